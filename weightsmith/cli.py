@@ -208,6 +208,10 @@ def learn(
     mlps: int = typer.Option(2, help="MLPs (lookup tables over two variables) per layer."),
     epochs: int = typer.Option(60, help="Training epochs (early stopping keeps the best discretised program)."),
     seed: int = typer.Option(0, help="Seed for initialisation and Gumbel noise (training is deterministic)."),
+    predicate: str = typer.Option("one_hot", help="one_hot (the paper: a query value matches one key value) or "
+                                  "binary (any set, e.g. 'less than')."),
+    orders: str = typer.Option("closest", help="Comma-separated match orders categorical heads may learn: "
+                               "closest (the paper), first, last."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
@@ -216,7 +220,8 @@ def learn(
     from weightsmith.learn.train_task import train_task
 
     try:
-        result = train_task(task, layers, heads, mlps, epochs, seed, out)
+        result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
+                            orders=tuple(o.strip() for o in orders.split(",")))
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} "

@@ -3,14 +3,14 @@
 import numpy as np
 import pytest
 
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig
+from weightsmith.learn.program import MLP, ORDERS, DiscreteProgram, Head, ProgramConfig
 
 
 def random_program(seed: int, *, causal: bool = False, predicate: str = "binary", layers: int = 2,
                    cat_heads: int = 2, count_heads: int = 1, mlps: int = 1, max_len: int = 6) -> DiscreteProgram:
     rng = np.random.default_rng(seed)
     config = ProgramConfig(("BOS", 0, 1, 2, "x"), ("no", 1, "yes"), max_len, layers, cat_heads, count_heads, mlps,
-                           causal, predicate)
+                           causal, predicate, ORDERS)
     k = config.n_values
     heads, tables = [], []
     for layer in range(layers):
@@ -23,7 +23,8 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
                 matrix = rng.random((k, k)) < rng.uniform(0.1, 0.6)
             kind = "cat" if h < cat_heads else "count"
             layer_heads.append(Head(kind, int(rng.integers(n)), int(rng.integers(n)),
-                                    int(rng.integers(n)) if kind == "cat" else None, matrix))
+                                    int(rng.integers(n)) if kind == "cat" else None, matrix,
+                                    ORDERS[int(rng.integers(3))] if kind == "cat" else "closest"))
         heads.append(layer_heads)
         n += config.heads
         tables.append([MLP(int(rng.integers(n)), int(rng.integers(n)), rng.integers(0, k, size=(k, k)))

@@ -51,6 +51,22 @@ def test_closest_match_and_bos_fallback():
     assert no_a == [0, 0, 0]  # nothing matches: BOS (position 0)
 
 
+@pytest.mark.parametrize("order, expected", [("first", [1, 1, 1, 1, 1, 1]), ("last", [4, 4, 4, 4, 4, 4])])
+def test_first_and_last_orders_read_the_leftmost_and_rightmost_match(order, expected):
+    config = ProgramConfig(("BOS", "a", "b"), ("x",), 6, 1, 1, 0, 0, orders=("closest", order))
+    k = config.n_values
+    matrix = np.zeros((k, k), dtype=bool)
+    matrix[:, 1] = True  # every query looks for an "a"
+    head = Head("cat", 1, 0, 1, matrix, order)
+    program = DiscreteProgram(config, [[head]], [[]], np.zeros((3, k, 1)), np.zeros(1))
+    assert program.variables(np.array([[0, 1, 2, 2, 1, 2]]), np.array([6]))[2][0].tolist() == expected
+
+
+def test_orders_are_checked():
+    with pytest.raises(ValueError, match="orders"):
+        ProgramConfig(("BOS", "a"), ("x",), 4, 1, 1, 0, 0, orders=("nearest",))
+
+
 def test_count_includes_bos_and_respects_causality():
     for causal in (False, True):
         config = ProgramConfig(("BOS", "a"), (0, 1), 4, 1, 0, 1, 0, causal)

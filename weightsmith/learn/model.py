@@ -7,7 +7,7 @@ choice as the temperature `tau` goes to 0:
 - a predicate: per query value a Gumbel-softmax over key values ("one_hot", the paper's) or per entry a
   binary-concrete (logistic-noise sigmoid) gate ("binary": many-to-one predicates such as "less than");
 - hard attention: a Gumbel-softmax at temperature tau of log(match) minus a small bias that grows with the
-  distance (closest match first); BOS has a fixed logit between a match and a non-match, so it wins only
+  rank of the key (closest match first; with several `config.orders`, a gated mix of their ranks); BOS has a fixed logit between a match and a non-match, so it wins only
   when nothing matches (as in the authors' code, attention logits are log match scores, so at tau = 1
   the weights are proportional to the soft match);
 - counting heads: the soft match count, written as a categorical value by linear interpolation between
@@ -33,7 +33,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig, tie_break_rank
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig, match_rank
 
 
 # BOS's attention logit: below every full match (log 1 - tie-break bias > -0.2), far above a non-match (log 1e-9).
@@ -49,6 +49,8 @@ class LayerParameters(nn.Module):
         self.predicates = nn.Parameter(torch.randn(h, k, k, generator=generator) * 0.1)
         self.mlp_gates = nn.Parameter(torch.randn(m, 2, n_before + h, generator=generator) * gate_std)
         self.mlp_tables = nn.Parameter(torch.randn(m, k * k, k, generator=generator) * 0.1)
+        # which match a categorical head reads (config.orders); with one order there is nothing to learn
+        self.order_gates = nn.Parameter(torch.zeros(config.cat_heads, len(config.orders)))
 
 
 class TransformerProgramModel(nn.Module):
@@ -69,7 +71,8 @@ class TransformerProgramModel(nn.Module):
         self.classifier = nn.Parameter(torch.zeros(n_vars, config.n_values, len(config.classes)))
         self.bias = nn.Parameter(torch.zeros(len(config.classes)))
         width = config.max_len
-        self.register_buffer("rank", torch.as_tensor(tie_break_rank(width), dtype=torch.float32))
+        ranks = np.stack([match_rank(order, width) for order in config.orders])
+        self.register_buffer("ranks", torch.as_tensor(ranks, dtype=torch.float32))  # [orders, L, L]
         self.tie_break = 0.2 / width  # total tie-break bias stays below 0.5, the match/BOS margin
 
     def _choose(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
@@ -128,7 +131,9 @@ class TransformerProgramModel(nn.Module):
                 # Attention proportional to the match strength, times a position preference that sharpens
                 # to "closest match first, BOS last" as tau falls.
                 t = min(tau, self.attention_tau or tau)
-                logits = torch.log(match[:nc].clamp_min(1e-9)) - self.tie_break * self.rank
+                order = self._choose(layer.order_gates, tau, noise)  # [Hc, orders]
+                rank = (order @ self.ranks.flatten(1)).view(nc, 1, width, width)
+                logits = torch.log(match[:nc].clamp_min(1e-9)) - self.tie_break * rank
                 logits = logits.masked_fill(~cat_mask, float("-inf"))
                 bos = torch.full_like(logits[..., :1], _BOS_LOGIT)
                 logits = torch.cat([bos, logits[..., 1:]], dim=-1)
@@ -158,6 +163,7 @@ def discretise(model: TransformerProgramModel) -> DiscreteProgram:
     heads, mlps = [], []
     for layer in model.layers:
         gate = layer.head_gates.argmax(-1).tolist()
+        orders = [cfg.orders[o] for o in layer.order_gates.argmax(-1).tolist()]
         if cfg.predicate == "one_hot":
             predicate = F.one_hot(layer.predicates.argmax(-1), cfg.n_values).bool()
         else:
@@ -169,6 +175,7 @@ def discretise(model: TransformerProgramModel) -> DiscreteProgram:
                 gate[h][1],
                 gate[h][2] if h < cfg.cat_heads else None,
                 predicate[h].numpy().copy(),
+                orders[h] if h < cfg.cat_heads else "closest",
             )
             for h in range(cfg.heads)
         ])

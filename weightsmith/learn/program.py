@@ -9,8 +9,11 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
   those and the heads' outputs.
 - A categorical head (`attn_l_h`) reads a query, a key and a value variable and a boolean predicate
   matrix `predicate[query_slot, key_slot]`. Query position i looks at key positions j >= 1 (j <= i when
-  causal) that match; it reads the value at the *closest* match (smallest `tie_break_rank(i, j)`: the
-  nearest position, the left one first at equal distance); with no match it reads position 0 (BOS).
+  causal) that match; it reads the value at the preferred match (smallest `match_rank(order)[i, j]`);
+  with no match it reads position 0 (BOS). The head's `order` is the paper's "closest" (the nearest
+  position, the left one first at equal distance) or, where the configuration allows it, "first" (the
+  leftmost match) or "last" (the rightmost): "the first occurrence of my token" is one head with "first",
+  and no head at all with "closest".
 - A numerical head (`num_attn_l_h`) counts the matching key positions j (all j, BOS included; j <= i when
   causal): an unnormalised sum of `ones`, written as a categorical count 0..max_len.
 - An MLP (`mlp_l_m`) reads two variables and writes `table[first_slot, second_slot]`.
@@ -30,6 +33,7 @@ from safetensors.numpy import load_file, save_file
 
 FORMAT = "weightsmith-transformer-program/1"
 PREDICATE_KINDS = ("one_hot", "binary")
+ORDERS = ("closest", "first", "last")  # which matching key a categorical head reads (see `match_rank`)
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,13 @@ class ProgramConfig:
     mlps: int  # MLPs per layer
     causal: bool = False
     predicate: str = "one_hot"  # "one_hot": each query value matches one key value; "binary": any set
+    orders: tuple = ("closest",)  # the match orders categorical heads choose from (the paper: closest only)
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATE_KINDS:
             raise ValueError(f"predicate must be one of {PREDICATE_KINDS}, got {self.predicate!r}")
+        if not self.orders or any(o not in ORDERS for o in self.orders) or len(set(self.orders)) != len(self.orders):
+            raise ValueError(f"orders must be distinct names from {ORDERS}, got {self.orders!r}")
         if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps) < 0:
             raise ValueError(f"layers must be >= 1 and head/MLP counts >= 0: {self}")
 
@@ -75,11 +82,12 @@ class ProgramConfig:
         return 2 + layer * (self.heads + self.mlps)
 
     def to_json(self) -> dict:
-        return {**self.__dict__, "vocab": list(self.vocab), "classes": list(self.classes)}
+        return {**self.__dict__, "vocab": list(self.vocab), "classes": list(self.classes), "orders": list(self.orders)}
 
     @classmethod
     def from_json(cls, d: dict) -> "ProgramConfig":
-        return cls(**{**d, "vocab": tuple(d["vocab"]), "classes": tuple(d["classes"])})
+        return cls(**{**d, "vocab": tuple(d["vocab"]), "classes": tuple(d["classes"]),
+                      "orders": tuple(d.get("orders", ("closest",)))})
 
 
 @dataclass
@@ -89,6 +97,7 @@ class Head:
     key: int
     value: Optional[int]  # None for counting heads
     predicate: np.ndarray  # bool [query slot, key slot]
+    order: str = "closest"  # categorical heads: which match is read (`match_rank`)
 
 
 @dataclass
@@ -142,7 +151,6 @@ class DiscreteProgram:
         allowed = np.broadcast_to(valid[:, None, :], (batch, width, width))
         if self.config.causal:
             allowed = allowed & np.tri(width, dtype=bool)[None]
-        score_of_match = 4 * width - tie_break_rank(width)  # > 0 for every match
         values = [ids, np.broadcast_to(np.arange(width)[None, :], (batch, width))]
         for layer in range(self.config.layers):
             written = []
@@ -151,7 +159,7 @@ class DiscreteProgram:
                 if head.kind == "count":
                     written.append(match.sum(-1))
                     continue
-                score = np.where(match, score_of_match[None], -1)
+                score = np.where(match, 4 * width - match_rank(head.order, width)[None], -1)  # > 0: a match
                 score[:, :, 0] = 0  # BOS: chosen when nothing matches
                 chosen = score.argmax(-1)
                 written.append(np.take_along_axis(values[head.value], chosen, axis=1))
@@ -209,7 +217,8 @@ class DiscreteProgram:
             heads = []
             for h, head in enumerate(self.heads[layer]):
                 tensors[f"layer{layer}.head{h}.predicate"] = head.predicate.astype(np.uint8)
-                heads.append({"kind": head.kind, "query": head.query, "key": head.key, "value": head.value})
+                heads.append({"kind": head.kind, "query": head.query, "key": head.key, "value": head.value,
+                              "order": head.order})
             mlps = []
             for m, mlp in enumerate(self.mlps[layer]):
                 tensors[f"layer{layer}.mlp{m}.table"] = mlp.table.astype(np.int64)
@@ -236,7 +245,8 @@ class DiscreteProgram:
         heads, mlps = [], []
         for layer, entry in enumerate(meta["layers"]):
             heads.append([
-                Head(h["kind"], h["query"], h["key"], h["value"], tensors[f"layer{layer}.head{i}.predicate"].astype(bool))
+                Head(h["kind"], h["query"], h["key"], h["value"], tensors[f"layer{layer}.head{i}.predicate"].astype(bool),
+                     h.get("order", "closest"))
                 for i, h in enumerate(entry["heads"])
             ])
             mlps.append([
@@ -279,6 +289,18 @@ def tie_break_rank(width: int) -> np.ndarray:
     i = np.arange(width)[:, None]
     j = np.arange(width)[None, :]
     return np.where(j <= i, 2 * (i - j) - (j < i), 2 * (j - i))
+
+
+def match_rank(order: str, width: int) -> np.ndarray:
+    """rank[i, j]: how query i prefers matching keys j (smallest first), for a head's `order`."""
+    if order == "closest":
+        return tie_break_rank(width)
+    j = np.broadcast_to(np.arange(width)[None, :], (width, width))
+    if order == "first":
+        return j.copy()
+    if order == "last":
+        return width - 1 - j
+    raise ValueError(f"order must be one of {ORDERS}, got {order!r}")
 
 
 def value_key(v: object) -> tuple:

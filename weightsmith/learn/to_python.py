@@ -32,18 +32,20 @@ _COMPARISONS: dict[str, Callable[[int, int], bool]] = {
 }
 
 _RUNTIME = '''
-def _closest_first(i, n):
-    """Key positions j >= 1 in the order query position i prefers them: nearest first, left first."""
-    for d in range(n):
-        for j in ((i,) if d == 0 else (i - d, i + d)):
-            if 1 <= j < n and (j <= i or not CAUSAL):
-                yield j
+def _preference(i, n, order):
+    """Key positions j >= 1 in the order query position i prefers them: "closest" (nearest first, left
+    first), "first" (leftmost first) or "last" (rightmost first)."""
+    if order == "closest":
+        ranked = (j for d in range(n) for j in ((i,) if d == 0 else (i - d, i + d)))
+    else:
+        ranked = range(1, n) if order == "first" else range(n - 1, 0, -1)
+    return (j for j in ranked if 1 <= j < n and (j <= i or not CAUSAL))
 
 
-def attend(keys, queries, values, pattern):
-    """Hard attention: each query reads the value at its closest matching key, else at BOS (position 0)."""
+def attend(keys, queries, values, pattern, order="closest"):
+    """Hard attention: each query reads the value at its preferred matching key, else at BOS (position 0)."""
     n = len(keys)
-    return [values[next((j for j in _closest_first(i, n) if pattern(keys[j], q)), 0)] for i, q in enumerate(queries)]
+    return [values[next((j for j in _preference(i, n, order) if pattern(keys[j], q)), 0)] for i, q in enumerate(queries)]
 
 
 def count(keys, queries, pattern):
@@ -183,7 +185,8 @@ class _Writer:
                 if module.kind == "count":
                     body.append(f"    {out} = count({k}, {q}, {name}_pattern)")
                 else:
-                    body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {name}_pattern)")
+                    order = "" if module.order == "closest" else f", order={module.order!r}"
+                    body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {name}_pattern{order})")
             else:
                 lookup = self.table(name, module)
                 body.append(f"    {out} = [{lookup} for i in range(n)]")

@@ -7,7 +7,7 @@ plain Tracr-style RASP (no new primitives):
   Python decompilation (`attn_0_1_outputs`, ...), holding the same values.
 - a numerical (counting) head is `SelectorWidth(Select(key, query, pattern))`; causal heads select on
   `(value, index)` pairs so the pattern can also demand `key_index <= query_index`.
-- a categorical head must select exactly one position: the closest match (by `tie_break_rank`), else
+- a categorical head must select exactly one position: its preferred match (by `match_rank`), else
   BOS. Keys and queries become `(value, index)` pairs. If at most one key can match (the key is
   `indices` and each query value matches at most one key value) it takes one `SelectorWidth` to know
   whether anything matched; otherwise the best rank is found by binary search, one `SelectorWidth` per
@@ -26,7 +26,7 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, value_key, tie_break_rank
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, match_rank, value_key
 
 
 class _Decompiler:
@@ -35,8 +35,7 @@ class _Decompiler:
         self.cfg = program.config
         self.names = self.cfg.variable_names()
         self.is_token = program.domain_is_token()
-        self.rank = tie_break_rank(self.cfg.max_len)
-        self.no_match = (1 << int(self.rank.max() + 1).bit_length()) - 1  # larger than every rank
+        self.no_match = (1 << (2 * self.cfg.max_len - 1).bit_length()) - 1  # above every rank (<= 2 max_len - 2)
         self.token_slot = {value_key(t): i for i, t in enumerate(self.cfg.vocab)}
         self.sops: list[rasp.SOp] = [rasp.tokens, rasp.indices]
 
@@ -67,7 +66,8 @@ class _Decompiler:
         return rasp.SelectorWidth(rasp.Select(keys, queries, lambda k, q: k[1] <= q[1] and pattern(k[0], q[0])))
 
     def attend(self, name: str, head: Head) -> rasp.SOp:
-        pattern, rank, causal, no_match = self.pattern(head), self.rank, self.cfg.causal, self.no_match
+        pattern, causal, no_match = self.pattern(head), self.cfg.causal, self.no_match
+        rank = match_rank(head.order, self.cfg.max_len)
 
         def matches(k: tuple, q: tuple) -> bool:
             return k[1] >= 1 and (not causal or k[1] <= q[1]) and pattern(k[0], q[0])

@@ -61,6 +61,7 @@ def train_task(
     tau_start: float = 3.0,
     numerical_heads: Optional[int] = None,
     predicate: str = "one_hot",
+    orders: tuple = ("closest",),
     batch_size: int = 128,
     lr: float = 0.05,
     attention_tau: Optional[float] = None,
@@ -79,7 +80,8 @@ def train_task(
     n_num = heads // 2 if numerical_heads is None else numerical_heads
     if not 0 <= n_num <= heads:
         raise ValueError(f"numerical_heads must be between 0 and heads={heads}, got {n_num}")
-    config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate)
+    config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
+                           tuple(orders))
     splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
                              attention_tau=attention_tau, gate_std=gate_std, tau_start=tau_start)
@@ -109,7 +111,7 @@ def train_task(
     run = TaskResult(
         task=task, seed=seed,
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
-                "mlps": mlps, "predicate": predicate, "epochs": epochs, "batch_size": batch_size, "lr": lr,
+                "mlps": mlps, "predicate": predicate, "orders": list(orders), "epochs": epochs, "batch_size": batch_size, "lr": lr,
                 "attention_tau": attention_tau, "gate_std": gate_std, "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
         val_accuracy=result.val_accuracy, test_accuracy=test_acc,
         test_accuracy_unpruned=splits[2].accuracy(result.program), paper_accuracy=data.paper.accuracy,
