@@ -212,6 +212,8 @@ def learn(
                                   "binary (any set, e.g. 'less than')."),
     orders: str = typer.Option("closest", help="Comma-separated match orders categorical heads may learn: "
                                "closest (the paper), first, last."),
+    restarts: int = typer.Option(1, help="Seeds started (seed, seed+1, ...); the better half go on at 1/4 and 1/2 "
+                                 "of the epochs (successive halving), the best on validation is kept."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
@@ -221,7 +223,7 @@ def learn(
 
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
-                            orders=tuple(o.strip() for o in orders.split(",")))
+                            orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} "

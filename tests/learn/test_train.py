@@ -28,3 +28,20 @@ def test_reported_accuracy_is_the_discretised_programs():
     assert result.val_accuracy == data[1].accuracy(result.program)
     assert result.val_accuracy == max(h["val_acc"] for h in result.history)
     assert all({"loss", "relaxed_train_acc", "val_acc", "tau"} <= h.keys() for h in result.history)
+
+
+def test_restarts_keep_the_best_seed_and_stop_the_worse_half():
+    torch.set_num_threads(1)
+    task = make_task("sort", size=500)
+    config = ProgramConfig(task.vocab, task.labels, task.max_len, 1, 1, 1, 1, False, "one_hot")
+    data = [Encoded.of(config, s.inputs, s.targets) for s in (task.train, task.val)]
+    settings = TrainSettings(epochs=4, batch_size=100, seed=5, restarts=4, progress=False)
+    result = train(config, data[0], data[1], settings)
+    seeds = {h["seed"] for h in result.history}
+    assert seeds == {5, 6, 7, 8}
+    epochs = {s: sum(h["seed"] == s for h in result.history) for s in seeds}
+    assert sorted(epochs.values()) == [1, 1, 2, 4]  # halved after epoch 1 and after epoch 2
+    assert result.epochs_run == 8
+    assert result.val_accuracy == max(h["val_acc"] for h in result.history)
+    assert result.val_accuracy == data[1].accuracy(result.program)
+    assert any(h["seed"] == result.seed and h["val_acc"] == result.val_accuracy for h in result.history)

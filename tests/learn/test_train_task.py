@@ -4,7 +4,7 @@ import torch
 
 from weightsmith.learn.program import DiscreteProgram
 from weightsmith.learn.to_python import load_module
-from weightsmith.learn.train_task import train_task
+from weightsmith.learn.train_task import finish_task, train_task
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -13,10 +13,21 @@ def test_train_task_writes_a_loadable_program(tmp_path, capsys):
     run = train_task("hist", 1, 2, 0, 3, seed=0, out_dir=tmp_path, data_size=400, batch_size=100, check_rasp=40,
                      progress=False)
     assert "discretised test accuracy" in capsys.readouterr().out
-    assert {p.name for p in tmp_path.iterdir()} == {"program.safetensors", "program.json", "program.py", "result.json"}
+    assert {p.name for p in tmp_path.iterdir()} == {"program.safetensors", "program.json", "program.py", "result.json",
+                                                   "trained"}
     loaded = DiscreteProgram.load(tmp_path)
     task = make_task("hist", size=400)
     module = load_module(tmp_path / "program.py")
     assert [module.run(x) for x in task.test.inputs] == loaded.predict(task.test.inputs)
     assert run.decompiled_equals_model and run.rasp_equals_model
     assert 0 <= run.test_accuracy <= 1 and run.decompiled_lines > 0
+
+
+def test_finish_task_starts_again_from_the_saved_trained_program(tmp_path):
+    torch.set_num_threads(1)
+    run = train_task("hist", 1, 2, 0, 2, seed=0, out_dir=tmp_path, data_size=400, batch_size=100, progress=False)
+    again = finish_task("hist", DiscreteProgram.load(tmp_path / "trained"), seed=0, config=run.config,
+                        training={"val_accuracy": run.val_accuracy, "train_seconds": run.train_seconds,
+                                  "train_cpu_seconds": run.train_cpu_seconds, "epochs_run": run.epochs_run,
+                                  "best_epoch": run.best_epoch}, data_size=400)
+    assert again.test_accuracy == run.test_accuracy and again.decompiled_lines == run.decompiled_lines

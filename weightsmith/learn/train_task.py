@@ -1,8 +1,9 @@
 """`train_task`: one call from a task name to a trained, pruned, decompiled program on disk (the CLI's
 `weightsmith learn TASK ... -o out/`).
 
-Writes into `out_dir`: `program.safetensors` + `program.json` (the discrete program; no pickle),
-`program.py` (the standalone decompiled module) and `result.json` (accuracies, timings, history).
+Writes into `out_dir`: `program.safetensors` + `program.json` (the pruned discrete program; no pickle),
+`program.py` (the standalone decompiled module), `result.json` (accuracies, timings, history) and
+`trained/` (the discretised program before pruning, from which `finish_task` can start again).
 The decompiled module is imported back and checked against the program on every test example.
 """
 
@@ -62,6 +63,8 @@ def train_task(
     numerical_heads: Optional[int] = None,
     predicate: str = "one_hot",
     orders: tuple = ("closest",),
+    restarts: int = 1,
+    balance_lengths: bool = False,
     batch_size: int = 128,
     lr: float = 0.05,
     attention_tau: Optional[float] = None,
@@ -84,9 +87,48 @@ def train_task(
                            tuple(orders))
     splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
-                             attention_tau=attention_tau, gate_std=gate_std, tau_start=tau_start)
+                             attention_tau=attention_tau, gate_std=gate_std, tau_start=tau_start, restarts=restarts,
+                             balance_lengths=balance_lengths)
     result = train(config, splits[0], splits[1], settings)
-    program, report = result.program, None
+    if out_dir is not None:
+        result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it
+    return finish_task(
+        task, result.program, seed=result.seed, out_dir=out_dir, data_seed=data_seed, data_size=data_size,
+        prune_program=prune_program, check_rasp=check_rasp,
+        config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
+                "mlps": mlps, "predicate": predicate, "orders": list(orders), "epochs": epochs, "restarts": restarts,
+                "balance_lengths": balance_lengths,
+                "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
+                "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
+        training={"val_accuracy": result.val_accuracy, "train_seconds": result.seconds,
+                  "train_cpu_seconds": result.cpu_seconds, "epochs_run": result.epochs_run,
+                  "best_epoch": result.best_epoch},
+        history=result.history,
+    )
+
+
+def finish_task(
+    task: str,
+    trained: DiscreteProgram,
+    *,
+    seed: int,
+    config: dict,
+    training: dict,
+    out_dir: Optional[str | Path] = None,
+    data_seed: int = 0,
+    data_size: Optional[int] = None,
+    prune_program: bool = True,
+    check_rasp: int = 0,
+    history: Optional[list] = None,
+) -> TaskResult:
+    """Everything after training, from the trained (discretised, unpruned) program: prune, score on test,
+    decompile, check the decompiled Python on every test example (and the RASP program on `check_rasp`).
+
+    Separate from training so that a saved program can be decompiled again (`benchmarks/transformer_programs.py
+    --from-saved`) without training again."""
+    data = make_task(task, seed=data_seed, size=data_size)
+    splits = [Encoded.of(trained.config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
+    program, report = trained, None
     if prune_program:
         program, report = prune(program, splits[:2])
     test_acc = splits[2].accuracy(program)
@@ -109,22 +151,18 @@ def train_task(
         rasp_equal = rasp.evaluate_batch(decompile_to_rasp(program), inputs) == program.predict(inputs)
 
     run = TaskResult(
-        task=task, seed=seed,
-        config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
-                "mlps": mlps, "predicate": predicate, "orders": list(orders), "epochs": epochs, "batch_size": batch_size, "lr": lr,
-                "attention_tau": attention_tau, "gate_std": gate_std, "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
-        val_accuracy=result.val_accuracy, test_accuracy=test_acc,
-        test_accuracy_unpruned=splits[2].accuracy(result.program), paper_accuracy=data.paper.accuracy,
-        train_seconds=result.seconds, train_cpu_seconds=result.cpu_seconds,
-        epochs_run=result.epochs_run, best_epoch=result.best_epoch,
+        task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"], test_accuracy=test_acc,
+        test_accuracy_unpruned=splits[2].accuracy(trained), paper_accuracy=data.paper.accuracy,
+        train_seconds=training["train_seconds"], train_cpu_seconds=training["train_cpu_seconds"],
+        epochs_run=training["epochs_run"], best_epoch=training["best_epoch"],
         decompiled_lines=len(source.splitlines()),
-        decompiled_lines_unpruned=len(python_source(result.program, task).splitlines()),
+        decompiled_lines_unpruned=len(python_source(trained, task).splitlines()),
         decompiled_equals_model=equal, rasp_equals_model=rasp_equal, prune=asdict(report) if report else {},
         out_dir=None if out_dir is None else str(out_dir), program=program,
     )
     if out_dir is not None:
-        (Path(out_dir) / "result.json").write_text(json.dumps({**run.to_json(), "history": result.history}, indent=1))
-    print(f"{task}: discretised test accuracy {100 * test_acc:.2f}% (val {100 * result.val_accuracy:.2f}%, "
-          f"paper {data.paper.accuracy:.2f}%), {result.seconds:.0f} s, {run.decompiled_lines} lines, "
+        (Path(out_dir) / "result.json").write_text(json.dumps({**run.to_json(), "history": history or []}, indent=1))
+    print(f"{task}: discretised test accuracy {100 * test_acc:.2f}% (val {100 * run.val_accuracy:.2f}%, "
+          f"paper {data.paper.accuracy:.2f}%), {run.train_seconds:.0f} s, {run.decompiled_lines} lines, "
           f"decompiled == model: {equal}" + ("" if rasp_equal is None else f", RASP == model: {rasp_equal}"))
     return run
