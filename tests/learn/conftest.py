@@ -1,5 +1,7 @@
 """Random discrete programs: the decompilers must reproduce *every* program, not just trained ones."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -42,6 +44,42 @@ def random_inputs(program: DiscreteProgram, n: int, seed: int = 0) -> list[list]
         length = int(rng.integers(1, program.config.max_len + 1))
         out.append(["BOS"] + [vocab[int(i)] for i in rng.integers(1, len(vocab), size=length - 1)])
     return out
+
+
+def with_duplicates(program: DiscreteProgram, seed: int) -> DiscreteProgram:
+    """A copy of `program` in which about half the modules repeat an earlier module of their kind (MLPs
+    sometimes with inputs swapped and table transposed; categorical heads keyed on positions with a
+    different, irrelevant, column 0), and later modules read some of the repeats instead of the originals:
+    the merges a pruner must find, some only after others."""
+    rng = np.random.default_rng(seed)
+    cfg = program.config
+    heads = [[dataclasses.replace(h) for h in layer] for layer in program.heads]
+    mlps = [[dataclasses.replace(m) for m in layer] for layer in program.mlps]
+    copies: dict[int, int] = {}  # original variable -> a later variable computing the same
+    index = 2
+    for layer in range(cfg.layers):
+        for modules in (heads[layer], mlps[layer]):
+            for position, module in enumerate(modules):
+                readable = cfg.first_variable(layer) if isinstance(module, Head) else index
+                for name in ("query", "key", "value", "first", "second"):  # read some repeats
+                    source = getattr(module, name, None)
+                    if source in copies and copies[source] < readable and rng.random() < 0.5:
+                        module = dataclasses.replace(module, **{name: copies[source]})
+                same_kind = [(i, m) for i, m in DiscreteProgram(cfg, heads, mlps, program.classifier,
+                                                                 program.bias).modules()[: index - 2]
+                             if type(m) is type(module) and getattr(m, "kind", None) == getattr(module, "kind", None)]
+                if same_kind and rng.random() < 0.5:
+                    original, module = same_kind[int(rng.integers(len(same_kind)))]
+                    if isinstance(module, MLP) and rng.random() < 0.5:
+                        module = MLP(module.second, module.first, module.table.T.copy())
+                    elif isinstance(module, Head) and module.kind == "cat" and module.key == 1:
+                        predicate = module.predicate.copy()
+                        predicate[:, 0] = rng.random(len(predicate)) < 0.5  # position 0 is never read
+                        module = dataclasses.replace(module, predicate=predicate)
+                    copies[original] = index
+                modules[position] = module
+                index += 1
+    return dataclasses.replace(program, heads=heads, mlps=mlps)
 
 
 @pytest.fixture

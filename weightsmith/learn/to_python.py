@@ -2,34 +2,32 @@
 
 The module imports nothing (no weightsmith, no torch) and defines `run(tokens)`, one label per position,
 with the semantics of `program.DiscreteProgram` (the tests check equality on every test example). It
-is written to be read: one pattern function per head (`attn_0_1_pattern(key, query)`), one lookup
-table per MLP (`mlp_0_0_table`, a dict from input values to output value, entries equal to the most
-common output left to `.get`'s default), the classifier's weights as a dict per variable.
+is written to be read, and short:
 
+- one pattern function per head (`attn_0_1_pattern(key, query)`), written once when several heads have
+  the same one. It is a closed form when one fits (`key < query`, `key == query - 1`, `key != query and
+  key != 'BOS'`, ...); else the query values are listed by the key values they match (as a dict, query
+  value -> the key value it looks for, when there is one at most), the largest group or the closed form
+  that fits most of them last. Predicate cells that cannot matter (`prune.relevant_cells`) are free.
+- one lookup table per MLP (`mlp_0_0_table`, a dict from input values to output value, entries equal to
+  the most common output left to `.get`'s default);
+- the classifier's weights as a dict per variable of its rows that are not zero; integer weights (see
+  `prune.quantise`) print as ints.
 Only what matters is written: modules whose output reaches no prediction are left out, and tables and
-patterns list only values that can occur (`DiscreteProgram.value_sets`). A pattern that equals a
-comparison on the values that occur (`key < query`, `key == query`, ...) is written as that comparison.
+patterns list only values that can occur (`DiscreteProgram.value_sets`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import Optional
 
 import numpy as np
 
 from weightsmith.learn.model import TransformerProgramModel
 from weightsmith.learn.program import MLP, DiscreteProgram, Head
-
-_COMPARISONS: dict[str, Callable[[int, int], bool]] = {
-    "key == query": lambda k, q: k == q,
-    "key < query": lambda k, q: k < q,
-    "key <= query": lambda k, q: k <= q,
-    "key > query": lambda k, q: k > q,
-    "key >= query": lambda k, q: k >= q,
-    "key != query": lambda k, q: k != q,
-}
+from weightsmith.learn.prune import EXACT, relevant_cells, score_bound
 
 _RUNTIME = '''
 def _preference(i, n, order):
@@ -45,7 +43,8 @@ def _preference(i, n, order):
 def attend(keys, queries, values, pattern, order="closest"):
     """Hard attention: each query reads the value at its preferred matching key, else at BOS (position 0)."""
     n = len(keys)
-    return [values[next((j for j in _preference(i, n, order) if pattern(keys[j], q)), 0)] for i, q in enumerate(queries)]
+    chosen = [next((j for j in _preference(i, n, order) if pattern(keys[j], q)), 0) for i, q in enumerate(queries)]
+    return [values[j] for j in chosen]
 
 
 def count(keys, queries, pattern):
@@ -63,7 +62,10 @@ class _Writer:
         self.names = self.cfg.variable_names()
         self.sets = program.value_sets()
         self.is_token = program.domain_is_token()
+        self.domains = _domains(program)
         self.lines: list[str] = []
+        self.patterns: dict[tuple, str] = {}  # pattern text -> the function written for it
+        self.ints = score_bound(program) < EXACT  # integer weights print as ints: Python sums them as float64 does
 
     def value(self, var: int, slot: int) -> object:
         return self.cfg.vocab[slot] if self.is_token[var] else int(slot)
@@ -78,33 +80,85 @@ class _Writer:
         self.lines.extend(lines)
 
     # ------------------------------------------------------------------------------- pattern
-    def pattern(self, name: str, head: Head) -> None:
+    def pattern(self, name: str, head: Head) -> str:
+        """Writes `name_pattern`, unless an earlier head's pattern has the same text; returns the one to use."""
+        lines = self.pattern_lines(head)
+        function = self.patterns.setdefault(tuple(lines), f"{name}_pattern")
+        if function == f"{name}_pattern":
+            self.emit("", "", f"def {function}(key, query):", *lines)
+        return function
+
+    def closed_forms(self, head: Head) -> list[tuple[str, np.ndarray, Optional[str]]]:
+        """Candidate one-line patterns, simplest first: (text, its truth table over the values the query
+        and key can hold, e with text == f"key == {e}" or None). Comparisons of key and query when they
+        hold the same kind of value (`domains`; only == and != unless numbers), shifted equalities ("the
+        previous position"), and each with one key value excepted or added."""
+        q, k = np.array(self.sets[head.query])[:, None], np.array(self.sets[head.key])[None, :]  # values = slots
+        if self.domains[head.query] != self.domains[head.key]:
+            return []
+        forms = [("key == query", k == q, "query"), ("key != query", k != q, None)]
+        if self.domains[head.query] == "numbers":
+            forms += [("key < query", k < q, None), ("key <= query", k <= q, None), ("key > query", k > q, None),
+                      ("key >= query", k >= q, None)]
+            forms += [(f"key == query {'+-'[c < 0]} {abs(c)}", k == q + c, f"query {'+-'[c < 0]} {abs(c)}")
+                      for c in range(-self.cfg.max_len, self.cfg.max_len + 1) if c]
+        excepted = []
+        for text, table, _ in forms:
+            for x in self.sets[head.key]:
+                literal = self.literal(head.key, x)
+                excepted += [(f"{text} and key != {literal}", table & (k != x), None),
+                             (f"{text} or key == {literal}", table | (k == x), None)]
+        return forms + excepted
+
+    def pattern_lines(self, head: Head) -> list[str]:
+        """The body of a pattern function: a closed form if one fits every query value; else the query
+        values listed by the key values they match, and a fall-through for the others: the largest group
+        of equal query values, or the closed form that fits the most (whichever is shorter)."""
         qs, ks = self.sets[head.query], self.sets[head.key]
         sub = head.predicate[np.ix_(qs, ks)]
-        self.emit("", "", f"def {name}_pattern(key, query):",
-                  f'    """query: {self.names[head.query]}, key: {self.names[head.key]}"""')
-        same_domain = self.is_token[head.query] == self.is_token[head.key]
-        if same_domain:
-            comparisons = list(_COMPARISONS.items())
-            if self.is_token[head.query]:  # tokens mix strings and numbers: only (in)equality is defined
-                comparisons = [c for c in comparisons if c[0] in ("key == query", "key != query")]
-            if not self.is_token[head.query]:  # shifted equality, e.g. "the previous position"
-                comparisons += [(f"key == query {'+-'[c < 0]} {abs(c)}", lambda k, q, c=c: k == q + c)
-                                for c in range(-self.cfg.max_len, self.cfg.max_len + 1) if c]
-            for text, f in comparisons:
-                if all(sub[a, b] == f(k, q) for a, q in enumerate(qs) for b, k in enumerate(ks)):  # slots: same order
-                    self.emit(f"    return {text}")
-                    return
-        # Group query values by the set of key values they match; the commonest group is the fall-through.
+        care = relevant_cells(head, self.sets, self.cfg.causal)
+        doc = f"query: {self.names[head.query]}, key: {self.names[head.key]}"
+        forms = self.closed_forms(head)
+        fits = [((table == sub) | ~care).all(1) for _, table, _ in forms]
+        best = max(range(len(forms)), key=lambda i: fits[i].sum(), default=None)
+        if best is not None and fits[best].all():
+            return [f'    """{doc}"""', f"    return {forms[best][0]}"]
+        majority = 2 * (sub & care).sum(1) > care.sum(1)
+        sub = np.where(care, sub, majority[:, None])  # cells that cannot matter: as most of their row
+        matched = [tuple(k for b, k in enumerate(ks) if row[b]) for row in sub]
+        largest = Counter(matched).most_common(1)[0][0]
+        looked_for = self.literal(head.key, largest[0]) if len(largest) == 1 else "None" if not largest else None
+        layouts = [self.layout(head, doc, matched, [m != largest for m in matched],
+                               self.match_text(head.key, largest, ks), looked_for)]
+        if best is not None and fits[best].any():
+            text, _, looked_for = forms[best]
+            layouts.append(self.layout(head, doc, matched, list(~fits[best]), text, looked_for))
+        return min(reversed(layouts), key=len)  # on a tie, the closed form
+
+    def layout(self, head: Head, doc: str, matched: list[tuple], listed: list[bool], last: str,
+               looked_for: Optional[str]) -> list[str]:
+        """The `listed` query values by the key values they match (`matched`), then `last` for the others.
+        A dict, query value -> the key value it looks for, if each listed value matches one key value at
+        most and `last` is `key == looked_for`."""
+        qs, ks = self.sets[head.query], self.sets[head.key]
+        shown = [(q, m) for q, m, listed_q in zip(qs, matched, listed) if listed_q]
+        if not shown:
+            return [f'    """{doc}"""', f"    return {last}"]
+        if looked_for is not None and all(len(m) <= 1 for _, m in shown):
+            if looked_for == "None" or not all(m for _, m in shown):
+                doc += "; None: no key"
+            items = [f"{self.literal(head.query, q)}: {self.literal(head.key, m[0]) if m else 'None'}"
+                     for q, m in shown]
+            return [f'    """{doc}"""', *_block("    return key == {", items, f"}}.get(query, {looked_for})")]
         groups: dict[tuple, list[int]] = {}
-        for a, q in enumerate(qs):
-            groups.setdefault(tuple(k for b, k in enumerate(ks) if sub[a, b]), []).append(q)
-        default = max(groups, key=lambda g: len(groups[g]))
+        for q, m in shown:
+            groups.setdefault(m, []).append(q)
+        lines = [f'    """{doc}"""']
         for keys, queries in groups.items():
-            if keys != default:
-                self.emit(f"    if query in {self.set_literal(head.query, queries)}:",
-                          f"        return {self.match_text(head.key, keys, ks)}")
-        self.emit(f"    return {self.match_text(head.key, default, ks)}")
+            test = (f"query == {self.literal(head.query, queries[0])}" if len(queries) == 1
+                    else f"query in {self.set_literal(head.query, queries)}")
+            lines += [f"    if {test}:", f"        return {self.match_text(head.key, keys, ks)}"]
+        return lines + [f"    return {last}"]
 
     def match_text(self, var: int, keys: tuple, all_keys: list[int]) -> str:
         if not keys:
@@ -140,25 +194,32 @@ class _Writer:
                        for i, x in enumerate(xs) for j, y in enumerate(ys)}
             lookup, reads = f"{name}_table.get(({a}[i], {b}[i]), {{default}})", f"({a}, {b})"
         default = Counter(entries.values()).most_common(1)[0][0]
-        kept = [f"{k}: {v}," for k, v in entries.items() if v != default]
+        kept = [f"{k}: {v}" for k, v in entries.items() if v != default]
         self.emit("", f"# {name}: reads {reads}; every other input gives {default}")
-        self.emit(f"{name}_table = {{", *_wrap(kept, "    "), "}")
+        self.emit(*_block(f"{name}_table = {{", kept, "}"))
         return lookup.format(default=default)
 
     # ---------------------------------------------------------------------------- classifier
+    def numbers(self, values: np.ndarray) -> str:
+        text = [str(int(x)) if self.ints and x.is_integer() else repr(x) for x in map(float, values)]
+        return "(" + ", ".join(text) + ("," if len(text) == 1 else "") + ")"
+
     def classifier(self, reads: list[int]) -> None:
-        self.emit("", "", "classes = " + repr(tuple(self.cfg.classes)),
-                  "classifier_bias = " + _floats(self.p.bias), "classifier_weights = {")
+        """Per variable, the rows of the values it can hold that are not all zero (adding zero changes no
+        score), wrapped like tables."""
+        self.emit("", "", f"classes = {tuple(self.cfg.classes)!r}", f"classifier_bias = {self.numbers(self.p.bias)}",
+                  "# Per variable, value -> weights added to the scores; values not listed add nothing.",
+                  "classifier_weights = {")
         for v in reads:
-            self.emit(f"    {self.names[v]!r}: {{")
-            for slot in self.sets[v]:
-                self.emit(f"        {self.literal(v, slot)}: {_floats(self.p.classifier[v, slot])},")
-            self.emit("    },")
-        self.emit("}", "", "", "def classify(columns, i):",
+            rows = [f"{self.literal(v, s)}: {self.numbers(self.p.classifier[v, s])}" for s in self.sets[v]
+                    if self.p.classifier[v, s].any()]
+            self.emit(*_block(f"    {self.names[v]!r}: {{", rows, "},"))
+        self.emit("}", "NO_WEIGHTS = (0,) * len(classes)", "", "",
+                  "def classify(variables, i):",
                   '    """Scores: the bias plus each read variable\'s weights, summed in order; the first best class."""',
                   "    scores = list(classifier_bias)",
                   "    for name, weights in classifier_weights.items():",
-                  "        scores = [s + w for s, w in zip(scores, weights[columns[name][i]])]",
+                  "        scores = [s + w for s, w in zip(scores, weights.get(variables[name][i], NO_WEIGHTS))]",
                   "    return classes[scores.index(max(scores))]")
 
     # ----------------------------------------------------------------------------------- all
@@ -180,17 +241,17 @@ class _Writer:
             out = names[index]
             name = out[: -len("_outputs")]
             if isinstance(module, Head):
-                self.pattern(name, module)
+                pattern = self.pattern(name, module)
                 k, q = names[module.key], names[module.query]
                 if module.kind == "count":
-                    body.append(f"    {out} = count({k}, {q}, {name}_pattern)")
+                    body.append(f"    {out} = count({k}, {q}, {pattern})")
                 else:
                     order = "" if module.order == "closest" else f", order={module.order!r}"
-                    body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {name}_pattern{order})")
+                    body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {pattern}{order})")
             else:
                 lookup = self.table(name, module)
                 body.append(f"    {out} = [{lookup} for i in range(n)]")
-        reads = [int(v) for v in np.flatnonzero(self.p.reads)]
+        reads = [int(v) for v in np.flatnonzero(self.p.reads) if self.p.classifier[v, self.sets[v]].any()]
         self.classifier(reads)
         self.emit("", "", "def run(tokens):", "    tokens = list(tokens)", "    n = len(tokens)",
                   "    if not 1 <= n <= MAX_LEN:",
@@ -199,25 +260,36 @@ class _Writer:
                   "        if not any(t == v and type(t) is type(v) for v in VOCAB):",
                   '            raise ValueError(f"token {t!r} at position {i} is not in the vocabulary {VOCAB!r}")',
                   "    positions = list(range(n))", *body,
-                  "    columns = {" + ", ".join(f"{names[v]!r}: {names[v]}" for v in reads) + "}",
-                  "    return [classify(columns, i) for i in range(n)]")
+                  "    variables = locals()  # the classifier reads them by name",
+                  "    return [classify(variables, i) for i in range(n)]")
         return "\n".join(self.lines) + "\n"
 
 
-def _floats(values: np.ndarray) -> str:
-    return "(" + ", ".join(repr(float(x)) for x in values) + ("," if len(values) == 1 else "") + ")"
+def _domains(program: DiscreteProgram) -> list[str]:
+    """What each variable's values are: "tokens", "numbers" (positions and counts, and what heads copy
+    from them) or the labels of one MLP ("mlp 12"): comparing values of different kinds, or ordering
+    tokens or labels, would be true by accident, so patterns are not written that way."""
+    domains = ["tokens", "numbers"]
+    for index, module in program.modules():
+        if isinstance(module, MLP):
+            domains.append(f"mlp {index}")
+        else:
+            domains.append("numbers" if module.kind == "count" else domains[module.value])
+    return domains
 
 
-def _wrap(items: list[str], indent: str, width: int = 100) -> list[str]:
-    lines, current = [], indent
-    for item in items:
-        if len(current) + len(item) + 1 > width and current.strip():
-            lines.append(current.rstrip())
-            current = indent
-        current += item + " "
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
+def _block(opening: str, items: list[str], closing: str, width: int = 100) -> list[str]:
+    """`opening`, the items separated by commas, `closing`: wrapped to `width` columns, continuation lines
+    aligned with the first item."""
+    lines, current, empty = [], opening, True
+    for k, item in enumerate(items):
+        piece = item + ("," if k + 1 < len(items) else closing)
+        if not empty and len(current) + 1 + len(piece) > width:
+            lines.append(current)
+            current, empty = " " * len(opening), True
+        current += piece if empty else " " + piece
+        empty = False
+    return lines + [current + ("" if items else closing)]
 
 
 def python_source(program: DiscreteProgram, task: str = "task") -> str:
