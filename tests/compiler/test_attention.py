@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from weightsmith.compiler.attention import assign_precision, score_columns, set_scale
-from weightsmith.compiler.blocks import AttentionOp, MLPOp, Representation
+from weightsmith.compiler.attention import assign_precision, preference_columns, score_columns, set_scale
+from weightsmith.compiler.blocks import AttentionOp, MLPOp, Representation, Unit
 from weightsmith.compiler.readout import NUM, Dim, Readout
 
 
@@ -66,3 +66,48 @@ def test_precision_flows_from_staircases_to_the_heads_that_feed_them():
     assert upstream.precision == head.precision / 2  # it gets what the head passes on, halves it
     set_scale(head, 10)
     assert head.margin == min(1e-6, head.precision / (2 * 4.0))
+
+
+@given(st.integers(1, 7), st.data())
+def test_preference_columns_reproduce_the_places(n, data):
+    orders = [data.draw(st.permutations(range(n))) for _ in range(n)]
+    columns = preference_columns(one_hots("i", n), orders)
+    assert len(columns) <= n
+    for q in range(n):
+        for place, k in enumerate(orders[q]):
+            score = sum(c.query.at({Dim("i", q): 1.0}) * c.key.at({Dim("i", k): 1.0}) for c in columns)
+            assert score == n - 1 - place
+
+
+def test_a_first_or_last_preference_costs_one_column():
+    assert len(preference_columns(one_hots("i", 6), [list(range(6))] * 6)) == 1
+
+
+def test_preferred_leakage_is_below_the_margin_in_the_worst_case():
+    n = 16
+    head = op("aggregate", n_atoms=2)
+    head.preference = [None]  # only its presence matters to set_scale
+    set_scale(head, n)
+    s, m, step = head.scale, head.n_atoms, head.step
+    bos = s * (m - 0.5)
+    # Worst cases: the preferred key has place bonus p, the other selected keys p-1, ..., 0 (each one
+    # step behind the last), every unselected key the largest bonus, n-1.
+    for p in (n - 1, 1, 0):
+        selected = [s * m + step * p] + [s * m + step * (p - j) for j in range(1, p + 1)]
+        unselected = [s * (m - 1) + step * (n - 1)] * (n - len(selected))
+        weights = softmax(selected + unselected + [bos])
+        assert 1 - weights[0] <= head.margin <= 1e-6
+    # Nothing selected: BOS must get everything but the margin, whatever the bonuses.
+    assert 1 - softmax([s * (m - 1) + step * (n - 1)] * n + [bos])[-1] <= head.margin
+
+
+def test_precision_flows_through_lookups():
+    # a head -> a lookup unit reading its dim -> a staircase needing 0.01: the head gets 0.01 / mass / 2
+    x, y = Dim("x", 1), Dim("y", 1)
+    head = op("aggregate")
+    head.output.dims = [x]
+    lookup = MLPOp(head.output, [Unit(Readout({x: 1.0, Dim("z", 0): 1.0}), -1.0, {y: 1.0}),
+                                 Unit(Readout({x: 1.0}), 0.0, {y: 1.0})])
+    final = MLPOp(head.output, [], inputs=[Readout.of(y)], tolerance=[0.01])
+    assign_precision([head, lookup, final], [])
+    assert head.precision == 0.01 / (2 + 1) / 2  # mass: |1| * 2 terms + |1| * 1 term

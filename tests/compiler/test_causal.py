@@ -81,3 +81,15 @@ def test_a_program_that_only_looks_back_lets_the_mask_select_the_prefix():
     assert compiled.config.d_model == 4  # one, bos, tokens:x, the mean
     inputs = every_input(["a", "b", "x"], 5)
     assert all(map(lambda o, e: all(map(same_value, o, e)), compiled.run_batch(inputs), rasp.evaluate_batch(frac, inputs)))
+
+
+def test_causal_form_of_a_preference_prefers_among_the_past():
+    equal = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    last_equal = rasp.Aggregate(rasp.SelectPreferred(equal, lambda k, q: -k), rasp.indices)
+    form, _ = causal_program(last_equal)
+    for xs in every_input(["a", "b"], 4):
+        assert rasp.evaluate(form, xs) == [rasp.evaluate(last_equal, xs[: i + 1])[i] for i in range(len(xs))]
+    looking_back = rasp.Aggregate(rasp.SelectPreferred(equal & rasp.Select(rasp.indices, rasp.indices, LEQ),
+                                                       lambda k, q: -k), rasp.indices)
+    assert looks_back_only(looking_back, 4) and not looks_back_only(last_equal, 4)
+    check_causal(last_equal, ["a", "b"], 4)

@@ -26,6 +26,8 @@ CASES = {
     "prefix mean": (rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ), rasp.tokens), False),
     "rank of a repeated key, other values": (rasp.Aggregate(rasp.Select(
         rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, LT)), rasp.indices, EQ), rasp.indices), False),
+    "preferred (one key)": (rasp.Aggregate(rasp.SelectPreferred(rasp.Select(rasp.indices, rasp.indices, LEQ),
+                                                                lambda k, q: -k), rasp.tokens), True),
 }
 
 

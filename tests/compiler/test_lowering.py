@@ -1,13 +1,17 @@
 """Lowering picks the cheapest exact form: virtual where linear, MLPs and heads only where needed."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from weightsmith import rasp
-from weightsmith.compiler import CompileError
+from weightsmith.compiler import CompileError, compile_program
+from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
 from weightsmith.compiler.values import analyse
+from weightsmith.verify import verify
 
 EQ, LEQ = rasp.Comparison.EQ, rasp.Comparison.LEQ
 
@@ -100,3 +104,48 @@ def test_errors_name_the_sop_and_the_reason():
         lower(shifted)
     with pytest.raises(CompileError, match="raised ZeroDivisionError"):
         lower(rasp.Map(lambda t: 1 / (t - 2), rasp.tokens))
+
+
+# ------------------------------------------------------------------------------- SelectPreferred
+
+RANKS = {"first": lambda k, q: k, "last": lambda k, q: -k, "closest": lambda k, q: 2 * abs(k - q) - (k < q),
+         "flat": lambda k, q: 0, "odd first": lambda k, q: (k % 2 == 0, -k)}
+
+
+@st.composite
+def preferred_programs(draw):
+    """An Aggregate (categorical or numerical, with or without a default) of a SelectPreferred over
+    one or two atoms, with one of several rankings (ties included)."""
+    predicate = draw(st.sampled_from([rasp.Comparison.LT, rasp.Comparison.EQ, rasp.Comparison.NEQ, rasp.Comparison.TRUE]))
+    select = rasp.Select(rasp.tokens, rasp.tokens, predicate)
+    if draw(st.booleans()):
+        select = select & rasp.Select(rasp.indices, rasp.indices, draw(st.sampled_from([LEQ, rasp.Comparison.NEQ])))
+    name = draw(st.sampled_from(sorted(RANKS)))
+    preferred = rasp.SelectPreferred(select, RANKS[name])
+    source = draw(st.sampled_from(["tokens", "indices"]))
+    values = rasp.tokens if source == "tokens" else rasp.indices
+    default = draw(st.sampled_from([None, 0]))
+    aggregate = rasp.Aggregate(preferred, values, default=default)
+    if draw(st.booleans()):
+        aggregate = rasp.numerical(rasp.Aggregate(preferred, values, default=0))
+    return aggregate, f"{predicate} {name} {source} default={default} numerical={rasp.is_numerical(aggregate)}"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=preferred_programs(), causal=st.booleans())
+def test_select_preferred_is_one_exact_head(case, causal):
+    program, description = case
+    compiled = compile_program(program, [1, 2, 3], 4, causal=causal)
+    assert len(compiled.heads) == 1, description
+    report = verify(compiled, causal_program(program)[0] if causal else program, progress=False)
+    assert report.exhaustive and report.ok, f"{description}\n{report}"
+
+
+def test_select_preferred_compiles_only_under_an_aggregate():
+    preferred = rasp.SelectPreferred(rasp.Select(rasp.tokens, rasp.tokens, EQ), lambda k, q: k).named("pick")
+    for program in (rasp.SelectorWidth(preferred), rasp.Aggregate(preferred & preferred, rasp.tokens)):
+        with pytest.raises(CompileError, match="SelectPreferred 'pick' compiles only as the selector of an Aggregate"):
+            lower(program)
+    broken = rasp.SelectPreferred(rasp.Select(rasp.tokens, rasp.tokens, EQ), lambda k, q: 1 / (k - 1)).named("broken")
+    with pytest.raises(CompileError, match=r"SelectPreferred 'broken': its function raised ZeroDivisionError"):
+        lower(rasp.Aggregate(broken, rasp.tokens))

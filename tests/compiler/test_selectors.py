@@ -58,3 +58,6 @@ def test_never_empty():
     assert never_empty(rasp.Select(rasp.tokens, rasp.indices, TRUE), of, null)  # total
     assert not never_empty(rasp.Select(rasp.indices, rasp.indices, LT), of, null)
     assert not never_empty(rasp.Select(rasp.tokens, rasp.indices, EQ), of, null)
+    # a SelectPreferred selects one key where its selector selects any
+    assert never_empty(rasp.SelectPreferred(rasp.Select(rasp.indices, rasp.indices, LEQ), lambda k, q: k), of, null)
+    assert not never_empty(rasp.SelectPreferred(rasp.Select(rasp.indices, rasp.indices, LT), lambda k, q: k), of, null)

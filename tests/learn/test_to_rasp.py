@@ -16,8 +16,8 @@ def test_random_programs(seed, causal, predicate):
     assert rasp.evaluate_batch(decompile_to_rasp(program), inputs) == program.predict(inputs)
 
 
-def test_unique_match_path_single_input_interpreter():
-    # A head keyed on positions with one-to-one predicates takes the cheaper construction.
+def test_heads_keyed_on_positions_single_input_interpreter():
+    # Heads keyed on positions (a relabelling of indices marks position 0, no lookup), on one input at a time.
     program = random_program(5, predicate="one_hot", max_len=5)
     for layer in program.heads:
         for head in layer:

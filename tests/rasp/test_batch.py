@@ -97,3 +97,39 @@ _EDGE_CASES = [
 def test_fast_paths_fall_back_where_numpy_would_differ(program, inputs):
     for xs, out in zip(inputs, rasp.evaluate_batch(program, inputs)):
         assert repr(typed(out)) == repr(typed(rasp.evaluate(program, xs))), xs  # repr: so nan equals nan
+
+
+# ------------------------------------------------------------------- SelectPreferred, LinearClassifier
+
+def _table_function(table):
+    return lambda *args: table[args]
+
+
+@st.composite
+def preferred_and_classified(draw):
+    """A LinearClassifier over tokens, indices and an Aggregate of a random SelectPreferred (which can
+    be None: nothing selected, no default), with random tables."""
+    n = 5
+    vocab = [0, 1, 2]
+    predicate = draw(st.sampled_from(list(rasp.Comparison)))
+    ranks = {(k, q): draw(st.integers(-2, 2)) for k in range(n) for q in range(n)}
+    preferred = rasp.SelectPreferred(rasp.Select(rasp.tokens, rasp.tokens, predicate), _table_function(ranks))
+    picked = rasp.Aggregate(preferred, rasp.indices, default=draw(st.sampled_from([None, 7])))
+    classes = draw(st.lists(st.sampled_from(["a", "b", 3, 4.5, True]), min_size=1, max_size=4, unique_by=repr))
+    score = st.floats(-3, 3, allow_nan=False) | st.integers(-3, 3)
+    row = st.lists(score, min_size=len(classes), max_size=len(classes))
+    inputs = [rasp.tokens, rasp.indices, picked]
+    domains = [vocab, list(range(n)), [*range(n), 7]]
+    weights = [draw(st.dictionaries(st.sampled_from(d), row)) for d in domains]
+    program = rasp.LinearClassifier(inputs, weights, draw(row), classes)
+    inputs = draw(st.lists(st.lists(st.sampled_from(vocab), min_size=0, max_size=n), min_size=1, max_size=8))
+    return program, picked, inputs
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=preferred_and_classified())
+def test_batch_equals_reference_on_the_new_primitives(case):
+    program, picked, inputs = case
+    for sop in (program, picked, picked.selector):
+        for xs, out in zip(inputs, rasp.evaluate_batch(sop, inputs)):
+            assert repr(out) == repr(rasp.evaluate(sop, xs)), xs

@@ -60,3 +60,52 @@ def test_selector_combinators():
     w_or = rasp.evaluate(rasp.SelectorWidth(rasp.SelectorOr(lt, same)), xs)
     w_not = rasp.evaluate(rasp.SelectorWidth(rasp.SelectorNot(same)), xs)
     assert (w_and, w_or, w_not) == ([0, 1, 0], [2, 2, 3], [1, 1, 2])
+
+
+# ------------------------------------------------------------------- SelectPreferred, LinearClassifier
+
+EQUAL = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+
+
+def test_select_preferred_keeps_the_best_ranked_selected_key():
+    closest_other = rasp.SelectPreferred(EQUAL & ~SELF, lambda k, q: abs(k - q))
+    # a b a a b: position 0's other a's are at 2 (distance 2) and 3; position 2's at 0 and 3 (3 is nearer)
+    assert rasp.evaluate(rasp.Aggregate(closest_other, rasp.indices), list("abaab")) == [2, 4, 3, 2, 1]
+    last = rasp.SelectPreferred(EQUAL, lambda k, q: -k)
+    assert rasp.evaluate(rasp.Aggregate(last, rasp.indices), list("abaab")) == [3, 4, 3, 3, 4]
+    rows = rasp.evaluate(closest_other, list("abc"))  # nothing selected: an empty row, the default
+    assert rows == [[False] * 3] * 3
+    assert rasp.evaluate(rasp.Aggregate(closest_other, rasp.indices, default=-1), list("abc")) == [-1, -1, -1]
+
+
+def test_select_preferred_breaks_equal_ranks_by_position():
+    flat = rasp.SelectPreferred(ALL, lambda k, q: 0)
+    assert rasp.evaluate(rasp.Aggregate(flat, rasp.tokens), list("xyz")) == ["x", "x", "x"]
+
+
+def test_select_preferred_errors_name_it():
+    broken = rasp.SelectPreferred(ALL, lambda k, q: 1 / (k - q)).named("broken")
+    with pytest.raises(rasp.EvaluationError, match=r"SelectPreferred 'broken'.*ZeroDivisionError.*\(0, 0\)"):
+        rasp.evaluate(broken, [1, 2])
+    unordered = rasp.SelectPreferred(ALL, lambda k, q: "a" if k else 1).named("mixed")
+    with pytest.raises(rasp.EvaluationError, match="SelectPreferred 'mixed': its ranks for query 0 cannot be ordered"):
+        rasp.evaluate(unordered, [1, 2])
+
+
+def test_linear_classifier_adds_in_order_and_takes_the_first_maximum():
+    parity = rasp.Map(lambda t: t % 2, rasp.tokens)
+    c = rasp.LinearClassifier([rasp.tokens, parity], [{1: [2, 0, 0], 2: [0, 1, 0]}, {0: [0, 1, 1]}],
+                              [0, 0, 0.5], ["a", "b", "c"])
+    # token 1: (2, 0, .5) -> a; token 2: (0, 2, 1.5) -> b; token 3: (0, 0, .5) -> c; token 4: (0, 1, 1.5) -> c
+    assert rasp.evaluate(c, [1, 2, 3, 4]) == ["a", "b", "c", "c"]
+    tie = rasp.LinearClassifier([rasp.tokens], [{1: [1, 1]}], [0, 0], ["first", "second"])
+    assert rasp.evaluate(tie, [1, 5]) == ["first", "first"]
+    # float64, in order: 0.1 + 0.2 = 0.30000000000000004 > 0.3
+    rounding = rasp.LinearClassifier([rasp.tokens, rasp.tokens], [{1: [0.1, 0.3]}, {1: [0.2, 0]}], [0, 0], [0, 1])
+    assert rasp.evaluate(rounding, [1]) == [0]
+
+
+def test_linear_classifier_is_none_where_an_input_is_none():
+    maybe = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.GT), rasp.tokens)
+    c = rasp.LinearClassifier([rasp.tokens, maybe], [{}, {}], [1, 0], ["a", "b"])
+    assert rasp.evaluate(c, [1, 2, 2]) == ["a", None, None]

@@ -83,3 +83,47 @@ def test_comparison_rejects_none_like_tracr():
     with pytest.raises(ValueError, match="key is None"):
         rasp.Comparison.LT(None, 1)
     assert rasp.Comparison.GEQ(2, 1) and not rasp.Comparison.FALSE(1, 1)
+
+
+# ------------------------------------------------------------------- SelectPreferred, LinearClassifier
+
+def test_select_preferred_checks_its_arguments():
+    select = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    preferred = rasp.SelectPreferred(select, lambda k, q: k)
+    assert preferred.children == (select,) and preferred.label.startswith("select_preferred_")
+    with pytest.raises(TypeError, match="SelectPreferred: the selector must be a Selector"):
+        rasp.SelectPreferred(rasp.tokens, lambda k, q: k)
+    with pytest.raises(TypeError, match="SelectPreferred: the function argument"):
+        rasp.SelectPreferred(select, 3)
+
+
+def classifier(**changes):
+    args = dict(inputs=[rasp.tokens, rasp.indices], weights=[{"a": [1, 0]}, {0: [0, 2.5]}], bias=[0, 0],
+                classes=["x", "y"])
+    args.update(changes)
+    return rasp.LinearClassifier(**args)
+
+
+def test_linear_classifier_keeps_its_tables():
+    c = classifier()
+    assert c.children == (rasp.tokens, rasp.indices) and rasp.is_categorical(c)
+    assert c.weights == ({"a": (1.0, 0.0)}, {0: (0.0, 2.5)}) and c.bias == (0.0, 0.0) and c.classes == ("x", "y")
+
+
+@pytest.mark.parametrize("changes, error, message", [
+    (dict(inputs=[]), ValueError, "at least one input"),
+    (dict(inputs=[rasp.tokens, "indices"]), TypeError, r"inputs\[1\] must be a SOp"),
+    (dict(classes=[]), ValueError, "at least one class"),
+    (dict(classes=["x", "x"]), ValueError, r"classes\[1\] = 'x' repeats classes\[0\]"),
+    (dict(classes=["x", None]), TypeError, r"classes\[1\] is None"),
+    (dict(bias=[0]), ValueError, "bias has 1 scores, expected 2"),
+    (dict(bias=[0, float("nan")]), ValueError, "bias has a non-finite score"),
+    (dict(weights=[{"a": [1, 0]}]), ValueError, "1 weight tables for 2 inputs"),
+    (dict(weights=[{"a": [1, 0, 3]}, {}]), ValueError, r"weights\[0\]\['a'\] \(for 'tokens'\) has 3 scores, expected 2"),
+    (dict(weights=[{"a": "xy"}, {}]), TypeError, r"weights\[0\]\['a'\] .* must be a sequence of 2 numbers"),
+    (dict(weights=[[1, 0], {}]), TypeError, r"weights\[0\] must map values of inputs\[0\] \('tokens'\)"),
+    (dict(weights=[{None: [1, 0]}, {}]), ValueError, r"weights\[0\] has scores for None"),
+])
+def test_linear_classifier_names_what_is_wrong(changes, error, message):
+    with pytest.raises(error, match=message):
+        classifier(**changes)

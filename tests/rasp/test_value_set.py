@@ -72,3 +72,28 @@ def test_errors_name_the_sop():
         rasp.value_set(big, range(5), 5, max_size=10)
     with pytest.raises(TypeError, match="s-op"):
         rasp.value_set(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ), {1}, 2)
+
+
+def test_new_primitives_value_sets_hold_every_value_that_occurs():
+    preferred = rasp.SelectPreferred(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.LT), lambda k, q: -k)
+    last_larger = rasp.Aggregate(preferred, rasp.tokens, default=0)
+    classified = rasp.LinearClassifier([rasp.tokens, last_larger], [{1: [1, 0, 0]}, {3: [0, 0, 2]}], [0, 0.5, 0],
+                                       ["p", "q", "r"])
+    vocab = [1, 2, 3]
+    for sop in (last_larger, classified):
+        seen = {v for xs in all_inputs(vocab, 4) for v in rasp.evaluate(sop, xs)}
+        assert seen <= rasp.value_set(sop, vocab, 4)
+    assert rasp.value_set(last_larger, vocab, 4) == {0, 1, 2, 3}
+    assert rasp.value_set(classified, vocab, 4) == {"p", "q", "r"}  # every class may win
+
+
+def test_too_many_joint_values_fall_back_to_the_operands_product():
+    widths = [rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, cmp))
+              for cmp in (rasp.Comparison.LT, rasp.Comparison.EQ, rasp.Comparison.GT)]
+    s1 = rasp.SequenceMap(lambda a, b: (a + b) % 3, widths[0], widths[1])
+    s2 = rasp.SequenceMap(lambda a, c: (a * c) % 2, widths[0], widths[2])
+    top = rasp.SequenceMap(lambda x, y: (x, y), s1, s2)  # shares widths[0]: 5**3 joint values > 50
+    vocab = [1, 2, 3]
+    assert rasp.value_set(top, vocab, 4, max_size=50) == {(x, y) for x in range(3) for y in range(2)}
+    seen = {v for xs in all_inputs(vocab, 4) for v in rasp.evaluate(top, xs)}
+    assert seen <= rasp.value_set(top, vocab, 4)  # the joint enumeration, within the default max_size

@@ -7,9 +7,10 @@
 Stages, a module each: `graph` (the program's expressions, uniquely labelled) -> `values` (value facts:
 value sets, value combinations, selector behaviour; `copies` proves Aggregates copy, `causal` gives
 the causal form) -> `lowering` (a representation per s-op - virtual where `linear` - and the
-attention/MLP ops that write it; `selectors`, `attention`, `mlp` build the pieces) -> `pruning`
-(dead dimensions and ops) -> `schedule` (the layer of each op) -> `residual` (register allocation
-of dimensions) -> `assemble` (tensors and config) -> `compiled` (the model with its reading guide).
+attention/MLP ops that write it; `selectors`, `attention`, `mlp` build the pieces, `classifier` the
+linear read-out) -> `pruning` (dead dimensions and ops) -> `schedule` (the layer of each op) ->
+`residual` (register allocation of dimensions) -> `assemble` (tensors and config) -> `compiled` (the
+model with its reading guide).
 """
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout

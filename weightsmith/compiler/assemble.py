@@ -117,9 +117,13 @@ def assemble(
 def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
     bos = bos_column(op)
     zeros = [0.0] * len(op.columns)
+    preference = [0.0] * len(op.preference)
     W_Q = np.concatenate([residual.columns([c.query for c in op.columns], zeros) * op.scale,
+                          residual.columns([c.query for c in op.preference], preference) * op.step,
                           residual.columns([bos.query])], axis=1)
-    W_K = np.concatenate([residual.columns([c.key for c in op.columns], zeros), residual.columns([bos.key])], axis=1)
+    W_K = np.concatenate([residual.columns([c.key for c in op.columns], zeros),
+                          residual.columns([c.key for c in op.preference], preference),
+                          residual.columns([bos.key])], axis=1)
     out_dims = list(dict.fromkeys([*op.values, *op.bos_values]))
     W_V = residual.columns([op.values.get(dim, Readout()) for dim in out_dims],
                            [op.bos_values.get(dim, 0.0) for dim in out_dims])

@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from weightsmith.compiler.blocks import AttentionOp, ScoreColumn
+from weightsmith.compiler.blocks import AttentionOp, MLPOp, ScoreColumn
 from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.readout import BOS, ONE, Readout
 
@@ -61,13 +61,42 @@ def _groups(rows: np.ndarray) -> list[tuple[np.ndarray, list[int]]]:
     return list(groups.values())
 
 
+def preference_columns(positions: Sequence[Readout], orders: Sequence[Sequence[int]]) -> list[ScoreColumn]:
+    """Columns adding p(q, k) to key k's score at query q, p = n-1 for the key q prefers most, then
+    n-2, ... (`orders[q]` lists the key positions from the most preferred; `positions` are the one-hot
+    read-outs of `indices`). Factored like a predicate table: by its distinct rows or distinct columns
+    ("first"/"last" preferences need one column, "closest" one per position)."""
+    n = len(positions)
+    table = np.zeros((n, n))
+    for q, keys in enumerate(orders):
+        table[q, list(keys)] = np.arange(n - 1, -1, -1, dtype=np.float64)
+    by_query, by_key = _groups(table), _groups(table.T)
+
+    def weighted(weights: np.ndarray) -> Readout:
+        return Readout.total(zip(weights.tolist(), positions))
+
+    if len(by_query) <= len(by_key):
+        return [ScoreColumn(Readout.sum(positions[q] for q in queries), weighted(row)) for row, queries in by_query]
+    return [ScoreColumn(weighted(column), Readout.sum(positions[k] for k in keys)) for column, keys in by_key]
+
+
 def set_scale(op: AttentionOp, max_seq_len: int) -> None:
-    """The smallest scale whose off-selection weight is below the margin op.precision requires."""
+    """The smallest scale whose off-selection weight is below the margin op.precision requires.
+
+    With a preference (SelectPreferred), at most n = max_seq_len keys add step * p, p in 0..n-1: the
+    preferred selected key outscores the other selected ones by step, 2 step, ... (weight at most
+    2 e^-step = margin/3), every unselected key by scale - step (n-1) and BOS by scale/2 (at most
+    margin/3 each, all together); with nothing selected BOS outscores every key by scale/2 - step (n-1).
+    """
     margin = min(MAX_MARGIN, op.precision / (2.0 * max(op.value_range, 1.0)))
     if margin < 1e-30:
         raise CompileError(f"the attention head writing {op.output.label!r} would need a margin below 1e-30")
     keys = max_seq_len + 1
     op.margin = margin
+    if op.preference:
+        op.step = math.log(6.0 / margin)
+        op.scale = 2.0 * (op.step * (max_seq_len - 1) + math.log(3.0 * keys / margin))
+        return
     op.scale = (2.0 if op.mode == "aggregate" else 1.0) * math.log(keys / margin)
 
 
@@ -81,10 +110,11 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
     """Set every head's `precision` from what its consumers tolerate, then its scale.
 
     `required` lists (read-out, tolerance) pairs that must hold at the end (the output's decoding);
-    each MLP staircase adds its input's tolerance (a quarter gap). A read-out with coefficients c_d
-    is off by at most sum |c_d| * error_d, so each dimension gets tolerance / sum |c_d|. A head spends
-    half its budget on its own softmax leakage and passes half to the values it moves (errors in a
-    mean are at most the errors of its inputs), walking the ops from last to first.
+    each MLP staircase adds its input's tolerance (a quarter gap), as does a linear classifier (what
+    keeps its argmax). A read-out with coefficients c_d is off by at most sum |c_d| * error_d, so each
+    dimension gets tolerance / sum |c_d|. A head spends half its budget on its own softmax leakage and
+    passes half to the values it moves (errors in a mean are at most the errors of its inputs); a lookup
+    MLP passes its budget on to what its units read; walking the ops from last to first.
     """
     need: dict = {}
 
@@ -93,16 +123,32 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
         for dim in readout.terms:
             need[dim] = min(need.get(dim, math.inf), tolerance / total)
 
+    def pass_through(op: MLPOp) -> None:
+        """A unit is 1-Lipschitz in its pre-activation, so an output dim D is off by at most mass[D]
+        times the largest error of the dims its units read (mass: sum over its units of |out weight|
+        * sum |pre coefficients|)."""
+        mass: dict = {}
+        for unit in op.units:
+            size = sum(abs(c) for c in unit.pre.terms.values())
+            for dim, weight in unit.out.items():
+                mass[dim] = mass.get(dim, 0.0) + abs(weight) * size
+        for unit in op.units:
+            tolerance = min([need[d] / mass[d] for d in unit.out if d in need and mass[d]], default=math.inf)
+            if tolerance < math.inf:
+                for dim in unit.pre.terms:
+                    need[dim] = min(need.get(dim, math.inf), tolerance)
+
     for readout, tolerance in required:
         require(readout, tolerance)
-    for op in ops:
-        if not isinstance(op, AttentionOp):
-            for readout, tolerance in zip(op.inputs, op.tolerance):
-                require(readout, tolerance)
-    for op in reversed(ops):
+    for op in reversed(ops):  # consumers before what they read
         if isinstance(op, AttentionOp):
             budget = min([need.get(dim, math.inf) for dim in op.output.dims])
             op.precision = budget / 2
             for readout in op.values.values():
                 if not readout.is_zero():
                     require(readout, budget / 2)
+        elif op.inputs:  # a staircase: exact while its inputs are within their tolerance
+            for readout, tolerance in zip(op.inputs, op.tolerance):
+                require(readout, tolerance)
+        else:  # a lookup (or a copy) passes the errors of what it reads on
+            pass_through(op)

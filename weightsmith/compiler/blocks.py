@@ -57,6 +57,9 @@ class AttentionOp:
 
     `mode` "aggregate": BOS is the fallback, scored half a point below a selection, so it only wins
     when nothing is selected; "width": BOS scores like a selected key, so it gets 1/(width+1).
+    `preference` (a SelectPreferred) adds `step` * p(query, key) to every key's score, p = 0..n-1 the
+    key's place in the query's order of preference counted from the least preferred, so the preferred
+    selected key beats the other selected ones by at least `step` (`attention.set_scale`).
     `bos_values` is what BOS contributes to each output dimension (an Aggregate's default, or the 1
     whose share measures the width). `precision` is the largest error its outputs may carry.
     """
@@ -71,9 +74,12 @@ class AttentionOp:
     precision: float = 1e-6
     scale: float = 0.0
     margin: float = 0.0  # proven bound on the attention weight outside the hard selection
+    preference: list[ScoreColumn] = field(default_factory=list)  # SelectPreferred: p(query, key), times `step`
+    step: float = 0.0
 
     def reads(self) -> list[Readout]:
-        return [c.query for c in self.columns] + [c.key for c in self.columns] + list(self.values.values())
+        columns = self.columns + self.preference
+        return [c.query for c in columns] + [c.key for c in columns] + list(self.values.values())
 
 
 @dataclass

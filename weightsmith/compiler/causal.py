@@ -37,8 +37,13 @@ def looks_back_only(program: rasp.SOp, max_seq_len: int) -> bool:
     order = rasp.topological_order(program)
     if any(isinstance(e, rasp.LengthType) for e in order):
         return False
-    selectors = [e.selector for e in order if isinstance(e, (rasp.Aggregate, rasp.SelectorWidth))]
+    selectors = [_unpreferred(e.selector) for e in order if isinstance(e, (rasp.Aggregate, rasp.SelectorWidth))]
     return all(any(_never_ahead(a, max_seq_len) for a in conjunction(s)) for s in selectors)
+
+
+def _unpreferred(selector: rasp.Selector) -> rasp.Selector:
+    """The selector a SelectPreferred chooses among (it selects a key only where that one does)."""
+    return selector.selector if isinstance(selector, rasp.SelectPreferred) else selector
 
 
 def implied_by_mask(atom: Atom, max_seq_len: int) -> bool:
@@ -76,8 +81,14 @@ def _counterpart(expr: rasp.RASPExpr, mapping: dict, mask: rasp.Select) -> rasp.
         made = rasp.SequenceMap(expr.f, new(expr.fst), new(expr.snd))
     elif isinstance(expr, rasp.Map):
         made = rasp.Map(expr.f, new(expr.inner), simplify=False)
+    elif isinstance(expr, rasp.Aggregate) and isinstance(expr.selector, rasp.SelectPreferred):
+        made = rasp.Aggregate(new(expr.selector), new(expr.sop), default=expr.default)  # masked inside
     elif isinstance(expr, rasp.Aggregate):
         made = rasp.Aggregate(rasp.SelectorAnd(new(expr.selector), mask), new(expr.sop), default=expr.default)
+    elif isinstance(expr, rasp.SelectPreferred):  # the preferred key among those at or before the query
+        made = rasp.SelectPreferred(rasp.SelectorAnd(new(expr.selector), mask), expr.rank)
+    elif isinstance(expr, rasp.LinearClassifier):
+        made = rasp.LinearClassifier([new(s) for s in expr.inputs], expr.weights, expr.bias, expr.classes)
     elif isinstance(expr, rasp.SelectorWidth):
         made = rasp.SelectorWidth(rasp.SelectorAnd(new(expr.selector), mask))
     elif isinstance(expr, rasp.Select):

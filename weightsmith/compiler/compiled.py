@@ -36,6 +36,8 @@ class SOpLayout:
     helper: bool = False  # added by the compiler, not an s-op of the program
     unrepresented: list = field(default_factory=list)  # values nothing downstream needs told apart:
     #                                                    not in the model (they decode as None)
+    scores: bool = False  # a LinearClassifier: its rows hold class scores (not one-hot); read by `decode`'s
+    #                       argmax (the largest row, None below 0.5), as the unembedding reads them
 
     def valid_after(self, sublayer: int) -> bool:
         """Whether the read-out holds on the residual after `sublayer` (-1: after the embeddings)."""

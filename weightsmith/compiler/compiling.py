@@ -162,6 +162,7 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
             sublayer=_sublayer(rep),
             helper=rep.expr is None,
             unrepresented=unrepresented,
+            scores=isinstance(rep.expr, rasp.LinearClassifier),
         )
     return out
 

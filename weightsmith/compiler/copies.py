@@ -26,6 +26,8 @@ MAX_CHECKED = 10_000  # largest argument product checked for injectivity
 
 def copies_one_value(aggregate: rasp.Aggregate, values: Values) -> bool:
     """Whether every query provably selects positions that all hold the same value of `aggregate.sop`."""
+    if isinstance(aggregate.selector, rasp.SelectPreferred):
+        return True  # it selects at most one position
     for atom in conjunction(aggregate.selector):
         if len(atom.keys) != 1 or len(atom.queries) != 1:
             continue

@@ -14,7 +14,7 @@ from weightsmith.compiler.errors import CompileError
 _SUPPORTED = (
     rasp.TokensType, rasp.IndicesType, rasp.LengthType, rasp.Full, rasp.ConstantSOp, rasp.Map,
     rasp.SequenceMap, rasp.Aggregate, rasp.SelectorWidth, rasp.Select, rasp.ConstantSelector,
-    rasp.SelectorAnd, rasp.SelectorOr, rasp.SelectorNot,
+    rasp.SelectorAnd, rasp.SelectorOr, rasp.SelectorNot, rasp.SelectPreferred, rasp.LinearClassifier,
 )
 RESERVED_LABELS = ("one", "bos")
 

@@ -9,8 +9,10 @@ Walking the program in dependency order, each s-op becomes the cheapest exact th
   g(x) + h(y) (every LinearSequenceMap: "no hidden units").
 - an MLP: a lookup table over the value combinations that occur (SequenceMap), or a staircase over
   the values a number can take (a Map of a number, SelectorWidth's decoding, comparisons of numbers).
-- an attention head: Aggregate (one-hot copy, or a mean), SelectorWidth (the 1/(w+1) share of BOS,
-  then decoded by an MLP in the same layer), `length` (SelectorWidth of the always-true selector).
+- an attention head: Aggregate (one-hot copy, or a mean; of a SelectPreferred, the scores add a
+  position preference), SelectorWidth (the 1/(w+1) share of BOS, then decoded by an MLP in the same
+  layer), `length` (SelectorWidth of the always-true selector).
+- a LinearClassifier (the output only): an MLP unit per class writing its score (`classifier`).
 Helpers are added where a consumer needs a form the s-op does not have: the one-hot form of a number
 compared by a Select (a staircase MLP), the tuple of several s-ops that one merged selector atom reads
 (a lookup MLP), a copy of the output into dimensions of its own.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import math
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 from typing import Any, Callable, Iterable, Sequence
 
@@ -28,7 +30,7 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.compiler import mlp
-from weightsmith.compiler.attention import score_columns
+from weightsmith.compiler.attention import preference_columns, score_columns
 from weightsmith.compiler.blocks import (
     CATEGORICAL,
     NUMERICAL,
@@ -39,12 +41,14 @@ from weightsmith.compiler.blocks import (
     ScoreColumn,
 )
 from weightsmith.compiler.causal import implied_by_mask
+from weightsmith.compiler.classifier import Operand, classifier_units
 from weightsmith.compiler.errors import CompileError, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.values import Facts, distinct_sorted
+from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
 
@@ -77,6 +81,16 @@ class OutputSpec:
     values: list
     scalar: Readout | None = None
     tolerance: float = math.inf  # numerical: how far the number may stray and still decode exactly
+
+
+@dataclass
+class Selection:
+    """How a head scores keys: `columns` (a key selected by all `n_atoms` atoms scores the most), and a
+    SelectPreferred's `preference` columns."""
+
+    columns: list[ScoreColumn]
+    n_atoms: int
+    preference: list[ScoreColumn] = field(default_factory=list)
 
 
 class Lowering:
@@ -203,6 +217,8 @@ class Lowering:
             return self._aggregate(expr)
         if isinstance(expr, rasp.SelectorWidth):
             return self._width(expr, conjunction(expr.selector), label)
+        if isinstance(expr, rasp.LinearClassifier):
+            return self._linear_classifier(expr, label)
         raise CompileError(f"{type(expr).__name__} {label!r} cannot be compiled")
 
     def _full(self, expr: rasp.Full) -> Representation:
@@ -289,6 +305,15 @@ class Lowering:
                              + [(h[v], y.indicators[v]) for v in y.values if v in h])
 
     # ---------------------------------------------------------------------------- selectors
+    def _selection(self, selector: rasp.Selector) -> Selection:
+        """An Aggregate's selector as score columns; a SelectPreferred adds its preference columns."""
+        if not isinstance(selector, rasp.SelectPreferred):
+            return Selection(*self._columns(conjunction(selector)))
+        orders = preference_order(selector, self.max_seq_len, error=CompileError)
+        positions = self.indicators(self.rep(rasp.indices))
+        preference = preference_columns([positions[i] for i in range(self.max_seq_len)], orders)
+        return Selection(*self._columns(conjunction(selector.selector)), preference)
+
     def _columns(self, atoms: list[Atom]) -> tuple[list[ScoreColumn], int]:
         """The score columns of a conjunction, and how many atoms count (always-true ones do not)."""
         columns: list[ScoreColumn] = []
@@ -333,20 +358,21 @@ class Lowering:
 
     # ---------------------------------------------------------------------------- Aggregate
     def _aggregate(self, expr: rasp.Aggregate) -> Representation:
-        columns, n_atoms = self._columns(conjunction(expr.selector))
+        selection = self._selection(expr.selector)
         x = self.rep(expr.sop)
         label = self.label(expr)
         values = self.facts.values(expr)
         if rasp.is_numerical(expr):
-            return self._mean(expr, label, columns, n_atoms, x, values, role="")
+            return self._mean(expr, label, selection, x, values, role="")
         if self.facts.averages_different(expr) or x.indicators is None:
-            return self._categorical_mean(expr, label, columns, n_atoms, x, values)
+            return self._categorical_mean(expr, label, selection, x, values)
         out = self._stored(label, CATEGORICAL, values, self.facts.nullable(expr), True, expr)
         moved = {d: x.indicators.get(v, Readout()) for v, d in zip(values, out.dims)}
         bos = {d: 1.0 for v, d in zip(values, out.dims) if expr.default is not None and v == expr.default}
-        return self._add(AttentionOp(out, columns, n_atoms, moved, bos, "aggregate", value_range=1.0))
+        return self._add(AttentionOp(out, selection.columns, selection.n_atoms, moved, bos, "aggregate",
+                                     value_range=1.0, preference=selection.preference))
 
-    def _mean(self, expr: rasp.Aggregate, label: str, columns, n_atoms: int, x: Representation,
+    def _mean(self, expr: rasp.Aggregate, label: str, selection: Selection, x: Representation,
               values: list, role: str, default: float | None = None) -> Representation:
         """A numerical Aggregate: the mean of the selected numbers, BOS's value when none is selected."""
         user = _describe(expr, label)
@@ -359,18 +385,19 @@ class Lowering:
         out = self._stored(label if not role else f"{label}[{role}]", NUMERICAL, values, nullable, False,
                            expr if not role else None, role)
         span = max([abs(float(v)) for v in x.values] + [abs(default)], default=1.0)
-        op = AttentionOp(out, columns, n_atoms, {out.dims[0]: moved}, {out.dims[0]: default} if default else {},
-                         "aggregate", value_range=span)
+        op = AttentionOp(out, selection.columns, selection.n_atoms, {out.dims[0]: moved},
+                         {out.dims[0]: default} if default else {}, "aggregate", value_range=span,
+                         preference=selection.preference)
         return self._add(op)
 
-    def _categorical_mean(self, expr, label, columns, n_atoms, x: Representation, values: list) -> Representation:
+    def _categorical_mean(self, expr, label, selection: Selection, x: Representation, values: list) -> Representation:
         """A categorical Aggregate of numbers that may average: a mean by attention, then a staircase."""
         numbers = [float(v) for v in values if _is_number(v)]
         # The default (or None, for an empty selection) gets a number of its own, beyond every mean.
         sentinel = max(numbers, default=0.0) + 1.0
         default_is_number = expr.default is not None and _is_number(expr.default)
         points = distinct_sorted(numbers + ([] if default_is_number else [sentinel]))
-        mean = self._mean(expr, label, columns, n_atoms, x, points, "mean",
+        mean = self._mean(expr, label, selection, x, points, "mean",
                           default=float(expr.default) if default_is_number else sentinel)
         out = self._stored(label, CATEGORICAL, values, self.facts.nullable(expr), True, expr)
         index = {v: d for v, d in zip(values, out.dims)}
@@ -394,6 +421,23 @@ class Lowering:
         out = self._stored(label, _encoding(expr), widths, False, one_hot, expr)
         by_share = [round(1.0 / s) - 1 for s in shares]
         return self._discretise(out, scratch, self._function_output(expr, out, by_share))
+
+    # ---------------------------------------------------------------------- LinearClassifier
+    def _linear_classifier(self, expr: rasp.LinearClassifier, label: str) -> Representation:
+        """One unit per class writes its score (`compiler.classifier`); the unembedding's argmax reads
+        them. The dims hold scores, not indicators, so nothing may read them but the unembedding."""
+        if expr is not self.graph.output:
+            raise CompileError(f"LinearClassifier {label!r} compiles only as the program's output (its dimensions "
+                               "hold class scores, which the unembedding's argmax reads); nothing can read it")
+        if rasp.is_numerical(expr):
+            raise CompileError(f"LinearClassifier {label!r} is categorical (a class per position), not numerical")
+        operands = []
+        for sop in expr.inputs:
+            rep = self.rep(sop)
+            operands.append(Operand(rep.values, self.indicators(rep), rep.nullable))
+        out = self._stored(label, CATEGORICAL, self.facts.values(expr), self.facts.nullable(expr), True, expr)
+        made = classifier_units(expr, operands, out.values, out.dims)
+        return self._add(MLPOp(out, made.units, inputs=made.inputs, tolerance=made.tolerance))
 
     # ------------------------------------------------------------------------------- output
     def _output(self, rep: Representation) -> OutputSpec:

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from weightsmith import rasp
+from weightsmith.compiler.errors import CompileError
 
 TablePredicate = Callable[[tuple, tuple], bool]
 
@@ -73,7 +74,10 @@ def conjunction(selector: rasp.Selector) -> list[Atom]:
 
 
 def never_empty(selector: rasp.Selector, values: Callable[[rasp.SOp], list], nullable: Callable[[rasp.SOp], bool]) -> bool:
-    """True when every query provably selects at least one key (its own position, or every position)."""
+    """True when every query provably selects at least one key (its own position, or every position);
+    a SelectPreferred selects one where its selector selects any."""
+    if isinstance(selector, rasp.SelectPreferred):
+        return never_empty(selector.selector, values, nullable)
     reflexive, total = _coverage(selector, values, nullable)
     return reflexive or total
 
@@ -101,6 +105,11 @@ def _tree(selector: rasp.Selector) -> Tree:
         return ("or", _tree(selector.fst), _tree(selector.snd))
     if isinstance(selector, rasp.SelectorNot):
         return ("not", _tree(selector.inner))
+    if isinstance(selector, rasp.SelectPreferred):
+        raise CompileError(
+            f"SelectPreferred {selector.label!r} compiles only as the selector of an Aggregate (one head with a "
+            "position preference), not inside SelectorAnd/Or/Not or SelectorWidth"
+        )
     raise TypeError(f"not a selector: {selector!r}")
 
 

@@ -242,6 +242,9 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.ConstantSOp):
             values = distinct_sorted(inferred)
             nullable = None in expr.value
+        elif isinstance(expr, rasp.LinearClassifier):
+            values = distinct_sorted(inferred)
+            nullable = any(self.nullable(sop) for sop in expr.inputs)
         else:
             values = distinct_sorted(inferred)
             nullable = isinstance(expr, rasp.Full) and expr.fill is None

@@ -1,21 +1,21 @@
 """Decompile a discrete Transformer Program into a weightsmith RASP program that computes the same labels.
 
-Input: the token sequence itself (BOS included, as the program sees it). The constructions, all in
-plain Tracr-style RASP (no new primitives):
+Input: the token sequence itself (BOS included, as the program sees it). Every construction is one
+the compiler turns into a few exact heads and MLPs, so the RASP program compiles back into a
+transformer (`learn.to_transformer`):
 
 - variables: `tokens`, `indices` for positions; every other variable is an s-op named as in the
   Python decompilation (`attn_0_1_outputs`, ...), holding the same values.
-- a numerical (counting) head is `SelectorWidth(Select(key, query, pattern))`; causal heads select on
-  `(value, index)` pairs so the pattern can also demand `key_index <= query_index`.
-- a categorical head must select exactly one position: its preferred match (by `match_rank`), else
-  BOS. Keys and queries become `(value, index)` pairs. If at most one key can match (the key is
-  `indices` and each query value matches at most one key value) it takes one `SelectorWidth` to know
-  whether anything matched; otherwise the best rank is found by binary search, one `SelectorWidth` per
-  bit ("is there a match of rank < lo + 2^b?"). The final `Select` keeps the key of that rank, or
-  position 0 when nothing matched, and a categorical `Aggregate` reads the value there.
+- a numerical (counting) head is `SelectorWidth(Select(key, query, pattern))`, and with
+  `Select(indices, indices, LEQ)` (SelectorAnd) when causal.
+- a categorical head reads its preferred match (`match_rank`), else position 0: `Aggregate` of
+  `SelectPreferred` (the language's hard attention with a position preference) over
+  `Select(key', query, pattern')`, where key' is the key's slot with position 0 marked -1 (one lookup
+  per key variable, shared by its heads) and pattern' selects the mark too; position 0 ranks last,
+  so it is read only when nothing else matches.
 - an MLP is a `SequenceMap` (a `Map` when it reads one variable twice) over its table.
-- the linear classifier is one `Map` over the tuple of the variables it reads (built by `SequenceMap`s),
-  summing the same float64 weights in the same order as `DiscreteProgram.scores`.
+- the linear classifier is a `LinearClassifier` over the variables it reads, with the same float64
+  weights added in the same order as `DiscreteProgram.scores`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
 from weightsmith.learn.program import MLP, DiscreteProgram, Head, match_rank, value_key
 
+POSITION_0 = -1  # the marked key at position 0
+
 
 class _Decompiler:
     def __init__(self, program: DiscreteProgram):
@@ -35,9 +37,10 @@ class _Decompiler:
         self.cfg = program.config
         self.names = self.cfg.variable_names()
         self.is_token = program.domain_is_token()
-        self.no_match = (1 << (2 * self.cfg.max_len - 1).bit_length()) - 1  # above every rank (<= 2 max_len - 2)
         self.token_slot = {value_key(t): i for i, t in enumerate(self.cfg.vocab)}
         self.sops: list[rasp.SOp] = [rasp.tokens, rasp.indices]
+        self.marked: dict[int, rasp.SOp] = {}
+        self.slots = program.value_sets()
 
     def slot(self, var: int) -> Callable[[object], int]:
         if self.is_token[var]:
@@ -54,50 +57,41 @@ class _Decompiler:
         qslot, kslot, matrix = self.slot(head.query), self.slot(head.key), head.predicate
         return lambda k, q: bool(matrix[qslot(q), kslot(k)])
 
-    def with_index(self, var: int, name: str) -> rasp.SOp:
-        return rasp.SequenceMap(lambda v, i: (v, i), self.sops[var], rasp.indices).named(name)
+    def prefix(self, select: rasp.Selector) -> rasp.Selector:
+        """`select`, restricted to keys at or before the query when the program is causal."""
+        if not self.cfg.causal:
+            return select
+        return rasp.SelectorAnd(select, rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
 
     def count(self, name: str, head: Head) -> rasp.SOp:
-        pattern = self.pattern(head)
-        if not self.cfg.causal:
-            return rasp.SelectorWidth(rasp.Select(self.sops[head.key], self.sops[head.query], pattern))
-        keys = self.with_index(head.key, f"{name}_keys")
-        queries = self.with_index(head.query, f"{name}_queries")
-        return rasp.SelectorWidth(rasp.Select(keys, queries, lambda k, q: k[1] <= q[1] and pattern(k[0], q[0])))
+        select = rasp.Select(self.sops[head.key], self.sops[head.query], self.pattern(head)).named(f"{name}_pattern")
+        return rasp.SelectorWidth(self.prefix(select))
+
+    def marked_key(self, var: int) -> rasp.SOp:
+        """The key variable's slot, POSITION_0 at position 0 (cached: heads share their keys)."""
+        if var not in self.marked:
+            slot, name = self.slot(var), f"{self.names[var]}_keys"
+            if var == 1:  # positions: a relabelling of indices, no lookup
+                marked = rasp.Map(lambda i: POSITION_0 if i == 0 else i, rasp.indices)
+            else:
+                marked = rasp.SequenceMap(lambda v, i: POSITION_0 if i == 0 else slot(v), self.sops[var], rasp.indices)
+            self.marked[var] = marked.named(name)
+        return self.marked[var]
 
     def attend(self, name: str, head: Head) -> rasp.SOp:
-        pattern, causal, no_match = self.pattern(head), self.cfg.causal, self.no_match
+        qslot, matrix = self.slot(head.query), head.predicate
         rank = match_rank(head.order, self.cfg.max_len)
+        last = int(rank.max()) + 1  # position 0 ranks after every match
 
-        def matches(k: tuple, q: tuple) -> bool:
-            return k[1] >= 1 and (not causal or k[1] <= q[1]) and pattern(k[0], q[0])
+        def pattern(k: int, q: object) -> bool:
+            return k == POSITION_0 or bool(matrix[qslot(q), k])
 
-        keys = self.with_index(head.key, f"{name}_keys")
-        queries = self.with_index(head.query, f"{name}_queries")
-        unique = head.key == 1 and (head.predicate.sum(1) <= 1).all()
-        if unique:  # best = the only match's rank, or no_match
-            width = rasp.SelectorWidth(rasp.Select(keys, queries, matches)).named(f"{name}_matches")
-            best = rasp.Map(lambda w: 0 if w else no_match, width).named(f"{name}_found")
-            chosen = lambda k, q: (k[1] == 0) if q[2] == no_match else matches(k, q)  # noqa: E731
-        else:  # binary search for the smallest matching rank
-            best = None
-            for bit in reversed(range(no_match.bit_length())):
-                step = 1 << bit
-                probe_queries = queries if best is None else self.extend(queries, best, f"{name}_probe{bit}")
-                below = (lambda step: lambda k, q: matches(k, q) and rank[q[1], k[1]] < (q[2] if len(q) > 2 else 0) + step)(step)
-                width = rasp.SelectorWidth(rasp.Select(keys, probe_queries, below)).named(f"{name}_below{bit}")
-                if best is None:
-                    best = rasp.Map((lambda step: lambda w: 0 if w else step)(step), width)
-                else:
-                    best = rasp.SequenceMap((lambda step: lambda lo, w: lo if w else lo + step)(step), best, width)
-                best = best.named(f"{name}_rank_bit{bit}")
-            chosen = lambda k, q: (k[1] == 0) if q[2] == no_match else (matches(k, q) and rank[q[1], k[1]] == q[2])  # noqa: E731
-        selector = rasp.Select(keys, self.extend(queries, best, f"{name}_best"), chosen).named(f"{name}_pattern")
-        return rasp.Aggregate(selector, self.sops[head.value])
-
-    @staticmethod
-    def extend(pairs: rasp.SOp, extra: rasp.SOp, name: str) -> rasp.SOp:
-        return rasp.SequenceMap(lambda t, x: (t[0], t[1], x), pairs, extra).named(name)
+        select = rasp.Select(self.marked_key(head.key), self.sops[head.query], pattern).named(f"{name}_pattern")
+        preferred = rasp.SelectPreferred(self.prefix(select), lambda k, q: last if k == 0 else int(rank[q, k]))
+        # Position 0 is always selected, so the default is never used; a value the variable can hold
+        # anyway tells the compiler the head is never None (which it cannot prove) at no cost.
+        default = self.value(head.value)(self.slots[head.value][0])
+        return rasp.Aggregate(preferred.named(f"{name}_match"), self.sops[head.value], default=default)
 
     def mlp(self, module: MLP) -> rasp.SOp:
         table = module.table
@@ -110,22 +104,11 @@ class _Decompiler:
 
     def classifier(self) -> rasp.SOp:
         reads = [int(v) for v in np.flatnonzero(self.p.reads)]
-        weights = [self.p.classifier[v] for v in reads]
-        slots = [self.slot(v) for v in reads]
-        bias, classes = self.p.bias, self.cfg.classes
-
-        def classify(values: tuple) -> object:
-            scores = bias.copy()
-            for w, slot, x in zip(weights, slots, values):
-                scores = scores + w[slot(x)]
-            return classes[int(np.argmax(scores))]
-
-        if not reads:
-            return rasp.Map(lambda _: classify(()), rasp.tokens).named("prediction")
-        columns = rasp.Map(lambda x: (x,), self.sops[reads[0]])
-        for v in reads[1:]:
-            columns = rasp.SequenceMap(lambda t, x: t + (x,), columns, self.sops[v])
-        return rasp.Map(classify, columns.named("classifier_inputs")).named("prediction")
+        weights = [{self.value(v)(slot): self.p.classifier[v, slot] for slot in self.slots[v]} for v in reads]
+        if not reads:  # the bias alone: any input, with no weights
+            reads, weights = [0], [{}]
+        inputs = [self.sops[v] for v in reads]
+        return rasp.LinearClassifier(inputs, weights, self.p.bias, self.cfg.classes).named("prediction")
 
     def run(self) -> rasp.SOp:
         live = self.p.live_variables()

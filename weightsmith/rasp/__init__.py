@@ -4,7 +4,9 @@
     program = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.EQ), rasp.tokens)
     rasp.evaluate(program, ["a", "b"])    # ['a', 'b']
 
-Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`.
+Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`, and
+two primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
+preference: the closest, first or last match) and `LinearClassifier` (a linear read-out).
 """
 
 from weightsmith.rasp.batch import evaluate_batch
@@ -19,6 +21,7 @@ from weightsmith.rasp.expr import (
     Full,
     IndicesType,
     LengthType,
+    LinearClassifier,
     LinearSequenceMap,
     Map,
     NumericValue,
@@ -31,6 +34,7 @@ from weightsmith.rasp.expr import (
     SelectorOr,
     SelectorValue,
     SelectorWidth,
+    SelectPreferred,
     SequenceMap,
     SOp,
     TokensType,

@@ -24,7 +24,7 @@ import numpy as np
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
-from weightsmith.rasp.evaluate import aggregate, call_checked
+from weightsmith.rasp.evaluate import aggregate, call_checked, preference_order
 from weightsmith.rasp.graph import topological_order
 
 PAD = -1
@@ -340,6 +340,8 @@ class _BatchEvaluator:
     def aggregate(self, e: rx.Aggregate) -> Column:
         sel, vals = self(e.selector), self(e.sop)
         valid = self.batch.valid
+        if not sel.shape[2]:  # every input is empty
+            return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
@@ -389,6 +391,36 @@ class _BatchEvaluator:
         """The values one query selects, in key order."""
         return [vals.table[c] for c in vals.codes[b][row].tolist()]
 
+    def select_preferred(self, e: rx.SelectPreferred) -> np.ndarray:
+        """Each query's most preferred selected key: the first selected one in its preference order."""
+        sel = self(e.selector)
+        width = sel.shape[2]
+        if not width:
+            return sel.copy()
+        position = np.zeros((width, width), dtype=np.intp)  # [query, key]: the key's place in the order
+        for q, keys in enumerate(preference_order(e, width)):
+            position[q, keys] = np.arange(width)
+        place = np.where(sel, position[None], width).argmin(-1)  # [B, query]: the preferred selected key
+        chosen = np.zeros_like(sel)
+        np.put_along_axis(chosen, place[:, :, None], True, axis=2)
+        return chosen & sel.any(-1, keepdims=True)
+
+    def linear_classifier(self, e: rx.LinearClassifier) -> Column:
+        """Scores added in float64 in input order, as `evaluate.classify` adds them, for every position at once."""
+        valid = self.batch.valid
+        n_classes = len(e.classes)
+        scores = np.broadcast_to(np.array(e.bias), (*valid.shape, n_classes)).copy()
+        undefined = ~valid
+        zeros = (0.0,) * n_classes
+        for sop, table in zip(e.inputs, e.weights):
+            column = self(sop)
+            rows = np.array([table.get(v, zeros) for v in column.table] + [zeros], dtype=np.float64)
+            scores = scores + rows[column.codes]  # padding (-1) reads the last row
+            is_none = np.array([v is None for v in column.table] + [True])
+            undefined |= is_none[column.codes]
+        codes = np.where(undefined, n_classes, scores.argmax(-1))
+        return Column(np.where(valid, codes, PAD), [*e.classes, None])
+
     def run(self, program: rx.RASPExpr) -> None:
         batch = self.batch
         nb, width = batch.shape
@@ -421,6 +453,10 @@ class _BatchEvaluator:
                 out = self(e.fst) | self(e.snd)
             elif isinstance(e, rx.SelectorNot):
                 out = ~self(e.inner) & self.pair_valid if self.padded else ~self(e.inner)
+            elif isinstance(e, rx.SelectPreferred):
+                out = self.select_preferred(e)
+            elif isinstance(e, rx.LinearClassifier):
+                out = self.linear_classifier(e)
             else:
                 raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
             self.values[id(e)] = out

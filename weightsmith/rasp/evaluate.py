@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, describe
 from weightsmith.rasp.graph import topological_order
@@ -46,6 +48,30 @@ def aggregate(selected: Sequence[rx.Value], default: rx.Value, sop: rx.RASPExpr 
         f"{where}cannot average non-numeric values {list(selected)!r} (a categorical Aggregate must "
         "select at most one position, or only numbers)"
     )
+
+
+def preference_order(e: rx.SelectPreferred, n: int, error: type[Exception] = EvaluationError) -> list[list[int]]:
+    """For each query position q < n, the key positions in `e`'s order of preference (rank, then
+    position): all that the interpreters and the compiler ask of `rank`."""
+    orders = []
+    for q in range(n):
+        ranks = [call_checked(e, e.rank, k, q, error=error, role="(key, query) positions") for k in range(n)]
+        try:
+            orders.append(sorted(range(n), key=lambda k: (ranks[k], k)))
+        except TypeError as err:
+            raise error(f"{describe(e)}: its ranks for query {q} cannot be ordered ({err}): {ranks!r}") from err
+    return orders
+
+
+def classify(e: rx.LinearClassifier, xs: Sequence[rx.Value]) -> rx.Value:
+    """A LinearClassifier's value at one position, its inputs holding `xs` (see the class)."""
+    if any(x is None for x in xs):
+        return None
+    scores = np.array(e.bias)
+    zeros = np.zeros(len(e.classes))
+    for table, x in zip(e.weights, xs):
+        scores = scores + np.array(table.get(x, zeros))
+    return e.classes[int(np.argmax(scores))]
 
 
 def _check_length(expr: rx.RASPExpr, value: Sequence, n: int) -> None:
@@ -96,6 +122,15 @@ def evaluate_all(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> dict[int, Any]
             out = [[x or y for x, y in zip(ra, rb)] for ra, rb in zip(a, b)]
         elif isinstance(e, rx.SelectorNot):
             out = [[not x for x in row] for row in values[id(e.inner)]]
+        elif isinstance(e, rx.SelectPreferred):
+            rows = values[id(e.selector)]
+            out = [[False] * n for _ in range(n)]
+            for q, keys in enumerate(preference_order(e, n)):
+                chosen = next((k for k in keys if rows[q][k]), None)
+                if chosen is not None:
+                    out[q][chosen] = True
+        elif isinstance(e, rx.LinearClassifier):
+            out = [classify(e, xs) for xs in zip(*(values[id(s)] for s in e.inputs))]
         else:
             raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
         values[id(e)] = out

@@ -8,6 +8,10 @@ Differences from Tracr, all invisible to a program's results:
 - every expression's default name is unique (`map_7`), so traces and compiled residual labels never
   collide; `label` is the name.
 - constructors check their arguments and say which argument is wrong instead of `assert`.
+
+Beyond Tracr, two primitives that trained transformers use and RASP cannot express: `SelectPreferred`
+(hard attention with a position preference: the closest, first or last match) and `LinearClassifier`
+(a linear read-out, the unembedding's argmax).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import collections.abc
 import enum
 import itertools
+import math
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
 Value = Union[None, int, float, str, bool]
@@ -452,6 +457,31 @@ class SelectorNot(Selector):
         return (self.inner,)
 
 
+class SelectPreferred(Selector):
+    """Of the keys `selector` selects for a query, only the preferred one; none where it selects none.
+
+    Preferred is the key position k with the smallest `rank(k, q)` (q the query position), the
+    leftmost of equal ranks, so at most one key is selected and an Aggregate of it copies. Beyond
+    Tracr: it is the hard attention of a transformer whose scores add a position bias, e.g. the
+    Transformer Programs' "closest match" (`rank=lambda k, q: abs(k - q)`), "first match" (`lambda k,
+    q: k`) or "last match" (`lambda k, q: -k`). The compiler compiles it as the selector of an
+    Aggregate (one head; not under SelectorWidth, SelectorAnd/Or/Not).
+    """
+
+    default_name_prefix = "select_preferred"
+
+    def __init__(self, selector: Selector, rank: Callable[[int, int], NumericValue]):
+        super().__init__()
+        _require(Selector, selector, "the selector", "SelectPreferred")
+        _require_function(rank, "SelectPreferred")
+        self.selector = selector
+        self.rank = rank
+
+    @property
+    def children(self) -> Sequence[RASPExpr]:
+        return (self.selector,)
+
+
 def selector_not(inner: Selector, simplify: bool = True) -> Selector:
     """`~sel`: a Select with the negated predicate where possible (one attention head), as Tracr does."""
     if simplify and isinstance(inner, Select):
@@ -548,6 +578,80 @@ class SelectorWidth(SOp):
     @property
     def children(self) -> Sequence[RASPExpr]:
         return (self.selector,)
+
+
+class LinearClassifier(SOp):
+    """A linear read-out: at each position, the class with the largest score, a sum over the inputs.
+
+    The score of class c is `bias[c] + weights[0][x_0][c] + weights[1][x_1][c] + ...` where x_i is
+    `inputs[i]`'s value (a value missing from `weights[i]` adds nothing), added in float64 in that
+    order; the value is `classes[c]` for the first c with the largest score, None where an input is
+    None. Beyond Tracr: it is a transformer's unembedding (the linear classifier of a Transformer
+    Program), which no Map of a tuple of its inputs could compile (that tuple's value set is the
+    product of theirs). Categorical; the compiler compiles it as the program's output.
+    """
+
+    default_name_prefix = "linear_classifier"
+
+    def __init__(
+        self,
+        inputs: Sequence[SOp],
+        weights: Sequence[Mapping[Value, Sequence[float]]],
+        bias: Sequence[float],
+        classes: Sequence[Value],
+    ):
+        super().__init__()
+        where = "LinearClassifier"
+        self.inputs = tuple(inputs)
+        if not self.inputs:
+            raise ValueError(f"{where}: needs at least one input s-op")
+        for i, sop in enumerate(self.inputs):
+            _require(SOp, sop, f"inputs[{i}]", where)
+        self.classes = tuple(classes)
+        if not self.classes:
+            raise ValueError(f"{where}: needs at least one class")
+        seen: dict[tuple, int] = {}
+        for c, label in enumerate(self.classes):
+            if label is None or not isinstance(label, collections.abc.Hashable):
+                raise TypeError(f"{where}: classes[{c}] is {label!r}; a class must be a hashable value, not None")
+            if (type(label), label) in seen:
+                raise ValueError(f"{where}: classes[{c}] = {label!r} repeats classes[{seen[(type(label), label)]}]")
+            seen[(type(label), label)] = c
+        self.bias = _scores(bias, len(self.classes), f"{where}: bias")
+        weights = list(weights)
+        if len(weights) != len(self.inputs):
+            raise ValueError(f"{where}: {len(weights)} weight tables for {len(self.inputs)} inputs (one per input)")
+        self.weights: tuple[dict[Value, tuple[float, ...]], ...] = tuple(
+            self._table(table, i, where) for i, table in enumerate(weights))
+
+    def _table(self, table: Any, i: int, where: str) -> dict:
+        if not isinstance(table, collections.abc.Mapping):
+            raise TypeError(f"{where}: weights[{i}] must map values of inputs[{i}] "
+                            f"({self.inputs[i].label!r}) to scores, got {type(table).__name__}")
+        out = {}
+        for value, row in table.items():
+            if value is None:
+                raise ValueError(f"{where}: weights[{i}] has scores for None, which is no value (an input "
+                                 "that is None makes the classifier None)")
+            out[value] = _scores(row, len(self.classes), f"{where}: weights[{i}][{value!r}] (for {self.inputs[i].label!r})")
+        return out
+
+    @property
+    def children(self) -> Sequence[RASPExpr]:
+        return self.inputs
+
+
+def _scores(row: Any, n: int, where: str) -> tuple[float, ...]:
+    """`row` as n finite floats (one score per class), or an error saying what is wrong with it."""
+    try:
+        scores = tuple(float(x) for x in row)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"{where} must be a sequence of {n} numbers (one per class), got {row!r}") from err
+    if len(scores) != n:
+        raise ValueError(f"{where} has {len(scores)} scores, expected {n} (one per class)")
+    if not all(map(math.isfinite, scores)):
+        raise ValueError(f"{where} has a non-finite score: {scores!r}")
+    return scores
 
 
 # ---------------------------------------------------------------------------------------- encodings

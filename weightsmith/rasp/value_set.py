@@ -3,7 +3,8 @@
 As Tracr's basis inference does, functions are applied to their inputs' value sets. One refinement
 keeps the sets from containing values that cannot occur: when a Map/SequenceMap's two operands depend
 on a common source (e.g. `length - indices`, or `f(tokens, g(tokens))`), the values are enumerated
-jointly over that source instead of over the product of the operands' sets. `indices` and `length`
+jointly over that source instead of over the product of the operands' sets (unless the sources have
+more than max_size joint values: then the product it is, a superset). `indices` and `length`
 count as one source, position, with index < length.
 
 A categorical Aggregate is assumed to select at most one position (or only equal values), the
@@ -96,6 +97,8 @@ class _Inference:
             return {v for v in e.value if v is not None}
         if isinstance(e, rx.SelectorWidth):
             return set(range(n + 1))
+        if isinstance(e, rx.LinearClassifier):
+            return set(e.classes)  # every class may win (a sound superset, like a Map's image)
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
@@ -122,8 +125,9 @@ class _Inference:
     def source_of(self, e: rx.RASPExpr) -> Any:
         return _POSITION if isinstance(e, (rx.IndicesType, rx.LengthType)) else id(e)
 
-    def joint(self, e: rx.RASPExpr) -> set:
-        """Values of a local s-op enumerated over the joint values of its sources."""
+    def joint(self, e: rx.RASPExpr) -> set | None:
+        """Values of a local s-op enumerated over the joint values of its sources; None if they are more
+        than max_size combinations (the caller then takes the product of the operands' sets)."""
         sources = sorted(self.sources[id(e)], key=str)
         domains = []
         for s in sources:
@@ -134,7 +138,8 @@ class _Inference:
         size = 1
         for d in domains:
             size *= len(d)
-        self._check(e, size)
+        if size > self.max_size:
+            return None
         local = _local_order(e)
         result = set()
         for assignment in itertools.product(*domains):
@@ -168,9 +173,10 @@ class _Inference:
             elif isinstance(e, rx.SequenceMap):
                 a, b = self.sources[id(e.fst)], self.sources[id(e.snd)]
                 self.sources[id(e)] = a | b
-                if a & b:
-                    self.sets[id(e)] = self.joint(e)
-                else:
+                joint = self.joint(e) if a & b else None
+                if joint is not None:
+                    self.sets[id(e)] = joint
+                else:  # independent sources, or too many joint values: every pair (a superset)
                     sa, sb = self.sets[id(e.fst)], self.sets[id(e.snd)]
                     self._check(e, len(sa) * len(sb))
                     self.sets[id(e)] = self._image(e, [sa, sb]) - {None}
