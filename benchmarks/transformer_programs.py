@@ -35,6 +35,8 @@ from weightsmith.learn.train_task import finish_task, train_task
 RESULTS = Path(__file__).resolve().parent / "results"
 
 ALL_ORDERS = ("closest", "first", "last")
+PAPER_LINES = {"reverse": 713, "hist": 160, "double_hist": 423, "sort": 635, "most_freq": 666, "dyck1": 892,
+               "dyck2": 733}  # the paper's pruned decompiled programs (Table 4)
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,10 @@ class Setting:
 CONFIGS = {
     "hist": Setting(1, 2, 1, 0, 20, "binary"),
     "induction": Setting(2, 4, 0, 0, 30),
-    "sort": Setting(3, 8, 4, 4, 60),
-    "reverse": Setting(3, 8, 4, 2, 60, orders=ALL_ORDERS, restarts=4, balance_lengths=True),
+    "sort": Setting(3, 8, 4, 4, 60, restarts=4),
+    "reverse": Setting(3, 8, 4, 2, 60, orders=ALL_ORDERS, restarts=2, balance_lengths=True),
     "double_hist": Setting(3, 4, 2, 2, 50, "binary"),
-    "dyck1": Setting(3, 8, 4, 2, 40, "binary", restarts=2),
+    "dyck1": Setting(3, 8, 4, 2, 40, "binary"),
     "dyck2": Setting(3, 8, 4, 4, 40),
     "most_freq": Setting(3, 8, 4, 4, 60, orders=ALL_ORDERS, restarts=4),
 }
@@ -66,6 +68,7 @@ CONFIGS = {
 
 def _record(run, threads: int) -> dict:
     record = run.to_json()
+    record["paper_lines"] = PAPER_LINES.get(run.task)
     for key in ("test_accuracy", "test_accuracy_unpruned", "val_accuracy"):
         record[key] = round(100 * record[key], 2)
     for key in ("train_seconds", "train_cpu_seconds"):
@@ -163,15 +166,16 @@ def main() -> None:
         else:
             _train(task, out_path, args)
     records = _read(out_path)
-    print(f"\n{'task':<12} {'test acc':>9} {'paper':>7} {'train s':>8} {'cpu s':>7} {'lines':>6} {'unpruned':>8}"
-          "  py==model  rasp==model  config")
+    print(f"\n{'task':<12} {'test acc':>9} {'paper':>7} {'train s':>8} {'lines':>6} {'paper':>6}  py==model  "
+          "compiled==model  compiled (layers/d_model/params)  config")
     for r in records.values():
-        c = r["config"]
-        cpu = r.get("train_cpu_seconds")
+        c, size = r["config"], r.get("compiled_size") or {}
+        compiled = f"{size.get('layers', '-')}/{size.get('d_model', '-')}/{size.get('parameters', '-')}"
         print(f"{r['task']:<12} {r['test_accuracy']:>9.2f} {r['paper_accuracy']:>7.2f} {r['train_seconds']:>8.1f} "
-              f"{'-' if cpu is None else cpu:>7} {r['decompiled_lines']:>6} {r['decompiled_lines_unpruned']:>8}  "
-              f"{str(r['decompiled_equals_model']):<9}  {str(r['rasp_equals_model']):<11}  "
-              f"L{c['layers']} H{c['categorical_heads']}+{c['numerical_heads']} M{c['mlps']} {c['predicate']} seed {r['seed']}")
+              f"{r['decompiled_lines']:>6} {PAPER_LINES.get(r['task'], '-'):>6}  {str(r['decompiled_equals_model']):<9}  "
+              f"{str(r.get('compiled_equals_model')):<15}  {compiled:<32}  "
+              f"L{c['layers']} H{c['categorical_heads']}+{c['numerical_heads']} M{c['mlps']} {c['predicate']} "
+              f"orders {'/'.join(c.get('orders', ['closest']))} restarts {c.get('restarts', 1)} seed {r['seed']}")
 
 
 if __name__ == "__main__":

@@ -196,10 +196,14 @@ class _Reader:
     line: Optional[NumberLine] = None  # numerical: how floats are judged
     unrepresented: tuple = ()  # values the model does not hold (nothing needs them told apart): read as None
     from_labels: bool = False  # values are label text: match by text, and a value without a dim is unrepresented
+    scores: bool = False  # rows hold class scores (a LinearClassifier), read by their argmax, not as a one-hot
 
     def departs(self, residual: np.ndarray, expected: Any) -> Optional[tuple[Any, str]]:
         """None if `residual` [d_model] holds `expected`; else (what it holds, which row reads wrong)."""
         x = self.matrix @ residual
+        if self.scores:
+            got = self._decode(x)
+            return None if same_value(got, expected) else (got, f"{self.expr.label}'s best class score is {got!r}")
         if self.values is None:
             want = 0.0 if expected is None else float(expected)
             if self.line.same(x[:1], np.array([want]))[0]:
@@ -245,7 +249,7 @@ def _compiled_readers(compiled: Any, program: rasp.SOp) -> list[_Reader]:
             continue
         rows = [j for j, v in enumerate(layout.values) if v not in layout.unrepresented]
         readers.append(_Reader(expr, valid, layout.readout[rows], [layout.values[j] for j in rows],
-                               unrepresented=tuple(layout.unrepresented)))
+                               unrepresented=tuple(layout.unrepresented), scores=layout.scores))
     return readers
 
 

@@ -56,3 +56,13 @@ def test_a_classifier_that_is_not_quantised_is_refused():
     program = random_program(0, max_len=4)  # weights with three decimals
     with pytest.raises(CompileError, match="quantise the classifier"):
         compile_program(program)
+
+
+def test_first_departure_reads_the_classifier_as_scores():
+    from weightsmith.verify import first_departure
+
+    program = quantised(random_program(3, max_len=4))
+    compiled = compile_program(program)
+    sop = compiled.program
+    for xs in every_input(program)[:60]:
+        assert first_departure(compiled, sop, xs) is None

@@ -19,7 +19,8 @@ def test_train_task_writes_a_loadable_program(tmp_path, capsys):
     task = make_task("hist", size=400)
     module = load_module(tmp_path / "program.py")
     assert [module.run(x) for x in task.test.inputs] == loaded.predict(task.test.inputs)
-    assert run.decompiled_equals_model and run.rasp_equals_model
+    assert run.decompiled_equals_model and run.rasp_equals_model and run.compiled_equals_model
+    assert run.compiled_size["layers"] >= 1
     assert 0 <= run.test_accuracy <= 1 and run.decompiled_lines > 0
 
 

@@ -7,7 +7,8 @@
 
 Modules: `program` (the discrete program and its exact semantics), `model` (the relaxed, trainable
 model and `discretise`), `train` (annealed training, selection on the discretised program), `prune`,
-`to_python`, `to_rasp`, `train_task` (task name -> files on disk).
+`to_python`, `to_rasp`, `to_transformer` (the program compiled back into an ordinary transformer),
+`train_task` (task name -> files on disk).
 """
 
 from weightsmith.learn.model import TransformerProgramModel, discretise
@@ -15,11 +16,12 @@ from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
 from weightsmith.learn.to_python import decompile_to_python, python_source
 from weightsmith.learn.to_rasp import decompile_to_rasp
+from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded, TrainResult, TrainSettings, train
 from weightsmith.learn.train_task import TaskResult, train_task
 
 __all__ = [
     "DiscreteProgram", "Encoded", "ProgramConfig", "TaskResult", "TrainResult", "TrainSettings",
-    "TransformerProgramModel", "decompile_to_python", "decompile_to_rasp", "discretise", "prune",
-    "python_source", "train", "train_task",
+    "TransformerProgramModel", "compile_program", "decompile_to_python", "decompile_to_rasp", "discretise", "predict",
+    "prune", "python_source", "train", "train_task",
 ]

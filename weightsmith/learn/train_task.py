@@ -20,6 +20,7 @@ from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
 from weightsmith.learn.to_python import decompile_to_python, load_module, python_source
 from weightsmith.learn.to_rasp import decompile_to_rasp
+from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded, TrainSettings, train
 from weightsmith.tasks.algorithmic import make_task
 
@@ -41,6 +42,8 @@ class TaskResult:
     decompiled_lines_unpruned: int
     decompiled_equals_model: bool
     rasp_equals_model: Optional[bool]  # on the first `check_rasp` test examples (None: not checked)
+    compiled_equals_model: Optional[bool]  # the compiled transformer, on every test example (None: not checked)
+    compiled_size: dict  # layers, d_model, parameters of the compiled transformer
     prune: dict
     out_dir: Optional[str]
     program: DiscreteProgram = field(repr=False, default=None)
@@ -119,10 +122,12 @@ def finish_task(
     data_size: Optional[int] = None,
     prune_program: bool = True,
     check_rasp: int = 0,
+    check_compiled: bool = True,
     history: Optional[list] = None,
 ) -> TaskResult:
     """Everything after training, from the trained (discretised, unpruned) program: prune, score on test,
-    decompile, check the decompiled Python on every test example (and the RASP program on `check_rasp`).
+    decompile, check the decompiled Python and the compiled transformer on every test example (and the RASP
+    program, interpreted, on the first `check_rasp`).
 
     Separate from training so that a saved program can be decompiled again (`benchmarks/transformer_programs.py
     --from-saved`) without training again."""
@@ -149,6 +154,13 @@ def finish_task(
     if check_rasp:
         inputs = data.test.inputs[:check_rasp]
         rasp_equal = rasp.evaluate_batch(decompile_to_rasp(program), inputs) == program.predict(inputs)
+    compiled_equal, size = None, {}
+    if check_compiled:
+        compiled = compile_program(program)
+        compiled_equal = predict(compiled, data.test.inputs) == program.predict(data.test.inputs)
+        config = compiled.config
+        size = {"layers": len(config.layers), "d_model": config.d_model,
+                "parameters": sum(p.numel() for p in compiled.model.parameters())}
 
     run = TaskResult(
         task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"], test_accuracy=test_acc,
@@ -157,12 +169,14 @@ def finish_task(
         epochs_run=training["epochs_run"], best_epoch=training["best_epoch"],
         decompiled_lines=len(source.splitlines()),
         decompiled_lines_unpruned=len(python_source(trained, task).splitlines()),
-        decompiled_equals_model=equal, rasp_equals_model=rasp_equal, prune=asdict(report) if report else {},
+        decompiled_equals_model=equal, rasp_equals_model=rasp_equal, compiled_equals_model=compiled_equal,
+        compiled_size=size, prune=asdict(report) if report else {},
         out_dir=None if out_dir is None else str(out_dir), program=program,
     )
     if out_dir is not None:
         (Path(out_dir) / "result.json").write_text(json.dumps({**run.to_json(), "history": history or []}, indent=1))
     print(f"{task}: discretised test accuracy {100 * test_acc:.2f}% (val {100 * run.val_accuracy:.2f}%, "
           f"paper {data.paper.accuracy:.2f}%), {run.train_seconds:.0f} s, {run.decompiled_lines} lines, "
-          f"decompiled == model: {equal}" + ("" if rasp_equal is None else f", RASP == model: {rasp_equal}"))
+          f"decompiled == model: {equal}" + ("" if rasp_equal is None else f", RASP == model: {rasp_equal}")
+          + ("" if compiled_equal is None else f", compiled == model: {compiled_equal}"))
     return run
