@@ -21,6 +21,7 @@ def test_train_task_writes_a_loadable_program(tmp_path, capsys):
     assert [module.run(x) for x in task.test.inputs] == loaded.predict(task.test.inputs)
     assert run.decompiled_equals_model and run.rasp_equals_model and run.compiled_equals_model
     assert run.compiled_size["layers"] >= 1
+    assert run.config["layers"] == 1 and run.config["categorical_heads"] == 1 and run.config["epochs"] == 3
     assert 0 <= run.test_accuracy <= 1 and run.decompiled_lines > 0
 
 

@@ -158,8 +158,8 @@ def finish_task(
     if check_compiled:
         compiled = compile_program(program)
         compiled_equal = predict(compiled, data.test.inputs) == program.predict(data.test.inputs)
-        config = compiled.config
-        size = {"layers": len(config.layers), "d_model": config.d_model,
+        model_config = compiled.config
+        size = {"layers": len(model_config.layers), "d_model": model_config.d_model,
                 "parameters": sum(p.numel() for p in compiled.model.parameters())}
 
     run = TaskResult(
