@@ -1,7 +1,7 @@
 """Transformer Program for 'dyck2', decompiled by weightsmith. Standalone: no imports.
 
 run(tokens) -> one label per position; tokens[0] is normally 'BOS', at most 16 tokens.
-Layers: 3; per layer 4 categorical heads, 4 numerical heads, 4 MLPs (3 of 36 modules unused and left out).
+Layers: 3; per layer 4 categorical heads, 4 numerical heads, 4 MLPs (2 of 36 modules unused and left out).
 """
 
 VOCAB = ('BOS', '(', ')', '{', '}')
@@ -32,32 +32,24 @@ def count(keys, queries, pattern):
 
 
 def attn_0_0_pattern(key, query):
-    """query: positions, key: positions"""
-    if query == 1:
-        return True
-    if query == 3:
-        return key == 3
-    if query == 5:
-        return key == 2
-    if query in {9, 11}:
-        return False
-    if query == 13:
-        return key == 5
-    if query == 15:
-        return key == 15
-    return key == query - 1 and key != 6
+    """query: tokens, key: positions"""
+    return key == {'BOS': 7, ')': 2, '}': 2}.get(query, 1)
 
 
 def attn_0_1_pattern(key, query):
     """query: positions, key: positions"""
     if query == 1:
         return True
-    if query in {7, 9, 13}:
+    if query == 2:
+        return key == 2
+    if query == 5:
+        return key == 5
+    if query == 7:
+        return False
+    if query in {9, 11, 13}:
         return key == 1
-    if query == 11:
-        return key == 7
     if query == 15:
-        return key == 15
+        return key == 14
     return key == query - 2 and key != 1
 
 
@@ -65,198 +57,235 @@ def attn_0_2_pattern(key, query):
     """query: positions, key: positions"""
     if query == 1:
         return True
-    return key == query - 1
+    if query == 2:
+        return key == 2
+    if query in {4, 6}:
+        return key == 3
+    if query == 8:
+        return key == 5
+    if query == 10:
+        return key == 4
+    if query == 12:
+        return key == 11
+    if query == 13:
+        return key == 7
+    if query == 15:
+        return key == 15
+    return key > query or key == 13
 
 
 def attn_0_3_pattern(key, query):
-    """query: tokens, key: positions"""
-    return key == {'BOS': 15, ')': 4, '}': 2}.get(query, 1)
+    """query: positions, key: positions"""
+    if query == 1:
+        return True
+    return key == query - 1
 
 
 def num_attn_0_0_pattern(key, query):
-    """query: tokens, key: positions"""
-    return key == {'(': 13, ')': 2, '{': 11, '}': 3}.get(query, 6)
+    """query: tokens, key: tokens; None: no key"""
+    return key == {'(': None, '{': None, '}': '{'}.get(query, '(')
 
 
 def num_attn_0_1_pattern(key, query):
-    """query: positions, key: positions; None: no key"""
-    return key == {2: 0, 4: 3, 6: 1, 7: 5, 8: 3, 9: 3, 10: 3, 11: 1, 12: 0, 13: 2,
-                   14: 13}.get(query, None)
+    """query: tokens, key: positions"""
+    return key == {'(': 5, '{': 5, '}': 13}.get(query, 7)
 
 
 def num_attn_0_2_pattern(key, query):
-    """query: positions, key: tokens; None: no key"""
-    return key == {0: '}', 1: '{', 3: '(', 4: '(', 5: '{', 6: '(', 7: '{', 8: '{', 9: '{',
-                   11: 'BOS'}.get(query, None)
+    """query: tokens, key: positions"""
+    return key == {'BOS': 1, ')': 14, '}': 14}.get(query, 8)
 
 
 def num_attn_0_3_pattern(key, query):
     """query: positions, key: tokens; None: no key"""
-    return key == {2: ')', 4: '}', 5: '}', 6: ')', 8: '}', 9: 'BOS', 12: 'BOS',
-                   14: 'BOS'}.get(query, None)
+    return key == {0: None, 3: None, 4: ')', 5: None, 6: ')', 7: None, 8: ')', 9: None,
+                   15: None}.get(query, 'BOS')
 
-# mlp_0_0: reads (attn_0_3_outputs, attn_0_2_outputs); every other input gives 0
-mlp_0_0_table = {('BOS', ')'): 4, ('BOS', '}'): 4, ('(', '}'): 4, (')', 'BOS'): 4, (')', ')'): 4,
-                 (')', '}'): 4, ('{', ')'): 2, ('}', 'BOS'): 4, ('}', ')'): 4, ('}', '}'): 4}
+# mlp_0_0: reads (tokens, attn_0_3_outputs); every other input gives 0
+mlp_0_0_table = {('BOS', ')'): 2, ('BOS', '}'): 4, ('(', 'BOS'): 6, ('(', '('): 6, ('(', ')'): 12,
+                 ('(', '{'): 6, ('(', '}'): 6, (')', 'BOS'): 12, (')', '('): 12, (')', ')'): 12,
+                 (')', '{'): 4, (')', '}'): 12, ('{', 'BOS'): 6, ('{', '('): 6, ('{', ')'): 6,
+                 ('{', '{'): 6, ('}', '('): 4}
 
-# mlp_0_1: reads (attn_0_2_outputs, tokens); every other input gives 12
-mlp_0_1_table = {('BOS', 'BOS'): 14, ('BOS', ')'): 9, ('BOS', '}'): 9, ('(', 'BOS'): 1,
-                 ('(', ')'): 9, ('(', '}'): 2, (')', 'BOS'): 2, (')', '('): 0, (')', ')'): 7,
-                 (')', '{'): 0, (')', '}'): 7, ('{', 'BOS'): 9, ('{', ')'): 2, ('{', '}'): 9,
-                 ('}', 'BOS'): 4, ('}', '('): 0, ('}', ')'): 7, ('}', '{'): 0, ('}', '}'): 7}
+# mlp_0_1: reads (tokens, attn_0_3_outputs); every other input gives 4
+mlp_0_1_table = {('BOS', 'BOS'): 0, ('BOS', '('): 3, ('BOS', '{'): 1, ('BOS', '}'): 2,
+                 ('(', 'BOS'): 3, ('(', '('): 9, ('(', ')'): 6, ('(', '{'): 9, ('(', '}'): 0,
+                 (')', '('): 12, (')', '{'): 2, ('{', 'BOS'): 0, ('{', '('): 9, ('{', ')'): 0,
+                 ('{', '{'): 9, ('{', '}'): 0, ('}', '('): 2, ('}', '{'): 7}
 
-# mlp_0_2: reads (tokens, attn_0_0_outputs); every other input gives 1
-mlp_0_2_table = {('BOS', ')'): 2, ('BOS', '{'): 10, ('BOS', '}'): 4, ('(', '('): 10, ('(', ')'): 13,
-                 ('(', '{'): 10, ('(', '}'): 13, (')', '('): 6, (')', ')'): 4, (')', '{'): 2,
-                 (')', '}'): 4, ('{', '('): 10, ('{', ')'): 13, ('{', '{'): 10, ('{', '}'): 13,
-                 ('}', '('): 2, ('}', ')'): 4, ('}', '{'): 6, ('}', '}'): 4}
+# mlp_0_2: reads (attn_0_0_outputs, attn_0_3_outputs); every other input gives 0
+mlp_0_2_table = {('BOS', '}'): 2, ('(', '}'): 10, (')', 'BOS'): 2, (')', ')'): 2, (')', '{'): 2,
+                 (')', '}'): 2, ('{', ')'): 10, ('}', 'BOS'): 2, ('}', ')'): 2, ('}', '{'): 14}
 
-# mlp_0_3: reads (attn_0_2_outputs, tokens); every other input gives 4
-mlp_0_3_table = {('BOS', 'BOS'): 0, ('BOS', '('): 14, ('BOS', ')'): 2, ('BOS', '{'): 10,
-                 ('(', 'BOS'): 5, ('(', '('): 5, ('(', ')'): 8, ('(', '{'): 5, (')', '('): 15,
-                 (')', '{'): 8, ('{', 'BOS'): 13, ('{', '('): 5, ('{', ')'): 2, ('{', '{'): 5,
-                 ('{', '}'): 8, ('}', '('): 15, ('}', ')'): 2, ('}', '{'): 15}
+# mlp_0_3: reads (attn_0_0_outputs, attn_0_2_outputs); every other input gives 4
+mlp_0_3_table = {('BOS', 'BOS'): 10, ('BOS', '('): 10, ('BOS', ')'): 2, ('BOS', '{'): 10,
+                 ('(', 'BOS'): 16, ('(', '('): 16, ('(', ')'): 12, ('(', '{'): 16, ('(', '}'): 2,
+                 (')', 'BOS'): 2, (')', '('): 10, ('{', 'BOS'): 16, ('{', '('): 16, ('{', ')'): 2,
+                 ('{', '{'): 16, ('{', '}'): 12, ('}', 'BOS'): 2, ('}', '{'): 12}
 
 
 def attn_1_0_pattern(key, query):
-    """query: num_attn_0_0_outputs, key: num_attn_0_1_outputs"""
-    return key == query - 16 or key == 0
+    """query: num_attn_0_1_outputs, key: num_attn_0_3_outputs"""
+    return key == {5: 13}.get(query, 0)
+
+
+def attn_1_1_pattern(key, query):
+    """query: attn_0_1_outputs, key: num_attn_0_0_outputs"""
+    return key == {')': 1, '}': 1}.get(query, 0)
 
 
 def attn_1_2_pattern(key, query):
-    """query: attn_0_3_outputs, key: num_attn_0_1_outputs"""
-    return key == 0
+    """query: positions, key: num_attn_0_3_outputs"""
+    return key == {14: 12, 15: 10}.get(query, 0)
 
 
 def attn_1_3_pattern(key, query):
-    """query: attn_0_1_outputs, key: num_attn_0_1_outputs"""
-    return key == 0
+    """query: positions, key: num_attn_0_3_outputs"""
+    return key == query - 16 or key == 0
 
 
 def num_attn_1_0_pattern(key, query):
-    """query: attn_0_3_outputs, key: mlp_0_3_outputs"""
-    return key == {')': 2, '{': 2}.get(query, 4)
+    """query: positions, key: mlp_0_3_outputs; None: no key"""
+    return key == {2: 2, 3: 2, 5: 2, 6: 2, 9: None, 12: None, 13: None, 14: 12,
+                   15: None}.get(query, 4)
 
 
 def num_attn_1_1_pattern(key, query):
-    """query: attn_0_3_outputs, key: mlp_0_1_outputs; None: no key"""
-    return key == {')': 7, '}': None}.get(query, 2)
+    """query: mlp_0_0_outputs, key: tokens; None: no key"""
+    return key == {0: '{', 4: None, 12: '('}.get(query, 'BOS')
 
 
 def num_attn_1_2_pattern(key, query):
-    """query: mlp_0_1_outputs, key: mlp_0_1_outputs; None: no key"""
-    return key == {0: 14, 2: None, 12: 1, 14: 2}.get(query, 12)
+    """query: tokens, key: attn_0_3_outputs; None: no key"""
+    return key == {'(': None, ')': ')', '{': None}.get(query, '}')
 
 
 def num_attn_1_3_pattern(key, query):
-    """query: mlp_0_1_outputs, key: mlp_0_2_outputs"""
-    return key == {0: 2, 12: 13, 14: 13}.get(query, 4)
+    """query: mlp_0_1_outputs, key: mlp_0_3_outputs"""
+    return key == {4: 4}.get(query, 2)
 
-# mlp_1_0: reads (attn_0_1_outputs, attn_0_0_outputs); every other input gives 5
-mlp_1_0_table = {(')', 'BOS'): 4, (')', ')'): 4, (')', '}'): 4, ('}', ')'): 4, ('}', '}'): 4}
+# mlp_1_0: reads attn_0_0_outputs; every other input gives 15
+mlp_1_0_table = {'}': 4}
 
-# mlp_1_1: reads (attn_0_1_outputs, attn_0_0_outputs); every other input gives 4
-mlp_1_1_table = {('(', 'BOS'): 14, ('(', '('): 14, ('(', '{'): 14, ('{', 'BOS'): 12, ('{', '('): 14}
+# mlp_1_1: reads (attn_0_3_outputs, attn_0_1_outputs); every other input gives 1
+mlp_1_1_table = {('(', 'BOS'): 10, ('(', '('): 10, ('(', '{'): 6, ('(', '}'): 9, (')', ')'): 2,
+                 (')', '}'): 2, ('{', 'BOS'): 11, ('{', '('): 6, ('{', '{'): 6, ('}', ')'): 2,
+                 ('}', '{'): 9, ('}', '}'): 2}
 
-# mlp_1_2: reads (attn_0_1_outputs, attn_0_0_outputs); every other input gives 2
-mlp_1_2_table = {('(', '('): 15, ('(', '{'): 15, (')', ')'): 4, (')', '}'): 4, ('{', '('): 15,
-                 ('{', '{'): 15, ('}', '}'): 4}
+# mlp_1_2: reads (attn_0_3_outputs, tokens); every other input gives 2
+mlp_1_2_table = {('BOS', 'BOS'): 0, ('BOS', '('): 3, ('BOS', '{'): 3, ('(', 'BOS'): 3,
+                 ('(', '('): 3, ('(', ')'): 5, ('(', '{'): 8, ('(', '}'): 4, (')', 'BOS'): 4,
+                 (')', '('): 3, (')', '{'): 7, ('{', 'BOS'): 12, ('{', '('): 1, ('{', ')'): 4,
+                 ('{', '{'): 0, ('{', '}'): 5, ('}', '('): 11, ('}', '{'): 0}
 
-# mlp_1_3: reads attn_0_1_outputs; every other input gives 0
-mlp_1_3_table = {')': 4}
+# mlp_1_3: reads (attn_0_0_outputs, attn_0_2_outputs); every other input gives 11
+mlp_1_3_table = {('BOS', '}'): 4, (')', 'BOS'): 4, (')', ')'): 6, (')', '{'): 4, ('}', 'BOS'): 4,
+                 ('}', '}'): 4}
 
 
 def attn_2_0_pattern(key, query):
-    """query: attn_0_1_outputs, key: num_attn_1_2_outputs"""
+    """query: attn_0_1_outputs, key: num_attn_0_0_outputs"""
     return key == 0
 
 
-def attn_2_2_pattern(key, query):
-    """query: num_attn_0_1_outputs, key: num_attn_1_2_outputs"""
-    return key == query - 16 or key == 0
-
-
-def attn_2_3_pattern(key, query):
-    """query: num_attn_0_0_outputs, key: num_attn_1_2_outputs"""
-    return key == query - 16 or key == 0
+def attn_2_1_pattern(key, query):
+    """query: attn_0_0_outputs, key: num_attn_1_1_outputs"""
+    return key == 0
 
 
 def num_attn_2_0_pattern(key, query):
-    """query: attn_1_2_outputs, key: mlp_0_1_outputs"""
-    return key == {'}': 4}.get(query, 2)
+    """query: attn_1_0_outputs, key: mlp_1_2_outputs"""
+    return key == {'BOS': 2, '{': 2}.get(query, 4)
 
 
 def num_attn_2_1_pattern(key, query):
-    """query: mlp_1_0_outputs, key: mlp_1_0_outputs"""
-    return key == {5: 4}.get(query, query)
+    """query: attn_0_2_outputs, key: mlp_0_0_outputs"""
+    return key == {'{': 2}.get(query, 4)
 
 
 def num_attn_2_2_pattern(key, query):
-    """query: attn_1_3_outputs, key: mlp_0_1_outputs; None: no key"""
-    return key == {4: 4, 8: 7, 13: None, 15: 7}.get(query, 2)
+    """query: attn_1_0_outputs, key: mlp_1_1_outputs; None: no key"""
+    return key == {'}': None}.get(query, 2)
 
-# mlp_2_0: reads (attn_0_1_outputs, attn_0_2_outputs); every other input gives 0
-mlp_2_0_table = {('(', ')'): 5, ('(', '}'): 9, (')', '}'): 9}
 
-# mlp_2_1: reads (attn_0_3_outputs, attn_0_2_outputs); every other input gives 13
-mlp_2_1_table = {(')', '}'): 12}
+def num_attn_2_3_pattern(key, query):
+    """query: attn_1_0_outputs, key: mlp_0_1_outputs"""
+    return key == {'(': 4, '}': 4}.get(query, 2)
 
-# mlp_2_2: reads (attn_0_2_outputs, attn_0_1_outputs); every other input gives 3
-mlp_2_2_table = {('BOS', ')'): 14, ('BOS', '}'): 14, (')', 'BOS'): 14, (')', ')'): 14,
-                 (')', '}'): 14, ('{', ')'): 5, ('}', 'BOS'): 14, ('}', ')'): 14, ('}', '{'): 13,
-                 ('}', '}'): 14}
+# mlp_2_0: reads (attn_0_2_outputs, attn_0_1_outputs); every other input gives 6
+mlp_2_0_table = {('BOS', '('): 9, ('(', 'BOS'): 9, ('(', '('): 5, ('(', ')'): 9, ('(', '{'): 5,
+                 ('{', 'BOS'): 5, ('{', '('): 5}
+
+# mlp_2_1: reads (attn_0_3_outputs, attn_0_1_outputs); every other input gives 5
+mlp_2_1_table = {('BOS', ')'): 3, ('BOS', '}'): 3, ('(', ')'): 13, ('(', '{'): 7, ('(', '}'): 8,
+                 (')', '('): 4, (')', ')'): 2, (')', '}'): 3, ('{', 'BOS'): 8, ('{', '('): 7,
+                 ('{', ')'): 13, ('{', '{'): 7, ('{', '}'): 8, ('}', ')'): 3, ('}', '{'): 13,
+                 ('}', '}'): 3}
+
+# mlp_2_2: reads (attn_0_1_outputs, attn_0_2_outputs); every other input gives 7
+mlp_2_2_table = {('(', '{'): 9, ('{', '('): 9, ('{', '{'): 9}
+
+# mlp_2_3: reads (attn_0_1_outputs, attn_1_0_outputs); every other input gives 2
+mlp_2_3_table = {(')', 'BOS'): 10, (')', '{'): 10, ('{', 'BOS'): 12, ('{', '}'): 10}
 
 
 classes = ('T', 'P', 'F')
-classifier_bias = (-220, 99, 21)
+classifier_bias = (-317, 86, 193)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'tokens': {'(': (-156, 69, 15), ')': (93, -83, -3), '{': (-156, 62, 18), '}': (97, -81, -3)},
-    'positions': {2: (186, -65, -121), 4: (115, -54, -38), 6: (105, -46, -32), 8: (94, -42, -27),
-                  9: (-229, 37, 58), 10: (100, -53, -27), 12: (106, -56, -28), 14: (131, -89, -28),
-                  15: (-188, 18, 58)},
-    'attn_0_0_outputs': {'(': (-92, 14, 17), ')': (-4, -17, 6), '{': (-93, 10, 17)},
-    'attn_0_1_outputs': {'(': (-34, 12, 4), ')': (21, -20, 0), '{': (-55, 15, 4)},
-    'attn_0_2_outputs': {'}': (6, -4, -5)},
-    'attn_0_3_outputs': {')': (27, 1, -15), '{': (-14, -13, 16)},
-    'num_attn_0_0_outputs': {0: (9, -19, 20), 1: (-23, 11, 0)},
-    'num_attn_0_1_outputs': {1: (-4, -8, 10)},
-    'num_attn_0_2_outputs': {0: (-5, -9, 14), 1: (-11, -6, 12)},
-    'num_attn_0_3_outputs': {0: (-19, 5, 7), 2: (6, -39, 22), 3: (2, -105, 23), 4: (43, -179, 89)},
-    'mlp_0_0_outputs': {2: (-11, -7, 4), 4: (-11, -4, 2)},
-    'mlp_0_1_outputs': {7: (189, -128, 63), 9: (187, -127, 66)},
-    'mlp_0_2_outputs': {4: (8, 17, -14), 6: (99, -22, -43), 10: (24, 17, -18), 13: (-15, -19, 15)},
-    'mlp_0_3_outputs': {2: (28, -55, 33), 4: (30, -50, 28)},
-    'attn_1_0_outputs': {4: (-5, -17, 19)},
-    'attn_1_3_outputs': {4: (-21, -17, 25), 8: (11, 35, -37), 15: (15, 34, -36)},
-    'num_attn_1_0_outputs': {1: (-11, -35, 33), 2: (-22, -53, 37), 3: (-47, -93, 48),
-                             4: (-80, -136, 38), 5: (-80, -88, 95)},
-    'num_attn_1_1_outputs': {0: (-2, 19, -12), 1: (-18, -20, 24), 2: (-39, -51, 36),
-                             3: (-39, -91, 31), 4: (-78, -76, 79)},
-    'num_attn_1_2_outputs': {0: (-71, -13, 41), 1: (-1, -45, 40), 3: (-52, 146, -119),
-                             4: (-90, 177, -170), 5: (-120, 190, -206), 6: (-114, 226, -211),
-                             7: (-153, 203, -182)},
-    'num_attn_1_3_outputs': {0: (-15, 18, -6), 1: (-15, -17, 20), 2: (-21, -49, 25),
-                             3: (-54, -111, 18), 4: (-33, -71, 66)},
-    'mlp_1_0_outputs': {5: (-9, -24, 18)},
-    'mlp_1_1_outputs': {12: (3, -11, 5), 14: (-3, -4, 16)},
-    'mlp_1_2_outputs': {4: (5, -13, 9), 15: (-145, 10, 27)},
-    'mlp_1_3_outputs': {4: (4, -9, -7)},
-    'attn_2_0_outputs': {'(': (-7, 5, -3), ')': (-32, -162, 148), '{': (-7, 2, -2),
-                         '}': (-35, -137, 126)},
-    'attn_2_1_outputs': {5: (3, 9, -8), 15: (-4, 15, -12)},
-    'attn_2_2_outputs': {5: (3, 8, -6)},
-    'attn_2_3_outputs': {2: (-79, -120, 130), 4: (-86, -143, 151), 5: (-4, 13, -5),
-                         8: (3, -29, 21)},
-    'num_attn_2_0_outputs': {0: (39, 77, -73), 1: (-91, -97, 114), 2: (-145, -137, 165)},
-    'num_attn_2_1_outputs': {0: (-6, 14, -4), 1: (-24, -14, 21), 2: (-43, -46, 39),
-                             3: (-75, -94, 37), 4: (-113, -117, 75), 5: (-136, -131, 98)},
-    'num_attn_2_2_outputs': {0: (-3, 16, -10), 1: (-15, -16, 20), 2: (-12, -35, 33),
-                             3: (-55, -51, 35), 4: (-54, -87, 51), 5: (-149, -101, 19),
-                             6: (-237, -18, 100)},
-    'mlp_2_0_outputs': {5: (6, 7, -10), 9: (-16, -5, 11)},
-    'mlp_2_1_outputs': {13: (-13, -15, 19)},
-    'mlp_2_2_outputs': {5: (-4, 6, -3), 13: (6, 2, -3), 14: (-4, -5, 4)},
+    'tokens': {')': (153, -124, -10), '{': (-301, 115, 30), '}': (190, -152, 4)},
+    'positions': {2: (657, -455, -241), 4: (348, -225, -55), 5: (-549, 129, 87),
+                  6: (238, -138, -43), 8: (170, -54, -56), 10: (118, -72, -18), 11: (-654, 109, 77),
+                  12: (113, -95, -1), 13: (-666, 108, 74), 14: (145, -115, -23),
+                  15: (-523, 117, 37)},
+    'attn_0_0_outputs': {'(': (-8, 16, -2)},
+    'attn_0_1_outputs': {'(': (-150, 50, 5), ')': (72, 25, -62), '{': (-106, 35, 10),
+                         '}': (82, 38, -78)},
+    'attn_0_2_outputs': {'(': (14, 35, -26), ')': (28, -26, 5), '{': (27, 32, -27)},
+    'attn_0_3_outputs': {'(': (-82, 16, 18), ')': (42, 3, -26), '}': (58, -7, -21)},
+    'num_attn_0_0_outputs': {0: (-366, 6, 90), 1: (110, -39, -7), 2: (173, 68, -152),
+                             3: (149, 109, -219), 4: (191, 177, -210), 5: (211, 237, -243),
+                             6: (173, 243, -256)},
+    'num_attn_0_1_outputs': {0: (-32, 24, 1), 1: (1, -17, 22)},
+    'num_attn_0_2_outputs': {0: (-13, 21, -5), 1: (-45, -15, 28)},
+    'num_attn_0_3_outputs': {0: (-102, 5, 40), 2: (46, -65, 17), 3: (68, -150, 86),
+                             4: (51, -347, 161)},
+    'mlp_0_1_outputs': {4: (165, -60, -2), 12: (169, -10, -55)},
+    'mlp_0_2_outputs': {2: (-3, 4, -7), 10: (-64, 12, 5), 14: (11, -8, -9)},
+    'mlp_0_3_outputs': {16: (-10, 13, 23)},
+    'attn_1_0_outputs': {')': (-40, -360, 311), '}': (-65, -145, 134)},
+    'attn_1_1_outputs': {4: (-30, -34, 33), 9: (-35, 21, -13)},
+    'attn_1_2_outputs': {4: (-15, -17, 17), 7: (20, -13, 3)},
+    'attn_1_3_outputs': {4: (-7, -26, 19)},
+    'num_attn_1_0_outputs': {0: (-36, 12, 11), 2: (-47, -54, 15), 3: (-32, -38, 52),
+                             4: (-121, -98, 13)},
+    'num_attn_1_1_outputs': {1: (-26, 43, -22), 2: (-28, 33, -13), 3: (-16, 62, -70),
+                             4: (6, 105, -76), 5: (-58, 84, -137), 6: (12, 128, -116)},
+    'num_attn_1_2_outputs': {0: (-11, 57, -37), 1: (-41, -43, 51), 2: (-50, -134, 107),
+                             3: (-118, -286, 114), 4: (-71, -258, 245), 5: (-116, -422, 249),
+                             6: (-186, -524, 272)},
+    'num_attn_1_3_outputs': {0: (-30, 8, 15), 1: (-34, -13, 23), 2: (-50, -52, 25),
+                             3: (-162, -172, -79), 4: (-108, -130, 54), 5: (-83, -82, 123)},
+    'mlp_1_0_outputs': {15: (-23, -2, 14)},
+    'mlp_1_1_outputs': {2: (-34, 10, 11), 6: (-115, 21, 45), 9: (-16, 14, -9), 10: (-25, 2, 39),
+                        11: (-29, -29, 40)},
+    'mlp_1_2_outputs': {2: (-38, 9, -21)},
+    'mlp_1_3_outputs': {6: (-12, 7, -3), 11: (29, 0, -13)},
+    'attn_2_0_outputs': {1: (-22, 15, -13), 3: (-33, 2, 0)},
+    'attn_2_1_outputs': {2: (-466, -582, 619), 4: (-617, -833, 910)},
+    'num_attn_2_0_outputs': {0: (15, 150, -135), 1: (-45, -62, 69), 2: (-13, -116, 108),
+                             3: (23, -142, 181), 4: (-66, -270, 125), 5: (-81, -331, 150),
+                             6: (-36, -302, 282), 7: (-225, -472, 296)},
+    'num_attn_2_1_outputs': {0: (21, 90, -80)},
+    'num_attn_2_2_outputs': {1: (-31, -35, 42), 2: (-53, -69, 65), 3: (-153, -99, 55)},
+    'num_attn_2_3_outputs': {0: (-41, 59, -33), 1: (-46, -72, 80), 2: (-20, -116, 102),
+                             3: (182, -7, 284), 4: (115, -171, 203), 5: (-5, -292, 260),
+                             6: (-33, -355, 224), 7: (-306, -569, 182)},
+    'mlp_2_0_outputs': {6: (67, 8, -41), 9: (31, 13, -25)},
+    'mlp_2_1_outputs': {3: (-2, 7, -6), 4: (152, 32, -91), 5: (-205, 74, -21), 7: (-250, 45, 16),
+                        8: (121, 24, -72), 13: (120, 39, -89)},
+    'mlp_2_2_outputs': {9: (-11, -2, 15)},
+    'mlp_2_3_outputs': {10: (18, 16, -24), 12: (-9, 2, -4)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -278,38 +307,39 @@ def run(tokens):
         if not any(t == v and type(t) is type(v) for v in VOCAB):
             raise ValueError(f"token {t!r} at position {i} is not in the vocabulary {VOCAB!r}")
     positions = list(range(n))
-    attn_0_0_outputs = attend(positions, positions, tokens, attn_0_0_pattern)
+    attn_0_0_outputs = attend(positions, tokens, tokens, attn_0_0_pattern)
     attn_0_1_outputs = attend(positions, positions, tokens, attn_0_1_pattern)
     attn_0_2_outputs = attend(positions, positions, tokens, attn_0_2_pattern)
-    attn_0_3_outputs = attend(positions, tokens, tokens, attn_0_3_pattern)
-    num_attn_0_0_outputs = count(positions, tokens, num_attn_0_0_pattern)
-    num_attn_0_1_outputs = count(positions, positions, num_attn_0_1_pattern)
-    num_attn_0_2_outputs = count(tokens, positions, num_attn_0_2_pattern)
+    attn_0_3_outputs = attend(positions, positions, tokens, attn_0_3_pattern)
+    num_attn_0_0_outputs = count(tokens, tokens, num_attn_0_0_pattern)
+    num_attn_0_1_outputs = count(positions, tokens, num_attn_0_1_pattern)
+    num_attn_0_2_outputs = count(positions, tokens, num_attn_0_2_pattern)
     num_attn_0_3_outputs = count(tokens, positions, num_attn_0_3_pattern)
-    mlp_0_0_outputs = [mlp_0_0_table.get((attn_0_3_outputs[i], attn_0_2_outputs[i]), 0) for i in range(n)]
-    mlp_0_1_outputs = [mlp_0_1_table.get((attn_0_2_outputs[i], tokens[i]), 12) for i in range(n)]
-    mlp_0_2_outputs = [mlp_0_2_table.get((tokens[i], attn_0_0_outputs[i]), 1) for i in range(n)]
-    mlp_0_3_outputs = [mlp_0_3_table.get((attn_0_2_outputs[i], tokens[i]), 4) for i in range(n)]
-    attn_1_0_outputs = attend(num_attn_0_1_outputs, num_attn_0_0_outputs, mlp_0_3_outputs, attn_1_0_pattern)
-    attn_1_2_outputs = attend(num_attn_0_1_outputs, attn_0_3_outputs, attn_0_3_outputs, attn_1_2_pattern)
-    attn_1_3_outputs = attend(num_attn_0_1_outputs, attn_0_1_outputs, mlp_0_3_outputs, attn_1_3_pattern)
-    num_attn_1_0_outputs = count(mlp_0_3_outputs, attn_0_3_outputs, num_attn_1_0_pattern)
-    num_attn_1_1_outputs = count(mlp_0_1_outputs, attn_0_3_outputs, num_attn_1_1_pattern)
-    num_attn_1_2_outputs = count(mlp_0_1_outputs, mlp_0_1_outputs, num_attn_1_2_pattern)
-    num_attn_1_3_outputs = count(mlp_0_2_outputs, mlp_0_1_outputs, num_attn_1_3_pattern)
-    mlp_1_0_outputs = [mlp_1_0_table.get((attn_0_1_outputs[i], attn_0_0_outputs[i]), 5) for i in range(n)]
-    mlp_1_1_outputs = [mlp_1_1_table.get((attn_0_1_outputs[i], attn_0_0_outputs[i]), 4) for i in range(n)]
-    mlp_1_2_outputs = [mlp_1_2_table.get((attn_0_1_outputs[i], attn_0_0_outputs[i]), 2) for i in range(n)]
-    mlp_1_3_outputs = [mlp_1_3_table.get(attn_0_1_outputs[i], 0) for i in range(n)]
-    attn_2_0_outputs = attend(num_attn_1_2_outputs, attn_0_1_outputs, attn_0_3_outputs, attn_2_0_pattern)
-    attn_2_1_outputs = attend(num_attn_1_2_outputs, attn_0_1_outputs, attn_1_0_outputs, attn_2_0_pattern)
-    attn_2_2_outputs = attend(num_attn_1_2_outputs, num_attn_0_1_outputs, attn_1_3_outputs, attn_2_2_pattern)
-    attn_2_3_outputs = attend(num_attn_1_2_outputs, num_attn_0_0_outputs, mlp_0_3_outputs, attn_2_3_pattern)
-    num_attn_2_0_outputs = count(mlp_0_1_outputs, attn_1_2_outputs, num_attn_2_0_pattern)
-    num_attn_2_1_outputs = count(mlp_1_0_outputs, mlp_1_0_outputs, num_attn_2_1_pattern)
-    num_attn_2_2_outputs = count(mlp_0_1_outputs, attn_1_3_outputs, num_attn_2_2_pattern)
-    mlp_2_0_outputs = [mlp_2_0_table.get((attn_0_1_outputs[i], attn_0_2_outputs[i]), 0) for i in range(n)]
-    mlp_2_1_outputs = [mlp_2_1_table.get((attn_0_3_outputs[i], attn_0_2_outputs[i]), 13) for i in range(n)]
-    mlp_2_2_outputs = [mlp_2_2_table.get((attn_0_2_outputs[i], attn_0_1_outputs[i]), 3) for i in range(n)]
+    mlp_0_0_outputs = [mlp_0_0_table.get((tokens[i], attn_0_3_outputs[i]), 0) for i in range(n)]
+    mlp_0_1_outputs = [mlp_0_1_table.get((tokens[i], attn_0_3_outputs[i]), 4) for i in range(n)]
+    mlp_0_2_outputs = [mlp_0_2_table.get((attn_0_0_outputs[i], attn_0_3_outputs[i]), 0) for i in range(n)]
+    mlp_0_3_outputs = [mlp_0_3_table.get((attn_0_0_outputs[i], attn_0_2_outputs[i]), 4) for i in range(n)]
+    attn_1_0_outputs = attend(num_attn_0_3_outputs, num_attn_0_1_outputs, attn_0_2_outputs, attn_1_0_pattern)
+    attn_1_1_outputs = attend(num_attn_0_0_outputs, attn_0_1_outputs, mlp_0_1_outputs, attn_1_1_pattern)
+    attn_1_2_outputs = attend(num_attn_0_3_outputs, positions, mlp_0_1_outputs, attn_1_2_pattern)
+    attn_1_3_outputs = attend(num_attn_0_3_outputs, positions, mlp_0_1_outputs, attn_1_3_pattern)
+    num_attn_1_0_outputs = count(mlp_0_3_outputs, positions, num_attn_1_0_pattern)
+    num_attn_1_1_outputs = count(tokens, mlp_0_0_outputs, num_attn_1_1_pattern)
+    num_attn_1_2_outputs = count(attn_0_3_outputs, tokens, num_attn_1_2_pattern)
+    num_attn_1_3_outputs = count(mlp_0_3_outputs, mlp_0_1_outputs, num_attn_1_3_pattern)
+    mlp_1_0_outputs = [mlp_1_0_table.get(attn_0_0_outputs[i], 15) for i in range(n)]
+    mlp_1_1_outputs = [mlp_1_1_table.get((attn_0_3_outputs[i], attn_0_1_outputs[i]), 1) for i in range(n)]
+    mlp_1_2_outputs = [mlp_1_2_table.get((attn_0_3_outputs[i], tokens[i]), 2) for i in range(n)]
+    mlp_1_3_outputs = [mlp_1_3_table.get((attn_0_0_outputs[i], attn_0_2_outputs[i]), 11) for i in range(n)]
+    attn_2_0_outputs = attend(num_attn_0_0_outputs, attn_0_1_outputs, mlp_1_2_outputs, attn_2_0_pattern)
+    attn_2_1_outputs = attend(num_attn_1_1_outputs, attn_0_0_outputs, mlp_1_2_outputs, attn_2_1_pattern)
+    num_attn_2_0_outputs = count(mlp_1_2_outputs, attn_1_0_outputs, num_attn_2_0_pattern)
+    num_attn_2_1_outputs = count(mlp_0_0_outputs, attn_0_2_outputs, num_attn_2_1_pattern)
+    num_attn_2_2_outputs = count(mlp_1_1_outputs, attn_1_0_outputs, num_attn_2_2_pattern)
+    num_attn_2_3_outputs = count(mlp_0_1_outputs, attn_1_0_outputs, num_attn_2_3_pattern)
+    mlp_2_0_outputs = [mlp_2_0_table.get((attn_0_2_outputs[i], attn_0_1_outputs[i]), 6) for i in range(n)]
+    mlp_2_1_outputs = [mlp_2_1_table.get((attn_0_3_outputs[i], attn_0_1_outputs[i]), 5) for i in range(n)]
+    mlp_2_2_outputs = [mlp_2_2_table.get((attn_0_1_outputs[i], attn_0_2_outputs[i]), 7) for i in range(n)]
+    mlp_2_3_outputs = [mlp_2_3_table.get((attn_0_1_outputs[i], attn_1_0_outputs[i]), 2) for i in range(n)]
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]

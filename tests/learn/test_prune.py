@@ -70,6 +70,32 @@ def test_choose_scale_without_a_good_scale_takes_the_most_accurate():
     assert (scale, accuracy) == (1, 0.0)  # every scale rounds the margin away; ties go to the first class
 
 
+def test_choose_scale_stops_at_the_first_scale_the_compiler_refuses(monkeypatch):
+    import importlib
+
+    prune_module = importlib.import_module("weightsmith.learn.prune")  # `weightsmith.learn.prune` is also a function
+
+    program = random_program(1)
+    program.classifier, program.bias = program.classifier * 0.01, program.bias * 0.01  # accuracy wants scale 1000
+    inputs = random_inputs(program, 300, 1)
+    data = _data(program, inputs, program.predict(inputs))
+    accuracy_of = {s: data.accuracy(quantise(program, s)) for s in SCALES}
+    assert accuracy_of[50] < max(accuracy_of.values())  # the accuracy rule alone would go past 50
+    largest = np.abs(quantise(program, 50).classifier).max()  # pretend the compiler refuses every larger scale
+    monkeypatch.setattr(prune_module, "_classifier_compiles", lambda p: np.abs(p.classifier).max() <= largest)
+    scale, accuracy = choose_scale(program, [data])
+    best = max(accuracy_of[s] for s in SCALES if s <= 50)
+    assert scale == min(s for s in SCALES if s <= 50 and accuracy_of[s] == best) and accuracy == best
+
+
+def test_classifier_compiles_detects_scores_too_large_for_float32():
+    from weightsmith.learn.prune import _classifier_compiles
+
+    program = random_program(0, layers=3, cat_heads=3, count_heads=2, mlps=2, max_len=5)
+    assert _classifier_compiles(quantise(program, 10))
+    assert not _classifier_compiles(quantise(program, 100_000))
+
+
 def test_quantise_gives_integer_float64_arrays():
     q = quantise(random_program(3), 20)
     assert q.classifier.dtype == q.bias.dtype == np.float64

@@ -33,3 +33,20 @@ def test_finish_task_starts_again_from_the_saved_trained_program(tmp_path):
                                   "train_cpu_seconds": run.train_cpu_seconds, "epochs_run": run.epochs_run,
                                   "best_epoch": run.best_epoch}, data_size=400)
     assert again.test_accuracy == run.test_accuracy and again.decompiled_lines == run.decompiled_lines
+
+
+def test_a_program_that_cannot_compile_is_reported_not_raised(tmp_path, monkeypatch):
+    import importlib
+
+    from weightsmith.compiler import CompileError
+
+    module = importlib.import_module("weightsmith.learn.train_task")
+
+    def refuse(program):
+        raise CompileError("LinearClassifier 'prediction': too large")
+
+    monkeypatch.setattr(module, "compile_program", refuse)
+    torch.set_num_threads(1)
+    run = train_task("hist", 1, 2, 0, 1, seed=0, data_size=300, batch_size=100, progress=False)
+    assert run.compiled_equals_model is None and "too large" in run.compiled_size["error"]
+    assert run.decompiled_equals_model

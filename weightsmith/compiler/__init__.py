@@ -15,9 +15,10 @@ model with its reading guide).
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout
 from weightsmith.compiler.compiling import compile_program, compile_rasp_to_model
-from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.errors import ClassifierTooLarge, CompileError
 
 __all__ = [
+    "ClassifierTooLarge",
     "CompileError",
     "CompiledModel",
     "CompiledOutput",

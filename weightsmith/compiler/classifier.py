@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from weightsmith import rasp
 from weightsmith.compiler.blocks import Unit
-from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.errors import ClassifierTooLarge, CompileError
 from weightsmith.compiler.readout import BOS, NUM, ONE, Dim, Readout
 
 EXACT_FLOAT64 = 2**53  # integers below this add exactly in float64
@@ -142,7 +142,7 @@ def _check_exact_sums(where: str, expr: rasp.LinearClassifier, bias: list[int], 
     for c, label in enumerate(classes):
         reach = abs(bias[c]) + sum(max((abs(row[c]) for row in table), default=0) for table in tables)
         if reach >= EXACT_FLOAT64:
-            raise CompileError(
+            raise ClassifierTooLarge(
                 f"{where}: the scores of class {label!r} reach {reach} units of the weights' precision, beyond "
                 "2**53, so float64 does not add them exactly; quantise the classifier to (smaller) integers"
             )
@@ -161,7 +161,7 @@ def _rounding_bound(where: str, score: Readout, constant: int) -> float:
     reach = sum(largest.values()) + 1.0  # + 1: the inputs' small errors
     rounding = (len(largest) + 1) * FLOAT32_UNIT * reach + FLOAT32_UNIT * (reach + abs(constant))
     if rounding > MAX_ROUNDING or not math.isfinite(rounding):
-        raise CompileError(
+        raise ClassifierTooLarge(
             f"{where}: its scores reach {reach + abs(constant):.6g}, too large for float32 arithmetic to keep their "
             f"order (rounding could move them by {rounding:.3g}); quantise the classifier to smaller integers"
         )

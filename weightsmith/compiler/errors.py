@@ -13,6 +13,12 @@ class CompileError(RASPError):
     """A program (or one of its s-ops) that cannot become exact transformer weights, and why."""
 
 
+class ClassifierTooLarge(CompileError):
+    """A LinearClassifier whose integer scores are too large to add exactly (float64) or to keep in order
+    (float32): a coarser quantisation compiles. Its own type so that quantisation can look for the
+    largest scale that compiles."""
+
+
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:
     """An s-op's user function on every argument tuple it can meet; CompileError naming the s-op and
     the first argument f raises on (the compiler must tabulate the function on every possible value).

@@ -28,7 +28,9 @@ from typing import Optional
 
 import numpy as np
 
+from weightsmith.compiler.errors import ClassifierTooLarge
 from weightsmith.learn.program import MLP, DiscreteProgram, Head
+from weightsmith.learn.to_transformer import compile_program
 from weightsmith.learn.train import Encoded
 
 SCALES = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)  # classifier quantisation: weights round(w * scale)
@@ -305,15 +307,28 @@ def prune_reads(program: DiscreteProgram, data: list[Encoded]) -> DiscreteProgra
 
 def choose_scale(program: DiscreteProgram, data: list[Encoded]) -> tuple[int, float]:
     """Step 2: the smallest scale in `SCALES` whose `quantise`d program is as accurate as `program` (if
-    none is, the most accurate, the smallest of those), and that accuracy."""
+    none is, the most accurate, the smallest of those), and that accuracy. Only scales whose classifier
+    the compiler can still make exact are tried (larger integers stop fitting float32 at some scale:
+    `ClassifierTooLarge`); the later steps only shrink the scores, so the pruned program compiles too."""
     scorer = _Scorer(program, data)
     reference, accuracies = scorer.accuracy(program), {}
     for scale in SCALES:
-        accuracies[scale] = scorer.accuracy(quantise(program, scale))
+        quantised = quantise(program, scale)
+        if accuracies and not _classifier_compiles(quantised):
+            break
+        accuracies[scale] = scorer.accuracy(quantised)
         if accuracies[scale] >= reference:
             return scale, accuracies[scale]
     best = max(accuracies, key=lambda s: (accuracies[s], -s))
     return best, accuracies[best]
+
+
+def _classifier_compiles(program: DiscreteProgram) -> bool:
+    try:
+        compile_program(program)
+    except ClassifierTooLarge:
+        return False
+    return True
 
 
 def prune(program: DiscreteProgram, data: list[Encoded]) -> tuple[DiscreteProgram, PruneReport]:

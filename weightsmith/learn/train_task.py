@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from weightsmith import rasp
+from weightsmith.compiler import CompileError
 from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
 from weightsmith.learn.to_python import decompile_to_python, load_module, python_source
@@ -43,7 +44,7 @@ class TaskResult:
     decompiled_equals_model: bool
     rasp_equals_model: Optional[bool]  # on the first `check_rasp` test examples (None: not checked)
     compiled_equals_model: Optional[bool]  # the compiled transformer, on every test example (None: not checked)
-    compiled_size: dict  # layers, d_model, parameters of the compiled transformer
+    compiled_size: dict  # layers, d_model, parameters of the compiled transformer (or the compile error)
     prune: dict
     out_dir: Optional[str]
     program: DiscreteProgram = field(repr=False, default=None)
@@ -156,11 +157,15 @@ def finish_task(
         rasp_equal = rasp.evaluate_batch(decompile_to_rasp(program), inputs) == program.predict(inputs)
     compiled_equal, size = None, {}
     if check_compiled:
-        compiled = compile_program(program)
-        compiled_equal = predict(compiled, data.test.inputs) == program.predict(data.test.inputs)
-        model_config = compiled.config
-        size = {"layers": len(model_config.layers), "d_model": model_config.d_model,
-                "parameters": sum(p.numel() for p in compiled.model.parameters())}
+        try:
+            compiled = compile_program(program)
+        except CompileError as err:  # recorded, not raised: the training run and the Python decompilation stand
+            size = {"error": str(err)}
+        else:
+            compiled_equal = predict(compiled, data.test.inputs) == program.predict(data.test.inputs)
+            model_config = compiled.config
+            size = {"layers": len(model_config.layers), "d_model": model_config.d_model,
+                    "parameters": sum(p.numel() for p in compiled.model.parameters())}
 
     run = TaskResult(
         task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"], test_accuracy=test_acc,
@@ -178,5 +183,6 @@ def finish_task(
     print(f"{task}: discretised test accuracy {100 * test_acc:.2f}% (val {100 * run.val_accuracy:.2f}%, "
           f"paper {data.paper.accuracy:.2f}%), {run.train_seconds:.0f} s, {run.decompiled_lines} lines, "
           f"decompiled == model: {equal}" + ("" if rasp_equal is None else f", RASP == model: {rasp_equal}")
-          + ("" if compiled_equal is None else f", compiled == model: {compiled_equal}"))
+          + ("" if compiled_equal is None else f", compiled == model: {compiled_equal}")
+          + (f"; not compiled: {size['error']}" if "error" in size else ""))
     return run
