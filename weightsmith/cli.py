@@ -226,8 +226,8 @@ def learn(
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
-    console.print(f"program, decompiled Python and result.json written to {out} "
-                  f"(decompiled == model on the test set: {result.decompiled_equals_model})")
+    console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "
+                  f"model {result.decompiled_equals_model}, compiled == model {result.compiled_equals_model})")
 
 
 def _run_model(folder: Path, raw_tokens: List[str]) -> None:
