@@ -169,8 +169,12 @@ class DiscreteProgram:
         return values
 
     def scores(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        values = self.variables(ids, lengths)
-        total = np.broadcast_to(self.bias, (*ids.shape, len(self.bias))).copy()
+        return self.scores_of(self.variables(ids, lengths))
+
+    def scores_of(self, values: Sequence[np.ndarray]) -> np.ndarray:
+        """Class scores [..., C] from every variable's slots (arrays of one shape): the bias, then each read
+        variable's weights added in variable order, in float64 (the order the decompilers keep)."""
+        total = np.broadcast_to(self.bias, (*np.shape(values[0]), len(self.bias))).copy()
         for v in np.flatnonzero(self.reads):
             total = total + self.classifier[v][values[v]]
         return total

@@ -58,8 +58,7 @@ def _live_modules(program: DiscreteProgram) -> int:
 
 class _Scorer:
     """Every variable's value at the labelled positions of `data`, computed once: the accuracy of programs
-    that differ from `program` only in their classifier. Scores are summed as `DiscreteProgram.scores`
-    sums them (bias first, then the read variables in order, in float64)."""
+    that differ from `program` only in their classifier (scored by `DiscreteProgram.scores_of`)."""
 
     def __init__(self, program: DiscreteProgram, data: list[Encoded]):
         values, targets = [], []
@@ -71,14 +70,8 @@ class _Scorer:
         if not len(self.targets):
             raise ValueError("pruning needs data with at least one target")
 
-    def scores(self, classifier: np.ndarray, bias: np.ndarray, reads: np.ndarray) -> np.ndarray:
-        total = np.broadcast_to(bias, (len(self.targets), len(bias))).copy()
-        for v in np.flatnonzero(reads):
-            total = total + classifier[v][self.values[v]]
-        return total
-
     def accuracy(self, program: DiscreteProgram) -> float:
-        predicted = self.scores(program.classifier, program.bias, program.reads).argmax(-1)
+        predicted = program.scores_of(self.values).argmax(-1)
         return int((predicted == self.targets).sum()) / len(self.targets)
 
 
@@ -213,7 +206,7 @@ def drop_rows(program: DiscreteProgram, data: list[Encoded], reference: float) -
     >= `reference`. Integer weights: the scores are updated in place, exactly. Returns the rows dropped."""
     _require_integers(program)
     scorer, sets, classifier = _Scorer(program, data), program.value_sets(), program.classifier.copy()
-    scores = scorer.scores(classifier, program.bias, program.reads)
+    scores = program.scores_of(scorer.values)
     correct = scores.argmax(-1) == scorer.targets
     right, total = int(correct.sum()), len(correct)
 
