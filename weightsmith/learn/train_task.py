@@ -148,13 +148,14 @@ def finish_task(
         module_path = Path(f"/tmp/weightsmith_{task}_{seed}_{time.time_ns()}.py")
         module_path.write_text(source)
     module = load_module(module_path)
-    equal = [module.run(x) for x in data.test.inputs] == program.predict(data.test.inputs)
+    expected = program.predict(data.test.inputs)
+    equal = [module.run(x) for x in data.test.inputs] == expected
     if out_dir is None:
         module_path.unlink()
     rasp_equal = None
     if check_rasp:
         inputs = data.test.inputs[:check_rasp]
-        rasp_equal = rasp.evaluate_batch(decompile_to_rasp(program), inputs) == program.predict(inputs)
+        rasp_equal = rasp.evaluate_batch(decompile_to_rasp(program), inputs) == expected[:check_rasp]
     compiled_equal, size = None, {}
     if check_compiled:
         try:
@@ -162,7 +163,7 @@ def finish_task(
         except CompileError as err:  # recorded, not raised: the training run and the Python decompilation stand
             size = {"error": str(err)}
         else:
-            compiled_equal = predict(compiled, data.test.inputs) == program.predict(data.test.inputs)
+            compiled_equal = predict(compiled, data.test.inputs) == expected
             model_config = compiled.config
             size = {"layers": len(model_config.layers), "d_model": model_config.d_model,
                     "parameters": sum(p.numel() for p in compiled.model.parameters())}
