@@ -1,7 +1,7 @@
 """Transformer Program for 'dyck2', decompiled by weightsmith. Standalone: no imports.
 
 run(tokens) -> one label per position; tokens[0] is normally 'BOS', at most 16 tokens.
-Layers: 3; per layer 4 categorical heads, 4 numerical heads, 4 MLPs (6 of 36 modules unused and left out).
+Layers: 3; per layer 4 categorical heads, 4 numerical heads, 4 MLPs (4 of 36 modules unused and left out).
 """
 
 VOCAB = ('BOS', '(', ')', '{', '}')
@@ -95,8 +95,8 @@ def num_attn_0_3_pattern(key, query):
     return key == {')': '(', '{': None, '}': '{'}.get(query, 'BOS')
 
 # mlp_0_0: reads (attn_0_3_outputs, attn_0_0_outputs); every other input gives 4
-mlp_0_0_table = {('BOS', '('): 13, ('BOS', ')'): 2, ('(', '('): 13, ('(', '{'): 13, (')', 'BOS'): 2,
-                 ('{', '('): 13, ('{', '{'): 13, ('}', ')'): 2}
+mlp_0_0_table = {('BOS', '('): 13, ('(', '('): 13, ('(', '{'): 13, ('{', '('): 13, ('{', '{'): 13,
+                 ('}', '('): 9, ('}', '{'): 9}
 
 # mlp_0_1: reads (tokens, attn_0_3_outputs); every other input gives 4
 mlp_0_1_table = {('BOS', 'BOS'): 0, ('BOS', '('): 5, ('BOS', '{'): 11, ('(', 'BOS'): 13,
@@ -104,15 +104,17 @@ mlp_0_1_table = {('BOS', 'BOS'): 0, ('BOS', '('): 5, ('BOS', '{'): 11, ('(', 'BO
                  (')', '('): 5, (')', '}'): 2, ('{', 'BOS'): 13, ('{', '('): 13, ('{', ')'): 7,
                  ('{', '{'): 13, ('{', '}'): 0, ('}', 'BOS'): 2, ('}', ')'): 2, ('}', '{'): 5}
 
-# mlp_0_2: reads (attn_0_3_outputs, tokens); every other input gives 0
-mlp_0_2_table = {('BOS', ')'): 6, ('BOS', '}'): 6, ('(', ')'): 6, ('(', '}'): 4, (')', 'BOS'): 2,
-                 (')', ')'): 6, ('{', ')'): 4, ('{', '}'): 6, ('}', 'BOS'): 4, ('}', '}'): 6}
+# mlp_0_2: reads (attn_0_3_outputs, tokens); every other input gives 6
+mlp_0_2_table = {('BOS', 'BOS'): 7, ('BOS', '('): 0, ('BOS', '{'): 10, ('(', 'BOS'): 10,
+                 ('(', '('): 3, ('(', '{'): 10, ('(', '}'): 4, (')', 'BOS'): 2, (')', '('): 0,
+                 (')', '{'): 0, (')', '}'): 0, ('{', 'BOS'): 10, ('{', '('): 7, ('{', ')'): 4,
+                 ('{', '{'): 9, ('}', 'BOS'): 4, ('}', '('): 10, ('}', ')'): 13, ('}', '{'): 0}
 
-# mlp_0_3: reads (attn_0_0_outputs, attn_0_2_outputs); every other input gives 2
-mlp_0_3_table = {('BOS', 'BOS'): 15, ('BOS', '('): 16, ('BOS', '{'): 16, ('(', 'BOS'): 16,
-                 ('(', '('): 16, ('(', ')'): 14, ('(', '{'): 15, ('(', '}'): 4, (')', '('): 14,
-                 ('{', 'BOS'): 16, ('{', '('): 16, ('{', ')'): 13, ('{', '{'): 15, ('{', '}'): 14,
-                 ('}', 'BOS'): 4, ('}', '('): 4, ('}', '{'): 14, ('}', '}'): 4}
+# mlp_0_3: reads (attn_0_0_outputs, attn_0_2_outputs); every other input gives 16
+mlp_0_3_table = {('BOS', 'BOS'): 15, ('BOS', ')'): 2, ('BOS', '}'): 2, ('(', ')'): 14,
+                 ('(', '{'): 12, ('(', '}'): 4, (')', 'BOS'): 2, (')', '('): 14, (')', ')'): 2,
+                 (')', '{'): 2, (')', '}'): 2, ('{', '{'): 15, ('{', '}'): 14, ('}', 'BOS'): 4,
+                 ('}', '('): 4, ('}', ')'): 2, ('}', '{'): 14, ('}', '}'): 4}
 
 
 def attn_1_0_pattern(key, query):
@@ -151,23 +153,40 @@ def num_attn_1_3_pattern(key, query):
     return key == {'BOS': 4, '}': 4}.get(query, 2)
 
 # mlp_1_0: reads (attn_0_3_outputs, attn_0_0_outputs); every other input gives 16
-mlp_1_0_table = {('(', '('): 10, ('(', '{'): 10, (')', ')'): 4, (')', '}'): 4, ('{', '('): 10,
-                 ('{', '{'): 15, ('}', ')'): 4, ('}', '}'): 4}
+mlp_1_0_table = {('BOS', 'BOS'): 0, ('BOS', '('): 1, ('BOS', ')'): 3, ('BOS', '{'): 14,
+                 ('(', 'BOS'): 1, ('(', '('): 10, ('(', ')'): 3, ('(', '{'): 10, (')', '('): 1,
+                 (')', ')'): 4, (')', '{'): 7, (')', '}'): 4, ('{', 'BOS'): 0, ('{', '('): 10,
+                 ('{', '{'): 15, ('{', '}'): 11, ('}', '('): 7, ('}', ')'): 4, ('}', '{'): 1,
+                 ('}', '}'): 4}
 
-# mlp_1_1: reads (attn_0_1_outputs, attn_0_0_outputs); every other input gives 3
-mlp_1_1_table = {('BOS', 'BOS'): 1, ('BOS', '{'): 11, ('(', 'BOS'): 11, ('(', '('): 11,
-                 (')', '('): 1, (')', ')'): 4, (')', '}'): 9, ('{', 'BOS'): 11, ('{', '('): 11,
-                 ('{', ')'): 9, ('{', '{'): 11, ('}', '}'): 4}
+# mlp_1_1: reads (attn_0_1_outputs, attn_0_0_outputs); every other input gives 4
+mlp_1_1_table = {('BOS', 'BOS'): 1, ('BOS', ')'): 7, ('BOS', '{'): 11, ('BOS', '}'): 3,
+                 ('(', 'BOS'): 11, ('(', '('): 11, ('(', ')'): 12, ('(', '}'): 16, (')', '('): 1,
+                 (')', '}'): 9, ('{', 'BOS'): 11, ('{', '('): 11, ('{', ')'): 9, ('{', '{'): 11,
+                 ('{', '}'): 3, ('}', '('): 8, ('}', ')'): 13, ('}', '{'): 12}
 
-# mlp_1_2: reads (attn_0_1_outputs, tokens); every other input gives 1
-mlp_1_2_table = {('BOS', 'BOS'): 6, ('BOS', ')'): 4, ('BOS', '{'): 7, ('BOS', '}'): 4,
-                 ('(', '('): 7, ('(', ')'): 5, ('(', '{'): 10, ('(', '}'): 4, (')', 'BOS'): 2,
-                 (')', '('): 6, (')', ')'): 4, (')', '{'): 6, ('{', '{'): 7, ('{', '}'): 5,
-                 ('}', 'BOS'): 4, ('}', '('): 6, ('}', '{'): 6, ('}', '}'): 2}
+# mlp_1_2: reads (attn_0_1_outputs, tokens); every other input gives 6
+mlp_1_2_table = {('BOS', '('): 1, ('BOS', ')'): 4, ('BOS', '{'): 7, ('BOS', '}'): 4,
+                 ('(', 'BOS'): 0, ('(', '('): 7, ('(', ')'): 5, ('(', '{'): 10, ('(', '}'): 4,
+                 (')', 'BOS'): 2, (')', ')'): 4, (')', '}'): 8, ('{', 'BOS'): 1, ('{', '('): 1,
+                 ('{', ')'): 0, ('{', '{'): 7, ('{', '}'): 5, ('}', 'BOS'): 4, ('}', ')'): 0,
+                 ('}', '}'): 2}
 
 # mlp_1_3: reads (attn_0_0_outputs, attn_0_3_outputs); every other input gives 0
-mlp_1_3_table = {('BOS', ')'): 2, ('BOS', '{'): 15, ('BOS', '}'): 2, ('(', '('): 15, (')', '}'): 2,
-                 ('}', ')'): 2}
+mlp_1_3_table = {('BOS', ')'): 2, ('BOS', '{'): 15, ('BOS', '}'): 2, ('(', 'BOS'): 3,
+                 ('(', '('): 15, ('(', ')'): 1, ('(', '{'): 14, ('(', '}'): 7, (')', 'BOS'): 16,
+                 (')', '('): 11, (')', ')'): 4, (')', '}'): 2, ('{', 'BOS'): 1, ('{', '('): 7,
+                 ('{', ')'): 5, ('{', '{'): 5, ('{', '}'): 1, ('}', ')'): 2, ('}', '}'): 4}
+
+
+def attn_2_0_pattern(key, query):
+    """query: attn_0_1_outputs, key: num_attn_1_2_outputs"""
+    return key == 0
+
+
+def attn_2_2_pattern(key, query):
+    """query: num_attn_0_0_outputs, key: num_attn_0_3_outputs"""
+    return key == query - 16 or key == 0
 
 
 def num_attn_2_0_pattern(key, query):
@@ -189,63 +208,86 @@ def num_attn_2_3_pattern(key, query):
     """query: attn_1_0_outputs, key: mlp_0_1_outputs"""
     return key == {0: 2, 5: 2, 7: 2, 11: 2, 12: 2, 13: 2}.get(query, query)
 
-# mlp_2_0: reads (attn_0_3_outputs, attn_0_1_outputs); every other input gives 4
-mlp_2_0_table = {('BOS', 'BOS'): 13, ('BOS', ')'): 12, ('BOS', '{'): 13, ('(', 'BOS'): 13,
-                 ('(', '('): 13, ('(', '{'): 13, (')', 'BOS'): 12, (')', '}'): 12, ('{', '('): 13,
-                 ('{', '{'): 13, ('}', 'BOS'): 1, ('}', ')'): 12}
+# mlp_2_0: reads (attn_0_3_outputs, attn_0_1_outputs); every other input gives 12
+mlp_2_0_table = {('BOS', 'BOS'): 13, ('BOS', '{'): 13, ('(', 'BOS'): 13, ('(', '('): 13,
+                 ('(', ')'): 7, ('(', '{'): 13, ('(', '}'): 4, (')', '('): 8, (')', '{'): 3,
+                 ('{', 'BOS'): 4, ('{', '('): 13, ('{', ')'): 4, ('{', '{'): 13, ('{', '}'): 4,
+                 ('}', 'BOS'): 1, ('}', '('): 16, ('}', '{'): 10}
 
-# mlp_2_1: reads (attn_1_0_outputs, attn_0_1_outputs); every other input gives 11
-mlp_2_1_table = {(2, '{'): 13, (4, 'BOS'): 13, (4, ')'): 13, (11, '}'): 13, (12, '('): 5,
-                 (12, ')'): 13, (12, '}'): 13, (13, '('): 5, (13, ')'): 13, (13, '}'): 13}
+# mlp_2_1: reads (attn_1_0_outputs, attn_0_1_outputs); every other input gives 2
+mlp_2_1_table = {(0, 'BOS'): 11, (0, '('): 8, (0, ')'): 9, (0, '}'): 11, (2, 'BOS'): 9,
+                 (2, ')'): 11, (2, '{'): 13, (2, '}'): 9, (4, 'BOS'): 13, (4, ')'): 13,
+                 (4, '}'): 11, (5, 'BOS'): 11, (5, '('): 16, (5, ')'): 11, (5, '}'): 11,
+                 (7, '('): 9, (7, ')'): 7, (7, '{'): 16, (7, '}'): 11, (11, '('): 8, (11, '}'): 13,
+                 (12, 'BOS'): 8, (12, '('): 5, (12, ')'): 13, (12, '{'): 8, (12, '}'): 13,
+                 (13, '('): 5, (13, ')'): 13, (13, '{'): 1, (13, '}'): 13}
 
 
 classes = ('T', 'P', 'F')
-classifier_bias = (-61, 23, 24)
+classifier_bias = (-429, -279, 377)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'tokens': {')': (36, -37, 1), '{': (-52, 34, -4), '}': (36, -31, -1)},
-    'positions': {2: (97, -54, -54), 4: (46, -30, -10), 6: (39, -23, -8), 8: (40, -23, -7),
-                  10: (40, -22, -10), 12: (35, -22, -7), 14: (52, -33, -14)},
-    'attn_0_0_outputs': {'(': (-10, 4, 3)},
-    'attn_0_1_outputs': {'(': (-38, 10, 4), ')': (-1, -3, -1), '{': (-36, 10, 3)},
-    'attn_0_2_outputs': {'(': (1, 4, -2), ')': (2, -4, 1), '}': (2, -9, 5)},
-    'attn_0_3_outputs': {'(': (-1, 0, 4)},
-    'num_attn_0_0_outputs': {0: (-2, 2, 1), 1: (-7, -4, 6)},
-    'num_attn_0_1_outputs': {0: (-4, 1, 2), 1: (-5, -4, 6)},
-    'num_attn_0_2_outputs': {0: (-3, 3, 0), 1: (-7, -6, 8)},
-    'num_attn_0_3_outputs': {0: (-67, -11, 36), 1: (20, -5, -2), 2: (29, 10, -21), 3: (21, 15, -47),
-                             4: (31, 31, -55), 5: (24, 30, -73), 6: (36, 53, -58)},
-    'mlp_0_0_outputs': {4: (-4, 4, -2), 13: (-7, 3, 4)},
-    'mlp_0_1_outputs': {2: (52, -24, 9), 4: (48, -19, 7), 5: (59, -14, -5), 12: (10, -12, 10),
-                        13: (6, -10, 15)},
-    'mlp_0_2_outputs': {6: (-8, -8, 7)},
-    'mlp_0_3_outputs': {13: (2, 0, -1), 14: (3, 1, -3), 16: (1, -5, 4)},
-    'attn_1_0_outputs': {13: (-3, 2, 1)},
-    'attn_1_1_outputs': {2: (-6, -10, 10), 4: (-30, -24, 30), 12: (-4, 6, -2)},
-    'attn_1_3_outputs': {'(': (-1, 2, -3)},
-    'num_attn_1_0_outputs': {0: (-4, 8, -4), 1: (-5, -9, 10), 2: (-16, -22, 22), 3: (-8, -27, 36),
-                             4: (-41, -68, 32)},
-    'num_attn_1_1_outputs': {0: (-12, 15, -8), 1: (4, -16, 13), 2: (-4, -14, 20), 3: (-15, -29, 24),
-                             4: (-18, -44, 19), 5: (-37, -68, 54)},
-    'num_attn_1_2_outputs': {1: (-5, -9, 11), 2: (-17, 4, -4), 3: (-39, 9, -13), 4: (-40, 14, -17),
-                             5: (-46, 17, -19), 6: (-41, 24, -4)},
-    'num_attn_1_3_outputs': {0: (-5, 0, 4), 1: (-8, -6, 8), 2: (-16, -13, 6), 3: (-21, -25, 13),
-                             4: (-37, -27, 7), 5: (-23, -4, 35), 6: (-34, -10, 12)},
-    'mlp_1_0_outputs': {10: (-25, -2, 14), 15: (-19, -6, 16), 16: (-12, -4, 8)},
-    'mlp_1_1_outputs': {3: (-4, 3, -2), 4: (1, -2, 0), 9: (1, 3, -4), 11: (-1, 2, 3)},
-    'mlp_1_2_outputs': {4: (10, -1, -8), 5: (46, -15, -14), 6: (24, -15, -2), 7: (-7, 12, -14),
-                        10: (0, 12, -16)},
-    'mlp_1_3_outputs': {2: (-4, -2, 3), 15: (-4, -1, 5)},
-    'attn_2_3_outputs': {2: (-66, -129, 126), 4: (-68, -118, 118)},
-    'num_attn_2_0_outputs': {0: (-4, -7, 9), 1: (-14, 6, 1), 2: (-10, 7, 4), 3: (-7, 12, -4),
-                             4: (-19, 22, -16), 5: (-48, 10, -16)},
-    'num_attn_2_1_outputs': {0: (25, 39, -41), 1: (-46, -61, 66), 2: (-81, -69, 83)},
-    'num_attn_2_2_outputs': {0: (0, 7, -4), 1: (-9, -8, 10), 2: (-22, -17, 7), 3: (-24, -19, 6),
-                             4: (-17, -41, 54)},
-    'num_attn_2_3_outputs': {0: (-11, 6, 1), 1: (-5, -12, 12), 2: (-2, -21, 22), 3: (2, -24, 42),
-                             4: (-22, -54, 35), 5: (-18, -62, 60)},
-    'mlp_2_0_outputs': {4: (-4, 7, -5), 12: (-4, 0, 0), 13: (-5, 6, -3)},
-    'mlp_2_1_outputs': {11: (2, -3, 1), 13: (2, 1, -2)},
+    'tokens': {')': (43, -72, 8), '{': (-71, 56, 18), '}': (24, -78, 29)},
+    'positions': {6: (49, -87, 17), 7: (-193, 37, 130), 8: (40, -92, 22), 9: (-81, -13, 56),
+                  10: (50, -114, 24), 11: (-77, -41, 70), 12: (35, -130, 44), 13: (-68, -29, 51),
+                  14: (153, -188, 10)},
+    'attn_0_0_outputs': {'(': (-116, 42, 81), ')': (-88, 43, 48), '{': (-111, 27, 90),
+                         '}': (-100, 8, 76)},
+    'attn_0_1_outputs': {'(': (49, -53, 15), ')': (120, -112, -11), '{': (60, -56, 8),
+                         '}': (110, -137, 10)},
+    'attn_0_2_outputs': {'(': (-24, 61, -17), ')': (-16, 31, -13), '{': (-21, 57, -16),
+                         '}': (-28, -37, 33)},
+    'attn_0_3_outputs': {'(': (-18, -6, 34), '{': (-16, -8, 35), '}': (-35, 1, 20)},
+    'num_attn_0_0_outputs': {1: (-21, -25, 30)},
+    'num_attn_0_1_outputs': {0: (64, -62, -20), 1: (-127, 23, 68)},
+    'num_attn_0_2_outputs': {0: (4, 9, 2), 1: (-51, -24, 44)},
+    'num_attn_0_3_outputs': {0: (-163, -37, 159), 1: (-3, -66, 52), 2: (59, -8, -51),
+                             3: (82, 84, -125), 4: (105, 146, -174), 5: (137, 198, -217),
+                             6: (127, 215, -218), 7: (152, 213, -225), 8: (-202, 191, -11)},
+    'mlp_0_0_outputs': {9: (18, 23, -17), 13: (7, -30, 40)},
+    'mlp_0_1_outputs': {2: (138, -173, 9), 4: (59, -194, 74), 5: (175, -95, -75), 12: (25, -67, 45),
+                        13: (31, -67, 44)},
+    'mlp_0_2_outputs': {0: (-69, 53, 11), 3: (-67, -3, 78), 6: (63, -40, -32), 7: (-73, 15, 53),
+                        9: (-70, 27, 38), 13: (51, -69, -2)},
+    'mlp_0_3_outputs': {4: (20, 22, -29), 12: (-28, -5, 43), 14: (-1, 32, -21), 15: (-38, -3, 48)},
+    'attn_1_0_outputs': {2: (-194, -212, 204), 7: (14, 68, -38), 13: (-4, 50, -14)},
+    'attn_1_1_outputs': {4: (-280, -228, 267), 12: (-52, 57, 12)},
+    'attn_1_3_outputs': {'(': (61, 94, -73), '{': (47, 106, -72)},
+    'num_attn_1_0_outputs': {0: (55, 103, -81), 2: (17, -64, 37), 3: (-28, -129, 85),
+                             4: (-66, -214, 143), 5: (-14, -214, 115)},
+    'num_attn_1_1_outputs': {0: (-34, 154, -131), 1: (36, -116, 52), 2: (0, -102, 60),
+                             3: (-43, -186, 127), 4: (-71, -259, 174), 5: (-132, -246, 193)},
+    'num_attn_1_2_outputs': {1: (40, -174, 113), 2: (-14, -12, 33), 3: (-60, 105, -29),
+                             4: (-64, 171, -98), 5: (-96, 231, -136), 6: (-144, 263, -148),
+                             7: (-230, 265, -127), 8: (-444, 89, 141)},
+    'num_attn_1_3_outputs': {0: (69, 79, -70), 1: (54, 40, -46), 2: (38, 49, -43),
+                             3: (15, 29, -20)},
+    'mlp_1_0_outputs': {1: (-76, 22, 66), 3: (-104, 33, 84), 4: (-90, 9, 67), 7: (-114, 48, 58),
+                        10: (-121, -5, 122), 11: (-109, 28, 94), 16: (-97, 10, 73)},
+    'mlp_1_1_outputs': {3: (-14, 15, -5), 4: (-26, -48, 36), 7: (-135, -12, 117), 8: (26, -39, 5),
+                        9: (-26, -1, 19), 11: (-62, 22, 39), 12: (8, -12, 0), 13: (13, 11, -14),
+                        16: (-24, 7, 14)},
+    'mlp_1_2_outputs': {1: (-63, 87, -16), 4: (9, 17, -15), 5: (74, -73, 13), 6: (-117, -39, 85),
+                        7: (-61, 95, -25), 8: (73, -107, -4), 10: (-59, 102, -32)},
+    'mlp_1_3_outputs': {1: (-26, 12, 22), 2: (-31, -21, 27), 5: (-34, 3, 37), 7: (-38, -7, 29),
+                        14: (-27, -19, 32), 15: (-4, -24, 48)},
+    'attn_2_0_outputs': {0: (-6, 19, 2)},
+    'attn_2_2_outputs': {0: (32, 22, -45), 1: (10, 30, -32), 4: (-70, -108, 89), 7: (-9, 36, -9),
+                         10: (-21, 58, -24), 15: (-7, 31, -7)},
+    'attn_2_3_outputs': {0: (32, 22, -45), 4: (-69, -67, 68), 7: (7, 34, -19), 13: (-2, 25, -7)},
+    'num_attn_2_0_outputs': {0: (-8, -97, 70), 2: (5, 54, -51), 3: (-11, 113, -70),
+                             4: (-163, 134, -20), 5: (-276, 80, 66)},
+    'num_attn_2_1_outputs': {0: (86, 212, -221), 1: (-209, -357, 317), 2: (-183, -316, 270),
+                             3: (-148, -260, 216)},
+    'num_attn_2_2_outputs': {0: (86, 95, -115), 1: (11, 85, -48), 4: (-50, -124, 95),
+                             5: (-82, -104, 95)},
+    'num_attn_2_3_outputs': {0: (-35, 100, -82), 2: (2, -128, 67), 3: (-14, -250, 139),
+                             4: (-86, -318, 205), 5: (-91, -320, 207)},
+    'mlp_2_0_outputs': {3: (1, 55, -73), 4: (26, -12, -36), 7: (130, -61, -54), 8: (-58, 78, -39),
+                        10: (-19, 92, -79), 12: (84, 69, -125), 13: (51, 53, -82),
+                        16: (-17, 42, -49)},
+    'mlp_2_1_outputs': {2: (-40, -95, 61), 5: (20, -16, 5), 7: (7, -70, 40), 8: (-7, 22, -48),
+                        9: (29, -50, 33), 11: (14, -79, 25), 13: (39, -28, -12), 16: (36, -41, 29)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -277,8 +319,8 @@ def run(tokens):
     num_attn_0_3_outputs = count(tokens, tokens, num_attn_0_3_pattern)
     mlp_0_0_outputs = [mlp_0_0_table.get((attn_0_3_outputs[i], attn_0_0_outputs[i]), 4) for i in range(n)]
     mlp_0_1_outputs = [mlp_0_1_table.get((tokens[i], attn_0_3_outputs[i]), 4) for i in range(n)]
-    mlp_0_2_outputs = [mlp_0_2_table.get((attn_0_3_outputs[i], tokens[i]), 0) for i in range(n)]
-    mlp_0_3_outputs = [mlp_0_3_table.get((attn_0_0_outputs[i], attn_0_2_outputs[i]), 2) for i in range(n)]
+    mlp_0_2_outputs = [mlp_0_2_table.get((attn_0_3_outputs[i], tokens[i]), 6) for i in range(n)]
+    mlp_0_3_outputs = [mlp_0_3_table.get((attn_0_0_outputs[i], attn_0_2_outputs[i]), 16) for i in range(n)]
     attn_1_0_outputs = attend(num_attn_0_3_outputs, attn_0_2_outputs, mlp_0_1_outputs, attn_1_0_pattern, order='first')
     attn_1_1_outputs = attend(num_attn_0_3_outputs, num_attn_0_1_outputs, mlp_0_1_outputs, attn_1_1_pattern)
     attn_1_3_outputs = attend(num_attn_0_3_outputs, num_attn_0_2_outputs, attn_0_2_outputs, attn_1_3_pattern, order='first')
@@ -287,15 +329,17 @@ def run(tokens):
     num_attn_1_2_outputs = count(mlp_0_1_outputs, num_attn_0_2_outputs, num_attn_1_2_pattern)
     num_attn_1_3_outputs = count(mlp_0_3_outputs, tokens, num_attn_1_3_pattern)
     mlp_1_0_outputs = [mlp_1_0_table.get((attn_0_3_outputs[i], attn_0_0_outputs[i]), 16) for i in range(n)]
-    mlp_1_1_outputs = [mlp_1_1_table.get((attn_0_1_outputs[i], attn_0_0_outputs[i]), 3) for i in range(n)]
-    mlp_1_2_outputs = [mlp_1_2_table.get((attn_0_1_outputs[i], tokens[i]), 1) for i in range(n)]
+    mlp_1_1_outputs = [mlp_1_1_table.get((attn_0_1_outputs[i], attn_0_0_outputs[i]), 4) for i in range(n)]
+    mlp_1_2_outputs = [mlp_1_2_table.get((attn_0_1_outputs[i], tokens[i]), 6) for i in range(n)]
     mlp_1_3_outputs = [mlp_1_3_table.get((attn_0_0_outputs[i], attn_0_3_outputs[i]), 0) for i in range(n)]
+    attn_2_0_outputs = attend(num_attn_1_2_outputs, attn_0_1_outputs, mlp_1_3_outputs, attn_2_0_pattern, order='first')
+    attn_2_2_outputs = attend(num_attn_0_3_outputs, num_attn_0_0_outputs, mlp_1_0_outputs, attn_2_2_pattern, order='first')
     attn_2_3_outputs = attend(num_attn_0_3_outputs, attn_0_2_outputs, attn_1_0_outputs, attn_1_0_pattern, order='first')
     num_attn_2_0_outputs = count(mlp_0_1_outputs, num_attn_1_1_outputs, num_attn_2_0_pattern)
     num_attn_2_1_outputs = count(mlp_0_2_outputs, num_attn_0_0_outputs, num_attn_2_1_pattern)
     num_attn_2_2_outputs = count(mlp_1_0_outputs, mlp_1_2_outputs, num_attn_2_2_pattern)
     num_attn_2_3_outputs = count(mlp_0_1_outputs, attn_1_0_outputs, num_attn_2_3_pattern)
-    mlp_2_0_outputs = [mlp_2_0_table.get((attn_0_3_outputs[i], attn_0_1_outputs[i]), 4) for i in range(n)]
-    mlp_2_1_outputs = [mlp_2_1_table.get((attn_1_0_outputs[i], attn_0_1_outputs[i]), 11) for i in range(n)]
+    mlp_2_0_outputs = [mlp_2_0_table.get((attn_0_3_outputs[i], attn_0_1_outputs[i]), 12) for i in range(n)]
+    mlp_2_1_outputs = [mlp_2_1_table.get((attn_1_0_outputs[i], attn_0_1_outputs[i]), 2) for i in range(n)]
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]

@@ -39,12 +39,12 @@ def num_attn_0_0_pattern(key, query):
 
 
 classes = (1, 2, 3, 4, 5, 6, 7)
-classifier_bias = (0, 1, 1, 0, 0, -1, -1)
+classifier_bias = (1, 1, 1, 0, -1, -1, -1)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'num_attn_0_0_outputs': {2: (6, -3, -8, -6, -4, -3, -2), 4: (-1, -1, 5, 0, -1, -1, -1),
-                             5: (-2, -2, -2, 6, 2, -1, -1), 6: (-3, -4, -4, -2, 7, 1, 0),
-                             7: (-3, -5, -5, -4, -3, 5, 1), 8: (-2, -3, -3, -3, -3, -2, 3)},
+    'num_attn_0_0_outputs': {3: (-4, 3, -4, -3, -1, -1, -1), 4: (-4, -4, 4, -3, -1, -1, -1),
+                             5: (-5, -5, -5, 5, -2, -1, -1), 6: (-6, -6, -6, -5, 6, -2, -2),
+                             7: (-7, -7, -7, -6, -4, 7, -2), 8: (-7, -7, -7, -6, -4, -2, 7)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from weightsmith.learn.program import MLP, ORDERS, DiscreteProgram, Head, ProgramConfig
+from weightsmith.learn.train import Encoded
 
 
 def random_program(seed: int, *, causal: bool = False, predicate: str = "binary", layers: int = 2,
@@ -44,6 +45,18 @@ def random_inputs(program: DiscreteProgram, n: int, seed: int = 0) -> list[list]
         length = int(rng.integers(1, program.config.max_len + 1))
         out.append(["BOS"] + [vocab[int(i)] for i in rng.integers(1, len(vocab), size=length - 1)])
     return out
+
+
+def encoded(program: DiscreteProgram, inputs: list, targets: list) -> Encoded:
+    return Encoded.of(program.config, inputs, targets)
+
+
+def teacher_data(program: DiscreteProgram, n: int = 300, seed: int = 0) -> Encoded:
+    """Targets from another classifier on the same variables: learnable, but not what `program` says."""
+    inputs = random_inputs(program, n, seed)
+    noise = np.random.default_rng(seed).normal(0, 0.5, program.classifier.shape)
+    teacher = dataclasses.replace(program, classifier=program.classifier + noise)
+    return encoded(program, inputs, teacher.predict(inputs))
 
 
 def with_duplicates(program: DiscreteProgram, seed: int) -> DiscreteProgram:

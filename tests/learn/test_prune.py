@@ -5,26 +5,13 @@ import dataclasses
 import numpy as np
 import pytest
 
-from tests.learn.conftest import random_inputs, random_program, with_duplicates
-from weightsmith.learn.program import DiscreteProgram, Head, ProgramConfig, encode_inputs, encode_targets
+from tests.learn.conftest import encoded, random_inputs, random_program, teacher_data, with_duplicates
+from weightsmith.learn.program import DiscreteProgram, Head, ProgramConfig
 from weightsmith.learn.prune import (
     SCALES, centre_classifier, choose_scale, drop_rows, merge_duplicates, merge_values, prune, prune_reads,
     quantise, relevant_cells, simplify,
 )
 from weightsmith.learn.train import Encoded
-
-
-def _data(program: DiscreteProgram, inputs: list, targets: list) -> Encoded:
-    ids, lengths = encode_inputs(program.config, inputs)
-    return Encoded(ids, lengths, encode_targets(program.config, targets))
-
-
-def _teacher_data(program: DiscreteProgram, n: int = 300, seed: int = 0) -> Encoded:
-    """Targets from another classifier on the same variables: learnable, but not what `program` says."""
-    inputs = random_inputs(program, n, seed)
-    noise = np.random.default_rng(seed).normal(0, 0.5, program.classifier.shape)
-    teacher = dataclasses.replace(program, classifier=program.classifier + noise)
-    return _data(program, inputs, teacher.predict(inputs))
 
 
 def _integer_program(seed: int, **kwargs) -> DiscreteProgram:
@@ -34,7 +21,7 @@ def _integer_program(seed: int, **kwargs) -> DiscreteProgram:
 @pytest.mark.parametrize("seed", range(6))
 def test_prune_keeps_accuracy_and_shrinks(seed):
     program = random_program(seed, causal=seed % 2 == 1, predicate=("binary", "one_hot")[seed % 3 == 0])
-    data = _teacher_data(program, seed=seed)
+    data = teacher_data(program, seed=seed)
     pruned, report = prune(program, [data])
     assert report.accuracy_before == data.accuracy(program)
     assert report.accuracy_after == data.accuracy(pruned)  # the report is about the returned program
@@ -54,7 +41,7 @@ def test_prune_keeps_accuracy_and_shrinks(seed):
 def test_choose_scale_is_the_smallest_that_keeps_accuracy(seed):
     program = random_program(seed)
     inputs = random_inputs(program, 300, seed)
-    data = _data(program, inputs, program.predict(inputs))  # the float program is 100% right
+    data = encoded(program, inputs, program.predict(inputs))  # the float program is 100% right
     scale, accuracy = choose_scale(program, [data])
     measured = {s: data.accuracy(quantise(program, s)) for s in SCALES}
     assert scale == min(s for s in SCALES if measured[s] >= 1.0)
@@ -65,7 +52,7 @@ def test_choose_scale_without_a_good_scale_takes_the_most_accurate():
     config = ProgramConfig(("BOS", "a"), ("x", "y"), 4, 1, 0, 0, 0)
     classifier = np.zeros((len(config.variable_names()), config.n_values, 2))
     program = DiscreteProgram(config, [[]], [[]], classifier, np.array([0.0, 1e-4]))  # always "y", barely
-    data = _data(program, [["BOS", "a"], ["BOS"]], [["y", "y"], ["y"]])
+    data = encoded(program, [["BOS", "a"], ["BOS"]], [["y", "y"], ["y"]])
     scale, accuracy = choose_scale(program, [data])
     assert (scale, accuracy) == (1, 0.0)  # every scale rounds the margin away; ties go to the first class
 
@@ -78,7 +65,7 @@ def test_choose_scale_stops_at_the_first_scale_the_compiler_refuses(monkeypatch)
     program = random_program(1)
     program.classifier, program.bias = program.classifier * 0.01, program.bias * 0.01  # accuracy wants scale 1000
     inputs = random_inputs(program, 300, 1)
-    data = _data(program, inputs, program.predict(inputs))
+    data = encoded(program, inputs, program.predict(inputs))
     accuracy_of = {s: data.accuracy(quantise(program, s)) for s in SCALES}
     assert accuracy_of[50] < max(accuracy_of.values())  # the accuracy rule alone would go past 50
     largest = np.abs(quantise(program, 50).classifier).max()  # pretend the compiler refuses every larger scale
@@ -237,7 +224,7 @@ def test_prune_on_the_tiny_trained_model(tiny_trained):
 @pytest.mark.parametrize("seed", range(4))
 def test_drop_rows_keeps_accuracy_and_drops(seed):
     program = _integer_program(seed, predicate="one_hot")
-    data = _teacher_data(program, seed=seed)
+    data = teacher_data(program, seed=seed)
     reference = data.accuracy(program)
     sparse, dropped = drop_rows(program, [data], reference)
     assert data.accuracy(sparse) >= reference

@@ -19,6 +19,7 @@ from weightsmith import rasp
 from weightsmith.compiler import CompileError
 from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
+from weightsmith.learn.readout import refit_readout
 from weightsmith.learn.to_python import decompile_to_python, load_module, python_source
 from weightsmith.learn.to_rasp import decompile_to_rasp
 from weightsmith.learn.to_transformer import compile_program, predict
@@ -45,6 +46,7 @@ class TaskResult:
     rasp_equals_model: Optional[bool]  # on the first `check_rasp` test examples (None: not checked)
     compiled_equals_model: Optional[bool]  # the compiled transformer, on every test example (None: not checked)
     compiled_size: dict  # layers, d_model, parameters of the compiled transformer (or the compile error)
+    readout: dict  # the classifier refit (`readout.ReadoutReport`); empty when not refit
     prune: dict
     out_dir: Optional[str]
     program: DiscreteProgram = field(repr=False, default=None)
@@ -121,12 +123,14 @@ def finish_task(
     out_dir: Optional[str | Path] = None,
     data_seed: int = 0,
     data_size: Optional[int] = None,
+    refit: bool = True,
     prune_program: bool = True,
     check_rasp: int = 0,
     check_compiled: bool = True,
     history: Optional[list] = None,
 ) -> TaskResult:
-    """Everything after training, from the trained (discretised, unpruned) program: prune, score on test,
+    """Everything after training, from the trained (discretised, unpruned) program: refit the classifier
+    (`readout.refit_readout`), prune, score on test,
     decompile, check the decompiled Python and the compiled transformer on every test example (and the RASP
     program, interpreted, on the first `check_rasp`).
 
@@ -134,7 +138,9 @@ def finish_task(
     --from-saved`) without training again."""
     data = make_task(task, seed=data_seed, size=data_size)
     splits = [Encoded.of(trained.config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
-    program, report = trained, None
+    program, report, readout = trained, None, None
+    if refit:
+        program, readout = refit_readout(program, *splits[:2], balance_lengths=config.get("balance_lengths", False))
     if prune_program:
         program, report = prune(program, splits[:2])
     test_acc = splits[2].accuracy(program)
@@ -176,7 +182,7 @@ def finish_task(
         decompiled_lines=len(source.splitlines()),
         decompiled_lines_unpruned=len(python_source(trained, task).splitlines()),
         decompiled_equals_model=equal, rasp_equals_model=rasp_equal, compiled_equals_model=compiled_equal,
-        compiled_size=size, prune=asdict(report) if report else {},
+        compiled_size=size, readout=asdict(readout) if readout else {}, prune=asdict(report) if report else {},
         out_dir=None if out_dir is None else str(out_dir), program=program,
     )
     if out_dir is not None:
