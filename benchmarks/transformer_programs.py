@@ -52,6 +52,8 @@ class Setting:
     orders: tuple = ("closest",)
     restarts: int = 1
     balance_lengths: bool = False
+    values: int = 0  # variable cardinality (0: what tokens and counts need)
+    count_where: bool = False
 
 
 CONFIGS = {
@@ -96,7 +98,8 @@ def _train(task: str, out_path: Path, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run = train_task(task, setting.layers, setting.heads, setting.mlps, setting.epochs, args.seed, tmp,
                          numerical_heads=setting.numerical, predicate=setting.predicate, orders=setting.orders,
-                         restarts=setting.restarts, balance_lengths=setting.balance_lengths,
+                         restarts=setting.restarts, balance_lengths=setting.balance_lengths, values=setting.values,
+                         count_where=setting.count_where,
                          check_rasp=args.check_rasp, progress=False)
         record = _record(run, args.threads)
         records = _read(out_path)  # re-read: another run may have added tasks meanwhile
@@ -149,7 +152,7 @@ def main() -> None:
     parser.add_argument("tasks", nargs="*", default=list(CONFIGS))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--predicate", choices=["one_hot", "binary"], default=None, help="override the table's")
+    parser.add_argument("--predicate", choices=["one_hot", "binary", "mixed"], default=None, help="override the table's")
     for name in ("layers", "heads", "numerical-heads", "mlps", "epochs", "restarts"):
         parser.add_argument(f"--{name}", type=int, default=None, help="override the table's")
     parser.add_argument("--check-rasp", type=int, default=100, help="test examples to check the RASP program on")

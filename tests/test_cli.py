@@ -1,5 +1,7 @@
 """The command line, driven as a user would: outputs, traces, and one-line errors with exit code 2."""
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -86,3 +88,13 @@ def test_every_library_program_compiles_saves_loads_verifies_and_runs(name, tmp_
     assert runner.invoke(app, ["run", str(out), *map(str, example)]).exit_code == 0
     model = load(out)  # numbers compare by value: the model may give 0 where the interpreter gives 0.0
     assert model.run([model.config.bos, *example])[1:] == rasp.evaluate(entry.build(), example)
+
+
+def test_learn_trains_with_counting_sets_and_wider_variables(tmp_path):
+    result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path), "--layers", "1", "--heads", "2", "--mlps", "0",
+                                 "--epochs", "3", "--predicate", "mixed", "--values", "12", "--count-where"])
+    assert result.exit_code == 0, result.output
+    config = json.loads((tmp_path / "program.json").read_text())["config"]
+    assert config["values"] == 12 and config["count_where"] and config["predicate"] == "mixed"
+    saved = json.loads((tmp_path / "result.json").read_text())
+    assert saved["decompiled_equals_model"] and saved["compiled_equals_model"]

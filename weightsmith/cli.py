@@ -208,12 +208,18 @@ def learn(
     mlps: int = typer.Option(2, help="MLPs (lookup tables over two variables) per layer."),
     epochs: int = typer.Option(60, help="Training epochs (early stopping keeps the best discretised program)."),
     seed: int = typer.Option(0, help="Seed for initialisation and Gumbel noise (training is deterministic)."),
-    predicate: str = typer.Option("one_hot", help="one_hot (the paper: a query value matches one key value) or "
-                                  "binary (any set, e.g. 'less than')."),
+    predicate: str = typer.Option("one_hot", help="one_hot (the paper: a query value matches one key value), "
+                                  "binary (any set, e.g. 'less than') or mixed (binary for numerical heads only)."),
     orders: str = typer.Option("closest", help="Comma-separated match orders categorical heads may learn: "
                                "closest (the paper), first, last."),
     restarts: int = typer.Option(1, help="Seeds started (seed, seed+1, ...); the better half go on at 1/4 and 1/2 "
                                  "of the epochs (successive halving), the best on validation is kept."),
+    values: int = typer.Option(0, help="Variable cardinality (at least what tokens and counts need; wider lets "
+                               "an MLP write a pair of values as one)."),
+    count_where: bool = typer.Option(False, "--count-where", help="Numerical heads also read a value variable "
+                                     "and count only positions whose value is in a learned set."),
+    balance_lengths: bool = typer.Option(False, "--balance-lengths", help="Weight each example by 1 / (share of "
+                                         "its length), so rare lengths count as much."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
@@ -223,7 +229,8 @@ def learn(
 
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
-                            orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts)
+                            orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
+                            count_where=count_where, balance_lengths=balance_lengths)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "

@@ -13,8 +13,9 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
                    cat_heads: int = 2, count_heads: int = 1, mlps: int = 1, max_len: int = 6) -> DiscreteProgram:
     rng = np.random.default_rng(seed)
     config = ProgramConfig(("BOS", 0, 1, 2, "x"), ("no", 1, "yes"), max_len, layers, cat_heads, count_heads, mlps,
-                           causal, predicate, ORDERS)
+                           causal, predicate, ORDERS, count_where=True)
     k = config.n_values
+    where_rng = np.random.default_rng(seed + 1000)  # its own stream: the rest of the program is as before
     heads, tables = [], []
     for layer in range(layers):
         n = config.first_variable(layer)
@@ -28,6 +29,9 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
             layer_heads.append(Head(kind, int(rng.integers(n)), int(rng.integers(n)),
                                     int(rng.integers(n)) if kind == "cat" else None, matrix,
                                     ORDERS[int(rng.integers(3))] if kind == "cat" else "closest"))
+        for head in layer_heads[cat_heads:]:  # about half the counting heads count only some values
+            if where_rng.random() < 0.5:
+                head.value, head.where = int(where_rng.integers(n)), where_rng.random(k) < 0.6
         heads.append(layer_heads)
         n += config.heads
         tables.append([MLP(int(rng.integers(n)), int(rng.integers(n)), rng.integers(0, k, size=(k, k)))

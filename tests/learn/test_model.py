@@ -8,9 +8,9 @@ from weightsmith.learn.program import ProgramConfig, encode_inputs
 from weightsmith.tasks.algorithmic import make_task
 
 
-def _config(causal=False, predicate="binary"):
+def _config(causal=False, predicate="binary", **options):
     task = make_task("dyck2" if causal else "sort", size=200)
-    return ProgramConfig(task.vocab, task.labels, task.max_len, 2, 2, 2, 2, causal, predicate), task
+    return ProgramConfig(task.vocab, task.labels, task.max_len, 2, 2, 2, 2, causal, predicate, **options), task
 
 
 def _same(a, b):
@@ -32,17 +32,21 @@ def test_discretise_is_deterministic():
 
 def test_relaxed_model_at_low_temperature_is_the_program():
     # Push every choice far from its boundary: then the relaxed forward at tiny tau predicts as the program.
-    for causal, predicate in [(False, "binary"), (True, "one_hot")]:
-        config, task = _config(causal, predicate)
+    for causal, predicate, options in [(False, "binary", {}), (True, "one_hot", {}),
+                                       (False, "binary", {"count_where": True, "values": 12}),
+                                       (True, "mixed", {"count_where": True})]:
+        config, task = _config(causal, predicate, **options)
         torch.manual_seed(0)
         model = TransformerProgramModel(config, seed=1)
         with torch.no_grad():
             for layer in model.layers:
                 for p in (layer.head_gates, layer.mlp_gates, layer.mlp_tables):
                     p.copy_(torch.nn.functional.one_hot(p.argmax(-1), p.shape[-1]) * 50.0)
-                layer.predicates.copy_(
-                    torch.nn.functional.one_hot(layer.predicates.argmax(-1), config.n_values) * 50.0 - 25.0
-                    if predicate == "one_hot" else torch.where(layer.predicates > 0, 50.0, -50.0))
+                start, _ = config.binary_predicates()
+                layer.predicates.copy_(torch.cat([
+                    torch.nn.functional.one_hot(layer.predicates[:start].argmax(-1), config.n_values) * 50.0 - 25.0,
+                    torch.where(layer.predicates[start:] > 0, 50.0, -50.0)]))
+                layer.count_where.copy_(torch.where(torch.randn(layer.count_where.shape) > 0, 50.0, -50.0))
             model.classifier.normal_()
         program = discretise(model)
         ids, lengths = encode_inputs(config, task.train.inputs)
@@ -50,3 +54,25 @@ def test_relaxed_model_at_low_temperature_is_the_program():
         valid = np.arange(ids.shape[1])[None] < lengths[:, None]
         agree = (relaxed == program.predict_ids(ids, lengths))[valid].mean()
         assert agree > 0.97  # ties in soft attention/counts can differ at isolated positions
+
+
+def test_counting_heads_with_where_read_a_value_and_a_set():
+    config, _ = _config(count_where=True, values=12)
+    assert config.n_values == 12
+    program = discretise(TransformerProgramModel(config, seed=2))
+    counting = [h for layer in program.heads for h in layer if h.kind == "count"]
+    assert counting and all(h.value is not None and h.where.shape == (12,) and h.where.all() for h in counting)
+    plain = discretise(TransformerProgramModel(_config()[0], seed=2))
+    assert all(h.value is None and h.where is None for layer in plain.heads for h in layer if h.kind == "count")
+
+
+def test_mixed_predicates_are_one_hot_for_categorical_heads_only():
+    config, _ = _config(predicate="mixed")
+    assert config.binary_predicates() == (config.cat_heads, config.heads)
+    program = discretise(TransformerProgramModel(config, seed=4))
+    for layer in program.heads:
+        for head in layer:
+            if head.kind == "cat":
+                assert (head.predicate.sum(1) == 1).all()
+    counting = [h.predicate.sum(1) for layer in program.heads for h in layer if h.kind == "count"]
+    assert any((rows != 1).any() for rows in counting)  # binary rows: any number of matches

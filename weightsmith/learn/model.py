@@ -5,13 +5,16 @@ choice as the temperature `tau` goes to 0:
 - which variable a head or MLP reads: Gumbel-softmax over the variables present (one sample per step,
   shared by the batch, as in the paper);
 - a predicate: per query value a Gumbel-softmax over key values ("one_hot", the paper's) or per entry a
-  binary-concrete (logistic-noise sigmoid) gate ("binary": many-to-one predicates such as "less than");
+  binary-concrete (logistic-noise sigmoid) gate ("binary": many-to-one predicates such as "less than";
+  "mixed": binary for the numerical heads only);
 - hard attention: a Gumbel-softmax at temperature tau of log(match) minus a small bias that grows with the
   rank of the key (closest match first; with several `config.orders`, a gated mix of their ranks); BOS has a fixed logit between a match and a non-match, so it wins only
   when nothing matches (as in the authors' code, attention logits are log match scores, so at tau = 1
   the weights are proportional to the soft match);
 - counting heads: the soft match count, written as a categorical value by linear interpolation between
-  the two nearest integers ("hat" encoding), exact at integers;
+  the two nearest integers ("hat" encoding), exact at integers; with `count_where`, each key position
+  counts as much as its value variable's slot is in the head's set (a binary-concrete gate per slot,
+  starting near "every slot", the plain count);
 - MLPs: a learned table of logits over (first value, second value), Gumbel-softmax at temperature tau.
 The classifier is linear over all variables' one-hot blocks, in both forms.
 
@@ -51,6 +54,8 @@ class LayerParameters(nn.Module):
         self.mlp_tables = nn.Parameter(torch.randn(m, k * k, k, generator=generator) * 0.1)
         # which match a categorical head reads (config.orders); with one order there is nothing to learn
         self.order_gates = nn.Parameter(torch.zeros(config.cat_heads, len(config.orders)))
+        # which value slots a counting head counts (config.count_where); starts at "all of them"
+        self.count_where = nn.Parameter(torch.full((config.count_heads, k), 3.0))
 
 
 class TransformerProgramModel(nn.Module):
@@ -97,8 +102,12 @@ class TransformerProgramModel(nn.Module):
         return one_hot - soft.detach() + soft
 
     def _predicate(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
-        if self.config.predicate == "one_hot":
-            return self._choose(logits, tau, noise)
+        start, stop = self.config.binary_predicates()
+        parts = [self._choose(logits[:start], tau, noise)] if start else []
+        return torch.cat(parts + [self._subset(logits[start:stop], tau, noise)] if stop > start else parts)
+
+    def _subset(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
+        """An independent in/out gate per entry (binary concrete: logistic noise, sigmoid at `tau`)."""
         if noise is not None:
             u = torch.rand(logits.shape, generator=noise).clamp(1e-9, 1 - 1e-9)
             logits = logits + torch.log(u) - torch.log1p(-u)
@@ -140,7 +149,11 @@ class TransformerProgramModel(nn.Module):
                 attention = self._harden(self._sample(logits, t, noise), self.hard_values)
                 variables += list((attention @ value[:nc]).unbind(0))
             if cfg.count_heads:
-                counts = (match[nc:] * count_mask).sum(-1)  # [Hn, B, L]
+                counted = match[nc:] * count_mask  # [Hn, B, Lq, Lk]
+                if cfg.count_where:
+                    where = self._subset(layer.count_where, tau, noise)  # [Hn, K]
+                    counted = counted * (value[nc:] @ where[:, None, :, None]).transpose(-1, -2)  # key j's weight
+                counts = counted.sum(-1)  # [Hn, B, L]
                 variables += list(_hat(counts, k).unbind(0))
             if cfg.mlps:
                 first, second = read(self._choose(layer.mlp_gates, tau, noise)).unbind(1)  # [M, B, L, K]
@@ -164,18 +177,19 @@ def discretise(model: TransformerProgramModel) -> DiscreteProgram:
     for layer in model.layers:
         gate = layer.head_gates.argmax(-1).tolist()
         orders = [cfg.orders[o] for o in layer.order_gates.argmax(-1).tolist()]
-        if cfg.predicate == "one_hot":
-            predicate = F.one_hot(layer.predicates.argmax(-1), cfg.n_values).bool()
-        else:
-            predicate = layer.predicates > 0
+        where = (layer.count_where > 0).numpy()
+        start, _ = cfg.binary_predicates()
+        predicate = torch.cat([F.one_hot(layer.predicates[:start].argmax(-1), cfg.n_values).bool(),
+                               layer.predicates[start:] > 0])
         heads.append([
             Head(
                 "cat" if h < cfg.cat_heads else "count",
                 gate[h][0],
                 gate[h][1],
-                gate[h][2] if h < cfg.cat_heads else None,
+                gate[h][2] if h < cfg.cat_heads or cfg.count_where else None,
                 predicate[h].numpy().copy(),
                 orders[h] if h < cfg.cat_heads else "closest",
+                where[h - cfg.cat_heads].copy() if h >= cfg.cat_heads and cfg.count_where else None,
             )
             for h in range(cfg.heads)
         ])

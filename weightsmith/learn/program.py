@@ -3,7 +3,8 @@
 Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is their definition):
 
 - Variables are categorical. Each holds a *slot* per position, an integer in `range(n_values)`
-  (`n_values = max(len(vocab), max_len + 1)`). `tokens` holds the vocabulary index, `positions` the
+  (`n_values = max(values, len(vocab), max_len + 1)`; `values` is the configured cardinality, wider
+  variables let an MLP write a pair of values as one). `tokens` holds the vocabulary index, `positions` the
   index, and every module writes one new variable (the residual stream only grows).
 - Layer l: first its attention heads read the variables written before layer l, then its MLPs read
   those and the heads' outputs.
@@ -15,7 +16,10 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
   leftmost match) or "last" (the rightmost): "the first occurrence of my token" is one head with "first",
   and no head at all with "closest".
 - A numerical head (`num_attn_l_h`) counts the matching key positions j (all j, BOS included; j <= i when
-  causal): an unnormalised sum of `ones`, written as a categorical count 0..max_len.
+  causal): an unnormalised sum of `ones`, written as a categorical count 0..max_len. With
+  `count_where` it also reads a value variable and counts only the positions whose value is in its set
+  `where` (the paper sums a numerical variable; here the summed number is "value in a set", 0 or 1):
+  "how many first occurrences rank above mine" is one such head.
 - An MLP (`mlp_l_m`) reads two variables and writes `table[first_slot, second_slot]`.
 - The classifier adds, in float64 and in variable order, `bias + sum_v classifier[v, slot_v]` over the
   variables it reads; the prediction is the first class with the largest score.
@@ -32,7 +36,7 @@ import numpy as np
 from safetensors.numpy import load_file, save_file
 
 FORMAT = "weightsmith-transformer-program/1"
-PREDICATE_KINDS = ("one_hot", "binary")
+PREDICATE_KINDS = ("one_hot", "binary", "mixed")
 ORDERS = ("closest", "first", "last")  # which matching key a categorical head reads (see `match_rank`)
 
 
@@ -46,20 +50,28 @@ class ProgramConfig:
     count_heads: int  # numerical (counting) heads per layer
     mlps: int  # MLPs per layer
     causal: bool = False
-    predicate: str = "one_hot"  # "one_hot": each query value matches one key value; "binary": any set
+    predicate: str = "one_hot"  # "one_hot": each query value matches one key value; "binary": any set;
+    # "mixed": one_hot for categorical heads, binary for numerical ones ("how many rank above me")
     orders: tuple = ("closest",)  # the match orders categorical heads choose from (the paper: closest only)
+    values: int = 0  # variable cardinality; at least enough for tokens and counts (`n_values`)
+    count_where: bool = False  # numerical heads count only positions whose value variable is in a learned set
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATE_KINDS:
             raise ValueError(f"predicate must be one of {PREDICATE_KINDS}, got {self.predicate!r}")
         if not self.orders or any(o not in ORDERS for o in self.orders) or len(set(self.orders)) != len(self.orders):
             raise ValueError(f"orders must be distinct names from {ORDERS}, got {self.orders!r}")
-        if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps) < 0:
+        if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps, self.values) < 0:
             raise ValueError(f"layers must be >= 1 and head/MLP counts >= 0: {self}")
 
     @property
     def n_values(self) -> int:
-        return max(len(self.vocab), self.max_len + 1)
+        return max(self.values, len(self.vocab), self.max_len + 1)
+
+    def binary_predicates(self) -> tuple[int, int]:
+        """The heads [start, stop) of each layer whose predicates are binary (any set); the others are one-hot."""
+        return {"one_hot": (self.heads, self.heads), "binary": (0, self.heads), "mixed": (self.cat_heads, self.heads)}[
+            self.predicate]
 
     @property
     def heads(self) -> int:
@@ -95,9 +107,10 @@ class Head:
     kind: str  # "cat" or "count"
     query: int  # variable indices
     key: int
-    value: Optional[int]  # None for counting heads
+    value: Optional[int]  # None for a counting head that counts every match
     predicate: np.ndarray  # bool [query slot, key slot]
     order: str = "closest"  # categorical heads: which match is read (`match_rank`)
+    where: Optional[np.ndarray] = None  # counting heads with a value: bool [value slot], the slots counted
 
 
 @dataclass
@@ -157,6 +170,8 @@ class DiscreteProgram:
             for head in self.heads[layer]:
                 match = head.predicate[values[head.query][:, :, None], values[head.key][:, None, :]] & allowed
                 if head.kind == "count":
+                    if head.value is not None:
+                        match = match & head.where[values[head.value]][:, None, :]
                     written.append(match.sum(-1))
                     continue
                 score = np.where(match, 4 * width - match_rank(head.order, width)[None], -1)  # > 0: a match
@@ -221,6 +236,8 @@ class DiscreteProgram:
             heads = []
             for h, head in enumerate(self.heads[layer]):
                 tensors[f"layer{layer}.head{h}.predicate"] = head.predicate.astype(np.uint8)
+                if head.where is not None:
+                    tensors[f"layer{layer}.head{h}.where"] = head.where.astype(np.uint8)
                 heads.append({"kind": head.kind, "query": head.query, "key": head.key, "value": head.value,
                               "order": head.order})
             mlps = []
@@ -250,13 +267,17 @@ class DiscreteProgram:
         for layer, entry in enumerate(meta["layers"]):
             heads.append([
                 Head(h["kind"], h["query"], h["key"], h["value"], tensors[f"layer{layer}.head{i}.predicate"].astype(bool),
-                     h.get("order", "closest"))
+                     h.get("order", "closest"), _optional_bool(tensors.get(f"layer{layer}.head{i}.where")))
                 for i, h in enumerate(entry["heads"])
             ])
             mlps.append([
                 MLP(m["first"], m["second"], tensors[f"layer{layer}.mlp{i}.table"]) for i, m in enumerate(entry["mlps"])
             ])
         return cls(config, heads, mlps, tensors["classifier"], tensors["bias"], tensors["reads"].astype(bool))
+
+
+def _optional_bool(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
+    return None if array is None else array.astype(bool)
 
 
 def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np.ndarray, np.ndarray]:

@@ -146,7 +146,12 @@ def _signature(module: Head | MLP, sets: list[list[int]], is_token: list[bool], 
     order: Optional[str] = module.order
     if module.kind == "count" or (module.key == 1 and (sub.sum(1) <= 1).all()):
         order = None  # counts ignore it; at most one position matches a query when keys are positions
-    return ("head", module.kind, module.query, module.key, module.value, order, sub.tobytes())
+    value, where = module.value, b""
+    if module.kind == "count" and value is not None:
+        where = module.where[sets[value]].tobytes()
+        if module.where[sets[value]].all():  # counts every position: a plain count
+            value, where = None, b""
+    return ("head", module.kind, module.query, module.key, value, order, sub.tobytes(), where)
 
 
 def merge_duplicates(program: DiscreteProgram) -> tuple[DiscreteProgram, int]:

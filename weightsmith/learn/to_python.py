@@ -47,10 +47,13 @@ def attend(keys, queries, values, pattern, order="closest"):
     return [values[j] for j in chosen]
 
 
-def count(keys, queries, pattern):
-    """Numerical attention: how many key positions (BOS included) match each query."""
+def count(keys, queries, pattern, where=None):
+    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
+    where[j] true, if given)."""
     n = len(keys)
-    return [sum(1 for j in range(i + 1 if CAUSAL else n) if pattern(keys[j], q)) for i, q in enumerate(queries)]
+    counted = where or [True] * n
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+            for i, q in enumerate(queries)]
 '''
 
 
@@ -78,6 +81,21 @@ class _Writer:
 
     def emit(self, *lines: str) -> None:
         self.lines.extend(lines)
+
+    def where(self, head: Head) -> str:
+        """The `where=` argument of a counting head that counts only some values ("" if it counts all)."""
+        if head.value is None:
+            return ""
+        slots = self.sets[head.value]
+        counted = [s for s in slots if head.where[s]]
+        if len(counted) == len(slots):
+            return ""
+        name = self.names[head.value]
+        if not counted:
+            return f", where=[False for v in {name}]"
+        if 2 * len(counted) > len(slots):  # the shorter of the two sets
+            return f", where=[v not in {self.set_literal(head.value, [s for s in slots if not head.where[s]])} for v in {name}]"
+        return f", where=[v in {self.set_literal(head.value, counted)} for v in {name}]"
 
     # ------------------------------------------------------------------------------- pattern
     def pattern(self, name: str, head: Head) -> str:
@@ -244,7 +262,7 @@ class _Writer:
                 pattern = self.pattern(name, module)
                 k, q = names[module.key], names[module.query]
                 if module.kind == "count":
-                    body.append(f"    {out} = count({k}, {q}, {pattern})")
+                    body.append(f"    {out} = count({k}, {q}, {pattern}{self.where(module)})")
                 else:
                     order = "" if module.order == "closest" else f", order={module.order!r}"
                     body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {pattern}{order})")

@@ -7,7 +7,9 @@ transformer (`learn.to_transformer`):
 - variables: `tokens`, `indices` for positions; every other variable is an s-op named as in the
   Python decompilation (`attn_0_1_outputs`, ...), holding the same values.
 - a numerical (counting) head is `SelectorWidth(Select(key, query, pattern))`, and with
-  `Select(indices, indices, LEQ)` (SelectorAnd) when causal.
+  `Select(indices, indices, LEQ)` (SelectorAnd) when causal. One that counts only the positions whose
+  value is in its set selects on key' = the key's slot where the value is in the set, else NOT_COUNTED
+  (one `SequenceMap`), and pattern' never selects NOT_COUNTED.
 - a categorical head reads its preferred match (`match_rank`), else position 0: `Aggregate` of
   `SelectPreferred` (the language's hard attention with a position preference) over
   `Select(key', query, pattern')`, where key' is the key's slot with position 0 marked -1 (one lookup
@@ -29,6 +31,7 @@ from weightsmith.learn.model import TransformerProgramModel
 from weightsmith.learn.program import MLP, DiscreteProgram, Head, match_rank, value_key
 
 POSITION_0 = -1  # the marked key at position 0
+NOT_COUNTED = -1  # the key of a position a counting head does not count
 
 
 class _Decompiler:
@@ -64,8 +67,19 @@ class _Decompiler:
         return rasp.SelectorAnd(select, rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
 
     def count(self, name: str, head: Head) -> rasp.SOp:
-        select = rasp.Select(self.sops[head.key], self.sops[head.query], self.pattern(head)).named(f"{name}_pattern")
-        return rasp.SelectorWidth(self.prefix(select))
+        if head.value is None or all(head.where[s] for s in self.slots[head.value]):
+            select = rasp.Select(self.sops[head.key], self.sops[head.query], self.pattern(head))
+        else:
+            kslot, vslot, where, qslot, matrix = (self.slot(head.key), self.slot(head.value), head.where,
+                                                  self.slot(head.query), head.predicate)
+            if head.key == head.value:
+                keys = rasp.Map(lambda k: kslot(k) if where[kslot(k)] else NOT_COUNTED, self.sops[head.key])
+            else:
+                keys = rasp.SequenceMap(lambda k, v: kslot(k) if where[vslot(v)] else NOT_COUNTED,
+                                        self.sops[head.key], self.sops[head.value])
+            select = rasp.Select(keys.named(f"{name}_keys"), self.sops[head.query],
+                                 lambda k, q: k != NOT_COUNTED and bool(matrix[qslot(q), k]))
+        return rasp.SelectorWidth(self.prefix(select.named(f"{name}_pattern")))
 
     def marked_key(self, var: int) -> rasp.SOp:
         """The key variable's slot, POSITION_0 at position 0 (cached: heads share their keys)."""

@@ -69,6 +69,8 @@ def train_task(
     numerical_heads: Optional[int] = None,
     predicate: str = "one_hot",
     orders: tuple = ("closest",),
+    values: int = 0,
+    count_where: bool = False,
     restarts: int = 1,
     balance_lengths: bool = False,
     batch_size: int = 128,
@@ -90,7 +92,7 @@ def train_task(
     if not 0 <= n_num <= heads:
         raise ValueError(f"numerical_heads must be between 0 and heads={heads}, got {n_num}")
     config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
-                           tuple(orders))
+                           tuple(orders), values, count_where)
     splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
                              attention_tau=attention_tau, gate_std=gate_std, tau_start=tau_start, restarts=restarts,
@@ -102,7 +104,8 @@ def train_task(
         task, result.program, seed=result.seed, out_dir=out_dir, data_seed=data_seed, data_size=data_size,
         prune_program=prune_program, check_rasp=check_rasp,
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
-                "mlps": mlps, "predicate": predicate, "orders": list(orders), "epochs": epochs, "restarts": restarts,
+                "mlps": mlps, "predicate": predicate, "orders": list(orders), "values": config.n_values,
+                "count_where": count_where, "epochs": epochs, "restarts": restarts,
                 "balance_lengths": balance_lengths,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
