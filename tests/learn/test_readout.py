@@ -7,13 +7,19 @@ import pytest
 
 from tests.learn.conftest import encoded, random_inputs, random_program, teacher_data
 from weightsmith.learn.readout import refit_readout
+from weightsmith.learn.train import Encoded
+
+
+def _split(data: Encoded, n: int) -> tuple[Encoded, Encoded]:
+    first = Encoded(data.ids[:n], data.lengths[:n], data.targets[:n])
+    return first, Encoded(data.ids[n:], data.lengths[n:], data.targets[n:])
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_refit_learns_a_teacher_classifier_over_the_same_variables(seed):
     program = random_program(seed, causal=seed == 1)
     blank = dataclasses.replace(program, classifier=np.zeros_like(program.classifier), bias=np.zeros_like(program.bias))
-    train, val = teacher_data(program, 400, seed), teacher_data(program, 200, seed + 100)
+    train, val = _split(teacher_data(program, 600, seed), 400)  # one teacher for both
     refit, report = refit_readout(blank, train, val)
     assert report.kept and report.val_after >= report.val_before
     assert report.train_before == train.accuracy(blank) and report.train_after == train.accuracy(refit)
@@ -34,7 +40,7 @@ def test_refit_is_refused_when_validation_gets_worse():
 
 def test_length_balanced_refit_runs_and_is_deterministic():
     program = random_program(5)
-    train, val = teacher_data(program, 300, 5), teacher_data(program, 100, 6)
+    train, val = _split(teacher_data(program, 400, 5), 300)
     first, _ = refit_readout(program, train, val, balance_lengths=True, steps=50)
     second, _ = refit_readout(program, train, val, balance_lengths=True, steps=50)
     np.testing.assert_array_equal(first.classifier, second.classifier)
