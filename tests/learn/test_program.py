@@ -5,6 +5,8 @@ import pytest
 
 from tests.learn.conftest import random_inputs, random_program
 from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig, tie_break_rank
+from weightsmith.learn.to_transformer import compile_program, predict
+from weightsmith.learn.train import Encoded
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -114,3 +116,43 @@ def test_value_sets_are_sound():
         valid = np.arange(ids.shape[1])[None] < lengths[:, None]
         for v, values in enumerate(program.variables(ids, lengths)):
             assert set(values[valid].tolist()) <= set(sets[v])
+
+
+def _most_freq_program():
+    """A hand-written most-freq program.
+    L0: first occurrence of my token (first match), my token's count, is_first = (first == position),
+    key = the (count, earlier first occurrence) order as one value (28 pairs: needs values >= 28);
+    L1: rank = how many first occurrences have a larger key; L2: position p reads the token ranked p - 1."""
+    task = make_task("most_freq", size=2000)
+    config = ProgramConfig(task.vocab, task.labels, task.max_len, 3, 1, 1, 2, False, "mixed", ("first",), 32, True)
+    k, v = config.n_values, len(task.vocab)
+    same_token = np.zeros((k, k), dtype=bool)
+    same_token[:v, :v] = np.eye(v, dtype=bool)
+    pairs = sorted(((c, f) for c in range(1, 8) for f in range(1, 8) if c + f <= 8), key=lambda p: (p[0], -p[1]))
+    key = np.zeros((k, k), dtype=np.int64)  # [count, first position] -> 1 + place in the order (0: impossible)
+    for place, (c, f) in enumerate(pairs):
+        key[c, f] = place + 1
+    nothing = np.zeros((k, k), dtype=bool)
+    q, r = np.arange(k)[:, None], np.arange(k)[None, :]
+    heads = [
+        [Head("cat", 0, 0, 1, same_token, "first"), Head("count", 0, 0, None, same_token)],  # vars 2, 3
+        [Head("cat", 0, 0, 0, nothing, "first"), Head("count", 5, 5, 4, r > q, where=np.arange(k) == 1)],  # 6, 7
+        [Head("cat", 1, 7, 0, r == q - 1, "first"), Head("count", 0, 0, None, nothing)],  # vars 10, 11
+    ]
+    is_first = (q == r).astype(np.int64)
+    zero = np.zeros((k, k), dtype=np.int64)
+    mlps = [[MLP(2, 1, is_first), MLP(3, 2, key)], [MLP(0, 0, zero)] * 2, [MLP(0, 0, zero)] * 2]  # vars 4, 5
+    classifier = np.zeros((len(config.variable_names()), k, len(config.classes)))
+    for c, label in enumerate(config.classes):
+        classifier[10, task.vocab.index(label), c] = 1.0
+    reads = np.arange(len(classifier)) == 10
+    return DiscreteProgram(config, heads, mlps, classifier, np.zeros(len(config.classes)), reads), task
+
+
+def test_most_freq_is_expressible_in_three_layers_with_wide_variables_and_counting_sets():
+    """What training must find for most-freq exists (README, learn section): the counting head that counts
+    only first occurrences, over a key of 28 values, is what makes it exact."""
+    program, task = _most_freq_program()
+    for split in (task.train, task.test):
+        assert Encoded.of(program.config, split.inputs, split.targets).accuracy(program) == 1.0
+    assert predict(compile_program(program), task.test.inputs) == program.predict(task.test.inputs)
