@@ -63,7 +63,7 @@ CONFIGS = {
     "reverse": Setting(3, 8, 4, 2, 60, orders=ALL_ORDERS, restarts=2, balance_lengths=True),
     "double_hist": Setting(3, 4, 2, 2, 50, "binary"),
     "dyck1": Setting(3, 8, 4, 2, 40, "binary"),
-    "dyck2": Setting(3, 8, 4, 4, 40, orders=("closest", "first"), restarts=3),
+    "dyck2": Setting(3, 8, 4, 4, 40, "mixed", orders=("closest", "first"), restarts=3),
     "most_freq": Setting(3, 8, 4, 4, 60, orders=ALL_ORDERS, restarts=4),
 }
 

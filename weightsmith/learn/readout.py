@@ -14,6 +14,7 @@ replaces; the test set is never looked at.
 from __future__ import annotations
 
 import dataclasses
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,32 +32,44 @@ class ReadoutReport:
     val_before: float
     val_after: float
     kept: bool  # whether the refit classifier replaced the trained one
+    seconds: float
 
 
 def refit_readout(
-    program: DiscreteProgram, train: Encoded, val: Encoded, *, steps: int = 400, lr: float = 0.1,
+    program: DiscreteProgram, train: Encoded, val: Encoded, *, steps: int = 1000, lr: float = 0.1,
     balance_lengths: bool = False,
 ) -> tuple[DiscreteProgram, ReadoutReport]:
     """`program` with its classifier and bias refit (full-batch Adam on the cross-entropy of the training
     set, from zero weights; with `balance_lengths` each example weighs 1 / share of its length, as in
-    training), if that is no worse on validation."""
+    training), if that is no worse on validation.
+
+    Positions with the same variables, target and weight are one row weighted by their number: the same
+    loss on fewer rows (a Dyck-2 program: 240,000 positions, 123,118 rows). 1000 steps rather than 400:
+    validation rose on Dyck-2 (98.93 -> 98.98%) and most-freq (73.70 -> 73.93%); 100 iterations of L-BFGS
+    were no better (98.98%, 73.37%)."""
+    start = time.perf_counter()
     cfg = program.config
     labelled = train.targets >= 0
-    slots = torch.as_tensor(np.stack(program.variables(train.ids, train.lengths), -1)[labelled])  # [N, V]
-    targets = torch.as_tensor(train.targets[labelled])
-    if balance_lengths:
-        counts = np.bincount(train.lengths)
-        per_example = len(train.lengths) / (np.count_nonzero(counts) * counts[train.lengths])
-        weights = torch.as_tensor(np.broadcast_to(per_example[:, None], train.targets.shape)[labelled], dtype=torch.float32)
+    counts = np.bincount(train.lengths)  # examples per length
+    if balance_lengths:  # an example's weight, by its length
+        weight_of_length = len(train.lengths) / (np.count_nonzero(counts) * np.maximum(counts, 1))
     else:
-        weights = torch.ones(len(targets))
+        weight_of_length = np.ones(len(counts))
+    rows = np.concatenate([
+        np.stack(program.variables(train.ids, train.lengths), -1)[labelled],  # [N, V] slots
+        train.targets[labelled][:, None],
+        np.broadcast_to(train.lengths[:, None], train.targets.shape)[labelled][:, None],  # the weight's key
+    ], axis=1)
+    rows, multiplicity = np.unique(rows, axis=0, return_counts=True)
+    slots, targets = torch.as_tensor(rows[:, :-2]), torch.as_tensor(rows[:, -2])
+    weights = torch.as_tensor(multiplicity * weight_of_length[rows[:, -1]], dtype=torch.float32)
     n_vars = slots.shape[1]
     weight = torch.zeros(n_vars, cfg.n_values, len(cfg.classes), requires_grad=True)
     bias = torch.zeros(len(cfg.classes), requires_grad=True)
     optimizer = torch.optim.Adam([weight, bias], lr=lr)
     variable = torch.arange(n_vars)[None, :]
     for _ in range(steps):
-        logits = weight[variable, slots].sum(1) + bias  # [N, C]
+        logits = weight[variable, slots].sum(1) + bias  # [N, C] (faster here than embedding_bag or sparse matmul)
         loss = (F.cross_entropy(logits, targets, reduction="none") * weights).sum() / weights.sum()
         optimizer.zero_grad()
         loss.backward()
@@ -68,5 +81,5 @@ def refit_readout(
     before = (val.accuracy(program), train.accuracy(program))
     after = (val.accuracy(refit), train.accuracy(refit))
     kept = after >= before
-    report = ReadoutReport(before[1], after[1], before[0], after[0], kept)
+    report = ReadoutReport(before[1], after[1], before[0], after[0], kept, time.perf_counter() - start)
     return (refit if kept else program), report
