@@ -63,6 +63,16 @@ def test_none_inputs_make_the_output_none():
     assert verify(model, program, progress=False).ok
 
 
+def test_none_wins_even_when_the_none_inputs_best_row_is_negative():
+    # Found by the property test: centred rows of a half-integer classifier left the None penalty too small.
+    following = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q + 1), rasp.tokens)
+    program = rasp.LinearClassifier([following.named("next")], [{1: (0.0, 1.0), 2: (0.0, 2.0), 3: (-1.5, 0.0)}],
+                                    (0.0, -1.5), ("a", "b"))
+    model = compile_rasp_to_model(program, VOCAB, 2)
+    assert model.run([1, 2]) == ["b", None] == rasp.evaluate(program, [1, 2])
+    assert verify(model, program, progress=False).ok
+
+
 def test_ties_go_to_the_first_class():
     program = rasp.LinearClassifier([rasp.tokens], [{1: [2, 2, 2], 2: [0, 1, 1], 3: [0, 0, 1]}], [0, 0, 0],
                                     ["first", "second", "third"])

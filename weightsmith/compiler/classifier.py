@@ -18,6 +18,9 @@ argmax. Nothing is left to luck; the construction is exact by arithmetic:
   (the largest output dim, None below 0.5) reads the class. An input that can be None adds a penalty
   M * (sum of its indicators - 1): nothing where it holds a value, and where it is None every score
   drops to at most -1, so the unit outputs 0 everywhere and decoding reads None, as the interpreter does.
+  M exceeds the largest score any subset of the inputs can give (each input counted at its best row
+  entry or 0, whichever is larger: with centred rows an input's best can be negative, and when that
+  input is the None one it adds nothing, not its best).
 - **Errors, proved small.** The scores computed by the model are off by (a) the inputs' errors
   (softmax leakage of upstream heads, carried through lookups) times the weights: at most the
   tolerance handed to `attention.assign_precision`, which sets the upstream heads' margins so; and
@@ -93,9 +96,12 @@ def classifier_units(expr: rasp.LinearClassifier, operands: list[Operand], class
     place = {j: rank for rank, j in enumerate(sorted(columns))}
     tie = [n - 1 - place[j] for j in columns]
     low = [n * (bias[c] + sum(min((row[c] for row in table), default=0) for table in tables)) + tie[c] for c in range(n)]
-    high = [n * (bias[c] + sum(max((row[c] for row in table), default=0) for table in tables)) + tie[c] for c in range(n)]
     offset = 1 - max(low)
-    penalty = max(high) + offset + 1  # subtracted from every score where a nullable input is None
+    # Subtracted from every score where a nullable input is None: above any score that the other inputs,
+    # whichever hold values, can give (a row's best may be negative, so each input adds at least 0).
+    reach = [n * bias[c] + tie[c] + sum(max(0, n * max((row[c] for row in table), default=0)) for table in tables)
+             for c in range(n)]
+    penalty = max(reach) + offset + 1
     nullable = [i for i, operand in enumerate(operands) if operand.nullable]
 
     units, inputs, tolerance = [], [], []
