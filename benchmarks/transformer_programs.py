@@ -178,7 +178,8 @@ def main() -> None:
               f"{r['decompiled_lines']:>6} {PAPER_LINES.get(r['task'], '-'):>6}  {str(r['decompiled_equals_model']):<9}  "
               f"{str(r.get('compiled_equals_model')):<15}  {compiled:<32}  "
               f"L{c['layers']} H{c['categorical_heads']}+{c['numerical_heads']} M{c['mlps']} {c['predicate']} "
-              f"orders {'/'.join(c.get('orders', ['closest']))} restarts {c.get('restarts', 1)} seed {r['seed']}")
+              f"orders {'/'.join(c.get('orders', ['closest']))} restarts {c.get('restarts', 1)} seed {r['seed']}"
+              + (" count-where" if c.get("count_where") else "") + (f" values {c['values']}" if "values" in c else ""))
 
 
 if __name__ == "__main__":

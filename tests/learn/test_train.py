@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from weightsmith.learn.program import ProgramConfig
-from weightsmith.learn.train import Encoded, TrainSettings, train
+from weightsmith.learn.train import Encoded, TrainSettings, length_weights, train
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -45,3 +45,10 @@ def test_restarts_keep_the_best_seed_and_stop_the_worse_half():
     assert result.val_accuracy == max(h["val_acc"] for h in result.history)
     assert result.val_accuracy == data[1].accuracy(result.program)
     assert any(h["seed"] == result.seed and h["val_acc"] == result.val_accuracy for h in result.history)
+
+
+def test_length_weights_give_every_length_the_same_total():
+    lengths = np.array([2, 2, 2, 5, 7, 7])
+    weights = length_weights(lengths)
+    totals = {n: weights[lengths == n].sum() for n in set(lengths.tolist())}
+    assert np.allclose(list(totals.values()), 2.0) and np.isclose(weights.sum(), len(lengths))

@@ -3,12 +3,14 @@
 Training fits the classifier to variables that kept changing while the temperature fell; once every
 choice is fixed, the variables are fixed functions of the input and the classifier over their one-hot
 slots is a multinomial logistic regression, a convex problem. Solving it on the training set often
-recovers accuracy the jointly-trained classifier left behind (measured on the stored seed-0 programs:
-reverse 99.33 -> 99.96% test, Dyck-2 96.7 -> 97.7%). Nothing else changes, so the result is still the same
-kind of program and decompiles and compiles as before.
+recovers accuracy the jointly-trained classifier left behind (benchmark programs trained before the
+refit existed, test accuracy after pruning: reverse 99.32 -> 99.92%, Dyck-1 99.30 -> 99.75%, most-freq
+72.71 -> 74.49%). Nothing else changes, so the result is the same kind of program and decompiles and
+compiles as before.
 
-The refit is kept only if it is at least as good on validation (ties: on training) as the classifier it
-replaces; the test set is never looked at.
+The refit is kept only if it is better on validation (ties: on training) than the classifier it
+replaces; on a full tie the trained one stays (its weights are often rounder, so the program is shorter).
+The test set is never looked at.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from weightsmith.learn.program import DiscreteProgram
-from weightsmith.learn.train import Encoded
+from weightsmith.learn.train import Encoded, length_weights
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def refit_readout(
 ) -> tuple[DiscreteProgram, ReadoutReport]:
     """`program` with its classifier and bias refit (full-batch Adam on the cross-entropy of the training
     set, from zero weights; with `balance_lengths` each example weighs 1 / share of its length, as in
-    training), if that is no worse on validation.
+    training), if that is better on validation (ties: on training).
 
     Positions with the same variables, target and weight are one row weighted by their number: the same
     loss on fewer rows (a Dyck-2 program: 240,000 positions, 123,118 rows). 1000 steps rather than 400:
@@ -50,11 +52,9 @@ def refit_readout(
     start = time.perf_counter()
     cfg = program.config
     labelled = train.targets >= 0
-    counts = np.bincount(train.lengths)  # examples per length
-    if balance_lengths:  # an example's weight, by its length
-        weight_of_length = len(train.lengths) / (np.count_nonzero(counts) * np.maximum(counts, 1))
-    else:
-        weight_of_length = np.ones(len(counts))
+    weight_of_length = np.ones(train.lengths.max() + 1)  # an example's weight, by its length
+    if balance_lengths:
+        weight_of_length[train.lengths] = length_weights(train.lengths)
     rows = np.concatenate([
         np.stack(program.variables(train.ids, train.lengths), -1)[labelled],  # [N, V] slots
         train.targets[labelled][:, None],
@@ -80,6 +80,6 @@ def refit_readout(
     )
     before = (val.accuracy(program), train.accuracy(program))
     after = (val.accuracy(refit), train.accuracy(refit))
-    kept = after >= before
+    kept = after > before
     report = ReadoutReport(before[1], after[1], before[0], after[0], kept, time.perf_counter() - start)
     return (refit if kept else program), report

@@ -80,6 +80,13 @@ class TrainResult:
     seed: int = 0  # the seed of the run whose program was selected
 
 
+def length_weights(lengths: np.ndarray) -> np.ndarray:
+    """Each example's weight with `balance_lengths`: 1 / (share of its length among the examples), so every
+    length present weighs the same in total."""
+    counts = np.bincount(lengths)
+    return len(lengths) / (np.count_nonzero(counts) * counts[lengths])
+
+
 class _Run:
     """One seed's training run, advanced an epoch at a time (so that runs can be compared midway)."""
 
@@ -94,8 +101,7 @@ class _Run:
         self.ids, self.lengths = torch.as_tensor(train_data.ids), torch.as_tensor(train_data.lengths)
         self.targets = torch.as_tensor(train_data.targets)
         lengths = train_data.lengths
-        counts = np.bincount(lengths)
-        weights = (len(lengths) / (np.count_nonzero(counts) * counts[lengths])) if settings.balance_lengths else np.ones(len(lengths))
+        weights = length_weights(lengths) if settings.balance_lengths else np.ones(len(lengths))
         self.weights = torch.as_tensor(weights, dtype=torch.float32)
         self.steps_per_epoch = -(-len(self.ids) // settings.batch_size)
         total_steps = settings.epochs * self.steps_per_epoch
