@@ -1,7 +1,7 @@
 """Transformer Program for 'dyck1', decompiled by weightsmith. Standalone: no imports.
 
 run(tokens) -> one label per position; tokens[0] is normally 'BOS', at most 16 tokens.
-Layers: 3; per layer 4 categorical heads, 4 numerical heads, 2 MLPs (1 of 30 modules unused and left out).
+Layers: 3; per layer 4 categorical heads, 4 numerical heads, 2 MLPs (0 of 30 modules unused and left out).
 """
 
 VOCAB = ('BOS', '(', ')')
@@ -25,10 +25,13 @@ def attend(keys, queries, values, pattern, order="closest"):
     return [values[j] for j in chosen]
 
 
-def count(keys, queries, pattern):
-    """Numerical attention: how many key positions (BOS included) match each query."""
+def count(keys, queries, pattern, where=None):
+    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
+    where[j] true, if given)."""
     n = len(keys)
-    return [sum(1 for j in range(i + 1 if CAUSAL else n) if pattern(keys[j], q)) for i, q in enumerate(queries)]
+    counted = where or [True] * n
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+            for i, q in enumerate(queries)]
 
 
 def attn_0_0_pattern(key, query):
@@ -217,9 +220,9 @@ def num_attn_1_3_pattern(key, query):
 # mlp_1_0: reads (attn_1_1_outputs, attn_1_2_outputs); every other input gives 13
 mlp_1_0_table = {('BOS', 'BOS'): 16, ('BOS', '('): 12, ('(', 'BOS'): 6, ('(', '('): 12}
 
-# mlp_1_1: reads (attn_1_3_outputs, attn_1_2_outputs); every other input gives 8
-mlp_1_1_table = {('BOS', 'BOS'): 15, ('BOS', '('): 4, ('BOS', ')'): 11, ('(', 'BOS'): 0,
-                 ('(', '('): 1, (')', '('): 13, (')', ')'): 2}
+# mlp_1_1: reads (attn_1_3_outputs, attn_1_2_outputs); every other input gives 0
+mlp_1_1_table = {('BOS', '('): 4, ('BOS', ')'): 11, ('(', '('): 1, ('(', ')'): 8, (')', 'BOS'): 8,
+                 (')', '('): 13, (')', ')'): 2}
 
 
 def attn_2_0_pattern(key, query):
@@ -311,71 +314,79 @@ def num_attn_2_3_pattern(key, query):
         return False
     return key == ')'
 
+# mlp_2_0: reads (attn_2_2_outputs, attn_2_0_outputs); every other input gives 7
+mlp_2_0_table = {('(', '('): 9, ('(', ')'): 14, (')', 'BOS'): 10, (')', '('): 14, (')', ')'): 14}
+
 # mlp_2_1: reads attn_2_3_outputs; every other input gives 5
 mlp_2_1_table = {'(': 9, ')': 0}
 
 
 classes = ('T', 'P', 'F')
-classifier_bias = (-73, -121, 9)
+classifier_bias = (-175, -216, -114)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'tokens': {'(': (-17, 10, 13), ')': (6, -10, 1)},
-    'positions': {9: (-26, 29, 1), 10: (17, 7, -16), 12: (35, -30, -6), 13: (-32, -14, 29),
-                  14: (2, -27, 13), 15: (-15, -39, 30)},
-    'attn_0_0_outputs': {'(': (1, 37, -13), ')': (14, 18, -17)},
-    'attn_0_1_outputs': {'(': (0, 27, 0), ')': (14, 25, -21)},
-    'attn_0_2_outputs': {'(': (-24, 31, 1), ')': (-13, 18, -6)},
-    'num_attn_0_0_outputs': {4: (39, -47, -10), 6: (53, -63, 13), 7: (4, -40, 21), 8: (-40, 5, 26),
-                             9: (-11, 30, -19), 10: (-8, 25, -21), 11: (-6, 39, -43),
-                             14: (-6, 48, -61)},
-    'num_attn_0_1_outputs': {1: (-45, 26, 22), 4: (-10, 1, 7), 5: (-5, -14, 11), 7: (-26, 29, 1),
-                             8: (17, 7, -16), 12: (11, -35, 13), 13: (2, -27, 13)},
-    'num_attn_0_2_outputs': {3: (-33, -11, 34), 5: (-14, 37, -5), 6: (-64, 77, -1), 7: (28, -6, -8),
-                             8: (-58, 37, 25), 9: (-30, 64, -9), 10: (-29, 32, 12),
-                             11: (-27, 36, 5), 12: (-27, 54, -19), 13: (-27, 43, -14),
-                             14: (-27, 80, -58)},
-    'num_attn_0_3_outputs': {2: (-16, -3, 13), 3: (12, -13, 0), 4: (-51, 35, 13), 5: (26, -15, -9),
-                             6: (-18, 37, -8)},
-    'mlp_0_0_outputs': {15: (-9, -2, 23)},
-    'mlp_0_1_outputs': {4: (-16, 32, -2), 8: (-2, -1, 3), 14: (-12, 15, 9)},
-    'attn_1_0_outputs': {'(': (-16, -22, 26), ')': (-17, -25, 29)},
-    'attn_1_1_outputs': {'(': (-16, -22, 26), ')': (-17, -25, 29)},
-    'attn_1_2_outputs': {'(': (-44, 34, 33), ')': (-31, 20, 26)},
-    'attn_1_3_outputs': {')': (-5, -5, 3)},
-    'num_attn_1_0_outputs': {1: (2, 63, -25), 2: (8, 44, -35), 3: (9, 38, -37), 4: (29, 50, -48),
-                             5: (21, 22, -25), 6: (-4, -24, 18), 7: (-26, -60, 48),
-                             8: (-14, -55, 37)},
-    'num_attn_1_1_outputs': {5: (10, 1, -4), 6: (4, 23, -14), 7: (4, 66, -46), 8: (-2, 62, -43),
-                             9: (-3, 50, -35), 10: (-2, 65, -58), 11: (1, 84, -89),
-                             12: (1, 103, -110), 13: (1, 72, -76)},
-    'num_attn_1_2_outputs': {2: (3, 48, -31), 3: (19, 46, -40), 4: (29, 28, -35), 5: (20, -3, -9),
-                             6: (8, -13, 3), 7: (0, -11, 7), 8: (-7, -18, 14), 9: (-6, -11, 10),
-                             10: (1, -23, 11), 11: (-15, -25, 21), 12: (-10, -23, 17)},
-    'num_attn_1_3_outputs': {5: (9, 26, -25), 6: (11, 5, -11), 7: (10, -20, 4), 8: (-11, -15, 14),
-                             9: (-9, -21, 16), 10: (-13, -31, 24), 11: (-24, -23, 25),
-                             12: (-18, -37, 29), 13: (-14, -47, 31)},
-    'mlp_1_0_outputs': {12: (-18, 9, 10), 13: (-5, -5, 5)},
-    'mlp_1_1_outputs': {1: (-13, -11, 14), 2: (-3, -3, 3), 4: (-15, 11, -6), 8: (4, 12, -10),
-                        11: (-14, -14, 14), 13: (-24, -7, 18), 15: (26, -25, -21)},
-    'attn_2_0_outputs': {'(': (-14, -16, 21), ')': (-14, -23, 25)},
-    'attn_2_1_outputs': {'(': (-15, -16, 22), ')': (-16, -24, 26)},
-    'attn_2_2_outputs': {'(': (-7, -16, 27), ')': (-7, -23, 26)},
-    'attn_2_3_outputs': {'(': (-15, -16, 22), ')': (-16, -24, 26)},
-    'num_attn_2_0_outputs': {1: (2, 14, -21), 3: (12, 0, -10), 5: (6, -20, 5), 6: (3, -25, 9),
-                             8: (-18, -11, 16), 9: (-22, -27, 28), 10: (-5, -27, 18),
-                             11: (6, -31, 11), 12: (11, -37, 13), 13: (13, -39, 14),
-                             14: (20, -56, 19)},
-    'num_attn_2_1_outputs': {2: (15, 3, -13), 5: (10, 1, -4), 6: (4, 23, -14), 7: (4, 66, -46),
-                             8: (-2, 62, -43), 9: (-3, 50, -35), 10: (-2, 65, -58),
-                             11: (1, 84, -89), 12: (1, 103, -110), 13: (1, 72, -76),
-                             14: (1, 34, -32)},
-    'num_attn_2_2_outputs': {5: (14, 7, -12), 6: (11, 20, -15), 7: (20, 16, -18), 8: (12, 21, -18),
-                             9: (11, 22, -19), 10: (2, 29, -18), 11: (-2, 26, -8), 12: (-7, 30, -7),
-                             14: (-9, 24, -5), 15: (-2, 20, -8), 16: (0, 11, -5)},
-    'num_attn_2_3_outputs': {3: (33, -35, 18), 4: (36, -64, 38), 5: (-8, -36, 51), 6: (-19, 15, 32),
-                             7: (0, -20, 37), 8: (48, -83, 46), 9: (-1, -98, 80), 13: (0, 30, -19),
-                             15: (-2, 26, -6), 16: (0, -1, 17)},
-    'mlp_2_1_outputs': {5: (16, 24, -26), 9: (1, 8, -4)},
+    'tokens': {'(': (-51, 40, 32), ')': (20, -40, 7)},
+    'positions': {9: (-82, 98, 1), 10: (44, 27, -48), 12: (128, -116, -18), 13: (-103, -52, 96),
+                  14: (13, -86, 36), 15: (-42, -129, 96)},
+    'attn_0_0_outputs': {'(': (-1, 102, -35), ')': (33, 59, -51)},
+    'attn_0_1_outputs': {'(': (-2, 79, -5), ')': (32, 75, -59)},
+    'attn_0_2_outputs': {'(': (-61, 75, 10), ')': (-33, 52, -21)},
+    'attn_0_3_outputs': {'(': (-20, -5, 29), ')': (-14, -5, 10)},
+    'num_attn_0_0_outputs': {1: (-40, 94, -2), 4: (120, -135, -39), 6: (181, -187, 28),
+                             7: (8, -143, 80), 8: (-177, 23, 112), 9: (-39, 85, -47),
+                             10: (-24, 78, -67), 11: (-16, 135, -153), 13: (-16, 53, -79),
+                             14: (-15, 154, -192)},
+    'num_attn_0_1_outputs': {1: (-142, 89, 65), 4: (-25, -4, 20), 5: (-17, -43, 36),
+                             7: (-82, 98, 1), 8: (44, 27, -48), 12: (45, -124, 41),
+                             13: (13, -86, 36)},
+    'num_attn_0_2_outputs': {3: (-90, -59, 104), 5: (-24, 99, -31), 6: (-206, 241, -14),
+                             7: (118, -32, -49), 8: (-197, 120, 79), 9: (-92, 225, -53),
+                             10: (-76, 75, 32), 11: (-66, 73, 25), 13: (-66, 135, -76),
+                             14: (-65, 237, -191)},
+    'num_attn_0_3_outputs': {3: (40, -60, 10), 4: (-172, 115, 45), 5: (94, -73, -25),
+                             6: (-54, 117, -26)},
+    'mlp_0_0_outputs': {15: (-22, -11, 72)},
+    'mlp_0_1_outputs': {4: (-43, 72, 3)},
+    'attn_1_0_outputs': {'(': (-38, -72, 77), ')': (-41, -83, 84)},
+    'attn_1_1_outputs': {'(': (-38, -72, 77), ')': (-41, -83, 84)},
+    'attn_1_2_outputs': {'(': (-131, 94, 98), ')': (-84, 63, 63)},
+    'attn_1_3_outputs': {')': (-17, -16, 10)},
+    'num_attn_1_0_outputs': {1: (-12, 141, -56), 2: (10, 85, -81), 3: (10, 75, -84),
+                             4: (52, 122, -112), 6: (-71, -77, 82), 7: (-160, -192, 186),
+                             8: (-73, -256, 173), 9: (-50, -177, 118)},
+    'num_attn_1_1_outputs': {2: (49, -8, -33), 6: (5, 70, -35), 7: (-6, 229, -147),
+                             8: (-16, 198, -133), 9: (-19, 160, -110), 10: (-7, 202, -184),
+                             11: (3, 266, -283), 12: (3, 311, -332), 13: (4, 221, -231)},
+    'num_attn_1_2_outputs': {3: (76, 58, -49), 4: (125, 0, -40), 5: (68, -114, 71),
+                             6: (26, -139, 108), 7: (-12, -124, 120), 8: (-43, -140, 145),
+                             9: (-47, -119, 135), 10: (-15, -145, 131), 11: (-91, -143, 167),
+                             12: (-78, -132, 153), 13: (0, -89, 93), 15: (0, -83, 89)},
+    'num_attn_1_3_outputs': {5: (41, 91, -93), 6: (59, 3, -44), 7: (28, -66, 17), 8: (-49, -39, 50),
+                             9: (-27, -68, 50), 10: (-54, -91, 81), 11: (-88, -67, 84),
+                             12: (-51, -119, 89), 13: (-38, -152, 96), 14: (-30, -50, 40)},
+    'mlp_1_1_outputs': {1: (-33, -49, 44), 2: (-6, -5, 5), 4: (-43, 31, -16), 8: (34, 21, -31),
+                        11: (-37, -34, 36), 13: (-88, -27, 68)},
+    'attn_2_0_outputs': {'(': (-32, -48, 60), ')': (-32, -81, 76)},
+    'attn_2_1_outputs': {'(': (-36, -49, 63), ')': (-38, -83, 81)},
+    'attn_2_2_outputs': {'(': (-20, -47, 77), ')': (-21, -62, 73)},
+    'attn_2_3_outputs': {'(': (-36, -49, 63), ')': (-38, -83, 81)},
+    'num_attn_2_0_outputs': {1: (-5, 53, -60), 2: (30, 5, -23), 5: (5, -52, 26), 6: (20, -84, 33),
+                             7: (-42, -52, 51), 8: (-57, -58, 66), 9: (-61, -112, 100),
+                             10: (-18, -111, 76), 11: (3, -120, 65), 12: (10, -133, 69),
+                             13: (12, -136, 75), 14: (30, -165, 79), 15: (30, -154, 67)},
+    'num_attn_2_1_outputs': {2: (49, -8, -33), 5: (31, 1, -9), 6: (5, 70, -35), 7: (-6, 229, -147),
+                             8: (-16, 198, -133), 9: (-19, 160, -110), 10: (-7, 202, -184),
+                             11: (3, 266, -283), 12: (3, 311, -332), 13: (4, 221, -231)},
+    'num_attn_2_2_outputs': {1: (-5, -26, 15), 3: (43, -37, -1), 4: (-16, 75, -19),
+                             5: (34, 41, -45), 6: (16, 70, -46), 7: (58, 41, -51), 8: (26, 56, -45),
+                             9: (40, 53, -52), 10: (4, 79, -49), 11: (-10, 63, -15),
+                             12: (-48, 91, -5), 13: (33, 18, -28), 14: (-41, 61, -1)},
+    'num_attn_2_3_outputs': {2: (9, -10, 87), 3: (94, -112, 72), 4: (102, -199, 132),
+                             5: (-37, -121, 177), 6: (-65, 45, 109), 7: (-4, -67, 126),
+                             8: (179, -271, 139), 9: (-3, -323, 267), 13: (-1, 100, -67),
+                             14: (-48, 13, 72), 15: (-9, 83, -19), 16: (-1, 2, 47)},
+    'mlp_2_0_outputs': {9: (-25, -59, 54), 10: (10, 14, -4), 14: (-26, -59, 55)},
+    'mlp_2_1_outputs': {5: (38, 83, -81), 9: (2, 34, -18)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -416,7 +427,7 @@ def run(tokens):
     num_attn_1_2_outputs = count(mlp_0_1_outputs, attn_0_0_outputs, num_attn_1_2_pattern)
     num_attn_1_3_outputs = count(mlp_0_0_outputs, attn_0_2_outputs, num_attn_1_3_pattern)
     mlp_1_0_outputs = [mlp_1_0_table.get((attn_1_1_outputs[i], attn_1_2_outputs[i]), 13) for i in range(n)]
-    mlp_1_1_outputs = [mlp_1_1_table.get((attn_1_3_outputs[i], attn_1_2_outputs[i]), 8) for i in range(n)]
+    mlp_1_1_outputs = [mlp_1_1_table.get((attn_1_3_outputs[i], attn_1_2_outputs[i]), 0) for i in range(n)]
     attn_2_0_outputs = attend(num_attn_1_2_outputs, attn_0_0_outputs, attn_1_1_outputs, attn_2_0_pattern)
     attn_2_1_outputs = attend(num_attn_1_2_outputs, attn_0_2_outputs, attn_1_0_outputs, attn_2_1_pattern)
     attn_2_2_outputs = attend(num_attn_1_2_outputs, attn_0_2_outputs, attn_1_2_outputs, attn_2_2_pattern)
@@ -425,6 +436,7 @@ def run(tokens):
     num_attn_2_1_outputs = count(tokens, attn_1_2_outputs, num_attn_2_1_pattern)
     num_attn_2_2_outputs = count(mlp_1_0_outputs, num_attn_1_2_outputs, num_attn_2_2_pattern)
     num_attn_2_3_outputs = count(tokens, num_attn_1_1_outputs, num_attn_2_3_pattern)
+    mlp_2_0_outputs = [mlp_2_0_table.get((attn_2_2_outputs[i], attn_2_0_outputs[i]), 7) for i in range(n)]
     mlp_2_1_outputs = [mlp_2_1_table.get(attn_2_3_outputs[i], 5) for i in range(n)]
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]

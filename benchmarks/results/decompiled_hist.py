@@ -25,10 +25,13 @@ def attend(keys, queries, values, pattern, order="closest"):
     return [values[j] for j in chosen]
 
 
-def count(keys, queries, pattern):
-    """Numerical attention: how many key positions (BOS included) match each query."""
+def count(keys, queries, pattern, where=None):
+    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
+    where[j] true, if given)."""
     n = len(keys)
-    return [sum(1 for j in range(i + 1 if CAUSAL else n) if pattern(keys[j], q)) for i, q in enumerate(queries)]
+    counted = where or [True] * n
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+            for i, q in enumerate(queries)]
 
 
 def num_attn_0_0_pattern(key, query):
@@ -39,12 +42,12 @@ def num_attn_0_0_pattern(key, query):
 
 
 classes = (1, 2, 3, 4, 5, 6, 7)
-classifier_bias = (1, 1, 1, 0, -1, -1, -1)
+classifier_bias = (0, 1, 1, 0, 0, -1, -1)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'num_attn_0_0_outputs': {3: (-4, 3, -4, -3, -1, -1, -1), 4: (-4, -4, 4, -3, -1, -1, -1),
-                             5: (-5, -5, -5, 5, -2, -1, -1), 6: (-6, -6, -6, -5, 6, -2, -2),
-                             7: (-7, -7, -7, -6, -4, 7, -2), 8: (-7, -7, -7, -6, -4, -2, 7)},
+    'num_attn_0_0_outputs': {2: (6, -3, -8, -6, -4, -3, -2), 4: (-1, -1, 5, 0, -1, -1, -1),
+                             5: (-2, -2, -2, 6, 2, -1, -1), 6: (-3, -4, -4, -2, 7, 1, 0),
+                             7: (-3, -5, -5, -4, -3, 5, 1), 8: (-2, -3, -3, -3, -3, -2, 3)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 

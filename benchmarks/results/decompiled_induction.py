@@ -25,10 +25,13 @@ def attend(keys, queries, values, pattern, order="closest"):
     return [values[j] for j in chosen]
 
 
-def count(keys, queries, pattern):
-    """Numerical attention: how many key positions (BOS included) match each query."""
+def count(keys, queries, pattern, where=None):
+    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
+    where[j] true, if given)."""
     n = len(keys)
-    return [sum(1 for j in range(i + 1 if CAUSAL else n) if pattern(keys[j], q)) for i, q in enumerate(queries)]
+    counted = where or [True] * n
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+            for i, q in enumerate(queries)]
 
 
 def attn_0_1_pattern(key, query):
@@ -36,18 +39,17 @@ def attn_0_1_pattern(key, query):
     return key == query - 1
 
 
-def attn_1_1_pattern(key, query):
+def attn_1_3_pattern(key, query):
     """query: tokens, key: attn_0_1_outputs; None: no key"""
-    return key == {'a': 'a', 'b': 'b', 'c': 'c', 'd': 'd', '0': None, '1': '3',
-                   '2': None}.get(query, '1')
+    return key == {'a': 'a', 'b': 'b', 'c': 'c', 'd': 'd'}.get(query, None)
 
 
 classes = ('0', '1', '2', '3', 'unk')
-classifier_bias = (0, 0, 0, 0, 0)
+classifier_bias = (-4, -4, -4, -4, 4)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'attn_1_1_outputs': {'BOS': (-2, -2, -2, -2, 2), '1': (-2, 2, -2, -2, -2),
-                         '2': (-2, -2, 2, -2, -2), '3': (-2, -2, -2, 2, -2)},
+    'attn_1_3_outputs': {'0': (7, 3, 2, 2, -6), '1': (3, 7, 2, 2, -6), '2': (2, 2, 7, 2, -6),
+                         '3': (2, 2, 3, 7, -7)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -70,6 +72,6 @@ def run(tokens):
             raise ValueError(f"token {t!r} at position {i} is not in the vocabulary {VOCAB!r}")
     positions = list(range(n))
     attn_0_1_outputs = attend(positions, positions, tokens, attn_0_1_pattern)
-    attn_1_1_outputs = attend(attn_0_1_outputs, tokens, tokens, attn_1_1_pattern)
+    attn_1_3_outputs = attend(attn_0_1_outputs, tokens, tokens, attn_1_3_pattern)
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]
