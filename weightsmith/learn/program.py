@@ -276,6 +276,12 @@ class DiscreteProgram:
         return cls(config, heads, mlps, tensors["classifier"], tensors["bias"], tensors["reads"].astype(bool))
 
 
+def counts_some(head: Head, sets: Sequence[Sequence[int]]) -> bool:
+    """Whether a counting head's `where` leaves out a value its value variable can hold (`sets`, from
+    `DiscreteProgram.value_sets`); if not, it counts every matching position, as a plain count does."""
+    return head.value is not None and not all(head.where[s] for s in sets[head.value])
+
+
 def _optional_bool(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
     return None if array is None else array.astype(bool)
 

@@ -29,7 +29,7 @@ from typing import Optional
 import numpy as np
 
 from weightsmith.compiler.errors import ClassifierTooLarge
-from weightsmith.learn.program import MLP, DiscreteProgram, Head
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some
 from weightsmith.learn.to_transformer import compile_program
 from weightsmith.learn.train import Encoded
 
@@ -147,10 +147,8 @@ def _signature(module: Head | MLP, sets: list[list[int]], is_token: list[bool], 
     if module.kind == "count" or (module.key == 1 and (sub.sum(1) <= 1).all()):
         order = None  # counts ignore it; at most one position matches a query when keys are positions
     value, where = module.value, b""
-    if module.kind == "count" and value is not None:
-        where = module.where[sets[value]].tobytes()
-        if module.where[sets[value]].all():  # counts every position: a plain count
-            value, where = None, b""
+    if module.kind == "count":  # one that counts every position is a plain count
+        value, where = (value, module.where[sets[value]].tobytes()) if counts_some(module, sets) else (None, b"")
     return ("head", module.kind, module.query, module.key, value, order, sub.tobytes(), where)
 
 

@@ -26,7 +26,7 @@ from typing import Optional
 import numpy as np
 
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import MLP, DiscreteProgram, Head
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some
 from weightsmith.learn.prune import EXACT, relevant_cells, score_bound
 
 _RUNTIME = '''
@@ -84,12 +84,10 @@ class _Writer:
 
     def where(self, head: Head) -> str:
         """The `where=` argument of a counting head that counts only some values ("" if it counts all)."""
-        if head.value is None:
+        if not counts_some(head, self.sets):
             return ""
         slots = self.sets[head.value]
         counted = [s for s in slots if head.where[s]]
-        if len(counted) == len(slots):
-            return ""
         name = self.names[head.value]
         if not counted:
             return f", where=[False for v in {name}]"

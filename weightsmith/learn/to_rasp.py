@@ -28,7 +28,7 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, match_rank, value_key
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some, match_rank, value_key
 
 POSITION_0 = -1  # the marked key at position 0
 NOT_COUNTED = -1  # the key of a position a counting head does not count
@@ -67,7 +67,7 @@ class _Decompiler:
         return rasp.SelectorAnd(select, rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
 
     def count(self, name: str, head: Head) -> rasp.SOp:
-        if head.value is None or all(head.where[s] for s in self.slots[head.value]):
+        if not counts_some(head, self.slots):
             select = rasp.Select(self.sops[head.key], self.sops[head.query], self.pattern(head))
         else:
             kslot, vslot, where, qslot, matrix = (self.slot(head.key), self.slot(head.value), head.where,
