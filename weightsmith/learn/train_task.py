@@ -133,9 +133,9 @@ def finish_task(
     history: Optional[list] = None,
 ) -> TaskResult:
     """Everything after training, from the trained (discretised, unpruned) program: refit the classifier
-    (`readout.refit_readout`), prune, score on test,
-    decompile, check the decompiled Python and the compiled transformer on every test example (and the RASP
-    program, interpreted, on the first `check_rasp`).
+    (`readout.refit_readout`), prune, score on test, decompile, check the decompiled Python and the
+    compiled transformer on every test example (and the RASP program, interpreted, on the first
+    `check_rasp`).
 
     Separate from training so that a saved program can be decompiled again (`benchmarks/transformer_programs.py
     --from-saved`) without training again."""
