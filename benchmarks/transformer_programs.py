@@ -54,6 +54,9 @@ class Setting:
     balance_lengths: bool = False
     values: int = 0  # variable cardinality (0: what tokens and counts need)
     count_where: bool = False
+    scopes: tuple = ("all",)  # where a numerical head's matches may count, per predicate cell
+    identity_bias: float = 0.0  # many-to-one predicates start near key == query
+    read_last_layer: bool = False  # the classifier reads only the last layer while training
 
 
 CONFIGS = {
@@ -99,7 +102,8 @@ def _train(task: str, out_path: Path, args: argparse.Namespace) -> None:
         run = train_task(task, setting.layers, setting.heads, setting.mlps, setting.epochs, args.seed, tmp,
                          numerical_heads=setting.numerical, predicate=setting.predicate, orders=setting.orders,
                          restarts=setting.restarts, balance_lengths=setting.balance_lengths, values=setting.values,
-                         count_where=setting.count_where,
+                         count_where=setting.count_where, scopes=setting.scopes, identity_bias=setting.identity_bias,
+                         read_last_layer=setting.read_last_layer,
                          check_rasp=args.check_rasp, progress=False)
         record = _record(run, args.threads)
         records = _read(out_path)  # re-read: another run may have added tasks meanwhile
@@ -179,7 +183,10 @@ def main() -> None:
               f"{str(r.get('compiled_equals_model')):<15}  {compiled:<32}  "
               f"L{c['layers']} H{c['categorical_heads']}+{c['numerical_heads']} M{c['mlps']} {c['predicate']} "
               f"orders {'/'.join(c.get('orders', ['closest']))} restarts {c.get('restarts', 1)} seed {r['seed']}"
-              + (" count-where" if c.get("count_where") else "") + (f" values {c['values']}" if "values" in c else ""))
+              + (" count-where" if c.get("count_where") else "") + (f" values {c['values']}" if "values" in c else "")
+              + (f" scopes {'/'.join(c['scopes'])}" if c.get("scopes", ["all"]) != ["all"] else "")
+              + (f" identity {c['identity_bias']:g}" if c.get("identity_bias") else "")
+              + (" read-last-layer" if c.get("read_last_layer") else ""))
 
 
 if __name__ == "__main__":

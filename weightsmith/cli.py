@@ -220,6 +220,13 @@ def learn(
                                      "and count only positions whose value is in a learned set."),
     balance_lengths: bool = typer.Option(False, "--balance-lengths", help="Weight each example by 1 / (share of "
                                          "its length), so rare lengths count as much."),
+    scopes: str = typer.Option("all", help="Comma-separated scopes a numerical head's matches may count in, "
+                               "learned per predicate cell: all (the paper), before (only keys left of the query), "
+                               "after (only keys right of it)."),
+    identity_bias: float = typer.Option(0.0, help="Many-to-one predicates start near key == query by this logit "
+                                        "margin (0: at random, as the paper's)."),
+    read_last_layer: bool = typer.Option(False, "--read-last-layer", help="The classifier reads only the last "
+                                         "layer's variables while training (the paper: all variables)."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
@@ -230,7 +237,9 @@ def learn(
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
-                            count_where=count_where, balance_lengths=balance_lengths)
+                            count_where=count_where, balance_lengths=balance_lengths,
+                            scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
+                            read_last_layer=read_last_layer)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "

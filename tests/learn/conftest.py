@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from weightsmith.learn.program import MLP, ORDERS, DiscreteProgram, Head, ProgramConfig
+from weightsmith.learn.program import MLP, ORDERS, SCOPES, DiscreteProgram, Head, ProgramConfig
 from weightsmith.learn.train import Encoded
 
 
@@ -13,9 +13,10 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
                    cat_heads: int = 2, count_heads: int = 1, mlps: int = 1, max_len: int = 6) -> DiscreteProgram:
     rng = np.random.default_rng(seed)
     config = ProgramConfig(("BOS", 0, 1, 2, "x"), ("no", 1, "yes"), max_len, layers, cat_heads, count_heads, mlps,
-                           causal, predicate, ORDERS, count_where=True)
+                           causal, predicate, ORDERS, count_where=True, scopes=SCOPES)
     k = config.n_values
     where_rng = np.random.default_rng(seed + 1000)  # its own stream: the rest of the program is as before
+    scope_rng = np.random.default_rng(seed + 2000)  # and another for the counting heads' scopes
     heads, tables = [], []
     for layer in range(layers):
         n = config.first_variable(layer)
@@ -32,6 +33,8 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
         for head in layer_heads[cat_heads:]:  # about half the counting heads count only some values
             if where_rng.random() < 0.5:
                 head.value, head.where = int(where_rng.integers(n)), where_rng.random(k) < 0.6
+            if scope_rng.random() < 0.7:  # each predicate cell counts everywhere, or only before or after
+                head.scope = scope_rng.integers(0, len(SCOPES), size=(k, k))
         heads.append(layer_heads)
         n += config.heads
         tables.append([MLP(int(rng.integers(n)), int(rng.integers(n)), rng.integers(0, k, size=(k, k)))

@@ -4,7 +4,7 @@ import numpy as np
 import torch
 
 from weightsmith.learn.model import TransformerProgramModel, discretise
-from weightsmith.learn.program import ProgramConfig, encode_inputs
+from weightsmith.learn.program import SCOPES, ProgramConfig, encode_inputs
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -34,7 +34,8 @@ def test_relaxed_model_at_low_temperature_is_the_program():
     # Push every choice far from its boundary: then the relaxed forward at tiny tau predicts as the program.
     for causal, predicate, options in [(False, "binary", {}), (True, "one_hot", {}),
                                        (False, "binary", {"count_where": True, "values": 12}),
-                                       (True, "mixed", {"count_where": True})]:
+                                       (True, "mixed", {"count_where": True}),
+                                       (False, "mixed", {"scopes": SCOPES}), (True, "binary", {"scopes": SCOPES})]:
         config, task = _config(causal, predicate, **options)
         torch.manual_seed(0)
         model = TransformerProgramModel(config, seed=1)
@@ -47,6 +48,8 @@ def test_relaxed_model_at_low_temperature_is_the_program():
                     torch.nn.functional.one_hot(layer.predicates[:start].argmax(-1), config.n_values) * 50.0 - 25.0,
                     torch.where(layer.predicates[start:] > 0, 50.0, -50.0)]))
                 layer.count_where.copy_(torch.where(torch.randn(layer.count_where.shape) > 0, 50.0, -50.0))
+                scope = torch.randn(layer.scopes.shape).argmax(-1)
+                layer.scopes.copy_(torch.nn.functional.one_hot(scope, len(config.scopes)) * 50.0)
             model.classifier.normal_()
         program = discretise(model)
         ids, lengths = encode_inputs(config, task.train.inputs)
@@ -76,3 +79,40 @@ def test_mixed_predicates_are_one_hot_for_categorical_heads_only():
                 assert (head.predicate.sum(1) == 1).all()
     counting = [h.predicate.sum(1) for layer in program.heads for h in layer if h.kind == "count"]
     assert any((rows != 1).any() for rows in counting)  # binary rows: any number of matches
+
+
+def test_counting_heads_learn_a_scope_per_cell_only_when_offered_scopes():
+    config = _config(scopes=("all", "after"))[0]
+    program = discretise(TransformerProgramModel(config, seed=5))
+    for head in (h for layer in program.heads for h in layer if h.kind == "count"):
+        assert head.scope.shape == (config.n_values,) * 2 and set(np.unique(head.scope)) <= {0, SCOPES.index("after")}
+    plain = discretise(TransformerProgramModel(_config()[0], seed=5))
+    assert all(h.scope is None for layer in plain.heads for h in layer)
+
+
+def test_identity_bias_starts_binary_predicates_at_key_equals_query():
+    config = _config(predicate="mixed")[0]
+    start, stop = config.binary_predicates()
+    biased = discretise(TransformerProgramModel(config, seed=6, identity_bias=2.0))
+    plain = discretise(TransformerProgramModel(config, seed=6))
+    eye = np.eye(config.n_values, dtype=bool)
+    for layer_b, layer_p in zip(biased.heads, plain.heads):
+        for h, (head_b, head_p) in enumerate(zip(layer_b, layer_p)):
+            if start <= h < stop:
+                assert np.array_equal(head_b.predicate, eye) and not np.array_equal(head_p.predicate, eye)
+            else:  # one-hot rows are not biased: the same draw as without
+                assert np.array_equal(head_b.predicate, head_p.predicate)
+
+
+def test_read_last_layer_keeps_the_classifier_off_earlier_variables():
+    config, task = _config()
+    model = TransformerProgramModel(config, seed=7, read_last_layer=True)
+    ids, lengths = (torch.as_tensor(a) for a in encode_inputs(config, task.train.inputs[:32]))
+    model(ids, lengths, tau=1.0).sum().backward()
+    first = config.first_variable(config.layers - 1)
+    assert not model.classifier.grad[:first].any() and model.classifier.grad[first:].any()
+    with torch.no_grad():
+        model.classifier.normal_()  # whatever the rows hold, the program reads only the last layer
+    program = discretise(model)
+    assert not program.reads[:first].any() and program.reads[first:].all()
+    assert not program.classifier[:first].any()

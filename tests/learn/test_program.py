@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from tests.learn.conftest import random_inputs, random_program
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig, tie_break_rank
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, ProgramConfig, tie_break_rank
+from weightsmith.learn.to_python import decompile_to_python, load_module
 from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded
 from weightsmith.tasks.algorithmic import make_task
@@ -77,6 +78,33 @@ def test_count_includes_bos_and_respects_causality():
         program = DiscreteProgram(config, [[Head("count", 0, 0, None, matrix)]], [[]], np.zeros((3, k, 2)), np.zeros(2))
         counts = program.variables(np.array([[0, 1, 1, 0]]), np.array([3]))[2][0, :3].tolist()
         assert counts == ([1, 2, 3] if causal else [3, 3, 3])
+
+
+@pytest.mark.parametrize("scope, expected", [("all", [3, 3, 3]), ("before", [0, 1, 2]), ("after", [2, 1, 0])])
+def test_count_scope_counts_keys_before_or_after_the_query(scope, expected):
+    for causal in (False, True):
+        config = ProgramConfig(("BOS", "a"), (0, 1), 4, 1, 0, 1, 0, causal, scopes=(scope,))
+        k = config.n_values
+        head = Head("count", 0, 0, None, np.ones((k, k), dtype=bool), scope=np.full((k, k), SCOPES.index(scope)))
+        program = DiscreteProgram(config, [[head]], [[]], np.zeros((3, k, 2)), np.zeros(2))
+        counts = program.variables(np.array([[0, 1, 1, 0]]), np.array([3]))[2][0, :3].tolist()
+        assert counts == ([[1, 2, 3], [0, 1, 2], [0, 0, 0]][SCOPES.index(scope)] if causal else expected)
+
+
+def test_count_scope_is_per_predicate_cell():
+    """"Keys smaller than mine anywhere, or equal to mine and before me": the rank of each position."""
+    config = ProgramConfig(("BOS", "a", "b"), (0, 1), 6, 1, 0, 1, 0, scopes=("all", "before"))
+    k = config.n_values
+    q, r = np.arange(k)[:, None], np.arange(k)[None, :]
+    head = Head("count", 0, 0, None, (r <= q) & (r > 0), scope=np.where(r == q, SCOPES.index("before"), 0))
+    program = DiscreteProgram(config, [[head]], [[]], np.zeros((3, k, 2)), np.zeros(2))
+    ids = np.array([[0, 2, 1, 2, 1, 1]])  # BOS b a b a a
+    assert program.variables(ids, np.array([6]))[2][0].tolist() == [0, 3, 0, 4, 1, 2]
+
+
+def test_scopes_are_checked():
+    with pytest.raises(ValueError, match="scopes"):
+        ProgramConfig(("BOS", "a"), ("x",), 4, 1, 1, 0, 0, scopes=("left",))
 
 
 def test_save_load_roundtrip(tmp_path):
@@ -156,3 +184,45 @@ def test_most_freq_is_expressible_in_three_layers_with_wide_variables_and_counti
     for split in (task.train, task.test):
         assert Encoded.of(program.config, split.inputs, split.targets).accuracy(program) == 1.0
     assert predict(compile_program(program), task.test.inputs) == program.predict(task.test.inputs)
+
+
+def _most_freq_by_scopes_program():
+    """A hand-written most-freq program over 9-valued variables, with counting scopes.
+    L0: count = how often my token occurs; earlier = how often it occurred before me (0: I am its first
+    occurrence); key = count at a first occurrence, else 0. L1: rank = how many first occurrences have a
+    larger key, or the same key and come before me (key 0: every first occurrence; unique among first
+    occurrences, the number of distinct tokens elsewhere). L2: position p reads the token ranked p - 1."""
+    task = make_task("most_freq", size=2000)
+    config = ProgramConfig(task.vocab, task.labels, task.max_len, 3, 1, 2, 1, False, "mixed", scopes=("all", "before"))
+    k, v = config.n_values, len(task.vocab)
+    same_token = np.zeros((k, k), dtype=bool)
+    same_token[1:v, 1:v] = np.eye(v - 1, dtype=bool)  # BOS counts 0: no content token's count
+    q, r = np.arange(k)[:, None], np.arange(k)[None, :]
+    nothing = np.zeros((k, k), dtype=bool)
+    before, everywhere = np.full((k, k), SCOPES.index("before")), np.zeros((k, k), dtype=np.int64)
+    above_or_tied_before = (r > q) | ((q == 0) & (r > 0)) | ((r == q) & (q > 0))
+    heads = [
+        [Head("cat", 0, 0, 0, nothing), Head("count", 0, 0, None, same_token, scope=everywhere),
+         Head("count", 0, 0, None, same_token, scope=before)],  # vars 2, 3, 4
+        [Head("cat", 0, 0, 0, nothing), Head("count", 5, 5, None, above_or_tied_before, scope=np.where(r == q, before, 0)),
+         Head("count", 0, 0, None, nothing)],  # vars 6, 7, 8
+        [Head("cat", 1, 7, 0, r == q - 1), Head("count", 0, 0, None, nothing), Head("count", 0, 0, None, nothing)],
+    ]
+    key = np.where(r == 0, q, 0)  # [count, earlier]
+    nothing_out = np.zeros((k, k), dtype=np.int64)
+    mlps = [[MLP(3, 4, key)], [MLP(0, 0, nothing_out)], [MLP(0, 0, nothing_out)]]  # vars 5, 9, 13
+    classifier = np.zeros((len(config.variable_names()), k, len(config.classes)))
+    for c, label in enumerate(config.classes):
+        classifier[10, task.vocab.index(label), c] = 1.0
+    reads = np.arange(len(classifier)) == 10
+    return DiscreteProgram(config, heads, mlps, classifier, np.zeros(len(config.classes)), reads), task
+
+
+def test_most_freq_is_expressible_in_three_layers_of_9_values_with_counting_scopes(tmp_path):
+    """No 28-valued key and no counting sets: a match that counts only before the query breaks the ties."""
+    program, task = _most_freq_by_scopes_program()
+    for split in (task.train, task.test):
+        assert Encoded.of(program.config, split.inputs, split.targets).accuracy(program) == 1.0
+    assert predict(compile_program(program), task.test.inputs) == program.predict(task.test.inputs)
+    module = load_module(decompile_to_python(program, tmp_path / "most_freq.py", "most_freq"))
+    assert [module.run(x) for x in task.test.inputs] == program.predict(task.test.inputs)

@@ -14,7 +14,8 @@ choice as the temperature `tau` goes to 0:
 - counting heads: the soft match count, written as a categorical value by linear interpolation between
   the two nearest integers ("hat" encoding), exact at integers; with `count_where`, each key position
   counts as much as its value variable's slot is in the head's set (a binary-concrete gate per slot,
-  starting near "every slot", the plain count);
+  starting near "every slot", the plain count); with `scopes`, per predicate cell a Gumbel-softmax over
+  where its matches count (every key, only before or only after the query);
 - MLPs: a learned table of logits over (first value, second value), Gumbel-softmax at temperature tau.
 The classifier is linear over all variables' one-hot blocks, in both forms.
 
@@ -36,7 +37,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, ProgramConfig, match_rank
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, ProgramConfig, match_rank, scope_mask
 
 
 # BOS's attention logit: below every full match (log 1 - tie-break bias > -0.2), far above a non-match (log 1e-9).
@@ -45,22 +46,28 @@ STRAIGHT_THROUGH = ("none", "choices", "all")
 
 
 class LayerParameters(nn.Module):
-    def __init__(self, config: ProgramConfig, n_before: int, generator: torch.Generator, gate_std: float):
+    def __init__(self, config: ProgramConfig, n_before: int, generator: torch.Generator, gate_std: float,
+                 identity_bias: float = 0.0):
         super().__init__()
         k, h, m = config.n_values, config.heads, config.mlps
         self.head_gates = nn.Parameter(torch.randn(h, 3, n_before, generator=generator) * gate_std)
-        self.predicates = nn.Parameter(torch.randn(h, k, k, generator=generator) * 0.1)
+        predicates = torch.randn(h, k, k, generator=generator) * 0.1
+        start, stop = config.binary_predicates()
+        predicates[start:stop] += identity_bias * (2 * torch.eye(k) - 1)  # binary ones start near key == query
+        self.predicates = nn.Parameter(predicates)
         self.mlp_gates = nn.Parameter(torch.randn(m, 2, n_before + h, generator=generator) * gate_std)
         self.mlp_tables = nn.Parameter(torch.randn(m, k * k, k, generator=generator) * 0.1)
         # which match a categorical head reads (config.orders); with one order there is nothing to learn
         self.order_gates = nn.Parameter(torch.zeros(config.cat_heads, len(config.orders)))
         # which value slots a counting head counts (config.count_where); starts at "all of them"
         self.count_where = nn.Parameter(torch.full((config.count_heads, k), 3.0))
+        # per predicate cell of a counting head, where its matches count (config.scopes); one: nothing to learn
+        self.scopes = nn.Parameter(torch.zeros(config.count_heads, k, k, len(config.scopes)))
 
 
 class TransformerProgramModel(nn.Module):
     def __init__(self, config: ProgramConfig, seed: int = 0, gate_std: float = 0.5, attention_tau: Optional[float] = None,
-                 straight_through: str = "none"):
+                 straight_through: str = "none", identity_bias: float = 0.0, read_last_layer: bool = False):
         super().__init__()
         self.config = config
         self.attention_tau = attention_tau
@@ -70,14 +77,23 @@ class TransformerProgramModel(nn.Module):
         self.hard_values = straight_through == "all"  # attention, MLP outputs
         generator = torch.Generator().manual_seed(seed)
         self.layers = nn.ModuleList(
-            LayerParameters(config, config.first_variable(layer), generator, gate_std) for layer in range(config.layers)
+            LayerParameters(config, config.first_variable(layer), generator, gate_std, identity_bias)
+            for layer in range(config.layers)
         )
         n_vars = len(config.variable_names())
         self.classifier = nn.Parameter(torch.zeros(n_vars, config.n_values, len(config.classes)))
         self.bias = nn.Parameter(torch.zeros(len(config.classes)))
+        # which variables the classifier reads: all (the paper), or only the last layer's, so that the
+        # prediction has to go through the attention and MLPs rather than around them
+        reads = torch.ones(n_vars, dtype=torch.bool)
+        if read_last_layer:
+            reads[: config.first_variable(config.layers - 1)] = False
+        self.register_buffer("reads", reads)
         width = config.max_len
         ranks = np.stack([match_rank(order, width) for order in config.orders])
         self.register_buffer("ranks", torch.as_tensor(ranks, dtype=torch.float32))  # [orders, L, L]
+        masks = np.stack([scope_mask(scope, width) for scope in config.scopes])
+        self.register_buffer("scope_masks", torch.as_tensor(masks, dtype=torch.float32))  # [scopes, L, L]
         self.tie_break = 0.2 / width  # total tie-break bias stays below 0.5, the match/BOS margin
 
     def _choose(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
@@ -149,7 +165,12 @@ class TransformerProgramModel(nn.Module):
                 attention = self._harden(self._sample(logits, t, noise), self.hard_values)
                 variables += list((attention @ value[:nc]).unbind(0))
             if cfg.count_heads:
-                counted = match[nc:] * count_mask  # [Hn, B, Lq, Lk]
+                if cfg.scopes == ("all",):
+                    counted = match[nc:] * count_mask  # [Hn, B, Lq, Lk]
+                else:  # a match of query value a and key value b counts where the cell (a, b)'s scope says
+                    cells = predicate[nc:, :, :, None] * self._choose(layer.scopes, tau, noise)  # [Hn, Kq, Kk, S]
+                    counted = sum(((query[nc:] @ cells[:, None, ..., s]) @ key[nc:].transpose(-1, -2)) * self.scope_masks[s]
+                                  for s in range(len(cfg.scopes))) * count_mask
                 if cfg.count_where:
                     where = self._subset(layer.count_where, tau, noise)  # [Hn, K]
                     counted = counted * (value[nc:] @ where[:, None, :, None]).transpose(-1, -2)  # key j's weight
@@ -161,7 +182,8 @@ class TransformerProgramModel(nn.Module):
                 out = self._harden(self._sample(joint @ layer.mlp_tables, tau, noise), self.hard_values)  # [M, B*L, K]
                 variables += list(out.view(cfg.mlps, batch, width, k).unbind(0))
         stream = torch.stack(variables).view(len(variables), batch * width, k)
-        return (stream @ self.classifier).sum(0).view(batch, width, -1) + self.bias
+        classifier = self.classifier * self.reads[:, None, None]
+        return (stream @ classifier).sum(0).view(batch, width, -1) + self.bias
 
     @torch.no_grad()
     def discretise(self) -> DiscreteProgram:
@@ -178,6 +200,7 @@ def discretise(model: TransformerProgramModel) -> DiscreteProgram:
         gate = layer.head_gates.argmax(-1).tolist()
         orders = [cfg.orders[o] for o in layer.order_gates.argmax(-1).tolist()]
         where = (layer.count_where > 0).numpy()
+        scopes = torch.as_tensor([SCOPES.index(s) for s in cfg.scopes])[layer.scopes.argmax(-1)].numpy()
         start, _ = cfg.binary_predicates()
         predicate = torch.cat([F.one_hot(layer.predicates[:start].argmax(-1), cfg.n_values).bool(),
                                layer.predicates[start:] > 0])
@@ -190,15 +213,16 @@ def discretise(model: TransformerProgramModel) -> DiscreteProgram:
                 predicate[h].numpy().copy(),
                 orders[h] if h < cfg.cat_heads else "closest",
                 where[h - cfg.cat_heads].copy() if h >= cfg.cat_heads and cfg.count_where else None,
+                scopes[h - cfg.cat_heads].copy() if h >= cfg.cat_heads and cfg.scopes != ("all",) else None,
             )
             for h in range(cfg.heads)
         ])
         mlp_gate = layer.mlp_gates.argmax(-1).tolist()
         tables = layer.mlp_tables.argmax(-1).reshape(cfg.mlps, cfg.n_values, cfg.n_values)
         mlps.append([MLP(mlp_gate[m][0], mlp_gate[m][1], tables[m].numpy().astype(np.int64)) for m in range(cfg.mlps)])
-    return DiscreteProgram(
-        cfg, heads, mlps, model.classifier.double().numpy().copy(), model.bias.double().numpy().copy()
-    )
+    reads = model.reads.numpy().copy()
+    classifier = model.classifier.double().numpy() * reads[:, None, None]
+    return DiscreteProgram(cfg, heads, mlps, classifier, model.bias.double().numpy().copy(), reads)
 
 
 def _hat(x: torch.Tensor, k: int) -> torch.Tensor:

@@ -19,7 +19,9 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
   causal): an unnormalised sum of `ones`, written as a categorical count 0..max_len. With
   `count_where` it also reads a value variable and counts only the positions whose value is in its set
   `where` (the paper sums a numerical variable; here the summed number is "value in a set", 0 or 1):
-  "how many first occurrences rank above mine" is one such head.
+  "how many first occurrences rank above mine" is one such head. With `scopes`, each predicate cell also
+  says where its matches count: at every key ("all"), only at keys j < i ("before") or j > i ("after");
+  "keys smaller than mine, or equal to mine and before me" (a rank without ties) is one head.
 - An MLP (`mlp_l_m`) reads two variables and writes `table[first_slot, second_slot]`.
 - The classifier adds, in float64 and in variable order, `bias + sum_v classifier[v, slot_v]` over the
   variables it reads; the prediction is the first class with the largest score.
@@ -38,6 +40,7 @@ from safetensors.numpy import load_file, save_file
 FORMAT = "weightsmith-transformer-program/1"
 PREDICATE_KINDS = ("one_hot", "binary", "mixed")
 ORDERS = ("closest", "first", "last")  # which matching key a categorical head reads (see `match_rank`)
+SCOPES = ("all", "before", "after")  # which key positions a counting head's match counts (see `scope_mask`)
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,15 @@ class ProgramConfig:
     orders: tuple = ("closest",)  # the match orders categorical heads choose from (the paper: closest only)
     values: int = 0  # variable cardinality; at least enough for tokens and counts (`n_values`)
     count_where: bool = False  # numerical heads count only positions whose value variable is in a learned set
+    scopes: tuple = ("all",)  # per predicate cell of a counting head, where its matches count (the paper: all)
 
     def __post_init__(self) -> None:
         if self.predicate not in PREDICATE_KINDS:
             raise ValueError(f"predicate must be one of {PREDICATE_KINDS}, got {self.predicate!r}")
         if not self.orders or any(o not in ORDERS for o in self.orders) or len(set(self.orders)) != len(self.orders):
             raise ValueError(f"orders must be distinct names from {ORDERS}, got {self.orders!r}")
+        if not self.scopes or any(s not in SCOPES for s in self.scopes) or len(set(self.scopes)) != len(self.scopes):
+            raise ValueError(f"scopes must be distinct names from {SCOPES}, got {self.scopes!r}")
         if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps, self.values) < 0:
             raise ValueError(f"layers must be >= 1 and head/MLP counts >= 0: {self}")
 
@@ -94,12 +100,13 @@ class ProgramConfig:
         return 2 + layer * (self.heads + self.mlps)
 
     def to_json(self) -> dict:
-        return {**self.__dict__, "vocab": list(self.vocab), "classes": list(self.classes), "orders": list(self.orders)}
+        return {**self.__dict__, "vocab": list(self.vocab), "classes": list(self.classes), "orders": list(self.orders),
+                "scopes": list(self.scopes)}
 
     @classmethod
     def from_json(cls, d: dict) -> "ProgramConfig":
         return cls(**{**d, "vocab": tuple(d["vocab"]), "classes": tuple(d["classes"]),
-                      "orders": tuple(d.get("orders", ("closest",)))})
+                      "orders": tuple(d.get("orders", ("closest",))), "scopes": tuple(d.get("scopes", ("all",)))})
 
 
 @dataclass
@@ -111,6 +118,8 @@ class Head:
     predicate: np.ndarray  # bool [query slot, key slot]
     order: str = "closest"  # categorical heads: which match is read (`match_rank`)
     where: Optional[np.ndarray] = None  # counting heads with a value: bool [value slot], the slots counted
+    scope: Optional[np.ndarray] = None  # counting heads: int [query slot, key slot], the SCOPES index of
+    # where a match of those values counts (`scope_mask`); None: everywhere ("all")
 
 
 @dataclass
@@ -170,6 +179,9 @@ class DiscreteProgram:
             for head in self.heads[layer]:
                 match = head.predicate[values[head.query][:, :, None], values[head.key][:, None, :]] & allowed
                 if head.kind == "count":
+                    if head.scope is not None:
+                        cell = head.scope[values[head.query][:, :, None], values[head.key][:, None, :]]
+                        match = match & scope_masks(width)[cell, np.arange(width)[:, None], np.arange(width)]
                     if head.value is not None:
                         match = match & head.where[values[head.value]][:, None, :]
                     written.append(match.sum(-1))
@@ -238,6 +250,8 @@ class DiscreteProgram:
                 tensors[f"layer{layer}.head{h}.predicate"] = head.predicate.astype(np.uint8)
                 if head.where is not None:
                     tensors[f"layer{layer}.head{h}.where"] = head.where.astype(np.uint8)
+                if head.scope is not None:
+                    tensors[f"layer{layer}.head{h}.scope"] = head.scope.astype(np.uint8)
                 heads.append({"kind": head.kind, "query": head.query, "key": head.key, "value": head.value,
                               "order": head.order})
             mlps = []
@@ -267,7 +281,8 @@ class DiscreteProgram:
         for layer, entry in enumerate(meta["layers"]):
             heads.append([
                 Head(h["kind"], h["query"], h["key"], h["value"], tensors[f"layer{layer}.head{i}.predicate"].astype(bool),
-                     h.get("order", "closest"), _optional_bool(tensors.get(f"layer{layer}.head{i}.where")))
+                     h.get("order", "closest"), _optional_bool(tensors.get(f"layer{layer}.head{i}.where")),
+                     _optional_int(tensors.get(f"layer{layer}.head{i}.scope")))
                 for i, h in enumerate(entry["heads"])
             ])
             mlps.append([
@@ -284,6 +299,10 @@ def counts_some(head: Head, sets: Sequence[Sequence[int]]) -> bool:
 
 def _optional_bool(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
     return None if array is None else array.astype(bool)
+
+
+def _optional_int(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
+    return None if array is None else array.astype(np.int64)
 
 
 def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np.ndarray, np.ndarray]:
@@ -332,6 +351,24 @@ def match_rank(order: str, width: int) -> np.ndarray:
     if order == "last":
         return width - 1 - j
     raise ValueError(f"order must be one of {ORDERS}, got {order!r}")
+
+
+def scope_mask(scope: str, width: int) -> np.ndarray:
+    """mask[i, j]: whether a counting head with `scope` at query position i counts key position j."""
+    i = np.arange(width)[:, None]
+    j = np.arange(width)[None, :]
+    if scope == "all":
+        return np.ones((width, width), dtype=bool)
+    if scope == "before":
+        return j < i
+    if scope == "after":
+        return j > i
+    raise ValueError(f"scope must be one of {SCOPES}, got {scope!r}")
+
+
+def scope_masks(width: int) -> np.ndarray:
+    """bool [scope, query position, key position]: `scope_mask` of every scope, in SCOPES order."""
+    return np.stack([scope_mask(scope, width) for scope in SCOPES])
 
 
 def value_key(v: object) -> tuple:

@@ -29,7 +29,7 @@ from typing import Optional
 import numpy as np
 
 from weightsmith.compiler.errors import ClassifierTooLarge
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some
+from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some, scope_masks
 from weightsmith.learn.to_transformer import compile_program
 from weightsmith.learn.train import Encoded
 
@@ -111,14 +111,17 @@ def _remap(module: Head | MLP, alias: list[int]) -> Head | MLP:
 def relevant_cells(head: Head, sets: list[list[int]], causal: bool) -> np.ndarray:
     """bool [query value, key value] over the values the head's inputs can hold (`sets`): the predicate
     cells that can decide something. A categorical head never reads position 0, so when its key is
-    `positions` the key value 0 cannot matter; a causal head never looks ahead, so when query and key are
-    both `positions`, key > query cannot."""
+    `positions` the key value 0 cannot matter; when query and key are both `positions`, only the pairs
+    the head may compare can (a causal head never looks ahead; a counting head counts only its scope)."""
     qs, ks = np.array(sets[head.query]), np.array(sets[head.key])
     cells = np.ones((len(qs), len(ks)), dtype=bool)
     if head.key == 1:
         cells[:, ks == 0] = head.kind != "cat"
-        if causal and head.query == 1:
-            cells &= ks[None, :] <= qs[:, None]
+        if head.query == 1:
+            if head.scope is not None:  # a cell whose scope leaves out the one pair of positions it compares
+                cells &= scope_masks(max(qs.max(), ks.max()) + 1)[head.scope[np.ix_(qs, ks)], qs[:, None], ks[None, :]]
+            if causal:
+                cells &= ks[None, :] <= qs[:, None]
     return cells
 
 
@@ -149,7 +152,10 @@ def _signature(module: Head | MLP, sets: list[list[int]], is_token: list[bool], 
     value, where = module.value, b""
     if module.kind == "count":  # one that counts every position is a plain count
         value, where = (value, module.where[sets[value]].tobytes()) if counts_some(module, sets) else (None, b"")
-    return ("head", module.kind, module.query, module.key, value, order, sub.tobytes(), where)
+    scope = b""  # where each matching cell counts, when not everywhere
+    if module.scope is not None and (cells := np.where(sub, module.scope[np.ix_(sets[module.query], sets[module.key])], 0)).any():
+        scope = cells.tobytes()
+    return ("head", module.kind, module.query, module.key, value, order, sub.tobytes(), where, scope)
 
 
 def merge_duplicates(program: DiscreteProgram) -> tuple[DiscreteProgram, int]:
@@ -257,9 +263,10 @@ def merge_values(program: DiscreteProgram) -> tuple[DiscreteProgram, int]:
                     elif isinstance(r, MLP):
                         row = r.table[x, sets[r.second]] if r.first == index else r.table[sets[r.first], x]
                         view.append(row.tobytes())
-                    else:
-                        view += [r.predicate[x, sets[r.key]].tobytes()] if r.query == index else []
-                        view += [r.predicate[sets[r.query], x].tobytes()] if r.key == index else []
+                    else:  # per cell: 0 no match, else 1 + the scope it counts in
+                        cells = r.predicate * (1 + (0 if r.scope is None else r.scope))
+                        view += [cells[x, sets[r.key]].tobytes()] if r.query == index else []
+                        view += [cells[sets[r.query], x].tobytes()] if r.key == index else []
             groups: dict[tuple, list[int]] = {}
             for x, view in views.items():
                 groups.setdefault(tuple(view), []).append(x)
@@ -305,7 +312,7 @@ def choose_scale(program: DiscreteProgram, data: list[Encoded]) -> tuple[int, fl
     """Step 2: the smallest scale in `SCALES` whose `quantise`d program is as accurate as `program` (if
     none is, the most accurate, the smallest of those), and that accuracy. Only scales whose classifier
     the compiler can still make exact are tried (larger integers stop fitting float32 at some scale:
-    `ClassifierTooLarge`); the later steps only shrink the scores, so the pruned program compiles too."""
+    `ClassifierTooLarge`); `prune` checks the final program again, since centring can widen the scores."""
     scorer = _Scorer(program, data)
     reference, accuracies = scorer.accuracy(program), {}
     for scale in SCALES:
@@ -331,9 +338,16 @@ def prune(program: DiscreteProgram, data: list[Encoded]) -> tuple[DiscreteProgra
     """The steps of the module docstring, in order; `data`: the training and validation splits."""
     pruned = prune_reads(program, data)
     scale, accuracy = choose_scale(pruned, data)
-    simple, *counts = simplify(quantise(pruned, scale))
-    sparse, dropped = drop_rows(simple, data, accuracy)
-    simple, *more = simplify(sparse)
+    while True:
+        simple, *counts = simplify(quantise(pruned, scale))
+        sparse, dropped = drop_rows(simple, data, accuracy)
+        simple, *more = simplify(sparse)
+        if scale == SCALES[0] or _classifier_compiles(simple):
+            break
+        # Centring moves a row into the bias and can widen the scores past what the compiler keeps
+        # exact (it did on a most-freq program); the next smaller scale narrows them again.
+        scale = SCALES[SCALES.index(scale) - 1]
+        accuracy = _Scorer(pruned, data).accuracy(quantise(pruned, scale))
     merged, values, folded = (a + b for a, b in zip(counts, more))
     report = PruneReport(_Scorer(program, data).accuracy(program), _Scorer(simple, data).accuracy(simple),
                          int(program.reads.sum()), int(simple.reads.sum()), _live_modules(program),

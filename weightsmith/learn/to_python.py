@@ -19,6 +19,7 @@ patterns list only values that can occur (`DiscreteProgram.value_sets`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -26,7 +27,7 @@ from typing import Optional
 import numpy as np
 
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, counts_some
 from weightsmith.learn.prune import EXACT, relevant_cells, score_bound
 
 _RUNTIME = '''
@@ -47,12 +48,19 @@ def attend(keys, queries, values, pattern, order="closest"):
     return [values[j] for j in chosen]
 
 
-def count(keys, queries, pattern, where=None):
-    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
-    where[j] true, if given)."""
+def count(keys, queries, pattern=None, where=None, before=None, after=None):
+    """Numerical attention: how many key positions j (BOS included) query i counts: those whose key
+    matches `pattern`, those before i (j < i) that match `before`, and those after i that match `after`;
+    only positions with where[j] true, if given."""
     n = len(keys)
     counted = where or [True] * n
-    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+
+    def matches(i, j, q):
+        k = keys[j]
+        return bool((pattern and pattern(k, q)) or (before and j < i and before(k, q))
+                    or (after and j > i and after(k, q)))
+
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and matches(i, j, q))
             for i, q in enumerate(queries)]
 '''
 
@@ -82,25 +90,42 @@ class _Writer:
     def emit(self, *lines: str) -> None:
         self.lines.extend(lines)
 
-    def where(self, head: Head) -> str:
-        """The `where=` argument of a counting head that counts only some values ("" if it counts all)."""
+    def where(self, head: Head) -> list[str]:
+        """The `where=` argument of a counting head that counts only some values (none if it counts all)."""
         if not counts_some(head, self.sets):
-            return ""
+            return []
         slots = self.sets[head.value]
         counted = [s for s in slots if head.where[s]]
         name = self.names[head.value]
         if not counted:
-            return f", where=[False for v in {name}]"
+            return [f"where=[False for v in {name}]"]
         if 2 * len(counted) > len(slots):  # the shorter of the two sets
-            return f", where=[v not in {self.set_literal(head.value, [s for s in slots if not head.where[s]])} for v in {name}]"
-        return f", where=[v in {self.set_literal(head.value, counted)} for v in {name}]"
+            return [f"where=[v not in {self.set_literal(head.value, [s for s in slots if not head.where[s]])} for v in {name}]"]
+        return [f"where=[v in {self.set_literal(head.value, counted)} for v in {name}]"]
 
     # ------------------------------------------------------------------------------- pattern
-    def pattern(self, name: str, head: Head) -> str:
-        """Writes `name_pattern`, unless an earlier head's pattern has the same text; returns the one to use."""
+    def count_patterns(self, name: str, head: Head) -> list[str]:
+        """The pattern arguments of `count`: the matches that count anywhere, then those that count only
+        `before` (`after`) the query, each a pattern of its own (`name_pattern`, `name_before`, ...)."""
+        if head.scope is None:
+            return [self.pattern(name, head)]
+        qs, ks = self.sets[head.query], self.sets[head.key]
+        scopes = head.scope[np.ix_(qs, ks)]
+        arguments = []
+        for index, scope in enumerate(SCOPES):
+            predicate = np.zeros_like(head.predicate)
+            predicate[np.ix_(qs, ks)] = head.predicate[np.ix_(qs, ks)] & (scopes == index)
+            if predicate.any():  # a head of its own, counting only where this scope allows
+                only = dataclasses.replace(head, predicate=predicate, scope=np.full_like(head.scope, index))
+                function = self.pattern(name, only, "pattern" if scope == "all" else scope)
+                arguments.append(function if scope == "all" and not arguments else f"{scope}={function}")
+        return arguments or ["pattern=None"]
+
+    def pattern(self, name: str, head: Head, suffix: str = "pattern") -> str:
+        """Writes `name_suffix`, unless an earlier head's pattern has the same text; returns the one to use."""
         lines = self.pattern_lines(head)
-        function = self.patterns.setdefault(tuple(lines), f"{name}_pattern")
-        if function == f"{name}_pattern":
+        function = self.patterns.setdefault(tuple(lines), f"{name}_{suffix}")
+        if function == f"{name}_{suffix}":
             self.emit("", "", f"def {function}(key, query):", *lines)
         return function
 
@@ -257,13 +282,14 @@ class _Writer:
             out = names[index]
             name = out[: -len("_outputs")]
             if isinstance(module, Head):
-                pattern = self.pattern(name, module)
                 k, q = names[module.key], names[module.query]
                 if module.kind == "count":
-                    body.append(f"    {out} = count({k}, {q}, {pattern}{self.where(module)})")
+                    body += _block(f"    {out} = count(", [k, q, *self.count_patterns(name, module),
+                                                          *self.where(module)], ")")
                 else:
-                    order = "" if module.order == "closest" else f", order={module.order!r}"
-                    body.append(f"    {out} = attend({k}, {q}, {names[module.value]}, {pattern}{order})")
+                    order = [] if module.order == "closest" else [f"order={module.order!r}"]
+                    body += _block(f"    {out} = attend(", [k, q, names[module.value], self.pattern(name, module),
+                                                           *order], ")")
             else:
                 lookup = self.table(name, module)
                 body.append(f"    {out} = [{lookup} for i in range(n)]")

@@ -7,7 +7,9 @@ transformer (`learn.to_transformer`):
 - variables: `tokens`, `indices` for positions; every other variable is an s-op named as in the
   Python decompilation (`attn_0_1_outputs`, ...), holding the same values.
 - a numerical (counting) head is `SelectorWidth(Select(key, query, pattern))`, and with
-  `Select(indices, indices, LEQ)` (SelectorAnd) when causal. One that counts only the positions whose
+  `Select(indices, indices, LEQ)` (SelectorAnd) when causal. Matches that count only before (after) the
+  query are a Select of their own, and-ed with `Select(indices, indices, LT)` (`GT`), or-ed with the
+  rest. One that counts only the positions whose
   value is in its set selects on key' = the key's slot where the value is in the set, else NOT_COUNTED
   (one `SequenceMap`), and pattern' never selects NOT_COUNTED.
 - a categorical head reads its preferred match (`match_rank`), else position 0: `Aggregate` of
@@ -28,7 +30,7 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import MLP, DiscreteProgram, Head, counts_some, match_rank, value_key
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, counts_some, match_rank, value_key
 
 POSITION_0 = -1  # the marked key at position 0
 NOT_COUNTED = -1  # the key of a position a counting head does not count
@@ -55,11 +57,6 @@ class _Decompiler:
             return lambda slot: self.cfg.vocab[slot]
         return int
 
-    def pattern(self, head: Head) -> Callable[[object, object], bool]:
-        """pattern(key_value, query_value), the head's predicate on values."""
-        qslot, kslot, matrix = self.slot(head.query), self.slot(head.key), head.predicate
-        return lambda k, q: bool(matrix[qslot(q), kslot(k)])
-
     def prefix(self, select: rasp.Selector) -> rasp.Selector:
         """`select`, restricted to keys at or before the query when the program is causal."""
         if not self.cfg.causal:
@@ -67,19 +64,31 @@ class _Decompiler:
         return rasp.SelectorAnd(select, rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
 
     def count(self, name: str, head: Head) -> rasp.SOp:
-        if not counts_some(head, self.slots):
-            select = rasp.Select(self.sops[head.key], self.sops[head.query], self.pattern(head))
-        else:
-            kslot, vslot, where, qslot, matrix = (self.slot(head.key), self.slot(head.value), head.where,
-                                                  self.slot(head.query), head.predicate)
+        qslot, kslot, matrix = self.slot(head.query), self.slot(head.key), head.predicate
+        keys, key_slot, marked = self.sops[head.key], kslot, counts_some(head, self.slots)
+        if marked:
+            vslot, where = self.slot(head.value), head.where
             if head.key == head.value:
                 keys = rasp.Map(lambda k: kslot(k) if where[kslot(k)] else NOT_COUNTED, self.sops[head.key])
             else:
                 keys = rasp.SequenceMap(lambda k, v: kslot(k) if where[vslot(v)] else NOT_COUNTED,
                                         self.sops[head.key], self.sops[head.value])
-            select = rasp.Select(keys.named(f"{name}_keys"), self.sops[head.query],
-                                 lambda k, q: k != NOT_COUNTED and bool(matrix[qslot(q), k]))
-        return rasp.SelectorWidth(self.prefix(select.named(f"{name}_pattern")))
+            keys, key_slot = keys.named(f"{name}_keys"), int
+        scope = np.zeros(matrix.shape, dtype=np.int64) if head.scope is None else head.scope
+        select = None
+        for index, side in enumerate((None, rasp.Comparison.LT, rasp.Comparison.GT)):  # SCOPES: all, before, after
+            cells = matrix & (scope == index)
+            if index and not cells.any():
+                continue
+
+            def pattern(k: object, q: object, cells=cells) -> bool:
+                return not (marked and k == NOT_COUNTED) and bool(cells[qslot(q), key_slot(k)])
+
+            part = rasp.Select(keys, self.sops[head.query], pattern).named(f"{name}_{SCOPES[index]}")
+            if side is not None:  # only the keys before (after) the query
+                part = rasp.SelectorAnd(part, rasp.Select(rasp.indices, rasp.indices, side))
+            select = part if select is None else rasp.SelectorOr(select, part)
+        return rasp.SelectorWidth(self.prefix(select))
 
     def marked_key(self, var: int) -> rasp.SOp:
         """The key variable's slot, POSITION_0 at position 0 (cached: heads share their keys)."""

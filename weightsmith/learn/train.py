@@ -41,6 +41,8 @@ class TrainSettings:
     seed: int = 0
     straight_through: str = "none"  # "none", "choices" or "all": hard forward, relaxed gradients (model.py)
     gate_std: float = 0.5  # spread of the initial gate logits (breaks the symmetry between heads)
+    identity_bias: float = 0.0  # binary predicates start at key == query by this logit margin (0: at random)
+    read_last_layer: bool = False  # the classifier reads only the last layer's variables (the paper: all)
     attention_tau: Optional[float] = None  # cap on the attention softmax temperature (None: tau)
     patience: Optional[int] = None  # epochs without a better validation accuracy before stopping
     balance_lengths: bool = False  # weight each example by 1 / (share of its length): rare lengths count as much
@@ -93,6 +95,8 @@ class _Run:
     def __init__(self, config: ProgramConfig, train_data: Encoded, settings: TrainSettings, seed: int):
         self.settings, self.seed, self.data = settings, seed, train_data
         self.model = TransformerProgramModel(config, seed=seed, gate_std=settings.gate_std,
+                                             identity_bias=settings.identity_bias,
+                                             read_last_layer=settings.read_last_layer,
                                              attention_tau=settings.attention_tau,
                                              straight_through=settings.straight_through)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=settings.lr)

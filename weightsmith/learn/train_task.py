@@ -65,12 +65,15 @@ def train_task(
     out_dir: Optional[str | Path] = None,
     *,
     gate_std: float = 0.5,
+    identity_bias: float = 0.0,
+    read_last_layer: bool = False,
     tau_start: float = 3.0,
     numerical_heads: Optional[int] = None,
     predicate: str = "one_hot",
     orders: tuple = ("closest",),
     values: int = 0,
     count_where: bool = False,
+    scopes: tuple = ("all",),
     restarts: int = 1,
     balance_lengths: bool = False,
     batch_size: int = 128,
@@ -92,10 +95,12 @@ def train_task(
     if not 0 <= n_num <= heads:
         raise ValueError(f"numerical_heads must be between 0 and heads={heads}, got {n_num}")
     config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
-                           tuple(orders), values, count_where)
+                           tuple(orders), values, count_where, tuple(scopes))
     splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
-                             attention_tau=attention_tau, gate_std=gate_std, tau_start=tau_start, restarts=restarts,
+                             attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
+                             read_last_layer=read_last_layer,
+                             tau_start=tau_start, restarts=restarts,
                              balance_lengths=balance_lengths)
     result = train(config, splits[0], splits[1], settings)
     if out_dir is not None:
@@ -105,9 +110,10 @@ def train_task(
         prune_program=prune_program, check_rasp=check_rasp,
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
                 "mlps": mlps, "predicate": predicate, "orders": list(orders), "values": config.n_values,
-                "count_where": count_where, "epochs": epochs, "restarts": restarts,
+                "count_where": count_where, "scopes": list(scopes), "epochs": epochs, "restarts": restarts,
                 "balance_lengths": balance_lengths,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
+                "identity_bias": identity_bias, "read_last_layer": read_last_layer,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
         training={"val_accuracy": result.val_accuracy, "train_seconds": result.seconds,
                   "train_cpu_seconds": result.cpu_seconds, "epochs_run": result.epochs_run,
