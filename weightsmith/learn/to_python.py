@@ -46,7 +46,21 @@ def attend(keys, queries, values, pattern, order="closest"):
     n = len(keys)
     chosen = [next((j for j in _preference(i, n, order) if pattern(keys[j], q)), 0) for i, q in enumerate(queries)]
     return [values[j] for j in chosen]
+'''
 
+_COUNT = '''
+
+def count(keys, queries, pattern, where=None):
+    """Numerical attention: how many key positions (BOS included) match each query (only positions j with
+    where[j] true, if given)."""
+    n = len(keys)
+    counted = where or [True] * n
+    return [sum(1 for j in range(i + 1 if CAUSAL else n) if counted[j] and pattern(keys[j], q))
+            for i, q in enumerate(queries)]
+'''
+
+# `count` where some matches count only before (after) the query: written instead when a head needs it
+_SCOPED_COUNT = '''
 
 def count(keys, queries, pattern=None, where=None, before=None, after=None):
     """Numerical attention: how many key positions j (BOS included) query i counts: those whose key
@@ -104,10 +118,18 @@ class _Writer:
         return [f"where=[v in {self.set_literal(head.value, counted)} for v in {name}]"]
 
     # ------------------------------------------------------------------------------- pattern
+    def scoped(self, head: Head) -> bool:
+        """Whether some of a counting head's matches (on values its inputs can hold) count only before or
+        only after the query."""
+        if head.scope is None:
+            return False
+        cells = np.ix_(self.sets[head.query], self.sets[head.key])
+        return bool((head.predicate[cells] & (head.scope[cells] != SCOPES.index("all"))).any())
+
     def count_patterns(self, name: str, head: Head) -> list[str]:
         """The pattern arguments of `count`: the matches that count anywhere, then those that count only
         `before` (`after`) the query, each a pattern of its own (`name_pattern`, `name_before`, ...)."""
-        if head.scope is None:
+        if not self.scoped(head):
             return [self.pattern(name, head)]
         qs, ks = self.sets[head.query], self.sets[head.key]
         scopes = head.scope[np.ix_(qs, ks)]
@@ -274,7 +296,8 @@ class _Writer:
                   f"Layers: {cfg.layers}; per layer {cfg.cat_heads} categorical heads, {cfg.count_heads} numerical heads, "
                   f"{cfg.mlps} MLPs ({int((~live[2:]).sum())} of {len(live) - 2} modules unused and left out).",
                   '"""', "", f"VOCAB = {tuple(cfg.vocab)!r}", f"MAX_LEN = {cfg.max_len}", f"CAUSAL = {cfg.causal}")
-        self.emit(*_RUNTIME.splitlines())
+        scoped = any(self.scoped(m) for i, m in self.p.modules() if live[i] and isinstance(m, Head) and m.kind == "count")
+        self.emit(*(_RUNTIME + (_SCOPED_COUNT if scoped else _COUNT)).splitlines())
         body: list[str] = []
         for index, module in self.p.modules():
             if not live[index]:
@@ -285,11 +308,11 @@ class _Writer:
                 k, q = names[module.key], names[module.query]
                 if module.kind == "count":
                     body += _block(f"    {out} = count(", [k, q, *self.count_patterns(name, module),
-                                                          *self.where(module)], ")")
+                                                          *self.where(module)], ")", width=120)
                 else:
                     order = [] if module.order == "closest" else [f"order={module.order!r}"]
                     body += _block(f"    {out} = attend(", [k, q, names[module.value], self.pattern(name, module),
-                                                           *order], ")")
+                                                           *order], ")", width=120)
             else:
                 lookup = self.table(name, module)
                 body.append(f"    {out} = [{lookup} for i in range(n)]")
