@@ -326,7 +326,8 @@ def run(tokens):
     attn_1_0_outputs = attend(positions, positions, tokens, attn_1_0_pattern, order='last')
     attn_1_1_outputs = attend(attn_0_0_outputs, positions, tokens, attn_1_1_pattern, order='first')
     attn_1_2_outputs = attend(attn_0_1_outputs, positions, tokens, attn_1_2_pattern, order='first')
-    attn_1_3_outputs = attend(num_attn_0_2_outputs, num_attn_0_0_outputs, attn_0_3_outputs, attn_1_3_pattern, order='first')
+    attn_1_3_outputs = attend(num_attn_0_2_outputs, num_attn_0_0_outputs, attn_0_3_outputs, attn_1_3_pattern,
+                              order='first')
     num_attn_1_0_outputs = count(attn_0_1_outputs, positions, num_attn_1_0_pattern)
     num_attn_1_1_outputs = count(tokens, mlp_0_0_outputs, num_attn_1_1_pattern)
     num_attn_1_2_outputs = count(attn_0_1_outputs, positions, num_attn_1_2_pattern)
