@@ -204,7 +204,8 @@ def _most_freq_by_scopes_program():
     heads = [
         [Head("cat", 0, 0, 0, nothing), Head("count", 0, 0, None, same_token, scope=everywhere),
          Head("count", 0, 0, None, same_token, scope=before)],  # vars 2, 3, 4
-        [Head("cat", 0, 0, 0, nothing), Head("count", 5, 5, None, above_or_tied_before, scope=np.where(r == q, before, 0)),
+        [Head("cat", 0, 0, 0, nothing),
+         Head("count", 5, 5, None, above_or_tied_before, scope=np.where(r == q, before, 0)),
          Head("count", 0, 0, None, nothing)],  # vars 6, 7, 8
         [Head("cat", 1, 7, 0, r == q - 1), Head("count", 0, 0, None, nothing), Head("count", 0, 0, None, nothing)],
     ]

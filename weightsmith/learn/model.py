@@ -169,7 +169,8 @@ class TransformerProgramModel(nn.Module):
                     counted = match[nc:] * count_mask  # [Hn, B, Lq, Lk]
                 else:  # a match of query value a and key value b counts where the cell (a, b)'s scope says
                     cells = predicate[nc:, :, :, None] * self._choose(layer.scopes, tau, noise)  # [Hn, Kq, Kk, S]
-                    counted = sum(((query[nc:] @ cells[:, None, ..., s]) @ key[nc:].transpose(-1, -2)) * self.scope_masks[s]
+                    keys = key[nc:].transpose(-1, -2)
+                    counted = sum(((query[nc:] @ cells[:, None, ..., s]) @ keys) * self.scope_masks[s]
                                   for s in range(len(cfg.scopes))) * count_mask
                 if cfg.count_where:
                     where = self._subset(layer.count_where, tau, noise)  # [Hn, K]

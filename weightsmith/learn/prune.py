@@ -119,7 +119,8 @@ def relevant_cells(head: Head, sets: list[list[int]], causal: bool) -> np.ndarra
         cells[:, ks == 0] = head.kind != "cat"
         if head.query == 1:
             if head.scope is not None:  # a cell whose scope leaves out the one pair of positions it compares
-                cells &= scope_masks(max(qs.max(), ks.max()) + 1)[head.scope[np.ix_(qs, ks)], qs[:, None], ks[None, :]]
+                masks = scope_masks(max(qs.max(), ks.max()) + 1)
+                cells &= masks[head.scope[np.ix_(qs, ks)], qs[:, None], ks[None, :]]
             if causal:
                 cells &= ks[None, :] <= qs[:, None]
     return cells
@@ -153,8 +154,9 @@ def _signature(module: Head | MLP, sets: list[list[int]], is_token: list[bool], 
     if module.kind == "count":  # one that counts every position is a plain count
         value, where = (value, module.where[sets[value]].tobytes()) if counts_some(module, sets) else (None, b"")
     scope = b""  # where each matching cell counts, when not everywhere
-    if module.scope is not None and (cells := np.where(sub, module.scope[np.ix_(sets[module.query], sets[module.key])], 0)).any():
-        scope = cells.tobytes()
+    if module.scope is not None:
+        cells = np.where(sub, module.scope[np.ix_(sets[module.query], sets[module.key])], 0)
+        scope = cells.tobytes() if cells.any() else b""
     return ("head", module.kind, module.query, module.key, value, order, sub.tobytes(), where, scope)
 
 

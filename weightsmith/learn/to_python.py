@@ -140,8 +140,8 @@ class _Writer:
             if predicate.any():  # a head of its own, counting only where this scope allows
                 only = dataclasses.replace(head, predicate=predicate, scope=np.full_like(head.scope, index))
                 function = self.pattern(name, only, "pattern" if scope == "all" else scope)
-                arguments.append(function if scope == "all" and not arguments else f"{scope}={function}")
-        return arguments or ["pattern=None"]
+                arguments.append(function if scope == "all" else f"{scope}={function}")  # "all" comes first
+        return arguments
 
     def pattern(self, name: str, head: Head, suffix: str = "pattern") -> str:
         """Writes `name_suffix`, unless an earlier head's pattern has the same text; returns the one to use."""
@@ -296,7 +296,8 @@ class _Writer:
                   f"Layers: {cfg.layers}; per layer {cfg.cat_heads} categorical heads, {cfg.count_heads} numerical heads, "
                   f"{cfg.mlps} MLPs ({int((~live[2:]).sum())} of {len(live) - 2} modules unused and left out).",
                   '"""', "", f"VOCAB = {tuple(cfg.vocab)!r}", f"MAX_LEN = {cfg.max_len}", f"CAUSAL = {cfg.causal}")
-        scoped = any(self.scoped(m) for i, m in self.p.modules() if live[i] and isinstance(m, Head) and m.kind == "count")
+        scoped = any(self.scoped(m) for i, m in self.p.modules()
+                     if live[i] and isinstance(m, Head) and m.kind == "count")
         self.emit(*(_RUNTIME + (_SCOPED_COUNT if scoped else _COUNT)).splitlines())
         body: list[str] = []
         for index, module in self.p.modules():

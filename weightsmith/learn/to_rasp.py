@@ -76,10 +76,9 @@ class _Decompiler:
             keys, key_slot = keys.named(f"{name}_keys"), int
         scope = np.zeros(matrix.shape, dtype=np.int64) if head.scope is None else head.scope
         select = None
-        for index, side in enumerate((None, rasp.Comparison.LT, rasp.Comparison.GT)):  # SCOPES: all, before, after
-            cells = matrix & (scope == index)
-            if index and not cells.any():
-                continue
+        sides = {"all": None, "before": rasp.Comparison.LT, "after": rasp.Comparison.GT}
+        for index in [i for i in range(len(SCOPES)) if (matrix & (scope == i)).any()] or [SCOPES.index("all")]:
+            cells, side = matrix & (scope == index), sides[SCOPES[index]]
 
             def pattern(k: object, q: object, cells=cells) -> bool:
                 return not (marked and k == NOT_COUNTED) and bool(cells[qslot(q), key_slot(k)])
