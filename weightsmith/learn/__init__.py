@@ -6,11 +6,13 @@
     sop = decompile_to_rasp(run.program)                  # weightsmith RASP, same labels
 
 Modules: `program` (the discrete program and its exact semantics), `model` (the relaxed, trainable
-model and `discretise`), `train` (annealed training, selection on the discretised program), `prune`,
+model and `discretise`), `train` (annealed training, selection on the discretised program), `readout` (the classifier refit),
+`local_search` (single edits after training), `prune`,
 `to_python`, `to_rasp`, `to_transformer` (the program compiled back into an ordinary transformer),
 `train_task` (task name -> files on disk).
 """
 
+from weightsmith.learn.local_search import SearchReport, local_search
 from weightsmith.learn.model import TransformerProgramModel, discretise
 from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
@@ -21,7 +23,7 @@ from weightsmith.learn.train import Encoded, TrainResult, TrainSettings, train
 from weightsmith.learn.train_task import TaskResult, train_task
 
 __all__ = [
-    "DiscreteProgram", "Encoded", "ProgramConfig", "TaskResult", "TrainResult", "TrainSettings",
-    "TransformerProgramModel", "compile_program", "decompile_to_python", "decompile_to_rasp", "discretise", "predict",
-    "prune", "python_source", "train", "train_task",
+    "DiscreteProgram", "Encoded", "ProgramConfig", "SearchReport", "TaskResult", "TrainResult", "TrainSettings",
+    "TransformerProgramModel", "compile_program", "decompile_to_python", "decompile_to_rasp", "discretise",
+    "local_search", "predict", "prune", "python_source", "train", "train_task",
 ]

@@ -168,31 +168,10 @@ class DiscreteProgram:
     # ------------------------------------------------------------------------------ semantics
     def variables(self, ids: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
         """Every variable's slots [B, L], in order (padding positions hold meaningless slots)."""
-        batch, width = ids.shape
-        valid = np.arange(width)[None, :] < lengths[:, None]
-        allowed = np.broadcast_to(valid[:, None, :], (batch, width, width))
-        if self.config.causal:
-            allowed = allowed & np.tri(width, dtype=bool)[None]
-        values = [ids, np.broadcast_to(np.arange(width)[None, :], (batch, width))]
-        for layer in range(self.config.layers):
-            written = []
-            for head in self.heads[layer]:
-                match = head.predicate[values[head.query][:, :, None], values[head.key][:, None, :]] & allowed
-                if head.kind == "count":
-                    if head.scope is not None:
-                        cell = head.scope[values[head.query][:, :, None], values[head.key][:, None, :]]
-                        match = match & scope_masks(width)[cell, np.arange(width)[:, None], np.arange(width)]
-                    if head.value is not None:
-                        match = match & head.where[values[head.value]][:, None, :]
-                    written.append(match.sum(-1))
-                    continue
-                score = np.where(match, 4 * width - match_rank(head.order, width)[None], -1)  # > 0: a match
-                score[:, :, 0] = 0  # BOS: chosen when nothing matches
-                chosen = score.argmax(-1)
-                written.append(np.take_along_axis(values[head.value], chosen, axis=1))
-            values += written
-            for mlp in self.mlps[layer]:
-                values.append(mlp.table[values[mlp.first], values[mlp.second]])
+        allowed = key_positions(self.config, lengths, ids.shape[1])
+        values = [ids, np.broadcast_to(np.arange(ids.shape[1])[None, :], ids.shape)]
+        for _, module in self.modules():
+            values.append(module_output(module, values, allowed))
         return values
 
     def scores(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -289,6 +268,33 @@ class DiscreteProgram:
                 MLP(m["first"], m["second"], tensors[f"layer{layer}.mlp{i}.table"]) for i, m in enumerate(entry["mlps"])
             ])
         return cls(config, heads, mlps, tensors["classifier"], tensors["bias"], tensors["reads"].astype(bool))
+
+
+def key_positions(config: ProgramConfig, lengths: np.ndarray, width: int) -> np.ndarray:
+    """bool [B, query position, key position]: the keys a query may look at (within the input; j <= i when
+    causal)."""
+    valid = np.arange(width)[None, :] < lengths[:, None]
+    allowed = np.broadcast_to(valid[:, None, :], (len(lengths), width, width))
+    return allowed & np.tri(width, dtype=bool)[None] if config.causal else allowed
+
+
+def module_output(module: "Head | MLP", values: Sequence[np.ndarray], allowed: np.ndarray) -> np.ndarray:
+    """The slots [B, L] one module writes, given the variables before it (`values`, indexable by variable)
+    and `key_positions`: the semantics of the module docstring."""
+    if isinstance(module, MLP):
+        return module.table[values[module.first], values[module.second]]
+    width = allowed.shape[-1]
+    query, key = values[module.query][:, :, None], values[module.key][:, None, :]
+    match = module.predicate[query, key] & allowed
+    if module.kind == "count":
+        if module.scope is not None:
+            match = match & scope_masks(width)[module.scope[query, key], np.arange(width)[:, None], np.arange(width)]
+        if module.value is not None:
+            match = match & module.where[values[module.value]][:, None, :]
+        return match.sum(-1)
+    score = np.where(match, 4 * width - match_rank(module.order, width)[None], -1)  # > 0: a match
+    score[:, :, 0] = 0  # BOS: chosen when nothing matches
+    return np.take_along_axis(values[module.value], score.argmax(-1), axis=1)
 
 
 def counts_some(head: Head, sets: Sequence[Sequence[int]]) -> bool:

@@ -17,6 +17,7 @@ from typing import Optional
 
 from weightsmith import rasp
 from weightsmith.compiler import CompileError
+from weightsmith.learn.local_search import local_search
 from weightsmith.learn.program import DiscreteProgram, ProgramConfig
 from weightsmith.learn.prune import prune
 from weightsmith.learn.readout import refit_readout
@@ -47,6 +48,7 @@ class TaskResult:
     compiled_equals_model: Optional[bool]  # the compiled transformer, on every test example (None: not checked)
     compiled_size: dict  # layers, d_model, parameters of the compiled transformer (or the compile error)
     readout: dict  # the classifier refit (`readout.ReadoutReport`); empty when not refit
+    search: dict  # the local search after training (`local_search.SearchReport`); empty when not searched
     prune: dict
     out_dir: Optional[str]
     program: DiscreteProgram = field(repr=False, default=None)
@@ -76,6 +78,7 @@ def train_task(
     scopes: tuple = ("all",),
     restarts: int = 1,
     balance_lengths: bool = False,
+    search_seconds: float = 0.0,
     batch_size: int = 128,
     lr: float = 0.05,
     attention_tau: Optional[float] = None,
@@ -107,11 +110,11 @@ def train_task(
         result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it
     return finish_task(
         task, result.program, seed=result.seed, out_dir=out_dir, data_seed=data_seed, data_size=data_size,
-        prune_program=prune_program, check_rasp=check_rasp,
+        prune_program=prune_program, check_rasp=check_rasp, search_seconds=search_seconds,
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
                 "mlps": mlps, "predicate": predicate, "orders": list(orders), "values": config.n_values,
                 "count_where": count_where, "scopes": list(scopes), "epochs": epochs, "restarts": restarts,
-                "balance_lengths": balance_lengths,
+                "balance_lengths": balance_lengths, "search_seconds": search_seconds,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
                 "identity_bias": identity_bias, "read_last_layer": read_last_layer,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
@@ -133,13 +136,15 @@ def finish_task(
     data_seed: int = 0,
     data_size: Optional[int] = None,
     refit: bool = True,
+    search_seconds: float = 0.0,
     prune_program: bool = True,
     check_rasp: int = 0,
     check_compiled: bool = True,
     history: Optional[list] = None,
 ) -> TaskResult:
     """Everything after training, from the trained (discretised, unpruned) program: refit the classifier
-    (`readout.refit_readout`), prune, score on test, decompile, check the decompiled Python and the
+    (`readout.refit_readout`), search for better single edits for up to `search_seconds`
+    (`local_search.local_search`; 0: none), prune, score on test, decompile, check the decompiled Python and the
     compiled transformer on every test example (and the RASP program, interpreted, on the first
     `check_rasp`).
 
@@ -147,9 +152,12 @@ def finish_task(
     --from-saved`) without training again."""
     data = make_task(task, seed=data_seed, size=data_size)
     splits = [Encoded.of(trained.config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
-    program, report, readout = trained, None, None
+    program, report, readout, search = trained, None, None, None
+    balance_lengths = config.get("balance_lengths", False)
     if refit:
-        program, readout = refit_readout(program, *splits[:2], balance_lengths=config.get("balance_lengths", False))
+        program, readout = refit_readout(program, *splits[:2], balance_lengths=balance_lengths)
+    if search_seconds > 0:
+        program, search = local_search(program, *splits[:2], seconds=search_seconds, balance_lengths=balance_lengths)
     if prune_program:
         program, report = prune(program, splits[:2])
     test_acc = splits[2].accuracy(program)
@@ -191,7 +199,8 @@ def finish_task(
         decompiled_lines=len(source.splitlines()),
         decompiled_lines_unpruned=len(python_source(trained, task).splitlines()),
         decompiled_equals_model=equal, rasp_equals_model=rasp_equal, compiled_equals_model=compiled_equal,
-        compiled_size=size, readout=asdict(readout) if readout else {}, prune=asdict(report) if report else {},
+        compiled_size=size, readout=asdict(readout) if readout else {}, search=asdict(search) if search else {},
+        prune=asdict(report) if report else {},
         out_dir=None if out_dir is None else str(out_dir), program=program,
     )
     if out_dir is not None:
