@@ -37,18 +37,18 @@ def count(keys, queries, pattern, where=None):
 def attn_0_0_pattern(key, query):
     """query: tokens, key: positions"""
     if query == '(':
-        return key in {1, 7, 9}
+        return key in {1, 7, 9, 15}
     if query == ')':
-        return key not in {1, 3, 13, 14, 15}
+        return key not in {1, 3, 7, 13, 14}
     return key not in {4, 5, 7, 8, 12, 13, 15}
 
 
 def attn_0_1_pattern(key, query):
     """query: tokens, key: positions"""
     if query == '(':
-        return key in {1, 3, 13}
+        return key in {1, 3, 9, 11, 13, 14}
     if query == ')':
-        return key not in {1, 3, 15}
+        return key not in {1, 3, 14, 15}
     return key in {2, 3, 6, 7, 11, 13, 15}
 
 
@@ -57,20 +57,20 @@ def attn_0_2_pattern(key, query):
     if query == '(':
         return key in {1, 7}
     if query == ')':
-        return key not in {1, 2, 3, 13, 15}
+        return key not in {1, 2, 3, 9, 12, 15}
     return key in {3, 4, 9, 10, 11, 12, 14}
 
 
 def attn_0_3_pattern(key, query):
     """query: positions, key: positions"""
     if query == 4:
-        return key != 4
+        return True
     if query == 5:
-        return key == 3
+        return key in {3, 4}
     if query == 6:
         return key in {1, 3, 5}
     if query == 7:
-        return key in {1, 2, 5}
+        return key in {1, 2}
     if query == 8:
         return key not in {3, 6, 8}
     if query == 9:
@@ -82,11 +82,11 @@ def attn_0_3_pattern(key, query):
     if query == 12:
         return key in {6, 8, 9, 10}
     if query == 13:
-        return key in {4, 5, 6, 8}
+        return key in {4, 5, 6, 8, 12}
     if query == 14:
         return key in {6, 8, 10, 11, 14}
     if query == 15:
-        return key not in {1, 2, 3, 5, 13, 14, 15}
+        return key not in {1, 2, 3, 5, 13, 15}
     return key == query
 
 
@@ -111,6 +111,8 @@ def num_attn_0_1_pattern(key, query):
     """query: positions, key: positions"""
     if query in {1, 3}:
         return False
+    if query == 4:
+        return key != 4
     if query == 5:
         return key in {1, 5}
     if query == 6:
@@ -124,16 +126,14 @@ def num_attn_0_1_pattern(key, query):
     if query == 10:
         return key not in {0, 3, 8}
     if query == 11:
-        return key in {0, 1, 6, 10}
-    if query == 12:
-        return key != 1
+        return key in {0, 1, 2, 6, 10}
     if query == 13:
         return key in {1, 2, 3, 4, 12}
     if query == 14:
         return key not in {11, 13}
     if query == 15:
         return key not in {0, 2, 5, 11}
-    return key <= query and key != 4
+    return key <= query
 
 
 def num_attn_0_2_pattern(key, query):
@@ -158,7 +158,8 @@ def num_attn_0_3_pattern(key, query):
     return key not in {0, 2, 3, 5, 7, 10, 15}
 
 # mlp_0_0: reads (attn_0_1_outputs, attn_0_2_outputs); every other input gives 2
-mlp_0_0_table = {('BOS', '('): 16, ('(', 'BOS'): 16, ('(', '('): 15}
+mlp_0_0_table = {('BOS', '('): 16, ('(', 'BOS'): 16, ('(', '('): 16, ('(', ')'): 4, (')', '('): 8,
+                 (')', ')'): 8}
 
 # mlp_0_1: reads (attn_0_0_outputs, attn_0_3_outputs); every other input gives 14
 mlp_0_1_table = {('BOS', ')'): 2, ('(', ')'): 4, (')', 'BOS'): 2, (')', '('): 8, (')', ')'): 2}
@@ -181,7 +182,7 @@ def attn_1_2_pattern(key, query):
     if query == '(':
         return key in {1, 2}
     if query == ')':
-        return key not in {0, 1, 3, 9, 14}
+        return key not in {0, 1, 3, 8, 9, 14}
     return key in {0, 1, 2, 16}
 
 
@@ -215,14 +216,14 @@ def num_attn_1_2_pattern(key, query):
 
 def num_attn_1_3_pattern(key, query):
     """query: attn_0_2_outputs, key: mlp_0_0_outputs"""
-    return key == 2
+    return key != 16
 
 # mlp_1_0: reads (attn_1_1_outputs, attn_1_2_outputs); every other input gives 13
-mlp_1_0_table = {('BOS', 'BOS'): 16, ('BOS', '('): 12, ('(', 'BOS'): 6, ('(', '('): 12}
+mlp_1_0_table = {('BOS', 'BOS'): 16, ('BOS', '('): 12, ('(', 'BOS'): 6, ('(', '('): 0}
 
-# mlp_1_1: reads (attn_1_3_outputs, attn_1_2_outputs); every other input gives 0
-mlp_1_1_table = {('BOS', '('): 4, ('BOS', ')'): 11, ('(', '('): 1, ('(', ')'): 8, (')', 'BOS'): 8,
-                 (')', '('): 13, (')', ')'): 2}
+# mlp_1_1: reads (attn_1_3_outputs, attn_1_2_outputs); every other input gives 1
+mlp_1_1_table = {('BOS', 'BOS'): 15, ('BOS', '('): 4, ('(', 'BOS'): 8, ('(', ')'): 8,
+                 (')', 'BOS'): 8, (')', '('): 13}
 
 
 def attn_2_0_pattern(key, query):
@@ -246,9 +247,9 @@ def attn_2_1_pattern(key, query):
 def attn_2_2_pattern(key, query):
     """query: attn_0_2_outputs, key: num_attn_1_2_outputs"""
     if query == '(':
-        return key in {2, 3}
+        return key in {2, 3, 4}
     if query == ')':
-        return key in {3, 4, 12, 13, 16}
+        return key in {3, 10, 12, 13, 16}
     return key in {2, 3, 16}
 
 
@@ -263,9 +264,9 @@ def attn_2_3_pattern(key, query):
 
 def num_attn_2_0_pattern(key, query):
     """query: num_attn_1_1_outputs, key: mlp_0_1_outputs"""
-    if query in {1, 2, 3, 4}:
+    if query in {1, 2, 3, 4, 10}:
         return key != 14
-    if query in {5, 11, 13}:
+    if query in {5, 13}:
         return False
     if query == 7:
         return key != 8
@@ -281,12 +282,16 @@ def num_attn_2_1_pattern(key, query):
 
 def num_attn_2_2_pattern(key, query):
     """query: num_attn_1_2_outputs, key: mlp_1_0_outputs"""
-    if query in {0, 7, 11}:
+    if query == 0:
+        return key not in {6, 13}
+    if query in {2, 3}:
+        return key != 13
+    if query in {7, 11}:
         return key in {12, 16}
     if query == 8:
         return key in {6, 12}
     if query == 9:
-        return key in {13, 16}
+        return key not in {6, 12}
     if query == 10:
         return key in {12, 13}
     if query == 14:
@@ -295,7 +300,7 @@ def num_attn_2_2_pattern(key, query):
         return key == 6
     if query == 16:
         return False
-    return key != 13
+    return key not in {0, 13}
 
 
 def num_attn_2_3_pattern(key, query):
@@ -315,78 +320,86 @@ def num_attn_2_3_pattern(key, query):
     return key == ')'
 
 # mlp_2_0: reads (attn_2_2_outputs, attn_2_0_outputs); every other input gives 7
-mlp_2_0_table = {('(', '('): 9, ('(', ')'): 14, (')', 'BOS'): 10, (')', '('): 14, (')', ')'): 14}
+mlp_2_0_table = {('BOS', 'BOS'): 11, ('(', '('): 9, ('(', ')'): 14, (')', 'BOS'): 10,
+                 (')', '('): 14, (')', ')'): 14}
 
-# mlp_2_1: reads attn_2_3_outputs; every other input gives 5
-mlp_2_1_table = {'(': 9, ')': 0}
+# mlp_2_1: reads attn_2_3_outputs; every other input gives 0
+mlp_2_1_table = {'BOS': 5}
 
 
 classes = ('T', 'P', 'F')
-classifier_bias = (-175, -216, -114)
+classifier_bias = (-2416, -2655, 259)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'tokens': {'(': (-51, 40, 32), ')': (20, -40, 7)},
-    'positions': {9: (-82, 98, 1), 10: (44, 27, -48), 12: (128, -116, -18), 13: (-103, -52, 96),
-                  14: (13, -86, 36), 15: (-42, -129, 96)},
-    'attn_0_0_outputs': {'(': (-1, 102, -35), ')': (33, 59, -51)},
-    'attn_0_1_outputs': {'(': (-2, 79, -5), ')': (32, 75, -59)},
-    'attn_0_2_outputs': {'(': (-61, 75, 10), ')': (-33, 52, -21)},
-    'attn_0_3_outputs': {'(': (-20, -5, 29), ')': (-14, -5, 10)},
-    'num_attn_0_0_outputs': {1: (-40, 94, -2), 4: (120, -135, -39), 6: (181, -187, 28),
-                             7: (8, -143, 80), 8: (-177, 23, 112), 9: (-39, 85, -47),
-                             10: (-24, 78, -67), 11: (-16, 135, -153), 13: (-16, 53, -79),
-                             14: (-15, 154, -192)},
-    'num_attn_0_1_outputs': {1: (-142, 89, 65), 4: (-25, -4, 20), 5: (-17, -43, 36),
-                             7: (-82, 98, 1), 8: (44, 27, -48), 12: (45, -124, 41),
-                             13: (13, -86, 36)},
-    'num_attn_0_2_outputs': {3: (-90, -59, 104), 5: (-24, 99, -31), 6: (-206, 241, -14),
-                             7: (118, -32, -49), 8: (-197, 120, 79), 9: (-92, 225, -53),
-                             10: (-76, 75, 32), 11: (-66, 73, 25), 13: (-66, 135, -76),
-                             14: (-65, 237, -191)},
-    'num_attn_0_3_outputs': {3: (40, -60, 10), 4: (-172, 115, 45), 5: (94, -73, -25),
-                             6: (-54, 117, -26)},
-    'mlp_0_0_outputs': {15: (-22, -11, 72)},
-    'mlp_0_1_outputs': {4: (-43, 72, 3)},
-    'attn_1_0_outputs': {'(': (-38, -72, 77), ')': (-41, -83, 84)},
-    'attn_1_1_outputs': {'(': (-38, -72, 77), ')': (-41, -83, 84)},
-    'attn_1_2_outputs': {'(': (-131, 94, 98), ')': (-84, 63, 63)},
-    'attn_1_3_outputs': {')': (-17, -16, 10)},
-    'num_attn_1_0_outputs': {1: (-12, 141, -56), 2: (10, 85, -81), 3: (10, 75, -84),
-                             4: (52, 122, -112), 6: (-71, -77, 82), 7: (-160, -192, 186),
-                             8: (-73, -256, 173), 9: (-50, -177, 118)},
-    'num_attn_1_1_outputs': {2: (49, -8, -33), 6: (5, 70, -35), 7: (-6, 229, -147),
-                             8: (-16, 198, -133), 9: (-19, 160, -110), 10: (-7, 202, -184),
-                             11: (3, 266, -283), 12: (3, 311, -332), 13: (4, 221, -231)},
-    'num_attn_1_2_outputs': {3: (76, 58, -49), 4: (125, 0, -40), 5: (68, -114, 71),
-                             6: (26, -139, 108), 7: (-12, -124, 120), 8: (-43, -140, 145),
-                             9: (-47, -119, 135), 10: (-15, -145, 131), 11: (-91, -143, 167),
-                             12: (-78, -132, 153), 13: (0, -89, 93), 15: (0, -83, 89)},
-    'num_attn_1_3_outputs': {5: (41, 91, -93), 6: (59, 3, -44), 7: (28, -66, 17), 8: (-49, -39, 50),
-                             9: (-27, -68, 50), 10: (-54, -91, 81), 11: (-88, -67, 84),
-                             12: (-51, -119, 89), 13: (-38, -152, 96), 14: (-30, -50, 40)},
-    'mlp_1_1_outputs': {1: (-33, -49, 44), 2: (-6, -5, 5), 4: (-43, 31, -16), 8: (34, 21, -31),
-                        11: (-37, -34, 36), 13: (-88, -27, 68)},
-    'attn_2_0_outputs': {'(': (-32, -48, 60), ')': (-32, -81, 76)},
-    'attn_2_1_outputs': {'(': (-36, -49, 63), ')': (-38, -83, 81)},
-    'attn_2_2_outputs': {'(': (-20, -47, 77), ')': (-21, -62, 73)},
-    'attn_2_3_outputs': {'(': (-36, -49, 63), ')': (-38, -83, 81)},
-    'num_attn_2_0_outputs': {1: (-5, 53, -60), 2: (30, 5, -23), 5: (5, -52, 26), 6: (20, -84, 33),
-                             7: (-42, -52, 51), 8: (-57, -58, 66), 9: (-61, -112, 100),
-                             10: (-18, -111, 76), 11: (3, -120, 65), 12: (10, -133, 69),
-                             13: (12, -136, 75), 14: (30, -165, 79), 15: (30, -154, 67)},
-    'num_attn_2_1_outputs': {2: (49, -8, -33), 5: (31, 1, -9), 6: (5, 70, -35), 7: (-6, 229, -147),
-                             8: (-16, 198, -133), 9: (-19, 160, -110), 10: (-7, 202, -184),
-                             11: (3, 266, -283), 12: (3, 311, -332), 13: (4, 221, -231)},
-    'num_attn_2_2_outputs': {1: (-5, -26, 15), 3: (43, -37, -1), 4: (-16, 75, -19),
-                             5: (34, 41, -45), 6: (16, 70, -46), 7: (58, 41, -51), 8: (26, 56, -45),
-                             9: (40, 53, -52), 10: (4, 79, -49), 11: (-10, 63, -15),
-                             12: (-48, 91, -5), 13: (33, 18, -28), 14: (-41, 61, -1)},
-    'num_attn_2_3_outputs': {2: (9, -10, 87), 3: (94, -112, 72), 4: (102, -199, 132),
-                             5: (-37, -121, 177), 6: (-65, 45, 109), 7: (-4, -67, 126),
-                             8: (179, -271, 139), 9: (-3, -323, 267), 13: (-1, 100, -67),
-                             14: (-48, 13, 72), 15: (-9, 83, -19), 16: (-1, 2, 47)},
-    'mlp_2_0_outputs': {9: (-25, -59, 54), 10: (10, 14, -4), 14: (-26, -59, 55)},
-    'mlp_2_1_outputs': {5: (38, 83, -81), 9: (2, 34, -18)},
+    'tokens': {'(': (-536, 344, 381), ')': (206, -357, 47)},
+    'positions': {9: (-867, 719, 206), 12: (1078, -1285, 57), 13: (-1092, -498, 994),
+                  14: (131, -363, 97), 15: (-358, -1327, 931)},
+    'attn_0_0_outputs': {'(': (-121, 1208, -398), ')': (401, 609, -590)},
+    'attn_0_1_outputs': {'(': (-85, 866, -123), ')': (379, 857, -717)},
+    'attn_0_2_outputs': {'(': (-716, 924, -19), ')': (-357, 555, -261)},
+    'attn_0_3_outputs': {'(': (-197, -192, 384), ')': (-162, 80, 44)},
+    'num_attn_0_0_outputs': {1: (-407, 851, 52), 4: (1260, -1369, -396), 6: (1759, -1748, 216),
+                             7: (24, -1234, 730), 8: (-1455, 388, 804), 9: (-242, 979, -660),
+                             10: (-158, 956, -863), 11: (-136, 1270, -1359), 12: (-682, 607, 95),
+                             13: (-135, 1031, -1290)},
+    'num_attn_0_1_outputs': {1: (-1459, 991, 609), 5: (-409, -157, 368), 7: (-867, 719, 206),
+                             8: (495, 190, -475), 12: (-358, -1327, 931), 13: (614, -861, 77)},
+    'num_attn_0_2_outputs': {3: (-932, -647, 1033), 5: (-266, 932, -258), 6: (-2070, 2575, -324),
+                             7: (1220, -389, -477), 8: (-1923, 936, 874), 9: (-906, 2427, -647),
+                             10: (-751, 553, 424), 11: (-647, 859, 76), 12: (-656, 1649, -905),
+                             13: (-641, 1741, -1212), 14: (-640, 2434, -1952)},
+    'num_attn_0_3_outputs': {2: (-625, 29, 398), 3: (462, -701, 119), 4: (-1833, 1558, 269),
+                             5: (724, -762, -90), 6: (-413, 1789, -684)},
+    'mlp_0_0_outputs': {4: (-264, 497, -816), 8: (321, 239, -1020)},
+    'mlp_0_1_outputs': {4: (-874, 1319, -2), 8: (-119, -314, 257), 14: (-396, 240, 427)},
+    'attn_1_0_outputs': {'(': (-376, -780, 798), ')': (-424, -862, 864)},
+    'attn_1_1_outputs': {'(': (-376, -780, 798), ')': (-424, -862, 864)},
+    'attn_1_2_outputs': {'(': (-1352, 1034, 916), ')': (-854, 597, 663)},
+    'attn_1_3_outputs': {')': (-57, -341, 134)},
+    'num_attn_1_0_outputs': {1: (-204, 1592, -553), 2: (-69, 784, -541), 3: (23, 735, -770),
+                             4: (428, 1359, -1133), 5: (115, 552, -418), 6: (-706, -937, 926),
+                             7: (-1137, -2111, 1762), 8: (-638, -3203, 2036)},
+    'num_attn_1_1_outputs': {5: (234, 49, -65), 6: (46, 909, -475), 7: (15, 2285, -1512),
+                             8: (-135, 2018, -1364), 9: (-76, 1824, -1402), 10: (19, 2303, -2182),
+                             11: (47, 2366, -2403), 12: (46, 2840, -2875), 13: (47, 2370, -2405)},
+    'num_attn_1_2_outputs': {3: (432, 832, -399), 4: (844, 76, -117), 5: (546, -736, 586),
+                             6: (317, -1270, 1032), 7: (47, -1361, 1182), 8: (-212, -1480, 1406),
+                             9: (-363, -1256, 1365), 10: (-370, -1683, 1563),
+                             11: (-1032, -1701, 1913), 12: (-2, -2571, 1834),
+                             13: (-4, -1026, 1035)},
+    'num_attn_1_3_outputs': {4: (-244, 1812, -1022), 5: (684, 1552, -1520), 6: (526, 1375, -1262),
+                             7: (492, -342, -136), 8: (-219, -991, 660), 9: (-417, -1152, 845),
+                             10: (-663, -1557, 1185), 11: (-844, -1800, 1379),
+                             12: (-1215, -1899, 1630), 13: (-345, -2432, 1444),
+                             15: (-306, -324, 315), 16: (-301, -353, 327)},
+    'mlp_1_0_outputs': {12: (-629, 304, 325), 13: (-120, -203, 164)},
+    'mlp_1_1_outputs': {4: (-311, 437, -250), 8: (156, 163, -163), 13: (-749, 10, 443),
+                        15: (895, -603, -682)},
+    'attn_2_0_outputs': {')': (-330, -810, 762)},
+    'attn_2_1_outputs': {')': (-397, -830, 824)},
+    'attn_2_2_outputs': {'(': (-45, -732, 881), ')': (-7, -972, 862)},
+    'attn_2_3_outputs': {'(': (-351, -585, 678), ')': (-398, -831, 824)},
+    'num_attn_2_0_outputs': {4: (324, -400, -64), 5: (141, -535, 127), 6: (-159, -496, 255),
+                             7: (-539, -310, 384), 8: (-458, -583, 478), 9: (-738, -805, 799),
+                             10: (-732, -735, 835), 11: (383, -941, 220), 12: (571, -1107, 191),
+                             13: (507, -912, 150)},
+    'num_attn_2_1_outputs': {3: (-12, -792, 586), 4: (206, -446, 199), 5: (234, 49, -65),
+                             6: (46, 909, -475), 7: (15, 2285, -1512), 8: (-135, 2018, -1364),
+                             9: (-76, 1824, -1402), 10: (19, 2303, -2182), 11: (47, 2366, -2403),
+                             12: (46, 2840, -2875), 13: (47, 2370, -2405), 14: (50, 1028, -911),
+                             15: (52, 1080, -976)},
+    'num_attn_2_2_outputs': {1: (-62, -295, 180), 3: (373, -468, 92), 5: (276, 166, -229),
+                             6: (335, 495, -411), 7: (590, 408, -521), 8: (251, 695, -578),
+                             9: (230, 742, -626), 10: (50, 836, -585), 11: (-69, 843, -344),
+                             12: (-662, 1109, -12), 13: (151, 510, -295), 14: (-264, 971, -242),
+                             15: (-7, 809, -339), 16: (0, 427, -199)},
+    'num_attn_2_3_outputs': {3: (1012, -1097, 674), 4: (1157, -2527, 1561), 5: (-433, -1214, 1845),
+                             6: (-748, 833, 983), 7: (-45, -903, 1423), 8: (1659, -2536, 1381),
+                             9: (-29, -3137, 2630), 11: (-7, -1005, 1426), 13: (-18, 972, -625),
+                             14: (-222, -207, 914), 15: (-27, 1040, -453), 16: (-3, 667, -286)},
+    'mlp_2_0_outputs': {9: (-247, -470, 497), 10: (249, -18, 22), 11: (-104, 373, -327),
+                        14: (-272, -681, 616)},
+    'mlp_2_1_outputs': {5: (398, 831, -824)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -427,7 +440,7 @@ def run(tokens):
     num_attn_1_2_outputs = count(mlp_0_1_outputs, attn_0_0_outputs, num_attn_1_2_pattern)
     num_attn_1_3_outputs = count(mlp_0_0_outputs, attn_0_2_outputs, num_attn_1_3_pattern)
     mlp_1_0_outputs = [mlp_1_0_table.get((attn_1_1_outputs[i], attn_1_2_outputs[i]), 13) for i in range(n)]
-    mlp_1_1_outputs = [mlp_1_1_table.get((attn_1_3_outputs[i], attn_1_2_outputs[i]), 0) for i in range(n)]
+    mlp_1_1_outputs = [mlp_1_1_table.get((attn_1_3_outputs[i], attn_1_2_outputs[i]), 1) for i in range(n)]
     attn_2_0_outputs = attend(num_attn_1_2_outputs, attn_0_0_outputs, attn_1_1_outputs, attn_2_0_pattern)
     attn_2_1_outputs = attend(num_attn_1_2_outputs, attn_0_2_outputs, attn_1_0_outputs, attn_2_1_pattern)
     attn_2_2_outputs = attend(num_attn_1_2_outputs, attn_0_2_outputs, attn_1_2_outputs, attn_2_2_pattern)
@@ -437,6 +450,6 @@ def run(tokens):
     num_attn_2_2_outputs = count(mlp_1_0_outputs, num_attn_1_2_outputs, num_attn_2_2_pattern)
     num_attn_2_3_outputs = count(tokens, num_attn_1_1_outputs, num_attn_2_3_pattern)
     mlp_2_0_outputs = [mlp_2_0_table.get((attn_2_2_outputs[i], attn_2_0_outputs[i]), 7) for i in range(n)]
-    mlp_2_1_outputs = [mlp_2_1_table.get(attn_2_3_outputs[i], 5) for i in range(n)]
+    mlp_2_1_outputs = [mlp_2_1_table.get(attn_2_3_outputs[i], 0) for i in range(n)]
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]

@@ -33,7 +33,8 @@ class TaskResult:
     task: str
     seed: int
     config: dict
-    val_accuracy: float
+    val_accuracy: float  # of the trained program, when training selected it
+    final_val_accuracy: float  # of the program decompiled (after the refit, the search and pruning)
     test_accuracy: float  # of the pruned discrete program: the one decompiled
     test_accuracy_unpruned: float
     paper_accuracy: float
@@ -192,7 +193,8 @@ def finish_task(
                     "parameters": sum(p.numel() for p in compiled.model.parameters())}
 
     run = TaskResult(
-        task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"], test_accuracy=test_acc,
+        task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"],
+        final_val_accuracy=splits[1].accuracy(program), test_accuracy=test_acc,
         test_accuracy_unpruned=splits[2].accuracy(trained), paper_accuracy=data.paper.accuracy,
         train_seconds=training["train_seconds"], train_cpu_seconds=training["train_cpu_seconds"],
         epochs_run=training["epochs_run"], best_epoch=training["best_epoch"],
