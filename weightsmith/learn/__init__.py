@@ -6,10 +6,10 @@
     sop = decompile_to_rasp(run.program)                  # weightsmith RASP, same labels
 
 Modules: `program` (the discrete program and its exact semantics), `model` (the relaxed, trainable
-model and `discretise`), `train` (annealed training, selection on the discretised program), `readout` (the classifier refit),
-`local_search` (single edits after training), `prune`,
-`to_python`, `to_rasp`, `to_transformer` (the program compiled back into an ordinary transformer),
-`train_task` (task name -> files on disk).
+model and `discretise`), `train` (annealed training, selection on the discretised program), `readout`
+(the classifier refit), `local_search` (single edits after training), `prune`, `to_python`, `to_rasp`,
+`to_transformer` (the program compiled back into an ordinary transformer), `train_task` (task name ->
+files on disk).
 """
 
 from weightsmith.learn.local_search import SearchReport, local_search

@@ -50,7 +50,8 @@ class SearchReport:
 
 
 class _Climber:
-    """The program's variables and class scores on the training set, kept current as edits are accepted."""
+    """The program's variables and correct positions on the training set, kept current as edits are
+    accepted; scores edits."""
 
     def __init__(self, program: DiscreteProgram, data: Encoded):
         self.program, self.data = program, data
@@ -134,14 +135,12 @@ class _Climber:
         everywhere = self.valid.any(-1)
         if module.kind == "cat" and len(config.orders) > 1:
             for order in config.orders:
-                yield (lambda m, order=order: None if m.order == order else dataclasses.replace(m, order=order)), everywhere
+                yield (lambda m, order=order: _set_order(m, order)), everywhere
         if module.where is not None:
             for s in self._present(module.value):
                 yield (lambda m, s=s: _toggle_where(m, s)), self._somewhere(module.value, s)
         for a in self._present(module.query):
             queried = self._somewhere(module.query, a)
-            if not queried.any():
-                continue
             for b in self._present(module.key):
                 if not binary:
                     yield (lambda m, a=a, b=b: _set_row(m, a, b)), queried
@@ -151,6 +150,10 @@ class _Climber:
                 scopes = [None] if module.scope is None else [SCOPES.index(name) for name in config.scopes]
                 for on, scope in [(False, None)] + [(True, scope) for scope in scopes]:
                     yield (lambda m, a=a, b=b, on=on, scope=scope: _set_cell(m, a, b, on, scope)), rows
+
+
+def _set_order(head: Head, order: str) -> Optional[Head]:
+    return None if head.order == order else dataclasses.replace(head, order=order)
 
 
 def _set_entry(mlp: MLP, a: int, b: int, c: int) -> Optional[MLP]:
