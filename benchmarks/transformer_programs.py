@@ -94,7 +94,8 @@ def _record(run, threads: int) -> dict:
 
 
 def _summary(record: dict) -> dict:
-    keys = ("seed", "config", "val_accuracy", "final_val_accuracy", "test_accuracy", "train_seconds", "train_cpu_seconds", "decompiled_lines")
+    keys = ("seed", "config", "val_accuracy", "final_val_accuracy", "test_accuracy", "train_seconds", "train_cpu_seconds",
+            "decompiled_lines")
     return {k: record.get(k) for k in keys}
 
 

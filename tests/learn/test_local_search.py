@@ -19,16 +19,6 @@ def _correct(program: DiscreteProgram, data: Encoded) -> np.ndarray:
     return ((program.predict_ids(data.ids, data.lengths) == data.targets) & (data.targets >= 0)).sum(-1)
 
 
-def _with_module(program: DiscreteProgram, index: int, module) -> DiscreteProgram:
-    heads, mlps = [list(h) for h in program.heads], [list(m) for m in program.mlps]
-    layer, slot = divmod(index, program.config.heads + program.config.mlps)
-    if slot < program.config.heads:
-        heads[layer][slot] = module
-    else:
-        mlps[layer][slot - program.config.heads] = module
-    return dataclasses.replace(program, heads=heads, mlps=mlps)
-
-
 @settings(max_examples=12, deadline=None)
 @given(seed=st.integers(0, 10_000), causal=st.booleans(), predicate=st.sampled_from(["binary", "one_hot", "mixed"]))
 def test_an_edits_gain_is_its_gain_on_every_example(seed, causal, predicate):
@@ -44,7 +34,7 @@ def test_an_edits_gain_is_its_gain_on_every_example(seed, causal, predicate):
             edited = edit(climber.modules[index][1])
             if edited is None:
                 continue
-            after = _correct(_with_module(program, index, edited), data)
+            after = _correct(program.with_module(index, edited), data)
             assert not (after != before)[~rows].any()  # the edit changes nothing outside `rows`
             assert climber.gain(index, edited, rows) == after.sum() - before.sum()
 

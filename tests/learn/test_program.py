@@ -107,6 +107,16 @@ def test_scopes_are_checked():
         ProgramConfig(("BOS", "a"), ("x",), 4, 1, 1, 0, 0, scopes=("left",))
 
 
+def test_with_module_replaces_one_module_in_a_copy():
+    program = random_program(5)
+    modules = program.modules()
+    for index, (_, module) in enumerate(modules):
+        other = modules[(index + 1) % len(modules)][1]
+        expected = [other if i == index else m for i, (_, m) in enumerate(modules)]
+        assert all(a is b for (_, a), b in zip(program.with_module(index, other).modules(), expected, strict=True))
+        assert all(a is b for (_, a), (_, b) in zip(program.modules(), modules, strict=True))  # the original stays
+
+
 def test_save_load_roundtrip(tmp_path):
     program = random_program(3, causal=True)
     program.reads[2] = False

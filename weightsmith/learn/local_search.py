@@ -101,12 +101,7 @@ class _Climber:
         return int(self._correct(scores, rows).sum() - self.correct[rows].sum())
 
     def replace(self, index: int, module: object) -> None:
-        config, program = self.program.config, self.program
-        layer, slot = divmod(index, config.heads + config.mlps)
-        if slot < config.heads:
-            program.heads[layer][slot] = module
-        else:
-            program.mlps[layer][slot - config.heads] = module
+        self.program = self.program.with_module(index, module)
         self.refresh()
 
     def _somewhere(self, variable: int, slot: int) -> np.ndarray:
@@ -202,10 +197,9 @@ def local_search(
     only if better on validation (ties: on training) than `program`, which is never modified."""
     start = time.perf_counter()
     before = (val.accuracy(program), train.accuracy(program))
-    current = dataclasses.replace(program, heads=[list(h) for h in program.heads],
-                                  mlps=[list(m) for m in program.mlps])
-    edits = sweeps = 0
+    current, edits, sweeps = program, 0, 0
     bar = tqdm(desc="local search", unit="sweep", disable=not progress)
+
     def out_of_time() -> bool:
         return time.perf_counter() - start >= seconds
 
@@ -229,7 +223,7 @@ def local_search(
         edits += found
         if not found:
             break
-        current, _ = refit_readout(current, train, val, balance_lengths=balance_lengths)
+        current, _ = refit_readout(climber.program, train, val, balance_lengths=balance_lengths)
         bar.update()
         bar.set_postfix(train=f"{train.accuracy(current):.4f}", edits=edits)
     bar.close()

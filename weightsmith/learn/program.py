@@ -30,7 +30,7 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -151,6 +151,16 @@ class DiscreteProgram:
                 out.append((index, module))
                 index += 1
         return out
+
+    def with_module(self, index: int, module: "Head | MLP") -> "DiscreteProgram":
+        """A copy with the module at `index` (in `modules()` order) replaced; this program is unchanged."""
+        layer, slot = divmod(index, self.config.heads + self.config.mlps)
+        heads, mlps = [list(h) for h in self.heads], [list(m) for m in self.mlps]
+        if slot < self.config.heads:
+            heads[layer][slot] = module
+        else:
+            mlps[layer][slot - self.config.heads] = module
+        return replace(self, heads=heads, mlps=mlps)
 
     def inputs_of(self, module: object) -> list[int]:
         if isinstance(module, Head):
