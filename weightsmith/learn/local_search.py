@@ -209,9 +209,13 @@ def local_search(
         live = current.live_variables()
         screen = np.arange(len(train.ids)) % SCREEN == 0
         for index, (out, _) in enumerate(climber.modules):
+            if out_of_time():
+                break
             if not live[out]:
                 continue
-            for edit, rows in list(climber.edits(index)):
+            # generated as they are tried (an accepted edit changes only this module's output, never the
+            # inputs the remaining edits and their example rows are computed from)
+            for edit, rows in climber.edits(index):
                 if out_of_time():
                     break
                 edited = edit(climber.modules[index][1])
