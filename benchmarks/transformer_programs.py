@@ -58,6 +58,7 @@ class Setting:
     scopes: tuple = ("all",)  # where a numerical head's matches may count, per predicate cell
     identity_bias: float = 0.0  # many-to-one predicates start near key == query
     read_last_layer: bool = False  # the classifier reads only the last layer while training
+    recency_bias: float = 0.0  # gates start favouring the newest variables
     search_seconds: float = 0.0  # local search after training (single edits on training accuracy)
 
 
@@ -120,7 +121,8 @@ def _train(task: str, out_path: Path, args: argparse.Namespace) -> None:
                          numerical_heads=setting.numerical, predicate=setting.predicate, orders=setting.orders,
                          restarts=setting.restarts, balance_lengths=setting.balance_lengths, values=setting.values,
                          count_where=setting.count_where, scopes=setting.scopes, identity_bias=setting.identity_bias,
-                         read_last_layer=setting.read_last_layer, search_seconds=_search_seconds(setting, args),
+                         read_last_layer=setting.read_last_layer, recency_bias=setting.recency_bias,
+                         search_seconds=_search_seconds(setting, args),
                          check_rasp=args.check_rasp, progress=False)
         record = _record(run, args.threads)
         records = _read(out_path)  # re-read: another run may have added tasks meanwhile
@@ -217,6 +219,7 @@ def main() -> None:
               + (f" scopes {'/'.join(c['scopes'])}" if c.get("scopes", ["all"]) != ["all"] else "")
               + (f" identity {c['identity_bias']:g}" if c.get("identity_bias") else "")
               + (" read-last-layer" if c.get("read_last_layer") else "")
+              + (f" recency {c['recency_bias']:g}" if c.get("recency_bias") else "")
               + (f" search {c['search_seconds']:g} s" if c.get("search_seconds") else ""))
 
 

@@ -227,6 +227,8 @@ def learn(
                                         "margin (0: at random, as the paper's)."),
     read_last_layer: bool = typer.Option(False, "--read-last-layer", help="The classifier reads only the last "
                                          "layer's variables while training (the paper: all variables)."),
+    recency_bias: float = typer.Option(0.0, help="Gates start favouring the newest variables by this logit margin "
+                                       "(heads: the previous layer's outputs; MLPs: their own layer's heads)."),
     search_seconds: float = typer.Option(0.0, help="After training, improve the program by single edits (predicate "
                                          "cells, table entries) on training accuracy for up to this many seconds; "
                                          "kept only if better on validation (0: no search)."),
@@ -242,7 +244,8 @@ def learn(
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
                             count_where=count_where, balance_lengths=balance_lengths,
                             scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
-                            read_last_layer=read_last_layer, search_seconds=search_seconds)
+                            read_last_layer=read_last_layer, recency_bias=recency_bias,
+                            search_seconds=search_seconds)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "

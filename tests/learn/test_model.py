@@ -104,6 +104,24 @@ def test_identity_bias_starts_binary_predicates_at_key_equals_query():
                 assert np.array_equal(head_b.predicate, head_p.predicate)
 
 
+def test_recency_bias_starts_gates_on_the_newest_variables():
+    """With a large margin every gate's argmax is one of the newest variables: heads of layer l > 0 read
+    layer l - 1's outputs, MLPs their own layer's heads; layer 0 heads still choose among tokens and positions."""
+    config = _config()[0]
+    program = discretise(TransformerProgramModel(config, seed=8, recency_bias=20.0))
+    per_layer = config.heads + config.mlps
+    for layer in range(config.layers):
+        first = config.first_variable(layer)
+        newest = range(first - per_layer, first) if layer else range(2)
+        for head in program.heads[layer]:
+            assert {head.query, head.key} | ({head.value} - {None}) <= set(newest)
+        for mlp in program.mlps[layer]:
+            assert {mlp.first, mlp.second} <= set(range(first, first + config.heads))
+    plain = discretise(TransformerProgramModel(config, seed=8))
+    # without the bias some layer-1 module reads an older variable
+    assert any(v < 2 for h in plain.heads[1] for v in (h.query, h.key, h.value) if v is not None)
+
+
 def test_read_last_layer_keeps_the_classifier_off_earlier_variables():
     config, task = _config()
     model = TransformerProgramModel(config, seed=7, read_last_layer=True)

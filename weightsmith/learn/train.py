@@ -43,6 +43,7 @@ class TrainSettings:
     gate_std: float = 0.5  # spread of the initial gate logits (breaks the symmetry between heads)
     identity_bias: float = 0.0  # binary predicates start at key == query by this logit margin (0: at random)
     read_last_layer: bool = False  # the classifier reads only the last layer's variables (the paper: all)
+    recency_bias: float = 0.0  # gates start favouring the newest variables by this logit (model.py)
     attention_tau: Optional[float] = None  # cap on the attention softmax temperature (None: tau)
     patience: Optional[int] = None  # epochs without a better validation accuracy before stopping
     balance_lengths: bool = False  # weight each example by 1 / (share of its length): rare lengths count as much
@@ -97,6 +98,7 @@ class _Run:
         self.model = TransformerProgramModel(config, seed=seed, gate_std=settings.gate_std,
                                              identity_bias=settings.identity_bias,
                                              read_last_layer=settings.read_last_layer,
+                                             recency_bias=settings.recency_bias,
                                              attention_tau=settings.attention_tau,
                                              straight_through=settings.straight_through)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=settings.lr)

@@ -70,6 +70,7 @@ def train_task(
     gate_std: float = 0.5,
     identity_bias: float = 0.0,
     read_last_layer: bool = False,
+    recency_bias: float = 0.0,
     tau_start: float = 3.0,
     numerical_heads: Optional[int] = None,
     predicate: str = "one_hot",
@@ -103,7 +104,7 @@ def train_task(
     splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
                              attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
-                             read_last_layer=read_last_layer,
+                             read_last_layer=read_last_layer, recency_bias=recency_bias,
                              tau_start=tau_start, restarts=restarts,
                              balance_lengths=balance_lengths)
     result = train(config, splits[0], splits[1], settings)
@@ -117,7 +118,7 @@ def train_task(
                 "count_where": count_where, "scopes": list(scopes), "epochs": epochs, "restarts": restarts,
                 "balance_lengths": balance_lengths, "search_seconds": search_seconds,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
-                "identity_bias": identity_bias, "read_last_layer": read_last_layer,
+                "identity_bias": identity_bias, "read_last_layer": read_last_layer, "recency_bias": recency_bias,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
         training={"val_accuracy": result.val_accuracy, "train_seconds": result.seconds,
                   "train_cpu_seconds": result.cpu_seconds, "epochs_run": result.epochs_run,
