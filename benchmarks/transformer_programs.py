@@ -71,7 +71,7 @@ CONFIGS = {
     "dyck1": Setting(3, 8, 4, 2, 40, "binary", search_seconds=200),
     "dyck2": Setting(3, 8, 4, 4, 40, "mixed", orders=("closest", "first"), restarts=3),
     "most_freq": Setting(3, 8, 4, 2, 100, "mixed", scopes=("all", "before"), identity_bias=2.0, read_last_layer=True,
-                         search_seconds=200),
+                         recency_bias=1.5, search_seconds=200),
 }
 
 

@@ -11,6 +11,16 @@ can affect, the classifier fixed (refit between sweeps):
 - a binary predicate cell: off, or on with one of the counting scopes; a `count_where` slot (toggled);
 - an MLP table entry (any output value).
 
+Single edits cannot add a step to the program: a variable nothing reads yet helps nobody, and a module
+switched to read it loses what it read before. So each sweep first tries compound edits
+(`_Climber.fresh_filters`): a counting head that no module reads becomes a fresh count (query = key = one
+variable, key == query, one scope), a live counting head of a later layer counts only where that count
+holds one slot (or any other), and the categorical heads reading the filtered count re-choose their
+predicate rows (`_Climber.repair`); the best such compound is kept if it gains. On most-freq, ranks
+of positions by count become ranks of distinct tokens ("count only where my token occurred 0 times
+before"): a trained program went from 80.6% to 90.2% training accuracy in one compound edit (7 s), and
+to 97.4% after the single edits that follow.
+
 An edit is kept when it raises the number of correct training positions (screened first on every
 `SCREEN`-th training example: most edits help nowhere, and a quarter of the examples says so four times
 faster; an edit that passes is then scored on all of them); sweeps go over the live modules
@@ -63,19 +73,30 @@ class _Climber:
     def refresh(self) -> None:
         self.modules = self.program.modules()
         self.values = self.program.variables(self.data.ids, self.data.lengths)
-        self.correct = self._correct(self.program.scores_of(self.values), slice(None))
+        self.correct = self._correct(self.program.scores_of(self.values), slice(None)).sum(-1)  # per example
 
     def _correct(self, scores: np.ndarray, rows) -> np.ndarray:
-        """Correct positions per example."""
-        return ((scores.argmax(-1) == self.data.targets[rows]) & self.labelled[rows]).sum(-1)
+        """Correct positions [examples, L]."""
+        return (scores.argmax(-1) == self.data.targets[rows]) & self.labelled[rows]
 
     def gain(self, index: int, edited: object, rows: np.ndarray) -> int:
         """How many more training positions are right with module `index` replaced by `edited`, computed on
-        the examples `rows` (the only ones the edit can change): the edited module and every module
-        downstream of a changed variable are evaluated again there."""
+        the examples `rows` (the only ones the edit can change)."""
+        return self.compound_gain({index: edited}, rows)
+
+    def compound_gain(self, changes: dict[int, object], rows: np.ndarray) -> int:
         rows = np.flatnonzero(rows)
+        outcome = self.outcome(changes, rows)
+        return 0 if outcome is None else int(outcome[0].sum() - self.correct[rows].sum())
+
+
+    def outcome(self, changes: dict[int, object], rows: np.ndarray) -> Optional[tuple[np.ndarray, dict]]:
+        """(correct positions [len(rows), L], the variables that changed) with the modules at the indices of
+        `changes` replaced, on the examples `rows` (indices); None when no variable the classifier reads
+        changes. The replaced modules and every module downstream of a changed variable are evaluated again
+        there, nothing else."""
         if not len(rows):
-            return 0
+            return None
         subset: dict[int, np.ndarray] = {}
 
         class Values:  # the variables on `rows`, gathered when first read
@@ -84,25 +105,87 @@ class _Climber:
                     subset[v] = self.values[v][rows]
                 return subset[v]
 
-        values, allowed, changed = Values(), self.allowed[rows], {}
+        values, allowed, changed, first = Values(), self.allowed[rows], {}, min(changes)
         for position, (out, module) in enumerate(self.modules):
-            if position == index:
-                module = edited
-            elif position < index or not any(v in changed for v in self.program.inputs_of(module)):
+            if position in changes:
+                module = changes[position]
+            elif position < first or not any(v in changed for v in self.program.inputs_of(module)):
                 continue
             new = module_output(module, values, allowed)
             if not np.array_equal(new, values[out]):
                 changed[out] = subset[out] = new
-            elif position == index:
-                return 0
+            elif position in changes and len(changes) == 1:  # an edit that changes nothing here changes nothing
+                return None
         if not any(self.program.reads[v] for v in changed):
-            return 0
+            return None
         scores = self.program.scores_of(values)  # summed in the program's order: the same floats, the same ties
-        return int(self._correct(scores, rows).sum() - self.correct[rows].sum())
+        return self._correct(scores, rows), changed
 
-    def replace(self, index: int, module: object) -> None:
-        self.program = self.program.with_module(index, module)
+    def replace(self, changes: dict[int, object]) -> None:
+        for index, module in changes.items():
+            self.program = self.program.with_module(index, module)
         self.refresh()
+
+    def fresh_filters(self) -> Iterator[tuple[dict[int, object], list[int]]]:
+        """Compound edits (changes by module index, and the categorical heads to `repair` after them): a
+        counting head no module reads (the classifier may) becomes a fresh count (query = key = one variable, key == query, one scope for
+        every cell), and a live counting head of a later layer counts only the positions where that fresh
+        variable holds one slot (or any other slot). Neither half helps alone: the fresh count is read by
+        nothing, and a filter on an existing variable changes what the readers of the filtered count see
+        without giving them anything better to read."""
+        config, k = self.program.config, self.program.config.n_values
+        per_layer = config.heads + config.mlps
+        live = self.program.live_variables()
+        counting = [(i, out, m) for i, (out, m) in enumerate(self.modules) if isinstance(m, Head) and m.kind == "count"]
+        read_by_modules = {v for out, m in self.modules if live[out] for v in self.program.inputs_of(m)}
+        for index, out, head in counting:
+            # the categorical heads that read the filtered count and feed only the classifier
+            readers = [c for c, (o, m) in enumerate(self.modules) if isinstance(m, Head) and m.kind == "cat"
+                       and live[o] and o not in read_by_modules and out in (m.query, m.key)]
+            if not live[out] or not readers:
+                continue
+            for unused, unused_out, _ in counting:
+                if unused_out in read_by_modules or unused // per_layer >= index // per_layer:
+                    continue
+                for u in range(config.first_variable(unused // per_layer)):
+                    for scope in config.scopes:
+                        fresh = Head("count", u, u, None, np.eye(k, dtype=bool),
+                                     scope=None if config.scopes == ("all",) else np.full((k, k), SCOPES.index(scope)))
+                        slots = np.unique(module_output(fresh, self.values, self.allowed)[self.valid])
+                        for slot in slots.tolist():
+                            for inside in (True, False):
+                                where = (np.arange(k) == slot) == inside
+                                yield {unused: fresh, index: dataclasses.replace(head, value=unused_out, where=where)}, readers
+
+    def repair(self, changes: dict[int, object], readers: list[int], rows: np.ndarray) -> dict[int, object]:
+        """`changes` with each categorical head in `readers` re-choosing its predicate rows, in turn: for each
+        query slot, the key slot that makes the most of the positions holding that query slot right (on the
+        examples `rows`, indices), everything else fixed. The readers feed only the classifier, so a row
+        changes only the positions that query it."""
+        outcome = self.outcome(changes, rows)
+        if outcome is None:
+            return changes
+        changes = dict(changes)
+        values = [outcome[1].get(v, self.values[v][rows]) for v in range(len(self.values))]
+        allowed, k, targets = self.allowed[rows], self.program.config.n_values, self.data.targets[rows]
+        for c in readers:
+            head, out = self.modules[c][1], self.modules[c][0]
+            own = self.program.classifier[out] if self.program.reads[out] else np.zeros_like(self.program.classifier[out])
+            others = self.program.scores_of(values) - own[values[out]]
+            query = values[head.query]
+            right = np.zeros((k, k))  # [query slot, key slot]: positions right with that row
+            for b in range(k):
+                every_row_b = dataclasses.replace(head, predicate=np.repeat(np.arange(k)[None] == b, k, 0))
+                scores = others + own[module_output(every_row_b, values, allowed)]
+                correct = (scores.argmax(-1) == targets) & self.labelled[rows]
+                right[:, b] = np.bincount(query[correct], minlength=k)[:k]
+            predicate = head.predicate.copy()
+            for a in np.unique(query).tolist():
+                if right[a].max() > right[a][predicate[a]].max(initial=-1):
+                    predicate[a] = np.arange(k) == right[a].argmax()
+            changes[c] = dataclasses.replace(head, predicate=predicate)
+            values[out] = module_output(changes[c], values, allowed)
+        return changes
 
     def _somewhere(self, variable: int, slot: int) -> np.ndarray:
         """Examples where `variable` holds `slot` at some position."""
@@ -188,6 +271,26 @@ def _toggle_where(head: Head, slot: int) -> Head:
     return dataclasses.replace(head, where=where)
 
 
+def _fresh_filter(climber: _Climber, screen: np.ndarray, out_of_time: Callable[[], bool]) -> int:
+    """Keeps the compound edit of `_Climber.fresh_filters` that, with its readers repaired, gains most on the
+    screened training examples, if it gains on all of them; returns how many it kept (0 or 1). The best
+    rather than the first: the candidates are few (tens), and a first hit can be a weak filter that
+    blocks the strong one (most-freq: 83.0% against 93.9% training accuracy after one search)."""
+    screened = np.flatnonzero(screen)
+    best, best_gain = None, 0
+    for changes, readers in climber.fresh_filters():
+        if out_of_time():
+            break
+        changes = climber.repair(changes, readers, screened)
+        gain = climber.compound_gain(changes, screen)
+        if gain > best_gain:
+            best, best_gain = changes, gain
+    if best is not None and climber.compound_gain(best, np.ones_like(screen)) > 0:
+        climber.replace(best)
+        return 1
+    return 0
+
+
 def local_search(
     program: DiscreteProgram, train: Encoded, val: Encoded, *, seconds: float, balance_lengths: bool = False,
     progress: bool = False,
@@ -205,9 +308,10 @@ def local_search(
 
     while not out_of_time():
         sweeps += 1
-        climber, found = _Climber(current, train), 0
-        live = current.live_variables()
+        climber = _Climber(current, train)
         screen = np.arange(len(train.ids)) % SCREEN == 0
+        found = _fresh_filter(climber, screen, out_of_time)
+        live = climber.program.live_variables()
         for index, (out, _) in enumerate(climber.modules):
             if out_of_time():
                 break
@@ -222,7 +326,7 @@ def local_search(
                 if edited is None or climber.gain(index, edited, rows & screen) <= 0:
                     continue
                 if climber.gain(index, edited, rows) > 0:
-                    climber.replace(index, edited)
+                    climber.replace({index: edited})
                     found += 1
         edits += found
         if not found:
