@@ -43,70 +43,57 @@ def count(keys, queries, pattern=None, where=None, before=None, after=None):
 
 def attn_0_0_pattern(key, query):
     """query: positions, key: positions"""
-    return key == {1: 4, 2: 7, 3: 2, 4: 3}.get(query, query + 1)
+    return key == {0: 5, 1: 2, 2: 6, 5: 4, 6: 2}.get(query, query - 5)
 
 
 def attn_0_1_pattern(key, query):
-    """query: positions, key: tokens; None: no key"""
-    return key == {1: 3, 2: None, 3: 4, 4: 2, 5: 1}.get(query, 0)
+    """query: tokens, key: tokens; None: no key"""
+    return key == {1: 2, 2: 1, 3: 1, 4: 4, 5: 5}.get(query, None)
 
 
 def attn_0_2_pattern(key, query):
-    """query: positions, key: tokens; None: no key"""
-    return key == {0: 0, 2: None, 3: 4, 4: 1, 6: 3, 7: 1}.get(query, 2)
+    """query: positions, key: positions; None: no key"""
+    return key == {1: 2, 2: 6, 4: 3, 5: 5, 6: 6, 7: 7}.get(query, None)
 
 
 def attn_0_3_pattern(key, query):
     """query: positions, key: positions"""
-    return key == {0: 2, 4: 4, 5: 5, 6: 5, 7: 3}.get(query, query + 1)
-
-
-def num_attn_0_0_pattern(key, query):
-    """query: tokens, key: tokens"""
-    if query == 'BOS':
-        return key in {1, 5}
-    if query == 2:
-        return key in {'BOS', 2}
-    if query == 4:
-        return key in {2, 4}
-    if query == 5:
-        return key in {2, 5}
-    return key == query and key != 0
+    return key == {1: 1, 2: 5, 3: 1, 4: 3, 7: 6}.get(query, query + 1)
 
 
 def num_attn_0_0_before(key, query):
-    """query: tokens, key: tokens; None: no key"""
-    return key == {0: 3, 1: 'BOS'}.get(query, None)
+    """query: tokens, key: tokens"""
+    return key == query
 
 
 def num_attn_0_1_pattern(key, query):
     """query: tokens, key: tokens"""
     if query == 'BOS':
-        return key in {'BOS', 1}
-    if query == 0:
-        return key in {2, 5}
-    if query in {2, 4, 5}:
-        return False
-    return key == query and key != 1
+        return key == 1
+    if query == 2:
+        return key in {'BOS', 0, 2}
+    if query == 4:
+        return key in {0, 4}
+    return key == query and key != 0
 
 
 def num_attn_0_1_before(key, query):
-    """query: tokens, key: tokens"""
-    if query == 0:
-        return key in {1, 3, 4}
-    if query == 3:
-        return False
-    return key == query and key != 'BOS'
+    """query: tokens, key: tokens; None: no key"""
+    return key == {'BOS': 'BOS', 0: 0}.get(query, None)
 
 
 def num_attn_0_2_pattern(key, query):
-    """query: tokens, key: tokens; None: no key"""
-    return key == {0: None, 2: 2, 3: 3, 4: 4, 5: 5}.get(query, 1)
+    """query: tokens, key: tokens"""
+    if query == 4:
+        return key in {'BOS', 4}
+    if query == 5:
+        return key in {'BOS', 5}
+    return key == query and key != 'BOS'
 
 
 def num_attn_0_2_before(key, query):
     """query: tokens, key: tokens; None: no key"""
-    return key == {'BOS': None, 0: None}.get(query, 'BOS')
+    return key == {'BOS': None, 4: None, 5: None}.get(query, 'BOS')
 
 
 def num_attn_0_3_pattern(key, query):
@@ -115,392 +102,396 @@ def num_attn_0_3_pattern(key, query):
         return key in {'BOS', 1}
     if query == 1:
         return False
-    if query == 6:
+    if query == 5:
         return key in {'BOS', 2}
     if query == 7:
-        return key not in {1, 2, 3}
+        return key == 5
     return key == 2
 
 
 def num_attn_0_3_before(key, query):
-    """query: positions, key: tokens"""
-    if query in {0, 6}:
-        return False
-    if query == 1:
-        return key == 0
-    if query == 7:
-        return key in {1, 2}
-    return key == 'BOS'
+    """query: positions, key: tokens; None: no key"""
+    return key == {0: None, 1: 0, 5: None, 7: 2}.get(query, 'BOS')
 
-# mlp_0_0: reads (attn_0_3_outputs, tokens); every other input gives 2
-mlp_0_0_table = {('BOS', 1): 8, ('BOS', 2): 7, ('BOS', 3): 8, ('BOS', 4): 3, (0, 0): 1, (0, 2): 0,
-                 (0, 3): 1, (0, 4): 0, (0, 5): 1, (1, 1): 5, (1, 2): 3, (1, 3): 7, (1, 5): 3,
-                 (2, 0): 1, (2, 2): 0, (2, 4): 8, (2, 5): 1, (3, 'BOS'): 8, (3, 0): 3, (3, 1): 0,
-                 (3, 2): 0, (3, 3): 7, (3, 4): 0, (3, 5): 1, (4, 1): 8, (4, 2): 3, (4, 3): 8,
-                 (4, 4): 6, (5, 0): 3, (5, 1): 3, (5, 2): 1, (5, 3): 0, (5, 4): 0, (5, 5): 1}
+# mlp_0_0: reads (attn_0_3_outputs, tokens); every other input gives 8
+mlp_0_0_table = {('BOS', 'BOS'): 6, ('BOS', 1): 6, ('BOS', 5): 3, (0, 'BOS'): 6, (0, 0): 1,
+                 (0, 1): 7, (0, 3): 7, (0, 4): 7, (0, 5): 7, (1, 'BOS'): 6, (1, 0): 1, (1, 2): 7,
+                 (1, 4): 1, (1, 5): 7, (2, 'BOS'): 6, (2, 1): 6, (2, 2): 6, (2, 3): 7,
+                 (3, 'BOS'): 6, (3, 0): 2, (3, 3): 7, (3, 4): 6, (3, 5): 3, (4, 'BOS'): 6,
+                 (4, 1): 1, (4, 3): 7, (4, 4): 7, (5, 'BOS'): 6, (5, 5): 6}
 
 # mlp_0_1: reads (tokens, attn_0_0_outputs); every other input gives 8
-mlp_0_1_table = {('BOS', 'BOS'): 0, ('BOS', 1): 0, ('BOS', 2): 0, ('BOS', 3): 0, ('BOS', 4): 0,
-                 ('BOS', 5): 0, (0, 'BOS'): 3, (0, 0): 3, (0, 1): 3, (0, 2): 3, (0, 3): 3,
-                 (0, 4): 3, (0, 5): 3, (5, 5): 7}
+mlp_0_1_table = {('BOS', 0): 0, ('BOS', 1): 0, ('BOS', 3): 0, ('BOS', 4): 0, ('BOS', 5): 0,
+                 (0, 'BOS'): 0, (0, 0): 1, (0, 1): 0, (0, 2): 0, (0, 3): 0, (0, 4): 0, (0, 5): 0,
+                 (1, 1): 0, (1, 3): 0, (1, 4): 0, (2, 1): 0, (2, 2): 7, (3, 3): 1, (4, 0): 0,
+                 (4, 2): 0, (4, 4): 5, (5, 0): 6, (5, 2): 0, (5, 4): 0, (5, 5): 6}
 
 
 def attn_1_0_pattern(key, query):
-    """query: num_attn_0_3_outputs, key: num_attn_0_2_outputs"""
-    return key == {0: 0, 1: 4, 2: 4, 7: 3, 8: 0}.get(query, 2)
+    """query: positions, key: num_attn_0_2_outputs"""
+    return key == {0: 3, 1: 3, 5: 3, 6: 0}.get(query, 4)
 
 
 def attn_1_1_pattern(key, query):
-    """query: positions, key: num_attn_0_1_outputs"""
-    return key == {0: 1, 1: 3, 2: 5, 6: 4, 7: 3}.get(query, 0)
+    """query: tokens, key: num_attn_0_1_outputs"""
+    return key == {0: 4, 1: 3, 2: 7, 4: 4, 5: 0}.get(query, 1)
 
 
 def attn_1_2_pattern(key, query):
-    """query: positions, key: positions; None: no key"""
-    return key == {1: 7, 2: 7, 3: 3, 4: None, 6: 3, 7: 6}.get(query, 2)
+    """query: positions, key: positions"""
+    return key == {0: 2, 2: 7, 3: 4, 6: 5, 7: 5}.get(query, query - 4)
 
 
 def attn_1_3_pattern(key, query):
-    """query: positions, key: positions"""
-    return key == {0: 2, 1: 3, 3: 3, 5: 1, 6: 1}.get(query, query - 1)
+    """query: mlp_0_0_outputs, key: positions"""
+    return key == {2: 1, 3: 1}.get(query, 3)
 
 
 def num_attn_1_0_pattern(key, query):
-    """query: attn_0_3_outputs, key: tokens"""
-    if query == 'BOS':
-        return key == 1
-    if query == 1:
-        return key in {1, 2}
-    if query == 2:
-        return key == 3
+    """query: attn_0_1_outputs, key: tokens"""
+    if query in {0, 2, 3}:
+        return False
     if query == 4:
-        return key in {2, 4, 5}
+        return key in {'BOS', 1, 2}
     if query == 5:
-        return key in {2, 3}
-    return key == query and key != 0
+        return key == 'BOS'
+    return key == query or key == 'BOS'
 
 
 def num_attn_1_0_before(key, query):
-    """query: attn_0_3_outputs, key: tokens"""
-    if query in {0, 1}:
-        return False
+    """query: attn_0_1_outputs, key: tokens"""
+    if query in {'BOS', 5}:
+        return key not in {'BOS', 0, 1}
+    if query == 0:
+        return key != 'BOS'
+    if query == 1:
+        return key not in {'BOS', 1}
+    if query == 2:
+        return key not in {0, 1, 3}
     if query == 3:
-        return key in {1, 2}
-    if query == 4:
-        return key == 'BOS'
-    if query == 5:
-        return key == 1
-    return key == 5
+        return True
+    return key == query or key == 3
 
 
 def num_attn_1_1_pattern(key, query):
-    """query: positions, key: num_attn_0_2_outputs"""
-    if query == 1:
-        return key == 7
+    """query: num_attn_0_2_outputs, key: tokens"""
     if query == 2:
-        return key in {3, 4, 5, 7}
-    if query == 3:
-        return key in {3, 7}
-    if query in {4, 7}:
-        return key not in {0, 1, 2, 5}
-    if query == 5:
-        return key not in {0, 1}
+        return key not in {'BOS', 0, 1}
+    if query in {3, 4}:
+        return key in {2, 3, 5}
+    if query in {5, 7}:
+        return key == 3
     if query == 6:
-        return key in {4, 5, 6, 7}
-    return key == query + 3
+        return key in {2, 3}
+    if query == 8:
+        return key in {1, 4, 5}
+    return False
 
 
 def num_attn_1_1_before(key, query):
-    """query: positions, key: num_attn_0_2_outputs"""
-    if query == 0:
-        return key == 2
+    """query: num_attn_0_2_outputs, key: tokens"""
+    if query in {2, 7}:
+        return key == 1
     if query == 3:
-        return key in {2, 4, 5, 8}
-    if query == 7:
-        return key == 5
-    return key == query + 6 and key != 7
+        return key in {1, 4}
+    if query == 5:
+        return key in {2, 4, 5}
+    if query == 6:
+        return key in {1, 4, 5}
+    return False
 
 
 def num_attn_1_2_pattern(key, query):
-    """query: positions, key: positions"""
+    """query: num_attn_0_2_outputs, key: tokens"""
     if query == 0:
-        return key in {3, 4}
-    if query in {3, 6}:
-        return key in {3, 4, 7}
+        return key in {'BOS', 2, 4}
+    if query == 3:
+        return key in {1, 3, 5}
     if query == 4:
-        return key != 7
+        return key not in {'BOS', 0, 1}
     if query == 5:
-        return True
-    if query == 7:
-        return key not in {0, 1, 4}
-    return key == query + 2 and key != 3
+        return key == 'BOS'
+    if query == 8:
+        return key in {1, 3}
+    return False
 
 
 def num_attn_1_2_before(key, query):
-    """query: positions, key: positions"""
-    if query == 2:
-        return key == 0
-    if query == 3:
-        return key != 1
+    """query: num_attn_0_2_outputs, key: tokens"""
+    if query == 0:
+        return key == 1
+    if query in {2, 7}:
+        return key in {1, 2}
+    if query in {3, 5}:
+        return key == 4
+    if query == 4:
+        return key == 'BOS'
     if query == 6:
-        return key in {0, 2, 5}
-    return key == query
+        return key not in {'BOS', 0, 4}
+    return False
 
 
 def num_attn_1_3_pattern(key, query):
     """query: num_attn_0_2_outputs, key: num_attn_0_2_outputs"""
-    if query == 0:
-        return key in {4, 5, 6, 7}
-    if query == 1:
-        return key in {4, 7, 8}
+    if query in {1, 8}:
+        return key in {4, 5, 6, 8}
     if query == 2:
-        return key in {3, 7}
-    if query == 8:
-        return key not in {2, 3, 7, 8}
-    return key == query - 8
+        return key not in {1, 2, 6, 8}
+    if query == 3:
+        return key in {4, 5, 6}
+    if query == 4:
+        return key == 5
+    return key == query + 8
 
 
 def num_attn_1_3_before(key, query):
     """query: num_attn_0_2_outputs, key: num_attn_0_2_outputs"""
-    if query == 1:
-        return key in {0, 2}
+    if query in {1, 8}:
+        return key in {1, 2}
     if query == 2:
-        return key not in {3, 7}
+        return key in {1, 2, 6, 8}
     if query == 3:
-        return key in {3, 6, 7}
-    if query == 4:
-        return key == 5
-    if query == 8:
-        return key in {2, 8}
+        return key == 3
     return key == query - 8
 
-# mlp_1_0: reads (attn_0_2_outputs, tokens); every other input gives 8
-mlp_1_0_table = {('BOS', 'BOS'): 4, ('BOS', 1): 7, ('BOS', 2): 1, ('BOS', 3): 4, ('BOS', 4): 6,
-                 ('BOS', 5): 7, (0, 'BOS'): 1, (0, 0): 1, (0, 3): 4, (1, 'BOS'): 4, (1, 0): 0,
-                 (1, 1): 1, (1, 2): 4, (1, 4): 0, (1, 5): 7, (2, 'BOS'): 4, (2, 0): 7, (2, 1): 1,
-                 (2, 2): 3, (2, 3): 4, (2, 4): 6, (2, 5): 6, (3, 'BOS'): 7, (3, 0): 7, (3, 1): 7,
-                 (3, 3): 0, (3, 4): 3, (4, 0): 1, (4, 1): 6, (4, 2): 0, (4, 5): 0, (5, 0): 6,
-                 (5, 2): 3, (5, 3): 4}
+# mlp_1_0: reads (attn_0_2_outputs, tokens); every other input gives 0
+mlp_1_0_table = {('BOS', 'BOS'): 6, ('BOS', 0): 3, ('BOS', 2): 8, ('BOS', 3): 1, ('BOS', 4): 1,
+                 ('BOS', 5): 4, (0, 'BOS'): 1, (0, 0): 1, (0, 3): 1, (0, 4): 1, (0, 5): 6,
+                 (1, 'BOS'): 4, (1, 0): 3, (1, 1): 3, (1, 2): 8, (1, 3): 4, (1, 4): 7, (1, 5): 6,
+                 (2, 'BOS'): 7, (2, 0): 6, (2, 3): 5, (2, 4): 5, (2, 5): 6, (3, 'BOS'): 7,
+                 (3, 0): 3, (3, 1): 8, (3, 2): 7, (3, 3): 8, (3, 4): 5, (3, 5): 7, (4, 'BOS'): 5,
+                 (4, 0): 7, (4, 3): 1, (4, 5): 5, (5, 'BOS'): 6, (5, 0): 5, (5, 1): 4, (5, 2): 1,
+                 (5, 3): 4, (5, 4): 5}
 
-# mlp_1_1: reads (attn_0_3_outputs, tokens); every other input gives 0
-mlp_1_1_table = {('BOS', 'BOS'): 3, ('BOS', 0): 8, ('BOS', 2): 3, ('BOS', 3): 8, ('BOS', 4): 8,
-                 ('BOS', 5): 6, (0, 'BOS'): 6, (0, 0): 1, (0, 1): 2, (0, 2): 7, (0, 3): 2,
-                 (1, 'BOS'): 8, (1, 1): 7, (1, 3): 3, (1, 4): 8, (2, 'BOS'): 7, (2, 0): 3,
-                 (2, 1): 8, (2, 2): 6, (2, 4): 6, (3, 'BOS'): 7, (3, 0): 7, (3, 2): 8, (3, 3): 7,
-                 (3, 5): 7, (4, 'BOS'): 8, (4, 0): 3, (4, 2): 3, (4, 4): 8, (4, 5): 6,
-                 (5, 'BOS'): 8, (5, 0): 6, (5, 3): 6}
+# mlp_1_1: reads (attn_1_3_outputs, attn_0_0_outputs); every other input gives 0
+mlp_1_1_table = {('BOS', 0): 1, ('BOS', 2): 7, ('BOS', 3): 4, (0, 2): 3, (0, 3): 4, (1, 0): 7,
+                 (1, 1): 3, (1, 2): 8, (1, 3): 4, (1, 4): 7, (2, 'BOS'): 7, (2, 1): 8, (2, 2): 7,
+                 (2, 3): 4, (3, 'BOS'): 7, (3, 0): 4, (3, 1): 7, (3, 2): 8, (3, 3): 7, (3, 4): 4,
+                 (3, 5): 4, (4, 'BOS'): 2, (4, 1): 2, (4, 2): 3, (4, 3): 4, (5, 0): 1, (5, 1): 4,
+                 (5, 2): 3, (5, 3): 4, (5, 5): 8}
 
 
 def attn_2_0_pattern(key, query):
     """query: positions, key: num_attn_1_3_outputs"""
-    return key == {0: 0, 1: 1, 2: 3, 6: 7, 7: 6}.get(query, query + 2)
+    return key == {1: 0, 7: 6}.get(query, query)
 
 
 def attn_2_1_pattern(key, query):
-    """query: num_attn_1_2_outputs, key: num_attn_1_3_outputs"""
-    return key == {0: 0, 1: 7, 3: 8, 4: 4, 6: 7}.get(query, query - 1)
+    """query: positions, key: num_attn_1_3_outputs"""
+    return key == {1: 0, 3: 2, 7: 6}.get(query, query)
 
 
 def attn_2_2_pattern(key, query):
-    """query: num_attn_1_2_outputs, key: num_attn_1_3_outputs"""
-    return key == {1: 8, 2: 3, 6: 5, 8: 5}.get(query, query)
+    """query: positions, key: num_attn_1_3_outputs"""
+    return key == {1: 0, 2: 1, 7: 5}.get(query, query)
 
 
 def attn_2_3_pattern(key, query):
     """query: positions, key: num_attn_1_3_outputs"""
-    return key == {1: 0, 4: 5, 5: 6, 7: 6}.get(query, query)
+    return key == {0: 0, 3: 3, 4: 6, 5: 1, 6: 7}.get(query, query - 1)
 
 
 def num_attn_2_0_pattern(key, query):
-    """query: attn_1_0_outputs, key: tokens"""
-    return key == 0
+    """query: attn_0_0_outputs, key: tokens; None: no key"""
+    return key == {0: 'BOS', 3: None, 4: None, 5: None}.get(query, 0)
 
 
 def num_attn_2_0_before(key, query):
-    """query: attn_1_0_outputs, key: tokens"""
-    return key == {3: 2}.get(query, 'BOS')
+    """query: attn_0_0_outputs, key: tokens"""
+    if query == 0:
+        return key not in {'BOS', 0}
+    if query == 3:
+        return key not in {1, 4, 5}
+    if query == 4:
+        return key in {'BOS', 0, 4}
+    if query == 5:
+        return key in {'BOS', 0, 5}
+    return key == query
 
 
 def num_attn_2_1_pattern(key, query):
-    """query: attn_1_0_outputs, key: tokens"""
-    if query == 3:
+    """query: attn_1_2_outputs, key: tokens"""
+    if query in {1, 6}:
         return False
+    if query == 5:
+        return key in {'BOS', 4}
     if query == 7:
-        return key in {0, 2}
+        return key == 1
     return key == 4
 
 
 def num_attn_2_1_before(key, query):
-    """query: attn_1_0_outputs, key: tokens"""
-    if query == 3:
-        return key in {'BOS', 2, 4}
+    """query: attn_1_2_outputs, key: tokens"""
+    if query == 1:
+        return key in {'BOS', 0, 4}
+    if query == 5:
+        return key not in {'BOS', 2, 4}
+    if query == 6:
+        return key in {'BOS', 4, 5}
     if query == 7:
-        return key not in {0, 2, 5}
+        return key not in {0, 1, 5}
     return key == 'BOS'
 
 
 def num_attn_2_2_pattern(key, query):
-    """query: attn_1_1_outputs, key: tokens; None: no key"""
-    return key == {0: 'BOS', 3: None}.get(query, 0)
+    """query: attn_1_2_outputs, key: tokens"""
+    if query in {0, 1}:
+        return key == 0
+    if query == 8:
+        return key in {'BOS', 0}
+    return False
 
 
 def num_attn_2_2_before(key, query):
-    """query: attn_1_1_outputs, key: tokens"""
-    if query == 0:
-        return key in {0, 5}
-    if query == 3:
-        return key in {'BOS', 0, 2}
+    """query: attn_1_2_outputs, key: tokens"""
+    if query == 1:
+        return key != 0
+    if query == 5:
+        return key in {'BOS', 0, 4}
+    if query == 6:
+        return key in {'BOS', 0, 5}
+    if query == 7:
+        return key != 5
+    if query == 8:
+        return False
     return key == 'BOS'
 
 
 def num_attn_2_3_pattern(key, query):
-    """query: attn_1_0_outputs, key: tokens; None: no key"""
-    return key == {3: None, 7: 2}.get(query, 5)
+    """query: attn_1_2_outputs, key: tokens; None: no key"""
+    return key == {1: None, 5: 1, 7: None}.get(query, 5)
 
 
 def num_attn_2_3_before(key, query):
-    """query: attn_1_0_outputs, key: tokens"""
-    if query == 3:
-        return key in {'BOS', 2, 5}
+    """query: attn_1_2_outputs, key: tokens"""
+    if query == 1:
+        return key in {'BOS', 0, 5}
+    if query == 5:
+        return key in {'BOS', 4, 5}
+    if query == 6:
+        return key != 5
     if query == 7:
-        return key != 2
+        return key not in {0, 4}
     return key == 'BOS'
 
-# mlp_2_0: reads (attn_2_3_outputs, num_attn_0_3_outputs); every other input gives 4
-mlp_2_0_table = {('BOS', 0): 0, ('BOS', 1): 6, ('BOS', 2): 7, ('BOS', 5): 8, ('BOS', 6): 6,
-                 ('BOS', 7): 6, ('BOS', 8): 0, (0, 0): 3, (0, 2): 7, (0, 3): 0, (0, 4): 0,
-                 (0, 5): 2, (0, 6): 6, (0, 7): 0, (0, 8): 0, (1, 0): 3, (1, 1): 2, (1, 2): 8,
-                 (1, 3): 2, (1, 4): 2, (1, 5): 2, (1, 6): 6, (1, 8): 6, (2, 0): 2, (2, 1): 7,
-                 (2, 2): 7, (2, 5): 2, (2, 7): 0, (2, 8): 1, (3, 0): 3, (3, 1): 2, (3, 2): 7,
-                 (3, 3): 0, (3, 4): 1, (3, 5): 2, (4, 0): 2, (4, 1): 6, (4, 2): 7, (4, 3): 8,
-                 (4, 5): 2, (4, 7): 0, (4, 8): 0, (5, 0): 1, (5, 1): 8, (5, 2): 7, (5, 3): 1,
-                 (5, 4): 1, (5, 5): 0, (5, 6): 3, (5, 7): 7, (5, 8): 3}
+# mlp_2_0: reads (attn_1_0_outputs, num_attn_0_3_outputs); every other input gives 1
+mlp_2_0_table = {('BOS', 1): 6, ('BOS', 2): 8, ('BOS', 3): 7, ('BOS', 5): 4, ('BOS', 6): 4,
+                 ('BOS', 7): 7, (0, 3): 3, (0, 4): 4, (0, 5): 4, (0, 6): 6, (1, 1): 6, (1, 5): 7,
+                 (1, 6): 7, (1, 7): 7, (1, 8): 6, (2, 2): 8, (2, 3): 4, (2, 4): 4, (2, 5): 4,
+                 (2, 6): 4, (3, 0): 3, (3, 1): 6, (3, 3): 7, (3, 4): 4, (3, 5): 4, (3, 6): 4,
+                 (3, 7): 7, (3, 8): 4, (4, 2): 7, (4, 3): 7, (4, 4): 4, (4, 5): 4, (4, 7): 8,
+                 (5, 5): 4, (5, 6): 6, (5, 7): 7, (5, 8): 3}
 
-# mlp_2_1: reads (num_attn_0_0_outputs, tokens); every other input gives 0
-mlp_2_1_table = {(0, 'BOS'): 1, (0, 0): 3, (0, 1): 3, (0, 3): 3, (0, 4): 1, (0, 5): 5,
-                 (1, 'BOS'): 3, (1, 0): 3, (1, 1): 4, (1, 3): 6, (1, 4): 1, (1, 5): 5,
-                 (2, 'BOS'): 4, (2, 0): 8, (2, 1): 4, (2, 2): 6, (2, 3): 8, (2, 4): 1, (2, 5): 5,
-                 (3, 0): 8, (3, 1): 2, (3, 3): 8, (3, 4): 2, (3, 5): 2, (4, 'BOS'): 3, (4, 0): 3,
-                 (4, 1): 2, (4, 3): 8, (4, 4): 2, (4, 5): 2, (5, 'BOS'): 1, (5, 0): 8, (5, 1): 2,
-                 (5, 3): 6, (5, 5): 3, (6, 1): 5, (6, 2): 8, (6, 3): 3, (6, 4): 5, (6, 5): 5,
-                 (7, 'BOS'): 1, (7, 0): 1, (7, 2): 5, (7, 3): 3, (7, 5): 5, (8, 'BOS'): 1,
-                 (8, 0): 1, (8, 1): 4, (8, 2): 8, (8, 3): 3, (8, 5): 5}
+# mlp_2_1: reads (num_attn_0_1_outputs, tokens); every other input gives 2
+mlp_2_1_table = {(0, 'BOS'): 1, (0, 0): 3, (0, 1): 4, (0, 2): 7, (0, 3): 3, (0, 4): 1, (0, 5): 0,
+                 (1, 'BOS'): 3, (1, 0): 0, (1, 1): 4, (1, 2): 7, (1, 3): 6, (1, 4): 1, (1, 5): 5,
+                 (2, 'BOS'): 4, (2, 0): 3, (2, 2): 7, (2, 3): 8, (2, 4): 1, (3, 'BOS'): 7,
+                 (3, 0): 3, (3, 2): 7, (3, 3): 8, (3, 4): 0, (3, 5): 5, (4, 'BOS'): 3, (4, 3): 8,
+                 (4, 4): 1, (5, 'BOS'): 1, (5, 1): 5, (5, 2): 0, (5, 3): 8, (5, 4): 0,
+                 (6, 'BOS'): 0, (6, 0): 0, (6, 1): 5, (6, 2): 1, (6, 4): 0, (6, 5): 5,
+                 (7, 'BOS'): 1, (7, 0): 1, (7, 1): 7, (7, 2): 4, (7, 5): 0, (8, 'BOS'): 1,
+                 (8, 0): 3, (8, 1): 4, (8, 2): 7, (8, 3): 6, (8, 5): 5}
 
 
 classes = (0, 1, 2, 3, 4, 5)
-classifier_bias = (707, 437, -273, -593, -138, -241)
+classifier_bias = (110, 52, -105, -80, -38, -36)
 # Per variable, value -> weights added to the scores; values not listed add nothing.
 classifier_weights = {
-    'tokens': {0: (-28, -13, 35, -55, 71, 41), 1: (-159, -31, 25, 104, 79, -27),
-               2: (132, -18, -39, -178, 50, 15), 3: (12, -123, -82, 10, 85, 1),
-               4: (-50, 158, 16, 37, -54, -38), 5: (-70, 127, -36, 45, -88, -29)},
-    'positions': {1: (171, -56, -80, -149, 114, -22), 2: (127, 32, -23, -1, -19, -116),
-                  3: (104, 323, 177, -63, -309, -62), 4: (-382, -397, 84, 135, 360, 203),
-                  5: (-255, 68, -602, 443, 235, 53), 6: (340, -44, -104, -34, -87, -87)},
-    'attn_0_0_outputs': {0: (184, -38, -124, 26, -128, -139), 1: (92, 125, -128, -3, -155, -169),
-                         2: (74, -18, 47, -6, -142, -154), 3: (73, -42, -121, 129, -156, -160),
-                         4: (90, -32, -106, -7, 11, -169), 5: (79, -16, -121, -17, -153, 0)},
-    'attn_0_1_outputs': {0: (328, -83, -125, 40, -87, -137), 1: (-112, 549, -123, -167, -49, -69),
-                         2: (32, -46, 169, -93, -72, -76), 3: (-222, -238, -189, 609, -279, -239),
-                         4: (-58, -149, -164, 4, 179, -30)},
-    'attn_0_2_outputs': {'BOS': (28, -119, -167, 94, 12, 61), 1: (-73, 567, -347, -79, -180, -71),
-                         2: (-144, -232, 558, -81, -168, -133), 3: (340, -44, -104, -34, -87, -87),
-                         4: (-46, -110, -143, -70, 179, 20)},
-    'attn_0_3_outputs': {0: (149, -118, -180, 317, -126, -275), 1: (271, 18, 62, -298, 26, -80),
-                         2: (206, 21, 61, -258, 20, -100), 3: (257, -10, 126, -266, 66, -75),
-                         4: (311, 21, 65, -336, 4, -60), 5: (253, -13, 16, -294, 7, -47)},
-    'num_attn_0_0_outputs': {1: (67, -97, -155, 118, -62, -70), 2: (-5, -214, 243, 74, -10, 3),
-                             3: (-138, -209, 252, -20, 120, 35), 4: (-144, -173, 326, -15, 117, 20),
-                             5: (-227, -345, 655, -182, 15, 29),
-                             6: (-309, -398, 973, 86, -275, -309),
-                             7: (-620, -1258, 1163, -802, -405, -776)},
-    'num_attn_0_1_outputs': {0: (-64, 62, 17, 4, 44, -2), 1: (-38, -4, -23, 45, 30, -39),
-                             2: (43, -96, -12, -3, -57, 96), 3: (86, -127, 13, -39, -138, 107),
-                             4: (59, -95, 62, -65, -147, 75), 5: (-4, -5, 73, 13, -97, 1)},
-    'num_attn_0_2_outputs': {0: (-28, -13, 35, -55, 71, 41), 2: (-14, -40, 54, 40, 37, 26),
-                             3: (17, 57, 21, 32, -16, -20), 4: (-153, 131, 5, 49, -7, 45),
-                             5: (-151, 168, -353, 183, 17, 68), 6: (-98, 377, -636, 37, 199, 328)},
-    'num_attn_0_3_outputs': {1: (-168, 180, -466, 347, 75, 26), 2: (-320, 69, 353, 20, -287, 25),
-                             3: (-145, -72, 241, 148, -170, -18), 4: (-337, 41, -55, 336, 67, 172),
-                             5: (79, 280, -1046, 619, 385, 235),
-                             6: (791, -319, -1090, -449, 685, 418)},
-    'mlp_0_0_outputs': {1: (-72, -16, 39, 22, 50, -32), 2: (-46, -63, 23, 44, -26, 11),
-                        3: (-32, -50, 24, 27, 29, -7), 5: (-16, -65, -10, 2, -10, -12),
-                        6: (-128, -88, 47, 29, 55, 7), 7: (-41, -59, 8, 1, -17, -40),
-                        8: (-6, -56, -28, 0, -23, -3)},
-    'mlp_0_1_outputs': {3: (-28, -13, 35, -55, 71, 41), 8: (-30, 28, 22, 42, 8, 23)},
-    'attn_1_0_outputs': {3: (245, -446, -515, -390, 257, 630), 7: (-203, 97, 151, 194, 257, -217),
-                         8: (-214, 92, -22, 87, 65, 50)},
-    'attn_1_1_outputs': {7: (792, -64, -155, 34, -51, -546), 8: (792, -257, -290, 56, -275, -306)},
-    'attn_1_2_outputs': {3: (-180, 25, 54, -12, 89, 37), 7: (-130, 135, 320, -9, 182, -155),
-                         8: (-180, 0, 53, -68, 58, 90)},
-    'attn_1_3_outputs': {0: (-1009, 151, 250, -77, 363, 460), 1: (-956, 168, 138, -62, 285, 384),
-                         2: (-952, 97, 187, -57, 265, 404), 3: (-971, 84, 127, -3, 284, 394),
-                         4: (-952, 88, 124, -54, 348, 392), 5: (-965, 99, 141, -74, 264, 471)},
-    'num_attn_1_0_outputs': {1: (-131, -159, -187, 572, -110, -146),
-                             2: (-151, -167, -205, 559, -133, -186),
-                             3: (-179, -138, -239, 617, -153, -166),
-                             4: (-185, -131, -196, 611, -89, -183),
-                             5: (-200, -97, -198, 617, -61, -191),
-                             6: (-213, -109, -193, 599, -37, -158),
-                             7: (-65, -202, -211, 426, 94, -221)},
-    'num_attn_1_1_outputs': {2: (202, -142, -43, -119, -20, -1),
-                             3: (379, -227, -39, -168, -64, -100), 4: (315, -226, 26, -188, 26, 20),
-                             5: (109, -227, 43, -153, 62, 50), 6: (103, -336, 145, -146, 139, 122),
-                             7: (43, -270, 147, -185, 88, 165), 8: (3, -436, 208, -107, 140, 153)},
-    'num_attn_1_2_outputs': {1: (-37, 43, 53, 143, -92, -71), 2: (-45, 89, 57, 148, -134, -93),
-                             3: (-483, 109, 130, 305, 25, 107), 4: (-488, 102, 84, 265, -107, 130),
-                             5: (-455, 112, 106, 285, -99, 131), 6: (-426, 98, 166, 223, -33, 121),
-                             7: (-196, 84, 136, 147, -133, 9), 8: (297, -78, 62, -44, -249, -28)},
-    'num_attn_1_3_outputs': {1: (-16, 51, 22, -24, 5, 43), 2: (-8, 30, 2, -5, -1, 50),
-                             3: (8, -35, 21, -61, 37, 83), 4: (-206, 52, 72, 9, 113, 145),
-                             5: (-18, 3, 29, -35, 81, 123), 6: (69, -7, 6, -77, 85, 106),
-                             7: (125, 22, -69, -62, 138, 63)},
-    'mlp_1_0_outputs': {1: (41, 50, -19, 10, -181, -3), 3: (9, 50, -71, 42, -32, 91),
-                        4: (-15, 3, 153, -26, -175, 73), 6: (9, -51, 7, 33, -154, 69),
-                        7: (68, -10, 32, 3, -172, 54), 8: (-40, 31, 108, 44, -139, 71)},
-    'mlp_1_1_outputs': {1: (-204, 80, 74, 88, 158, 154), 2: (31, -12, -14, -36, 32, 112),
-                        3: (54, 12, -76, -23, -63, -1), 6: (2, 20, 4, -21, 17, -38),
-                        7: (26, 43, -66, -13, -7, 37), 8: (65, 5, -87, -28, -24, 34)},
-    'attn_2_0_outputs': {0: (-378, -231, 481, -122, 277, 627), 1: (-297, 225, -73, -50, -44, -79),
-                         2: (-253, -45, 168, 4, -31, -12), 3: (-278, -95, -74, 229, -68, -44),
-                         4: (-246, -85, -65, -40, 221, -65), 5: (-266, -60, -63, 1, -38, 210)},
-    'attn_2_1_outputs': {0: (-73, -50, 22, -46, 20, -5), 1: (-471, 440, -236, -139, -227, -216),
-                         2: (-476, -198, 387, -144, -125, -170),
-                         3: (-492, -191, -229, 437, -209, -229),
-                         4: (-459, -201, -170, -168, 426, -206),
-                         5: (-500, -203, -212, -151, -152, 400)},
-    'attn_2_2_outputs': {0: (346, 197, -541, 95, -378, -686), 1: (-228, 205, -139, -60, -129, -86),
-                         2: (-246, -81, 138, -74, -72, -94), 3: (-238, -87, -107, 207, -104, -110),
-                         4: (-238, -74, -73, -83, 129, -73), 5: (-225, -78, -109, -97, -72, 130)},
-    'attn_2_3_outputs': {0: (-46, -198, 53, -28, -48, 40), 1: (-494, 286, 70, 14, -75, -372),
-                         2: (-386, -143, 325, -103, -65, -124),
-                         3: (-479, -198, -168, 408, -141, -270),
-                         4: (-417, -152, -127, -145, 364, -158),
-                         5: (-446, -180, -157, -126, -222, 366)},
-    'num_attn_2_0_outputs': {1: (-1730, 443, 453, 516, 433, 487),
-                             2: (549, -300, -290, -239, -286, -236),
-                             3: (1148, -483, -442, -421, -425, -385),
-                             6: (-984, 686, 185, 187, -317, 1234)},
-    'num_attn_2_1_outputs': {1: (64, 106, 129, 109, -566, 117),
-                             2: (-109, -109, -97, -105, 303, -100), 3: (-57, 13, -56, 27, 4, -7),
-                             4: (-138, -61, -80, -3, 224, -3), 5: (-146, -39, -107, 28, 176, -2)},
-    'num_attn_2_2_outputs': {1: (311, -16, -36, -28, -28, -25),
-                             2: (266, -110, -134, -131, -120, -133),
-                             3: (-959, 392, 363, 400, 389, 389), 4: (-791, 258, 289, 305, 291, 360),
-                             6: (385, -412, -173, 31, 403, -396)},
-    'num_attn_2_3_outputs': {1: (108, 156, 144, 141, 153, -751),
-                             2: (-135, -130, -142, -146, -125, 340), 3: (-64, 5, -83, -4, -31, 60),
-                             4: (-231, -46, -149, -41, 2, 328), 5: (-134, -38, -151, -34, 21, 308),
-                             6: (45, -362, 41, -115, 24, 182)},
-    'mlp_2_0_outputs': {1: (98, -79, 41, 56, 200, -140), 2: (124, -74, -308, 26, -95, 203),
-                        3: (135, -177, 109, -559, 243, 462), 4: (-54, -81, 30, 97, 34, -102),
-                        6: (26, -66, -362, 178, 8, 74), 7: (-93, -335, 191, 119, 65, -263),
-                        8: (0, -149, -13, 51, -11, -49)},
-    'mlp_2_1_outputs': {1: (70, -146, -297, -351, 443, -21), 2: (299, -13, -91, -171, 154, 62),
-                        3: (182, 21, -15, -45, 74, -166), 4: (102, 405, -242, -441, 14, -196),
-                        5: (82, -150, -277, -379, 236, 230), 6: (-83, 43, 134, -54, 31, -72),
-                        8: (42, 355, -37, -282, 364, 1)},
+    'tokens': {0: (-53, 64, 41, 15, 36, -26), 1: (142, 13, -57, -38, -52, 18),
+               2: (-46, -47, 8, 11, 19, 14), 3: (30, -43, -8, 13, -10, -9),
+               4: (16, 13, -11, -14, 1, 0), 5: (32, 0, 0, -11, -12, -7)},
+    'positions': {1: (32, -23, 46, -15, -12, 0), 2: (36, -29, 11, -17, -2, 14),
+                  3: (-21, 28, -31, 17, 3, -7)},
+    'attn_0_0_outputs': {0: (85, -28, -26, -59, 43, -49), 1: (-28, 32, -10, -12, 9, -40),
+                         2: (-6, -23, 13, 9, -6, -11), 3: (-14, -73, -44, 46, 28, -20),
+                         4: (-12, -11, 0, -32, 37, -6), 5: (-7, -35, -17, -36, 1, 41)},
+    'attn_0_1_outputs': {'BOS': (7, -24, -6, 7, 0, 4), 1: (-66, 58, -10, 5, -4, -13),
+                         2: (13, -34, 44, 26, 6, 2), 4: (16, 13, -11, -14, 1, 0),
+                         5: (32, 0, 0, -11, -12, -7)},
+    'attn_0_2_outputs': {0: (-16, -2, -27, 19, 24, -24), 2: (-28, 15, -17, 13, 9, -19),
+                         3: (-26, 3, -10, 6, 24, -32), 4: (11, 11, -18, -2, 10, -17),
+                         5: (-27, 2, -6, -9, 11, -4)},
+    'attn_0_3_outputs': {0: (-14, -4, 41, -38, 5, 13), 1: (-50, -12, 44, -23, 25, 7),
+                         2: (-3, -12, 29, -23, 18, -5), 3: (-33, -18, -3, -8, 41, -7),
+                         4: (-36, -23, 32, -33, 43, 7), 5: (-32, -30, 11, -13, 34, 15)},
+    'num_attn_0_0_outputs': {0: (-7, -2, 6, -5, 6, -3), 1: (53, -5, -16, 1, -11, -8)},
+    'num_attn_0_1_outputs': {1: (-169, 61, 71, 36, 89, 23), 2: (-85, 62, 86, 22, 69, 0),
+                             3: (-106, 60, 61, 55, 39, -5), 4: (41, 59, 58, 0, -13, 25),
+                             5: (50, -3, 50, 37, -10, -11), 6: (163, 16, 45, -48, -181, 31),
+                             7: (220, -229, 164, -116, -45, -29)},
+    'num_attn_0_2_outputs': {2: (23, 19, -10, 20, -21, -11), 3: (2, -14, -6, -7, -2, 20),
+                             4: (-32, -19, 48, -20, 70, -22), 5: (-105, -11, 58, -3, 39, 44),
+                             6: (-184, 57, 56, -66, 136, 10), 7: (-174, -7, 273, 7, 98, -62)},
+    'num_attn_0_3_outputs': {1: (-25, 25, -135, 42, 23, 38), 2: (-55, 12, 11, -2, -2, -31),
+                             3: (0, 53, -138, 31, 44, -3), 4: (-147, 33, 76, -47, 14, 8),
+                             5: (-35, 118, -227, 89, 73, 85), 6: (95, 165, -281, -45, 122, 166),
+                             7: (-90, -58, -264, -42, -50, 177)},
+    'mlp_0_0_outputs': {2: (-34, 36, 41, -46, 59, 45), 3: (-30, 52, 22, 1, 10, -9),
+                        6: (-51, 27, 45, -42, -19, 36), 7: (-50, 26, -7, 6, 32, -15),
+                        8: (-29, 56, 12, -23, 4, -4)},
+    'mlp_0_1_outputs': {1: (-7, 11, -23, 23, -30, 12), 5: (-19, -58, -15, 2, 12, -24),
+                        6: (22, 2, -23, -24, -27, 25), 7: (13, 2, 19, -40, -70, 18),
+                        8: (19, 10, 1, -3, -21, 15)},
+    'attn_1_0_outputs': {0: (39, -68, 10, -50, -19, 65), 2: (-3, 15, -92, 55, -6, 36),
+                         4: (48, -17, -42, 43, -29, 16), 5: (42, 51, 18, 60, 5, -67)},
+    'attn_1_1_outputs': {0: (62, 4, -10, 21, -31, -14), 1: (15, 98, 2, -73, -28, 20),
+                         2: (-54, 11, -3, 13, 20, 22), 3: (-34, -57, -2, 28, 1, 14),
+                         4: (-3, -4, 21, -17, 1, 21), 5: (42, 3, 28, -51, 7, 44)},
+    'attn_1_2_outputs': {1: (-56, 14, -76, 146, -61, -97), 5: (-53, -55, -3, -48, 80, -30),
+                         7: (-39, 23, 162, -60, -92, -108), 8: (-49, -19, 14, 9, 9, -17)},
+    'num_attn_1_0_outputs': {1: (-54, -13, 16, 18, 21, 18), 2: (-25, 18, 8, 8, 15, -9),
+                             3: (30, -22, -15, 12, 9, -10), 4: (50, 11, 1, -17, -26, 11),
+                             5: (64, 36, 15, -21, -52, -5), 6: (49, -42, 79, -11, -34, 13)},
+    'num_attn_1_1_outputs': {1: (-13, -115, 6, 151, -46, -14), 2: (-5, -106, 10, 142, -48, -20),
+                             3: (8, -111, 31, 132, -67, -13), 4: (36, -114, 46, 120, -82, 0),
+                             5: (40, -116, 67, 114, -103, 12), 6: (10, -118, 86, 112, -95, 22),
+                             7: (-38, -40, 125, 53, -106, 39)},
+    'num_attn_1_2_outputs': {1: (16, 2, -50, -3, 27, 12), 2: (15, -9, -57, -1, 15, 20),
+                             3: (28, -20, -47, 4, -11, 27), 4: (42, -15, -47, 1, -22, 45),
+                             5: (35, -11, -49, 14, -64, 61), 7: (33, -59, -23, 2, -23, 89)},
+    'num_attn_1_3_outputs': {0: (-18, 38, -5, 27, -32, -13), 1: (-19, 18, 17, -6, -12, -1),
+                             2: (-12, -10, -1, 9, 16, 1), 3: (20, -37, 0, -17, 30, 3),
+                             4: (53, -45, 1, -14, 21, 11)},
+    'mlp_1_0_outputs': {1: (13, 38, 13, -13, -15, -8), 3: (-30, 60, -29, 3, -47, 15),
+                        4: (-6, 31, 4, 9, -7, -18), 5: (-14, 27, 0, -5, -6, -4),
+                        6: (-12, -3, -6, -5, 2, 7), 7: (-25, 35, -14, 16, 2, -16),
+                        8: (8, 26, -22, 10, -3, -10)},
+    'mlp_1_1_outputs': {1: (-39, 15, 34, 10, -51, 45), 2: (86, -23, 40, -68, 17, 0),
+                        3: (-14, 76, 63, -48, 14, -6), 4: (26, 56, 35, -48, -43, 25),
+                        7: (16, -5, 38, -53, -8, 9), 8: (63, -24, 52, -102, 54, 38)},
+    'attn_2_0_outputs': {0: (-8, -43, -18, 6, -94, -25), 1: (-79, 63, 17, -11, -69, -114),
+                         2: (-60, -53, 69, -26, -25, -54), 3: (-130, -60, -4, 75, -25, -66),
+                         4: (-45, -24, -20, -51, 38, -58), 5: (-102, 3, -7, -22, -53, 12)},
+    'attn_2_1_outputs': {0: (155, -85, -114, -142, -77, -167),
+                         1: (-130, 133, -118, -119, -108, -68),
+                         2: (-162, -75, 159, -87, -170, -115), 3: (-114, -56, -118, 97, -127, -100),
+                         4: (-156, -107, -115, -90, 133, -130),
+                         5: (-138, -148, -126, -114, -127, 154)},
+    'attn_2_2_outputs': {0: (126, -146, -77, -148, -72, -69), 1: (-88, 67, -73, -130, -69, -69),
+                         2: (-91, -125, 126, -129, -66, -69), 3: (-98, -130, -68, 63, -75, -84),
+                         4: (-89, -150, -79, -126, 130, -69), 5: (-96, -124, -76, -134, -84, 126)},
+    'attn_2_3_outputs': {0: (109, -56, -60, -93, -43, -93), 1: (-40, 54, -25, -48, -42, -64),
+                         2: (-73, -60, 109, -66, -82, -69), 3: (-40, -34, -37, 29, -37, -40),
+                         4: (-45, -48, -54, -74, 81, -73), 5: (-73, -71, -62, -71, -83, 90)},
+    'num_attn_2_0_outputs': {0: (-70, 27, 25, 1, -1, 5), 1: (8, 2, 10, 5, 2, 10),
+                             2: (7, -1, -4, -6, -12, -9), 4: (2, 26, 9, 37, -20, -26),
+                             5: (-82, 40, -51, 127, -12, -1), 6: (-79, 89, -319, -59, 180, 107)},
+    'num_attn_2_1_outputs': {1: (29, 12, 25, 8, -60, 23), 2: (-29, -22, -32, -15, 70, -26),
+                             3: (6, 19, 15, 30, -66, 25), 4: (-67, 15, 11, -47, 69, -45),
+                             5: (-61, 6, -52, 5, 45, -35), 6: (44, 82, -76, 59, -121, 80)},
+    'num_attn_2_2_outputs': {1: (-75, 17, 7, 24, 19, 19), 2: (87, -25, -22, -25, -19, -20),
+                             3: (-79, 10, 30, 22, -9, 18), 4: (41, 18, -18, -1, -5, -62),
+                             5: (54, -38, 57, -120, 47, 21), 6: (-114, -6, 41, -105, 6, 171)},
+    'num_attn_2_3_outputs': {1: (40, 15, 33, 11, 16, -68), 2: (-31, -23, -31, -16, -28, 64),
+                             3: (11, 29, 6, 26, 24, -60), 4: (-54, -36, -28, -36, 24, 49),
+                             5: (-47, 0, -74, -36, -58, 109)},
+    'mlp_2_0_outputs': {3: (-134, -26, -10, 36, 43, -1), 4: (34, -32, -4, 28, 33, -48),
+                        6: (41, 11, -69, 15, 13, 1), 7: (-19, -22, 1, 20, -21, 19),
+                        8: (0, -29, 16, 7, -36, 2)},
+    'mlp_2_1_outputs': {1: (-89, -62, -60, 26, 61, -31), 2: (-49, -6, -23, 35, 76, -31),
+                        3: (69, -34, -49, -32, -28, -37), 4: (-93, 131, -114, -41, -43, -96),
+                        5: (-56, -48, -106, -49, -29, 81), 6: (52, -25, -90, 52, -60, -40),
+                        7: (30, -40, 11, -41, 0, -20), 8: (30, -52, -8, -11, 79, -5)},
 }
 NO_WEIGHTS = (0,) * len(classes)
 
@@ -523,35 +514,35 @@ def run(tokens):
             raise ValueError(f"token {t!r} at position {i} is not in the vocabulary {VOCAB!r}")
     positions = list(range(n))
     attn_0_0_outputs = attend(positions, positions, tokens, attn_0_0_pattern)
-    attn_0_1_outputs = attend(tokens, positions, tokens, attn_0_1_pattern)
-    attn_0_2_outputs = attend(tokens, positions, tokens, attn_0_2_pattern)
+    attn_0_1_outputs = attend(tokens, tokens, tokens, attn_0_1_pattern)
+    attn_0_2_outputs = attend(positions, positions, tokens, attn_0_2_pattern)
     attn_0_3_outputs = attend(positions, positions, tokens, attn_0_3_pattern)
-    num_attn_0_0_outputs = count(tokens, tokens, num_attn_0_0_pattern, before=num_attn_0_0_before)
+    num_attn_0_0_outputs = count(tokens, tokens, before=num_attn_0_0_before)
     num_attn_0_1_outputs = count(tokens, tokens, num_attn_0_1_pattern, before=num_attn_0_1_before)
     num_attn_0_2_outputs = count(tokens, tokens, num_attn_0_2_pattern, before=num_attn_0_2_before)
     num_attn_0_3_outputs = count(tokens, positions, num_attn_0_3_pattern, before=num_attn_0_3_before)
-    mlp_0_0_outputs = [mlp_0_0_table.get((attn_0_3_outputs[i], tokens[i]), 2) for i in range(n)]
+    mlp_0_0_outputs = [mlp_0_0_table.get((attn_0_3_outputs[i], tokens[i]), 8) for i in range(n)]
     mlp_0_1_outputs = [mlp_0_1_table.get((tokens[i], attn_0_0_outputs[i]), 8) for i in range(n)]
-    attn_1_0_outputs = attend(num_attn_0_2_outputs, num_attn_0_3_outputs, mlp_0_1_outputs, attn_1_0_pattern)
-    attn_1_1_outputs = attend(num_attn_0_1_outputs, positions, mlp_0_1_outputs, attn_1_1_pattern)
+    attn_1_0_outputs = attend(num_attn_0_2_outputs, positions, tokens, attn_1_0_pattern)
+    attn_1_1_outputs = attend(num_attn_0_1_outputs, tokens, tokens, attn_1_1_pattern)
     attn_1_2_outputs = attend(positions, positions, mlp_0_1_outputs, attn_1_2_pattern)
-    attn_1_3_outputs = attend(positions, positions, tokens, attn_1_3_pattern)
-    num_attn_1_0_outputs = count(tokens, attn_0_3_outputs, num_attn_1_0_pattern, before=num_attn_1_0_before)
-    num_attn_1_1_outputs = count(num_attn_0_2_outputs, positions, num_attn_1_1_pattern, before=num_attn_1_1_before)
-    num_attn_1_2_outputs = count(positions, positions, num_attn_1_2_pattern, before=num_attn_1_2_before)
+    attn_1_3_outputs = attend(positions, mlp_0_0_outputs, attn_0_2_outputs, attn_1_3_pattern)
+    num_attn_1_0_outputs = count(tokens, attn_0_1_outputs, num_attn_1_0_pattern, before=num_attn_1_0_before)
+    num_attn_1_1_outputs = count(tokens, num_attn_0_2_outputs, num_attn_1_1_pattern, before=num_attn_1_1_before)
+    num_attn_1_2_outputs = count(tokens, num_attn_0_2_outputs, num_attn_1_2_pattern, before=num_attn_1_2_before)
     num_attn_1_3_outputs = count(num_attn_0_2_outputs, num_attn_0_2_outputs, num_attn_1_3_pattern,
-                                 before=num_attn_1_3_before)
-    mlp_1_0_outputs = [mlp_1_0_table.get((attn_0_2_outputs[i], tokens[i]), 8) for i in range(n)]
-    mlp_1_1_outputs = [mlp_1_1_table.get((attn_0_3_outputs[i], tokens[i]), 0) for i in range(n)]
+                                 before=num_attn_1_3_before, where=[v in {0} for v in num_attn_0_0_outputs])
+    mlp_1_0_outputs = [mlp_1_0_table.get((attn_0_2_outputs[i], tokens[i]), 0) for i in range(n)]
+    mlp_1_1_outputs = [mlp_1_1_table.get((attn_1_3_outputs[i], attn_0_0_outputs[i]), 0) for i in range(n)]
     attn_2_0_outputs = attend(num_attn_1_3_outputs, positions, tokens, attn_2_0_pattern)
-    attn_2_1_outputs = attend(num_attn_1_3_outputs, num_attn_1_2_outputs, tokens, attn_2_1_pattern)
-    attn_2_2_outputs = attend(num_attn_1_3_outputs, num_attn_1_2_outputs, tokens, attn_2_2_pattern)
+    attn_2_1_outputs = attend(num_attn_1_3_outputs, positions, tokens, attn_2_1_pattern)
+    attn_2_2_outputs = attend(num_attn_1_3_outputs, positions, tokens, attn_2_2_pattern)
     attn_2_3_outputs = attend(num_attn_1_3_outputs, positions, tokens, attn_2_3_pattern)
-    num_attn_2_0_outputs = count(tokens, attn_1_0_outputs, num_attn_2_0_pattern, before=num_attn_2_0_before)
-    num_attn_2_1_outputs = count(tokens, attn_1_0_outputs, num_attn_2_1_pattern, before=num_attn_2_1_before)
-    num_attn_2_2_outputs = count(tokens, attn_1_1_outputs, num_attn_2_2_pattern, before=num_attn_2_2_before)
-    num_attn_2_3_outputs = count(tokens, attn_1_0_outputs, num_attn_2_3_pattern, before=num_attn_2_3_before)
-    mlp_2_0_outputs = [mlp_2_0_table.get((attn_2_3_outputs[i], num_attn_0_3_outputs[i]), 4) for i in range(n)]
-    mlp_2_1_outputs = [mlp_2_1_table.get((num_attn_0_0_outputs[i], tokens[i]), 0) for i in range(n)]
+    num_attn_2_0_outputs = count(tokens, attn_0_0_outputs, num_attn_2_0_pattern, before=num_attn_2_0_before)
+    num_attn_2_1_outputs = count(tokens, attn_1_2_outputs, num_attn_2_1_pattern, before=num_attn_2_1_before)
+    num_attn_2_2_outputs = count(tokens, attn_1_2_outputs, num_attn_2_2_pattern, before=num_attn_2_2_before)
+    num_attn_2_3_outputs = count(tokens, attn_1_2_outputs, num_attn_2_3_pattern, before=num_attn_2_3_before)
+    mlp_2_0_outputs = [mlp_2_0_table.get((attn_1_0_outputs[i], num_attn_0_3_outputs[i]), 1) for i in range(n)]
+    mlp_2_1_outputs = [mlp_2_1_table.get((num_attn_0_1_outputs[i], tokens[i]), 2) for i in range(n)]
     variables = locals()  # the classifier reads them by name
     return [classify(variables, i) for i in range(n)]
