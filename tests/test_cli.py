@@ -94,7 +94,7 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path), "--layers", "1", "--heads", "2", "--mlps", "0",
                                  "--epochs", "3", "--predicate", "mixed", "--values", "12", "--count-where",
                                  "--scopes", "all,before", "--identity-bias", "2", "--read-last-layer",
-                                 "--search-seconds", "5"])
+                                 "--recency-bias", "1.5", "--search-seconds", "5"])
     assert result.exit_code == 0, result.output
     config = json.loads((tmp_path / "program.json").read_text())["config"]
     assert config["values"] == 12 and config["count_where"] and config["predicate"] == "mixed"
@@ -102,4 +102,5 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     saved = json.loads((tmp_path / "result.json").read_text())
     assert saved["decompiled_equals_model"] and saved["compiled_equals_model"]
     assert saved["config"]["identity_bias"] == 2.0 and saved["config"]["read_last_layer"]
+    assert saved["config"]["recency_bias"] == 1.5
     assert saved["config"]["search_seconds"] == 5 and saved["search"]["sweeps"] >= 1
