@@ -67,7 +67,8 @@ def _check_compound_gains(climber: _Climber, compounds: list[dict]) -> None:
         edited = program
         for index, module in changes.items():
             edited = edited.with_module(index, module)
-        assert climber.compound_gain(changes, np.ones(len(data.ids), dtype=bool)) == _correct(edited, data).sum() - before
+        everywhere = np.ones(len(data.ids), dtype=bool)
+        assert climber.compound_gain(changes, everywhere) == _correct(edited, data).sum() - before
 
 
 def _hist_program() -> tuple[DiscreteProgram, Encoded, Encoded]:
@@ -139,7 +140,8 @@ def _most_freq_without_filter() -> tuple[DiscreteProgram, Encoded, Encoded]:
     heads = [
         [Head("cat", 0, 0, 0, nothing), Head("count", 0, 0, None, same_token, scope=everywhere),
          Head("count", 0, 0, None, nothing, scope=everywhere)],  # vars 2, 3, 4
-        [Head("cat", 0, 0, 0, nothing), Head("count", 3, 3, None, r >= q, scope=np.where(r == q, SCOPES.index("before"), 0)),
+        [Head("cat", 0, 0, 0, nothing),
+         Head("count", 3, 3, None, r >= q, scope=np.where(r == q, SCOPES.index("before"), 0)),
          Head("count", 0, 0, None, nothing, scope=everywhere)],  # vars 6, 7, 8
         [Head("cat", 1, 7, 0, r == q - 1), Head("count", 0, 0, None, nothing, scope=everywhere),
          Head("count", 0, 0, None, nothing, scope=everywhere)],  # vars 10, 11, 12
