@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,17 +39,21 @@ class ReadoutReport:
 
 
 def refit_readout(
-    program: DiscreteProgram, train: Encoded, val: Encoded, *, steps: int = 1000, lr: float = 0.1,
+    program: DiscreteProgram, train: Encoded, val: Encoded, *, steps: int = 300, lr: float = 0.05,
     balance_lengths: bool = False,
 ) -> tuple[DiscreteProgram, ReadoutReport]:
     """`program` with its classifier and bias refit (full-batch Adam on the cross-entropy of the training
-    set, from zero weights; with `balance_lengths` each example weighs 1 / share of its length, as in
-    training), if that is better on validation (ties: on training).
+    set, starting from the program's own classifier; with `balance_lengths` each example weighs 1 / share
+    of its length, as in training), if that is better on validation (ties: on training).
 
     Positions with the same variables, target and weight are one row weighted by their number: the same
-    loss on fewer rows (a Dyck-2 program: 240,000 positions, 123,118 rows). 1000 steps rather than 400:
-    validation rose on Dyck-2 (98.93 -> 98.98%) and most-freq (73.70 -> 73.93%); 100 iterations of L-BFGS
-    were no better (98.98%, 73.37%)."""
+    loss on fewer rows (a Dyck-2 program: 240,000 positions, 123,118 rows), each a sparse row of the design
+    matrix (`_SlotLookup`).
+
+    From the trained classifier, 300 steps at lr 0.05 fit as well as 1000 from zero at lr 0.1 (the stored
+    benchmark programs, validation accuracy: reverse 99.962 / 99.949%, Dyck-1 99.713 / 99.717%, most-freq
+    80.72 / 80.69%, sort 100 / 100%) in a third of the time (most-freq 5.8 against 18.1 s) — and the local
+    search refits after every sweep, when its edits have moved the optimum only a little."""
     start = time.perf_counter()
     cfg = program.config
     labelled = train.targets >= 0
@@ -64,12 +69,12 @@ def refit_readout(
     slots, targets = torch.as_tensor(rows[:, :-2]), torch.as_tensor(rows[:, -2])
     weights = torch.as_tensor(multiplicity * weight_of_length[rows[:, -1]], dtype=torch.float32)
     n_vars = slots.shape[1]
-    weight = torch.zeros(n_vars, cfg.n_values, len(cfg.classes), requires_grad=True)
-    bias = torch.zeros(len(cfg.classes), requires_grad=True)
+    weight = torch.tensor(program.classifier * program.reads[:, None, None], dtype=torch.float32, requires_grad=True)
+    bias = torch.tensor(program.bias, dtype=torch.float32, requires_grad=True)
     optimizer = torch.optim.Adam([weight, bias], lr=lr)
-    variable = torch.arange(n_vars)[None, :]
+    lookup = _SlotLookup(slots, cfg.n_values)
     for _ in range(steps):
-        logits = weight[variable, slots].sum(1) + bias  # [N, C] (faster here than embedding_bag or sparse matmul)
+        logits = lookup(weight) + bias  # [N, C]
         loss = (F.cross_entropy(logits, targets, reduction="none") * weights).sum() / weights.sum()
         optimizer.zero_grad()
         loss.backward()
@@ -83,3 +88,40 @@ def refit_readout(
     kept = after > before
     report = ReadoutReport(before[1], after[1], before[0], after[0], kept, time.perf_counter() - start)
     return (refit if kept else program), report
+
+
+class _SlotLookup:
+    """logits[n] = sum over variables v of weight[v, slots[n, v]]: the classifier applied to one-hot rows,
+    as a product with the sparse design matrix X ([rows, variables * values], a 1 per variable), forward
+    X @ W and backward X^T @ grad, both CSR. An indexed gather (weight[v, slots]) does the same sums but
+    its backward scatters into [rows, variables, classes]: 11x slower per step here (most-freq's
+    56,290 rows x 32 variables: 86 -> 8 ms), and the refit runs 1000 steps, again after every sweep of
+    the local search."""
+
+    def __init__(self, slots: torch.Tensor, n_values: int):
+        rows, n_vars = slots.shape
+        columns = (slots + torch.arange(n_vars) * n_values).flatten()  # increasing within a row, as CSR wants
+        self.shape = (n_vars * n_values, -1)
+        with warnings.catch_warnings():  # "sparse CSR support is in beta": matmul with a dense matrix is all we use
+            warnings.simplefilter("ignore", UserWarning)
+            ones = torch.ones(len(columns))
+            self.x = torch.sparse_csr_tensor(torch.arange(0, len(columns) + 1, n_vars), columns, ones,
+                                             (rows, n_vars * n_values))
+            by_column = torch.argsort(columns, stable=True)
+            starts = torch.cat([torch.zeros(1, dtype=torch.long),
+                                torch.bincount(columns, minlength=n_vars * n_values).cumsum(0)])
+            self.x_t = torch.sparse_csr_tensor(starts, by_column // n_vars, ones, (n_vars * n_values, rows))
+
+    def __call__(self, weight: torch.Tensor) -> torch.Tensor:
+        return _SparseProduct.apply(weight.reshape(self.shape), self.x, self.x_t)
+
+
+class _SparseProduct(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, weight: torch.Tensor, x: torch.Tensor, x_t: torch.Tensor) -> torch.Tensor:
+        ctx.x_t = x_t
+        return x @ weight
+
+    @staticmethod
+    def backward(ctx, grad: torch.Tensor):
+        return ctx.x_t @ grad, None, None
