@@ -232,6 +232,8 @@ def learn(
     search_seconds: float = typer.Option(0.0, help="After training, improve the program by single edits (predicate "
                                          "cells, table entries) on training accuracy for up to this many seconds; "
                                          "kept only if better on validation (0: no search)."),
+    time_budget: Optional[float] = typer.Option(None, help="Seconds for all the fitting (gradient descent, "
+                                                "classifier refit, search): the search stops early to keep it."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
@@ -245,7 +247,7 @@ def learn(
                             count_where=count_where, balance_lengths=balance_lengths,
                             scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
                             read_last_layer=read_last_layer, recency_bias=recency_bias,
-                            search_seconds=search_seconds)
+                            search_seconds=search_seconds, time_budget=time_budget)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "

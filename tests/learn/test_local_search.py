@@ -43,6 +43,29 @@ def test_an_edits_gain_is_its_gain_on_every_example(seed, causal, predicate):
 
 
 @settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 10_000), causal=st.booleans(), predicate=st.sampled_from(["binary", "one_hot", "mixed"]))
+def test_an_accepted_edit_leaves_the_climber_as_if_started_on_the_edited_program(seed, causal, predicate):
+    """`replace` updates the variables and correct positions only on the examples the edit can change;
+    they must equal those computed from scratch on the edited program (a full `refresh` instead of the
+    update passes too; updating every example but `rows` fails)."""
+    program = random_program(seed, causal=causal, predicate=predicate)
+    data = teacher_data(program, 120, seed)
+    climber = _Climber(program, data)
+    rng = np.random.default_rng(seed)
+    for index in rng.permutation(len(climber.modules))[:3]:
+        edits = list(climber.edits(int(index)))
+        edit, rows = edits[rng.integers(len(edits))]
+        edited = edit(climber.modules[index][1])
+        if edited is None:
+            continue
+        climber.replace({int(index): edited}, rows)
+        fresh = _Climber(climber.program, data)
+        np.testing.assert_array_equal(climber.correct, fresh.correct)
+        for mine, theirs in zip(climber.values, fresh.values):  # padding positions hold meaningless slots
+            np.testing.assert_array_equal(mine[climber.valid], theirs[fresh.valid])
+
+
+@settings(max_examples=12, deadline=None)
 @given(seed=st.integers(0, 10_000), causal=st.booleans())
 def test_a_compound_edits_gain_is_its_gain_on_every_example(seed, causal):
     """Two single edits to different modules at once: `compound_gain` on every example equals the gain
@@ -97,6 +120,13 @@ def test_the_search_repairs_a_broken_predicate_cell():
     assert report.kept and report.edits >= 1 and report.train_before < report.train_after == 1.0
     assert val.accuracy(repaired) == 1.0
     assert broken.heads[0][0].predicate[4, 1]  # the input program is left alone
+
+
+def test_the_search_keeps_its_reserve_free():
+    """With the whole budget reserved (for the refit after the last sweep), no sweep starts."""
+    program, train, val = _hist_program()
+    kept, report = local_search(program, train, val, seconds=20, reserve=20)
+    assert kept is program and report.sweeps == 0 and report.seconds < 5
 
 
 @pytest.mark.parametrize("seed", range(3))

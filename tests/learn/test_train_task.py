@@ -1,5 +1,6 @@
 """`train_task`: trains, prints the discretised accuracy, writes program + decompiled Python."""
 
+import pytest
 import torch
 
 from weightsmith.learn.program import DiscreteProgram
@@ -50,3 +51,21 @@ def test_a_program_that_cannot_compile_is_reported_not_raised(tmp_path, monkeypa
     run = train_task("hist", 1, 2, 0, 1, seed=0, data_size=300, batch_size=100, progress=False)
     assert run.compiled_equals_model is None and "too large" in run.compiled_size["error"]
     assert run.decompiled_equals_model
+
+
+def test_the_time_budget_covers_gradient_descent_refit_and_search(tmp_path):
+    """`time_budget` is for all the fitting: with gradient descent having used it up no search runs; with
+    room left the search runs; `train_seconds` is always the sum of the three parts."""
+    torch.set_num_threads(1)
+    run = train_task("hist", 1, 2, 0, 2, seed=0, out_dir=tmp_path, data_size=400, batch_size=100, progress=False)
+    trained = DiscreteProgram.load(tmp_path / "trained")
+    training = {"val_accuracy": run.val_accuracy, "train_seconds": 100.0, "train_cpu_seconds": 100.0,
+                "epochs_run": run.epochs_run, "best_epoch": run.best_epoch}
+    spent = finish_task("hist", trained, seed=0, config=run.config, training=training, data_size=400,
+                        search_seconds=30, time_budget=100.0)
+    assert spent.search == {} and spent.search_seconds == 0.0 and spent.gradient_seconds == 100.0
+    assert spent.train_seconds == 100.0 + spent.refit_seconds > 100.0
+    room = finish_task("hist", trained, seed=0, config=run.config, training=training, data_size=400,
+                       search_seconds=30, time_budget=1000.0)
+    assert room.search and 0 < room.search_seconds
+    assert room.train_seconds == pytest.approx(100.0 + room.refit_seconds + room.search_seconds)

@@ -38,8 +38,11 @@ class TaskResult:
     test_accuracy: float  # of the pruned discrete program: the one decompiled
     test_accuracy_unpruned: float
     paper_accuracy: float
-    train_seconds: float
-    train_cpu_seconds: float
+    train_seconds: float  # all fitting to the training data: gradient descent, the classifier refit, the search
+    train_cpu_seconds: float  # the same in this process's CPU time (the refit and the search: one core)
+    gradient_seconds: float
+    refit_seconds: float
+    search_seconds: float
     epochs_run: int
     best_epoch: int
     decompiled_lines: int
@@ -81,6 +84,7 @@ def train_task(
     restarts: int = 1,
     balance_lengths: bool = False,
     search_seconds: float = 0.0,
+    time_budget: Optional[float] = None,
     batch_size: int = 128,
     lr: float = 0.05,
     attention_tau: Optional[float] = None,
@@ -93,7 +97,8 @@ def train_task(
     """Trains `heads` heads per layer (`numerical_heads` of them counting, default half) and `mlps` MLPs.
 
     Prints and returns the discretised program's accuracy; with `out_dir`, writes the program and its
-    decompiled Python there.
+    decompiled Python there. With `time_budget`, the local search stops early enough that the whole fit
+    (gradient descent, refit, search) takes at most about that many seconds.
     """
     data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
@@ -112,11 +117,11 @@ def train_task(
         result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it
     return finish_task(
         task, result.program, seed=result.seed, out_dir=out_dir, data_seed=data_seed, data_size=data_size,
-        prune_program=prune_program, check_rasp=check_rasp, search_seconds=search_seconds,
+        prune_program=prune_program, check_rasp=check_rasp, search_seconds=search_seconds, time_budget=time_budget,
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
                 "mlps": mlps, "predicate": predicate, "orders": list(orders), "values": config.n_values,
                 "count_where": count_where, "scopes": list(scopes), "epochs": epochs, "restarts": restarts,
-                "balance_lengths": balance_lengths, "search_seconds": search_seconds,
+                "balance_lengths": balance_lengths, "search_seconds": search_seconds, "time_budget": time_budget,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
                 "identity_bias": identity_bias, "read_last_layer": read_last_layer, "recency_bias": recency_bias,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
@@ -139,6 +144,7 @@ def finish_task(
     data_size: Optional[int] = None,
     refit: bool = True,
     search_seconds: float = 0.0,
+    time_budget: Optional[float] = None,
     prune_program: bool = True,
     check_rasp: int = 0,
     check_compiled: bool = True,
@@ -146,7 +152,8 @@ def finish_task(
 ) -> TaskResult:
     """Everything after training, from the trained (discretised, unpruned) program: refit the classifier
     (`readout.refit_readout`), search for better single edits for up to `search_seconds`
-    (`local_search.local_search`; 0: none), prune, score on test, decompile, check the decompiled Python and the
+    (`local_search.local_search`; 0: none; less if `time_budget`, the seconds for all the fitting including
+    `training["train_seconds"]`, would be exceeded), prune, score on test, decompile, check the decompiled Python and the
     compiled transformer on every test example (and the RASP program, interpreted, on the first
     `check_rasp`).
 
@@ -158,8 +165,13 @@ def finish_task(
     balance_lengths = config.get("balance_lengths", False)
     if refit:
         program, readout = refit_readout(program, *splits[:2], balance_lengths=balance_lengths)
+    refit_seconds = readout.seconds if readout else 0.0
+    if time_budget is not None:
+        search_seconds = min(search_seconds, time_budget - training["train_seconds"] - refit_seconds)
     if search_seconds > 0:
-        program, search = local_search(program, *splits[:2], seconds=search_seconds, balance_lengths=balance_lengths)
+        program, search = local_search(program, *splits[:2], seconds=search_seconds, balance_lengths=balance_lengths,
+                                       reserve=refit_seconds)
+    searched = search.seconds if search else 0.0
     if prune_program:
         program, report = prune(program, splits[:2])
     test_acc = splits[2].accuracy(program)
@@ -197,7 +209,9 @@ def finish_task(
         task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"],
         final_val_accuracy=splits[1].accuracy(program), test_accuracy=test_acc,
         test_accuracy_unpruned=splits[2].accuracy(trained), paper_accuracy=data.paper.accuracy,
-        train_seconds=training["train_seconds"], train_cpu_seconds=training["train_cpu_seconds"],
+        train_seconds=training["train_seconds"] + refit_seconds + searched,
+        train_cpu_seconds=training["train_cpu_seconds"] + refit_seconds + searched,
+        gradient_seconds=training["train_seconds"], refit_seconds=refit_seconds, search_seconds=searched,
         epochs_run=training["epochs_run"], best_epoch=training["best_epoch"],
         decompiled_lines=len(source.splitlines()),
         decompiled_lines_unpruned=len(python_source(trained, task).splitlines()),
