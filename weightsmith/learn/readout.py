@@ -95,8 +95,8 @@ class _SlotLookup:
     as a product with the sparse design matrix X ([rows, variables * values], a 1 per variable), forward
     X @ W and backward X^T @ grad, both CSR. An indexed gather (weight[v, slots]) does the same sums but
     its backward scatters into [rows, variables, classes]: 11x slower per step here (most-freq's
-    56,290 rows x 32 variables: 86 -> 8 ms), and the refit runs 1000 steps, again after every sweep of
-    the local search."""
+    56,290 rows x 32 variables: 86 -> 8 ms), and the refit runs hundreds of steps, again after every
+    sweep of the local search."""
 
     def __init__(self, slots: torch.Tensor, n_values: int):
         rows, n_vars = slots.shape
