@@ -153,7 +153,7 @@ def _search_seconds(setting: Setting, args: argparse.Namespace) -> float:
 def _refinish(task: str, out_path: Path, args: argparse.Namespace) -> None:
     records = _read(out_path)
     old = records[task]
-    search_seconds = _search_seconds(CONFIGS[task], args)
+    search_seconds, time_budget = _search_seconds(CONFIGS[task], args), CONFIGS[task].time_budget
     keys = ("val_accuracy", "epochs_run", "best_epoch")
     training = {k: old[k] for k in keys}
     training["val_accuracy"] /= 100
@@ -164,9 +164,9 @@ def _refinish(task: str, out_path: Path, args: argparse.Namespace) -> None:
     saved = RESULTS / "programs" / task
     with tempfile.TemporaryDirectory() as tmp:
         run = finish_task(task, DiscreteProgram.load(saved / "trained"), seed=old["seed"],
-                          config={**old["config"], "search_seconds": search_seconds, "time_budget": CONFIGS[task].time_budget}, training=training, out_dir=tmp,
-                          data_seed=old["config"].get("data_seed", 0), check_rasp=args.check_rasp,
-                          search_seconds=search_seconds, time_budget=CONFIGS[task].time_budget)
+                          config={**old["config"], "search_seconds": search_seconds, "time_budget": time_budget},
+                          training=training, out_dir=tmp, data_seed=old["config"].get("data_seed", 0),
+                          check_rasp=args.check_rasp, search_seconds=search_seconds, time_budget=time_budget)
         shutil.copy(Path(tmp) / "program.py", RESULTS / f"decompiled_{task}.py")
         shutil.copy(Path(tmp) / "program.json", saved / "program.json")
         shutil.copy(Path(tmp) / "program.safetensors", saved / "program.safetensors")

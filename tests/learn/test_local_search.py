@@ -45,24 +45,30 @@ def test_an_edits_gain_is_its_gain_on_every_example(seed, causal, predicate):
 @settings(max_examples=12, deadline=None)
 @given(seed=st.integers(0, 10_000), causal=st.booleans(), predicate=st.sampled_from(["binary", "one_hot", "mixed"]))
 def test_an_accepted_edit_leaves_the_climber_as_if_started_on_the_edited_program(seed, causal, predicate):
-    """`replace` updates the variables and correct positions only on the examples the edit can change;
+    """`accept` updates the variables and correct positions only on the examples the edit can change;
     they must equal those computed from scratch on the edited program (a full `refresh` instead of the
-    update passes too; updating every example but `rows` fails)."""
+    update passes too; updating every example but `rows` fails). An edit that does not gain is refused
+    and changes nothing."""
     program = random_program(seed, causal=causal, predicate=predicate)
     data = teacher_data(program, 120, seed)
     climber = _Climber(program, data)
     rng = np.random.default_rng(seed)
     for index in rng.permutation(len(climber.modules))[:3]:
-        edits = list(climber.edits(int(index)))
-        edit, rows = edits[rng.integers(len(edits))]
-        edited = edit(climber.modules[index][1])
-        if edited is None:
-            continue
-        climber.replace({int(index): edited}, rows)
-        fresh = _Climber(climber.program, data)
-        np.testing.assert_array_equal(climber.correct, fresh.correct)
-        for mine, theirs in zip(climber.values, fresh.values):  # padding positions hold meaningless slots
-            np.testing.assert_array_equal(mine[climber.valid], theirs[fresh.valid])
+        for edit, rows in list(climber.edits(int(index))):
+            edited = edit(climber.modules[index][1])
+            if edited is None:
+                continue
+            gain = climber.gain(int(index), edited, rows)
+            before = climber.program
+            assert climber.accept({int(index): edited}, rows) == (gain > 0)
+            if gain <= 0:
+                assert climber.program is before
+                continue
+            fresh = _Climber(climber.program, data)
+            np.testing.assert_array_equal(climber.correct, fresh.correct)
+            for mine, theirs in zip(climber.values, fresh.values):  # padding positions hold meaningless slots
+                np.testing.assert_array_equal(mine[climber.valid], theirs[fresh.valid])
+            break
 
 
 @settings(max_examples=12, deadline=None)
