@@ -188,7 +188,7 @@ def _most_freq_program():
 
 
 def test_most_freq_is_expressible_in_three_layers_with_wide_variables_and_counting_sets():
-    """What training must find for most-freq exists (README, learn section): the counting head that counts
+    """What training must find for most-freq exists (docs/transformer-programs.md): the counting head that counts
     only first occurrences, over a key of 28 values, is what makes it exact."""
     program, task = _most_freq_program()
     for split in (task.train, task.test):
