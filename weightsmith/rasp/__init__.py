@@ -11,7 +11,7 @@ preference: the closest, first or last match) and `LinearClassifier` (a linear r
 
 from weightsmith.rasp.batch import evaluate_batch
 from weightsmith.rasp.errors import EvaluationError, InputError, RASPError, ValueSetError
-from weightsmith.rasp.evaluate import evaluate
+from weightsmith.rasp.evaluate import DefaultRASPEvaluator, evaluate
 from weightsmith.rasp.expr import (
     Aggregate,
     Comparison,
