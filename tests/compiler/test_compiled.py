@@ -99,7 +99,7 @@ def test_schedule_and_heads_are_reported():
     assert compiled.layouts["tokens"].sublayer == "embedding"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=random_programs(max_ops=6, max_vocab=3, max_len=5), causal=st.booleans(), data=st.data())
 def test_appending_pad_tokens_never_changes_the_real_positions(case, causal, data):
     # Tracr's compiled models accept [BOS, tokens..., PAD...]; PAD keys are masked from attention, so the

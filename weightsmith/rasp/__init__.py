@@ -4,6 +4,7 @@
     program = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.EQ), rasp.tokens)
     rasp.evaluate(program, ["a", "b"])    # ['a', 'b']
 
+Tracr's `DefaultRASPEvaluator` is there for code that subclasses it (Tracr's causal evaluator does).
 Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`, and
 two primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
 preference: the closest, first or last match) and `LinearClassifier` (a linear read-out).
