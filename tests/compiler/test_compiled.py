@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program, compile_rasp_to_model
@@ -12,6 +14,7 @@ from weightsmith.library import PROGRAMS, get_program
 from weightsmith.model import load, save
 
 from tests.compiler.agreement import every_input
+from tests.program_strategies import random_programs
 
 
 def test_apply_is_tracrs_call():
@@ -94,3 +97,16 @@ def test_schedule_and_heads_are_reported():
     assert head.layer == 2 and 0 < head.margin <= 1e-6 and head.scale > 0
     assert compiled.layouts["opp_idx-1"].sublayer == "virtual"
     assert compiled.layouts["tokens"].sublayer == "embedding"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=random_programs(max_ops=6, max_vocab=3, max_len=5), causal=st.booleans(), data=st.data())
+def test_appending_pad_tokens_never_changes_the_real_positions(case, causal, data):
+    # Tracr's compiled models accept [BOS, tokens..., PAD...]; PAD keys are masked from attention, so the
+    # outputs at the real positions are the unpadded input's, and each padding slot holds PAD.
+    compiled = compile_rasp_to_model(case.program, set(case.vocab), case.max_seq_len, causal=causal)
+    bos, pad = compiled.config.bos, compiled.config.pad
+    xs = data.draw(st.lists(st.sampled_from(case.vocab), max_size=case.max_seq_len - 1), label="xs")
+    n_pads = data.draw(st.integers(1, case.max_seq_len - len(xs)), label="n_pads")
+    plain = compiled.apply([bos, *xs]).decoded
+    assert compiled.apply([bos, *xs, *[pad] * n_pads]).decoded == plain + [pad] * n_pads

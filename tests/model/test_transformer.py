@@ -207,7 +207,7 @@ def test_from_weights_accepts_numpy_and_keeps_float64():
     ("batch", "message"),
     [
         ([["BOS", "a", "z"]], r"input 0, position 2: token 'z'"),
-        ([["BOS"], ["BOS", "a", "PAD"]], r"input 1, position 2: token 'PAD'"),
+        ([["BOS"], ["BOS", "PAD", "a"]], r"input 1, position 2: token 'a' after padding \(position 1 is 'PAD'\)"),
         ([["BOS", "BOS"]], r"input 0, position 1: token 'BOS'"),
         ([["BOS", ["a"]]], r"input 0, position 1: token \['a'\]"),
         ([["a", "b"]], "input 0: must start with 'BOS'"),
@@ -232,6 +232,16 @@ def test_encode_pads_and_forward_checks_ids():
         model(torch.tensor([[0, 5]]))
     with pytest.raises(ValueError, match="integer tensor"):
         model(torch.zeros(1, 2))
+
+
+def test_an_input_may_end_in_pad_tokens_which_decode_as_pad():
+    # Tracr's models take [BOS, tokens..., PAD...]: the real positions read as without the padding.
+    model = previous_token_model()
+    padded = model.run_batch([["BOS", "a", "b", "PAD", "PAD"], ["BOS", "c", "PAD"]])
+    assert padded == [[None, None, "a", "PAD", "PAD"], [None, None, "PAD"]]
+    assert [row[:3] for row in padded] == [model.run(["BOS", "a", "b"]), model.run(["BOS", "c"]) + ["PAD"]]
+    with pytest.raises(InputError, match="6 tokens after 'BOS'"):  # padding takes positions
+        model.encode([["BOS", "a", "b", "c", "PAD", "PAD", "PAD"]])
 
 
 def test_gradients_flow():

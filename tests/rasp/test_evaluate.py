@@ -42,9 +42,26 @@ def test_predicate_error_names_selector():
 
 
 def test_constant_length_is_checked():
-    with pytest.raises(rasp.EvaluationError, match="length 2"):
-        rasp.evaluate(rasp.ConstantSOp([1, 2]), ["a"])
+    with pytest.raises(rasp.EvaluationError, match=r"ConstantSOp 'constant_sop_\d+': Constant len 2 doesn't match input len 1"):
+        rasp.evaluate(rasp.ConstantSOp([1, 2]), ["a"])  # Tracr's words, after the s-op
     assert rasp.evaluate(rasp.ConstantSOp([1, 2]), ["a", "b"]) == [1, 2]
+
+
+def test_default_evaluator_sends_every_subexpression_through_evaluate():
+    # Tracr's CausalEvaluator subclasses DefaultRASPEvaluator and masks each selector in `evaluate`:
+    # that works only if children are evaluated through the (overridden) `evaluate`.
+    class Causal(rasp.DefaultRASPEvaluator):
+        def evaluate(self, expr, xs):
+            out = super().evaluate(expr, xs)
+            if isinstance(expr, rasp.Selector):
+                return [[s and k <= q for k, s in enumerate(row)] for q, row in enumerate(out)]
+            return out
+
+    everything = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
+    program = rasp.numerical(rasp.Aggregate(everything, rasp.numerical(rasp.tokens + 0)))
+    assert rasp.DefaultRASPEvaluator().evaluate(program, [2, 4, 6]) == [4.0, 4.0, 4.0]
+    assert Causal().evaluate(program, [2, 4, 6]) == [2, 3.0, 4.0]  # prefix means
+    assert Causal().evaluate(rasp.SelectorWidth(everything), [1, 1, 1]) == [1, 2, 3]
 
 
 def test_non_expression_is_rejected():

@@ -14,20 +14,41 @@ def test_tracr_public_names_exist():
     assert not missing
 
 
-def test_default_names_are_unique_and_named_overrides():
+def test_default_labels_are_unique_and_named_overrides():
     a = rasp.Map(lambda x: x, rasp.tokens)
     b = rasp.Map(lambda x: x, rasp.tokens)
+    assert a.name == b.name == "map"  # Tracr's default name: the kind
     assert a.label != b.label and a.label.startswith("map_")
-    assert a.named("ident") is a and a.label == "ident"
+    named = a.named("ident")
+    assert named is not a and named.label == "ident" and a.label.startswith("map_")
     assert rasp.tokens.label == "tokens" and rasp.indices.label == "indices" and rasp.length.label == "length"
 
 
-def test_encoding_annotations():
+def test_annotating_copies_and_never_changes_the_original():
     m = rasp.Map(lambda x: x, rasp.tokens)
     assert rasp.is_categorical(m) and rasp.get_encoding(m) is rasp.Encoding.CATEGORICAL
-    assert rasp.numerical(m) is m and rasp.is_numerical(m)
+    num = rasp.numerical(m)
+    assert num is not m and rasp.is_numerical(num) and rasp.is_categorical(m)
+    assert num.unique_id != m.unique_id and num.children == m.children
+    assert rasp.is_categorical(rasp.categorical(num)) and rasp.is_numerical(num)  # the last annotation wins
     named = rasp.numerical(rasp.Map(lambda x: x, rasp.tokens)).named("n")
     assert rasp.is_numerical(named) and named.annotations["name"] == "n"
+    assert rasp.is_categorical(rasp.tokens) and rasp.numerical(rasp.tokens).label == "tokens"
+
+
+def test_copy_of_an_unnamed_expression_gets_its_own_label():
+    m = rasp.Map(lambda x: x, rasp.tokens)
+    assert m.copy().label != m.label and m.copy().name == m.name == "map"
+    assert m.named("k").copy().label == "k"
+
+
+def test_sequence_map_of_one_sop_twice_warns(caplog):
+    with caplog.at_level("WARNING"):
+        rasp.SequenceMap(lambda x, y: x + y, rasp.tokens, rasp.indices)
+    assert not caplog.records
+    with caplog.at_level("WARNING"):
+        rasp.SequenceMap(lambda x, y: x + y, rasp.tokens, rasp.tokens)
+    assert "use a Map instead" in caplog.text
 
 
 def test_map_simplify_fuses_like_tracr():

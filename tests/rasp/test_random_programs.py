@@ -38,3 +38,13 @@ def test_every_value_is_in_the_value_set(data, case):
             expr = next(e for e in rasp.topological_order(case.program) if e.label == label)
             outside = {v for v in entry.value if v is not None} - sets[id(expr)]
             assert not outside, f"{label} on {xs}: {outside} not in its value set {sets[id(expr)]}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), case=random_programs(max_ops=8, max_vocab=4, max_len=6))
+def test_default_rasp_evaluator_equals_reference(data, case):
+    # Tracr's recursive evaluator class (for subclasses such as Tracr's CausalEvaluator) and the
+    # topological interpreter are one semantics.
+    evaluator = rasp.DefaultRASPEvaluator()
+    for xs in data.draw(inputs_for(case.vocab, case.max_seq_len, max_size=5)):
+        assert typed(evaluator.evaluate(case.program, xs)) == typed(rasp.evaluate(case.program, xs)), f"on {xs}"

@@ -1,7 +1,8 @@
 """The result of compiling: the model, and everything needed to read it as the program.
 
 `CompiledModel.apply(["BOS", ...]).decoded` is Tracr's call (BOS's slot first); `apply_batch` runs many
-inputs in one forward pass. `layouts` says, for every s-op, where it lives: its residual dimensions
+inputs in one forward pass. An input may end in PAD tokens, as Tracr's models allow: they do not change
+the real positions' outputs, and their own slots hold the PAD token. `layouts` says, for every s-op, where it lives: its residual dimensions
 (none for a virtual s-op), a read-out matrix that recovers its value from any residual snapshot taken
 after it is written, and when that is (`written_after`, a sublayer index: -1 embeddings, 2L layer L's
 attention, 2L+1 its MLP). That is what `verify` compares with the interpreter's trace, and what
@@ -69,7 +70,7 @@ class HeadInfo:
 
 @dataclass
 class CompiledOutput:
-    """`decoded`: one value per position, BOS's slot first (the BOS token there, as in Tracr)."""
+    """`decoded`: one value per position, BOS's slot first (the BOS token there, as in Tracr; PAD at padding)."""
 
     decoded: list
     residuals: list[torch.Tensor] = field(default_factory=list)
@@ -102,7 +103,7 @@ class CompiledModel:
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode():
             final, residuals = self.model(ids, return_residuals=True)
-        return CompiledOutput(self._decode(final, [len(tokens)])[0], residuals)
+        return CompiledOutput(self._decode(final, [len(tokens)], ids)[0], residuals)
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
@@ -110,8 +111,8 @@ class CompiledModel:
         with torch.inference_mode():
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
-                final = self.model(self.model.encode(chunk))
-                outputs.extend(self._decode(final, [len(x) for x in chunk]))
+                ids = self.model.encode(chunk)
+                outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids))
         return outputs
 
     def run(self, tokens: Sequence) -> list:
@@ -122,8 +123,8 @@ class CompiledModel:
         """The program's outputs on many inputs given without BOS."""
         return [out[1:] for out in self.apply_batch([[self.config.bos, *x] for x in inputs])]
 
-    def _decode(self, final: torch.Tensor, lengths: list[int]) -> list[list]:
-        rows = self.model.decode(final, lengths)
+    def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor) -> list[list]:
+        rows = self.model.decode(final, lengths, ids)
         for row in rows:
             if row:
                 row[0] = self.config.bos

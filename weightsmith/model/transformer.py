@@ -144,7 +144,12 @@ class Transformer(nn.Module):
             raise InputError("ids: position 0 is PAD; every input starts with BOS (a PAD-only row attends to nothing)")
 
     def encode(self, batch: Sequence[Sequence]) -> Tensor:
-        """Token ids [B, T] on the model's device: each input starts with BOS; shorter ones end in PAD."""
+        """Token ids [B, T] on the model's device: each input starts with BOS; shorter ones end in PAD.
+
+        An input may end in PAD tokens itself, as Tracr's models accept (`[BOS, a, b, PAD, PAD]`): they
+        take positions (so count towards max_seq_len) but are masked from attention as keys, so the
+        real positions' outputs are those of `[BOS, a, b]`. PAD followed by a real token is an error.
+        """
         bos, pad = self.config.bos, self.config.pad
         T = max((len(tokens) for tokens in batch), default=1)
         ids = np.full((len(batch), T), self._token_ids[pad], dtype=np.int64)
@@ -155,18 +160,25 @@ class Transformer(nn.Module):
                 raise InputError(
                     f"input {b}: {len(tokens) - 1} tokens after {bos!r}, max_seq_len is {self.config.max_seq_len}"
                 )
+            padding_from = None
             for t, token in enumerate(tokens):
-                if not _hashable(token) or (t > 0 and token in (bos, pad)) or token not in self._token_ids:
+                if t > 0 and padding_from is None and _hashable(token) and token == pad:
+                    padding_from = t
+                elif padding_from is not None and not (_hashable(token) and token == pad):
+                    raise InputError(f"input {b}, position {t}: token {token!r} after padding (position "
+                                     f"{padding_from} is {pad!r}); {pad!r} may only end an input")
+                elif not _hashable(token) or (t > 0 and token == bos) or token not in self._token_ids:
                     raise InputError(f"input {b}, position {t}: token {token!r} is not in the vocabulary")
                 ids[b, t] = self._token_ids[token]
         return torch.from_numpy(ids).to(self.token_embed.device)
 
-    def decode(self, final_residual: Tensor, lengths: Sequence[int]) -> list[list]:
+    def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None) -> list[list]:
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
 
         Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
         s-op is None there). Numerical: the output value within `output_tolerance` of the float, else the
-        float itself, unrounded (so a wrong model shows as a mismatch, never as a guess).
+        float itself, unrounded (so a wrong model shows as a mismatch, never as a guess). Given the input
+        `ids`, a position holding PAD decodes as the PAD token: padding has no output.
         """
         out = final_residual[..., self.config.output_dims]
         if self.config.output_encoding == "numerical":
@@ -176,6 +188,9 @@ class Transformer(nn.Module):
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
+        if ids is not None:
+            padding = (ids == self._token_ids[self.config.pad]).tolist()
+            rows = [[self.config.pad if p else v for v, p in zip(row, pads)] for row, pads in zip(rows, padding)]
         return [row[:length] for row, length in zip(rows, lengths)]
 
     def _snap(self, raw: np.ndarray) -> list[list]:
@@ -201,7 +216,8 @@ class Transformer(nn.Module):
         with torch.inference_mode():
             for start in range(0, len(inputs), batch_size):
                 chunk = inputs[start:start + batch_size]
-                outputs.extend(self.decode(self(self.encode(chunk)), [len(tokens) for tokens in chunk]))
+                ids = self.encode(chunk)
+                outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids))
         return outputs
 
 

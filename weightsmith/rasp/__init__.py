@@ -4,6 +4,7 @@
     program = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.EQ), rasp.tokens)
     rasp.evaluate(program, ["a", "b"])    # ['a', 'b']
 
+Tracr's `DefaultRASPEvaluator` is there for code that subclasses it (Tracr's causal evaluator does).
 Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`, and
 two primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
 preference: the closest, first or last match) and `LinearClassifier` (a linear read-out).
@@ -11,7 +12,7 @@ preference: the closest, first or last match) and `LinearClassifier` (a linear r
 
 from weightsmith.rasp.batch import evaluate_batch
 from weightsmith.rasp.errors import EvaluationError, InputError, RASPError, ValueSetError
-from weightsmith.rasp.evaluate import evaluate
+from weightsmith.rasp.evaluate import DefaultRASPEvaluator, evaluate
 from weightsmith.rasp.expr import (
     Aggregate,
     Comparison,

@@ -466,7 +466,8 @@ class _BatchEvaluator:
         bad = (lengths != n_value) if e.check_length else (lengths > n_value)
         if bad.any():
             b = int(np.argmax(bad))
-            raise EvaluationError(f"{describe(e)} has length {n_value} but input {b} has length {lengths[b]}")
+            raise EvaluationError(f"{describe(e)}: Constant len {n_value} doesn't match input len {lengths[b]} "
+                                  f"(input {b}).")
 
     def constant_sop(self, e: rx.ConstantSOp) -> Column:
         self._check_constant_length(e, len(e.value))

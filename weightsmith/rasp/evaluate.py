@@ -75,68 +75,83 @@ def classify(e: rx.LinearClassifier, xs: Sequence[rx.Value]) -> rx.Value:
 
 
 def _check_length(expr: rx.RASPExpr, value: Sequence, n: int) -> None:
-    if expr.check_length and len(value) != n:
-        raise EvaluationError(f"{describe(expr)} has length {len(value)} but the input has length {n}")
+    if expr.check_length and len(value) != n:  # Tracr's words after the s-op, for code that matches them
+        raise EvaluationError(f"{describe(expr)}: Constant len {len(value)} doesn't match input len {n}.")
+
+
+def node_value(e: rx.RASPExpr, xs: list, value_of: Callable[[rx.RASPExpr], Any]) -> Any:
+    """The value of `e` on `xs`, given `value_of(child)` for each of its children: one step of RASP's
+    semantics, shared by the topological interpreter and the recursive `DefaultRASPEvaluator`."""
+    n = len(xs)
+    if isinstance(e, rx.TokensType):
+        return list(xs)
+    if isinstance(e, rx.IndicesType):
+        return list(range(n))
+    if isinstance(e, rx.LengthType):
+        return [n] * n
+    if isinstance(e, rx.Full):
+        return [e.fill] * n
+    if isinstance(e, rx.ConstantSOp):
+        _check_length(e, e.value, n)
+        return list(e.value)
+    if isinstance(e, rx.Map):
+        return [None if x is None else call_checked(e, e.f, x) for x in value_of(e.inner)]
+    if isinstance(e, rx.SequenceMap):
+        return [None if x is None or y is None else call_checked(e, e.f, x, y)
+                for x, y in zip(value_of(e.fst), value_of(e.snd))]
+    if isinstance(e, rx.Aggregate):
+        sel, vals = value_of(e.selector), value_of(e.sop)
+        return [aggregate([v for s, v in zip(row, vals) if s], e.default, e) for row in sel]
+    if isinstance(e, rx.SelectorWidth):
+        return [sum(row) for row in value_of(e.selector)]
+    if isinstance(e, rx.Select):
+        keys, queries = value_of(e.keys), value_of(e.queries)
+        return [[bool(call_checked(e, e.predicate, k, q)) for k in keys] for q in queries]
+    if isinstance(e, rx.ConstantSelector):
+        _check_length(e, e.value, n)
+        return [list(row) for row in e.value]
+    if isinstance(e, rx.SelectorAnd):
+        return [[x and y for x, y in zip(ra, rb)] for ra, rb in zip(value_of(e.fst), value_of(e.snd))]
+    if isinstance(e, rx.SelectorOr):
+        return [[x or y for x, y in zip(ra, rb)] for ra, rb in zip(value_of(e.fst), value_of(e.snd))]
+    if isinstance(e, rx.SelectorNot):
+        return [[not x for x in row] for row in value_of(e.inner)]
+    if isinstance(e, rx.SelectPreferred):
+        rows = value_of(e.selector)
+        out = [[False] * n for _ in range(n)]
+        for q, keys in enumerate(preference_order(e, n)):
+            chosen = next((k for k in keys if rows[q][k]), None)
+            if chosen is not None:
+                out[q][chosen] = True
+        return out
+    if isinstance(e, rx.LinearClassifier):
+        return [classify(e, row) for row in zip(*(value_of(s) for s in e.inputs))]
+    raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
 
 
 def evaluate_all(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> dict[int, Any]:
-    """Values of every sub-expression of `program` on `xs`, keyed by `id(expr)`."""
+    """Values of every sub-expression of `program` on `xs`, keyed by `id(expr)` (each computed once)."""
     xs = list(xs)
-    n = len(xs)
     values: dict[int, Any] = {}
     for e in topological_order(program):
-        if isinstance(e, rx.TokensType):
-            out: Any = list(xs)
-        elif isinstance(e, rx.IndicesType):
-            out = list(range(n))
-        elif isinstance(e, rx.LengthType):
-            out = [n] * n
-        elif isinstance(e, rx.Full):
-            out = [e.fill] * n
-        elif isinstance(e, rx.ConstantSOp):
-            _check_length(e, e.value, n)
-            out = list(e.value)
-        elif isinstance(e, rx.Map):
-            out = [None if x is None else call_checked(e, e.f, x) for x in values[id(e.inner)]]
-        elif isinstance(e, rx.SequenceMap):
-            out = [
-                None if x is None or y is None else call_checked(e, e.f, x, y)
-                for x, y in zip(values[id(e.fst)], values[id(e.snd)])
-            ]
-        elif isinstance(e, rx.Aggregate):
-            sel, vals = values[id(e.selector)], values[id(e.sop)]
-            out = [aggregate([v for s, v in zip(row, vals) if s], e.default, e) for row in sel]
-        elif isinstance(e, rx.SelectorWidth):
-            out = [sum(row) for row in values[id(e.selector)]]
-        elif isinstance(e, rx.Select):
-            keys, queries = values[id(e.keys)], values[id(e.queries)]
-            out = [[bool(call_checked(e, e.predicate, k, q)) for k in keys] for q in queries]
-        elif isinstance(e, rx.ConstantSelector):
-            _check_length(e, e.value, n)
-            out = [list(row) for row in e.value]
-        elif isinstance(e, rx.SelectorAnd):
-            a, b = values[id(e.fst)], values[id(e.snd)]
-            out = [[x and y for x, y in zip(ra, rb)] for ra, rb in zip(a, b)]
-        elif isinstance(e, rx.SelectorOr):
-            a, b = values[id(e.fst)], values[id(e.snd)]
-            out = [[x or y for x, y in zip(ra, rb)] for ra, rb in zip(a, b)]
-        elif isinstance(e, rx.SelectorNot):
-            out = [[not x for x in row] for row in values[id(e.inner)]]
-        elif isinstance(e, rx.SelectPreferred):
-            rows = values[id(e.selector)]
-            out = [[False] * n for _ in range(n)]
-            for q, keys in enumerate(preference_order(e, n)):
-                chosen = next((k for k in keys if rows[q][k]), None)
-                if chosen is not None:
-                    out[q][chosen] = True
-        elif isinstance(e, rx.LinearClassifier):
-            out = [classify(e, xs) for xs in zip(*(values[id(s)] for s in e.inputs))]
-        else:
-            raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
-        values[id(e)] = out
+        values[id(e)] = node_value(e, xs, lambda child: values[id(child)])
     return values
 
 
 def evaluate(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> Any:
     """`program` on the input sequence `xs`: a list of values (s-op) or of boolean rows (selector)."""
     return evaluate_all(program, xs)[id(program)]
+
+
+class DefaultRASPEvaluator:
+    """Tracr's evaluator class, for code that subclasses it (as Tracr's `causal_eval.CausalEvaluator` does).
+
+    `evaluate(expr, xs)` computes `expr` from its children's values, each obtained by calling
+    `self.evaluate` again, so a subclass that overrides `evaluate` (to mask every selector, say) sees
+    and can change every sub-expression's value. Like Tracr's, it evaluates a shared sub-expression
+    once per use; `rasp.evaluate` (each node once) is the interpreter to use otherwise.
+    """
+
+    def evaluate(self, expr: rx.RASPExpr, xs: Sequence[rx.Value]) -> Any:
+        xs = list(xs)
+        return node_value(expr, xs, lambda child: self.evaluate(child, xs))

@@ -4,9 +4,13 @@ The classes mirror Tracr's `rasp` module name for name and argument for argument
 runs unchanged with `from weightsmith import rasp`. Expressions are immutable descriptions; evaluating
 them is the interpreters' job (`evaluate.py` for one input, `batch.py` for many).
 
+As in Tracr, annotating (`named`, `numerical`, `annotate`) returns a copy with a new id and leaves
+the original alone, so `rasp.numerical(rasp.tokens)` never changes `rasp.tokens`; an unnamed
+expression's name is its kind (`map`) and its `label` adds the id (`map_7`).
+
 Differences from Tracr, all invisible to a program's results:
-- every expression's default name is unique (`map_7`), so traces and compiled residual labels never
-  collide; `label` is the name.
+- a named expression's `label` is its name (`sort_keys`, not `sort_keys_12`): residual dimensions
+  and traces carry the names a user gave (the compiler disambiguates a name used twice).
 - constructors check their arguments and say which argument is wrong instead of `assert`.
 
 Beyond Tracr, two primitives that trained transformers use and RASP cannot express: `SelectPreferred`
@@ -17,8 +21,10 @@ Beyond Tracr, two primitives that trained transformers use and RASP cannot expre
 from __future__ import annotations
 
 import collections.abc
+import copy
 import enum
 import itertools
+import logging
 import math
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
@@ -28,6 +34,8 @@ SelectorValue = list[list[bool]]
 
 _NAME_KEY = "name"
 _ENCODING_KEY = "encoding"
+
+_log = logging.getLogger(__name__)
 
 RASPExprT = TypeVar("RASPExprT", bound="RASPExpr")
 SOpT = TypeVar("SOpT", bound="SOp")
@@ -41,21 +49,24 @@ class Encoding(enum.Enum):
 
 
 class _Annotations(collections.abc.Mapping):
-    """Read-only annotations; `name` and `encoding` get defaults lazily when first asked for."""
+    """Read-only annotations; `name` and `encoding` have defaults when not given.
+
+    A default is computed on each request, never stored: a copy then carries only what was given, so
+    an unnamed expression's copy stays unnamed (and gets its own default label).
+    """
 
     def __init__(self, expr: "RASPExpr", values: Mapping[str, Any]):
         self._expr = expr
         self._values: Dict[str, Any] = dict(values)
 
     def __getitem__(self, key: str) -> Any:
-        if key not in self._values:
-            if key == _NAME_KEY:
-                self._values[key] = self._expr.default_name()
-            elif key == _ENCODING_KEY and isinstance(self._expr, SOp):
-                self._values[key] = Encoding.CATEGORICAL
-            else:
-                raise KeyError(f"no annotation {key!r} on {self._expr!r}")
-        return self._values[key]
+        if key in self._values:
+            return self._values[key]
+        if key == _NAME_KEY:
+            return self._expr.default_name_prefix
+        if key == _ENCODING_KEY and isinstance(self._expr, SOp):
+            return Encoding.CATEGORICAL
+        raise KeyError(f"no annotation {key!r} on {self._expr!r}")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -68,7 +79,7 @@ class RASPExpr:
     """Base class of every RASP expression; use `isinstance(x, RASPExpr)` to recognise one."""
 
     _ids = itertools.count(1)
-    default_name_prefix = "expr"
+    default_name_prefix = "expr"  # the name when none is given, as Tracr's: the kind of expression
 
     def __init__(self) -> None:
         self.unique_id: int = next(RASPExpr._ids)
@@ -88,15 +99,21 @@ class RASPExpr:
 
     @property
     def label(self) -> str:
-        return self.name
+        """The name a user gave, else the default name and the id (`map_7`): unique unless reused."""
+        if _NAME_KEY in self._annotations._values:
+            return self.name
+        return f"{self.default_name_prefix}_{self.unique_id}"
 
     @property
     def children(self) -> Sequence["RASPExpr"]:
         return ()
 
-    def default_name(self) -> str:
-        """Unique, so that traces and residual labels never collide."""
-        return f"{self.default_name_prefix}_{self.unique_id}"
+    def copy(self: RASPExprT) -> RASPExprT:
+        """A shallow copy with a new id and its own annotations (children are shared), as in Tracr."""
+        new = copy.copy(self)
+        new.unique_id = next(RASPExpr._ids)
+        new._annotations = _Annotations(new, self._annotations._values)
+        return new
 
     def named(self: RASPExprT, name: str) -> RASPExprT:
         return annotate(self, name=name)
@@ -110,16 +127,21 @@ class RASPExpr:
         return evaluate(self, xs)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.name})"
+        return f"{type(self).__name__}({self.label})"
 
     # Expressions are used as dictionary keys by identity (the operators below are overloaded).
     __hash__ = object.__hash__
 
 
 def annotate(expr: RASPExprT, **annotations: Any) -> RASPExprT:
-    """Adds annotations in place (new values win) and returns the same expression, as Tracr does."""
-    expr.annotations = {**expr.annotations, **annotations}
-    return expr
+    """A copy of `expr` with these annotations added (new values win); `expr` itself is unchanged.
+
+    Tracr's semantics: `rasp.numerical(rasp.categorical(x))` is numerical while the categorical copy
+    stays categorical, and annotating a shared s-op such as `rasp.tokens` cannot change other programs.
+    """
+    new = expr.copy()
+    new.annotations = {**expr._annotations._values, **annotations}
+    return new
 
 
 def _require(kind: type, value: Any, role: str, where: str) -> None:
@@ -213,7 +235,10 @@ def _binary(left: Any, right: Any, f: Callable[[Any, Any], Any]) -> SOp:
 class TokensType(SOp):
     """The input tokens."""
 
-    def default_name(self) -> str:
+    default_name_prefix = "tokens"
+
+    @property
+    def label(self) -> str:
         return "tokens"
 
     def __repr__(self) -> str:
@@ -223,7 +248,10 @@ class TokensType(SOp):
 class IndicesType(SOp):
     """The position of each token, 0-based."""
 
-    def default_name(self) -> str:
+    default_name_prefix = "indices"
+
+    @property
+    def label(self) -> str:
         return "indices"
 
     def __repr__(self) -> str:
@@ -233,7 +261,10 @@ class IndicesType(SOp):
 class LengthType(SOp):
     """The input's length, at every position."""
 
-    def default_name(self) -> str:
+    default_name_prefix = "length"
+
+    @property
+    def label(self) -> str:
         return "length"
 
     def __repr__(self) -> str:
@@ -280,6 +311,9 @@ class SequenceMap(SOp):
         _require_function(f, type(self).__name__)
         _require(SOp, fst, "the first s-op", type(self).__name__)
         _require(SOp, snd, "the second s-op", type(self).__name__)
+        if fst is snd:
+            _log.warning("Creating a SequenceMap with both inputs being the same SOp (%s) is discouraged: "
+                         "use a Map instead, as Tracr advises", fst.label)
         self.f = f
         self.fst = fst
         self.snd = snd

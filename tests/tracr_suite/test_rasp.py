@@ -1,0 +1,5 @@
+"""Tracr 1.0.0's `rasp.rasp_test` (from the installed wheel), run against weightsmith (see shim.py)."""
+
+from tests.tracr_suite.shim import load_test_classes
+
+globals().update(load_test_classes("tracr.rasp.rasp_test"))
