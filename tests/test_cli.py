@@ -94,7 +94,7 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path), "--layers", "1", "--heads", "2", "--mlps", "0",
                                  "--epochs", "3", "--predicate", "mixed", "--values", "12", "--count-where",
                                  "--scopes", "all,before", "--identity-bias", "2", "--read-last-layer",
-                                 "--recency-bias", "1.5", "--search-seconds", "5", "--time-budget", "600"])
+                                 "--recency-bias", "1.5", "--search-seconds", "60", "--time-budget", "600"])
     assert result.exit_code == 0, result.output
     config = json.loads((tmp_path / "program.json").read_text())["config"]
     assert config["values"] == 12 and config["count_where"] and config["predicate"] == "mixed"
@@ -103,6 +103,6 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     assert saved["decompiled_equals_model"] and saved["compiled_equals_model"]
     assert saved["config"]["identity_bias"] == 2.0 and saved["config"]["read_last_layer"]
     assert saved["config"]["recency_bias"] == 1.5
-    assert saved["config"]["search_seconds"] == 5 and saved["search"]["sweeps"] >= 1
+    assert saved["config"]["search_seconds"] == 60 and saved["search"]["sweeps"] >= 1
     assert saved["config"]["time_budget"] == 600
     assert saved["train_seconds"] == saved["gradient_seconds"] + saved["refit_seconds"] + saved["search_seconds"]
