@@ -7,10 +7,13 @@ Each command is a thin layer over the library API; errors in user input are prin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from weightsmith.show.console import make_console
+
+if TYPE_CHECKING:
+    from weightsmith.model import Transformer
 
 app = typer.Typer(
     help="weightsmith: write RASP programs, run them, compile them into exact transformers.",
@@ -28,7 +31,7 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _load_model(folder: Path):
+def _load_model(folder: Path) -> Transformer:
     """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line."""
     import warnings
 

@@ -302,3 +302,9 @@ def test_every_corruption_is_a_clean_error_or_an_identical_model(campaign_folder
     failed = [o for o in outcomes if not o.ok]
     assert not failed, failed[:3]
     assert any(o.result == "error" for o in outcomes)  # the damage is real
+
+
+def test_a_program_py_that_is_not_a_file_is_a_clean_error(saved):
+    os.mkfifo(saved / "program.py")
+    with pytest.raises(ModelFolderError, match="program.py: is not a regular file"):
+        read_program_source(saved)

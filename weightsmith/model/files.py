@@ -49,6 +49,7 @@ MAX_CONFIG_BYTES = 16 << 20
 MAX_CONFIG_DEPTH = 8  # config.json nests 5 deep (document, layers, layer, heads, head)
 MAX_HEADER_BYTES = 16 << 20
 MAX_WEIGHTS_BYTES = 8 << 30
+MAX_PROGRAM_BYTES = 16 << 20
 _MESSAGE_CHARS = 500
 _ABSENT = object()  # an error is one line: foreign text quoted in it is cut
 
@@ -95,7 +96,7 @@ def load(folder: str | Path) -> Transformer:
         raise ModelFolderError(folder, "no such model folder")
     config, checksums = _read_config(folder)
     path = folder / WEIGHTS_FILE
-    header, data = _read_weights(path, config)
+    data = _read_weights(path, config)
     if checksums is None:
         warnings.warn(UncheckedModelWarning(
             f"{folder / CONFIG_FILE}: no checksums (saved by an older weightsmith), so bit-level corruption of "
@@ -117,7 +118,13 @@ def load(folder: str | Path) -> Transformer:
 def read_program_source(folder: str | Path) -> str | None:
     """The text of the folder's `program.py` (never executed), or None when the model was saved without one."""
     program = Path(folder) / PROGRAM_FILE
-    return program.read_text(encoding="utf-8") if program.exists() else None
+    if not program.exists():
+        return None
+    with _open_regular(program, MAX_PROGRAM_BYTES, f"{PROGRAM_FILE} is missing") as (file, _):
+        try:
+            return file.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ModelFolderError(program, f"not UTF-8 text ({error})") from None
 
 
 def _read_config(folder: Path) -> tuple[ModelConfig, dict[str, str] | None]:
@@ -152,8 +159,8 @@ def _checksums(entry: Any) -> dict[str, str] | None:
     return entry
 
 
-def _read_weights(path: Path, config: ModelConfig) -> tuple[WeightsHeader, bytes]:
-    """The header (checked against the config) and then, only if it fits, the whole file's bytes."""
+def _read_weights(path: Path, config: ModelConfig) -> bytes:
+    """The file's bytes, read only after its header checked out against the config."""
     with _open_regular(path, MAX_WEIGHTS_BYTES, f"{WEIGHTS_FILE} is missing") as (file, size):
         try:
             header = read_header(file, size, MAX_HEADER_BYTES)
@@ -164,7 +171,7 @@ def _read_weights(path: Path, config: ModelConfig) -> tuple[WeightsHeader, bytes
         data = file.read(size + 1)
     if len(data) != size:
         raise ModelFolderError(path, f"changed while it was being read ({size:,} bytes, then {len(data):,})")
-    return header, data
+    return data
 
 
 def _check_against_config(path: Path, header: WeightsHeader, config: ModelConfig) -> None:
