@@ -1,6 +1,10 @@
 """The command line, driven as a user would: outputs, traces, and one-line errors with exit code 2."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,6 +15,7 @@ from weightsmith.library import PROGRAMS
 from weightsmith.model import load
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_help_lists_commands():
@@ -106,3 +111,62 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     assert saved["config"]["search_seconds"] == 60 and saved["search"]["sweeps"] >= 1
     assert saved["config"]["time_budget"] == 600
     assert saved["train_seconds"] == saved["gradient_seconds"] + saved["refit_seconds"] + saved["search_seconds"]
+
+
+def _corrupt_copies(saved, root):
+    """A few damaged copies of a saved folder: the ways loading used to crash, run out of memory or be fooled."""
+    import shutil
+
+    cases = {}
+    for name in ("flipped", "huge", "deep", "fifo", "truncated"):
+        shutil.copytree(saved, root / name)
+        cases[name] = root / name
+    weights = bytearray((saved / "model.safetensors").read_bytes())
+    weights[-2] ^= 1
+    (cases["flipped"] / "model.safetensors").write_bytes(bytes(weights))
+    document = json.loads((saved / "config.json").read_text())
+    del document["checksums"]
+    document.update(d_model=10**5, residual_labels=[f"d:{i}" for i in range(10**5)], max_seq_len=10**6,
+                    layer_labels=None)
+    (cases["huge"] / "config.json").write_text(json.dumps(document))
+    (cases["deep"] / "config.json").write_text("[" * 100_000 + "]" * 100_000)
+    (cases["fifo"] / "model.safetensors").unlink()
+    os.mkfifo(cases["fifo"] / "model.safetensors")
+    (cases["truncated"] / "model.safetensors").write_bytes(bytes(weights[:100]))
+    return cases
+
+
+def test_a_corrupt_model_folder_is_one_line_and_exit_2(tmp_path):
+    saved = tmp_path / "rev"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(saved)]).exit_code == 0
+    for name, folder in _corrupt_copies(saved, tmp_path).items():
+        for command in (["run", str(folder), "a", "b"], ["verify", str(folder), "reverse"], ["explain", str(folder)]):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 2, (name, command, result.output)
+            lines = result.output.strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith(f"error: {folder}"), (name, command, result.output)
+
+
+def test_a_folder_without_checksums_runs_with_a_one_line_warning(tmp_path):
+    saved = tmp_path / "rev"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(saved)]).exit_code == 0
+    document = json.loads((saved / "config.json").read_text())
+    del document["checksums"]
+    (saved / "config.json").write_text(json.dumps(document))
+    result = subprocess.run([sys.executable, "-m", "weightsmith.cli", "run", str(saved), "a", "b", "c"],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and "['c', 'b', 'a']" in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("warning: ")
+
+
+def test_a_corrupt_folder_in_a_real_process(tmp_path):
+    """No traceback, exit code 2, one line, and the process's memory stays small (the issue: ~23.7 GB)."""
+    saved = tmp_path / "rev"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(saved)]).exit_code == 0
+    folder = _corrupt_copies(saved, tmp_path)["huge"]
+    script = ("import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+              "sys.argv = ['weightsmith', 'run', sys.argv[1], 'a']; runpy.run_module('weightsmith.cli', run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"})
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 1 and "does not match config.json" in result.stdout

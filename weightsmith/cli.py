@@ -7,10 +7,13 @@ Each command is a thin layer over the library API; errors in user input are prin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from weightsmith.show.console import make_console
+
+if TYPE_CHECKING:
+    from weightsmith.model import Transformer
 
 app = typer.Typer(
     help="weightsmith: write RASP programs, run them, compile them into exact transformers.",
@@ -21,8 +24,28 @@ console = make_console()
 
 
 def fail(message: str) -> None:
-    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    from rich.markup import escape
+
+    # soft_wrap: one line however long; escape: a path or value quoted in the message is not markup
+    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _load_model(folder: Path) -> Transformer:
+    """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line."""
+    import warnings
+
+    from weightsmith.model import ModelFolderError, load
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            model = load(folder)
+        except ModelFolderError as err:
+            fail(str(err))
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)
+    return model
 
 
 @app.command("list")
@@ -113,12 +136,11 @@ def verify_command(
     seed: int = typer.Option(0),
 ) -> None:
     """Check a saved model against the interpreter: on every input when feasible, else on random ones."""
-    from weightsmith.model import load
     from weightsmith.program_spec import load_program
     from weightsmith.verify import verify
 
+    model = _load_model(folder)
     try:
-        model = load(folder)
         spec = load_program(program)
         report = verify(model, spec.program, n_random=n_random, seed=seed)
     except (KeyError, ValueError) as err:
@@ -131,13 +153,9 @@ def verify_command(
 @app.command()
 def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) -> None:
     """Show a saved model's size and which s-op lives where in its residual stream."""
-    from weightsmith.model import load
     from weightsmith.show.model_tables import layout_table, summary_table
 
-    try:
-        model = load(folder)
-    except ValueError as err:
-        fail(str(err))
+    model = _load_model(folder)
     config = model.config
     console.print(summary_table(model, title=str(folder)))
     console.print(
@@ -255,11 +273,10 @@ def learn(
 
 
 def _run_model(folder: Path, raw_tokens: List[str]) -> None:
-    from weightsmith.model import load
     from weightsmith.program_spec import parse_tokens
 
+    model = _load_model(folder)
     try:
-        model = load(folder)
         xs = parse_tokens(raw_tokens, model.config.vocab)
         output = model.run([model.config.bos, *xs])
     except ValueError as err:

@@ -17,6 +17,7 @@ from tests.model.handmade import (
     random_model,
 )
 from weightsmith.model import HeadConfig, LayerConfig, ModelConfig, Transformer
+from weightsmith.model.transformer import parameter_shapes
 from weightsmith.rasp import InputError
 
 contents = st.lists(st.sampled_from(VOCAB), max_size=MAX_SEQ_LEN)
@@ -290,3 +291,10 @@ def test_categorical_decode_threshold_and_argmax():
     residual[0, :, :9] = 5.0  # dims outside output_dims are never read
     assert model.decode(residual, [4]) == [["a", None, "b", "c"]]
     assert model.decode(residual, [2]) == [["a", None]]
+
+
+@settings(max_examples=50, deadline=None)
+@given(model_configs())
+def test_parameter_shapes_are_the_models_parameters(config):
+    """Loading checks a weights header against `parameter_shapes` before building the model: they must agree."""
+    assert parameter_shapes(config) == {name: tuple(p.shape) for name, p in Transformer(config).named_parameters()}

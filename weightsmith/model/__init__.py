@@ -6,7 +6,7 @@
 """
 
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
-from weightsmith.model.files import ModelFolderError, load, read_program_source, save
+from weightsmith.model.files import ModelFolderError, UncheckedModelWarning, load, read_program_source, save
 from weightsmith.model.summary import ResidualStage, residual_layout, summary
 from weightsmith.model.transformer import Transformer
 
@@ -17,6 +17,7 @@ __all__ = [
     "ModelFolderError",
     "ResidualStage",
     "Transformer",
+    "UncheckedModelWarning",
     "load",
     "read_program_source",
     "residual_layout",

@@ -172,12 +172,15 @@ class ModelConfig:
                 f"got {len(self.output_values)} values for {len(self.output_dims)} dims"
             )
 
-    def to_json(self) -> str:
-        """The config as JSON text, with the format marker that `from_json` requires."""
+    def to_document(self) -> dict[str, Any]:
+        """The config as a JSON-ready dict, with the format marker that `from_document` requires."""
         layers = [{"heads": [{"d_qk": h.d_qk, "d_ov": h.d_ov} for h in layer.heads], "d_mlp": layer.d_mlp}
                   for layer in self.layers]
-        document = {"format": FORMAT, **{name: getattr(self, name) for name in _FIELDS}, "layers": layers}
-        return json.dumps(document, indent=1, allow_nan=False)
+        return {"format": FORMAT, **{name: getattr(self, name) for name in _FIELDS}, "layers": layers}
+
+    def to_json(self) -> str:
+        """The config as JSON text (see `to_document`)."""
+        return json.dumps(self.to_document(), indent=1, allow_nan=False)
 
     @classmethod
     def from_json(cls, text: str) -> ModelConfig:
@@ -186,6 +189,11 @@ class ModelConfig:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             raise ValueError(f"config is not valid JSON: {error}") from None
+        return cls.from_document(document)
+
+    @classmethod
+    def from_document(cls, document: Any) -> ModelConfig:
+        """Validate a parsed `to_document` dict; ValueError naming the field on anything else."""
         if not isinstance(document, dict):
             raise ValueError(f"config: expected a JSON object, got {type(document).__name__}")
         if document.get("format") != FORMAT:

@@ -1,45 +1,89 @@
 """A saved model is a folder: `model.safetensors` (weights), `config.json`, and optionally `program.py`.
 
-Loading is where damaged or foreign files arrive, so it trusts nothing: the config must carry our format
-marker and validate, the weights file must parse, and every tensor must be expected and have the shape the
-config implies. `program.py` is the source the model was compiled from, kept for people to read; loading
-never imports or executes it. No pickle anywhere (safetensors + JSON only).
+Loading is where damaged or foreign files arrive, so it trusts nothing, and checks before it allocates:
+
+1. `config.json`: a regular file (symlinks are followed, FIFOs and devices refused) of at most
+   MAX_CONFIG_BYTES, UTF-8, JSON nested at most MAX_CONFIG_DEPTH deep with no repeated keys and only
+   finite numbers, carrying our format marker; every field validated (types, ranges, consistency).
+2. `model.safetensors`: only its header is read first; it must tile the file exactly and name exactly
+   the tensors, shapes and one float dtype the config implies (`parameter_shapes`), so a config claiming
+   a 10^9-wide model next to a 20 KB file is refused before anything that size is allocated.
+3. Checksums: `save` stores the SHA-256 of the weights file and of the config's content (canonical JSON,
+   so whitespace does not count) in config.json; `load` recomputes both, and any bit flipped after saving
+   is an error. Folders saved before checksums existed load after steps 1-2 with an
+   `UncheckedModelWarning` (re-save to add them); non-finite weights are refused either way.
+
+Every failure is a ModelFolderError naming the file and what is wrong. `program.py` is the source the model
+was compiled from, kept for people to read; loading never imports or executes it. No pickle anywhere.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import stat
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import torch
-from safetensors import SafetensorError
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load as tensors_from_bytes
+from safetensors.torch import save as tensors_to_bytes
 
+from weightsmith.model import strict_json
 from weightsmith.model.config import FORMAT, ModelConfig
-from weightsmith.model.transformer import Transformer
+from weightsmith.model.safetensors_header import WeightsHeader, read_header
+from weightsmith.model.transformer import Transformer, parameter_shapes
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
 PROGRAM_FILE = "program.py"
+CHECKSUMS = "checksums"  # config.json key: {"config_sha256": ..., "weights_sha256": ...}
+
+# Bounds on what a folder may make `load` read. The largest model in the project (the NLP translation
+# model) has a 1.2 MB config.json, a 15 KB header and 156 MB of weights.
+MAX_CONFIG_BYTES = 16 << 20
+MAX_CONFIG_DEPTH = 8  # config.json nests 5 deep (document, layers, layer, heads, head)
+MAX_HEADER_BYTES = 16 << 20
+MAX_WEIGHTS_BYTES = 8 << 30
+MAX_PROGRAM_BYTES = 16 << 20
+_MESSAGE_CHARS = 500
+_ABSENT = object()  # an error is one line: foreign text quoted in it is cut
 
 
 class ModelFolderError(ValueError):
     """A model folder is missing, incomplete, corrupt, or was not written by weightsmith."""
 
+    def __init__(self, path: Path, problem: str) -> None:
+        line = " ".join(f"{path}: {problem}".split())
+        super().__init__(line if len(line) <= _MESSAGE_CHARS else line[:_MESSAGE_CHARS] + " …")
+
+
+class UncheckedModelWarning(UserWarning):
+    """A model folder without checksums (saved by an older weightsmith) was loaded after structural checks."""
+
 
 def save(model: Transformer, folder: str | Path, program_source: str | None = None) -> Path:
     """Write the model folder (created if needed) and return its path.
 
-    Without `program_source`, a `program.py` left by an earlier save is removed, so the folder never
-    shows a source that does not match its weights.
+    Each file is written under a temporary name and renamed into place, so an interrupted save leaves the
+    old file or the new one, never half of one. Without `program_source`, a `program.py` left by an earlier
+    save is removed, so the folder never shows a source that does not match its weights.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     weights = {name: tensor.detach().cpu().contiguous() for name, tensor in model.state_dict().items()}
-    save_file(weights, folder / WEIGHTS_FILE, metadata={"format": FORMAT})
-    (folder / CONFIG_FILE).write_text(model.config.to_json() + "\n", encoding="utf-8")
+    data = tensors_to_bytes(weights, metadata={"format": FORMAT})
+    document = model.config.to_document()
+    document[CHECKSUMS] = {"config_sha256": _config_digest(document), "weights_sha256": _sha256(data)}
+    _write_atomically(folder / WEIGHTS_FILE, data)
+    _write_atomically(folder / CONFIG_FILE, (json.dumps(document, indent=1, allow_nan=False) + "\n").encode())
     program = folder / PROGRAM_FILE
     if program_source is not None:
-        program.write_text(program_source, encoding="utf-8")
+        _write_atomically(program, program_source.encode("utf-8"))
     elif program.exists():
         program.unlink()
     return folder
@@ -49,42 +93,144 @@ def load(folder: str | Path) -> Transformer:
     """The model saved in `folder`, in the dtype it was saved in; ModelFolderError on any problem."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise ModelFolderError(f"{folder}: no such model folder")
-    config = _read_config(folder)
-    weights = _read_weights(folder)
-    dtypes = {tensor.dtype for tensor in weights.values()}
-    if len(dtypes) > 1 or not all(dtype.is_floating_point for dtype in dtypes):
-        found = sorted(map(str, dtypes))
-        raise ModelFolderError(f"{folder / WEIGHTS_FILE}: expected float tensors of one dtype, found {found}")
+        raise ModelFolderError(folder, "no such model folder")
+    config, checksums = _read_config(folder)
+    path = folder / WEIGHTS_FILE
+    data = _read_weights(path, config)
+    if checksums is None:
+        warnings.warn(UncheckedModelWarning(
+            f"{folder / CONFIG_FILE}: no checksums (saved by an older weightsmith), so bit-level corruption of "
+            "the weights cannot be detected; re-save the model to add them"), stacklevel=2)
+    elif _sha256(data) != checksums["weights_sha256"]:
+        raise ModelFolderError(path, f"corrupt: its SHA-256 differs from the weights_sha256 in {CONFIG_FILE} "
+                                     "(the file changed after it was saved)")
     try:
-        return Transformer.from_weights(config, weights, dtype=dtypes.pop() if dtypes else torch.float32)
+        weights = tensors_from_bytes(data)
+    except Exception as error:  # noqa: BLE001 — the header passed our checks; anything left is corruption
+        raise ModelFolderError(path, f"corrupt safetensors file ({error})") from None
+    dtype = next(iter(weights.values())).dtype if weights else torch.float32
+    try:
+        return Transformer.from_weights(config, weights, dtype=dtype)
     except ValueError as error:
-        raise ModelFolderError(f"{folder / WEIGHTS_FILE} does not match {CONFIG_FILE}: {error}") from None
+        raise ModelFolderError(path, str(error)) from None
 
 
 def read_program_source(folder: str | Path) -> str | None:
     """The text of the folder's `program.py` (never executed), or None when the model was saved without one."""
     program = Path(folder) / PROGRAM_FILE
-    return program.read_text(encoding="utf-8") if program.exists() else None
+    if not program.exists():
+        return None
+    with _open_regular(program, MAX_PROGRAM_BYTES, f"{PROGRAM_FILE} is missing") as (file, _):
+        try:
+            return file.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ModelFolderError(program, f"not UTF-8 text ({error})") from None
 
 
-def _read_config(folder: Path) -> ModelConfig:
+def _read_config(folder: Path) -> tuple[ModelConfig, dict[str, str] | None]:
     path = folder / CONFIG_FILE
-    if not path.is_file():
-        raise ModelFolderError(f"{folder}: not a weightsmith model folder ({CONFIG_FILE} is missing)")
+    missing = f"not a weightsmith model folder ({CONFIG_FILE} is missing)"
+    with _open_regular(path, MAX_CONFIG_BYTES, missing) as (file, _):
+        raw = file.read(MAX_CONFIG_BYTES + 1)
     try:
-        return ModelConfig.from_json(path.read_text(encoding="utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ModelFolderError(f"{path}: corrupt, not UTF-8 text ({error})") from None
-    except ValueError as error:
-        raise ModelFolderError(f"{path}: {error}") from None
-
-
-def _read_weights(folder: Path) -> dict[str, torch.Tensor]:
-    path = folder / WEIGHTS_FILE
-    if not path.is_file():
-        raise ModelFolderError(f"{folder}: {WEIGHTS_FILE} is missing")
+        raise ModelFolderError(path, f"corrupt, not UTF-8 text ({error})") from None
     try:
-        return load_file(path)
-    except (SafetensorError, OSError, ValueError) as error:
-        raise ModelFolderError(f"{path}: corrupt or truncated safetensors file ({error})") from None
+        document = strict_json.parse(text, MAX_CONFIG_DEPTH)
+        checksums = _checksums(document.pop(CHECKSUMS, _ABSENT) if isinstance(document, dict) else _ABSENT)
+        config = ModelConfig.from_document(document)
+    except ValueError as error:
+        raise ModelFolderError(path, str(error)) from None
+    if checksums is not None and _config_digest(document) != checksums["config_sha256"]:
+        raise ModelFolderError(path, "corrupt or edited: its content differs from its config_sha256 (to load a "
+                                     f"deliberately edited config, delete its {CHECKSUMS!r} entry)")
+    return config, checksums
+
+
+def _checksums(entry: Any) -> dict[str, str] | None:
+    if entry is _ABSENT:
+        return None
+    keys = {"config_sha256", "weights_sha256"}
+    if (not isinstance(entry, dict) or set(entry) != keys
+            or not all(isinstance(v, str) and len(v) == 64 and set(v) <= set("0123456789abcdef")
+                       for v in entry.values())):
+        raise ValueError(f"{CHECKSUMS}: expected an object with the hex SHA-256 digests {sorted(keys)}")
+    return entry
+
+
+def _read_weights(path: Path, config: ModelConfig) -> bytes:
+    """The file's bytes, read only after its header checked out against the config."""
+    with _open_regular(path, MAX_WEIGHTS_BYTES, f"{WEIGHTS_FILE} is missing") as (file, size):
+        try:
+            header = read_header(file, size, MAX_HEADER_BYTES)
+        except ValueError as error:
+            raise ModelFolderError(path, f"corrupt or truncated safetensors file: {error}") from None
+        _check_against_config(path, header, config)
+        file.seek(0)
+        data = file.read(size + 1)
+    if len(data) != size:
+        raise ModelFolderError(path, f"changed while it was being read ({size:,} bytes, then {len(data):,})")
+    return data
+
+
+def _check_against_config(path: Path, header: WeightsHeader, config: ModelConfig) -> None:
+    expected = parameter_shapes(config)
+    unknown = sorted(set(header.tensors) - set(expected))
+    missing = sorted(set(expected) - set(header.tensors))
+    mismatch = f"does not match {CONFIG_FILE}:"
+    if unknown:
+        raise ModelFolderError(path, f"{mismatch} unexpected tensor(s) {unknown[:10]} for this config")
+    if missing:
+        raise ModelFolderError(path, f"{mismatch} missing tensor(s) {missing[:10]} for this config")
+    for name, shape in expected.items():
+        if header.tensors[name].shape != shape:
+            raise ModelFolderError(path, f"{mismatch} tensor {name!r} has shape {header.tensors[name].shape}, "
+                                         f"the config needs {shape}")
+    dtypes = sorted({entry.dtype for entry in header.tensors.values()})
+    if len(dtypes) > 1:
+        raise ModelFolderError(path, f"expected float tensors of one dtype, found {dtypes}")
+
+
+@contextmanager
+def _open_regular(path: Path, limit: int, missing: str) -> Iterator[tuple[BinaryIO, int]]:
+    """`path` opened for reading if it is a regular file (after symlinks) of at most `limit` bytes.
+
+    O_NONBLOCK so that a FIFO put in a file's place is refused instead of blocking forever; the checks
+    use fstat on the opened descriptor, so the file cannot be swapped between check and read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        dangling = " (a symlink to a missing file)" if path.is_symlink() else ""
+        raise ModelFolderError(path.parent, missing + dangling) from None
+    except OSError as error:
+        raise ModelFolderError(path, f"cannot be opened: {error.strerror or error}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(fd)
+        if stat.S_ISREG(info.st_mode):
+            raise ModelFolderError(path, f"{info.st_size:,} bytes, more than the {limit:,} loading accepts")
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise ModelFolderError(path, f"is {kind}, expected a file")
+    with os.fdopen(fd, "rb") as file:
+        yield file, info.st_size
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _config_digest(document: dict[str, Any]) -> str:
+    """SHA-256 of the config's content: canonical JSON (sorted keys, no spaces) without the checksums."""
+    content = {key: value for key, value in document.items() if key != CHECKSUMS}
+    return _sha256(json.dumps(content, sort_keys=True, separators=(",", ":"), allow_nan=False).encode())
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

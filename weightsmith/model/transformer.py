@@ -18,6 +18,27 @@ from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
 from weightsmith.rasp.errors import InputError
 
 
+def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
+    """The name and shape of every parameter a `Transformer(config)` has, computed without allocating any.
+
+    Loading compares a weights file's header against this *before* building the model, so a config that
+    claims huge sizes is refused instead of allocated. A test keeps it equal to `named_parameters()`.
+    """
+    d = config.d_model
+    shapes: dict[str, tuple[int, ...]] = {"token_embed": (len(config.tokens()), d),
+                                          "pos_embed": (config.max_seq_len + 1, d)}
+    for i, layer in enumerate(config.layers):
+        for h, head in enumerate(layer.heads):
+            prefix = f"layers.{i}.heads.{h}."
+            shapes |= {prefix + "W_Q": (d, head.d_qk), prefix + "W_K": (d, head.d_qk),
+                       prefix + "W_V": (d, head.d_ov), prefix + "W_O": (head.d_ov, d)}
+        if layer.d_mlp:
+            prefix = f"layers.{i}.mlp."
+            shapes |= {prefix + "W_in": (d, layer.d_mlp), prefix + "b_in": (layer.d_mlp,),
+                       prefix + "W_out": (layer.d_mlp, d), prefix + "b_out": (d,)}
+    return shapes
+
+
 class AttentionHead(nn.Module):
     """One head: softmax(x W_Q (x W_K)^T) x W_V W_O, with masked keys excluded."""
 

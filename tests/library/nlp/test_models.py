@@ -1,11 +1,20 @@
 """Compiled models: built into the cache, equal to the interpreter, chosen by an explicit backend flag."""
 
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from weightsmith import rasp
 from weightsmith.library import nlp
 from weightsmith.library.nlp import models
+from weightsmith.model import load
 from weightsmith.tasks import nlp as corpora
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -55,3 +64,47 @@ def test_compiled_causal_translation_model(cache):
     for p, a, b in zip(pairs, compiled, interpreted):
         assert a[len(p.english):] == b[len(p.english):] == [*p.french, "EOS"]
     assert nlp.translate("the small black cats do not eat the fish") == "les petits chats noirs ne mangent pas le poisson"
+
+
+KILLED_BUILD = """
+import os, signal, sys
+import weightsmith.model as model
+from weightsmith.library.nlp import models
+
+real_save = model.save
+
+def save_then_die(m, folder, program_source=None):
+    real_save(m, folder)  # weights and config written, program.py not yet: the worst moment
+    os.kill(os.getpid(), signal.SIGKILL)
+
+model.save = save_then_die
+models.build(sys.argv[1])
+"""
+
+
+def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(cache):
+    """Issue 15: a first build killed at the wrong moment used to leave a folder that failed every later call."""
+    name = "grammaticality"
+    killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, name], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    folder = models.model_folder(name)
+    assert not folder.exists()
+    leftovers = list(folder.parent.glob(f".{folder.name}.*.building"))
+    assert len(leftovers) == 1 and (leftovers[0] / "model.safetensors").exists()
+    assert nlp.is_grammatical("she likes him")
+    assert (folder / "program.py").exists()
+    assert leftovers[0].exists()  # young leftovers are kept: they may be another process's build in progress
+    os.utime(leftovers[0], (0, 0))
+    models.build(name, force=True)
+    assert not leftovers[0].exists()  # an hour-old one is removed
+
+
+def test_a_damaged_cache_entry_is_rebuilt(cache, capsys):
+    name = "grammaticality"
+    folder = models.build(name)
+    weights = folder / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    assert nlp.is_grammatical("she likes him") and not nlp.is_grammatical("her likes him")
+    assert "damaged" in capsys.readouterr().err
+    assert load(folder).config.output_values  # the entry on disk is whole again

@@ -10,6 +10,11 @@ lexicon, the compiler, the model), so a change anywhere rebuilds instead of serv
 missing model is compiled on first use (seconds); `python -m weightsmith.library.nlp.build` builds all
 three at once and prints their sizes.
 
+A build writes into a fresh hidden folder next to the entry (`.<task>-<fingerprint>.<random>.building`)
+and renames it into place, so a build killed at any moment leaves no entry (only a hidden leftover,
+removed by a later build once it is an hour old), never half of one; a cached entry that fails to load
+(damaged on disk) is rebuilt, not an error forever.
+
 Backends: "compiled" (the default) runs the saved transformer; "interpreter" runs the RASP program with
 the reference interpreter — for debugging and traces only, and only when asked for explicitly, either
 by `backend="interpreter"` or by the environment variable WEIGHTSMITH_NLP_BACKEND=interpreter.
@@ -20,7 +25,10 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import shutil
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +119,9 @@ def model_folder(name: str) -> Path:
     return cache_root() / f"{t.name}-{fingerprint(t)}"
 
 
+STALE_BUILD_SECONDS = 3600  # a leftover build folder this old belongs to a build that died
+
+
 def build(name: str, force: bool = False, log: Callable[[str], None] | None = None):
     """Compile the task's program and save the model (unless a current one is cached); returns its folder."""
     from weightsmith.compiler import compile_rasp_to_model
@@ -124,16 +135,56 @@ def build(name: str, force: bool = False, log: Callable[[str], None] | None = No
         log(f"compiling the {name} program (once; cached in {folder}) ...")
     compiled = compile_rasp_to_model(t.program(), vocab=t.model_vocabulary(), max_seq_len=t.max_seq_len,
                                      causal=t.causal, compiler_bos=BOS)
-    save(compiled.model, folder, program_source=inspect.getsource(t.module))
+    _publish(folder, lambda building: save(compiled.model, building, program_source=inspect.getsource(t.module)),
+             replace=force)
     return folder
+
+
+def _publish(folder: Path, write: Callable[[Path], object], replace: bool) -> None:
+    """Write a cache entry into a temporary folder beside it, then rename it into place (atomic on one file
+    system). Two processes building at once: the first rename wins and the other's copy is dropped, unless
+    `replace`, when the old entry is renamed aside and deleted after the new one is in place."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(folder)
+    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".building", dir=folder.parent))
+    try:
+        write(building)
+        try:
+            os.rename(building, folder)
+            return
+        except OSError:  # the entry exists (another process built it, or `replace`)
+            if not replace:
+                return
+        stale = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".stale", dir=folder.parent))
+        os.rename(folder, stale / "entry")
+        os.rename(building, folder)
+        shutil.rmtree(stale, ignore_errors=True)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    for leftover in folder.parent.glob(f".{folder.name}.*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_BUILD_SECONDS:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue  # another process removed it first
 
 
 @lru_cache(maxsize=None)
 def compiled_model(name: str):
-    """The compiled transformer of a task, loaded from the cache (built first if missing)."""
-    from weightsmith.model import load
+    """The compiled transformer of a task, loaded from the cache (built first if missing, rebuilt if damaged)."""
+    from weightsmith.model import ModelFolderError, load
 
-    return load(build(name, log=lambda msg: print(msg, file=sys.stderr)))
+    def log(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    try:
+        return load(build(name, log=log))
+    except ModelFolderError as error:
+        log(f"the cached {name} model is damaged ({error}); rebuilding it")
+        return load(build(name, force=True, log=log))
 
 
 def run(name: str, inputs: Sequence[Sequence[str]], backend_choice: str | None = None) -> list[list]:
