@@ -31,7 +31,18 @@ def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -
     return entries_table(shown, entries["tokens"].value, title=f"{task}: intermediate values")
 
 
-def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str = "") -> Table:
+def model_trace_table(model, tokens: Sequence, title: str = "") -> Table:
+    """A saved model's trace on `tokens` (without BOS): every s-op its residual labels name, read out right
+    after the sublayer that writes it (that sublayer is the row's second column)."""
+    from weightsmith.model.reading import read_sops, sublayer_name
+
+    readings = read_sops(model, [model.config.bos, *tokens])
+    entries = [rasp.TraceEntry(r.label, sublayer_name(r.sublayer), "numerical" if r.numerical else "categorical",
+                               r.values[1:]) for r in readings]
+    return entries_table(entries, tokens, title, kind_header="written by")
+
+
+def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str = "", kind_header: str = "kind") -> Table:
     """Chosen trace entries as rows, under a header of the input tokens; the last row is the output.
 
     A long input with few entries is shown transposed (a row per position), so it fits a terminal.
@@ -40,7 +51,7 @@ def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str =
         return _by_position(entries, tokens, title)
     table = Table(title=title or None, show_lines=False, header_style="bold")
     table.add_column("s-op", style="cyan", no_wrap=True)
-    table.add_column("kind", style="dim")
+    table.add_column(kind_header, style="dim")
     for token in tokens:
         table.add_column(str(token), justify="center")
     for entry in entries:
