@@ -6,6 +6,7 @@ Each command is a thin layer over the library API; errors in user input are prin
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -43,6 +44,11 @@ def main_options(
                                  help="Print the version and exit."),
 ) -> None:
     """weightsmith: write RASP programs, run them, compile them into exact transformers."""
+
+
+def _progress() -> bool:
+    """Progress bars are for a person at a terminal: not in pipes, logs or tests (library calls never show them)."""
+    return sys.stderr.isatty()
 
 
 def _writable_folder(out: Path) -> None:
@@ -181,7 +187,7 @@ def verify_command(
     differs = _vocab_difference(spec, model.config.vocab)
     try:
         spec.limits.check(spec.name, model.config.vocab, model.config.max_seq_len)
-        report = verify(model, spec.program, n_random=n_random, seed=seed, progress=True)
+        report = verify(model, spec.program, n_random=n_random, seed=seed, progress=_progress())
     except ValueError as err:
         fail(str(err) + (f"; {differs}" if differs else ""))
     console.print(("[green]OK[/] " if report.ok else "[red]MISMATCH[/] ") + str(report), highlight=False,
@@ -320,7 +326,7 @@ def learn(
                             count_where=count_where, balance_lengths=balance_lengths,
                             scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
                             read_last_layer=read_last_layer, recency_bias=recency_bias,
-                            search_seconds=search_seconds, time_budget=time_budget, progress=True)
+                            search_seconds=search_seconds, time_budget=time_budget, progress=_progress())
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
     except OSError as err:

@@ -1,5 +1,6 @@
 """The forward pass on hand-built models (known outputs) and the laws every model obeys."""
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
@@ -290,3 +291,17 @@ def test_categorical_decode_threshold_and_argmax():
     residual[0, :, :9] = 5.0  # dims outside output_dims are never read
     assert model.decode(residual, [4]) == [["a", None, "b", "c"]]
     assert model.decode(residual, [2]) == [["a", None]]
+
+
+def test_tokens_match_by_type_as_well_as_value():
+    # True == 1 and 1.0 == 1 in Python, but a program can tell them apart (str(True) is "True"): the model
+    # must not run the token True as if it were 1
+    config = ModelConfig(vocab=[1, 2, "a"], max_seq_len=3, d_model=1, layers=[], residual_labels=["x"],
+                         output_dims=[0], output_encoding="numerical", output_values=[])
+    model = Transformer(config)
+    assert model.encode([["BOS", 1, 2, "a"]]).tolist() == [[0, 2, 3, 4]]
+    assert model.encode([["BOS", np.int64(2)]]).tolist() == [[0, 3]]  # numpy scalars are their Python values
+    with pytest.raises(InputError, match="token True is not in the vocabulary .*the int 1"):
+        model.encode([["BOS", True]])
+    with pytest.raises(InputError, match="token 1.0 is not in the vocabulary"):
+        model.encode([["BOS", 1.0]])
