@@ -122,8 +122,10 @@ def compile_command(
     program: str = typer.Argument(..., help="A library program name or `path/to/file.py:function`."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the model into."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (default: the library's)."),
-    max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input (default: the library's)."),
-    causal: bool = typer.Option(False, "--causal", help="Compile a decoder (causal attention)."),
+    max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input, at least 1 (default: the library's; "
+                                          "a library program refuses lengths past its limits, see `weightsmith list`)."),
+    causal: bool = typer.Option(False, "--causal", help="Compile a decoder (causal attention): it computes the program's "
+                                "causal form, and a warning names an input where that differs from the program."),
 ) -> None:
     """Compile a program into a transformer, save it (safetensors + JSON) and print its size."""
     import inspect
