@@ -216,3 +216,10 @@ def test_causal_model_is_checked_against_the_causal_form():
     # at length 1 there is nothing ahead to see: the causal form equals the program on every input
     sort = library.PROGRAMS["sort"]
     assert causal_difference(sort.build(), sort.vocab, 1) is None
+
+
+def test_causal_model_of_a_program_that_only_looks_back_is_checked_against_the_program():
+    entry = library.PROGRAMS["frac_prevs"]
+    causal = compiler.compile_rasp_to_model(entry.build(), set(entry.vocab), entry.max_seq_len, causal=True)
+    report = verify(causal, entry.build())
+    assert report.ok and not report.causal and "model == program on every one" in str(report)

@@ -82,7 +82,7 @@ class VerifyReport:
     first_mismatch: Optional[Mismatch]
     max_numerical_error: Optional[float]  # largest |model - interpreter| of a numerical output (None: categorical)
     numerical_margin: Optional[float]  # half the smallest gap between the output's possible values
-    causal: bool = False  # compared with the program's causal form (the model is causal)
+    causal: bool = False  # compared with the program's causal form (the model is causal, the program looks ahead)
 
     @property
     def ok(self) -> bool:
@@ -406,12 +406,13 @@ def verify(
     config = model.config
     if not isinstance(program, rasp.SOp):
         raise TypeError(f"verify needs the program's output s-op, got {type(program).__name__} {program!r}")
-    if config.causal:
-        from weightsmith.compiler.causal import causal_program
-
-        program = causal_program(program)[0]
     vocab = sorted(config.vocab if vocab is None else vocab, key=repr)
     max_seq_len = config.max_seq_len if max_seq_len is None else max_seq_len
+    from weightsmith.compiler.causal import causal_program, looks_back_only
+
+    causal = config.causal and not looks_back_only(program, config.max_seq_len)  # else the form is the program
+    if causal:
+        program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:
         raise ValueError(f"max_seq_len={max_seq_len} is longer than the model's max_seq_len={config.max_seq_len}")
     total = count_inputs(len(vocab), max_seq_len)
@@ -441,7 +442,7 @@ def verify(
                             unread_sops(model_or_compiled, program), (config.output_label, program.label))
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
-                        comparer.line.margin if numerical else None, config.causal)
+                        comparer.line.margin if numerical else None, causal)
 
 
 @contextmanager
