@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml Makefile | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/python -m weightsmith.demo
+	@echo
+	@echo "The weightsmith command is installed in $(VENV): run it as $(BIN)/weightsmith (e.g. $(BIN)/weightsmith list),"
+	@echo "or first 'source $(BIN)/activate', then 'weightsmith list'."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 tests

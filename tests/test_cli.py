@@ -170,3 +170,109 @@ def test_a_corrupt_folder_in_a_real_process(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"})
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert len(result.stdout.strip().splitlines()) == 1 and "does not match config.json" in result.stdout
+
+
+def one_line_error(result, *fragments: str) -> bool:
+    """Exit code 2, one line starting `error:`, no traceback, holding every fragment."""
+    text = result.output.strip()
+    return (result.exit_code == 2 and text.startswith("error:") and "\n" not in text and "Traceback" not in text
+            and all(f in text for f in fragments))
+
+
+def test_version():
+    from weightsmith import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"weightsmith {__version__}"
+
+
+def test_run_a_saved_model_with_trace_reads_the_residual(tmp_path):
+    out = tmp_path / "sort"
+    assert runner.invoke(app, ["compile", "sort", "-o", str(out)]).exit_code == 0
+    traced = runner.invoke(app, ["run", str(out), "3", "1", "2", "0", "--trace"])
+    assert traced.exit_code == 0, traced.output
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+            for line in traced.output.splitlines() if line.startswith("│")}
+    assert rows["tokens"] == ["embedding", "3", "1", "2", "0"]
+    assert rows["unique_keys"] == ["layer 0 mlp", "3", "1.01", "2.02", "0.03"]
+    assert rows["sort"][1:] == ["0", "1", "2", "3"] and rows["sort"][0].startswith("layer ")
+    assert traced.output.strip().endswith("[0, 1, 2, 3]")
+
+
+def test_run_names_what_is_wrong_with_a_path_or_file(tmp_path):
+    assert one_line_error(runner.invoke(app, ["run", "/nonexistent", "a"]), "/nonexistent", "no such model folder")
+    syntax = tmp_path / "syntax.py"
+    syntax.write_text("from weightsmith import rasp\n\ndef make():\n    return rasp.Map(lambda t: t, rasp.tokens\n")
+    assert one_line_error(runner.invoke(app, ["run", str(syntax), "a"]), "`" + str(syntax) + ":function`")
+    assert one_line_error(runner.invoke(app, ["run", f"{syntax}:make", "a"]), f"{syntax}:4: syntax error")
+    raising = tmp_path / "raising.py"
+    raising.write_text("def helper():\n    raise RuntimeError('no program today')\n\n\ndef make():\n    return helper()\n")
+    assert one_line_error(runner.invoke(app, ["run", f"{raising}:make", "a"]),
+                          f"{raising}:2: make() raised RuntimeError: no program today")
+    assert one_line_error(runner.invoke(app, ["run", str(raising), "a"]), "(its functions: helper, make)")
+    importing = tmp_path / "importing.py"
+    importing.write_text("import weightsmith_has_no_such_module\n")
+    assert one_line_error(runner.invoke(app, ["run", f"{importing}:make", "a"]), f"{importing}:1:",
+                          "ModuleNotFoundError")
+    assert one_line_error(runner.invoke(app, ["run", "sort_unique", "2", "1", "2"]), "distinct tokens")
+
+
+def test_compile_rejects_bad_out_folders_and_lengths(tmp_path):
+    a_file = tmp_path / "file"
+    a_file.write_text("not a folder")
+    assert one_line_error(runner.invoke(app, ["compile", "reverse", "-o", str(a_file)]), "is a file, not a folder")
+    assert one_line_error(runner.invoke(app, ["compile", "reverse", "-o", str(a_file / "sub")]), "is a file")
+    assert one_line_error(runner.invoke(app, ["compile", "reverse", "-o", "/proc/weightsmith"]), "cannot write into")
+    assert one_line_error(runner.invoke(app, ["learn", "hist", "-o", str(a_file)]), "is a file")
+    assert one_line_error(runner.invoke(app, ["compile", "reverse", "--max-len", "0", "-o", str(tmp_path / "m")]),
+                          "at least 1, got 0")
+    assert one_line_error(runner.invoke(app, ["compile", "sort", "--max-len", "128", "-o", str(tmp_path / "m")]),
+                          "sort is correct only for inputs of at most 100 tokens, not 128")
+    assert one_line_error(runner.invoke(app, ["compile", "most_freq", "--vocab", "a,_", "-o", str(tmp_path / "m")]),
+                          "holds '_'")
+    assert not (tmp_path / "m").exists()
+
+
+def test_list_shows_limits():
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0
+    sort_row = next(line for line in result.output.splitlines() if line.startswith("│ sort "))
+    assert "len ≤ 100" in sort_row
+
+
+def test_verify_says_what_differs(tmp_path):
+    out = tmp_path / "rev"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(out)]).exit_code == 0
+    other = runner.invoke(app, ["verify", str(out), "hist"])
+    assert other.exit_code == 1 and "every s-op reads right" not in other.output
+    assert "the model's output s-op is 'reverse', the program's 'hist'" in other.output
+    vocab = runner.invoke(app, ["verify", str(out), "sort"])  # sort is over numbers, the model over letters
+    assert one_line_error(vocab, "'a' is not a number", "the model's vocabulary is ['a', 'b', 'c']") and \
+        "undefined" not in vocab.output
+    source = tmp_path / "upper.py"
+    source.write_text("from weightsmith import rasp\n\ndef make():\n    return rasp.Map(lambda t: t + 1, rasp.tokens)\n")
+    undefined = runner.invoke(app, ["verify", str(out), f"{source}:make"])
+    assert one_line_error(undefined, "undefined on input ['a'] (over the model's vocabulary ['a', 'b', 'c'])",
+                          "its function raised TypeError")
+
+
+def test_causal_compile_warns_and_verify_checks_the_causal_form(tmp_path):
+    out = tmp_path / "hist"
+    compiled = runner.invoke(app, ["compile", "hist", "--causal", "-o", str(out)])
+    assert compiled.exit_code == 0 and "warning: hist looks ahead" in compiled.output
+    assert "on ['a', 'a'] it gives [1, 2], not [2, 2]" in compiled.output
+    verified = runner.invoke(app, ["verify", str(out), "hist"])
+    assert verified.exit_code == 0 and "model == program's causal form on every one" in verified.output
+    back_only = runner.invoke(app, ["compile", "frac_prevs", "--causal", "-o", str(tmp_path / "frac")])
+    assert back_only.exit_code == 0 and "warning" not in back_only.output
+
+
+def test_verify_from_a_script_shows_no_progress_bar(tmp_path, capsys):
+    from weightsmith.compiler import compile_rasp_to_model
+    from weightsmith.verify import verify
+
+    entry = PROGRAMS["reverse"]
+    compiled = compile_rasp_to_model(entry.build(), set(entry.vocab), entry.max_seq_len)
+    assert verify(compiled, compiled.program).ok
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""

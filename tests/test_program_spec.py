@@ -3,7 +3,8 @@
 import pytest
 
 from weightsmith import rasp
-from weightsmith.program_spec import load_program, parse_tokens, parse_vocab
+from weightsmith.library.limits import LimitError
+from weightsmith.program_spec import ProgramFileError, load_program, parse_tokens, parse_vocab
 
 
 def test_parse_vocab_makes_integers_ints():
@@ -30,3 +31,25 @@ def test_file_program(tmp_path):
         load_program(f"{source}:nope")
     with pytest.raises(ValueError, match="no such file"):
         load_program(f"{tmp_path}/missing.py:f")
+
+
+def test_bad_lengths_paths_and_files_name_the_culprit(tmp_path):
+    with pytest.raises(ValueError, match="at least 1, got 0"):
+        load_program("reverse", max_seq_len=0)
+    assert load_program("reverse", max_seq_len=7).max_seq_len == 7
+    with pytest.raises(ValueError, match="no such model folder or program file"):
+        load_program(f"{tmp_path}/missing")
+    raising = tmp_path / "raising.py"
+    raising.write_text("from weightsmith import rasp\n\n\ndef make():\n    return rasp.tokens + undefined_name\n")
+    with pytest.raises(ProgramFileError, match=rf"^{raising}:5: make\(\) raised NameError: name 'undefined_name'"):
+        load_program(f"{raising}:make")
+    with pytest.raises(ProgramFileError, match=r"as `.*raising.py:function` \(its functions: make\)"):
+        load_program(str(raising))
+
+
+def test_library_limits_are_checked_on_load():
+    with pytest.raises(LimitError, match="at most 100 tokens, not 101"):
+        load_program("sort", max_seq_len=101)
+    with pytest.raises(LimitError, match="'b' is not a number"):
+        load_program("sort", vocab="1,b")
+    assert load_program("sort", max_seq_len=100).limits.max_seq_len == 100

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from weightsmith import library, rasp
 from tests.program_strategies import inputs_for, random_programs
-from weightsmith.verify import NumberLine, count_inputs, first_departure, verify
+from weightsmith.verify import NumberLine, causal_difference, count_inputs, first_departure, verify
 
 compiler = pytest.importorskip("weightsmith.compiler")
 
@@ -186,3 +186,40 @@ def test_a_pruned_numerical_sop_is_not_read():
     model = compiler.compile_rasp_to_model(program, {0, 1}, 1)
     assert model.layouts[v1.label].unrepresented == [0, 1]
     assert first_departure(model, program, [1]) is None
+
+
+def test_a_model_of_another_program_is_named_as_such():
+    model, _ = compiled("reverse")
+    report = verify(model, library.make_hist())
+    assert not report.ok and "every s-op reads right" not in str(report)
+    assert "the model's output s-op is 'reverse', the program's 'hist': the model computes another program" in str(report)
+    assert report.first_mismatch.unread == ("hist",)
+
+
+def test_undefined_program_names_the_model_vocabulary():
+    model, _ = compiled("reverse")
+    with pytest.raises(rasp.EvaluationError, match=r"input \['a'\] \(over the model's vocabulary \['a', 'b', 'c'\]\)"):
+        verify(model, rasp.Map(lambda t: t + 1, rasp.tokens))
+
+
+def test_causal_model_is_checked_against_the_causal_form():
+    entry = library.PROGRAMS["hist"]
+    causal = compiler.compile_rasp_to_model(entry.build(), set(entry.vocab), entry.max_seq_len, causal=True)
+    report = verify(causal, entry.build())
+    assert report.ok and report.causal and "program's causal form" in str(report)
+    difference = causal_difference(entry.build(), entry.vocab, entry.max_seq_len)
+    assert difference is not None and difference.input == ["a", "a"]
+    assert rasp.evaluate(entry.build(), difference.input) == difference.program_output == [2, 2]
+    assert difference.causal_output == [1, 2]
+    frac = library.PROGRAMS["frac_prevs"]
+    assert causal_difference(frac.build(), frac.vocab, frac.max_seq_len) is None  # it only looks back
+    # at length 1 there is nothing ahead to see: the causal form equals the program on every input
+    sort = library.PROGRAMS["sort"]
+    assert causal_difference(sort.build(), sort.vocab, 1) is None
+
+
+def test_causal_model_of_a_program_that_only_looks_back_is_checked_against_the_program():
+    entry = library.PROGRAMS["frac_prevs"]
+    causal = compiler.compile_rasp_to_model(entry.build(), set(entry.vocab), entry.max_seq_len, causal=True)
+    report = verify(causal, entry.build())
+    assert report.ok and not report.causal and "model == program on every one" in str(report)

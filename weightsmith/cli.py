@@ -6,6 +6,7 @@ Each command is a thin layer over the library API; errors in user input are prin
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
@@ -48,6 +49,44 @@ def _load_model(folder: Path) -> Transformer:
     return model
 
 
+def warn(message: str) -> None:
+    console.print(f"[bold yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from weightsmith import __version__
+
+        console.print(f"weightsmith {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """weightsmith: write RASP programs, run them, compile them into exact transformers."""
+
+
+def _progress() -> bool:
+    """Progress bars are for a person at a terminal: not in pipes, logs or tests (library calls never show them)."""
+    return sys.stderr.isatty()
+
+
+def _writable_folder(out: Path) -> None:
+    """Fail before any work if `out` cannot be a folder to write into (it is a file, or under one)."""
+    for folder in (out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                fail(f"-o {out}: {folder} is a file, not a folder")
+            return
+
+
+def _write_failed(out: Path, error: OSError) -> None:
+    fail(f"cannot write into {out}: {error.strerror or error}")
+
+
 @app.command("list")
 def list_programs() -> None:
     """List the library programs with a one-line description each."""
@@ -56,11 +95,15 @@ def list_programs() -> None:
     from weightsmith.library import PROGRAMS
 
     table = Table(header_style="bold")
-    for column in ("name", "vocab", "max len", "description"):
-        table.add_column(column)
+    for column in ("name", "vocab", "max len", "correct for", "description"):
+        table.add_column(column, no_wrap=column == "name")
     for entry in PROGRAMS.values():
-        table.add_row(entry.name, ",".join(map(str, entry.vocab)), str(entry.max_seq_len), entry.description)
+        limits = str(entry.limits)
+        table.add_row(entry.name, ",".join(map(str, entry.vocab)), str(entry.max_seq_len),
+                      "any" if limits == "none" else limits, entry.description)
     console.print(table)
+    console.print("vocab and max len: the defaults of `run` and `compile`; correct for: the vocabularies, lengths and "
+                  "inputs on which the program computes what its description says (checked).", highlight=False)
 
 
 @app.command()
@@ -69,7 +112,8 @@ def run(
                                   "`path/to/file.py:function`, a saved model folder, or one of the "
                                   "language tasks translation, grammaticality, sentiment (words as tokens)."),
     tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS)."),
-    trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table."),
+    trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
+                               "model: each s-op read out of the residual stream after the sublayer that writes it)."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; integers become ints)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
@@ -77,7 +121,7 @@ def run(
     from weightsmith.program_spec import load_program, parse_tokens
 
     if Path(program).is_dir():
-        return _run_model(Path(program), tokens)
+        return _run_model(Path(program), tokens, trace)
     if program in NLP_TASKS:
         return _nlp_command(program, " ".join(tokens), trace, NLP_TASKS[program])
     try:
@@ -85,6 +129,7 @@ def run(
         xs = parse_tokens(tokens, spec.vocab)
         if spec.max_seq_len is not None and len(xs) > spec.max_seq_len:
             fail(f"{len(xs)} tokens is longer than {spec.name}'s max_seq_len {spec.max_seq_len}")
+        spec.limits.check_input(spec.name, xs)
         output = rasp.evaluate(spec.program, xs)
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
@@ -100,8 +145,10 @@ def compile_command(
     program: str = typer.Argument(..., help="A library program name or `path/to/file.py:function`."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder to write the model into."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (default: the library's)."),
-    max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input (default: the library's)."),
-    causal: bool = typer.Option(False, "--causal", help="Compile a decoder (causal attention)."),
+    max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input, at least 1 (default: the library's; "
+                                          "a library program refuses lengths past its limits, see `weightsmith list`)."),
+    causal: bool = typer.Option(False, "--causal", help="Compile a decoder (causal attention): it computes the program's "
+                                "causal form, and a warning names an input where that differs from the program."),
 ) -> None:
     """Compile a program into a transformer, save it (safetensors + JSON) and print its size."""
     import inspect
@@ -111,11 +158,14 @@ def compile_command(
     from weightsmith.program_spec import load_program
     from weightsmith.show.model_tables import summary_table
 
+    _writable_folder(out)
     try:
         spec = load_program(program, vocab, max_len)
         if spec.vocab is None or spec.max_seq_len is None:
             fail("a program from a file needs --vocab and --max-len")
         compiled = compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len, causal=causal)
+        if causal:
+            _warn_if_causal_form_differs(spec)
     except (KeyError, ValueError, CompileError) as err:
         fail(str(err))
     source = spec.source
@@ -123,9 +173,23 @@ def compile_command(
         from weightsmith.library import get_program
 
         source = inspect.getsource(inspect.getmodule(get_program(spec.name).build))
-    save(compiled.model, out, program_source=source)
+    try:
+        save(compiled.model, out, program_source=source)
+    except OSError as err:
+        _write_failed(out, err)
     console.print(summary_table(compiled.model, title=f"{spec.name} → {out}"))
     console.print(f"compiled in {compiled.compile_seconds * 1000:.1f} ms")
+
+
+def _warn_if_causal_form_differs(spec) -> None:
+    """A causal model computes the program's causal form; say so when that is not the program itself."""
+    from weightsmith.verify import causal_difference
+
+    found = causal_difference(spec.program, spec.vocab, spec.max_seq_len)
+    if found is not None:
+        warn(f"{spec.name} looks ahead, so its causal form (each position sees only the tokens up to it) differs "
+             f"from it: on {found.input} it gives {found.causal_output}, not {found.program_output}. The causal model "
+             "computes the causal form, and `verify` checks it against that.")
 
 
 @app.command("verify")
@@ -142,12 +206,28 @@ def verify_command(
     model = _load_model(folder)
     try:
         spec = load_program(program)
-        report = verify(model, spec.program, n_random=n_random, seed=seed)
     except (KeyError, ValueError) as err:
         fail(str(err))
-    console.print(("[green]OK[/] " if report.ok else "[red]MISMATCH[/] ") + str(report), highlight=False)
+    differs = _vocab_difference(spec, model.config.vocab)
+    try:
+        spec.limits.check(spec.name, model.config.vocab, model.config.max_seq_len)
+        report = verify(model, spec.program, n_random=n_random, seed=seed, progress=_progress())
+    except ValueError as err:
+        fail(str(err) + (f"; {differs}" if differs else ""))
+    console.print(("[green]OK[/] " if report.ok else "[red]MISMATCH[/] ") + str(report), highlight=False,
+                  soft_wrap=True)
     if not report.ok:
+        if differs:
+            console.print(f"note: {differs}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
+
+
+def _vocab_difference(spec, model_vocab: list) -> str:
+    """A library program's vocabulary is a default, so a model over another one may still compute it; but
+    when verify fails, the difference is the first thing to know."""
+    if spec.vocab is None or sorted(map(repr, spec.vocab)) == sorted(map(repr, model_vocab)):
+        return ""
+    return f"the model's vocabulary is {model_vocab}, {spec.name}'s default is {list(spec.vocab)}"
 
 
 @app.command()
@@ -259,20 +339,23 @@ def learn(
     """
     from weightsmith.learn.train_task import train_task
 
+    _writable_folder(out)
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
                             count_where=count_where, balance_lengths=balance_lengths,
                             scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
                             read_last_layer=read_last_layer, recency_bias=recency_bias,
-                            search_seconds=search_seconds, time_budget=time_budget)
+                            search_seconds=search_seconds, time_budget=time_budget, progress=_progress())
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
+    except OSError as err:
+        _write_failed(out, err)
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "
                   f"model {result.decompiled_equals_model}, compiled == model {result.compiled_equals_model})")
 
 
-def _run_model(folder: Path, raw_tokens: List[str]) -> None:
+def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
     from weightsmith.program_spec import parse_tokens
 
     model = _load_model(folder)
@@ -281,6 +364,10 @@ def _run_model(folder: Path, raw_tokens: List[str]) -> None:
         output = model.run([model.config.bos, *xs])
     except ValueError as err:
         fail(str(err))
+    if trace:
+        from weightsmith.show.trace_table import model_trace_table
+
+        console.print(model_trace_table(model, xs, title=f"{folder.name}({' '.join(raw_tokens)})"))
     console.print(output[1:])
 
 

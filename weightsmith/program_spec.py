@@ -6,12 +6,15 @@ vocabulary by its text, so `1` means the integer 1 only when the vocabulary hold
 
 from __future__ import annotations
 
-import importlib.util
+import ast
+import traceback
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
 from weightsmith import rasp
+from weightsmith.library.limits import Limits
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class ProgramSpec:
     vocab: Optional[tuple]
     max_seq_len: Optional[int]
     source: Optional[str] = None  # the program's source text, when it came from a file
+    limits: Limits = Limits()  # what a library program is correct for (a file's program states none)
 
 
 def parse_vocab(text: str) -> tuple:
@@ -33,31 +37,88 @@ def parse_vocab(text: str) -> tuple:
     return tuple(int(t) if t.lstrip("-").isdigit() else t for t in items)
 
 
+class ProgramFileError(ValueError):
+    """A user's program file that cannot give a program: missing, unreadable, a syntax error, or its
+    code raised. The message is one line naming the file and line at fault."""
+
+
 def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[int] = None) -> ProgramSpec:
-    """A library program by name, or `path/to/file.py:function` (the function returns an s-op)."""
+    """A library program by name, or `path/to/file.py:function` (the function returns an s-op).
+
+    A library program is checked against its `limits` for the vocabulary and length asked for.
+    """
+    if max_seq_len is not None and max_seq_len < 1:
+        raise ValueError(f"the max length must be at least 1, got {max_seq_len}")
     if ":" in spec and spec.split(":", 1)[0].endswith(".py"):
         path_text, func_name = spec.rsplit(":", 1)
-        path = Path(path_text)
-        if not path.is_file():
-            raise ValueError(f"no such file: {path}")
-        module_spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(module_spec)
-        module_spec.loader.exec_module(module)
-        if not hasattr(module, func_name):
-            raise ValueError(f"{path} has no function {func_name!r}")
-        program = getattr(module, func_name)()
-        if not isinstance(program, rasp.SOp):
-            raise ValueError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
-        return ProgramSpec(spec, program, parse_vocab(vocab) if vocab else None, max_seq_len, path.read_text())
-    from weightsmith.library import get_program
+        return _file_program(spec, Path(path_text), func_name, parse_vocab(vocab) if vocab else None, max_seq_len)
+    if spec.endswith(".py"):
+        raise ProgramFileError(f"{spec}: name the function that builds the program, as `{spec}:function`"
+                               + _functions_hint(Path(spec)))
+    from weightsmith.library import PROGRAMS, get_program
 
+    if spec not in PROGRAMS and ("/" in spec or Path(spec).exists()):
+        what = "a file, not a model folder" if Path(spec).exists() else "no such model folder or program file"
+        raise ValueError(f"{spec}: {what} (a model folder holds config.json and model.safetensors; "
+                         "a program is a library name or `file.py:function`)")
     entry = get_program(spec)
-    return ProgramSpec(
+    resolved = ProgramSpec(
         entry.name,
         entry.build(),
         parse_vocab(vocab) if vocab else tuple(entry.vocab),
-        max_seq_len or entry.max_seq_len,
+        entry.max_seq_len if max_seq_len is None else max_seq_len,
+        limits=entry.limits,
     )
+    entry.limits.check(entry.name, resolved.vocab, resolved.max_seq_len)
+    return resolved
+
+
+def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
+                  max_seq_len: Optional[int]) -> ProgramSpec:
+    """Runs the user's file and calls `func_name`; anything it raises becomes one line naming file and line."""
+    if not path.is_file():
+        raise ProgramFileError(f"no such file: {path}")
+    try:
+        source = path.read_text(encoding="utf-8")
+        code = compile(source, str(path), "exec")
+    except SyntaxError as error:
+        raise ProgramFileError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ProgramFileError(f"{path}: cannot read it as Python source ({error})") from None
+    module = types.ModuleType(path.stem)
+    module.__file__ = str(path)
+    try:
+        exec(code, module.__dict__)
+    except Exception as error:  # the user's code: whatever it raises is reported, not re-raised
+        raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
+    function = getattr(module, func_name, None)
+    if not callable(function):
+        raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
+    try:
+        program = function()
+    except Exception as error:
+        raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
+    if not isinstance(program, rasp.SOp):
+        raise ProgramFileError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
+    return ProgramSpec(spec, program, vocab, max_seq_len, source)
+
+
+def _raised_in(path: Path, error: Exception, what: str) -> str:
+    """"file:line: what ErrorType: message", the line being the last one of `path` in the traceback."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename) == path]
+    where = f"{path}:{frames[-1].lineno}" if frames else str(path)
+    message = " ".join(str(error).split())
+    return f"{where}: {what} {type(error).__name__}" + (f": {message}" if message else "")
+
+
+def _functions_hint(path: Path) -> str:
+    """The file's top-level functions, found without running it (a hint for `file.py:function`)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return ""
+    names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    return f" (its functions: {', '.join(names)})" if names else ""
 
 
 def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:

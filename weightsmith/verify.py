@@ -7,8 +7,10 @@
 Inputs: all sequences of length 1..max_seq_len over the vocabulary when there are at most
 `EXHAUSTIVE_LIMIT` of them (then the check is a proof for that vocabulary and length), else `n_random`
 random ones (lengths uniform, tokens uniform, reproducible by `seed`). Both sides run batched: the
-interpreter with `evaluate_columns`, the model in chunks of `CHUNK` inputs. A causal model is held to
-the same outputs on the whole input, so a program that looks ahead fails there, as it should.
+interpreter with `evaluate_columns`, the model in chunks of `CHUNK` inputs. A causal model is compared
+with the program's *causal form* (each position sees only the tokens up to it: what such a model can
+compute, and what `compile --causal` compiles); `causal_difference` finds an input on which that form
+differs from the program itself, for a warning at compile time.
 
 What counts as equal: a categorical output must decode (argmax of its one-hot, None when every dim is
 below 0.5) to the interpreter's value exactly (numbers compared by value, 1 == 1.0). A numerical output is
@@ -38,6 +40,7 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
+from weightsmith.model.reading import live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
 EXHAUSTIVE_LIMIT = 100_000
@@ -67,6 +70,8 @@ class Mismatch:
     expected: Any
     got: Any
     departure: Optional[Departure]  # None when every s-op reads right (the output read-out itself differs)
+    unread: tuple[str, ...] = ()  # the program's s-ops the model holds no read-out for (virtual, or absent)
+    outputs: tuple[str, str] = ("", "")  # the output s-op's label in the model and in the program
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class VerifyReport:
     first_mismatch: Optional[Mismatch]
     max_numerical_error: Optional[float]  # largest |model - interpreter| of a numerical output (None: categorical)
     numerical_margin: Optional[float]  # half the smallest gap between the output's possible values
+    causal: bool = False  # compared with the program's causal form (the model is causal, the program looks ahead)
 
     @property
     def ok(self) -> bool:
@@ -84,20 +90,35 @@ class VerifyReport:
 
     def __str__(self) -> str:
         scope = "all" if self.exhaustive else "random"
+        target = "program's causal form" if self.causal else "program"
         head = f"{self.n_checked:,} {scope} inputs: "
         extra = ""
         if self.max_numerical_error is not None:
             extra = f" (max numerical error {self.max_numerical_error:.3g}, margin {self.numerical_margin:.3g})"
         if self.ok:
-            return head + "model == program on every one" + extra
+            return head + f"model == {target} on every one" + extra
         m = self.first_mismatch
-        text = (f"{head}{self.n_mismatches:,} mismatch(es){extra}; first: input {m.input}, position {m.position}: "
-                f"expected {m.expected!r}, got {m.got!r}")
+        text = (f"{head}{self.n_mismatches:,} mismatch(es) with the {target}{extra}; first: input {m.input}, "
+                f"position {m.position}: expected {m.expected!r}, got {m.got!r}")
         if m.departure is None:
-            return text + "; every s-op reads right in the residual (the output read-out differs)"
+            return text + "; " + _no_departure(m)
         d = m.departure
         return (f"{text}; the residual first departs after {d.sublayer_name} (sublayer {d.sublayer}) in s-op "
                 f"{d.sop!r} at position {d.position}: expected {d.expected!r}, holds {d.got!r} ({d.residual_label})")
+
+
+def _no_departure(m: Mismatch) -> str:
+    """What a mismatch without a departing s-op means: the model computes another program (its output
+    s-op has another name, or it lacks the program's s-ops), or only the output read-out differs."""
+    model_output, program_output = m.outputs
+    shown = ", ".join(map(repr, m.unread[:6])) + (", ..." if len(m.unread) > 6 else "")
+    missing = f"it holds no read-out of {len(m.unread)} of the program's s-ops ({shown})"
+    if model_output != program_output:
+        return (f"the model's output s-op is {model_output!r}, the program's {program_output!r}: the model computes "
+                "another program" + (f" ({missing})" if m.unread else ""))
+    if m.unread:
+        return f"every s-op the residual holds reads right, but {missing}"
+    return "every s-op reads right in the residual (the output read-out differs)"
 
 
 # ------------------------------------------------------------------------------------------ values
@@ -253,62 +274,25 @@ def _compiled_readers(compiled: Any, program: rasp.SOp) -> list[_Reader]:
     return readers
 
 
-def _written_dims(model: Any) -> list[np.ndarray]:
-    """For each residual snapshot, the dimensions its sublayer writes (nonzero outgoing weights)."""
-    d = model.config.d_model
-
-    def nonzero_columns(*matrices: torch.Tensor) -> np.ndarray:
-        mask = np.zeros(d, dtype=bool)
-        for m in matrices:
-            mask |= (m.detach() != 0).reshape(-1, d).any(0).cpu().numpy()
-        return mask
-
-    written = [nonzero_columns(model.token_embed, model.pos_embed)]
-    for layer in model.layers:
-        written.append(nonzero_columns(*[head.W_O for head in layer.heads]))
-        written.append(nonzero_columns(layer.mlp.W_out, layer.mlp.b_out) if layer.mlp is not None else np.zeros(d, bool))
-    return written
-
-
-def _snapshot_labels(config: Any) -> list[list[str]]:
-    """Each dimension's label in each snapshot (embedding, then after every sublayer).
-
-    Without `layer_labels` a dimension has one label throughout. With them (dimensions reused), the
-    embedding snapshot names each dimension's first tenant: `residual_labels` lists a dimension's tenants
-    in order, joined by "|".
-    """
-    n = 1 + 2 * len(config.layers)
-    if config.layer_labels is None:
-        return [list(config.residual_labels)] * n
-    return [[label.split("|")[0] for label in config.residual_labels]] + [list(ls) for ls in config.layer_labels]
-
-
 def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
     """Readers from residual labels alone: "label:value" dims (categorical), one "label:..." dim (numerical).
 
     An s-op is read in the snapshots whose labels give its dimensions to it, from the first sublayer in
     such a run whose weights write to them (before that its dimensions are legitimately empty).
     """
-    labels = _snapshot_labels(model.config)
-    written = _written_dims(model)
+    labels = snapshot_labels(model.config)
+    written = written_dims(model)
     identity = np.eye(model.config.d_model)
     readers = []
     for expr in rasp.topological_order(program):
         if not isinstance(expr, rasp.SOp):
             continue
-        prefix = expr.label + ":"
-        slot_of = {d: label[len(prefix):] for snapshot in labels for d, label in enumerate(snapshot)
-                   if label.startswith(prefix)}
+        slot_of, valid = live_snapshots(labels, written, expr.label)
         dims = sorted(slot_of)
         if not dims:
             continue
-        valid, live = set(), False
-        for k, snapshot in enumerate(labels):
-            live = all(snapshot[d].startswith(prefix) for d in dims) and (live or bool(written[k][dims].any()))
-            if live:
-                valid.add(k)
         if not rasp.is_numerical(expr):
-            readers.append(_Reader(expr, valid, identity[dims], [_parse_slot(slot_of[d]) for d in dims],
+            readers.append(_Reader(expr, valid, identity[dims], [parse_slot(slot_of[d]) for d in dims],
                                    from_labels=True))
         elif len(dims) == 1:
             try:
@@ -319,14 +303,17 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
     return readers
 
 
-def _parse_slot(text: str) -> Any:
-    """A label's value slot back to a value: numbers and booleans as such, anything else as the string."""
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return {"True": True, "False": False}.get(text, text)
+def _readers(model_or_compiled: Any, program: rasp.SOp) -> list[_Reader]:
+    if hasattr(model_or_compiled, "layouts"):
+        return _compiled_readers(model_or_compiled, program)
+    return _label_readers(_unwrap(model_or_compiled), program)
+
+
+def unread_sops(model_or_compiled: Any, program: rasp.SOp) -> tuple[str, ...]:
+    """The program's s-ops (other than tokens and indices) the model holds no read-out for."""
+    read = {id(reader.expr) for reader in _readers(model_or_compiled, program)}
+    return tuple(e.label for e in rasp.topological_order(program) if isinstance(e, rasp.SOp) and id(e) not in read
+                 and not isinstance(e, (rasp.TokensType, rasp.IndicesType)))
 
 
 def first_departure(model_or_compiled: Any, program: rasp.SOp, xs: Sequence) -> Optional[Departure]:
@@ -334,10 +321,7 @@ def first_departure(model_or_compiled: Any, program: rasp.SOp, xs: Sequence) -> 
     disagrees with the interpreter's trace of `program`; None if every s-op reads right everywhere."""
     model = _unwrap(model_or_compiled)
     xs = list(xs)
-    if hasattr(model_or_compiled, "layouts"):
-        readers = _compiled_readers(model_or_compiled, program)
-    else:
-        readers = _label_readers(model, program)
+    readers = _readers(model_or_compiled, program)
     with torch.inference_mode():
         _, residuals = model(model.encode([[model.config.bos, *xs]]), return_residuals=True)
     snapshots = [r[0].double().cpu().numpy() for r in residuals]
@@ -350,12 +334,8 @@ def first_departure(model_or_compiled: Any, program: rasp.SOp, xs: Sequence) -> 
             for i, expected in enumerate(trace[id(reader.expr)].values(lengths)[0]):
                 wrong = reader.departs(snapshot[i + 1], expected)  # position 0 is BOS
                 if wrong is not None:
-                    return Departure(k, _sublayer_name(k), reader.expr.label, wrong[1], i, expected, wrong[0])
+                    return Departure(k, sublayer_name(k), reader.expr.label, wrong[1], i, expected, wrong[0])
     return None
-
-
-def _sublayer_name(k: int) -> str:
-    return "embedding" if k == 0 else f"layer {(k - 1) // 2} {'attn' if k % 2 else 'mlp'}"
 
 
 # ------------------------------------------------------------------------------------------ the check
@@ -414,12 +394,13 @@ def verify(
     max_seq_len: Optional[int] = None,
     n_random: int = 10_000,
     seed: int = 0,
-    progress: bool = True,
+    progress: bool = False,
 ) -> VerifyReport:
     """Compare the model with the interpreter on all inputs (if at most 100,000) or on `n_random` random ones.
 
-    `vocab` and `max_seq_len` default to the model's. Raises `rasp.EvaluationError` naming the input if
-    the *program* is undefined on an input (then there is nothing to compare against).
+    `vocab` and `max_seq_len` default to the model's; a causal model is compared with the program's causal
+    form. Raises `rasp.EvaluationError` naming the input if the *program* is undefined on an input (then
+    there is nothing to compare against). `progress` shows a progress bar (the CLI's choice).
     """
     model = _unwrap(model_or_compiled)
     config = model.config
@@ -427,6 +408,11 @@ def verify(
         raise TypeError(f"verify needs the program's output s-op, got {type(program).__name__} {program!r}")
     vocab = sorted(config.vocab if vocab is None else vocab, key=repr)
     max_seq_len = config.max_seq_len if max_seq_len is None else max_seq_len
+    from weightsmith.compiler.causal import causal_program, looks_back_only
+
+    causal = config.causal and not looks_back_only(program, config.max_seq_len)  # else the form is the program
+    if causal:
+        program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:
         raise ValueError(f"max_seq_len={max_seq_len} is longer than the model's max_seq_len={config.max_seq_len}")
     total = count_inputs(len(vocab), max_seq_len)
@@ -439,7 +425,7 @@ def verify(
                disable=not progress, leave=False)
     with torch.inference_mode(), _torch_threads(THREADS):
         for chunk in _chunks(inputs, CHUNK):
-            expected = _evaluate_chunk(program, chunk)
+            expected = _evaluate_chunk(program, chunk, vocab)
             wrong, got = comparer.mismatches(model(model.encode([[config.bos, *xs] for xs in chunk])), expected)
             bad_rows = np.flatnonzero(wrong.any(-1))
             if first is None and len(bad_rows):
@@ -452,10 +438,11 @@ def verify(
     bar.close()
     mismatch = None
     if first is not None:
-        mismatch = Mismatch(*first, first_departure(model_or_compiled, program, first[0]))
+        mismatch = Mismatch(*first, first_departure(model_or_compiled, program, first[0]),
+                            unread_sops(model_or_compiled, program), (config.output_label, program.label))
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
-                        comparer.line.margin if numerical else None)
+                        comparer.line.margin if numerical else None, causal)
 
 
 @contextmanager
@@ -473,8 +460,9 @@ def _plain(v: Any) -> Any:
     return v.item() if isinstance(v, np.generic) else v
 
 
-def _evaluate_chunk(program: rasp.SOp, chunk: list[list]) -> Column:
-    """The program's output on a chunk; if the program itself fails, say on which input."""
+def _evaluate_chunk(program: rasp.SOp, chunk: list[list], vocab: Sequence) -> Column:
+    """The program's output on a chunk; if the program itself fails, say on which input (of which vocabulary:
+    a program written for another vocabulary fails on the model's tokens)."""
     try:
         return evaluate_columns(program, make_batch(chunk))[id(program)]
     except rasp.EvaluationError:
@@ -482,5 +470,54 @@ def _evaluate_chunk(program: rasp.SOp, chunk: list[list]) -> Column:
             try:
                 rasp.evaluate(program, xs)
             except rasp.EvaluationError as err:
-                raise rasp.EvaluationError(f"the program is undefined on input {xs}: {err}") from err
+                raise rasp.EvaluationError(f"the program is undefined on input {xs} (over the model's vocabulary "
+                                           f"{list(vocab)}): {err}") from err
         raise
+
+
+@dataclass(frozen=True)
+class CausalDifference:
+    """An input on which a program and its causal form (what a causal model computes) give different outputs."""
+
+    input: list
+    program_output: list
+    causal_output: list
+
+
+def causal_difference(program: rasp.SOp, vocab: Sequence, max_seq_len: int, n_random: int = 10_000,
+                      seed: int = 0) -> Optional[CausalDifference]:
+    """The first input (of all inputs when there are at most `EXHAUSTIVE_LIMIT`, else of `n_random` random
+    ones) on which the program's causal form differs from the program; None if there is none among them.
+    Inputs on which either is undefined are skipped: verify reports those."""
+    from weightsmith.compiler.causal import causal_program, looks_back_only
+
+    if looks_back_only(program, max_seq_len):
+        return None  # the program is its causal form
+    causal = causal_program(program)[0]
+    vocab = sorted(vocab, key=repr)
+    exhaustive = count_inputs(len(vocab), max_seq_len) <= EXHAUSTIVE_LIMIT
+    inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
+    for chunk in _chunks(inputs, CHUNK):
+        for xs, (a, b) in zip(chunk, _outputs_of_both(program, causal, chunk)):
+            if a is not None and b is not None and not all(map(same_value, a, b)):
+                return CausalDifference(xs, a, b)
+    return None
+
+
+def _outputs_of_both(first: rasp.SOp, second: rasp.SOp, chunk: list[list]) -> list[tuple[Optional[list], Optional[list]]]:
+    """Both programs' outputs on every input of the chunk (None where a program is undefined)."""
+    lengths = np.array([len(xs) for xs in chunk])
+    columns = []
+    for program in (first, second):
+        try:
+            columns.append(evaluate_columns(program, make_batch(chunk))[id(program)].values(lengths))
+        except rasp.EvaluationError:
+            columns.append([_evaluate_or_none(program, xs) for xs in chunk])
+    return list(zip(*columns))
+
+
+def _evaluate_or_none(program: rasp.SOp, xs: list) -> Optional[list]:
+    try:
+        return rasp.evaluate(program, xs)
+    except rasp.EvaluationError:
+        return None

@@ -1,5 +1,6 @@
 """The forward pass on hand-built models (known outputs) and the laws every model obeys."""
 
+import numpy as np
 import pytest
 import torch
 from hypothesis import given, settings
@@ -298,3 +299,17 @@ def test_categorical_decode_threshold_and_argmax():
 def test_parameter_shapes_are_the_models_parameters(config):
     """Loading checks a weights header against `parameter_shapes` before building the model: they must agree."""
     assert parameter_shapes(config) == {name: tuple(p.shape) for name, p in Transformer(config).named_parameters()}
+
+
+def test_tokens_match_by_type_as_well_as_value():
+    # True == 1 and 1.0 == 1 in Python, but a program can tell them apart (str(True) is "True"): the model
+    # must not run the token True as if it were 1
+    config = ModelConfig(vocab=[1, 2, "a"], max_seq_len=3, d_model=1, layers=[], residual_labels=["x"],
+                         output_dims=[0], output_encoding="numerical", output_values=[])
+    model = Transformer(config)
+    assert model.encode([["BOS", 1, 2, "a"]]).tolist() == [[0, 2, 3, 4]]
+    assert model.encode([["BOS", np.int64(2)]]).tolist() == [[0, 3]]  # numpy scalars are their Python values
+    with pytest.raises(InputError, match="token True is not in the vocabulary .*the int 1"):
+        model.encode([["BOS", True]])
+    with pytest.raises(InputError, match="token 1.0 is not in the vocabulary"):
+        model.encode([["BOS", 1.0]])

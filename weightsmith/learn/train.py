@@ -48,7 +48,7 @@ class TrainSettings:
     patience: Optional[int] = None  # epochs without a better validation accuracy before stopping
     balance_lengths: bool = False  # weight each example by 1 / (share of its length): rare lengths count as much
     restarts: int = 1  # seeds started (seed, seed + 1, ...), pruned by successive halving (module docstring)
-    progress: bool = True
+    progress: bool = False  # a progress bar (the CLI turns it on)
 
 
 @dataclass

@@ -92,7 +92,7 @@ def train_task(
     data_size: Optional[int] = None,
     prune_program: bool = True,
     check_rasp: int = 0,
-    progress: bool = True,
+    progress: bool = False,
 ) -> TaskResult:
     """Trains `heads` heads per layer (`numerical_heads` of them counting, default half) and `mlps` MLPs.
 

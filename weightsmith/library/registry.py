@@ -26,6 +26,7 @@ from weightsmith.library.dyck import (
     make_shuffle_dyck,
     make_shuffle_dyck2,
 )
+from weightsmith.library.limits import NUMBERS, NUMBERS_ONE_APART, ORDERABLE, Limits, without
 from weightsmith.library.positions import detect_pattern, make_reverse, shift_by
 from weightsmith.library.sequence_maps import make_nary_sequencemap
 from weightsmith.library.sorting import make_most_freq, make_sort, make_sort_freq, make_sort_unique
@@ -41,6 +42,7 @@ class LibraryProgram:
     vocab: tuple  # a small default vocabulary it is meant for
     max_seq_len: int  # a default max length
     examples: tuple  # 2-3 example inputs (tuples of tokens) for demos
+    limits: Limits = Limits()  # the vocabularies and lengths it is correct for (checked by run and compile)
 
 
 class UnknownProgramError(KeyError):
@@ -55,7 +57,8 @@ LETTERS4 = ("a", "b", "c", "d")
 PARENS = ("(", ")")
 BRACKETS2 = ("(", ")", "{", "}")
 # sort and sort_freq make keys unique with `key + i / SORT_KEY_BOUND`, correct for inputs up to that
-# long. A generous bound costs nothing: the keys' value set depends on the positions that occur.
+# long (their `limits`). A generous bound costs nothing: the keys' value set depends on the positions
+# that occur.
 SORT_KEY_BOUND = 100
 
 _PROGRAMS = [
@@ -90,6 +93,7 @@ _PROGRAMS = [
         vocab=(1, 2, 3, 4, 5),
         max_seq_len=5,
         examples=((3, 1, 2), (5, 2, 4, 1)),
+        limits=Limits(vocab=ORDERABLE, distinct_tokens=True),
     ),
     LibraryProgram(
         name="sort",
@@ -98,6 +102,7 @@ _PROGRAMS = [
         vocab=(0, 1, 2, 3),
         max_seq_len=5,
         examples=((2, 0, 3, 1), (3, 1, 3, 0, 1)),
+        limits=Limits(max_seq_len=SORT_KEY_BOUND, vocab=NUMBERS_ONE_APART),
     ),
     LibraryProgram(
         name="sort_freq",
@@ -106,6 +111,7 @@ _PROGRAMS = [
         vocab=(0, 1, 2, 3),
         max_seq_len=5,
         examples=((2, 3, 2, 1), (0, 1, 1, 3, 3)),
+        limits=Limits(max_seq_len=SORT_KEY_BOUND),
     ),
     LibraryProgram(
         name="frac_prevs",
@@ -162,6 +168,7 @@ _PROGRAMS = [
         vocab=(0, 1, 2),
         max_seq_len=5,
         examples=((0, 1, 2), (2, 2, 0, 1)),
+        limits=Limits(vocab=NUMBERS),
     ),
     LibraryProgram(
         name="shift_by",
@@ -194,6 +201,7 @@ _PROGRAMS = [
         vocab=LETTERS4,
         max_seq_len=6,
         examples=(("a", "b", "c", "b", "b"), ("d", "a", "d", "a", "c")),
+        limits=Limits(vocab=without("_")),
     ),
     LibraryProgram(
         name="dyck1",

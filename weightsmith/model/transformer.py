@@ -98,6 +98,8 @@ class Transformer(nn.Module):
         self.pos_embed = nn.Parameter(torch.zeros(config.max_seq_len + 1, config.d_model))
         self.layers = nn.ModuleList(Layer(config.d_model, layer) for layer in config.layers)
         self._token_ids = {token: i for i, token in enumerate(config.tokens())}
+        # encode matches tokens by type and value: True == 1 in Python, but the token True is not the token 1
+        self._typed_ids = {(type(token), token): i for i, token in enumerate(config.tokens())}
 
     @classmethod
     def from_weights(
@@ -183,15 +185,26 @@ class Transformer(nn.Module):
                 )
             padding_from = None
             for t, token in enumerate(tokens):
+                token = token.item() if isinstance(token, np.generic) else token
+                found = self._typed_ids.get((type(token), token)) if _hashable(token) else None
                 if t > 0 and padding_from is None and _hashable(token) and token == pad:
                     padding_from = t
                 elif padding_from is not None and not (_hashable(token) and token == pad):
                     raise InputError(f"input {b}, position {t}: token {token!r} after padding (position "
                                      f"{padding_from} is {pad!r}); {pad!r} may only end an input")
-                elif not _hashable(token) or (t > 0 and token == bos) or token not in self._token_ids:
-                    raise InputError(f"input {b}, position {t}: token {token!r} is not in the vocabulary")
-                ids[b, t] = self._token_ids[token]
+                elif found is None or (t > 0 and token == bos):
+                    raise InputError(f"input {b}, position {t}: token {token!r} is not in the vocabulary"
+                                     + self._same_value_hint(token))
+                ids[b, t] = found
         return torch.from_numpy(ids).to(self.token_embed.device)
+
+    def _same_value_hint(self, token) -> str:
+        """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
+        if not _hashable(token) or token not in self._token_ids:
+            return ""
+        twin = self.config.tokens()[self._token_ids[token]]
+        return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
+                "match by type as well as value)")
 
     def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None) -> list[list]:
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 
 from weightsmith import rasp
@@ -17,12 +18,12 @@ def _cell(v) -> str:
     return str(v)
 
 
-def trace_table(program: rasp.SOp, tokens: Sequence, title: str = "") -> Table:
+def trace_table(program: rasp.SOp, tokens: Sequence, title: str = "") -> RenderableType:
     """Every intermediate s-op of `program` on `tokens` (numerical ones marked #)."""
     return entries_table(list(rasp.trace(program, tokens).values()), tokens, title)
 
 
-def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -> Table:
+def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -> RenderableType:
     """A language task's key intermediate values on `text` (default: the task's `nlp.HIGHLIGHTS`)."""
     from weightsmith.library import nlp
 
@@ -31,32 +32,76 @@ def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -
     return entries_table(shown, entries["tokens"].value, title=f"{task}: intermediate values")
 
 
-def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str = "") -> Table:
+def model_trace_table(model, tokens: Sequence, title: str = "") -> RenderableType:
+    """A saved model's trace on `tokens` (without BOS): every s-op its residual labels name, read out right
+    after the sublayer that writes it (that sublayer is the row's second column)."""
+    from weightsmith.model.reading import read_sops, sublayer_name
+
+    readings = read_sops(model, [model.config.bos, *tokens])
+    entries = [rasp.TraceEntry(r.label, sublayer_name(r.sublayer), "numerical" if r.numerical else "categorical",
+                               r.values[1:]) for r in readings]
+    return entries_table(entries, tokens, title, kind_header="written by")
+
+
+def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str = "",
+                  kind_header: str = "kind") -> RenderableType:
     """Chosen trace entries as rows, under a header of the input tokens; the last row is the output.
 
-    A long input with few entries is shown transposed (a row per position), so it fits a terminal.
+    Nothing is cut: a long input with few entries is shown transposed (a row per position); cells that
+    do not fit fold onto a second line rather than end in "…"; and an entry whose values are too long
+    for a column (the translation's plans are tuples) is listed below the table, one line per run of
+    positions holding the same value.
     """
-    if len(tokens) > len(entries):
-        return _by_position(entries, tokens, title)
-    table = Table(title=title or None, show_lines=False, header_style="bold")
+    narrow = [e for e in entries if e.encoding is None or max(map(len, map(_cell, e.value)), default=0) <= WIDE_CELL]
+    wide = [e for e in entries if e not in narrow]
+    if len(tokens) > len(narrow):
+        table = _by_position(narrow, tokens, title)
+    else:
+        table = Table(title=title or None, show_lines=False, header_style="bold")
+        table.add_column("s-op", style="cyan", no_wrap=True)
+        table.add_column(kind_header, style="dim", no_wrap=True)
+        for token in tokens:
+            table.add_column(str(token), justify="center", overflow="fold")
+        for entry in narrow:
+            mark = " #" if entry.encoding == "numerical" else ""
+            style = "bold green" if entry is entries[-1] else None
+            table.add_row(entry.label + mark, _kind(entry.kind), *map(_cell, entry.value), style=style)
+    return Group(table, _wide_values(wide, tokens)) if wide else table
+
+
+WIDE_CELL = 16  # longer values are listed below the table, not squeezed into a column
+
+
+def _kind(kind: str) -> str:
+    return kind.removesuffix("Type").lower() if kind.endswith("Type") else kind
+
+
+def _wide_values(entries: list[rasp.TraceEntry], tokens: Sequence) -> Table:
+    """Long values in full: a row per run of positions that hold the same value."""
+    table = Table(title="long values", header_style="bold", show_lines=False)
     table.add_column("s-op", style="cyan", no_wrap=True)
-    table.add_column("kind", style="dim")
-    for token in tokens:
-        table.add_column(str(token), justify="center")
+    table.add_column("positions", max_width=28)
+    table.add_column("value", overflow="fold", ratio=1)
     for entry in entries:
-        mark = " #" if entry.encoding == "numerical" else ""
-        style = "bold green" if entry is entries[-1] else None
-        kind = entry.kind.removesuffix("Type").lower() if entry.kind.endswith("Type") else entry.kind
-        table.add_row(entry.label + mark, kind, *map(_cell, entry.value), style=style)
+        start = 0
+        for i in range(1, len(tokens) + 1):
+            if i == len(tokens) or entry.value[i] != entry.value[start]:
+                span = str(start) if i - 1 == start else f"{start}-{i - 1}"
+                table.add_row(entry.label if start == 0 else "", f"{span} ({' '.join(map(str, tokens[start:i]))})",
+                              _cell(entry.value[start]))
+                start = i
+        table.add_section()
     return table
 
 
 def _by_position(entries: list[rasp.TraceEntry], tokens: Sequence, title: str) -> Table:
     table = Table(title=title or None, header_style="bold")
     table.add_column("#", style="dim", justify="right")
-    table.add_column("token", style="cyan")
+    table.add_column("token", style="cyan", no_wrap=True)
     for entry in entries:
-        table.add_column(entry.label, justify="center", style="bold green" if entry is entries[-1] else None)
+        # a header breaks at underscores (a space stands in for none), so a long label wraps, not cut
+        table.add_column(entry.label.replace("_", "_ "), justify="center", overflow="fold",
+                         style="bold green" if entry is entries[-1] else None)
     for i, token in enumerate(tokens):
         table.add_row(str(i), str(token), *(_cell(entry.value[i]) for entry in entries))
     return table

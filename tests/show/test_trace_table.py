@@ -1,0 +1,41 @@
+"""Trace tables stay legible at 100 and 110 columns: cells wrap or move below the table, never end in "…"."""
+
+import pytest
+from rich.console import Console
+
+from weightsmith.demo import NLP_SHOWCASE, TRACE_COLUMNS
+from weightsmith.library import get_program
+from weightsmith.show.trace_table import nlp_trace_table, trace_table
+
+
+def render(renderable, width: int) -> str:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("width", [100, 110])
+def test_language_traces_are_not_cut(width):
+    for task, text in NLP_SHOWCASE:
+        for labels in (TRACE_COLUMNS.get(task), None):  # the demo's columns, and the CLI's (all highlights)
+            shown = render(nlp_trace_table(task, text, labels), width)
+            assert "…" not in shown, shown
+            assert max(map(len, shown.splitlines())) <= width
+
+
+def test_long_values_are_listed_in_full_below_the_table():
+    shown = render(nlp_trace_table("translation", "the small black cats do not eat the fish"), 100)
+    assert "long values" in shown
+    assert "((0, 'NE'), (0, 'V'), (1, 'SELF'))" in shown  # the verb's plan, whole on one line
+    # too many positions for whole words at 100 columns: the cell folds onto a second line, in full
+    lines = render(nlp_trace_table("grammaticality", "the cats eats the fish ."), 100).splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("│ grammaticality"))
+    first, second = lines[row].split("│")[3].strip(), lines[row + 1].split("│")[3].strip()
+    assert first + second == "ungrammatical"
+
+
+@pytest.mark.parametrize("name", ["reverse", "sort", "hist", "dyck1", "most_freq"])
+def test_program_traces_are_not_cut(name):
+    entry = get_program(name)
+    shown = render(trace_table(entry.build(), list(entry.examples[0])), 100)
+    assert "…" not in shown and entry.build().label in shown

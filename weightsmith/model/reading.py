@@ -1,0 +1,128 @@
+"""Reading s-ops out of a saved model's residual stream by its labels alone (no program needed).
+
+A model folder keeps a label per residual dimension ("sort_keys:3", "frac:num"), per sublayer when the
+compiler reused dimensions (`layer_labels`). That is a reading guide: the dimensions labelled
+"name:value" hold s-op `name` one-hot, a single "name:num" dimension holds a number. An s-op is
+*written* by the first sublayer, in a run of snapshots whose labels give its dimensions to it, whose
+weights write to those dimensions (before that they are legitimately empty); its value is read from the
+residual right after that sublayer. `weightsmith run MODEL --trace` shows those read-outs, and `verify`
+uses the same snapshots to find where a model departs from its program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+import torch
+
+from weightsmith.model.config import ModelConfig
+from weightsmith.model.transformer import Transformer
+
+NUMERICAL_SLOT = "num"  # the value slot of a numerical s-op's one dimension
+
+
+def snapshot_labels(config: ModelConfig) -> list[list[str]]:
+    """Each dimension's label in each snapshot (embedding, then after every sublayer).
+
+    Without `layer_labels` a dimension has one label throughout. With them (dimensions reused), the
+    embedding snapshot names each dimension's first tenant: `residual_labels` lists a dimension's tenants
+    in order, joined by "|".
+    """
+    n = 1 + 2 * len(config.layers)
+    if config.layer_labels is None:
+        return [list(config.residual_labels)] * n
+    return [[label.split("|")[0] for label in config.residual_labels]] + [list(ls) for ls in config.layer_labels]
+
+
+def written_dims(model: Transformer) -> list[np.ndarray]:
+    """For each residual snapshot, the dimensions its sublayer writes (nonzero outgoing weights)."""
+    d = model.config.d_model
+
+    def nonzero_columns(*matrices: torch.Tensor) -> np.ndarray:
+        mask = np.zeros(d, dtype=bool)
+        for m in matrices:
+            mask |= (m.detach() != 0).reshape(-1, d).any(0).cpu().numpy()
+        return mask
+
+    written = [nonzero_columns(model.token_embed, model.pos_embed)]
+    for layer in model.layers:
+        written.append(nonzero_columns(*[head.W_O for head in layer.heads]))
+        written.append(nonzero_columns(layer.mlp.W_out, layer.mlp.b_out) if layer.mlp is not None else np.zeros(d, bool))
+    return written
+
+
+def parse_slot(text: str) -> Any:
+    """A label's value slot back to a value: numbers and booleans as such, anything else as the string."""
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return {"True": True, "False": False}.get(text, text)
+
+
+def sublayer_name(k: int) -> str:
+    """Snapshot k's name: 0 is the embedding, 2i+1 after layer i's attention, 2i+2 after its MLP."""
+    return "embedding" if k == 0 else f"layer {(k - 1) // 2} {'attn' if k % 2 else 'mlp'}"
+
+
+def live_snapshots(labels: list[list[str]], written: list[np.ndarray], name: str) -> tuple[dict[int, str], set[int]]:
+    """({dimension: value slot} of s-op `name`, the snapshots in which those dimensions hold it: from the
+    sublayer that writes them until they are given to another s-op)."""
+    prefix = name + ":"
+    slots = {d: label[len(prefix):] for snapshot in labels for d, label in enumerate(snapshot) if label.startswith(prefix)}
+    dims = sorted(slots)
+    valid, live = set(), False
+    for k, snapshot in enumerate(labels):
+        live = bool(dims) and all(snapshot[d].startswith(prefix) for d in dims) and (live or bool(written[k][dims].any()))
+        if live:
+            valid.add(k)
+    return slots, valid
+
+
+@dataclass(frozen=True)
+class SOpReading:
+    """One s-op as the model holds it: written by `sublayer` (a snapshot index), read right after it."""
+
+    label: str
+    sublayer: int
+    numerical: bool
+    values: list  # one per position, BOS's slot first: the value (None: no value dim reaches 0.5) or a float
+
+
+def sop_names(config: ModelConfig) -> list[str]:
+    """The s-ops the labels name, in order of first dimension; compiler helpers ("w[1/(w+1)]") and the
+    constant dims ("one", "bos") are left out."""
+    names: dict[str, None] = {}
+    for label in config.residual_labels:
+        for tenant in label.split("|"):
+            name, sep, _ = tenant.rpartition(":")
+            if sep and not name.endswith("]"):
+                names.setdefault(name)
+    return list(names)
+
+
+def read_sops(model: Transformer, tokens: Sequence) -> list[SOpReading]:
+    """Every labelled s-op's value on one input (`tokens` starts with BOS), in the order they are written."""
+    labels = snapshot_labels(model.config)
+    written = written_dims(model)
+    with torch.inference_mode():
+        _, residuals = model(model.encode([list(tokens)]), return_residuals=True)
+    readings = []
+    for name in sop_names(model.config):
+        slot_of, valid = live_snapshots(labels, written, name)
+        if not valid:
+            continue  # its dimensions are never written: nothing to read
+        k, dims = min(valid), sorted(slot_of)
+        x = residuals[k][0][:, dims].double().cpu().numpy()  # [positions, dims]
+        slots = [slot_of[d] for d in dims]
+        if slots == [NUMERICAL_SLOT]:
+            readings.append(SOpReading(name, k, True, x[:, 0].tolist()))
+            continue
+        best = x.argmax(-1)
+        values = [parse_slot(slots[j]) if row[j] >= 0.5 else None for row, j in zip(x, best)]
+        readings.append(SOpReading(name, k, False, values))
+    return sorted(readings, key=lambda r: r.sublayer)
+
