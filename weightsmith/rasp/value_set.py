@@ -7,9 +7,10 @@ jointly over that source instead of over the product of the operands' sets (unle
 more than max_size joint values: then the product it is, a superset). `indices` and `length`
 count as one source, position, with index < length.
 
-A categorical Aggregate is assumed to select at most one position (or only equal values), the
-contract under which it compiles: its values are its s-op's values and its default. A numerical
-Aggregate can produce every mean of up to `max_seq_len` values.
+A categorical Aggregate is read as selecting at most one position (or only equal values): its
+values are its s-op's values and its default; unless its id is in `means` (a caller that cannot
+prove the copy lists it): then, like a numerical Aggregate, it can produce every mean of up to
+`max_seq_len` of its values, as the interpreter averages numbers whatever the encoding.
 
 `None` (an undefined value, e.g. an Aggregate's empty selection with no default) is not a value: it
 never appears in a value set.
@@ -18,7 +19,7 @@ never appears in a value set.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
@@ -26,11 +27,23 @@ from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
 
 DEFAULT_MAX_SIZE = 100_000
+MAX_SUM_PAIRS = 10_000_000  # (sum, value) pairs one step of enumerating means may add (about a second)
 _POSITION = "position"  # the joint source of indices and length
 
 
 def _is_local(e: rx.RASPExpr) -> bool:
     return isinstance(e, (rx.Map, rx.SequenceMap))
+
+
+def _hashable(e: rx.RASPExpr, value: Any, args: tuple) -> Any:
+    """`value`, if it can be a member of a value set; else ValueSetError naming the s-op and the arguments."""
+    try:
+        hash(value)
+    except TypeError:
+        raise ValueSetError(f"{describe(e)}: its function returned the unhashable {value!r} on the possible value "
+                            f"{args if len(args) > 1 else args[0]!r}; values must be hashable: str, int, float, bool, "
+                            "tuple") from None
+    return value
 
 
 def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
@@ -51,7 +64,7 @@ def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
 
 
 class _Inference:
-    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int):
+    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int, means: Collection[int] = ()):
         if max_seq_len < 1:
             raise ValueSetError(f"max_seq_len must be at least 1, got {max_seq_len}")
         self.vocab = set(vocab)
@@ -59,6 +72,7 @@ class _Inference:
             raise ValueSetError("the vocabulary cannot contain None (None means 'undefined' in RASP)")
         self.max_seq_len = max_seq_len
         self.max_size = max_size
+        self.means = frozenset(means)  # ids of categorical Aggregates that may average
         self.sets: dict[int, set] = {}
         self.sources: dict[int, frozenset] = {}  # id(expr) -> the non-local leaves it depends on
 
@@ -80,7 +94,7 @@ class _Inference:
             return {f(*args) for args in itertools.product(*domains)}
         except Exception:  # noqa: BLE001
             for args in itertools.product(*domains):
-                call_checked(e, f, *args, error=ValueSetError, role="the possible value")
+                _hashable(e, call_checked(e, f, *args, error=ValueSetError, role="the possible value"), args)
             raise
 
     def leaf_set(self, e: rx.SOp) -> set:
@@ -102,7 +116,7 @@ class _Inference:
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
-            if rx.is_numerical(e):
+            if rx.is_numerical(e) or id(e) in self.means:
                 return self._means(e, inner) | extra
             # A categorical Aggregate selects one position (or equal values): it passes values on.
             return inner | extra
@@ -116,6 +130,11 @@ class _Inference:
         means = set(numbers)
         sums = set(numbers)
         for k in range(2, self.max_seq_len + 1):
+            if len(sums) * len(numbers) > MAX_SUM_PAIRS:  # enumerating would take minutes
+                raise ValueSetError(
+                    f"the means {describe(e)} can take are too many to enumerate ({len(sums)} sums of {k - 1} values "
+                    f"times {len(numbers)} values)"
+                )
             sums = {s + v for s in sums for v in numbers}
             self._check(e, len(sums))
             means |= {s / k for s in sums}
@@ -156,8 +175,8 @@ class _Inference:
                         args.append(env[_POSITION][1])
                     else:
                         args.append(env[id(c)])
-                val[id(x)] = (None if None in args else
-                              call_checked(x, x.f, *args, error=ValueSetError, role="the possible value"))
+                val[id(x)] = (None if None in args else _hashable(
+                    x, call_checked(x, x.f, *args, error=ValueSetError, role="the possible value"), args))
             if val[id(e)] is not None:
                 result.add(val[id(e)])
         return result
@@ -187,10 +206,12 @@ class _Inference:
 
 
 def value_sets(
-    program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE
+    program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE,
+    means: Collection[int] = (),
 ) -> dict[int, set]:
-    """The value set of every s-op in `program`, keyed by `id(sop)`."""
-    inference = _Inference(vocab, max_seq_len, max_size)
+    """The value set of every s-op in `program`, keyed by `id(sop)`; the categorical Aggregates whose ids
+    are in `means` may average (their sets hold every mean of their s-op's values)."""
+    inference = _Inference(vocab, max_seq_len, max_size, means)
     inference.run(program)
     return inference.sets
 
