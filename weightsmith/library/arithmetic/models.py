@@ -41,7 +41,7 @@ def operand_digits(x, digits: int, what: str) -> list[int]:
     return [int(c) for c in reversed(str(x).zfill(digits))]
 
 
-def _number(digits: Sequence) -> int:
+def number(digits: Sequence) -> int:
     """The integer whose digits, least significant first, are `digits` (each must be 0..9)."""
     if any(not isinstance(d, int) or isinstance(d, bool) or not 0 <= d <= 9 for d in digits):
         raise RuntimeError(f"the compiled model wrote {list(digits)!r}, not digits: a compiler bug")
@@ -91,9 +91,9 @@ def add_many(pairs: Sequence[tuple[int, int]], digits: int = 10, causal: bool = 
     model = adder(_check_digits(digits, MAX_ADD_DIGITS, "add"), causal)
     inputs = [addition_tokens(a, b, digits) for a, b in pairs]
     if causal:
-        return [_number(s) for s in generate(model, inputs, digits + 1)]
+        return [number(s) for s in generate(model, inputs, digits + 1)]
     outputs = _run(model, inputs)
-    return [_number(out[digits + 1:]) for out in outputs]
+    return [number(out[digits + 1:]) for out in outputs]
 
 
 def generate(model: CompiledModel, prompts: Sequence[list], steps: int) -> list[list]:
@@ -117,7 +117,7 @@ def multiply_many(pairs: Sequence[tuple[int, int]], digits: int = 4, digits_b: i
     m = n if digits_b is None else _check_digits(digits_b, MAX_MULTIPLY_DIGITS, "multiply")
     model = multiplier(n, m)
     outputs = _run(model, [multiplication_tokens(a, b, n, m) for a, b in pairs])
-    return [_number(out[: n + m]) for out in outputs]
+    return [number(out[: n + m]) for out in outputs]
 
 
 def _run(model: CompiledModel, inputs: list[list]) -> list[list]:
