@@ -174,14 +174,16 @@ def main() -> int:
 def print_tables(out: dict) -> None:
     columns = ("layers", "heads", "d_model", "d_mlp_total", "parameters", "parameters_nonzero",
                "parameters_unique_nonzero")
-    print(f"\n{'model':<28}" + "".join(f"{c.replace('parameters_', ''):>14}" for c in columns))
+    print(f"\n{'model':<32}" + "".join(f"{c.replace('parameters_', ''):>16}" for c in columns))
     for row in out["sizes"]["adder"]:
         name = f"adder {row['digits']} digits {row['form']}"
-        print(f"{name:<28}" + "".join(f"{row[c]:>14,}" for c in columns))
+        print(f"{name:<32}" + "".join(f"{row[c]:>16,}" for c in columns))
     for row in out["sizes"]["multiplier"]:
-        print(f"{'multiplier ' + row['digits']:<28}" + "".join(f"{row[c]:>14,}" for c in columns))
-    print(f"{'AdderBoard hand-coded':<28}{1:>14}{'':>14}{2:>14}{'':>14}{'':>14}{'':>14}{10:>14}")
-    print(f"{'AdderBoard trained':<28}{1:>14}{'':>14}{3:>14}{'':>14}{'':>14}{'':>14}{62:>14}")
+        print(f"{'multiplier ' + row['digits']:<32}" + "".join(f"{row[c]:>16,}" for c in columns))
+    for name, anchor in (("AdderBoard hand-coded", ANCHORS["adderboard_hand_coded_leader"]),
+                         ("AdderBoard trained", ANCHORS["adderboard_trained_leader"])):
+        cells = [anchor["layers"], "", anchor["d_model"], "", "", "", anchor["unique_parameters"]]
+        print(f"{name:<32}" + "".join(f"{c:>16}" for c in cells))
     print("\nTracr cannot compile them:", json.dumps(out["tracr"], indent=1))
 
 

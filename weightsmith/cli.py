@@ -278,10 +278,13 @@ def _arithmetic(operation: str, a: int, b: int, digits: int, causal: bool, trace
     console.print(result)
 
 
+OPERAND = typer.Argument(..., help="A non-negative integer.")
+
+
 @app.command()
 def add(
-    a: int = typer.Argument(..., help="A non-negative integer."),
-    b: int = typer.Argument(..., help="A non-negative integer."),
+    a: int = OPERAND,
+    b: int = OPERAND,
     digits: int = typer.Option(10, help="Digits per operand the compiled adder takes (1..40)."),
     causal: bool = typer.Option(False, "--causal", help="Use the autoregressive adder (one digit per step)."),
     trace: bool = typer.Option(False, "--trace", help="Show each column, its carry in and its digit, as read "
@@ -293,8 +296,8 @@ def add(
 
 @app.command()
 def multiply(
-    a: int = typer.Argument(..., help="A non-negative integer."),
-    b: int = typer.Argument(..., help="A non-negative integer."),
+    a: int = OPERAND,
+    b: int = OPERAND,
     digits: int = typer.Option(4, help="Digits per operand the compiled multiplier takes (1..8)."),
     trace: bool = typer.Option(False, "--trace", help="Show the column sums, their normalisation and the carries."),
 ) -> None:
