@@ -277,3 +277,23 @@ def test_verify_from_a_script_shows_no_progress_bar(tmp_path, capsys):
     assert verify(compiled, compiled.program).ok
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+def test_add_and_multiply_run_the_compiled_models():
+    result = runner.invoke(app, ["add", "95", "7", "--digits", "3", "--trace"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("102") and "carry in" in result.output
+    result = runner.invoke(app, ["add", "9999999999", "1", "--causal"])
+    assert result.exit_code == 0 and result.output.strip() == "10000000000"
+    result = runner.invoke(app, ["multiply", "12", "34", "--trace"])
+    assert result.exit_code == 0 and result.output.strip().endswith("408") and "column sum" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["add", "--", "-3", "4"], "negative"),
+    (["add", "123456", "1", "--digits", "5"], "6 digits"),
+    (["multiply", "1", "2", "--digits", "9"], "1..8"),
+])
+def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output

@@ -51,6 +51,7 @@ from weightsmith.compiler.values import Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
+FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 def _is_number(v: Any) -> bool:
@@ -458,6 +459,10 @@ class Lowering:
         if rep.encoding == NUMERICAL:
             scalar = self.scalar(rep, f"the output {rep.label!r}", none_as_zero=True)  # None reads as 0
             points = [float(v) for v in rep.values]
+            too_large = [v for v in points if not abs(v) <= FLOAT32_MAX]
+            if too_large:
+                raise CompileError(f"the output {rep.label!r} can hold {too_large[0]!r}, beyond float32's range "
+                                   f"(±{FLOAT32_MAX:.3g}): a float32 model cannot hold it")
             gap = mlp.min_gap([points[g[0]] for g in mlp.rounding_clusters(points)])
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit
             dim, weight = next(iter(scalar.terms.items())) if len(scalar.terms) == 1 else (None, 0.0)

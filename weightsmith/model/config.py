@@ -67,7 +67,8 @@ class ModelConfig:
     layer 1, ...). The unembedding reads `output_dims`: for a categorical output, `output_values[j]` is
     the value of `output_dims[j]`; a numerical output reads one dim, and `output_values` are the numbers
     it can take (ascending; may be empty). Decoding snaps a float within `output_tolerance` of one of them
-    to that number (0.0: no snapping), so a saved model prints 1/3, not float32's 0.33333334.
+    (or within a quarter of the gap to that one's nearer neighbour, if wider) to that number (0.0: no
+    snapping), so a saved model prints 1/3, not float32's 0.33333334.
     """
 
     vocab: list

@@ -236,7 +236,7 @@ class Transformer(nn.Module):
         right = np.clip(np.searchsorted(points, raw), 0, len(points) - 1)
         left = np.maximum(right - 1, 0)
         nearest = np.where(np.abs(points[left] - raw) <= np.abs(points[right] - raw), left, right)
-        close = np.abs(points[nearest] - raw) <= tolerance
+        close = np.abs(points[nearest] - raw) <= _snap_radius(points, tolerance)[nearest]
         return [[values[j] if ok else x for x, j, ok in zip(xs, js, oks)]
                 for xs, js, oks in zip(raw.tolist(), nearest.tolist(), close.tolist())]
 
@@ -253,6 +253,17 @@ class Transformer(nn.Module):
                 ids = self.encode(chunk)
                 outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids))
         return outputs
+
+
+def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:
+    """How far from each point a float still reads as it: `tolerance`, or a quarter of the gap to its
+    nearer neighbour where that is wider. float32 rounds large numbers by more than a small global
+    tolerance (exp(16) = 8886110.52 is held as 8886110.0), while their neighbours are far away."""
+    gaps = np.diff(points)
+    if not len(gaps):
+        return np.full(len(points), tolerance)
+    nearer = np.minimum(np.append(gaps, np.inf), np.insert(gaps, 0, np.inf))
+    return np.maximum(tolerance, nearer / 4)
 
 
 def _hashable(token) -> bool:
