@@ -100,8 +100,8 @@ def test_errors_name_the_sop_and_the_reason():
               vocab=("a", "b"))
     shifted = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: i - 1, rasp.indices), EQ),
                                             rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)))).named("shifted")
-    with pytest.raises(CompileError, match="'shifted'.*can be None"):
-        lower(shifted)
+    with pytest.raises(CompileError, match="'shifted'.*can be None"):  # f(None) is None, not f(0)
+        lower(rasp.numerical(rasp.Map(lambda x: x + 1, shifted)))
     with pytest.raises(CompileError, match="raised ZeroDivisionError"):
         lower(rasp.Map(lambda t: 1 / (t - 2), rasp.tokens))
 

@@ -127,5 +127,5 @@ class CausalFacts:
     def function_table(self, expr: rasp.Map | rasp.SequenceMap) -> tuple[list, list]:
         return self._facts.function_table(self._of(expr))  # the counterpart applies the same f
 
-    def averages_different(self, aggregate: rasp.Aggregate) -> bool:
-        return self._facts.averages_different(self._of(aggregate))
+    def may_average(self, aggregate: rasp.Aggregate) -> bool:
+        return self._facts.may_average(self._of(aggregate))

@@ -9,7 +9,8 @@ holding the same value. Two facts prove that without running the program:
   value) selects at most one position.
 - a *rank* (that SelectorWidth) is equal at two positions only if their keys are equal; so selecting
   by rank copies the key, or any Map of it, from positions that all hold the same value (the stable
-  `sort` of Tracr's library on repeated tokens).
+  `sort` of Tracr's library on repeated tokens). The interpreter gives the mean of those equal values,
+  which is the value itself only when `means.equal_means_exact` says so (not for every float).
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ import itertools
 from typing import Callable
 
 from weightsmith import rasp
+from weightsmith.compiler.means import equal_means_exact
 from weightsmith.compiler.selectors import conjunction
 
 Values = Callable[[rasp.SOp], list]
 MAX_CHECKED = 10_000  # largest argument product checked for injectivity
 
 
-def copies_one_value(aggregate: rasp.Aggregate, values: Values) -> bool:
-    """Whether every query provably selects positions that all hold the same value of `aggregate.sop`."""
+def copies_one_value(aggregate: rasp.Aggregate, values: Values, max_seq_len: int) -> bool:
+    """Whether every query provably selects positions that all hold the same value of `aggregate.sop`,
+    and the interpreter's mean of several copies of a value is that value."""
     if isinstance(aggregate.selector, rasp.SelectPreferred):
         return True  # it selects at most one position
     for atom in conjunction(aggregate.selector):
@@ -39,7 +42,7 @@ def copies_one_value(aggregate: rasp.Aggregate, values: Values) -> bool:
             return True
         ranked = _ranked(key)
         if ranked is not None and _function_of(aggregate.sop, ranked):
-            return True
+            return equal_means_exact(values(aggregate.sop), max_seq_len)
     return False
 
 

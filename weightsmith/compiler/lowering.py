@@ -157,12 +157,13 @@ class Lowering:
         self.ops.append(op)
         return op.output
 
-    def scalar(self, rep: Representation, user: str) -> Readout:
-        """The number `rep` holds, for `user`; CompileError if it is not a number or can be None."""
+    def scalar(self, rep: Representation, user: str, none_as_zero: bool = False) -> Readout:
+        """The number `rep` holds, for `user`; CompileError if it is not a number, or can be None and
+        `user` cannot take None as 0 (where None is 0 in the residual, as Tracr holds it)."""
         if not _all_numbers(rep.values):
             bad = [v for v in rep.values if not _is_number(v)][:3]
             raise CompileError(f"{user} needs numbers, but {rep.label!r} can hold {bad!r}")
-        if rep.nullable:
+        if rep.nullable and not none_as_zero:
             raise CompileError(
                 f"{user} reads {rep.label!r} as a number, but it can be None (undefined) on some input, "
                 "and a numerical dimension cannot hold None (give its Aggregate a numeric default)"
@@ -364,7 +365,7 @@ class Lowering:
         values = self.facts.values(expr)
         if rasp.is_numerical(expr):
             return self._mean(expr, label, selection, x, values, role="")
-        if self.facts.averages_different(expr) or x.indicators is None:
+        if self.facts.may_average(expr) or x.indicators is None:
             return self._categorical_mean(expr, label, selection, x, values)
         out = self._stored(label, CATEGORICAL, values, self.facts.nullable(expr), True, expr)
         moved = {d: x.indicators.get(v, Readout()) for v, d in zip(values, out.dims)}
@@ -374,9 +375,14 @@ class Lowering:
 
     def _mean(self, expr: rasp.Aggregate, label: str, selection: Selection, x: Representation,
               values: list, role: str, default: float | None = None) -> Representation:
-        """A numerical Aggregate: the mean of the selected numbers, BOS's value when none is selected."""
+        """A numerical Aggregate: the mean of the selected numbers, BOS's value when none is selected.
+
+        Its s-op may be None somewhere (held as 0): the interpreter gives None where it selects that one
+        position (None is 0 wherever a numerical value is read out) and raises where it averages None
+        with others, so the mean is exact wherever the program is defined. The categorical mean
+        (`role`) must tell a lone None from 0, so it cannot read a nullable s-op."""
         user = _describe(expr, label)
-        moved = self.scalar(x, user)
+        moved = self.scalar(x, user, none_as_zero=not role)
         if default is None:
             if expr.default is not None and not _is_number(expr.default):
                 raise CompileError(f"{user}: a numerical Aggregate needs a numeric default, got {expr.default!r}")
@@ -446,7 +452,7 @@ class Lowering:
         if bad:
             raise CompileError(f"the output {rep.label!r} holds {bad[0]!r}; outputs must be str, int, float or bool")
         if rep.encoding == NUMERICAL:
-            scalar = self.scalar(rep, f"the output {rep.label!r}")
+            scalar = self.scalar(rep, f"the output {rep.label!r}", none_as_zero=True)  # None reads as 0
             points = [float(v) for v in rep.values]
             gap = mlp.min_gap([points[g[0]] for g in mlp.rounding_clusters(points)])
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit

@@ -6,15 +6,17 @@ Two sources, chosen by `analyse`:
   n = 1..max_seq_len), the batched interpreter runs on all of them. The facts are then exact: a value
   set holds only values that occur, a SequenceMap's table only the argument pairs that occur (so a
   chain of SequenceMaps never materialises a product of value sets), and it is *proved* whether a
-  categorical Aggregate ever averages different numbers and whether a selector can select nothing.
+  categorical Aggregate's value ever differs from a copy of one selected value (different numbers
+  averaged, or equal floats whose mean is not themselves) and whether a selector can select nothing.
   A program whose interpreter raises on some input falls back to the static facts.
 - **static**: `rasp.value_sets` (a superset of the reachable values, computed jointly over shared
   sources), refined along the graph: a categorical Aggregate that copies at most one value holds only
   its s-op's values and its default, not every mean; a Map/SequenceMap holds only what its refined
-  inputs give. Whether a categorical Aggregate of numbers averages different values is then checked on
-  random inputs only, unless `copies.copies_one_value` proves it never does (not a proof otherwise;
-  such an Aggregate is then compiled as a copy, Tracr's assumption); whether a selector can be empty
-  is proved from reflexive or total predicates.
+  inputs give. A categorical Aggregate is a copy only where `copies.copies_one_value` proves it (or its
+  s-op holds at most one number, whose mean is itself); otherwise it may average, and its value set
+  holds every mean of its s-op's values (exact only when their sums are: `means.exact_sums`, else
+  CompileError), which flows into everything downstream. Nothing is sampled: sampling is not proof.
+  Whether a selector can be empty is proved from reflexive or total predicates.
 
 Facts are for the non-causal semantics; they are a superset of what a causal model meets (each
 prefix is itself an input), so they are sound for causal compilation too.
@@ -32,13 +34,13 @@ from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.copies import copies_one_value
+from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
 from weightsmith.rasp.batch import Batch, Column, evaluate_columns
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
 PROOF_INPUTS = 20_000  # "auto": still observe every input when the static facts cannot decide
 MAX_COMBINATIONS = 100_000  # largest table (value pairs of a SequenceMap) the compiler builds
-SAMPLE_INPUTS = 1_024
 
 
 def value_order(v: Any) -> tuple:
@@ -81,14 +83,6 @@ def all_inputs(vocab: Sequence, max_seq_len: int) -> Batch:
         lengths.append(np.full(len(rows), n, dtype=np.int64))
     codes, length = np.concatenate(blocks), np.concatenate(lengths)
     valid = np.arange(max_seq_len)[None, :] < length[:, None]
-    return Batch(length, valid, Column(codes, list(vocab)))
-
-
-def random_inputs(vocab: Sequence, max_seq_len: int, n: int, seed: int = 0) -> Batch:
-    rng = np.random.default_rng(seed)
-    length = rng.integers(1, max_seq_len + 1, size=n)
-    valid = np.arange(max_seq_len)[None, :] < length[:, None]
-    codes = np.where(valid, rng.integers(0, len(vocab), size=(n, max_seq_len)), -1)
     return Batch(length, valid, Column(codes, list(vocab)))
 
 
@@ -145,16 +139,18 @@ class ObservedFacts(_FunctionTables):
         tuples = (tuple(c.table[code] for c, code in zip(columns, row)) for row in combos)
         return sorted({t for t in tuples if None not in t}, key=lambda t: tuple(map(value_order, t)))
 
-    def averages_different(self, aggregate: rasp.Aggregate) -> bool:
-        """Whether some query selects two or more positions holding different values."""
+    def may_average(self, aggregate: rasp.Aggregate) -> bool:
+        """Whether the interpreter's value somewhere differs from the value at the first selected key:
+        several different values averaged, or equal floats whose mean is not themselves."""
         selected = self.columns[id(aggregate.selector)]
-        column: Column = self.columns[id(aggregate.sop)]
-        classes: dict[Any, int] = {}
-        class_of = np.array([classes.setdefault(v, len(classes)) for v in column.table] + [-1], dtype=np.int32)
-        cls = class_of[column.codes][:, None, :]  # [B, 1, key]; padding (-1 code) reads the last entry
-        low = np.where(selected, cls, np.iinfo(np.int32).max).min(-1)
-        high = np.where(selected, cls, -1).max(-1)
-        return bool(((selected.sum(-1) >= 2) & (low != high) & self.valid).any())
+        sop: Column = self.columns[id(aggregate.sop)]
+        out: Column = self.columns[id(aggregate)]
+        many = (selected.sum(-1) >= 2) & self.valid
+        if not many.any():
+            return False
+        first = np.take_along_axis(sop.codes, np.argmax(selected, -1), axis=1)  # [B, query]
+        copied, got = _occurring([first[many], out.codes[many]], [len(sop.table), len(out.table)])
+        return any(sop.table[c] != out.table[g] for c, g in zip(copied.tolist(), got.tolist()))
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return bool((self.valid & ~self.columns[id(selector)].any(-1)).any())
@@ -191,30 +187,51 @@ class StaticFacts(_FunctionTables):
 
     def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
         super().__init__()
-        try:
-            self.sets = rasp.value_sets(graph.output, vocab, max_seq_len)
-        except rasp.ValueSetError as err:
-            raise CompileError(f"cannot bound the values the program computes: {err}") from err
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
-        self._values: dict[int, list] = {}
-        self._nullable: dict[int, bool] = {}
-        self._mixed = self._sample_mixed(graph, vocab, max_seq_len)
-        for expr in graph.order:
-            if isinstance(expr, rasp.SOp):
-                self._refine(expr)
+        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)]
+        # Categorical Aggregates that may average: found by proofs over the refined value sets, which
+        # grow with every one found (its means flow downstream), so repeat until none is new.
+        self.averaging: set[int] = set()
+        while True:
+            try:
+                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging)
+            except rasp.ValueSetError as err:
+                raise CompileError(f"cannot bound the values the program computes: {err}") from err
+            self._tables.clear()
+            self._values: dict[int, list] = {}
+            self._nullable: dict[int, bool] = {}
+            for expr in graph.order:
+                if isinstance(expr, rasp.SOp):
+                    self._refine(expr)
+            found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
+            if not found:
+                break
+            self.averaging |= found
 
-    def _sample_mixed(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int) -> set[int]:
-        """Categorical Aggregates of numbers seen averaging different values on random inputs."""
-        suspects = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)
-                    and all(isinstance(v, (int, float)) for v in self.sets[id(e.sop)])
-                    and not copies_one_value(e, lambda s: distinct_sorted(self.sets[id(s)]))]
-        if not suspects:
-            return set()
-        try:
-            sample = ObservedFacts(graph.output, random_inputs(vocab, max_seq_len, SAMPLE_INPUTS), exhaustive=False)
-        except rasp.EvaluationError:
-            return set()
-        return {id(e) for e in suspects if sample.averages_different(e)}
+    def _may_average(self, aggregate: rasp.Aggregate) -> bool:
+        """Whether `aggregate` can give a value other than a copy of one selected value, unless proved
+        otherwise (`copies_one_value`); CompileError where the means cannot be bounded exactly."""
+        if copies_one_value(aggregate, self.values, self.max_seq_len):
+            return False
+        values = self.values(aggregate.sop)
+        numbers = [v for v in values if isinstance(v, (int, float))]
+        if len(numbers) <= 1 and equal_means_exact(numbers, self.max_seq_len):
+            return False  # several selected: equal (their mean is themselves), or the interpreter raises
+        others = [v for v in values if not isinstance(v, (int, float))]
+        what = f"categorical Aggregate {aggregate.label!r}"
+        if others:
+            raise CompileError(
+                f"{what} may select several positions (no proof that it selects one, or only equal values), and its "
+                f"s-op {aggregate.sop.label!r} holds numbers {numbers[:3]!r} and non-numbers {others[:3]!r}: the "
+                "interpreter averages the numbers, which a categorical head cannot mix with the others"
+            )
+        if not exact_sums(numbers, self.max_seq_len):
+            raise CompileError(
+                f"{what} may average its s-op {aggregate.sop.label!r}'s values {numbers[:3]!r}..., whose sums are "
+                "not exact in float64: the interpreter's mean depends on the order of the positions, so its "
+                "values cannot be listed statically"
+            )
+        return True
 
     def _refine(self, expr: rasp.SOp) -> None:
         inferred = self.sets[id(expr)]
@@ -230,10 +247,8 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.Aggregate):
             empty = expr.default is None and self.may_select_nothing(expr.selector)
             nullable = empty or self.nullable(expr.sop)
-            if rasp.is_numerical(expr):
+            if rasp.is_numerical(expr) or id(expr) in self.averaging:  # every mean of its s-op's values
                 values = distinct_sorted(inferred)
-            elif id(expr) in self._mixed:  # every mean its s-op's values can give
-                values = distinct_sorted(self._means_of(expr))
             else:
                 values = distinct_sorted([*self.values(expr.sop), expr.default])
         elif isinstance(expr, rasp.SelectorWidth):
@@ -250,14 +265,6 @@ class StaticFacts(_FunctionTables):
             nullable = isinstance(expr, rasp.Full) and expr.fill is None
         self._values[id(expr)] = values
         self._nullable[id(expr)] = nullable
-
-    def _means_of(self, aggregate: rasp.Aggregate) -> set:
-        """The values of `aggregate` read as a mean (value sets assume a categorical one copies)."""
-        twin = rasp.numerical(rasp.Aggregate(aggregate.selector, aggregate.sop, default=aggregate.default))
-        try:
-            return rasp.value_set(twin, self.vocab, self.max_seq_len)
-        except rasp.ValueSetError as err:
-            raise CompileError(f"{type(aggregate).__name__} {aggregate.label!r} averages numbers: {err}") from err
 
     def values(self, expr: rasp.SOp) -> list:
         return self._values[id(expr)]
@@ -277,8 +284,8 @@ class StaticFacts(_FunctionTables):
             )
         return list(itertools.product(*(self.values(e) for e in exprs)))
 
-    def averages_different(self, aggregate: rasp.Aggregate) -> bool:
-        return id(aggregate) in self._mixed
+    def may_average(self, aggregate: rasp.Aggregate) -> bool:
+        return id(aggregate) in self.averaging
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return not never_empty(selector, self.values, self.nullable)
@@ -291,8 +298,9 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     """The value facts of `graph`'s program: `mode` is "exhaustive", "static" or "auto".
 
     "auto" observes every input when there are at most AUTO_EXHAUSTIVE_INPUTS of them, or at most
-    PROOF_INPUTS and the static facts fail (a value set too large) or cannot prove that every
-    categorical Aggregate of numbers copies one value; otherwise it uses the static facts.
+    PROOF_INPUTS and the static facts fail (a value set too large, a refusal) or list a categorical
+    Aggregate that may average (the means that occur are fewer than the means that could); otherwise it
+    uses the static facts.
     """
     if mode not in ("auto", "exhaustive", "static"):
         raise ValueError(f"analysis must be 'auto', 'exhaustive' or 'static', got {mode!r}")
@@ -321,16 +329,9 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
             return observe()
         except rasp.EvaluationError:
             raise static_error from None
-    if can_prove and _copies_numbers(graph, static):
+    if can_prove and static.averaging:  # observed means are the few that occur, not every possible one
         try:
             return observe()
         except rasp.EvaluationError:
             pass
     return static
-
-
-def _copies_numbers(graph: ProgramGraph, facts: StaticFacts) -> bool:
-    """Whether a categorical Aggregate of numbers is compiled on the (unproved) copy assumption."""
-    return any(isinstance(e, rasp.Aggregate) and rasp.is_categorical(e) and not facts.averages_different(e)
-               and all(isinstance(v, (int, float)) for v in facts.values(e.sop))
-               and not copies_one_value(e, facts.values) for e in graph.order)

@@ -7,9 +7,10 @@ jointly over that source instead of over the product of the operands' sets (unle
 more than max_size joint values: then the product it is, a superset). `indices` and `length`
 count as one source, position, with index < length.
 
-A categorical Aggregate is assumed to select at most one position (or only equal values), the
-contract under which it compiles: its values are its s-op's values and its default. A numerical
-Aggregate can produce every mean of up to `max_seq_len` values.
+A categorical Aggregate is read as selecting at most one position (or only equal values): its
+values are its s-op's values and its default; unless its id is in `means` (a caller that cannot
+prove the copy lists it): then, like a numerical Aggregate, it can produce every mean of up to
+`max_seq_len` of its values, as the interpreter averages numbers whatever the encoding.
 
 `None` (an undefined value, e.g. an Aggregate's empty selection with no default) is not a value: it
 never appears in a value set.
@@ -18,7 +19,7 @@ never appears in a value set.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
@@ -51,7 +52,7 @@ def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
 
 
 class _Inference:
-    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int):
+    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int, means: Collection[int] = ()):
         if max_seq_len < 1:
             raise ValueSetError(f"max_seq_len must be at least 1, got {max_seq_len}")
         self.vocab = set(vocab)
@@ -59,6 +60,7 @@ class _Inference:
             raise ValueSetError("the vocabulary cannot contain None (None means 'undefined' in RASP)")
         self.max_seq_len = max_seq_len
         self.max_size = max_size
+        self.means = frozenset(means)  # ids of categorical Aggregates that may average
         self.sets: dict[int, set] = {}
         self.sources: dict[int, frozenset] = {}  # id(expr) -> the non-local leaves it depends on
 
@@ -102,7 +104,7 @@ class _Inference:
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
-            if rx.is_numerical(e):
+            if rx.is_numerical(e) or id(e) in self.means:
                 return self._means(e, inner) | extra
             # A categorical Aggregate selects one position (or equal values): it passes values on.
             return inner | extra
@@ -187,10 +189,12 @@ class _Inference:
 
 
 def value_sets(
-    program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE
+    program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE,
+    means: Collection[int] = (),
 ) -> dict[int, set]:
-    """The value set of every s-op in `program`, keyed by `id(sop)`."""
-    inference = _Inference(vocab, max_seq_len, max_size)
+    """The value set of every s-op in `program`, keyed by `id(sop)`; the categorical Aggregates whose ids
+    are in `means` may average (their sets hold every mean of their s-op's values)."""
+    inference = _Inference(vocab, max_seq_len, max_size, means)
     inference.run(program)
     return inference.sets
 

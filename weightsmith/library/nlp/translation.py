@@ -456,17 +456,21 @@ def program() -> rasp.SOp:
     spoken = _add("spoken_upto", _add("spoken_1_2", widths[0], widths[1]),
                   _add("spoken_3_5", _add("spoken_3_4", widths[2], widths[3]), widths[4]))
     span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
+    # Spans are disjoint, so a carrier is one position; the compiler cannot prove that, and would have to
+    # plan for the interpreter's mean of several numbers. Numbers travel boxed in 1-tuples: the mean of
+    # several of those is undefined (the interpreter raises), so a one-hot copy is exact wherever defined.
     carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
     carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
     carrier_agr = rasp.categorical(rasp.Aggregate(carrier, agr, default="-")).named("carrier_agreement")
     carrier_start = rasp.categorical(
-        rasp.Aggregate(carrier, feature("span_start", lambda s: s[0], span), default="none")
+        rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span), default="none")
     ).named("carrier_start")
-    carrier_at = rasp.categorical(rasp.Aggregate(carrier, rasp.indices, default=0)).named("carrier_at")
+    boxed_at = feature("boxed_index", lambda i: (i,), rasp.indices)
+    carrier_at = rasp.categorical(rasp.Aggregate(carrier, boxed_at, default="none")).named("carrier_at")
     slot = combine("slot", _slot, j, carrier_start)
     entry = combine("entry", _entry, carrier_plan, slot)
     back = feature("distance_back", lambda e: e[0], entry)
-    source = combine("source_at", lambda h, d: h - d if h >= d else None, carrier_at, back)
+    source = combine("source_at", _source_at, carrier_at, back)
     source_lemma = rasp.categorical(
         rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), lem, default="-")
     ).named("source_lemma")
@@ -490,11 +494,17 @@ def program() -> rasp.SOp:
     return combine("next_french_word", form, source_lemma, code)
 
 
-def _slot(j: int, start: int | str) -> int | str | None:
+def _slot(j: int, start: tuple[int] | str) -> int | str | None:
     """Which of the carrier's words comes next; END past the last carrier."""
     if start == "none":
         return "END"
-    return j - start if 0 <= j - start < MAX_PLAN else None
+    return j - start[0] if 0 <= j - start[0] < MAX_PLAN else None
+
+
+def _source_at(carrier_at: tuple[int] | str, back: int) -> int | None:
+    """The position `back` words before the carrier (position 0 stands in where there is no carrier)."""
+    at = 0 if carrier_at == "none" else carrier_at[0]
+    return at - back if at >= back else None
 
 
 def _entry(carrier_plan: tuple | str, slot: int | str) -> tuple | None:
