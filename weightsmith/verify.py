@@ -76,13 +76,14 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    n_checked: int  # inputs compared
+    n_checked: int  # inputs compared (those where the program is defined)
     exhaustive: bool  # True: every input of length 1..max_seq_len was compared
     n_mismatches: int  # inputs with at least one wrong position
     first_mismatch: Optional[Mismatch]
     max_numerical_error: Optional[float]  # largest |model - interpreter| of a numerical output (None: categorical)
     numerical_margin: Optional[float]  # half the smallest gap between the output's possible values
     causal: bool = False  # compared with the program's causal form (the model is causal, the program looks ahead)
+    n_undefined: int = 0  # inputs where the interpreter raises (the program defines nothing there): not compared
 
     @property
     def ok(self) -> bool:
@@ -92,6 +93,9 @@ class VerifyReport:
         scope = "all" if self.exhaustive else "random"
         target = "program's causal form" if self.causal else "program"
         head = f"{self.n_checked:,} {scope} inputs: "
+        if self.n_undefined:
+            head = (f"{self.n_checked + self.n_undefined:,} {scope} inputs, {self.n_undefined:,} where the program "
+                    f"is undefined (the interpreter raises; not compared); {self.n_checked:,} compared: ")
         extra = ""
         if self.max_numerical_error is not None:
             extra = f" (max numerical error {self.max_numerical_error:.3g}, margin {self.numerical_margin:.3g})"
@@ -399,8 +403,9 @@ def verify(
     """Compare the model with the interpreter on all inputs (if at most 100,000) or on `n_random` random ones.
 
     `vocab` and `max_seq_len` default to the model's; a causal model is compared with the program's causal
-    form. Raises `rasp.EvaluationError` naming the input if the *program* is undefined on an input (then
-    there is nothing to compare against). `progress` shows a progress bar (the CLI's choice).
+    form. Inputs where the *program* is undefined (the interpreter raises) have nothing to compare against:
+    they are counted (`n_undefined`), not compared; if it is undefined on every input, `rasp.EvaluationError`
+    names the first (a program written for another vocabulary). `progress` shows a progress bar (the CLI's choice).
     """
     model = _unwrap(model_or_compiled)
     config = model.config
@@ -419,13 +424,18 @@ def verify(
     exhaustive = total <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
     comparer = _OutputComparer(config, _output_line(model_or_compiled, program, vocab, max_seq_len))
-    n_checked = n_bad = 0
+    n_checked = n_bad = n_undefined = 0
     first: Optional[tuple[list, int, Any, Any]] = None
     bar = tqdm(total=total if exhaustive else n_random, desc=f"verify {program.label}", unit="input",
                disable=not progress, leave=False)
     with torch.inference_mode(), _torch_threads(THREADS):
         for chunk in _chunks(inputs, CHUNK):
-            expected = _evaluate_chunk(program, chunk, vocab)
+            bar.update(len(chunk))
+            n_inputs = len(chunk)
+            chunk, expected = evaluate_defined(program, chunk)
+            n_undefined += n_inputs - len(chunk)
+            if not chunk:
+                continue
             wrong, got = comparer.mismatches(model(model.encode([[config.bos, *xs] for xs in chunk])), expected)
             bad_rows = np.flatnonzero(wrong.any(-1))
             if first is None and len(bad_rows):
@@ -434,15 +444,16 @@ def verify(
                 first = (chunk[b], i, expected.table[expected.codes[b, i]], _plain(got[b, i]))
             n_bad += len(bad_rows)
             n_checked += len(chunk)
-            bar.update(len(chunk))
     bar.close()
+    if not n_checked and n_undefined:
+        raise _undefined_everywhere(program, next(all_inputs(vocab, 1)), vocab)
     mismatch = None
     if first is not None:
         mismatch = Mismatch(*first, first_departure(model_or_compiled, program, first[0]),
                             unread_sops(model_or_compiled, program), (config.output_label, program.label))
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
-                        comparer.line.margin if numerical else None, causal)
+                        comparer.line.margin if numerical else None, causal, n_undefined)
 
 
 @contextmanager
@@ -460,19 +471,15 @@ def _plain(v: Any) -> Any:
     return v.item() if isinstance(v, np.generic) else v
 
 
-def _evaluate_chunk(program: rasp.SOp, chunk: list[list], vocab: Sequence) -> Column:
-    """The program's output on a chunk; if the program itself fails, say on which input (of which vocabulary:
-    a program written for another vocabulary fails on the model's tokens)."""
+def _undefined_everywhere(program: rasp.SOp, xs: list, vocab: Sequence) -> rasp.EvaluationError:
+    """The error for a program undefined on every input, naming the first (and the vocabulary: a program
+    written for another vocabulary fails on the model's tokens)."""
     try:
-        return evaluate_columns(program, make_batch(chunk))[id(program)]
-    except rasp.EvaluationError:
-        for xs in chunk:
-            try:
-                rasp.evaluate(program, xs)
-            except rasp.EvaluationError as err:
-                raise rasp.EvaluationError(f"the program is undefined on input {xs} (over the model's vocabulary "
-                                           f"{list(vocab)}): {err}") from err
-        raise
+        rasp.evaluate(program, xs)
+    except rasp.EvaluationError as err:
+        return rasp.EvaluationError(f"the program is undefined on input {xs} (over the model's vocabulary "
+                                    f"{list(vocab)}), and on every other: {err}")
+    return rasp.EvaluationError(f"the program is undefined on every input over the model's vocabulary {list(vocab)}")
 
 
 @dataclass(frozen=True)
@@ -521,3 +528,22 @@ def _evaluate_or_none(program: rasp.SOp, xs: list) -> Optional[list]:
         return rasp.evaluate(program, xs)
     except rasp.EvaluationError:
         return None
+
+
+def evaluate_defined(program: rasp.SOp, chunk: list[list]) -> tuple[list[list], Optional[Column]]:
+    """The inputs of `chunk` where the program is defined, and its output on them (None if there are none).
+
+    A chunk the interpreter raises on is split in halves until the inputs it raises on stand alone:
+    a few undefined inputs cost a few batched runs each, not one run per input.
+    """
+    try:
+        return chunk, evaluate_columns(program, make_batch(chunk))[id(program)]
+    except rasp.EvaluationError:
+        if len(chunk) == 1:
+            return [], None
+    middle = len(chunk) // 2
+    left, right = evaluate_defined(program, chunk[:middle]), evaluate_defined(program, chunk[middle:])
+    defined = left[0] + right[0]
+    if not left[0] or not right[0]:
+        return defined, left[1] if left[0] else right[1]
+    return defined, evaluate_columns(program, make_batch(defined))[id(program)]

@@ -27,6 +27,7 @@ from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
 
 DEFAULT_MAX_SIZE = 100_000
+MAX_SUM_PAIRS = 10_000_000  # (sum, value) pairs one step of enumerating means may add (about a second)
 _POSITION = "position"  # the joint source of indices and length
 
 
@@ -118,6 +119,11 @@ class _Inference:
         means = set(numbers)
         sums = set(numbers)
         for k in range(2, self.max_seq_len + 1):
+            if len(sums) * len(numbers) > MAX_SUM_PAIRS:  # enumerating would take minutes
+                raise ValueSetError(
+                    f"the means {describe(e)} can take are too many to enumerate ({len(sums)} sums of {k - 1} values "
+                    f"times {len(numbers)} values)"
+                )
             sums = {s + v for s in sums for v in numbers}
             self._check(e, len(sums))
             means |= {s / k for s in sums}

@@ -1,0 +1,88 @@
+"""The compiler's differential fuzzer, long: random programs (tests/fuzz_programs.py) until a time budget.
+
+    .venv/bin/python benchmarks/fuzz_compiler.py [--minutes 10] [--start-seed 0]
+
+Each seed gives a program of every construct (vocab 2-6, lengths 3-8, causal or not), compiled and
+compared with `rasp.evaluate` on every input when there are at most 4,000, else on 1,000 random ones
+(causal models against the program's causal form). Each case runs in a worker process with a time
+limit, so a hang is counted (`timeouts`) rather than stopping the run. The contract: every program
+compiles to a model equal to the interpreter wherever the interpreter is defined, or is refused with
+CompileError; mismatches and crashes (any other exception) are findings, listed with their seeds.
+Prints a table and writes benchmarks/results/fuzz_compiler.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import platform
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.fuzz_programs import Outcome, check, random_case, tally  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results" / "fuzz_compiler.json"
+CASE_SECONDS = 120  # a case taking longer counts as a timeout
+
+
+def _run(seed: int) -> Outcome:
+    import torch
+
+    torch.set_num_threads(1)
+    return check(random_case(seed), seed=seed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10.0)
+    parser.add_argument("--start-seed", type=int, default=0)
+    args = parser.parse_args()
+    deadline = time.monotonic() + 60 * args.minutes
+    outcomes: list[Outcome] = []
+    findings, timeouts = [], []
+    seed = args.start_seed
+    pool = multiprocessing.Pool(1)
+    while time.monotonic() < deadline:
+        try:
+            outcome = pool.apply_async(_run, (seed,)).get(timeout=CASE_SECONDS)
+        except multiprocessing.TimeoutError:
+            pool.terminate()
+            pool = multiprocessing.Pool(1)
+            timeouts.append(seed)
+            seed += 1
+            continue
+        outcomes.append(outcome)
+        if outcome.status == "crashed" or outcome.n_wrong:
+            findings.append({"seed": seed, "status": outcome.status, "reason": outcome.reason,
+                             "wrong_inputs": outcome.n_wrong, "first_wrong": repr(outcome.first_wrong),
+                             "source": random_case(seed).source})
+        seed += 1
+    pool.terminate()
+    counts = tally(outcomes)
+    counts.update(timeouts=len(timeouts), timeout_seeds=timeouts, seeds=[args.start_seed, seed - 1],
+                  minutes=args.minutes, findings=findings, python=platform.python_version())
+    rows = [("programs run", counts["programs"]), ("compiled", counts["compiled"]),
+            ("  compared exhaustively", counts["exhaustive_programs"]), ("refused (CompileError)", counts["refused"]),
+            ("crashed (other exception)", counts["crashed"]), ("timed out", counts["timeouts"]),
+            ("mismatching programs", counts["mismatching_programs"]), ("inputs compared", counts["inputs_compared"]),
+            ("inputs undefined (interpreter raises)", counts["inputs_undefined"]),
+            ("inputs wrong", counts["inputs_wrong"])]
+    print(f"fuzz_compiler: seeds {args.start_seed}..{seed - 1}, {args.minutes:g} min")
+    for name, value in rows:
+        print(f"  {name:<40} {value:>9,}")
+    print("  refusals by reason:")
+    for reason, n in counts["refusal_reasons"].items():
+        print(f"    {n:>5}  {reason}")
+    for finding in findings:
+        print(f"FINDING seed {finding['seed']}: {finding['status']} {finding['reason']} {finding['first_wrong']}")
+        print(finding["source"])
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(counts, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

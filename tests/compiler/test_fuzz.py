@@ -1,0 +1,34 @@
+"""The differential fuzzer (tests/fuzz_programs.py), fast: every random program either compiles to a
+model equal to the interpreter wherever the interpreter is defined, or is refused with CompileError.
+
+A fixed run of seeds (reproducible; a failure prints the program as code). The long run is
+benchmarks/fuzz_compiler.py.
+"""
+
+import pytest
+import torch
+
+from tests.fuzz_programs import check, random_case, tally
+
+SEEDS = range(1_000, 1_080)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)  # compiled models are narrow: one thread is fastest
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_random_programs_compile_exactly_or_are_refused(chunk):
+    outcomes = []
+    for seed in SEEDS[chunk::4]:
+        case = random_case(seed)
+        outcome = check(case, exhaustive_limit=2_000, n_random=400, seed=seed)
+        assert outcome.status != "crashed", f"seed {seed}: {outcome.reason}\n{case.source}"
+        assert outcome.n_wrong == 0, f"seed {seed}: (input, model, interpreter) {outcome.first_wrong}\n{case.source}"
+        outcomes.append(outcome)
+    counts = tally(outcomes)
+    assert counts["compiled"] >= counts["programs"] // 2  # the fuzzer tests models, not just refusals
