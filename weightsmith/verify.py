@@ -132,7 +132,7 @@ def same_value(a: Any, b: Any) -> bool:
     """Equality of outputs: numbers by value (1 == 1.0; bools are not numbers here), others by type and
     value; None equals only None."""
     if _is_number(a) and _is_number(b):
-        return float(a) == float(b)
+        return a == b  # exact, also for ints too large for a float
     return type(a) is type(b) and a == b
 
 

@@ -101,3 +101,59 @@ def test_auto_observes_small_programs_and_infers_large_ones():
     assert not analyse(build_graph(hist), ["a", "b"], 12).exhaustive
     with pytest.raises(ValueError, match="analysis must be"):
         analyse(build_graph(hist), ["a"], 2, "guess")
+
+
+# ------------------------------------------------------------- categorical Aggregates that may average
+LEQ = rasp.Comparison.LEQ
+
+
+def prefix_mean() -> rasp.SOp:
+    return rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ), rasp.tokens).named("prefix_mean")
+
+
+def test_static_facts_list_every_mean_of_an_aggregate_not_proved_to_copy():
+    mean = prefix_mean()
+    doubled = rasp.SequenceMap(lambda m, i: 2 * m + i, mean, rasp.indices).named("doubled")
+    facts = StaticFacts(build_graph(doubled), [1, 2, 3], 3)
+    assert facts.may_average(mean)
+    assert {1.5, 2, 4 / 3, 7 / 3} <= set(facts.values(mean))
+    assert 3.0 in facts.values(doubled) and 2 * (4 / 3) + 2 in facts.values(doubled)  # means flow on
+
+
+def test_static_facts_refuse_what_cannot_be_listed_exactly():
+    tenths = rasp.Map(lambda t: t / 10, rasp.tokens).named("tenths")
+    mean = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ), tenths).named("mean")
+    with pytest.raises(CompileError, match="'mean' may average.*not exact in float64"):
+        StaticFacts(build_graph(mean), [1, 2, 3], 3)
+    mixed = rasp.Map(lambda t: "x" if t == 1 else t, rasp.tokens).named("mixed")
+    with pytest.raises(CompileError, match="holds numbers .* and non-numbers"):
+        StaticFacts(build_graph(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ), mixed)), [1, 2, 3], 3)
+
+
+def test_an_aggregate_of_strings_or_of_one_number_is_a_copy_without_proof():
+    # several strings selected: the interpreter raises; several copies of one int: their mean is it
+    everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
+    strings = rasp.Aggregate(everything, rasp.tokens)
+    one = rasp.Aggregate(everything, rasp.Map(lambda t: 7, rasp.tokens))
+    facts = StaticFacts(build_graph(rasp.SequenceMap(lambda a, b: (a, b), strings, one)), ["a", "b"], 4)
+    assert not facts.may_average(strings) and not facts.may_average(one)
+    assert facts.values(one) == [7]
+
+
+def test_observed_facts_see_equal_floats_whose_mean_is_not_themselves():
+    everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
+    tenth = rasp.Aggregate(everything, rasp.Map(lambda t: 0.1, rasp.tokens))
+    half = rasp.Aggregate(everything, rasp.Map(lambda t: 0.5, rasp.tokens))
+    program = rasp.SequenceMap(lambda a, b: (a, b), tenth, half)
+    facts = ObservedFacts(program, all_inputs([0, 1], 3), exhaustive=True)
+    assert facts.may_average(tenth)  # (0.1 + 0.1 + 0.1) / 3 is not 0.1
+    assert not facts.may_average(half)
+
+
+def test_no_sampling_a_program_undefined_on_some_inputs_still_gets_sound_facts():
+    # `clash` averages strings (the interpreter raises) wherever a token repeats, so the program cannot
+    # be observed on every input; the static facts must still know the prefix mean averages.
+    mean = prefix_mean()
+    clash = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), rasp.Map(lambda t: f"s{t}", rasp.tokens))
+    facts = analyse(build_graph(rasp.SequenceMap(lambda m, s: m, mean, clash)), [1, 2, 3], 3)
+    assert not facts.exhaustive and facts.may_average(mean) and 1.5 in facts.values(mean)

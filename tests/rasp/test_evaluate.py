@@ -126,3 +126,18 @@ def test_linear_classifier_is_none_where_an_input_is_none():
     maybe = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.GT), rasp.tokens)
     c = rasp.LinearClassifier([rasp.tokens, maybe], [{}, {}], [1, 0], ["a", "b"])
     assert rasp.evaluate(c, [1, 2, 2]) == ["a", None, None]
+
+
+def test_an_unhashable_result_is_an_evaluation_error_naming_the_sop_in_the_batched_interpreter():
+    from weightsmith.rasp.batch import evaluate_batch
+
+    with pytest.raises(rasp.EvaluationError, match="'listed'.*unhashable"):
+        evaluate_batch(rasp.Map(lambda x: [x], rasp.tokens).named("listed"), [[1, 2]])
+
+
+def test_value_sets_name_an_unhashable_result():
+    with pytest.raises(rasp.ValueSetError, match="'listed'.*unhashable \\[1\\] on the possible value 1"):
+        rasp.value_set(rasp.Map(lambda x: [x], rasp.tokens).named("listed"), [1, 2], 3)
+    pair = rasp.SequenceMap(lambda x, y: {x: y}, rasp.tokens, rasp.Map(lambda t: t, rasp.tokens)).named("paired")
+    with pytest.raises(rasp.ValueSetError, match="'paired'.*unhashable"):
+        rasp.value_set(pair, [1, 2], 3)

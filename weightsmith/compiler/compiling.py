@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Iterable
 
@@ -102,12 +103,19 @@ def compile_rasp_to_model(
 
 
 def _check_vocab(vocab: Iterable, bos: str, pad: str) -> list:
+    for role, token in (("compiler_bos", bos), ("compiler_pad", pad)):
+        if not isinstance(token, str):
+            raise CompileError(f"{role} must be a str (a token outside the vocabulary), got {token!r}")
+    if not isinstance(vocab, Iterable):
+        raise CompileError(f"the vocabulary must be a set or list of tokens, got {vocab!r}")
     tokens = list(vocab)
     if not tokens:
         raise CompileError("the vocabulary is empty")
     for t in tokens:
         if t is None or not isinstance(t, (str, int, float, bool)):
             raise CompileError(f"vocabulary token {t!r} is not a str, int, float or bool")
+        if isinstance(t, float) and not math.isfinite(t):
+            raise CompileError(f"vocabulary token {t!r} is not finite (NaN equals nothing; no model holds infinities)")
         if t in (bos, pad):
             raise CompileError(f"vocabulary token {t!r} is the BOS or PAD token; choose other compiler_bos/compiler_pad")
     unique = list(dict.fromkeys(tokens))

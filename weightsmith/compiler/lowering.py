@@ -138,8 +138,11 @@ class Lowering:
         if one_hot:
             dims = [Dim(label, v) for v in values]
             indicators = {v: Readout.of(d) for v, d in zip(values, dims)}
-            scalar = Readout.total((float(v), r) for v, r in indicators.items()) if _all_numbers(values) else None
+            scalar = None
+            if _all_numbers(values) and _within_range(values):  # else made (or refused) by `scalar` when read
+                scalar = Readout.total((float(v), r) for v, r in indicators.items())
         else:
+            _check_range(values, _describe(expr, label))
             dims = [Dim(label, NUM)]
             indicators, scalar = None, Readout.of(dims[0])
         return Representation(label, encoding, values, nullable, indicators, scalar, dims, expr=expr, role=role)
@@ -163,6 +166,7 @@ class Lowering:
         if not _all_numbers(rep.values):
             bad = [v for v in rep.values if not _is_number(v)][:3]
             raise CompileError(f"{user} needs numbers, but {rep.label!r} can hold {bad!r}")
+        _check_range(rep.values, f"{user} reads {rep.label!r} as a number:")
         if rep.nullable and not none_as_zero:
             raise CompileError(
                 f"{user} reads {rep.label!r} as a number, but it can be None (undefined) on some input, "
@@ -234,7 +238,7 @@ class Lowering:
         indicators = {v: Readout.sum(positions[i] for i, x in enumerate(expr.value[: self.max_seq_len])
                                      if x is not None and x == v) for v in values}
         scalar = None
-        if _all_numbers(values):
+        if _all_numbers(values) and _within_range(values):
             scalar = Readout.total((float(v), indicators[v]) for v in values)
         return self._virtual(expr, indicators, scalar, values)
 
@@ -252,7 +256,7 @@ class Lowering:
                     preimages.setdefault(r, []).append(x.indicators[v])
             indicators = {w: Readout.sum(preimages.get(w, ())) for w in values}
             scalar = None
-            if _all_numbers(values):
+            if _all_numbers(values) and _within_range(values):
                 scalar = Readout.total((float(r), x.indicators[v]) for v, r in zip(x.values, results) if r is not None)
             return self._virtual(expr, indicators, scalar)
         if rasp.is_numerical(expr):
@@ -478,6 +482,22 @@ class Lowering:
 # ------------------------------------------------------------------------------------- helpers
 def _encoding(expr: rasp.SOp) -> str:
     return NUMERICAL if rasp.is_numerical(expr) else CATEGORICAL
+
+
+MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times scales and slopes stay finite
+
+
+def _within_range(values: list) -> bool:
+    return all(abs(v) <= MAX_MAGNITUDE for v in values)
+
+
+def _check_range(values: list, what: str) -> None:
+    """CompileError if a number the model must compute with is beyond MAX_MAGNITUDE (1e300 would become
+    inf, then NaN, in float32). One-hot values of any size are fine: only their dimensions are stored."""
+    if _all_numbers(values) and not _within_range(values):
+        bad = max(values, key=abs)
+        raise CompileError(f"{what} takes the value {bad!r}, beyond {MAX_MAGNITUDE:g} in magnitude: a float32 model "
+                           "cannot compute with it exactly")
 
 
 def _require_numbers(expr: rasp.SOp, values: list) -> None:

@@ -46,7 +46,7 @@ MAX_COMBINATIONS = 100_000  # largest table (value pairs of a SequenceMap) the c
 def value_order(v: Any) -> tuple:
     """A total order on mixed values: numbers by size, then strings, then anything else by repr."""
     if isinstance(v, (int, float)):
-        return (0, float(v), repr(v))
+        return (0, v, repr(v))  # exact comparison: an int too large for a float still orders
     if isinstance(v, str):
         return (1, 0.0, v)
     return (2, 0.0, repr(v))
@@ -57,13 +57,22 @@ def distinct_sorted(values: Iterable[Any]) -> list:
     in `value_order`."""
     unique = [v for v in dict.fromkeys(values) if v is not None and v == v]  # v != v: NaN equals nothing
     if all(map(isinstance, unique, itertools.repeat((int, float)))):
-        # value_order on numbers, by C-level sorts: by size; only if two sizes tie (0 and -0.0,
-        # 2**53 + 1 and 2.0**53) is a first sort by repr needed to order the tie
-        if len(set(map(float, unique))) < len(unique):
-            unique.sort(key=repr)
-        unique.sort(key=float)
+        # value_order on numbers, by a C-level sort
+        unique.sort()  # distinct values (equal ones were merged), compared exactly: no ties
         return unique
     return sorted(unique, key=value_order)
+
+
+def checked_values(expr: rasp.SOp, values: Iterable[Any]) -> list:
+    """`distinct_sorted(values)` of `expr`; CompileError if it can hold NaN or an infinity: NaN equals
+    nothing (no one-hot dimension can stand for it, a lookup never finds it) and no model computes with
+    infinities."""
+    values = list(values)
+    bad = next((v for v in values if isinstance(v, float) and not math.isfinite(v)), None)
+    if bad is not None:
+        raise CompileError(f"{type(expr).__name__} {expr.label!r} can hold {bad!r}; a compiled model holds only "
+                           "finite values (NaN equals nothing, so no dimension can stand for it)")
+    return distinct_sorted(values)
 
 
 def count_inputs(vocab_size: int, max_seq_len: int) -> int:
@@ -127,7 +136,7 @@ class ObservedFacts(_FunctionTables):
 
     def values(self, expr: rasp.SOp) -> list:
         if id(expr) not in self._values:
-            self._values[id(expr)] = distinct_sorted(self._used(expr))
+            self._values[id(expr)] = checked_values(expr, self._used(expr))
         return self._values[id(expr)]
 
     def nullable(self, expr: rasp.SOp) -> bool:
@@ -238,11 +247,11 @@ class StaticFacts(_FunctionTables):
         nullable = False
         if isinstance(expr, rasp.Map):
             _, outs = self.function_table(expr)
-            values = distinct_sorted(outs)
+            values = checked_values(expr, outs)
             nullable = self.nullable(expr.inner) or None in outs
         elif isinstance(expr, rasp.SequenceMap):
             _, outs = self.function_table(expr)
-            values = [v for v in distinct_sorted(outs) if v in inferred]
+            values = [v for v in checked_values(expr, outs) if v in inferred]
             nullable = self.nullable(expr.fst) or self.nullable(expr.snd) or None in outs
         elif isinstance(expr, rasp.Aggregate):
             empty = expr.default is None and self.may_select_nothing(expr.selector)

@@ -17,8 +17,9 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
@@ -49,6 +50,17 @@ class _Interner:
     @property
     def table(self) -> list[Any]:
         return [v for _, v in self._index]
+
+
+@contextmanager
+def _hashable_results(e: rx.RASPExpr) -> Iterator[None]:
+    """Values are interned (a code per distinct value), so a function's results must be hashable: a list
+    or dict result is an EvaluationError naming the s-op, not a bare TypeError from a dict lookup."""
+    try:
+        yield
+    except TypeError as err:  # user functions' own errors arrive as EvaluationError (call_checked)
+        raise EvaluationError(f"{describe(e)}: its function returned an unhashable value ({err}); values must be "
+                              "hashable: str, int, float, bool, tuple") from err
 
 
 def _object_array(values: Sequence[Any]) -> np.ndarray:
@@ -277,7 +289,8 @@ class _BatchEvaluator:
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
         used, ranks = _distinct(inner.codes, len(inner.table))
         out = _Interner()
-        new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
+        with _hashable_results(e):
+            new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
         return Column(_gather(new, ranks), out.table)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
@@ -285,10 +298,11 @@ class _BatchEvaluator:
         n = len(b.table)
         used, ranks = _distinct(np.where(self.batch.valid, a.codes * n + b.codes, PAD), len(a.table) * n)
         out = _Interner()
-        new = out.codes(
-            None if x is None or y is None else call_checked(e, e.f, x, y)
-            for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
-        )
+        with _hashable_results(e):
+            new = out.codes(
+                None if x is None or y is None else call_checked(e, e.f, x, y)
+                for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
+            )
         return Column(_gather(new, ranks), out.table)
 
     def select(self, e: rx.Select) -> np.ndarray:

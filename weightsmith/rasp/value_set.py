@@ -35,6 +35,17 @@ def _is_local(e: rx.RASPExpr) -> bool:
     return isinstance(e, (rx.Map, rx.SequenceMap))
 
 
+def _hashable(e: rx.RASPExpr, value: Any, args: tuple) -> Any:
+    """`value`, if it can be a member of a value set; else ValueSetError naming the s-op and the arguments."""
+    try:
+        hash(value)
+    except TypeError:
+        raise ValueSetError(f"{describe(e)}: its function returned the unhashable {value!r} on the possible value "
+                            f"{args if len(args) > 1 else args[0]!r}; values must be hashable: str, int, float, bool, "
+                            "tuple") from None
+    return value
+
+
 def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
     """The Maps/SequenceMaps computing `e` from its sources, dependencies first (not below a source)."""
     order: list[rx.RASPExpr] = []
@@ -83,7 +94,7 @@ class _Inference:
             return {f(*args) for args in itertools.product(*domains)}
         except Exception:  # noqa: BLE001
             for args in itertools.product(*domains):
-                call_checked(e, f, *args, error=ValueSetError, role="the possible value")
+                _hashable(e, call_checked(e, f, *args, error=ValueSetError, role="the possible value"), args)
             raise
 
     def leaf_set(self, e: rx.SOp) -> set:
@@ -164,8 +175,8 @@ class _Inference:
                         args.append(env[_POSITION][1])
                     else:
                         args.append(env[id(c)])
-                val[id(x)] = (None if None in args else
-                              call_checked(x, x.f, *args, error=ValueSetError, role="the possible value"))
+                val[id(x)] = (None if None in args else _hashable(
+                    x, call_checked(x, x.f, *args, error=ValueSetError, role="the possible value"), args))
             if val[id(e)] is not None:
                 result.add(val[id(e)])
         return result

@@ -1,0 +1,90 @@
+"""The compiler's guarantee, one regression test per way it was found broken (issue 15): a program
+compiles to a model equal to the interpreter wherever the interpreter is defined, or is refused with a
+CompileError naming the s-op and why - never a silent wrong answer."""
+
+import math
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.compiler import CompileError, compile_program, compile_rasp_to_model
+from weightsmith.verify import verify
+
+LEQ_ = rasp.Comparison.LEQ
+
+
+def _verified(program, vocab, max_seq_len, **kwargs):
+    compiled = compile_program(program, vocab, max_seq_len, **kwargs)
+    report = verify(compiled, program, progress=False)
+    assert report.ok, report
+    return compiled, report
+
+
+def test_an_averaging_aggregate_in_a_program_undefined_on_some_inputs_is_compiled_as_a_mean():
+    # was: sampling hit an input the program raises on, gave up, and compiled the mean as a copy
+    mean = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ_), rasp.tokens).named("mean")
+    clash = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ),
+                           rasp.Map(lambda t: f"s{t}", rasp.tokens))
+    program = rasp.SequenceMap(lambda m, s: m, mean, clash)
+    compiled, report = _verified(program, [1, 2, 3], 3)
+    assert compiled.analysis == "static" and report.n_undefined > 0
+    assert compiled.run([1, 2, 3]) == [1, 1.5, 2]
+
+
+@pytest.mark.parametrize("analysis", ["static", "exhaustive"])
+def test_maps_after_a_categorical_mean_see_the_means(analysis):
+    # was: later value sets were computed as if the Aggregate copied: a SequenceMap over a mean gave None
+    mean = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ_), rasp.tokens)
+    program = rasp.SequenceMap(lambda m, i: 2 * m + i, rasp.Map(lambda m: m - 1, mean), rasp.indices)
+    compiled, _ = _verified(program, [1, 2, 4], 4, analysis=analysis)
+    assert compiled.run([1, 2, 4]) == [0, 2, 4 + 2 / 3 + 2 - 2]
+
+
+def test_a_categorical_aggregate_of_equal_floats_is_their_mean_or_refused():
+    # was: compiled as a copy of 0.1, the interpreter's (0.1 + 0.1 + 0.1) / 3 was out of the value set: None
+    everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
+    program = rasp.Aggregate(everything, rasp.Map(lambda t: 0.1, rasp.tokens)).named("tenths")
+    with pytest.raises(CompileError, match="float rounding"):  # 0.1 and 0.10000000000000002: one float32 number
+        compile_program(program, [0, 1], 3)
+    halves = rasp.Aggregate(everything, rasp.Map(lambda t: 0.5, rasp.tokens))
+    _verified(halves, [0, 1], 3)
+
+
+def test_a_numerical_aggregate_of_a_none_able_sop_is_exact_wherever_the_program_is_defined():
+    # Tracr compiles these (None is 0 in a numerical dimension); was: "can be None (undefined)"
+    shifted = rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: i - 1, rasp.indices), rasp.Comparison.EQ),
+                             rasp.tokens).named("shifted")  # None at position 0
+    copied = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.EQ), shifted,
+                                           default=0))
+    _, report = _verified(copied, [0, 1, 2], 4)
+    assert report.n_undefined == 0
+    same_token = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ), shifted,
+                                               default=0))
+    _, report = _verified(same_token, [0, 1, 2], 4)  # raises where None is averaged with numbers
+    assert report.n_undefined > 0 and report.n_checked > 0
+
+
+T = rasp.tokens
+BAD_PROGRAMS = {
+    "NaN": (rasp.Map(lambda x: math.nan if x == 1 else x, T), [0, 1, 2], {}, r"'nan_map' can hold nan"),
+    "infinity": (rasp.numerical(rasp.Map(lambda x: math.inf if x else 0, T)), [0, 1], {}, "'nan_map' can hold inf"),
+    "1e300": (rasp.numerical(rasp.Map(lambda x: 1e300 * x, T)), [0, 1, 2], {}, "value 2e\\+300, beyond 1e\\+15"),
+    "list": (rasp.Map(lambda x: [x], T), [0, 1], {}, r"'nan_map'.*unhashable \[0\]"),
+    "dict": (rasp.SequenceMap(lambda x, i: {x: i}, T, rasp.indices), [0, 1], {}, "'nan_map'.*unhashable"),
+    "vocab NaN": (rasp.Map(lambda x: x, T), [0, math.nan], {}, "token nan is not finite"),
+    "vocab None": (rasp.Map(lambda x: x, T), None, {}, "vocabulary must be a set or list"),
+    "compiler_bos=0": (rasp.Map(lambda x: x, T), [1, 2], {"compiler_bos": 0}, "compiler_bos must be a str"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_PROGRAMS))
+def test_values_no_model_can_hold_are_compile_errors_naming_them(name):
+    program, vocab, kwargs, message = BAD_PROGRAMS[name]
+    with pytest.raises(CompileError, match=message):
+        compile_rasp_to_model(program.named("nan_map"), vocab, 3, **kwargs)
+
+
+def test_huge_values_used_only_as_labels_compile():
+    program = rasp.Map(lambda x: 10**400 * x, rasp.tokens)  # a one-hot label: never computed with
+    compiled, _ = _verified(program, [0, 1, 2], 3)
+    assert compiled.run([2, 1]) == [2 * 10**400, 10**400]
