@@ -159,11 +159,10 @@ class _Builder:
         return True
 
     def selector_width(self) -> bool:
-        if not self.selectors:
-            return False
-        s = self.pick(self.selectors)
-        self.add(rasp.SelectorWidth(s.expr), f"SelectorWidth({s.name})", INT)
-        return True
+        s = self.pick(self.selectors)  # None while there is no selector yet
+        if s is not None:
+            self.add(rasp.SelectorWidth(s.expr), f"SelectorWidth({s.name})", INT)
+        return s is not None
 
     def aggregate(self) -> bool:
         if not self.selectors:
