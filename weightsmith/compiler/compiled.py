@@ -91,6 +91,7 @@ class CompiledModel:
     output_values: list  # every value the output can take (the model's config holds them too)
     output_tolerance: float  # numerical: decoding snaps a number this close to one of output_values
     analysis: str  # "exhaustive" (value facts observed on every input) or "static"
+    output_error: float = 0.0  # proven bound on how far the output read-out is from exact (`compiler.bounds`)
     compile_seconds: float = 0.0
 
     @property
