@@ -15,7 +15,12 @@ import torch
 from torch import Tensor, nn
 
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
-from weightsmith.rasp.errors import InputError
+from weightsmith.rasp.errors import InputError, RASPError
+
+
+class OutputOutOfRange(RASPError):
+    """A numerical output that is near none of the values it can take. A compiled model never gives
+    one (its margins are proven end to end); a damaged or hand-edited one can."""
 
 
 class AttentionHead(nn.Module):
@@ -165,31 +170,39 @@ class Transformer(nn.Module):
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
 
         Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
-        s-op is None there). Numerical: the output value within `output_tolerance` of the float, else the
-        float itself, unrounded (so a wrong model shows as a mismatch, never as a guess).
+        s-op is None there). Numerical: the output value within `output_tolerance` of the float. A float
+        near none of them is never returned (it would differ with the batch the input ran in, and look
+        like an answer): it raises OutputOutOfRange, naming the input and position. Without a value
+        contract (no values, or tolerance 0: a model that is not compiled) the float itself is returned.
         """
         out = final_residual[..., self.config.output_dims]
         if self.config.output_encoding == "numerical":
-            rows = self._snap(out[..., 0].detach().double().cpu().numpy())
-        else:
-            best, index = out.max(dim=-1)
-            values = self.config.output_values
-            rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
-                    for vs, js in zip(best.tolist(), index.tolist())]
+            return self._snap(out[..., 0].detach().double().cpu().numpy(), lengths)
+        best, index = out.max(dim=-1)
+        values = self.config.output_values
+        rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
+                for vs, js in zip(best.tolist(), index.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
 
-    def _snap(self, raw: np.ndarray) -> list[list]:
-        """Each float [B, T] as the nearest output value if it is within tolerance, else the float."""
+    def _snap(self, raw: np.ndarray, lengths: Sequence[int]) -> list[list]:
+        """Each float [B, T] of the first `lengths[b]` positions as the nearest output value."""
         values, tolerance = self.config.output_values, self.config.output_tolerance
         if not values or not tolerance:
-            return raw.tolist()
+            return [row[:length] for row, length in zip(raw.tolist(), lengths)]
         points = np.array([float(v) for v in values])
         right = np.clip(np.searchsorted(points, raw), 0, len(points) - 1)
         left = np.maximum(right - 1, 0)
         nearest = np.where(np.abs(points[left] - raw) <= np.abs(points[right] - raw), left, right)
-        close = np.abs(points[nearest] - raw) <= tolerance
-        return [[values[j] if ok else x for x, j, ok in zip(xs, js, oks)]
-                for xs, js, oks in zip(raw.tolist(), nearest.tolist(), close.tolist())]
+        close = np.abs(points[nearest] - raw) <= tolerance  # NaN is close to nothing
+        inside = np.arange(raw.shape[-1])[None, :] < np.asarray(lengths)[:, None]  # PAD positions hold anything
+        stray = np.argwhere(inside & ~close)
+        if len(stray):
+            b, t = stray[0].tolist()
+            raise OutputOutOfRange(
+                f"input {b}, position {t}: the model's output {float(raw[b, t])!r} is not within {tolerance:g} of any "
+                f"value {self.config.output_label!r} can take (nearest: {values[nearest[b, t]]!r}); "
+                "the model is not exact on this input (a compiler bug, or damaged weights)")
+        return [[values[j] for j in row[:length]] for row, length in zip(nearest.tolist(), lengths)]
 
     def run(self, tokens: Sequence) -> list:
         """Decoded outputs for one input: `model.run(["BOS", "a", "b"])` -> [BOS's slot, out_a, out_b]."""
