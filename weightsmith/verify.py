@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
@@ -38,11 +37,11 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
+from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
 EXHAUSTIVE_LIMIT = 100_000
 CHUNK = 2048
-THREADS = 1  # compiled models are narrow: one torch thread is as fast as several, and far faster on a busy machine
 
 
 @dataclass(frozen=True)
@@ -437,7 +436,7 @@ def verify(
     first: Optional[tuple[list, int, Any, Any]] = None
     bar = tqdm(total=total if exhaustive else n_random, desc=f"verify {program.label}", unit="input",
                disable=not progress, leave=False)
-    with torch.inference_mode(), _torch_threads(THREADS):
+    with torch.inference_mode(), torch_threads(forward_work(model, CHUNK * (config.max_seq_len + 1))):
         for chunk in _chunks(inputs, CHUNK):
             expected = _evaluate_chunk(program, chunk)
             wrong, got = comparer.mismatches(model(model.encode([[config.bos, *xs] for xs in chunk])), expected)
@@ -456,17 +455,6 @@ def verify(
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
                         comparer.line.margin if numerical else None)
-
-
-@contextmanager
-def _torch_threads(n: int) -> Iterator[None]:
-    """Runs the block with `n` torch threads, then restores the caller's setting."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def _plain(v: Any) -> Any:

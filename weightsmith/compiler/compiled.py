@@ -18,6 +18,7 @@ import torch
 
 from weightsmith import rasp
 from weightsmith.model import ModelConfig, Transformer
+from weightsmith.model.threads import forward_work, torch_threads
 
 
 @dataclass
@@ -101,14 +102,16 @@ class CompiledModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first."""
         ids = self.model.encode([list(tokens)])
-        with torch.inference_mode():
+        with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
         return CompiledOutput(self._decode(final, [len(tokens)])[0], residuals)
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
         outputs: list[list] = []
-        with torch.inference_mode():
+        longest = max((len(x) for x in inputs), default=1)
+        work = forward_work(self.model, min(len(inputs), batch_size) * longest)
+        with torch.inference_mode(), torch_threads(work):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
                 final = self.model(self.model.encode(chunk))

@@ -15,6 +15,7 @@ import torch
 from torch import Tensor, nn
 
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
 
 
@@ -211,7 +212,8 @@ class Transformer(nn.Module):
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 4096) -> list[list]:
         """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed)."""
         outputs: list[list] = []
-        with torch.inference_mode():
+        longest = max((len(tokens) for tokens in inputs), default=1)
+        with torch.inference_mode(), torch_threads(forward_work(self, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = inputs[start:start + batch_size]
                 outputs.extend(self.decode(self(self.encode(chunk)), [len(tokens) for tokens in chunk]))
