@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
@@ -41,11 +40,11 @@ from tqdm.auto import tqdm
 
 from weightsmith import rasp
 from weightsmith.model.reading import live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
+from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
 EXHAUSTIVE_LIMIT = 100_000
 CHUNK = 2048
-THREADS = 1  # compiled models are narrow: one torch thread is as fast as several, and far faster on a busy machine
 
 
 @dataclass(frozen=True)
@@ -435,7 +434,7 @@ def verify(
     first_undefined: Optional[str] = None
     bar = tqdm(total=total if exhaustive else n_random, desc=f"verify {program.label}", unit="input",
                disable=not progress, leave=False)
-    with torch.inference_mode(), _torch_threads(THREADS):
+    with torch.inference_mode(), torch_threads(forward_work(model, CHUNK * (config.max_seq_len + 1))):
         for chunk in _chunks(inputs, CHUNK):
             bar.update(len(chunk))
             given = chunk
@@ -472,17 +471,6 @@ def _undefined_on(program: rasp.SOp, chunk: list[list], vocab: Sequence) -> Opti
         except rasp.EvaluationError as err:
             return f"input {xs} (over the model's vocabulary {list(vocab)}): {err}"
     return None
-
-
-@contextmanager
-def _torch_threads(n: int) -> Iterator[None]:
-    """Runs the block with `n` torch threads, then restores the caller's setting."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(n)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def _plain(v: Any) -> Any:

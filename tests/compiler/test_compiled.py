@@ -1,5 +1,6 @@
 """The compiled model's API (Tracr's `apply`, batches) and its reading guide (layouts per s-op)."""
 
+import functools
 import math
 
 import numpy as np
@@ -110,3 +111,31 @@ def test_appending_pad_tokens_never_changes_the_real_positions(case, causal, dat
     n_pads = data.draw(st.integers(1, case.max_seq_len - len(xs)), label="n_pads")
     plain = compiled.apply([bos, *xs]).decoded
     assert compiled.apply([bos, *xs, *[pad] * n_pads]).decoded == plain + [pad] * n_pads
+
+
+@functools.lru_cache(maxsize=None)
+def library_model(name: str):
+    program = PROGRAMS[name]
+    return compile_program(program.build(), list(program.vocab), program.max_seq_len)
+
+
+@st.composite
+def library_batches(draw):
+    """A library program's name and a batch of its inputs, of mixed lengths (so each is padded
+    differently in the batch than alone)."""
+    name = draw(st.sampled_from(sorted(PROGRAMS)))
+    program = PROGRAMS[name]
+    sequence = st.lists(st.sampled_from(list(program.vocab)), min_size=1, max_size=program.max_seq_len)
+    return name, draw(st.lists(sequence, min_size=1, max_size=6))
+
+
+@given(library_batches())
+@settings(max_examples=60, deadline=None)
+def test_apply_and_apply_batch_agree_value_for_value_and_type_for_type(case):
+    name, batch = case
+    compiled = library_model(name)
+    inputs = [["BOS", *x] for x in batch]
+    together = compiled.apply_batch(inputs)
+    for tokens, batched in zip(inputs, together):
+        alone = compiled.apply(tokens).decoded
+        assert alone == batched and [type(v) for v in alone] == [type(v) for v in batched]

@@ -17,7 +17,7 @@ from tests.model.handmade import (
     previous_token_weights,
     random_model,
 )
-from weightsmith.model import HeadConfig, LayerConfig, ModelConfig, Transformer
+from weightsmith.model import HeadConfig, LayerConfig, ModelConfig, OutputOutOfRange, Transformer
 from weightsmith.model.transformer import parameter_shapes
 from weightsmith.rasp import InputError
 
@@ -80,13 +80,20 @@ def test_mlp_and_numerical_decode():
 
 def test_numerical_decode_snaps_within_tolerance_only():
     # The output dim holds the position: 0 (BOS), 1, 2, 3. With tolerance 0.3, 0 is the value 0 and 1
-    # the nearest value 0.9 (not 1.2); 2 and 3 are 0.5 from 2.5, so they stay raw floats (a mismatch).
+    # the nearest value 0.9 (not 1.2); 2 is 0.5 from 2.5: an error naming the position, never a number.
     config = ModelConfig(vocab=["x"], max_seq_len=3, d_model=1, layers=[], residual_labels=["out"],
                          output_dims=[0], output_encoding="numerical", output_values=[0, 0.9, 1.2, 2.5],
                          output_tolerance=0.3)
     weights = {"token_embed": torch.zeros(3, 1), "pos_embed": torch.arange(4.0)[:, None]}
-    out = Transformer.from_weights(config, weights).run(["BOS", "x", "x", "x"])
-    assert out == [0, 0.9, 2.0, 3.0] and [type(v) for v in out] == [int, float, float, float]
+    model = Transformer.from_weights(config, weights)
+    out = model.run(["BOS", "x"])
+    assert out == [0, 0.9] and [type(v) for v in out] == [int, float]
+    with pytest.raises(OutputOutOfRange, match=r"input 0, position 2: the model's output 2.0 is not within 0.3.*"
+                                              r"nearest: 2.5"):
+        model.run(["BOS", "x", "x", "x"])
+    # padding positions (here PAD's embedding puts them at 100+) are not decoded, so they raise nothing
+    padded = {**weights, "token_embed": torch.tensor([[0.0], [100.0], [0.0]])}
+    assert Transformer.from_weights(config, padded).run_batch([["BOS"], ["BOS", "x"]]) == [[0], [0, 0.9]]
     config.output_tolerance = 0.0  # no snapping at all
     assert Transformer.from_weights(config, weights).run(["BOS", "x", "x", "x"]) == [0.0, 1.0, 2.0, 3.0]
 

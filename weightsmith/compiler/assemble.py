@@ -6,7 +6,9 @@ BOS: the BOS query attends to BOS alone (its BOS column beats every key by the h
 units are switched off there, so the residual at BOS is a known vector at every sublayer, tracked
 here. Each read-out of s-op dimensions is then *compensated*: the bos dimension gets the coefficient
 that cancels what the read-out would see at BOS, so every query feature, key feature, value and unit
-pre-activation reads exactly 0 there (a unit reads -1: off). At content positions the bos dimension
+pre-activation reads exactly 0 there (a unit reads -1: off). The erasers are the exception: they
+read the residue (what BOS holds beyond the plan, the heads' tiny attention to content keys) and
+clear it with the dimension's tenant, so BOS stays on plan however deep the model. At content positions the bos dimension
 is 0 and the compensation changes nothing.
 """
 
@@ -96,10 +98,10 @@ def assemble(
             for dim, value in op.bos_values.items():
                 residual.at_bos[layout.index[dim]] += value
         units = [u for op in placed if isinstance(op, MLPOp) for u in op.units]
-        units += layout.erasers.get(2 * layer + 1, [])
-        if units:
-            weights.update(_mlp(units, residual, f"layers.{layer}.mlp."))
-        layers.append(LayerConfig(head_configs, len(units)))
+        erasers = layout.erasers.get(2 * layer + 1, [])
+        if units or erasers:
+            weights.update(_mlp(units, erasers, residual, f"layers.{layer}.mlp."))
+        layers.append(LayerConfig(head_configs, len(units) + len(erasers)))
 
     layer_labels = None
     if layout.reused:
@@ -133,9 +135,13 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
     return W_Q, W_K, W_V, W_O
 
 
-def _mlp(units: list[Unit], residual: _Residual, prefix: str) -> dict[str, np.ndarray]:
+def _mlp(units: list[Unit], erasers: list[Unit], residual: _Residual, prefix: str) -> dict[str, np.ndarray]:
+    """`units` are switched off at BOS; `erasers` read there what the dimension holds beyond the
+    planned BOS residual (the softmax residue of the heads that wrote it), so they clear it."""
+    W_in = np.concatenate([residual.columns([u.pre for u in units], [-1.0 - u.bias for u in units]),
+                           residual.columns([u.pre for u in erasers], [-u.bias for u in erasers])], axis=1)
+    units = units + erasers
     d, n = residual.d, len(units)
-    W_in = residual.columns([u.pre for u in units], [-1.0 - u.bias for u in units])  # units off at BOS
     b_in, W_out = np.array([u.bias for u in units], dtype=np.float64), np.zeros((n, d))
     for j, unit in enumerate(units):
         for dim, w in unit.out.items():

@@ -27,6 +27,7 @@ from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.readout import BOS, ONE, Readout
 
 MAX_MARGIN = 1e-6  # never looser than this, even where the consumers would tolerate more
+MIN_MARGIN = 1e-30  # never tighter: the scale would outgrow what float32 scores resolve
 
 
 def score_columns(queries: Sequence[Readout], keys: Sequence[Readout], table: np.ndarray) -> list[ScoreColumn]:
@@ -80,16 +81,17 @@ def preference_columns(positions: Sequence[Readout], orders: Sequence[Sequence[i
     return [ScoreColumn(weighted(column), Readout.sum(positions[k] for k in keys)) for column, keys in by_key]
 
 
-def set_scale(op: AttentionOp, max_seq_len: int) -> None:
-    """The smallest scale whose off-selection weight is below the margin op.precision requires.
+def set_scale(op: AttentionOp, max_seq_len: int, cap: float = MAX_MARGIN) -> None:
+    """The smallest scale whose off-selection weight is below the margin op.precision requires (and
+    below `cap`, which `compiling` lowers when the end-to-end bound of `compiler.bounds` needs it).
 
     With a preference (SelectPreferred), at most n = max_seq_len keys add step * p, p in 0..n-1: the
     preferred selected key outscores the other selected ones by step, 2 step, ... (weight at most
     2 e^-step = margin/3), every unselected key by scale - step (n-1) and BOS by scale/2 (at most
     margin/3 each, all together); with nothing selected BOS outscores every key by scale/2 - step (n-1).
     """
-    margin = min(MAX_MARGIN, op.precision / (2.0 * max(op.value_range, 1.0)))
-    if margin < 1e-30:
+    margin = min(cap, op.precision / (2.0 * max(op.value_range, 1.0)))
+    if margin < MIN_MARGIN:
         raise CompileError(f"the attention head writing {op.output.label!r} would need a margin below 1e-30")
     keys = max_seq_len + 1
     op.margin = margin

@@ -19,6 +19,7 @@ import torch
 
 from weightsmith import rasp
 from weightsmith.model import ModelConfig, Transformer
+from weightsmith.model.threads import forward_work, torch_threads
 
 
 @dataclass
@@ -92,6 +93,7 @@ class CompiledModel:
     output_values: list  # every value the output can take (the model's config holds them too)
     output_tolerance: float  # numerical: decoding snaps a number this close to one of output_values
     analysis: str  # "exhaustive" (value facts observed on every input) or "static"
+    output_error: float = 0.0  # proven bound on how far the output read-out is from exact (`compiler.bounds`)
     compile_seconds: float = 0.0
 
     @property
@@ -101,14 +103,16 @@ class CompiledModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first."""
         ids = self.model.encode([list(tokens)])
-        with torch.inference_mode():
+        with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
         return CompiledOutput(self._decode(final, [len(tokens)], ids)[0], residuals)
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
         outputs: list[list] = []
-        with torch.inference_mode():
+        longest = max((len(x) for x in inputs), default=1)
+        work = forward_work(self.model, min(len(inputs), batch_size) * longest)
+        with torch.inference_mode(), torch_threads(work):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
                 ids = self.model.encode(chunk)

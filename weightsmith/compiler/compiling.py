@@ -15,8 +15,9 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.compiler.assemble import assemble
-from weightsmith.compiler.attention import assign_precision, set_scale
+from weightsmith.compiler.attention import MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale
 from weightsmith.compiler.blocks import AttentionOp, Representation
+from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
 from weightsmith.compiler.causal import CausalFacts, causal_program, looks_back_only
 from weightsmith.compiler.compiled import CompiledModel, HeadInfo, SOpLayout
 from weightsmith.compiler.errors import CompileError
@@ -28,6 +29,8 @@ from weightsmith.compiler.residual import ResidualLayout, allocate
 from weightsmith.compiler.schedule import Schedule, schedule
 from weightsmith.compiler.values import analyse
 from weightsmith.model import Transformer
+
+MARGIN_ROUNDS = 8  # tightenings of the heads' margins tried before the end-to-end bound gives up
 
 
 def compile_program(
@@ -64,11 +67,9 @@ def compile_program(
     ops = prune(lowering.ops, output.dims)
     required = [(output.scalar, output.tolerance)] if output.scalar is not None else []
     assign_precision(ops, required)
-    for op in ops:
-        if isinstance(op, AttentionOp):
-            set_scale(op, max_seq_len)
     tokens_rep, indices_rep = lowering.rep(rasp.tokens), lowering.rep(rasp.indices)
     sched = schedule(ops, {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label})
+    bounds = _margins(ops, sched, output, max_seq_len)
     layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims, reuse=reuse)
     config, weights = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
@@ -83,8 +84,31 @@ def compile_program(
         heads=_heads(ops, sched),
         output_label=output.label, output_values=list(output.values), output_tolerance=output.tolerance,
         analysis="exhaustive" if facts.exhaustive else "static",
+        output_error=bounds.output,
         compile_seconds=time.perf_counter() - start,
     )
+
+
+def _margins(ops: list, sched: Schedule, output, max_seq_len: int) -> ErrorBounds:
+    """Scale every head, then prove the margins end to end (`compiler.bounds`). The errors reaching
+    a result are (nearly) proportional to the heads' margins, so while the bound exceeds what a
+    result tolerates the margins are tightened by that ratio (four times over, at most 1e6 a round)
+    and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed."""
+    cap = MAX_MARGIN
+    for _ in range(MARGIN_ROUNDS):
+        for op in ops:
+            if isinstance(op, AttentionOp):
+                set_scale(op, max_seq_len, cap)
+        try:
+            return bound_errors(ops, sched, output)
+        except BoundExceeded as err:
+            # a ratio past 1e6 is the exponential of a score shift (a head reading errors too large
+            # for its scale): tighten by 1e6 and look again rather than jump by the whole ratio
+            cap *= min(0.5, max(err.allowed / err.error / 4, 1e-6))
+            if not cap >= MIN_MARGIN:
+                raise CompileError(f"{err}; no margin above {MIN_MARGIN:g} keeps it exact") from None
+            last = err
+    raise CompileError(f"{last}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact")
 
 
 def compile_rasp_to_model(

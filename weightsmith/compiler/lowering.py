@@ -458,7 +458,10 @@ class Lowering:
             raise CompileError(f"the output {rep.label!r} holds {bad[0]!r}; outputs must be str, int, float or bool")
         if rep.encoding == NUMERICAL:
             scalar = self.scalar(rep, f"the output {rep.label!r}", none_as_zero=True)  # None reads as 0
-            points = [float(v) for v in rep.values]
+            values = rep.values
+            if rep.nullable and 0 not in values:  # a None output decodes as 0, Tracr's numerical convention
+                values = sorted([*values, 0])
+            points = [float(v) for v in values]
             too_large = [v for v in points if not abs(v) <= FLOAT32_MAX]
             if too_large:
                 raise CompileError(f"the output {rep.label!r} can hold {too_large[0]!r}, beyond float32's range "
@@ -467,11 +470,11 @@ class Lowering:
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit
             dim, weight = next(iter(scalar.terms.items())) if len(scalar.terms) == 1 else (None, 0.0)
             if weight != 1.0:
-                out = self._stored(rep.label, NUMERICAL, rep.values, False, False, rep.expr)
+                out = self._stored(rep.label, NUMERICAL, values, False, False, rep.expr)
                 units = mlp.copy_number_units(scalar, out.dims[0], min(points, default=0.0), max(points, default=0.0))
                 self._add(MLPOp(out, units, inputs=[scalar], tolerance=[tolerance]))
                 dim = out.dims[0]
-            return OutputSpec(rep.label, NUMERICAL, [dim], rep.values, scalar, tolerance)
+            return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance)
         if not rep.values:  # None everywhere: one dimension that stays 0, so every position decodes to None
             return OutputSpec(rep.label, CATEGORICAL, [Dim(rep.label, "undefined")], ["undefined"])
         single = [next(iter(r.terms)) for r in rep.indicators.values()

@@ -2,9 +2,13 @@
 
 Each stored s-op is a *tenant* of some residual dimensions from the sublayer that writes it until its
 last reader has read it. The residual stream only ever adds, so a dimension can be handed to a new
-tenant only after the old value is *erased*: hidden units relu(x) with output -x (one per one-hot
-dimension, one or two for a number), placed in the MLP sublayer of the layer of the last read (or in
-that very MLP, when an MLP is the last reader - it reads before it writes). An MLP writer may take
+tenant only after the old value is *erased*: hidden units relu(x) and relu(-x) with outputs -x and
++x (two per dimension), placed in the MLP sublayer of the layer of the last read (or in that very
+MLP, when an MLP is the last reader - it reads before it writes). Erasing is exact at every position,
+BOS included: a new tenant starts from 0 plus float rounding, so errors never carry from one tenant
+to the next. (Before, erasers were off at BOS and one-sided: the BOS position kept every tenant's
+softmax residue, each head re-read it, and in a chain of Aggregates alternating between two sets of
+dimensions it grew like the Fibonacci numbers, x1.6 a layer, flipping outputs after ~70 layers.) An MLP writer may take
 dimensions erased in its own sublayer; an attention writer needs them erased in an earlier one.
 
 Erasing costs hidden units, so it is done lazily: a new tenant first takes dimensions already erased,
@@ -107,7 +111,7 @@ class _Allocator:
         self.tenancies: list[Tenancy] = []
         self.erasers: dict[int, list[Unit]] = {}
         self.free: list[tuple[int, int]] = []  # (index, MLP sublayer that erased it)
-        self.dead: list[tuple[int, Tenancy, Representation]] = []  # (erasable in sublayer, tenancy, rep)
+        self.dead: list[tuple[int, Tenancy]] = []  # (erasable in sublayer, tenancy)
 
     def place(self, tenancy: Tenancy, rep: Representation | None, last_read: float = math.inf) -> None:
         indices = self._take(len(tenancy.dims), tenancy.start)
@@ -117,7 +121,7 @@ class _Allocator:
         if self.reuse and rep is not None and last_read != math.inf:
             last = int(last_read)
             erasable_in = last if last % 2 == 1 else last + 1
-            self.dead.append((erasable_in, tenancy, rep))
+            self.dead.append((erasable_in, tenancy))
 
     def _usable(self, erased_in: int, writer: int) -> bool:
         """A dimension erased in MLP sublayer `erased_in` can take a tenant written in `writer`."""
@@ -133,10 +137,10 @@ class _Allocator:
             for entry in sorted(self.dead, key=lambda e: e[0]):
                 if len(taken) >= k:
                     break
-                erasable_in, tenancy, rep = entry
+                erasable_in, tenancy = entry
                 if self._usable(erasable_in, writer):
                     self.dead.remove(entry)
-                    self._erase(tenancy, rep, erasable_in)
+                    self._erase(tenancy, erasable_in)
                     indices = [self.index[d] for d in tenancy.dims]
                     need = k - len(taken)
                     taken += indices[:need]
@@ -146,15 +150,18 @@ class _Allocator:
             self.size += 1
         return taken
 
-    def _erase(self, tenancy: Tenancy, rep: Representation, sublayer: int) -> None:
+    def _erase(self, tenancy: Tenancy, sublayer: int) -> None:
         tenancy.end = sublayer
-        units = self.erasers.setdefault(sublayer, [])
-        if rep.indicators is not None or len(tenancy.dims) > 1:
-            units += [Unit(Readout.of(d), 0.0, {d: -1.0}) for d in tenancy.dims]
-            return
-        (dim,) = tenancy.dims
-        numbers = [float(v) for v in rep.values] or [0.0]
-        if max(numbers) > 0 or min(numbers) == 0:
-            units.append(Unit(Readout.of(dim), 0.0, {dim: -1.0}))
-        if min(numbers) < 0 or max(numbers) == 0:
-            units.append(Unit(Readout.of(dim, -1.0), 0.0, {dim: 1.0}))
+        self.erasers.setdefault(sublayer, []).extend(eraser_units(tenancy.dims))
+
+
+def eraser_units(dims: list[Dim]) -> list[Unit]:
+    """relu(x) - relu(-x) = x, subtracted: each dimension ends exactly 0, whatever the sign of what
+    it holds. Both signs, one-hot dimensions too: what a dimension holds besides its value is the
+    softmax residue of the heads upstream, which can be negative (a value read with a negative
+    coefficient); a one-sided eraser would leave it for the next tenant. The assembler keeps these
+    units on at BOS (reading the residue there), unlike every other unit: see `assemble`."""
+    units = []
+    for dim in dims:
+        units += [Unit(Readout.of(dim), 0.0, {dim: -1.0}), Unit(Readout.of(dim, -1.0), 0.0, {dim: 1.0})]
+    return units

@@ -26,6 +26,7 @@ import torch.nn.functional as F
 
 from weightsmith.learn.program import DiscreteProgram
 from weightsmith.learn.train import Encoded, length_weights
+from weightsmith.model.threads import torch_threads
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,13 @@ def refit_readout(
     bias = torch.tensor(program.bias, dtype=torch.float32, requires_grad=True)
     optimizer = torch.optim.Adam([weight, bias], lr=lr)
     lookup = _SlotLookup(slots, cfg.n_values)
-    for _ in range(steps):
-        logits = lookup(weight) + bias  # [N, C]
-        loss = (F.cross_entropy(logits, targets, reduction="none") * weights).sum() / weights.sum()
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
+    with torch_threads(3 * slots.numel() * weight.shape[-1]):  # a step: sums of n_vars rows of C classes, x3 backward
+        for _ in range(steps):
+            logits = lookup(weight) + bias  # [N, C]
+            loss = (F.cross_entropy(logits, targets, reduction="none") * weights).sum() / weights.sum()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
     refit = dataclasses.replace(
         program, classifier=weight.detach().double().numpy().copy(), bias=bias.detach().double().numpy().copy(),
         reads=np.ones(n_vars, dtype=bool),

@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 
 from weightsmith.learn.model import TransformerProgramModel
 from weightsmith.learn.program import DiscreteProgram, ProgramConfig, encode_inputs, encode_targets
+from weightsmith.model.threads import forward_work, torch_threads
 
 
 @dataclass(frozen=True)
@@ -182,20 +183,22 @@ def train(config: ProgramConfig, train_data: Encoded, val_data: Encoded, setting
     cuts = sorted({max(1, settings.epochs * f // 4) for f in (1, 2)}) if len(runs) > 1 else []
     total = settings.epochs * len(runs)
     bar = tqdm(total=total, desc="training", disable=not settings.progress, leave=False)
-    while live:
-        for run in live:
-            record = run.advance(val_data)
-            bar.update(1)
-            bar.set_postfix(seed=run.seed, loss=f"{record['loss']:.3f}", relaxed_acc=f"{record['relaxed_train_acc']:.3f}",
-                            discrete_val_acc=f"{record['val_acc']:.4f}", tau=f"{record['tau']:.3f}")
-        if any(run.perfect for run in live):
-            live = []
-        elif cuts and live[0].epoch >= cuts[0] and len(live) > 1:
-            cuts.pop(0)
-            ranked = sorted(live, key=lambda r: (r.best, -r.seed), reverse=True)
-            live = ranked[: max(1, len(live) // 2)]
-            bar.total -= sum(settings.epochs - r.epoch for r in ranked[len(live):])
-        live = [run for run in live if not run.finished]
+    step_work = 3 * forward_work(runs[0].model, settings.batch_size * train_data.ids.shape[1])  # forward + backward
+    with torch_threads(step_work):
+        while live:
+            for run in live:
+                record = run.advance(val_data)
+                bar.update(1)
+                bar.set_postfix(seed=run.seed, loss=f"{record['loss']:.3f}", relaxed_acc=f"{record['relaxed_train_acc']:.3f}",
+                                discrete_val_acc=f"{record['val_acc']:.4f}", tau=f"{record['tau']:.3f}")
+            if any(run.perfect for run in live):
+                live = []
+            elif cuts and live[0].epoch >= cuts[0] and len(live) > 1:
+                cuts.pop(0)
+                ranked = sorted(live, key=lambda r: (r.best, -r.seed), reverse=True)
+                live = ranked[: max(1, len(live) // 2)]
+                bar.total -= sum(settings.epochs - r.epoch for r in ranked[len(live):])
+            live = [run for run in live if not run.finished]
     bar.close()
     best = max(runs, key=lambda r: (r.best, -r.seed))
     history = [h for run in runs for h in run.history]

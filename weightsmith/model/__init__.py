@@ -8,13 +8,14 @@
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
 from weightsmith.model.files import ModelFolderError, UncheckedModelWarning, load, read_program_source, save
 from weightsmith.model.summary import ResidualStage, residual_layout, summary
-from weightsmith.model.transformer import Transformer
+from weightsmith.model.transformer import OutputOutOfRange, Transformer
 
 __all__ = [
     "HeadConfig",
     "LayerConfig",
     "ModelConfig",
     "ModelFolderError",
+    "OutputOutOfRange",
     "ResidualStage",
     "Transformer",
     "UncheckedModelWarning",

@@ -15,7 +15,13 @@ import torch
 from torch import Tensor, nn
 
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
-from weightsmith.rasp.errors import InputError
+from weightsmith.model.threads import forward_work, torch_threads
+from weightsmith.rasp.errors import InputError, RASPError
+
+
+class OutputOutOfRange(RASPError):
+    """A numerical output that is near none of the values it can take. A compiled model never gives
+    one (its margins are proven end to end); a damaged or hand-edited one can."""
 
 
 def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
@@ -210,35 +216,52 @@ class Transformer(nn.Module):
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
 
         Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
-        s-op is None there). Numerical: the output value within `output_tolerance` of the float, else the
-        float itself, unrounded (so a wrong model shows as a mismatch, never as a guess). Given the input
-        `ids`, a position holding PAD decodes as the PAD token: padding has no output.
+        s-op is None there). Numerical: the output value whose snap radius (`output_tolerance`, or a quarter
+        of the gap to its nearer neighbour where wider) holds the float. A float near none of them is never
+        returned (it would differ with the batch the input ran in, and look like an answer): it raises
+        OutputOutOfRange, naming the input and position. Without a value contract (no values, or tolerance 0:
+        a model that is not compiled) the float itself is returned. Given the input `ids`, a position holding
+        PAD decodes as the PAD token: padding has no output.
         """
         out = final_residual[..., self.config.output_dims]
+        padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
         if self.config.output_encoding == "numerical":
-            rows = self._snap(out[..., 0].detach().double().cpu().numpy())
+            rows = self._snap(out[..., 0].detach().double().cpu().numpy(), lengths, padding)
         else:
             best, index = out.max(dim=-1)
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
-        if ids is not None:
-            padding = (ids == self._token_ids[self.config.pad]).tolist()
-            rows = [[self.config.pad if p else v for v, p in zip(row, pads)] for row, pads in zip(rows, padding)]
+        if padding is not None:
+            rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
+                    for row, pads in zip(rows, padding.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
 
-    def _snap(self, raw: np.ndarray) -> list[list]:
-        """Each float [B, T] as the nearest output value if it is within tolerance, else the float."""
+    def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:
+        """Each float [B, T] of the first `lengths[b]` positions as the nearest output value (PAD positions,
+        where `padding` is True, hold anything and are left as floats for the caller to replace)."""
         values, tolerance = self.config.output_values, self.config.output_tolerance
         if not values or not tolerance:
-            return raw.tolist()
+            return [row[:length] for row, length in zip(raw.tolist(), lengths)]
         points = np.array([float(v) for v in values])
         right = np.clip(np.searchsorted(points, raw), 0, len(points) - 1)
         left = np.maximum(right - 1, 0)
         nearest = np.where(np.abs(points[left] - raw) <= np.abs(points[right] - raw), left, right)
-        close = np.abs(points[nearest] - raw) <= _snap_radius(points, tolerance)[nearest]
-        return [[values[j] if ok else x for x, j, ok in zip(xs, js, oks)]
-                for xs, js, oks in zip(raw.tolist(), nearest.tolist(), close.tolist())]
+        close = np.abs(points[nearest] - raw) <= _snap_radius(points, tolerance)[nearest]  # NaN: close to nothing
+        positions = np.arange(raw.shape[-1])[None, :]
+        inside = (positions > 0) & (positions < np.asarray(lengths)[:, None])  # BOS's slot has no output contract
+        if padding is not None:
+            inside &= ~padding
+        stray = np.argwhere(inside & ~close)
+        if len(stray):
+            b, t = stray[0].tolist()
+            raise OutputOutOfRange(
+                f"input {b}, position {t}: the model's output {float(raw[b, t])!r} is not within "
+                f"{_snap_radius(points, tolerance)[nearest[b, t]]:g} of any value {self.config.output_label!r} can take "
+                f"(nearest: {values[nearest[b, t]]!r}); the model is not exact on this input (a compiler bug, or "
+                "damaged weights)")
+        return [[values[j] if ok else x for x, j, ok in zip(xs[:length], js, oks)]
+                for xs, js, oks, length in zip(raw.tolist(), nearest.tolist(), close.tolist(), lengths)]
 
     def run(self, tokens: Sequence) -> list:
         """Decoded outputs for one input: `model.run(["BOS", "a", "b"])` -> [BOS's slot, out_a, out_b]."""
@@ -247,7 +270,8 @@ class Transformer(nn.Module):
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 4096) -> list[list]:
         """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed)."""
         outputs: list[list] = []
-        with torch.inference_mode():
+        longest = max((len(tokens) for tokens in inputs), default=1)
+        with torch.inference_mode(), torch_threads(forward_work(self, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = inputs[start:start + batch_size]
                 ids = self.encode(chunk)

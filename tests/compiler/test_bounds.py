@@ -1,0 +1,84 @@
+"""End-to-end error bounds: the margins hold across layers and reuse, or the compiler tightens them."""
+
+import math
+import random
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.compiler import compile_program
+from weightsmith.compiler.attention import MAX_MARGIN
+from weightsmith.compiler.bounds import BoundExceeded, bound_errors
+from weightsmith.compiler.attention import assign_precision, set_scale
+from weightsmith.compiler.blocks import AttentionOp
+from weightsmith.compiler.graph import build_graph
+from weightsmith.compiler.lowering import Lowering
+from weightsmith.compiler.pruning import prune
+from weightsmith.compiler.readout import BOS, ONE
+from weightsmith.compiler.schedule import schedule
+from weightsmith.compiler.values import analyse
+
+from tests.compiler.agreement import batched_mismatches, every_input
+from tests.compiler.test_residual import shift_chain
+
+
+def test_the_bound_of_a_chain_grows_linearly_with_its_depth():
+    errors = {n: compile_program(shift_chain(n, 1), list(range(10)), 16).output_error for n in (50, 100)}
+    assert 0 < errors[50] < errors[100] < 0.5
+    assert errors[100] == pytest.approx(2 * errors[50], rel=0.05)  # one margin a head, nothing compounds
+
+
+def mixing_chain(depth: int) -> rasp.SOp:
+    """Lookups that each add a shifted copy of the last: each table passes its inputs' errors to many
+    units, and a SelectorWidth then reads the result with a large attention scale."""
+    x = rasp.tokens
+    back = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1)
+    for _ in range(depth):
+        x = rasp.categorical(rasp.SequenceMap(lambda a, b: (a + b) % 5, x, rasp.Aggregate(back, x, default=0)))
+    return rasp.SelectorWidth(rasp.Select(x, x, rasp.Comparison.EQ))
+
+
+def test_margins_are_tightened_until_the_bound_holds():
+    shallow, deep = mixing_chain(2), mixing_chain(6)
+    vocab = [0, 1, 2, 3, 4]
+    assert min(h.margin for h in compile_program(shallow, vocab, 12).heads) == MAX_MARGIN
+    compiled = compile_program(deep, vocab, 12)
+    assert min(h.margin for h in compiled.heads) < MAX_MARGIN * 1e-3
+    rng = random.Random(0)
+    inputs = [[rng.randrange(5) for _ in range(rng.randint(1, 12))] for _ in range(300)]
+    assert not batched_mismatches(compiled, deep, inputs)
+
+
+def loose_ops(program, vocab, n, cap):
+    """The program's ops, scheduled, with every head scaled for margin `cap` (whatever its consumers need)."""
+    graph = build_graph(program)
+    lowering = Lowering(graph, analyse(graph, vocab, n, "auto"), vocab, n)
+    ops = prune(lowering.ops, lowering.output.dims)
+    assign_precision(ops, [])
+    for op in ops:
+        if isinstance(op, AttentionOp):
+            op.precision = math.inf
+            set_scale(op, n, cap)
+    embedded = {ONE.owner, BOS.owner, lowering.rep(rasp.tokens).label, lowering.rep(rasp.indices).label}
+    return ops, schedule(ops, embedded), lowering.output
+
+
+def test_a_margin_too_loose_for_a_staircase_is_refused_with_the_sop_named():
+    count = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("count")
+    ops, sched, output = loose_ops(count, ["a", "b"], 8, 1e-6)
+    assert bound_errors(ops, sched, output).output == 0  # the staircase cleans what the head leaves
+    ops, sched, output = loose_ops(count, ["a", "b"], 8, 0.05)
+    with pytest.raises(BoundExceeded, match="cannot guarantee 'count'"):
+        bound_errors(ops, sched, output)
+
+
+def test_a_one_hot_output_too_far_off_is_refused():
+    ops, sched, output = loose_ops(shift_chain(3, 1), list(range(3)), 4, 0.3)
+    with pytest.raises(BoundExceeded, match="cannot guarantee the output"):
+        bound_errors(ops, sched, output)
+
+
+def test_tightened_library_style_program_is_exact_everywhere():
+    program = mixing_chain(6)
+    compiled = compile_program(program, [0, 1], 6)
+    assert not batched_mismatches(compiled, program, every_input([0, 1], 6))

@@ -1,0 +1,175 @@
+"""End-to-end error bounds: each head's margin is proven for exact inputs; this proves the whole model.
+
+`attention.assign_precision` gives every head a margin from what its consumers tolerate, walking back
+from the output, and proves each head on its own: with exact query, key and value read-outs, the
+attention outside the hard selection is below the margin. Inputs are not exact in a deep model - every
+head upstream leaves its residue and lookups pass it on - so here the errors are walked *forward*, op
+by op in schedule order, as a bound per s-op at every position (BOS included), and every place where
+an error could change a result is checked:
+
+- a head: errors in its query/key features move every score by at most `shift`, so the weight outside
+  the hard selection is at most margin * e^(2 shift), and a weight among the selected keys (a mean's,
+  or BOS's share in a SelectorWidth) is within a factor e^(+-2 shift) of its exact share; its output
+  is off by that much of its value range plus the errors of the values it moves;
+- a lookup or copy MLP: each unit is 1-Lipschitz in its pre-activation, so its outputs are off by at
+  most sum over units of |out weights| * (error of the unit's read-out);
+- a staircase (a numerical Map, a SelectorWidth's decoding, the classifier): exact while its input is
+  within its tolerance, so it cleans the error - checked here, CompileError when the bound exceeds it;
+- the output: a number must stay within the decoding tolerance, a one-hot vector less than 0.5 off.
+
+Errors are kept per s-op as an L1 bound over its dimensions: leakage moves a bounded *mass* between the
+values of a one-hot s-op, and adding per-dimension bounds over the dozens of dimensions a read-out
+touches would count it dozens of times. A family of read-outs (a lookup's units, the values a head
+moves, its score columns) is bounded at once, through the largest total coefficient any dimension of
+each s-op gets in it.
+
+Erased dimensions start from 0 (`residual.eraser_units` clears both signs, at BOS too), so a new
+tenant inherits nothing. The bound is in real arithmetic, the arithmetic the margins are derived in:
+float32 rounding (2**-24 relative an operation) is far below the compiler's tolerances (the tightest,
+a quarter gap of a number's values, is checked against 1e-6-scale residues here) and the tests run the
+float32 models; a worst-case float bound through the lookup tables is too loose to decide anything
+(it multiplies a rounding unit by every table a value passes through; docs/compiler-numerics.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op
+from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.lowering import OutputSpec
+from weightsmith.compiler.readout import Readout
+from weightsmith.compiler.schedule import Schedule
+
+CATEGORICAL_LIMIT = 0.5  # a one-hot vector decodes right while it is off by less than this (L1)
+
+
+class BoundExceeded(CompileError):
+    """The errors can reach `error` where only `allowed` keeps the result exact. They scale with the
+    heads' margins, so `compiling` tightens the margins and tries again before giving up."""
+
+    def __init__(self, message: str, error: float, allowed: float):
+        super().__init__(message)
+        self.error, self.allowed = error, allowed
+
+
+@dataclass
+class ErrorBounds:
+    """`owners[label]`: how far the vector of an s-op's dimensions can be from its exact value (L1),
+    at any position, on any input; `output`: the bound on what the unembedding reads (the number, or
+    the one-hot vector); `allowed`: what it may be and still decode exactly."""
+
+    owners: dict[str, float]
+    output: float
+    allowed: float
+
+
+class _Walk:
+    def __init__(self) -> None:
+        self.error: dict[str, float] = {}  # s-op label -> L1 error bound (0: embedded, exact)
+        self.size: dict[str, float] = {}  # s-op label -> largest L1 norm of its exact value (1 if one-hot)
+        self.points: dict[str, list[float]] = {}  # s-op label -> |its values| (numbers)
+        self.share: dict[str, float] = {}  # a SelectorWidth's 1/(w+1): the drift, relative to the share
+
+    def _largest(self, family: list[tuple[float, Readout]]) -> dict[str, float]:
+        """Per s-op read, the largest total |weight * coefficient| one of its dimensions gets."""
+        column: dict = {}
+        for weight, readout in family:
+            for d, c in readout.terms.items():
+                column[d] = column.get(d, 0.0) + abs(weight * c)
+        largest: dict[str, float] = {}
+        for d, c in column.items():
+            largest[d.owner] = max(largest.get(d.owner, 0.0), c)
+        return largest
+
+    def off(self, family: list[tuple[float, Readout]]) -> float:
+        """A bound on sum over the family of weight * |error of the read-out|."""
+        return sum(c * self.error.get(owner, 0.0) for owner, c in self._largest(family).items())
+
+    def magnitude(self, family: list[Readout]) -> float:
+        """A bound on sum over the family of |the read-out's exact value|."""
+        largest = self._largest([(1.0, r) for r in family])
+        return sum(c * self.size.get(owner, 1.0) for owner, c in largest.items())
+
+    def attention(self, op: AttentionOp) -> float:
+        """A score is sum over columns of query_c * key_c. Its error sum(dq_c key_c + query_c dk_c +
+        dq_c dk_c) is bounded term by term both ways round, (largest |dq_c|) * sum |key_c| or (largest
+        |key_c|) * sum |dq_c|, whichever is smaller: a predicate table's columns are often disjoint on
+        one side (each key in one group) and overlapping on the other (a query in many)."""
+        shift = 0.0
+        for columns, factor in ((op.columns, op.scale), (op.preference, op.step)):
+            if not columns:
+                continue
+            dq = max(self.off([(1.0, c.query)]) for c in columns)
+            dk = max(self.off([(1.0, c.key)]) for c in columns)
+            dq_all, dk_all = self.off([(1.0, c.query) for c in columns]), self.off([(1.0, c.key) for c in columns])
+            q, k = max(self.magnitude([c.query]) for c in columns), max(self.magnitude([c.key]) for c in columns)
+            q_all, k_all = self.magnitude([c.query for c in columns]), self.magnitude([c.key for c in columns])
+            shift += factor * (min(dq * k_all, k * dq_all) + min(dk * q_all, q * dk_all) + dq_all * dk_all)
+        drift = math.expm1(min(2 * shift, 700.0))  # how far a ratio of two attention weights moves, relatively
+        span = max(op.value_range, 1.0)
+        own = span * 2 * op.margin * (1 + drift)  # the weight that leaks outside the hard selection
+        if op.mode == "width":  # BOS's share 1/(w+1) is off by at most drift times itself
+            self.share[op.output.label] = drift
+        elif op.output.indicators is None:  # a mean: each weight within a factor 1 +- drift of 1/width
+            own += span * drift
+        return own + self.off([(1.0, readout) for readout in op.values.values()])
+
+    def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
+        """Whether a staircase input stays within its tolerance, and its error bound. A width share
+        p is checked point by point: off by (absolute bound) + drift * p, within a quarter of the gaps
+        on either side of p (the staircase's ramps sit there); the largest shares are the farthest
+        apart, and the ones drift moves most."""
+        error = self.off([(1.0, readout)])
+        if error <= tolerance or len(readout.terms) != 1:
+            return error <= tolerance, error
+        ((dim, c),) = readout.terms.items()
+        if dim.owner not in self.share:
+            return False, error
+        points = sorted(self.points[dim.owner])
+        gaps = [b - a for a, b in zip(points, points[1:])]
+        worst = 0.0
+        for i, p in enumerate(points):
+            local = min(gaps[max(i - 1, 0):i + 1], default=math.inf) / 4
+            off = abs(c) * (self.error[dim.owner] + self.share[dim.owner] * p)
+            worst = max(worst, off)
+            if not off <= local:
+                return False, off
+        return True, worst
+
+    def mlp(self, op: MLPOp) -> float:
+        for readout, tolerance in zip(op.inputs, op.tolerance):
+            exact, error = self.within(readout, tolerance)
+            if not exact:
+                raise BoundExceeded(
+                    f"cannot guarantee {op.output.label!r}: its input {readout!r} can be off by {error:.3g} "
+                    f"(softmax residue accumulated upstream), and its MLP is exact only within {tolerance:.3g}",
+                    error, tolerance)
+        if op.inputs:  # a staircase: exact on inputs within tolerance
+            return 0.0
+        return self.off([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in op.units])
+
+
+def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBounds:
+    """Bounds for every s-op written, checked wherever an error could change a result; raises
+    BoundExceeded naming the s-op whose exactness cannot be guaranteed."""
+    walk = _Walk()
+    for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
+        label = op.output.label
+        numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        walk.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
+        walk.points[label] = numbers
+        walk.error[label] = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
+    if output.scalar is not None:
+        error, allowed = walk.off([(1.0, output.scalar)]), output.tolerance
+        exact = error <= allowed
+    else:
+        owners = {d.owner for d in output.dims}
+        error, allowed = max((walk.error.get(o, 0.0) for o in owners), default=0.0), CATEGORICAL_LIMIT
+        exact = error < allowed
+    if not exact:
+        raise BoundExceeded(
+            f"cannot guarantee the output {output.label!r}: the softmax residue accumulated through the model "
+            f"can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}", error, allowed)
+    return ErrorBounds(walk.error, error, allowed)
