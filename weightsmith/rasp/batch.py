@@ -119,8 +119,11 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     if kinds[0] is str and len(joined := "".join(flat)) == len(flat):
         return _tokenise_numbers(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), chr)
     if kinds[0] is int:
-        numbers = np.array(flat)  # int64, or another dtype for integers too big for it
-        if numbers.dtype == np.int64 and -EXACT_INT < numbers.min() and numbers.max() < EXACT_INT:
+        try:  # fromiter reads exact ints twice as fast as np.array, and refuses ones too big for int64
+            numbers = np.fromiter(flat, dtype=np.int64, count=len(flat))
+        except OverflowError:
+            numbers = None
+        if numbers is not None and -EXACT_INT < numbers.min() and numbers.max() < EXACT_INT:
             return _tokenise_numbers(numbers, int)
     index: dict[Any, int] = {}
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
@@ -139,7 +142,7 @@ def make_batch(
     max_seq_len: Optional[int] = None,
 ) -> Batch:
     """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs."""
-    lengths = np.array([len(x) for x in inputs], dtype=np.intp)
+    lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
@@ -246,7 +249,10 @@ def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.nda
     if len(queries) > 1 and not ((queries[1:] != queries[:-1]).any() or (keys[1:] != keys[:-1]).any()):
         one = f(queries[:1, :, None], keys[:1, None, :])
         return np.broadcast_to(one, (len(queries), queries.shape[1], keys.shape[1])).copy()
-    return f(queries[:, :, None], keys[:, None, :])
+    # Computed as [query, key, B] and transposed: numpy's inner loop then runs along the batch (long,
+    # contiguous) rather than along the keys (a few), twice as fast even with the copy back to [B, query, key].
+    by_batch = f(np.ascontiguousarray(queries.T)[:, None, :], np.ascontiguousarray(keys.T)[None, :, :])
+    return np.ascontiguousarray(by_batch.transpose(2, 0, 1))
 
 
 def _first_bad(mask: np.ndarray) -> int:
