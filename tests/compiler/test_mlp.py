@@ -1,5 +1,6 @@
 """MLP constructions are exact on every value that can occur (and a little around it)."""
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -89,3 +90,22 @@ def test_min_gap_is_the_smallest_neighbour_distance(raw):
     points = sorted(raw)
     assert min_gap(points) == min(b - a for a, b in zip(points, points[1:]))
     assert min_gap(points[:1]) == float("inf")
+
+
+_ODD_POINTS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**6, 10**6).map(float),
+                        st.sampled_from([1 / 3, 2 / 3 - 1 / 3, 0.1, 0.30000000000000004, 0.3]))
+
+
+@given(st.lists(_ODD_POINTS, max_size=40))
+def test_short_staircases_cluster_and_gap_as_numpy_does(points):
+    """Up to SMALL points are compared in Python: the same clusters and the same gap (NaN included)
+    as the vectorised formulas."""
+    points = sorted(points, key=lambda x: (x != x, x))
+    p = np.asarray(points, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        expected_gap = float(np.diff(p).min()) if len(p) >= 2 else float("inf")
+        together = np.diff(p) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(p[1:]))
+    starts = [0, *(np.flatnonzero(~together) + 1).tolist(), len(p)] if len(p) else []
+    assert rounding_clusters(points) == [range(a, b) for a, b in zip(starts, starts[1:])]
+    gap = min_gap(points)
+    assert repr(gap) == repr(expected_gap)

@@ -133,3 +133,27 @@ def test_batch_equals_reference_on_the_new_primitives(case):
     for sop in (program, picked, picked.selector):
         for xs, out in zip(inputs, rasp.evaluate_batch(sop, inputs)):
             assert repr(out) == repr(rasp.evaluate(sop, xs)), xs
+
+
+@st.composite
+def whole_number_means(draw):
+    """A numerical Aggregate of whole numbers (ints, bools, integral floats, some huge) under a random
+    selector, on inputs of mixed lengths."""
+    n = 6
+    table = draw(st.lists(st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.integers(-50, 50).map(float),
+                                    st.sampled_from([2**49, -(2**49), 2**60])), min_size=3, max_size=3))
+    values = rasp.numerical(rasp.Map(lambda t: table[t], rasp.tokens))
+    predicate = draw(st.sampled_from(list(rasp.Comparison)))
+    selector = rasp.Select(draw(st.sampled_from([rasp.tokens, rasp.indices])), rasp.indices, predicate)
+    program = rasp.numerical(rasp.Aggregate(selector, values, default=draw(st.sampled_from([0, None, 2.5]))))
+    inputs = draw(st.lists(st.lists(st.sampled_from([0, 1, 2]), min_size=0, max_size=n), min_size=1, max_size=10))
+    return program, inputs
+
+
+@settings(max_examples=200, deadline=None)
+@given(case=whole_number_means())
+def test_whole_number_means_equal_the_reference(case):
+    """The matrix-product path for whole numbers gives Python's `sum(xs) / len(xs)`, type for type."""
+    program, inputs = case
+    for xs, out in zip(inputs, rasp.evaluate_batch(program, inputs)):
+        assert repr(typed(out)) == repr(typed(rasp.evaluate(program, xs))), xs

@@ -14,6 +14,8 @@ is 0 and the compensation changes nothing.
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 
 from weightsmith.compiler.attention import bos_column
@@ -35,23 +37,29 @@ class _Residual:
         self.at_bos = np.zeros(self.d)
         self.at_bos[self.bos] = 1.0
 
-    def columns(self, readouts: list[Readout], at_bos: list[float] | None = None) -> np.ndarray:
-        """[d_model, n]: each read-out as a column; with `at_bos`, each compensated to read at_bos[j]
-        at the BOS position (None: uncompensated). Built with one scatter, not a numpy call per term:
-        the columns of a compile number in the thousands."""
-        index = self.layout.index
+    def columns(self, readouts: list[Readout], at_bos: list[float | None] | None = None) -> np.ndarray:
+        """[d_model, n]: each read-out as a column, column j compensated to read at_bos[j] at the BOS
+        position (None, or at_bos None: left uncompensated). One scatter and one compensation for all the columns of a
+        head or an MLP: the columns of a compile number in the thousands, most heads only a few, so the
+        cost is in the numpy calls, not in the terms."""
+        n = len(readouts)
         terms = [r.terms for r in readouts]
-        n = len(terms)
         # flat position of each term in out[j, row]; bincount adds the terms of a position in order
         # from 0.0, exactly as adding them one by one
-        rows = np.array([index[dim] for t in terms for dim in t], dtype=np.intp)
-        at = np.repeat(np.arange(n) * self.d, [len(t) for t in terms]) + rows
-        coefficients = [c for t in terms for c in t.values()]
+        rows = np.fromiter(map(self.layout.index.__getitem__, chain.from_iterable(terms)), dtype=np.intp)
+        at = np.repeat(np.arange(n) * self.d, list(map(len, terms))) + rows
+        coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=len(rows))
         out = np.bincount(at, weights=coefficients, minlength=n * self.d).astype(np.float64, copy=False)
-        out = out.reshape(n, self.d)  # row j is column j, contiguous for its BOS dot product
-        if at_bos is not None:
-            for j, target in enumerate(at_bos):
-                out[j, self.bos] += target - out[j] @ self.at_bos
+        out = out.reshape(n, self.d)  # row j is column j
+        compensated = [j for j, target in enumerate(at_bos or ()) if target is not None]
+        if compensated:
+            # what each column reads at BOS: its products with the nonzero BOS entries (the others add
+            # exact zeros) added in dimension order; then the bos coefficient that makes it read at_bos[j]
+            seen = np.zeros(n)
+            for k in np.flatnonzero(self.at_bos).tolist():
+                seen += out[:, k] * self.at_bos[k]
+            targets = np.array([at_bos[j] for j in compensated], dtype=np.float64)
+            out[compensated, self.bos] += targets - seen[compensated]
         return np.ascontiguousarray(out.T)
 
 
@@ -117,18 +125,23 @@ def assemble(
 
 
 def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
+    """W_Q, W_K, W_V, W_O of one head. Every read-out is resolved by one `columns` call: the query
+    columns (score, then preference, then BOS), the key columns in the same order, then the values;
+    score and preference columns read 0 at BOS, BOS's own columns are left as they are."""
     bos = bos_column(op)
-    zeros = [0.0] * len(op.columns)
-    preference = [0.0] * len(op.preference)
-    W_Q = np.concatenate([residual.columns([c.query for c in op.columns], zeros) * op.scale,
-                          residual.columns([c.query for c in op.preference], preference) * op.step,
-                          residual.columns([bos.query])], axis=1)
-    W_K = np.concatenate([residual.columns([c.key for c in op.columns], zeros),
-                          residual.columns([c.key for c in op.preference], preference),
-                          residual.columns([bos.key])], axis=1)
+    n_score, n_pref = len(op.columns), len(op.preference)
     out_dims = list(dict.fromkeys([*op.values, *op.bos_values]))
-    W_V = residual.columns([op.values.get(dim, Readout()) for dim in out_dims],
-                           [op.bos_values.get(dim, 0.0) for dim in out_dims])
+    unscaled = [0.0] * (n_score + n_pref) + [None]
+    matrix = residual.columns(
+        [c.query for c in op.columns] + [c.query for c in op.preference] + [bos.query]
+        + [c.key for c in op.columns] + [c.key for c in op.preference] + [bos.key]
+        + [op.values.get(dim, Readout()) for dim in out_dims],
+        unscaled + unscaled + [op.bos_values.get(dim, 0.0) for dim in out_dims])
+    width = n_score + n_pref + 1
+    W_Q = np.concatenate([matrix[:, :n_score] * op.scale, matrix[:, n_score:width - 1] * op.step,
+                          matrix[:, width - 1:width]], axis=1)
+    W_K = np.ascontiguousarray(matrix[:, width:2 * width])
+    W_V = np.ascontiguousarray(matrix[:, 2 * width:])
     W_O = np.zeros((len(out_dims), residual.d))
     for j, dim in enumerate(out_dims):
         W_O[j, residual.layout.index[dim]] = 1.0

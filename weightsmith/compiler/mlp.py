@@ -62,14 +62,18 @@ def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Ve
     return units
 
 
+SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)
+ROUNDING_NOISE = 1e-9  # relative: numbers this close are one value computed along different paths
+
+
 def min_gap(points: Sequence[float]) -> float:
     """The smallest distance between neighbouring points (infinite for fewer than two)."""
     if len(points) < 2:
         return float("inf")
+    if len(points) <= SMALL:  # the same float64 differences; a NaN among them wins, as in numpy's min
+        gaps = [float(b) - float(a) for a, b in zip(points, points[1:])]
+        return next((g for g in gaps if g != g), min(gaps))
     return float(np.diff(np.asarray(points, dtype=np.float64)).min())
-
-
-ROUNDING_NOISE = 1e-9  # relative: numbers this close are one value computed along different paths
 
 
 def rounding_clusters(points: Sequence[float]) -> list[range]:
@@ -79,13 +83,18 @@ def rounding_clusters(points: Sequence[float]) -> list[range]:
     (2/3 - 1/3 = 0.33333333333333337, 1/3 - 0 = 0.3333333333333333). No float32 (or float64) model
     can tell such twins apart, and no program means to: they are one value.
     """
-    p = np.asarray(points, dtype=np.float64)
-    if not len(p):
+    if not len(points):
         return []
     # a cluster starts wherever a point is not within the noise of its predecessor (numbers with
-    # hundreds of values compile through here, hence vectorised)
-    together = np.diff(p) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(p[1:]))
-    starts = [0, *(np.flatnonzero(~together) + 1).tolist(), len(p)]
+    # hundreds of values compile through here, hence vectorised; a few are compared in Python, alike)
+    if len(points) <= SMALL:
+        p = [float(x) for x in points]
+        breaks = [i for i in range(1, len(p)) if not p[i] - p[i - 1] <= ROUNDING_NOISE * max(1.0, abs(p[i]))]
+    else:
+        q = np.asarray(points, dtype=np.float64)
+        together = np.diff(q) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(q[1:]))
+        breaks = (np.flatnonzero(~together) + 1).tolist()
+    starts = [0, *breaks, len(points)]
     return [range(a, b) for a, b in zip(starts, starts[1:])]
 
 

@@ -48,7 +48,11 @@ class Readout:
 
     @classmethod
     def of(cls, dim: Dim, coefficient: float = 1.0) -> "Readout":
-        return cls({dim: coefficient})
+        """coefficient * dim: what `Readout({dim: coefficient})` builds, without the comprehension (the
+        compiler makes one per value of every stored s-op)."""
+        out = cls.__new__(cls)
+        out.terms = {dim: float(coefficient)} if coefficient != 0 else {}
+        return out
 
     @classmethod
     def total(cls, readouts: Iterable[tuple[float, "Readout"]]) -> "Readout":

@@ -45,15 +45,64 @@ def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
     return shapes
 
 
+_NUMPY_DTYPES = {torch.float32: np.float32, torch.float64: np.float64}
+
+
+class _Source:
+    """Where a module's parameters come from while it is built: zeros, or the tensors given to
+    `Transformer.from_weights`, each checked against the shape the config needs and copied once into
+    a parameter of the model's dtype. Building the parameters from the given tensors (rather than
+    zeros overwritten afterwards) is most of what makes loading a compiled model cheap."""
+
+    def __init__(self, given: Mapping[str, Tensor | np.ndarray] | None = None,
+                 dtype: torch.dtype = torch.float32, prefix: str = "", used: set[str] | None = None,
+                 missing: list[str] | None = None) -> None:
+        self.given, self.dtype, self.prefix = given, dtype, prefix
+        self.used = set() if used is None else used  # the given names consumed, shared by sub-sources
+        self.missing = [] if missing is None else missing  # needed names not given
+
+    def sub(self, prefix: str) -> "_Source":
+        return _Source(self.given, self.dtype, self.prefix + prefix, self.used, self.missing)
+
+    def __call__(self, name: str, *shape: int) -> nn.Parameter:
+        name = self.prefix + name
+        if self.given is None or name not in self.given:
+            if self.given is not None:
+                self.missing.append(name)
+            return nn.Parameter(torch.zeros(shape, dtype=self.dtype))
+        self.used.add(name)
+        return _parameter(name, self.given[name], shape, self.dtype)
+
+
+def _parameter(name: str, raw: Tensor | np.ndarray, shape: tuple[int, ...], dtype: torch.dtype) -> nn.Parameter:
+    """A parameter holding a copy of `raw`, after checking its shape, that it is real, and finite.
+
+    A real numpy array (the compiler's) is checked and converted by numpy, several times faster than
+    through torch ops: a compiled model has dozens of small tensors."""
+    by_numpy = isinstance(raw, np.ndarray) and raw.dtype.kind in "biuf" and dtype in _NUMPY_DTYPES
+    value = raw if by_numpy else torch.as_tensor(raw)
+    if tuple(value.shape) != shape:
+        raise ValueError(f"tensor {name!r} has shape {tuple(value.shape)}, the config needs {shape}")
+    if not by_numpy and value.is_complex():
+        raise ValueError(f"tensor {name!r} has dtype {value.dtype}, expected real numbers")
+    finite = np.isfinite(raw).all() if isinstance(raw, np.ndarray) else torch.isfinite(value).all()
+    if not finite:
+        raise ValueError(f"tensor {name!r} contains NaN or infinite values")
+    if by_numpy:
+        return nn.Parameter(torch.from_numpy(raw.astype(_NUMPY_DTYPES[dtype])))
+    return nn.Parameter(value.to(dtype, copy=True))
+
+
 class AttentionHead(nn.Module):
     """One head: softmax(x W_Q (x W_K)^T) x W_V W_O, with masked keys excluded."""
 
-    def __init__(self, d_model: int, config: HeadConfig) -> None:
+    def __init__(self, d_model: int, config: HeadConfig, source: _Source | None = None) -> None:
         super().__init__()
-        self.W_Q = nn.Parameter(torch.zeros(d_model, config.d_qk))
-        self.W_K = nn.Parameter(torch.zeros(d_model, config.d_qk))
-        self.W_V = nn.Parameter(torch.zeros(d_model, config.d_ov))
-        self.W_O = nn.Parameter(torch.zeros(config.d_ov, d_model))
+        source = source or _Source()
+        self.W_Q = source("W_Q", d_model, config.d_qk)
+        self.W_K = source("W_K", d_model, config.d_qk)
+        self.W_V = source("W_V", d_model, config.d_ov)
+        self.W_O = source("W_O", config.d_ov, d_model)
 
     def forward(self, x: Tensor, masked: Tensor) -> Tensor:
         scores = (x @ self.W_Q) @ (x @ self.W_K).transpose(-1, -2)  # [B, query, key]
@@ -64,12 +113,13 @@ class AttentionHead(nn.Module):
 class MLP(nn.Module):
     """relu(x W_in + b_in) W_out + b_out: the compiler's lookup tables and piecewise-linear maps."""
 
-    def __init__(self, d_model: int, d_mlp: int) -> None:
+    def __init__(self, d_model: int, d_mlp: int, source: _Source | None = None) -> None:
         super().__init__()
-        self.W_in = nn.Parameter(torch.zeros(d_model, d_mlp))
-        self.b_in = nn.Parameter(torch.zeros(d_mlp))
-        self.W_out = nn.Parameter(torch.zeros(d_mlp, d_model))
-        self.b_out = nn.Parameter(torch.zeros(d_model))
+        source = source or _Source()
+        self.W_in = source("W_in", d_model, d_mlp)
+        self.b_in = source("b_in", d_mlp)
+        self.W_out = source("W_out", d_mlp, d_model)
+        self.b_out = source("b_out", d_model)
 
     def forward(self, x: Tensor) -> Tensor:
         return torch.relu(x @ self.W_in + self.b_in) @ self.W_out + self.b_out
@@ -78,10 +128,12 @@ class MLP(nn.Module):
 class Layer(nn.Module):
     """An attention sublayer (all heads read the same residual) then an MLP sublayer (absent if d_mlp == 0)."""
 
-    def __init__(self, d_model: int, config: LayerConfig) -> None:
+    def __init__(self, d_model: int, config: LayerConfig, source: _Source | None = None) -> None:
         super().__init__()
-        self.heads = nn.ModuleList(AttentionHead(d_model, head) for head in config.heads)
-        self.mlp = MLP(d_model, config.d_mlp) if config.d_mlp else None
+        source = source or _Source()
+        self.heads = nn.ModuleList(AttentionHead(d_model, head, source.sub(f"heads.{h}."))
+                                   for h, head in enumerate(config.heads))
+        self.mlp = MLP(d_model, config.d_mlp, source.sub("mlp.")) if config.d_mlp else None
 
     def attention_sublayer(self, x: Tensor, masked: Tensor) -> Tensor:
         out = x
@@ -96,13 +148,15 @@ class Layer(nn.Module):
 class Transformer(nn.Module):
     """A decoder/encoder transformer built from a `ModelConfig`; weights start at zero (see `from_weights`)."""
 
-    def __init__(self, config: ModelConfig) -> None:
+    def __init__(self, config: ModelConfig, source: _Source | None = None) -> None:
         super().__init__()
         config.validate()
+        source = source or _Source()
         self.config = config
-        self.token_embed = nn.Parameter(torch.zeros(len(config.tokens()), config.d_model))
-        self.pos_embed = nn.Parameter(torch.zeros(config.max_seq_len + 1, config.d_model))
-        self.layers = nn.ModuleList(Layer(config.d_model, layer) for layer in config.layers)
+        self.token_embed = source("token_embed", len(config.tokens()), config.d_model)
+        self.pos_embed = source("pos_embed", config.max_seq_len + 1, config.d_model)
+        self.layers = nn.ModuleList(Layer(config.d_model, layer, source.sub(f"layers.{i}."))
+                                    for i, layer in enumerate(config.layers))
         self._token_ids = {token: i for i, token in enumerate(config.tokens())}
         # encode matches tokens by type and value: True == 1 in Python, but the token True is not the token 1
         self._typed_ids = {(type(token), token): i for i, token in enumerate(config.tokens())}
@@ -112,31 +166,13 @@ class Transformer(nn.Module):
         cls, config: ModelConfig, weights: Mapping[str, Tensor | np.ndarray], dtype: torch.dtype = torch.float32
     ) -> Transformer:
         """A model with exactly these tensors: every name must be expected and present, every shape right."""
-        model = cls(config)
-        if model.token_embed.dtype != dtype:
-            model = model.to(dtype)
-        expected = dict(model.named_parameters())
-        unknown = sorted(set(weights) - set(expected))
-        missing = sorted(set(expected) - set(weights))
+        source = _Source(weights, dtype)
+        model = cls(config, source)
+        unknown = sorted(set(weights) - source.used)
         if unknown:
             raise ValueError(f"unexpected tensor(s) {unknown} for this config")
-        if missing:
-            raise ValueError(f"missing tensor(s) {missing} for this config")
-        with torch.no_grad():
-            for name, parameter in expected.items():
-                raw = weights[name]
-                value = torch.as_tensor(raw)
-                if tuple(value.shape) != tuple(parameter.shape):
-                    raise ValueError(
-                        f"tensor {name!r} has shape {tuple(value.shape)}, the config needs {tuple(parameter.shape)}"
-                    )
-                if value.is_complex():
-                    raise ValueError(f"tensor {name!r} has dtype {value.dtype}, expected real numbers")
-                # numpy checks its own arrays (the compiler's) several times faster than a torch op
-                finite = np.isfinite(raw).all() if isinstance(raw, np.ndarray) else torch.isfinite(value).all()
-                if not finite:
-                    raise ValueError(f"tensor {name!r} contains NaN or infinite values")
-                parameter.copy_(value)
+        if source.missing:
+            raise ValueError(f"missing tensor(s) {sorted(source.missing)} for this config")
         return model
 
     def forward(self, ids: Tensor, return_residuals: bool = False) -> Tensor | tuple[Tensor, list[Tensor]]:

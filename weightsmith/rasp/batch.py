@@ -16,7 +16,6 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 
 from __future__ import annotations
 
-import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
@@ -119,8 +118,11 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     if kinds[0] is str and len(joined := "".join(flat)) == len(flat):
         return _tokenise_numbers(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), chr)
     if kinds[0] is int:
-        numbers = np.array(flat)  # int64, or another dtype for integers too big for it
-        if numbers.dtype == np.int64 and -EXACT_INT < numbers.min() and numbers.max() < EXACT_INT:
+        try:  # fromiter reads exact ints twice as fast as np.array, and refuses ones too big for int64
+            numbers = np.fromiter(flat, dtype=np.int64, count=len(flat))
+        except OverflowError:
+            numbers = None
+        if numbers is not None and -EXACT_INT < numbers.min() and numbers.max() < EXACT_INT:
             return _tokenise_numbers(numbers, int)
     index: dict[Any, int] = {}
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
@@ -139,11 +141,13 @@ def make_batch(
     max_seq_len: Optional[int] = None,
 ) -> Batch:
     """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs."""
-    lengths = np.array([len(x) for x in inputs], dtype=np.intp)
+    lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
-    flat = list(itertools.chain.from_iterable(inputs))
+    flat: list[Any] = []
+    for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
+        flat += xs
     flat_codes, table = _tokenise(flat)
     if vocab is not None:
         vocab = list(vocab)
@@ -246,7 +250,10 @@ def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.nda
     if len(queries) > 1 and not ((queries[1:] != queries[:-1]).any() or (keys[1:] != keys[:-1]).any()):
         one = f(queries[:1, :, None], keys[:1, None, :])
         return np.broadcast_to(one, (len(queries), queries.shape[1], keys.shape[1])).copy()
-    return f(queries[:, :, None], keys[:, None, :])
+    # Computed as [query, key, B] and transposed: numpy's inner loop then runs along the batch (long,
+    # contiguous) rather than along the keys (a few), twice as fast even with the copy back to [B, query, key].
+    by_batch = f(np.ascontiguousarray(queries.T)[:, None, :], np.ascontiguousarray(keys.T)[None, :, :])
+    return np.ascontiguousarray(by_batch.transpose(2, 0, 1))
 
 
 def _first_bad(mask: np.ndarray) -> int:
@@ -382,12 +389,15 @@ class _BatchEvaluator:
             where = np.argwhere(many).tolist()
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
+        width = sel.shape[2]
+        rows = np.flatnonzero(many)
+        if all(type(v) is not float or v.is_integer() for v in numbers):
+            self._whole_means(sel, numbers, vals, rows, count.ravel().take(rows), codes, out)
+            return
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
         # integers are exact in float64, so the sums are Python's, and so are the correctly rounded quotients.
         # Only the queries that select several keys are computed: rows of `[B * query, key]` arrays.
-        width = sel.shape[2]
-        rows = np.flatnonzero(many)
         at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
         terms = sel.reshape(-1, width).take(rows, axis=0) * at_key.take(rows // width, axis=0)
         sums = np.zeros(len(rows))
@@ -399,6 +409,30 @@ class _BatchEvaluator:
         # A binary search finds each mean among the distinct ones (exactly: they are finite) several times
         # faster than np.unique(return_inverse=True), which sorts stably.
         np.put(codes, rows, np.array(out.codes(distinct.tolist()), dtype=np.intp)[np.searchsorted(distinct, means)])
+
+    @staticmethod
+    def _whole_means(sel, numbers: list, vals: Column, rows: np.ndarray, counts: np.ndarray, codes, out: _Interner) -> None:
+        """`_means` for whole numbers (each below 2**53 / width), several times faster.
+
+        Their sums are exact integers in float64 whatever the order of addition, so a matrix product may
+        add them (Python adds in position order; here that makes no difference), and each distinct
+        (sum, count) pair is divided once: the same correctly rounded quotient as Python's int / int.
+        Codes go to the distinct means in ascending order, as in `_means`.
+        """
+        nb, nq, width = sel.shape
+        at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
+        sums = np.empty((nb, nq))
+        step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy of `sel`
+        for start in range(0, nb, step):
+            sums[start:start + step] = np.matmul(sel[start:start + step], at_key[start:start + step, :, None])[..., 0]
+        totals = sums.ravel().take(rows).astype(np.int64)  # exact; a zero sum loses the sign Python never gives it
+        low = int(totals.min())
+        pairs = (totals - low) * (width + 1) + counts  # a count is at most width
+        used, pair_at = _distinct(pairs, int(pairs.max()) + 1)
+        means = (used // (width + 1) + low) / (used % (width + 1))  # float64 division of exact integers
+        distinct, mean_at = np.unique(means, return_inverse=True)
+        mean_codes = np.array(out.codes(distinct.tolist()), dtype=np.intp)
+        np.put(codes, rows, mean_codes[mean_at][pair_at])
 
     @staticmethod
     def _selected(vals: Column, row: np.ndarray, b: int) -> list[Any]:
