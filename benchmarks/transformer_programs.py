@@ -16,6 +16,11 @@ The decompiled programs go to `benchmarks/results/decompiled_<task>.py`, the pro
 and pruned) to `benchmarks/results/programs/<task>/` (safetensors + JSON, a few hundred kB).
 `--from-saved` starts again from those trained programs: prune, decompile and check again without training
 (the stored training time and seed stay; the record says so).
+Every record also has the program's accuracy per input length (per position for causal tasks) on the test
+split and over the task's whole input space (`test_breakdown`, `exhaustive`); `--evaluate` recomputes them
+from the stored programs without training. The tasks use the authors' data and metric
+(`weightsmith.tasks.algorithmic`); the variants `most_freq_unscored`, `dyck1_varied`, `dyck2_varied` have no
+paper number.
 """
 
 from __future__ import annotations
