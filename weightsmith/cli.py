@@ -299,7 +299,8 @@ def sentiment(text: str = typer.Argument(..., help="An English sentence."), trac
 
 @app.command()
 def learn(
-    task: str = typer.Argument(..., help="reverse, hist, double_hist, sort, most_freq, dyck1, dyck2 or induction."),
+    task: str = typer.Argument(..., help="reverse, hist, double_hist, sort, most_freq, dyck1, dyck2 or induction (the authors' data and metric); "
+                              "variants of ours: most_freq_unscored, dyck1_varied, dyck2_varied."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder for the program, its decompiled Python and result.json."),
     layers: int = typer.Option(3, help="Layers."),
     heads: int = typer.Option(8, help="Attention heads per layer (half categorical, half numerical)."),
@@ -330,8 +331,9 @@ def learn(
     search_seconds: float = typer.Option(0.0, help="After training, improve the program by single edits (predicate "
                                          "cells, table entries) on training accuracy for up to this many seconds; "
                                          "kept only if better on validation (0: no search)."),
-    time_budget: Optional[float] = typer.Option(None, help="Seconds for all the fitting (gradient descent, "
-                                                "classifier refit, search): the search stops early to keep it."),
+    time_budget: Optional[float] = typer.Option(None, help="CPU seconds (this process) for all the fitting "
+                                                "(gradient descent, classifier refit, search): the search stops "
+                                                "early to keep it."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 

@@ -200,8 +200,9 @@ def _most_freq_by_scopes_program():
     """A hand-written most-freq program over 9-valued variables, with counting scopes.
     L0: count = how often my token occurs; earlier = how often it occurred before me (0: I am its first
     occurrence); key = count at a first occurrence, else 0. L1: rank = how many first occurrences have a
-    larger key, or the same key and come before me (key 0: every first occurrence; unique among first
-    occurrences, the number of distinct tokens elsewhere). L2: position p reads the token ranked p - 1."""
+    larger key, or the same key and come before me (unique among first occurrences); key 0 counts every
+    position, so no position asks for the rank of a repeat. L2: position p reads the token ranked p - 1,
+    BOS when no token has that rank (the end of the list)."""
     task = make_task("most_freq", size=2000)
     config = ProgramConfig(task.vocab, task.labels, task.max_len, 3, 1, 2, 1, False, "mixed", scopes=("all", "before"))
     k, v = config.n_values, len(task.vocab)
@@ -210,12 +211,12 @@ def _most_freq_by_scopes_program():
     q, r = np.arange(k)[:, None], np.arange(k)[None, :]
     nothing = np.zeros((k, k), dtype=bool)
     before, everywhere = np.full((k, k), SCOPES.index("before")), np.zeros((k, k), dtype=np.int64)
-    above_or_tied_before = (r > q) | ((q == 0) & (r > 0)) | ((r == q) & (q > 0))
+    above_or_tied_before = (r > q) | (q == 0) | ((r == q) & (q > 0))
     heads = [
         [Head("cat", 0, 0, 0, nothing), Head("count", 0, 0, None, same_token, scope=everywhere),
          Head("count", 0, 0, None, same_token, scope=before)],  # vars 2, 3, 4
         [Head("cat", 0, 0, 0, nothing),
-         Head("count", 5, 5, None, above_or_tied_before, scope=np.where(r == q, before, 0)),
+         Head("count", 5, 5, None, above_or_tied_before, scope=np.where((r == q) & (q > 0), before, 0)),
          Head("count", 0, 0, None, nothing)],  # vars 6, 7, 8
         [Head("cat", 1, 7, 0, r == q - 1), Head("count", 0, 0, None, nothing), Head("count", 0, 0, None, nothing)],
     ]

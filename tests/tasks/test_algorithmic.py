@@ -1,14 +1,30 @@
-"""The task generators: deterministic, the paper's shapes, and answers equal to plain definitions."""
+"""The task generators: the authors' protocol (distribution, labels, scored positions, split sizes),
+deterministic, and answers equal to plain definitions written here independently."""
 
+import math
 from collections import Counter
 
 import pytest
 
-from weightsmith.tasks.algorithmic import BOS, EOS, TASKS, make_task
+from weightsmith.tasks.algorithmic import (BOS, EOS, PAPER_TASKS, TASKS, all_inputs, content_length, make_task,
+                                           split_sizes)
 
 
 def _content(task, xs):
     return xs[1:-1] if task.vocab[-1] == EOS else xs[1:]
+
+
+def _dyck(xs):
+    out, stack, ok = [], [], True
+    for c in xs:
+        if ok and c in "({":
+            stack.append(c)
+        elif ok and stack and {"(": ")", "{": "}"}[stack[-1]] == c:
+            stack.pop()
+        else:
+            ok = False
+        out.append("F" if not ok else ("T" if not stack else "P"))
+    return out
 
 
 def _reference(name, xs):
@@ -22,24 +38,11 @@ def _reference(name, xs):
     if name == "double_hist":
         counts = Counter(xs)
         return [sum(1 for v in counts if counts[v] == counts[x]) for x in xs]
-    if name == "most_freq":
+    if name.startswith("most_freq"):
         order = sorted(dict.fromkeys(xs), key=lambda v: (-xs.count(v), xs.index(v)))
-        return order + [None] * (len(xs) - len(order))
-    if name in ("dyck1", "dyck2"):
-        out, depth_ok = [], True
-        for i in range(1, len(xs) + 1):
-            s = "".join(xs[:i])
-            stack, ok = [], True
-            for c in s:
-                if c in "({":
-                    stack.append(c)
-                elif stack and {"(": ")", "{": "}"}[stack[-1]] == c:
-                    stack.pop()
-                else:
-                    ok = False
-                    break
-            out.append("F" if not ok else ("T" if not stack else "P"))
-        return out
+        return order + [BOS if name == "most_freq" else None] * (len(xs) - len(order))
+    if name.startswith("dyck"):
+        return _dyck(xs)
     if name == "induction":
         out = []
         for i, x in enumerate(xs):
@@ -76,18 +79,84 @@ def test_deterministic_and_distinct(name):
     assert len(seen) == len(set(seen)) == 400  # no test string is a training string
 
 
-def test_paper_split_sizes():
-    assert [len(s) for s in (lambda t: (t.train, t.val, t.test))(make_task("hist"))] == [16_000, 2_000, 2_000]
-    assert [len(s) for s in (lambda t: (t.train, t.val, t.test))(make_task("sort"))] == [11_200, 1_400, 1_400]
+def test_split_sizes_are_two_train_test_splits_of_a_tenth():
+    assert split_sizes(20_000) == (16_200, 1_800, 2_000)
+    assert [len(s) for s in (lambda t: (t.train, t.val, t.test))(make_task("hist"))] == [16_200, 1_800, 2_000]
+    for name in ("reverse", "sort"):  # 19,530 strings exist; 100,000 draws find about 14,100 of them
+        task = make_task(name)
+        n = len(task.train) + len(task.val) + len(task.test)
+        assert 13_900 < n < 14_300
+        assert (len(task.train), len(task.val), len(task.test)) == split_sizes(n)
+        assert len(task.test) == math.ceil(n / 10)
 
 
-def test_dyck_lengths_and_induction_shape():
-    dyck = make_task("dyck2", size=200)
-    assert {len(x) for x in dyck.train.inputs} == {16}
-    ind = make_task("induction", size=200)
-    assert all(len(x) == 10 and all(t.isalpha() for t in x[1::2]) for x in ind.train.inputs)
+def test_input_lengths_follow_the_scripts():
+    for name, lengths in (("reverse", range(1, 7)), ("sort", range(1, 7)), ("hist", range(1, 8)),
+                          ("double_hist", range(1, 8)), ("most_freq", range(1, 8))):
+        task = make_task(name, size=3000)
+        assert {content_length(x) for x in task.train.inputs} == set(lengths)
+    for name in ("dyck1", "dyck2", "dyck1_varied", "induction"):
+        assert {len(x) for x in make_task(name, size=300).train.inputs} == {make_task(name, size=10).max_len}
+
+
+def _depth(xs):
+    return sum(1 if c in "({" else -1 for c in xs)
+
+
+def test_dyck_half_deep_nested_prefixes():
+    """The authors' balanced half: 8 pairs cut to 15 symbols, so valid with exactly one bracket open at the end."""
+    task = make_task("dyck2", size=2000)
+    varied = make_task("dyck2_varied", size=2000)
+    deep, deep_varied = ([x for x in t.train.inputs if "F" not in _dyck(x[1:]) and _depth(x[1:]) == 1]
+                         for t in (task, varied))
+    assert 0.45 < len(deep) / len(task.train) < 0.6  # half nested, plus a few random strings that happen to be
+    assert len(deep_varied) / len(varied.train) < 0.1
+
+
+def test_most_freq_scores_the_end_of_the_list():
+    task = make_task("most_freq", size=500)
+    assert BOS in task.labels and any(BOS in y for y in task.train.targets)
+    unscored = make_task("most_freq_unscored", size=500)
+    assert unscored.train.inputs == task.train.inputs and BOS not in unscored.labels
+    assert task.paper is not None and unscored.paper is None and "not scored" in unscored.protocol
+
+
+def test_induction_letters_keep_their_digit():
+    task = make_task("induction", size=2000)
+    layouts = Counter()
+    for xs in task.train.inputs:
+        digit_of = {}
+        for letter, digit in zip(xs[1:], xs[2:]):
+            if letter.isalpha():
+                assert digit_of.setdefault(letter, digit) == digit
+        layouts[xs[1].isdigit()] += 1
+        assert xs[1].isdigit() == xs[-1].isdigit()  # a leading digit, or a final letter
+    assert min(layouts.values()) > 700
+
+
+@pytest.mark.parametrize("name, size", [("reverse", 19_530), ("sort", 19_530), ("dyck1", 32_768)])
+def test_all_inputs_is_the_whole_space(name, size):
+    space, split = all_inputs(name)
+    assert len(split) == size and len({tuple(x) for x in split.inputs}) == size and space
+    sampled = make_task(name)
+    assert {tuple(x) for x in sampled.test.inputs} <= {tuple(x) for x in split.inputs}
+    for xs, ys in list(zip(split.inputs, split.targets))[::997]:
+        assert ys[1 : 1 + content_length(xs)] == _reference(name, list(_content(sampled, xs)))
+
+
+def test_all_induction_inputs_contain_every_draw():
+    _, split = all_inputs("induction")
+    space = {tuple(x) for x in split.inputs}
+    assert len(space) == len(split)
+    assert {tuple(x) for x in make_task("induction", size=3000).train.inputs} <= space
+
+
+def test_paper_tasks_have_paper_numbers():
+    assert set(PAPER_TASKS) == {"reverse", "hist", "double_hist", "sort", "most_freq", "dyck1", "dyck2", "induction"}
 
 
 def test_unknown_task_is_named():
     with pytest.raises(ValueError, match="nope"):
         make_task("nope")
+    with pytest.raises(ValueError, match="nope"):
+        all_inputs("nope")

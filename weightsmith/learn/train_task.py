@@ -37,9 +37,10 @@ class TaskResult:
     final_val_accuracy: float  # of the program decompiled (after the refit, the search and pruning)
     test_accuracy: float  # of the pruned discrete program: the one decompiled
     test_accuracy_unpruned: float
-    paper_accuracy: float
+    paper_accuracy: Optional[float]  # None: a variant of ours, not the paper's task
+    protocol: str  # the data distribution and the metric (`AlgorithmicTask.protocol`)
     train_seconds: float  # all fitting to the training data: gradient descent, the classifier refit, the search
-    train_cpu_seconds: float  # the same in this process's CPU time (the refit and the search: one core)
+    train_cpu_seconds: float  # the same in this process's CPU time
     gradient_seconds: float
     refit_seconds: float
     search_seconds: float
@@ -98,7 +99,8 @@ def train_task(
 
     Prints and returns the discretised program's accuracy; with `out_dir`, writes the program and its
     decompiled Python there. With `time_budget`, the local search stops early enough that the whole fit
-    (gradient descent, refit, search) takes at most about that many seconds.
+    (gradient descent, refit, search) takes at most about that many seconds of this process's CPU time
+    (on a machine shared with other jobs, wall time would leave the search whatever the others left).
     """
     data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
@@ -152,8 +154,8 @@ def finish_task(
 ) -> TaskResult:
     """Everything after training, from the trained (discretised, unpruned) program: refit the classifier
     (`readout.refit_readout`), search for better single edits for up to `search_seconds`
-    (`local_search.local_search`; 0: none; less if `time_budget`, the seconds for all the fitting including
-    `training["train_seconds"]`, would be exceeded), prune, score on test, decompile, check the decompiled Python and the
+    (`local_search.local_search`; 0: none; less if `time_budget`, this process's CPU seconds for all the
+    fitting including `training["train_cpu_seconds"]`, would be exceeded), prune, score on test, decompile, check the decompiled Python and the
     compiled transformer on every test example (and the RASP program, interpreted, on the first
     `check_rasp`).
 
@@ -163,15 +165,19 @@ def finish_task(
     splits = [Encoded.of(trained.config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     program, report, readout, search = trained, None, None, None
     balance_lengths = config.get("balance_lengths", False)
+    cpu_start = time.process_time()
     if refit:
         program, readout = refit_readout(program, *splits[:2], balance_lengths=balance_lengths)
-    refit_seconds = readout.seconds if readout else 0.0
-    if time_budget is not None:
-        search_seconds = min(search_seconds, time_budget - training["train_seconds"] - refit_seconds)
+    refit_seconds, refit_cpu = (readout.seconds if readout else 0.0), time.process_time() - cpu_start
+    clock, reserve = time.perf_counter, refit_seconds
+    if time_budget is not None:  # CPU seconds of this process: a shared machine's load does not starve the search
+        search_seconds = min(search_seconds, time_budget - training["train_cpu_seconds"] - refit_cpu)
+        clock, reserve = time.process_time, refit_cpu
     if search_seconds > 0:
         program, search = local_search(program, *splits[:2], seconds=search_seconds, balance_lengths=balance_lengths,
-                                       reserve=refit_seconds)
+                                       reserve=reserve, clock=clock)
     searched = search.seconds if search else 0.0
+    searched_cpu = search.cpu_seconds if search else 0.0
     if prune_program:
         program, report = prune(program, splits[:2])
     test_acc = splits[2].accuracy(program)
@@ -208,9 +214,10 @@ def finish_task(
     run = TaskResult(
         task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"],
         final_val_accuracy=splits[1].accuracy(program), test_accuracy=test_acc,
-        test_accuracy_unpruned=splits[2].accuracy(trained), paper_accuracy=data.paper.accuracy,
+        test_accuracy_unpruned=splits[2].accuracy(trained),
+        paper_accuracy=data.paper.accuracy if data.paper else None, protocol=data.protocol,
         train_seconds=training["train_seconds"] + refit_seconds + searched,
-        train_cpu_seconds=training["train_cpu_seconds"] + refit_seconds + searched,
+        train_cpu_seconds=training["train_cpu_seconds"] + refit_cpu + searched_cpu,
         gradient_seconds=training["train_seconds"], refit_seconds=refit_seconds, search_seconds=searched,
         epochs_run=training["epochs_run"], best_epoch=training["best_epoch"],
         decompiled_lines=len(source.splitlines()),
@@ -223,7 +230,8 @@ def finish_task(
     if out_dir is not None:
         (Path(out_dir) / "result.json").write_text(json.dumps({**run.to_json(), "history": history or []}, indent=1))
     print(f"{task}: discretised test accuracy {100 * test_acc:.2f}% (val {100 * run.val_accuracy:.2f}%, "
-          f"paper {data.paper.accuracy:.2f}%), {run.train_seconds:.0f} s, {run.decompiled_lines} lines, "
+          + (f"paper {data.paper.accuracy:.2f}%" if data.paper else "a variant: no paper number")
+          + f"), {run.train_seconds:.0f} s, {run.decompiled_lines} lines, "
           f"decompiled == model: {equal}" + ("" if rasp_equal is None else f", RASP == model: {rasp_equal}")
           + ("" if compiled_equal is None else f", compiled == model: {compiled_equal}")
           + (f"; not compiled: {size['error']}" if "error" in size else ""))
