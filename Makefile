@@ -33,6 +33,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/vs_tracr.py
 	$(BIN)/python benchmarks/nlp.py
 	$(BIN)/python benchmarks/transformer_programs.py
+	$(BIN)/python benchmarks/arithmetic.py
+	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
+	$(BIN)/python benchmarks/corrupt_folders.py
 
 clean:
 	rm -rf $(VENV)
