@@ -28,7 +28,7 @@ from tests.program_strategies import _NUMBER_MAPS, _STR_MAPS, LETTERS, _int_maps
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
-from weightsmith.verify import NumberLine, all_inputs, count_inputs, evaluate_defined, random_inputs
+from weightsmith.verify import NumberLine, all_inputs, count_inputs, outputs_where_defined, random_inputs
 
 INT, STR, NUM = "int", "str", "num"  # categorical int-like (ints, floats, bools, None), str, numerical
 
@@ -286,11 +286,7 @@ def _expected(case: Case, inputs: list[list]) -> dict[tuple, list]:
     (`compiler.causal`: each query sees keys at or before it, `length` is the length so far), which is
     what a causal model promises."""
     program = causal_program(case.program)[0] if case.causal else case.program
-    defined, column = evaluate_defined(program, inputs)
-    if not defined:
-        return {}
-    rows = column.values(np.array([len(xs) for xs in defined]))
-    return {tuple(xs): row for xs, row in zip(defined, rows)}
+    return outputs_where_defined(program, inputs)
 
 
 def _same_outputs(ours: list, theirs: list, line: Optional[NumberLine]) -> bool:

@@ -519,26 +519,18 @@ def causal_difference(program: rasp.SOp, vocab: Sequence, max_seq_len: int, n_ra
     exhaustive = count_inputs(len(vocab), max_seq_len) <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
     for chunk in _chunks(inputs, CHUNK):
-        for xs, (a, b) in zip(chunk, _outputs_of_both(program, causal, chunk)):
+        plain, masked = outputs_where_defined(program, chunk), outputs_where_defined(causal, chunk)
+        for xs in chunk:
+            a, b = plain.get(tuple(xs)), masked.get(tuple(xs))
             if a is not None and b is not None and not all(map(same_value, a, b)):
                 return CausalDifference(xs, a, b)
     return None
 
 
-def _outputs_of_both(first: rasp.SOp, second: rasp.SOp, chunk: list[list]) -> list[tuple[Optional[list], Optional[list]]]:
-    """Both programs' outputs on every input of the chunk (None where a program is undefined)."""
-    lengths = np.array([len(xs) for xs in chunk])
-    columns = []
-    for program in (first, second):
-        try:
-            columns.append(evaluate_columns(program, make_batch(chunk))[id(program)].values(lengths))
-        except rasp.EvaluationError:
-            columns.append([_evaluate_or_none(program, xs) for xs in chunk])
-    return list(zip(*columns))
-
-
-def _evaluate_or_none(program: rasp.SOp, xs: list) -> Optional[list]:
-    try:
-        return rasp.evaluate(program, xs)
-    except rasp.EvaluationError:
-        return None
+def outputs_where_defined(program: rasp.SOp, chunk: list[list]) -> dict[tuple, list]:
+    """The program's output on each input of `chunk` where it is defined (`evaluate_defined`), by input."""
+    defined, column = evaluate_defined(program, chunk)
+    if not defined:
+        return {}
+    rows = column.values(np.array([len(xs) for xs in defined]))
+    return {tuple(xs): row for xs, row in zip(defined, rows)}
