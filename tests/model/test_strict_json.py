@@ -51,3 +51,10 @@ def test_deep_nesting_is_a_value_error_not_a_recursion_error(depth_):
 def test_what_json_loads_would_accept_or_crash_on(text, message):
     with pytest.raises(ValueError, match=message):
         parse(text, 8)
+
+
+def test_a_closing_bracket_inside_a_string_does_not_hide_depth():
+    # found by the property test: counting every bracket let `{"]": []}` pass as depth 1
+    with pytest.raises(ValueError, match="deeper than 1"):
+        parse('{"]": []}', max_depth=1)
+    assert parse('{"]": []}', max_depth=2) == {"]": []}

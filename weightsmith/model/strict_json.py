@@ -31,17 +31,15 @@ def parse(text: str, max_depth: int) -> Any:
 def _check_depth(text: str, max_depth: int) -> None:
     """Bracket nesting outside strings, without recursion: running sums over the UTF-8 bytes, in numpy.
 
-    First counting every bracket (an upper bound: brackets inside strings count too), which settles every
-    config we write; only if that exceeds the bound are strings located (quotes not escaped by an odd run
-    of backslashes) and their brackets left out. A 16 MB file takes well under a second either way.
+    Strings are located first (quotes not escaped by an odd run of backslashes) and their brackets left
+    out. Counting every bracket is no shortcut: a `]` inside a string lowers the count, so `{"]": []}`
+    would pass as depth 1. A 16 MB file takes well under a second.
     """
     codes = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    opening = (codes == ord("[")) | (codes == ord("{"))
-    closing = (codes == ord("]")) | (codes == ord("}"))
-    if _max_running_sum(opening, closing) <= max_depth:
-        return
     outside = ~_inside_strings(codes)
-    if _max_running_sum(opening & outside, closing & outside) > max_depth:
+    opening = ((codes == ord("[")) | (codes == ord("{"))) & outside
+    closing = ((codes == ord("]")) | (codes == ord("}"))) & outside
+    if _max_running_sum(opening, closing) > max_depth:
         raise ValueError(f"JSON nested deeper than {max_depth} levels")
 
 
