@@ -1,0 +1,3 @@
+from weightsmith.cli import main
+
+main()

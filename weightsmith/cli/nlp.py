@@ -1,0 +1,59 @@
+"""The hand-coded language tasks: translate, grammar, sentiment."""
+
+from __future__ import annotations
+
+import typer
+
+from weightsmith.cli.common import app, console, fail
+
+
+def nlp_command(task: str, text: str, trace: bool, answer) -> None:
+    try:
+        result = answer(text)
+    except ValueError as err:
+        fail(str(err))
+    if trace:
+        from weightsmith.show.trace_table import nlp_trace_table
+
+        console.print(nlp_trace_table(task, text))
+    console.print(result)
+
+
+def _translate(text: str) -> str:
+    from weightsmith.library import nlp
+
+    return nlp.translate(text)
+
+
+def _grammaticality(text: str) -> str:
+    from weightsmith.library import nlp
+
+    return "grammatical" if nlp.is_grammatical(text) else "ungrammatical"
+
+
+def _sentiment(text: str) -> str:
+    from weightsmith.library import nlp
+
+    return nlp.sentiment(text)
+
+
+NLP_TASKS = {"translation": _translate, "grammaticality": _grammaticality, "sentiment": _sentiment}
+TRACE_OPTION = typer.Option(False, "--trace", help="Also print the program's key intermediate values.")
+
+
+@app.command()
+def translate(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
+    """Translate English to French with the compiled causal translation transformer (greedy decoding)."""
+    nlp_command("translation", text, trace, _translate)
+
+
+@app.command()
+def grammar(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
+    """Judge whether a sentence is grammatical, with the compiled grammaticality transformer."""
+    nlp_command("grammaticality", text, trace, _grammaticality)
+
+
+@app.command()
+def sentiment(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
+    """Classify a sentence as positive or negative, with the compiled sentiment transformer."""
+    nlp_command("sentiment", text, trace, _sentiment)
