@@ -15,7 +15,7 @@ from weightsmith.library import PROGRAMS
 from weightsmith.model import load
 
 runner = CliRunner()
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_help_lists_commands():
