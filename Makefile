@@ -13,10 +13,11 @@ $(BIN)/python:
 # torch is pinned and installed first: an unpinned torch would pull gigabytes of CUDA packages.
 # The `baseline` extra (Tracr 1.0.0, with jax) is part of the test install: Tracr's own test suite runs
 # against weightsmith in tests/tracr_suite, and the benchmarks measure against it. `notebooks` runs
-# examples/*.ipynb as tests; `docs` lets a test check that the docs site builds.
+# examples/*.ipynb as tests; `docs` lets a test check that the docs site builds;
+# `sweep` (Ray Tune) runs a small local sweep.
 $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs]'
+	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep]'
 	touch $(STAMP)
 
 demo: $(STAMP)
