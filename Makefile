@@ -14,10 +14,11 @@ $(BIN)/python:
 # The `baseline` extra (Tracr 1.0.0, with jax) is part of the test install: Tracr's own test suite runs
 # against weightsmith in tests/tracr_suite, and the benchmarks measure against it. `notebooks` runs
 # examples/*.ipynb as tests; `docs` lets a test check that the docs site builds;
-# `sweep` (Ray Tune) runs a small local sweep.
+# `sweep` (Ray Tune) runs a small local sweep; `plots` draws PNGs; `explore` drives a headless Chromium
+# (installed by .ci/run with apt-get) to test the explorer page.
 $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep]'
+	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore]'
 	touch $(STAMP)
 
 demo: $(STAMP)
