@@ -55,6 +55,7 @@ from weightsmith.rasp.expr import (
     tokens,
 )
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.holes import HoleTable, Learnable, UnfilledHoleError, holes
 from weightsmith.rasp.trace import Trace, TraceEntry, trace
 from weightsmith.rasp.value_set import value_set, value_sets
 

@@ -25,6 +25,7 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
 from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.holes import unfilled
 
 DEFAULT_MAX_SIZE = 100_000
 MAX_SUM_PAIRS = 10_000_000  # (sum, value) pairs one step of enumerating means may add (about a second)
@@ -32,7 +33,8 @@ _POSITION = "position"  # the joint source of indices and length
 
 
 def _is_local(e: rx.RASPExpr) -> bool:
-    return isinstance(e, (rx.Map, rx.SequenceMap))
+    # an empty hole is a source: its values are declared, not computed
+    return isinstance(e, (rx.Map, rx.SequenceMap)) and not unfilled(e)
 
 
 def _hashable(e: rx.RASPExpr, value: Any, args: tuple) -> Any:
@@ -185,7 +187,10 @@ class _Inference:
         for e in topological_order(program):
             if isinstance(e, rx.Selector):
                 continue
-            if isinstance(e, rx.Map):
+            if unfilled(e):
+                self.sources[id(e)] = frozenset([id(e)])
+                self.sets[id(e)] = set(e.table.values)
+            elif isinstance(e, rx.Map):
                 self.sources[id(e)] = self.sources[id(e.inner)]
                 inner = self.sets[id(e.inner)]
                 self.sets[id(e)] = self._image(e, [inner]) - {None}
