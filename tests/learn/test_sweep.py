@@ -1,6 +1,8 @@
 """Sweep files are checked before anything runs, and a small grid really runs on a local Ray instance."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -43,13 +45,18 @@ def test_unreadable_and_invalid_files(tmp_path):
 
 
 def test_a_small_sweep_runs_on_local_ray(tmp_path):
+    """Through the CLI, in a process of its own: Ray installs signal handlers and starts workers, which
+    must not reach the test runner's process."""
     pytest.importorskip("ray.tune", reason="the `sweep` extra (Ray Tune) is not installed")
-    from weightsmith.learn.sweep import run_sweep
-
-    config = SweepConfig.from_dict({**BASE, "ray": {"cpus_per_trial": 1}})
-    records = run_sweep(config, tmp_path / "out.json", storage=tmp_path / "ray")
+    config = tmp_path / "sweep.json"
+    config.write_text(json.dumps({**BASE, "ray": {"cpus_per_trial": 1}}))
+    out = tmp_path / "out.json"
+    result = subprocess.run([sys.executable, "-m", "weightsmith.cli", "sweep", str(config), "-o", str(out),
+                             "--storage", str(tmp_path / "ray")], capture_output=True, text=True,
+                            start_new_session=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    records = json.loads(out.read_text())
     assert [r["grid_point"] for r in records] == [{"seed": 0}, {"seed": 1}]
-    assert json.loads((tmp_path / "out.json").read_text()) == records
     for record in records:
         if not record["stopped_early"]:  # a finished trial carries train_task's own record
             assert record["seed"] == record["grid_point"]["seed"] and 0 <= record["test_accuracy"] <= 1
