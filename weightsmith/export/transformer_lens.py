@@ -140,10 +140,11 @@ def decode_logits(model: Transformer, logits: Tensor, lengths: list[int], ids: T
     return model.decode(residual, lengths, ids)
 
 
-def save_hooked_transformer(model: Transformer, folder: str | Path) -> Path:
+def save_hooked_transformer(model: Transformer, folder: str | Path, circuit=None) -> Path:
     """Write the exported model as `model.safetensors` (the HookedTransformer's parameters) and
     `config.json` (its config arguments, plus the vocabulary and output decoding to read it), with
-    `hooks.json`, the hook-name -> s-op table. No pickle: loading executes nothing."""
+    `hooks.json`, the hook-name -> s-op table (MLP unit ranges named when the compiled model's
+    `circuit` is given). No pickle: loading executes nothing."""
     from safetensors.torch import save_file
 
     from weightsmith.export.hooks import hook_labels
@@ -164,7 +165,7 @@ def save_hooked_transformer(model: Transformer, folder: str | Path) -> Path:
     parameters = {name: p.detach().contiguous() for name, p in hooked.named_parameters()}
     save_file(parameters, str(folder / "model.safetensors"))
     (folder / "config.json").write_text(json.dumps(document, indent=1))
-    (folder / "hooks.json").write_text(json.dumps(hook_labels(model), indent=1))
+    (folder / "hooks.json").write_text(json.dumps(hook_labels(model, circuit), indent=1))
     return folder
 
 
