@@ -91,6 +91,7 @@ class Circuit:
     components: list[Component]
     sop_edges: list[tuple[str, str]]
     component_edges: list[tuple[str, str]]
+    eraser_edges: list[tuple[str, str]]  # A -> an MLP whose erasers clear what A wrote (not computation)
 
     def nodes(self) -> list[str]:
         """The components that compute something the output needs (the circuit's nodes)."""
@@ -99,7 +100,8 @@ class Circuit:
     def to_document(self) -> dict[str, Any]:
         return {"format": FORMAT, **asdict(self),
                 "sop_edges": [list(e) for e in self.sop_edges],
-                "component_edges": [list(e) for e in self.component_edges]}
+                "component_edges": [list(e) for e in self.component_edges],
+                "eraser_edges": [list(e) for e in self.eraser_edges]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_document(), indent=1, allow_nan=False)
@@ -148,6 +150,7 @@ def circuit_of(compiled: CompiledModel) -> Circuit:
     else:  # a virtual output: the read-out reads its sources' dimensions
         edges.extend((writer[owner], OUTPUT) for owner in _owners(compiled, compiled.layouts[compiled.output_label].readout))
     edges = list(dict.fromkeys(edges))
+    erasing = list(dict.fromkeys((writer[u.sop], c.name) for c in components for u in c.erasers))
     components[0].in_circuit = any(source == EMBED for source, _ in edges)
     graph = build_graph(compiled.program)
     sop_edges = [(graph.label(source), graph.label(expr)) for expr in graph.order if isinstance(expr, rasp.SOp)
@@ -156,7 +159,7 @@ def circuit_of(compiled: CompiledModel) -> Circuit:
                     layout.written_after, layout.erased_in, writer.get(layout.label))
             for layout in compiled.layouts.values()]
     return Circuit(compiled.output_label, len(config.layers), [len(layer.heads) for layer in config.layers],
-                   sops, components, sop_edges, edges)
+                   sops, components, sop_edges, edges, [e for e in erasing if e not in edges])
 
 
 def _owners(compiled: CompiledModel, readout) -> list[str]:
