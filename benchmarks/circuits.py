@@ -42,7 +42,7 @@ from pathlib import Path
 import torch
 
 from weightsmith.compiler import compile_program
-from weightsmith.export.circuits import EMBED, OUTPUT, circuit_of, head_name, mlp_name
+from weightsmith.export.circuits import EMBED, OUTPUT, circuit_of, head_name, mlp_name, sublayer_of
 from weightsmith.library import PROGRAMS
 
 RESULTS = Path(__file__).resolve().parent / "results" / "circuits.json"
@@ -105,21 +105,14 @@ def auroc(scores: list[float], truth: list[bool]) -> float | None:
     return wins / (len(positives) * len(negatives))
 
 
-def sublayer(name: str) -> int:
-    if name == EMBED:
-        return -1
-    layer, part = name[1:].split(".")
-    return 2 * int(layer) + (1 if part == "MLP" else 0)
-
-
 def score_program(name: str, pairs: int, seed: int, reuse: bool) -> dict:
     spec = PROGRAMS[name]
     compiled = compile_program(spec.build(), spec.vocab, spec.max_seq_len, reuse=reuse)
     model, circuit = compiled.model, circuit_of(compiled)
     components = [EMBED] + [head_name(i, h) for i, layer in enumerate(model.layers) for h in range(len(layer.heads))] \
         + [mlp_name(i) for i, layer in enumerate(model.layers) if layer.mlp is not None]
-    components.sort(key=sublayer)
-    candidates = [(a, b) for a in components for b in components if sublayer(a) < sublayer(b)]
+    components.sort(key=sublayer_of)
+    candidates = [(a, b) for a in components for b in components if sublayer_of(a) < sublayer_of(b)]
     candidates += [(a, OUTPUT) for a in components]
     nodes = [c for c in components if c != EMBED]
 

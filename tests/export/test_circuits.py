@@ -5,16 +5,9 @@ import json
 
 import pytest
 
-from tests.export.conftest import CASES
-from weightsmith.export.circuits import EMBED, OUTPUT, circuit_of
+from tests.export.cases import CASES
+from weightsmith.export.circuits import EMBED, OUTPUT, circuit_of, sublayer_of
 from weightsmith.export.hooks import hook_labels, markdown_table
-
-
-def sublayer_of(name: str) -> int:
-    if name == EMBED:
-        return -1
-    layer, part = name[1:].split(".")
-    return 2 * int(layer) + (1 if part == "MLP" else 0)
 
 
 @pytest.mark.parametrize("name,causal", CASES)

@@ -6,7 +6,7 @@ import torch
 pytest.importorskip("onnxruntime", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
 pytest.importorskip("onnx", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
 
-from tests.export.conftest import random_batches  # noqa: E402
+from tests.export.cases import random_batches  # noqa: E402
 from weightsmith.export.onnx import export_onnx, run_onnx  # noqa: E402
 from weightsmith.export.transformer_lens import decode_logits  # noqa: E402
 

@@ -3,11 +3,13 @@ outputs, on random padded inputs, for every library program (bidirectional and c
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
                     "pip install 'weightsmith[export]'")
 
-from tests.export.conftest import CASES, random_batches  # noqa: E402
+from tests.export.cases import CASES, random_batches  # noqa: E402
 from weightsmith.export.transformer_lens import (  # noqa: E402
     decode_logits, load_hooked_transformer, save_hooked_transformer, to_hooked_transformer)
 
@@ -66,3 +68,31 @@ def test_foreign_folder_is_refused(tmp_path):
     (tmp_path / "config.json").write_text('{"format": "something else"}')
     with pytest.raises(ValueError, match="not a weightsmith TransformerLens export"):
         load_hooked_transformer(tmp_path)
+
+
+_SORT = {}
+
+
+def sort_pair():
+    """`sort` and its export, built once (hypothesis calls the test many times)."""
+    if not _SORT:
+        from weightsmith.compiler import compile_program
+        from weightsmith.library import PROGRAMS
+
+        p = PROGRAMS["sort"]
+        model = compile_program(p.build(), p.vocab, p.max_seq_len).model
+        _SORT["pair"] = model, to_hooked_transformer(model)
+    return _SORT["pair"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 2, 3]), min_size=1, max_size=5), min_size=1, max_size=6),
+       st.integers(0, 4))
+def test_any_batch_decodes_as_ours(inputs, padding):
+    """For all inputs (any lengths mixed in a batch, any trailing PAD): the export decodes as ours."""
+    model, hooked = sort_pair()
+    batch = [["BOS", *x] + ["PAD"] * min(padding, 5 - len(x)) for x in inputs]
+    ids = model.encode(batch)
+    lengths = [len(x) for x in batch]
+    with torch.no_grad():
+        assert decode_logits(model, hooked(ids), lengths, ids) == model.decode(model(ids), lengths, ids)

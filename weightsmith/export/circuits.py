@@ -185,7 +185,13 @@ def _sop_sources(expr: rasp.RASPExpr) -> list[rasp.SOp]:
     return sources
 
 
+def sublayer_of(name: str) -> int:
+    """The sublayer a component runs in: -1 `embed`, 2L `L{L}.H{h}`, 2L+1 `L{L}.MLP`."""
+    if name == EMBED:
+        return -1
+    layer, part = name[1:].split(".")
+    return 2 * int(layer) + (1 if part == "MLP" else 0)
+
+
 def _order(component: Component) -> tuple:
-    if component.kind == "embedding":
-        return (-1, 0, 0)
-    return (component.layer, 1 if component.kind == "mlp" else 0, component.head or 0)
+    return (sublayer_of(component.name), component.head or 0)
