@@ -16,6 +16,7 @@ def test_records_match_the_weights(compiled, name, causal):
     circuit = circuit_of(c)
     sops = {s.label: s for s in circuit.sops}
     assert {s.label for s in circuit.sops} >= {w for x in circuit.components for w in x.writes}
+    assert all(s.dims for s in circuit.sops if s.component)  # a written s-op has dimensions
     for component in circuit.components:
         if component.kind == "head":
             head = c.model.layers[component.layer].heads[component.head]

@@ -145,33 +145,24 @@ def circuit_of(compiled: CompiledModel) -> Circuit:
             if read not in writer:
                 raise ValueError(f"{component.name} reads {read!r}, which no component writes (a compiler record is missing)")
             edges.append((writer[read], component.name))
-    if compiled.output_label in writer:
-        edges.append((writer[compiled.output_label], OUTPUT))
-    else:  # a virtual output: the read-out reads its sources' dimensions
-        edges.extend((writer[owner], OUTPUT) for owner in _owners(compiled, compiled.layouts[compiled.output_label].readout))
+    if compiled.output_label not in writer:
+        raise ValueError(f"the output {compiled.output_label!r} is written by no component (a compiler record is missing)")
+    edges.append((writer[compiled.output_label], OUTPUT))
     edges = list(dict.fromkeys(edges))
     erasing = list(dict.fromkeys((writer[u.sop], c.name) for c in components for u in c.erasers))
     components[0].in_circuit = any(source == EMBED for source, _ in edges)
     graph = build_graph(compiled.program)
     sop_edges = [(graph.label(source), graph.label(expr)) for expr in graph.order if isinstance(expr, rasp.SOp)
                  for source in _sop_sources(expr)]
-    sops = [SOpNode(layout.label, layout.kind, layout.encoding, layout.helper, list(layout.dims),
+    # an s-op the layouts read through its sources (virtual there) may still be written by an op: its dims
+    written = {u.sop: u.dims for c in components for u in c.units} | {c.writes[0]: c.dims for c in components
+                                                                       if c.kind == "head"}
+    sops = [SOpNode(layout.label, layout.kind, layout.encoding, layout.helper,
+                    list(layout.dims) or list(written.get(layout.label, [])),
                     layout.written_after, layout.erased_in, writer.get(layout.label))
             for layout in compiled.layouts.values()]
     return Circuit(compiled.output_label, len(config.layers), [len(layer.heads) for layer in config.layers],
                    sops, components, sop_edges, edges, [e for e in erasing if e not in edges])
-
-
-def _owners(compiled: CompiledModel, readout) -> list[str]:
-    """The stored s-ops whose dimensions a read-out matrix [rows, d_model] touches (the output's
-    sources; for a stored output, itself)."""
-    dims = {int(d) for d in (readout != 0).any(axis=0).nonzero()[0]}
-    return [layout.label for layout in compiled.layouts.values()
-            if layout.dims and dims & set(layout.dims) and _alive_at_end(compiled, layout)]
-
-
-def _alive_at_end(compiled: CompiledModel, layout) -> bool:
-    return layout.erased_in is None and layout.written_after <= 2 * len(compiled.config.layers) - 1
 
 
 def _sop_sources(expr: rasp.RASPExpr) -> list[rasp.SOp]:
