@@ -20,6 +20,7 @@ import numpy as np
 
 from weightsmith.compiler.attention import bos_column
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Unit
+from weightsmith.compiler.compiled import UnitsInfo
 from weightsmith.compiler.lowering import OutputSpec
 from weightsmith.compiler.readout import BOS, ONE, Dim, Readout
 from weightsmith.compiler.residual import ResidualLayout
@@ -76,8 +77,9 @@ def assemble(
     bos: str,
     pad: str,
     causal: bool,
-) -> tuple[ModelConfig, dict[str, np.ndarray]]:
-    """The model config and its weights (float64 numpy arrays, named as `Transformer` expects)."""
+) -> tuple[ModelConfig, dict[str, np.ndarray], list[UnitsInfo]]:
+    """The model config, its weights (float64 numpy arrays, named as `Transformer` expects), and which
+    MLP units write what (the ground-truth circuit's record of the MLPs)."""
     residual = _Residual(layout)
     d = residual.d
     token_embed = np.zeros((len(vocab) + 2, d))
@@ -92,7 +94,7 @@ def assemble(
             pos_embed[i + 1, layout.index[Dim(indices_label, i)]] = 1.0
     weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
 
-    layers = []
+    layers, records = [], []
     for layer in range(sched.n_layers):
         placed = [op for op in ops if sched.sublayer[id(op)] // 2 == layer]
         heads = [op for op in placed if isinstance(op, AttentionOp)]
@@ -107,6 +109,7 @@ def assemble(
                 residual.at_bos[layout.index[dim]] += value
         units = [u for op in placed if isinstance(op, MLPOp) for u in op.units]
         erasers = layout.erasers.get(2 * layer + 1, [])
+        records.extend(_unit_records(layer, [op for op in placed if isinstance(op, MLPOp)], erasers, layout))
         if units or erasers:
             weights.update(_mlp(units, erasers, residual, f"layers.{layer}.mlp."))
         layers.append(LayerConfig(head_configs, len(units) + len(erasers)))
@@ -121,7 +124,38 @@ def assemble(
         output_tolerance=output.tolerance if output.encoding == "numerical" else 0.0,
         output_label=output.label, causal=causal, layer_labels=layer_labels,
     )
-    return config, weights
+    return config, weights, records
+
+
+def reads_of(readouts: list[Readout]) -> list[str]:
+    """The stored s-ops (owners) some read-outs read, in first-read order; not the constant `one`
+    and `bos` dimensions that every read-out may touch (for BOS compensation)."""
+    owners = dict.fromkeys(dim.owner for readout in readouts for dim in readout.terms)
+    return [owner for owner in owners if owner not in (ONE.owner, BOS.owner)]
+
+
+def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: ResidualLayout) -> list[UnitsInfo]:
+    """The unit ranges of one layer's MLP, in the order `_mlp` lays the units out: each MLP op's units,
+    then the erasers (grouped by the s-op they clear)."""
+    records, start = [], 0
+
+    def written(units: list[Unit]) -> list[int]:
+        return sorted({layout.index[dim] for unit in units for dim in unit.out})
+
+    for op in mlps:
+        records.append(UnitsInfo(op.output.label, layer, start, start + len(op.units), reads_of(op.reads()),
+                                 written(op.units)))
+        start += len(op.units)
+    for unit in erasers:
+        (owner,) = reads_of([unit.pre])
+        last = records[-1] if records else None
+        if last is not None and last.eraser and last.label == owner and last.stop == start:
+            last.stop += 1
+            last.dims = sorted(set(last.dims) | set(written([unit])))
+        else:
+            records.append(UnitsInfo(owner, layer, start, start + 1, [owner], written([unit]), eraser=True))
+        start += 1
+    return records
 
 
 def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:

@@ -60,13 +60,31 @@ class SOpLayout:
 
 @dataclass
 class HeadInfo:
-    """One compiled head: which s-op it writes, its scale, and the proven bound on its softmax leakage."""
+    """One compiled head: which s-op it writes, its scale, and the proven bound on its softmax leakage.
+    `reads`: the stored s-ops (and helpers) its queries, keys and values read, the circuit's edges."""
 
     label: str
     layer: int
     head: int
     scale: float
     margin: float
+    reads: list[str] = field(default_factory=list)
+    dims: list[int] = field(default_factory=list)  # the residual dimensions it writes
+
+
+@dataclass
+class UnitsInfo:
+    """MLP hidden units `start:stop` of one layer: the units that write one s-op (or helper), or, with
+    `eraser`, the units that clear a dead s-op's dimensions for a new tenant (`compiler.residual`).
+    `reads`: the stored s-ops their pre-activations read; `dims`: the residual dimensions they write."""
+
+    label: str
+    layer: int
+    start: int
+    stop: int
+    reads: list[str]
+    dims: list[int]
+    eraser: bool = False
 
 
 @dataclass
@@ -95,6 +113,7 @@ class CompiledModel:
     analysis: str  # "exhaustive" (value facts observed on every input) or "static"
     output_error: float = 0.0  # proven bound on how far the output read-out is from exact (`compiler.bounds`)
     compile_seconds: float = 0.0
+    units: list[UnitsInfo] = field(default_factory=list)  # every MLP unit, grouped by what it writes
 
     @property
     def config(self) -> ModelConfig:

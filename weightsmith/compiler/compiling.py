@@ -14,7 +14,7 @@ from typing import Iterable
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compiler.assemble import assemble
+from weightsmith.compiler.assemble import assemble, reads_of
 from weightsmith.compiler.attention import MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale
 from weightsmith.compiler.blocks import AttentionOp, Representation
 from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
@@ -71,7 +71,7 @@ def compile_program(
     sched = schedule(ops, {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label})
     bounds = _margins(ops, sched, output, max_seq_len)
     layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims, reuse=reuse)
-    config, weights = assemble(
+    config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
         max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked,
     )
@@ -81,11 +81,12 @@ def compile_program(
         model=model, program=program, vocab=vocab, max_seq_len=max_seq_len, causal=causal, layouts=layouts,
         schedule={op.output.label: (sched.layer(op), "attention" if isinstance(op, AttentionOp) else "mlp")
                   for op in ops},
-        heads=_heads(ops, sched),
+        heads=_heads(ops, sched, layout),
         output_label=output.label, output_values=list(output.values), output_tolerance=output.tolerance,
         analysis="exhaustive" if facts.exhaustive else "static",
         output_error=bounds.output,
         compile_seconds=time.perf_counter() - start,
+        units=units,
     )
 
 
@@ -205,11 +206,13 @@ def _sublayer(rep: Representation) -> str:
     return "embedding" if rep.dims else "virtual"
 
 
-def _heads(ops, sched: Schedule) -> list[HeadInfo]:
+def _heads(ops, sched: Schedule, layout: ResidualLayout) -> list[HeadInfo]:
     heads, count = [], {}
     for op in ops:
         if isinstance(op, AttentionOp):
             layer = sched.layer(op)
             count[layer] = count.get(layer, -1) + 1
-            heads.append(HeadInfo(op.output.label, layer, count[layer], op.scale, op.margin))
+            written = sorted({layout.index[dim] for dim in [*op.values, *op.bos_values]})
+            heads.append(HeadInfo(op.output.label, layer, count[layer], op.scale, op.margin, reads_of(op.reads()),
+                                  written))
     return heads

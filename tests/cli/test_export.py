@@ -1,0 +1,61 @@
+"""`weightsmith export` and `weightsmith circuits`: files written, and one-line errors with exit code 2."""
+
+import json
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from weightsmith.cli import app
+
+runner = CliRunner()
+
+
+def test_circuits_writes_the_ground_truth(tmp_path):
+    out = tmp_path / "circuit.json"
+    result = runner.invoke(app, ["circuits", "reverse", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text())
+    assert document["format"] == "weightsmith-circuit" and document["output"] == "reverse"
+    assert ["L2.H0", "output"] in document["component_edges"]
+
+
+def test_circuits_refuses_a_saved_folder_and_unknown_programs(tmp_path):
+    folder = tmp_path / "model"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["circuits", str(folder), "-o", str(tmp_path / "c.json")])
+    assert result.exit_code == 2 and "recorded while compiling" in result.output
+    result = runner.invoke(app, ["circuits", "no_such_program", "-o", str(tmp_path / "c.json")])
+    assert result.exit_code == 2 and "no library program named 'no_such_program'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_export_rejects_an_unknown_target(tmp_path):
+    result = runner.invoke(app, ["export", "reverse", "--to", "tensorflow", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "expected one of transformer-lens, onnx" in result.output
+
+
+@pytest.mark.parametrize("target,module", [("transformer-lens", "transformer_lens"), ("onnx", "onnx")])
+def test_a_missing_extra_is_named(tmp_path, monkeypatch, target, module):
+    monkeypatch.setitem(sys.modules, module, None)  # makes `import module` raise ImportError
+    result = runner.invoke(app, ["export", "reverse", "--to", target, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "pip install 'weightsmith[export]'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_export_a_saved_model_to_onnx(tmp_path):
+    pytest.importorskip("onnx", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
+    folder = tmp_path / "model"
+    assert runner.invoke(app, ["compile", "hist", "-o", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["export", str(folder), "--to", "onnx", "-o", str(tmp_path / "onnx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "onnx" / "model.onnx").stat().st_size > 0
+
+
+def test_export_a_program_to_transformer_lens(tmp_path):
+    pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
+                        "pip install 'weightsmith[export]'")
+    result = runner.invoke(app, ["export", "reverse", "--to", "transformer-lens", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    hooks = json.loads((tmp_path / "hooks.json").read_text())
+    assert {"hook": "blocks.1.mlp.hook_{pre,post}", "index": "units 15:25", "sops": ["erases length"]} in hooks

@@ -1,0 +1,28 @@
+"""The ONNX export, run by onnxruntime, gives our outputs on random padded inputs of several widths."""
+
+import pytest
+import torch
+
+pytest.importorskip("onnxruntime", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
+pytest.importorskip("onnx", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
+
+from tests.export.cases import random_batches  # noqa: E402
+from weightsmith.export.onnx import export_onnx, run_onnx  # noqa: E402
+from weightsmith.export.transformer_lens import decode_logits  # noqa: E402
+
+# the ONNX exporter takes ~0.5 s a model: a spread of shapes (numerical, categorical, causal, deep) is enough
+CASES = [("length", False), ("frac_prevs", False), ("sort", False), ("dyck2", False), ("reverse", True)]
+
+
+@pytest.mark.parametrize("name,causal", CASES)
+def test_onnxruntime_equals_ours(compiled, tmp_path, name, causal):
+    model = compiled(name, causal).model
+    path = export_onnx(model, tmp_path / "model.onnx")
+    for batch in random_batches(name, seed=1):
+        ids = model.encode(batch)
+        with torch.no_grad():
+            final = model(ids)
+        readout, residual = run_onnx(path, ids)
+        torch.testing.assert_close(residual, final, rtol=1e-6, atol=1e-6)
+        lengths = [len(x) for x in batch]
+        assert decode_logits(model, readout, lengths, ids) == model.decode(final, lengths, ids)

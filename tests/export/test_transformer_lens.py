@@ -1,0 +1,98 @@
+"""The TransformerLens export computes our model: the residual at every hook point and the decoded
+outputs, on random padded inputs, for every library program (bidirectional and causal)."""
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
+                    "pip install 'weightsmith[export]'")
+
+from tests.export.cases import CASES, random_batches  # noqa: E402
+from weightsmith.export.transformer_lens import (  # noqa: E402
+    decode_logits, load_hooked_transformer, save_hooked_transformer, to_hooked_transformer)
+
+
+def residual_hooks(hooked) -> list[str]:
+    """The TL hook after the embedding and after every sublayer, in our `return_residuals` order."""
+    names = ["blocks.0.hook_resid_pre"]
+    for i in range(hooked.cfg.n_layers):
+        names += [f"blocks.{i}.hook_resid_post" if hooked.cfg.attn_only else f"blocks.{i}.hook_resid_mid",
+                  f"blocks.{i}.hook_resid_post"]
+    return names
+
+
+@pytest.mark.parametrize("name,causal", CASES)
+def test_forward_equals_ours(compiled, name, causal):
+    model = compiled(name, causal).model
+    hooked = to_hooked_transformer(model)
+    assert hooked.cfg.attention_dir == ("causal" if model.config.causal else "bidirectional")
+    for batch in random_batches(name):
+        ids = model.encode(batch)
+        with torch.no_grad():
+            final, residuals = model(ids, return_residuals=True)
+            logits, cache = hooked.run_with_cache(ids)
+        for hook, ours in zip(residual_hooks(hooked), residuals, strict=True):
+            theirs = cache[hook]
+            # float sums in another order (TL adds the heads in one matmul): equal to float32 rounding
+            torch.testing.assert_close(theirs[..., :-1], ours, rtol=1e-6, atol=1e-6, msg=hook)
+            assert torch.equal(theirs[..., -1], (ids == 1).to(theirs.dtype)), f"{hook}: the PAD dimension"
+        torch.testing.assert_close(logits, final[..., model.config.output_dims], rtol=1e-6, atol=1e-6)
+        lengths = [len(x) for x in batch]
+        assert decode_logits(model, logits, lengths, ids) == model.decode(final, lengths, ids)
+
+
+def test_pad_keys_get_no_attention(compiled):
+    model = compiled("reverse").model
+    hooked = to_hooked_transformer(model)
+    ids = model.encode([["BOS", "a", "b", "PAD", "PAD"]])
+    _, cache = hooked.run_with_cache(ids)
+    pattern = cache["blocks.2.attn.hook_pattern"][0, 0]
+    assert torch.equal(pattern[:, 3:], torch.zeros_like(pattern[:, 3:]))
+    # a padded input gives the unpadded input's outputs at its real positions
+    short = model.encode([["BOS", "a", "b"]])
+    assert torch.equal(hooked(ids)[0, :3], hooked(short)[0])
+
+
+def test_saved_folder_round_trips(compiled, tmp_path):
+    model = compiled("sort").model
+    save_hooked_transformer(model, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.json", "hooks.json", "model.safetensors"]
+    loaded, fresh = load_hooked_transformer(tmp_path), to_hooked_transformer(model)
+    ids = model.encode(random_batches("sort")[0])
+    assert torch.equal(loaded(ids), fresh(ids))
+
+
+def test_foreign_folder_is_refused(tmp_path):
+    (tmp_path / "config.json").write_text('{"format": "something else"}')
+    with pytest.raises(ValueError, match="not a weightsmith TransformerLens export"):
+        load_hooked_transformer(tmp_path)
+
+
+_SORT = {}
+
+
+def sort_pair():
+    """`sort` and its export, built once (hypothesis calls the test many times)."""
+    if not _SORT:
+        from weightsmith.compiler import compile_program
+        from weightsmith.library import PROGRAMS
+
+        p = PROGRAMS["sort"]
+        model = compile_program(p.build(), p.vocab, p.max_seq_len).model
+        _SORT["pair"] = model, to_hooked_transformer(model)
+    return _SORT["pair"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 2, 3]), min_size=1, max_size=5), min_size=1, max_size=6),
+       st.integers(0, 4))
+def test_any_batch_decodes_as_ours(inputs, padding):
+    """For all inputs (any lengths mixed in a batch, any trailing PAD): the export decodes as ours."""
+    model, hooked = sort_pair()
+    batch = [["BOS", *x] + ["PAD"] * min(padding, 5 - len(x)) for x in inputs]
+    ids = model.encode(batch)
+    lengths = [len(x) for x in batch]
+    with torch.no_grad():
+        assert decode_logits(model, hooked(ids), lengths, ids) == model.decode(model(ids), lengths, ids)

@@ -1,0 +1,98 @@
+"""Commands that take models where researchers work: `export` (TransformerLens, ONNX) and `circuits`
+(the ground-truth circuit of a compiled program, to score circuit-discovery methods against)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from weightsmith.cli.common import app, console, fail, load_model, writable_folder, write_failed
+
+TARGETS = ("transformer-lens", "onnx")
+
+_VOCAB = typer.Option(None, help="Vocabulary, comma separated, when compiling a program (default: the library's).")
+_MAX_LEN = typer.Option(None, "--max-len", help="Longest input, when compiling a program (default: the library's).")
+_CAUSAL = typer.Option(False, "--causal", help="Compile a decoder (causal attention), when compiling a program.")
+
+
+def _compile(program: str, vocab: Optional[str], max_len: Optional[int], causal: bool):
+    """The compiled program (a library name or `file.py:function`), or exit 2 with the reason."""
+    from weightsmith.compiler import CompileError, compile_rasp_to_model
+    from weightsmith.program_spec import load_program
+
+    try:
+        spec = load_program(program, vocab, max_len)
+        if spec.vocab is None or spec.max_seq_len is None:
+            fail("a program from a file needs --vocab and --max-len")
+        return compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len, causal=causal)
+    except (KeyError, ValueError, CompileError) as err:
+        fail(str(err).strip('"'))
+
+
+@app.command("export")
+def export_command(
+    model: str = typer.Argument(..., help="A saved model folder, or a program to compile (library name or "
+                                "`file.py:function`)."),
+    to: str = typer.Option(..., "--to", help="transformer-lens or onnx."),
+    out: Path = typer.Option(..., "-o", "--out", help="Folder to write the export into."),
+    vocab: Optional[str] = _VOCAB,
+    max_len: Optional[int] = _MAX_LEN,
+    causal: bool = _CAUSAL,
+) -> None:
+    """Export a model to TransformerLens (a HookedTransformer: safetensors + config + hook table) or ONNX."""
+    from weightsmith.export.extras import MissingExtra
+
+    if to not in TARGETS:
+        fail(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
+    writable_folder(out)
+    if Path(model).is_dir():
+        transformer, circuit = load_model(Path(model)), None
+    else:
+        from weightsmith.export.circuits import circuit_of
+
+        compiled = _compile(model, vocab, max_len, causal)
+        transformer, circuit = compiled.model, circuit_of(compiled)
+    try:
+        if to == "onnx":
+            from weightsmith.export.onnx import export_onnx
+
+            out.mkdir(parents=True, exist_ok=True)
+            written = export_onnx(transformer, out / "model.onnx")
+        else:
+            from weightsmith.export.transformer_lens import save_hooked_transformer
+
+            written = save_hooked_transformer(transformer, out, circuit)
+    except MissingExtra as err:
+        fail(str(err))
+    except OSError as err:
+        write_failed(out, err)
+    console.print(f"wrote {written}", highlight=False, soft_wrap=True)
+
+
+@app.command("circuits")
+def circuits_command(
+    program: str = typer.Argument(..., help="A program to compile (library name or `file.py:function`)."),
+    out: Path = typer.Option(..., "-o", "--out", help="The JSON file to write."),
+    vocab: Optional[str] = _VOCAB,
+    max_len: Optional[int] = _MAX_LEN,
+    causal: bool = _CAUSAL,
+) -> None:
+    """Write the ground-truth circuit of a compiled program as JSON: which heads, MLP units and residual
+    dimensions compute which s-op, and the s-op and component edges."""
+    from weightsmith.export.circuits import circuit_of
+
+    if Path(program).is_dir():
+        fail(f"{program} is a saved model folder: its circuit is recorded while compiling, so give the program "
+             "(a library name or file.py:function) with the --vocab/--max-len it was compiled for")
+    if out.is_dir():
+        fail(f"-o {out}: is a folder; give a file name such as {out / 'circuit.json'}")
+    circuit = circuit_of(_compile(program, vocab, max_len, causal))
+    try:
+        circuit.write(out)
+    except OSError as err:
+        write_failed(out, err)
+    console.print(f"wrote {out}: {len(circuit.nodes())} components in the circuit, "
+                  f"{len(circuit.component_edges)} component edges, {len(circuit.sop_edges)} s-op edges",
+                  highlight=False, soft_wrap=True)

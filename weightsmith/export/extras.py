@@ -1,0 +1,27 @@
+"""The optional packages the exports need, and the error that names the extra to install.
+
+The exports are optional (`pip install 'weightsmith[export]'`): nothing else in weightsmith needs
+TransformerLens or ONNX, and they are heavy. Importing them goes through `require`, so a missing one
+is a one-line error saying what to install, not an ImportError from deep inside a call.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+EXTRA = "export"
+
+
+class MissingExtra(RuntimeError):
+    """An optional package an export needs is not installed."""
+
+
+def require(module: str, purpose: str) -> ModuleType:
+    """`module` imported, or MissingExtra naming the extra that provides it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise MissingExtra(
+            f"{purpose} needs the package {module.split('.')[0]!r} ({err}); install the extra: "
+            f"pip install 'weightsmith[{EXTRA}]'") from None
