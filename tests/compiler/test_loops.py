@@ -10,6 +10,7 @@ import torch
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, compile_program
 from weightsmith.model import load, save
+from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.verify import verify
 
 
@@ -45,8 +46,8 @@ def every_input(vocab, max_seq_len):
 def status(compiled, inputs):
     """Each input's (outputs, steps, halted) from one batched run of the looped model."""
     model = compiled.model
-    with torch.inference_mode():
-        ids = model.encode([[model.config.bos, *xs] for xs in inputs])
+    ids = model.encode([[model.config.bos, *xs] for xs in inputs])
+    with torch.inference_mode(), torch_threads(forward_work(model, ids.numel())):
         final = model(ids)
     steps, halted = model.loop_status(final)
     outputs = [row[1:] for row in model.decode(final, [len(xs) + 1 for xs in inputs], ids)]
@@ -105,7 +106,7 @@ def test_extra_iterations_after_the_stop_change_nothing():
 def test_a_thousand_iterations_stay_exact():
     loop = rotate_left(1_000)
     compiled = compile_program(loop["xs"], ["a", "b", "c"], 4)
-    inputs = [["a", "b", "c", "a"], ["c", "b", "a"], ["b", "c"], ["a", "a", "b", "c"]]
+    inputs = every_input("abc", 4)
     assert status(compiled, inputs) == interpreted(loop["xs"], loop, inputs)
 
 
@@ -121,9 +122,10 @@ def test_save_and_load_keep_the_loop(tmp_path):
 
 
 def test_block_width_and_depth_are_those_of_one_step():
-    """The block's layers are the step's depth plus the commit, whatever max_steps is."""
+    """The block's layers are the step's depth, whatever max_steps is: a rotation is one attention
+    sublayer, and the commit (and the halt test) fit in the MLP of that same layer."""
     short, long = (compile_program(rotate_left(n)["xs"], ["a", "b"], 3) for n in (3, 3_000))
-    assert short.config.loop.n_layers == long.config.loop.n_layers == 2
+    assert short.config.loop.n_layers == long.config.loop.n_layers == 1
     assert short.config.d_model == long.config.d_model
     assert len(short.config.layers) == len(long.config.layers)
 
@@ -143,3 +145,27 @@ def test_two_loops_and_non_bool_halts_are_compile_errors():
                     halt=lambda s: rasp.Map(lambda x: 2, s["x"]))
     with pytest.raises(CompileError, match="must be a bool"):
         compile_program(odd["x"], ["a"], 2)
+
+
+def test_two_states_numerical_and_categorical_equal_the_interpreter():
+    """A pointer walks the positions, adding 1 (mod 8) to the number under it, until the first
+    position's number reaches 6: numerical state read by attention, categorical state, both committed."""
+    start = rasp.numerical(rasp.Map(lambda t: t, rasp.tokens))
+    zero = rasp.Map(lambda t: 0, rasp.tokens)
+
+    def step(s):
+        here = rasp.Map(lambda b: int(b), rasp.SequenceMap(lambda i, p: i == p, rasp.indices, s["p"]))
+        x = rasp.numerical(rasp.SequenceMap(lambda x, h: (x + h) % 8, s["x"], here))
+        p = rasp.SequenceMap(lambda p, n: (p + 1) % n, s["p"], rasp.length)
+        return {"x": x, "p": p}
+
+    def halt(s):
+        first = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.Full(0), rasp.Comparison.EQ), s["x"],
+                                              default=0))
+        return rasp.Map(lambda v: v >= 6, first)
+
+    loop = rasp.Loop(state={"x": start, "p": zero}, step=step, halt=halt, max_steps=40).named("walk")
+    program = rasp.numerical(rasp.SequenceMap(lambda x, p: x * 10 + p, loop["x"], loop["p"]))
+    compiled = compile_program(program, [0, 1, 2, 3], 3)
+    inputs = every_input([0, 1, 2, 3], 3)
+    assert status(compiled, inputs) == interpreted(program, loop, inputs)

@@ -45,11 +45,12 @@ class LoopPlan:
     state: dict[str, Representation]  # state name -> its placeholder's representation
     steps: Representation
     halted: Representation
+    spent: Representation  # steps >= max_steps
     stop: Representation
 
     @property
     def persistent(self) -> list[Representation]:
-        return [*self.state.values(), self.steps, self.halted, self.stop]
+        return [*self.state.values(), self.steps, self.halted, self.spent, self.stop]
 
     @property
     def dims(self) -> list[Dim]:
@@ -85,13 +86,14 @@ def load_units(rep: Representation, init_indicators: dict | None, init_scalar: R
 
 
 def commit_units(rep: Representation, new_indicators: dict | None, new_scalar: Readout | None,
-                 gate: Readout) -> tuple[list[Unit], list[Readout], list[float]]:
-    """Units replacing a state's value by the step's (`new_*`) unless gate >= 1, and the read-outs
-    they need within a tolerance (with the tolerance).
+                 gate: Readout) -> tuple[list[Unit], list[Readout], list[float], float]:
+    """Units replacing a state's value by the step's (`new_*`) unless the gate is on, the read-outs
+    they need within a tolerance (with the tolerances), and the largest error the gate may carry.
 
     One-hot: per value v, ramps of (new_v - old_v) and (old_v - new_v) add exactly +1 / -1 where
-    they differ (old is exact, new within the margin). A number: the staircase over the state's
-    values snaps the new number exactly, and relu(old) - relu(-old) takes the old one away."""
+    they differ (old is exact, new within 1/8): 2 x 1/8 + 4 x 1/16 keeps every ramp on its flat parts.
+    A number: a staircase over the state's values snaps the new number (within gap/8) and another
+    takes the old one away, both off for gate >= 1 - 1/(4M)."""
     if rep.indicators is not None:
         units, inputs = [], []
         for v, dim in zip(rep.values, rep.dims):
@@ -100,17 +102,36 @@ def commit_units(rep: Representation, new_indicators: dict | None, new_scalar: R
                 continue
             units += ramp(diff, {dim: 1.0}, gate, 4.0) + ramp(diff * -1.0, {dim: -1.0}, gate, 4.0)
             inputs.append(diff)
-        return units, inputs, [MARGIN] * len(inputs)
+        return units, inputs, [MARGIN / 2] * len(inputs), MARGIN / 4
     dim, old = rep.dims[0], rep.scalar
     if new_scalar.key() == old.key():
-        return [], [], []
+        return [], [], [], MARGIN
     points = [float(v) for v in rep.values]
-    staircase = mlp.discretising_units(new_scalar, points, [{dim: p} for p in points])
-    gap = mlp.min_gap(points)
-    tolerance = gap / 4 if len(points) > 1 else MARGIN
-    span = max(abs(p) for p in points) + tolerance
-    # above what any unit's pre-activation reaches for inputs within the tolerance: a ramp's slope is
-    # at most 2/gap, so slope * |x| + |bias| <= 4 span / gap; the constant and take-away units read <= span
-    weight = 1.0 + span + (4.0 * span / gap if len(points) > 1 else 0.0)
-    take_away = [Unit(old, 0.0, {dim: -1.0}), Unit(old * -1.0, 0.0, {dim: 1.0})]
-    return gated(staircase + take_away, gate, weight), [new_scalar], [tolerance]
+    gap = mlp.min_gap(points) if len(points) > 1 else 1.0
+    span = max(abs(p) for p in points) + gap
+    # above what any ramp's pre-activation reaches for inputs near a value: slope (<= 2/gap) * 2 span
+    weight = 1.0 + 4.0 * span / gap
+    units = []
+    for x, sign in ((new_scalar, 1.0), (old, -1.0)):
+        staircase = mlp.discretising_units(x, points, [{dim: sign * p} for p in points])
+        if staircase and staircase[0].pre.key() == Readout.of(ONE).key():  # the constant: on unless the gate is
+            units += ramp(Readout.of(ONE) - gate, staircase[0].out)
+            staircase = staircase[1:]
+        units += gated(staircase, gate, weight)
+    return units, [new_scalar], [gap / 8], 1.0 / (4.0 * weight)
+
+
+def control_units(plan: LoopPlan, halt: Readout) -> list[Unit]:
+    """The commit's bookkeeping, exact for a halt read-out within 1/16 of 0 or 1 (h) and the exact
+    persistent flags: with s = spent (steps >= max_steps) and t = steps,
+    steps += 1 unless h or s;  halted := h;  stop := h or s;  spent := s or (t = max_steps - 1 and not h)."""
+    (steps,), (halted,), (spent,), (stop,) = plan.steps.dims, plan.halted.dims, plan.spent.dims, plan.stop.dims
+    one, s, t = Readout.of(ONE), Readout.of(spent), Readout.of(steps)
+    last = Readout.total([(1.0, t), (2.0 - plan.loop.max_steps, one), (-1.0, halt), (-4.0, s)])  # 1 - h at t = max - 1
+    return [
+        *ramp(one - halt - s, {steps: 1.0}),
+        *ramp(halt, {halted: 1.0}), Unit(Readout.of(halted), 0.0, {halted: -1.0}),
+        *ramp(last, {spent: 1.0}),
+        *ramp(halt, {stop: 1.0}), Unit(s, 0.0, {stop: 1.0}), *ramp(halt + s - one, {stop: -1.0}),
+        Unit(Readout.of(stop), 0.0, {stop: -1.0}),
+    ]

@@ -501,13 +501,14 @@ class Lowering:
                             not numerical, expr)
 
     def _loop(self, loop: rasp.Loop) -> None:
-        """The loop's units: the prelude loads the initial state; the block snaps the halt flag, counts
-        the budget, and commits the step (`compiler.loops`)."""
+        """The loop's units (`compiler.loops`): the prelude loads the initial state; the block ends in
+        one MLP that commits the step unless the halt s-op is true or max_steps are spent, and keeps
+        the loop's books (steps, halted, spent, stop)."""
         label = self.graph.label(loop)
         state = {k: self.reps[id(p)] for k, p in loop.placeholders.items()}
         flag = lambda name, values: self._stored(f"{label}.{name}", NUMERICAL, values, False, False, role=name)
         plan = self.plan = loops.LoopPlan(loop, label, state, flag("steps", list(range(loop.max_steps + 1))),
-                                          flag("halted", [0, 1]), flag("stop", [0, 1]))
+                                          flag("halted", [0, 1]), flag("spent", [0, 1]), flag("stop", [0, 1]))
         self.phase = PRELUDE
         for key, rep in state.items():
             init = self.rep(loop.initial[key])
@@ -516,6 +517,8 @@ class Lowering:
             units, inputs = loops.load_units(rep, self.indicators(init) if rep.indicators is not None else None, scalar)
             tolerance = [loops.MARGIN] * len(inputs) if rep.indicators is not None else [_tolerance(rep)]
             self._add(MLPOp(rep, units, inputs=inputs, tolerance=tolerance))
+        if loop.max_steps == 0:  # spent from the start
+            self._add(MLPOp(plan.spent, [Unit(Readout.of(ONE), 0.0, {plan.spent.dims[0]: 1.0})]))
 
         self.phase = BLOCK
         halt = self.rep(loop.halt)
@@ -523,25 +526,12 @@ class Lowering:
             raise CompileError(f"the halt s-op {halt.label!r} of loop {label!r} must be a bool at every position, but "
                                f"it can be {[v for v in halt.values if v not in (True, False)][:3]}")
         is_true = self.indicators(halt).get(True, Readout())
-        halted = self._stored(f"{label}.halt", NUMERICAL, [0, 1], False, False, role="halt (exact)")
-        halted = self._add(MLPOp(halted, loops.ramp(is_true, {halted.dims[0]: 1.0}), inputs=[is_true],
-                                 tolerance=[loops.MARGIN]))
-        steps = plan.steps.scalar
-        spent = self._stored(f"{label}.spent", NUMERICAL, [0, 1], False, False, role="max_steps spent")
-        # [steps >= max_steps] = relu(steps - max + 1) - relu(steps - max): exact on whole numbers
-        spent = self._add(MLPOp(spent, [
-            Unit(steps, -(loop.max_steps - 1.0), {spent.dims[0]: 1.0}),
-            Unit(steps, -float(loop.max_steps), {spent.dims[0]: -1.0})], inputs=[steps], tolerance=[loops.MARGIN]))
-        self._commit(plan, halted.scalar, spent.scalar)
-
-    def _commit(self, plan: loops.LoopPlan, halted: Readout, spent: Readout) -> None:
-        gate = halted + spent  # 0: take the step; 1 or 2: stop
-        units: list[Unit] = []
-        inputs: list[Readout] = [halted, spent]
-        tolerance = [loops.MARGIN, loops.MARGIN]
-        for key, rep in plan.state.items():
-            new = self.rep(plan.loop.updates[key])
-            where = f"the step of state {key!r} of loop {plan.label!r}"
+        gate = is_true + plan.spent.scalar  # 0: take the step; 1 or 2: stop
+        units = loops.control_units(plan, is_true)
+        inputs, tolerance, halt_tolerance = [], [], loops.MARGIN / 4
+        for key, rep in state.items():
+            new = self.rep(loop.updates[key])
+            where = f"the step of state {key!r} of loop {label!r}"
             if rep.indicators is not None:
                 made = loops.commit_units(rep, self.indicators(new), None, gate)
             else:
@@ -549,15 +539,9 @@ class Lowering:
             units += made[0]
             inputs += made[1]
             tolerance += made[2]
-        (steps,), (flag,), (stop,) = plan.steps.dims, plan.halted.dims, plan.stop.dims
-        units += [
-            Unit(Readout.total([(1.0, Readout.of(ONE)), (-2.0, gate)]), 0.0, {steps: 1.0}),  # +1 unless stopping
-            Unit(halted, 0.0, {flag: 1.0}), Unit(Readout.of(flag), 0.0, {flag: -1.0}),  # halted := halt, exactly
-            Unit(gate, 0.0, {stop: 1.0}), Unit(gate - Readout.of(ONE), 0.0, {stop: -1.0}),  # stop := min(gate, 1)
-            Unit(Readout.of(stop), 0.0, {stop: -1.0}),
-        ]
-        out = Representation(f"{plan.label}[commit]", NUMERICAL, [], False, None, None, list(plan.dims), role="commit")
-        self._add(MLPOp(out, units, inputs=inputs, tolerance=tolerance))
+            halt_tolerance = min(halt_tolerance, made[3])
+        out = Representation(f"{label}[commit]", NUMERICAL, [], False, None, None, list(plan.dims), role="commit")
+        self._add(MLPOp(out, units, inputs=[*inputs, is_true], tolerance=[*tolerance, halt_tolerance]))
 
     def _loop_result(self, expr: rasp.LoopResult) -> Representation:
         """A loop's result reads the persistent dimensions the block leaves behind."""
