@@ -163,3 +163,18 @@ def test_an_input_without_tokens_is_refused():
     compiled = compile_program(rotate_left(3)["xs"], ["a", "b"], 3)
     with pytest.raises(rasp.InputError, match="at least one token"):
         compiled.model.run(["BOS"])
+
+
+def test_a_body_that_looks_ahead_keeps_the_model_unmasked():
+    """Outside the loop the program only looks back, but its step reads the next position: the causal mask
+    (chosen for programs that look back only) would hide it."""
+    ahead = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q + 1)
+    first = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0)
+    loop = rasp.Loop(state={"xs": rasp.tokens}, step=lambda s: {"xs": rasp.Aggregate(ahead, s["xs"], default="z")},
+                     halt=lambda s: rasp.Map(lambda x: x == "z", rasp.Aggregate(first, s["xs"])), max_steps=10)
+    compiled = compile_program(loop["xs"], ["a", "z"], 3)
+    assert not compiled.config.causal
+    inputs = every_input("az", 3)
+    assert status(compiled, inputs) == interpreted(loop["xs"], loop, inputs)
+    with pytest.raises(CompileError, match="causal compilation of loops"):
+        compile_program(loop["xs"], ["a", "z"], 3, causal=True)

@@ -197,13 +197,16 @@ class StaticFacts(_FunctionTables):
     def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
-        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)]
-        # Categorical Aggregates that may average: found by proofs over the refined value sets, which
-        # grow with every one found (its means flow downstream), so repeat until none is new.
+        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
+        # Aggregates that may average: found by proofs over the refined value sets, which grow with
+        # every one found (its means flow downstream), so repeat until none is new. A numerical
+        # Aggregate proved to copy holds only its s-op's values and its default, not every mean (a
+        # loop's state read by position would otherwise grow by every mean, round after round).
         self.averaging: set[int] = set()
         while True:
+            copying = {id(e) for e in aggregates if rasp.is_numerical(e) and id(e) not in self.averaging}
             try:
-                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging)
+                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging, copying=copying)
             except rasp.ValueSetError as err:
                 raise CompileError(f"cannot bound the values the program computes: {err}") from err
             self._tables.clear()
@@ -229,6 +232,8 @@ class StaticFacts(_FunctionTables):
         otherwise (`copies_one_value`); CompileError where the means cannot be bounded exactly."""
         if copies_one_value(aggregate, self.values, self.max_seq_len):
             return False
+        if rasp.is_numerical(aggregate):
+            return True  # a numerical head computes any mean
         values = self.values(aggregate.sop)
         numbers = [v for v in values if isinstance(v, (int, float))]
         if len(numbers) <= 1 and equal_means_exact(numbers, self.max_seq_len):
@@ -263,7 +268,7 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.Aggregate):
             empty = expr.default is None and self.may_select_nothing(expr.selector)
             nullable = empty or self.nullable(expr.sop)
-            if rasp.is_numerical(expr) or id(expr) in self.averaging:  # every mean of its s-op's values
+            if id(expr) in self.averaging:  # every mean of its s-op's values
                 values = distinct_sorted(inferred)
             else:
                 values = distinct_sorted([*self.values(expr.sop), expr.default])
