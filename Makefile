@@ -5,17 +5,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # torch is pinned and installed first: an unpinned torch would pull gigabytes of CUDA packages.
 # The `baseline` extra (Tracr 1.0.0, with jax) is part of the test install: Tracr's own test suite runs
-# against weightsmith in tests/tracr_suite, and the benchmarks measure against it.
+# against weightsmith in tests/tracr_suite, and the benchmarks measure against it. `notebooks` runs
+# examples/*.ipynb as tests; `docs` lets a test check that the docs site builds;
+# `sweep` (Ray Tune) runs a small local sweep; `plots` draws PNGs; `explore` drives a headless Chromium
+# (installed by .ci/run with apt-get) to test the explorer page.
 $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,baseline]'
+	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -25,7 +28,12 @@ demo: $(STAMP)
 	@echo "or first 'source $(BIN)/activate', then 'weightsmith list'."
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 tests
+	$(BIN)/python -m pytest -n 2 --nbmake tests examples
+
+# The docs site (guides from docs/, API reference from the docstrings), built offline into site/.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+	@echo "open site/index.html"
 
 # Benchmarks are long runs, not tests; each prints a table and writes JSON to benchmarks/results/.
 bench: $(STAMP)

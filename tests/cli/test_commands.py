@@ -297,3 +297,13 @@ def test_add_and_multiply_run_the_compiled_models():
 def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_language_tasks_name_unknown_words_and_refuse_empty_text():
+    result = runner.invoke(app, ["translate", "the boy is very tall"])
+    assert result.exit_code == 0 and "read as UNK): very, tall" in result.output
+    for command in ("translate", "grammar", "sentiment"):
+        empty = runner.invoke(app, [command, "  "])
+        assert empty.exit_code == 2 and "the text is empty" in empty.output
+        long = runner.invoke(app, [command, "the cat " * 40])
+        assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output

@@ -8,10 +8,15 @@ from weightsmith.cli.common import app, console, fail
 
 
 def nlp_command(task: str, text: str, trace: bool, answer) -> None:
+    from weightsmith.library import nlp
+
     try:
         result = answer(text)
     except ValueError as err:
         fail(str(err))
+    unknown = nlp.unknown_words(text, task)
+    if unknown:  # the answer is about the sentence with these read as UNK: say so, apart from the answer
+        typer.echo(f"warning: not in the {task} lexicon (read as UNK): {', '.join(unknown)}", err=True)
     if trace:
         from weightsmith.show.trace_table import nlp_trace_table
 

@@ -103,6 +103,9 @@ class CompiledModel:
     def config(self) -> ModelConfig:
         return self.model.config
 
+    def _repr_html_(self) -> str:
+        return self.model._repr_html_()
+
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first."""
         ids = self.model.encode([list(tokens)])

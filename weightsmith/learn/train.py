@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 import torch
@@ -50,6 +50,9 @@ class TrainSettings:
     balance_lengths: bool = False  # weight each example by 1 / (share of its length): rare lengths count as much
     restarts: int = 1  # seeds started (seed, seed + 1, ...), pruned by successive halving (module docstring)
     progress: bool = False  # a progress bar (the CLI turns it on)
+    # called with each epoch's record (epoch, seed, loss, val_acc, ...): how a sweep's scheduler (Ray Tune's
+    # ASHA in `weightsmith.learn.sweep`) watches a run and stops it early
+    on_epoch: Optional[Callable[[dict], None]] = None
 
 
 @dataclass
@@ -188,6 +191,8 @@ def train(config: ProgramConfig, train_data: Encoded, val_data: Encoded, setting
         while live:
             for run in live:
                 record = run.advance(val_data)
+                if settings.on_epoch is not None:
+                    settings.on_epoch(record)
                 bar.update(1)
                 bar.set_postfix(seed=run.seed, loss=f"{record['loss']:.3f}", relaxed_acc=f"{record['relaxed_train_acc']:.3f}",
                                 discrete_val_acc=f"{record['val_acc']:.4f}", tau=f"{record['tau']:.3f}")

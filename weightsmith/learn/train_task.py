@@ -13,7 +13,7 @@ import json
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from weightsmith import rasp
 from weightsmith.compiler import CompileError
@@ -94,6 +94,7 @@ def train_task(
     prune_program: bool = True,
     check_rasp: int = 0,
     progress: bool = False,
+    on_epoch: Optional[Callable[[dict], None]] = None,
 ) -> TaskResult:
     """Trains `heads` heads per layer (`numerical_heads` of them counting, default half) and `mlps` MLPs.
 
@@ -113,7 +114,7 @@ def train_task(
                              attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
                              read_last_layer=read_last_layer, recency_bias=recency_bias,
                              tau_start=tau_start, restarts=restarts,
-                             balance_lengths=balance_lengths)
+                             balance_lengths=balance_lengths, on_epoch=on_epoch)
     result = train(config, splits[0], splits[1], settings)
     if out_dir is not None:
         result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it

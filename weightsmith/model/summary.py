@@ -20,6 +20,23 @@ class ResidualStage:
     name: str
     dims: list[tuple[int, str]]
 
+    def spans(self) -> list[tuple[str, str]]:
+        """Consecutive dimensions of one s-op (`name:value`) folded into one row: (dims, s-op: values)."""
+        rows: list[tuple[str, list[int], list[str]]] = []
+        for dim, label in self.dims:
+            name, _, value = label.partition(":")
+            if rows and rows[-1][0] == name and rows[-1][1][-1] == dim - 1:
+                rows[-1][1].append(dim)
+                rows[-1][2].append(value)
+            else:
+                rows.append((name, [dim], [value]))
+        out = []
+        for name, dims, values in rows:
+            span = str(dims[0]) if len(dims) == 1 else f"{dims[0]}-{dims[-1]}"
+            shown = ", ".join(v for v in values if v)
+            out.append((span, f"{name}" + (f" = {{{shown}}}" if shown else "")))
+        return out
+
 
 def summary(model: Transformer) -> dict:
     """Layers, heads (per layer and total), d_model, d_mlp (max and total), parameters (total and nonzero)."""
@@ -65,3 +82,18 @@ def loop_description(config: ModelConfig) -> str | None:
             f"{loop.stop_dim} ({label(loop.stop_dim)}) reads 1 at the first position (at most max_steps + 1 = "
             f"{loop.max_steps + 1} times); layers 0-{first - 1} run once before, {after}; steps in dim "
             f"{loop.steps_dim} ({label(loop.steps_dim)}), halted in dim {loop.halted_dim} ({label(loop.halted_dim)})")
+
+
+def summary_html(model: Transformer) -> str:
+    """The summary and the residual layout as HTML: how a model shows itself in Jupyter (`_repr_html_`)."""
+    from html import escape
+
+    s, config = summary(model), model.config
+    rows = "".join(f"<tr><td>{escape(stage.name) if k == 0 else ''}</td><td>{span}</td><td>{escape(text)}</td></tr>"
+                   for stage in residual_layout(config) for k, (span, text) in enumerate(stage.spans()))
+    return (f"<div><b>weightsmith Transformer</b>: {s['layers']} layers, {s['heads']} heads, d_model {s['d_model']}, "
+            f"d_mlp (max) {s['d_mlp_max']}, {s['parameters']:,} parameters ({s['parameters_nonzero']:,} non-zero); "
+            f"{'causal' if config.causal else 'bidirectional'}; output <code>{escape(str(config.output_label))}</code> "
+            f"({config.output_encoding}); vocab {escape(str(config.vocab))}, max_seq_len {config.max_seq_len}"
+            f"<details><summary>residual stream layout</summary><table><tr><th>stage</th><th>dims</th>"
+            f"<th>s-op = values held</th></tr>{rows}</table></details></div>")

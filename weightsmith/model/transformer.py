@@ -338,6 +338,12 @@ class Transformer(nn.Module):
         return [[values[j] if ok else x for x, j, ok in zip(xs[:length], js, oks)]
                 for xs, js, oks, length in zip(raw.tolist(), nearest.tolist(), close.tolist(), lengths)]
 
+    def _repr_html_(self) -> str:
+        """How a model shows itself in Jupyter: its size and residual layout."""
+        from weightsmith.model.summary import summary_html
+
+        return summary_html(self)
+
     def run(self, tokens: Sequence) -> list:
         """Decoded outputs for one input: `model.run(["BOS", "a", "b"])` -> [BOS's slot, out_a, out_b]."""
         return self.run_batch([tokens])[0]

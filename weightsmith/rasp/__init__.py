@@ -56,8 +56,9 @@ from weightsmith.rasp.expr import (
     tokens,
 )
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.holes import HoleTable, Learnable, UnfilledHoleError, holes
 from weightsmith.rasp.loop import Loop, LoopResult, LoopState
-from weightsmith.rasp.trace import TraceEntry, trace
+from weightsmith.rasp.trace import Trace, TraceEntry, trace
 from weightsmith.rasp.value_set import value_set, value_sets
 
 __all__ = [name for name in dir() if not name.startswith("_")]

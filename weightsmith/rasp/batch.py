@@ -26,6 +26,7 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
@@ -475,6 +476,9 @@ class _BatchEvaluator:
         batch = self.batch
         nb, width = batch.shape
         for e in topological_order(program):
+            if unfilled(e):
+                raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
+                                      "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):

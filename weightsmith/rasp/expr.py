@@ -284,6 +284,7 @@ class Map(SOp):
     """
 
     default_name_prefix = "map"
+    fusable = True  # whether a Map over this one may fuse with it (a hole may not: it is a node to learn)
 
     def __init__(self, f: Callable[[Value], Value], inner: SOp, simplify: bool = True):
         super().__init__()
@@ -291,7 +292,7 @@ class Map(SOp):
         _require(SOp, inner, "the inner argument", "Map")
         self.f = f
         self.inner = inner
-        if simplify and isinstance(inner, Map):
+        if simplify and isinstance(inner, Map) and inner.fusable:
             inner_f = inner.f
             self.f = lambda x: f(inner_f(x))
             self.inner = inner.inner

@@ -21,7 +21,28 @@ class TraceEntry:
     value: Any
 
 
-def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False) -> dict[str, TraceEntry]:
+class Trace(dict):
+    """A trace is a plain dict (label -> TraceEntry); in Jupyter it shows as a table, an s-op per row."""
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        def cell(v) -> str:
+            return "·" if v is None else f"{v:.4g}" if isinstance(v, float) else escape(str(v))
+
+        rows = []
+        for entry in self.values():
+            if entry.encoding is None:
+                continue  # a selector's matrix does not fit a row
+            mark = " #" if entry.encoding == "numerical" else ""
+            rows.append(f"<tr><td style='text-align:left'><b>{escape(entry.label)}</b>{mark}</td>"
+                        f"<td>{escape(entry.kind)}</td>" + "".join(f"<td>{cell(v)}</td>" for v in entry.value) + "</tr>")
+        n = max((len(e.value) for e in self.values() if e.encoding is not None), default=0)
+        head = "<tr><th>s-op</th><th>kind</th>" + "".join(f"<th>{i}</th>" for i in range(n)) + "</tr>"
+        return f"<table>{head}{''.join(rows)}</table>"
+
+
+def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False) -> Trace:
     """Values of every s-op in `program` (and every selector, if asked) on `xs`, in evaluation order.
 
     Keys are the expressions' labels; a label used by two different expressions gets `#<id>` added.
@@ -33,7 +54,7 @@ def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False)
     batch = make_batch([list(xs)])
     values = evaluate_columns(program, batch, record=True)
     n = len(xs)
-    out: dict[str, TraceEntry] = {}
+    out = Trace()
     for e in topological_order(program):
         if isinstance(e, rx.Selector) and not selectors:
             continue

@@ -26,6 +26,7 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
 from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import HALTED, STEPS, Loop, LoopResult, LoopState
 
 DEFAULT_MAX_SIZE = 100_000
@@ -35,7 +36,8 @@ _POSITION = "position"  # the joint source of indices and length
 
 
 def _is_local(e: rx.RASPExpr) -> bool:
-    return isinstance(e, (rx.Map, rx.SequenceMap))
+    # an empty hole is a source: its values are declared, not computed
+    return isinstance(e, (rx.Map, rx.SequenceMap)) and not unfilled(e)
 
 
 def _hashable(e: rx.RASPExpr, value: Any, args: tuple) -> Any:
@@ -230,7 +232,10 @@ class _Inference:
             "or give the values with Loop(values=...)")
 
     def infer(self, e: rx.RASPExpr) -> None:
-        if isinstance(e, rx.Map):
+        if unfilled(e):
+            self.sources[id(e)] = frozenset([id(e)])
+            self.sets[id(e)] = set(e.table.values)
+        elif isinstance(e, rx.Map):
             self.sources[id(e)] = self.sources[id(e.inner)]
             inner = self.sets[id(e.inner)]
             self.sets[id(e)] = self._image(e, [inner]) - {None}

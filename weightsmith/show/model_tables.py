@@ -20,24 +20,6 @@ def summary_table(model, title: str = "model") -> Table:
     return table
 
 
-def _group(labels: list[tuple[int, str]]) -> list[tuple[str, str]]:
-    """Consecutive dimensions of one s-op (`name:value`) folded into one row: (dims, s-op: values)."""
-    rows: list[tuple[str, list[int], list[str]]] = []
-    for dim, label in labels:
-        name, _, value = label.partition(":")
-        if rows and rows[-1][0] == name and rows[-1][1][-1] == dim - 1:
-            rows[-1][1].append(dim)
-            rows[-1][2].append(value)
-        else:
-            rows.append((name, [dim], [value]))
-    out = []
-    for name, dims, values in rows:
-        span = str(dims[0]) if len(dims) == 1 else f"{dims[0]}-{dims[-1]}"
-        shown = ", ".join(v for v in values if v)
-        out.append((span, f"{name}" + (f" = {{{shown}}}" if shown else "")))
-    return out
-
-
 def layout_table(config: ModelConfig) -> Table:
     """Which s-op lives in which residual dimensions, stage by stage (dimensions may be reused)."""
     table = Table(title="residual stream layout", header_style="bold")
@@ -45,7 +27,7 @@ def layout_table(config: ModelConfig) -> Table:
     table.add_column("dims", justify="right")
     table.add_column("s-op = values held")
     for stage in residual_layout(config):
-        for k, (span, text) in enumerate(_group(stage.dims)):
+        for k, (span, text) in enumerate(stage.spans()):
             table.add_row(stage.name if k == 0 else "", span, text)
         table.add_section()
     return table

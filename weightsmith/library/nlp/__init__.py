@@ -35,9 +35,34 @@ HIGHLIGHTS = {
 }
 
 
+def _words(text: str, task: str) -> list[str]:
+    """The text's tokens, or a clear error: empty text has no answer, and a text longer than the model's
+    positions is refused by its size, without echoing it back."""
+    words = tokenize(text)
+    if not words:
+        raise ValueError("the text is empty: give a sentence")
+    limit = models.task(task).max_seq_len
+    if len(words) > limit:
+        raise ValueError(f"the text has {len(words)} tokens; the {task} model reads at most {limit}")
+    return words
+
+
+def unknown_words(text: str, task: str) -> list[str]:
+    """The words of `text` that the task's lexicon does not know, in order (each once).
+
+    The models read them as UNK (see the package docstring for what each task does with UNK), so an answer
+    about a sentence with unknown words is an answer about a different sentence: the CLI prints them to
+    stderr, and callers should check them.
+    """
+    if task not in TASKS:
+        raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
+    known = models.task(task).known_words
+    return list(dict.fromkeys(w for w in tokenize(text) if w not in known))
+
+
 def translate(text: str, backend: str | None = None) -> str:
     """English text → French text, by greedy decoding with the causal translation model."""
-    tokens = with_unknowns(tokenize(text), models.task("translation").known_words)
+    tokens = with_unknowns(_words(text, "translation"), models.task("translation").known_words)
     french = translate_tokens(tokens.model_input, backend)
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
@@ -62,7 +87,7 @@ def translate_tokens(english: list[str], backend: str | None = None) -> list[str
 
 
 def _sentence(text: str, name: str) -> list[str]:
-    words = tokenize(text)
+    words = _words(text, name)
     if not words or words[-1] not in SENTENCE_END:
         words.append(".")  # a sentence without final punctuation is read as ending with '.'
     return with_unknowns(words, models.task(name).known_words).model_input
@@ -99,5 +124,5 @@ def trace_sentiment(text: str) -> dict[str, rasp.TraceEntry]:
 
 __all__ = [
     "HIGHLIGHTS", "TASKS", "build", "detokenize", "is_grammatical", "model_folder", "sentiment", "tokenize",
-    "trace", "trace_sentiment", "translate", "translate_tokens",
+    "trace", "trace_sentiment", "translate", "translate_tokens", "unknown_words",
 ]

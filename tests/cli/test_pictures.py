@@ -1,0 +1,40 @@
+import importlib.util
+
+from typer.testing import CliRunner
+
+from weightsmith.cli import app
+
+runner = CliRunner()
+
+
+def test_explore_a_library_program_writes_one_page(tmp_path):
+    out = tmp_path / "page.html"
+    result = runner.invoke(app, ["explore", "sort", "--input", "3 1 2", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "sort(3 1 2)" in page
+
+
+def test_explore_a_saved_model(tmp_path):
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(tmp_path / "m")]).exit_code == 0
+    result = runner.invoke(app, ["explore", str(tmp_path / "m"), "--input", "a b", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 0, result.output
+    assert "reverse" in (tmp_path / "p.html").read_text()
+
+
+def test_explore_errors_are_one_line(tmp_path):
+    for args, message in ((["sort", "--input", "3 9"], "not in the vocabulary"),
+                          (["sort", "--input", " "], "--input is empty"),
+                          (["sort", "--input", "0 1 2 3 0 1"], "longer than the model's max_seq_len")):
+        result = runner.invoke(app, ["explore", *args, "-o", str(tmp_path / "p.html")])
+        assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_draw_svg_and_png(tmp_path):
+    result = runner.invoke(app, ["draw", "sort", "-o", str(tmp_path / "g.svg")])
+    assert result.exit_code == 0 and (tmp_path / "g.svg").read_text().count('class="node"') == 7
+    if importlib.util.find_spec("matplotlib") is not None:
+        assert runner.invoke(app, ["draw", "sort", "-o", str(tmp_path / "g.png")]).exit_code == 0
+        assert (tmp_path / "g.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = runner.invoke(app, ["draw", "sort", "-o", str(tmp_path / "g.pdf")])
+    assert result.exit_code == 2 and "must be .svg or .png" in result.output

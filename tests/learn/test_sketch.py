@@ -1,0 +1,88 @@
+"""Sketches: holes with a known filling are recovered, the filled program compiles exactly, and the
+differentiable interpreter is the interpreter when nothing is left to learn."""
+
+import random
+
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from weightsmith import rasp
+from weightsmith.compiler import compile_rasp_to_model
+from weightsmith.learn.sketch import accuracy, fill_from_json, fit, holes_to_json
+from weightsmith.learn.soft import SketchError, SoftProgram
+from weightsmith.library import get_program
+
+VOCAB = ["a", "b", "c", "d"]
+
+
+def examples(target, n=200, max_len=5, seed=0):
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        xs = [rng.choice(VOCAB) for _ in range(rng.randint(1, max_len))]
+        out.append((xs, target(xs)))
+    return out
+
+
+def test_a_learned_predicate_is_recovered_and_compiles_exactly():
+    same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
+    hist = rasp.SelectorWidth(same).named("hist")
+    train = examples(lambda xs: [xs.count(x) for x in xs])
+    result = fit(hist, train, VOCAB, 5)
+    assert (result.train_accuracy, result.train_sequence_accuracy) == (1.0, 1.0)
+    assert {k for k, v in result.fillings["same"].items() if v} == {(t, t) for t in VOCAB}  # the known filling
+    test = examples(lambda xs: [xs.count(x) for x in xs], n=100, seed=1)
+    assert accuracy(result.program, test) == (1.0, 1.0)
+    compiled = compile_rasp_to_model(result.program, set(VOCAB), 5)
+    model_out = compiled.apply_batch([["BOS", *xs] for xs, _ in test])
+    assert [o[1:] for o in model_out] == rasp.evaluate_batch(result.program, [xs for xs, _ in test])
+
+
+def test_a_learned_table_under_a_numerical_mean():
+    kind = rasp.Learnable.map(rasp.tokens, values=[0, 1]).named("kind")
+    everything = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
+    share = rasp.numerical(rasp.Aggregate(everything, rasp.numerical(kind), default=0)).named("share")
+    train = examples(lambda xs: [sum(x in "ab" for x in xs) / len(xs)] * len(xs))
+    result = fit(share, train, VOCAB, 5)
+    assert result.fillings["kind"] == {("a",): 1, ("b",): 1, ("c",): 0, ("d",): 0}
+    assert result.train_accuracy == 1.0
+
+
+def test_the_sketch_itself_stays_empty_and_tables_round_trip_through_json():
+    same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
+    hist = rasp.SelectorWidth(same).named("hist")
+    result = fit(hist, examples(lambda xs: [xs.count(x) for x in xs], n=60), VOCAB, 5)
+    assert not same.table.filled
+    again = fill_from_json(hist, holes_to_json(result.fillings))
+    assert rasp.evaluate(again, ["a", "b", "a"]) == [2, 1, 2]
+
+
+def test_clear_errors():
+    hist = rasp.SelectorWidth(rasp.Learnable.select(rasp.tokens, rasp.tokens))
+    with pytest.raises(SketchError, match="no holes"):
+        fit(rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)), [(["a"], [1])])
+    with pytest.raises(SketchError, match="not a value the sketch can produce"):
+        fit(hist, [(["a"], [7])], VOCAB, 5)
+    with pytest.raises(SketchError, match="1 input tokens but 2 outputs"):
+        fit(hist, [(["a"], [1, 1])], VOCAB, 5)
+
+
+@pytest.mark.parametrize("name", ["hist", "reverse", "length", "frac_prevs", "sort"])
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_with_nothing_to_learn_the_soft_interpreter_is_the_interpreter(name, data):
+    entry = get_program(name)
+    program = entry.build()
+    soft = SoftProgram(program, entry.vocab, entry.max_seq_len)
+    xs = data.draw(st.lists(st.sampled_from(list(entry.vocab)), min_size=1, max_size=entry.max_seq_len))
+    expected = rasp.evaluate(program, xs)
+    if any(v is None for v in expected):
+        return
+    with torch.no_grad():
+        probs = soft(soft.encode([xs]))[0]
+    domain = soft.domains[id(program)]
+    got = [domain[int(i)] for i in probs.argmax(-1)]
+    assert all(g == pytest.approx(e) if isinstance(e, float) else g == e for g, e in zip(got, expected))
+    assert torch.allclose(probs.max(-1).values, torch.ones(len(xs)), atol=1e-4)

@@ -1,0 +1,28 @@
+"""The language tasks say what they do not know, and refuse input they cannot answer."""
+
+import pytest
+
+from weightsmith.library import nlp
+
+
+@pytest.mark.parametrize("task", ["translation", "grammaticality", "sentiment"])
+def test_unknown_words_are_listed_once_in_order(task):
+    known = sorted(nlp.models.task(task).known_words)
+    word = next(w for w in known if w.isalpha() and w.islower())
+    assert nlp.unknown_words(f"{word} zzyzx qwertz zzyzx", task) == ["zzyzx", "qwertz"]
+    assert nlp.unknown_words(word, task) == []
+
+
+def test_unknown_task_is_an_error():
+    with pytest.raises(ValueError, match="no language task 'poetry'"):
+        nlp.unknown_words("a", "poetry")
+
+
+@pytest.mark.parametrize("answer", [nlp.translate, nlp.is_grammatical, nlp.sentiment])
+def test_empty_and_too_long_text_are_clear_errors(answer):
+    for text in ("", "   \n"):
+        with pytest.raises(ValueError, match="the text is empty"):
+            answer(text)
+    with pytest.raises(ValueError, match=r"has 80 tokens; the \w+ model reads at most") as caught:
+        answer("the cat " * 40)
+    assert "the cat the cat" not in str(caught.value)  # the input is not echoed back
