@@ -9,7 +9,7 @@ Two sources, chosen by `analyse`:
   categorical Aggregate's value ever differs from a copy of one selected value (different numbers
   averaged, or equal floats whose mean is not themselves) and whether a selector can select nothing.
   A program whose interpreter raises on some input falls back to the static facts.
-- **static**: `rasp.value_sets` (a superset of the reachable values, computed jointly over shared
+- **static**: (always, for a program with a loop) `rasp.value_sets` (a superset of the reachable values, computed jointly over shared
   sources), refined along the graph: a categorical Aggregate that copies at most one value holds only
   its s-op's values and its default, not every mean; a Map/SequenceMap holds only what its refined
   inputs give. A categorical Aggregate is a copy only where `copies.copies_one_value` proves it (or its
@@ -197,21 +197,31 @@ class StaticFacts(_FunctionTables):
     def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
-        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)]
-        # Categorical Aggregates that may average: found by proofs over the refined value sets, which
-        # grow with every one found (its means flow downstream), so repeat until none is new.
+        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
+        # Aggregates that may average: found by proofs over the refined value sets, which grow with
+        # every one found (its means flow downstream), so repeat until none is new. A numerical
+        # Aggregate proved to copy holds only its s-op's values and its default, not every mean (a
+        # loop's state read by position would otherwise grow by every mean, round after round).
         self.averaging: set[int] = set()
         while True:
+            copying = {id(e) for e in aggregates if rasp.is_numerical(e) and id(e) not in self.averaging}
             try:
-                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging)
+                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging, copying=copying)
             except rasp.ValueSetError as err:
                 raise CompileError(f"cannot bound the values the program computes: {err}") from err
             self._tables.clear()
             self._values: dict[int, list] = {}
             self._nullable: dict[int, bool] = {}
-            for expr in graph.order:
-                if isinstance(expr, rasp.SOp):
-                    self._refine(expr)
+            self._null_states: set[int] = set()  # loop states that a step can make None somewhere
+            while True:
+                for expr in graph.order:
+                    if isinstance(expr, rasp.SOp):
+                        self._refine(expr)
+                grown = self._null_states | {id(p) for k, p in (graph.loop.placeholders.items() if graph.loop else ())
+                                             if self.nullable(graph.loop.updates[k])}
+                if grown == self._null_states:
+                    break
+                self._null_states = grown
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
             if not found:
                 break
@@ -222,6 +232,8 @@ class StaticFacts(_FunctionTables):
         otherwise (`copies_one_value`); CompileError where the means cannot be bounded exactly."""
         if copies_one_value(aggregate, self.values, self.max_seq_len):
             return False
+        if rasp.is_numerical(aggregate):
+            return True  # a numerical head computes any mean
         values = self.values(aggregate.sop)
         numbers = [v for v in values if isinstance(v, (int, float))]
         if len(numbers) <= 1 and equal_means_exact(numbers, self.max_seq_len):
@@ -256,7 +268,7 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.Aggregate):
             empty = expr.default is None and self.may_select_nothing(expr.selector)
             nullable = empty or self.nullable(expr.sop)
-            if rasp.is_numerical(expr) or id(expr) in self.averaging:  # every mean of its s-op's values
+            if id(expr) in self.averaging:  # every mean of its s-op's values
                 values = distinct_sorted(inferred)
             else:
                 values = distinct_sorted([*self.values(expr.sop), expr.default])
@@ -269,6 +281,9 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.LinearClassifier):
             values = distinct_sorted(inferred)
             nullable = any(self.nullable(sop) for sop in expr.inputs)
+        elif isinstance(expr, rasp.LoopState):
+            values = checked_values(expr, inferred)
+            nullable = self.nullable(expr.loop.initial[expr.key]) or id(expr) in self._null_states
         else:
             values = distinct_sorted(inferred)
             nullable = isinstance(expr, rasp.Full) and expr.fill is None
@@ -313,6 +328,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     """
     if mode not in ("auto", "exhaustive", "static"):
         raise ValueError(f"analysis must be 'auto', 'exhaustive' or 'static', got {mode!r}")
+    if graph.loop is not None:  # a loop body's values are not columns of the batched interpreter
+        return StaticFacts(graph, vocab, max_seq_len)
     n_inputs = count_inputs(len(vocab), max_seq_len)
 
     def observe() -> ObservedFacts:
