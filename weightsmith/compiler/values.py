@@ -198,12 +198,17 @@ class StaticFacts(_FunctionTables):
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
         aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)]
+        numerical = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_numerical(e)]
         # Categorical Aggregates that may average: found by proofs over the refined value sets, which
         # grow with every one found (its means flow downstream), so repeat until none is new.
+        # Numerical Aggregates start as copies of one value and stay so while `copies_one_value` proves
+        # it on the sets that follow (a pointer fetch `mem[p]` then holds words, not every mean of them).
         self.averaging: set[int] = set()
+        self.copying: set[int] = {id(e) for e in numerical}
         while True:
             try:
-                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging)
+                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging,
+                                            copies=self.copying)
             except rasp.ValueSetError as err:
                 raise CompileError(f"cannot bound the values the program computes: {err}") from err
             self._tables.clear()
@@ -213,9 +218,12 @@ class StaticFacts(_FunctionTables):
                 if isinstance(expr, rasp.SOp):
                     self._refine(expr)
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
-            if not found:
+            unproved = {id(e) for e in numerical
+                        if id(e) in self.copying and not copies_one_value(e, self.values, max_seq_len)}
+            if not found and not unproved:
                 break
             self.averaging |= found
+            self.copying -= unproved
 
     def _may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether `aggregate` can give a value other than a copy of one selected value, unless proved

@@ -10,7 +10,9 @@ count as one source, position, with index < length.
 A categorical Aggregate is read as selecting at most one position (or only equal values): its
 values are its s-op's values and its default; unless its id is in `means` (a caller that cannot
 prove the copy lists it): then, like a numerical Aggregate, it can produce every mean of up to
-`max_seq_len` of its values, as the interpreter averages numbers whatever the encoding.
+`max_seq_len` of its values, as the interpreter averages numbers whatever the encoding. A numerical
+Aggregate whose id is in `copies` (a caller that proved it copies one value lists it) is read like a
+categorical one: a machine's memory fetch `mem[pointer]` takes W-bit words, not their means.
 
 `None` (an undefined value, e.g. an Aggregate's empty selection with no default) is not a value: it
 never appears in a value set.
@@ -64,7 +66,8 @@ def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
 
 
 class _Inference:
-    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int, means: Collection[int] = ()):
+    def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int, means: Collection[int] = (),
+                 copies: Collection[int] = ()):
         if max_seq_len < 1:
             raise ValueSetError(f"max_seq_len must be at least 1, got {max_seq_len}")
         self.vocab = set(vocab)
@@ -73,6 +76,7 @@ class _Inference:
         self.max_seq_len = max_seq_len
         self.max_size = max_size
         self.means = frozenset(means)  # ids of categorical Aggregates that may average
+        self.copies = frozenset(copies)  # ids of numerical Aggregates that copy one value
         self.sets: dict[int, set] = {}
         self.sources: dict[int, frozenset] = {}  # id(expr) -> the non-local leaves it depends on
 
@@ -116,7 +120,7 @@ class _Inference:
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
-            if rx.is_numerical(e) or id(e) in self.means:
+            if (rx.is_numerical(e) and id(e) not in self.copies) or id(e) in self.means:
                 return self._means(e, inner) | extra
             # A categorical Aggregate selects one position (or equal values): it passes values on.
             return inner | extra
@@ -207,11 +211,12 @@ class _Inference:
 
 def value_sets(
     program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE,
-    means: Collection[int] = (),
+    means: Collection[int] = (), copies: Collection[int] = (),
 ) -> dict[int, set]:
     """The value set of every s-op in `program`, keyed by `id(sop)`; the categorical Aggregates whose ids
-    are in `means` may average (their sets hold every mean of their s-op's values)."""
-    inference = _Inference(vocab, max_seq_len, max_size, means)
+    are in `means` may average (their sets hold every mean of their s-op's values); the numerical ones
+    whose ids are in `copies` copy one value (their sets hold their s-op's values and the default)."""
+    inference = _Inference(vocab, max_seq_len, max_size, means, copies)
     inference.run(program)
     return inference.sets
 
