@@ -5,8 +5,9 @@
     rasp.evaluate(program, ["a", "b"])    # ['a', 'b']
 
 Tracr's `DefaultRASPEvaluator` is there for code that subclasses it (Tracr's causal evaluator does).
-Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`, and
-two primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
+Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`,
+`Loop` (iterate a step on a state of s-ops until a halt s-op is true; `rasp.loop`), and two
+primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
 preference: the closest, first or last match) and `LinearClassifier` (a linear read-out).
 """
 
@@ -55,6 +56,7 @@ from weightsmith.rasp.expr import (
     tokens,
 )
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.loop import Loop, LoopResult, LoopState
 from weightsmith.rasp.trace import TraceEntry, trace
 from weightsmith.rasp.value_set import value_set, value_sets
 

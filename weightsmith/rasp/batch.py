@@ -24,8 +24,9 @@ import numpy as np
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
-from weightsmith.rasp.evaluate import aggregate, call_checked, preference_order
+from weightsmith.rasp.evaluate import aggregate, call_checked, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
@@ -261,8 +262,9 @@ def _first_bad(mask: np.ndarray) -> int:
 
 
 class _BatchEvaluator:
-    def __init__(self, batch: Batch):
+    def __init__(self, batch: Batch, record: bool = False):
         self.batch = batch
+        self.record = record
         self.values: dict[int, Any] = {}
         self._counts: dict[int, np.ndarray] = {}  # per selector: its `_count_selected`, shared by users
         self._pair_valid: Optional[np.ndarray] = None
@@ -505,9 +507,42 @@ class _BatchEvaluator:
                 out = self.select_preferred(e)
             elif isinstance(e, rx.LinearClassifier):
                 out = self.linear_classifier(e)
+            elif isinstance(e, Loop):
+                out = self.loop(e)
+            elif isinstance(e, LoopResult):
+                out = self.column([run.result(e, n) for run, n in zip(self(e.loop), batch.lengths.tolist())])
+            elif isinstance(e, LoopState):
+                raise placeholder_error(e)
             else:
                 raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
             self.values[id(e)] = out
+
+    def loop(self, e: Loop) -> list[LoopRun]:
+        """A loop runs input by input (inputs halt after different numbers of steps), by the reference
+        interpreter's semantics over this batch's values of its initial s-ops and invariants.
+        `record` keeps every iteration's state, for `trace`."""
+        runs = []
+        rows = self.batch.tokens.values(self.batch.lengths)
+        for b, xs in enumerate(rows):
+            def outer(x: rx.RASPExpr, b: int = b, n: int = len(xs)) -> Any:
+                value = self(x)
+                if isinstance(value, Column):
+                    return self._row(value, b, n)
+                return value[b, :n, :n].tolist()
+            runs.append(run_loop(e, len(xs), outer, lambda x, inner, xs=xs: node_value(x, xs, inner), self.record))
+        return runs
+
+    def _row(self, column: Column, b: int, n: int) -> list[Any]:
+        lookup = [*column.table, None]
+        return [lookup[c] for c in column.codes[b, :n].tolist()]
+
+    def column(self, rows: list[list[Any]]) -> Column:
+        """A Column from each input's list of values."""
+        interner = _Interner()
+        codes = np.full(self.batch.shape, PAD, dtype=np.intp)
+        for b, row in enumerate(rows):
+            codes[b, :len(row)] = interner.codes(row)
+        return Column(codes, interner.table)
 
     def _check_constant_length(self, e, n_value: int) -> None:
         lengths = self.batch.lengths
@@ -534,9 +569,10 @@ class _BatchEvaluator:
         return matrix[None] & self.pair_valid
 
 
-def evaluate_columns(program: rx.RASPExpr, batch: Batch) -> dict[int, Any]:
-    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array per selector."""
-    evaluator = _BatchEvaluator(batch)
+def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False) -> dict[int, Any]:
+    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array per selector, a
+    list of `LoopRun`s (one per input) per loop, recording every iteration if `record`."""
+    evaluator = _BatchEvaluator(batch, record)
     evaluator.run(program)
     return evaluator.values
 

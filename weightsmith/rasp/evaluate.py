@@ -14,6 +14,7 @@ import numpy as np
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, describe
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.loop import Loop, LoopResult, LoopState, run_loop
 
 
 def call_checked(
@@ -126,7 +127,18 @@ def node_value(e: rx.RASPExpr, xs: list, value_of: Callable[[rx.RASPExpr], Any])
         return out
     if isinstance(e, rx.LinearClassifier):
         return [classify(e, row) for row in zip(*(value_of(s) for s in e.inputs))]
+    if isinstance(e, Loop):
+        return run_loop(e, n, value_of, lambda x, inner: node_value(x, xs, inner))
+    if isinstance(e, LoopResult):
+        return value_of(e.loop).result(e, n)
+    if isinstance(e, LoopState):
+        raise placeholder_error(e)
     raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
+
+
+def placeholder_error(e: LoopState) -> EvaluationError:
+    return EvaluationError(f"{describe(e)} is the state {e.key!r} of loop {e.loop.label!r}: it has a value only "
+                           "inside that loop's step and halt (use loop[name] for the value after the loop)")
 
 
 def evaluate_all(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> dict[int, Any]:

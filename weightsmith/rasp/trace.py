@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.loop import Loop, LoopRun
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,13 @@ def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False)
     """Values of every s-op in `program` (and every selector, if asked) on `xs`, in evaluation order.
 
     Keys are the expressions' labels; a label used by two different expressions gets `#<id>` added.
+    A loop is one entry (kind "Loop", encoding None) whose value is a dict: "steps" (int), "halted"
+    (bool) and "iterations", a list with one dict per iteration (the last one is the final state,
+    where the loop stopped): the body's s-ops' values in that iteration by label, the state's
+    placeholders (`<loop>.<name>`) first, then what the halt and, unless it is the last, the step computed.
     """
     batch = make_batch([list(xs)])
-    values = evaluate_columns(program, batch)
+    values = evaluate_columns(program, batch, record=True)
     n = len(xs)
     out: dict[str, TraceEntry] = {}
     for e in topological_order(program):
@@ -34,6 +39,9 @@ def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False)
             continue
         label = e.label if e.label not in out else f"{e.label}#{e.unique_id}"
         v = values[id(e)]
+        if isinstance(e, Loop):
+            out[label] = TraceEntry(label, "Loop", None, _loop_entry(e, v[0]))
+            continue
         if isinstance(v, Column):
             value: Any = v.values(batch.lengths)[0]
             encoding: str | None = rx.get_encoding(e).value
@@ -42,3 +50,15 @@ def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False)
             encoding = None
         out[label] = TraceEntry(label, type(e).__name__, encoding, value)
     return out
+
+
+def _loop_entry(loop: Loop, run: LoopRun) -> dict[str, Any]:
+    iterations = []
+    for it in run.iterations:
+        values: dict[str, Any] = {}
+        for e in loop.body:
+            if id(e) in it.values and isinstance(e, rx.SOp):
+                label = e.label if e.label not in values else f"{e.label}#{e.unique_id}"
+                values[label] = list(it.values[id(e)])
+        iterations.append(values)
+    return {"steps": run.steps, "halted": run.halted, "iterations": iterations}

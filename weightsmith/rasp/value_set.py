@@ -27,9 +27,11 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
 from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.loop import HALTED, STEPS, Loop, LoopResult, LoopState
 
 DEFAULT_MAX_SIZE = 100_000
 MAX_SUM_PAIRS = 10_000_000  # (sum, value) pairs one step of enumerating means may add (about a second)
+MAX_LOOP_ROUNDS = 1_000  # rounds of growing a loop state's value set before it counts as unbounded
 _POSITION = "position"  # the joint source of indices and length
 
 
@@ -116,7 +118,13 @@ class _Inference:
         if isinstance(e, rx.SelectorWidth):
             return set(range(n + 1))
         if isinstance(e, rx.LinearClassifier):
-            return set(e.classes)  # every class may win (a sound superset, like a Map's image)
+            return set(e.classes)
+        if isinstance(e, LoopResult):
+            if e.what == STEPS:
+                return set(range(e.loop.max_steps + 1))
+            if e.what == HALTED:
+                return {False, True}
+            return set(self.sets[id(e.loop.placeholders[e.key])])  # every class may win (a sound superset, like a Map's image)
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
@@ -187,26 +195,65 @@ class _Inference:
 
     def run(self, program: rx.RASPExpr) -> None:
         for e in topological_order(program):
-            if isinstance(e, rx.Selector):
-                continue
-            if isinstance(e, rx.Map):
-                self.sources[id(e)] = self.sources[id(e.inner)]
-                inner = self.sets[id(e.inner)]
-                self.sets[id(e)] = self._image(e, [inner]) - {None}
-            elif isinstance(e, rx.SequenceMap):
-                a, b = self.sources[id(e.fst)], self.sources[id(e.snd)]
-                self.sources[id(e)] = a | b
-                joint = self.joint(e) if a & b else None
-                if joint is not None:
-                    self.sets[id(e)] = joint
-                else:  # independent sources, or too many joint values: every pair (a superset)
-                    sa, sb = self.sets[id(e.fst)], self.sets[id(e.snd)]
-                    self._check(e, len(sa) * len(sb))
-                    self.sets[id(e)] = self._image(e, [sa, sb]) - {None}
-            else:
-                self.sources[id(e)] = frozenset([self.source_of(e)])
-                self.sets[id(e)] = self.leaf_set(e)
-            self._check(e, len(self.sets[id(e)]))
+            if isinstance(e, Loop):
+                self.loop(e)
+            elif not isinstance(e, rx.Selector):
+                self.infer(e)
+
+    def loop(self, loop: Loop) -> None:
+        """The state's value sets: the initial values, grown by the step's image until closed (a
+        fixpoint, at most MAX_LOOP_ROUNDS rounds), or the user's `values`, checked to be closed."""
+        state = {k: set(loop.values.get(k, self.sets[id(sop)])) for k, sop in loop.initial.items()}
+        for k, sop in loop.initial.items():
+            missing = self.sets[id(sop)] - state[k]
+            if missing:
+                raise ValueSetError(f"Loop {loop.label!r}: the values given for state {k!r} lack initial values "
+                                    f"{_some(missing)}")
+        for _ in range(MAX_LOOP_ROUNDS):
+            for k, p in loop.placeholders.items():
+                self.sources[id(p)] = frozenset([id(p)])
+                self.sets[id(p)] = state[k]
+            for e in loop.body:
+                if not isinstance(e, (rx.Selector, LoopState)):
+                    self.infer(e)
+            grown = {k: state[k] | self.sets[id(sop)] for k, sop in loop.updates.items()}
+            if grown == state:
+                return
+            for k in loop.values:
+                if grown[k] != state[k]:
+                    raise ValueSetError(f"Loop {loop.label!r}: the values given for state {k!r} are not closed under "
+                                        f"the step: it can give {_some(grown[k] - state[k])}")
+            growing = sorted(k for k in state if grown[k] != state[k])
+            state = grown
+        raise ValueSetError(
+            f"Loop {loop.label!r}: the value sets of its state {growing} are not closed under the step after "
+            f"{MAX_LOOP_ROUNDS} rounds (e.g. a counter that only ever grows); bound the step (e.g. min(x + 1, limit)) "
+            "or give the values with Loop(values=...)")
+
+    def infer(self, e: rx.RASPExpr) -> None:
+        if isinstance(e, rx.Map):
+            self.sources[id(e)] = self.sources[id(e.inner)]
+            inner = self.sets[id(e.inner)]
+            self.sets[id(e)] = self._image(e, [inner]) - {None}
+        elif isinstance(e, rx.SequenceMap):
+            a, b = self.sources[id(e.fst)], self.sources[id(e.snd)]
+            self.sources[id(e)] = a | b
+            joint = self.joint(e) if a & b else None
+            if joint is not None:
+                self.sets[id(e)] = joint
+            else:  # independent sources, or too many joint values: every pair (a superset)
+                sa, sb = self.sets[id(e.fst)], self.sets[id(e.snd)]
+                self._check(e, len(sa) * len(sb))
+                self.sets[id(e)] = self._image(e, [sa, sb]) - {None}
+        else:
+            self.sources[id(e)] = frozenset([self.source_of(e)])
+            self.sets[id(e)] = self.leaf_set(e)
+        self._check(e, len(self.sets[id(e)]))
+
+
+def _some(values: set) -> str:
+    shown = sorted(values, key=repr)
+    return repr(shown[:5])[:-1] + (", ...]" if len(shown) > 5 else "]")
 
 
 def value_sets(
