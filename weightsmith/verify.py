@@ -339,8 +339,8 @@ def first_departure(model_or_compiled: Any, program: rasp.SOp, xs: Sequence) -> 
     lengths = np.array([len(xs)])
     for k, snapshot in enumerate(snapshots):
         for reader in readers:
-            if k not in reader.snapshots:
-                continue
+            if k not in reader.snapshots or id(reader.expr) not in trace:
+                continue  # a loop body's s-ops have a value per iteration, not one to compare
             for i, expected in enumerate(trace[id(reader.expr)].values(lengths)[0]):
                 wrong = reader.departs(snapshot[i + 1], expected)  # position 0 is BOS
                 if wrong is not None:
@@ -444,8 +444,16 @@ def verify(
                 first_undefined = _undefined_on(program, given, vocab)
             if not chunk:
                 continue
-            wrong, got = comparer.mismatches(model(model.encode([[config.bos, *xs] for xs in chunk])), expected)
-            bad_rows = np.flatnonzero(wrong.any(-1))
+            final = model(model.encode([[config.bos, *xs] for xs in chunk]))
+            wrong, got = comparer.mismatches(final, expected)
+            bad = wrong.any(-1)
+            if config.loop is not None:  # a looped model: its step count and halt flag must agree too
+                loop_wrong, loop_got, loop_want = _loop_mismatches(model, final, program, chunk)
+                if first is None and loop_wrong.any() and not bad[:np.argmax(loop_wrong) + 1].any():
+                    b = int(np.argmax(loop_wrong))
+                    first = (chunk[b], 0, loop_want[b], loop_got[b])
+                bad |= loop_wrong
+            bad_rows = np.flatnonzero(bad)
             if first is None and len(bad_rows):
                 b = int(bad_rows[0])
                 i = int(np.flatnonzero(wrong[b])[0])
@@ -460,6 +468,19 @@ def verify(
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
                         comparer.line.margin if numerical else None, causal, n_undefined, first_undefined)
+
+
+def _loop_mismatches(model: Any, final: torch.Tensor, program: rasp.SOp, chunk: list[list]
+                     ) -> tuple[np.ndarray, list[str], list[str]]:
+    """Per input, whether the model's loop status (steps taken, halted) differs from the interpreter's,
+    and both as text ("steps 3, halted True")."""
+    loop = next(e for e in rasp.topological_order(program) if isinstance(e, rasp.Loop))
+    steps, halted = model.loop_status(final)
+    status = rasp.SequenceMap(lambda s, h: (s, h), loop.steps, loop.halted)
+    want = [row[0] for row in rasp.evaluate_batch(status, chunk)]
+    got = list(zip(steps, halted))
+    text = lambda s: f"steps {s[0]}, halted {s[1]}"
+    return (np.array([g != w for g, w in zip(got, want)]), [text(g) for g in got], [text(w) for w in want])
 
 
 def _undefined_on(program: rasp.SOp, chunk: list[list], vocab: Sequence) -> Optional[str]:

@@ -167,6 +167,10 @@ def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) ->
         f"vocab {config.vocab}, max_seq_len {config.max_seq_len}, causal {config.causal}; output "
         f"{config.output_label!r} ({config.output_encoding}) read from dims {config.output_dims}"
     )
+    if config.loop is not None:
+        from weightsmith.model import loop_description
+
+        console.print(loop_description(config))
     console.print(layout_table(config))
 
 

@@ -7,9 +7,14 @@ units are switched off there, so the residual at BOS is a known vector at every 
 here. Each read-out of s-op dimensions is then *compensated*: the bos dimension gets the coefficient
 that cancels what the read-out would see at BOS, so every query feature, key feature, value and unit
 pre-activation reads exactly 0 there (a unit reads -1: off). The erasers are the exception: they
-read the residue (what BOS holds beyond the plan, the heads' tiny attention to content keys) and
-clear it with the dimension's tenant, so BOS stays on plan however deep the model. At content positions the bos dimension
-is 0 and the compensation changes nothing.
+read what the dimension holds at BOS, uncompensated - the planned value (a head's default) and the
+residue (the heads' tiny attention to content keys) - and clear it with the dimension's tenant, so
+an erased dimension is 0 at BOS as everywhere and BOS stays on plan however deep the model. At content
+positions the bos dimension is 0 and the compensation changes nothing.
+
+A loop's block must leave BOS as it found it, since its layers run again on their own output: the
+heads' defaults written there live in the block's temporaries, which are all erased by its end
+(checked here).
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ import numpy as np
 from weightsmith.compiler.attention import bos_column
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Unit
 from weightsmith.compiler.lowering import OutputSpec
+from weightsmith.compiler.loops import LoopPlan
 from weightsmith.compiler.readout import BOS, ONE, Dim, Readout
 from weightsmith.compiler.residual import ResidualLayout
 from weightsmith.compiler.schedule import Schedule
-from weightsmith.model import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model import HeadConfig, LayerConfig, LoopConfig, ModelConfig
 
 
 class _Residual:
@@ -76,6 +82,7 @@ def assemble(
     bos: str,
     pad: str,
     causal: bool,
+    loop: LoopPlan | None = None,
 ) -> tuple[ModelConfig, dict[str, np.ndarray]]:
     """The model config and its weights (float64 numpy arrays, named as `Transformer` expects)."""
     residual = _Residual(layout)
@@ -93,7 +100,10 @@ def assemble(
     weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
 
     layers = []
+    at_block_start = None
     for layer in range(sched.n_layers):
+        if sched.block is not None and layer == sched.block[0]:
+            at_block_start = residual.at_bos.copy()
         placed = [op for op in ops if sched.sublayer[id(op)] // 2 == layer]
         heads = [op for op in placed if isinstance(op, AttentionOp)]
         head_configs = []
@@ -110,6 +120,8 @@ def assemble(
         if units or erasers:
             weights.update(_mlp(units, erasers, residual, f"layers.{layer}.mlp."))
         layers.append(LayerConfig(head_configs, len(units) + len(erasers)))
+        if sched.block is not None and layer == sum(sched.block) - 1 and not np.array_equal(at_block_start, residual.at_bos):
+            raise AssertionError("the loop's block does not leave the BOS position as it found it")
 
     layer_labels = None
     if layout.reused:
@@ -119,9 +131,18 @@ def assemble(
         residual_labels=layout.labels, output_dims=[layout.index[dim] for dim in output.dims],
         output_encoding=output.encoding, output_values=list(output.values),
         output_tolerance=output.tolerance if output.encoding == "numerical" else 0.0,
-        output_label=output.label, causal=causal, layer_labels=layer_labels,
+        output_label=output.label, causal=causal, layer_labels=layer_labels, loop=_loop_config(loop, sched, layout),
     )
     return config, weights
+
+
+def _loop_config(plan: LoopPlan | None, sched: Schedule, layout: ResidualLayout) -> LoopConfig | None:
+    if plan is None:
+        return None
+    first, count = sched.block
+    dim = lambda rep: layout.index[rep.dims[0]]
+    return LoopConfig(first_layer=first, n_layers=count, max_steps=plan.loop.max_steps, stop_dim=dim(plan.stop),
+                      steps_dim=dim(plan.steps), halted_dim=dim(plan.halted))
 
 
 def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
@@ -149,10 +170,13 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
 
 
 def _mlp(units: list[Unit], erasers: list[Unit], residual: _Residual, prefix: str) -> dict[str, np.ndarray]:
-    """`units` are switched off at BOS; `erasers` read there what the dimension holds beyond the
-    planned BOS residual (the softmax residue of the heads that wrote it), so they clear it."""
+    """`units` are switched off at BOS; `erasers` read there what the dimension holds (uncompensated:
+    the planned value and the softmax residue of the heads that wrote it), so they clear it all."""
     W_in = np.concatenate([residual.columns([u.pre for u in units], [-1.0 - u.bias for u in units]),
-                           residual.columns([u.pre for u in erasers], [-u.bias for u in erasers])], axis=1)
+                           residual.columns([u.pre for u in erasers])], axis=1)
+    for unit in erasers:  # each erased dimension is 0 at BOS from here on
+        for dim in unit.out:
+            residual.at_bos[residual.layout.index[dim]] = 0.0
     units = units + erasers
     d, n = residual.d, len(units)
     b_in, W_out = np.array([u.bias for u in units], dtype=np.float64), np.zeros((n, d))

@@ -23,6 +23,14 @@ touches would count it dozens of times. A family of read-outs (a lookup's units,
 moves, its score columns) is bounded at once, through the largest total coefficient any dimension of
 each s-op gets in it.
 
+A loop's block is walked once, and that suffices for every iteration: the block starts from an exact
+state (the load and the commit are staircases and saturating ramps, so their outputs carry no error:
+`compiler.loops`), its temporaries start from 0, and the invariants it reads are the same each time,
+so every iteration sees the same error bounds. The commit is an MLP whose inputs (the step's new
+values, the halt flag) are checked here against the margins within which it snaps them exactly; if
+they hold for one pass they hold for all, and nothing accumulates over 10,000 iterations. Where they
+do not hold, BoundExceeded (then CompileError) says which state cannot be committed exactly.
+
 Erased dimensions start from 0 (`residual.eraser_units` clears both signs, at BOS too), so a new
 tenant inherits nothing. The bound is in real arithmetic, the arithmetic the margins are derived in:
 float32 rounding (2**-24 relative an operation) is far below the compiler's tolerances (the tightest,

@@ -71,10 +71,13 @@ class HeadInfo:
 
 @dataclass
 class CompiledOutput:
-    """`decoded`: one value per position, BOS's slot first (the BOS token there, as in Tracr; PAD at padding)."""
+    """`decoded`: one value per position, BOS's slot first (the BOS token there, as in Tracr; PAD at padding).
+    A looped model also reports the loop's `steps` and `halted`, read from its residual."""
 
     decoded: list
     residuals: list[torch.Tensor] = field(default_factory=list)
+    steps: int | None = None
+    halted: bool | None = None
 
 
 @dataclass
@@ -105,7 +108,10 @@ class CompiledModel:
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
-        return CompiledOutput(self._decode(final, [len(tokens)], ids)[0], residuals)
+        out = CompiledOutput(self._decode(final, [len(tokens)], ids)[0], residuals)
+        if self.config.loop is not None:
+            (out.steps,), (out.halted,) = self.model.loop_status(final)
+        return out
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""

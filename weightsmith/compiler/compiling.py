@@ -64,16 +64,19 @@ def compile_program(
     masked = causal or looks_back_only(program, max_seq_len)  # the causal mask does the prefix work
     lowering = Lowering(graph, facts, vocab, max_seq_len, masked=masked)
     output = lowering.output
-    ops = prune(lowering.ops, output.dims)
+    plan = lowering.plan
+    persistent = plan.persistent if plan is not None else []
+    ops = prune(lowering.ops, output.dims + [d for rep in persistent for d in rep.dims])
     required = [(output.scalar, output.tolerance)] if output.scalar is not None else []
     assign_precision(ops, required)
     tokens_rep, indices_rep = lowering.rep(rasp.tokens), lowering.rep(rasp.indices)
-    sched = schedule(ops, {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label})
+    embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
+    sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
     bounds = _margins(ops, sched, output, max_seq_len)
-    layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims, reuse=reuse)
+    layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims, reuse=reuse, persistent=persistent)
     config, weights = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
-        max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked,
+        max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,
     )
     model = Transformer.from_weights(config, weights)
     layouts = _layouts(lowering, layout)

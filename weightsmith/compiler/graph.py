@@ -2,6 +2,10 @@
 
 Labels name residual dimensions ("sort_keys:3") and schedule entries, so they must be unique; two
 different expressions that share a name get `#<unique_id>` appended, as `rasp.trace` does.
+
+A loop's body (its placeholders and the expressions computed from them) is not among the loop's
+children - it is evaluated once per iteration, not once - so the graph lists it right before the
+loop itself: everything the body reads from outside (the loop's children) comes earlier still.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ _SUPPORTED = (
     rasp.TokensType, rasp.IndicesType, rasp.LengthType, rasp.Full, rasp.ConstantSOp, rasp.Map,
     rasp.SequenceMap, rasp.Aggregate, rasp.SelectorWidth, rasp.Select, rasp.ConstantSelector,
     rasp.SelectorAnd, rasp.SelectorOr, rasp.SelectorNot, rasp.SelectPreferred, rasp.LinearClassifier,
+    rasp.Loop, rasp.LoopState, rasp.LoopResult,
 )
 RESERVED_LABELS = ("one", "bos")
 
@@ -27,6 +32,7 @@ class ProgramGraph:
     order: list[rasp.RASPExpr]
     labels: dict[int, str]  # id(expr) -> unique label
     consumers: dict[int, list[rasp.RASPExpr]]  # id(expr) -> the expressions that read it
+    loop: rasp.Loop | None = None  # the program's loop, if it has one
 
     def label(self, expr: rasp.RASPExpr) -> str:
         return self.labels[id(expr)]
@@ -40,6 +46,13 @@ def build_graph(program: rasp.RASPExpr) -> ProgramGraph:
             f"{type(program).__name__} {getattr(program, 'label', program)!r}"
         )
     order = rasp.topological_order(program)
+    loops = [e for e in order if isinstance(e, rasp.Loop)]
+    if len(loops) > 1:
+        raise CompileError(f"the program has {len(loops)} loops ({', '.join(repr(x.label) for x in loops)}); a "
+                           "compiled model holds one looped block, so compile one loop per program")
+    if loops:
+        at = next(i for i, e in enumerate(order) if e is loops[0])  # by identity: s-ops overload ==
+        order = [*order[:at], *loops[0].body, *order[at:]]
     counts: dict[str, int] = {}
     for expr in order:
         if not isinstance(expr, _SUPPORTED):
@@ -53,4 +66,4 @@ def build_graph(program: rasp.RASPExpr) -> ProgramGraph:
     for expr in order:
         for child in expr.children:
             consumers[id(child)].append(expr)
-    return ProgramGraph(program, order, labels, consumers)
+    return ProgramGraph(program, order, labels, consumers, loops[0] if loops else None)

@@ -39,12 +39,14 @@ from weightsmith.compiler.blocks import (
     Op,
     Representation,
     ScoreColumn,
+    Unit,
 )
 from weightsmith.compiler.causal import implied_by_mask
 from weightsmith.compiler.classifier import Operand, classifier_units
 from weightsmith.compiler.errors import CompileError, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.linear import additive_split, affine, plane
+from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.values import Facts, distinct_sorted
@@ -106,12 +108,21 @@ class Lowering:
         self.max_seq_len = max_seq_len
         self.reps: dict[int, Representation] = {}
         self.ops: list[Op] = []
-        self._categorical_views: dict[str, Representation] = {}
-        self._tuples: dict[tuple[int, ...], Representation] = {}
+        self._categorical_views: dict[tuple[str, str], Representation] = {}
+        self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._wanted = self._indicator_demand()
+        # A loop splits the ops into phases (`compiler.loops`): "prelude", "block" (the body and the
+        # loop's own units, run once per iteration) and "post" (what reads the loop's results).
+        self.phase = PRELUDE
+        self.phase_of: dict[int, str] = {}  # id(op) -> its phase
+        self.plan: loops.LoopPlan | None = None
+        phases = self._phases()
         for expr in graph.order:
+            self.phase = phases.get(id(expr), PRELUDE)
             if isinstance(expr, rasp.SOp):
                 self.reps[id(expr)] = self._lower(expr)
+            elif isinstance(expr, rasp.Loop):
+                self._loop(expr)
         self.output = self._output(self.reps[id(graph.output)])
 
     # ------------------------------------------------------------------ representation helpers
@@ -122,6 +133,17 @@ class Lowering:
         if id(expr) not in self.reps:  # tokens/indices used only by the compiler (ConstantSOp, ...)
             self.reps[id(expr)] = self._lower(expr)
         return self.reps[id(expr)]
+
+    def _phases(self) -> dict[int, str]:
+        """The body's expressions run in the block; whatever reads a loop's result runs after it."""
+        loop = self.graph.loop
+        if loop is None:
+            return {}
+        phases = {id(e): BLOCK for e in loop.body}
+        for expr in self.graph.order:
+            if isinstance(expr, rasp.LoopResult) or any(phases.get(id(c)) == POST for c in expr.children):
+                phases[id(expr)] = POST
+        return phases
 
     def _indicator_demand(self) -> set[int]:
         """S-ops some consumer will read one-hot: a number produced by an MLP is then stored one-hot."""
@@ -159,7 +181,16 @@ class Lowering:
             return op.output  # no value can occur: None everywhere, nothing to write
         op.output.writer = op
         self.ops.append(op)
+        self.phase_of[id(op)] = self.phase
         return op.output
+
+    def _cached(self, cache: dict, key: Any) -> Representation | None:
+        """A helper made in this phase, or in the prelude (whose results live through the loop); one
+        made in the block is erased by its end, so the read-out makes its own."""
+        return cache.get((self.phase, key)) or cache.get((PRELUDE, key))
+
+    def _helper_label(self, label: str) -> str:
+        return label if self.phase == PRELUDE else f"{label}@{self.phase}"
 
     def scalar(self, rep: Representation, user: str, none_as_zero: bool = False) -> Readout:
         """The number `rep` holds, for `user`; CompileError if it is not a number, or can be None and
@@ -181,11 +212,13 @@ class Lowering:
         """One-hot read-outs of `rep`; a number gets a one-hot copy made by a staircase MLP (cached)."""
         if rep.indicators is not None:
             return rep.indicators
-        if rep.label not in self._categorical_views:
-            view = self._stored(f"{rep.label}[categorical]", CATEGORICAL, rep.values, False, True,
+        view = self._cached(self._categorical_views, rep.label)
+        if view is None:
+            view = self._stored(self._helper_label(f"{rep.label}[categorical]"), CATEGORICAL, rep.values, False, True,
                                 role="categorical")
-            self._categorical_views[rep.label] = self._discretise(view, rep, [{d: 1.0} for d in view.dims])
-        return self._categorical_views[rep.label].indicators
+            view = self._discretise(view, rep, [{d: 1.0} for d in view.dims])
+            self._categorical_views[(self.phase, rep.label)] = view
+        return view.indicators
 
     def _discretise(self, output: Representation, source: Representation, outputs: list[dict]) -> Representation:
         """An MLP computing outputs[i] where `source` holds its i-th value (values ascending)."""
@@ -225,6 +258,10 @@ class Lowering:
             return self._width(expr, conjunction(expr.selector), label)
         if isinstance(expr, rasp.LinearClassifier):
             return self._linear_classifier(expr, label)
+        if isinstance(expr, rasp.LoopState):
+            return self._loop_state(expr, label)
+        if isinstance(expr, rasp.LoopResult):
+            return self._loop_result(expr)
         raise CompileError(f"{type(expr).__name__} {label!r} cannot be compiled")
 
     def _full(self, expr: rasp.Full) -> Representation:
@@ -399,14 +436,15 @@ class Lowering:
     def _tuple(self, sops: tuple) -> Representation:
         """The tuple of several s-ops at each position, one-hot over the tuples that occur (lookup MLP)."""
         key = tuple(id(s) for s in sops)
-        if key not in self._tuples:
+        made = self._cached(self._tuples, key)
+        if made is None:
             combos = self.facts.joint(list(sops))
-            label = "(" + ", ".join(self.label(s) for s in sops) + ")"
+            label = self._helper_label("(" + ", ".join(self.label(s) for s in sops) + ")")
             out = self._stored(label, CATEGORICAL, combos, False, True, role="tuple")
             operands = [self.indicators(self.rep(s)) for s in sops]
             units = mlp.lookup_units(operands, combos, [{d: 1.0} for d in out.dims])
-            self._tuples[key] = self._add(MLPOp(out, units))
-        return self._tuples[key]
+            made = self._tuples[(self.phase, key)] = self._add(MLPOp(out, units))
+        return made
 
     # ---------------------------------------------------------------------------- Aggregate
     def _aggregate(self, expr: rasp.Aggregate) -> Representation:
@@ -496,6 +534,77 @@ class Lowering:
         made = classifier_units(expr, operands, out.values, out.dims)
         return self._add(MLPOp(out, made.units, inputs=made.inputs, tolerance=made.tolerance))
 
+    # --------------------------------------------------------------------------------- Loop
+    def _loop_state(self, expr: rasp.LoopState, label: str) -> Representation:
+        """A state s-op: dimensions of its own for the whole run (one-hot, or one number)."""
+        numerical = rasp.is_numerical(expr)
+        if numerical:
+            _require_numbers(expr, self.facts.values(expr))
+            if self.facts.nullable(expr):
+                raise CompileError(f"the numerical state {expr.key!r} of loop {expr.loop.label!r} can be None "
+                                   "(undefined): its initial value or its step's (give the Aggregate a default)")
+        return self._stored(label, _encoding(expr), self.facts.values(expr), self.facts.nullable(expr),
+                            not numerical, expr)
+
+    def _loop(self, loop: rasp.Loop) -> None:
+        """The loop's units (`compiler.loops`): the prelude loads the initial state; the block ends in
+        one MLP that commits the step unless the halt s-op is true or max_steps are spent, and keeps
+        the loop's books (steps, halted, spent, stop)."""
+        label = self.graph.label(loop)
+        state = {k: self.reps[id(p)] for k, p in loop.placeholders.items()}
+        flag = lambda name, values: self._stored(f"{label}.{name}", NUMERICAL, values, False, False, role=name)
+        plan = self.plan = loops.LoopPlan(loop, label, state, flag("steps", list(range(loop.max_steps + 1))),
+                                          flag("halted", [0, 1]), flag("spent", [0, 1]), flag("stop", [0, 1]))
+        self.phase = PRELUDE
+        for key, rep in state.items():
+            init = self.rep(loop.initial[key])
+            where = f"the initial value of state {key!r} of loop {label!r}"
+            scalar = None if rep.indicators is not None else self.scalar(init, where)
+            units, inputs = loops.load_units(rep, self.indicators(init) if rep.indicators is not None else None, scalar)
+            tolerance = [loops.MARGIN] * len(inputs) if rep.indicators is not None else [_tolerance(rep)]
+            self._add(MLPOp(rep, units, inputs=inputs, tolerance=tolerance))
+        if loop.max_steps == 0:  # spent from the start
+            self._add(MLPOp(plan.spent, [Unit(Readout.of(ONE), 0.0, {plan.spent.dims[0]: 1.0})]))
+
+        self.phase = BLOCK
+        halt = self.rep(loop.halt)
+        if not set(halt.values) <= {True, False}:  # None (undefined) reads as False: the interpreter raises there
+            raise CompileError(f"the halt s-op {halt.label!r} of loop {label!r} must be a bool at every position, but "
+                               f"it can be {[v for v in halt.values if v not in (True, False)][:3]}")
+        is_true = self.indicators(halt).get(True, Readout())
+        gate = is_true + plan.spent.scalar  # 0: take the step; 1 or 2: stop
+        units = loops.control_units(plan, is_true)
+        inputs, tolerance, halt_tolerance = [], [], loops.MARGIN / 4
+        for key, rep in state.items():
+            new = self.rep(loop.updates[key])
+            where = f"the step of state {key!r} of loop {label!r}"
+            if rep.indicators is not None:
+                made = loops.commit_units(rep, self.indicators(new), None, gate)
+            else:
+                made = loops.commit_units(rep, None, self.scalar(new, where), gate)
+            units += made[0]
+            inputs += made[1]
+            tolerance += made[2]
+            halt_tolerance = min(halt_tolerance, made[3])
+        out = Representation(f"{label}[commit]", NUMERICAL, [], False, None, None, list(plan.dims), role="commit")
+        self._add(MLPOp(out, units, inputs=[*inputs, is_true], tolerance=[*tolerance, halt_tolerance]))
+
+    def _loop_result(self, expr: rasp.LoopResult) -> Representation:
+        """A loop's result reads the persistent dimensions the block leaves behind."""
+        plan = self.plan
+        if expr.what == "steps":
+            scalar = plan.steps.scalar
+            indicators = None
+        elif expr.what == "halted":
+            flag = plan.halted.scalar
+            scalar, indicators = flag, {False: Readout.of(ONE) - flag, True: flag}
+        else:
+            state = plan.state[expr.key]
+            scalar, indicators = state.scalar, state.indicators
+        if rasp.is_categorical(expr) and indicators is None:
+            indicators = self.indicators(self._virtual(expr, None, scalar))
+        return self._virtual(expr, indicators, scalar)
+
     # ------------------------------------------------------------------------------- output
     def _output(self, rep: Representation) -> OutputSpec:
         """The dimensions the unembedding reads: the output's own, or a copy made by an MLP."""
@@ -534,6 +643,14 @@ class Lowering:
 
 
 # ------------------------------------------------------------------------------------- helpers
+PRELUDE, BLOCK, POST = "prelude", "block", "post"
+
+
+def _tolerance(rep: Representation) -> float:
+    """How far a number may stray and still snap to one of `rep`'s values (a quarter gap)."""
+    return mlp.min_gap([float(v) for v in rep.values]) / 4 if len(rep.values) > 1 else loops.MARGIN
+
+
 def _encoding(expr: rasp.SOp) -> str:
     return NUMERICAL if rasp.is_numerical(expr) else CATEGORICAL
 

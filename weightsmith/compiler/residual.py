@@ -15,6 +15,12 @@ Erasing costs hidden units, so it is done lazily: a new tenant first takes dimen
 then erases dead tenants whose erasure can happen in time, and only then opens new dimensions. Labels
 stay explainable: `labels_after(sublayer)` names each dimension's tenant at every point ("(free)"
 between tenants); a dimension's `residual_labels` entry lists all its tenants in order.
+
+A loop's block runs its sublayers once per iteration, so its tenancies must repeat exactly: the loop's
+persistent dimensions (state, steps, halted, stop) are tenants from the embeddings to the end; an
+s-op written before the block and read in it lives until after the block (erasing it in the block
+would erase it in the first iteration, before the second reads it); and every tenant written in the
+block is erased by the block's end, so each iteration starts from the same zeros.
 """
 
 from __future__ import annotations
@@ -72,8 +78,9 @@ class ResidualLayout:
 
 
 def allocate(ops: list[Op], sched: Schedule, embedded: list[Representation], output_dims: list[Dim],
-             reuse: bool = True) -> ResidualLayout:
-    """Indices for every dimension read or written, reusing erased ones when `reuse`."""
+             reuse: bool = True, persistent: list[Representation] = ()) -> ResidualLayout:
+    """Indices for every dimension read or written, reusing erased ones when `reuse`; `persistent`
+    representations (a loop's) hold their dimensions throughout, whoever writes them."""
     read: set[Dim] = {ONE, BOS, *output_dims}
     last_read: dict[str, float] = {d.owner: math.inf for d in output_dims}
     for op in ops:
@@ -82,22 +89,35 @@ def allocate(ops: list[Op], sched: Schedule, embedded: list[Representation], out
         read.update(dims)
         for owner in {d.owner for d in dims}:
             last_read[owner] = max(last_read.get(owner, -1), t)
+    block = sched.block_sublayers
+    kept = {d for rep in persistent for d in rep.dims}
     tenants: list[tuple[Representation, list[Dim], int]] = []
     for rep in embedded:
         dims = [d for d in rep.dims if d in read]
         if dims:
             tenants.append((rep, dims, -1))
     for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
-        tenants.append((op.output, list(op.output.dims), sched.sublayer[id(op)]))
-    claimed = {d for _, dims, _ in tenants for d in dims}
+        if not set(op.output.dims) <= kept:  # writers of persistent dimensions are no tenants
+            tenants.append((op.output, list(op.output.dims), sched.sublayer[id(op)]))
+    claimed = {d for _, dims, _ in tenants for d in dims} | kept
     orphans = [d for d in output_dims if d not in claimed]  # an output that is None everywhere
 
     allocator = _Allocator(reuse)
     allocator.place(Tenancy("one", [ONE], -1), None)
     allocator.place(Tenancy("bos", [BOS], -1), None)
+    for rep in persistent:
+        allocator.place(Tenancy(rep.label, list(rep.dims), -1), None)
+    flushed = False
     for rep, dims, start in tenants:
         end = last_read.get(rep.label, start)
-        allocator.place(Tenancy(rep.label, dims, start), rep, end)
+        if block and start < block.start and block.start <= end < block.stop:
+            end = block.stop  # read in the block: kept through every iteration
+        if block and start >= block.stop and not flushed:
+            allocator.flush(block)
+            flushed = True
+        allocator.place(Tenancy(rep.label, dims, start), rep, end, force=start in block)
+    if block and not flushed:
+        allocator.flush(block)
     if orphans:
         allocator.place(Tenancy(orphans[0].owner, orphans, -1), None)
     return ResidualLayout(allocator.size, allocator.index, allocator.tenancies, allocator.erasers)
@@ -113,15 +133,29 @@ class _Allocator:
         self.free: list[tuple[int, int]] = []  # (index, MLP sublayer that erased it)
         self.dead: list[tuple[int, Tenancy]] = []  # (erasable in sublayer, tenancy)
 
-    def place(self, tenancy: Tenancy, rep: Representation | None, last_read: float = math.inf) -> None:
+    def place(self, tenancy: Tenancy, rep: Representation | None, last_read: float = math.inf,
+              force: bool = False) -> None:
+        """Gives `tenancy` its dimensions; it is erased after `last_read` when reusing, or when `force`d."""
         indices = self._take(len(tenancy.dims), tenancy.start)
         for dim, i in zip(tenancy.dims, indices):
             self.index[dim] = i
         self.tenancies.append(tenancy)
-        if self.reuse and rep is not None and last_read != math.inf:
+        if (self.reuse or force) and rep is not None and last_read != math.inf:
             last = int(last_read)
             erasable_in = last if last % 2 == 1 else last + 1
             self.dead.append((erasable_in, tenancy))
+
+    def flush(self, block: range) -> None:
+        """Erases every tenant written in `block` that is not erased yet (in the block: each is dead by
+        its end), so that every iteration of the block starts from zeros."""
+        for entry in list(self.dead):
+            erasable_in, tenancy = entry
+            if tenancy.start in block:
+                if erasable_in not in block:
+                    raise AssertionError(f"{tenancy.owner!r} is written in the loop's block but read after it")
+                self.dead.remove(entry)
+                self._erase(tenancy, erasable_in)
+                self.free += [(self.index[d], erasable_in) for d in tenancy.dims]
 
     def _usable(self, erased_in: int, writer: int) -> bool:
         """A dimension erased in MLP sublayer `erased_in` can take a tenant written in `writer`."""

@@ -9,7 +9,7 @@ Two sources, chosen by `analyse`:
   categorical Aggregate's value ever differs from a copy of one selected value (different numbers
   averaged, or equal floats whose mean is not themselves) and whether a selector can select nothing.
   A program whose interpreter raises on some input falls back to the static facts.
-- **static**: `rasp.value_sets` (a superset of the reachable values, computed jointly over shared
+- **static**: (always, for a program with a loop) `rasp.value_sets` (a superset of the reachable values, computed jointly over shared
   sources), refined along the graph: a categorical Aggregate that copies at most one value holds only
   its s-op's values and its default, not every mean; a Map/SequenceMap holds only what its refined
   inputs give. A categorical Aggregate is a copy only where `copies.copies_one_value` proves it (or its
@@ -214,9 +214,16 @@ class StaticFacts(_FunctionTables):
             self._tables.clear()
             self._values: dict[int, list] = {}
             self._nullable: dict[int, bool] = {}
-            for expr in graph.order:
-                if isinstance(expr, rasp.SOp):
-                    self._refine(expr)
+            self._null_states: set[int] = set()  # loop states that a step can make None somewhere
+            while True:
+                for expr in graph.order:
+                    if isinstance(expr, rasp.SOp):
+                        self._refine(expr)
+                grown = self._null_states | {id(p) for k, p in (graph.loop.placeholders.items() if graph.loop else ())
+                                             if self.nullable(graph.loop.updates[k])}
+                if grown == self._null_states:
+                    break
+                self._null_states = grown
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
             unproved = {id(e) for e in numerical
                         if id(e) in self.copying and not copies_one_value(e, self.values, max_seq_len)}
@@ -277,6 +284,9 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.LinearClassifier):
             values = distinct_sorted(inferred)
             nullable = any(self.nullable(sop) for sop in expr.inputs)
+        elif isinstance(expr, rasp.LoopState):
+            values = checked_values(expr, inferred)
+            nullable = self.nullable(expr.loop.initial[expr.key]) or id(expr) in self._null_states
         else:
             values = distinct_sorted(inferred)
             nullable = isinstance(expr, rasp.Full) and expr.fill is None
@@ -321,6 +331,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     """
     if mode not in ("auto", "exhaustive", "static"):
         raise ValueError(f"analysis must be 'auto', 'exhaustive' or 'static', got {mode!r}")
+    if graph.loop is not None:  # a loop body's values are not columns of the batched interpreter
+        return StaticFacts(graph, vocab, max_seq_len)
     n_inputs = count_inputs(len(vocab), max_seq_len)
 
     def observe() -> ObservedFacts:

@@ -5,14 +5,15 @@
     model.run(["BOS", "a", "b"])      # decoded outputs, BOS's slot first
 """
 
-from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import HeadConfig, LayerConfig, LoopConfig, ModelConfig
 from weightsmith.model.files import ModelFolderError, UncheckedModelWarning, load, read_program_source, save
-from weightsmith.model.summary import ResidualStage, residual_layout, summary
+from weightsmith.model.summary import ResidualStage, loop_description, residual_layout, summary
 from weightsmith.model.transformer import OutputOutOfRange, Transformer
 
 __all__ = [
     "HeadConfig",
     "LayerConfig",
+    "LoopConfig",
     "ModelConfig",
     "ModelFolderError",
     "OutputOutOfRange",
@@ -20,6 +21,7 @@ __all__ = [
     "Transformer",
     "UncheckedModelWarning",
     "load",
+    "loop_description",
     "read_program_source",
     "residual_layout",
     "save",

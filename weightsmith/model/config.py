@@ -59,6 +59,38 @@ class LayerConfig:
 
 
 @dataclass(kw_only=True)
+class LoopConfig:
+    """A looped model: layers `first_layer .. first_layer + n_layers - 1` are one block, run again
+    and again (the same weights) until the residual's `stop_dim` reads 1 at the first content
+    position, at most `max_steps + 1` times (the model sets stop by then: its own step counter runs
+    out); the layers before it run once before, the ones after it once after. `steps_dim` and
+    `halted_dim` hold the loop's step count and halt flag, for reporting."""
+
+    first_layer: int
+    n_layers: int
+    max_steps: int
+    stop_dim: int
+    steps_dim: int
+    halted_dim: int
+
+    def validate(self, n_layers: int, d_model: int, where: str = "loop") -> None:
+        _check_size(self.first_layer, f"{where}.first_layer")
+        _check_size(self.n_layers, f"{where}.n_layers", minimum=1)
+        _check_size(self.max_steps, f"{where}.max_steps")
+        if not _not_int(self.first_layer) and not _not_int(self.n_layers) and self.first_layer + self.n_layers > n_layers:
+            raise ValueError(f"{where}: the block (layers {self.first_layer}..{self.first_layer + self.n_layers - 1}) "
+                             f"is beyond the model's {n_layers} layers")
+        dims = {}
+        for name in ("stop_dim", "steps_dim", "halted_dim"):
+            dim = getattr(self, name)
+            if _not_int(dim) or not 0 <= dim < d_model:
+                raise ValueError(f"{where}.{name}: {dim!r} is not a residual dimension (d_model is {d_model})")
+            if dim in dims:
+                raise ValueError(f"{where}.{name}: the same dimension as {where}.{dims[dim]} ({dim})")
+            dims[dim] = name
+
+
+@dataclass(kw_only=True)
 class ModelConfig:
     """Sizes, vocabulary and residual layout of a model. Token ids: `tokens() == [bos, pad, *vocab]`.
 
@@ -85,6 +117,7 @@ class ModelConfig:
     output_label: str = "output"
     causal: bool = False
     layer_labels: list[list[str]] | None = None
+    loop: LoopConfig | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
@@ -126,6 +159,10 @@ class ModelConfig:
                 )
             for k, labels in enumerate(self.layer_labels):
                 self._validate_labels(labels, f"layer_labels[{k}]")
+        if self.loop is not None:
+            if not isinstance(self.loop, LoopConfig):
+                raise ValueError(f"loop: expected None or a LoopConfig, got {type(self.loop).__name__}")
+            self.loop.validate(len(self.layers), self.d_model)
         _check_str(self.version, "version")
 
     def _validate_labels(self, labels: Any, where: str) -> None:
@@ -177,7 +214,10 @@ class ModelConfig:
         """The config as a JSON-ready dict, with the format marker that `from_document` requires."""
         layers = [{"heads": [{"d_qk": h.d_qk, "d_ov": h.d_ov} for h in layer.heads], "d_mlp": layer.d_mlp}
                   for layer in self.layers]
-        return {"format": FORMAT, **{name: getattr(self, name) for name in _FIELDS}, "layers": layers}
+        document = {"format": FORMAT, **{name: getattr(self, name) for name in _FIELDS}, "layers": layers}
+        if self.loop is not None:  # absent, not null, for a model without a loop: older files stay valid
+            document["loop"] = {name: getattr(self.loop, name) for name in _LOOP_FIELDS}
+        return document
 
     def to_json(self) -> str:
         """The config as JSON text (see `to_document`)."""
@@ -201,17 +241,26 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config")
+        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
+        if "loop" in document:
+            loop = document["loop"]
+            if not isinstance(loop, dict):
+                raise ValueError(f"loop: expected an object, got {type(loop).__name__}")
+            _check_keys(loop, set(_LOOP_FIELDS), "loop")
+            for name in _LOOP_FIELDS:
+                _check_size(loop[name], f"loop.{name}")
+            fields["loop"] = LoopConfig(**loop)
         return cls(**fields)
 
 
 _FIELDS = ("vocab", "bos", "pad", "max_seq_len", "d_model", "layers", "residual_labels", "output_dims",
            "output_encoding", "output_values", "output_tolerance", "output_label", "causal", "layer_labels", "version")
+_LOOP_FIELDS = ("first_layer", "n_layers", "max_steps", "stop_dim", "steps_dim", "halted_dim")
 
 
 def _layer_from_json(layer: Any, where: str) -> LayerConfig:
@@ -231,8 +280,8 @@ def _layer_from_json(layer: Any, where: str) -> LayerConfig:
     return LayerConfig([HeadConfig(**head) for head in heads], layer["d_mlp"])
 
 
-def _check_keys(document: dict, expected: set, where: str) -> None:
-    unknown = sorted(set(document) - expected)
+def _check_keys(document: dict, expected: set, where: str, optional: set = frozenset()) -> None:
+    unknown = sorted(set(document) - expected - optional)
     missing = sorted(expected - set(document))
     if unknown:
         raise ValueError(f"{where}: unknown key(s) {unknown}")

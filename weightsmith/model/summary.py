@@ -46,5 +46,22 @@ def residual_layout(config: ModelConfig) -> list[ResidualStage]:
     """
     if config.layer_labels is None:
         return [ResidualStage("all layers", list(enumerate(config.residual_labels)))]
-    names = [f"layer {i} {sublayer}" for i in range(len(config.layers)) for sublayer in ("attn", "mlp")]
+    loop = config.loop
+    block = range(0) if loop is None else range(loop.first_layer, loop.first_layer + loop.n_layers)
+    names = [f"layer {i} {sublayer}" + (" (loop)" if i in block else "")
+             for i in range(len(config.layers)) for sublayer in ("attn", "mlp")]
     return [ResidualStage(name, list(enumerate(labels))) for name, labels in zip(names, config.layer_labels)]
+
+
+def loop_description(config: ModelConfig) -> str | None:
+    """How a looped model runs, in one sentence (None without a loop)."""
+    loop = config.loop
+    if loop is None:
+        return None
+    first, last = loop.first_layer, loop.first_layer + loop.n_layers - 1
+    label = lambda dim: config.residual_labels[dim].split("|")[0]
+    after = f"layers {last + 1}-{len(config.layers) - 1} once after" if last + 1 < len(config.layers) else "nothing after"
+    return (f"loop: layers {first}-{last} are one block with shared weights, run again and again until dim "
+            f"{loop.stop_dim} ({label(loop.stop_dim)}) reads 1 at the first position (at most max_steps + 1 = "
+            f"{loop.max_steps + 1} times); layers 0-{first - 1} run once before, {after}; steps in dim "
+            f"{loop.steps_dim} ({label(loop.steps_dim)}), halted in dim {loop.halted_dim} ({label(loop.halted_dim)})")

@@ -189,12 +189,51 @@ class Transformer(nn.Module):
             after_query = torch.ones(T, T, dtype=torch.bool, device=ids.device).triu(diagonal=1)
             masked = masked | after_query
         residuals = [x]
-        for layer in self.layers:
+        loop = self.config.loop
+        if loop is None:
+            x = self._layers(x, masked, self.layers, residuals)
+        else:
+            first, end = loop.first_layer, loop.first_layer + loop.n_layers
+            x = self._layers(x, masked, self.layers[:first], residuals)
+            x = self._iterate(x, masked, self.layers[first:end], residuals)
+            x = self._layers(x, masked, self.layers[end:], residuals)
+        return (x, residuals) if return_residuals else x
+
+    @staticmethod
+    def _layers(x: Tensor, masked: Tensor, layers: Sequence[Layer], residuals: list[Tensor]) -> Tensor:
+        for layer in layers:
             x = layer.attention_sublayer(x, masked)
             residuals.append(x)
             x = layer.mlp_sublayer(x)
             residuals.append(x)
-        return (x, residuals) if return_residuals else x
+        return x
+
+    def _iterate(self, x: Tensor, masked: Tensor, block: Sequence[Layer], residuals: list[Tensor]) -> Tensor:
+        """Runs the loop's block until the model's stop flag is set at every input's first content position.
+
+        The runner decides nothing: it reads one number per input. Inputs that stopped earlier run on
+        with the others, which changes nothing (the model gates its own commit). The residuals kept
+        are those of the last iteration."""
+        loop = self.config.loop
+        if x.shape[1] < 2:
+            raise InputError("a looped model needs at least one token after BOS (its stop flag is read there)")
+        for _ in range(loop.max_steps + 1):
+            trace: list[Tensor] = []
+            x = self._layers(x, masked, block, trace)
+            if bool((x[:, 1, loop.stop_dim] > 0.5).all()):
+                residuals.extend(trace)
+                return x
+        raise RuntimeError(f"the model did not set its stop flag within max_steps + 1 = {loop.max_steps + 1} "
+                           "iterations (damaged weights: a compiled loop counts its own steps)")
+
+    def loop_status(self, final_residual: Tensor) -> tuple[list[int], list[bool]]:
+        """Per input, the loop's step count and whether its halt s-op was true at the end (a looped model)."""
+        loop = self.config.loop
+        if loop is None:
+            raise ValueError("the model has no loop")
+        steps = final_residual[:, 1, loop.steps_dim].round().long().tolist()
+        halted = (final_residual[:, 1, loop.halted_dim] > 0.5).tolist()
+        return steps, halted
 
     def _check_ids(self, ids: Tensor) -> None:
         if ids.dim() != 2 or ids.dtype not in (torch.int64, torch.int32):

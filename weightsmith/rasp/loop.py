@@ -66,6 +66,13 @@ class LoopResult(rx.SOp):
         self.key = key
 
     @property
+    def label(self) -> str:
+        """Unless named: `<loop>[<state name>]`, `<loop>[steps]` or `<loop>[halted]`."""
+        if "name" in self._annotations._values:
+            return self.name
+        return f"{self.loop.label}[{self.key if self.what == 'state' else self.what}]"
+
+    @property
     def children(self) -> Sequence[rx.RASPExpr]:
         return (self.loop,)
 
@@ -261,10 +268,11 @@ def _evaluate(part: list[rx.RASPExpr], values: dict[int, Any], value_of, node) -
 
 
 def _halt_value(loop: Loop, value: list, iteration: int) -> bool:
-    """The halt s-op's single value; RASPError if it differs between positions or is not a bool."""
+    """The halt s-op's single value; EvaluationError (a RASPError: the program is undefined on this
+    input) if it differs between positions or is not a bool."""
     distinct = {(type(v), v) for v in value}
     if len(distinct) != 1 or value[0] is None or value[0] not in (True, False):
-        raise RASPError(
+        raise EvaluationError(
             f"Loop {loop.label!r}: its halt s-op {loop.halt.label!r} must hold one bool at every position, "
             f"but at iteration {iteration} it holds {value!r}"
         )
