@@ -7,11 +7,12 @@
 
 `machine` holds the semantics (and the Python reference), `assembler` the assembly language,
 `shipped` the programs in `programs/*.sq`, `random_programs` the generator of long-running random
-programs, `step` the SUBLEQ step as RASP.
+programs, `step` the SUBLEQ step as RASP, `models` the compiled looped machines (`run`, `trace`).
 """
 
 from weightsmith.library.subleq.assembler import AssemblyError, Program, assemble, assemble_program
 from weightsmith.library.subleq.machine import Result, reference, reference_trace, wrap
+from weightsmith.library.subleq.models import SIZES, machine, run, run_many, trace
 from weightsmith.library.subleq.shipped import NAMES, shipped, source
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -100,7 +100,7 @@ class Step:
         difference = _minus(mem_b, mem_a, "difference")
         jumps = rasp.numerical(rasp.Map(lambda d: 1 if wrap(d, bits) <= 0 else 0, difference)).named("jumps")
         delta = _gate(is_b, mem_a, "delta")  # at b, mem is mem[b]: mem - delta is mem[b] - mem[a] there
-        ok = rasp.numerical(rasp.LinearSequenceMap(rasp.LinearSequenceMap(pc_ok, a_ok, 1, 1), b_ok, 1, 1))
+        ok = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.LinearSequenceMap(pc_ok, a_ok, 1, 1)), b_ok, 1, 1))
         halt = rasp.categorical(rasp.Map(lambda n: n < 3, ok.named("ok"))).named("halt")
         new_mem = rasp.numerical(rasp.Map(lambda v: wrap(v, bits),
                                           _minus(mem, delta, "sum")))
