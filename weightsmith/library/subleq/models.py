@@ -67,11 +67,11 @@ def run_many(memories: Sequence[Sequence[int]], max_steps: int = 10_000, word_bi
     for start in range(0, len(cells), BATCH):
         chunk = cells[start:start + BATCH]
         model = machine_for(max(len(m) for m in chunk), word_bits, max_steps)
-        results += _apply(model, chunk)
+        results += run_on(model, chunk)
     return results
 
 
-def _apply(model: CompiledModel, memories: list[list[int]]) -> list[Result]:
+def run_on(model: CompiledModel, memories: list[list[int]]) -> list[Result]:
     """One batched run of the looped model: memories from its output, steps and halted from its
     loop counters (read at each input's first position, where the model keeps them)."""
     inputs = [[model.config.bos, *m] for m in memories]
