@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 
+from tests.loop_programs import rotate_left
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, compile_program
 from weightsmith.model import load, save
@@ -23,20 +24,6 @@ def counter(limit: int, max_steps: int) -> rasp.Loop:
         halt=lambda s: rasp.Map(lambda c: c >= limit, s["c"]),
         max_steps=max_steps,
     ).named("count")
-
-
-def rotate_left(max_steps: int, halt_when=lambda x: False) -> rasp.Loop:
-    """Rotates the sequence left by one per step (attention in the block) until its first token satisfies
-    `halt_when`."""
-    shift = rasp.Select(rasp.indices, rasp.SequenceMap(lambda i, n: (i + 1) % n, rasp.indices, rasp.length),
-                        rasp.Comparison.EQ)
-    first = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0)
-    return rasp.Loop(
-        state={"xs": rasp.tokens},
-        step=lambda s: {"xs": rasp.Aggregate(shift, s["xs"])},
-        halt=lambda s: rasp.Map(halt_when, rasp.Aggregate(first, s["xs"])),
-        max_steps=max_steps,
-    ).named("rotate")
 
 
 def every_input(vocab, max_seq_len):
@@ -170,3 +157,24 @@ def test_two_states_numerical_and_categorical_equal_the_interpreter():
     compiled = compile_program(program, [0, 1, 2, 3], 3)
     inputs = every_input([0, 1, 2, 3], 3)
     assert status(compiled, inputs) == interpreted(program, loop, inputs)
+
+
+def test_an_input_without_tokens_is_refused():
+    compiled = compile_program(rotate_left(3)["xs"], ["a", "b"], 3)
+    with pytest.raises(rasp.InputError, match="at least one token"):
+        compiled.model.run(["BOS"])
+
+
+def test_a_body_that_looks_ahead_keeps_the_model_unmasked():
+    """Outside the loop the program only looks back, but its step reads the next position: the causal mask
+    (chosen for programs that look back only) would hide it."""
+    ahead = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q + 1)
+    first = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0)
+    loop = rasp.Loop(state={"xs": rasp.tokens}, step=lambda s: {"xs": rasp.Aggregate(ahead, s["xs"], default="z")},
+                     halt=lambda s: rasp.Map(lambda x: x == "z", rasp.Aggregate(first, s["xs"])), max_steps=10)
+    compiled = compile_program(loop["xs"], ["a", "z"], 3)
+    assert not compiled.config.causal
+    inputs = every_input("az", 3)
+    assert status(compiled, inputs) == interpreted(loop["xs"], loop, inputs)
+    with pytest.raises(CompileError, match="causal compilation of loops"):
+        compile_program(loop["xs"], ["a", "z"], 3, causal=True)

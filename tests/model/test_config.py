@@ -173,3 +173,36 @@ def test_long_value_lists_still_name_the_culprit(values, message):
     """The value checks take C-level fast paths on good lists; a bad one is still named by index."""
     with pytest.raises(ValueError, match=message):
         numerical_config(values, 0.1)
+
+
+def looped_document() -> dict:
+    """The handmade config with its one layer made a loop's block (steps, halted, stop in dims 0-2)."""
+    doc = document()
+    doc["loop"] = {"first_layer": 0, "n_layers": 1, "max_steps": 5, "stop_dim": 2, "steps_dim": 0, "halted_dim": 1}
+    return doc
+
+
+def test_loop_round_trips_and_is_absent_without_one():
+    config = from_document(looped_document())
+    assert config.loop.max_steps == 5 and ModelConfig.from_json(config.to_json()) == config
+    assert "loop" not in document()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda loop: loop.update(n_layers=0), r"loop\.n_layers"),
+        (lambda loop: loop.update(first_layer=1), "beyond the model's 1 layers"),
+        (lambda loop: loop.update(max_steps=-1), r"loop\.max_steps"),
+        (lambda loop: loop.update(max_steps=2.0), r"loop\.max_steps"),
+        (lambda loop: loop.update(stop_dim=12), r"loop\.stop_dim.*not a residual dimension"),
+        (lambda loop: loop.update(halted_dim=0), r"loop\.halted_dim.*same dimension as loop\.steps_dim"),
+        (lambda loop: loop.pop("stop_dim"), r"loop.*missing key.*stop_dim"),
+        (lambda loop: loop.update(extra=1), r"loop.*unknown key.*extra"),
+    ],
+)
+def test_invalid_loop_fields_are_named(change, message):
+    doc = looped_document()
+    change(doc["loop"])
+    with pytest.raises(ValueError, match=message):
+        from_document(doc)

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.loop_programs import rotate_left
 from weightsmith import rasp
 
 
@@ -15,19 +16,6 @@ def counter(limit: int, max_steps: int, start: int = 0) -> rasp.Loop:
         state={"c": init},
         step=lambda s: {"c": rasp.Map(lambda c: min(c + 1, limit), s["c"])},
         halt=lambda s: rasp.Map(lambda c: c >= limit, s["c"]),
-        max_steps=max_steps,
-    )
-
-
-def rotate_left(max_steps: int, halt_when=None) -> rasp.Loop:
-    """Rotates the sequence left by one each step; halts when `halt_when(first token)`, else never."""
-    shift = rasp.Select(rasp.indices, rasp.SequenceMap(lambda i, n: (i + 1) % n, rasp.indices, rasp.length),
-                        rasp.Comparison.EQ)
-    first = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0)
-    return rasp.Loop(
-        state={"xs": rasp.tokens},
-        step=lambda s: {"xs": rasp.Aggregate(shift, s["xs"])},
-        halt=lambda s: rasp.Map(halt_when or (lambda x: False), rasp.Aggregate(first, s["xs"])),
         max_steps=max_steps,
     )
 
@@ -54,7 +42,7 @@ def test_a_loop_that_never_halts_is_its_step_unrolled_max_steps_times(xs, k):
 
 
 def test_halting_stops_before_the_step_and_batch_agrees():
-    loop = rotate_left(100, halt_when=lambda x: x == "c")
+    loop = rotate_left(100, lambda x: x == "c")
     inputs = [["a", "b", "c"], ["c", "a"], ["a", "b", "a"][:1], ["b", "b", "c", "a"]]
     for xs in inputs:
         want = xs.index("c") if "c" in xs else 100

@@ -39,3 +39,10 @@ def test_program_traces_are_not_cut(name):
     entry = get_program(name)
     shown = render(trace_table(entry.build(), list(entry.examples[0])), 100)
     assert "…" not in shown and entry.build().label in shown
+
+
+def test_a_loop_is_shown_iteration_by_iteration():
+    from tests.loop_programs import rotate_left
+
+    shown = render(trace_table(rotate_left(5, lambda x: x == "c")["xs"], ["a", "b", "c"]), 120)
+    assert "rotate.xs [0]" in shown and "rotate.xs [2]" in shown and "rotate.xs [3]" not in shown

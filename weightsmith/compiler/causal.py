@@ -35,8 +35,7 @@ def looks_back_only(program: rasp.SOp, max_seq_len: int) -> bool:
     """Whether every Aggregate/SelectorWidth selects only keys at or before the query (so the program
     equals its causal form) and `length` - which a causal model reads as the length so far - is unused."""
     order = rasp.topological_order(program)
-    for loop in [e for e in order if isinstance(e, rasp.Loop)]:  # a loop's body is not among its children
-        order += loop.body
+    order += [e for loop in order if isinstance(loop, rasp.Loop) for e in loop.body]  # run every iteration
     if any(isinstance(e, rasp.LengthType) for e in order):
         return False
     selectors = [_unpreferred(e.selector) for e in order if isinstance(e, (rasp.Aggregate, rasp.SelectorWidth))]

@@ -56,6 +56,9 @@ def compile_program(
     if not isinstance(max_seq_len, int) or isinstance(max_seq_len, bool) or max_seq_len < 1:
         raise CompileError(f"max_seq_len must be a positive int, got {max_seq_len!r}")
     graph = build_graph(program)
+    if causal and graph.loop is not None:
+        raise CompileError(f"loop {graph.loop.label!r}: causal compilation of loops is not supported (a looped model "
+                           "runs on the whole input; compile without causal=True)")
     if causal:  # a causal model computes the causal form: its values are the ones to plan for
         form, mapping = causal_program(program)
         facts = CausalFacts(analyse(build_graph(form), vocab, max_seq_len, analysis), mapping)

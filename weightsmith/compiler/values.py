@@ -197,18 +197,16 @@ class StaticFacts(_FunctionTables):
     def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
-        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_categorical(e)]
-        numerical = [e for e in graph.order if isinstance(e, rasp.Aggregate) and rasp.is_numerical(e)]
-        # Categorical Aggregates that may average: found by proofs over the refined value sets, which
-        # grow with every one found (its means flow downstream), so repeat until none is new.
-        # Numerical Aggregates start as copies of one value and stay so while `copies_one_value` proves
-        # it on the sets that follow (a pointer fetch `mem[p]` then holds words, not every mean of them).
+        aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
+        # Aggregates that may average: found by proofs over the refined value sets, which grow with
+        # every one found (its means flow downstream), so repeat until none is new. A numerical
+        # Aggregate proved to copy holds only its s-op's values and its default, not every mean (a
+        # loop's state read by position would otherwise grow by every mean, round after round).
         self.averaging: set[int] = set()
-        self.copying: set[int] = {id(e) for e in numerical}
         while True:
+            copying = {id(e) for e in aggregates if rasp.is_numerical(e) and id(e) not in self.averaging}
             try:
-                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging,
-                                            copies=self.copying)
+                self.sets = rasp.value_sets(graph.output, vocab, max_seq_len, means=self.averaging, copying=copying)
             except rasp.ValueSetError as err:
                 raise CompileError(f"cannot bound the values the program computes: {err}") from err
             self._tables.clear()
@@ -225,18 +223,17 @@ class StaticFacts(_FunctionTables):
                     break
                 self._null_states = grown
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
-            unproved = {id(e) for e in numerical
-                        if id(e) in self.copying and not copies_one_value(e, self.values, max_seq_len)}
-            if not found and not unproved:
+            if not found:
                 break
             self.averaging |= found
-            self.copying -= unproved
 
     def _may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether `aggregate` can give a value other than a copy of one selected value, unless proved
         otherwise (`copies_one_value`); CompileError where the means cannot be bounded exactly."""
         if copies_one_value(aggregate, self.values, self.max_seq_len):
             return False
+        if rasp.is_numerical(aggregate):
+            return True  # a numerical head computes any mean
         values = self.values(aggregate.sop)
         numbers = [v for v in values if isinstance(v, (int, float))]
         if len(numbers) <= 1 and equal_means_exact(numbers, self.max_seq_len):
@@ -271,7 +268,7 @@ class StaticFacts(_FunctionTables):
         elif isinstance(expr, rasp.Aggregate):
             empty = expr.default is None and self.may_select_nothing(expr.selector)
             nullable = empty or self.nullable(expr.sop)
-            if rasp.is_numerical(expr) or id(expr) in self.averaging:  # every mean of its s-op's values
+            if id(expr) in self.averaging:  # every mean of its s-op's values
                 values = distinct_sorted(inferred)
             else:
                 values = distinct_sorted([*self.values(expr.sop), expr.default])

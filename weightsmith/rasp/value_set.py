@@ -11,8 +11,7 @@ A categorical Aggregate is read as selecting at most one position (or only equal
 values are its s-op's values and its default; unless its id is in `means` (a caller that cannot
 prove the copy lists it): then, like a numerical Aggregate, it can produce every mean of up to
 `max_seq_len` of its values, as the interpreter averages numbers whatever the encoding. A numerical
-Aggregate whose id is in `copies` (a caller that proved it copies one value lists it) is read like a
-categorical one: a machine's memory fetch `mem[pointer]` takes W-bit words, not their means.
+Aggregate whose id is in `copying` (a caller proved it copies) is read like a categorical one.
 
 `None` (an undefined value, e.g. an Aggregate's empty selection with no default) is not a value: it
 never appears in a value set.
@@ -69,7 +68,7 @@ def _local_order(e: rx.RASPExpr) -> list[rx.RASPExpr]:
 
 class _Inference:
     def __init__(self, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int, means: Collection[int] = (),
-                 copies: Collection[int] = ()):
+                 copying: Collection[int] = ()):
         if max_seq_len < 1:
             raise ValueSetError(f"max_seq_len must be at least 1, got {max_seq_len}")
         self.vocab = set(vocab)
@@ -78,7 +77,7 @@ class _Inference:
         self.max_seq_len = max_seq_len
         self.max_size = max_size
         self.means = frozenset(means)  # ids of categorical Aggregates that may average
-        self.copies = frozenset(copies)  # ids of numerical Aggregates that copy one value
+        self.copying = frozenset(copying)  # ids of numerical Aggregates that only copy
         self.sets: dict[int, set] = {}
         self.sources: dict[int, frozenset] = {}  # id(expr) -> the non-local leaves it depends on
 
@@ -128,7 +127,7 @@ class _Inference:
         if isinstance(e, rx.Aggregate):
             inner = self.sets[id(e.sop)]
             extra = set() if e.default is None else {e.default}
-            if (rx.is_numerical(e) and id(e) not in self.copies) or id(e) in self.means:
+            if (rx.is_numerical(e) and id(e) not in self.copying) or id(e) in self.means:
                 return self._means(e, inner) | extra
             # A categorical Aggregate selects one position (or equal values): it passes values on.
             return inner | extra
@@ -258,12 +257,12 @@ def _some(values: set) -> str:
 
 def value_sets(
     program: rx.RASPExpr, vocab: Iterable[rx.Value], max_seq_len: int, max_size: int = DEFAULT_MAX_SIZE,
-    means: Collection[int] = (), copies: Collection[int] = (),
+    means: Collection[int] = (), copying: Collection[int] = (),
 ) -> dict[int, set]:
     """The value set of every s-op in `program`, keyed by `id(sop)`; the categorical Aggregates whose ids
-    are in `means` may average (their sets hold every mean of their s-op's values); the numerical ones
-    whose ids are in `copies` copy one value (their sets hold their s-op's values and the default)."""
-    inference = _Inference(vocab, max_seq_len, max_size, means, copies)
+    are in `means` may average (their sets hold every mean of their s-op's values), the numerical ones
+    whose ids are in `copying` only copy (a caller that proved it: their sets hold their s-op's values)."""
+    inference = _Inference(vocab, max_seq_len, max_size, means, copying)
     inference.run(program)
     return inference.sets
 

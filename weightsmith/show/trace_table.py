@@ -19,8 +19,22 @@ def _cell(v) -> str:
 
 
 def trace_table(program: rasp.SOp, tokens: Sequence, title: str = "") -> RenderableType:
-    """Every intermediate s-op of `program` on `tokens` (numerical ones marked #)."""
-    return entries_table(list(rasp.trace(program, tokens).values()), tokens, title)
+    """Every intermediate s-op of `program` on `tokens` (numerical ones marked #); a loop's body s-ops
+    once per iteration, labelled `label [i]`."""
+    return entries_table(_iterations(list(rasp.trace(program, tokens).values())), tokens, title)
+
+
+def _iterations(entries: list[rasp.TraceEntry]) -> list[rasp.TraceEntry]:
+    """The entries with each loop's one entry spread into a row per body s-op and iteration."""
+    out = []
+    for entry in entries:
+        if entry.kind != "Loop":
+            out.append(entry)
+            continue
+        for i, values in enumerate(entry.value["iterations"]):
+            out += [rasp.TraceEntry(f"{label} [{i}]", f"iteration {i}", "categorical", value)
+                    for label, value in values.items()]
+    return out
 
 
 def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -> RenderableType:
