@@ -176,3 +176,19 @@ def test_a_numerical_fetch_by_position_holds_words_not_means():
                                             rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
     facts = analyse(build_graph(fetched), vocab, 30)
     assert facts.values(fetched) == vocab  # every mean of 30 such numbers would be far too many
+
+
+def test_numerical_tokens_are_embedded_as_one_number():
+    words = list(range(-50, 51))
+    doubled = rasp.numerical(rasp.Map(lambda x: 2 * x, rasp.numerical(rasp.tokens)))
+    lowering = lower(doubled, vocab=words, max_seq_len=4)
+    assert lowering.numeric_tokens and len(lowering.rep(lowering.tokens_expr).dims) == 1
+    model = compile_program(doubled, words, 4)
+    assert model.config.d_model < 10 and verify(model, doubled, n_random=500).ok
+
+
+def test_numerical_tokens_compared_by_a_select_get_a_one_hot_view():
+    tokens = rasp.numerical(rasp.tokens)
+    same = rasp.numerical(rasp.Aggregate(rasp.Select(tokens, tokens, EQ), rasp.numerical(rasp.Full(1)), default=0))
+    model = compile_program(same, [0, 1, 2], 4)
+    assert verify(model, same).ok

@@ -111,6 +111,13 @@ class Lowering:
         self._categorical_views: dict[tuple[str, str], Representation] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._wanted = self._indicator_demand()
+        # Tokens are embedded as one number (their value) when the program reads them only in numerical
+        # form and every token is a number: a machine's memory of 2^W-valued words then takes one
+        # dimension, not 2^W (a Select on them gets a one-hot view from a staircase, as for any number).
+        token_exprs = [e for e in graph.order if isinstance(e, rasp.TokensType)]
+        self.numeric_tokens = (bool(token_exprs) and all(rasp.is_numerical(e) for e in token_exprs)
+                               and _all_numbers(self.vocab) and _within_range(self.vocab))
+        self.tokens_expr = token_exprs[0] if self.numeric_tokens else rasp.tokens
         # A loop splits the ops into phases (`compiler.loops`): "prelude", "block" (the body and the
         # loop's own units, run once per iteration) and "post" (what reads the loop's results).
         self.phase = PRELUDE
@@ -239,7 +246,8 @@ class Lowering:
     def _lower(self, expr: rasp.SOp) -> Representation:
         label = self.label(expr) if id(expr) in self.graph.labels else expr.label
         if isinstance(expr, rasp.TokensType):
-            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, True, expr)
+            numeric = self.numeric_tokens and rasp.is_numerical(expr)
+            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         if isinstance(expr, rasp.IndicesType):
             return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
         if isinstance(expr, rasp.LengthType):

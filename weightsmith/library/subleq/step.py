@@ -111,8 +111,8 @@ class Step:
 
 
 def initial_state() -> dict[str, rasp.SOp]:
-    """The machine at the start: memory from the tokens, pc = 0."""
-    mem = rasp.numerical(rasp.Map(lambda x: x, rasp.tokens, simplify=False)).named("memory")
+    """The machine at the start: memory from the tokens (numerical: one dimension per cell), pc = 0."""
+    mem = rasp.numerical(rasp.Map(lambda x: x, rasp.numerical(rasp.tokens), simplify=False)).named("memory")
     return {"mem": mem, "pc": rasp.numerical(rasp.Full(0)).named("pc0")}
 
 
