@@ -149,3 +149,46 @@ def test_select_preferred_compiles_only_under_an_aggregate():
     broken = rasp.SelectPreferred(rasp.Select(rasp.tokens, rasp.tokens, EQ), lambda k, q: 1 / (k - 1)).named("broken")
     with pytest.raises(CompileError, match=r"SelectPreferred 'broken': its function raised ZeroDivisionError"):
         lower(rasp.Aggregate(broken, rasp.tokens))
+
+
+def test_a_flag_times_a_number_is_two_units_not_a_lookup():
+    x = rasp.numerical(rasp.Map(lambda t: t * 10 - 5, rasp.tokens))
+    first = rasp.Select(rasp.indices, rasp.indices, lambda key, query: key == 0)
+    flag = rasp.numerical(rasp.Aggregate(first, rasp.numerical(rasp.Map(lambda t: 1 if t > 1 else 0, rasp.tokens))))
+    product = rasp.numerical(rasp.SequenceMap(lambda g, v: g * v, flag, x))
+    mlps = [op for op in lower(product).ops if isinstance(op, MLPOp) and op.output.label == product.label]
+    assert len(mlps) == 1 and len(mlps[0].units) == 2
+    assert verify(compile_program(product, [1, 2, 3], 4), product).ok
+
+
+def test_a_wrap_around_is_a_line_plus_steps_and_stays_exact():
+    pointer = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, EQ), rasp.tokens, default=0))
+    wrapped = rasp.numerical(rasp.Map(lambda v: (v + 8) % 16 - 8, rasp.numerical(pointer - 20)))
+    lowering = lower(wrapped, vocab=range(0, 40), max_seq_len=3)
+    mlp = next(op for op in lowering.ops if isinstance(op, MLPOp) and op.output.label == wrapped.label)
+    assert len(mlp.units) < 20 and mlp.passed  # a staircase alone: two units for each of 40 values
+    assert verify(compile_program(wrapped, list(range(40)), 3), wrapped, n_random=2000).ok
+
+
+def test_a_numerical_fetch_by_position_holds_words_not_means():
+    vocab = list(range(-100, 101))
+    fetched = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: 0, rasp.indices), EQ),
+                                            rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
+    facts = analyse(build_graph(fetched), vocab, 30)
+    assert facts.values(fetched) == vocab  # every mean of 30 such numbers would be far too many
+
+
+def test_numerical_tokens_are_embedded_as_one_number():
+    words = list(range(-50, 51))
+    doubled = rasp.numerical(rasp.Map(lambda x: 2 * x, rasp.numerical(rasp.tokens)))
+    lowering = lower(doubled, vocab=words, max_seq_len=4)
+    assert lowering.numeric_tokens and len(lowering.rep(lowering.tokens_expr).dims) == 1
+    model = compile_program(doubled, words, 4)
+    assert model.config.d_model < 10 and verify(model, doubled, n_random=500).ok
+
+
+def test_numerical_tokens_compared_by_a_select_get_a_one_hot_view():
+    tokens = rasp.numerical(rasp.tokens)
+    same = rasp.numerical(rasp.Aggregate(rasp.Select(tokens, tokens, EQ), rasp.numerical(rasp.Full(1)), default=0))
+    model = compile_program(same, [0, 1, 2], 4)
+    assert verify(model, same).ok

@@ -109,3 +109,31 @@ def test_short_staircases_cluster_and_gap_as_numpy_does(points):
     assert rounding_clusters(points) == [range(a, b) for a, b in zip(starts, starts[1:])]
     gap = min_gap(points)
     assert repr(gap) == repr(expected_gap)
+
+
+@given(st.integers(-20, 20), st.integers(0, 20), st.data())
+def test_gate_is_flag_times_x_on_its_range(low, width, data):
+    from weightsmith.compiler.mlp import gate_units
+
+    flag_dim = Dim("flag", NUM)
+    high = low + width
+    units = gate_units(Readout.of(flag_dim), Readout.of(X), float(low), float(high), OUT)
+    assert len(units) <= 2
+    x = data.draw(st.integers(low, high))
+    for flag in (0, 1):
+        got = run(units, {ONE: 1.0, X: float(x), flag_dim: float(flag)}).get(OUT, 0.0)
+        assert got == flag * x
+
+
+def test_ramp_is_a_line_plus_a_few_steps():
+    from weightsmith.compiler.mlp import ramp_slope, ramp_units
+
+    points = [float(v) for v in range(-300, 301)]
+    wrapped = [float((v + 128) % 256 - 128) for v in range(-300, 301)]
+    slope = ramp_slope(points, wrapped)
+    units = ramp_units(Readout.of(X), points, wrapped, slope, OUT)
+    assert slope == 1.0 and len(units) <= 1 + 1 + 2 * 4  # the line, a constant, two units per wrap
+    for p, w in zip(points, wrapped):
+        for off in (0.0, 0.2, -0.2):
+            got = run(units, {ONE: 1.0, X: p + off}).get(OUT, 0.0)
+            assert abs(got - (w + off)) < 1e-9  # the staircase is flat near a point, the line follows x

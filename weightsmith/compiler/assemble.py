@@ -28,7 +28,7 @@ from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Unit
 from weightsmith.compiler.compiled import UnitsInfo
 from weightsmith.compiler.lowering import OutputSpec
 from weightsmith.compiler.loops import LoopPlan
-from weightsmith.compiler.readout import BOS, ONE, Dim, Readout
+from weightsmith.compiler.readout import BOS, NUM, ONE, Dim, Readout
 from weightsmith.compiler.residual import ResidualLayout
 from weightsmith.compiler.schedule import Schedule
 from weightsmith.model import HeadConfig, LayerConfig, LoopConfig, ModelConfig
@@ -95,6 +95,8 @@ def assemble(
         token_embed[t, layout.index[ONE]] = 1.0
         if Dim(tokens_label, token) in layout.index:
             token_embed[t, layout.index[Dim(tokens_label, token)]] = 1.0
+        elif Dim(tokens_label, NUM) in layout.index:  # tokens embedded as their value (`Lowering.numeric_tokens`)
+            token_embed[t, layout.index[Dim(tokens_label, NUM)]] = float(token)
     pos_embed = np.zeros((max_seq_len + 1, d))
     for i in range(max_seq_len):
         if Dim(indices_label, i) in layout.index:

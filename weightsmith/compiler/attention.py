@@ -152,5 +152,9 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
         elif op.inputs:  # a staircase: exact while its inputs are within their tolerance
             for readout, tolerance in zip(op.inputs, op.tolerance):
                 require(readout, tolerance)
+            budget = min([need.get(dim, math.inf) for dim in op.output.dims])
+            for factor, readout in op.passed:  # a line beside the staircase passes errors on, times factor
+                if budget < math.inf and factor:
+                    require(readout, budget / factor)
         else:  # a lookup (or a copy) passes the errors of what it reads on
             pass_through(op)

@@ -97,12 +97,15 @@ class MLPOp:
 
     `tolerance[i]` is how far `inputs[i]` may stray from its exact values without changing the
     result (a discretisation's quarter gap), which sets how precise upstream attention must be.
+    `passed` lists (factor, read-out) pairs whose errors reach the output times `factor` even so
+    (a line plus a staircase, `mlp.ramp_units`: the staircase cleans, the line passes on).
     """
 
     output: Representation
     units: list[Unit]
     inputs: list[Readout] = field(default_factory=list)
     tolerance: list[float] = field(default_factory=list)
+    passed: list[tuple[float, Readout]] = field(default_factory=list)
 
     def reads(self) -> list[Readout]:
         return [u.pre for u in self.units]

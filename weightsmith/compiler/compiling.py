@@ -72,7 +72,7 @@ def compile_program(
     ops = prune(lowering.ops, output.dims + [d for rep in persistent for d in rep.dims])
     required = [(output.scalar, output.tolerance)] if output.scalar is not None else []
     assign_precision(ops, required)
-    tokens_rep, indices_rep = lowering.rep(rasp.tokens), lowering.rep(rasp.indices)
+    tokens_rep, indices_rep = lowering.rep(lowering.tokens_expr), lowering.rep(rasp.indices)
     embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
     sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
     bounds = _margins(ops, sched, output, max_seq_len)

@@ -111,6 +111,13 @@ class Lowering:
         self._categorical_views: dict[tuple[str, str], Representation] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._wanted = self._indicator_demand()
+        # Tokens are embedded as one number (their value) when the program reads them only in numerical
+        # form and every token is a number: a machine's memory of 2^W-valued words then takes one
+        # dimension, not 2^W (a Select on them gets a one-hot view from a staircase, as for any number).
+        token_exprs = [e for e in graph.order if isinstance(e, rasp.TokensType)]
+        self.numeric_tokens = (bool(token_exprs) and all(rasp.is_numerical(e) for e in token_exprs)
+                               and _all_numbers(self.vocab) and _within_range(self.vocab))
+        self.tokens_expr = token_exprs[0] if self.numeric_tokens else rasp.tokens
         # A loop splits the ops into phases (`compiler.loops`): "prelude", "block" (the body and the
         # loop's own units, run once per iteration) and "post" (what reads the loop's results).
         self.phase = PRELUDE
@@ -239,7 +246,8 @@ class Lowering:
     def _lower(self, expr: rasp.SOp) -> Representation:
         label = self.label(expr) if id(expr) in self.graph.labels else expr.label
         if isinstance(expr, rasp.TokensType):
-            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, True, expr)
+            numeric = self.numeric_tokens and rasp.is_numerical(expr)
+            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         if isinstance(expr, rasp.IndicesType):
             return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
         if isinstance(expr, rasp.LengthType):
@@ -305,7 +313,29 @@ class Lowering:
                 return self._virtual(expr, None, self.scalar(x, _describe(expr, self.label(expr))) * a + Readout.of(ONE, b))
         one_hot = rasp.is_categorical(expr) or id(expr) in self._wanted
         out = self._stored(self.label(expr), _encoding(expr), values, self.facts.nullable(expr), one_hot, expr)
+        if not one_hot and None not in results:
+            ramp = self._ramp(out, x, [float(r) for r in results])
+            if ramp is not None:
+                return ramp
         return self._discretise(out, x, self._function_output(expr, out, results))
+
+    def _ramp(self, output: Representation, source: Representation, results: list[float]) -> Representation | None:
+        """A numerical Map of a number as a line plus a staircase (`mlp.ramp_units`), where that takes
+        fewer than half the units of the staircase alone. Its staircase cleans input errors within a
+        quarter gap, as every staircase does; its line passes them on, times |slope| (`passed`)."""
+        points = [float(v) for v in source.values]
+        if len(points) < 3 or len(set(points)) != len(points):
+            return None
+        slope = mlp.ramp_slope(points, results)
+        if slope == 0.0:
+            return None
+        changes = sum(results[i] != results[i - 1] for i in range(1, len(results)))
+        x = self.scalar(source, _describe(output.expr, output.label))
+        units = mlp.ramp_units(x, points, results, slope, output.dims[0])
+        if len(units) * 2 > 2 * changes:
+            return None
+        tolerance = mlp.min_gap(points) / 4
+        return self._add(MLPOp(output, units, inputs=[x], tolerance=[tolerance], passed=[(abs(slope), x)]))
 
     # -------------------------------------------------------------------------- SequenceMap
     def _sequence_map(self, expr: rasp.SequenceMap) -> Representation:
@@ -317,6 +347,9 @@ class Lowering:
             linear = self._additive(expr, x, y, pairs, results)
             if linear is not None:
                 return self._virtual(expr, None, linear)
+            gated = self._gate(expr, x, y, pairs, results)
+            if gated is not None:
+                return gated
         one_hot = rasp.is_categorical(expr) or id(expr) in self._wanted
         out = self._stored(self.label(expr), _encoding(expr), values, self.facts.nullable(expr), one_hot, expr)
         allowed = set(values)
@@ -325,6 +358,27 @@ class Lowering:
         operands = [self.indicators(x), self.indicators(y)]
         units = mlp.lookup_units(operands, [p for p, _ in kept], outputs)
         return self._add(MLPOp(out, units))
+
+    def _gate(self, expr, x: Representation, y: Representation, pairs: list, results: list) -> Representation | None:
+        """flag · v for a flag operand that is 0 or 1 (either side) and a number v: `mlp.gate_units`,
+        two units, where a lookup would need the one-hot form of v and a unit per value."""
+        if x.nullable or y.nullable or not pairs or any(r is None for r in results):
+            return None
+        if not _all_numbers(chain.from_iterable(pairs)):
+            return None
+        for flag_side in (0, 1):
+            flags = {p[flag_side] for p in pairs}
+            if not flags <= {0, 1} or any(float(r) != float(p[flag_side]) * float(p[1 - flag_side])
+                                          for p, r in zip(pairs, results)):
+                continue
+            flag, other = (x, y) if flag_side == 0 else (y, x)
+            numbers = [float(v) for v in other.values]
+            user = _describe(expr, self.label(expr))
+            out = self._stored(self.label(expr), NUMERICAL, self.facts.values(expr), False, False, expr)
+            units = mlp.gate_units(self.scalar(flag, user), self.scalar(other, user), min(numbers), max(numbers),
+                                   out.dims[0])
+            return self._add(MLPOp(out, units))
+        return None
 
     def _additive(self, expr, x: Representation, y: Representation, pairs: list, results: list) -> Readout | None:
         """f(x, y) as a read-out, when it is linear: a*x + b*y + c in the numbers (every

@@ -111,3 +111,36 @@ def copy_number_units(x: Readout, dim: Dim, low: float, high: float) -> list[Uni
     if low < 0:
         units.append(Unit(x * -1.0, 0.0, {dim: -1.0}))
     return units
+
+
+def gate_units(flag: Readout, x: Readout, low: float, high: float, dim: Dim) -> list[Unit]:
+    """flag · x into `dim`, for a flag that is 0 or 1 and x within [low, high]: a bounded ReLU product.
+
+    relu(x - low - K(1 - flag)) is x - low at flag 1 and 0 at flag 0 (K exceeds high - low, with as
+    much again to spare for small errors in the flag); `low · flag` adds the rest. Two units, whatever
+    the number of values x takes (a lookup would need one per value)."""
+    span = high - low
+    k = 2.0 * span + 1.0
+    units = [Unit(x + flag * k, -low - k, {dim: 1.0})]
+    if low != 0:
+        units.append(Unit(flag, 0.0, {dim: low}))
+    return units
+
+
+def ramp_units(x: Readout, points: Sequence[float], values: Sequence[float], slope: float, dim: Dim) -> list[Unit]:
+    """A function of a number that is `slope`·x plus a staircase: one unit for the line (from a quarter
+    gap below the first point on), the staircase for what is left. A wrap-around (x mod 2^W, signed)
+    or a clamp then costs a few units where a staircase alone needs two per value."""
+    start = points[0] - min_gap(points) / 4 if len(points) > 1 else points[0] - 1.0
+    rest = [{dim: v - slope * (p - start)} for p, v in zip(points, values)]
+    rest = [{d: w for d, w in r.items() if w != 0.0} for r in rest]
+    return [Unit(x, -start, {dim: slope}), *discretising_units(x, points, rest)]
+
+
+def ramp_slope(points: Sequence[float], values: Sequence[float]) -> float:
+    """The most common slope between neighbouring points (the line `ramp_units` follows)."""
+    slopes: dict[float, int] = {}
+    for i in range(1, len(points)):
+        s = round((values[i] - values[i - 1]) / (points[i] - points[i - 1]), 12)
+        slopes[s] = slopes.get(s, 0) + 1
+    return max(slopes, key=lambda s: slopes[s]) if slopes else 0.0

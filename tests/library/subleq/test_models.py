@@ -1,0 +1,50 @@
+"""The compiled looped SUBLEQ machines against the Python reference: final memory, steps, halted."""
+
+import pytest
+
+from weightsmith.library.subleq import NAMES, machine, reference, reference_trace, run, run_many, shipped, trace
+from weightsmith.library.subleq.random_programs import random_programs
+from weightsmith.rasp.errors import InputError
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_shipped_program_on_the_compiled_machine(name):
+    memory = shipped(name).memory
+    assert run(memory) == reference(memory)
+
+
+def test_random_long_programs_on_the_compiled_machine():
+    programs = random_programs(20, seed=2026, min_steps=200, max_steps=200)  # each runs all 200 steps
+    assert run_many(programs, max_steps=200) == [reference(m, 200) for m in programs]
+
+
+def test_max_steps_and_halting_edge_cases():
+    countdown = shipped("countdown").memory
+    for max_steps in (0, 1, 38, 39):  # 39 steps halt it: at 39 the run ends halted, before it not
+        assert run(countdown, max_steps) == reference(countdown, max_steps)
+    for memory in ([7, 0, 0], [0, -1, 0], [0, 0], [0, 0, 2, 0]):  # a/b not a cell, no instruction, jump out
+        assert run(memory, 10) == reference(memory, 10)
+
+
+def test_extra_iterations_after_halting_change_nothing():
+    memory = shipped("negate").memory
+    assert run(memory, max_steps=3) == run(memory, max_steps=50) == reference(memory)
+
+
+def test_trace_reads_the_states_between_iterations():
+    memory = shipped("self_modify").memory
+    states = trace(memory)
+    assert [mem for _, mem in states] == [mem for _, mem in reference_trace(memory)]
+    assert [pc for pc, _ in states][:-1] == [pc for pc, _ in reference_trace(memory)][:-1]
+
+
+def test_the_machine_is_one_shared_block_and_halts_by_itself():
+    model = machine(32, 8, 10_000)
+    assert model.config.loop is not None and model.config.loop.n_layers <= 10
+
+
+def test_memories_the_machines_cannot_hold_are_input_errors():
+    with pytest.raises(InputError, match="at most 64"):
+        run([0] * 65)
+    with pytest.raises(InputError, match="cell 1"):
+        run([0, 300])
