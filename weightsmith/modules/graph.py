@@ -12,7 +12,9 @@ It is Filan et al.'s neuron graph carried over to a transformer with a residual 
   or sublayer ever wrote it).
 - **MLP units** (`mlp:{L}.{u}`): an edge from every residual segment it reads, |W_in[i, u]|, and to
   every segment it writes, |W_out[u, i]| (biases are not connections and are left out, as in Filan's
-  graph).
+  graph). A residual dimension that the embeddings set alike at every content position and that no
+  sublayer writes is a constant there — a bias by another name (the compiler's `one` and `bos`) — so
+  its reads are left out too; otherwise such a hub would join every module to every other.
 - **Attention heads.** At `level="unit"` a head is one node `head:{L}.{h}` (its query/key/value
   columns act together: a head's columns are not separate units, since the softmax couples them).
   Its edges are read through its two *circuits*, which do not depend on how the head's internal
@@ -120,7 +122,8 @@ class _Weights:
         self.config = model.config
         self.d = model.config.d_model
         as_np = lambda t: t.detach().double().cpu().numpy()  # noqa: E731
-        self.embed = np.abs(as_np(model.token_embed)).sum(0) + np.abs(as_np(model.pos_embed)).sum(0)
+        token_embed, pos_embed = as_np(model.token_embed), as_np(model.pos_embed)
+        self.embed = np.abs(token_embed).sum(0) + np.abs(pos_embed).sum(0)
         self.heads: list[list[dict[str, np.ndarray]]] = []
         self.mlps: list[dict[str, np.ndarray] | None] = []
         for layer in model.layers:
@@ -138,6 +141,12 @@ class _Weights:
             self.written.append(attn)
             self.written.append(np.zeros(self.d, dtype=bool) if mlp is None else
                                 (np.abs(mlp["W_out"]).sum(0) > 0) | (mlp["b_out"] != 0))
+        # a dimension the embeddings set alike at every content position (every token, every position
+        # after BOS) and no sublayer writes is a constant there: a bias, not a wire (the compiler's
+        # `one` and `bos`); its reads are biases, which the graph leaves out
+        rows = token_embed[2:] if len(token_embed) > 2 else token_embed
+        constant = (np.ptp(rows, axis=0) == 0) & (np.ptp(pos_embed[1:], axis=0) == 0 if len(pos_embed) > 1 else True)
+        self.bias = constant & ~np.array(self.written).reshape(-1, self.d).any(axis=0)
         self.start = np.zeros((self.n_sublayers + 1, self.d), dtype=int)  # segment start at each boundary
         for k, written in enumerate(self.written):
             self.start[k + 1] = np.where(written, k + 1, self.start[k])
@@ -194,7 +203,7 @@ def _unit_blocks(w: _Weights, act: _Activity | None) -> WeightGraph:
     for L, (heads, mlp) in enumerate(zip(w.heads, w.mlps)):
         k = 2 * L
         reads, writes = w.segments(k), w.segments(k + 1)
-        source = act.resid[k] if act else ones(w.d)
+        source = (act.resid[k] if act else ones(w.d)) * ~w.bias
         for h, head in enumerate(heads):
             name = f"head:{L}.{h}"
             nodes[name] = {"kind": "head", "layer": L, "head": h}
@@ -213,7 +222,7 @@ def _unit_blocks(w: _Weights, act: _Activity | None) -> WeightGraph:
             units = [f"mlp:{L}.{u}" for u in range(mlp["W_in"].shape[1])]
             for u, unit in enumerate(units):
                 nodes[unit] = {"kind": "mlp", "layer": L, "unit": u}
-            source = act.resid[k] if act else ones(w.d)
+            source = (act.resid[k] if act else ones(w.d)) * ~w.bias
             unit_activity = act.units[L] if act else ones(len(units))
             blocks.append(Block(f"mlp:{L}.in", "read", reads, units, np.abs(mlp["W_in"]) * source[:, None]))
             blocks.append(Block(f"mlp:{L}.out", "write", units, writes,
@@ -229,7 +238,7 @@ def _identity_block(w: _Weights) -> Block:
     for i in range(w.d):
         starts = sorted(set(w.start[:, i].tolist()))
         for a, b in zip(starts, starts[1:]):
-            if a > 0 or w.embed[i] > 0:
+            if (a > 0 or w.embed[i] > 0) and not w.bias[i]:
                 sources.append(f"resid:{i}@{a}")
                 targets.append(f"resid:{i}@{b}")
     return Block("residual", "identity", sources, targets, np.eye(len(sources)))
@@ -241,7 +250,7 @@ def _component_graph(w: _Weights, unit: WeightGraph) -> WeightGraph:
     readers: dict[str, dict[str, float]] = {}  # segment -> component -> weight out of it
     component = lambda node: node if node.startswith("head:") else node.split(".")[0]  # noqa: E731
     for i, b in enumerate(w.start[0].tolist()):
-        if w.embed[i] > 0:
+        if w.embed[i] > 0 and not w.bias[i]:
             writers.setdefault(f"resid:{i}@{b}", {})["embed"] = float(w.embed[i])
     for i in w.config.output_dims:
         readers.setdefault(f"resid:{i}@{w.start[-1, i]}", {})["unembed"] = 1.0

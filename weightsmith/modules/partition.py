@@ -16,6 +16,7 @@ its size is cut off as a cluster.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import networkx as nx
@@ -113,16 +114,33 @@ def gomory_hu_modules(graph: nx.Graph, k: int, cut: str = "lightest", tree: nx.G
     forest = nx.Graph(tree)
     for _ in range(k - 1):
         best = None
-        for u, v, w in sorted(forest.edges(data="weight"), key=lambda e: sorted(map(str, e[:2]))):
-            forest.remove_edge(u, v)
-            side = len(nx.node_connected_component(forest, u))
-            other = len(nx.node_connected_component(forest, v))
-            forest.add_edge(u, v, weight=w)
-            score = w / min(side, other)
-            if best is None or score < best[0]:
-                best = (score, u, v)
+        for component in nx.connected_components(forest):
+            root = min(component, key=str)
+            order = list(nx.dfs_preorder_nodes(forest, root))
+            parent = dict(nx.dfs_predecessors(forest, root))
+            below = dict.fromkeys(order, 1)  # nodes in each node's subtree
+            for node in reversed(order[1:]):
+                below[parent[node]] += below[node]
+            for node in order[1:]:
+                side = min(below[node], len(component) - below[node])
+                score = (forest[parent[node]][node]["weight"] / side, sorted((str(parent[node]), str(node))))
+                if best is None or score < best[0]:
+                    best = (score, parent[node], node)
         forest.remove_edge(best[1], best[2])
     return numbered([set(c) for c in nx.connected_components(forest)])
+
+
+def sparsified(graph: nx.Graph, per_node: int = 8) -> nx.Graph:
+    """The graph with only the edges among the `per_node` heaviest of at least one of their ends: a
+    dense (e.g. rotated) graph made cheap for the flow algorithms, keeping each node's main wires."""
+    keep = set()
+    for node in graph.nodes:
+        heaviest = sorted(graph[node].items(), key=lambda item: (-item[1]["weight"], str(item[0])))[:per_node]
+        keep.update(frozenset((node, other)) for other, _ in heaviest)
+    out = nx.Graph()
+    out.add_nodes_from(graph.nodes(data=True))
+    out.add_edges_from((u, v, data) for u, v, data in graph.edges(data=True) if frozenset((u, v)) in keep)
+    return out
 
 
 def flake_modules(graph: nx.Graph, alpha: float) -> Partition:
@@ -171,7 +189,9 @@ def spectral_modules(graph: nx.Graph, k: int, seed: int = 0, restarts: int = 25)
     rng = np.random.default_rng(seed)
     best, best_inertia = None, math.inf
     for _ in range(restarts):
-        centroids, labels = kmeans2(embedding, k, minit="++", seed=rng, missing="warn")
+        with warnings.catch_warnings():  # an empty cluster in one restart is fine: another restart wins
+            warnings.simplefilter("ignore")
+            centroids, labels = kmeans2(embedding, k, minit="++", seed=rng, missing="warn")
         inertia = float(((embedding - centroids[labels]) ** 2).sum())
         if inertia < best_inertia:
             best, best_inertia = labels, inertia
@@ -197,3 +217,20 @@ def layer_modules(graph: nx.Graph) -> Partition:
     for node in graph.nodes:
         groups.setdefault(layer(node), set()).add(node)
     return numbered(list(groups.values()))
+
+
+METHODS = {  # name -> (graph, k) -> partition; the k-free methods ignore k
+    "gh_lightest": lambda graph, k: gomory_hu_modules(graph, k),
+    "gh_ratio": lambda graph, k: gomory_hu_modules(graph, k, cut="ratio"),
+    "flake": lambda graph, k: flake_k(graph, k, steps=12)[0],
+    "spectral": lambda graph, k: spectral_modules(graph, k),
+    "louvain": lambda graph, k: louvain_modules(graph),
+    "layers": lambda graph, k: layer_modules(graph),
+}
+
+
+def find_modules(graph: nx.Graph, k: int, method: str = "gh_ratio") -> Partition:
+    """k modules (about k for Flake; its own number for Louvain and layers) by the named method."""
+    if method not in METHODS:
+        raise InputError(f"method: expected one of {sorted(METHODS)}, got {method!r}")
+    return METHODS[method](graph, k)

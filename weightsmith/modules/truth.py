@@ -16,13 +16,18 @@ residual dimension no longer belongs to one s-op. After it, only heads and MLP u
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 
 from weightsmith.compiler import CompiledModel
 from weightsmith.model import Transformer
-from weightsmith.modules.graph import WeightGraph
+from weightsmith.modules.graph import WeightGraph, weight_graph
+from weightsmith.modules.partition import METHODS, find_modules, gomory_hu_modules, gomory_hu_tree, sparsified
+from weightsmith.modules.scores import adjusted_rand, normalized_mutual_information
 
 SHARED = ("one", "bos", "(free)")
 
@@ -83,3 +88,52 @@ def rotate_residual(model: Transformer, seed: int) -> Transformer:
             t = Q.T @ t
         rotated[name] = t
     return Transformer.from_weights(model.config, rotated, dtype=torch.float64)
+
+
+@dataclass
+class Recovery:
+    """How well each method recovers a compiled model's s-op modules: ARI and NMI over every node with
+    a truth (`all`) and over the heads and MLP units only (`ops`: the only nodes with a truth after a
+    rotation), with k = the number of true modules."""
+
+    k: int
+    nodes: int
+    edges: int
+    tree_seconds: float
+    scores: dict[str, dict[str, float]]  # method -> {"ari_all", "nmi_all", "ari_ops", "nmi_ops"}
+
+
+def recovery(compiled: CompiledModel, methods: Sequence[str] = tuple(METHODS), rotation_seed: int | None = None,
+             per_node: int | None = None, max_nodes: int | None = None) -> Recovery:
+    """Find modules in `compiled.model` (rotated first if `rotation_seed` is given; its graph
+    `sparsified` to `per_node` edges a node if given) with each method and score them against the
+    compiler's truth (see `compiled_truth`). ValueError if the graph has more than `max_nodes` nodes."""
+    truth = compiled_truth(compiled, weight_graph(compiled.model))
+    model = compiled.model if rotation_seed is None else rotate_residual(compiled.model, rotation_seed)
+    graph = weight_graph(model).graph
+    if max_nodes is not None and graph.number_of_nodes() > max_nodes:
+        raise ValueError(f"{graph.number_of_nodes()} nodes, more than {max_nodes}")
+    if per_node is not None:
+        graph = sparsified(graph, per_node)
+    if rotation_seed is not None:  # the residual's basis is hidden: only the units keep their truth
+        truth = {node: sop for node, sop in truth.items() if not node.startswith("resid:")}
+    ops = {node: sop for node, sop in truth.items() if not node.startswith("resid:")}
+    k = len(set(truth.values()))
+    start = time.perf_counter()
+    tree = gomory_hu_tree(graph)
+    seconds = time.perf_counter() - start
+    scores = {}
+    for method in methods:
+        if method == "gh_lightest":
+            found = gomory_hu_modules(graph, k, tree=tree)
+        elif method == "gh_ratio":
+            found = gomory_hu_modules(graph, k, cut="ratio", tree=tree)
+        else:
+            found = find_modules(graph, k, method)
+        scores[method] = {}
+        for name, part in (("all", truth), ("ops", ops)):
+            present = {node: sop for node, sop in part.items() if node in found}
+            if present:
+                scores[method][f"ari_{name}"] = adjusted_rand(present, found)
+                scores[method][f"nmi_{name}"] = normalized_mutual_information(present, found)
+    return Recovery(k, graph.number_of_nodes(), graph.number_of_edges(), seconds, scores)
