@@ -1,8 +1,10 @@
 """Say in words what a module computes, and how faithfully the words predict it.
 
-`describe(model, module, data)` runs the model on the data, takes the module's own contribution to the
-residual stream at every real position (the sum of what its heads and MLP units write), and treats each
-distinct contribution (rounded to 4 decimals) as one output symbol. A *primitive* is a named function of
+`describe(model, module, data)` runs the model on the data and reads, at every real position, the
+residual dimensions the module's heads and MLP units write, right after the last sublayer in which it
+writes (the state it leaves, so a compiled module that first erases a dead s-op's dimensions and then
+writes its own is read as what it writes); each distinct reading (rounded to 4 decimals) is one output
+symbol. A *primitive* is a named function of
 the input sequence with a RASP program beside it: the token, the previous token, the count of the same
 token (a histogram), the sorted sequence, and so on. The module is described by the primitive that best
 *simulates* it: fit a lookup table from the primitive's value to the module's symbol (the majority
@@ -201,39 +203,29 @@ def _table_fidelity(values: list, symbols: list) -> float:
 def module_outputs(model: Transformer, module: Sequence[str], data: Sequence[Sequence]
                    ) -> tuple[list[list], list[int], list[int]]:
     """The module's output symbol at every real position of every input (BOS and PAD left out), the
-    residual dims its units write, and the dims they read."""
+    residual dims its units write, and the dims they read (and do not write)."""
     members = set(module)
     config = model.config
     with torch.inference_mode():
         ids = model.encode([list(x) for x in data])
         _, residuals = model(ids, return_residuals=True)
-        T = ids.shape[1]
-        masked = (ids == config.tokens().index(config.pad))[:, None, :]
-        if config.causal:
-            masked = masked | torch.ones(T, T, dtype=torch.bool).triu(diagonal=1)
-        total = torch.zeros_like(residuals[0], dtype=torch.float64)
         written, read = torch.zeros(config.d_model, dtype=torch.bool), torch.zeros(config.d_model, dtype=torch.bool)
+        last = -1  # the last sublayer in which the module writes
         for L, layer in enumerate(model.layers):
-            x = residuals[2 * L]
             for h, head in enumerate(layer.heads):
-                if f"head:{L}.{h}" not in members:
-                    continue
-                scores = (x @ head.W_Q) @ (x @ head.W_K).transpose(-1, -2)
-                pattern = torch.softmax(scores.masked_fill(masked, float("-inf")), dim=-1)
-                total += ((pattern @ (x @ head.W_V)) @ head.W_O).double()
-                written |= head.W_O.abs().sum(0) > 0
-                read |= (head.W_Q.abs().sum(1) + head.W_K.abs().sum(1) + head.W_V.abs().sum(1)) > 0
+                if f"head:{L}.{h}" in members:
+                    written |= head.W_O.abs().sum(0) > 0
+                    read |= (head.W_Q.abs().sum(1) + head.W_K.abs().sum(1) + head.W_V.abs().sum(1)) > 0
+                    last = max(last, 2 * L)
             units = [u for u in range(config.layers[L].d_mlp) if f"mlp:{L}.{u}" in members]
             if units:
-                mlp = layer.mlp
-                active = torch.relu(residuals[2 * L + 1] @ mlp.W_in[:, units] + mlp.b_in[units])
-                total += (active @ mlp.W_out[units]).double()
-                written |= mlp.W_out[units].abs().sum(0) > 0
-                read |= mlp.W_in[:, units].abs().sum(1) > 0
+                written |= layer.mlp.W_out[units].abs().sum(0) > 0
+                read |= layer.mlp.W_in[:, units].abs().sum(1) > 0
+                last = max(last, 2 * L + 1)
     if not written.any():
         raise InputError("the module has no head or MLP unit that writes anything: nothing to describe")
     dims = torch.nonzero(written).flatten()
-    values = np.round(total[..., dims].numpy(), 4) + 0.0  # + 0.0: -0.0 and 0.0 are one symbol
+    values = np.round(residuals[last + 1][..., dims].double().numpy(), 4) + 0.0  # + 0.0: -0.0 and 0.0 are one symbol
     lengths = [len(x) for x in data]
     outputs = [[tuple(values[b, t].tolist()) for t in range(1, lengths[b])] for b in range(len(data))]
     read_only = read & ~written
