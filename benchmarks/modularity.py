@@ -3,6 +3,7 @@ modularity cost? Writes benchmarks/results/modularity.json (each part run update
 
     .venv/bin/python benchmarks/modularity.py truth      # ground truth on compiled models (+ the GH cost curve)
     .venv/bin/python benchmarks/modularity.py training   # accuracy against n-cut and z-score as λ grows
+    .venv/bin/python benchmarks/modularity.py cost       # the Gomory–Hu tree's time against model size
 
 Part `truth`: every library program and 12 random programs (tests/program_strategies.py, derandomised),
 compiled without dimension reuse (each residual dimension has one tenant, so every residual node has a
@@ -28,12 +29,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy loads: a
+    os.environ.setdefault(_variable, "1")  # threaded eigh of a 120x120 matrix is 50x slower on a busy machine
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.program_strategies: the random program generator
 
@@ -197,6 +201,35 @@ def _plot(table: list[dict]) -> None:
     plt.close(figure)
 
 
+COST_SIZES = (8, 16, 32, 48)
+
+
+def cost_part() -> dict:
+    """The GH tree's cost against model size: random one-layer transformers (d_model d, 2 heads, 2d MLP
+    units; dense, like trained ones) at the unit level, the unit level sparsified to 8 edges a node, and
+    the component level; one tree each, timed."""
+    import torch
+
+    from weightsmith.modules.graph import weight_graph
+    from weightsmith.modules.partition import gomory_hu_tree, sparsified
+    from weightsmith.modules.training import modular_addition, small_transformer
+
+    torch.set_num_threads(1)
+    rows = []
+    for d in COST_SIZES:
+        model = small_transformer(modular_addition(7), d_model=d, heads=2, d_mlp=2 * d)
+        for variant in ("unit", "unit_sparsified", "component"):
+            graph = weight_graph(model, "component" if variant == "component" else "unit").graph
+            if variant == "unit_sparsified":
+                graph = sparsified(graph, 8)
+            start = time.perf_counter()
+            gomory_hu_tree(graph)
+            rows.append({"d_model": d, "variant": variant, "nodes": graph.number_of_nodes(),
+                         "edges": graph.number_of_edges(), "seconds": round(time.perf_counter() - start, 3)})
+            print(rows[-1], flush=True)
+    return {"rows": rows}
+
+
 def print_summary(truth: dict) -> None:
     for setting, table in truth["mean"].items():
         print(f"\n{setting} ({table['programs']} programs): mean ARI/NMI, all nodes | units only")
@@ -209,11 +242,11 @@ def print_summary(truth: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("part", choices=("truth", "training"))
+    parser.add_argument("part", choices=("truth", "training", "cost"))
     parser.add_argument("--task", choices=tuple(LAMBDAS), help="training: only this task (results merged by task)")
     args = parser.parse_args()
     start = time.perf_counter()
-    part = truth_part() if args.part == "truth" else training_part(args.task)
+    part = {"truth": truth_part, "cost": cost_part}[args.part]() if args.part != "training" else training_part(args.task)
     if args.part == "truth":
         print_summary(part)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}  # read late: the parts may run at once
