@@ -19,8 +19,8 @@ def test_modules_of_a_saved_compiled_model(tmp_path):
     assert (tmp_path / "hist.svg").read_text().lstrip().startswith("<?xml")
 
 
-def test_modules_with_task_data_and_shuffles():
-    result = runner.invoke(app, ["modules", "frac_prevs", "-k", "2", "--shuffles", "3"])
+def test_modules_on_the_activation_weighted_graph_with_shuffles():
+    result = runner.invoke(app, ["modules", "frac_prevs", "-k", "2", "--shuffles", "3", "--activations"])
     assert result.exit_code == 0, result.output
     assert "mask shuffles" in result.output and "full shuffles" in result.output
 

@@ -23,6 +23,8 @@ def modules_command(
     k: Optional[int] = typer.Option(None, "-k", help="Number of modules (default: as many as Louvain finds)."),
     method: str = typer.Option("gh_ratio", "--method", help="gh_ratio, gh_lightest, flake, spectral, louvain, layers."),
     level: str = typer.Option("unit", "--level", help="unit (residual segments, heads, MLP units) or component."),
+    activations: bool = typer.Option(False, "--activations", help="Weigh each edge by the mean |activation| of "
+                                     "its source on the data (the activation-weighted graph)."),
     shuffles: int = typer.Option(0, "--shuffles", help="Also test significance against this many shuffles "
                                  "(mask-preserving and full; 50 as Filan et al.)."),
     out: Optional[Path] = typer.Option(None, "-o", help="Write a picture of the graph coloured by module (.png/.svg)."),
@@ -44,7 +46,7 @@ def modules_command(
         fail(f"-k {k}: expected at least 1 module")
     model = _model(model_spec)
     inputs = _inputs(model, data)
-    weights = weight_graph(model, level)
+    weights = weight_graph(model, level, data=inputs if activations else None)
     graph = weights.graph
     if graph.number_of_nodes() < 2:
         fail("the model's weight graph has fewer than 2 connected nodes: nothing to split into modules")
