@@ -1,0 +1,34 @@
+"""`weightsmith modules`: modules, scores and descriptions printed; a picture written; one-line errors."""
+
+from typer.testing import CliRunner
+
+from weightsmith.cli import app
+from weightsmith.compiler import compile_program
+from weightsmith.library.registry import get_program
+from weightsmith.model import save
+
+runner = CliRunner()
+
+
+def test_modules_of_a_saved_compiled_model(tmp_path):
+    program = get_program("hist")
+    save(compile_program(program.build(), program.vocab, program.max_seq_len).model, tmp_path / "hist")
+    result = runner.invoke(app, ["modules", str(tmp_path / "hist"), "-k", "1", "-o", str(tmp_path / "hist.svg")])
+    assert result.exit_code == 0, result.output
+    assert "n-cut" in result.output and "histogram" in result.output and "100%" in result.output
+    assert (tmp_path / "hist.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_modules_on_the_activation_weighted_graph_with_shuffles():
+    result = runner.invoke(app, ["modules", "frac_prevs", "-k", "2", "--shuffles", "3", "--activations"])
+    assert result.exit_code == 0, result.output
+    assert "mask shuffles" in result.output and "full shuffles" in result.output
+
+
+def test_bad_input_is_one_line_exit_2(tmp_path):
+    for args, words in ((["nosuch"], "neither a model folder"), (["hist", "--method", "magic"], "--method"),
+                        (["hist", "-o", str(tmp_path / "x.gif")], ".png or .svg"), (["hist", "-k", "999"], "only"),
+                        (["hist", "--data", "dyck1"], "not in the model's vocabulary")):
+        result = runner.invoke(app, ["modules", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert words in result.output and len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
