@@ -9,9 +9,9 @@ Every result is an instance of the one architecture, `weightsmith.model.Transfor
 """
 
 from weightsmith.compose.composed import ComposedModel
-from weightsmith.compose.stack import ComposeError
 from weightsmith.compose.pipe import pipe
 from weightsmith.compose.programmable import programmable, programmable_program, run_program
+from weightsmith.compose.stack import ComposeError
 from weightsmith.compose.switch import switch
 
 __all__ = ["ComposeError", "ComposedModel", "pipe", "programmable", "programmable_program", "run_program", "switch"]

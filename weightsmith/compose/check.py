@@ -78,8 +78,8 @@ def check_switch(sw: ComposedModel, components: Mapping[str, Any], n_random: int
     for name, component in components.items():
         model = unwrap(component, name)
         inputs, exhaustive = domain(model, n_random, seed)
-        bos = model.config.bos
-        expected = [row[1:] for row in ComposedModel(model, "pipe", [name]).apply_batch([[bos, *x] for x in inputs])]
+        bos, own_bos = sw.config.bos, model.config.bos
+        expected = [row[1:] for row in ComposedModel(model, "pipe", [name]).apply_batch([[own_bos, *x] for x in inputs])]
         got = [row[2:] for row in sw.apply_batch([[bos, name, *x] for x in inputs])]
         reports.append(_compare(name, inputs, expected, got, exhaustive))
     return reports
@@ -92,10 +92,11 @@ def check_pipe(piped: ComposedModel, first: Any, second: Any, n_random: int = 10
     inputs, exhaustive = domain(a, n_random, seed)
     bos = a.config.bos
     middle = [row[1:] for row in ComposedModel(a, "pipe", []).apply_batch([[bos, *x] for x in inputs])]
+    second_bos = b.config.bos
     known = {(type(t), t) for t in b.config.vocab}
     readable = [i for i, ys in enumerate(middle)
                 if len(ys) <= b.config.max_seq_len and all((type(y), y) in known for y in ys)]
-    outputs = ComposedModel(b, "pipe", []).apply_batch([[bos, *middle[i]] for i in readable])
+    outputs = ComposedModel(b, "pipe", []).apply_batch([[second_bos, *middle[i]] for i in readable])
     expected: list[Optional[list]] = [None] * len(inputs)
     for i, row in zip(readable, outputs):
         expected[i] = row[1:]

@@ -16,6 +16,7 @@ embedding, applied to the first one's output:
   model's layers never touch its block), and the step is switched off at BOS (a `pipe:bos` dimension),
   where the second model must see its own BOS embedding and nothing else.
 
+A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
 it computes on that input. The first model's output must be categorical, and every value it can output a
 token of the second model (ComposeError otherwise); inputs on which the first model outputs None have no
@@ -30,7 +31,7 @@ import numpy as np
 
 from weightsmith.compose.composed import ComposedModel
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
-from weightsmith.compose.switch import GATE, unwrap
+from weightsmith.compose.switch import GATE, MASK, unwrap
 
 BOS_FLAG = "pipe:bos"
 
@@ -40,7 +41,7 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     a, b = unwrap(first, names[0]), unwrap(second, names[1])
     if names[0] == names[1] or any("/" in n or "|" in n or ":" in n or not n for n in names):
         raise ComposeError(f"pipe names {names}: two different non-empty names without '/', '|' or ':'")
-    bos, pad, causal = common_specials(dict(zip(names, (a, b))))
+    bos, pad, causal = common_specials(dict(zip(names, (a, b))), list(a.config.vocab))
     if a.config.output_encoding != "categorical":
         raise ComposeError(f"{names[0]!r} has a numerical output; pipe feeds a categorical output (one value per "
                            f"position) to {names[1]!r} as tokens")
@@ -59,8 +60,9 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     stack.embed_tokens(second_block, only_specials=True)
     stack.embed_positions(second_block)
     stack.token_embed[0, at_bos] = 1.0
-    stack.place_layers(first_block)
-    stack.place_layers(second_block)
+    terms = stack.causal_terms(MASK) if a.config.causal != b.config.causal else []
+    for block in (first_block, second_block):
+        stack.place_layers(block, score_terms=terms if block.config.causal else [])
 
     n = len(a.config.output_dims)
     W_in, W_out = np.zeros((stack.d, 2 * n)), np.zeros((2 * n, stack.d))

@@ -117,6 +117,9 @@ class Stack:
 
     def add_dims(self, labels: list[str]) -> list[int]:
         dims = []
+        if self._embed is not None:  # the embeddings exist already: widen them
+            grow = ((0, 0), (0, len(labels)))
+            self._embed = (np.pad(self._embed[0], grow), np.pad(self._embed[1], grow))
         for label in labels:
             self.own[label] = self.d
             dims.append(self.d)
@@ -140,10 +143,15 @@ class Stack:
         return self._embed
 
     def embed_tokens(self, block: Block, only_specials: bool = False) -> None:
-        """Each stack token's embedding gets the block's embedding of the same token (BOS and PAD included;
-        with `only_specials`, only those); tokens the component does not know get zeros in its block."""
+        """Each stack token's embedding gets the block's embedding of the same token, and the stack's BOS and
+        PAD the block's BOS and PAD, whatever the component calls them (with `only_specials`, only those);
+        tokens the component does not know get zeros in its block."""
+        source = _array(block.model.token_embed)
         for i, token in enumerate(self.tokens()):
-            if only_specials and i > 1:
+            if i < 2:
+                self.token_embed[i, block.dims] = source[i]
+                continue
+            if only_specials:
                 break
             row = block.token_row(token)
             if row is not None:
@@ -157,6 +165,22 @@ class Stack:
         for p in range(1, len(source)):
             if p + shift <= self.max_seq_len:
                 self.pos_embed[p + shift, block.dims] = source[p]
+
+    def causal_terms(self, mask: float) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Score terms that give a causal component its causal mask inside a bidirectional model: -mask for
+        every key after the query. Not low rank, so one column per query position, reading one-hot position
+        dimensions (`position:p`, added on first use)."""
+        if "position:0" not in self.own:
+            for p, dim in enumerate(self.add_dims([f"position:{p}" for p in range(self.max_seq_len + 1)])):
+                self.pos_embed[p, dim] = 1.0
+        dims = [self.own[f"position:{p}"] for p in range(self.max_seq_len + 1)]
+        terms = []
+        for p, dim in enumerate(dims):
+            query, key = np.zeros(self.d), np.zeros(self.d)
+            query[dim] = 1.0
+            key[dims[p + 1:]] = -mask
+            terms.append((query, key))
+        return terms
 
     # ----------------------------------------------------------------------------------------- layers
 
@@ -255,19 +279,16 @@ def union_tokens(models: list[Transformer]) -> list:
     return list(seen.values())
 
 
-def common_specials(named: dict[str, Transformer]) -> tuple[str, str, bool]:
-    """The components' shared BOS, PAD and causal flag; ComposeError naming the component that differs."""
+def common_specials(named: dict[str, Transformer], vocab: list) -> tuple[str, str, bool]:
+    """The composed model's BOS and PAD (the first component's names for them: each component's own BOS and
+    PAD embeddings go to those tokens, whatever it calls them), and whether it is causal: when every
+    component is (a bidirectional model holds causal components by a score term, `Stack.causal_terms`)."""
     first_name, first = next(iter(named.items()))
-    for name, model in named.items():
-        for field_name in ("bos", "pad", "causal"):
-            mine, theirs = getattr(model.config, field_name), getattr(first.config, field_name)
-            if mine != theirs:
-                what = ("causal (decoder) attention" if field_name == "causal" else f"the {field_name} token")
-                raise ComposeError(
-                    f"{name!r} and {first_name!r} differ in {what}: {mine!r} vs {theirs!r}; components must agree "
-                    + ("(one attention mask serves the whole model: recompile both causal, or both not)"
-                       if field_name == "causal" else "(one model has one BOS and one PAD)"))
-    return first.config.bos, first.config.pad, first.config.causal
+    bos, pad = first.config.bos, first.config.pad
+    clash = [t for t in vocab if isinstance(t, str) and t in (bos, pad)]
+    if clash:
+        raise ComposeError(f"token {clash[0]!r} is a component's vocabulary token and {first_name!r}'s BOS or PAD")
+    return bos, pad, all(model.config.causal for model in named.values())
 
 
 def model_dtype(models: list[Transformer]) -> torch.dtype:

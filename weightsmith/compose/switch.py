@@ -20,9 +20,12 @@ Built from the components' weights alone (compiled, learned-then-compiled or loa
    dimension of its value through relu(x - G·off) - relu(-x - G·off): exactly x where the component is
    chosen (off = 0), exactly 0 where not (off = 1, |x| <= G). Cost: 2 ReLUs per output dimension.
 
-Outputs of different components share a dimension when they hold the same value. Components must agree
-on BOS, PAD, causal attention and output encoding (categorical or numerical); ComposeError says which
-differ. An input that mixes in tokens only another component knows is outside the chosen one's domain
+Outputs of different components share a dimension when they hold the same value. BOS and PAD are the
+first component's tokens (each component's BOS and PAD embeddings are placed there, whatever it calls
+them). Causal (decoder) components keep their mask in a bidirectional switch by one more score term: -MASK
+for keys after the query (one column per query position, on one-hot position dimensions); the switch is
+causal when all its components are. Components must agree on the output encoding (categorical or
+numerical); ComposeError says which differ. An input that mixes in tokens only another component knows is outside the chosen one's domain
 (its block embeds them as zeros); the answer there is not specified.
 """
 
@@ -57,9 +60,9 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         raise ComposeError("switch needs at least one component")
     named = {str(name): unwrap(model, str(name)) for name, model in components.items()}
     models = list(named.values())
-    bos, pad, causal = common_specials(named)
-    encoding = _common_encoding(named)
     vocab = union_tokens(models)
+    bos, pad, causal = common_specials(named, vocab)
+    encoding = _common_encoding(named)
     for name in named:
         if not name or any(c in name for c in ":|/ ") or name in (bos, pad):
             raise ComposeError(f"selector {name!r}: a selector is a non-empty token without ':', '|', '/' or "
@@ -84,10 +87,12 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     for j, s in enumerate(selectors):
         stack.token_embed[stack.tokens().index(s), select[j]] = 1.0
 
+    causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
     query, key = np.zeros(stack.d), np.zeros(stack.d)
     query[one], key[select] = -MASK, 1.0
     for block in blocks:
-        stack.place_layers(block, score_terms=[(query, key)])
+        terms = [(query, key)] + (causal_terms if block.config.causal else [])
+        stack.place_layers(block, score_terms=terms)
     _broadcast(stack, one, select, selected)
     _flag_units(stack, selected, off)
     last = max(len(m.config.layers) for m in models)
@@ -108,14 +113,19 @@ def _common_encoding(named: dict[str, Transformer]) -> str:
 
 def _output_values(named: dict[str, Transformer], encoding: str) -> tuple[list, float]:
     """The union of the components' output values (a value held by two shares a dimension), and the
-    numerical tolerance (the largest of theirs; 0.0 for categorical)."""
+    numerical tolerance (the largest of theirs; 0.0 for categorical). Values equal but of different types
+    (True and 1.0) cannot both be output values of one model: ComposeError."""
+    owner: dict = {}
+    for name, model in named.items():
+        for v in model.config.output_values:
+            first = owner.setdefault(v, (name, v))
+            if type(first[1]) is not type(v):
+                raise ComposeError(f"{name!r} outputs {v!r} where {first[0]!r} outputs {first[1]!r}: equal values of "
+                                   "different types, which one output read-out cannot tell apart")
+    values = [v for _, v in owner.values()]
     if encoding == "categorical":
-        return list(dict.fromkeys(v for m in named.values() for v in m.config.output_values)), 0.0
-    by_number: dict[float, Any] = {}
-    for m in named.values():
-        for v in m.config.output_values:
-            by_number.setdefault(float(v), v)
-    return [by_number[k] for k in sorted(by_number)], max(m.config.output_tolerance for m in named.values())
+        return values, 0.0
+    return sorted(values, key=float), max(m.config.output_tolerance for m in named.values())
 
 
 def _broadcast(stack: Stack, one: int, select: list[int], selected: list[int]) -> None:
