@@ -29,7 +29,9 @@ from typing import Any
 
 import numpy as np
 
+from weightsmith import rasp
 from weightsmith.compose.composed import ComposedModel
+from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
 from weightsmith.compose.switch import GATE, MASK, unwrap
 
@@ -79,3 +81,9 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
                         output_tolerance=config.output_tolerance, output_label=config.output_label, causal=causal,
                         dtype=model_dtype([a, b]))
     return ComposedModel(built, "pipe", list(names))
+
+
+def pipe_program(first: rasp.SOp, second: rasp.SOp) -> rasp.SOp:
+    """The RASP program a pipe of two compiled programs computes: `second` reading `first`'s output as its
+    tokens (what `verify` checks a piped model against)."""
+    return rebase(second, first, 0, 1, "then_")

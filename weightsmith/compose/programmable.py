@@ -14,8 +14,8 @@ It is built on the compiler, as one RASP program:
 - `op_i`: the token at position i, copied to every position (an Aggregate selecting key i);
 - stage input `x_0`: the tokens at the data positions (the op positions hold a filler);
 - stage i: each primitive, `rebase`d so that it reads `x_i` on the data positions only (its selectors
-  never see the op tokens, its indices and length are the data's), and the select: a chain of
-  SequenceMaps that keeps the primitive named by `op_i` (an MLP lookup table, |ops| x |values| rows);
+  never see the op tokens, its indices and length are the data's), and the select that keeps the
+  primitive named by `op_i` (`_select`: lookup tables in a balanced tree);
 - the output is `x_k` at the data positions.
 
 A primitive must be *total* on the values that can reach it: a non-chosen primitive's None (or an
@@ -48,11 +48,12 @@ def programmable_program(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]
         at_i = rasp.Select(rasp.indices, rasp.indices, lambda key, query, i=i: key == i).named(f"at_{i}")
         token_i = rasp.Aggregate(at_i, rasp.tokens, default=names[0]).named(f"op{i}_token")
         op = rasp.Map(lambda t: t if t in names else names[0], token_i, simplify=False).named(f"op{i}")
-        results = {name: _in_vocab(rebase(build(rasp.tokens), x, stages, positions, f"s{i}_{name}_"), vocab,
-                                   positions, f"s{i}_{name}") for name, build in primitives.items()}
+        results = {name: _settled(_in_vocab(rebase(build(rasp.tokens), x, stages, positions, f"s{i}_{name}_"),
+                                            vocab, positions, f"s{i}_{name}"), own, f"s{i}_{name}")
+                   for name, build in primitives.items()}
         # the op positions get the filler: a primitive's result there (often None: its query reads no
         # data) would reach the next stage's predicates, which may not take None
-        x = rasp.Aggregate(own, _select(op, results, i), default=filler).named(f"x{i + 1}")
+        x = rasp.Aggregate(own, _select(op, results, own, filler, i), default=filler).named(f"x{i + 1}")
     return x.named("program_output")
 
 
@@ -67,14 +68,57 @@ def _in_vocab(result: rasp.SOp, vocab: list, positions: int, name: str) -> rasp.
     return rasp.Map(lambda v: v if v in members else filler, result, simplify=False).named(f"{name}_result")
 
 
-def _select(op: rasp.SOp, results: dict[str, rasp.SOp], stage: int) -> rasp.SOp:
-    """The result the op names: acc := result_p where op == p, else acc, over the primitives in order."""
-    names = list(results)
-    chosen = results[names[0]]
-    for name in names[1:]:
-        pick = rasp.SequenceMap(lambda o, y, name=name: (o == name, y), op, results[name]).named(f"s{stage}_is_{name}")
-        chosen = rasp.SequenceMap(lambda p, acc: p[1] if p[0] else acc, pick, chosen).named(f"s{stage}_upto_{name}")
-    return chosen
+def _settled(result: rasp.SOp, own: rasp.Select, name: str) -> rasp.SOp:
+    """A result computed by Maps (an MLP chain) copied to itself by one small head. The value is the same;
+    the point is the compiler's value inference, which enumerates a chain of Maps over the joint values of
+    everything the chain reads: without this cut, the select's chain would reach through every primitive's
+    chain at once (seconds to minutes of enumeration per stage)."""
+    if not isinstance(result, (rasp.Map, rasp.SequenceMap)):
+        return result
+    return rasp.Aggregate(own, result).named(f"{name}_settled")
+
+
+class _Nothing:
+    """The value of a pick whose primitive the op does not name (never a token, never an output)."""
+
+    def __repr__(self) -> str:
+        return "nothing"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Nothing)
+
+    def __hash__(self) -> int:
+        return hash(_Nothing)
+
+
+NOTHING = _Nothing()
+
+
+def _select(op: rasp.SOp, results: dict[str, rasp.SOp], own: rasp.Select, filler, stage: int) -> rasp.SOp:
+    """The result the op names, as a multiplexer: pick_p = result_p where op == p, else NOTHING (one lookup
+    table over (op, result_p) each, all in parallel), then pairs merged in a balanced tree (keep the one that
+    is not NOTHING), each merge but the last copied to itself by a small head (`_settled`'s reason): depth
+    1 + log2 |P|. The op always names a primitive, so the last merge never holds NOTHING; the compiler's
+    value inference cannot see that through the heads, so the last merge says it: filler, never NOTHING."""
+    def pick(name: str, result: rasp.SOp, last: bool) -> rasp.SOp:
+        otherwise = filler if last else NOTHING
+        return rasp.SequenceMap(lambda o, y: y if o == name else otherwise, op, result).named(f"s{stage}_pick_{name}")
+
+    def merge(a: rasp.SOp, b: rasp.SOp, last: bool, label: str) -> rasp.SOp:
+        otherwise = filler if last else NOTHING
+        both = rasp.SequenceMap(lambda u, v: (v if u == NOTHING else u) if (u, v) != (NOTHING, NOTHING) else otherwise,
+                                a, b).named(label)
+        return both if last else _settled(both, own, label)
+
+    level = [pick(name, result, len(results) == 1) for name, result in results.items()]
+    depth = 0
+    while len(level) > 1:
+        depth += 1
+        last = len(level) == 2
+        merged = [merge(level[j], level[j + 1], last, f"s{stage}_merge{depth}_{j // 2}")
+                  for j in range(0, len(level) - 1, 2)]
+        level = merged + level[len(level) - len(level) % 2:]
+    return level[0]
 
 
 def programmable(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stages: int, vocab: Iterable,

@@ -26,9 +26,12 @@ from weightsmith.compose.stack import ComposeError
 def rebase(program: rasp.SOp, tokens: rasp.SOp, start: int, positions: int, prefix: str) -> rasp.SOp:
     """`program` over the positions from `start` on (of at most `positions`), reading `tokens` there (see the
     module docstring)."""
-    data = rasp.Select(rasp.indices, rasp.indices, lambda key, query: key >= start).named(f"{prefix}data_keys")
-    index = rasp.Map(lambda i: (i - start) % positions, rasp.indices, simplify=False).named(f"{prefix}index")
-    length = rasp.Map(lambda n: max(n - start, 1), rasp.length, simplify=False).named(f"{prefix}length")
+    if start == 0:  # the whole sequence: only `tokens` changes (`pipe_program`)
+        data, index, length = None, rasp.indices, rasp.length
+    else:
+        data = rasp.Select(rasp.indices, rasp.indices, lambda key, query: key >= start).named(f"{prefix}data_keys")
+        index = rasp.Map(lambda i: (i - start) % positions, rasp.indices, simplify=False).named(f"{prefix}index")
+        length = rasp.Map(lambda n: max(n - start, 1), rasp.length, simplify=False).named(f"{prefix}length")
     mapping: dict[int, rasp.RASPExpr] = {}
     for expr in rasp.topological_order(program):
         mapping[id(expr)] = _counterpart(expr, mapping, tokens, index, length, data, start, prefix)
@@ -36,12 +39,12 @@ def rebase(program: rasp.SOp, tokens: rasp.SOp, start: int, positions: int, pref
 
 
 def _counterpart(expr: rasp.RASPExpr, mapping: dict, tokens: rasp.SOp, index: rasp.SOp, length: rasp.SOp,
-                 data: rasp.Select, start: int, prefix: str) -> rasp.RASPExpr:
+                 data: rasp.Select | None, start: int, prefix: str) -> rasp.RASPExpr:
     def new(e: rasp.RASPExpr) -> rasp.RASPExpr:
         return mapping[id(e)]
 
     def data_only(selector: rasp.Selector) -> rasp.Selector:
-        return rasp.SelectorAnd(new(selector), data)
+        return new(selector) if data is None else rasp.SelectorAnd(new(selector), data)
 
     if isinstance(expr, (rasp.TokensType, rasp.IndicesType, rasp.LengthType)):
         target = tokens if isinstance(expr, rasp.TokensType) else index if isinstance(expr, rasp.IndicesType) else length
