@@ -25,7 +25,7 @@ def test_sort_then_reverse_is_a_descending_sort():
 def test_pipe_equals_the_substituted_program_and_survives_save(tmp_path):
     hist, sort = compiled("hist", ["a", "b", "c"], 4), compiled("sort", [1, 2, 3, 4], 4)
     piped = pipe(hist, sort, names=("hist", "sort"))
-    program = pipe_program(hist.program, sort.program)
+    program = pipe_program(hist, sort)
     report = verify(piped.model, program)
     assert report.ok and report.exhaustive, str(report)
     piped.save(tmp_path / "p")
@@ -40,6 +40,8 @@ def test_a_causal_model_piped_after_a_bidirectional_one():
     assert not piped.config.causal and causal_sort.config.causal
     check = check_pipe(piped, reverse, causal_sort)
     assert check.ok and check.n_checked == 120, str(check)
+    report = verify(piped.model, pipe_program(reverse, causal_sort))  # sort's causal form, after reverse
+    assert report.ok and report.exhaustive, str(report)
 
 
 def test_refusals_name_the_problem():

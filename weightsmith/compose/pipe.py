@@ -83,7 +83,11 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     return ComposedModel(built, "pipe", list(names))
 
 
-def pipe_program(first: rasp.SOp, second: rasp.SOp) -> rasp.SOp:
-    """The RASP program a pipe of two compiled programs computes: `second` reading `first`'s output as its
-    tokens (what `verify` checks a piped model against)."""
-    return rebase(second, first, 0, 1, "then_")
+def pipe_program(first: Any, second: Any) -> rasp.SOp:
+    """The RASP program a pipe of two compiled models computes (what `verify` checks it against): the second
+    one's program reading the first one's output as its tokens. Each is a CompiledModel; a causal one
+    contributes its causal form, as its model computes that (`compiler.causal`)."""
+    from weightsmith.compiler.causal import causal_program
+
+    a, b = (causal_program(m.program)[0] if m.config.causal else m.program for m in (first, second))
+    return rebase(b, a, 0, 1, "then_")

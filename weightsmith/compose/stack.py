@@ -280,15 +280,17 @@ def union_tokens(models: list[Transformer]) -> list:
 
 
 def common_specials(named: dict[str, Transformer], vocab: list) -> tuple[str, str, bool]:
-    """The composed model's BOS and PAD (the first component's names for them: each component's own BOS and
-    PAD embeddings go to those tokens, whatever it calls them), and whether it is causal: when every
-    component is (a bidirectional model holds causal components by a score term, `Stack.causal_terms`)."""
-    first_name, first = next(iter(named.items()))
-    bos, pad = first.config.bos, first.config.pad
-    clash = [t for t in vocab if isinstance(t, str) and t in (bos, pad)]
-    if clash:
-        raise ComposeError(f"token {clash[0]!r} is a component's vocabulary token and {first_name!r}'s BOS or PAD")
-    return bos, pad, all(model.config.causal for model in named.values())
+    """The composed model's BOS and PAD - the first of the components' names for them that is no token of
+    any component (each component's own BOS and PAD embeddings go to those tokens, whatever it calls them) -
+    and whether it is causal: when every component is (a bidirectional model holds causal components by a
+    score term, `Stack.causal_terms`)."""
+    tokens = {t for t in vocab if isinstance(t, str)}
+
+    def free(role: str) -> str:
+        names = [getattr(m.config, role) for m in named.values()] + [f"<{role}>", f"<{role}_>"]
+        return next(n for n in names if n not in tokens)
+
+    return free("bos"), free("pad"), all(model.config.causal for model in named.values())
 
 
 def model_dtype(models: list[Transformer]) -> torch.dtype:
