@@ -53,33 +53,31 @@ def _counterpart(expr: rasp.RASPExpr, mapping: dict, tokens: rasp.SOp, index: ra
     if isinstance(expr, (rasp.ConstantSOp, rasp.ConstantSelector)):
         raise ComposeError(f"{type(expr).__name__} {expr.label!r} fixes the sequence length, so it cannot run on a "
                            "part of the sequence; write it with Full or a Select instead")
-    if isinstance(expr, rasp.Full):
-        made: rasp.RASPExpr = rasp.Full(expr.fill)
-    elif isinstance(expr, rasp.LinearSequenceMap):
-        made = rasp.LinearSequenceMap(new(expr.fst), new(expr.snd), expr.fst_fac, expr.snd_fac)
-    elif isinstance(expr, rasp.SequenceMap):
-        made = rasp.SequenceMap(expr.f, new(expr.fst), new(expr.snd))
-    elif isinstance(expr, rasp.Map):
-        made = rasp.Map(expr.f, new(expr.inner), simplify=False)
-    elif isinstance(expr, rasp.Aggregate) and isinstance(expr.selector, rasp.SelectPreferred):
-        made = rasp.Aggregate(new(expr.selector), new(expr.sop), default=expr.default)  # restricted inside
-    elif isinstance(expr, rasp.Aggregate):
-        made = rasp.Aggregate(data_only(expr.selector), new(expr.sop), default=expr.default)
+    if isinstance(expr, rasp.Aggregate) and not isinstance(expr.selector, rasp.SelectPreferred):
+        made = _with_children(expr, new, selector=data_only(expr.selector))  # a SelectPreferred is restricted inside
+    elif isinstance(expr, rasp.SelectorWidth):
+        made = _with_children(expr, new, selector=data_only(expr.selector))
     elif isinstance(expr, rasp.SelectPreferred):
         rank = expr.rank
-        made = rasp.SelectPreferred(data_only(expr.selector), lambda k, q: rank(k - start, q - start))
-    elif isinstance(expr, rasp.SelectorWidth):
-        made = rasp.SelectorWidth(data_only(expr.selector))
-    elif isinstance(expr, rasp.LinearClassifier):
-        made = rasp.LinearClassifier([new(s) for s in expr.inputs], expr.weights, expr.bias, expr.classes)
-    elif isinstance(expr, rasp.Select):
-        made = rasp.Select(new(expr.keys), new(expr.queries), expr.predicate)
-    elif isinstance(expr, rasp.SelectorAnd):
-        made = rasp.SelectorAnd(new(expr.fst), new(expr.snd))
-    elif isinstance(expr, rasp.SelectorOr):
-        made = rasp.SelectorOr(new(expr.fst), new(expr.snd))
-    elif isinstance(expr, rasp.SelectorNot):
-        made = rasp.SelectorNot(new(expr.inner))
+        made = _with_children(expr, new, selector=data_only(expr.selector), rank=lambda k, q: rank(k - start, q - start))
     else:
-        raise ComposeError(f"cannot rebase {type(expr).__name__} {expr.label!r}: not a RASP construct compose knows")
+        made = _with_children(expr, new)
     return rasp.annotate(made, **{**expr.annotations, "name": f"{prefix}{expr.label}"})
+
+
+_CHILDREN = ("inner", "fst", "snd", "sop", "selector", "keys", "queries")
+
+
+def _with_children(expr: rasp.RASPExpr, new, **replaced) -> rasp.RASPExpr:
+    """A copy of `expr` (new id, same function, predicate, default and annotations) whose children are their
+    counterparts `new(child)`, with the attributes in `replaced` set as given."""
+    made = expr.copy()
+    for attribute in _CHILDREN:
+        child = getattr(expr, attribute, None)
+        if isinstance(child, rasp.RASPExpr):
+            setattr(made, attribute, new(child))
+    if isinstance(expr, rasp.LinearClassifier):
+        made.inputs = tuple(new(s) for s in expr.inputs)
+    for attribute, value in replaced.items():
+        setattr(made, attribute, value)
+    return made

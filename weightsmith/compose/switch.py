@@ -9,8 +9,8 @@ Built from the components' weights alone (compiled, learned-then-compiled or loa
    p + 1 (the selector takes position 1), so each position embedding moves one place right; BOS stays at 0
    with the component's own BOS embedding, so a component's heads keep their BOS fallback.
 2. **Hide the selector** from every component head: one more query/key column adds `-MASK` to the score of
-   a selector key (query side: the constant dimension `one`, 1 at every position; key side: the selector
-   dimensions). exp(-MASK) is 0 in float32 and float64 alike, so each component head's attention pattern is
+   a selector key (query side: the constant dimension `one`, 1 at every position; key side: `is_selector`,
+   1 at a selector token: two nonzero weights a head). exp(-MASK) is 0 in float32 and float64 alike, so each component head's attention pattern is
    the one it had without the selector - the component computes what it computed alone, position by position.
 3. **Broadcast** the selector: one head in layer 0 (query `one`, key the selector dimensions) copies the
    selector's one-hot to every position (`selected:A`); the rest of its softmax weight (on BOS and tokens)
@@ -73,7 +73,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     selectors = list(named)
     stack = Stack([*vocab, *selectors], max_seq_len, bos, pad)
     blocks = [stack.add_block(name, model) for name, model in named.items()]
-    one = stack.add_dims(["one"])[0]
+    one, any_selector = stack.add_dims(["one", "is_selector"])
     select = stack.add_dims([f"{SELECTOR}:{s}" for s in selectors])
     selected = stack.add_dims([f"{SELECTED}:{s}" for s in selectors])
     off = stack.add_dims([f"{UNSELECTED}:{s}" for s in selectors])
@@ -85,15 +85,15 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.embed_tokens(block)
         stack.embed_positions(block, shift=1)
     for j, s in enumerate(selectors):
-        stack.token_embed[stack.tokens().index(s), select[j]] = 1.0
+        stack.token_embed[stack.tokens().index(s), [select[j], any_selector]] = 1.0
 
     causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
     query, key = np.zeros(stack.d), np.zeros(stack.d)
-    query[one], key[select] = -MASK, 1.0
+    query[one], key[any_selector] = -MASK, 1.0
     for block in blocks:
         terms = [(query, key)] + (causal_terms if block.config.causal else [])
         stack.place_layers(block, score_terms=terms)
-    _broadcast(stack, one, select, selected)
+    _broadcast(stack, one, any_selector, select, selected)
     _flag_units(stack, selected, off)
     last = max(len(m.config.layers) for m in models)
     for j, (name, model) in enumerate(named.items()):
@@ -128,13 +128,13 @@ def _output_values(named: dict[str, Transformer], encoding: str) -> tuple[list, 
     return sorted(values, key=float), max(m.config.output_tolerance for m in named.values())
 
 
-def _broadcast(stack: Stack, one: int, select: list[int], selected: list[int]) -> None:
+def _broadcast(stack: Stack, one: int, any_selector: int, select: list[int], selected: list[int]) -> None:
     """Layer 0 head: every query attends to the selector key with score BROADCAST, so it copies the
     selector's one-hot with weight at least 1 - n·e^-BROADCAST (n <= max_seq_len + 1 other keys)."""
     scale = math.log(stack.max_seq_len + 1) + 30.0
     n = len(select)
     W_Q, W_K = np.zeros((stack.d, 1)), np.zeros((stack.d, 1))
-    W_Q[one, 0], W_K[select, 0] = scale, 1.0
+    W_Q[one, 0], W_K[any_selector, 0] = scale, 1.0
     W_V, W_O = np.zeros((stack.d, n)), np.zeros((n, stack.d))
     W_V[select, range(n)] = 1.0
     W_O[range(n), selected] = 1.0
