@@ -12,7 +12,7 @@
    cummax) on vocabulary 0..3 and up to 3 data tokens, k = 1, 2, 3 stages: the model on every one of the
    7^k op sequences times every data input (84), against the primitives applied one after another by
    the interpreter; size against a switch over all 7^k programs, each program built from weights as a
-   pipe of the 7 primitives' compiled models (the switch is checked on every input too). That switch is
+   pipe of the 7 primitives' compiled models (the switch is run on 400 sampled inputs: it is dense). That switch is
    built for k <= 2; for k = 3 (343 components, 10^9 dense weights) only its components are built and
    summed (a switch holds every component's weights, plus the selection overhead measured for k <= 2).
 Sizes are counts of weights; nonzero is what a sparse store would keep (compiled weights are sparse,
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -44,6 +45,7 @@ from weightsmith.verify import verify
 
 RESULTS = Path(__file__).resolve().parent / "results" / "compose.json"
 VOCAB, MAX_LEN = [0, 1, 2, 3], 3
+SWITCH_SAMPLE = 400  # inputs the baseline switch over all programs is run on (every program's own pipe is exact)
 
 
 def size(model) -> dict:
@@ -150,9 +152,12 @@ def programmable_section(max_stages: int) -> list[dict]:
                "sum_of_programs": summed(chains.values()), "programs_built_seconds": chain_seconds}
         if len(chains) <= 49:
             sw = switch(chains)
-            outputs = sw.apply_batch([["BOS", f"p{j}", *xs] for j in range(len(programs)) for xs in data])
+            # the dense switch is slow to run (every head reads the whole residual): a sample of its inputs
+            sample = random.Random(0).sample(range(len(inputs)), min(SWITCH_SAMPLE, len(inputs)))
+            outputs = sw.apply_batch([["BOS", f"p{i // len(data)}", *data[i % len(data)]] for i in sample])
             row["switch"] = size(sw)
-            row["switch_mismatches"] = sum(o[2:] != w for o, w in zip(outputs, expected))
+            row["switch_checked"] = len(sample)
+            row["switch_mismatches"] = sum(o[2:] != expected[i] for o, i in zip(outputs, sample))
         rows.append(row)
         print(f"  k={stages}: {len(inputs):,} inputs, {wrong} mismatches; programmable {row['programmable']}; "
               f"sum of {len(programs)} programs {row['sum_of_programs']}", flush=True)

@@ -39,6 +39,7 @@ class Block:
     model: Transformer
     offset: int
     first_layer: int
+    _snapshots: list[list[str]] | None = field(default=None, repr=False)
 
     @property
     def config(self) -> ModelConfig:
@@ -57,9 +58,10 @@ class Block:
     def labels_after(self, k: int) -> list[str]:
         """The block's prefixed labels in stack snapshot k (0: embedding, 2i+1/2i+2: after layer i's
         attention/MLP): before its first layer its embedding labels, after its last layer its final ones."""
-        snapshots = snapshot_labels(self.config)
-        local = min(max(k - 2 * self.first_layer, 0), len(snapshots) - 1)
-        return [prefixed(self.name, label) for label in snapshots[local]]
+        if self._snapshots is None:
+            self._snapshots = [[prefixed(self.name, label) for label in labels]
+                               for labels in snapshot_labels(self.config)]
+        return self._snapshots[min(max(k - 2 * self.first_layer, 0), len(self._snapshots) - 1)]
 
 
 def prefixed(name: str, label: str) -> str:
@@ -255,11 +257,11 @@ class Stack:
                             prefix + "b_out": np.sum([p.b_out for p in layer.mlp], axis=0)}
             layers.append(LayerConfig(heads, d_mlp))
         reused = any(block.config.layer_labels is not None or block.first_layer for block in self.blocks)
-        layer_labels = [self.labels_after(k) for k in range(1, 2 * len(layers) + 1)] if reused else None
-        residual_labels = self.labels_after(0)
+        snapshots = [self.labels_after(k) for k in range(2 * len(layers) + 1)] if reused else [self.labels_after(0)]
+        layer_labels = snapshots[1:] if reused else None
+        residual_labels = snapshots[0]
         if reused:  # a dimension's tenants in order, as the compiler writes them
-            residual_labels = ["|".join(dict.fromkeys(t for k in range(2 * len(layers) + 1)
-                                                      for t in self.labels_after(k)[dim].split("|")))
+            residual_labels = ["|".join(dict.fromkeys(t for labels in snapshots for t in labels[dim].split("|")))
                                for dim in range(self.d)]
         config = ModelConfig(
             vocab=list(self.vocab), bos=self.bos, pad=self.pad, max_seq_len=self.max_seq_len, d_model=self.d,
