@@ -1,0 +1,59 @@
+"""`weightsmith switch`, `pipe` and `check-switch`: built from saved folders, checked, one-line errors."""
+
+import pytest
+from typer.testing import CliRunner
+
+from weightsmith.cli import app
+from weightsmith.compose import ComposedModel
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    root = tmp_path_factory.mktemp("models")
+    for name, program, vocab in (("sort", "sort", "1,2,3"), ("reverse", "reverse", "1,2,3"), ("hist", "hist", "a,b")):
+        result = runner.invoke(app, ["compile", program, "-o", str(root / name), "--vocab", vocab, "--max-len", "3"])
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def test_switch_builds_checks_and_saves(folders, tmp_path):
+    out = tmp_path / "sw"
+    result = runner.invoke(app, ["switch", f"A={folders / 'sort'}", f"B={folders / 'reverse'}",
+                                 f"H={folders / 'hist'}", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("OK ") == 3 and "nonzero parameters" in result.output
+    assert ComposedModel.load(out).parts == ["A", "B", "H"]
+    ran = runner.invoke(app, ["run", str(out), "B", "1", "2", "3"])
+    assert ran.exit_code == 0 and "3, 2, 1]" in ran.output
+    checked = runner.invoke(app, ["check-switch", str(out), f"A={folders / 'sort'}"])
+    assert checked.exit_code == 0 and "OK A:" in checked.output
+    wrong = runner.invoke(app, ["check-switch", str(out), f"A={folders / 'reverse'}"])
+    assert wrong.exit_code == 1 and "MISMATCH A:" in wrong.output
+    explained = runner.invoke(app, ["explain", str(out)])
+    assert explained.exit_code == 0 and "selector" in explained.output
+
+
+def test_pipe_builds_and_checks(folders, tmp_path):
+    result = runner.invoke(app, ["pipe", str(folders / "sort"), str(folders / "reverse"), "-o", str(tmp_path / "p")])
+    assert result.exit_code == 0 and "OK " in result.output, result.output
+    ran = runner.invoke(app, ["run", str(tmp_path / "p"), "2", "3", "1"])
+    assert ran.exit_code == 0 and "[3, 2, 1]" in ran.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["switch", "nonsense", "-o", "x"], "expected NAME=MODEL_DIR"),
+    (["switch", "A=no/such/folder", "-o", "x"], "no such model folder"),
+    (["pipe", "only_one", "-o", "x"], "at least two model folders"),
+])
+def test_errors_are_one_line_with_exit_2(args, message, tmp_path):
+    result = runner.invoke(app, [a.replace("x", str(tmp_path / "x")) if a == "x" else a for a in args])
+    assert result.exit_code == 2 and message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_composition_errors_are_one_line(folders, tmp_path):
+    clash = runner.invoke(app, ["switch", f"a={folders / 'hist'}", "-o", str(tmp_path / "x")])
+    assert clash.exit_code == 2 and "also a token" in clash.output
+    foreign = runner.invoke(app, ["pipe", str(folders / "hist"), str(folders / "hist"), "-o", str(tmp_path / "y")])
+    assert foreign.exit_code == 2 and "has no token for" in foreign.output

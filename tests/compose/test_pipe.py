@@ -1,0 +1,55 @@
+"""pipe: the second model run on the first one's output, from weights, checked on every input."""
+
+import pytest
+
+from weightsmith.compiler import compile_program
+from weightsmith.compose import ComposeError, ComposedModel, pipe
+from weightsmith.compose.check import check_pipe
+from weightsmith.compose.pipe import pipe_program
+from weightsmith.library import get_program
+from weightsmith.verify import verify
+
+
+def compiled(name, vocab, max_seq_len, causal=False):
+    return compile_program(get_program(name).build(), vocab, max_seq_len, causal=causal)
+
+
+def test_sort_then_reverse_is_a_descending_sort():
+    sort, reverse = compiled("sort", [1, 2, 3, 4], 4), compiled("reverse", [1, 2, 3, 4], 5)
+    piped = pipe(sort, reverse)
+    assert piped.apply(["BOS", 3, 1, 4, 1]).decoded == ["BOS", 4, 3, 1, 1]
+    check = check_pipe(piped, sort, reverse)
+    assert check.ok and check.exhaustive and check.n_checked == 340
+
+
+def test_pipe_equals_the_substituted_program_and_survives_save(tmp_path):
+    hist, sort = compiled("hist", ["a", "b", "c"], 4), compiled("sort", [1, 2, 3, 4], 4)
+    piped = pipe(hist, sort, names=("hist", "sort"))
+    program = pipe_program(hist, sort)
+    report = verify(piped.model, program)
+    assert report.ok and report.exhaustive, str(report)
+    piped.save(tmp_path / "p")
+    again = ComposedModel.load(tmp_path / "p")
+    assert again.kind == "pipe" and again.parts == ["hist", "sort"]
+    assert check_pipe(again, hist, sort).ok
+
+
+def test_a_causal_model_piped_after_a_bidirectional_one():
+    reverse, causal_sort = compiled("reverse", [1, 2, 3], 4), compiled("sort", [1, 2, 3], 4, causal=True)
+    piped = pipe(reverse, causal_sort)
+    assert not piped.config.causal and causal_sort.config.causal
+    check = check_pipe(piped, reverse, causal_sort)
+    assert check.ok and check.n_checked == 120, str(check)
+    report = verify(piped.model, pipe_program(reverse, causal_sort))  # sort's causal form, after reverse
+    assert report.ok and report.exhaustive, str(report)
+
+
+def test_refusals_name_the_problem():
+    hist, sort = compiled("hist", ["a", "b", "c"], 4), compiled("sort", [1, 2, 3], 4)
+    with pytest.raises(ComposeError, match=r"can output \[4\], which 'second' has no token for"):
+        pipe(hist, sort)
+    frac = compile_program(get_program("frac_prevs").build(), ["x", "y"], 4)
+    with pytest.raises(ComposeError, match="numerical output"):
+        pipe(frac, sort)
+    with pytest.raises(ComposeError, match="two different"):
+        pipe(hist, sort, names=("a", "a"))

@@ -1,0 +1,66 @@
+"""programmable: one compiled model runs any program of its primitives written in its input."""
+
+import itertools
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.compose import ComposeError, programmable, programmable_program, run_program
+from weightsmith.compose.primitives import integer_primitives
+from weightsmith.library.positions import shift_by
+from weightsmith.verify import verify
+
+VOCAB = [0, 1, 2]
+MAX_LEN = 2
+
+
+def every_run(primitives, stages):
+    data = [list(x) for n in range(1, MAX_LEN + 1) for x in itertools.product(VOCAB, repeat=n)]
+    return [(ops, xs) for ops in itertools.product(primitives, repeat=stages) for xs in data]
+
+
+@pytest.fixture(scope="module")
+def primitives():
+    return integer_primitives(VOCAB)
+
+
+@pytest.mark.parametrize("stages", [1, 2])
+def test_every_program_of_every_primitive_on_every_input(primitives, stages):
+    model = programmable(primitives, stages, VOCAB, MAX_LEN)
+    runs = every_run(primitives, stages)
+    got = model.apply_batch([["BOS", *ops, *xs] for ops, xs in runs])
+    wrong = [(ops, xs, out[1 + stages:]) for (ops, xs), out in zip(runs, got)
+             if out[1 + stages:] != run_program(primitives, ops, xs)]
+    assert not wrong and len(runs) == len(primitives) ** stages * 12
+
+
+def test_three_stages_of_a_few_primitives(primitives):
+    few = {name: primitives[name] for name in ("nop", "rev", "inc")}
+    model = programmable(few, 3, VOCAB, MAX_LEN)
+    assert model.apply(["BOS", "inc", "rev", "inc", 0, 2]).decoded[4:] == [1, 2]
+    runs = every_run(few, 3)
+    got = model.apply_batch([["BOS", *ops, *xs] for ops, xs in runs])
+    assert all(out[4:] == run_program(few, ops, xs) for (ops, xs), out in zip(runs, got))
+
+
+def test_the_model_is_its_program_on_every_input(primitives):
+    # every token sequence, op tokens anywhere and data tokens anywhere: the compiled model == the RASP program
+    few = {name: primitives[name] for name in ("nop", "rev", "sort", "hist")}
+    model = programmable(few, 2, VOCAB, MAX_LEN)
+    report = verify(model, programmable_program(few, 2, VOCAB, MAX_LEN))
+    assert report.ok and report.exhaustive, str(report)
+
+
+def test_refusals_name_the_primitive():
+    with pytest.raises(ComposeError, match="primitive 'shift' gives None"):
+        programmable({"shift": lambda x: shift_by(1, x)}, 1, VOCAB, 2)
+    with pytest.raises(ComposeError, match="outside the vocabulary"):
+        programmable({"double": lambda x: x * 2}, 1, VOCAB, 2)
+    with pytest.raises(ComposeError, match="also a data token"):
+        programmable({"a": lambda x: x}, 1, ["a", "b"], 2)
+    with pytest.raises(ComposeError, match="stages must be a positive int"):
+        programmable({"nop": lambda x: x}, 0, VOCAB, 2)
+    with pytest.raises(ComposeError, match="returned"):
+        programmable({"nop": lambda x: 3}, 1, VOCAB, 2)
+    with pytest.raises(ComposeError, match="primitive 'c' is undefined on \\[0\\]"):  # a fixed length
+        programmable({"c": lambda x: rasp.ConstantSOp([0, 0]) + x * 0}, 1, VOCAB, 2)

@@ -1,0 +1,116 @@
+"""switch: one model answering as the component its selector token names, checked on every input."""
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.compiler import compile_program
+from weightsmith.compose import ComposeError, ComposedModel, switch
+from weightsmith.compose.check import check_switch
+from weightsmith.learn import compile_program as compile_learned
+from weightsmith.library import get_program
+from weightsmith.library.counting import make_frac_prevs
+from weightsmith.model import load, save
+
+from tests.learn.conftest import random_program
+from tests.learn.test_to_transformer import quantised
+
+
+def compiled(name, vocab, max_seq_len, causal=False):
+    return compile_program(get_program(name).build(), vocab, max_seq_len, causal=causal)
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return {"S": compiled("sort", [1, 2, 3, 4], 4), "R": compiled("reverse", [1, 2, 3, 4], 5),
+            "H": compiled("hist", ["a", "b", 1], 3)}
+
+
+def assert_exact(sw, components):
+    checks = check_switch(sw, components)
+    assert all(c.ok and c.exhaustive for c in checks), [str(c) for c in checks]
+
+
+def test_switch_answers_as_each_component_on_every_input(parts):
+    sw = switch(parts)
+    assert_exact(sw, parts)
+    assert sw.apply(["BOS", "S", 3, 1, 2]).decoded == ["BOS", "S", 1, 2, 3]
+    assert sw.apply_batch([["BOS", "R", 1, 2], ["BOS", "H", "a", 1, "a"]]) == [["BOS", "R", 2, 1],
+                                                                             ["BOS", "H", 2, 1, 2]]
+    assert sw.config.max_seq_len == 6  # the longest component's, plus the selector
+
+
+def test_the_selector_is_never_attended_by_a_component(parts):
+    # With the mask term removed, a component's heads would average the selector in: the check must fail.
+    sw = switch(parts)
+    assert_exact(sw, parts)
+    broken = ComposedModel.of(sw.model)
+    with __import__("torch").no_grad():
+        for layer in broken.model.layers[:3]:
+            for head in layer.heads:
+                if head.W_Q.shape[1] > 1:
+                    head.W_Q[:, -1] = 0.0
+    assert not all(c.ok for c in check_switch(broken, parts))
+
+
+def test_save_load_and_plain_load(parts, tmp_path):
+    sw = switch(parts)
+    sw.save(tmp_path / "sw")
+    again = ComposedModel.load(tmp_path / "sw")
+    assert again.kind == "switch" and again.parts == ["S", "R", "H"]
+    assert_exact(again, parts)
+    plain = load(tmp_path / "sw")
+    assert plain.run(["BOS", "R", 1, 2, 3])[2:] == [3, 2, 1]
+
+
+def test_components_from_folders_and_learned_programs(tmp_path):
+    def learned_model(seed, causal=False):
+        return compile_learned(quantised(random_program(seed, causal=causal, max_len=4)))
+
+    learned = learned_model(3)
+    save(learned.model, tmp_path / "l")
+    parts = {"L": load(tmp_path / "l"), "M": learned_model(5), "S": compiled("sort", [0, 1, 2], 3)}
+    assert_exact(switch(parts), parts)
+    causal = {"C": learned_model(4, causal=True), "D": learned_model(6, causal=True)}
+    sw = switch(causal)
+    assert sw.config.causal
+    assert_exact(sw, causal)
+    assert learned.config.output_values  # a learned program's read-out: class scores, copied as they are
+
+
+def test_numerical_components():
+    frac = compile_program(make_frac_prevs(rasp.tokens == "x"), ["x", "y"], 5)
+    frac_b = compile_program(rasp.numerical(rasp.Map(lambda t: t / 2, rasp.tokens)), [1, 3, 4], 4)
+    parts = {"F": frac, "G": frac_b}
+    sw = switch(parts)
+    assert sw.config.output_encoding == "numerical"
+    assert_exact(sw, parts)
+    assert sw.config.output_values == [False, 0.2, 0.25, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.75, 0.8, True, 1.5, 2.0]
+    clash = compile_program(rasp.numerical(rasp.Map(lambda t: t / 2, rasp.tokens)), [1, 2], 4)  # 1.0, where F has True
+    with pytest.raises(ComposeError, match="'G' outputs 1.0 where 'F' outputs True"):
+        switch({"F": frac, "G": clash})
+
+
+def test_causal_components_in_a_bidirectional_switch(parts):
+    # sort compiled causal computes its causal form (each position sorts its prefix): the causal mask must
+    # hold inside the bidirectional switch, by a score term
+    causal_sort = compiled("sort", [1, 2, 3], 4, causal=True)
+    assert causal_sort.config.causal and not parts["R"].config.causal
+    mixed = {"C": causal_sort, "R": parts["R"]}
+    sw = switch(mixed)
+    assert not sw.config.causal
+    assert_exact(sw, mixed)
+    assert sw.apply(["BOS", "C", 3, 1, 2]).decoded[2:] == causal_sort.apply(["BOS", 3, 1, 2]).decoded[1:]
+
+
+def test_refusals_name_the_problem(parts):
+    frac = compile_program(make_frac_prevs(rasp.tokens == "x"), ["x", "y"], 3)
+    with pytest.raises(ComposeError, match="encoding"):
+        switch({"S": parts["S"], "F": frac})
+    with pytest.raises(ComposeError, match="also a token"):
+        switch({"a": parts["H"]})
+    with pytest.raises(ComposeError, match="selector 'A:B'"):
+        switch({"A:B": parts["S"]})
+    with pytest.raises(ComposeError, match="expected a weightsmith Transformer"):
+        switch({"A": "out/sort"})
+    with pytest.raises(ComposeError, match="at least one"):
+        switch({})

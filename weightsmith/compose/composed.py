@@ -1,0 +1,82 @@
+"""The result of `switch` and `pipe`: one `weightsmith.model.Transformer` and how to call it.
+
+It answers like a compiled model (`apply(["BOS", ...]).decoded`, `apply_batch`), so code written for
+`CompiledModel` runs on it. What it knows beyond the plain model - which tokens are selectors, how many
+tokens stand between BOS and the data - is read back from the residual labels on `load`, so a composed
+model is saved as an ordinary model folder (safetensors + JSON) and `weightsmith.model.load` reads it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import torch
+
+from weightsmith.compiler.compiled import CompiledOutput
+from weightsmith.model import ModelConfig, Transformer, load, save
+from weightsmith.model.threads import forward_work, torch_threads
+
+SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
+
+
+@dataclass
+class ComposedModel:
+    """`kind` is "switch" (input: BOS, a selector, the tokens) or "pipe" (input: BOS, the tokens)."""
+
+    model: Transformer
+    kind: str
+    parts: list[str]  # switch: the selectors; pipe: the components, first to last
+
+    @property
+    def config(self) -> ModelConfig:
+        return self.model.config
+
+    @property
+    def prefix(self) -> int:
+        """Tokens between BOS and the data (the selector), whose slots echo them in `decoded`."""
+        return 1 if self.kind == "switch" else 0
+
+    def apply(self, tokens: Sequence) -> CompiledOutput:
+        """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
+        ids = self.model.encode([list(tokens)])
+        with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
+            final, residuals = self.model(ids, return_residuals=True)
+        return CompiledOutput(self._decode(final, [list(tokens)], ids)[0], residuals)
+
+    def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
+        """Decoded outputs of many inputs (each starting with BOS), one forward pass per batch."""
+        outputs: list[list] = []
+        longest = max((len(x) for x in inputs), default=1)
+        with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
+            for start in range(0, len(inputs), batch_size):
+                chunk = [list(x) for x in inputs[start:start + batch_size]]
+                ids = self.model.encode(chunk)
+                outputs.extend(self._decode(self.model(ids), chunk, ids))
+        return outputs
+
+    def _decode(self, final: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
+        rows = self.model.decode(final, [len(x) for x in chunk], ids)
+        for row, tokens in zip(rows, chunk):
+            head = min(len(row), 1 + self.prefix)
+            row[:head] = tokens[:head]
+        return rows
+
+    def save(self, folder: str | Path) -> Path:
+        return save(self.model, folder)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> ComposedModel:
+        """A composed model from its folder (ModelFolderError if it is no model folder)."""
+        return cls.of(load(folder))
+
+    @classmethod
+    def of(cls, model: Transformer) -> ComposedModel:
+        """The composed model a plain Transformer is: a switch when its labels name selector tokens."""
+        selectors = [label.split(":", 1)[1] for label in model.config.residual_labels
+                     if label.startswith(SELECTOR + ":")]
+        if selectors:
+            return cls(model, "switch", selectors)
+        names = dict.fromkeys(label.split("/", 1)[0] for label in model.config.residual_labels if "/" in label)
+        return cls(model, "pipe", list(names))

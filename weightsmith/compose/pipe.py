@@ -1,0 +1,93 @@
+"""`pipe`: one model that runs a first model, then a second model on the first one's output.
+
+    piped = pipe(sort_model, reverse_model)
+    piped.apply(["BOS", *xs]).decoded[1:] == reverse_model.apply(["BOS", *sorted_xs]).decoded[1:]
+
+From weights alone. The two models sit in separate residual blocks (`stack.Stack`); the second one's
+layers start after the first one's, with one MLP layer between them that *is* the second model's token
+embedding, applied to the first one's output:
+
+- the first model's output dimension of value v holds ~1 where it outputs v and ~0 elsewhere (one-hot);
+  two ReLUs turn it into an exact 0/1 step (relu(2x - 0.5) - relu(2x - 1.5): 0 for x <= 0.25, 1 for
+  x >= 0.75, exact in float arithmetic there) and write it, times the second model's embedding of token v,
+  into the second model's block: a linear map from the first model's output space to the second one's
+  token embedding;
+- the second model's position embedding and its BOS embedding are in place from the start (the first
+  model's layers never touch its block), and the step is switched off at BOS (a `pipe:bos` dimension),
+  where the second model must see its own BOS embedding and nothing else.
+
+A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
+So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
+it computes on that input. The first model's output must be categorical, and every value it can output a
+token of the second model (ComposeError otherwise); inputs on which the first model outputs None have no
+second input, and the piped model's answer there is not specified.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from weightsmith import rasp
+from weightsmith.compose.composed import ComposedModel
+from weightsmith.compose.rebase import rebase
+from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
+from weightsmith.compose.switch import GATE, MASK, unwrap
+
+BOS_FLAG = "pipe:bos"
+
+
+def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) -> ComposedModel:
+    """The model computing `second` on the outputs of `first` (each a Transformer or compiled model)."""
+    a, b = unwrap(first, names[0]), unwrap(second, names[1])
+    if names[0] == names[1] or any("/" in n or "|" in n or ":" in n or not n for n in names):
+        raise ComposeError(f"pipe names {names}: two different non-empty names without '/', '|' or ':'")
+    bos, pad, causal = common_specials(dict(zip(names, (a, b))), list(a.config.vocab))
+    if a.config.output_encoding != "categorical":
+        raise ComposeError(f"{names[0]!r} has a numerical output; pipe feeds a categorical output (one value per "
+                           f"position) to {names[1]!r} as tokens")
+    b_tokens = {(type(t), t) for t in b.config.vocab}
+    foreign = [v for v in a.config.output_values if (type(v), v) not in b_tokens]
+    if foreign:
+        raise ComposeError(f"{names[0]!r} can output {foreign}, which {names[1]!r} has no token for (its vocabulary "
+                           f"is {b.config.vocab}); tokens match by type and value")
+    stack = Stack(list(a.config.vocab), min(a.config.max_seq_len, b.config.max_seq_len), bos, pad)
+    first_block = stack.add_block(names[0], a)
+    middle = len(a.config.layers)
+    second_block = stack.add_block(names[1], b, first_layer=middle + 1)
+    at_bos = stack.add_dims([BOS_FLAG])[0]
+    stack.embed_tokens(first_block)
+    stack.embed_positions(first_block)
+    stack.embed_tokens(second_block, only_specials=True)
+    stack.embed_positions(second_block)
+    stack.token_embed[0, at_bos] = 1.0
+    terms = stack.causal_terms(MASK) if a.config.causal != b.config.causal else []
+    for block in (first_block, second_block):
+        stack.place_layers(block, score_terms=terms if block.config.causal else [])
+
+    n = len(a.config.output_dims)
+    W_in, W_out = np.zeros((stack.d, 2 * n)), np.zeros((2 * n, stack.d))
+    for j, (dim, value) in enumerate(zip(a.config.output_dims, a.config.output_values)):
+        W_in[first_block.offset + dim, 2 * j:2 * j + 2] = 2.0
+        W_in[at_bos, 2 * j:2 * j + 2] = -GATE
+        embedding = second_block.token_row(value)
+        W_out[2 * j, second_block.dims], W_out[2 * j + 1, second_block.dims] = embedding, -embedding
+    stack.add_units(middle, W_in, np.tile([-0.5, -1.5], n), W_out)
+
+    config = b.config
+    built = stack.build(output_dims=[second_block.offset + d for d in config.output_dims],
+                        output_encoding=config.output_encoding, output_values=list(config.output_values),
+                        output_tolerance=config.output_tolerance, output_label=config.output_label, causal=causal,
+                        dtype=model_dtype([a, b]))
+    return ComposedModel(built, "pipe", list(names))
+
+
+def pipe_program(first: Any, second: Any) -> rasp.SOp:
+    """The RASP program a pipe of two compiled models computes (what `verify` checks it against): the second
+    one's program reading the first one's output as its tokens. Each is a CompiledModel; a causal one
+    contributes its causal form, as its model computes that (`compiler.causal`)."""
+    from weightsmith.compiler.causal import causal_program
+
+    a, b = (causal_program(m.program)[0] if m.config.causal else m.program for m in (first, second))
+    return rebase(b, a, 0, 1, "then_")

@@ -1,0 +1,175 @@
+"""`switch`: one model that answers as one of several models, chosen by a token right after BOS.
+
+    sw = switch({"A": sort_model, "B": reverse_model})
+    sw.apply(["BOS", "A", 3, 1, 2]).decoded[2:] == sort_model.apply(["BOS", 3, 1, 2]).decoded[1:]
+
+Built from the components' weights alone (compiled, learned-then-compiled or loaded models alike):
+
+1. **Stack** every component block-diagonally (`stack.Stack`). Component position p is stack position
+   p + 1 (the selector takes position 1), so each position embedding moves one place right; BOS stays at 0
+   with the component's own BOS embedding, so a component's heads keep their BOS fallback.
+2. **Hide the selector** from every component head: one more query/key column adds `-MASK` to the score of
+   a selector key (query side: the constant dimension `one`, 1 at every position; key side: `is_selector`,
+   1 at a selector token: two nonzero weights a head). exp(-MASK) is 0 in float32 and float64 alike, so each component head's attention pattern is
+   the one it had without the selector - the component computes what it computed alone, position by position.
+3. **Broadcast** the selector: one head in layer 0 (query `one`, key the selector dimensions) copies the
+   selector's one-hot to every position (`selected:A`); the rest of its softmax weight (on BOS and tokens)
+   carries zeros, so an unchosen selector reads exactly 0 and the chosen one reads 1 - e^-BROADCAST·n.
+   Layer 0's MLP turns that into exact 0/1 flags `unselected:A` (2 ReLUs a selector; see `_flag_units`).
+4. **Gate** in one added last layer: each component output dimension x goes to the shared output
+   dimension of its value through relu(x - G·off) - relu(-x - G·off): exactly x where the component is
+   chosen (off = 0), exactly 0 where not (off = 1, |x| <= G). Cost: 2 ReLUs per output dimension.
+
+Outputs of different components share a dimension when they hold the same value. BOS and PAD are the
+first component's tokens (each component's BOS and PAD embeddings are placed there, whatever it calls
+them). Causal (decoder) components keep their mask in a bidirectional switch by one more score term: -MASK
+for keys after the query (one column per query position, on one-hot position dimensions); the switch is
+causal when all its components are. Components must agree on the output encoding (categorical or
+numerical); ComposeError says which differ. An input that mixes in tokens only another component knows is outside the chosen one's domain
+(its block embeds them as zeros); the answer there is not specified.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+import numpy as np
+
+from weightsmith.compose.composed import SELECTOR, ComposedModel
+from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype, union_tokens
+from weightsmith.model import Transformer
+
+MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
+GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
+SELECTED, UNSELECTED = "selected", "unselected"
+
+
+def unwrap(model: Any, name: str) -> Transformer:
+    """The Transformer of a component given as a Transformer, or as anything holding one in `.model`."""
+    inner = getattr(model, "model", model)
+    if not isinstance(inner, Transformer):
+        raise ComposeError(f"component {name!r}: expected a weightsmith Transformer or compiled model, "
+                           f"got {type(model).__name__}")
+    return inner
+
+
+def switch(components: Mapping[str, Any]) -> ComposedModel:
+    """One model that reads a selector token (a key of `components`) after BOS and answers as that component."""
+    if len(components) < 1:
+        raise ComposeError("switch needs at least one component")
+    named = {str(name): unwrap(model, str(name)) for name, model in components.items()}
+    models = list(named.values())
+    vocab = union_tokens(models)
+    bos, pad, causal = common_specials(named, vocab)
+    encoding = _common_encoding(named)
+    for name in named:
+        if not name or any(c in name for c in ":|/ ") or name in (bos, pad):
+            raise ComposeError(f"selector {name!r}: a selector is a non-empty token without ':', '|', '/' or "
+                               f"spaces, other than {bos!r} and {pad!r}")
+        if any(isinstance(t, str) and t == name for t in vocab):
+            raise ComposeError(f"selector {name!r} is also a token of a component's vocabulary; choose another name")
+    max_seq_len = max(m.config.max_seq_len for m in models) + 1
+    selectors = list(named)
+    stack = Stack([*vocab, *selectors], max_seq_len, bos, pad)
+    blocks = [stack.add_block(name, model) for name, model in named.items()]
+    one, any_selector = stack.add_dims(["one", "is_selector"])
+    select = stack.add_dims([f"{SELECTOR}:{s}" for s in selectors])
+    selected = stack.add_dims([f"{SELECTED}:{s}" for s in selectors])
+    off = stack.add_dims([f"{UNSELECTED}:{s}" for s in selectors])
+    values, tolerance = _output_values(named, encoding)
+    out = stack.add_dims([f"switch:{v}" for v in values] if encoding == "categorical" else ["switch:num"])
+
+    stack.token_embed[:, one] = 1.0
+    for block in blocks:
+        stack.embed_tokens(block)
+        stack.embed_positions(block, shift=1)
+    for j, s in enumerate(selectors):
+        stack.token_embed[stack.tokens().index(s), [select[j], any_selector]] = 1.0
+
+    causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
+    query, key = np.zeros(stack.d), np.zeros(stack.d)
+    query[one], key[any_selector] = -MASK, 1.0
+    for block in blocks:
+        terms = [(query, key)] + (causal_terms if block.config.causal else [])
+        stack.place_layers(block, score_terms=terms)
+    _broadcast(stack, one, any_selector, select, selected)
+    _flag_units(stack, selected, off)
+    last = max(len(m.config.layers) for m in models)
+    for j, (name, model) in enumerate(named.items()):
+        _gate(stack, last, blocks[j].offset, model, off[j], out, values, encoding)
+    built = stack.build(output_dims=out, output_encoding=encoding, output_values=values, output_tolerance=tolerance,
+                        output_label="switch", causal=causal, dtype=model_dtype(models))
+    return ComposedModel(built, "switch", selectors)
+
+
+def _common_encoding(named: dict[str, Transformer]) -> str:
+    encodings = {name: m.config.output_encoding for name, m in named.items()}
+    if len(set(encodings.values())) > 1:
+        raise ComposeError(f"components' outputs differ in encoding ({encodings}): one model has one output "
+                           "read-out, categorical (one-hot) or numerical (one number); switch components of one kind")
+    return next(iter(encodings.values()))
+
+
+def _output_values(named: dict[str, Transformer], encoding: str) -> tuple[list, float]:
+    """The union of the components' output values (a value held by two shares a dimension), and the
+    numerical tolerance (the largest of theirs; 0.0 for categorical). Values equal but of different types
+    (True and 1.0) cannot both be output values of one model: ComposeError."""
+    owner: dict = {}
+    for name, model in named.items():
+        for v in model.config.output_values:
+            first = owner.setdefault(v, (name, v))
+            if type(first[1]) is not type(v):
+                raise ComposeError(f"{name!r} outputs {v!r} where {first[0]!r} outputs {first[1]!r}: equal values of "
+                                   "different types, which one output read-out cannot tell apart")
+    values = [v for _, v in owner.values()]
+    if encoding == "categorical":
+        return values, 0.0
+    return sorted(values, key=float), max(m.config.output_tolerance for m in named.values())
+
+
+def _broadcast(stack: Stack, one: int, any_selector: int, select: list[int], selected: list[int]) -> None:
+    """Layer 0 head: every query attends to the selector key with score BROADCAST, so it copies the
+    selector's one-hot with weight at least 1 - n·e^-BROADCAST (n <= max_seq_len + 1 other keys)."""
+    scale = math.log(stack.max_seq_len + 1) + 30.0
+    n = len(select)
+    W_Q, W_K = np.zeros((stack.d, 1)), np.zeros((stack.d, 1))
+    W_Q[one, 0], W_K[any_selector, 0] = scale, 1.0
+    W_V, W_O = np.zeros((stack.d, n)), np.zeros((n, stack.d))
+    W_V[select, range(n)] = 1.0
+    W_O[range(n), selected] = 1.0
+    stack.add_head(0, W_Q, W_K, W_V, W_O)
+
+
+def _flag_units(stack: Stack, selected: list[int], off: list[int]) -> None:
+    """off = relu(1.5 - 2s) - relu(0.5 - 2s): exactly 1 at s = 0 (an unchosen selector reads exactly 0),
+    exactly 0 for s >= 0.75. Both pre-activations are exact in float arithmetic at those points, so the flag
+    is an exact 0 or 1 - which the gate needs: G·off must be exactly 0 where a component answers."""
+    n = len(selected)
+    W_in, W_out = np.zeros((stack.d, 2 * n)), np.zeros((2 * n, stack.d))
+    b_in = np.tile([1.5, 0.5], n)
+    for j, (s, o) in enumerate(zip(selected, off)):
+        W_in[s, 2 * j:2 * j + 2] = -2.0
+        W_out[2 * j, o], W_out[2 * j + 1, o] = 1.0, -1.0
+    stack.add_units(0, W_in, b_in, W_out)
+
+
+def _gate(stack: Stack, layer: int, offset: int, model: Transformer, off: int, out: list[int], values: list,
+          encoding: str) -> None:
+    """relu(x - G·off) - relu(-x - G·off) from each component output dimension x to the stack's output
+    dimension of the same value: x itself where off = 0, 0 where off = 1."""
+    config = model.config
+    sources = [offset + d for d in config.output_dims]
+    if encoding == "categorical":
+        targets = [out[values.index(v)] for v in config.output_values]
+    else:
+        targets = out
+    bound = GATE + 4 * max((abs(float(v)) for v in config.output_values), default=0.0) if encoding == "numerical" \
+        else GATE
+    n = len(sources)
+    W_in, W_out = np.zeros((stack.d, 2 * n)), np.zeros((2 * n, stack.d))
+    for j, (source, target) in enumerate(zip(sources, targets)):
+        W_in[source, 2 * j], W_in[source, 2 * j + 1] = 1.0, -1.0
+        W_in[off, 2 * j:2 * j + 2] = -bound
+        W_out[2 * j, target], W_out[2 * j + 1, target] = 1.0, -1.0
+    stack.add_units(layer, W_in, np.zeros(2 * n), W_out)
