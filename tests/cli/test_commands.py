@@ -307,3 +307,8 @@ def test_language_tasks_name_unknown_words_and_refuse_empty_text():
         assert empty.exit_code == 2 and "the text is empty" in empty.output
         long = runner.invoke(app, [command, "the cat " * 40])
         assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output
+
+
+def test_errors_print_paths_as_written():
+    result = runner.invoke(app, ["run", "r:x", "a"])  # rich would turn ":x:" into an emoji
+    assert result.exit_code == 2 and "r:x" in result.output

@@ -29,7 +29,7 @@ def fail(message: str) -> None:
     from rich.markup import escape
 
     # soft_wrap: one line however long; escape: a path or value quoted in the message is not markup
-    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True, emoji=False)
     raise typer.Exit(2)
 
 
