@@ -5,7 +5,7 @@
 """
 
 # the order of the imports is the order of `weightsmith --help`
-from weightsmith.cli import programs, nlp, learning, arithmetic  # noqa: F401, I001  (registers the commands)
+from weightsmith.cli import programs, nlp, learning, arithmetic, extract  # noqa: F401, I001  (registers the commands)
 from weightsmith.cli.common import app
 
 

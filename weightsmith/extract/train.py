@@ -24,6 +24,7 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
+from weightsmith.rasp.errors import InputError
 from weightsmith.extract.tasks import TRAIN_LENGTHS, Batch, Task, collate, correct, sample_batch, test_set
 
 GENERALISES = 0.92
@@ -135,14 +136,28 @@ def save(model, result: TrainResult, folder: Path, command: str) -> None:
     (folder / "training.json").write_text(json.dumps(record, indent=2) + "\n")
 
 
-def load_trained(folder: Path):
-    """A saved model (safetensors; no code runs) and its `training.json` record."""
+def load_gpt2(folder: Path):
+    """A saved GPT-2 (safetensors + config.json; no code runs on load) and its `training.json` record ({}
+    when absent). A missing or foreign folder raises InputError with the reason."""
     from transformers import GPT2LMHeadModel
+    from transformers.utils import logging
 
-    model = GPT2LMHeadModel.from_pretrained(folder, use_safetensors=True)
+    logging.disable_progress_bar()
+    folder = Path(folder)
+    if not (folder / "config.json").is_file() or not (folder / "model.safetensors").is_file():
+        raise InputError(f"{folder}: not a GPT-2 folder (needs config.json and model.safetensors)")
+    try:
+        config = json.loads((folder / "config.json").read_text())
+        if config.get("model_type") != "gpt2":
+            raise InputError(f"{folder}: config.json is model_type {config.get('model_type')!r}, not 'gpt2'")
+        model = GPT2LMHeadModel.from_pretrained(folder, use_safetensors=True, local_files_only=True)
+    except (OSError, ValueError) as err:
+        if isinstance(err, InputError):
+            raise
+        raise InputError(f"{folder}: cannot load the model: {str(err).splitlines()[0]}") from None
     model.eval()
-    record = json.loads((folder / "training.json").read_text())
-    return model, record
+    training = folder / "training.json"
+    return model, (json.loads(training.read_text()) if training.is_file() else {})
 
 
 def search_order(task: Task) -> tuple[Arch, ...]:
