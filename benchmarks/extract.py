@@ -94,17 +94,19 @@ def main() -> None:
     parser.add_argument("models", nargs="*", help="model folders under benchmarks/models (default: all)")
     parser.add_argument("--ground-truth-only", action="store_true")
     parser.add_argument("--no-ground-truth", action="store_true")
+    parser.add_argument("--result", type=Path, default=RESULT, help="the JSON to merge into and write")
     args = parser.parse_args()
     torch.set_num_threads(1)
-    previous = json.loads(RESULT.read_text()) if RESULT.exists() else {}
+    result = args.result
+    previous = json.loads(result.read_text()) if result.exists() else {}
     out = {"models": previous.get("models", {}), "ground_truth": previous.get("ground_truth")}
     if not args.ground_truth_only:
         names = args.models or sorted(p.name for p in MODELS.iterdir() if (p / "training.json").is_file())
         out["models"].update(extract_models(names))
     if not args.no_ground_truth and not args.models:
         out["ground_truth"] = ground_truth()
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(out, indent=2) + "\n")
+    result.parent.mkdir(parents=True, exist_ok=True)
+    result.write_text(json.dumps(out, indent=2) + "\n")
     print(f"{'task':<14}{'model':<10}{'acc 101-150':>12}{'lines':>7}{'naive':>7}{'match 0-50/51-100/101-150':>28}"
           f"{'s':>6}   anchor lines/match")
     for name, r in sorted(out["models"].items()):
