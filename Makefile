@@ -18,7 +18,7 @@ $(BIN)/python:
 # (installed by .ci/run with apt-get) to test the explorer page.
 $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore,export,modules]'
+	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore,export,modules,extract]'
 	touch $(STAMP)
 
 demo: $(STAMP)

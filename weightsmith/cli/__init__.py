@@ -5,7 +5,7 @@
 """
 
 # the order of the imports is the order of `weightsmith --help`
-from weightsmith.cli import programs, pictures, nlp, learning, sketch, arithmetic, computers, compose, modules, export, sweep  # noqa: F401, I001  (registers the commands)
+from weightsmith.cli import programs, pictures, nlp, learning, sketch, extract, arithmetic, computers, compose, modules, export, sweep  # noqa: F401, I001  (registers the commands)
 from weightsmith.cli.common import app
 
 

@@ -1,0 +1,123 @@
+"""Benchmark: programs extracted from trained GPT-2 models, beside the anchor's, and ground truth on
+rotated compiled models.
+
+Part 1, for each model under benchmarks/models/ (trained by benchmarks/train_extract_models.py; nothing is
+retrained here): `weightsmith.extract.extract_gpt2` with the default rule (the fewest edges/terms with match
+>= 0.95 on lengths 0-150), then model size, the model's accuracy per length bin, extracted lines and the
+naive count, match and task accuracy per bin (running the program), seconds, and the anchor's lines and
+match for that task (from its published artifacts, see docs/extraction.md).
+Part 2: every library program compiled (vocabulary as registered, lengths up to 4), its residual stream
+randomly rotated, extracted, and compared with the source program on every input; the rate of exact
+recoveries.
+
+    python benchmarks/extract.py                 # both parts, every shipped model
+    python benchmarks/extract.py tomita2 sort    # part 1 for some models (merged into the JSON)
+    python benchmarks/extract.py --ground-truth-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+HERE = Path(__file__).parent
+MODELS = HERE / "models"
+RESULT = HERE / "results" / "extract.json"
+
+# the anchor's chosen stage-3 programs (authors' artifacts: lines, match on lengths 0-150, model L/H/d)
+ANCHOR = {
+    "majority": {"lines": 3, "match": 0.985, "model": "1/4/256"},
+    "bin_majority": {"lines": 3, "match": 0.998, "model": "1/1/16"},
+    "unique_copy": {"lines": 7, "match": 0.917, "model": "2/1/64"},
+    "unique_reverse": {"lines": 10, "match": 0.957, "model": "2/1/64"},
+    "sort": {"lines": 4, "match": 0.947, "model": "1/1/256"},
+    "count": {"lines": 11, "match": 0.902, "model": "1/4/256"},
+    "dyck2": {"lines": 9, "match": 1.0, "model": "1/1/16"},
+    "dyck4": {"lines": 3, "match": 0.995, "model": "1/2/256"},
+    "aa_star": {"lines": 5, "match": 1.0, "model": "1/2/16"},
+    "tomita2": {"lines": 2, "match": 1.0, "model": "1/1/16"},
+    "tomita4": {"lines": 6, "match": 0.830, "model": "2/2/16"},
+    "tomita7": {"lines": 5, "match": 1.0, "model": "2/1/16"},
+}
+
+
+def extract_models(names: list[str]) -> dict[str, dict]:
+    from weightsmith.cli.extract import report
+    from weightsmith.extract.extract import extract_gpt2
+    from weightsmith.extract.tasks import get_task
+    from weightsmith.extract.to_python import listing
+    from weightsmith.extract.train import load_gpt2
+
+    records = {}
+    for name in names:
+        model, training = load_gpt2(MODELS / name)
+        task = get_task(training["task"])
+        result = extract_gpt2(model, task, log=lambda line: print(f"  [{name}] {line}", flush=True))
+        record = report(result, task.name)
+        record |= {"model": f"{model.config.n_layer}/{model.config.n_head}/{model.config.n_embd}",
+                   "parameters": sum(p.numel() for p in model.parameters()),
+                   "generalises": training["generalises"], "training_accuracy_record": training["accuracy"],
+                   "listing": listing(result.program).splitlines(), "anchor": ANCHOR.get(name)}
+        records[name] = record
+        print(f"{name}: {record['model']} lines {record['lines']} (naive {record['naive_lines']}) "
+              f"match {record['match']} accuracy {record['accuracy']} {record['seconds']} s; "
+              f"anchor {ANCHOR.get(name)}", flush=True)
+    return records
+
+
+def ground_truth() -> dict:
+    from weightsmith.compiler.compiling import compile_program
+    from weightsmith.extract.ground_truth import recover
+    from weightsmith.library.registry import PROGRAMS
+
+    rows = []
+    for name, entry in PROGRAMS.items():
+        length = min(entry.max_seq_len, 4)
+        started = time.perf_counter()
+        compiled = compile_program(entry.build(), entry.vocab, length)
+        result = recover(name, compiled, entry.build(), entry.vocab, length, seed=0)
+        rows.append({"program": name, "inputs": result.inputs, "equal": result.equal, "exact": result.exact,
+                     "lines": result.lines, "naive_lines": result.naive_lines,
+                     "seconds": round(time.perf_counter() - started, 2), "first_difference": result.first_difference})
+        print(f"{name}: {result.equal}/{result.inputs} inputs equal, {result.lines} lines", flush=True)
+    exact = sum(r["exact"] for r in rows)
+    return {"recovered": exact, "programs": len(rows), "rate": exact / len(rows), "max_len": 4, "rows": rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("models", nargs="*", help="model folders under benchmarks/models (default: all)")
+    parser.add_argument("--ground-truth-only", action="store_true")
+    parser.add_argument("--no-ground-truth", action="store_true")
+    parser.add_argument("--result", type=Path, default=RESULT, help="the JSON to merge into and write")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    result = args.result
+    previous = json.loads(result.read_text()) if result.exists() else {}
+    out = {"models": previous.get("models", {}), "ground_truth": previous.get("ground_truth")}
+    if not args.ground_truth_only:
+        names = args.models or sorted(p.name for p in MODELS.iterdir() if (p / "training.json").is_file())
+        out["models"].update(extract_models(names))
+    if not args.no_ground_truth and not args.models:
+        out["ground_truth"] = ground_truth()
+    result.parent.mkdir(parents=True, exist_ok=True)
+    result.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"{'task':<14}{'model':<10}{'acc 101-150':>12}{'lines':>7}{'naive':>7}{'match 0-50/51-100/101-150':>28}"
+          f"{'s':>6}   anchor lines/match")
+    for name, r in sorted(out["models"].items()):
+        match = "/".join(f"{v:.3f}" for v in r["match"].values())
+        anchor = r.get("anchor") or {}
+        print(f"{name:<14}{r['model']:<10}{r['model_accuracy']['101-150']:>12.3f}{r['lines']:>7}{r['naive_lines']:>7}"
+              f"{match:>28}{r['seconds']:>6.0f}   {anchor.get('lines', '-')}/{anchor.get('match', '-')}")
+    if out["ground_truth"]:
+        g = out["ground_truth"]
+        print(f"rotated compiled library programs recovered exactly: {g['recovered']}/{g['programs']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
