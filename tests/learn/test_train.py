@@ -52,3 +52,16 @@ def test_length_weights_give_every_length_the_same_total():
     weights = length_weights(lengths)
     totals = {n: weights[lengths == n].sum() for n in set(lengths.tolist())}
     assert np.allclose(list(totals.values()), 2.0) and np.isclose(weights.sum(), len(lengths))
+
+
+def test_cpu_budget_stops_training_and_keeps_the_best_program_so_far():
+    """A budget smaller than the epochs need: training stops early (at least one epoch runs), and the
+    result is still the best discretised program seen, with its validation accuracy."""
+    torch.set_num_threads(1)
+    task = make_task("sort", size=500)
+    config = ProgramConfig(task.vocab, task.labels, task.max_len, 1, 1, 1, 1, False, "one_hot")
+    data = [Encoded.of(config, s.inputs, s.targets) for s in (task.train, task.val)]
+    result = train(config, data[0], data[1], TrainSettings(epochs=50, batch_size=100, seed=0, restarts=2,
+                                                           cpu_budget=1e-6, progress=False))
+    assert result.epochs_run == 1
+    assert result.val_accuracy == data[1].accuracy(result.program) == max(h["val_acc"] for h in result.history)

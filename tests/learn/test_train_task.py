@@ -69,3 +69,9 @@ def test_the_time_budget_covers_gradient_descent_refit_and_search(tmp_path):
                        search_seconds=30, time_budget=1000.0)
     assert room.search and 0 < room.search_seconds
     assert room.train_seconds == pytest.approx(100.0 + room.refit_seconds + room.search_seconds)
+
+
+def test_the_time_budget_stops_gradient_descent_too():
+    torch.set_num_threads(1)
+    run = train_task("hist", 1, 2, 0, 5, seed=0, data_size=400, batch_size=100, time_budget=1e-6, progress=False)
+    assert run.epochs_run == 1 and run.search == {}

@@ -12,6 +12,11 @@ half by discretised validation accuracy go on and the rest stop, so 4 seeds cost
 discretised accuracy a quarter of the way through predicts the final one well (reverse: 98.1% at epoch
 15 of 60, 98.4% at the end).
 
+With `cpu_budget`, training stops before an epoch that would end past the budget (judged by the
+slowest epoch so far), and the best program found until then is the result: on a shared machine a run
+delivers what it found in its CPU time rather than overrunning it. Programs are selected per epoch
+anyway, so a run whose best epoch comes before the stop delivers the same program as without a budget.
+
 Deterministic given the seed: parameters, Gumbel noise and batch order all come from seeded generators
 (the same thread count gives the same float reductions).
 """
@@ -49,6 +54,7 @@ class TrainSettings:
     patience: Optional[int] = None  # epochs without a better validation accuracy before stopping
     balance_lengths: bool = False  # weight each example by 1 / (share of its length): rare lengths count as much
     restarts: int = 1  # seeds started (seed, seed + 1, ...), pruned by successive halving (module docstring)
+    cpu_budget: Optional[float] = None  # CPU seconds of this process for all epochs (module docstring)
     progress: bool = False  # a progress bar (the CLI turns it on)
     # called with each epoch's record (epoch, seed, loss, val_acc, ...): how a sweep's scheduler (Ray Tune's
     # ASHA in `weightsmith.learn.sweep`) watches a run and stops it early
@@ -187,16 +193,26 @@ def train(config: ProgramConfig, train_data: Encoded, val_data: Encoded, setting
     total = settings.epochs * len(runs)
     bar = tqdm(total=total, desc="training", disable=not settings.progress, leave=False)
     step_work = 3 * forward_work(runs[0].model, settings.batch_size * train_data.ids.shape[1])  # forward + backward
+    slowest = 0.0  # CPU seconds of the slowest epoch so far (0: none run yet, so one epoch always runs)
+
+    def out_of_time() -> bool:
+        budget = settings.cpu_budget
+        return budget is not None and slowest > 0 and time.process_time() - cpu_start + slowest > budget
+
     with torch_threads(step_work):
         while live:
             for run in live:
+                if out_of_time():
+                    break
+                epoch_start = time.process_time()
                 record = run.advance(val_data)
+                slowest = max(slowest, time.process_time() - epoch_start)
                 if settings.on_epoch is not None:
                     settings.on_epoch(record)
                 bar.update(1)
                 bar.set_postfix(seed=run.seed, loss=f"{record['loss']:.3f}", relaxed_acc=f"{record['relaxed_train_acc']:.3f}",
                                 discrete_val_acc=f"{record['val_acc']:.4f}", tau=f"{record['tau']:.3f}")
-            if any(run.perfect for run in live):
+            if out_of_time() or any(run.perfect for run in live):
                 live = []
             elif cuts and live[0].epoch >= cuts[0] and len(live) > 1:
                 cuts.pop(0)

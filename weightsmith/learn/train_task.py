@@ -27,6 +27,10 @@ from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded, TrainSettings, train
 from weightsmith.tasks.algorithmic import make_task
 
+# With a time budget, gradient descent may use all of it but this share, kept for the read-out refit (3-30 s of
+# CPU on the benchmark tasks); the search gets what the two leave.
+REFIT_RESERVE = 0.05
+
 
 @dataclass
 class TaskResult:
@@ -99,9 +103,11 @@ def train_task(
     """Trains `heads` heads per layer (`numerical_heads` of them counting, default half) and `mlps` MLPs.
 
     Prints and returns the discretised program's accuracy; with `out_dir`, writes the program and its
-    decompiled Python there. With `time_budget`, the local search stops early enough that the whole fit
-    (gradient descent, refit, search) takes at most about that many seconds of this process's CPU time
-    (on a machine shared with other jobs, wall time would leave the search whatever the others left).
+    decompiled Python there. With `time_budget`, the whole fit (gradient descent, refit, search) takes at
+    most about that many seconds of this process's CPU time (on a machine shared with other jobs, wall time
+    would leave the search whatever the others left): gradient descent stops before an epoch that would run
+    into the refit's reserve (`REFIT_RESERVE`), keeping the best program found so far, and the local search
+    stops early enough for the refit after its last sweep.
     """
     data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
@@ -113,8 +119,8 @@ def train_task(
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
                              attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
                              read_last_layer=read_last_layer, recency_bias=recency_bias,
-                             tau_start=tau_start, restarts=restarts,
-                             balance_lengths=balance_lengths, on_epoch=on_epoch)
+                             tau_start=tau_start, restarts=restarts, balance_lengths=balance_lengths, on_epoch=on_epoch,
+                             cpu_budget=None if time_budget is None else time_budget * (1 - REFIT_RESERVE))
     result = train(config, splits[0], splits[1], settings)
     if out_dir is not None:
         result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it
