@@ -44,6 +44,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/arithmetic.py
 	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
 	$(BIN)/python benchmarks/corrupt_folders.py
+	$(BIN)/python benchmarks/expressivity.py
+	$(BIN)/python benchmarks/compose.py
+	$(BIN)/python benchmarks/circuits.py
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/modularity.py truth
+	$(BIN)/python benchmarks/modularity.py training
+	$(BIN)/python benchmarks/modularity.py cost
+	$(BIN)/python benchmarks/plots.py
 
 clean:
 	rm -rf $(VENV)
