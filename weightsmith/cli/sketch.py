@@ -9,18 +9,9 @@ from typing import Optional
 import typer
 
 from weightsmith.cli.common import app, console, fail, writable_folder, write_failed
+from weightsmith.model.reading import parse_slot  # a cell's text as a value: int, float, True/False or the text
 
 UNSCORED = "_"
-
-
-def _value(text: str):
-    """A data file's cell: an integer, a float, True/False, or the text itself."""
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return {"True": True, "False": False}.get(text, text)
 
 
 def read_examples(path: Path) -> list[tuple[list, list]]:
@@ -39,7 +30,7 @@ def read_examples(path: Path) -> list[tuple[list, list]]:
         xs, ys = parts[0].split(), parts[1].split()
         if len(xs) != len(ys):
             raise ValueError(f"{path}:{n}: {len(xs)} input tokens but {len(ys)} outputs (one per token, `_`: unscored)")
-        out.append(([_value(x) for x in xs], [None if y == UNSCORED else _value(y) for y in ys]))
+        out.append(([parse_slot(x) for x in xs], [None if y == UNSCORED else parse_slot(y) for y in ys]))
     if not out:
         raise ValueError(f"{path}: no examples")
     return out

@@ -31,6 +31,7 @@ from weightsmith import rasp
 from weightsmith.model.reading import read_sops, snapshot_labels, sop_names, sublayer_name
 from weightsmith.model.transformer import Transformer
 from weightsmith.show.graph_svg import LayeredGraph, Node, to_svg
+from weightsmith.show.trace_table import cell_text
 
 MAX_HEATMAP_DIMS = 600  # wider residual streams show only the dimensions that are ever non-zero on this input
 
@@ -89,11 +90,7 @@ def components(model: Transformer) -> list[Component]:
 
 
 def _value(v) -> str:
-    if v is None:
-        return "·"
-    if isinstance(v, float):
-        return f"{v:.4g}"
-    return str(v)
+    return cell_text(v, digits=4)
 
 
 def exploration(model: Transformer, tokens: Sequence, program: Optional[rasp.SOp] = None) -> dict:

@@ -10,11 +10,12 @@ from rich.table import Table
 from weightsmith import rasp
 
 
-def _cell(v) -> str:
+def cell_text(v, digits: int = 3) -> str:
+    """A value as a table shows it: None as "·", floats to `digits` significant digits."""
     if v is None:
         return "·"
     if isinstance(v, float):
-        return f"{v:.3g}"
+        return f"{v:.{digits}g}"
     return str(v)
 
 
@@ -66,7 +67,7 @@ def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str =
     for a column (the translation's plans are tuples) is listed below the table, one line per run of
     positions holding the same value.
     """
-    narrow = [e for e in entries if e.encoding is None or max(map(len, map(_cell, e.value)), default=0) <= WIDE_CELL]
+    narrow = [e for e in entries if e.encoding is None or max(map(len, map(cell_text, e.value)), default=0) <= WIDE_CELL]
     wide = [e for e in entries if e not in narrow]
     if len(tokens) > len(narrow):
         table = _by_position(narrow, tokens, title)
@@ -79,7 +80,7 @@ def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str =
         for entry in narrow:
             mark = " #" if entry.encoding == "numerical" else ""
             style = "bold green" if entry is entries[-1] else None
-            table.add_row(entry.label + mark, _kind(entry.kind), *map(_cell, entry.value), style=style)
+            table.add_row(entry.label + mark, _kind(entry.kind), *map(cell_text, entry.value), style=style)
     return Group(table, _wide_values(wide, tokens)) if wide else table
 
 
@@ -102,7 +103,7 @@ def _wide_values(entries: list[rasp.TraceEntry], tokens: Sequence) -> Table:
             if i == len(tokens) or entry.value[i] != entry.value[start]:
                 span = str(start) if i - 1 == start else f"{start}-{i - 1}"
                 table.add_row(entry.label if start == 0 else "", f"{span} ({' '.join(map(str, tokens[start:i]))})",
-                              _cell(entry.value[start]))
+                              cell_text(entry.value[start]))
                 start = i
         table.add_section()
     return table
@@ -117,5 +118,5 @@ def _by_position(entries: list[rasp.TraceEntry], tokens: Sequence, title: str) -
         table.add_column(entry.label.replace("_", "_ "), justify="center", overflow="fold",
                          style="bold green" if entry is entries[-1] else None)
     for i, token in enumerate(tokens):
-        table.add_row(str(i), str(token), *(_cell(entry.value[i]) for entry in entries))
+        table.add_row(str(i), str(token), *(cell_text(entry.value[i]) for entry in entries))
     return table
