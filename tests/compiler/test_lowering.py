@@ -192,3 +192,23 @@ def test_numerical_tokens_compared_by_a_select_get_a_one_hot_view():
     same = rasp.numerical(rasp.Aggregate(rasp.Select(tokens, tokens, EQ), rasp.numerical(rasp.Full(1)), default=0))
     model = compile_program(same, [0, 1, 2], 4)
     assert verify(model, same).ok
+
+
+def test_renamed_copies_of_tokens_and_indices_share_the_embedding():
+    from weightsmith.compiler import compile_program
+    from weightsmith.library import make_reverse
+    from weightsmith.verify import verify
+
+    for program in (make_reverse(rasp.annotate(rasp.tokens, name="t2")),
+                    rasp.SequenceMap(lambda a, b: a * b, rasp.indices, rasp.annotate(rasp.indices, name="i2"))):
+        compiled = compile_program(program, [0, 1], 3)
+        assert verify(compiled.model, program).ok
+
+
+def test_a_renamed_numerical_copy_of_tokens_beside_tokens_compiles():
+    from weightsmith.compiler import compile_program
+    from weightsmith.verify import verify
+
+    everything = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
+    mean = rasp.numerical(rasp.Aggregate(everything, rasp.numerical(rasp.annotate(rasp.tokens, name="tn")), default=0))
+    assert verify(compile_program(mean, [0, 1], 3).model, mean).ok

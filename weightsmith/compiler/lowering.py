@@ -110,6 +110,7 @@ class Lowering:
         self.ops: list[Op] = []
         self._categorical_views: dict[tuple[str, str], Representation] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
+        self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
         self._wanted = self._indicator_demand()
         # Tokens are embedded as one number (their value) when the program reads them only in numerical
         # form and every token is a number: a machine's memory of 2^W-valued words then takes one
@@ -245,11 +246,14 @@ class Lowering:
     # ------------------------------------------------------------------------------- dispatch
     def _lower(self, expr: rasp.SOp) -> Representation:
         label = self.label(expr) if id(expr) in self.graph.labels else expr.label
-        if isinstance(expr, rasp.TokensType):
-            numeric = self.numeric_tokens and rasp.is_numerical(expr)
-            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
-        if isinstance(expr, rasp.IndicesType):
-            return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
+        if isinstance(expr, (rasp.TokensType, rasp.IndicesType)):
+            # a renamed copy (`rasp.annotate(rasp.tokens, name=...)`) is the same embedded input: one
+            # representation per encoding, all under one label, so the embedding writes what they read
+            kind = (type(expr), _encoding(expr))
+            if kind not in self._inputs:  # read in another encoding too: a view of the same embedded input
+                same = next((rep.label for (t, _), rep in self._inputs.items() if t is type(expr)), label)
+                self._inputs[kind] = self._input(expr, same)
+            return self._inputs[kind]
         if isinstance(expr, rasp.LengthType):
             return self._width(expr, [], label)
         if isinstance(expr, rasp.Full):
@@ -271,6 +275,12 @@ class Lowering:
         if isinstance(expr, rasp.LoopResult):
             return self._loop_result(expr)
         raise CompileError(f"{type(expr).__name__} {label!r} cannot be compiled")
+
+    def _input(self, expr: rasp.SOp, label: str) -> Representation:
+        if isinstance(expr, rasp.TokensType):
+            numeric = self.numeric_tokens and rasp.is_numerical(expr)
+            return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
+        return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
 
     def _full(self, expr: rasp.Full) -> Representation:
         if expr.fill is None:
