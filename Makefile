@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/corrupt_folders.py
 	$(BIN)/python benchmarks/expressivity.py
 	$(BIN)/python benchmarks/compose.py
+	$(BIN)/python benchmarks/weight_attention.py
 	$(BIN)/python benchmarks/circuits.py
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/modularity.py truth
