@@ -176,12 +176,10 @@ def holes_to_json(fillings: dict[str, dict]) -> list[dict]:
 def fill_from_json(sketch: rasp.SOp, rows: list[dict]) -> rasp.SOp:
     """The sketch filled from `holes_to_json`'s rows (matched by hole label), as a copy."""
     tables = {row["hole"]: {tuple(entry[:-1]): entry[-1] for entry in row["entries"]} for row in rows}
-    program = copy.deepcopy(sketch)
-    for hole in holes(program):
-        if hole.label not in tables:
-            raise SketchError(f"no table for hole {hole.label!r} (tables for: {', '.join(tables)})")
-        hole.fill(tables[hole.label])
-    return program
+    missing = [hole.label for hole in holes(sketch) if hole.label not in tables]
+    if missing:
+        raise SketchError(f"no table for hole {missing[0]!r} (tables for: {', '.join(tables)})")
+    return _fill(sketch, {hole.unique_id: tables[hole.label] for hole in holes(sketch)})[0]
 
 
 __all__ = ["FitResult", "fit", "accuracy", "holes_to_json", "fill_from_json", "SketchError"]

@@ -21,6 +21,7 @@ sketches); in between it is the relaxation gradient descent follows, as Transfor
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -106,8 +107,8 @@ class SoftProgram(torch.nn.Module):
         out = {value_key(v): j for j, v in enumerate(self.domains[id(e)])}
         args = [self.domains[id(c)] for c in e.children]
         table = torch.zeros(*map(len, args), len(out))
-        for index in torch.cartesian_prod(*[torch.arange(len(a)) for a in args]).reshape(-1, len(args)).tolist():
-            value = call_checked(e, e.f, *(a[i] for a, i in zip(args, index)), role="the possible value")
+        for index, arguments in _argument_tuples(args):
+            value = call_checked(e, e.f, *arguments, role="the possible value")
             if value is not None and value_key(value) in out:
                 table[(*index, out[value_key(value)])] = 1.0
         return table
@@ -228,6 +229,12 @@ class SoftProgram(torch.nn.Module):
         return count
 
 
+def _argument_tuples(domains: list[list]):
+    """Every combination of one value per domain: (its index tuple into the domains, the values)."""
+    for index in itertools.product(*(range(len(d)) for d in domains)):
+        yield index, tuple(d[i] for d, i in zip(domains, index))
+
+
 def _spread(number: torch.Tensor, domain: list) -> torch.Tensor:
     """A number [B, T, 1] as a distribution over the sorted numeric `domain`: its mass split between the
     two nearest values so that the expectation is the number (clamped to the domain's range)."""
@@ -266,7 +273,7 @@ def discretise(model: SoftProgram) -> dict[int, dict[tuple, Any]]:
         args = [model.domains[id(c)] for c in e.children]
         best = logits.argmax(-1)
         filling = {}
-        for index in torch.cartesian_prod(*[torch.arange(len(a)) for a in args]).reshape(-1, len(args)).tolist():
-            filling[tuple(a[i] for a, i in zip(args, index))] = outputs[int(best[tuple(index)])]
+        for index, arguments in _argument_tuples(args):
+            filling[arguments] = outputs[int(best[index])]
         fillings[e.unique_id] = filling
     return fillings

@@ -39,18 +39,20 @@ def snapshot_labels(config: ModelConfig) -> list[list[str]]:
 def written_dims(model: Transformer) -> list[np.ndarray]:
     """For each residual snapshot, the dimensions its sublayer writes (nonzero outgoing weights)."""
     d = model.config.d_model
-
-    def nonzero_columns(*matrices: torch.Tensor) -> np.ndarray:
-        mask = np.zeros(d, dtype=bool)
-        for m in matrices:
-            mask |= (m.detach() != 0).reshape(-1, d).any(0).cpu().numpy()
-        return mask
-
-    written = [nonzero_columns(model.token_embed, model.pos_embed)]
+    written = [nonzero_columns(d, model.token_embed, model.pos_embed)]
     for layer in model.layers:
-        written.append(nonzero_columns(*[head.W_O for head in layer.heads]))
-        written.append(nonzero_columns(layer.mlp.W_out, layer.mlp.b_out) if layer.mlp is not None else np.zeros(d, bool))
+        written.append(nonzero_columns(d, *[head.W_O for head in layer.heads]))
+        written.append(nonzero_columns(d, layer.mlp.W_out, layer.mlp.b_out) if layer.mlp is not None
+                       else np.zeros(d, bool))
     return written
+
+
+def nonzero_columns(d: int, *matrices: torch.Tensor) -> np.ndarray:
+    """Which of the `d` columns (residual dimensions) any of `matrices` (each [..., d]) is non-zero in."""
+    mask = np.zeros(d, dtype=bool)
+    for m in matrices:
+        mask |= (m.detach() != 0).reshape(-1, d).any(0).cpu().numpy()
+    return mask
 
 
 def parse_slot(text: str) -> Any:

@@ -28,7 +28,7 @@ import numpy as np
 import torch
 
 from weightsmith import rasp
-from weightsmith.model.reading import read_sops, snapshot_labels, sop_names, sublayer_name
+from weightsmith.model.reading import nonzero_columns, read_sops, snapshot_labels, sop_names, sublayer_name
 from weightsmith.model.transformer import Transformer
 from weightsmith.show.graph_svg import LayeredGraph, Node, to_svg
 from weightsmith.show.trace_table import cell_text
@@ -64,28 +64,21 @@ def _names(labels: list[str], mask: np.ndarray, known: set[str]) -> list[str]:
     return list(found)
 
 
-def _nonzero_rows(*matrices: torch.Tensor) -> np.ndarray:
-    return np.any([(m.detach() != 0).any(1).cpu().numpy() for m in matrices], axis=0)
-
-
-def _nonzero_cols(*matrices: torch.Tensor) -> np.ndarray:
-    return np.any([(m.detach() != 0).any(0).cpu().numpy() for m in matrices], axis=0)
-
-
 def components(model: Transformer) -> list[Component]:
     labels = snapshot_labels(model.config)
     known = set(sop_names(model.config))
+    d = model.config.d_model
     out = []
     for i, layer in enumerate(model.layers):
         before, after = labels[2 * i], labels[2 * i + 1]
         for h, head in enumerate(layer.heads):
             out.append(Component(f"L{i}H{h}", f"layer {i} head {h}", i, h,
-                                 _names(before, _nonzero_rows(head.W_Q, head.W_K, head.W_V), known),
-                                 _names(after, _nonzero_cols(head.W_O), known)))
+                                 _names(before, nonzero_columns(d, head.W_Q.T, head.W_K.T, head.W_V.T), known),
+                                 _names(after, nonzero_columns(d, head.W_O), known)))
         if layer.mlp is not None:
             out.append(Component(f"L{i}M", f"layer {i} MLP", i, None,
-                                 _names(labels[2 * i + 1], _nonzero_rows(layer.mlp.W_in), known),
-                                 _names(labels[2 * i + 2], _nonzero_cols(layer.mlp.W_out), known)))
+                                 _names(labels[2 * i + 1], nonzero_columns(d, layer.mlp.W_in.T), known),
+                                 _names(labels[2 * i + 2], nonzero_columns(d, layer.mlp.W_out), known)))
     return out
 
 
