@@ -145,25 +145,30 @@ def fit(
 def _search(sketch: rasp.SOp, fillings: dict[int, dict], score: tuple[float, float], examples: Sequence[Example],
             seconds: float) -> tuple[dict[int, dict], tuple[float, float], int, float]:
     """Single-entry edits of the discrete holes, kept when they raise training accuracy, until a sweep
-    finds none or `seconds` (CPU) run out."""
+    finds none or `seconds` (CPU) run out. The edits are made in place on one filled copy of the sketch
+    (and undone when they do not help), not on a new copy per trial."""
     start = time.process_time()
     edits = 0
-    by_id = {h.unique_id: h for h in holes(sketch)}
+    program, filled = _fill(sketch, fillings)
+    copy_of = {original.unique_id: hole for original, hole in zip(holes(sketch), filled)}
     improved = score < (1.0, 1.0)
     while improved and time.process_time() - start < seconds:
         improved = False
-        for hole_id, table in fillings.items():
-            hole = by_id[hole_id]
+        for hole_id in fillings:
+            hole = copy_of[hole_id]
+            table = hole.table.entries
             options = [True, False] if isinstance(hole, LearnableSelect) else hole.table.values
             for key in list(table):
                 for option in options:
                     if option == table[key] or time.process_time() - start >= seconds:
                         continue
-                    trial = {**fillings, hole_id: {**table, key: option}}
-                    candidate, _ = _fill(sketch, trial)
-                    trial_score = accuracy(candidate, examples)
+                    kept, table[key] = table[key], option
+                    trial_score = accuracy(program, examples)
                     if trial_score > score:
-                        fillings, table, score, edits, improved = trial, trial[hole_id], trial_score, edits + 1, True
+                        score, edits, improved = trial_score, edits + 1, True
+                    else:
+                        table[key] = kept
+    fillings = {hole_id: dict(copy_of[hole_id].table.entries) for hole_id in fillings}
     return fillings, score, edits, time.process_time() - start
 
 
