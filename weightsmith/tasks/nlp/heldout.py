@@ -1,0 +1,92 @@
+"""The held-out everyday sentences (issue 20 §5): the independent check for the dictionary-scale models.
+
+They were written by hand, before the programs that will be scored on them were changed, as everyday
+English over eleven domains (household, food, family, work, travel, weather, school, animals, feelings,
+city, nature, plus a mixed set). They are never used to write or tune a program: only to score it.
+Conventions (tokens, tu/vous, elision) are in docs/nlp-data.md.
+
+Files (`data/heldout/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
+- translation:    english, french, variants (" | "-separated accepted alternatives, or "-"), phenomena, domain
+- grammaticality: sentence, label (grammatical | ungrammatical), phenomena, domain
+- sentiment:      sentence, label (positive | negative | neutral), phenomena, domain
+Phenomena are comma-separated tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = Path(__file__).parent / "data" / "heldout"
+TASKS = ("translation", "grammaticality", "sentiment")
+HEADERS = {
+    "translation": ("english", "french", "variants", "phenomena", "domain"),
+    "grammaticality": ("sentence", "label", "phenomena", "domain"),
+    "sentiment": ("sentence", "label", "phenomena", "domain"),
+}
+LABELS = {"grammaticality": ("grammatical", "ungrammatical"), "sentiment": ("positive", "negative", "neutral")}
+NO_VARIANTS = "-"
+
+
+@dataclass(frozen=True)
+class HeldoutPair:
+    """An English sentence, its French reference and the other translations accepted as exact."""
+
+    english: tuple[str, ...]
+    french: tuple[str, ...]
+    variants: tuple[tuple[str, ...], ...]
+    phenomena: tuple[str, ...]
+    domain: str
+
+    @property
+    def accepted(self) -> tuple[tuple[str, ...], ...]:
+        """Every token sequence that counts as an exact match: the reference first."""
+        return (self.french, *self.variants)
+
+
+@dataclass(frozen=True)
+class HeldoutSentence:
+    """A sentence with its label (grammaticality or sentiment)."""
+
+    words: tuple[str, ...]
+    label: str
+    phenomena: tuple[str, ...]
+    domain: str
+
+
+def path(task: str) -> Path:
+    if task not in TASKS:
+        raise ValueError(f"no held-out set {task!r}; tasks are {', '.join(TASKS)}")
+    return FOLDER / f"{task}.tsv"
+
+
+def _tokens(cell: str) -> tuple[str, ...]:
+    return tuple(cell.split(" "))
+
+
+def _parse(task: str, cells: list[str], where: str) -> HeldoutPair | HeldoutSentence:
+    if any(not c.strip() for c in cells):
+        raise ValueError(f"{where}: an empty field (write '-' for no variants)")
+    phenomena = tuple(cells[-2].split(","))
+    if task == "translation":
+        variants = () if cells[2] == NO_VARIANTS else tuple(_tokens(v.strip()) for v in cells[2].split("|"))
+        return HeldoutPair(_tokens(cells[0]), _tokens(cells[1]), variants, phenomena, cells[-1])
+    if cells[1] not in LABELS[task]:
+        raise ValueError(f"{where}: label {cells[1]!r} is not one of {', '.join(LABELS[task])}")
+    return HeldoutSentence(_tokens(cells[0]), cells[1], phenomena, cells[-1])
+
+
+def load(task: str) -> list[HeldoutPair] | list[HeldoutSentence]:
+    """The held-out items of `task`, in file order; a malformed row is an error naming its line."""
+    file = path(task)
+    lines = file.read_text(encoding="utf-8").splitlines()
+    header = tuple(lines[0].split("\t"))
+    if header != HEADERS[task]:
+        raise ValueError(f"{file}: header {header} is not {HEADERS[task]}")
+    out = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise ValueError(f"{file}:{number}: {len(cells)} columns, expected {len(header)}")
+        out.append(_parse(task, cells, f"{file}:{number}"))
+    return out
