@@ -1,0 +1,91 @@
+"""The lexicon built from the installed dictionaries: size, inflections, word classes, French, sentiment."""
+
+from weightsmith.tasks.nlp import dictionary
+from weightsmith.tasks.nlp.dictionary import tables
+from weightsmith.tasks.nlp.dictionary.build import read_overrides
+
+
+def test_at_least_3000_lemmas_for_every_task(built):
+    _, lexicon = built
+    for task in tables.TASKS:
+        assert len(lexicon.lemmas(task)) >= 3000, task
+
+
+def test_every_inflected_form_is_a_reading_irregular_ones_too(built):
+    _, lexicon = built
+    assert ("child", "noun", "pl") in lexicon.analyses("children")
+    assert ("go", "verb", "past") in lexicon.analyses("went") and ("go", "verb", "pp") in lexicon.analyses("gone")
+    assert ("happy", "adj", "cmp") in lexicon.analyses("happier")
+    assert ("eat", "verb", "3s") in lexicon.analyses("eats")
+    assert lexicon.analyses("eated") == []
+
+
+def test_words_with_several_classes_keep_every_class(built):
+    _, lexicon = built
+    classes = {w: {pos for _, pos, _ in lexicon.analyses(w)} for w in ("open", "light", "close", "like", "water")}
+    assert {"verb", "adj"} <= classes["open"] and {"noun", "adj", "verb"} <= classes["light"]
+    assert {"verb", "adj"} <= classes["close"] and {"verb", "prep"} <= classes["like"]
+    assert {"noun", "verb"} <= classes["water"]
+    french = {(w, p): lexicon.translations[w, p].french for w, p in [("light", "noun"), ("light", "adj"),
+                                                                      ("open", "verb"), ("open", "adj")]}
+    assert french == {("light", "noun"): "lumière", ("light", "adj"): "léger", ("open", "verb"): "ouvrir",
+                      ("open", "adj"): "ouvert"}
+
+
+def test_overrides_win_and_the_dictionary_never_gives_its_first_sense_blindly(built):
+    _, lexicon = built
+    for (english, pos), (french, gender) in read_overrides().items():
+        t = lexicon.translations[english, pos]
+        assert (t.french, t.gender, t.source) == (french, gender, "override")
+    cat = lexicon.translations["cat", "noun"]
+    assert (cat.french, cat.gender, cat.forms["pl"]) == ("chat", "m", "chats")
+    # not overridden: chosen from FreeDict by class and back-translation
+    assert lexicon.translations["see", "verb"].french == "voir"
+    assert lexicon.translations["window", "noun"].gender == "f"
+
+
+def test_french_verbs_are_conjugated_with_their_auxiliary(built):
+    _, lexicon = built
+    assert lexicon.verbs["manger"].present[3] == "mangeons"
+    assert lexicon.verbs["aller"].auxiliary == "être" and lexicon.verbs["aller"].future[0] == "irai"
+    assert lexicon.verbs["ouvrir"].participle == ("ouvert", "ouverts", "ouverte", "ouvertes")
+    assert lexicon.conjugation("se lever").auxiliary == "être" == lexicon.conjugation("arriver").auxiliary
+    assert lexicon.conjugation("se lever").present[0] == "lève"
+    for t in lexicon.translations.values():
+        if t.pos == "verb" and (" " not in t.french or t.french.startswith("se ")):
+            assert lexicon.conjugation(t.french) is not None, t
+
+
+def test_sentiment_scores_and_modifiers(built):
+    _, lexicon = built
+    s = lexicon.sentiment
+    assert s["good"].score > 0 > s["bad"].score and s["excellent"].score > 0 > s["terrible"].score
+    assert s["very"].role == "intensifier" and s["slightly"].role == "diminisher"
+    assert s["not"].role == s["never"].role == s["n't"].role == "negator"
+    assert "table" not in s  # a word with no rating is neutral
+
+
+def test_unknown_words_depend_on_the_task(built):
+    _, lexicon = built
+    words = ["the", "child", "'s", "book", "is", "zzxq", "."]
+    assert lexicon.unknown_words(words, "grammaticality") == ["zzxq"]
+    assert lexicon.unknown_words(["happier", "happier"], "sentiment") == []
+
+
+def test_tables_read_back_equal_and_load_reuses_them(built):
+    folder, lexicon = built
+    again = dictionary.load(folder)
+    assert again.english == lexicon.english and again.translations == lexicon.translations
+    assert again.verbs == lexicon.verbs and again.sentiment == lexicon.sentiment
+
+
+def test_tables_built_by_other_code_are_rebuilt(built, tmp_path):
+    folder, _ = built
+    stale = tmp_path / "stale"
+    stale.mkdir()
+    for f in folder.iterdir():
+        (stale / f.name).write_bytes(f.read_bytes())
+    manifest = (stale / "manifest.json").read_text()
+    (stale / "manifest.json").write_text(manifest.replace('"fingerprint": "', '"fingerprint": "old'))
+    (stale / "translations.tsv").write_text("english\tpos\tfrench\tgender\tforms\tsource\n")
+    assert ("cat", "noun") in dictionary.load(stale).translations

@@ -1,0 +1,26 @@
+"""French plurals and adjective forms by rule, with the exceptions that matter for everyday words."""
+
+import pytest
+
+from weightsmith.tasks.nlp.dictionary import french
+
+
+@pytest.mark.parametrize("singular, plural", [
+    ("chat", "chats"), ("cheval", "chevaux"), ("gâteau", "gâteaux"), ("souris", "souris"), ("nez", "nez"),
+    ("œil", "yeux"), ("genou", "genoux"), ("pneu", "pneus"), ("festival", "festivals"),
+    ("salle de bains", "salles de bains"),
+])
+def test_noun_plurals(singular, plural):
+    assert french.noun_plural(singular) == plural
+
+
+@pytest.mark.parametrize("m, forms", [
+    ("petit", ("petit", "petite", "petits", "petites")), ("heureux", ("heureux", "heureuse", "heureux", "heureuses")),
+    ("actif", ("actif", "active", "actifs", "actives")), ("cher", ("cher", "chère", "chers", "chères")),
+    ("rouge", ("rouge", "rouge", "rouges", "rouges")), ("beau", ("beau", "belle", "beaux", "belles")),
+    ("blanc", ("blanc", "blanche", "blancs", "blanches")), ("national", ("national", "nationale", "nationaux",
+                                                                        "nationales")),
+    ("inquiet", ("inquiet", "inquiète", "inquiets", "inquiètes")), ("bon", ("bon", "bonne", "bons", "bonnes")),
+])
+def test_adjective_forms(m, forms):
+    assert french.adjective_forms(m) == forms

@@ -1,0 +1,188 @@
+"""Build the lexicon tables from the installed dictionaries (set-up time; a few seconds).
+
+    python -m weightsmith.tasks.nlp.dictionary.build [FOLDER]   # default $WEIGHTSMITH_CACHE/nlp/lexicon
+
+Which English words: every single-word headword of the FreeDict English→French dictionary that WordNet
+knows (a learner's dictionary of about 8,800 entries, so an everyday vocabulary), plus every WordNet lemma
+whose senses were tagged at least MIN_COUNT times in SemCor (frequent words the small dictionary lacks),
+plus the hand-written overrides. Each gets its WordNet classes that are attested in SemCor or have
+French of the same class, and LemmInflect's inflected forms.
+
+Which French word: a dictionary's first sense is often not the everyday one (FreeDict gives "cat" →
+"mégère" first). A candidate must not have another class in the French→English dictionary, and a verb must
+be one Verbiste conjugates. Among those, in order: one that translates back to the English word, and the earlier
+the English word stands in its translations the better (voir → "see" first, rencontrer → "see" ninth);
+one whose class is attested; a masculine lemma over its feminine (ami over amie); a single word; the
+earlier sense. The hand-written overrides (`overrides.tsv`) come first of all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from weightsmith.tasks.nlp.dictionary import english, freedict, french, sources, verbiste
+from weightsmith.tasks.nlp.dictionary.tables import (
+    OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
+    read_closed_class, reflexive, write,
+)
+
+MIN_COUNT = 5
+HERE = Path(__file__).parent
+
+
+def fingerprint() -> str:
+    """A hash of the builder's code and hand-written tables: cached tables built by other code are stale."""
+    digest = hashlib.sha256()
+    for file in sorted(HERE.glob("*.py")) + sorted(HERE.glob("*.tsv")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _Chooser:
+    """Picks the French word for an English (lemma, class), as the module docstring says."""
+
+    def __init__(self, eng_fra, fra_eng, verbs):
+        self.eng_fra, self.fra_eng, self.verbs = eng_fra, fra_eng, verbs
+        self.reverse: dict[str, list[str]] = {}
+        for headword, entries in fra_eng.items():
+            for entry in entries:
+                for word in entry.english:
+                    self.reverse.setdefault(word, []).append(headword)
+
+    def french_classes(self, candidate: str) -> set[str]:
+        classes = {e.pos for e in self.fra_eng.get(candidate, []) if e.pos}
+        if candidate in self.verbs or reflexive(candidate) in self.verbs:
+            classes.add("verb")
+        return classes
+
+    def gender(self, noun: str) -> str | None:
+        return next((e.gender for e in self.fra_eng.get(noun, []) if e.pos == "noun" and e.gender), None)
+
+    def choose(self, lemma: str, pos: str) -> str | None:
+        candidates = list(dict.fromkeys(self.eng_fra.get(lemma, []) + self.reverse.get(lemma, [])))
+        scored = []
+        for i, c in enumerate(candidates):
+            classes = self.french_classes(c)
+            conjugable = c in self.verbs or reflexive(c) in self.verbs
+            if classes and pos not in classes or pos == "verb" and not conjugable:
+                continue  # a French word of another class, or a verb Verbiste cannot conjugate (a misspelling)
+            back = [list(e.english).index(lemma) for e in self.fra_eng.get(c, []) if lemma in e.english]
+            feminine_of_another = c.endswith("e") and c[:-1] in candidates  # amie beside ami: the lemma is ami
+            scored.append(((bool(back), -min(back, default=99), bool(classes), not feminine_of_another,
+                            " " not in c, -i), c))
+        return max(scored)[1] if scored else None
+
+
+def _translation(lemma: str, pos: str, word: str, gender: str | None, source: str) -> Translation:
+    forms: dict[str, str] = {}
+    if pos == "noun":
+        forms = {"pl": french.noun_plural(word)}
+    elif pos == "adj" and " " in word:  # "en retard", "bon marché": invariable phrases
+        forms = {"f": word, "mpl": word, "fpl": word}
+    elif pos == "adj":
+        _, f, mpl, fpl = french.adjective_forms(word)
+        forms = {"f": f, "mpl": mpl, "fpl": fpl}
+    return Translation(lemma, pos, word, gender, forms, source)
+
+
+def read_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(english, class) → (french, gender): hand-written, for common words the dictionaries get wrong."""
+    return {(r[0], r[1]): (r[2], None if r[3] == "-" else r[3]) for r in _rows(path)}
+
+
+def _sentiment(words: set[str], closed) -> dict[str, SentimentWord]:
+    """VADER's rated words among ours, its boosters as intensifiers/diminishers, and the negators."""
+    import vaderSentiment.vaderSentiment as vader  # the `lexicon` extra
+
+    table = {}
+    for line in (Path(vader.__file__).parent / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        word, mean, *_ = line.split("\t")
+        if word in words:
+            table[word] = SentimentWord(word, float(mean), "polar", "vader")
+    for word, boost in vader.BOOSTER_DICT.items():
+        if word in words:
+            table[word] = SentimentWord(word, 0.0, "intensifier" if boost > 0 else "diminisher", "vader")
+    negators = set(vader.NEGATE) | {w for w, entries in closed.items() if any(c.cls == "neg" for c in entries)}
+    for word in sorted(negators & words):
+        table[word] = SentimentWord(word, 0.0, "negator", "vader" if word in vader.NEGATE else "closed")
+    return table
+
+
+def build(folder: Path | None = None) -> Lexicon:
+    """Read every resource, choose the entries, write the tables to `folder`; returns the lexicon."""
+    sources.require()
+    folder = folder or default_folder()
+    wordnet_folder = sources.path("wordnet").parent
+    classes, counts = english.wordnet_lemmas(wordnet_folder), english.sense_counts(wordnet_folder)
+    eng_fra = freedict.english_french(sources.path("freedict-eng-fra"), sources.path("freedict-eng-fra", 1))
+    fra_eng = freedict.french_english(sources.path("freedict-fra-eng"), sources.path("freedict-fra-eng", 1))
+    conjugations = verbiste.conjugations(sources.path("verbiste"), sources.path("verbiste", 1))
+    overrides, closed = read_overrides(), read_closed_class()
+    chooser = _Chooser(eng_fra, fra_eng, conjugations)
+
+    lemma_total = Counter()
+    for (lemma, _), n in counts.items():
+        lemma_total[lemma] += n
+    chosen = {w for w in eng_fra if w.isalpha() and w in classes} | \
+             {w for w, n in lemma_total.items() if n >= MIN_COUNT and w in classes}
+    lemmas: dict[tuple[str, str], EnglishLemma] = {}
+    translations: dict[tuple[str, str], Translation] = {}
+    for lemma in sorted(chosen - set(closed)):
+        for pos in english.POS:
+            if pos not in classes[lemma]:
+                continue
+            word = chooser.choose(lemma, pos)
+            if counts[lemma, pos] == 0 and word is None and len(classes[lemma]) > 1:
+                continue  # an unattested class with no French: "cat" as a verb
+            lemmas[lemma, pos] = EnglishLemma(lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
+            if word is not None:
+                translations[lemma, pos] = _translation(lemma, pos, word, chooser.gender(word), "freedict")
+    changed = 0
+    for (lemma, pos), (word, gender) in overrides.items():
+        changed += chooser.choose(lemma, pos) != word
+        if (lemma, pos) not in lemmas:
+            lemmas[lemma, pos] = EnglishLemma(lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
+        translations[lemma, pos] = _translation(lemma, pos, word, gender, "override")
+
+    infinitives = {t.french for t in translations.values() if t.pos == "verb"}
+    infinitives = {reflexive(v) or v for v in infinitives} | {"être", "avoir", "aller", "faire"}
+    verbs = {v: FrenchVerb(c.infinitive, c.auxiliary, c.template, c.present, c.imperfect, c.future, c.participle)
+             for v, c in conjugations.items() if v in infinitives}
+    words = {f for e in lemmas.values() for fs in e.forms.values() for f in fs} | set(closed)
+    lexicon = Lexicon(lemmas, translations, verbs, _sentiment(words, closed), closed)
+    manifest = {
+        "fingerprint": fingerprint(),
+        "english_lemmas": len({lemma for lemma, _ in lemmas}),
+        "english_entries": len(lemmas),
+        "english_forms": len(lexicon.forms),
+        "closed_class_words": len(closed),
+        "translated_lemmas": len({lemma for lemma, _ in translations}),
+        "translations": dict(Counter(t.source for t in translations.values())),
+        "overrides_that_changed_the_dictionary_choice": changed,
+        "nouns_without_gender": sum(t.pos == "noun" and t.gender is None for t in translations.values()),
+        "french_verbs": len(verbs),
+        "sentiment_words": dict(Counter(s.role for s in lexicon.sentiment.values())),
+        "sources": {key: {"name": r.name, "licence": r.licence} for key, r in sources.RESOURCES.items()},
+    }
+    write(folder, lexicon, manifest)
+    return lexicon
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else default_folder()
+    try:
+        build(folder)
+    except sources.MissingResource as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(json.loads((folder / "manifest.json").read_text()), indent=2, ensure_ascii=False))
+    print(f"written to {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

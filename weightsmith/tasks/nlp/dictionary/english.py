@@ -1,0 +1,60 @@
+"""English parts of speech (WordNet 3.0) and inflected forms (LemmInflect).
+
+WordNet lists the open-class lemmas (noun, verb, adjective, adverb) and, in `cntlist.rev`, how often each
+sense was tagged in the SemCor corpus: that count orders a word's classes ("light" is a noun first,
+then an adjective, then a verb). LemmInflect gives every inflected form of a lemma, irregular ones
+included (child → children, go → went, gone). Closed-class words are not in WordNet; they are written by
+hand (`closed_class.tsv`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+POS = ("noun", "verb", "adj", "adv")
+_WORDNET_FILES = {"noun": "index.noun", "verb": "index.verb", "adj": "index.adj", "adv": "index.adv"}
+_SS_TYPE = {"1": "noun", "2": "verb", "3": "adj", "4": "adv", "5": "adj"}
+# LemmInflect's Penn tags → the names used in the tables
+_TAGS = {
+    "noun": {"NN": "sg", "NNS": "pl"},
+    "verb": {"VB": "base", "VBZ": "3s", "VBD": "past", "VBN": "pp", "VBG": "ing"},
+    "adj": {"JJ": "base", "JJR": "cmp", "JJS": "sup"},
+    "adv": {"RB": "base", "RBR": "cmp", "RBS": "sup"},
+}
+_UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+
+
+def wordnet_lemmas(folder: Path) -> dict[str, set[str]]:
+    """Single-word lemma → its WordNet classes (multi-word lemmas such as "ice_cream" are left out)."""
+    out: dict[str, set[str]] = {}
+    for pos, name in _WORDNET_FILES.items():
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith(" "):
+                continue  # the licence header
+            lemma = line.split(" ", 1)[0]
+            if lemma.isalpha():
+                out.setdefault(lemma, set()).add(pos)
+    return out
+
+
+def sense_counts(folder: Path) -> Counter[tuple[str, str]]:
+    """(lemma, class) → how many times its senses were tagged in SemCor."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in (folder / "cntlist.rev").read_text(encoding="utf-8").splitlines():
+        key, _sense, count = line.split(" ")
+        lemma, lex = key.split("%")
+        counts[lemma, _SS_TYPE[lex[0]]] += int(count)
+    return counts
+
+
+def inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
+    """Tag (sg, pl, base, 3s, past, pp, ing, cmp, sup) → forms, from LemmInflect's dictionary (no guessing:
+    a lemma it does not list gets just its base form)."""
+    import lemminflect  # the `lexicon` extra; sources.require() checked it is there
+
+    found = lemminflect.getAllInflections(lemma, upos=_UPOS[pos])
+    base = "sg" if pos == "noun" else "base"
+    forms = {_TAGS[pos][tag]: tuple(f.lower() for f in fs) for tag, fs in found.items() if tag in _TAGS[pos]}
+    forms.setdefault(base, (lemma,))
+    return forms

@@ -1,0 +1,63 @@
+"""French noun plurals and adjective forms, by rule with the common exceptions.
+
+The dictionaries give French lemmas only; the forms here are what a learner's grammar gives. A rule can
+be wrong for a rare word: the hand-written overrides (`overrides.tsv`) take precedence, and every table
+row records whether its forms came from a rule.
+"""
+
+from __future__ import annotations
+
+from weightsmith.tasks.nlp.lexicon import _regular_plural
+
+_PLURAL_X = {"bijou", "caillou", "chou", "genou", "hibou", "joujou", "pou"}
+_PLURAL_S = {"bal", "carnaval", "festival", "chacal", "récital", "régal", "pneu", "bleu", "landau"}
+_PLURAL_IRREGULAR = {"œil": "yeux", "ciel": "cieux", "travail": "travaux", "vitrail": "vitraux", "corail": "coraux",
+                     "émail": "émaux", "monsieur": "messieurs", "madame": "mesdames", "mademoiselle": "mesdemoiselles"}
+
+# m.sg → (f.sg, m.pl, f.pl) where the rules below would be wrong
+_ADJECTIVES = {
+    "beau": ("belle", "beaux", "belles"), "nouveau": ("nouvelle", "nouveaux", "nouvelles"),
+    "vieux": ("vieille", "vieux", "vieilles"), "fou": ("folle", "fous", "folles"), "mou": ("molle", "mous", "molles"),
+    "blanc": ("blanche", "blancs", "blanches"), "franc": ("franche", "francs", "franches"),
+    "sec": ("sèche", "secs", "sèches"), "frais": ("fraîche", "frais", "fraîches"),
+    "long": ("longue", "longs", "longues"), "doux": ("douce", "doux", "douces"), "faux": ("fausse", "faux", "fausses"),
+    "roux": ("rousse", "roux", "rousses"), "gentil": ("gentille", "gentils", "gentilles"),
+    "gros": ("grosse", "gros", "grosses"), "bas": ("basse", "bas", "basses"), "gras": ("grasse", "gras", "grasses"),
+    "épais": ("épaisse", "épais", "épaisses"), "las": ("lasse", "las", "lasses"),
+    "favori": ("favorite", "favoris", "favorites"), "public": ("publique", "publics", "publiques"),
+    "grec": ("grecque", "grecs", "grecques"), "malin": ("maligne", "malins", "malignes"),
+    "complet": ("complète", "complets", "complètes"), "inquiet": ("inquiète", "inquiets", "inquiètes"),
+    "secret": ("secrète", "secrets", "secrètes"), "discret": ("discrète", "discrets", "discrètes"),
+    "meilleur": ("meilleure", "meilleurs", "meilleures"), "final": ("finale", "finals", "finales"),
+    "banal": ("banale", "banals", "banales"), "fatal": ("fatale", "fatals", "fatales"),
+    "marron": ("marron", "marron", "marron"), "orange": ("orange", "orange", "orange"),
+}
+
+
+def noun_plural(singular: str) -> str:
+    if singular in _PLURAL_IRREGULAR:
+        return _PLURAL_IRREGULAR[singular]
+    if singular in _PLURAL_X:
+        return singular + "x"
+    if singular in _PLURAL_S:
+        return singular + "s"
+    if " " in singular:  # "salle de bains" → "salles de bains": the head noun comes first
+        head, rest = singular.split(" ", 1)
+        return noun_plural(head) + " " + rest
+    return _regular_plural(singular)
+
+
+def _feminine(m: str) -> str:
+    for ending, feminine in (("eux", "euse"), ("if", "ive"), ("er", "ère"), ("el", "elle"), ("eil", "eille"),
+                             ("en", "enne"), ("on", "onne"), ("et", "ette"), ("ieur", "ieure"), ("eur", "euse")):
+        if m.endswith(ending):
+            return m[: len(m) - len(ending)] + feminine
+    return m if m.endswith("e") else m + "e"
+
+
+def adjective_forms(m: str) -> tuple[str, str, str, str]:
+    """m.sg → (m.sg, f.sg, m.pl, f.pl)."""
+    if m in _ADJECTIVES:
+        return (m, *_ADJECTIVES[m])
+    f = _feminine(m)
+    return m, f, _regular_plural(m), f + "s"
