@@ -66,19 +66,24 @@ def path(task: str, split: str) -> Path:
     return DATA / f"{task}.{split}.tsv"
 
 
-def load(task: str, split: str) -> list[Example]:
-    """The examples of `task` in `split` ("dev" or "test"), as written by `build`."""
-    lines = path(task, split).read_text(encoding="utf-8").splitlines()
-    header = tuple(lines[0].split("\t"))
-    if header != HEADERS[task]:
-        raise ValueError(f"{path(task, split)}: header {header} is not {HEADERS[task]}")
-    out = []
+def read_rows(file: Path, header: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """The rows of a TSV file that must start with `header`, each with its place ("file:line") for errors."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    found = tuple(lines[0].split("\t"))
+    if found != header:
+        raise ValueError(f"{file}: header {found} is not {header}")
+    rows = []
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != len(header):
-            raise ValueError(f"{path(task, split)}:{number}: {len(cells)} columns, expected {len(header)}")
-        out.append(_example(task, cells))
-    return out
+            raise ValueError(f"{file}:{number}: {len(cells)} columns, expected {len(header)}")
+        rows.append((f"{file}:{number}", cells))
+    return rows
+
+
+def load(task: str, split: str) -> list[Example]:
+    """The examples of `task` in `split` ("dev" or "test"), as written by `build`."""
+    return [_example(task, cells) for _, cells in read_rows(path(task, split), HEADERS[task])]
 
 
 def _handwritten(task: str) -> dict[str, list[Example]]:

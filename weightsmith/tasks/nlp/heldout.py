@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from weightsmith.tasks.nlp.corpus import read_rows
+
 FOLDER = Path(__file__).parent / "data" / "heldout"
 TASKS = ("translation", "grammaticality", "sentiment")
 HEADERS = {
@@ -78,15 +80,4 @@ def _parse(task: str, cells: list[str], where: str) -> HeldoutPair | HeldoutSent
 
 def load(task: str) -> list[HeldoutPair] | list[HeldoutSentence]:
     """The held-out items of `task`, in file order; a malformed row is an error naming its line."""
-    file = path(task)
-    lines = file.read_text(encoding="utf-8").splitlines()
-    header = tuple(lines[0].split("\t"))
-    if header != HEADERS[task]:
-        raise ValueError(f"{file}: header {header} is not {HEADERS[task]}")
-    out = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise ValueError(f"{file}:{number}: {len(cells)} columns, expected {len(header)}")
-        out.append(_parse(task, cells, f"{file}:{number}"))
-    return out
+    return [_parse(task, cells, where) for where, cells in read_rows(path(task), HEADERS[task])]
