@@ -15,10 +15,12 @@ $(BIN)/python:
 # against weightsmith in tests/tracr_suite, and the benchmarks measure against it. `notebooks` runs
 # examples/*.ipynb as tests; `docs` lets a test check that the docs site builds;
 # `sweep` (Ray Tune) runs a small local sweep; `plots` draws PNGs; `explore` drives a headless Chromium
-# (installed by .ci/run with apt-get) to test the explorer page.
+# (installed by .ci/run with apt-get) to test the explorer page. `lexicon` (LemmInflect, VADER) builds the
+# dictionary-scale lexicons with Debian's FreeDict, WordNet and Verbiste data (.ci/run installs them; the
+# tests that need them skip with the install command when they are missing).
 $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore,export,modules,extract]'
+	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore,export,modules,extract,lexicon]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -40,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/interpreter.py
 	$(BIN)/python benchmarks/vs_tracr.py
 	$(BIN)/python benchmarks/nlp.py
+	$(BIN)/python benchmarks/nlp_lexicon_coverage.py
 	$(BIN)/python benchmarks/transformer_programs.py
 	$(BIN)/python benchmarks/arithmetic.py
 	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
