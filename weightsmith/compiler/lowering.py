@@ -49,6 +49,7 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
+from weightsmith.compiler.types import CASES, output_types
 from weightsmith.compiler.values import Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -84,6 +85,8 @@ class OutputSpec:
     values: list
     scalar: Readout | None = None
     tolerance: float = math.inf  # numerical: how far the number may stray and still decode exactly
+    type_dims: list[Dim] = field(default_factory=list)  # numerical: one-hot of the type's case (`_types`)
+    types: list[str] = field(default_factory=list)  # the Python type of each case (config.output_types)
 
 
 @dataclass
@@ -647,17 +650,38 @@ class Lowering:
                 units = mlp.copy_number_units(scalar, out.dims[0], min(points, default=0.0), max(points, default=0.0))
                 self._add(MLPOp(out, units, inputs=[scalar], tolerance=[tolerance]))
                 dim = out.dims[0]
-            return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance)
+            type_dims, types = self._types(rep)
+            return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance, type_dims, types)
         if not rep.values:  # None everywhere: one dimension that stays 0, so every position decodes to None
             return OutputSpec(rep.label, CATEGORICAL, [Dim(rep.label, "undefined")], ["undefined"])
         single = [next(iter(r.terms)) for r in rep.indicators.values()
                   if len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0]
         if len(single) == len(rep.indicators) == len(rep.values) and len(set(single)) == len(single):
             dims = [next(iter(rep.indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
-            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values)
+            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep))
         out = self._stored(rep.label, CATEGORICAL, rep.values, rep.nullable, True, rep.expr)
         self._add(MLPOp(out, mlp.copy_indicator_units(rep.indicators, dict(zip(rep.values, out.dims)))))
-        return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values)
+        return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values, None, math.inf, *self._types(rep))
+
+
+    def _types(self, rep: Representation) -> tuple[list[Dim], list[str]]:
+        """Where the type of an output's value depends on how many keys its Aggregates select
+        (`compiler.types`), the model also computes that case: BOS's share 1/(w+1) of a head on the
+        selector (as SelectorWidth does), then a staircase to a one-hot of none / one / several."""
+        found = None
+        if rep.expr is not None:
+            found = output_types(rep.expr, self.facts.values,
+                                 lambda a: rasp.is_numerical(a) or self.facts.may_average(a))
+        if found is None:
+            return [], []
+        label = f"{rep.label}[type]"
+        columns, n_atoms = self._columns(conjunction(found.selector))
+        shares = sorted(1.0 / (w + 1) for w in range(self.max_seq_len + 1))
+        scratch = self._stored(f"{label}[1/(w+1)]", NUMERICAL, shares, False, False, role="1/(w+1)")
+        self._add(AttentionOp(scratch, columns, n_atoms, {}, {scratch.dims[0]: 1.0}, "width", value_range=1.0))
+        case = self._stored(label, CATEGORICAL, list(CASES), False, True, role="type")
+        self._discretise(case, scratch, [{case.dims[min(round(1.0 / s) - 1, 2)]: 1.0} for s in shares])
+        return case.dims, found.types
 
 
 # ------------------------------------------------------------------------------------- helpers

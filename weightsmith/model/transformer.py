@@ -8,7 +8,9 @@ sqrt(d_qk): the compiler bakes its proven scale into W_Q, and a hidden rescaling
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import torch
@@ -307,10 +309,20 @@ class Transformer(nn.Module):
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
+        if self.config.output_types is not None:
+            rows = self._typed(rows, final_residual)
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
                     for row, pads in zip(rows, padding.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
+
+    def _typed(self, rows: list[list], final_residual: Tensor) -> list[list]:
+        """Each decoded number as the type `config.output_types` picks at its position (the largest of its
+        dims): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
+        types = self.config.output_types
+        picked = final_residual[..., types["dims"]].argmax(dim=-1).tolist()
+        casts = [_CASTS[name] for name in types["types"]]
+        return [[_cast(x, casts[k]) for x, k in zip(row, ks)] for row, ks in zip(rows, picked)]
 
     def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:
         """Each float [B, T] of the first `lengths[b]` positions as the nearest output value (PAD positions,
@@ -358,6 +370,17 @@ class Transformer(nn.Module):
                 ids = self.encode(chunk)
                 outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids))
         return outputs
+
+
+_CASTS = {"int": int, "float": float, "bool": bool, "value": None}
+
+
+def _cast(x: Any, cast: Any) -> Any:
+    """`x` as `cast` (None: as it is); only numbers are cast (not None or a str, nor a float that is not
+    finite, as at padding)."""
+    if cast is None or not isinstance(x, (int, float)) or (isinstance(x, float) and not math.isfinite(x)):
+        return x
+    return cast(x)
 
 
 def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:
