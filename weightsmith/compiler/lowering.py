@@ -49,7 +49,7 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import CASES, output_types
+from weightsmith.compiler.types import CASES, SCORES, output_types
 from weightsmith.compiler.values import Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -112,6 +112,7 @@ class Lowering:
         self.reps: dict[int, Representation] = {}
         self.ops: list[Op] = []
         self._categorical_views: dict[tuple[str, str], Representation] = {}
+        self._selector_cache: dict[tuple[str, int], tuple[list[ScoreColumn], int]] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
         self._wanted = self._indicator_demand()
@@ -418,11 +419,19 @@ class Lowering:
     def _selection(self, selector: rasp.Selector) -> Selection:
         """An Aggregate's selector as score columns; a SelectPreferred adds its preference columns."""
         if not isinstance(selector, rasp.SelectPreferred):
-            return Selection(*self._columns(conjunction(selector)))
+            return Selection(*self._selector_columns(selector))
         orders = preference_order(selector, self.max_seq_len, error=CompileError)
         positions = self.indicators(self.rep(rasp.indices))
         preference = preference_columns([positions[i] for i in range(self.max_seq_len)], orders)
         return Selection(*self._columns(conjunction(selector.selector)), preference)
+
+    def _selector_columns(self, selector: rasp.Selector) -> tuple[list[ScoreColumn], int]:
+        """`_columns` of a selector, made once a phase: the head that types an output (`_types`) selects
+        as the output's Aggregate does."""
+        key = (self.phase, id(selector))
+        if key not in self._selector_cache:
+            self._selector_cache[key] = self._columns(conjunction(selector))
+        return self._selector_cache[key]
 
     def _columns(self, atoms: list[Atom]) -> tuple[list[ScoreColumn], int]:
         """The score columns of a conjunction, and how many atoms count (always-true ones do not)."""
@@ -663,24 +672,23 @@ class Lowering:
         self._add(MLPOp(out, mlp.copy_indicator_units(rep.indicators, dict(zip(rep.values, out.dims)))))
         return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values, None, math.inf, *self._types(rep))
 
-
     def _types(self, rep: Representation) -> tuple[list[Dim], list[str]]:
         """Where the type of an output's value depends on how many keys its Aggregates select
-        (`compiler.types`), the model also computes that case: BOS's share 1/(w+1) of a head on the
-        selector (as SelectorWidth does), then a staircase to a one-hot of none / one / several."""
+        (`compiler.types`), the model also computes that case: one head on the selector in width mode
+        (BOS's share s = 1/(w+1), as SelectorWidth has) whose values write a score a*s + b per case
+        (BOS holds a + b, every other key b), so the unembedding's argmax over the scores names the case.
+        No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
         found = None
         if rep.expr is not None:
             found = output_types(rep.expr, self.facts.values,
                                  lambda a: rasp.is_numerical(a) or self.facts.may_average(a))
         if found is None:
             return [], []
-        label = f"{rep.label}[type]"
-        columns, n_atoms = self._columns(conjunction(found.selector))
-        shares = sorted(1.0 / (w + 1) for w in range(self.max_seq_len + 1))
-        scratch = self._stored(f"{label}[1/(w+1)]", NUMERICAL, shares, False, False, role="1/(w+1)")
-        self._add(AttentionOp(scratch, columns, n_atoms, {}, {scratch.dims[0]: 1.0}, "width", value_range=1.0))
-        case = self._stored(label, CATEGORICAL, list(CASES), False, True, role="type")
-        self._discretise(case, scratch, [{case.dims[min(round(1.0 / s) - 1, 2)]: 1.0} for s in shares])
+        columns, n_atoms = self._selector_columns(found.selector)
+        case = self._stored(f"{rep.label}[type]", CATEGORICAL, list(CASES), False, True, role="type")
+        values = {d: Readout.of(ONE, b) for d, (a, b) in zip(case.dims, SCORES)}
+        at_bos = {d: a + b for d, (a, b) in zip(case.dims, SCORES)}
+        self._add(AttentionOp(case, columns, n_atoms, values, at_bos, "width", value_range=1.0))
         return case.dims, found.types
 
 

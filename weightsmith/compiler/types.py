@@ -8,8 +8,8 @@ average (equal numbers selected together) gives 4.0 the same way. The type depen
 Aggregates' selector selects: the *case* none / one / several. When every averaging Aggregate that the
 output depends on through Maps and SequenceMaps shares one selector, the output's type is a function
 of that case, found here by re-running the functions on the value sets cast to each case's types. The
-compiler then computes the case in the model (a width head and a staircase) and the config says the
-type per case (`ModelConfig.output_types`).
+compiler then computes the case in the model (one head: `SCORES`) and the config says the type per
+case (`ModelConfig.output_types`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,12 @@ from weightsmith import rasp
 
 VALUE = "value"  # the decoded value keeps the type it has in the value set
 CASES = ("none", "one", "several")  # how many keys the selector selects
+# The case from BOS's share s = 1/(w+1) of a head on the selector in width mode (1, 1/2, 1/3, ...): a
+# score a * s + b per case, the largest naming it. none wins above s = 3/4, several below s = 5/12, one
+# between, so at every share the winner leads by at least 2 (s = 1/2: -2, 1, -1) and a share off by less
+# than its distance to those two boundaries still names its case (`compiler.bounds` proves it).
+SCORES = ((24.0, -14.0), (12.0, -5.0), (-12.0, 5.0))  # (a, b) for none, one, several
+BOUNDARIES = (3 / 4, 5 / 12)
 MAX_COMBINATIONS = 20_000  # argument pairs a SequenceMap is re-run on; beyond, the case's type is VALUE
 
 
@@ -46,7 +52,7 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
     if isinstance(selector, rasp.SelectPreferred):
         return None
     averaging = {id(a) for a in aggregates}
-    types = [_type_name(_typed_values(output, case, values, averaging, {})) for case in CASES]
+    types = [_type_name(_typed_output(output, case, values, averaging)) for case in CASES]
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
         return None  # every value already decodes with the type each case gives
     return OutputTypes(selector, types)
@@ -73,6 +79,24 @@ def _feeding_aggregates(expr: rasp.SOp, averages: Callable[[rasp.Aggregate], boo
     if isinstance(expr, (rasp.Map, rasp.SequenceMap)):
         return [a for child in expr.children for a in _feeding_aggregates(child, averages)]
     return []
+
+
+def _typed_output(output: rasp.SOp, case: str, values: Callable[[rasp.SOp], list], averaging: set[int]) -> list | None:
+    """Values of the output's types in `case`. Of a LinearSequenceMap (a difference of two means, as in
+    `pair_balance`) whose operands each have one type, only the type is needed, and that follows from
+    the operands' types alone (Python's int/bool/float arithmetic): one pair is run, not every pair."""
+    if isinstance(output, rasp.LinearSequenceMap):
+        memo: dict = {}
+        a = _typed_values(output.fst, case, values, averaging, memo)
+        b = _typed_values(output.snd, case, values, averaging, memo)
+        if a and b and _one_number_type(a) and _one_number_type(b):
+            return _apply(output.f, [(a[0], b[0])])
+    return _typed_values(output, case, values, averaging, {})
+
+
+def _one_number_type(typed: list) -> bool:
+    kinds = {type(v) for v in typed}
+    return len(kinds) == 1 and kinds <= {int, float, bool}
 
 
 def _typed_values(expr: rasp.SOp, case: str, values: Callable[[rasp.SOp], list], averaging: set[int],
