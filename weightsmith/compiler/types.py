@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from weightsmith import rasp
-
-VALUE = "value"  # the decoded value keeps the type it has in the value set
+from weightsmith.model.config import VALUE_TYPE as VALUE
 CASES = ("none", "one", "several")  # how many keys the selector selects
 # The case from BOS's share s = 1/(w+1) of a head on the selector in width mode (1, 1/2, 1/3, ...): a
 # score a * s + b per case, the largest naming it. none wins above s = 3/4, several below s = 5/12, one

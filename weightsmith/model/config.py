@@ -19,7 +19,8 @@ from weightsmith import __version__
 
 FORMAT = "weightsmith-model"
 OUTPUT_ENCODINGS = ("categorical", "numerical")
-OUTPUT_TYPES = ("int", "float", "bool", "value")  # "value": the output value's own type, as stored
+VALUE_TYPE = "value"  # in `output_types`: the decoded value keeps its own type, as `output_values` stores it
+OUTPUT_TYPES = ("int", "float", "bool", VALUE_TYPE)
 _SCALARS = {str, int, float, bool}  # exact types that pass `_check_values` without a per-value look
 _NUMBERS = {int, float, bool}
 
@@ -131,6 +132,11 @@ class ModelConfig:
 
     def __post_init__(self) -> None:
         self.validate()
+
+    def readout_dims(self) -> list[int]:
+        """What an unembedding reads: the output dimensions, then the `output_types` dimensions (an
+        export's logits hold both, so decoding them gives the same values with the same types)."""
+        return self.output_dims + (self.output_types["dims"] if self.output_types is not None else [])
 
     def tokens(self) -> list:
         """All tokens in id order: BOS is id 0, PAD is id 1, then the vocabulary."""
