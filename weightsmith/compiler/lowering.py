@@ -85,7 +85,7 @@ class OutputSpec:
     values: list
     scalar: Readout | None = None
     tolerance: float = math.inf  # numerical: how far the number may stray and still decode exactly
-    type_dims: list[Dim] = field(default_factory=list)  # numerical: one-hot of the type's case (`_types`)
+    type_dims: list[Dim] = field(default_factory=list)  # the scores of the type's case, if any (`_types`)
     types: list[str] = field(default_factory=list)  # the Python type of each case (config.output_types)
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
 
@@ -372,7 +372,7 @@ class Transformer(nn.Module):
         return outputs
 
 
-_CASTS = {"int": int, "float": float, "bool": bool, "value": None}
+_CASTS = {"int": int, "float": float, "bool": bool, VALUE_TYPE: None}
 
 
 def _cast(x: Any, cast: Any) -> Any:
