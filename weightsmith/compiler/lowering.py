@@ -49,7 +49,7 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import CASES, SCORES, output_types
+from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
 from weightsmith.compiler.values import Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -685,7 +685,7 @@ class Lowering:
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)
-        case = self._stored(f"{rep.label}[type]", CATEGORICAL, list(CASES), False, True, role="type")
+        case = self._stored(rep.label + TYPE_SUFFIX, CATEGORICAL, list(CASES), False, True, role="type")
         values = {d: Readout.of(ONE, b) for d, (a, b) in zip(case.dims, SCORES)}
         at_bos = {d: a + b for d, (a, b) in zip(case.dims, SCORES)}
         self._add(AttentionOp(case, columns, n_atoms, values, at_bos, "width", value_range=1.0))

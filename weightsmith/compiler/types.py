@@ -20,6 +20,7 @@ from typing import Callable
 from weightsmith import rasp
 from weightsmith.model.config import VALUE_TYPE as VALUE
 CASES = ("none", "one", "several")  # how many keys the selector selects
+TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
 # The case from BOS's share s = 1/(w+1) of a head on the selector in width mode (1, 1/2, 1/3, ...): a
 # score a * s + b per case, the largest naming it. none wins above s = 3/4, several below s = 5/12, one
 # between, so at every share the winner leads by at least 2 (s = 1/2: -2, 1, -1) and a share off by less

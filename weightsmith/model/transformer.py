@@ -289,7 +289,8 @@ class Transformer(nn.Module):
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
-    def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None) -> list[list]:
+    def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
+               typed: bool = True) -> list[list]:
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
 
         Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
@@ -298,7 +299,9 @@ class Transformer(nn.Module):
         returned (it would differ with the batch the input ran in, and look like an answer): it raises
         OutputOutOfRange, naming the input and position. Without a value contract (no values, or tolerance 0:
         a model that is not compiled) the float itself is returned. Given the input `ids`, a position holding
-        PAD decodes as the PAD token: padding has no output.
+        PAD decodes as the PAD token: padding has no output. Where the config has `output_types`, each
+        number takes the type they name (int 4 or the mean 4.0); `typed=False` leaves the values as
+        `output_values` stores them (for a caller that computes the output dims alone).
         """
         out = final_residual[..., self.config.output_dims]
         padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
@@ -309,7 +312,7 @@ class Transformer(nn.Module):
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
-        if self.config.output_types is not None:
+        if typed and self.config.output_types is not None:
             rows = self._typed(rows, final_residual)
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
