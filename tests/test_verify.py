@@ -228,3 +228,15 @@ def test_causal_model_of_a_program_that_only_looks_back_is_checked_against_the_p
     causal = compiler.compile_rasp_to_model(entry.build(), set(entry.vocab), entry.max_seq_len, causal=True)
     report = verify(causal, entry.build())
     assert report.ok and not report.causal and "model == program on every one" in str(report)
+
+
+def test_a_wrong_type_is_a_mismatch():
+    # frac_prevs decodes bool where one key is selected and float where several are: with the two type
+    # names swapped the values are still right, the types are not, and verify says so
+    model, program = compiled("frac_prevs")
+    assert verify(model, program, progress=False).ok
+    model.config.output_types["types"] = ["int", "float", "bool"]
+    report = verify(model, program, progress=False)
+    assert not report.ok
+    m = report.first_mismatch
+    assert type(m.expected) is not type(m.got) and m.expected == m.got

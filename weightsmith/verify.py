@@ -13,7 +13,9 @@ compute, and what `compile --causal` compiles); `causal_difference` finds an inp
 differs from the program itself, for a warning at compile time.
 
 What counts as equal: a categorical output must decode (argmax of its one-hot, None when every dim is
-below 0.5) to the interpreter's value exactly (numbers compared by value, 1 == 1.0). A numerical output is
+below 0.5) to the interpreter's value exactly (numbers compared by value, 1 == 1.0). Where the model says
+which type a value decodes as (`ModelConfig.output_types`: int 4 or the mean 4.0), that type must be the
+interpreter's too. A numerical output is
 a float computed in floating point, so it counts as correct when the interpreter's value is the *nearest*
 value the output can take (`NumberLine`): that is the decoding any later layer relies on, and the
 compiler's margins guarantee it. The largest distance seen is reported (`max_numerical_error`) beside
@@ -39,11 +41,14 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
+from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
 EXHAUSTIVE_LIMIT = 100_000
+# what an `output_types` name casts a reported output to (a numerical output's float rounded first)
+_TYPES = {"int": lambda x: int(round(x)), "float": float, "bool": lambda x: bool(round(x))}
 CHUNK = 2048
 
 
@@ -380,6 +385,21 @@ class _OutputComparer:
         lookup = np.array(list(outputs) + [None], dtype=object)
         return (chosen != want) & valid, lookup[chosen]
 
+    def type_mismatches(self, final: torch.Tensor, expected: Column, got: np.ndarray) -> np.ndarray:
+        """[B, L] bool mask of positions whose decoded type (the largest `output_types` dim names it) is
+        not the interpreter's; `got` is cast to the decoded type there, for the report. Positions where
+        the interpreter gives None, or the model keeps the stored type ("value"), are not judged."""
+        types = self.config.output_types
+        L = expected.codes.shape[1]
+        picked = final[:, 1:L + 1, types["dims"]].argmax(-1).cpu().numpy()
+        names = np.array(types["types"], dtype=object)[picked]
+        want = np.array([type(v).__name__ if v is not None else VALUE_TYPE for v in expected.table] + [VALUE_TYPE],
+                        dtype=object)[expected.codes]
+        wrong = (want != VALUE_TYPE) & (names != VALUE_TYPE) & (names != want) & (expected.codes >= 0)
+        for b, i in zip(*np.nonzero(wrong)):
+            got[b, i] = _TYPES[names[b, i]](got[b, i]) if got[b, i] is not None else None
+        return wrong
+
 
 def _output_line(model_or_compiled: Any, program: rasp.SOp, vocab: list, max_seq_len: int) -> Optional[NumberLine]:
     """How numerical outputs are judged: by the values the compiler says the output takes, else its value set."""
@@ -446,6 +466,8 @@ def verify(
                 continue
             final = model(model.encode([[config.bos, *xs] for xs in chunk]))
             wrong, got = comparer.mismatches(final, expected)
+            if config.output_types is not None:
+                wrong |= comparer.type_mismatches(final, expected, got)
             bad = wrong.any(-1)
             if config.loop is not None:  # a looped model: its step count and halt flag must agree too
                 loop_wrong, loop_got, loop_want = _loop_mismatches(model, final, program, chunk)

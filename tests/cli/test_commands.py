@@ -312,3 +312,14 @@ def test_language_tasks_name_unknown_words_and_refuse_empty_text():
 def test_errors_print_paths_as_written():
     result = runner.invoke(app, ["run", "r:x", "a"])  # rich would turn ":x:" into an emoji
     assert result.exit_code == 2 and "r:x" in result.output
+
+
+def test_a_typed_model_runs_verifies_and_explains_with_its_types(tmp_path):
+    out = tmp_path / "frac"
+    assert runner.invoke(app, ["compile", "frac_prevs", "-o", str(out)]).exit_code == 0
+    ran = runner.invoke(app, ["run", str(out), "x", "a", "x"])
+    assert ran.exit_code == 0 and "[True, 0.5, 0.6666666666666666]" in ran.output  # bool alone, float means
+    assert runner.invoke(app, ["verify", str(out), "frac_prevs"]).exit_code == 0
+    explained = " ".join(runner.invoke(app, ["explain", str(out)]).output.split())
+    assert "its Python type from dims" in explained and "(int, bool, float)" in explained
+    assert "frac_prevs[type] = {none, one, several}" in explained  # brackets shown, not read as markup

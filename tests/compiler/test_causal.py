@@ -78,7 +78,9 @@ def test_a_program_that_only_looks_back_lets_the_mask_select_the_prefix():
     compiled = compile_program(frac, ["a", "b", "x"], 5)
     assert compiled.config.causal and not compiled.causal  # the mask does the work; asked for no causal model
     assert not any(label.startswith("indices") for label in compiled.config.residual_labels)
-    assert compiled.config.d_model == 4  # one, bos, tokens:x, the mean
+    # one, bos, tokens:x, the mean, and the scores of the selection's case none/one/several that types
+    # the mean (int 0, bool True, float 0.5: config.output_types)
+    assert compiled.config.d_model == 7 and compiled.config.output_types["types"] == ["int", "bool", "float"]
     inputs = every_input(["a", "b", "x"], 5)
     assert all(map(lambda o, e: all(map(same_value, o, e)), compiled.run_batch(inputs), rasp.evaluate_batch(frac, inputs)))
 

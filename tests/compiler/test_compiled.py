@@ -2,8 +2,10 @@
 
 import functools
 import math
+import random
 
 import numpy as np
+import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from weightsmith.compiler.compiled import SOpLayout
 from weightsmith.library import PROGRAMS, get_program
 from weightsmith.model import load, save
 
-from tests.compiler.agreement import every_input
+from tests.compiler.agreement import every_input, same_value
 from tests.program_strategies import random_programs
 
 
@@ -139,3 +141,73 @@ def test_apply_and_apply_batch_agree_value_for_value_and_type_for_type(case):
     for tokens, batched in zip(inputs, together):
         alone = compiled.apply(tokens).decoded
         assert alone == batched and [type(v) for v in alone] == [type(v) for v in batched]
+
+
+def typed(rows: list[list]) -> list[list]:
+    """Values with their types: 4 and 4.0 (equal numbers) differ here, as in the interpreter's output."""
+    return [[(type(v), v) for v in row] for row in rows]
+
+
+def assert_same_types_and_values(got: list[list], want: list[list]) -> None:
+    """Equal types everywhere, and values equal up to the interpreter's float64 twins (2/3 - 1/3 and 1/3
+    are one value of the model: `agreement.same_value`). None (undefined) is skipped: a numerical output
+    holds it as 0, Tracr's convention."""
+    assert [len(row) for row in got] == [len(row) for row in want]
+    for b, (ours, theirs) in enumerate(zip(got, want)):
+        for i, (g, w) in enumerate(zip(ours, theirs)):
+            if w is not None:
+                assert type(g) is type(w) and same_value(g, w), f"input {b}, position {i}: {g!r} != {w!r}"
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_library_outputs_have_the_interpreters_types(name):
+    # A numerical mean is a float where several keys are selected and the selected value itself (int,
+    # bool) where one is: the model decodes the type the interpreter gives, not the value set's.
+    entry = PROGRAMS[name]
+    compiled = library_model(name)
+    rng = random.Random(name)
+    vocab = list(entry.vocab)
+    if name == "sort_unique":  # its contract: no repeated tokens
+        inputs = [rng.sample(vocab, rng.randint(1, min(len(vocab), entry.max_seq_len))) for _ in range(150)]
+    else:
+        inputs = [[rng.choice(vocab) for _ in range(rng.randint(1, entry.max_seq_len))] for _ in range(150)]
+    got = [row[1:] for row in compiled.apply_batch([["BOS", *x] for x in inputs])]
+    assert_same_types_and_values(got, rasp.evaluate_batch(compiled.program, inputs))
+
+
+def test_a_numerical_mean_decodes_as_the_interpreter_types_it(tmp_path):
+    ones = rasp.numerical(rasp.Map(lambda t: 4 if t == "a" else 2, rasp.tokens))
+    prefix = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+    mean = rasp.numerical(rasp.Aggregate(prefix, ones, default=0)).named("mean")
+    compiled = compile_program(mean, ["a", "b"], 4)
+    assert compiled.config.output_types["types"] == ["int", "int", "float"]
+    assert typed([compiled.run(["a", "a", "b"])]) == typed([[4, 4.0, 10 / 3]])
+    save(compiled.model, tmp_path)
+    assert typed([load(tmp_path).run(["BOS", "a", "a"])[1:]]) == typed([[4, 4.0]])
+    # where the value set's types are already the interpreter's, nothing is added
+    floats = rasp.numerical(rasp.Map(lambda t: 4.0 if t == "a" else 2.5, rasp.tokens))
+    plain = compile_program(rasp.numerical(rasp.Aggregate(prefix, floats, default=0.0)), ["a", "b"], 4)
+    assert plain.config.output_types is None
+
+
+def test_a_categorical_mean_and_what_is_computed_from_means_keep_the_interpreters_types():
+    prefix = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+    odd = rasp.Map(lambda t: 1 if t == "a" else 3, rasp.tokens)
+    categorical = rasp.Aggregate(prefix, odd)  # averages different values: 1, 3 and means such as 2.0
+    shifted = rasp.numerical(rasp.Map(lambda m: m - 1, rasp.numerical(rasp.Aggregate(prefix, odd, default=0))))
+    for program in (categorical, shifted):
+        compiled = compile_program(program, ["a", "b"], 4)
+        assert compiled.config.output_types is not None
+        inputs = every_input(["a", "b"], 4)
+        got = [row[1:] for row in compiled.apply_batch([["BOS", *x] for x in inputs])]
+        assert_same_types_and_values(got, rasp.evaluate_batch(program, inputs))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=random_programs(max_ops=8, max_vocab=3, max_len=5))
+def test_random_programs_decode_the_interpreters_types(case):
+    compiled = compile_rasp_to_model(case.program, set(case.vocab), case.max_seq_len)
+    inputs = every_input(case.vocab, case.max_seq_len)
+    want = rasp.evaluate_batch(case.program, inputs)
+    got = [row[1:] for row in compiled.apply_batch([["BOS", *x] for x in inputs])]
+    assert_same_types_and_values(got, want)

@@ -49,7 +49,10 @@ def test_linear_sequence_maps_and_affine_maps_of_numbers_have_no_hidden_units():
     shifted = rasp.numerical(rasp.Map(lambda v: 2 * v - 3, diff))
     lowering = lower(shifted)
     assert lowering.reps[id(diff)].virtual and lowering.reps[id(shifted)].virtual
-    assert kinds(lowering) == ["AttentionOp", "AttentionOp", "MLPOp"]  # two means, one output copy
+    # two means, one output copy; then the head whose scores name the selection's case, which types the
+    # output (int or float)
+    assert kinds(lowering) == ["AttentionOp", "AttentionOp", "MLPOp", "AttentionOp"]
+    assert lowering.ops[3].output.label == f"{lowering.output.label}[type]"
     # a numerical SequenceMap that splits as g(x) + h(y) is linear too
     assert lower(rasp.numerical(rasp.SequenceMap(lambda t, i: t * t + i, rasp.tokens, rasp.indices))).reps
 
@@ -89,7 +92,8 @@ def test_categorical_aggregate_copies_one_hot_with_default_from_bos():
 def test_categorical_mean_of_numbers_is_a_mean_then_a_staircase():
     everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
     lowering = lower(rasp.Aggregate(everything, rasp.tokens).named("avg"), max_seq_len=3)
-    assert [op.output.label for op in lowering.ops] == ["avg[mean]", "avg"]
+    # then the head scoring the case (one key or several: int or float) that types the output
+    assert [op.output.label for op in lowering.ops] == ["avg[mean]", "avg", "avg[type]"]
     assert 1.5 in lowering.output.values
 
 

@@ -2,11 +2,13 @@
 
 import pytest
 
+from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compose import ComposeError, ComposedModel, pipe
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
 from weightsmith.library import get_program
+from weightsmith.library.counting import make_frac_prevs
 from weightsmith.verify import verify
 
 
@@ -53,3 +55,13 @@ def test_refusals_name_the_problem():
         pipe(frac, sort)
     with pytest.raises(ComposeError, match="two different"):
         pipe(hist, sort, names=("a", "a"))
+
+
+def test_a_typed_second_model_keeps_its_types():
+    first = compile_program(get_program("reverse").build(), ["x", "y"], 4)
+    second = compile_program(make_frac_prevs(rasp.tokens == "x"), ["x", "y"], 4)
+    piped = pipe(first, second)
+    assert piped.config.output_types["types"] == second.config.output_types["types"]
+    check = check_pipe(piped, first, second)
+    assert check.ok and check.exhaustive, str(check)  # value for value and type for type
+    assert [type(v) for v in piped.apply(["BOS", "y", "x"]).decoded[1:]] == [bool, float]  # x then (x, y)

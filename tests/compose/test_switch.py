@@ -85,9 +85,15 @@ def test_numerical_components():
     assert sw.config.output_encoding == "numerical"
     assert_exact(sw, parts)
     assert sw.config.output_values == [False, 0.2, 0.25, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.75, 0.8, True, 1.5, 2.0]
-    clash = compile_program(rasp.numerical(rasp.Map(lambda t: t / 2, rasp.tokens)), [1, 2], 4)  # 1.0, where F has True
-    with pytest.raises(ComposeError, match="'G' outputs 1.0 where 'F' outputs True"):
-        switch({"F": frac, "G": clash})
+    # 1.0 where F has True: one dimension, and the types say which each component decodes (F is typed, G
+    # outputs only floats)
+    floats = compile_program(rasp.numerical(rasp.Map(lambda t: t / 2, rasp.tokens)), [1, 2], 4)
+    assert_exact(switch({"F": frac, "G": floats}), {"F": frac, "G": floats})
+    # two components that both decode their values as stored (mixed int and float) cannot share 1 and 1.0
+    mixed = compile_program(rasp.numerical(rasp.Map(lambda t: t / 2 if t == 1 else 1, rasp.tokens)), [1, 2], 4)
+    mixed_too = compile_program(rasp.numerical(rasp.Map(lambda t: 1.0 if t == 1 else 2, rasp.tokens)), [1, 2], 4)
+    with pytest.raises(ComposeError, match="'H' outputs 1.0 where 'G' outputs 1"):
+        switch({"G": mixed, "H": mixed_too})
 
 
 def test_causal_components_in_a_bidirectional_switch(parts):
@@ -114,3 +120,24 @@ def test_refusals_name_the_problem(parts):
         switch({"A": "out/sort"})
     with pytest.raises(ComposeError, match="at least one"):
         switch({})
+
+
+def test_typed_components_keep_their_types(tmp_path):
+    # frac_prevs decodes a bool where its prefix is one key (position 0) and a float where it is several
+    # (config.output_types); a component without types keeps its values' own type (int here)
+    frac = compile_program(make_frac_prevs(rasp.tokens == "x"), ["x", "y"], 4)
+    ints = compile_program(rasp.numerical(rasp.Map(lambda t: 1 if t == "x" else 0, rasp.tokens)), ["x", "y"], 4)
+    parts = {"F": frac, "I": ints}
+    sw = switch(parts)
+    assert sw.config.output_types["types"] == ["int", "bool", "float", "int"]
+    assert_exact(sw, parts)  # value for value and type for type, on every input
+    assert [type(v) for v in sw.apply(["BOS", "F", "x", "x"]).decoded[2:]] == [bool, float]
+    assert [type(v) for v in sw.apply(["BOS", "I", "x", "x"]).decoded[2:]] == [int, int]
+    sw.save(tmp_path)
+    again = ComposedModel.load(tmp_path)
+    assert again.config.output_types == sw.config.output_types
+    assert_exact(again, parts)
+
+
+def test_untyped_components_without_clashes_add_no_types(parts):
+    assert switch(parts).config.output_types is None

@@ -38,7 +38,7 @@ def test_forward_equals_ours(compiled, name, causal):
             # float sums in another order (TL adds the heads in one matmul): equal to float32 rounding
             torch.testing.assert_close(theirs[..., :-1], ours, rtol=1e-6, atol=1e-6, msg=hook)
             assert torch.equal(theirs[..., -1], (ids == 1).to(theirs.dtype)), f"{hook}: the PAD dimension"
-        torch.testing.assert_close(logits, final[..., model.config.output_dims], rtol=1e-6, atol=1e-6)
+        torch.testing.assert_close(logits, final[..., model.config.readout_dims()], rtol=1e-6, atol=1e-6)
         lengths = [len(x) for x in batch]
         assert decode_logits(model, logits, lengths, ids) == model.decode(final, lengths, ids)
 

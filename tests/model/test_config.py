@@ -206,3 +206,33 @@ def test_invalid_loop_fields_are_named(change, message):
     change(doc["loop"])
     with pytest.raises(ValueError, match=message):
         from_document(doc)
+
+
+def test_output_types_round_trip_and_older_documents_load_without_them():
+    config = numerical_config([0, 0.5, 1])
+    assert "output_types" not in json.loads(config.to_json())  # written only when set: old readers see nothing new
+    config.output_types = {"dims": [0], "types": ["float"]}
+    config.validate()
+    again = ModelConfig.from_json(config.to_json())
+    assert again == config and again.output_types == {"dims": [0], "types": ["float"]}
+
+
+@pytest.mark.parametrize(
+    ("types", "message"),
+    [
+        ([0, 1], "output_types: expected None or an object"),
+        ({"dims": [0], "types": ["int"], "extra": 1}, r"output_types: unknown key.*extra"),
+        ({"dims": [0]}, r"output_types: missing key.*types"),
+        ({"dims": [], "types": []}, "output_types.dims: expected a non-empty list"),
+        ({"dims": [0, 0], "types": ["int", "int"]}, "repeats a dim"),
+        ({"dims": [99], "types": ["int"]}, r"output_types.dims\[0\]: 99 is not a residual dim"),
+        ({"dims": [True], "types": ["int"]}, r"output_types.dims\[0\]: expected an int"),
+        ({"dims": [0], "types": ["int", "float"]}, "expected a list of 1 type names"),
+        ({"dims": [0], "types": ["str"]}, r"output_types.types\[0\]: expected one of"),
+    ],
+)
+def test_bad_output_types_are_named(types, message):
+    doc = json.loads(numerical_config([0, 1]).to_json())
+    doc["output_types"] = types
+    with pytest.raises(ValueError, match=message):
+        from_document(doc)

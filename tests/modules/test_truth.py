@@ -20,6 +20,7 @@ def test_labels_name_their_sop():
     assert sop_of("sort:3") == "sort"
     assert sop_of("target_pos[1/(w+1)]:num") == "target_pos"
     assert sop_of("one") is None and sop_of("(free)") is None
+    assert sop_of("frac_prevs[type]:one") == "frac_prevs[type]"  # the type case is a module of its own
 
 
 def test_truth_of_sort_follows_the_compiler():

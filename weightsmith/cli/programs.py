@@ -167,6 +167,10 @@ def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) ->
         f"vocab {config.vocab}, max_seq_len {config.max_seq_len}, causal {config.causal}; output "
         f"{config.output_label!r} ({config.output_encoding}) read from dims {config.output_dims}"
     )
+    if config.output_types is not None:
+        types = config.output_types
+        console.print(f"its Python type from dims {types['dims']}: the largest names it "
+                      f"({', '.join(map(str, types['types']))})", markup=False)
     if config.loop is not None:
         from weightsmith.model import loop_description
 

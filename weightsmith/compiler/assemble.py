@@ -137,6 +137,8 @@ def assemble(
         output_encoding=output.encoding, output_values=list(output.values),
         output_tolerance=output.tolerance if output.encoding == "numerical" else 0.0,
         output_label=output.label, causal=causal, layer_labels=layer_labels, loop=_loop_config(loop, sched, layout),
+        output_types={"dims": [layout.index[dim] for dim in output.type_dims], "types": list(output.types)}
+        if output.type_dims else None,
     )
     return config, weights, records
 

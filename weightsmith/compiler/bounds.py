@@ -15,7 +15,9 @@ an error could change a result is checked:
   most sum over units of |out weights| * (error of the unit's read-out);
 - a staircase (a numerical Map, a SelectorWidth's decoding, the classifier): exact while its input is
   within its tolerance, so it cleans the error - checked here, CompileError when the bound exceeds it;
-- the output: a number must stay within the decoding tolerance, a one-hot vector less than 0.5 off.
+- the output: a number must stay within the decoding tolerance, a one-hot vector less than 0.5 off;
+  where the output's type has a case head (`compiler.types`), its share must stay on its side of the
+  scores' boundaries.
 
 Errors are kept per s-op as an L1 bound over its dimensions: leakage moves a bounded *mass* between the
 values of a one-hot s-op, and adding per-dimension bounds over the dozens of dimensions a read-out
@@ -49,6 +51,7 @@ from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.lowering import OutputSpec
 from weightsmith.compiler.readout import Readout
 from weightsmith.compiler.schedule import Schedule
+from weightsmith.compiler.types import BOUNDARIES
 
 CATEGORICAL_LIMIT = 0.5  # a one-hot vector decodes right while it is off by less than this (L1)
 
@@ -180,4 +183,21 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBou
         raise BoundExceeded(
             f"cannot guarantee the output {output.label!r}: the softmax residue accumulated through the model "
             f"can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}", error, allowed)
+    if output.type_dims:
+        _check_case(walk, output.type_dims[0].owner, output.label)
     return ErrorBounds(walk.error, error, allowed)
+
+
+def _check_case(walk: _Walk, label: str, output: str) -> None:
+    """The type's case head writes scores affine in its BOS share s (its error bound, `walk.error`, is
+    the share's: the head's value range is 1), so their argmax is the case while s, off by at most the
+    leak plus drift * s, stays on its side of both boundaries. Checked at s = 1, 1/2, 1/3 and 1/4: a
+    smaller share is farther from the boundaries and drift moves it less."""
+    for s in (1.0, 1 / 2, 1 / 3, 1 / 4):
+        off = walk.error[label] + walk.share[label] * s
+        room = min(abs(s - b) for b in BOUNDARIES)
+        if not off < room:
+            raise BoundExceeded(
+                f"cannot guarantee the type of the output {output!r}: the share that tells how many keys its "
+                f"Aggregates select can be off by {off:.3g} at {s:.3g}, and names the case only within {room:.3g}",
+                off, room)

@@ -69,14 +69,14 @@ def compile_program(
     output = lowering.output
     plan = lowering.plan
     persistent = plan.persistent if plan is not None else []
-    ops = prune(lowering.ops, output.dims + [d for rep in persistent for d in rep.dims])
+    ops = prune(lowering.ops, output.dims + output.type_dims + [d for rep in persistent for d in rep.dims])
     required = [(output.scalar, output.tolerance)] if output.scalar is not None else []
     assign_precision(ops, required)
     tokens_rep, indices_rep = lowering.rep(lowering.tokens_expr), lowering.rep(rasp.indices)
     embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
     sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
     bounds = _margins(ops, sched, output, max_seq_len)
-    layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims, reuse=reuse, persistent=persistent)
+    layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims + output.type_dims, reuse=reuse, persistent=persistent)
     config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
         max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,

@@ -49,6 +49,7 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
+from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
 from weightsmith.compiler.values import Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -84,6 +85,8 @@ class OutputSpec:
     values: list
     scalar: Readout | None = None
     tolerance: float = math.inf  # numerical: how far the number may stray and still decode exactly
+    type_dims: list[Dim] = field(default_factory=list)  # the scores of the type's case, if any (`_types`)
+    types: list[str] = field(default_factory=list)  # the Python type of each case (config.output_types)
 
 
 @dataclass
@@ -109,6 +112,7 @@ class Lowering:
         self.reps: dict[int, Representation] = {}
         self.ops: list[Op] = []
         self._categorical_views: dict[tuple[str, str], Representation] = {}
+        self._selector_cache: dict[tuple[str, int], tuple[list[ScoreColumn], int]] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
         self._wanted = self._indicator_demand()
@@ -415,11 +419,19 @@ class Lowering:
     def _selection(self, selector: rasp.Selector) -> Selection:
         """An Aggregate's selector as score columns; a SelectPreferred adds its preference columns."""
         if not isinstance(selector, rasp.SelectPreferred):
-            return Selection(*self._columns(conjunction(selector)))
+            return Selection(*self._selector_columns(selector))
         orders = preference_order(selector, self.max_seq_len, error=CompileError)
         positions = self.indicators(self.rep(rasp.indices))
         preference = preference_columns([positions[i] for i in range(self.max_seq_len)], orders)
         return Selection(*self._columns(conjunction(selector.selector)), preference)
+
+    def _selector_columns(self, selector: rasp.Selector) -> tuple[list[ScoreColumn], int]:
+        """`_columns` of a selector, made once a phase: the head that types an output (`_types`) selects
+        as the output's Aggregate does."""
+        key = (self.phase, id(selector))
+        if key not in self._selector_cache:
+            self._selector_cache[key] = self._columns(conjunction(selector))
+        return self._selector_cache[key]
 
     def _columns(self, atoms: list[Atom]) -> tuple[list[ScoreColumn], int]:
         """The score columns of a conjunction, and how many atoms count (always-true ones do not)."""
@@ -647,17 +659,37 @@ class Lowering:
                 units = mlp.copy_number_units(scalar, out.dims[0], min(points, default=0.0), max(points, default=0.0))
                 self._add(MLPOp(out, units, inputs=[scalar], tolerance=[tolerance]))
                 dim = out.dims[0]
-            return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance)
+            type_dims, types = self._types(rep)
+            return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance, type_dims, types)
         if not rep.values:  # None everywhere: one dimension that stays 0, so every position decodes to None
             return OutputSpec(rep.label, CATEGORICAL, [Dim(rep.label, "undefined")], ["undefined"])
         single = [next(iter(r.terms)) for r in rep.indicators.values()
                   if len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0]
         if len(single) == len(rep.indicators) == len(rep.values) and len(set(single)) == len(single):
             dims = [next(iter(rep.indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
-            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values)
+            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep))
         out = self._stored(rep.label, CATEGORICAL, rep.values, rep.nullable, True, rep.expr)
         self._add(MLPOp(out, mlp.copy_indicator_units(rep.indicators, dict(zip(rep.values, out.dims)))))
-        return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values)
+        return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values, None, math.inf, *self._types(rep))
+
+    def _types(self, rep: Representation) -> tuple[list[Dim], list[str]]:
+        """Where the type of an output's value depends on how many keys its Aggregates select
+        (`compiler.types`), the model also computes that case: one head on the selector in width mode
+        (BOS's share s = 1/(w+1), as SelectorWidth has) whose values write a score a*s + b per case
+        (BOS holds a + b, every other key b), so the unembedding's argmax over the scores names the case.
+        No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
+        found = None
+        if rep.expr is not None:
+            found = output_types(rep.expr, self.facts.values,
+                                 lambda a: rasp.is_numerical(a) or self.facts.may_average(a))
+        if found is None:
+            return [], []
+        columns, n_atoms = self._selector_columns(found.selector)
+        case = self._stored(rep.label + TYPE_SUFFIX, CATEGORICAL, list(CASES), False, True, role="type")
+        values = {d: Readout.of(ONE, b) for d, (a, b) in zip(case.dims, SCORES)}
+        at_bos = {d: a + b for d, (a, b) in zip(case.dims, SCORES)}
+        self._add(AttentionOp(case, columns, n_atoms, values, at_bos, "width", value_range=1.0))
+        return case.dims, found.types
 
 
 # ------------------------------------------------------------------------------------- helpers

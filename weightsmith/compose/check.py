@@ -4,7 +4,8 @@ A switch must answer as the chosen component: `sw.apply([BOS, s, *xs]).decoded[2
 `component.apply([BOS, *xs]).decoded[1:]`; a pipe as the second model on the first one's output. Inputs:
 every input of the component's vocabulary and length when there are at most `EXHAUSTIVE_LIMIT` (the
 check is then a proof for that domain), else `n_random` random ones (`weightsmith.verify`'s generators).
-Outputs are compared as `verify` compares values (1 == 1.0; a numerical output after snapping).
+Outputs are compared value for value and type for type (1 and 1.0 differ): the composed model decodes
+what the component decodes, and where that is typed (`ModelConfig.output_types`) its types too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Mapping, Optional
 from weightsmith.compose.composed import ComposedModel
 from weightsmith.compose.switch import unwrap
 from weightsmith.model import Transformer
-from weightsmith.verify import EXHAUSTIVE_LIMIT, all_inputs, count_inputs, random_inputs, same_value
+from weightsmith.verify import EXHAUSTIVE_LIMIT, all_inputs, count_inputs, random_inputs
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def domain(model: Transformer, n_random: int, seed: int) -> tuple[list[list], bo
 
 
 def _same(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(map(same_value, a, b))
+    return len(a) == len(b) and all(type(x) is type(y) and x == y for x, y in zip(a, b))
 
 
 def _compare(name: str, inputs: list[list], expected: list[Optional[list]], got: list[list],

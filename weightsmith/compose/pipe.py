@@ -79,8 +79,13 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     built = stack.build(output_dims=[second_block.offset + d for d in config.output_dims],
                         output_encoding=config.output_encoding, output_values=list(config.output_values),
                         output_tolerance=config.output_tolerance, output_label=config.output_label, causal=causal,
-                        dtype=model_dtype([a, b]))
+                        dtype=model_dtype([a, b]), output_types=_shifted(config.output_types, second_block.offset))
     return ComposedModel(built, "pipe", list(names))
+
+
+def _shifted(types: dict | None, offset: int) -> dict | None:
+    """The second model's `output_types` (which type each decoded value takes) at its block's dims."""
+    return None if types is None else {"dims": [offset + d for d in types["dims"]], "types": list(types["types"])}
 
 
 def pipe_program(first: Any, second: Any) -> rasp.SOp:

@@ -237,7 +237,8 @@ class Stack:
         return labels
 
     def build(self, *, output_dims: list[int], output_encoding: str, output_values: list, output_tolerance: float,
-              output_label: str, causal: bool, dtype: torch.dtype = torch.float32) -> Transformer:
+              output_label: str, causal: bool, dtype: torch.dtype = torch.float32,
+              output_types: dict | None = None) -> Transformer:
         token_embed, pos_embed = self._embeddings()
         weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
         layers = []
@@ -267,7 +268,7 @@ class Stack:
             vocab=list(self.vocab), bos=self.bos, pad=self.pad, max_seq_len=self.max_seq_len, d_model=self.d,
             layers=layers, residual_labels=residual_labels, output_dims=output_dims,
             output_encoding=output_encoding, output_values=output_values, output_tolerance=output_tolerance,
-            output_label=output_label, causal=causal, layer_labels=layer_labels,
+            output_label=output_label, causal=causal, layer_labels=layer_labels, output_types=output_types,
         )
         return Transformer.from_weights(config, weights, dtype=dtype)
 

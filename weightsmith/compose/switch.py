@@ -19,6 +19,13 @@ Built from the components' weights alone (compiled, learned-then-compiled or loa
 4. **Gate** in one added last layer: each component output dimension x goes to the shared output
    dimension of its value through relu(x - G·off) - relu(-x - G·off): exactly x where the component is
    chosen (off = 0), exactly 0 where not (off = 1, |x| <= G). Cost: 2 ReLUs per output dimension.
+5. **Types** (`ModelConfig.output_types`: which Python type a decoded value takes, where the value set
+   cannot tell, as a compiled mean's int 4 or float 4.0): each component gets a group of type dimensions,
+   its own type scores gated like its outputs (a component without `output_types` gets one dimension
+   holding 1, typed as its output values are: "int" if all are ints, "value" - as stored - if they mix),
+   and one ReLU on `unselected` pushes an unchosen component's group down by G, so the argmax over all
+   groups is the chosen component's. Added only when a component is typed or two components output equal
+   values of different types (True and 1.0): none of this otherwise.
 
 Outputs of different components share a dimension when they hold the same value. BOS and PAD are the
 first component's tokens (each component's BOS and PAD embeddings are placed there, whatever it calls
@@ -39,6 +46,7 @@ import numpy as np
 from weightsmith.compose.composed import SELECTOR, ComposedModel
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype, union_tokens
 from weightsmith.model import Transformer
+from weightsmith.model.config import VALUE_TYPE as VALUE
 
 MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
 GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
@@ -77,8 +85,10 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     select = stack.add_dims([f"{SELECTOR}:{s}" for s in selectors])
     selected = stack.add_dims([f"{SELECTED}:{s}" for s in selectors])
     off = stack.add_dims([f"{UNSELECTED}:{s}" for s in selectors])
-    values, tolerance = _output_values(named, encoding)
+    values, tolerance, groups = _output_values(named, encoding)
     out = stack.add_dims([f"switch:{v}" for v in values] if encoding == "categorical" else ["switch:num"])
+    type_dims = {name: stack.add_dims([f"switch:type:{name}:{k}" for k in range(len(group))])
+                 for name, group in (groups or {}).items()}
 
     stack.token_embed[:, one] = 1.0
     for block in blocks:
@@ -98,8 +108,14 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     last = max(len(m.config.layers) for m in models)
     for j, (name, model) in enumerate(named.items()):
         _gate(stack, last, blocks[j].offset, model, off[j], out, values, encoding)
+        if groups:
+            _type_group(stack, last, blocks[j].offset, model, off[j], type_dims[name])
+    output_types = None
+    if groups:
+        output_types = {"dims": [d for name in named for d in type_dims[name]],
+                        "types": [t for name in named for t in groups[name]]}
     built = stack.build(output_dims=out, output_encoding=encoding, output_values=values, output_tolerance=tolerance,
-                        output_label="switch", causal=causal, dtype=model_dtype(models))
+                        output_label="switch", causal=causal, dtype=model_dtype(models), output_types=output_types)
     return ComposedModel(built, "switch", selectors)
 
 
@@ -111,21 +127,45 @@ def _common_encoding(named: dict[str, Transformer]) -> str:
     return next(iter(encodings.values()))
 
 
-def _output_values(named: dict[str, Transformer], encoding: str) -> tuple[list, float]:
-    """The union of the components' output values (a value held by two shares a dimension), and the
-    numerical tolerance (the largest of theirs; 0.0 for categorical). Values equal but of different types
-    (True and 1.0) cannot both be output values of one model: ComposeError."""
+def _output_values(named: dict[str, Transformer], encoding: str) -> tuple[list, float, dict[str, list[str]] | None]:
+    """The union of the components' output values (a value held by two shares a dimension), the numerical
+    tolerance (the largest of theirs; 0.0 for categorical), and each component's type names (None: no
+    component is typed and no two values clash, so the values decode as stored).
+
+    Values equal but of different types (True and 1.0) share a dimension, and a type group then says
+    which type each component's value takes; ComposeError where two components both need the stored type
+    (their values mix types, `_stored_types`)."""
     owner: dict = {}
+    clashes = []
     for name, model in named.items():
         for v in model.config.output_values:
             first = owner.setdefault(v, (name, v))
             if type(first[1]) is not type(v):
-                raise ComposeError(f"{name!r} outputs {v!r} where {first[0]!r} outputs {first[1]!r}: equal values of "
-                                   "different types, which one output read-out cannot tell apart")
+                clashes.append((name, v, first))
+    typed = any(m.config.output_types is not None for m in named.values())
+    groups = None
+    if typed or clashes:
+        groups = {name: _stored_types(m) if m.config.output_types is None else list(m.config.output_types["types"])
+                  for name, m in named.items()}
+        for name, v, (first_name, first_v) in clashes:
+            if VALUE in groups[name] and VALUE in groups[first_name]:
+                raise ComposeError(f"{name!r} outputs {v!r} where {first_name!r} outputs {first_v!r}: equal values "
+                                   "of different types, which one output read-out cannot tell apart")
+            if VALUE in groups[name]:  # the stored value is the one that component decodes as it is
+                owner[v] = (name, v)
     values = [v for _, v in owner.values()]
     if encoding == "categorical":
-        return values, 0.0
-    return sorted(values, key=float), max(m.config.output_tolerance for m in named.values())
+        return values, 0.0, groups
+    return sorted(values, key=float), max(m.config.output_tolerance for m in named.values()), groups
+
+
+def _stored_types(model: Transformer) -> list[str]:
+    """The type group of a component without `output_types`: its output values' one number type, or
+    "value" (decode as stored) where they are not all of one (or not numbers)."""
+    kinds = {type(v) for v in model.config.output_values}
+    if len(kinds) == 1 and (kind := kinds.pop()) in (int, float, bool):
+        return [kind.__name__]
+    return [VALUE]
 
 
 def _broadcast(stack: Stack, one: int, any_selector: int, select: list[int], selected: list[int]) -> None:
@@ -173,3 +213,24 @@ def _gate(stack: Stack, layer: int, offset: int, model: Transformer, off: int, o
         W_in[off, 2 * j:2 * j + 2] = -bound
         W_out[2 * j, target], W_out[2 * j + 1, target] = 1.0, -1.0
     stack.add_units(layer, W_in, np.zeros(2 * n), W_out)
+
+
+def _type_group(stack: Stack, layer: int, offset: int, model: Transformer, off: int, dims: list[int]) -> None:
+    """A component's type group in the switch: its type scores gated like its outputs (x where chosen, 0
+    where not), or 1 for an untyped component (a unit on the constant bias), then minus G where it is
+    not chosen (one unit on its `unselected` flag, exactly 0 or 1), so only the chosen group competes."""
+    types = model.config.output_types
+    sources = [offset + d for d in types["dims"]] if types is not None else []
+    n, constant = len(sources), types is None
+    units = 2 * n + 1 + constant
+    W_in, W_out, b_in = np.zeros((stack.d, units)), np.zeros((units, stack.d)), np.zeros(units)
+    for j, (source, target) in enumerate(zip(sources, dims)):
+        W_in[source, 2 * j], W_in[source, 2 * j + 1] = 1.0, -1.0
+        W_in[off, 2 * j:2 * j + 2] = -GATE
+        W_out[2 * j, target], W_out[2 * j + 1, target] = 1.0, -1.0
+    W_in[off, 2 * n] = 1.0
+    W_out[2 * n, dims] = -GATE
+    if constant:  # the 1 of its one type
+        b_in[2 * n + 1] = 1.0
+        W_out[2 * n + 1, dims[0]] = 1.0
+    stack.add_units(layer, W_in, b_in, W_out)

@@ -16,8 +16,9 @@ default, and no notion of a PAD token; our models have none of these. The mappin
   softmax weight is exactly 0 in float32 and float64, as with -inf; every other score gets + 0.0.
   `model(ids)` then needs no mask argument, and padded batches give ours at every position.
 - **unembedding**: `W_U` copies the output dimensions (one column per categorical value, or the one
-  numerical dimension), so the logits are exactly what our `decode` reads; `decode_logits` decodes
-  them with it (argmax >= 0.5, numerical snapping).
+  numerical dimension), then the type dimensions where the model has them (`ModelConfig.output_types`:
+  the scores that say whether a mean decodes as int 4 or float 4.0), so the logits are exactly what our
+  `decode` reads; `decode_logits` decodes them with it (argmax >= 0.5, numerical snapping, types).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def hooked_config(model: Transformer) -> dict[str, Any]:
         "d_mlp": d_mlp if d_mlp else None,
         "attn_only": not d_mlp,
         "d_vocab": len(config.tokens()),
-        "d_vocab_out": len(config.output_dims),
+        "d_vocab_out": len(config.readout_dims()),
         "act_fn": "relu",
         "normalization_type": None,
         "positional_embedding_type": "standard",
@@ -101,7 +102,8 @@ def _weights(model: Transformer, cfg) -> dict[str, Tensor]:
         W_pos = torch.zeros(cfg.n_ctx, D, dtype=dtype)
         W_pos[:, :d] = model.pos_embed
         W_U = torch.zeros(D, cfg.d_vocab_out, dtype=dtype)
-        W_U[config.output_dims, torch.arange(len(config.output_dims))] = 1.0
+        read = config.readout_dims()
+        W_U[read, torch.arange(len(read))] = 1.0
         out = {"embed.W_E": W_E, "pos_embed.W_pos": W_pos, "unembed.W_U": W_U,
                "unembed.b_U": torch.zeros(cfg.d_vocab_out, dtype=dtype)}
         for i, layer in enumerate(model.layers):
@@ -136,7 +138,7 @@ def decode_logits(model: Transformer, logits: Tensor, lengths: list[int], ids: T
     """The exported model's logits [B, T, d_vocab_out] decoded exactly as `model.decode` decodes its
     own read-out (they are the same numbers: the unembedding copies the output dimensions)."""
     residual = torch.zeros(*logits.shape[:-1], model.config.d_model, dtype=logits.dtype)
-    residual[..., model.config.output_dims] = logits
+    residual[..., model.config.readout_dims()] = logits
     return model.decode(residual, lengths, ids)
 
 
@@ -162,6 +164,8 @@ def save_hooked_transformer(model: Transformer, folder: str | Path, circuit=None
         "output_label": config.output_label,
         "residual_labels": [*config.residual_labels, PAD_LABEL],
     }
+    if config.output_types is not None:  # the logits after the output's: a score per type, the largest wins
+        document["output_types"] = list(config.output_types["types"])
     parameters = {name: p.detach().contiguous() for name, p in hooked.named_parameters()}
     save_file(parameters, str(folder / "model.safetensors"))
     (folder / "config.json").write_text(json.dumps(document, indent=1))

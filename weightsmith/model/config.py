@@ -19,6 +19,8 @@ from weightsmith import __version__
 
 FORMAT = "weightsmith-model"
 OUTPUT_ENCODINGS = ("categorical", "numerical")
+VALUE_TYPE = "value"  # in `output_types`: the decoded value keeps its own type, as `output_values` stores it
+OUTPUT_TYPES = ("int", "float", "bool", VALUE_TYPE)
 _SCALARS = {str, int, float, bool}  # exact types that pass `_check_values` without a per-value look
 _NUMBERS = {int, float, bool}
 
@@ -101,6 +103,13 @@ class ModelConfig:
     it can take (ascending; may be empty). Decoding snaps a float within `output_tolerance` of one of them
     (or within a quarter of the gap to that one's nearer neighbour, if wider) to that number (0.0: no
     snapping), so a saved model prints 1/3, not float32's 0.33333334.
+
+    `output_types` (None: each value decodes as stored) gives the Python type a decoded number takes where
+    it cannot follow from the number: the interpreter's Aggregate gives the selected value itself (int 4)
+    where one key is selected and a float mean (4.0) where several are, equal numbers that `output_values`
+    holds once. It is `{"dims": [...], "types": [...]}`: at each position the
+    largest of the residual `dims` picks the type at the same index ("int", "float", "bool", or "value"
+    for the value's own type).
     """
 
     vocab: list
@@ -118,10 +127,16 @@ class ModelConfig:
     causal: bool = False
     layer_labels: list[list[str]] | None = None
     loop: LoopConfig | None = None
+    output_types: dict | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
         self.validate()
+
+    def readout_dims(self) -> list[int]:
+        """What an unembedding reads: the output dimensions, then the `output_types` dimensions (an
+        export's logits hold both, so decoding them gives the same values with the same types)."""
+        return self.output_dims + (self.output_types["dims"] if self.output_types is not None else [])
 
     def tokens(self) -> list:
         """All tokens in id order: BOS is id 0, PAD is id 1, then the vocabulary."""
@@ -147,6 +162,7 @@ class ModelConfig:
             layer.validate(f"layers[{i}]")
         self._validate_labels(self.residual_labels, "residual_labels")
         self._validate_output()
+        self._validate_output_types()
         _check_str(self.output_label, "output_label")
         if not isinstance(self.causal, bool):
             raise ValueError(f"causal: expected a bool, got {self.causal!r}")
@@ -164,6 +180,28 @@ class ModelConfig:
                 raise ValueError(f"loop: expected None or a LoopConfig, got {type(self.loop).__name__}")
             self.loop.validate(len(self.layers), self.d_model)
         _check_str(self.version, "version")
+
+    def _validate_output_types(self) -> None:
+        types = self.output_types
+        if types is None:
+            return
+        if not isinstance(types, dict):
+            raise ValueError(f"output_types: expected None or an object, got {type(types).__name__}")
+        _check_keys(types, {"dims", "types"}, "output_types")
+        dims, names = types["dims"], types["types"]
+        if not isinstance(dims, list) or not dims:
+            raise ValueError(f"output_types.dims: expected a non-empty list of residual dims, got {dims!r}")
+        for j, d in enumerate(dims):
+            _check_size(d, f"output_types.dims[{j}]")
+            if d >= self.d_model:
+                raise ValueError(f"output_types.dims[{j}]: {d} is not a residual dim (d_model is {self.d_model})")
+        if len(set(dims)) != len(dims):
+            raise ValueError(f"output_types.dims: {dims} repeats a dim")
+        if not isinstance(names, list) or len(names) != len(dims):
+            raise ValueError(f"output_types.types: expected a list of {len(dims)} type names (one per dim), got {names!r}")
+        for j, name in enumerate(names):
+            if name not in OUTPUT_TYPES:
+                raise ValueError(f"output_types.types[{j}]: expected one of {OUTPUT_TYPES}, got {name!r}")
 
     def _validate_labels(self, labels: Any, where: str) -> None:
         if not isinstance(labels, list) or not all(map(isinstance, labels, itertools.repeat(str))):
@@ -217,6 +255,8 @@ class ModelConfig:
         document = {"format": FORMAT, **{name: getattr(self, name) for name in _FIELDS}, "layers": layers}
         if self.loop is not None:  # absent, not null, for a model without a loop: older files stay valid
             document["loop"] = {name: getattr(self.loop, name) for name in _LOOP_FIELDS}
+        if self.output_types is not None:  # likewise
+            document["output_types"] = self.output_types
         return document
 
     def to_json(self) -> str:
@@ -241,11 +281,13 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop"})
+        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
+        if "output_types" in document:
+            fields["output_types"] = document["output_types"]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
         if "loop" in document:
             loop = document["loop"]

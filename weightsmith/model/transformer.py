@@ -8,13 +8,15 @@ sqrt(d_qk): the compiler bakes its proven scale into W_Q, and a hidden rescaling
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import torch
 from torch import Tensor, nn
 
-from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
 
@@ -287,7 +289,8 @@ class Transformer(nn.Module):
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
-    def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None) -> list[list]:
+    def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
+               typed: bool = True) -> list[list]:
         """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
 
         Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
@@ -296,7 +299,9 @@ class Transformer(nn.Module):
         returned (it would differ with the batch the input ran in, and look like an answer): it raises
         OutputOutOfRange, naming the input and position. Without a value contract (no values, or tolerance 0:
         a model that is not compiled) the float itself is returned. Given the input `ids`, a position holding
-        PAD decodes as the PAD token: padding has no output.
+        PAD decodes as the PAD token: padding has no output. Where the config has `output_types`, each
+        number takes the type they name (int 4 or the mean 4.0); `typed=False` leaves the values as
+        `output_values` stores them (for a caller that computes the output dims alone).
         """
         out = final_residual[..., self.config.output_dims]
         padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
@@ -307,10 +312,20 @@ class Transformer(nn.Module):
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
+        if typed and self.config.output_types is not None:
+            rows = self._typed(rows, final_residual)
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
                     for row, pads in zip(rows, padding.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
+
+    def _typed(self, rows: list[list], final_residual: Tensor) -> list[list]:
+        """Each decoded number as the type `config.output_types` picks at its position (the largest of its
+        dims): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
+        types = self.config.output_types
+        picked = final_residual[..., types["dims"]].argmax(dim=-1).tolist()
+        casts = [_CASTS[name] for name in types["types"]]
+        return [[_cast(x, casts[k]) for x, k in zip(row, ks)] for row, ks in zip(rows, picked)]
 
     def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:
         """Each float [B, T] of the first `lengths[b]` positions as the nearest output value (PAD positions,
@@ -358,6 +373,17 @@ class Transformer(nn.Module):
                 ids = self.encode(chunk)
                 outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids))
         return outputs
+
+
+_CASTS = {"int": int, "float": float, "bool": bool, VALUE_TYPE: None}
+
+
+def _cast(x: Any, cast: Any) -> Any:
+    """`x` as `cast` (None: as it is); only numbers are cast (not None or a str, nor a float that is not
+    finite, as at padding)."""
+    if cast is None or not isinstance(x, (int, float)) or (isinstance(x, float) and not math.isfinite(x)):
+        return x
+    return cast(x)
 
 
 def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:

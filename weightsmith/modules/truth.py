@@ -24,6 +24,7 @@ import numpy as np
 import torch
 
 from weightsmith.compiler import CompiledModel
+from weightsmith.compiler.types import TYPE_SUFFIX
 from weightsmith.model import Transformer
 from weightsmith.modules.graph import WeightGraph, weight_graph
 from weightsmith.modules.partition import METHODS, find_modules, gomory_hu_modules, gomory_hu_tree, sparsified
@@ -33,11 +34,13 @@ SHARED = ("one", "bos", "(free)")
 
 
 def sop_of(label: str) -> str | None:
-    """The s-op a residual label belongs to: `sort:3` -> sort, `target_pos[1/(w+1)]:num` -> target_pos."""
+    """The s-op a residual label belongs to: `sort:3` -> sort, `target_pos[1/(w+1)]:num` -> target_pos.
+    An output's type case (`frac[type]:one`, `compiler.types`) is a computation of its own: the value
+    does not depend on it, nor it on the value."""
     name = label.split(":", 1)[0]
     if name in SHARED or not name:
         return None
-    return re.sub(r"\[.*\]$", "", name)
+    return name if name.endswith(TYPE_SUFFIX) else re.sub(r"\[.*\]$", "", name)
 
 
 def compiled_truth(compiled: CompiledModel, weights: WeightGraph) -> dict[str, str]:

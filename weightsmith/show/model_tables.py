@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
 from weightsmith.model import ModelConfig, residual_layout, summary
@@ -28,6 +29,6 @@ def layout_table(config: ModelConfig) -> Table:
     table.add_column("s-op = values held")
     for stage in residual_layout(config):
         for k, (span, text) in enumerate(stage.spans()):
-            table.add_row(stage.name if k == 0 else "", span, text)
+            table.add_row(stage.name if k == 0 else "", span, escape(text))  # labels hold [..]: not markup
         table.add_section()
     return table
