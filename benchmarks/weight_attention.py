@@ -1,6 +1,6 @@
 """Attention over weights against a dense MLP and a mixture of experts, on tasks chosen by a task token.
 
-    python benchmarks/weight_attention.py [--steps 1200] [--seeds 3] [--arms sets_random,sets_compiled,...]
+    python benchmarks/weight_attention.py [--steps 600] [--seeds 3] [--arms sets_random,sets_compiled,...] [--jobs 4]
 
 Data (generated here): strings of 2-6 tokens over 0-4 after a task token; the labels at the data
 positions are the task's answer: reverse, sort, hist (how often the token occurs) or most_freq (the most
@@ -17,16 +17,17 @@ layer) with random routers, sets_compiled_routed also with the routers hard-code
 sets_compiled_frozen with random routers and the compiled weights frozen (weight sets and the embeddings'
 compiled columns; routers, read-out and room dimensions train). Before training, the compiled
 initialisation is checked exact on every input of the data (lengths 2-6) with the routing forced one-hot to
-the task's set. `--jobs N` runs N (arm, seed) runs in parallel processes (CPU seconds are per process). Curves are evaluated at steps 0, 10, 25, 50, 100, 200, ... (CPU
-seconds count training only for the sets_* arms; the earlier arms' include their evaluations).
+the task's set. Curves are evaluated at steps 0, 10, 25, 50, 100, 150, 200, 300, ... CPU seconds count training
+only, per process (`--jobs N` runs N (arm, seed) runs in parallel processes); the earlier arms' stored runs
+(1,200 steps, evaluated every 200) counted their evaluations too.
 Writes benchmarks/results/weight_attention.json (runs of arms not rerun are kept) and prints a table.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import itertools
+import json
 import random
 import time
 from collections import Counter
@@ -168,7 +169,7 @@ def fit(model, seed: int, steps: int, train, test) -> list[dict]:
     return curve
 
 
-def run(kind: str, seed: int, steps: int, train, test, compiled: list) -> dict:
+def run(kind: str, seed: int, steps: int, train, test) -> dict:
     """One arm, one seed: build (the earlier kinds from `Setup`, the sets_* ones from the compiled models'
     layout), train, and report the curve, sizes, routing, and for sets_* the distance from initialisation
     and the accuracy with the routing forced to each task's own set at the start and the end."""
@@ -179,7 +180,7 @@ def run(kind: str, seed: int, steps: int, train, test, compiled: list) -> dict:
         model = MultiTaskTransformer(setup)
         mlp_flops = mlp_flops_per_token(setup, MAX_N + 1)
     else:
-        model = from_compiled(compiled, list(range(V)), list(range(N_LABELS)), room=ROOM,
+        model = from_compiled(compiled_models(), list(range(V)), list(range(N_LABELS)), room=ROOM,
                               route_by_task=kind == "sets_compiled_routed", seed=seed)
         if kind == "sets_random":  # the same random draws, none overwritten
             torch.manual_seed(seed)
@@ -219,12 +220,12 @@ def reached(curve: list[dict], target: float) -> dict | None:
                  if min(c["accuracy"].values()) >= target), None)
 
 
-def check_compiled_init(compiled: list) -> dict:
+def check_compiled_init() -> dict:
     """Before training: the compiled initialisation on every input of the data, routing forced one-hot to the
     task's set (must be 1.0 everywhere)."""
     every = every_input()
     return {"inputs": len(every[0]),
-            "forced": accuracy(from_compiled(compiled, list(range(V)), list(range(N_LABELS)), room=ROOM), *every,
+            "forced": accuracy(from_compiled(compiled_models(), list(range(V)), list(range(N_LABELS)), room=ROOM), *every,
                                route=forced(every[2]))}
 
 
@@ -260,16 +261,16 @@ def main() -> None:
         parser.error(f"unknown arm(s) {unknown}; choose from {', '.join(EARLIER + SETS)}")
     torch.set_num_threads(1)
     train, test = make(20_000, 0), make(2_000, 1)
-    compiled = compiled_models() if any(a in SETS for a in arms) else []
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    check = check_compiled_init(compiled) if compiled else previous.get("compiled_init_check")
+    runs = [r for r in previous.get("runs", []) if r["kind"] not in arms]
+    jobs = [(kind, seed, args.steps, train, test) for kind in arms for seed in range(args.seeds)]
+    with ProcessPoolExecutor(args.jobs, initializer=torch.set_num_threads, initargs=(1,)) as pool:
+        checking = pool.submit(check_compiled_init) if any(a in SETS for a in arms) else None
+        runs += list(pool.map(run, *zip(*jobs)))
+        check = checking.result() if checking else previous.get("compiled_init_check")
     if check:
         print(f"compiled initialisation on all {check['inputs']:,} inputs: routing forced to the task's set "
               + ", ".join(f"{t} {a:.4f}" for t, a in check["forced"].items()))
-    runs = [r for r in previous.get("runs", []) if r["kind"] not in arms]
-    jobs = [(kind, seed, args.steps, train, test, compiled) for kind in arms for seed in range(args.seeds)]
-    with ProcessPoolExecutor(args.jobs, initializer=torch.set_num_threads, initargs=(1,)) as pool:
-        runs += list(pool.map(run, *zip(*jobs)))
     summary = summarise(runs)
     print(f"{'arm':24} {'params':>8} {'MLP flops/token':>16} " + " ".join(f"{t:>10}" for t in TASKS) + f" {'CPU s':>7}")
     for kind, row in summary.items():
