@@ -1,6 +1,6 @@
 """The README's pictures, drawn from the benchmarks' own JSON (nothing is measured here).
 
-    python benchmarks/plots.py      # writes docs/img/transformer_programs.png and docs/img/vs_tracr.png
+    python benchmarks/plots.py      # writes docs/img/transformer_programs.png, vs_tracr.png, weight_attention.png
 
 Needs matplotlib (the `plots` extra). Run it after a benchmark changes its results.
 """
@@ -72,7 +72,36 @@ def vs_tracr() -> Path:
     return path
 
 
+def weight_attention() -> Path:
+    """Accuracy (mean of the four tasks) against training steps and CPU seconds, every arm: the mean of its
+    seeds, with the band from the worst to the best seed."""
+    data = json.loads((RESULTS / "weight_attention.json").read_text())
+    arms = list(dict.fromkeys(r["kind"] for r in data["runs"]))
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), dpi=110, sharey=True)
+    for i, arm in enumerate(arms):
+        runs = [r for r in data["runs"] if r["kind"] == arm]
+        length = min(len(r["curve"]) for r in runs)
+        accuracy = np.array([[np.mean(list(c["accuracy"].values())) for c in r["curve"][:length]] for r in runs])
+        style = {"color": plt.cm.tab10(i), "linestyle": "-" if arm.startswith("sets") else "--"}
+        for ax, key in zip(axes, ("step", "cpu_seconds")):
+            x = np.mean([[c[key] for c in r["curve"][:length]] for r in runs], axis=0)
+            ax.plot(x, accuracy.mean(0), label=arm, marker=".", markersize=3, linewidth=1.2, **style)
+            ax.fill_between(x, accuracy.min(0), accuracy.max(0), color=style["color"], alpha=0.15, linewidth=0)
+    axes[0].set_xscale("symlog", linthresh=10)
+    axes[0].set_xlabel("training step (symlog)")
+    axes[1].set_xlabel("CPU seconds of training (one thread)")
+    axes[0].set_ylabel("held-out accuracy, mean of 4 tasks")
+    axes[0].legend(fontsize=7, loc="lower right")
+    fig.suptitle("Attention over weights on reverse / sort / hist / most_freq chosen by a task token "
+                 f"(mean of {data['seeds']} seeds, band: min-max; dashed: pre-LN d=64, solid: weight sets)", fontsize=8)
+    fig.tight_layout()
+    path = IMG / "weight_attention.png"
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
 if __name__ == "__main__":
     IMG.mkdir(parents=True, exist_ok=True)
-    for made in (transformer_programs(), vs_tracr()):
+    for made in (transformer_programs(), vs_tracr(), weight_attention()):
         print(f"wrote {made.relative_to(ROOT)}")

@@ -10,10 +10,10 @@ def test_a_certain_routing_runs_exactly_that_weight_set():
     layer = WeightAttentionMLP(d=8, hidden=5, k=3)
     x, mask = torch.randn(2, 4, 8), torch.ones(2, 4)
     with torch.no_grad():
-        layer.keys.zero_()
-        layer.keys[1, 0] = 1e4  # set 1's key dominates whatever the query
-        layer.query.weight.zero_()
-        layer.query.bias.fill_(1.0)
+        layer.router.keys.zero_()
+        layer.router.keys[1, 0] = 1e4  # set 1's key dominates whatever the query
+        layer.router.query.weight.zero_()
+        layer.router.query.bias.fill_(1.0)
     expected = torch.relu(x @ layer.W_in[1] + layer.b_in[1]) @ layer.W_out[1]
     assert torch.allclose(layer(x, mask), expected, atol=1e-5)
 
@@ -28,7 +28,7 @@ def test_hard_routing_uses_one_set_and_still_trains_the_router():
         k = int(chosen[b])
         assert torch.allclose(out[b], torch.relu(x[b] @ layer.W_in[k] + layer.b_in[k]) @ layer.W_out[k], atol=1e-5)
     out.sum().backward()
-    assert layer.keys.grad is not None and layer.keys.grad.abs().sum() > 0  # straight-through reaches the keys
+    assert layer.router.keys.grad is not None and layer.router.keys.grad.abs().sum() > 0  # straight-through reaches the keys
 
 
 def test_the_three_kinds_build_and_run():

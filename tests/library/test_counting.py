@@ -15,6 +15,7 @@ from weightsmith.library import (
     make_frac_prevs,
     make_hist,
     make_length,
+    make_mode,
 )
 
 LETTERS = ("a", "b", "c", "d")
@@ -45,6 +46,11 @@ def double_hist_reference(xs: list) -> list:
     counts = Counter(xs)
     values_per_count = Counter(counts.values())
     return [values_per_count[counts[x]] for x in xs]
+
+
+def mode_reference(xs: list) -> list:
+    counts = Counter(xs)
+    return [max(sorted(counts), key=lambda x: counts[x])] * len(xs)
 
 
 def test_length():
@@ -85,6 +91,11 @@ def test_frac_prevs_of_a_computed_condition():
         lambda xs: [sum(1 for j in range(i + 1) if xs[j] > j) / (i + 1) for i in range(len(xs))],
         all_inputs(range(4), 5),
     )
+
+
+def test_mode_ties_go_to_the_smallest_token():
+    check_exhaustively(make_mode(), mode_reference, (0, 1, 2, 3))
+    check_exhaustively(make_mode(), mode_reference, (-1.5, 2, 7), max_len=6)
 
 
 def test_double_hist():

@@ -22,26 +22,48 @@ from torch import Tensor, nn
 KINDS = ("dense", "moe", "weight_attention")
 
 
-class WeightAttentionMLP(nn.Module):
-    """K MLPs' weights, mixed per sequence by attention of a sequence query over K learned keys."""
+class Router(nn.Module):
+    """Attention of a sequence query over K learned keys: the weight each sequence gives each weight set.
 
-    def __init__(self, d: int, hidden: int, k: int, hard: bool = False):
+    The query is a linear map of the sequence's mean residual (over its non-PAD positions), so a task
+    token anywhere in the sequence can steer it. Hard routing (top-1) keeps the soft weights' gradient
+    (straight-through), so the keys still learn."""
+
+    def __init__(self, d: int, k: int, hard: bool = False):
         super().__init__()
         self.k, self.hard = k, hard
-        self.W_in = nn.Parameter(torch.randn(k, d, hidden) / d**0.5)
-        self.b_in = nn.Parameter(torch.zeros(k, hidden))
-        self.W_out = nn.Parameter(torch.randn(k, hidden, d) / hidden**0.5)
         self.query = nn.Linear(d, d)
         self.keys = nn.Parameter(torch.randn(k, d) / d**0.5)
-        self.last_routing: Tensor | None = None
+        self.last: Tensor | None = None
 
     def forward(self, x: Tensor, mask: Tensor) -> Tensor:
         pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdim=True).clamp(min=1)  # [B, d]
         weights = torch.softmax(self.query(pooled) @ self.keys.T / x.shape[-1] ** 0.5, dim=-1)  # [B, K]
-        self.last_routing = weights.detach()  # the soft weights, also for hard routing (their entropy)
-        if self.hard:  # top-1, gradients through the soft weights (straight-through)
+        self.last = weights.detach()  # the soft weights, also for hard routing (their entropy)
+        if self.hard:
             top = F.one_hot(weights.argmax(-1), self.k).to(weights.dtype)
             weights = top + weights - weights.detach()
+        return weights
+
+
+class WeightAttentionMLP(nn.Module):
+    """K MLPs' weights, mixed per sequence by its router: each sequence runs one MLP whose weights are the
+    routing-weighted sum of the K sets (mixed once per sequence, then one MLP's work per token)."""
+
+    def __init__(self, d: int, hidden: int, k: int, hard: bool = False):
+        super().__init__()
+        self.k = k
+        self.W_in = nn.Parameter(torch.randn(k, d, hidden) / d**0.5)
+        self.b_in = nn.Parameter(torch.zeros(k, hidden))
+        self.W_out = nn.Parameter(torch.randn(k, hidden, d) / hidden**0.5)
+        self.router = Router(d, k, hard)
+
+    @property
+    def last_routing(self) -> Tensor | None:
+        return self.router.last
+
+    def forward(self, x: Tensor, mask: Tensor) -> Tensor:
+        weights = self.router(x, mask)
         W_in = torch.einsum("bk,kdh->bdh", weights, self.W_in)
         b_in = weights @ self.b_in
         W_out = torch.einsum("bk,khd->bhd", weights, self.W_out)

@@ -18,6 +18,7 @@ from weightsmith.library.counting import (
     make_frac_prevs,
     make_hist,
     make_length,
+    make_mode,
 )
 from weightsmith.library.dyck import (
     make_dyck1,

@@ -88,3 +88,20 @@ def make_double_hist() -> rasp.SOp:
     return rasp.SequenceMap(
         lambda positions, count: positions // count if count else 0, positions_with_count, hist
     ).named("double_hist")
+
+
+def make_mode() -> rasp.SOp:
+    """The most frequent token of the input, at every position; ties go to the smallest token.
+
+        make_mode()([3, 1, 3, 1, 0]) == [1, 1, 1, 1, 1]
+
+    A position is a winner when no position's (count, token) beats its own (more occurrences, or as many
+    and a smaller token); every winner holds the same token, so the mean of the winners' tokens is that
+    token. Tokens must be numbers (the interpreter averages only numbers when an Aggregate selects several).
+    """
+    hist = make_hist()
+    key = rasp.SequenceMap(lambda count, token: (count, token), hist, rasp.tokens).named("mode_key")
+    beats = rasp.Select(key, key, lambda k, q: k[0] > q[0] or (k[0] == q[0] and k[1] < q[1])).named("mode_beats")
+    is_winner = (rasp.SelectorWidth(beats) == 0).named("mode_is_winner")
+    winners = rasp.Select(is_winner, is_winner, lambda k, q: k).named("mode_winners")
+    return rasp.Aggregate(winners, rasp.tokens).named("mode")
