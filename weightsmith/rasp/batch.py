@@ -5,8 +5,9 @@ values that occur. That makes the expensive parts cheap:
 - a Map / SequenceMap calls its Python function once per *distinct* value (or value pair) in the whole
   batch, then gathers;
 - a Select evaluates its predicate once per distinct (key, query) pair (a `Comparison` on numbers or
-  strings as one numpy comparison, any other predicate by calling it) and becomes a boolean array
-  `[batch, query, key]`; Aggregate and SelectorWidth are reductions over that array;
+  strings by ranking them, any other predicate by calling it) and becomes bit masks `[batch, query,
+  words]`, a bit per key (`bitmask`): And/Or/Not are bitwise, SelectorWidth a popcount, an Aggregate
+  of one selected key a trailing-zero count; `evaluate_columns` gives selectors as bool arrays;
 - each sub-expression is evaluated once, however many parents share it.
 Inputs of different lengths share one padded array; padding has code -1 and is never selected.
 Results equal `evaluate.evaluate` on every input (value and Python type), which the tests check.
@@ -17,11 +18,12 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
+from weightsmith.rasp import bitmask
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, node_value, placeholder_error, preference_order
@@ -30,6 +32,7 @@ from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
+MASKED_SUM_VALUES = 8  # a mean of at most this many distinct non-zero whole numbers sums them by popcounts
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
 _NUMBER_TYPES = (int, bool, float)  # what the reference evaluator averages (it tests with isinstance)
 
@@ -71,10 +74,23 @@ def _object_array(values: Sequence[Any]) -> np.ndarray:
 
 @dataclass
 class Column:
-    """An s-op's values over a batch: `table[codes[b, i]]`, with `codes == -1` at padding."""
+    """An s-op's values over a batch: `table[codes[b, i]]`, with `codes == -1` at padding.
+
+    `dense` says that every table entry occurs in `codes` (true of tables built from the values met,
+    such as the tokens' and every Map's): then the codes are already the distinct values' ranks.
+    """
 
     codes: np.ndarray
     table: list[Any]
+    dense: bool = False
+    _distinct: Optional[tuple[np.ndarray, np.ndarray]] = field(default=None, init=False, repr=False, compare=False)
+
+    def distinct(self) -> tuple[np.ndarray, np.ndarray]:
+        """`_distinct(codes, len(table))`, computed once however many Maps and Selects read the column."""
+        if self._distinct is None:
+            self._distinct = ((np.arange(len(self.table)), self.codes) if self.dense
+                              else _distinct(self.codes, len(self.table)))
+        return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
         lookup = _object_array([*self.table, None])  # padding (-1) reads the last slot
@@ -170,7 +186,7 @@ def make_batch(
     else:
         codes = np.full((len(inputs), width), PAD, dtype=np.intp)
         codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table))
+    return Batch(lengths, valid, Column(codes, table, dense=True))
 
 
 def _distinct(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -195,17 +211,6 @@ def _distinct(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 def _gather(new_codes: list[int], ranks: np.ndarray) -> np.ndarray:
     """`new_codes[ranks]`, with PAD (-1) ranks staying PAD."""
     return np.array([*new_codes, PAD], dtype=np.intp)[ranks]
-
-
-def _count_selected(sel: np.ndarray) -> np.ndarray:
-    """How many keys each query selects, `[B, query]`.
-
-    einsum over the bytes of the bool array is several times faster than `sel.sum(-1)`; it counts in
-    uint8, so only while fewer than 256 keys could be selected.
-    """
-    if sel.shape[-1] < 256:
-        return np.einsum("bqk->bq", sel.view(np.uint8)).astype(np.intp)
-    return np.count_nonzero(sel, axis=-1)
 
 
 def _rankable(values: list[Any]) -> Optional[np.ndarray]:
@@ -243,13 +248,41 @@ _RANK_COMPARISONS: dict[rx.Comparison, Callable[[np.ndarray, np.ndarray], np.nda
 }
 
 
+def _compared_masks(predicate: rx.Comparison, masks: np.ndarray) -> np.ndarray:
+    """For each query rank r, the keys whose rank compares to r as `predicate` says (key OP query), from
+    the keys' masks per rank (`bitmask.value_masks`, slot 0 empty): the bits are disjoint, so a cumulative
+    sum over the ranks is the union of the masks of every lower rank. Slot 0 stays empty."""
+    if predicate is rx.Comparison.EQ:
+        return masks
+    at_most = np.cumsum(masks, axis=1)  # keys of rank <= r
+    if predicate is rx.Comparison.LEQ:
+        return at_most
+    if predicate is rx.Comparison.LT:
+        return at_most - masks
+    every = at_most[:, -1:]
+    if predicate is rx.Comparison.GT:
+        compared = every - at_most
+    elif predicate is rx.Comparison.GEQ:
+        compared = every - at_most + masks
+    else:  # NEQ
+        compared = every - masks
+    compared[:, 0] = 0.0
+    return compared
+
+
+def _same_rows(*arrays: np.ndarray) -> bool:
+    """Whether every input has the same rows in each of `arrays` (s-ops of positions only, like indices,
+    on inputs of one length): then an operation on one input, copied, is the operation on all."""
+    return len(arrays[0]) > 1 and not any((a[1:] != a[:-1]).any() for a in arrays)
+
+
 def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """`f(queries[:, :, None], keys[:, None, :])`, a `[B, query, key]` array.
 
     Where every input has the same rows (s-ops of positions only, like indices, on inputs of one
     length), it is computed for one input and copied, many times faster than broadcasting over the batch.
     """
-    if len(queries) > 1 and not ((queries[1:] != queries[:-1]).any() or (keys[1:] != keys[:-1]).any()):
+    if _same_rows(queries, keys):
         one = f(queries[:1, :, None], keys[:1, None, :])
         return np.broadcast_to(one, (len(queries), queries.shape[1], keys.shape[1])).copy()
     # Computed as [query, key, B] and transposed: numpy's inner loop then runs along the batch (long,
@@ -262,25 +295,40 @@ def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
 
+MASKS_PER_POSITION = 3  # a Select builds value masks for up to this many values per position; beyond, it compares
+
+
 class _BatchEvaluator:
+    """Evaluates a program on a batch: a Column per s-op, masks `[B, query, words]` per selector (`bitmask`)."""
+
     def __init__(self, batch: Batch, record: bool = False):
         self.batch = batch
         self.record = record
         self.values: dict[int, Any] = {}
-        self._counts: dict[int, np.ndarray] = {}  # per selector: its `_count_selected`, shared by users
+        self._counts: dict[int, np.ndarray] = {}  # per selector: its width, shared by users
         self._pair_valid: Optional[np.ndarray] = None
-        self.padded = not _unpadded(batch.lengths, batch.shape[1])  # some input is shorter than others
 
     def __call__(self, e: rx.RASPExpr) -> Any:
         return self.values[id(e)]
 
     @property
     def pair_valid(self) -> np.ndarray:
-        """`[B, query, key]`: both positions are inside the input."""
+        """Masks `[B, query, words]`: both positions are inside the input."""
         if self._pair_valid is None:
             valid = self.batch.valid
-            self._pair_valid = _pairwise(np.logical_and, valid, valid)
+            nb, width = valid.shape
+            if _unpadded(self.batch.lengths, width):  # every input is full: one row of masks, copied
+                every = bitmask.pack(np.ones((1, width, width), dtype=bool))
+                self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
+            else:
+                keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[:, 1].astype(np.uint64)  # [B, words]
+                self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
+
+    def _masks_pay(self, n: int) -> bool:
+        """Whether a Select over `n` distinct values is faster from value masks (work ~ B * n) than from
+        comparing every query with every key (~ B * L * L); measured: up to about 3 values per position."""
+        return n + 1 <= MASKS_PER_POSITION * self.batch.shape[1]
 
     @property
     def row_starts(self) -> np.ndarray:
@@ -290,18 +338,18 @@ class _BatchEvaluator:
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
-            self._counts[id(selector)] = _count_selected(self(selector))
+            self._counts[id(selector)] = bitmask.count(self(selector))
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
         return Column(np.where(self.batch.valid, 0, PAD), [value])
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        used, ranks = _distinct(inner.codes, len(inner.table))
+        used, ranks = inner.distinct()
         out = _Interner()
         with _hashable_results(e):
             new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
-        return Column(_gather(new, ranks), out.table)
+        return Column(_gather(new, ranks), out.table, dense=True)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
@@ -313,13 +361,13 @@ class _BatchEvaluator:
                 None if x is None or y is None else call_checked(e, e.f, x, y)
                 for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
             )
-        return Column(_gather(new, ranks), out.table)
+        return Column(_gather(new, ranks), out.table, dense=True)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
         # The distinct values met, and every position as an index into them.
-        used_keys, key_at = _distinct(keys.codes, len(keys.table))
-        used_queries, query_at = _distinct(queries.codes, len(queries.table))
+        used_keys, key_at = keys.distinct()
+        used_queries, query_at = queries.distinct()
         key_values = [keys.table[c] for c in used_keys.tolist()]
         query_values = [queries.table[c] for c in used_queries.tolist()]
         predicate = e.predicate
@@ -331,10 +379,18 @@ class _BatchEvaluator:
                 return np.zeros_like(self.pair_valid)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
-                compare = _RANK_COMPARISONS[predicate]
                 key_rank, query_rank = _gather(ranks[0].tolist(), key_at), _gather(ranks[1].tolist(), query_at)
+                n_ranks = max(int(ranks[0].max(initial=-1)), int(ranks[1].max(initial=-1))) + 1
+                if _same_rows(key_rank, query_rank):  # computed for one input, copied
+                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
+                                          query_rank[:1])
+                    return np.broadcast_to(one, (len(key_rank), *one.shape[1:])).copy()
+                if self._masks_pay(n_ranks):
+                    return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
+                                           query_rank)
+                compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
-                return selected & self.pair_valid if self.padded else selected
+                return bitmask.pack(selected) & self.pair_valid
         return self._select_by_calls(e, key_values, key_at, query_values, query_at)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
@@ -357,19 +413,28 @@ class _BatchEvaluator:
             meets = (query_at == j)[:, :, None] & (key_at == i)[:, None, :]
             if meets.any():
                 raise EvaluationError(f"{err} (input {_first_bad(meets)})") from err
+        if self._masks_pay(max(nk, nq)):
+            # the queries' masks: for each query value, the union of the masks of the keys it accepts
+            masks = bitmask.value_masks(key_at, nk)  # [B, 1 + key value, words]
+            nb, _, words = masks.shape
+            accepted = np.zeros((nq + 1, nk + 1))
+            accepted[1:, 1:] = table[:nq, :nk]
+            accepted = accepted @ masks.transpose(1, 0, 2).reshape(nk + 1, nb * words)
+            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words).transpose(1, 0, 2), query_at)
         key_index = np.where(key_at >= 0, key_at, nk)
         query_index = np.where(query_at >= 0, query_at, nq)
-        return _pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index)
+        return bitmask.pack(_pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index))
 
     def aggregate(self, e: rx.Aggregate) -> Column:
         sel, vals = self(e.selector), self(e.sop)
         valid = self.batch.valid
-        if not sel.shape[2]:  # every input is empty
+        width = valid.shape[1]
+        if not width:  # every input is empty
             return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        first = np.argmax(sel, axis=-1)  # the one selected key, where there is one
+        first = bitmask.lowest(sel, width)  # the one selected key, where there is one
         codes = _gather(table_codes, vals.codes.ravel().take(first + self.row_starts))
         codes = np.where(count == 0, default, codes)
         many = (count > 1) & valid
@@ -381,22 +446,25 @@ class _BatchEvaluator:
         """Writes into `codes` the mean of the selected values wherever several are selected."""
         is_number = [isinstance(v, _NUMBER_TYPES) for v in vals.table]
         if not all(is_number):
-            non_numeric = (sel & ~np.array(is_number + [True])[vals.codes][:, None, :]).any(-1) & many
+            at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
+            non_numbers = bitmask.value_masks(at_non_number, 1)[:, 1].astype(np.uint64)  # [B, words]
+            non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
             if non_numeric.any():
                 b, q = np.argwhere(non_numeric)[0]
                 aggregate(self._selected(vals, sel[b, q], b), e.default, e)  # raises the evaluator's error
         numbers = [v if ok else 0 for v, ok in zip(vals.table, is_number)]
-        bound = EXACT_INT / sel.shape[2]
+        width = vals.codes.shape[1]
+        bound = EXACT_INT / width
         if not all(type(v) in _NUMBER_TYPES and abs(v) < bound for v in numbers):
             # Huge or non-finite numbers (inexact below), or number subclasses: the evaluator averages them.
             where = np.argwhere(many).tolist()
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
-        width = sel.shape[2]
         rows = np.flatnonzero(many)
         if all(type(v) is not float or v.is_integer() for v in numbers):
             self._whole_means(sel, numbers, vals, rows, count.ravel().take(rows), codes, out)
             return
+        sel = bitmask.unpack(sel, width)
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
         # integers are exact in float64, so the sums are Python's, and so are the correctly rounded quotients.
@@ -417,17 +485,28 @@ class _BatchEvaluator:
     def _whole_means(sel, numbers: list, vals: Column, rows: np.ndarray, counts: np.ndarray, codes, out: _Interner) -> None:
         """`_means` for whole numbers (each below 2**53 / width), several times faster.
 
-        Their sums are exact integers in float64 whatever the order of addition, so a matrix product may
-        add them (Python adds in position order; here that makes no difference), and each distinct
-        (sum, count) pair is divided once: the same correctly rounded quotient as Python's int / int.
-        Codes go to the distinct means in ascending order, as in `_means`.
+        Their sums are exact integers in float64 whatever the order of addition, so they may be added
+        in any order (Python adds in position order; here that makes no difference): per distinct value,
+        value times the number of selected keys holding it (a popcount of the selector and the value's
+        mask), or for many distinct values a matrix product. Each distinct (sum, count) pair is divided
+        once: the same correctly rounded quotient as Python's int / int. Codes go to the distinct means
+        in ascending order, as in `_means`.
         """
-        nb, nq, width = sel.shape
-        at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
-        sums = np.empty((nb, nq))
-        step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy of `sel`
-        for start in range(0, nb, step):
-            sums[start:start + step] = np.matmul(sel[start:start + step], at_key[start:start + step, :, None])[..., 0]
+        nb, nq, _ = sel.shape
+        width = vals.codes.shape[1]
+        nonzero = [c for c, v in enumerate(numbers) if v]
+        if len(nonzero) <= MASKED_SUM_VALUES:
+            masks = bitmask.value_masks(vals.codes, len(numbers))[:, 1:].astype(np.uint64)  # [B, value, words]
+            sums = np.zeros((nb, nq))
+            for c in nonzero:
+                sums += float(numbers[c]) * bitmask.count(sel & masks[:, None, c])
+        else:
+            at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
+            sums = np.empty((nb, nq))
+            step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy
+            for start in range(0, nb, step):
+                chunk = bitmask.unpack(sel[start:start + step], width)
+                sums[start:start + step] = np.matmul(chunk, at_key[start:start + step, :, None])[..., 0]
         totals = sums.ravel().take(rows).astype(np.int64)  # exact; a zero sum loses the sign Python never gives it
         low = int(totals.min())
         pairs = (totals - low) * (width + 1) + counts  # a count is at most width
@@ -438,23 +517,24 @@ class _BatchEvaluator:
         np.put(codes, rows, mean_codes[mean_at][pair_at])
 
     @staticmethod
-    def _selected(vals: Column, row: np.ndarray, b: int) -> list[Any]:
-        """The values one query selects, in key order."""
+    def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
+        """The values one query (its mask `[words]`) selects, in key order."""
+        row = bitmask.unpack(mask, vals.codes.shape[1])
         return [vals.table[c] for c in vals.codes[b][row].tolist()]
 
     def select_preferred(self, e: rx.SelectPreferred) -> np.ndarray:
         """Each query's most preferred selected key: the first selected one in its preference order."""
-        sel = self(e.selector)
-        width = sel.shape[2]
+        width = self.batch.shape[1]
+        sel = bitmask.unpack(self(e.selector), width)
         if not width:
-            return sel.copy()
+            return self(e.selector).copy()
         position = np.zeros((width, width), dtype=np.intp)  # [query, key]: the key's place in the order
         for q, keys in enumerate(preference_order(e, width)):
             position[q, keys] = np.arange(width)
         place = np.where(sel, position[None], width).argmin(-1)  # [B, query]: the preferred selected key
         chosen = np.zeros_like(sel)
         np.put_along_axis(chosen, place[:, :, None], True, axis=2)
-        return chosen & sel.any(-1, keepdims=True)
+        return bitmask.pack(chosen & sel.any(-1, keepdims=True))
 
     def linear_classifier(self, e: rx.LinearClassifier) -> Column:
         """Scores added in float64 in input order, as `evaluate.classify` adds them, for every position at once."""
@@ -482,7 +562,7 @@ class _BatchEvaluator:
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):
-                out = Column(np.where(batch.valid, np.arange(width)[None, :], PAD), list(range(width)))
+                out = Column(np.where(batch.valid, np.arange(width)[None, :], PAD), list(range(width)), dense=True)
             elif isinstance(e, rx.LengthType):
                 out = Column(np.where(batch.valid, batch.lengths[:, None], PAD), list(range(width + 1)))
             elif isinstance(e, rx.Full):
@@ -506,7 +586,7 @@ class _BatchEvaluator:
             elif isinstance(e, rx.SelectorOr):
                 out = self(e.fst) | self(e.snd)
             elif isinstance(e, rx.SelectorNot):
-                out = ~self(e.inner) & self.pair_valid if self.padded else ~self(e.inner)
+                out = ~self(e.inner) & self.pair_valid
             elif isinstance(e, rx.SelectPreferred):
                 out = self.select_preferred(e)
             elif isinstance(e, rx.LinearClassifier):
@@ -532,7 +612,7 @@ class _BatchEvaluator:
                 value = self(x)
                 if isinstance(value, Column):
                     return self._row(value, b, n)
-                return value[b, :n, :n].tolist()
+                return bitmask.unpack(value[b, :n], n).tolist()
             runs.append(run_loop(e, len(xs), outer, lambda x, inner, xs=xs: node_value(x, xs, inner), self.record))
         return runs
 
@@ -570,15 +650,16 @@ class _BatchEvaluator:
         matrix = np.zeros((width, width), dtype=bool)
         for q, row in enumerate(e.value[:width]):
             matrix[q, : min(width, len(row))] = row[:width]
-        return matrix[None] & self.pair_valid
+        return bitmask.pack(matrix)[None] & self.pair_valid
 
 
 def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False) -> dict[int, Any]:
-    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array per selector, a
+    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array `[B, query, key]` per selector, a
     list of `LoopRun`s (one per input) per loop, recording every iteration if `record`."""
     evaluator = _BatchEvaluator(batch, record)
     evaluator.run(program)
-    return evaluator.values
+    width = batch.shape[1]
+    return {k: bitmask.unpack(v, width) if isinstance(v, np.ndarray) else v for k, v in evaluator.values.items()}
 
 
 def evaluate_batch(
@@ -595,9 +676,12 @@ def evaluate_batch(
     if not inputs:
         return []
     batch = make_batch(inputs, vocab, max_seq_len)
-    result = evaluate_columns(program, batch)[id(program)]
+    evaluator = _BatchEvaluator(batch)
+    evaluator.run(program)
+    result = evaluator(program)
     if isinstance(result, Column):
         return result.values(batch.lengths)
+    result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
     if _unpadded(batch.lengths, result.shape[1]):
         return matrices
