@@ -83,18 +83,19 @@ class Column:
     codes: np.ndarray
     table: list[Any]
     dense: bool = False
+    uniform: bool = False  # every input has the same row (s-ops of positions only on inputs of one length)
     _distinct: Optional[tuple[np.ndarray, np.ndarray]] = field(default=None, init=False, repr=False, compare=False)
 
-    def distinct(self) -> tuple[np.ndarray, np.ndarray]:
-        """`_distinct(codes, len(table))`, computed once however many Maps and Selects read the column."""
+    def distinct(self, padded: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """`_distinct(codes, len(table), padded)`, computed once however many Maps and Selects read the column."""
         if self._distinct is None:
             self._distinct = ((np.arange(len(self.table)), self.codes) if self.dense
-                              else _distinct(self.codes, len(self.table)))
+                              else _distinct(self.codes, len(self.table), padded))
         return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
         lookup = _object_array([*self.table, None])  # padding (-1) reads the last slot
-        return _rows(lookup[self.codes].tolist(), lengths, self.codes.shape[1])
+        return _rows(lookup.take(self.codes).tolist(), lengths, self.codes.shape[1])
 
 
 def _unpadded(lengths: np.ndarray, width: int) -> bool:
@@ -116,6 +117,11 @@ class Batch:
     lengths: np.ndarray  # [B]
     valid: np.ndarray  # [B, L] bool: position < length
     tokens: Column
+    full: bool = True  # every input fills the width: no padding anywhere
+
+    def masked(self, codes: np.ndarray) -> np.ndarray:
+        """`codes` with PAD at padding positions (unchanged when there is none)."""
+        return codes if self.full else np.where(self.valid, codes, PAD)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -127,15 +133,23 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     if not flat:
         return np.zeros(0, dtype=np.intp), []
     kinds = list(map(type, flat))
-    if kinds.count(kinds[0]) != len(kinds):  # mixed types: 1, 1.0 and True must stay apart
+    kind = kinds[0]
+    if kinds.count(kind) != len(kinds):  # mixed types: 1, 1.0 and True must stay apart
         interner = _Interner()
         return np.array(interner.codes(flat), dtype=np.intp), interner.table
     # One type, so equal tokens are the same value. Single characters and small integers become
     # numbers in numpy (code points, values) and are coded by counting; any other type is keyed by
     # the tokens themselves, several times faster than a (type, value) key per token.
-    if kinds[0] is str and len(joined := "".join(flat)) == len(flat):
-        return _tokenise_numbers(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), chr)
-    if kinds[0] is int:
+    if kind is str and (chars := _single_characters(flat)) is not None:
+        try:
+            return _tokenise_small(np.frombuffer(chars.encode("latin-1"), dtype=np.uint8), chr)
+        except UnicodeEncodeError:
+            return _tokenise_numbers(np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32), chr)
+    elif kind is int:
+        try:  # bytes() reads ints in [0, 256) several times faster than any numpy constructor
+            return _tokenise_small(np.frombuffer(bytes(flat), dtype=np.uint8), int)
+        except ValueError:
+            pass
         try:  # fromiter reads exact ints twice as fast as np.array, and refuses ones too big for int64
             numbers = np.fromiter(flat, dtype=np.int64, count=len(flat))
         except OverflowError:
@@ -144,6 +158,29 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
             return _tokenise_numbers(numbers, int)
     index: dict[Any, int] = {}
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
+
+
+def _single_characters(flat: list[str]) -> Optional[str]:
+    """The tokens joined into one string if every token is one character, else None.
+
+    Joined with NUL between them: when the string holds exactly the n - 1 NULs of the join (no token
+    contains one) and they sit at every odd place, each token is the one character between two of them.
+    A bare `"".join` cannot tell ["ab", ""] from ["a", "b"]; this costs two slices instead of a scan for
+    empty tokens. Vocabularies with NUL take the general path.
+    """
+    n = len(flat)
+    spaced = "\0".join(flat)
+    if len(spaced) != 2 * n - 1 or spaced.count("\0") != n - 1 or spaced[1::2] != "\0" * (n - 1):
+        return None
+    return spaced[::2]
+
+
+def _tokenise_small(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
+    """Codes and table for tokens given as bytes (uint8): counted into 256 bins, no shifting or padding."""
+    used = np.flatnonzero(np.bincount(numbers, minlength=256))
+    rank = np.zeros(256, dtype=np.intp)
+    rank[used] = np.arange(len(used))
+    return rank.take(numbers), [to_token(t) for t in used.tolist()]
 
 
 def _tokenise_numbers(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
@@ -180,27 +217,34 @@ def make_batch(
                             f"{sorted(vocab, key=repr)!r}"
                         )
     width = int(lengths.max()) if len(inputs) else 0
+    if not len(inputs) or lengths.min() == width:
+        valid = np.ones((len(inputs), width), dtype=bool)
+        return Batch(lengths, valid, Column(flat_codes.reshape(len(inputs), width), table, dense=True))
     valid = np.arange(width)[None, :] < lengths[:, None]
-    if len(inputs) and lengths.min() == width:
-        codes = flat_codes.reshape(len(inputs), width)
-    else:
-        codes = np.full((len(inputs), width), PAD, dtype=np.intp)
-        codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table, dense=True))
+    codes = np.full((len(inputs), width), PAD, dtype=np.intp)
+    codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
+    return Batch(lengths, valid, Column(codes, table, dense=True), full=False)
 
 
-def _distinct(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """The distinct codes (in [0, size)) that occur in `codes`, ascending, and `codes` as positions in
-    that list (PAD stays PAD).
+    that list (PAD stays PAD; `padded=False` promises there is none).
 
     Counting into `size` bins is much faster than np.unique's sort; the sort is only for code spaces too
     big to count into (such as pairs of two large tables).
     """
     if size <= max(1 << 16, 4 * codes.size):
+        if not padded:
+            used = np.flatnonzero(np.bincount(codes.ravel(), minlength=size))
+            if len(used) == size:  # every code occurs: they are their own ranks
+                return used, codes
+            rank = np.zeros(size, dtype=np.intp)
+            rank[used] = np.arange(len(used))
+            return used, rank.take(codes)
         used = np.flatnonzero(np.bincount(codes.ravel() + 1, minlength=size + 1)[1:])
         rank = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
         rank[used] = np.arange(len(used))
-        return used, rank[codes]
+        return used, rank.take(codes)
     valid = codes >= 0
     used, inverse = np.unique(codes[valid], return_inverse=True)
     ranks = np.full(codes.shape, PAD, dtype=np.intp)
@@ -210,32 +254,25 @@ def _distinct(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _gather(new_codes: list[int], ranks: np.ndarray) -> np.ndarray:
     """`new_codes[ranks]`, with PAD (-1) ranks staying PAD."""
-    return np.array([*new_codes, PAD], dtype=np.intp)[ranks]
+    return np.array([*new_codes, PAD], dtype=np.intp).take(ranks)
 
 
-def _rankable(values: list[Any]) -> Optional[np.ndarray]:
-    """`values` as a numpy array that orders exactly as Python orders them, or None if there is none.
-
-    Strings order by code point in both (numpy drops trailing NULs, so those are excluded); numbers
-    become float64, exact for floats and for integers up to 2**53 (bigger ones are left to Python).
-    NaN is unordered, and subclasses may compare differently: both are left to Python too.
-    """
-    if all(type(v) is str for v in values):
-        return None if any(v.endswith("\0") for v in values) else np.array(values, dtype=str)
-    if all(type(v) in _NUMBER_TYPES and (-EXACT_INT <= v <= EXACT_INT or type(v) is float and v == v)
-           for v in values):
-        return np.array(values, dtype=np.float64)
-    return None
-
-
-def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[np.ndarray, np.ndarray]]:
+def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
     """Ranks for the keys and queries of a Select such that comparing two ranks (==, <, ...) gives what
-    comparing the two values gives in Python; None when numpy cannot rank the values exactly."""
-    k, q = _rankable(keys), _rankable(queries)
-    if k is None or q is None or k.dtype.kind != q.dtype.kind:
+    comparing the two values gives in Python, and how many ranks there are; None when the values have no
+    such order.
+
+    Exact strings, and exact numbers other than NaN, are totally ordered by Python's own comparisons
+    (ints and floats compare exactly), so sorting them in Python ranks them; equal values (1, 1.0, True)
+    meet in one set entry and share a rank. NaN is unordered and subclasses may compare differently: both
+    are left to calling the predicate. The values are the distinct ones met, so this is cheap.
+    """
+    values = keys + queries
+    if not (all(type(v) is str for v in values)
+            or all(type(v) in _NUMBER_TYPES and v == v for v in values)):
         return None
-    distinct = np.unique(np.concatenate([k, q]))  # equal values (1, 1.0, True) share a rank
-    return np.searchsorted(distinct, k), np.searchsorted(distinct, q)
+    rank = {v: r for r, v in enumerate(sorted(set(values)))}
+    return [rank[v] for v in keys], [rank[v] for v in queries], len(rank)
 
 
 _RANK_COMPARISONS: dict[rx.Comparison, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
@@ -307,6 +344,7 @@ class _BatchEvaluator:
         self.values: dict[int, Any] = {}
         self._counts: dict[int, np.ndarray] = {}  # per selector: its width, shared by users
         self._pair_valid: Optional[np.ndarray] = None
+        self.padded = not batch.full
 
     def __call__(self, e: rx.RASPExpr) -> Any:
         return self.values[id(e)]
@@ -317,7 +355,7 @@ class _BatchEvaluator:
         if self._pair_valid is None:
             valid = self.batch.valid
             nb, width = valid.shape
-            if _unpadded(self.batch.lengths, width):  # every input is full: one row of masks, copied
+            if self.batch.full:  # one row of masks, copied
                 every = bitmask.pack(np.ones((1, width, width), dtype=bool))
                 self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
             else:
@@ -342,32 +380,32 @@ class _BatchEvaluator:
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
-        return Column(np.where(self.batch.valid, 0, PAD), [value])
+        return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        used, ranks = inner.distinct()
+        used, ranks = inner.distinct(self.padded)
         out = _Interner()
         with _hashable_results(e):
             new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
-        return Column(_gather(new, ranks), out.table, dense=True)
+        return Column(_gather(new, ranks), out.table, dense=True, uniform=inner.uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
         n = len(b.table)
-        used, ranks = _distinct(np.where(self.batch.valid, a.codes * n + b.codes, PAD), len(a.table) * n)
+        used, ranks = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
         out = _Interner()
         with _hashable_results(e):
             new = out.codes(
                 None if x is None or y is None else call_checked(e, e.f, x, y)
                 for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
             )
-        return Column(_gather(new, ranks), out.table, dense=True)
+        return Column(_gather(new, ranks), out.table, dense=True, uniform=a.uniform and b.uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
         # The distinct values met, and every position as an index into them.
-        used_keys, key_at = keys.distinct()
-        used_queries, query_at = queries.distinct()
+        used_keys, key_at = keys.distinct(self.padded)
+        used_queries, query_at = queries.distinct(self.padded)
         key_values = [keys.table[c] for c in used_keys.tolist()]
         query_values = [queries.table[c] for c in used_queries.tolist()]
         predicate = e.predicate
@@ -379,9 +417,9 @@ class _BatchEvaluator:
                 return np.zeros_like(self.pair_valid)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
-                key_rank, query_rank = _gather(ranks[0].tolist(), key_at), _gather(ranks[1].tolist(), query_at)
-                n_ranks = max(int(ranks[0].max(initial=-1)), int(ranks[1].max(initial=-1))) + 1
-                if _same_rows(key_rank, query_rank):  # computed for one input, copied
+                key_ranks, query_ranks, n_ranks = ranks
+                key_rank, query_rank = _gather(key_ranks, key_at), _gather(query_ranks, query_at)
+                if keys.uniform and queries.uniform:  # computed for one input, copied
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
                                           query_rank[:1])
                     return np.broadcast_to(one, (len(key_rank), *one.shape[1:])).copy()
@@ -440,7 +478,7 @@ class _BatchEvaluator:
         many = (count > 1) & valid
         if many.any():
             self._means(e, sel, vals, count, many, codes, out)
-        return Column(np.where(valid, codes, PAD), out.table)
+        return Column(self.batch.masked(codes), out.table)
 
     def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner) -> None:
         """Writes into `codes` the mean of the selected values wherever several are selected."""
@@ -562,9 +600,11 @@ class _BatchEvaluator:
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):
-                out = Column(np.where(batch.valid, np.arange(width)[None, :], PAD), list(range(width)), dense=True)
+                out = Column(batch.masked(np.broadcast_to(np.arange(width), batch.shape)), list(range(width)),
+                             dense=True, uniform=batch.full)
             elif isinstance(e, rx.LengthType):
-                out = Column(np.where(batch.valid, batch.lengths[:, None], PAD), list(range(width + 1)))
+                out = Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)),
+                             uniform=batch.full)
             elif isinstance(e, rx.Full):
                 out = self.constant(e.fill)
             elif isinstance(e, rx.ConstantSOp):
@@ -576,7 +616,7 @@ class _BatchEvaluator:
             elif isinstance(e, rx.Aggregate):
                 out = self.aggregate(e)
             elif isinstance(e, rx.SelectorWidth):
-                out = Column(np.where(batch.valid, self.count(e.selector), PAD), list(range(width + 1)))
+                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)))
             elif isinstance(e, rx.Select):
                 out = self.select(e)
             elif isinstance(e, rx.ConstantSelector):
