@@ -37,7 +37,7 @@ def test_value_masks_and_comparisons(case, predicate):
     width = at.shape[1]
     for c in range(-1, n):
         expected = (at == c) if c >= 0 else np.zeros_like(at, dtype=bool)
-        assert np.array_equal(bitmask.unpack(masks[:, c + 1].astype(np.uint64), width), expected)
+        assert np.array_equal(bitmask.unpack(masks[c + 1].astype(np.uint64), width), expected)
     # queries over the same codes: key OP query, nothing where either is -1
     selected = bitmask.unpack(bitmask.rows_at(_compared_masks(predicate, masks), at), width)
     valid = at >= 0

@@ -17,16 +17,16 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
 from weightsmith.rasp import bitmask
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
-from weightsmith.rasp.evaluate import aggregate, call_checked, node_value, placeholder_error, preference_order
+from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
@@ -41,30 +41,69 @@ class _Interner:
     """Codes for values in order of first appearance.
 
     Values are told apart by type as well as by equality: 1, 1.0 and True are equal in Python but are
-    different results.
+    different results, and so are 0.0 and -0.0, and (0, 1) and (0.0, 1) (see `_key`).
     """
 
     def __init__(self) -> None:
         self._index: dict[tuple, int] = {}
+        self.table: list[Any] = []
 
     def codes(self, values: Iterable[Any]) -> list[int]:
-        index = self._index
-        return [index.setdefault((type(v), v), len(index)) for v in values]
+        index, table = self._index, self.table
+        codes = []
+        for v in values:
+            key = _key(v)
+            code = index.get(key)
+            if code is None:
+                code = index[key] = len(table)
+                table.append(v)
+            codes.append(code)
+        return codes
 
-    @property
-    def table(self) -> list[Any]:
-        return [v for _, v in self._index]
+
+def _key(value: Any) -> tuple:
+    """What tells two values apart: equality, the type, the sign of a float zero, and for a tuple the
+    same of each element (recursively)."""
+    kind = type(value)
+    if isinstance(value, tuple):
+        return kind, tuple(map(_key, value))
+    if kind is float and value == 0.0:
+        return kind, value, math.copysign(1.0, value)
+    return kind, value
 
 
-@contextmanager
-def _hashable_results(e: rx.RASPExpr) -> Iterator[None]:
+def _unhashable(e: rx.RASPExpr, err: TypeError) -> EvaluationError:
     """Values are interned (a code per distinct value), so a function's results must be hashable: a list
     or dict result is an EvaluationError naming the s-op, not a bare TypeError from a dict lookup."""
+    return EvaluationError(f"{describe(e)}: its function returned an unhashable value ({err}); values must be "
+                           "hashable: str, int, float, bool, tuple")
+
+
+def _call_each(e: rx.RASPExpr, f: Callable[[Any], Any], xs: list[Any]) -> list[Any]:
+    """`f` on each value (None stays None), in one `try`: a wrapper per call would cost as much as a
+    small function. A raising call is reported as `call_checked` reports it."""
+    results: list[Any] = []
+    append = results.append
+    x = None
     try:
-        yield
-    except TypeError as err:  # user functions' own errors arrive as EvaluationError (call_checked)
-        raise EvaluationError(f"{describe(e)}: its function returned an unhashable value ({err}); values must be "
-                              "hashable: str, int, float, bool, tuple") from err
+        for x in xs:
+            append(None if x is None else f(x))
+    except Exception as err:  # noqa: BLE001 - re-raised with context
+        raise call_error(e, err, (x,)) from err
+    return results
+
+
+def _call_pairs(e: rx.RASPExpr, f: Callable[[Any, Any], Any], xs: list[Any], ys: list[Any]) -> list[Any]:
+    """`_call_each` for a function of two values (None where either is None)."""
+    results: list[Any] = []
+    append = results.append
+    x = y = None
+    try:
+        for x, y in zip(xs, ys):
+            append(None if x is None or y is None else f(x, y))
+    except Exception as err:  # noqa: BLE001 - re-raised with context
+        raise call_error(e, err, (x, y)) from err
+    return results
 
 
 def _object_array(values: Sequence[Any]) -> np.ndarray:
@@ -84,18 +123,34 @@ class Column:
     table: list[Any]
     dense: bool = False
     uniform: bool = False  # every input has the same row (s-ops of positions only on inputs of one length)
-    _distinct: Optional[tuple[np.ndarray, np.ndarray]] = field(default=None, init=False, repr=False, compare=False)
+    _distinct: Optional["Distinct"] = field(default=None, init=False, repr=False, compare=False)
 
-    def distinct(self, padded: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    def distinct(self, padded: bool = True) -> "Distinct":
         """`_distinct(codes, len(table), padded)`, computed once however many Maps and Selects read the column."""
         if self._distinct is None:
-            self._distinct = ((np.arange(len(self.table)), self.codes) if self.dense
+            self._distinct = (_every_code(len(self.table), self.codes) if self.dense
                               else _distinct(self.codes, len(self.table), padded))
         return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
-        lookup = _object_array([*self.table, None])  # padding (-1) reads the last slot
-        return _rows(lookup.take(self.codes).tolist(), lengths, self.codes.shape[1])
+        return _rows(_lookup(self.table).take(self.codes).tolist(), lengths, self.codes.shape[1])
+
+
+def _lookup(table: list[Any]) -> np.ndarray:
+    """`table` as an array whose `tolist` gives back its values, Python types included, with one more
+    slot for padding (-1) whose value is cut away.
+
+    Exact ints (within int64), floats or bools come back from a numeric array as the same Python values
+    (several times faster than counting references to objects); anything else, or a mix, stays objects.
+    """
+    kinds = set(map(type, table))
+    if kinds == {int} and -2**63 <= min(table) and max(table) < 2**63:
+        return np.array([*table, 0], dtype=np.int64)
+    if kinds == {float}:
+        return np.array([*table, 0.0], dtype=np.float64)
+    if kinds == {bool}:
+        return np.array([*table, False], dtype=bool)
+    return _object_array([*table, None])
 
 
 def _unpadded(lengths: np.ndarray, width: int) -> bool:
@@ -134,12 +189,12 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
         return np.zeros(0, dtype=np.intp), []
     kinds = list(map(type, flat))
     kind = kinds[0]
-    if kinds.count(kind) != len(kinds):  # mixed types: 1, 1.0 and True must stay apart
+    if kinds.count(kind) != len(kinds) or kind not in (str, int):  # 1, 1.0, True, -0.0, (0,)... stay apart
         interner = _Interner()
         return np.array(interner.codes(flat), dtype=np.intp), interner.table
-    # One type, so equal tokens are the same value. Single characters and small integers become
-    # numbers in numpy (code points, values) and are coded by counting; any other type is keyed by
-    # the tokens themselves, several times faster than a (type, value) key per token.
+    # Exact strings or exact ints, so equal tokens are the same value. Single characters and small
+    # integers become numbers in numpy (code points, values) and are coded by counting; other ones are
+    # keyed by the tokens themselves, several times faster than a key per token.
     if kind is str and (chars := _single_characters(flat)) is not None:
         try:
             return _tokenise_small(np.frombuffer(chars.encode("latin-1"), dtype=np.uint8), chr)
@@ -186,8 +241,8 @@ def _tokenise_small(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tupl
 def _tokenise_numbers(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
     """Codes and table for tokens given as (not too large) integers."""
     low = int(numbers.min())
-    used, codes = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
-    return codes, [to_token(t + low) for t in used.tolist()]
+    distinct = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
+    return distinct.places, [to_token(t + low) for t in distinct.used.tolist()]
 
 
 def make_batch(
@@ -226,35 +281,51 @@ def make_batch(
     return Batch(lengths, valid, Column(codes, table, dense=True), full=False)
 
 
-def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct codes (in [0, size)) that occur in `codes`, ascending, and `codes` as positions in
-    that list (PAD stays PAD; `padded=False` promises there is none).
+@dataclass
+class Distinct:
+    """The distinct codes that occur in an array of codes, and each position's place among them.
+
+    Kept as a small table (`table[index]` is the place; PAD stays PAD) rather than the `[B, L]` array of
+    places: whoever maps the distinct values to new codes composes the two small tables first and
+    reads the batch once (`gather`), instead of twice.
+    """
+
+    used: np.ndarray  # the distinct codes met, ascending
+    table: np.ndarray  # code -> its place in `used`, PAD for codes not met; its last entry (read by PAD) is PAD
+    index: np.ndarray  # the codes, `[B, L]`
+
+    def gather(self, new_codes: list[int]) -> np.ndarray:
+        """`new_codes[place]` at every position (PAD stays PAD)."""
+        return np.array([*new_codes, PAD], dtype=np.intp)[self.table].take(self.index)
+
+    @property
+    def places(self) -> np.ndarray:
+        return self.table.take(self.index)
+
+
+def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
+    """The distinct codes (in [0, size)) that occur in `codes` (`padded=False` promises no PAD).
 
     Counting into `size` bins is much faster than np.unique's sort; the sort is only for code spaces too
     big to count into (such as pairs of two large tables).
     """
     if size <= max(1 << 16, 4 * codes.size):
-        if not padded:
-            used = np.flatnonzero(np.bincount(codes.ravel(), minlength=size))
-            if len(used) == size:  # every code occurs: they are their own ranks
-                return used, codes
-            rank = np.zeros(size, dtype=np.intp)
-            rank[used] = np.arange(len(used))
-            return used, rank.take(codes)
-        used = np.flatnonzero(np.bincount(codes.ravel() + 1, minlength=size + 1)[1:])
-        rank = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
-        rank[used] = np.arange(len(used))
-        return used, rank.take(codes)
+        counts = np.bincount(codes.ravel() + 1, minlength=size + 1)[1:] if padded else np.bincount(
+            codes.ravel(), minlength=size)
+        used = np.flatnonzero(counts)
+        table = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
+        table[used] = np.arange(len(used))
+        return Distinct(used, table, codes)
     valid = codes >= 0
     used, inverse = np.unique(codes[valid], return_inverse=True)
-    ranks = np.full(codes.shape, PAD, dtype=np.intp)
-    ranks[valid] = inverse.ravel()
-    return used, ranks
+    places = np.full(codes.shape, PAD, dtype=np.intp)
+    places[valid] = inverse.ravel()
+    return Distinct(used, np.append(np.arange(len(used)), PAD), places)
 
 
-def _gather(new_codes: list[int], ranks: np.ndarray) -> np.ndarray:
-    """`new_codes[ranks]`, with PAD (-1) ranks staying PAD."""
-    return np.array([*new_codes, PAD], dtype=np.intp).take(ranks)
+def _every_code(size: int, codes: np.ndarray) -> Distinct:
+    """`Distinct` of codes known to use every code in [0, size)."""
+    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes)
 
 
 def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
@@ -287,23 +358,26 @@ _RANK_COMPARISONS: dict[rx.Comparison, Callable[[np.ndarray, np.ndarray], np.nda
 
 def _compared_masks(predicate: rx.Comparison, masks: np.ndarray) -> np.ndarray:
     """For each query rank r, the keys whose rank compares to r as `predicate` says (key OP query), from
-    the keys' masks per rank (`bitmask.value_masks`, slot 0 empty): the bits are disjoint, so a cumulative
-    sum over the ranks is the union of the masks of every lower rank. Slot 0 stays empty."""
+    the keys' masks per rank (`bitmask.value_masks`, `[1 + rank, B, words]`, slot 0 empty): the bits are
+    disjoint, so a cumulative sum over the ranks is the union of the masks of every lower rank. Slot 0
+    stays empty."""
     if predicate is rx.Comparison.EQ:
         return masks
-    at_most = np.cumsum(masks, axis=1)  # keys of rank <= r
+    at_most = masks.copy()  # keys of rank <= r, plane by plane (np.cumsum would loop along the short axis)
+    for r in range(1, len(at_most)):
+        np.add(at_most[r - 1], masks[r], out=at_most[r])
     if predicate is rx.Comparison.LEQ:
         return at_most
     if predicate is rx.Comparison.LT:
         return at_most - masks
-    every = at_most[:, -1:]
+    every = at_most[-1:]
     if predicate is rx.Comparison.GT:
         compared = every - at_most
     elif predicate is rx.Comparison.GEQ:
         compared = every - at_most + masks
     else:  # NEQ
         compared = every - masks
-    compared[:, 0] = 0.0
+    compared[0] = 0.0
     return compared
 
 
@@ -359,7 +433,7 @@ class _BatchEvaluator:
                 every = bitmask.pack(np.ones((1, width, width), dtype=bool))
                 self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
             else:
-                keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[:, 1].astype(np.uint64)  # [B, words]
+                keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
 
@@ -383,42 +457,45 @@ class _BatchEvaluator:
         return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        used, ranks = inner.distinct(self.padded)
+        distinct = inner.distinct(self.padded)
+        results = _call_each(e, f, [inner.table[c] for c in distinct.used.tolist()])
+        return self._interned(e, results, distinct, uniform=inner.uniform)
+
+    @staticmethod
+    def _interned(e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
+        """The Column whose value at each position is the result for its distinct argument."""
         out = _Interner()
-        with _hashable_results(e):
-            new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
-        return Column(_gather(new, ranks), out.table, dense=True, uniform=inner.uniform)
+        try:
+            new = out.codes(results)
+        except TypeError as err:
+            raise _unhashable(e, err) from err
+        return Column(distinct.gather(new), out.table, dense=True, uniform=uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
         n = len(b.table)
-        used, ranks = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
-        out = _Interner()
-        with _hashable_results(e):
-            new = out.codes(
-                None if x is None or y is None else call_checked(e, e.f, x, y)
-                for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
-            )
-        return Column(_gather(new, ranks), out.table, dense=True, uniform=a.uniform and b.uniform)
+        distinct = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
+        firsts, seconds = np.divmod(distinct.used, n)
+        results = _call_pairs(e, e.f, [a.table[i] for i in firsts.tolist()], [b.table[j] for j in seconds.tolist()])
+        return self._interned(e, results, distinct, uniform=a.uniform and b.uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
         # The distinct values met, and every position as an index into them.
-        used_keys, key_at = keys.distinct(self.padded)
-        used_queries, query_at = queries.distinct(self.padded)
-        key_values = [keys.table[c] for c in used_keys.tolist()]
-        query_values = [queries.table[c] for c in used_queries.tolist()]
+        key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
+        key_values = [keys.table[c] for c in key_distinct.used.tolist()]
+        query_values = [queries.table[c] for c in query_distinct.used.tolist()]
         predicate = e.predicate
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
             if predicate is rx.Comparison.TRUE:
-                return self.pair_valid.copy()
+                return self.pair_valid  # selectors are never written in place
             if predicate is rx.Comparison.FALSE:
                 return np.zeros_like(self.pair_valid)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
-                key_rank, query_rank = _gather(key_ranks, key_at), _gather(query_ranks, query_at)
+                key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
                 if keys.uniform and queries.uniform:  # computed for one input, copied
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
                                           query_rank[:1])
@@ -429,7 +506,7 @@ class _BatchEvaluator:
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid
-        return self._select_by_calls(e, key_values, key_at, query_values, query_at)
+        return self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
@@ -453,12 +530,12 @@ class _BatchEvaluator:
                 raise EvaluationError(f"{err} (input {_first_bad(meets)})") from err
         if self._masks_pay(max(nk, nq)):
             # the queries' masks: for each query value, the union of the masks of the keys it accepts
-            masks = bitmask.value_masks(key_at, nk)  # [B, 1 + key value, words]
-            nb, _, words = masks.shape
+            masks = bitmask.value_masks(key_at, nk)  # [1 + key value, B, words]
+            _, nb, words = masks.shape
             accepted = np.zeros((nq + 1, nk + 1))
             accepted[1:, 1:] = table[:nq, :nk]
-            accepted = accepted @ masks.transpose(1, 0, 2).reshape(nk + 1, nb * words)
-            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words).transpose(1, 0, 2), query_at)
+            accepted = accepted @ masks.reshape(nk + 1, nb * words)
+            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at)
         key_index = np.where(key_at >= 0, key_at, nk)
         query_index = np.where(query_at >= 0, query_at, nq)
         return bitmask.pack(_pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index))
@@ -473,7 +550,7 @@ class _BatchEvaluator:
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
         first = bitmask.lowest(sel, width)  # the one selected key, where there is one
-        codes = _gather(table_codes, vals.codes.ravel().take(first + self.row_starts))
+        codes = np.array([*table_codes, PAD], dtype=np.intp).take(vals.codes.ravel().take(first + self.row_starts))
         codes = np.where(count == 0, default, codes)
         many = (count > 1) & valid
         if many.any():
@@ -485,7 +562,7 @@ class _BatchEvaluator:
         is_number = [isinstance(v, _NUMBER_TYPES) for v in vals.table]
         if not all(is_number):
             at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
-            non_numbers = bitmask.value_masks(at_non_number, 1)[:, 1].astype(np.uint64)  # [B, words]
+            non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
             non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
             if non_numeric.any():
                 b, q = np.argwhere(non_numeric)[0]
@@ -498,10 +575,10 @@ class _BatchEvaluator:
             where = np.argwhere(many).tolist()
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
-        rows = np.flatnonzero(many)
-        if all(type(v) is not float or v.is_integer() for v in numbers):
-            self._whole_means(sel, numbers, vals, rows, count.ravel().take(rows), codes, out)
+        if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
+            self._whole_means(sel, numbers, vals, count, many, codes, out)
             return
+        rows = np.flatnonzero(many)
         sel = bitmask.unpack(sel, width)
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
@@ -519,40 +596,42 @@ class _BatchEvaluator:
         # faster than np.unique(return_inverse=True), which sorts stably.
         np.put(codes, rows, np.array(out.codes(distinct.tolist()), dtype=np.intp)[np.searchsorted(distinct, means)])
 
-    @staticmethod
-    def _whole_means(sel, numbers: list, vals: Column, rows: np.ndarray, counts: np.ndarray, codes, out: _Interner) -> None:
+    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner) -> None:
         """`_means` for whole numbers (each below 2**53 / width), several times faster.
 
-        Their sums are exact integers in float64 whatever the order of addition, so they may be added
-        in any order (Python adds in position order; here that makes no difference): per distinct value,
-        value times the number of selected keys holding it (a popcount of the selector and the value's
-        mask), or for many distinct values a matrix product. Each distinct (sum, count) pair is divided
-        once: the same correctly rounded quotient as Python's int / int. Codes go to the distinct means
-        in ascending order, as in `_means`.
+        Their sums are exact integers whatever the order of addition, so they may be added in any order
+        (Python adds in position order; here that makes no difference): per distinct value, value times
+        the number of selected keys holding it (a popcount of the selector and the value's mask), in
+        int64, or for many distinct values a float64 matrix product (exact below 2**53). Each distinct
+        (sum, count) pair met is divided once, in Python: the very quotient the evaluator computes.
+        Codes go to the distinct means in ascending order, as in `_means`.
         """
         nb, nq, _ = sel.shape
         width = vals.codes.shape[1]
         nonzero = [c for c, v in enumerate(numbers) if v]
         if len(nonzero) <= MASKED_SUM_VALUES:
-            masks = bitmask.value_masks(vals.codes, len(numbers))[:, 1:].astype(np.uint64)  # [B, value, words]
-            sums = np.zeros((nb, nq))
+            masks = bitmask.value_masks(vals.codes, len(numbers))[1:].astype(np.uint64)  # [value, B, words]
+            sums = np.zeros((nb, nq), dtype=np.int64)
             for c in nonzero:
-                sums += float(numbers[c]) * bitmask.count(sel & masks[:, None, c])
+                selected = bitmask.count(sel & masks[c][:, None])
+                sums += selected if numbers[c] == 1 else int(numbers[c]) * selected
         else:
             at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
-            sums = np.empty((nb, nq))
+            totals = np.empty((nb, nq))
             step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy
             for start in range(0, nb, step):
                 chunk = bitmask.unpack(sel[start:start + step], width)
-                sums[start:start + step] = np.matmul(chunk, at_key[start:start + step, :, None])[..., 0]
-        totals = sums.ravel().take(rows).astype(np.int64)  # exact; a zero sum loses the sign Python never gives it
-        low = int(totals.min())
-        pairs = (totals - low) * (width + 1) + counts  # a count is at most width
-        used, pair_at = _distinct(pairs, int(pairs.max()) + 1)
-        means = (used // (width + 1) + low) / (used % (width + 1))  # float64 division of exact integers
-        distinct, mean_at = np.unique(means, return_inverse=True)
-        mean_codes = np.array(out.codes(distinct.tolist()), dtype=np.intp)
-        np.put(codes, rows, mean_codes[mean_at][pair_at])
+                totals[start:start + step] = np.matmul(chunk, at_key[start:start + step, :, None])[..., 0]
+            sums = totals.astype(np.int64)  # exact
+        low = int(sums.min())
+        # (sum, count) as one code: below 2**54 * (width + 1), within int64 as width < 256 (see _means)
+        pairs = (sums - low) * (width + 1) + count
+        distinct = _distinct(pairs, (int(sums.max()) - low + 1) * (width + 1), padded=False)
+        means = [(total + low) / n if n > 1 else None
+                 for total, n in (divmod(p, width + 1) for p in distinct.used.tolist())]
+        ordered = sorted({m for m in means if m is not None})
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        np.copyto(codes, distinct.gather([PAD if m is None else code_of[m] for m in means]), where=many)
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:

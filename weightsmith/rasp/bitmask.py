@@ -29,19 +29,21 @@ def n_words(width: int) -> int:
 
 
 def value_masks(at: np.ndarray, n: int) -> np.ndarray:
-    """`masks[b, c + 1]`: the key positions of input `b` whose code in `at` (`[B, L]`, -1 for none) is `c`.
+    """`masks[c + 1, b]`: the key positions of input `b` whose code in `at` (`[B, L]`, -1 for none) is `c`.
 
-    float64 `[B, 1 + n, words]` (exact: disjoint bits below 2**32 per word), for sums and cumulative sums;
-    slot 0 (code -1) is left empty, so that `rows_at` gives no key where a query's code is -1.
+    float64 `[1 + n, B, words]` (exact: disjoint bits below 2**32 per word), for sums and cumulative sums.
+    Code-major, so that a cumulative sum over the codes adds whole contiguous `[B, words]` planes (numpy
+    is slow along a short strided axis). Slot 0 (code -1) is left empty, so that `rows_at` gives no key
+    where a query's code is -1.
     """
     nb, width = at.shape
     words = n_words(width)
-    index = at + (np.arange(nb) * (n + 1) + 1)[:, None]  # code -1 falls into slot 0
+    index = (at + 1) * nb + np.arange(nb)[:, None]  # code -1 falls into slot 0
     if words > 1:
         index = index * words + np.arange(width) // WORD
-    sums = np.bincount(index.ravel(), _weights(nb, width), minlength=nb * (n + 1) * words)
-    masks = sums.reshape(nb, n + 1, words)
-    masks[:, 0] = 0.0
+    sums = np.bincount(index.ravel(), _weights(nb, width), minlength=(n + 1) * nb * words)
+    masks = sums.reshape(n + 1, nb, words)
+    masks[0] = 0.0
     return masks
 
 
@@ -55,12 +57,12 @@ def _weights(nb: int, width: int) -> np.ndarray:
 
 
 def rows_at(masks: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """`masks[b, at[b, q] + 1]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1."""
-    nb, slots, words = masks.shape
-    index = at + (np.arange(nb) * slots + 1)[:, None]
+    """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1."""
+    slots, nb, words = masks.shape
+    index = (at + 1) * nb + np.arange(nb)[:, None]
     if words == 1:
         return masks.reshape(-1).take(index)[..., None].astype(np.uint64)
-    return masks.reshape(nb * slots, words)[index].astype(np.uint64)
+    return masks.reshape(slots * nb, words)[index].astype(np.uint64)
 
 
 def pack(selected: np.ndarray) -> np.ndarray:
