@@ -241,3 +241,16 @@ def test_no_result_is_kept_across_calls():
         rasp.evaluate_batch(hole, inputs)
     hole.fill({1: "low", 2: "low", 3: "high"})
     assert rasp.evaluate_batch(hole, inputs) == [["low", "low", "high"], ["high"] * 3]
+
+
+def test_a_batch_built_by_hand_knows_its_padding():
+    """Callers that build a padded Batch themselves (the compiler's value facts) get the padded paths."""
+    import numpy as np
+    from weightsmith.rasp.batch import Batch, Column, evaluate_columns
+
+    codes = np.array([[0, 1, -1], [1, 1, 0]])
+    batch = Batch(np.array([2, 3]), codes >= 0, Column(codes, ["a", "b"]))
+    assert not batch.full
+    program = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ))
+    width = evaluate_columns(program, batch)[id(program)]
+    assert width.values(batch.lengths) == [rasp.evaluate(program, ["a", "b"]), rasp.evaluate(program, ["b", "b", "a"])]

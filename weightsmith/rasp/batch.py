@@ -172,7 +172,10 @@ class Batch:
     lengths: np.ndarray  # [B]
     valid: np.ndarray  # [B, L] bool: position < length
     tokens: Column
-    full: bool = True  # every input fills the width: no padding anywhere
+    full: bool = field(init=False)  # every input fills the width: no padding anywhere
+
+    def __post_init__(self) -> None:
+        self.full = _unpadded(self.lengths, self.valid.shape[1])
 
     def masked(self, codes: np.ndarray) -> np.ndarray:
         """`codes` with PAD at padding positions (unchanged when there is none)."""
@@ -278,7 +281,7 @@ def make_batch(
     valid = np.arange(width)[None, :] < lengths[:, None]
     codes = np.full((len(inputs), width), PAD, dtype=np.intp)
     codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table, dense=True), full=False)
+    return Batch(lengths, valid, Column(codes, table, dense=True))
 
 
 @dataclass
