@@ -5,8 +5,9 @@ values that occur. That makes the expensive parts cheap:
 - a Map / SequenceMap calls its Python function once per *distinct* value (or value pair) in the whole
   batch, then gathers;
 - a Select evaluates its predicate once per distinct (key, query) pair (a `Comparison` on numbers or
-  strings as one numpy comparison, any other predicate by calling it) and becomes a boolean array
-  `[batch, query, key]`; Aggregate and SelectorWidth are reductions over that array;
+  strings by ranking them, any other predicate by calling it) and becomes bit masks `[batch, query,
+  words]`, a bit per key (`bitmask`): And/Or/Not are bitwise, SelectorWidth a popcount, an Aggregate
+  of one selected key a trailing-zero count; `evaluate_columns` gives selectors as bool arrays;
 - each sub-expression is evaluated once, however many parents share it.
 Inputs of different lengths share one padded array; padding has code -1 and is never selected.
 Results equal `evaluate.evaluate` on every input (value and Python type), which the tests check.
@@ -16,20 +17,22 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
+from weightsmith.rasp import bitmask
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
-from weightsmith.rasp.evaluate import aggregate, call_checked, node_value, placeholder_error, preference_order
+from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
+MASKED_SUM_VALUES = 8  # a mean of at most this many distinct non-zero whole numbers sums them by popcounts
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
 _NUMBER_TYPES = (int, bool, float)  # what the reference evaluator averages (it tests with isinstance)
 
@@ -38,30 +41,69 @@ class _Interner:
     """Codes for values in order of first appearance.
 
     Values are told apart by type as well as by equality: 1, 1.0 and True are equal in Python but are
-    different results.
+    different results, and so are 0.0 and -0.0, and (0, 1) and (0.0, 1) (see `_key`).
     """
 
     def __init__(self) -> None:
         self._index: dict[tuple, int] = {}
+        self.table: list[Any] = []
 
     def codes(self, values: Iterable[Any]) -> list[int]:
-        index = self._index
-        return [index.setdefault((type(v), v), len(index)) for v in values]
+        index, table = self._index, self.table
+        codes = []
+        for v in values:
+            key = _key(v)
+            code = index.get(key)
+            if code is None:
+                code = index[key] = len(table)
+                table.append(v)
+            codes.append(code)
+        return codes
 
-    @property
-    def table(self) -> list[Any]:
-        return [v for _, v in self._index]
+
+def _key(value: Any) -> tuple:
+    """What tells two values apart: equality, the type, the sign of a float zero, and for a tuple the
+    same of each element (recursively)."""
+    kind = type(value)
+    if isinstance(value, tuple):
+        return kind, tuple(map(_key, value))
+    if kind is float and value == 0.0:
+        return kind, value, math.copysign(1.0, value)
+    return kind, value
 
 
-@contextmanager
-def _hashable_results(e: rx.RASPExpr) -> Iterator[None]:
+def _unhashable(e: rx.RASPExpr, err: TypeError) -> EvaluationError:
     """Values are interned (a code per distinct value), so a function's results must be hashable: a list
     or dict result is an EvaluationError naming the s-op, not a bare TypeError from a dict lookup."""
+    return EvaluationError(f"{describe(e)}: its function returned an unhashable value ({err}); values must be "
+                           "hashable: str, int, float, bool, tuple")
+
+
+def _call_each(e: rx.RASPExpr, f: Callable[[Any], Any], xs: list[Any]) -> list[Any]:
+    """`f` on each value (None stays None), in one `try`: a wrapper per call would cost as much as a
+    small function. A raising call is reported as `call_checked` reports it."""
+    results: list[Any] = []
+    append = results.append
+    x = None
     try:
-        yield
-    except TypeError as err:  # user functions' own errors arrive as EvaluationError (call_checked)
-        raise EvaluationError(f"{describe(e)}: its function returned an unhashable value ({err}); values must be "
-                              "hashable: str, int, float, bool, tuple") from err
+        for x in xs:
+            append(None if x is None else f(x))
+    except Exception as err:  # noqa: BLE001 - re-raised with context
+        raise call_error(e, err, (x,)) from err
+    return results
+
+
+def _call_pairs(e: rx.RASPExpr, f: Callable[[Any, Any], Any], xs: list[Any], ys: list[Any]) -> list[Any]:
+    """`_call_each` for a function of two values (None where either is None)."""
+    results: list[Any] = []
+    append = results.append
+    x = y = None
+    try:
+        for x, y in zip(xs, ys):
+            append(None if x is None or y is None else f(x, y))
+    except Exception as err:  # noqa: BLE001 - re-raised with context
+        raise call_error(e, err, (x, y)) from err
+    return results
 
 
 def _object_array(values: Sequence[Any]) -> np.ndarray:
@@ -71,14 +113,44 @@ def _object_array(values: Sequence[Any]) -> np.ndarray:
 
 @dataclass
 class Column:
-    """An s-op's values over a batch: `table[codes[b, i]]`, with `codes == -1` at padding."""
+    """An s-op's values over a batch: `table[codes[b, i]]`, with `codes == -1` at padding.
+
+    `dense` says that every table entry occurs in `codes` (true of tables built from the values met,
+    such as the tokens' and every Map's): then the codes are already the distinct values' ranks.
+    """
 
     codes: np.ndarray
     table: list[Any]
+    dense: bool = False
+    uniform: bool = False  # every input has the same row (s-ops of positions only on inputs of one length)
+    _distinct: Optional["Distinct"] = field(default=None, init=False, repr=False, compare=False)
+
+    def distinct(self, padded: bool = True) -> "Distinct":
+        """`_distinct(codes, len(table), padded)`, computed once however many Maps and Selects read the column."""
+        if self._distinct is None:
+            self._distinct = (_every_code(len(self.table), self.codes) if self.dense
+                              else _distinct(self.codes, len(self.table), padded))
+        return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
-        lookup = _object_array([*self.table, None])  # padding (-1) reads the last slot
-        return _rows(lookup[self.codes].tolist(), lengths, self.codes.shape[1])
+        return _rows(_lookup(self.table).take(self.codes).tolist(), lengths, self.codes.shape[1])
+
+
+def _lookup(table: list[Any]) -> np.ndarray:
+    """`table` as an array whose `tolist` gives back its values, Python types included, with one more
+    slot for padding (-1) whose value is cut away.
+
+    Exact ints (within int64), floats or bools come back from a numeric array as the same Python values
+    (several times faster than counting references to objects); anything else, or a mix, stays objects.
+    """
+    kinds = set(map(type, table))
+    if kinds == {int} and -2**63 <= min(table) and max(table) < 2**63:
+        return np.array([*table, 0], dtype=np.int64)
+    if kinds == {float}:
+        return np.array([*table, 0.0], dtype=np.float64)
+    if kinds == {bool}:
+        return np.array([*table, False], dtype=bool)
+    return _object_array([*table, None])
 
 
 def _unpadded(lengths: np.ndarray, width: int) -> bool:
@@ -100,6 +172,14 @@ class Batch:
     lengths: np.ndarray  # [B]
     valid: np.ndarray  # [B, L] bool: position < length
     tokens: Column
+    full: bool = field(init=False)  # every input fills the width: no padding anywhere
+
+    def __post_init__(self) -> None:
+        self.full = _unpadded(self.lengths, self.valid.shape[1])
+
+    def masked(self, codes: np.ndarray) -> np.ndarray:
+        """`codes` with PAD at padding positions (unchanged when there is none)."""
+        return codes if self.full else np.where(self.valid, codes, PAD)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -111,15 +191,23 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     if not flat:
         return np.zeros(0, dtype=np.intp), []
     kinds = list(map(type, flat))
-    if kinds.count(kinds[0]) != len(kinds):  # mixed types: 1, 1.0 and True must stay apart
+    kind = kinds[0]
+    if kinds.count(kind) != len(kinds) or kind not in (str, int):  # 1, 1.0, True, -0.0, (0,)... stay apart
         interner = _Interner()
         return np.array(interner.codes(flat), dtype=np.intp), interner.table
-    # One type, so equal tokens are the same value. Single characters and small integers become
-    # numbers in numpy (code points, values) and are coded by counting; any other type is keyed by
-    # the tokens themselves, several times faster than a (type, value) key per token.
-    if kinds[0] is str and len(joined := "".join(flat)) == len(flat):
-        return _tokenise_numbers(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), chr)
-    if kinds[0] is int:
+    # Exact strings or exact ints, so equal tokens are the same value. Single characters and small
+    # integers become numbers in numpy (code points, values) and are coded by counting; other ones are
+    # keyed by the tokens themselves, several times faster than a key per token.
+    if kind is str and (chars := _single_characters(flat)) is not None:
+        try:
+            return _tokenise_small(np.frombuffer(chars.encode("latin-1"), dtype=np.uint8), chr)
+        except UnicodeEncodeError:
+            return _tokenise_numbers(np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32), chr)
+    elif kind is int:
+        try:  # bytes() reads ints in [0, 256) several times faster than any numpy constructor
+            return _tokenise_small(np.frombuffer(bytes(flat), dtype=np.uint8), int)
+        except ValueError:
+            pass
         try:  # fromiter reads exact ints twice as fast as np.array, and refuses ones too big for int64
             numbers = np.fromiter(flat, dtype=np.int64, count=len(flat))
         except OverflowError:
@@ -130,11 +218,34 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
 
 
+def _single_characters(flat: list[str]) -> Optional[str]:
+    """The tokens joined into one string if every token is one character, else None.
+
+    Joined with NUL between them: when the string holds exactly the n - 1 NULs of the join (no token
+    contains one) and they sit at every odd place, each token is the one character between two of them.
+    A bare `"".join` cannot tell ["ab", ""] from ["a", "b"]; this costs two slices instead of a scan for
+    empty tokens. Vocabularies with NUL take the general path.
+    """
+    n = len(flat)
+    spaced = "\0".join(flat)
+    if len(spaced) != 2 * n - 1 or spaced.count("\0") != n - 1 or spaced[1::2] != "\0" * (n - 1):
+        return None
+    return spaced[::2]
+
+
+def _tokenise_small(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
+    """Codes and table for tokens given as bytes (uint8): counted into 256 bins, no shifting or padding."""
+    used = np.flatnonzero(np.bincount(numbers, minlength=256))
+    rank = np.zeros(256, dtype=np.intp)
+    rank[used] = np.arange(len(used))
+    return rank.take(numbers), [to_token(t) for t in used.tolist()]
+
+
 def _tokenise_numbers(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
     """Codes and table for tokens given as (not too large) integers."""
     low = int(numbers.min())
-    used, codes = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
-    return codes, [to_token(t + low) for t in used.tolist()]
+    distinct = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
+    return distinct.places, [to_token(t + low) for t in distinct.used.tolist()]
 
 
 def make_batch(
@@ -164,73 +275,78 @@ def make_batch(
                             f"{sorted(vocab, key=repr)!r}"
                         )
     width = int(lengths.max()) if len(inputs) else 0
+    if not len(inputs) or lengths.min() == width:
+        valid = np.ones((len(inputs), width), dtype=bool)
+        return Batch(lengths, valid, Column(flat_codes.reshape(len(inputs), width), table, dense=True))
     valid = np.arange(width)[None, :] < lengths[:, None]
-    if len(inputs) and lengths.min() == width:
-        codes = flat_codes.reshape(len(inputs), width)
-    else:
-        codes = np.full((len(inputs), width), PAD, dtype=np.intp)
-        codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table))
+    codes = np.full((len(inputs), width), PAD, dtype=np.intp)
+    codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
+    return Batch(lengths, valid, Column(codes, table, dense=True))
 
 
-def _distinct(codes: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct codes (in [0, size)) that occur in `codes`, ascending, and `codes` as positions in
-    that list (PAD stays PAD).
+@dataclass
+class Distinct:
+    """The distinct codes that occur in an array of codes, and each position's place among them.
+
+    Kept as a small table (`table[index]` is the place; PAD stays PAD) rather than the `[B, L]` array of
+    places: whoever maps the distinct values to new codes composes the two small tables first and
+    reads the batch once (`gather`), instead of twice.
+    """
+
+    used: np.ndarray  # the distinct codes met, ascending
+    table: np.ndarray  # code -> its place in `used`, PAD for codes not met; its last entry (read by PAD) is PAD
+    index: np.ndarray  # the codes, `[B, L]`
+
+    def gather(self, new_codes: list[int]) -> np.ndarray:
+        """`new_codes[place]` at every position (PAD stays PAD)."""
+        return np.array([*new_codes, PAD], dtype=np.intp)[self.table].take(self.index)
+
+    @property
+    def places(self) -> np.ndarray:
+        return self.table.take(self.index)
+
+
+def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
+    """The distinct codes (in [0, size)) that occur in `codes` (`padded=False` promises no PAD).
 
     Counting into `size` bins is much faster than np.unique's sort; the sort is only for code spaces too
     big to count into (such as pairs of two large tables).
     """
     if size <= max(1 << 16, 4 * codes.size):
-        used = np.flatnonzero(np.bincount(codes.ravel() + 1, minlength=size + 1)[1:])
-        rank = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
-        rank[used] = np.arange(len(used))
-        return used, rank[codes]
+        counts = np.bincount(codes.ravel() + 1, minlength=size + 1)[1:] if padded else np.bincount(
+            codes.ravel(), minlength=size)
+        used = np.flatnonzero(counts)
+        table = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
+        table[used] = np.arange(len(used))
+        return Distinct(used, table, codes)
     valid = codes >= 0
     used, inverse = np.unique(codes[valid], return_inverse=True)
-    ranks = np.full(codes.shape, PAD, dtype=np.intp)
-    ranks[valid] = inverse.ravel()
-    return used, ranks
+    places = np.full(codes.shape, PAD, dtype=np.intp)
+    places[valid] = inverse.ravel()
+    return Distinct(used, np.append(np.arange(len(used)), PAD), places)
 
 
-def _gather(new_codes: list[int], ranks: np.ndarray) -> np.ndarray:
-    """`new_codes[ranks]`, with PAD (-1) ranks staying PAD."""
-    return np.array([*new_codes, PAD], dtype=np.intp)[ranks]
+def _every_code(size: int, codes: np.ndarray) -> Distinct:
+    """`Distinct` of codes known to use every code in [0, size)."""
+    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes)
 
 
-def _count_selected(sel: np.ndarray) -> np.ndarray:
-    """How many keys each query selects, `[B, query]`.
-
-    einsum over the bytes of the bool array is several times faster than `sel.sum(-1)`; it counts in
-    uint8, so only while fewer than 256 keys could be selected.
-    """
-    if sel.shape[-1] < 256:
-        return np.einsum("bqk->bq", sel.view(np.uint8)).astype(np.intp)
-    return np.count_nonzero(sel, axis=-1)
-
-
-def _rankable(values: list[Any]) -> Optional[np.ndarray]:
-    """`values` as a numpy array that orders exactly as Python orders them, or None if there is none.
-
-    Strings order by code point in both (numpy drops trailing NULs, so those are excluded); numbers
-    become float64, exact for floats and for integers up to 2**53 (bigger ones are left to Python).
-    NaN is unordered, and subclasses may compare differently: both are left to Python too.
-    """
-    if all(type(v) is str for v in values):
-        return None if any(v.endswith("\0") for v in values) else np.array(values, dtype=str)
-    if all(type(v) in _NUMBER_TYPES and (-EXACT_INT <= v <= EXACT_INT or type(v) is float and v == v)
-           for v in values):
-        return np.array(values, dtype=np.float64)
-    return None
-
-
-def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[np.ndarray, np.ndarray]]:
+def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
     """Ranks for the keys and queries of a Select such that comparing two ranks (==, <, ...) gives what
-    comparing the two values gives in Python; None when numpy cannot rank the values exactly."""
-    k, q = _rankable(keys), _rankable(queries)
-    if k is None or q is None or k.dtype.kind != q.dtype.kind:
+    comparing the two values gives in Python, and how many ranks there are; None when the values have no
+    such order.
+
+    Exact strings, and exact numbers other than NaN, are totally ordered by Python's own comparisons
+    (ints and floats compare exactly), so sorting them in Python ranks them; equal values (1, 1.0, True)
+    meet in one set entry and share a rank. NaN is unordered and subclasses may compare differently: both
+    are left to calling the predicate. The values are the distinct ones met, so this is cheap.
+    """
+    values = keys + queries
+    if not (all(type(v) is str for v in values)
+            or all(type(v) in _NUMBER_TYPES and v == v for v in values)):
         return None
-    distinct = np.unique(np.concatenate([k, q]))  # equal values (1, 1.0, True) share a rank
-    return np.searchsorted(distinct, k), np.searchsorted(distinct, q)
+    rank = {v: r for r, v in enumerate(sorted(set(values)))}
+    return [rank[v] for v in keys], [rank[v] for v in queries], len(rank)
 
 
 _RANK_COMPARISONS: dict[rx.Comparison, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
@@ -243,13 +359,44 @@ _RANK_COMPARISONS: dict[rx.Comparison, Callable[[np.ndarray, np.ndarray], np.nda
 }
 
 
+def _compared_masks(predicate: rx.Comparison, masks: np.ndarray) -> np.ndarray:
+    """For each query rank r, the keys whose rank compares to r as `predicate` says (key OP query), from
+    the keys' masks per rank (`bitmask.value_masks`, `[1 + rank, B, words]`, slot 0 empty): the bits are
+    disjoint, so a cumulative sum over the ranks is the union of the masks of every lower rank. Slot 0
+    stays empty."""
+    if predicate is rx.Comparison.EQ:
+        return masks
+    at_most = masks.copy()  # keys of rank <= r, plane by plane (np.cumsum would loop along the short axis)
+    for r in range(1, len(at_most)):
+        np.add(at_most[r - 1], masks[r], out=at_most[r])
+    if predicate is rx.Comparison.LEQ:
+        return at_most
+    if predicate is rx.Comparison.LT:
+        return at_most - masks
+    every = at_most[-1:]
+    if predicate is rx.Comparison.GT:
+        compared = every - at_most
+    elif predicate is rx.Comparison.GEQ:
+        compared = every - at_most + masks
+    else:  # NEQ
+        compared = every - masks
+    compared[0] = 0.0
+    return compared
+
+
+def _same_rows(*arrays: np.ndarray) -> bool:
+    """Whether every input has the same rows in each of `arrays` (s-ops of positions only, like indices,
+    on inputs of one length): then an operation on one input, copied, is the operation on all."""
+    return len(arrays[0]) > 1 and not any((a[1:] != a[:-1]).any() for a in arrays)
+
+
 def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """`f(queries[:, :, None], keys[:, None, :])`, a `[B, query, key]` array.
 
     Where every input has the same rows (s-ops of positions only, like indices, on inputs of one
     length), it is computed for one input and copied, many times faster than broadcasting over the batch.
     """
-    if len(queries) > 1 and not ((queries[1:] != queries[:-1]).any() or (keys[1:] != keys[:-1]).any()):
+    if _same_rows(queries, keys):
         one = f(queries[:1, :, None], keys[:1, None, :])
         return np.broadcast_to(one, (len(queries), queries.shape[1], keys.shape[1])).copy()
     # Computed as [query, key, B] and transposed: numpy's inner loop then runs along the batch (long,
@@ -262,25 +409,41 @@ def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
 
+MASKS_PER_POSITION = 3  # a Select builds value masks for up to this many values per position; beyond, it compares
+
+
 class _BatchEvaluator:
+    """Evaluates a program on a batch: a Column per s-op, masks `[B, query, words]` per selector (`bitmask`)."""
+
     def __init__(self, batch: Batch, record: bool = False):
         self.batch = batch
         self.record = record
         self.values: dict[int, Any] = {}
-        self._counts: dict[int, np.ndarray] = {}  # per selector: its `_count_selected`, shared by users
+        self._counts: dict[int, np.ndarray] = {}  # per selector: its width, shared by users
         self._pair_valid: Optional[np.ndarray] = None
-        self.padded = not _unpadded(batch.lengths, batch.shape[1])  # some input is shorter than others
+        self.padded = not batch.full
 
     def __call__(self, e: rx.RASPExpr) -> Any:
         return self.values[id(e)]
 
     @property
     def pair_valid(self) -> np.ndarray:
-        """`[B, query, key]`: both positions are inside the input."""
+        """Masks `[B, query, words]`: both positions are inside the input."""
         if self._pair_valid is None:
             valid = self.batch.valid
-            self._pair_valid = _pairwise(np.logical_and, valid, valid)
+            nb, width = valid.shape
+            if self.batch.full:  # one row of masks, copied
+                every = bitmask.pack(np.ones((1, width, width), dtype=bool))
+                self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
+            else:
+                keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
+                self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
+
+    def _masks_pay(self, n: int) -> bool:
+        """Whether a Select over `n` distinct values is faster from value masks (work ~ B * n) than from
+        comparing every query with every key (~ B * L * L); measured: up to about 3 values per position."""
+        return n + 1 <= MASKS_PER_POSITION * self.batch.shape[1]
 
     @property
     def row_starts(self) -> np.ndarray:
@@ -290,52 +453,63 @@ class _BatchEvaluator:
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
-            self._counts[id(selector)] = _count_selected(self(selector))
+            self._counts[id(selector)] = bitmask.count(self(selector))
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
-        return Column(np.where(self.batch.valid, 0, PAD), [value])
+        return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        used, ranks = _distinct(inner.codes, len(inner.table))
+        distinct = inner.distinct(self.padded)
+        results = _call_each(e, f, [inner.table[c] for c in distinct.used.tolist()])
+        return self._interned(e, results, distinct, uniform=inner.uniform)
+
+    @staticmethod
+    def _interned(e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
+        """The Column whose value at each position is the result for its distinct argument."""
         out = _Interner()
-        with _hashable_results(e):
-            new = out.codes(None if (x := inner.table[c]) is None else call_checked(e, f, x) for c in used.tolist())
-        return Column(_gather(new, ranks), out.table)
+        try:
+            new = out.codes(results)
+        except TypeError as err:
+            raise _unhashable(e, err) from err
+        return Column(distinct.gather(new), out.table, dense=True, uniform=uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
         n = len(b.table)
-        used, ranks = _distinct(np.where(self.batch.valid, a.codes * n + b.codes, PAD), len(a.table) * n)
-        out = _Interner()
-        with _hashable_results(e):
-            new = out.codes(
-                None if x is None or y is None else call_checked(e, e.f, x, y)
-                for x, y in ((a.table[p // n], b.table[p % n]) for p in used.tolist())
-            )
-        return Column(_gather(new, ranks), out.table)
+        distinct = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
+        firsts, seconds = np.divmod(distinct.used, n)
+        results = _call_pairs(e, e.f, [a.table[i] for i in firsts.tolist()], [b.table[j] for j in seconds.tolist()])
+        return self._interned(e, results, distinct, uniform=a.uniform and b.uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
         # The distinct values met, and every position as an index into them.
-        used_keys, key_at = _distinct(keys.codes, len(keys.table))
-        used_queries, query_at = _distinct(queries.codes, len(queries.table))
-        key_values = [keys.table[c] for c in used_keys.tolist()]
-        query_values = [queries.table[c] for c in used_queries.tolist()]
+        key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
+        key_values = [keys.table[c] for c in key_distinct.used.tolist()]
+        query_values = [queries.table[c] for c in query_distinct.used.tolist()]
         predicate = e.predicate
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
             if predicate is rx.Comparison.TRUE:
-                return self.pair_valid.copy()
+                return self.pair_valid  # selectors are never written in place
             if predicate is rx.Comparison.FALSE:
                 return np.zeros_like(self.pair_valid)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
+                key_ranks, query_ranks, n_ranks = ranks
+                key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
+                if keys.uniform and queries.uniform:  # computed for one input, copied
+                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
+                                          query_rank[:1])
+                    return np.broadcast_to(one, (len(key_rank), *one.shape[1:])).copy()
+                if self._masks_pay(n_ranks):
+                    return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
+                                           query_rank)
                 compare = _RANK_COMPARISONS[predicate]
-                key_rank, query_rank = _gather(ranks[0].tolist(), key_at), _gather(ranks[1].tolist(), query_at)
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
-                return selected & self.pair_valid if self.padded else selected
-        return self._select_by_calls(e, key_values, key_at, query_values, query_at)
+                return bitmask.pack(selected) & self.pair_valid
+        return self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
@@ -357,46 +531,58 @@ class _BatchEvaluator:
             meets = (query_at == j)[:, :, None] & (key_at == i)[:, None, :]
             if meets.any():
                 raise EvaluationError(f"{err} (input {_first_bad(meets)})") from err
+        if self._masks_pay(max(nk, nq)):
+            # the queries' masks: for each query value, the union of the masks of the keys it accepts
+            masks = bitmask.value_masks(key_at, nk)  # [1 + key value, B, words]
+            _, nb, words = masks.shape
+            accepted = np.zeros((nq + 1, nk + 1))
+            accepted[1:, 1:] = table[:nq, :nk]
+            accepted = accepted @ masks.reshape(nk + 1, nb * words)
+            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at)
         key_index = np.where(key_at >= 0, key_at, nk)
         query_index = np.where(query_at >= 0, query_at, nq)
-        return _pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index)
+        return bitmask.pack(_pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index))
 
     def aggregate(self, e: rx.Aggregate) -> Column:
         sel, vals = self(e.selector), self(e.sop)
         valid = self.batch.valid
-        if not sel.shape[2]:  # every input is empty
+        width = valid.shape[1]
+        if not width:  # every input is empty
             return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        first = np.argmax(sel, axis=-1)  # the one selected key, where there is one
-        codes = _gather(table_codes, vals.codes.ravel().take(first + self.row_starts))
+        first = bitmask.lowest(sel, width)  # the one selected key, where there is one
+        codes = np.array([*table_codes, PAD], dtype=np.intp).take(vals.codes.ravel().take(first + self.row_starts))
         codes = np.where(count == 0, default, codes)
         many = (count > 1) & valid
         if many.any():
             self._means(e, sel, vals, count, many, codes, out)
-        return Column(np.where(valid, codes, PAD), out.table)
+        return Column(self.batch.masked(codes), out.table)
 
     def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner) -> None:
         """Writes into `codes` the mean of the selected values wherever several are selected."""
         is_number = [isinstance(v, _NUMBER_TYPES) for v in vals.table]
         if not all(is_number):
-            non_numeric = (sel & ~np.array(is_number + [True])[vals.codes][:, None, :]).any(-1) & many
+            at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
+            non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
+            non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
             if non_numeric.any():
                 b, q = np.argwhere(non_numeric)[0]
                 aggregate(self._selected(vals, sel[b, q], b), e.default, e)  # raises the evaluator's error
         numbers = [v if ok else 0 for v, ok in zip(vals.table, is_number)]
-        bound = EXACT_INT / sel.shape[2]
+        width = vals.codes.shape[1]
+        bound = EXACT_INT / width
         if not all(type(v) in _NUMBER_TYPES and abs(v) < bound for v in numbers):
             # Huge or non-finite numbers (inexact below), or number subclasses: the evaluator averages them.
             where = np.argwhere(many).tolist()
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
-        width = sel.shape[2]
-        rows = np.flatnonzero(many)
-        if all(type(v) is not float or v.is_integer() for v in numbers):
-            self._whole_means(sel, numbers, vals, rows, count.ravel().take(rows), codes, out)
+        if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
+            self._whole_means(sel, numbers, vals, count, many, codes, out)
             return
+        rows = np.flatnonzero(many)
+        sel = bitmask.unpack(sel, width)
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
         # integers are exact in float64, so the sums are Python's, and so are the correctly rounded quotients.
@@ -413,48 +599,62 @@ class _BatchEvaluator:
         # faster than np.unique(return_inverse=True), which sorts stably.
         np.put(codes, rows, np.array(out.codes(distinct.tolist()), dtype=np.intp)[np.searchsorted(distinct, means)])
 
-    @staticmethod
-    def _whole_means(sel, numbers: list, vals: Column, rows: np.ndarray, counts: np.ndarray, codes, out: _Interner) -> None:
+    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner) -> None:
         """`_means` for whole numbers (each below 2**53 / width), several times faster.
 
-        Their sums are exact integers in float64 whatever the order of addition, so a matrix product may
-        add them (Python adds in position order; here that makes no difference), and each distinct
-        (sum, count) pair is divided once: the same correctly rounded quotient as Python's int / int.
+        Their sums are exact integers whatever the order of addition, so they may be added in any order
+        (Python adds in position order; here that makes no difference): per distinct value, value times
+        the number of selected keys holding it (a popcount of the selector and the value's mask), in
+        int64, or for many distinct values a float64 matrix product (exact below 2**53). Each distinct
+        (sum, count) pair met is divided once, in Python: the very quotient the evaluator computes.
         Codes go to the distinct means in ascending order, as in `_means`.
         """
-        nb, nq, width = sel.shape
-        at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
-        sums = np.empty((nb, nq))
-        step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy of `sel`
-        for start in range(0, nb, step):
-            sums[start:start + step] = np.matmul(sel[start:start + step], at_key[start:start + step, :, None])[..., 0]
-        totals = sums.ravel().take(rows).astype(np.int64)  # exact; a zero sum loses the sign Python never gives it
-        low = int(totals.min())
-        pairs = (totals - low) * (width + 1) + counts  # a count is at most width
-        used, pair_at = _distinct(pairs, int(pairs.max()) + 1)
-        means = (used // (width + 1) + low) / (used % (width + 1))  # float64 division of exact integers
-        distinct, mean_at = np.unique(means, return_inverse=True)
-        mean_codes = np.array(out.codes(distinct.tolist()), dtype=np.intp)
-        np.put(codes, rows, mean_codes[mean_at][pair_at])
+        nb, nq, _ = sel.shape
+        width = vals.codes.shape[1]
+        nonzero = [c for c, v in enumerate(numbers) if v]
+        if len(nonzero) <= MASKED_SUM_VALUES:
+            masks = bitmask.value_masks(vals.codes, len(numbers))[1:].astype(np.uint64)  # [value, B, words]
+            sums = np.zeros((nb, nq), dtype=np.int64)
+            for c in nonzero:
+                selected = bitmask.count(sel & masks[c][:, None])
+                sums += selected if numbers[c] == 1 else int(numbers[c]) * selected
+        else:
+            at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
+            totals = np.empty((nb, nq))
+            step = max(1, (1 << 22) // max(1, nq * width))  # inputs per product: bounds its float copy
+            for start in range(0, nb, step):
+                chunk = bitmask.unpack(sel[start:start + step], width)
+                totals[start:start + step] = np.matmul(chunk, at_key[start:start + step, :, None])[..., 0]
+            sums = totals.astype(np.int64)  # exact
+        low = int(sums.min())
+        # (sum, count) as one code: below 2**54 * (width + 1), within int64 as width < 256 (see _means)
+        pairs = (sums - low) * (width + 1) + count
+        distinct = _distinct(pairs, (int(sums.max()) - low + 1) * (width + 1), padded=False)
+        means = [(total + low) / n if n > 1 else None
+                 for total, n in (divmod(p, width + 1) for p in distinct.used.tolist())]
+        ordered = sorted({m for m in means if m is not None})
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        np.copyto(codes, distinct.gather([PAD if m is None else code_of[m] for m in means]), where=many)
 
     @staticmethod
-    def _selected(vals: Column, row: np.ndarray, b: int) -> list[Any]:
-        """The values one query selects, in key order."""
+    def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
+        """The values one query (its mask `[words]`) selects, in key order."""
+        row = bitmask.unpack(mask, vals.codes.shape[1])
         return [vals.table[c] for c in vals.codes[b][row].tolist()]
 
     def select_preferred(self, e: rx.SelectPreferred) -> np.ndarray:
         """Each query's most preferred selected key: the first selected one in its preference order."""
-        sel = self(e.selector)
-        width = sel.shape[2]
+        width = self.batch.shape[1]
+        sel = bitmask.unpack(self(e.selector), width)
         if not width:
-            return sel.copy()
+            return self(e.selector).copy()
         position = np.zeros((width, width), dtype=np.intp)  # [query, key]: the key's place in the order
         for q, keys in enumerate(preference_order(e, width)):
             position[q, keys] = np.arange(width)
         place = np.where(sel, position[None], width).argmin(-1)  # [B, query]: the preferred selected key
         chosen = np.zeros_like(sel)
         np.put_along_axis(chosen, place[:, :, None], True, axis=2)
-        return chosen & sel.any(-1, keepdims=True)
+        return bitmask.pack(chosen & sel.any(-1, keepdims=True))
 
     def linear_classifier(self, e: rx.LinearClassifier) -> Column:
         """Scores added in float64 in input order, as `evaluate.classify` adds them, for every position at once."""
@@ -482,9 +682,11 @@ class _BatchEvaluator:
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):
-                out = Column(np.where(batch.valid, np.arange(width)[None, :], PAD), list(range(width)))
+                out = Column(batch.masked(np.broadcast_to(np.arange(width), batch.shape)), list(range(width)),
+                             dense=True, uniform=batch.full)
             elif isinstance(e, rx.LengthType):
-                out = Column(np.where(batch.valid, batch.lengths[:, None], PAD), list(range(width + 1)))
+                out = Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)),
+                             uniform=batch.full)
             elif isinstance(e, rx.Full):
                 out = self.constant(e.fill)
             elif isinstance(e, rx.ConstantSOp):
@@ -496,7 +698,7 @@ class _BatchEvaluator:
             elif isinstance(e, rx.Aggregate):
                 out = self.aggregate(e)
             elif isinstance(e, rx.SelectorWidth):
-                out = Column(np.where(batch.valid, self.count(e.selector), PAD), list(range(width + 1)))
+                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)))
             elif isinstance(e, rx.Select):
                 out = self.select(e)
             elif isinstance(e, rx.ConstantSelector):
@@ -506,7 +708,7 @@ class _BatchEvaluator:
             elif isinstance(e, rx.SelectorOr):
                 out = self(e.fst) | self(e.snd)
             elif isinstance(e, rx.SelectorNot):
-                out = ~self(e.inner) & self.pair_valid if self.padded else ~self(e.inner)
+                out = ~self(e.inner) & self.pair_valid
             elif isinstance(e, rx.SelectPreferred):
                 out = self.select_preferred(e)
             elif isinstance(e, rx.LinearClassifier):
@@ -532,7 +734,7 @@ class _BatchEvaluator:
                 value = self(x)
                 if isinstance(value, Column):
                     return self._row(value, b, n)
-                return value[b, :n, :n].tolist()
+                return bitmask.unpack(value[b, :n], n).tolist()
             runs.append(run_loop(e, len(xs), outer, lambda x, inner, xs=xs: node_value(x, xs, inner), self.record))
         return runs
 
@@ -570,15 +772,16 @@ class _BatchEvaluator:
         matrix = np.zeros((width, width), dtype=bool)
         for q, row in enumerate(e.value[:width]):
             matrix[q, : min(width, len(row))] = row[:width]
-        return matrix[None] & self.pair_valid
+        return bitmask.pack(matrix)[None] & self.pair_valid
 
 
 def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False) -> dict[int, Any]:
-    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array per selector, a
+    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array `[B, query, key]` per selector, a
     list of `LoopRun`s (one per input) per loop, recording every iteration if `record`."""
     evaluator = _BatchEvaluator(batch, record)
     evaluator.run(program)
-    return evaluator.values
+    width = batch.shape[1]
+    return {k: bitmask.unpack(v, width) if isinstance(v, np.ndarray) else v for k, v in evaluator.values.items()}
 
 
 def evaluate_batch(
@@ -595,9 +798,12 @@ def evaluate_batch(
     if not inputs:
         return []
     batch = make_batch(inputs, vocab, max_seq_len)
-    result = evaluate_columns(program, batch)[id(program)]
+    evaluator = _BatchEvaluator(batch)
+    evaluator.run(program)
+    result = evaluator(program)
     if isinstance(result, Column):
         return result.values(batch.lengths)
+    result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
     if _unpadded(batch.lengths, result.shape[1]):
         return matrices

@@ -1,0 +1,98 @@
+"""Selectors as bit masks: one bit per key position, for the batched interpreter.
+
+A selector over a batch is a `[B, query, words]` uint64 array: bit `k % WORD` of word `k // WORD` is set
+where the query selects key `k`. Why not a `[B, query, key]` bool array: numpy is slow along a short last
+axis (counting the selected keys of ten keys, or finding the one selected, costs as much as an operation
+on a million elements), and comparing every query with every key is itself a `[B, query, key]` loop.
+With masks, And/Or/Not are one bitwise operation on `[B, query]`, a width is a popcount, the selected key
+is a trailing-zero count, and a Select is built from each input's *value masks* (the keys holding each
+value, one bincount) without a pairwise comparison.
+
+Words hold WORD = 32 bits (in uint64) so that sums of distinct bits stay exact in float64, in which
+bincount and matrix products add: a sum of disjoint bits is their union.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+WORD = 32
+_BIT = np.ldexp(1.0, np.arange(WORD))  # 2**i as float64, exact
+_SHIFTS = np.arange(WORD, dtype=np.uint64)
+
+
+def n_words(width: int) -> int:
+    """Words per mask for `width` key positions (at least one, so that shapes never collapse)."""
+    return max(1, -(-width // WORD))
+
+
+def value_masks(at: np.ndarray, n: int) -> np.ndarray:
+    """`masks[c + 1, b]`: the key positions of input `b` whose code in `at` (`[B, L]`, -1 for none) is `c`.
+
+    float64 `[1 + n, B, words]` (exact: disjoint bits below 2**32 per word), for sums and cumulative sums.
+    Code-major, so that a cumulative sum over the codes adds whole contiguous `[B, words]` planes (numpy
+    is slow along a short strided axis). Slot 0 (code -1) is left empty, so that `rows_at` gives no key
+    where a query's code is -1.
+    """
+    nb, width = at.shape
+    words = n_words(width)
+    index = (at + 1) * nb + np.arange(nb)[:, None]  # code -1 falls into slot 0
+    if words > 1:
+        index = index * words + np.arange(width) // WORD
+    sums = np.bincount(index.ravel(), _weights(nb, width), minlength=(n + 1) * nb * words)
+    masks = sums.reshape(n + 1, nb, words)
+    masks[0] = 0.0
+    return masks
+
+
+@lru_cache(maxsize=8)
+def _weights(nb: int, width: int) -> np.ndarray:
+    """2**(position % WORD) for every position of a `[nb, width]` batch, flattened (cached: every mask
+    of a batch needs the same)."""
+    weights = np.tile(_BIT[np.arange(width) % WORD], nb)
+    weights.flags.writeable = False
+    return weights
+
+
+def rows_at(masks: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1."""
+    slots, nb, words = masks.shape
+    index = (at + 1) * nb + np.arange(nb)[:, None]
+    if words == 1:
+        return masks.reshape(-1).take(index)[..., None].astype(np.uint64)
+    return masks.reshape(slots * nb, words)[index].astype(np.uint64)
+
+
+def pack(selected: np.ndarray) -> np.ndarray:
+    """A bool array `[..., key]` as masks `[..., words]` (a float64 product per word: exact, as above)."""
+    width = selected.shape[-1]
+    masks = np.empty((*selected.shape[:-1], n_words(width)), dtype=np.uint64)
+    for w in range(masks.shape[-1]):
+        chunk = selected[..., w * WORD:(w + 1) * WORD]
+        masks[..., w] = chunk.astype(np.float64) @ _BIT[:chunk.shape[-1]]
+    return masks
+
+
+def unpack(masks: np.ndarray, width: int) -> np.ndarray:
+    """Masks `[..., words]` as a bool array `[..., width]`."""
+    bits = (masks[..., None] >> _SHIFTS) & np.uint64(1)
+    return bits.reshape(*masks.shape[:-1], masks.shape[-1] * WORD)[..., :width].astype(bool)
+
+
+def count(masks: np.ndarray) -> np.ndarray:
+    """How many bits each mask sets, `[...]` intp."""
+    if masks.shape[-1] == 1:
+        return np.bitwise_count(masks[..., 0]).astype(np.intp)
+    return np.bitwise_count(masks).sum(-1, dtype=np.intp)
+
+
+def lowest(masks: np.ndarray, width: int) -> np.ndarray:
+    """The position of each mask's lowest set bit, `[...]` intp (clipped to `width - 1` where none is set)."""
+    low = masks & (~masks + np.uint64(1))  # the lowest set bit of each word, 0 for an empty word
+    zeros = np.bitwise_count(low - np.uint64(1)).astype(np.intp)  # trailing zeros; 64 for an empty word
+    if masks.shape[-1] == 1:
+        return np.minimum(zeros[..., 0], width - 1)
+    at = np.where(masks != 0, zeros + WORD * np.arange(masks.shape[-1]), width - 1)
+    return at.min(-1)
