@@ -1,0 +1,162 @@
+"""Where hard-coding plus gradient descent pays (issue 21 §2): sketches against Transformer Programs.
+
+    python benchmarks/sketch.py algorithmic [--train 1000] [--restarts 3]
+    python benchmarks/sketch.py init [--seeds 3]
+    python benchmarks/sketch.py plot
+
+`algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
+the task's tables and predicates as holes) are fitted (`weightsmith.learn.sketch.fit`) on the first
+`--train` strings of the authors' training split of each task (`weightsmith.tasks.algorithmic`, the
+data and metric of benchmarks/transformer_programs.py: token accuracy over the labelled positions; the
+sketches run on the content tokens, BOS and EOS being unlabelled), and the filled program is scored on
+the whole test split. Beside it, the Transformer Program trained from scratch on the full training split,
+as recorded in benchmarks/results/transformer_programs.json (cited, not rerun). Sizes: the sketch's
+source lines and learned cells against the TP's decompiled lines; both compiled models' parameters. The
+filled program is compiled and checked equal to the interpreter on every test example.
+
+`init` (case 3): see `weightsmith.learn.warm_start`.
+
+CPU seconds are this process's (`time.process_time`), one torch thread, on a shared 2-core machine.
+Results merge into benchmarks/results/sketch.json (one key per case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import time
+from pathlib import Path
+
+import torch
+
+from weightsmith import rasp
+from weightsmith.compiler import compile_rasp_to_model
+from weightsmith.learn.sketch import accuracy, fit
+from weightsmith.library import sketches
+from weightsmith.rasp.holes import holes
+from weightsmith.tasks.algorithmic import make_task
+
+RESULTS = Path(__file__).resolve().parent / "results"
+OUT = RESULTS / "sketch.json"
+IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
+
+# name: (task, build, content vocabulary, longest content, what the holes are)
+SKETCHES = {
+    "sort": ("sort", sketches.make_sort_sketch, sketches.SORT_TOKENS, 6,
+             "less, same (token pairs), place (rank x position); tie-break by position hand-written"),
+    "most_freq": ("most_freq", sketches.make_most_freq_sketch, sketches.MOST_FREQ_TOKENS, 7,
+                  "same, first, key, ahead, tie, place, shown: every table and predicate"),
+    "most_freq_tables": ("most_freq", lambda: sketches.make_most_freq_sketch(learn_sorting=False),
+                         sketches.MOST_FREQ_TOKENS, 7,
+                         "same, first, key, shown; the sorting machinery (key >, key ==, rank == position) hand-written"),
+    "dyck2": ("dyck2", sketches.make_dyck2_sketch, sketches.DYCK2_TOKENS, 15,
+              "opener, kind (token tables), below (rank pairs), breaks, label (tables)"),
+}
+
+
+def content(split) -> list[tuple[list, list]]:
+    """(content tokens, their labels): BOS (and sort's EOS) dropped, their labels are None (unscored)."""
+    out = []
+    for xs, ys in zip(split.inputs, split.targets):
+        end = -1 if xs[-1] == "EOS" else len(xs)
+        assert ys[0] is None and (end == len(xs) or ys[-1] is None)
+        out.append((list(xs[1:end]), list(ys[1:end])))
+    return out
+
+
+def tp_record(task: str) -> dict:
+    for record in json.loads((RESULTS / "transformer_programs.json").read_text()):
+        if record["task"] == task:
+            return {"test_accuracy": record["test_accuracy"], "train_cpu_seconds": record["train_cpu_seconds"],
+                    "train_examples": len(make_task(task).train), "decompiled_lines": record["decompiled_lines"],
+                    "compiled_parameters": record["compiled_size"]["parameters"], "seed": record["seed"]}
+    raise KeyError(task)
+
+
+def parameters(model) -> int:
+    return sum(p.numel() for p in model.model.parameters())
+
+
+def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, search_seconds: float) -> list[dict]:
+    rows = []
+    for name in names:
+        task_name, build, vocab, max_len, what = SKETCHES[name]
+        task = make_task(task_name)
+        train, test = content(task.train)[:n_train], content(task.test)
+        sketch = build()
+        start = time.process_time()
+        result = fit(sketch, train, vocab, max_len, epochs=epochs, restarts=restarts, search_seconds=search_seconds)
+        fit_cpu = time.process_time() - start
+        test_tokens, test_strings = accuracy(result.program, test)
+        model = compile_rasp_to_model(result.program, set(vocab), max_len)
+        inputs = [x for x, _ in test]
+        compiled = [o[1:] for o in model.apply_batch([["BOS", *x] for x in inputs])]
+        exact = compiled == rasp.evaluate_batch(result.program, inputs)
+        best = max(r["accuracy"] for r in result.history)
+        reached = next(r for r in result.history if r["accuracy"] == best)
+        row = {
+            "sketch": name, "task": task_name, "holes": what, "train_examples": len(train),
+            "test_examples": len(test), "restarts": restarts, "epochs_max": epochs,
+            "test_accuracy": round(100 * test_tokens, 2), "test_sequence_accuracy": round(100 * test_strings, 2),
+            "train_accuracy": round(100 * result.train_accuracy, 2), "fit_cpu_seconds": round(fit_cpu, 1),
+            "gradient_cpu_seconds": round(result.gradient_seconds, 1), "search_cpu_seconds": round(result.search_seconds, 1),
+            "search_edits": result.search_edits, "epochs_run": result.epochs,
+            "descent_best_train_accuracy": round(100 * best, 2),
+            "descent_cpu_seconds_to_best": round(reached["cpu_seconds"], 1),
+            "runs": sorted({r["seed"] for r in result.history}),
+            "sketch_lines": len(inspect.getsource(getattr(sketches, f"make_{task_name}_sketch")).splitlines()),
+            "learned_cells": sum(len(t) for t in result.fillings.values()),
+            "hole_count": len(holes(sketch)),
+            "compiled_layers": len(model.config.layers), "compiled_d_model": model.config.d_model,
+            "compiled_parameters": parameters(model), "compiled_equals_program": exact,
+            "transformer_program": tp_record(task_name), "fillings": _json_fillings(result.fillings),
+        }
+        rows.append(row)
+        print(_line(row), flush=True)
+    return rows
+
+
+def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
+    return {label: [[*map(_plain, key), _plain(value)] for key, value in table.items()] for label, table in fillings.items()}
+
+
+def _plain(v):
+    return v if isinstance(v, (bool, int, float, str)) or v is None else repr(v)
+
+
+def _line(row: dict) -> str:
+    tp = row["transformer_program"]
+    return (f"{row['sketch']:<17} test {row['test_accuracy']:6.2f}%  fit {row['fit_cpu_seconds']:6.1f} CPU s "
+            f"({row['train_examples']} strings)  | TP {tp['test_accuracy']:6.2f}% {tp['train_cpu_seconds']:6.1f} CPU s "
+            f"({tp['train_examples']} strings)  | lines {row['sketch_lines']} + {row['learned_cells']} cells vs "
+            f"{tp['decompiled_lines']}  | params {row['compiled_parameters']} vs {tp['compiled_parameters']}  "
+            f"| compiled == program: {row['compiled_equals_program']}")
+
+
+def save(key: str, value) -> None:
+    data = json.loads(OUT.read_text()) if OUT.exists() else {}
+    data[key] = value
+    OUT.write_text(json.dumps(data, indent=1) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("case", choices=["algorithmic", "init", "plot"])
+    parser.add_argument("--sketches", default=",".join(SKETCHES))
+    parser.add_argument("--train", type=int, default=1000)
+    parser.add_argument("--restarts", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--search-seconds", type=float, default=60.0)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    if args.case == "algorithmic":
+        rows = run_algorithmic(args.sketches.split(","), args.train, args.restarts, args.epochs, args.search_seconds)
+        data = json.loads(OUT.read_text()) if OUT.exists() else {}
+        kept = {r["sketch"]: r for r in data.get("algorithmic", [])}
+        kept.update({r["sketch"]: r for r in rows})
+        save("algorithmic", [kept[name] for name in SKETCHES if name in kept])
+
+
+if __name__ == "__main__":
+    main()
