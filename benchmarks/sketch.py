@@ -117,6 +117,77 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
     return rows
 
 
+# case 3: (source program folder, source task, target task, copy the classifier: the classes mean the same)
+PAIRS = {"dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True)}
+
+
+def run_init(pair: str, seeds: int, n_train: int, n_val: int, epochs: int, margin: float, tau_start: float) -> dict:
+    """Warm start from the source task's stored program against random initialisation, same configuration
+    (the source program's shape, the target's vocabulary), same data, same settings, seeds 0..seeds-1."""
+    import dataclasses
+
+    from weightsmith.learn.program import DiscreteProgram
+    from weightsmith.learn.train import Encoded, TrainSettings, train
+    from weightsmith.learn.warm_start import warm_start
+
+    folder, source_task, target_task, classifier = PAIRS[pair]
+    program = DiscreteProgram.load(RESULTS / "programs" / folder / "trained")
+    task = make_task(target_task)
+    config = dataclasses.replace(program.config, vocab=tuple(task.vocab), classes=tuple(task.labels))
+    data = Encoded.of(config, task.train.inputs[:n_train], task.train.targets[:n_train])
+    val = Encoded.of(config, task.val.inputs[:n_val], task.val.targets[:n_val])
+    test = Encoded.of(config, task.test.inputs, task.test.targets)
+    runs = []
+    for arm in ("warm", "random"):
+        for seed in range(seeds):
+            curve: list[dict] = []
+            start = time.process_time()
+            settings = TrainSettings(
+                epochs=epochs, seed=seed, tau_start=tau_start,
+                on_epoch=lambda r: curve.append({"epoch": r["epoch"] + 1, "val_accuracy": round(100 * r["val_acc"], 2),
+                                                 "cpu_seconds": round(time.process_time() - start, 1)}),
+                initialise=(lambda m: warm_start(m, program, margin, classifier)) if arm == "warm" else None)
+            result = train(config, data, val, settings)
+            row = {"arm": arm, "seed": seed, "val_accuracy": round(100 * result.val_accuracy, 2),
+                   "test_accuracy": round(100 * test.accuracy(result.program), 2), "best_epoch": result.best_epoch + 1,
+                   "cpu_seconds": round(result.cpu_seconds, 1), "curve": curve}
+            if arm == "warm":  # where it starts: the loaded program itself, on the target
+                row["start_val_accuracy"] = round(100 * val.accuracy(_loaded(config, program, margin, classifier)), 2)
+            runs.append(row)
+            print(f"{pair} {arm:<6} seed {seed}: val {row['val_accuracy']:6.2f}  test {row['test_accuracy']:6.2f}  "
+                  f"{row['cpu_seconds']:6.1f} CPU s  curve {[c['val_accuracy'] for c in curve]}", flush=True)
+    return {"pair": pair, "source": source_task, "target": target_task, "source_program": f"benchmarks/results/programs/{folder}/trained",
+            "config": config.to_json(), "train_examples": n_train, "val_examples": n_val, "test_examples": len(task.test),
+            "epochs": epochs, "tau_start": tau_start, "margin": margin, "classifier_copied": classifier, "runs": runs,
+            "summary": _init_summary(runs)}
+
+
+def _loaded(config, program, margin: float, classifier: bool):
+    from weightsmith.learn.model import TransformerProgramModel
+    from weightsmith.learn.warm_start import warm_start
+
+    model = TransformerProgramModel(config, seed=0)
+    warm_start(model, program, margin, classifier)
+    return model.discretise()
+
+
+def _init_summary(runs: list[dict]) -> dict:
+    """Per arm: mean final val/test, and epochs / CPU s to reach targets (the random arm's mean final
+    validation accuracy, and fixed levels); None where a run never reached it."""
+    random_final = sum(r["val_accuracy"] for r in runs if r["arm"] == "random") / max(1, sum(r["arm"] == "random" for r in runs))
+    out = {}
+    for arm in ("warm", "random"):
+        mine = [r for r in runs if r["arm"] == arm]
+        reach = {}
+        for level in sorted({90.0, 95.0, round(random_final, 2)}):
+            hits = [next((c for c in r["curve"] if c["val_accuracy"] >= level), None) for r in mine]
+            reach[str(level)] = {"epochs": [h and h["epoch"] for h in hits], "cpu_seconds": [h and h["cpu_seconds"] for h in hits]}
+        out[arm] = {"val_accuracy_mean": round(sum(r["val_accuracy"] for r in mine) / len(mine), 2),
+                    "test_accuracy_mean": round(sum(r["test_accuracy"] for r in mine) / len(mine), 2),
+                    "cpu_seconds_mean": round(sum(r["cpu_seconds"] for r in mine) / len(mine), 1), "reach": reach}
+    return out
+
+
 def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
     return {label: [[*map(_plain, key), _plain(value)] for key, value in table.items()] for label, table in fillings.items()}
 
@@ -148,6 +219,13 @@ def main() -> None:
     parser.add_argument("--restarts", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--search-seconds", type=float, default=60.0)
+    parser.add_argument("--pairs", default=",".join(PAIRS))
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--init-train", type=int, default=2000)
+    parser.add_argument("--init-val", type=int, default=500)
+    parser.add_argument("--init-epochs", type=int, default=8)
+    parser.add_argument("--margin", type=float, default=8.0)
+    parser.add_argument("--tau-start", type=float, default=1.0)
     args = parser.parse_args()
     torch.set_num_threads(1)
     if args.case == "algorithmic":
@@ -156,6 +234,13 @@ def main() -> None:
         kept = {r["sketch"]: r for r in data.get("algorithmic", [])}
         kept.update({r["sketch"]: r for r in rows})
         save("algorithmic", [kept[name] for name in SKETCHES if name in kept])
+    elif args.case == "init":
+        data = json.loads(OUT.read_text()) if OUT.exists() else {}
+        results = {r["pair"]: r for r in data.get("init", [])}
+        for pair in args.pairs.split(","):
+            results[pair] = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
+                                     args.tau_start)
+        save("init", list(results.values()))
 
 
 if __name__ == "__main__":
