@@ -117,8 +117,12 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
     return rows
 
 
-# case 3: (source program folder, source task, target task, copy the classifier: the classes mean the same)
-PAIRS = {"dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True)}
+# case 3: (source program folder, source task, target task, copy the classifier (the classes mean the same),
+# the target configuration: the source program's with these changes)
+PAIRS = {
+    "dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True, {}),
+    "hist_to_most_freq": ("hist", "hist", "most_freq", False, {"layers": 3, "cat_heads": 2, "count_heads": 2, "mlps": 2}),
+}
 
 
 def run_init(pair: str, seeds: int, n_train: int, n_val: int, epochs: int, margin: float, tau_start: float) -> dict:
@@ -130,10 +134,10 @@ def run_init(pair: str, seeds: int, n_train: int, n_val: int, epochs: int, margi
     from weightsmith.learn.train import Encoded, TrainSettings, train
     from weightsmith.learn.warm_start import warm_start
 
-    folder, source_task, target_task, classifier = PAIRS[pair]
+    folder, source_task, target_task, classifier, changes = PAIRS[pair]
     program = DiscreteProgram.load(RESULTS / "programs" / folder / "trained")
     task = make_task(target_task)
-    config = dataclasses.replace(program.config, vocab=tuple(task.vocab), classes=tuple(task.labels))
+    config = dataclasses.replace(program.config, vocab=tuple(task.vocab), classes=tuple(task.labels), **changes)
     data = Encoded.of(config, task.train.inputs[:n_train], task.train.targets[:n_train])
     val = Encoded.of(config, task.val.inputs[:n_val], task.val.targets[:n_val])
     test = Encoded.of(config, task.test.inputs, task.test.targets)
@@ -188,6 +192,54 @@ def _init_summary(runs: list[dict]) -> dict:
     return out
 
 
+def plot() -> list[Path]:
+    """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
+    docs/img/sketch_init.png (validation accuracy against CPU seconds, warm start against random)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    data = json.loads(OUT.read_text())
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    paths = []
+    rows = data.get("algorithmic", [])
+    if rows:
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        for i, row in enumerate(rows):
+            tp = row["transformer_program"]
+            for dx, cpu, acc, colour in ((-0.2, row["fit_cpu_seconds"], row["test_accuracy"], "tab:green"),
+                                         (0.2, tp["train_cpu_seconds"], tp["test_accuracy"], "tab:grey")):
+                ax.bar(i + dx, cpu, width=0.38, color=colour)
+                ax.text(i + dx, cpu * 1.1, f"{acc:.1f}%", ha="center", fontsize=7)
+        ax.set_yscale("log")
+        ax.set_xticks(range(len(rows)), [r["sketch"] for r in rows], fontsize=8)
+        ax.set_ylabel("CPU seconds to fit")
+        ax.bar(0, 0, color="tab:green", label="sketch (1,000 strings)")
+        ax.bar(0, 0, color="tab:grey", label="Transformer Program from scratch")
+        ax.legend(fontsize=7, loc="upper left")
+        ax.set_title("Sketches vs Transformer Programs (labels: test accuracy)", fontsize=9)
+        fig.tight_layout()
+        paths.append(IMAGES / "sketch_algorithmic.png")
+        fig.savefig(paths[-1], dpi=120)
+    pairs = data.get("init", [])
+    if pairs:
+        fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.2), squeeze=False)
+        for ax, pair in zip(axes[0], pairs):
+            for run in pair["runs"]:
+                colour = "tab:blue" if run["arm"] == "warm" else "tab:orange"
+                ax.plot([c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]],
+                        marker="o", ms=3, color=colour, label=f"{run['arm']} (seed {run['seed']})" if run["seed"] == 0 else None)
+            ax.set_xlabel("CPU seconds")
+            ax.set_ylabel("validation accuracy (%)")
+            ax.set_title(f"{pair['source']} program -> {pair['target']}", fontsize=9)
+            ax.legend(fontsize=7)
+        fig.tight_layout()
+        paths.append(IMAGES / "sketch_init.png")
+        fig.savefig(paths[-1], dpi=120)
+    return paths
+
+
 def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
     return {label: [[*map(_plain, key), _plain(value)] for key, value in table.items()] for label, table in fillings.items()}
 
@@ -205,9 +257,13 @@ def _line(row: dict) -> str:
             f"| compiled == program: {row['compiled_equals_program']}")
 
 
-def save(key: str, value) -> None:
+def save(key: str, rows: list[dict], name: str, order: list[str]) -> None:
+    """Merge `rows` into the case's list in sketch.json, by their `name` field, read when written (so
+    that cases and pairs run by separate processes keep each other's rows)."""
     data = json.loads(OUT.read_text()) if OUT.exists() else {}
-    data[key] = value
+    kept = {r[name]: r for r in data.get(key, [])}
+    kept.update({r[name]: r for r in rows})
+    data[key] = [kept[n] for n in order if n in kept] + [r for n, r in kept.items() if n not in order]
     OUT.write_text(json.dumps(data, indent=1) + "\n")
 
 
@@ -230,17 +286,16 @@ def main() -> None:
     torch.set_num_threads(1)
     if args.case == "algorithmic":
         rows = run_algorithmic(args.sketches.split(","), args.train, args.restarts, args.epochs, args.search_seconds)
-        data = json.loads(OUT.read_text()) if OUT.exists() else {}
-        kept = {r["sketch"]: r for r in data.get("algorithmic", [])}
-        kept.update({r["sketch"]: r for r in rows})
-        save("algorithmic", [kept[name] for name in SKETCHES if name in kept])
+        save("algorithmic", rows, "sketch", list(SKETCHES))
+    elif args.case == "plot":
+        for path in plot():
+            print(path)
     elif args.case == "init":
-        data = json.loads(OUT.read_text()) if OUT.exists() else {}
-        results = {r["pair"]: r for r in data.get("init", [])}
         for pair in args.pairs.split(","):
-            results[pair] = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
-                                     args.tau_start)
-        save("init", list(results.values()))
+            result = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
+                              args.tau_start)
+            print(json.dumps(result["summary"]), flush=True)
+            save("init", [result], "pair", list(PAIRS))
 
 
 if __name__ == "__main__":
