@@ -12,9 +12,10 @@
 The recipe is the one `weightsmith.learn` uses for Transformer Programs, applied to holes only: relax
 every hole (Gumbel-softmax over a table's outputs, Gumbel-sigmoid over a predicate's cells), anneal the
 temperature while gradient descent fits the examples through the differentiable interpreter
-(`learn.soft`), keep the discretised filling that scores best, then search edits of the discrete holes
-(single entries, and moves of a predicate's match within a query's column) on the training examples. The hand-written parts never change. The result is checked
-by running it in the ordinary interpreter; compiling it is `compile_rasp_to_model` as for any program.
+(`learn.soft`), keep the discretised filling that scores best (of `restarts` runs), then search edits
+of the discrete holes (single entries, and moves of a predicate's match within a query's column) on the
+training examples. The hand-written parts never change. The result is checked by running it in the
+ordinary interpreter; compiling it is `compile_rasp_to_model` as for any program.
 """
 
 from __future__ import annotations

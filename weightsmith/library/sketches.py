@@ -6,8 +6,8 @@ which selectors, counts and aggregates exist and in which order. What is left to
 is *about*: which tokens are smaller or equal, which positions a rank is placed at, which brackets open,
 close or belong together, and the final labelling. Hand-written in every sketch: the order of positions
 (`earlier`, `prefix`: the tie-break a stable sort needs, the causal prefix of a Dyck label) and the
-arithmetic of counts. `weightsmith/library/sketches.py`'s holes, filled as the library fills them,
-reproduce the library program (tests/library/test_sketches.py).
+arithmetic of counts. Filled as the library fills them, the sketches are right on the authors' data
+and compile exactly (tests/library/test_sketches.py); `benchmarks/sketch.py` fits them.
 
 The sketches run on the content tokens: the Transformer Programs data put BOS (and, for sort, EOS) around
 them, unscored; a compiled weightsmith model adds its own BOS.
@@ -75,7 +75,8 @@ def make_dyck2_sketch(max_seq_len: int = 15) -> rasp.SOp:
     first closing bracket whose partner is of another kind. Holes: `opener` (which tokens open), `kind`
     (a token's bracket kind), `below` (which rank pairs are partners), `breaks` (token and partner's
     kind -> a break) and `label` (failed and depth -> T/P/F). Hand-written: the prefix, depth = opened -
-    closed, level = depth at an opener, depth + 1 at a closer, "some break so far"."""
+    closed, level = depth at an opener, depth + 1 at a closer, "some break so far" (a count over the prefix:
+    a count's distribution is exact in the soft interpreter, a mean is spread between two values)."""
     prefix = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ).named("prefix")
     opener = rasp.Learnable.map(rasp.tokens, values=[True, False]).named("opener")
     opens = rasp.Select(opener, opener, lambda key, query: key).named("opens")
