@@ -14,7 +14,8 @@ as recorded in benchmarks/results/transformer_programs.json (cited, not rerun). 
 source lines and learned cells against the TP's decompiled lines; both compiled models' parameters. The
 filled program is compiled and checked equal to the interpreter on every test example.
 
-`init` (case 3): see `weightsmith.learn.warm_start`.
+`init` (case 3): a Transformer Program started from a program of a related task (`weightsmith.learn.warm_start`)
+against random initialisation, same configuration, data, settings and seeds; see docs/sketches.md.
 
 CPU seconds are this process's (`time.process_time`), one torch thread, on a shared 2-core machine.
 Results merge into benchmarks/results/sketch.json (one key per case).
@@ -30,11 +31,9 @@ from pathlib import Path
 
 import torch
 
-from weightsmith import rasp
 from weightsmith.compiler import compile_rasp_to_model
-from weightsmith.learn.sketch import accuracy, fit
+from weightsmith.learn.sketch import accuracy, evaluate_or_none, fit
 from weightsmith.library import sketches
-from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import holes
 from weightsmith.tasks.algorithmic import make_task
 
@@ -96,7 +95,7 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
         # interpreter refuses: the model is compared with it on the inputs it runs, the others are counted
         inputs = [x for x, _ in test]
         compiled = [o[1:] for o in model.apply_batch([["BOS", *x] for x in inputs])]
-        expected = [_evaluate_or_none(result.program, x) for x in inputs]
+        expected = [evaluate_or_none(result.program, x) for x in inputs]
         refused = sum(e is None for e in expected)
         exact = all(c == e for c, e in zip(compiled, expected) if e is not None)
         best = max(r["accuracy"] for r in result.history)
@@ -123,13 +122,6 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
         print(_line(row), flush=True)
         save("algorithmic", [row], "sketch", list(SKETCHES))
     return rows
-
-
-def _evaluate_or_none(program: rasp.SOp, tokens: list):
-    try:
-        return rasp.evaluate(program, tokens)
-    except EvaluationError:
-        return None
 
 
 # case 3: (source program folder, source task, target task, copy the classifier (the classes mean the same),

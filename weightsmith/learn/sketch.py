@@ -79,7 +79,7 @@ def accuracy(program: rasp.SOp, examples: Sequence[Example], *, lenient: bool = 
     except EvaluationError:
         if not lenient:
             return -1.0, -1.0
-        outputs = [_evaluate_or_none(program, x) for x in inputs]
+        outputs = [evaluate_or_none(program, x) for x in inputs]
     right = scored = whole = 0
     for out, (_, ys) in zip(outputs, examples):
         ok = [out is not None and o == y and (type(o) is type(y) or is_number(o) and is_number(y))
@@ -88,7 +88,8 @@ def accuracy(program: rasp.SOp, examples: Sequence[Example], *, lenient: bool = 
     return right / max(1, scored), whole / max(1, len(examples))
 
 
-def _evaluate_or_none(program: rasp.SOp, tokens: list) -> Optional[list]:
+def evaluate_or_none(program: rasp.SOp, tokens: list) -> Optional[list]:
+    """The interpreter's outputs, or None where it refuses the input (a filling's Aggregate selects several values)."""
     try:
         return rasp.evaluate(program, tokens)
     except EvaluationError:
@@ -270,4 +271,4 @@ def fill_from_json(sketch: rasp.SOp, rows: list[dict]) -> rasp.SOp:
     return _fill(sketch, {hole.unique_id: tables[hole.label] for hole in holes(sketch)})[0]
 
 
-__all__ = ["FitResult", "fit", "accuracy", "holes_to_json", "fill_from_json", "SketchError"]
+__all__ = ["FitResult", "fit", "accuracy", "evaluate_or_none", "holes_to_json", "fill_from_json", "SketchError"]
