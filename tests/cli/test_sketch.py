@@ -12,7 +12,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "sketches"
 
 def test_fit_the_shipped_histogram_sketch(tmp_path):
     result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(EXAMPLES / "histogram.tsv"),
-                                 "-o", str(tmp_path / "out")])
+                                 "-o", str(tmp_path / "out"), "--restarts", "2"])
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert report["train_accuracy"] == 1.0 and report["compiled_equals_program"] is True

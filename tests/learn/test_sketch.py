@@ -1,6 +1,7 @@
 """Sketches: holes with a known filling are recovered, the filled program compiles exactly, and the
 differentiable interpreter is the interpreter when nothing is left to learn."""
 
+import itertools
 import random
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_rasp_to_model
-from weightsmith.learn.sketch import accuracy, fill_from_json, fit, holes_to_json
+from weightsmith.learn.sketch import _search, accuracy, fill_from_json, fit, holes_to_json
 from weightsmith.learn.soft import SketchError, SoftProgram
 from weightsmith.library import get_program
 
@@ -86,3 +87,43 @@ def test_with_nothing_to_learn_the_soft_interpreter_is_the_interpreter(name, dat
     got = [domain[int(i)] for i in probs.argmax(-1)]
     assert all(g == pytest.approx(e) if isinstance(e, float) else g == e for g, e in zip(got, expected))
     assert torch.allclose(probs.max(-1).values, torch.ones(len(xs)), atol=1e-4)
+
+
+def test_a_one_key_predicate_is_recovered_and_compiles_exactly():
+    opposite = rasp.SequenceMap(lambda n, i: n - i - 1, rasp.length, rasp.indices).named("opposite")
+    flip = rasp.Learnable.select(opposite, rasp.indices, one_key=True).named("flip")
+    reverse = rasp.Aggregate(flip, rasp.tokens).named("reverse")
+    train = examples(lambda xs: xs[::-1], n=100)
+    result = fit(reverse, train, VOCAB, 5)
+    assert result.train_accuracy == 1.0
+    reachable = {(k, q) for k in range(5) for q in range(5)}  # opposite and indices both range over 0..4
+    assert {cell for cell, on in result.fillings["flip"].items() if on and cell in reachable} == {(i, i) for i in range(5)}
+    test = examples(lambda xs: xs[::-1], n=50, seed=1)
+    compiled = compile_rasp_to_model(result.program, set(VOCAB), 5)
+    model_out = compiled.apply_batch([["BOS", *xs] for xs, _ in test])
+    assert [o[1:] for o in model_out] == [ys for _, ys in test]
+
+
+def test_moves_repair_a_one_to_one_predicate_that_single_edits_cannot():
+    """Placement shifted by one (rank r goes to position r + 1): changing one cell makes a position read
+    two ranks or none, so only moving a match within a column can repair it, and the search does."""
+    rank = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.LT)).named("rank")
+    place = rasp.Learnable.select(rank, rasp.indices, one_key=True).named("place")
+    sort_unique = rasp.Aggregate(place, rasp.tokens).named("sort")
+    train = [(xs, sorted(xs)) for xs in itertools.permutations(VOCAB, 4)]
+    shifted = {(r, q): r == (q - 1) % 6 for r in range(6) for q in range(5)}
+    fillings, score, edits, _ = _search(sort_unique, {place.unique_id: shifted}, accuracy(fill_from_json(
+        sort_unique, holes_to_json({"place": shifted})), train), train, seconds=30)
+    assert score == (1.0, 1.0) and edits > 0
+    assert {cell for cell, on in fillings[place.unique_id].items() if on and max(cell) < 4} == {(i, i) for i in range(4)}
+
+
+def test_restarts_keep_the_best_run():
+    same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
+    hist = rasp.SelectorWidth(same).named("hist")
+    train = examples(lambda xs: [xs.count(x) for x in xs], n=60)
+    result = fit(hist, train, VOCAB, 5, epochs=1, restarts=3, search_seconds=0)
+    assert {record["seed"] for record in result.history} <= {0, 1, 2}
+    assert result.train_accuracy == max(record["accuracy"] for record in result.history)
+    with pytest.raises(SketchError, match="restarts must be at least 1"):
+        fit(hist, train, VOCAB, 5, restarts=0)

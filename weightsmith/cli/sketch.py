@@ -45,7 +45,8 @@ def fit(
     out: Path = typer.Option(..., "-o", "--out", help="Folder for holes.json, the compiled model and report.json."),
     epochs: int = typer.Option(60, help="Most epochs of gradient descent (stops early at 100% on the examples)."),
     seed: int = typer.Option(0, help="Seed for initialisation and Gumbel noise."),
-    search_seconds: float = typer.Option(30.0, help="CPU seconds for the search over single-entry edits after training."),
+    restarts: int = typer.Option(1, help="Gradient-descent runs from seeds seed, seed+1, ...; the search starts from the best."),
+    search_seconds: float = typer.Option(30.0, help="CPU seconds for the search over edits of the holes after training."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (default: the tokens in the data)."),
     max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input (default: the data's longest)."),
 ) -> None:
@@ -70,7 +71,7 @@ def fit(
             fail(f"{data}: token {unknown[0]!r} is not in --vocab {vocab_list}")
         length = max_len or max(len(xs) for xs, _ in examples)
         result = fit_sketch(spec.program, examples, vocab_list, length, epochs=epochs, seed=seed,
-                            search_seconds=search_seconds)
+                            restarts=restarts, search_seconds=search_seconds)
         compiled = compile_rasp_to_model(result.program, set(vocab_list), length)
     except (KeyError, ValueError, SketchError, CompileError) as err:
         fail(str(err).strip('"'))

@@ -12,9 +12,10 @@
 The recipe is the one `weightsmith.learn` uses for Transformer Programs, applied to holes only: relax
 every hole (Gumbel-softmax over a table's outputs, Gumbel-sigmoid over a predicate's cells), anneal the
 temperature while gradient descent fits the examples through the differentiable interpreter
-(`learn.soft`), keep the discretised filling that scores best, then search single-entry edits of the
-discrete holes on the training examples. The hand-written parts never change. The result is checked
-by running it in the ordinary interpreter; compiling it is `compile_rasp_to_model` as for any program.
+(`learn.soft`), keep the discretised filling that scores best (of `restarts` runs), then search edits
+of the discrete holes (single entries, and moves of a predicate's match within a query's column) on the
+training examples. The hand-written parts never change. The result is checked by running it in the
+ordinary interpreter; compiling it is `compile_rasp_to_model` as for any program.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import torch.nn.functional as F
 
 from weightsmith import rasp
 from weightsmith.learn.soft import SketchError, SoftProgram, discretise, is_number, value_key
+from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import Hole, LearnableSelect, holes
 
 Example = tuple[Sequence[Any], Sequence[Any]]  # (input tokens, the output at each position; None: unscored)
@@ -40,7 +42,7 @@ class FitResult:
     fillings: dict[str, dict]  # hole label -> its table (argument tuple -> value)
     train_accuracy: float  # share of scored positions right, on the training examples
     train_sequence_accuracy: float  # share of examples entirely right
-    epochs: int
+    epochs: int  # summed over restarts
     gradient_seconds: float
     search_seconds: float
     search_edits: int
@@ -64,14 +66,34 @@ def _targets(model: SoftProgram, examples: Sequence[Example]) -> torch.Tensor:
     return out
 
 
-def accuracy(program: rasp.SOp, examples: Sequence[Example]) -> tuple[float, float]:
-    """(share of scored positions right, share of examples entirely right), by the ordinary interpreter."""
-    outputs = rasp.evaluate_batch(program, [list(x) for x, _ in examples])
+def accuracy(program: rasp.SOp, examples: Sequence[Example], *, lenient: bool = True) -> tuple[float, float]:
+    """(share of scored positions right, share of examples entirely right), by the ordinary interpreter.
+
+    A filling can make a categorical Aggregate select several positions, which the interpreter refuses
+    (an EvaluationError). `lenient`: the examples it fails on count as wrong (each example is then run
+    alone); otherwise the whole filling scores (-1, -1), below every filling that runs: what the search
+    wants, as it only compares, and running every example alone would make each broken trial slow."""
+    inputs = [list(x) for x, _ in examples]
+    try:
+        outputs = rasp.evaluate_batch(program, inputs)
+    except EvaluationError:
+        if not lenient:
+            return -1.0, -1.0
+        outputs = [evaluate_or_none(program, x) for x in inputs]
     right = scored = whole = 0
     for out, (_, ys) in zip(outputs, examples):
-        ok = [o == y and (type(o) is type(y) or is_number(o) and is_number(y)) for o, y in zip(out, ys) if y is not None]
+        ok = [out is not None and o == y and (type(o) is type(y) or is_number(o) and is_number(y))
+              for o, y in zip(out or ys, ys) if y is not None]
         right, scored, whole = right + sum(ok), scored + len(ok), whole + all(ok)
     return right / max(1, scored), whole / max(1, len(examples))
+
+
+def evaluate_or_none(program: rasp.SOp, tokens: list) -> Optional[list]:
+    """The interpreter's outputs, or None where it refuses the input (a filling's Aggregate selects several values)."""
+    try:
+        return rasp.evaluate(program, tokens)
+    except EvaluationError:
+        return None
 
 
 def _fill(sketch: rasp.SOp, fillings: dict[int, dict]) -> tuple[rasp.SOp, list[Hole]]:
@@ -96,28 +118,67 @@ def fit(
     tau_start: float = 3.0,
     tau_end: float = 0.05,
     seed: int = 0,
+    restarts: int = 1,
     search_seconds: float = 30.0,
 ) -> FitResult:
-    """Fill every hole of `sketch` so that it computes `examples`' outputs (see the module docstring)."""
+    """Fill every hole of `sketch` so that it computes `examples`' outputs (see the module docstring).
+
+    With `restarts = n`, gradient descent runs from seeds seed, ..., seed + n - 1 (stopping at the first
+    that is perfect on the examples) and the search starts from the best discretised filling of all."""
     if not holes(sketch):
         raise SketchError("the sketch has no holes (rasp.Learnable.map / sequence_map / select): nothing to fit")
     if not examples:
         raise SketchError("no examples to fit")
     vocab = sorted({t for x, _ in examples for t in x}, key=repr) if vocab is None else list(vocab)
     max_seq_len = max(len(x) for x, _ in examples) if max_seq_len is None else max_seq_len
+    if restarts < 1:
+        raise SketchError(f"restarts must be at least 1, got {restarts}")
+    settings = _Descent(epochs, batch_size, lr, tau_start, tau_end)
+    start = time.process_time()
+    history: list[dict] = []
+    best: Optional[tuple[tuple[float, float], dict[int, dict]]] = None
+    for run_seed in range(seed, seed + restarts):
+        found = _descend(sketch, examples, vocab, max_seq_len, settings, run_seed, history)
+        if best is None or found[0] > best[0]:
+            best = found
+        if best[0] == (1.0, 1.0):
+            break
+    assert best is not None
+    for record in history:  # CPU seconds since the fit started, at the end of each epoch
+        record["cpu_seconds"] -= start
+    gradient_seconds = time.process_time() - start
+    (score, fillings) = best
+    fillings, score, edits, search_time = _search(sketch, fillings, score, examples, search_seconds)
+    program, filled = _fill(sketch, fillings)
+    return FitResult(program, {h.label: dict(h.table.entries) for h in filled}, score[0], score[1], len(history),
+                     gradient_seconds, search_time, edits, history)
+
+
+@dataclass(frozen=True)
+class _Descent:
+    epochs: int
+    batch_size: int
+    lr: float
+    tau_start: float
+    tau_end: float
+
+
+def _descend(sketch: rasp.SOp, examples: Sequence[Example], vocab: list, max_seq_len: int, settings: _Descent,
+             seed: int, history: list[dict]) -> tuple[tuple[float, float], dict[int, dict]]:
+    """One gradient-descent run from `seed`: the best discretised filling of its epochs, with its score
+    (by the ordinary interpreter). Each epoch's record is appended to `history`."""
     torch.manual_seed(seed)
     model = SoftProgram(sketch, vocab, max_seq_len, seed=seed)
     batch = model.encode([x for x, _ in examples])
     targets = _targets(model, examples)
-    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    optimizer = torch.optim.Adam(model.parameters(), lr=settings.lr)
     order = torch.Generator().manual_seed(seed + 1)
     noise = torch.Generator().manual_seed(seed + 2)
-    steps = max(1, epochs * -(-len(examples) // batch_size))
-    decay = (tau_end / tau_start) ** (1 / max(1, steps - 1))
-    tau, history, best = tau_start, [], None
-    start = time.process_time()
-    for epoch in range(epochs):
-        for index in torch.randperm(len(examples), generator=order).split(batch_size):
+    steps = max(1, settings.epochs * -(-len(examples) // settings.batch_size))
+    decay = (settings.tau_end / settings.tau_start) ** (1 / max(1, steps - 1))
+    tau, best = settings.tau_start, None
+    for epoch in range(settings.epochs):
+        for index in torch.randperm(len(examples), generator=order).split(settings.batch_size):
             part = type(batch)(batch.tokens[index], batch.valid[index], batch.lengths[index])
             probs = model(part, tau, noise)
             y = targets[index][:, : probs.shape[1]]
@@ -129,24 +190,21 @@ def fit(
         fillings = discretise(model)
         candidate, _ = _fill(sketch, fillings)
         score = accuracy(candidate, examples)
-        history.append({"epoch": epoch, "loss": float(loss.detach()), "tau": tau, "accuracy": score[0]})
+        history.append({"seed": seed, "epoch": epoch, "loss": float(loss.detach()), "tau": tau, "accuracy": score[0],
+                        "cpu_seconds": time.process_time()})
         if best is None or score > best[0]:
             best = (score, fillings)
         if score == (1.0, 1.0):
             break
-    gradient_seconds = time.process_time() - start
-    (score, fillings) = best
-    fillings, score, edits, search_time = _search(sketch, fillings, score, examples, search_seconds)
-    program, filled = _fill(sketch, fillings)
-    return FitResult(program, {h.label: dict(h.table.entries) for h in filled}, score[0], score[1], len(history),
-                     gradient_seconds, search_time, edits, history)
+    assert best is not None
+    return best
 
 
 def _search(sketch: rasp.SOp, fillings: dict[int, dict], score: tuple[float, float], examples: Sequence[Example],
             seconds: float) -> tuple[dict[int, dict], tuple[float, float], int, float]:
-    """Single-entry edits of the discrete holes, kept when they raise training accuracy, until a sweep
-    finds none or `seconds` (CPU) run out. The edits are made in place on one filled copy of the sketch
-    (and undone when they do not help), not on a new copy per trial."""
+    """Edits of the discrete holes (`_edits`), kept when they raise training accuracy, until a sweep finds
+    none or `seconds` (CPU) run out. The edits are made in place on one filled copy of the sketch (and
+    undone when they do not help), not on a new copy per trial."""
     start = time.process_time()
     edits = 0
     program, filled = _fill(sketch, fillings)
@@ -155,21 +213,47 @@ def _search(sketch: rasp.SOp, fillings: dict[int, dict], score: tuple[float, flo
     while improved and time.process_time() - start < seconds:
         improved = False
         for hole_id in fillings:
-            hole = copy_of[hole_id]
-            table = hole.table.entries
-            options = [True, False] if isinstance(hole, LearnableSelect) else hole.table.values
-            for key in list(table):
-                for option in options:
-                    if option == table[key] or time.process_time() - start >= seconds:
-                        continue
-                    kept, table[key] = table[key], option
-                    trial_score = accuracy(program, examples)
-                    if trial_score > score:
-                        score, edits, improved = trial_score, edits + 1, True
-                    else:
-                        table[key] = kept
+            table = copy_of[hole_id].table.entries
+            for change in _edits(copy_of[hole_id]):
+                if time.process_time() - start >= seconds:
+                    break
+                if all(table[key] == value for key, value in change.items()):
+                    continue
+                kept = {key: table[key] for key in change}
+                table.update(change)
+                trial_score = accuracy(program, examples, lenient=False)
+                if trial_score > score:
+                    score, edits, improved = trial_score, edits + 1, True
+                else:
+                    table.update(kept)
     fillings = {hole_id: dict(copy_of[hole_id].table.entries) for hole_id in fillings}
     return fillings, score, edits, time.process_time() - start
+
+
+def _edits(hole: Hole):
+    """The edits the search tries on one hole, each a {argument tuple: new value} change: every single
+    entry set to each other value; for a predicate also every *move* within a query's column (one matching
+    key value stops matching and another starts). A move is what a one-to-one predicate such as
+    "rank == position" needs to change its mind: either half alone makes the query select two positions or
+    none, which scores worse than both, so single edits never get there. Generated from the current
+    table, so later edits see earlier accepted ones."""
+    table = hole.table.entries
+    predicate = isinstance(hole, LearnableSelect)
+    options = [True, False] if predicate else hole.table.values
+    if not (predicate and hole.one_key):  # a one-key predicate changes its mind by moves only
+        for key in list(table):
+            for option in options:
+                yield {key: option}
+    if not predicate:
+        return
+    columns: dict[Any, list[tuple]] = {}
+    for key in table:
+        columns.setdefault(key[1], []).append(key)
+    for cells in columns.values():
+        for on in cells:
+            for off in cells:
+                if table[on] and not table[off]:
+                    yield {on: False, off: True}
 
 
 def holes_to_json(fillings: dict[str, dict]) -> list[dict]:
@@ -187,4 +271,4 @@ def fill_from_json(sketch: rasp.SOp, rows: list[dict]) -> rasp.SOp:
     return _fill(sketch, {hole.unique_id: tables[hole.label] for hole in holes(sketch)})[0]
 
 
-__all__ = ["FitResult", "fit", "accuracy", "holes_to_json", "fill_from_json", "SketchError"]
+__all__ = ["FitResult", "fit", "accuracy", "evaluate_or_none", "holes_to_json", "fill_from_json", "SketchError"]

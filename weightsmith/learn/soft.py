@@ -8,7 +8,8 @@ interpreter acts on values:
 - a Map or SequenceMap pushes the distribution through its table (a 0/1 matrix built by calling its
   function on every value, or for a hole, a Gumbel-softmax over its learned logits);
 - a Select matches with probability sum_{k,q} P(key=k) P(query=q) predicate(k, q) (a hole's predicate
-  cell is a Gumbel-sigmoid of its logit); And / Or / Not combine probabilities as independent events;
+  cell is a Gumbel-sigmoid of its logit; with `one_key`, each query value's column a Gumbel-softmax over
+  the key values); And / Or / Not combine probabilities as independent events;
 - an Aggregate averages the selected positions' distributions (categorical) or numbers (numerical,
   then spread over the two nearest values of its value set), with the default weighted by the
   probability that nothing is selected;
@@ -134,6 +135,11 @@ class SoftProgram(torch.nn.Module):
 
     def hole_table(self, e: rx.RASPExpr, tau: float, noise: torch.Generator | None) -> torch.Tensor:
         logits = self.logits[str(e.unique_id)]
+        if isinstance(e, LearnableSelect) and e.one_key:  # a Gumbel-softmax over the keys, per query value
+            if noise is not None:
+                u = torch.rand(logits.shape, generator=noise).clamp(EPS, 1 - EPS)
+                logits = logits - torch.log(-torch.log(u))
+            return torch.softmax(logits / tau, dim=0)
         if isinstance(e, LearnableSelect):
             if noise is not None:
                 u = torch.rand(logits.shape, generator=noise).clamp(EPS, 1 - EPS)
@@ -258,7 +264,8 @@ def _spread(number: torch.Tensor, domain: list) -> torch.Tensor:
 
 def discretise(model: SoftProgram) -> dict[int, dict[tuple, Any]]:
     """Each hole's filling at temperature 0: the most likely output per input (a Map/SequenceMap), the
-    cells with a positive logit (a Select). Keyed by the hole's unique id."""
+    cells with a positive logit (a Select; with `one_key`, the most likely key per query). Keyed by the
+    hole's unique id."""
     fillings: dict[int, dict[tuple, Any]] = {}
     for e in model.order:
         if not unfilled(e):
@@ -266,8 +273,9 @@ def discretise(model: SoftProgram) -> dict[int, dict[tuple, Any]]:
         logits = model.logits[str(e.unique_id)].detach()
         if isinstance(e, LearnableSelect):
             keys, queries = model.domains[id(e.keys)], model.domains[id(e.queries)]
-            fillings[e.unique_id] = {(k, q): bool(logits[i, j] > 0) for i, k in enumerate(keys)
-                                     for j, q in enumerate(queries)}
+            chosen = logits.argmax(0) if e.one_key else None
+            fillings[e.unique_id] = {(k, q): bool(i == chosen[j] if e.one_key else logits[i, j] > 0)
+                                     for i, k in enumerate(keys) for j, q in enumerate(queries)}
             continue
         outputs = model.domains[id(e)]
         args = [model.domains[id(c)] for c in e.children]

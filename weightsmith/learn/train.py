@@ -59,6 +59,8 @@ class TrainSettings:
     # called with each epoch's record (epoch, seed, loss, val_acc, ...): how a sweep's scheduler (Ray Tune's
     # ASHA in `weightsmith.learn.sweep`) watches a run and stops it early
     on_epoch: Optional[Callable[[dict], None]] = None
+    # called with each run's fresh model before training: e.g. `warm_start` a program into it (learn.warm_start)
+    initialise: Optional[Callable[[TransformerProgramModel], None]] = None
 
 
 @dataclass
@@ -111,6 +113,8 @@ class _Run:
                                              recency_bias=settings.recency_bias,
                                              attention_tau=settings.attention_tau,
                                              straight_through=settings.straight_through)
+        if settings.initialise is not None:
+            settings.initialise(self.model)
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=settings.lr)
         self.noise = torch.Generator().manual_seed(seed + 1)
         self.order = torch.Generator().manual_seed(seed + 2)

@@ -121,15 +121,21 @@ class LearnableSequenceMap(Hole, rx.SequenceMap):
 
 
 class LearnableSelect(Hole, rx.Select):
-    """A predicate to learn: which (key value, query value) pairs match. Unseen pairs do not match."""
+    """A predicate to learn: which (key value, query value) pairs match. Unseen pairs do not match.
+
+    `one_key=True` declares that each query value matches exactly one key value (as "rank == position"
+    does, or a Transformer Program's one-to-one predicates): `fit` then learns a choice of key per query
+    (a softmax over the key values) instead of an independent yes/no per cell, so a discretised filling
+    never makes a query select two key values at once, which a categorical Aggregate cannot average."""
 
     default_name_prefix = "learnable_select"
     _function_attribute = "predicate"
 
-    def __init__(self, keys: rx.SOp, queries: rx.SOp):
+    def __init__(self, keys: rx.SOp, queries: rx.SOp, one_key: bool = False):
         table = HoleTable(None, default=False)
         super().__init__(keys, queries, table)
         self._own(table)
+        self.one_key = one_key
 
 
 def _declared(values: Iterable[Any], where: str) -> list:

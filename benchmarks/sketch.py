@@ -1,0 +1,309 @@
+"""Where hard-coding plus gradient descent pays (issue 21 §2): sketches against Transformer Programs.
+
+    python benchmarks/sketch.py algorithmic [--train 1000] [--restarts 3]
+    python benchmarks/sketch.py init [--seeds 3]
+    python benchmarks/sketch.py plot
+
+`algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
+the task's tables and predicates as holes) are fitted (`weightsmith.learn.sketch.fit`) on the first
+`--train` strings of the authors' training split of each task (`weightsmith.tasks.algorithmic`, the
+data and metric of benchmarks/transformer_programs.py: token accuracy over the labelled positions; the
+sketches run on the content tokens, BOS and EOS being unlabelled), and the filled program is scored on
+the whole test split. Beside it, the Transformer Program trained from scratch on the full training split,
+as recorded in benchmarks/results/transformer_programs.json (cited, not rerun). Sizes: the sketch's
+source lines and learned cells against the TP's decompiled lines; both compiled models' parameters. The
+filled program is compiled and checked equal to the interpreter on every test example.
+
+`init` (case 3): a Transformer Program started from a program of a related task (`weightsmith.learn.warm_start`)
+against random initialisation, same configuration, data, settings and seeds; see docs/sketches.md.
+
+CPU seconds are this process's (`time.process_time`), one torch thread, on a shared 2-core machine.
+Results merge into benchmarks/results/sketch.json (one key per case).
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import time
+from pathlib import Path
+
+import torch
+
+from weightsmith.compiler import compile_rasp_to_model
+from weightsmith.learn.sketch import accuracy, evaluate_or_none, fit
+from weightsmith.library import sketches
+from weightsmith.rasp.holes import holes
+from weightsmith.tasks.algorithmic import make_task
+
+RESULTS = Path(__file__).resolve().parent / "results"
+OUT = RESULTS / "sketch.json"
+IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
+
+# name: (task, build, content vocabulary, longest content, what the holes are)
+SKETCHES = {
+    "sort": ("sort", sketches.make_sort_sketch, sketches.SORT_TOKENS, 6,
+             "less, same (token pairs), place (rank x position); tie-break by position hand-written"),
+    "most_freq": ("most_freq", sketches.make_most_freq_sketch, sketches.MOST_FREQ_TOKENS, 7,
+                  "same, first, key, ahead, tie, place, shown: every table and predicate"),
+    "most_freq_tables": ("most_freq", lambda: sketches.make_most_freq_sketch(learn_sorting=False),
+                         sketches.MOST_FREQ_TOKENS, 7,
+                         "same, first, key, shown; the sorting machinery (key >, key ==, rank == position) hand-written"),
+    "dyck2": ("dyck2", sketches.make_dyck2_sketch, sketches.DYCK2_TOKENS, 15,
+              "opener, kind (token tables), below (rank pairs), breaks, label (tables)"),
+}
+
+
+def content(split) -> list[tuple[list, list]]:
+    """(content tokens, their labels): BOS (and sort's EOS) dropped, their labels are None (unscored)."""
+    out = []
+    for xs, ys in zip(split.inputs, split.targets):
+        end = -1 if xs[-1] == "EOS" else len(xs)
+        assert ys[0] is None and (end == len(xs) or ys[-1] is None)
+        out.append((list(xs[1:end]), list(ys[1:end])))
+    return out
+
+
+def tp_record(task: str) -> dict:
+    for record in json.loads((RESULTS / "transformer_programs.json").read_text()):
+        if record["task"] == task:
+            return {"test_accuracy": record["test_accuracy"], "train_cpu_seconds": record["train_cpu_seconds"],
+                    "train_examples": len(make_task(task).train), "decompiled_lines": record["decompiled_lines"],
+                    "compiled_parameters": record["compiled_size"]["parameters"], "seed": record["seed"]}
+    raise KeyError(task)
+
+
+def parameters(model) -> int:
+    return sum(p.numel() for p in model.model.parameters())
+
+
+def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, search_seconds: float) -> list[dict]:
+    """Fit each sketch, score it on the test split, compile it; each row is saved as soon as it is done."""
+    rows = []
+    for name in names:
+        task_name, build, vocab, max_len, what = SKETCHES[name]
+        task = make_task(task_name)
+        train, test = content(task.train)[:n_train], content(task.test)
+        sketch = build()
+        start = time.process_time()
+        result = fit(sketch, train, vocab, max_len, epochs=epochs, restarts=restarts, search_seconds=search_seconds)
+        fit_cpu = time.process_time() - start
+        test_tokens, test_strings = accuracy(result.program, test)
+        model = compile_rasp_to_model(result.program, set(vocab), max_len)
+        # the filled program may select several values in a categorical Aggregate on some inputs, which the
+        # interpreter refuses: the model is compared with it on the inputs it runs, the others are counted
+        inputs = [x for x, _ in test]
+        compiled = [o[1:] for o in model.apply_batch([["BOS", *x] for x in inputs])]
+        expected = [evaluate_or_none(result.program, x) for x in inputs]
+        refused = sum(e is None for e in expected)
+        exact = all(c == e for c, e in zip(compiled, expected) if e is not None)
+        best = max(r["accuracy"] for r in result.history)
+        reached = next(r for r in result.history if r["accuracy"] == best)
+        row = {
+            "sketch": name, "task": task_name, "holes": what, "train_examples": len(train),
+            "test_examples": len(test), "restarts": restarts, "epochs_max": epochs,
+            "test_accuracy": round(100 * test_tokens, 2), "test_sequence_accuracy": round(100 * test_strings, 2),
+            "train_accuracy": round(100 * result.train_accuracy, 2), "fit_cpu_seconds": round(fit_cpu, 1),
+            "gradient_cpu_seconds": round(result.gradient_seconds, 1), "search_cpu_seconds": round(result.search_seconds, 1),
+            "search_edits": result.search_edits, "epochs_run": result.epochs,
+            "descent_best_train_accuracy": round(100 * best, 2),
+            "descent_cpu_seconds_to_best": round(reached["cpu_seconds"], 1),
+            "runs": sorted({r["seed"] for r in result.history}),
+            "sketch_lines": len(inspect.getsource(getattr(sketches, f"make_{task_name}_sketch")).splitlines()),
+            "learned_cells": sum(len(t) for t in result.fillings.values()),
+            "hole_count": len(holes(sketch)),
+            "compiled_layers": len(model.config.layers), "compiled_d_model": model.config.d_model,
+            "compiled_parameters": parameters(model), "compiled_equals_program": exact,
+            "test_inputs_the_interpreter_refuses": refused,
+            "transformer_program": tp_record(task_name), "fillings": _json_fillings(result.fillings),
+        }
+        rows.append(row)
+        print(_line(row), flush=True)
+        save("algorithmic", [row], "sketch", list(SKETCHES))
+    return rows
+
+
+# case 3: (source program folder, source task, target task, copy the classifier (the classes mean the same),
+# the target configuration: the source program's with these changes)
+PAIRS = {
+    "dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True, {}),
+    "hist_to_most_freq": ("hist", "hist", "most_freq", False, {"layers": 3, "cat_heads": 2, "count_heads": 2, "mlps": 2}),
+}
+
+
+def run_init(pair: str, seeds: int, n_train: int, n_val: int, epochs: int, margin: float, tau_start: float) -> dict:
+    """Warm start from the source task's stored program against random initialisation, same configuration
+    (the source program's shape, the target's vocabulary), same data, same settings, seeds 0..seeds-1."""
+    import dataclasses
+
+    from weightsmith.learn.program import DiscreteProgram
+    from weightsmith.learn.train import Encoded, TrainSettings, train
+    from weightsmith.learn.warm_start import warm_start
+
+    folder, source_task, target_task, classifier, changes = PAIRS[pair]
+    program = DiscreteProgram.load(RESULTS / "programs" / folder / "trained")
+    task = make_task(target_task)
+    config = dataclasses.replace(program.config, vocab=tuple(task.vocab), classes=tuple(task.labels), **changes)
+    data = Encoded.of(config, task.train.inputs[:n_train], task.train.targets[:n_train])
+    val = Encoded.of(config, task.val.inputs[:n_val], task.val.targets[:n_val])
+    test = Encoded.of(config, task.test.inputs, task.test.targets)
+    runs = []
+    for arm in ("warm", "random"):
+        for seed in range(seeds):
+            curve: list[dict] = []
+            start = time.process_time()
+            settings = TrainSettings(
+                epochs=epochs, seed=seed, tau_start=tau_start,
+                on_epoch=lambda r: curve.append({"epoch": r["epoch"] + 1, "val_accuracy": round(100 * r["val_acc"], 2),
+                                                 "cpu_seconds": round(time.process_time() - start, 1)}),
+                initialise=(lambda m: warm_start(m, program, margin, classifier)) if arm == "warm" else None)
+            result = train(config, data, val, settings)
+            row = {"arm": arm, "seed": seed, "val_accuracy": round(100 * result.val_accuracy, 2),
+                   "test_accuracy": round(100 * test.accuracy(result.program), 2), "best_epoch": result.best_epoch + 1,
+                   "cpu_seconds": round(result.cpu_seconds, 1), "curve": curve}
+            if arm == "warm":  # where it starts: the loaded program itself, on the target
+                row["start_val_accuracy"] = round(100 * val.accuracy(_loaded(config, program, margin, classifier)), 2)
+            runs.append(row)
+            print(f"{pair} {arm:<6} seed {seed}: val {row['val_accuracy']:6.2f}  test {row['test_accuracy']:6.2f}  "
+                  f"{row['cpu_seconds']:6.1f} CPU s  curve {[c['val_accuracy'] for c in curve]}", flush=True)
+    return {"pair": pair, "source": source_task, "target": target_task, "source_program": f"benchmarks/results/programs/{folder}/trained",
+            "config": config.to_json(), "train_examples": n_train, "val_examples": n_val, "test_examples": len(task.test),
+            "epochs": epochs, "tau_start": tau_start, "margin": margin, "classifier_copied": classifier, "runs": runs,
+            "summary": _init_summary(runs)}
+
+
+def _loaded(config, program, margin: float, classifier: bool):
+    from weightsmith.learn.model import TransformerProgramModel
+    from weightsmith.learn.warm_start import warm_start
+
+    model = TransformerProgramModel(config, seed=0)
+    warm_start(model, program, margin, classifier)
+    return model.discretise()
+
+
+def _init_summary(runs: list[dict]) -> dict:
+    """Per arm: mean final val/test, and epochs / CPU s to reach targets (the random arm's mean final
+    validation accuracy, and fixed levels); None where a run never reached it."""
+    random_final = sum(r["val_accuracy"] for r in runs if r["arm"] == "random") / max(1, sum(r["arm"] == "random" for r in runs))
+    out = {}
+    for arm in ("warm", "random"):
+        mine = [r for r in runs if r["arm"] == arm]
+        reach = {}
+        for level in sorted({90.0, 95.0, round(random_final, 2)}):
+            hits = [next((c for c in r["curve"] if c["val_accuracy"] >= level), None) for r in mine]
+            reach[str(level)] = {"epochs": [h and h["epoch"] for h in hits], "cpu_seconds": [h and h["cpu_seconds"] for h in hits]}
+        out[arm] = {"val_accuracy_mean": round(sum(r["val_accuracy"] for r in mine) / len(mine), 2),
+                    "test_accuracy_mean": round(sum(r["test_accuracy"] for r in mine) / len(mine), 2),
+                    "cpu_seconds_mean": round(sum(r["cpu_seconds"] for r in mine) / len(mine), 1), "reach": reach}
+    return out
+
+
+def plot() -> list[Path]:
+    """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
+    docs/img/sketch_init.png (validation accuracy against CPU seconds, warm start against random)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    data = json.loads(OUT.read_text())
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    paths = []
+    rows = data.get("algorithmic", [])
+    if rows:
+        fig, ax = plt.subplots(figsize=(7, 3.2))
+        for i, row in enumerate(rows):
+            tp = row["transformer_program"]
+            for dx, cpu, acc, colour in ((-0.2, row["fit_cpu_seconds"], row["test_accuracy"], "tab:green"),
+                                         (0.2, tp["train_cpu_seconds"], tp["test_accuracy"], "tab:grey")):
+                ax.bar(i + dx, cpu, width=0.38, color=colour)
+                ax.text(i + dx, cpu * 1.1, f"{acc:.2f}%", ha="center", fontsize=7)
+        ax.set_yscale("log")
+        ax.set_ylim(1, 5000)
+        ax.set_xticks(range(len(rows)), [r["sketch"] for r in rows], fontsize=8)
+        ax.set_ylabel("CPU seconds to fit")
+        ax.bar(0, 0, color="tab:green", label="sketch (1,000 strings)")
+        ax.bar(0, 0, color="tab:grey", label="Transformer Program from scratch")
+        ax.legend(fontsize=7, loc="upper left")
+        ax.set_title("Sketches vs Transformer Programs (labels: test accuracy)", fontsize=9)
+        fig.tight_layout()
+        paths.append(IMAGES / "sketch_algorithmic.png")
+        fig.savefig(paths[-1], dpi=120)
+    pairs = data.get("init", [])
+    if pairs:
+        fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.2), squeeze=False)
+        for ax, pair in zip(axes[0], pairs):
+            for run in pair["runs"]:
+                colour = "tab:blue" if run["arm"] == "warm" else "tab:orange"
+                ax.plot([c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]],
+                        marker="o", ms=3, color=colour, label=f"{run['arm']} init (one line per seed)" if run["seed"] == 0 else None)
+            ax.set_xlabel("CPU seconds")
+            ax.set_ylabel("validation accuracy (%)")
+            ax.set_title(f"{pair['source']} program -> {pair['target']}", fontsize=9)
+            ax.legend(fontsize=7)
+        fig.tight_layout()
+        paths.append(IMAGES / "sketch_init.png")
+        fig.savefig(paths[-1], dpi=120)
+    return paths
+
+
+def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
+    return {label: [[*map(_plain, key), _plain(value)] for key, value in table.items()] for label, table in fillings.items()}
+
+
+def _plain(v):
+    return v if isinstance(v, (bool, int, float, str)) or v is None else repr(v)
+
+
+def _line(row: dict) -> str:
+    tp = row["transformer_program"]
+    return (f"{row['sketch']:<17} test {row['test_accuracy']:6.2f}%  fit {row['fit_cpu_seconds']:6.1f} CPU s "
+            f"({row['train_examples']} strings)  | TP {tp['test_accuracy']:6.2f}% {tp['train_cpu_seconds']:6.1f} CPU s "
+            f"({tp['train_examples']} strings)  | lines {row['sketch_lines']} + {row['learned_cells']} cells vs "
+            f"{tp['decompiled_lines']}  | params {row['compiled_parameters']} vs {tp['compiled_parameters']}  "
+            f"| compiled == program: {row['compiled_equals_program']}")
+
+
+def save(key: str, rows: list[dict], name: str, order: list[str]) -> None:
+    """Merge `rows` into the case's list in sketch.json, by their `name` field, read when written (so
+    that cases and pairs run by separate processes keep each other's rows)."""
+    data = json.loads(OUT.read_text()) if OUT.exists() else {}
+    kept = {r[name]: r for r in data.get(key, [])}
+    kept.update({r[name]: r for r in rows})
+    data[key] = [kept[n] for n in order if n in kept] + [r for n, r in kept.items() if n not in order]
+    OUT.write_text(json.dumps(data, indent=1) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("case", choices=["algorithmic", "init", "plot"])
+    parser.add_argument("--sketches", default=",".join(SKETCHES))
+    parser.add_argument("--train", type=int, default=1000)
+    parser.add_argument("--restarts", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--search-seconds", type=float, default=60.0)
+    parser.add_argument("--pairs", default=",".join(PAIRS))
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--init-train", type=int, default=2000)
+    parser.add_argument("--init-val", type=int, default=500)
+    parser.add_argument("--init-epochs", type=int, default=8)
+    parser.add_argument("--margin", type=float, default=8.0)
+    parser.add_argument("--tau-start", type=float, default=1.0)
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    if args.case == "algorithmic":
+        run_algorithmic(args.sketches.split(","), args.train, args.restarts, args.epochs, args.search_seconds)
+    elif args.case == "plot":
+        for path in plot():
+            print(path)
+    elif args.case == "init":
+        for pair in args.pairs.split(","):
+            result = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
+                              args.tau_start)
+            print(json.dumps(result["summary"]), flush=True)
+            save("init", [result], "pair", list(PAIRS))
+
+
+if __name__ == "__main__":
+    main()
