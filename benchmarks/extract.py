@@ -63,8 +63,9 @@ def extract_models(names: list[str]) -> dict[str, dict]:
     for name in names:
         model, training = load_gpt2(MODELS / name)
         task = get_task(training["task"])
+        cpu = time.process_time()
         result = extract_gpt2(model, task, log=lambda line: print(f"  [{name}] {line}", flush=True))
-        record = report(result, task.name)
+        record = report(result, task.name) | {"cpu_seconds": round(time.process_time() - cpu, 1)}
         record |= {"model": f"{model.config.n_layer}/{model.config.n_head}/{model.config.n_embd}",
                    "parameters": sum(p.numel() for p in model.parameters()),
                    "generalises": training["generalises"], "training_accuracy_record": training["accuracy"],

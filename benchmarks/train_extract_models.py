@@ -36,6 +36,8 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=300.0, help="CPU seconds of search per task")
     parser.add_argument("--max-steps", type=int, default=5000, help="steps per configuration at most")
     parser.add_argument("--eval-size", type=int, default=200, help="sequences per test bin")
+    parser.add_argument("--eval-every", type=int, default=3000, help="steps between in-distribution checks "
+                        "(training stops at the first that scores 1.0; the anchor checks every 3000)")
     parser.add_argument("--from-arch", default=None, help="start the search order at this configuration "
                         "(e.g. 2l1h16d), the smaller ones skipped (say why in the record)")
     args = parser.parse_args()
@@ -52,9 +54,10 @@ def main() -> None:
                 parser.error(f"--from-arch {args.from_arch}: not in the search order {', '.join(names)}")
             archs = archs[names.index(args.from_arch):]
         model, result, tried = search(task, args.budget, archs, max_steps=args.max_steps, eval_size=args.eval_size,
+                                      eval_every=args.eval_every,
                                       log=lambda line: print(line, flush=True))
         command = f"python benchmarks/train_extract_models.py {name} --budget {args.budget:g} " \
-                  f"--max-steps {args.max_steps} --eval-size {args.eval_size}" + \
+                  f"--max-steps {args.max_steps} --eval-size {args.eval_size} --eval-every {args.eval_every}" + \
                   (f" --from-arch {args.from_arch}" if args.from_arch else "")
         summary = {"task": name, "budget_cpu_seconds": args.budget, "command": command,
                    "chosen": result.arch.name, "accuracy": result.accuracy, "generalises": result.generalises,

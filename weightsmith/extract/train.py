@@ -131,6 +131,8 @@ def train(task: Task, arch: Arch, max_steps: int = 4000, eval_every: int = 500, 
             if fit == 1.0:
                 break
     scores = {name: accuracy(task, model, examples) for name, examples in held_out.items()}
+    if log:
+        log(f"{task.name} {arch.name} stopped at step {step}: accuracy per bin {scores}")
     return model, TrainResult(task.name, arch, step, time.perf_counter() - started,
                               time.process_time() - cpu_started, scores)
 
