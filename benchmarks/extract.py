@@ -9,10 +9,16 @@ match for that task (from its published artifacts, see docs/extraction.md).
 Part 2: every library program compiled (vocabulary as registered, lengths up to 4), its residual stream
 randomly rotated, extracted, and compared with the source program on every input; the rate of exact
 recoveries.
+Part 3: every shipped Transformer Program (benchmarks/results/programs/<name>, trained by
+benchmarks/transformer_programs.py), compiled (`learn.compile_program`), rotated, extracted, and compared
+with its decompiled module (benchmarks/results/decompiled_<name>.py) on every input of up to 5,000
+sequences (its BOS, then every token string up to the longest length that fits); the rate of exact
+recoveries.
 
-    python benchmarks/extract.py                 # both parts, every shipped model
+    python benchmarks/extract.py                 # all parts, every shipped model
     python benchmarks/extract.py tomita2 sort    # part 1 for some models (merged into the JSON)
     python benchmarks/extract.py --ground-truth-only
+    python benchmarks/extract.py --learned-only  # part 3
 """
 
 from __future__ import annotations
@@ -57,8 +63,9 @@ def extract_models(names: list[str]) -> dict[str, dict]:
     for name in names:
         model, training = load_gpt2(MODELS / name)
         task = get_task(training["task"])
+        cpu = time.process_time()
         result = extract_gpt2(model, task, log=lambda line: print(f"  [{name}] {line}", flush=True))
-        record = report(result, task.name)
+        record = report(result, task.name) | {"cpu_seconds": round(time.process_time() - cpu, 1)}
         record |= {"model": f"{model.config.n_layer}/{model.config.n_head}/{model.config.n_embd}",
                    "parameters": sum(p.numel() for p in model.parameters()),
                    "generalises": training["generalises"], "training_accuracy_record": training["accuracy"],
@@ -89,22 +96,56 @@ def ground_truth() -> dict:
     return {"recovered": exact, "programs": len(rows), "rate": exact / len(rows), "max_len": 4, "rows": rows}
 
 
+def learned_ground_truth(limit: int = 5000) -> dict:
+    from weightsmith.extract.ground_truth import learned_inputs, recover_learned
+    from weightsmith.learn import DiscreteProgram
+    from weightsmith.learn.to_python import load_module
+
+    results = HERE / "results"
+    rows = []
+    for folder in sorted((results / "programs").iterdir()):
+        decompiled = results / f"decompiled_{folder.name}.py"
+        if not decompiled.is_file():
+            continue
+        program = DiscreteProgram.load(folder)
+        run = load_module(decompiled).run
+        inputs = learned_inputs(program.config.vocab, program.config.max_len, limit)
+        if [run(x) for x in inputs] != program.predict(inputs):  # a stale file: the comparison would mean nothing
+            raise SystemExit(f"{decompiled} is not the decompiled form of {folder}: rerun "
+                             f"benchmarks/transformer_programs.py")
+        cpu = time.process_time()
+        result = recover_learned(folder.name, program, run, limit=limit, seed=0)
+        rows.append({"program": folder.name, "inputs": result.inputs, "max_tokens": len(inputs[-1]),
+                     "equal": result.equal,
+                     "exact": result.exact, "lines": result.lines, "naive_lines": result.naive_lines,
+                     "seconds": round(result.seconds, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
+                     "first_difference": result.first_difference})
+        print(f"{folder.name}: {result.equal}/{result.inputs} inputs equal, {result.lines} lines "
+              f"(naive {result.naive_lines})", flush=True)
+    exact = sum(r["exact"] for r in rows)
+    return {"recovered": exact, "programs": len(rows), "rate": exact / len(rows), "limit": limit, "rows": rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("models", nargs="*", help="model folders under benchmarks/models (default: all)")
     parser.add_argument("--ground-truth-only", action="store_true")
     parser.add_argument("--no-ground-truth", action="store_true")
+    parser.add_argument("--learned-only", action="store_true", help="part 3 only")
     parser.add_argument("--result", type=Path, default=RESULT, help="the JSON to merge into and write")
     args = parser.parse_args()
     torch.set_num_threads(1)
     result = args.result
     previous = json.loads(result.read_text()) if result.exists() else {}
-    out = {"models": previous.get("models", {}), "ground_truth": previous.get("ground_truth")}
-    if not args.ground_truth_only:
+    out = {"models": previous.get("models", {}), "ground_truth": previous.get("ground_truth"),
+           "learned_ground_truth": previous.get("learned_ground_truth")}
+    if not (args.ground_truth_only or args.learned_only):
         names = args.models or sorted(p.name for p in MODELS.iterdir() if (p / "training.json").is_file())
         out["models"].update(extract_models(names))
-    if not args.no_ground_truth and not args.models:
+    if not (args.no_ground_truth or args.learned_only) and not args.models:
         out["ground_truth"] = ground_truth()
+    if not args.no_ground_truth and not args.models:
+        out["learned_ground_truth"] = learned_ground_truth()
     result.parent.mkdir(parents=True, exist_ok=True)
     result.write_text(json.dumps(out, indent=2) + "\n")
     print(f"{'task':<14}{'model':<10}{'acc 101-150':>12}{'lines':>7}{'naive':>7}{'match 0-50/51-100/101-150':>28}"
@@ -117,6 +158,10 @@ def main() -> None:
     if out["ground_truth"]:
         g = out["ground_truth"]
         print(f"rotated compiled library programs recovered exactly: {g['recovered']}/{g['programs']}")
+    if out["learned_ground_truth"]:
+        g = out["learned_ground_truth"]
+        print(f"rotated compiled Transformer Programs equal to their decompiled modules on every input: "
+              f"{g['recovered']}/{g['programs']}")
 
 
 if __name__ == "__main__":

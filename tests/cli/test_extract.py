@@ -23,7 +23,7 @@ def model_folder(tmp_path_factory):
     task = get_task("tomita2")
     folder = tmp_path_factory.mktemp("gpt2") / "tomita2"
     accuracy = {"0-50": 0.0, "51-100": 0.0, "101-150": 0.0}
-    save(build_model(task, Arch(1, 1, 16)), TrainResult("tomita2", Arch(1, 1, 16), 0, 0.0, accuracy), folder, "test")
+    save(build_model(task, Arch(1, 1, 16)), TrainResult("tomita2", Arch(1, 1, 16), 0, 0.0, 0.0, accuracy), folder, "test")
     return folder
 
 

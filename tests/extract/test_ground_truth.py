@@ -6,7 +6,9 @@ import torch
 
 from weightsmith.compiler.compiling import compile_program
 from weightsmith.extract.circuit import Intervention, forward, from_weightsmith, random_rotation
-from weightsmith.extract.ground_truth import recover
+from tests.learn.conftest import random_program
+from weightsmith.extract.ground_truth import learned_inputs, recover, recover_learned
+from weightsmith.learn.to_python import load_module, python_source
 from weightsmith.library.registry import get_program
 
 
@@ -33,3 +35,22 @@ def test_rotated_compiled_program_is_recovered_exactly(name):
     result = recover(name, compiled, p.build(), p.vocab, length, seed=7)
     assert result.exact, result.first_difference
     assert result.lines <= result.naive_lines
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_rotated_transformer_program_equals_its_decompiled_module(tmp_path, causal):
+    program = random_program(3, causal=causal, layers=2, cat_heads=1, count_heads=1, mlps=1, max_len=4)
+    program.classifier = np.round(program.classifier * 100)  # integer weights: what pruning leaves
+    program.bias = np.round(program.bias * 100)
+    path = tmp_path / "decompiled.py"
+    path.write_text(python_source(program, "random"))
+    result = recover_learned("random", program, load_module(path).run, limit=200, seed=5)
+    assert result.inputs == len(learned_inputs(program.config.vocab, 4, 200)) > 100
+    assert result.exact, result.first_difference
+
+
+def test_learned_inputs_are_every_sequence_up_to_the_limit():
+    inputs = learned_inputs(["BOS", "a", "b"], max_len=10, limit=12)
+    assert inputs[0] == ["BOS"] and len(inputs) == 1 + 3 + 9  # lengths 0-2 after BOS; length 3 would be 40
+    assert all(x[0] == "BOS" for x in inputs) and len({tuple(x) for x in inputs}) == len(inputs)
+    assert max(map(len, learned_inputs(["BOS", "a"], max_len=4, limit=10 ** 6))) == 4  # capped by max_len

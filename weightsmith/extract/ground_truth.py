@@ -7,6 +7,11 @@ exactly zero drop out, and the greedy stage-2 pruning removes every operation wh
 program *equal* (match 1.0) on every input. The check: the extracted program, run and decoded as the
 model decodes, gives the source program's output (`rasp.evaluate`) on every input up to the length given
 (exhaustive over the vocabulary).
+
+Transformer Programs (`weightsmith.learn`) are a second source of ground truth: a learned program is
+compiled into an ordinary transformer (`learn.to_transformer.compile_program`), rotated and extracted the
+same way, and the extracted program is compared with the program's *decompiled* form (the standalone
+Python module `learn.to_python` writes) on every input of a small space (`recover_learned`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import itertools
 import math
 import time
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 import torch
@@ -23,6 +28,7 @@ import torch
 from weightsmith import rasp
 from weightsmith.extract.circuit import Intervention, from_weightsmith, random_rotation
 from weightsmith.extract.program import Program, build, run
+from weightsmith.learn.to_transformer import compile_program
 
 
 @dataclass
@@ -75,32 +81,65 @@ def extract_compiled(compiled, seed: int = 0) -> Program:
     return build(circuit, Intervention(), tol=1e-7)
 
 
-def prune_exact(compiled, program: Program, inputs: list[list], expected: list[list]) -> Program:
-    """Stage 2 with threshold 1.0 on every input: remove operations while the outputs stay equal."""
+def prune_exact(compiled, program: Program, inputs: list[list], expected: list[list], screen: int = 200) -> Program:
+    """Stage 2 with threshold 1.0 on every input: remove operations while the outputs stay equal. A
+    removal is first tried on `screen` inputs spread over the set (most removals fail there, cheaply),
+    then on all of them; after a removal the sweep goes on with the next operation."""
     from weightsmith.extract.prune import _without_var
     from weightsmith.extract.program import Aggregate, Elementwise
+
+    step = max(1, len(inputs) // screen)
+    few, few_expected = inputs[::step], expected[::step]
+
+    def equal(candidate: Program, xs: list[list], ys: list[list]) -> bool:
+        try:
+            return bool(_equal_rows(decode(compiled, candidate, xs), ys).all())
+        except rasp.RASPError:  # a numerical output off every value: not equal
+            return False
 
     changed = True
     while changed:
         changed = False
-        for op in program.ops:
-            if isinstance(op, (Aggregate, Elementwise)):
-                candidate = _without_var(program, op.out)
-                try:
-                    ok = _equal_rows(decode(compiled, candidate, inputs), expected).all()
-                except rasp.RASPError:  # a numerical output off every value: not equal
-                    ok = False
-                if ok:
-                    program, changed = candidate, True
-                    break
+        for out in [op.out for op in program.ops if isinstance(op, (Aggregate, Elementwise))]:
+            if out not in program.vars:  # gone with an earlier removal
+                continue
+            candidate = _without_var(program, out)
+            if equal(candidate, few, few_expected) and equal(candidate, inputs, expected):
+                program, changed = candidate, True
     return program
 
 
 def recover(name: str, compiled, source: rasp.SOp, vocab: Sequence, max_len: int, seed: int = 0,
             prune: bool = True) -> Recovery:
+    """Extract from the rotated `compiled` and compare with `rasp.evaluate(source, .)` on every input."""
     started = time.perf_counter()
     inputs = every_input(vocab, max_len)
     expected = [rasp.evaluate(source, x) for x in inputs]
+    return _recover(name, compiled, inputs, expected, seed, prune, started)
+
+
+def learned_inputs(vocab: Sequence, max_len: int, limit: int) -> list[list]:
+    """Every input a learned program reads — its BOS (vocab[0]) then any tokens of its vocabulary — up to
+    the longest length (at most `max_len`, BOS included) at which there are no more than `limit` inputs."""
+    count, n = 0, 0
+    while n + 1 < max_len and count + len(vocab) ** (n + 1) <= limit:
+        n += 1
+        count += len(vocab) ** n
+    return [[vocab[0], *x] for k in range(n + 1) for x in itertools.product(vocab, repeat=k)]
+
+
+def recover_learned(name: str, program, decompiled: Callable[[list], list], limit: int = 5000,
+                    seed: int = 0, prune: bool = True) -> Recovery:
+    """A Transformer Program (`learn.DiscreteProgram`), compiled, rotated and extracted, against
+    `decompiled` (its decompiled module's `run`) on every input of `learned_inputs(.., limit)`."""
+    started = time.perf_counter()
+    inputs = learned_inputs(program.config.vocab, program.config.max_len, limit)
+    expected = [list(decompiled(x)) for x in inputs]
+    return _recover(name, compile_program(program), inputs, expected, seed, prune, started)
+
+
+def _recover(name: str, compiled, inputs: list[list], expected: list[list], seed: int, prune: bool,
+             started: float) -> Recovery:
     naive = extract_compiled(compiled, seed)
     program = prune_exact(compiled, naive, inputs, expected) if prune else naive
     try:
