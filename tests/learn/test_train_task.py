@@ -5,6 +5,7 @@ import torch
 
 from weightsmith.learn.program import DiscreteProgram
 from weightsmith.learn.to_python import load_module
+from weightsmith.learn.train import Encoded
 from weightsmith.learn.train_task import finish_task, train_task
 from weightsmith.tasks.algorithmic import make_task
 
@@ -75,3 +76,20 @@ def test_the_time_budget_stops_gradient_descent_too():
     torch.set_num_threads(1)
     run = train_task("hist", 1, 2, 0, 5, seed=0, data_size=400, batch_size=100, time_budget=1e-6, progress=False)
     assert run.epochs_run == 1 and run.search == {}
+
+
+def test_deferred_labels_are_left_to_the_refit_and_scored_at_test(tmp_path):
+    """most-freq with BOS deferred: gradient descent trains a classifier without the BOS class (the trained
+    program's BOS column is zero), the refit fits it, and the test accuracy counts every labelled position."""
+    torch.set_num_threads(1)
+    run = train_task("most_freq", 1, 2, 1, 2, seed=0, out_dir=tmp_path, data_size=300, batch_size=100,
+                     defer_labels=("BOS",), progress=False)
+    trained = DiscreteProgram.load(tmp_path / "trained")
+    bos = trained.config.classes.index("BOS")
+    assert trained.config.classes == make_task("most_freq", size=300).labels
+    assert not trained.classifier[..., bos].any() and trained.bias[bos] == 0
+    assert run.readout["kept"] and run.config["defer_labels"] == ["BOS"]
+    test = make_task("most_freq", size=300).test
+    assert run.test_accuracy == Encoded.of(run.program.config, test.inputs, test.targets).accuracy(run.program)
+    with pytest.raises(ValueError, match="'EOS'"):
+        train_task("most_freq", 1, 2, 1, 1, data_size=300, defer_labels=("EOS",))
