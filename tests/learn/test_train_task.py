@@ -1,9 +1,10 @@
 """`train_task`: trains, prints the discretised accuracy, writes program + decompiled Python."""
 
+import numpy as np
 import pytest
 import torch
 
-from weightsmith.learn.program import DiscreteProgram
+from weightsmith.learn.program import DiscreteProgram, encode_inputs
 from weightsmith.learn.to_python import load_module
 from weightsmith.learn.train import Encoded
 from weightsmith.learn.train_task import finish_task, train_task
@@ -93,3 +94,19 @@ def test_deferred_labels_are_left_to_the_refit_and_scored_at_test(tmp_path):
     assert run.test_accuracy == Encoded.of(run.program.config, test.inputs, test.targets).accuracy(run.program)
     with pytest.raises(ValueError, match="'EOS'"):
         train_task("most_freq", 1, 2, 1, 1, data_size=300, defer_labels=("EOS",))
+
+
+def test_deferring_bos_trains_most_freq_exactly_as_the_unscored_variant(tmp_path):
+    """Gradient descent with BOS deferred sees what `most_freq_unscored` sees (the same strings, the same
+    targets at the list positions, no BOS class), so it trains the same program: the benchmark finishes the
+    variant's stored trained program on the authors' labels (`--trained-of`) on this ground."""
+    torch.set_num_threads(1)
+    settings = dict(data_size=300, batch_size=100, predicate="mixed", scopes=("all", "before"), identity_bias=2.0,
+                    recency_bias=1.5, progress=False)
+    train_task("most_freq", 2, 2, 1, 2, seed=3, out_dir=tmp_path / "deferred", defer_labels=("BOS",), **settings)
+    train_task("most_freq_unscored", 2, 2, 1, 2, seed=3, out_dir=tmp_path / "unscored", **settings)
+    deferred = DiscreteProgram.load(tmp_path / "deferred" / "trained")
+    unscored = DiscreteProgram.load(tmp_path / "unscored" / "trained")
+    assert np.array_equal(unscored.with_classes(deferred.config.classes).classifier, deferred.classifier)
+    ids = encode_inputs(deferred.config, make_task("most_freq", size=300).test.inputs)
+    assert all(np.array_equal(a, b) for a, b in zip(deferred.variables(*ids), unscored.variables(*ids), strict=True))
