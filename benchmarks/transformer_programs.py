@@ -62,6 +62,7 @@ class Setting:
     orders: tuple = ("closest",)
     restarts: int = 1
     balance_lengths: bool = False
+    defer_labels: tuple = ()  # labels gradient descent does not see; the refit and the search fit them
     values: int = 0  # variable cardinality (0: what tokens and counts need)
     count_where: bool = False
     scopes: tuple = ("all",)  # where a numerical head's matches may count, per predicate cell
@@ -82,10 +83,10 @@ CONFIGS = {
     "dyck1": Setting(3, 8, 4, 2, 40, "binary", search_seconds=200, time_budget=590),
     "dyck2": Setting(3, 8, 4, 4, 40, "mixed", orders=("closest", "first"), restarts=3, time_budget=590),
     "most_freq": Setting(3, 8, 4, 2, 100, "mixed", scopes=("all", "before"), identity_bias=2.0, read_last_layer=True,
-                         recency_bias=1.5, restarts=2, search_seconds=200, time_budget=590),
+                         recency_bias=1.5, restarts=2, search_seconds=200, time_budget=590, defer_labels=("BOS",)),
 }
 # Our variants (`weightsmith.tasks.algorithmic`): not the paper's protocol, never beside its numbers.
-CONFIGS.update(most_freq_unscored=CONFIGS["most_freq"], dyck1_varied=CONFIGS["dyck1"], dyck2_varied=CONFIGS["dyck2"])
+CONFIGS.update(most_freq_unscored=dataclasses.replace(CONFIGS["most_freq"], defer_labels=()), dyck1_varied=CONFIGS["dyck1"], dyck2_varied=CONFIGS["dyck2"])
 
 
 def _record(run, threads: int) -> dict:
@@ -140,7 +141,8 @@ def _train(task: str, out_path: Path, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run = train_task(task, setting.layers, setting.heads, setting.mlps, setting.epochs, args.seed, tmp,
                          numerical_heads=setting.numerical, predicate=setting.predicate, orders=setting.orders,
-                         restarts=setting.restarts, balance_lengths=setting.balance_lengths, values=setting.values,
+                         restarts=setting.restarts, balance_lengths=setting.balance_lengths,
+                         defer_labels=setting.defer_labels, values=setting.values,
                          count_where=setting.count_where, scopes=setting.scopes, identity_bias=setting.identity_bias,
                          read_last_layer=setting.read_last_layer, recency_bias=setting.recency_bias,
                          search_seconds=_search_seconds(setting, args), time_budget=setting.time_budget,
@@ -175,8 +177,13 @@ def _search_seconds(setting: Setting, args: argparse.Namespace) -> float:
 
 
 def _refinish(task: str, out_path: Path, args: argparse.Namespace) -> None:
+    """`--from-saved`: finish the stored trained program again. With `--trained-of SOURCE`, the trained program
+    is another task's whose gradient descent is this task's (most-freq with BOS deferred trains exactly as
+    most_freq_unscored: the same strings, the same targets at the list positions, no BOS class), finished on
+    this task's labels; the record says so (`trained_of`) and keeps this task's earlier runs under `other_runs`."""
     records = _read(out_path)
-    old = records[task]
+    source = args.trained_of or task
+    old = records[source]
     search_seconds, time_budget = _search_seconds(CONFIGS[task], args), CONFIGS[task].time_budget
     keys = ("val_accuracy", "epochs_run", "best_epoch")
     training = {k: old[k] for k in keys}
@@ -186,9 +193,13 @@ def _refinish(task: str, out_path: Path, args: argparse.Namespace) -> None:
     training["train_seconds"] = old["train_seconds"] - fitted_after
     training["train_cpu_seconds"] = old["train_cpu_seconds"] - fitted_after
     saved = RESULTS / "programs" / task
+    trained = DiscreteProgram.load(RESULTS / "programs" / source / "trained").with_classes(make_task(task).labels)
+    config = {**old["config"], "search_seconds": search_seconds, "time_budget": time_budget}
+    if source != task:
+        config.update(defer_labels=[str(label) for label in CONFIGS[task].defer_labels], trained_of=source)
+        trained.save(saved / "trained")
     with tempfile.TemporaryDirectory() as tmp:
-        run = finish_task(task, DiscreteProgram.load(saved / "trained"), seed=old["seed"],
-                          config={**old["config"], "search_seconds": search_seconds, "time_budget": time_budget},
+        run = finish_task(task, trained, seed=old["seed"], config=config,
                           training=training, out_dir=tmp, data_seed=old["config"].get("data_seed", 0),
                           check_rasp=args.check_rasp, search_seconds=search_seconds, time_budget=time_budget)
         shutil.copy(Path(tmp) / "program.py", RESULTS / f"decompiled_{task}.py")
@@ -197,9 +208,12 @@ def _refinish(task: str, out_path: Path, args: argparse.Namespace) -> None:
     record = _record(run, old.get("threads", 1))
     _evaluate(task, run.program, record)
     record["val_accuracy"] = old["val_accuracy"]
-    if "other_runs" in old:
-        record["other_runs"] = old["other_runs"]
     records = _read(out_path)  # re-read: another run may have added tasks meanwhile
+    if source != task and task in records:
+        earlier = records[task]
+        record["other_runs"] = earlier.pop("other_runs", []) + [_summary(earlier)]
+    elif "other_runs" in old:
+        record["other_runs"] = old["other_runs"]
     records[task] = record
     out_path.write_text(json.dumps(list(records.values()), indent=1))
 
@@ -235,6 +249,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="only print the table of stored results")
     parser.add_argument("--from-saved", action="store_true",
                         help="no training: prune, decompile and check the stored trained programs again")
+    parser.add_argument("--trained-of", default=None,
+                        help="with --from-saved: start from this task's stored trained program (see _refinish)")
     parser.add_argument("--evaluate", action="store_true",
                         help="no training: only score the stored programs per length and over whole input spaces")
     parser.add_argument("--output", default=str(RESULTS / "transformer_programs.json"))

@@ -99,7 +99,8 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path), "--layers", "1", "--heads", "2", "--mlps", "0",
                                  "--epochs", "3", "--predicate", "mixed", "--values", "12", "--count-where",
                                  "--scopes", "all,before", "--identity-bias", "2", "--read-last-layer",
-                                 "--recency-bias", "1.5", "--search-seconds", "60", "--time-budget", "600"])
+                                 "--recency-bias", "1.5", "--search-seconds", "60", "--time-budget", "600",
+                                 "--defer-labels", "7"])
     assert result.exit_code == 0, result.output
     config = json.loads((tmp_path / "program.json").read_text())["config"]
     assert config["values"] == 12 and config["count_where"] and config["predicate"] == "mixed"
@@ -107,10 +108,15 @@ def test_learn_trains_with_counting_sets_scopes_and_wider_variables(tmp_path):
     saved = json.loads((tmp_path / "result.json").read_text())
     assert saved["decompiled_equals_model"] and saved["compiled_equals_model"]
     assert saved["config"]["identity_bias"] == 2.0 and saved["config"]["read_last_layer"]
-    assert saved["config"]["recency_bias"] == 1.5
+    assert saved["config"]["recency_bias"] == 1.5 and saved["config"]["defer_labels"] == ["7"]
     assert saved["config"]["search_seconds"] == 60 and saved["search"]["sweeps"] >= 1
     assert saved["config"]["time_budget"] == 600
     assert saved["train_seconds"] == saved["gradient_seconds"] + saved["refit_seconds"] + saved["search_seconds"]
+
+
+def test_learn_names_a_deferred_label_the_task_does_not_have(tmp_path):
+    result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path), "--epochs", "1", "--defer-labels", "BOS"])
+    assert result.exit_code == 2 and "['BOS'] are not labels of this task" in result.output, result.output
 
 
 def _corrupt_copies(saved, root):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from tests.learn.conftest import random_inputs, random_program
-from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, ProgramConfig, tie_break_rank
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, ProgramConfig, encode_inputs, tie_break_rank
 from weightsmith.learn.to_python import decompile_to_python, load_module
 from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded
@@ -115,6 +115,19 @@ def test_with_module_replaces_one_module_in_a_copy():
         expected = [other if i == index else m for i, (_, m) in enumerate(modules)]
         assert all(a is b for (_, a), b in zip(program.with_module(index, other).modules(), expected, strict=True))
         assert all(a is b for (_, a), (_, b) in zip(program.modules(), modules, strict=True))  # the original stays
+
+
+def test_with_classes_adds_zero_scored_classes_and_keeps_the_others():
+    program = random_program(4)
+    inputs = random_inputs(program, 100)
+    wider = program.with_classes(("new", "yes", "no", 1))
+    ids = encode_inputs(program.config, inputs)
+    before, after = program.scores(*ids), wider.scores(*ids)
+    assert np.array_equal(after[..., 0], np.zeros(before.shape[:-1]))
+    assert np.array_equal(after[..., [2, 3, 1]], before)
+    assert program.config.classes == ("no", 1, "yes")  # the original stays
+    with pytest.raises(ValueError, match="'yes'"):
+        program.with_classes(("no", 1))
 
 
 def test_save_load_roundtrip(tmp_path):

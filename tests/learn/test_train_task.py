@@ -1,10 +1,12 @@
 """`train_task`: trains, prints the discretised accuracy, writes program + decompiled Python."""
 
+import numpy as np
 import pytest
 import torch
 
-from weightsmith.learn.program import DiscreteProgram
+from weightsmith.learn.program import DiscreteProgram, encode_inputs
 from weightsmith.learn.to_python import load_module
+from weightsmith.learn.train import Encoded
 from weightsmith.learn.train_task import finish_task, train_task
 from weightsmith.tasks.algorithmic import make_task
 
@@ -75,3 +77,36 @@ def test_the_time_budget_stops_gradient_descent_too():
     torch.set_num_threads(1)
     run = train_task("hist", 1, 2, 0, 5, seed=0, data_size=400, batch_size=100, time_budget=1e-6, progress=False)
     assert run.epochs_run == 1 and run.search == {}
+
+
+def test_deferred_labels_are_left_to_the_refit_and_scored_at_test(tmp_path):
+    """most-freq with BOS deferred: gradient descent trains a classifier without the BOS class (the trained
+    program's BOS column is zero), the refit fits it, and the test accuracy counts every labelled position."""
+    torch.set_num_threads(1)
+    run = train_task("most_freq", 1, 2, 1, 2, seed=0, out_dir=tmp_path, data_size=300, batch_size=100,
+                     defer_labels=("BOS",), progress=False)
+    trained = DiscreteProgram.load(tmp_path / "trained")
+    bos = trained.config.classes.index("BOS")
+    assert trained.config.classes == make_task("most_freq", size=300).labels
+    assert not trained.classifier[..., bos].any() and trained.bias[bos] == 0
+    assert run.readout["kept"] and run.config["defer_labels"] == ["BOS"]
+    test = make_task("most_freq", size=300).test
+    assert run.test_accuracy == Encoded.of(run.program.config, test.inputs, test.targets).accuracy(run.program)
+    with pytest.raises(ValueError, match="'EOS'"):
+        train_task("most_freq", 1, 2, 1, 1, data_size=300, defer_labels=("EOS",))
+
+
+def test_deferring_bos_trains_most_freq_exactly_as_the_unscored_variant(tmp_path):
+    """Gradient descent with BOS deferred sees what `most_freq_unscored` sees (the same strings, the same
+    targets at the list positions, no BOS class), so it trains the same program: the benchmark finishes the
+    variant's stored trained program on the authors' labels (`--trained-of`) on this ground."""
+    torch.set_num_threads(1)
+    settings = dict(data_size=300, batch_size=100, predicate="mixed", scopes=("all", "before"), identity_bias=2.0,
+                    recency_bias=1.5, progress=False)
+    train_task("most_freq", 2, 2, 1, 2, seed=3, out_dir=tmp_path / "deferred", defer_labels=("BOS",), **settings)
+    train_task("most_freq_unscored", 2, 2, 1, 2, seed=3, out_dir=tmp_path / "unscored", **settings)
+    deferred = DiscreteProgram.load(tmp_path / "deferred" / "trained")
+    unscored = DiscreteProgram.load(tmp_path / "unscored" / "trained")
+    assert np.array_equal(unscored.with_classes(deferred.config.classes).classifier, deferred.classifier)
+    ids = encode_inputs(deferred.config, make_task("most_freq", size=300).test.inputs)
+    assert all(np.array_equal(a, b) for a, b in zip(deferred.variables(*ids), unscored.variables(*ids), strict=True))

@@ -32,6 +32,9 @@ def learn(
                                      "and count only positions whose value is in a learned set."),
     balance_lengths: bool = typer.Option(False, "--balance-lengths", help="Weight each example by 1 / (share of "
                                          "its length), so rare lengths count as much."),
+    defer_labels: str = typer.Option("", help="Comma-separated labels gradient descent does not see (their "
+                                     "positions and classes); the classifier refit and the search fit them "
+                                     "(most_freq: BOS, the end of the list)."),
     scopes: str = typer.Option("all", help="Comma-separated scopes a numerical head's matches may count in, "
                                "learned per predicate cell: all (the paper), before (only keys left of the query), "
                                "after (only keys right of it)."),
@@ -59,6 +62,7 @@ def learn(
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
                             count_where=count_where, balance_lengths=balance_lengths,
+                            defer_labels=tuple(label.strip() for label in defer_labels.split(",") if label.strip()),
                             scopes=tuple(c.strip() for c in scopes.split(",")), identity_bias=identity_bias,
                             read_last_layer=read_last_layer, recency_bias=recency_bias,
                             search_seconds=search_seconds, time_budget=time_budget, progress=progress())

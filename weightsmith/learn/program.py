@@ -162,6 +162,21 @@ class DiscreteProgram:
             mlps[layer][slot - self.config.heads] = module
         return replace(self, heads=heads, mlps=mlps)
 
+    def with_classes(self, classes: Sequence) -> "DiscreteProgram":
+        """A copy whose classifier scores `classes` (a superset of this program's, in any order): a class
+        this program does not score starts with zero weights and bias, for the read-out refit to fit
+        (`train_task`'s `defer_labels` trains without some classes, then adds them)."""
+        own = {value_key(c): i for i, c in enumerate(self.config.classes)}
+        missing = [c for c in self.config.classes if value_key(c) not in {value_key(k) for k in classes}]
+        if missing:
+            raise ValueError(f"with_classes: the classes {missing!r} would be dropped")
+        classifier = np.zeros(self.classifier.shape[:2] + (len(classes),))
+        bias = np.zeros(len(classes))
+        for j, c in enumerate(classes):
+            if value_key(c) in own:
+                classifier[..., j], bias[j] = self.classifier[..., own[value_key(c)]], self.bias[own[value_key(c)]]
+        return replace(self, config=replace(self.config, classes=tuple(classes)), classifier=classifier, bias=bias)
+
     def inputs_of(self, module: object) -> list[int]:
         if isinstance(module, Head):
             return [module.query, module.key] + ([] if module.value is None else [module.value])

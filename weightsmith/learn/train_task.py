@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -88,6 +88,7 @@ def train_task(
     scopes: tuple = ("all",),
     restarts: int = 1,
     balance_lengths: bool = False,
+    defer_labels: tuple = (),
     search_seconds: float = 0.0,
     time_budget: Optional[float] = None,
     batch_size: int = 128,
@@ -108,6 +109,11 @@ def train_task(
     would leave the search whatever the others left): gradient descent stops before an epoch that would run
     into the refit's reserve (`REFIT_RESERVE`), keeping the best program found so far, and the local search
     stops early enough for the refit after its last sweep.
+
+    `defer_labels`: labels gradient descent does not see — the positions carrying them are left out of its
+    loss and of its per-epoch validation, and their classes out of its classifier; the read-out refit and
+    the search then fit every label (a curriculum: most-freq's list first, the end of the list after; see
+    docs/transformer-programs.md). The test accuracy is always on every labelled position.
     """
     data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
@@ -115,13 +121,15 @@ def train_task(
         raise ValueError(f"numerical_heads must be between 0 and heads={heads}, got {n_num}")
     config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
                            tuple(orders), values, count_where, tuple(scopes))
-    splits = [Encoded.of(config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
+    descent_config, descent_targets = _deferred(config, defer_labels)
+    splits = [Encoded.of(descent_config, s.inputs, descent_targets(s.targets)) for s in (data.train, data.val)]
     settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
                              attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
                              read_last_layer=read_last_layer, recency_bias=recency_bias,
                              tau_start=tau_start, restarts=restarts, balance_lengths=balance_lengths, on_epoch=on_epoch,
                              cpu_budget=None if time_budget is None else time_budget * (1 - REFIT_RESERVE))
-    result = train(config, splits[0], splits[1], settings)
+    result = train(descent_config, splits[0], splits[1], settings)
+    result.program = result.program.with_classes(config.classes)
     if out_dir is not None:
         result.program.save(Path(out_dir) / "trained")  # before pruning: `finish_task` can start again from it
     return finish_task(
@@ -130,7 +138,8 @@ def train_task(
         config={"layers": layers, "categorical_heads": config.cat_heads, "numerical_heads": config.count_heads,
                 "mlps": mlps, "predicate": predicate, "orders": list(orders), "values": config.n_values,
                 "count_where": count_where, "scopes": list(scopes), "epochs": epochs, "restarts": restarts,
-                "balance_lengths": balance_lengths, "search_seconds": search_seconds, "time_budget": time_budget,
+                "balance_lengths": balance_lengths, "defer_labels": [str(label) for label in defer_labels],
+                "search_seconds": search_seconds, "time_budget": time_budget,
                 "batch_size": batch_size, "lr": lr, "attention_tau": attention_tau, "gate_std": gate_std,
                 "identity_bias": identity_bias, "read_last_layer": read_last_layer, "recency_bias": recency_bias,
                 "tau_start": tau_start, "causal": data.causal, "data_seed": data_seed},
@@ -139,6 +148,21 @@ def train_task(
                   "best_epoch": result.best_epoch},
         history=result.history,
     )
+
+
+def _deferred(config: ProgramConfig, defer_labels: tuple) -> tuple[ProgramConfig, Callable[[list], list]]:
+    """The configuration gradient descent trains (without the deferred classes) and the map from a split's
+    targets to the targets it sees (deferred labels: None, unscored). Labels match by value or by their
+    text (the CLI passes text: "BOS")."""
+    named = {str(c): c for c in config.classes}
+    unknown = [label for label in defer_labels if label not in config.classes and str(label) not in named]
+    if unknown:
+        raise ValueError(f"defer_labels: {unknown!r} are not labels of this task ({', '.join(named)})")
+    deferred = {named[str(label)] for label in defer_labels}
+    if not deferred:
+        return config, lambda targets: targets
+    kept = replace(config, classes=tuple(c for c in config.classes if c not in deferred))
+    return kept, lambda targets: [[None if y in deferred else y for y in ys] for ys in targets]
 
 
 def finish_task(
