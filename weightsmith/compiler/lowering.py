@@ -260,16 +260,13 @@ class Lowering:
             return {v: compact.detector(rep, v) for v in rep.values}
         return self.indicators(rep)
 
-    def _categorical(self, label: str, values: list, nullable: bool, expr: rasp.SOp | None,
-                     inherited: dict | None = None) -> Representation:
-        """A stored categorical s-op: compact (`compiler.compact`) when annotated so or above the
-        threshold, keeping `inherited` codes where given; else one-hot."""
-        # the output is read one-hot by the unembedding: held compact, it would need a conversion after it
+    def _categorical(self, label: str, values: list, nullable: bool, expr: rasp.SOp | None) -> Representation:
+        """A stored categorical s-op: compact (`compiler.compact`) when annotated so, or above the
+        threshold where something reads it as a code; else one-hot. The output is read one-hot by the
+        unembedding: held compact, it would need a conversion after it, so only an annotation does that."""
         automatic = expr is not None and id(expr) in self._code_readers and expr is not self.graph.output
         if compact.wanted(expr, len(values), self.compact_above if automatic else None):
-            codes = compact.assign(values, inherited)
-            if codes is not None:
-                return compact.stored(label, values, nullable, codes, expr)
+            return compact.stored(label, values, nullable, compact.assign(values), expr)
         return self._stored(label, CATEGORICAL, values, nullable, True, expr)
 
     def _discretise(self, output: Representation, source: Representation, outputs: list[dict]) -> Representation:
