@@ -42,7 +42,7 @@ from tqdm.auto import tqdm
 
 from weightsmith import rasp
 from weightsmith.model.config import VALUE_TYPE
-from weightsmith.model.reading import live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
+from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
@@ -233,6 +233,7 @@ class _Reader:
     unrepresented: tuple = ()  # values the model does not hold (nothing needs them told apart): read as None
     from_labels: bool = False  # values are label text: match by text, and a value without a dim is unrepresented
     scores: bool = False  # rows hold class scores (a LinearClassifier), read by their argmax, not as a one-hot
+    compact: bool = False  # rows are a compact s-op's detectors: the held value's near 1, every other's <= -1
 
     def departs(self, residual: np.ndarray, expected: Any) -> Optional[tuple[Any, str]]:
         """None if `residual` [d_model] holds `expected`; else (what it holds, which row reads wrong)."""
@@ -253,6 +254,8 @@ class _Reader:
             elif not self.from_labels:
                 return self._decode(x), f"{self.expr.label} has no dimension for {expected!r}"
         deviation = np.abs(x - target)
+        if self.compact:  # a detector of another value reads at most -1 exactly: within 0.5 of that
+            deviation = np.where(target == 1.0, deviation, np.maximum(x + 1.0, 0.0))
         if not len(x) or deviation.max() < 0.5:
             return None
         j = int(np.argmax(deviation))
@@ -285,7 +288,8 @@ def _compiled_readers(compiled: Any, program: rasp.SOp) -> list[_Reader]:
             continue
         rows = [j for j, v in enumerate(layout.values) if v not in layout.unrepresented]
         readers.append(_Reader(expr, valid, layout.readout[rows], [layout.values[j] for j in rows],
-                               unrepresented=tuple(layout.unrepresented), scores=layout.scores))
+                               unrepresented=tuple(layout.unrepresented), scores=layout.scores,
+                               compact=layout.compact))
     return readers
 
 
@@ -304,7 +308,7 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
             continue
         slot_of, valid = live_snapshots(labels, written, expr.label)
         dims = sorted(slot_of)
-        if not dims:
+        if not dims or code_slots(slot_of.values()):
             continue
         if not rasp.is_numerical(expr):
             readers.append(_Reader(expr, valid, identity[dims], [parse_slot(slot_of[d]) for d in dims],

@@ -84,9 +84,11 @@ def assemble(
     pad: str,
     causal: bool,
     loop: LoopPlan | None = None,
+    token_codes: dict | None = None,
 ) -> tuple[ModelConfig, dict[str, np.ndarray], list[UnitsInfo]]:
     """The model config, its weights (float64 numpy arrays, named as `Transformer` expects), and which
-    MLP units write what (the ground-truth circuit's record of the MLPs)."""
+    MLP units write what (the ground-truth circuit's record of the MLPs). `token_codes` (token -> dim ->
+    entry) embeds compact tokens as their codes (`compiler.compact`)."""
     residual = _Residual(layout)
     d = residual.d
     token_embed = np.zeros((len(vocab) + 2, d))
@@ -97,6 +99,9 @@ def assemble(
             token_embed[t, layout.index[Dim(tokens_label, token)]] = 1.0
         elif Dim(tokens_label, NUM) in layout.index:  # tokens embedded as their value (`Lowering.numeric_tokens`)
             token_embed[t, layout.index[Dim(tokens_label, NUM)]] = float(token)
+        for dim, entry in (token_codes or {}).get(token, {}).items():
+            if dim in layout.index:
+                token_embed[t, layout.index[dim]] = entry
     pos_embed = np.zeros((max_seq_len + 1, d))
     for i in range(max_seq_len):
         if Dim(indices_label, i) in layout.index:

@@ -128,12 +128,17 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
     def pass_through(op: MLPOp) -> None:
         """A unit is 1-Lipschitz in its pre-activation, so an output dim D is off by at most mass[D]
         times the largest error of the dims its units read (mass: sum over its units of |out weight|
-        * sum |pre coefficients|)."""
+        * sum |pre coefficients|; over the units of one group, the largest such sum, where only one
+        group can be on: `compiler.compact.lookup`)."""
         mass: dict = {}
-        for unit in op.units:
-            size = sum(abs(c) for c in unit.pre.terms.values())
-            for dim, weight in unit.out.items():
-                mass[dim] = mass.get(dim, 0.0) + abs(weight) * size
+        for group in op.groups or [op.units]:  # a unit pruning emptied writes nothing: it adds nothing
+            within: dict = {}
+            for unit in group:
+                size = sum(abs(c) for c in unit.pre.terms.values())
+                for dim, weight in unit.out.items():
+                    within[dim] = within.get(dim, 0.0) + abs(weight) * size
+            for dim, m in within.items():
+                mass[dim] = max(mass.get(dim, 0.0), m)
         for unit in op.units:
             tolerance = min([need[d] / mass[d] for d in unit.out if d in need and mass[d]], default=math.inf)
             if tolerance < math.inf:
@@ -149,6 +154,10 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
             for readout in op.values.values():
                 if not readout.is_zero():
                     require(readout, budget / 2)
+        elif op.groups is not None:  # a compact lookup: its operands within tolerance, then a lookup
+            for readout, tolerance in zip(op.inputs, op.tolerance):
+                require(readout, tolerance)
+            pass_through(op)
         elif op.inputs:  # a staircase: exact while its inputs are within their tolerance
             for readout, tolerance in zip(op.inputs, op.tolerance):
                 require(readout, tolerance)

@@ -37,6 +37,7 @@ class Representation:
     writer: "AttentionOp | MLPOp | None" = None  # None: written by the embedding, or virtual
     expr: rasp.SOp | None = None  # None for helpers the compiler adds (a mean, a tuple of s-ops, ...)
     role: str = ""  # for helpers: what it is, e.g. "1/(w+1)" for a SelectorWidth's attention output
+    code: dict[Any, tuple[float, ...]] | None = None  # compact: value -> its ±1 code (`compiler.compact`)
 
     @property
     def virtual(self) -> bool:
@@ -99,6 +100,8 @@ class MLPOp:
     result (a discretisation's quarter gap), which sets how precise upstream attention must be.
     `passed` lists (factor, read-out) pairs whose errors reach the output times `factor` even so
     (a line plus a staircase, `mlp.ramp_units`: the staircase cleans, the line passes on).
+    `groups` (lookups reading compact s-ops) partition the units by the codes they detect: while the
+    summed error of the operands (`inputs`) is within `tolerance`, only one group's units can be on.
     """
 
     output: Representation
@@ -106,6 +109,7 @@ class MLPOp:
     inputs: list[Readout] = field(default_factory=list)
     tolerance: list[float] = field(default_factory=list)
     passed: list[tuple[float, Readout]] = field(default_factory=list)
+    groups: list[list[Unit]] | None = None  # a lookup reading compact s-ops: `compiler.compact.lookup`
 
     def reads(self) -> list[Readout]:
         return [u.pre for u in self.units]

@@ -123,7 +123,7 @@ class _Walk:
         own = span * 2 * op.margin * (1 + drift)  # the weight that leaks outside the hard selection
         if op.mode == "width":  # BOS's share 1/(w+1) is off by at most drift times itself
             self.share[op.output.label] = drift
-        elif op.output.indicators is None:  # a mean: each weight within a factor 1 +- drift of 1/width
+        elif op.output.indicators is None and op.output.code is None:  # a mean: each weight within 1 +- drift of 1/width
             own += span * drift
         return own + self.off([(1.0, readout) for readout in op.values.values()])
 
@@ -157,6 +157,9 @@ class _Walk:
                     f"cannot guarantee {op.output.label!r}: its input {readout!r} can be off by {error:.3g} "
                     f"(softmax residue accumulated upstream), and its MLP is exact only within {tolerance:.3g}",
                     error, tolerance)
+        if op.groups is not None:  # a lookup reading compact s-ops: one group of units on at a time
+            return max((self.off([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in group])
+                        for group in op.groups), default=0.0)
         if op.inputs:  # a staircase: exact on inputs within tolerance (but for what its line passes on)
             return self.off(op.passed)
         return self.off([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in op.units])
@@ -169,7 +172,10 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBou
     for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
         label = op.output.label
         numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        walk.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
+        if op.output.code is not None:  # a ±1 code: L1 norm k
+            walk.size[label] = float(len(op.output.dims))
+        else:
+            walk.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
         walk.points[label] = numbers
         walk.error[label] = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
     if output.scalar is not None:

@@ -40,6 +40,7 @@ class SOpLayout:
     #                                                    not in the model (they decode as None)
     scores: bool = False  # a LinearClassifier: its rows hold class scores (not one-hot); read by `decode`'s
     #                       argmax (the largest row, None below 0.5), as the unembedding reads them
+    compact: bool = False  # rows are a compact s-op's detectors: 1 for the value held, at most -1 for the others
 
     def valid_after(self, sublayer: int) -> bool:
         """Whether the read-out holds on the residual after `sublayer` (-1: after the embeddings)."""

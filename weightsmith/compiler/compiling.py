@@ -16,6 +16,7 @@ import numpy as np
 from weightsmith import rasp
 from weightsmith.compiler.assemble import assemble, reads_of
 from weightsmith.compiler.attention import MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale
+from weightsmith.compiler import compact
 from weightsmith.compiler.blocks import AttentionOp, Representation
 from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
 from weightsmith.compiler.causal import CausalFacts, causal_program, looks_back_only
@@ -42,13 +43,16 @@ def compile_program(
     pad: str = "PAD",
     analysis: str = "auto",
     reuse: bool = True,
+    compact_above: int | None = compact.COMPACT_ABOVE,
 ) -> CompiledModel:
     """Compile `program` for inputs over `vocab` of length 1..max_seq_len into an exact transformer.
 
     `analysis` chooses how value facts are obtained ("auto", "exhaustive", "static"; see
     `compiler.values`); `reuse` lets the dimensions of dead s-ops be erased and reused. With `causal`
     the model computes the program's causal form (`compiler.causal`); a program that only looks back
-    gets a causal model either way (`config.causal`), the same outputs at less width. Raises
+    gets a causal model either way (`config.causal`), the same outputs at less width. A categorical
+    s-op with more than `compact_above` values (None: only those annotated `rasp.compact`) is held as
+    a ±1 code in about log2 of that many dimensions (`compiler.compact`). Raises
     CompileError naming the s-op that cannot be compiled, and why.
     """
     start = time.perf_counter()
@@ -65,7 +69,7 @@ def compile_program(
     else:
         facts = analyse(graph, vocab, max_seq_len, analysis)
     masked = causal or looks_back_only(program, max_seq_len)  # the causal mask does the prefix work
-    lowering = Lowering(graph, facts, vocab, max_seq_len, masked=masked)
+    lowering = Lowering(graph, facts, vocab, max_seq_len, masked=masked, compact_above=compact_above)
     output = lowering.output
     plan = lowering.plan
     persistent = plan.persistent if plan is not None else []
@@ -80,6 +84,7 @@ def compile_program(
     config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
         max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,
+        token_codes={t: compact.vector(tokens_rep, t) for t in vocab} if tokens_rep.code is not None else None,
     )
     model = Transformer.from_weights(config, weights)
     layouts = _layouts(lowering, layout)
@@ -169,6 +174,8 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
             rows, values, encoding = [rep.scalar], list(rep.values), "numerical"
         elif rep.indicators is not None:
             rows, values, encoding = [rep.indicators[v] for v in rep.values], list(rep.values), "categorical"
+        elif rep.code is not None:  # a detector per value: 1 where it holds the value, at most -1 elsewhere
+            rows, values, encoding = [compact.detector(rep, v) for v in rep.values], list(rep.values), "categorical"
         else:
             continue
         owners = {o for r in rows for o in r.owners()}
@@ -202,6 +209,7 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
             helper=rep.expr is None,
             unrepresented=unrepresented,
             scores=isinstance(rep.expr, rasp.LinearClassifier),
+            compact=rep.code is not None,
         )
     return out
 

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compiler import mlp
+from weightsmith.compiler import compact, mlp
 from weightsmith.compiler.attention import preference_columns, score_columns
 from weightsmith.compiler.blocks import (
     CATEGORICAL,
@@ -103,8 +103,9 @@ class Lowering:
     """Builds `reps` (id(expr) -> Representation), the ops in dependency order, and the output."""
 
     def __init__(self, graph: ProgramGraph, facts: Facts, vocab: Sequence, max_seq_len: int,
-                 masked: bool = False):
+                 masked: bool = False, compact_above: int | None = compact.COMPACT_ABOVE):
         self.graph = graph
+        self.compact_above = compact_above  # categorical s-ops with more values are held compact
         self.masked = masked  # the model's causal mask already hides keys after the query
         self.facts = facts
         self.vocab = list(vocab)
@@ -116,6 +117,7 @@ class Lowering:
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
         self._wanted = self._indicator_demand()
+        self._code_readers = self._code_demand()
         # Tokens are embedded as one number (their value) when the program reads them only in numerical
         # form and every token is a number: a machine's memory of 2^W-valued words then takes one
         # dimension, not 2^W (a Select on them gets a one-hot view from a staircase, as for any number).
@@ -167,6 +169,23 @@ class Lowering:
                 wanted |= {id(expr.fst), id(expr.snd)}
         return wanted
 
+    def _code_demand(self) -> set[int]:
+        """S-ops some consumer can read as a code (a lookup, an attention copy). One that only Selects,
+        classifiers or numerical reads consume would be converted back to one-hot at once, so the
+        threshold leaves it one-hot (an annotation still makes it compact)."""
+        readers: set[int] = set()
+        for expr in self.graph.order:
+            if isinstance(expr, rasp.SOp) and rasp.is_numerical(expr) and rasp.compact_choice(expr):
+                raise CompileError(f"{_describe(expr, self.label(expr))} is annotated compact, but it is numerical: "
+                                   "only a categorical s-op can be held as a code (drop rasp.numerical or rasp.compact)")
+            if isinstance(expr, rasp.Map):
+                readers.add(id(expr.inner))
+            elif isinstance(expr, rasp.SequenceMap) and not isinstance(expr, rasp.LinearSequenceMap):
+                readers |= {id(expr.fst), id(expr.snd)}
+            elif isinstance(expr, rasp.Aggregate) and rasp.is_categorical(expr):
+                readers.add(id(expr.sop))
+        return readers
+
     def _stored(self, label: str, encoding: str, values: list, nullable: bool, one_hot: bool,
                 expr: rasp.SOp | None = None, role: str = "") -> Representation:
         """A representation with dimensions of its own: one per value, or one for the number."""
@@ -217,20 +236,42 @@ class Lowering:
                 "and a numerical dimension cannot hold None (give its Aggregate a numeric default)"
             )
         if rep.scalar is None:
-            rep.scalar = Readout.total((float(v), rep.indicators[v]) for v in rep.values)
+            indicators = self.indicators(rep)
+            return Readout.total((float(v), indicators[v]) for v in rep.values)
         return rep.scalar
 
     def indicators(self, rep: Representation) -> dict:
-        """One-hot read-outs of `rep`; a number gets a one-hot copy made by a staircase MLP (cached)."""
+        """One-hot read-outs of `rep`; a number gets a one-hot copy made by a staircase MLP, a compact
+        s-op one made by its detectors, a unit per value (cached)."""
         if rep.indicators is not None:
             return rep.indicators
         view = self._cached(self._categorical_views, rep.label)
         if view is None:
             view = self._stored(self._helper_label(f"{rep.label}[categorical]"), CATEGORICAL, rep.values, False, True,
                                 role="categorical")
-            view = self._discretise(view, rep, [{d: 1.0} for d in view.dims])
+            if rep.code is not None:
+                view = self._add(compact.lookup(view, [rep], [self.detectors(rep)], [(v,) for v in rep.values],
+                                                [{d: 1.0} for d in view.dims]))
+            else:
+                view = self._discretise(view, rep, [{d: 1.0} for d in view.dims])
             self._categorical_views[(self.phase, rep.label)] = view
         return view.indicators
+
+    def detectors(self, rep: Representation) -> dict:
+        """Per value, a read-out that is 1 where `rep` holds it and at most 0 elsewhere, for lookup units:
+        the indicators, or a compact s-op's detectors (1 or at most -1: `compiler.compact`)."""
+        if rep.code is not None:
+            return {v: compact.detector(rep, v) for v in rep.values}
+        return self.indicators(rep)
+
+    def _categorical(self, label: str, values: list, nullable: bool, expr: rasp.SOp | None) -> Representation:
+        """A stored categorical s-op: compact (`compiler.compact`) when annotated so, or above the
+        threshold where something reads it as a code; else one-hot. The output is read one-hot by the
+        unembedding: held compact, it would need a conversion after it, so only an annotation does that."""
+        automatic = expr is not None and id(expr) in self._code_readers and expr is not self.graph.output
+        if compact.wanted(expr, len(values), self.compact_above if automatic else None):
+            return compact.stored(label, values, nullable, compact.assign(values), expr)
+        return self._stored(label, CATEGORICAL, values, nullable, True, expr)
 
     def _discretise(self, output: Representation, source: Representation, outputs: list[dict]) -> Representation:
         """An MLP computing outputs[i] where `source` holds its i-th value (values ascending)."""
@@ -241,6 +282,8 @@ class Lowering:
 
     def _function_output(self, expr: rasp.SOp, rep: Representation, results: list) -> list[dict]:
         """Per argument, the output vector of `rep` (stored) that represents `results[i]`."""
+        if rep.code is not None:
+            return [compact.vector(rep, r) for r in results]
         if rep.indicators is not None:
             # one shared (read-only) vector per value: functions of hundreds of arguments have few results
             one_hot = {v: {d: 1.0} for v, d in zip(rep.values, rep.dims)}
@@ -283,6 +326,8 @@ class Lowering:
     def _input(self, expr: rasp.SOp, label: str) -> Representation:
         if isinstance(expr, rasp.TokensType):
             numeric = self.numeric_tokens and rasp.is_numerical(expr)
+            if not numeric and rasp.is_categorical(expr):
+                return self._categorical(label, distinct_sorted(self.vocab), False, expr)
             return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
 
@@ -309,6 +354,8 @@ class Lowering:
         args, results = self.facts.function_table(expr)
         if not _same_objects(args, x.values):  # e.g. a ConstantSOp lists values beyond max_seq_len
             results = tabulate(expr, expr.f, list(zip(x.values)))
+        if x.code is not None:  # a lookup: a unit per input value, detecting its code
+            return self._lookup(expr, [x], [(v,) for v in x.values], results)
         if x.indicators is not None:
             preimages: dict[Any, list[Readout]] = {}  # result -> indicators of the values mapped to it
             for v, r in zip(x.values, results):
@@ -358,20 +405,29 @@ class Lowering:
         values = self.facts.values(expr)
         if rasp.is_numerical(expr):
             _require_numbers(expr, values)
+        if rasp.is_numerical(expr) and x.code is None and y.code is None:  # compact operands: a lookup
             linear = self._additive(expr, x, y, pairs, results)
             if linear is not None:
                 return self._virtual(expr, None, linear)
             gated = self._gate(expr, x, y, pairs, results)
             if gated is not None:
                 return gated
-        one_hot = rasp.is_categorical(expr) or id(expr) in self._wanted
-        out = self._stored(self.label(expr), _encoding(expr), values, self.facts.nullable(expr), one_hot, expr)
+        return self._lookup(expr, [x, y], pairs, results)
+
+    def _lookup(self, expr: rasp.SOp, operands: list[Representation], combos: list, results: list) -> Representation:
+        """A function of categorical s-ops as a lookup table: a unit per argument combination that
+        occurs, reading each operand's indicator or (compact) detector of its value."""
+        values = self.facts.values(expr)
+        label, nullable = self.label(expr), self.facts.nullable(expr)
+        if rasp.is_categorical(expr):
+            out = self._categorical(label, values, nullable, expr)
+        else:
+            out = self._stored(label, NUMERICAL, values, nullable, id(expr) in self._wanted, expr)
         allowed = set(values)
-        kept = [(p, r) for p, r in zip(pairs, results) if r is not None and r in allowed]
+        kept = [(p, r) for p, r in zip(combos, results) if r is not None and r in allowed]
         outputs = self._function_output(expr, out, [r for _, r in kept])
-        operands = [self.indicators(x), self.indicators(y)]
-        units = mlp.lookup_units(operands, [p for p, _ in kept], outputs)
-        return self._add(MLPOp(out, units))
+        reads = [self.detectors(x) for x in operands]
+        return self._add(compact.lookup(out, operands, reads, [p for p, _ in kept], outputs))
 
     def _gate(self, expr, x: Representation, y: Representation, pairs: list, results: list) -> Representation | None:
         """flag · v for a flag operand that is 0 or 1 (either side) and a number v: `mlp.gate_units`,
@@ -471,9 +527,10 @@ class Lowering:
             combos = self.facts.joint(list(sops))
             label = self._helper_label("(" + ", ".join(self.label(s) for s in sops) + ")")
             out = self._stored(label, CATEGORICAL, combos, False, True, role="tuple")
-            operands = [self.indicators(self.rep(s)) for s in sops]
-            units = mlp.lookup_units(operands, combos, [{d: 1.0} for d in out.dims])
-            made = self._tuples[(self.phase, key)] = self._add(MLPOp(out, units))
+            operands = [self.rep(s) for s in sops]
+            made = compact.lookup(out, operands, [self.detectors(r) for r in operands], combos,
+                                  [{d: 1.0} for d in out.dims])
+            made = self._tuples[(self.phase, key)] = self._add(made)
         return made
 
     # ---------------------------------------------------------------------------- Aggregate
@@ -484,13 +541,45 @@ class Lowering:
         values = self.facts.values(expr)
         if rasp.is_numerical(expr):
             return self._mean(expr, label, selection, x, values, role="")
-        if self.facts.may_average(expr) or x.indicators is None:
+        if not self.facts.may_average(expr) and (x.code is not None
+                                                 or compact.wanted(expr, len(values), self.compact_above)):
+            copied = self._compact_copy(expr, label, selection, x, values)
+            if copied is not None:
+                return copied
+        if self.facts.may_average(expr) or (x.indicators is None and x.code is None):
             return self._categorical_mean(expr, label, selection, x, values)
         out = self._stored(label, CATEGORICAL, values, self.facts.nullable(expr), True, expr)
-        moved = {d: x.indicators.get(v, Readout()) for v, d in zip(values, out.dims)}
+        indicators = self.indicators(x)
+        moved = {d: indicators.get(v, Readout()) for v, d in zip(values, out.dims)}
         bos = {d: 1.0 for v, d in zip(values, out.dims) if expr.default is not None and v == expr.default}
         return self._add(AttentionOp(out, selection.columns, selection.n_atoms, moved, bos, "aggregate",
                                      value_range=1.0, preference=selection.preference))
+
+    def _compact_copy(self, expr: rasp.Aggregate, label: str, selection: Selection, x: Representation,
+                      values: list) -> Representation | None:
+        """A copy into a compact s-op: a compact source's code dimensions moved as they are (its codes
+        kept, the default given a spare one), or a one-hot source's code read from its indicators. None
+        where the s-op is annotated one-hot, or no code is spare for the default (then one-hot)."""
+        extra = [] if expr.default is None else [expr.default]
+        if x.code is not None:
+            codes = compact.assign(values + extra, x.code)
+            if codes is None or rasp.compact_choice(expr) is False:
+                return None
+            out = compact.stored(label, values, self.facts.nullable(expr), codes, expr)
+            moved = dict(zip(out.dims, map(Readout.of, x.dims)))
+        else:
+            out = self._categorical(label, values, self.facts.nullable(expr), expr)
+            if out.code is None:
+                return None
+            if expr.default is not None and expr.default not in out.code:
+                codes = compact.assign(values + extra, out.code)
+                if codes is None:
+                    return None
+                out.code = codes
+            moved = compact.encoded(self.indicators(x), out.code, out.dims)
+        bos = compact.vector(out, expr.default)
+        return self._add(AttentionOp(out, selection.columns, selection.n_atoms, moved, bos, "aggregate",
+                                     value_range=float(len(out.dims)), preference=selection.preference))
 
     def _mean(self, expr: rasp.Aggregate, label: str, selection: Selection, x: Representation,
               values: list, role: str, default: float | None = None) -> Representation:
@@ -542,8 +631,10 @@ class Lowering:
         shares = sorted(1.0 / (w + 1) for w in widths)
         scratch = self._stored(f"{label}[1/(w+1)]", NUMERICAL, shares, False, False, role="1/(w+1)")
         self._add(AttentionOp(scratch, columns, n_atoms, {}, {scratch.dims[0]: 1.0}, "width", value_range=1.0))
-        one_hot = rasp.is_categorical(expr) or id(expr) in self._wanted
-        out = self._stored(label, _encoding(expr), widths, False, one_hot, expr)
+        if rasp.is_categorical(expr):
+            out = self._categorical(label, widths, False, expr)
+        else:
+            out = self._stored(label, NUMERICAL, widths, False, id(expr) in self._wanted, expr)
         by_share = [round(1.0 / s) - 1 for s in shares]
         return self._discretise(out, scratch, self._function_output(expr, out, by_share))
 
@@ -663,13 +754,14 @@ class Lowering:
             return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance, type_dims, types)
         if not rep.values:  # None everywhere: one dimension that stays 0, so every position decodes to None
             return OutputSpec(rep.label, CATEGORICAL, [Dim(rep.label, "undefined")], ["undefined"])
-        single = [next(iter(r.terms)) for r in rep.indicators.values()
+        indicators = self.indicators(rep)  # a compact output: its one-hot view, whose units pick its code
+        single = [next(iter(r.terms)) for r in indicators.values()
                   if len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0]
-        if len(single) == len(rep.indicators) == len(rep.values) and len(set(single)) == len(single):
-            dims = [next(iter(rep.indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
+        if len(single) == len(indicators) == len(rep.values) and len(set(single)) == len(single):
+            dims = [next(iter(indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
             return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep))
         out = self._stored(rep.label, CATEGORICAL, rep.values, rep.nullable, True, rep.expr)
-        self._add(MLPOp(out, mlp.copy_indicator_units(rep.indicators, dict(zip(rep.values, out.dims)))))
+        self._add(MLPOp(out, mlp.copy_indicator_units(indicators, dict(zip(rep.values, out.dims)))))
         return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values, None, math.inf, *self._types(rep))
 
     def _types(self, rep: Representation) -> tuple[list[Dim], list[str]]:

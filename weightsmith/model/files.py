@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import stat
 import warnings
@@ -33,9 +34,9 @@ import torch
 from safetensors.torch import load as tensors_from_bytes
 from safetensors.torch import save as tensors_to_bytes
 
-from weightsmith.model import strict_json
+from weightsmith.model import sparse, strict_json
 from weightsmith.model.config import FORMAT, ModelConfig
-from weightsmith.model.safetensors_header import WeightsHeader, read_header
+from weightsmith.model.safetensors_header import FLOAT_DTYPES, INDEX_DTYPES, WeightsHeader, read_header
 from weightsmith.model.transformer import Transformer, parameter_shapes
 
 WEIGHTS_FILE = "model.safetensors"
@@ -76,7 +77,8 @@ def save(model: Transformer, folder: str | Path, program_source: str | None = No
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     weights = {name: tensor.detach().cpu().contiguous() for name, tensor in model.state_dict().items()}
-    data = tensors_to_bytes(weights, metadata={"format": FORMAT})
+    packed, note = sparse.pack(weights)  # mostly-zero matrices as their non-zero entries
+    data = tensors_to_bytes(packed, metadata={"format": FORMAT, **note})
     document = model.config.to_document()
     document[CHECKSUMS] = {"config_sha256": _config_digest(document), "weights_sha256": _sha256(data)}
     _write_atomically(folder / WEIGHTS_FILE, data)
@@ -96,7 +98,7 @@ def load(folder: str | Path) -> Transformer:
         raise ModelFolderError(folder, "no such model folder")
     config, checksums = _read_config(folder)
     path = folder / WEIGHTS_FILE
-    data = _read_weights(path, config)
+    data, shapes = _read_weights(path, config)
     if checksums is None:
         warnings.warn(UncheckedModelWarning(
             f"{folder / CONFIG_FILE}: no checksums (saved by an older weightsmith), so bit-level corruption of "
@@ -108,6 +110,10 @@ def load(folder: str | Path) -> Transformer:
         weights = tensors_from_bytes(data)
     except Exception as error:  # noqa: BLE001 — the header passed our checks; anything left is corruption
         raise ModelFolderError(path, f"corrupt safetensors file ({error})") from None
+    try:
+        weights = sparse.unpack(weights, shapes)
+    except ValueError as error:
+        raise ModelFolderError(path, f"corrupt: {error}") from None
     dtype = next(iter(weights.values())).dtype if weights else torch.float32
     try:
         return Transformer.from_weights(config, weights, dtype=dtype)
@@ -159,37 +165,73 @@ def _checksums(entry: Any) -> dict[str, str] | None:
     return entry
 
 
-def _read_weights(path: Path, config: ModelConfig) -> bytes:
-    """The file's bytes, read only after its header checked out against the config."""
+def _read_weights(path: Path, config: ModelConfig) -> tuple[bytes, dict[str, tuple[int, ...]]]:
+    """The file's bytes, read only after its header checked out against the config, and the shapes of
+    the matrices it stores sparse."""
     with _open_regular(path, MAX_WEIGHTS_BYTES, f"{WEIGHTS_FILE} is missing") as (file, size):
         try:
             header = read_header(file, size, MAX_HEADER_BYTES)
         except ValueError as error:
             raise ModelFolderError(path, f"corrupt or truncated safetensors file: {error}") from None
-        _check_against_config(path, header, config)
+        shapes = _check_against_config(path, header, config)
         file.seek(0)
         data = file.read(size + 1)
     if len(data) != size:
         raise ModelFolderError(path, f"changed while it was being read ({size:,} bytes, then {len(data):,})")
-    return data
+    return data, shapes
 
 
-def _check_against_config(path: Path, header: WeightsHeader, config: ModelConfig) -> None:
+def _check_against_config(path: Path, header: WeightsHeader, config: ModelConfig) -> dict[str, tuple[int, ...]]:
+    """Checks the header's tensors against the config; returns the shapes of those stored sparse."""
     expected = parameter_shapes(config)
-    unknown = sorted(set(header.tensors) - set(expected))
-    missing = sorted(set(expected) - set(header.tensors))
     mismatch = f"does not match {CONFIG_FILE}:"
+    try:
+        shapes = sparse.stored_shapes(header.metadata)
+    except ValueError as error:
+        raise ModelFolderError(path, f"corrupt safetensors file: {error}") from None
+    parts = _check_sparse(path, header, shapes, expected)
+    dense = {name: entry for name, entry in header.tensors.items() if name not in parts}
+    unknown = sorted(set(dense) - set(expected))
+    missing = sorted(set(expected) - set(dense) - set(shapes))
     if unknown:
         raise ModelFolderError(path, f"{mismatch} unexpected tensor(s) {unknown[:10]} for this config")
     if missing:
         raise ModelFolderError(path, f"{mismatch} missing tensor(s) {missing[:10]} for this config")
     for name, shape in expected.items():
-        if header.tensors[name].shape != shape:
+        if name not in shapes and header.tensors[name].shape != shape:
             raise ModelFolderError(path, f"{mismatch} tensor {name!r} has shape {header.tensors[name].shape}, "
                                          f"the config needs {shape}")
-    dtypes = sorted({entry.dtype for entry in header.tensors.values()})
-    if len(dtypes) > 1:
+    dtypes = sorted({entry.dtype for name, entry in header.tensors.items() if not name.endswith(sparse.POSITIONS)})
+    if len(dtypes) > 1 or any(d not in FLOAT_DTYPES for d in dtypes):
         raise ModelFolderError(path, f"expected float tensors of one dtype, found {dtypes}")
+    return shapes
+
+
+def _check_sparse(path: Path, header: WeightsHeader, shapes: dict[str, tuple[int, ...]],
+                  expected: dict[str, tuple[int, ...]]) -> set[str]:
+    """The names of the sparse parts, after checking each sparse matrix is one the config implies, at its
+    shape, held in two 1-D parts of one length (I32 positions), none dense besides, and that the dense
+    matrices they make fit the weights bound (the file's size no longer bounds what loading allocates)."""
+    parts: set[str] = set()
+    dense_bytes = 0
+    for name, shape in shapes.items():
+        if expected.get(name) != shape:
+            raise ModelFolderError(path, f"does not match {CONFIG_FILE}: sparse tensor {name[:80]!r} of shape {shape} "
+                                         f"is not a tensor of this config")
+        at, values = header.tensors.get(name + sparse.POSITIONS), header.tensors.get(name + sparse.VALUES)
+        if (at is None or values is None or name in header.tensors or at.dtype not in INDEX_DTYPES
+                or len(at.shape) != 1 or at.shape != values.shape):
+            raise ModelFolderError(path, f"corrupt: sparse tensor {name[:80]!r} needs I32 positions and values of "
+                                         "one length, and no dense copy")
+        parts |= {name + sparse.POSITIONS, name + sparse.VALUES}
+        dense_bytes += math.prod(shape) * FLOAT_DTYPES.get(values.dtype, 8)
+    if dense_bytes > MAX_WEIGHTS_BYTES:
+        raise ModelFolderError(path, f"its sparse matrices would take {dense_bytes:,} bytes, more than the "
+                                     f"{MAX_WEIGHTS_BYTES:,} allowed")
+    stray = [n for n, e in header.tensors.items() if n not in parts and e.dtype in INDEX_DTYPES]
+    if stray:
+        raise ModelFolderError(path, f"expected float tensors of one dtype, found integer tensor(s) {stray[:5]}")
+    return parts
 
 
 @contextmanager

@@ -95,15 +95,23 @@ class SOpReading:
 
 
 def sop_names(config: ModelConfig) -> list[str]:
-    """The s-ops the labels name, in order of first dimension; compiler helpers ("w[1/(w+1)]") and the
-    constant dims ("one", "bos") are left out."""
-    names: dict[str, None] = {}
+    """The s-ops the labels name, in order of first dimension; compiler helpers ("w[1/(w+1)]"), the
+    constant dims ("one", "bos") and compact s-ops (slots "bit0", "bit1", ...: ±1 codes whose table is
+    the compiler's, not in the config; `weightsmith.compiler.compact`) are left out."""
+    names: dict[str, set[str]] = {}
     for label in config.residual_labels:
         for tenant in label.split("|"):
-            name, sep, _ = tenant.rpartition(":")
+            name, sep, slot = tenant.rpartition(":")
             if sep and not name.endswith("]"):
-                names.setdefault(name)
-    return list(names)
+                names.setdefault(name, set()).add(slot)
+    return [name for name, slots in names.items() if not code_slots(slots)]
+
+
+def code_slots(slots: set[str] | list[str]) -> bool:
+    """Whether an s-op's slots are a compact s-op's code dimensions ("bit0", "bit1", ...): its values
+    cannot be read from labels alone (the code table is the compiler's)."""
+    slots = set(slots)
+    return len(slots) >= 2 and slots == {f"bit{j}" for j in range(len(slots))}
 
 
 def read_sops(model: Transformer, tokens: Sequence) -> list[SOpReading]:

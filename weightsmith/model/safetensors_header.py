@@ -17,6 +17,7 @@ from weightsmith.model import strict_json
 
 # safetensors dtype name -> bytes per element (the dtypes `Transformer.from_weights` accepts)
 FLOAT_DTYPES = {"F16": 2, "BF16": 2, "F32": 4, "F64": 8}
+INDEX_DTYPES = {"I32": 4}  # the positions of a matrix stored sparse (`model.sparse`)
 METADATA = "__metadata__"
 MAX_RANK = 2  # a weightsmith model holds matrices and vectors only
 _ENTRY_KEYS = {"dtype", "shape", "data_offsets"}
@@ -79,7 +80,7 @@ def _entry(name: str, entry: Any) -> TensorEntry:
     if not isinstance(entry, dict) or set(entry) != _ENTRY_KEYS:
         raise ValueError(f"{where}: expected an object with keys {sorted(_ENTRY_KEYS)}")
     dtype, shape, offsets = entry["dtype"], entry["shape"], entry["data_offsets"]
-    if dtype not in FLOAT_DTYPES:
+    if dtype not in FLOAT_DTYPES and dtype not in INDEX_DTYPES:
         raise ValueError(f"{where}: dtype {str(dtype)[:20]!r}, expected float tensors of one dtype "
                          f"({', '.join(FLOAT_DTYPES)})")
     if not isinstance(shape, list) or len(shape) > MAX_RANK or not all(_is_size(n) for n in shape):
@@ -87,9 +88,10 @@ def _entry(name: str, entry: Any) -> TensorEntry:
     if not isinstance(offsets, list) or len(offsets) != 2 or not all(_is_size(n) for n in offsets):
         raise ValueError(f"{where}: data_offsets {str(offsets)[:80]} is not a pair of byte offsets")
     begin, end = offsets
-    if end - begin != math.prod(shape) * FLOAT_DTYPES[dtype]:
+    width = FLOAT_DTYPES.get(dtype) or INDEX_DTYPES[dtype]
+    if end - begin != math.prod(shape) * width:
         raise ValueError(f"{where}: data_offsets [{begin}, {end}] hold {end - begin} bytes, but a {dtype} tensor "
-                         f"of shape {tuple(shape)} needs {math.prod(shape) * FLOAT_DTYPES[dtype]}")
+                         f"of shape {tuple(shape)} needs {math.prod(shape) * width}")
     return TensorEntry(dtype, tuple(shape), begin, end)
 
 

@@ -701,6 +701,26 @@ def categorical(sop: SOpT) -> SOpT:
     return annotate(sop, encoding=Encoding.CATEGORICAL)
 
 
+_COMPACT_KEY = "compact"  # True: held as a ±1 code in O(log N) dims; False: one-hot; absent: the compiler decides
+
+
+def compact(sop: SOpT) -> SOpT:
+    """Marks a categorical `sop` to be held compactly by the compiler: its N values as ±1 codes in
+    about log2(N) residual dimensions instead of N one-hot ones (`weightsmith.compiler.compact`). Its
+    encoding stays categorical (Tracr's `is_categorical` holds); the interpreter ignores the mark."""
+    return annotate(sop, **{_COMPACT_KEY: True})
+
+
+def one_hot(sop: SOpT) -> SOpT:
+    """Marks a categorical `sop` to be held one-hot, however many values it has."""
+    return annotate(sop, **{_COMPACT_KEY: False})
+
+
+def compact_choice(sop: SOp) -> bool | None:
+    """True (`compact`), False (`one_hot`) or None (not annotated: the compiler's threshold decides)."""
+    return sop.annotations.get(_COMPACT_KEY)
+
+
 def get_encoding(sop: SOp) -> Encoding:
     return sop.annotations[_ENCODING_KEY]
 
