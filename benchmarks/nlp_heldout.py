@@ -151,10 +151,53 @@ def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline) -> dict
     return result
 
 
+def sentiment_model() -> dict:
+    """The compiled sentiment model's size and speed, and compiled == interpreter on every sentence we have:
+    the held-out items, the generated corpus (both splits), the hand-written dev sentences and the older
+    two-class corpus."""
+    import torch
+
+    from weightsmith.model import load
+    from weightsmith.tasks import nlp as corpora
+    from weightsmith.tasks.nlp import everyday_sentiment
+
+    start = cpu_seconds()
+    folder = models.build("sentiment", force=True)
+    build_seconds = cpu_seconds() - start
+    model = load(folder)
+    sentences = [list(i.words) for i in heldout.load("sentiment")]
+    sentences += [list(e.words) for split in everyday_sentiment.SPLITS for e in everyday_sentiment.load(split)]
+    sentences += [list(e.words) for e in everyday_sentiment.load_handwritten()]
+    sentences += [list(e.words) for split in corpora.SPLITS for e in corpora.load("sentiment", split)]
+    sentences = [s if s[-1] in nlp.SENTENCE_END else s + ["."] for s in sentences]
+    start = cpu_seconds()
+    compiled = models.run("sentiment", sentences)
+    per_sentence = (cpu_seconds() - start) / len(sentences)
+    interpreted = models.run("sentiment", sentences, "interpreter")
+    mismatches = [" ".join(s) for s, a, b in zip(sentences, compiled, interpreted) if a != b]
+    start = cpu_seconds()
+    for s in sentences[:50]:
+        models.run("sentiment", [s])
+    one = (cpu_seconds() - start) / 50
+    return {
+        "d_model": model.config.d_model, "layers": len(model.config.layers), "d_mlp": max(layer.d_mlp for layer in model.config.layers),
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "non_zero": sum(int(torch.count_nonzero(p)) for p in model.parameters()),
+        "disk_bytes": sum(f.stat().st_size for f in Path(folder).iterdir()),
+        "vocabulary": len(models.task("sentiment").known_words),
+        "compile_and_save_cpu_seconds": round(build_seconds, 2),
+        "cpu_seconds_per_sentence_batched": round(per_sentence, 5),
+        "cpu_seconds_per_sentence_alone": round(one, 4),
+        "sentences_checked": len(sentences), "compiled_vs_interpreter_mismatches": mismatches,
+    }
+
+
 def main() -> None:
     lexicon = dictionary.load()
     sentiment_baseline = vader()
-    results = {"sizes": {}, "tasks": {}}
+    results = {"sentiment_model": sentiment_model(), "sizes": {}, "tasks": {}}
+    print("sentiment model:", {k: v for k, v in results["sentiment_model"].items() if k != "compiled_vs_interpreter_mismatches"},
+          "mismatches:", len(results["sentiment_model"]["compiled_vs_interpreter_mismatches"]))
     for task in heldout.TASKS:
         results["tasks"][task] = run_task(task, lexicon, sentiment_baseline)
         results["sizes"][task] = {"known_words": len(models.task(task).known_words)}
