@@ -142,9 +142,12 @@ def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline) -> dict
         everything = [True] * len(items)
         result["baselines"][f"majority ({majority})"] = score(items, [i.label == majority for i in items], everything)
     if task == "sentiment":
-        result["baselines"]["vader"] = score(items, [sentiment_baseline(w) == i.label for i, w in zip(items, words)],
-                                             [True] * len(items))
+        vader_right = [sentiment_baseline(w) == i.label for i, w in zip(items, words)]
+        result["baselines"]["vader"] = score(items, vader_right, [True] * len(items))
+        inside = [ok for ok, c in zip(vader_right, covered) if c]  # the items the model knows every word of
+        result["baselines"]["vader"]["accuracy_on_model_covered"] = round(sum(inside) / len(inside), 4)
         result["confusion"] = dict(Counter(f"{i.label}->{a}" for i, a in zip(items, answers)))
+        result["misses"] = [f"{' '.join(i.words)} | {i.label} -> {a}" for i, a in zip(items, answers) if a != i.label]
     if task == "translation":
         result["misses_sample"] = [{"english": " ".join(i.english), "model": " ".join(a), "reference": " ".join(i.french)}
                                    for i, a, ok in zip(items, answers, covered) if ok and a not in i.accepted][:15]

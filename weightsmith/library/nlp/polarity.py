@@ -89,10 +89,13 @@ def label(pro: int, contra: int) -> str:
     return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
 
-def program() -> rasp.SOp:
-    """The classifier; its value at every position is the sentence's label."""
-    classes = words().classes
-    word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
+def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
+    """The classifier; its value at every position is the sentence's label. It reads word ids through
+    `word_class`, the id → class staircase, unless given another s-op holding each word's class
+    (benchmarks/nlp_sentiment_size.py passes a lookup from one-hot words, to measure what ids save)."""
+    if word_class is None:
+        classes = words().classes
+        word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     before = previous(word_class, 1, default="-", name="class_before")
     after = previous(word_class, -1, default="-", name="class_after")
     in_context = combine("class_and_before", lambda c, b: (c, b if c in ("like", "well", "of") else "-"), word_class, before)
