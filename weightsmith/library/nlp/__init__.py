@@ -30,7 +30,7 @@ from weightsmith.library.nlp.translation import EOS, SEP
 
 # The intermediate values worth showing in a trace, in reading order.
 HIGHLIGHTS = {
-    "sentiment": ["word_class", "resolved", "modifier", "negated", "vote", "after_last_but", "counted_vote",
+    "sentiment": ["resolved", "modifier", "negated", "vote", "counted_vote",
                   "positive_mass", "negative_mass", "sentiment"],
     "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
                        "subject_person", "finite_form", "bad_agreement", "grammaticality"],
