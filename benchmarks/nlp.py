@@ -116,7 +116,7 @@ def score_classifier(name: str, split: str) -> dict:
         golds = [e.label for e in examples]
         groups = [list(e.phenomena) + [e.label, e.source] for e in examples]
     t0 = time.perf_counter()
-    interpreted = [out[-1] for out in rasp.evaluate_batch(models.task(name).program(), inputs)]
+    interpreted = [out[-1] for out in models.run(name, inputs, "interpreter")]  # encodes ids for sentiment
     interpreter_seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     compiled = [out[-1] for out in compiled_outputs(name, inputs)]

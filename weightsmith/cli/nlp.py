@@ -60,5 +60,5 @@ def grammar(text: str = typer.Argument(..., help="An English sentence."), trace:
 
 @app.command()
 def sentiment(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
-    """Classify a sentence as positive or negative, with the compiled sentiment transformer."""
+    """Classify a sentence as positive, negative or neutral, with the compiled sentiment transformer."""
     nlp_command("sentiment", text, trace, _sentiment)

@@ -5,18 +5,22 @@ transformers. No training: every weight comes from a program in this package.
     nlp.translate("the small black cats do not eat the fish")   # 'les petits chats noirs ne mangent pas le poisson'
     nlp.is_grammatical("the cats eats the fish .")              # False
     nlp.sentiment("the food was not bad but the service was slow")  # 'negative'
+    nlp.sentiment("we leave at six tomorrow")                   # 'neutral'
     nlp.trace_sentiment("the food was not bad")                 # every intermediate value, by name
 
 Text is tokenised here (lower-case, punctuation split, "n't" split off); a word the lexicon does not know
 becomes UNK and takes a documented path: translation writes it as UNK, read as a masculine singular
 noun, and puts the original word back in the output text; grammaticality reads it as a singular noun;
-sentiment gives it no polarity. Nothing crashes on an unknown word.
+sentiment (positive, negative or neutral; ~21k word forms of the built lexicon,
+read as word ids: see `sentiment_words`) gives it no polarity. Nothing crashes on an unknown word.
 
 The functions run the *compiled* models (see `models.py` for where they are cached and how to rebuild
 them); `backend="interpreter"` (or WEIGHTSMITH_NLP_BACKEND=interpreter) runs the RASP programs instead.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from weightsmith import rasp
 from weightsmith.library.nlp import models
@@ -26,7 +30,7 @@ from weightsmith.library.nlp.translation import EOS, SEP
 
 # The intermediate values worth showing in a trace, in reading order.
 HIGHLIGHTS = {
-    "sentiment": ["polarity", "modifier_before", "negated", "vote", "after_last_but", "counted_vote",
+    "sentiment": ["resolved", "modifier", "negated", "vote", "counted_vote",
                   "positive_mass", "negative_mass", "sentiment"],
     "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
                        "subject_person", "finite_form", "bad_agreement", "grammaticality"],
@@ -99,7 +103,7 @@ def is_grammatical(text: str, backend: str | None = None) -> bool:
 
 
 def sentiment(text: str, backend: str | None = None) -> str:
-    """'positive' or 'negative', read from the classifier's last position."""
+    """'positive', 'negative' or 'neutral', read from the classifier's last position."""
     return models.run("sentiment", [_sentence(text, "sentiment")], backend)[0][-1]
 
 
@@ -114,7 +118,9 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
         xs = tokens + [SEP] + translate_tokens(tokens)
     else:
         xs = _sentence(text, name)
-    return rasp.trace(models.task(name).program(), xs)
+    entries = rasp.trace(models.task(name).program(), models.task(name).encode(xs))
+    # a program that reads word ids shows the words it was given, not their ids
+    return entries | {"tokens": dataclasses.replace(entries["tokens"], value=list(xs))}
 
 
 def trace_sentiment(text: str) -> dict[str, rasp.TraceEntry]:

@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import Callable, Sequence
 
 from weightsmith import rasp
-from weightsmith.library.nlp import grammaticality, notation, polarity, translation
+from weightsmith.library.nlp import grammaticality, notation, polarity, sentiment_words, translation
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -64,8 +64,17 @@ class Task:
     def program(self) -> rasp.SOp:
         return self.module.program()
 
-    def model_vocabulary(self) -> set[str]:
-        """Every token the model may be fed: for translation also SEP and every French word it writes."""
+    def encode(self, words: Sequence[str]) -> list:
+        """What the model reads for these words: the words themselves, or the ids of a program that reads
+        ids (sentiment: `sentiment_words` says why)."""
+        encode = getattr(self.module, "encode", None)
+        return encode(list(words)) if encode else list(words)
+
+    def model_vocabulary(self) -> set:
+        """Every token the model may be fed: for translation also SEP and every French word it writes; for a
+        program that reads ids, the ids."""
+        if hasattr(self.module, "encode"):
+            return set(range(len(self.known_words)))
         vocab = self.known_words
         if self.module is translation:
             french = rasp.value_set(self.program(), vocab | {translation.SEP}, self.max_seq_len)
@@ -111,6 +120,9 @@ def fingerprint(t: Task) -> str:
     digest = hashlib.sha256()
     for f in files:
         digest.update(Path(f).read_bytes())
+    if t.module is polarity:  # its word table comes from the built lexicon: hash the table itself
+        table = sentiment_words.vocabulary()
+        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table.words, table.classes)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -196,7 +208,8 @@ def run(name: str, inputs: Sequence[Sequence[str]], backend_choice: str | None =
         if len(x) > t.max_seq_len:
             raise ValueError(f"{name}: the input has {len(x)} tokens, more than the {t.max_seq_len} the model "
                              f"reads: {' '.join(x)}")
+    encoded = [t.encode(x) for x in inputs]
     if backend(backend_choice) == "interpreter":
-        return rasp.evaluate_batch(t.program(), [list(x) for x in inputs])
-    outputs = compiled_model(name).run_batch([[BOS, *x] for x in inputs])
+        return rasp.evaluate_batch(t.program(), encoded)
+    outputs = compiled_model(name).run_batch([[BOS, *x] for x in encoded])
     return [out[1:] for out in outputs]

@@ -1,108 +1,115 @@
-"""Sentiment (a sentence's polarity) as a RASP program: every word votes, negation flips the votes in its
-scope, contrast wins.
+"""Sentiment at dictionary scale (issue 20 §2): positive, negative or neutral, as a RASP program over word
+ids (`sentiment_words`: ~21k word forms of the built lexicon, ~1,800 of them polar by VADER's ratings).
 
-    polarity    good +1, terrible -1, everything else 0                  (a lexicon table)
-    modifier    the word before me: very → stronger, slightly → weaker
-    negated     inside the scope of a negation (not, n't, never, no), to the end of my clause
-    vote        polarity × strength (2; 3 intensified; 1 diminished or "not very"), sign flipped if negated
-    counted     the vote, if no "but" follows me (X but Y: only Y counts)
-    label       positive if the counted votes add up to more than 0 (read at any position, e.g. the last)
+    word_class    the word's one class, looked up from its id (a staircase: a few dozen hidden units)
+    resolved      the ambiguous words read from their neighbours: "like" is a preposition after
+                  looks/feels/would ("it looks like rain"), a polar verb elsewhere ("i like it"); "pretty"
+                  and "too" intensify a following polar word ("pretty good", "too bad"), "too" + a plain
+                  adjective is negative ("too small"); "kind of" is a diminisher (read at "of"); "as well" is neutral
+    modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
+                  weaker (1); neither changes its sign
+    negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
+                  clause; two negations in one clause cancel
+    vote          ±strength, the sign flipped when negated
+    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts)
+    sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
+                  neutral if they balance, and so when no polar word is left
 
-Unknown words (the token UNK, or any word outside the lexicon) have polarity 0: they never vote.
+An exclamation mark ends a clause and adds no polarity: it makes a polar sentence more emphatic, which a
+three-class label does not show, and leaves a sentence with no polar word ("we leave at six !") neutral.
+Unknown words (UNK) have the class "-": they never vote.
 """
 
 from __future__ import annotations
 
 from weightsmith import rasp
-from weightsmith.library.nlp.notation import (
-    combine,
-    count_all,
-    count_upto,
-    feature,
-    in_negation_scope,
-    lexicon,
-    previous,
-)
-from weightsmith.tasks.nlp.lexicon import (
-    CLAUSE_BREAKS,
-    CONTRAST,
-    DIMINISHERS,
-    INTENSIFIERS,
-    NEGATIVE_ADJECTIVES,
-    NEGATIVE_VERBS,
-    NEGATORS,
-    POSITIVE_ADJECTIVES,
-    POSITIVE_VERBS,
-)
+from weightsmith.library.nlp.notation import combine, count_all, count_upto, feature, in_negation_scope, previous
+from weightsmith.library.nlp.sentiment_words import vocabulary as words
 
-LABELS = ("negative", "positive")
-MAX_SEQ_LEN = 32
-MASS_CAP = 3  # at most this many counted votes of one strength are told apart (the corpus has <= 3 clauses)
-
-
-def _polarities() -> dict[str, int]:
-    table = {w: 1 for w in POSITIVE_ADJECTIVES} | {w: -1 for w in NEGATIVE_ADJECTIVES}
-    for past, base in POSITIVE_VERBS.items():
-        table[past] = table[base] = 1
-    for past, base in NEGATIVE_VERBS.items():
-        table[past] = table[base] = -1
-    return table
+LABELS = ("negative", "neutral", "positive")
+MAX_SEQ_LEN = 40
+MASS_CAP = 3  # at most this many counted votes of one strength are told apart
+POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
 
 
 def vocabulary() -> list[str]:
-    """Every word the program knows (others are UNK) plus UNK; punctuation included."""
-    from weightsmith.tasks.nlp.lexicon import (
-        NEUTRAL_ADJECTIVES,
-        REVIEW_SUBJECTS,
-        TOPICS_PLURAL,
-        TOPICS_SINGULAR,
-    )
+    """Every word the program knows (others are UNK), UNK included."""
+    return list(words().words)
 
-    frames = "it is not true that i would say there was were had did the a".split()
-    words = set(_polarities()) | set(INTENSIFIERS) | set(DIMINISHERS) | set(NEGATORS) | set(CLAUSE_BREAKS)
-    words |= set(NEUTRAL_ADJECTIVES) | set(TOPICS_SINGULAR) | set(TOPICS_PLURAL) | set(frames)
-    words |= {w for subject in REVIEW_SUBJECTS for w in subject.split()}
-    return sorted(words | {"UNK"})
+
+def encode(sentence: list[str]) -> list[int]:
+    """The model's input: word ids (the class lookup is a staircase over them)."""
+    return words().encode(sentence)
+
+
+def resolve(cls: str, before: str, after: str) -> str:
+    """A word's class in context: the ambiguous words take a polar or a neutral reading."""
+    polar_after = after in POLAR or after == "pretty"
+    if cls == "like":
+        return "-" if before == "likeprep" else "+1"
+    if cls == "pretty":
+        return "int" if polar_after or after == "adj" else "+1"
+    if cls == "too":
+        return "int" if polar_after else "-1" if after == "adj" else "-"
+    if cls == "kind":
+        return "-" if after == "of" else "+2"
+    if cls == "of":
+        return "dim" if before == "kind" else "-"  # "kind of" modifies the word after it
+    if cls == "well":
+        return "-" if before == "as" else "+1"
+    return cls if cls in POLAR or cls in ("int", "dim", "neg", "but", "break") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
-    """Signed strength of a polar word: 2, 3 intensified, 1 diminished; "not very good" is 1; flipped if negated."""
-    size = {"intensifier": 1 if negated else 3, "diminisher": 1}.get(modifier, 2)
-    return -size if negated else size
+    """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1."""
+    return {"int": 0 if negated else 1, "dim": -1}.get(modifier, 0)
+
+
+def vote(cls: str, weight: tuple[str, bool]) -> int:
+    """The signed vote of a polar word: its strength, modified, never below 1, flipped when negated."""
+    if cls not in POLAR:
+        return 0
+    modifier, negated = weight
+    size = max(1, abs(POLAR[cls]) + strength(modifier, negated))
+    return -size if (POLAR[cls] < 0) != negated else size
 
 
 def _mass(votes: rasp.SOp, sign: int) -> rasp.SOp:
-    """Σ |vote| over the counted votes of one sign, as counts of votes reaching each strength."""
+    """Σ |vote| over the counted votes of one sign, as counts of votes reaching each strength (1-3)."""
+    side = "pro" if sign > 0 else "contra"
     counts = []
     for level in (1, 2, 3):
-        reaches = feature(f"{'pro' if sign > 0 else 'contra'}_{level}", lambda v, lv=level: v * sign >= lv, votes)
+        reaches = feature(f"{side}_{level}", lambda v, lv=level: v * sign >= lv, votes)
         counts.append(feature(f"{reaches.label}_count", lambda n: min(n, MASS_CAP), count_all(reaches)))
-    total = combine(f"{'pro' if sign > 0 else 'contra'}_12", lambda a, b: a + b, counts[0], counts[1])
+    total = combine(f"{side}_12", lambda a, b: a + b, counts[0], counts[1])
     return combine("positive_mass" if sign > 0 else "negative_mass", lambda a, b: a + b, total, counts[2])
 
 
-def program() -> rasp.SOp:
-    """The sentiment classifier; its value at every position is the sentence's label."""
-    polarity = lexicon("polarity", _polarities(), default=0)
-    modifier = lexicon(
-        "modifier", {w: "intensifier" for w in INTENSIFIERS} | {w: "diminisher" for w in DIMINISHERS}, default="-"
-    )
-    is_negator = lexicon("is_negator", {w: True for w in NEGATORS}, default=False)
-    is_break = lexicon("is_clause_break", {w: True for w in CLAUSE_BREAKS}, default=False)
-    is_but = lexicon("is_but", {CONTRAST: True}, default=False)
+def label(pro: int, contra: int) -> str:
+    return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
-    modifier_before = previous(modifier, 1, default="-", name="modifier_before")
+
+def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
+    """The classifier; its value at every position is the sentence's label. It reads word ids through
+    `word_class`, the id → class staircase, unless given another s-op holding each word's class
+    (benchmarks/nlp_sentiment_size.py passes a lookup from one-hot words, to measure what ids save)."""
+    if word_class is None:
+        classes = words().classes
+        word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
+    before = previous(word_class, 1, default="-", name="class_before")
+    after = previous(word_class, -1, default="-", name="class_after")
+    in_context = combine("class_and_before", lambda c, b: (c, b if c in ("like", "well", "of") else "-"), word_class, before)
+    resolved = combine("resolved", lambda cb, a: resolve(cb[0], cb[1], a), in_context, after)
+
+    modifier = previous(resolved, 1, default="-", name="modifier_before")
+    modifier = feature("modifier", lambda c: c if c in ("int", "dim") else "-", modifier)
+    is_negator = feature("is_negator", lambda c: c == "neg", resolved)
+    is_break = feature("is_clause_break", lambda c: c in ("break", "but"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
-    weight = combine("weight", strength, modifier_before, negated)
-    vote = combine("vote", lambda p, w: p * w, polarity, weight)
+    weight = combine("weight", lambda m, n: (m, n), modifier, negated)
+    votes = combine("vote", vote, resolved, weight)
 
-    buts_upto = count_upto(is_but)
-    last_clause = combine("after_last_but", lambda mine, total: mine == total, buts_upto, count_all(is_but))
-    counted = combine("counted_vote", lambda v, counts: v if counts else 0, vote, last_clause)
-
-    return combine(
-        "sentiment",
-        lambda pro, contra: "positive" if pro > contra else "negative",
-        _mass(counted, +1),
-        _mass(counted, -1),
-    )
+    is_but = feature("is_but", lambda c: c == "but", resolved)
+    last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
+    counted = combine("counted_vote", lambda v, last: v if last else 0, votes, last_clause)
+    return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

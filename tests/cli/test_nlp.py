@@ -1,0 +1,40 @@
+"""`weightsmith sentiment` at dictionary scale, driven as a user would: three labels, unknown words on
+stderr, a trace that fits 100 columns."""
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from weightsmith.cli import app
+from weightsmith.show.trace_table import nlp_trace_table
+from weightsmith.tasks.nlp import dictionary
+
+if dictionary.missing():
+    pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("text, label", [("The soup wasn't bad!", "positive"), ("We leave at six.", "neutral"),
+                                         ("The train was late, but the staff were very rude", "negative")])
+def test_three_labels(text, label):
+    result = runner.invoke(app, ["sentiment", text])
+    assert result.exit_code == 0 and result.stdout.strip() == label
+
+
+def test_unknown_words_go_to_stderr_not_into_the_answer():
+    result = runner.invoke(app, ["sentiment", "the gnocchi was superb"])
+    assert result.exit_code == 0 and result.stdout.strip() == "positive"
+    assert "read as UNK): gnocchi" in result.stderr and "gnocchi" not in result.stdout
+
+
+def test_trace_shows_words_and_reads_whole_in_100_columns():
+    text = "the food was not bad , but the service was slow"
+    result = runner.invoke(app, ["sentiment", text, "--trace"])
+    assert result.exit_code == 0 and result.stdout.strip().endswith("negative")
+    assert "negated" in result.stdout and "service" in result.stdout  # words, not ids
+    console = Console(width=100, record=True)  # a 100-column terminal: nothing cut, nothing wider
+    console.print(nlp_trace_table("sentiment", text))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 100 and "…" not in "".join(lines)
+    assert all(label in "".join(lines) for label in ("resolved", "negated", "counted_", "sentiment"))

@@ -1,0 +1,129 @@
+"""The sentiment model's vocabulary at dictionary scale: every word form of the built lexicon, each with the
+one small class the sentiment program needs, and word ids ordered so that the class is a staircase.
+
+Why ids: the compiler encodes a categorical token one-hot, one residual dimension per word, so a 20,000-word
+vocabulary read as words would make a residual stream of 20,000 dimensions and a lookup MLP of 20,000
+hidden units reading all of them. A token that is a number takes one dimension instead, and a function of
+a number compiles to a staircase with two hidden units per *change* of value (`compiler.mlp`). So the
+words are numbered in class order (all negators, then all intensifiers, …, then every neutral word), and
+the lookup `id → class` changes value only at the few class boundaries: ~20k words cost a few dozen
+hidden units. The numbering is the tokenizer (`encode`), outside the model, as for any transformer.
+
+Classes (a word has exactly one; the program resolves the ambiguous ones from their neighbours):
+    +1 +2 -1 -2   a polar word: sign, and strength 2 when |VADER mean rating| ≥ 2.0 (great, terrible)
+    int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
+    neg           a negator (not, n't, never, no, nothing, without, …)
+    but           contrast: only what follows the last one counts
+    break         the end of a clause (punctuation, and, because, …): a negation's scope stops here
+    adj           an adjective with no polarity ("too" + adj is negative: "too small")
+    like pretty kind well too    words with a polar and a neutral reading, resolved by context
+    as of likeprep               the context words that resolve them ("as well", "kind of", "looks like")
+    -             everything else, and UNK
+
+Which VADER words count as polar: VADER rates many words that carry no opinion in an everyday sentence
+("play" +1.4, "friend" +2.2, "help" +1.7, "party" +1.7), and a sentence made of them is neutral. A rated
+word is polar when it has an adjective, adverb or participle reading and |rating| ≥ 0.5, or any reading and
+|rating| ≥ 1.5, unless `sentiment_overrides.tsv` says otherwise; the overrides also add everyday
+evaluative words VADER lacks (slow, late, expensive). They were written from general knowledge of
+English, never from the held-out sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from weightsmith.library.nlp.tokenize import UNK, tokenize
+
+OVERRIDES = Path(__file__).parent / "sentiment_overrides.tsv"
+STRONG = 2.0  # |VADER mean rating| from which a polar word has strength 2
+POLAR_ADJECTIVE = 0.5  # the smallest |rating| that makes an adjective or adverb polar
+POLAR_OTHER = 1.5  # the smallest |rating| that makes a noun or verb polar
+NEGATORS = ("not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
+            "nowhere")
+CONTRAST = ("but", "however")
+BREAKS = (".", ",", ";", ":", "!", "?", "and", "or", "because", "although", "though", "while", "when", "if",
+          "until", "whereas", "since")
+AMBIGUOUS = ("like", "pretty", "kind", "well", "too")
+LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
+                             "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
+                             "tasted", "just", "would", "'d", "something", "is", "was", "are",
+                             "were", "'s", "'re", "'m", "be", "been", "am")
+CONTEXT = {"as": "as", "of": "of"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
+# class order = id order; the polar classes sit together so that a range of ids is one class
+CLASSES = ("neg", "but", "break", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "likeprep",
+           "adj", "-")
+
+
+@dataclass(frozen=True)
+class SentimentVocabulary:
+    """Words in id order, each word's class, and the id of UNK."""
+
+    words: tuple[str, ...]
+    classes: tuple[str, ...]  # classes[i] is the class of words[i]
+    ids: dict[str, int]
+
+    def encode(self, words: list[str]) -> list[int]:
+        """Word tokens → ids; a word outside the vocabulary becomes UNK's id."""
+        unk = self.ids[UNK]
+        return [self.ids.get(w, unk) for w in words]
+
+    def class_of(self, word: str) -> str:
+        return self.classes[self.ids.get(word, self.ids[UNK])]
+
+
+def read_overrides(path: Path = OVERRIDES) -> dict[str, str]:
+    """word → class, from the hand-written table (word, class, why)."""
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            word, cls, _why = line.split("\t")
+            if cls not in CLASSES:
+                raise ValueError(f"{path.name}: {word!r} has class {cls!r}, not one of {', '.join(CLASSES)}")
+            table[word] = cls
+    return table
+
+
+def polar_class(score: float) -> str:
+    return ("+" if score > 0 else "-") + ("2" if abs(score) >= STRONG else "1")
+
+
+def classify(lexicon) -> dict[str, str]:
+    """Every single-token word form the built lexicon knows (for sentiment), with its class."""
+    words = {w for w in lexicon.forms if tokenize(w) == [w]} | {w for w in lexicon.closed if tokenize(w) == [w]}
+    table: dict[str, str] = {}
+    for word in words:
+        analyses = lexicon.analyses(word)
+        readings = {pos for _, pos, _ in analyses}
+        # a participle ("confusing", "disappointed") is read as the adjective it usually is after "be"
+        adjective_like = readings & {"adj", "adv"} or any(tag in ("ing", "past", "pp") for _, _, tag in analyses)
+        if "adj" in readings:
+            table[word] = "adj"
+        entry = lexicon.sentiment.get(word)
+        if entry is None:
+            continue
+        if entry.role == "intensifier":
+            table[word] = "int"
+        elif entry.role == "diminisher":
+            table[word] = "dim"
+        elif entry.role == "negator":
+            table[word] = "neg"
+        elif abs(entry.score) >= (POLAR_ADJECTIVE if adjective_like else POLAR_OTHER):
+            table[word] = polar_class(entry.score)
+    table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
+    table |= CONTEXT | {w: w for w in AMBIGUOUS}
+    table |= read_overrides()
+    table[UNK] = "-"
+    return {w: c for w, c in table.items()} | {w: "-" for w in words if w not in table}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> SentimentVocabulary:
+    """The vocabulary from the built lexicon (`tasks.nlp.dictionary.load`, built at set-up)."""
+    from weightsmith.tasks.nlp import dictionary
+
+    table = classify(dictionary.load())
+    order = {c: i for i, c in enumerate(CLASSES)}
+    words = tuple(sorted(table, key=lambda w: (order[table[w]], w)))
+    return SentimentVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})
