@@ -88,6 +88,7 @@ def weight_attention() -> Path:
             ax.plot(x, accuracy.mean(0), label=arm, marker=".", markersize=3, linewidth=1.2, **style)
             ax.fill_between(x, accuracy.min(0), accuracy.max(0), color=style["color"], alpha=0.15, linewidth=0)
     axes[0].set_xscale("symlog", linthresh=10)
+    axes[0].set_xlim(left=0)
     axes[0].set_xlabel("training step (symlog)")
     axes[1].set_xlabel("CPU seconds of training (one thread)")
     axes[0].set_ylabel("held-out accuracy, mean of 4 tasks")
