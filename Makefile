@@ -43,13 +43,19 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/vs_tracr.py
 	$(BIN)/python benchmarks/nlp.py
 	$(BIN)/python benchmarks/nlp_lexicon_coverage.py
+	$(BIN)/python benchmarks/nlp_heldout.py
+	$(BIN)/python benchmarks/nlp_sentiment_size.py
+	$(BIN)/python benchmarks/compact.py
 	$(BIN)/python benchmarks/transformer_programs.py
 	$(BIN)/python benchmarks/arithmetic.py
 	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
 	$(BIN)/python benchmarks/corrupt_folders.py
 	$(BIN)/python benchmarks/expressivity.py
 	$(BIN)/python benchmarks/compose.py
-	$(BIN)/python benchmarks/weight_attention.py
+	$(BIN)/python benchmarks/weight_attention.py --steps 600 --seeds 3 --jobs 2
+	$(BIN)/python benchmarks/sketch.py algorithmic
+	$(BIN)/python benchmarks/sketch.py init
+	$(BIN)/python benchmarks/sketch.py plot
 	$(BIN)/python benchmarks/circuits.py
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/modularity.py truth
