@@ -86,6 +86,7 @@ TRACE_COLUMNS = {"translation": ["class", "spoken_upto", "slot", "source_lemma",
 def show_nlp() -> None:
     from weightsmith.library import nlp
     from weightsmith.show.trace_table import nlp_trace_table
+    from weightsmith.tasks.nlp.dictionary import MissingResource
 
     console.print(Rule("[bold]3. Hand-written language programs, compiled (no training)"))
     console.print(
@@ -99,7 +100,12 @@ def show_nlp() -> None:
         "sentiment": nlp.sentiment,
     }
     for task, text in NLP_SHOWCASE:
-        console.print(f"[bold]{task}[/]: {text!r} → [bold green]{answers[task](text)}[/]")
+        try:
+            answer = answers[task](text)
+        except MissingResource as err:  # the sentiment model's lexicon is built from Debian's dictionaries
+            console.print(f"[bold]{task}[/]: skipped — {err}\n")
+            continue
+        console.print(f"[bold]{task}[/]: {text!r} → [bold green]{answer}[/]")
         console.print(nlp_trace_table(task, text, TRACE_COLUMNS.get(task)))
         console.print()
 

@@ -9,12 +9,13 @@ from weightsmith.cli import app
 from weightsmith.show.trace_table import nlp_trace_table
 from weightsmith.tasks.nlp import dictionary
 
-if dictionary.missing():
-    pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
+needs_lexicon = pytest.mark.skipif(bool(dictionary.missing()),
+                                   reason="lexical resources not installed: " + "; ".join(dictionary.missing()))
 
 runner = CliRunner()
 
 
+@needs_lexicon
 @pytest.mark.parametrize("text, label", [("The soup wasn't bad!", "positive"), ("We leave at six.", "neutral"),
                                          ("The train was late, but the staff were very rude", "negative")])
 def test_three_labels(text, label):
@@ -22,12 +23,14 @@ def test_three_labels(text, label):
     assert result.exit_code == 0 and result.stdout.strip() == label
 
 
+@needs_lexicon
 def test_unknown_words_go_to_stderr_not_into_the_answer():
     result = runner.invoke(app, ["sentiment", "the gnocchi was superb"])
     assert result.exit_code == 0 and result.stdout.strip() == "positive"
     assert "read as UNK): gnocchi" in result.stderr and "gnocchi" not in result.stdout
 
 
+@needs_lexicon
 def test_trace_shows_words_and_reads_whole_in_100_columns():
     text = "the food was not bad , but the service was slow"
     result = runner.invoke(app, ["sentiment", text, "--trace"])
@@ -38,3 +41,16 @@ def test_trace_shows_words_and_reads_whole_in_100_columns():
     lines = console.export_text().splitlines()
     assert max(len(line) for line in lines) <= 100 and "…" not in "".join(lines)
     assert all(label in "".join(lines) for label in ("resolved", "negated", "counted_", "sentiment"))
+
+
+def test_missing_lexical_resources_are_one_line_and_exit_code_2(monkeypatch, tmp_path):
+    """On a machine without Debian's dictionaries the sentiment model cannot be built: say what to install."""
+    from weightsmith.library import nlp
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    monkeypatch.setenv(sources.ROOT_VARIABLE, str(tmp_path))  # a root with no /usr/share under it
+    monkeypatch.setattr(nlp, "sentiment", lambda text: sources.require())
+    result = runner.invoke(app, ["sentiment", "the food was good"])
+    assert result.exit_code == 2
+    message = result.stderr.strip() or result.stdout.strip()
+    assert len(message.splitlines()) == 1 and "apt-get install dict-freedict-eng-fra" in message

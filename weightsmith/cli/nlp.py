@@ -9,10 +9,11 @@ from weightsmith.cli.common import app, console, fail
 
 def nlp_command(task: str, text: str, trace: bool, answer) -> None:
     from weightsmith.library import nlp
+    from weightsmith.tasks.nlp.dictionary import MissingResource
 
     try:
         result = answer(text)
-    except ValueError as err:
+    except (ValueError, MissingResource) as err:  # bad text; or the lexicon's sources are not installed
         fail(str(err))
     unknown = nlp.unknown_words(text, task)
     if unknown:  # the answer is about the sentence with these read as UNK: say so, apart from the answer

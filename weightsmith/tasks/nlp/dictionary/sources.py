@@ -64,10 +64,11 @@ def missing() -> list[str]:
 
 
 def require() -> None:
-    """Raise MissingResource listing every absent resource, so one error says everything to install."""
+    """Raise MissingResource naming every absent resource, so one error (one line, as the CLI prints it) says
+    everything to install."""
     absent = missing()
     if absent:
-        raise MissingResource("the lexicon builder needs resources that are not installed:\n  " + "\n  ".join(absent))
+        raise MissingResource("the lexicon builder needs resources that are not installed: " + "; ".join(absent))
 
 
 def path(key: str, index: int = 0) -> Path:
