@@ -21,6 +21,15 @@ RESULTS = ROOT / "benchmarks" / "results"
 IMG = ROOT / "docs" / "img"
 
 
+def _save(fig, name: str) -> Path:
+    """Lay out, write under docs/img and close a figure (pyplot keeps every open figure alive)."""
+    fig.tight_layout()
+    path = IMG / name
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
 def transformer_programs() -> Path:
     """Test accuracy on the paper's own protocol (its data, labels and metric), ours beside the paper's."""
     rows = [r for r in json.loads((RESULTS / "transformer_programs.json").read_text())
@@ -37,11 +46,7 @@ def transformer_programs() -> Path:
     ax.set_ylabel("test accuracy, %")
     ax.set_title("Transformer Programs on the paper's protocol (its data, labels, metric)", fontsize=9)
     ax.legend(fontsize=8, loc="lower left")
-    fig.tight_layout()
-    path = IMG / "transformer_programs.png"
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, "transformer_programs.png")
 
 
 def vs_tracr() -> Path:
@@ -65,11 +70,7 @@ def vs_tracr() -> Path:
                  f"d_model {means['d_model']:.2f}, parameters {means['params']:.2f}, compile 1/{means['compile_speedup']:.1f})",
                  fontsize=8)
     ax.legend(fontsize=8, loc="lower left", ncols=3)
-    fig.tight_layout()
-    path = IMG / "vs_tracr.png"
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, "vs_tracr.png")
 
 
 def weight_attention() -> Path:
@@ -95,11 +96,7 @@ def weight_attention() -> Path:
     axes[0].legend(fontsize=7, loc="lower right")
     fig.suptitle("Attention over weights on reverse / sort / hist / most_freq chosen by a task token "
                  f"(mean of {data['seeds']} seeds, band: min-max; dashed: pre-LN d=64, solid: weight sets)", fontsize=8)
-    fig.tight_layout()
-    path = IMG / "weight_attention.png"
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _save(fig, "weight_attention.png")
 
 
 if __name__ == "__main__":
