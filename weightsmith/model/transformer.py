@@ -289,12 +289,32 @@ class Transformer(nn.Module):
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
+    def readout(self, final_residual: Tensor) -> Tensor:
+        """The unembedding's logits [..., n_out] (`ModelConfig.unembedding`): the output's (one per value,
+        or the number), then the `output_types` scores. One-hot, they are the output dims themselves
+        (read by indexing, so bit for bit); compact, each value's logit is its code's detector,
+        `x · c_v - (k - 1)`: 1 where held, at most -1 elsewhere."""
+        config = self.config
+        if config.output_codes is None:
+            return final_residual[..., config.readout_dims()]
+        codes = torch.tensor(config.output_codes, dtype=final_residual.dtype, device=final_residual.device)
+        logits = final_residual[..., config.output_dims] @ codes.T - (len(config.output_dims) - 1.0)
+        if config.output_types is None:
+            return logits
+        return torch.cat([logits, final_residual[..., config.output_types["dims"]]], dim=-1)
+
     def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
                typed: bool = True) -> list[list]:
-        """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
+        """Read the output of each input's first `lengths[b]` positions (BOS's slot is position 0) from
+        the final residual: `decode_readout` of its `readout`."""
+        return self.decode_readout(self.readout(final_residual), lengths, ids, typed)
 
-        Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
-        s-op is None there). Numerical: the output value whose snap radius (`output_tolerance`, or a quarter
+    def decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
+                       typed: bool = True) -> list[list]:
+        """Decode the unembedding's `logits` [B, T, n_out] (`readout`; an export's logits are the same numbers).
+
+        Categorical: the value of the largest logit, or None where every logit is below 0.5 (the s-op is
+        None there). Numerical: the output value whose snap radius (`output_tolerance`, or a quarter
         of the gap to its nearer neighbour where wider) holds the float. A float near none of them is never
         returned (it would differ with the batch the input ran in, and look like an answer): it raises
         OutputOutOfRange, naming the input and position. Without a value contract (no values, or tolerance 0:
@@ -303,28 +323,30 @@ class Transformer(nn.Module):
         number takes the type they name (int 4 or the mean 4.0); `typed=False` leaves the values as
         `output_values` stores them (for a caller that computes the output dims alone).
         """
-        out = final_residual[..., self.config.output_dims]
+        n_out = self.config.n_output_logits()
+        out = logits[..., :n_out]
         padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
         if self.config.output_encoding == "numerical":
             rows = self._snap(out[..., 0].detach().double().cpu().numpy(), lengths, padding)
+        elif not n_out:  # a compact output that is None everywhere: no value, no logit
+            rows = [[None] * out.shape[-2] for _ in range(out.shape[0])]
         else:
             best, index = out.max(dim=-1)
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
         if typed and self.config.output_types is not None:
-            rows = self._typed(rows, final_residual)
+            rows = self._typed(rows, logits[..., n_out:])
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
                     for row, pads in zip(rows, padding.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
 
-    def _typed(self, rows: list[list], final_residual: Tensor) -> list[list]:
+    def _typed(self, rows: list[list], type_scores: Tensor) -> list[list]:
         """Each decoded number as the type `config.output_types` picks at its position (the largest of its
-        dims): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
-        types = self.config.output_types
-        picked = final_residual[..., types["dims"]].argmax(dim=-1).tolist()
-        casts = [_CASTS[name] for name in types["types"]]
+        scores): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
+        picked = type_scores.argmax(dim=-1).tolist()
+        casts = [_CASTS[name] for name in self.config.output_types["types"]]
         return [[_cast(x, casts[k]) for x, k in zip(row, ks)] for row, ks in zip(rows, picked)]
 
     def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:
