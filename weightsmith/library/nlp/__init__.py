@@ -27,6 +27,7 @@ from weightsmith.library.nlp import models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
 from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
+from weightsmith.model.generate import STOP, UNDEFINED, generate
 
 # The intermediate values worth showing in a trace, in reading order.
 HIGHLIGHTS = {
@@ -73,21 +74,35 @@ def translate(text: str, backend: str | None = None) -> str:
 
 
 def translate_tokens(english: list[str], backend: str | None = None) -> list[str]:
-    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS."""
+    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS. The
+    compiled model runs each new word as one position, keeping the earlier ones' keys and values
+    (`weightsmith.model.generate`); the interpreter reruns the whole input."""
     limit = models.task("translation").max_seq_len
+    if models.backend(backend) == "compiled" and len(english) + 1 <= limit:
+        made = generate(models.compiled_model("translation"), [*english, SEP], stop={EOS})
+        french, end = made.tokens, {STOP: EOS, UNDEFINED: None}.get(made.end, "")
+    else:
+        french, end = _translate_by_reruns(english, backend, limit)
+    if end == EOS:
+        return french
+    if end is None:
+        raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+    raise ValueError(
+        f"the sentence is too long to translate: English and French together need more than {limit} "
+        f"positions (so far: {' '.join(english)} → {' '.join(french)})"
+    )
+
+
+def _translate_by_reruns(english: list[str], backend: str | None, limit: int) -> tuple[list[str], str | None]:
+    """Greedy decoding by running the whole input at each step: the French words, and the last word the
+    model gave (EOS, None) or "" where the input reached `limit` positions first."""
     french: list[str] = []
-    while True:
-        if len(english) + 1 + len(french) > limit:
-            raise ValueError(
-                f"the sentence is too long to translate: English and French together need more than {limit} "
-                f"positions (so far: {' '.join(english)} → {' '.join(french)})"
-            )
+    while len(english) + 1 + len(french) <= limit:
         word = models.run("translation", [english + [SEP] + french], backend)[0][-1]
-        if word == EOS:
-            return french
-        if word is None:
-            raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+        if word == EOS or word is None:
+            return french, word
         french.append(word)
+    return french, ""
 
 
 def _sentence(text: str, name: str) -> list[str]:
