@@ -90,3 +90,9 @@ def test_compiled_model_equals_the_interpreter():
     compiled = models.run("grammaticality", sentences)
     assert compiled == models.run("grammaticality", sentences, "interpreter")
     assert models.task("grammaticality").module is grammar
+
+
+def test_handwritten_dev_sentences():
+    items = everyday_grammar.load_handwritten()
+    got = judge([" ".join(i.words) for i in items])
+    assert [" ".join(i.words) for i, g in zip(items, got) if g != (i.label == "grammatical")] == []

@@ -37,7 +37,9 @@ from functools import lru_cache
 from weightsmith import rasp
 from weightsmith.library.nlp.grammar_words import WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
-from weightsmith.library.nlp.notation import combine, count_all, feature, first, nearest_left, nearest_right, previous
+from weightsmith.library.nlp.notation import (
+    combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
+)
 
 LABELS = ("grammatical", "ungrammatical")
 MAX_SEQ_LEN = 40
@@ -56,11 +58,16 @@ START, END = "^", "$"
 NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "NUM", "NUM1")  # determiners with a number (or a sound)
 SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 
+TAGS = ("DET_A", "DET_AN", "DET", "DET_SG", "DET_PL", "POSS", "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
+        "N", "V", "A", "R", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ", "CL_S",
+        *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
+
 # the kind of a neighbour, as ambiguity resolution reads it
+# (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
-        **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", **{t: "B" for t in BE},
-        **{t: "H" for t in HAVE}, "NEG": "X", "NEVER": "X", "R": "X", "PREP": "P", "V": "V", "N": "N", "A": "A",
-        "UNK": "U", "BAD": "U"}
+        **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "PREP": "P", "V": "V", "N": "N",
+        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U"}
 
 
 def kind(c: WordClass) -> str:
@@ -97,12 +104,17 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> 
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
-    noun_or_adjective = "A" if "A" in g and _nounish(after) else pick("N", "A", "R", "V")
+    # an adjective before a noun (the open door); a noun first read as a noun before an adjective (the
+    # weather cold …)
+    before_noun = _like_noun(after) or (_nounish(after) and primary != "N")
+    noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
     if before in ("D", "A", "P") or (before.startswith("?") and before[1] == "A"):
         return noun_or_adjective  # the open door, a light box, in the park
     if before in ("S", "M", "T"):
         return pick("V")  # i open, will open, to open
-    if before == "X":  # never open the door / is not open
+    if before == "Y":  # never open, always cook, have just arrived
+        return pick("V", "A", "R", "N")
+    if before == "X":  # did n't open the door / is not open / very light
         if "V" in g and ("A" not in g or after in ("D", "O", "S", "P", "T")):
             return "V"
         return pick("A", "R", "N")
@@ -111,7 +123,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> 
     if before == "H":
         return pick("V", "N", "A", "R")
     if _like_noun(before):  # the children play / the kitchen light is on / the car red
-        if "V" in g and not _verbish(after):
+        if "V" in g and after not in ("V", "B", "H", "M"):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
     if before in ("V", "O") or before.startswith("?"):
@@ -140,9 +152,11 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         return "WH" if before == START else "SUB"
     if head == "WH":  # what / which
         return "WH"
-    if head in ("R", "PREP") and "SUB" in g:  # so / before / after / until / since
+    if head in ("DEG", "PREP") and "SUB" in g:  # so / before / after / until / since
         return "SUB" if after in ("S", "D") and (head == "PREP" or after == "S") else head
     if head == "CL_S":  # the child 's book / it 's cold
+        if before == "V":
+            return "ACC"  # let 's go
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
         return "V" if before in ("S", "M", "T", "X", "U", START, "E") or _like_noun(before) else "PREP"
@@ -164,9 +178,10 @@ def tag_of(c: WordClass, before: str, after: str) -> str:
 
 # the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
 ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "NOM" for t in NOMINATIVE},
-               "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON": "DEM", "PRON_PL": "DEM",
+               "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R",
                **{t: "AUX" for t in AUX}, "NUM1": "NUM",
-               **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM")}}
+               **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
+                                 "ORD")}}
 
 
 def order_class(tag: str) -> str:
@@ -183,7 +198,7 @@ def bad_pair(before: str, mine: str) -> str:
     if before in ("N", "NOM", "SUBJ") and mine == "A":
         return "noun-adjective"  # the car red, she happy (but: is the soup hot ?)
     forbidden = {
-        "DET": lambda m: m not in ("A", "N", "R", "NUM"),  # the the, a my, the is
+        "DET": lambda m: m not in ("A", "N", "R", "NUM", "ORD"),  # the the, a my, the is
         START: lambda m: m in ("ACC", "END"),
         "NOM": lambda m: m in ("DET", "N", "NOM", "ACC", "PREP", "NUM", "TOINF"),  # she the cat
         "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
@@ -194,8 +209,10 @@ def bad_pair(before: str, mine: str) -> str:
         return "subject-negation"
     if mine == "NEG" and before == "V":  # i like not
         return "bad"
-    if before in ("DEM", "A") and mine == "DET":  # this these cats, is fit your friend
+    if before == "DEM" and mine == "DET":  # this these cats
         return "bad"
+    if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !)
+        return "adjective-determiner"
     return "bad" if before in forbidden and forbidden[before](mine) else "ok"
 
 
@@ -208,6 +225,8 @@ def requirement(tag: str) -> str:
         return "pp"
     if tag in BE:
         return "ing_pp"
+    if tag == "ACC":
+        return "obj"  # let me go, help him carry, saw them leaving
     return "ing" if tag == "V" else "-"
 
 
@@ -222,6 +241,8 @@ def takes(vform: str, need: str) -> bool:
     """Whether a verb (its tag, or V:<forms>) is in the form `need` (base, pp, ing, ing_pp)."""
     if need == "ing_pp":
         return takes(vform, "ing") or takes(vform, "pp")
+    if need == "obj":
+        return takes(vform, "base") or takes(vform, "ing")
     if vform.startswith("V:"):
         return need in vform[2:].split("+")
     return vform in NON_FINITE_FORMS.get(need, ())
@@ -249,6 +270,10 @@ def verb_check(governor: str, vform: str) -> str:
         return "ok" if takes(vform, rest[0]) else "bad"
     if kind_ == "subj":
         person, pending = rest
+        if pending == "ing_pp" and "adj" in vform.split("+"):
+            return "ok"  # are the shops [open] ?
+        if person == "there" and pending == "fin":
+            return "agree:" + vform  # there [are] two cats: agreement with the noun after the verb
         if pending != "fin":  # does she [like], has the bus [left]
             return "ok" if takes(vform, pending) else "bad"
         return "fin" if agrees(vform, person) else "bad"
@@ -261,15 +286,15 @@ def verb_check(governor: str, vform: str) -> str:
 def agreement_check(check: str, person: str) -> str:
     if not check.startswith("agree:"):
         return check
-    return "fin" if agrees(check[6:], person if person != "-" else "any") else "bad"
+    return "fin" if agrees(check[6:], person if person not in ("-", "there") else "any") else "bad"
 
 
 def person_of(tag: str, number: str) -> str:
     """The person and number of a possible subject; '-' for a word that is none."""
     if tag == "N":
         return {"sg": "3s", "pl": "pl", "sgpl": "any"}.get(number, "3s")
-    return {"NOM_1S": "1s", "NOM_3S": "3s", "IT": "3s", "PRON": "3s", "UNK": "3s", "NOM_PL": "pl", "YOU": "pl",
-            "PRON_PL": "pl", "THERE": "any"}.get(tag, "-")
+    return {"NOM_1S": "1s", "NOM_3S": "3s", "IT": "3s", "PRON": "3s", "UNK": "unk", "NOM_PL": "pl", "YOU": "pl",
+            "PRON_PL": "pl", "THERE": "there"}.get(tag, "-")
 
 
 # ---------------------------------------------------------------------------------------- program
@@ -307,7 +332,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | {END})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E"})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -315,7 +340,17 @@ def program() -> rasp.SOp:
                       ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     plain = feature("plain_reading", lambda c: "-" if _ambiguity(c) != "-" else _parsed(c).primary, word_class)
-    tag = combine("tag", lambda p, c: c if p == "-" else p, plain, chosen)
+    first_pass = settled(combine("first_reading_unsettled", lambda p, c: c if p == "-" else p, plain, chosen),
+                         TAGS, name="first_reading")
+    # a second pass reads the neighbours' first-pass readings ("the train leaves": "train" is a noun here,
+    # so "leaves" is its verb)
+    resolved_kind = feature("resolved_kind", lambda t: KIND.get(t, "E"), first_pass)
+    before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
+    after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
+    options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
+                      ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
+    chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
+    tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
 
     # neighbours that cannot stand together; sentence ends
     order = feature("order_class", order_class, tag)
@@ -329,7 +364,7 @@ def program() -> rasp.SOp:
     number = feature("number", lambda c: _parsed(c).number, word_class)
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
-    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R"), tag)
+    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "DEG", "ORD"), tag)
     my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
@@ -340,9 +375,20 @@ def program() -> rasp.SOp:
     # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
     # allow for averages)
     # (an auxiliary that opens a question comes before its subject: "do the cat and the dog …" joins nouns)
-    opens = previous(feature("is_wh", lambda t: t == "WH", tag), 1, default=True, name="opens_question")
+    # an auxiliary asks a question when it opens the sentence, or follows a where / what time / how many …
+    # phrase with no subject or verb before it
+    first_word = first(feature("is_first", lambda o: o == START, order_before),
+                       feature("opener", lambda t: t if t in ("WH", "INTERJ") else "-", tag), default="-",
+                       name="first_word")
+    after_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 1, default=True, name="after_wh")
+    # a subject, a verb, or a determiner not right after the question word (how beautiful the sea is !)
+    blocker = combine("blocks_question", lambda t, w: t in (*VERBAL, *SUBJECT_PRONOUNS, *BREAKS) and t != "WH"
+                      or (t in DETS and not w), tag, after_wh)
+    unblocked = feature("nothing_before", lambda n: n == 0, count_upto(blocker, strict=True))
+    in_wh_phrase = combine("in_wh_phrase", lambda f, u: f == "WH" and u, first_word, unblocked)
+    opens = combine("opens_question", lambda a, w: a or w, after_wh, in_wh_phrase)
     is_verbal = combine("is_verbal", lambda t, o: "verb" if (t in VERBAL and not (o and t in AUX)) or t == "TOINF"
-                        else "break", tag, opens)
+                        else "break", tag, after_wh)
     hard_break = feature("is_hard_break", lambda t: t in VERBAL or t in BREAKS or t in ENDS or t == "TOINF", tag)
     verb_before = nearest_left(hard_break, is_verbal, default="break", name="verb_since_break")
     role = combine("role", lambda t, v: "AND_CLAUSE" if t == "AND" and v == "verb" else t, tag, verb_before)
@@ -353,6 +399,9 @@ def program() -> rasp.SOp:
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
+    # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
+    det_before = feature("determiner_before", lambda o: o in ("DET", "A", "ORD", "NUM"), order_before)
+    person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
     inside_pp = feature("inside_pp", lambda o: o == "PREP", phrase_head)
@@ -369,7 +418,7 @@ def program() -> rasp.SOp:
     subject_next_but_one = previous(starts_subject, -2, default=False, name="subject_next_but_one")
     do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
-    needs = feature("requirement", lambda r: requirement(r) if r in VERBAL or r == "TOINF" else
+    needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
                     "brk" if r in BREAKS else "-", role)
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
@@ -379,7 +428,8 @@ def program() -> rasp.SOp:
     is_anchor = feature("is_anchor", lambda a: a != "-", anchor)
     governor = nearest_left(is_anchor, anchor, default="start", name="governor")
 
-    forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms), word_class)
+    forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
+                                                                         else ())), word_class)
     verb = feature("verb", lambda r: r if r in VERBAL else "-", role)
     vform = combine("vform", lambda r, f: "V:" + f if r == "V" else r, verb, forms)
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
@@ -389,15 +439,21 @@ def program() -> rasp.SOp:
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", governor)
+    next_verb = previous(feature("is_verb_form", lambda t: t in VERBAL, tag), -1, default=False, name="verb_after")
+    pair = combine("pair_check", lambda p, v: "bad" if p == "noun-adjective" and v else p, pair, next_verb)
+    two_back_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 2, default=False, name="wh_two_back")
+    pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_wh)
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     bad_question = combine("bad_question_order", lambda inv, s: inv and not s, after_inverted, starts_subject)
 
     # one flag per position, then the sentence
-    bad_here = combine("bad_here", lambda a, b: a or b, bad_order, bad_end)
-    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_det)
-    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_question)
-    bad_here = combine("bad_here", lambda a, c: a or c == "bad", bad_here, check)
+    # (a balanced tree of ORs: every layer an error passes through widens the margins the compiler needs)
+    bad_form = feature("bad_verb", lambda c: c == "bad", check)
+    bad_here = combine("bad_here", lambda a, b: a or b,
+                       combine("bad_order_or_end", lambda a, b: a or b, bad_order, bad_end),
+                       combine("bad_det_or_question", lambda a, b: a or b, bad_det, bad_question))
+    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_form)
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
@@ -406,13 +462,16 @@ def program() -> rasp.SOp:
                                                       name="question_marks"))
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
-    first_word = first(feature("is_first", lambda o: o == START, order_before),
-                       feature("opener", lambda t: t if t in ("WH", "INTERJ") else "-", tag), default="-",
-                       name="first_word")
     verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e, first_word, exclaims)
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
-    question = combine("question_or_wh", lambda q, o: "inverted" if q else "wh" if o == "WH" else "-", question,
-                       first_word)
+    # a where / who / which … question without inversion asks about its subject (who called ?, which bus
+    # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
+    stated = count_all(combine("subject_before_verb", lambda t, u: t in SUBJECT_PRONOUNS and u, tag,
+                               feature("no_verb_before", lambda n: n == 0,
+                                       count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
+                       name="subjects_before_the_verb")
+    wh_ok = combine("wh_question", lambda o, n: o == "WH" and n == 0, first_word, stated)
+    question = combine("question_or_wh", lambda q, w: "inverted" if q else "wh" if w else "-", question, wh_ok)
     question_ok = combine("question_ok", lambda q, a: q != "-" if a else q != "inverted", question, asks)
     verdict = combine("verdict", lambda c, v: c and v, clean, has_verb)
     verdict = combine("verdict", lambda v, q: v and q, verdict, question_ok)
@@ -424,7 +483,7 @@ def _bad_order(pair: str, question: str) -> bool:
     a question with "be", an adjective (is the soup hot ?)."""
     if pair == "subject-negation":
         return question in ("-", "fin")
-    return pair == "bad" or (pair == "noun-adjective" and question != "ing_pp")
+    return pair in ("bad", "adjective-determiner") or (pair == "noun-adjective" and question != "ing_pp")
 
 
 def _bad_determiner(det: str, noun: str) -> bool:

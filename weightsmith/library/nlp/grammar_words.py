@@ -20,7 +20,7 @@ reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found
 LemmInflect lists an uncountable noun's plural as the singular ("the water are …" would pass), so a noun
 form that is also its own plural is read as singular unless it is an invariant plural (`INVARIANT`).
 
-Over-regularised forms of irregular words ("childs", "mouses", "goed", "eated") are in the vocabulary with
+Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed") are in the vocabulary with
 the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English.
 """
 
@@ -60,14 +60,15 @@ _GROUPS = {
     "DO_BASE": "do", "DO_3S": "does", "DO_PAST": "did", "DO_PP": "done", "DO_ING": "doing",
     "MODAL": "will would shall can could should must may might wo ca 'll 'd",
     "NEG": "not n't", "NEVER": "never",
-    "R": "very too also always often sometimes usually rarely here now then today tomorrow yesterday tonight "
-         "again already still just only really so quite rather almost soon late early well together everywhere "
+    "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
+    "R": "also always often sometimes usually rarely here now then today tomorrow yesterday tonight "
+         "again already still just only so soon late early well together everywhere "
          "somewhere nowhere upstairs downstairs away back home yet ever once twice more most less least little "
          "far",
     "NUM1": "one", "NUM": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
                           "ninety hundred thousand million zero",
-    "A": "first second third fourth fifth sixth seventh eighth ninth tenth last",
+    "ORD": "first second third fourth fifth sixth seventh eighth ninth tenth last",
     "INTERJ": "yes please hello hi goodbye bye thanks wow oh ok okay",
     "CL_S": "'s", "POSS": "'",
     "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; : -",
@@ -77,7 +78,7 @@ _SEVERAL = {
     "this": ("DET_SG", "PRON"), "that": ("DET_SG", "PRON", "SUB"), "these": ("DET_PL", "PRON_PL"),
     "those": ("DET_PL", "PRON_PL"), "her": ("DET", "ACC"), "there": ("THERE", "R"), "when": ("WH", "SUB"),
     "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
-    "so": ("R", "SUB"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"), "until": ("PREP", "SUB"),
+    "so": ("DEG", "SUB"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"), "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"),
 }
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
@@ -131,12 +132,13 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
     for _lemma, pos, _tag, count in kept:
         letter = pos_letter[pos]
         count_by[letter] = max(count_by.get(letter, -1), count)
-    numbers = {tag for _l, pos, tag, _c in kept if pos == "noun"}
+    nouns = {(lemma, tag): count for lemma, pos, tag, count in kept if pos == "noun"}
     number = "-"
-    if numbers:
-        number = INVARIANT.get(word) or ("sgpl" if numbers == {"sg", "pl"} else numbers.pop())
-        if number == "sgpl" and word not in INVARIANT:
-            number = "sg"
+    if nouns:
+        # one lemma listed as both: an uncountable noun ("water"); two lemmas ("eggs" the plural of "egg",
+        # and a rare lemma "eggs"): the commoner one
+        same_lemma = {lemma for lemma, tag in nouns if (lemma, "sg") in nouns and (lemma, "pl") in nouns}
+        number = INVARIANT.get(word) or ("sg" if same_lemma else max(nouns, key=lambda k: (nouns[k], k[1]))[1])
     forms = tuple(f for f in FORMS if any(pos == "verb" and tag == f for _l, pos, tag, _c in kept))
     letters = tuple(x for x in OPEN if x in count_by)
     primary = max(letters, key=lambda x: (count_by[x], -OPEN.index(x)))
@@ -166,7 +168,8 @@ def over_regularised(lexicon) -> set[str]:
         if entry.pos == "noun" and entry.forms.get("pl") and entry.count >= 1:
             guess = _regular_plural(entry.lemma)
             if guess not in entry.forms["pl"]:
-                out.add(guess)
+                out.add(guess)  # childs
+                out |= {plural + "s" for plural in entry.forms["pl"] if not plural.endswith("s")}  # childrens
         if entry.pos == "verb" and entry.forms.get("past") and entry.count >= 1:
             guess = _regular_past(entry.lemma)
             if guess not in entry.forms["past"]:
@@ -174,10 +177,21 @@ def over_regularised(lexicon) -> set[str]:
     return {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
 
 
+def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """Every form's readings, where a regular verb's past form is also its participle (LemmInflect lists
+    a participle only where it differs: "walked" is past and pp, "went" only past)."""
+    no_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
+    no_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    return {word: analyses + [(lemma, pos, "pp") for lemma, pos, tag in analyses
+                              if pos == "verb" and tag == "past" and lemma in no_pp]
+            for word, analyses in lexicon.forms.items()}
+
+
 def classify(lexicon) -> dict[str, WordClass]:
     """Every single-token word form the built lexicon knows, with its class; BAD forms; UNK."""
     table: dict[str, WordClass] = {}
-    for word, analyses in lexicon.forms.items():
+    forms = with_participles(lexicon)
+    for word, analyses in forms.items():
         if tokenize(word) != [word] or word in CLOSED:
             continue
         table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
@@ -185,10 +199,10 @@ def classify(lexicon) -> dict[str, WordClass]:
     for word, tags in CLOSED.items():
         extra = KEEP_OPEN.get(word, ())
         analyses = [(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                    for lemma, pos, tag in lexicon.forms.get(word, []) if {"noun": "N", "verb": "V"}.get(pos) in extra]
+                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V"}.get(pos) in extra]
         open_part = _open_class(analyses, word) if analyses else None
         readings = tags + (open_part.readings if open_part else ())
-        before_a_noun = tags[0] in ("NUM", "NUM1", "A", "R")  # "an eight", "an old": the sound matters
+        before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
         table[word] = WordClass(tags[0], readings, open_part.number if open_part else "-",
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
