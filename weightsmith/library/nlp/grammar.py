@@ -49,16 +49,17 @@ HAVE = ("HAVE_BASE", "HAVE_3S", "HAVE_PAST", "HAVE_ING")
 DO = ("DO_BASE", "DO_3S", "DO_PAST", "DO_PP", "DO_ING")
 AUX = (*BE, *HAVE, *DO, "MODAL")
 VERBAL = (*AUX, "V")
-DETS = ("DET_A", "DET_AN", "DET", "DET_SG", "DET_PL", "POSS")
+DETS = ("DET_A", "DET_AN", "DET", "DET_SG", "DET_PL", "POSS", "QDET", "QDET_SG", "QDET_PL")
 NOMINATIVE = ("NOM_1S", "NOM_3S", "NOM_PL")
-SUBJECT_PRONOUNS = (*NOMINATIVE, "YOU", "IT", "PRON", "PRON_PL", "THERE")
+SUBJECT_PRONOUNS = (*NOMINATIVE, "YOU", "IT", "PRON", "PRON_PL", "PRON_ANY", "THERE")
 BREAKS = ("COMMA", "SUB", "BUT", "WH", "INTERJ", "AND_CLAUSE")
 ENDS = ("END_DOT", "END_Q", "END_EXCL")
 START, END = "^", "$"
-NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "NUM", "NUM1")  # determiners with a number (or a sound)
+# determiners with a number (or a sound)
+NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "QDET_SG", "QDET_PL", "NUM", "NUM1")
 SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 
-TAGS = ("DET_A", "DET_AN", "DET", "DET_SG", "DET_PL", "POSS", "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
+TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
         "N", "V", "A", "R", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ", "CL_S",
         *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
@@ -140,6 +141,10 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         if _nounish(after):
             return head
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
+    if head == "QDET_SG" and "R" in g:  # much: very much / much water
+        return head if _nounish(after) else "R"
+    if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
+        return head if _nounish(after) or after == "D" else "PRON_ANY"
     if head == "DET":  # her / no
         if "ACC" in g:
             return "DET" if _nounish(after) else "ACC"
@@ -177,8 +182,9 @@ def tag_of(c: WordClass, before: str, after: str) -> str:
 
 
 # the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
-ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "NOM" for t in NOMINATIVE},
-               "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R",
+ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "QDET" for t in DETS if t[0] == "Q"},
+               **{t: "NOM" for t in NOMINATIVE}, "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON_ANY": "SUBJ",
+               "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R",
                **{t: "AUX" for t in AUX}, "NUM1": "NUM",
                **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
                                  "ORD")}}
@@ -199,6 +205,7 @@ def bad_pair(before: str, mine: str) -> str:
         return "noun-adjective"  # the car red, she happy (but: is the soup hot ?)
     forbidden = {
         "DET": lambda m: m not in ("A", "N", "R", "NUM", "ORD"),  # the the, a my, the is
+        "QDET": lambda m: m in ("AUX", "MODAL", "V", "NOM"),  # (some of them, all the cats, i want some .)
         START: lambda m: m in ("ACC", "END"),
         "NOM": lambda m: m in ("DET", "N", "NOM", "ACC", "PREP", "NUM", "TOINF"),  # she the cat
         "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
@@ -209,7 +216,7 @@ def bad_pair(before: str, mine: str) -> str:
         return "subject-negation"
     if mine == "NEG" and before == "V":  # i like not
         return "bad"
-    if before == "DEM" and mine == "DET":  # this these cats
+    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
         return "bad"
     if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !)
         return "adjective-determiner"
@@ -294,7 +301,7 @@ def person_of(tag: str, number: str) -> str:
     if tag == "N":
         return {"sg": "3s", "pl": "pl", "sgpl": "any"}.get(number, "3s")
     return {"NOM_1S": "1s", "NOM_3S": "3s", "IT": "3s", "PRON": "3s", "UNK": "unk", "NOM_PL": "pl", "YOU": "pl",
-            "PRON_PL": "pl", "THERE": "there"}.get(tag, "-")
+            "PRON_PL": "pl", "PRON_ANY": "any", "THERE": "there"}.get(tag, "-")
 
 
 # ---------------------------------------------------------------------------------------- program
@@ -378,7 +385,7 @@ def program() -> rasp.SOp:
     # an auxiliary asks a question when it opens the sentence, or follows a where / what time / how many …
     # phrase with no subject or verb before it
     first_word = first(feature("is_first", lambda o: o == START, order_before),
-                       feature("opener", lambda t: t if t in ("WH", "INTERJ") else "-", tag), default="-",
+                       feature("opener", lambda t: t if t in ("WH", "INTERJ", "A") else "-", tag), default="-",
                        name="first_word")
     after_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 1, default=True, name="after_wh")
     # a subject, a verb, or a determiner not right after the question word (how beautiful the sea is !)
@@ -462,6 +469,7 @@ def program() -> rasp.SOp:
                                                       name="question_marks"))
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
+    # exclamations need no verb: what a day !, hello !, good morning !
     verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e, first_word, exclaims)
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
@@ -494,7 +502,7 @@ def _bad_determiner(det: str, noun: str) -> bool:
         return True
     if noun == "-":
         return False
-    wanted = ("pl", "sgpl") if tag in ("DET_PL", "NUM") else ("sg", "sgpl")
+    wanted = ("pl", "sgpl") if tag in ("DET_PL", "QDET_PL", "NUM") else ("sg", "sgpl")
     return noun not in wanted
 
 

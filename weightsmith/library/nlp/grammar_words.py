@@ -34,7 +34,7 @@ from weightsmith.library.nlp.tokenize import UNK, tokenize
 RARE = 30  # a reading tagged less than 1/RARE as often as the word's commonest reading is dropped
 INVARIANT = {"sheep": "sgpl", "fish": "sgpl", "deer": "sgpl", "species": "sgpl", "series": "sgpl",
              "aircraft": "sgpl", "salmon": "sgpl", "trout": "sgpl", "offspring": "sgpl", "data": "sgpl",
-             "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
+             "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
 VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
 CONSONANT_SOUND = ("uni", "use", "usu", "uten", "eu", "one", "once", "ufo", "uk", "ura")
 
@@ -42,8 +42,10 @@ CONSONANT_SOUND = ("uni", "use", "usu", "uten", "eu", "one", "once", "ufo", "uk"
 # the ones listed in KEEP_OPEN ("like" is also a verb, "home" also a noun).
 _GROUPS = {
     "DET_A": "a", "DET_AN": "an",
-    "DET": "the my your his its our their some any no all what which enough",
-    "DET_SG": "every each another much", "DET_PL": "many several few both",
+    "DET": "the my your his its our their no what which",
+    "DET_SG": "every another", "DET_PL": "",
+    # quantifiers: determiners that may also stand alone or before "of" (some of the apples, all the cats)
+    "QDET": "some any all enough", "QDET_SG": "each much", "QDET_PL": "many several few both",
     "NOM_1S": "i", "NOM_3S": "he she", "NOM_PL": "we they", "YOU": "you", "IT": "it",
     "PRON": "something anything nothing everything someone somebody anyone anybody nobody everyone everybody "
             "mine yours hers ours theirs",
@@ -78,7 +80,8 @@ _SEVERAL = {
     "this": ("DET_SG", "PRON"), "that": ("DET_SG", "PRON", "SUB"), "these": ("DET_PL", "PRON_PL"),
     "those": ("DET_PL", "PRON_PL"), "her": ("DET", "ACC"), "there": ("THERE", "R"), "when": ("WH", "SUB"),
     "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
-    "so": ("DEG", "SUB"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"), "until": ("PREP", "SUB"),
+    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
+    "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"),
 }
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
@@ -86,6 +89,7 @@ CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
     for _w in _words.split():
         CLOSED.setdefault(_w, (_tag,))
+CLOSED |= {w: (tags[0], "PRON_ANY") for w, tags in CLOSED.items() if tags[0].startswith("QDET")}  # some of them
 CLOSED |= _SEVERAL
 OPEN = ("N", "V", "A", "R")
 FORMS = ("base", "3s", "past", "pp", "ing")
