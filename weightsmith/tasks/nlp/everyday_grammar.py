@@ -22,8 +22,8 @@ its type (the held-out data's error types, docs/nlp-data.md):
 The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
 construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
 program; test (seed 29) has new sentences (but see docs/nlp.md: its misses were read once during
-development). `data/everyday_grammar.handwritten.tsv` holds 140 everyday sentences written by hand while
-developing (a dev set: 90 grammatical, 50 with one error each).
+development). `data/everyday_grammar.handwritten.tsv` holds 180 everyday sentences written by hand while
+developing (a dev set: 120 grammatical, 60 with one error each).
 """
 
 from __future__ import annotations
