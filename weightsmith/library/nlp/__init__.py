@@ -10,7 +10,9 @@ transformers. No training: every weight comes from a program in this package.
 
 Text is tokenised here (lower-case, punctuation split, "n't" split off); a word the lexicon does not know
 becomes UNK and takes a documented path: translation writes it as UNK, read as a masculine singular
-noun, and puts the original word back in the output text; grammaticality reads it as a singular noun;
+noun, and puts the original word back in the output text; grammaticality (~21k word forms of the built
+lexicon, read as word ids: see `grammar`; the 394-word program where the lexicon's resources are missing)
+reads it as a wildcard singular name;
 sentiment (positive, negative or neutral; ~21k word forms of the built lexicon,
 read as word ids: see `sentiment_words`) gives it no polarity. Nothing crashes on an unknown word.
 
@@ -33,8 +35,10 @@ from weightsmith.model.generate import STOP, UNDEFINED, generate
 HIGHLIGHTS = {
     "sentiment": ["resolved", "modifier", "negated", "vote", "counted_vote",
                   "positive_mass", "negative_mass", "sentiment"],
-    "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
-                       "subject_person", "finite_form", "bad_agreement", "grammaticality"],
+    # the dictionary-scale program's names first, then the 394-word program's (a trace shows those it has)
+    "grammaticality": ["tag", "subject", "governor", "verb_agreement", "bad_order", "bad_det", "inverted",
+                       "role", "bad_end", "number_of_my_noun", "bad_det_number", "subject_person", "finite_form",
+                       "bad_agreement", "grammaticality"],
     "translation": ["class", "reading_4", "plan", "spoken_upto", "french_so_far", "carrier_plan", "slot",
                     "entry", "source_lemma", "subject", "form_code", "next_french_word"],
 }

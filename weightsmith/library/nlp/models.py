@@ -36,7 +36,9 @@ from types import ModuleType
 from typing import Callable, Sequence
 
 from weightsmith import rasp
-from weightsmith.library.nlp import grammaticality, notation, polarity, sentiment_words, translation
+from weightsmith.library.nlp import (grammar, grammar_words, grammaticality, notation, polarity, sentiment_words,
+                                     translation)
+from weightsmith.tasks.nlp.dictionary import missing
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -82,9 +84,12 @@ class Task:
         return vocab
 
 
+# Grammaticality runs the dictionary-scale program (`grammar`) where the lexicon's resources are installed,
+# and the 394-word program (`grammaticality`) where they are not, so the task works on every machine.
+_GRAMMAR = grammaticality if missing() else grammar
 TASKS = {
     "translation": Task("translation", translation, translation.MAX_SEQ_LEN, causal=True),
-    "grammaticality": Task("grammaticality", grammaticality, grammaticality.MAX_SEQ_LEN, causal=False),
+    "grammaticality": Task("grammaticality", _GRAMMAR, _GRAMMAR.MAX_SEQ_LEN, causal=False),
     "sentiment": Task("sentiment", polarity, polarity.MAX_SEQ_LEN, causal=False),
 }
 
@@ -120,9 +125,10 @@ def fingerprint(t: Task) -> str:
     digest = hashlib.sha256()
     for f in files:
         digest.update(Path(f).read_bytes())
-    if t.module is polarity:  # its word table comes from the built lexicon: hash the table itself
-        table = sentiment_words.vocabulary()
-        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table.words, table.classes)).encode())
+    # a word table built from the lexicon: hash the table itself
+    table = {polarity: sentiment_words.vocabulary, grammar: grammar_words.vocabulary}.get(t.module)
+    if table:
+        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table().words, table().classes)).encode())
     return digest.hexdigest()[:16]
 
 
