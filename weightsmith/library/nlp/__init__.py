@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 
 from weightsmith import rasp
-from weightsmith.library.nlp import models
+from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
 from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
@@ -34,7 +34,7 @@ HIGHLIGHTS = {
                   "positive_mass", "negative_mass", "sentiment"],
     "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
                        "subject_person", "finite_form", "bad_agreement", "grammaticality"],
-    "translation": ["class", "reading_4", "plan", "spoken_upto", "french_so_far", "carrier_plan", "slot",
+    "translation": ["resolved", "clause", "plan", "class", "reading_4", "spoken_upto", "french_so_far", "carrier_plan", "slot",
                     "entry", "source_lemma", "subject", "form_code", "next_french_word"],
 }
 
@@ -45,7 +45,7 @@ def _words(text: str, task: str) -> list[str]:
     words = tokenize(text)
     if not words:
         raise ValueError("the text is empty: give a sentence")
-    limit = models.task(task).max_seq_len
+    limit = models.serving(task).max_seq_len
     if len(words) > limit:
         raise ValueError(f"the text has {len(words)} tokens; the {task} model reads at most {limit}")
     return words
@@ -60,21 +60,27 @@ def unknown_words(text: str, task: str) -> list[str]:
     """
     if task not in TASKS:
         raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
-    known = models.task(task).known_words
+    known = models.serving(task).known_words
     return list(dict.fromkeys(w for w in tokenize(text) if w not in known))
 
 
-def translate(text: str, backend: str | None = None) -> str:
-    """English text → French text, by greedy decoding with the causal translation model."""
-    tokens = with_unknowns(_words(text, "translation"), models.task("translation").known_words)
-    french = translate_tokens(tokens.model_input, backend)
+def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
+    """English text → French text, by greedy decoding with the causal translation model.
+
+    With the built lexicon this is the dictionary-scale translator (`dictionary_translation`; "you" is
+    `vous` by default, `you="tu"` gives tu / ton / ta / tes); without it, the 394-word one (vous only)."""
+    tokens = with_unknowns(_words(text, "translation"), models.serving("translation").known_words)
+    french = translate_tokens(tokens.model_input, backend, you)
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
 
 
-def translate_tokens(english: list[str], backend: str | None = None) -> list[str]:
+def translate_tokens(english: list[str], backend: str | None = None, you: str = "vous") -> list[str]:
     """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS."""
-    limit = models.task("translation").max_seq_len
+    t = models.serving("translation")
+    if you != "vous" and t is not models.DICTIONARY_TRANSLATION:
+        raise ValueError("only the dictionary-scale translator (it needs the built lexicon) translates you as tu")
+    limit = t.max_seq_len
     french: list[str] = []
     while True:
         if len(english) + 1 + len(french) > limit:
@@ -82,11 +88,15 @@ def translate_tokens(english: list[str], backend: str | None = None) -> list[str
                 f"the sentence is too long to translate: English and French together need more than {limit} "
                 f"positions (so far: {' '.join(english)} → {' '.join(french)})"
             )
-        word = models.run("translation", [english + [SEP] + french], backend)[0][-1]
+        xs = english + [SEP] + french
+        if you == "vous":
+            word = models.run(t.name, [xs], backend)[0][-1]
+        else:  # the tu program is not compiled: it runs in the interpreter
+            word = rasp.evaluate(dictionary_translation.program(you), t.encode(xs))[-1]
         if word == EOS:
             return french
         if word is None:
-            raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+            raise RuntimeError(f"the translation model gave no word after {' '.join(xs)!r}")
         french.append(word)
 
 
@@ -113,12 +123,13 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     For translation the input is the English, SEP and the whole French translation, so the values at
     each French position show how the next word was chosen.
     """
+    t = models.serving(name)
     if name == "translation":
-        tokens = with_unknowns(tokenize(text), models.task(name).known_words).model_input
+        tokens = with_unknowns(tokenize(text), t.known_words).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
     else:
         xs = _sentence(text, name)
-    entries = rasp.trace(models.task(name).program(), models.task(name).encode(xs))
+    entries = rasp.trace(t.program(), t.encode(xs))
     # a program that reads word ids shows the words it was given, not their ids
     return entries | {"tokens": dataclasses.replace(entries["tokens"], value=list(xs))}
 
