@@ -141,13 +141,19 @@ def program(you: str = "vous") -> rasp.SOp:
     english = feature("is_english", lambda x: x[0] not in ("SEP", "FR"), info)
 
     # 2. the word before me, in context (it sees me: its "after")
+    before2 = previous(info, 3, default=NONE, name="info_two_before_word")
     before = previous(info, 2, default=NONE, name="info_before_word")
     word = previous(info, 1, default=NONE, name="info_word")
     word_is_english = previous(english, 1, default=False, name="word_is_english")
-    context = combine("word_in_context", lambda b, w: (_none(b), _none(w)), before, word)
+    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
+                                            default=NONE)).named("first_word")
+    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
+    context = combine("word_in_context", lambda bb, w: (*bb, _none(w)),
+                      combine("before_word", lambda b2, b: (_none(b2), _none(b)), before2, before), word)
+    context = combine("word_in_sentence", lambda c, q: c + (q in ("be-pres", "be-past"),), context, question)
     resolved = combine(
-        "resolved", lambda bw, a: grammar.resolve(bw[0], bw[1], a) if bw[1] is not None
-        and bw[1][0] not in ("SEP", "FR") else NONE, context, info)
+        "resolved", lambda c, a: grammar.resolve(c[0], c[1], c[2], a, c[3]) if c[2] is not None
+        and c[2][0] not in ("SEP", "FR") else NONE, context, info)
 
     # 3. its window and clause
     window = _with("window", *[resolved if k == 0 else previous(resolved, k, default=NONE, name=f"resolved_back{k}")
@@ -155,9 +161,6 @@ def program(you: str = "vous") -> rasp.SOp:
     window = feature("window_read", lambda w: tuple(_none(x) for x in w), window)
     window_after = combine("window_and_after", lambda w, a: (w, a if a[0] not in ("SEP", "FR") else None),
                            window, info)
-    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
-                                            default=NONE)).named("first_word")
-    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
     nominal = combine("nominal_head", lambda r, a: r != NONE and (r[0] == "S" or r[0] == "N" and
                                                                   grammar._kind(a) != "POSS_S"), resolved, info)
     q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,

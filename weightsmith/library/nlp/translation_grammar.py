@@ -66,8 +66,10 @@ def _verb(info: tuple, tag_wanted: tuple[str, ...]) -> tuple:
     return ("V", tag, reflexive, generic)
 
 
-def resolve(before: tuple | None, info: tuple, after: tuple | None) -> tuple:
-    """The word's class in context: which reading of an ambiguous word (open, light, watch, ...) is meant."""
+def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
+            be_question: bool = False) -> tuple:
+    """The word's class in context: which reading of an ambiguous word (open, light, watch, ...) is meant.
+    `before2` is the word before `before`; `be_question`: the sentence is a question starting with être."""
     kind = info[0]
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
@@ -80,11 +82,17 @@ def resolve(before: tuple | None, info: tuple, after: tuple | None) -> tuple:
         return info
     r = readings(info)
     prev, nxt = _kind(before), _kind(after)
+    if prev == "NEG" and _kind(before2) == "BE":  # is not clean: as after être
+        prev = "BE"
+    if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
+        prev = "BE"  # are we clean ?
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
     if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX"):
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG") else ()
         return _verb(info, wanted)
     if prev == "VERY" and "A" in r:
+        return _adjective(info, r)
+    if prev == "CONJ" and "A" in r and not next_nominal:  # tall and good
         return _adjective(info, r)
     if prev == "BE":
         if "A" in r and not (next_nominal and "N" not in r):
@@ -160,7 +168,9 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
     else:
         tag = verb[1]
         tense = {"pp": "perfect", "past": "perfect", "ing": "imp" if aux == "be-past" else "pres"}.get(tag, "pres")
-        if tag == "base":
+        if aux == "have":  # have (not) come: whatever form the participle shares
+            tense = "perfect"
+        elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = verb[0] == "V" and verb[2]
@@ -234,7 +244,7 @@ def _contract(prep: tuple[str, ...], det: tuple[str, ...]) -> tuple[str, ...]:
 def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     """de → d', que → qu' before a vowel."""
     if vowel and words and words[-1] in ("de", "que"):
-        return words[:-1] + (words[-1][0] + "'",)
+        return words[:-1] + ({"de": "d'", "que": "qu'"}[words[-1]],)
     return words
 
 
@@ -319,10 +329,21 @@ def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
 
 def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The French the word window[0] speaks (see the module docstring)."""
-    me = window[0]
-    kind = me[0]
     if clause["index"] == 0 and clause["question"]:
         return lit("est-ce")
+    out = _own_plan(window, after, clause)
+    kind = window[0][0]
+    if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
+        out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
+    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
+        tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
+        out = ((clause["index"], f"v.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
+    return out
+
+
+def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
+    me = window[0]
+    kind = me[0]
     nxt = _kind(after)
     out: tuple = ()
     if kind == "N":
@@ -330,16 +351,20 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         out, _, _ = noun_phrase(window, clause)
     elif kind == "S":
-        if me[1] != "1s" or clause["q_subject"]:
-            out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3]) if me[1] != "1s" else ()
+        if me[1] != "1s":
+            out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
+        elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
+            out = lit("que") + ((clause["index"], f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
+        elif clause["q_subject"]:  # est-ce que + the verb group's je
+            out = lit("que")
     elif kind == "V":
         if window[1] is not None and window[1][0] == "TO":
             out = ((0, "v.inf"),)
         else:
             out = verb_group(window, 0, after, clause)
     elif kind == "BE":
-        if nxt == "NEG" or (after is not None and "V" in readings(after) and after[0] != "UNK"
-                            and {"ing"} & set(readings(after)["V"][1])):
+        if nxt == "NEG" or (after is not None and "ing" in readings(after).get("V", (0, ()))[1]
+                            and after[0] != "UNK"):
             return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
@@ -347,7 +372,7 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = verb_group(window, 0, after, clause)
     elif kind == "NEG":
         if window[1] is not None and window[1][0] == "BE" and not (
-                after is not None and "V" in readings(after) and after[0] != "UNK"):
+                after is not None and "ing" in readings(after).get("V", (0, ()))[1] and after[0] != "UNK"):
             out = verb_group(window, 1, after, clause)
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
@@ -377,9 +402,4 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = () if nxt == "BE" else lit("là")
     elif kind == "TO":
         out = ()
-    if clause["q_subject"] and out and kind in ("N", "S"):
-        out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
-    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
-        tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        out = ((clause["index"], f"v.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
     return out

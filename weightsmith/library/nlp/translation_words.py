@@ -133,10 +133,16 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
 
 def _open_word(lexicon, word: str) -> Word | None:
     """A word form's open-class readings (those with French) and its forms; None if it has none."""
-    readings, forms = {}, {}
-    for lemma, pos, tag in lexicon.forms.get(word, []):
+    readings, forms, lemmas = {}, {}, {}
+
+    def count(analysis):
+        entry = lexicon.english.get(analysis[:2])
+        return entry.count if entry else 0
+
+    # a form of two lemmas of one class ("found": find, found) is read as the commoner lemma's
+    for lemma, pos, tag in sorted(lexicon.forms.get(word, []), key=lambda a: -count(a)):
         t = lexicon.translations.get((lemma, pos))
-        if t is None:
+        if t is None or lemmas.setdefault(pos, lemma) != lemma:
             continue
         if pos == "noun" and t.gender:
             vowel = starts_with_vowel(t.french)
@@ -152,7 +158,9 @@ def _open_word(lexicon, word: str) -> Word | None:
             if verb is None:
                 continue
             reflexive = t.french.startswith(("se ", "s'"))
-            tags = tuple(sorted({tag} | set(readings.get("V", (None, ()))[1])))
+            # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
+            regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
+            tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
             readings["V"] = (reflexive, tags, verb.infinitive in GENERIC_VERBS)
             forms |= _verb_forms(verb, reflexive)
         elif pos == "adv" and "ADV" not in readings:
