@@ -26,6 +26,7 @@ from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import combine, count_upto, feature, in_negation_scope, nearest_left, previous
 from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary
+from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 EOS = "EOS"
 UNK = "UNK"
@@ -52,6 +53,10 @@ def french_word(word_id: int, code: str) -> str | None:
     if code.startswith("="):
         return code[1:]
     v = vocabulary()
+    if code.startswith("v.cl."):  # an object pronoun before a verb form: le, or l' before a vowel
+        _, _, pronoun, *form = code.split(".")
+        verb = v.entries[word_id].forms.get("v." + ".".join(form), "")
+        return pronoun[0] + "'" if pronoun in ("me", "le", "la") and verb[:1] and starts_with_vowel(verb) else pronoun
     if v.words[word_id] == UNK:
         return "je" if code.startswith("v.je.") else "ne" if code.startswith("v.ne.") else \
             "se" if code.startswith("v.se.") else UNK
@@ -85,6 +90,8 @@ def question_kind(first: tuple | None) -> str | None:
         return "be-" + first[1]
     if first[0] == "HAVE":
         return "have"
+    if first[0] == "MODAL":
+        return "modal:" + "|".join(first[1])
     return QUESTION_WORDS.get(first[:2])
 
 
@@ -168,7 +175,8 @@ def program(you: str = "vous") -> rasp.SOp:
     heads = combine("head_features", lambda wa, q: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
         q or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, q_subject)
     is_head = feature("is_head", lambda h: h != NONE, heads)
-    subject = nearest_left(is_head, heads, default="3s.m", name="subject", strict=False)
+    # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
+    subject = nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
     is_neg = feature("is_negation", lambda r: r != NONE and r[0] == "NEG", resolved)
     is_break = feature("is_clause_break", lambda r: verb_kind(_none(r)) == "none", resolved)
     negated = in_negation_scope(is_neg, is_break, name="negated")

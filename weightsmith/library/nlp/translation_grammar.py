@@ -40,7 +40,7 @@ def readings(info: tuple) -> dict:
     if info[0] == "OPEN":
         return dict(info[1])
     if info[0] == "UNK":
-        return {"N": ("m", "sg", False), "V": (False, ("base",), False), "A": (False, False)}
+        return {"N": ("m", "sg", False, False), "V": (False, ("base",), False), "A": (False, False, False)}
     return {}
 
 
@@ -78,6 +78,10 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         return ("TO",) if after is not None and "V" in readings(after) and after[0] != "UNK" else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
+    if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
+        return ("OBJ", "la", "elle")  # i see her / her book
+    if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO"):
+        return object_pronoun(info)  # i like it, i will call you
     if kind not in ("OPEN", "UNK"):
         return info
     r = readings(info)
@@ -87,9 +91,12 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
         prev = "BE"  # are we clean ?
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
-    if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX"):
-        wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG") else ()
+    if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL"):
+        wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
+            else ()
         return _verb(info, wanted)
+    if "V" in r and nxt in ("DET", "NUM") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE"):
+        return _verb(info, ())  # no adjective or noun stands before a determiner: (please) close the door
     if prev == "VERY" and "A" in r:
         return _adjective(info, r)
     if prev == "CONJ" and "A" in r and not next_nominal:  # tall and good
@@ -111,14 +118,14 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
 
 
 def _noun(info: tuple, r: dict) -> tuple:
-    gender, number, vowel = r["N"]
+    gender, number, vowel, mass = r["N"]
     # an unknown word read as a noun is marked: a bare one gets no determiner of its own
-    return ("N", gender, number, vowel) + (("unknown",) if info[0] == "UNK" else ())
+    return ("N", gender, number, vowel, "unknown" if info[0] == "UNK" else "mass" if mass else "count")
 
 
 def _adjective(info: tuple, r: dict) -> tuple:
-    prenominal, vowel = r["A"]
-    return ("A", prenominal, vowel)
+    prenominal, vowel, weather = r["A"]
+    return ("A", prenominal, vowel, weather)
 
 
 # ----------------------------------------------------------------------------------------- plans
@@ -147,6 +154,8 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
             neg = w[1]
         elif w[0] in ("AUX", "HAVE_AUX") and aux is None:
             aux = "have" if w[0] == "HAVE_AUX" else w[1]
+        elif w[0] == "MODAL" and aux is None:
+            aux = "modal:" + "|".join(w[1])
         elif w[0] == "BE" and aux is None and verb[0] == "V" and verb[1] == "ing":
             aux = "be-" + w[1]
         elif w[0] == "S" and w[1] == "1s":
@@ -160,6 +169,9 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
     if after is not None and after[0] == "NOTHING":
         neg = "rien"
     person = clause["subject"][0]
+    if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
+        person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
+    obj = object_clitic(after)
     k = PERSON_INDEX[person]
     if verb[0] == "BE":
         tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
@@ -172,15 +184,19 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
             tense = "perfect"
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
+    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3]:
+        return _modal_group(aux, verb, head, k, je, neg, mids, obj)
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = verb[0] == "V" and verb[2]
     out = []
-    if je:  # je, or j' before the verb itself (ne and the reflexive pronoun start with a consonant)
-        out += lit("je") if neg or reflexive else ((head, f"v.je.{finite_tense}.{k}"),)
+    if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
+        out += lit("je") if neg or reflexive or obj else ((head, f"v.je.{finite_tense}.{k}"),)
     if neg:
-        out.append((head, f"v.ne.{finite_tense}.{k}"))
+        out += lit("ne") if obj else ((head, f"v.ne.{finite_tense}.{k}"),)
     if reflexive:
         out.append((head, f"v.se.{finite_tense}.{k}"))
+    if obj:  # je le vois, je l' ai vu
+        out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
     out.append((head, f"v.{finite_tense}.{k}"))
     if neg:
         out += lit(neg)
@@ -188,6 +204,39 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
     if tense == "perfect":
         out.append((head, f"v.pp.{clause['subject'][1]}.{_number(person)}"))
     return tuple(out)
+
+
+def object_pronoun(info: tuple) -> tuple:
+    """A subject pronoun's object reading: it → le (avec lui), you → vous (avec vous)."""
+    return ("OBJ", "le", "lui") if info[-1] == "it" else ("OBJ", info[3], info[3])
+
+
+def object_clitic(after: tuple | None) -> str | None:
+    """The object pronoun right after a verb, which French puts before it. ("her" is read as a
+    determiner here: the verb cannot see whether a noun follows it; see the docs.)"""
+    if after is None or after[0] not in ("OBJ", "S") or after[0] == "S" and after[1] == "1s":
+        return None
+    return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
+
+
+def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | None, mids: list,
+                 obj: str | None) -> tuple:
+    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form, then the infinitive."""
+    from weightsmith.library.nlp.translation_words import WOULD_LIKE
+
+    finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
+    out = lit("je") if je else ()
+    out += lit("ne", finite, neg) if neg else lit(finite)
+    out += tuple((0, "=" + fr) for _, fr in reversed(mids))
+    if aux == "would":
+        return out
+    return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, "v.inf"),)
+
+
+def _weather(window: tuple, after: tuple | None) -> bool:
+    """it is cold: "it" (within two words back) and a weather adjective after être: il fait froid."""
+    weather = after is not None and readings(after).get("A", (0, 0, False))[2]
+    return bool(weather) and any(w is not None and w[0] == "S" and w[-1] == "it" for w in window[1:3])
 
 
 DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
@@ -277,7 +326,9 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep = tuple(window[j][1].split())
         j += 1
     if det is None:
-        det = "bare:none" if len(window[0]) > 4 else _bare(prep, number, clause)
+        det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
+        if prep == ("par",):  # by car, by bus: en voiture, en bus
+            prep = ("en",)
     pre = [a for a in adjectives if window[a][1]]
     post = [a for a in adjectives if not window[a][1]]
     first_vowel = window[pre[0]][2] if pre else nvowel
@@ -308,12 +359,13 @@ def _possessor(owner: tuple) -> list:
     return [(0, "=de")] + list(owner)
 
 
-def _bare(prep: tuple[str, ...], number: str, clause: dict) -> str:
-    """The determiner French gives a noun English leaves bare: "bread" → du pain, "cats" (subject) → les."""
+def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
+    """The determiner French gives a noun English leaves bare: "bread" → du pain, "cats" (subject) → les,
+    "television" → la télévision (only mass nouns and plurals are partitive)."""
     if prep:
-        return {"avec": "bare:partitive", "sans": "bare:none", "de": "bare:none", "par": "bare:none"}.get(
-            prep[-1], "bare:definite")
-    if clause["verb_before"] in ("none", "generic"):
+        return {"avec": "bare:partitive" if mass or number == "pl" else "bare:definite", "sans": "bare:none",
+                "de": "bare:none", "par": "bare:none"}.get(prep[-1], "bare:definite")
+    if clause["verb_before"] in ("none", "generic") or not (mass or number == "pl"):
         return "bare:definite"
     return "bare:partitive"
 
@@ -358,14 +410,23 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         elif clause["q_subject"]:  # est-ce que + the verb group's je
             out = lit("que")
     elif kind == "V":
+        after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
+                                              and window[2][0] == "BE")
         if window[1] is not None and window[1][0] == "TO":
             out = ((0, "v.inf"),)
+        elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
+            person, gender = clause["subject"]
+            out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
         else:
             out = verb_group(window, 0, after, clause)
     elif kind == "BE":
         if nxt == "NEG" or (after is not None and "ing" in readings(after).get("V", (0, ()))[1]
                             and after[0] != "UNK"):
             return ()
+        if _weather(window, after):
+            tense = "fera" if clause["question"] == "will" or any(
+                w == ("AUX", "will") for w in window[1:3]) else {"past": "faisait"}.get(me[1], "fait")
+            return lit(tense)
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
@@ -379,8 +440,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "A":
         if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after):
             return ()
-        subject = clause["subject"]
-        out = ((0, f"a.{subject[1]}.{_number(subject[0])}"),)
+        person, gender = clause["subject"]
+        person = "3s" if person == "imp" else person
+        out = ((0, f"a.{gender}.{_number(person)}"),)
     elif kind == "ADV":
         if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
             return ()
@@ -392,10 +454,14 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind in ("PREP", "DET", "NUM"):
         if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY") or (kind == "PREP" and nxt == "POSS_S"):
             return ()
-        fr = me[1] if kind != "DET" else me[1]
-        out = lit(fr if isinstance(fr, str) else fr[0])
+        fr = me[1] if isinstance(me[1], str) else me[1][0]
+        prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
+        out = lit(prep, fr) if prep else lit(fr)  # at eight: à huit
     elif kind in ("CONJ", "PUNCT"):
         out = lit(me[1])
+    elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
+        after_verb = window[1] is not None and window[1][0] in ("V", "BE")
+        out = (lit(me[1]) if me[1] == "la" else ()) if after_verb else lit(me[2])  # her: spoken in place
     elif kind == "NOTHING":
         out = () if window[1] is not None and window[1][0] in ("V",) else lit("rien")
     elif kind == "THERE":

@@ -41,13 +41,23 @@ autre gentil meilleur""".split())
 BEFORE_VOWEL = {"beau": "bel", "vieux": "vieil", "nouveau": "nouvel", "fou": "fol", "mou": "mol"}
 # verbs after which a bare object noun is generic (le/la/les), not partitive: "i like cats" → les chats
 GENERIC_VERBS = frozenset("aimer adorer détester préférer".split())
+# nouns English uses as mass nouns, which French gives a partitive when bare ("we eat bread" → du pain);
+# other bare singular nouns take the definite article ("i watch television" → la télévision). Written by
+# hand from general knowledge (the lexicon does not mark mass nouns).
+MASS_NOUNS = frozenset("""bread water milk coffee tea juice wine beer soup meat fish rice pasta cheese butter sugar
+salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sauce flour cereal soda ice fruit
+food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
+patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
+broccoli toast cake pizza""".split())
+# adjectives that make "it is ..." weather: il fait froid
+WEATHER = frozenset("cold hot warm nice cool fine sunny windy foggy beautiful lovely bad".split())
 
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
                                         "several")}
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
-            "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il"), "we": ("S", "1p", "m", "nous"),
+            "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
             "they": ("S", "3p", "m", "ils")}
 PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
@@ -55,7 +65,15 @@ PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de",
                 "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers",
                 "until": "jusqu'à", "since": "depuis", "inside": "dans", "above": "au-dessus de",
                 "across": "à travers", "around": "autour de", "outside": "dehors"}
-AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will"}
+AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
+               "would": "would", "'d": "would"}
+# modal verbs: their French forms by person are written here (Verbiste's tables in the lexicon hold only
+# the verbs some English word translates to); the verb after them is an infinitive
+MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
+          "ca": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
+          "could": ("pouvais", "pouvais", "pouvait", "pouvions", "pouviez", "pouvaient"),
+          "must": ("dois", "dois", "doit", "devons", "devez", "doivent")}
+WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
 BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
       "be": "base", "been": "pp"}
 NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
@@ -63,7 +81,7 @@ NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
 MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d'habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
                "rarely": "rarement", "ever": "jamais"}
-ADVERBS = {"very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
+ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
            "again": "encore", "soon": "bientôt", "late": "tard", "early": "tôt", "well": "bien",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
@@ -77,6 +95,9 @@ NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatr
            "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "hundred": "cent", "thousand": "mille"}
 CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si"}
 PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
+# object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
+OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
+           "them": ("OBJ", "les", "eux")}
 OTHER = {"'s": ("POSS_S",), "'": ("POSS_S",), "nothing": ("NOTHING",), "to": ("TO",),
          "there": ("THERE",)}
 
@@ -93,7 +114,8 @@ def _closed_info(word: str) -> tuple | None:
     """The class tuple of a closed-class word (the first table that lists it decides)."""
     if word in OTHER:
         return OTHER[word]
-    tables = ((DETERMINERS, lambda v: v), (SUBJECTS, lambda v: v), (AUXILIARIES, lambda v: ("AUX", v)),
+    tables = ((DETERMINERS, lambda v: v), (SUBJECTS, lambda v: v), (OBJECTS, lambda v: v), (AUXILIARIES, lambda v: ("AUX", v)),
+              (MODALS, lambda v: ("MODAL", v)),
               (NEGATIONS, lambda v: ("NEG", v)), (PREPOSITIONS, lambda v: ("PREP", v)),
               (MID_ADVERBS, lambda v: ("ADV", v, True)), (ADVERBS, lambda v: ("ADV", v, False)),
               (NUMBERS, lambda v: ("NUM", v)), (CONJUNCTIONS, lambda v: ("CONJ", v)),
@@ -116,6 +138,7 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
     agree = {"m.sg": m_sg, "m.pl": m_pl, "f.sg": f_sg, "f.pl": f_pl}
     for key, participle in agree.items():
         forms[f"v.pp.{key}"] = participle if with_etre else m_sg
+        forms[f"v.ppa.{key}"] = participle  # after être as an adjective: the door is closed
     for tense, row in tenses.items():
         for k, finite in enumerate(row):
             if not finite:
@@ -146,12 +169,12 @@ def _open_word(lexicon, word: str) -> Word | None:
             continue
         if pos == "noun" and t.gender:
             vowel = starts_with_vowel(t.french)
-            readings["N"] = (t.gender, tag, vowel)
+            readings["N"] = (t.gender, tag, vowel, lemma in MASS_NOUNS)
             forms["n.sg"], forms["n.pl"] = t.french, t.forms.get("pl", t.french)
         elif pos == "adj":
             m = t.french
             f, mpl, fpl = t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m)
-            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f))
+            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER)
             forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m)}
         elif pos == "verb":
             verb = lexicon.conjugation(t.french)
@@ -222,7 +245,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
     for word in lexicon.forms:
         if tokenize(word) == [word] and (entry := _open_word(lexicon, word)) is not None:
             table[word] = entry
-    for word in {*DETERMINERS, *SUBJECTS, *PREPOSITIONS, *AUXILIARIES, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
+    for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *OTHER} - set(_be_and_have(lexicon)):
         table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
