@@ -118,9 +118,11 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
         return ("2s", "m") if me[3] == "vous" and you == "tu" else (me[1], me[2])
     if me[0] != "N" or grammar._kind(after) == "POSS_S":
         return None
-    _, read, (gender, number) = grammar.noun_phrase(window, dict(
+    _, read, (gender, number, in_prepositional_phrase) = grammar.noun_phrase(window, dict(
         subject=("3s", "m"), negated=False, verb_before="none", question=None, q_subject=False,
         after_q_subject=False, index=0, you="vous"))
+    if in_prepositional_phrase:  # the flowers in the garden are ...: not the garden
+        return None
     j = read + 1
     if j + 1 < len(window) and window[j] == ("CONJ", "et") and window[j + 1] is not None and window[j + 1][0] == "N":
         return "3p", "f" if gender == "f" and window[j + 1][1] == "f" else "m"
@@ -172,17 +174,19 @@ def program(you: str = "vous") -> rasp.SOp:
                                                                   grammar._kind(a) != "POSS_S"), resolved, info)
     q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,
                         combine("first_nominal", lambda flag, n: n if flag else 0, nominal, count_upto(nominal)))
-    heads = combine("head_features", lambda wa, q: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
-        q or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, q_subject)
+    # a subject: a pronoun, a noun followed by a verb, the first noun of a question, a noun before any verb
+    kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
+    verb_before = nearest_left(feature("has_verb_kind", lambda k: k != NONE, kinds), kinds, default="none",
+                               name="verb_before")
+    may_head = combine("may_head", lambda q, vb: q or vb == "none", q_subject, verb_before)
+    heads = combine("head_features", lambda wa, m: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
+        m or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, may_head)
     is_head = feature("is_head", lambda h: h != NONE, heads)
     # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
     subject = nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
     is_neg = feature("is_negation", lambda r: r != NONE and r[0] == "NEG", resolved)
     is_break = feature("is_clause_break", lambda r: verb_kind(_none(r)) == "none", resolved)
     negated = in_negation_scope(is_neg, is_break, name="negated")
-    kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
-    verb_before = nearest_left(feature("has_verb_kind", lambda k: k != NONE, kinds), kinds, default="none",
-                               name="verb_before")
     after_q = previous(q_subject, 1, default=False, name="after_q_subject")
     index = feature("word_index", lambda i: i - 1, rasp.indices)
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)

@@ -40,7 +40,8 @@ def readings(info: tuple) -> dict:
     if info[0] == "OPEN":
         return dict(info[1])
     if info[0] == "UNK":
-        return {"N": ("m", "sg", False, False), "V": (False, ("base",), False), "A": (False, False, False)}
+        return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False),
+                "A": (False, False, False, "base", False)}
     return {}
 
 
@@ -118,14 +119,13 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
 
 
 def _noun(info: tuple, r: dict) -> tuple:
-    gender, number, vowel, mass = r["N"]
+    gender, number, vowel, kind = r["N"]
     # an unknown word read as a noun is marked: a bare one gets no determiner of its own
-    return ("N", gender, number, vowel, "unknown" if info[0] == "UNK" else "mass" if mass else "count")
+    return ("N", gender, number, vowel, "unknown" if info[0] == "UNK" else kind)
 
 
 def _adjective(info: tuple, r: dict) -> tuple:
-    prenominal, vowel, weather = r["A"]
-    return ("A", prenominal, vowel, weather)
+    return ("A", *r["A"])
 
 
 # ----------------------------------------------------------------------------------------- plans
@@ -302,7 +302,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     gender, number, nvowel = window[0][1:4]
     j, adjectives, very = 1, [], set()
     while j < len(window) and window[j] is not None and window[j][0] in ("A", "ADV") and (
-            window[j][0] == "A" or window[j][1] == "très"):
+            window[j][0] == "A" or window[j][1] == "très") and not (
+            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE"):  # was bad last week
         if window[j][0] == "A":
             adjectives.append(j)
         else:
@@ -325,12 +326,19 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
+    time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
+        if time:
+            det = "bare:definite"
         if prep == ("par",):  # by car, by bus: en voiture, en bus
             prep = ("en",)
-    pre = [a for a in adjectives if window[a][1]]
-    post = [a for a in adjectives if not window[a][1]]
+        if window[0][4] == "day" and prep == ("sur",):  # on monday: lundi
+            prep, det = (), "bare:none"
+        if window[0][4] == "home" and not prep:  # she went home: à la maison
+            prep, det = ("à",), "bare:definite"
+    pre = [a for a in adjectives if window[a][1] and not time]
+    post = [a for a in adjectives if not window[a][1] or time]
     first_vowel = window[pre[0]][2] if pre else nvowel
     negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
     dets = determiner(det, gender, number, first_vowel, negated, bool(pre), clause["you"])
@@ -338,18 +346,21 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     plan = list(lit(*words))
     code = f"{gender}.{number}"
     for a in pre:
-        if a + 1 in very:
-            plan += lit("très")
+        plan += _degree(window, a, very)
         last = a == pre[-1]
         plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
     plan.append((0, f"n.{number}"))
     for a in post:
-        if a + 1 in very:
-            plan += lit("très")
+        plan += _degree(window, a, very)
         plan.append((a, f"a.{code}"))
     if possessor:
         plan += _possessor(possessor)
-    return tuple(plan), j - 1, (gender, number)
+    return tuple(plan), j - 1, (gender, number, bool(prep))
+
+
+def _degree(window: tuple, a: int, very: set) -> tuple:
+    """What stands before an adjective: très (very), plus (bigger, the biggest: le plus grand)."""
+    return (lit("très") if a + 1 in very else ()) + (lit("plus") if window[a][4] in ("cmp", "sup") else ())
 
 
 def _possessor(owner: tuple) -> list:
@@ -401,7 +412,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     if kind == "N":
         if nxt == "POSS_S":
             return ()
-        out, _, _ = noun_phrase(window, clause)
+        out = noun_phrase(window, clause)[0]
     elif kind == "S":
         if me[1] != "1s":
             out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
@@ -438,11 +449,12 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
-        if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after):
+        predicative = window[1] is not None and window[1][0] == "BE"
+        if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
             return ()
         person, gender = clause["subject"]
         person = "3s" if person == "imp" else person
-        out = ((0, f"a.{gender}.{_number(person)}"),)
+        out = _degree(window, 0, set()) + ((0, f"a.{gender}.{_number(person)}"),)
     elif kind == "ADV":
         if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
             return ()

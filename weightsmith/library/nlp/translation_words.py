@@ -49,6 +49,7 @@ salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sau
 food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())  # on monday: lundi
 # adjectives that make "it is ..." weather: il fait froid
 WEATHER = frozenset("cold hot warm nice cool fine sunny windy foggy beautiful lovely bad".split())
 
@@ -62,7 +63,7 @@ SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": 
 PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
-                "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers",
+                "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
                 "until": "jusqu'à", "since": "depuis", "inside": "dans", "above": "au-dessus de",
                 "across": "à travers", "around": "autour de", "outside": "dehors"}
 AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
@@ -81,7 +82,10 @@ NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
 MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d'habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
                "rarely": "rarement", "ever": "jamais"}
-ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
+ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "quelque chose",
+           "someone": "quelqu'un", "somebody": "quelqu'un", "everyone": "tout le monde", "everybody": "tout le monde",
+           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d'accord", "okay": "d'accord",
+           "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
            "again": "encore", "soon": "bientôt", "late": "tard", "early": "tôt", "well": "bien",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
@@ -169,12 +173,15 @@ def _open_word(lexicon, word: str) -> Word | None:
             continue
         if pos == "noun" and t.gender:
             vowel = starts_with_vowel(t.french)
-            readings["N"] = (t.gender, tag, vowel, lemma in MASS_NOUNS)
+            kind = "mass" if lemma in MASS_NOUNS else "day" if lemma in DAYS else "home" if lemma == "home" else "count"
+            readings["N"] = (t.gender, tag, vowel, kind)
             forms["n.sg"], forms["n.pl"] = t.french, t.forms.get("pl", t.french)
         elif pos == "adj":
             m = t.french
             f, mpl, fpl = t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m)
-            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER)
+            # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year)
+            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER,
+                             tag, lemma in ("next", "last"))
             forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m)}
         elif pos == "verb":
             verb = lexicon.conjugation(t.french)
