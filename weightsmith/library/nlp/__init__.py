@@ -34,7 +34,8 @@ HIGHLIGHTS = {
                   "positive_mass", "negative_mass", "sentiment"],
     "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
                        "subject_person", "finite_form", "bad_agreement", "grammaticality"],
-    "translation": ["resolved", "clause", "plan", "class", "reading_4", "spoken_upto", "french_so_far", "carrier_plan", "slot",
+    # (the dictionary-scale translator's resolved / plan at a position are those of the word before it)
+    "translation": ["resolved", "plan", "class", "reading_4", "spoken_upto", "french_so_far", "carrier_plan", "slot",
                     "entry", "source_lemma", "subject", "form_code", "next_french_word"],
 }
 

@@ -72,9 +72,9 @@ def _none(x):
 
 def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
     """A tuple of several s-ops' values, built pairwise."""
-    out = feature(name, lambda x: (x,), sops[0])
-    for sop in sops[1:]:
-        out = combine(name, lambda t, x: t + (x,), out, sop)
+    out = feature(f"{name}_1", lambda x: (x,), sops[0])
+    for i, sop in enumerate(sops[1:], start=2):
+        out = combine(name if i == len(sops) else f"{name}_{i}", lambda t, x: t + (x,), out, sop)
     return out
 
 
