@@ -166,8 +166,7 @@ def fingerprint(t: Task) -> str:
     # a word table built from the lexicon: hash the table itself
     table = {polarity: sentiment_words.vocabulary, grammar: grammar_words.vocabulary}.get(t.module)
     if table:
-        digest.update("
-".join(f"{w}	{c}" for w, c in zip(table().words, table().classes)).encode())
+        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table().words, table().classes)).encode())
     if t.module is dictionary_translation:  # so is its vocabulary
         words = translation_words.vocabulary()
         digest.update(repr([(w, e.info, sorted(e.forms.items())) for w, e in zip(words.words, words.entries)]).encode())
