@@ -3,6 +3,7 @@
     python benchmarks/sketch.py algorithmic [--train 1000] [--restarts 3]
     python benchmarks/sketch.py init [--seeds 3]
     python benchmarks/sketch.py init-model [--seeds 3]
+    python benchmarks/sketch.py translation [--arms sketch,gpt2,tp] [--sizes 100,300,1000,3000]
     python benchmarks/sketch.py plot
 
 `algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
@@ -14,6 +15,9 @@ the whole test split. Beside it, the Transformer Program trained from scratch on
 as recorded in benchmarks/results/transformer_programs.json (cited, not rerun). Sizes: the sketch's
 source lines and learned cells against the TP's decompiled lines; both compiled models' parameters. The
 filled program is compiled and checked equal to the interpreter on every test example.
+
+`translation` (case 1): the translator's grammar with its word tables as holes, against GPT-2 and a
+Transformer Program trained on the same pairs; the protocol is in benchmarks/sketch_translation.py.
 
 `init` (case 3): a Transformer Program started from a program of a related task (`weightsmith.learn.warm_start`)
 against random initialisation, same configuration, data, settings and seeds; see docs/sketches.md.
@@ -33,6 +37,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -355,7 +360,8 @@ def _model_summary(runs: list[dict], arms: list[str]) -> dict:
 def plot() -> list[Path]:
     """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
     docs/img/sketch_init.png (validation accuracy against CPU seconds, each start against random: Transformer
-    Programs on the first row, the ordinary transformer on the second)."""
+    Programs on the first row, the ordinary transformer on the second) and docs/img/sketch_translation.png
+    (held-out exact match against training pairs, per arm)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -382,6 +388,9 @@ def plot() -> list[Path]:
         ax.legend(fontsize=7, loc="upper left")
         ax.set_title("Sketches vs Transformer Programs (labels: test accuracy)", fontsize=9)
         paths.append(_save(fig, "sketch_algorithmic.png"))
+    translation = data.get("translation")
+    if translation:
+        paths.append(_plot_translation(plt, translation["summary"]))
     rows = [(pair, "Transformer Program") for pair in data.get("init", [])]
     rows += [(pair, "ordinary transformer") for pair in data.get("init_model", [])]
     if rows:
@@ -408,6 +417,32 @@ def plot() -> list[Path]:
                 ax.axis("off")
         paths.append(_save(fig, "sketch_init.png"))
     return paths
+
+
+def _plot_translation(plt, summary: list[dict]) -> Path:
+    """docs/img/sketch_translation.png: held-out sentence exact match against training pairs, per arm
+    (the mean over seeds, bars from the worst to the best seed)."""
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    names = {"sketch": ("sketch (grammar + learned lexicon)", "tab:green"), "gpt2": ("GPT-2 (2 layers, width 128)", "tab:blue"),
+             "transformer_program": ("Transformer Program from scratch", "tab:grey")}
+    for arm, (label, colour) in names.items():
+        rows = [r for r in summary if r["arm"] == arm]
+        if not rows:
+            continue
+        x = [r["train_pairs"] for r in rows]
+        y = [r["exact_match_mean"] for r in rows]
+        spread = [[m - r["exact_match_min"] for m, r in zip(y, rows)], [r["exact_match_max"] - m for m, r in zip(y, rows)]]
+        ax.errorbar(x, y, yerr=spread, marker="o", ms=4, capsize=3, color=colour, label=label)
+    ax.axhline(95, color="black", lw=0.6, ls=":")
+    ax.set_xscale("log")
+    ax.set_ylim(-3, 103)
+    ax.set_xlabel("training pairs")
+    ax.set_ylabel("held-out sentences exactly right (%)")
+    ax.set_title("English->French: new sentences of the learned words", fontsize=9)
+    ax.legend(fontsize=7, loc="center right")
+    from plots import _save  # benchmarks/plots.py (this script's folder is on sys.path)
+
+    return _save(fig, "sketch_translation.png")
 
 
 def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
@@ -437,9 +472,52 @@ def save(key: str, rows: list[dict], name: str, order: list[str]) -> None:
     OUT.write_text(json.dumps(data, indent=1) + "\n")
 
 
+def run_translation(args) -> None:
+    """Each run is merged into sketch.json's "translation" key as soon as it ends (by arm, size and seed),
+    so arms and sizes can be run by separate processes within their budgets."""
+    import sketch_translation as case
+
+    sizes = [int(n) for n in args.sizes.split(",")]
+    data = case.make_data([100, *sizes], args.test, args.val)
+    for arm in args.arms.split(","):
+        for n in sizes:
+            for seed in range(args.seeds_translation if n in args.seeded_sizes else 1):
+                if arm == "sketch":
+                    row = case.run_sketch(data, n, seed, args.epochs, args.sketch_lr, args.search_seconds)
+                elif arm == "gpt2":
+                    row = case.run_gpt2(data, n, seed, args.gpt2_steps, args.gpt2_budget, args.gpt2_layers,
+                                        args.gpt2_heads, args.gpt2_width, args.gpt2_lr, 32, args.gpt2_eval_every)
+                else:
+                    row = case.run_transformer_program(data, n, seed, args.tp_epochs, args.tp_budget, 2, 2, 1, 1)
+                print(case.line(row), flush=True)
+                _save_translation(row, data, case)
+
+
+def _save_translation(row: dict, data, case) -> None:
+    import fcntl
+
+    with open(Path(tempfile.gettempdir()) / "weightsmith-sketch-json.lock", "w") as lock:  # processes merge in turn
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _merge_translation(row, data, case)
+
+
+def _merge_translation(row: dict, data, case) -> None:
+    stored = json.loads(OUT.read_text()) if OUT.exists() else {}
+    entry = stored.get("translation", {})
+    key = (row["arm"], row["train_pairs"], row["seed"])
+    rows = [r for r in entry.get("rows", []) if (r["arm"], r["train_pairs"], r["seed"]) != key] + [row]
+    rows.sort(key=lambda r: (r["arm"], r["train_pairs"], r["seed"]))
+    stored["translation"] = {
+        "protocol": {"pool_seed": data.pool_seed, "train_pairs_max": len(data.train), "test_sentences": len(data.test),
+                     "val_sentences": len(data.val), "held_out": "unseen sentences whose English words all occur "
+                     "in the first 100 training pairs (so in every training set)", "metric": "sentence exact match (%)"},
+        "rows": rows, "summary": case.summary(rows)}
+    OUT.write_text(json.dumps(stored, indent=1) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "plot"])
+    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "translation", "plot"])
     parser.add_argument("--sketches", default=",".join(SKETCHES))
     parser.add_argument("--train", type=int, default=1000)
     parser.add_argument("--restarts", type=int, default=3)
@@ -456,10 +534,29 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--model-epochs", type=int, default=None, help="epochs (default: the pair's)")
+    parser.add_argument("--arms", default="sketch,gpt2,tp")
+    parser.add_argument("--sizes", default="100,300,1000,3000")
+    parser.add_argument("--seeds-translation", type=int, default=2)
+    parser.add_argument("--seeded-sizes", default="100,300,1000", help="sizes run with every seed (others: seed 0)")
+    parser.add_argument("--test", type=int, default=500)
+    parser.add_argument("--val", type=int, default=100)
+    parser.add_argument("--sketch-lr", type=float, default=3.0)
+    parser.add_argument("--gpt2-steps", type=int, default=2500)
+    parser.add_argument("--gpt2-budget", type=float, default=220.0)
+    parser.add_argument("--gpt2-layers", type=int, default=2)
+    parser.add_argument("--gpt2-heads", type=int, default=4)
+    parser.add_argument("--gpt2-width", type=int, default=128)
+    parser.add_argument("--gpt2-lr", type=float, default=1e-3)
+    parser.add_argument("--gpt2-eval-every", type=int, default=250)
+    parser.add_argument("--tp-epochs", type=int, default=20)
+    parser.add_argument("--tp-budget", type=float, default=150.0)
     args = parser.parse_args()
+    args.seeded_sizes = {int(n) for n in args.seeded_sizes.split(",")}
     torch.set_num_threads(1)
     if args.case == "algorithmic":
         run_algorithmic(args.sketches.split(","), args.train, args.restarts, args.epochs, args.search_seconds)
+    elif args.case == "translation":
+        run_translation(args)
     elif args.case == "plot":
         for path in plot():
             print(path)
