@@ -208,12 +208,12 @@ def main() -> None:
         out["learned_ground_truth"] = learned_ground_truth()
     result.parent.mkdir(parents=True, exist_ok=True)
     result.write_text(json.dumps(out, indent=2) + "\n")
-    print(f"{'task':<14}{'model':<10}{'acc 101-150':>12}{'lines':>7}{'naive':>7}{'match 0-50/51-100/101-150':>28}"
+    print(f"{'task':<22}{'model':<10}{'acc 101-150':>12}{'lines':>7}{'naive':>7}{'match 0-50/51-100/101-150':>28}"
           f"{'s':>6}   anchor lines/match")
     for name, r in sorted(out["models"].items()):
         match = "/".join(f"{v:.3f}" for v in r["match"].values())
         anchor = r.get("anchor") or {}
-        print(f"{name:<14}{r['model']:<10}{r['model_accuracy']['101-150']:>12.3f}{r['lines']:>7}{r['naive_lines']:>7}"
+        print(f"{name:<22}{r['model']:<10}{r['model_accuracy']['101-150']:>12.3f}{r['lines']:>7}{r['naive_lines']:>7}"
               f"{match:>28}{r['seconds']:>6.0f}   {anchor.get('lines', '-')}/{anchor.get('match', '-')}")
     if out["ground_truth"]:
         g = out["ground_truth"]
