@@ -230,7 +230,7 @@ def from_gpt2(model, vocab: Optional[list[str]] = None) -> Circuit:
 
 
 def from_weightsmith(model, rotation: Optional[np.ndarray] = None) -> Circuit:
-    """A weightsmith `Transformer` as a circuit whose output is the residual's output dims; with
+    """A weightsmith `Transformer` as a circuit whose output is its unembedding's output logits; with
     `rotation` (orthogonal [d, d]) every write is rotated and every read counter-rotated, so the circuit
     computes the same function in a basis the extractor cannot read."""
     cfg = model.config
@@ -251,11 +251,12 @@ def from_weightsmith(model, rotation: Optional[np.ndarray] = None) -> Circuit:
             p = f"layers.{l}.mlp."
             mlp = MLPWeights(R.T @ t[p + "W_in"], t[p + "b_in"], t[p + "W_out"] @ R, t[p + "b_out"] @ R, "relu")
         layers.append(LayerWeights(heads, torch.zeros(d, dtype=torch.float64), mlp))
-    dims = list(cfg.output_dims)
-    W_U = R.T @ torch.eye(d, dtype=torch.float64)[:, dims]
+    unembed, bias = cfg.unembedding()  # the output's logits (not the type scores): a dim each, or codes
+    n_out = cfg.n_output_logits()
+    W_U = R.T @ torch.from_numpy(unembed[:, :n_out])
     tokens = cfg.tokens()
     return Circuit(W_E=t["token_embed"] @ R, W_P=t["pos_embed"] @ R, layers=layers, W_U=W_U,
-                   b_U=torch.zeros(len(dims), dtype=torch.float64), ln_final=None, causal=cfg.causal,
+                   b_U=torch.from_numpy(bias[:n_out]), ln_final=None, causal=cfg.causal,
                    pad_id=tokens.index(cfg.pad), names=[str(x) for x in tokens])
 
 

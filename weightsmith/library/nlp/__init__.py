@@ -10,7 +10,9 @@ transformers. No training: every weight comes from a program in this package.
 
 Text is tokenised here (lower-case, punctuation split, "n't" split off); a word the lexicon does not know
 becomes UNK and takes a documented path: translation writes it as UNK, read as a masculine singular
-noun, and puts the original word back in the output text; grammaticality reads it as a singular noun;
+noun, and puts the original word back in the output text; grammaticality (~21k word forms of the built
+lexicon, read as word ids: see `grammar`; the 394-word program where the lexicon's resources are missing)
+reads it as a wildcard singular name;
 sentiment (positive, negative or neutral; ~21k word forms of the built lexicon,
 read as word ids: see `sentiment_words`) gives it no polarity. Nothing crashes on an unknown word.
 
@@ -27,13 +29,16 @@ from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
 from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
+from weightsmith.model.generate import STOP, UNDEFINED, generate
 
 # The intermediate values worth showing in a trace, in reading order.
 HIGHLIGHTS = {
     "sentiment": ["resolved", "modifier", "negated", "vote", "counted_vote",
                   "positive_mass", "negative_mass", "sentiment"],
-    "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
-                       "subject_person", "finite_form", "bad_agreement", "grammaticality"],
+    # the dictionary-scale program's names first, then the 394-word program's (a trace shows those it has)
+    "grammaticality": ["tag", "subject", "governor", "verb_agreement", "bad_order", "bad_det", "inverted",
+                       "role", "bad_end", "number_of_my_noun", "bad_det_number", "subject_person", "finite_form",
+                       "bad_agreement", "grammaticality"],
     # (the dictionary-scale translator's resolved / plan at a position are those of the word before it)
     "translation": ["resolved", "plan", "class", "reading_4", "spoken_upto", "french_so_far", "carrier_plan", "slot",
                     "entry", "source_lemma", "subject", "form_code", "next_french_word"],
@@ -77,28 +82,43 @@ def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
 
 
 def translate_tokens(english: list[str], backend: str | None = None, you: str = "vous") -> list[str]:
-    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS."""
+    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS. The
+    compiled 394-word model runs each new word as one position, keeping the earlier ones' keys and values
+    (`weightsmith.model.generate`); otherwise the whole input is rerun at each step."""
     t = models.serving("translation")
     if you != "vous" and t is not models.DICTIONARY_TRANSLATION:
         raise ValueError("only the dictionary-scale translator (it needs the built lexicon) translates you as tu")
     limit = t.max_seq_len
+    if t is not models.DICTIONARY_TRANSLATION and models.backend(backend) == "compiled" and len(english) + 1 <= limit:
+        made = generate(models.compiled_model("translation"), [*english, SEP], stop={EOS})
+        french, end = made.tokens, {STOP: EOS, UNDEFINED: None}.get(made.end, "")
+    else:
+        french, end = _translate_by_reruns(english, backend, limit, t, you)
+    if end == EOS:
+        return french
+    if end is None:
+        raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+    raise ValueError(
+        f"the sentence is too long to translate: English and French together need more than {limit} "
+        f"positions (so far: {' '.join(english)} → {' '.join(french)})"
+    )
+
+
+def _translate_by_reruns(english: list[str], backend: str | None, limit: int, t: models.Task,
+                         you: str) -> tuple[list[str], str | None]:
+    """Greedy decoding by running the whole input at each step: the French words, and the last word the
+    model gave (EOS, None) or "" where the input reached `limit` positions first."""
     french: list[str] = []
-    while True:
-        if len(english) + 1 + len(french) > limit:
-            raise ValueError(
-                f"the sentence is too long to translate: English and French together need more than {limit} "
-                f"positions (so far: {' '.join(english)} → {' '.join(french)})"
-            )
+    while len(english) + 1 + len(french) <= limit:
         xs = english + [SEP] + french
         if you == "vous":
             word = models.run(t.name, [xs], backend)[0][-1]
         else:  # the tu program is not compiled: it runs in the interpreter
             word = rasp.evaluate(dictionary_translation.program(you), t.encode(xs))[-1]
-        if word == EOS:
-            return french
-        if word is None:
-            raise RuntimeError(f"the translation model gave no word after {' '.join(xs)!r}")
+        if word == EOS or word is None:
+            return french, word
         french.append(word)
+    return french, ""
 
 
 def _sentence(text: str, name: str) -> list[str]:

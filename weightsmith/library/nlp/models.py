@@ -37,9 +37,10 @@ from typing import Callable, Sequence
 
 from weightsmith import rasp
 from weightsmith.library.nlp import (
-    dictionary_translation, grammaticality, notation, polarity, sentiment_words, translation, translation_grammar,
-    translation_words,
+    dictionary_translation, grammar, grammar_words, grammaticality, notation, polarity, sentiment_words, translation,
+    translation_grammar, translation_words,
 )
+from weightsmith.tasks.nlp.dictionary import missing
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -92,9 +93,12 @@ class Task:
         return vocab
 
 
+# Grammaticality runs the dictionary-scale program (`grammar`) where the lexicon's resources are installed,
+# and the 394-word program (`grammaticality`) where they are not, so the task works on every machine.
+_GRAMMAR = grammaticality if missing() else grammar
 TASKS = {
     "translation": Task("translation", translation, translation.MAX_SEQ_LEN, causal=True),
-    "grammaticality": Task("grammaticality", grammaticality, grammaticality.MAX_SEQ_LEN, causal=False),
+    "grammaticality": Task("grammaticality", _GRAMMAR, _GRAMMAR.MAX_SEQ_LEN, causal=False),
     "sentiment": Task("sentiment", polarity, polarity.MAX_SEQ_LEN, causal=False),
 }
 
@@ -159,9 +163,10 @@ def fingerprint(t: Task) -> str:
     digest = hashlib.sha256()
     for f in files:
         digest.update(Path(f).read_bytes())
-    if t.module is polarity:  # its word table comes from the built lexicon: hash the table itself
-        table = sentiment_words.vocabulary()
-        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table.words, table.classes)).encode())
+    # a word table built from the lexicon: hash the table itself
+    table = {polarity: sentiment_words.vocabulary, grammar: grammar_words.vocabulary}.get(t.module)
+    if table:
+        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table().words, table().classes)).encode())
     if t.module is dictionary_translation:  # so is its vocabulary
         words = translation_words.vocabulary()
         digest.update(repr([(w, e.info, sorted(e.forms.items())) for w, e in zip(words.words, words.entries)]).encode())
@@ -234,11 +239,11 @@ def compiled_model(name: str):
     def log(message: str) -> None:
         print(message, file=sys.stderr)
 
-    try:
-        return load(build(name, log=log))
+    try:  # mostly-zero MLPs multiplied sparse: the same outputs, at a cost that grows with the non-zeros
+        return load(build(name, log=log)).use_sparse()
     except ModelFolderError as error:
         log(f"the cached {name} model is damaged ({error}); rebuilding it")
-        return load(build(name, force=True, log=log))
+        return load(build(name, force=True, log=log)).use_sparse()
 
 
 def run(name: str, inputs: Sequence[Sequence[str]], backend_choice: str | None = None) -> list[list]:
