@@ -53,16 +53,23 @@ def dictionary_program() -> tuple[rasp.SOp, list[str]]:
     return out, vocab
 
 
-def interpreted_greedy(program: rasp.SOp, prompt: list, stop: set, limit: int) -> list:
-    """Greedy decoding by the interpreter: the reference the models must equal."""
-    tokens, made = list(prompt), []
-    while len(tokens) < limit:
-        word = rasp.evaluate(program, tokens)[-1]
-        if word is None or word in stop:
-            break
-        made.append(word)
-        tokens.append(word)
-    return made
+def interpreted_greedy(program: rasp.SOp, prompts: list[list], stop: set, limit: int) -> list[list]:
+    """Greedy decoding of every prompt by the interpreter (one batch a step): the reference the models
+    must equal."""
+    tokens, done = [list(p) for p in prompts], [False] * len(prompts)
+    made: list[list] = [[] for _ in prompts]
+    while True:
+        running = [i for i, d in enumerate(done) if not d]
+        if not running:
+            return made
+        outputs = rasp.evaluate_batch(program, [tokens[i] for i in running])
+        for i, out in zip(running, outputs):
+            word = out[-1]
+            if word is None or word in stop or len(tokens[i]) >= limit:
+                done[i] = True
+            else:
+                made[i].append(word)
+                tokens[i].append(word)
 
 
 def _best_cpu(run, repeats: int = 3) -> tuple[float, object]:
@@ -70,8 +77,10 @@ def _best_cpu(run, repeats: int = 3) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(repeats):
         start = time.process_time()
-        result = run()
-        best = min(best, time.process_time() - start)
+        got = run()
+        seconds = time.process_time() - start
+        if seconds < best:
+            best, result = seconds, got
     return round(best, 4), result
 
 
@@ -97,7 +106,7 @@ def _profile(model, ids) -> dict:
 
         seconds, (att, mlp) = _best_cpu(one_pass)
         out[name] = {"pass_cpu_s": seconds, "attention_cpu_s": round(att, 4), "mlp_cpu_s": round(mlp, 4),
-                     "weights_used_per_position": model.weights_used()}
+                     "multiply_adds_per_position": model.weights_used()}
     return out
 
 
@@ -131,13 +140,14 @@ def translator() -> dict:
     # every corpus item: cached sparse greedy decoding == the interpreter's greedy decoding
     model.use_sparse()
     items = [item for split in SPLITS for item in load_corpus("translation", split)]
-    wrong, start = 0, time.process_time()
-    for item in items:
-        english = [w if w in known else "UNK" for w in item.english]
-        got = generate(model, [*english, SEP], stop={EOS}).tokens
-        wrong += got != interpreted_greedy(t.program(), [*english, SEP], {EOS}, t.max_seq_len)
+    prompts = [[*(w if w in known else "UNK" for w in item.english), SEP] for item in items]
+    start = time.process_time()
+    got = [generate(model, p, stop={EOS}).tokens for p in prompts]
+    seconds = time.process_time() - start
+    want = interpreted_greedy(t.program(), prompts, {EOS}, t.max_seq_len)
+    wrong = sum(a != b for a, b in zip(got, want))
     row["corpus"] = {"items": len(items), "greedy_mismatches_vs_interpreter": wrong,
-                     "cpu_s_incl_interpreter": round(time.process_time() - start, 1)}
+                     "generate_sparse_cached_cpu_s": round(seconds, 1)}
     print(f"translator d_model {row['d_model']}: sentence " + ", ".join(
         f"{k} {row['sentence'][k]['generate_cpu_s']}" for k, _, _ in MODES) + f" CPU s; corpus mismatches {wrong}")
     return row
@@ -155,8 +165,8 @@ def dictionary() -> dict:
     row["profile_10_positions"] = _profile(model, model.encode([["BOS", *prompts[0]]]))
     row["prompt"], _ = _modes(model, prompts[0], {"w0"})
     model.use_sparse()
-    wrong = sum(generate(model, p, stop={"w0"}).tokens
-                != interpreted_greedy(program, p, {"w0"}, MAX_SEQ_LEN) for p in prompts)
+    want = interpreted_greedy(program, prompts, {"w0"}, MAX_SEQ_LEN)
+    wrong = sum(generate(model, p, stop={"w0"}).tokens != w for p, w in zip(prompts, want))
     row["greedy_mismatches_vs_interpreter"] = f"{wrong} of {len(prompts)} prompts"
     print(f"dictionary d_model {row['d_model']}, d_mlp {row['d_mlp_total']}: prompt " + ", ".join(
         f"{k} {row['prompt'][k]['generate_cpu_s']}" for k, _, _ in MODES) + f" CPU s; mismatches {wrong}")

@@ -2,6 +2,8 @@
 
     python benchmarks/sketch.py algorithmic [--train 1000] [--restarts 3]
     python benchmarks/sketch.py init [--seeds 3]
+    python benchmarks/sketch.py init-model [--seeds 3]
+    python benchmarks/sketch.py translation [--arms sketch,gpt2,tp] [--sizes 100,300,1000,3000]
     python benchmarks/sketch.py plot
 
 `algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
@@ -14,8 +16,17 @@ as recorded in benchmarks/results/transformer_programs.json (cited, not rerun). 
 source lines and learned cells against the TP's decompiled lines; both compiled models' parameters. The
 filled program is compiled and checked equal to the interpreter on every test example.
 
+`translation` (case 1): the translator's grammar with its word tables as holes, against GPT-2 and a
+Transformer Program trained on the same pairs; the protocol is in benchmarks/sketch_translation.py.
+
 `init` (case 3): a Transformer Program started from a program of a related task (`weightsmith.learn.warm_start`)
 against random initialisation, same configuration, data, settings and seeds; see docs/sketches.md.
+
+`init-model` (case 3, the ordinary transformer): `weightsmith.model.Transformer` with a linear read-out
+(`weightsmith.learn.compiled_start`), started from the compiled weights of a related task's program
+(exact, and with its attention scores divided by the largest factor that still predicts as the program
+on 2,000 training strings) against the same shape started at random; Adam, cross-entropy on the target's
+labels, its whole training split, seeds 0..n-1; validation accuracy after each epoch, test at the end.
 
 CPU seconds are this process's (`time.process_time`), one torch thread, on a shared 2-core machine.
 Results merge into benchmarks/results/sketch.json (one key per case).
@@ -26,6 +37,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,7 +51,6 @@ from weightsmith.tasks.algorithmic import make_task
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OUT = RESULTS / "sketch.json"
-IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
 
 # name: (task, build, content vocabulary, longest content, what the holes are)
 SKETCHES = {
@@ -129,6 +140,7 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
 PAIRS = {
     "dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True, {}),
     "hist_to_most_freq": ("hist", "hist", "most_freq", False, {"layers": 3, "cat_heads": 2, "count_heads": 2, "mlps": 2}),
+    "sort_to_sort_freq": ("sort", "sort", "sort_freq", True, {}),
 }
 
 
@@ -199,16 +211,164 @@ def _init_summary(runs: list[dict]) -> dict:
     return out
 
 
+def make_sort_with_eos():
+    """Tracr's sort of the tokens (`lib.make_sort`, keys = the tokens) for the sort task's inputs, which end
+    in EOS: EOS gets the largest key, so it stays last and the content is sorted before it."""
+    from weightsmith import rasp
+    from weightsmith.library.sorting import make_sort
+
+    key = rasp.Map(lambda t: 5 if t == "EOS" else t, rasp.tokens).named("sort_key")
+    return make_sort(rasp.tokens, key, max_seq_len=7, min_key=1).named("sort")
+
+
+def _library(module: str, name: str):
+    import importlib
+
+    return getattr(importlib.import_module(f"weightsmith.library.{module}"), name)
+
+
+# case 3, the ordinary transformer: (source program, its vocabulary and longest input (the target's), target
+# task, free layers before / after the compiled ones (where the target's extra work goes: most-freq sorts
+# after counting, Dyck-2 checks partners after Dyck-1's depth, sort-by-frequency counts before sorting),
+# epochs (Dyck-2's 16 positions and the compiled 320-unit MLPs make its epochs ~5x dearer), whether the read-out
+# is copied (the source's output values are the target's classes: sorted tokens, T/P/F; hist's counts are not
+# most-freq's tokens, so its read-out starts at zero))
+MODEL_PAIRS = {
+    "hist_to_most_freq": (lambda: _library("counting", "make_hist")(), list(range(6)), 7, "most_freq", 0, 2, 10, False),
+    "sort_to_sort_freq": (make_sort_with_eos, [0, 1, 2, 3, 4, "EOS"], 7, "sort_freq", 1, 0, 10, True),
+    "dyck1_to_dyck2": (lambda: _library("dyck", "make_dyck1")(), list("(){}"), 15, "dyck2", 0, 1, 4, True),
+}
+MODEL_SHAPE = {"heads": 2, "d_head": 8, "d_mlp": 64}  # at least; wider where the compiled model is
+SOFTEN_FACTORS = (1, 2, 4, 8, 16, 32, 64, 128)
+
+
+def run_init_model(pair: str, seeds: int, lr: float, batch: int, epochs: int | None = None) -> dict:
+    """The compiled source (exact, and softened) against random initialisation: same shape, optimiser, data, seeds."""
+    from weightsmith.learn.compiled_start import (IGNORE, Data, Settings, compiled_start, ordinary_config,
+                                                  program_outputs, random_start, softest_exact, train)
+
+    build, vocab, max_len, target, before, after, pair_epochs, readout = MODEL_PAIRS[pair]
+    epochs = epochs or pair_epochs
+    program = build()
+    compiled = compile_rasp_to_model(program, set(vocab), max_len).model
+    task = make_task(target)
+    room = -(-(compiled.config.d_model + 16) // 16) * 16 - compiled.config.d_model  # d_model: a multiple of 16
+    config = ordinary_config(compiled.config, free_before=before, free_after=after, room=room, **MODEL_SHAPE)
+
+    def warm(seed: int, soften: float = 1.0):
+        return compiled_start(compiled, config, task.labels, free_before=before, seed=seed, soften=soften,
+                              readout=readout)
+
+    probe = warm(0)
+    data = Data.of(probe, task.train.inputs, task.train.targets)
+    val = Data.of(probe, task.val.inputs, task.val.targets)
+    test = Data.of(probe, task.test.inputs, task.test.targets)
+    # the warm start is the program: its decoded output at every content position of the validation strings
+    expected = compiled.run_batch(task.val.inputs)
+    values = compiled.config.output_values
+    got = program_outputs(probe, compiled.config, val.ids).tolist()
+    start_exact = all(values[j] == e for row, out, xs in zip(got, expected, task.val.inputs)
+                      for j, e in list(zip(row, out))[1:len(xs)])
+    n_check = min(2000, len(data.ids))
+    factor = softest_exact(lambda f: warm(0, f), compiled.config, data.ids[:n_check],
+                           data.targets[:n_check] != IGNORE, SOFTEN_FACTORS)
+    arms = {"random": lambda seed: random_start(config, task.labels, seed), "compiled": warm,
+            f"compiled, scores / {factor:g}": lambda seed: warm(seed, factor)}
+    slots = [(before + k, h) for k, layer in enumerate(compiled.config.layers) for h in range(len(layer.heads))]
+    runs, start_stats = [], {}
+    for arm, make in arms.items():
+        start_stats[arm] = _start_statistics(make(0), data, slots)
+        for seed in range(seeds):
+            model = make(seed)
+            torch.manual_seed(seed)
+            curve: list[dict] = []
+            start_val = val.accuracy(model)
+            begin = time.process_time()
+            train(model, data, val, Settings(epochs=epochs, batch=batch, lr=lr, seed=seed),
+                  on_epoch=lambda epoch, acc: curve.append({"epoch": epoch, "val_accuracy": round(100 * acc, 2),
+                                                            "cpu_seconds": round(time.process_time() - begin, 1)}))
+            cpu = time.process_time() - begin
+            row = {"arm": arm, "seed": seed, "start_val_accuracy": round(100 * start_val, 2),
+                   "val_accuracy": curve[-1]["val_accuracy"], "test_accuracy": round(100 * test.accuracy(model), 2),
+                   "cpu_seconds": round(cpu, 1), "curve": curve}
+            runs.append(row)
+            print(f"{pair} {arm:<20} seed {seed}: start {row['start_val_accuracy']:6.2f}  val {row['val_accuracy']:6.2f}  "
+                  f"test {row['test_accuracy']:6.2f}  {row['cpu_seconds']:6.1f} CPU s  "
+                  f"curve {[c['val_accuracy'] for c in curve]}", flush=True)
+    layers = config.layers
+    return {"pair": pair, "source_program": program.label, "target": target, "compiled_d_model": compiled.config.d_model,
+            "compiled_layers": len(compiled.config.layers),
+            "shape": {"layers": len(layers), "heads": len(layers[0].heads), "d_head": layers[0].heads[0].d_qk,
+                      "d_mlp": layers[0].d_mlp, "d_model": config.d_model, "free_layers_before": before,
+                      "free_layers_after": after, "causal": config.causal,
+                      "parameters": sum(p.numel() for p in probe.parameters())},
+            "train_examples": len(data.ids), "val_examples": len(val.ids), "test_examples": len(test.ids),
+            "epochs": epochs, "lr": lr, "batch": batch, "optimiser": "Adam", "readout_copied": readout,
+            "start_equals_program_on_val": start_exact, "soften_factor": factor,
+            "soften_factors_tried": list(SOFTEN_FACTORS), "start_statistics": start_stats, "runs": runs,
+            "summary": _model_summary(runs, list(arms))}
+
+
+def _start_statistics(model, data, slots: list[tuple[int, int]], n: int = 256) -> dict:
+    """Before training, on the first n training strings, at the compiled heads' slots (the same slots in the
+    random arm): how saturated the softmax is. `dead_weight_share`: the share of (query, key) pairs (unmasked,
+    labelled queries) whose attention weight is below 1e-4 — the gradient reaching their score is scaled by
+    that weight, so a key the program does not select cannot start to be selected; `jacobian_norm`: the mean
+    Frobenius norm of a query's softmax Jacobian diag(p) - p p^T (0 for a one-hot pattern)."""
+    from weightsmith.learn.compiled_start import IGNORE
+
+    ids, targets = data.ids[:n], data.targets[:n]
+    body = model.body
+    with torch.no_grad():
+        _, residuals = body(ids, return_residuals=True)
+        masked = (ids == body.config.tokens().index(body.config.pad))[:, None, :]
+        if body.config.causal:
+            masked = masked | torch.ones(ids.shape[1], ids.shape[1], dtype=torch.bool).triu(1)
+        masked = masked.expand(-1, ids.shape[1], -1)
+        real = targets != IGNORE
+        dead, jacobian = [], []
+        for layer, h in slots:
+            head, x = body.layers[layer].heads[h], residuals[2 * layer]
+            scores = ((x @ head.W_Q) @ (x @ head.W_K).transpose(-1, -2)).masked_fill(masked, float("-inf"))
+            p = torch.softmax(scores, -1)
+            live = ~masked & real[:, :, None]
+            dead.append(float(((p < 1e-4) & live).sum() / live.sum()))
+            norms = (torch.diag_embed(p) - p[..., :, None] * p[..., None, :]).flatten(-2).norm(dim=-1)
+            jacobian.append(float(norms[real].mean()))
+    return {"dead_weight_share": [round(v, 4) for v in dead], "jacobian_norm": [round(v, 4) for v in jacobian]}
+
+
+def _model_summary(runs: list[dict], arms: list[str]) -> dict:
+    """Per arm: mean final val/test and CPU s; epochs and CPU s to reach fixed levels and the random arm's
+    mean final validation accuracy (None where a run never reached it)."""
+    random_final = round(sum(r["val_accuracy"] for r in runs if r["arm"] == "random")
+                         / max(1, sum(r["arm"] == "random" for r in runs)), 2)
+    out = {"random_final_val_mean": random_final}
+    for arm in arms:
+        mine = [r for r in runs if r["arm"] == arm]
+        reach = {}
+        for level in (90.0, 95.0, 99.0, random_final):
+            hits = [next((c for c in r["curve"] if c["val_accuracy"] >= level), None) for r in mine]
+            reach[str(level)] = {"epochs": [h and h["epoch"] for h in hits], "cpu_seconds": [h and h["cpu_seconds"] for h in hits]}
+        out[arm] = {"val_accuracy_mean": round(sum(r["val_accuracy"] for r in mine) / len(mine), 2),
+                    "test_accuracy_mean": round(sum(r["test_accuracy"] for r in mine) / len(mine), 2),
+                    "start_val_accuracy_mean": round(sum(r["start_val_accuracy"] for r in mine) / len(mine), 2),
+                    "cpu_seconds_mean": round(sum(r["cpu_seconds"] for r in mine) / len(mine), 1), "reach": reach}
+    return out
+
+
 def plot() -> list[Path]:
     """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
-    docs/img/sketch_init.png (validation accuracy against CPU seconds, warm start against random)."""
+    docs/img/sketch_init.png (validation accuracy against CPU seconds, each start against random: Transformer
+    Programs on the first row, the ordinary transformer on the second) and docs/img/sketch_translation.png
+    (held-out exact match against training pairs, per arm)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from plots import _save  # benchmarks/plots.py (this script's folder is on sys.path)
 
     data = json.loads(OUT.read_text())
-    IMAGES.mkdir(parents=True, exist_ok=True)
     paths = []
     rows = data.get("algorithmic", [])
     if rows:
@@ -227,25 +387,62 @@ def plot() -> list[Path]:
         ax.bar(0, 0, color="tab:grey", label="Transformer Program from scratch")
         ax.legend(fontsize=7, loc="upper left")
         ax.set_title("Sketches vs Transformer Programs (labels: test accuracy)", fontsize=9)
-        fig.tight_layout()
-        paths.append(IMAGES / "sketch_algorithmic.png")
-        fig.savefig(paths[-1], dpi=120)
-    pairs = data.get("init", [])
-    if pairs:
-        fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.2), squeeze=False)
-        for ax, pair in zip(axes[0], pairs):
-            for run in pair["runs"]:
-                colour = "tab:blue" if run["arm"] == "warm" else "tab:orange"
-                ax.plot([c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]],
-                        marker="o", ms=3, color=colour, label=f"{run['arm']} init (one line per seed)" if run["seed"] == 0 else None)
-            ax.set_xlabel("CPU seconds")
-            ax.set_ylabel("validation accuracy (%)")
-            ax.set_title(f"{pair['source']} program -> {pair['target']}", fontsize=9)
-            ax.legend(fontsize=7)
-        fig.tight_layout()
-        paths.append(IMAGES / "sketch_init.png")
-        fig.savefig(paths[-1], dpi=120)
+        paths.append(_save(fig, "sketch_algorithmic.png"))
+    translation = data.get("translation")
+    if translation:
+        paths.append(_plot_translation(plt, translation["summary"]))
+    rows = [(pair, "Transformer Program") for pair in data.get("init", [])]
+    rows += [(pair, "ordinary transformer") for pair in data.get("init_model", [])]
+    if rows:
+        width = max(len(data.get("init", [])), len(data.get("init_model", [])))
+        fig, axes = plt.subplots(2, width, figsize=(4 * width, 6.4), squeeze=False)
+        used = set()
+        for k, kind in enumerate(("Transformer Program", "ordinary transformer")):
+            for ax, (pair, _) in zip(axes[k], [r for r in rows if r[1] == kind]):
+                used.add(id(ax))
+                colours = {}
+                for run in pair["runs"]:
+                    colour = colours.setdefault(run["arm"], f"C{len(colours)}")
+                    xs, ys = [c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]]
+                    if "start_val_accuracy" in run:  # the point before training
+                        xs, ys = [0.0, *xs], [run["start_val_accuracy"], *ys]
+                    ax.plot(xs, ys, marker="o", ms=2, color=colour, label=f"{run['arm']} start" if run["seed"] == 0 else None)
+                ax.set_xlabel("CPU seconds")
+                ax.set_ylabel("validation accuracy (%)")
+                source = pair.get("source", pair.get("source_program"))
+                ax.set_title(f"{kind}: {source} -> {pair['target']}", fontsize=8)
+                ax.legend(fontsize=6)
+        for ax in axes.flat:
+            if id(ax) not in used:
+                ax.axis("off")
+        paths.append(_save(fig, "sketch_init.png"))
     return paths
+
+
+def _plot_translation(plt, summary: list[dict]) -> Path:
+    """docs/img/sketch_translation.png: held-out sentence exact match against training pairs, per arm
+    (the mean over seeds, bars from the worst to the best seed)."""
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    names = {"sketch": ("sketch (grammar + learned lexicon)", "tab:green"), "gpt2": ("GPT-2 (2 layers, width 128)", "tab:blue"),
+             "transformer_program": ("Transformer Program from scratch", "tab:grey")}
+    for arm, (label, colour) in names.items():
+        rows = [r for r in summary if r["arm"] == arm]
+        if not rows:
+            continue
+        x = [r["train_pairs"] for r in rows]
+        y = [r["exact_match_mean"] for r in rows]
+        spread = [[m - r["exact_match_min"] for m, r in zip(y, rows)], [r["exact_match_max"] - m for m, r in zip(y, rows)]]
+        ax.errorbar(x, y, yerr=spread, marker="o", ms=4, capsize=3, color=colour, label=label)
+    ax.axhline(95, color="black", lw=0.6, ls=":")
+    ax.set_xscale("log")
+    ax.set_ylim(-3, 103)
+    ax.set_xlabel("training pairs")
+    ax.set_ylabel("held-out sentences exactly right (%)")
+    ax.set_title("English->French: new sentences of the learned words", fontsize=9)
+    ax.legend(fontsize=7, loc="center right")
+    from plots import _save  # benchmarks/plots.py (this script's folder is on sys.path)
+
+    return _save(fig, "sketch_translation.png")
 
 
 def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
@@ -275,9 +472,52 @@ def save(key: str, rows: list[dict], name: str, order: list[str]) -> None:
     OUT.write_text(json.dumps(data, indent=1) + "\n")
 
 
+def run_translation(args) -> None:
+    """Each run is merged into sketch.json's "translation" key as soon as it ends (by arm, size and seed),
+    so arms and sizes can be run by separate processes within their budgets."""
+    import sketch_translation as case
+
+    sizes = [int(n) for n in args.sizes.split(",")]
+    data = case.make_data([100, *sizes], args.test, args.val)
+    for arm in args.arms.split(","):
+        for n in sizes:
+            for seed in range(args.seeds_translation if n in args.seeded_sizes else 1):
+                if arm == "sketch":
+                    row = case.run_sketch(data, n, seed, args.epochs, args.sketch_lr, args.search_seconds)
+                elif arm == "gpt2":
+                    row = case.run_gpt2(data, n, seed, args.gpt2_steps, args.gpt2_budget, args.gpt2_layers,
+                                        args.gpt2_heads, args.gpt2_width, args.gpt2_lr, 32, args.gpt2_eval_every)
+                else:
+                    row = case.run_transformer_program(data, n, seed, args.tp_epochs, args.tp_budget, 2, 2, 1, 1)
+                print(case.line(row), flush=True)
+                _save_translation(row, data, case)
+
+
+def _save_translation(row: dict, data, case) -> None:
+    import fcntl
+
+    with open(Path(tempfile.gettempdir()) / "weightsmith-sketch-json.lock", "w") as lock:  # processes merge in turn
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _merge_translation(row, data, case)
+
+
+def _merge_translation(row: dict, data, case) -> None:
+    stored = json.loads(OUT.read_text()) if OUT.exists() else {}
+    entry = stored.get("translation", {})
+    key = (row["arm"], row["train_pairs"], row["seed"])
+    rows = [r for r in entry.get("rows", []) if (r["arm"], r["train_pairs"], r["seed"]) != key] + [row]
+    rows.sort(key=lambda r: (r["arm"], r["train_pairs"], r["seed"]))
+    stored["translation"] = {
+        "protocol": {"pool_seed": data.pool_seed, "train_pairs_max": len(data.train), "test_sentences": len(data.test),
+                     "val_sentences": len(data.val), "held_out": "unseen sentences whose English words all occur "
+                     "in the first 100 training pairs (so in every training set)", "metric": "sentence exact match (%)"},
+        "rows": rows, "summary": case.summary(rows)}
+    OUT.write_text(json.dumps(stored, indent=1) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=["algorithmic", "init", "plot"])
+    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "translation", "plot"])
     parser.add_argument("--sketches", default=",".join(SKETCHES))
     parser.add_argument("--train", type=int, default=1000)
     parser.add_argument("--restarts", type=int, default=3)
@@ -290,10 +530,33 @@ def main() -> None:
     parser.add_argument("--init-epochs", type=int, default=8)
     parser.add_argument("--margin", type=float, default=8.0)
     parser.add_argument("--tau-start", type=float, default=1.0)
+    parser.add_argument("--model-pairs", default=",".join(MODEL_PAIRS))
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--model-epochs", type=int, default=None, help="epochs (default: the pair's)")
+    parser.add_argument("--arms", default="sketch,gpt2,tp")
+    parser.add_argument("--sizes", default="100,300,1000,3000")
+    parser.add_argument("--seeds-translation", type=int, default=2)
+    parser.add_argument("--seeded-sizes", default="100,300,1000", help="sizes run with every seed (others: seed 0)")
+    parser.add_argument("--test", type=int, default=500)
+    parser.add_argument("--val", type=int, default=100)
+    parser.add_argument("--sketch-lr", type=float, default=3.0)
+    parser.add_argument("--gpt2-steps", type=int, default=2500)
+    parser.add_argument("--gpt2-budget", type=float, default=220.0)
+    parser.add_argument("--gpt2-layers", type=int, default=2)
+    parser.add_argument("--gpt2-heads", type=int, default=4)
+    parser.add_argument("--gpt2-width", type=int, default=128)
+    parser.add_argument("--gpt2-lr", type=float, default=1e-3)
+    parser.add_argument("--gpt2-eval-every", type=int, default=250)
+    parser.add_argument("--tp-epochs", type=int, default=20)
+    parser.add_argument("--tp-budget", type=float, default=150.0)
     args = parser.parse_args()
+    args.seeded_sizes = {int(n) for n in args.seeded_sizes.split(",")}
     torch.set_num_threads(1)
     if args.case == "algorithmic":
         run_algorithmic(args.sketches.split(","), args.train, args.restarts, args.epochs, args.search_seconds)
+    elif args.case == "translation":
+        run_translation(args)
     elif args.case == "plot":
         for path in plot():
             print(path)
@@ -303,6 +566,11 @@ def main() -> None:
                               args.tau_start)
             print(json.dumps(result["summary"]), flush=True)
             save("init", [result], "pair", list(PAIRS))
+    elif args.case == "init-model":
+        for pair in args.model_pairs.split(","):
+            result = run_init_model(pair, args.seeds, args.lr, args.batch, args.model_epochs)
+            print(json.dumps(result["summary"]), flush=True)
+            save("init_model", [result], "pair", list(MODEL_PAIRS))
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_clear_errors():
 def test_with_nothing_to_learn_the_soft_interpreter_is_the_interpreter(name, data):
     entry = get_program(name)
     program = entry.build()
-    soft = SoftProgram(program, entry.vocab, entry.max_seq_len)
+    soft = SoftProgram(program, entry.vocab, entry.max_seq_len, relax_only_holes=False)
     xs = data.draw(st.lists(st.sampled_from(list(entry.vocab)), min_size=1, max_size=entry.max_seq_len))
     expected = rasp.evaluate(program, xs)
     if any(v is None for v in expected):
@@ -127,3 +127,19 @@ def test_restarts_keep_the_best_run():
     assert result.train_accuracy == max(record["accuracy"] for record in result.history)
     with pytest.raises(SketchError, match="restarts must be at least 1"):
         fit(hist, train, VOCAB, 5, restarts=0)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=5), min_size=1, max_size=4),
+       st.floats(0.1, 3.0))
+def test_relaxing_only_what_the_holes_influence_gives_the_same_distributions(inputs, tau):
+    """The fixed parts (a Map, a SequenceMap, the length, a count) come from the interpreter, one-hot; the
+    hole and what reads it are relaxed: the output is the fully relaxed program's."""
+    vowel = rasp.Map(lambda t: t in "ae", rasp.tokens).named("vowel")
+    pair = rasp.SequenceMap(lambda v, n: (v, n), vowel, rasp.length).named("pair")
+    before = rasp.SelectorWidth(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LT)).named("before")
+    kind = rasp.Learnable.sequence_map(pair, before, values=[0, 1, 2]).named("kind")
+    out = rasp.SelectorWidth(rasp.Select(kind, kind, rasp.Comparison.EQ)).named("out")
+    pruned, full = (SoftProgram(out, VOCAB, 5, seed=3, relax_only_holes=flag) for flag in (True, False))
+    assert [e.label for e in pruned.fixed] == ["pair", "before"]
+    assert torch.allclose(pruned(pruned.encode(inputs), tau), full(full.encode(inputs), tau), atol=1e-6)

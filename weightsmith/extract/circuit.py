@@ -114,6 +114,7 @@ class Intervention:
     log_var: Optional[dict[str, Tensor]] = None  # consumer -> log c (linear LN)
     masks: Optional[dict[str, Tensor]] = None
     ablation: Optional[dict[str, Tensor]] = None  # writer -> constant [d]
+    exact_ln: frozenset[str] = frozenset()  # consumers whose LN stays exact (see `program.Normalise`)
 
 
 def _act(name: str, x: Tensor) -> Tensor:
@@ -158,9 +159,12 @@ def forward(circuit: Circuit, ids: Tensor, positions: Tensor, how: Intervention 
         gamma, beta = ln
         if record is not None:
             record[consumer] = total.var(-1, unbiased=False)
-        if how.linear_ln:
+        if how.linear_ln and consumer not in how.exact_ln:
             centred = total - total.mean(-1, keepdim=True)
-            return gamma * centred / torch.sqrt(how.log_var[consumer].exp() + LN_EPS) + beta
+            log_var = how.log_var[consumer]
+            if log_var.dim():  # a table over positions: the constant of the position read at
+                log_var = log_var[positions][..., None]
+            return gamma * centred / torch.sqrt(log_var.exp() + LN_EPS) + beta
         return torch.nn.functional.layer_norm(total, total.shape[-1:], gamma, beta, LN_EPS)
 
     for l, layer in enumerate(circuit.layers):

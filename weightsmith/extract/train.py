@@ -49,14 +49,35 @@ SEARCH_ORDER = (Arch(1, 1, 16), Arch(1, 2, 16), Arch(2, 1, 16), Arch(2, 2, 16), 
 
 
 def build_model(task: Task, arch: Arch, seed: int = 0):
-    """A fresh GPT2LMHeadModel from a local config (the anchor's: pre-LN, gelu_new, tied unembedding)."""
+    """A fresh GPT2LMHeadModel for a task (`gpt2`)."""
+    return gpt2(len(task.vocab), task.n_positions, task.bos, task.eos, task.pad, arch, seed)
+
+
+def gpt2(vocab_size: int, n_positions: int, bos: int, eos: int, pad: int, arch: Arch, seed: int = 0):
+    """A fresh GPT2LMHeadModel from a local config (the anchor's: pre-LN, gelu_new, tied unembedding; no
+    dropout), seeded."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
     torch.manual_seed(seed)
-    config = GPT2Config(vocab_size=len(task.vocab), n_positions=task.n_positions, n_embd=arch.width,
-                        n_layer=arch.layers, n_head=arch.heads, bos_token_id=task.bos, eos_token_id=task.eos,
-                        pad_token_id=task.pad, attn_pdrop=0.0, resid_pdrop=0.0, embd_pdrop=0.0)
+    config = GPT2Config(vocab_size=vocab_size, n_positions=n_positions, n_embd=arch.width, n_layer=arch.layers,
+                        n_head=arch.heads, bos_token_id=bos, eos_token_id=eos, pad_token_id=pad, attn_pdrop=0.0,
+                        resid_pdrop=0.0, embd_pdrop=0.0)
     return GPT2LMHeadModel(config)
+
+
+def optimiser(model, lr: float, max_steps: int) -> Callable[[torch.Tensor], None]:
+    """The anchor's optimiser: AdamW (weight decay 0.01), the learning rate decaying linearly to 0 at
+    `max_steps`; returns the step to take on each batch's loss."""
+    optim = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optim, lambda s: 1 - s / max_steps)
+
+    def step(loss: torch.Tensor) -> None:
+        optim.zero_grad()
+        loss.backward()
+        optim.step()
+        schedule.step()
+
+    return step
 
 
 def logits_of(model, batch: Batch) -> torch.Tensor:
@@ -105,8 +126,7 @@ def train(task: Task, arch: Arch, max_steps: int = 4000, eval_every: int = 500, 
     seconds (checked every step); returns the model and its accuracies on the test bins (`eval_size`
     sequences per bin)."""
     model = build_model(task, arch, seed)
-    optim = torch.optim.AdamW(model.parameters(), lr=arch.lr, weight_decay=0.01)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optim, lambda s: 1 - s / max_steps)
+    step_on = optimiser(model, arch.lr, max_steps)
     rng = np.random.default_rng(seed)
     held_out = test_set(task, eval_size, seed=seed + 1)
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -119,10 +139,7 @@ def train(task: Task, arch: Arch, max_steps: int = 4000, eval_every: int = 500, 
         model.train()
         batch = sample_batch(task, rng, batch_size, TRAIN_LENGTHS, offset=True)
         loss = loss_of(task, logits_of(model, batch), batch)
-        optim.zero_grad()
-        loss.backward()
-        optim.step()
-        schedule.step()
+        step_on(loss)
         step += 1
         if step % eval_every == 0 or step == max_steps:
             fit = accuracy(task, model, held_out["0-50"])

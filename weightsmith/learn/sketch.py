@@ -179,10 +179,11 @@ def _descend(sketch: rasp.SOp, examples: Sequence[Example], vocab: list, max_seq
     tau, best = settings.tau_start, None
     for epoch in range(settings.epochs):
         for index in torch.randperm(len(examples), generator=order).split(settings.batch_size):
-            part = type(batch)(batch.tokens[index], batch.valid[index], batch.lengths[index])
+            part = batch[index]
             probs = model(part, tau, noise)
             y = targets[index][:, : probs.shape[1]]
-            loss = F.nll_loss(torch.log(probs + 1e-9).flatten(0, 1), y.flatten(), ignore_index=-100)
+            # sums of products of probabilities can round a hair below 0: clamped, so that the log is defined
+            loss = F.nll_loss(torch.log(probs.clamp_min(0) + 1e-9).flatten(0, 1), y.flatten(), ignore_index=-100)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()

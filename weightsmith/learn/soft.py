@@ -23,7 +23,7 @@ sketches); in between it is the relaxation gradient descent follows, as Transfor
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import torch
@@ -33,6 +33,7 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.holes import LearnableMap, LearnableSelect, LearnableSequenceMap, unfilled
+from weightsmith.rasp.batch import evaluate_batch
 from weightsmith.rasp.value_set import value_sets
 
 EPS = 1e-9
@@ -60,23 +61,39 @@ def _ordered(values: set) -> list:
 
 @dataclass
 class SoftBatch:
-    """Inputs as token indices over the vocabulary, padded to the longest."""
+    """Inputs as token indices over the vocabulary, padded to the longest; `fixed`: the interpreter's
+    values of the s-ops no hole influences that the relaxed part reads, as indices into their value
+    sets (-1: undefined, or padding)."""
 
     tokens: torch.Tensor  # [B, T] long (0 at padding)
     valid: torch.Tensor  # [B, T] bool
     lengths: torch.Tensor  # [B] long
+    fixed: dict[int, torch.Tensor] = field(default_factory=dict)  # id(s-op) -> [B, T] long
+
+    def __getitem__(self, index: torch.Tensor) -> "SoftBatch":
+        """The examples at `index` (a minibatch)."""
+        return SoftBatch(self.tokens[index], self.valid[index], self.lengths[index],
+                         {k: v[index] for k, v in self.fixed.items()})
 
 
 class SoftProgram(torch.nn.Module):
     """A sketch made differentiable: its holes' logits are the parameters."""
 
-    def __init__(self, program: rx.SOp, vocab: Sequence, max_seq_len: int, seed: int = 0, init_scale: float = 0.1):
+    def __init__(self, program: rx.SOp, vocab: Sequence, max_seq_len: int, seed: int = 0, init_scale: float = 0.1,
+                 relax_only_holes: bool = True):
+        """`relax_only_holes`: compute only what a hole influences softly; the s-ops it reads that no hole
+        influences come one-hot from the ordinary interpreter (in `encode`). The same distributions (the
+        relaxation is exact on one-hot inputs), at the cost of what the holes touch: the translation
+        sketch's forward pass is a fraction of the whole program's. Off, everything is relaxed."""
         super().__init__()
         self.program, self.vocab, self.max_seq_len = program, list(vocab), max_seq_len
         self.order = topological_order(program)
+        self.fixed: list[rx.SOp] = []  # s-ops taken from the interpreter
+        if relax_only_holes:
+            self.order, self.fixed = _relaxed_part(self.order, program)
         sets = value_sets(program, vocab, max_seq_len)
         self.domains: dict[int, list] = {}
-        for e in self.order:
+        for e in [*self.fixed, *self.order]:
             if isinstance(e, rx.SOp):
                 if id(e) not in sets:
                     raise SketchError(f"{e.label}: no value set")
@@ -90,7 +107,9 @@ class SoftProgram(torch.nn.Module):
             if unfilled(e):
                 shape = self._hole_shape(e)
                 self.logits[str(e.unique_id)] = torch.nn.Parameter(init_scale * torch.randn(shape, generator=generator))
-            elif isinstance(e, (rx.Map, rx.SequenceMap)):
+            elif isinstance(e, rx.SequenceMap):
+                self.tables[id(e)] = self._pair_targets(e)
+            elif isinstance(e, rx.Map):
                 self.tables[id(e)] = self._function_table(e)
             elif isinstance(e, rx.Select):
                 self.tables[id(e)] = self._predicate_table(e)
@@ -114,6 +133,14 @@ class SoftProgram(torch.nn.Module):
                 table[(*index, out[value_key(value)])] = 1.0
         return table
 
+    def _pair_targets(self, e: rx.SequenceMap) -> tuple[torch.Tensor, torch.Tensor]:
+        """A fixed SequenceMap as (the flat indices of the argument pairs it defines, the output index of
+        each): its 0/1 table has one 1 per defined pair, so it is applied by adding each pair's probability
+        into its output (work ~ pairs) rather than a matrix product with the table (~ pairs x outputs)."""
+        table = self._function_table(e)
+        defined = table.flatten(0, 1).sum(-1) > 0
+        return defined.nonzero().squeeze(-1), table.flatten(0, 1)[defined].argmax(-1)
+
     def _predicate_table(self, e: rx.Select) -> torch.Tensor:
         keys, queries = self.domains[id(e.keys)], self.domains[id(e.queries)]
         return torch.tensor([[float(bool(call_checked(e, e.predicate, k, q, role="the possible value")))
@@ -131,7 +158,15 @@ class SoftProgram(torch.nn.Module):
                     raise SketchError(f"input {b}: token {token!r} is not in the vocabulary {self.vocab}")
                 tokens[b, t] = index[value_key(token)]
             valid[b, : len(xs)] = True
-        return SoftBatch(tokens, valid, valid.sum(1))
+        fixed = {}
+        for e in self.fixed:
+            position = {value_key(v): j for j, v in enumerate(self.domains[id(e)])}
+            column = torch.full((len(inputs), width), -1, dtype=torch.long)
+            for b, out in enumerate(evaluate_batch(e, [list(x) for x in inputs])):
+                column[b, : len(out)] = torch.tensor([position.get(value_key(v), -1) if v is not None else -1
+                                                      for v in out], dtype=torch.long)
+            fixed[id(e)] = column
+        return SoftBatch(tokens, valid, valid.sum(1), fixed)
 
     def hole_table(self, e: rx.RASPExpr, tau: float, noise: torch.Generator | None) -> torch.Tensor:
         logits = self.logits[str(e.unique_id)]
@@ -156,6 +191,11 @@ class SoftProgram(torch.nn.Module):
         B, T = batch.tokens.shape
         valid = batch.valid.float()
         pair_valid = valid[:, :, None] * valid[:, None, :]  # [B, query, key]
+        for e in self.fixed:
+            if id(e) not in batch.fixed:
+                raise SketchError(f"{e.label}: the batch has no interpreter values for it (make batches with encode)")
+            column = batch.fixed[id(e)]
+            values[id(e)] = F.one_hot(column.clamp(min=0), len(self.domains[id(e)])).float() * (column >= 0)[..., None]
         for e in self.order:
             if isinstance(e, rx.Selector):
                 values[id(e)] = self._selector(e, values, tau, noise) * pair_valid
@@ -176,9 +216,11 @@ class SoftProgram(torch.nn.Module):
             elif isinstance(e, rx.Map):
                 table = self.hole_table(e, tau, noise) if unfilled(e) else self.tables[id(e)]
                 out = values[id(e.inner)] @ table
-            elif isinstance(e, rx.SequenceMap):
-                table = self.hole_table(e, tau, noise) if unfilled(e) else self.tables[id(e)]
+            elif isinstance(e, rx.SequenceMap) and unfilled(e):
+                table = self.hole_table(e, tau, noise)
                 out = torch.einsum("bta,btc,aco->bto", values[id(e.fst)], values[id(e.snd)], table)
+            elif isinstance(e, rx.SequenceMap):
+                out = _pairs_through(values[id(e.fst)], values[id(e.snd)], *self.tables[id(e)], len(domain))
             elif isinstance(e, rx.Aggregate):
                 out = self._aggregate(e, values, domain)
             elif isinstance(e, rx.SelectorWidth):
@@ -233,6 +275,34 @@ class SoftProgram(torch.nn.Module):
             shifted = torch.cat([torch.zeros(B, Q, 1), count[:, :, :-1]], dim=-1)
             count = count * (1 - p) + shifted * p
         return count
+
+
+def _pairs_through(a: torch.Tensor, b: torch.Tensor, pairs: torch.Tensor, targets: torch.Tensor, size: int) -> torch.Tensor:
+    """Σ over argument pairs of P(a) P(b) into the pair's output, for a fixed SequenceMap (`_pair_targets`)."""
+    joint = (a[..., :, None] * b[..., None, :]).flatten(-2)[..., pairs]
+    return torch.zeros(*a.shape[:-1], size).index_add_(-1, targets, joint)
+
+
+def _relaxed_part(order: list[rx.RASPExpr], program: rx.SOp) -> tuple[list[rx.RASPExpr], list[rx.SOp]]:
+    """(what must be computed softly, in order; the s-ops no hole influences that it reads). Influenced:
+    the holes and everything downstream of one. Selectors no hole influences are computed softly too
+    (from their fixed s-ops) where something influenced reads them, as the interpreter gives no selector
+    values; the program's output is always computed."""
+    influenced: set[int] = set()
+    for e in order:
+        if unfilled(e) or any(id(c) in influenced for c in e.children):
+            influenced.add(id(e))
+    needed: set[int] = {id(program)}
+    fixed: dict[int, rx.SOp] = {}
+    for e in reversed(order):
+        if id(e) not in needed:
+            continue
+        if id(e) not in influenced and isinstance(e, rx.SOp):
+            fixed[id(e)] = e
+            continue
+        needed.update(id(c) for c in e.children)
+    relaxed = [e for e in order if id(e) in needed and id(e) not in fixed]
+    return relaxed, [e for e in order if id(e) in fixed]
 
 
 def _argument_tuples(domains: list[list]):

@@ -122,11 +122,12 @@ class MLP(nn.Module):
     A compiled lookup has one unit per input value, each reading a few dims (a code's k, or one
     indicator) and writing a few: at dictionary scale W_in and W_out are 20,000 units by a residual of
     a thousand or two, under 1% non-zero. With `sparse_below` set (`Transformer.use_sparse`), a matrix at
-    most that dense is multiplied as a CSR copy of its transpose instead, where no gradient is needed:
-    the same products, summed in another order (equal up to float rounding, which the compiler's margins
-    absorb), at a cost that grows with the non-zeros, not with d_model × d_mlp. The copies are remade
-    when the parameters change (their version or storage), and are not parameters: a saved model
-    is the same either way."""
+    most that dense is multiplied as a CSR copy of its transpose instead, where no gradient is needed,
+    and W_out is read only at the rows of the units that are on somewhere (a lookup's units are off
+    but for the value held: a few of thousands): the same products, less the zero ones, summed in
+    another order (equal up to float rounding, which the compiler's margins absorb), at a cost that
+    grows with the non-zeros, not with d_model × d_mlp. The copies are remade when the parameters
+    change (their version or storage), and are not parameters: a saved model is the same either way."""
 
     def __init__(self, d_model: int, d_mlp: int, source: _Source | None = None) -> None:
         super().__init__()
@@ -142,7 +143,12 @@ class MLP(nn.Module):
         if self.sparse_below is None or (torch.is_grad_enabled() and self.W_in.requires_grad):
             return torch.relu(x @ self.W_in + self.b_in) @ self.W_out + self.b_out
         hidden = torch.relu(self._times(x, "W_in") + self.b_in)
-        return self._times(hidden, "W_out") + self.b_out
+        flat = hidden.reshape(-1, hidden.shape[-1])
+        active = flat.any(dim=0).nonzero().squeeze(1)  # a lookup's units are off but where their value is held
+        if len(active) * 4 > flat.shape[1]:
+            return self._times(hidden, "W_out") + self.b_out
+        out = flat[:, active] @ self.W_out[active]
+        return out.reshape(*hidden.shape[:-1], out.shape[-1]) + self.b_out
 
     def _times(self, x: Tensor, name: str) -> Tensor:
         """x @ W for the parameter `name`, through its CSR transpose where W is sparse enough."""
@@ -242,9 +248,11 @@ class Transformer(nn.Module):
         return self
 
     def weights_used(self) -> int:
-        """About the multiply-adds of a forward pass per position: every weight, but only the non-zeros of
-        an MLP matrix used sparse (`use_sparse`). `threads.forward_work` sizes thread counts by it."""
-        used = sum(p.numel() for name, p in self.named_parameters() if ".mlp." not in name)
+        """About the multiply-adds of a forward pass per position: every weight of the layers, but only the
+        non-zeros of an MLP matrix used sparse (`use_sparse`), and a row of each embedding.
+        `threads.forward_work` sizes thread counts by it."""
+        used = sum(p.numel() for name, p in self.named_parameters() if ".mlp." not in name and "embed" not in name)
+        used += 2 * self.config.d_model  # the embeddings are looked up, not multiplied
         return used + sum(layer.mlp.weights_used() for layer in self.layers if layer.mlp is not None)
 
     def forward(self, ids: Tensor, return_residuals: bool = False) -> Tensor | tuple[Tensor, list[Tensor]]:
@@ -367,11 +375,18 @@ class Transformer(nn.Module):
         config = self.config
         if config.output_codes is None:
             return final_residual[..., config.readout_dims()]
-        codes = torch.tensor(config.output_codes, dtype=final_residual.dtype, device=final_residual.device)
+        codes = self._codes(final_residual)
         logits = final_residual[..., config.output_dims] @ codes.T - (len(config.output_dims) - 1.0)
         if config.output_types is None:
             return logits
         return torch.cat([logits, final_residual[..., config.output_types["dims"]]], dim=-1)
+
+    def _codes(self, like: Tensor) -> Tensor:
+        """`config.output_codes` as a tensor like `like`, made once (a dictionary's codes are 20,000 lists)."""
+        key = (id(self.config.output_codes), like.dtype, like.device)
+        if getattr(self, "_codes_made", (None,))[0] != key:
+            self._codes_made = (key, torch.tensor(self.config.output_codes, dtype=like.dtype, device=like.device))
+        return self._codes_made[1]
 
     def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
                typed: bool = True) -> list[list]:

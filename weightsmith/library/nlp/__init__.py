@@ -82,18 +82,19 @@ def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
 
 
 def translate_tokens(english: list[str], backend: str | None = None, you: str = "vous") -> list[str]:
-    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS. The
-    compiled 394-word model runs each new word as one position, keeping the earlier ones' keys and values
+    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS. A compiled
+    model that reads words runs each new word as one position, keeping the earlier ones' keys and values
     (`weightsmith.model.generate`); otherwise the whole input is rerun at each step."""
     t = models.serving("translation")
     if you != "vous" and t is not models.DICTIONARY_TRANSLATION:
         raise ValueError("only the dictionary-scale translator (it needs the built lexicon) translates you as tu")
     limit = t.max_seq_len
-    if t is not models.DICTIONARY_TRANSLATION and models.backend(backend) == "compiled" and len(english) + 1 <= limit:
-        made = generate(models.compiled_model("translation"), [*english, SEP], stop={EOS})
+    compiled = you == "vous" and models.backend(backend, t.default_backend) == "compiled"
+    if compiled and not hasattr(t.module, "encode") and len(english) + 1 <= limit:
+        made = generate(models.compiled_model(t.name), [*english, SEP], stop={EOS})
         french, end = made.tokens, {STOP: EOS, UNDEFINED: None}.get(made.end, "")
     else:
-        french, end = _translate_by_reruns(english, backend, limit, t, you)
+        french, end = _translate_by_reruns(t, english, backend, you)
     if end == EOS:
         return french
     if end is None:
@@ -104,12 +105,12 @@ def translate_tokens(english: list[str], backend: str | None = None, you: str = 
     )
 
 
-def _translate_by_reruns(english: list[str], backend: str | None, limit: int, t: models.Task,
+def _translate_by_reruns(t: models.Task, english: list[str], backend: str | None,
                          you: str) -> tuple[list[str], str | None]:
     """Greedy decoding by running the whole input at each step: the French words, and the last word the
-    model gave (EOS, None) or "" where the input reached `limit` positions first."""
+    model gave (EOS, None) or "" where the input reached the model's positions first."""
     french: list[str] = []
-    while len(english) + 1 + len(french) <= limit:
+    while len(english) + 1 + len(french) <= t.max_seq_len:
         xs = english + [SEP] + french
         if you == "vous":
             word = models.run(t.name, [xs], backend)[0][-1]

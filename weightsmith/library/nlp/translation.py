@@ -17,15 +17,20 @@ The grammar, as the program reads it:
    plan, and the source word that entry points to.
 5. The role becomes a form code there: noun-phrase roles with the carrier's gender, number and vowel;
    verb roles with the subject (person and gender: the first noun or pronoun, plural if "and" joins
-   two, masculine unless all are feminine). A lexicon table gives the French word: FORM(lemma, code).
-   Past the last span the answer is EOS.
+   two, masculine unless all are feminine). The French dictionary gives the word: FORM(entry, code), the
+   entry being the source word's French entry. Past the last span the answer is EOS.
+
+The grammar reads two word tables (`WordTables`): English lemma -> French entry, and noun -> gender.
+`program()` fills them from the lexicon; `library.nlp.translation_sketch` leaves them to learn.
 
 Unknown English words are the token UNK, read as a masculine singular noun and translated as UNK.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from weightsmith import rasp
 from weightsmith.library.nlp.notation import combine, count_upto, feature, first, lexicon, previous
@@ -109,28 +114,49 @@ def english_vocabulary() -> list[str]:
     return sorted(set(LEXICON.english_words()) | {UNK})
 
 
-def noun_features(word: str) -> tuple | str:
-    """(gender, number, vowel, mass) of a noun or name; '-' for other words."""
+def noun_shape(word: str) -> tuple | str:
+    """What English says of a noun or name: (number, mass, its gender if English fixes it); '-' otherwise.
+
+    English fixes no gender, except for UNK, read as a masculine noun; the others come from the word
+    tables (`WordTables.gender`)."""
     if word in LEXICON.nouns:
         noun, number = LEXICON.nouns[word]
-        return noun.gender, number, noun.vowel, noun.mass
+        return number, noun.mass, None
     if word in LEXICON.names:
-        name = LEXICON.names[word]
-        return name.gender, "sg", name.vowel, False
+        return "sg", False, None
     if word == UNK:
-        return "m", "sg", False, False
+        return "sg", False, "m"
     return "-"
 
 
-def head_features(word: str) -> str:
-    """"person.gender" (3p.f) of a word that can head a subject; '-' otherwise."""
+def with_gender(shape: tuple | str, gender: str) -> tuple | str:
+    """(number, mass, gender) of a noun or name: English's gender if it fixes one, else the table's."""
+    return "-" if shape == "-" else (shape[0], shape[1], shape[2] or gender)
+
+
+def noun_features(gendered: tuple | str, entry: str) -> tuple | str:
+    """(gender, number, vowel, mass) of a noun or name, its vowel from its French entry (the first sound
+    decides elision); '-' for other words."""
+    if gendered == "-":
+        return "-"
+    number, mass, gender = gendered
+    return gender, number, french_dictionary().vowel.get(entry, False), mass
+
+
+def head_shape(word: str) -> str:
+    """"person.gender" (3p.f) of a pronoun; "3s" / "3p" of a noun or name (its gender comes from the word
+    tables); '-' for a word that cannot head a subject."""
     if word in PRONOUNS:
         _, person, gender = PRONOUNS[word]
         return f"{person}.{gender}"
-    feats = noun_features(word)
-    if feats == "-":
-        return "-"
-    return ("3s" if feats[1] == "sg" else "3p") + "." + feats[0]
+    if word == UNK:
+        return "3s.m"
+    shape = noun_shape(word)
+    return "-" if shape == "-" else "3s" if shape[0] == "sg" else "3p"
+
+
+def head_features(shape: str, gender: str) -> str:
+    return shape if shape == "-" or "." in shape else f"{shape}.{gender}"
 
 
 @lru_cache(maxsize=None)
@@ -178,11 +204,49 @@ def _verb_forms(person_forms: dict[str, str]) -> tuple[str, ...]:
     return (*finite, *ne, je)
 
 
-def form(lemma_: str, code: int) -> str | None:
-    """FORM(lemma, code): the French word; EOS past the end; None for a pair no sentence needs."""
+@dataclass(frozen=True)
+class FrenchDictionary:
+    """The French side of the lexicon, apart from the English one.
+
+    `rows` and `vowel` are French vocabulary: an entry (its kind and first form, "n:chat", "v:mange")
+    and its forms by form code; whether a noun or name starts with a vowel sound. `entry_of` and
+    `gender_of` are the two word tables that tie English to it: English lemma -> French entry
+    (his and her both -> "d:son"), English noun or name -> gender. A sketch leaves the last two to learn.
+    """
+
+    rows: dict[str, tuple[str, ...]]
+    vowel: dict[str, bool]
+    entry_of: dict[str, str]
+    gender_of: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def french_dictionary() -> FrenchDictionary:
+    lex = LEXICON
+    rows: dict[str, tuple[str, ...]] = {}
+    entry_of: dict[str, str] = {}
+    for lemma_, row in _forms().items():
+        kind = "v:" if lemma_ == "be" else lemma_.partition(":")[0] + ":" if ":" in lemma_ else ""
+        name = kind + row[0]
+        while name in rows and rows[name] != row:  # two entries with one first form: number the second
+            name += "'"
+        rows[name] = row
+        entry_of[lemma_] = name
+    vowel, gender_of = {}, {}
+    for noun, _ in lex.nouns.values():
+        vowel[entry_of["n:" + noun.en_sg]] = noun.vowel
+        gender_of["n:" + noun.en_sg] = noun.gender
+    for name in lex.names.values():
+        vowel[entry_of["name:" + name.en]] = name.vowel
+        gender_of["name:" + name.en] = name.gender
+    return FrenchDictionary(rows, vowel, entry_of, gender_of)
+
+
+def form(entry: str, code: int) -> str | None:
+    """FORM(French entry, code): the French word; EOS past the end; None for a pair no sentence needs."""
     if code == END_CODE:
         return EOS
-    row = _forms().get(lemma_, ())
+    row = french_dictionary().rows.get(entry, ())
     word = row[code] if code < len(row) else None
     return None if word == "?" else word
 
@@ -419,12 +483,39 @@ def _add(name: str, a: rasp.SOp, b: rasp.SOp) -> rasp.SOp:
     return combine(name, lambda x, y: min(x + y, MAX_SEQ_LEN), a, b)
 
 
+@dataclass(frozen=True)
+class WordTables:
+    """How the grammar gets its two word tables, each built on the s-op it reads: `french` on the English
+    lemma (UNK's is UNK, a word without one reads "-"), giving the French entry; `gender` on the noun lemma (a noun's
+    or name's lemma, "-" for other words), giving "m" or "f". The translator looks them up
+    (`true_tables`); a sketch makes them holes (`library.nlp.translation_sketch`)."""
+
+    french: Callable[[rasp.SOp], rasp.SOp]
+    gender: Callable[[rasp.SOp], rasp.SOp]
+
+
+def true_tables() -> WordTables:
+    dictionary = french_dictionary()
+    return WordTables(
+        french=lambda lem: lexicon("french_entry", dictionary.entry_of, lem, default="-"),
+        gender=lambda noun: lexicon("gender", dictionary.gender_of, noun, default="m"),
+    )
+
+
 def program() -> rasp.SOp:
     """The next French word (or EOS), at every position; read it at the last one."""
-    vocabulary = english_vocabulary()
+    return build(true_tables())
+
+
+def build(tables: WordTables, vocabulary: list[str] | None = None) -> rasp.SOp:
+    """The translator's grammar over the given word tables (and English `vocabulary`, all of it by default)."""
+    vocabulary = english_vocabulary() if vocabulary is None else vocabulary
     cls = lexicon("class", {w: word_class(w) for w in vocabulary} | {SEP: "SEP"}, default="OTHER")
     lem = lexicon("lemma", {w: lemma(w) for w in vocabulary}, default="-")
-    nfeat = lexicon("noun_features", {w: noun_features(w) for w in vocabulary}, default="-")
+    french = tables.french(lem)
+    gender = tables.gender(feature("noun_lemma", lambda lemma_: lemma_ if lemma_.startswith(("n:", "name:")) else "-", lem))
+    shape = lexicon("noun_shape", {w: noun_shape(w) for w in vocabulary}, default="-")
+    nfeat = combine("noun_features", noun_features, combine("gendered", with_gender, shape, gender), french)
 
     # where am I: English, SEP, or the French written so far (looking left only)
     is_sep = feature("is_sep", lambda c: c == "SEP", cls)
@@ -471,12 +562,13 @@ def program() -> rasp.SOp:
     entry = combine("entry", _entry, carrier_plan, slot)
     back = feature("distance_back", lambda e: e[0], entry)
     source = combine("source_at", _source_at, carrier_at, back)
-    source_lemma = rasp.categorical(
-        rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), lem, default="-")
-    ).named("source_lemma")
+    source_entry = rasp.categorical(
+        rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), french, default="-")
+    ).named("source_entry")
 
     # 5. the subject settles person and gender; the lexicon gives the word
-    head = lexicon("head_features", {w: head_features(w) for w in vocabulary}, default="-")
+    head = combine("head_features", head_features,
+                   lexicon("head_shape", {w: head_shape(w) for w in vocabulary}, default="-"), gender)
     is_verbal = feature("is_verbal", lambda c: c in ("VERB", "BE", "DO"), cls)
     verb_seen = feature("verb_seen", lambda n: n > 0, count_upto(is_verbal))
     and_in_subject = combine("and_in_subject", lambda c, seen_: c == "AND" and not seen_, cls, verb_seen)
@@ -491,7 +583,7 @@ def program() -> rasp.SOp:
     subject = combine("subject", lambda h, coord: h if coord == "-" else "3p." + coord, first_head, coordination)
     role = feature("role", lambda e: e[1], entry)
     code = combine("form_code", subject_code, combine("noun_code", noun_code, role, carrier_agr), subject)
-    return combine("next_french_word", form, source_lemma, code)
+    return combine("next_french_word", form, source_entry, code)
 
 
 def _slot(j: int, start: tuple[int] | str) -> int | str | None:
