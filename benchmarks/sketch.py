@@ -4,6 +4,7 @@
     python benchmarks/sketch.py init [--seeds 3]
     python benchmarks/sketch.py init-model [--seeds 3]
     python benchmarks/sketch.py translation [--arms sketch,gpt2,tp] [--sizes 100,300,1000,3000]
+    python benchmarks/sketch.py table        # init-model's tables again, from sketch.json
     python benchmarks/sketch.py plot
 
 `algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
@@ -357,6 +358,26 @@ def _model_summary(runs: list[dict], arms: list[str]) -> dict:
     return out
 
 
+def model_table(result: dict) -> str:
+    """One pair of `init-model` as a markdown table: per arm, the start, the final (and best) validation accuracy
+    per seed, mean test accuracy (after the last epoch) and CPU s, and per seed the epochs to 90%, 95% and the
+    random arm's mean final accuracy."""
+    summary = result["summary"]
+    target = summary["random_final_val_mean"]
+    lines = [f"{result['pair']} (shape {result['shape']}, {result['epochs']} epochs, soften factor {result['soften_factor']:g})",
+             f"| arm | start val. | final val. per seed (best) | mean test | mean CPU s | epochs to 90% | to 95% | "
+             f"to {target}% (random's mean) |", "|---|---|---|---|---|---|---|---|"]
+    for arm in (a for a in summary if a != "random_final_val_mean"):
+        mine = summary[arm]
+        seeds = " / ".join(f"{r['val_accuracy']:.2f} ({max(c['val_accuracy'] for c in r['curve']):.2f})"
+                           for r in result["runs"] if r["arm"] == arm)
+        reach = [" / ".join("never" if e is None else str(e) for e in mine["reach"][str(level)]["epochs"])
+                 for level in (90.0, 95.0, target)]
+        lines.append(f"| {arm} | {mine['start_val_accuracy_mean']:.2f} | {seeds} | {mine['test_accuracy_mean']:.2f} | "
+                     f"{mine['cpu_seconds_mean']:.1f} | {' | '.join(reach)} |")
+    return "\n".join(lines)
+
+
 def plot() -> list[Path]:
     """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
     docs/img/sketch_init.png (validation accuracy against CPU seconds, each start against random: Transformer
@@ -400,9 +421,8 @@ def plot() -> list[Path]:
         for k, kind in enumerate(("Transformer Program", "ordinary transformer")):
             for ax, (pair, _) in zip(axes[k], [r for r in rows if r[1] == kind]):
                 used.add(id(ax))
-                colours = {}
-                for run in pair["runs"]:
-                    colour = colours.setdefault(run["arm"], f"C{len(colours)}")
+                for run in pair["runs"]:  # random orange, an exact start blue, a softened one green
+                    colour = {"random": "tab:orange", "warm": "tab:blue", "compiled": "tab:blue"}.get(run["arm"], "tab:green")
                     xs, ys = [c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]]
                     if "start_val_accuracy" in run:  # the point before training
                         xs, ys = [0.0, *xs], [run["start_val_accuracy"], *ys]
@@ -517,7 +537,7 @@ def _merge_translation(row: dict, data, case) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "translation", "plot"])
+    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "translation", "table", "plot"])
     parser.add_argument("--sketches", default=",".join(SKETCHES))
     parser.add_argument("--train", type=int, default=1000)
     parser.add_argument("--restarts", type=int, default=3)
@@ -560,6 +580,9 @@ def main() -> None:
     elif args.case == "plot":
         for path in plot():
             print(path)
+    elif args.case == "table":  # the init-model tables from sketch.json, without rerunning
+        for result in json.loads(OUT.read_text()).get("init_model", []):
+            print(model_table(result) + "\n")
     elif args.case == "init":
         for pair in args.pairs.split(","):
             result = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
@@ -569,7 +592,7 @@ def main() -> None:
     elif args.case == "init-model":
         for pair in args.model_pairs.split(","):
             result = run_init_model(pair, args.seeds, args.lr, args.batch, args.model_epochs)
-            print(json.dumps(result["summary"]), flush=True)
+            print(model_table(result), flush=True)
             save("init_model", [result], "pair", list(MODEL_PAIRS))
 
 
