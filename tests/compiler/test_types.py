@@ -56,11 +56,21 @@ def test_which_outputs_need_a_type_case():
     assert types_of(rasp.numerical(rasp.Aggregate(prefix, ints, default=0))).types == ["int", "int", "float"]
     # means of floats are floats in every case: nothing to add
     assert types_of(rasp.numerical(rasp.Aggregate(prefix, floats, default=0.0))) is None
-    # two selectors: no one case decides (not covered: the value set's types stand)
+    # two selectors whose cases both change the output's type: no one case decides (not covered: the value
+    # set's types stand, docs/compiler-numerics.md)
     other = rasp.Select(rasp.tokens, rasp.tokens, EQ)
     two = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(prefix, ints, default=0)),
                                                 rasp.numerical(rasp.Aggregate(other, ints, default=0)), 1, -1))
     assert types_of(two) is None
+    # ... unless the type is the same whatever their cases are (floats' means are floats)
+    assert types_of(rasp.numerical(rasp.LinearSequenceMap(
+        rasp.numerical(rasp.Aggregate(prefix, floats, default=0.0)),
+        rasp.numerical(rasp.Aggregate(other, floats, default=0.0)), 1, -1))) is None
+    # selectors built alike are one selector: a & a is a, (a & b) & b is a & b
+    same = rasp.SelectorAnd(prefix, prefix)
+    twice = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(prefix, ints, default=0)),
+                                                  rasp.numerical(rasp.Aggregate(same, ints, default=0)), 1, 1))
+    assert types_of(twice).types == ["int", "int", "float"]
     # no mean at all
     assert types_of(ints) is None
 

@@ -9,13 +9,16 @@ Aggregates' selector selects: the *case* none / one / several. When every averag
 output depends on through Maps and SequenceMaps shares one selector, the output's type is a function
 of that case, found here by re-running the functions on the value sets cast to each case's types. The
 compiler then computes the case in the model (one head: `SCORES`) and the config says the type per
-case (`ModelConfig.output_types`).
+case (`ModelConfig.output_types`). Selectors built alike count as one (`a & a` is `a`); of Aggregates on
+really different selectors, the case of one that alone decides the type is computed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
+
+from itertools import product
 
 from weightsmith import rasp
 from weightsmith.model.config import VALUE_TYPE as VALUE
@@ -27,6 +30,7 @@ TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type
 # than its distance to those two boundaries still names its case (`compiler.bounds` proves it).
 SCORES = ((24.0, -14.0), (12.0, -5.0), (-12.0, 5.0))  # (a, b) for none, one, several
 BOUNDARIES = (3 / 4, 5 / 12)
+MAX_SELECTORS = 5  # different selectors whose combined cases are tried (3 ** 5 combinations)
 MAX_COMBINATIONS = 20_000  # argument pairs a SequenceMap is re-run on; beyond, the case's type is VALUE
 
 
@@ -41,35 +45,80 @@ class OutputTypes:
 def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                  averages: Callable[[rasp.Aggregate], bool]) -> OutputTypes | None:
     """The types of `output` per case, or None where the value set's own types are the interpreter's
-    (no averaging Aggregate feeds it), or where no single selector decides (Aggregates on different
-    selectors, or a SelectPreferred, which selects at most one key). `values(sop)` gives an s-op's value
-    set, `averages(aggregate)` whether an Aggregate may average (every numerical one does)."""
+    (no averaging Aggregate feeds it, or a SelectPreferred decides, which selects at most one key).
+    `values(sop)` gives an s-op's value set, `averages(aggregate)` whether an Aggregate may average
+    (every numerical one does).
+
+    Aggregates on different selectors: the model computes one case, so one selector's case must decide
+    the type whatever the others' cases are (a constant type is decided by any of them); where none does,
+    None (not covered: docs/compiler-numerics.md)."""
     aggregates = _feeding_aggregates(output, averages)
-    selectors = {_same_selection(a.selector): a.selector for a in aggregates}
-    if len(selectors) != 1:
+    groups: dict = {}
+    for a in aggregates:
+        groups.setdefault(_same_selection(a.selector), []).append(a)
+    if not groups:
         return None
-    (selector,) = selectors.values()
-    if isinstance(selector, rasp.SelectPreferred):
-        return None
-    averaging = {id(a) for a in aggregates}
-    types = [_type_name(_typed_output(output, case, values, averaging)) for case in CASES]
+    selector = aggregates[0].selector
+    if len(groups) == 1:
+        if isinstance(selector, rasp.SelectPreferred):
+            return None
+        types = [_type_name(_typed_output(output, {id(a): case for a in aggregates}, values)) for case in CASES]
+    elif len(groups) > MAX_SELECTORS:
+        return None  # 3 ** len(groups) combinations of cases: not covered (docs/compiler-numerics.md)
+    else:
+        keys = list(groups)
+        names = {combo: _type_name(_typed_output(output, {id(a): case for key, case in zip(keys, combo)
+                                                          for a in groups[key]}, values))
+                 for combo in product(*[_cases(groups[key][0].selector) for key in keys])}
+        decided = _deciding_selector(keys, names)
+        if decided is None:
+            return None  # no one selector's case decides the type: not covered (docs/compiler-numerics.md)
+        at, types = decided
+        selector = groups[keys[at]][0].selector
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
         return None  # every value already decodes with the type each case gives
     return OutputTypes(selector, types)
 
 
+def _deciding_selector(keys: list, names: dict[tuple, str]) -> tuple[int, list[str]] | None:
+    """The position of a selector whose case alone decides the output's type name in `names` (one name per
+    combination of every selector's case), and the name per case; None where none does."""
+    for at in range(len(keys)):
+        per_case: dict[str, set[str]] = {}
+        for combo, name in names.items():
+            per_case.setdefault(combo[at], set()).add(name)
+        if all(len(found) == 1 for found in per_case.values()) and "several" in per_case:
+            return at, [next(iter(per_case[case])) for case in CASES]
+    return None
+
+
+def _cases(selector: rasp.Selector) -> tuple[str, ...]:
+    """The cases a selector can be in: a SelectPreferred selects at most one key."""
+    return CASES[:2] if isinstance(selector, rasp.SelectPreferred) else CASES
+
+
 def _same_selection(selector: rasp.Selector) -> tuple | int:
     """A key equal for selectors built alike (two `Select(indices, indices, LEQ)` made by two calls of
-    one library function select the same keys on every input)."""
+    one library function select the same keys on every input). And / Or are keyed by the set of their
+    operands, nested ones flattened, so `a & a`, `(a & b) & b` and `b & a` are keyed as `a`, `a & b`,
+    `a & b`."""
     if isinstance(selector, rasp.Select):
         predicate = selector.predicate
         return ("select", id(selector.keys), id(selector.queries),
                 predicate if isinstance(predicate, rasp.Comparison) else id(predicate))
     if isinstance(selector, (rasp.SelectorAnd, rasp.SelectorOr)):
-        return (type(selector).__name__, _same_selection(selector.fst), _same_selection(selector.snd))
+        operands = frozenset(_operands(selector, type(selector)))
+        return next(iter(operands)) if len(operands) == 1 else (type(selector).__name__, operands)
     if isinstance(selector, rasp.SelectorNot):
         return ("not", _same_selection(selector.inner))
     return id(selector)
+
+
+def _operands(selector: rasp.Selector, kind: type) -> list:
+    """The keys of an And (or Or) chain's operands, through nested selectors of the same kind."""
+    if isinstance(selector, kind):
+        return [key for child in (selector.fst, selector.snd) for key in _operands(child, kind)]
+    return [_same_selection(selector)]
 
 
 def _feeding_aggregates(expr: rasp.SOp, averages: Callable[[rasp.Aggregate], bool]) -> list[rasp.Aggregate]:
@@ -81,17 +130,18 @@ def _feeding_aggregates(expr: rasp.SOp, averages: Callable[[rasp.Aggregate], boo
     return []
 
 
-def _typed_output(output: rasp.SOp, case: str, values: Callable[[rasp.SOp], list], averaging: set[int]) -> list | None:
-    """Values of the output's types in `case`. Of a LinearSequenceMap (a difference of two means, as in
-    `pair_balance`) whose operands each have one type, only the type is needed, and that follows from
-    the operands' types alone (Python's int/bool/float arithmetic): one pair is run, not every pair."""
+def _typed_output(output: rasp.SOp, cases: dict[int, str], values: Callable[[rasp.SOp], list]) -> list | None:
+    """Values of the output's types when each averaging Aggregate (by id) is in its case. Of a
+    LinearSequenceMap (a difference of two means, as in `pair_balance`) whose operands each have one type,
+    only the type is needed, and that follows from the operands' types alone (Python's int/bool/float
+    arithmetic): one pair is run, not every pair."""
     if isinstance(output, rasp.LinearSequenceMap):
         memo: dict = {}
-        a = _typed_values(output.fst, case, values, averaging, memo)
-        b = _typed_values(output.snd, case, values, averaging, memo)
+        a = _typed_values(output.fst, cases, values, memo)
+        b = _typed_values(output.snd, cases, values, memo)
         if a and b and _one_number_type(a) and _one_number_type(b):
             return _apply(output.f, [(a[0], b[0])])
-    return _typed_values(output, case, values, averaging, {})
+    return _typed_values(output, cases, values, {})
 
 
 def _one_number_type(typed: list) -> bool:
@@ -99,13 +149,14 @@ def _one_number_type(typed: list) -> bool:
     return len(kinds) == 1 and kinds <= {int, float, bool}
 
 
-def _typed_values(expr: rasp.SOp, case: str, values: Callable[[rasp.SOp], list], averaging: set[int],
+def _typed_values(expr: rasp.SOp, cases: dict[int, str], values: Callable[[rasp.SOp], list],
                   memo: dict) -> list | None:
-    """`expr`'s possible values with the types they have in `case` (None: cannot tell)."""
+    """`expr`'s possible values with the types they have in `cases` (None: cannot tell)."""
     if id(expr) in memo:
         return memo[id(expr)]
     result: list | None
-    if id(expr) in averaging:
+    if id(expr) in cases:
+        case = cases[id(expr)]
         if case == "none":
             result = [] if expr.default is None else [expr.default]
         elif case == "one":
@@ -113,11 +164,11 @@ def _typed_values(expr: rasp.SOp, case: str, values: Callable[[rasp.SOp], list],
         else:
             result = [float(v) for v in values(expr) if isinstance(v, (int, float))]
     elif isinstance(expr, rasp.Map):
-        inner = _typed_values(expr.inner, case, values, averaging, memo)
+        inner = _typed_values(expr.inner, cases, values, memo)
         result = None if inner is None else _apply(expr.f, [(x,) for x in inner])
     elif isinstance(expr, rasp.SequenceMap):
-        a = _typed_values(expr.fst, case, values, averaging, memo)
-        b = _typed_values(expr.snd, case, values, averaging, memo)
+        a = _typed_values(expr.fst, cases, values, memo)
+        b = _typed_values(expr.snd, cases, values, memo)
         if a is None or b is None or len(a) * len(b) > MAX_COMBINATIONS:
             result = None
         else:
