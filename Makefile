@@ -45,7 +45,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/nlp_lexicon_coverage.py
 	$(BIN)/python benchmarks/nlp_heldout.py
 	$(BIN)/python benchmarks/nlp_sentiment_size.py
+	$(BIN)/python benchmarks/nlp_grammaticality.py
+	$(BIN)/python benchmarks/nlp_translation.py
 	$(BIN)/python benchmarks/compact.py
+	$(BIN)/python benchmarks/dictionary_speed.py
 	$(BIN)/python benchmarks/transformer_programs.py
 	$(BIN)/python benchmarks/arithmetic.py
 	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
@@ -55,6 +58,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/weight_attention.py --steps 600 --seeds 3 --jobs 2
 	$(BIN)/python benchmarks/sketch.py algorithmic
 	$(BIN)/python benchmarks/sketch.py init
+	$(BIN)/python benchmarks/sketch.py init-model
+	$(BIN)/python benchmarks/sketch.py translation
 	$(BIN)/python benchmarks/sketch.py plot
 	$(BIN)/python benchmarks/circuits.py
 	$(BIN)/python benchmarks/extract.py

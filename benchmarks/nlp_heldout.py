@@ -32,6 +32,7 @@ from typing import Callable, Sequence
 
 from weightsmith.library import nlp
 from weightsmith.library.nlp import models
+from weightsmith.library.nlp.tokenize import with_unknowns
 from weightsmith.tasks.nlp import dictionary, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_heldout.json"
@@ -102,14 +103,18 @@ def vader() -> Callable[[Sequence[str]], str]:
     return label
 
 
+def french_tokens(english: Sequence[str]) -> tuple[str, ...]:
+    """The translation as French tokens, unknown words put back in place. (The references are tokens;
+    re-tokenising the translated text with the English tokenizer would split l'enfant and est-ce.)"""
+    tokens = with_unknowns(english, models.serving("translation").known_words)
+    unknown = iter(tokens.unknown)
+    return tuple(next(unknown) if w == "UNK" else w for w in nlp.translate_tokens(tokens.model_input, "interpreter"))
+
+
 def model_answers(task: str, items: Sequence) -> list:
     """The model's answers to every item: French tokens, True/False, or a sentiment label."""
     if task == "translation":
-        out = []
-        for item in items:
-            text = nlp.translate(" ".join(item.english), backend="interpreter")
-            out.append(tuple(nlp.tokenize(text)))
-        return out
+        return [french_tokens(item.english) for item in items]
     inputs = [nlp._sentence(" ".join(item.words), task) for item in items]
     labels = [row[-1] for row in models.run(task, inputs)]
     if task == "grammaticality":

@@ -2,7 +2,9 @@
 
     python benchmarks/sketch.py algorithmic [--train 1000] [--restarts 3]
     python benchmarks/sketch.py init [--seeds 3]
+    python benchmarks/sketch.py init-model [--seeds 3]
     python benchmarks/sketch.py translation [--arms sketch,gpt2,tp] [--sizes 100,300,1000,3000]
+    python benchmarks/sketch.py table        # init-model's tables again, from sketch.json
     python benchmarks/sketch.py plot
 
 `algorithmic` (case 2): the sketches of `weightsmith.library.sketches` (the library program's structure,
@@ -20,6 +22,12 @@ Transformer Program trained on the same pairs; the protocol is in benchmarks/ske
 
 `init` (case 3): a Transformer Program started from a program of a related task (`weightsmith.learn.warm_start`)
 against random initialisation, same configuration, data, settings and seeds; see docs/sketches.md.
+
+`init-model` (case 3, the ordinary transformer): `weightsmith.model.Transformer` with a linear read-out
+(`weightsmith.learn.compiled_start`), started from the compiled weights of a related task's program
+(exact, and with its attention scores divided by the largest factor that still predicts as the program
+on 2,000 training strings) against the same shape started at random; Adam, cross-entropy on the target's
+labels, its whole training split, seeds 0..n-1; validation accuracy after each epoch, test at the end.
 
 CPU seconds are this process's (`time.process_time`), one torch thread, on a shared 2-core machine.
 Results merge into benchmarks/results/sketch.json (one key per case).
@@ -44,7 +52,6 @@ from weightsmith.tasks.algorithmic import make_task
 
 RESULTS = Path(__file__).resolve().parent / "results"
 OUT = RESULTS / "sketch.json"
-IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
 
 # name: (task, build, content vocabulary, longest content, what the holes are)
 SKETCHES = {
@@ -134,6 +141,7 @@ def run_algorithmic(names: list[str], n_train: int, restarts: int, epochs: int, 
 PAIRS = {
     "dyck1_to_dyck2": ("dyck1", "dyck1", "dyck2", True, {}),
     "hist_to_most_freq": ("hist", "hist", "most_freq", False, {"layers": 3, "cat_heads": 2, "count_heads": 2, "mlps": 2}),
+    "sort_to_sort_freq": ("sort", "sort", "sort_freq", True, {}),
 }
 
 
@@ -204,17 +212,184 @@ def _init_summary(runs: list[dict]) -> dict:
     return out
 
 
+def make_sort_with_eos():
+    """Tracr's sort of the tokens (`lib.make_sort`, keys = the tokens) for the sort task's inputs, which end
+    in EOS: EOS gets the largest key, so it stays last and the content is sorted before it."""
+    from weightsmith import rasp
+    from weightsmith.library.sorting import make_sort
+
+    key = rasp.Map(lambda t: 5 if t == "EOS" else t, rasp.tokens).named("sort_key")
+    return make_sort(rasp.tokens, key, max_seq_len=7, min_key=1).named("sort")
+
+
+def _library(module: str, name: str):
+    import importlib
+
+    return getattr(importlib.import_module(f"weightsmith.library.{module}"), name)
+
+
+# case 3, the ordinary transformer: (source program, its vocabulary and longest input (the target's), target
+# task, free layers before / after the compiled ones (where the target's extra work goes: most-freq sorts
+# after counting, Dyck-2 checks partners after Dyck-1's depth, sort-by-frequency counts before sorting),
+# epochs (Dyck-2's 16 positions and the compiled 320-unit MLPs make its epochs ~5x dearer), whether the read-out
+# is copied (the source's output values are the target's classes: sorted tokens, T/P/F; hist's counts are not
+# most-freq's tokens, so its read-out starts at zero))
+MODEL_PAIRS = {
+    "hist_to_most_freq": (lambda: _library("counting", "make_hist")(), list(range(6)), 7, "most_freq", 0, 2, 10, False),
+    "sort_to_sort_freq": (make_sort_with_eos, [0, 1, 2, 3, 4, "EOS"], 7, "sort_freq", 1, 0, 10, True),
+    "dyck1_to_dyck2": (lambda: _library("dyck", "make_dyck1")(), list("(){}"), 15, "dyck2", 0, 1, 4, True),
+}
+MODEL_SHAPE = {"heads": 2, "d_head": 8, "d_mlp": 64}  # at least; wider where the compiled model is
+SOFTEN_FACTORS = (1, 2, 4, 8, 16, 32, 64, 128)
+
+
+def run_init_model(pair: str, seeds: int, lr: float, batch: int, epochs: int | None = None) -> dict:
+    """The compiled source (exact, and softened) against random initialisation: same shape, optimiser, data, seeds."""
+    from weightsmith.learn.compiled_start import (IGNORE, Data, Settings, compiled_start, ordinary_config,
+                                                  program_outputs, random_start, softest_exact, train)
+
+    build, vocab, max_len, target, before, after, pair_epochs, readout = MODEL_PAIRS[pair]
+    epochs = epochs or pair_epochs
+    program = build()
+    compiled = compile_rasp_to_model(program, set(vocab), max_len).model
+    task = make_task(target)
+    room = -(-(compiled.config.d_model + 16) // 16) * 16 - compiled.config.d_model  # d_model: a multiple of 16
+    config = ordinary_config(compiled.config, free_before=before, free_after=after, room=room, **MODEL_SHAPE)
+
+    def warm(seed: int, soften: float = 1.0):
+        return compiled_start(compiled, config, task.labels, free_before=before, seed=seed, soften=soften,
+                              readout=readout)
+
+    probe = warm(0)
+    data = Data.of(probe, task.train.inputs, task.train.targets)
+    val = Data.of(probe, task.val.inputs, task.val.targets)
+    test = Data.of(probe, task.test.inputs, task.test.targets)
+    # the warm start is the program: its decoded output at every content position of the validation strings
+    expected = compiled.run_batch(task.val.inputs)
+    values = compiled.config.output_values
+    got = program_outputs(probe, compiled.config, val.ids).tolist()
+    start_exact = all(values[j] == e for row, out, xs in zip(got, expected, task.val.inputs)
+                      for j, e in list(zip(row, out))[1:len(xs)])
+    n_check = min(2000, len(data.ids))
+    factor = softest_exact(lambda f: warm(0, f), compiled.config, data.ids[:n_check],
+                           data.targets[:n_check] != IGNORE, SOFTEN_FACTORS)
+    arms = {"random": lambda seed: random_start(config, task.labels, seed), "compiled": warm,
+            f"compiled, scores / {factor:g}": lambda seed: warm(seed, factor)}
+    slots = [(before + k, h) for k, layer in enumerate(compiled.config.layers) for h in range(len(layer.heads))]
+    runs, start_stats = [], {}
+    for arm, make in arms.items():
+        start_stats[arm] = _start_statistics(make(0), data, slots)
+        for seed in range(seeds):
+            model = make(seed)
+            torch.manual_seed(seed)
+            curve: list[dict] = []
+            start_val = val.accuracy(model)
+            begin = time.process_time()
+            train(model, data, val, Settings(epochs=epochs, batch=batch, lr=lr, seed=seed),
+                  on_epoch=lambda epoch, acc: curve.append({"epoch": epoch, "val_accuracy": round(100 * acc, 2),
+                                                            "cpu_seconds": round(time.process_time() - begin, 1)}))
+            cpu = time.process_time() - begin
+            row = {"arm": arm, "seed": seed, "start_val_accuracy": round(100 * start_val, 2),
+                   "val_accuracy": curve[-1]["val_accuracy"], "test_accuracy": round(100 * test.accuracy(model), 2),
+                   "cpu_seconds": round(cpu, 1), "curve": curve}
+            runs.append(row)
+            print(f"{pair} {arm:<20} seed {seed}: start {row['start_val_accuracy']:6.2f}  val {row['val_accuracy']:6.2f}  "
+                  f"test {row['test_accuracy']:6.2f}  {row['cpu_seconds']:6.1f} CPU s  "
+                  f"curve {[c['val_accuracy'] for c in curve]}", flush=True)
+    layers = config.layers
+    return {"pair": pair, "source_program": program.label, "target": target, "compiled_d_model": compiled.config.d_model,
+            "compiled_layers": len(compiled.config.layers),
+            "shape": {"layers": len(layers), "heads": len(layers[0].heads), "d_head": layers[0].heads[0].d_qk,
+                      "d_mlp": layers[0].d_mlp, "d_model": config.d_model, "free_layers_before": before,
+                      "free_layers_after": after, "causal": config.causal,
+                      "parameters": sum(p.numel() for p in probe.parameters())},
+            "train_examples": len(data.ids), "val_examples": len(val.ids), "test_examples": len(test.ids),
+            "epochs": epochs, "lr": lr, "batch": batch, "optimiser": "Adam", "readout_copied": readout,
+            "start_equals_program_on_val": start_exact, "soften_factor": factor,
+            "soften_factors_tried": list(SOFTEN_FACTORS), "start_statistics": start_stats, "runs": runs,
+            "summary": _model_summary(runs, list(arms))}
+
+
+def _start_statistics(model, data, slots: list[tuple[int, int]], n: int = 256) -> dict:
+    """Before training, on the first n training strings, at the compiled heads' slots (the same slots in the
+    random arm): how saturated the softmax is. `dead_weight_share`: the share of (query, key) pairs (unmasked,
+    labelled queries) whose attention weight is below 1e-4 — the gradient reaching their score is scaled by
+    that weight, so a key the program does not select cannot start to be selected; `jacobian_norm`: the mean
+    Frobenius norm of a query's softmax Jacobian diag(p) - p p^T (0 for a one-hot pattern)."""
+    from weightsmith.learn.compiled_start import IGNORE
+
+    ids, targets = data.ids[:n], data.targets[:n]
+    body = model.body
+    with torch.no_grad():
+        _, residuals = body(ids, return_residuals=True)
+        masked = (ids == body.config.tokens().index(body.config.pad))[:, None, :]
+        if body.config.causal:
+            masked = masked | torch.ones(ids.shape[1], ids.shape[1], dtype=torch.bool).triu(1)
+        masked = masked.expand(-1, ids.shape[1], -1)
+        real = targets != IGNORE
+        dead, jacobian = [], []
+        for layer, h in slots:
+            head, x = body.layers[layer].heads[h], residuals[2 * layer]
+            scores = ((x @ head.W_Q) @ (x @ head.W_K).transpose(-1, -2)).masked_fill(masked, float("-inf"))
+            p = torch.softmax(scores, -1)
+            live = ~masked & real[:, :, None]
+            dead.append(float(((p < 1e-4) & live).sum() / live.sum()))
+            norms = (torch.diag_embed(p) - p[..., :, None] * p[..., None, :]).flatten(-2).norm(dim=-1)
+            jacobian.append(float(norms[real].mean()))
+    return {"dead_weight_share": [round(v, 4) for v in dead], "jacobian_norm": [round(v, 4) for v in jacobian]}
+
+
+def _model_summary(runs: list[dict], arms: list[str]) -> dict:
+    """Per arm: mean final val/test and CPU s; epochs and CPU s to reach fixed levels and the random arm's
+    mean final validation accuracy (None where a run never reached it)."""
+    random_final = round(sum(r["val_accuracy"] for r in runs if r["arm"] == "random")
+                         / max(1, sum(r["arm"] == "random" for r in runs)), 2)
+    out = {"random_final_val_mean": random_final}
+    for arm in arms:
+        mine = [r for r in runs if r["arm"] == arm]
+        reach = {}
+        for level in (90.0, 95.0, 99.0, random_final):
+            hits = [next((c for c in r["curve"] if c["val_accuracy"] >= level), None) for r in mine]
+            reach[str(level)] = {"epochs": [h and h["epoch"] for h in hits], "cpu_seconds": [h and h["cpu_seconds"] for h in hits]}
+        out[arm] = {"val_accuracy_mean": round(sum(r["val_accuracy"] for r in mine) / len(mine), 2),
+                    "test_accuracy_mean": round(sum(r["test_accuracy"] for r in mine) / len(mine), 2),
+                    "start_val_accuracy_mean": round(sum(r["start_val_accuracy"] for r in mine) / len(mine), 2),
+                    "cpu_seconds_mean": round(sum(r["cpu_seconds"] for r in mine) / len(mine), 1), "reach": reach}
+    return out
+
+
+def model_table(result: dict) -> str:
+    """One pair of `init-model` as a markdown table: per arm, the start, the final (and best) validation accuracy
+    per seed, mean test accuracy (after the last epoch) and CPU s, and per seed the epochs to 90%, 95% and the
+    random arm's mean final accuracy."""
+    summary = result["summary"]
+    target = summary["random_final_val_mean"]
+    lines = [f"{result['pair']} (shape {result['shape']}, {result['epochs']} epochs, soften factor {result['soften_factor']:g})",
+             f"| arm | start val. | final val. per seed (best) | mean test | mean CPU s | epochs to 90% | to 95% | "
+             f"to {target}% (random's mean) |", "|---|---|---|---|---|---|---|---|"]
+    for arm in (a for a in summary if a != "random_final_val_mean"):
+        mine = summary[arm]
+        seeds = " / ".join(f"{r['val_accuracy']:.2f} ({max(c['val_accuracy'] for c in r['curve']):.2f})"
+                           for r in result["runs"] if r["arm"] == arm)
+        reach = [" / ".join("never" if e is None else str(e) for e in mine["reach"][str(level)]["epochs"])
+                 for level in (90.0, 95.0, target)]
+        lines.append(f"| {arm} | {mine['start_val_accuracy_mean']:.2f} | {seeds} | {mine['test_accuracy_mean']:.2f} | "
+                     f"{mine['cpu_seconds_mean']:.1f} | {' | '.join(reach)} |")
+    return "\n".join(lines)
+
+
 def plot() -> list[Path]:
     """docs/img/sketch_algorithmic.png (CPU seconds and test accuracy, sketch against TP) and
-    docs/img/sketch_init.png (validation accuracy against CPU seconds, warm start against random) and
-    docs/img/sketch_translation.png (held-out exact match against training pairs, per arm)."""
+    docs/img/sketch_init.png (validation accuracy against CPU seconds, each start against random: Transformer
+    Programs on the first row, the ordinary transformer on the second) and docs/img/sketch_translation.png
+    (held-out exact match against training pairs, per arm)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from plots import _save  # benchmarks/plots.py (this script's folder is on sys.path)
 
     data = json.loads(OUT.read_text())
-    IMAGES.mkdir(parents=True, exist_ok=True)
     paths = []
     rows = data.get("algorithmic", [])
     if rows:
@@ -233,27 +408,34 @@ def plot() -> list[Path]:
         ax.bar(0, 0, color="tab:grey", label="Transformer Program from scratch")
         ax.legend(fontsize=7, loc="upper left")
         ax.set_title("Sketches vs Transformer Programs (labels: test accuracy)", fontsize=9)
-        fig.tight_layout()
-        paths.append(IMAGES / "sketch_algorithmic.png")
-        fig.savefig(paths[-1], dpi=120)
+        paths.append(_save(fig, "sketch_algorithmic.png"))
     translation = data.get("translation")
     if translation:
         paths.append(_plot_translation(plt, translation["summary"]))
-    pairs = data.get("init", [])
-    if pairs:
-        fig, axes = plt.subplots(1, len(pairs), figsize=(4 * len(pairs), 3.2), squeeze=False)
-        for ax, pair in zip(axes[0], pairs):
-            for run in pair["runs"]:
-                colour = "tab:blue" if run["arm"] == "warm" else "tab:orange"
-                ax.plot([c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]],
-                        marker="o", ms=3, color=colour, label=f"{run['arm']} init (one line per seed)" if run["seed"] == 0 else None)
-            ax.set_xlabel("CPU seconds")
-            ax.set_ylabel("validation accuracy (%)")
-            ax.set_title(f"{pair['source']} program -> {pair['target']}", fontsize=9)
-            ax.legend(fontsize=7)
-        fig.tight_layout()
-        paths.append(IMAGES / "sketch_init.png")
-        fig.savefig(paths[-1], dpi=120)
+    rows = [(pair, "Transformer Program") for pair in data.get("init", [])]
+    rows += [(pair, "ordinary transformer") for pair in data.get("init_model", [])]
+    if rows:
+        width = max(len(data.get("init", [])), len(data.get("init_model", [])))
+        fig, axes = plt.subplots(2, width, figsize=(4 * width, 6.4), squeeze=False)
+        used = set()
+        for k, kind in enumerate(("Transformer Program", "ordinary transformer")):
+            for ax, (pair, _) in zip(axes[k], [r for r in rows if r[1] == kind]):
+                used.add(id(ax))
+                for run in pair["runs"]:  # random orange, an exact start blue, a softened one green
+                    colour = {"random": "tab:orange", "warm": "tab:blue", "compiled": "tab:blue"}.get(run["arm"], "tab:green")
+                    xs, ys = [c["cpu_seconds"] for c in run["curve"]], [c["val_accuracy"] for c in run["curve"]]
+                    if "start_val_accuracy" in run:  # the point before training
+                        xs, ys = [0.0, *xs], [run["start_val_accuracy"], *ys]
+                    ax.plot(xs, ys, marker="o", ms=2, color=colour, label=f"{run['arm']} start" if run["seed"] == 0 else None)
+                ax.set_xlabel("CPU seconds")
+                ax.set_ylabel("validation accuracy (%)")
+                source = pair.get("source", pair.get("source_program"))
+                ax.set_title(f"{kind}: {source} -> {pair['target']}", fontsize=8)
+                ax.legend(fontsize=6)
+        for ax in axes.flat:
+            if id(ax) not in used:
+                ax.axis("off")
+        paths.append(_save(fig, "sketch_init.png"))
     return paths
 
 
@@ -278,11 +460,9 @@ def _plot_translation(plt, summary: list[dict]) -> Path:
     ax.set_ylabel("held-out sentences exactly right (%)")
     ax.set_title("English->French: new sentences of the learned words", fontsize=9)
     ax.legend(fontsize=7, loc="center right")
-    fig.tight_layout()
-    path = IMAGES / "sketch_translation.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
+    from plots import _save  # benchmarks/plots.py (this script's folder is on sys.path)
+
+    return _save(fig, "sketch_translation.png")
 
 
 def _json_fillings(fillings: dict[str, dict]) -> dict[str, list]:
@@ -357,7 +537,7 @@ def _merge_translation(row: dict, data, case) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("case", choices=["algorithmic", "init", "translation", "plot"])
+    parser.add_argument("case", choices=["algorithmic", "init", "init-model", "translation", "table", "plot"])
     parser.add_argument("--sketches", default=",".join(SKETCHES))
     parser.add_argument("--train", type=int, default=1000)
     parser.add_argument("--restarts", type=int, default=3)
@@ -370,6 +550,10 @@ def main() -> None:
     parser.add_argument("--init-epochs", type=int, default=8)
     parser.add_argument("--margin", type=float, default=8.0)
     parser.add_argument("--tau-start", type=float, default=1.0)
+    parser.add_argument("--model-pairs", default=",".join(MODEL_PAIRS))
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--model-epochs", type=int, default=None, help="epochs (default: the pair's)")
     parser.add_argument("--arms", default="sketch,gpt2,tp")
     parser.add_argument("--sizes", default="100,300,1000,3000")
     parser.add_argument("--seeds-translation", type=int, default=2)
@@ -396,12 +580,20 @@ def main() -> None:
     elif args.case == "plot":
         for path in plot():
             print(path)
+    elif args.case == "table":  # the init-model tables from sketch.json, without rerunning
+        for result in json.loads(OUT.read_text()).get("init_model", []):
+            print(model_table(result) + "\n")
     elif args.case == "init":
         for pair in args.pairs.split(","):
             result = run_init(pair, args.seeds, args.init_train, args.init_val, args.init_epochs, args.margin,
                               args.tau_start)
             print(json.dumps(result["summary"]), flush=True)
             save("init", [result], "pair", list(PAIRS))
+    elif args.case == "init-model":
+        for pair in args.model_pairs.split(","):
+            result = run_init_model(pair, args.seeds, args.lr, args.batch, args.model_epochs)
+            print(model_table(result), flush=True)
+            save("init_model", [result], "pair", list(MODEL_PAIRS))
 
 
 if __name__ == "__main__":

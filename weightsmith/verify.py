@@ -363,14 +363,15 @@ def first_departure(model_or_compiled: Any, program: rasp.SOp, xs: Sequence) -> 
 class _OutputComparer:
     """Compares a chunk's final residuals with the interpreter's output Column, vectorised."""
 
-    def __init__(self, config: Any, line: Optional[NumberLine]):
-        self.config = config
+    def __init__(self, model: Any, line: Optional[NumberLine]):
+        self.model = model
+        self.config = model.config
         self.line = line
         self.max_error = 0.0
 
     def mismatches(self, final: torch.Tensor, expected: Column) -> tuple[np.ndarray, np.ndarray]:
         """[B, L] bool mask of wrong positions, and the model's outputs [B, L] (object)."""
-        out = final[:, 1:, self.config.output_dims].double().cpu().numpy()  # drop BOS's slot
+        out = self.model.readout(final[:, 1:])[..., :self.config.n_output_logits()].double().cpu().numpy()  # no BOS
         L = expected.codes.shape[1]
         valid = expected.codes >= 0
         if self.line is not None:
@@ -395,7 +396,8 @@ class _OutputComparer:
         the interpreter gives None, or the model keeps the stored type ("value"), are not judged."""
         types = self.config.output_types
         L = expected.codes.shape[1]
-        picked = final[:, 1:L + 1, types["dims"]].argmax(-1).cpu().numpy()
+        scores = self.model.readout(final[:, 1:L + 1])[..., self.config.n_output_logits():]
+        picked = scores.argmax(-1).cpu().numpy()
         names = np.array(types["types"], dtype=object)[picked]
         want = np.array([type(v).__name__ if v is not None else VALUE_TYPE for v in expected.table] + [VALUE_TYPE],
                         dtype=object)[expected.codes]
@@ -452,7 +454,7 @@ def verify(
     total = count_inputs(len(vocab), max_seq_len)
     exhaustive = total <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
-    comparer = _OutputComparer(config, _output_line(model_or_compiled, program, vocab, max_seq_len))
+    comparer = _OutputComparer(model, _output_line(model_or_compiled, program, vocab, max_seq_len))
     n_checked = n_bad = n_undefined = 0
     first: Optional[tuple[list, int, Any, Any]] = None
     first_undefined: Optional[str] = None

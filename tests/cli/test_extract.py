@@ -51,4 +51,6 @@ def test_extract_errors_are_one_line(model_folder, tmp_path):
     assert other.exit_code == 2 and "tokens" in other.output
     not_py = runner.invoke(app, ["extract", str(model_folder), "-o", str(tmp_path / "p.txt")])
     assert not_py.exit_code == 2 and ".py" in not_py.output
-    assert all("Traceback" not in r.output for r in (missing, wrong_task, other, not_py))
+    bad_ln = runner.invoke(app, ["extract", str(model_folder), "--ln", "sometimes", "-o", str(tmp_path / "p.py")])
+    assert bad_ln.exit_code == 2 and "--ln sometimes" in bad_ln.output
+    assert all("Traceback" not in r.output for r in (missing, wrong_task, other, not_py, bad_ln))

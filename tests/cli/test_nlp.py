@@ -54,3 +54,23 @@ def test_missing_lexical_resources_are_one_line_and_exit_code_2(monkeypatch, tmp
     assert result.exit_code == 2
     message = result.stderr.strip() or result.stdout.strip()
     assert len(message.splitlines()) == 1 and "apt-get install dict-freedict-eng-fra" in message
+
+
+@needs_lexicon
+def test_translate_at_dictionary_scale_with_vous_or_tu_and_unknown_words_in_place():
+    result = runner.invoke(app, ["translate", "Are you tired?"])
+    assert result.exit_code == 0 and result.stdout.strip() == "est-ce que vous êtes fatigués?"
+    result = runner.invoke(app, ["translate", "Are you tired?", "--tu"])
+    assert result.exit_code == 0 and result.stdout.strip() == "est-ce que tu es fatigué?"
+    result = runner.invoke(app, ["translate", "She does not zzsleep."])
+    assert result.exit_code == 0 and result.stdout.strip() == "elle ne zzsleep pas."
+    assert "read as UNK): zzsleep" in result.stderr
+
+
+@needs_lexicon
+def test_translation_trace_fits_100_columns():
+    result = runner.invoke(app, ["translate", "the cat eats the fish", "--trace"])
+    assert result.exit_code == 0 and result.stdout.strip().endswith("le chat mange le poisson")
+    console = Console(width=100, record=True)
+    console.print(nlp_trace_table("translation", "the cat eats the fish"))
+    assert max(len(line) for line in console.export_text().splitlines()) <= 100

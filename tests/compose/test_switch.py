@@ -141,3 +141,9 @@ def test_typed_components_keep_their_types(tmp_path):
 
 def test_untyped_components_without_clashes_add_no_types(parts):
     assert switch(parts).config.output_types is None
+
+
+def test_a_compact_output_is_refused_by_name():
+    coded = compile_program(rasp.Map(lambda t: t + 1, rasp.tokens), [1, 2, 3], 3, compact_above=0)
+    with pytest.raises(ComposeError, match="component 'coded' has a compact output .* rasp.one_hot"):
+        switch({"coded": coded})

@@ -7,6 +7,8 @@ from weightsmith.library import PROGRAMS
 # two programs also compiled as decoders, so the causal mask is exported and checked too
 CAUSAL = ("reverse", "dyck1")
 CASES = [(name, False) for name in PROGRAMS] + [(name, True) for name in CAUSAL]
+# (name, causal, compact): every case one-hot, and two compiled compact, output included (read through codes)
+WITH_COMPACT = [(name, causal, False) for name, causal in CASES] + [("sort", False, True), ("reverse", True, True)]
 
 
 def random_batches(name: str, seed: int = 0, n: int = 48) -> list[list[list]]:

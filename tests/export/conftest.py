@@ -10,10 +10,12 @@ from weightsmith.library import PROGRAMS
 def compiled():
     cache = {}
 
-    def get(name: str, causal: bool = False):
-        if (name, causal) not in cache:
+    def get(name: str, causal: bool = False, compact: bool = False):
+        """`compact`: every s-op that can be a code is one, the output too (`compact_above=0`)."""
+        if (name, causal, compact) not in cache:
             p = PROGRAMS[name]
-            cache[name, causal] = compile_program(p.build(), p.vocab, p.max_seq_len, causal=causal)
-        return cache[name, causal]
+            cache[name, causal, compact] = compile_program(p.build(), p.vocab, p.max_seq_len, causal=causal,
+                                                           **({"compact_above": 0} if compact else {}))
+        return cache[name, causal, compact]
 
     return get

@@ -11,12 +11,14 @@ from weightsmith.export.onnx import export_onnx, run_onnx  # noqa: E402
 from weightsmith.export.transformer_lens import decode_logits  # noqa: E402
 
 # the ONNX exporter takes ~0.5 s a model: a spread of shapes (numerical, categorical, causal, deep) is enough
-CASES = [("length", False), ("frac_prevs", False), ("sort", False), ("dyck2", False), ("reverse", True)]
+# (name, causal, compact): the last one reads its output through codes (`config.output_codes`)
+CASES = [("length", False, False), ("frac_prevs", False, False), ("sort", False, False), ("dyck2", False, False),
+         ("reverse", True, False), ("sort", False, True)]
 
 
-@pytest.mark.parametrize("name,causal", CASES)
-def test_onnxruntime_equals_ours(compiled, tmp_path, name, causal):
-    model = compiled(name, causal).model
+@pytest.mark.parametrize("name,causal,compact", CASES)
+def test_onnxruntime_equals_ours(compiled, tmp_path, name, causal, compact):
+    model = compiled(name, causal, compact).model
     path = export_onnx(model, tmp_path / "model.onnx")
     for batch in random_batches(name, seed=1):
         ids = model.encode(batch)
@@ -24,5 +26,6 @@ def test_onnxruntime_equals_ours(compiled, tmp_path, name, causal):
             final = model(ids)
         readout, residual = run_onnx(path, ids)
         torch.testing.assert_close(residual, final, rtol=1e-6, atol=1e-6)
+        torch.testing.assert_close(readout, model.readout(final), rtol=1e-6, atol=1e-6)
         lengths = [len(x) for x in batch]
         assert decode_logits(model, readout, lengths, ids) == model.decode(final, lengths, ids)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
                     "pip install 'weightsmith[export]'")
 
-from tests.export.cases import CASES, random_batches  # noqa: E402
+from tests.export.cases import WITH_COMPACT, random_batches  # noqa: E402
 from weightsmith.export.transformer_lens import (  # noqa: E402
     decode_logits, load_hooked_transformer, save_hooked_transformer, to_hooked_transformer)
 
@@ -23,9 +23,10 @@ def residual_hooks(hooked) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("name,causal", CASES)
-def test_forward_equals_ours(compiled, name, causal):
-    model = compiled(name, causal).model
+@pytest.mark.parametrize("name,causal,compact", WITH_COMPACT)
+def test_forward_equals_ours(compiled, name, causal, compact):
+    model = compiled(name, causal, compact).model
+    assert (model.config.output_codes is not None) == compact
     hooked = to_hooked_transformer(model)
     assert hooked.cfg.attention_dir == ("causal" if model.config.causal else "bidirectional")
     for batch in random_batches(name):
@@ -38,7 +39,7 @@ def test_forward_equals_ours(compiled, name, causal):
             # float sums in another order (TL adds the heads in one matmul): equal to float32 rounding
             torch.testing.assert_close(theirs[..., :-1], ours, rtol=1e-6, atol=1e-6, msg=hook)
             assert torch.equal(theirs[..., -1], (ids == 1).to(theirs.dtype)), f"{hook}: the PAD dimension"
-        torch.testing.assert_close(logits, final[..., model.config.readout_dims()], rtol=1e-6, atol=1e-6)
+        torch.testing.assert_close(logits, model.readout(final), rtol=1e-6, atol=1e-6)
         lengths = [len(x) for x in batch]
         assert decode_logits(model, logits, lengths, ids) == model.decode(final, lengths, ids)
 

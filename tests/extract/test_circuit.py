@@ -43,24 +43,51 @@ def test_one_ln_constant_per_consumer(setup):
     assert len(log_var) == 2 * (2 * 3 + 1) + 1
 
 
+@pytest.mark.parametrize("exact_final", [False, True])
 @pytest.mark.parametrize("seed", range(4))
-def test_program_equals_circuit_under_any_intervention(setup, seed):
+def test_program_equals_circuit_under_any_intervention(setup, seed, exact_final):
     _, _, batch, circuit, log_var = setup
     g = torch.Generator().manual_seed(seed)
     masks = {c: (torch.rand(len(r), generator=g) > 0.4).double() for c, r in circuit.consumers()}
     ablation = {w: torch.randn(16, generator=g, dtype=torch.float64) for w in circuit.writers()}
-    how = Intervention(True, log_var, masks if seed else None, ablation if seed else None)
+    how = Intervention(True, log_var, masks if seed else None, ablation if seed else None,
+                       frozenset({"out"}) if exact_final else frozenset())
     with torch.no_grad():
         expected = forward(circuit, torch.from_numpy(batch.ids), torch.from_numpy(batch.positions), how).numpy()
     program = build(circuit, how)
+    assert (program.norm is not None) == exact_final
     assert np.abs(run(program, batch.ids, batch.positions) - expected).max() < 1e-9
 
 
-def test_written_module_runs_the_same_numbers(setup, tmp_path):
+def test_exact_final_ln_is_the_real_layer_norm(setup):
+    """With every LN exact the circuit is the model; keeping only the final one exact differs from the
+    all-linear circuit only in how the output is scaled."""
+    _, _, batch, circuit, log_var = setup
+    ids, positions = torch.from_numpy(batch.ids), torch.from_numpy(batch.positions)
+    every = frozenset(name for name, _ in circuit.consumers())
+    with torch.no_grad():
+        assert torch.allclose(forward(circuit, ids, positions, Intervention(True, log_var, exact_ln=every)),
+                              forward(circuit, ids, positions), atol=1e-12)
+
+
+def test_position_table_of_ln_constants(setup):
+    """A log-variance table over positions is read at each token's position: a table holding one value
+    everywhere is that constant."""
+    _, _, batch, circuit, log_var = setup
+    ids, positions = torch.from_numpy(batch.ids), torch.from_numpy(batch.positions)
+    table = {k: v.repeat(circuit.W_P.shape[0]) for k, v in log_var.items()}
+    with torch.no_grad():
+        assert torch.allclose(forward(circuit, ids, positions, Intervention(True, table)),
+                              forward(circuit, ids, positions, Intervention(True, log_var)), atol=1e-12)
+
+
+@pytest.mark.parametrize("exact_final", [False, True])
+def test_written_module_runs_the_same_numbers(setup, tmp_path, exact_final):
     _, _, batch, circuit, log_var = setup
     masks = {c: torch.ones(len(r), dtype=torch.float64) for c, r in circuit.consumers()}
     masks["out"][2:] = 0  # a smaller program, so the file stays small
-    program = build(circuit, Intervention(True, log_var, masks))
+    program = build(circuit, Intervention(True, log_var, masks,
+                                          exact_ln=frozenset({"out"}) if exact_final else frozenset()))
     path = tmp_path / "extracted.py"
     path.write_text(to_python(program, "test program"))
     spec = importlib.util.spec_from_file_location("extracted", path)

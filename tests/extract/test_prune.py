@@ -21,7 +21,10 @@ def test_rule_is_fewest_edges_above_threshold_ties_to_match():
     assert choose(runs, 1.01) is None
 
 
-def test_pruning_keeps_match_above_the_rule():
+@pytest.mark.parametrize("exact_ln,size,tries", [(frozenset(), 24, 12), (frozenset({"out"}), 8, 4)])
+def test_pruning_keeps_match_above_the_rule(exact_ln, size, tries):
+    """Also with the final layer norm kept exact (`exact_final`): a removed projection term is mean-ablated
+    inside the normalisation."""
     from weightsmith.extract.circuit import from_gpt2
     from weightsmith.extract.program import build
     from weightsmith.extract.prune import fit, initial_lln, program_runner, prune_terms
@@ -36,12 +39,13 @@ def test_pruning_keeps_match_above_the_rule():
         for p in model.parameters():
             p.add_(0.5 * torch.randn_like(p))
     circuit = from_gpt2(model)
-    reference = make_reference(task, circuit, 24, seed=5)
-    how = fit(circuit, task, initial_lln(circuit, task), lam=0.05, steps=15)
+    reference = make_reference(task, circuit, size, seed=5)
+    how = fit(circuit, task, initial_lln(circuit, task), lam=0.05, steps=15, exact_ln=exact_ln)
     program = build(circuit, how)
+    assert (program.norm is not None) == bool(exact_ln)
     start = reference.match(program_runner(program))
     threshold = min(0.9, start)
-    pruned = prune_terms(program, reference, threshold, max_tries=12)
+    pruned = prune_terms(program, reference, threshold, max_tries=tries)
     assert reference.match(program_runner(pruned)) >= threshold and pruned.lines() <= program.lines()
     simple = simplify(pruned, reference, threshold)
     assert reference.match(program_runner(simple)) >= threshold

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 
@@ -235,4 +236,51 @@ def test_bad_output_types_are_named(types, message):
     doc = json.loads(numerical_config([0, 1]).to_json())
     doc["output_types"] = types
     with pytest.raises(ValueError, match=message):
+        from_document(doc)
+
+
+def coded_document(codes) -> dict:
+    """The previous-token config with its 3 output dims read as codes of its 3 values."""
+    doc = document()
+    doc["output_codes"] = codes
+    return doc
+
+
+def test_output_codes_round_trip_and_older_documents_load_without_them():
+    assert "output_codes" not in document()  # written only when set: a one-hot folder is unchanged
+    codes = [[1, -1, -1], [-1, 1, -1], [1, 1, 1]]
+    config = from_document(coded_document(codes))
+    again = ModelConfig.from_json(config.to_json())
+    assert again == config and again.output_codes == codes
+    W_U, b_U = config.unembedding()
+    assert W_U[config.output_dims].T.tolist() == codes and b_U.tolist() == [-2.0] * 3
+    one_hot_W, one_hot_b = previous_token_config().unembedding()
+    assert (one_hot_W[[9, 10, 11]] == np.eye(3)).all() and not one_hot_b.any() and one_hot_W.sum() == 3
+
+
+@pytest.mark.parametrize(
+    ("codes", "message"),
+    [
+        ([[1, -1, -1], [-1, 1, -1]], r"output_codes: expected a list of 3 codes"),
+        ({"a": 1}, r"output_codes: expected a list of 3 codes"),
+        ([[1, -1, -1], [-1, 1, -1], [1, -1, -1]], r"output_codes\[2\]: the same code as output_codes\[0\]"),
+        ([[1, -1, -1], [-1, 1, -1], [1, 1]], r"output_codes\[2\]: expected a list of 3 entries"),
+        ([[1, -1, -1], [-1, 1, -1], [1, 1, 0]], r"output_codes\[2\]: expected a list of 3 entries, each 1 or -1"),
+        ([[1, -1, -1], [-1, 1, -1], [1, 1, 1.0]], r"output_codes\[2\]"),
+        ([[1, -1, -1], [-1, 1, -1], [1, 1, True]], r"output_codes\[2\]"),
+    ],
+)
+def test_bad_output_codes_are_named(codes, message):
+    with pytest.raises(ValueError, match=message):
+        from_document(coded_document(codes))
+
+
+def test_output_codes_need_a_categorical_output_of_two_dims_or_more():
+    doc = json.loads(numerical_config([0, 1]).to_json())
+    doc["output_codes"] = [[1], [-1]]
+    with pytest.raises(ValueError, match="only a categorical output is held as codes"):
+        from_document(doc)
+    doc = coded_document([[1], [-1], [1]])
+    doc["output_dims"] = [9]
+    with pytest.raises(ValueError, match="a code needs at least 2 output dims"):
         from_document(doc)

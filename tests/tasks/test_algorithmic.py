@@ -38,6 +38,9 @@ def _reference(name, xs):
     if name == "double_hist":
         counts = Counter(xs)
         return [sum(1 for v in counts if counts[v] == counts[x]) for x in xs]
+    if name == "sort_freq":  # Tracr's make_sort_freq: by decreasing count, ties in input order
+        ranked = sorted(range(len(xs)), key=lambda i: (-xs.count(xs[i]), i))
+        return [xs[i] for i in ranked]
     if name.startswith("most_freq"):
         order = sorted(dict.fromkeys(xs), key=lambda v: (-xs.count(v), xs.index(v)))
         return order + [BOS if name == "most_freq" else None] * (len(xs) - len(order))
@@ -97,6 +100,24 @@ def test_input_lengths_follow_the_scripts():
         assert {content_length(x) for x in task.train.inputs} == set(lengths)
     for name in ("dyck1", "dyck2", "dyck1_varied", "induction"):
         assert {len(x) for x in make_task(name, size=300).train.inputs} == {make_task(name, size=10).max_len}
+
+
+def test_sort_freq_is_tracrs_on_sorts_strings():
+    """The protocol docs/sketches.md states: sort's strings and splits, labels from Tracr's make_sort_freq
+    (run by our interpreter, an implementation independent of the task's), BOS and EOS unlabelled."""
+    from weightsmith import rasp
+    from weightsmith.library.sorting import make_sort_freq
+
+    task, sort = make_task("sort_freq", size=600), make_task("sort", size=600)
+    assert task.train.inputs == sort.train.inputs and task.test.inputs == sort.test.inputs
+    assert task.vocab == sort.vocab and task.labels == (0, 1, 2, 3, 4) and task.paper is None
+    program = make_sort_freq(6)
+    for xs, ys in zip(task.test.inputs, task.test.targets):
+        assert xs[0] == BOS and xs[-1] == EOS and 1 <= len(xs) - 2 <= 6
+        assert ys[0] is None and ys[-1] is None
+        assert ys[1:-1] == rasp.evaluate(program, xs[1:-1])
+    differ = sum(a != b for a, b in zip(task.train.targets, sort.train.targets))
+    assert 0.5 * len(task.train) < differ < len(task.train)  # not sort: most labellings differ, not all
 
 
 def _depth(xs):

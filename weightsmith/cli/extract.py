@@ -24,6 +24,9 @@ def extract(
     select_size: int = typer.Option(200, help="Sequences that choose lambda, removals and primitives."),
     eval_size: int = typer.Option(200, help="Sequences per length bin for the reported match and accuracy."),
     mask_steps: int = typer.Option(150, help="Steps per learned-mask run (one run per lambda)."),
+    ln: str = typer.Option("constant", help="Layer norm in the program: 'constant' (one learned variance per "
+                           "reader, the anchor's) or 'exact_final' (the same, but the final layer norm stays "
+                           "exact as an rms line)."),
 ) -> None:
     """Extract a program from a GPT-2 model: linearise LN, prune (lambda chosen by rule), name primitives.
 
@@ -34,12 +37,14 @@ def extract(
         import transformers  # noqa: F401
     except ImportError:
         fail("weightsmith extract needs Hugging Face transformers: pip install 'weightsmith[extract]'")
-    from weightsmith.extract.extract import Options, extract_gpt2
+    from weightsmith.extract.extract import LN_MODES, Options, extract_gpt2
     from weightsmith.extract.tasks import get_task
     from weightsmith.extract.to_python import listing, to_python
     from weightsmith.extract.train import load_gpt2
     from weightsmith.rasp.errors import InputError
 
+    if ln not in LN_MODES:
+        fail(f"--ln {ln}: not one of {', '.join(LN_MODES)}")
     if out.suffix != ".py":
         fail(f"-o {out}: the program is a Python module; give a path ending in .py")
     if out.exists() and out.is_dir():
@@ -56,7 +61,8 @@ def extract(
         fail(f"{model}: the model has {gpt2.config.vocab_size} tokens, task {name!r} has {len(chosen.vocab)}")
     show = progress()
     log = (lambda line: console.print(f"[dim]{line}[/]", highlight=False)) if show else (lambda line: None)
-    options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps)
+    options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps,
+                      ln=ln)
     with console.status("extracting...", spinner="dots") if show else _nothing():
         result = extract_gpt2(gpt2, chosen, options, log=log)
     try:
@@ -75,7 +81,7 @@ def extract(
 
 def report(result, task: str) -> dict:
     """The numbers of an extraction, as JSON."""
-    return {"task": task, "lines": result.lines, "naive_lines": result.naive_lines,
+    return {"task": task, "ln": result.ln, "lines": result.lines, "naive_lines": result.naive_lines,
             "edges_kept": result.edges_kept, "edges_total": result.edges_total, "lambda": result.lam,
             "rule_met": result.rule_met, "lln_match_initial": result.lln_match_initial,
             "lln_match_fitted": result.lln_match_fitted, "match": result.match, "accuracy": result.accuracy,

@@ -31,6 +31,12 @@ def _translate(text: str) -> str:
     return nlp.translate(text)
 
 
+def _translate_tu(text: str) -> str:
+    from weightsmith.library import nlp
+
+    return nlp.translate(text, you="tu")
+
+
 def _grammaticality(text: str) -> str:
     from weightsmith.library import nlp
 
@@ -48,9 +54,11 @@ TRACE_OPTION = typer.Option(False, "--trace", help="Also print the program's key
 
 
 @app.command()
-def translate(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
-    """Translate English to French with the compiled causal translation transformer (greedy decoding)."""
-    nlp_command("translation", text, trace, _translate)
+def translate(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION,
+              tu: bool = typer.Option(False, "--tu", help="Translate 'you' as tu (default: vous).")) -> None:
+    """Translate English to French with the causal translation program (greedy decoding): the
+    dictionary-scale one when the lexicon is built (interpreter), else the compiled 394-word one."""
+    nlp_command("translation", text, trace, _translate_tu if tu else _translate)
 
 
 @app.command()

@@ -166,6 +166,7 @@ def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) ->
     console.print(
         f"vocab {config.vocab}, max_seq_len {config.max_seq_len}, causal {config.causal}; output "
         f"{config.output_label!r} ({config.output_encoding}) read from dims {config.output_dims}"
+        + (f" as ±1 codes ({len(config.output_codes)} values)" if config.output_codes is not None else "")
     )
     if config.output_types is not None:
         types = config.output_types

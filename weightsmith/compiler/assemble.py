@@ -144,6 +144,7 @@ def assemble(
         output_label=output.label, causal=causal, layer_labels=layer_labels, loop=_loop_config(loop, sched, layout),
         output_types={"dims": [layout.index[dim] for dim in output.type_dims], "types": list(output.types)}
         if output.type_dims else None,
+        output_codes=None if output.codes is None else [[int(c) for c in code] for code in output.codes],
     )
     return config, weights, records
 

@@ -96,27 +96,28 @@ class _Walk:
 
     def off(self, family: list[tuple[float, Readout]]) -> float:
         """A bound on sum over the family of weight * |error of the read-out|."""
-        return sum(c * self.error.get(owner, 0.0) for owner, c in self._largest(family).items())
+        return self._off(self._largest(family))
 
-    def magnitude(self, family: list[Readout]) -> float:
-        """A bound on sum over the family of |the read-out's exact value|."""
-        largest = self._largest([(1.0, r) for r in family])
+    def _off(self, largest: dict[str, float]) -> float:
+        return sum(c * self.error.get(owner, 0.0) for owner, c in largest.items())
+
+    def _magnitude(self, largest: dict[str, float]) -> float:
+        """A bound on sum over a family of |the read-out's exact value|, from the family's `_largest`."""
         return sum(c * self.size.get(owner, 1.0) for owner, c in largest.items())
 
     def attention(self, op: AttentionOp) -> float:
         """A score is sum over columns of query_c * key_c. Its error sum(dq_c key_c + query_c dk_c +
         dq_c dk_c) is bounded term by term both ways round, (largest |dq_c|) * sum |key_c| or (largest
         |key_c|) * sum |dq_c|, whichever is smaller: a predicate table's columns are often disjoint on
-        one side (each key in one group) and overlapping on the other (a query in many)."""
+        one side (each key in one group) and overlapping on the other (a query in many). Each side's
+        `_largest` is computed once per column and once for all columns: it serves both the error and
+        the magnitude (this walk runs on every compile, and it was its slowest part)."""
         shift = 0.0
         for columns, factor in ((op.columns, op.scale), (op.preference, op.step)):
             if not columns:
                 continue
-            dq = max(self.off([(1.0, c.query)]) for c in columns)
-            dk = max(self.off([(1.0, c.key)]) for c in columns)
-            dq_all, dk_all = self.off([(1.0, c.query) for c in columns]), self.off([(1.0, c.key) for c in columns])
-            q, k = max(self.magnitude([c.query]) for c in columns), max(self.magnitude([c.key]) for c in columns)
-            q_all, k_all = self.magnitude([c.query for c in columns]), self.magnitude([c.key for c in columns])
+            (dq, q, dq_all, q_all), (dk, k, dk_all, k_all) = (
+                self._side([getattr(c, side) for c in columns]) for side in ("query", "key"))
             shift += factor * (min(dq * k_all, k * dq_all) + min(dk * q_all, q * dk_all) + dq_all * dk_all)
         drift = math.expm1(min(2 * shift, 700.0))  # how far a ratio of two attention weights moves, relatively
         span = max(op.value_range, 1.0)
@@ -126,6 +127,13 @@ class _Walk:
         elif op.output.indicators is None and op.output.code is None:  # a mean: each weight within 1 +- drift of 1/width
             own += span * drift
         return own + self.off([(1.0, readout) for readout in op.values.values()])
+
+    def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float]:
+        """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
+        singles = [self._largest([(1.0, r)]) for r in readouts]
+        together = self._largest([(1.0, r) for r in readouts])
+        return (max(map(self._off, singles)), max(map(self._magnitude, singles)),
+                self._off(together), self._magnitude(together))
 
     def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
         """Whether a staircase input stays within its tolerance, and its error bound. A width share

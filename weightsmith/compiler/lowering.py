@@ -87,6 +87,7 @@ class OutputSpec:
     tolerance: float = math.inf  # numerical: how far the number may stray and still decode exactly
     type_dims: list[Dim] = field(default_factory=list)  # the scores of the type's case, if any (`_types`)
     types: list[str] = field(default_factory=list)  # the Python type of each case (config.output_types)
+    codes: list[tuple[float, ...]] | None = None  # compact: the ±1 code of each value on `dims` (config.output_codes)
 
 
 @dataclass
@@ -266,9 +267,9 @@ class Lowering:
 
     def _categorical(self, label: str, values: list, nullable: bool, expr: rasp.SOp | None) -> Representation:
         """A stored categorical s-op: compact (`compiler.compact`) when annotated so, or above the
-        threshold where something reads it as a code; else one-hot. The output is read one-hot by the
-        unembedding: held compact, it would need a conversion after it, so only an annotation does that."""
-        automatic = expr is not None and id(expr) in self._code_readers and expr is not self.graph.output
+        threshold where something reads it as a code (a lookup, a copy, or the unembedding, which reads
+        the output's code directly: `_output`); else one-hot."""
+        automatic = expr is not None and (id(expr) in self._code_readers or expr is self.graph.output)
         if compact.wanted(expr, len(values), self.compact_above if automatic else None):
             return compact.stored(label, values, nullable, compact.assign(values), expr)
         return self._stored(label, CATEGORICAL, values, nullable, True, expr)
@@ -754,15 +755,29 @@ class Lowering:
             return OutputSpec(rep.label, NUMERICAL, [dim], values, scalar, tolerance, type_dims, types)
         if not rep.values:  # None everywhere: one dimension that stays 0, so every position decodes to None
             return OutputSpec(rep.label, CATEGORICAL, [Dim(rep.label, "undefined")], ["undefined"])
-        indicators = self.indicators(rep)  # a compact output: its one-hot view, whose units pick its code
+        if rep.code is not None:  # a compact output: the unembedding reads its code (value v's logit is its detector)
+            return self._code_output(rep)
+        indicators = self.indicators(rep)
         single = [next(iter(r.terms)) for r in indicators.values()
                   if len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0]
         if len(single) == len(indicators) == len(rep.values) and len(set(single)) == len(single):
             dims = [next(iter(indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
             return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep))
+        if compact.wanted(rep.expr, len(rep.values), self.compact_above):  # a copy is needed: make it a code
+            out = compact.stored(rep.label, rep.values, rep.nullable, compact.assign(rep.values), rep.expr)
+            self._add(compact.lookup(out, [rep], [indicators], [(v,) for v in rep.values],
+                                     [compact.vector(out, v) for v in rep.values]))
+            return self._code_output(out)
         out = self._stored(rep.label, CATEGORICAL, rep.values, rep.nullable, True, rep.expr)
         self._add(MLPOp(out, mlp.copy_indicator_units(indicators, dict(zip(rep.values, out.dims)))))
         return OutputSpec(rep.label, CATEGORICAL, out.dims, rep.values, None, math.inf, *self._types(rep))
+
+    def _code_output(self, rep: Representation) -> OutputSpec:
+        """The unembedding of a compact output: value v's logit is its detector x · c_v - (k - 1), exactly
+        1 where held and at most -1 for any other value or None, so it decodes as a one-hot output does
+        (largest logit, None below 0.5) with the same margin (`compiler.bounds`: an L1 error below 0.5)."""
+        return OutputSpec(rep.label, CATEGORICAL, compact.code_dims(rep), rep.values, None, math.inf,
+                          *self._types(rep), codes=[rep.code[v] for v in rep.values])
 
     def _types(self, rep: Representation) -> tuple[list[Dim], list[str]]:
         """Where the type of an output's value depends on how many keys its Aggregates select

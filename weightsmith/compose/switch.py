@@ -54,11 +54,16 @@ SELECTED, UNSELECTED = "selected", "unselected"
 
 
 def unwrap(model: Any, name: str) -> Transformer:
-    """The Transformer of a component given as a Transformer, or as anything holding one in `.model`."""
+    """The Transformer of a component given as a Transformer, or as anything holding one in `.model`;
+    its output must be one-hot (a dim per value), which the composed models gate and route."""
     inner = getattr(model, "model", model)
     if not isinstance(inner, Transformer):
         raise ComposeError(f"component {name!r}: expected a weightsmith Transformer or compiled model, "
                            f"got {type(model).__name__}")
+    if inner.config.output_codes is not None:
+        raise ComposeError(f"component {name!r} has a compact output (its {len(inner.config.output_values)} values "
+                           f"are ±1 codes on {len(inner.config.output_dims)} dims): composing gates one output dim "
+                           "per value; compile it with rasp.one_hot on its output (or compact_above=None)")
     return inner
 
 

@@ -3,8 +3,8 @@
 The graph is our own `Transformer.forward`, traced by torch's ONNX exporter, with the batch and the
 number of positions left dynamic. Input checks (ids in range, BOS first) are Python-side and do not
 survive tracing, so they run when the ids are made: `model.encode(inputs)` is the way to get ids.
-The read-out output holds the output dimensions and the type dimensions (`config.readout_dims()`),
-which `decode_logits` decodes exactly as the model decodes itself.
+The read-out output holds the unembedding's logits (`Transformer.readout`: the output's, then the type
+scores), which `model.decode_readout` decodes exactly as the model decodes itself.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class _ReadOut(nn.Module):
 
     def forward(self, ids: Tensor) -> tuple[Tensor, Tensor]:
         final = self.model(ids)
-        return final[..., self.model.config.readout_dims()], final
+        return self.model.readout(final), final
 
 
 def export_onnx(model: Transformer, path: str | Path) -> Path:

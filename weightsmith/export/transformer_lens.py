@@ -15,10 +15,12 @@ default, and no notion of a PAD token; our models have none of these. The mappin
   of `PAD_SCORE`, the key reads minus that dimension. A PAD key scores -1e30 below the others, so its
   softmax weight is exactly 0 in float32 and float64, as with -inf; every other score gets + 0.0.
   `model(ids)` then needs no mask argument, and padded batches give ours at every position.
-- **unembedding**: `W_U` copies the output dimensions (one column per categorical value, or the one
-  numerical dimension), then the type dimensions where the model has them (`ModelConfig.output_types`:
-  the scores that say whether a mean decodes as int 4 or float 4.0), so the logits are exactly what our
-  `decode` reads; `decode_logits` decodes them with it (argmax >= 0.5, numerical snapping, types).
+- **unembedding**: `W_U`, `b_U` are `ModelConfig.unembedding()`: they copy the output dimensions (one
+  column per categorical value, or the one numerical dimension), or for a compact output read each
+  value's code (column c_v, bias -(k - 1)), then the type dimensions where the model has them
+  (`ModelConfig.output_types`: the scores that say whether a mean decodes as int 4 or float 4.0), so the
+  logits are exactly what our `readout` gives; `decode_logits` decodes them with `decode_readout`
+  (argmax >= 0.5, numerical snapping, types).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def hooked_config(model: Transformer) -> dict[str, Any]:
         "d_mlp": d_mlp if d_mlp else None,
         "attn_only": not d_mlp,
         "d_vocab": len(config.tokens()),
-        "d_vocab_out": len(config.readout_dims()),
+        "d_vocab_out": config.unembedding()[0].shape[1],
         "act_fn": "relu",
         "normalization_type": None,
         "positional_embedding_type": "standard",
@@ -101,11 +103,11 @@ def _weights(model: Transformer, cfg) -> dict[str, Tensor]:
         W_E[pad_id, d] = 1.0
         W_pos = torch.zeros(cfg.n_ctx, D, dtype=dtype)
         W_pos[:, :d] = model.pos_embed
+        unembed, bias = config.unembedding()
         W_U = torch.zeros(D, cfg.d_vocab_out, dtype=dtype)
-        read = config.readout_dims()
-        W_U[read, torch.arange(len(read))] = 1.0
+        W_U[:d] = torch.from_numpy(unembed)
         out = {"embed.W_E": W_E, "pos_embed.W_pos": W_pos, "unembed.W_U": W_U,
-               "unembed.b_U": torch.zeros(cfg.d_vocab_out, dtype=dtype)}
+               "unembed.b_U": torch.from_numpy(bias).to(dtype)}
         for i, layer in enumerate(model.layers):
             W_Q, W_K, W_V, W_O = (torch.zeros(H, D, d_head, dtype=dtype), torch.zeros(H, D, d_head, dtype=dtype),
                                   torch.zeros(H, D, d_head, dtype=dtype), torch.zeros(H, d_head, D, dtype=dtype))
@@ -136,10 +138,8 @@ def _weights(model: Transformer, cfg) -> dict[str, Tensor]:
 
 def decode_logits(model: Transformer, logits: Tensor, lengths: list[int], ids: Tensor | None = None) -> list[list]:
     """The exported model's logits [B, T, d_vocab_out] decoded exactly as `model.decode` decodes its
-    own read-out (they are the same numbers: the unembedding copies the output dimensions)."""
-    residual = torch.zeros(*logits.shape[:-1], model.config.d_model, dtype=logits.dtype)
-    residual[..., model.config.readout_dims()] = logits
-    return model.decode(residual, lengths, ids)
+    own read-out (they are the same numbers: the unembedding is `config.unembedding()`)."""
+    return model.decode_readout(logits, lengths, ids)
 
 
 def save_hooked_transformer(model: Transformer, folder: str | Path, circuit=None) -> Path:

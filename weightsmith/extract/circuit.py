@@ -114,6 +114,7 @@ class Intervention:
     log_var: Optional[dict[str, Tensor]] = None  # consumer -> log c (linear LN)
     masks: Optional[dict[str, Tensor]] = None
     ablation: Optional[dict[str, Tensor]] = None  # writer -> constant [d]
+    exact_ln: frozenset[str] = frozenset()  # consumers whose LN stays exact (see `program.Normalise`)
 
 
 def _act(name: str, x: Tensor) -> Tensor:
@@ -158,9 +159,12 @@ def forward(circuit: Circuit, ids: Tensor, positions: Tensor, how: Intervention 
         gamma, beta = ln
         if record is not None:
             record[consumer] = total.var(-1, unbiased=False)
-        if how.linear_ln:
+        if how.linear_ln and consumer not in how.exact_ln:
             centred = total - total.mean(-1, keepdim=True)
-            return gamma * centred / torch.sqrt(how.log_var[consumer].exp() + LN_EPS) + beta
+            log_var = how.log_var[consumer]
+            if log_var.dim():  # a table over positions: the constant of the position read at
+                log_var = log_var[positions][..., None]
+            return gamma * centred / torch.sqrt(log_var.exp() + LN_EPS) + beta
         return torch.nn.functional.layer_norm(total, total.shape[-1:], gamma, beta, LN_EPS)
 
     for l, layer in enumerate(circuit.layers):
@@ -230,7 +234,7 @@ def from_gpt2(model, vocab: Optional[list[str]] = None) -> Circuit:
 
 
 def from_weightsmith(model, rotation: Optional[np.ndarray] = None) -> Circuit:
-    """A weightsmith `Transformer` as a circuit whose output is the residual's output dims; with
+    """A weightsmith `Transformer` as a circuit whose output is its unembedding's output logits; with
     `rotation` (orthogonal [d, d]) every write is rotated and every read counter-rotated, so the circuit
     computes the same function in a basis the extractor cannot read."""
     cfg = model.config
@@ -251,11 +255,12 @@ def from_weightsmith(model, rotation: Optional[np.ndarray] = None) -> Circuit:
             p = f"layers.{l}.mlp."
             mlp = MLPWeights(R.T @ t[p + "W_in"], t[p + "b_in"], t[p + "W_out"] @ R, t[p + "b_out"] @ R, "relu")
         layers.append(LayerWeights(heads, torch.zeros(d, dtype=torch.float64), mlp))
-    dims = list(cfg.output_dims)
-    W_U = R.T @ torch.eye(d, dtype=torch.float64)[:, dims]
+    unembed, bias = cfg.unembedding()  # the output's logits (not the type scores): a dim each, or codes
+    n_out = cfg.n_output_logits()
+    W_U = R.T @ torch.from_numpy(unembed[:, :n_out])
     tokens = cfg.tokens()
     return Circuit(W_E=t["token_embed"] @ R, W_P=t["pos_embed"] @ R, layers=layers, W_U=W_U,
-                   b_U=torch.zeros(len(dims), dtype=torch.float64), ln_final=None, causal=cfg.causal,
+                   b_U=torch.from_numpy(bias[:n_out]), ln_final=None, causal=cfg.causal,
                    pad_id=tokens.index(cfg.pad), names=[str(x) for x in tokens])
 
 

@@ -21,8 +21,13 @@ from weightsmith.extract.prune import PruneRun, choose, count_edges, fit, initia
 from weightsmith.extract.reference import circuit_runner, make_reference
 from weightsmith.extract.simplify import simplify
 from weightsmith.extract.tasks import Task
+from weightsmith.rasp.errors import InputError
 
 MATCH_RULE = 0.95  # the target; the anchor's own rule is 0.9
+# how layer norm is re-parameterised: "constant" linearises every LN with one learned constant per consumer
+# (the anchor's LLN); "exact_final" does so for every LN but the final one, which stays exact as the
+# program's `rms` primitive (`program.Normalise`)
+LN_MODES = {"constant": frozenset(), "exact_final": frozenset({"out"})}
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Options:
     mask_steps: int = 150
     lambdas: tuple[float, ...] = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
     seed: int = 0
+    ln: str = "constant"  # a key of LN_MODES
 
 
 @dataclass
@@ -52,24 +58,28 @@ class Extraction:
     seconds: float
     runs: list[dict] = field(default_factory=list)
     rule_met: bool = True
+    ln: str = "constant"
 
 
 def extract_gpt2(model, task: Task, options: Options = Options(),
                  log: Callable[[str], None] = lambda line: None) -> Extraction:
     started = time.perf_counter()
+    if options.ln not in LN_MODES:
+        raise InputError(f"layer-norm mode {options.ln!r} is not one of {', '.join(LN_MODES)}")
+    exact = LN_MODES[options.ln]
     circuit = from_gpt2(model, task.vocab)
     select = make_reference(task, circuit, options.select_size, seed=options.seed + 11)
     evaluation = make_reference(task, circuit, options.eval_size, seed=options.seed + 12, per_bin=True)
-    log("re-parameterising: linearised layer norm")
+    log(f"re-parameterising: linearised layer norm ({options.ln})")
     initial = initial_lln(circuit, task, options.seed)
-    lln_initial = evaluation.match_per_bin(circuit_runner(circuit, Intervention(True, initial)))
-    fitted = fit(circuit, task, initial, None, options.ln_steps, seed=options.seed)
-    full = Intervention(True, fitted.log_var)
+    lln_initial = evaluation.match_per_bin(circuit_runner(circuit, Intervention(True, initial, exact_ln=exact)))
+    fitted = fit(circuit, task, initial, None, options.ln_steps, seed=options.seed, exact_ln=exact)
+    full = Intervention(True, fitted.log_var, exact_ln=exact)
     lln_fitted = evaluation.match_per_bin(circuit_runner(circuit, full))
     log(f"LLN match per bin: initial {lln_initial}, fitted {lln_fitted}")
     everything = PruneRun(0.0, full, count_edges(circuit, None), select.match(circuit_runner(circuit, full)), 0.0)
     log(f"stage 1: learned edge masks over {everything.edges} edges, lambda in {options.lambdas}")
-    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log)
+    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log, exact)
     chosen = choose([everything, *runs], options.threshold)
     rule_met = chosen is not None
     if chosen is None:  # nothing meets the rule: keep the best match, and say so
@@ -89,4 +99,4 @@ def extract_gpt2(model, task: Task, options: Options = Options(),
         model_accuracy=evaluation.accuracy_per_bin(circuit_runner(circuit)),
         seconds=time.perf_counter() - started,
         runs=[{"lambda": r.lam, "edges": r.edges, "match": round(r.match, 4)} for r in runs],
-        rule_met=rule_met)
+        rule_met=rule_met, ln=options.ln)

@@ -8,7 +8,10 @@ over positions), an aggregate (a distribution over its value's basis), an MLP's 
 - `Lookup`: an MLP whose only input is one one-hot variable, which is exactly a table over that basis
   (its values *are* the input's, only its write into the residual stream differs);
 - `Elementwise`: any other MLP, act(sum_v v M_v + b), kept as explicit matrices;
-- `Project`: output logits as a sum of terms v_i^T M_v plus a bias.
+- `Project`: output logits as a sum of terms v_i^T M_v plus a bias;
+- `Normalise` (optional): the final layer norm kept exact instead of linearised — the projected sum is
+  divided by the residual stream's per-position standard deviation `rms`, read from the same variables'
+  writes (a named primitive; see `Normalise`).
 
 `build` writes a circuit (under an `Intervention`: linearised LN, cut edges replaced by constants) as such
 a program; the rewrite is exact, so `run` equals `circuit.forward` under the same intervention up to float
@@ -78,6 +81,22 @@ class ProjectTerm:
     var: str
     matrix: np.ndarray = field(repr=False)
     label: str = ""
+    write: Optional[np.ndarray] = field(default=None, repr=False)  # [size, d], centred: read by `Normalise`
+
+
+@dataclass
+class Normalise:
+    """The final layer norm kept exact: logits = (sum of projection terms + scaled_bias) / rms + bias, where
+    rms_i = sqrt(mean over d of r_i^2 + eps) and r_i = sum_v v_i @ write_v + const (the centred residual).
+
+    Why: one constant variance for the final LN (the anchor's linearisation) is a scale the model does not
+    have: its residual variance at the output spans orders of magnitude across states and shrinks with
+    length, so a constant that is right up to length 100 flips signs beyond it (measured on dyck2, see
+    docs/extraction.md). The deviation is a function of the program's own variables, so reading it keeps
+    the program exact and still a program: one more line, `rms(...)`."""
+
+    const: np.ndarray = field(repr=False)  # [d]
+    scaled_bias: np.ndarray = field(repr=False)  # [n_out], divided by rms like the terms
 
 
 @dataclass
@@ -89,10 +108,12 @@ class Program:
     causal: bool
     pad_id: Optional[int]
     vocab: list[str]
+    norm: Optional[Normalise] = None
 
     def lines(self) -> int:
-        """The line count the anchor reports: one per select term, aggregate, MLP and projection term."""
-        count = len(self.project)
+        """The line count the anchor reports: one per select term, aggregate, MLP and projection term (and
+        one for `rms` when the final layer norm is kept exact)."""
+        count = len(self.project) + (self.norm is not None)
         for op in self.ops:
             count += len(op.terms) if isinstance(op, Select) else 1
         return count
@@ -107,9 +128,15 @@ def _lln(circuit: Circuit, how: Intervention, consumer: str):
     if ln is None:
         return (lambda X: X), 0.0
     gamma, beta = (t.numpy() for t in ln)
+    if consumer in how.exact_ln:  # the raw centred write; the normalisation is done by `Normalise`
+        return (lambda X: X - X.mean(-1, keepdims=True)), 0.0
     if not how.linear_ln:
         raise ValueError("a circuit with layer norm becomes a program only with linear_ln=True")
-    scale = 1.0 / np.sqrt(float(np.exp(how.log_var[consumer].detach().numpy())) + LN_EPS)
+    log_var = how.log_var[consumer].detach().numpy()
+    if log_var.ndim:
+        raise ValueError(f"{consumer}: a table of LN constants over positions is a circuit-level measurement "
+                         f"here; the program form takes one constant per consumer (or the exact final LN)")
+    scale = 1.0 / np.sqrt(float(np.exp(log_var)) + LN_EPS)
     return (lambda X: (X - X.mean(-1, keepdims=True)) * gamma * scale), beta
 
 
@@ -185,9 +212,18 @@ def build(circuit: Circuit, how: Intervention, tol: float = 1e-9) -> Program:
             writer_const[name] = activation(mlp.act, c_in) @ W_out
         of_writer[name] = [out] if ins else []
         bias = bias + mlp.b_out.numpy()
-    outs, c_out = read("out", circuit.W_U.numpy(), circuit.b_U.numpy())
-    program = Program(vars, ops, [ProjectTerm(v, M) for v, M in outs.items()], c_out, circuit.causal,
-                      circuit.pad_id, circuit.names)
+    W_U, b_U = circuit.W_U.numpy(), circuit.b_U.numpy()
+    if "out" in how.exact_ln and circuit.ln_final is not None:
+        gamma, beta = (t.numpy() for t in circuit.ln_final)
+        unembed = gamma[:, None] * W_U
+        writes, const = read("out", np.eye(d), np.zeros(d))
+        project = [ProjectTerm(v, M @ unembed, write=M) for v, M in writes.items()]
+        program = Program(vars, ops, project, beta @ W_U + b_U, circuit.causal, circuit.pad_id, circuit.names,
+                          Normalise(const, const @ unembed))
+    else:
+        outs, c_out = read("out", W_U, b_U)
+        program = Program(vars, ops, [ProjectTerm(v, M) for v, M in outs.items()], c_out, circuit.causal,
+                          circuit.pad_id, circuit.names)
     return prune_dead(program)
 
 
@@ -229,7 +265,8 @@ def run(program: Program, ids: np.ndarray, positions: np.ndarray, chunk: int = 3
                            for i in range(0, len(ids), chunk)])
 
 
-def _run(program: Program, ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def values_of(program: Program, ids: np.ndarray, positions: np.ndarray) -> dict[str, np.ndarray]:
+    """Every variable's values [B, T, size] (a Lookup's are its input's)."""
     B, T = ids.shape
     values = {"token": np.eye(program.vars["token"].size)[ids],
               "pos": np.eye(program.vars["pos"].size)[positions]}
@@ -262,4 +299,21 @@ def _run(program: Program, ids: np.ndarray, positions: np.ndarray) -> np.ndarray
             continue  # its values are its input's
         else:
             values[op.out] = activation(op.act, sum(val(v) @ M for v, M in op.inputs) + op.bias)
-    return sum((val(t.var) @ t.matrix for t in program.project), np.broadcast_to(program.bias, (B, T, len(program.bias))))
+    for name, var in program.vars.items():
+        if name not in values:
+            values[name] = values[var.values]
+    return values
+
+
+def rms(residual: np.ndarray) -> np.ndarray:
+    """Layer norm's per-position scale of a (centred) residual [..., d] -> [..., 1]."""
+    return np.sqrt((residual ** 2).mean(-1, keepdims=True) + LN_EPS)
+
+
+def _run(program: Program, ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    values = values_of(program, ids, positions)
+    logits = sum((values[t.var] @ t.matrix for t in program.project), np.zeros((*ids.shape, len(program.bias))))
+    if program.norm is not None:
+        residual = sum((values[t.var] @ t.write for t in program.project), program.norm.const)
+        logits = (logits + program.norm.scaled_bias) / rms(residual)
+    return logits + program.bias

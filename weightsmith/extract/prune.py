@@ -27,7 +27,7 @@ import numpy as np
 import torch
 
 from weightsmith.extract.circuit import Circuit, Intervention, forward, variance_at_consumers
-from weightsmith.extract.program import Aggregate, Elementwise, Lookup, Program, Select, prune_dead, run
+from weightsmith.extract.program import Aggregate, Elementwise, Lookup, Program, Select, prune_dead, run, values_of
 from weightsmith.extract.reference import Reference, circuit_runner
 from weightsmith.extract.tasks import MAX_TEST_LENGTH, Task, sample_batch
 
@@ -72,9 +72,11 @@ def count_edges(circuit: Circuit, masks: Optional[dict[str, torch.Tensor]]) -> i
 
 
 def fit(circuit: Circuit, task: Task, log_var: dict[str, torch.Tensor], lam: Optional[float], steps: int,
-        batch_size: int = 12, seed: int = 0, init_logit: float = 3.0) -> Intervention:
+        batch_size: int = 12, seed: int = 0, init_logit: float = 3.0,
+        exact_ln: frozenset[str] = frozenset()) -> Intervention:
     """Train LN constants (and, with `lam`, edge masks and ablation constants); returns a binarised
-    intervention. `lam=None` trains only the LN constants with every edge kept."""
+    intervention. `lam=None` trains only the LN constants with every edge kept. The consumers in `exact_ln`
+    keep their real layer norm (their constants are not used)."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed + 100)
     log_var = {k: v.detach().clone().requires_grad_(True) for k, v in log_var.items()}
@@ -102,7 +104,7 @@ def fit(circuit: Circuit, task: Task, log_var: dict[str, torch.Tensor], lam: Opt
                 u = torch.rand_like(t).clamp(1e-6, 1 - 1e-6)
                 soft = torch.sigmoid((t + torch.log(u) - torch.log1p(-u)) / 0.5)
                 masks[c] = (soft > 0.5).double() + soft - soft.detach()
-        how = Intervention(linear, log_var or None, masks, ablation)
+        how = Intervention(linear, log_var or None, masks, ablation, exact_ln)
         loss = divergence(task.bce, forward(circuit, ids, pos, how), original, _scored(task, batch.targets))
         if theta is not None:
             loss = loss + lam * sum(torch.sigmoid(t).sum() for t in theta.values())
@@ -112,17 +114,18 @@ def fit(circuit: Circuit, task: Task, log_var: dict[str, torch.Tensor], lam: Opt
         optim.step()
     detached = {k: v.detach() for k, v in log_var.items()} or None
     if theta is None:
-        return Intervention(linear, detached)
+        return Intervention(linear, detached, exact_ln=exact_ln)
     return Intervention(linear, detached, {c: (t.detach() > 0).double() for c, t in theta.items()},
-                        {w: a.detach() for w, a in ablation.items()})
+                        {w: a.detach() for w, a in ablation.items()}, exact_ln)
 
 
 def search_lambda(circuit: Circuit, task: Task, reference: Reference, log_var: dict[str, torch.Tensor],
-                  steps: int, lambdas=LAMBDAS, log: Optional[Callable[[str], None]] = None) -> list[PruneRun]:
+                  steps: int, lambdas=LAMBDAS, log: Optional[Callable[[str], None]] = None,
+                  exact_ln: frozenset[str] = frozenset()) -> list[PruneRun]:
     runs = []
     for lam in lambdas:
         started = time.perf_counter()
-        how = fit(circuit, task, log_var, lam, steps)
+        how = fit(circuit, task, log_var, lam, steps, exact_ln=exact_ln)
         match = reference.match(circuit_runner(circuit, how))
         runs.append(PruneRun(lam, how, count_edges(circuit, how.masks), match, time.perf_counter() - started))
         if log:
@@ -183,25 +186,29 @@ def _candidates(program: Program, reference: Reference):
                 yield prune_dead(p)
     for j, term in enumerate(program.project):
         p = program.copy()
-        mean = _mean_contribution(program, term, reference)
+        mean, mean_write = _mean_contribution(program, term, reference)
         del p.project[j]
-        p.bias = p.bias + mean
+        if p.norm is None:
+            p.bias = p.bias + mean
+        else:  # ablated inside the normalisation, as the term was
+            p.norm.scaled_bias = p.norm.scaled_bias + mean
+            p.norm.const = p.norm.const + mean_write
         yield prune_dead(p)
 
 
-def _mean_contribution(program: Program, term, reference: Reference) -> np.ndarray:
-    """The mean of a projection term's output over the reference's scored positions (mean ablation)."""
-    probe = program.copy()
-    probe.project = [type(term)(term.var, term.matrix)]
-    probe.bias = np.zeros_like(probe.bias)
-    probe = prune_dead(probe)
-    total, count = 0.0, 0
+def _mean_contribution(program: Program, term, reference: Reference) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """The mean of a projection term's output (and of its residual write, when the program normalises) over
+    the reference's scored positions (mean ablation)."""
+    total, total_write, count = 0.0, 0.0, 0
     for batch in reference.batches[:4]:
-        out = run(probe, batch.ids, batch.positions)
+        value = values_of(program, batch.ids, batch.positions)[term.var]
         scored = batch.targets.any(-1) if reference.task.bce else batch.targets >= 0
-        total = total + out[scored].sum(0)
+        total = total + (value[scored] @ term.matrix).sum(0)
+        if term.write is not None:
+            total_write = total_write + (value[scored] @ term.write).sum(0)
         count += int(scored.sum())
-    return total / max(count, 1)
+    count = max(count, 1)
+    return total / count, (None if term.write is None else total_write / count)
 
 
 def prune_terms(program: Program, reference: Reference, threshold: float, max_tries: int = 150,

@@ -46,6 +46,11 @@ def select(masked, *terms):
 
 def aggregate(weights, values):
     return weights @ values
+
+
+def rms(residual):
+    """The final layer norm's per-position scale of the centred residual stream."""
+    return np.sqrt((residual ** 2).mean(-1, keepdims=True) + 1e-05)
 '''
 
 
@@ -78,7 +83,12 @@ def listing(program: Program) -> str:
             ins = ", ".join(f"{v}@table[{'x'.join(map(str, M.shape))}]" for v, M in op.inputs)
             lines.append(f"{op.out} = element_wise_op({op.act}, {ins})")
     parts = [f"project({t.var}, op={_describe(t.matrix, t.label)})" for t in program.project]
-    lines.append("logits = " + " + ".join(parts + ["bias"]))
+    if program.norm is None:
+        lines.append("logits = " + " + ".join(parts + ["bias"]))
+    else:
+        writes = ", ".join(f"{t.var}@table[{'x'.join(map(str, t.write.shape))}]" for t in program.project)
+        lines.append(f"sigma = rms({writes}, constant)  # the final layer norm, kept exact")
+        lines.append("logits = (" + " + ".join(parts + ["constant"]) + ") / sigma + bias")
     return "\n".join(lines)
 
 
@@ -110,11 +120,17 @@ def to_python(program: Program, title: str) -> str:
                 reads.append(f"{v} @ {name}")
             tables.append(_matrix_code(f"{op.out.upper()}_BIAS", op.bias[None], ""))
             steps.append(f"    {op.out} = _act({op.act!r}, {' + '.join(reads)} + {op.out.upper()}_BIAS[0])")
-    outs = []
+    outs, writes = [], []
     for j, t in enumerate(program.project):
         tables.append(_matrix_code(f"PROJECT_{j}", t.matrix, t.label))
         outs.append(f"{t.var} @ PROJECT_{j}")
+        if program.norm is not None:
+            tables.append(_matrix_code(f"WRITE_{j}", t.write, ""))
+            writes.append(f"{t.var} @ WRITE_{j}")
     tables.append(_matrix_code("BIAS", program.bias[None], ""))
+    if program.norm is not None:
+        tables.append(_matrix_code("RESIDUAL_CONSTANT", program.norm.const[None], ""))
+        tables.append(_matrix_code("SCALED_BIAS", program.norm.scaled_bias[None], ""))
     body += tables
     body.append('''
 
@@ -130,7 +146,11 @@ def run(ids, positions):
     if PAD is not None:
         masked |= (ids == PAD)[:, None, :]''')
     body += steps
-    body.append(f"    return {' + '.join(outs + ['BIAS[0]'])}")
+    if program.norm is None:
+        body.append(f"    return {' + '.join(outs + ['BIAS[0]'])}")
+    else:
+        body.append(f"    sigma = rms({' + '.join(writes + ['RESIDUAL_CONSTANT[0]'])})")
+        body.append(f"    return ({' + '.join(outs + ['SCALED_BIAS[0]'])}) / sigma + BIAS[0]")
     body.append('''
 
 def predict(ids, positions):

@@ -3,9 +3,11 @@
     from weightsmith.model import Transformer, ModelConfig, LayerConfig, HeadConfig, save, load, summary
     model = load("out/")
     model.run(["BOS", "a", "b"])      # decoded outputs, BOS's slot first
+    generate(model.use_sparse(), ["a"], stop={"EOS"})  # greedy decoding, keys/values cached (causal)
 """
 
 from weightsmith.model.config import HeadConfig, LayerConfig, LoopConfig, ModelConfig
+from weightsmith.model.generate import Generated, generate
 from weightsmith.model.files import ModelFolderError, UncheckedModelWarning, load, read_program_source, save
 from weightsmith.model.summary import ResidualStage, loop_description, residual_layout, summary
 from weightsmith.model.transformer import OutputOutOfRange, Transformer
@@ -15,11 +17,13 @@ __all__ = [
     "LayerConfig",
     "LoopConfig",
     "ModelConfig",
+    "Generated",
     "ModelFolderError",
     "OutputOutOfRange",
     "ResidualStage",
     "Transformer",
     "UncheckedModelWarning",
+    "generate",
     "load",
     "loop_description",
     "read_program_source",

@@ -15,6 +15,8 @@ import operator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from weightsmith import __version__
 
 FORMAT = "weightsmith-model"
@@ -110,6 +112,13 @@ class ModelConfig:
     holds once. It is `{"dims": [...], "types": [...]}`: at each position the
     largest of the residual `dims` picks the type at the same index ("int", "float", "bool", or "value"
     for the value's own type).
+
+    `output_codes` (None: one-hot, one output dim per value) makes a categorical output *compact*: the
+    k = len(output_dims) dims hold a ±1 code, `output_codes[j]` that of `output_values[j]`, and the
+    unembedding's logit of value j is `x · output_codes[j] - (k - 1)`: exactly 1 where the output holds
+    it and at most -1 for every other value and for None (the zero vector), since distinct codes agree
+    in at most k - 1 places (`weightsmith.compiler.compact`). So an output with N values needs
+    ceil(log2(N + 1)) dims, not N. Absent from config.json when None: older folders load as before.
     """
 
     vocab: list
@@ -128,15 +137,38 @@ class ModelConfig:
     layer_labels: list[list[str]] | None = None
     loop: LoopConfig | None = None
     output_types: dict | None = None
+    output_codes: list[list[int]] | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
         self.validate()
 
     def readout_dims(self) -> list[int]:
-        """What an unembedding reads: the output dimensions, then the `output_types` dimensions (an
-        export's logits hold both, so decoding them gives the same values with the same types)."""
+        """What an unembedding reads: the output dimensions, then the `output_types` dimensions."""
         return self.output_dims + (self.output_types["dims"] if self.output_types is not None else [])
+
+    def n_output_logits(self) -> int:
+        """How many of the unembedding's logits are the output's (the rest are `output_types` scores)."""
+        return len(self.output_codes) if self.output_codes is not None else len(self.output_dims)
+
+    def unembedding(self) -> tuple[np.ndarray, np.ndarray]:
+        """The read-out as a matrix and a bias: logits = x @ W_U + b_U, [d_model, n_out] and [n_out].
+
+        The logits are the output's (one per value, or the number), then the `output_types` scores (an
+        export's logits hold both, so decoding them gives the same values with the same types). One-hot:
+        W_U copies the output dims (b_U = 0). Compact (`output_codes`): value j's column is its code on
+        the output dims and its bias -(k - 1), so its logit is 1 where held and at most -1 elsewhere."""
+        n_out = self.n_output_logits()
+        type_dims = self.output_types["dims"] if self.output_types is not None else []
+        W_U = np.zeros((self.d_model, n_out + len(type_dims)))
+        b_U = np.zeros(n_out + len(type_dims))
+        if self.output_codes is not None:
+            W_U[self.output_dims, :n_out] = np.array(self.output_codes, dtype=np.float64).T
+            b_U[:n_out] = -(len(self.output_dims) - 1.0)
+        else:
+            W_U[self.output_dims, np.arange(n_out)] = 1.0
+        W_U[type_dims, n_out + np.arange(len(type_dims))] = 1.0
+        return W_U, b_U
 
     def tokens(self) -> list:
         """All tokens in id order: BOS is id 0, PAD is id 1, then the vocabulary."""
@@ -162,6 +194,7 @@ class ModelConfig:
             layer.validate(f"layers[{i}]")
         self._validate_labels(self.residual_labels, "residual_labels")
         self._validate_output()
+        self._validate_output_codes()
         self._validate_output_types()
         _check_str(self.output_label, "output_label")
         if not isinstance(self.causal, bool):
@@ -203,6 +236,28 @@ class ModelConfig:
             if name not in OUTPUT_TYPES:
                 raise ValueError(f"output_types.types[{j}]: expected one of {OUTPUT_TYPES}, got {name!r}")
 
+    def _validate_output_codes(self) -> None:
+        codes = self.output_codes
+        if codes is None:
+            return
+        if self.output_encoding != "categorical":
+            raise ValueError("output_codes: only a categorical output is held as codes, this one is numerical")
+        k = len(self.output_dims)
+        if k < 2:
+            raise ValueError(f"output_codes: a code needs at least 2 output dims (its margin against None), got {k}")
+        if not isinstance(codes, list) or len(codes) != len(self.output_values):
+            got = len(codes) if isinstance(codes, list) else type(codes).__name__
+            raise ValueError(f"output_codes: expected a list of {len(self.output_values)} codes (one per output "
+                             f"value), got {got}")
+        seen: dict[tuple, int] = {}
+        for j, code in enumerate(codes):
+            if (not isinstance(code, list) or len(code) != k
+                    or not all(type(c) is int and c in (-1, 1) for c in code)):
+                raise ValueError(f"output_codes[{j}]: expected a list of {k} entries, each 1 or -1, got {code!r}")
+            if tuple(code) in seen:
+                raise ValueError(f"output_codes[{j}]: the same code as output_codes[{seen[tuple(code)]}]")
+            seen[tuple(code)] = j
+
     def _validate_labels(self, labels: Any, where: str) -> None:
         if not isinstance(labels, list) or not all(map(isinstance, labels, itertools.repeat(str))):
             raise ValueError(f"{where}: expected a list of str")
@@ -242,7 +297,7 @@ class ModelConfig:
             return
         if tolerance:
             raise ValueError(f"output_tolerance: a categorical output is not snapped, expected 0.0, got {tolerance!r}")
-        if len(self.output_values) != len(self.output_dims):
+        if self.output_codes is None and len(self.output_values) != len(self.output_dims):
             raise ValueError(
                 f"output_values: a categorical output needs one value per output dim, "
                 f"got {len(self.output_values)} values for {len(self.output_dims)} dims"
@@ -257,6 +312,8 @@ class ModelConfig:
             document["loop"] = {name: getattr(self.loop, name) for name in _LOOP_FIELDS}
         if self.output_types is not None:  # likewise
             document["output_types"] = self.output_types
+        if self.output_codes is not None:  # likewise
+            document["output_codes"] = self.output_codes
         return document
 
     def to_json(self) -> str:
@@ -281,13 +338,14 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types"})
+        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types", "output_codes"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
-        if "output_types" in document:
-            fields["output_types"] = document["output_types"]
+        for name in ("output_types", "output_codes"):
+            if name in document:
+                fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
         if "loop" in document:
             loop = document["loop"]

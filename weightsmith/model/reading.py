@@ -97,14 +97,19 @@ class SOpReading:
 def sop_names(config: ModelConfig) -> list[str]:
     """The s-ops the labels name, in order of first dimension; compiler helpers ("w[1/(w+1)]"), the
     constant dims ("one", "bos") and compact s-ops (slots "bit0", "bit1", ...: ±1 codes whose table is
-    the compiler's, not in the config; `weightsmith.compiler.compact`) are left out."""
+    the compiler's, not in the config; `weightsmith.compiler.compact`) are left out, but for a compact
+    output, whose codes the config holds (`output_codes`)."""
     names: dict[str, set[str]] = {}
     for label in config.residual_labels:
         for tenant in label.split("|"):
             name, sep, slot = tenant.rpartition(":")
             if sep and not name.endswith("]"):
                 names.setdefault(name, set()).add(slot)
-    return [name for name, slots in names.items() if not code_slots(slots)]
+    return [name for name, slots in names.items() if not code_slots(slots) or _coded_output(config, name)]
+
+
+def _coded_output(config: ModelConfig, name: str) -> bool:
+    return config.output_codes is not None and name == config.output_label
 
 
 def code_slots(slots: set[str] | list[str]) -> bool:
@@ -131,8 +136,12 @@ def read_sops(model: Transformer, tokens: Sequence) -> list[SOpReading]:
         if slots == [NUMERICAL_SLOT]:
             readings.append(SOpReading(name, k, True, x[:, 0].tolist()))
             continue
+        names = [parse_slot(slot) for slot in slots]
+        if _coded_output(model.config, name):  # detectors: x · c_v - (k - 1), 1 for the value held
+            codes = np.array(model.config.output_codes, dtype=np.float64)[:, [int(slot[3:]) for slot in slots]]
+            x, names = x @ codes.T - (len(slots) - 1.0), model.config.output_values
         best = x.argmax(-1)
-        values = [parse_slot(slots[j]) if row[j] >= 0.5 else None for row, j in zip(x, best)]
+        values = [names[j] if row[j] >= 0.5 else None for row, j in zip(x, best)]
         readings.append(SOpReading(name, k, False, values))
     return sorted(readings, key=lambda r: r.sublayer)
 

@@ -30,8 +30,10 @@ WORK_PER_THREAD = 1e9  # and one more thread per this much more work
 
 def forward_work(module: torch.nn.Module, tokens: int) -> float:
     """Multiply-adds of a forward pass over `tokens` token positions, about: each weight is used once
-    a position (the attention patterns' T^2 terms are small beside it at these lengths)."""
-    return float(sum(p.numel() for p in module.parameters())) * tokens
+    a position (the attention patterns' T^2 terms are small beside it at these lengths), but only the
+    non-zeros of a matrix multiplied sparse (`Transformer.weights_used`)."""
+    used = getattr(module, "weights_used", None)
+    return float(used() if used is not None else sum(p.numel() for p in module.parameters())) * tokens
 
 
 def available_cores() -> int:

@@ -9,6 +9,7 @@ sqrt(d_qk): the compiler bakes its proven scale into W_Q, and a hidden rescaling
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,6 +20,9 @@ from torch import Tensor, nn
 from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
+
+
+SPARSE_BELOW = 0.05  # `use_sparse`'s default: a matrix at most 5% non-zero is multiplied as CSR
 
 
 class OutputOutOfRange(RASPError):
@@ -113,7 +117,17 @@ class AttentionHead(nn.Module):
 
 
 class MLP(nn.Module):
-    """relu(x W_in + b_in) W_out + b_out: the compiler's lookup tables and piecewise-linear maps."""
+    """relu(x W_in + b_in) W_out + b_out: the compiler's lookup tables and piecewise-linear maps.
+
+    A compiled lookup has one unit per input value, each reading a few dims (a code's k, or one
+    indicator) and writing a few: at dictionary scale W_in and W_out are 20,000 units by a residual of
+    a thousand or two, under 1% non-zero. With `sparse_below` set (`Transformer.use_sparse`), a matrix at
+    most that dense is multiplied as a CSR copy of its transpose instead, where no gradient is needed,
+    and W_out is read only at the rows of the units that are on somewhere (a lookup's units are off
+    but for the value held: a few of thousands): the same products, less the zero ones, summed in
+    another order (equal up to float rounding, which the compiler's margins absorb), at a cost that
+    grows with the non-zeros, not with d_model × d_mlp. The copies are remade when the parameters
+    change (their version or storage), and are not parameters: a saved model is the same either way."""
 
     def __init__(self, d_model: int, d_mlp: int, source: _Source | None = None) -> None:
         super().__init__()
@@ -122,9 +136,51 @@ class MLP(nn.Module):
         self.b_in = source("b_in", d_mlp)
         self.W_out = source("W_out", d_mlp, d_model)
         self.b_out = source("b_out", d_model)
+        self.sparse_below: float | None = None
+        self._transposes: dict[str, tuple[tuple, Tensor | None]] = {}
 
     def forward(self, x: Tensor) -> Tensor:
-        return torch.relu(x @ self.W_in + self.b_in) @ self.W_out + self.b_out
+        if self.sparse_below is None or (torch.is_grad_enabled() and self.W_in.requires_grad):
+            return torch.relu(x @ self.W_in + self.b_in) @ self.W_out + self.b_out
+        hidden = torch.relu(self._times(x, "W_in") + self.b_in)
+        flat = hidden.reshape(-1, hidden.shape[-1])
+        active = flat.any(dim=0).nonzero().squeeze(1)  # a lookup's units are off but where their value is held
+        if len(active) * 4 > flat.shape[1]:
+            return self._times(hidden, "W_out") + self.b_out
+        out = flat[:, active] @ self.W_out[active]
+        return out.reshape(*hidden.shape[:-1], out.shape[-1]) + self.b_out
+
+    def _times(self, x: Tensor, name: str) -> Tensor:
+        """x @ W for the parameter `name`, through its CSR transpose where W is sparse enough."""
+        weight = getattr(self, name)
+        transpose = self._transpose(name, weight)
+        if transpose is None:
+            return x @ weight
+        flat = x.reshape(-1, x.shape[-1])
+        return torch.sparse.mm(transpose, flat.T).T.reshape(*x.shape[:-1], weight.shape[1])
+
+    def _transpose(self, name: str, weight: Tensor) -> Tensor | None:
+        """The CSR copy of weight.T (None where it is denser than `sparse_below`), made once per version."""
+        key = (weight._version, weight.data_ptr(), weight.dtype, weight.device, self.sparse_below)
+        made = self._transposes.get(name)
+        if made is None or made[0] != key:
+            nonzero = int(torch.count_nonzero(weight))
+            transpose = None
+            if nonzero <= self.sparse_below * weight.numel():
+                with warnings.catch_warnings():  # torch calls its sparse CSR support "beta"
+                    warnings.simplefilter("ignore", UserWarning)
+                    transpose = weight.detach().T.contiguous().to_sparse_csr()
+            made = self._transposes[name] = (key, transpose)
+        return made[1]
+
+    def weights_used(self) -> int:
+        """Multiply-adds per position: the non-zeros of a matrix used sparse, else its size."""
+        used = 0
+        for name in ("W_in", "W_out"):
+            weight = getattr(self, name)
+            transpose = self._transpose(name, weight) if self.sparse_below is not None else None
+            used += weight.numel() if transpose is None else transpose.values().numel()
+        return used + self.b_in.numel() + self.b_out.numel()
 
 
 class Layer(nn.Module):
@@ -176,6 +232,28 @@ class Transformer(nn.Module):
         if source.missing:
             raise ValueError(f"missing tensor(s) {sorted(source.missing)} for this config")
         return model
+
+    def use_sparse(self, below: float | None = SPARSE_BELOW) -> Transformer:
+        """Multiply every MLP matrix at most `below` non-zero as a sparse (CSR) matrix when no gradient is
+        needed (`MLP`); None: dense everywhere (the default). Returns the model.
+
+        A compiled model's MLPs are mostly zeros (a dictionary-scale lookup: under 1%), and dense
+        products then cost d_model × d_mlp a position for nothing. Outputs are the same up to float
+        summation order; the weights, the file and training are unchanged."""
+        if below is not None and not 0 <= below <= 1:
+            raise ValueError(f"use_sparse: below is a share of non-zero weights in [0, 1], got {below!r}")
+        for layer in self.layers:
+            if layer.mlp is not None:
+                layer.mlp.sparse_below = below
+        return self
+
+    def weights_used(self) -> int:
+        """About the multiply-adds of a forward pass per position: every weight of the layers, but only the
+        non-zeros of an MLP matrix used sparse (`use_sparse`), and a row of each embedding.
+        `threads.forward_work` sizes thread counts by it."""
+        used = sum(p.numel() for name, p in self.named_parameters() if ".mlp." not in name and "embed" not in name)
+        used += 2 * self.config.d_model  # the embeddings are looked up, not multiplied
+        return used + sum(layer.mlp.weights_used() for layer in self.layers if layer.mlp is not None)
 
     def forward(self, ids: Tensor, return_residuals: bool = False) -> Tensor | tuple[Tensor, list[Tensor]]:
         """Final residual [B, T, d_model] for token ids [B, T] (BOS first, PAD after the end).
@@ -289,12 +367,39 @@ class Transformer(nn.Module):
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
+    def readout(self, final_residual: Tensor) -> Tensor:
+        """The unembedding's logits [..., n_out] (`ModelConfig.unembedding`): the output's (one per value,
+        or the number), then the `output_types` scores. One-hot, they are the output dims themselves
+        (read by indexing, so bit for bit); compact, each value's logit is its code's detector,
+        `x · c_v - (k - 1)`: 1 where held, at most -1 elsewhere."""
+        config = self.config
+        if config.output_codes is None:
+            return final_residual[..., config.readout_dims()]
+        codes = self._codes(final_residual)
+        logits = final_residual[..., config.output_dims] @ codes.T - (len(config.output_dims) - 1.0)
+        if config.output_types is None:
+            return logits
+        return torch.cat([logits, final_residual[..., config.output_types["dims"]]], dim=-1)
+
+    def _codes(self, like: Tensor) -> Tensor:
+        """`config.output_codes` as a tensor like `like`, made once (a dictionary's codes are 20,000 lists)."""
+        key = (id(self.config.output_codes), like.dtype, like.device)
+        if getattr(self, "_codes_made", (None,))[0] != key:
+            self._codes_made = (key, torch.tensor(self.config.output_codes, dtype=like.dtype, device=like.device))
+        return self._codes_made[1]
+
     def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
                typed: bool = True) -> list[list]:
-        """Read the output dims of each input's first `lengths[b]` positions (BOS's slot is position 0).
+        """Read the output of each input's first `lengths[b]` positions (BOS's slot is position 0) from
+        the final residual: `decode_readout` of its `readout`."""
+        return self.decode_readout(self.readout(final_residual), lengths, ids, typed)
 
-        Categorical: the value of the largest output dim, or None where every output dim is below 0.5 (the
-        s-op is None there). Numerical: the output value whose snap radius (`output_tolerance`, or a quarter
+    def decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
+                       typed: bool = True) -> list[list]:
+        """Decode the unembedding's `logits` [B, T, n_out] (`readout`; an export's logits are the same numbers).
+
+        Categorical: the value of the largest logit, or None where every logit is below 0.5 (the s-op is
+        None there). Numerical: the output value whose snap radius (`output_tolerance`, or a quarter
         of the gap to its nearer neighbour where wider) holds the float. A float near none of them is never
         returned (it would differ with the batch the input ran in, and look like an answer): it raises
         OutputOutOfRange, naming the input and position. Without a value contract (no values, or tolerance 0:
@@ -303,28 +408,30 @@ class Transformer(nn.Module):
         number takes the type they name (int 4 or the mean 4.0); `typed=False` leaves the values as
         `output_values` stores them (for a caller that computes the output dims alone).
         """
-        out = final_residual[..., self.config.output_dims]
+        n_out = self.config.n_output_logits()
+        out = logits[..., :n_out]
         padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
         if self.config.output_encoding == "numerical":
             rows = self._snap(out[..., 0].detach().double().cpu().numpy(), lengths, padding)
+        elif not n_out:  # a compact output that is None everywhere: no value, no logit
+            rows = [[None] * out.shape[-2] for _ in range(out.shape[0])]
         else:
             best, index = out.max(dim=-1)
             values = self.config.output_values
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
         if typed and self.config.output_types is not None:
-            rows = self._typed(rows, final_residual)
+            rows = self._typed(rows, logits[..., n_out:])
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
                     for row, pads in zip(rows, padding.tolist())]
         return [row[:length] for row, length in zip(rows, lengths)]
 
-    def _typed(self, rows: list[list], final_residual: Tensor) -> list[list]:
+    def _typed(self, rows: list[list], type_scores: Tensor) -> list[list]:
         """Each decoded number as the type `config.output_types` picks at its position (the largest of its
-        dims): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
-        types = self.config.output_types
-        picked = final_residual[..., types["dims"]].argmax(dim=-1).tolist()
-        casts = [_CASTS[name] for name in types["types"]]
+        scores): the interpreter's type, which the number alone does not tell (int 4 or the mean 4.0)."""
+        picked = type_scores.argmax(dim=-1).tolist()
+        casts = [_CASTS[name] for name in self.config.output_types["types"]]
         return [[_cast(x, casts[k]) for x, k in zip(row, ks)] for row, ks in zip(rows, picked)]
 
     def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:

@@ -28,6 +28,12 @@ Variants kept for their own interest (never beside the paper's numbers; their `p
 `most_freq_unscored` (the list's padding is not scored) and `dyck1_varied` / `dyck2_varied` (a
 balanced prefix of random even length 2-14 padded with random brackets: balanced prefixes, T labels and
 shallow nesting are common, unlike in the authors' data).
+
+A task of ours, not in the paper (`paper` None): `sort_freq`, Tracr's `lib.make_sort_freq` (the tokens
+reordered by decreasing count, equal counts in input order: `[2, 4, 2, 1] -> [2, 2, 4, 1]`, and
+`[1, 2, 1, 2]` stays as it is) on the sort task's strings: the same draws (1-6 tokens over 0-4, BOS ...
+EOS, distinct strings, the same splits), labels 0-4 at the content positions, BOS and EOS unlabelled. It
+shares sort's inputs so that sort is the related task whose program can start it (issue 21 §2 case 3).
 """
 
 from __future__ import annotations
@@ -106,6 +112,12 @@ def double_hist_answer(xs: Sequence[int]) -> list[int]:
     counts = Counter(xs)
     values_with_count = Counter(counts.values())
     return [values_with_count[counts[x]] for x in xs]
+
+
+def sort_freq_answer(xs: Sequence[int]) -> list[int]:
+    """Tracr's sort_freq: a stable sort by decreasing count (equal counts keep their input order)."""
+    counts = Counter(xs)
+    return sorted(xs, key=lambda x: -counts[x])
 
 
 def most_freq_answer(xs: Sequence[int], end: Label = BOS) -> list[Label]:
@@ -366,6 +378,10 @@ _SPECS: dict[str, _TaskSpec] = {
         (BOS, *_DIGITS5, EOS), _DIGITS5, 8, _uniform_length_string(_DIGITS5, 1, 6), _bos_eos(sort_answer),
         PaperSetting(3, 8, 4, 99.83), f"{_SHORT5}; {_TOKEN_ACC}", _strings(_DIGITS5, range(1, 7)),
         "all 19,530 strings of 1-6 tokens", "sort"),
+    "sort_freq": _simple(
+        (BOS, *_DIGITS5, EOS), _DIGITS5, 8, _uniform_length_string(_DIGITS5, 1, 6), _bos_eos(sort_freq_answer), None,
+        f"{_SHORT5} (sort's strings); labels: Tracr's make_sort_freq, a stable sort by decreasing count (our task); "
+        f"{_TOKEN_ACC}", _strings(_DIGITS5, range(1, 7)), "all 19,530 strings of 1-6 tokens", "sort"),
     "most_freq": _simple(
         (BOS, *_DIGITS6), (*_DIGITS6, BOS), 8, _uniform_length_string(_DIGITS6, 1, 7), _bos_only(most_freq_answer),
         PaperSetting(3, 8, 4, 75.69), f"{_SHORT6}; positions past the distinct tokens labelled BOS and scored; "

@@ -7,7 +7,7 @@ from weightsmith.library import nlp
 
 @pytest.mark.parametrize("task", ["translation", "grammaticality", "sentiment"])
 def test_unknown_words_are_listed_once_in_order(task):
-    known = sorted(nlp.models.task(task).known_words)
+    known = sorted(nlp.models.serving(task).known_words)
     word = next(w for w in known if w.isalpha() and w.islower())
     assert nlp.unknown_words(f"{word} zzyzx qwertz zzyzx", task) == ["zzyzx", "qwertz"]
     assert nlp.unknown_words(word, task) == []

@@ -59,3 +59,14 @@ def test_negation_scope_runs_to_the_end_of_the_clause_and_double_negation_cancel
 def test_helpers_name_their_s_ops():
     assert notation.count_upto(is_a).label == "is_a_upto"
     assert notation.lexicon("polarity", {}).label == "polarity"
+
+
+
+def test_settled_keeps_the_values_and_compiles_exactly():
+    from weightsmith.compiler import compile_rasp_to_model
+
+    settled = notation.settled(word, [*WORDS, "?"], name="word_again")
+    model = compile_rasp_to_model(settled, vocab=set(WORDS), max_seq_len=12, compiler_bos="BOS")
+    for xs in (["a"], ["not", "x", ",", "b"], WORDS * 2):
+        assert run(settled, xs) == run(word, xs) == xs
+        assert model.run(xs)[-len(xs):] == xs

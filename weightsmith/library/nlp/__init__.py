@@ -10,7 +10,9 @@ transformers. No training: every weight comes from a program in this package.
 
 Text is tokenised here (lower-case, punctuation split, "n't" split off); a word the lexicon does not know
 becomes UNK and takes a documented path: translation writes it as UNK, read as a masculine singular
-noun, and puts the original word back in the output text; grammaticality reads it as a singular noun;
+noun, and puts the original word back in the output text; grammaticality (~21k word forms of the built
+lexicon, read as word ids: see `grammar`; the 394-word program where the lexicon's resources are missing)
+reads it as a wildcard singular name;
 sentiment (positive, negative or neutral; ~21k word forms of the built lexicon,
 read as word ids: see `sentiment_words`) gives it no polarity. Nothing crashes on an unknown word.
 
@@ -23,18 +25,22 @@ from __future__ import annotations
 import dataclasses
 
 from weightsmith import rasp
-from weightsmith.library.nlp import models
+from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
 from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
+from weightsmith.model.generate import STOP, UNDEFINED, generate
 
 # The intermediate values worth showing in a trace, in reading order.
 HIGHLIGHTS = {
     "sentiment": ["resolved", "modifier", "negated", "vote", "counted_vote",
                   "positive_mass", "negative_mass", "sentiment"],
-    "grammaticality": ["tag", "role", "bad_order", "bad_end", "number_of_my_noun", "bad_det_number",
-                       "subject_person", "finite_form", "bad_agreement", "grammaticality"],
-    "translation": ["class", "reading_4", "plan", "spoken_upto", "french_so_far", "carrier_plan", "slot",
+    # the dictionary-scale program's names first, then the 394-word program's (a trace shows those it has)
+    "grammaticality": ["tag", "subject", "governor", "verb_agreement", "bad_order", "bad_det", "inverted",
+                       "role", "bad_end", "number_of_my_noun", "bad_det_number", "subject_person", "finite_form",
+                       "bad_agreement", "grammaticality"],
+    # (the dictionary-scale translator's resolved / plan at a position are those of the word before it)
+    "translation": ["resolved", "plan", "class", "reading_4", "spoken_upto", "french_so_far", "carrier_plan", "slot",
                     "entry", "source_lemma", "subject", "form_code", "next_french_word"],
 }
 
@@ -45,7 +51,7 @@ def _words(text: str, task: str) -> list[str]:
     words = tokenize(text)
     if not words:
         raise ValueError("the text is empty: give a sentence")
-    limit = models.task(task).max_seq_len
+    limit = models.serving(task).max_seq_len
     if len(words) > limit:
         raise ValueError(f"the text has {len(words)} tokens; the {task} model reads at most {limit}")
     return words
@@ -60,34 +66,60 @@ def unknown_words(text: str, task: str) -> list[str]:
     """
     if task not in TASKS:
         raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
-    known = models.task(task).known_words
+    known = models.serving(task).known_words
     return list(dict.fromkeys(w for w in tokenize(text) if w not in known))
 
 
-def translate(text: str, backend: str | None = None) -> str:
-    """English text → French text, by greedy decoding with the causal translation model."""
-    tokens = with_unknowns(_words(text, "translation"), models.task("translation").known_words)
-    french = translate_tokens(tokens.model_input, backend)
+def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
+    """English text → French text, by greedy decoding with the causal translation model.
+
+    With the built lexicon this is the dictionary-scale translator (`dictionary_translation`; "you" is
+    `vous` by default, `you="tu"` gives tu / ton / ta / tes); without it, the 394-word one (vous only)."""
+    tokens = with_unknowns(_words(text, "translation"), models.serving("translation").known_words)
+    french = translate_tokens(tokens.model_input, backend, you)
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
 
 
-def translate_tokens(english: list[str], backend: str | None = None) -> list[str]:
-    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS."""
-    limit = models.task("translation").max_seq_len
+def translate_tokens(english: list[str], backend: str | None = None, you: str = "vous") -> list[str]:
+    """Greedy decoding: feed `english SEP french-so-far`, append the predicted word, stop at EOS. A compiled
+    model that reads words runs each new word as one position, keeping the earlier ones' keys and values
+    (`weightsmith.model.generate`); otherwise the whole input is rerun at each step."""
+    t = models.serving("translation")
+    if you != "vous" and t is not models.DICTIONARY_TRANSLATION:
+        raise ValueError("only the dictionary-scale translator (it needs the built lexicon) translates you as tu")
+    limit = t.max_seq_len
+    compiled = you == "vous" and models.backend(backend, t.default_backend) == "compiled"
+    if compiled and not hasattr(t.module, "encode") and len(english) + 1 <= limit:
+        made = generate(models.compiled_model(t.name), [*english, SEP], stop={EOS})
+        french, end = made.tokens, {STOP: EOS, UNDEFINED: None}.get(made.end, "")
+    else:
+        french, end = _translate_by_reruns(t, english, backend, you)
+    if end == EOS:
+        return french
+    if end is None:
+        raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+    raise ValueError(
+        f"the sentence is too long to translate: English and French together need more than {limit} "
+        f"positions (so far: {' '.join(english)} → {' '.join(french)})"
+    )
+
+
+def _translate_by_reruns(t: models.Task, english: list[str], backend: str | None,
+                         you: str) -> tuple[list[str], str | None]:
+    """Greedy decoding by running the whole input at each step: the French words, and the last word the
+    model gave (EOS, None) or "" where the input reached the model's positions first."""
     french: list[str] = []
-    while True:
-        if len(english) + 1 + len(french) > limit:
-            raise ValueError(
-                f"the sentence is too long to translate: English and French together need more than {limit} "
-                f"positions (so far: {' '.join(english)} → {' '.join(french)})"
-            )
-        word = models.run("translation", [english + [SEP] + french], backend)[0][-1]
-        if word == EOS:
-            return french
-        if word is None:
-            raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+    while len(english) + 1 + len(french) <= t.max_seq_len:
+        xs = english + [SEP] + french
+        if you == "vous":
+            word = models.run(t.name, [xs], backend)[0][-1]
+        else:  # the tu program is not compiled: it runs in the interpreter
+            word = rasp.evaluate(dictionary_translation.program(you), t.encode(xs))[-1]
+        if word == EOS or word is None:
+            return french, word
         french.append(word)
+    return french, ""
 
 
 def _sentence(text: str, name: str) -> list[str]:
@@ -113,12 +145,13 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     For translation the input is the English, SEP and the whole French translation, so the values at
     each French position show how the next word was chosen.
     """
+    t = models.serving(name)
     if name == "translation":
-        tokens = with_unknowns(tokenize(text), models.task(name).known_words).model_input
+        tokens = with_unknowns(tokenize(text), t.known_words).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
     else:
         xs = _sentence(text, name)
-    entries = rasp.trace(models.task(name).program(), models.task(name).encode(xs))
+    entries = rasp.trace(t.program(), t.encode(xs))
     # a program that reads word ids shows the words it was given, not their ids
     return entries | {"tokens": dataclasses.replace(entries["tokens"], value=list(xs))}
 

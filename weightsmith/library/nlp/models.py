@@ -36,7 +36,11 @@ from types import ModuleType
 from typing import Callable, Sequence
 
 from weightsmith import rasp
-from weightsmith.library.nlp import grammaticality, notation, polarity, sentiment_words, translation
+from weightsmith.library.nlp import (
+    dictionary_translation, grammar, grammar_words, grammaticality, notation, polarity, sentiment_words, translation,
+    translation_grammar, translation_words,
+)
+from weightsmith.tasks.nlp.dictionary import missing
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -52,12 +56,17 @@ class Task:
     module: ModuleType
     max_seq_len: int
     causal: bool
+    # the backend used when none is asked for: the dictionary-scale translator runs in the interpreter
+    # until the compiler's compact outputs make its compiled model small enough to build here
+    default_backend: str = "compiled"
 
     @property
     def known_words(self) -> set[str]:
         """The words the program reads as themselves; any other word is UNK."""
         if self.module is translation:
             return set(translation.english_vocabulary())
+        if self.module is dictionary_translation:
+            return dictionary_translation.known_words()
         return set(self.module.vocabulary())
 
     @lru_cache(maxsize=None)
@@ -73,6 +82,8 @@ class Task:
     def model_vocabulary(self) -> set:
         """Every token the model may be fed: for translation also SEP and every French word it writes; for a
         program that reads ids, the ids."""
+        if self.module is dictionary_translation:
+            return set(range(len(translation_words.vocabulary().words)))
         if hasattr(self.module, "encode"):
             return set(range(len(self.known_words)))
         vocab = self.known_words
@@ -82,22 +93,52 @@ class Task:
         return vocab
 
 
+# Grammaticality runs the dictionary-scale program (`grammar`) where the lexicon's resources are installed,
+# and the 394-word program (`grammaticality`) where they are not, so the task works on every machine.
+_GRAMMAR = grammaticality if missing() else grammar
 TASKS = {
     "translation": Task("translation", translation, translation.MAX_SEQ_LEN, causal=True),
-    "grammaticality": Task("grammaticality", grammaticality, grammaticality.MAX_SEQ_LEN, causal=False),
+    "grammaticality": Task("grammaticality", _GRAMMAR, _GRAMMAR.MAX_SEQ_LEN, causal=False),
     "sentiment": Task("sentiment", polarity, polarity.MAX_SEQ_LEN, causal=False),
 }
 
 
+# The dictionary-scale translator (issue 20): what `nlp.translate` runs when the lexicon is built.
+DICTIONARY_TRANSLATION = Task("translation-dictionary", dictionary_translation, dictionary_translation.MAX_SEQ_LEN,
+                              causal=True, default_backend="interpreter")
+
+
 def task(name: str) -> Task:
+    if name == DICTIONARY_TRANSLATION.name:
+        return DICTIONARY_TRANSLATION
     if name not in TASKS:
         raise ValueError(f"no language task {name!r}; the tasks are {sorted(TASKS)}")
     return TASKS[name]
 
 
-def backend(choice: str | None = None) -> str:
-    """The backend to use: `choice`, else $WEIGHTSMITH_NLP_BACKEND, else "compiled"."""
-    chosen = choice or os.environ.get(BACKEND_VARIABLE) or "compiled"
+@lru_cache(maxsize=1)
+def lexicon_available() -> bool:
+    """Whether the built lexicon can be loaded (built now if its resources are installed)."""
+    from weightsmith.tasks.nlp.dictionary import MissingResource
+
+    try:
+        translation_words.vocabulary()
+    except MissingResource:
+        return False
+    return True
+
+
+def serving(name: str) -> Task:
+    """The program the public API runs for a task: translation is the dictionary-scale translator when the
+    lexicon is built, the 394-word one otherwise (the other tasks: `task(name)`)."""
+    if name == "translation" and lexicon_available():
+        return DICTIONARY_TRANSLATION
+    return task(name)
+
+
+def backend(choice: str | None = None, default: str = "compiled") -> str:
+    """The backend to use: `choice`, else $WEIGHTSMITH_NLP_BACKEND, else the task's default."""
+    chosen = choice or os.environ.get(BACKEND_VARIABLE) or default
     if chosen not in BACKENDS:
         raise ValueError(f"unknown backend {chosen!r} (from {'the argument' if choice else BACKEND_VARIABLE}); "
                          f"choose one of {BACKENDS}")
@@ -115,14 +156,20 @@ def fingerprint(t: Task) -> str:
     from weightsmith.tasks.nlp import lexicon
 
     files = [inspect.getsourcefile(m) for m in (t.module, notation, lexicon)]
+    if t.module is dictionary_translation:
+        files += [inspect.getsourcefile(m) for m in (translation_grammar, translation_words)]
     for package in (compiler, model):
         files += sorted(str(p) for p in Path(package.__file__).parent.glob("*.py"))
     digest = hashlib.sha256()
     for f in files:
         digest.update(Path(f).read_bytes())
-    if t.module is polarity:  # its word table comes from the built lexicon: hash the table itself
-        table = sentiment_words.vocabulary()
-        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table.words, table.classes)).encode())
+    # a word table built from the lexicon: hash the table itself
+    table = {polarity: sentiment_words.vocabulary, grammar: grammar_words.vocabulary}.get(t.module)
+    if table:
+        digest.update("\n".join(f"{w}\t{c}" for w, c in zip(table().words, table().classes)).encode())
+    if t.module is dictionary_translation:  # so is its vocabulary
+        words = translation_words.vocabulary()
+        digest.update(repr([(w, e.info, sorted(e.forms.items())) for w, e in zip(words.words, words.entries)]).encode())
     return digest.hexdigest()[:16]
 
 
@@ -192,11 +239,11 @@ def compiled_model(name: str):
     def log(message: str) -> None:
         print(message, file=sys.stderr)
 
-    try:
-        return load(build(name, log=log))
+    try:  # mostly-zero MLPs multiplied sparse: the same outputs, at a cost that grows with the non-zeros
+        return load(build(name, log=log)).use_sparse()
     except ModelFolderError as error:
         log(f"the cached {name} model is damaged ({error}); rebuilding it")
-        return load(build(name, force=True, log=log))
+        return load(build(name, force=True, log=log)).use_sparse()
 
 
 def run(name: str, inputs: Sequence[Sequence[str]], backend_choice: str | None = None) -> list[list]:
@@ -209,7 +256,7 @@ def run(name: str, inputs: Sequence[Sequence[str]], backend_choice: str | None =
             raise ValueError(f"{name}: the input has {len(x)} tokens, more than the {t.max_seq_len} the model "
                              f"reads: {' '.join(x)}")
     encoded = [t.encode(x) for x in inputs]
-    if backend(backend_choice) == "interpreter":
+    if backend(backend_choice, t.default_backend) == "interpreter":
         return rasp.evaluate_batch(t.program(), encoded)
     outputs = compiled_model(name).run_batch([[BOS, *x] for x in encoded])
     return [out[1:] for out in outputs]

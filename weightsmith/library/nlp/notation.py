@@ -17,7 +17,7 @@ program built from them gives the same values in a causal (decoder) model as in 
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable, Mapping
+from typing import Any, Callable, Hashable, Mapping, Sequence
 
 from weightsmith import rasp
 
@@ -110,3 +110,18 @@ def in_negation_scope(is_negator: rasp.SOp, is_break: rasp.SOp, name: str) -> ra
     parity = feature(f"{before.label}_odd", lambda n: n % 2 == 1, before)
     at_break = nearest_left(is_break, parity, default=False, name=f"{parity.label}_at_clause_start")
     return combine(name, lambda mine, start: mine != start, parity, at_break)
+
+
+
+def settled(sop: rasp.SOp, values: Sequence[Hashable], name: str) -> rasp.SOp:
+    """`sop` again (its possible values listed in `values`), passed through a number and back.
+
+    Why: a lookup passes its inputs' small errors on, scaled by its weights, so along a long chain of
+    lookups the compiler must give the first attention heads ever smaller margins (and gives up below
+    1e-30); a numerical staircase removes any error below a quarter step instead of passing it on. Use
+    it on a categorical s-op that a long chain of later steps reads.
+    """
+    order = {v: i for i, v in enumerate(values)}
+    number = rasp.numerical(rasp.Map(lambda v: order[v], sop, simplify=False)).named(f"{name}_number")
+    listed = list(values)
+    return rasp.categorical(rasp.Map(lambda i: listed[i], number, simplify=False)).named(name)

@@ -1,0 +1,111 @@
+"""The dictionary-scale translator: each grammar rule on sentences written for it, unknown words carried
+through in place, words with several classes, tu/vous, and the causal reading.
+
+The program reads the built lexicon (`tasks.nlp.dictionary`), so these tests need its resources.
+"""
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.library import nlp
+from weightsmith.library.nlp import dictionary_translation as dt
+from weightsmith.library.nlp import models
+from weightsmith.library.nlp.causal import disagreements
+from weightsmith.tasks.nlp import dictionary
+
+if dictionary.missing():
+    pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
+
+# (English, French) written for each rule while developing the program (none is a held-out item)
+RULES = {
+    "present": [("the cat eats the fish .", "le chat mange le poisson ."),
+                ("we eat bread .", "nous mangeons du pain ."),
+                ("two cats and three dogs sleep .", "deux chats et trois chiens dorment .")],
+    "negation": [("she does not sleep .", "elle ne dort pas ."),
+                 ("i do not have a car .", "je n' ai pas de voiture ."),
+                 ("i never eat meat .", "je ne mange jamais de viande ."),
+                 ("i see nothing .", "je ne vois rien ."),
+                 ("we are not tired .", "nous ne sommes pas fatigués .")],
+    "adjectives": [("the small black cats do not eat the fish .", "les petits chats noirs ne mangent pas le poisson ."),
+                   ("the cat is black and white .", "le chat est noir et blanc ."),
+                   ("the boy is very tall .", "le garçon est très grand ."),
+                   ("the old man lives in a big house near the river .",
+                    "le vieil homme vit dans une grande maison près de la rivière .")],
+    "partitive": [("we drink water .", "nous buvons de l' eau ."),
+                  ("i often drink coffee with milk .", "je bois souvent du café avec du lait ."),
+                  ("i like cats .", "j' aime les chats .")],
+    "possessive": [("the child 's book is red .", "le livre de l' enfant est rouge ."),
+                   ("my sister 's car is red .", "la voiture de ma sœur est rouge .")],
+    "past": [("she went to the market .", "elle est allée au marché ."),
+             ("i have eaten the apple .", "j' ai mangé la pomme ."),
+             ("we have never seen the sea .", "nous n' avons jamais vu la mer ."),
+             ("she was happy .", "elle était heureuse .")],
+    "future": [("she will not come tomorrow .", "elle ne viendra pas demain ."),
+               ("they will go to the beach tomorrow .", "ils iront à la plage demain .")],
+    "question": [("do you like coffee ?", "est-ce que vous aimez le café ?"),
+                 ("is the cat black ?", "est-ce que le chat est noir ?"),
+                 ("did you eat the cake ?", "est-ce que vous avez mangé le gâteau ?"),
+                 ("are you tired ?", "est-ce que vous êtes fatigués ?")],
+    "ambiguous": [("i open the door .", "j' ouvre la porte ."),
+                  ("the door is open .", "la porte est ouverte ."),
+                  ("he is reading a book .", "il lit un livre .")],
+    "modal": [("i can swim .", "je peux nager ."), ("she can not come .", "elle ne peut pas venir ."),
+              ("can you help me ?", "est-ce que vous pouvez m' aider ?"), ("i would like a coffee .", "je voudrais un café .")],
+    "object pronoun": [("i like it .", "je l' aime ."), ("she does not love him .", "elle ne l' aime pas ."),
+                       ("i will call you .", "je vous appellerai ."), ("come with me .", "venez avec moi .")],
+    "imperative": [("please close the door .", "s'il vous plaît fermez la porte .")],
+    "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
+                ("it rained yesterday .", "il a plu hier .")],
+    "passive": [("the museum is closed .", "le musée est fermé .")],
+    "article": [("the kids watch television .", "les enfants regardent la télévision ."),
+                ("i go to work by car .", "je vais travailler en voiture ."),
+                ("the train leaves at eight .", "le train part à huit .")],
+    "other": [("there is a cat in the garden .", "il y a un chat dans le jardin ."),
+              ("i want to eat an apple .", "je veux manger une pomme ."),
+              ("it is raining .", "il pleut .")],
+}
+CASES = [pair for pairs in RULES.values() for pair in pairs]
+
+
+def translate(english: str, you: str = "vous") -> str:
+    return " ".join(nlp.translate_tokens(english.split(), backend="interpreter", you=you))
+
+
+@pytest.mark.parametrize("english, french", CASES)
+def test_each_rule(english, french):
+    assert translate(english) == french
+
+
+def test_the_api_serves_the_dictionary_translator():
+    assert models.serving("translation") is models.DICTIONARY_TRANSLATION
+    assert nlp.translate("The zebra doesn't eat your apples.") == "le zèbre ne mange pas vos pommes."
+    assert nlp.unknown_words("the zebra eats the qwertz", "translation") == ["qwertz"]
+
+
+def test_you_is_vous_by_default_and_tu_on_request():
+    assert translate("are you tired ?", you="tu") == "est-ce que tu es fatigué ?"
+    assert translate("you eat your bread .", you="tu") == "tu manges ton pain ."
+    with pytest.raises(ValueError, match="vous or tu|one of"):
+        dt.program("thou")
+
+
+@pytest.mark.parametrize("english, french", [
+    ("she does not UNK .", "elle ne UNK pas ."),
+    ("the boy is very UNK .", "le garçon est très UNK ."),
+    ("i open the UNK .", "j' ouvre le UNK ."),
+    ("the UNK eats the fish .", "le UNK mange le poisson ."),
+    ("UNK UNK UNK", "UNK UNK UNK"),
+])
+def test_an_unknown_word_is_carried_in_place_and_changes_nothing_around_it(english, french):
+    assert translate(english) == french
+
+
+def test_the_program_means_the_same_in_a_causal_model():
+    inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES]
+    assert disagreements(dt.program(), inputs, [len(e.split()) for e, _ in CASES]) == []
+
+
+def test_teacher_forcing_gives_every_next_word():
+    for english, french in CASES[:6]:
+        out = rasp.evaluate(dt.program(), dt.encode(english.split() + ["SEP"] + french.split()))
+        assert out[len(english.split()):] == [*french.split(), dt.EOS]

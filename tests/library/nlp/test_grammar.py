@@ -1,0 +1,98 @@
+"""The dictionary-scale grammaticality program: each rule on its own sentences, words with several classes,
+unknown and over-regularised words, the generated dev corpus, its word-id staircase, and compiled ==
+interpreter. The program reads the built lexicon (`tasks.nlp.dictionary`), so these tests need its resources.
+"""
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.library import nlp
+from weightsmith.library.nlp import grammar, grammar_words, models
+from weightsmith.tasks.nlp import dictionary, everyday_grammar
+
+if dictionary.missing():
+    pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
+
+GRAMMATICAL = [
+    "the cats eat the fish .", "she does n't like coffee .", "i open the door .", "the door is open .",
+    "open the window !", "will you close the door ?", "the light is on .", "we watch a film every evening .",
+    "i have seen that film .", "they are playing in the garden .", "she will send a letter tomorrow .",
+    "does your brother play football ?", "is the soup hot ?", "the box of apples is heavy .",
+    "the cat and the dog are hungry .", "i think it is late .", "i like swimming .", "i want to play .",
+    "what a beautiful day !", "where do you live ?", "i never eat meat .", "my sister 's book is on the table .",
+    "an hour is long .", "the children play in the park .", "she cooks and cleans .", "i cook and she cleans .",
+    "we bought apples and bread .", "it looks like rain .", "i would like a cup of tea .",
+    "there are two cats in the garden .", "he has gone home .", "the old man walked slowly .",
+    "they did n't see the bus .", "can you help me ?", "is n't it cold ?", "do n't touch the stove !",
+    "do the cat and the dog sleep ?", "does she not like tea ?", "she is growing tomatoes .",
+]
+UNGRAMMATICAL = [
+    ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
+    ("we was late .", "subject-verb agreement"), ("the cat and the dog is hungry .", "subject-verb agreement"),
+    ("does she likes tea ?", "verb form"), ("these cat is black .", "determiner-noun"),
+    ("a apple is red .", "a-an"), ("an dog barks .", "a-an"), ("the the cat sleeps .", "doubled determiner"),
+    ("this these cats sleep .", "doubled determiner"), ("she will sent a letter .", "verb form"),
+    ("i have went home .", "verb form"), ("they did n't saw the bus .", "verb form"), ("she is eat .", "verb form"),
+    ("the car red is fast .", "word order"), ("is hot the kettle ?", "word order"),
+    ("the milk in the fridge .", "missing verb"), ("i washing the dishes .", "missing verb"),
+    ("she happy .", "missing verb"), ("the childs play .", "irregular plural"), ("i goed home .", "irregular plural"),
+    ("i not like coffee .", "do-support"), ("you are tired ?", "question mark"), ("is she happy .", "question mark"),
+]
+
+
+def judge(sentences: list[str]) -> list[bool]:
+    inputs = [grammar.encode(nlp.tokenize(s)) for s in sentences]
+    return [out[-1] == "grammatical" for out in rasp.evaluate_batch(grammar.program(), inputs)]
+
+
+def test_grammatical_sentences_pass():
+    assert [s for s, ok in zip(GRAMMATICAL, judge(GRAMMATICAL)) if not ok] == []
+
+
+def test_each_error_type_is_caught():
+    sentences = [s for s, _ in UNGRAMMATICAL]
+    assert [s for s, ok in zip(sentences, judge(sentences)) if ok] == []
+
+
+@pytest.mark.parametrize("text, word, reading", [
+    ("i open the door .", "open", "V"), ("the door is open .", "open", "A"), ("the open door creaks .", "open", "A"),
+    ("we watch a film .", "watch", "V"), ("my watch is broken .", "watch", "N"), ("i saw her .", "her", "ACC"),
+    ("i saw her cat .", "her", "DET"), ("i like tea .", "like", "V"), ("it looks like rain .", "like", "PREP"),
+    ("i want to play .", "to", "TOINF"), ("we go to school .", "to", "PREP"), ("turn on the light .", "light", "N"),
+])
+def test_words_with_several_classes_are_read_from_their_neighbours(text, word, reading):
+    words = nlp.tokenize(text)
+    tags = rasp.trace(grammar.program(), grammar.encode(words))["tag"].value
+    assert tags[words.index(word)] == reading
+
+
+def test_unknown_words_are_wildcard_names_and_wrong_forms_are_known():
+    assert nlp.unknown_words("anna likes the zorblax", "grammaticality") == ["anna", "zorblax"]
+    assert judge(["anna likes tea ."]) == [True]
+    assert nlp.unknown_words("the childs play", "grammaticality") == []  # known: as a wrong form
+    assert grammar_words.vocabulary().class_of("childs").primary == "BAD"
+
+
+def test_word_ids_make_the_class_a_staircase():
+    table = grammar_words.vocabulary()
+    changes = sum(a != b for a, b in zip(table.classes, table.classes[1:]))
+    assert changes == len(set(table.classes)) - 1 and len(table.words) > 20000
+
+
+def test_generated_dev_corpus_labels():
+    items = everyday_grammar.load("dev")[::3]
+    got = judge([" ".join(i.words) for i in items])
+    assert [" ".join(i.words) for i, g in zip(items, got) if g != (i.label == "grammatical")] == []
+
+
+def test_compiled_model_equals_the_interpreter():
+    sentences = [nlp.tokenize(s) for s in GRAMMATICAL + [s for s, _ in UNGRAMMATICAL]]
+    compiled = models.run("grammaticality", sentences)
+    assert compiled == models.run("grammaticality", sentences, "interpreter")
+    assert models.task("grammaticality").module is grammar
+
+
+def test_handwritten_dev_sentences():
+    items = everyday_grammar.load_handwritten()
+    got = judge([" ".join(i.words) for i in items])
+    assert [" ".join(i.words) for i, g in zip(items, got) if g != (i.label == "grammatical")] == []

@@ -1,0 +1,227 @@
+"""English→French translation at dictionary scale (issue 20): a causal RASP program over word ids that
+predicts the next French word from `english SEP french-so-far`.
+
+    1. each position reads its word's info (`translation_words`: readings, French forms) from its id;
+    2. a word's class in context is settled one position later, where the word after it is visible
+       (`translation_grammar.resolve`: "i open the door" / "the door is open" / "the light is on");
+    3. at that next position the word also sees its window (the classes of the words to its left) and
+       facts about its clause (subject, negation, question, the verb before it), and plans the French it
+       speaks (`translation_grammar.plan`): literals, or (distance back, form code) pairs;
+    4. counting plan lengths from the left gives every plan its span of French positions; the last
+       position (having written j French words) finds the plan whose span holds j, its entry j − start,
+       and, for a code, the source word's id, whose French forms give the word.
+
+Every step looks only left (a word's plan is computed at the position after it, which the causal model
+sees before any French is written), so the program means the same in a causal transformer. It reads
+word ids as the sentiment model does; French tokens read back are all the one id FR (the program only
+counts them). Unknown words are the id of UNK: they speak UNK in place (the API puts the original
+word back), read as whatever class their neighbours expect.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from weightsmith import rasp
+from weightsmith.library.nlp import translation_grammar as grammar
+from weightsmith.library.nlp.notation import combine, count_upto, feature, in_negation_scope, nearest_left, previous
+from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary
+from weightsmith.tasks.nlp.lexicon import starts_with_vowel
+
+EOS = "EOS"
+UNK = "UNK"
+MAX_SEQ_LEN = 64  # English + SEP + French so far
+MAX_PLAN = 14  # the longest plan: à côté de la très petite maison rouge de ma sœur
+YOU = ("vous", "tu")
+
+
+def encode(tokens: list[str]) -> list[int]:
+    """English words, SEP and French words → the ids the model reads."""
+    return vocabulary().encode(list(tokens))
+
+
+def known_words() -> set[str]:
+    v = vocabulary()
+    return {w for w in v.words if v.knows(w)}
+
+
+def french_word(word_id: int, code: str) -> str | None:
+    """FORM(word, code): a literal ("=ne"), EOS, or a form of the source word; UNK stays UNK (but its
+    ne / je are the plain ones)."""
+    if code == "END":
+        return EOS
+    if code.startswith("="):
+        return code[1:]
+    v = vocabulary()
+    if code.startswith("v.cl."):  # an object pronoun before a verb form: le, or l' before a vowel
+        _, _, pronoun, *form = code.split(".")
+        verb = v.entries[word_id].forms.get("v." + ".".join(form), "")
+        return pronoun[0] + "'" if pronoun in ("me", "le", "la") and verb[:1] and starts_with_vowel(verb) else pronoun
+    if v.words[word_id] == UNK:
+        return "je" if code.startswith("v.je.") else "ne" if code.startswith("v.ne.") else \
+            "se" if code.startswith("v.se.") else UNK
+    return v.entries[word_id].forms.get(code)
+
+
+NONE = "-"  # "no value" (the interpreter reads None as undefined and would not call the functions)
+
+
+def _none(x):
+    return None if x == NONE else x
+
+
+def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
+    """A tuple of several s-ops' values, built pairwise."""
+    out = feature(f"{name}_1", lambda x: (x,), sops[0])
+    for i, sop in enumerate(sops[1:], start=2):
+        out = combine(name if i == len(sops) else f"{name}_{i}", lambda t, x: t + (x,), out, sop)
+    return out
+
+
+CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "after_q_subject", "index")
+QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will"}
+
+
+def question_kind(first: tuple | None) -> str | None:
+    """A yes/no question starts with an auxiliary: do, did, will, have, or être (is / was)."""
+    if first is None:
+        return None
+    if first[0] == "BE" and first[1] in ("pres", "past"):
+        return "be-" + first[1]
+    if first[0] == "HAVE":
+        return "have"
+    if first[0] == "MODAL":
+        return "modal:" + "|".join(first[1])
+    return QUESTION_WORDS.get(first[:2])
+
+
+def verb_kind(resolved: tuple | None) -> str | None:
+    """What a bare noun after this word takes: the verb before it (generic: aimer → les), a break (none)."""
+    if resolved is None:
+        return None
+    if resolved[0] == "V":
+        return "generic" if resolved[3] else "other"
+    if resolved[0] == "BE":
+        return "be"
+    if resolved[0] == "PUNCT" or (resolved[0] == "CONJ" and resolved[1] not in ("et", "ou")):
+        return "none"
+    return None
+
+
+def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tuple | None:
+    """(person, gender) of a word that heads a subject: a pronoun, or a noun followed by a verb (two nouns
+    joined by "and" are plural, feminine only if both are)."""
+    me = window[0]
+    if me is None:
+        return None
+    if me[0] == "S":
+        return ("2s", "m") if me[3] == "vous" and you == "tu" else (me[1], me[2])
+    if me[0] != "N" or grammar._kind(after) == "POSS_S":
+        return None
+    _, read, (gender, number, in_prepositional_phrase) = grammar.noun_phrase(window, dict(
+        subject=("3s", "m"), negated=False, verb_before="none", question=None, q_subject=False,
+        after_q_subject=False, index=0, you="vous"))
+    if in_prepositional_phrase:  # the flowers in the garden are ...: not the garden
+        return None
+    j = read + 1
+    if j + 1 < len(window) and window[j] == ("CONJ", "et") and window[j + 1] is not None and window[j + 1][0] == "N":
+        return "3p", "f" if gender == "f" and window[j + 1][1] == "f" else "m"
+    return ("3s" if number == "sg" else "3p"), gender
+
+
+def _verbal(after: tuple | None) -> bool:
+    return after is not None and (grammar._kind(after) in ("AUX", "BE", "HAVE", "NEG", "MID")
+                                  or "V" in grammar.readings(after))
+
+
+@lru_cache(maxsize=None)
+def program(you: str = "vous") -> rasp.SOp:
+    """The next French word (or EOS) at every position; read it at the last one. `you`: vous or tu."""
+    if you not in YOU:
+        raise ValueError(f"'you' translates as one of {YOU}, not {you!r}")
+    entries = vocabulary().entries
+    ids = rasp.numerical(rasp.tokens)
+    info = feature("info", lambda i: entries[i].info, ids)
+
+    # where am I: English, SEP, or the French written so far
+    is_sep = feature("is_sep", lambda x: x[0] == "SEP", info)
+    is_french = feature("is_french", lambda x: x[0] == "FR", info)
+    j = count_upto(is_french, name="french_so_far")
+    english = feature("is_english", lambda x: x[0] not in ("SEP", "FR"), info)
+
+    # 2. the word before me, in context (it sees me: its "after")
+    before2 = previous(info, 3, default=NONE, name="info_two_before_word")
+    before = previous(info, 2, default=NONE, name="info_before_word")
+    word = previous(info, 1, default=NONE, name="info_word")
+    word_is_english = previous(english, 1, default=False, name="word_is_english")
+    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
+                                            default=NONE)).named("first_word")
+    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
+    context = combine("word_in_context", lambda bb, w: (*bb, _none(w)),
+                      combine("before_word", lambda b2, b: (_none(b2), _none(b)), before2, before), word)
+    context = combine("word_in_sentence", lambda c, q: c + (q in ("be-pres", "be-past"),), context, question)
+    resolved = combine(
+        "resolved", lambda c, a: grammar.resolve(c[0], c[1], c[2], a, c[3]) if c[2] is not None
+        and c[2][0] not in ("SEP", "FR") else NONE, context, info)
+
+    # 3. its window and clause
+    window = _with("window", *[resolved if k == 0 else previous(resolved, k, default=NONE, name=f"resolved_back{k}")
+                               for k in range(grammar.WINDOW)])
+    window = feature("window_read", lambda w: tuple(_none(x) for x in w), window)
+    window_after = combine("window_and_after", lambda w, a: (w, a if a[0] not in ("SEP", "FR") else None),
+                           window, info)
+    nominal = combine("nominal_head", lambda r, a: r != NONE and (r[0] == "S" or r[0] == "N" and
+                                                                  grammar._kind(a) != "POSS_S"), resolved, info)
+    q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,
+                        combine("first_nominal", lambda flag, n: n if flag else 0, nominal, count_upto(nominal)))
+    # a subject: a pronoun, a noun followed by a verb, the first noun of a question, a noun before any verb
+    kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
+    verb_before = nearest_left(feature("has_verb_kind", lambda k: k != NONE, kinds), kinds, default="none",
+                               name="verb_before")
+    may_head = combine("may_head", lambda q, vb: q or vb == "none", q_subject, verb_before)
+    heads = combine("head_features", lambda wa, m: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
+        m or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, may_head)
+    is_head = feature("is_head", lambda h: h != NONE, heads)
+    # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
+    subject = nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
+    is_neg = feature("is_negation", lambda r: r != NONE and r[0] == "NEG", resolved)
+    is_break = feature("is_clause_break", lambda r: verb_kind(_none(r)) == "none", resolved)
+    negated = in_negation_scope(is_neg, is_break, name="negated")
+    after_q = previous(q_subject, 1, default=False, name="after_q_subject")
+    index = feature("word_index", lambda i: i - 1, rasp.indices)
+    clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
+
+    def make_plan(wa: tuple, c: tuple) -> tuple:
+        if wa[0][0] is None:
+            return ()
+        clause_ = dict(zip(CLAUSE_KEYS, c), you=you)
+        clause_["subject"] = tuple(clause_["subject"].split("."))
+        clause_["question"] = _none(clause_["question"])
+        return grammar.plan(wa[0], wa[1], clause_)
+
+    my_plan = combine("plan", lambda p, e: p if e else (), combine("word_plan", make_plan, window_after, clause),
+                      word_is_english)
+
+    # 4. spans, the carrier of the next French word, and its source word
+    length = feature("plan_length", len, my_plan)
+    spoken = None
+    for t in range(1, MAX_PLAN + 1):
+        cap = (MAX_SEQ_LEN - 1) // t
+        width = feature(f"speaking_{t}_upto", lambda n, cap=cap: min(n, cap),
+                        count_upto(feature(f"speaks_{t}", lambda n, t=t: n >= t, length)))
+        spoken = width if spoken is None else combine(f"spoken_upto_{t}", lambda a, b: min(a + b, MAX_SEQ_LEN),
+                                                      spoken, width)
+    span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
+    carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
+    carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
+    carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
+                                                    default="none")).named("carrier_start")
+    carrier_at = rasp.categorical(rasp.Aggregate(carrier, feature("boxed_index", lambda i: (i,), rasp.indices),
+                                                 default="none")).named("carrier_at")
+    slot = combine("slot", lambda n, s: -1 if s == "none" else n - s[0], j, carrier_start)
+    entry = combine("entry", lambda p, s: (0, "END") if p == "none" or s < 0 else p[s], carrier_plan, slot)
+    source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
+    source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
+                                              default=0)).named("source_word")
+    code = feature("form_code", lambda e: e[1], entry)
+    return combine("next_french_word", lambda i, c: french_word(int(i), c), source_id, code)

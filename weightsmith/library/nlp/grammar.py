@@ -1,0 +1,516 @@
+"""Grammaticality at dictionary scale (issue 20 §2): a RASP program over word ids (`grammar_words`: ~21k word
+forms of the built lexicon, each with one class). A sentence is grammatical when no position breaks a rule.
+
+    word_class   the word's class, looked up from its id (a staircase)
+    tag          the one reading the word takes here, chosen from its neighbours: "open" is a verb after a
+                 subject ("i open the door") and an adjective after "is" or before a noun; "her" is a
+                 determiner before a noun and a pronoun elsewhere; "to" is an infinitive before a verb
+    bad_order    a pair of neighbours that cannot stand together: a determiner not followed by an
+                 adjective or noun ("the the", "a my"), an adjective after a noun ("the car red"), a subject
+                 pronoun followed by a noun phrase ("she happy"), "not" without an auxiliary ("i not like")
+    bad_det      a determiner disagrees with its noun ("these cat", "a apples"), or a / an with the sound
+                 of the next word ("a apple", "an dog")
+    governor     for every verb, what stands before it in its clause: an auxiliary (will, do, have, be, to)
+                 fixes its form ("will sent", "have went", "did n't saw", "is eat"), a subject makes it a
+                 finite verb that must agree ("the cats eats", "i washing the dishes"); after an inverted
+                 auxiliary ("does she …") the verb takes the auxiliary's form
+    inverted     an auxiliary that opens the sentence (or follows where/what/how …) asks a question: it
+                 agrees with the subject to its right, must be followed by one ("is hot the kettle ?"), and
+                 the sentence must end with "?" — which only a question may
+    has_verb     the sentence has a finite verb (exclamations "what a day !" need none)
+    label        grammatical iff no position breaks a rule
+
+A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
+verb agrees with "box"); two noun phrases joined by "and" before the verb are plural. "and", "but", commas
+and subordinators start a new clause; a verb after "and" with no subject of its own ("she cooks and
+cleans") may take any finite form.
+
+Unknown words (UNK) are wildcards: read as a singular name (a subject in the third person singular, "anna
+likes tea"), never the cause of a word-order error, never checked for a/an or number. Over-regularised
+forms ("childs", "goed") are known to be wrong (class BAD) and make the sentence ungrammatical.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from weightsmith import rasp
+from weightsmith.library.nlp.grammar_words import WordClass
+from weightsmith.library.nlp.grammar_words import vocabulary as words
+from weightsmith.library.nlp.notation import (
+    combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
+)
+
+LABELS = ("grammatical", "ungrammatical")
+MAX_SEQ_LEN = 40
+
+BE = ("BE_BASE", "BE_AM", "BE_IS", "BE_ARE", "BE_WAS", "BE_WERE", "BE_PP", "BE_ING")
+HAVE = ("HAVE_BASE", "HAVE_3S", "HAVE_PAST", "HAVE_ING")
+DO = ("DO_BASE", "DO_3S", "DO_PAST", "DO_PP", "DO_ING")
+AUX = (*BE, *HAVE, *DO, "MODAL")
+VERBAL = (*AUX, "V")
+DETS = ("DET_A", "DET_AN", "DET", "DET_SG", "DET_PL", "POSS", "QDET", "QDET_SG", "QDET_PL")
+NOMINATIVE = ("NOM_1S", "NOM_3S", "NOM_PL")
+SUBJECT_PRONOUNS = (*NOMINATIVE, "YOU", "IT", "PRON", "PRON_PL", "PRON_ANY", "THERE")
+BREAKS = ("COMMA", "SUB", "BUT", "WH", "INTERJ", "AND_CLAUSE")
+ENDS = ("END_DOT", "END_Q", "END_EXCL")
+START, END = "^", "$"
+# determiners with a number (or a sound)
+NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "QDET_SG", "QDET_PL", "NUM", "NUM1")
+SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
+
+TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
+        "N", "V", "A", "R", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ", "CL_S",
+        *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
+
+# the kind of a neighbour, as ambiguity resolution reads it
+# (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
+KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
+        **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "PREP": "P", "V": "V", "N": "N",
+        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U"}
+
+
+def kind(c: WordClass) -> str:
+    """What a neighbour is, for resolving a word: a letter, or '?' with the readings of an ambiguous open word."""
+    if len(c.readings) > 1 and all(r in "NVAR" for r in c.readings):
+        return "?" + c.primary + "".join(r for r in c.readings if r != c.primary)
+    return KIND.get(c.primary, "E")
+
+
+def _nounish(k: str) -> bool:
+    """Can this neighbour continue a noun phrase (an adjective, a noun, a number)?"""
+    return k in ("N", "A", "U") or (k.startswith("?") and ("N" in k or "A" in k))
+
+
+def _verbish(k: str) -> bool:
+    return k in ("V", "B", "H", "M") or (k.startswith("?") and "V" in k)
+
+
+def _like_noun(k: str) -> bool:
+    return k in ("N", "U") or (k.startswith("?") and k[1] == "N")
+
+
+def resolve(c: WordClass, before: str, after: str) -> str:
+    """The reading a word takes between neighbours of kinds `before` and `after`."""
+    g = c.readings
+    if len(g) == 1:
+        return g[0]
+    if all(r in "NVAR" for r in g):
+        return _resolve_open(g, c.primary, before, after)
+    return _resolve_closed(g, before, after)
+
+
+def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> str:
+    def pick(*order: str) -> str:
+        return next((r for r in order if r in g), primary)
+
+    # an adjective before a noun (the open door); a noun first read as a noun before an adjective (the
+    # weather cold …)
+    before_noun = _like_noun(after) or (_nounish(after) and primary != "N")
+    noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
+    if before in ("D", "A", "P") or (before.startswith("?") and before[1] == "A"):
+        return noun_or_adjective  # the open door, a light box, in the park
+    if before in ("S", "M", "T"):
+        return pick("V")  # i open, will open, to open
+    if before == "Y":  # never open, always cook, have just arrived
+        return pick("V", "A", "R", "N")
+    if before == "X":  # did n't open the door / is not open / very light
+        if "V" in g and ("A" not in g or after in ("D", "O", "S", "P", "T")):
+            return "V"
+        return pick("A", "R", "N")
+    if before == "B":  # is open, is cooking, is growing tomatoes
+        return "V" if "V" in g and after in ("D", "O") else pick("A", "V", "N", "R")
+    if before == "H":
+        return pick("V", "N", "A", "R")
+    if _like_noun(before):  # the children play / the kitchen light is on / the car red
+        if "V" in g and after not in ("V", "B", "H", "M"):
+            return "V"
+        return "A" if primary == "A" else pick("N", "A", "R")
+    if before in ("V", "O") or before.startswith("?"):
+        return noun_or_adjective  # an object: i like fish
+    # at the start of a sentence or clause: a verb before its object (open the door !), else a noun phrase
+    if "V" in g and (after in ("D", "O", "P", "X", "T", "E", END) or not {"N", "A"} & set(g)):
+        return "V"
+    return primary if primary in ("N", "A") else pick("N", "A", "R")
+
+
+def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
+    head = g[0]
+    if head in ("DET_SG", "DET_PL"):  # this / that / these / those
+        if _nounish(after):
+            return head
+        return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
+    if head == "QDET_SG" and "R" in g:  # much: very much / much water
+        return head if _nounish(after) else "R"
+    if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
+        return head if _nounish(after) or after == "D" else "PRON_ANY"
+    if head == "DET":  # her / no
+        if "ACC" in g:
+            return "DET" if _nounish(after) else "ACC"
+        return "INTERJ" if after in ("E", END) else "DET"
+    if head == "NUM1":  # one
+        return "NUM1" if _nounish(after) or before in ("D", "A") else "PRON"
+    if head == "THERE":
+        return "THERE" if after in ("B", "M", "H") or before == "B" else "R"
+    if head == "WH" and "SUB" in g:  # when
+        return "WH" if before == START else "SUB"
+    if head == "WH":  # what / which
+        return "WH"
+    if head in ("DEG", "PREP") and "SUB" in g:  # so / before / after / until / since
+        return "SUB" if after in ("S", "D") and (head == "PREP" or after == "S") else head
+    if head == "CL_S":  # the child 's book / it 's cold
+        if before == "V":
+            return "ACC"  # let 's go
+        return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
+    if head == "PREP" and "V" in g:  # like
+        return "V" if before in ("S", "M", "T", "X", "U", START, "E") or _like_noun(before) else "PREP"
+    if head == "R" and "N" in g:  # home
+        return "N" if before in ("D", "A", "P") else "R"
+    return head
+
+
+def tag_of(c: WordClass, before: str, after: str) -> str:
+    """The reading, with "to" told apart: an infinitive marker before a verb, else a preposition."""
+    reading = resolve(c, before, after)
+    if reading == "TO":
+        return "TOINF" if _verbish(after) else "PREP"
+    return reading
+
+
+# ------------------------------------------------------------------------------------------ rules
+
+
+# the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
+ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "QDET" for t in DETS if t[0] == "Q"},
+               **{t: "NOM" for t in NOMINATIVE}, "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON_ANY": "SUBJ",
+               "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R",
+               **{t: "AUX" for t in AUX}, "NUM1": "NUM",
+               **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
+                                 "ORD")}}
+
+
+def order_class(tag: str) -> str:
+    return ORDER_CLASS.get(tag, "OTHER")
+
+
+def bad_pair(before: str, mine: str) -> str:
+    """Two neighbours (order classes of their tags) that cannot stand together: bad; noun-adjective and
+    subject-negation (bad unless in a question, see `program`); ok."""
+    if before == "END" or mine == "BAD":
+        return "bad"
+    if before == "UNK" or mine == "UNK":
+        return "ok"
+    if before in ("N", "NOM", "SUBJ") and mine == "A":
+        return "noun-adjective"  # the car red, she happy (but: is the soup hot ?)
+    forbidden = {
+        "DET": lambda m: m not in ("A", "N", "R", "NUM", "ORD"),  # the the, a my, the is
+        "QDET": lambda m: m in ("AUX", "MODAL", "V", "NOM"),  # (some of them, all the cats, i want some .)
+        START: lambda m: m in ("ACC", "END"),
+        "NOM": lambda m: m in ("DET", "N", "NOM", "ACC", "PREP", "NUM", "TOINF"),  # she the cat
+        "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
+        "MODAL": lambda m: m in ("TOINF", "PREP", "MODAL"),  # can to swim
+        "PREP": lambda m: m in ("AUX", "MODAL"),
+    }
+    if mine == "NEG" and before in ("NOM", "SUBJ", "DEM", "N"):  # i not like (but: does she not like ?)
+        return "subject-negation"
+    if mine == "NEG" and before == "V":  # i like not
+        return "bad"
+    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
+        return "bad"
+    if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !)
+        return "adjective-determiner"
+    return "bad" if before in forbidden and forbidden[before](mine) else "ok"
+
+
+def requirement(tag: str) -> str:
+    """The form a verb must take after this word: base after will / do / to, a participle after have, -ing
+    or a participle after be, -ing after a main verb (i like swimming)."""
+    if tag in DO or tag in ("MODAL", "TOINF"):
+        return "base"
+    if tag in HAVE:
+        return "pp"
+    if tag in BE:
+        return "ing_pp"
+    if tag == "ACC":
+        return "obj"  # let me go, help him carry, saw them leaving
+    return "ing" if tag == "V" else "-"
+
+
+NON_FINITE_FORMS = {"base": ("BE_BASE", "HAVE_BASE", "DO_BASE"), "pp": ("BE_PP", "HAVE_PAST", "DO_PP"),
+                    "ing": ("BE_ING", "HAVE_ING", "DO_ING")}
+FINITE = {"BE_AM": ("1s",), "BE_IS": ("3s",), "BE_ARE": ("pl",), "BE_WAS": ("1s", "3s"), "BE_WERE": ("pl",),
+          "HAVE_BASE": ("1s", "pl"), "HAVE_3S": ("3s",), "HAVE_PAST": ("1s", "3s", "pl"),
+          "DO_BASE": ("1s", "pl"), "DO_3S": ("3s",), "DO_PAST": ("1s", "3s", "pl"), "MODAL": ("1s", "3s", "pl")}
+
+
+def takes(vform: str, need: str) -> bool:
+    """Whether a verb (its tag, or V:<forms>) is in the form `need` (base, pp, ing, ing_pp)."""
+    if need == "ing_pp":
+        return takes(vform, "ing") or takes(vform, "pp")
+    if need == "obj":
+        return takes(vform, "base") or takes(vform, "ing")
+    if vform.startswith("V:"):
+        return need in vform[2:].split("+")
+    return vform in NON_FINITE_FORMS.get(need, ())
+
+
+def agrees(vform: str, person: str) -> bool:
+    """Whether a verb is finite and agrees with a subject of `person` (1s, 3s, pl; any: no constraint)."""
+    if vform.startswith("V:"):
+        forms = vform[2:].split("+")
+        wanted = {"3s": ("3s", "past"), "any": ("base", "3s", "past")}.get(person, ("base", "past"))
+        return any(f in forms for f in wanted)
+    people = FINITE.get(vform, ())
+    return bool(people) and (person == "any" or person in people)
+
+
+def verb_check(governor: str, vform: str) -> str:
+    """ok / fin (a finite verb, fine) / bad / agree:<verb> (an inverted auxiliary: agreement with the subject
+    to its right is checked next)."""
+    if vform == "-":
+        return "ok"
+    if vform.startswith("INV:"):
+        return "agree:" + vform[4:]
+    kind_, *rest = governor.split(":")
+    if kind_ == "req":
+        return "ok" if takes(vform, rest[0]) else "bad"
+    if kind_ == "subj":
+        person, pending = rest
+        if pending == "ing_pp" and "adj" in vform.split("+"):
+            return "ok"  # are the shops [open] ?
+        if person == "there" and pending == "fin":
+            return "agree:" + vform  # there [are] two cats: agreement with the noun after the verb
+        if pending != "fin":  # does she [like], has the bus [left]
+            return "ok" if takes(vform, pending) else "bad"
+        return "fin" if agrees(vform, person) else "bad"
+    if kind_ == "brk":  # a new clause with no subject of its own: she cooks and [cleans]
+        return "fin" if agrees(vform, "any") else "bad"
+    # the first word of the sentence, no subject: an imperative (open the door !, be quiet !)
+    return "fin" if takes(vform, "base") else "bad"
+
+
+def agreement_check(check: str, person: str) -> str:
+    if not check.startswith("agree:"):
+        return check
+    return "fin" if agrees(check[6:], person if person not in ("-", "there") else "any") else "bad"
+
+
+def person_of(tag: str, number: str) -> str:
+    """The person and number of a possible subject; '-' for a word that is none."""
+    if tag == "N":
+        return {"sg": "3s", "pl": "pl", "sgpl": "any"}.get(number, "3s")
+    return {"NOM_1S": "1s", "NOM_3S": "3s", "IT": "3s", "PRON": "3s", "UNK": "unk", "NOM_PL": "pl", "YOU": "pl",
+            "PRON_PL": "pl", "PRON_ANY": "any", "THERE": "there"}.get(tag, "-")
+
+
+# ---------------------------------------------------------------------------------------- program
+
+
+def vocabulary() -> list[str]:
+    """Every word the program knows (others are UNK), UNK included."""
+    return list(words().words)
+
+
+def encode(sentence: list[str]) -> list[int]:
+    return words().encode(sentence)
+
+
+@lru_cache(maxsize=None)
+def _parsed(name: str) -> WordClass:
+    return WordClass.parse(name)
+
+
+def _ambiguity(name: str) -> str:
+    """An ambiguous word's class as resolution reads it: its readings and primary only (the other fields
+    take no part in choosing); '-' for a word with one reading."""
+    c = _parsed(name)
+    if len(c.readings) == 1 and c.primary != "TO":  # "to" is read from the next word
+        return "-"
+    return WordClass(c.primary, c.readings, "-", (), "-").name
+
+
+def program() -> rasp.SOp:
+    """The classifier; its value at every position is the sentence's label."""
+    classes = words().classes
+    word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
+
+    # which reading each word takes, from its neighbours' kinds
+    kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
+    before = previous(kinds, 1, default=START, name="kind_before")
+    after = previous(kinds, -1, default=END, name="kind_after")
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E"})
+    column = {k: i for i, k in enumerate(after_kinds)}
+    # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
+    ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
+    options = combine("readings_given_before", lambda a, b: "-" if a == "-" else
+                      ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
+    chosen = combine("reading_chosen", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
+    plain = feature("plain_reading", lambda c: "-" if _ambiguity(c) != "-" else _parsed(c).primary, word_class)
+    first_pass = settled(combine("first_reading_unsettled", lambda p, c: c if p == "-" else p, plain, chosen),
+                         TAGS, name="first_reading")
+    # a second pass reads the neighbours' first-pass readings ("the train leaves": "train" is a noun here,
+    # so "leaves" is its verb)
+    resolved_kind = feature("resolved_kind", lambda t: KIND.get(t, "E"), first_pass)
+    before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
+    after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
+    options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
+                      ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
+    chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
+    tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
+
+    # neighbours that cannot stand together; sentence ends
+    order = feature("order_class", order_class, tag)
+    order_before = previous(order, 1, default=START, name="order_before")
+    pair = combine("pair_check", bad_pair, order_before, order)
+    is_end = feature("is_end", lambda t: t in ENDS, tag)
+    end_after = previous(is_end, -1, default=END, name="end_after")
+    bad_end = combine("bad_end", lambda e, a: (a == END) != e, is_end, end_after)
+
+    # determiner - noun number, a / an
+    number = feature("number", lambda c: _parsed(c).number, word_class)
+    is_noun = feature("is_noun", lambda t: t == "N", tag)
+    noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
+    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "DEG", "ORD"), tag)
+    my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
+    sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
+    det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
+    det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
+    bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
+
+    # clauses: "and" after a verb joins clauses, before one it joins noun phrases
+    # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
+    # allow for averages)
+    # (an auxiliary that opens a question comes before its subject: "do the cat and the dog …" joins nouns)
+    # an auxiliary asks a question when it opens the sentence, or follows a where / what time / how many …
+    # phrase with no subject or verb before it
+    first_word = first(feature("is_first", lambda o: o == START, order_before),
+                       feature("opener", lambda t: t if t in ("WH", "INTERJ", "A") else "-", tag), default="-",
+                       name="first_word")
+    after_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 1, default=True, name="after_wh")
+    # a subject, a verb, or a determiner not right after the question word (how beautiful the sea is !)
+    blocker = combine("blocks_question", lambda t, w: t in (*VERBAL, *SUBJECT_PRONOUNS, *BREAKS) and t != "WH"
+                      or (t in DETS and not w), tag, after_wh)
+    unblocked = feature("nothing_before", lambda n: n == 0, count_upto(blocker, strict=True))
+    in_wh_phrase = combine("in_wh_phrase", lambda f, u: f == "WH" and u, first_word, unblocked)
+    opens = combine("opens_question", lambda a, w: a or w, after_wh, in_wh_phrase)
+    is_verbal = combine("is_verbal", lambda t, o: "verb" if (t in VERBAL and not (o and t in AUX)) or t == "TOINF"
+                        else "break", tag, after_wh)
+    hard_break = feature("is_hard_break", lambda t: t in VERBAL or t in BREAKS or t in ENDS or t == "TOINF", tag)
+    verb_before = nearest_left(hard_break, is_verbal, default="break", name="verb_since_break")
+    role = combine("role", lambda t, v: "AND_CLAUSE" if t == "AND" and v == "verb" else t, tag, verb_before)
+
+    # subjects: pronouns, and nouns outside prepositional phrases; "X and Y" is plural
+    scope = feature("opens_phrase", lambda r: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
+                                                    *SUBJECT_PRONOUNS), role)
+    opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
+    phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
+    person = combine("person", person_of, role, noun_number)
+    # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
+    det_before = feature("determiner_before", lambda o: o in ("DET", "A", "ORD", "NUM"), order_before)
+    person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
+    phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
+    coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
+    inside_pp = feature("inside_pp", lambda o: o == "PREP", phrase_head)
+    subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
+    subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
+    is_subject = feature("is_subject", lambda p: p != "-", subject)
+
+    # inverted auxiliaries (questions) and what each verb's governor asks of it
+    aux_kind = feature("auxiliary_kind", lambda r: "do" if r in DO else "aux" if r in AUX else "-", role)
+    opening = combine("opening_auxiliary", lambda a, o: a if o else "-", aux_kind, opens)
+    neg_after = previous(feature("is_negation", lambda r: r == "NEG", role), -1, default=False, name="negation_after")
+    # "do n't touch it !" is an imperative, "do n't you like it ?" and "is n't it cold ?" questions
+    starts_subject = feature("starts_subject", lambda t: t in SUBJECT_START, tag)
+    subject_next_but_one = previous(starts_subject, -2, default=False, name="subject_next_but_one")
+    do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
+    inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
+    needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
+                    "brk" if r in BREAKS else "-", role)
+    pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
+    clause_mark = feature("clause_mark", lambda n: n != "-", needs)
+    subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
+    anchor = combine("anchor", _anchor, needs, subject)
+    anchor = combine("anchor", lambda a, p: f"{a}:{p}" if a.startswith("subj:") else a, anchor, subject_pending)
+    is_anchor = feature("is_anchor", lambda a: a != "-", anchor)
+    governor = nearest_left(is_anchor, anchor, default="start", name="governor")
+
+    forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
+                                                                         else ())), word_class)
+    verb = feature("verb", lambda r: r if r in VERBAL else "-", role)
+    vform = combine("vform", lambda r, f: "V:" + f if r == "V" else r, verb, forms)
+    vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
+    check = combine("verb_check", verb_check, governor, vform)
+    subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
+    check = combine("verb_agreement", agreement_check, check, subject_after)
+    # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
+    # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
+    in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", governor)
+    next_verb = previous(feature("is_verb_form", lambda t: t in VERBAL, tag), -1, default=False, name="verb_after")
+    pair = combine("pair_check", lambda p, v: "bad" if p == "noun-adjective" and v else p, pair, next_verb)
+    two_back_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 2, default=False, name="wh_two_back")
+    pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_wh)
+    bad_order = combine("bad_order", _bad_order, pair, in_question)
+    after_inverted = previous(inverted, 1, default=False, name="after_inverted")
+    bad_question = combine("bad_question_order", lambda inv, s: inv and not s, after_inverted, starts_subject)
+
+    # one flag per position, then the sentence
+    # (a balanced tree of ORs: every layer an error passes through widens the margins the compiler needs)
+    bad_form = feature("bad_verb", lambda c: c == "bad", check)
+    bad_here = combine("bad_here", lambda a, b: a or b,
+                       combine("bad_order_or_end", lambda a, b: a or b, bad_order, bad_end),
+                       combine("bad_det_or_question", lambda a, b: a or b, bad_det, bad_question))
+    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_form)
+    clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
+    finite = feature("has_finite_verb", lambda n: n > 0,
+                     count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
+    question = feature("question_order", lambda n: n > 0, count_all(inverted, name="inverted_auxiliaries"))
+    asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
+                                                      name="question_marks"))
+    exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
+                                                                      tag), name="exclamation_marks"))
+    # exclamations need no verb: what a day !, hello !, good morning !
+    verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e, first_word, exclaims)
+    has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
+    # a where / who / which … question without inversion asks about its subject (who called ?, which bus
+    # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
+    stated = count_all(combine("subject_before_verb", lambda t, u: t in SUBJECT_PRONOUNS and u, tag,
+                               feature("no_verb_before", lambda n: n == 0,
+                                       count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
+                       name="subjects_before_the_verb")
+    wh_ok = combine("wh_question", lambda o, n: o == "WH" and n == 0, first_word, stated)
+    question = combine("question_or_wh", lambda q, w: "inverted" if q else "wh" if w else "-", question, wh_ok)
+    question_ok = combine("question_ok", lambda q, a: q != "-" if a else q != "inverted", question, asks)
+    verdict = combine("verdict", lambda c, v: c and v, clean, has_verb)
+    verdict = combine("verdict", lambda v, q: v and q, verdict, question_ok)
+    return feature("grammaticality", lambda ok: "grammatical" if ok else "ungrammatical", verdict)
+
+
+def _bad_order(pair: str, question: str) -> bool:
+    """After the subject of a question, "not" (does she not like …) may follow it, and after the subject of
+    a question with "be", an adjective (is the soup hot ?)."""
+    if pair == "subject-negation":
+        return question in ("-", "fin")
+    return pair in ("bad", "adjective-determiner") or (pair == "noun-adjective" and question != "ing_pp")
+
+
+def _bad_determiner(det: str, noun: str) -> bool:
+    if det == "-":
+        return False
+    tag, sound = det.split(":")
+    if (tag, sound) in (("DET_A", "v"), ("DET_AN", "c")):
+        return True
+    if noun == "-":
+        return False
+    wanted = ("pl", "sgpl") if tag in ("DET_PL", "QDET_PL", "NUM") else ("sg", "sgpl")
+    return noun not in wanted
+
+
+def _anchor(need: str, subject: str) -> str:
+    """What a position says about the verbs after it in its clause (see `verb_check`): req:<form> (an
+    auxiliary or verb), subj:<person> (a subject), brk (a clause break), '-' (nothing)."""
+    if need not in ("-", "brk"):
+        return "req:" + need
+    if subject != "-":
+        return "subj:" + subject
+    return need

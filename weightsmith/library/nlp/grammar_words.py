@@ -1,0 +1,240 @@
+"""The grammaticality model's vocabulary at dictionary scale: every word form of the built lexicon with the
+one small class the grammar needs, and word ids ordered so that the class is a staircase (the reason is the
+one `sentiment_words` gives: a categorical token costs a residual dimension per word, a number one
+dimension, and `id → class` compiles to two hidden units per change of class).
+
+A class says everything the grammar reads from a word, as a string of five fields:
+
+    primary | readings | noun number | verb forms | initial sound
+    "N|N+V|sg|base|c"   ("book": a singular noun first, also a verb in its base form, a consonant sound)
+
+- readings: the word's categories. Open ones: N (noun), V (verb), A (adjective), R (adverb); closed ones
+  (determiners, pronouns, auxiliaries, …) are the tags of `CLOSED`. A word with several readings ("open",
+  "light", "watch", "like", "her", "that") keeps them all; the program picks one from the neighbours.
+- primary: the reading SemCor tags most often (used where the neighbours do not decide).
+- noun number: sg, pl or sgpl (sheep); verb forms: any of base 3s past pp ing.
+- initial sound: v (vowel) or c (consonant), for "a" / "an" ("an hour", "a university").
+
+Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
+reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
+LemmInflect lists an uncountable noun's plural as the singular ("the water are …" would pass), so a noun
+form that is also its own plural is read as singular unless it is an invariant plural (`INVARIANT`).
+
+Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed") are in the vocabulary with
+the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from weightsmith.library.nlp.tokenize import UNK, tokenize
+
+RARE = 30  # a reading tagged less than 1/RARE as often as the word's commonest reading is dropped
+INVARIANT = {"sheep": "sgpl", "fish": "sgpl", "deer": "sgpl", "species": "sgpl", "series": "sgpl",
+             "aircraft": "sgpl", "salmon": "sgpl", "trout": "sgpl", "offspring": "sgpl", "data": "sgpl",
+             "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
+VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+CONSONANT_SOUND = ("uni", "use", "usu", "uten", "eu", "one", "once", "ufo", "uk", "ura")
+
+# Closed-class words: their tags, the first one primary. Open readings of a closed word are dropped, except
+# the ones listed in KEEP_OPEN ("like" is also a verb, "home" also a noun).
+_GROUPS = {
+    "DET_A": "a", "DET_AN": "an",
+    "DET": "the my your his its our their no what which",
+    "DET_SG": "every another", "DET_PL": "",
+    # quantifiers: determiners that may also stand alone or before "of" (some of the apples, all the cats)
+    "QDET": "some any all enough", "QDET_SG": "each much", "QDET_PL": "many several few both",
+    "NOM_1S": "i", "NOM_3S": "he she", "NOM_PL": "we they", "YOU": "you", "IT": "it",
+    "PRON": "something anything nothing everything someone somebody anyone anybody nobody everyone everybody "
+            "mine yours hers ours theirs",
+    "ACC": "me him us them myself yourself himself herself itself ourselves themselves yourselves",
+    "WH": "who whom whose where why how",
+    "PREP": "in on at from with without for of by about under over between behind near into through during "
+            "across around against inside outside above below towards toward along among except than up down "
+            "off out per like next before after until since",
+    "TO": "to", "AND": "and or nor", "BUT": "but",
+    "SUB": "because if while although though whether",
+    "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
+    "BE_PP": "been", "BE_ING": "being",
+    "HAVE_BASE": "have 've", "HAVE_3S": "has", "HAVE_PAST": "had", "HAVE_ING": "having",
+    "DO_BASE": "do", "DO_3S": "does", "DO_PAST": "did", "DO_PP": "done", "DO_ING": "doing",
+    "MODAL": "will would shall can could should must may might wo ca 'll 'd",
+    "NEG": "not n't", "NEVER": "never",
+    "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
+    "R": "also always often sometimes usually rarely here now then today tomorrow yesterday tonight "
+         "again already still just only so soon late early well together everywhere "
+         "somewhere nowhere upstairs downstairs away back home yet ever once twice more most less least little "
+         "far",
+    "NUM1": "one", "NUM": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                          "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+                          "ninety hundred thousand million zero",
+    "ORD": "first second third fourth fifth sixth seventh eighth ninth tenth last",
+    "INTERJ": "yes please hello hi goodbye bye thanks wow oh ok okay",
+    "CL_S": "'s", "POSS": "'",
+    "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; : -",
+}
+# words with more than one closed tag: the first is primary
+_SEVERAL = {
+    "this": ("DET_SG", "PRON"), "that": ("DET_SG", "PRON", "SUB"), "these": ("DET_PL", "PRON_PL"),
+    "those": ("DET_PL", "PRON_PL"), "her": ("DET", "ACC"), "there": ("THERE", "R"), "when": ("WH", "SUB"),
+    "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
+    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
+    "until": ("PREP", "SUB"),
+    "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"),
+}
+KEEP_OPEN = {"like": ("V",), "home": ("N",)}
+CLOSED: dict[str, tuple[str, ...]] = {}
+for _tag, _words in _GROUPS.items():
+    for _w in _words.split():
+        CLOSED.setdefault(_w, (_tag,))
+CLOSED |= {w: (tags[0], "PRON_ANY") for w, tags in CLOSED.items() if tags[0].startswith("QDET")}  # some of them
+CLOSED |= _SEVERAL
+OPEN = ("N", "V", "A", "R")
+FORMS = ("base", "3s", "past", "pp", "ing")
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """The fields of a class string (see the module docstring)."""
+
+    primary: str
+    readings: tuple[str, ...]
+    number: str  # sg | pl | sgpl | -
+    forms: tuple[str, ...]  # verb forms
+    sound: str  # v | c | - (not a word "a"/"an" can stand before)
+
+    @property
+    def name(self) -> str:
+        return "|".join((self.primary, "+".join(self.readings), self.number, "+".join(self.forms) or "-",
+                         self.sound))
+
+    @staticmethod
+    def parse(name: str) -> "WordClass":
+        primary, readings, number, forms, sound = name.split("|")
+        return WordClass(primary, tuple(readings.split("+")), number, tuple(forms.split("+")) if forms != "-" else (),
+                         sound)
+
+
+UNK_CLASS = WordClass("UNK", ("UNK",), "-", (), "-")
+BAD_CLASS = WordClass("BAD", ("BAD",), "-", (), "-")
+
+
+def sound(word: str) -> str:
+    if word.startswith(CONSONANT_SOUND):
+        return "c"
+    return "v" if word[0] in "aeiou" or word.startswith(VOWEL_SOUND) else "c"
+
+
+def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordClass | None:
+    """The class of an open-class word from its (lemma, pos, tag, SemCor count) readings."""
+    top = max(count for *_, count in readings)
+    kept = [r for r in readings if r[3] * RARE >= top or top == 0]
+    pos_letter = {"noun": "N", "verb": "V", "adj": "A", "adv": "R"}
+    count_by: dict[str, int] = {}
+    for _lemma, pos, _tag, count in kept:
+        letter = pos_letter[pos]
+        count_by[letter] = max(count_by.get(letter, -1), count)
+    nouns = {(lemma, tag): count for lemma, pos, tag, count in kept if pos == "noun"}
+    number = "-"
+    if nouns:
+        # one lemma listed as both: an uncountable noun ("water"); two lemmas ("eggs" the plural of "egg",
+        # and a rare lemma "eggs"): the commoner one
+        same_lemma = {lemma for lemma, tag in nouns if (lemma, "sg") in nouns and (lemma, "pl") in nouns}
+        number = INVARIANT.get(word) or ("sg" if same_lemma else max(nouns, key=lambda k: (nouns[k], k[1]))[1])
+    forms = tuple(f for f in FORMS if any(pos == "verb" and tag == f for _l, pos, tag, _c in kept))
+    letters = tuple(x for x in OPEN if x in count_by)
+    primary = max(letters, key=lambda x: (count_by[x], -OPEN.index(x)))
+    return WordClass(primary, letters, number, forms, sound(word))
+
+
+def _regular_plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _regular_past(verb: str) -> str:
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+def over_regularised(lexicon) -> set[str]:
+    """Regular forms of irregular nouns and verbs that the lexicon does not know as any word (childs, goed)."""
+    out = set()
+    for entry in lexicon.english.values():
+        if entry.pos == "noun" and entry.forms.get("pl") and entry.count >= 1:
+            guess = _regular_plural(entry.lemma)
+            if guess not in entry.forms["pl"]:
+                out.add(guess)  # childs
+                out |= {plural + "s" for plural in entry.forms["pl"] if not plural.endswith("s")}  # childrens
+        if entry.pos == "verb" and entry.forms.get("past") and entry.count >= 1:
+            guess = _regular_past(entry.lemma)
+            if guess not in entry.forms["past"]:
+                out.add(guess)
+    return {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
+
+
+def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """Every form's readings, where a regular verb's past form is also its participle (LemmInflect lists
+    a participle only where it differs: "walked" is past and pp, "went" only past)."""
+    no_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
+    no_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    return {word: analyses + [(lemma, pos, "pp") for lemma, pos, tag in analyses
+                              if pos == "verb" and tag == "past" and lemma in no_pp]
+            for word, analyses in lexicon.forms.items()}
+
+
+def classify(lexicon) -> dict[str, WordClass]:
+    """Every single-token word form the built lexicon knows, with its class; BAD forms; UNK."""
+    table: dict[str, WordClass] = {}
+    forms = with_participles(lexicon)
+    for word, analyses in forms.items():
+        if tokenize(word) != [word] or word in CLOSED:
+            continue
+        table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
+                                   for lemma, pos, tag in analyses], word)
+    for word, tags in CLOSED.items():
+        extra = KEEP_OPEN.get(word, ())
+        analyses = [(lemma, pos, tag, lexicon.english[lemma, pos].count)
+                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V"}.get(pos) in extra]
+        open_part = _open_class(analyses, word) if analyses else None
+        readings = tags + (open_part.readings if open_part else ())
+        before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
+        table[word] = WordClass(tags[0], readings, open_part.number if open_part else "-",
+                                open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
+    table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
+    table[UNK] = UNK_CLASS
+    return table
+
+
+@dataclass(frozen=True)
+class GrammarVocabulary:
+    """Words in id order, each word's class name, and the id of UNK."""
+
+    words: tuple[str, ...]
+    classes: tuple[str, ...]
+    ids: dict[str, int]
+
+    def encode(self, words: list[str]) -> list[int]:
+        unk = self.ids[UNK]
+        return [self.ids.get(w, unk) for w in words]
+
+    def class_of(self, word: str) -> WordClass:
+        return WordClass.parse(self.classes[self.ids.get(word, self.ids[UNK])])
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> GrammarVocabulary:
+    """The vocabulary from the built lexicon (`tasks.nlp.dictionary`, built at set-up)."""
+    from weightsmith.tasks.nlp import dictionary
+
+    table = {w: c.name for w, c in classify(dictionary.load()).items()}
+    words = tuple(sorted(table, key=lambda w: (table[w], w)))
+    return GrammarVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})

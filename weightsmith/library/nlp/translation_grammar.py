@@ -1,0 +1,483 @@
+"""The grammar of the dictionary-scale translator, as plain functions of small values (issue 20 §2).
+
+The RASP program (`dictionary_translation`) computes, for every English word, its *resolved class* (which
+reading of an ambiguous word the context wants), the classes of the words to its left (its window), the
+class of the word after it, and a few facts about its clause; the functions here turn those into the
+word's *plan*: the French words it speaks, in order, each either a literal ("=ne") or a code into the
+French forms of a word of the window ((distance back, "v.pres.2")).
+
+Who speaks what (every decision looks at most one word to the right, which the program allows because
+a word's plan is computed at the next position):
+
+- a noun phrase is spoken by its noun: [preposition] [determiner] [très] [prenominal adjectives] noun
+  [other adjectives] [de + possessor] — "to the child 's small book" → à le→au? no: "au petit livre de
+  l' enfant"; the possessor's words speak nothing ('s tells them);
+- a verb group is spoken by its verb: [je] [ne] [se] finite [pas | jamais | rien] [mid adverbs]
+  [participle | infinitive]; the subject pronoun "i", the auxiliaries and "not" speak nothing;
+- être is spoken by "be/is/was" itself, or by "not"/"never" after it (n' est pas);
+- a yes/no question's first word (do, is, will, have, ...) speaks "est-ce", its subject "que/qu'";
+  after être's subject, the next word speaks être (est-ce que le chat est noir);
+- every other known word speaks its French in place; an unknown word speaks UNK in place, read as the
+  class its neighbours expect, so it never changes the words around it.
+"""
+
+from __future__ import annotations
+
+from weightsmith.tasks.nlp.lexicon import starts_with_vowel
+
+PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
+VERBAL = ("AUX", "BE", "HAVE", "NEG", "TO")
+NP_START = ("DET", "NUM")
+BREAKS = ("PUNCT",)
+WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
+
+
+# ------------------------------------------------------------------------------------- resolution
+
+
+def readings(info: tuple) -> dict:
+    """An open word's readings {N, V, A, ADV: details}; UNK can be read as anything."""
+    if info[0] == "OPEN":
+        return dict(info[1])
+    if info[0] == "UNK":
+        return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False),
+                "A": (False, False, False, "base", False)}
+    return {}
+
+
+def _noun_capable(info: tuple) -> bool:
+    return "N" in readings(info) or (info[0] == "OPEN" and "A" in readings(info))
+
+
+def _kind(info: tuple | None) -> str:
+    if info is None:
+        return "START"
+    if info[0] == "OPEN":
+        r = readings(info)
+        return "N" if list(r) == ["N"] else "A" if list(r) == ["A"] else "V" if list(r) == ["V"] else "OPEN"
+    if info[0] == "ADV":
+        return "MID" if info[2] else "VERY" if info[1] == "très" else "ADV"
+    return info[0]
+
+
+def _verb(info: tuple, tag_wanted: tuple[str, ...]) -> tuple:
+    reflexive, tags, generic = readings(info)["V"]
+    tag = next((t for t in tag_wanted if t in tags), None) or next(
+        (t for t in ("3s", "base", "past", "pp", "ing") if t in tags))
+    return ("V", tag, reflexive, generic)
+
+
+def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
+            be_question: bool = False) -> tuple:
+    """The word's class in context: which reading of an ambiguous word (open, light, watch, ...) is meant.
+    `before2` is the word before `before`; `be_question`: the sentence is a question starting with être."""
+    kind = info[0]
+    if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
+        aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
+        return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
+    if kind == "TO":
+        return ("TO",) if after is not None and "V" in readings(after) and after[0] != "UNK" else ("PREP", "à")
+    if kind == "BE":
+        return ("BE", info[1])
+    if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
+        return ("OBJ", "la", "elle")  # i see her / her book
+    if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO"):
+        return object_pronoun(info)  # i like it, i will call you
+    if kind not in ("OPEN", "UNK"):
+        return info
+    r = readings(info)
+    prev, nxt = _kind(before), _kind(after)
+    if prev == "NEG" and _kind(before2) == "BE":  # is not clean: as after être
+        prev = "BE"
+    if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
+        prev = "BE"  # are we clean ?
+    next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
+    if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL"):
+        wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
+            else ()
+        return _verb(info, wanted)
+    if "V" in r and nxt in ("DET", "NUM") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE"):
+        return _verb(info, ())  # no adjective or noun stands before a determiner: (please) close the door
+    if prev == "VERY" and "A" in r:
+        return _adjective(info, r)
+    if prev == "CONJ" and "A" in r and not next_nominal:  # tall and good
+        return _adjective(info, r)
+    if prev == "BE":
+        if "A" in r and not (next_nominal and "N" not in r):
+            return _adjective(info, r)
+        if "V" in r and {"ing", "pp"} & set(r["V"][1]):
+            return _verb(info, ("ing", "pp"))
+    if prev in ("DET", "NUM", "POSS_S", "PREP", "VERY", "A", "START", "CONJ", "PUNCT", "V", "ADV") or prev == "BE":
+        if "A" in r and (next_nominal or "N" not in r):
+            return _adjective(info, r)
+        if "N" in r:
+            return _noun(info, r)
+    if prev == "N" and "V" in r:
+        return _verb(info, ())
+    primary = "N" if kind == "UNK" else info[2]
+    return {"N": _noun, "A": _adjective, "V": lambda i, _: _verb(i, ()), "ADV": lambda i, _: ("OADV",)}[primary](info, r)
+
+
+def _noun(info: tuple, r: dict) -> tuple:
+    gender, number, vowel, kind = r["N"]
+    # an unknown word read as a noun is marked: a bare one gets no determiner of its own
+    return ("N", gender, number, vowel, "unknown" if info[0] == "UNK" else kind)
+
+
+def _adjective(info: tuple, r: dict) -> tuple:
+    return ("A", *r["A"])
+
+
+# ----------------------------------------------------------------------------------------- plans
+
+def lit(*words: str) -> tuple:
+    """Literal French words (a multi-word literal such as "près de" is several tokens)."""
+    return tuple((0, "=" + t) for w in words for t in w.split())
+
+
+def _number(person: str) -> str:
+    return "sg" if person.endswith("s") else "pl"
+
+
+def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> tuple:
+    """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive], spoken by the verb
+    group's last word; `head` is how far back the verb (or être) stands."""
+    verb = window[head]
+    neg = window[0][1] if head == 1 and window[0][0] == "NEG" else None
+    mids, aux, je = [], None, False
+    j = head + 1
+    while j < len(window) and window[j] is not None:
+        w = window[j]
+        if w[0] == "ADV" and w[2]:
+            mids.append((j, w[1]))
+        elif w[0] == "NEG" and neg is None:
+            neg = w[1]
+        elif w[0] in ("AUX", "HAVE_AUX") and aux is None:
+            aux = "have" if w[0] == "HAVE_AUX" else w[1]
+        elif w[0] == "MODAL" and aux is None:
+            aux = "modal:" + "|".join(w[1])
+        elif w[0] == "BE" and aux is None and verb[0] == "V" and verb[1] == "ing":
+            aux = "be-" + w[1]
+        elif w[0] == "S" and w[1] == "1s":
+            je = True
+            break
+        else:
+            break
+        j += 1
+    if aux is None and clause["question"]:
+        aux = clause["question"]
+    if after is not None and after[0] == "NOTHING":
+        neg = "rien"
+    person = clause["subject"][0]
+    if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
+        person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
+    obj = object_clitic(after)
+    k = PERSON_INDEX[person]
+    if verb[0] == "BE":
+        tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
+        if verb[1] == "pp":  # has been: a été
+            tense = "perfect"
+    else:
+        tag = verb[1]
+        tense = {"pp": "perfect", "past": "perfect", "ing": "imp" if aux == "be-past" else "pres"}.get(tag, "pres")
+        if aux == "have":  # have (not) come: whatever form the participle shares
+            tense = "perfect"
+        elif tag == "base":
+            tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
+    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3]:
+        return _modal_group(aux, verb, head, k, je, neg, mids, obj)
+    finite_tense = "aux" if tense == "perfect" else tense
+    reflexive = verb[0] == "V" and verb[2]
+    out = []
+    if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
+        out += lit("je") if neg or reflexive or obj else ((head, f"v.je.{finite_tense}.{k}"),)
+    if neg:
+        out += lit("ne") if obj else ((head, f"v.ne.{finite_tense}.{k}"),)
+    if reflexive:
+        out.append((head, f"v.se.{finite_tense}.{k}"))
+    if obj:  # je le vois, je l' ai vu
+        out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
+    out.append((head, f"v.{finite_tense}.{k}"))
+    if neg:
+        out += lit(neg)
+    out += [(0, "=" + fr) for _, fr in reversed(mids)]
+    if tense == "perfect":
+        out.append((head, f"v.pp.{clause['subject'][1]}.{_number(person)}"))
+    return tuple(out)
+
+
+def object_pronoun(info: tuple) -> tuple:
+    """A subject pronoun's object reading: it → le (avec lui), you → vous (avec vous)."""
+    return ("OBJ", "le", "lui") if info[-1] == "it" else ("OBJ", info[3], info[3])
+
+
+def object_clitic(after: tuple | None) -> str | None:
+    """The object pronoun right after a verb, which French puts before it. ("her" is read as a
+    determiner here: the verb cannot see whether a noun follows it; see the docs.)"""
+    if after is None or after[0] not in ("OBJ", "S") or after[0] == "S" and after[1] == "1s":
+        return None
+    return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
+
+
+def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | None, mids: list,
+                 obj: str | None) -> tuple:
+    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form, then the infinitive."""
+    from weightsmith.library.nlp.translation_words import WOULD_LIKE
+
+    finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
+    out = lit("je") if je else ()
+    out += lit("ne", finite, neg) if neg else lit(finite)
+    out += tuple((0, "=" + fr) for _, fr in reversed(mids))
+    if aux == "would":
+        return out
+    return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, "v.inf"),)
+
+
+def _weather(window: tuple, after: tuple | None) -> bool:
+    """it is cold: "it" (within two words back) and a weather adjective after être: il fait froid."""
+    weather = after is not None and readings(after).get("A", (0, 0, False))[2]
+    return bool(weather) and any(w is not None and w[0] == "S" and w[-1] == "it" for w in window[1:3])
+
+
+DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
+CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des",
+                ("de", "des"): "de", ("de", "du"): "de", ("de", "de"): "de"}
+POSSESSIVE = {"my": ("mon", "ma", "mes"), "his": ("son", "sa", "ses"), "her": ("son", "sa", "ses"),
+              "its": ("son", "sa", "ses"), "our": ("notre", "notre", "nos"), "their": ("leur", "leur", "leurs"),
+              "your": ("votre", "votre", "vos"), "your/tu": ("ton", "ta", "tes")}
+
+
+def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, pre_adjective: bool,
+               you: str) -> tuple[str, ...]:
+    """The French of an English determiner (or of none: "bare:<context>") before a noun of this gender and
+    number; `vowel`: the next French word starts with a vowel; `negated`: the object of a negated verb."""
+    sg = number == "sg"
+    elided = vowel and sg
+    if det in ("a", "an", "some", "any", "bare:partitive", "many") and negated:
+        return ("d'",) if vowel else ("de",)
+    if det == "the" or det == "bare:definite":
+        return ("l'",) if elided else (DEFINITE[gender, number],)
+    if det in ("a", "an") or (det in ("some", "any", "bare:partitive") and not sg):
+        return ("des",) if not sg and not pre_adjective else ("de",) if not sg else ("un",) if gender == "m" else ("une",)
+    if det in ("some", "any", "bare:partitive"):
+        return ("de", "l'") if vowel else ("du",) if gender == "m" else ("de", "la")
+    if det in ("this", "that", "these", "those"):
+        return ("ces",) if not sg else ("cet",) if elided and gender == "m" else ("ce",) if gender == "m" else ("cette",)
+    if det in POSSESSIVE:
+        key = "your/tu" if det == "your" and you == "tu" else det
+        m, f, pl = POSSESSIVE[key]
+        return (pl,) if not sg else (m,) if gender == "m" or vowel else (f,)
+    if det in ("every", "each"):
+        return ("chaque",)
+    if det == "many":
+        return ("beaucoup", "d'") if vowel else ("beaucoup", "de")
+    if det == "several":
+        return ("plusieurs",)
+    if det.startswith("num:"):
+        fr = det[4:]
+        return (fr.split("|")[gender == "f"],) if "|" in fr else (fr,)
+    return ()  # bare:none
+
+
+def _contract(prep: tuple[str, ...], det: tuple[str, ...]) -> tuple[str, ...]:
+    """à + le → au, de + les → des, de + du → de (a glass of water: un verre d' eau) ..."""
+    if prep and det and (prep[-1], det[0]) in CONTRACTIONS:
+        return prep[:-1] + (CONTRACTIONS[prep[-1], det[0]],) + det[1:]
+    if prep and prep[-1] == "de" and det and det[0] in ("de", "d'"):
+        return prep[:-1] + det
+    if prep and prep[-1] == "de" and not det:
+        return prep
+    return prep + det
+
+
+def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
+    """de → d', que → qu' before a vowel."""
+    if vowel and words and words[-1] in ("de", "que"):
+        return words[:-1] + ({"de": "d'", "que": "qu'"}[words[-1]],)
+    return words
+
+
+def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
+    """The plan of a noun phrase ending at window[0]; returns (plan, words read, the noun's features)."""
+    gender, number, nvowel = window[0][1:4]
+    j, adjectives, very = 1, [], set()
+    while j < len(window) and window[j] is not None and window[j][0] in ("A", "ADV") and (
+            window[j][0] == "A" or window[j][1] == "très") and not (
+            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE"):  # was bad last week
+        if window[j][0] == "A":
+            adjectives.append(j)
+        else:
+            very.add(j)
+        j += 1
+    adjectives.reverse()  # English order
+    det, possessor = None, ()
+    if j < len(window) and window[j] is not None and window[j][0] in NP_START:
+        w = window[j]
+        det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
+        j += 1
+    elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
+            and window[j + 1][0] == "N":
+        owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
+        owner, read, _ = noun_phrase(window[j + 1:], owner_clause)
+        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in owner)
+        det = "the"
+        j += 1 + read
+    prep: tuple[str, ...] = ()
+    if j < len(window) and window[j] is not None and window[j][0] == "PREP":
+        prep = tuple(window[j][1].split())
+        j += 1
+    time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
+    if det is None:
+        det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
+        if time:
+            det = "bare:definite"
+        if prep == ("par",):  # by car, by bus: en voiture, en bus
+            prep = ("en",)
+        if window[0][4] == "day" and prep == ("sur",):  # on monday: lundi
+            prep, det = (), "bare:none"
+        if window[0][4] == "home" and not prep:  # she went home: à la maison
+            prep, det = ("à",), "bare:definite"
+    pre = [a for a in adjectives if window[a][1] and not time]
+    post = [a for a in adjectives if not window[a][1] or time]
+    first_vowel = window[pre[0]][2] if pre else nvowel
+    negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
+    dets = determiner(det, gender, number, first_vowel, negated, bool(pre), clause["you"])
+    words = dets if clause.get("possessor") else _contract(prep, dets)
+    plan = list(lit(*words))
+    code = f"{gender}.{number}"
+    for a in pre:
+        plan += _degree(window, a, very)
+        last = a == pre[-1]
+        plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
+    plan.append((0, f"n.{number}"))
+    for a in post:
+        plan += _degree(window, a, very)
+        plan.append((a, f"a.{code}"))
+    if possessor:
+        plan += _possessor(possessor)
+    return tuple(plan), j - 1, (gender, number, bool(prep))
+
+
+def _degree(window: tuple, a: int, very: set) -> tuple:
+    """What stands before an adjective: très (very), plus (bigger, the biggest: le plus grand)."""
+    return (lit("très") if a + 1 in very else ()) + (lit("plus") if window[a][4] in ("cmp", "sup") else ())
+
+
+def _possessor(owner: tuple) -> list:
+    """"de" + the possessor's phrase, contracted: de le → du, de les → des; de + l' stays."""
+    if owner and owner[0][1] in ("=le", "=les"):
+        return [(0, "=" + CONTRACTIONS["de", owner[0][1][1:]])] + list(owner[1:])
+    return [(0, "=de")] + list(owner)
+
+
+def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
+    """The determiner French gives a noun English leaves bare: "bread" → du pain, "cats" (subject) → les,
+    "television" → la télévision (only mass nouns and plurals are partitive)."""
+    if prep:
+        return {"avec": "bare:partitive" if mass or number == "pl" else "bare:definite", "sans": "bare:none",
+                "de": "bare:none", "par": "bare:none"}.get(prep[-1], "bare:definite")
+    if clause["verb_before"] in ("none", "generic") or not (mass or number == "pl"):
+        return "bare:definite"
+    return "bare:partitive"
+
+
+def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
+    """Whether the first word a plan speaks starts with a vowel (for que → qu')."""
+    back, code = plan[0]
+    if code.startswith("="):
+        return starts_with_vowel(code[1:])
+    w = window[back]
+    return bool(w[3] if w[0] == "N" else w[2] if w[0] == "A" else False)
+
+
+def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
+    """The French the word window[0] speaks (see the module docstring)."""
+    if clause["index"] == 0 and clause["question"]:
+        return lit("est-ce")
+    out = _own_plan(window, after, clause)
+    kind = window[0][0]
+    if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
+        out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
+    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
+        tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
+        out = ((clause["index"], f"v.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
+    return out
+
+
+def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
+    me = window[0]
+    kind = me[0]
+    nxt = _kind(after)
+    out: tuple = ()
+    if kind == "N":
+        if nxt == "POSS_S":
+            return ()
+        out = noun_phrase(window, clause)[0]
+    elif kind == "S":
+        if me[1] != "1s":
+            out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
+        elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
+            out = lit("que") + ((clause["index"], f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
+        elif clause["q_subject"]:  # est-ce que + the verb group's je
+            out = lit("que")
+    elif kind == "V":
+        after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
+                                              and window[2][0] == "BE")
+        if window[1] is not None and window[1][0] == "TO":
+            out = ((0, "v.inf"),)
+        elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
+            person, gender = clause["subject"]
+            out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
+        else:
+            out = verb_group(window, 0, after, clause)
+    elif kind == "BE":
+        if nxt == "NEG" or (after is not None and "ing" in readings(after).get("V", (0, ()))[1]
+                            and after[0] != "UNK"):
+            return ()
+        if _weather(window, after):
+            tense = "fera" if clause["question"] == "will" or any(
+                w == ("AUX", "will") for w in window[1:3]) else {"past": "faisait"}.get(me[1], "fait")
+            return lit(tense)
+        if window[1] is not None and window[1][0] == "THERE":
+            tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
+            return lit("il", "y", "aura" if clause["question"] == "will" else tense)
+        out = verb_group(window, 0, after, clause)
+    elif kind == "NEG":
+        if window[1] is not None and window[1][0] == "BE" and not (
+                after is not None and "ing" in readings(after).get("V", (0, ()))[1] and after[0] != "UNK"):
+            out = verb_group(window, 1, after, clause)
+    elif kind in ("AUX", "HAVE_AUX"):
+        return ()
+    elif kind == "A":
+        predicative = window[1] is not None and window[1][0] == "BE"
+        if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
+            return ()
+        person, gender = clause["subject"]
+        person = "3s" if person == "imp" else person
+        out = _degree(window, 0, set()) + ((0, f"a.{gender}.{_number(person)}"),)
+    elif kind == "ADV":
+        if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
+            return ()
+        if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
+            return ()
+        out = lit(me[1])
+    elif kind == "OADV":
+        out = ((0, "adv"),)
+    elif kind in ("PREP", "DET", "NUM"):
+        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY") or (kind == "PREP" and nxt == "POSS_S"):
+            return ()
+        fr = me[1] if isinstance(me[1], str) else me[1][0]
+        prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
+        out = lit(prep, fr) if prep else lit(fr)  # at eight: à huit
+    elif kind in ("CONJ", "PUNCT"):
+        out = lit(me[1])
+    elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
+        after_verb = window[1] is not None and window[1][0] in ("V", "BE")
+        out = (lit(me[1]) if me[1] == "la" else ()) if after_verb else lit(me[2])  # her: spoken in place
+    elif kind == "NOTHING":
+        out = () if window[1] is not None and window[1][0] in ("V",) else lit("rien")
+    elif kind == "THERE":
+        out = () if nxt == "BE" else lit("là")
+    elif kind == "TO":
+        out = ()
+    return out

@@ -1,0 +1,271 @@
+"""The dictionary-scale translator's vocabulary: every English word form it knows, what kind of word each is,
+and the French forms it can be written as (issue 20 §1).
+
+Open-class words (nouns, verbs, adjectives, adverbs) come from the built lexicon (`tasks.nlp.dictionary`:
+FreeDict + WordNet + LemmInflect + Verbiste + hand-written overrides); a word form is known when one of its
+readings has French. The closed-class words the grammar handles (determiners, subject pronouns,
+prepositions, auxiliaries, negation, numbers, adverbs, conjunctions, punctuation) are written here, with
+their French, because their translation *is* the grammar. Any other word is UNK: it is carried through in
+place, read as a word of whatever class its neighbours expect.
+
+Each word has an `info` tuple (its readings: what the grammar needs to choose between them) and a table
+of French forms by code. Codes, for the word at the source of a plan entry:
+
+    n.sg n.pl                          a noun
+    a.m.sg a.f.sg a.m.pl a.f.pl a.m.v  an adjective (a.m.v: bel, vieil, nouvel before a vowel)
+    v.<tense>.<k>                      a verb: tense pres | fut | imp | aux (the passé composé auxiliary, in
+                                       the verb's own auxiliary), k = 0..5 (je, tu, il, nous, vous, ils)
+    v.pp.<g>.<n>  v.inf  adv           participle (agrees only with être), infinitive, an open adverb
+    v.ne.<tense>.<k> v.je.<tense>.<k> v.se.<tense>.<k>
+                                       ne/n' (before the reflexive pronoun or the form), je/j' (directly
+                                       before the form), the reflexive me/te/se/nous/vous (elided) before
+                                       the form: the elision is decided by the verb's own form
+
+The model reads word ids, not words (`encode`), as the sentiment model does (see `sentiment_words`):
+a one-hot vocabulary of thousands of words would make a residual stream of thousands of dimensions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from weightsmith.library.nlp.tokenize import UNK, tokenize
+from weightsmith.tasks.nlp.lexicon import starts_with_vowel
+
+SEP = "SEP"
+FRENCH = "FR"  # every French token the model reads back: the program only counts them
+PERSONS = ("1s", "2s", "3s", "1p", "2p", "3p")
+PRENOMINAL = frozenset("""beau bon grand petit jeune vieux nouveau joli mauvais gros long haut premier dernier
+autre gentil meilleur""".split())
+BEFORE_VOWEL = {"beau": "bel", "vieux": "vieil", "nouveau": "nouvel", "fou": "fol", "mou": "mol"}
+# verbs after which a bare object noun is generic (le/la/les), not partitive: "i like cats" → les chats
+GENERIC_VERBS = frozenset("aimer adorer détester préférer".split())
+# nouns English uses as mass nouns, which French gives a partitive when bare ("we eat bread" → du pain);
+# other bare singular nouns take the definite article ("i watch television" → la télévision). Written by
+# hand from general knowledge (the lexicon does not mark mass nouns).
+MASS_NOUNS = frozenset("""bread water milk coffee tea juice wine beer soup meat fish rice pasta cheese butter sugar
+salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sauce flour cereal soda ice fruit
+food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
+patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
+broccoli toast cake pizza""".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())  # on monday: lundi
+# adjectives that make "it is ..." weather: il fait froid
+WEATHER = frozenset("cold hot warm nice cool fine sunny windy foggy beautiful lovely bad".split())
+
+# --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
+DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
+                                        "your", "his", "her", "its", "our", "their", "every", "each", "many",
+                                        "several")}
+SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
+            "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
+            "they": ("S", "3p", "m", "ils")}
+PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
+                "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
+                "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
+                "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
+                "until": "jusqu'à", "since": "depuis", "inside": "dans", "above": "au-dessus de",
+                "across": "à travers", "around": "autour de", "outside": "dehors"}
+AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
+               "would": "would", "'d": "would"}
+# modal verbs: their French forms by person are written here (Verbiste's tables in the lexicon hold only
+# the verbs some English word translates to); the verb after them is an infinitive
+MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
+          "ca": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
+          "could": ("pouvais", "pouvais", "pouvait", "pouvions", "pouviez", "pouvaient"),
+          "must": ("dois", "dois", "doit", "devons", "devez", "doivent")}
+WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
+BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
+      "be": "base", "been": "pp"}
+NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
+# adverbs that stand between subject and verb in English and after the finite verb in French
+MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d'habitude",
+               "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
+               "rarely": "rarement", "ever": "jamais"}
+ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "quelque chose",
+           "someone": "quelqu'un", "somebody": "quelqu'un", "everyone": "tout le monde", "everybody": "tout le monde",
+           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d'accord", "okay": "d'accord",
+           "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
+           "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
+           "again": "encore", "soon": "bientôt", "late": "tard", "early": "tôt", "well": "bien",
+           "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
+           "away": "loin", "quite": "assez", "so": "si", "more": "plus",
+           "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
+           "please": "s'il vous plaît", "yes": "oui", "no": "non"}
+NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatre", "five": "cinq", "six": "six",
+           "seven": "sept", "eight": "huit", "nine": "neuf", "ten": "dix", "eleven": "onze", "twelve": "douze",
+           "thirteen": "treize", "fourteen": "quatorze", "fifteen": "quinze", "sixteen": "seize",
+           "seventeen": "dix-sept", "eighteen": "dix-huit", "nineteen": "dix-neuf", "twenty": "vingt",
+           "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "hundred": "cent", "thousand": "mille"}
+CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si"}
+PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
+# object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
+OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
+           "them": ("OBJ", "les", "eux")}
+OTHER = {"'s": ("POSS_S",), "'": ("POSS_S",), "nothing": ("NOTHING",), "to": ("TO",),
+         "there": ("THERE",)}
+
+
+@dataclass(frozen=True)
+class Word:
+    """One English word form: its info (what the grammar reads) and its French forms by code."""
+
+    info: tuple
+    forms: dict[str, str]
+
+
+def _closed_info(word: str) -> tuple | None:
+    """The class tuple of a closed-class word (the first table that lists it decides)."""
+    if word in OTHER:
+        return OTHER[word]
+    tables = ((DETERMINERS, lambda v: v), (SUBJECTS, lambda v: v), (OBJECTS, lambda v: v), (AUXILIARIES, lambda v: ("AUX", v)),
+              (MODALS, lambda v: ("MODAL", v)),
+              (NEGATIONS, lambda v: ("NEG", v)), (PREPOSITIONS, lambda v: ("PREP", v)),
+              (MID_ADVERBS, lambda v: ("ADV", v, True)), (ADVERBS, lambda v: ("ADV", v, False)),
+              (NUMBERS, lambda v: ("NUM", v)), (CONJUNCTIONS, lambda v: ("CONJ", v)),
+              (PUNCTUATION, lambda v: ("PUNCT", v)))
+    return next((make(table[word]) for table, make in tables if word in table), None)
+
+
+def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
+    """Every verb code (see the module docstring) for one French verb."""
+    from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
+
+    avoir = ("ai", "as", "a", "avons", "avez", "ont")
+    etre = ("suis", "es", "est", "sommes", "êtes", "sont")
+    with_etre = reflexive or verb.infinitive in ETRE_VERBS
+    tenses = {"pres": verb.present, "fut": verb.future, "imp": verb.imperfect, "aux": etre if with_etre else avoir}
+    forms = {"v.inf": ("se " if reflexive else "") + verb.infinitive}
+    if reflexive and starts_with_vowel(verb.infinitive):
+        forms["v.inf"] = "s' " + verb.infinitive
+    m_sg, m_pl, f_sg, f_pl = (p or verb.participle[0] for p in verb.participle)
+    agree = {"m.sg": m_sg, "m.pl": m_pl, "f.sg": f_sg, "f.pl": f_pl}
+    for key, participle in agree.items():
+        forms[f"v.pp.{key}"] = participle if with_etre else m_sg
+        forms[f"v.ppa.{key}"] = participle  # after être as an adjective: the door is closed
+    for tense, row in tenses.items():
+        for k, finite in enumerate(row):
+            if not finite:
+                continue
+            forms[f"v.{tense}.{k}"] = finite
+            vowel = starts_with_vowel(finite)
+            clitic = ("me", "te", "se", "nous", "vous", "se")[k]
+            if reflexive:
+                forms[f"v.se.{tense}.{k}"] = clitic[0] + "'" if vowel and k in (0, 1, 2, 5) else clitic
+                vowel = False  # ne stands before the clitic
+            forms[f"v.ne.{tense}.{k}"] = "n'" if vowel else "ne"
+            forms[f"v.je.{tense}.{k}"] = "j'" if starts_with_vowel(finite) else "je"
+    return forms
+
+
+def _open_word(lexicon, word: str) -> Word | None:
+    """A word form's open-class readings (those with French) and its forms; None if it has none."""
+    readings, forms, lemmas = {}, {}, {}
+
+    def count(analysis):
+        entry = lexicon.english.get(analysis[:2])
+        return entry.count if entry else 0
+
+    # a form of two lemmas of one class ("found": find, found) is read as the commoner lemma's
+    for lemma, pos, tag in sorted(lexicon.forms.get(word, []), key=lambda a: -count(a)):
+        t = lexicon.translations.get((lemma, pos))
+        if t is None or lemmas.setdefault(pos, lemma) != lemma:
+            continue
+        if pos == "noun" and t.gender:
+            vowel = starts_with_vowel(t.french)
+            kind = "mass" if lemma in MASS_NOUNS else "day" if lemma in DAYS else "home" if lemma == "home" else "count"
+            readings["N"] = (t.gender, tag, vowel, kind)
+            forms["n.sg"], forms["n.pl"] = t.french, t.forms.get("pl", t.french)
+        elif pos == "adj":
+            m = t.french
+            f, mpl, fpl = t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m)
+            # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year)
+            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER,
+                             tag, lemma in ("next", "last"))
+            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m)}
+        elif pos == "verb":
+            verb = lexicon.conjugation(t.french)
+            if verb is None:
+                continue
+            reflexive = t.french.startswith(("se ", "s'"))
+            # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
+            regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
+            tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
+            readings["V"] = (reflexive, tags, verb.infinitive in GENERIC_VERBS)
+            forms |= _verb_forms(verb, reflexive)
+        elif pos == "adv" and "ADV" not in readings:
+            readings["ADV"] = ()
+            forms["adv"] = t.french
+    if not readings:
+        return None
+    primary = max(readings, key=lambda r: _count(lexicon, word, r))
+    return Word(("OPEN", tuple(sorted(readings.items())), primary), forms)
+
+
+_POS = {"N": "noun", "V": "verb", "A": "adj", "ADV": "adv"}
+
+
+def _count(lexicon, word: str, reading: str) -> int:
+    """How often the word's lemma in this class was tagged in SemCor: the default reading is the commonest."""
+    return max((lexicon.english[lemma, pos].count for lemma, pos, _ in lexicon.forms.get(word, [])
+                if pos == _POS[reading] and (lemma, pos) in lexicon.english), default=0)
+
+
+def _be_and_have(lexicon) -> dict[str, Word]:
+    """be/is/was... read as the verb être; have/has/had as the verb avoir (the grammar decides when they are
+    auxiliaries)."""
+    out = {}
+    etre, avoir = _verb_forms(lexicon.verbs["être"], False), _verb_forms(lexicon.verbs["avoir"], False)
+    for word, tense in BE.items():
+        tag = {"pres": "3s", "past": "past", "base": "base", "pp": "pp"}[tense]
+        out[word] = Word(("BE", tense, tag), etre)
+    for word, tag in (("have", "base"), ("has", "3s"), ("'ve", "base"), ("had", "past")):
+        out[word] = Word(("HAVE", tag), avoir)
+    return out
+
+
+@dataclass(frozen=True)
+class TranslationVocabulary:
+    """Words in id order and what each is; UNK, SEP and FR (any French word read back) have ids too."""
+
+    words: tuple[str, ...]
+    entries: tuple[Word, ...]
+    ids: dict[str, int]
+
+    def encode(self, tokens: list[str]) -> list[int]:
+        """English words → ids (UNK's id if unknown); after SEP every token is French and gets FR's id."""
+        out, french = [], False
+        for token in tokens:
+            if french:
+                out.append(self.ids[FRENCH])
+            else:
+                out.append(self.ids.get(token, self.ids[UNK]))
+                french = token == SEP
+        return out
+
+    def knows(self, word: str) -> bool:
+        return word in self.ids and word not in (UNK, SEP, FRENCH)
+
+
+def build_vocabulary(lexicon) -> TranslationVocabulary:
+    table: dict[str, Word] = {}
+    for word in lexicon.forms:
+        if tokenize(word) == [word] and (entry := _open_word(lexicon, word)) is not None:
+            table[word] = entry
+    for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
+                 *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *OTHER} - set(_be_and_have(lexicon)):
+        table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
+    table |= _be_and_have(lexicon)
+    table[UNK] = Word(("UNK",), {})
+    table[SEP] = Word(("SEP",), {})
+    table[FRENCH] = Word(("FR",), {})
+    words = tuple(sorted(table))
+    return TranslationVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> TranslationVocabulary:
+    """The vocabulary from the built lexicon (raises MissingResource when it cannot be built)."""
+    from weightsmith.tasks.nlp import dictionary
+
+    return build_vocabulary(dictionary.load())

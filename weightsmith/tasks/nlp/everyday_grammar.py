@@ -1,0 +1,382 @@
+"""Grammatical sentences and their one-change ungrammatical twins, over the dictionary-scale lexicon.
+
+    python -m weightsmith.tasks.nlp.everyday_grammar      # writes data/everyday_grammar.{dev,test}.tsv
+
+A seeded grammar writes a grammatical sentence in one construction (present, past, future, perfect,
+progressive, copula; with negation, never, a yes/no question, an exclamation, coordinated subjects,
+prepositional phrases, adjectives before nouns), from common words of the built lexicon (SemCor count ≥ 20,
+their forms from LemmInflect). Every other sentence is the one before it with one error put in, named by
+its type (the held-out data's error types, docs/nlp-data.md):
+
+    subject-verb agreement    the cats eats / she do n't … / we was
+    determiner-noun           these cat / a apples
+    verb form                 will sent / have went / did n't saw / is eat
+    word order                the car red / is hot the kettle ? / a question's words in statement order
+    missing verb              the milk in the fridge . / i washing the dishes .
+    a-an                      a apple / an dog
+    doubled determiner        the the cat / a my book
+    irregular plural          childs, mouses (a regular plural of a noun whose plural is irregular)
+    do-support                i not like tea
+    question mark             a statement ending in ? / a question ending in .
+
+The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
+construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
+program; test (seed 29) has new sentences (but see docs/nlp.md: its misses were read once during
+development). `data/everyday_grammar.handwritten.tsv` holds 180 everyday sentences written by hand while
+developing (a dev set: 120 grammatical, 60 with one error each).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from weightsmith.tasks.nlp.corpus import read_rows
+
+DATA = Path(__file__).parent / "data"
+SPLITS = {"dev": 11, "test": 29}
+PER_SPLIT = 1200
+HEADER = ("sentence", "label", "constructions", "error")
+ERRORS = ("subject-verb agreement", "determiner-noun", "verb form", "word order", "missing verb", "a-an",
+          "doubled determiner", "irregular plural", "do-support", "question mark")
+COMMON = 20  # SemCor count from which a lemma counts as common
+PRONOUNS = {"i": "1s", "you": "pl", "he": "3s", "she": "3s", "it": "3s", "we": "pl", "they": "pl"}
+OBJECTS = ("me", "you", "him", "her", "it", "us", "them")
+NEUTRAL_DETS = ("the", "my", "your", "his", "her", "our", "their")
+PREPOSITIONS = ("in", "on", "near", "behind", "with", "for", "from", "at")
+BE = {("present", "1s"): "am", ("present", "3s"): "is", ("present", "pl"): "are",
+      ("past", "1s"): "was", ("past", "3s"): "was", ("past", "pl"): "were"}
+
+
+@dataclass(frozen=True)
+class GrammarItem:
+    words: tuple[str, ...]
+    label: str  # grammatical | ungrammatical
+    constructions: tuple[str, ...]
+    error: str  # one of ERRORS, "-" for a grammatical sentence
+
+
+@dataclass
+class _Sentence:
+    """A grammatical sentence being built, with what the corruptions need to know about it."""
+
+    words: list[str]
+    tags: set[str]
+    finite: int | None = None  # index of the finite verb or auxiliary
+    person: str = "3s"
+    after_aux: int | None = None  # index of the verb an auxiliary governs
+    aux_need: str = ""  # the form that verb has: base | pp | ing
+    lemma: str = ""  # its lemma
+    question: bool = False
+    subject_end: int = 0  # index of the word after the subject
+
+
+@dataclass(frozen=True)
+class _Pools:
+    nouns: list[tuple[str, str]]  # (singular, plural)
+    irregular: list[tuple[str, str, str]]  # (singular, plural, the wrong regular plural)
+    verbs: list[dict[str, str]]  # tag → form (base, 3s, past, pp, ing)
+    adjectives: list[str]
+    forms: dict[str, set[str]]  # verb tag → every form of any verb with that tag ("bound" is a base too)
+    adjectival: set[str]  # every word with an adjective reading (a noun that is one cannot show word order)
+
+
+def _pools(lexicon) -> _Pools:
+    """Common, unambiguous-enough words: nouns read first as nouns, verbs with every form, adjectives."""
+    from weightsmith.library.nlp.grammar_words import classify, with_participles
+
+    classes = classify(lexicon)
+    bad = {w for w, c in classes.items() if c.primary == "BAD"}
+
+    def primary(word: str) -> str:
+        return classes[word].primary if word in classes else "-"
+
+    nouns, irregular, verbs, adjectives = [], [], [], []
+    for (lemma, pos), e in sorted(lexicon.english.items()):
+        if e.count < COMMON or not lemma.isalpha():
+            continue
+        if pos == "noun" and len(e.forms.get("pl", ())) >= 1 and primary(lemma) == "N":
+            plural = next((p for p in e.forms["pl"] if p != lemma), None)
+            if plural and primary(plural) == "N" and classes[lemma].number == "sg" and classes[plural].number == "pl":
+                nouns.append((lemma, plural))
+                wrong = lemma + ("es" if lemma.endswith(("s", "x", "ch", "sh")) else "s")
+                if wrong in bad:
+                    irregular.append((lemma, plural, wrong))
+        tags = {"pp": "past"} | {t: t for t in e.forms}  # a regular verb's participle is its past form
+        every_form = ("base", "3s", "past", "pp", "ing")
+        if pos == "verb" and all(len(e.forms.get(tags.get(t, t), ())) == 1 for t in every_form):
+            forms = {t: e.forms[tags[t]][0] for t in ("base", "3s", "past", "pp", "ing")}
+            if all(primary(f) == "V" for t, f in forms.items() if t != "base") and primary(lemma) == "V":
+                verbs.append(forms)
+        if pos == "adj" and classes.get(lemma) and classes[lemma].readings == ("A",):
+            adjectives.append(lemma)
+    forms: dict[str, set[str]] = {}
+    for word, analyses in with_participles(lexicon).items():
+        for _lemma, pos, tag in analyses:
+            if pos == "verb":
+                forms.setdefault(tag, set()).add(word)
+    adjectival = {w for w, c in classes.items() if "A" in c.readings}
+    return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival)
+
+
+def _article(word: str) -> str:
+    from weightsmith.library.nlp.grammar_words import sound
+
+    return "an" if sound(word) == "v" else "a"
+
+
+class _Generator:
+    def __init__(self, rng: random.Random, pools: _Pools):
+        self.rng, self.pools = rng, pools
+
+    def noun_phrase(self, tags: set[str], number: str | None = None) -> tuple[list[str], str]:
+        rng = self.rng
+        sg, pl = rng.choice(self.pools.nouns)
+        number = number or rng.choice(("sg", "pl"))
+        noun = sg if number == "sg" else pl
+        adjectives = []
+        if rng.random() < 0.3:
+            adjectives = [rng.choice(self.pools.adjectives)]
+            tags.add("adjective")
+        first = (adjectives or [noun])[0]
+        singular, plural = (*NEUTRAL_DETS, _article(first), "this"), (*NEUTRAL_DETS, "these", "some", "two")
+        det = rng.choice(singular if number == "sg" else plural)
+        return [det, *adjectives, noun], "3s" if number == "sg" else "pl"
+
+    def subject(self, tags: set[str]) -> tuple[list[str], str]:
+        rng = self.rng
+        r = rng.random()
+        if r < 0.4:
+            word = rng.choice(list(PRONOUNS))
+            return [word], PRONOUNS[word]
+        if r < 0.52:
+            tags.add("coordination")
+            a, _ = self.noun_phrase(tags)
+            b, _ = self.noun_phrase(tags)
+            return a + ["and"] + b, "pl"
+        return self.noun_phrase(tags)
+
+    def rest(self, tags: set[str]) -> list[str]:
+        rng = self.rng
+        words = []
+        if rng.random() < 0.7:
+            words += [rng.choice(OBJECTS)] if rng.random() < 0.25 else self.noun_phrase(tags)[0]
+        if rng.random() < 0.35:
+            tags.add("preposition")
+            words += [rng.choice(PREPOSITIONS)] + self.noun_phrase(tags)[0]
+        return words
+
+    def sentence(self) -> _Sentence:
+        rng = self.rng
+        tags: set[str] = set()
+        subject, person = self.subject(tags)
+        verb = rng.choice(self.pools.verbs)
+        tense = rng.choice(("present", "present", "past", "future", "perfect", "progressive", "copula"))
+        tags.add(tense)
+        negate = rng.random() < 0.25
+        never = not negate and tense in ("present", "past", "perfect") and rng.random() < 0.15
+        question = rng.random() < 0.2 and not never
+        s = _Sentence([], tags, person=person, lemma=verb["base"], question=question)
+        not_ = rng.choice(("not", "n't"))
+        if tense in ("present", "past") and (negate or question):
+            do = "did" if tense == "past" else "does" if person == "3s" else "do"
+            aux, need = [do], "base"
+        elif tense == "future":
+            aux, need = [rng.choice(("will", "will", "can", "should"))], "base"
+        elif tense == "perfect":
+            aux, need = ["has" if person == "3s" else "have"], "pp"
+        elif tense == "progressive":
+            aux, need = [BE["present", person]], "ing"
+        elif tense == "copula":
+            aux, need = [BE[rng.choice(("present", "past")), person]], "adj"
+        else:
+            aux, need = [], ""
+        if negate:
+            tags.add("negation")
+            aux = aux + [not_] if aux else aux
+        if never:
+            tags.add("never")
+        main = [rng.choice(self.pools.adjectives)] if need == "adj" else \
+            [verb[need] if need else verb["3s" if person == "3s" and tense == "present" else
+                                          "base" if tense == "present" else "past"]]
+        rest = self.rest(tags) if need != "adj" else []
+        if question:  # does n't she … / does she not …
+            tags.add("question")
+            head = aux[:1] + (["n't"] if negate and not_ == "n't" else [])
+            s.words = head + subject + (["not"] if negate and not_ == "not" else []) + main + rest + ["?"]
+            s.finite = 0
+            s.after_aux = None if need == "adj" else len(s.words) - len(rest) - 2
+        else:
+            middle = aux + (["never"] if never else []) + main
+            s.words = subject + middle + rest
+            s.finite = len(subject)
+            s.after_aux = None if not aux or need == "adj" else len(subject) + len(aux) + never
+            exclaim = rng.random() < 0.12
+            if exclaim:
+                tags.add("exclamation")
+            s.words.append("!" if exclaim else ".")
+        s.aux_need = need if need in ("base", "pp", "ing") else ""
+        s.subject_end = len(subject)
+        return s
+
+
+AGREEMENT_SWAP = {"is": "are", "are": "is", "am": "is", "was": "were", "were": "was", "has": "have", "have": "has",
+                  "does": "do", "do": "does"}
+WRONG_FORM = {"base": ("past", "3s", "ing"), "pp": ("past", "base", "ing"), "ing": ("base", "3s")}
+
+
+def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list[str] | None:
+    """`s` with one error of type `error`, or None when `s` has no place for it."""
+    w = list(s.words)
+    verbs = {f: form for forms in pools.verbs if forms["base"] == s.lemma for f, form in forms.items()}
+    if error == "subject-verb agreement":
+        x = w[s.finite]
+        if x in AGREEMENT_SWAP and not (x == "was" and s.person == "1s") and not (x == "is" and s.person == "1s"):
+            w[s.finite] = AGREEMENT_SWAP[x]
+            return w
+        if x == verbs.get("3s") and verbs["base"] != verbs["past"]:  # she burst them: a past tense
+            w[s.finite] = verbs["base"]
+            return w
+        if x == verbs.get("base") and s.person != "3s" and "present" in s.tags and verbs["3s"] != x:
+            w[s.finite] = verbs["3s"]
+            return w
+        return None
+    if error == "determiner-noun":
+        for i, x in enumerate(w):
+            if x in ("a", "an", "this") and i + 1 < len(w):
+                noun = next((n for n in pools.nouns if n[0] == w[i + 1]), None)
+                if noun:
+                    w[i + 1] = noun[1]
+                    return w
+                w[i] = "these"
+                return w
+            if x in ("these", "two"):
+                w[i] = rng.choice(("this", "a")) if x == "these" else "one"
+                if w[i] == "a" and _article(w[i + 1]) == "an":
+                    w[i] = "an"
+                return w
+        return None
+    if error == "verb form":
+        if s.after_aux is None or not s.aux_need:
+            return None
+        # a form that is right for some verb is no error: "is hit" (a passive), "do they bound" (to bound)
+        # and after "be", an adjective: "is his snow clean ?"
+        right = pools.forms[s.aux_need] | (pools.forms["pp"] | pools.adjectival if s.aux_need == "ing" else set())
+        wrong = [verbs[t] for t in WRONG_FORM[s.aux_need] if verbs[t] not in right]
+        if not wrong:
+            return None
+        w[s.after_aux] = rng.choice(wrong)
+        return w
+    if error == "word order":
+        if s.question and "copula" in s.tags:  # is hot the kettle ?
+            adjective = w.pop(-2)
+            w.insert(1, adjective)
+            return w
+        for i, x in enumerate(w[:-1]):
+            if x in pools.adjectives and any(w[i + 1] in n for n in pools.nouns) and w[i + 1] not in pools.adjectival \
+                    and i > 0 and w[i - 1] not in ("a", "an"):
+                w[i], w[i + 1] = w[i + 1], w[i]  # the red car → the car red
+                return w
+        if s.question and len(w) > 3 and s.subject_end == 1:
+            w[0], w[1] = w[1], w[0]  # does she like → she does like … ?
+            return w
+        return None
+    if error == "missing verb":
+        if s.question:
+            return None
+        if s.after_aux is not None and s.aux_need == "ing":
+            del w[s.finite]  # i washing the dishes
+            return w
+        if "copula" in s.tags or s.after_aux is None and not any(t in s.tags for t in ("negation", "never")):
+            del w[s.finite]  # the soup hot / the cat the fish
+            return w
+        return None
+    if error == "a-an":
+        for i, x in enumerate(w):
+            if x in ("a", "an"):
+                w[i] = "an" if x == "a" else "a"
+                return w
+        return None
+    if error == "doubled determiner":
+        for i, x in enumerate(w):
+            if x in (*NEUTRAL_DETS, "a", "an", "this", "these", "some"):
+                if x == "her" and w[i + 1] in (*OBJECTS, *PREPOSITIONS, "and", ".", "!", "?"):
+                    continue  # "her" the pronoun
+                w.insert(i, rng.choice(("the", "my", "a", "this")) if x != "the" else "the")
+                return w
+        return None
+    if error == "irregular plural":
+        for i, x in enumerate(w):
+            hit = next((n for n in pools.irregular if n[1] == x), None)
+            if hit:
+                w[i] = hit[2]
+                return w
+        return None
+    if error == "do-support":
+        negated_do = w[s.finite] in ("do", "does", "did") and w[s.finite + 1] == "not"
+        if "negation" in s.tags and negated_do and not s.question:
+            del w[s.finite]  # i not like tea
+            return w
+        return None
+    if error == "question mark":
+        w[-1] = "." if s.question else "?"
+        return w
+    raise ValueError(f"unknown error type {error!r}; known: {', '.join(ERRORS)}")
+
+
+def generate(n: int, seed: int, exclude: set[tuple[str, ...]] = frozenset()) -> list[GrammarItem]:
+    """`n` distinct items: grammatical sentences, each followed by its twin with one error (the error types
+    in turn, skipping a type the sentence has no place for)."""
+    from weightsmith.tasks.nlp import dictionary
+
+    rng = random.Random(seed)
+    pools = _pools(dictionary.load())
+    gen = _Generator(rng, pools)
+    seen, out = set(exclude), []
+    turn = 0
+    while len(out) < n:
+        s = gen.sentence()
+        error = ERRORS[turn % len(ERRORS)]
+        bad = corrupt(s, error, rng, pools)
+        if bad is None or tuple(s.words) in seen or tuple(bad) in seen or len(s.words) > 30:
+            if bad is None and rng.random() < 0.2:
+                turn += 1  # a rare error type does not hold the others up forever
+            continue
+        turn += 1
+        tags = tuple(sorted(s.tags))
+        seen |= {tuple(s.words), tuple(bad)}
+        out += [GrammarItem(tuple(s.words), "grammatical", tags, "-"),
+                GrammarItem(tuple(bad), "ungrammatical", tags, error)]
+    return out[:n]
+
+
+def path(split: str) -> Path:
+    if split not in SPLITS:
+        raise ValueError(f"no split {split!r}; splits are {', '.join(SPLITS)}")
+    return DATA / f"everyday_grammar.{split}.tsv"
+
+
+def load(split: str) -> list[GrammarItem]:
+    return [GrammarItem(tuple(c[0].split(" ")), c[1], tuple(c[2].split(",")), c[3])
+            for _, c in read_rows(path(split), HEADER)]
+
+
+def load_handwritten() -> list[GrammarItem]:
+    """Everyday sentences written by hand while writing the program (its dev set, unlike the held-out ones)."""
+    return [GrammarItem(tuple(c[0].split(" ")), c[1], tuple(c[2].split(",")), c[3])
+            for _, c in read_rows(DATA / "everyday_grammar.handwritten.tsv", HEADER)]
+
+
+def write() -> None:
+    dev = generate(PER_SPLIT, SPLITS["dev"])
+    test = generate(PER_SPLIT, SPLITS["test"], exclude={e.words for e in dev})
+    for split, items in (("dev", dev), ("test", test)):
+        rows = ["\t".join(HEADER)] + ["\t".join((" ".join(e.words), e.label, ",".join(e.constructions), e.error))
+                                      for e in items]
+        path(split).write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"{path(split)}: {len(items)} items")
+
+
+if __name__ == "__main__":
+    write()
