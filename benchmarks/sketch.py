@@ -500,7 +500,7 @@ def run_translation(args) -> None:
     sizes = [int(n) for n in args.sizes.split(",")]
     data = case.make_data([100, *sizes], args.test, args.val)
     for arm in args.arms.split(","):
-        for n in sizes:
+        for n in sizes if arm != "tp" else sizes[:1]:  # a Transformer Program is attempted at the smallest only
             for seed in range(args.seeds_translation if n in args.seeded_sizes else 1):
                 if arm == "sketch":
                     row = case.run_sketch(data, n, seed, args.epochs, args.sketch_lr, args.search_seconds)
@@ -568,8 +568,8 @@ def main() -> None:
     parser.add_argument("--gpt2-width", type=int, default=128)
     parser.add_argument("--gpt2-lr", type=float, default=1e-3)
     parser.add_argument("--gpt2-eval-every", type=int, default=250)
-    parser.add_argument("--tp-epochs", type=int, default=20)
-    parser.add_argument("--tp-budget", type=float, default=150.0)
+    parser.add_argument("--tp-epochs", type=int, default=5)
+    parser.add_argument("--tp-budget", type=float, default=60.0)
     args = parser.parse_args()
     args.seeded_sizes = {int(n) for n in args.seeded_sizes.split(",")}
     torch.set_num_threads(1)
