@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 
+from tests.tasks.nlp.seeded import assert_files_are_the_generators
 from weightsmith.tasks.nlp import dictionary, everyday_grammar
 
 if dictionary.missing():
@@ -12,10 +13,7 @@ if dictionary.missing():
 
 
 def test_the_files_are_what_the_generator_makes_from_the_seeds():
-    dev = everyday_grammar.load("dev")
-    assert dev == everyday_grammar.generate(everyday_grammar.PER_SPLIT, everyday_grammar.SPLITS["dev"])
-    test = everyday_grammar.load("test")
-    assert len(dev) == len(test) == 1200 and not {e.words for e in dev} & {e.words for e in test}
+    assert_files_are_the_generators(everyday_grammar)
 
 
 def test_minimal_pairs_with_every_error_type():

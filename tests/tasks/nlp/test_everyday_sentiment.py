@@ -4,6 +4,7 @@ from collections import Counter
 
 import pytest
 
+from tests.tasks.nlp.seeded import assert_files_are_the_generators
 from weightsmith.tasks.nlp import dictionary, everyday_sentiment
 
 if dictionary.missing():
@@ -11,10 +12,7 @@ if dictionary.missing():
 
 
 def test_the_files_are_what_the_generator_makes_from_the_seeds():
-    dev = everyday_sentiment.load("dev")
-    assert dev == everyday_sentiment.generate(everyday_sentiment.PER_SPLIT, everyday_sentiment.SPLITS["dev"])
-    test = everyday_sentiment.load("test")
-    assert len(dev) == len(test) == 1200 and not {e.words for e in dev} & {e.words for e in test}
+    assert_files_are_the_generators(everyday_sentiment)
 
 
 def test_labels_are_balanced_and_the_phenomena_are_all_there():
