@@ -23,6 +23,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
@@ -381,6 +382,18 @@ def load(split: str) -> tuple[TranslationExample, ...]:
         raise ValueError(f"no split {split!r}: the splits are {', '.join(SPLITS)}")
     exclude = frozenset(e.english for e in load("dev")) if split == "test" else frozenset()
     return tuple(generate(PER_SPLIT, SPLITS[split], exclude))
+
+
+HANDWRITTEN = Path(__file__).parent / "data" / "everyday_translation.handwritten2.tsv"
+
+
+def load_handwritten() -> list:
+    """The hand-written everyday dev pairs (`data/everyday_translation.handwritten2.tsv`, in the held-out
+    format: english, french, variants, phenomena, domain). They were written before the translator was
+    changed for them, and are read while changing it: a dev set, not an independent check."""
+    from weightsmith.tasks.nlp import heldout
+
+    return heldout.read("translation", HANDWRITTEN)
 
 
 def main() -> int:

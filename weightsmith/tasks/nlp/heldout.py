@@ -80,4 +80,9 @@ def _parse(task: str, cells: list[str], where: str) -> HeldoutPair | HeldoutSent
 
 def load(task: str) -> list[HeldoutPair] | list[HeldoutSentence]:
     """The held-out items of `task`, in file order; a malformed row is an error naming its line."""
-    return [_parse(task, cells, where) for where, cells in read_rows(path(task), HEADERS[task])]
+    return read(task, path(task))
+
+
+def read(task: str, file: Path) -> list[HeldoutPair] | list[HeldoutSentence]:
+    """Items of `task` from any file in the held-out format (dev sets written the same way use it too)."""
+    return [_parse(task, cells, where) for where, cells in read_rows(file, HEADERS[task])]
