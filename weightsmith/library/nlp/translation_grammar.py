@@ -41,7 +41,7 @@ def readings(info: tuple) -> dict:
         return dict(info[1])
     if info[0] == "UNK":
         return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False),
-                "A": (False, False, False, "base", False)}
+                "A": (False, False, False, "base", False, False)}
     return {}
 
 
@@ -76,6 +76,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
         return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
     if kind == "TO":
+        if _time_adjective(before):  # next to: à côté de
+            return ("PREP", "à côté de")
         return ("TO",) if after is not None and "V" in readings(after) and after[0] != "UNK" else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
@@ -85,6 +87,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         return object_pronoun(info)  # i like it, i will call you
     if kind not in ("OPEN", "UNK"):
         return info
+    if after == ("TO",) and _time_adjective(info):  # "next" of "next to": the "to" speaks à côté de
+        return ("SILENT",)
     r = readings(info)
     prev, nxt = _kind(before), _kind(after)
     if prev == "NEG" and _kind(before2) == "BE":  # is not clean: as after être
@@ -118,6 +122,11 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     return {"N": _noun, "A": _adjective, "V": lambda i, _: _verb(i, ()), "ADV": lambda i, _: ("OADV",)}[primary](info, r)
 
 
+def _time_adjective(info: tuple | None) -> bool:
+    """next / last (next week, last year; "next to")."""
+    return info is not None and info[0] == "OPEN" and bool(readings(info).get("A", (0, 0, 0, 0, False))[4])
+
+
 def _noun(info: tuple, r: dict) -> tuple:
     gender, number, vowel, kind = r["N"]
     # an unknown word read as a noun is marked: a bare one gets no determiner of its own
@@ -139,9 +148,10 @@ def _number(person: str) -> str:
     return "sg" if person.endswith("s") else "pl"
 
 
-def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> tuple:
-    """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive], spoken by the verb
-    group's last word; `head` is how far back the verb (or être) stands."""
+def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, prefix: str = "") -> tuple:
+    """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive] [tail], spoken by the verb
+    group's last word; `head` is how far back the verb (or être) stands. `prefix` "av." takes être's word's
+    avoir forms (i am hungry: j'ai faim); a verb whose object takes "de" has a tail (j'ai besoin de)."""
     verb = window[head]
     neg = window[0][1] if head == 1 and window[0][0] == "NEG" else None
     mids, aux, je = [], None, False
@@ -184,26 +194,34 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
             tense = "perfect"
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
-    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3]:
+    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
         return _modal_group(aux, verb, head, k, je, neg, mids, obj)
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = verb[0] == "V" and verb[2]
+    v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"v.je.{finite_tense}.{k}"),)
+        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{k}"),)
     if neg:
-        out += lit("ne") if obj else ((head, f"v.ne.{finite_tense}.{k}"),)
+        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
     if reflexive:
         out.append((head, f"v.se.{finite_tense}.{k}"))
     if obj:  # je le vois, je l' ai vu
         out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
-    out.append((head, f"v.{finite_tense}.{k}"))
+    out.append((head, f"{v}.{finite_tense}.{k}"))
     if neg:
         out += lit(neg)
     out += [(0, "=" + fr) for _, fr in reversed(mids)]
     if tense == "perfect":
-        out.append((head, f"v.pp.{clause['subject'][1]}.{_number(person)}"))
+        out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
+    if verb[0] == "V" and verb[3] == "de":
+        out.append((head, "v.tail"))
     return tuple(out)
+
+
+def avoir_prefix(after: tuple | None) -> str:
+    """ "av." when être is followed by an adjective that French says with avoir (hungry: avoir faim)."""
+    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] else ""
 
 
 def object_pronoun(info: tuple) -> tuple:
@@ -319,14 +337,29 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             and window[j + 1][0] == "N":
         owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
         owner, read, _ = noun_phrase(window[j + 1:], owner_clause)
-        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in owner)
+        de = lit("d'") if _starts_with_vowel(owner, window[j + 1:]) else lit("de")
+        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in de + owner)
         det = "the"
         j += 1 + read
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
+    elif not clause.get("possessor") and _object_of_de_verb(window, j):  # j'ai besoin d'un sac
+        prep = ("de",)
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
+    kind = window[0][4]
+    noun_number = number
+    if kind == "name":  # anna, à paris, avec paul
+        det = "bare:none"
+        prep = ("à",) if prep in (("dans",), ("sur",)) else prep
+    elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
+        prep, det = ("en",), "bare:none"  # en août, en hiver
+    elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
+        prep, det, noun_number = (), "the", "sg"
+    elif kind == "job" and det in ("a", "an") and not adjectives and not prep and j < len(window) \
+            and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
+        det = "bare:none"  # she is (not) a nurse: elle est infirmière
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
         if time:
@@ -341,15 +374,16 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     post = [a for a in adjectives if not window[a][1] or time]
     first_vowel = window[pre[0]][2] if pre else nvowel
     negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
-    dets = determiner(det, gender, number, first_vowel, negated, bool(pre), clause["you"])
+    dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
     words = dets if clause.get("possessor") else _contract(prep, dets)
+    words = _elide_all(words, first_vowel)
     plan = list(lit(*words))
     code = f"{gender}.{number}"
     for a in pre:
         plan += _degree(window, a, very)
         last = a == pre[-1]
         plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
-    plan.append((0, f"n.{number}"))
+    plan.append((0, f"n.{noun_number}"))
     for a in post:
         plan += _degree(window, a, very)
         plan.append((a, f"a.{code}"))
@@ -364,10 +398,33 @@ def _degree(window: tuple, a: int, very: set) -> tuple:
 
 
 def _possessor(owner: tuple) -> list:
-    """"de" + the possessor's phrase, contracted: de le → du, de les → des; de + l' stays."""
-    if owner and owner[0][1] in ("=le", "=les"):
-        return [(0, "=" + CONTRACTIONS["de", owner[0][1][1:]])] + list(owner[1:])
-    return [(0, "=de")] + list(owner)
+    """"de" (or d') + the possessor's phrase, contracted: de le → du, de les → des; de + l' stays."""
+    if len(owner) > 1 and owner[1][1] in ("=le", "=les"):
+        return [(0, "=" + CONTRACTIONS["de", owner[1][1][1:]])] + list(owner[2:])
+    return list(owner)
+
+
+def _elide_all(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
+    """de → d' and que → qu' before a vowel, inside a phrase (d'un, d'une) or before its first word."""
+    out = list(words)
+    for i, w in enumerate(out):
+        following = starts_with_vowel(out[i + 1]) if i + 1 < len(out) else vowel
+        if w in ("de", "que") and following:
+            out[i] = w[:-1] + "'"
+    return tuple(out)
+
+
+def _object_of_de_verb(window: tuple, j: int) -> bool:
+    """Whether the noun phrase starting after window[j] is the object of a verb whose object takes "de"
+    (need: avoir besoin de), directly or after "and" (besoin de lait et d'œufs)."""
+    joined = False  # an and/or stands between this phrase and the one to its left
+    while j < len(window) and window[j] is not None and (window[j][0] in ("N", "A", "DET", "NUM") or
+                                                         window[j] in (("CONJ", "et"), ("CONJ", "ou"))):
+        if window[j][0] == "N" and not joined:
+            return False  # two phrases not joined by and/or: that phrase's verb is not ours
+        joined = window[j][0] == "CONJ" or joined and window[j][0] != "N"
+        j += 1
+    return j < len(window) and window[j] is not None and window[j][0] == "V" and window[j][3] == "de"
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
@@ -400,8 +457,16 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        out = ((clause["index"], f"v.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
+        v = "av.v" if kind == "A" and window[0][6] else "v"  # are you hungry: est-ce que vous avez faim
+        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
     return out
+
+
+def _progressive(after: tuple | None) -> bool:
+    """être before an -ing verb is the English progressive and speaks nothing (she is sleeping: elle dort);
+    not before a word that can be an adjective (my job is boring: mon travail est ennuyeux)."""
+    return after is not None and after[0] != "UNK" and "ing" in readings(after).get("V", (0, ()))[1] \
+        and "A" not in readings(after)
 
 
 def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
@@ -431,8 +496,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         else:
             out = verb_group(window, 0, after, clause)
     elif kind == "BE":
-        if nxt == "NEG" or (after is not None and "ing" in readings(after).get("V", (0, ()))[1]
-                            and after[0] != "UNK"):
+        if nxt == "NEG" or _progressive(after):
             return ()
         if _weather(window, after):
             tense = "fera" if clause["question"] == "will" or any(
@@ -441,11 +505,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
-        out = verb_group(window, 0, after, clause)
+        out = verb_group(window, 0, after, clause, avoir_prefix(after))
     elif kind == "NEG":
-        if window[1] is not None and window[1][0] == "BE" and not (
-                after is not None and "ing" in readings(after).get("V", (0, ()))[1] and after[0] != "UNK"):
-            out = verb_group(window, 1, after, clause)
+        if window[1] is not None and window[1][0] == "BE" and not _progressive(after):
+            out = verb_group(window, 1, after, clause, avoir_prefix(after))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
@@ -466,10 +529,18 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind in ("PREP", "DET", "NUM"):
         if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY") or (kind == "PREP" and nxt == "POSS_S"):
             return ()
-        fr = me[1] if isinstance(me[1], str) else me[1][0]
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
-        out = lit(prep, fr) if prep else lit(fr)  # at eight: à huit
-    elif kind in ("CONJ", "PUNCT"):
+        fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
+        if prep == "à":  # at eight: à huit heures (a time)
+            out = lit(prep, fr, "heure" if fr == "une" else "heures")
+        else:
+            out = lit(prep, fr) if prep else lit(fr)
+    elif kind == "CONJ":  # parce qu'il, s'il
+        words = me[1].split()
+        if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
+            words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
+        out = lit(*words)
+    elif kind == "PUNCT":
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
