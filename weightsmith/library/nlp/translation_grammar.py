@@ -71,7 +71,31 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
             be_question: bool = False) -> tuple:
     """The word's class in context: which reading of an ambiguous word (open, light, watch, ...) is meant.
     `before2` is the word before `before`; `be_question`: the sentence is a question starting with être."""
+    out = _resolve(before2, before, info, after, be_question)
+    if out[0] == "V" and out[2] == "r":  # pronominal without an object: le bus s'arrête / il arrête la voiture
+        out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, out[3])
+    if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
+        out = ("N", out[1], _number_of(before, after), *out[3:])
+    return out
+
+
+def _number_of(before: tuple | None, after: tuple | None) -> str:
+    """Singular or plural, for a noun whose two forms are alike: two sheep, the fish swim, the fish are."""
+    if before is not None and before[0] == "NUM" and before[1] != ("un", "une") or \
+            before in (("DET", "these"), ("DET", "those"), ("DET", "many"), ("DET", "several")):
+        return "pl"
+    if after is not None and after[0] == "BE":
+        return "pl" if after[2] == "pl" else "sg"
+    tags = readings(after).get("V", (0, ()))[1] if after is not None and after[0] != "UNK" else ()
+    return "pl" if "base" in tags and "3s" not in tags and "past" not in tags else "sg"
+
+
+def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
+             be_question: bool) -> tuple:
     kind = info[0]
+    if kind == "AUX" and info[1] in ("do", "did") and _kind(before) in ("S", "N", "AUX", "TO", "MODAL", "MID") \
+            and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
+        return ("V", "past" if info[1] == "did" else "base", False, False)  # i did my homework: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
         return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
@@ -111,6 +135,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
             return _adjective(info, r)
         if "V" in r and {"ing", "pp"} & set(r["V"][1]):
             return _verb(info, ("ing", "pp"))
+    if prev in ("V", "OPEN") and "V" in readings(before) and "ADV" in r and nxt in ("PUNCT", "CONJ", "PREP", "START"):
+        return ("OADV",)  # runs fast: vite
     if prev in ("DET", "NUM", "POSS_S", "PREP", "VERY", "A", "START", "CONJ", "PUNCT", "V", "ADV") or prev == "BE":
         if "A" in r and (next_nominal or "N" not in r):
             return _adjective(info, r)
@@ -205,7 +231,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     if neg:
         out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
     if reflexive:
-        out.append((head, f"v.se.{finite_tense}.{k}"))
+        out.append((head, f"{v}.se.{finite_tense}.{k}"))
     if obj:  # je le vois, je l' ai vu
         out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
     out.append((head, f"{v}.{finite_tense}.{k}"))
@@ -251,10 +277,29 @@ def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | 
     return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, "v.inf"),)
 
 
+def _it_subject(window: tuple) -> bool:
+    """"it" or "the weather" stands within two words before window[0] (it is, it will be, the weather is)."""
+    return any(w is not None and (w[0] == "S" and w[-1] == "it" or w[0] == "N" and w[4] == "weather")
+               for w in window[1:3])
+
+
+def _weather_context(window: tuple) -> bool:
+    """window[0] follows "it is (very)": il fait (très) beau."""
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if window[1] is not None and \
+        window[1] == ("ADV", "très", False) and window[2] is not None and window[2][0] == "BE" else 0
+    return bool(k) and _it_subject(window[k:])
+
+
+def _weather_verb(window: tuple, clause: dict) -> tuple:
+    """faire for the weather, in être's tense (window[0] is être): il fait / faisait / fera froid."""
+    will = clause["question"] == "will" or any(w == ("AUX", "will") for w in window[1:3])
+    return lit("fera" if will else {"past": "faisait"}.get(window[0][1], "fait"))
+
+
 def _weather(window: tuple, after: tuple | None) -> bool:
     """it is cold: "it" (within two words back) and a weather adjective after être: il fait froid."""
     weather = after is not None and readings(after).get("A", (0, 0, False))[2]
-    return bool(weather) and any(w is not None and w[0] == "S" and w[-1] == "it" for w in window[1:3])
+    return bool(weather) and _it_subject(window)
 
 
 DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
@@ -357,13 +402,14 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep, det = ("en",), "bare:none"  # en août, en hiver
     elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
         prep, det, noun_number = (), "the", "sg"
-    elif kind == "job" and det in ("a", "an") and not adjectives and not prep and j < len(window) \
+    elif kind == "job" and det in ("a", "an") and not adjectives and not prep and not clause["q_subject"] \
+            and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
         det = "bare:none"  # she is (not) a nurse: elle est infirmière
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
-        if time:
-            det = "bare:definite"
+        if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
+            det = "bare:none" if kind == "day" else "bare:definite"
         if prep == ("par",):  # by car, by bus: en voiture, en bus
             prep = ("en",)
         if window[0][4] == "day" and prep == ("sur",):  # on monday: lundi
@@ -477,6 +523,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     if kind == "N":
         if nxt == "POSS_S":
             return ()
+        if me[4] == "weather" and nxt == "BE" and window[1] == ("DET", "the"):  # the weather is nice: il fait beau
+            return lit("il")
         out = noun_phrase(window, clause)[0]
     elif kind == "S":
         if me[1] != "1s":
@@ -493,15 +541,15 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
-        else:
-            out = verb_group(window, 0, after, clause)
+        else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
+            out = verb_group(window, 0, after, clause, "r." if me[2] == "r" else "")
     elif kind == "BE":
         if nxt == "NEG" or _progressive(after):
             return ()
         if _weather(window, after):
-            tense = "fera" if clause["question"] == "will" or any(
-                w == ("AUX", "will") for w in window[1:3]) else {"past": "faisait"}.get(me[1], "fait")
-            return lit(tense)
+            return _weather_verb(window, clause)
+        if _kind(after) == "VERY" and _it_subject(window):  # it is very cold: "very" speaks the verb
+            return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
@@ -517,13 +565,17 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         person, gender = clause["subject"]
         person = "3s" if person == "imp" else person
-        out = _degree(window, 0, set()) + ((0, f"a.{gender}.{_number(person)}"),)
+        code = "a.w" if me[3] and _weather_context(window) else f"a.{gender}.{_number(person)}"
+        out = _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
         if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
             return ()
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
+        if me[1] == "très" and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
+            out = (_weather_verb(window[1:], clause) if _weather(window[1:], after)  # il fait très froid
+                   else verb_group(window, 1, after, clause)) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
     elif kind in ("PREP", "DET", "NUM"):

@@ -59,10 +59,17 @@ PROFESSIONS = frozenset("""teacher doctor nurse engineer student pupil cook lawy
 dentist actor actress singer writer artist painter musician journalist policeman secretary baker butcher mechanic
 plumber electrician architect scientist vet cashier chef pharmacist accountant programmer photographer soldier
 firefighter fireman postman gardener hairdresser librarian professor surgeon manager director nanny""".split())
+# verbs French makes pronominal when they have no object: the bus stops → le bus s'arrête
+INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet".split())
+# nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
+INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
 PLURAL_ONLY = frozenset("pasta homework math maths holiday vacation".split())
 # adjectives that make "it is ..." weather: il fait froid
-WEATHER = frozenset("cold hot warm nice cool fine sunny windy foggy beautiful lovely bad".split())
+# and the word French uses there: it is nice → il fait beau, it is windy → il fait du vent
+WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "cool": "frais", "fine": "beau",
+           "sunny": "beau", "windy": "du vent", "foggy": "du brouillard", "beautiful": "beau", "lovely": "beau",
+           "bad": "mauvais"}
 
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
@@ -171,7 +178,8 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
 
 def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
-    kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"))
+    kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
+             ({"weather"}, "weather"))
     return next((kind for words, kind in kinds if lemma in words), "count")
 
 
@@ -197,6 +205,9 @@ def _open_word(lexicon, word: str) -> Word | None:
             plural = t.forms.get("pl", t.french)
             if lemma in PLURAL_ONLY:  # the French word is already plural
                 tag, plural = "pl", t.french
+            if readings.get("N", (None, tag))[1] != tag and (lemma in INVARIABLE or lexicon.english[
+                    lemma, pos].forms.get("pl") == (word,)):  # sheep, fish: singular and plural alike
+                tag = "sg|pl"
             readings["N"] = (t.gender, tag, vowel, _noun_kind(lemma))
             forms["n.sg"], forms["n.pl"] = t.french, plural
         elif pos == "adj":
@@ -204,11 +215,14 @@ def _open_word(lexicon, word: str) -> Word | None:
             avoir = t.french.startswith("avoir ")
             m = t.french.removeprefix("avoir ")
             f, mpl, fpl = (m, m, m) if avoir else (t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
+            if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon
+                m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
             # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
             # avoir instead of être)
             readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER,
                              tag, lemma in ("next", "last"), avoir)
-            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m)}
+            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
+                      "a.w": WEATHER.get(lemma, m)}
         elif pos == "verb":
             # "avoir besoin de": need → avoir, then the tail "besoin" after the verb, and "de" before the object
             french, tail = t.french, None
@@ -218,12 +232,15 @@ def _open_word(lexicon, word: str) -> Word | None:
             if verb is None:
                 continue
             reflexive = french.startswith(("se ", "s'"))
+            if lemma in INTRANSITIVE_REFLEXIVE and not reflexive:  # both: "r" until the context decides
+                reflexive = "r"
+                forms |= {"r." + code: form for code, form in _verb_forms(verb, True).items()}
             # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
             regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
             # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), or nothing special
             readings["V"] = (reflexive, tags, "de" if tail else verb.infinitive in GENERIC_VERBS)
-            forms |= _verb_forms(verb, reflexive)
+            forms |= _verb_forms(verb, reflexive is True)
             if tail:
                 forms["v.tail"] = tail
         elif pos == "adv" and "ADV" not in readings:
@@ -252,7 +269,7 @@ def _be_and_have(lexicon) -> dict[str, Word]:
     # être's forms, and avoir's under "av." for the adjectives that take it (i am hungry: j'ai faim)
     be_forms = etre | {"av." + code: form for code, form in avoir.items()}
     for word, tense in BE.items():
-        tag = {"pres": "3s", "past": "past", "base": "base", "pp": "pp"}[tense]
+        tag = "pl" if word in ("are", "'re", "were") else {"pres": "3s", "past": "past", "base": "base", "pp": "pp"}[tense]
         out[word] = Word(("BE", tense, tag), be_forms)
     for word, tag in (("have", "base"), ("has", "3s"), ("'ve", "base"), ("had", "past")):
         out[word] = Word(("HAVE", tag), avoir)
@@ -291,6 +308,9 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *OTHER} - set(_be_and_have(lexicon)):
         table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
+    faire = _verb_forms(lexicon.verbs["faire"], False)
+    for word in ("do", "does", "did"):  # the auxiliary, or the verb faire (i did my homework)
+        table[word] = Word(table[word].info, faire)
     for name in read_names().values():  # a name the dictionary does not know: anna, paris, london → londres
         if name.name not in table:
             reading = (name.gender, "sg", starts_with_vowel(name.french), "name")
