@@ -76,7 +76,14 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, out[3])
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
+    if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
+        out = (*out[:4], "modifier")
     return out
+
+
+def _compound_part(info: tuple | None) -> bool:
+    """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home")
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -363,11 +370,14 @@ def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
 def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     """The plan of a noun phrase ending at window[0]; returns (plan, words read, the noun's features)."""
     gender, number, nvowel = window[0][1:4]
-    j, adjectives, very = 1, [], set()
-    while j < len(window) and window[j] is not None and window[j][0] in ("A", "ADV") and (
+    j, adjectives, very, modifier = 1, [], set(), None
+    while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
             window[j][0] == "A" or window[j][1] == "très") and not (
-            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE"):  # was bad last week
-        if window[j][0] == "A":
+            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE")  # was bad last week
+            or window[j][0] == "N" and window[j][4] == "modifier" and modifier is None and j == 1):
+        if window[j][0] == "N":
+            modifier = j
+        elif window[j][0] == "A":
             adjectives.append(j)
         else:
             very.add(j)
@@ -402,10 +412,10 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep, det = ("en",), "bare:none"  # en août, en hiver
     elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
         prep, det, noun_number = (), "the", "sg"
-    elif kind == "job" and det in ("a", "an") and not adjectives and not prep and not clause["q_subject"] \
+    elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
             and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
-        det = "bare:none"  # she is (not) a nurse: elle est infirmière
+        det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
         if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
@@ -433,6 +443,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     for a in post:
         plan += _degree(window, a, very)
         plan.append((a, f"a.{code}"))
+    if modifier:
+        plan += [*lit("d'" if window[modifier][3] else "de"), (modifier, "n.sg")]
     if possessor:
         plan += _possessor(possessor)
     return tuple(plan), j - 1, (gender, number, bool(prep))
@@ -523,8 +535,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     if kind == "N":
         if nxt == "POSS_S":
             return ()
-        if me[4] == "weather" and nxt == "BE" and window[1] == ("DET", "the"):  # the weather is nice: il fait beau
-            return lit("il")
+        if me[4] == "weather" and (nxt == "BE" or after == ("AUX", "will")) and window[1] == ("DET", "the"):
+            return lit("il")  # the weather is nice: il fait beau
+        if me[4] == "modifier":  # the kitchen table: spoken by "table" (la table de cuisine)
+            return ()
         out = noun_phrase(window, clause)[0]
     elif kind == "S":
         if me[1] != "1s":
