@@ -64,7 +64,7 @@ INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet".split())
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
-PLURAL_ONLY = frozenset("pasta homework math maths holiday vacation hair".split())
+PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair".split())
 # adjectives that make "it is ..." weather: il fait froid
 # and the word French uses there: it is nice → il fait beau, it is windy → il fait du vent
 WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "cool": "frais", "fine": "beau",
