@@ -46,28 +46,49 @@ class _Residual:
 
     def columns(self, readouts: list[Readout], at_bos: list[float | None] | None = None) -> np.ndarray:
         """[d_model, n]: each read-out as a column, column j compensated to read at_bos[j] at the BOS
-        position (None, or at_bos None: left uncompensated). One scatter and one compensation for all the columns of a
-        head or an MLP: the columns of a compile number in the thousands, most heads only a few, so the
-        cost is in the numpy calls, not in the terms."""
-        n = len(readouts)
+        position (None, or at_bos None: left uncompensated).
+
+        Most calls are small (a head's few columns, a Map's dozen units: a compile makes hundreds of
+        them), where a numpy call costs more than a Python step, so up to SMALL_TERMS terms the
+        entries are added one by one into a zero matrix; larger ones by one scatter (`np.bincount`).
+        Both add the terms of an entry in order from 0.0, and the compensation's products in
+        dimension order, so the two give the same bits."""
+        n, d, index = len(readouts), self.d, self.layout.index
         terms = [r.terms for r in readouts]
-        # flat position of each term in out[j, row]; bincount adds the terms of a position in order
-        # from 0.0, exactly as adding them one by one
-        rows = np.fromiter(map(self.layout.index.__getitem__, chain.from_iterable(terms)), dtype=np.intp)
-        at = np.repeat(np.arange(n) * self.d, list(map(len, terms))) + rows
-        coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=len(rows))
-        out = np.bincount(at, weights=coefficients, minlength=n * self.d).astype(np.float64, copy=False)
-        out = out.reshape(n, self.d)  # row j is column j
-        compensated = [j for j, target in enumerate(at_bos or ()) if target is not None]
+        total = sum(map(len, terms))
+        compensated = [(j, target) for j, target in enumerate(at_bos or ()) if target is not None]
+        if total <= SMALL_TERMS:
+            out = np.zeros((d, n))
+            flat = out.reshape(-1)  # a view: entry (row, j) is flat[row * n + j]
+            for j, column in enumerate(terms):
+                for dim, c in column.items():
+                    flat[index[dim] * n + j] += c
+            if compensated:
+                entries = [(k, float(self.at_bos[k])) for k in np.flatnonzero(self.at_bos).tolist()]
+                bos_row = out[self.bos]
+                for j, target in compensated:
+                    seen = 0.0  # what column j reads at BOS: its products with the nonzero BOS entries
+                    for k, value in entries:
+                        seen += float(out[k, j]) * value
+                    bos_row[j] += target - seen
+            return out
+        rows = np.fromiter(map(index.__getitem__, chain.from_iterable(terms)), dtype=np.intp, count=total)
+        coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total)
+        at = rows * n + np.repeat(np.arange(n), list(map(len, terms)))
+        out = np.bincount(at, weights=coefficients, minlength=n * d).reshape(d, n)
         if compensated:
             # what each column reads at BOS: its products with the nonzero BOS entries (the others add
             # exact zeros) added in dimension order; then the bos coefficient that makes it read at_bos[j]
             seen = np.zeros(n)
             for k in np.flatnonzero(self.at_bos).tolist():
-                seen += out[:, k] * self.at_bos[k]
-            targets = np.array([at_bos[j] for j in compensated], dtype=np.float64)
-            out[compensated, self.bos] += targets - seen[compensated]
-        return np.ascontiguousarray(out.T)
+                seen += out[k] * self.at_bos[k]
+            which = np.array([j for j, _ in compensated], dtype=np.intp)
+            targets = np.array([target for _, target in compensated], dtype=np.float64)
+            out[self.bos, which] += targets - seen[which]
+        return out
+
+
+SMALL_TERMS = 128  # `_Residual.columns` adds up to this many terms one by one (measured: the break-even is 100-200)
 
 
 def assemble(
