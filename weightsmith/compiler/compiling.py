@@ -86,7 +86,7 @@ def compile_program(
         max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,
         token_codes={t: compact.vector(tokens_rep, t) for t in vocab} if tokens_rep.code is not None else None,
     )
-    model = Transformer.from_weights(config, weights)
+    model = Transformer.from_weights(config, weights, config_validated=True)  # `assemble` just built it
     layouts = _layouts(lowering, layout)
     return CompiledModel(
         model=model, program=program, vocab=vocab, max_seq_len=max_seq_len, causal=causal, layouts=layouts,

@@ -73,6 +73,7 @@ class _Source:
         self.used = set() if used is None else used  # the given names consumed, shared by sub-sources
         self.missing = [] if missing is None else missing  # needed names not given
         self.unchecked = [] if unchecked is None else unchecked  # (name, numpy array) not yet checked finite
+        self.config_validated = False  # `Transformer.from_weights(config_validated=True)`
 
     def sub(self, prefix: str) -> "_Source":
         return _Source(self.given, self.dtype, self.prefix + prefix, self.used, self.missing, self.unchecked)
@@ -226,7 +227,8 @@ class Transformer(nn.Module):
 
     def __init__(self, config: ModelConfig, source: _Source | None = None) -> None:
         super().__init__()
-        config.validate()
+        if source is None or not source.config_validated:
+            config.validate()
         source = source or _Source()
         self.config = config
         source.put(self, "token_embed", len(config.tokens()), config.d_model)
@@ -239,10 +241,16 @@ class Transformer(nn.Module):
 
     @classmethod
     def from_weights(
-        cls, config: ModelConfig, weights: Mapping[str, Tensor | np.ndarray], dtype: torch.dtype = torch.float32
+        cls, config: ModelConfig, weights: Mapping[str, Tensor | np.ndarray], dtype: torch.dtype = torch.float32,
+        config_validated: bool = False,
     ) -> Transformer:
-        """A model with exactly these tensors: every name must be expected and present, every shape right."""
+        """A model with exactly these tensors: every name must be expected and present, every shape right.
+
+        `config_validated`: the caller has just constructed `config` (a ModelConfig validates itself
+        when constructed) and not changed it since, so it is not validated a second time (the
+        compiler: an output of hundreds of values is checked once per compile, not twice)."""
         source = _Source(weights, dtype)
+        source.config_validated = config_validated
         model = cls(config, source)
         source.check_finite()
         unknown = sorted(set(weights) - source.used)
