@@ -19,7 +19,7 @@ heads' defaults written there live in the block's temporaries, which are all era
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, groupby
 
 import numpy as np
 
@@ -189,15 +189,11 @@ def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: Re
         records.append(UnitsInfo(op.output.label, layer, start, start + len(op.units), reads_of(op.reads()),
                                  written(op.units)))
         start += len(op.units)
-    for unit in erasers:
-        (owner,) = reads_of([unit.pre])
-        last = records[-1] if records else None
-        if last is not None and last.eraser and last.label == owner and last.stop == start:
-            last.stop += 1
-            last.dims = sorted(set(last.dims) | set(written([unit])))
-        else:
-            records.append(UnitsInfo(owner, layer, start, start + 1, [owner], written([unit]), eraser=True))
-        start += 1
+    # an eraser reads the one dimension it clears: consecutive ones of one s-op make one record
+    for owner, group in groupby(erasers, key=lambda unit: next(iter(unit.pre.terms)).owner):
+        group = list(group)
+        records.append(UnitsInfo(owner, layer, start, start + len(group), [owner], written(group), eraser=True))
+        start += len(group)
     return records
 
 
@@ -224,8 +220,9 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
         + [op.values.get(dim, Readout()) for dim in out_dims],
         unscaled + unscaled + [op.bos_values.get(dim, 0.0) for dim in out_dims])
     width = n_score + n_pref + 1
-    W_Q = np.concatenate([matrix[:, :n_score] * op.scale, matrix[:, n_score:width - 1] * op.step,
-                          matrix[:, width - 1:width]], axis=1)
+    W_Q = matrix[:, :width].copy()
+    W_Q[:, :n_score] *= op.scale
+    W_Q[:, n_score:width - 1] *= op.step
     W_K = np.ascontiguousarray(matrix[:, width:2 * width])
     W_V = np.ascontiguousarray(matrix[:, 2 * width:])
     W_O = np.zeros((len(out_dims), residual.d))
@@ -237,8 +234,8 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
 def _mlp(units: list[Unit], erasers: list[Unit], residual: _Residual, prefix: str) -> dict[str, np.ndarray]:
     """`units` are switched off at BOS; `erasers` read there what the dimension holds (uncompensated:
     the planned value and the softmax residue of the heads that wrote it), so they clear it all."""
-    W_in = np.concatenate([residual.columns([u.pre for u in units], [-1.0 - u.bias for u in units]),
-                           residual.columns([u.pre for u in erasers])], axis=1)
+    W_in = residual.columns([u.pre for u in units] + [u.pre for u in erasers],
+                            [-1.0 - u.bias for u in units] + [None] * len(erasers))
     for unit in erasers:  # each erased dimension is 0 at BOS from here on
         for dim in unit.out:
             residual.at_bos[residual.layout.index[dim]] = 0.0
