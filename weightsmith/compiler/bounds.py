@@ -145,10 +145,14 @@ class _Walk:
 
     def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float]:
         """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
-        singles = [self._single(1.0, r) for r in readouts]
+        error, size = self.error.get, self.size.get
+        offs, magnitudes = [], []
+        for r in readouts:  # `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
+            single = self._single(1.0, r).items()
+            offs.append(sum([c * error(owner, 0.0) for owner, c in single]))
+            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single]))
         together = self._largest([(1.0, r) for r in readouts])
-        return (max(map(self._off, singles)), max(map(self._magnitude, singles)),
-                self._off(together), self._magnitude(together))
+        return max(offs), max(magnitudes), self._off(together), self._magnitude(together)
 
     def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
         """Whether a staircase input stays within its tolerance, and its error bound. A width share
