@@ -254,3 +254,22 @@ def test_a_batch_built_by_hand_knows_its_padding():
     program = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ))
     width = evaluate_columns(program, batch)[id(program)]
     assert width.values(batch.lengths) == [rasp.evaluate(program, ["a", "b"]), rasp.evaluate(program, ["b", "b", "a"])]
+
+
+def test_programs_of_positions_only_never_read_the_tokens():
+    """Tokens are coded on first use: a program of indices and length runs on tokens it could not code
+    (unhashable ones), as the reference interpreter does; one that reads them still reports the error."""
+    remaining = rasp.SequenceMap(lambda n, i: n - i, rasp.length, rasp.indices)
+    inputs = [[[1], {2}], [[3], [4]]]
+    assert rasp.evaluate_batch(remaining, inputs) == [rasp.evaluate(remaining, xs) for xs in inputs]
+    with pytest.raises(TypeError):
+        rasp.evaluate_batch(rasp.Map(lambda x: x, rasp.tokens), inputs)
+
+
+def test_rows_alike_come_back_as_separate_lists():
+    """Outputs of positions only are decoded once and copied: every input still gets its own list."""
+    program = rasp.SequenceMap(lambda a, b: a + b, rasp.Full(3), rasp.indices)
+    rows = rasp.evaluate_batch(program, [["a", "b"], ["c", "a"], ["b", "b"]])
+    assert rows == [[3, 4]] * 3 and len({id(row) for row in rows}) == 3
+    rows[0].append(99)
+    assert rows[1] == [3, 4]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
@@ -45,19 +46,23 @@ class _Interner:
     """
 
     def __init__(self) -> None:
-        self._index: dict[tuple, int] = {}
+        self._index: dict[Any, int] = {}
         self.table: list[Any] = []
 
     def codes(self, values: Iterable[Any]) -> list[int]:
         index, table = self._index, self.table
         codes = []
+        append = codes.append
         for v in values:
-            key = _key(v)
+            # An exact str or int is its own key (no other key equals it: the rest are tuples led by a
+            # type), which spares a call per value: most values met are one or the other.
+            kind = type(v)
+            key = v if kind is str or kind is int else _key(v)
             code = index.get(key)
             if code is None:
                 code = index[key] = len(table)
                 table.append(v)
-            codes.append(code)
+            append(code)
         return codes
 
 
@@ -133,6 +138,8 @@ class Column:
         return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
+        if self.uniform and len(lengths) > 1:  # one row decoded, then copied (list(row): a list per input)
+            return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), len(lengths))))
         return _rows(_lookup(self.table).take(self.codes).tolist(), lengths, self.codes.shape[1])
 
 
@@ -165,17 +172,25 @@ def _rows(padded: list[list[Any]], lengths: np.ndarray, width: int) -> list[list
     return [row[:n] for row, n in zip(padded, lengths.tolist())]
 
 
-@dataclass
 class Batch:
-    """A padded batch of token sequences."""
+    """A padded batch of token sequences.
 
-    lengths: np.ndarray  # [B]
-    valid: np.ndarray  # [B, L] bool: position < length
-    tokens: Column
-    full: bool = field(init=False)  # every input fills the width: no padding anywhere
+    The tokens are coded on first use, not when the batch is made: a program of positions only (indices,
+    length, constants) never reads them, and coding a thousand inputs' tokens costs more than such a
+    whole program. `tokens` may be given as a Column or as the function that codes it.
+    """
 
-    def __post_init__(self) -> None:
-        self.full = _unpadded(self.lengths, self.valid.shape[1])
+    def __init__(self, lengths: np.ndarray, valid: np.ndarray, tokens: Column | Callable[[], Column]) -> None:
+        self.lengths = lengths  # [B]
+        self.valid = valid  # [B, L] bool: position < length
+        self._tokens = tokens
+        self.full = _unpadded(lengths, valid.shape[1])  # every input fills the width: no padding anywhere
+
+    @property
+    def tokens(self) -> Column:
+        if not isinstance(self._tokens, Column):
+            self._tokens = self._tokens()
+        return self._tokens
 
     def masked(self, codes: np.ndarray) -> np.ndarray:
         """`codes` with PAD at padding positions (unchanged when there is none)."""
@@ -253,35 +268,49 @@ def make_batch(
     vocab: Optional[Iterable[rx.Value]] = None,
     max_seq_len: Optional[int] = None,
 ) -> Batch:
-    """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs."""
+    """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs.
+
+    Without `vocab` the tokens are coded when a program first reads them (see `Batch`).
+    """
     lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
+    width = int(lengths.max()) if len(inputs) else 0
+    full = _unpadded(lengths, width)
+    valid = np.ones((len(inputs), width), dtype=bool) if full else np.arange(width)[None, :] < lengths[:, None]
+    batch = Batch(lengths, valid, lambda: _token_column(inputs, valid, full))
+    if vocab is not None:
+        _check_vocabulary(inputs, batch.tokens.table, vocab)
+    return batch
+
+
+def _token_column(inputs: Sequence[Sequence[rx.Value]], valid: np.ndarray, full: bool) -> Column:
+    """The tokens of `inputs` (whose positions `valid` marks) as a Column."""
     flat: list[Any] = []
     for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
         flat += xs
     flat_codes, table = _tokenise(flat)
-    if vocab is not None:
-        vocab = list(vocab)
-        known = {(type(v), v) for v in vocab}
-        unknown = {(type(t), t) for t in table} - known
-        if unknown:
-            for b, xs in enumerate(inputs):
-                for i, t in enumerate(xs):
-                    if (type(t), t) in unknown:
-                        raise InputError(
-                            f"input {b}, position {i}: token {t!r} is not in the vocabulary "
-                            f"{sorted(vocab, key=repr)!r}"
-                        )
-    width = int(lengths.max()) if len(inputs) else 0
-    if not len(inputs) or lengths.min() == width:
-        valid = np.ones((len(inputs), width), dtype=bool)
-        return Batch(lengths, valid, Column(flat_codes.reshape(len(inputs), width), table, dense=True))
-    valid = np.arange(width)[None, :] < lengths[:, None]
-    codes = np.full((len(inputs), width), PAD, dtype=np.intp)
+    if full:
+        return Column(flat_codes.reshape(valid.shape), table, dense=True)
+    codes = np.full(valid.shape, PAD, dtype=np.intp)
     codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table, dense=True))
+    return Column(codes, table, dense=True)
+
+
+def _check_vocabulary(inputs: Sequence[Sequence[rx.Value]], table: list[Any], vocab: Iterable[rx.Value]) -> None:
+    """Raises InputError naming the first input and position whose token is not in `vocab`."""
+    vocab = list(vocab)
+    known = {(type(v), v) for v in vocab}
+    unknown = {(type(t), t) for t in table} - known
+    if unknown:
+        for b, xs in enumerate(inputs):
+            for i, t in enumerate(xs):
+                if (type(t), t) in unknown:
+                    raise InputError(
+                        f"input {b}, position {i}: token {t!r} is not in the vocabulary "
+                        f"{sorted(vocab, key=repr)!r}"
+                    )
 
 
 @dataclass
