@@ -17,6 +17,7 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 
 from __future__ import annotations
 
+import marshal
 import math
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -147,14 +148,14 @@ def _lookup(table: list[Any]) -> np.ndarray:
     """`table` as an array whose `tolist` gives back its values, Python types included, with one more
     slot for padding (-1) whose value is cut away.
 
-    Exact ints (within int64), floats or bools come back from a numeric array as the same Python values
-    (several times faster than counting references to objects); anything else, or a mix, stays objects.
+    Exact ints (within int64) or bools come back from a numeric array as the same Python values (faster
+    than counting references to objects: small ints and bools are shared objects); anything else, or a
+    mix, stays objects. Floats too: a float64 array would build a new float object per position, slower
+    than sharing the table's few.
     """
     kinds = set(map(type, table))
     if kinds == {int} and -2**63 <= min(table) and max(table) < 2**63:
         return np.array([*table, 0], dtype=np.int64)
-    if kinds == {float}:
-        return np.array([*table, 0.0], dtype=np.float64)
     if kinds == {bool}:
         return np.array([*table, False], dtype=bool)
     return _object_array([*table, None])
@@ -233,6 +234,59 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
 
 
+def _marshalled_ints(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
+    """Every token of `inputs` in row-major order, if each is an exact int within int32 and each row a
+    list or tuple; else None. Read from the inputs' marshal serialisation, in one C pass.
+
+    marshal (format version 2, which has no back-references) writes a list or tuple as five bytes (its
+    type byte and an int32 count) and an exact int within int32 as five bytes ('i' and its value), and
+    refuses any object that is not exactly a builtin type (int subclasses, numpy integers: ValueError).
+    So one call checks every token's type and copies its value, where `type()` per token and then
+    `bytes()` took two passes. Anything else (a bool 'T', a big int, a float) puts a byte other than 'i'
+    at the start of some token's five-byte slot, and is declined: the first token record that is not
+    five bytes long starts at a slot, every earlier record being five bytes.
+    """
+    try:
+        data = marshal.dumps(inputs, 2)
+    except ValueError:
+        return None
+    n_rows = len(lengths)
+    width = int(lengths[0]) if full else 0
+    n = n_rows * width if full else int(lengths.sum())
+    if len(data) != 5 * (1 + n_rows + n) or data[0] not in _SEQUENCE_TYPES:
+        return None
+    kinds = np.frombuffer(data, dtype=np.uint8, offset=5)[::5]
+    payloads = np.ndarray((len(kinds),), dtype="<i4", buffer=data, offset=6, strides=(5,))
+    if full:  # a row is its header's slot and then its tokens' slots
+        kinds, payloads = kinds.reshape(n_rows, width + 1), payloads.reshape(n_rows, width + 1)
+        if not (_IS_SEQUENCE.take(kinds[:, 0]).all() and (payloads[:, 0] == width).all()
+                and (kinds[:, 1:] == _INT_TYPE).all()):
+            return None
+        return payloads[:, 1:].ravel()
+    headers = np.arange(n_rows) + (np.cumsum(lengths) - lengths)  # each row's slot
+    if not (_IS_SEQUENCE.take(kinds.take(headers)).all() and (payloads.take(headers) == lengths).all()):
+        return None
+    is_token = kinds == _INT_TYPE
+    if np.count_nonzero(is_token) != n:
+        return None
+    return payloads[is_token]
+
+
+_SEQUENCE_TYPES = b"[("  # marshal's list and tuple type bytes
+_IS_SEQUENCE = np.zeros(256, dtype=bool)
+_IS_SEQUENCE[list(_SEQUENCE_TYPES)] = True
+_INT_TYPE = ord("i")
+
+
+def _tokenise_ints(numbers: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """Codes and table for tokens known to be exact ints, given as an integer array."""
+    if not len(numbers):
+        return np.zeros(0, dtype=np.intp), []
+    if 0 <= numbers.min() and numbers.max() < 256:
+        return _tokenise_small(numbers, int)
+    return _tokenise_numbers(numbers.astype(np.intp), int)
+
+
 def _single_characters(flat: list[str]) -> Optional[str]:
     """The tokens joined into one string if every token is one character, else None.
 
@@ -279,18 +333,23 @@ def make_batch(
     width = int(lengths.max()) if len(inputs) else 0
     full = _unpadded(lengths, width)
     valid = np.ones((len(inputs), width), dtype=bool) if full else np.arange(width)[None, :] < lengths[:, None]
-    batch = Batch(lengths, valid, lambda: _token_column(inputs, valid, full))
+    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full))
     if vocab is not None:
         _check_vocabulary(inputs, batch.tokens.table, vocab)
     return batch
 
 
-def _token_column(inputs: Sequence[Sequence[rx.Value]], valid: np.ndarray, full: bool) -> Column:
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray, full: bool) -> Column:
     """The tokens of `inputs` (whose positions `valid` marks) as a Column."""
-    flat: list[Any] = []
-    for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
-        flat += xs
-    flat_codes, table = _tokenise(flat)
+    first = next((xs[0] for xs in inputs if len(xs)), None)
+    numbers = _marshalled_ints(inputs, lengths, full) if type(first) is int else None
+    if numbers is not None:
+        flat_codes, table = _tokenise_ints(numbers)
+    else:
+        flat: list[Any] = []
+        for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
+            flat += xs
+        flat_codes, table = _tokenise(flat)
     if full:
         return Column(flat_codes.reshape(valid.shape), table, dense=True)
     codes = np.full(valid.shape, PAD, dtype=np.intp)
@@ -449,6 +508,9 @@ class _BatchEvaluator:
         self.record = record
         self.values: dict[int, Any] = {}
         self._counts: dict[int, np.ndarray] = {}  # per selector: its width, shared by users
+        # Per selector that is the same for every input (of positions only, on inputs of one length): its
+        # masks for one input, `[1, query, words]`. Widths and Aggregates over it work on that one row.
+        self._uniform: dict[int, np.ndarray] = {}
         self._pair_valid: Optional[np.ndarray] = None
         self.padded = not batch.full
 
@@ -461,13 +523,30 @@ class _BatchEvaluator:
         if self._pair_valid is None:
             valid = self.batch.valid
             nb, width = valid.shape
-            if self.batch.full:  # one row of masks, copied
-                every = bitmask.pack(np.ones((1, width, width), dtype=bool))
-                self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
+            if self.batch.full:  # one row of masks for all
+                self._pair_valid = self._for_all(bitmask.pack(np.ones((1, width, width), dtype=bool)))
             else:
                 keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
+
+    def _for_all(self, one: np.ndarray, e: Optional[rx.Selector] = None) -> np.ndarray:
+        """The masks of a selector that is `one` (`[1, query, words]`) for every input, as a read-only view
+        over the batch (selectors are never written in place); `e`, if given, is recorded as uniform."""
+        if e is not None:
+            self._uniform[id(e)] = one
+        return np.broadcast_to(one, (self.batch.shape[0], *one.shape[1:]))
+
+    def _uniform_pair_valid(self) -> Optional[np.ndarray]:
+        """`pair_valid` for one input when every input has the same length, else None."""
+        return self.pair_valid[:1] if self.batch.full else None
+
+    def combine(self, e: rx.Selector, op: Callable[..., np.ndarray], *parts: np.ndarray) -> np.ndarray:
+        """`op` of selectors' masks (And, Or, Not with pair_valid), on one input when every part is uniform."""
+        ones = [self._uniform.get(id(p)) if isinstance(p, rx.RASPExpr) else p for p in parts]
+        if all(one is not None for one in ones):
+            return self._for_all(op(*ones), e)
+        return op(*(self(p) if isinstance(p, rx.RASPExpr) else self.pair_valid for p in parts))
 
     def _masks_pay(self, n: int) -> bool:
         """Whether a Select over `n` distinct values is faster from value masks (work ~ B * n) than from
@@ -482,34 +561,41 @@ class _BatchEvaluator:
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
-            self._counts[id(selector)] = bitmask.count(self(selector))
+            one = self._uniform.get(id(selector))
+            self._counts[id(selector)] = (bitmask.count(self(selector)) if one is None
+                                          else np.broadcast_to(bitmask.count(one), self.batch.shape))
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
         return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        distinct = inner.distinct(self.padded)
+        # A uniform column (the same row for every input) is mapped on its first row only.
+        distinct = _distinct(inner.codes[:1], len(inner.table), False) if inner.uniform else inner.distinct(self.padded)
         results = _call_each(e, f, [inner.table[c] for c in distinct.used.tolist()])
         return self._interned(e, results, distinct, uniform=inner.uniform)
 
-    @staticmethod
-    def _interned(e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
-        """The Column whose value at each position is the result for its distinct argument."""
+    def _interned(self, e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
+        """The Column whose value at each position is the result for its distinct argument (`distinct` of
+        the first row only if `uniform`)."""
         out = _Interner()
         try:
             new = out.codes(results)
         except TypeError as err:
             raise _unhashable(e, err) from err
-        return Column(distinct.gather(new), out.table, dense=True, uniform=uniform)
+        codes = distinct.gather(new)
+        return Column(np.broadcast_to(codes, self.batch.shape) if uniform else codes, out.table, dense=True,
+                      uniform=uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
         n = len(b.table)
-        distinct = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
+        uniform = a.uniform and b.uniform  # then computed on the first row only
+        pairs = a.codes[:1] * n + b.codes[:1] if uniform else self.batch.masked(a.codes * n + b.codes)
+        distinct = _distinct(pairs, len(a.table) * n, self.padded and not uniform)
         firsts, seconds = np.divmod(distinct.used, n)
         results = _call_pairs(e, e.f, [a.table[i] for i in firsts.tolist()], [b.table[j] for j in seconds.tolist()])
-        return self._interned(e, results, distinct, uniform=a.uniform and b.uniform)
+        return self._interned(e, results, distinct, uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
@@ -521,24 +607,29 @@ class _BatchEvaluator:
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
             if predicate is rx.Comparison.TRUE:
-                return self.pair_valid  # selectors are never written in place
+                one = self._uniform_pair_valid()
+                return self.pair_valid if one is None else self._for_all(one, e)
             if predicate is rx.Comparison.FALSE:
-                return np.zeros_like(self.pair_valid)
+                one = self._uniform_pair_valid()
+                return np.zeros_like(self.pair_valid) if one is None else self._for_all(np.zeros_like(one), e)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
                 key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
-                if keys.uniform and queries.uniform:  # computed for one input, copied
+                if keys.uniform and queries.uniform:  # computed for one input
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
                                           query_rank[:1])
-                    return np.broadcast_to(one, (len(key_rank), *one.shape[1:])).copy()
+                    return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
                     return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
                                            query_rank)
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid
-        return self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
+        key_at, query_at = key_distinct.places, query_distinct.places
+        if keys.uniform and queries.uniform:  # computed for one input
+            return self._for_all(self._select_by_calls(e, key_values, key_at[:1], query_values, query_at[:1]), e)
+        return self._select_by_calls(e, key_values, key_at, query_values, query_at)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
@@ -581,26 +672,35 @@ class _BatchEvaluator:
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        first = bitmask.lowest(sel, width)  # the one selected key, where there is one
-        codes = np.array([*table_codes, PAD], dtype=np.intp).take(vals.codes.ravel().take(first + self.row_starts))
-        codes = np.where(count == 0, default, codes)
+        one = self._uniform.get(id(e.selector))
+        if one is None:
+            first = bitmask.lowest(sel, width)  # the one selected key, where there is one
+            key_codes = vals.codes.ravel().take(first + self.row_starts)
+        else:  # the same key for every input: one column per query
+            key_codes = vals.codes.take(bitmask.lowest(one[0], width), axis=1)
+        codes = np.where(count == 0, default, np.array([*table_codes, PAD], dtype=np.intp).take(key_codes))
         many = (count > 1) & valid
         if many.any():
-            self._means(e, sel, vals, count, many, codes, out)
-        return Column(self.batch.masked(codes), out.table)
+            self._means(e, sel, vals, count, many, codes, out, one)
+        return Column(self.batch.masked(codes), out.table, uniform=one is not None and vals.uniform)
 
-    def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner) -> None:
-        """Writes into `codes` the mean of the selected values wherever several are selected."""
+    def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner, one: Optional[np.ndarray]) -> None:
+        """Writes into `codes` the mean of the selected values wherever several are selected (`one`: the
+        selector's masks for one input, if it is the same for all)."""
         is_number = [isinstance(v, _NUMBER_TYPES) for v in vals.table]
+        width = vals.codes.shape[1]
         if not all(is_number):
-            at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
-            non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
-            non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
+            if one is None:
+                at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
+                non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
+                non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
+            else:  # [B, key] @ [key, query]: how many non-numbers each query selects
+                at_non_number = ~np.array(is_number + [True])[vals.codes]
+                non_numeric = (at_non_number @ bitmask.unpack(one[0], width).T.astype(np.intp) > 0) & many
             if non_numeric.any():
                 b, q = np.argwhere(non_numeric)[0]
                 aggregate(self._selected(vals, sel[b, q], b), e.default, e)  # raises the evaluator's error
         numbers = [v if ok else 0 for v, ok in zip(vals.table, is_number)]
-        width = vals.codes.shape[1]
         bound = EXACT_INT / width
         if not all(type(v) in _NUMBER_TYPES and abs(v) < bound for v in numbers):
             # Huge or non-finite numbers (inexact below), or number subclasses: the evaluator averages them.
@@ -608,16 +708,17 @@ class _BatchEvaluator:
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
         if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
-            self._whole_means(sel, numbers, vals, count, many, codes, out)
+            self._whole_means(sel, numbers, vals, count, many, codes, out, one)
             return
         rows = np.flatnonzero(many)
-        sel = bitmask.unpack(sel, width)
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
         # integers are exact in float64, so the sums are Python's, and so are the correctly rounded quotients.
         # Only the queries that select several keys are computed: rows of `[B * query, key]` arrays.
         at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
-        terms = sel.reshape(-1, width).take(rows, axis=0) * at_key.take(rows // width, axis=0)
+        selected = (bitmask.unpack(sel, width).reshape(-1, width).take(rows, axis=0) if one is None
+                    else bitmask.unpack(one[0], width).take(rows % width, axis=0))  # [row, key]
+        terms = selected * at_key.take(rows // width, axis=0)
         sums = np.zeros(len(rows))
         for k in range(width):
             sums += terms[:, k]
@@ -628,7 +729,8 @@ class _BatchEvaluator:
         # faster than np.unique(return_inverse=True), which sorts stably.
         np.put(codes, rows, np.array(out.codes(distinct.tolist()), dtype=np.intp)[np.searchsorted(distinct, means)])
 
-    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner) -> None:
+    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner,
+                     one: Optional[np.ndarray]) -> None:
         """`_means` for whole numbers (each below 2**53 / width), several times faster.
 
         Their sums are exact integers whatever the order of addition, so they may be added in any order
@@ -641,7 +743,10 @@ class _BatchEvaluator:
         nb, nq, _ = sel.shape
         width = vals.codes.shape[1]
         nonzero = [c for c, v in enumerate(numbers) if v]
-        if len(nonzero) <= MASKED_SUM_VALUES:
+        if one is not None:  # the same selector for every input: one product [B, key] @ [key, query]
+            at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]
+            sums = (at_key @ bitmask.unpack(one[0], width).T.astype(np.float64)).astype(np.int64)  # exact
+        elif len(nonzero) <= MASKED_SUM_VALUES:
             masks = bitmask.value_masks(vals.codes, len(numbers))[1:].astype(np.uint64)  # [value, B, words]
             sums = np.zeros((nb, nq), dtype=np.int64)
             for c in nonzero:
@@ -727,17 +832,18 @@ class _BatchEvaluator:
             elif isinstance(e, rx.Aggregate):
                 out = self.aggregate(e)
             elif isinstance(e, rx.SelectorWidth):
-                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)))
+                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)),
+                             uniform=id(e.selector) in self._uniform)
             elif isinstance(e, rx.Select):
                 out = self.select(e)
             elif isinstance(e, rx.ConstantSelector):
                 out = self.constant_selector(e)
             elif isinstance(e, rx.SelectorAnd):
-                out = self(e.fst) & self(e.snd)
+                out = self.combine(e, np.bitwise_and, e.fst, e.snd)
             elif isinstance(e, rx.SelectorOr):
-                out = self(e.fst) | self(e.snd)
+                out = self.combine(e, np.bitwise_or, e.fst, e.snd)
             elif isinstance(e, rx.SelectorNot):
-                out = ~self(e.inner) & self.pair_valid
+                out = self.combine(e, lambda x, valid: ~x & valid, e.inner, self._uniform_pair_valid())
             elif isinstance(e, rx.SelectPreferred):
                 out = self.select_preferred(e)
             elif isinstance(e, rx.LinearClassifier):
@@ -801,6 +907,9 @@ class _BatchEvaluator:
         matrix = np.zeros((width, width), dtype=bool)
         for q, row in enumerate(e.value[:width]):
             matrix[q, : min(width, len(row))] = row[:width]
+        one = self._uniform_pair_valid()
+        if one is not None:
+            return self._for_all(bitmask.pack(matrix)[None] & one, e)
         return bitmask.pack(matrix)[None] & self.pair_valid
 
 
