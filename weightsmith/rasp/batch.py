@@ -56,9 +56,9 @@ class _Interner:
         append = codes.append
         for v in values:
             # An exact str or int is its own key (no other key equals it: the rest are tuples led by a
-            # type), which spares a call per value: most values met are one or the other.
+            # type), and a non-zero float is keyed here as `_key` keys it: that spares a call per value.
             kind = type(v)
-            key = v if kind is str or kind is int else _key(v)
+            key = v if kind is str or kind is int else (kind, v) if kind is float and v else _key(v)
             code = index.get(key)
             if code is None:
                 code = index[key] = len(table)
@@ -493,6 +493,15 @@ def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.nda
     return np.ascontiguousarray(by_batch.transpose(2, 0, 1))
 
 
+def _repeated(row: np.ndarray, n: int) -> np.ndarray:
+    """`row` (`[1, ...]`) repeated `n` times along the first axis: a read-only view, as `np.broadcast_to`
+    gives, without its argument checks (which cost more than the rest of a small Map)."""
+    row = np.ascontiguousarray(row)
+    view = np.ndarray((n, *row.shape[1:]), row.dtype, row, 0, (0, *row.strides[1:]))
+    view.flags.writeable = False
+    return view
+
+
 def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
@@ -535,7 +544,7 @@ class _BatchEvaluator:
         over the batch (selectors are never written in place); `e`, if given, is recorded as uniform."""
         if e is not None:
             self._uniform[id(e)] = one
-        return np.broadcast_to(one, (self.batch.shape[0], *one.shape[1:]))
+        return _repeated(one, self.batch.shape[0])
 
     def _uniform_pair_valid(self) -> Optional[np.ndarray]:
         """`pair_valid` for one input when every input has the same length, else None."""
@@ -563,7 +572,7 @@ class _BatchEvaluator:
         if id(selector) not in self._counts:
             one = self._uniform.get(id(selector))
             self._counts[id(selector)] = (bitmask.count(self(selector)) if one is None
-                                          else np.broadcast_to(bitmask.count(one), self.batch.shape))
+                                          else _repeated(bitmask.count(one), self.batch.shape[0]))
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
@@ -584,7 +593,7 @@ class _BatchEvaluator:
         except TypeError as err:
             raise _unhashable(e, err) from err
         codes = distinct.gather(new)
-        return Column(np.broadcast_to(codes, self.batch.shape) if uniform else codes, out.table, dense=True,
+        return Column(_repeated(codes, self.batch.shape[0]) if uniform else codes, out.table, dense=True,
                       uniform=uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
@@ -599,8 +608,13 @@ class _BatchEvaluator:
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
+        uniform = keys.uniform and queries.uniform  # the same for every input: computed for the first
         # The distinct values met, and every position as an index into them.
-        key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
+        if uniform:
+            key_distinct = _distinct(keys.codes[:1], len(keys.table), False)
+            query_distinct = _distinct(queries.codes[:1], len(queries.table), False)
+        else:
+            key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
         key_values = [keys.table[c] for c in key_distinct.used.tolist()]
         query_values = [queries.table[c] for c in query_distinct.used.tolist()]
         predicate = e.predicate
@@ -616,9 +630,8 @@ class _BatchEvaluator:
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
                 key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
-                if keys.uniform and queries.uniform:  # computed for one input
-                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
-                                          query_rank[:1])
+                if uniform:
+                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
                     return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
@@ -626,10 +639,8 @@ class _BatchEvaluator:
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid
-        key_at, query_at = key_distinct.places, query_distinct.places
-        if keys.uniform and queries.uniform:  # computed for one input
-            return self._for_all(self._select_by_calls(e, key_values, key_at[:1], query_values, query_at[:1]), e)
-        return self._select_by_calls(e, key_values, key_at, query_values, query_at)
+        selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
+        return self._for_all(selected, e) if uniform else selected
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
@@ -764,11 +775,15 @@ class _BatchEvaluator:
         # (sum, count) as one code: below 2**54 * (width + 1), within int64 as width < 256 (see _means)
         pairs = (sums - low) * (width + 1) + count
         distinct = _distinct(pairs, (int(sums.max()) - low + 1) * (width + 1), padded=False)
-        means = [(total + low) / n if n > 1 else None
-                 for total, n in (divmod(p, width + 1) for p in distinct.used.tolist())]
-        ordered = sorted({m for m in means if m is not None})
-        code_of = dict(zip(ordered, out.codes(ordered)))
-        np.copyto(codes, distinct.gather([PAD if m is None else code_of[m] for m in means]), where=many)
+        totals, counts = np.divmod(distinct.used, width + 1)
+        several = counts > 1
+        # Both below 2**53, so float64 holds them exactly and its division is the correctly rounded
+        # quotient: the very float Python's int / int gives (the evaluator's sum(xs) / len(xs)).
+        means = (totals[several] + low) / counts[several]
+        ordered, place = np.unique(means, return_inverse=True)  # never -0.0: a zero sum divides to +0.0
+        new = np.full(len(totals), PAD, dtype=np.intp)
+        new[several] = np.array(out.codes(ordered.tolist()), dtype=np.intp).take(place.ravel())
+        np.copyto(codes, distinct.gather(new.tolist()), where=many)
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
@@ -816,7 +831,7 @@ class _BatchEvaluator:
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):
-                out = Column(batch.masked(np.broadcast_to(np.arange(width), batch.shape)), list(range(width)),
+                out = Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)),
                              dense=True, uniform=batch.full)
             elif isinstance(e, rx.LengthType):
                 out = Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)),
