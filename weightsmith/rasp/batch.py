@@ -635,14 +635,16 @@ class _BatchEvaluator:
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
                     return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
-                                           query_rank)
+                                           query_rank, same_rows=queries.uniform)
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid
-        selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
+        selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places,
+                                         same_query_rows=queries.uniform)
         return self._for_all(selected, e) if uniform else selected
 
-    def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
+    def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at,
+                         same_query_rows: bool = False) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
 
         A pair that raises is an error only if it meets in some input (like `1 < "a"` when no input
@@ -669,7 +671,7 @@ class _BatchEvaluator:
             accepted = np.zeros((nq + 1, nk + 1))
             accepted[1:, 1:] = table[:nq, :nk]
             accepted = accepted @ masks.reshape(nk + 1, nb * words)
-            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at)
+            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at, same_rows=same_query_rows)
         key_index = np.where(key_at >= 0, key_at, nk)
         query_index = np.where(query_at >= 0, query_at, nq)
         return bitmask.pack(_pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index))
@@ -685,7 +687,7 @@ class _BatchEvaluator:
         *table_codes, default = out.codes([*vals.table, e.default])
         one = self._uniform.get(id(e.selector))
         if one is None:
-            first = bitmask.lowest(sel, width)  # the one selected key, where there is one
+            first = bitmask.single(sel, width)  # the one selected key, where there is one
             key_codes = vals.codes.ravel().take(first + self.row_starts)
         else:  # the same key for every input: one column per query
             key_codes = vals.codes.take(bitmask.lowest(one[0], width), axis=1)
