@@ -17,7 +17,6 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 
 from __future__ import annotations
 
-import marshal
 import math
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -25,7 +24,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import bitmask
+from weightsmith.rasp import bitmask, marshalled
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
@@ -234,50 +233,6 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
 
 
-def _marshalled_ints(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
-    """Every token of `inputs` in row-major order, if each is an exact int within int32 and each row a
-    list or tuple; else None. Read from the inputs' marshal serialisation, in one C pass.
-
-    marshal (format version 2, which has no back-references) writes a list or tuple as five bytes (its
-    type byte and an int32 count) and an exact int within int32 as five bytes ('i' and its value), and
-    refuses any object that is not exactly a builtin type (int subclasses, numpy integers: ValueError).
-    So one call checks every token's type and copies its value, where `type()` per token and then
-    `bytes()` took two passes. Anything else (a bool 'T', a big int, a float) puts a byte other than 'i'
-    at the start of some token's five-byte slot, and is declined: the first token record that is not
-    five bytes long starts at a slot, every earlier record being five bytes.
-    """
-    try:
-        data = marshal.dumps(inputs, 2)
-    except ValueError:
-        return None
-    n_rows = len(lengths)
-    width = int(lengths[0]) if full else 0
-    n = n_rows * width if full else int(lengths.sum())
-    if len(data) != 5 * (1 + n_rows + n) or data[0] not in _SEQUENCE_TYPES:
-        return None
-    kinds = np.frombuffer(data, dtype=np.uint8, offset=5)[::5]
-    payloads = np.ndarray((len(kinds),), dtype="<i4", buffer=data, offset=6, strides=(5,))
-    if full:  # a row is its header's slot and then its tokens' slots
-        kinds, payloads = kinds.reshape(n_rows, width + 1), payloads.reshape(n_rows, width + 1)
-        if not (_IS_SEQUENCE.take(kinds[:, 0]).all() and (payloads[:, 0] == width).all()
-                and (kinds[:, 1:] == _INT_TYPE).all()):
-            return None
-        return payloads[:, 1:].ravel()
-    headers = np.arange(n_rows) + (np.cumsum(lengths) - lengths)  # each row's slot
-    if not (_IS_SEQUENCE.take(kinds.take(headers)).all() and (payloads.take(headers) == lengths).all()):
-        return None
-    is_token = kinds == _INT_TYPE
-    if np.count_nonzero(is_token) != n:
-        return None
-    return payloads[is_token]
-
-
-_SEQUENCE_TYPES = b"[("  # marshal's list and tuple type bytes
-_IS_SEQUENCE = np.zeros(256, dtype=bool)
-_IS_SEQUENCE[list(_SEQUENCE_TYPES)] = True
-_INT_TYPE = ord("i")
-
-
 def _tokenise_ints(numbers: np.ndarray) -> tuple[np.ndarray, list[Any]]:
     """Codes and table for tokens known to be exact ints, given as an integer array."""
     if not len(numbers):
@@ -342,9 +297,13 @@ def make_batch(
 def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray, full: bool) -> Column:
     """The tokens of `inputs` (whose positions `valid` marks) as a Column."""
     first = next((xs[0] for xs in inputs if len(xs)), None)
-    numbers = _marshalled_ints(inputs, lengths, full) if type(first) is int else None
-    if numbers is not None:
-        flat_codes, table = _tokenise_ints(numbers)
+    read = None  # read from the marshal serialisation (`marshalled`) where it has the common shape
+    if type(first) is int and (numbers := marshalled.ints(inputs, lengths, full)) is not None:
+        read = _tokenise_ints(numbers)
+    elif type(first) is str:
+        read = marshalled.strings(inputs, lengths, full)
+    if read is not None:
+        flat_codes, table = read
     else:
         flat: list[Any] = []
         for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
