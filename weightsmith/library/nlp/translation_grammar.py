@@ -83,7 +83,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home")
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
+                                                                                  "sport", "instrument")
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -142,6 +143,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             return _adjective(info, r)
         if "V" in r and {"ing", "pp"} & set(r["V"][1]):
             return _verb(info, ("ing", "pp"))
+    if prev == "OPEN" and "V" in readings(before) and "A" in r and next_nominal:
+        return _adjective(info, r)  # (she) needs clean water: after a verb, before a noun
     if prev in ("V", "OPEN") and "V" in readings(before) and "ADV" in r and nxt in ("PUNCT", "CONJ", "PREP", "START"):
         return ("OADV",)  # runs fast: vite
     if prev in ("DET", "NUM", "POSS_S", "PREP", "VERY", "A", "START", "CONJ", "PUNCT", "V", "ADV") or prev == "BE":
@@ -254,7 +257,14 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
 
 def avoir_prefix(after: tuple | None) -> str:
     """ "av." when être is followed by an adjective that French says with avoir (hungry: avoir faim)."""
-    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] else ""
+    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] == "avoir" else ""
+
+
+def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
+    """was born: être in the present (je suis né), the passé composé of naître."""
+    if after is not None and readings(after).get("A", (False,) * 6)[5] == "pc" and window[head][1] == "past":
+        return window[:head] + (("BE", "pres"),) + window[head + 1:]
+    return window
 
 
 def object_pronoun(info: tuple) -> tuple:
@@ -290,10 +300,15 @@ def _it_subject(window: tuple) -> bool:
                for w in window[1:3])
 
 
+def _intensifier(info: tuple | None) -> bool:
+    """very, too, so, quite before an adjective."""
+    return info is not None and info[0] == "ADV" and info[1] in ("très", "trop", "si", "assez")
+
+
 def _weather_context(window: tuple) -> bool:
     """window[0] follows "it is (very)": il fait (très) beau."""
-    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if window[1] is not None and \
-        window[1] == ("ADV", "très", False) and window[2] is not None and window[2][0] == "BE" else 0
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if _intensifier(window[1]) and \
+        window[2] is not None and window[2][0] == "BE" else 0
     return bool(k) and _it_subject(window[k:])
 
 
@@ -400,8 +415,11 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
-    elif not clause.get("possessor") and _object_of_de_verb(window, j):  # j'ai besoin d'un sac
+    elif not clause.get("possessor") and _object_of(window, j) == "de":  # j'ai besoin d'un sac
         prep = ("de",)
+    elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
+        prep = ("à",) if window[0][4] == "sport" else ("de",)  # jouer au football, jouer du piano
+        det = det or "the"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
     noun_number = number
@@ -410,6 +428,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep = ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
+    elif kind == "daytime" and prep in (("dans",), ("à",)) and det in (None, "the") and not adjectives:
+        prep, det = (), "the"  # in the morning: le matin; at night: la nuit
     elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
         prep, det, noun_number = (), "the", "sg"
     elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
@@ -472,17 +492,17 @@ def _elide_all(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _object_of_de_verb(window: tuple, j: int) -> bool:
-    """Whether the noun phrase starting after window[j] is the object of a verb whose object takes "de"
-    (need: avoir besoin de), directly or after "and" (besoin de lait et d'œufs)."""
+def _object_of(window: tuple, j: int) -> bool | str | None:
+    """What the verb whose object is the noun phrase starting after window[j] gives its object ("de": avoir
+    besoin de; "jouer": au / du), directly or after "and" (besoin de lait et d'œufs); None: no such verb."""
     joined = False  # an and/or stands between this phrase and the one to its left
     while j < len(window) and window[j] is not None and (window[j][0] in ("N", "A", "DET", "NUM") or
                                                          window[j] in (("CONJ", "et"), ("CONJ", "ou"))):
         if window[j][0] == "N" and not joined:
-            return False  # two phrases not joined by and/or: that phrase's verb is not ours
+            return None  # two phrases not joined by and/or: that phrase's verb is not ours
         joined = window[j][0] == "CONJ" or joined and window[j][0] != "N"
         j += 1
-    return j < len(window) and window[j] is not None and window[j][0] == "V" and window[j][3] == "de"
+    return window[j][3] if j < len(window) and window[j] is not None and window[j][0] == "V" else None
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
@@ -515,7 +535,7 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        v = "av.v" if kind == "A" and window[0][6] else "v"  # are you hungry: est-ce que vous avez faim
+        v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
     return out
 
@@ -551,7 +571,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
                                               and window[2][0] == "BE")
         if window[1] is not None and window[1][0] == "TO":
-            out = ((0, "v.inf"),)
+            governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
+            out = ((0, "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
+            out += ((0, "v.inf"),)
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
@@ -562,15 +584,15 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         if _weather(window, after):
             return _weather_verb(window, clause)
-        if _kind(after) == "VERY" and _it_subject(window):  # it is very cold: "very" speaks the verb
+        if _intensifier(after) and _it_subject(window):  # it is very cold: "very" speaks the verb
             return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
-        out = verb_group(window, 0, after, clause, avoir_prefix(after))
+        out = verb_group(_be_window(window, 0, after), 0, after, clause, avoir_prefix(after))
     elif kind == "NEG":
         if window[1] is not None and window[1][0] == "BE" and not _progressive(after):
-            out = verb_group(window, 1, after, clause, avoir_prefix(after))
+            out = verb_group(_be_window(window, 1, after), 1, after, clause, avoir_prefix(after))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
@@ -587,7 +609,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
-        if me[1] == "très" and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
+        if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
             out = (_weather_verb(window[1:], clause) if _weather(window[1:], after)  # il fait très froid
                    else verb_group(window, 1, after, clause)) + out
     elif kind == "OADV":
