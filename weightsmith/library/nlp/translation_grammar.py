@@ -107,6 +107,9 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
         return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
+    if kind in ("TO", "PREP") and "V" in readings(before) and \
+            readings(before)["V"][2] == "absorbs:" + ("à" if kind == "TO" else info[1]):
+        return ("SILENT",)  # wait for the bus: attendre le bus (what if "wait" is a noun here: rare)
     if kind == "TO":
         if _time_adjective(before):  # next to: à côté de
             return ("PREP", "à côté de")
@@ -128,6 +131,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
         prev = "BE"  # are we clean ?
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
+    if "N" in r and r["N"][3] == "language" and not next_nominal and prev not in ("BE", "VERY"):
+        return _noun(info, r)  # she speaks french: le français (not an adjective)
     if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL"):
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
             else ()
@@ -428,7 +433,7 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep = ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
-    elif kind == "daytime" and prep in (("dans",), ("à",)) and det in (None, "the") and not adjectives:
+    elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
         prep, det = (), "the"  # in the morning: le matin; at night: la nuit
     elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
         prep, det, noun_number = (), "the", "sg"
@@ -525,11 +530,20 @@ def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
     return bool(w[3] if w[0] == "N" else w[2] if w[0] == "A" else False)
 
 
+def _there_question(window: tuple, clause: dict) -> bool:
+    """A question that starts "is there" / "was there" (window[0] is at clause["index"])."""
+    i = clause["index"]
+    return clause["question"] in ("be-pres", "be-past") and 1 <= i < len(window) + 1 and \
+        (window[0] if i == 1 else window[i - 1] if i - 1 < len(window) else None) == ("THERE",)
+
+
 def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The French the word window[0] speaks (see the module docstring)."""
     if clause["index"] == 0 and clause["question"]:
         return lit("est-ce")
     out = _own_plan(window, after, clause)
+    if _there_question(window, clause) and window[0] != ("THERE",):
+        return out  # no subject: est-ce qu'il y a une banque
     kind = window[0][0]
     if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
@@ -619,6 +633,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
         fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
+        if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
+            return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
         if prep == "à":  # at eight: à huit heures (a time)
             out = lit(prep, fr, "heure" if fr == "une" else "heures")
         else:
@@ -636,6 +652,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "NOTHING":
         out = () if window[1] is not None and window[1][0] in ("V",) else lit("rien")
     elif kind == "THERE":
+        if _there_question(window, clause):  # is there a bank ? est-ce qu'il y a une banque ?
+            return lit("qu'", "il", "y", "a" if clause["question"] == "be-pres" else "avait")
         out = () if nxt == "BE" else lit("là")
     elif kind == "TO":
         out = ()

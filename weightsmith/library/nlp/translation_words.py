@@ -50,7 +50,7 @@ salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sau
 food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())  # on monday: lundi
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # on monday: lundi
 # months and seasons: "in august" → en août, "in winter" → en hiver (not spring: au printemps)
 MONTHS = frozenset("""january february march april may june july august september october november december summer
 autumn fall winter""".split())
@@ -69,7 +69,10 @@ PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess".split(
 SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess cards baseball".split())
 INSTRUMENTS = frozenset("piano guitar violin drum flute trumpet cello saxophone".split())
 # parts of the day: "in the morning" → le matin, "at night" → la nuit
-DAYTIME = frozenset("morning afternoon evening night".split())
+DAYTIME = frozenset("morning afternoon evening night weekend".split())
+LANGUAGES = frozenset("english french spanish german italian chinese arabic portuguese russian japanese".split())
+# verbs whose English preposition French does not say: wait for the bus → attendre le bus
+ABSORBS = {"attendre": "pour", "écouter": "à", "regarder": "à", "payer": "pour", "chercher": "pour"}
 # French verbs whose infinitive complement takes de / à: oublier d'appeler, apprendre à nager
 INFINITIVE_DE = frozenset("oublier essayer décider finir terminer arrêter refuser promettre choisir éviter accepter rêver".split())
 INFINITIVE_A = frozenset("commencer apprendre aider réussir continuer hésiter".split())
@@ -189,7 +192,8 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
 def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
     kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
-             ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"))
+             ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
+             (LANGUAGES, "language"))
     return next((kind for words, kind in kinds if lemma in words), "count")
 
 
@@ -201,6 +205,8 @@ def _object(infinitive: str) -> bool | str:
     """What the words after a verb take (see _open_word)."""
     if infinitive == "jouer":
         return "jouer"
+    if infinitive in ABSORBS:
+        return "absorbs:" + ABSORBS[infinitive]
     if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
         return "inf:de" if infinitive in INFINITIVE_DE else "inf:à"
     return infinitive in GENERIC_VERBS
