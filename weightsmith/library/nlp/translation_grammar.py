@@ -118,6 +118,11 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return ("BE", info[1])
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
         return ("OBJ", "la", "elle")  # i see her / her book
+    if kind == "DET" and info[1] in ("this", "that", "these", "those") and not (
+            after is not None and _noun_capable(after)):
+        if _kind(after) == "BE" or be_question and _kind(before) == "BE":  # this is my car: c'est ma voiture
+            return ("S", "3p" if info[1] in ("these", "those") else "3s", "m", "ce", "this")
+        return ("PRON", "ça")  # i like this: j'aime ça
     if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO"):
         return object_pronoun(info)  # i like it, i will call you
     if kind not in ("OPEN", "UNK"):
@@ -303,6 +308,25 @@ def _it_subject(window: tuple) -> bool:
     """"it" or "the weather" stands within two words before window[0] (it is, it will be, the weather is)."""
     return any(w is not None and (w[0] == "S" and w[-1] == "it" or w[0] == "N" and w[4] == "weather")
                for w in window[1:3])
+
+
+def _ce_subject(window: tuple, k: int) -> tuple | None:
+    """The subject "it" / "this" right before être (window[k]), which être speaks (il est, c'est)."""
+    s = window[k + 1] if k + 1 < len(window) else None
+    return s if s is not None and s[0] == "S" and s[-1] in ("it", "this") else None
+
+
+def _with_ce(window: tuple, k: int, after: tuple | None, verb: tuple, weather: bool = False) -> tuple:
+    """Put the subject "it" / "this" before être's plan: il (il est grand, il fait froid), or ce before a
+    noun phrase and for "this" (c'est ma voiture, ce n'est pas un problème, ce sont mes clés)."""
+    s = _ce_subject(window, k)
+    if s is None or not verb:
+        return verb
+    if s[-1] == "it" and (weather or _kind(after) not in ("DET", "NUM", "POSS_S")):
+        return lit("il") + verb
+    code = verb[0][1]  # c' before est, était; ce before sont, sera, ne
+    vowel = code.startswith("v.imp.") or code in ("v.pres.2", "v.aux.2")
+    return lit("c'" if vowel else "ce") + verb
 
 
 def _intensifier(info: tuple | None) -> bool:
@@ -575,6 +599,11 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         out = noun_phrase(window, clause)[0]
     elif kind == "S":
+        if me[-1] in ("it", "this") and after is not None and after[0] == "BE":
+            return ()  # être speaks it: il est, c'est, il fait (see _with_ce)
+        if me[-1] == "this":  # est-ce que c'est / ce sont
+            return lit("c'" if clause["question"] == "be-past" or clause["question"] == "be-pres" and me[1] == "3s"
+                       else "ce")
         if me[1] != "1s":
             out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
         elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
@@ -594,19 +623,23 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
             out = verb_group(window, 0, after, clause, "r." if me[2] == "r" else "")
     elif kind == "BE":
-        if nxt == "NEG" or _progressive(after):
-            return ()
+        if nxt == "NEG" or _progressive(after):  # (the -ing verb speaks; "it" before it is spoken here)
+            return lit("il") if _progressive(after) and _ce_subject(window, 0) else ()
         if _weather(window, after):
-            return _weather_verb(window, clause)
-        if _intensifier(after) and _it_subject(window):  # it is very cold: "very" speaks the verb
+            return _with_ce(window, 0, after, _weather_verb(window, clause), weather=True)
+        if _intensifier(after) and (_it_subject(window) or _ce_subject(window, 0)):  # "very" speaks the verb
             return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
-        out = verb_group(_be_window(window, 0, after), 0, after, clause, avoir_prefix(after))
+        out = _with_ce(window, 0, after, verb_group(_be_window(window, 0, after), 0, after, clause,
+                                                     avoir_prefix(after)))
     elif kind == "NEG":
-        if window[1] is not None and window[1][0] == "BE" and not _progressive(after):
-            out = verb_group(_be_window(window, 1, after), 1, after, clause, avoir_prefix(after))
+        if window[1] is not None and window[1][0] == "BE" and _progressive(after) and _ce_subject(window, 1):
+            out = lit("il")  # it is not raining: il ne pleut pas
+        elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
+            out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
+                                                         avoir_prefix(after)))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
@@ -623,9 +656,11 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
-        if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
-            out = (_weather_verb(window[1:], clause) if _weather(window[1:], after)  # il fait très froid
-                   else verb_group(window, 1, after, clause)) + out
+        if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and (
+                _it_subject(window[1:]) or _ce_subject(window, 1)):
+            weather = _weather(window[1:], after)  # il fait très froid, c'est très bon
+            out = _with_ce(window, 1, after, _weather_verb(window[1:], clause) if weather
+                           else verb_group(window, 1, after, clause), weather) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
     elif kind in ("PREP", "DET", "NUM"):
@@ -644,7 +679,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
             words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
         out = lit(*words)
-    elif kind == "PUNCT":
+    elif kind in ("PUNCT", "PRON"):
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")

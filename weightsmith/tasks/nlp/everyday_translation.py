@@ -291,7 +291,7 @@ class _Grammar:
         from weightsmith.tasks.nlp import dictionary
 
         rng = self.rng
-        kind = rng.choice(["avoir", "need", "job", "time", "month", "city", "habit", "play", "born", "daytime"])
+        kind = rng.choice(["avoir", "need", "job", "time", "month", "city", "habit", "play", "born", "daytime", "ce"])
         subject = self.subject(tags)
         k, third = subject.person, subject.person == 2
         tags.add(kind)
@@ -324,6 +324,14 @@ class _Grammar:
             noun = _Noun(game, game + "s", t.french, t.forms.get("pl", t.french), t.gender)
             det = ("au" if noun.gender == "m" else "à la") if sport else ("du" if noun.gender == "m" else "de la")
             return english, _with_subject(subject, french) + det.split() + [noun.fr_sg], True
+        if kind == "ce":  # this is my car: c'est ma voiture; these are our keys: ce sont nos clés
+            thing = self.noun_phrase("things", tags)
+            while thing.english[0] in ("this", "these"):  # not "this is this book"
+                thing = self.noun_phrase("things", tags)
+            plural = thing.person == 5
+            word = rng.choice(["these", "those"] if plural else ["this", "that", "it"])
+            english = [word, "are" if plural else "is"] + thing.english
+            return english, (["ce", "sont"] if plural else ["c'", "est"]) + thing.french, False
         if kind == "born":  # i was born in paris: je suis né à paris
             city = rng.choice(sorted(CITIES))
             born = "né" + ("e" if subject.gender == "f" else "") + ("s" if k >= 3 else "")
