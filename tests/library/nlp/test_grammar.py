@@ -32,7 +32,8 @@ GRAMMATICAL = [
     "what a beautiful view !", "she cooks and cleans every day .", "the kids are laughing and playing .",
     "close the door and sit down .", "the man who lives here is my uncle .", "the cake you made was delicious .",
     "i saw the man leave .", "let the dog sleep .", "my son was born in may .", "the market is open every day .",
-    "is she your sister ?", "be careful !",
+    "is she your sister ?", "be careful !", "i am very bored .", "i have lived here since last year .",
+    "last night was fun .", "what did you do yesterday ?", "there is too much noise .",
     # a statement may ask in statement order (everyday English does: "you like coffee?")
     "you are tired ?", "you like coffee ?",
 ]

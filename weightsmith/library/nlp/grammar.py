@@ -401,7 +401,11 @@ def program() -> rasp.SOp:
     placed = combine("placement", _placement, feature("placement_mark", lambda m: m if m in PLACED else "-", mark),
                      feature("verb_before", lambda o: o == "V", order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
-    bad_place = combine("bad_placement", _bad_placement, placed, feature("next_kind", _next_kind, next_tag))
+    next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
+                                       word_class), -1, default="-", name="participle_after")
+    bad_place = combine("bad_placement", _bad_placement, placed,
+                        combine("next_word", lambda k, p: f"{k}|{p}", feature("next_kind", _next_kind, next_tag),
+                                next_participle))
 
     # clauses: "and" after a verb joins clauses, before one it joins noun phrases
     # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
@@ -434,8 +438,7 @@ def program() -> rasp.SOp:
     person = combine("person", person_of, role, noun_number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     det_before = feature("determiner_before", lambda o: o in ("DET", "A", "ORD", "NUM"), order_before)
-    person = settled(combine("person_unsettled", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person,
-                             det_before), ("1s", "3s", "pl", "any", "there", "-"), name="person")
+    person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
     inside_pp = feature("inside_pp", lambda o: o == "PREP", phrase_head)
@@ -477,7 +480,7 @@ def program() -> rasp.SOp:
                      feature("carried_governor", canonical, verb_governor))
     is_anchor = feature("is_anchor", lambda a: a != "-", anchor)
     raw_governor = nearest_left(is_anchor, anchor, default="start", name="governor_as_found")
-    governor = settled(feature("governor_canonical", canonical, raw_governor), GOVERNORS, name="governor")
+    governor = feature("governor", canonical, raw_governor)
 
     forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
                                                                          else ())), word_class)
@@ -529,7 +532,8 @@ def program() -> rasp.SOp:
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
                            feature("time_word", lambda m: m if m in ("past", "fut", "last", "next") else "-", mark),
-                           feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET") else "-", order_before)),
+                           feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
+                                   order_before)),
                    after_noun)
     bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("fut", "P")), time, clause_tense)
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
@@ -622,19 +626,22 @@ def _next_kind(tag: str) -> str:
         return "end"
     if tag in ("BE_AM", "BE_IS", "BE_ARE", "BE_WAS", "BE_WERE"):
         return "be"
+    if tag == "V":
+        return "verb"
     return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
 
 
-def _bad_placement(placed: str, after: str) -> bool:
+def _bad_placement(placed: str, next_word: str) -> bool:
     """A frequency adverb between a verb and what follows it, or before a finite "be" (my mother never is
-    angry); "very" not before an adjective or adverb (the computer is slow very !, i very like it); a
-    preposition that cannot end a statement (in front the hotel of .)."""
+    angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
+    it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
+    after, participle = next_word.split("|")
     if placed == "after-verb":
         return not after.startswith("end")
     if placed == "freq":
         return after == "be"
     if placed == "very":
-        return after != "degree"
+        return after != "degree" and not (after == "verb" and participle == "pp")
     if placed == "strict":
         return after == "end."
     return False
@@ -656,10 +663,11 @@ def _word_tense(name: str) -> str:
 
 def _time(mark_det: str, noun_after: bool) -> str:
     """past / fut for a time adverb: yesterday, ago, tomorrow, and last / next before a noun without a
-    determiner (last week, next year; not "the last bus")."""
+    determiner (last week, next year; not "the last bus"); none after a preposition (i have lived here since
+    last year, until tomorrow)."""
     mark, det = mark_det.split("|")
     if mark in ("past", "fut"):
-        return mark
+        return mark if det != "det" else "-"
     if mark in ("last", "next") and noun_after and det != "det":
         return "past" if mark == "last" else "fut"
     return "-"
