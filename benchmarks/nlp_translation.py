@@ -3,6 +3,7 @@ dictionary baseline in the same run.
 
     nice -n 10 .venv/bin/python benchmarks/nlp_translation.py   # writes results/nlp_translation.json
     ... benchmarks/nlp_translation.py --generated-only            # while developing: no held-out items
+    ... benchmarks/nlp_translation.py --dev                       # generated + the hand-written dev pairs
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -61,7 +62,11 @@ def generated(split: str) -> dict:
 
 
 def held_out() -> dict:
-    items = heldout.load("translation")
+    return everyday(heldout.load("translation"))
+
+
+def everyday(items: list) -> dict:
+    """Coverage and exact match (reference or a listed variant) of pairs in the held-out format."""
     covered = [not nlp.unknown_words(" ".join(i.english), "translation") for i in items]
     start = cpu_seconds()
     answers = [french_tokens(i.english) for i in items]
@@ -91,7 +96,18 @@ def main(argv: list[str]) -> None:
     }
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
-    if "--generated-only" not in argv:
+    if "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
+        d = everyday(everyday_translation.load_handwritten())
+        print(f"hand-written dev: coverage {d['model']['coverage']:.3f}, exact covered {d['model']['accuracy_covered']}, "
+              f"exact all {d['model']['accuracy_all']:.3f} ({d['model']['items']}); word-by-word exact covered "
+              f"{d['baselines']['word_by_word']['accuracy_covered']}")
+        for tag, s in d["model"]["per_phenomenon"].items():
+            print(f"  {tag:18} {s['items']:4}  {s['coverage']:.3f}  {s['accuracy_covered']}  {s['accuracy_all']:.3f}")
+        print("unknown:", " ".join(d["unknown_words"]))
+        print("\n".join(f"{m['english']} | {m['model']} | {m['reference']}" for m in d["misses"]))
+        (RESULTS.parent / "nlp_translation_dev.json").write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n",
+                                                                 encoding="utf-8")
+    elif "--generated-only" not in argv:
         results["held_out"] = h = held_out()
         for name, s in [("dictionary-scale translator", h["model"]),
                         ("word-by-word dictionary", h["baselines"]["word_by_word"])]:
