@@ -3,6 +3,7 @@ exactness, size and speed, with baselines in the same run.
 
     WEIGHTSMITH_THREADS=1 nice -n 10 .venv/bin/python benchmarks/nlp_grammaticality.py
     # writes results/nlp_grammaticality.json
+    ... benchmarks/nlp_grammaticality.py --heldout-version 2      # the second held-out set
     ... benchmarks/nlp_grammaticality.py --dev-only
     # the same without the held-out file (never read, never scored): for development;
     # writes results/nlp_grammaticality_dev.json
@@ -89,7 +90,7 @@ def old_program(items: list) -> list[str]:
     return [out[-1] for out in rasp.evaluate_batch(grammaticality.program(), inputs)]
 
 
-def main(dev_only: bool = False) -> None:
+def main(dev_only: bool = False, version: int = 1) -> None:
     torch.set_num_threads(1)
     if models.task("grammaticality").module is not grammar:
         raise SystemExit("the lexicon's resources are not installed: " + "; ".join(dictionary.missing()))
@@ -103,7 +104,7 @@ def main(dev_only: bool = False) -> None:
         items = []
         timed = [sentence(i.words) for i in corpus["handwritten"]]
     else:
-        items = heldout.load("grammaticality")
+        items = heldout.load("grammaticality", version)
         timed = [sentence(i.words) for i in items]
     sentences = [sentence(i.words) for i in items]
     covered = [not nlp.unknown_words(" ".join(i.words), "grammaticality") for i in items]
@@ -165,4 +166,6 @@ def main(dev_only: bool = False) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-only", action="store_true", help="leave the held-out file out (not even read)")
-    main(parser.parse_args().dev_only)
+    parser.add_argument("--heldout-version", type=int, default=1, help="the held-out set to score (1 or 2)")
+    args = parser.parse_args()
+    main(args.dev_only, args.heldout_version)
