@@ -16,10 +16,10 @@ from typing import Callable, Optional
 
 from weightsmith.extract.circuit import Intervention, from_gpt2
 from weightsmith.extract.program import Program, build
-from weightsmith.extract.prune import PruneRun, choose, count_edges, fit, initial_lln, program_runner, \
-    prune_terms, search_lambda
+from weightsmith.extract.prune import BISECT, REFIT_STEPS, PruneRun, choose, count_edges, fit, initial_lln, \
+    program_runner, prune_terms, search_lambda
 from weightsmith.extract.reference import circuit_runner, make_reference
-from weightsmith.extract.simplify import simplify
+from weightsmith.extract.simplify import fold_constants, simplify
 from weightsmith.extract.tasks import Task
 from weightsmith.rasp.errors import InputError
 
@@ -37,6 +37,8 @@ class Options:
     eval_size: int = 200  # sequences per length bin for the reported numbers
     ln_steps: int = 100
     mask_steps: int = 150
+    refit_steps: int = REFIT_STEPS  # re-fitting a binarised mask's constants before judging it
+    bisect: int = BISECT  # extra lambda runs between the last passing and the first failing grid value
     lambdas: tuple[float, ...] = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
     seed: int = 0
     ln: str = "constant"  # a key of LN_MODES
@@ -78,8 +80,10 @@ def extract_gpt2(model, task: Task, options: Options = Options(),
     lln_fitted = evaluation.match_per_bin(circuit_runner(circuit, full))
     log(f"LLN match per bin: initial {lln_initial}, fitted {lln_fitted}")
     everything = PruneRun(0.0, full, count_edges(circuit, None), select.match(circuit_runner(circuit, full)), 0.0)
-    log(f"stage 1: learned edge masks over {everything.edges} edges, lambda in {options.lambdas}")
-    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log, exact)
+    log(f"stage 1: learned edge masks over {everything.edges} edges, lambda in {options.lambdas} "
+        f"(+{options.bisect} bisections), constants re-fitted {options.refit_steps} steps per mask")
+    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log, exact,
+                         options.refit_steps, options.threshold, options.bisect)
     chosen = choose([everything, *runs], options.threshold)
     rule_met = chosen is not None
     if chosen is None:  # nothing meets the rule: keep the best match, and say so
@@ -90,6 +94,7 @@ def extract_gpt2(model, task: Task, options: Options = Options(),
         f"(naive {naive.lines()})")
     program = prune_terms(program, select, options.threshold, log=log)
     program = simplify(program, select, options.threshold, log=log)
+    program = fold_constants(program, select, options.threshold, log=log)
     run = program_runner(program)
     return Extraction(
         program=program, naive_lines=naive.lines(), lines=program.lines(), edges_total=everything.edges,
