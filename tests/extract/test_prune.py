@@ -97,3 +97,32 @@ def test_refit_keeps_the_mask_and_moves_the_constants():
     how = fit(circuit, task, initial_lln(circuit, task), None, 5, masks=masks, ablation=start)
     assert all(torch.equal(how.masks[c], masks[c]) for c in masks)
     assert not torch.equal(how.ablation["pos"], start["pos"])
+
+
+def test_stage_1b_cuts_the_least_certain_edges_first_and_keeps_passing_cuts(monkeypatch):
+    from weightsmith.extract import prune
+
+    class FakeCircuit:
+        def consumers(self):
+            return [("out", ["tok", "pos", "L0H0"])]
+
+    needed = {0}  # only the token edge is needed
+
+    def fake_fit(circuit, task, log_var, lam, steps, **kwargs):
+        return Intervention(True, log_var, kwargs["masks"], {}, frozenset())
+
+    monkeypatch.setattr(prune, "fit", fake_fit)
+    monkeypatch.setattr(prune, "count_edges", lambda circuit, masks: int(masks["out"].sum()))
+    monkeypatch.setattr(prune, "circuit_runner", lambda circuit, how: how)
+
+    class FakeReference:
+        def match(self, how):
+            return 1.0 if all(how.masks["out"][i] > 0.5 for i in needed) else 0.0
+
+    start = Intervention(True, {}, {"out": torch.ones(3, dtype=torch.float64)}, {}, frozenset(),
+                         {"out": torch.tensor([0.5, 2.0, 1.0], dtype=torch.float64)})
+    tried = []
+    result = prune.cut_more(FakeCircuit(), None, FakeReference(), PruneRun(0.01, start, 3, 1.0, 0.0), 0.95,
+                            tries=3, log=tried.append)
+    assert result.edges == 1 and result.how.masks["out"].tolist() == [1.0, 0.0, 0.0]
+    assert [line.split(":")[1].strip().split(" ")[1] for line in tried] == ["tok", "L0H0", "pos"]  # by logit

@@ -115,6 +115,7 @@ class Intervention:
     masks: Optional[dict[str, Tensor]] = None
     ablation: Optional[dict[str, Tensor]] = None  # writer -> constant [d]
     exact_ln: frozenset[str] = frozenset()  # consumers whose LN stays exact (see `program.Normalise`)
+    scores: Optional[dict[str, Tensor]] = None  # learned mask logits (stage 1): the order of further cuts
 
 
 def _act(name: str, x: Tensor) -> Tensor:

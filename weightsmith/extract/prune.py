@@ -34,6 +34,7 @@ from weightsmith.extract.tasks import MAX_TEST_LENGTH, Task, sample_batch
 
 LAMBDAS = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
 BISECT = 3  # extra lambda runs between the last passing and first failing grid values
+CUT_TRIES = 6  # stage 1b: single-edge cuts tried after the lambda search
 REFIT_STEPS = 200  # re-fitting the constants of a binarised mask before judging it (see `fit`)
 
 
@@ -140,7 +141,8 @@ def fit(circuit: Circuit, task: Task, log_var: dict[str, torch.Tensor], lam: Opt
     if ablation is None:
         return Intervention(linear, detached, exact_ln=exact_ln)
     final = masks if theta is None else {c: (t.detach() > 0).double() for c, t in theta.items()}
-    return Intervention(linear, detached, final, {w: a.detach() for w, a in ablation.items()}, exact_ln)
+    return Intervention(linear, detached, final, {w: a.detach() for w, a in ablation.items()}, exact_ln,
+                        None if theta is None else {c: t.detach() for c, t in theta.items()})
 
 
 def mean_ablation(circuit: Circuit, task: Task, seed: int = 0, sequences: int = 64) -> dict[str, torch.Tensor]:
@@ -168,6 +170,7 @@ def search_lambda(circuit: Circuit, task: Task, reference: Reference, log_var: d
         if refit_steps:
             how = fit(circuit, task, learned.log_var or {}, None, refit_steps, exact_ln=exact_ln,
                       masks=learned.masks, ablation=learned.ablation, seed=1)
+            how.scores = learned.scores
         match = reference.match(circuit_runner(circuit, how))
         runs.append(PruneRun(lam, how, count_edges(circuit, how.masks), match, time.perf_counter() - started))
         if log:
@@ -188,6 +191,36 @@ def search_lambda(circuit: Circuit, task: Task, reference: Reference, log_var: d
             break  # nothing smaller to find between them
         attempt(float(np.sqrt(lo * hi)))
     return runs
+
+
+def cut_more(circuit: Circuit, task: Task, reference: Reference, chosen: PruneRun, threshold: float,
+             refit_steps: int = REFIT_STEPS, tries: int = CUT_TRIES, exact_ln: frozenset[str] = frozenset(),
+             log: Optional[Callable[[str], None]] = None) -> PruneRun:
+    """Stage 1b: from the chosen mask, cut kept edges one at a time — the least certain first (lowest
+    learned logit) — each judged after re-fitting the constants; a cut is kept when match stays >=
+    `threshold`. Why: the masks of one lambda run are pruned together, so the run just above a passing
+    lambda often cuts several edges at once and fails (dyck2: 10 edges pass, the next lambda cuts to 7 and
+    fails), while a sub-circuit in between is sufficient. At most `tries` cuts are tried (a CPU bound)."""
+    if chosen.how.masks is None or chosen.how.scores is None:
+        return chosen
+    readable = dict(circuit.consumers())
+    order = sorted(((float(chosen.how.scores[c][i]), c, i) for c, m in chosen.how.masks.items()
+                    for i in range(len(m)) if m[i] > 0.5))
+    for _, consumer, i in order[:tries]:
+        started = time.perf_counter()
+        masks = {c: m.clone() for c, m in chosen.how.masks.items()}
+        masks[consumer][i] = 0.0
+        how = fit(circuit, task, chosen.how.log_var or {}, None, refit_steps, exact_ln=exact_ln, masks=masks,
+                  ablation=chosen.how.ablation, seed=2)
+        how.scores = chosen.how.scores
+        match = reference.match(circuit_runner(circuit, how))
+        if log:
+            log(f"stage 1b: cut {readable[consumer][i]} -> {consumer}: match {match:.3f}"
+                f"{' (kept)' if match >= threshold else ''}")
+        if match >= threshold:
+            chosen = PruneRun(chosen.lam, how, count_edges(circuit, masks), match,
+                              chosen.seconds + time.perf_counter() - started)
+    return chosen
 
 
 def choose(runs: list[PruneRun], threshold: float) -> Optional[PruneRun]:

@@ -76,12 +76,19 @@ def simplify(program: Program, reference: Reference, threshold: float,
             candidate = program.copy()
             candidate.project[j].matrix = HARD * np.eye(var.size)
             candidate.project[j].label = "inp==out"
-            match = reference.match(program_runner(candidate))
-            if match >= threshold:
-                if log:
-                    log(f"simplify: project {term.var} -> inp==out (match {match:.3f})")
-                program = candidate
+            program = _kept_if_rule_holds(program, candidate, reference, threshold, log,
+                                          f"simplify: project {term.var} -> inp==out")
     return program
+
+
+def _kept_if_rule_holds(program: Program, candidate: Program, reference: Reference, threshold: float,
+                        log: Optional[Callable[[str], None]], what: str) -> Program:
+    match = reference.match(program_runner(candidate))
+    if match < threshold:
+        return program
+    if log:
+        log(f"{what} (match {match:.3f})")
+    return candidate
 
 
 def fold_constants(program: Program, reference: Reference, threshold: float,
@@ -127,9 +134,5 @@ def fold_constants(program: Program, reference: Reference, threshold: float,
         if candidate.norm is not None:
             candidate.norm.scaled_bias = np.zeros_like(candidate.norm.scaled_bias)
             candidate.norm.const = np.zeros_like(candidate.norm.const)
-        match = reference.match(program_runner(candidate))
-        if match >= threshold:
-            if log:
-                log(f"fold: the constant dropped (match {match:.3f})")
-            program = candidate
+        program = _kept_if_rule_holds(program, candidate, reference, threshold, log, "fold: the constant dropped")
     return program
