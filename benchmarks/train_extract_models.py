@@ -23,7 +23,7 @@ from pathlib import Path
 import torch
 
 from weightsmith.extract.tasks import TASKS, get_task
-from weightsmith.extract.train import save, search, search_order
+from weightsmith.extract.train import parse_arch, save, search, search_order
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
@@ -40,7 +40,13 @@ def main() -> None:
                         "(training stops at the first that scores 1.0; the anchor checks every 3000)")
     parser.add_argument("--from-arch", default=None, help="start the search order at this configuration "
                         "(e.g. 2l1h16d), the smaller ones skipped (say why in the record)")
+    parser.add_argument("--arch", default=None, help="train only this configuration, e.g. 4l2h64d (the anchor's "
+                        "size for a task; it need not be in the search order): the whole budget goes to it")
+    parser.add_argument("--save-to", type=Path, default=None, help="also save the best model here even if it does "
+                        "not generalise (to study it, e.g. extract from a negative control; not shipped)")
     args = parser.parse_args()
+    if args.arch and args.from_arch:
+        parser.error("--arch and --from-arch exclude each other")
     torch.set_num_threads(1)
     from transformers.utils import logging
 
@@ -53,12 +59,15 @@ def main() -> None:
             if args.from_arch not in names:
                 parser.error(f"--from-arch {args.from_arch}: not in the search order {', '.join(names)}")
             archs = archs[names.index(args.from_arch):]
+        if args.arch:
+            archs = (parse_arch(args.arch),)
         model, result, tried = search(task, args.budget, archs, max_steps=args.max_steps, eval_size=args.eval_size,
                                       eval_every=args.eval_every,
                                       log=lambda line: print(line, flush=True))
         command = f"python benchmarks/train_extract_models.py {name} --budget {args.budget:g} " \
                   f"--max-steps {args.max_steps} --eval-size {args.eval_size} --eval-every {args.eval_every}" + \
-                  (f" --from-arch {args.from_arch}" if args.from_arch else "")
+                  (f" --from-arch {args.from_arch}" if args.from_arch else "") + \
+                  (f" --arch {args.arch}" if args.arch else "")
         summary = {"task": name, "budget_cpu_seconds": args.budget, "command": command,
                    "chosen": result.arch.name, "accuracy": result.accuracy, "generalises": result.generalises,
                    "shipped": result.generalises, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -68,6 +77,8 @@ def main() -> None:
         if result.generalises:
             save(model, result, MODELS / name, command)
             (MODELS / name / "search.json").write_text(json.dumps(summary, indent=2) + "\n")
+        if args.save_to:
+            save(model, result, args.save_to / name, command)
         runs = json.loads(RECORD.read_text()) if RECORD.exists() else []
         RECORD.parent.mkdir(parents=True, exist_ok=True)
         RECORD.write_text(json.dumps([*runs, summary], indent=2) + "\n")

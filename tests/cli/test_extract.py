@@ -30,9 +30,9 @@ def model_folder(tmp_path_factory):
 def test_extract_writes_a_program_that_runs(model_folder, tmp_path):
     out = tmp_path / "prog" / "tomita2_program.py"
     result = runner.invoke(app, ["extract", str(model_folder), "-o", str(out), "--select-size", "16",
-                                 "--eval-size", "8", "--mask-steps", "5"])
+                                 "--eval-size", "8", "--mask-steps", "5", "--refit-steps", "5"])
     assert result.exit_code == 0, result.output
-    assert "lines" in result.output and "match per bin" in result.output and "logits =" in result.output
+    assert "lines" in result.output and "match per bin" in result.output and "prediction =" in result.output
     numbers = json.loads(out.with_suffix(".json").read_text())
     assert numbers["task"] == "tomita2" and set(numbers["match"]) == {"0-50", "51-100", "101-150"}
     spec = importlib.util.spec_from_file_location("tomita2_program", out)

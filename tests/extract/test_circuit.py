@@ -37,6 +37,18 @@ def test_circuit_is_the_hugging_face_model(setup):
         assert torch.allclose(ours, logits_of(model, batch), atol=1e-10)
 
 
+def test_mean_writes_are_the_writes_averaged_over_real_positions(setup):
+    from weightsmith.extract.circuit import mean_writes
+
+    task, _, batch, circuit, _ = setup
+    ids, positions = torch.from_numpy(batch.ids), torch.from_numpy(batch.positions)
+    real = ids != task.pad
+    means = mean_writes(circuit, ids, positions, real)
+    assert torch.allclose(means["tok"], circuit.W_E[ids[real]].mean(0), atol=1e-12)
+    assert torch.allclose(means["pos"], circuit.W_P[positions[real]].mean(0), atol=1e-12)
+    assert set(means) == set(circuit.writers())
+
+
 def test_one_ln_constant_per_consumer(setup):
     _, _, _, circuit, log_var = setup
     assert set(log_var) == {name for name, _ in circuit.consumers()}
@@ -94,4 +106,22 @@ def test_written_module_runs_the_same_numbers(setup, tmp_path, exact_final):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert np.abs(module.run(batch.ids, batch.positions) - run(program, batch.ids, batch.positions)).max() < 1e-12
-    assert listing(program).count("\n") + 1 >= 1 and "logits = " in listing(program)
+    counted = [line for line in listing(program).splitlines() if not line.startswith("#")]
+    assert len(counted) == program.lines() and counted[-1].startswith("prediction = ")
+
+
+@pytest.mark.parametrize("exact_final", [False, True])
+def test_folding_constants_is_exact(setup, exact_final):
+    """With a threshold no program can meet, `fold_constants` may only rewrite exactly: the key-only terms
+    and the constant go into table terms over variables that sum to one, and the numbers stay the same."""
+    from weightsmith.extract.reference import make_reference
+    from weightsmith.extract.simplify import fold_constants
+
+    task, _, batch, circuit, log_var = setup
+    program = build(circuit, Intervention(True, log_var, exact_ln=frozenset({"out"}) if exact_final else frozenset()))
+    folded = fold_constants(program, make_reference(task, circuit, 4, seed=3), threshold=1.01)
+    assert np.abs(run(folded, batch.ids, batch.positions) - run(program, batch.ids, batch.positions)).max() < 1e-9
+    key_only = sum(t.q is None for op in program.ops if hasattr(op, "terms") for t in op.terms)
+    assert key_only > 0 and folded.lines() < program.lines()
+    assert all(t.q is not None for op in folded.ops if hasattr(op, "terms") for t in op.terms)
+    assert folded.has_bias() == exact_final  # the bias outside `rms` cannot be folded

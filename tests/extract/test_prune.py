@@ -50,3 +50,79 @@ def test_pruning_keeps_match_above_the_rule(exact_ln, size, tries):
     simple = simplify(pruned, reference, threshold)
     assert reference.match(program_runner(simple)) >= threshold
     assert np.isfinite(simple.bias).all()
+
+
+def test_lambda_bisection_between_last_pass_and_first_fail(monkeypatch):
+    """After the grid, lambda is bisected (geometrically) between the largest passing value and the next
+    failing one, while that interval can still hold a smaller circuit."""
+    from weightsmith.extract import prune
+
+    edges_at = lambda lam: 12 if lam <= 0.012 else (10 if lam < 0.02 else 5)  # noqa: E731
+
+    def fake_fit(circuit, task, log_var, lam, steps, **kwargs):
+        masks = kwargs.get("masks")
+        if lam is not None:
+            masks = {"out": torch.tensor([1.0] * edges_at(lam) + [0.0] * (13 - edges_at(lam)))}
+        return Intervention(True, log_var, masks, {}, frozenset())
+
+    class FakeReference:
+        def match(self, run):
+            return run.edges
+
+    monkeypatch.setattr(prune, "fit", fake_fit)
+    monkeypatch.setattr(prune, "mean_ablation", lambda circuit, task: {})
+    monkeypatch.setattr(prune, "count_edges", lambda circuit, masks: int(masks["out"].sum()))
+    monkeypatch.setattr(prune, "circuit_runner", lambda circuit, how: type("R", (), {"edges": 1.0 if
+                                                                          how.masks["out"].sum() >= 10 else 0.0}))
+    runs = prune.search_lambda(None, None, FakeReference(), {}, 1, (1e-3, 1e-2, 3e-2), threshold=0.95, bisect=3)
+    lams = [r.lam for r in runs]
+    assert lams[:3] == [1e-3, 1e-2, 3e-2] and len(lams) == 6
+    assert abs(lams[3] - np.sqrt(1e-2 * 3e-2)) < 1e-12  # 0.0173: 10 edges, passes
+    assert abs(lams[4] - np.sqrt(lams[3] * 3e-2)) < 1e-12
+    assert choose(runs, 0.95).edges == 10
+
+
+def test_refit_keeps_the_mask_and_moves_the_constants():
+    """The re-fit after binarising trains only the constants of a fixed sub-circuit."""
+    from weightsmith.extract.circuit import from_gpt2
+    from weightsmith.extract.prune import fit, initial_lln, mean_ablation
+    from weightsmith.extract.tasks import get_task
+    from weightsmith.extract.train import Arch, build_model
+
+    task = get_task("bin_majority")
+    circuit = from_gpt2(build_model(task, Arch(1, 1, 16), seed=2).double())
+    masks = {c: torch.ones(len(r), dtype=torch.float64) for c, r in circuit.consumers()}
+    masks["out"][1] = 0  # the position embedding cut from the output
+    start = mean_ablation(circuit, task)
+    how = fit(circuit, task, initial_lln(circuit, task), None, 5, masks=masks, ablation=start)
+    assert all(torch.equal(how.masks[c], masks[c]) for c in masks)
+    assert not torch.equal(how.ablation["pos"], start["pos"])
+
+
+def test_stage_1b_cuts_the_least_certain_edges_first_and_keeps_passing_cuts(monkeypatch):
+    from weightsmith.extract import prune
+
+    class FakeCircuit:
+        def consumers(self):
+            return [("out", ["tok", "pos", "L0H0"])]
+
+    needed = {0}  # only the token edge is needed
+
+    def fake_fit(circuit, task, log_var, lam, steps, **kwargs):
+        return Intervention(True, log_var, kwargs["masks"], {}, frozenset())
+
+    monkeypatch.setattr(prune, "fit", fake_fit)
+    monkeypatch.setattr(prune, "count_edges", lambda circuit, masks: int(masks["out"].sum()))
+    monkeypatch.setattr(prune, "circuit_runner", lambda circuit, how: how)
+
+    class FakeReference:
+        def match(self, how):
+            return 1.0 if all(how.masks["out"][i] > 0.5 for i in needed) else 0.0
+
+    start = Intervention(True, {}, {"out": torch.ones(3, dtype=torch.float64)}, {}, frozenset(),
+                         {"out": torch.tensor([0.5, 2.0, 1.0], dtype=torch.float64)})
+    tried = []
+    result = prune.cut_more(FakeCircuit(), None, FakeReference(), PruneRun(0.01, start, 3, 1.0, 0.0), 0.95,
+                            tries=3, log=tried.append)
+    assert result.edges == 1 and result.how.masks["out"].tolist() == [1.0, 0.0, 0.0]
+    assert [line.split(":")[1].strip().split(" ")[1] for line in tried] == ["tok", "L0H0", "pos"]  # by logit

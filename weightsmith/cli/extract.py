@@ -24,6 +24,8 @@ def extract(
     select_size: int = typer.Option(200, help="Sequences that choose lambda, removals and primitives."),
     eval_size: int = typer.Option(200, help="Sequences per length bin for the reported match and accuracy."),
     mask_steps: int = typer.Option(150, help="Steps per learned-mask run (one run per lambda)."),
+    refit_steps: int = typer.Option(200, help="Steps re-fitting a binarised mask's ablation and LN constants "
+                                    "before its match is judged."),
     ln: str = typer.Option("constant", help="Layer norm in the program: 'constant' (one learned variance per "
                            "reader, the anchor's) or 'exact_final' (the same, but the final layer norm stays "
                            "exact as an rms line)."),
@@ -62,7 +64,7 @@ def extract(
     show = progress()
     log = (lambda line: console.print(f"[dim]{line}[/]", highlight=False)) if show else (lambda line: None)
     options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps,
-                      ln=ln)
+                      refit_steps=refit_steps, ln=ln)
     with console.status("extracting...", spinner="dots") if show else _nothing():
         result = extract_gpt2(gpt2, chosen, options, log=log)
     try:

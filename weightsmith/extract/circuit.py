@@ -108,13 +108,14 @@ class Circuit:
 @dataclass
 class Intervention:
     """How to run a circuit: LN mode, edge masks (1 keeps an edge) and the constants put in place of cut
-    edges. `masks[consumer]` is a tensor over that consumer's readable writers (None: keep every edge)."""
+    edges. `masks[consumer]` is a tensor over that consumer's readable writers (None: keep every edge), or [B, writers]: one mask per sequence."""
 
     linear_ln: bool = False
     log_var: Optional[dict[str, Tensor]] = None  # consumer -> log c (linear LN)
     masks: Optional[dict[str, Tensor]] = None
     ablation: Optional[dict[str, Tensor]] = None  # writer -> constant [d]
     exact_ln: frozenset[str] = frozenset()  # consumers whose LN stays exact (see `program.Normalise`)
+    scores: Optional[dict[str, Tensor]] = None  # learned mask logits (stage 1): the order of further cuts
 
 
 def _act(name: str, x: Tensor) -> Tensor:
@@ -135,9 +136,10 @@ def attention_masked(circuit: Circuit, ids: Tensor) -> Tensor:
 
 
 def forward(circuit: Circuit, ids: Tensor, positions: Tensor, how: Intervention = Intervention(),
-            record: Optional[dict[str, Tensor]] = None) -> Tensor:
+            record: Optional[dict[str, Tensor]] = None, written: Optional[dict[str, Tensor]] = None) -> Tensor:
     """Output logits [B, T, n_out]; with `how`, linearised LN and/or cut edges (see `Intervention`);
-    `record` receives each LN consumer's per-position input variance [B, T]."""
+    `record` receives each LN consumer's per-position input variance [B, T], `written` each writer's write
+    [B, T, d]."""
     dtype = circuit.W_E.dtype
     writes: dict[str, Tensor] = {"tok": circuit.W_E[ids], "pos": circuit.W_P[positions]}
     bias = torch.zeros(circuit.W_E.shape[1], dtype=dtype)
@@ -152,7 +154,10 @@ def forward(circuit: Circuit, ids: Tensor, positions: Tensor, how: Intervention 
                 total = total + writes[writer]
             else:
                 const = how.ablation[writer] if how.ablation is not None else torch.zeros_like(bias)
-                total = total + keep[i] * writes[writer] + (1 - keep[i]) * const
+                k = keep[..., i]
+                if k.dim():  # a mask per sequence [B] (sampled masks while learning them)
+                    k = k[:, None, None]
+                total = total + k * writes[writer] + (1 - k) * const
         ln = circuit.ln_of(consumer)
         if ln is None:
             return total
@@ -182,7 +187,19 @@ def forward(circuit: Circuit, ids: Tensor, positions: Tensor, how: Intervention 
             mlp = layer.mlp
             writes[f"L{l}M"] = _act(mlp.act, read(f"L{l}M") @ mlp.W_in + mlp.b_in) @ mlp.W_out
             bias = bias + mlp.b_out
+    if written is not None:
+        written.update(writes)
     return read("out") @ circuit.W_U + circuit.b_U
+
+
+def mean_writes(circuit: Circuit, ids: Tensor, positions: Tensor, real: Tensor) -> dict[str, Tensor]:
+    """Each writer's mean write over the `real` (non-PAD) positions of the unmodified model: where the
+    optimal-ablation constants start (mean ablation), so that cutting an edge starts from a faithful
+    average instead of from zero (a zero write is far from anything the reader has seen)."""
+    seen: dict[str, Tensor] = {}
+    with torch.no_grad():
+        forward(circuit, ids, positions, written=seen)
+    return {name: write[real].mean(0) for name, write in seen.items()}
 
 
 def variance_at_consumers(circuit: Circuit, ids: Tensor, positions: Tensor, real: Tensor) -> dict[str, Tensor]:

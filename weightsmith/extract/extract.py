@@ -16,11 +16,11 @@ from typing import Callable, Optional
 
 from weightsmith.extract.circuit import Intervention, from_gpt2
 from weightsmith.extract.program import Program, build
-from weightsmith.extract.prune import PruneRun, choose, count_edges, fit, initial_lln, program_runner, \
-    prune_terms, search_lambda
+from weightsmith.extract.prune import BISECT, CUT_TRIES, REFIT_STEPS, PruneRun, choose, count_edges, cut_more, fit, \
+    initial_lln, program_runner, prune_terms, search_lambda
 from weightsmith.extract.reference import circuit_runner, make_reference
-from weightsmith.extract.simplify import simplify
-from weightsmith.extract.tasks import Task
+from weightsmith.extract.simplify import fold_constants, simplify
+from weightsmith.extract.tasks import TEST_BINS, Task
 from weightsmith.rasp.errors import InputError
 
 MATCH_RULE = 0.95  # the target; the anchor's own rule is 0.9
@@ -37,6 +37,9 @@ class Options:
     eval_size: int = 200  # sequences per length bin for the reported numbers
     ln_steps: int = 100
     mask_steps: int = 150
+    refit_steps: int = REFIT_STEPS  # re-fitting a binarised mask's constants before judging it
+    bisect: int = BISECT  # extra lambda runs between the last passing and the first failing grid value
+    cut_tries: int = CUT_TRIES  # stage 1b: single-edge cuts tried (each re-fitted) after the lambda search
     lambdas: tuple[float, ...] = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
     seed: int = 0
     ln: str = "constant"  # a key of LN_MODES
@@ -68,7 +71,8 @@ def extract_gpt2(model, task: Task, options: Options = Options(),
         raise InputError(f"layer-norm mode {options.ln!r} is not one of {', '.join(LN_MODES)}")
     exact = LN_MODES[options.ln]
     circuit = from_gpt2(model, task.vocab)
-    select = make_reference(task, circuit, options.select_size, seed=options.seed + 11)
+    select = make_reference(task, circuit, max(1, options.select_size // len(TEST_BINS)), seed=options.seed + 11,
+                            per_bin=True)
     evaluation = make_reference(task, circuit, options.eval_size, seed=options.seed + 12, per_bin=True)
     log(f"re-parameterising: linearised layer norm ({options.ln})")
     initial = initial_lln(circuit, task, options.seed)
@@ -78,18 +82,24 @@ def extract_gpt2(model, task: Task, options: Options = Options(),
     lln_fitted = evaluation.match_per_bin(circuit_runner(circuit, full))
     log(f"LLN match per bin: initial {lln_initial}, fitted {lln_fitted}")
     everything = PruneRun(0.0, full, count_edges(circuit, None), select.match(circuit_runner(circuit, full)), 0.0)
-    log(f"stage 1: learned edge masks over {everything.edges} edges, lambda in {options.lambdas}")
-    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log, exact)
+    log(f"stage 1: learned edge masks over {everything.edges} edges, lambda in {options.lambdas} "
+        f"(+{options.bisect} bisections), constants re-fitted {options.refit_steps} steps per mask")
+    runs = search_lambda(circuit, task, select, fitted.log_var, options.mask_steps, options.lambdas, log, exact,
+                         options.refit_steps, options.threshold, options.bisect)
     chosen = choose([everything, *runs], options.threshold)
     rule_met = chosen is not None
     if chosen is None:  # nothing meets the rule: keep the best match, and say so
         chosen = max([everything, *runs], key=lambda r: (r.match, -r.edges))
+    if rule_met and options.cut_tries:
+        chosen = cut_more(circuit, task, select, chosen, options.threshold, options.refit_steps, options.cut_tries,
+                          exact, log)
     naive = build(circuit, full)
     program = build(circuit, chosen.how)
     log(f"stage 1 chose lambda {chosen.lam:g}: {chosen.edges} edges, {program.lines()} lines "
         f"(naive {naive.lines()})")
     program = prune_terms(program, select, options.threshold, log=log)
     program = simplify(program, select, options.threshold, log=log)
+    program = fold_constants(program, select, options.threshold, log=log)
     run = program_runner(program)
     return Extraction(
         program=program, naive_lines=naive.lines(), lines=program.lines(), edges_total=everything.edges,

@@ -111,12 +111,23 @@ class Program:
     norm: Optional[Normalise] = None
 
     def lines(self) -> int:
-        """The line count the anchor reports: one per select term, aggregate, MLP and projection term (and
-        one for `rms` when the final layer norm is kept exact)."""
-        count = len(self.project) + (self.norm is not None)
+        """Lines as the anchor counts them (its `program_code.txt` listings, one numbered line each): every
+        selector term (a uniform selector has none), aggregate, element-wise MLP and projection term; the
+        constant projection when the program has one (`project(op=...)`, the bias); `rms` when the final
+        layer norm is kept exact (then a constant inside it and one added after it are a line each); and the
+        `prediction` line. A `Lookup` is no line: its table is folded
+        into the reads of its input (the anchor prints an MLP path that reads only the token the same way,
+        as part of `project(inp=token, ...)`). `to_python.listing` prints exactly these lines."""
+        inner = self.norm is not None and bool(np.any(self.norm.scaled_bias != 0) or np.any(self.norm.const != 0))
+        count = len(self.project) + (self.norm is not None) + inner + bool(np.any(self.bias != 0)) + 1
         for op in self.ops:
-            count += len(op.terms) if isinstance(op, Select) else 1
+            count += len(op.terms) if isinstance(op, Select) else not isinstance(op, Lookup)
         return count
+
+    def has_bias(self) -> bool:
+        """Whether a constant is added to the logits (outside or, with `Normalise`, inside the norm)."""
+        inner = self.norm is not None and (np.any(self.norm.scaled_bias != 0) or np.any(self.norm.const != 0))
+        return bool(np.any(self.bias != 0) or inner)
 
     def copy(self) -> "Program":
         return copy.deepcopy(self)
@@ -231,6 +242,20 @@ def activation(name: str, x: np.ndarray) -> np.ndarray:
     if name == "relu":
         return np.maximum(x, 0.0)
     return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x ** 3)))
+
+
+def sums_to_one(program: Program, name: str) -> bool:
+    """Whether a variable's values sum to 1 at every position: the one-hot bases, and aggregates (a convex
+    combination) of such variables. A constant row then is a term over the variable: c = (values @ 1) c."""
+    if name in ONE_HOT:
+        return True
+    var = program.vars[name]
+    if var.values != name:  # a lookup: its input's values
+        return sums_to_one(program, var.values)
+    for op in program.ops:
+        if isinstance(op, Aggregate) and op.out == name:
+            return sums_to_one(program, op.value)
+    return False
 
 
 def prune_dead(program: Program) -> Program:

@@ -40,8 +40,10 @@ class Reference:
         return (same | ~scored).all(axis=1)
 
     def match(self, run: Callable[[Batch], np.ndarray]) -> float:
-        hits = [self.agree(i, run(b)) for i, b in enumerate(self.batches)]
-        return float(np.concatenate(hits).mean())
+        """Whole-sequence agreement; with several length bins, that of the worst bin (the target is match
+        >= the rule on *every* bin: over all lengths at once, a removal that costs only the longest
+        sequences can pass — measured on dyck2: 0.955 overall, 0.935 on 101-150)."""
+        return min(self.match_per_bin(run).values())
 
     def match_per_bin(self, run: Callable[[Batch], np.ndarray]) -> dict[str, float]:
         out: dict[str, list] = {}

@@ -67,28 +67,46 @@ def _describe(matrix: np.ndarray, label: str) -> str:
 
 
 def listing(program: Program) -> str:
-    """The program as D-RASP-style lines (one per select term, aggregate, MLP, projection term)."""
+    """The program as D-RASP-style lines, one per line `Program.lines` counts (the anchor's rule: a line per
+    selector term, aggregate, MLP, projection term, the constant, `rms`, `prediction`); comment lines
+    (starting with `#`) are not counted."""
     lines = []
+    selectors: dict[str, str] = {}
     for op in program.ops:
         if isinstance(op, Select):
-            parts = [f"select(k={t.k}, op={_describe(t.matrix, t.label)})" if t.q is None else
-                     f"select(q={t.q}, k={t.k}, op={_describe(t.matrix, t.label)})" for t in op.terms]
-            lines.append(f"{op.name} = " + (" + ".join(parts) if parts else "uniform"))
+            names = []
+            for j, t in enumerate(op.terms):
+                names.append(f"{op.name}_{j + 1}" if len(op.terms) > 1 else op.name)
+                lines.append(f"{names[-1]} = " + (f"select(k={t.k}, op={_describe(t.matrix, t.label)})"
+                                                  if t.q is None else
+                                                  f"select(q={t.q}, k={t.k}, op={_describe(t.matrix, t.label)})"))
+            selectors[op.name] = " + ".join(names) if names else "uniform"
         elif isinstance(op, Aggregate):
-            lines.append(f"{op.out} = aggregate({op.select}, {op.value})")
+            lines.append(f"{op.out} = aggregate({selectors[op.select]}, {op.value})")
         elif isinstance(op, Lookup):
-            lines.append(f"{op.out} = lookup({op.input})  # an MLP over one one-hot input: a table, folded "
+            lines.append(f"# {op.out} = lookup({op.input}): an MLP over one one-hot input is a table, folded "
                          f"into the reads of {op.input}")
         else:
             ins = ", ".join(f"{v}@table[{'x'.join(map(str, M.shape))}]" for v, M in op.inputs)
             lines.append(f"{op.out} = element_wise_op({op.act}, {ins})")
-    parts = [f"project({t.var}, op={_describe(t.matrix, t.label)})" for t in program.project]
+    names = []
+    for j, t in enumerate(program.project):
+        names.append(f"logits{j + 1}")
+        lines.append(f"{names[-1]} = project({t.var}, op={_describe(t.matrix, t.label)})")
+    inner = program.norm is not None and (program.norm.scaled_bias.any() or program.norm.const.any())
+    outer = bool(program.bias.any())
+    if inner or (outer and program.norm is None):
+        names.append(f"logits{len(names) + 1}")
+        lines.append(f"{names[-1]} = project(op=table[1x{len(program.bias)}])  # the constant")
+    total = " + ".join(names) or "0"
     if program.norm is None:
-        lines.append("logits = " + " + ".join(parts + ["bias"]))
+        lines.append(f"prediction = {total}  # logits: argmax (LM tasks) or the sign of each (bce tasks)")
     else:
         writes = ", ".join(f"{t.var}@table[{'x'.join(map(str, t.write.shape))}]" for t in program.project)
-        lines.append(f"sigma = rms({writes}, constant)  # the final layer norm, kept exact")
-        lines.append("logits = (" + " + ".join(parts + ["constant"]) + ") / sigma + bias")
+        lines.append(f"sigma = rms({writes}{', constant' if inner else ''})  # the final layer norm, kept exact")
+        if outer:
+            lines.append(f"bias = project(op=table[1x{len(program.bias)}])  # added after the layer norm")
+        lines.append(f"prediction = ({total}) / sigma{' + bias' if outer else ''}")
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ Models are saved as Hugging Face folders (`config.json` + `model.safetensors`, n
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,6 +41,18 @@ class Arch:
     @property
     def name(self) -> str:
         return f"{self.layers}l{self.heads}h{self.width}d"
+
+
+def parse_arch(name: str, lr: float = 1e-3) -> Arch:
+    """`2l1h64d` -> Arch(2, 1, 64); a clear error for anything else."""
+    found = re.fullmatch(r"(\d+)l(\d+)h(\d+)d", name)
+    if not found:
+        raise InputError(f"configuration {name!r}: expected <layers>l<heads>h<width>d, e.g. 2l1h64d")
+    layers, heads, width = map(int, found.groups())
+    if min(layers, heads, width) < 1 or width % heads:
+        raise InputError(f"configuration {name!r}: layers, heads and width must be positive, width a multiple "
+                         f"of heads")
+    return Arch(layers, heads, width, lr)
 
 
 # smallest first (parameters grow left to right: a second layer of width 16 is far smaller than width 64;
