@@ -109,3 +109,33 @@ def test_teacher_forcing_gives_every_next_word():
     for english, french in CASES[:6]:
         out = rasp.evaluate(dt.program(), dt.encode(english.split() + ["SEP"] + french.split()))
         assert out[len(english.split()):] == [*french.split(), dt.EOS]
+
+
+def test_a_reading_in_context_is_computed_exactly_from_small_factors():
+    """The program resolves a word from its class, its left context and a view of the word after it
+    (`dt.options`, `dt.reading`); that must be `grammar.resolve` on the whole infos, whatever they are."""
+    import random
+
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp.translation_words import vocabulary
+
+    infos = sorted({e.info for e in vocabulary().entries}, key=repr)
+    words = [i for i in infos if i[0] not in ("SEP", "FR")]
+    column = {view: i for i, view in enumerate(dt.resolution_factors().after)}
+    rng = random.Random(7)
+    for _ in range(8_000):
+        w, a = rng.choice(words), rng.choice(infos)
+        before, before2, be_question = rng.choice(infos + [None]), rng.choice(infos + [None]), rng.random() < 0.5
+        left = (grammar._kind(before2) == "BE", grammar._kind(before), be_question)
+        choice = dt.options(dt.word_class(w), left)[column[dt.after_view(a)]]
+        assert dt.reading(w, choice) == grammar.resolve(before2, before, w, a, be_question), (before2, before, w, a)
+
+
+def test_the_readings_in_context_have_small_value_sets():
+    """What the compiler enumerates: a few hundred readings, not products of whole infos."""
+    program = dt.program()
+    named = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rasp.SOp)}
+    vocab = range(len(models.DICTIONARY_TRANSLATION.model_vocabulary()))
+    sizes = {name: len(rasp.value_set(named[name], vocab, dt.MAX_SEQ_LEN))
+             for name in ("word_class", "reading_options", "reading_choice", "resolved")}
+    assert sizes["resolved"] < 300 and sizes["reading_options"] < 100 and sizes["word_class"] < 100, sizes

@@ -20,6 +20,7 @@ word back), read as whatever class their neighbours expect.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith import rasp
@@ -134,6 +135,105 @@ def _verbal(after: tuple | None) -> bool:
                                   or "V" in grammar.readings(after))
 
 
+# ------------------------------------------------------------------ step 2 from small factors
+# `grammar.resolve(before2, before, word, after, be_question)` reads little of its neighbours: whether the
+# word two back is être, the kind of the word before, and a few facts about the word after (its view). And
+# of the word itself, once it is open, only which readings it has and its primary one: the chosen reading's
+# details are copied from the word. So a reading in context is computed from small values: the word's
+# *class* and its left context give its choice for each possible right view ("options", a few dozen
+# values); the right view picks one choice; the word fills in its details. A lookup over whole infos and
+# their neighbours' infos would have 376^4 input combinations; these have a few thousand in all.
+# `resolution_factors()` builds the tables; the tests check the factoring against `grammar.resolve`.
+
+
+def after_view(info: tuple) -> tuple:
+    """What `grammar.resolve` reads of the word after the one it resolves."""
+    r = grammar.readings(info)
+    known = info[0] != "UNK"
+    return (grammar._kind(info), "pp" in r.get("V", (0, ()))[1], "V" in r and known, "N" in r and known,
+            grammar._noun_capable(info))
+
+
+def word_class(info: tuple) -> tuple:
+    """What `grammar.resolve` reads of the word it resolves, besides the details its reading copies: for
+    an open word, its readings and primary one; a word of a closed class resolves to itself ("SELF"),
+    unless it is one of the few the context changes (have, to, be, her, a subject pronoun)."""
+    if info[0] in ("OPEN", "UNK"):
+        r = grammar.readings(info)
+        return ("OPEN", tuple(sorted(r)), r.get("V", (0, ()))[1], info[2] if info[0] == "OPEN" else "UNK")
+    if info[0] in ("HAVE", "TO", "BE", "S", "SEP", "FR") or info == ("DET", "her"):
+        return info
+    return ("SELF",)
+
+
+def choice_of(info: tuple, resolved: tuple) -> str | tuple:
+    """Which reading `resolved` is, without the details the word itself supplies."""
+    if info[0] in ("OPEN", "UNK"):
+        return resolved[0] if resolved[0] != "V" else "V:" + resolved[1]
+    return "self" if resolved == info else resolved
+
+
+def reading(info: tuple, choice: str | tuple) -> tuple | None:
+    """The word's reading for `choice` (None where the word has no such reading: never met)."""
+    if info[0] in ("OPEN", "UNK"):
+        r = grammar.readings(info)
+        if choice in ("N", "A") and choice in r:
+            return grammar._noun(info, r) if choice == "N" else grammar._adjective(info, r)
+        if choice == "OADV" and info[0] == "OPEN":
+            return ("OADV",)
+        if isinstance(choice, str) and choice.startswith("V:") and "V" in r and choice[2:] in r["V"][1]:
+            return ("V", choice[2:], r["V"][0], r["V"][2])
+        return None
+    if choice == "self":
+        return info
+    return choice if isinstance(choice, tuple) and word_class(info) == info else None
+
+
+@dataclass(frozen=True)
+class ResolutionFactors:
+    """Representatives: an info for each word class, before-kind and after view (resolve reads nothing
+    else of them), and the after views in a fixed order."""
+
+    word: dict
+    before: dict
+    after: dict
+
+
+@lru_cache(maxsize=1)
+def resolution_factors() -> ResolutionFactors:
+    word, before, after = {}, {grammar._kind(None): None}, {}
+    for info in sorted({e.info for e in vocabulary().entries}, key=repr):
+        word.setdefault(word_class(info), info)
+        before.setdefault(grammar._kind(info), info)
+        after.setdefault(after_view(info), info)
+    return ResolutionFactors(word, before, after)
+
+
+def options(cls: tuple, left: tuple) -> tuple:
+    """A word class's choice after each right view (in `resolution_factors().after`'s order), given its
+    left context (the word two back is être, the before word's kind, an être question)."""
+    f = resolution_factors()
+    rep = f.word[cls]
+    two_back_be, before_kind, be_question = left
+    two_back = f.before["BE"] if two_back_be else None
+    return tuple(choice_of(rep, grammar.resolve(two_back, f.before[before_kind], rep, a, be_question))
+                 for a in f.after.values())
+
+
+def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.SOp, question: rasp.SOp) -> rasp.SOp:
+    """The reading of `word` (the info one back) in context, from small factors (see above)."""
+    column = {view: i for i, view in enumerate(resolution_factors().after)}
+    cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
+    two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
+    before_kind = feature("before_kind", lambda b: grammar._kind(_none(b)), before)
+    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_kind)
+    left = combine("left_context_in_sentence", lambda lf, q: (*lf, q in ("be-pres", "be-past")), left, question)
+    chosen = combine("reading_options", lambda c, lf: NONE if c == NONE else options(c, lf), cls, left)
+    view = feature("after_view", after_view, after)
+    chosen = combine("reading_choice", lambda o, v: NONE if o == NONE else o[column[v]], chosen, view)
+    return combine("resolved", lambda w, c: NONE if c == NONE else reading(w, c), word, chosen)
+
+
 @lru_cache(maxsize=None)
 def program(you: str = "vous") -> rasp.SOp:
     """The next French word (or EOS) at every position; read it at the last one. `you`: vous or tu."""
@@ -157,12 +257,7 @@ def program(you: str = "vous") -> rasp.SOp:
     first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
                                             default=NONE)).named("first_word")
     question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
-    context = combine("word_in_context", lambda bb, w: (*bb, _none(w)),
-                      combine("before_word", lambda b2, b: (_none(b2), _none(b)), before2, before), word)
-    context = combine("word_in_sentence", lambda c, q: c + (q in ("be-pres", "be-past"),), context, question)
-    resolved = combine(
-        "resolved", lambda c, a: grammar.resolve(c[0], c[1], c[2], a, c[3]) if c[2] is not None
-        and c[2][0] not in ("SEP", "FR") else NONE, context, info)
+    resolved = _resolved(word, before, before2, info, question)
 
     # 3. its window and clause
     window = _with("window", *[resolved if k == 0 else previous(resolved, k, default=NONE, name=f"resolved_back{k}")
