@@ -1,6 +1,7 @@
 """The hand-coded language models on the held-out everyday sentences (issue 20 §5), with baselines run here.
 
     WEIGHTSMITH_THREADS=1 nice -n 10 .venv/bin/python benchmarks/nlp_heldout.py   # writes results/nlp_heldout.json
+    ... benchmarks/nlp_heldout.py --version 2    # the second held-out set → results/nlp_heldout_v2.json
 
 For each task and each held-out item (`weightsmith.tasks.nlp.heldout`, never used to write a program):
 - coverage: the item has no word unknown to the model's lexicon (`nlp.unknown_words`);
@@ -128,8 +129,8 @@ def correct(task: str, item, answer) -> bool:
     return answer == item.label
 
 
-def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline) -> dict:
-    items = heldout.load(task)
+def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline, version: int = 1) -> dict:
+    items = heldout.load(task, version)
     words = [item.english if task == "translation" else item.words for item in items]
     covered = [not nlp.unknown_words(" ".join(w), task) for w in words]
     start = cpu_seconds()
@@ -173,7 +174,7 @@ def sentiment_model() -> dict:
     folder = models.build("sentiment", force=True)
     build_seconds = cpu_seconds() - start
     model = load(folder)
-    sentences = [list(i.words) for i in heldout.load("sentiment")]
+    sentences = [list(i.words) for version in heldout.VERSIONS for i in heldout.load("sentiment", version)]
     sentences += [list(e.words) for split in everyday_sentiment.SPLITS for e in everyday_sentiment.load(split)]
     sentences += [list(e.words) for e in everyday_sentiment.load_handwritten()]
     sentences += [list(e.words) for split in corpora.SPLITS for e in corpora.load("sentiment", split)]
@@ -201,13 +202,20 @@ def sentiment_model() -> dict:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--version", type=int, choices=sorted(heldout.VERSIONS), default=1,
+                        help="which held-out set to score (docs/nlp-data.md); default 1")
+    version = parser.parse_args().version
+    out = RESULTS if version == 1 else RESULTS.with_name(f"nlp_heldout_v{version}.json")
     lexicon = dictionary.load()
     sentiment_baseline = vader()
     results = {"sentiment_model": sentiment_model(), "sizes": {}, "tasks": {}}
     print("sentiment model:", {k: v for k, v in results["sentiment_model"].items() if k != "compiled_vs_interpreter_mismatches"},
           "mismatches:", len(results["sentiment_model"]["compiled_vs_interpreter_mismatches"]))
     for task in heldout.TASKS:
-        results["tasks"][task] = run_task(task, lexicon, sentiment_baseline)
+        results["tasks"][task] = run_task(task, lexicon, sentiment_baseline, version)
         results["sizes"][task] = {"known_words": len(models.task(task).known_words)}
     print(f"{'task':15} {'system':26} {'items':>5} {'coverage':>8} {'acc(covered)':>12} {'acc(all)':>8}")
     for task, result in results["tasks"].items():
@@ -215,9 +223,10 @@ def main() -> None:
         for name, row in rows:
             covered = "-" if row["accuracy_covered"] is None else f"{row['accuracy_covered']:.3f}"
             print(f"{task:15} {name:26} {row['items']:5} {row['coverage']:8.3f} {covered:>12} {row['accuracy_all']:8.3f}")
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
-    print(f"written to {RESULTS}")
+    results["heldout_version"] = version
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    print(f"written to {out}")
 
 
 if __name__ == "__main__":

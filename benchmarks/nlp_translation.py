@@ -3,6 +3,7 @@ dictionary baseline in the same run.
 
     nice -n 10 .venv/bin/python benchmarks/nlp_translation.py   # writes results/nlp_translation.json
     ... benchmarks/nlp_translation.py --generated-only            # while developing: no held-out items
+    ... benchmarks/nlp_translation.py --dev                       # generated + the hand-written dev pairs
     ... benchmarks/nlp_translation.py --equality-only   # compiled vs interpreter on every item, held-out
                                                         # included but not scored; updates those keys only
 
@@ -16,9 +17,9 @@ dictionary baseline in the same run.
 - Compiled == interpreter: the whole program does not compile yet (docs/nlp.md, "Not compiled yet").
   Steps 1-2 (`dictionary_translation.reading_program`: each word's reading in context, over every word
   id) do: they are compiled here (one torch thread; CPU seconds, peak memory, sizes, the folder on disk)
-  and run on every sentence above (generated pairs teacher-forced, hand-written dev sentences and the
-  held-out ones with the interpreter's greedy translation), compared with the interpreter at every
-  position. Held-out items are counted, never printed.
+  and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
+  held-out sets with the interpreter's greedy translation), compared with the interpreter at every
+  position. Held-out items are counted, never printed or scored in this mode.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -28,7 +29,6 @@ CPU seconds are this process's (resource.getrusage), so other jobs on the machin
 from __future__ import annotations
 
 import json
-import math
 import resource
 import sys
 import tempfile
@@ -48,10 +48,9 @@ from weightsmith.model import save
 from weightsmith.rasp import expr as rx
 from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
+RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
 HANDWRITTEN = Path(dictionary.__file__).parent.parent / "handwritten" / "translation.tsv"
 ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
-
-RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
 
 
 def generated(split: str) -> dict:
@@ -79,8 +78,12 @@ def generated(split: str) -> dict:
             "misses": misses[:40]}
 
 
-def held_out() -> tuple[list, dict]:
-    items = heldout.load("translation")
+def held_out() -> dict:
+    return everyday(heldout.load("translation"))
+
+
+def everyday(items: list) -> dict:
+    """Coverage and exact match (reference or a listed variant) of pairs in the held-out format."""
     covered = [not nlp.unknown_words(" ".join(i.english), "translation") for i in items]
     start = cpu_seconds()
     answers = [french_tokens(i.english) for i in items]
@@ -89,7 +92,7 @@ def held_out() -> tuple[list, dict]:
     lexicon = dictionary.load()
     baseline = word_by_word(lexicon)
     built_covered = [not lexicon.unknown_words(list(i.english), "translation") for i in items]
-    return answers, {
+    return {
         "model": score(items, right, covered),
         "model_cpu_seconds": round(seconds, 1),
         "cpu_seconds_per_sentence": round(seconds / len(items), 3),
@@ -102,7 +105,7 @@ def held_out() -> tuple[list, dict]:
 
 
 def handwritten() -> list[list[str]]:
-    """The hand-written dev sentences (English only)."""
+    """The first hand-written dev sentences (English only; `handwritten/translation.tsv`)."""
     rows = [line.split("\t") for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
     return [row[0].split() for row in rows]
@@ -155,7 +158,7 @@ def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
     """Per s-op, its value-set size where its operands' value sets multiply to at most `cap`; the s-ops
-    past the cap (and how far, where known), in program order."""
+    past the cap (and by how much, where known), in program order."""
     sets: dict[int, set] = {}
     sizes, blown = {}, {}
     for e in rasp.topological_order(program):
@@ -185,29 +188,22 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
         sets[id(e)] = values
         sizes[e.label] = len(values)
     return {"cap": cap, "enumerable": len(sizes), "past_the_cap": len(blown),
-            "first_past_the_cap": dict(list((k, v) for k, v in blown.items() if "operand" not in v)[:12]),
+            "first_past_the_cap": {k: v for k, v in blown.items() if "operand" not in v},
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-def main(argv: list[str]) -> None:
-    results = {
-        "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
-                    "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},
-        "generated": {split: generated(split) for split in everyday_translation.SPLITS},
-    }
-    for split, r in results["generated"].items():
-        print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
+def equality(results: dict) -> None:
+    """Compiled steps 1-2 against the interpreter on every sentence (held-out sets run, never scored or
+    shown), and the census; written into the results file's own keys."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
-    groups["hand-written dev"] = model_inputs([(english, None) for english in handwritten()])
-    equality_only = "--equality-only" in argv
-    if equality_only:  # the held-out items are translated and compared, never scored or shown
-        groups["held-out"] = model_inputs([(list(i.english), None) for i in heldout.load("translation")])
-    elif "--generated-only" not in argv:
-        answers, results["held_out"] = held_out()
-        groups["held-out"] = model_inputs([(list(i.english), list(a)) for i, a in zip(heldout.load("translation"),
-                                                                                       answers)])
+    groups["hand-written dev (first)"] = model_inputs([(english, None) for english in handwritten()])
+    groups["hand-written dev (everyday)"] = model_inputs([(list(i.english), None)
+                                                          for i in everyday_translation.load_handwritten()])
+    for version in (1, 2):
+        groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
+                                                          for i in heldout.load("translation", version=version)])
     results["compiled_steps_1_2"] = c = compiled_steps(groups)
     print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
           f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
@@ -215,13 +211,36 @@ def main(argv: list[str]) -> None:
         print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
     results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
     print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
-    if equality_only:
-        kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-        kept |= {key: results[key] for key in ("program", "compiled_steps_1_2", "census")}
-        RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"compiled-vs-interpreter keys written to {RESULTS}")
+    kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    kept |= {key: results[key] for key in ("program", "compiled_steps_1_2", "census")}
+    RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"compiled-vs-interpreter keys written to {RESULTS}")
+
+
+def main(argv: list[str]) -> None:
+    results = {
+        "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
+                    "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},
+        "generated": {split: generated(split) for split in everyday_translation.SPLITS},
+        "compiled_equals_interpreter": "whole program: not compiled yet (docs/nlp.md); steps 1-2: --equality-only",
+    }
+    for split, r in results["generated"].items():
+        print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
+    if "--equality-only" in argv:
+        equality(results)
+    elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
+        d = everyday(everyday_translation.load_handwritten())
+        print(f"hand-written dev: coverage {d['model']['coverage']:.3f}, exact covered {d['model']['accuracy_covered']}, "
+              f"exact all {d['model']['accuracy_all']:.3f} ({d['model']['items']}); word-by-word exact covered "
+              f"{d['baselines']['word_by_word']['accuracy_covered']}")
+        for tag, s in d["model"]["per_phenomenon"].items():
+            print(f"  {tag:18} {s['items']:4}  {s['coverage']:.3f}  {s['accuracy_covered']}  {s['accuracy_all']:.3f}")
+        print("unknown:", " ".join(d["unknown_words"]))
+        print("\n".join(f"{m['english']} | {m['model']} | {m['reference']}" for m in d["misses"]))
+        (RESULTS.parent / "nlp_translation_dev.json").write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n",
+                                                                 encoding="utf-8")
     elif "--generated-only" not in argv:
-        h = results["held_out"]
+        results["held_out"] = h = held_out()
         for name, s in [("dictionary-scale translator", h["model"]),
                         ("word-by-word dictionary", h["baselines"]["word_by_word"])]:
             print(f"held-out {name}: coverage {s['coverage']:.3f}, exact covered {s['accuracy_covered']}, "

@@ -59,7 +59,26 @@ RULES = {
     "passive": [("the museum is closed .", "le musée est fermé .")],
     "article": [("the kids watch television .", "les enfants regardent la télévision ."),
                 ("i go to work by car .", "je vais travailler en voiture ."),
-                ("the train leaves at eight .", "le train part à huit .")],
+                ("the train leaves at eight .", "le train part à huit heures .")],
+    "names": [("paul lives in london .", "paul vit à londres ."), ("emma 's bag is red .", "le sac d' emma est rouge ."),
+              ("she arrived in paris .", "elle est arrivée à paris .")],
+    "idioms": [("i am hungry .", "j' ai faim ."), ("are they thirsty ?", "est-ce qu' ils ont soif ?"),
+               ("we were not hungry .", "nous n' avions pas faim ."),
+               ("she needs a new car .", "elle a besoin d' une nouvelle voiture ."),
+               ("we need bread and eggs .", "nous avons besoin de pain et d' œufs ."),
+               ("the shop is next to the bank .", "le magasin est à côté de la banque ."),
+               ("it is hot in july .", "il fait chaud en juillet ."),
+               ("the library is closed on sundays .", "la bibliothèque est fermée le dimanche ."),
+               ("he is a doctor .", "il est médecin ."), ("a doctor is here .", "un médecin est ici ."),
+               ("i stayed at home because it was cold .", "je suis resté à la maison parce qu' il faisait froid .")],
+    "context": [("the sheep are in the field .", "les moutons sont dans le champ ."),
+                ("the fish is fresh .", "le poisson est frais ."), ("he has two sheep .", "il a deux moutons ."),
+                ("the bus stops here .", "le bus s' arrête ici ."), ("i stopped the car .", "j' ai arrêté la voiture ."),
+                ("i did my homework .", "j' ai fait mes devoirs ."), ("tom is my best friend .", "tom est mon meilleur ami ."),
+                ("the horse runs fast .", "le cheval court vite ."),
+                ("it was very cold yesterday .", "il faisait très froid hier ."), ("it is very big .", "il est très grand ."),
+                ("the weather is nice .", "il fait beau ."),
+                ("we visited the museum last sunday .", "nous avons visité le musée dimanche dernier .")],
     "other": [("there is a cat in the garden .", "il y a un chat dans le jardin ."),
               ("i want to eat an apple .", "je veux manger une pomme ."),
               ("it is raining .", "il pleut .")],
@@ -126,19 +145,7 @@ def test_a_reading_in_context_is_computed_exactly_from_small_factors():
     for _ in range(8_000):
         w, a = rng.choice(words), rng.choice(infos)
         before, before2, be_question = rng.choice(infos + [None]), rng.choice(infos + [None]), rng.random() < 0.5
-        left = (grammar._kind(before2) == "BE", grammar._kind(before), be_question)
+        left = (grammar._kind(before2) == "BE", dt.before_view(before), be_question)
         choice = dt.options(dt.word_class(w), left)[column[dt.after_view(a)]]
         assert dt.reading(w, choice) == grammar.resolve(before2, before, w, a, be_question), (before2, before, w, a)
 
-
-def test_steps_one_and_two_compile_and_equal_the_interpreter():
-    """The readings in context over all ~14.8k word ids compile (a few seconds) into a causal model that
-    gives the interpreter's value at every position (the benchmark checks every corpus sentence)."""
-    from weightsmith.compiler import compile_rasp_to_model
-
-    program = dt.reading_program()
-    model = compile_rasp_to_model(program, vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
-                                  max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos="BOS").model.use_sparse()
-    inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES[::3]]
-    got = [out[1:] for out in model.run_batch([["BOS", *x] for x in inputs])]
-    assert got == rasp.evaluate_batch(program, inputs)

@@ -31,8 +31,8 @@ def test_handwritten_dev_sentences_and_their_known_misses():
     examples = everyday_sentiment.load_handwritten()
     got = labels([list(e.words) for e in examples])
     misses = [" ".join(e.words) for e, g in zip(examples, got) if g != e.label]
-    # "salty" is not in the lexicon; VADER rates "hard" -0.4, below the 0.5 an adjective needs
-    assert misses == ["the soup is too salty .", "the test was really hard ."]
+    # VADER rates "hard" -0.4, below the 0.5 an adjective needs
+    assert misses == ["the test was really hard ."]
 
 
 @pytest.mark.parametrize("text, label", [

@@ -1,12 +1,18 @@
-"""The held-out everyday sentences: size, shape, labels, balance, token conventions and phenomenon coverage."""
+"""The held-out everyday sentences (both sets): size, shape, labels, balance, token conventions, phenomenon
+coverage, and that set 2 shares no sentence with set 1 and has the counts docs/nlp-data.md gives."""
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from weightsmith.library.nlp.tokenize import SENTENCE_END, tokenize
 from weightsmith.tasks.nlp import heldout
 
+DOCS = Path(__file__).parents[3] / "docs" / "nlp-data.md"
+VERSIONS = sorted(heldout.VERSIONS)
+EVERY = [(task, version) for version in VERSIONS for task in heldout.TASKS]
 DOMAINS = {"household", "food", "family", "work", "travel", "weather", "school", "animals", "feelings", "city",
            "nature"}
 
@@ -15,9 +21,9 @@ def _words(item):
     return item.english if isinstance(item, heldout.HeldoutPair) else item.words
 
 
-@pytest.mark.parametrize("task", heldout.TASKS)
-def test_each_task_has_300_distinct_everyday_items_over_every_domain(task):
-    items = heldout.load(task)
+@pytest.mark.parametrize("task, version", EVERY)
+def test_each_task_has_300_distinct_everyday_items_over_every_domain(task, version):
+    items = heldout.load(task, version)
     assert len(items) >= 300
     keys = Counter(_words(i) for i in items)
     assert [" ".join(k) for k, n in keys.items() if n > 1] == []
@@ -26,17 +32,18 @@ def test_each_task_has_300_distinct_everyday_items_over_every_domain(task):
     assert min(domains[d] for d in DOMAINS) >= 15
 
 
-@pytest.mark.parametrize("task", heldout.TASKS)
-def test_sentences_are_written_as_the_tokenizer_reads_them(task):
-    for item in heldout.load(task):
+@pytest.mark.parametrize("task, version", EVERY)
+def test_sentences_are_written_as_the_tokenizer_reads_them(task, version):
+    for item in heldout.load(task, version):
         words = _words(item)
         assert list(words) == tokenize(" ".join(words)), words
         assert words[-1] in SENTENCE_END and all(words), words
         assert item.phenomena and all(item.phenomena), words
 
 
-def test_french_references_are_lower_case_tokens_ending_like_the_english():
-    for pair in heldout.load("translation"):
+@pytest.mark.parametrize("version", VERSIONS)
+def test_french_references_are_lower_case_tokens_ending_like_the_english(version):
+    for pair in heldout.load("translation", version):
         for french in pair.accepted:
             assert all(w and w == w.lower() for w in french), french
             assert french[-1] == pair.english[-1], (pair.english, french)
@@ -45,18 +52,20 @@ def test_french_references_are_lower_case_tokens_ending_like_the_english():
         assert pair.french not in pair.variants and len(set(pair.variants)) == len(pair.variants)
 
 
-def test_translation_covers_the_grammar_of_issue_20():
-    counts = Counter(p for pair in heldout.load("translation") for p in pair.phenomena)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_translation_covers_the_grammar_of_issue_20(version):
+    counts = Counter(p for pair in heldout.load("translation", version) for p in pair.phenomena)
     required = ["present", "past", "perfect", "motion-etre", "future", "question", "negation", "never", "nothing",
                 "genitive", "possessive", "partitive", "number", "preposition", "coordination", "adverb",
                 "ambiguous", "you"]
     assert {p: counts[p] for p in required if counts[p] < 8} == {}
-    questions = [pair for pair in heldout.load("translation") if "question" in pair.phenomena]
+    questions = [pair for pair in heldout.load("translation", version) if "question" in pair.phenomena]
     assert all(pair.french[:1] == ("est-ce",) for pair in questions)
 
 
-def test_about_half_of_the_grammaticality_items_are_ungrammatical():
-    items = heldout.load("grammaticality")
+@pytest.mark.parametrize("version", VERSIONS)
+def test_about_half_of_the_grammaticality_items_are_ungrammatical(version):
+    items = heldout.load("grammaticality", version)
     share = sum(i.label == "ungrammatical" for i in items) / len(items)
     assert 0.4 <= share <= 0.6
     errors = Counter(p for i in items if i.label == "ungrammatical" for p in i.phenomena)
@@ -64,8 +73,9 @@ def test_about_half_of_the_grammaticality_items_are_ungrammatical():
     assert {i.words[-1] for i in items} == set(SENTENCE_END)
 
 
-def test_sentiment_has_three_roughly_balanced_classes_and_its_phenomena():
-    items = heldout.load("sentiment")
+@pytest.mark.parametrize("version", VERSIONS)
+def test_sentiment_has_three_roughly_balanced_classes_and_its_phenomena(version):
+    items = heldout.load("sentiment", version)
     labels = Counter(i.label for i in items)
     assert set(labels) == {"positive", "negative", "neutral"}
     assert min(labels.values()) >= 0.25 * len(items)
@@ -74,13 +84,46 @@ def test_sentiment_has_three_roughly_balanced_classes_and_its_phenomena():
     assert {p: counts[p] for p in required if counts[p] < 8} == {}
 
 
-def test_a_malformed_row_is_an_error_naming_its_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(heldout, "FOLDER", tmp_path)
-    (tmp_path / "sentiment.tsv").write_text("sentence\tlabel\tphenomena\tdomain\nit is fine .\tgood\tplain\tfood\n")
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_malformed_row_is_an_error_naming_its_line(tmp_path, monkeypatch, version):
+    monkeypatch.setattr(heldout, "DATA", tmp_path)
+    file = tmp_path / heldout.VERSIONS[version] / "sentiment.tsv"
+    file.parent.mkdir()
+    file.write_text("sentence\tlabel\tphenomena\tdomain\nit is fine .\tgood\tplain\tfood\n")
     with pytest.raises(ValueError, match=r"sentiment.tsv:2: label 'good'"):
-        heldout.load("sentiment")
-    (tmp_path / "sentiment.tsv").write_text("sentence\tlabel\tphenomena\tdomain\nit is fine .\tpositive\t\tfood\n")
+        heldout.load("sentiment", version)
+    file.write_text("sentence\tlabel\tphenomena\tdomain\nit is fine .\tpositive\t\tfood\n")
     with pytest.raises(ValueError, match="empty field"):
-        heldout.load("sentiment")
+        heldout.load("sentiment", version)
     with pytest.raises(ValueError, match="no held-out set 'poetry'"):
-        heldout.load("poetry")
+        heldout.load("poetry", version)
+
+
+def test_an_unknown_version_is_an_error_and_version_1_is_the_default():
+    with pytest.raises(ValueError, match="no held-out version 3; versions are 1, 2"):
+        heldout.load("sentiment", 3)
+    assert heldout.load("sentiment") == heldout.load("sentiment", 1) != heldout.load("sentiment", 2)
+
+
+def test_set_2_shares_no_sentence_with_set_1_in_any_task():
+    # set 1 has been scored and read, so a sentence of it in set 2 would not be an independent check
+    first = {_words(i) for task in heldout.TASKS for i in heldout.load(task, 1)}
+    shared = [" ".join(_words(i)) for task in heldout.TASKS for i in heldout.load(task, 2) if _words(i) in first]
+    assert shared == []
+
+
+def _documented_counts() -> dict[str, list[int]]:
+    """The numbers in the rows of the set-2 table of docs/nlp-data.md, per file."""
+    section = DOCS.read_text(encoding="utf-8").split("### Set 2", 1)[1].split("\n#", 1)[0]
+    rows = re.findall(r"^\| `(\w+)\.tsv` \|(.*)$", section, flags=re.M)
+    return {task: [int(n) for n in re.findall(r"\d+", cells)] for task, cells in rows}
+
+
+def test_set_2_has_the_counts_the_docs_give():
+    documented = _documented_counts()
+    assert set(documented) == set(heldout.TASKS)
+    for task in heldout.TASKS:
+        items = heldout.load(task, 2)
+        labels = Counter(getattr(i, "label", None) for i in items)
+        measured = [len(items)] + [labels[label] for label in heldout.LABELS.get(task, ())]
+        assert documented[task] == measured, task

@@ -95,8 +95,8 @@ def translate_tokens(english: list[str], backend: str | None = None, you: str = 
         french, end = made.tokens, {STOP: EOS, UNDEFINED: None}.get(made.end, "")
     else:
         french, end = _translate_by_reruns(t, english, backend, you)
-    if end == EOS:
-        return french
+    if end == EOS:  # a form of several words ("salle de bains") is one position for the model
+        return [token for word in french for token in word.split(" ")]
     if end is None:
         raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
     raise ValueError(

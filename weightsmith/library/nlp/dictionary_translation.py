@@ -159,61 +159,95 @@ def _verbal(after: tuple | None) -> bool:
 
 # ------------------------------------------------------------------ step 2 from small factors
 # `grammar.resolve(before2, before, word, after, be_question)` reads little of its neighbours: whether the
-# word two back is être, the kind of the word before, and a few facts about the word after (its view). And
-# of the word itself, once it is open, only which readings it has and its primary one: the chosen reading's
-# details are copied from the word. So a reading in context is computed from small values: the word's
-# *class* and its left context give its choice for each possible right view ("options", a few dozen
-# values); the right view picks one choice; the word fills in its details. A lookup over whole infos and
-# their neighbours' infos would have 376^4 input combinations; these have a few thousand in all.
-# `resolution_factors()` builds the tables; the tests check the factoring against `grammar.resolve`.
+# word two back is être, a few facts about the word before and the word after (their *views*). And of an
+# open word itself it reads only a few facts (its *class*): the chosen reading's other details are
+# copied from the word. So a reading in context is computed from small values: the word's class and its
+# left context give its choice for each possible after view ("options", a few dozen values); the after
+# view picks one choice; the word fills in its details. A lookup over whole infos and their neighbours'
+# infos would have 376^4 input combinations; these have about ten thousand in all.
+# `resolution_factors()` builds the tables; a test checks the factoring against `grammar.resolve` on
+# random infos, so a grammar change that reads more of a word than its view shows fails there.
+
+PLURAL_DETERMINERS = ("these", "those", "many", "several")
+
+
+def _open_facts(info: tuple) -> tuple:
+    """What the grammar reads of an open word besides its kind: its readings, verb forms and flags."""
+    r = grammar.readings(info)
+    known = info[0] != "UNK"
+    return ("V" in r and known, "N" in r and known, grammar._noun_capable(info), grammar._compound_part(info),
+            grammar._time_adjective(info), tuple(r.get("V", (0, ()))[1]) if known else ())
+
+
+def before_view(info: tuple | None) -> tuple:
+    """What `grammar.resolve` reads of the word before the one it resolves."""
+    if info is None:
+        return (grammar._kind(None),)
+    plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS)
+    return (grammar._kind(info), plural, *_open_facts(info))
 
 
 def after_view(info: tuple) -> tuple:
     """What `grammar.resolve` reads of the word after the one it resolves."""
-    r = grammar.readings(info)
-    known = info[0] != "UNK"
-    return (grammar._kind(info), "pp" in r.get("V", (0, ()))[1], "V" in r and known, "N" in r and known,
-            grammar._noun_capable(info))
+    return (grammar._kind(info), info[2] if info[0] == "BE" else None, *_open_facts(info))
 
 
 def word_class(info: tuple) -> tuple:
     """What `grammar.resolve` reads of the word it resolves, besides the details its reading copies: for
-    an open word, its readings and primary one; a word of a closed class resolves to itself ("SELF"),
-    unless it is one of the few the context changes (have, to, be, her, a subject pronoun)."""
+    an open word, its readings, their numbers and kinds, its primary one; a word of a closed class resolves
+    to itself ("SELF"), unless it is one of the few the context changes (have, to, be, do, her, a subject
+    pronoun)."""
     if info[0] in ("OPEN", "UNK"):
         r = grammar.readings(info)
-        return ("OPEN", tuple(sorted(r)), r.get("V", (0, ()))[1], info[2] if info[0] == "OPEN" else "UNK")
-    if info[0] in ("HAVE", "TO", "BE", "S", "SEP", "FR") or info == ("DET", "her"):
+        noun = r.get("N", (None,) * 4)
+        verb = r.get("V", (None, (), None))
+        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] == "r", noun[1] == "sg|pl", _open_facts(info),
+                info[2] if info[0] == "OPEN" else "UNK")
+    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "SEP", "FR") or info == ("DET", "her"):
         return info
     return ("SELF",)
 
 
+def _own_fields(info: tuple, kind: str) -> tuple | None:
+    """The fields of a reading of kind N / A / V that an open word supplies itself, aligned with the
+    reading's fields after its kind (a verb's tag is chosen, so it is no field of the word's)."""
+    r = grammar.readings(info)
+    if kind not in r or info[0] not in ("OPEN", "UNK"):
+        return None
+    if kind == "V":
+        reflexive, _, generic = r["V"]
+        return (None, reflexive, generic)
+    if kind == "N":
+        return (*r["N"][:3], "unknown" if info[0] == "UNK" else r["N"][3])
+    return tuple(r["A"])
+
+
+SAME = "@"  # in a choice: this field is the word's own
+
+
 def choice_of(info: tuple, resolved: tuple) -> str | tuple:
-    """Which reading `resolved` is, without the details the word itself supplies."""
-    if info[0] in ("OPEN", "UNK"):
-        return resolved[0] if resolved[0] != "V" else "V:" + resolved[1]
-    return "self" if resolved == info else resolved
+    """`resolved` without the details the word itself supplies (each replaced by SAME)."""
+    if resolved == info:
+        return "self"
+    own = _own_fields(info, resolved[0])
+    if own is None or len(own) != len(resolved) - 1:
+        return resolved
+    return (resolved[0], *(SAME if mine is not None and mine == x else x for mine, x in zip(own, resolved[1:])))
 
 
 def reading(info: tuple, choice: str | tuple) -> tuple | None:
     """The word's reading for `choice` (None where the word has no such reading: never met)."""
-    if info[0] in ("OPEN", "UNK"):
-        r = grammar.readings(info)
-        if choice in ("N", "A") and choice in r:
-            return grammar._noun(info, r) if choice == "N" else grammar._adjective(info, r)
-        if choice == "OADV" and info[0] == "OPEN":
-            return ("OADV",)
-        if isinstance(choice, str) and choice.startswith("V:") and "V" in r and choice[2:] in r["V"][1]:
-            return ("V", choice[2:], r["V"][0], r["V"][2])
-        return None
     if choice == "self":
         return info
-    return choice if isinstance(choice, tuple) and word_class(info) == info else None
+    own = _own_fields(info, choice[0]) if SAME in choice else None
+    if own is not None and len(own) == len(choice) - 1:
+        return (choice[0], *(mine if x == SAME else x for mine, x in zip(own, choice[1:])))
+    return None if SAME in choice else choice
 
 
 @dataclass(frozen=True)
 class ResolutionFactors:
-    """Representatives: an info for each word class, before-kind and after view (resolve reads nothing
+    """Representatives: an info for each word class, before view and after view (resolve reads nothing
     else of them), and the after views in a fixed order."""
 
     word: dict
@@ -223,22 +257,22 @@ class ResolutionFactors:
 
 @lru_cache(maxsize=1)
 def resolution_factors() -> ResolutionFactors:
-    word, before, after = {}, {grammar._kind(None): None}, {}
+    word, before, after = {}, {before_view(None): None}, {}
     for info in sorted({e.info for e in vocabulary().entries}, key=repr):
         word.setdefault(word_class(info), info)
-        before.setdefault(grammar._kind(info), info)
+        before.setdefault(before_view(info), info)
         after.setdefault(after_view(info), info)
     return ResolutionFactors(word, before, after)
 
 
 def options(cls: tuple, left: tuple) -> tuple:
-    """A word class's choice after each right view (in `resolution_factors().after`'s order), given its
-    left context (the word two back is être, the before word's kind, an être question)."""
+    """A word class's choice after each after view (in `resolution_factors().after`'s order), given its
+    left context (the word two back is être, the before word's view, an être question)."""
     f = resolution_factors()
     rep = f.word[cls]
-    two_back_be, before_kind, be_question = left
-    two_back = f.before["BE"] if two_back_be else None
-    return tuple(choice_of(rep, grammar.resolve(two_back, f.before[before_kind], rep, a, be_question))
+    two_back_be, before, be_question = left
+    two_back = next(i for i in f.before.values() if i is not None and i[0] == "BE") if two_back_be else None
+    return tuple(choice_of(rep, grammar.resolve(two_back, f.before[before], rep, a, be_question))
                  for a in f.after.values())
 
 
@@ -247,8 +281,8 @@ def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.S
     column = {view: i for i, view in enumerate(resolution_factors().after)}
     cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
     two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
-    before_kind = feature("before_kind", lambda b: grammar._kind(_none(b)), before)
-    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_kind)
+    before_view_ = feature("before_view", lambda b: before_view(_none(b)), before)
+    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_view_)
     left = combine("left_context_in_sentence", lambda lf, q: (*lf, q in ("be-pres", "be-past")), left, question)
     chosen = combine("reading_options", lambda c, lf: NONE if c == NONE else options(c, lf), cls, left)
     view = feature("after_view", after_view, after)

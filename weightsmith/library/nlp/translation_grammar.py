@@ -41,7 +41,7 @@ def readings(info: tuple) -> dict:
         return dict(info[1])
     if info[0] == "UNK":
         return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False),
-                "A": (False, False, False, "base", False)}
+                "A": (False, False, False, "base", False, False)}
     return {}
 
 
@@ -71,11 +71,44 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
             be_question: bool = False) -> tuple:
     """The word's class in context: which reading of an ambiguous word (open, light, watch, ...) is meant.
     `before2` is the word before `before`; `be_question`: the sentence is a question starting with être."""
+    out = _resolve(before2, before, info, after, be_question)
+    if out[0] == "V" and out[2] == "r":  # pronominal without an object: le bus s'arrête / il arrête la voiture
+        out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, out[3])
+    if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
+        out = ("N", out[1], _number_of(before, after), *out[3:])
+    if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
+        out = (*out[:4], "modifier")
+    return out
+
+
+def _compound_part(info: tuple | None) -> bool:
+    """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home")
+
+
+def _number_of(before: tuple | None, after: tuple | None) -> str:
+    """Singular or plural, for a noun whose two forms are alike: two sheep, the fish swim, the fish are."""
+    if before is not None and before[0] == "NUM" and before[1] != ("un", "une") or \
+            before in (("DET", "these"), ("DET", "those"), ("DET", "many"), ("DET", "several")):
+        return "pl"
+    if after is not None and after[0] == "BE":
+        return "pl" if after[2] == "pl" else "sg"
+    tags = readings(after).get("V", (0, ()))[1] if after is not None and after[0] != "UNK" else ()
+    return "pl" if "base" in tags and "3s" not in tags and "past" not in tags else "sg"
+
+
+def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
+             be_question: bool) -> tuple:
     kind = info[0]
+    if kind == "AUX" and info[1] in ("do", "did") and _kind(before) in ("S", "N", "AUX", "TO", "MODAL", "MID") \
+            and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
+        return ("V", "past" if info[1] == "did" else "base", False, False)  # i did my homework: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
         return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
     if kind == "TO":
+        if _time_adjective(before):  # next to: à côté de
+            return ("PREP", "à côté de")
         return ("TO",) if after is not None and "V" in readings(after) and after[0] != "UNK" else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
@@ -85,6 +118,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         return object_pronoun(info)  # i like it, i will call you
     if kind not in ("OPEN", "UNK"):
         return info
+    if after == ("TO",) and _time_adjective(info):  # "next" of "next to": the "to" speaks à côté de
+        return ("SILENT",)
     r = readings(info)
     prev, nxt = _kind(before), _kind(after)
     if prev == "NEG" and _kind(before2) == "BE":  # is not clean: as after être
@@ -107,6 +142,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
             return _adjective(info, r)
         if "V" in r and {"ing", "pp"} & set(r["V"][1]):
             return _verb(info, ("ing", "pp"))
+    if prev in ("V", "OPEN") and "V" in readings(before) and "ADV" in r and nxt in ("PUNCT", "CONJ", "PREP", "START"):
+        return ("OADV",)  # runs fast: vite
     if prev in ("DET", "NUM", "POSS_S", "PREP", "VERY", "A", "START", "CONJ", "PUNCT", "V", "ADV") or prev == "BE":
         if "A" in r and (next_nominal or "N" not in r):
             return _adjective(info, r)
@@ -116,6 +153,11 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         return _verb(info, ())
     primary = "N" if kind == "UNK" else info[2]
     return {"N": _noun, "A": _adjective, "V": lambda i, _: _verb(i, ()), "ADV": lambda i, _: ("OADV",)}[primary](info, r)
+
+
+def _time_adjective(info: tuple | None) -> bool:
+    """next / last (next week, last year; "next to")."""
+    return info is not None and info[0] == "OPEN" and bool(readings(info).get("A", (0, 0, 0, 0, False))[4])
 
 
 def _noun(info: tuple, r: dict) -> tuple:
@@ -139,9 +181,10 @@ def _number(person: str) -> str:
     return "sg" if person.endswith("s") else "pl"
 
 
-def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> tuple:
-    """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive], spoken by the verb
-    group's last word; `head` is how far back the verb (or être) stands."""
+def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, prefix: str = "") -> tuple:
+    """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive] [tail], spoken by the verb
+    group's last word; `head` is how far back the verb (or être) stands. `prefix` "av." takes être's word's
+    avoir forms (i am hungry: j'ai faim); a verb whose object takes "de" has a tail (j'ai besoin de)."""
     verb = window[head]
     neg = window[0][1] if head == 1 and window[0][0] == "NEG" else None
     mids, aux, je = [], None, False
@@ -184,26 +227,34 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict) -> t
             tense = "perfect"
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
-    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3]:
+    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
         return _modal_group(aux, verb, head, k, je, neg, mids, obj)
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = verb[0] == "V" and verb[2]
+    v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"v.je.{finite_tense}.{k}"),)
+        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{k}"),)
     if neg:
-        out += lit("ne") if obj else ((head, f"v.ne.{finite_tense}.{k}"),)
+        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
     if reflexive:
-        out.append((head, f"v.se.{finite_tense}.{k}"))
+        out.append((head, f"{v}.se.{finite_tense}.{k}"))
     if obj:  # je le vois, je l' ai vu
         out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
-    out.append((head, f"v.{finite_tense}.{k}"))
+    out.append((head, f"{v}.{finite_tense}.{k}"))
     if neg:
         out += lit(neg)
     out += [(0, "=" + fr) for _, fr in reversed(mids)]
     if tense == "perfect":
-        out.append((head, f"v.pp.{clause['subject'][1]}.{_number(person)}"))
+        out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
+    if verb[0] == "V" and verb[3] == "de":
+        out.append((head, "v.tail"))
     return tuple(out)
+
+
+def avoir_prefix(after: tuple | None) -> str:
+    """ "av." when être is followed by an adjective that French says with avoir (hungry: avoir faim)."""
+    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] else ""
 
 
 def object_pronoun(info: tuple) -> tuple:
@@ -233,10 +284,29 @@ def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | 
     return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, "v.inf"),)
 
 
+def _it_subject(window: tuple) -> bool:
+    """"it" or "the weather" stands within two words before window[0] (it is, it will be, the weather is)."""
+    return any(w is not None and (w[0] == "S" and w[-1] == "it" or w[0] == "N" and w[4] == "weather")
+               for w in window[1:3])
+
+
+def _weather_context(window: tuple) -> bool:
+    """window[0] follows "it is (very)": il fait (très) beau."""
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if window[1] is not None and \
+        window[1] == ("ADV", "très", False) and window[2] is not None and window[2][0] == "BE" else 0
+    return bool(k) and _it_subject(window[k:])
+
+
+def _weather_verb(window: tuple, clause: dict) -> tuple:
+    """faire for the weather, in être's tense (window[0] is être): il fait / faisait / fera froid."""
+    will = clause["question"] == "will" or any(w == ("AUX", "will") for w in window[1:3])
+    return lit("fera" if will else {"past": "faisait"}.get(window[0][1], "fait"))
+
+
 def _weather(window: tuple, after: tuple | None) -> bool:
     """it is cold: "it" (within two words back) and a weather adjective after être: il fait froid."""
     weather = after is not None and readings(after).get("A", (0, 0, False))[2]
-    return bool(weather) and any(w is not None and w[0] == "S" and w[-1] == "it" for w in window[1:3])
+    return bool(weather) and _it_subject(window)
 
 
 DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
@@ -300,11 +370,14 @@ def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
 def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     """The plan of a noun phrase ending at window[0]; returns (plan, words read, the noun's features)."""
     gender, number, nvowel = window[0][1:4]
-    j, adjectives, very = 1, [], set()
-    while j < len(window) and window[j] is not None and window[j][0] in ("A", "ADV") and (
+    j, adjectives, very, modifier = 1, [], set(), None
+    while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
             window[j][0] == "A" or window[j][1] == "très") and not (
-            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE"):  # was bad last week
-        if window[j][0] == "A":
+            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE")  # was bad last week
+            or window[j][0] == "N" and window[j][4] == "modifier" and modifier is None and j == 1):
+        if window[j][0] == "N":
+            modifier = j
+        elif window[j][0] == "A":
             adjectives.append(j)
         else:
             very.add(j)
@@ -319,18 +392,34 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             and window[j + 1][0] == "N":
         owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
         owner, read, _ = noun_phrase(window[j + 1:], owner_clause)
-        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in owner)
+        de = lit("d'") if _starts_with_vowel(owner, window[j + 1:]) else lit("de")
+        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in de + owner)
         det = "the"
         j += 1 + read
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
+    elif not clause.get("possessor") and _object_of_de_verb(window, j):  # j'ai besoin d'un sac
+        prep = ("de",)
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
+    kind = window[0][4]
+    noun_number = number
+    if kind == "name":  # anna, à paris, avec paul
+        det = "bare:none"
+        prep = ("à",) if prep in (("dans",), ("sur",)) else prep
+    elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
+        prep, det = ("en",), "bare:none"  # en août, en hiver
+    elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
+        prep, det, noun_number = (), "the", "sg"
+    elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
+            and j < len(window) \
+            and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
+        det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
-        if time:
-            det = "bare:definite"
+        if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
+            det = "bare:none" if kind == "day" else "bare:definite"
         if prep == ("par",):  # by car, by bus: en voiture, en bus
             prep = ("en",)
         if window[0][4] == "day" and prep == ("sur",):  # on monday: lundi
@@ -341,18 +430,21 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     post = [a for a in adjectives if not window[a][1] or time]
     first_vowel = window[pre[0]][2] if pre else nvowel
     negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
-    dets = determiner(det, gender, number, first_vowel, negated, bool(pre), clause["you"])
+    dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
     words = dets if clause.get("possessor") else _contract(prep, dets)
+    words = _elide_all(words, first_vowel)
     plan = list(lit(*words))
     code = f"{gender}.{number}"
     for a in pre:
         plan += _degree(window, a, very)
         last = a == pre[-1]
         plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
-    plan.append((0, f"n.{number}"))
+    plan.append((0, f"n.{noun_number}"))
     for a in post:
         plan += _degree(window, a, very)
         plan.append((a, f"a.{code}"))
+    if modifier:
+        plan += [*lit("d'" if window[modifier][3] else "de"), (modifier, "n.sg")]
     if possessor:
         plan += _possessor(possessor)
     return tuple(plan), j - 1, (gender, number, bool(prep))
@@ -364,10 +456,33 @@ def _degree(window: tuple, a: int, very: set) -> tuple:
 
 
 def _possessor(owner: tuple) -> list:
-    """"de" + the possessor's phrase, contracted: de le → du, de les → des; de + l' stays."""
-    if owner and owner[0][1] in ("=le", "=les"):
-        return [(0, "=" + CONTRACTIONS["de", owner[0][1][1:]])] + list(owner[1:])
-    return [(0, "=de")] + list(owner)
+    """"de" (or d') + the possessor's phrase, contracted: de le → du, de les → des; de + l' stays."""
+    if len(owner) > 1 and owner[1][1] in ("=le", "=les"):
+        return [(0, "=" + CONTRACTIONS["de", owner[1][1][1:]])] + list(owner[2:])
+    return list(owner)
+
+
+def _elide_all(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
+    """de → d' and que → qu' before a vowel, inside a phrase (d'un, d'une) or before its first word."""
+    out = list(words)
+    for i, w in enumerate(out):
+        following = starts_with_vowel(out[i + 1]) if i + 1 < len(out) else vowel
+        if w in ("de", "que") and following:
+            out[i] = w[:-1] + "'"
+    return tuple(out)
+
+
+def _object_of_de_verb(window: tuple, j: int) -> bool:
+    """Whether the noun phrase starting after window[j] is the object of a verb whose object takes "de"
+    (need: avoir besoin de), directly or after "and" (besoin de lait et d'œufs)."""
+    joined = False  # an and/or stands between this phrase and the one to its left
+    while j < len(window) and window[j] is not None and (window[j][0] in ("N", "A", "DET", "NUM") or
+                                                         window[j] in (("CONJ", "et"), ("CONJ", "ou"))):
+        if window[j][0] == "N" and not joined:
+            return False  # two phrases not joined by and/or: that phrase's verb is not ours
+        joined = window[j][0] == "CONJ" or joined and window[j][0] != "N"
+        j += 1
+    return j < len(window) and window[j] is not None and window[j][0] == "V" and window[j][3] == "de"
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
@@ -400,8 +515,16 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        out = ((clause["index"], f"v.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
+        v = "av.v" if kind == "A" and window[0][6] else "v"  # are you hungry: est-ce que vous avez faim
+        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
     return out
+
+
+def _progressive(after: tuple | None) -> bool:
+    """être before an -ing verb is the English progressive and speaks nothing (she is sleeping: elle dort);
+    not before a word that can be an adjective (my job is boring: mon travail est ennuyeux)."""
+    return after is not None and after[0] != "UNK" and "ing" in readings(after).get("V", (0, ()))[1] \
+        and "A" not in readings(after)
 
 
 def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
@@ -411,6 +534,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     out: tuple = ()
     if kind == "N":
         if nxt == "POSS_S":
+            return ()
+        if me[4] == "weather" and (nxt == "BE" or after == ("AUX", "will")) and window[1] == ("DET", "the"):
+            return lit("il")  # the weather is nice: il fait beau
+        if me[4] == "modifier":  # the kitchen table: spoken by "table" (la table de cuisine)
             return ()
         out = noun_phrase(window, clause)[0]
     elif kind == "S":
@@ -428,24 +555,22 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
-        else:
-            out = verb_group(window, 0, after, clause)
+        else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
+            out = verb_group(window, 0, after, clause, "r." if me[2] == "r" else "")
     elif kind == "BE":
-        if nxt == "NEG" or (after is not None and "ing" in readings(after).get("V", (0, ()))[1]
-                            and after[0] != "UNK"):
+        if nxt == "NEG" or _progressive(after):
             return ()
         if _weather(window, after):
-            tense = "fera" if clause["question"] == "will" or any(
-                w == ("AUX", "will") for w in window[1:3]) else {"past": "faisait"}.get(me[1], "fait")
-            return lit(tense)
+            return _weather_verb(window, clause)
+        if _kind(after) == "VERY" and _it_subject(window):  # it is very cold: "very" speaks the verb
+            return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
-        out = verb_group(window, 0, after, clause)
+        out = verb_group(window, 0, after, clause, avoir_prefix(after))
     elif kind == "NEG":
-        if window[1] is not None and window[1][0] == "BE" and not (
-                after is not None and "ing" in readings(after).get("V", (0, ()))[1] and after[0] != "UNK"):
-            out = verb_group(window, 1, after, clause)
+        if window[1] is not None and window[1][0] == "BE" and not _progressive(after):
+            out = verb_group(window, 1, after, clause, avoir_prefix(after))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
@@ -454,22 +579,34 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         person, gender = clause["subject"]
         person = "3s" if person == "imp" else person
-        out = _degree(window, 0, set()) + ((0, f"a.{gender}.{_number(person)}"),)
+        code = "a.w" if me[3] and _weather_context(window) else f"a.{gender}.{_number(person)}"
+        out = _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
         if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
             return ()
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
+        if me[1] == "très" and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
+            out = (_weather_verb(window[1:], clause) if _weather(window[1:], after)  # il fait très froid
+                   else verb_group(window, 1, after, clause)) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
     elif kind in ("PREP", "DET", "NUM"):
         if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY") or (kind == "PREP" and nxt == "POSS_S"):
             return ()
-        fr = me[1] if isinstance(me[1], str) else me[1][0]
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
-        out = lit(prep, fr) if prep else lit(fr)  # at eight: à huit
-    elif kind in ("CONJ", "PUNCT"):
+        fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
+        if prep == "à":  # at eight: à huit heures (a time)
+            out = lit(prep, fr, "heure" if fr == "une" else "heures")
+        else:
+            out = lit(prep, fr) if prep else lit(fr)
+    elif kind == "CONJ":  # parce qu'il, s'il
+        words = me[1].split()
+        if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
+            words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
+        out = lit(*words)
+    elif kind == "PUNCT":
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
+from weightsmith.tasks.nlp.dictionary.tables import read_names
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 SEP = "SEP"
@@ -50,8 +51,25 @@ food money time help fun music noise air sun wind rain snow wood paper glass san
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())  # on monday: lundi
+# months and seasons: "in august" → en août, "in winter" → en hiver (not spring: au printemps)
+MONTHS = frozenset("""january february march april may june july august september october november december summer
+autumn fall winter""".split())
+# jobs: "she is a nurse" → elle est infirmière (no article after être)
+PROFESSIONS = frozenset("""teacher doctor nurse engineer student pupil cook lawyer farmer waiter waitress driver pilot
+dentist actor actress singer writer artist painter musician journalist policeman secretary baker butcher mechanic
+plumber electrician architect scientist vet cashier chef pharmacist accountant programmer photographer soldier
+firefighter fireman postman gardener hairdresser librarian professor surgeon manager director nanny""".split())
+# verbs French makes pronominal when they have no object: the bus stops → le bus s'arrête
+INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet".split())
+# nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
+INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
+# nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
+PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair".split())
 # adjectives that make "it is ..." weather: il fait froid
-WEATHER = frozenset("cold hot warm nice cool fine sunny windy foggy beautiful lovely bad".split())
+# and the word French uses there: it is nice → il fait beau, it is windy → il fait du vent
+WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "cool": "frais", "fine": "beau",
+           "sunny": "beau", "windy": "du vent", "foggy": "du brouillard", "beautiful": "beau", "lovely": "beau",
+           "bad": "mauvais"}
 
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
@@ -73,7 +91,8 @@ AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "w
 MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
           "ca": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
           "could": ("pouvais", "pouvais", "pouvait", "pouvions", "pouviez", "pouvaient"),
-          "must": ("dois", "dois", "doit", "devons", "devez", "doivent")}
+          "must": ("dois", "dois", "doit", "devons", "devez", "doivent"),
+          "should": ("devrais", "devrais", "devrait", "devrions", "devriez", "devraient")}
 WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
 BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
       "be": "base", "been": "pp"}
@@ -87,7 +106,7 @@ ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "qu
            "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d'accord", "okay": "d'accord",
            "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
-           "again": "encore", "soon": "bientôt", "late": "tard", "early": "tôt", "well": "bien",
+           "again": "encore", "soon": "bientôt", "early": "tôt", "well": "bien", "far": "loin",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
            "away": "loin", "quite": "assez", "so": "si", "more": "plus",
            "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
@@ -158,6 +177,17 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
     return forms
 
 
+def _noun_kind(lemma: str) -> str:
+    """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
+    kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
+             ({"weather"}, "weather"))
+    return next((kind for words, kind in kinds if lemma in words), "count")
+
+
+# plurals the dictionaries lack: "on mondays" → le lundi (a habit)
+EXTRA_FORMS = {day + "s": [(day, "noun", "pl")] for day in DAYS}
+
+
 def _open_word(lexicon, word: str) -> Word | None:
     """A word form's open-class readings (those with French) and its forms; None if it has none."""
     readings, forms, lemmas = {}, {}, {}
@@ -167,32 +197,53 @@ def _open_word(lexicon, word: str) -> Word | None:
         return entry.count if entry else 0
 
     # a form of two lemmas of one class ("found": find, found) is read as the commoner lemma's
-    for lemma, pos, tag in sorted(lexicon.forms.get(word, []), key=lambda a: -count(a)):
+    for lemma, pos, tag in sorted(lexicon.forms.get(word) or EXTRA_FORMS.get(word, []), key=lambda a: -count(a)):
         t = lexicon.translations.get((lemma, pos))
         if t is None or lemmas.setdefault(pos, lemma) != lemma:
             continue
         if pos == "noun" and t.gender:
             vowel = starts_with_vowel(t.french)
-            kind = "mass" if lemma in MASS_NOUNS else "day" if lemma in DAYS else "home" if lemma == "home" else "count"
-            readings["N"] = (t.gender, tag, vowel, kind)
-            forms["n.sg"], forms["n.pl"] = t.french, t.forms.get("pl", t.french)
+            plural = t.forms.get("pl", t.french)
+            if lemma in PLURAL_ONLY:  # the French word is already plural
+                tag, plural = "pl", t.french
+            if readings.get("N", (None, tag))[1] != tag and (lemma in INVARIABLE or lexicon.english[
+                    lemma, pos].forms.get("pl") == (word,)):  # sheep, fish: singular and plural alike
+                tag = "sg|pl"
+            readings["N"] = (t.gender, tag, vowel, _noun_kind(lemma))
+            forms["n.sg"], forms["n.pl"] = t.french, plural
         elif pos == "adj":
-            m = t.french
-            f, mpl, fpl = t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m)
-            # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year)
+            # "avoir faim": be hungry → avoir faim (être speaks avoir's forms; the adjective is invariable)
+            avoir = t.french.startswith("avoir ")
+            m = t.french.removeprefix("avoir ")
+            f, mpl, fpl = (m, m, m) if avoir else (t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
+            if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon
+                m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
+            # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
+            # avoir instead of être)
             readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER,
-                             tag, lemma in ("next", "last"))
-            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m)}
+                             tag, lemma in ("next", "last"), avoir)
+            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
+                      "a.w": WEATHER.get(lemma, m)}
         elif pos == "verb":
-            verb = lexicon.conjugation(t.french)
+            # "avoir besoin de": need → avoir, then the tail "besoin" after the verb, and "de" before the object
+            french, tail = t.french, None
+            if french.startswith("avoir ") and french.endswith(" de"):
+                french, tail = "avoir", french[len("avoir "):-len(" de")]
+            verb = lexicon.conjugation(french)
             if verb is None:
                 continue
-            reflexive = t.french.startswith(("se ", "s'"))
+            reflexive = french.startswith(("se ", "s'"))
+            if lemma in INTRANSITIVE_REFLEXIVE and not reflexive:  # both: "r" until the context decides
+                reflexive = "r"
+                forms |= {"r." + code: form for code, form in _verb_forms(verb, True).items()}
             # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
             regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
-            readings["V"] = (reflexive, tags, verb.infinitive in GENERIC_VERBS)
-            forms |= _verb_forms(verb, reflexive)
+            # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), or nothing special
+            readings["V"] = (reflexive, tags, "de" if tail else verb.infinitive in GENERIC_VERBS)
+            forms |= _verb_forms(verb, reflexive is True)
+            if tail:
+                forms["v.tail"] = tail
         elif pos == "adv" and "ADV" not in readings:
             readings["ADV"] = ()
             forms["adv"] = t.french
@@ -216,9 +267,11 @@ def _be_and_have(lexicon) -> dict[str, Word]:
     auxiliaries)."""
     out = {}
     etre, avoir = _verb_forms(lexicon.verbs["être"], False), _verb_forms(lexicon.verbs["avoir"], False)
+    # être's forms, and avoir's under "av." for the adjectives that take it (i am hungry: j'ai faim)
+    be_forms = etre | {"av." + code: form for code, form in avoir.items()}
     for word, tense in BE.items():
-        tag = {"pres": "3s", "past": "past", "base": "base", "pp": "pp"}[tense]
-        out[word] = Word(("BE", tense, tag), etre)
+        tag = "pl" if word in ("are", "'re", "were") else {"pres": "3s", "past": "past", "base": "base", "pp": "pp"}[tense]
+        out[word] = Word(("BE", tense, tag), be_forms)
     for word, tag in (("have", "base"), ("has", "3s"), ("'ve", "base"), ("had", "past")):
         out[word] = Word(("HAVE", tag), avoir)
     return out
@@ -249,13 +302,20 @@ class TranslationVocabulary:
 
 def build_vocabulary(lexicon) -> TranslationVocabulary:
     table: dict[str, Word] = {}
-    for word in lexicon.forms:
+    for word in [*lexicon.forms, *EXTRA_FORMS]:
         if tokenize(word) == [word] and (entry := _open_word(lexicon, word)) is not None:
             table[word] = entry
     for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *OTHER} - set(_be_and_have(lexicon)):
         table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
+    faire = _verb_forms(lexicon.verbs["faire"], False)
+    for word in ("do", "does", "did"):  # the auxiliary, or the verb faire (i did my homework)
+        table[word] = Word(table[word].info, faire)
+    for name in read_names().values():  # a name the dictionary does not know: anna, paris, london → londres
+        if name.name not in table:
+            reading = (name.gender, "sg", starts_with_vowel(name.french), "name")
+            table[name.name] = Word(("OPEN", (("N", reading),), "N"), {"n.sg": name.french, "n.pl": name.french})
     table[UNK] = Word(("UNK",), {})
     table[SEP] = Word(("SEP",), {})
     table[FRENCH] = Word(("FR",), {})

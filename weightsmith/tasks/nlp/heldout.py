@@ -5,7 +5,12 @@ English over eleven domains (household, food, family, work, travel, weather, sch
 city, nature, plus a mixed set). They are never used to write or tune a program: only to score it.
 Conventions (tokens, tu/vous, elision) are in docs/nlp-data.md.
 
-Files (`data/heldout/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
+Two independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
+anything written after that reading. Version 2 (`data/heldout2/`) was written later, by someone who had
+read neither the programs nor any score, with the same conventions and no sentence in common with
+version 1; it is meant to be scored once, at the end of a round of program changes.
+
+Files (`data/<folder>/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
 - translation:    english, french, variants (" | "-separated accepted alternatives, or "-"), phenomena, domain
 - grammaticality: sentence, label (grammatical | ungrammatical), phenomena, domain
 - sentiment:      sentence, label (positive | negative | neutral), phenomena, domain
@@ -19,7 +24,8 @@ from pathlib import Path
 
 from weightsmith.tasks.nlp.corpus import read_rows
 
-FOLDER = Path(__file__).parent / "data" / "heldout"
+DATA = Path(__file__).parent / "data"
+VERSIONS = {1: "heldout", 2: "heldout2"}  # version -> its folder under data/
 TASKS = ("translation", "grammaticality", "sentiment")
 HEADERS = {
     "translation": ("english", "french", "variants", "phenomena", "domain"),
@@ -56,10 +62,12 @@ class HeldoutSentence:
     domain: str
 
 
-def path(task: str) -> Path:
+def path(task: str, version: int = 1) -> Path:
     if task not in TASKS:
         raise ValueError(f"no held-out set {task!r}; tasks are {', '.join(TASKS)}")
-    return FOLDER / f"{task}.tsv"
+    if version not in VERSIONS:
+        raise ValueError(f"no held-out version {version!r}; versions are {', '.join(map(str, VERSIONS))}")
+    return DATA / VERSIONS[version] / f"{task}.tsv"
 
 
 def _tokens(cell: str) -> tuple[str, ...]:
@@ -78,6 +86,14 @@ def _parse(task: str, cells: list[str], where: str) -> HeldoutPair | HeldoutSent
     return HeldoutSentence(_tokens(cells[0]), cells[1], phenomena, cells[-1])
 
 
-def load(task: str) -> list[HeldoutPair] | list[HeldoutSentence]:
-    """The held-out items of `task`, in file order; a malformed row is an error naming its line."""
-    return [_parse(task, cells, where) for where, cells in read_rows(path(task), HEADERS[task])]
+def load(task: str, version: int = 1) -> list[HeldoutPair] | list[HeldoutSentence]:
+    """The held-out items of `task` in set `version` (1 or 2), in file order.
+
+    A malformed row is an error naming its file and line.
+    """
+    return read(task, path(task, version))
+
+
+def read(task: str, file: Path) -> list[HeldoutPair] | list[HeldoutSentence]:
+    """Items of `task` from any file in the held-out format (dev sets written the same way use it too)."""
+    return [_parse(task, cells, where) for where, cells in read_rows(file, HEADERS[task])]

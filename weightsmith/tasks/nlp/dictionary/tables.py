@@ -23,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 CLOSED_CLASS = HERE / "closed_class.tsv"
 OVERRIDES = HERE / "overrides.tsv"
+NAMES = HERE / "names.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
@@ -99,6 +100,19 @@ def read_closed_class(path: Path = CLOSED_CLASS) -> dict[str, list[ClosedWord]]:
     for word, cls, french in _rows(path):
         out.setdefault(word, []).append(ClosedWord(word, cls, () if french == "-" else tuple(french.split("|"))))
     return out
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    kind: str  # person | city
+    gender: str  # m | f (a city: m)
+    french: str  # the French name: london → londres
+
+
+def read_names(path: Path = NAMES) -> dict[str, Name]:
+    """Common first names and cities, carried through as names (hand-written; no dictionary here has them)."""
+    return {name: Name(name, kind, gender, french) for name, kind, gender, french in _rows(path)}
 
 
 @dataclass
