@@ -318,7 +318,8 @@ def _front() -> Front:
 
 def reading_program() -> rasp.SOp:
     """Steps 1-2 alone: the reading in context of the word before each position (NONE where there is
-    none). They compile today (the benchmark and a test compile them); the whole program does not yet,
+    none). They compile today (`benchmarks/nlp_translation.py --equality-only` compiles them and compares
+    them with the interpreter on every corpus sentence); the whole program does not yet,
     see docs/nlp.md. (As text: a model's outputs are strings or numbers.)"""
     return feature("reading_text", repr, _front().resolved)
 
