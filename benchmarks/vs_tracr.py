@@ -1,11 +1,18 @@
 """weightsmith's compiler against Tracr's, on Tracr's own library programs, in the same run.
 
     .venv/bin/python benchmarks/vs_tracr.py            # needs the optional extra: pip install 'weightsmith[baseline]'
+    .venv/bin/python benchmarks/vs_tracr.py --compile-only   # the compile columns alone (no JSON written)
 
 Each program is built twice from the same source, once with each project's own modules
 (`tracr.compiler.lib` + `tracr.rasp.rasp`, and `weightsmith.library` + `weightsmith.rasp`), at vocabulary
 sizes 3 and 5 and max lengths 5 and 10, and compiled by each compiler. Measured per case:
-- compile time (best of 3; Tracr's JAX start-up is paid once before timing);
+- compile time: after one untimed compile on each side (Tracr's first compile of a program pays JAX's
+  start-up for its shapes, seconds), COMPILE_ROUNDS rounds that each compile once with weightsmith and
+  once with Tracr, back to back, so that both sides meet the same machine load; the median of each
+  side's CPU time (`time.process_time`, this process, one torch thread) is the compile time, and the
+  ratio of the medians the speed-up (wall-clock medians are recorded beside them). CPU time is what a
+  shared machine disturbs least: a 2 ms compile usually runs inside one scheduler slice while a 50 ms
+  one is interrupted, which inflates wall-clock ratios under load;
 - d_model, parameters (every weight each model allocates), layers;
 - time to run the same 1,000 random inputs (lengths 1..L), two ways:
   end to end, weightsmith's `apply_batch` (encode, one batched torch forward on one thread, decode)
@@ -29,6 +36,7 @@ import math
 import os
 import platform
 import random
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -42,6 +50,7 @@ N_INPUTS = 1000
 TRACR_APPLY_BUDGET = 3.0  # seconds of Tracr `apply` calls per case before extrapolating
 SIZES = (3, 5)
 MAX_LENS = (5, 10)
+COMPILE_ROUNDS = 7  # interleaved compiles per side and case; the median is kept
 THREADS = 1  # torch threads: compiled models are small, and one thread is fastest on a shared machine
 
 
@@ -95,6 +104,22 @@ def random_inputs(case: Case, vocab: list, max_seq_len: int, n: int, seed: int) 
     return out
 
 
+def interleaved_medians(sides: dict[str, Callable[[], Any]], rounds: int) -> dict[str, dict]:
+    """Per side: {"cpu_s", "wall_s", "result"}: the medians over `rounds` rounds, each running every side
+    once in turn, after one untimed call each (the result is the last call's)."""
+    results = {name: f() for name, f in sides.items()}
+    cpu: dict[str, list[float]] = {name: [] for name in sides}
+    wall: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(rounds):
+        for name, f in sides.items():
+            start_cpu, start_wall = time.process_time(), time.perf_counter()
+            results[name] = f()
+            cpu[name].append(time.process_time() - start_cpu)
+            wall[name].append(time.perf_counter() - start_wall)
+    return {name: {"cpu_s": statistics.median(cpu[name]), "wall_s": statistics.median(wall[name]),
+                   "result": results[name]} for name in sides}
+
+
 def best_of(n: int, f: Callable[[], Any]) -> tuple[float, Any]:
     best, result = math.inf, None
     for _ in range(n):
@@ -128,15 +153,40 @@ def score(outputs: list[list], expected: list[list], value_set: set, numerical: 
 # ----------------------------------------------------------------------------------------- the two sides
 
 
-def run_weightsmith(case: Case, vocab: list, L: int, inputs: list[list]) -> dict:
+def compile_weightsmith(program: Any, vocab: list, L: int) -> Any:
+    from weightsmith.compiler import compile_rasp_to_model
+
+    return compile_rasp_to_model(program, set(vocab), L, compiler_bos="BOS")
+
+
+def compile_tracr(program: Any, vocab: list, L: int) -> Any:
+    from tracr.compiler import compiling
+
+    return compiling.compile_rasp_to_model(program, vocab=set(vocab), max_seq_len=L, compiler_bos="BOS",
+                                           compiler_pad="PAD")
+
+
+def compile_both(case: Case, vocab: list, L: int) -> tuple[dict, dict]:
+    """Each side's program, built from its own modules, compiled in interleaved rounds (`interleaved_medians`)."""
+    from tracr.compiler import lib as tracr_lib
+    from tracr.rasp import rasp as tracr_rasp
+
+    from weightsmith import library, rasp
+
+    ours, theirs = case.build(library, rasp, L), case.build(tracr_lib, tracr_rasp, L)
+    timed = interleaved_medians({"weightsmith": lambda: compile_weightsmith(ours, vocab, L),
+                                 "tracr": lambda: compile_tracr(theirs, vocab, L)}, COMPILE_ROUNDS)
+    return timed["weightsmith"], timed["tracr"]
+
+
+def run_weightsmith(case: Case, vocab: list, L: int, inputs: list[list], timed: dict) -> dict:
     import torch
 
     from weightsmith import library, rasp
-    from weightsmith.compiler import compile_rasp_to_model
     from weightsmith.model import summary
 
     program = case.build(library, rasp, L)
-    seconds, compiled = best_of(3, lambda: compile_rasp_to_model(program, set(vocab), L, compiler_bos="BOS"))
+    compiled = timed["result"]
     model = compiled.model
     batch = [["BOS", *xs] for xs in inputs]
     compiled.apply_batch(batch[:8])  # warm-up
@@ -149,21 +199,21 @@ def run_weightsmith(case: Case, vocab: list, L: int, inputs: list[list]) -> dict
     value_set = rasp.value_set(program, vocab, L) if numerical else set()  # the same judge as Tracr's
     exact, error = score([row[1:] for row in outputs], expected, value_set, numerical)
     size = summary(model)
-    return {"compile_s": seconds, "d_model": size["d_model"], "params": size["parameters"],
+    return {"compile_s": timed["cpu_s"], "compile_wall_s": timed["wall_s"], "d_model": size["d_model"],
+            "params": size["parameters"],
             "params_nonzero": size["parameters_nonzero"], "layers": size["layers"], "run_s": run_seconds,
             "forward_s": forward_seconds,
             "exact": exact, "max_num_error": error}
 
 
-def run_tracr(case: Case, vocab: list, L: int, inputs: list[list], value_set: set) -> dict:
+def run_tracr(case: Case, vocab: list, L: int, inputs: list[list], value_set: set, timed: dict) -> dict:
     import jax
     import jax.numpy as jnp
-    from tracr.compiler import compiling, lib
+    from tracr.compiler import lib
     from tracr.rasp import rasp
 
     program = case.build(lib, rasp, L)
-    seconds, model = best_of(3, lambda: compiling.compile_rasp_to_model(
-        program, vocab=set(vocab), max_seq_len=L, compiler_bos="BOS", compiler_pad="PAD"))
+    model = timed["result"]
     params = sum(int(np.prod(a.shape)) for module in model.params.values() for a in module.values())
     nonzero = sum(int(np.count_nonzero(np.asarray(a))) for module in model.params.values() for a in module.values())
     numerical = rasp.is_numerical(program)
@@ -193,7 +243,7 @@ def run_tracr(case: Case, vocab: list, L: int, inputs: list[list], value_set: se
     expected = [rasp.evaluate(program, xs) for xs in inputs]
     exact, error = score(batch_out, expected, value_set, numerical)
     agree = sum(a == b for a, b in zip(apply_out, batch_out))
-    return {"compile_s": seconds, "d_model": len(model.residual_labels), "params": params, "params_nonzero": nonzero,
+    return {"compile_s": timed["cpu_s"], "compile_wall_s": timed["wall_s"], "d_model": len(model.residual_labels), "params": params, "params_nonzero": nonzero,
             "layers": model.model_config.num_layers, "apply_s_per_1000": apply_seconds, "apply_inputs_run": len(apply_out),
             "apply_agrees_with_batch": agree / len(apply_out), "jit_batch_s": jit_seconds,
             "exact": exact, "max_num_error": error}
@@ -206,7 +256,8 @@ def geometric_mean(xs: list[float]) -> float:
     return math.exp(sum(math.log(x) for x in xs) / len(xs))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    compile_only = "--compile-only" in (sys.argv[1:] if argv is None else argv)
     try:
         from tracr.compiler import compiling, lib
     except ImportError:
@@ -219,7 +270,7 @@ def main() -> int:
     torch.set_num_threads(THREADS)
     compiling.compile_rasp_to_model(lib.make_length(), vocab={"a"}, max_seq_len=2, compiler_bos="BOS")  # JAX start-up
     rows = []
-    print(HEADER)
+    print(COMPILE_HEADER if compile_only else HEADER)
     for case in CASES:
         for size in SIZES:
             vocab = case.vocab(size)
@@ -227,14 +278,19 @@ def main() -> int:
                 print(f"  {case.name} at vocab size {size}: skipped (the program needs at least 4 tokens)")
                 continue
             for L in MAX_LENS:
+                ws_timed, tr_timed = compile_both(case, vocab, L)
+                if compile_only:
+                    rows.append(print_compile_row(case.name, size, L, ws_timed, tr_timed))
+                    continue
                 inputs = random_inputs(case, vocab, L, N_INPUTS, seed=size * 100 + L)
                 program = case.build(library, rasp, L)
                 value_set = rasp.value_set(program, vocab, L) if rasp.is_numerical(program) else set()
-                ws = run_weightsmith(case, vocab, L, inputs)
-                tr = run_tracr(case, vocab, L, inputs, value_set)
+                ws = run_weightsmith(case, vocab, L, inputs, ws_timed)
+                tr = run_tracr(case, vocab, L, inputs, value_set, tr_timed)
                 row = {"program": case.name, "vocab_size": size, "max_seq_len": L, "weightsmith": ws, "tracr": tr,
                        "ratios": {
                            "compile_speedup": tr["compile_s"] / ws["compile_s"],
+                           "compile_speedup_wall": tr["compile_wall_s"] / ws["compile_wall_s"],
                            "d_model": ws["d_model"] / tr["d_model"],
                            "params": ws["params"] / tr["params"],
                            "layers": ws["layers"] / tr["layers"],
@@ -244,22 +300,35 @@ def main() -> int:
                 rows.append(row)
                 print_row(row)
     means = {k: geometric_mean([r["ratios"][k] for r in rows]) for k in rows[0]["ratios"]}
+    print("geometric means: " + ", ".join(f"{k} {v:.3g}" for k, v in means.items()))
+    if compile_only:
+        return 0
     exact = {"weightsmith": sum(r["weightsmith"]["exact"] == 1.0 for r in rows),
              "tracr": sum(r["tracr"]["exact"] == 1.0 for r in rows)}
-    print("geometric means: " + ", ".join(f"{k} {v:.3g}" for k, v in means.items()))
     print(f"cases exact on all {N_INPUTS} inputs: weightsmith {exact['weightsmith']}/{len(rows)}, "
           f"tracr {exact['tracr']}/{len(rows)}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "torch_threads": THREADS,
                     "load_average": os.getloadavg()},
-        "n_inputs": N_INPUTS, "tracr_apply_budget_s": TRACR_APPLY_BUDGET,
+        "n_inputs": N_INPUTS, "tracr_apply_budget_s": TRACR_APPLY_BUDGET, "compile_rounds": COMPILE_ROUNDS,
         "rows": rows, "geometric_means": means, "cases_exact": exact}, indent=1))
     print(f"wrote {RESULTS}")
     return 0
 
 
-HEADER = (f"{'program':<14}{'V':>2}{'L':>3} | {'compile ms ws/tr':>16} {'x':>6} | {'d_model':>7} | {'params':>15} | "
+COMPILE_HEADER = f"{'program':<14}{'V':>2}{'L':>3} | {'compile CPU ms ws/tr':>20} {'x':>6} | {'wall ms ws/tr':>15} {'x':>6}"
+
+
+def print_compile_row(name: str, size: int, L: int, ws: dict, tr: dict) -> dict:
+    ratios = {"compile_speedup": tr["cpu_s"] / ws["cpu_s"], "compile_speedup_wall": tr["wall_s"] / ws["wall_s"]}
+    print(f"{name:<14}{size:>2}{L:>3} | {ws['cpu_s'] * 1e3:9.2f}/{tr['cpu_s'] * 1e3:<9.1f} "
+          f"{ratios['compile_speedup']:5.1f}x | {ws['wall_s'] * 1e3:6.2f}/{tr['wall_s'] * 1e3:<7.1f} "
+          f"{ratios['compile_speedup_wall']:5.1f}x", flush=True)
+    return {"ratios": ratios}
+
+
+HEADER = (f"{'program':<14}{'V':>2}{'L':>3} | {'compile CPU ms ws/tr':>16} {'x':>6} | {'d_model':>7} | {'params':>15} | "
           f"{'layers':>6} | {'1000 inputs ms: apply_batch/apply(n)':>36} | {'forward/jit':>12} | {'exact ws/tr':>11}")
 
 

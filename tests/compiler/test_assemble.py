@@ -1,11 +1,13 @@
 """Assembly: weights that match the config, and a BOS position that no input can disturb."""
 
+from unittest import mock
+
 import numpy as np
 import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from weightsmith.compiler import compile_program
+from weightsmith.compiler import assemble, compile_program
 from weightsmith.compiler.assemble import _Residual
 from weightsmith.compiler.readout import BOS, Dim, Readout
 from weightsmith.compiler.residual import ResidualLayout
@@ -61,15 +63,16 @@ coefficients = st.floats(-1e3, 1e3, allow_nan=False).filter(bool)
        st.lists(st.integers(0, 2), min_size=4, max_size=4),
        st.lists(st.floats(-2, 2, allow_nan=False), min_size=3, max_size=3), st.data())
 def test_columns_are_the_term_by_term_vectors_bit_for_bit(terms, rows, bos_residual, data):
-    """The one-scatter columns equal adding each term in turn, then compensating, to the last bit
-    (dimensions may share a residual row, as reused ones do)."""
+    """The columns equal adding each term in turn, then compensating, to the last bit (dimensions
+    may share a residual row, as reused ones do), whether filled term by term or by one scatter."""
     index = {BOS: 0, **{Dim("x", i): 1 + r for i, r in enumerate(rows)}}
     residual = _Residual(ResidualLayout(4, index, [], {}))
     residual.at_bos[1:] = bos_residual
     readouts = [Readout(t) for t in terms]
     at_bos = data.draw(st.lists(st.floats(-2, 2, allow_nan=False), min_size=len(readouts), max_size=len(readouts)))
-    for targets in (None, at_bos):
-        got = residual.columns(readouts, targets)
+    for targets, small_terms in [(None, 0), (at_bos, 0), (None, 10**9), (at_bos, 10**9)]:
+        with mock.patch.object(assemble, "SMALL_TERMS", small_terms):
+            got = residual.columns(readouts, targets)
         assert got.shape == (4, len(readouts)) and got.dtype == np.float64
         for j, readout in enumerate(readouts):
             v = np.zeros(4)

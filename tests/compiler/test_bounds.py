@@ -4,17 +4,19 @@ import math
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compiler.attention import MAX_MARGIN
-from weightsmith.compiler.bounds import BoundExceeded, bound_errors
+from weightsmith.compiler.bounds import BoundExceeded, _Walk, bound_errors
 from weightsmith.compiler.attention import assign_precision, set_scale
 from weightsmith.compiler.blocks import AttentionOp
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
 from weightsmith.compiler.pruning import prune
-from weightsmith.compiler.readout import BOS, ONE
+from weightsmith.compiler.readout import BOS, ONE, Dim, Readout
 from weightsmith.compiler.schedule import schedule
 from weightsmith.compiler.values import analyse
 
@@ -82,3 +84,25 @@ def test_tightened_library_style_program_is_exact_everywhere():
     program = mixing_chain(6)
     compiled = compile_program(program, [0, 1], 6)
     assert not batched_mismatches(compiled, program, every_input([0, 1], 6))
+
+
+def _largest_by_totals(weight, readout):
+    """The general rule of `_Walk._largest` for one read-out: per-dimension totals from 0.0, then the
+    largest per owner."""
+    column = {}
+    for d, c in readout.terms.items():
+        column[d] = column.get(d, 0.0) + abs(weight * c)
+    largest = {}
+    for d, c in column.items():
+        largest[d.owner] = max(largest.get(d.owner, 0.0), c)
+    return largest
+
+
+@given(st.dictionaries(st.tuples(st.sampled_from(["a", "b", "one"]), st.integers(0, 3)),
+                       st.floats(-1e6, 1e6, allow_nan=False).filter(bool), max_size=8),
+       st.floats(-10, 10, allow_nan=False))
+def test_one_readouts_largest_coefficients_are_the_general_rules(terms, weight):
+    readout = Readout({Dim(owner, slot): c for (owner, slot), c in terms.items()})
+    got, want = _Walk._single(weight, readout), _largest_by_totals(weight, readout)
+    assert list(got.items()) == list(want.items())  # same owners, same order, same bits
+    assert list(_Walk()._largest([(weight, readout)]).items()) == list(want.items())

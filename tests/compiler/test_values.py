@@ -1,5 +1,7 @@
 """Value facts: exhaustive ones are exactly what occurs; static ones are supersets, refined."""
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,6 +47,16 @@ def test_every_input_is_enumerated():
     batch = all_inputs(["a", "b"], 3)
     assert len(batch.lengths) == count_inputs(2, 3) == 14
     assert sorted(batch.lengths.tolist()) == [1] * 2 + [2] * 4 + [3] * 8
+
+
+@pytest.mark.parametrize("size,max_seq_len", [(1, 1), (1, 4), (2, 3), (3, 4), (5, 2)])
+def test_every_input_comes_in_product_order_padded(size, max_seq_len):
+    vocab = list("abcde"[:size])
+    batch = all_inputs(vocab, max_seq_len)
+    want = [list(p) for n in range(1, max_seq_len + 1) for p in itertools.product(range(size), repeat=n)]
+    got = [[c for c, ok in zip(row, valid) if ok] for row, valid in zip(batch.tokens.codes.tolist(), batch.valid.tolist())]
+    assert got == want and batch.lengths.tolist() == list(map(len, want))
+    assert (batch.tokens.codes[~batch.valid] == -1).all() and batch.tokens.table == vocab
 
 
 def test_observed_facts_are_exact():

@@ -254,3 +254,58 @@ def test_a_batch_built_by_hand_knows_its_padding():
     program = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ))
     width = evaluate_columns(program, batch)[id(program)]
     assert width.values(batch.lengths) == [rasp.evaluate(program, ["a", "b"]), rasp.evaluate(program, ["b", "b", "a"])]
+
+
+def test_programs_of_positions_only_never_read_the_tokens():
+    """Tokens are coded on first use: a program of indices and length runs on tokens it could not code
+    (unhashable ones), as the reference interpreter does; one that reads them still reports the error."""
+    remaining = rasp.SequenceMap(lambda n, i: n - i, rasp.length, rasp.indices)
+    inputs = [[[1], {2}], [[3], [4]]]
+    assert rasp.evaluate_batch(remaining, inputs) == [rasp.evaluate(remaining, xs) for xs in inputs]
+    with pytest.raises(TypeError):
+        rasp.evaluate_batch(rasp.Map(lambda x: x, rasp.tokens), inputs)
+
+
+def test_rows_alike_come_back_as_separate_lists():
+    """Outputs of positions only are decoded once and copied: every input still gets its own list."""
+    program = rasp.SequenceMap(lambda a, b: a + b, rasp.Full(3), rasp.indices)
+    rows = rasp.evaluate_batch(program, [["a", "b"], ["c", "a"], ["b", "b"]])
+    assert rows == [[3, 4]] * 3 and len({id(row) for row in rows}) == 3
+    rows[0].append(99)
+    assert rows[1] == [3, 4]
+
+
+_PREFIX_ONE = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+_LATER = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.GT)
+_CLOSE = rasp.Select(rasp.indices, rasp.indices, lambda k, q: abs(k - q) == 1)  # a predicate called, not ranked
+
+
+@pytest.mark.parametrize("program", [
+    rasp.numerical(rasp.Aggregate(_PREFIX_ONE, rasp.numerical(rasp.Map(lambda t: {"a": 0.1, "b": 0.7}[t], rasp.tokens)),
+                                  default=0)),
+    rasp.numerical(rasp.Aggregate(_PREFIX_ONE, rasp.numerical(rasp.Map(lambda t: {"a": 1, "b": 3}[t], rasp.tokens)),
+                                  default=0)),
+    rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: i - 1, rasp.indices), rasp.Comparison.EQ), rasp.tokens),
+    rasp.SelectorWidth(rasp.SelectorNot(_PREFIX_ONE)),
+    rasp.SelectorWidth(rasp.SelectorAnd(_PREFIX_ONE, rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ))),
+    rasp.SelectorWidth(rasp.SelectorOr(_LATER, _CLOSE)),
+    rasp.Aggregate(_CLOSE, rasp.Map(lambda t: 2.5 if t == "a" else 1, rasp.tokens), default=-1),
+    rasp.SelectorWidth(rasp.ConstantSelector([[True, False, True]] * 3)),
+    rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.FALSE), rasp.indices, default=7),
+    rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE), rasp.indices),
+])
+def test_selectors_of_positions_only_computed_once_equal_the_reference(program):
+    """On inputs of one length, selectors of positions only are the same for every input: widths,
+    combinations and Aggregates over them (categorical, whole and float means) are computed on one row."""
+    inputs = [list(p) for p in itertools.product("ab", repeat=3)]
+    for xs, out in zip(inputs, rasp.evaluate_batch(program, inputs)):
+        assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+
+
+def test_a_mean_of_strings_over_a_selector_of_positions_raises_as_the_reference_does():
+    program = rasp.Aggregate(_PREFIX_ONE, rasp.tokens).named("avg")
+    with pytest.raises(rasp.EvaluationError) as batched:
+        rasp.evaluate_batch(program, [["a", "b"], ["b", "a"]])
+    with pytest.raises(rasp.EvaluationError) as reference:
+        rasp.evaluate(program, ["a", "b"])
+    assert str(batched.value) == str(reference.value)

@@ -23,6 +23,9 @@ def test_pack_unpack_count_lowest(selected):
     if width:
         some = selected.any(-1)
         assert np.array_equal(bitmask.lowest(masks, width)[some], selected.argmax(-1)[some])
+        one = selected.sum(-1) == 1
+        single = bitmask.single(masks, width)
+        assert np.array_equal(single[one], selected.argmax(-1)[one]) and ((0 <= single) & (single < width)).all()
 
 
 codes = st.integers(1, 70).flatmap(lambda width: st.integers(1, 6).flatmap(
@@ -43,6 +46,10 @@ def test_value_masks_and_comparisons(case, predicate):
     valid = at >= 0
     expected = predicate(at[:, None, :], at[:, :, None]) & valid[:, :, None] & valid[:, None, :]
     assert np.array_equal(selected, expected)
+    # queries that are the same in every input (the first input's codes) read the slots whole
+    same = np.broadcast_to(at[:1], at.shape)
+    by_slots = bitmask.rows_at(_compared_masks(predicate, masks), same, same_rows=True)
+    assert np.array_equal(by_slots, bitmask.rows_at(_compared_masks(predicate, masks), same))
 
 
 @settings(max_examples=30, deadline=None)

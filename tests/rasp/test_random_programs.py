@@ -24,6 +24,19 @@ def test_batched_equals_reference(data, case):
         assert typed(out) == typed(rasp.evaluate(case.program, xs)), f"on {xs}"
 
 
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), case=random_programs(max_ops=8, max_vocab=4, max_len=6))
+def test_batched_equals_reference_on_inputs_of_one_length(data, case):
+    # Inputs of one length make s-ops and selectors of positions only the same for every input: the
+    # batched interpreter then computes them (and Maps, widths and Aggregates over them) on one row.
+    n = data.draw(st.integers(1, case.max_seq_len))
+    row = st.lists(st.sampled_from(case.vocab), min_size=n, max_size=n)
+    inputs = data.draw(st.lists(row, min_size=2, max_size=8))
+    got = rasp.evaluate_batch(case.program, inputs, vocab=case.vocab, max_seq_len=case.max_seq_len)
+    for xs, out in zip(inputs, got):
+        assert typed(out) == typed(rasp.evaluate(case.program, xs)), f"on {xs}"
+
+
 @settings(max_examples=200, deadline=None)
 @given(data=st.data(), case=random_programs(max_ops=8, max_vocab=4, max_len=6))
 def test_every_value_is_in_the_value_set(data, case):

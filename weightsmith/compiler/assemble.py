@@ -19,7 +19,7 @@ heads' defaults written there live in the block's temporaries, which are all era
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, groupby
 
 import numpy as np
 
@@ -46,28 +46,49 @@ class _Residual:
 
     def columns(self, readouts: list[Readout], at_bos: list[float | None] | None = None) -> np.ndarray:
         """[d_model, n]: each read-out as a column, column j compensated to read at_bos[j] at the BOS
-        position (None, or at_bos None: left uncompensated). One scatter and one compensation for all the columns of a
-        head or an MLP: the columns of a compile number in the thousands, most heads only a few, so the
-        cost is in the numpy calls, not in the terms."""
-        n = len(readouts)
+        position (None, or at_bos None: left uncompensated).
+
+        Most calls are small (a head's few columns, a Map's dozen units: a compile makes hundreds of
+        them), where a numpy call costs more than a Python step, so up to SMALL_TERMS terms the
+        entries are added one by one into a zero matrix; larger ones by one scatter (`np.bincount`).
+        Both add the terms of an entry in order from 0.0, and the compensation's products in
+        dimension order, so the two give the same bits."""
+        n, d, index = len(readouts), self.d, self.layout.index
         terms = [r.terms for r in readouts]
-        # flat position of each term in out[j, row]; bincount adds the terms of a position in order
-        # from 0.0, exactly as adding them one by one
-        rows = np.fromiter(map(self.layout.index.__getitem__, chain.from_iterable(terms)), dtype=np.intp)
-        at = np.repeat(np.arange(n) * self.d, list(map(len, terms))) + rows
-        coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=len(rows))
-        out = np.bincount(at, weights=coefficients, minlength=n * self.d).astype(np.float64, copy=False)
-        out = out.reshape(n, self.d)  # row j is column j
-        compensated = [j for j, target in enumerate(at_bos or ()) if target is not None]
+        total = sum(map(len, terms))
+        compensated = [(j, target) for j, target in enumerate(at_bos or ()) if target is not None]
+        if total <= SMALL_TERMS:
+            out = np.zeros((d, n))
+            flat = out.reshape(-1)  # a view: entry (row, j) is flat[row * n + j]
+            for j, column in enumerate(terms):
+                for dim, c in column.items():
+                    flat[index[dim] * n + j] += c
+            if compensated:
+                entries = [(k, float(self.at_bos[k])) for k in np.flatnonzero(self.at_bos).tolist()]
+                bos_row = out[self.bos]
+                for j, target in compensated:
+                    seen = 0.0  # what column j reads at BOS: its products with the nonzero BOS entries
+                    for k, value in entries:
+                        seen += float(out[k, j]) * value
+                    bos_row[j] += target - seen
+            return out
+        rows = np.fromiter(map(index.__getitem__, chain.from_iterable(terms)), dtype=np.intp, count=total)
+        coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total)
+        at = rows * n + np.repeat(np.arange(n), list(map(len, terms)))
+        out = np.bincount(at, weights=coefficients, minlength=n * d).reshape(d, n)
         if compensated:
             # what each column reads at BOS: its products with the nonzero BOS entries (the others add
             # exact zeros) added in dimension order; then the bos coefficient that makes it read at_bos[j]
             seen = np.zeros(n)
             for k in np.flatnonzero(self.at_bos).tolist():
-                seen += out[:, k] * self.at_bos[k]
-            targets = np.array([at_bos[j] for j in compensated], dtype=np.float64)
-            out[compensated, self.bos] += targets - seen[compensated]
-        return np.ascontiguousarray(out.T)
+                seen += out[k] * self.at_bos[k]
+            which = np.array([j for j, _ in compensated], dtype=np.intp)
+            targets = np.array([target for _, target in compensated], dtype=np.float64)
+            out[self.bos, which] += targets - seen[which]
+        return out
+
+
+SMALL_TERMS = 128  # `_Residual.columns` adds up to this many terms one by one (measured: the break-even is 100-200)
 
 
 def assemble(
@@ -168,15 +189,11 @@ def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: Re
         records.append(UnitsInfo(op.output.label, layer, start, start + len(op.units), reads_of(op.reads()),
                                  written(op.units)))
         start += len(op.units)
-    for unit in erasers:
-        (owner,) = reads_of([unit.pre])
-        last = records[-1] if records else None
-        if last is not None and last.eraser and last.label == owner and last.stop == start:
-            last.stop += 1
-            last.dims = sorted(set(last.dims) | set(written([unit])))
-        else:
-            records.append(UnitsInfo(owner, layer, start, start + 1, [owner], written([unit]), eraser=True))
-        start += 1
+    # an eraser reads the one dimension it clears: consecutive ones of one s-op make one record
+    for owner, group in groupby(erasers, key=lambda unit: next(iter(unit.pre.terms)).owner):
+        group = list(group)
+        records.append(UnitsInfo(owner, layer, start, start + len(group), [owner], written(group), eraser=True))
+        start += len(group)
     return records
 
 
@@ -203,8 +220,9 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
         + [op.values.get(dim, Readout()) for dim in out_dims],
         unscaled + unscaled + [op.bos_values.get(dim, 0.0) for dim in out_dims])
     width = n_score + n_pref + 1
-    W_Q = np.concatenate([matrix[:, :n_score] * op.scale, matrix[:, n_score:width - 1] * op.step,
-                          matrix[:, width - 1:width]], axis=1)
+    W_Q = matrix[:, :width].copy()
+    W_Q[:, :n_score] *= op.scale
+    W_Q[:, n_score:width - 1] *= op.step
     W_K = np.ascontiguousarray(matrix[:, width:2 * width])
     W_V = np.ascontiguousarray(matrix[:, 2 * width:])
     W_O = np.zeros((len(out_dims), residual.d))
@@ -216,8 +234,8 @@ def _head(op: AttentionOp, residual: _Residual) -> tuple[np.ndarray, ...]:
 def _mlp(units: list[Unit], erasers: list[Unit], residual: _Residual, prefix: str) -> dict[str, np.ndarray]:
     """`units` are switched off at BOS; `erasers` read there what the dimension holds (uncompensated:
     the planned value and the softmax residue of the heads that wrote it), so they clear it all."""
-    W_in = np.concatenate([residual.columns([u.pre for u in units], [-1.0 - u.bias for u in units]),
-                           residual.columns([u.pre for u in erasers])], axis=1)
+    W_in = residual.columns([u.pre for u in units] + [u.pre for u in erasers],
+                            [-1.0 - u.bias for u in units] + [None] * len(erasers))
     for unit in erasers:  # each erased dimension is 0 at BOS from here on
         for dim in unit.out:
             residual.at_bos[residual.layout.index[dim]] = 0.0

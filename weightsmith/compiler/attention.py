@@ -31,16 +31,19 @@ MIN_MARGIN = 1e-30  # never tighter: the scale would outgrow what float32 scores
 
 
 def score_columns(queries: Sequence[Readout], keys: Sequence[Readout], table: np.ndarray) -> list[ScoreColumn]:
-    """Columns whose summed products equal table[q, k] for one-hot query q and key k."""
-    table = np.asarray(table, dtype=bool).reshape(len(queries), len(keys))
-    by_key = _groups(table.T)  # key values with the same column of the table
-    by_query = _groups(table)
+    """Columns whose summed products equal table[q, k] for one-hot query q and key k.
+
+    The table is grouped as Python tuples: most tables are a few values square, where numpy's
+    per-row calls cost more than the whole grouping in Python (one `tolist`, a tuple per row)."""
+    rows = np.asarray(table, dtype=bool).reshape(len(queries), len(keys)).tolist()
+    by_key = _groups(list(zip(*rows)) if rows else [()] * len(keys))  # key values with the same column of the table
+    by_query = _groups(rows)
     if len(by_key) <= len(by_query):
-        query_sets = [np.flatnonzero(pattern).tolist() for pattern, _ in by_key]
+        query_sets = [_hits(pattern) for pattern, _ in by_key]
         key_sets = [members for _, members in by_key]
     else:
         query_sets = [members for _, members in by_query]
-        key_sets = [np.flatnonzero(pattern).tolist() for pattern, _ in by_query]
+        key_sets = [_hits(pattern) for pattern, _ in by_query]
     columns = map(ScoreColumn, _sums(queries, query_sets), _sums(keys, key_sets))
     return [c for c in columns if not c.query.is_zero() and not c.key.is_zero()]
 
@@ -52,14 +55,20 @@ def _sums(readouts: Sequence[Readout], subsets: list[list[int]]) -> list[Readout
     return [Readout.sum(readouts[i] for i in subset) for subset in subsets]
 
 
-def _groups(rows: np.ndarray) -> list[tuple[np.ndarray, list[int]]]:
-    """Distinct non-zero rows of a boolean matrix, each with the indices where it occurs."""
-    groups: dict[bytes, tuple[np.ndarray, list[int]]] = {}
-    rows = np.ascontiguousarray(rows)  # tobytes of a transposed row would copy it
-    for i, (row, hit) in enumerate(zip(rows, rows.any(axis=1).tolist())):
-        if hit:
-            groups.setdefault(row.tobytes(), (row, []))[1].append(i)
-    return list(groups.values())
+def _groups(rows: Sequence[Sequence]) -> list[tuple[tuple, list[int]]]:
+    """Distinct non-zero rows of a matrix (given as lists), each as a tuple with the indices where it
+    occurs, in order of first occurrence."""
+    groups: dict[tuple, list[int]] = {}
+    for i, row in enumerate(rows):
+        row = tuple(row)
+        if any(row):
+            groups.setdefault(row, []).append(i)
+    return list(groups.items())
+
+
+def _hits(pattern: tuple) -> list[int]:
+    """Where a row of the table is non-zero, ascending."""
+    return [j for j, hit in enumerate(pattern) if hit]
 
 
 def preference_columns(positions: Sequence[Readout], orders: Sequence[Sequence[int]]) -> list[ScoreColumn]:
@@ -71,10 +80,11 @@ def preference_columns(positions: Sequence[Readout], orders: Sequence[Sequence[i
     table = np.zeros((n, n))
     for q, keys in enumerate(orders):
         table[q, list(keys)] = np.arange(n - 1, -1, -1, dtype=np.float64)
-    by_query, by_key = _groups(table), _groups(table.T)
+    rows = table.tolist()
+    by_query, by_key = _groups(rows), _groups(list(zip(*rows)))
 
-    def weighted(weights: np.ndarray) -> Readout:
-        return Readout.total(zip(weights.tolist(), positions))
+    def weighted(weights: tuple) -> Readout:
+        return Readout.total(zip(weights, positions))
 
     if len(by_query) <= len(by_key):
         return [ScoreColumn(Readout.sum(positions[q] for q in queries), weighted(row)) for row, queries in by_query]

@@ -85,13 +85,28 @@ class _Walk:
 
     def _largest(self, family: list[tuple[float, Readout]]) -> dict[str, float]:
         """Per s-op read, the largest total |weight * coefficient| one of its dimensions gets."""
+        if len(family) == 1:  # one read-out: each dimension's total is its one term
+            return self._single(*family[0])
         column: dict = {}
+        get = column.get
         for weight, readout in family:
             for d, c in readout.terms.items():
-                column[d] = column.get(d, 0.0) + abs(weight * c)
+                column[d] = get(d, 0.0) + abs(weight * c)
         largest: dict[str, float] = {}
         for d, c in column.items():
             largest[d.owner] = max(largest.get(d.owner, 0.0), c)
+        return largest
+
+    @staticmethod
+    def _single(weight: float, readout: Readout) -> dict[str, float]:
+        """`_largest` of one read-out, without the per-dimension totals (each is 0.0 + one term, the
+        term itself): the same owners in the same order, the same maxima."""
+        largest: dict[str, float] = {}
+        for d, c in readout.terms.items():
+            c = abs(weight * c)
+            before = largest.get(d.owner)
+            if before is None or c > before:
+                largest[d.owner] = c
         return largest
 
     def off(self, family: list[tuple[float, Readout]]) -> float:
@@ -130,10 +145,14 @@ class _Walk:
 
     def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float]:
         """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
-        singles = [self._largest([(1.0, r)]) for r in readouts]
+        error, size = self.error.get, self.size.get
+        offs, magnitudes = [], []
+        for r in readouts:  # `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
+            single = self._single(1.0, r).items()
+            offs.append(sum([c * error(owner, 0.0) for owner, c in single]))
+            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single]))
         together = self._largest([(1.0, r) for r in readouts])
-        return (max(map(self._off, singles)), max(map(self._magnitude, singles)),
-                self._off(together), self._magnitude(together))
+        return max(offs), max(magnitudes), self._off(together), self._magnitude(together)
 
     def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
         """Whether a staircase input stays within its tolerance, and its error bound. A width share

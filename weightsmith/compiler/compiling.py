@@ -86,7 +86,7 @@ def compile_program(
         max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,
         token_codes={t: compact.vector(tokens_rep, t) for t in vocab} if tokens_rep.code is not None else None,
     )
-    model = Transformer.from_weights(config, weights)
+    model = Transformer.from_weights(config, weights, config_validated=True)  # `assemble` just built it
     layouts = _layouts(lowering, layout)
     return CompiledModel(
         model=model, program=program, vocab=vocab, max_seq_len=max_seq_len, causal=causal, layouts=layouts,
@@ -178,23 +178,21 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
             rows, values, encoding = [compact.detector(rep, v) for v in rep.values], list(rep.values), "categorical"
         else:
             continue
-        owners = {o for r in rows for o in r.owners()}
+        owners = {dim.owner for r in rows for dim in r.terms}
         if not owners or any(o not in tenancy for o in owners):
             continue  # reads only dimensions that were pruned: nothing of it is in the model
-        at, coefficients, unrepresented = [], [], []
+        unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
         row_values = [values] if encoding == "numerical" else [[v] for v in values]
+        matrix = np.zeros((len(rows), layout.d_model))
         for i, (carried, r) in enumerate(zip(row_values, rows)):
+            line = matrix[i]
             for dim, c in r.terms.items():
-                if dim in layout.index:
-                    at.append(i * layout.d_model + layout.index[dim])
-                    coefficients.append(c)
+                at = layout.index.get(dim)
+                if at is not None:
+                    line[at] += c  # from 0.0, term by term
                 else:
                     unrepresented.extend(v for v in carried if v not in unrepresented)
-        # bincount adds the terms at one position in order from 0.0, as `+=` term by term would
-        matrix = np.bincount(np.array(at, dtype=np.intp), weights=np.array(coefficients, dtype=np.float64),
-                             minlength=len(rows) * layout.d_model).astype(np.float64, copy=False)
-        matrix = matrix.reshape(len(rows), layout.d_model)
         ends = [tenancy[o].end for o in owners if tenancy[o].end is not None]
         out[label] = SOpLayout(
             label=label,

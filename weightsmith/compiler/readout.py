@@ -87,7 +87,7 @@ class Readout:
         Then a sum is a plain merge (the same terms in the same order as `sum`'s, and nothing can
         cancel), done by `dict` in C: a score column sums dozens of one-hot rows, a head hundreds."""
         items = [tuple(r.terms.items()) for r in readouts]
-        if len({d for r in readouts for d in r.terms}) != sum(map(len, items)):
+        if len(set(chain.from_iterable([r.terms for r in readouts]))) != sum(map(len, items)):
             return None
         out = []
         for subset in subsets:

@@ -68,7 +68,10 @@ def checked_values(expr: rasp.SOp, values: Iterable[Any]) -> list:
     nothing (no one-hot dimension can stand for it, a lookup never finds it) and no model computes with
     infinities."""
     values = list(values)
-    bad = next((v for v in values if isinstance(v, float) and not math.isfinite(v)), None)
+    # In C for the common case (value lists run to thousands): no float at all, or all finite.
+    kinds = set(map(type, values))
+    floats = [v for v in values if isinstance(v, float)] if any(issubclass(k, float) for k in kinds) else []
+    bad = None if all(map(math.isfinite, floats)) else next(v for v in floats if not math.isfinite(v))
     if bad is not None:
         raise CompileError(f"{type(expr).__name__} {expr.label!r} can hold {bad!r}; a compiled model holds only "
                            "finite values (NaN equals nothing, so no dimension can stand for it)")
@@ -80,17 +83,19 @@ def count_inputs(vocab_size: int, max_seq_len: int) -> int:
 
 
 def all_inputs(vocab: Sequence, max_seq_len: int) -> Batch:
-    """Every input of length 1..max_seq_len over `vocab`, as one padded batch."""
-    blocks, lengths = [], []
-    for n in range(1, max_seq_len + 1):
-        # itertools.product's order (the last position fastest): the base-len(vocab) digits of 0, 1, ...
-        places = len(vocab) ** np.arange(n - 1, -1, -1, dtype=np.int64)
-        rows = np.arange(len(vocab) ** n, dtype=np.int64)[:, None] // places % len(vocab)
-        block = np.full((len(rows), max_seq_len), -1, dtype=np.int64)
-        block[:, :n] = rows
-        blocks.append(block)
-        lengths.append(np.full(len(rows), n, dtype=np.int64))
-    codes, length = np.concatenate(blocks), np.concatenate(lengths)
+    """Every input of length 1..max_seq_len over `vocab`, as one padded batch, in itertools.product's
+    order within each length (the last position fastest). The inputs of length n are those of length
+    n - 1, each followed by every token: one repeat and one tile per length, no division."""
+    V = len(vocab)
+    sizes = [V**n for n in range(1, max_seq_len + 1)]
+    codes = np.full((sum(sizes), max_seq_len), -1, dtype=np.int64)
+    length = np.repeat(np.arange(1, max_seq_len + 1, dtype=np.int64), sizes)
+    start, previous = 0, np.zeros((1, 0), dtype=np.int64)
+    for n, size in enumerate(sizes, start=1):
+        block = codes[start:start + size]
+        block[:, :n - 1] = np.repeat(previous, V, axis=0)
+        block[:, n - 1] = np.tile(np.arange(V, dtype=np.int64), size // V)
+        previous, start = block[:, :n], start + size
     valid = np.arange(max_seq_len)[None, :] < length[:, None]
     return Batch(length, valid, Column(codes, list(vocab)))
 

@@ -58,17 +58,29 @@ class _Source:
     """Where a module's parameters come from while it is built: zeros, or the tensors given to
     `Transformer.from_weights`, each checked against the shape the config needs and copied once into
     a parameter of the model's dtype. Building the parameters from the given tensors (rather than
-    zeros overwritten afterwards) is most of what makes loading a compiled model cheap."""
+    zeros overwritten afterwards) is most of what makes loading a compiled model cheap.
+
+    The compiler gives numpy arrays, dozens of small ones per model, and building its model is a
+    tenth of a compile: their finiteness is checked all at once at the end (`check_finite`, one
+    numpy call instead of one per tensor), and parameters are registered straight into the
+    module's `_parameters` (`put`), which is where `nn.Module.__setattr__` would put them after
+    checks that cannot fail here (a fresh module, a fresh Parameter under a fixed name)."""
 
     def __init__(self, given: Mapping[str, Tensor | np.ndarray] | None = None,
                  dtype: torch.dtype = torch.float32, prefix: str = "", used: set[str] | None = None,
-                 missing: list[str] | None = None) -> None:
+                 missing: list[str] | None = None, unchecked: list | None = None) -> None:
         self.given, self.dtype, self.prefix = given, dtype, prefix
         self.used = set() if used is None else used  # the given names consumed, shared by sub-sources
         self.missing = [] if missing is None else missing  # needed names not given
+        self.unchecked = [] if unchecked is None else unchecked  # (name, numpy array) not yet checked finite
+        self.config_validated = False  # `Transformer.from_weights(config_validated=True)`
 
     def sub(self, prefix: str) -> "_Source":
-        return _Source(self.given, self.dtype, self.prefix + prefix, self.used, self.missing)
+        return _Source(self.given, self.dtype, self.prefix + prefix, self.used, self.missing, self.unchecked)
+
+    def put(self, module: nn.Module, name: str, *shape: int) -> None:
+        """module.<name> = the parameter `name` of this shape (`__call__`)."""
+        module._parameters[name] = self(name, *shape)
 
     def __call__(self, name: str, *shape: int) -> nn.Parameter:
         name = self.prefix + name
@@ -77,25 +89,32 @@ class _Source:
                 self.missing.append(name)
             return nn.Parameter(torch.zeros(shape, dtype=self.dtype))
         self.used.add(name)
-        return _parameter(name, self.given[name], shape, self.dtype)
+        raw = self.given[name]
+        if isinstance(raw, np.ndarray) and raw.dtype.kind in "biuf" and self.dtype in _NUMPY_DTYPES:
+            if raw.shape != shape:
+                raise ValueError(f"tensor {name!r} has shape {raw.shape}, the config needs {shape}")
+            self.unchecked.append((name, raw))
+            return nn.Parameter(torch.from_numpy(raw.astype(_NUMPY_DTYPES[self.dtype])))
+        return _parameter(name, raw, shape, self.dtype)
+
+    def check_finite(self) -> None:
+        """ValueError naming the first numpy tensor given (in the order built) that holds NaN or an infinity."""
+        if self.unchecked and not np.isfinite(np.concatenate([raw.ravel() for _, raw in self.unchecked])).all():
+            name = next(name for name, raw in self.unchecked if not np.isfinite(raw).all())
+            raise ValueError(f"tensor {name!r} contains NaN or infinite values")
+        self.unchecked.clear()
 
 
 def _parameter(name: str, raw: Tensor | np.ndarray, shape: tuple[int, ...], dtype: torch.dtype) -> nn.Parameter:
-    """A parameter holding a copy of `raw`, after checking its shape, that it is real, and finite.
-
-    A real numpy array (the compiler's) is checked and converted by numpy, several times faster than
-    through torch ops: a compiled model has dozens of small tensors."""
-    by_numpy = isinstance(raw, np.ndarray) and raw.dtype.kind in "biuf" and dtype in _NUMPY_DTYPES
-    value = raw if by_numpy else torch.as_tensor(raw)
+    """A parameter holding a copy of `raw` (a tensor, or an array numpy cannot convert to `dtype`),
+    after checking its shape, that it is real, and finite."""
+    value = torch.as_tensor(raw)
     if tuple(value.shape) != shape:
         raise ValueError(f"tensor {name!r} has shape {tuple(value.shape)}, the config needs {shape}")
-    if not by_numpy and value.is_complex():
+    if value.is_complex():
         raise ValueError(f"tensor {name!r} has dtype {value.dtype}, expected real numbers")
-    finite = np.isfinite(raw).all() if isinstance(raw, np.ndarray) else torch.isfinite(value).all()
-    if not finite:
+    if not torch.isfinite(value).all():
         raise ValueError(f"tensor {name!r} contains NaN or infinite values")
-    if by_numpy:
-        return nn.Parameter(torch.from_numpy(raw.astype(_NUMPY_DTYPES[dtype])))
     return nn.Parameter(value.to(dtype, copy=True))
 
 
@@ -105,10 +124,10 @@ class AttentionHead(nn.Module):
     def __init__(self, d_model: int, config: HeadConfig, source: _Source | None = None) -> None:
         super().__init__()
         source = source or _Source()
-        self.W_Q = source("W_Q", d_model, config.d_qk)
-        self.W_K = source("W_K", d_model, config.d_qk)
-        self.W_V = source("W_V", d_model, config.d_ov)
-        self.W_O = source("W_O", config.d_ov, d_model)
+        source.put(self, "W_Q", d_model, config.d_qk)
+        source.put(self, "W_K", d_model, config.d_qk)
+        source.put(self, "W_V", d_model, config.d_ov)
+        source.put(self, "W_O", config.d_ov, d_model)
 
     def forward(self, x: Tensor, masked: Tensor) -> Tensor:
         scores = (x @ self.W_Q) @ (x @ self.W_K).transpose(-1, -2)  # [B, query, key]
@@ -132,10 +151,10 @@ class MLP(nn.Module):
     def __init__(self, d_model: int, d_mlp: int, source: _Source | None = None) -> None:
         super().__init__()
         source = source or _Source()
-        self.W_in = source("W_in", d_model, d_mlp)
-        self.b_in = source("b_in", d_mlp)
-        self.W_out = source("W_out", d_mlp, d_model)
-        self.b_out = source("b_out", d_model)
+        source.put(self, "W_in", d_model, d_mlp)
+        source.put(self, "b_in", d_mlp)
+        source.put(self, "W_out", d_mlp, d_model)
+        source.put(self, "b_out", d_model)
         self.sparse_below: float | None = None
         self._transposes: dict[str, tuple[tuple, Tensor | None]] = {}
 
@@ -208,11 +227,12 @@ class Transformer(nn.Module):
 
     def __init__(self, config: ModelConfig, source: _Source | None = None) -> None:
         super().__init__()
-        config.validate()
+        if source is None or not source.config_validated:
+            config.validate()
         source = source or _Source()
         self.config = config
-        self.token_embed = source("token_embed", len(config.tokens()), config.d_model)
-        self.pos_embed = source("pos_embed", config.max_seq_len + 1, config.d_model)
+        source.put(self, "token_embed", len(config.tokens()), config.d_model)
+        source.put(self, "pos_embed", config.max_seq_len + 1, config.d_model)
         self.layers = nn.ModuleList(Layer(config.d_model, layer, source.sub(f"layers.{i}."))
                                     for i, layer in enumerate(config.layers))
         self._token_ids = {token: i for i, token in enumerate(config.tokens())}
@@ -221,11 +241,18 @@ class Transformer(nn.Module):
 
     @classmethod
     def from_weights(
-        cls, config: ModelConfig, weights: Mapping[str, Tensor | np.ndarray], dtype: torch.dtype = torch.float32
+        cls, config: ModelConfig, weights: Mapping[str, Tensor | np.ndarray], dtype: torch.dtype = torch.float32,
+        config_validated: bool = False,
     ) -> Transformer:
-        """A model with exactly these tensors: every name must be expected and present, every shape right."""
+        """A model with exactly these tensors: every name must be expected and present, every shape right.
+
+        `config_validated`: the caller has just constructed `config` (a ModelConfig validates itself
+        when constructed) and not changed it since, so it is not validated a second time (the
+        compiler: an output of hundreds of values is checked once per compile, not twice)."""
         source = _Source(weights, dtype)
+        source.config_validated = config_validated
         model = cls(config, source)
+        source.check_finite()
         unknown = sorted(set(weights) - source.used)
         if unknown:
             raise ValueError(f"unexpected tensor(s) {unknown} for this config")

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import bitmask
+from weightsmith.rasp import bitmask, marshalled
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
@@ -45,19 +46,23 @@ class _Interner:
     """
 
     def __init__(self) -> None:
-        self._index: dict[tuple, int] = {}
+        self._index: dict[Any, int] = {}
         self.table: list[Any] = []
 
     def codes(self, values: Iterable[Any]) -> list[int]:
         index, table = self._index, self.table
         codes = []
+        append = codes.append
         for v in values:
-            key = _key(v)
+            # An exact str or int is its own key (no other key equals it: the rest are tuples led by a
+            # type), and a non-zero float is keyed here as `_key` keys it: that spares a call per value.
+            kind = type(v)
+            key = v if kind is str or kind is int else (kind, v) if kind is float and v else _key(v)
             code = index.get(key)
             if code is None:
                 code = index[key] = len(table)
                 table.append(v)
-            codes.append(code)
+            append(code)
         return codes
 
 
@@ -133,6 +138,8 @@ class Column:
         return self._distinct
 
     def values(self, lengths: np.ndarray) -> list[list[Any]]:
+        if self.uniform and len(lengths) > 1:  # one row decoded, then copied (list(row): a list per input)
+            return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), len(lengths))))
         return _rows(_lookup(self.table).take(self.codes).tolist(), lengths, self.codes.shape[1])
 
 
@@ -140,14 +147,14 @@ def _lookup(table: list[Any]) -> np.ndarray:
     """`table` as an array whose `tolist` gives back its values, Python types included, with one more
     slot for padding (-1) whose value is cut away.
 
-    Exact ints (within int64), floats or bools come back from a numeric array as the same Python values
-    (several times faster than counting references to objects); anything else, or a mix, stays objects.
+    Exact ints (within int64) or bools come back from a numeric array as the same Python values (faster
+    than counting references to objects: small ints and bools are shared objects); anything else, or a
+    mix, stays objects. Floats too: a float64 array would build a new float object per position, slower
+    than sharing the table's few.
     """
     kinds = set(map(type, table))
     if kinds == {int} and -2**63 <= min(table) and max(table) < 2**63:
         return np.array([*table, 0], dtype=np.int64)
-    if kinds == {float}:
-        return np.array([*table, 0.0], dtype=np.float64)
     if kinds == {bool}:
         return np.array([*table, False], dtype=bool)
     return _object_array([*table, None])
@@ -165,17 +172,25 @@ def _rows(padded: list[list[Any]], lengths: np.ndarray, width: int) -> list[list
     return [row[:n] for row, n in zip(padded, lengths.tolist())]
 
 
-@dataclass
 class Batch:
-    """A padded batch of token sequences."""
+    """A padded batch of token sequences.
 
-    lengths: np.ndarray  # [B]
-    valid: np.ndarray  # [B, L] bool: position < length
-    tokens: Column
-    full: bool = field(init=False)  # every input fills the width: no padding anywhere
+    The tokens are coded on first use, not when the batch is made: a program of positions only (indices,
+    length, constants) never reads them, and coding a thousand inputs' tokens costs more than such a
+    whole program. `tokens` may be given as a Column or as the function that codes it.
+    """
 
-    def __post_init__(self) -> None:
-        self.full = _unpadded(self.lengths, self.valid.shape[1])
+    def __init__(self, lengths: np.ndarray, valid: np.ndarray, tokens: Column | Callable[[], Column]) -> None:
+        self.lengths = lengths  # [B]
+        self.valid = valid  # [B, L] bool: position < length
+        self._tokens = tokens
+        self.full = _unpadded(lengths, valid.shape[1])  # every input fills the width: no padding anywhere
+
+    @property
+    def tokens(self) -> Column:
+        if not isinstance(self._tokens, Column):
+            self._tokens = self._tokens()
+        return self._tokens
 
     def masked(self, codes: np.ndarray) -> np.ndarray:
         """`codes` with PAD at padding positions (unchanged when there is none)."""
@@ -218,6 +233,15 @@ def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
 
 
+def _tokenise_ints(numbers: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """Codes and table for tokens known to be exact ints, given as an integer array."""
+    if not len(numbers):
+        return np.zeros(0, dtype=np.intp), []
+    if 0 <= numbers.min() and numbers.max() < 256:
+        return _tokenise_small(numbers, int)
+    return _tokenise_numbers(numbers.astype(np.intp), int)
+
+
 def _single_characters(flat: list[str]) -> Optional[str]:
     """The tokens joined into one string if every token is one character, else None.
 
@@ -253,35 +277,58 @@ def make_batch(
     vocab: Optional[Iterable[rx.Value]] = None,
     max_seq_len: Optional[int] = None,
 ) -> Batch:
-    """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs."""
+    """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs.
+
+    Without `vocab` the tokens are coded when a program first reads them (see `Batch`).
+    """
     lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
-    flat: list[Any] = []
-    for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
-        flat += xs
-    flat_codes, table = _tokenise(flat)
-    if vocab is not None:
-        vocab = list(vocab)
-        known = {(type(v), v) for v in vocab}
-        unknown = {(type(t), t) for t in table} - known
-        if unknown:
-            for b, xs in enumerate(inputs):
-                for i, t in enumerate(xs):
-                    if (type(t), t) in unknown:
-                        raise InputError(
-                            f"input {b}, position {i}: token {t!r} is not in the vocabulary "
-                            f"{sorted(vocab, key=repr)!r}"
-                        )
     width = int(lengths.max()) if len(inputs) else 0
-    if not len(inputs) or lengths.min() == width:
-        valid = np.ones((len(inputs), width), dtype=bool)
-        return Batch(lengths, valid, Column(flat_codes.reshape(len(inputs), width), table, dense=True))
-    valid = np.arange(width)[None, :] < lengths[:, None]
-    codes = np.full((len(inputs), width), PAD, dtype=np.intp)
+    full = _unpadded(lengths, width)
+    valid = np.ones((len(inputs), width), dtype=bool) if full else np.arange(width)[None, :] < lengths[:, None]
+    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full))
+    if vocab is not None:
+        _check_vocabulary(inputs, batch.tokens.table, vocab)
+    return batch
+
+
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray, full: bool) -> Column:
+    """The tokens of `inputs` (whose positions `valid` marks) as a Column."""
+    first = next((xs[0] for xs in inputs if len(xs)), None)
+    read = None  # read from the marshal serialisation (`marshalled`) where it has the common shape
+    if type(first) is int and (numbers := marshalled.ints(inputs, lengths, full)) is not None:
+        read = _tokenise_ints(numbers)
+    elif type(first) is str:
+        read = marshalled.strings(inputs, lengths, full)
+    if read is not None:
+        flat_codes, table = read
+    else:
+        flat: list[Any] = []
+        for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
+            flat += xs
+        flat_codes, table = _tokenise(flat)
+    if full:
+        return Column(flat_codes.reshape(valid.shape), table, dense=True)
+    codes = np.full(valid.shape, PAD, dtype=np.intp)
     codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Batch(lengths, valid, Column(codes, table, dense=True))
+    return Column(codes, table, dense=True)
+
+
+def _check_vocabulary(inputs: Sequence[Sequence[rx.Value]], table: list[Any], vocab: Iterable[rx.Value]) -> None:
+    """Raises InputError naming the first input and position whose token is not in `vocab`."""
+    vocab = list(vocab)
+    known = {(type(v), v) for v in vocab}
+    unknown = {(type(t), t) for t in table} - known
+    if unknown:
+        for b, xs in enumerate(inputs):
+            for i, t in enumerate(xs):
+                if (type(t), t) in unknown:
+                    raise InputError(
+                        f"input {b}, position {i}: token {t!r} is not in the vocabulary "
+                        f"{sorted(vocab, key=repr)!r}"
+                    )
 
 
 @dataclass
@@ -405,6 +452,15 @@ def _pairwise(f: Callable[[np.ndarray, np.ndarray], np.ndarray], queries: np.nda
     return np.ascontiguousarray(by_batch.transpose(2, 0, 1))
 
 
+def _repeated(row: np.ndarray, n: int) -> np.ndarray:
+    """`row` (`[1, ...]`) repeated `n` times along the first axis: a read-only view, as `np.broadcast_to`
+    gives, without its argument checks (which cost more than the rest of a small Map)."""
+    row = np.ascontiguousarray(row)
+    view = np.ndarray((n, *row.shape[1:]), row.dtype, row, 0, (0, *row.strides[1:]))
+    view.flags.writeable = False
+    return view
+
+
 def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
@@ -420,6 +476,9 @@ class _BatchEvaluator:
         self.record = record
         self.values: dict[int, Any] = {}
         self._counts: dict[int, np.ndarray] = {}  # per selector: its width, shared by users
+        # Per selector that is the same for every input (of positions only, on inputs of one length): its
+        # masks for one input, `[1, query, words]`. Widths and Aggregates over it work on that one row.
+        self._uniform: dict[int, np.ndarray] = {}
         self._pair_valid: Optional[np.ndarray] = None
         self.padded = not batch.full
 
@@ -432,13 +491,30 @@ class _BatchEvaluator:
         if self._pair_valid is None:
             valid = self.batch.valid
             nb, width = valid.shape
-            if self.batch.full:  # one row of masks, copied
-                every = bitmask.pack(np.ones((1, width, width), dtype=bool))
-                self._pair_valid = np.broadcast_to(every, (nb, *every.shape[1:])).copy()
+            if self.batch.full:  # one row of masks for all
+                self._pair_valid = self._for_all(bitmask.pack(np.ones((1, width, width), dtype=bool)))
             else:
                 keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
+
+    def _for_all(self, one: np.ndarray, e: Optional[rx.Selector] = None) -> np.ndarray:
+        """The masks of a selector that is `one` (`[1, query, words]`) for every input, as a read-only view
+        over the batch (selectors are never written in place); `e`, if given, is recorded as uniform."""
+        if e is not None:
+            self._uniform[id(e)] = one
+        return _repeated(one, self.batch.shape[0])
+
+    def _uniform_pair_valid(self) -> Optional[np.ndarray]:
+        """`pair_valid` for one input when every input has the same length, else None."""
+        return self.pair_valid[:1] if self.batch.full else None
+
+    def combine(self, e: rx.Selector, op: Callable[..., np.ndarray], *parts: np.ndarray) -> np.ndarray:
+        """`op` of selectors' masks (And, Or, Not with pair_valid), on one input when every part is uniform."""
+        ones = [self._uniform.get(id(p)) if isinstance(p, rx.RASPExpr) else p for p in parts]
+        if all(one is not None for one in ones):
+            return self._for_all(op(*ones), e)
+        return op(*(self(p) if isinstance(p, rx.RASPExpr) else self.pair_valid for p in parts))
 
     def _masks_pay(self, n: int) -> bool:
         """Whether a Select over `n` distinct values is faster from value masks (work ~ B * n) than from
@@ -453,65 +529,81 @@ class _BatchEvaluator:
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
-            self._counts[id(selector)] = bitmask.count(self(selector))
+            one = self._uniform.get(id(selector))
+            self._counts[id(selector)] = (bitmask.count(self(selector)) if one is None
+                                          else _repeated(bitmask.count(one), self.batch.shape[0]))
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
         return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
-        distinct = inner.distinct(self.padded)
+        # A uniform column (the same row for every input) is mapped on its first row only.
+        distinct = _distinct(inner.codes[:1], len(inner.table), False) if inner.uniform else inner.distinct(self.padded)
         results = _call_each(e, f, [inner.table[c] for c in distinct.used.tolist()])
         return self._interned(e, results, distinct, uniform=inner.uniform)
 
-    @staticmethod
-    def _interned(e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
-        """The Column whose value at each position is the result for its distinct argument."""
+    def _interned(self, e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
+        """The Column whose value at each position is the result for its distinct argument (`distinct` of
+        the first row only if `uniform`)."""
         out = _Interner()
         try:
             new = out.codes(results)
         except TypeError as err:
             raise _unhashable(e, err) from err
-        return Column(distinct.gather(new), out.table, dense=True, uniform=uniform)
+        codes = distinct.gather(new)
+        return Column(_repeated(codes, self.batch.shape[0]) if uniform else codes, out.table, dense=True,
+                      uniform=uniform)
 
     def sequence_map(self, e: rx.SequenceMap) -> Column:
         a, b = self(e.fst), self(e.snd)
         n = len(b.table)
-        distinct = _distinct(self.batch.masked(a.codes * n + b.codes), len(a.table) * n, self.padded)
+        uniform = a.uniform and b.uniform  # then computed on the first row only
+        pairs = a.codes[:1] * n + b.codes[:1] if uniform else self.batch.masked(a.codes * n + b.codes)
+        distinct = _distinct(pairs, len(a.table) * n, self.padded and not uniform)
         firsts, seconds = np.divmod(distinct.used, n)
         results = _call_pairs(e, e.f, [a.table[i] for i in firsts.tolist()], [b.table[j] for j in seconds.tolist()])
-        return self._interned(e, results, distinct, uniform=a.uniform and b.uniform)
+        return self._interned(e, results, distinct, uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
+        uniform = keys.uniform and queries.uniform  # the same for every input: computed for the first
         # The distinct values met, and every position as an index into them.
-        key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
+        if uniform:
+            key_distinct = _distinct(keys.codes[:1], len(keys.table), False)
+            query_distinct = _distinct(queries.codes[:1], len(queries.table), False)
+        else:
+            key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
         key_values = [keys.table[c] for c in key_distinct.used.tolist()]
         query_values = [queries.table[c] for c in query_distinct.used.tolist()]
         predicate = e.predicate
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
             if predicate is rx.Comparison.TRUE:
-                return self.pair_valid  # selectors are never written in place
+                one = self._uniform_pair_valid()
+                return self.pair_valid if one is None else self._for_all(one, e)
             if predicate is rx.Comparison.FALSE:
-                return np.zeros_like(self.pair_valid)
+                one = self._uniform_pair_valid()
+                return np.zeros_like(self.pair_valid) if one is None else self._for_all(np.zeros_like(one), e)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
                 key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
-                if keys.uniform and queries.uniform:  # computed for one input, copied
-                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank[:1], n_ranks)),
-                                          query_rank[:1])
-                    return np.broadcast_to(one, (len(key_rank), *one.shape[1:])).copy()
+                if uniform:
+                    one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
+                    return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
                     return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
-                                           query_rank)
+                                           query_rank, same_rows=queries.uniform)
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid
-        return self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places)
+        selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places,
+                                         same_query_rows=queries.uniform)
+        return self._for_all(selected, e) if uniform else selected
 
-    def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at) -> np.ndarray:
+    def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at,
+                         same_query_rows: bool = False) -> np.ndarray:
         """The selector from calling the predicate once per distinct (key, query) pair met.
 
         A pair that raises is an error only if it meets in some input (like `1 < "a"` when no input
@@ -538,7 +630,7 @@ class _BatchEvaluator:
             accepted = np.zeros((nq + 1, nk + 1))
             accepted[1:, 1:] = table[:nq, :nk]
             accepted = accepted @ masks.reshape(nk + 1, nb * words)
-            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at)
+            return bitmask.rows_at(accepted.reshape(nq + 1, nb, words), query_at, same_rows=same_query_rows)
         key_index = np.where(key_at >= 0, key_at, nk)
         query_index = np.where(query_at >= 0, query_at, nq)
         return bitmask.pack(_pairwise(lambda q, k: table.ravel().take(q * (nk + 1) + k), query_index, key_index))
@@ -552,26 +644,35 @@ class _BatchEvaluator:
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        first = bitmask.lowest(sel, width)  # the one selected key, where there is one
-        codes = np.array([*table_codes, PAD], dtype=np.intp).take(vals.codes.ravel().take(first + self.row_starts))
-        codes = np.where(count == 0, default, codes)
+        one = self._uniform.get(id(e.selector))
+        if one is None:
+            first = bitmask.single(sel, width)  # the one selected key, where there is one
+            key_codes = vals.codes.ravel().take(first + self.row_starts)
+        else:  # the same key for every input: one column per query
+            key_codes = vals.codes.take(bitmask.lowest(one[0], width), axis=1)
+        codes = np.where(count == 0, default, np.array([*table_codes, PAD], dtype=np.intp).take(key_codes))
         many = (count > 1) & valid
         if many.any():
-            self._means(e, sel, vals, count, many, codes, out)
-        return Column(self.batch.masked(codes), out.table)
+            self._means(e, sel, vals, count, many, codes, out, one)
+        return Column(self.batch.masked(codes), out.table, uniform=one is not None and vals.uniform)
 
-    def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner) -> None:
-        """Writes into `codes` the mean of the selected values wherever several are selected."""
+    def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner, one: Optional[np.ndarray]) -> None:
+        """Writes into `codes` the mean of the selected values wherever several are selected (`one`: the
+        selector's masks for one input, if it is the same for all)."""
         is_number = [isinstance(v, _NUMBER_TYPES) for v in vals.table]
+        width = vals.codes.shape[1]
         if not all(is_number):
-            at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
-            non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
-            non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
+            if one is None:
+                at_non_number = np.where(np.array(is_number + [True])[vals.codes], PAD, 0)
+                non_numbers = bitmask.value_masks(at_non_number, 1)[1].astype(np.uint64)  # [B, words]
+                non_numeric = ((sel & non_numbers[:, None, :]) != 0).any(-1) & many
+            else:  # [B, key] @ [key, query]: how many non-numbers each query selects
+                at_non_number = ~np.array(is_number + [True])[vals.codes]
+                non_numeric = (at_non_number @ bitmask.unpack(one[0], width).T.astype(np.intp) > 0) & many
             if non_numeric.any():
                 b, q = np.argwhere(non_numeric)[0]
                 aggregate(self._selected(vals, sel[b, q], b), e.default, e)  # raises the evaluator's error
         numbers = [v if ok else 0 for v, ok in zip(vals.table, is_number)]
-        width = vals.codes.shape[1]
         bound = EXACT_INT / width
         if not all(type(v) in _NUMBER_TYPES and abs(v) < bound for v in numbers):
             # Huge or non-finite numbers (inexact below), or number subclasses: the evaluator averages them.
@@ -579,16 +680,17 @@ class _BatchEvaluator:
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
         if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
-            self._whole_means(sel, numbers, vals, count, many, codes, out)
+            self._whole_means(sel, numbers, vals, count, many, codes, out, one)
             return
         rows = np.flatnonzero(many)
-        sel = bitmask.unpack(sel, width)
         # Python's `sum(xs) / len(xs)` adds in position order starting from 0, and so does this loop
         # (adding 0.0 where a key is not selected changes nothing). With every partial sum below 2**53,
         # integers are exact in float64, so the sums are Python's, and so are the correctly rounded quotients.
         # Only the queries that select several keys are computed: rows of `[B * query, key]` arrays.
         at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]  # [B, key]
-        terms = sel.reshape(-1, width).take(rows, axis=0) * at_key.take(rows // width, axis=0)
+        selected = (bitmask.unpack(sel, width).reshape(-1, width).take(rows, axis=0) if one is None
+                    else bitmask.unpack(one[0], width).take(rows % width, axis=0))  # [row, key]
+        terms = selected * at_key.take(rows // width, axis=0)
         sums = np.zeros(len(rows))
         for k in range(width):
             sums += terms[:, k]
@@ -599,7 +701,8 @@ class _BatchEvaluator:
         # faster than np.unique(return_inverse=True), which sorts stably.
         np.put(codes, rows, np.array(out.codes(distinct.tolist()), dtype=np.intp)[np.searchsorted(distinct, means)])
 
-    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner) -> None:
+    def _whole_means(self, sel, numbers: list, vals: Column, count, many, codes, out: _Interner,
+                     one: Optional[np.ndarray]) -> None:
         """`_means` for whole numbers (each below 2**53 / width), several times faster.
 
         Their sums are exact integers whatever the order of addition, so they may be added in any order
@@ -612,7 +715,10 @@ class _BatchEvaluator:
         nb, nq, _ = sel.shape
         width = vals.codes.shape[1]
         nonzero = [c for c, v in enumerate(numbers) if v]
-        if len(nonzero) <= MASKED_SUM_VALUES:
+        if one is not None:  # the same selector for every input: one product [B, key] @ [key, query]
+            at_key = np.array(numbers + [0], dtype=np.float64)[vals.codes]
+            sums = (at_key @ bitmask.unpack(one[0], width).T.astype(np.float64)).astype(np.int64)  # exact
+        elif len(nonzero) <= MASKED_SUM_VALUES:
             masks = bitmask.value_masks(vals.codes, len(numbers))[1:].astype(np.uint64)  # [value, B, words]
             sums = np.zeros((nb, nq), dtype=np.int64)
             for c in nonzero:
@@ -630,11 +736,15 @@ class _BatchEvaluator:
         # (sum, count) as one code: below 2**54 * (width + 1), within int64 as width < 256 (see _means)
         pairs = (sums - low) * (width + 1) + count
         distinct = _distinct(pairs, (int(sums.max()) - low + 1) * (width + 1), padded=False)
-        means = [(total + low) / n if n > 1 else None
-                 for total, n in (divmod(p, width + 1) for p in distinct.used.tolist())]
-        ordered = sorted({m for m in means if m is not None})
-        code_of = dict(zip(ordered, out.codes(ordered)))
-        np.copyto(codes, distinct.gather([PAD if m is None else code_of[m] for m in means]), where=many)
+        totals, counts = np.divmod(distinct.used, width + 1)
+        several = counts > 1
+        # Both below 2**53, so float64 holds them exactly and its division is the correctly rounded
+        # quotient: the very float Python's int / int gives (the evaluator's sum(xs) / len(xs)).
+        means = (totals[several] + low) / counts[several]
+        ordered, place = np.unique(means, return_inverse=True)  # never -0.0: a zero sum divides to +0.0
+        new = np.full(len(totals), PAD, dtype=np.intp)
+        new[several] = np.array(out.codes(ordered.tolist()), dtype=np.intp).take(place.ravel())
+        np.copyto(codes, distinct.gather(new.tolist()), where=many)
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
@@ -682,7 +792,7 @@ class _BatchEvaluator:
             if isinstance(e, rx.TokensType):
                 out: Any = batch.tokens
             elif isinstance(e, rx.IndicesType):
-                out = Column(batch.masked(np.broadcast_to(np.arange(width), batch.shape)), list(range(width)),
+                out = Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)),
                              dense=True, uniform=batch.full)
             elif isinstance(e, rx.LengthType):
                 out = Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)),
@@ -698,17 +808,18 @@ class _BatchEvaluator:
             elif isinstance(e, rx.Aggregate):
                 out = self.aggregate(e)
             elif isinstance(e, rx.SelectorWidth):
-                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)))
+                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)),
+                             uniform=id(e.selector) in self._uniform)
             elif isinstance(e, rx.Select):
                 out = self.select(e)
             elif isinstance(e, rx.ConstantSelector):
                 out = self.constant_selector(e)
             elif isinstance(e, rx.SelectorAnd):
-                out = self(e.fst) & self(e.snd)
+                out = self.combine(e, np.bitwise_and, e.fst, e.snd)
             elif isinstance(e, rx.SelectorOr):
-                out = self(e.fst) | self(e.snd)
+                out = self.combine(e, np.bitwise_or, e.fst, e.snd)
             elif isinstance(e, rx.SelectorNot):
-                out = ~self(e.inner) & self.pair_valid
+                out = self.combine(e, lambda x, valid: ~x & valid, e.inner, self._uniform_pair_valid())
             elif isinstance(e, rx.SelectPreferred):
                 out = self.select_preferred(e)
             elif isinstance(e, rx.LinearClassifier):
@@ -772,6 +883,9 @@ class _BatchEvaluator:
         matrix = np.zeros((width, width), dtype=bool)
         for q, row in enumerate(e.value[:width]):
             matrix[q, : min(width, len(row))] = row[:width]
+        one = self._uniform_pair_valid()
+        if one is not None:
+            return self._for_all(bitmask.pack(matrix)[None] & one, e)
         return bitmask.pack(matrix)[None] & self.pair_valid
 
 

@@ -55,9 +55,14 @@ def _weights(nb: int, width: int) -> np.ndarray:
     return weights
 
 
-def rows_at(masks: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1."""
+def rows_at(masks: np.ndarray, at: np.ndarray, same_rows: bool = False) -> np.ndarray:
+    """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1.
+
+    `same_rows` promises that every row of `at` is its first (queries of positions only): then the slots
+    are read whole, `[Q, B, words]`, and transposed, with no index per (input, query)."""
     slots, nb, words = masks.shape
+    if same_rows:
+        return masks.take(at[0] + 1, axis=0).transpose(1, 0, 2).astype(np.uint64, order="C")
     index = (at + 1) * nb + np.arange(nb)[:, None]
     if words == 1:
         return masks.reshape(-1).take(index)[..., None].astype(np.uint64)
@@ -89,6 +94,14 @@ def count(masks: np.ndarray) -> np.ndarray:
     if masks.shape[-1] == 1:
         return np.bitwise_count(masks[..., 0]).astype(np.intp)
     return np.bitwise_count(masks).sum(-1, dtype=np.intp)
+
+
+def single(masks: np.ndarray, width: int) -> np.ndarray:
+    """Where each mask sets exactly one bit, its position; elsewhere some position below `width`.
+    `[...]` intp. Cheaper than `lowest`: the one bit b of a mask m makes m - 1 hold b bits."""
+    if masks.shape[-1] != 1:
+        return lowest(masks, width)
+    return np.minimum(np.bitwise_count(masks[..., 0] - np.uint64(1)), width - 1).astype(np.intp)
 
 
 def lowest(masks: np.ndarray, width: int) -> np.ndarray:

@@ -23,7 +23,7 @@ def test_every_phenomenon_is_there():
     for tag in ("present", "negation", "never", "adjective", "coordination", "partitive", "possessive", "genitive",
                 "simple-past", "present-perfect", "motion-etre", "future", "question", "number", "preposition",
                 "contraction", "adverb", "you", "imperfect", "name", "avoir", "need", "job", "time", "month", "city",
-                "habit"):
+                "habit", "play", "born", "daytime", "ce"):
         assert tags[tag] >= 10, tag
 
 

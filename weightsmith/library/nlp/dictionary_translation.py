@@ -184,7 +184,8 @@ def before_view(info: tuple | None) -> tuple:
     if info is None:
         return (grammar._kind(None),)
     plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS)
-    return (grammar._kind(info), plural, *_open_facts(info))
+    verb = grammar.readings(info).get("V", (None, (), None))
+    return (grammar._kind(info), plural, verb[2], *_open_facts(info))
 
 
 def after_view(info: tuple) -> tuple:
@@ -195,15 +196,15 @@ def after_view(info: tuple) -> tuple:
 def word_class(info: tuple) -> tuple:
     """What `grammar.resolve` reads of the word it resolves, besides the details its reading copies: for
     an open word, its readings, their numbers and kinds, its primary one; a word of a closed class resolves
-    to itself ("SELF"), unless it is one of the few the context changes (have, to, be, do, her, a subject
-    pronoun)."""
+    to itself ("SELF"), unless it is one of the few the context changes (have, to, be, do, a preposition,
+    a determiner, a subject pronoun)."""
     if info[0] in ("OPEN", "UNK"):
         r = grammar.readings(info)
         noun = r.get("N", (None,) * 4)
         verb = r.get("V", (None, (), None))
-        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] == "r", noun[1] == "sg|pl", _open_facts(info),
+        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] == "r", noun[1] == "sg|pl", noun[3], _open_facts(info),
                 info[2] if info[0] == "OPEN" else "UNK")
-    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "SEP", "FR") or info == ("DET", "her"):
+    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR"):
         return info
     return ("SELF",)
 

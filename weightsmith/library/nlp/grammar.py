@@ -68,7 +68,7 @@ TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
         **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "PREP": "P", "V": "V", "N": "N",
-        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U"}
+        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W"}
 
 
 def kind(c: WordClass) -> str:
@@ -97,13 +97,16 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after)
+        return _resolve_open(g, c.primary, before, after, participle=bool({"ing", "pp"} & set(c.forms)))
     return _resolve_closed(g, before, after)
 
 
-def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> str:
+def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, participle: bool) -> str:
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
+
+    if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
+        return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
 
     # an adjective before a noun (the open door); a noun first read as a noun before an adjective (the
     # weather cold …)
@@ -119,8 +122,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> 
         if "V" in g and ("A" not in g or after in ("D", "O", "S", "P", "T")):
             return "V"
         return pick("A", "R", "N")
-    if before == "B":  # is open, is cooking, is growing tomatoes
-        return "V" if "V" in g and after in ("D", "O") else pick("A", "V", "N", "R")
+    if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
+        return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
     if before == "H":
         return pick("V", "N", "A", "R")
     if _like_noun(before):  # the children play / the kitchen light is on / the car red
@@ -129,8 +132,10 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str) -> 
         return "A" if primary == "A" else pick("N", "A", "R")
     if before in ("V", "O") or before.startswith("?"):
         return noun_or_adjective  # an object: i like fish
+    if before == "W":  # the people who work here, who cooks dinner ? / which bus goes …, what time is it ?
+        return "V" if "V" in g and after in ("D", "O", "P", "X", "Y", "T", END) else pick("N", "A", "R", "V")
     # at the start of a sentence or clause: a verb before its object (open the door !), else a noun phrase
-    if "V" in g and (after in ("D", "O", "P", "X", "T", "E", END) or not {"N", "A"} & set(g)):
+    if "V" in g and (after in ("D", "O", "P", "X", "T", "E", "W", END) or not {"N", "A"} & set(g)):
         return "V"
     return primary if primary in ("N", "A") else pick("N", "A", "R")
 
@@ -164,9 +169,11 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "ACC"  # let 's go
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
-        return "V" if before in ("S", "M", "T", "X", "U", START, "E") or _like_noun(before) else "PREP"
-    if head == "R" and "N" in g:  # home
-        return "N" if before in ("D", "A", "P") else "R"
+        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E") or _like_noun(before) else "PREP"
+    if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
+        return "PREP" if after == "T" else "ORD"
+    if head == "MODAL" and "N" in g:  # she may come / born in may
+        return "N" if before in ("D", "A", "P") else head
     return head
 
 
@@ -206,19 +213,21 @@ def bad_pair(before: str, mine: str) -> str:
     forbidden = {
         "DET": lambda m: m not in ("A", "N", "R", "NUM", "ORD"),  # the the, a my, the is
         "QDET": lambda m: m in ("AUX", "MODAL", "V", "NOM"),  # (some of them, all the cats, i want some .)
-        START: lambda m: m in ("ACC", "END"),
-        "NOM": lambda m: m in ("DET", "N", "NOM", "ACC", "PREP", "NUM", "TOINF"),  # she the cat
+        START: lambda m: m in ("ACC", "END", "NEG"),  # n't have you …
+        "NOM": lambda m: m in ("NOM", "ACC", "PREP", "TOINF"),  # she him
         "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
         "MODAL": lambda m: m in ("TOINF", "PREP", "MODAL"),  # can to swim
         "PREP": lambda m: m in ("AUX", "MODAL"),
     }
+    if before == "NOM" and mine in ("DET", "N", "NUM"):
+        return "subject-noun"  # she the cat (but: is she your sister ?)
     if mine == "NEG" and before in ("NOM", "SUBJ", "DEM", "N"):  # i not like (but: does she not like ?)
         return "subject-negation"
     if mine == "NEG" and before == "V":  # i like not
         return "bad"
     if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
         return "bad"
-    if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !)
+    if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !; open every day)
         return "adjective-determiner"
     return "bad" if before in forbidden and forbidden[before](mine) else "ok"
 
@@ -273,8 +282,8 @@ def verb_check(governor: str, vform: str) -> str:
     if vform.startswith("INV:"):
         return "agree:" + vform[4:]
     kind_, *rest = governor.split(":")
-    if kind_ == "req":
-        return "ok" if takes(vform, rest[0]) else "bad"
+    if kind_ == "req":  # (after "be", a word that is also an adjective: you are always welcome)
+        return "ok" if takes(vform, rest[0]) or (rest[0] == "ing_pp" and "adj" in vform.split("+")) else "bad"
     if kind_ == "subj":
         person, pending = rest
         if pending == "ing_pp" and "adj" in vform.split("+"):
@@ -322,18 +331,19 @@ def _parsed(name: str) -> WordClass:
 
 
 def _ambiguity(name: str) -> str:
-    """An ambiguous word's class as resolution reads it: its readings and primary only (the other fields
-    take no part in choosing); '-' for a word with one reading."""
+    """An ambiguous word's class as resolution reads it: its readings, primary and whether it has a
+    participle (the other fields take no part in choosing); '-' for a word with one reading."""
     c = _parsed(name)
     if len(c.readings) == 1 and c.primary != "TO":  # "to" is read from the next word
         return "-"
-    return WordClass(c.primary, c.readings, "-", (), "-").name
+    return WordClass(c.primary, c.readings, "-", tuple(f for f in ("pp",) if {"ing", "pp"} & set(c.forms)), "-").name
 
 
 def program() -> rasp.SOp:
     """The classifier; its value at every position is the sentence's label."""
     classes = words().classes
     word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
+    mark = feature("mark", lambda c: _parsed(c).mark, word_class)
 
     # which reading each word takes, from its neighbours' kinds
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
@@ -377,6 +387,25 @@ def program() -> rasp.SOp:
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
     det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
     bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
+    # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
+    # lookup below reads small values)
+    countable = combine("countable_noun", lambda n, c: "cnt" if n and c else "-", is_noun,
+                        feature("is_countable", lambda m: m == "cnt", mark))
+    my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
+    lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
+                          name="lot_before")
+    wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
+                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m == "strict" else "-", mark),
+                         lot_before)
+    bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
+    placed = combine("placement", _placement, feature("placement_mark", lambda m: m if m in PLACED else "-", mark),
+                     feature("verb_before", lambda o: o == "V", order_before))
+    next_tag = previous(tag, -1, default=END, name="tag_after")
+    next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
+                                       word_class), -1, default="-", name="participle_after")
+    bad_place = combine("bad_placement", _bad_placement, placed,
+                        combine("next_word", lambda k, p: f"{k}|{p}", feature("next_kind", _next_kind, next_tag),
+                                next_participle))
 
     # clauses: "and" after a verb joins clauses, before one it joins noun phrases
     # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
@@ -398,7 +427,8 @@ def program() -> rasp.SOp:
                         else "break", tag, after_wh)
     hard_break = feature("is_hard_break", lambda t: t in VERBAL or t in BREAKS or t in ENDS or t == "TOINF", tag)
     verb_before = nearest_left(hard_break, is_verbal, default="break", name="verb_since_break")
-    role = combine("role", lambda t, v: "AND_CLAUSE" if t == "AND" and v == "verb" else t, tag, verb_before)
+    role = settled(combine("role_unsettled", lambda t, v: "AND_CLAUSE" if t == "AND" and v == "verb" else t, tag,
+                           verb_before), (*TAGS, "AND_CLAUSE"), name="role")
 
     # subjects: pronouns, and nouns outside prepositional phrases; "X and Y" is plural
     scope = feature("opens_phrase", lambda r: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
@@ -417,7 +447,8 @@ def program() -> rasp.SOp:
     is_subject = feature("is_subject", lambda p: p != "-", subject)
 
     # inverted auxiliaries (questions) and what each verb's governor asks of it
-    aux_kind = feature("auxiliary_kind", lambda r: "do" if r in DO else "aux" if r in AUX else "-", role)
+    aux_kind = feature("auxiliary_kind", lambda r: "do" if r in DO else "aux" if r in AUX and r != "BE_BASE" else "-",
+                       role)
     opening = combine("opening_auxiliary", lambda a, o: a if o else "-", aux_kind, opens)
     neg_after = previous(feature("is_negation", lambda r: r == "NEG", role), -1, default=False, name="negation_after")
     # "do n't touch it !" is an imperative, "do n't you like it ?" and "is n't it cold ?" questions
@@ -426,14 +457,30 @@ def program() -> rasp.SOp:
     do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
-                    "brk" if r in BREAKS else "-", role)
+                    "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
     anchor = combine("anchor", _anchor, needs, subject)
+    # a relative pronoun after a noun is the subject of its clause, with the noun's person (the people who
+    # work here); a subject after it takes over (the book that i read)
+    person_before = previous(person, 1, default="-", name="person_before")
+    relative = combine("relative_pronoun", lambda m, t: m and t, feature("is_relative_word", lambda m: m == "rel", mark),
+                       feature("not_determiner", lambda t: t != "DET_SG", tag))
+    relative_person = combine("relative_person", lambda r, p: p if r and p != "-" else "-", relative, person_before)
+    anchor = combine("anchor", lambda a, p: "subj:" + p if p != "-" else a, anchor, relative_person)
     anchor = combine("anchor", lambda a, p: f"{a}:{p}" if a.startswith("subj:") else a, anchor, subject_pending)
     is_anchor = feature("is_anchor", lambda a: a != "-", anchor)
-    governor = nearest_left(is_anchor, anchor, default="start", name="governor")
+    first_governor = nearest_left(is_anchor, anchor, default="start", name="first_governor")
+    # a verb after "and" with no subject of its own takes what governed the verb before "and": she cooks and
+    # cleans, she can sing and dance, the kids are laughing and playing, close the door and sit down
+    is_verb_word = feature("is_verb_word", lambda r: r in VERBAL, role)
+    verb_governor = nearest_left(is_verb_word, first_governor, default="start", name="governor_of_verb_before")
+    anchor = combine("anchor_after_and", lambda a, g: g if a == "and" else a, anchor,
+                     feature("carried_governor", canonical, verb_governor))
+    is_anchor = feature("is_anchor", lambda a: a != "-", anchor)
+    raw_governor = nearest_left(is_anchor, anchor, default="start", name="governor_as_found")
+    governor = feature("governor", canonical, raw_governor)
 
     forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
                                                                          else ())), word_class)
@@ -443,16 +490,71 @@ def program() -> rasp.SOp:
     check = combine("verb_check", verb_check, governor, vform)
     subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
     check = combine("verb_agreement", agreement_check, check, subject_after)
+    # after a relative clause, the verb agrees with the noun the clause follows (the man who lives here
+    # [is]); the noun before "who / which / that" or before a subject pronoun (the cake you made [was])
+    pronoun_after = previous(feature("subject_pronoun", lambda t: t in NOMINATIVE or t in ("YOU", "IT"), tag), -1,
+                             default=False, name="pronoun_after")
+    mark_after = previous(mark, -1, default="-", name="mark_after")
+    head = combine("relative_head", lambda r, p: r if p else "-",
+                   combine("noun_person", lambda t, p: p if t == "N" else "-", tag, person),
+                   combine("clause_after", lambda m, p: m == "rel" or p, mark_after, pronoun_after))
+    head_person = nearest_left(feature("is_relative_head", lambda h: h != "-", head), head, default="-",
+                               name="relative_head_person")
+    # a verb that takes a bare infinitive after its object: i saw the man [leave], let the dog [sleep]
+    verb_mark = nearest_left(is_verb_word, mark, default="-", name="mark_of_verb_before")
+    # (computed beside the first check, so that it adds one step after it)
+    facts = feature("verb_facts", _verb_facts, vform)
+    relative = combine("after_relative", lambda a, h: h if a else "-", feature("after_clause", _after_clause, governor),
+                       combine("agrees_with_relative_head", _agrees_with_head, head_person, facts))
+    bare = feature("bare_verb_before", lambda m: m in ("bare", "help"), verb_mark)
+    second = combine("second_look", lambda r, b: r if r != "-" else b, relative,
+                     combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
+    check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
+    bad_to = combine("bad_to", lambda t, b: t and b, feature("is_to_infinitive", lambda t: t == "TOINF", tag),
+                     combine("object_of_bare_verb", lambda m, o: m and o,
+                             feature("to_refused", lambda m: m == "bare", verb_mark),
+                             feature("object_before", lambda o: o == "ACC", order_before)))
+    # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
+    # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
+    hard = feature("clause_edge", lambda r: r in BREAKS or r in ENDS, role)
+    # (a finite verb here: a verb no auxiliary governs, from the first governor, a short way from the words)
+    finite_here = combine("finite_here", lambda v, g: "edge" if v == "edge" else v == "verb" and not canonical(g).startswith("req:"),
+                          combine("verb_or_edge", lambda v, h: "edge" if h else "verb" if v else "-", is_verb_word, hard),
+                          first_governor)
+    tense = combine("tense", lambda f, t: "edge" if f == "edge" else t if f else "-", finite_here,
+                    feature("word_tense", _word_tense, word_class))
+    has_tense = feature("has_tense", lambda t: t != "-", tense)
+    tense_left = nearest_left(has_tense, tense, default="edge", name="tense_left")
+    tense_right = nearest_right(has_tense, tense, default="edge", name="tense_right")
+    clause_tense = combine("clause_tense", lambda left, right: right if left == "edge" else left, tense_left,
+                           tense_right)
+    after_noun = previous(is_noun, -1, default=False, name="noun_after")
+    time = combine("time_adverb", _time,
+                   combine("time_mark", lambda m, d: f"{m}|{d}",
+                           feature("time_word", lambda m: m if m in ("past", "fut", "last", "next") else "-", mark),
+                           feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
+                                   order_before)),
+                   after_noun)
+    bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("fut", "P")), time, clause_tense)
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
-    in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", governor)
+    in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
     next_verb = previous(feature("is_verb_form", lambda t: t in VERBAL, tag), -1, default=False, name="verb_after")
     pair = combine("pair_check", lambda p, v: "bad" if p == "noun-adjective" and v else p, pair, next_verb)
-    two_back_wh = previous(feature("is_wh", lambda t: t == "WH", tag), 2, default=False, name="wh_two_back")
-    pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_wh)
+    two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
+    pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
+    pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
+                   feature("is_det_sg", lambda t: t == "DET_SG", tag))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
-    bad_question = combine("bad_question_order", lambda inv, s: inv and not s, after_inverted, starts_subject)
+    # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
+    inverted_two_back = combine("inverted_then_negation", lambda i, n: i and n, previous(inverted, 2, default=False,
+                                                                                       name="inverted_two_back"),
+                                previous(feature("is_neg", lambda t: t == "NEG", tag), 1, default=False,
+                                         name="negation_before"))
+    bad_question = combine("bad_question_order", lambda inv, s: inv and not s,
+                           combine("question_subject_due", lambda a, b: a or b, after_inverted, inverted_two_back),
+                           starts_subject)
 
     # one flag per position, then the sentence
     # (a balanced tree of ORs: every layer an error passes through widens the margins the compiler needs)
@@ -460,7 +562,11 @@ def program() -> rasp.SOp:
     bad_here = combine("bad_here", lambda a, b: a or b,
                        combine("bad_order_or_end", lambda a, b: a or b, bad_order, bad_end),
                        combine("bad_det_or_question", lambda a, b: a or b, bad_det, bad_question))
-    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_form)
+    bad_local = combine("bad_local", lambda a, b: a or b, combine("bad_place_or_mass", lambda a, b: a or b,
+                                                                  bad_place, bad_mass), bad_to)
+    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
+    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
@@ -474,13 +580,20 @@ def program() -> rasp.SOp:
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
-    stated = count_all(combine("subject_before_verb", lambda t, u: t in SUBJECT_PRONOUNS and u, tag,
+    # (a determiner after the question's own phrase starts a subject too: what time the film starts ?)
+    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
+                            after_wh)
+    stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
                        name="subjects_before_the_verb")
     wh_ok = combine("wh_question", lambda o, n: o == "WH" and n == 0, first_word, stated)
     question = combine("question_or_wh", lambda q, w: "inverted" if q else "wh" if w else "-", question, wh_ok)
-    question_ok = combine("question_ok", lambda q, a: q != "-" if a else q != "inverted", question, asks)
+    # a statement in statement order may ask (you like coffee ?); a where / why … question may not (why
+    # you are late ?)
+    question_ok = combine("question_ok", lambda q, a: q != "-" or not a.startswith("?WH") if a.startswith("?")
+                          else q != "inverted",
+                          question, combine("asks_and_opener", lambda a, f: f"?{f}" if a else "-", asks, first_word))
     verdict = combine("verdict", lambda c, v: c and v, clean, has_verb)
     verdict = combine("verdict", lambda v, q: v and q, verdict, question_ok)
     return feature("grammaticality", lambda ok: "grammatical" if ok else "ungrammatical", verdict)
@@ -488,10 +601,98 @@ def program() -> rasp.SOp:
 
 def _bad_order(pair: str, question: str) -> bool:
     """After the subject of a question, "not" (does she not like …) may follow it, and after the subject of
-    a question with "be", an adjective (is the soup hot ?)."""
+    a question with "be", an adjective or a noun phrase (is the soup hot ?, is she your sister ?)."""
     if pair == "subject-negation":
         return question in ("-", "fin")
-    return pair in ("bad", "adjective-determiner") or (pair == "noun-adjective" and question != "ing_pp")
+    return pair in ("bad", "adjective-determiner") or (pair in ("noun-adjective", "subject-noun")
+                                                       and question != "ing_pp")
+
+
+PLACED = ("freq", "also", "very", "strict")  # marks whose word is checked against the word after it
+
+
+def _placement(mark: str, after_verb: bool) -> str:
+    """What a marked word asks of the word after it (see `_bad_placement`)."""
+    if mark in ("freq", "also") and after_verb:
+        return "after-verb"  # i use never the oven, i like also tea
+    return mark if mark in ("freq", "very", "strict") else "-"
+
+
+def _next_kind(tag: str) -> str:
+    """The word after a marked one, as `_bad_placement` reads it."""
+    if tag in ENDS:
+        return "end." if tag in ("END_DOT", "END_EXCL") else "end"
+    if tag in (*BREAKS, "AND"):
+        return "end"
+    if tag in ("BE_AM", "BE_IS", "BE_ARE", "BE_WAS", "BE_WERE"):
+        return "be"
+    if tag == "V":
+        return "verb"
+    return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
+
+
+def _bad_placement(placed: str, next_word: str) -> bool:
+    """A frequency adverb between a verb and what follows it, or before a finite "be" (my mother never is
+    angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
+    it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
+    after, participle = next_word.split("|")
+    if placed == "after-verb":
+        return not after.startswith("end")
+    if placed == "freq":
+        return after == "be"
+    if placed == "very":
+        return after != "degree" and not (after == "verb" and participle == "pp")
+    if placed == "strict":
+        return after == "end."
+    return False
+
+
+def _word_tense(name: str) -> str:
+    """The times a word can speak of as a finite verb: P (past), N (now or later), PN (either: put,
+    could, would); will / can are N."""
+    c = _parsed(name)
+    if c.primary in ("BE_WAS", "BE_WERE", "HAVE_PAST", "DO_PAST"):
+        return "P"
+    if c.primary == "MODAL":
+        return "N" if c.mark in ("mfut", "mpres") else "PN"
+    if c.primary in AUX:
+        return "N"
+    past, now = "past" in c.forms, bool({"base", "3s"} & set(c.forms))
+    return "PN" if past and now or not (past or now) else "P" if past else "N"
+
+
+def _time(mark_det: str, noun_after: bool) -> str:
+    """past / fut for a time adverb: yesterday, ago, tomorrow, and last / next before a noun without a
+    determiner (last week, next year; not "the last bus"); none after a preposition (i have lived here since
+    last year, until tomorrow)."""
+    mark, det = mark_det.split("|")
+    if mark in ("past", "fut"):
+        return mark if det != "det" else "-"
+    if mark in ("last", "next") and noun_after and det != "det":
+        return "past" if mark == "last" else "fut"
+    return "-"
+
+
+def _after_clause(governor: str) -> bool:
+    """Whether a verb failing against this governor may stand after a relative clause: governed by the
+    verb before it (req:ing, as in "i like swimming") or by the last noun ("the students who passed the
+    exam [were]")."""
+    return governor == "req:ing" or (governor.startswith("subj:") and governor.endswith(":fin"))
+
+
+def _verb_facts(vform: str) -> str:
+    """What `_recheck` reads of a verb: the persons it agrees with, and whether it is a base or -ing form."""
+    vform = vform.removeprefix("INV:")
+    people = "+".join(p for p in ("1s", "3s", "pl", "any") if agrees(vform, p))
+    return people + ("|bare" if takes(vform, "base") or takes(vform, "ing") else "|-")
+
+
+def _agrees_with_head(head: str, facts: str) -> str:
+    """After a noun a relative clause may follow (`head`, its person), a verb that failed against its
+    governor (`_after_clause`) is checked against that noun instead: the clause has ended."""
+    if head == "-":
+        return "-"
+    return "fin" if head in facts.split("|")[0].split("+") else "bad"
 
 
 def _bad_determiner(det: str, noun: str) -> bool:
@@ -506,10 +707,27 @@ def _bad_determiner(det: str, noun: str) -> bool:
     return noun not in wanted
 
 
+NEEDS = ("base", "pp", "ing_pp", "obj", "ing")
+PEOPLE = ("1s", "3s", "pl", "any", "there")
+GOVERNORS = ("start", "brk", *(f"req:{n}" for n in NEEDS), *(f"subj:{p}:fin" for p in PEOPLE))
+
+
+def canonical(governor: str) -> str:
+    """A governor as `verb_check` reads it (one of GOVERNORS): a subject of a question whose auxiliary
+    has fixed the verb's form ("does she [like]") is that requirement (req:base)."""
+    if governor.startswith("subj:"):
+        _, person, pending = governor.split(":")
+        if pending != "fin":
+            return f"req:{pending}" if pending in NEEDS else "brk"
+        return f"subj:{person}:fin" if person in PEOPLE else "subj:any:fin"
+    return governor if governor in GOVERNORS else "brk"
+
+
 def _anchor(need: str, subject: str) -> str:
     """What a position says about the verbs after it in its clause (see `verb_check`): req:<form> (an
-    auxiliary or verb), subj:<person> (a subject), brk (a clause break), '-' (nothing)."""
-    if need not in ("-", "brk"):
+    auxiliary or verb), subj:<person> (a subject), brk (a clause break), and (a clause break after "and",
+    where the verb before it is looked up), '-' (nothing)."""
+    if need not in ("-", "brk", "and"):
         return "req:" + need
     if subject != "-":
         return "subj:" + subject

@@ -3,10 +3,11 @@ one small class the grammar needs, and word ids ordered so that the class is a s
 one `sentiment_words` gives: a categorical token costs a residual dimension per word, a number one
 dimension, and `id → class` compiles to two hidden units per change of class).
 
-A class says everything the grammar reads from a word, as a string of five fields:
+A class says everything the grammar reads from a word, as a string of six fields:
 
-    primary | readings | noun number | verb forms | initial sound
-    "N|N+V|sg|base|c"   ("book": a singular noun first, also a verb in its base form, a consonant sound)
+    primary | readings | noun number | verb forms | initial sound | mark
+    "N|N+V|sg|base|c|cnt"   ("book": a singular noun first, also a verb in its base form, a consonant sound,
+                             countable)
 
 - readings: the word's categories. Open ones: N (noun), V (verb), A (adjective), R (adverb); closed ones
   (determiners, pronouns, auxiliaries, …) are the tags of `CLOSED`. A word with several readings ("open",
@@ -14,6 +15,12 @@ A class says everything the grammar reads from a word, as a string of five field
 - primary: the reading SemCor tags most often (used where the neighbours do not decide).
 - noun number: sg, pl or sgpl (sheep); verb forms: any of base 3s past pp ing.
 - initial sound: v (vowel) or c (consonant), for "a" / "an" ("an hour", "a university").
+- mark: what a few rules read beyond the tag (`MARKS`), '-' for most words: a time adverb (yesterday: past,
+  tomorrow: future), a modal's tense, a frequency adverb, "very", a preposition that cannot end a
+  statement, the quantifiers of mass nouns ("a lot of", "much"), a verb taking a bare infinitive after its
+  object ("i saw the man leave"), a relative pronoun; and "cnt" on a singular noun that is surely countable
+  (the lexicon lists no plural identical to it: "book", not "coffee" or "person"), which "a lot of" and
+  "much" cannot take.
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -26,7 +33,7 @@ the class BAD: the lexicon knows the irregular form, so it knows the regular one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
@@ -63,7 +70,7 @@ _GROUPS = {
     "MODAL": "will would shall can could should must may might wo ca 'll 'd",
     "NEG": "not n't", "NEVER": "never",
     "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
-    "R": "also always often sometimes usually rarely here now then today tomorrow yesterday tonight "
+    "R": "also always often sometimes usually rarely seldom here now then today tomorrow yesterday tonight "
          "again already still just only so soon late early well together everywhere "
          "somewhere nowhere upstairs downstairs away back home yet ever once twice more most less least little "
          "far",
@@ -82,8 +89,24 @@ _SEVERAL = {
     "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
     "so": ("DEG", "SUB"), "much": ("QDET_SG", "R"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
     "until": ("PREP", "SUB"),
-    "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"),
+    "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
+    "may": ("MODAL", "N"),  # born in may
+    **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight")},  # today is monday
 }
+NOUN_NUMBER = {"may": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
+# marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
+MARKS = {
+    **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
+    **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
+    **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
+    "also": "also", "very": "very", "how": "how",
+    **{w: "strict" for w in ("of", "during", "into", "between", "among", "than", "except", "per", "towards",
+                             "toward")},
+    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
+    **{w: "rel" for w in ("who", "which", "that")},
+}
+BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
+              "notice": "bare", "help": "help"}
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
 CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
@@ -104,17 +127,18 @@ class WordClass:
     number: str  # sg | pl | sgpl | -
     forms: tuple[str, ...]  # verb forms
     sound: str  # v | c | - (not a word "a"/"an" can stand before)
+    mark: str = "-"
 
     @property
     def name(self) -> str:
         return "|".join((self.primary, "+".join(self.readings), self.number, "+".join(self.forms) or "-",
-                         self.sound))
+                         self.sound, self.mark))
 
     @staticmethod
     def parse(name: str) -> "WordClass":
-        primary, readings, number, forms, sound = name.split("|")
+        primary, readings, number, forms, sound, mark = name.split("|")
         return WordClass(primary, tuple(readings.split("+")), number, tuple(forms.split("+")) if forms != "-" else (),
-                         sound)
+                         sound, mark)
 
 
 UNK_CLASS = WordClass("UNK", ("UNK",), "-", (), "-")
@@ -207,11 +231,25 @@ def classify(lexicon) -> dict[str, WordClass]:
         open_part = _open_class(analyses, word) if analyses else None
         readings = tags + (open_part.readings if open_part else ())
         before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
-        table[word] = WordClass(tags[0], readings, open_part.number if open_part else "-",
+        table[word] = WordClass(tags[0], readings, open_part.number if open_part else NOUN_NUMBER.get(word, "-"),
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []))) for w, c in table.items()}
     table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
     table[UNK] = UNK_CLASS
     return table
+
+
+def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]]) -> str:
+    """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`), or "cnt" for a singular noun
+    no lemma lists as a plural too (the lexicon lists "coffee" and "person" as plurals of themselves)."""
+    if word in MARKS:
+        return MARKS[word]
+    bare = next((BARE_VERBS[lemma] for lemma, pos, _ in analyses if pos == "verb" and lemma in BARE_VERBS), None)
+    if bare and "V" in c.readings:
+        return bare
+    if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses):
+        return "cnt"
+    return "-"
 
 
 @dataclass(frozen=True)

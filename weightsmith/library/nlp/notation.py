@@ -119,9 +119,11 @@ def settled(sop: rasp.SOp, values: Sequence[Hashable], name: str) -> rasp.SOp:
     Why: a lookup passes its inputs' small errors on, scaled by its weights, so along a long chain of
     lookups the compiler must give the first attention heads ever smaller margins (and gives up below
     1e-30); a numerical staircase removes any error below a quarter step instead of passing it on. Use
-    it on a categorical s-op that a long chain of later steps reads.
+    it on a categorical s-op that a long chain of later steps reads. `sop` is held as a code
+    (`rasp.compact`): a Map of a one-hot s-op costs nothing and so passes its errors on unchanged, while
+    the number read from a code is stored, and the staircase back from it is real.
     """
     order = {v: i for i, v in enumerate(values)}
-    number = rasp.numerical(rasp.Map(lambda v: order[v], sop, simplify=False)).named(f"{name}_number")
+    number = rasp.numerical(rasp.Map(lambda v: order[v], rasp.compact(sop), simplify=False)).named(f"{name}_number")
     listed = list(values)
     return rasp.categorical(rasp.Map(lambda i: listed[i], number, simplify=False)).named(name)

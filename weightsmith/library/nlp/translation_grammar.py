@@ -35,8 +35,10 @@ WINDOW = 8  # words read to the left of a word (the longest: to the child 's ver
 # ------------------------------------------------------------------------------------- resolution
 
 
-def readings(info: tuple) -> dict:
-    """An open word's readings {N, V, A, ADV: details}; UNK can be read as anything."""
+def readings(info: tuple | None) -> dict:
+    """An open word's readings {N, V, A, ADV: details}; UNK can be read as anything; no word (None) has none."""
+    if info is None:
+        return {}
     if info[0] == "OPEN":
         return dict(info[1])
     if info[0] == "UNK":
@@ -83,7 +85,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home")
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
+                                                                                  "sport", "instrument")
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -106,6 +109,9 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
         return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
+    if kind in ("TO", "PREP") and "V" in readings(before) and \
+            readings(before)["V"][2] == "absorbs:" + ("à" if kind == "TO" else info[1]):
+        return ("SILENT",)  # wait for the bus: attendre le bus (what if "wait" is a noun here: rare)
     if kind == "TO":
         if _time_adjective(before):  # next to: à côté de
             return ("PREP", "à côté de")
@@ -114,6 +120,11 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return ("BE", info[1])
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
         return ("OBJ", "la", "elle")  # i see her / her book
+    if kind == "DET" and info[1] in ("this", "that", "these", "those") and not (
+            after is not None and _noun_capable(after)):
+        if _kind(after) == "BE" or be_question and _kind(before) == "BE":  # this is my car: c'est ma voiture
+            return ("S", "3p" if info[1] in ("these", "those") else "3s", "m", "ce", "this")
+        return ("PRON", "ça")  # i like this: j'aime ça
     if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO"):
         return object_pronoun(info)  # i like it, i will call you
     if kind not in ("OPEN", "UNK"):
@@ -127,6 +138,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
         prev = "BE"  # are we clean ?
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
+    if "N" in r and r["N"][3] == "language" and not next_nominal and prev not in ("BE", "VERY"):
+        return _noun(info, r)  # she speaks french: le français (not an adjective)
     if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL"):
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
             else ()
@@ -142,6 +155,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             return _adjective(info, r)
         if "V" in r and {"ing", "pp"} & set(r["V"][1]):
             return _verb(info, ("ing", "pp"))
+    if prev == "OPEN" and "V" in readings(before) and "A" in r and next_nominal:
+        return _adjective(info, r)  # (she) needs clean water: after a verb, before a noun
     if prev in ("V", "OPEN") and "V" in readings(before) and "ADV" in r and nxt in ("PUNCT", "CONJ", "PREP", "START"):
         return ("OADV",)  # runs fast: vite
     if prev in ("DET", "NUM", "POSS_S", "PREP", "VERY", "A", "START", "CONJ", "PUNCT", "V", "ADV") or prev == "BE":
@@ -254,7 +269,14 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
 
 def avoir_prefix(after: tuple | None) -> str:
     """ "av." when être is followed by an adjective that French says with avoir (hungry: avoir faim)."""
-    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] else ""
+    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] == "avoir" else ""
+
+
+def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
+    """was born: être in the present (je suis né), the passé composé of naître."""
+    if after is not None and readings(after).get("A", (False,) * 6)[5] == "pc" and window[head][1] == "past":
+        return window[:head] + (("BE", "pres"),) + window[head + 1:]
+    return window
 
 
 def object_pronoun(info: tuple) -> tuple:
@@ -290,10 +312,34 @@ def _it_subject(window: tuple) -> bool:
                for w in window[1:3])
 
 
+def _ce_subject(window: tuple, k: int) -> tuple | None:
+    """The subject "it" / "this" right before être (window[k]), which être speaks (il est, c'est)."""
+    s = window[k + 1] if k + 1 < len(window) else None
+    return s if s is not None and s[0] == "S" and s[-1] in ("it", "this") else None
+
+
+def _with_ce(window: tuple, k: int, after: tuple | None, verb: tuple, weather: bool = False) -> tuple:
+    """Put the subject "it" / "this" before être's plan: il (il est grand, il fait froid), or ce before a
+    noun phrase and for "this" (c'est ma voiture, ce n'est pas un problème, ce sont mes clés)."""
+    s = _ce_subject(window, k)
+    if s is None or not verb:
+        return verb
+    if s[-1] == "it" and (weather or _kind(after) not in ("DET", "NUM", "POSS_S")):
+        return lit("il") + verb
+    code = verb[0][1]  # c' before est, était; ce before sont, sera, ne
+    vowel = code.startswith("v.imp.") or code in ("v.pres.2", "v.aux.2")
+    return lit("c'" if vowel else "ce") + verb
+
+
+def _intensifier(info: tuple | None) -> bool:
+    """very, too, so, quite before an adjective."""
+    return info is not None and info[0] == "ADV" and info[1] in ("très", "trop", "si", "assez")
+
+
 def _weather_context(window: tuple) -> bool:
     """window[0] follows "it is (very)": il fait (très) beau."""
-    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if window[1] is not None and \
-        window[1] == ("ADV", "très", False) and window[2] is not None and window[2][0] == "BE" else 0
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if _intensifier(window[1]) and \
+        window[2] is not None and window[2][0] == "BE" else 0
     return bool(k) and _it_subject(window[k:])
 
 
@@ -400,8 +446,11 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
-    elif not clause.get("possessor") and _object_of_de_verb(window, j):  # j'ai besoin d'un sac
+    elif not clause.get("possessor") and _object_of(window, j) == "de":  # j'ai besoin d'un sac
         prep = ("de",)
+    elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
+        prep = ("à",) if window[0][4] == "sport" else ("de",)  # jouer au football, jouer du piano
+        det = det or "the"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
     noun_number = number
@@ -410,6 +459,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         prep = ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
+    elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
+        prep, det = (), "the"  # in the morning: le matin; at night: la nuit
     elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
         prep, det, noun_number = (), "the", "sg"
     elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
@@ -472,17 +523,17 @@ def _elide_all(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _object_of_de_verb(window: tuple, j: int) -> bool:
-    """Whether the noun phrase starting after window[j] is the object of a verb whose object takes "de"
-    (need: avoir besoin de), directly or after "and" (besoin de lait et d'œufs)."""
+def _object_of(window: tuple, j: int) -> bool | str | None:
+    """What the verb whose object is the noun phrase starting after window[j] gives its object ("de": avoir
+    besoin de; "jouer": au / du), directly or after "and" (besoin de lait et d'œufs); None: no such verb."""
     joined = False  # an and/or stands between this phrase and the one to its left
     while j < len(window) and window[j] is not None and (window[j][0] in ("N", "A", "DET", "NUM") or
                                                          window[j] in (("CONJ", "et"), ("CONJ", "ou"))):
         if window[j][0] == "N" and not joined:
-            return False  # two phrases not joined by and/or: that phrase's verb is not ours
+            return None  # two phrases not joined by and/or: that phrase's verb is not ours
         joined = window[j][0] == "CONJ" or joined and window[j][0] != "N"
         j += 1
-    return j < len(window) and window[j] is not None and window[j][0] == "V" and window[j][3] == "de"
+    return window[j][3] if j < len(window) and window[j] is not None and window[j][0] == "V" else None
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
@@ -505,17 +556,26 @@ def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
     return bool(w[3] if w[0] == "N" else w[2] if w[0] == "A" else False)
 
 
+def _there_question(window: tuple, clause: dict) -> bool:
+    """A question that starts "is there" / "was there" (window[0] is at clause["index"])."""
+    i = clause["index"]
+    return clause["question"] in ("be-pres", "be-past") and 1 <= i < len(window) + 1 and \
+        (window[0] if i == 1 else window[i - 1] if i - 1 < len(window) else None) == ("THERE",)
+
+
 def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The French the word window[0] speaks (see the module docstring)."""
     if clause["index"] == 0 and clause["question"]:
         return lit("est-ce")
     out = _own_plan(window, after, clause)
+    if _there_question(window, clause) and window[0] != ("THERE",):
+        return out  # no subject: est-ce qu'il y a une banque
     kind = window[0][0]
     if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        v = "av.v" if kind == "A" and window[0][6] else "v"  # are you hungry: est-ce que vous avez faim
+        v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
     return out
 
@@ -541,6 +601,11 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         out = noun_phrase(window, clause)[0]
     elif kind == "S":
+        if me[-1] in ("it", "this") and after is not None and after[0] == "BE":
+            return ()  # être speaks it: il est, c'est, il fait (see _with_ce)
+        if me[-1] == "this":  # est-ce que c'est / ce sont
+            return lit("c'" if clause["question"] == "be-past" or clause["question"] == "be-pres" and me[1] == "3s"
+                       else "ce")
         if me[1] != "1s":
             out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
         elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
@@ -551,26 +616,32 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
                                               and window[2][0] == "BE")
         if window[1] is not None and window[1][0] == "TO":
-            out = ((0, "v.inf"),)
+            governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
+            out = ((0, "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
+            out += ((0, "v.inf"),)
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
             out = verb_group(window, 0, after, clause, "r." if me[2] == "r" else "")
     elif kind == "BE":
-        if nxt == "NEG" or _progressive(after):
-            return ()
+        if nxt == "NEG" or _progressive(after):  # (the -ing verb speaks; "it" before it is spoken here)
+            return lit("il") if _progressive(after) and _ce_subject(window, 0) else ()
         if _weather(window, after):
-            return _weather_verb(window, clause)
-        if _kind(after) == "VERY" and _it_subject(window):  # it is very cold: "very" speaks the verb
+            return _with_ce(window, 0, after, _weather_verb(window, clause), weather=True)
+        if _intensifier(after) and (_it_subject(window) or _ce_subject(window, 0)):  # "very" speaks the verb
             return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
             return lit("il", "y", "aura" if clause["question"] == "will" else tense)
-        out = verb_group(window, 0, after, clause, avoir_prefix(after))
+        out = _with_ce(window, 0, after, verb_group(_be_window(window, 0, after), 0, after, clause,
+                                                     avoir_prefix(after)))
     elif kind == "NEG":
-        if window[1] is not None and window[1][0] == "BE" and not _progressive(after):
-            out = verb_group(window, 1, after, clause, avoir_prefix(after))
+        if window[1] is not None and window[1][0] == "BE" and _progressive(after) and _ce_subject(window, 1):
+            out = lit("il")  # it is not raining: il ne pleut pas
+        elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
+            out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
+                                                         avoir_prefix(after)))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
@@ -587,9 +658,11 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
-        if me[1] == "très" and window[1] is not None and window[1][0] == "BE" and _it_subject(window[1:]):
-            out = (_weather_verb(window[1:], clause) if _weather(window[1:], after)  # il fait très froid
-                   else verb_group(window, 1, after, clause)) + out
+        if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and (
+                _it_subject(window[1:]) or _ce_subject(window, 1)):
+            weather = _weather(window[1:], after)  # il fait très froid, c'est très bon
+            out = _with_ce(window, 1, after, _weather_verb(window[1:], clause) if weather
+                           else verb_group(window, 1, after, clause), weather) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
     elif kind in ("PREP", "DET", "NUM"):
@@ -597,6 +670,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
         fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
+        if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
+            return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
         if prep == "à":  # at eight: à huit heures (a time)
             out = lit(prep, fr, "heure" if fr == "une" else "heures")
         else:
@@ -606,7 +681,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
             words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
         out = lit(*words)
-    elif kind == "PUNCT":
+    elif kind in ("PUNCT", "PRON"):
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
@@ -614,6 +689,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "NOTHING":
         out = () if window[1] is not None and window[1][0] in ("V",) else lit("rien")
     elif kind == "THERE":
+        if _there_question(window, clause):  # is there a bank ? est-ce qu'il y a une banque ?
+            return lit("qu'", "il", "y", "a" if clause["question"] == "be-pres" else "avait")
         out = () if nxt == "BE" else lit("là")
     elif kind == "TO":
         out = ()

@@ -45,12 +45,12 @@ GENERIC_VERBS = frozenset("aimer adorer détester préférer".split())
 # nouns English uses as mass nouns, which French gives a partitive when bare ("we eat bread" → du pain);
 # other bare singular nouns take the definite article ("i watch television" → la télévision). Written by
 # hand from general knowledge (the lexicon does not mark mass nouns).
-MASS_NOUNS = frozenset("""bread water milk coffee tea juice wine beer soup meat fish rice pasta cheese butter sugar
+MASS_NOUNS = frozenset("""grass medicine shampoo soap toothpaste electricity bread water milk coffee tea juice wine beer soup meat fish rice pasta cheese butter sugar
 salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sauce flour cereal soda ice fruit
 food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())  # on monday: lundi
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # on monday: lundi
 # months and seasons: "in august" → en août, "in winter" → en hiver (not spring: au printemps)
 MONTHS = frozenset("""january february march april may june july august september october november december summer
 autumn fall winter""".split())
@@ -64,7 +64,18 @@ INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet".split())
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
-PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair".split())
+PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess".split())
+# what jouer takes: play football → jouer au football, play the piano → jouer du piano
+SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess cards baseball".split())
+INSTRUMENTS = frozenset("piano guitar violin drum flute trumpet cello saxophone".split())
+# parts of the day: "in the morning" → le matin, "at night" → la nuit
+DAYTIME = frozenset("morning afternoon evening night weekend".split())
+LANGUAGES = frozenset("english french spanish german italian chinese arabic portuguese russian japanese".split())
+# verbs whose English preposition French does not say: wait for the bus → attendre le bus
+ABSORBS = {"attendre": "pour", "écouter": "à", "regarder": "à", "payer": "pour", "chercher": "pour"}
+# French verbs whose infinitive complement takes de / à: oublier d'appeler, apprendre à nager
+INFINITIVE_DE = frozenset("oublier essayer décider finir terminer arrêter refuser promettre choisir éviter accepter rêver".split())
+INFINITIVE_A = frozenset("commencer apprendre aider réussir continuer hésiter".split())
 # adjectives that make "it is ..." weather: il fait froid
 # and the word French uses there: it is nice → il fait beau, it is windy → il fait du vent
 WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "cool": "frais", "fine": "beau",
@@ -154,7 +165,8 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
     etre = ("suis", "es", "est", "sommes", "êtes", "sont")
     with_etre = reflexive or verb.infinitive in ETRE_VERBS
     tenses = {"pres": verb.present, "fut": verb.future, "imp": verb.imperfect, "aux": etre if with_etre else avoir}
-    forms = {"v.inf": ("se " if reflexive else "") + verb.infinitive}
+    forms = {"v.inf": ("se " if reflexive else "") + verb.infinitive,
+             "v.de": "d'" if starts_with_vowel(verb.infinitive) and not reflexive else "de"}
     if reflexive and starts_with_vowel(verb.infinitive):
         forms["v.inf"] = "s' " + verb.infinitive
     m_sg, m_pl, f_sg, f_pl = (p or verb.participle[0] for p in verb.participle)
@@ -180,12 +192,24 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
 def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
     kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
-             ({"weather"}, "weather"))
+             ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
+             (LANGUAGES, "language"))
     return next((kind for words, kind in kinds if lemma in words), "count")
 
 
 # plurals the dictionaries lack: "on mondays" → le lundi (a habit)
 EXTRA_FORMS = {day + "s": [(day, "noun", "pl")] for day in DAYS}
+
+
+def _object(infinitive: str) -> bool | str:
+    """What the words after a verb take (see _open_word)."""
+    if infinitive == "jouer":
+        return "jouer"
+    if infinitive in ABSORBS:
+        return "absorbs:" + ABSORBS[infinitive]
+    if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
+        return "inf:de" if infinitive in INFINITIVE_DE else "inf:à"
+    return infinitive in GENERIC_VERBS
 
 
 def _open_word(lexicon, word: str) -> Word | None:
@@ -212,10 +236,12 @@ def _open_word(lexicon, word: str) -> Word | None:
             readings["N"] = (t.gender, tag, vowel, _noun_kind(lemma))
             forms["n.sg"], forms["n.pl"] = t.french, plural
         elif pos == "adj":
-            # "avoir faim": be hungry → avoir faim (être speaks avoir's forms; the adjective is invariable)
-            avoir = t.french.startswith("avoir ")
+            # "avoir faim": be hungry → avoir faim (être speaks avoir's forms; the adjective is invariable);
+            # "pc": was born → est né (être in the present: the passé composé of naître)
+            avoir = "avoir" if t.french.startswith("avoir ") else "pc" if lemma == "born" else False
             m = t.french.removeprefix("avoir ")
-            f, mpl, fpl = (m, m, m) if avoir else (t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
+            f, mpl, fpl = (m, m, m) if avoir == "avoir" else (m + "e", m + "s", m + "es") if avoir else (
+                t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
             if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon
                 m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
             # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
@@ -239,8 +265,9 @@ def _open_word(lexicon, word: str) -> Word | None:
             # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
             regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
-            # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), or nothing special
-            readings["V"] = (reflexive, tags, "de" if tail else verb.infinitive in GENERIC_VERBS)
+            # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), jouer (au football,
+            # du piano), an infinitive with de / à (oublier d'appeler), or nothing special
+            readings["V"] = (reflexive, tags, "de" if tail else _object(verb.infinitive))
             forms |= _verb_forms(verb, reflexive is True)
             if tail:
                 forms["v.tail"] = tail

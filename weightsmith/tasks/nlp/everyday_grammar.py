@@ -3,21 +3,26 @@
     python -m weightsmith.tasks.nlp.everyday_grammar      # writes data/everyday_grammar.{dev,test}.tsv
 
 A seeded grammar writes a grammatical sentence in one construction (present, past, future, perfect,
-progressive, copula; with negation, never, a yes/no question, an exclamation, coordinated subjects,
-prepositional phrases, adjectives before nouns), from common words of the built lexicon (SemCor count ≥ 20,
-their forms from LemmInflect). Every other sentence is the one before it with one error put in, named by
+progressive, copula; with negation, never, a yes/no question, a question in statement order, an
+exclamation, coordinated subjects and verbs, prepositional phrases, adjectives before nouns, time adverbs,
+frequency adverbs and "very", "a lot of"), from common words of the built lexicon (SemCor count ≥ 20, their
+forms from LemmInflect). Every other sentence is the one before it with one error put in, named by
 its type (the held-out data's error types, docs/nlp-data.md):
 
     subject-verb agreement    the cats eats / she do n't … / we was
     determiner-noun           these cat / a apples
     verb form                 will sent / have went / did n't saw / is eat
-    word order                the car red / is hot the kettle ? / a question's words in statement order
+    word order                the car red / is hot the kettle ? / does like she tea ?
     missing verb              the milk in the fridge . / i washing the dishes .
     a-an                      a apple / an dog
     doubled determiner        the the cat / a my book
     irregular plural          childs, mouses (a regular plural of a noun whose plural is irregular)
     do-support                i not like tea
-    question mark             a statement ending in ? / a question ending in .
+    question mark             a question ending in . (a statement may end in ?: "you like tea ?")
+    tense-adverb              we will go there yesterday / she called me next week
+    adverb placement          she eats never fish / he always is late / she is happy very
+    countability              a lot of book
+    preposition               we walked the park into .
 
 The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
 construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
@@ -39,12 +44,17 @@ SPLITS = {"dev": 11, "test": 29}
 PER_SPLIT = 1200
 HEADER = ("sentence", "label", "constructions", "error")
 ERRORS = ("subject-verb agreement", "determiner-noun", "verb form", "word order", "missing verb", "a-an",
-          "doubled determiner", "irregular plural", "do-support", "question mark")
+          "doubled determiner", "irregular plural", "do-support", "question mark", "tense-adverb", "adverb placement",
+          "countability", "preposition")
 COMMON = 20  # SemCor count from which a lemma counts as common
 PRONOUNS = {"i": "1s", "you": "pl", "he": "3s", "she": "3s", "it": "3s", "we": "pl", "they": "pl"}
 OBJECTS = ("me", "you", "him", "her", "it", "us", "them")
 NEUTRAL_DETS = ("the", "my", "your", "his", "her", "our", "their")
-PREPOSITIONS = ("in", "on", "near", "behind", "with", "for", "from", "at")
+PREPOSITIONS = ("in", "on", "near", "behind", "with", "for", "from", "at", "into", "during")
+STRICT = ("into", "during")  # prepositions that cannot end a statement
+TIMES = {"past": (("yesterday",), ("last", "week"), ("last", "night"), ("two", "days", "ago")),
+         "fut": (("tomorrow",), ("next", "week"), ("next", "year"))}
+FREQUENT = ("always", "never", "often", "usually", "sometimes")
 BE = {("present", "1s"): "am", ("present", "3s"): "is", ("present", "pl"): "are",
       ("past", "1s"): "was", ("past", "3s"): "was", ("past", "pl"): "were"}
 
@@ -70,6 +80,10 @@ class _Sentence:
     lemma: str = ""  # its lemma
     question: bool = False
     subject_end: int = 0  # index of the word after the subject
+    time: tuple[int, int, str] | None = None  # a time adverb: its span and past / fut
+    adverb: int | None = None  # index of never / always / … / very
+    second_verb: int | None = None  # index of the verb after "and" (she cooks and cleans)
+    declarative: bool = False  # a statement ending in "?"
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,7 @@ class _Pools:
     adjectives: list[str]
     forms: dict[str, set[str]]  # verb tag → every form of any verb with that tag ("bound" is a base too)
     adjectival: set[str]  # every word with an adjective reading (a noun that is one cannot show word order)
+    countable: set[str]  # singular nouns that are surely countable (a lot of book is wrong)
 
 
 def _pools(lexicon) -> _Pools:
@@ -117,7 +132,8 @@ def _pools(lexicon) -> _Pools:
             if pos == "verb":
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
-    return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival)
+    countable = {w for w, c in classes.items() if c.mark == "cnt"}
+    return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable)
 
 
 def _article(word: str) -> str:
@@ -160,7 +176,10 @@ class _Generator:
     def rest(self, tags: set[str]) -> list[str]:
         rng = self.rng
         words = []
-        if rng.random() < 0.7:
+        if rng.random() < 0.08:
+            tags.add("quantifier")
+            words += ["a", "lot", "of", rng.choice(self.pools.nouns)[1]]
+        elif rng.random() < 0.7:
             words += [rng.choice(OBJECTS)] if rng.random() < 0.25 else self.noun_phrase(tags)[0]
         if rng.random() < 0.35:
             tags.add("preposition")
@@ -197,25 +216,49 @@ class _Generator:
             aux = aux + [not_] if aux else aux
         if never:
             tags.add("never")
-        main = [rng.choice(self.pools.adjectives)] if need == "adj" else \
-            [verb[need] if need else verb["3s" if person == "3s" and tense == "present" else
-                                          "base" if tense == "present" else "past"]]
+        form = "3s" if person == "3s" and tense == "present" else "base" if tense == "present" else "past"
+        main = [rng.choice(self.pools.adjectives)] if need == "adj" else [verb[need] if need else verb[form]]
+        adverb = need == "adj" and not (negate or question) and rng.random() < 0.25
+        if adverb:  # she is always happy / she is very happy
+            tags.add("adverb")
+            main = [rng.choice((*FREQUENT, "very"))] + main
         rest = self.rest(tags) if need != "adj" else []
+        second = not (negate or question or never) and tense in ("present", "past") and rng.random() < 0.15
+        if second:  # she cooks the fish and cleans the kitchen
+            tags.add("verb-coordination")
+            rest = rest + ["and", rng.choice(self.pools.verbs)[form]] + self.rest(tags)
+            s.second_verb = len(subject) + len(aux) + 1 + rest.index("and") + 1
+        when = {"past": "past", "future": "fut"}.get(tense) if aux[:1] != ["should"] else None
+        if tense == "past" and not aux and verb["past"] in self.pools.forms["base"] | self.pools.forms["3s"]:
+            when = None  # she put it there: a present tense too
+        if when and rng.random() < 0.3:
+            tags.add("time-adverb")
+            time = rng.choice(TIMES[when])
+            s.time = (len(rest), len(rest) + len(time), when)  # (relative to rest; made absolute below)
+            rest = rest + list(time)
         if question:  # does n't she … / does she not …
             tags.add("question")
             head = aux[:1] + (["n't"] if negate and not_ == "n't" else [])
             s.words = head + subject + (["not"] if negate and not_ == "not" else []) + main + rest + ["?"]
             s.finite = 0
             s.after_aux = None if need == "adj" else len(s.words) - len(rest) - 2
+            rest_start = len(s.words) - len(rest) - 1
         else:
             middle = aux + (["never"] if never else []) + main
             s.words = subject + middle + rest
             s.finite = len(subject)
             s.after_aux = None if not aux or need == "adj" else len(subject) + len(aux) + never
-            exclaim = rng.random() < 0.12
-            if exclaim:
+            s.adverb = len(subject) + len(aux) if adverb else len(subject) + len(aux) if never else None
+            rest_start = len(s.words) - len(rest)
+            r = rng.random()
+            s.declarative = r < 0.05
+            if s.declarative:
+                tags.add("declarative-question")
+            elif r < 0.17:
                 tags.add("exclamation")
-            s.words.append("!" if exclaim else ".")
+            s.words.append("?" if s.declarative else "!" if r < 0.17 else ".")
+        if s.time:
+            s.time = (rest_start + s.time[0], rest_start + s.time[1], s.time[2])
         s.aux_need = need if need in ("base", "pp", "ing") else ""
         s.subject_end = len(subject)
         return s
@@ -231,6 +274,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
     w = list(s.words)
     verbs = {f: form for forms in pools.verbs if forms["base"] == s.lemma for f, form in forms.items()}
     if error == "subject-verb agreement":
+        if s.second_verb is not None and rng.random() < 0.5:
+            return _second_verb_agreement(s, w, pools)
         x = w[s.finite]
         if x in AGREEMENT_SWAP and not (x == "was" and s.person == "1s") and not (x == "is" and s.person == "1s"):
             w[s.finite] = AGREEMENT_SWAP[x]
@@ -244,7 +289,7 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
         return None
     if error == "determiner-noun":
         for i, x in enumerate(w):
-            if x in ("a", "an", "this") and i + 1 < len(w):
+            if x in ("a", "an", "this") and i + 1 < len(w) and w[i + 1] != "lot":  # (these lot: British)
                 noun = next((n for n in pools.nouns if n[0] == w[i + 1]), None)
                 if noun:
                     w[i + 1] = noun[1]
@@ -273,17 +318,19 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             adjective = w.pop(-2)
             w.insert(1, adjective)
             return w
-        for i, x in enumerate(w[:-1]):
+        for i, x in enumerate(w[:-1] if not s.question else []):  # (is the soup hot ?)
             if x in pools.adjectives and any(w[i + 1] in n for n in pools.nouns) and w[i + 1] not in pools.adjectival \
                     and i > 0 and w[i - 1] not in ("a", "an"):
                 w[i], w[i + 1] = w[i + 1], w[i]  # the red car → the car red
                 return w
-        if s.question and len(w) > 3 and s.subject_end == 1:
-            w[0], w[1] = w[1], w[0]  # does she like → she does like … ?
+        if s.question and s.after_aux is not None and not {"it", "you", "her"} & set(w[s.finite + 1:s.after_aux]):
+            # does she like … ? → does like she … ? (not "has n't it carried …": "carried it …" reads well)
+            verb = w.pop(s.after_aux)
+            w.insert(s.finite + 1 + (w[s.finite + 1] == "n't"), verb)
             return w
         return None
     if error == "missing verb":
-        if s.question:
+        if s.question or s.second_verb is not None:
             return None
         if s.after_aux is not None and s.aux_need == "ing":
             del w[s.finite]  # i washing the dishes
@@ -319,10 +366,63 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             del w[s.finite]  # i not like tea
             return w
         return None
-    if error == "question mark":
-        w[-1] = "." if s.question else "?"
+    if error == "question mark":  # (a statement ending in "?" asks in statement order: you like tea ?)
+        if not s.question:
+            return None
+        w[-1] = "."
         return w
+    if error == "tense-adverb":
+        if s.time is None:
+            return None
+        start, end, when = s.time
+        return w[:start] + list(rng.choice(TIMES["fut" if when == "past" else "past"])) + w[end:]
+    if error == "adverb placement":
+        return _misplaced_adverb(s, w)
+    if error == "countability":
+        plural = {pl: sg for sg, pl in pools.nouns}
+        for i in range(2, len(w)):
+            if w[i - 2:i] == ["lot", "of"] and plural.get(w[i]) in pools.countable:
+                w[i] = plural[w[i]]  # a lot of books → a lot of book
+                return w
+        return None
+    if error == "preposition":  # we walked into the park . → we walked the park into .
+        at = next((i for i, x in enumerate(w) if x in STRICT), None)
+        tail = w[at + 1:-1] if at is not None else []
+        if at is None or w[-1] == "?" or any(x in PREPOSITIONS or x == "and" for x in tail) or \
+                (s.time and s.time[0] > at):
+            return None
+        return w[:at] + tail + [w[at], w[-1]]
     raise ValueError(f"unknown error type {error!r}; known: {', '.join(ERRORS)}")
+
+
+def _second_verb_agreement(s: _Sentence, w: list[str], pools: _Pools) -> list[str] | None:
+    """she cooks the fish and cleans … → and clean; i cook and clean → and cleans; she cooked and clean."""
+    i = s.second_verb
+    forms = next(f for f in pools.verbs if w[i] in (f["base"], f["3s"], f["past"]))
+    if "present" in s.tags:
+        w[i] = forms["base"] if s.person == "3s" else forms["3s"]
+    elif s.person == "3s" and forms["base"] != forms["past"]:
+        w[i] = forms["base"]
+    else:
+        return None
+    return w
+
+
+def _misplaced_adverb(s: _Sentence, w: list[str]) -> list[str] | None:
+    """she is very happy → she is happy very; she is always happy → she always is happy; she never eats fish
+    → she eats never fish."""
+    a = s.adverb
+    if a is None:
+        return None
+    if w[a] == "very":
+        w[a], w[a + 1] = w[a + 1], w[a]
+    elif "copula" in s.tags:
+        w[a - 1], w[a] = w[a], w[a - 1]
+    elif w[a + 2] not in (".", "!", "?", "and"):
+        w[a], w[a + 1] = w[a + 1], w[a]
+    else:
+        return None
+    return w
 
 
 def generate(n: int, seed: int, exclude: set[tuple[str, ...]] = frozenset()) -> list[GrammarItem]:

@@ -60,6 +60,8 @@ NAMES = {"anna": ("anna", "f"), "paul": ("paul", "m"), "marie": ("marie", "f"), 
 CITIES = {"paris": "paris", "london": "londres", "rome": "rome", "berlin": "berlin", "lyon": "lyon"}
 CLOCK = {"one": "une heure", "two": "deux heures", "six": "six heures", "seven": "sept heures",
          "eight": "huit heures", "nine": "neuf heures", "ten": "dix heures"}
+PLAY = {"football": True, "tennis": True, "piano": False, "guitar": False}  # a sport (au) or an instrument (du)
+DAYTIME = {"morning": "matin", "evening": "soir", "afternoon": "après-midi"}
 AVOIR = ("ai", "as", "a", "avons", "avez", "ont")
 AVOIR_IMPERFECT = ("avais", "avais", "avait", "avions", "aviez", "avaient")
 ETRE = ("suis", "es", "est", "sommes", "êtes", "sont")
@@ -286,8 +288,10 @@ class _Grammar:
 
     def idiom(self, tags: set) -> tuple[list[str], list[str], bool]:
         """The constructions French says differently: (english, french, may it be asked as a question)."""
+        from weightsmith.tasks.nlp import dictionary
+
         rng = self.rng
-        kind = rng.choice(["avoir", "need", "job", "time", "month", "city", "habit"])
+        kind = rng.choice(["avoir", "need", "job", "time", "month", "city", "habit", "play", "born", "daytime", "ce"])
         subject = self.subject(tags)
         k, third = subject.person, subject.person == 2
         tags.add(kind)
@@ -311,6 +315,28 @@ class _Grammar:
             if obj.french[:2] in (["de", "la"], ["de", "l'"]):  # partitive: de + noun
                 de, rest = ["d'" if starts_with_vowel(obj.french[2]) else "de"], obj.french[2:]
             return english, _with_subject(subject, [AVOIR[k], "besoin"]) + de + rest, False
+        if kind == "play":  # play football: jouer au football; play the piano: jouer du piano
+            game, sport = rng.choice(sorted(PLAY.items()))
+            lexicon = dictionary.load()
+            french = [lexicon.conjugation("jouer").present[k]]
+            english = subject.english + ["plays" if third else "play"] + ([] if sport else ["the"]) + [game]
+            t = lexicon.translations[game, "noun"]
+            noun = _Noun(game, game + "s", t.french, t.forms.get("pl", t.french), t.gender)
+            det = ("au" if noun.gender == "m" else "à la") if sport else ("du" if noun.gender == "m" else "de la")
+            return english, _with_subject(subject, french) + det.split() + [noun.fr_sg], True
+        if kind == "ce":  # this is my car: c'est ma voiture; these are our keys: ce sont nos clés
+            thing = self.noun_phrase("things", tags)
+            while thing.english[0] in ("this", "these"):  # not "this is this book"
+                thing = self.noun_phrase("things", tags)
+            plural = thing.person == 5
+            word = rng.choice(["these", "those"] if plural else ["this", "that", "it"])
+            english = [word, "are" if plural else "is"] + thing.english
+            return english, (["ce", "sont"] if plural else ["c'", "est"]) + thing.french, False
+        if kind == "born":  # i was born in paris: je suis né à paris
+            city = rng.choice(sorted(CITIES))
+            born = "né" + ("e" if subject.gender == "f" else "") + ("s" if k >= 3 else "")
+            english = subject.english + (["were"] if k in (1, 3, 4, 5) else ["was"]) + ["born", "in", city]
+            return english, _with_subject(subject, [ETRE[k], born, "à", CITIES[city]]), False
         if kind == "job":  # he is a doctor: il est médecin
             job = self.choice("jobs")
             english = subject.english + (["am"] if subject.english == ["i"] else ["are"] if k in (1, 3, 4, 5)
@@ -336,6 +362,10 @@ class _Grammar:
         if kind == "city":  # in paris: à paris
             city = rng.choice(sorted(CITIES))
             return english + ["in", city], french + ["à", CITIES[city]], True
+        if kind == "daytime":  # in the morning: le matin
+            part = rng.choice(sorted(DAYTIME))
+            return english + ["in", "the", part], french + [_definite(_Noun(part, part, DAYTIME[part], DAYTIME[part], "m"),
+                                                                   False), DAYTIME[part]], True
         day = self.choice("days")  # on mondays: le lundi
         return english + ["on", day.en_sg + "s"], french + ["le", day.fr_sg], True
 

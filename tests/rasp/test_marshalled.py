@@ -1,0 +1,71 @@
+"""The marshal reader of the batched interpreter's inputs: it reads a batch exactly or declines it."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from weightsmith.rasp import marshalled
+
+
+class Text(str):
+    pass
+
+
+class Number(int):
+    pass
+
+
+_INT_TOKENS = st.one_of(st.integers(-2**31, 2**31 - 1), st.integers(2**31, 2**40), st.booleans(), st.floats(0, 1),
+                        st.integers(0, 9).map(Number), st.integers(0, 9).map(np.int64), st.none())
+_VOCAB = ["a", "b", "", "é", "\0", "x" * 300, "\U0001F600", "\udc80"]
+_STR_TOKENS = st.one_of(st.sampled_from(_VOCAB), st.sampled_from(_VOCAB).map(Text), st.sampled_from(["a", "b"]).map(
+    lambda t: (t + "!")[:-1] * 2), st.integers(0, 3), st.booleans(), st.just(("a",)))
+
+
+def _batches(tokens):
+    width = st.integers(0, 5)
+    return width.flatmap(lambda n: st.tuples(
+        st.lists(st.one_of(st.lists(tokens, min_size=n, max_size=n), st.lists(tokens, max_size=5)), min_size=1,
+                 max_size=40),
+        st.sampled_from(["lists", "tuples", "shared row", "outer tuple"])))
+
+
+def _shape(rows, how):
+    if how == "tuples":
+        rows = [tuple(r) for r in rows]
+    elif how == "shared row":
+        rows = rows + [rows[0]]
+    elif how == "outer tuple":
+        rows = tuple(rows)
+    lengths = np.array([len(r) for r in rows], dtype=np.intp)
+    return rows, lengths, bool(lengths.min() == lengths.max() > 0), [t for r in rows for t in r]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_batches(_INT_TOKENS))
+def test_ints_are_read_exactly_or_declined(batch):
+    rows, lengths, full, flat = _shape(*batch)
+    got = marshalled.ints(rows, lengths, full)
+    assert (got is not None) == all(type(t) is int and -2**31 <= t < 2**31 for t in flat)
+    assert got is None or got.tolist() == flat
+
+
+@settings(max_examples=300, deadline=None)
+@given(_batches(_STR_TOKENS))
+def test_strings_are_read_exactly_or_declined(batch):
+    rows, lengths, full, flat = _shape(*batch)
+    got = marshalled.strings(rows, lengths, full)
+    if got is None:  # declined: the general path reads them
+        return
+    codes, table = got
+    assert table == sorted(set(table)) and sorted(set(codes.tolist())) == list(range(len(table)))
+    back = [table[c] for c in codes.tolist()]
+    assert [(type(t), t) for t in back] == [(type(t), t) for t in flat]
+
+
+def test_strings_drawn_from_a_vocabulary_are_read():
+    vocab = ["(", ")", "ab", "é"]
+    rows = [[vocab[(3 * b + i) % 4] for i in range(b % 7)] for b in range(100)]
+    lengths = np.array([len(r) for r in rows], dtype=np.intp)
+    codes, table = marshalled.strings(rows, lengths, False)
+    assert [table[c] for c in codes.tolist()] == [t for r in rows for t in r]
