@@ -4,6 +4,8 @@ dictionary baseline in the same run.
     nice -n 10 .venv/bin/python benchmarks/nlp_translation.py   # writes results/nlp_translation.json
     ... benchmarks/nlp_translation.py --generated-only            # while developing: no held-out items
     ... benchmarks/nlp_translation.py --dev                       # generated + the hand-written dev pairs
+    ... benchmarks/nlp_translation.py --equality-only   # compiled vs interpreter on every item, held-out
+                                                        # included but not scored; updates those keys only
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -12,8 +14,14 @@ dictionary baseline in the same run.
   it): coverage (no word unknown to the translator, `nlp.unknown_words`), exact match against the
   reference or a listed variant (greedy decoding with the RASP interpreter), on covered and on all items,
   per phenomenon; the word-by-word dictionary baseline (`nlp_heldout.word_by_word`) on the same items.
-- Compiled == interpreter: the compiled model is not built here (it waits for the compiler's compact
-  outputs; see docs/nlp.md), so the JSON says so instead of giving a number.
+- Compiled == interpreter: the whole program does not compile yet (docs/nlp.md, "Not compiled yet").
+  Steps 1-2 (`dictionary_translation.reading_program`: each word's reading in context, over every word
+  id) do: they are compiled here (one torch thread; CPU seconds, peak memory, sizes, the folder on disk)
+  and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
+  held-out sets with the interpreter's greedy translation), compared with the interpreter at every
+  position. Held-out items are counted, never printed or scored in this mode.
+- Where the rest blows up: for every s-op of the whole program, the number of input combinations the
+  compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
 CPU seconds are this process's (resource.getrusage), so other jobs on the machine do not count.
 """
@@ -21,19 +29,28 @@ CPU seconds are this process's (resource.getrusage), so other jobs on the machin
 from __future__ import annotations
 
 import json
+import resource
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+import torch
 
 from nlp_heldout import cpu_seconds, french_tokens, score, word_by_word
 
 from weightsmith import rasp
+from weightsmith.compiler import compile_rasp_to_model
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import models
+from weightsmith.model import save
+from weightsmith.rasp import expr as rx
 from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
+HANDWRITTEN = Path(dictionary.__file__).parent.parent / "handwritten" / "translation.tsv"
+ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
 
 
 def generated(split: str) -> dict:
@@ -87,16 +104,131 @@ def everyday(items: list) -> dict:
     }
 
 
+def handwritten() -> list[list[str]]:
+    """The first hand-written dev sentences (English only; `handwritten/translation.tsv`)."""
+    rows = [line.split("\t") for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return [row[0].split() for row in rows]
+
+
+def model_inputs(sentences: list[tuple[list[str], list[str] | None]]) -> list[list[int]]:
+    """english SEP french, as ids; where no French is given, the interpreter's greedy translation."""
+    known = dt.known_words()
+    inputs = []
+    for english, french in sentences:
+        english = [w if w in known else "UNK" for w in english]
+        french = nlp.translate_tokens(english, "interpreter") if french is None else french
+        inputs.append(dt.encode(english + ["SEP", *french]))
+    return inputs
+
+
+def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
+    """Steps 1-2 compiled (one thread), and compared with the interpreter at every position of every input."""
+    torch.set_num_threads(1)
+    program = dt.reading_program()
+    start = cpu_seconds()
+    compiled = compile_rasp_to_model(program, vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
+                                     max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
+    compile_seconds = cpu_seconds() - start
+    model = compiled.model
+    with tempfile.TemporaryDirectory() as folder:
+        save(model, folder)
+        disk = sum(f.stat().st_size for f in Path(folder).iterdir())
+    summary = {
+        "program": "dictionary_translation.reading_program (steps 1-2: readings in context)",
+        "layers": len(model.config.layers), "d_model": model.config.d_model,
+        "largest_mlp": max(layer.d_mlp for layer in model.config.layers),
+        "hidden_units": sum(layer.d_mlp for layer in model.config.layers),
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "non_zero": sum(int(torch.count_nonzero(p)) for p in model.parameters()),
+        "disk_mb": round(disk / 1e6, 1), "compile_cpu_seconds": round(compile_seconds, 1),
+        "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
+    model = model.use_sparse()
+    checked = {}
+    for name, inputs in groups.items():
+        want = rasp.evaluate_batch(program, inputs)
+        start = cpu_seconds()
+        got = [out[1:] for i in range(0, len(inputs), 64)
+               for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
+        checked[name] = {"sentences": len(inputs), "mismatches": sum(g != w for g, w in zip(got, want)),
+                         "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
+    return summary | {"compiled_equals_interpreter": checked}
+
+
+def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
+    """Per s-op, its value-set size where its operands' value sets multiply to at most `cap`; the s-ops
+    past the cap (and by how much, where known), in program order."""
+    sets: dict[int, set] = {}
+    sizes, blown = {}, {}
+    for e in rasp.topological_order(program):
+        if not isinstance(e, rx.SOp):
+            continue
+        operands = [c for c in e.children if isinstance(c, rx.SOp)]
+        if isinstance(e, rx.TokensType):
+            values = set(vocab)
+        elif isinstance(e, (rx.IndicesType, rx.SelectorWidth)):
+            values = set(range(dt.MAX_SEQ_LEN + 1))
+        elif any(id(c) not in sets for c in operands):
+            blown[e.label] = "an operand is past the cap"
+            continue
+        elif isinstance(e, rx.Aggregate):
+            values = sets[id(e.sop)] | ({e.default} if e.default is not None else set())
+        elif isinstance(e, rx.Map):
+            values = {v for v in map(e.f, sets[id(e.inner)]) if v is not None}
+        elif isinstance(e, rx.SequenceMap):
+            a, b = sets[id(e.fst)], sets[id(e.snd)]
+            if len(a) * len(b) > cap:
+                blown[e.label] = f"{len(a):,} x {len(b):,} = {float(len(a) * len(b)):.3g} combinations"
+                continue
+            values = {v for x in a for y in b if (v := e.f(x, y)) is not None}
+        else:
+            blown[e.label] = type(e).__name__
+            continue
+        sets[id(e)] = values
+        sizes[e.label] = len(values)
+    return {"cap": cap, "enumerable": len(sizes), "past_the_cap": len(blown),
+            "first_past_the_cap": {k: v for k, v in blown.items() if "operand" not in v},
+            "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
+
+
+def equality(results: dict) -> None:
+    """Compiled steps 1-2 against the interpreter on every sentence (held-out sets run, never scored or
+    shown), and the census; written into the results file's own keys."""
+    groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
+                                                   for e in everyday_translation.load(split)])
+              for split in everyday_translation.SPLITS}
+    groups["hand-written dev (first)"] = model_inputs([(english, None) for english in handwritten()])
+    groups["hand-written dev (everyday)"] = model_inputs([(list(i.english), None)
+                                                          for i in everyday_translation.load_handwritten()])
+    for version in (1, 2):
+        groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
+                                                          for i in heldout.load("translation", version=version)])
+    results["compiled_steps_1_2"] = c = compiled_steps(groups)
+    print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
+          f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
+    for name, r in c["compiled_equals_interpreter"].items():
+        print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
+    results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
+    print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
+    kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    kept |= {key: results[key] for key in ("program", "compiled_steps_1_2", "census")}
+    RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"compiled-vs-interpreter keys written to {RESULTS}")
+
+
 def main(argv: list[str]) -> None:
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
                     "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},
         "generated": {split: generated(split) for split in everyday_translation.SPLITS},
-        "compiled_equals_interpreter": "not measured: the compiled model waits for the compiler's compact outputs",
+        "compiled_equals_interpreter": "whole program: not compiled yet (docs/nlp.md); steps 1-2: --equality-only",
     }
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
-    if "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
+    if "--equality-only" in argv:
+        equality(results)
+    elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
         d = everyday(everyday_translation.load_handwritten())
         print(f"hand-written dev: coverage {d['model']['coverage']:.3f}, exact covered {d['model']['accuracy_covered']}, "
               f"exact all {d['model']['accuracy_all']:.3f} ({d['model']['items']}); word-by-word exact covered "

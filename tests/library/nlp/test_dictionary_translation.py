@@ -143,3 +143,24 @@ def test_teacher_forcing_gives_every_next_word():
     for english, french in CASES[:6]:
         out = rasp.evaluate(dt.program(), dt.encode(english.split() + ["SEP"] + french.split()))
         assert out[len(english.split()):] == [*french.split(), dt.EOS]
+
+
+def test_a_reading_in_context_is_computed_exactly_from_small_factors():
+    """The program resolves a word from its class, its left context and a view of the word after it
+    (`dt.options`, `dt.reading`); that must be `grammar.resolve` on the whole infos, whatever they are."""
+    import random
+
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp.translation_words import vocabulary
+
+    infos = sorted({e.info for e in vocabulary().entries}, key=repr)
+    words = [i for i in infos if i[0] not in ("SEP", "FR")]
+    column = {view: i for i, view in enumerate(dt.resolution_factors().after)}
+    rng = random.Random(7)
+    for _ in range(8_000):
+        w, a = rng.choice(words), rng.choice(infos)
+        before, before2, be_question = rng.choice(infos + [None]), rng.choice(infos + [None]), rng.random() < 0.5
+        left = (grammar._kind(before2) == "BE", dt.before_view(before), be_question)
+        choice = dt.options(dt.word_class(w), left)[column[dt.after_view(a)]]
+        assert dt.reading(w, choice) == grammar.resolve(before2, before, w, a, be_question), (before2, before, w, a)
+

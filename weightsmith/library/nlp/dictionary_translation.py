@@ -20,6 +20,7 @@ word back), read as whatever class their neighbours expect.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith import rasp
@@ -35,9 +36,31 @@ MAX_PLAN = 14  # the longest plan: à côté de la très petite maison rouge de 
 YOU = ("vous", "tu")
 
 
+@dataclass(frozen=True)
+class WordIds:
+    """The model's word ids: the vocabulary's words numbered in class order (by info, then by French
+    forms), so that id → info is a staircase with a step per info (two hidden units each), as the sentiment
+    model's id → class is; `rank[i]` is the id of the vocabulary's i-th word."""
+
+    entries: tuple  # translation_words.Word, by model id
+    rank: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def word_ids() -> WordIds:
+    v = vocabulary()
+    order = sorted(range(len(v.words)), key=lambda i: (repr(v.entries[i].info), sorted(v.entries[i].forms.items()),
+                                                       v.words[i]))
+    rank = [0] * len(order)
+    for model_id, i in enumerate(order):
+        rank[i] = model_id
+    return WordIds(tuple(v.entries[i] for i in order), tuple(rank))
+
+
 def encode(tokens: list[str]) -> list[int]:
     """English words, SEP and French words → the ids the model reads."""
-    return vocabulary().encode(list(tokens))
+    rank = word_ids().rank
+    return [rank[i] for i in vocabulary().encode(list(tokens))]
 
 
 def known_words() -> set[str]:
@@ -46,21 +69,21 @@ def known_words() -> set[str]:
 
 
 def french_word(word_id: int, code: str) -> str | None:
-    """FORM(word, code): a literal ("=ne"), EOS, or a form of the source word; UNK stays UNK (but its
+    """FORM(word, code) of the word with this model id: a literal ("=ne"), EOS, or a form of the source word; UNK stays UNK (but its
     ne / je are the plain ones)."""
     if code == "END":
         return EOS
     if code.startswith("="):
         return code[1:]
-    v = vocabulary()
+    entry = word_ids().entries[word_id]
     if code.startswith("v.cl."):  # an object pronoun before a verb form: le, or l' before a vowel
         _, _, pronoun, *form = code.split(".")
-        verb = v.entries[word_id].forms.get("v." + ".".join(form), "")
+        verb = entry.forms.get("v." + ".".join(form), "")
         return pronoun[0] + "'" if pronoun in ("me", "le", "la") and verb[:1] and starts_with_vowel(verb) else pronoun
-    if v.words[word_id] == UNK:
+    if entry.info == ("UNK",):
         return "je" if code.startswith("v.je.") else "ne" if code.startswith("v.ne.") else \
             "se" if code.startswith("v.se.") else UNK
-    return v.entries[word_id].forms.get(code)
+    return entry.forms.get(code)
 
 
 NONE = "-"  # "no value" (the interpreter reads None as undefined and would not call the functions)
@@ -134,35 +157,187 @@ def _verbal(after: tuple | None) -> bool:
                                   or "V" in grammar.readings(after))
 
 
+# ------------------------------------------------------------------ step 2 from small factors
+# `grammar.resolve(before2, before, word, after, be_question)` reads little of its neighbours: whether the
+# word two back is être, a few facts about the word before and the word after (their *views*). And of an
+# open word itself it reads only a few facts (its *class*): the chosen reading's other details are
+# copied from the word. So a reading in context is computed from small values: the word's class and its
+# left context give its choice for each possible after view ("options", a few dozen values); the after
+# view picks one choice; the word fills in its details. A lookup over whole infos and their neighbours'
+# infos would have 376^4 input combinations; these have about ten thousand in all.
+# `resolution_factors()` builds the tables; a test checks the factoring against `grammar.resolve` on
+# random infos, so a grammar change that reads more of a word than its view shows fails there.
+
+PLURAL_DETERMINERS = ("these", "those", "many", "several")
+
+
+def _open_facts(info: tuple) -> tuple:
+    """What the grammar reads of an open word besides its kind: its readings, verb forms and flags."""
+    r = grammar.readings(info)
+    known = info[0] != "UNK"
+    return ("V" in r and known, "N" in r and known, grammar._noun_capable(info), grammar._compound_part(info),
+            grammar._time_adjective(info), tuple(r.get("V", (0, ()))[1]) if known else ())
+
+
+def before_view(info: tuple | None) -> tuple:
+    """What `grammar.resolve` reads of the word before the one it resolves."""
+    if info is None:
+        return (grammar._kind(None),)
+    plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS)
+    verb = grammar.readings(info).get("V", (None, (), None))
+    return (grammar._kind(info), plural, verb[2], *_open_facts(info))
+
+
+def after_view(info: tuple) -> tuple:
+    """What `grammar.resolve` reads of the word after the one it resolves."""
+    return (grammar._kind(info), info[2] if info[0] == "BE" else None, *_open_facts(info))
+
+
+def word_class(info: tuple) -> tuple:
+    """What `grammar.resolve` reads of the word it resolves, besides the details its reading copies: for
+    an open word, its readings, their numbers and kinds, its primary one; a word of a closed class resolves
+    to itself ("SELF"), unless it is one of the few the context changes (have, to, be, do, a preposition,
+    a determiner, a subject pronoun)."""
+    if info[0] in ("OPEN", "UNK"):
+        r = grammar.readings(info)
+        noun = r.get("N", (None,) * 4)
+        verb = r.get("V", (None, (), None))
+        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] == "r", noun[1] == "sg|pl", noun[3], _open_facts(info),
+                info[2] if info[0] == "OPEN" else "UNK")
+    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR"):
+        return info
+    return ("SELF",)
+
+
+def _own_fields(info: tuple, kind: str) -> tuple | None:
+    """The fields of a reading of kind N / A / V that an open word supplies itself, aligned with the
+    reading's fields after its kind (a verb's tag is chosen, so it is no field of the word's)."""
+    r = grammar.readings(info)
+    if kind not in r or info[0] not in ("OPEN", "UNK"):
+        return None
+    if kind == "V":
+        reflexive, _, generic = r["V"]
+        return (None, reflexive, generic)
+    if kind == "N":
+        return (*r["N"][:3], "unknown" if info[0] == "UNK" else r["N"][3])
+    return tuple(r["A"])
+
+
+SAME = "@"  # in a choice: this field is the word's own
+
+
+def choice_of(info: tuple, resolved: tuple) -> str | tuple:
+    """`resolved` without the details the word itself supplies (each replaced by SAME)."""
+    if resolved == info:
+        return "self"
+    own = _own_fields(info, resolved[0])
+    if own is None or len(own) != len(resolved) - 1:
+        return resolved
+    return (resolved[0], *(SAME if mine is not None and mine == x else x for mine, x in zip(own, resolved[1:])))
+
+
+def reading(info: tuple, choice: str | tuple) -> tuple | None:
+    """The word's reading for `choice` (None where the word has no such reading: never met)."""
+    if choice == "self":
+        return info
+    own = _own_fields(info, choice[0]) if SAME in choice else None
+    if own is not None and len(own) == len(choice) - 1:
+        return (choice[0], *(mine if x == SAME else x for mine, x in zip(own, choice[1:])))
+    return None if SAME in choice else choice
+
+
+@dataclass(frozen=True)
+class ResolutionFactors:
+    """Representatives: an info for each word class, before view and after view (resolve reads nothing
+    else of them), and the after views in a fixed order."""
+
+    word: dict
+    before: dict
+    after: dict
+
+
+@lru_cache(maxsize=1)
+def resolution_factors() -> ResolutionFactors:
+    word, before, after = {}, {before_view(None): None}, {}
+    for info in sorted({e.info for e in vocabulary().entries}, key=repr):
+        word.setdefault(word_class(info), info)
+        before.setdefault(before_view(info), info)
+        after.setdefault(after_view(info), info)
+    return ResolutionFactors(word, before, after)
+
+
+def options(cls: tuple, left: tuple) -> tuple:
+    """A word class's choice after each after view (in `resolution_factors().after`'s order), given its
+    left context (the word two back is être, the before word's view, an être question)."""
+    f = resolution_factors()
+    rep = f.word[cls]
+    two_back_be, before, be_question = left
+    two_back = next(i for i in f.before.values() if i is not None and i[0] == "BE") if two_back_be else None
+    return tuple(choice_of(rep, grammar.resolve(two_back, f.before[before], rep, a, be_question))
+                 for a in f.after.values())
+
+
+def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.SOp, question: rasp.SOp) -> rasp.SOp:
+    """The reading of `word` (the info one back) in context, from small factors (see above)."""
+    column = {view: i for i, view in enumerate(resolution_factors().after)}
+    cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
+    two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
+    before_view_ = feature("before_view", lambda b: before_view(_none(b)), before)
+    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_view_)
+    left = combine("left_context_in_sentence", lambda lf, q: (*lf, q in ("be-pres", "be-past")), left, question)
+    chosen = combine("reading_options", lambda c, lf: NONE if c == NONE else options(c, lf), cls, left)
+    view = feature("after_view", after_view, after)
+    chosen = combine("reading_choice", lambda o, v: NONE if o == NONE else o[column[v]], chosen, view)
+    return combine("resolved", lambda w, c: NONE if c == NONE else reading(w, c), word, chosen)
+
+
+@dataclass(frozen=True)
+class Front:
+    """Steps 1-2: the word ids, each position's info, the question the sentence asks, and the reading in
+    context of the word before each position."""
+
+    ids: rasp.SOp
+    info: rasp.SOp
+    question: rasp.SOp
+    resolved: rasp.SOp
+
+
+@lru_cache(maxsize=1)
+def _front() -> Front:
+    entries = word_ids().entries
+    ids = rasp.numerical(rasp.tokens)
+    info = feature("info", lambda i: entries[i].info, ids)
+    # 2. the word before me, in context (it sees me: its "after")
+    before2 = previous(info, 3, default=NONE, name="info_two_before_word")
+    before = previous(info, 2, default=NONE, name="info_before_word")
+    word = previous(info, 1, default=NONE, name="info_word")
+    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
+                                            default=NONE)).named("first_word")
+    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
+    return Front(ids, info, question, _resolved(word, before, before2, info, question))
+
+
+def reading_program() -> rasp.SOp:
+    """Steps 1-2 alone: the reading in context of the word before each position (NONE where there is
+    none). They compile today (`benchmarks/nlp_translation.py --equality-only` compiles them and compares
+    them with the interpreter on every corpus sentence); the whole program does not yet,
+    see docs/nlp.md. (As text: a model's outputs are strings or numbers.)"""
+    return feature("reading_text", repr, _front().resolved)
+
+
 @lru_cache(maxsize=None)
 def program(you: str = "vous") -> rasp.SOp:
     """The next French word (or EOS) at every position; read it at the last one. `you`: vous or tu."""
     if you not in YOU:
         raise ValueError(f"'you' translates as one of {YOU}, not {you!r}")
-    entries = vocabulary().entries
-    ids = rasp.numerical(rasp.tokens)
-    info = feature("info", lambda i: entries[i].info, ids)
+    front = _front()
+    ids, info, question, resolved = front.ids, front.info, front.question, front.resolved
 
     # where am I: English, SEP, or the French written so far
-    is_sep = feature("is_sep", lambda x: x[0] == "SEP", info)
     is_french = feature("is_french", lambda x: x[0] == "FR", info)
     j = count_upto(is_french, name="french_so_far")
     english = feature("is_english", lambda x: x[0] not in ("SEP", "FR"), info)
-
-    # 2. the word before me, in context (it sees me: its "after")
-    before2 = previous(info, 3, default=NONE, name="info_two_before_word")
-    before = previous(info, 2, default=NONE, name="info_before_word")
-    word = previous(info, 1, default=NONE, name="info_word")
     word_is_english = previous(english, 1, default=False, name="word_is_english")
-    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
-                                            default=NONE)).named("first_word")
-    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
-    context = combine("word_in_context", lambda bb, w: (*bb, _none(w)),
-                      combine("before_word", lambda b2, b: (_none(b2), _none(b)), before2, before), word)
-    context = combine("word_in_sentence", lambda c, q: c + (q in ("be-pres", "be-past"),), context, question)
-    resolved = combine(
-        "resolved", lambda c, a: grammar.resolve(c[0], c[1], c[2], a, c[3]) if c[2] is not None
-        and c[2][0] not in ("SEP", "FR") else NONE, context, info)
 
     # 3. its window and clause
     window = _with("window", *[resolved if k == 0 else previous(resolved, k, default=NONE, name=f"resolved_back{k}")

@@ -57,7 +57,8 @@ class Task:
     max_seq_len: int
     causal: bool
     # the backend used when none is asked for: the dictionary-scale translator runs in the interpreter
-    # until the compiler's compact outputs make its compiled model small enough to build here
+    # until its plans no longer have value sets beyond what a compiler can enumerate (docs/nlp.md,
+    # "Not compiled yet"; its steps 1-2 compile)
     default_backend: str = "compiled"
 
     @property

@@ -35,8 +35,10 @@ WINDOW = 8  # words read to the left of a word (the longest: to the child 's ver
 # ------------------------------------------------------------------------------------- resolution
 
 
-def readings(info: tuple) -> dict:
-    """An open word's readings {N, V, A, ADV: details}; UNK can be read as anything."""
+def readings(info: tuple | None) -> dict:
+    """An open word's readings {N, V, A, ADV: details}; UNK can be read as anything; no word (None) has none."""
+    if info is None:
+        return {}
     if info[0] == "OPEN":
         return dict(info[1])
     if info[0] == "UNK":
