@@ -3,7 +3,7 @@ exactness, size and speed, with baselines in the same run.
 
     WEIGHTSMITH_THREADS=1 nice -n 10 .venv/bin/python benchmarks/nlp_grammaticality.py
     # writes results/nlp_grammaticality.json
-    ... benchmarks/nlp_grammaticality.py --heldout-version 2      # the second held-out set
+    ... benchmarks/nlp_grammaticality.py --heldout-version 2      # the second held-out set → results/nlp_grammaticality_v2.json
     ... benchmarks/nlp_grammaticality.py --dev-only
     # the same without the held-out file (never read, never scored): for development;
     # writes results/nlp_grammaticality_dev.json
@@ -29,7 +29,7 @@ from pathlib import Path
 
 import torch
 
-from nlp_heldout import cpu_seconds, score
+from nlp_heldout import cpu_seconds, results_for, score
 from weightsmith import rasp
 from weightsmith.library import nlp
 from weightsmith.library.nlp import grammar, grammaticality, models
@@ -157,7 +157,7 @@ def main(dev_only: bool = False, version: int = 1) -> None:
                   f"{row['accuracy_all']:8.3f}")
     for name, row in results["generated"].items():
         print(f"generated {name:10} {row['items']:5} accuracy {row['accuracy_all']:.4f}")
-    out = DEV_RESULTS if dev_only else RESULTS
+    out = DEV_RESULTS if dev_only else results_for(RESULTS, version)
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     print(f"written to {out}")
@@ -166,6 +166,7 @@ def main(dev_only: bool = False, version: int = 1) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-only", action="store_true", help="leave the held-out file out (not even read)")
-    parser.add_argument("--heldout-version", type=int, default=1, help="the held-out set to score (1 or 2)")
+    parser.add_argument("--heldout-version", type=int, choices=sorted(heldout.VERSIONS), default=1,
+                        help="the held-out set to score (docs/nlp-data.md); set 2 writes nlp_grammaticality_v2.json")
     args = parser.parse_args()
     main(args.dev_only, args.heldout_version)

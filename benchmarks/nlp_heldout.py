@@ -64,6 +64,12 @@ def score(items: Sequence, right: Sequence[bool], covered: Sequence[bool]) -> di
             "per_phenomenon": {tag: summary(ix) for tag, ix in sorted(by_tag.items(), key=lambda kv: -len(kv[1]))}}
 
 
+def results_for(default: Path, version: int) -> Path:
+    """Where a benchmark's results go when it scores held-out set `version`: set 1 keeps the file's own
+    name, any other set gets its own file, so scoring set 2 never overwrites set 1's record."""
+    return default if version == 1 else default.with_name(f"{default.stem}_v{version}{default.suffix}")
+
+
 def written(words: Sequence[str]) -> str:
     """Tokens back to text as people type it, for tools that tokenise themselves (VADER)."""
     text = " ".join(words)
@@ -208,7 +214,7 @@ def main() -> None:
     parser.add_argument("--version", type=int, choices=sorted(heldout.VERSIONS), default=1,
                         help="which held-out set to score (docs/nlp-data.md); default 1")
     version = parser.parse_args().version
-    out = RESULTS if version == 1 else RESULTS.with_name(f"nlp_heldout_v{version}.json")
+    out = results_for(RESULTS, version)
     lexicon = dictionary.load()
     sentiment_baseline = vader()
     results = {"sentiment_model": sentiment_model(), "sizes": {}, "tasks": {}}

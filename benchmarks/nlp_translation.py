@@ -46,10 +46,10 @@ from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import models
 from weightsmith.model import save
 from weightsmith.rasp import expr as rx
+from weightsmith.tasks.nlp import corpus as corpora
 from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
-HANDWRITTEN = Path(dictionary.__file__).parent.parent / "handwritten" / "translation.tsv"
 ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
 
 
@@ -102,13 +102,6 @@ def everyday(items: list) -> dict:
         "misses": [{"english": " ".join(i.english), "model": " ".join(a), "reference": " ".join(i.french)}
                    for i, a, ok, c in zip(items, answers, right, covered) if c and not ok],
     }
-
-
-def handwritten() -> list[list[str]]:
-    """The first hand-written dev sentences (English only; `handwritten/translation.tsv`)."""
-    rows = [line.split("\t") for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return [row[0].split() for row in rows]
 
 
 def model_inputs(sentences: list[tuple[list[str], list[str] | None]]) -> list[list[int]]:
@@ -198,7 +191,8 @@ def equality(results: dict) -> None:
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
-    groups["hand-written dev (first)"] = model_inputs([(english, None) for english in handwritten()])
+    groups["hand-written dev (first)"] = model_inputs([(list(p.english), None)
+                                                        for p in corpora.handwritten("translation")])
     groups["hand-written dev (everyday)"] = model_inputs([(list(i.english), None)
                                                           for i in everyday_translation.load_handwritten()])
     for version in (1, 2):

@@ -86,7 +86,8 @@ def load(task: str, split: str) -> list[Example]:
     return [_example(task, cells) for _, cells in read_rows(path(task, split), HEADERS[task])]
 
 
-def _handwritten(task: str) -> dict[str, list[Example]]:
+def handwritten(task: str) -> list[Example]:
+    """Every hand-written row of `task` (`handwritten/<task>.tsv`), in file order."""
     rows = []
     for line in (HANDWRITTEN / f"{task}.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -98,6 +99,11 @@ def _handwritten(task: str) -> dict[str, list[Example]]:
             rows.append(GrammarExample(tuple(cells[0].split()), cells[1] == "grammatical", cells[2], "handwritten"))
         else:
             rows.append(SentimentExample(tuple(cells[0].split()), cells[1], (), "handwritten"))
+    return rows
+
+
+def _handwritten(task: str) -> dict[str, list[Example]]:
+    rows = handwritten(task)
     random.Random(HANDWRITTEN_SEED).shuffle(rows)
     half = len(rows) // 2
     return {"dev": rows[:half], "test": rows[half:]}
