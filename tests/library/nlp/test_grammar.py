@@ -42,6 +42,8 @@ GRAMMATICAL = [
     "do n't the kids like it ?", "why do n't you come ?", "no , i do n't want anything .", "he never says no .",
     "the summer is hot and dry .", "the staff meeting starts after lunch .", "we usually have breakfast at seven .",
     "i have lived here for two years .", "my mother has painted the walls .", "what lovely weather !",
+    "it will be cold and windy tomorrow .", "i enjoy swimming .", "it is easier than i thought .",
+    "one of my friends is here .", "she gave me some advice .", "she explained the problem to me .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -72,6 +74,11 @@ UNGRAMMATICAL = [
     ("i have worked here since five years .", "since-duration"), ("i have twenty years .", "since-duration"),
     ("the bank is near of the station .", "preposition of"), ("i did n't my homework .", "missing verb"),
     ("what horrible storm !", "determiner"), ("we have cleaned already the windows .", "adverb placement"),
+    ("she gave me an advice .", "determiner"), ("it depends of the weather .", "verb complement"),
+    ("i enjoy to swim .", "verb complement"), ("she explained me the problem .", "verb complement"),
+    ("it is more easy than i thought .", "comparison"), ("she is knowing the answer .", "verb form"),
+    ("one of my friend is here .", "determiner-noun"), ("when the shop closes ?", "word order"),
+    ("it will be cold and windy yesterday .", "tense-adverb"),
 ]
 
 

@@ -140,7 +140,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before in ("V", "O") or before.startswith("?"):
         return noun_or_adjective  # an object: i like fish
     if before == "W":  # the people who work here, who cooks dinner ? / which bus goes …, what time is it ?
-        return "V" if "V" in g and after in ("D", "O", "P", "X", "Y", "T", END) else pick("N", "A", "R", "V")
+        return "V" if "V" in g and after in ("D", "O", "P", "X", "Y", "T", "A", END) else pick("N", "A", "R", "V")
     if before == "&" and "A" in g and after in ("E", "&", END):  # hot and dry .
         return "A"
     if before == "&" and "V" in g and after == "S":  # … and trusts it
@@ -402,9 +402,21 @@ def program() -> rasp.SOp:
     bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
-    countable = combine("countable_noun", lambda n, c: "cnt" if n and c else "-", is_noun,
-                        feature("is_countable", lambda m: m == "cnt", mark))
+    countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
+                        feature("countability", lambda m: m if m in ("cnt", "unc") else "-", mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
+    # a / an before an uncountable noun (an advice, a furniture)
+    bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
+                      combine("article_before_uncountable", lambda d, c: d and c == "unc",
+                              feature("is_article", lambda t: t in ("DET_A", "DET_AN"), tag), my_countable))
+    # a number or "many" of a plural (one of my friend, two of the boy)
+    counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"), word_class), 2, default=False,
+                                name="count_two_back")
+    of_before = previous(feature("is_of", lambda m: m == "of", mark), 1, default=False, name="of_before")
+    bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
+                      combine("one_of_a_singular", lambda c, n: c and n == "sg",
+                              combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
+                              combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
     lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
                           name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
@@ -530,7 +542,10 @@ def program() -> rasp.SOp:
                              feature("object_before", lambda o: o == "ACC", order_before)))
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
-    hard = feature("clause_edge", lambda r: r in BREAKS or r in ENDS, role)
+    # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
+    subject_after_and = previous(starts_subject, -1, default=False, name="subject_starts_next")
+    hard = combine("clause_edge", lambda r, s: (r in BREAKS and (r != "AND_CLAUSE" or s)) or r in ENDS, role,
+                   subject_after_and)
     # (a finite verb here: a verb no auxiliary governs, from the first governor, a short way from the words)
     finite_here = combine("finite_here", lambda v, g: "edge" if v == "edge" else v == "verb" and not canonical(g).startswith("req:"),
                           combine("verb_or_edge", lambda v, h: "edge" if h else "verb" if v else "-", is_verb_word, hard),
@@ -594,7 +609,10 @@ def program() -> rasp.SOp:
     more_before = previous(feature("more_or_most", lambda m: m if m in ("more", "most") else "-", mark), 1,
                            default="-", name="more_before")
     det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False, name="determiner_two_back")
-    noun_next = feature("noun_next", lambda t: t in ("N", "A", "UNK"), next_tag)
+    noun_next = combine("noun_next", lambda t, m: t and not m, feature("nounish_next", lambda t: t in ("N", "A", "UNK"),
+                                                                       next_tag),
+                        previous(feature("adverb_first", lambda c: _parsed(c).primary == "R", word_class), -1,
+                                 default=False, name="adverb_first_next"))  # (more nice today)
     compared = combine("compared", lambda m, d: f"{m}|{d}", more_before, det_two_back)
     bad_degree = combine("bad_degree", _bad_degree, combine("degree_and_noun", lambda d, n: f"{d}|{n}", degree, noun_next),
                          compared)
@@ -602,7 +620,8 @@ def program() -> rasp.SOp:
     # of; an object after a verb that takes it through a preposition (listened the teacher, arrived the
     # airport)
     complement = combine("complement_word", _complement_word,
-                         feature("complement_tag", lambda t: t if t in ("PREP", "DET", "POSS", "ACC") else "-", tag),
+                         feature("complement_tag", lambda t: t if t in ("PREP", "DET", "POSS", "ACC", "TOINF") else "-",
+                                 tag),
                          feature("preposition_mark", lambda m: m if m == "of" or m.startswith("p:") else "-", mark))
     head_before = previous(combine("complement_head", _complement_head,
                                    feature("head_tag", lambda t: t if t in ("A", "V", "PREP") else "-", tag),
@@ -620,6 +639,11 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
                         combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
+    # a verb of state in the progressive (she is knowing the answer)
+    stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
+                      feature("stative_mark", lambda m: m == "stat", mark))
+    bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
+                        combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
@@ -676,9 +700,8 @@ def program() -> rasp.SOp:
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
-    # (a determiner after the question's own phrase starts a subject too: what time the film starts ?)
-    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
-                            after_wh)
+    # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
+    subject_start = feature("starts_a_subject", lambda t: t in SUBJECT_PRONOUNS or t in DETS, tag)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
@@ -710,10 +733,10 @@ def _bad_degree(degree_noun: str, compared: str) -> bool:
 
 def _complement_word(tag: str, mark: str) -> str:
     """What a word is as a complement: a preposition (its name, for the ones `COMPLEMENT_ERRORS` and
-    "of" name), an object ("obj": a determiner or object pronoun), or '-'."""
+    "of" name), an object ("obj": a determiner; "acc": an object pronoun), an infinitive ("toinf"), or '-'."""
     if tag == "PREP" and (mark == "of" or mark.startswith("p:")):
         return mark.removeprefix("p:")
-    return "obj" if tag in ("DET", "POSS", "ACC") else "-"
+    return {"DET": "obj", "POSS": "obj", "ACC": "acc", "TOINF": "toinf"}.get(tag, "-")
 
 
 def _complement_head(tag: str, mark: str) -> str:
@@ -735,7 +758,8 @@ def _bad_complement(word: str, head: str) -> bool:
     if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
         return word in COMPLEMENT_ERRORS and word not in wants.split("+")
     marks = wants.split("/")
-    return (word == "obj" and "intr" in marks) or ("x:" + word) in marks  # listened the teacher, arrived to
+    # listened the teacher, arrived to, enjoy to swim, explained me
+    return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
 
 
 def _bad_order(pair: str, question: str) -> bool:

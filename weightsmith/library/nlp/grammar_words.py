@@ -121,10 +121,16 @@ ADJECTIVE_COMPLEMENTS = {
 }
 COMPLEMENT_ERRORS = ("of", "from", "on", "about", "with", "to")
 # verbs by lemma: intransitive ones that take their object through a preposition (arrive at, listen to,
-# belong to: "arrived the airport", "listened the teacher" are errors), and prepositions a verb refuses
-# (arrive to, discuss about, reach to)
+# belong to: "arrived the airport", "listened the teacher" are errors), prepositions a verb refuses
+# (arrive to, discuss about, reach to, depend of), verbs that take -ing and not "to" (enjoy to swim), and
+# verbs whose person comes after "to", never first (explained me the problem, suggested me to go)
 VERB_COMPLEMENTS = {"arrive": "intr/x:to", "listen": "intr", "belong": "intr", "complain": "intr",
-                    "discuss": "x:about", "reach": "x:to"}
+                    "discuss": "x:about", "reach": "x:to", "depend": "x:of/x:from",
+                    **{v: "x:toinf" for v in ("enjoy", "finish", "avoid", "mind")},
+                    **{v: "x:acc" for v in ("explain", "say")}, "suggest": "x:acc/x:toinf"}
+# verbs of state: not in the progressive (she is knowing the answer); by lemma, their -ing form
+STATIVE = ("know", "understand", "believe", "want", "need", "prefer", "own", "seem", "recognize", "recognise",
+           "contain", "consist", "deserve", "mean")
 # uncountable nouns whose -s plural is a word the lexicon lists (informations, advices) but no English:
 # learners' errors, BAD like "childs"
 UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "luggage", "baggage", "equipment",
@@ -245,10 +251,14 @@ def _regular_degree(adjective: str) -> tuple[str, str]:
 def synthetic(entry) -> bool:
     """Whether an adjective or adverb lemma compares with -er / -est only ("more old", "the most good" are
     errors): one syllable with a one-word comparative (old, hard, nice), or an irregular comparative (good,
-    bad, far). Two-syllable ones (happy, quiet) take either form in everyday English."""
+    bad, far), or two syllables ending in -y (easy, happy: "more easy" is a learner's error; not -ly: "more
+    friendly" is English)."""
     comparative = entry.forms.get("cmp", ())
     if not comparative or any(" " in c for c in comparative):
         return False
+    lemma = entry.lemma
+    if syllables(lemma) == 2 and lemma.endswith("y") and not lemma.endswith("ly") and comparative[0] == lemma[:-1] + "ier":
+        return True
     return syllables(entry.lemma) == 1 or not comparative[0].startswith(entry.lemma[:-1] if entry.lemma.endswith(
         ("e", "y")) else entry.lemma)
 
@@ -326,6 +336,8 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     if word in MARKS:
         return MARKS[word]
     verb_lemmas = [lemma for lemma, pos, _ in analyses if pos == "verb"]
+    if c.primary == "V" and any(pos == "verb" and tag == "ing" and lemma in STATIVE for lemma, pos, tag in analyses):
+        return "stat"
     bare = next((BARE_VERBS[lemma] for lemma in verb_lemmas if lemma in BARE_VERBS), None)
     if bare and "V" in c.readings:
         return bare
@@ -343,6 +355,8 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
         return "unit"
     if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses):
         return "cnt"
+    if word in UNCOUNTABLE:
+        return "unc"  # an advice, a furniture
     return "-"
 
 

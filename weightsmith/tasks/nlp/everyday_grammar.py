@@ -118,7 +118,7 @@ class _Pools:
 def _pools(lexicon) -> _Pools:
     """Common, unambiguous-enough words: nouns read first as nouns, verbs with every form, adjectives."""
     from weightsmith.library.nlp.grammar_words import (
-        ADJECTIVE_COMPLEMENTS, UNCOUNTABLE, VERB_COMPLEMENTS, _regular_plural, classify, synthetic, with_participles,
+        ADJECTIVE_COMPLEMENTS, STATIVE, UNCOUNTABLE, VERB_COMPLEMENTS, _regular_plural, classify, synthetic, with_participles,
     )
 
     classes = classify(lexicon)
@@ -143,9 +143,10 @@ def _pools(lexicon) -> _Pools:
         if pos == "verb" and all(len(e.forms.get(tags.get(t, t), ())) == 1 for t in every_form):
             forms = {t: e.forms[tags[t]][0] for t in ("base", "3s", "past", "pp", "ing")}
             if all(primary(f) == "V" for t, f in forms.items() if t != "base") and primary(lemma) == "V":
-                # (a verb that takes its object through a preposition has its own construction)
-                (intransitive if lemma in VERB_PREPOSITIONS else verbs if lemma not in VERB_COMPLEMENTS else
-                 []).append(forms)
+                # (a verb that takes its object through a preposition has its own construction; verbs with
+                # other complements, and verbs of state, which refuse the progressive, are left out)
+                (intransitive if lemma in VERB_PREPOSITIONS else verbs if lemma not in (*VERB_COMPLEMENTS, *STATIVE)
+                 else []).append(forms)
         if pos == "adj" and classes.get(lemma) and classes[lemma].readings == ("A",):
             adjectives.append(lemma)
             if synthetic(e) and len(e.forms["cmp"]) == 1 and classes.get(e.forms["cmp"][0], classes[lemma]).readings \
