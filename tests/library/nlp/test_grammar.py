@@ -44,6 +44,7 @@ GRAMMATICAL = [
     "i have lived here for two years .", "my mother has painted the walls .", "what lovely weather !",
     "it will be cold and windy tomorrow .", "i enjoy swimming .", "it is easier than i thought .",
     "one of my friends is here .", "she gave me some advice .", "she explained the problem to me .",
+    "i look forward to seeing you .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -78,7 +79,7 @@ UNGRAMMATICAL = [
     ("i enjoy to swim .", "verb complement"), ("she explained me the problem .", "verb complement"),
     ("it is more easy than i thought .", "comparison"), ("she is knowing the answer .", "verb form"),
     ("one of my friend is here .", "determiner-noun"), ("when the shop closes ?", "word order"),
-    ("it will be cold and windy yesterday .", "tense-adverb"),
+    ("it will be cold and windy yesterday .", "tense-adverb"), ("i look forward to see you .", "verb form"),
 ]
 
 

@@ -18,6 +18,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  agrees with the subject to its right, must be followed by one ("is hot the kettle ?"), and
                  the sentence must end with "?" — which only a question may
     has_verb     the sentence has a finite verb (exclamations "what a day !" need none)
+    word choice  learners' errors read from word tables (`grammar_words`): two negatives in one clause
+                 (do n't know nothing), more / most with an adjective that compares with -er (more old, the
+                 most good, more better), a preposition its head refuses (afraid from, listened the
+                 teacher, near of, since two years), "to" after a modal (can you to help), a verb of state
+                 in the progressive (she is knowing), "an advice", "two of my friend"
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -483,6 +488,9 @@ def program() -> rasp.SOp:
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
                     "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
+    # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
+    needs = combine("requirement", lambda n, f: "ing" if n == "base" and f else n, needs,
+                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False, name="forward_before"))
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")

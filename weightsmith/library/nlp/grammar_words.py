@@ -106,7 +106,7 @@ MARKS = {
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since")},  # prepositions the rules name
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
-    "more": "more", "most": "most",
+    "more": "more", "most": "most", "forward": "fwd",
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
     **{w: "rel" for w in ("who", "which", "that")},
 }
