@@ -65,14 +65,16 @@ NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "QDET_SG", "QDET_PL", "NUM", 
 SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 
 TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
-        "N", "V", "A", "R", "QR", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ", "CL_S",
+        "N", "V", "A", "R", "QR", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ",
+        "CL_S",
         *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
 # the kind of a neighbour, as ambiguity resolution reads it
 # (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
-        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V", "N": "N",
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
+        "N": "N",
         "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
 
 
@@ -415,8 +417,8 @@ def program() -> rasp.SOp:
                       combine("article_before_uncountable", lambda d, c: d and c == "unc",
                               feature("is_article", lambda t: t in ("DET_A", "DET_AN"), tag), my_countable))
     # a number or "many" of a plural (one of my friend, two of the boy)
-    counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"), word_class), 2, default=False,
-                                name="count_two_back")
+    counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"),
+                                        word_class), 2, default=False, name="count_two_back")
     of_before = previous(feature("is_of", lambda m: m == "of", mark), 1, default=False, name="of_before")
     bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
@@ -490,7 +492,8 @@ def program() -> rasp.SOp:
                     "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
     # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
     needs = combine("requirement", lambda n, f: "ing" if n == "base" and f else n, needs,
-                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False, name="forward_before"))
+                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False,
+                             name="forward_before"))
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
@@ -612,18 +615,21 @@ def program() -> rasp.SOp:
     bad_negation = combine("double_negation", lambda n, b: n and b == "neg", negative, before_negation)
     # comparison: "more old", "the most good", "more better" (a word that compares with -er only, or is
     # already a comparative, after more / most); "more cold water" is fine (more of it)
-    degree = combine("degree", lambda t, m: m if t else "-", feature("is_adjective_or_adverb", lambda t: t in ("A", "R"), tag),
-                     feature("degree_mark", lambda m: next((d for d in ("syn", "deg") if d in m.split("/")), "-"), mark))
+    degree = combine("degree", lambda t, m: m if t else "-",
+                     feature("is_adjective_or_adverb", lambda t: t in ("A", "R"), tag),
+                     feature("degree_mark", lambda m: next((d for d in ("syn", "deg") if d in m.split("/")), "-"),
+                             mark))
     more_before = previous(feature("more_or_most", lambda m: m if m in ("more", "most") else "-", mark), 1,
                            default="-", name="more_before")
-    det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False, name="determiner_two_back")
-    noun_next = combine("noun_next", lambda t, m: t and not m, feature("nounish_next", lambda t: t in ("N", "A", "UNK"),
-                                                                       next_tag),
+    det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False,
+                            name="determiner_two_back")
+    noun_next = combine("noun_next", lambda t, m: t and not m,
+                        feature("nounish_next", lambda t: t in ("N", "A", "UNK"), next_tag),
                         previous(feature("adverb_first", lambda c: _parsed(c).primary == "R", word_class), -1,
                                  default=False, name="adverb_first_next"))  # (more nice today)
     compared = combine("compared", lambda m, d: f"{m}|{d}", more_before, det_two_back)
-    bad_degree = combine("bad_degree", _bad_degree, combine("degree_and_noun", lambda d, n: f"{d}|{n}", degree, noun_next),
-                         compared)
+    bad_degree = combine("bad_degree", _bad_degree,
+                         combine("degree_and_noun", lambda d, n: f"{d}|{n}", degree, noun_next), compared)
     # prepositions after their head: afraid from, responsible of, arrived to, discuss about, near of, across
     # of; an object after a verb that takes it through a preposition (listened the teacher, arrived the
     # airport)
@@ -671,7 +677,8 @@ def program() -> rasp.SOp:
     # your stories ca n't threatening; they do not mean)
     after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "MODAL", "NEG"), order_before)
     bad_to = combine("bad_to", lambda b, g: b or g, bad_to,
-                     combine("to_or_adjective_after_modal", lambda t, g: t == "to" and g != "-" or t == "adj" and g == "direct",
+                     combine("to_or_adjective_after_modal",
+                             lambda t, g: t == "to" and g != "-" or t == "adj" and g == "direct",
                              combine("to_or_adjective", lambda t, a: t if t == "to" or t == "adj" and a else "-",
                                      combine("to_or_adjective_word", lambda t, b: "to" if t == "TOINF" else "adj"
                                              if t == "A" and not b else "-", tag,

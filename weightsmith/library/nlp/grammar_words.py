@@ -208,7 +208,7 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
     return WordClass(primary, letters, number, forms, sound(word))
 
 
-def _regular_plural(noun: str) -> str:
+def regular_plural(noun: str) -> str:
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
@@ -257,8 +257,8 @@ def synthetic(entry) -> bool:
     if not comparative or any(" " in c for c in comparative):
         return False
     lemma = entry.lemma
-    if syllables(lemma) == 2 and lemma.endswith("y") and not lemma.endswith("ly") and comparative[0] == lemma[:-1] + "ier":
-        return True
+    if syllables(lemma) == 2 and lemma.endswith("y") and not lemma.endswith("ly"):
+        return comparative[0] == lemma[:-1] + "ier"
     return syllables(entry.lemma) == 1 or not comparative[0].startswith(entry.lemma[:-1] if entry.lemma.endswith(
         ("e", "y")) else entry.lemma)
 
@@ -271,7 +271,7 @@ def over_regularised(lexicon) -> set[str]:
     out = set()
     for entry in lexicon.english.values():
         if entry.pos == "noun" and entry.forms.get("pl") and entry.count >= 1:
-            guess = _regular_plural(entry.lemma)
+            guess = regular_plural(entry.lemma)
             if guess not in entry.forms["pl"]:
                 out.add(guess)  # childs
                 out |= {plural + "s" for plural in entry.forms["pl"] if not plural.endswith("s")}  # childrens
@@ -286,7 +286,7 @@ def over_regularised(lexicon) -> set[str]:
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
-        guess = _regular_plural(noun)
+        guess = regular_plural(noun)
         if all((lemma, pos, tag) == (noun, "noun", "pl") for lemma, pos, tag in lexicon.forms.get(guess, [])):
             out.add(guess)
     return out

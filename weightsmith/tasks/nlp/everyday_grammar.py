@@ -118,7 +118,8 @@ class _Pools:
 def _pools(lexicon) -> _Pools:
     """Common, unambiguous-enough words: nouns read first as nouns, verbs with every form, adjectives."""
     from weightsmith.library.nlp.grammar_words import (
-        ADJECTIVE_COMPLEMENTS, STATIVE, UNCOUNTABLE, VERB_COMPLEMENTS, _regular_plural, classify, synthetic, with_participles,
+        ADJECTIVE_COMPLEMENTS, STATIVE, UNCOUNTABLE, VERB_COMPLEMENTS, classify, regular_plural, synthetic,
+        with_participles,
     )
 
     classes = classify(lexicon)
@@ -160,8 +161,8 @@ def _pools(lexicon) -> _Pools:
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
     countable = {w for w, c in classes.items() if c.mark == "cnt"}
     complements = {a: p for a, p in ADJECTIVE_COMPLEMENTS.items() if classes.get(a) and classes[a].readings == ("A",)}
-    uncountable = [(n, _regular_plural(n)) for n in UNCOUNTABLE
-                   if n in classes and classes[n].primary == "N" and bad.issuperset({_regular_plural(n)})]
+    uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
+                   if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
     return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
                   intransitive, uncountable)
 
