@@ -105,32 +105,6 @@ class _Source:
         self.unchecked.clear()
 
 
-# The state `nn.Module.__init__` gives every module: flags, and empty containers (parameters, buffers,
-# submodules, hook tables) that each module must own. Read off a real module, not restated.
-_MODULE_FLAGS = {name: value for name, value in nn.Module().__dict__.items() if not isinstance(value, (dict, set))}
-_MODULE_CONTAINERS = [(name, type(value)) for name, value in nn.Module().__dict__.items() if isinstance(value, (dict, set))]
-
-
-def _init_module(module: nn.Module) -> None:
-    """`nn.Module.__init__(module)` without its per-attribute `__setattr__` calls: the same attributes,
-    a fresh container each. A compiled model has dozens of modules and its whole construction is a
-    tenth of a compile; this is a third of each module's cost. A test keeps the state equal to
-    torch's own."""
-    state = module.__dict__
-    state.update(_MODULE_FLAGS)
-    for name, kind in _MODULE_CONTAINERS:
-        state[name] = kind()
-
-
-def _module_list(modules: list[nn.Module]) -> nn.ModuleList:
-    """`nn.ModuleList(modules)`: registered under "0", "1", ... as `ModuleList.extend` does, without its
-    per-module checks (fresh modules, fixed names)."""
-    container = nn.ModuleList.__new__(nn.ModuleList)
-    _init_module(container)
-    container._modules.update(zip(map(str, range(len(modules))), modules))
-    return container
-
-
 def _parameter(name: str, raw: Tensor | np.ndarray, shape: tuple[int, ...], dtype: torch.dtype) -> nn.Parameter:
     """A parameter holding a copy of `raw` (a tensor, or an array numpy cannot convert to `dtype`),
     after checking its shape, that it is real, and finite."""
@@ -148,7 +122,7 @@ class AttentionHead(nn.Module):
     """One head: softmax(x W_Q (x W_K)^T) x W_V W_O, with masked keys excluded."""
 
     def __init__(self, d_model: int, config: HeadConfig, source: _Source | None = None) -> None:
-        _init_module(self)
+        super().__init__()
         source = source or _Source()
         source.put(self, "W_Q", d_model, config.d_qk)
         source.put(self, "W_K", d_model, config.d_qk)
@@ -174,18 +148,15 @@ class MLP(nn.Module):
     grows with the non-zeros, not with d_model × d_mlp. The copies are remade when the parameters
     change (their version or storage), and are not parameters: a saved model is the same either way."""
 
-    sparse_below: float | None
-    _transposes: dict[str, tuple[tuple, Tensor | None]]
-
     def __init__(self, d_model: int, d_mlp: int, source: _Source | None = None) -> None:
-        _init_module(self)
+        super().__init__()
         source = source or _Source()
         source.put(self, "W_in", d_model, d_mlp)
         source.put(self, "b_in", d_mlp)
         source.put(self, "W_out", d_mlp, d_model)
         source.put(self, "b_out", d_model)
-        # plain attributes, where `nn.Module.__setattr__` would put them after its checks
-        self.__dict__.update(sparse_below=None, _transposes={})
+        self.sparse_below: float | None = None
+        self._transposes: dict[str, tuple[tuple, Tensor | None]] = {}
 
     def forward(self, x: Tensor) -> Tensor:
         if self.sparse_below is None or (torch.is_grad_enabled() and self.W_in.requires_grad):
@@ -234,19 +205,12 @@ class MLP(nn.Module):
 class Layer(nn.Module):
     """An attention sublayer (all heads read the same residual) then an MLP sublayer (absent if d_mlp == 0)."""
 
-    heads: nn.ModuleList
-    mlp: MLP | None
-
     def __init__(self, d_model: int, config: LayerConfig, source: _Source | None = None) -> None:
-        _init_module(self)
+        super().__init__()
         source = source or _Source()
-        # registered as `self.heads = ...; self.mlp = ...` would (no MLP: a plain attribute None)
-        self._modules["heads"] = _module_list([AttentionHead(d_model, head, source.sub(f"heads.{h}."))
-                                               for h, head in enumerate(config.heads)])
-        if config.d_mlp:
-            self._modules["mlp"] = MLP(d_model, config.d_mlp, source.sub("mlp."))
-        else:
-            self.__dict__["mlp"] = None
+        self.heads = nn.ModuleList(AttentionHead(d_model, head, source.sub(f"heads.{h}."))
+                                   for h, head in enumerate(config.heads))
+        self.mlp = MLP(d_model, config.d_mlp, source.sub("mlp.")) if config.d_mlp else None
 
     def attention_sublayer(self, x: Tensor, masked: Tensor) -> Tensor:
         out = x
@@ -261,23 +225,19 @@ class Layer(nn.Module):
 class Transformer(nn.Module):
     """A decoder/encoder transformer built from a `ModelConfig`; weights start at zero (see `from_weights`)."""
 
-    config: ModelConfig
-    layers: nn.ModuleList
-
     def __init__(self, config: ModelConfig, source: _Source | None = None) -> None:
-        _init_module(self)
+        super().__init__()
         if source is None or not source.config_validated:
             config.validate()
         source = source or _Source()
-        tokens = config.tokens()
-        source.put(self, "token_embed", len(tokens), config.d_model)
+        self.config = config
+        source.put(self, "token_embed", len(config.tokens()), config.d_model)
         source.put(self, "pos_embed", config.max_seq_len + 1, config.d_model)
-        self._modules["layers"] = _module_list([Layer(config.d_model, layer, source.sub(f"layers.{i}."))
-                                                for i, layer in enumerate(config.layers)])
-        # plain attributes, where `nn.Module.__setattr__` would put them after its checks; encode matches
-        # tokens by type and value: True == 1 in Python, but the token True is not the token 1
-        self.__dict__.update(config=config, _token_ids={token: i for i, token in enumerate(tokens)},
-                             _typed_ids={(type(token), token): i for i, token in enumerate(tokens)})
+        self.layers = nn.ModuleList(Layer(config.d_model, layer, source.sub(f"layers.{i}."))
+                                    for i, layer in enumerate(config.layers))
+        self._token_ids = {token: i for i, token in enumerate(config.tokens())}
+        # encode matches tokens by type and value: True == 1 in Python, but the token True is not the token 1
+        self._typed_ids = {(type(token), token): i for i, token in enumerate(config.tokens())}
 
     @classmethod
     def from_weights(
