@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import bitmask, marshalled
+from weightsmith.rasp import bitmask, marshalled, one_row
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
@@ -281,7 +281,11 @@ def make_batch(
 
     Without `vocab` the tokens are coded when a program first reads them (see `Batch`).
     """
-    lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
+    sizes = list(map(len, inputs))
+    if sizes and sizes.count(sizes[0]) == len(sizes):  # one length (a count in C, without an array pass)
+        lengths = np.full(len(sizes), sizes[0], dtype=np.intp)
+    else:
+        lengths = np.fromiter(sizes, dtype=np.intp, count=len(sizes))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
@@ -465,6 +469,10 @@ def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
 
+# Nodes computed on one row in plain Python when all their children are uniform (`one_row`).
+_ONE_ROW_KINDS = (rx.Map, rx.SequenceMap, rx.Select, rx.SelectorAnd, rx.SelectorOr, rx.SelectorNot, rx.SelectorWidth,
+                  rx.Aggregate)
+_CONSTANT_COMPARISONS = (rx.Comparison.TRUE, rx.Comparison.FALSE)
 MASKS_PER_POSITION = 3  # a Select builds value masks for up to this many values per position; beyond, it compares
 
 
@@ -481,6 +489,9 @@ class _BatchEvaluator:
         self._uniform: dict[int, np.ndarray] = {}
         self._pair_valid: Optional[np.ndarray] = None
         self.padded = not batch.full
+        # Per uniform node computed or read on one row in plain Python (`one_row`): its row, a list of
+        # values (s-ops) or of masks, an int per query (selectors).
+        self._rows: dict[int, list] = {}
 
     def __call__(self, e: rx.RASPExpr) -> Any:
         return self.values[id(e)]
@@ -567,6 +578,9 @@ class _BatchEvaluator:
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
+        predicate = e.predicate
+        if predicate in _CONSTANT_COMPARISONS and None not in keys.table and None not in queries.table:
+            return self._every_pair(e)  # whatever the values: no need to find the distinct ones
         uniform = keys.uniform and queries.uniform  # the same for every input: computed for the first
         # The distinct values met, and every position as an index into them.
         if uniform:
@@ -576,15 +590,10 @@ class _BatchEvaluator:
             key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
         key_values = [keys.table[c] for c in key_distinct.used.tolist()]
         query_values = [queries.table[c] for c in query_distinct.used.tolist()]
-        predicate = e.predicate
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
-            if predicate is rx.Comparison.TRUE:
-                one = self._uniform_pair_valid()
-                return self.pair_valid if one is None else self._for_all(one, e)
-            if predicate is rx.Comparison.FALSE:
-                one = self._uniform_pair_valid()
-                return np.zeros_like(self.pair_valid) if one is None else self._for_all(np.zeros_like(one), e)
+            if predicate in _CONSTANT_COMPARISONS:  # None in the table but not met
+                return self._every_pair(e)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
@@ -601,6 +610,13 @@ class _BatchEvaluator:
         selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places,
                                          same_query_rows=queries.uniform)
         return self._for_all(selected, e) if uniform else selected
+
+    def _every_pair(self, e: rx.Select) -> np.ndarray:
+        """A Select whose predicate is TRUE or FALSE, over values none of which is None."""
+        one = self._uniform_pair_valid()
+        if one is None:
+            return self.pair_valid if e.predicate is rx.Comparison.TRUE else np.zeros_like(self.pair_valid)
+        return self._for_all(one if e.predicate is rx.Comparison.TRUE else np.zeros_like(one), e)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at,
                          same_query_rows: bool = False) -> np.ndarray:
@@ -641,20 +657,38 @@ class _BatchEvaluator:
         width = valid.shape[1]
         if not width:  # every input is empty
             return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
+        one = self._uniform.get(id(e.selector))
+        if one is not None:
+            return self._aggregate_one(e, vals, one)
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        one = self._uniform.get(id(e.selector))
-        if one is None:
-            first = bitmask.single(sel, width)  # the one selected key, where there is one
-            key_codes = vals.codes.ravel().take(first + self.row_starts)
-        else:  # the same key for every input: one column per query
-            key_codes = vals.codes.take(bitmask.lowest(one[0], width), axis=1)
+        first = bitmask.single(sel, width)  # the one selected key, where there is one
+        key_codes = vals.codes.ravel().take(first + self.row_starts)
         codes = np.where(count == 0, default, np.array([*table_codes, PAD], dtype=np.intp).take(key_codes))
         many = (count > 1) & valid
         if many.any():
-            self._means(e, sel, vals, count, many, codes, out, one)
-        return Column(self.batch.masked(codes), out.table, uniform=one is not None and vals.uniform)
+            self._means(e, sel, vals, count, many, codes, out, None)
+        return Column(self.batch.masked(codes), out.table)
+
+    def _aggregate_one(self, e: rx.Aggregate, vals: Column, one: np.ndarray) -> Column:
+        """`aggregate` over a selector that is the same for every input (`one`: its masks for one input;
+        the inputs are of one length, so no padding): each query's column is one gather of its selected
+        key's column, or the default, read off the selector's row (`one_row`) in Python."""
+        masks = self._one_row_of(e.selector)
+        out = _Interner()
+        *table_codes, default = out.codes([*vals.table, e.default])
+        codes = vals.codes.take([(m & -m).bit_length() - 1 if m else 0 for m in masks], axis=1)  # lowest key
+        if table_codes != list(range(len(table_codes))):  # a table with repeats (interned tables have none)
+            codes = np.array(table_codes, dtype=np.intp).take(codes)
+        empty = [q for q, m in enumerate(masks) if not m]
+        if empty:
+            codes[:, empty] = default
+        several = [m.bit_count() > 1 for m in masks]
+        if any(several):
+            many = _repeated(np.array(several)[None], len(codes))
+            self._means(e, self(e.selector), vals, self.count(e.selector), many, codes, out, one)
+        return Column(codes, out.table, uniform=vals.uniform)
 
     def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner, one: Optional[np.ndarray]) -> None:
         """Writes into `codes` the mean of the selected values wherever several are selected (`one`: the
@@ -741,10 +775,15 @@ class _BatchEvaluator:
         # Both below 2**53, so float64 holds them exactly and its division is the correctly rounded
         # quotient: the very float Python's int / int gives (the evaluator's sum(xs) / len(xs)).
         means = (totals[several] + low) / counts[several]
-        ordered, place = np.unique(means, return_inverse=True)  # never -0.0: a zero sum divides to +0.0
-        new = np.full(len(totals), PAD, dtype=np.intp)
-        new[several] = np.array(out.codes(ordered.tolist()), dtype=np.intp).take(place.ravel())
-        np.copyto(codes, distinct.gather(new.tolist()), where=many)
+        # Codes in ascending order of the means (never -0.0: a zero sum divides to +0.0), sorted in Python:
+        # there are few, and np.unique's fixed cost is larger.
+        means = means.tolist()
+        ordered = sorted(set(means))
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        new = [PAD] * len(totals)
+        for i, mean in zip(np.flatnonzero(several).tolist(), means):
+            new[i] = code_of[mean]
+        np.copyto(codes, distinct.gather(new), where=many)
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
@@ -789,8 +828,10 @@ class _BatchEvaluator:
             if unfilled(e):
                 raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
                                       "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
-            if isinstance(e, rx.TokensType):
-                out: Any = batch.tokens
+            if isinstance(e, _ONE_ROW_KINDS) and batch.full and width and all(map(self._is_uniform, e.children)):
+                out: Any = self.one_row(e)
+            elif isinstance(e, rx.TokensType):
+                out = batch.tokens
             elif isinstance(e, rx.IndicesType):
                 out = Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)),
                              dense=True, uniform=batch.full)
@@ -833,6 +874,44 @@ class _BatchEvaluator:
             else:
                 raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
             self.values[id(e)] = out
+
+    def _is_uniform(self, e: rx.RASPExpr) -> bool:
+        value = self(e)
+        return value.uniform if isinstance(value, Column) else id(e) in self._uniform
+
+    def _one_row_of(self, e: rx.RASPExpr) -> list:
+        """The one row of a uniform node: its values (s-op) or its masks as ints (selector)."""
+        row = self._rows.get(id(e))
+        if row is None:
+            value = self(e)
+            row = ([value.table[c] for c in value.codes[0].tolist()] if isinstance(value, Column)
+                   else one_row.masks_of(self._uniform[id(e)]))
+            self._rows[id(e)] = row
+        return row
+
+    def one_row(self, e: rx.RASPExpr) -> Column | np.ndarray:
+        """A node whose children are all uniform, computed on their one row in plain Python (`one_row`)."""
+        width = self.batch.shape[1]
+        if isinstance(e, rx.Select):
+            row = one_row.select(e, self._one_row_of(e.keys), self._one_row_of(e.queries))
+        elif isinstance(e, (rx.SelectorAnd, rx.SelectorOr, rx.SelectorNot)):
+            row = one_row.combine(e, [self._one_row_of(c) for c in e.children], width)
+        elif isinstance(e, rx.SelectorWidth):
+            row = one_row.widths(self._one_row_of(e.selector))
+        elif isinstance(e, rx.Aggregate):
+            row = one_row.aggregate_row(e, self._one_row_of(e.selector), self._one_row_of(e.sop))
+        else:  # Map, SequenceMap: the reference interpreter's step
+            row = node_value(e, range(width), self._one_row_of)
+        self._rows[id(e)] = row
+        if isinstance(e, rx.Selector):
+            return self._for_all(one_row.words(row, width), e)
+        out = _Interner()
+        try:
+            codes = out.codes(row)
+        except TypeError as err:
+            raise _unhashable(e, err) from err
+        return Column(_repeated(np.array(codes, dtype=np.intp)[None], self.batch.shape[0]), out.table, dense=True,
+                      uniform=True)
 
     def loop(self, e: Loop) -> list[LoopRun]:
         """A loop runs input by input (inputs halt after different numbers of steps), by the reference
