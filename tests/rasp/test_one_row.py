@@ -89,3 +89,18 @@ def test_uniform_nodes_over_many_words_equal_the_reference():
     inputs = rng.integers(0, 5, (6, 70)).tolist()
     for p in (program, previous, both):
         assert rasp.evaluate_batch(p, inputs) == [rasp.evaluate(p, xs) for xs in inputs]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.integers(-4, 4), st.integers(-10**7, 10**7), st.booleans(), st.sampled_from([2.0, -3.0])),
+                min_size=1, max_size=5), st.sampled_from([rx.Comparison.LEQ, rx.Comparison.GT, rx.Comparison.TRUE]),
+       st.integers(1, 12), st.data())
+def test_means_over_a_selector_of_positions_equal_the_reference(vocab, predicate, n, data):
+    # The same selector for every input (of one length): its means are tabulated per (query, sum),
+    # or computed the general way when the sums span too wide a range (the large ints).
+    selector = rasp.Select(rasp.indices, rasp.indices, predicate)
+    mean = rasp.numerical(rasp.Aggregate(selector, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
+    inputs = data.draw(st.lists(st.lists(st.sampled_from(vocab), min_size=n, max_size=n), min_size=2, max_size=6))
+    got = rasp.evaluate_batch(mean, inputs)
+    for xs, out in zip(inputs, got):
+        assert [(type(v), v) for v in out] == [(type(v), v) for v in rasp.evaluate(mean, xs)]

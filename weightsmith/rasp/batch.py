@@ -18,8 +18,9 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
@@ -347,14 +348,19 @@ class Distinct:
     used: np.ndarray  # the distinct codes met, ascending
     table: np.ndarray  # code -> its place in `used`, PAD for codes not met; its last entry (read by PAD) is PAD
     index: np.ndarray  # the codes, `[B, L]`
+    every: bool = False  # every code in [0, len(used)) is met: `table` is the identity
 
     def gather(self, new_codes: list[int]) -> np.ndarray:
-        """`new_codes[place]` at every position (PAD stays PAD)."""
+        """`new_codes[place]` at every position (PAD stays PAD). The codes themselves (not a copy: columns'
+        codes are never written in place) when both tables are the identity, as for the ranks of a sorted
+        vocabulary or a Map that keeps each value apart and in order."""
+        if self.every and new_codes == list(range(len(self.used))):
+            return self.index
         return np.array([*new_codes, PAD], dtype=np.intp)[self.table].take(self.index)
 
     @property
     def places(self) -> np.ndarray:
-        return self.table.take(self.index)
+        return self.index if self.every else self.table.take(self.index)
 
 
 def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
@@ -379,7 +385,7 @@ def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
 
 def _every_code(size: int, codes: np.ndarray) -> Distinct:
     """`Distinct` of codes known to use every code in [0, size)."""
-    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes)
+    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes, every=True)
 
 
 def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
@@ -714,6 +720,8 @@ class _BatchEvaluator:
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
         if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
+            if one is not None and self._whole_means_one(e, numbers, vals, codes, out):
+                return
             self._whole_means(sel, numbers, vals, count, many, codes, out, one)
             return
         rows = np.flatnonzero(many)
@@ -784,6 +792,37 @@ class _BatchEvaluator:
         for i, mean in zip(np.flatnonzero(several).tolist(), means):
             new[i] = code_of[mean]
         np.copyto(codes, distinct.gather(new), where=many)
+
+    def _whole_means_one(self, e: rx.Aggregate, numbers: list, vals: Column, codes: np.ndarray, out: _Interner) -> bool:
+        """`_whole_means` over a selector that is the same for every input (no padding), in fewer passes:
+        each query has its own count c, so its sums lie in [c * min, c * max] of the numbers, and (query,
+        sum) has a place in a table laid out before any sum is known. One product `[B, key] @ [key,
+        query]` over the queries that select several keys, plus each query's offset, gives every
+        position's place; each place met is divided once, in Python (the evaluator's own int / int).
+        False, having done nothing, when that table would be too large."""
+        masks = self._one_row_of(e.selector)
+        many = [q for q, m in enumerate(masks) if m.bit_count() > 1]
+        counts = [masks[q].bit_count() for q in many]
+        low, high = int(min(numbers)), int(max(numbers))
+        starts = list(accumulate((c * (high - low) + 1 for c in counts), initial=0))  # each query's block
+        if starts[-1] > max(1 << 16, 4 * codes.size):
+            return False
+        width = vals.codes.shape[1]
+        selected = bitmask.unpack(self._uniform[id(e.selector)][0], width)[many].T.astype(np.float64)  # [key, query]
+        at = np.array(numbers, dtype=np.float64).take(vals.codes) @ selected  # the sums, exact (see _means)
+        at += [start - c * low for start, c in zip(starts, counts)]
+        at = at.astype(np.intp)
+        met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
+        means = []
+        for i in met:
+            j = bisect_right(starts, i) - 1
+            means.append((i - starts[j] + counts[j] * low) / counts[j])
+        ordered = sorted(set(means))  # codes in ascending order of the means, as `_means` gives them
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        table = np.zeros(starts[-1], dtype=np.intp)
+        table[met] = [code_of[mean] for mean in means]
+        codes[:, many] = table.take(at)
+        return True
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
