@@ -216,7 +216,13 @@ def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def classify(lexicon) -> dict[str, WordClass]:
-    """Every single-token word form the built lexicon knows, with its class; BAD forms; UNK."""
+    """Every single-token word form the built lexicon knows for grammaticality (its main table and the wider
+    one, `Lexicon.for_task`), with its class; BAD forms; UNK. A form the main table knows to be wrong stays
+    BAD when a rarer lemma of the wider table has it too: "wolfs" (to wolf) and "gooses" (to goose) are
+    read as the plurals people get wrong, not as verbs."""
+    bad = over_regularised(lexicon)
+    lexicon = lexicon.for_task("grammaticality")
+    bad |= over_regularised(lexicon)
     table: dict[str, WordClass] = {}
     forms = with_participles(lexicon)
     for word, analyses in forms.items():
@@ -234,7 +240,7 @@ def classify(lexicon) -> dict[str, WordClass]:
         table[word] = WordClass(tags[0], readings, open_part.number if open_part else NOUN_NUMBER.get(word, "-"),
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     table = {w: replace(c, mark=_mark(w, c, forms.get(w, []))) for w, c in table.items()}
-    table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
+    table |= {w: BAD_CLASS for w in bad}
     table[UNK] = UNK_CLASS
     return table
 
