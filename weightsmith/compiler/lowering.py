@@ -821,8 +821,7 @@ MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times sca
 
 
 def _within_range(values: list) -> bool:
-    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE."""
-    return all(map(MAX_MAGNITUDE.__ge__, map(abs, values)))
+    return all(abs(v) <= MAX_MAGNITUDE for v in values)
 
 
 def _check_range(values: list, what: str) -> None:
