@@ -50,7 +50,7 @@ from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
-from weightsmith.compiler.values import Facts, distinct_sorted
+from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
@@ -70,10 +70,7 @@ def _all_numbers(values: Iterable) -> bool:
     """Whether every value is a number; all in C (value lists run to thousands): the exact types
     first (one set of them), then, if another type occurs, `isinstance` (a subclass of int or float)."""
     values = values if isinstance(values, (list, tuple)) else list(values)
-    return set(map(type, values)) <= _NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
-
-
-_NUMBER_TYPES = {int, float, bool}
+    return set(map(type, values)) <= NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
 
 
 def _describe(expr: rasp.RASPExpr | None, label: str) -> str:
