@@ -102,7 +102,8 @@ class _Source:
 # The state `nn.Module.__init__` gives every module: flags, and empty containers (parameters, buffers,
 # submodules, hook tables) that each module must own. Read off a real module, not restated.
 _MODULE_FLAGS = {name: value for name, value in nn.Module().__dict__.items() if not isinstance(value, (dict, set))}
-_MODULE_CONTAINERS = [(name, type(value)) for name, value in nn.Module().__dict__.items() if isinstance(value, (dict, set))]
+_MODULE_CONTAINERS = [(name, type(value)) for name, value in nn.Module().__dict__.items()
+                      if isinstance(value, (dict, set))]
 
 
 def _set_up(module: nn.Module, parameters: Mapping[str, nn.Parameter] | None = None,
@@ -150,8 +151,10 @@ class AttentionHead(nn.Module):
 
     def __init__(self, d_model: int, config: HeadConfig, source: _Source | None = None) -> None:
         source = source or _Source()
-        _set_up(self, parameters={"W_Q": source("W_Q", d_model, config.d_qk), "W_K": source("W_K", d_model, config.d_qk),
-                                  "W_V": source("W_V", d_model, config.d_ov), "W_O": source("W_O", config.d_ov, d_model)})
+        _set_up(self, parameters={"W_Q": source("W_Q", d_model, config.d_qk),
+                                  "W_K": source("W_K", d_model, config.d_qk),
+                                  "W_V": source("W_V", d_model, config.d_ov),
+                                  "W_O": source("W_O", config.d_ov, d_model)})
 
     def forward(self, x: Tensor, masked: Tensor) -> Tensor:
         scores = (x @ self.W_Q) @ (x @ self.W_K).transpose(-1, -2)  # [B, query, key]
@@ -233,7 +236,8 @@ class Layer(nn.Module):
 
     def __init__(self, d_model: int, config: LayerConfig, source: _Source | None = None) -> None:
         source = source or _Source()
-        heads = _module_list([AttentionHead(d_model, head, source.sub(f"heads.{h}.")) for h, head in enumerate(config.heads)])
+        heads = _module_list([AttentionHead(d_model, head, source.sub(f"heads.{h}."))
+                              for h, head in enumerate(config.heads)])
         if config.d_mlp:
             _set_up(self, modules={"heads": heads, "mlp": MLP(d_model, config.d_mlp, source.sub("mlp."))})
         else:  # `self.mlp = None` on a module without one is a plain attribute
