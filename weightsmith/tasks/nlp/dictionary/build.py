@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from weightsmith.tasks.nlp.dictionary import english, freedict, french, sources, verbiste
+from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
     read_closed_class, read_phrasal, reflexive, write,
@@ -154,12 +154,16 @@ def build(folder: Path | None = None) -> Lexicon:
     verbs = {v: FrenchVerb(c.infinitive, c.auxiliary, c.template, c.present, c.imperfect, c.future, c.participle)
              for v, c in conjugations.items() if v in infinitives}
     words = {f for e in lemmas.values() for fs in e.forms.values() for f in fs} | set(closed)
-    lexicon = Lexicon(lemmas, translations, verbs, _sentiment(words, closed), closed)
+    wider = classifier.lemmas(classes, counts, lemmas, words)
+    words |= {f for e in wider.values() for fs in e.forms.values() for f in fs}
+    lexicon = Lexicon(lemmas, translations, verbs, _sentiment(words, closed), closed, wider)
     manifest = {
         "fingerprint": fingerprint(),
         "english_lemmas": len({lemma for lemma, _ in lemmas}),
         "english_entries": len(lemmas),
         "english_forms": len(lexicon.forms),
+        "classifier_entries": len(wider),
+        "classifier_forms": len(lexicon.for_task("sentiment").forms),
         "closed_class_words": len(closed),
         "translated_lemmas": len({lemma for lemma, _ in translations}),
         "translations": dict(Counter(t.source for t in translations.values())),
