@@ -509,7 +509,7 @@ class _BatchEvaluator:
             valid = self.batch.valid
             nb, width = valid.shape
             if self.batch.full:  # one row of masks for all
-                self._pair_valid = self._for_all(bitmask.pack(np.ones((1, width, width), dtype=bool)))
+                self._pair_valid = self._for_all(one_row.words([(1 << width) - 1] * width, width))
             else:
                 keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
