@@ -91,6 +91,10 @@ def test_unknown_words_are_wildcard_names_and_wrong_forms_are_known():
     assert judge(["zorblax likes tea .", "anna likes tea .", "anna like tea ."]) == [True, True, False]
     assert nlp.unknown_words("the childs play", "grammaticality") == []  # known: as a wrong form
     assert grammar_words.vocabulary().class_of("childs").primary == "BAD"
+    # a doubled consonant, a regular degree of an irregular or a long adjective: wrong forms as well
+    for wrong in ("forgetted", "winned", "baddest", "gooder", "expensivest"):
+        assert grammar_words.vocabulary().class_of(wrong).primary == "BAD", wrong
+    assert judge(["i forgetted my keys .", "this is the expensivest hotel ."]) == [False, False]
 
 
 def test_word_ids_make_the_class_a_staircase():

@@ -27,12 +27,14 @@ reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found
 LemmInflect lists an uncountable noun's plural as the singular ("the water are …" would pass), so a noun
 form that is also its own plural is read as singular unless it is an invariant plural (`INVARIANT`).
 
-Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed") are in the vocabulary with
-the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English.
+Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed", "forgetted", "baddest",
+"expensivest") are in the vocabulary with the class BAD: the lexicon knows the irregular form, so it knows
+the regular one is not English.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -189,8 +191,31 @@ def _regular_past(verb: str) -> str:
     return verb + "ed"
 
 
+def _doubled(stem: str) -> str:
+    """The stem with its last consonant doubled, as English spells a short final syllable before -ed, -er,
+    -est (stop → stopped, big → bigger); learners double where the word is irregular (winned, baddest)."""
+    short = len(stem) >= 3 and stem[-1] not in "aeiouwxy" and stem[-2] in "aeiou" and stem[-3] not in "aeiou"
+    return stem + stem[-1] if short else stem
+
+
+def _regular_degrees(adjective: str) -> tuple[str, str]:
+    if adjective.endswith("e"):
+        return adjective + "r", adjective + "st"
+    if adjective.endswith("y") and adjective[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return adjective[:-1] + "ier", adjective[:-1] + "iest"
+    return adjective + "er", adjective + "est"
+
+
+def _syllables(word: str) -> int:
+    groups = len(re.findall("[aeiouy]+", word))
+    return groups - (word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1)
+
+
 def over_regularised(lexicon) -> set[str]:
-    """Regular forms of irregular nouns and verbs that the lexicon does not know as any word (childs, goed)."""
+    """Regular forms of irregular nouns, verbs and adjectives that the lexicon does not know as any word
+    (childs, goed, forgetted, baddest, expensivest): the -er/-est forms of an adjective whose superlative
+    is irregular (bad → worst), or of one of three syllables or more with none listed (expensive → most
+    expensive; a shorter one may be missing from LemmInflect's lists: nimbler)."""
     out = set()
     for entry in lexicon.english.values():
         if entry.pos == "noun" and entry.forms.get("pl") and entry.count >= 1:
@@ -201,7 +226,11 @@ def over_regularised(lexicon) -> set[str]:
         if entry.pos == "verb" and entry.forms.get("past") and entry.count >= 1:
             guess = _regular_past(entry.lemma)
             if guess not in entry.forms["past"]:
-                out.add(guess)
+                out |= {guess, _doubled(entry.lemma) + "ed"}
+        if entry.pos == "adj" and entry.count >= 1:
+            degrees, listed = _regular_degrees(entry.lemma), entry.forms.get("sup", ())
+            if listed and degrees[1] not in listed or not listed and _syllables(entry.lemma) >= 3:
+                out |= {*degrees, *(_doubled(entry.lemma) + end for end in ("er", "est"))}
     return {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
 
 
