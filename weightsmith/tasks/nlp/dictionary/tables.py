@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
 CLOSED_CLASS = HERE / "closed_class.tsv"
 OVERRIDES = HERE / "overrides.tsv"
 NAMES = HERE / "names.tsv"
+PHRASAL = HERE / "phrasal.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
@@ -107,14 +108,23 @@ def read_closed_class(path: Path = CLOSED_CLASS) -> dict[str, list[ClosedWord]]:
 @dataclass(frozen=True)
 class Name:
     name: str
-    kind: str  # person | city
+    kind: str  # person | city | country | holiday
     gender: str  # m | f (a city: m)
     french: str  # the French name: london → londres
 
 
 def read_names(path: Path = NAMES) -> dict[str, Name]:
-    """Common first names and cities, carried through as names (hand-written; no dictionary here has them)."""
+    """Common first names, cities, countries and holidays, carried through as names (hand-written; the
+    dictionaries here lack them or give no gender)."""
     return {name: Name(name, kind, gender, french) for name, kind, gender, french in _rows(path)}
+
+
+def read_phrasal(path: Path = PHRASAL) -> dict[str, dict[str, str]]:
+    """English verb → {particle: the French verb} for phrasal verbs (get up → se lever; hand-written)."""
+    out: dict[str, dict[str, str]] = {}
+    for verb, particle, french in _rows(path):
+        out.setdefault(verb, {})[particle] = french
+    return out
 
 
 @dataclass
