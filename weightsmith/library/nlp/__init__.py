@@ -10,10 +10,10 @@ transformers. No training: every weight comes from a program in this package.
 
 Text is tokenised here (lower-case, punctuation split, "n't" split off); a word the lexicon does not know
 becomes UNK and takes a documented path: translation writes it as UNK, read as a masculine singular
-noun, and puts the original word back in the output text; grammaticality (~21k word forms of the built
+noun, and puts the original word back in the output text; grammaticality (~74k word forms of the built
 lexicon, read as word ids: see `grammar`; the 394-word program where the lexicon's resources are missing)
 reads it as a wildcard singular name;
-sentiment (positive, negative or neutral; ~21k word forms of the built lexicon,
+sentiment (positive, negative or neutral; ~64k word forms of the built lexicon,
 read as word ids: see `sentiment_words`) gives it no polarity. Nothing crashes on an unknown word.
 
 The functions run the *compiled* models (see `models.py` for where they are cached and how to rebuild

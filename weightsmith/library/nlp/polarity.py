@@ -1,5 +1,6 @@
 """Sentiment at dictionary scale (issue 20 §2): positive, negative or neutral, as a RASP program over word
-ids (`sentiment_words`: ~21k word forms of the built lexicon, ~1,800 of them polar by VADER's ratings).
+ids (`sentiment_words`: ~64k word forms of the built lexicon and its wider classifier table, ~3,700 of them
+polar by VADER's ratings).
 
     word_class    the word's one class, looked up from its id (a staircase: a few dozen hidden units)
     resolved      the ambiguous words read from their neighbours: "like" is a preposition after
