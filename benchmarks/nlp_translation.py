@@ -219,7 +219,7 @@ def equality(results: dict) -> None:
                                                         for p in corpora.handwritten("translation")])
     groups["hand-written dev (everyday)"] = model_inputs([(list(i.english), None)
                                                           for i in everyday_translation.load_handwritten()])
-    for version in (1, 2):
+    for version in heldout.VERSIONS:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
     results["compiled_steps_1_2"] = c = compiled_steps(groups)

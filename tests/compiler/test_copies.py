@@ -1,9 +1,15 @@
 """Static copy proofs: whatever they prove, the interpreter confirms on every input."""
 
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from weightsmith import rasp
+from weightsmith.compiler import copies
 from weightsmith.compiler.copies import copies_one_value, position_unique
+from weightsmith.compiler.selectors import conjunction
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.values import ObservedFacts, StaticFacts, all_inputs
 from weightsmith.library.positions import make_reverse, shift_by
@@ -53,3 +59,15 @@ def test_position_unique_sops():
     assert position_unique(rasp.SequenceMap(lambda t, i: t * 10 + i, rasp.tokens, rasp.indices), values)
     assert not position_unique(rasp.SequenceMap(lambda t, i: t + i, rasp.tokens, rasp.indices), values)
     assert not position_unique(rasp.tokens, values)
+
+
+@given(st.lists(st.integers(-3, 3), max_size=6, unique=True), st.lists(st.integers(-3, 3), max_size=6, unique=True),
+       st.sampled_from(list(rasp.Comparison) + ["odd", "raises"]))
+def test_one_key_value_whole_table_or_query_by_query(keys, queries, predicate):
+    """`_one_key_value` computes small tables whole, large ones query by query: the same answer."""
+    custom = {"odd": lambda k, q: (k + q) % 2 == 1, "raises": lambda k, q: 1 // (k - q) > 0}
+    select = rasp.Select(rasp.tokens, rasp.indices, custom.get(predicate, predicate))
+    (atom,) = conjunction(select)
+    whole = copies._one_key_value(atom, keys, queries)
+    with patch.object(copies, "TABLE_CELLS", -1):
+        assert copies._one_key_value(atom, keys, queries) == whole

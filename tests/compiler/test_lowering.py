@@ -1,5 +1,6 @@
 """Lowering picks the cheapest exact form: virtual where linear, MLPs and heads only where needed."""
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,7 +10,7 @@ from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
-from weightsmith.compiler.lowering import Lowering
+from weightsmith.compiler.lowering import Lowering, _all_numbers
 from weightsmith.compiler.values import analyse
 from weightsmith.verify import verify
 
@@ -216,3 +217,11 @@ def test_a_renamed_numerical_copy_of_tokens_beside_tokens_compiles():
     everything = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
     mean = rasp.numerical(rasp.Aggregate(everything, rasp.numerical(rasp.annotate(rasp.tokens, name="tn")), default=0))
     assert verify(compile_program(mean, [0, 1], 3).model, mean).ok
+
+
+@given(st.lists(st.sampled_from([0, 1, -2.5, True, False, 10**20, "a", None, np.float64(1.5), np.int64(3), (1,)]),
+                max_size=6))
+def test_all_numbers_is_isinstance_int_or_float(values):
+    """`_all_numbers` checks exact types in C first, `isinstance` only where another type occurs."""
+    want = all(isinstance(v, (int, float)) for v in values)
+    assert _all_numbers(values) == _all_numbers(iter(values)) == want

@@ -56,3 +56,18 @@ def test_disjoint_sums_are_sums_or_declined(parts, subsets):
     for got, subset in zip(merged, subsets):
         want = Readout.sum(parts[i] for i in subset)
         assert list(got.terms.items()) == list(want.terms.items())  # same terms, same order
+
+
+exact_readouts = st.dictionaries(st.sampled_from(DIMS), st.floats(-1e6, 1e6, allow_nan=False)).map(Readout)
+
+
+@given(st.lists(exact_readouts, max_size=6))
+def test_sum_is_the_term_by_term_sum_bit_for_bit(parts):
+    """`sum` merges read-outs that share no dimension in C; either way it is the term-by-term sum from
+    0.0, in first-seen order, zeros dropped."""
+    want: dict = {}
+    for r in parts:
+        for d, c in r.terms.items():
+            want[d] = want.get(d, 0.0) + c
+    got = Readout.sum(iter(parts))
+    assert [(d, c.hex()) for d, c in got.terms.items()] == [(d, c.hex()) for d, c in want.items() if c != 0]

@@ -309,3 +309,15 @@ def test_a_mean_of_strings_over_a_selector_of_positions_raises_as_the_reference_
     with pytest.raises(rasp.EvaluationError) as reference:
         rasp.evaluate(program, ["a", "b"])
     assert str(batched.value) == str(reference.value)
+
+
+@pytest.mark.parametrize("predicate", [rasp.Comparison.TRUE, rasp.Comparison.FALSE])
+def test_constant_comparisons_raise_on_none_as_the_reference_does(predicate):
+    # TRUE and FALSE skip finding the distinct values, but a None key or query still raises.
+    maybe_none = rasp.Map(lambda t: None if t == "a" else t, rasp.tokens)
+    width = rasp.SelectorWidth(rasp.Select(maybe_none, rasp.tokens, predicate))
+    assert rasp.evaluate_batch(width, [["b", "c"], ["c"]]) == [rasp.evaluate(width, ["b", "c"]), [0 if predicate is rasp.Comparison.FALSE else 1]]
+    with pytest.raises(rasp.EvaluationError, match="key is None"):
+        rasp.evaluate(width, ["b", "a"])
+    with pytest.raises(rasp.EvaluationError, match="key is None"):
+        rasp.evaluate_batch(width, [["b", "c"], ["b", "a"]])

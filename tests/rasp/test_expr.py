@@ -148,3 +148,16 @@ def test_linear_classifier_keeps_its_tables():
 def test_linear_classifier_names_what_is_wrong(changes, error, message):
     with pytest.raises(error, match=message):
         classifier(**changes)
+
+
+def test_annotations_get_is_mappings_get():
+    """`_Annotations.get` is a shortcut of `Mapping.get` (no KeyError raised and caught): same answers."""
+    import collections.abc
+
+    named = rasp.numerical(rasp.annotate(rasp.Map(lambda x: x, rasp.tokens), name="n"))
+    compacted = rasp.compact(rasp.Map(lambda x: x, rasp.tokens))
+    selector = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    for expr in (named, compacted, selector, rasp.tokens):
+        for key in ("name", "encoding", "compact", "nothing"):
+            for default in (None, "fallback"):
+                assert expr.annotations.get(key, default) == collections.abc.Mapping.get(expr.annotations, key, default)

@@ -168,6 +168,7 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
     for op in lowering.ops:
         reps.setdefault(op.output.label, op.output)
     tenancy = {t.owner: t for t in layout.tenancies}
+    index = layout.index
     out = {}
     for label, rep in reps.items():
         if rep.encoding == "numerical" and rep.scalar is not None:
@@ -184,22 +185,26 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
         unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
         row_values = [values] if encoding == "numerical" else [[v] for v in values]
-        matrix = np.zeros((len(rows), layout.d_model))
+        positions, entries = [], []  # the matrix's non-zero entries, each summed from 0.0 term by term
         for i, (carried, r) in enumerate(zip(row_values, rows)):
-            line = matrix[i]
+            line: dict[int, float] = {}
             for dim, c in r.terms.items():
-                at = layout.index.get(dim)
+                at = index.get(dim)
                 if at is not None:
-                    line[at] += c  # from 0.0, term by term
+                    line[at] = line.get(at, 0.0) + c
                 else:
                     unrepresented.extend(v for v in carried if v not in unrepresented)
+            positions += [i * layout.d_model + at for at in line]
+            entries += line.values()
+        matrix = np.zeros((len(rows), layout.d_model))
+        matrix.reshape(-1)[positions] = entries  # one scatter: numpy's per-element cost exceeds Python's
         ends = [tenancy[o].end for o in owners if tenancy[o].end is not None]
         out[label] = SOpLayout(
             label=label,
             kind=type(rep.expr).__name__ if rep.expr is not None else rep.role,
             encoding=encoding,
             values=values,
-            dims=[layout.index[d] for d in rep.dims if d in layout.index],
+            dims=[index[d] for d in rep.dims if d in index],
             readout=matrix,
             written_after=max(tenancy[o].start for o in owners),
             erased_in=min(ends) if ends else None,

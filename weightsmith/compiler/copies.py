@@ -20,7 +20,7 @@ from typing import Callable
 
 from weightsmith import rasp
 from weightsmith.compiler.means import equal_means_exact
-from weightsmith.compiler.selectors import conjunction
+from weightsmith.compiler.selectors import Atom, conjunction
 
 Values = Callable[[rasp.SOp], list]
 MAX_CHECKED = 10_000  # largest argument product checked for injectivity
@@ -35,8 +35,7 @@ def copies_one_value(aggregate: rasp.Aggregate, values: Values, max_seq_len: int
         if len(atom.keys) != 1 or len(atom.queries) != 1:
             continue
         key, query = atom.keys[0], atom.queries[0]
-        one_key_value = all(sum(atom.holds((k,), (q,)) for k in values(key)) <= 1 for q in values(query))
-        if not one_key_value:
+        if not _one_key_value(atom, values(key), values(query)):
             continue
         if position_unique(key, values):
             return True
@@ -44,6 +43,18 @@ def copies_one_value(aggregate: rasp.Aggregate, values: Values, max_seq_len: int
         if ranked is not None and _function_of(aggregate.sop, ranked):
             return equal_means_exact(values(aggregate.sop), max_seq_len)
     return False
+
+
+def _one_key_value(atom: Atom, keys: list, queries: list) -> bool:
+    """Whether the atom holds for at most one key value per query value. Small tables are computed
+    whole (`Atom.table`: a comparison over object arrays, one numpy call, the same truth values as
+    `holds`); large ones query by query, stopping at the first query that selects two values."""
+    if len(keys) * len(queries) <= TABLE_CELLS:
+        return bool((atom.table([(k,) for k in keys], [(q,) for q in queries]).sum(axis=1) <= 1).all())
+    return all(sum(atom.holds((k,), (q,)) for k in keys) <= 1 for q in queries)
+
+
+TABLE_CELLS = 4096  # `_one_key_value` computes tables up to this many cells whole
 
 
 def position_unique(sop: rasp.SOp, values: Values) -> bool:

@@ -30,8 +30,8 @@ def affine(xs: list[float], ys: list[float]) -> tuple[float, float] | None:
     return None
 
 
-def plane(points: list[tuple[float, float]], zs: list[float]) -> tuple[float, float, float] | None:
-    """(a, b, c) with z = a*x + b*y + c at every point, if there is such a plane."""
+def plane(points: list[tuple[float, float]] | np.ndarray, zs: list[float]) -> tuple[float, float, float] | None:
+    """(a, b, c) with z = a*x + b*y + c at every point (pairs, or an [n, 2] float64 array), if there is such a plane."""
     xy = np.array(points, dtype=np.float64).reshape(-1, 2)
     A = np.column_stack([xy, np.ones(len(xy))])
     z = np.array(zs, dtype=np.float64)

@@ -67,8 +67,13 @@ def _same_objects(a: list, b: list) -> bool:
 
 
 def _all_numbers(values: Iterable) -> bool:
-    """Whether every value is a number; all in C (value lists run to thousands)."""
-    return all(map(isinstance, values, repeat((int, float))))
+    """Whether every value is a number; all in C (value lists run to thousands): the exact types
+    first (one set of them), then, if another type occurs, `isinstance` (a subclass of int or float)."""
+    values = values if isinstance(values, (list, tuple)) else list(values)
+    return set(map(type, values)) <= _NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
+
+
+_NUMBER_TYPES = {int, float, bool}
 
 
 def _describe(expr: rasp.RASPExpr | None, label: str) -> str:
@@ -461,7 +466,7 @@ class Lowering:
             return None
         numbers = [float(r) for r in results]
         if _all_numbers(chain.from_iterable(pairs)):
-            fit = plane([(float(a), float(b)) for a, b in pairs], numbers)
+            fit = plane(np.array(pairs, dtype=np.float64), numbers)  # float() of each, converted in C
             if fit is not None:
                 a, b, c = fit
                 user = _describe(expr, self.label(expr))
@@ -819,7 +824,8 @@ MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times sca
 
 
 def _within_range(values: list) -> bool:
-    return all(abs(v) <= MAX_MAGNITUDE for v in values)
+    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE."""
+    return all(map(MAX_MAGNITUDE.__ge__, map(abs, values)))
 
 
 def _check_range(values: list, what: str) -> None:

@@ -13,7 +13,7 @@ dimensions erased in its own sublayer; an attention writer needs them erased in 
 
 Erasing costs hidden units, so it is done lazily: a new tenant first takes dimensions already erased,
 then erases dead tenants whose erasure can happen in time, and only then opens new dimensions. Labels
-stay explainable: `labels_after(sublayer)` names each dimension's tenant at every point ("(free)"
+stay explainable: `labels_after` names each dimension's tenant after every sublayer ("(free)"
 between tenants); a dimension's `residual_labels` entry lists all its tenants in order.
 
 A loop's block runs its sublayers once per iteration, so its tenancies must repeat exactly: the loop's
@@ -54,14 +54,16 @@ class ResidualLayout:
     tenancies: list[Tenancy]
     erasers: dict[int, list[Unit]] = field(default_factory=dict)  # MLP sublayer -> erasing units
 
-    def labels_after(self, sublayer: int) -> list[str]:
-        """Each dimension's label after `sublayer` has run (-1: after the embeddings)."""
-        labels = [FREE] * self.d_model
+    def labels_after(self, sublayers: int) -> list[list[str]]:
+        """Per sublayer k = 0..sublayers-1, each dimension's label after k has run: its tenant's then
+        (a later tenancy in the list wins), or FREE. Each dimension's label is made once."""
+        out = [[FREE] * self.d_model for _ in range(sublayers)]
         for t in self.tenancies:
-            if t.start <= sublayer and (t.end is None or sublayer < t.end):
-                for dim in t.dims:
-                    labels[self.index[dim]] = dim.label
-        return labels
+            placed = [(self.index[dim], dim.label) for dim in t.dims]
+            for labels in out[max(t.start, 0):sublayers if t.end is None else t.end]:
+                for i, label in placed:
+                    labels[i] = label
+        return out
 
     @property
     def labels(self) -> list[str]:

@@ -168,10 +168,11 @@ def _coverage(selector: rasp.Selector, values, nullable) -> tuple[bool, bool]:
         atom = _tree(selector)[1]
         keys, queries = selector.keys, selector.queries
         kv, qv = values(keys), values(queries)
-        total = not nullable(keys) and not nullable(queries) and all(
-            atom.holds((k,), (q,)) for k in kv for q in qv)
-        reflexive = keys is queries and not nullable(keys) and all(atom.holds((v,), (v,)) for v in kv)
-        return reflexive or total, total
+        # TRUE holds for every pair of values (None is not a value here: the sides are not nullable)
+        total = not nullable(keys) and not nullable(queries) and (selector.predicate is rasp.Comparison.TRUE or all(
+            atom.holds((k,), (q,)) for k in kv for q in qv))
+        reflexive = total or keys is queries and not nullable(keys) and all(atom.holds((v,), (v,)) for v in kv)
+        return reflexive, total
     if isinstance(selector, rasp.SelectorAnd):
         (r1, t1), (r2, t2) = _coverage(selector.fst, values, nullable), _coverage(selector.snd, values, nullable)
         return (r1 or t1) and (r2 or t2), t1 and t2

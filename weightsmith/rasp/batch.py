@@ -18,13 +18,14 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import bitmask, marshalled
+from weightsmith.rasp import bitmask, marshalled, one_row
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
@@ -281,7 +282,11 @@ def make_batch(
 
     Without `vocab` the tokens are coded when a program first reads them (see `Batch`).
     """
-    lengths = np.fromiter(map(len, inputs), dtype=np.intp, count=len(inputs))
+    sizes = list(map(len, inputs))
+    if sizes and sizes.count(sizes[0]) == len(sizes):  # one length (a count in C, without an array pass)
+        lengths = np.full(len(sizes), sizes[0], dtype=np.intp)
+    else:
+        lengths = np.fromiter(sizes, dtype=np.intp, count=len(sizes))
     if max_seq_len is not None and (lengths > max_seq_len).any():
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
@@ -343,14 +348,19 @@ class Distinct:
     used: np.ndarray  # the distinct codes met, ascending
     table: np.ndarray  # code -> its place in `used`, PAD for codes not met; its last entry (read by PAD) is PAD
     index: np.ndarray  # the codes, `[B, L]`
+    every: bool = False  # every code in [0, len(used)) is met: `table` is the identity
 
     def gather(self, new_codes: list[int]) -> np.ndarray:
-        """`new_codes[place]` at every position (PAD stays PAD)."""
+        """`new_codes[place]` at every position (PAD stays PAD). The codes themselves (not a copy: columns'
+        codes are never written in place) when both tables are the identity, as for the ranks of a sorted
+        vocabulary or a Map that keeps each value apart and in order."""
+        if self.every and new_codes == list(range(len(self.used))):
+            return self.index
         return np.array([*new_codes, PAD], dtype=np.intp)[self.table].take(self.index)
 
     @property
     def places(self) -> np.ndarray:
-        return self.table.take(self.index)
+        return self.index if self.every else self.table.take(self.index)
 
 
 def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
@@ -375,7 +385,7 @@ def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
 
 def _every_code(size: int, codes: np.ndarray) -> Distinct:
     """`Distinct` of codes known to use every code in [0, size)."""
-    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes)
+    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes, every=True)
 
 
 def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
@@ -465,6 +475,10 @@ def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
 
+# Nodes computed on one row in plain Python when all their children are uniform (`one_row`).
+_ONE_ROW_KINDS = (rx.Map, rx.SequenceMap, rx.Select, rx.SelectorAnd, rx.SelectorOr, rx.SelectorNot, rx.SelectorWidth,
+                  rx.Aggregate)
+_CONSTANT_COMPARISONS = (rx.Comparison.TRUE, rx.Comparison.FALSE)
 MASKS_PER_POSITION = 3  # a Select builds value masks for up to this many values per position; beyond, it compares
 
 
@@ -481,6 +495,9 @@ class _BatchEvaluator:
         self._uniform: dict[int, np.ndarray] = {}
         self._pair_valid: Optional[np.ndarray] = None
         self.padded = not batch.full
+        # Per uniform node computed or read on one row in plain Python (`one_row`): its row, a list of
+        # values (s-ops) or of masks, an int per query (selectors).
+        self._rows: dict[int, list] = {}
 
     def __call__(self, e: rx.RASPExpr) -> Any:
         return self.values[id(e)]
@@ -567,6 +584,9 @@ class _BatchEvaluator:
 
     def select(self, e: rx.Select) -> np.ndarray:
         keys, queries = self(e.keys), self(e.queries)
+        predicate = e.predicate
+        if predicate in _CONSTANT_COMPARISONS and None not in keys.table and None not in queries.table:
+            return self._every_pair(e)  # whatever the values: no need to find the distinct ones
         uniform = keys.uniform and queries.uniform  # the same for every input: computed for the first
         # The distinct values met, and every position as an index into them.
         if uniform:
@@ -576,15 +596,10 @@ class _BatchEvaluator:
             key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
         key_values = [keys.table[c] for c in key_distinct.used.tolist()]
         query_values = [queries.table[c] for c in query_distinct.used.tolist()]
-        predicate = e.predicate
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
-            if predicate is rx.Comparison.TRUE:
-                one = self._uniform_pair_valid()
-                return self.pair_valid if one is None else self._for_all(one, e)
-            if predicate is rx.Comparison.FALSE:
-                one = self._uniform_pair_valid()
-                return np.zeros_like(self.pair_valid) if one is None else self._for_all(np.zeros_like(one), e)
+            if predicate in _CONSTANT_COMPARISONS:  # None in the table but not met
+                return self._every_pair(e)
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
@@ -601,6 +616,13 @@ class _BatchEvaluator:
         selected = self._select_by_calls(e, key_values, key_distinct.places, query_values, query_distinct.places,
                                          same_query_rows=queries.uniform)
         return self._for_all(selected, e) if uniform else selected
+
+    def _every_pair(self, e: rx.Select) -> np.ndarray:
+        """A Select whose predicate is TRUE or FALSE, over values none of which is None."""
+        one = self._uniform_pair_valid()
+        if one is None:
+            return self.pair_valid if e.predicate is rx.Comparison.TRUE else np.zeros_like(self.pair_valid)
+        return self._for_all(one if e.predicate is rx.Comparison.TRUE else np.zeros_like(one), e)
 
     def _select_by_calls(self, e: rx.Select, key_values, key_at, query_values, query_at,
                          same_query_rows: bool = False) -> np.ndarray:
@@ -641,20 +663,38 @@ class _BatchEvaluator:
         width = valid.shape[1]
         if not width:  # every input is empty
             return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
+        one = self._uniform.get(id(e.selector))
+        if one is not None:
+            return self._aggregate_one(e, vals, one)
         count = self.count(e.selector)
         out = _Interner()
         *table_codes, default = out.codes([*vals.table, e.default])
-        one = self._uniform.get(id(e.selector))
-        if one is None:
-            first = bitmask.single(sel, width)  # the one selected key, where there is one
-            key_codes = vals.codes.ravel().take(first + self.row_starts)
-        else:  # the same key for every input: one column per query
-            key_codes = vals.codes.take(bitmask.lowest(one[0], width), axis=1)
+        first = bitmask.single(sel, width)  # the one selected key, where there is one
+        key_codes = vals.codes.ravel().take(first + self.row_starts)
         codes = np.where(count == 0, default, np.array([*table_codes, PAD], dtype=np.intp).take(key_codes))
         many = (count > 1) & valid
         if many.any():
-            self._means(e, sel, vals, count, many, codes, out, one)
-        return Column(self.batch.masked(codes), out.table, uniform=one is not None and vals.uniform)
+            self._means(e, sel, vals, count, many, codes, out, None)
+        return Column(self.batch.masked(codes), out.table)
+
+    def _aggregate_one(self, e: rx.Aggregate, vals: Column, one: np.ndarray) -> Column:
+        """`aggregate` over a selector that is the same for every input (`one`: its masks for one input;
+        the inputs are of one length, so no padding): each query's column is one gather of its selected
+        key's column, or the default, read off the selector's row (`one_row`) in Python."""
+        masks = self._one_row_of(e.selector)
+        out = _Interner()
+        *table_codes, default = out.codes([*vals.table, e.default])
+        codes = vals.codes.take([(m & -m).bit_length() - 1 if m else 0 for m in masks], axis=1)  # lowest key
+        if table_codes != list(range(len(table_codes))):  # a table with repeats (interned tables have none)
+            codes = np.array(table_codes, dtype=np.intp).take(codes)
+        empty = [q for q, m in enumerate(masks) if not m]
+        if empty:
+            codes[:, empty] = default
+        several = [m.bit_count() > 1 for m in masks]
+        if any(several):
+            many = _repeated(np.array(several)[None], len(codes))
+            self._means(e, self(e.selector), vals, self.count(e.selector), many, codes, out, one)
+        return Column(codes, out.table, uniform=vals.uniform)
 
     def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner, one: Optional[np.ndarray]) -> None:
         """Writes into `codes` the mean of the selected values wherever several are selected (`one`: the
@@ -680,6 +720,8 @@ class _BatchEvaluator:
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
         if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
+            if one is not None and self._whole_means_one(e, numbers, vals, codes, out):
+                return
             self._whole_means(sel, numbers, vals, count, many, codes, out, one)
             return
         rows = np.flatnonzero(many)
@@ -741,10 +783,46 @@ class _BatchEvaluator:
         # Both below 2**53, so float64 holds them exactly and its division is the correctly rounded
         # quotient: the very float Python's int / int gives (the evaluator's sum(xs) / len(xs)).
         means = (totals[several] + low) / counts[several]
-        ordered, place = np.unique(means, return_inverse=True)  # never -0.0: a zero sum divides to +0.0
-        new = np.full(len(totals), PAD, dtype=np.intp)
-        new[several] = np.array(out.codes(ordered.tolist()), dtype=np.intp).take(place.ravel())
-        np.copyto(codes, distinct.gather(new.tolist()), where=many)
+        # Codes in ascending order of the means (never -0.0: a zero sum divides to +0.0), sorted in Python:
+        # there are few, and np.unique's fixed cost is larger.
+        means = means.tolist()
+        ordered = sorted(set(means))
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        new = [PAD] * len(totals)
+        for i, mean in zip(np.flatnonzero(several).tolist(), means):
+            new[i] = code_of[mean]
+        np.copyto(codes, distinct.gather(new), where=many)
+
+    def _whole_means_one(self, e: rx.Aggregate, numbers: list, vals: Column, codes: np.ndarray, out: _Interner) -> bool:
+        """`_whole_means` over a selector that is the same for every input (no padding), in fewer passes:
+        each query has its own count c, so its sums lie in [c * min, c * max] of the numbers, and (query,
+        sum) has a place in a table laid out before any sum is known. One product `[B, key] @ [key,
+        query]` over the queries that select several keys, plus each query's offset, gives every
+        position's place; each place met is divided once, in Python (the evaluator's own int / int).
+        False, having done nothing, when that table would be too large."""
+        masks = self._one_row_of(e.selector)
+        many = [q for q, m in enumerate(masks) if m.bit_count() > 1]
+        counts = [masks[q].bit_count() for q in many]
+        low, high = int(min(numbers)), int(max(numbers))
+        starts = list(accumulate((c * (high - low) + 1 for c in counts), initial=0))  # each query's block
+        if starts[-1] > max(1 << 16, 4 * codes.size):
+            return False
+        width = vals.codes.shape[1]
+        selected = bitmask.unpack(self._uniform[id(e.selector)][0], width)[many].T.astype(np.float64)  # [key, query]
+        at = np.array(numbers, dtype=np.float64).take(vals.codes) @ selected  # the sums, exact (see _means)
+        at += [start - c * low for start, c in zip(starts, counts)]
+        at = at.astype(np.intp)
+        met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
+        means = []
+        for i in met:
+            j = bisect_right(starts, i) - 1
+            means.append((i - starts[j] + counts[j] * low) / counts[j])
+        ordered = sorted(set(means))  # codes in ascending order of the means, as `_means` gives them
+        code_of = dict(zip(ordered, out.codes(ordered)))
+        table = np.zeros(starts[-1], dtype=np.intp)
+        table[met] = [code_of[mean] for mean in means]
+        codes[:, many] = table.take(at)
+        return True
 
     @staticmethod
     def _selected(vals: Column, mask: np.ndarray, b: int) -> list[Any]:
@@ -789,8 +867,10 @@ class _BatchEvaluator:
             if unfilled(e):
                 raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
                                       "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
-            if isinstance(e, rx.TokensType):
-                out: Any = batch.tokens
+            if isinstance(e, _ONE_ROW_KINDS) and batch.full and width and all(map(self._is_uniform, e.children)):
+                out: Any = self.one_row(e)
+            elif isinstance(e, rx.TokensType):
+                out = batch.tokens
             elif isinstance(e, rx.IndicesType):
                 out = Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)),
                              dense=True, uniform=batch.full)
@@ -833,6 +913,44 @@ class _BatchEvaluator:
             else:
                 raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
             self.values[id(e)] = out
+
+    def _is_uniform(self, e: rx.RASPExpr) -> bool:
+        value = self(e)
+        return value.uniform if isinstance(value, Column) else id(e) in self._uniform
+
+    def _one_row_of(self, e: rx.RASPExpr) -> list:
+        """The one row of a uniform node: its values (s-op) or its masks as ints (selector)."""
+        row = self._rows.get(id(e))
+        if row is None:
+            value = self(e)
+            row = ([value.table[c] for c in value.codes[0].tolist()] if isinstance(value, Column)
+                   else one_row.masks_of(self._uniform[id(e)]))
+            self._rows[id(e)] = row
+        return row
+
+    def one_row(self, e: rx.RASPExpr) -> Column | np.ndarray:
+        """A node whose children are all uniform, computed on their one row in plain Python (`one_row`)."""
+        width = self.batch.shape[1]
+        if isinstance(e, rx.Select):
+            row = one_row.select(e, self._one_row_of(e.keys), self._one_row_of(e.queries))
+        elif isinstance(e, (rx.SelectorAnd, rx.SelectorOr, rx.SelectorNot)):
+            row = one_row.combine(e, [self._one_row_of(c) for c in e.children], width)
+        elif isinstance(e, rx.SelectorWidth):
+            row = one_row.widths(self._one_row_of(e.selector))
+        elif isinstance(e, rx.Aggregate):
+            row = one_row.aggregate_row(e, self._one_row_of(e.selector), self._one_row_of(e.sop))
+        else:  # Map, SequenceMap: the reference interpreter's step
+            row = node_value(e, range(width), self._one_row_of)
+        self._rows[id(e)] = row
+        if isinstance(e, rx.Selector):
+            return self._for_all(one_row.words(row, width), e)
+        out = _Interner()
+        try:
+            codes = out.codes(row)
+        except TypeError as err:
+            raise _unhashable(e, err) from err
+        return Column(_repeated(np.array(codes, dtype=np.intp)[None], self.batch.shape[0]), out.table, dense=True,
+                      uniform=True)
 
     def loop(self, e: Loop) -> list[LoopRun]:
         """A loop runs input by input (inputs halt after different numbers of steps), by the reference

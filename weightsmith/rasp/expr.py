@@ -68,6 +68,13 @@ class _Annotations(collections.abc.Mapping):
             return Encoding.CATEGORICAL
         raise KeyError(f"no annotation {key!r} on {self._expr!r}")
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """`Mapping.get` without its KeyError: the compiler asks every s-op for an optional annotation
+        (`compact_choice`), and the error's message prints the expression."""
+        if key in self._values or key == _NAME_KEY or (key == _ENCODING_KEY and isinstance(self._expr, SOp)):
+            return self[key]
+        return default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
 
@@ -380,18 +387,20 @@ class Comparison(enum.Enum):
             raise ValueError("key is None!")
         if query is None:
             raise ValueError("query is None!")
-        return _COMPARISONS[self](key, query)
+        return _COMPARISONS[self._value_](key, query)
 
 
-_COMPARISONS: Dict[Comparison, Callable[[Any, Any], bool]] = {
-    Comparison.EQ: lambda k, q: k == q,
-    Comparison.LT: lambda k, q: k < q,
-    Comparison.LEQ: lambda k, q: k <= q,
-    Comparison.GT: lambda k, q: k > q,
-    Comparison.GEQ: lambda k, q: k >= q,
-    Comparison.NEQ: lambda k, q: k != q,
-    Comparison.TRUE: lambda k, q: True,
-    Comparison.FALSE: lambda k, q: False,
+# Keyed by the members' values: a str hashes in C, an Enum member by a Python `__hash__` (the compiler
+# calls comparisons by the thousand when it tabulates selectors).
+_COMPARISONS: Dict[str, Callable[[Any, Any], bool]] = {
+    Comparison.EQ.value: lambda k, q: k == q,
+    Comparison.LT.value: lambda k, q: k < q,
+    Comparison.LEQ.value: lambda k, q: k <= q,
+    Comparison.GT.value: lambda k, q: k > q,
+    Comparison.GEQ.value: lambda k, q: k >= q,
+    Comparison.NEQ.value: lambda k, q: k != q,
+    Comparison.TRUE.value: lambda k, q: True,
+    Comparison.FALSE.value: lambda k, q: False,
 }
 
 Predicate = Callable[[Value, Value], bool]

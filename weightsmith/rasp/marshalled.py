@@ -133,8 +133,10 @@ def _grid(data: bytes, start: int, lengths: np.ndarray, full: bool, token_kind: 
     n = n_rows * width if full else int(lengths.sum())
     if len(data) - start != 5 * (n_rows + n):
         return None
+    payloads = np.ndarray((n_rows + n,), dtype="<i4", buffer=data, offset=start + 1, strides=(5,))
+    if full and _same_rows(data, start, n_rows, width, token_kind):
+        return payloads.reshape(n_rows, width + 1)[:, 1:].ravel()
     kinds = np.frombuffer(data, dtype=np.uint8, offset=start)[::5]
-    payloads = np.ndarray((len(kinds),), dtype="<i4", buffer=data, offset=start + 1, strides=(5,))
     if full:  # a row is its header's slot and then its tokens' slots
         kinds, payloads = kinds.reshape(n_rows, width + 1), payloads.reshape(n_rows, width + 1)
         if not (_ROW_HEADER.take(kinds[:, 0]).all() and (payloads[:, 0] == width).all()
@@ -148,3 +150,16 @@ def _grid(data: bytes, start: int, lengths: np.ndarray, full: bool, token_kind: 
     if np.count_nonzero(is_token) != n:
         return None
     return payloads[is_token]
+
+
+def _same_rows(data: bytes, start: int, n_rows: int, width: int, token_kind: int) -> bool:
+    """The common case of `_grid` for rows of one length, checked on bytes (a few C passes, no array):
+    every row's header record is the first row's (a list or tuple of `width`, all given a reference
+    number or none), and every other record is of `token_kind`."""
+    header = data[start:start + 5]
+    if not (_ROW_HEADER[header[0]] and int.from_bytes(header[1:], "little") == width):
+        return False
+    if data[start::5] != (header[:1] + bytes([token_kind]) * width) * n_rows:  # every record's type byte
+        return False
+    row = 5 * (width + 1)
+    return all(data[start + i::row] == header[i:i + 1] * n_rows for i in range(1, 5))  # the headers' counts

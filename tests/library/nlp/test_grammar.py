@@ -36,6 +36,15 @@ GRAMMATICAL = [
     "last night was fun .", "what did you do yesterday ?", "there is too much noise .",
     # a statement may ask in statement order (everyday English does: "you like coffee?")
     "you are tired ?", "you like coffee ?",
+    # comparison, negation, prepositions after their heads, measures, readings after have / and / more
+    "we need more light .", "she is more intelligent than me .", "he runs faster than me .", "he is ten years old .",
+    "i am interested in music .", "we arrived at the airport .", "he is afraid for his son .", "he got out of the car .",
+    "do n't the kids like it ?", "why do n't you come ?", "no , i do n't want anything .", "he never says no .",
+    "the summer is hot and dry .", "the staff meeting starts after lunch .", "we usually have breakfast at seven .",
+    "i have lived here for two years .", "my mother has painted the walls .", "what lovely weather !",
+    "it will be cold and windy tomorrow .", "i enjoy swimming .", "it is easier than i thought .",
+    "one of my friends is here .", "she gave me some advice .", "she explained the problem to me .",
+    "i look forward to seeing you .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -57,6 +66,20 @@ UNGRAMMATICAL = [
     ("she can sing and dances .", "verb form"), ("the man who lives here are my uncle .", "subject-verb agreement"),
     ("the people who works here are nice .", "subject-verb agreement"), ("she made me to laugh .", "verb form"),
     ("n't have you finished ?", "word order"), ("is n't praying your mood ?", "word order"),
+    ("this one is more better than that one .", "comparison"), ("she runs more fast than me .", "comparison"),
+    ("she is the most good student .", "comparison"), ("it was the baddest day .", "comparison"),
+    ("i do n't know nothing .", "double negation"), ("there is not nobody here .", "double negation"),
+    ("she is afraid from the dog .", "complement preposition"), ("we listened the teacher .", "verb complement"),
+    ("they arrived to the hotel .", "verb complement"), ("we need more informations .", "uncountable plural"),
+    ("can you to help me ?", "extra to"), ("she can to swim .", "extra to"), ("she does not happy .", "verb form"),
+    ("i have worked here since five years .", "since-duration"), ("i have twenty years .", "since-duration"),
+    ("the bank is near of the station .", "preposition of"), ("i did n't my homework .", "missing verb"),
+    ("what horrible storm !", "determiner"), ("we have cleaned already the windows .", "adverb placement"),
+    ("she gave me an advice .", "determiner"), ("it depends of the weather .", "verb complement"),
+    ("i enjoy to swim .", "verb complement"), ("she explained me the problem .", "verb complement"),
+    ("it is more easy than i thought .", "comparison"), ("she is knowing the answer .", "verb form"),
+    ("one of my friend is here .", "determiner-noun"), ("when the shop closes ?", "word order"),
+    ("it will be cold and windy yesterday .", "tense-adverb"), ("i look forward to see you .", "verb form"),
 ]
 
 
@@ -79,6 +102,8 @@ def test_each_error_type_is_caught():
     ("we watch a film .", "watch", "V"), ("my watch is broken .", "watch", "N"), ("i saw her .", "her", "ACC"),
     ("i saw her cat .", "her", "DET"), ("i like tea .", "like", "V"), ("it looks like rain .", "like", "PREP"),
     ("i want to play .", "to", "TOINF"), ("we go to school .", "to", "PREP"), ("turn on the light .", "light", "N"),
+    ("we have breakfast at seven .", "breakfast", "N"), ("she has painted the walls .", "painted", "V"),
+    ("the staff meeting starts now .", "meeting", "N"), ("the room is quiet and clean .", "clean", "A"),
 ])
 def test_words_with_several_classes_are_read_from_their_neighbours(text, word, reading):
     words = nlp.tokenize(text)
@@ -91,6 +116,9 @@ def test_unknown_words_are_wildcard_names_and_wrong_forms_are_known():
     assert judge(["anna likes tea ."]) == [True]
     assert nlp.unknown_words("the childs play", "grammaticality") == []  # known: as a wrong form
     assert grammar_words.vocabulary().class_of("childs").primary == "BAD"
+    # learners' forms built by rule: an uncountable plural, a doubled past, -est on a long or irregular adjective
+    assert {grammar_words.vocabulary().class_of(w).primary for w in ("informations", "forgetted", "expensivest",
+                                                                      "baddest")} == {"BAD"}
 
 
 def test_word_ids_make_the_class_a_staircase():

@@ -18,6 +18,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  agrees with the subject to its right, must be followed by one ("is hot the kettle ?"), and
                  the sentence must end with "?" — which only a question may
     has_verb     the sentence has a finite verb (exclamations "what a day !" need none)
+    word choice  learners' errors read from word tables (`grammar_words`): two negatives in one clause
+                 (do n't know nothing), more / most with an adjective that compares with -er (more old, the
+                 most good, more better), a preposition its head refuses (afraid from, listened the
+                 teacher, near of, since two years), "to" after a modal (can you to help), a verb of state
+                 in the progressive (she is knowing), "an advice", "two of my friend"
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -35,7 +40,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import WordClass
+from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -60,15 +65,17 @@ NUMBERED = ("DET_A", "DET_AN", "DET_SG", "DET_PL", "QDET_SG", "QDET_PL", "NUM", 
 SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 
 TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
-        "N", "V", "A", "R", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ", "CL_S",
+        "N", "V", "A", "R", "QR", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ",
+        "CL_S",
         *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
 # the kind of a neighbour, as ambiguity resolution reads it
 # (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
-        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "PREP": "P", "V": "V", "N": "N",
-        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W"}
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
+        "N": "N",
+        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
 
 
 def kind(c: WordClass) -> str:
@@ -97,14 +104,16 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, participle=bool({"ing", "pp"} & set(c.forms)))
+        return _resolve_open(g, c.primary, before, after, c.forms)
     return _resolve_closed(g, before, after)
 
 
-def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, participle: bool) -> str:
+def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...]) -> str:
+    """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
+    participle = "ing" in forms or "pp" in forms
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
 
@@ -112,8 +121,10 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, par
     # weather cold …)
     before_noun = _like_noun(after) or (_nounish(after) and primary != "N")
     noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
-    if before in ("D", "A", "P") or (before.startswith("?") and before[1] == "A"):
-        return noun_or_adjective  # the open door, a light box, in the park
+    if before == "Q" and "A" in g and not _nounish(after):
+        return "A"  # more dark, more fast than (more light, more cold water: below)
+    if before in ("D", "A", "P", "Q") or (before.startswith("?") and before[1] == "A"):
+        return noun_or_adjective  # the open door, a light box, in the park, more light
     if before in ("S", "M", "T"):
         return pick("V")  # i open, will open, to open
     if before == "Y":  # never open, always cook, have just arrived
@@ -124,18 +135,25 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, par
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
-    if before == "H":
-        return pick("V", "N", "A", "R")
-    if _like_noun(before):  # the children play / the kitchen light is on / the car red
-        if "V" in g and after not in ("V", "B", "H", "M"):
+    if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
+        verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
+        return "V" if "V" in g and verb else pick("N", "A", "R", "V")
+    if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
+        # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
+        if "V" in g and after not in ("V", "B", "H", "M") and (
+                forms != ("ing",) or after in ("D", "O", "P", "X", "Y", "T", "E", "&", END)):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
     if before in ("V", "O") or before.startswith("?"):
         return noun_or_adjective  # an object: i like fish
     if before == "W":  # the people who work here, who cooks dinner ? / which bus goes …, what time is it ?
-        return "V" if "V" in g and after in ("D", "O", "P", "X", "Y", "T", END) else pick("N", "A", "R", "V")
+        return "V" if "V" in g and after in ("D", "O", "P", "X", "Y", "T", "A", END) else pick("N", "A", "R", "V")
+    if before == "&" and "A" in g and after in ("E", "&", END):  # hot and dry .
+        return "A"
+    if before == "&" and "V" in g and after == "S":  # … and trusts it
+        return "V"
     # at the start of a sentence or clause: a verb before its object (open the door !), else a noun phrase
-    if "V" in g and (after in ("D", "O", "P", "X", "T", "E", "W", END) or not {"N", "A"} & set(g)):
+    if "V" in g and (after in ("D", "O", "P", "X", "T", "E", "&", "W", END) or not {"N", "A"} & set(g)):
         return "V"
     return primary if primary in ("N", "A") else pick("N", "A", "R")
 
@@ -153,7 +171,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "DET":  # her / no
         if "ACC" in g:
             return "DET" if _nounish(after) else "ACC"
-        return "INTERJ" if after in ("E", END) else "DET"
+        return "INTERJ" if after in ("E", "&", END) else "DET"
     if head == "NUM1":  # one
         return "NUM1" if _nounish(after) or before in ("D", "A") else "PRON"
     if head == "THERE":
@@ -169,7 +187,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "ACC"  # let 's go
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
-        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E") or _like_noun(before) else "PREP"
+        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or _like_noun(before) else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
         return "PREP" if after == "T" else "ORD"
     if head == "MODAL" and "N" in g:  # she may come / born in may
@@ -191,7 +209,7 @@ def tag_of(c: WordClass, before: str, after: str) -> str:
 # the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
 ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "QDET" for t in DETS if t[0] == "Q"},
                **{t: "NOM" for t in NOMINATIVE}, "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON_ANY": "SUBJ",
-               "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R",
+               "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R", "QR": "R",
                **{t: "AUX" for t in AUX}, "NUM1": "NUM",
                **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
                                  "ORD")}}
@@ -336,7 +354,9 @@ def _ambiguity(name: str) -> str:
     c = _parsed(name)
     if len(c.readings) == 1 and c.primary != "TO":  # "to" is read from the next word
         return "-"
-    return WordClass(c.primary, c.readings, "-", tuple(f for f in ("pp",) if {"ing", "pp"} & set(c.forms)), "-").name
+    forms = set(c.forms)
+    kept = ("fin",) * bool({"base", "3s", "past"} & forms) + tuple(f for f in ("ing", "pp") if f in forms)
+    return WordClass(c.primary, c.readings, "-", kept, "-").name
 
 
 def program() -> rasp.SOp:
@@ -381,7 +401,7 @@ def program() -> rasp.SOp:
     number = feature("number", lambda c: _parsed(c).number, word_class)
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
-    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "DEG", "ORD"), tag)
+    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "QR", "DEG", "ORD"), tag)
     my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
@@ -389,16 +409,28 @@ def program() -> rasp.SOp:
     bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
-    countable = combine("countable_noun", lambda n, c: "cnt" if n and c else "-", is_noun,
-                        feature("is_countable", lambda m: m == "cnt", mark))
+    countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
+                        feature("countability", lambda m: m if m in ("cnt", "unc") else "-", mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
+    # a / an before an uncountable noun (an advice, a furniture)
+    bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
+                      combine("article_before_uncountable", lambda d, c: d and c == "unc",
+                              feature("is_article", lambda t: t in ("DET_A", "DET_AN"), tag), my_countable))
+    # a number or "many" of a plural (one of my friend, two of the boy)
+    counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"),
+                                        word_class), 2, default=False, name="count_two_back")
+    of_before = previous(feature("is_of", lambda m: m == "of", mark), 1, default=False, name="of_before")
+    bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
+                      combine("one_of_a_singular", lambda c, n: c and n == "sg",
+                              combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
+                              combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
     lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
                           name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
-                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m == "strict" else "-", mark),
+                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of") else "-", mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
-    placed = combine("placement", _placement, feature("placement_mark", lambda m: m if m in PLACED else "-", mark),
+    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m == "of" else m if m in PLACED else "-", mark),
                      feature("verb_before", lambda o: o == "V", order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
@@ -458,6 +490,10 @@ def program() -> rasp.SOp:
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
                     "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
+    # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
+    needs = combine("requirement", lambda n, f: "ing" if n == "base" and f else n, needs,
+                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False,
+                             name="forward_before"))
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
@@ -510,13 +546,17 @@ def program() -> rasp.SOp:
     second = combine("second_look", lambda r, b: r if r != "-" else b, relative,
                      combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
     check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
-    bad_to = combine("bad_to", lambda t, b: t and b, feature("is_to_infinitive", lambda t: t == "TOINF", tag),
+    is_to = feature("is_to_infinitive", lambda t: t == "TOINF", tag)
+    bad_to = combine("bad_to", lambda t, b: t and b, is_to,
                      combine("object_of_bare_verb", lambda m, o: m and o,
                              feature("to_refused", lambda m: m == "bare", verb_mark),
                              feature("object_before", lambda o: o == "ACC", order_before)))
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
-    hard = feature("clause_edge", lambda r: r in BREAKS or r in ENDS, role)
+    # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
+    subject_after_and = previous(starts_subject, -1, default=False, name="subject_starts_next")
+    hard = combine("clause_edge", lambda r, s: (r in BREAKS and (r != "AND_CLAUSE" or s)) or r in ENDS, role,
+                   subject_after_and)
     # (a finite verb here: a verb no auxiliary governs, from the first governor, a short way from the words)
     finite_here = combine("finite_here", lambda v, g: "edge" if v == "edge" else v == "verb" and not canonical(g).startswith("req:"),
                           combine("verb_or_edge", lambda v, h: "edge" if h else "verb" if v else "-", is_verb_word, hard),
@@ -541,6 +581,12 @@ def program() -> rasp.SOp:
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
     next_verb = previous(feature("is_verb_form", lambda t: t in VERBAL, tag), -1, default=False, name="verb_after")
     pair = combine("pair_check", lambda p, v: "bad" if p == "noun-adjective" and v else p, pair, next_verb)
+    # (a measure: ten years old, two metres long)
+    number_before = previous(feature("is_number", lambda t: t in ("NUM", "NUM1"), tag), 1, default=False,
+                             name="number_before")
+    duration = combine("number_of_units", lambda m, n: m == "unit" and n, mark, number_before)
+    measure_before = previous(duration, 1, default=False, name="measure_before")
+    pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -556,17 +602,106 @@ def program() -> rasp.SOp:
                            combine("question_subject_due", lambda a, b: a or b, after_inverted, inverted_two_back),
                            starts_subject)
 
+    # two negations in one clause: i do n't know nothing, there is not nobody, nobody told me nothing
+    # (each lookup of two s-ops below reads a small feature of each: a unit per pair of their values)
+    negative = combine("negative_word", lambda t, m: t == "neg" or (m and t != "interj"),
+                       feature("negation_tag", lambda t: "neg" if t in ("NEG", "NEVER") else "interj" if t == "INTERJ"
+                               else "-", tag), feature("negative_mark", lambda m: m == "neg", mark))
+    clause_edge = feature("negation_scope_edge", lambda t: t in BREAKS or t in ENDS or t in ("AND", "BUT"), tag)
+    negation_or_edge = combine("negation_or_edge", lambda n, e: "neg" if n else "edge" if e else "-", negative,
+                               clause_edge)
+    before_negation = nearest_left(feature("is_negation_or_edge", lambda x: x != "-", negation_or_edge),
+                                   negation_or_edge, default="edge", name="negation_or_edge_before")
+    bad_negation = combine("double_negation", lambda n, b: n and b == "neg", negative, before_negation)
+    # comparison: "more old", "the most good", "more better" (a word that compares with -er only, or is
+    # already a comparative, after more / most); "more cold water" is fine (more of it)
+    degree = combine("degree", lambda t, m: m if t else "-",
+                     feature("is_adjective_or_adverb", lambda t: t in ("A", "R"), tag),
+                     feature("degree_mark", lambda m: next((d for d in ("syn", "deg") if d in m.split("/")), "-"),
+                             mark))
+    more_before = previous(feature("more_or_most", lambda m: m if m in ("more", "most") else "-", mark), 1,
+                           default="-", name="more_before")
+    det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False,
+                            name="determiner_two_back")
+    noun_next = combine("noun_next", lambda t, m: t and not m,
+                        feature("nounish_next", lambda t: t in ("N", "A", "UNK"), next_tag),
+                        previous(feature("adverb_first", lambda c: _parsed(c).primary == "R", word_class), -1,
+                                 default=False, name="adverb_first_next"))  # (more nice today)
+    compared = combine("compared", lambda m, d: f"{m}|{d}", more_before, det_two_back)
+    bad_degree = combine("bad_degree", _bad_degree,
+                         combine("degree_and_noun", lambda d, n: f"{d}|{n}", degree, noun_next), compared)
+    # prepositions after their head: afraid from, responsible of, arrived to, discuss about, near of, across
+    # of; an object after a verb that takes it through a preposition (listened the teacher, arrived the
+    # airport)
+    complement = combine("complement_word", _complement_word,
+                         feature("complement_tag", lambda t: t if t in ("PREP", "DET", "POSS", "ACC", "TOINF") else "-",
+                                 tag),
+                         feature("preposition_mark", lambda m: m if m == "of" or m.startswith("p:") else "-", mark))
+    head_before = previous(combine("complement_head", _complement_head,
+                                   feature("head_tag", lambda t: t if t in ("A", "V", "PREP") else "-", tag),
+                                   feature("complement_mark", lambda m: m if m.startswith(("c:", "intr", "x:")) or
+                                           m == "ofok" else "-", mark)),
+                           1, default="-", name="complement_head_before")
+    bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
+    # since + a number of units of time (since two years: for)
+    since_two_back = previous(feature("is_since", lambda m: m == "p:since", mark), 2, default=False,
+                              name="since_two_back")
+    # and "have" + a number of years as an age (i have twenty years .)
+    have_two_back = previous(feature("is_have", lambda t: t in HAVE, tag), 2, default=False, name="have_two_back")
+    since_or_have = combine("since_or_have", lambda s, h: "since" if s else "have" if h else "-", since_two_back,
+                            have_two_back)
+    bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
+                        combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
+                                feature("end_next", lambda t: t in ENDS, next_tag)))
+    # a verb of state in the progressive (she is knowing the answer)
+    stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
+                      feature("stative_mark", lambda m: m == "stat", mark))
+    bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
+                        combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
+    bad_choice = combine("bad_word_choice", lambda a, b: a or b,
+                         combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
+                         combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
+    # "what" + a countable singular noun in an exclamation (what lovely surprise !: what a …)
+    what_countable = combine("what_countable", lambda w, c: w and c == "cnt",
+                             feature("is_what", lambda c: _parsed(c).readings == ("WH", "DET"), word_class),
+                             my_countable)
+
     # one flag per position, then the sentence
     # (a balanced tree of ORs: every layer an error passes through widens the margins the compiler needs)
     bad_form = feature("bad_verb", lambda c: c == "bad", check)
     bad_here = combine("bad_here", lambda a, b: a or b,
                        combine("bad_order_or_end", lambda a, b: a or b, bad_order, bad_end),
                        combine("bad_det_or_question", lambda a, b: a or b, bad_det, bad_question))
+    # "to" after a modal or do and its subject (can you to help me ?)
+    # (and an adjective right after the modal or its "not", unless it may be the verb: she does not happy,
+    # your stories ca n't threatening; they do not mean)
+    after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "MODAL", "NEG"), order_before)
+    bad_to = combine("bad_to", lambda b, g: b or g, bad_to,
+                     combine("to_or_adjective_after_modal",
+                             lambda t, g: t == "to" and g != "-" or t == "adj" and g == "direct",
+                             combine("to_or_adjective", lambda t, a: t if t == "to" or t == "adj" and a else "-",
+                                     combine("to_or_adjective_word", lambda t, b: "to" if t == "TOINF" else "adj"
+                                             if t == "A" and not b else "-", tag,
+                                             feature("has_base_form", lambda c: "base" in _parsed(c).forms,
+                                                     word_class)),
+                                     after_auxiliary),
+                             feature("governed_by_base", lambda g: "direct" if g == "req:base" else "base"
+                                     if canonical(g) == "req:base" else "-", raw_governor)))
     bad_local = combine("bad_local", lambda a, b: a or b, combine("bad_place_or_mass", lambda a, b: a or b,
                                                                   bad_place, bad_mass), bad_to)
+    bad_local = combine("bad_local", lambda a, b: a or b, bad_local, bad_choice)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
+    # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
+    do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")
+    statement_do = combine("statement_do", lambda d, i: d and not i, do_before,
+                           previous(inverted, 1, default=False, name="inverted_before"))
+    bad_do = combine("bad_do_not", lambda n, x: n and x,
+                     combine("negated_do", lambda t, d: t == "NEG" and d, tag, statement_do),
+                     feature("noun_phrase_after", lambda t: t in (*DETS, "N", "NUM", "NUM1", "ACC", "YOU", "IT"),
+                             next_tag))
+    bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_do)
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
@@ -580,9 +715,8 @@ def program() -> rasp.SOp:
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
-    # (a determiner after the question's own phrase starts a subject too: what time the film starts ?)
-    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
-                            after_wh)
+    # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
+    subject_start = feature("starts_a_subject", lambda t: t in SUBJECT_PRONOUNS or t in DETS, tag)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
@@ -596,7 +730,51 @@ def program() -> rasp.SOp:
                           question, combine("asks_and_opener", lambda a, f: f"?{f}" if a else "-", asks, first_word))
     verdict = combine("verdict", lambda c, v: c and v, clean, has_verb)
     verdict = combine("verdict", lambda v, q: v and q, verdict, question_ok)
+    bad_what = combine("bad_what_exclamation", lambda e, n: e and n > 0, exclaims,
+                       count_all(what_countable, name="what_countables"))
+    verdict = combine("verdict", lambda v, b: v and not b, verdict, bad_what)
     return feature("grammaticality", lambda ok: "grammatical" if ok else "ungrammatical", verdict)
+
+
+def _bad_degree(degree_noun: str, compared: str) -> bool:
+    """A comparative after more / most (more better); an adjective that compares with -er only after "the
+    most", or after more / most where no noun follows (more hard than, the sky is getting more dark)."""
+    degree, noun = degree_noun.split("|")
+    more, det = compared.split("|")
+    if more == "-" or degree == "-":
+        return False
+    return degree == "deg" or (more == "most" and det == "True") or noun == "False"
+
+
+def _complement_word(tag: str, mark: str) -> str:
+    """What a word is as a complement: a preposition (its name, for the ones `COMPLEMENT_ERRORS` and
+    "of" name), an object ("obj": a determiner; "acc": an object pronoun), an infinitive ("toinf"), or '-'."""
+    if tag == "PREP" and (mark == "of" or mark.startswith("p:")):
+        return mark.removeprefix("p:")
+    return {"DET": "obj", "POSS": "obj", "ACC": "acc", "TOINF": "toinf"}.get(tag, "-")
+
+
+def _complement_head(tag: str, mark: str) -> str:
+    """What a word asks of its complement: an adjective's preposition (A:of), a verb's (V:intr/x:to), a
+    preposition "of" may not follow (P), or '-'."""
+    if tag == "A" and mark.startswith("c:"):  # (c:of/syn: the complement only)
+        return "A:" + mark.split("/")[0][2:]
+    if tag == "V" and (mark.startswith("intr") or mark.startswith("x:")):
+        return "V:" + mark
+    return "P" if tag == "PREP" and mark != "ofok" else "-"
+
+
+def _bad_complement(word: str, head: str) -> bool:
+    if head == "-" or word == "-":
+        return False
+    if head == "P":
+        return word == "of"  # near of, across of (out of, inside of are fine)
+    kind_, wants = head.split(":", 1)
+    if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
+        return word in COMPLEMENT_ERRORS and word not in wants.split("+")
+    marks = wants.split("/")
+    # listened the teacher, arrived to, enjoy to swim, explained me
+    return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
 
 
 def _bad_order(pair: str, question: str) -> bool:

@@ -72,8 +72,9 @@ _GROUPS = {
     "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
     "R": "also always often sometimes usually rarely seldom here now then today tomorrow yesterday tonight "
          "again already still just only so soon late early well together everywhere "
-         "somewhere nowhere upstairs downstairs away back home yet ever once twice more most less least little "
+         "somewhere nowhere upstairs downstairs away back home yet ever once twice little "
          "far",
+    "QR": "more most less least",  # adverbs that also quantify a noun (more light, most people)
     "NUM1": "one", "NUM": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
                           "ninety hundred thousand million zero",
@@ -99,12 +100,46 @@ MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
     **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
-    "also": "also", "very": "very", "how": "how",
-    **{w: "strict" for w in ("of", "during", "into", "between", "among", "than", "except", "per", "towards",
-                             "toward")},
+    **{w: "also" for w in ("also", "already", "yet")}, "very": "very", "how": "how",
+    **{w: "strict" for w in ("during", "into", "between", "among", "than", "except", "per", "towards", "toward")},
+    "of": "of",  # strict too, and read by the rules on prepositions
+    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since")},  # prepositions the rules name
+    **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
+    **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
+    "more": "more", "most": "most", "forward": "fwd",
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
     **{w: "rel" for w in ("who", "which", "that")},
 }
+# adjectives that take one preposition for their complement; the prepositions of COMPLEMENT_ERRORS other than
+# theirs are errors right after them (afraid from, proud on, responsible of); for / in / at may start an
+# adjunct after any adjective (afraid for him, happy in the garden) and are never one
+ADJECTIVE_COMPLEMENTS = {
+    **{a: ("of",) for a in ("afraid", "scared", "frightened", "proud", "fond", "aware", "capable", "full", "jealous",
+                            "ashamed")},
+    "responsible": ("for",), "interested": ("in",), "keen": ("on",), "married": ("to",), "similar": ("to",),
+    "worried": ("about",), "different": ("from", "to"),
+}
+COMPLEMENT_ERRORS = ("of", "from", "on", "about", "with", "to")
+# verbs by lemma: intransitive ones that take their object through a preposition (arrive at, listen to,
+# belong to: "arrived the airport", "listened the teacher" are errors), prepositions a verb refuses
+# (arrive to, discuss about, reach to, depend of), verbs that take -ing and not "to" (enjoy to swim), and
+# verbs whose person comes after "to", never first (explained me the problem, suggested me to go)
+VERB_COMPLEMENTS = {"arrive": "intr/x:to", "listen": "intr", "belong": "intr", "complain": "intr",
+                    "discuss": "x:about", "reach": "x:to", "depend": "x:of/x:from",
+                    **{v: "x:toinf" for v in ("enjoy", "finish", "avoid", "mind")},
+                    **{v: "x:acc" for v in ("explain", "say")}, "suggest": "x:acc/x:toinf"}
+# verbs of state: not in the progressive (she is knowing the answer); by lemma, their -ing form
+STATIVE = ("know", "understand", "believe", "want", "need", "prefer", "own", "seem", "recognize", "recognise",
+           "contain", "consist", "deserve", "mean")
+# uncountable nouns whose -s plural is a word the lexicon lists (informations, advices) but no English:
+# learners' errors, BAD like "childs"
+UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "luggage", "baggage", "equipment",
+               "knowledge", "evidence", "research", "progress", "scenery", "machinery", "jewellery", "jewelry",
+               "rubbish", "garbage", "feedback", "software", "cutlery", "clothing", "luck", "weather",
+               "traffic", "music", "health")
+# plural units of time and measure: since two years (for), ten years old, two metres long
+UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "metres", "meters",
+         "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
@@ -173,7 +208,7 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
     return WordClass(primary, letters, number, forms, sound(word))
 
 
-def _regular_plural(noun: str) -> str:
+def regular_plural(noun: str) -> str:
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
@@ -181,28 +216,80 @@ def _regular_plural(noun: str) -> str:
     return noun + "s"
 
 
-def _regular_past(verb: str) -> str:
+def _regular_past(verb: str) -> tuple[str, ...]:
+    """The regular past a learner would write: walked, and for a verb ending in consonant-vowel-consonant the
+    doubled one too (forgetted, swimmed)."""
     if verb.endswith("e"):
-        return verb + "d"
+        return (verb + "d",)
     if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return verb[:-1] + "ied"
-    return verb + "ed"
+        return (verb[:-1] + "ied",)
+    doubled = (verb + verb[-1] + "ed",) if _ends_cvc(verb) else ()
+    return (verb + "ed", *doubled)
+
+
+def _ends_cvc(word: str) -> bool:
+    vowels = "aeiou"
+    return (len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels)
+
+
+def syllables(word: str) -> int:
+    """Vowel groups, less a silent final e (nice: 1, expensive: 3): enough to tell one-syllable adjectives."""
+    groups = sum(1 for i, ch in enumerate(word) if ch in "aeiouy" and (i == 0 or word[i - 1] not in "aeiouy"))
+    return max(1, groups - (word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1))
+
+
+def _regular_degree(adjective: str) -> tuple[str, str]:
+    """The -er / -est forms a learner would write (expensiver, expensivest, gooder, baddest)."""
+    stem = adjective[:-1] if adjective.endswith("e") else adjective
+    if adjective.endswith("y") and adjective[-2:-1] not in ("a", "e", "i", "o", "u"):
+        stem = adjective[:-1] + "i"
+    elif _ends_cvc(adjective) and syllables(adjective) == 1:
+        stem = adjective + adjective[-1]
+    return stem + "er", stem + "est"
+
+
+def synthetic(entry) -> bool:
+    """Whether an adjective or adverb lemma compares with -er / -est only ("more old", "the most good" are
+    errors): one syllable with a one-word comparative (old, hard, nice), or an irregular comparative (good,
+    bad, far), or two syllables ending in -y (easy, happy: "more easy" is a learner's error; not -ly: "more
+    friendly" is English)."""
+    comparative = entry.forms.get("cmp", ())
+    if not comparative or any(" " in c for c in comparative):
+        return False
+    lemma = entry.lemma
+    if syllables(lemma) == 2 and lemma.endswith("y") and not lemma.endswith("ly"):
+        return comparative[0] == lemma[:-1] + "ier"
+    return syllables(entry.lemma) == 1 or not comparative[0].startswith(entry.lemma[:-1] if entry.lemma.endswith(
+        ("e", "y")) else entry.lemma)
 
 
 def over_regularised(lexicon) -> set[str]:
-    """Regular forms of irregular nouns and verbs that the lexicon does not know as any word (childs, goed)."""
+    """Forms a learner builds by rule that English does not have: regular forms of irregular nouns, verbs and
+    adjectives the lexicon knows as no word (childs, goed, forgetted, gooder, expensivest: an adjective of
+    three syllables or more has no -er form), and plurals of uncountable or invariant nouns that the
+    lexicon lists as nothing else (informations, homeworks, deers)."""
     out = set()
     for entry in lexicon.english.values():
         if entry.pos == "noun" and entry.forms.get("pl") and entry.count >= 1:
-            guess = _regular_plural(entry.lemma)
+            guess = regular_plural(entry.lemma)
             if guess not in entry.forms["pl"]:
                 out.add(guess)  # childs
                 out |= {plural + "s" for plural in entry.forms["pl"] if not plural.endswith("s")}  # childrens
         if entry.pos == "verb" and entry.forms.get("past") and entry.count >= 1:
-            guess = _regular_past(entry.lemma)
-            if guess not in entry.forms["past"]:
-                out.add(guess)
-    return {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
+            out |= {guess for guess in _regular_past(entry.lemma) if guess not in entry.forms["past"]}
+        if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
+            comparative = entry.forms.get("cmp", ())
+            irregular = comparative and synthetic(entry) and syllables(entry.lemma) > 1 or (
+                comparative and not comparative[0].startswith(entry.lemma[:2]))
+            if irregular or (not comparative and syllables(entry.lemma) >= 3):
+                out |= set(_regular_degree(entry.lemma))
+    out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
+    plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
+    for noun in plain:
+        guess = regular_plural(noun)
+        if all((lemma, pos, tag) == (noun, "noun", "pl") for lemma, pos, tag in lexicon.forms.get(guess, [])):
+            out.add(guess)
+    return out
 
 
 def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
@@ -233,22 +320,43 @@ def classify(lexicon) -> dict[str, WordClass]:
         before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
         table[word] = WordClass(tags[0], readings, open_part.number if open_part else NOUN_NUMBER.get(word, "-"),
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []))) for w, c in table.items()}
+    compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared)) for w, c in table.items()}
     table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
     table[UNK] = UNK_CLASS
     return table
 
 
-def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]]) -> str:
-    """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`), or "cnt" for a singular noun
-    no lemma lists as a plural too (the lexicon lists "coffee" and "person" as plurals of themselves)."""
+def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
+    """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
+    adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
+    -er only, `synthetic`; "deg": a comparative or superlative form), joined by "/"; "unit" for a plural unit
+    of time or measure; or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
+    "person" as plurals of themselves)."""
     if word in MARKS:
         return MARKS[word]
-    bare = next((BARE_VERBS[lemma] for lemma, pos, _ in analyses if pos == "verb" and lemma in BARE_VERBS), None)
+    verb_lemmas = [lemma for lemma, pos, _ in analyses if pos == "verb"]
+    if c.primary == "V" and any(pos == "verb" and tag == "ing" and lemma in STATIVE for lemma, pos, tag in analyses):
+        return "stat"
+    bare = next((BARE_VERBS[lemma] for lemma in verb_lemmas if lemma in BARE_VERBS), None)
     if bare and "V" in c.readings:
         return bare
+    complement = next((VERB_COMPLEMENTS[lemma] for lemma in verb_lemmas if lemma in VERB_COMPLEMENTS), None)
+    if complement and "V" in c.readings:
+        return complement
+    if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
+        degree = "deg" if any(pos in ("adj", "adv") and tag in ("cmp", "sup") for _, pos, tag in analyses) else \
+            "syn" if any(pos in ("adj", "adv") and tag == "base" and lemma in compared for lemma, pos, tag in analyses) \
+            else ""
+        parts = ["c:" + "+".join(ADJECTIVE_COMPLEMENTS[word])] if word in ADJECTIVE_COMPLEMENTS else []
+        if parts or degree:
+            return "/".join(parts + [degree] if degree else parts)
+    if word in UNITS:
+        return "unit"
     if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses):
         return "cnt"
+    if word in UNCOUNTABLE:
+        return "unc"  # an advice, a furniture
     return "-"
 
 

@@ -23,6 +23,14 @@ its type (the held-out data's error types, docs/nlp-data.md):
     adverb placement          she eats never fish / he always is late / she is happy very
     countability              a lot of book
     preposition               we walked the park into .
+    comparison                she is more old than … / she is more older than … / the most old …
+    double negation           she does n't eat nothing (for the object: nothing, nobody)
+    complement preposition    she is afraid from the dog / she is responsible of … (ADJECTIVE_COMPLEMENTS)
+    verb complement           they listened the teacher / she arrived the station (VERB_COMPLEMENTS)
+    uncountable plural        some informations, the homeworks
+    extra to                  she can to swim / can you to help … ?
+    since-duration            she has lived here since two years
+    preposition of            the cat sat near of the door (out of, inside of are fine)
 
 The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
 construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
@@ -37,6 +45,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS
 from weightsmith.tasks.nlp.corpus import read_rows
 
 DATA = Path(__file__).parent / "data"
@@ -45,13 +54,17 @@ PER_SPLIT = 1200
 HEADER = ("sentence", "label", "constructions", "error")
 ERRORS = ("subject-verb agreement", "determiner-noun", "verb form", "word order", "missing verb", "a-an",
           "doubled determiner", "irregular plural", "do-support", "question mark", "tense-adverb", "adverb placement",
-          "countability", "preposition")
+          "countability", "preposition", "comparison", "double negation", "complement preposition", "verb complement",
+          "uncountable plural", "extra to", "since-duration", "preposition of")
 COMMON = 20  # SemCor count from which a lemma counts as common
 PRONOUNS = {"i": "1s", "you": "pl", "he": "3s", "she": "3s", "it": "3s", "we": "pl", "they": "pl"}
 OBJECTS = ("me", "you", "him", "her", "it", "us", "them")
 NEUTRAL_DETS = ("the", "my", "your", "his", "her", "our", "their")
 PREPOSITIONS = ("in", "on", "near", "behind", "with", "for", "from", "at", "into", "during")
 STRICT = ("into", "during")  # prepositions that cannot end a statement
+OF_REFUSED = ("near", "behind", "under", "across", "into", "with")  # prepositions "of" cannot follow
+VERB_PREPOSITIONS = {"arrive": "at", "listen": "to", "belong": "to", "complain": "about"}  # see VERB_COMPLEMENTS
+UNITS = ("years", "months", "weeks", "days", "hours")
 TIMES = {"past": (("yesterday",), ("last", "week"), ("last", "night"), ("two", "days", "ago")),
          "fut": (("tomorrow",), ("next", "week"), ("next", "year"))}
 FREQUENT = ("always", "never", "often", "usually", "sometimes")
@@ -84,6 +97,7 @@ class _Sentence:
     adverb: int | None = None  # index of never / always / … / very
     second_verb: int | None = None  # index of the verb after "and" (she cooks and cleans)
     declarative: bool = False  # a statement ending in "?"
+    obj: tuple[int, int] | None = None  # the span of the main verb's object
 
 
 @dataclass(frozen=True)
@@ -95,11 +109,18 @@ class _Pools:
     forms: dict[str, set[str]]  # verb tag → every form of any verb with that tag ("bound" is a base too)
     adjectival: set[str]  # every word with an adjective reading (a noun that is one cannot show word order)
     countable: set[str]  # singular nouns that are surely countable (a lot of book is wrong)
+    compared: list[tuple[str, str]]  # adjectives that compare with -er only: (base, comparative)
+    complements: dict[str, tuple[str, ...]]  # adjective → the prepositions of its complement
+    intransitive: list[dict[str, str]]  # verbs that take their object through a preposition (listen to)
+    uncountable: list[tuple[str, str]]  # (uncountable noun, its wrong plural)
 
 
 def _pools(lexicon) -> _Pools:
     """Common, unambiguous-enough words: nouns read first as nouns, verbs with every form, adjectives."""
-    from weightsmith.library.nlp.grammar_words import classify, with_participles
+    from weightsmith.library.nlp.grammar_words import (
+        ADJECTIVE_COMPLEMENTS, STATIVE, UNCOUNTABLE, VERB_COMPLEMENTS, classify, regular_plural, synthetic,
+        with_participles,
+    )
 
     classes = classify(lexicon)
     bad = {w for w, c in classes.items() if c.primary == "BAD"}
@@ -107,7 +128,7 @@ def _pools(lexicon) -> _Pools:
     def primary(word: str) -> str:
         return classes[word].primary if word in classes else "-"
 
-    nouns, irregular, verbs, adjectives = [], [], [], []
+    nouns, irregular, verbs, adjectives, compared, intransitive = [], [], [], [], [], []
     for (lemma, pos), e in sorted(lexicon.english.items()):
         if e.count < COMMON or not lemma.isalpha():
             continue
@@ -123,9 +144,15 @@ def _pools(lexicon) -> _Pools:
         if pos == "verb" and all(len(e.forms.get(tags.get(t, t), ())) == 1 for t in every_form):
             forms = {t: e.forms[tags[t]][0] for t in ("base", "3s", "past", "pp", "ing")}
             if all(primary(f) == "V" for t, f in forms.items() if t != "base") and primary(lemma) == "V":
-                verbs.append(forms)
+                # (a verb that takes its object through a preposition has its own construction; verbs with
+                # other complements, and verbs of state, which refuse the progressive, are left out)
+                (intransitive if lemma in VERB_PREPOSITIONS else verbs if lemma not in (*VERB_COMPLEMENTS, *STATIVE)
+                 else []).append(forms)
         if pos == "adj" and classes.get(lemma) and classes[lemma].readings == ("A",):
             adjectives.append(lemma)
+            if synthetic(e) and len(e.forms["cmp"]) == 1 and classes.get(e.forms["cmp"][0], classes[lemma]).readings \
+                    == ("A",):
+                compared.append((lemma, e.forms["cmp"][0]))
     forms: dict[str, set[str]] = {}
     for word, analyses in with_participles(lexicon).items():
         for _lemma, pos, tag in analyses:
@@ -133,7 +160,11 @@ def _pools(lexicon) -> _Pools:
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
     countable = {w for w, c in classes.items() if c.mark == "cnt"}
-    return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable)
+    complements = {a: p for a, p in ADJECTIVE_COMPLEMENTS.items() if classes.get(a) and classes[a].readings == ("A",)}
+    uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
+                   if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
+    return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
+                  intransitive, uncountable)
 
 
 def _article(word: str) -> str:
@@ -146,9 +177,11 @@ class _Generator:
     def __init__(self, rng: random.Random, pools: _Pools):
         self.rng, self.pools = rng, pools
 
-    def noun_phrase(self, tags: set[str], number: str | None = None) -> tuple[list[str], str]:
+    def noun_phrase(self, tags: set[str], number: str | None = None, neutral: bool = False) -> tuple[list[str], str]:
+        """A noun phrase (`neutral`: with a determiner that is only one: the, my, …)."""
         rng = self.rng
-        sg, pl = rng.choice(self.pools.nouns)
+        irregular = rng.random() < 0.03 and self.pools.irregular  # (so that every split has irregular plurals)
+        sg, pl = rng.choice(self.pools.irregular)[:2] if irregular else rng.choice(self.pools.nouns)
         number = number or rng.choice(("sg", "pl"))
         noun = sg if number == "sg" else pl
         adjectives = []
@@ -157,7 +190,7 @@ class _Generator:
             tags.add("adjective")
         first = (adjectives or [noun])[0]
         singular, plural = (*NEUTRAL_DETS, _article(first), "this"), (*NEUTRAL_DETS, "these", "some", "two")
-        det = rng.choice(singular if number == "sg" else plural)
+        det = rng.choice(NEUTRAL_DETS if neutral else singular if number == "sg" else plural)
         return [det, *adjectives, noun], "3s" if number == "sg" else "pl"
 
     def subject(self, tags: set[str]) -> tuple[list[str], str]:
@@ -173,25 +206,36 @@ class _Generator:
             return a + ["and"] + b, "pl"
         return self.noun_phrase(tags)
 
-    def rest(self, tags: set[str]) -> list[str]:
+    def rest(self, tags: set[str], intransitive: str | None = None) -> tuple[list[str], int]:
+        """What follows the verb, and the length of its object at the start (0: none); after a verb that
+        takes its object through a preposition (`intransitive`: that preposition), the object follows it."""
         rng = self.rng
         words = []
-        if rng.random() < 0.08:
+        if intransitive:
+            tags.add("verb-complement")
+            words += [intransitive] + self.noun_phrase(tags, neutral=True)[0]
+        elif rng.random() < 0.08:
             tags.add("quantifier")
             words += ["a", "lot", "of", rng.choice(self.pools.nouns)[1]]
+        elif rng.random() < 0.06 and self.pools.uncountable:
+            tags.add("uncountable")
+            words += [rng.choice(("the", "my", "some", "your")), rng.choice(self.pools.uncountable)[0]]
         elif rng.random() < 0.7:
             words += [rng.choice(OBJECTS)] if rng.random() < 0.25 else self.noun_phrase(tags)[0]
+        object_length = len(words) if not intransitive else 0
         if rng.random() < 0.35:
             tags.add("preposition")
             words += [rng.choice(PREPOSITIONS)] + self.noun_phrase(tags)[0]
-        return words
+        return words, object_length
 
     def sentence(self) -> _Sentence:
         rng = self.rng
         tags: set[str] = set()
         subject, person = self.subject(tags)
-        verb = rng.choice(self.pools.verbs)
         tense = rng.choice(("present", "present", "past", "future", "perfect", "progressive", "copula"))
+        through = tense != "copula" and rng.random() < 0.1 and bool(self.pools.intransitive)
+        verb = rng.choice(self.pools.intransitive if through else self.pools.verbs)
+        through = VERB_PREPOSITIONS[verb["base"]] if through else None
         tags.add(tense)
         negate = rng.random() < 0.25
         never = not negate and tense in ("present", "past", "perfect") and rng.random() < 0.15
@@ -222,11 +266,16 @@ class _Generator:
         if adverb:  # she is always happy / she is very happy
             tags.add("adverb")
             main = [rng.choice((*FREQUENT, "very"))] + main
-        rest = self.rest(tags) if need != "adj" else []
+        elif need == "adj":
+            main = self.adjective_phrase(tags) or main
+        rest, object_length = self.rest(tags, through) if need != "adj" else ([], 0)
+        if tense == "perfect" and not question and rng.random() < 0.25:
+            tags.add("duration")  # she has lived here for two years
+            rest = rest + ["for", rng.choice(("two", "three", "five", "ten")), rng.choice(UNITS)]
         second = not (negate or question or never) and tense in ("present", "past") and rng.random() < 0.15
         if second:  # she cooks the fish and cleans the kitchen
             tags.add("verb-coordination")
-            rest = rest + ["and", rng.choice(self.pools.verbs)[form]] + self.rest(tags)
+            rest = rest + ["and", rng.choice(self.pools.verbs)[form]] + self.rest(tags)[0]
             s.second_verb = len(subject) + len(aux) + 1 + rest.index("and") + 1
         when = {"past": "past", "future": "fut"}.get(tense) if aux[:1] != ["should"] else None
         if tense == "past" and not aux and verb["past"] in self.pools.forms["base"] | self.pools.forms["3s"]:
@@ -259,9 +308,25 @@ class _Generator:
             s.words.append("?" if s.declarative else "!" if r < 0.17 else ".")
         if s.time:
             s.time = (rest_start + s.time[0], rest_start + s.time[1], s.time[2])
+        if object_length:
+            s.obj = (rest_start, rest_start + object_length)
         s.aux_need = need if need in ("base", "pp", "ing") else ""
         s.subject_end = len(subject)
         return s
+
+    def adjective_phrase(self, tags: set[str]) -> list[str] | None:
+        """Sometimes, a comparison (bigger than the dog) or an adjective with its complement (afraid of the
+        dog), after "be"."""
+        rng, pools = self.rng, self.pools
+        r = rng.random()
+        if r < 0.2 and pools.compared:
+            tags.add("comparative")
+            return [rng.choice(pools.compared)[1], "than"] + self.noun_phrase(tags)[0]
+        if r < 0.4 and pools.complements:
+            tags.add("complement")
+            adjective = rng.choice(sorted(pools.complements))
+            return [adjective, rng.choice(pools.complements[adjective])] + self.noun_phrase(tags)[0]
+        return None
 
 
 AGREEMENT_SWAP = {"is": "are", "are": "is", "am": "is", "was": "were", "were": "was", "has": "have", "have": "has",
@@ -272,7 +337,8 @@ WRONG_FORM = {"base": ("past", "3s", "ing"), "pp": ("past", "base", "ing"), "ing
 def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list[str] | None:
     """`s` with one error of type `error`, or None when `s` has no place for it."""
     w = list(s.words)
-    verbs = {f: form for forms in pools.verbs if forms["base"] == s.lemma for f, form in forms.items()}
+    verbs = {f: form for forms in (*pools.verbs, *pools.intransitive) if forms["base"] == s.lemma
+             for f, form in forms.items()}
     if error == "subject-verb agreement":
         if s.second_verb is not None and rng.random() < 0.5:
             return _second_verb_agreement(s, w, pools)
@@ -314,7 +380,7 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
         w[s.after_aux] = rng.choice(wrong)
         return w
     if error == "word order":
-        if s.question and "copula" in s.tags:  # is hot the kettle ?
+        if s.question and "copula" in s.tags and not {"comparative", "complement"} & s.tags:  # is hot the kettle ?
             adjective = w.pop(-2)
             w.insert(1, adjective)
             return w
@@ -323,8 +389,10 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
                     and i > 0 and w[i - 1] not in ("a", "an"):
                 w[i], w[i + 1] = w[i + 1], w[i]  # the red car → the car red
                 return w
-        if s.question and s.after_aux is not None and not {"it", "you", "her"} & set(w[s.finite + 1:s.after_aux]):
-            # does she like … ? → does like she … ? (not "has n't it carried …": "carried it …" reads well)
+        if s.question and s.after_aux is not None and not {"it", "you", "her"} & set(w[s.finite + 1:s.after_aux]) \
+                and not (w[s.finite] == "do" and w[s.finite + 1] == "n't"):
+            # does she like … ? → does like she … ? (not "has n't it carried …": "carried it …" reads well; not
+            # "do n't they stare ?": "do n't stare …" is an imperative)
             verb = w.pop(s.after_aux)
             w.insert(s.finite + 1 + (w[s.finite + 1] == "n't"), verb)
             return w
@@ -337,6 +405,9 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             return w
         if "copula" in s.tags or s.after_aux is None and not any(t in s.tags for t in ("negation", "never")):
             del w[s.finite]  # the soup hot / the cat the fish
+            return w
+        if "negation" in s.tags and w[s.finite] in ("do", "does", "did") and s.obj and s.after_aux is not None:
+            del w[s.after_aux]  # she did n't the fish
             return w
         return None
     if error == "a-an":
@@ -375,6 +446,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
         if s.time is None:
             return None
         start, end, when = s.time
+        if w[start - 1] == "her":
+            return None  # "remember her last week": her last week may be a noun phrase
         return w[:start] + list(rng.choice(TIMES["fut" if when == "past" else "past"])) + w[end:]
     if error == "adverb placement":
         return _misplaced_adverb(s, w)
@@ -392,7 +465,83 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
                 (s.time and s.time[0] > at):
             return None
         return w[:at] + tail + [w[at], w[-1]]
+    if error in NEW_ERRORS:
+        return NEW_ERRORS[error](s, w, rng, pools)
     raise ValueError(f"unknown error type {error!r}; known: {', '.join(ERRORS)}")
+
+
+def _comparison(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """bigger than → more big than / more bigger than."""
+    if "comparative" not in s.tags:
+        return None
+    at = w.index("than") - 1
+    base = next(b for b, c in pools.compared if c == w[at])
+    return w[:at] + ["more", rng.choice((base, w[at]))] + w[at + 1:]
+
+
+def _double_negation(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she does n't eat the fish → she does n't eat nothing."""
+    if not ({"negation", "never"} & s.tags) or s.obj is None:
+        return None
+    start, end = s.obj
+    return w[:start] + [rng.choice(("nothing", "nobody"))] + w[end:]
+
+
+def _complement_preposition(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """afraid of the dog → afraid from the dog."""
+    if "complement" not in s.tags:
+        return None
+    at = next(i for i, x in enumerate(w) if x in pools.complements and w[i + 1] in pools.complements[x])
+    wrong = [p for p in COMPLEMENT_ERRORS if p not in pools.complements[w[at]]]
+    return w[:at + 1] + [rng.choice(wrong)] + w[at + 2:]
+
+
+def _verb_complement(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """they listened to the teacher → they listened the teacher."""
+    if "verb-complement" not in s.tags:
+        return None
+    forms = {f: v for v in pools.intransitive for f in v.values()}
+    at = next(i for i, x in enumerate(w) if x in forms and w[i + 1] == VERB_PREPOSITIONS[forms[x]["base"]])
+    return w[:at + 1] + w[at + 2:]
+
+
+def _uncountable_plural(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """some information → some informations."""
+    plural = dict(pools.uncountable)
+    at = next((i for i, x in enumerate(w) if x in plural), None)
+    if at is None:
+        return None
+    return w[:at] + [plural[w[at]]] + w[at + 1:]
+
+
+def _extra_to(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she can swim → she can to swim; can you help … ? → can you to help … ?"""
+    if s.aux_need != "base" or s.after_aux is None:
+        return None
+    return w[:s.after_aux] + ["to"] + w[s.after_aux:]
+
+
+def _since_duration(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she has lived here for two years → since two years."""
+    if "duration" not in s.tags:
+        return None
+    at = len(w) - 4  # … for two years .
+    return w[:at] + ["since"] + w[at + 1:]
+
+
+def _preposition_of(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """near the door → near of the door."""
+    at = next((i for i, x in enumerate(w) if x in OF_REFUSED and w[i + 1] in (*NEUTRAL_DETS, "a", "an", "this",
+                                                                             "these", "some", "two")), None)
+    if at is None:
+        return None
+    return w[:at + 1] + ["of"] + w[at + 1:]
+
+
+NEW_ERRORS = {"comparison": _comparison, "double negation": _double_negation,
+              "complement preposition": _complement_preposition, "verb complement": _verb_complement,
+              "uncountable plural": _uncountable_plural, "extra to": _extra_to, "since-duration": _since_duration,
+              "preposition of": _preposition_of}
 
 
 def _second_verb_agreement(s: _Sentence, w: list[str], pools: _Pools) -> list[str] | None:

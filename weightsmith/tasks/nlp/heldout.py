@@ -5,10 +5,12 @@ English over eleven domains (household, food, family, work, travel, weather, sch
 city, nature, plus a mixed set). They are never used to write or tune a program: only to score it.
 Conventions (tokens, tu/vous, elision) are in docs/nlp-data.md.
 
-Two independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
+Three independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
 anything written after that reading. Version 2 (`data/heldout2/`) was written later, by someone who had
 read neither the programs nor any score, with the same conventions and no sentence in common with
-version 1; it is meant to be scored once, at the end of a round of program changes.
+version 1; it was scored once and read, so it is spent too. Version 3 (`data/heldout3/`) was written the
+same way, before the next round of program changes, with no sentence in common with versions 1 and 2;
+it is meant to be scored once, at the end of that round.
 
 Files (`data/<folder>/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
 - translation:    english, french, variants (" | "-separated accepted alternatives, or "-"), phenomena, domain
@@ -25,7 +27,7 @@ from pathlib import Path
 from weightsmith.tasks.nlp.corpus import read_rows
 
 DATA = Path(__file__).parent / "data"
-VERSIONS = {1: "heldout", 2: "heldout2"}  # version -> its folder under data/
+VERSIONS = {1: "heldout", 2: "heldout2", 3: "heldout3"}  # version -> its folder under data/
 TASKS = ("translation", "grammaticality", "sentiment")
 HEADERS = {
     "translation": ("english", "french", "variants", "phenomena", "domain"),
@@ -87,7 +89,7 @@ def _parse(task: str, cells: list[str], where: str) -> HeldoutPair | HeldoutSent
 
 
 def load(task: str, version: int = 1) -> list[HeldoutPair] | list[HeldoutSentence]:
-    """The held-out items of `task` in set `version` (1 or 2), in file order.
+    """The held-out items of `task` in set `version` (a key of VERSIONS), in file order.
 
     A malformed row is an error naming its file and line.
     """
