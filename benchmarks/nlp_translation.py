@@ -6,6 +6,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --dev                       # generated + the hand-written dev pairs
     ... benchmarks/nlp_translation.py --equality-only   # compiled vs interpreter on every item, held-out
                                                         # included but not scored; updates those keys only
+    ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -19,7 +20,9 @@ dictionary baseline in the same run.
   id) do: they are compiled here (one torch thread; CPU seconds, peak memory, sizes, the folder on disk)
   and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
   held-out sets with the interpreter's greedy translation), compared with the interpreter at every
-  position. Held-out items are counted, never printed or scored in this mode.
+  position. Held-out items are counted, never printed or scored in this mode. Step 4's read-out
+  (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
+  (word, code) pair the translator reads out on those sentences.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -209,9 +212,10 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-def equality(results: dict) -> None:
-    """Compiled steps 1-2 against the interpreter on every sentence (held-out sets run, never scored or
-    shown), and the census; written into the results file's own keys."""
+def equality(results: dict, read_out_only: bool = False) -> None:
+    """Compiled steps 1-2 and the compiled read-out against the interpreter on every sentence (held-out
+    sets run, never scored or shown), and the census; written into the results file's own keys.
+    `read_out_only`: the read-out alone."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
@@ -222,19 +226,24 @@ def equality(results: dict) -> None:
     for version in heldout.VERSIONS:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
-    results["compiled_steps_1_2"] = c = compiled_steps(groups)
-    print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
-          f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
-    for name, r in c["compiled_equals_interpreter"].items():
-        print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
+    keys = ["compiled_read_out"]
+    if not read_out_only:
+        results["compiled_steps_1_2"] = c = compiled_steps(groups)
+        print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
+              f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
+        for name, r in c["compiled_equals_interpreter"].items():
+            print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
+        keys += ["program", "compiled_steps_1_2", "census"]
     results["compiled_read_out"] = r = compiled_read_out(groups)
     print(f"read-out compiled: {r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters "
           f"({r['non_zero']:,} non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile; "
-          f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs")
-    results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
-    print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
+          f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs "
+          f"of {sum(map(len, groups.values())):,} sentences")
+    if not read_out_only:
+        results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
+        print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
     kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    kept |= {key: results[key] for key in ("program", "compiled_steps_1_2", "compiled_read_out", "census")}
+    kept |= {key: results[key] for key in keys}
     RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"compiled-vs-interpreter keys written to {RESULTS}")
 
@@ -248,7 +257,9 @@ def main(argv: list[str]) -> None:
     }
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
-    if "--equality-only" in argv:
+    if "--read-out" in argv:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
+        equality(results, read_out_only=True)
+    elif "--equality-only" in argv:
         equality(results)
     elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
         d = everyday(everyday_translation.load_handwritten())
