@@ -251,9 +251,10 @@ CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "af
 QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will"}
 
 
-def question_kind(first: tuple | None) -> str | None:
-    """A yes/no question starts with an auxiliary: do, did, will, have, or être (is / was)."""
-    if first is None:
+def question_kind(first: tuple | None, second: tuple | None = None) -> str | None:
+    """A yes/no question starts with an auxiliary: do, did, will, have, or être (is / was); "do" before a
+    negation is a negative imperative instead (do n't worry: ne vous inquiétez pas)."""
+    if first is None or first[:2] == ("AUX", "do") and second is not None and second[0] == "NEG":
         return None
     if first[0] == "BE" and first[1] in ("pres", "past"):
         return "be-" + first[1]
@@ -269,7 +270,7 @@ def verb_kind(resolved: tuple | None) -> str | None:
     if resolved is None:
         return None
     if resolved[0] == "V":
-        return "generic" if resolved[3] else "other"
+        return "generic" if resolved[3] is True else "other"
     if resolved[0] == "BE":
         return "be"
     if resolved[0] == "PUNCT" or (resolved[0] == "CONJ" and resolved[1] not in ("et", "ou")):
@@ -285,6 +286,8 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
         return None
     if me[0] == "S":
         return ("2s", "m") if me[3] == "vous" and you == "tu" else (me[1], me[2])
+    if me[0] == "NOTHING":  # nothing grows here: rien ne pousse
+        return ("3s", "m")
     if me[0] != "N" or grammar._kind(after) == "POSS_S":
         return None
     _, read, (gender, number, in_prepositional_phrase) = grammar.noun_phrase(window, dict(
@@ -362,8 +365,8 @@ def _own_fields(info: tuple, kind: str) -> tuple | None:
     if kind not in r or info[0] not in ("OPEN", "UNK"):
         return None
     if kind == "V":
-        reflexive, _, generic = r["V"]
-        return (None, reflexive, generic)
+        reflexive, _, generic, particles = r["V"]
+        return (None, reflexive, generic, particles)
     if kind == "N":
         return (*r["N"][:3], "unknown" if info[0] == "UNK" else r["N"][3])
     return tuple(r["A"])
@@ -459,7 +462,9 @@ def _front() -> Front:
     word = previous(info, 1, default=NONE, name="info_word")
     first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
                                             default=NONE)).named("first_word")
-    question = feature("question", lambda f: question_kind(_none(f)) or NONE, first)
+    second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1), info,
+                                             default=NONE)).named("second_word")
+    question = combine("question", lambda f, s: question_kind(_none(f), _none(s)) or NONE, first, second)
     return Front(ids, info, question, _resolved(word, before, before2, info, question))
 
 

@@ -303,7 +303,13 @@ def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def classify(lexicon) -> dict[str, WordClass]:
-    """Every single-token word form the built lexicon knows, with its class; BAD forms; UNK."""
+    """Every single-token word form the built lexicon knows for grammaticality (its main table and the wider
+    one, `Lexicon.for_task`), with its class; BAD forms; UNK. A form the main table knows to be wrong stays
+    BAD when a rarer lemma of the wider table has it too: "wolfs" (to wolf) and "gooses" (to goose) are
+    read as the plurals people get wrong, not as verbs."""
+    bad = over_regularised(lexicon)
+    lexicon = lexicon.for_task("grammaticality")
+    bad |= over_regularised(lexicon)
     table: dict[str, WordClass] = {}
     forms = with_participles(lexicon)
     for word, analyses in forms.items():
@@ -322,7 +328,7 @@ def classify(lexicon) -> dict[str, WordClass]:
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared)) for w, c in table.items()}
-    table |= {w: BAD_CLASS for w in over_regularised(lexicon)}
+    table |= {w: BAD_CLASS for w in bad}
     table[UNK] = UNK_CLASS
     return table
 

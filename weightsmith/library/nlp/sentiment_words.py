@@ -123,7 +123,7 @@ def vocabulary() -> SentimentVocabulary:
     """The vocabulary from the built lexicon (`tasks.nlp.dictionary.load`, built at set-up)."""
     from weightsmith.tasks.nlp import dictionary
 
-    table = classify(dictionary.load())
+    table = classify(dictionary.load().for_task("sentiment"))
     order = {c: i for i, c in enumerate(CLASSES)}
     words = tuple(sorted(table, key=lambda w: (order[table[w]], w)))
     return SentimentVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})

@@ -42,7 +42,7 @@ def readings(info: tuple | None) -> dict:
     if info[0] == "OPEN":
         return dict(info[1])
     if info[0] == "UNK":
-        return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False),
+        return {"N": ("m", "sg", False, "count"), "V": (False, ("base",), False, ()),
                 "A": (False, False, False, "base", False, False)}
     return {}
 
@@ -57,16 +57,16 @@ def _kind(info: tuple | None) -> str:
     if info[0] == "OPEN":
         r = readings(info)
         return "N" if list(r) == ["N"] else "A" if list(r) == ["A"] else "V" if list(r) == ["V"] else "OPEN"
-    if info[0] == "ADV":
-        return "MID" if info[2] else "VERY" if info[1] == "très" else "ADV"
+    if info[0] == "ADV":  # very, too, so, quite: before an adjective
+        return "MID" if info[2] else "VERY" if info[1] in ("très", "trop", "si", "assez") else "ADV"
     return info[0]
 
 
 def _verb(info: tuple, tag_wanted: tuple[str, ...]) -> tuple:
-    reflexive, tags, generic = readings(info)["V"]
+    reflexive, tags, generic, particles = readings(info)["V"]
     tag = next((t for t in tag_wanted if t in tags), None) or next(
         (t for t in ("3s", "base", "past", "pp", "ing") if t in tags))
-    return ("V", tag, reflexive, generic)
+    return ("V", tag, reflexive, generic, particles)
 
 
 def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
@@ -75,7 +75,7 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     `before2` is the word before `before`; `be_question`: the sentence is a question starting with être."""
     out = _resolve(before2, before, info, after, be_question)
     if out[0] == "V" and out[2] == "r":  # pronominal without an object: le bus s'arrête / il arrête la voiture
-        out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, out[3])
+        out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, *out[3:])
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
@@ -105,10 +105,10 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     kind = info[0]
     if kind == "AUX" and info[1] in ("do", "did") and _kind(before) in ("S", "N", "AUX", "TO", "MODAL", "MID") \
             and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
-        return ("V", "past" if info[1] == "did" else "base", False, False)  # i did my homework: faire
+        return ("V", "past" if info[1] == "did" else "base", False, False, ())  # i did my homework: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
-        return ("HAVE_AUX",) if aux else ("V", info[1], False, False)
+        return ("HAVE_AUX",) if aux else ("V", info[1], False, "have", ())  # (have: see _present_clause)
     if kind in ("TO", "PREP") and "V" in readings(before) and \
             readings(before)["V"][2] == "absorbs:" + ("à" if kind == "TO" else info[1]):
         return ("SILENT",)  # wait for the bus: attendre le bus (what if "wait" is a noun here: rare)
@@ -144,7 +144,7 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
             else ()
         return _verb(info, wanted)
-    if "V" in r and nxt in ("DET", "NUM") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE"):
+    if "V" in r and nxt in ("DET", "NUM", "PART") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE"):
         return _verb(info, ())  # no adjective or noun stands before a determiner: (please) close the door
     if prev == "VERY" and "A" in r:
         return _adjective(info, r)
@@ -201,6 +201,8 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     group's last word; `head` is how far back the verb (or être) stands. `prefix` "av." takes être's word's
     avoir forms (i am hungry: j'ai faim); a verb whose object takes "de" has a tail (j'ai besoin de)."""
     verb = window[head]
+    phrasal = phrasal_verb(verb, after)
+    prefix = phrasal[0] if phrasal else prefix
     neg = window[0][1] if head == 1 and window[0][0] == "NEG" else None
     mids, aux, je = [], None, False
     j = head + 1
@@ -224,8 +226,9 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
         j += 1
     if aux is None and clause["question"]:
         aux = clause["question"]
-    if after is not None and after[0] == "NOTHING":
-        neg = "rien"
+    neg = _negative_word(neg, after)
+    if neg is None and j < len(window) and window[j] is not None and window[j][0] == "NOTHING":
+        neg = ""  # nothing grows here: rien ne pousse (ne without pas)
     person = clause["subject"][0]
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
         person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
@@ -243,14 +246,14 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
-        return _modal_group(aux, verb, head, k, je, neg, mids, obj)
+        return _modal_group(aux, verb, head, k, je, neg, mids, obj, prefix)
     finite_tense = "aux" if tense == "perfect" else tense
-    reflexive = verb[0] == "V" and verb[2]
+    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2]
     v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
         out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{k}"),)
-    if neg:
+    if neg is not None:
         out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
     if reflexive:
         out.append((head, f"{v}.se.{finite_tense}.{k}"))
@@ -265,6 +268,23 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     if verb[0] == "V" and verb[3] == "de":
         out.append((head, "v.tail"))
     return tuple(out)
+
+
+def _negative_word(neg: str | None, after: tuple | None) -> str | None:
+    """The second part of ne … (pas, jamais, rien, personne) given the word after the verb: nothing / nobody
+    (je ne vois rien), anything / anyone under a negation (je ne vois rien), "no" + noun (je n'ai pas de)."""
+    if after is not None and after[0] == "NOTHING" or neg and after is not None and after[0] == "ANY":
+        return after[1]
+    return "pas" if neg is None and after == ("DET", "no") else neg
+
+
+def phrasal_verb(verb: tuple, after: tuple | None) -> tuple[str, bool] | None:
+    """The phrasal verb that a verb and the particle after it make (get up: se lever), as (the prefix of its
+    forms, whether it is pronominal); None if the verb has none with that particle."""
+    if verb[0] != "V" or len(verb) < 5 or after is None or after[0] != "PART":
+        return None
+    pronominal = dict(verb[4]).get(after[1])
+    return None if pronominal is None else (f"p.{after[1]}.", pronominal)
 
 
 def avoir_prefix(after: tuple | None) -> str:
@@ -293,7 +313,7 @@ def object_clitic(after: tuple | None) -> str | None:
 
 
 def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | None, mids: list,
-                 obj: str | None) -> tuple:
+                 obj: str | None, prefix: str = "") -> tuple:
     """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form, then the infinitive."""
     from weightsmith.library.nlp.translation_words import WOULD_LIKE
 
@@ -303,7 +323,7 @@ def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | 
     out += tuple((0, "=" + fr) for _, fr in reversed(mids))
     if aux == "would":
         return out
-    return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, "v.inf"),)
+    return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, f"{prefix}v.inf"),)
 
 
 def _it_subject(window: tuple) -> bool:
@@ -355,6 +375,8 @@ def _weather(window: tuple, after: tuple | None) -> bool:
     return bool(weather) and _it_subject(window)
 
 
+DETERMINER_ALONE = {"all": "tout", "much": "beaucoup", "many": "beaucoup", "no": "non"}  # not before a noun
+ALL = {("m", "sg"): "tout", ("f", "sg"): "toute", ("m", "pl"): "tous", ("f", "pl"): "toutes"}
 DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
 CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des",
                 ("de", "des"): "de", ("de", "du"): "de", ("de", "de"): "de"}
@@ -369,7 +391,7 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
     number; `vowel`: the next French word starts with a vowel; `negated`: the object of a negated verb."""
     sg = number == "sg"
     elided = vowel and sg
-    if det in ("a", "an", "some", "any", "bare:partitive", "many") and negated:
+    if det in ("a", "an", "some", "any", "bare:partitive", "many", "much") and negated or det == "no":
         return ("d'",) if vowel else ("de",)
     if det == "the" or det == "bare:definite":
         return ("l'",) if elided else (DEFINITE[gender, number],)
@@ -385,7 +407,7 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
         return (pl,) if not sg else (m,) if gender == "m" or vowel else (f,)
     if det in ("every", "each"):
         return ("chaque",)
-    if det == "many":
+    if det in ("many", "much"):
         return ("beaucoup", "d'") if vowel else ("beaucoup", "de")
     if det == "several":
         return ("plusieurs",)
@@ -429,11 +451,20 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             very.add(j)
         j += 1
     adjectives.reverse()  # English order
-    det, possessor = None, ()
+    det, possessor, whole = None, (), False
     if j < len(window) and window[j] is not None and window[j][0] in NP_START:
         w = window[j]
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
         j += 1
+        # all the / all my / the whole: toute la famille, tous mes amis; all night: toute la nuit
+        if det in ("all", "whole") and j < len(window) and window[j] is not None and window[j][0] == "DET":
+            det, whole = window[j][1], True
+            j += 1
+        elif j < len(window) and window[j] in (("DET", "all"), ("DET", "whole")):
+            whole = True
+            j += 1
+        if det in ("all", "whole"):
+            det, whole = "the", True
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
         owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
@@ -451,18 +482,33 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
         prep = ("à",) if window[0][4] == "sport" else ("de",)  # jouer au football, jouer du piano
         det = det or "the"
+    if prep == ("de",) and j < len(window) and window[j] == ("FRONT",):  # in front of the house: devant la maison
+        prep, j = ("devant",), j + 2 if j + 1 < len(window) and window[j + 1] is not None and \
+            window[j + 1][0] == "PREP" else j + 1
+    if det is None and j < len(window) and window[j] is not None and window[j][0] == "ADV" and \
+            window[j][1] in ("plus", "moins", "assez", "trop"):  # more money: plus d'argent
+        det, prep = "bare:none", ("de",)
+    if det is None and not prep and _after_there_is(window, j):  # there is dust: il y a de la poussière
+        det = "bare:partitive"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
     noun_number = number
     if kind == "name":  # anna, à paris, avec paul
         det = "bare:none"
         prep = ("à",) if prep in (("dans",), ("sur",)) else prep
+    elif kind == "country" and det is None:  # la france; en espagne, au canada; d'espagne, du canada
+        feminine = gender == "f" or nvowel
+        det = "bare:none" if feminine and prep in (("dans",), ("à",), ("sur",), ("de",)) else "bare:definite"
+        prep = ("en",) if feminine and prep in (("dans",), ("à",), ("sur",)) else \
+            ("à",) if prep in (("dans",), ("sur",)) else prep
+    elif kind == "clock" and det is None:  # at noon: à midi
+        det = "bare:none"
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
     elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
         prep, det = (), "the"  # in the morning: le matin; at night: la nuit
-    elif kind == "day" and number == "pl" and prep == ("sur",) and det is None:  # on mondays: le lundi
-        prep, det, noun_number = (), "the", "sg"
+    elif kind == "day" and prep == ("sur",) and det is None and (number == "pl" or _present_clause(window, j)):
+        prep, det, noun_number = (), "the", "sg"  # on mondays, or on monday in the present (a habit): le lundi
     elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
             and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
@@ -482,6 +528,9 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     first_vowel = window[pre[0]][2] if pre else nvowel
     negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
     dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
+    dets = ((ALL[gender, noun_number],) if whole else ()) + dets
+    if det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE")):
+        dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
     words = dets if clause.get("possessor") else _contract(prep, dets)
     words = _elide_all(words, first_vowel)
     plan = list(lit(*words))
@@ -499,6 +548,27 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if possessor:
         plan += _possessor(possessor)
     return tuple(plan), j - 1, (gender, number, bool(prep))
+
+
+def _after_there_is(window: tuple, j: int) -> bool:
+    """window[j:] starts with "is there" read backwards: the noun phrase follows "there is / are / was"."""
+    return j + 1 < len(window) and window[j] is not None and window[j][0] == "BE" and window[j + 1] == ("THERE",)
+
+
+def _present_clause(window: tuple, j: int) -> bool:
+    """The nearest verb to the left of window[j - 1] is in the present, with no will / did / modal / have
+    before it: "we play football on saturday" (a habit: le samedi), not "we played ... on saturday"."""
+    verb = None
+    for w in window[j:]:
+        if w is None or w[0] in ("PUNCT", "CONJ"):
+            break
+        if verb is None and w[0] in ("V", "BE"):
+            verb = w
+        elif w[0] in ("AUX", "HAVE_AUX", "MODAL") and verb is not None:
+            return False
+    if verb is None or verb[0] == "V" and verb[3] == "have":  # we have a test on friday: vendredi
+        return False
+    return verb[1] == "pres" if verb[0] == "BE" else verb[1] in ("3s", "base")
 
 
 def _degree(window: tuple, a: int, very: set) -> tuple:
@@ -615,10 +685,13 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "V":
         after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
                                               and window[2][0] == "BE")
-        if window[1] is not None and window[1][0] == "TO":
+        gerund = me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP")
+        if window[1] is not None and window[1][0] == "TO" or gerund:  # to swim, (likes) swimming: nager
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
+            if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
+                governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
             out = ((0, "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
-            out += ((0, "v.inf"),)
+            out += ((0, (phrasal_verb(me, after) or ("",))[0] + "v.inf"),)
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
@@ -633,7 +706,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         if window[1] is not None and window[1][0] == "THERE":
             tense = {"pres": "a", "past": "avait"}.get(me[1], "a")
-            return lit("il", "y", "aura" if clause["question"] == "will" else tense)
+            tense = "aura" if clause["question"] == "will" else tense
+            no = _negative_word(None, after)  # there is nothing / no wind: il n'y a rien / pas de vent
+            return lit("il", "n'", "y", tense, *(() if no in ("rien", "personne") else (no,))) if no else \
+                lit("il", "y", tense)
         out = _with_ce(window, 0, after, verb_group(_be_window(window, 0, after), 0, after, clause,
                                                      avoir_prefix(after)))
     elif kind == "NEG":
@@ -666,18 +742,24 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "OADV":
         out = ((0, "adv"),)
     elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY") or (kind == "PREP" and nxt == "POSS_S"):
+        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "FRONT") or (kind == "PREP" and nxt == "POSS_S"):
             return ()
+        if kind == "DET":  # a determiner on its own: i like them all, not much
+            return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
         fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
         if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
             return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
+        if kind == "PREP":  # on its own: près (de), à l'intérieur (de); outside: dehors
+            fr = "dehors" if fr == "à l' extérieur de" else fr.removesuffix(" de") if " " in fr else fr
         if prep == "à":  # at eight: à huit heures (a time)
             out = lit(prep, fr, "heure" if fr == "une" else "heures")
         else:
             out = lit(prep, fr) if prep else lit(fr)
     elif kind == "CONJ":  # parce qu'il, s'il
         words = me[1].split()
+        if me[1] == "parce que" and after is not None and after[0] == "PREP" and after[1] == "de":
+            return lit("à", "cause")  # because of the rain: à cause de la pluie ("of" speaks de)
         if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
             words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
         out = lit(*words)
@@ -686,12 +768,16 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
         out = (lit(me[1]) if me[1] == "la" else ()) if after_verb else lit(me[2])  # her: spoken in place
-    elif kind == "NOTHING":
-        out = () if window[1] is not None and window[1][0] in ("V",) else lit("rien")
+    elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
+        out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
+    elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
+        out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
+    elif kind == "LOT":  # a lot (of): beaucoup (de)
+        out = lit("beaucoup")
     elif kind == "THERE":
         if _there_question(window, clause):  # is there a bank ? est-ce qu'il y a une banque ?
             return lit("qu'", "il", "y", "a" if clause["question"] == "be-pres" else "avait")
         out = () if nxt == "BE" else lit("là")
-    elif kind == "TO":
+    elif kind in ("TO", "PART", "FRONT"):
         out = ()
     return out

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
-from weightsmith.tasks.nlp.dictionary.tables import read_names
+from weightsmith.tasks.nlp.dictionary.french import guess_gender
+from weightsmith.tasks.nlp.dictionary.tables import read_names, read_phrasal
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 SEP = "SEP"
@@ -50,6 +51,7 @@ salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sau
 food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
+CLOCK = frozenset("noon midnight".split())  # at noon: à midi (no article)
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # on monday: lundi
 # months and seasons: "in august" → en août, "in winter" → en hiver (not spring: au printemps)
 MONTHS = frozenset("""january february march april may june july august september october november december summer
@@ -85,7 +87,7 @@ WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "co
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
-                                        "several")}
+                                        "several", "no", "all", "whole", "much")}
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
             "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
             "they": ("S", "3p", "m", "ils")}
@@ -93,8 +95,8 @@ PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
                 "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
-                "until": "jusqu'à", "since": "depuis", "inside": "dans", "above": "au-dessus de",
-                "across": "à travers", "around": "autour de", "outside": "dehors"}
+                "until": "jusqu'à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
+                "across": "à travers", "around": "autour de", "outside": "à l' extérieur de"}
 AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
                "would": "would", "'d": "would"}
 # modal verbs: their French forms by person are written here (Verbiste's tables in the lexicon hold only
@@ -119,9 +121,9 @@ ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "qu
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
            "again": "encore", "soon": "bientôt", "early": "tôt", "well": "bien", "far": "loin",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
-           "away": "loin", "quite": "assez", "so": "si", "more": "plus",
+           "quite": "assez", "so": "si", "more": "plus",
            "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
-           "please": "s'il vous plaît", "yes": "oui", "no": "non"}
+           "please": "s'il vous plaît", "yes": "oui"}
 NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatre", "five": "cinq", "six": "six",
            "seven": "sept", "eight": "huit", "nine": "neuf", "ten": "dix", "eleven": "onze", "twelve": "douze",
            "thirteen": "treize", "fourteen": "quatorze", "fifteen": "quinze", "sixteen": "seize",
@@ -132,7 +134,15 @@ PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
 # object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
 OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
            "them": ("OBJ", "les", "eux")}
-OTHER = {"'s": ("POSS_S",), "'": ("POSS_S",), "nothing": ("NOTHING",), "to": ("TO",),
+# particles of phrasal verbs (get up, come back, turn off): the verb speaks the phrasal verb's French
+# (`tables.read_phrasal`); the particle itself speaks nothing
+PARTICLES = {"up": "up", "down": "down", "out": "out", "back": "back", "away": "away", "off": "off"}
+# negative pronouns (ne … rien, rien ne …), and the words that become them under a negation (not … anything)
+NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
+          "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
+          "anybody": ("ANY", "personne", "quelqu'un")}
+OTHER = {**NOBODY, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",),
+         "front": ("FRONT",),
          "there": ("THERE",)}
 
 
@@ -153,7 +163,7 @@ def _closed_info(word: str) -> tuple | None:
               (NEGATIONS, lambda v: ("NEG", v)), (PREPOSITIONS, lambda v: ("PREP", v)),
               (MID_ADVERBS, lambda v: ("ADV", v, True)), (ADVERBS, lambda v: ("ADV", v, False)),
               (NUMBERS, lambda v: ("NUM", v)), (CONJUNCTIONS, lambda v: ("CONJ", v)),
-              (PUNCTUATION, lambda v: ("PUNCT", v)))
+              (PUNCTUATION, lambda v: ("PUNCT", v)), (PARTICLES, lambda v: ("PART", v)))
     return next((make(table[word]) for table, make in tables if word in table), None)
 
 
@@ -193,7 +203,7 @@ def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
     kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
-             (LANGUAGES, "language"))
+             (LANGUAGES, "language"), (CLOCK, "clock"))
     return next((kind for words, kind in kinds if lemma in words), "count")
 
 
@@ -212,6 +222,16 @@ def _object(infinitive: str) -> bool | str:
     return infinitive in GENERIC_VERBS
 
 
+@lru_cache(maxsize=1)
+def _names() -> dict:
+    return read_names()
+
+
+@lru_cache(maxsize=1)
+def _phrasal() -> dict[str, dict[str, str]]:
+    return read_phrasal()
+
+
 def _open_word(lexicon, word: str) -> Word | None:
     """A word form's open-class readings (those with French) and its forms; None if it has none."""
     readings, forms, lemmas = {}, {}, {}
@@ -225,7 +245,8 @@ def _open_word(lexicon, word: str) -> Word | None:
         t = lexicon.translations.get((lemma, pos))
         if t is None or lemmas.setdefault(pos, lemma) != lemma:
             continue
-        if pos == "noun" and t.gender:
+        if pos == "noun" and (t.gender or lemma not in _names()):
+            gender = t.gender or guess_gender(t.french)  # élève, midi: the dictionary gives no gender
             vowel = starts_with_vowel(t.french)
             plural = t.forms.get("pl", t.french)
             if lemma in PLURAL_ONLY:  # the French word is already plural
@@ -233,7 +254,7 @@ def _open_word(lexicon, word: str) -> Word | None:
             if readings.get("N", (None, tag))[1] != tag and (lemma in INVARIABLE or lexicon.english[
                     lemma, pos].forms.get("pl") == (word,)):  # sheep, fish: singular and plural alike
                 tag = "sg|pl"
-            readings["N"] = (t.gender, tag, vowel, _noun_kind(lemma))
+            readings["N"] = (gender, tag, vowel, _noun_kind(lemma))
             forms["n.sg"], forms["n.pl"] = t.french, plural
         elif pos == "adj":
             # "avoir faim": be hungry → avoir faim (être speaks avoir's forms; the adjective is invariable);
@@ -267,7 +288,14 @@ def _open_word(lexicon, word: str) -> Word | None:
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
             # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), jouer (au football,
             # du piano), an infinitive with de / à (oublier d'appeler), or nothing special
-            readings["V"] = (reflexive, tags, "de" if tail else _object(verb.infinitive))
+            # the phrasal verbs it heads, (particle, whether that verb is pronominal): get up → se lever
+            particles = []
+            for particle, phrasal in sorted(_phrasal().get(lemma, {}).items()):
+                if (conjugated := lexicon.conjugation(phrasal)) is not None:
+                    pronominal = phrasal.startswith(("se ", "s'"))
+                    particles.append((particle, pronominal))
+                    forms |= {f"p.{particle}.{code}": form for code, form in _verb_forms(conjugated, pronominal).items()}
+            readings["V"] = (reflexive, tags, "de" if tail else _object(verb.infinitive), tuple(particles))
             forms |= _verb_forms(verb, reflexive is True)
             if tail:
                 forms["v.tail"] = tail
@@ -333,15 +361,16 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
         if tokenize(word) == [word] and (entry := _open_word(lexicon, word)) is not None:
             table[word] = entry
     for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
-                 *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *OTHER} - set(_be_and_have(lexicon)):
+                 *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):
         table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
     faire = _verb_forms(lexicon.verbs["faire"], False)
     for word in ("do", "does", "did"):  # the auxiliary, or the verb faire (i did my homework)
         table[word] = Word(table[word].info, faire)
-    for name in read_names().values():  # a name the dictionary does not know: anna, paris, london → londres
-        if name.name not in table:
-            reading = (name.gender, "sg", starts_with_vowel(name.french), "name")
+    for name in _names().values():  # a name the dictionary does not know: anna, paris, london → londres
+        if name.name not in table or name.kind == "country":  # (a country: en espagne, au canada)
+            kind = "country" if name.kind == "country" else "name"
+            reading = (name.gender, "sg", starts_with_vowel(name.french), kind)
             table[name.name] = Word(("OPEN", (("N", reading),), "N"), {"n.sg": name.french, "n.pl": name.french})
     table[UNK] = Word(("UNK",), {})
     table[SEP] = Word(("SEP",), {})

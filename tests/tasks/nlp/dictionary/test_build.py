@@ -77,6 +77,7 @@ def test_tables_read_back_equal_and_load_reuses_them(built):
     again = dictionary.load(folder)
     assert again.english == lexicon.english and again.translations == lexicon.translations
     assert again.verbs == lexicon.verbs and again.sentiment == lexicon.sentiment
+    assert again.classifier == lexicon.classifier
 
 
 def test_tables_built_by_other_code_are_rebuilt(built, tmp_path):

@@ -24,10 +24,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from weightsmith.tasks.nlp.dictionary import english, freedict, french, sources, verbiste
+from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
-    read_closed_class, reflexive, write,
+    read_closed_class, read_phrasal, reflexive, write,
 )
 
 MIN_COUNT = 5
@@ -149,16 +149,21 @@ def build(folder: Path | None = None) -> Lexicon:
         translations[lemma, pos] = _translation(lemma, pos, word, gender, "override")
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
+    infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever
     infinitives = {reflexive(v) or v for v in infinitives} | {"être", "avoir", "aller", "faire"}
     verbs = {v: FrenchVerb(c.infinitive, c.auxiliary, c.template, c.present, c.imperfect, c.future, c.participle)
              for v, c in conjugations.items() if v in infinitives}
     words = {f for e in lemmas.values() for fs in e.forms.values() for f in fs} | set(closed)
-    lexicon = Lexicon(lemmas, translations, verbs, _sentiment(words, closed), closed)
+    wider = classifier.lemmas(classes, counts, lemmas, words)
+    words |= {f for e in wider.values() for fs in e.forms.values() for f in fs}
+    lexicon = Lexicon(lemmas, translations, verbs, _sentiment(words, closed), closed, wider)
     manifest = {
         "fingerprint": fingerprint(),
         "english_lemmas": len({lemma for lemma, _ in lemmas}),
         "english_entries": len(lemmas),
         "english_forms": len(lexicon.forms),
+        "classifier_entries": len(wider),
+        "classifier_forms": len(lexicon.for_task("sentiment").forms),
         "closed_class_words": len(closed),
         "translated_lemmas": len({lemma for lemma, _ in translations}),
         "translations": dict(Counter(t.source for t in translations.values())),

@@ -58,3 +58,16 @@ def inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
     forms = {_TAGS[pos][tag]: tuple(f.lower() for f in fs) for tag, fs in found.items() if tag in _TAGS[pos]}
     forms.setdefault(base, (lemma,))
     return forms
+
+
+def listed_inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
+    """The forms LemmInflect's dictionary lists for the lemma in this class, {} when it lists none. A noun the
+    dictionary lists only as a proper noun (Sunday → Sundays, Lyon, Anna) takes those forms, lower-cased as
+    the tokenizer writes them."""
+    import lemminflect
+
+    found = lemminflect.getAllInflections(lemma, upos=_UPOS[pos])
+    if not found and pos == "noun":
+        found = lemminflect.getAllInflections(lemma.capitalize(), upos="PROPN")
+    return {_TAGS[pos][tag]: tuple(dict.fromkeys(f.lower() for f in fs)) for tag, fs in found.items()
+            if tag in _TAGS[pos]}

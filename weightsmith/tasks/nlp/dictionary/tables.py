@@ -4,6 +4,7 @@ The tables are plain TSV in one folder (by default `$WEIGHTSMITH_CACHE/nlp/lexic
 `python -m weightsmith.tasks.nlp.dictionary.build`):
 
 - `english.tsv`      lemma, pos (noun | verb | adj | adv), SemCor count, forms (`tag=form,form;...`)
+- `classifier.tsv`   the same columns: the wider lemmas only grammaticality and sentiment read (`classifier`)
 - `translations.tsv` english, pos, french, gender (m | f | -), French forms, source (override | freedict)
 - `verbs.tsv`        infinitive, auxiliary, Verbiste template, present, imperfect, future, participle
 - `sentiment.tsv`    word, score (VADER's mean rating, -4 … 4; 0 for a modifier), role, source
@@ -18,12 +19,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 HERE = Path(__file__).parent
 CLOSED_CLASS = HERE / "closed_class.tsv"
 OVERRIDES = HERE / "overrides.tsv"
 NAMES = HERE / "names.tsv"
+PHRASAL = HERE / "phrasal.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
@@ -105,14 +108,23 @@ def read_closed_class(path: Path = CLOSED_CLASS) -> dict[str, list[ClosedWord]]:
 @dataclass(frozen=True)
 class Name:
     name: str
-    kind: str  # person | city
+    kind: str  # person | city | country | holiday
     gender: str  # m | f (a city: m)
     french: str  # the French name: london → londres
 
 
 def read_names(path: Path = NAMES) -> dict[str, Name]:
-    """Common first names and cities, carried through as names (hand-written; no dictionary here has them)."""
+    """Common first names, cities, countries and holidays, carried through as names (hand-written; the
+    dictionaries here lack them or give no gender)."""
     return {name: Name(name, kind, gender, french) for name, kind, gender, french in _rows(path)}
+
+
+def read_phrasal(path: Path = PHRASAL) -> dict[str, dict[str, str]]:
+    """English verb → {particle: the French verb} for phrasal verbs (get up → se lever; hand-written)."""
+    out: dict[str, dict[str, str]] = {}
+    for verb, particle, french in _rows(path):
+        out.setdefault(verb, {})[particle] = french
+    return out
 
 
 @dataclass
@@ -122,6 +134,8 @@ class Lexicon:
     verbs: dict[str, FrenchVerb]
     sentiment: dict[str, SentimentWord]
     closed: dict[str, list[ClosedWord]] = field(default_factory=read_closed_class)
+    # lemma-classes only the classifiers read (`classifier`): forms the main table lacks
+    classifier: dict[tuple[str, str], EnglishLemma] = field(default_factory=dict)
     forms: dict[str, list[tuple[str, str, str]]] = field(init=False)  # form → (lemma, pos, tag)
 
     def __post_init__(self) -> None:
@@ -134,6 +148,29 @@ class Lexicon:
     def analyses(self, word: str) -> list[tuple[str, str, str]]:
         """Every reading of a word form: (lemma, class, tag); closed-class readings have the tag "closed"."""
         return [(c.word, c.cls, "closed") for c in self.closed.get(word, [])] + self.forms.get(word, [])
+
+    def for_task(self, task: str) -> "Lexicon":
+        """The lexicon a task reads: the main one for translation; for grammaticality and sentiment, the main
+        one joined with the wider `classifier` table, in which a word the main table or the closed-class
+        table knows keeps exactly its readings."""
+        if task not in TASKS:
+            raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
+        return self if task == "translation" else self._classifier_view
+
+    @cached_property
+    def _classifier_view(self) -> "Lexicon":
+        if not self.classifier:
+            return self
+        english = dict(self.english)
+        for key, entry in self.classifier.items():
+            english[key] = replace(english[key], forms=english[key].forms | entry.forms) if key in english else entry
+        view = Lexicon(english, self.translations, self.verbs, self.sentiment, self.closed)
+        for word in set(view.forms) & (set(self.forms) | set(self.closed)):
+            if word in self.forms:
+                view.forms[word] = self.forms[word]
+            else:
+                del view.forms[word]
+        return view
 
     def conjugation(self, french: str) -> FrenchVerb | None:
         """The conjugation of a French verb as translations write it; a pronominal verb ("se lever") is
@@ -149,7 +186,7 @@ class Lexicon:
         if task not in TASKS:
             raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
         if task != "translation":
-            return bool(self.analyses(word))
+            return bool(self.for_task(task).analyses(word))
         return word in self.closed or any((lemma, pos) in self.translations for lemma, pos, _ in self.forms.get(word, []))
 
     def unknown_words(self, words: list[str], task: str) -> list[str]:
@@ -158,7 +195,7 @@ class Lexicon:
 
     def lemmas(self, task: str) -> set[str]:
         """The English lemmas usable for `task` (for translation: those with French)."""
-        english = self.translations if task == "translation" else self.english
+        english = self.translations if task == "translation" else self.for_task(task).english
         return {lemma for lemma, _ in english} | set(self.closed)
 
 
@@ -171,6 +208,8 @@ def write(folder: Path, lexicon: Lexicon, manifest: dict) -> None:
 
     table("english.tsv", "lemma\tpos\tcount\tforms",
           [[e.lemma, e.pos, str(e.count), _forms_text(e.forms)] for e in lexicon.english.values()])
+    table("classifier.tsv", "lemma\tpos\tcount\tforms",
+          [[e.lemma, e.pos, str(e.count), _forms_text(e.forms)] for e in lexicon.classifier.values()])
     table("translations.tsv", "english\tpos\tfrench\tgender\tforms\tsource",
           [[t.english, t.pos, t.french, t.gender or "-", _forms_text(t.forms), t.source]
            for t in lexicon.translations.values()])
@@ -188,7 +227,8 @@ def read(folder: Path) -> Lexicon:
     if not (folder / "manifest.json").is_file():
         raise FileNotFoundError(f"no lexicon tables in {folder}: build them with "
                                 f"python -m weightsmith.tasks.nlp.dictionary.build")
-    english = {(r[0], r[1]): EnglishLemma(r[0], r[1], int(r[2]), _forms(r[3])) for r in _rows(folder / "english.tsv")}
+    english, classifier = ({(r[0], r[1]): EnglishLemma(r[0], r[1], int(r[2]), _forms(r[3])) for r in _rows(folder / name)}
+                           for name in ("english.tsv", "classifier.tsv"))
     translations = {
         (r[0], r[1]): Translation(r[0], r[1], r[2], None if r[3] == "-" else r[3],
                                   {t: v[0] for t, v in _forms(r[4]).items()}, r[5])
@@ -197,4 +237,4 @@ def read(folder: Path) -> Lexicon:
     verbs = {r[0]: FrenchVerb(r[0], r[1], r[2], *(tuple(x.split(",")) for x in r[3:7]))
              for r in _rows(folder / "verbs.tsv")}
     sentiment = {r[0]: SentimentWord(r[0], float(r[1]), r[2], r[3]) for r in _rows(folder / "sentiment.tsv")}
-    return Lexicon(english, translations, verbs, sentiment)
+    return Lexicon(english, translations, verbs, sentiment, classifier=classifier)
