@@ -6,6 +6,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --dev                       # generated + the hand-written dev pairs
     ... benchmarks/nlp_translation.py --equality-only   # compiled vs interpreter on every item, held-out
                                                         # included but not scored; updates those keys only
+    ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -19,7 +20,9 @@ dictionary baseline in the same run.
   id) do: they are compiled here (one torch thread; CPU seconds, peak memory, sizes, the folder on disk)
   and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
   held-out sets with the interpreter's greedy translation), compared with the interpreter at every
-  position. Held-out items are counted, never printed or scored in this mode.
+  position. Held-out items are counted, never printed or scored in this mode. Step 4's read-out
+  (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
+  (word, code) pair the translator reads out on those sentences.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -117,8 +120,16 @@ def model_inputs(sentences: list[tuple[list[str], list[str] | None]]) -> list[li
 
 def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
     """Steps 1-2 compiled (one thread), and compared with the interpreter at every position of every input."""
-    torch.set_num_threads(1)
     program = dt.reading_program()
+    model, summary = _model_summary(program)
+    checked = {name: _compare(program, model, inputs) for name, inputs in groups.items()}
+    return {"program": "dictionary_translation.reading_program (steps 1-2: readings in context)", **summary,
+            "compiled_equals_interpreter": checked}
+
+
+def _model_summary(program: rasp.SOp) -> tuple:
+    """Compile `program` (one thread) and measure it: (sparse model, summary)."""
+    torch.set_num_threads(1)
     start = cpu_seconds()
     compiled = compile_rasp_to_model(program, vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
                                      max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
@@ -127,8 +138,7 @@ def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         save(model, folder)
         disk = sum(f.stat().st_size for f in Path(folder).iterdir())
-    summary = {
-        "program": "dictionary_translation.reading_program (steps 1-2: readings in context)",
+    return model.use_sparse(), {
         "layers": len(model.config.layers), "d_model": model.config.d_model,
         "largest_mlp": max(layer.d_mlp for layer in model.config.layers),
         "hidden_units": sum(layer.d_mlp for layer in model.config.layers),
@@ -137,16 +147,33 @@ def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
         "disk_mb": round(disk / 1e6, 1), "compile_cpu_seconds": round(compile_seconds, 1),
         "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
     }
-    model = model.use_sparse()
-    checked = {}
-    for name, inputs in groups.items():
-        want = rasp.evaluate_batch(program, inputs)
-        start = cpu_seconds()
-        got = [out[1:] for i in range(0, len(inputs), 64)
-               for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
-        checked[name] = {"sentences": len(inputs), "mismatches": sum(g != w for g, w in zip(got, want)),
-                         "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
-    return summary | {"compiled_equals_interpreter": checked}
+
+
+def _compare(program: rasp.SOp, model, inputs: list[list[int]]) -> dict:
+    """Compiled against the interpreter at every position of every input."""
+    want = rasp.evaluate_batch(program, inputs)
+    start = cpu_seconds()
+    got = [out[1:] for i in range(0, len(inputs), 64)
+           for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
+    return {"sentences": len(inputs), "mismatches": sum(g != w for g, w in zip(got, want)),
+            "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
+
+
+def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
+    """Step 4's read-out compiled alone (`dt.read_out_program`), and run on every (word, code) pair the
+    translator reads out on these inputs: each pair is fed as (the code's index, the word's id), since the
+    program takes its code from the id before the word."""
+    program = dt.program()
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    pair = rasp.categorical(rasp.SequenceMap(lambda i, c: (int(i), c), sops["source_word"], sops["form_code"]))
+    codes = {c: i for i, c in enumerate(dt.read_out_codes())}
+    pairs = sorted({p for inputs in groups.values() for out in rasp.evaluate_batch(pair, inputs) for p in out
+                    if p is not None and p[1] in codes})
+    flat = [t for word, code in pairs for t in (codes[code], word)]
+    inputs = [flat[i:i + dt.MAX_SEQ_LEN] for i in range(0, len(flat), dt.MAX_SEQ_LEN)]
+    model, summary = _model_summary(dt.read_out_program())
+    return {"program": "dictionary_translation.read_out_program (step 4: FORM(word, code))", **summary,
+            "pairs": len(pairs), "compiled_equals_interpreter": _compare(dt.read_out_program(), model, inputs)}
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
@@ -185,9 +212,10 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-def equality(results: dict) -> None:
-    """Compiled steps 1-2 against the interpreter on every sentence (held-out sets run, never scored or
-    shown), and the census; written into the results file's own keys."""
+def equality(results: dict, read_out_only: bool = False) -> None:
+    """Compiled steps 1-2 and the compiled read-out against the interpreter on every sentence (held-out
+    sets run, never scored or shown), and the census; written into the results file's own keys.
+    `read_out_only`: the read-out alone."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
@@ -198,15 +226,24 @@ def equality(results: dict) -> None:
     for version in heldout.VERSIONS:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
-    results["compiled_steps_1_2"] = c = compiled_steps(groups)
-    print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
-          f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
-    for name, r in c["compiled_equals_interpreter"].items():
-        print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
-    results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
-    print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
+    keys = ["compiled_read_out"]
+    if not read_out_only:
+        results["compiled_steps_1_2"] = c = compiled_steps(groups)
+        print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
+              f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
+        for name, r in c["compiled_equals_interpreter"].items():
+            print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
+        keys += ["program", "compiled_steps_1_2", "census"]
+    results["compiled_read_out"] = r = compiled_read_out(groups)
+    print(f"read-out compiled: {r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters "
+          f"({r['non_zero']:,} non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile; "
+          f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs "
+          f"of {sum(map(len, groups.values())):,} sentences")
+    if not read_out_only:
+        results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
+        print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
     kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    kept |= {key: results[key] for key in ("program", "compiled_steps_1_2", "census")}
+    kept |= {key: results[key] for key in keys}
     RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"compiled-vs-interpreter keys written to {RESULTS}")
 
@@ -220,7 +257,9 @@ def main(argv: list[str]) -> None:
     }
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
-    if "--equality-only" in argv:
+    if "--read-out" in argv:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
+        equality(results, read_out_only=True)
+    elif "--equality-only" in argv:
         equality(results)
     elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
         d = everyday(everyday_translation.load_handwritten())

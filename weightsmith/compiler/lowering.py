@@ -376,7 +376,10 @@ class Lowering:
                 a, b = line
                 return self._virtual(expr, None, self.scalar(x, _describe(expr, self.label(expr))) * a + Readout.of(ONE, b))
         one_hot = rasp.is_categorical(expr) or id(expr) in self._wanted
-        out = self._stored(self.label(expr), _encoding(expr), values, self.facts.nullable(expr), one_hot, expr)
+        if rasp.is_categorical(expr):  # a staircase can write a code as well as an indicator
+            out = self._categorical(self.label(expr), values, self.facts.nullable(expr), expr)
+        else:
+            out = self._stored(self.label(expr), _encoding(expr), values, self.facts.nullable(expr), one_hot, expr)
         if not one_hot and None not in results:
             ramp = self._ramp(out, x, [float(r) for r in results])
             if ramp is not None:

@@ -5,6 +5,8 @@ The program reads the built lexicon (`tasks.nlp.dictionary`), so these tests nee
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.library import nlp
@@ -198,3 +200,33 @@ def test_a_reading_in_context_is_computed_exactly_from_small_factors():
         choice = dt.options(dt.word_class(w), left)[column[dt.after_view(a)]]
         assert dt.reading(w, choice) == grammar.resolve(before2, before, w, a, be_question), (before2, before, w, a)
 
+
+
+def _codes_and_ids():
+    return dt.read_out_codes(), len(dt.word_ids().entries)
+
+
+@given(data=st.data())
+@settings(max_examples=50, deadline=None)
+def test_the_read_out_gives_every_word_its_form(data):
+    """The read-out narrows (word, code) in four small lookups (namespace, chunk, group, slot); it must be
+    FORM(word, code) for every word id and every code it knows, UNK included."""
+    codes, n = _codes_and_ids()
+    r = dt.read_out_tables()
+    word = data.draw(st.integers(0, n - 1) | st.just(dt.encode(["UNK"])[0]))
+    for code in data.draw(st.lists(st.sampled_from(codes), min_size=1, max_size=30)):
+        assert r.word(r.table_of[word], code) == dt.french_word(word, code), (word, code)
+
+
+def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
+    """Each of the read-out's lookups pairs a few thousand values with at most a dozen: the compiler
+    refuses a lookup whose operands have more than 100,000 value pairs."""
+    from weightsmith.compiler.values import MAX_COMBINATIONS
+
+    r = dt.read_out_tables()
+    address = list(r.address.values())
+    namespaces, chunks = {a[0] for a in address}, {a[1] for a in address}
+    products = [(max(r.table_of) + 1) * len(namespaces), len(set(r.namespace_key.values())) * len(chunks),
+                len(set(r.chunk_key.values())) * dt.GROUPS, len(r.rows) * dt.SLOTS]
+    assert max(products) <= MAX_COMBINATIONS, products
+    assert all(dt.french_word(0, c) is None or c in r.address for c in ("END", "=ne", "=est-ce", "=qu'", "=au"))

@@ -9,7 +9,8 @@ predicts the next French word from `english SEP french-so-far`.
        speaks (`translation_grammar.plan`): literals, or (distance back, form code) pairs;
     4. counting plan lengths from the left gives every plan its span of French positions; the last
        position (having written j French words) finds the plan whose span holds j, its entry j − start,
-       and, for a code, the source word's id, whose French forms give the word.
+       and, for a code, the source word's id, whose French forms give the word (`read_out`: four small
+       lookups, so that no lookup pairs the 15,140 ids with the codes).
 
 Every step looks only left (a word's plan is computed at the position after it, which the causal model
 sees before any French is written), so the program means the same in a causal transformer. It reads
@@ -26,7 +27,7 @@ from functools import lru_cache
 from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import combine, count_upto, feature, in_negation_scope, nearest_left, previous
-from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary
+from weightsmith.library.nlp.translation_words import FRENCH, OBJECTS, SEP, SUBJECTS, vocabulary
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 EOS = "EOS"
@@ -84,6 +85,151 @@ def french_word(word_id: int, code: str) -> str | None:
         return "je" if code.startswith("v.je.") else "ne" if code.startswith("v.ne.") else \
             "se" if code.startswith("v.se.") else UNK
     return entry.forms.get(code)
+
+
+# ------------------------------------------------------------------ step 4's read-out from small factors
+# FORM(word, code) as one lookup over word ids and codes would have 15,140 × hundreds of combinations, and
+# the compiler enumerates every pair of a lookup's operands (at most 100,000). A word matters only through
+# its table of French forms (5,805 tables; ids are in class order, so id → table is a staircase), and what a
+# code reads of that table is small: its forms in one *namespace* (the plain forms; the pronominal ones;
+# être's avoir forms; the clitics je / j', ne / n', se / s', le / l' before the verb, which follow from which
+# forms start with a vowel; the literals, which read nothing). So the read-out is four small lookups, each
+# narrowing what is read:
+#
+#     (table, namespace) → the table's words in that namespace    (a few thousand values: the plain forms)
+#     (that, chunk)      → those of one chunk of the namespace's codes (at most CHUNK codes)
+#     (that, group)      → those of SLOTS codes of the chunk: a row, shared between tables
+#     (row, slot)        → the French word
+#
+# Each multiplies a few thousand values by at most a dozen, and has a hidden unit per value that exists.
+
+SLOTS, GROUPS = 9, 12  # codes per row, rows per chunk
+CHUNK = SLOTS * GROUPS
+
+
+def _namespace(code: str) -> str:
+    """Which part of a word's forms a code reads (see above)."""
+    if code == "END" or code.startswith("="):
+        return "literal"
+    prefix = code.split(".")[0] if code.startswith(("r.v.", "av.v.")) else ""
+    if code[len(prefix) + 1 if prefix else 0:].startswith(("v.je.", "v.ne.", "v.se.", "v.cl.")):
+        return "clitic"
+    return {"r": "pronominal", "av": "avoir"}.get(prefix, "form")
+
+
+def _literal_words() -> set[str]:
+    """Every word a plan can speak as a literal: the string constants of the grammar and of the closed-class
+    tables, split at spaces, and their elided forms (de → d'): a superset."""
+    import ast
+    import inspect
+
+    from weightsmith.library.nlp import translation_words
+
+    words = set()
+    for module in (grammar, translation_words):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" not in node.value:
+                words |= set(node.value.split())
+    return words | {w[:-1] + "'" for w in words if w.endswith("e")}
+
+
+@dataclass(frozen=True)
+class ReadOut:
+    """The read-out's tables (see above); every intermediate value is a number: an index into the distinct
+    contents at that step. `address[code]` is (namespace, chunk, group, slot)."""
+
+    table_of: tuple[int, ...]  # by model id
+    address: dict
+    namespace_key: dict  # (table, namespace) → what the table holds in the namespace
+    chunk_key: dict  # (namespace key, chunk) → what it holds in the chunk
+    row_of: dict  # (chunk key, group) → row
+    rows: tuple[tuple, ...]
+
+    def part(self, code: str, i: int) -> int | None:
+        return self.address[code][i] if code in self.address else None
+
+    def word(self, table: int, code: str) -> str | None:
+        """FORM(word, code) of a word with this table, through the four steps."""
+        namespace, chunk, group, slot = self.address[code]
+        key = self.chunk_key.get((self.namespace_key.get((table, namespace)), chunk))
+        row = self.row_of.get((key, group))
+        return None if row is None else self.rows[row][slot]
+
+
+def _numbered(table: dict, content: tuple) -> int:
+    return table.setdefault(content, len(table))
+
+
+@lru_cache(maxsize=1)
+def read_out_tables() -> ReadOut:
+    entries = word_ids().entries
+    tables: dict[tuple, int] = {}
+    table_of, table_word = [], []
+    for i, e in enumerate(entries):  # UNK has a table of its own: it speaks UNK for every form
+        t = ("UNK",) if e.info == ("UNK",) else tuple(sorted(e.forms.items()))
+        if t not in tables:
+            table_word.append(i)
+        table_of.append(_numbered(tables, t))
+    pronouns = {o[1] for o in OBJECTS.values()} | {s[3] for s in SUBJECTS.values()} | {"la", "ce"}
+    finite = [f"{tense}.{k}" for tense in ("pres", "fut", "imp", "aux") for k in range(6)] + ["inf"]
+    codes = {c for e in entries for c in e.forms} | {f"v.cl.{p}.{f}" for p in pronouns for f in finite} | \
+        {"=" + w for w in _literal_words()} | {"END"}
+    spaces: dict[str, list[str]] = {}
+    for c in sorted(codes):
+        spaces.setdefault(_namespace(c), []).append(c)
+    address = {c: (n, i // CHUNK, i % CHUNK // SLOTS, i % SLOTS) for n, (_, space) in enumerate(sorted(spaces.items()))
+               for i, c in enumerate(space)}
+    namespace_key, chunk_key, row_of = {}, {}, {}
+    contents: dict[tuple, int] = {}
+    chunks: dict[tuple, int] = {}
+    rows: dict[tuple, int] = {}
+    for n, (name, space) in enumerate(sorted(spaces.items())):
+        literals = tuple(french_word(0, c) for c in space) if name == "literal" else None  # the same for all
+        for table, i in enumerate(table_word):
+            content = literals or tuple(french_word(i, c) for c in space)
+            if all(w is None for w in content):  # no such forms (a noun's pronominal ones): no word
+                continue
+            known = content in contents
+            namespace_key[table, n] = key = _numbered(contents, content)
+            if known:
+                continue
+            for k in range(0, len(space), CHUNK):
+                chunk = content[k:k + CHUNK]
+                chunk_key[key, k // CHUNK] = c_key = _numbered(chunks, chunk)
+                for g in range(0, len(chunk), SLOTS):
+                    row = chunk[g:g + SLOTS]
+                    if any(w is not None for w in row):
+                        row_of[c_key, g // SLOTS] = _numbered(rows, row + (None,) * (SLOTS - len(row)))
+    return ReadOut(tuple(table_of), address, namespace_key, chunk_key, row_of, tuple(rows))
+
+
+def read_out(source_id: rasp.SOp, code: rasp.SOp) -> rasp.SOp:
+    """The French word of `code` for the word whose id is `source_id` (numerical): FORM(word, code)."""
+    r = read_out_tables()
+    table = feature("form_table", lambda i: r.table_of[int(i)], source_id)  # a staircase over the ids
+    namespace, chunk, group, slot = (feature(f"code_{name}", lambda c, i=i: r.part(c, i), code)
+                                     for i, name in enumerate(("namespace", "chunk", "group", "slot")))
+    key = combine("form_namespace", lambda t, n: r.namespace_key.get((t, n)), table, namespace)
+    key = combine("form_chunk", lambda k, c: r.chunk_key.get((k, c)), key, chunk)
+    row = combine("form_row", lambda k, g: r.row_of.get((k, g)), key, group)
+    return combine("next_french_word", lambda w, s: r.rows[w][s], row, slot)
+
+
+def read_out_codes() -> tuple[str, ...]:
+    """Every code the read-out knows (the forms, clitics, literals and END)."""
+    return tuple(sorted(read_out_tables().address))
+
+
+def read_out_program() -> rasp.SOp:
+    """Step 4's read-out alone, over every (word, code) pair: the word is the id at each position, the code
+    is chosen by the id before it (`read_out_codes()[id % n]`). It compiles on its own, and it is what the
+    translator's last step runs (`read_out`)."""
+    codes = read_out_codes()
+    ids = rasp.numerical(rasp.tokens)
+    before = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1), ids,
+                                           default=0)).named("id_before")
+    code = feature("form_code", lambda i: codes[int(i) % len(codes)], before)
+    return read_out(ids, code)
 
 
 NONE = "-"  # "no value" (the interpreter reads None as undefined and would not call the functions)
@@ -405,4 +551,4 @@ def program(you: str = "vous") -> rasp.SOp:
     source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
                                               default=0)).named("source_word")
     code = feature("form_code", lambda e: e[1], entry)
-    return combine("next_french_word", lambda i, c: french_word(int(i), c), source_id, code)
+    return read_out(source_id, code)
