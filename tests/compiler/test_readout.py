@@ -63,8 +63,8 @@ exact_readouts = st.dictionaries(st.sampled_from(DIMS), st.floats(-1e6, 1e6, all
 
 @given(st.lists(exact_readouts, max_size=6))
 def test_sum_is_the_term_by_term_sum_bit_for_bit(parts):
-    """`sum` merges read-outs that share no dimension in C; either way it is the term-by-term sum from
-    0.0, in first-seen order, zeros dropped."""
+    """`sum` is the term-by-term sum from 0.0, in first-seen order, zeros dropped (what
+    `disjoint_sums` and the assembler's column builders rely on)."""
     want: dict = {}
     for r in parts:
         for d, c in r.terms.items():

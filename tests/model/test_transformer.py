@@ -320,3 +320,48 @@ def test_tokens_match_by_type_as_well_as_value():
         model.encode([["BOS", True]])
     with pytest.raises(InputError, match="token 1.0 is not in the vocabulary"):
         model.encode([["BOS", 1.0]])
+
+
+def test_modules_are_built_in_the_state_torch_builds_them():
+    """The model's modules are set up without `nn.Module.__init__` and `ModuleList`'s checks (`_set_up`): each must
+    end in the state torch's own construction gives, with containers of its own."""
+    import copy
+
+    from torch import nn
+
+    config = ModelConfig(vocab=["a"], max_seq_len=2, d_model=3,
+                         layers=[LayerConfig([HeadConfig(1, 2), HeadConfig(0, 1)], d_mlp=4), LayerConfig([], 0)],
+                         residual_labels=["x", "y", "z"], output_dims=[0], output_encoding="numerical",
+                         output_values=[])
+    model = Transformer(config)
+    fresh = nn.Module().__dict__
+    modules = list(model.modules())
+    for module in modules:
+        for name, value in fresh.items():
+            mine = module.__dict__[name]
+            assert type(mine) is type(value), name
+            if not isinstance(value, (dict, set)):
+                assert mine == value, name
+            elif name not in ("_parameters", "_modules"):
+                assert not mine, name
+    for name, value in fresh.items():
+        if isinstance(value, (dict, set)):  # every module owns its containers
+            assert len({id(m.__dict__[name]) for m in modules}) == len(modules), name
+    reference = nn.ModuleList([nn.Module(), nn.Module()])
+    assert type(model.layers) is nn.ModuleList and list(model.layers._modules) == list(reference._modules) == ["0", "1"]
+    assert [name for name, _ in model.named_modules()] == [
+        "", "layers", "layers.0", "layers.0.heads", "layers.0.heads.0", "layers.0.heads.1", "layers.0.mlp",
+        "layers.1", "layers.1.heads"]
+    assert model.layers[1].mlp is None and "mlp" not in model.layers[1]._modules
+    assert "config" not in model._modules and model.config is config
+    # the usual module operations work on them, one module at a time
+    seen = []
+    model.layers[0].heads[1].register_forward_hook(lambda *args: seen.append(1))
+    model.eval()
+    assert not any(m.training for m in model.modules())
+    ids = model.encode([["BOS", "a"]])
+    model(ids)
+    assert seen == [1]
+    twin = copy.deepcopy(model).to(torch.float64)
+    assert twin.layers[0].mlp.W_in.dtype == torch.float64 and model.layers[0].mlp.W_in.dtype == torch.float32
+    assert list(twin.state_dict()) == list(model.state_dict())

@@ -49,36 +49,28 @@ class _Residual:
         position (None, or at_bos None: left uncompensated).
 
         Most calls are small (a head's few columns, a Map's dozen units: a compile makes hundreds of
-        them), where a numpy call costs more than a Python step, so up to SMALL_TERMS terms each
-        column's entries are summed in a dict (row -> sum) and the matrix is written by one scatter;
-        larger ones by one `np.bincount`. Both add the terms of an entry in order from 0.0, and the
-        compensation's products in dimension order, so the two give the same bits."""
+        them), where a numpy call costs more than a Python step, so up to SMALL_TERMS terms the
+        entries are added one by one into a zero matrix; larger ones by one scatter (`np.bincount`).
+        Both add the terms of an entry in order from 0.0, and the compensation's products in
+        dimension order, so the two give the same bits."""
         n, d, index = len(readouts), self.d, self.layout.index
         terms = [r.terms for r in readouts]
         total = sum(map(len, terms))
         compensated = [(j, target) for j, target in enumerate(at_bos or ()) if target is not None]
         if total <= SMALL_TERMS:
-            targets = dict(compensated)
-            if targets:
-                nonzero = np.flatnonzero(self.at_bos)
-                entries = list(zip(nonzero.tolist(), self.at_bos[nonzero].tolist()))
-            positions, values = [], []
+            out = np.zeros((d, n))
+            flat = out.reshape(-1)  # a view: entry (row, j) is flat[row * n + j]
             for j, column in enumerate(terms):
-                entry: dict[int, float] = {}  # row -> its sum so far, from 0.0 term by term
-                get = entry.get
                 for dim, c in column.items():
-                    row = index[dim]
-                    entry[row] = get(row, 0.0) + c
-                target = targets.get(j)
-                if target is not None:
+                    flat[index[dim] * n + j] += c
+            if compensated:
+                entries = [(k, float(self.at_bos[k])) for k in np.flatnonzero(self.at_bos).tolist()]
+                bos_row = out[self.bos]
+                for j, target in compensated:
                     seen = 0.0  # what column j reads at BOS: its products with the nonzero BOS entries
                     for k, value in entries:
-                        seen += get(k, 0.0) * value
-                    entry[self.bos] = get(self.bos, 0.0) + (target - seen)
-                positions += [row * n + j for row in entry]
-                values += entry.values()
-            out = np.zeros((d, n))
-            out.reshape(-1)[positions] = values  # a view: entry (row, j) is flat[row * n + j]
+                        seen += float(out[k, j]) * value
+                    bos_row[j] += target - seen
             return out
         rows = np.fromiter(map(index.__getitem__, chain.from_iterable(terms)), dtype=np.intp, count=total)
         coefficients = np.fromiter(chain.from_iterable(t.values() for t in terms), dtype=np.float64, count=total)

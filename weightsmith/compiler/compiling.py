@@ -168,7 +168,6 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
     for op in lowering.ops:
         reps.setdefault(op.output.label, op.output)
     tenancy = {t.owner: t for t in layout.tenancies}
-    index = layout.index
     out = {}
     for label, rep in reps.items():
         if rep.encoding == "numerical" and rep.scalar is not None:
@@ -185,26 +184,22 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
         unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
         row_values = [values] if encoding == "numerical" else [[v] for v in values]
-        positions, entries = [], []  # the matrix's non-zero entries, each summed from 0.0 term by term
+        matrix = np.zeros((len(rows), layout.d_model))
         for i, (carried, r) in enumerate(zip(row_values, rows)):
-            line: dict[int, float] = {}
+            line = matrix[i]
             for dim, c in r.terms.items():
-                at = index.get(dim)
+                at = layout.index.get(dim)
                 if at is not None:
-                    line[at] = line.get(at, 0.0) + c
+                    line[at] += c  # from 0.0, term by term
                 else:
                     unrepresented.extend(v for v in carried if v not in unrepresented)
-            positions += [i * layout.d_model + at for at in line]
-            entries += line.values()
-        matrix = np.zeros((len(rows), layout.d_model))
-        matrix.reshape(-1)[positions] = entries  # one scatter: numpy's per-element cost exceeds Python's
         ends = [tenancy[o].end for o in owners if tenancy[o].end is not None]
         out[label] = SOpLayout(
             label=label,
             kind=type(rep.expr).__name__ if rep.expr is not None else rep.role,
             encoding=encoding,
             values=values,
-            dims=[index[d] for d in rep.dims if d in index],
+            dims=[layout.index[d] for d in rep.dims if d in layout.index],
             readout=matrix,
             written_after=max(tenancy[o].start for o in owners),
             erased_in=min(ends) if ends else None,

@@ -50,7 +50,7 @@ from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
-from weightsmith.compiler.values import Facts, distinct_sorted
+from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
@@ -70,10 +70,7 @@ def _all_numbers(values: Iterable) -> bool:
     """Whether every value is a number; all in C (value lists run to thousands): the exact types
     first (one set of them), then, if another type occurs, `isinstance` (a subclass of int or float)."""
     values = values if isinstance(values, (list, tuple)) else list(values)
-    return set(map(type, values)) <= _NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
-
-
-_NUMBER_TYPES = {int, float, bool}
+    return set(map(type, values)) <= NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
 
 
 def _describe(expr: rasp.RASPExpr | None, label: str) -> str:
@@ -821,8 +818,7 @@ MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times sca
 
 
 def _within_range(values: list) -> bool:
-    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE."""
-    return all(map(MAX_MAGNITUDE.__ge__, map(abs, values)))
+    return all(abs(v) <= MAX_MAGNITUDE for v in values)
 
 
 def _check_range(values: list, what: str) -> None:

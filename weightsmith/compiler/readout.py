@@ -71,21 +71,11 @@ class Readout:
     def sum(cls, readouts: Iterable["Readout"]) -> "Readout":
         """The plain sum: `total` with every coefficient 1, without the multiplications (exact either
         way). The compiler sums one-hot read-outs by the ten thousand (score columns, lookup units,
-        the indicators of a Map), so this is its hottest loop.
-
-        Most of those sums share no dimension (indicators of different values or s-ops): then the sum
-        is the merge of their terms, done by `dict` in C (each entry 0.0 + c = c, the same order, and
-        nothing cancels, since terms are never 0)."""
-        parts = [readout.terms for readout in readouts]
-        merged = dict(chain.from_iterable([part.items() for part in parts]))
-        if len(merged) == sum(map(len, parts)):
-            out = cls.__new__(cls)
-            out.terms = merged
-            return out
+        the indicators of a Map), so this is its hottest loop."""
         terms: dict[Dim, float] = {}
         get = terms.get
-        for part in parts:
-            for d, c in part.items():
+        for readout in readouts:
+            for d, c in readout.terms.items():
                 terms[d] = get(d, 0.0) + c
         return cls._own(terms)
 

@@ -52,11 +52,14 @@ def value_order(v: Any) -> tuple:
     return (2, 0.0, repr(v))
 
 
+NUMBER_TYPES = {int, float, bool}  # exact types checked first (one set of them, in C), then isinstance
+
+
 def distinct_sorted(values: Iterable[Any]) -> list:
     """Values without None and without repeats (1, 1.0 and True are one value, as in a Python set),
     in `value_order`."""
     unique = [v for v in dict.fromkeys(values) if v is not None and v == v]  # v != v: NaN equals nothing
-    if all(map(isinstance, unique, itertools.repeat((int, float)))):
+    if set(map(type, unique)) <= NUMBER_TYPES or all(map(isinstance, unique, itertools.repeat((int, float)))):
         # value_order on numbers, by a C-level sort
         unique.sort()  # distinct values (equal ones were merged), compared exactly: no ties
         return unique

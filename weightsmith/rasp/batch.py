@@ -509,7 +509,7 @@ class _BatchEvaluator:
             valid = self.batch.valid
             nb, width = valid.shape
             if self.batch.full:  # one row of masks for all
-                self._pair_valid = self._for_all(bitmask.pack(np.ones((1, width, width), dtype=bool)))
+                self._pair_valid = self._for_all(one_row.words([(1 << width) - 1] * width, width))
             else:
                 keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
@@ -603,13 +603,16 @@ class _BatchEvaluator:
             ranks = _comparison_ranks(key_values, query_values)
             if ranks is not None:
                 key_ranks, query_ranks, n_ranks = ranks
-                key_rank, query_rank = key_distinct.gather(key_ranks), query_distinct.gather(query_ranks)
+                key_rank = key_distinct.gather(key_ranks)
+                query_rank = key_rank if queries is keys else query_distinct.gather(query_ranks)
                 if uniform:
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
-                    return bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)),
-                                           query_rank, same_rows=queries.uniform)
+                    key_slots = bitmask.slots(key_rank)
+                    masks = _compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks, key_slots))
+                    return bitmask.rows_at(masks, query_rank, same_rows=queries.uniform,
+                                           at_slots=key_slots if query_rank is key_rank else None)
                 compare = _RANK_COMPARISONS[predicate]
                 selected = _pairwise(lambda q, k: compare(k, q), query_rank, key_rank)
                 return bitmask.pack(selected) & self.pair_valid

@@ -27,8 +27,23 @@ def n_words(width: int) -> int:
     return max(1, -(-width // WORD))
 
 
-def value_masks(at: np.ndarray, n: int) -> np.ndarray:
-    """`masks[c + 1, b]`: the key positions of input `b` whose code in `at` (`[B, L]`, -1 for none) is `c`.
+def slots(at: np.ndarray) -> np.ndarray:
+    """`(at + 1) * B + b` at each position of input `b` of `at` (`[B, L]` codes, -1 for none): the slot of
+    `[1 + code, B]` that `value_masks` counts a key into and `rows_at` reads a query from (computed once
+    when the keys are the queries)."""
+    return at * len(at) + _offsets(len(at))
+
+
+@lru_cache(maxsize=8)
+def _offsets(nb: int) -> np.ndarray:
+    offsets = (nb + np.arange(nb))[:, None]
+    offsets.flags.writeable = False
+    return offsets
+
+
+def value_masks(at: np.ndarray, n: int, at_slots: np.ndarray | None = None) -> np.ndarray:
+    """`masks[c + 1, b]`: the key positions of input `b` whose code in `at` (`[B, L]`, -1 for none) is `c`
+    (`at_slots`: `slots(at)`, if the caller has it).
 
     float64 `[1 + n, B, words]` (exact: disjoint bits below 2**32 per word), for sums and cumulative sums.
     Code-major, so that a cumulative sum over the codes adds whole contiguous `[B, words]` planes (numpy
@@ -37,7 +52,7 @@ def value_masks(at: np.ndarray, n: int) -> np.ndarray:
     """
     nb, width = at.shape
     words = n_words(width)
-    index = (at + 1) * nb + np.arange(nb)[:, None]  # code -1 falls into slot 0
+    index = slots(at) if at_slots is None else at_slots  # code -1 falls into slot 0
     if words > 1:
         index = index * words + np.arange(width) // WORD
     sums = np.bincount(index.ravel(), _weights(nb, width), minlength=(n + 1) * nb * words)
@@ -55,18 +70,18 @@ def _weights(nb: int, width: int) -> np.ndarray:
     return weights
 
 
-def rows_at(masks: np.ndarray, at: np.ndarray, same_rows: bool = False) -> np.ndarray:
+def rows_at(masks: np.ndarray, at: np.ndarray, same_rows: bool = False, at_slots: np.ndarray | None = None) -> np.ndarray:
     """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1.
 
     `same_rows` promises that every row of `at` is its first (queries of positions only): then the slots
     are read whole, `[Q, B, words]`, and transposed, with no index per (input, query)."""
-    slots, nb, words = masks.shape
+    n_slots, nb, words = masks.shape
     if same_rows:
         return masks.take(at[0] + 1, axis=0).transpose(1, 0, 2).astype(np.uint64, order="C")
-    index = (at + 1) * nb + np.arange(nb)[:, None]
+    index = slots(at) if at_slots is None else at_slots
     if words == 1:
         return masks.reshape(-1).take(index)[..., None].astype(np.uint64)
-    return masks.reshape(slots * nb, words)[index].astype(np.uint64)
+    return masks.reshape(n_slots * nb, words)[index].astype(np.uint64)
 
 
 def pack(selected: np.ndarray) -> np.ndarray:

@@ -15,7 +15,8 @@ values. `marshal.dumps` answers them in one C pass:
 So a batch of exact ints, serialised in version 2 (no references), is a grid of five-byte records:
 the outer sequence, then per input a row header and its tokens' `i` records. A batch of strings drawn
 from a few shared objects, serialised in version 4 after a list of those objects (guessed from the first
-rows), is the list's records, then the same grid with an `r` record per token. The grid is checked
+rows), is the list's records, then the same grid with an `r` record per token; which number each
+guessed string has is read from a second, tiny stream (`_numbered`), not by parsing strings. The grid is checked
 slot by slot (row headers with their counts, every token slot of the one expected kind), so anything
 else (a bool, a big int, a float, a token missing from the guess, a row shared by two inputs, rows as
 tuples) fails a check and the caller reads the tokens one by one: the first record that is not five
@@ -32,9 +33,7 @@ import numpy as np
 
 FLAG = 0x80  # a type byte's bit that gives the object the next reference number
 LOW = 0x7F
-LIST, TUPLE, SMALL_TUPLE, INT, REF = (ord(c) for c in "[()ir")
-SHORT_ASCII = {ord("z"), ord("Z")}  # a length byte, ASCII (Z: interned)
-LONG_TEXT = {ord("a"): "ascii", ord("A"): "ascii", ord("u"): "utf-8", ord("t"): "utf-8"}  # an int32 length
+LIST, TUPLE, INT, REF = (ord(c) for c in "[(ir")
 GUESS_ROWS = 32  # the rows whose tokens are taken as the vocabulary's objects
 MAX_GUESS = 64  # more distinct tokens than this in those rows: too large a vocabulary to guess
 
@@ -69,59 +68,41 @@ def strings(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) ->
         data = marshal.dumps((guess, inputs), 4)
     except ValueError:
         return None
-    prefix = _guessed(data, len(guess), len(lengths))
-    if prefix is None:
+    numbered = _numbered(data, guess, len(lengths))
+    if numbered is None:
         return None
-    texts, number_of, start = prefix
+    numbers, start = numbered
     references = _grid(data, start, lengths, full, REF)
-    if references is None or not len(texts):
+    if references is None:
         return None
-    table = sorted(texts)
+    table = sorted(guess)
     rank = {text: code for code, text in enumerate(table)}
-    code_of = np.full(max(number_of) + 1, -1, dtype=np.intp)  # reference number -> code
-    code_of[number_of] = [rank[text] for text in texts]
-    if len(references) and (references.min() < 0 or references.max() >= len(code_of)):
-        return None
-    codes = code_of.take(references)
+    code_of = np.full(max(numbers) + 2, -1, dtype=np.intp)  # reference number -> code; -1: not a guessed token
+    code_of[numbers] = [rank[text] for text in guess]
+    codes = code_of.take(np.minimum(references, len(code_of) - 1))  # numbers are >= 0; beyond: the last, -1
     if len(codes) and codes.min() < 0:
         return None  # a reference to something not a guessed token
     return codes, table
 
 
-def _guessed(data: bytes, n_guessed: int, n_rows: int) -> Optional[tuple[list[str], list[int], int]]:
-    """Reads the stream of `(guess, inputs)` up to the inputs' first row: the guessed strings, their
-    reference numbers, and where the rows start; None if any of it is not as expected."""
-    number = 0  # the next reference number
-    pos = 0
-    kind = data[pos]
-    if kind & LOW != SMALL_TUPLE or data[pos + 1] != 2:
+def _numbered(data: bytes, guess: list[str], n_rows: int) -> Optional[tuple[list[int], int]]:
+    """Each guessed string's reference number in the stream of `(guess, inputs)`, and where its rows
+    start; None unless it begins as the stream of `(guess, list(guess))` does and then holds the header
+    of a list or tuple of `n_rows`.
+
+    That other stream is the same records up to the end of the guessed strings (so the same reference
+    numbers), then a copy of the list whose items, all met before, are written as references: their
+    numbers, read off its last records, without reading the strings back from the bytes.
+    """
+    if not guess:
         return None
-    number += bool(kind & FLAG)
-    pos += 2
-    kind = data[pos]
-    if kind & LOW != LIST or int.from_bytes(data[pos + 1:pos + 5], "little") != n_guessed:
+    probe = marshal.dumps((guess, list(guess)), 4)
+    start = len(probe) - 5 * (len(guess) + 1)  # where the copy's header starts, then a record per string
+    copy = probe[start + 5:]
+    if copy[::5] != bytes([REF]) * len(guess) or data[:start] != probe[:start] or len(data) < start + 5:
         return None
-    number += bool(kind & FLAG)
-    pos += 5
-    texts: list[str] = []
-    numbers: list[int] = []
-    for _ in range(n_guessed):
-        kind = data[pos]
-        if kind & LOW in SHORT_ASCII:
-            size, start, encoding = data[pos + 1], pos + 2, "ascii"
-        elif kind & LOW in LONG_TEXT:
-            size, start, encoding = int.from_bytes(data[pos + 1:pos + 5], "little"), pos + 5, LONG_TEXT[kind & LOW]
-        else:
-            return None
-        if not kind & FLAG:
-            return None  # not shared: no token can refer to it
-        texts.append(data[start:start + size].decode(encoding, "surrogatepass"))
-        numbers.append(number)
-        number += 1
-        pos = start + size
-    kind = data[pos]
-    if kind & LOW in (LIST, TUPLE) and int.from_bytes(data[pos + 1:pos + 5], "little") == n_rows:
-        return texts, numbers, pos + 5
+    if data[start] & LOW in (LIST, TUPLE) and int.from_bytes(data[start + 1:start + 5], "little") == n_rows:
+        return [int.from_bytes(copy[k + 1:k + 5], "little") for k in range(0, len(copy), 5)], start + 5
     return None
 
 
@@ -133,10 +114,8 @@ def _grid(data: bytes, start: int, lengths: np.ndarray, full: bool, token_kind: 
     n = n_rows * width if full else int(lengths.sum())
     if len(data) - start != 5 * (n_rows + n):
         return None
-    payloads = np.ndarray((n_rows + n,), dtype="<i4", buffer=data, offset=start + 1, strides=(5,))
-    if full and _same_rows(data, start, n_rows, width, token_kind):
-        return payloads.reshape(n_rows, width + 1)[:, 1:].ravel()
     kinds = np.frombuffer(data, dtype=np.uint8, offset=start)[::5]
+    payloads = np.ndarray((len(kinds),), dtype="<i4", buffer=data, offset=start + 1, strides=(5,))
     if full:  # a row is its header's slot and then its tokens' slots
         kinds, payloads = kinds.reshape(n_rows, width + 1), payloads.reshape(n_rows, width + 1)
         if not (_ROW_HEADER.take(kinds[:, 0]).all() and (payloads[:, 0] == width).all()
@@ -151,15 +130,3 @@ def _grid(data: bytes, start: int, lengths: np.ndarray, full: bool, token_kind: 
         return None
     return payloads[is_token]
 
-
-def _same_rows(data: bytes, start: int, n_rows: int, width: int, token_kind: int) -> bool:
-    """The common case of `_grid` for rows of one length, checked on bytes (a few C passes, no array):
-    every row's header record is the first row's (a list or tuple of `width`, all given a reference
-    number or none), and every other record is of `token_kind`."""
-    header = data[start:start + 5]
-    if not (_ROW_HEADER[header[0]] and int.from_bytes(header[1:], "little") == width):
-        return False
-    if data[start::5] != (header[:1] + bytes([token_kind]) * width) * n_rows:  # every record's type byte
-        return False
-    row = 5 * (width + 1)
-    return all(data[start + i::row] == header[i:i + 1] * n_rows for i in range(1, 5))  # the headers' counts

@@ -186,7 +186,8 @@ def before_view(info: tuple | None) -> tuple:
     """What `grammar.resolve` reads of the word before the one it resolves."""
     if info is None:
         return (grammar._kind(None),)
-    plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS)
+    plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS) \
+        or info[0] == "BE" and info[2] == "pl"
     verb = grammar.readings(info).get("V", (None, (), None))
     return (grammar._kind(info), plural, verb[2], *_open_facts(info))
 

@@ -96,6 +96,8 @@ def _number_of(before: tuple | None, after: tuple | None) -> str:
         return "pl"
     if after is not None and after[0] == "BE":
         return "pl" if after[2] == "pl" else "sg"
+    if before is not None and before[0] == "BE" and before[2] == "pl":  # there are fish: des poissons
+        return "pl"
     tags = readings(after).get("V", (0, ()))[1] if after is not None and after[0] != "UNK" else ()
     return "pl" if "base" in tags and "3s" not in tags and "past" not in tags else "sg"
 
@@ -140,7 +142,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
     if "N" in r and r["N"][3] == "language" and not next_nominal and prev not in ("BE", "VERY"):
         return _noun(info, r)  # she speaks french: le français (not an adjective)
-    if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL"):
+    if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL") and not (
+            prev == "HAVE" and "pp" not in r["V"][1] and "N" in r):  # we had fish: a noun, not a participle
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
             else ()
         return _verb(info, wanted)
@@ -287,9 +290,23 @@ def phrasal_verb(verb: tuple, after: tuple | None) -> tuple[str, bool] | None:
     return None if pronominal is None else (f"p.{after[1]}.", pronominal)
 
 
-def avoir_prefix(after: tuple | None) -> str:
-    """ "av." when être is followed by an adjective that French says with avoir (hungry: avoir faim)."""
-    return "av." if after is not None and readings(after).get("A", (False,) * 6)[5] == "avoir" else ""
+def avoir_prefix(after: tuple | None, window: tuple = (), k: int = 0) -> str:
+    """ "av." when être (window[k]) is followed by an adjective that French says with avoir (hungry: avoir
+    faim), or by a number, an age (she is ten, he is six years old: elle a dix ans), unless "it" is the
+    subject (it is ten: il est dix heures)."""
+    if after is not None and readings(after).get("A", (False,) * 6)[5] == "avoir":
+        return "av."
+    age = after is not None and after[0] == "NUM" and after[1] != "zéro"
+    return "av." if age and window and _ce_subject(window, k) is None else ""
+
+
+def _age(window: tuple, k: int, after: tuple | None) -> bool:
+    """window[k] is a number right after être (with its negation), at the end of the phrase: an age."""
+    be = window[k + 1] if k + 1 < len(window) else None
+    if be is not None and be[0] == "NEG":
+        be = window[k + 2] if k + 2 < len(window) else None
+    return be is not None and be[0] == "BE" and window[0][1] != "zéro" and _ce_subject(window, k + 1) is None \
+        and (_kind(after) in ("PUNCT", "PREP", "CONJ", "START", "ADV") or _time_adjective(after))
 
 
 def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
@@ -407,6 +424,8 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
         return (pl,) if not sg else (m,) if gender == "m" or vowel else (f,)
     if det in ("every", "each"):
         return ("chaque",)
+    if det == "another":  # another coffee: un autre café
+        return ("un" if gender == "m" else "une", "autre")
     if det in ("many", "much"):
         return ("beaucoup", "d'") if vowel else ("beaucoup", "de")
     if det == "several":
@@ -465,6 +484,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             j += 1
         if det in ("all", "whole"):
             det, whole = "the", True
+        if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
+            det, j = None, j - 1  # (she will be) ten next year: the number is an age, not this noun's
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
         owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
@@ -501,12 +522,14 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         det = "bare:none" if feminine and prep in (("dans",), ("à",), ("sur",), ("de",)) else "bare:definite"
         prep = ("en",) if feminine and prep in (("dans",), ("à",), ("sur",)) else \
             ("à",) if prep in (("dans",), ("sur",)) else prep
+    elif kind == "spring" and prep == ("dans",) and det in (None, "the") and not adjectives:
+        prep, det = ("à",), "the"  # in (the) spring: au printemps
     elif kind == "clock" and det is None:  # at noon: à midi
         det = "bare:none"
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
     elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
-        prep, det = (), "the"  # in the morning: le matin; at night: la nuit
+        prep, det, noun_number = (), "the", "sg"  # in the morning(s): le matin; at night: la nuit
     elif kind == "day" and prep == ("sur",) and det is None and (number == "pl" or _present_clause(window, j)):
         prep, det, noun_number = (), "the", "sg"  # on mondays, or on monday in the present (a habit): le lundi
     elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
@@ -523,6 +546,11 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             prep, det = (), "bare:none"
         if window[0][4] == "home" and not prep:  # she went home: à la maison
             prep, det = ("à",), "bare:definite"
+    counted = kind == "year" and (det in ("a", "an") or det.startswith("num:"))  # six ans, un an; l'année
+    if counted:
+        gender, nvowel = "m", True
+    if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
+        prep = ("pendant",)  # for two weeks: pendant deux semaines
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
     first_vowel = window[pre[0]][2] if pre else nvowel
@@ -539,7 +567,7 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         plan += _degree(window, a, very)
         last = a == pre[-1]
         plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
-    plan.append((0, f"n.{noun_number}"))
+    plan.append((0, f"n.{'an.' if counted else ''}{noun_number}"))
     for a in post:
         plan += _degree(window, a, very)
         plan.append((a, f"a.{code}"))
@@ -711,16 +739,19 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return lit("il", "n'", "y", tense, *(() if no in ("rien", "personne") else (no,))) if no else \
                 lit("il", "y", tense)
         out = _with_ce(window, 0, after, verb_group(_be_window(window, 0, after), 0, after, clause,
-                                                     avoir_prefix(after)))
+                                                     avoir_prefix(after, window, 0)))
     elif kind == "NEG":
         if window[1] is not None and window[1][0] == "BE" and _progressive(after) and _ce_subject(window, 1):
             out = lit("il")  # it is not raining: il ne pleut pas
         elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
             out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
-                                                         avoir_prefix(after)))
+                                                         avoir_prefix(after, window, 1)))
     elif kind in ("AUX", "HAVE_AUX"):
         return ()
     elif kind == "A":
+        if window[1] is not None and window[1][0] == "N" and window[1][4] == "year" and window[2] is not None and \
+                window[2][0] == "NUM":
+            return ()  # six years old: six ans (être speaks avoir)
         predicative = window[1] is not None and window[1][0] == "BE"
         if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
             return ()
@@ -741,8 +772,11 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                            else verb_group(window, 1, after, clause), weather) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
+    elif kind == "DET" and me[1] == "much" and nxt == "VERY":  # much too salty: beaucoup trop salée
+        out = lit("beaucoup")
     elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "FRONT") or (kind == "PREP" and nxt == "POSS_S"):
+        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "FRONT") and not (
+                kind == "NUM" and _time_adjective(after)) or (kind == "PREP" and nxt == "POSS_S"):
             return ()
         if kind == "DET":  # a determiner on its own: i like them all, not much
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
@@ -752,7 +786,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
         if kind == "PREP":  # on its own: près (de), à l'intérieur (de); outside: dehors
             fr = "dehors" if fr == "à l' extérieur de" else fr.removesuffix(" de") if " " in fr else fr
-        if prep == "à":  # at eight: à huit heures (a time)
+        if kind == "NUM" and _age(window, 0, after):  # she is ten: elle a dix ans
+            return lit(fr, "an" if fr in ("un", "une") else "ans")
+        if prep == "à" and fr != "zéro":  # at eight: à huit heures (a time)
             out = lit(prep, fr, "heure" if fr == "une" else "heures")
         else:
             out = lit(prep, fr) if prep else lit(fr)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
-from weightsmith.tasks.nlp.dictionary.french import guess_gender
+from weightsmith.tasks.nlp.dictionary.french import adjective_forms, guess_gender
 from weightsmith.tasks.nlp.dictionary.tables import read_names, read_phrasal
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
@@ -51,6 +51,7 @@ salt pepper oil chocolate jam honey cream yogurt ham chicken beef pork salad sau
 food money time help fun music noise air sun wind rain snow wood paper glass sand gas petrol fuel energy
 patience courage luck news advice information furniture luggage homework work bacon garlic lettuce spinach
 broccoli toast cake pizza""".split())
+TIME_UNITS = frozenset("day week month hour minute".split())  # for two weeks: pendant deux semaines
 CLOCK = frozenset("noon midnight".split())  # at noon: à midi (no article)
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # on monday: lundi
 # months and seasons: "in august" → en août, "in winter" → en hiver (not spring: au printemps)
@@ -87,10 +88,10 @@ WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "co
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
-                                        "several", "no", "all", "whole", "much")}
+                                        "several", "no", "all", "whole", "much", "another")}
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
             "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
-            "they": ("S", "3p", "m", "ils")}
+            "they": ("S", "3p", "m", "ils"), "who": ("S", "3s", "m", "qui")}
 PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
@@ -123,13 +124,22 @@ ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "qu
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
            "quite": "assez", "so": "si", "more": "plus",
            "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
-           "please": "s'il vous plaît", "yes": "oui"}
+           "please": "s'il vous plaît", "yes": "oui", "once": "une fois", "twice": "deux fois", "yet": "encore",
+           "hi": "salut", "hey": "salut", "bye": "au revoir", "goodbye": "au revoir", "oh": "oh"}
 NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatre", "five": "cinq", "six": "six",
            "seven": "sept", "eight": "huit", "nine": "neuf", "ten": "dix", "eleven": "onze", "twelve": "douze",
            "thirteen": "treize", "fourteen": "quatorze", "fifteen": "quinze", "sixteen": "seize",
            "seventeen": "dix-sept", "eighteen": "dix-huit", "nineteen": "dix-neuf", "twenty": "vingt",
-           "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "hundred": "cent", "thousand": "mille"}
-CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si"}
+           "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "sixty": "soixante",
+           "seventy": "soixante-dix", "eighty": "quatre-vingts", "ninety": "quatre-vingt-dix", "hundred": "cent",
+           "thousand": "mille", "zero": "zéro"}
+CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si",
+                "while": "pendant que"}
+# ordinal numbers: adjectives before the noun (the first floor: le premier étage), written here (no dictionary
+# entry has them as adjectives)
+ORDINALS = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
+            "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
+            "ninth": "neuvième", "tenth": "dixième"}
 PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
 # object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
 OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
@@ -201,7 +211,7 @@ def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
 
 def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
-    kinds = ((MASS_NOUNS, "mass"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
+    kinds = ((MASS_NOUNS, "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
     return next((kind for words, kind in kinds if lemma in words), "count")
@@ -220,6 +230,17 @@ def _object(infinitive: str) -> bool | str:
     if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
         return "inf:de" if infinitive in INFINITIVE_DE else "inf:à"
     return infinitive in GENERIC_VERBS
+
+
+# French words whose h is aspirated: no elision before them (le hamster, la haie, le haut)
+H_ASPIRE = frozenset("""hache haie haine hall hamac hameau hamster hanche handicap hangar hareng haricot harpe hasard
+hâte hausse haut haute hauteur hérisson héros hêtre hibou hockey homard honte hors-d'œuvre housse hublot huit hutte
+hongrie hollande""".split())
+
+
+def _elides(french: str) -> bool:
+    """Whether a French noun or adjective makes the word before it elide (l'eau, l'homme; le hamster)."""
+    return starts_with_vowel(french) and french.split(" ")[0] not in H_ASPIRE
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +268,7 @@ def _open_word(lexicon, word: str) -> Word | None:
             continue
         if pos == "noun" and (t.gender or lemma not in _names()):
             gender = t.gender or guess_gender(t.french)  # élève, midi: the dictionary gives no gender
-            vowel = starts_with_vowel(t.french)
+            vowel = _elides(t.french)
             plural = t.forms.get("pl", t.french)
             if lemma in PLURAL_ONLY:  # the French word is already plural
                 tag, plural = "pl", t.french
@@ -256,6 +277,8 @@ def _open_word(lexicon, word: str) -> Word | None:
                 tag = "sg|pl"
             readings["N"] = (gender, tag, vowel, _noun_kind(lemma))
             forms["n.sg"], forms["n.pl"] = t.french, plural
+            if lemma == "year":  # counted years: six ans, un an (année otherwise)
+                forms["n.an.sg"], forms["n.an.pl"] = "an", "ans"
         elif pos == "adj":
             # "avoir faim": be hungry → avoir faim (être speaks avoir's forms; the adjective is invariable);
             # "pc": was born → est né (être in the present: the passé composé of naître)
@@ -267,7 +290,7 @@ def _open_word(lexicon, word: str) -> Word | None:
                 m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
             # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
             # avoir instead of être)
-            readings["A"] = (m in PRENOMINAL, starts_with_vowel(m) or starts_with_vowel(f), lemma in WEATHER,
+            readings["A"] = (m in PRENOMINAL, _elides(m) or _elides(f), lemma in WEATHER,
                              tag, lemma in ("next", "last"), avoir)
             forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
                       "a.w": WEATHER.get(lemma, m)}
@@ -364,13 +387,20 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):
         table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
+    for word, french in ORDINALS.items():  # (second is also a noun: la seconde)
+        m, f, mpl, fpl = adjective_forms(french)
+        other = table[word].info[1] if word in table and table[word].info[0] == "OPEN" else ()
+        readings = tuple(sorted({**dict(other), "A": (True, False, False, "base", False, False)}.items()))
+        table[word] = Word(("OPEN", readings, table[word].info[2] if other else "A"),
+                           {**(table[word].forms if other else {}),
+                            "a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": m, "a.w": m})
     faire = _verb_forms(lexicon.verbs["faire"], False)
     for word in ("do", "does", "did"):  # the auxiliary, or the verb faire (i did my homework)
         table[word] = Word(table[word].info, faire)
     for name in _names().values():  # a name the dictionary does not know: anna, paris, london → londres
         if name.name not in table or name.kind == "country":  # (a country: en espagne, au canada)
             kind = "country" if name.kind == "country" else "name"
-            reading = (name.gender, "sg", starts_with_vowel(name.french), kind)
+            reading = (name.gender, "sg", _elides(name.french), kind)
             table[name.name] = Word(("OPEN", (("N", reading),), "N"), {"n.sg": name.french, "n.pl": name.french})
     table[UNK] = Word(("UNK",), {})
     table[SEP] = Word(("SEP",), {})

@@ -484,6 +484,8 @@ def _double_negation(s: _Sentence, w: list[str], rng: random.Random, pools: _Poo
     if not ({"negation", "never"} & s.tags) or s.obj is None:
         return None
     start, end = s.obj
+    if "and" in w[:start]:
+        return None  # the program reads "and" as the end of a negation's scope ("no brother and no sister")
     return w[:start] + [rng.choice(("nothing", "nobody"))] + w[end:]
 
 
