@@ -53,11 +53,14 @@ def inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
     a lemma it does not list gets just its base form)."""
     import lemminflect  # the `lexicon` extra; sources.require() checked it is there
 
-    found = lemminflect.getAllInflections(lemma, upos=_UPOS[pos])
-    base = "sg" if pos == "noun" else "base"
-    forms = {_TAGS[pos][tag]: tuple(f.lower() for f in fs) for tag, fs in found.items() if tag in _TAGS[pos]}
-    forms.setdefault(base, (lemma,))
+    forms = _tagged(lemminflect.getAllInflections(lemma, upos=_UPOS[pos]), pos)
+    forms.setdefault("sg" if pos == "noun" else "base", (lemma,))
     return forms
+
+
+def _tagged(found: dict[str, tuple[str, ...]], pos: str) -> dict[str, tuple[str, ...]]:
+    """LemmInflect's Penn tags → ours, forms lower-cased as the tokenizer writes them."""
+    return {_TAGS[pos][tag]: tuple(f.lower() for f in fs) for tag, fs in found.items() if tag in _TAGS[pos]}
 
 
 def listed_inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
@@ -69,5 +72,4 @@ def listed_inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
     found = lemminflect.getAllInflections(lemma, upos=_UPOS[pos])
     if not found and pos == "noun":
         found = lemminflect.getAllInflections(lemma.capitalize(), upos="PROPN")
-    return {_TAGS[pos][tag]: tuple(dict.fromkeys(f.lower() for f in fs)) for tag, fs in found.items()
-            if tag in _TAGS[pos]}
+    return {tag: tuple(dict.fromkeys(forms)) for tag, forms in _tagged(found, pos).items()}  # Sundays, sundays
