@@ -329,3 +329,21 @@ def test_a_typed_model_runs_verifies_and_explains_with_its_types(tmp_path):
     explained = " ".join(runner.invoke(app, ["explain", str(out)]).output.split())
     assert "its Python type from dims" in explained and "(int, bool, float)" in explained
     assert "frac_prevs[type] = {none, one, several}" in explained  # brackets shown, not read as markup
+
+
+def test_compile_says_in_one_line_when_the_model_cannot_tell_an_outputs_type(tmp_path):
+    """The compiler's OutputTypeWarning (an int that may be a float) reaches a CLI user as one line."""
+    source = tmp_path / "two_means.py"
+    source.write_text(
+        "from weightsmith import rasp\n"
+        "def make():\n"
+        "    one = rasp.numerical(rasp.Map(lambda x: 1 if x == 0 else 0, rasp.tokens))\n"
+        "    by_token = rasp.Select(rasp.tokens, rasp.indices, rasp.Comparison.EQ)\n"
+        "    by_one = rasp.Select(rasp.Map(lambda x: int(x > 0), one), rasp.indices, rasp.Comparison.EQ)\n"
+        "    return rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(by_one, one, default=0)),\n"
+        "                                                rasp.numerical(rasp.Aggregate(by_token, one, default=0)), 1, 1))\n")
+    result = runner.invoke(app, ["compile", f"{source}:make", "--vocab", "0", "--max-len", "2", "-o", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warned) == 1 and "an int or a float" in warned[0], result.stderr
+    assert "Traceback" not in result.stderr and "warnings.warn" not in result.stderr

@@ -1,11 +1,13 @@
 """compiler.types: which type a mean decodes as (int 4 or float 4.0), decided in the model by one head."""
 
+import warnings
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from weightsmith import rasp
-from weightsmith.compiler import compile_program
+from weightsmith.compiler import OutputTypeWarning, compile_program
 from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
 from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, output_types
 from weightsmith.compiler.values import analyse
@@ -61,7 +63,8 @@ def test_which_outputs_need_a_type_case():
     other = rasp.Select(rasp.tokens, rasp.tokens, EQ)
     two = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(prefix, ints, default=0)),
                                                 rasp.numerical(rasp.Aggregate(other, ints, default=0)), 1, -1))
-    assert types_of(two) is None
+    with pytest.warns(OutputTypeWarning):  # ... and the compiler says so
+        assert types_of(two) is None
     # ... unless the type is the same whatever their cases are (floats' means are floats)
     assert types_of(rasp.numerical(rasp.LinearSequenceMap(
         rasp.numerical(rasp.Aggregate(prefix, floats, default=0.0)),
@@ -128,3 +131,28 @@ def test_4_and_4_point_0_on_every_input_after_save_and_load(tmp_path):
         theirs = rasp.evaluate(mean, xs)
         assert [type(v) for v in row[1:]] == [type(v) for v in theirs] and all(map(same_value, row[1:], theirs))
     assert model.run(["BOS", "a", "a"])[1:] == [4, 4.0] and type(model.run(["BOS", "a", "a"])[2]) is float
+
+
+def test_a_type_no_one_selector_decides_is_warned_at_compile_time_and_its_values_stay_exact():
+    """Found by the random-program test: the sum of two means on different selectors is a float if either
+    averages, which the model's one case head cannot tell; the compiler says so instead of staying silent."""
+    one = rasp.numerical(rasp.Map(lambda x: 1 if x == 0 else 0, rasp.tokens))
+    by_token = rasp.Select(rasp.tokens, rasp.indices, EQ)
+    by_one = rasp.Select(rasp.Map(lambda x: x % 3, rasp.Map(lambda x: int(x > 0), one)), rasp.indices, EQ)
+    total = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(by_one, one, default=0)),
+                                                  rasp.numerical(rasp.Aggregate(by_token, one, default=0)), 1, 1))
+    with pytest.warns(OutputTypeWarning, match="depends on how many keys each of 2 different selectors"):
+        compiled = compile_program(total, [0], 2)
+    inputs = every_input([0], 2)
+    want = rasp.evaluate_batch(total, inputs)
+    got = [row[1:] for row in compiled.apply_batch([["BOS", *x] for x in inputs])]
+    assert {type(v) for row in want for v in row} == {int, float}  # the interpreter gives both
+    assert all(same_value(g, w) for ours, theirs in zip(got, want) for g, w in zip(ours, theirs))
+
+
+def test_a_type_one_selector_decides_is_not_warned():
+    prefix = rasp.Select(rasp.indices, rasp.indices, LEQ)
+    mean = rasp.numerical(rasp.Aggregate(prefix, rasp.numerical(rasp.Map(lambda t: t == "a", rasp.tokens)), default=0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputTypeWarning)
+        compile_program(rasp.numerical(rasp.Map(lambda m: m + 1, mean)), VOCAB, 4)

@@ -68,6 +68,15 @@ def main_options(
                                  help="Print the version and exit."),
 ) -> None:
     """weightsmith: write RASP programs, run them, compile them into exact transformers."""
+    import warnings
+
+    warnings.showwarning = _one_line_warning
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library warning (e.g. the compiler's OutputTypeWarning) as the CLI says things: one line on stderr,
+    without Python's file and source line."""
+    typer.echo(f"warning: {message}", err=True)
 
 
 def progress() -> bool:

@@ -15,7 +15,7 @@ model with its reading guide).
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout
 from weightsmith.compiler.compiling import compile_program, compile_rasp_to_model
-from weightsmith.compiler.errors import ClassifierTooLarge, CompileError
+from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning
 
 __all__ = [
     "ClassifierTooLarge",
@@ -23,6 +23,7 @@ __all__ = [
     "CompiledModel",
     "CompiledOutput",
     "HeadInfo",
+    "OutputTypeWarning",
     "SOpLayout",
     "compile_program",
     "compile_rasp_to_model",

@@ -1,4 +1,5 @@
-"""The compiler's one error type: it names the s-op at fault and says why it cannot be compiled."""
+"""The compiler's one error type: it names the s-op at fault and says why it cannot be compiled; and its one
+warning, for what compiles exactly in value but not in Python type."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ class ClassifierTooLarge(CompileError):
     """A LinearClassifier whose integer scores are too large to add exactly (float64) or to keep in order
     (float32): a coarser quantisation compiles. Its own type so that quantisation can look for the
     largest scale that compiles."""
+
+
+class OutputTypeWarning(UserWarning):
+    """An output whose Python type (int or float) the model cannot tell on every input: its values are exact,
+    but where the interpreter gives 1.0 the model may decode 1 (docs/compiler-numerics.md, "Not covered").
+    A warning, not an error, because the number is right and most users compare numbers; said at compile
+    time so that no one meets the difference silently."""
 
 
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:

@@ -15,12 +15,13 @@ really different selectors, the case of one that alone decides the type is compu
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
+from itertools import product
 from typing import Callable
 
-from itertools import product
-
 from weightsmith import rasp
+from weightsmith.compiler.errors import OutputTypeWarning
 from weightsmith.model.config import VALUE_TYPE as VALUE
 CASES = ("none", "one", "several")  # how many keys the selector selects
 TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
@@ -64,7 +65,7 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
             return None
         types = [_type_name(_typed_output(output, {id(a): case for a in aggregates}, values)) for case in CASES]
     elif len(groups) > MAX_SELECTORS:
-        return None  # 3 ** len(groups) combinations of cases: not covered (docs/compiler-numerics.md)
+        return _undecided(output, len(groups))  # 3 ** len(groups) combinations of cases
     else:
         keys = list(groups)
         names = {combo: _type_name(_typed_output(output, {id(a): case for key, case in zip(keys, combo)
@@ -72,12 +73,22 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                  for combo in product(*[_cases(groups[key][0].selector) for key in keys])}
         decided = _deciding_selector(keys, names)
         if decided is None:
-            return None  # no one selector's case decides the type: not covered (docs/compiler-numerics.md)
+            return _undecided(output, len(groups))  # no one selector's case decides the type
         at, types = decided
         selector = groups[keys[at]][0].selector
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
         return None  # every value already decodes with the type each case gives
     return OutputTypes(selector, types)
+
+
+def _undecided(output: rasp.SOp, selectors: int) -> None:
+    """Not covered (docs/compiler-numerics.md): the model computes one selector's case, and the type here
+    depends on the cases of several. The values stay exact; the type is the value set's own, so say so."""
+    warnings.warn(OutputTypeWarning(
+        f"{type(output).__name__} {output.label!r}: whether it is an int or a float depends on how many keys "
+        f"each of {selectors} different selectors selects, which the model does not compute; its values are "
+        "exact, but it may decode an int where the interpreter gives a float (1 for 1.0)"), stacklevel=2)
+    return None
 
 
 def _deciding_selector(keys: list, names: dict[tuple, str]) -> tuple[int, list[str]] | None:
