@@ -1,4 +1,4 @@
-"""Grammaticality at dictionary scale (issue 20 §2): a RASP program over word ids (`grammar_words`: ~21k word
+"""Grammaticality at dictionary scale (issue 20 §2): a RASP program over word ids (`grammar_words`: ~71k word
 forms of the built lexicon, each with one class). A sentence is grammatical when no position breaks a rule.
 
     word_class   the word's class, looked up from its id (a staircase)
