@@ -65,7 +65,8 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
             return None
         types = [_type_name(_typed_output(output, {id(a): case for a in aggregates}, values)) for case in CASES]
     elif len(groups) > MAX_SELECTORS:
-        return _undecided(output, len(groups))  # 3 ** len(groups) combinations of cases
+        return _undecided(output, f"may depend on how many keys each of {len(groups)} different selectors "
+                          f"selects (more than the {MAX_SELECTORS} whose cases the compiler tries)")
     else:
         keys = list(groups)
         names = {combo: _type_name(_typed_output(output, {id(a): case for key, case in zip(keys, combo)
@@ -73,7 +74,8 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                  for combo in product(*[_cases(groups[key][0].selector) for key in keys])}
         decided = _deciding_selector(keys, names)
         if decided is None:
-            return _undecided(output, len(groups))  # no one selector's case decides the type
+            return _undecided(output, f"depends on how many keys each of {len(groups)} different selectors "
+                              "selects, which the model does not compute")
         at, types = decided
         selector = groups[keys[at]][0].selector
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
@@ -81,12 +83,12 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
     return OutputTypes(selector, types)
 
 
-def _undecided(output: rasp.SOp, selectors: int) -> None:
+def _undecided(output: rasp.SOp, why: str) -> None:
     """Not covered (docs/compiler-numerics.md): the model computes one selector's case, and the type here
-    depends on the cases of several. The values stay exact; the type is the value set's own, so say so."""
+    depends (or, past MAX_SELECTORS, may depend) on the cases of several. The values stay exact; the type
+    is the value set's own, so say so."""
     warnings.warn(OutputTypeWarning(
-        f"{type(output).__name__} {output.label!r}: whether it is an int or a float depends on how many keys "
-        f"each of {selectors} different selectors selects, which the model does not compute; its values are "
+        f"{type(output).__name__} {output.label!r}: whether it is an int or a float {why}; its values are "
         "exact, but it may decode an int where the interpreter gives a float (1 for 1.0)"), stacklevel=2)
     return None
 
