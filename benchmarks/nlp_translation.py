@@ -171,9 +171,10 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
                     if p is not None and p[1] in codes})
     flat = [t for word, code in pairs for t in (codes[code], word)]
     inputs = [flat[i:i + dt.MAX_SEQ_LEN] for i in range(0, len(flat), dt.MAX_SEQ_LEN)]
-    model, summary = _model_summary(dt.read_out_program())
+    read_out = dt.read_out_program()  # one program, compiled and then compared with its own interpretation
+    model, summary = _model_summary(read_out)
     return {"program": "dictionary_translation.read_out_program (step 4: FORM(word, code))", **summary,
-            "pairs": len(pairs), "compiled_equals_interpreter": _compare(dt.read_out_program(), model, inputs)}
+            "pairs": len(pairs), "compiled_equals_interpreter": _compare(read_out, model, inputs)}
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
