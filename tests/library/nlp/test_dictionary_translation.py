@@ -4,11 +4,14 @@ through in place, words with several classes, tu/vous, and the causal reading.
 The program reads the built lexicon (`tasks.nlp.dictionary`), so these tests need its resources.
 """
 
+from functools import lru_cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from weightsmith import rasp
+from weightsmith.rasp import expr as rx
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import models
@@ -230,3 +233,39 @@ def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
                 len(set(r.chunk_key.values())) * dt.GROUPS, len(r.rows) * dt.SLOTS]
     assert max(products) <= MAX_COMBINATIONS, products
     assert all(dt.french_word(0, c) is None or c in r.address for c in ("END", "=ne", "=est-ce", "=qu'", "=au"))
+
+
+@lru_cache(maxsize=None)
+def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[list[int]], list[int], list[list[str]]]:
+    """The whole program's plans on these sentences (teacher-forced), as the tokens of `dt.speaking_program`
+    (a plan's index; len(plans) for a French word), with where each French part starts and what the whole
+    program's step 4 gives before its read-out: repr((source position, code))."""
+    program = dt.program()
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan"], sops["is_french"]))
+    spoken = rasp.categorical(rasp.SequenceMap(lambda s, c: repr((s, c)), sops["source_at"], sops["form_code"]))
+    inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in cases]
+    rows = rasp.evaluate_batch(both, inputs)
+    plans = sorted({p for row in rows for p, _ in row}, key=repr)
+    tokens = [[len(plans) if french else plans.index(p) for p, french in row] for row in rows]
+    return plans, tokens, [len(e.split()) for e, _ in cases], rasp.evaluate_batch(spoken, inputs)
+
+
+def test_step_4_before_the_read_out_is_the_speaking_program():
+    plans, tokens, _, want = _plans_and_speaking(tuple(CASES))
+    assert rasp.evaluate_batch(dt.speaking_program(plans), tokens) == want
+
+
+def test_step_4_before_the_read_out_compiles_exactly():
+    """`dt.speaking_program` compiled over the plans of the rule sentences (some with more than six French
+    words, where counts not settled went wrong) equals the interpreter at every
+    position from SEP on (before SEP a causal model cannot see the plans to its right, and the program is
+    read only after SEP)."""
+    from weightsmith.compiler import compile_rasp_to_model
+
+    plans, tokens, starts, want = _plans_and_speaking(tuple(CASES))
+    compiled = compile_rasp_to_model(dt.speaking_program(plans), vocab=set(range(len(plans) + 1)),
+                                     max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
+    got = compiled.model.run_batch([[models.BOS, *t] for t in tokens])
+    assert max(len(t) - s for t, s in zip(tokens, starts)) > 6
+    assert [g[1 + s:] for g, s in zip(got, starts)] == [w[s:] for w, s in zip(want, starts)]

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
-from weightsmith.library.nlp.notation import combine, count_upto, feature, in_negation_scope, nearest_left, previous
+from weightsmith.library.nlp.notation import (
+    combine, count_upto, feature, in_negation_scope, nearest_left, previous, settled,
+)
 from weightsmith.library.nlp.translation_words import FRENCH, OBJECTS, SEP, SUBJECTS, vocabulary
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
@@ -477,6 +480,57 @@ def reading_program() -> rasp.SOp:
     return feature("reading_text", repr, _front().resolved)
 
 
+def speaking(my_plan: rasp.SOp, j: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
+    """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
+    positions; the position that has written `j` French words finds the plan whose span holds j (the
+    *carrier*), its entry j − start, and returns (the position of the entry's source word, its code)."""
+    length = feature("plan_length", len, my_plan)
+    # (each count settled: a count is read from an attention's weights, whose small errors grow with the
+    # position and would be passed on, scaled, by every lookup after it)
+    widths = [settled(feature(f"speaking_{t}_unsettled", lambda n, cap=(MAX_SEQ_LEN - 1) // t: min(n, cap),
+                              count_upto(feature(f"speaks_{t}", lambda n, t=t: n >= t, length))),
+                      range((MAX_SEQ_LEN - 1) // t + 1), name=f"speaking_{t}_upto")
+              for t in range(1, MAX_PLAN + 1)]
+    # the French words spoken up to here: the widths summed (saturating at MAX_SEQ_LEN) in a balanced tree,
+    # four lookups deep, not a chain of thirteen (a compiled lookup passes its input's small errors on, so
+    # a long chain of them loses exactness)
+    parts = [((t, t), w) for t, w in enumerate(widths, start=1)]
+    while len(parts) > 1:
+        parts = [((a[0], b[1]), combine("spoken_upto" if len(parts) == 2 else f"spoken_{a[0]}_to_{b[1]}",
+                                        lambda x, y: min(x + y, MAX_SEQ_LEN), u, v))
+                 for (a, u), (b, v) in zip(parts[::2], parts[1::2])] + parts[len(parts) // 2 * 2:]
+    spoken = parts[0][1]
+    span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
+    carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
+    carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
+    carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
+                                                    default="none")).named("carrier_start")
+    carrier_at = rasp.categorical(rasp.Aggregate(carrier, feature("boxed_index", lambda i: (i,), rasp.indices),
+                                                 default="none")).named("carrier_at")
+    # a carrier's span is as long as its plan (at most MAX_PLAN): any other slot is "none", so the entry
+    # lookup pairs the plans with MAX_PLAN + 1 slots, not with every difference of two positions
+    slot = combine("slot", lambda n, s: -1 if s == "none" or not 0 <= n - s[0] < MAX_PLAN else n - s[0],
+                   j, carrier_start)
+    entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
+                    carrier_plan, slot)
+    source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
+    return source, feature("form_code", lambda e: e[1], entry)
+
+
+def speaking_program(plans: Sequence[tuple]) -> rasp.SOp:
+    """Step 4 up to the read-out alone, over a given list of plans: the token at each position is the
+    index of the plan it holds (`len(plans)`: a French word, which holds none); the output is
+    repr((source position, code)). It is what the translator runs after its plans (`speaking`), and it
+    compiles on its own over the plans given (the plans the grammar can make are not bounded yet: see
+    docs/nlp.md, "Not compiled yet")."""
+    listed = tuple(plans)
+    token = rasp.categorical(rasp.tokens)
+    my_plan = feature("plan", lambda t: () if t == len(listed) else listed[t], token)
+    j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
+    source, code = speaking(my_plan, j)
+    return combine("source_and_code", lambda s, c: repr((s, c)), source, code)
+
+
 @lru_cache(maxsize=None)
 def program(you: str = "vous") -> rasp.SOp:
     """The next French word (or EOS) at every position; read it at the last one. `you`: vous or tu."""
@@ -529,26 +583,8 @@ def program(you: str = "vous") -> rasp.SOp:
     my_plan = combine("plan", lambda p, e: p if e else (), combine("word_plan", make_plan, window_after, clause),
                       word_is_english)
 
-    # 4. spans, the carrier of the next French word, and its source word
-    length = feature("plan_length", len, my_plan)
-    spoken = None
-    for t in range(1, MAX_PLAN + 1):
-        cap = (MAX_SEQ_LEN - 1) // t
-        width = feature(f"speaking_{t}_upto", lambda n, cap=cap: min(n, cap),
-                        count_upto(feature(f"speaks_{t}", lambda n, t=t: n >= t, length)))
-        spoken = width if spoken is None else combine(f"spoken_upto_{t}", lambda a, b: min(a + b, MAX_SEQ_LEN),
-                                                      spoken, width)
-    span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
-    carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
-    carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
-    carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
-                                                    default="none")).named("carrier_start")
-    carrier_at = rasp.categorical(rasp.Aggregate(carrier, feature("boxed_index", lambda i: (i,), rasp.indices),
-                                                 default="none")).named("carrier_at")
-    slot = combine("slot", lambda n, s: -1 if s == "none" else n - s[0], j, carrier_start)
-    entry = combine("entry", lambda p, s: (0, "END") if p == "none" or s < 0 else p[s], carrier_plan, slot)
-    source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
+    # 4. spans, the carrier of the next French word, its source word and the code read of it
+    source, code = speaking(my_plan, j)
     source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
                                               default=0)).named("source_word")
-    code = feature("form_code", lambda e: e[1], entry)
     return read_out(source_id, code)
