@@ -7,6 +7,8 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --equality-only   # compiled vs interpreter on every item, held-out
                                                         # included but not scored; updates those keys only
     ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
+    ... benchmarks/nlp_translation.py --speaking        # ... and for step 4 before the read-out alone
+    ... benchmarks/nlp_translation.py --clause          # ... and for steps 1-2 with the clause facts
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -20,9 +22,12 @@ dictionary baseline in the same run.
   id) do: they are compiled here (one torch thread; CPU seconds, peak memory, sizes, the folder on disk)
   and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
   held-out sets with the interpreter's greedy translation), compared with the interpreter at every
-  position. Held-out items are counted, never printed or scored in this mode. Step 4's read-out
-  (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
-  (word, code) pair the translator reads out on those sentences.
+  position; so are steps 1-2 with the clause facts that need no window
+  (`dictionary_translation.clause_program`). Held-out items are counted, never printed or scored in
+  this mode. Step 4's read-out (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
+  (word, code) pair the translator reads out on those sentences. Step 4 before the read-out
+  (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code) compiles
+  alone over the plans the translator makes on those sentences, and is run on each sentence's plans.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -118,20 +123,20 @@ def model_inputs(sentences: list[tuple[list[str], list[str] | None]]) -> list[li
     return inputs
 
 
-def compiled_steps(groups: dict[str, list[list[int]]]) -> dict:
-    """Steps 1-2 compiled (one thread), and compared with the interpreter at every position of every input."""
-    program = dt.reading_program()
+def compiled_front(groups: dict[str, list[list[int]]], program: rasp.SOp, what: str) -> dict:
+    """A program over the translator's word ids that only looks left (steps 1-2; steps 1-2 and the clause
+    facts) compiled (one thread), and compared with the interpreter at every position of every input."""
     model, summary = _model_summary(program)
     checked = {name: _compare(program, model, inputs) for name, inputs in groups.items()}
-    return {"program": "dictionary_translation.reading_program (steps 1-2: readings in context)", **summary,
-            "compiled_equals_interpreter": checked}
+    return {"program": what, **summary, "compiled_equals_interpreter": checked}
 
 
-def _model_summary(program: rasp.SOp) -> tuple:
-    """Compile `program` (one thread) and measure it: (sparse model, summary)."""
+def _model_summary(program: rasp.SOp, vocab=None) -> tuple:
+    """Compile `program` (one thread; over the translator's word ids unless `vocab` is given) and measure
+    it: (sparse model, summary)."""
     torch.set_num_threads(1)
     start = cpu_seconds()
-    compiled = compile_rasp_to_model(program, vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
+    compiled = compile_rasp_to_model(program, vocab=vocab or models.DICTIONARY_TRANSLATION.model_vocabulary(),
                                      max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
     compile_seconds = cpu_seconds() - start
     model = compiled.model
@@ -149,13 +154,14 @@ def _model_summary(program: rasp.SOp) -> tuple:
     }
 
 
-def _compare(program: rasp.SOp, model, inputs: list[list[int]]) -> dict:
-    """Compiled against the interpreter at every position of every input."""
+def _compare(program: rasp.SOp, model, inputs: list[list[int]], starts: list[int] | None = None) -> dict:
+    """Compiled against the interpreter at every position of every input (from `starts[i]` on, if given)."""
     want = rasp.evaluate_batch(program, inputs)
     start = cpu_seconds()
     got = [out[1:] for i in range(0, len(inputs), 64)
            for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
-    return {"sentences": len(inputs), "mismatches": sum(g != w for g, w in zip(got, want)),
+    starts = starts or [0] * len(inputs)
+    return {"sentences": len(inputs), "mismatches": sum(g[s:] != w[s:] for g, w, s in zip(got, want, starts)),
             "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
 
 
@@ -175,6 +181,32 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
     model, summary = _model_summary(read_out)
     return {"program": "dictionary_translation.read_out_program (step 4: FORM(word, code))", **summary,
             "pairs": len(pairs), "compiled_equals_interpreter": _compare(read_out, model, inputs)}
+
+
+def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
+    """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
+    makes on these inputs, run on each input's plans (a plan's index per position; French words are
+    len(plans)); compared with the interpreter from SEP on (before SEP a causal model cannot see the plans
+    to its right, and the translator reads no position before SEP). The interpreter's slice is checked
+    against the whole program's own (source, code) first."""
+    program = dt.program()
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan"], sops["is_french"]))
+    spoken = rasp.categorical(rasp.SequenceMap(lambda a, c: repr((a, c)), sops["source_at"], sops["form_code"]))
+    rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
+    plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
+    index = {p: i for i, p in enumerate(plans)}
+    tokens = {name: [[len(plans) if french else index[p] for p, french in row] for row in out]
+              for name, out in rows.items()}
+    speaking = dt.speaking_program(plans)
+    for name, inputs in groups.items():
+        assert rasp.evaluate_batch(speaking, tokens[name]) == rasp.evaluate_batch(spoken, inputs), name
+    model, summary = _model_summary(speaking, vocab=set(range(len(plans) + 1)))
+    sep = dt.encode(["SEP"])[0]
+    checked = {name: _compare(speaking, model, tokens[name], [x.index(sep) for x in groups[name]])
+               for name in groups}
+    return {"program": "dictionary_translation.speaking_program (step 4 before the read-out), over the corpus's "
+                       "plans", "plans": len(plans), **summary, "compiled_equals_interpreter": checked}
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
@@ -213,10 +245,12 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-def equality(results: dict, read_out_only: bool = False) -> None:
-    """Compiled steps 1-2 and the compiled read-out against the interpreter on every sentence (held-out
-    sets run, never scored or shown), and the census; written into the results file's own keys.
-    `read_out_only`: the read-out alone."""
+PARTS = ("steps_1_2", "clause", "speaking", "read_out", "census")
+
+
+def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
+    """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
+    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
@@ -227,24 +261,48 @@ def equality(results: dict, read_out_only: bool = False) -> None:
     for version in heldout.VERSIONS:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
-    keys = ["compiled_read_out"]
-    if not read_out_only:
-        results["compiled_steps_1_2"] = c = compiled_steps(groups)
-        print(f"steps 1-2 compiled: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
-              f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
-        for name, r in c["compiled_equals_interpreter"].items():
-            print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
-        keys += ["program", "compiled_steps_1_2", "census"]
-    results["compiled_read_out"] = r = compiled_read_out(groups)
-    print(f"read-out compiled: {r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters "
-          f"({r['non_zero']:,} non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile; "
-          f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs "
-          f"of {sum(map(len, groups.values())):,} sentences")
-    if not read_out_only:
+    keys = ["program"]
+    fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program(),
+                            "dictionary_translation.reading_program (steps 1-2: readings in context)"),
+              "clause": ("compiled_clause", dt.clause_program(),
+                         "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)")}
+    for part, (key, program, what) in fronts.items():
+        if part in parts:
+            results[key] = c = compiled_front(groups, program, what)
+            keys.append(key)
+            print(f"{what}: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
+                  f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
+            _print_checked(c)
+    if "speaking" in parts:
+        results["compiled_speaking"] = r = compiled_speaking(groups)
+        keys.append("compiled_speaking")
+        print(f"step 4 before the read-out, over the corpus's {r['plans']} plans: {r['layers']} layers, d_model "
+              f"{r['d_model']}, {r['parameters']:,} parameters ({r['non_zero']:,} non-zero), {r['disk_mb']} MB, "
+              f"{r['compile_cpu_seconds']} CPU s to compile (from SEP on:)")
+        _print_checked(r)
+    if "read_out" in parts:
+        results["compiled_read_out"] = r = compiled_read_out(groups)
+        keys.append("compiled_read_out")
+        print(f"read-out compiled: {r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters "
+              f"({r['non_zero']:,} non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile; "
+              f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs "
+              f"of {sum(map(len, groups.values())):,} sentences")
+    if "census" in parts:
         results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
+        keys.append("census")
         print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
+    _keep(results, keys)
+
+
+def _print_checked(summary: dict) -> None:
+    for name, r in summary["compiled_equals_interpreter"].items():
+        print(f"  compiled vs interpreter, {name}: {r['mismatches']} mismatches in {r['sentences']} sentences")
+
+
+def _keep(results: dict, keys: list[str]) -> None:
+    """Write these keys of `results` into the results file, keeping its other keys."""
     kept = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    kept |= {key: results[key] for key in keys}
+    kept |= {key: results[key] for key in keys if key in results}
     RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"compiled-vs-interpreter keys written to {RESULTS}")
 
@@ -259,7 +317,11 @@ def main(argv: list[str]) -> None:
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
     if "--read-out" in argv:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
-        equality(results, read_out_only=True)
+        equality(results, ("read_out",))
+    elif "--speaking" in argv:  # step 4 before the read-out alone, over the corpus's plans
+        equality(results, ("speaking",))
+    elif "--clause" in argv:  # steps 1-2 and the clause facts without a window
+        equality(results, ("clause",))
     elif "--equality-only" in argv:
         equality(results)
     elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing

@@ -480,6 +480,47 @@ def reading_program() -> rasp.SOp:
     return feature("reading_text", repr, _front().resolved)
 
 
+@dataclass(frozen=True)
+class ClauseFacts:
+    """Step 3's facts about a word's clause that need no window: whether it is a question's subject (the
+    first nominal of a yes/no question) or the word after it, the verb before it (what a bare noun after
+    it takes), whether a negation is in scope. (The subject's person and gender read a noun phrase from
+    the window: see `program`.)"""
+
+    q_subject: rasp.SOp
+    verb_before: rasp.SOp
+    negated: rasp.SOp
+    after_q: rasp.SOp
+
+
+@lru_cache(maxsize=1)
+def _clause_facts() -> ClauseFacts:
+    front = _front()
+    resolved, info, question = front.resolved, front.info, front.question
+    nominal = combine("nominal_head", lambda r, a: r != NONE and (r[0] == "S" or r[0] == "N" and
+                                                                  grammar._kind(a) != "POSS_S"), resolved, info)
+    q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,
+                        combine("first_nominal", lambda flag, n: n if flag else 0, nominal, count_upto(nominal)))
+    kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
+    verb_before = nearest_left(feature("has_verb_kind", lambda k: k != NONE, kinds), kinds, default="none",
+                               name="verb_before")
+    is_neg = feature("is_negation", lambda r: r != NONE and r[0] == "NEG", resolved)
+    is_break = feature("is_clause_break", lambda r: verb_kind(_none(r)) == "none", resolved)
+    negated = in_negation_scope(is_neg, is_break, name="negated")
+    after_q = previous(q_subject, 1, default=False, name="after_q_subject")
+    return ClauseFacts(q_subject, verb_before, negated, after_q)
+
+
+def clause_program() -> rasp.SOp:
+    """Steps 1-2 and the clause facts that need no window (`ClauseFacts`, and the question), as text: what
+    compiles of step 3 today (`benchmarks/nlp_translation.py --clause` compiles it and compares it with
+    the interpreter on every corpus sentence)."""
+    facts = _clause_facts()
+    clause = _with("clause_facts", facts.negated, facts.verb_before, _front().question, facts.q_subject,
+                   facts.after_q)
+    return feature("clause_text", repr, clause)
+
+
 def speaking(my_plan: rasp.SOp, j: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
@@ -551,24 +592,15 @@ def program(you: str = "vous") -> rasp.SOp:
     window = feature("window_read", lambda w: tuple(_none(x) for x in w), window)
     window_after = combine("window_and_after", lambda w, a: (w, a if a[0] not in ("SEP", "FR") else None),
                            window, info)
-    nominal = combine("nominal_head", lambda r, a: r != NONE and (r[0] == "S" or r[0] == "N" and
-                                                                  grammar._kind(a) != "POSS_S"), resolved, info)
-    q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,
-                        combine("first_nominal", lambda flag, n: n if flag else 0, nominal, count_upto(nominal)))
+    facts = _clause_facts()
+    q_subject, verb_before, negated, after_q = facts.q_subject, facts.verb_before, facts.negated, facts.after_q
     # a subject: a pronoun, a noun followed by a verb, the first noun of a question, a noun before any verb
-    kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
-    verb_before = nearest_left(feature("has_verb_kind", lambda k: k != NONE, kinds), kinds, default="none",
-                               name="verb_before")
     may_head = combine("may_head", lambda q, vb: q or vb == "none", q_subject, verb_before)
     heads = combine("head_features", lambda wa, m: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
         m or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, may_head)
     is_head = feature("is_head", lambda h: h != NONE, heads)
     # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
     subject = nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
-    is_neg = feature("is_negation", lambda r: r != NONE and r[0] == "NEG", resolved)
-    is_break = feature("is_clause_break", lambda r: verb_kind(_none(r)) == "none", resolved)
-    negated = in_negation_scope(is_neg, is_break, name="negated")
-    after_q = previous(q_subject, 1, default=False, name="after_q_subject")
     index = feature("word_index", lambda i: i - 1, rasp.indices)
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
 

@@ -58,7 +58,8 @@ class Task:
     causal: bool
     # the backend used when none is asked for: the dictionary-scale translator runs in the interpreter
     # until its plans no longer have value sets beyond what a compiler can enumerate (docs/nlp.md,
-    # "Not compiled yet"; its steps 1-2 compile)
+    # "Not compiled yet"; steps 1-2 with the clause facts, step 4 before the read-out and the read-out
+    # each compile alone)
     default_backend: str = "compiled"
 
     @property
