@@ -270,28 +270,28 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
         if part in parts:
             results[key] = c = compiled_front(groups, program, what)
             keys.append(key)
-            print(f"{what}: {c['layers']} layers, d_model {c['d_model']}, {c['parameters']:,} parameters "
-                  f"({c['non_zero']:,} non-zero), {c['disk_mb']} MB, {c['compile_cpu_seconds']} CPU s to compile")
+            print(f"{what}: {_sizes(c)}")
             _print_checked(c)
     if "speaking" in parts:
         results["compiled_speaking"] = r = compiled_speaking(groups)
         keys.append("compiled_speaking")
-        print(f"step 4 before the read-out, over the corpus's {r['plans']} plans: {r['layers']} layers, d_model "
-              f"{r['d_model']}, {r['parameters']:,} parameters ({r['non_zero']:,} non-zero), {r['disk_mb']} MB, "
-              f"{r['compile_cpu_seconds']} CPU s to compile (from SEP on:)")
+        print(f"step 4 before the read-out, over the corpus's {r['plans']} plans: {_sizes(r)} (from SEP on:)")
         _print_checked(r)
     if "read_out" in parts:
         results["compiled_read_out"] = r = compiled_read_out(groups)
         keys.append("compiled_read_out")
-        print(f"read-out compiled: {r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters "
-              f"({r['non_zero']:,} non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile; "
-              f"{r['compiled_equals_interpreter']['mismatches']} mismatches on the {r['pairs']:,} (word, code) pairs "
-              f"of {sum(map(len, groups.values())):,} sentences")
+        print(f"read-out compiled: {_sizes(r)}; {r['compiled_equals_interpreter']['mismatches']} mismatches on "
+              f"the {r['pairs']:,} (word, code) pairs of {sum(map(len, groups.values())):,} sentences")
     if "census" in parts:
         results["census"] = census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())
         keys.append("census")
         print("whole program, past the enumeration cap:", results["census"]["first_past_the_cap"])
     _keep(results, keys)
+
+
+def _sizes(r: dict) -> str:
+    return (f"{r['layers']} layers, d_model {r['d_model']}, {r['parameters']:,} parameters ({r['non_zero']:,} "
+            f"non-zero), {r['disk_mb']} MB, {r['compile_cpu_seconds']} CPU s to compile")
 
 
 def _print_checked(summary: dict) -> None:

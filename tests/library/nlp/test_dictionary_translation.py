@@ -269,3 +269,16 @@ def test_step_4_before_the_read_out_compiles_exactly():
     got = compiled.model.run_batch([[models.BOS, *t] for t in tokens])
     assert max(len(t) - s for t, s in zip(tokens, starts)) > 6
     assert [g[1 + s:] for g, s in zip(got, starts)] == [w[s:] for w, s in zip(want, starts)]
+
+
+def test_the_question_is_computed_exactly_from_each_words_part():
+    """The program takes the sentence's question from what its first word opens and whether its second is
+    a negation (`dt.question_opened`): that must be `dt.question_kind` of the two words, for any words."""
+    from weightsmith.library.nlp.translation_words import vocabulary
+
+    infos = sorted({e.info for e in vocabulary().entries}, key=repr)
+    for first in infos:
+        for second in [*infos, None]:
+            opens = dt.question_kind(first) or dt.NONE
+            negation = "neg" if second is not None and second[0] == "NEG" else dt.NONE
+            assert dt.question_opened(opens, negation) == (dt.question_kind(first, second) or dt.NONE), (first, second)

@@ -268,6 +268,12 @@ def question_kind(first: tuple | None, second: tuple | None = None) -> str | Non
     return QUESTION_WORDS.get(first[:2])
 
 
+def question_opened(opens: str, second: str) -> str:
+    """The sentence's question from what its first word opens (`question_kind` of it alone, or NONE) and
+    whether its second word is a negation ("neg"): `question_kind` of the two words, or NONE."""
+    return NONE if opens == "do" and second == "neg" else opens
+
+
 def verb_kind(resolved: tuple | None) -> str | None:
     """What a bare noun after this word takes: the verb before it (generic: aimer → les), a break (none)."""
     if resolved is None:
@@ -464,11 +470,15 @@ def _front() -> Front:
     before2 = previous(info, 3, default=NONE, name="info_two_before_word")
     before = previous(info, 2, default=NONE, name="info_before_word")
     word = previous(info, 1, default=NONE, name="info_word")
-    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), info,
-                                            default=NONE)).named("first_word")
-    second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1), info,
-                                             default=NONE)).named("second_word")
-    question = combine("question", lambda f, s: question_kind(_none(f), _none(s)) or NONE, first, second)
+    # the question the first word opens (do before a negation opens none: do n't worry); as one lookup over
+    # the first two words' infos it would pair 665 infos with 665, so each word gives its part first
+    opens = feature("opens_question", lambda i: question_kind(i) or NONE, info)
+    first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), opens,
+                                            default=NONE)).named("first_word_opens")
+    negation = feature("negation_word", lambda i: "neg" if i[0] == "NEG" else NONE, info)
+    second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1), negation,
+                                             default=NONE)).named("second_word_negation")
+    question = combine("question", question_opened, first, second)
     return Front(ids, info, question, _resolved(word, before, before2, info, question))
 
 
@@ -497,8 +507,10 @@ class ClauseFacts:
 def _clause_facts() -> ClauseFacts:
     front = _front()
     resolved, info, question = front.resolved, front.info, front.question
-    nominal = combine("nominal_head", lambda r, a: r != NONE and (r[0] == "S" or r[0] == "N" and
-                                                                  grammar._kind(a) != "POSS_S"), resolved, info)
+    # (each operand reduced first: a lookup over the readings and the infos would pair 966 values with 665)
+    head_kind = feature("head_kind", lambda r: r[0] if r != NONE and r[0] in ("S", "N") else NONE, resolved)
+    possessive = feature("is_possessive_s", lambda a: grammar._kind(a) == "POSS_S", info)
+    nominal = combine("nominal_head", lambda k, p: k == "S" or k == "N" and not p, head_kind, possessive)
     q_subject = combine("q_subject", lambda q, n: q != NONE and n == 1, question,
                         combine("first_nominal", lambda flag, n: n if flag else 0, nominal, count_upto(nominal)))
     kinds = feature("verb_kind", lambda r: verb_kind(_none(r)) or NONE, resolved)
