@@ -49,6 +49,7 @@ from nlp_heldout import cpu_seconds, french_tokens, score, word_by_word
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_rasp_to_model
+from weightsmith.compiler.values import MAX_COMBINATIONS
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import models
@@ -58,6 +59,9 @@ from weightsmith.tasks.nlp import corpus as corpora
 from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
+# the held-out sets already scored once and read: compiled-vs-interpreter runs only these (a set not yet
+# scored, such as set 4, is never run here)
+SCORED_HELD_OUT = (1, 2, 3)
 ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
 
 
@@ -211,9 +215,10 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
     """Per s-op, its value-set size where its operands' value sets multiply to at most `cap`; the s-ops
-    past the cap (and by how much, where known), in program order."""
+    past the cap (and by how much, where known), in program order; and the lookups within the cap whose
+    operands have more value pairs than the compiler enumerates (`MAX_COMBINATIONS`)."""
     sets: dict[int, set] = {}
-    sizes, blown = {}, {}
+    sizes, blown, over = {}, {}, {}
     for e in rasp.topological_order(program):
         if not isinstance(e, rx.SOp):
             continue
@@ -234,6 +239,8 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             if len(a) * len(b) > cap:
                 blown[e.label] = f"{len(a):,} x {len(b):,} = {float(len(a) * len(b)):.3g} combinations"
                 continue
+            if len(a) * len(b) > MAX_COMBINATIONS:
+                over[e.label] = f"{len(a):,} x {len(b):,} = {len(a) * len(b):,} value pairs"
             values = {v for x in a for y in b if (v := e.f(x, y)) is not None}
         else:
             blown[e.label] = type(e).__name__
@@ -242,6 +249,7 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
         sizes[e.label] = len(values)
     return {"cap": cap, "enumerable": len(sizes), "past_the_cap": len(blown),
             "first_past_the_cap": {k: v for k, v in blown.items() if "operand" not in v},
+            "within_the_cap_but_past_the_compilers_limit": over,
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
@@ -258,7 +266,7 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
                                                         for p in corpora.handwritten("translation")])
     groups["hand-written dev (everyday)"] = model_inputs([(list(i.english), None)
                                                           for i in everyday_translation.load_handwritten()])
-    for version in heldout.VERSIONS:
+    for version in SCORED_HELD_OUT:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
     keys = ["program"]
