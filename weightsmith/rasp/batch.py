@@ -34,6 +34,7 @@ from weightsmith.rasp.holes import unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
+COMPOSED_IN_PYTHON = 4096  # a `Distinct` over at most this many codes composes its lookup table in Python
 MASKED_SUM_VALUES = 8  # a mean of at most this many distinct non-zero whole numbers sums them by popcounts
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
 _NUMBER_TYPES = (int, bool, float)  # what the reference evaluator averages (it tests with isinstance)
@@ -274,7 +275,7 @@ def _tokenise_numbers(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tu
     """Codes and table for tokens given as (not too large) integers."""
     low = int(numbers.min())
     distinct = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
-    return distinct.places, [to_token(t + low) for t in distinct.used.tolist()]
+    return distinct.places, [to_token(t + low) for t in distinct.used]
 
 
 def make_batch(
@@ -352,22 +353,32 @@ class Distinct:
     reads the batch once (`gather`), instead of twice.
     """
 
-    used: np.ndarray  # the distinct codes met, ascending
-    table: np.ndarray  # code -> its place in `used`, PAD for codes not met; its last entry (read by PAD) is PAD
-    index: np.ndarray  # the codes, `[B, L]`
-    every: bool = False  # every code in [0, len(used)) is met: `table` is the identity
+    used: list[int]  # the distinct codes met, ascending
+    index: np.ndarray  # `[B, L]`: each position's code (PAD stays PAD), or its place in `used` if `placed`
+    size: int  # the codes lie in [0, size)
+    placed: bool = False  # `index` holds places, as when every code in [0, size) is met
 
     def gather(self, new_codes: list[int]) -> np.ndarray:
-        """`new_codes[place]` at every position (PAD stays PAD). The codes themselves (not a copy: columns'
+        """`new_codes[place]` at every position (PAD stays PAD). The places themselves (not a copy: columns'
         codes are never written in place) when both tables are the identity, as for the ranks of a sorted
-        vocabulary or a Map that keeps each value apart and in order."""
-        if self.every and new_codes == list(range(len(self.used))):
-            return self.index
-        return np.array([*new_codes, PAD], dtype=np.intp)[self.table].take(self.index)
+        vocabulary or a Map that keeps each value apart and in order. One lookup table from code to new
+        code, then one read of the batch: composed in Python for small code spaces (two numpy calls in all)."""
+        if self.placed:
+            if new_codes == list(range(len(self.used))):
+                return self.index
+            return np.array([*new_codes, PAD], dtype=np.intp).take(self.index)
+        if self.size <= COMPOSED_IN_PYTHON:
+            lookup = [PAD] * (self.size + 1)  # PAD (-1) reads the last slot
+            for code, new in zip(self.used, new_codes):
+                lookup[code] = new
+            return np.array(lookup, dtype=np.intp).take(self.index)
+        table = np.full(self.size + 1, PAD, dtype=np.intp)
+        table[self.used] = new_codes
+        return table.take(self.index)
 
     @property
     def places(self) -> np.ndarray:
-        return self.index if self.every else self.table.take(self.index)
+        return self.gather(list(range(len(self.used))))
 
 
 def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
@@ -379,20 +390,17 @@ def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
     if size <= max(1 << 16, 4 * codes.size):
         counts = np.bincount(codes.ravel() + 1, minlength=size + 1)[1:] if padded else np.bincount(
             codes.ravel(), minlength=size)
-        used = np.flatnonzero(counts)
-        table = np.full(size + 1, PAD, dtype=np.intp)  # PAD (-1) reads the last slot, which stays PAD
-        table[used] = np.arange(len(used))
-        return Distinct(used, table, codes)
+        return Distinct(np.flatnonzero(counts).tolist(), codes, size)
     valid = codes >= 0
     used, inverse = np.unique(codes[valid], return_inverse=True)
     places = np.full(codes.shape, PAD, dtype=np.intp)
     places[valid] = inverse.ravel()
-    return Distinct(used, np.append(np.arange(len(used)), PAD), places)
+    return Distinct(used.tolist(), places, size, placed=True)
 
 
 def _every_code(size: int, codes: np.ndarray) -> Distinct:
-    """`Distinct` of codes known to use every code in [0, size)."""
-    return Distinct(np.arange(size), np.append(np.arange(size), PAD), codes, every=True)
+    """`Distinct` of codes known to use every code in [0, size): each code is its own place."""
+    return Distinct(list(range(size)), codes, size, placed=True)
 
 
 def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
@@ -564,7 +572,7 @@ class _BatchEvaluator:
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
         # A uniform column (the same row for every input) is mapped on its first row only.
         distinct = _distinct(inner.codes[:1], len(inner.table), False) if inner.uniform else inner.distinct(self.padded)
-        results = _call_each(e, f, [inner.table[c] for c in distinct.used.tolist()])
+        results = _call_each(e, f, [inner.table[c] for c in distinct.used])
         return self._interned(e, results, distinct, uniform=inner.uniform)
 
     def _interned(self, e: rx.RASPExpr, results: list[Any], distinct: Distinct, uniform: bool) -> Column:
@@ -585,8 +593,8 @@ class _BatchEvaluator:
         uniform = a.uniform and b.uniform  # then computed on the first row only
         pairs = a.codes[:1] * n + b.codes[:1] if uniform else self.batch.masked(a.codes * n + b.codes)
         distinct = _distinct(pairs, len(a.table) * n, self.padded and not uniform)
-        firsts, seconds = np.divmod(distinct.used, n)
-        results = _call_pairs(e, e.f, [a.table[i] for i in firsts.tolist()], [b.table[j] for j in seconds.tolist()])
+        results = _call_pairs(e, e.f, [a.table[pair // n] for pair in distinct.used],
+                              [b.table[pair % n] for pair in distinct.used])
         return self._interned(e, results, distinct, uniform)
 
     def select(self, e: rx.Select) -> np.ndarray:
@@ -601,8 +609,8 @@ class _BatchEvaluator:
             query_distinct = _distinct(queries.codes[:1], len(queries.table), False)
         else:
             key_distinct, query_distinct = keys.distinct(self.padded), queries.distinct(self.padded)
-        key_values = [keys.table[c] for c in key_distinct.used.tolist()]
-        query_values = [queries.table[c] for c in query_distinct.used.tolist()]
+        key_values = [keys.table[c] for c in key_distinct.used]
+        query_values = [queries.table[c] for c in query_distinct.used]
         # A Comparison raises on None: that is left to calling it (below), which reports it.
         if isinstance(predicate, rx.Comparison) and None not in key_values and None not in query_values:
             if predicate in _CONSTANT_COMPARISONS:  # None in the table but not met
@@ -788,19 +796,14 @@ class _BatchEvaluator:
         # (sum, count) as one code: below 2**54 * (width + 1), within int64 as width < 256 (see _means)
         pairs = (sums - low) * (width + 1) + count
         distinct = _distinct(pairs, (int(sums.max()) - low + 1) * (width + 1), padded=False)
-        totals, counts = np.divmod(distinct.used, width + 1)
-        several = counts > 1
-        # Both below 2**53, so float64 holds them exactly and its division is the correctly rounded
-        # quotient: the very float Python's int / int gives (the evaluator's sum(xs) / len(xs)).
-        means = (totals[several] + low) / counts[several]
-        # Codes in ascending order of the means (never -0.0: a zero sum divides to +0.0), sorted in Python:
-        # there are few, and np.unique's fixed cost is larger.
-        means = means.tolist()
-        ordered = sorted(set(means))
+        # Each (sum, count) met, divided in Python: the evaluator's own sum(xs) / len(xs) of ints (a float
+        # sum of whole numbers is exact, so its int is the same number). Codes in ascending order of the
+        # means (never -0.0: a zero sum divides to +0.0), sorted in Python: there are few.
+        means = [(pair // (width + 1) + low) / (pair % (width + 1)) if pair % (width + 1) > 1 else None
+                 for pair in distinct.used]
+        ordered = sorted(set(means) - {None})
         code_of = dict(zip(ordered, out.codes(ordered)))
-        new = [PAD] * len(totals)
-        for i, mean in zip(np.flatnonzero(several).tolist(), means):
-            new[i] = code_of[mean]
+        new = [PAD if mean is None else code_of[mean] for mean in means]
         np.copyto(codes, distinct.gather(new), where=many)
 
     def _whole_means_one(self, e: rx.Aggregate, numbers: list, vals: Column, codes: np.ndarray, out: _Interner) -> bool:

@@ -73,8 +73,9 @@ def _low_bytes(data: bytes, start: int, n_rows: int, width: int, token_kind: int
         return None
     if data[start::5].translate(_AS_LIST) != (bytes((LIST,)) + bytes((token_kind,)) * width) * n_rows:
         return None
-    if any(data[start + k::5].count(0) != n for k in (2, 3, 4)):  # the payloads' three high bytes
-        return None
+    zeros = bytes(n)
+    if data[start + 2::5] != zeros or data[start + 3::5] != zeros or data[start + 4::5] != zeros:
+        return None  # a payload's three high bytes are not all zero
     low = data[start + 1::5]
     return low if low[::width + 1] == bytes((width,)) * n_rows else None
 
