@@ -143,7 +143,10 @@ class Column:
         """Each input's list of values (`full`: whether every input fills the width, if known)."""
         if self.uniform and len(lengths) > 1:  # one row decoded, then copied (list(row): a list per input)
             return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), len(lengths))))
-        padded = _lookup(self.table).take(self.codes).tolist()
+        table = self.table
+        if full and set(map(type, table)) <= {int} and table == list(range(len(table))):
+            return self.codes.tolist()  # each value is its code, as for widths: no lookup
+        padded = _lookup(table).take(self.codes).tolist()
         return padded if full else _rows(padded, lengths, self.codes.shape[1])
 
 
@@ -184,13 +187,22 @@ class Batch:
     whole program. `tokens` may be given as a Column or as the function that codes it.
     """
 
-    def __init__(self, lengths: np.ndarray, valid: np.ndarray, tokens: Column | Callable[[], Column],
-                 full: Optional[bool] = None) -> None:
+    def __init__(self, lengths: np.ndarray, valid: np.ndarray | tuple[int, int], tokens: Column | Callable[[], Column]) -> None:
+        """`valid`: `[B, L]` bool, position < length; or only its shape `(B, L)` when every input has length L."""
         self.lengths = lengths  # [B]
-        self.valid = valid  # [B, L] bool: position < length
         self._tokens = tokens
-        # every input fills the width: no padding anywhere (derived unless the caller knows it)
-        self.full = _unpadded(lengths, valid.shape[1]) if full is None else full
+        if isinstance(valid, tuple):  # made when first read: most programs over inputs of one length never do
+            self.shape, self._valid, self.full = valid, None, True
+        else:
+            self.shape, self._valid = valid.shape, valid
+            self.full = _unpadded(lengths, valid.shape[1])  # every input fills the width: no padding anywhere
+
+    @property
+    def valid(self) -> np.ndarray:
+        """`[B, L]` bool: position < length."""
+        if self._valid is None:
+            self._valid = np.ones(self.shape, dtype=bool)
+        return self._valid
 
     @property
     def tokens(self) -> Column:
@@ -201,10 +213,6 @@ class Batch:
     def masked(self, codes: np.ndarray) -> np.ndarray:
         """`codes` with PAD at padding positions (unchanged when there is none)."""
         return codes if self.full else np.where(self.valid, codes, PAD)
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return self.valid.shape
 
 
 def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
@@ -298,18 +306,19 @@ def make_batch(
     if max_seq_len is not None and width > max_seq_len:
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
-    valid = np.ones((len(inputs), width), dtype=bool) if full else np.arange(width)[None, :] < lengths[:, None]
-    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full), full)
+    valid = (len(inputs), width) if full else np.arange(width)[None, :] < lengths[:, None]
+    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full))
     if vocab is not None:
         _check_vocabulary(inputs, batch.tokens.table, vocab)
     return batch
 
 
-def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray, full: bool) -> Column:
-    """The tokens of `inputs` (whose positions `valid` marks) as a Column."""
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
+                  full: bool) -> Column:
+    """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column."""
     first = next((xs[0] for xs in inputs if len(xs)), None)
     read = None  # read from the marshal serialisation (`marshalled`) where it has the common shape
-    if type(first) is int and full and (small := marshalled.small_ints(inputs, *valid.shape)) is not None:
+    if type(first) is int and full and (small := marshalled.small_ints(inputs, *valid)) is not None:
         return Column(small[0], small[1], dense=True)
     if type(first) is int and (numbers := marshalled.ints(inputs, lengths, full)) is not None:
         read = _tokenise_ints(numbers)
@@ -323,7 +332,7 @@ def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, val
             flat += xs
         flat_codes, table = _tokenise(flat)
     if full:
-        return Column(flat_codes.reshape(valid.shape), table, dense=True)
+        return Column(flat_codes.reshape(valid), table, dense=True)
     codes = np.full(valid.shape, PAD, dtype=np.intp)
     codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
     return Column(codes, table, dense=True)
@@ -521,11 +530,11 @@ class _BatchEvaluator:
     def pair_valid(self) -> np.ndarray:
         """Masks `[B, query, words]`: both positions are inside the input."""
         if self._pair_valid is None:
-            valid = self.batch.valid
-            nb, width = valid.shape
+            nb, width = self.batch.shape
             if self.batch.full:  # one row of masks for all
                 self._pair_valid = self._for_all(one_row.words([(1 << width) - 1] * width, width))
             else:
+                valid = self.batch.valid
                 keys = bitmask.value_masks(np.where(valid, 0, PAD), 1)[1].astype(np.uint64)  # [B, words]
                 self._pair_valid = np.where(valid[:, :, None], keys[:, None, :], np.uint64(0))
         return self._pair_valid
@@ -677,10 +686,9 @@ class _BatchEvaluator:
 
     def aggregate(self, e: rx.Aggregate) -> Column:
         sel, vals = self(e.selector), self(e.sop)
-        valid = self.batch.valid
-        width = valid.shape[1]
+        width = self.batch.shape[1]
         if not width:  # every input is empty
-            return Column(np.full(valid.shape, PAD, dtype=np.intp), [])
+            return Column(np.full(self.batch.shape, PAD, dtype=np.intp), [])
         one = self._uniform.get(id(e.selector))
         if one is not None:
             return self._aggregate_one(e, vals, one)
@@ -690,7 +698,7 @@ class _BatchEvaluator:
         first = bitmask.single(sel, width)  # the one selected key, where there is one
         key_codes = vals.codes.ravel().take(first + self.row_starts)
         codes = np.where(count == 0, default, np.array([*table_codes, PAD], dtype=np.intp).take(key_codes))
-        many = (count > 1) & valid
+        many = count > 1 if self.batch.full else (count > 1) & self.batch.valid
         if many.any():
             self._means(e, sel, vals, count, many, codes, out, None)
         return Column(self.batch.masked(codes), out.table)
