@@ -18,6 +18,7 @@ inputs to codes and the output codes back to lists is most of the time, so both 
 from __future__ import annotations
 
 import math
+import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
@@ -1065,6 +1066,15 @@ def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False) -
     return {k: bitmask.unpack(v, width) if isinstance(v, np.ndarray) else v for k, v in evaluator.values.items()}
 
 
+def _is_tokens(column: Column, batch: Batch) -> bool:
+    """Whether `column` holds, at every position, the very token object its table was coded from (the
+    tokens, or a Map whose function returns its argument): then every input's own tokens are its values,
+    equal in value and type (tokens were told apart by both, and functions are called once per value)."""
+    tokens = batch._tokens
+    return (isinstance(tokens, Column) and column.codes is tokens.codes and len(column.table) == len(tokens.table)
+            and all(map(operator.is_, column.table, tokens.table)))
+
+
 def evaluate_batch(
     program: rx.RASPExpr,
     inputs: Sequence[Sequence[rx.Value]],
@@ -1083,6 +1093,8 @@ def evaluate_batch(
     evaluator.run(program, keep_all=False)
     result = evaluator(program)
     if isinstance(result, Column):
+        if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied
+            return list(map(list, inputs))
         return result.values(batch.lengths, batch.full)
     result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
