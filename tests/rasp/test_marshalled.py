@@ -45,7 +45,8 @@ def _shape(rows, how):
 @given(_batches(_INT_TOKENS))
 def test_ints_are_read_exactly_or_declined(batch):
     rows, lengths, full, flat = _shape(*batch)
-    got = marshalled.ints(rows, lengths, full)
+    data = marshalled.int_stream(rows)
+    got = None if data is None else marshalled.ints(data, lengths, full)
     assert (got is not None) == all(type(t) is int and -2**31 <= t < 2**31 for t in flat)
     assert got is None or got.tolist() == flat
 
@@ -77,7 +78,8 @@ def test_small_ints_are_read_exactly_or_declined(batch):
     rows, lengths, full, flat = _shape(*batch)
     if not full:
         return
-    got = marshalled.small_ints(rows, len(rows), int(lengths[0]))
+    data = marshalled.int_stream(rows)
+    got = None if data is None else marshalled.small_ints(data, len(rows), int(lengths[0]))
     assert (got is not None) == all(type(t) is int and 0 <= t < 256 for t in flat)
     if got is not None:
         codes, table = got
@@ -89,9 +91,10 @@ def test_small_ints_are_read_exactly_or_declined(batch):
 def test_small_ints_take_the_row_headers_payload_apart_from_the_tokens():
     # the row headers' payload (the width, here 3) is also a token, and 255 (NOT_MET) is one too
     rows = [[3, 255, 0], [3, 3, 3], [0, 1, 255]]
-    codes, table = marshalled.small_ints(rows, 3, 3)
+    codes, table = marshalled.small_ints(marshalled.int_stream(rows), 3, 3)
     assert table == [0, 1, 3, 255] and [[table[c] for c in r] for r in codes.tolist()] == rows
-    assert marshalled.small_ints([[1, 2], [1, 256]], 2, 2) is None and marshalled.small_ints([[1] * 300], 1, 300) is None
+    for rows in ([[1, 2], [1, 256]], [[1] * 300], [[1, 2], [1, -1]]):
+        assert marshalled.small_ints(marshalled.int_stream(rows), len(rows), len(rows[0])) is None
 
 
 def test_strings_of_one_length_are_read():

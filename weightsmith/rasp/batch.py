@@ -319,10 +319,11 @@ def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, val
     """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column."""
     first = next((xs[0] for xs in inputs if len(xs)), None)
     read = None  # read from the marshal serialisation (`marshalled`) where it has the common shape
-    if type(first) is int and full and (small := marshalled.small_ints(inputs, *valid)) is not None:
-        return Column(small[0], small[1], dense=True)
-    if type(first) is int and (numbers := marshalled.ints(inputs, lengths, full)) is not None:
-        read = _tokenise_ints(numbers)
+    if type(first) is int and (data := marshalled.int_stream(inputs)) is not None:
+        if full and (small := marshalled.small_ints(data, *valid)) is not None:
+            return Column(small[0], small[1], dense=True)
+        if (numbers := marshalled.ints(data, lengths, full)) is not None:
+            read = _tokenise_ints(numbers)
     elif type(first) is str:
         read = marshalled.strings(inputs, lengths, full)
     if read is not None:

@@ -43,18 +43,23 @@ _AS_LIST = bytes.maketrans(bytes([LIST | FLAG, TUPLE, TUPLE | FLAG]), bytes([LIS
 NOT_MET = 255  # in a byte translation table: a payload that is not a token's
 
 
-def small_ints(inputs: Sequence[Sequence[Any]], n_rows: int, width: int) -> Optional[tuple[np.ndarray, list[int]]]:
-    """Codes `[n_rows, width]` (each token's rank among the distinct ones) and the sorted distinct tokens,
-    if every token is an exact int in [0, 256) and every input a list or tuple of `width` of them; else None.
-
-    The common case read with bytes operations and four numpy calls (`_low_bytes`): in a batch that
-    follows slower work each numpy call starts with cold caches, so their number counts as much as their size."""
+def int_stream(inputs: Sequence[Sequence[Any]]) -> Optional[bytes]:
+    """`inputs` serialised in version 2 (no references), for `small_ints` and `ints`; None if marshal
+    refuses a token or the batch is not a list or tuple."""
     try:
         data = marshal.dumps(inputs, 2)
     except ValueError:
         return None
-    if not data or data[0] not in (LIST, TUPLE):
-        return None
+    return data if data and data[0] in (LIST, TUPLE) else None
+
+
+def small_ints(data: bytes, n_rows: int, width: int) -> Optional[tuple[np.ndarray, list[int]]]:
+    """Codes `[n_rows, width]` (each token's rank among the distinct ones) and the sorted distinct tokens,
+    if the batch of `data` (`int_stream`) has only exact ints in [0, 256), `width` of them in each of its
+    `n_rows` rows (lists or tuples); else None.
+
+    The common case read with bytes operations and four numpy calls (`_low_bytes`): in a batch that
+    follows slower work each numpy call starts with cold caches, so their number counts as much as their size."""
     low = _low_bytes(data, 5, n_rows, width, INT)
     if low is None:
         return None
@@ -92,15 +97,9 @@ def _codes(low: bytes, n_rows: int, width: int, payloads: Sequence[int], codes: 
     return np.frombuffer(coded, dtype=np.uint8).reshape(n_rows, width + 1)[:, 1:].astype(np.intp)
 
 
-def ints(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
-    """Every token of `inputs` in row-major order, if each is an exact int within int32 and each row a
-    list or tuple (of `lengths`; `full`: all of one length); else None."""
-    try:
-        data = marshal.dumps(inputs, 2)
-    except ValueError:
-        return None
-    if not data or data[0] not in (LIST, TUPLE):
-        return None
+def ints(data: bytes, lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
+    """Every token of the batch of `data` (`int_stream`) in row-major order, if each is an exact int within
+    int32 and each row a list or tuple (of `lengths`; `full`: all of one length); else None."""
     return _grid(data, 5, lengths, full, INT)
 
 
