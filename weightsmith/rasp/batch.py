@@ -414,6 +414,14 @@ def _every_code(size: int, codes: np.ndarray) -> Distinct:
     return Distinct(list(range(size)), codes, size, placed=True)
 
 
+def _whole(numbers: list, width: int) -> bool:
+    """Whether means of up to `width` of `numbers` may be taken by `_whole_means`: exact ints, bools or whole
+    floats, each below 2**53 / width (so every sum is exact in float64), and `width` below 256."""
+    bound = EXACT_INT / width
+    return width < 256 and all(type(v) in _NUMBER_TYPES and abs(v) < bound and (type(v) is not float or v.is_integer())
+                               for v in numbers)
+
+
 def _comparison_ranks(keys: list[Any], queries: list[Any]) -> Optional[tuple[list[int], list[int], int]]:
     """Ranks for the keys and queries of a Select such that comparing two ranks (==, <, ...) gives what
     comparing the two values gives in Python, and how many ranks there are; None when the values have no
@@ -720,8 +728,11 @@ class _BatchEvaluator:
             codes[:, empty] = default
         several = [m.bit_count() > 1 for m in masks]
         if any(several):
-            many = _repeated(np.array(several)[None], len(codes))
-            self._means(e, self(e.selector), vals, self.count(e.selector), many, codes, out, one)
+            numbers = vals.table
+            whole = all(isinstance(v, _NUMBER_TYPES) for v in numbers) and _whole(numbers, len(masks))
+            if not (whole and self._whole_means_one(e, numbers, vals, codes, out)):  # else the general way
+                many = _repeated(np.array(several)[None], len(codes))
+                self._means(e, self(e.selector), vals, self.count(e.selector), many, codes, out, one)
         return Column(codes, out.table, uniform=vals.uniform)
 
     def _means(self, e, sel, vals: Column, count, many, codes, out: _Interner, one: Optional[np.ndarray]) -> None:
@@ -747,7 +758,7 @@ class _BatchEvaluator:
             where = np.argwhere(many).tolist()
             codes[many] = out.codes(aggregate(self._selected(vals, sel[b, q], b), e.default, e) for b, q in where)
             return
-        if width < 256 and all(type(v) is not float or v.is_integer() for v in numbers):
+        if _whole(numbers, width):
             if one is not None and self._whole_means_one(e, numbers, vals, codes, out):
                 return
             self._whole_means(sel, numbers, vals, count, many, codes, out, one)
@@ -831,7 +842,7 @@ class _BatchEvaluator:
         if starts[-1] > max(1 << 16, 4 * codes.size):
             return False
         width = vals.codes.shape[1]
-        selected = bitmask.unpack(self._uniform[id(e.selector)][0], width)[many].T.astype(np.float64)  # [key, query]
+        selected = np.array([[masks[q] >> k & 1 for q in many] for k in range(width)], dtype=np.float64)  # [key, query]
         at = np.array(numbers, dtype=np.float64).take(vals.codes) @ selected  # the sums, exact (see _means)
         at += [start - c * low for start, c in zip(starts, counts)]
         at = at.astype(np.intp)
