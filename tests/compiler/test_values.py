@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from weightsmith import rasp
 from weightsmith.compiler import CompileError
 from weightsmith.compiler.graph import build_graph
+from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
     StaticFacts,
@@ -273,3 +274,20 @@ def test_facts_observed_on_one_token_per_class_are_those_of_every_input(case):
         return
     assert _facts_text(reduced, graph) == expected
     assert _facts_text(analyse(graph, vocab, max_seq_len, "exhaustive"), graph) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_programs(max_vocab=3, max_len=3))
+def test_the_values_used_are_the_codes_that_occur(case):
+    """A dense column's table is read as it is (`Column.dense`: every entry occurs); it must be exactly the
+    values at the valid positions, in code order."""
+    graph = build_graph(case.program)
+    try:
+        facts = ObservedFacts(graph.output, all_inputs(case.vocab, case.max_seq_len), exhaustive=True)
+    except rasp.EvaluationError:
+        return
+    for e in graph.order:
+        if isinstance(e, rasp.SOp):
+            column = facts.columns[id(e)]
+            codes = sorted(set(column.codes[facts.valid].tolist()))
+            assert facts._used(e) == [column.table[c] for c in codes]

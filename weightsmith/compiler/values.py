@@ -147,8 +147,11 @@ class ObservedFacts(_FunctionTables):
     def _used(self, expr: rasp.SOp) -> list:
         if id(expr) not in self._used_values:
             column: Column = self.columns[id(expr)]
-            (codes,) = _occurring([column.codes[self.valid]], [len(column.table)])
-            self._used_values[id(expr)] = [column.table[c] for c in codes]
+            if column.dense:  # every entry of its table occurs (a Map's, a SequenceMap's)
+                self._used_values[id(expr)] = list(column.table)
+            else:
+                (codes,) = _occurring([column.codes[self.valid]], [len(column.table)])
+                self._used_values[id(expr)] = [column.table[c] for c in codes]
         return self._used_values[id(expr)]
 
     def values(self, expr: rasp.SOp) -> list:
@@ -254,7 +257,9 @@ class StaticFacts(_FunctionTables):
 
     exhaustive = False
 
-    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
+    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int, until_averaging: bool = False):
+        """`until_averaging`: stop at the first round that finds an Aggregate that may average (the caller
+        observes every input then; the facts are not complete, only `averaging` is read)."""
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
         aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
@@ -283,9 +288,9 @@ class StaticFacts(_FunctionTables):
                     break
                 self._null_states = grown
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
-            if not found:
-                break
             self.averaging |= found
+            if not found or until_averaging:
+                break
 
     def _may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether `aggregate` can give a value other than a copy of one selected value, unless proved
@@ -413,8 +418,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         except rasp.EvaluationError:
             pass  # the program is undefined on some inputs: the static facts cover the rest
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
-    try:
-        static = StaticFacts(graph, vocab, max_seq_len)
+    try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
+        static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove)
     except CompileError as static_error:
         if not can_prove:
             raise
@@ -426,5 +431,5 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         try:
             return observe()
         except rasp.EvaluationError:
-            pass
+            return StaticFacts(graph, vocab, max_seq_len)  # complete now (it may raise, as it would have)
     return static
