@@ -36,6 +36,7 @@ from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.copies import copies_one_value
 from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
+from weightsmith.rasp import bitmask
 from weightsmith.rasp.batch import Batch, Column, evaluate_columns
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
@@ -135,7 +136,7 @@ class ObservedFacts(_FunctionTables):
     def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None):
         super().__init__()
         self.exhaustive = exhaustive
-        self.columns = evaluate_columns(program, batch)
+        self.columns = evaluate_columns(program, batch, packed=True)  # selectors as `bitmask` masks
         self.valid = batch.valid
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
@@ -171,18 +172,18 @@ class ObservedFacts(_FunctionTables):
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere differs from the value at the first selected key:
         several different values averaged, or equal floats whose mean is not themselves."""
-        selected = self.columns[id(aggregate.selector)]
+        masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
         sop: Column = self.columns[id(aggregate.sop)]
         out: Column = self.columns[id(aggregate)]
-        many = (selected.sum(-1) >= 2) & self.valid
+        many = (bitmask.count(masks) >= 2) & self.valid
         if not many.any():
             return False
-        first = np.take_along_axis(sop.codes, np.argmax(selected, -1), axis=1)  # [B, query]
+        first = np.take_along_axis(sop.codes, bitmask.lowest(masks, sop.codes.shape[1]), axis=1)  # [B, query]
         copied, got = _occurring([first[many], out.codes[many]], [len(sop.table), len(out.table)])
         return any(sop.table[c] != out.table[g] for c, g in zip(copied.tolist(), got.tolist()))
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
-        return bool((self.valid & ~self.columns[id(selector)].any(-1)).any())
+        return bool((self.valid & (self.columns[id(selector)] == 0).all(-1)).any())
 
 
 SCALAR_TYPES = {str, int, float, bool, type(None)}  # results compared by type and repr
