@@ -845,8 +845,10 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
 
     float32 cannot tell apart numbers much closer than 1e-5 of their size either: CompileError then.
     """
-    merged_points, merged_outputs = [], []
-    for group in mlp.rounding_clusters(points):
+    groups = mlp.rounding_clusters(points)
+    for group in groups:
+        if len(group) == 1:
+            continue
         first = outputs[group[0]]
         for i in group[1:]:
             if not _close_vectors(first, outputs[i]):
@@ -854,9 +856,12 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
                     f"{output.label!r}: {source.label!r} takes the values {points[group[0]]!r} and {points[i]!r}, "
                     "which differ only by float rounding, but they give different results"
                 )
-        merged_points.append(points[group[0]])
-        merged_outputs.append(first)
-    span = max((abs(p) for p in merged_points), default=1.0)
+    if len(groups) == len(points):  # no twins (the usual case)
+        merged_points, merged_outputs = points, outputs
+    else:
+        merged_points = [points[group[0]] for group in groups]
+        merged_outputs = [outputs[group[0]] for group in groups]
+    span = max(map(abs, merged_points), default=1.0)
     gap = mlp.min_gap(merged_points)
     if gap < 1e-5 * max(span, 1.0):
         raise CompileError(
