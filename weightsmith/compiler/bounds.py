@@ -147,11 +147,26 @@ class _Walk:
         """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
         error, size = self.error.get, self.size.get
         offs, magnitudes = [], []
-        for r in readouts:  # `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
-            single = self._single(1.0, r).items()
-            offs.append(sum([c * error(owner, 0.0) for owner, c in single]))
-            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single]))
-        together = self._largest([(1.0, r) for r in readouts])
+        column: dict = {}  # `_largest` of all of them, accumulated in the same pass (|1.0 * c| is |c|)
+        total = column.get
+        single: dict = {}
+        for r in readouts:  # `_single`, `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
+            single = {}
+            before = single.get
+            for d, c in r.terms.items():
+                c = abs(c)
+                column[d] = total(d, 0.0) + c
+                largest = before(d.owner)
+                if largest is None or c > largest:
+                    single[d.owner] = c
+            offs.append(sum([c * error(owner, 0.0) for owner, c in single.items()]))
+            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single.items()]))
+        if len(readouts) == 1:
+            together = single
+        else:
+            together = {}
+            for d, c in column.items():
+                together[d.owner] = max(together.get(d.owner, 0.0), c)
         return max(offs), max(magnitudes), self._off(together), self._magnitude(together)
 
     def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
