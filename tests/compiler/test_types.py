@@ -156,3 +156,19 @@ def test_a_type_one_selector_decides_is_not_warned():
     with warnings.catch_warnings():
         warnings.simplefilter("error", OutputTypeWarning)
         compile_program(rasp.numerical(rasp.Map(lambda m: m + 1, mean)), VOCAB, 4)
+
+
+def test_an_int_case_decodes_a_rounding_twin_of_its_number_as_that_number():
+    """Found by benchmarks/fuzz_compiler.py (seed 500778): the mean's static value set holds both 1.0 and
+    0.9999999999999999; the residual's 1.0 snapped to the twin, and the 'none' case's int cast truncated it
+    to 0 where the interpreter gives the default 1, on every input."""
+    keys = rasp.ConstantSOp([2, 0, 2, 2])
+    below = rasp.Select(keys, rasp.tokens, rasp.Comparison.LT)
+    means = rasp.Aggregate(below, keys, default=0)  # categorical, may average: 0.5, 2/3, 4/3, ...
+    program = rasp.numerical(rasp.Aggregate(below, means, default=1))
+    compiled = compile_program(program, [0, 1], 4)
+    assert {1.0, 0.9999999999999999} <= set(compiled.model.config.output_values)
+    inputs = [x for x in every_input([0, 1], 4) if len(x) == 4]  # the constant is defined at length 4 only
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        want = rasp.evaluate(program, xs)
+        assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
