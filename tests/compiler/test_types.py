@@ -172,3 +172,32 @@ def test_an_int_case_decodes_a_rounding_twin_of_its_number_as_that_number():
     for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
         want = rasp.evaluate(program, xs)
         assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
+
+
+@pytest.mark.parametrize("inner_numerical", [True, False])
+def test_a_map_giving_equal_numbers_of_different_types_decodes_the_type_of_its_argument(inner_numerical):
+    """max(x - 0.5, 0) is int 0 at 0.0 and float 0.0 at 0.5: one number in the value set, two types. The
+    model computes the type from the argument (found by the random-program test)."""
+    halves = rasp.Map(lambda t: {"a": 0.0, "b": 0.5, "c": 1.0}[t], rasp.tokens)
+    halves = rasp.numerical(halves) if inner_numerical else rasp.categorical(halves)
+    program = rasp.numerical(rasp.Map(lambda x: max(x - 0.5, 0), halves))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputTypeWarning)
+        compiled = compile_program(program, VOCAB, 3)
+    inputs = every_input(VOCAB, 3)
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        want = rasp.evaluate(program, xs)
+        assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
+    assert compiled.model.run(["BOS", "a", "b"])[1:] == [0, 0.0] and type(compiled.model.run(["BOS", "b"])[1]) is float
+
+
+def test_equal_numbers_of_different_types_a_sequence_map_passes_on_are_warned():
+    halves = rasp.numerical(rasp.Map(lambda t: {"a": 0.0, "b": 0.5, "c": 1.0}[t], rasp.tokens))
+    clipped = rasp.numerical(rasp.Map(lambda x: max(x - 0.5, 0), halves))
+    ones = rasp.numerical(rasp.Map(lambda t: 1 if t == "a" else 0, rasp.tokens))
+    program = rasp.numerical(rasp.SequenceMap(lambda x, y: x + y, clipped, ones))  # not one Map: not covered
+    with pytest.warns(OutputTypeWarning, match="depends on the input"):
+        compiled = compile_program(program, VOCAB, 3)
+    inputs = every_input(VOCAB, 3)
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        assert all(map(same_value, row[1:], rasp.evaluate(program, xs)))
