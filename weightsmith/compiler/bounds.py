@@ -232,7 +232,12 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBou
             f"cannot guarantee the output {output.label!r}: the softmax residue accumulated through the model "
             f"can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}", error, allowed)
     if output.type_dims:
-        _check_case(walk, output.type_dims[0].owner, output.label)
+        owner = output.type_dims[0].owner
+        if owner in walk.share:  # a case head's scores (`compiler.types`)
+            _check_case(walk, owner, output.label)
+        elif not walk.error.get(owner, 0.0) < CATEGORICAL_LIMIT:  # a one-hot type of the argument
+            raise BoundExceeded(f"cannot guarantee the type of the output {output.label!r}: its one-hot type can "
+                                f"be off by {walk.error[owner]:.3g}", walk.error[owner], CATEGORICAL_LIMIT)
     return ErrorBounds(walk.error, error, allowed)
 
 

@@ -49,7 +49,8 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
+from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
+                                        undecided_by_input)
 from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -792,8 +793,13 @@ class Lowering:
         No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
         found = None
         if rep.expr is not None:
-            found = output_types(rep.expr, self.facts.values,
-                                 lambda a: rasp.is_numerical(a) or self.facts.may_average(a))
+            averages = lambda a: rasp.is_numerical(a) or self.facts.may_average(a)  # noqa: E731
+            found = output_types(rep.expr, self.facts.values, averages)
+            mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
+            if mixed:
+                if found is None and mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
+                    return self._types_by_argument(rep, rep.expr)
+                undecided_by_input(rep.expr, mixed)
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)
@@ -802,6 +808,23 @@ class Lowering:
         at_bos = {d: a + b for d, (a, b) in zip(case.dims, SCORES)}
         self._add(AttentionOp(case, columns, n_atoms, values, at_bos, "width", value_range=1.0))
         return case.dims, found.types
+
+    def _types_by_argument(self, rep: Representation, expr: rasp.Map) -> tuple[list[Dim], list[str]]:
+        """An output Map whose function gives equal numbers of different types on different arguments
+        (`compiler.types.mixed_type_maps`): the type is a function of the argument, so the model computes
+        it as a one-hot s-op of the type names (an MLP on the argument), and the unembedding's argmax over
+        those dims names the type. Where the output is None every dim is 0 (the value is None anyway)."""
+        x = self.rep(expr.inner)
+        names = [None if r is None else type_name(r) for r in tabulate(expr, expr.f, list(zip(x.values)))]
+        kinds = sorted({n for n in names if n is not None})
+        out = self._stored(rep.label + TYPE_SUFFIX, CATEGORICAL, kinds, False, True, role="type")
+        dim = dict(zip(kinds, out.dims))
+        if x.indicators is not None:
+            by_kind = {k: Readout.sum(self.indicators(x)[v] for v, n in zip(x.values, names) if n == k) for k in kinds}
+            self._add(MLPOp(out, mlp.copy_indicator_units(by_kind, dim)))
+        else:
+            self._discretise(out, x, [{} if n is None else {dim[n]: 1.0} for n in names])
+        return out.dims, kinds
 
 
 # ------------------------------------------------------------------------------------- helpers
