@@ -1069,11 +1069,14 @@ def _last_uses(order: list[rx.RASPExpr], program: rx.RASPExpr) -> dict[int, int]
     return last
 
 
-def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False) -> dict[int, Any]:
-    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array `[B, query, key]` per selector, a
-    list of `LoopRun`s (one per input) per loop, recording every iteration if `record`."""
+def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False, packed: bool = False) -> dict[int, Any]:
+    """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array `[B, query, key]` per selector (or,
+    if `packed`, its masks `[B, query, words]` as `bitmask` holds them), a list of `LoopRun`s (one per input) per
+    loop, recording every iteration if `record`."""
     evaluator = _BatchEvaluator(batch, record)
     evaluator.run(program)
+    if packed:
+        return evaluator.values
     width = batch.shape[1]
     return {k: bitmask.unpack(v, width) if isinstance(v, np.ndarray) else v for k, v in evaluator.values.items()}
 
