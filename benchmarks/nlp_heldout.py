@@ -3,6 +3,7 @@
     WEIGHTSMITH_THREADS=1 nice -n 10 .venv/bin/python benchmarks/nlp_heldout.py   # writes results/nlp_heldout.json
     ... benchmarks/nlp_heldout.py --version 2    # the second held-out set → results/nlp_heldout_v2.json
     ... benchmarks/nlp_heldout.py --version 3    # the third held-out set → results/nlp_heldout_v3.json
+    ... benchmarks/nlp_heldout.py --version 4    # the fourth held-out set → results/nlp_heldout_v4.json
 
 For each task and each held-out item (`weightsmith.tasks.nlp.heldout`, never used to write a program):
 - coverage: the item has no word unknown to the model's lexicon (`nlp.unknown_words`);

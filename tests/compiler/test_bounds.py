@@ -106,3 +106,24 @@ def test_one_readouts_largest_coefficients_are_the_general_rules(terms, weight):
     got, want = _Walk._single(weight, readout), _largest_by_totals(weight, readout)
     assert list(got.items()) == list(want.items())  # same owners, same order, same bits
     assert list(_Walk()._largest([(weight, readout)]).items()) == list(want.items())
+
+
+readouts_over_owners = st.dictionaries(st.tuples(st.sampled_from(["a", "b", "one"]), st.integers(0, 3)),
+                                       st.floats(-1e6, 1e6, allow_nan=False).filter(bool), max_size=6).map(
+    lambda terms: Readout({Dim(owner, slot): c for (owner, slot), c in terms.items()}))
+
+
+@given(st.lists(readouts_over_owners, min_size=1, max_size=5),
+       st.dictionaries(st.sampled_from(["a", "b"]), st.floats(0, 10)),
+       st.dictionaries(st.sampled_from(["a", "b", "one"]), st.floats(0, 10)))
+def test_one_sides_bounds_are_those_of_each_read_out_and_of_all(readouts, errors, sizes):
+    """`_side` computes in one pass what `_single`, `_largest`, `_off` and `_magnitude` define: the
+    largest error and magnitude of one read-out, and those of all together, bit for bit."""
+    walk = _Walk()
+    walk.error, walk.size = dict(errors), dict(sizes)
+    singles = [walk._single(1.0, r) for r in readouts]
+    together = walk._largest([(1.0, r) for r in readouts])
+    want = (max(map(walk._off, singles)), max(map(walk._magnitude, singles)), walk._off(together),
+            walk._magnitude(together))
+    bits = lambda xs: [(type(x), float(x).hex()) for x in xs]  # noqa: E731 - an empty read-out sums to int 0
+    assert bits(walk._side(readouts)) == bits(want)

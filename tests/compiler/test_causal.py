@@ -1,5 +1,6 @@
 """Causal compilation: the model computes the causal form, and running it token by token changes nothing."""
 
+import pytest
 import torch
 
 from weightsmith import rasp
@@ -95,3 +96,14 @@ def test_causal_form_of_a_preference_prefers_among_the_past():
                                                        lambda k, q: -k), rasp.indices)
     assert looks_back_only(looking_back, 4) and not looks_back_only(last_equal, 4)
     check_causal(last_equal, ["a", "b"], 4)
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_looks_back_only_reads_the_graphs_order_alike(name):
+    """The compiler passes its graph's order (the loop's body inside it); the answer is the one the
+    program's own walk gives."""
+    from weightsmith.compiler.graph import build_graph
+
+    program = PROGRAMS[name].build()
+    for n in (3, 6):
+        assert looks_back_only(program, n, build_graph(program).order) == looks_back_only(program, n)

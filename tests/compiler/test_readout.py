@@ -71,3 +71,11 @@ def test_sum_is_the_term_by_term_sum_bit_for_bit(parts):
             want[d] = want.get(d, 0.0) + c
     got = Readout.sum(iter(parts))
     assert [(d, c.hex()) for d, c in got.terms.items()] == [(d, c.hex()) for d, c in want.items() if c != 0]
+
+
+@given(exact_readouts, st.one_of(st.floats(-1e6, 1e6, allow_nan=False), st.integers(-3, 3), st.just(-0.0)))
+def test_a_multiple_is_total_of_one_term_bit_for_bit(r, k):
+    """`r * k` builds its terms directly; they must be `total([(k, r)])`'s, bit for bit and in order
+    (products that underflow to zero dropped)."""
+    want = Readout.total([(k, r)])
+    assert [(d, c.hex()) for d, c in (r * k).terms.items()] == [(d, c.hex()) for d, c in want.terms.items()]

@@ -156,3 +156,48 @@ def test_a_type_one_selector_decides_is_not_warned():
     with warnings.catch_warnings():
         warnings.simplefilter("error", OutputTypeWarning)
         compile_program(rasp.numerical(rasp.Map(lambda m: m + 1, mean)), VOCAB, 4)
+
+
+def test_an_int_case_decodes_a_rounding_twin_of_its_number_as_that_number():
+    """Found by benchmarks/fuzz_compiler.py (seed 500778): the mean's static value set holds both 1.0 and
+    0.9999999999999999; the residual's 1.0 snapped to the twin, and the 'none' case's int cast truncated it
+    to 0 where the interpreter gives the default 1, on every input."""
+    keys = rasp.ConstantSOp([2, 0, 2, 2])
+    below = rasp.Select(keys, rasp.tokens, rasp.Comparison.LT)
+    means = rasp.Aggregate(below, keys, default=0)  # categorical, may average: 0.5, 2/3, 4/3, ...
+    program = rasp.numerical(rasp.Aggregate(below, means, default=1))
+    compiled = compile_program(program, [0, 1], 4)
+    assert {1.0, 0.9999999999999999} <= set(compiled.model.config.output_values)
+    inputs = [x for x in every_input([0, 1], 4) if len(x) == 4]  # the constant is defined at length 4 only
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        want = rasp.evaluate(program, xs)
+        assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
+
+
+@pytest.mark.parametrize("inner_numerical", [True, False])
+def test_a_map_giving_equal_numbers_of_different_types_decodes_the_type_of_its_argument(inner_numerical):
+    """max(x - 0.5, 0) is int 0 at 0.0 and float 0.0 at 0.5: one number in the value set, two types. The
+    model computes the type from the argument (found by the random-program test)."""
+    halves = rasp.Map(lambda t: {"a": 0.0, "b": 0.5, "c": 1.0}[t], rasp.tokens)
+    halves = rasp.numerical(halves) if inner_numerical else rasp.categorical(halves)
+    program = rasp.numerical(rasp.Map(lambda x: max(x - 0.5, 0), halves))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputTypeWarning)
+        compiled = compile_program(program, VOCAB, 3)
+    inputs = every_input(VOCAB, 3)
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        want = rasp.evaluate(program, xs)
+        assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
+    assert compiled.model.run(["BOS", "a", "b"])[1:] == [0, 0.0] and type(compiled.model.run(["BOS", "b"])[1]) is float
+
+
+def test_equal_numbers_of_different_types_a_sequence_map_passes_on_are_warned():
+    halves = rasp.numerical(rasp.Map(lambda t: {"a": 0.0, "b": 0.5, "c": 1.0}[t], rasp.tokens))
+    clipped = rasp.numerical(rasp.Map(lambda x: max(x - 0.5, 0), halves))
+    ones = rasp.numerical(rasp.Map(lambda t: 1 if t == "a" else 0, rasp.tokens))
+    program = rasp.numerical(rasp.SequenceMap(lambda x, y: x + y, clipped, ones))  # not one Map: not covered
+    with pytest.warns(OutputTypeWarning, match="depends on the input"):
+        compiled = compile_program(program, VOCAB, 3)
+    inputs = every_input(VOCAB, 3)
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        assert all(map(same_value, row[1:], rasp.evaluate(program, xs)))

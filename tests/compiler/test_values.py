@@ -1,14 +1,16 @@
 """Value facts: exhaustive ones are exactly what occurs; static ones are supersets, refined."""
 
 import itertools
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.compiler import CompileError
 from weightsmith.compiler.graph import build_graph
+from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
     StaticFacts,
@@ -16,6 +18,7 @@ from weightsmith.compiler.values import (
     analyse,
     count_inputs,
     distinct_sorted,
+    token_classes,
     value_order,
 )
 
@@ -169,3 +172,122 @@ def test_no_sampling_a_program_undefined_on_some_inputs_still_gets_sound_facts()
     clash = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), rasp.Map(lambda t: f"s{t}", rasp.tokens))
     facts = analyse(build_graph(rasp.SequenceMap(lambda m, s: m, mean, clash)), [1, 2, 3], 3)
     assert not facts.exhaustive and facts.may_average(mean) and 1.5 in facts.values(mean)
+
+
+# ------------------------------------------------------------- interchangeable tokens (`token_classes`)
+def test_tokens_read_alike_by_every_map_are_one_class():
+    opens = rasp.numerical(rasp.Map(lambda t: t == "(", rasp.tokens))
+    closes = rasp.numerical(rasp.Map(lambda t: t == ")", rasp.tokens))
+    width = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE))  # reads no value
+    balance = rasp.SequenceMap(lambda a, b: a - b + 0 * b, opens, closes)
+    out = rasp.SequenceMap(lambda a, w: a * w, balance, width)
+    assert token_classes(build_graph(out), ["(", ")", "a", "b", "c"]) == ["(", ")", "a"]
+    assert token_classes(build_graph(opens), ["(", ")"]) is None  # no two alike
+
+
+@pytest.mark.parametrize("reader", [
+    lambda: rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, EQ), rasp.tokens),  # copies the token itself
+    lambda: rasp.SequenceMap(lambda t, i: i, rasp.tokens, rasp.indices),
+    lambda: rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, EQ)),  # compares tokens
+    lambda: rasp.Map(lambda t: 1 / (t == "a"), rasp.tokens),  # raises on every token but a
+    lambda: rasp.Map(lambda t: (t == "a",), rasp.tokens),  # a tuple: not compared by repr
+])
+def test_other_readers_of_the_tokens_merge_none(reader):
+    graph = build_graph(rasp.SequenceMap(lambda a, b: b, reader(), rasp.Map(lambda t: 0, rasp.tokens)))
+    assert token_classes(graph, ["a", "b", "c"]) is None
+
+
+def test_equal_results_of_other_types_stay_apart():
+    one = rasp.Map(lambda t: {"a": 1, "b": 1.0, "c": True, "d": 1}[t], rasp.tokens)
+    zero = rasp.Map(lambda t: {"a": 0.0, "b": -0.0}[t], rasp.tokens)
+    assert token_classes(build_graph(one), list("abcd")) == list("abc")
+    assert token_classes(build_graph(zero), list("ab")) is None
+
+
+def _facts_text(facts, graph) -> list:
+    """Every fact the compiler reads, with the type and repr of every value (1, 1.0 and True apart)."""
+    typed = lambda values: [(type(v).__name__, repr(v)) for v in values]  # noqa: E731
+    out = []
+    for e in graph.order:
+        if isinstance(e, rasp.SOp):
+            out.append((e.label, typed(facts.values(e)), facts.nullable(e)))
+        if isinstance(e, (rasp.Map, rasp.SequenceMap)):
+            args, results = facts.function_table(e)
+            out.append((e.label, typed(args), typed(results)))
+        if isinstance(e, rasp.Aggregate):
+            out.append((e.label, facts.may_average(e)))
+        if isinstance(e, rasp.Selector):
+            out.append((e.label, facts.may_select_nothing(e)))
+    return out
+
+
+@st.composite
+def programs_reading_tokens_by_maps(draw):
+    """A random program (tests/program_strategies.py) whose tokens are read only through a Map that merges
+    tokens (`g`): the program's vocabulary is larger than the values it distinguishes, and the values g
+    gives may be equal but of different types."""
+    from tests.program_strategies import Features, _Builder, _Node, INT, STR
+
+    size = draw(st.integers(1, 3))
+    letters = draw(st.booleans())
+    # ints, or equal values of other types (True and 1): which of them a fact keeps must not change
+    numbers = draw(st.sampled_from([[0, 1, 2], [0, True, 1], [False, 0, 1.0]]))
+    values = list("abc"[:size]) if letters else numbers[:size]
+    copies = draw(st.integers(2, 3))
+    vocab = [f"t{i}" for i in range(size * copies)]
+    pick = draw(st.permutations(list(range(size)) * copies))  # token i reads as values[pick[i]]
+    g = dict(zip(vocab, (values[p] for p in pick)))
+    builder = _Builder(draw, Features(), values)
+    builder.sops[2] = _Node(rasp.Map(g.__getitem__, rasp.tokens).named("g"), "g(tokens)", STR if letters else INT)
+    ops = builder.ops()
+    made, n_ops = 0, draw(st.integers(1, 6))
+    while made < n_ops:
+        made += bool(draw(st.sampled_from(ops))())
+    if builder.selectors and builder.lines[-1].startswith(builder.selectors[-1].name):
+        builder.selector_width()
+    builder.gather_dangling()
+    return builder.sops[-1].expr, vocab, draw(st.integers(1, 3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(programs_reading_tokens_by_maps())
+def test_facts_observed_on_one_token_per_class_are_those_of_every_input(case):
+    """The law behind `token_classes`: the observed facts on the inputs over one token of each class are
+    the facts on every input, value for value and type for type, and so are the errors."""
+    program, vocab, max_seq_len = case
+    graph = build_graph(program)
+    try:
+        full = ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True)
+    except rasp.EvaluationError as err:
+        with pytest.raises(CompileError) as raised:
+            analyse(graph, vocab, max_seq_len, "exhaustive")
+        assert str(err) in str(raised.value)
+        return
+    representatives = token_classes(graph, vocab)
+    assert representatives is not None and len(representatives) < len(vocab)
+    reduced = ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True, vocab=vocab)
+    try:
+        expected = _facts_text(full, graph)
+    except CompileError as err:
+        with pytest.raises(CompileError, match=re.escape(str(err))):
+            _facts_text(reduced, graph)
+        return
+    assert _facts_text(reduced, graph) == expected
+    assert _facts_text(analyse(graph, vocab, max_seq_len, "exhaustive"), graph) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_programs(max_vocab=3, max_len=3))
+def test_the_values_used_are_the_codes_that_occur(case):
+    """A dense column's table is read as it is (`Column.dense`: every entry occurs); it must be exactly the
+    values at the valid positions, in code order."""
+    graph = build_graph(case.program)
+    try:
+        facts = ObservedFacts(graph.output, all_inputs(case.vocab, case.max_seq_len), exhaustive=True)
+    except rasp.EvaluationError:
+        return
+    for e in graph.order:
+        if isinstance(e, rasp.SOp):
+            column = facts.columns[id(e)]
+            codes = sorted(set(column.codes[facts.valid].tolist()))
+            assert facts._used(e) == [column.table[c] for c in codes]

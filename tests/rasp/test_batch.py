@@ -321,3 +321,48 @@ def test_constant_comparisons_raise_on_none_as_the_reference_does(predicate):
         rasp.evaluate(width, ["b", "a"])
     with pytest.raises(rasp.EvaluationError, match="key is None"):
         rasp.evaluate_batch(width, [["b", "c"], ["b", "a"]])
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), size=st.sampled_from([1, 5, 300, 5000]))
+def test_a_gather_reads_each_codes_new_code(data, size):
+    """`Distinct.gather` composes its lookup table in Python (small code spaces) or numpy (large ones), over
+    codes with padding or without, counted or sorted (`_distinct`) or known to be every code (`_every_code`)."""
+    import numpy as np
+    from weightsmith.rasp.batch import PAD, _distinct, _every_code
+
+    codes = np.array(data.draw(st.lists(st.integers(-1, size - 1), min_size=1, max_size=40)), dtype=np.intp).reshape(1, -1)
+    distinct = _distinct(codes, size)
+    assert distinct.used == sorted(set(codes.ravel().tolist()) - {PAD})
+    new = data.draw(st.lists(st.integers(0, 50), min_size=len(distinct.used), max_size=len(distinct.used)))
+    new_of = dict(zip(distinct.used, new))
+    expected = [[PAD if c == PAD else new_of[c] for c in row] for row in codes.tolist()]
+    assert distinct.gather(new).tolist() == expected
+    assert distinct.places.tolist() == [[PAD if c == PAD else distinct.used.index(c) for c in row] for row in codes.tolist()]
+    huge = _distinct(codes * 10**6, size * 10**6)  # too many codes to count into: sorted
+    assert huge.used == [c * 10**6 for c in distinct.used] and huge.gather(new).tolist() == expected
+    every = _every_code(size, np.arange(size)[None])
+    assert every.gather(list(range(size))) is every.index
+    assert every.gather([3] * size).tolist() == [[3] * size]
+
+
+def test_outputs_that_are_the_tokens_are_the_inputs_own_values():
+    """A program whose output is its tokens (or a Map returning its argument) gives each input's own tokens,
+    in new lists; a Map returning equal new objects, and widths and bools, come back as the reference's."""
+    same, other = "ab", "".join(["a", "b"])  # equal strings, two objects
+    inputs = [[same, 1, True], [other, 1.0, -0.0], (False, 0.0, 1)]
+    for program in (rasp.tokens, rasp.Map(lambda x: x, rasp.tokens)):
+        out = rasp.evaluate_batch(program, inputs)
+        assert [[(type(v), v) for v in row] for row in out] == [[(type(v), v) for v in row] for row in inputs]
+        assert out[1][0] is other and all(type(row) is list and row is not x for row, x in zip(out, inputs))
+        out[0].append(9)
+        assert len(inputs[0]) == 3
+    copy = rasp.Map(lambda x: (x + "!")[:-1], rasp.tokens)
+    assert rasp.evaluate_batch(copy, [["a", "b"], ["b", "b"]]) == [["a", "b"], ["b", "b"]]
+    is_a = rasp.Map(lambda x: x == "a", rasp.tokens)  # a table [False, True] equals [0, 1]: still bools
+    width = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ))
+    for program in (is_a, width):
+        out = rasp.evaluate_batch(program, [["a", "b"], ["b", "b"]])
+        assert repr(out) == repr([rasp.evaluate(program, xs) for xs in [["a", "b"], ["b", "b"]]])
+    as_float = rasp.Map(float, rasp.tokens)  # equal values of another type, in the tokens' order
+    assert repr(rasp.evaluate_batch(as_float, [[1, 2], [2, 2]])) == repr([[1.0, 2.0], [2.0, 2.0]])

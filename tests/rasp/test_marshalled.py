@@ -45,7 +45,8 @@ def _shape(rows, how):
 @given(_batches(_INT_TOKENS))
 def test_ints_are_read_exactly_or_declined(batch):
     rows, lengths, full, flat = _shape(*batch)
-    got = marshalled.ints(rows, lengths, full)
+    data = marshalled.int_stream(rows)
+    got = None if data is None else marshalled.ints(data, lengths, full)
     assert (got is not None) == all(type(t) is int and -2**31 <= t < 2**31 for t in flat)
     assert got is None or got.tolist() == flat
 
@@ -69,3 +70,37 @@ def test_strings_drawn_from_a_vocabulary_are_read():
     lengths = np.array([len(r) for r in rows], dtype=np.intp)
     codes, table = marshalled.strings(rows, lengths, False)
     assert [table[c] for c in codes.tolist()] == [t for r in rows for t in r]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_batches(st.one_of(_INT_TOKENS, st.integers(0, 255))))
+def test_small_ints_are_read_exactly_or_declined(batch):
+    rows, lengths, full, flat = _shape(*batch)
+    if not full:
+        return
+    data = marshalled.int_stream(rows)
+    got = None if data is None else marshalled.small_ints(data, len(rows), int(lengths[0]))
+    assert (got is not None) == all(type(t) is int and 0 <= t < 256 for t in flat)
+    if got is not None:
+        codes, table = got
+        assert codes.shape == (len(rows), lengths[0]) and codes.dtype == np.intp
+        assert table == sorted(set(table)) and sorted(set(codes.ravel().tolist())) == list(range(len(table)))
+        assert [(type(t), t) for t in (table[c] for c in codes.ravel().tolist())] == [(int, t) for t in flat]
+
+
+def test_small_ints_take_the_row_headers_payload_apart_from_the_tokens():
+    # the row headers' payload (the width, here 3) is also a token, and 255 (NOT_MET) is one too
+    rows = [[3, 255, 0], [3, 3, 3], [0, 1, 255]]
+    codes, table = marshalled.small_ints(marshalled.int_stream(rows), 3, 3)
+    assert table == [0, 1, 3, 255] and [[table[c] for c in r] for r in codes.tolist()] == rows
+    for rows in ([[1, 2], [1, 256]], [[1] * 300], [[1, 2], [1, -1]]):
+        assert marshalled.small_ints(marshalled.int_stream(rows), len(rows), len(rows[0])) is None
+
+
+def test_strings_of_one_length_are_read():
+    vocab = ["(", ")", "ab", "é"]
+    rows = [[vocab[(3 * b + i) % 4] for i in range(5)] for b in range(100)] + [["ab", "zz", "(", ")", "é"]]
+    lengths = np.full(len(rows), 5)
+    codes, table = marshalled.strings(rows[:-1], lengths[:-1], True)
+    assert [table[c] for c in codes.tolist()] == [t for r in rows[:-1] for t in r]
+    assert marshalled.strings(rows, lengths, True) is None  # "zz" is not among the first rows' tokens

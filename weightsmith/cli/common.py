@@ -34,19 +34,18 @@ def fail(message: str) -> None:
 
 
 def load_model(folder: Path) -> Transformer:
-    """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line."""
+    """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line
+    (through `_one_line_warning`, installed by `main_options`)."""
     import warnings
 
     from weightsmith.model import ModelFolderError, load
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")  # said at every load, not once per process (tests run many in one)
         try:
             model = load(folder)
         except ModelFolderError as err:
             fail(str(err))
-    for warning in caught:
-        typer.echo(f"warning: {warning.message}", err=True)
     return model
 
 

@@ -147,11 +147,26 @@ class _Walk:
         """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
         error, size = self.error.get, self.size.get
         offs, magnitudes = [], []
-        for r in readouts:  # `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
-            single = self._single(1.0, r).items()
-            offs.append(sum([c * error(owner, 0.0) for owner, c in single]))
-            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single]))
-        together = self._largest([(1.0, r) for r in readouts])
+        column: dict = {}  # `_largest` of all of them, accumulated in the same pass (|1.0 * c| is |c|)
+        total = column.get
+        single: dict = {}
+        for r in readouts:  # `_single`, `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
+            single = {}
+            before = single.get
+            for d, c in r.terms.items():
+                c = abs(c)
+                column[d] = total(d, 0.0) + c
+                largest = before(d.owner)
+                if largest is None or c > largest:
+                    single[d.owner] = c
+            offs.append(sum([c * error(owner, 0.0) for owner, c in single.items()]))
+            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single.items()]))
+        if len(readouts) == 1:
+            together = single
+        else:
+            together = {}
+            for d, c in column.items():
+                together[d.owner] = max(together.get(d.owner, 0.0), c)
         return max(offs), max(magnitudes), self._off(together), self._magnitude(together)
 
     def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
@@ -217,7 +232,12 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBou
             f"cannot guarantee the output {output.label!r}: the softmax residue accumulated through the model "
             f"can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}", error, allowed)
     if output.type_dims:
-        _check_case(walk, output.type_dims[0].owner, output.label)
+        owner = output.type_dims[0].owner
+        if owner in walk.share:  # a case head's scores (`compiler.types`)
+            _check_case(walk, owner, output.label)
+        elif not walk.error.get(owner, 0.0) < CATEGORICAL_LIMIT:  # a one-hot type of the argument
+            raise BoundExceeded(f"cannot guarantee the type of the output {output.label!r}: its one-hot type can "
+                                f"be off by {walk.error[owner]:.3g}", walk.error[owner], CATEGORICAL_LIMIT)
     return ErrorBounds(walk.error, error, allowed)
 
 

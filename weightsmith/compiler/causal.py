@@ -31,11 +31,13 @@ def causal_program(program: rasp.SOp) -> tuple[rasp.SOp, dict[int, rasp.RASPExpr
     return mapping[id(program)], mapping
 
 
-def looks_back_only(program: rasp.SOp, max_seq_len: int) -> bool:
+def looks_back_only(program: rasp.SOp, max_seq_len: int, order: list | None = None) -> bool:
     """Whether every Aggregate/SelectorWidth selects only keys at or before the query (so the program
-    equals its causal form) and `length` - which a causal model reads as the length so far - is unused."""
-    order = rasp.topological_order(program)
-    order += [e for loop in order if isinstance(loop, rasp.Loop) for e in loop.body]  # run every iteration
+    equals its causal form) and `length` - which a causal model reads as the length so far - is unused.
+    `order`: the program's expressions with its loop's body, if the caller has them (`ProgramGraph.order`)."""
+    if order is None:
+        order = rasp.topological_order(program)
+        order += [e for loop in order if isinstance(loop, rasp.Loop) for e in loop.body]  # run every iteration
     if any(isinstance(e, rasp.LengthType) for e in order):
         return False
     selectors = [_unpreferred(e.selector) for e in order if isinstance(e, (rasp.Aggregate, rasp.SelectorWidth))]

@@ -68,7 +68,7 @@ def compile_program(
         facts = CausalFacts(analyse(build_graph(form), vocab, max_seq_len, analysis), mapping)
     else:
         facts = analyse(graph, vocab, max_seq_len, analysis)
-    masked = causal or looks_back_only(program, max_seq_len)  # the causal mask does the prefix work
+    masked = causal or looks_back_only(program, max_seq_len, graph.order)  # the causal mask does the prefix work
     lowering = Lowering(graph, facts, vocab, max_seq_len, masked=masked, compact_above=compact_above)
     output = lowering.output
     plan = lowering.plan

@@ -53,15 +53,16 @@ def build_graph(program: rasp.RASPExpr) -> ProgramGraph:
     if loops:
         at = next(i for i, e in enumerate(order) if e is loops[0])  # by identity: s-ops overload ==
         order = [*order[:at], *loops[0].body, *order[at:]]
+    names = [expr.label for expr in order]  # `label` is a property: read once
     counts: dict[str, int] = {}
-    for expr in order:
+    for expr, name in zip(order, names):
         if not isinstance(expr, _SUPPORTED):
-            raise CompileError(f"{type(expr).__name__} {expr.label!r} is not a RASP construct the compiler knows")
-        counts[expr.label] = counts.get(expr.label, 0) + 1
+            raise CompileError(f"{type(expr).__name__} {name!r} is not a RASP construct the compiler knows")
+        counts[name] = counts.get(name, 0) + 1
     labels = {}
-    for expr in order:
-        clash = counts[expr.label] > 1 or expr.label in RESERVED_LABELS
-        labels[id(expr)] = f"{expr.label}#{expr.unique_id}" if clash else expr.label
+    for expr, name in zip(order, names):
+        clash = counts[name] > 1 or name in RESERVED_LABELS
+        labels[id(expr)] = f"{name}#{expr.unique_id}" if clash else name
     consumers: dict[int, list[rasp.RASPExpr]] = {id(e): [] for e in order}
     for expr in order:
         for child in expr.children:

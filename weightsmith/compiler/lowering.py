@@ -49,7 +49,8 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import CASES, SCORES, TYPE_SUFFIX, output_types
+from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
+                                        undecided_by_input)
 from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
 from weightsmith.rasp.evaluate import preference_order
 
@@ -792,8 +793,13 @@ class Lowering:
         No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
         found = None
         if rep.expr is not None:
-            found = output_types(rep.expr, self.facts.values,
-                                 lambda a: rasp.is_numerical(a) or self.facts.may_average(a))
+            averages = lambda a: rasp.is_numerical(a) or self.facts.may_average(a)  # noqa: E731
+            found = output_types(rep.expr, self.facts.values, averages)
+            mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
+            if mixed:
+                if found is None and mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
+                    return self._types_by_argument(rep, rep.expr)
+                undecided_by_input(rep.expr, mixed)
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)
@@ -802,6 +808,23 @@ class Lowering:
         at_bos = {d: a + b for d, (a, b) in zip(case.dims, SCORES)}
         self._add(AttentionOp(case, columns, n_atoms, values, at_bos, "width", value_range=1.0))
         return case.dims, found.types
+
+    def _types_by_argument(self, rep: Representation, expr: rasp.Map) -> tuple[list[Dim], list[str]]:
+        """An output Map whose function gives equal numbers of different types on different arguments
+        (`compiler.types.mixed_type_maps`): the type is a function of the argument, so the model computes
+        it as a one-hot s-op of the type names (an MLP on the argument), and the unembedding's argmax over
+        those dims names the type. Where the output is None every dim is 0 (the value is None anyway)."""
+        x = self.rep(expr.inner)
+        names = [None if r is None else type_name(r) for r in tabulate(expr, expr.f, list(zip(x.values)))]
+        kinds = sorted({n for n in names if n is not None})
+        out = self._stored(rep.label + TYPE_SUFFIX, CATEGORICAL, kinds, False, True, role="type")
+        dim = dict(zip(kinds, out.dims))
+        if x.indicators is not None:
+            by_kind = {k: Readout.sum(self.indicators(x)[v] for v, n in zip(x.values, names) if n == k) for k in kinds}
+            self._add(MLPOp(out, mlp.copy_indicator_units(by_kind, dim)))
+        else:
+            self._discretise(out, x, [{} if n is None else {dim[n]: 1.0} for n in names])
+        return out.dims, kinds
 
 
 # ------------------------------------------------------------------------------------- helpers
@@ -845,8 +868,10 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
 
     float32 cannot tell apart numbers much closer than 1e-5 of their size either: CompileError then.
     """
-    merged_points, merged_outputs = [], []
-    for group in mlp.rounding_clusters(points):
+    groups = mlp.rounding_clusters(points)
+    for group in groups:
+        if len(group) == 1:
+            continue
         first = outputs[group[0]]
         for i in group[1:]:
             if not _close_vectors(first, outputs[i]):
@@ -854,9 +879,12 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
                     f"{output.label!r}: {source.label!r} takes the values {points[group[0]]!r} and {points[i]!r}, "
                     "which differ only by float rounding, but they give different results"
                 )
-        merged_points.append(points[group[0]])
-        merged_outputs.append(first)
-    span = max((abs(p) for p in merged_points), default=1.0)
+    if len(groups) == len(points):  # no twins (the usual case)
+        merged_points, merged_outputs = points, outputs
+    else:
+        merged_points = [points[group[0]] for group in groups]
+        merged_outputs = [outputs[group[0]] for group in groups]
+    span = max(map(abs, merged_points), default=1.0)
     gap = mlp.min_gap(merged_points)
     if gap < 1e-5 * max(span, 1.0):
         raise CompileError(

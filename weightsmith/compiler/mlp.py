@@ -57,8 +57,9 @@ def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Ve
         gap = points[i] - points[i - 1]
         low, high = points[i - 1] + gap / 4, points[i] - gap / 4
         slope = 1.0 / (high - low)
-        units.append(Unit(x * slope, -slope * low, step))
-        units.append(Unit(x * slope, -slope * high, {d: -w for d, w in step.items()}))
+        pre = x * slope  # read-outs are immutable: both units share it
+        units.append(Unit(pre, -slope * low, step))
+        units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
     return units
 
 

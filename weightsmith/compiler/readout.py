@@ -110,7 +110,11 @@ class Readout:
         return Readout.total([(1.0, self), (-1.0, other)])
 
     def __mul__(self, k: float) -> "Readout":
-        return Readout.total([(k, self)])
+        """`total([(k, self)])` without its accumulation (0.0 + k*c is k*c, or a zero that is dropped)."""
+        if k == 0:
+            return Readout._own({})
+        k = float(k)
+        return Readout._own({d: k * c for d, c in self.terms.items()})
 
     __rmul__ = __mul__
 

@@ -83,6 +83,51 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
     return OutputTypes(selector, types)
 
 
+def mixed_type_maps(output: rasp.SOp, table: Callable[[rasp.SOp], tuple[list, list]],
+                    averages: Callable[[rasp.Aggregate], bool]) -> list[rasp.SOp]:
+    """The Maps and SequenceMaps `output` is computed from through Maps and SequenceMaps (itself included)
+    whose function gives equal numbers of different types on different arguments (`max(x - 0.5, 0)` is
+    int 0 at 0.0 and float 0.0 at 0.5; `x > 0 or 1` gives True and 1). A value set holds such numbers
+    once, so the number the model computes cannot tell which type the interpreter gives.
+    `table(expr)` gives a function's (arguments, results). Where averaging Aggregates feed the output,
+    their value sets mix ints and floats by design and `output_types` decides the type by their case:
+    nothing is listed then."""
+    if _feeding_aggregates(output, averages):
+        return []
+    found, seen, stack = [], set(), [output]
+    while stack:
+        expr = stack.pop()
+        if id(expr) in seen or not isinstance(expr, (rasp.Map, rasp.SequenceMap)):
+            continue
+        seen.add(id(expr))
+        if _mixes_types(table(expr)[1]):
+            found.append(expr)
+        stack.extend(expr.children)
+    return found
+
+
+def _mixes_types(results: list) -> bool:
+    types: dict = {}
+    for r in results:
+        if isinstance(r, (int, float)):  # bool is an int
+            if types.setdefault(r, type(r)) is not type(r):
+                return True
+    return False
+
+
+def type_name(value) -> str:
+    """The name `ModelConfig.output_types` gives a result's type (VALUE: not a number)."""
+    return type(value).__name__ if type(value) in (int, float, bool) else VALUE
+
+
+def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
+    """Not covered: the type of equal numbers depends on the input in a way the model does not compute
+    (a function other than the output Map itself, or together with an Aggregate's case)."""
+    labels = ", ".join(repr(e.label) for e in where[:3])
+    return _undecided(output, f"depends on the input, not only on the number (from {labels}: equal numbers "
+                      "of different types on different arguments)")
+
+
 def _undecided(output: rasp.SOp, why: str) -> None:
     """Not covered (docs/compiler-numerics.md): the model computes one selector's case, and the type here
     depends (or, past MAX_SELECTORS, may depend) on the cases of several. The values stay exact; the type

@@ -36,6 +36,7 @@ from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.copies import copies_one_value
 from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
+from weightsmith.rasp import bitmask
 from weightsmith.rasp.batch import Batch, Column, evaluate_columns
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
@@ -125,21 +126,33 @@ class _FunctionTables:
 
 
 class ObservedFacts(_FunctionTables):
-    """Facts read off the interpreter's values on a batch of inputs (all of them: `exhaustive`)."""
+    """Facts read off the interpreter's values on a batch of inputs (all of them: `exhaustive`).
 
-    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool):
+    With `vocab`, the batch holds the inputs over one token of each class of interchangeable tokens
+    (`token_classes`): the tokens s-ops hold all of `vocab`, every other s-op what it holds on those
+    inputs, which is what it holds on every input.
+    """
+
+    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None):
         super().__init__()
         self.exhaustive = exhaustive
-        self.columns = evaluate_columns(program, batch)
+        self.columns = evaluate_columns(program, batch, packed=True)  # selectors as `bitmask` masks
         self.valid = batch.valid
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
+        if vocab is not None:
+            for expr in rasp.topological_order(program):
+                if isinstance(expr, rasp.TokensType):
+                    self._used_values[id(expr)] = list(vocab)  # every token occurs (inputs of length 1)
 
     def _used(self, expr: rasp.SOp) -> list:
         if id(expr) not in self._used_values:
             column: Column = self.columns[id(expr)]
-            (codes,) = _occurring([column.codes[self.valid]], [len(column.table)])
-            self._used_values[id(expr)] = [column.table[c] for c in codes]
+            if column.dense:  # every entry of its table occurs (a Map's, a SequenceMap's)
+                self._used_values[id(expr)] = list(column.table)
+            else:
+                (codes,) = _occurring([column.codes[self.valid]], [len(column.table)])
+                self._used_values[id(expr)] = [column.table[c] for c in codes]
         return self._used_values[id(expr)]
 
     def values(self, expr: rasp.SOp) -> list:
@@ -159,18 +172,61 @@ class ObservedFacts(_FunctionTables):
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere differs from the value at the first selected key:
         several different values averaged, or equal floats whose mean is not themselves."""
-        selected = self.columns[id(aggregate.selector)]
+        masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
         sop: Column = self.columns[id(aggregate.sop)]
         out: Column = self.columns[id(aggregate)]
-        many = (selected.sum(-1) >= 2) & self.valid
+        many = (bitmask.count(masks) >= 2) & self.valid
         if not many.any():
             return False
-        first = np.take_along_axis(sop.codes, np.argmax(selected, -1), axis=1)  # [B, query]
+        first = np.take_along_axis(sop.codes, bitmask.lowest(masks, sop.codes.shape[1]), axis=1)  # [B, query]
         copied, got = _occurring([first[many], out.codes[many]], [len(sop.table), len(out.table)])
         return any(sop.table[c] != out.table[g] for c, g in zip(copied.tolist(), got.tolist()))
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
-        return bool((self.valid & ~self.columns[id(selector)].any(-1)).any())
+        return bool((self.valid & (self.columns[id(selector)] == 0).all(-1)).any())
+
+
+SCALAR_TYPES = {str, int, float, bool, type(None)}  # results compared by type and repr
+
+
+def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
+    """One token of each class of interchangeable tokens (the first of each, in `vocab`'s order), or
+    None when no two tokens are interchangeable.
+
+    Two tokens are interchangeable when everything that reads the tokens treats them alike: a Map
+    whose function gives both the same result (same type and repr: 1 and 1.0, 0.0 and -0.0 stay
+    apart), or a Select whose predicate is TRUE or FALSE (it reads no value). Any other reader (an
+    Aggregate, a SequenceMap, a Select comparing tokens), or a Map that raises or returns anything but
+    a str, int, float, bool or None, and no token is merged with another.
+
+    Why observing the inputs over the representatives is observing every input: replacing each token
+    by its class's first changes no value of any other s-op, nor any selector; so every input's columns
+    are those of an input over the representatives, and the same rows occur. The interpreter's tables
+    even list the same values in the same order: each kernel orders its table by its operands' tables
+    and the combinations that occur (the same), or by first occurrence in input order, and an input
+    over the representatives comes before every other input it stands for (product order, the first
+    of each class first). So where equal values occur (1 and True), the facts keep the same one. A
+    bracket language over five tokens is observed on the inputs over three (a tenth of them at length 5).
+    """
+    results: list[list] = []  # per Map that reads the tokens, its result on each token
+    for expr in graph.order:
+        if not any(isinstance(child, rasp.TokensType) for child in expr.children):
+            continue
+        if isinstance(expr, rasp.Select) and expr.predicate in (rasp.Comparison.TRUE, rasp.Comparison.FALSE):
+            continue
+        if not isinstance(expr, rasp.Map):
+            return None
+        try:
+            out = [expr.f(token) for token in vocab]
+        except Exception:  # noqa: BLE001 - the observation names the failing call
+            return None
+        if not set(map(type, out)) <= SCALAR_TYPES:
+            return None
+        results.append([(type(v), repr(v)) for v in out])
+    first: dict[tuple, Any] = {}  # a token's results on every reader -> the first token with them
+    for token, key in zip(vocab, zip(*results) if results else [()] * len(vocab)):
+        first.setdefault(key, token)
+    return list(first.values()) if len(first) < len(vocab) else None
 
 
 BINCOUNT_LIMIT = 1 << 22  # combined codes up to this many are counted in a table, not sorted
@@ -202,7 +258,9 @@ class StaticFacts(_FunctionTables):
 
     exhaustive = False
 
-    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int):
+    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int, until_averaging: bool = False):
+        """`until_averaging`: stop at the first round that finds an Aggregate that may average (the caller
+        observes every input then; the facts are not complete, only `averaging` is read)."""
         super().__init__()
         self.vocab, self.max_seq_len = list(vocab), max_seq_len
         aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
@@ -231,9 +289,9 @@ class StaticFacts(_FunctionTables):
                     break
                 self._null_states = grown
             found = {id(e) for e in aggregates if id(e) not in self.averaging and self._may_average(e)}
-            if not found:
-                break
             self.averaging |= found
+            if not found or until_averaging:
+                break
 
     def _may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether `aggregate` can give a value other than a copy of one selected value, unless proved
@@ -341,6 +399,13 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     n_inputs = count_inputs(len(vocab), max_seq_len)
 
     def observe() -> ObservedFacts:
+        representatives = token_classes(graph, vocab)
+        if representatives is not None:
+            try:
+                return ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True,
+                                     vocab=vocab)
+            except rasp.EvaluationError:
+                pass  # every input is run below, so that the error is the one it meets first
         return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True)
 
     if mode == "exhaustive":
@@ -354,8 +419,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         except rasp.EvaluationError:
             pass  # the program is undefined on some inputs: the static facts cover the rest
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
-    try:
-        static = StaticFacts(graph, vocab, max_seq_len)
+    try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
+        static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove)
     except CompileError as static_error:
         if not can_prove:
             raise
@@ -367,5 +432,5 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         try:
             return observe()
         except rasp.EvaluationError:
-            pass
+            return StaticFacts(graph, vocab, max_seq_len)  # complete now (it may raise, as it would have)
     return static

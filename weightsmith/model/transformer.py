@@ -548,10 +548,12 @@ _CASTS = {"int": int, "float": float, "bool": bool, VALUE_TYPE: None}
 
 def _cast(x: Any, cast: Any) -> Any:
     """`x` as `cast` (None: as it is); only numbers are cast (not None or a str, nor a float that is not
-    finite, as at padding)."""
+    finite, as at padding). An int or bool case holds a whole number, but the snap may have picked a
+    float-rounding twin of it from the value set (0.9999999999999999 beside 1.0, both possible means):
+    rounded first, as `int()` alone would truncate that to 0."""
     if cast is None or not isinstance(x, (int, float)) or (isinstance(x, float) and not math.isfinite(x)):
         return x
-    return cast(x)
+    return float(x) if cast is float else cast(round(x))
 
 
 def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:

@@ -39,17 +39,67 @@ MAX_GUESS = 64  # more distinct tokens than this in those rows: too large a voca
 
 _ROW_HEADER = np.zeros(256, dtype=bool)  # row headers in the grid: lists and tuples, given a number or not
 _ROW_HEADER[[LIST, LIST | FLAG, TUPLE, TUPLE | FLAG]] = True
+_AS_LIST = bytes.maketrans(bytes([LIST | FLAG, TUPLE, TUPLE | FLAG]), bytes([LIST] * 3))  # every row header as LIST
+NOT_MET = 255  # in a byte translation table: a payload that is not a token's
 
 
-def ints(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
-    """Every token of `inputs` in row-major order, if each is an exact int within int32 and each row a
-    list or tuple (of `lengths`; `full`: all of one length); else None."""
+def int_stream(inputs: Sequence[Sequence[Any]]) -> Optional[bytes]:
+    """`inputs` serialised in version 2 (no references), for `small_ints` and `ints`; None if marshal
+    refuses a token or the batch is not a list or tuple."""
     try:
         data = marshal.dumps(inputs, 2)
     except ValueError:
         return None
-    if not data or data[0] not in (LIST, TUPLE):
+    return data if data and data[0] in (LIST, TUPLE) else None
+
+
+def small_ints(data: bytes, n_rows: int, width: int) -> Optional[tuple[np.ndarray, list[int]]]:
+    """Codes `[n_rows, width]` (each token's rank among the distinct ones) and the sorted distinct tokens,
+    if the batch of `data` (`int_stream`) has only exact ints in [0, 256), `width` of them in each of its
+    `n_rows` rows (lists or tuples); else None.
+
+    The common case read with bytes operations and four numpy calls (`_low_bytes`): in a batch that
+    follows slower work each numpy call starts with cold caches, so their number counts as much as their size."""
+    low = _low_bytes(data, 5, n_rows, width, INT)
+    if low is None:
         return None
+    counts = np.bincount(np.frombuffer(low, dtype=np.uint8), minlength=256).tolist()
+    counts[width] -= n_rows  # the row headers' payloads
+    used = [v for v, n in enumerate(counts) if n]
+    return _codes(low, n_rows, width, used, range(len(used))), used
+
+
+def _low_bytes(data: bytes, start: int, n_rows: int, width: int, token_kind: int) -> Optional[bytes]:
+    """Every record's payload byte (row headers' included: each is `width`), `n_rows * (width + 1)` bytes,
+    if `data[start:]` is exactly `n_rows` rows of `width` records of `token_kind`, each row a list or tuple
+    header, and every payload (row headers' too) is below 256; else None. The checks of `_grid`, on bytes."""
+    n = n_rows * (width + 1)
+    if width >= 256 or len(data) - start != 5 * n:
+        return None
+    if data[start::5].translate(_AS_LIST) != (bytes((LIST,)) + bytes((token_kind,)) * width) * n_rows:
+        return None
+    zeros = bytes(n)
+    if data[start + 2::5] != zeros or data[start + 3::5] != zeros or data[start + 4::5] != zeros:
+        return None  # a payload's three high bytes are not all zero
+    low = data[start + 1::5]
+    return low if low[::width + 1] == bytes((width,)) * n_rows else None
+
+
+def _codes(low: bytes, n_rows: int, width: int, payloads: Sequence[int], codes: Sequence[int]) -> Optional[np.ndarray]:
+    """`_low_bytes`' token payloads as codes `[n_rows, width]` intp (payload `payloads[k]` is code `codes[k]`,
+    below NOT_MET); None if a token has another payload."""
+    table = bytearray([NOT_MET]) * 256
+    for payload, code in zip(payloads, codes):
+        table[payload] = code
+    coded = low.translate(table)
+    if coded.count(NOT_MET) != (n_rows if table[width] == NOT_MET else 0):  # headers read `width`
+        return None
+    return np.frombuffer(coded, dtype=np.uint8).reshape(n_rows, width + 1)[:, 1:].astype(np.intp)
+
+
+def ints(data: bytes, lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
+    """Every token of the batch of `data` (`int_stream`) in row-major order, if each is an exact int within
+    int32 and each row a list or tuple (of `lengths`; `full`: all of one length); else None."""
     return _grid(data, 5, lengths, full, INT)
 
 
@@ -72,11 +122,14 @@ def strings(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) ->
     if numbered is None:
         return None
     numbers, start = numbered
+    table = sorted(guess)
+    rank = {text: code for code, text in enumerate(table)}
+    if full and max(numbers) < NOT_MET > len(table) and (low := _low_bytes(data, start, len(lengths), int(lengths[0]), REF)) is not None:
+        codes = _codes(low, len(lengths), int(lengths[0]), numbers, [rank[text] for text in guess])
+        return None if codes is None else (codes.ravel(), table)
     references = _grid(data, start, lengths, full, REF)
     if references is None:
         return None
-    table = sorted(guess)
-    rank = {text: code for code, text in enumerate(table)}
     code_of = np.full(max(numbers) + 2, -1, dtype=np.intp)  # reference number -> code; -1: not a guessed token
     code_of[numbers] = [rank[text] for text in guess]
     codes = code_of.take(np.minimum(references, len(code_of) - 1))  # numbers are >= 0; beyond: the last, -1

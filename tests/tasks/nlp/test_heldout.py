@@ -1,6 +1,7 @@
 """The held-out everyday sentences (every set): size, shape, labels, balance, token conventions, phenomenon
 coverage, that no two sets share a sentence, and that the later sets have the counts docs/nlp-data.md gives."""
 
+import difflib
 import itertools
 import re
 from collections import Counter
@@ -101,10 +102,38 @@ def test_a_malformed_row_is_an_error_naming_its_line(tmp_path, monkeypatch, vers
 
 
 def test_an_unknown_version_is_an_error_and_version_1_is_the_default():
-    with pytest.raises(ValueError, match="no held-out version 4; versions are 1, 2, 3"):
-        heldout.load("sentiment", 4)
+    with pytest.raises(ValueError, match="no held-out version 5; versions are 1, 2, 3, 4"):
+        heldout.load("sentiment", 5)
     assert heldout.load("sentiment") == heldout.load("sentiment", 1)
-    assert sorted(heldout.VERSIONS) == [1, 2, 3]
+    assert sorted(heldout.VERSIONS) == [1, 2, 3, 4]
+
+
+ERRORS = {"agreement", "tense-form", "word-form", "word-order", "missing-verb", "time-adverb", "preposition-error",
+          "determiner", "do-support", "missing-word", "extra-word", "double-negation"}
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v > 1])
+def test_each_ungrammatical_item_names_the_one_error_it_makes(version):
+    # the later sets report accuracy per error kind (docs/nlp-data.md), so every error is tagged, once
+    for item in heldout.load("grammaticality", version):
+        errors = ERRORS & set(item.phenomena)
+        assert len(errors) == (item.label == "ungrammatical"), (item.words, errors)
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v >= 4])
+def test_each_ungrammatical_item_is_a_small_change_of_the_grammatical_item_before_it(version):
+    # from set 4 on, an error is written right after the sentence it breaks: the pair differs in at most two
+    # places (a moved word is two) and at most four tokens, so the pair isolates the error
+    items = heldout.load("grammaticality", version)
+    assert items[0].label == "grammatical"
+    for good, bad in zip(items, items[1:]):
+        if bad.label != "ungrammatical":
+            continue
+        assert good.label == "grammatical" and good.domain == bad.domain, bad.words
+        changes = [op for op in difflib.SequenceMatcher(None, good.words, bad.words, autojunk=False).get_opcodes()
+                   if op[0] != "equal"]
+        assert 1 <= len(changes) <= 2, (good.words, bad.words)
+        assert sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) <= 4, (good.words, bad.words)
 
 
 @pytest.mark.parametrize("first, second", list(itertools.combinations(VERSIONS, 2)))
