@@ -165,7 +165,10 @@ def _compare(program: rasp.SOp, model, inputs: list[list[int]], starts: list[int
     got = [out[1:] for i in range(0, len(inputs), 64)
            for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
     starts = starts or [0] * len(inputs)
-    return {"sentences": len(inputs), "mismatches": sum(g[s:] != w[s:] for g, w, s in zip(got, want, starts)),
+    wrong = [(i, next(k for k in range(s, len(w)) if g[k] != w[k]))
+             for i, (g, w, s) in enumerate(zip(got, want, starts)) if g[s:] != w[s:]]
+    return {"sentences": len(inputs), "mismatches": len(wrong),
+            "first_mismatches": wrong[:10],  # (item index, first position that differs): no content shown
             "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
 
 
