@@ -27,12 +27,10 @@ def test_generated_dev_corpus_labels():
     assert {e.label for e in examples} == set(polarity.LABELS)
 
 
-def test_handwritten_dev_sentences_and_their_known_misses():
+def test_handwritten_dev_sentences():
     examples = everyday_sentiment.load_handwritten()
     got = labels([list(e.words) for e in examples])
-    misses = [" ".join(e.words) for e, g in zip(examples, got) if g != e.label]
-    # VADER rates "hard" -0.4, below the 0.5 an adjective needs
-    assert misses == ["the test was really hard ."]
+    assert [" ".join(e.words) for e, g in zip(examples, got) if g != e.label] == []
 
 
 @pytest.mark.parametrize("text, label", [
@@ -56,6 +54,19 @@ def test_handwritten_dev_sentences_and_their_known_misses():
     ("the teacher was kind of rude", "negative"),
     ("the teacher was kind", "positive"),
     ("there was nothing wrong with the car", "positive"),
+    ("was the hotel nice ?", "neutral"),  # a question asserts nothing
+    ("why is the bus always so slow ?", "neutral"),
+    ("the cake was too sweet", "negative"),  # "too" + a positive word: excess, a complaint
+    ("the cake was not too sweet", "positive"),
+    ("the wind was too bad", "negative"),
+    ("the room is a bit small", "negative"),  # a diminisher + a plain adjective: a mild complaint
+    ("the room is kind of small", "negative"),
+    ("a little boy was here", "neutral"),
+    ("the train was on time", "positive"),
+    ("the buses are never on time", "negative"),
+    ("we have no time", "neutral"),
+    ("i have never been so happy", "positive"),  # "never been so": the most, not a negation
+    ("i have never been happy here", "negative"),
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label
@@ -67,7 +78,7 @@ def test_trace_shows_classes_negation_scope_and_votes():
     assert trace["resolved"].value[3:5] == ["neg", "-2"]
     assert trace["negated"].value[:7] == [False, False, False, False, True, True, False]
     assert trace["vote"].value[4] == 2 and trace["counted_vote"].value[4] == 0
-    assert trace["sentiment"].value[-1] == "neutral"
+    assert trace["sentiment"].value[-1] == "negative"  # only "cold" counts
     assert set(nlp.HIGHLIGHTS["sentiment"]) <= set(trace)
 
 

@@ -31,6 +31,7 @@ LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
+CONTEXT_READERS = ("like", "well", "of", "time", "been")  # the classes whose reading depends on the word before
 
 
 def vocabulary() -> list[str]:
@@ -50,20 +51,28 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "-" if before == "likeprep" else "+1"
     if cls == "pretty":
         return "int" if polar_after or after == "adj" else "+1"
-    if cls == "too":
-        return "int" if polar_after else "-1" if after == "adj" else "-"
+    if cls == "too":  # excess: "too small" and "too strong" are complaints, "too bad" a stronger one
+        return "too" if after in ("+1", "+2", "pretty") else "int" if polar_after else "-1" if after == "adj" else "-"
     if cls == "kind":
         return "-" if after == "of" else "+2"
-    if cls == "of":
-        return "dim" if before == "kind" else "-"  # "kind of" modifies the word after it
+    if cls in ("of", "dim"):  # "kind of" modifies the word after it, like "a bit"
+        diminisher = cls == "dim" or before == "kind"
+        return "-" if not diminisher else "-1" if after == "adj" else "dim"
     if cls == "well":
         return "-" if before == "as" else "+1"
-    return cls if cls in POLAR or cls in ("int", "dim", "neg", "but", "break") else "-"
+    if cls == "time":
+        return "+1" if before == "on" else "-"
+    if cls == "never":
+        return "neg"
+    if cls == "been":  # "never been so happy": the second negation cancels the first
+        return "neg" if before == "never" and after == "int" else "-"
+    return cls if cls in POLAR or cls in ("int", "neg", "but", "break", "question") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
-    """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1."""
-    return {"int": 0 if negated else 1, "dim": -1}.get(modifier, 0)
+    """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1,
+    "too" + a positive word → 1 (its sign flips in `vote`)."""
+    return {"int": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
 
 
 def vote(cls: str, weight: tuple[str, bool]) -> int:
@@ -72,7 +81,8 @@ def vote(cls: str, weight: tuple[str, bool]) -> int:
         return 0
     modifier, negated = weight
     size = max(1, abs(POLAR[cls]) + strength(modifier, negated))
-    return -size if (POLAR[cls] < 0) != negated else size
+    negative = (POLAR[cls] < 0) != (modifier == "too")  # "too strong" is a complaint
+    return -size if negative != negated else size
 
 
 def _mass(votes: rasp.SOp, sign: int) -> rasp.SOp:
@@ -99,18 +109,20 @@ def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
         word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     before = previous(word_class, 1, default="-", name="class_before")
     after = previous(word_class, -1, default="-", name="class_after")
-    in_context = combine("class_and_before", lambda c, b: (c, b if c in ("like", "well", "of") else "-"), word_class, before)
+    in_context = combine("class_and_before", lambda c, b: (c, b if c in CONTEXT_READERS else "-"), word_class, before)
     resolved = combine("resolved", lambda cb, a: resolve(cb[0], cb[1], a), in_context, after)
 
     modifier = previous(resolved, 1, default="-", name="modifier_before")
-    modifier = feature("modifier", lambda c: c if c in ("int", "dim") else "-", modifier)
+    modifier = feature("modifier", lambda c: c if c in ("int", "dim", "too") else "-", modifier)
     is_negator = feature("is_negator", lambda c: c == "neg", resolved)
-    is_break = feature("is_clause_break", lambda c: c in ("break", "but"), resolved)
+    is_break = feature("is_clause_break", lambda c: c in ("break", "but", "question"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
     weight = combine("weight", lambda m, n: (m, n), modifier, negated)
     votes = combine("vote", vote, resolved, weight)
 
     is_but = feature("is_but", lambda c: c == "but", resolved)
     last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
-    counted = combine("counted_vote", lambda v, last: v if last else 0, votes, last_clause)
+    asks = feature("is_question", lambda n: n > 0, count_all(feature("is_question_mark", lambda c: c == "question", resolved)))
+    counts = combine("counts", lambda last, question: last and not question, last_clause, asks)
+    counted = combine("counted_vote", lambda v, c: v if c else 0, votes, counts)
     return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

@@ -12,12 +12,15 @@ hidden units. The numbering is the tokenizer (`encode`), outside the model, as f
 Classes (a word has exactly one; the program resolves the ambiguous ones from their neighbours):
     +1 +2 -1 -2   a polar word: sign, and strength 2 when |VADER mean rating| ≥ 2.0 (great, terrible)
     int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
-    neg           a negator (not, n't, never, no, nothing, without, …)
+    neg           a negator (not, n't, no, nothing, without, …)
     but           contrast: only what follows the last one counts
     break         the end of a clause (punctuation, and, because, …): a negation's scope stops here
+    question      "?": ends a clause, and makes the whole sentence neutral (a question asserts nothing)
     adj           an adjective with no polarity ("too" + adj is negative: "too small")
-    like pretty kind well too    words with a polar and a neutral reading, resolved by context
-    as of likeprep               the context words that resolve them ("as well", "kind of", "looks like")
+    like pretty kind well too time    words with a polar and a neutral reading, resolved by context
+    never been                   a negator, except in "never been so/more …" (the most …, not a negation)
+    as of likeprep on            the context words that resolve them ("as well", "kind of", "looks like",
+                                 "on time")
     -             everything else, and UNK
 
 Which VADER words count as polar: VADER rates many words that carry no opinion in an everyday sentence
@@ -40,20 +43,20 @@ OVERRIDES = Path(__file__).parent / "sentiment_overrides.tsv"
 STRONG = 2.0  # |VADER mean rating| from which a polar word has strength 2
 POLAR_ADJECTIVE = 0.5  # the smallest |rating| that makes an adjective or adverb polar
 POLAR_OTHER = 1.5  # the smallest |rating| that makes a noun or verb polar
-NEGATORS = ("not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
+NEGATORS = ("not", "n't", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
             "nowhere")
 CONTRAST = ("but", "however")
-BREAKS = (".", ",", ";", ":", "!", "?", "and", "or", "because", "although", "though", "while", "when", "if",
+BREAKS = (".", ",", ";", ":", "!", "and", "or", "because", "although", "though", "while", "when", "if",
           "until", "whereas", "since")
-AMBIGUOUS = ("like", "pretty", "kind", "well", "too")
+AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "never", "been")
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
                              "tasted", "just", "would", "'d", "something", "is", "was", "are",
                              "were", "'s", "'re", "'m", "be", "been", "am")
-CONTEXT = {"as": "as", "of": "of"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
+CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
-CLASSES = ("neg", "but", "break", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "likeprep",
-           "adj", "-")
+CLASSES = ("neg", "but", "break", "question", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "on",
+           "likeprep", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def classify(lexicon) -> dict[str, str]:
             table[word] = "neg"
         elif abs(entry.score) >= (POLAR_ADJECTIVE if adjective_like else POLAR_OTHER):
             table[word] = polar_class(entry.score)
-    table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
+    table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS} | {"?": "question"}
     table |= CONTEXT | {w: w for w in AMBIGUOUS}
     table |= read_overrides()
     table[UNK] = "-"
