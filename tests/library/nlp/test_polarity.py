@@ -65,6 +65,9 @@ def test_handwritten_dev_sentences():
     ("the train was on time", "positive"),
     ("the buses are never on time", "negative"),
     ("we have no time", "neutral"),
+    ("the room is big enough", "positive"),  # a plain adjective + "enough" meets a need
+    ("the room is not big enough", "negative"),
+    ("we have enough bread", "neutral"),
     ("i have never been so happy", "positive"),  # "never been so": the most, not a negation
     ("i have never been happy here", "negative"),
 ])

@@ -5,14 +5,19 @@ polar by VADER's ratings).
     word_class    the word's one class, looked up from its id (a staircase: a few dozen hidden units)
     resolved      the ambiguous words read from their neighbours: "like" is a preposition after
                   looks/feels/would ("it looks like rain"), a polar verb elsewhere ("i like it"); "pretty"
-                  and "too" intensify a following polar word ("pretty good", "too bad"), "too" + a plain
-                  adjective is negative ("too small"); "kind of" is a diminisher (read at "of"); "as well" is neutral
+                  intensifies a following polar word ("pretty good"); "too" intensifies a negative word
+                  ("too bad") and makes a plain or a positive one a complaint ("too small", "too sweet");
+                  a diminisher before a plain adjective is a mild complaint ("a bit small"); "kind of" is a
+                  diminisher (read at "of"); "as well" is neutral; "on time" and a plain adjective +
+                  "enough" ("big enough") are mildly positive; "never" is a negator except in "never been
+                  so …", where "been" cancels it
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
-                  weaker (1); neither changes its sign
+                  weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
                   clause; two negations in one clause cancel
     vote          ±strength, the sign flipped when negated
-    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts)
+    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts) and the sentence
+                  has no "?" (a question asserts nothing: "was the hotel nice ?" is neutral)
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
                   neutral if they balance, and so when no polar word is left
 
@@ -31,7 +36,7 @@ LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
-CONTEXT_READERS = ("like", "well", "of", "time", "been")  # the classes whose reading depends on the word before
+CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")  # the classes whose reading depends on the word before
 
 
 def vocabulary() -> list[str]:
@@ -62,6 +67,8 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "-" if before == "as" else "+1"
     if cls == "time":
         return "+1" if before == "on" else "-"
+    if cls == "enough":  # "big enough" meets a need; "not big enough" is a complaint
+        return "+1" if before == "adj" else "-"
     if cls == "never":
         return "neg"
     if cls == "been":  # "never been so happy": the second negation cancels the first

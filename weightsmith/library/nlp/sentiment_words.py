@@ -17,7 +17,7 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     break         the end of a clause (punctuation, and, because, …): a negation's scope stops here
     question      "?": ends a clause, and makes the whole sentence neutral (a question asserts nothing)
     adj           an adjective with no polarity ("too" + adj is negative: "too small")
-    like pretty kind well too time    words with a polar and a neutral reading, resolved by context
+    like pretty kind well too time enough    words with a polar and a neutral reading, resolved by context
     never been                   a negator, except in "never been so/more …" (the most …, not a negation)
     as of likeprep on            the context words that resolve them ("as well", "kind of", "looks like",
                                  "on time")
@@ -48,7 +48,7 @@ NEGATORS = ("not", "n't", "no", "nothing", "nobody", "none", "neither", "nor", "
 CONTRAST = ("but", "however")
 BREAKS = (".", ",", ";", ":", "!", "and", "or", "because", "although", "though", "while", "when", "if",
           "until", "whereas", "since")
-AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "never", "been")
+AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough", "never", "been")
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
                              "tasted", "just", "would", "'d", "something", "is", "was", "are",

@@ -13,7 +13,8 @@ held-out conventions state (docs/nlp-data.md):
 - "too" + a plain adjective or a positive one is mildly negative ("the room was too small", "too sweet");
   a diminisher + a plain adjective is mildly negative too ("a bit small"); "like" after looks/would is
   not an opinion ("it looks like rain"); "kind of" is a diminisher; an exclamation mark changes nothing;
-- "on time" is mildly positive; "never been so happy" is not a negation, it intensifies;
+- "on time" and a plain adjective + "enough" ("big enough") are mildly positive, so "never on time" and
+  "not big enough" are mildly negative; "never been so happy" is not a negation, it intensifies;
 - a question asserts nothing: a sentence ending in "?" is neutral, whatever its words.
 Dev (seed 11) was used while writing the program; test (seed 29) has new sentences.
 """
@@ -140,10 +141,11 @@ class _Generator:
         return _Clause([*subject, be, *self.rng.choice(DIMINISHERS).split(), self.rng.choice(self.plain)], -1,
                        frozenset({"diminisher"}))
 
-    def on_time(self) -> _Clause:
+    def meets_a_need(self) -> _Clause:
         subject, be = self._be()
         negation = self.rng.choice(((), (), *NEGATIONS))
-        return _Clause([*subject, be, *negation, "on", "time"], -1 if negation else 1,
+        words = ["on", "time"] if self.rng.random() < 0.5 else [self.rng.choice(self.plain), "enough"]
+        return _Clause([*subject, be, *negation, *words], -1 if negation else 1,
                        frozenset({"negation"} if negation else {"plain"}))
 
     def never_so(self) -> _Clause:
@@ -155,7 +157,7 @@ class _Generator:
                        frozenset({"never", "intensifier"}))
 
     def clause(self) -> _Clause:
-        kinds = [self.copula, self.verb, self.neutral, self.too, self.slightly, self.on_time, self.never_so]
+        kinds = [self.copula, self.verb, self.neutral, self.too, self.slightly, self.meets_a_need, self.never_so]
         return self.rng.choices(kinds, [10, 4, 6, 2, 1, 1, 1])[0]()
 
     def sentence(self) -> tuple[list[str], str, set[str]]:
