@@ -48,6 +48,10 @@ NEGATORS = ("not", "n't", "no", "nothing", "nobody", "none", "neither", "nor", "
 CONTRAST = ("but", "however")
 BREAKS = (".", ",", ";", ":", "!", "and", "or", "because", "although", "though", "while", "when", "if",
           "until", "whereas", "since")
+POLAR_READING = {"kind": "+2", "pretty": "+1"}  # an ambiguous word's polar reading ("kinder", "prettiest")
+POLAR_CLASSES = ("+1", "+2", "-1", "-2")
+NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
+               "quietly", "softly")
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough", "never", "been")
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
@@ -116,9 +120,46 @@ def classify(lexicon) -> dict[str, str]:
             table[word] = polar_class(entry.score)
     table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS} | {"?": "question"}
     table |= CONTEXT | {w: w for w in AMBIGUOUS}
-    table |= read_overrides()
+    overrides = read_overrides()
+    table |= overrides
+    table |= inherited(lexicon, words, table, overrides)
     table[UNK] = "-"
     return {w: c for w, c in table.items()} | {w: "-" for w in words if w not in table}
+
+
+def adjectives_of_adverb(word: str) -> list[str]:
+    """The adjectives an -ly adverb can come from: quick-ly, happ-ily → happy, comfortab-ly → comfortable."""
+    if not word.endswith("ly"):
+        return []
+    return [word[:-2], word[:-1] + "e"] + ([word[:-3] + "y"] if word.endswith("ily") else [])
+
+
+def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
+    """Forms that say what their adjective says, when nothing rates them: the comparative and superlative
+    of a polar adjective ("tidier", "kindest"; a form with a noun or verb reading too, like "stranger", is
+    left alone), and the -ly adverb of an everyday adjective VADER lacks (`sentiment_overrides.tsv`:
+    "quickly", "cheaply"; VADER rates its own adverbs, and many unrated -ly words grade or place rather
+    than judge: "originally", "naturally"). `NOT_JUDGING` lists the forms whose base is polar but which
+    only grade another word or tell a time or a manner ("fairly", "hardly", "later", "slowly")."""
+
+    def base_class(adjective: str) -> str | None:
+        cls = table.get(adjective)
+        return POLAR_READING.get(cls, cls) if cls in POLAR_CLASSES or cls in POLAR_READING else None
+
+    out = {}
+    for word in words - overrides.keys() - set(NOT_JUDGING):
+        if table.get(word, "-") not in ("-", "adj"):
+            continue
+        analyses = lexicon.analyses(word)
+        graded = [lemma for lemma, pos, tag in analyses if tag in ("cmp", "sup")]
+        if len(graded) < len(analyses):
+            graded = []
+        adverb = [b for b in adjectives_of_adverb(word) if b in overrides]
+        for base in graded + adverb:
+            if base != word and base_class(base):
+                out[word] = base_class(base)
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -216,10 +216,12 @@ def load(split: str) -> list[EverydayExample]:
     return [EverydayExample(tuple(c[0].split(" ")), c[1], tuple(c[2].split(","))) for _, c in read_rows(path(split), HEADER)]
 
 
-def load_handwritten() -> list[EverydayExample]:
-    """Everyday sentences written by hand while writing the program (its dev set, unlike the held-out ones)."""
+def load_handwritten(name: str = "handwritten") -> list[EverydayExample]:
+    """Everyday sentences written by hand: "handwritten", written while writing the program (its dev set,
+    unlike the held-out ones); "probe", 90 more written in the fourth round after its rules and words were
+    chosen and before the program was run on them (docs/nlp.md), a check that the choices carry over."""
     return [EverydayExample(tuple(c[0].split(" ")), c[1], tuple(c[2].split(",")))
-            for _, c in read_rows(DATA / "everyday_sentiment.handwritten.tsv", HEADER)]
+            for _, c in read_rows(DATA / f"everyday_sentiment.{name}.tsv", HEADER)]
 
 
 def write() -> None:
