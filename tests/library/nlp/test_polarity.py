@@ -42,6 +42,8 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     assert vocabulary.class_of("costly") == "-1"  # not the adverb of "cosy"
     assert vocabulary.class_of("later") == "adj" and vocabulary.class_of("fairly") == "-"  # a time, a degree: not polar
     assert vocabulary.class_of("stranger") == "adj"  # also a noun: not polar
+    assert vocabulary.class_of("unreasonable") == "-1" and vocabulary.class_of("uninteresting") == "-1"
+    assert vocabulary.class_of("unpleasant") == "-2"  # rated by VADER: its own rating wins
     assert {e.label for e in examples} == set(polarity.LABELS)
 
 
@@ -67,6 +69,8 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     assert vocabulary.class_of("costly") == "-1"  # not the adverb of "cosy"
     assert vocabulary.class_of("later") == "adj" and vocabulary.class_of("fairly") == "-"  # a time, a degree: not polar
     assert vocabulary.class_of("stranger") == "adj"  # also a noun: not polar
+    assert vocabulary.class_of("unreasonable") == "-1" and vocabulary.class_of("uninteresting") == "-1"
+    assert vocabulary.class_of("unpleasant") == "-2"  # rated by VADER: its own rating wins
 
 
 @pytest.mark.parametrize("text, label", [

@@ -139,7 +139,8 @@ def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[s
     of a polar adjective ("tidier", "kindest"; a form with a noun or verb reading too, like "stranger", is
     left alone), and the -ly adverb of an everyday adjective VADER lacks (`sentiment_overrides.tsv`:
     "quickly", "cheaply"; VADER rates its own adverbs, and many unrated -ly words grade or place rather
-    than judge: "originally", "naturally"). `NOT_JUDGING` lists the forms whose base is polar but which
+    than judge: "originally", "naturally"); and an un- adjective is mildly the opposite of its polar base
+    ("unreasonable", "uninteresting") when nothing rates it. `NOT_JUDGING` lists the forms whose base is polar but which
     only grade another word or tell a time or a manner ("fairly", "hardly", "later", "slowly")."""
 
     def base_class(adjective: str) -> str | None:
@@ -159,6 +160,10 @@ def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[s
             if base != word and base_class(base):
                 out[word] = base_class(base)
                 break
+        else:
+            opposite = base_class(word[2:]) if word.startswith("un") and "adj" in {p for _, p, _ in analyses} else None
+            if opposite:  # "unreasonable", "uninteresting": the opposite of a polar adjective, mildly
+                out[word] = ("-" if opposite[0] == "+" else "+") + "1"
     return out
 
 
