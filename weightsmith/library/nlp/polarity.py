@@ -36,7 +36,8 @@ LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
-CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")  # the classes whose reading depends on the word before
+# the classes whose reading depends on the word before
+CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")
 
 
 def vocabulary() -> list[str]:
@@ -74,6 +75,14 @@ def resolve(cls: str, before: str, after: str) -> str:
     if cls == "been":  # "never been so happy": the second negation cancels the first
         return "neg" if before == "never" and after == "int" else "-"
     return cls if cls in POLAR or cls in ("int", "neg", "but", "break", "question") else "-"
+
+
+def what_follows(cls: str) -> str:
+    """The next word's class as far as `resolve` reads it (a sign, not a strength), so that the lookup
+    reading a word's class and its neighbours' has fewer combinations to tell apart."""
+    if cls in POLAR:
+        return "+1" if POLAR[cls] > 0 else "-1"
+    return cls if cls in ("pretty", "adj", "of", "int") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
@@ -115,7 +124,7 @@ def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
         classes = words().classes
         word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     before = previous(word_class, 1, default="-", name="class_before")
-    after = previous(word_class, -1, default="-", name="class_after")
+    after = feature("what_follows", what_follows, previous(word_class, -1, default="-", name="class_after"))
     in_context = combine("class_and_before", lambda c, b: (c, b if c in CONTEXT_READERS else "-"), word_class, before)
     resolved = combine("resolved", lambda cb, a: resolve(cb[0], cb[1], a), in_context, after)
 
@@ -129,7 +138,8 @@ def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
 
     is_but = feature("is_but", lambda c: c == "but", resolved)
     last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
-    asks = feature("is_question", lambda n: n > 0, count_all(feature("is_question_mark", lambda c: c == "question", resolved)))
+    question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
+    asks = feature("is_question", lambda n: n > 0, question_marks)
     counts = combine("counts", lambda last, question: last and not question, last_clause, asks)
     counted = combine("counted_vote", lambda v, c: v if c else 0, votes, counts)
     return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

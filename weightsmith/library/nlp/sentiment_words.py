@@ -118,7 +118,8 @@ def classify(lexicon) -> dict[str, str]:
             table[word] = "neg"
         elif abs(entry.score) >= (POLAR_ADJECTIVE if adjective_like else POLAR_OTHER):
             table[word] = polar_class(entry.score)
-    table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS} | {"?": "question"}
+    table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
+    table["?"] = "question"
     table |= CONTEXT | {w: w for w in AMBIGUOUS}
     overrides = read_overrides()
     table |= overrides
