@@ -170,7 +170,7 @@ def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline, version
 
 def sentiment_model() -> dict:
     """The compiled sentiment model's size and speed, and compiled == interpreter on every sentence we have:
-    the held-out items, the generated corpus (both splits), the hand-written dev sentences and the older
+    the held-out items, the generated corpus (both splits), the hand-written dev and probe sentences and the older
     two-class corpus."""
     import torch
 
@@ -184,7 +184,7 @@ def sentiment_model() -> dict:
     model = load(folder)
     sentences = [list(i.words) for version in heldout.VERSIONS for i in heldout.load("sentiment", version)]
     sentences += [list(e.words) for split in everyday_sentiment.SPLITS for e in everyday_sentiment.load(split)]
-    sentences += [list(e.words) for e in everyday_sentiment.load_handwritten()]
+    sentences += [list(e.words) for name in ("handwritten", "probe") for e in everyday_sentiment.load_handwritten(name)]
     sentences += [list(e.words) for split in corpora.SPLITS for e in corpora.load("sentiment", split)]
     sentences = [s if s[-1] in nlp.SENTENCE_END else s + ["."] for s in sentences]
     start = cpu_seconds()

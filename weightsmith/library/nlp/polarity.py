@@ -5,14 +5,19 @@ polar by VADER's ratings).
     word_class    the word's one class, looked up from its id (a staircase: a few dozen hidden units)
     resolved      the ambiguous words read from their neighbours: "like" is a preposition after
                   looks/feels/would ("it looks like rain"), a polar verb elsewhere ("i like it"); "pretty"
-                  and "too" intensify a following polar word ("pretty good", "too bad"), "too" + a plain
-                  adjective is negative ("too small"); "kind of" is a diminisher (read at "of"); "as well" is neutral
+                  intensifies a following polar word ("pretty good"); "too" intensifies a negative word
+                  ("too bad") and makes a plain or a positive one a complaint ("too small", "too sweet");
+                  a diminisher before a plain adjective is a mild complaint ("a bit small"); "kind of" is a
+                  diminisher (read at "of"); "as well" is neutral; "on time" and a plain adjective +
+                  "enough" ("big enough") are mildly positive; "never" is a negator except in "never been
+                  so …", where "been" cancels it
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
-                  weaker (1); neither changes its sign
+                  weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
                   clause; two negations in one clause cancel
     vote          ±strength, the sign flipped when negated
-    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts)
+    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts) and the sentence
+                  has no "?" (a question asserts nothing: "was the hotel nice ?" is neutral)
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
                   neutral if they balance, and so when no polar word is left
 
@@ -31,6 +36,8 @@ LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
+# the classes whose reading depends on the word before
+CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")
 
 
 def vocabulary() -> list[str]:
@@ -50,20 +57,38 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "-" if before == "likeprep" else "+1"
     if cls == "pretty":
         return "int" if polar_after or after == "adj" else "+1"
-    if cls == "too":
-        return "int" if polar_after else "-1" if after == "adj" else "-"
+    if cls == "too":  # excess: "too small" and "too strong" are complaints, "too bad" a stronger one
+        return "too" if after in ("+1", "+2", "pretty") else "int" if polar_after else "-1" if after == "adj" else "-"
     if cls == "kind":
         return "-" if after == "of" else "+2"
-    if cls == "of":
-        return "dim" if before == "kind" else "-"  # "kind of" modifies the word after it
+    if cls in ("of", "dim"):  # "kind of" modifies the word after it, like "a bit"
+        diminisher = cls == "dim" or before == "kind"
+        return "-" if not diminisher else "-1" if after == "adj" else "dim"
     if cls == "well":
         return "-" if before == "as" else "+1"
-    return cls if cls in POLAR or cls in ("int", "dim", "neg", "but", "break") else "-"
+    if cls == "time":
+        return "+1" if before == "on" else "-"
+    if cls == "enough":  # "big enough" meets a need; "not big enough" is a complaint
+        return "+1" if before == "adj" else "-"
+    if cls == "never":
+        return "neg"
+    if cls == "been":  # "never been so happy": the second negation cancels the first
+        return "neg" if before == "never" and after == "int" else "-"
+    return cls if cls in POLAR or cls in ("int", "neg", "but", "break", "question") else "-"
+
+
+def what_follows(cls: str) -> str:
+    """The next word's class as far as `resolve` reads it (a sign, not a strength), so that the lookup
+    reading a word's class and its neighbours' has fewer combinations to tell apart."""
+    if cls in POLAR:
+        return "+1" if POLAR[cls] > 0 else "-1"
+    return cls if cls in ("pretty", "adj", "of", "int") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
-    """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1."""
-    return {"int": 0 if negated else 1, "dim": -1}.get(modifier, 0)
+    """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1,
+    "too" + a positive word → 1 (its sign flips in `vote`)."""
+    return {"int": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
 
 
 def vote(cls: str, weight: tuple[str, bool]) -> int:
@@ -72,7 +97,8 @@ def vote(cls: str, weight: tuple[str, bool]) -> int:
         return 0
     modifier, negated = weight
     size = max(1, abs(POLAR[cls]) + strength(modifier, negated))
-    return -size if (POLAR[cls] < 0) != negated else size
+    negative = (POLAR[cls] < 0) != (modifier == "too")  # "too strong" is a complaint
+    return -size if negative != negated else size
 
 
 def _mass(votes: rasp.SOp, sign: int) -> rasp.SOp:
@@ -98,19 +124,22 @@ def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
         classes = words().classes
         word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     before = previous(word_class, 1, default="-", name="class_before")
-    after = previous(word_class, -1, default="-", name="class_after")
-    in_context = combine("class_and_before", lambda c, b: (c, b if c in ("like", "well", "of") else "-"), word_class, before)
+    after = feature("what_follows", what_follows, previous(word_class, -1, default="-", name="class_after"))
+    in_context = combine("class_and_before", lambda c, b: (c, b if c in CONTEXT_READERS else "-"), word_class, before)
     resolved = combine("resolved", lambda cb, a: resolve(cb[0], cb[1], a), in_context, after)
 
     modifier = previous(resolved, 1, default="-", name="modifier_before")
-    modifier = feature("modifier", lambda c: c if c in ("int", "dim") else "-", modifier)
+    modifier = feature("modifier", lambda c: c if c in ("int", "dim", "too") else "-", modifier)
     is_negator = feature("is_negator", lambda c: c == "neg", resolved)
-    is_break = feature("is_clause_break", lambda c: c in ("break", "but"), resolved)
+    is_break = feature("is_clause_break", lambda c: c in ("break", "but", "question"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
     weight = combine("weight", lambda m, n: (m, n), modifier, negated)
     votes = combine("vote", vote, resolved, weight)
 
     is_but = feature("is_but", lambda c: c == "but", resolved)
     last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
-    counted = combine("counted_vote", lambda v, last: v if last else 0, votes, last_clause)
+    question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
+    asks = feature("is_question", lambda n: n > 0, question_marks)
+    counts = combine("counts", lambda last, question: last and not question, last_clause, asks)
+    counted = combine("counted_vote", lambda v, c: v if c else 0, votes, counts)
     return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

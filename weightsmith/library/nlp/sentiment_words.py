@@ -12,12 +12,15 @@ hidden units. The numbering is the tokenizer (`encode`), outside the model, as f
 Classes (a word has exactly one; the program resolves the ambiguous ones from their neighbours):
     +1 +2 -1 -2   a polar word: sign, and strength 2 when |VADER mean rating| ≥ 2.0 (great, terrible)
     int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
-    neg           a negator (not, n't, never, no, nothing, without, …)
+    neg           a negator (not, n't, no, nothing, without, …)
     but           contrast: only what follows the last one counts
     break         the end of a clause (punctuation, and, because, …): a negation's scope stops here
+    question      "?": ends a clause, and makes the whole sentence neutral (a question asserts nothing)
     adj           an adjective with no polarity ("too" + adj is negative: "too small")
-    like pretty kind well too    words with a polar and a neutral reading, resolved by context
-    as of likeprep               the context words that resolve them ("as well", "kind of", "looks like")
+    like pretty kind well too time enough    words with a polar and a neutral reading, resolved by context
+    never been                   a negator, except in "never been so/more …" (the most …, not a negation)
+    as of likeprep on            the context words that resolve them ("as well", "kind of", "looks like",
+                                 "on time")
     -             everything else, and UNK
 
 Which VADER words count as polar: VADER rates many words that carry no opinion in an everyday sentence
@@ -40,20 +43,24 @@ OVERRIDES = Path(__file__).parent / "sentiment_overrides.tsv"
 STRONG = 2.0  # |VADER mean rating| from which a polar word has strength 2
 POLAR_ADJECTIVE = 0.5  # the smallest |rating| that makes an adjective or adverb polar
 POLAR_OTHER = 1.5  # the smallest |rating| that makes a noun or verb polar
-NEGATORS = ("not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
+NEGATORS = ("not", "n't", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
             "nowhere")
 CONTRAST = ("but", "however")
-BREAKS = (".", ",", ";", ":", "!", "?", "and", "or", "because", "although", "though", "while", "when", "if",
+BREAKS = (".", ",", ";", ":", "!", "and", "or", "because", "although", "though", "while", "when", "if",
           "until", "whereas", "since")
-AMBIGUOUS = ("like", "pretty", "kind", "well", "too")
+POLAR_READING = {"kind": "+2", "pretty": "+1"}  # an ambiguous word's polar reading ("kinder", "prettiest")
+POLAR_CLASSES = ("+1", "+2", "-1", "-2")
+NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
+               "quietly", "softly")
+AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough", "never", "been")
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
                              "tasted", "just", "would", "'d", "something", "is", "was", "are",
                              "were", "'s", "'re", "'m", "be", "been", "am")
-CONTEXT = {"as": "as", "of": "of"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
+CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
-CLASSES = ("neg", "but", "break", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "likeprep",
-           "adj", "-")
+CLASSES = ("neg", "but", "break", "question", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "on",
+           "likeprep", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -112,10 +119,53 @@ def classify(lexicon) -> dict[str, str]:
         elif abs(entry.score) >= (POLAR_ADJECTIVE if adjective_like else POLAR_OTHER):
             table[word] = polar_class(entry.score)
     table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
+    table["?"] = "question"
     table |= CONTEXT | {w: w for w in AMBIGUOUS}
-    table |= read_overrides()
+    overrides = read_overrides()
+    table |= overrides
+    table |= inherited(lexicon, words, table, overrides)
     table[UNK] = "-"
     return {w: c for w, c in table.items()} | {w: "-" for w in words if w not in table}
+
+
+def adjectives_of_adverb(word: str) -> list[str]:
+    """The adjectives an -ly adverb can come from: quick-ly, happ-ily → happy, comfortab-ly → comfortable."""
+    if not word.endswith("ly"):
+        return []
+    return [word[:-2], word[:-1] + "e"] + ([word[:-3] + "y"] if word.endswith("ily") else [])
+
+
+def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[str, str]) -> dict[str, str]:
+    """Forms that say what their adjective says, when nothing rates them: the comparative and superlative
+    of a polar adjective ("tidier", "kindest"; a form with a noun or verb reading too, like "stranger", is
+    left alone), and the -ly adverb of an everyday adjective VADER lacks (`sentiment_overrides.tsv`:
+    "quickly", "cheaply"; VADER rates its own adverbs, and many unrated -ly words grade or place rather
+    than judge: "originally", "naturally"); and an un- adjective is mildly the opposite of its polar base
+    ("unreasonable", "uninteresting") when nothing rates it. `NOT_JUDGING` lists the forms whose base is polar but which
+    only grade another word or tell a time or a manner ("fairly", "hardly", "later", "slowly")."""
+
+    def base_class(adjective: str) -> str | None:
+        cls = table.get(adjective)
+        return POLAR_READING.get(cls, cls) if cls in POLAR_CLASSES or cls in POLAR_READING else None
+
+    out = {}
+    for word in words - overrides.keys() - set(NOT_JUDGING):
+        if table.get(word, "-") not in ("-", "adj"):
+            continue
+        analyses = lexicon.analyses(word)
+        graded = [lemma for lemma, pos, tag in analyses if tag in ("cmp", "sup")]
+        if len(graded) < len(analyses):
+            graded = []
+        adverb = [b for b in adjectives_of_adverb(word) if b in overrides]
+        for base in graded + adverb:
+            if base != word and base_class(base):
+                out[word] = base_class(base)
+                break
+        else:
+            opposite = base_class(word[2:]) if word.startswith("un") and "adj" in {p for _, p, _ in analyses} else None
+            if opposite:  # "unreasonable", "uninteresting": the opposite of a polar adjective, mildly
+                out[word] = ("-" if opposite[0] == "+" else "+") + "1"
+    return out
 
 
 @lru_cache(maxsize=1)
