@@ -45,6 +45,11 @@ GRAMMATICAL = [
     "it will be cold and windy tomorrow .", "i enjoy swimming .", "it is easier than i thought .",
     "one of my friends is here .", "she gave me some advice .", "she explained the problem to me .",
     "i look forward to seeing you .",
+    # gerunds, compounds, a phrase before the subject, question words as subjects, object relatives
+    "we do n't use the dining room much .", "the grass needs cutting .", "did you pack your school bag ?",
+    "where is the nearest bus stop ?", "how many people work in your office ?", "on sunday we visited my grandparents .",
+    "in june the sun sets very late .", "who is coming to the party ?", "which one do you prefer ?",
+    "english is spoken all over the world .", "the book that you gave me is very interesting .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),

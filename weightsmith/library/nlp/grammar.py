@@ -82,12 +82,18 @@ def kind(c: WordClass) -> str:
     """What a neighbour is, for resolving a word: a letter, or '?' with the readings of an ambiguous open word."""
     if len(c.readings) > 1 and all(r in "NVAR" for r in c.readings):
         return "?" + c.primary + "".join(r for r in c.readings if r != c.primary)
-    return KIND.get(c.primary, "E")
+    return noun_kind(c.primary, c.number)
+
+
+def noun_kind(tag: str, number: str) -> str:
+    """A reading's kind, where a plural noun ("L") is told from a singular one ("N"): after a singular noun,
+    a noun-verb word in its base form is the second half of a compound (the bus stop, my school bag)."""
+    return "L" if tag == "N" and number in ("pl", "sgpl") else KIND.get(tag, "E")
 
 
 def _nounish(k: str) -> bool:
     """Can this neighbour continue a noun phrase (an adjective, a noun, a number)?"""
-    return k in ("N", "A", "U") or (k.startswith("?") and ("N" in k or "A" in k))
+    return k in ("N", "L", "A", "U") or (k.startswith("?") and ("N" in k or "A" in k))
 
 
 def _verbish(k: str) -> bool:
@@ -95,7 +101,7 @@ def _verbish(k: str) -> bool:
 
 
 def _like_noun(k: str) -> bool:
-    return k in ("N", "U") or (k.startswith("?") and k[1] == "N")
+    return k in ("N", "L", "U") or (k.startswith("?") and k[1] == "N")
 
 
 def resolve(c: WordClass, before: str, after: str) -> str:
@@ -138,6 +144,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
         verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
+    if before == "N" and "A" not in g and "fin" not in forms and after in (END, "E"):
+        return "N"  # a compound: the bus stop, your school bag (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
         if "V" in g and after not in ("V", "B", "H", "M") and (
@@ -155,6 +163,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     # at the start of a sentence or clause: a verb before its object (open the door !), else a noun phrase
     if "V" in g and (after in ("D", "O", "P", "X", "T", "E", "&", "W", END) or not {"N", "A"} & set(g)):
         return "V"
+    if "N" in g and after in ("B", "M", "H", "V"):
+        return "N"  # a subject: english is spoken everywhere
     return primary if primary in ("N", "A") else pick("N", "A", "R")
 
 
@@ -173,7 +183,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "DET" if _nounish(after) else "ACC"
         return "INTERJ" if after in ("E", "&", END) else "DET"
     if head == "NUM1":  # one
-        return "NUM1" if _nounish(after) or before in ("D", "A") else "PRON"
+        return "NUM1" if _nounish(after) or before in ("D", "A", "W") else "PRON"  # (which one do you …)
     if head == "THERE":
         return "THERE" if after in ("B", "M", "H") or before == "B" else "R"
     if head == "WH" and "SUB" in g:  # when
@@ -233,7 +243,7 @@ def bad_pair(before: str, mine: str) -> str:
         "QDET": lambda m: m in ("AUX", "MODAL", "V", "NOM"),  # (some of them, all the cats, i want some .)
         START: lambda m: m in ("ACC", "END", "NEG"),  # n't have you …
         "NOM": lambda m: m in ("NOM", "ACC", "PREP", "TOINF"),  # she him
-        "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
+        "ACC": lambda m: m == "MODAL",  # him can
         "MODAL": lambda m: m in ("TOINF", "PREP", "MODAL"),  # can to swim
         "PREP": lambda m: m in ("AUX", "MODAL"),
     }
@@ -243,6 +253,8 @@ def bad_pair(before: str, mine: str) -> str:
         return "subject-negation"
     if mine == "NEG" and before == "V":  # i like not
         return "bad"
+    if before == "ACC" and mine == "AUX":  # him is (but: the book you gave me is …)
+        return "object-auxiliary"
     if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
         return "bad"
     if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !; open every day)
@@ -355,7 +367,8 @@ def _ambiguity(name: str) -> str:
     if len(c.readings) == 1 and c.primary != "TO":  # "to" is read from the next word
         return "-"
     forms = set(c.forms)
-    kept = ("fin",) * bool({"base", "3s", "past"} & forms) + tuple(f for f in ("ing", "pp") if f in forms)
+    finite = ("fin",) * bool({"3s", "past"} & forms) or ("base",) * ("base" in forms)
+    kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
     return WordClass(c.primary, c.readings, "-", kept, "-").name
 
 
@@ -381,7 +394,8 @@ def program() -> rasp.SOp:
                          TAGS, name="first_reading")
     # a second pass reads the neighbours' first-pass readings ("the train leaves": "train" is a noun here,
     # so "leaves" is its verb)
-    resolved_kind = feature("resolved_kind", lambda t: KIND.get(t, "E"), first_pass)
+    number = feature("number", lambda c: _parsed(c).number, word_class)
+    resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -398,7 +412,6 @@ def program() -> rasp.SOp:
     bad_end = combine("bad_end", lambda e, a: (a == END) != e, is_end, end_after)
 
     # determiner - noun number, a / an
-    number = feature("number", lambda c: _parsed(c).number, word_class)
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
     np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "QR", "DEG", "ORD"), tag)
@@ -463,8 +476,10 @@ def program() -> rasp.SOp:
                            verb_before), (*TAGS, "AND_CLAUSE"), name="role")
 
     # subjects: pronouns, and nouns outside prepositional phrases; "X and Y" is plural
-    scope = feature("opens_phrase", lambda r: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
-                                                    *SUBJECT_PRONOUNS), role)
+    # (a determiner right after a noun starts a new phrase: in june [the] sun sets)
+    scope = combine("opens_phrase", lambda r, o: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
+                                                       *SUBJECT_PRONOUNS) or (r in DETS and o in ("N", "UNK")),
+                    role, order_before)
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
@@ -473,7 +488,8 @@ def program() -> rasp.SOp:
     person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
-    inside_pp = feature("inside_pp", lambda o: o == "PREP", phrase_head)
+    # (a nominative pronoun is never inside one: on sunday [we] visited)
+    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, phrase_head, role)
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
     is_subject = feature("is_subject", lambda p: p != "-", subject)
@@ -591,6 +607,8 @@ def program() -> rasp.SOp:
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
                    feature("is_det_sg", lambda t: t == "DET_SG", tag))
+    pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
+                   previous(feature("is_verb_order", lambda o: o == "V", order), 2, default=False, name="verb_two_back"))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
@@ -598,8 +616,14 @@ def program() -> rasp.SOp:
                                                                                        name="inverted_two_back"),
                                 previous(feature("is_neg", lambda t: t == "NEG", tag), 1, default=False,
                                          name="negation_before"))
+    # (who / what / which may be the subject itself: who is coming ?, what is happening ?)
+    asks_subject = previous(feature("subject_question_word", lambda c: _parsed(c).primary == "WH" and (
+        _parsed(c).mark == "rel" or "DET" in _parsed(c).readings), word_class), 2, default=False,
+        name="subject_question_word_two_back")
     bad_question = combine("bad_question_order", lambda inv, s: inv and not s,
-                           combine("question_subject_due", lambda a, b: a or b, after_inverted, inverted_two_back),
+                           combine("question_subject_due", lambda a, b: a or b,
+                                   combine("after_inverted_not_subject", lambda a, w: a and not w, after_inverted,
+                                           asks_subject), inverted_two_back),
                            starts_subject)
 
     # two negations in one clause: i do n't know nothing, there is not nobody, nobody told me nothing
@@ -716,7 +740,11 @@ def program() -> rasp.SOp:
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
     # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
-    subject_start = feature("starts_a_subject", lambda t: t in SUBJECT_PRONOUNS or t in DETS, tag)
+    # (a determiner right after the question word belongs to it: how many people work here ?)
+    wh_phrase = previous(feature("takes_a_phrase", lambda c: _parsed(c).primary == "WH" and (
+        _parsed(c).mark == "how" or "DET" in _parsed(c).readings), word_class), 1, default=False, name="after_how_what")
+    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
+                            wh_phrase)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
@@ -855,7 +883,7 @@ def _after_clause(governor: str) -> bool:
     """Whether a verb failing against this governor may stand after a relative clause: governed by the
     verb before it (req:ing, as in "i like swimming") or by the last noun ("the students who passed the
     exam [were]")."""
-    return governor == "req:ing" or (governor.startswith("subj:") and governor.endswith(":fin"))
+    return governor in ("req:ing", "req:obj") or (governor.startswith("subj:") and governor.endswith(":fin"))
 
 
 def _verb_facts(vform: str) -> str:

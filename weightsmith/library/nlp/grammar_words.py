@@ -39,6 +39,7 @@ from functools import lru_cache
 from weightsmith.library.nlp.tokenize import UNK, tokenize
 
 RARE = 30  # a reading tagged less than 1/RARE as often as the word's commonest reading is dropped
+EVIDENCE = 5  # ... when the commonest is tagged this often at least (a count of 1 against 0 says nothing)
 INVARIANT = {"sheep": "sgpl", "fish": "sgpl", "deer": "sgpl", "species": "sgpl", "series": "sgpl",
              "aircraft": "sgpl", "salmon": "sgpl", "trout": "sgpl", "offspring": "sgpl", "data": "sgpl",
              "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
@@ -189,7 +190,7 @@ def sound(word: str) -> str:
 def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordClass | None:
     """The class of an open-class word from its (lemma, pos, tag, SemCor count) readings."""
     top = max(count for *_, count in readings)
-    kept = [r for r in readings if r[3] * RARE >= top or top == 0]
+    kept = [r for r in readings if r[3] * RARE >= top or top < EVIDENCE]
     pos_letter = {"noun": "N", "verb": "V", "adj": "A", "adv": "R"}
     count_by: dict[str, int] = {}
     for _lemma, pos, _tag, count in kept:
@@ -203,6 +204,8 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
         same_lemma = {lemma for lemma, tag in nouns if (lemma, "sg") in nouns and (lemma, "pl") in nouns}
         number = INVARIANT.get(word) or ("sg" if same_lemma else max(nouns, key=lambda k: (nouns[k], k[1]))[1])
     forms = tuple(f for f in FORMS if any(pos == "verb" and tag == f for _l, pos, tag, _c in kept))
+    if "ing" in forms and "N" not in count_by:  # every -ing form is also a gerund: the dining room, needs cutting
+        count_by["N"], number = -1, "sg"
     letters = tuple(x for x in OPEN if x in count_by)
     primary = max(letters, key=lambda x: (count_by[x], -OPEN.index(x)))
     return WordClass(primary, letters, number, forms, sound(word))
