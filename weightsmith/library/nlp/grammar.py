@@ -125,7 +125,9 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
 
     # an adjective before a noun (the open door); a noun first read as a noun before an adjective (the
     # weather cold …)
-    before_noun = _like_noun(after) or (_nounish(after) and primary != "N")
+    # (a word that is a noun first, before a noun-or-verb word, is its subject: the plane lands)
+    before_noun = after in ("N", "L", "U") or (_like_noun(after) and ("V" not in after or primary != "N")) or (
+        _nounish(after) and primary != "N")
     noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
     if before == "Q" and "A" in g and not _nounish(after):
         return "A"  # more dark, more fast than (more light, more cold water: below)
@@ -136,7 +138,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "Y":  # never open, always cook, have just arrived
         return pick("V", "A", "R", "N")
     if before == "X":  # did n't open the door / is not open / very light
-        if "V" in g and ("A" not in g or after in ("D", "O", "S", "P", "T")):
+        if "V" in g and ("A" not in g or after in ("D", "O", "S", "T") or (after == "P" and "ing" not in forms)):
             return "V"
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
@@ -144,7 +146,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
         verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
-    if before == "N" and "A" not in g and "fin" not in forms and after in (END, "E"):
+    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after == "P" and primary == "N"):
         return "N"  # a compound: the bus stop, your school bag (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
@@ -176,6 +178,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
     if head == "QDET_SG" and "R" in g:  # much: very much / much water
         return head if _nounish(after) else "R"
+    if head == "QDET_PL" and before == "D":  # a few, the many: a number
+        return "NUM"
     if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
         return head if _nounish(after) or after == "D" else "PRON_ANY"
     if head == "DET":  # her / no
@@ -198,6 +202,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
         return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or _like_noun(before) else "PREP"
+    if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
+        return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
         return "PREP" if after == "T" else "ORD"
     if head == "MODAL" and "N" in g:  # she may come / born in may
@@ -255,8 +261,8 @@ def bad_pair(before: str, mine: str) -> str:
         return "bad"
     if before == "ACC" and mine == "AUX":  # him is (but: the book you gave me is …)
         return "object-auxiliary"
-    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
-        return "bad"
+    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats (but: is this your bag ?)
+        return "subject-noun"
     if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !; open every day)
         return "adjective-determiner"
     return "bad" if before in forbidden and forbidden[before](mine) else "ok"
@@ -444,7 +450,7 @@ def program() -> rasp.SOp:
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m == "of" else m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o == "V", order_before))
+                     feature("verb_before", lambda o: o in ("V", "A"), order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
@@ -467,7 +473,10 @@ def program() -> rasp.SOp:
                       or (t in DETS and not w), tag, after_wh)
     unblocked = feature("nothing_before", lambda n: n == 0, count_upto(blocker, strict=True))
     in_wh_phrase = combine("in_wh_phrase", lambda f, u: f == "WH" and u, first_word, unblocked)
-    opens = combine("opens_question", lambda a, w: a or w, after_wh, in_wh_phrase)
+    # (or follows a comma: excuse me , is this seat free ?)
+    after_comma = previous(feature("is_comma", lambda t: t == "COMMA", tag), 1, default=False, name="after_comma")
+    opens = combine("opens_question", lambda a, w: a or w, combine("after_wh_or_comma", lambda a, c: a or c,
+                                                                   after_wh, after_comma), in_wh_phrase)
     is_verbal = combine("is_verbal", lambda t, o: "verb" if (t in VERBAL and not (o and t in AUX)) or t == "TOINF"
                         else "break", tag, after_wh)
     hard_break = feature("is_hard_break", lambda t: t in VERBAL or t in BREAKS or t in ENDS or t == "TOINF", tag)
@@ -504,12 +513,33 @@ def program() -> rasp.SOp:
     subject_next_but_one = previous(starts_subject, -2, default=False, name="subject_next_but_one")
     do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
+    # "have" before an indefinite noun phrase is an imperative (have a nice day !, have some cake !)
+    have_told = combine("imperative_have", lambda r, n: r == "HAVE_BASE" and n in (
+        "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), role, next_tag)
+    inverted = combine("inverted", lambda i, h: i and not h, inverted, have_told)
+    inverted_count = count_all(inverted, name="inverted_auxiliaries")
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
                     "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
+    # an -ing form right after a noun modifies it (the man sitting next to me [was], i spent the morning
+    # cleaning): no verb of the clause; an object pronoun governs a verb only after a verb (let me go; not:
+    # both of us [were])
+    # (not in a question, whose auxiliary wants a verb: will the kids [playing] …)
+    modifier = combine("participle_modifier", lambda t, n: t and n,
+                       combine("ing_verb", lambda r, c: r == "V" and _parsed(c).forms == ("ing",), role, word_class),
+                       combine("noun_before_in_statement", lambda n, q: n and q == 0,
+                               previous(is_noun, 1, default=False, name="noun_before"),
+                               inverted_count))
+    needs = combine("requirement", lambda n, x: "-" if x == "modifier" else n, needs,
+                    combine("not_a_governor", lambda m, o: "modifier" if m or o else "-", modifier,
+                            combine("object_not_after_verb", lambda r, o: r == "ACC" and o != "V", role,
+                                    order_before)))
     # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
+    # (and of "be used to": i am used to getting up early; i used to play is "used to" + a verb)
+    be_two_back = previous(feature("is_be", lambda t: t in BE, tag), 2, default=False, name="be_two_back")
     needs = combine("requirement", lambda n, f: "ing" if n == "base" and f else n, needs,
-                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False,
-                             name="forward_before"))
+                    combine("forward_or_used_before", lambda m, b: m == "fwd" or (m == "used" and b),
+                            previous(feature("forward_or_used", lambda m: m if m in ("fwd", "used") else "-", mark), 1,
+                                     default="-", name="forward_or_used_before"), be_two_back))
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
@@ -536,7 +566,7 @@ def program() -> rasp.SOp:
 
     forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
                                                                          else ())), word_class)
-    verb = feature("verb", lambda r: r if r in VERBAL else "-", role)
+    verb = combine("verb", lambda r, m: r if r in VERBAL and not m else "-", role, modifier)
     vform = combine("vform", lambda r, f: "V:" + f if r == "V" else r, verb, forms)
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
     check = combine("verb_check", verb_check, governor, vform)
@@ -587,11 +617,14 @@ def program() -> rasp.SOp:
     after_noun = previous(is_noun, -1, default=False, name="noun_after")
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
-                           feature("time_word", lambda m: m if m in ("past", "fut", "last", "next") else "-", mark),
+                           combine("time_word", lambda m, t: m if m in ("past", "fut", "last", "next") else "since"
+                                   if m == "p:since" and t == "PREP" else "-", mark, tag),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
-    bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("fut", "P")), time, clause_tense)
+    # (since + a point in time wants a perfect: i work here [since] 2019; i have worked here since 2019)
+    bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("past", "H"), ("fut", "P"), ("since", "N")),
+                       time, clause_tense)
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
@@ -608,7 +641,8 @@ def program() -> rasp.SOp:
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
                    feature("is_det_sg", lambda t: t == "DET_SG", tag))
     pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
-                   previous(feature("is_verb_order", lambda o: o == "V", order), 2, default=False, name="verb_two_back"))
+                   previous(feature("is_verb_order", lambda o: o in ("V", "PREP"), order), 2, default=False,
+                            name="verb_or_preposition_two_back"))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
@@ -641,8 +675,8 @@ def program() -> rasp.SOp:
     # already a comparative, after more / most); "more cold water" is fine (more of it)
     degree = combine("degree", lambda t, m: m if t else "-",
                      feature("is_adjective_or_adverb", lambda t: t in ("A", "R"), tag),
-                     feature("degree_mark", lambda m: next((d for d in ("syn", "deg") if d in m.split("/")), "-"),
-                             mark))
+                     feature("degree_mark", lambda m: next(("deg" if d == "cmp" else d for d in ("syn", "deg", "cmp")
+                                                            if d in m.split("/")), "-"), mark))
     more_before = previous(feature("more_or_most", lambda m: m if m in ("more", "most") else "-", mark), 1,
                            default="-", name="more_before")
     det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False,
@@ -662,10 +696,14 @@ def program() -> rasp.SOp:
                                  tag),
                          feature("preposition_mark", lambda m: m if m == "of" or m.startswith("p:") else "-", mark))
     head_before = previous(combine("complement_head", _complement_head,
-                                   feature("head_tag", lambda t: t if t in ("A", "V", "PREP") else "-", tag),
+                                   feature("head_tag", lambda t: t if t in ("A", "V", "PREP", "ORD") else "-", tag),
                                    feature("complement_mark", lambda m: m if m.startswith(("c:", "intr", "x:")) or
-                                           m == "ofok" else "-", mark)),
+                                           m in ("ofok", "near", "next") else "-", mark)),
                            1, default="-", name="complement_head_before")
+    # (a preposition before a day or month starts a time phrase: the restaurant was full on friday)
+    complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
+                         previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
+                                  name="day_or_month_next"))
     bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
     # since + a number of units of time (since two years: for)
     since_two_back = previous(feature("is_since", lambda m: m == "p:since", mark), 2, default=False,
@@ -677,11 +715,43 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
                         combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
+    # since + a unit with no number (we hiked since hours)
+    bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
+                        combine("since_units", lambda m, s: m == "unit" and s, mark,
+                                previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
+                                         name="since_before")))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
                       feature("stative_mark", lambda m: m == "stat", mark))
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
+    # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
+    the_comparative = combine("the_comparative", lambda c, t: c and t,
+                              combine("comparative_adjective", lambda t, m: t == "A" and "cmp" in m.split("/"), tag,
+                                      mark),
+                              previous(feature("is_the", lambda m: m == "the", mark), 1, default=False, name="the_before"))
+    comparative_before = combine("comparative_before", lambda c1, c2: c1 or c2,
+                                 previous(the_comparative, 1, default=False, name="the_comparative_before"),
+                                 combine("the_comparative_noun_before", lambda c, n: c and n,
+                                         previous(the_comparative, 2, default=False, name="the_comparative_two_back"),
+                                         previous(is_noun, 1, default=False, name="noun_just_before")))
+    bad_superlative = combine("bad_superlative", lambda c, m: c and m == "p:in", comparative_before, mark)
+    # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
+    time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
+    preposition_before = previous(time_preposition, 1, default="-", name="time_preposition_before")
+    bad_preposition = combine("bad_time_preposition", lambda m, p: (m == "month" and p in ("p:on", "p:at")) or (
+        m == "wday" and p in ("p:in", "p:at")), mark, preposition_before)
+    bad_floor = combine("bad_floor", lambda m, p: m == "floor" and p == "p:in", mark,
+                        combine("preposition_before_ordinal", lambda p, o: p if o else "-",
+                                previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
+                                previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
+                                         name="ordinal_before")))
+    bad_preposition = combine("bad_preposition_of_time", lambda a, b: a or b, bad_preposition,
+                              combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
+    # (a date may follow a month: on february 3)
+    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
+                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK", "ORD"), next_tag))
+    bad_since = combine("bad_since_or_preposition", lambda a, b: a or b, bad_since, bad_preposition)
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
@@ -729,7 +799,7 @@ def program() -> rasp.SOp:
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
-    question = feature("question_order", lambda n: n > 0, count_all(inverted, name="inverted_auxiliaries"))
+    question = feature("question_order", lambda n: n > 0, inverted_count)
     asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
                                                       name="question_marks"))
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
@@ -789,6 +859,8 @@ def _complement_head(tag: str, mark: str) -> str:
         return "A:" + mark.split("/")[0][2:]
     if tag == "V" and (mark.startswith("intr") or mark.startswith("x:")):
         return "V:" + mark
+    if mark in ("near", "next") and tag in ("PREP", "ORD"):
+        return "near"
     return "P" if tag == "PREP" and mark != "ofok" else "-"
 
 
@@ -797,9 +869,12 @@ def _bad_complement(word: str, head: str) -> bool:
         return False
     if head == "P":
         return word == "of"  # near of, across of (out of, inside of are fine)
+    if head == "near":
+        return word in ("of", "from")  # near from the station, next of the bank
     kind_, wants = head.split(":", 1)
     if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
-        return word in COMPLEMENT_ERRORS and word not in wants.split("+")
+        wanted = wants.split("+")
+        return (word in COMPLEMENT_ERRORS and word not in wanted) or "!" + word in wanted
     marks = wants.split("/")
     # listened the teacher, arrived to, enjoy to swim, explained me
     return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
@@ -820,7 +895,7 @@ PLACED = ("freq", "also", "very", "strict")  # marks whose word is checked again
 def _placement(mark: str, after_verb: bool) -> str:
     """What a marked word asks of the word after it (see `_bad_placement`)."""
     if mark in ("freq", "also") and after_verb:
-        return "after-verb"  # i use never the oven, i like also tea
+        return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
     return mark if mark in ("freq", "very", "strict") else "-"
 
 
@@ -855,8 +930,10 @@ def _bad_placement(placed: str, next_word: str) -> bool:
 
 def _word_tense(name: str) -> str:
     """The times a word can speak of as a finite verb: P (past), N (now or later), PN (either: put,
-    could, would); will / can are N."""
+    could, would), H (have / has: a present perfect, or have as a verb); will / can are N."""
     c = _parsed(name)
+    if c.primary in ("HAVE_BASE", "HAVE_3S"):
+        return "H"
     if c.primary in ("BE_WAS", "BE_WERE", "HAVE_PAST", "DO_PAST"):
         return "P"
     if c.primary == "MODAL":
@@ -872,6 +949,8 @@ def _time(mark_det: str, noun_after: bool) -> str:
     determiner (last week, next year; not "the last bus"); none after a preposition (i have lived here since
     last year, until tomorrow)."""
     mark, det = mark_det.split("|")
+    if mark == "since":
+        return mark
     if mark in ("past", "fut"):
         return mark if det != "det" else "-"
     if mark in ("last", "next") and noun_after and det != "det":

@@ -61,7 +61,7 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since",
+            "off out per like next before after until since beside beyond despite within",
     "TO": "to", "AND": "and or nor", "BUT": "but",
     "SUB": "because if while although though whether",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
@@ -93,6 +93,7 @@ _SEVERAL = {
     "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
+    "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight")},  # today is monday
 }
 NOUN_NUMBER = {"may": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
@@ -101,13 +102,18 @@ MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
     **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
-    **{w: "also" for w in ("also", "already", "yet")}, "very": "very", "how": "how",
+    **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
     **{w: "strict" for w in ("during", "into", "between", "among", "than", "except", "per", "towards", "toward")},
     "of": "of",  # strict too, and read by the rules on prepositions
-    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since")},  # prepositions the rules name
+    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by")},  # prepositions the rules name
+    "near": "near",  # near of, near from (and "next of": its mark "next")
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
-    "more": "more", "most": "most", "forward": "fwd",
+    "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
+    **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
+                            "october", "november", "december")},
+    **{w: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
+    **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
     **{w: "rel" for w in ("who", "which", "that")},
 }
@@ -118,7 +124,13 @@ ADJECTIVE_COMPLEMENTS = {
     **{a: ("of",) for a in ("afraid", "scared", "frightened", "proud", "fond", "aware", "capable", "full", "jealous",
                             "ashamed")},
     "responsible": ("for",), "interested": ("in",), "keen": ("on",), "married": ("to",), "similar": ("to",),
-    "worried": ("about",), "different": ("from", "to"),
+    "worried": ("about", "by"), "different": ("from", "to"),
+    # (after "!", prepositions that are errors after this adjective beyond COMPLEMENT_ERRORS: good in maths)
+    **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in ("good", "bad")},
+    # an -ing adjective says what causes a feeling: "by" and "about" belong to the -ed one (surprising by)
+    **{a: ("of", "from", "on", "with", "to", "!by", "!about") for a in (
+        "exciting", "surprising", "boring", "interesting", "tiring", "amazing", "annoying", "frightening",
+        "embarrassing", "disappointing", "worrying", "confusing", "shocking", "terrifying", "relaxing")},
 }
 COMPLEMENT_ERRORS = ("of", "from", "on", "about", "with", "to")
 # verbs by lemma: intransitive ones that take their object through a preposition (arrive at, listen to,
@@ -139,7 +151,7 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
                "rubbish", "garbage", "feedback", "software", "cutlery", "clothing", "luck", "weather",
                "traffic", "music", "health")
 # plural units of time and measure: since two years (for), ten years old, two metres long
-UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "metres", "meters",
+UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
@@ -286,7 +298,19 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
+        if entry.pos == "verb" and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+            out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
+        if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
+            out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
+    # plurals in -fs of nouns whose plural is -ves (leafs, knifes, wifes): LemmInflect lists some beside -ves
+    for entry in lexicon.english.values():
+        plurals = entry.forms.get("pl", ()) if entry.pos == "noun" else ()
+        if entry.lemma.endswith(("f", "fe")) and any(p.endswith("ves") for p in plurals) and entry.lemma not in (
+                "scarf", "hoof", "dwarf", "wharf", "roof"):
+            guess = entry.lemma + "s"
+            if all(pos == "noun" for _, pos, _ in lexicon.forms.get(guess, [])):
+                out.add(guess)
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
         guess = regular_plural(noun)
@@ -354,7 +378,8 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     if complement and "V" in c.readings:
         return complement
     if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
-        degree = "deg" if any(pos in ("adj", "adv") and tag in ("cmp", "sup") for _, pos, tag in analyses) else \
+        degree = "cmp" if any(pos in ("adj", "adv") and tag == "cmp" for _, pos, tag in analyses) else \
+            "deg" if any(pos in ("adj", "adv") and tag == "sup" for _, pos, tag in analyses) else \
             "syn" if any(pos in ("adj", "adv") and tag == "base" and lemma in compared for lemma, pos, tag in analyses) \
             else ""
         parts = ["c:" + "+".join(ADJECTIVE_COMPLEMENTS[word])] if word in ADJECTIVE_COMPLEMENTS else []

@@ -438,8 +438,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             return w
         return None
     if error == "question mark":  # (a statement ending in "?" asks in statement order: you like tea ?)
-        if not s.question:
-            return None
+        if not s.question or (w[0] == "have" and w[1] in ("a", "an", "some")):
+            return None  # (have a friend and … : an imperative too)
         w[-1] = "."
         return w
     if error == "tense-adverb":
