@@ -56,6 +56,7 @@ GRAMMATICAL = [
     "i am used to getting up early .", "i used to play tennis .", "i have worked here since 2019 .",
     "the restaurant was full on friday .", "we met on monday .", "it snowed a lot in february .",
     "i live on the second floor .", "she is the best in the class .", "she is good at maths .",
+    "they painted the fence green .", "i like my tea hot .", "we hoovered the stairs yesterday .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -100,6 +101,7 @@ UNGRAMMATICAL = [
     ("i was really surprising by the news .", "complement preposition"),
     ("the neighbours are noisy always at night .", "adverb placement"),
     ("my grandfather drives still his old car .", "adverb placement"),
+    ("my sister bought a dress red .", "word order"), ("we haved a long meeting .", "irregular plural"),
 ]
 
 

@@ -636,6 +636,12 @@ def program() -> rasp.SOp:
     duration = combine("number_of_units", lambda m, n: m == "unit" and n, mark, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
+    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
+    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
+                   combine("object_of_result_verb", lambda m, g: m and g,
+                           feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
+                           previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
+                                    name="object_before")))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -797,8 +803,13 @@ def program() -> rasp.SOp:
                              next_tag))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_do)
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
+    # (an unknown word after a subject pronoun is its verb: we hoovered the stairs)
+    unknown_verb = combine("unknown_verb", lambda t, s: t == "UNK" and s, tag,
+                           previous(feature("subject_pronoun_tag", lambda t: t in SUBJECT_PRONOUNS and t != "THERE", tag),
+                                    1, default=False, name="subject_pronoun_before"))
     finite = feature("has_finite_verb", lambda n: n > 0,
-                     count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
+                     count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
+                               name="finite_verbs"))
     question = feature("question_order", lambda n: n > 0, inverted_count)
     asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
                                                       name="question_marks"))

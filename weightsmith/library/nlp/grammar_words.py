@@ -155,6 +155,11 @@ UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decade
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
+# verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
+# let, see … (BARE_VERBS) too
+RESULT_VERBS = ("paint", "keep", "leave", "get", "find", "turn", "dye", "like", "want", "prefer", "wipe", "drive",
+                "push", "pull", "call", "consider", "set", "colour", "color", "serve", "eat", "drink", "hold", "shut",
+                "kick", "wash", "sweep", "scrub", "boil", "fry", "bake", "cut", "slice")
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
 CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
@@ -311,6 +316,7 @@ def over_regularised(lexicon) -> set[str]:
             guess = entry.lemma + "s"
             if all(pos == "noun" for _, pos, _ in lexicon.forms.get(guess, [])):
                 out.add(guess)
+    out |= {"haved", "hased", "doed", "dided", "beed"}  # the auxiliaries' regular forms
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
         guess = regular_plural(noun)
@@ -377,6 +383,8 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     complement = next((VERB_COMPLEMENTS[lemma] for lemma in verb_lemmas if lemma in VERB_COMPLEMENTS), None)
     if complement and "V" in c.readings:
         return complement
+    if "V" in c.readings and c.primary not in ("N", "A", "R") and any(lemma in RESULT_VERBS for lemma in verb_lemmas):
+        return "res"
     if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
         degree = "cmp" if any(pos in ("adj", "adv") and tag == "cmp" for _, pos, tag in analyses) else \
             "deg" if any(pos in ("adj", "adv") and tag == "sup" for _, pos, tag in analyses) else \

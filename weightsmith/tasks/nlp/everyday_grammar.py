@@ -113,6 +113,7 @@ class _Pools:
     complements: dict[str, tuple[str, ...]]  # adjective → the prepositions of its complement
     intransitive: list[dict[str, str]]  # verbs that take their object through a preposition (listen to)
     uncountable: list[tuple[str, str]]  # (uncountable noun, its wrong plural)
+    resultative: set[str]  # forms of verbs whose object an adjective may follow (paint the fence green)
 
 
 def _pools(lexicon) -> _Pools:
@@ -163,8 +164,9 @@ def _pools(lexicon) -> _Pools:
     complements = {a: p for a, p in ADJECTIVE_COMPLEMENTS.items() if classes.get(a) and classes[a].readings == ("A",)}
     uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
                    if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
+    resultative = {w for w, c in classes.items() if c.mark in ("bare", "res")}
     return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
-                  intransitive, uncountable)
+                  intransitive, uncountable, resultative)
 
 
 def _article(word: str) -> str:
@@ -386,7 +388,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             return w
         for i, x in enumerate(w[:-1] if not s.question else []):  # (is the soup hot ?)
             if x in pools.adjectives and any(w[i + 1] in n for n in pools.nouns) and w[i + 1] not in pools.adjectival \
-                    and i > 0 and w[i - 1] not in ("a", "an"):
+                    and i > 0 and w[i - 1] not in ("a", "an") and not pools.resultative & set(w[:i]):
+                # (not after a verb an adjective may follow: they painted the fence green)
                 w[i], w[i + 1] = w[i + 1], w[i]  # the red car → the car red
                 return w
         if s.question and s.after_aux is not None and not {"it", "you", "her"} & set(w[s.finite + 1:s.after_aux]) \
