@@ -57,6 +57,8 @@ GRAMMATICAL = [
     "the restaurant was full on friday .", "we met on monday .", "it snowed a lot in february .",
     "i live on the second floor .", "she is the best in the class .", "she is good at maths .",
     "they painted the fence green .", "i like my tea hot .", "we hoovered the stairs yesterday .",
+    "we 'd better leave now .", "i hope not .", "my back is killing me .",
+    "it looks like it 's going to rain .", "it was such a nice day that we went to the beach .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),

@@ -81,7 +81,9 @@ KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in S
 def kind(c: WordClass) -> str:
     """What a neighbour is, for resolving a word: a letter, or '?' with the readings of an ambiguous open word."""
     if len(c.readings) > 1 and all(r in "NVAR" for r in c.readings):
-        return "?" + c.primary + "".join(r for r in c.readings if r != c.primary)
+        # (p: a plural noun or a verb in -s: that [sounds] great, this looks nice)
+        plural = "p" if c.number == "pl" and "3s" in c.forms else ""
+        return "?" + c.primary + "".join(r for r in c.readings if r != c.primary) + plural
     return noun_kind(c.primary, c.number)
 
 
@@ -173,6 +175,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
 def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     head = g[0]
     if head in ("DET_SG", "DET_PL"):  # this / that / these / those
+        if head == "DET_SG" and after.endswith("p"):
+            return g[1]  # that sounds great
         if _nounish(after):
             return head
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
@@ -201,7 +205,9 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "ACC"  # let 's go
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
-        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or _like_noun(before) else "PREP"
+        # (what is the weather like [today] ?: a preposition)
+        noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
+        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or noun_subject else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
@@ -257,7 +263,8 @@ def bad_pair(before: str, mine: str) -> str:
         return "subject-noun"  # she the cat (but: is she your sister ?)
     if mine == "NEG" and before in ("NOM", "SUBJ", "DEM", "N"):  # i not like (but: does she not like ?)
         return "subject-negation"
-    if mine == "NEG" and before == "V":  # i like not
+    if mine == "NEG" and before == "V":  # i like not (but: i hope not .)
+        return "verb-negation"
         return "bad"
     if before == "ACC" and mine == "AUX":  # him is (but: the book you gave me is …)
         return "object-auxiliary"
@@ -498,7 +505,11 @@ def program() -> rasp.SOp:
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
     # (a nominative pronoun is never inside one: on sunday [we] visited)
-    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, phrase_head, role)
+    # (nor is one before a verb: it looks like [it] 's going to rain)
+    verb_next = previous(feature("is_verb_role", lambda r: r in VERBAL, role), -1, default=False, name="verb_role_next")
+    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, phrase_head,
+                        combine("pronoun_subject", lambda r, v: "NOM_3S" if v and r in ("IT", "YOU") else r, role,
+                                verb_next))
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
     is_subject = feature("is_subject", lambda p: p != "-", subject)
@@ -646,6 +657,8 @@ def program() -> rasp.SOp:
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
                    feature("is_det_sg", lambda t: t == "DET_SG", tag))
+    pair = combine("pair_check", lambda p, e: ("ok" if e else "bad") if p == "verb-negation" else p, pair,
+                   previous(is_end, -1, default=False, name="end_next"))
     pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
                    previous(feature("is_verb_order", lambda o: o in ("V", "PREP"), order), 2, default=False,
                             name="verb_or_preposition_two_back"))
@@ -782,8 +795,8 @@ def program() -> rasp.SOp:
                              combine("to_or_adjective", lambda t, a: t if t == "to" or t == "adj" and a else "-",
                                      combine("to_or_adjective_word", lambda t, b: "to" if t == "TOINF" else "adj"
                                              if t == "A" and not b else "-", tag,
-                                             feature("has_base_form", lambda c: "base" in _parsed(c).forms,
-                                                     word_class)),
+                                             feature("has_base_form", lambda c: "base" in _parsed(c).forms
+                                                     or "cmp" in _parsed(c).mark.split("/"), word_class)),
                                      after_auxiliary),
                              feature("governed_by_base", lambda g: "direct" if g == "req:base" else "base"
                                      if canonical(g) == "req:base" else "-", raw_governor)))

@@ -70,7 +70,7 @@ _GROUPS = {
     "DO_BASE": "do", "DO_3S": "does", "DO_PAST": "did", "DO_PP": "done", "DO_ING": "doing",
     "MODAL": "will would shall can could should must may might wo ca 'll 'd",
     "NEG": "not n't", "NEVER": "never",
-    "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
+    "DEG": "very too really quite rather almost such",  # degree adverbs: before adjectives more than verbs
     "R": "also always often sometimes usually rarely seldom here now then today tomorrow yesterday tonight "
          "again already still just only so soon late early well together everywhere "
          "somewhere nowhere upstairs downstairs away back home yet ever once twice little "
@@ -94,9 +94,9 @@ _SEVERAL = {
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
-    **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight")},  # today is monday
+    **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
 }
-NOUN_NUMBER = {"may": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
