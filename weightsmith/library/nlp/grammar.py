@@ -153,7 +153,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
         if "V" in g and after not in ("V", "B", "H", "M") and (
-                forms != ("ing",) or after in ("D", "O", "P", "X", "Y", "T", "E", "&", END)):
+                forms != ("ing",) or after in ("D", "O", "S", "P", "X", "Y", "T", "E", "&", END)):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
     if before in ("V", "O") or before.startswith("?"):
@@ -524,9 +524,13 @@ def program() -> rasp.SOp:
     subject_next_but_one = previous(starts_subject, -2, default=False, name="subject_next_but_one")
     do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
-    # "have" before an indefinite noun phrase is an imperative (have a nice day !, have some cake !)
-    have_told = combine("imperative_have", lambda r, n: r == "HAVE_BASE" and n in (
-        "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), role, next_tag)
+    # "have" before an indefinite noun phrase is an imperative (have a nice day !, have some cake !; not:
+    # have some friends left ?)
+    asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
+                                                      name="question_marks"))
+    have_told = combine("imperative_have", lambda h, a: h and not a,
+                        combine("have_before_indefinite", lambda r, n: r == "HAVE_BASE" and n in (
+                            "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), role, next_tag), asks)
     inverted = combine("inverted", lambda i, h: i and not h, inverted, have_told)
     inverted_count = count_all(inverted, name="inverted_auxiliaries")
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
@@ -769,7 +773,7 @@ def program() -> rasp.SOp:
                               combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
     # (a date may follow a month: on february 3)
     bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
-                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK", "ORD"), next_tag))
+                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
     bad_since = combine("bad_since_or_preposition", lambda a, b: a or b, bad_since, bad_preposition)
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
@@ -824,8 +828,6 @@ def program() -> rasp.SOp:
                      count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
                                name="finite_verbs"))
     question = feature("question_order", lambda n: n > 0, inverted_count)
-    asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
-                                                      name="question_marks"))
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
     # exclamations need no verb: what a day !, hello !, good morning !
