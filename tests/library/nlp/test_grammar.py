@@ -59,6 +59,7 @@ GRAMMATICAL = [
     "they painted the fence green .", "i like my tea hot .", "we hoovered the stairs yesterday .",
     "we 'd better leave now .", "i hope not .", "my back is killing me .",
     "it looks like it 's going to rain .", "it was such a nice day that we went to the beach .",
+    "it is much better now .", "there is too much cold water .", "we will soon see .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -104,6 +105,7 @@ UNGRAMMATICAL = [
     ("the neighbours are noisy always at night .", "adverb placement"),
     ("my grandfather drives still his old car .", "adverb placement"),
     ("my sister bought a dress red .", "word order"), ("we haved a long meeting .", "irregular plural"),
+    ("this street is too much noisy for me .", "determiner"), ("we will late for the concert .", "missing verb"),
 ]
 
 

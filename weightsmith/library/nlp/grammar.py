@@ -774,7 +774,20 @@ def program() -> rasp.SOp:
     # (a date may follow a month: on february 3)
     bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
                               feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
-    bad_since = combine("bad_since_or_preposition", lambda a, b: a or b, bad_since, bad_preposition)
+    # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
+    # adverb where a modal's verb belongs (we will late for the concert)
+    plain_adjective = combine("plain_adjective", lambda t, m: t == "A" and "cmp" not in m.split("/"), tag, mark)
+    after_much = previous(feature("is_much", lambda m: m == "mass", mark), 1, default=False, name="much_before")
+    predicative = feature("no_noun_next", lambda t: t not in ("N", "A", "UNK"), next_tag)
+    bad_much = combine("bad_much", lambda a, p: a and p, combine("much_adjective", lambda a, m: a and m,
+                                                                  plain_adjective, after_much), predicative)
+    adverb_for_verb = combine("adverb_for_verb", lambda t, o: t == "R" and o == "MODAL", tag, order_before)
+    bad_much = combine("bad_much_or_adverb", lambda a, b: a or b, bad_much,
+                       combine("adverb_before_preposition", lambda a, n: a and n == "PREP", adverb_for_verb,
+                               next_tag))
+    # (a balanced tree of ORs, see below)
+    bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,
+                        combine("bad_preposition_or_much", lambda a, b: a or b, bad_preposition, bad_much))
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
