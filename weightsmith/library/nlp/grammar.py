@@ -493,9 +493,11 @@ def program() -> rasp.SOp:
 
     # subjects: pronouns, and nouns outside prepositional phrases; "X and Y" is plural
     # (a determiner right after a noun starts a new phrase: in june [the] sun sets)
-    scope = combine("opens_phrase", lambda r, o: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
-                                                       *SUBJECT_PRONOUNS) or (r in DETS and o in ("N", "UNK")),
-                    role, order_before)
+    scope = combine("opens_phrase", lambda r, o: r == "opens" or (r == "det" and o),
+                    feature("phrase_role", lambda r: "opens" if r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
+                                                                      *SUBJECT_PRONOUNS) else "det" if r in DETS
+                            else "-", role),
+                    feature("noun_before_order", lambda o: o in ("N", "UNK"), order_before))
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
@@ -529,8 +531,10 @@ def program() -> rasp.SOp:
     asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
                                                       name="question_marks"))
     have_told = combine("imperative_have", lambda h, a: h and not a,
-                        combine("have_before_indefinite", lambda r, n: r == "HAVE_BASE" and n in (
-                            "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), role, next_tag), asks)
+                        combine("have_before_indefinite", lambda r, n: r and n,
+                                feature("is_have_base", lambda r: r == "HAVE_BASE", role),
+                                feature("indefinite_next", lambda n: n in (
+                                    "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), next_tag)), asks)
     inverted = combine("inverted", lambda i, h: i and not h, inverted, have_told)
     inverted_count = count_all(inverted, name="inverted_auxiliaries")
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
@@ -540,14 +544,16 @@ def program() -> rasp.SOp:
     # both of us [were])
     # (not in a question, whose auxiliary wants a verb: will the kids [playing] …)
     modifier = combine("participle_modifier", lambda t, n: t and n,
-                       combine("ing_verb", lambda r, c: r == "V" and _parsed(c).forms == ("ing",), role, word_class),
+                       combine("ing_verb", lambda r, i: r and i, feature("is_verb_reading", lambda r: r == "V", role),
+                               feature("ing_form_only", lambda c: _parsed(c).forms == ("ing",), word_class)),
                        combine("noun_before_in_statement", lambda n, q: n and q == 0,
                                previous(is_noun, 1, default=False, name="noun_before"),
                                inverted_count))
     needs = combine("requirement", lambda n, x: "-" if x == "modifier" else n, needs,
                     combine("not_a_governor", lambda m, o: "modifier" if m or o else "-", modifier,
-                            combine("object_not_after_verb", lambda r, o: r == "ACC" and o != "V", role,
-                                    order_before)))
+                            combine("object_not_after_verb", lambda r, o: r and o,
+                                    feature("is_object_pronoun", lambda r: r == "ACC", role),
+                                    feature("not_after_verb", lambda o: o != "V", order_before))))
     # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
     # (and of "be used to": i am used to getting up early; i used to play is "used to" + a verb)
     be_two_back = previous(feature("is_be", lambda t: t in BE, tag), 2, default=False, name="be_two_back")
@@ -632,8 +638,10 @@ def program() -> rasp.SOp:
     after_noun = previous(is_noun, -1, default=False, name="noun_after")
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
-                           combine("time_word", lambda m, t: m if m in ("past", "fut", "last", "next") else "since"
-                                   if m == "p:since" and t == "PREP" else "-", mark, tag),
+                           combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
+                                   feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
+                                           "since" if m == "p:since" else "-", mark),
+                                   feature("is_preposition", lambda t: t == "PREP", tag)),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
@@ -749,9 +757,10 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
+    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
+    comparative_mark = feature("comparative_mark", lambda m: "cmp" in m.split("/"), mark)
     the_comparative = combine("the_comparative", lambda c, t: c and t,
-                              combine("comparative_adjective", lambda t, m: t == "A" and "cmp" in m.split("/"), tag,
-                                      mark),
+                              combine("comparative_adjective", lambda t, m: t and m, is_adjective, comparative_mark),
                               previous(feature("is_the", lambda m: m == "the", mark), 1, default=False, name="the_before"))
     comparative_before = combine("comparative_before", lambda c1, c2: c1 or c2,
                                  previous(the_comparative, 1, default=False, name="the_comparative_before"),
@@ -776,12 +785,13 @@ def program() -> rasp.SOp:
                               feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
     # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
     # adverb where a modal's verb belongs (we will late for the concert)
-    plain_adjective = combine("plain_adjective", lambda t, m: t == "A" and "cmp" not in m.split("/"), tag, mark)
+    plain_adjective = combine("plain_adjective", lambda t, m: t and not m, is_adjective, comparative_mark)
     after_much = previous(feature("is_much", lambda m: m == "mass", mark), 1, default=False, name="much_before")
     predicative = feature("no_noun_next", lambda t: t not in ("N", "A", "UNK"), next_tag)
     bad_much = combine("bad_much", lambda a, p: a and p, combine("much_adjective", lambda a, m: a and m,
                                                                   plain_adjective, after_much), predicative)
-    adverb_for_verb = combine("adverb_for_verb", lambda t, o: t == "R" and o == "MODAL", tag, order_before)
+    adverb_for_verb = combine("adverb_for_verb", lambda t, o: t and o, feature("is_adverb", lambda t: t == "R", tag),
+                              feature("modal_before", lambda o: o == "MODAL", order_before))
     bad_much = combine("bad_much_or_adverb", lambda a, b: a or b, bad_much,
                        combine("adverb_before_preposition", lambda a, n: a and n == "PREP", adverb_for_verb,
                                next_tag))
