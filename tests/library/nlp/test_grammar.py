@@ -45,6 +45,21 @@ GRAMMATICAL = [
     "it will be cold and windy tomorrow .", "i enjoy swimming .", "it is easier than i thought .",
     "one of my friends is here .", "she gave me some advice .", "she explained the problem to me .",
     "i look forward to seeing you .",
+    # gerunds, compounds, a phrase before the subject, question words as subjects, object relatives
+    "we do n't use the dining room much .", "the grass needs cutting .", "did you pack your school bag ?",
+    "where is the nearest bus stop ?", "how many people work in your office ?", "on sunday we visited my grandparents .",
+    "in june the sun sets very late .", "who is coming to the party ?", "which one do you prefer ?",
+    "english is spoken all over the world .", "the book that you gave me is very interesting .",
+    "the man sitting next to me was reading a newspaper .", "both of us were tired .", "none of the shops were open .",
+    "have a nice day !", "excuse me , is this seat free ?", "the bank is opposite the post office .",
+    "i have a few questions .", "is this your first visit to london ?", "the plane lands at noon .",
+    "i am used to getting up early .", "i used to play tennis .", "i have worked here since 2019 .",
+    "the restaurant was full on friday .", "we met on monday .", "it snowed a lot in february .",
+    "i live on the second floor .", "she is the best in the class .", "she is good at maths .",
+    "they painted the fence green .", "i like my tea hot .", "we hoovered the stairs yesterday .",
+    "we 'd better leave now .", "i hope not .", "my back is killing me .",
+    "it looks like it 's going to rain .", "it was such a nice day that we went to the beach .",
+    "it is much better now .", "there is too much cold water .", "we will soon see .",
 ]
 UNGRAMMATICAL = [
     ("the cats eats the fish .", "subject-verb agreement"), ("he are tall .", "subject-verb agreement"),
@@ -80,6 +95,17 @@ UNGRAMMATICAL = [
     ("it is more easy than i thought .", "comparison"), ("she is knowing the answer .", "verb form"),
     ("one of my friend is here .", "determiner-noun"), ("when the shop closes ?", "word order"),
     ("it will be cold and windy yesterday .", "tense-adverb"), ("i look forward to see you .", "verb form"),
+    ("i have already emptyed the bins .", "word form"), ("the island has beautifuls beaches .", "word form"),
+    ("the leafs are falling .", "irregular plural"), ("i work here since 2019 .", "tense-adverb"),
+    ("we hiked since hours .", "since-duration"), ("our hotel is next of the station .", "preposition of"),
+    ("the bank is near from the station .", "preposition of"), ("it snowed a lot on february .", "preposition"),
+    ("we met in monday .", "preposition"), ("my office is in the tenth floor .", "preposition"),
+    ("her handwriting is the worse in the class .", "comparison"), ("i am not good in maths .", "complement preposition"),
+    ("i was really surprising by the news .", "complement preposition"),
+    ("the neighbours are noisy always at night .", "adverb placement"),
+    ("my grandfather drives still his old car .", "adverb placement"),
+    ("my sister bought a dress red .", "word order"), ("we haved a long meeting .", "irregular plural"),
+    ("this street is too much noisy for me .", "determiner"), ("we will late for the concert .", "missing verb"),
 ]
 
 
@@ -142,10 +168,13 @@ def test_compiled_model_equals_the_interpreter():
 
 # hand-written dev items the program gets wrong, each for a documented reason (docs/nlp.md): "person" is
 # listed as its own plural, "close" after a predicate noun reads as a verb, "cut" may be a past tense, a
-# noun inside a relative clause takes the main verb, "come" is also a participle, "leafs" is also a verb
+# noun inside a relative clause takes the main verb, "come" is also a participle; "open" after an object
+# reads as a verb, "like" after "the weather" too, "sounds" after "that" as a noun; fragments with no verb
 KNOWN_MISSES = {
     "a lot of person came to the party .", "we are friends close .", "my father washes the car and cut the grass .",
-    "the students who passed the exam was happy .", "are you come with us ?", "the leafs are falling .",
+    "the students who passed the exam was happy .", "are you come with us ?", "somebody left the door open .",
+    "what is the weather like today ?", "that sounds great !", "how about going for a walk ?", "me too .",
+    "of course !", "no problem .", "not bad , thanks .",
 }
 
 

@@ -81,13 +81,21 @@ KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in S
 def kind(c: WordClass) -> str:
     """What a neighbour is, for resolving a word: a letter, or '?' with the readings of an ambiguous open word."""
     if len(c.readings) > 1 and all(r in "NVAR" for r in c.readings):
-        return "?" + c.primary + "".join(r for r in c.readings if r != c.primary)
-    return KIND.get(c.primary, "E")
+        # (p: a plural noun or a verb in -s: that [sounds] great, this looks nice)
+        plural = "p" if c.number == "pl" and "3s" in c.forms else ""
+        return "?" + c.primary + "".join(r for r in c.readings if r != c.primary) + plural
+    return noun_kind(c.primary, c.number)
+
+
+def noun_kind(tag: str, number: str) -> str:
+    """A reading's kind, where a plural noun ("L") is told from a singular one ("N"): after a singular noun,
+    a noun-verb word in its base form is the second half of a compound (the bus stop, my school bag)."""
+    return "L" if tag == "N" and number in ("pl", "sgpl") else KIND.get(tag, "E")
 
 
 def _nounish(k: str) -> bool:
     """Can this neighbour continue a noun phrase (an adjective, a noun, a number)?"""
-    return k in ("N", "A", "U") or (k.startswith("?") and ("N" in k or "A" in k))
+    return k in ("N", "L", "A", "U") or (k.startswith("?") and ("N" in k or "A" in k))
 
 
 def _verbish(k: str) -> bool:
@@ -95,7 +103,7 @@ def _verbish(k: str) -> bool:
 
 
 def _like_noun(k: str) -> bool:
-    return k in ("N", "U") or (k.startswith("?") and k[1] == "N")
+    return k in ("N", "L", "U") or (k.startswith("?") and k[1] == "N")
 
 
 def resolve(c: WordClass, before: str, after: str) -> str:
@@ -119,7 +127,9 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
 
     # an adjective before a noun (the open door); a noun first read as a noun before an adjective (the
     # weather cold …)
-    before_noun = _like_noun(after) or (_nounish(after) and primary != "N")
+    # (a word that is a noun first, before a noun-or-verb word, is its subject: the plane lands)
+    before_noun = after in ("N", "L", "U") or (_like_noun(after) and ("V" not in after or primary != "N")) or (
+        _nounish(after) and primary != "N")
     noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
     if before == "Q" and "A" in g and not _nounish(after):
         return "A"  # more dark, more fast than (more light, more cold water: below)
@@ -130,7 +140,7 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "Y":  # never open, always cook, have just arrived
         return pick("V", "A", "R", "N")
     if before == "X":  # did n't open the door / is not open / very light
-        if "V" in g and ("A" not in g or after in ("D", "O", "S", "P", "T")):
+        if "V" in g and ("A" not in g or after in ("D", "O", "S", "T") or (after == "P" and "ing" not in forms)):
             return "V"
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
@@ -138,10 +148,12 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
         verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
+    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after == "P" and primary == "N"):
+        return "N"  # a compound: the bus stop, your school bag (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
         if "V" in g and after not in ("V", "B", "H", "M") and (
-                forms != ("ing",) or after in ("D", "O", "P", "X", "Y", "T", "E", "&", END)):
+                forms != ("ing",) or after in ("D", "O", "S", "P", "X", "Y", "T", "E", "&", END)):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
     if before in ("V", "O") or before.startswith("?"):
@@ -155,17 +167,23 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     # at the start of a sentence or clause: a verb before its object (open the door !), else a noun phrase
     if "V" in g and (after in ("D", "O", "P", "X", "T", "E", "&", "W", END) or not {"N", "A"} & set(g)):
         return "V"
+    if "N" in g and after in ("B", "M", "H", "V"):
+        return "N"  # a subject: english is spoken everywhere
     return primary if primary in ("N", "A") else pick("N", "A", "R")
 
 
 def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     head = g[0]
     if head in ("DET_SG", "DET_PL"):  # this / that / these / those
+        if head == "DET_SG" and after.endswith("p"):
+            return g[1]  # that sounds great
         if _nounish(after):
             return head
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
     if head == "QDET_SG" and "R" in g:  # much: very much / much water
         return head if _nounish(after) else "R"
+    if head == "QDET_PL" and before == "D":  # a few, the many: a number
+        return "NUM"
     if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
         return head if _nounish(after) or after == "D" else "PRON_ANY"
     if head == "DET":  # her / no
@@ -173,7 +191,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "DET" if _nounish(after) else "ACC"
         return "INTERJ" if after in ("E", "&", END) else "DET"
     if head == "NUM1":  # one
-        return "NUM1" if _nounish(after) or before in ("D", "A") else "PRON"
+        return "NUM1" if _nounish(after) or before in ("D", "A", "W") else "PRON"  # (which one do you …)
     if head == "THERE":
         return "THERE" if after in ("B", "M", "H") or before == "B" else "R"
     if head == "WH" and "SUB" in g:  # when
@@ -187,7 +205,11 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
             return "ACC"  # let 's go
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
-        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or _like_noun(before) else "PREP"
+        # (what is the weather like [today] ?: a preposition)
+        noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
+        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or noun_subject else "PREP"
+    if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
+        return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
         return "PREP" if after == "T" else "ORD"
     if head == "MODAL" and "N" in g:  # she may come / born in may
@@ -233,7 +255,7 @@ def bad_pair(before: str, mine: str) -> str:
         "QDET": lambda m: m in ("AUX", "MODAL", "V", "NOM"),  # (some of them, all the cats, i want some .)
         START: lambda m: m in ("ACC", "END", "NEG"),  # n't have you …
         "NOM": lambda m: m in ("NOM", "ACC", "PREP", "TOINF"),  # she him
-        "ACC": lambda m: m in ("AUX", "MODAL"),  # him is
+        "ACC": lambda m: m == "MODAL",  # him can
         "MODAL": lambda m: m in ("TOINF", "PREP", "MODAL"),  # can to swim
         "PREP": lambda m: m in ("AUX", "MODAL"),
     }
@@ -241,10 +263,13 @@ def bad_pair(before: str, mine: str) -> str:
         return "subject-noun"  # she the cat (but: is she your sister ?)
     if mine == "NEG" and before in ("NOM", "SUBJ", "DEM", "N"):  # i not like (but: does she not like ?)
         return "subject-negation"
-    if mine == "NEG" and before == "V":  # i like not
+    if mine == "NEG" and before == "V":  # i like not (but: i hope not .)
+        return "verb-negation"
         return "bad"
-    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats
-        return "bad"
+    if before == "ACC" and mine == "AUX":  # him is (but: the book you gave me is …)
+        return "object-auxiliary"
+    if before == "DEM" and mine in ("DET", "QDET"):  # this these cats (but: is this your bag ?)
+        return "subject-noun"
     if before == "A" and mine == "DET":  # is fit your friend (but: how beautiful the sea is !; open every day)
         return "adjective-determiner"
     return "bad" if before in forbidden and forbidden[before](mine) else "ok"
@@ -355,7 +380,8 @@ def _ambiguity(name: str) -> str:
     if len(c.readings) == 1 and c.primary != "TO":  # "to" is read from the next word
         return "-"
     forms = set(c.forms)
-    kept = ("fin",) * bool({"base", "3s", "past"} & forms) + tuple(f for f in ("ing", "pp") if f in forms)
+    finite = ("fin",) * bool({"3s", "past"} & forms) or ("base",) * ("base" in forms)
+    kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
     return WordClass(c.primary, c.readings, "-", kept, "-").name
 
 
@@ -381,7 +407,8 @@ def program() -> rasp.SOp:
                          TAGS, name="first_reading")
     # a second pass reads the neighbours' first-pass readings ("the train leaves": "train" is a noun here,
     # so "leaves" is its verb)
-    resolved_kind = feature("resolved_kind", lambda t: KIND.get(t, "E"), first_pass)
+    number = feature("number", lambda c: _parsed(c).number, word_class)
+    resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -398,7 +425,6 @@ def program() -> rasp.SOp:
     bad_end = combine("bad_end", lambda e, a: (a == END) != e, is_end, end_after)
 
     # determiner - noun number, a / an
-    number = feature("number", lambda c: _parsed(c).number, word_class)
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
     np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "QR", "DEG", "ORD"), tag)
@@ -431,7 +457,7 @@ def program() -> rasp.SOp:
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m == "of" else m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o == "V", order_before))
+                     feature("verb_before", lambda o: o in ("V", "A"), order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
@@ -454,7 +480,10 @@ def program() -> rasp.SOp:
                       or (t in DETS and not w), tag, after_wh)
     unblocked = feature("nothing_before", lambda n: n == 0, count_upto(blocker, strict=True))
     in_wh_phrase = combine("in_wh_phrase", lambda f, u: f == "WH" and u, first_word, unblocked)
-    opens = combine("opens_question", lambda a, w: a or w, after_wh, in_wh_phrase)
+    # (or follows a comma: excuse me , is this seat free ?)
+    after_comma = previous(feature("is_comma", lambda t: t == "COMMA", tag), 1, default=False, name="after_comma")
+    opens = combine("opens_question", lambda a, w: a or w, combine("after_wh_or_comma", lambda a, c: a or c,
+                                                                   after_wh, after_comma), in_wh_phrase)
     is_verbal = combine("is_verbal", lambda t, o: "verb" if (t in VERBAL and not (o and t in AUX)) or t == "TOINF"
                         else "break", tag, after_wh)
     hard_break = feature("is_hard_break", lambda t: t in VERBAL or t in BREAKS or t in ENDS or t == "TOINF", tag)
@@ -463,8 +492,12 @@ def program() -> rasp.SOp:
                            verb_before), (*TAGS, "AND_CLAUSE"), name="role")
 
     # subjects: pronouns, and nouns outside prepositional phrases; "X and Y" is plural
-    scope = feature("opens_phrase", lambda r: r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
-                                                    *SUBJECT_PRONOUNS), role)
+    # (a determiner right after a noun starts a new phrase: in june [the] sun sets)
+    scope = combine("opens_phrase", lambda r, o: r == "opens" or (r == "det" and o),
+                    feature("phrase_role", lambda r: "opens" if r in (*VERBAL, *BREAKS, *ENDS, "TOINF", "PREP", "AND",
+                                                                      *SUBJECT_PRONOUNS) else "det" if r in DETS
+                            else "-", role),
+                    feature("noun_before_order", lambda o: o in ("N", "UNK"), order_before))
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
@@ -473,7 +506,12 @@ def program() -> rasp.SOp:
     person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
-    inside_pp = feature("inside_pp", lambda o: o == "PREP", phrase_head)
+    # (a nominative pronoun is never inside one: on sunday [we] visited)
+    # (nor is one before a verb: it looks like [it] 's going to rain)
+    verb_next = previous(feature("is_verb_role", lambda r: r in VERBAL, role), -1, default=False, name="verb_role_next")
+    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, phrase_head,
+                        combine("pronoun_subject", lambda r, v: "NOM_3S" if v and r in ("IT", "YOU") else r, role,
+                                verb_next))
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
     is_subject = feature("is_subject", lambda p: p != "-", subject)
@@ -488,12 +526,41 @@ def program() -> rasp.SOp:
     subject_next_but_one = previous(starts_subject, -2, default=False, name="subject_next_but_one")
     do_question = combine("do_question", lambda n, s2: s2 or not n, neg_after, subject_next_but_one)
     inverted = combine("inverted", lambda o, q: o == "aux" or (o == "do" and q), opening, do_question)
+    # "have" before an indefinite noun phrase is an imperative (have a nice day !, have some cake !; not:
+    # have some friends left ?)
+    asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
+                                                      name="question_marks"))
+    have_told = combine("imperative_have", lambda h, a: h and not a,
+                        combine("have_before_indefinite", lambda r, n: r and n,
+                                feature("is_have_base", lambda r: r == "HAVE_BASE", role),
+                                feature("indefinite_next", lambda n: n in (
+                                    "DET_A", "DET_AN", "QDET", "QDET_SG", "QDET_PL", "A", "N"), next_tag)), asks)
+    inverted = combine("inverted", lambda i, h: i and not h, inverted, have_told)
+    inverted_count = count_all(inverted, name="inverted_auxiliaries")
     needs = feature("requirement", lambda r: requirement(r) if r in (*VERBAL, "TOINF", "ACC") else
                     "and" if r == "AND_CLAUSE" else "brk" if r in BREAKS else "-", role)
+    # an -ing form right after a noun modifies it (the man sitting next to me [was], i spent the morning
+    # cleaning): no verb of the clause; an object pronoun governs a verb only after a verb (let me go; not:
+    # both of us [were])
+    # (not in a question, whose auxiliary wants a verb: will the kids [playing] …)
+    modifier = combine("participle_modifier", lambda t, n: t and n,
+                       combine("ing_verb", lambda r, i: r and i, feature("is_verb_reading", lambda r: r == "V", role),
+                               feature("ing_form_only", lambda c: _parsed(c).forms == ("ing",), word_class)),
+                       combine("noun_before_in_statement", lambda n, q: n and q == 0,
+                               previous(is_noun, 1, default=False, name="noun_before"),
+                               inverted_count))
+    needs = combine("requirement", lambda n, x: "-" if x == "modifier" else n, needs,
+                    combine("not_a_governor", lambda m, o: "modifier" if m or o else "-", modifier,
+                            combine("object_not_after_verb", lambda r, o: r and o,
+                                    feature("is_object_pronoun", lambda r: r == "ACC", role),
+                                    feature("not_after_verb", lambda o: o != "V", order_before))))
     # the "to" of "look forward to" is a preposition: an -ing form follows (look forward to seeing you)
+    # (and of "be used to": i am used to getting up early; i used to play is "used to" + a verb)
+    be_two_back = previous(feature("is_be", lambda t: t in BE, tag), 2, default=False, name="be_two_back")
     needs = combine("requirement", lambda n, f: "ing" if n == "base" and f else n, needs,
-                    previous(feature("is_forward", lambda m: m == "fwd", mark), 1, default=False,
-                             name="forward_before"))
+                    combine("forward_or_used_before", lambda m, b: m == "fwd" or (m == "used" and b),
+                            previous(feature("forward_or_used", lambda m: m if m in ("fwd", "used") else "-", mark), 1,
+                                     default="-", name="forward_or_used_before"), be_two_back))
     pending = combine("pending", lambda n, inv: n if inv else "fin", needs, inverted)
     clause_mark = feature("clause_mark", lambda n: n != "-", needs)
     subject_pending = nearest_left(clause_mark, pending, default="fin", name="question_pending")
@@ -520,7 +587,7 @@ def program() -> rasp.SOp:
 
     forms = feature("verb_forms", lambda c: "+".join(_parsed(c).forms + (("adj",) if "A" in _parsed(c).readings
                                                                          else ())), word_class)
-    verb = feature("verb", lambda r: r if r in VERBAL else "-", role)
+    verb = combine("verb", lambda r, m: r if r in VERBAL and not m else "-", role, modifier)
     vform = combine("vform", lambda r, f: "V:" + f if r == "V" else r, verb, forms)
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
     check = combine("verb_check", verb_check, governor, vform)
@@ -571,11 +638,16 @@ def program() -> rasp.SOp:
     after_noun = previous(is_noun, -1, default=False, name="noun_after")
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
-                           feature("time_word", lambda m: m if m in ("past", "fut", "last", "next") else "-", mark),
+                           combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
+                                   feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
+                                           "since" if m == "p:since" else "-", mark),
+                                   feature("is_preposition", lambda t: t == "PREP", tag)),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
-    bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("fut", "P")), time, clause_tense)
+    # (since + a point in time wants a perfect: i work here [since] 2019; i have worked here since 2019)
+    bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("past", "H"), ("fut", "P"), ("since", "N")),
+                       time, clause_tense)
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
@@ -587,10 +659,21 @@ def program() -> rasp.SOp:
     duration = combine("number_of_units", lambda m, n: m == "unit" and n, mark, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
+    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
+    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
+                   combine("object_of_result_verb", lambda m, g: m and g,
+                           feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
+                           previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
+                                    name="object_before")))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
                    feature("is_det_sg", lambda t: t == "DET_SG", tag))
+    pair = combine("pair_check", lambda p, e: ("ok" if e else "bad") if p == "verb-negation" else p, pair,
+                   previous(is_end, -1, default=False, name="end_next"))
+    pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
+                   previous(feature("is_verb_order", lambda o: o in ("V", "PREP"), order), 2, default=False,
+                            name="verb_or_preposition_two_back"))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
@@ -598,8 +681,14 @@ def program() -> rasp.SOp:
                                                                                        name="inverted_two_back"),
                                 previous(feature("is_neg", lambda t: t == "NEG", tag), 1, default=False,
                                          name="negation_before"))
+    # (who / what / which may be the subject itself: who is coming ?, what is happening ?)
+    asks_subject = previous(feature("subject_question_word", lambda c: _parsed(c).primary == "WH" and (
+        _parsed(c).mark == "rel" or "DET" in _parsed(c).readings), word_class), 2, default=False,
+        name="subject_question_word_two_back")
     bad_question = combine("bad_question_order", lambda inv, s: inv and not s,
-                           combine("question_subject_due", lambda a, b: a or b, after_inverted, inverted_two_back),
+                           combine("question_subject_due", lambda a, b: a or b,
+                                   combine("after_inverted_not_subject", lambda a, w: a and not w, after_inverted,
+                                           asks_subject), inverted_two_back),
                            starts_subject)
 
     # two negations in one clause: i do n't know nothing, there is not nobody, nobody told me nothing
@@ -617,8 +706,8 @@ def program() -> rasp.SOp:
     # already a comparative, after more / most); "more cold water" is fine (more of it)
     degree = combine("degree", lambda t, m: m if t else "-",
                      feature("is_adjective_or_adverb", lambda t: t in ("A", "R"), tag),
-                     feature("degree_mark", lambda m: next((d for d in ("syn", "deg") if d in m.split("/")), "-"),
-                             mark))
+                     feature("degree_mark", lambda m: next(("deg" if d == "cmp" else d for d in ("syn", "deg", "cmp")
+                                                            if d in m.split("/")), "-"), mark))
     more_before = previous(feature("more_or_most", lambda m: m if m in ("more", "most") else "-", mark), 1,
                            default="-", name="more_before")
     det_two_back = previous(feature("is_det", lambda o: o == "DET", order), 2, default=False,
@@ -638,10 +727,14 @@ def program() -> rasp.SOp:
                                  tag),
                          feature("preposition_mark", lambda m: m if m == "of" or m.startswith("p:") else "-", mark))
     head_before = previous(combine("complement_head", _complement_head,
-                                   feature("head_tag", lambda t: t if t in ("A", "V", "PREP") else "-", tag),
+                                   feature("head_tag", lambda t: t if t in ("A", "V", "PREP", "ORD") else "-", tag),
                                    feature("complement_mark", lambda m: m if m.startswith(("c:", "intr", "x:")) or
-                                           m == "ofok" else "-", mark)),
+                                           m in ("ofok", "near", "next") else "-", mark)),
                            1, default="-", name="complement_head_before")
+    # (a preposition before a day or month starts a time phrase: the restaurant was full on friday)
+    complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
+                         previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
+                                  name="day_or_month_next"))
     bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
     # since + a number of units of time (since two years: for)
     since_two_back = previous(feature("is_since", lambda m: m == "p:since", mark), 2, default=False,
@@ -653,11 +746,58 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
                         combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
+    # since + a unit with no number (we hiked since hours)
+    bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
+                        combine("since_units", lambda m, s: m == "unit" and s, mark,
+                                previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
+                                         name="since_before")))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
                       feature("stative_mark", lambda m: m == "stat", mark))
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
+    # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
+    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
+    comparative_mark = feature("comparative_mark", lambda m: "cmp" in m.split("/"), mark)
+    the_comparative = combine("the_comparative", lambda c, t: c and t,
+                              combine("comparative_adjective", lambda t, m: t and m, is_adjective, comparative_mark),
+                              previous(feature("is_the", lambda m: m == "the", mark), 1, default=False, name="the_before"))
+    comparative_before = combine("comparative_before", lambda c1, c2: c1 or c2,
+                                 previous(the_comparative, 1, default=False, name="the_comparative_before"),
+                                 combine("the_comparative_noun_before", lambda c, n: c and n,
+                                         previous(the_comparative, 2, default=False, name="the_comparative_two_back"),
+                                         previous(is_noun, 1, default=False, name="noun_just_before")))
+    bad_superlative = combine("bad_superlative", lambda c, m: c and m == "p:in", comparative_before, mark)
+    # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
+    time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
+    preposition_before = previous(time_preposition, 1, default="-", name="time_preposition_before")
+    bad_preposition = combine("bad_time_preposition", lambda m, p: (m == "month" and p in ("p:on", "p:at")) or (
+        m == "wday" and p in ("p:in", "p:at")), mark, preposition_before)
+    bad_floor = combine("bad_floor", lambda m, p: m == "floor" and p == "p:in", mark,
+                        combine("preposition_before_ordinal", lambda p, o: p if o else "-",
+                                previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
+                                previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
+                                         name="ordinal_before")))
+    bad_preposition = combine("bad_preposition_of_time", lambda a, b: a or b, bad_preposition,
+                              combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
+    # (a date may follow a month: on february 3)
+    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
+                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
+    # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
+    # adverb where a modal's verb belongs (we will late for the concert)
+    plain_adjective = combine("plain_adjective", lambda t, m: t and not m, is_adjective, comparative_mark)
+    after_much = previous(feature("is_much", lambda m: m == "mass", mark), 1, default=False, name="much_before")
+    predicative = feature("no_noun_next", lambda t: t not in ("N", "A", "UNK"), next_tag)
+    bad_much = combine("bad_much", lambda a, p: a and p, combine("much_adjective", lambda a, m: a and m,
+                                                                  plain_adjective, after_much), predicative)
+    adverb_for_verb = combine("adverb_for_verb", lambda t, o: t and o, feature("is_adverb", lambda t: t == "R", tag),
+                              feature("modal_before", lambda o: o == "MODAL", order_before))
+    bad_much = combine("bad_much_or_adverb", lambda a, b: a or b, bad_much,
+                       combine("adverb_before_preposition", lambda a, n: a and n == "PREP", adverb_for_verb,
+                               next_tag))
+    # (a balanced tree of ORs, see below)
+    bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,
+                        combine("bad_preposition_or_much", lambda a, b: a or b, bad_preposition, bad_much))
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
@@ -682,8 +822,8 @@ def program() -> rasp.SOp:
                              combine("to_or_adjective", lambda t, a: t if t == "to" or t == "adj" and a else "-",
                                      combine("to_or_adjective_word", lambda t, b: "to" if t == "TOINF" else "adj"
                                              if t == "A" and not b else "-", tag,
-                                             feature("has_base_form", lambda c: "base" in _parsed(c).forms,
-                                                     word_class)),
+                                             feature("has_base_form", lambda c: "base" in _parsed(c).forms
+                                                     or "cmp" in _parsed(c).mark.split("/"), word_class)),
                                      after_auxiliary),
                              feature("governed_by_base", lambda g: "direct" if g == "req:base" else "base"
                                      if canonical(g) == "req:base" else "-", raw_governor)))
@@ -703,11 +843,14 @@ def program() -> rasp.SOp:
                              next_tag))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_do)
     clean = feature("no_problem", lambda n: n == 0, count_all(bad_here, name="problems"))
+    # (an unknown word after a subject pronoun is its verb: we hoovered the stairs)
+    unknown_verb = combine("unknown_verb", lambda t, s: t == "UNK" and s, tag,
+                           previous(feature("subject_pronoun_tag", lambda t: t in SUBJECT_PRONOUNS and t != "THERE", tag),
+                                    1, default=False, name="subject_pronoun_before"))
     finite = feature("has_finite_verb", lambda n: n > 0,
-                     count_all(feature("is_finite", lambda c: c == "fin", check), name="finite_verbs"))
-    question = feature("question_order", lambda n: n > 0, count_all(inverted, name="inverted_auxiliaries"))
-    asks = feature("asks", lambda n: n > 0, count_all(feature("is_question_mark", lambda t: t == "END_Q", tag),
-                                                      name="question_marks"))
+                     count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
+                               name="finite_verbs"))
+    question = feature("question_order", lambda n: n > 0, inverted_count)
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
     # exclamations need no verb: what a day !, hello !, good morning !
@@ -716,7 +859,11 @@ def program() -> rasp.SOp:
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
     # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
-    subject_start = feature("starts_a_subject", lambda t: t in SUBJECT_PRONOUNS or t in DETS, tag)
+    # (a determiner right after the question word belongs to it: how many people work here ?)
+    wh_phrase = previous(feature("takes_a_phrase", lambda c: _parsed(c).primary == "WH" and (
+        _parsed(c).mark == "how" or "DET" in _parsed(c).readings), word_class), 1, default=False, name="after_how_what")
+    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
+                            wh_phrase)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
@@ -761,6 +908,8 @@ def _complement_head(tag: str, mark: str) -> str:
         return "A:" + mark.split("/")[0][2:]
     if tag == "V" and (mark.startswith("intr") or mark.startswith("x:")):
         return "V:" + mark
+    if mark in ("near", "next") and tag in ("PREP", "ORD"):
+        return "near"
     return "P" if tag == "PREP" and mark != "ofok" else "-"
 
 
@@ -769,9 +918,12 @@ def _bad_complement(word: str, head: str) -> bool:
         return False
     if head == "P":
         return word == "of"  # near of, across of (out of, inside of are fine)
+    if head == "near":
+        return word in ("of", "from")  # near from the station, next of the bank
     kind_, wants = head.split(":", 1)
     if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
-        return word in COMPLEMENT_ERRORS and word not in wants.split("+")
+        wanted = wants.split("+")
+        return (word in COMPLEMENT_ERRORS and word not in wanted) or "!" + word in wanted
     marks = wants.split("/")
     # listened the teacher, arrived to, enjoy to swim, explained me
     return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
@@ -792,7 +944,7 @@ PLACED = ("freq", "also", "very", "strict")  # marks whose word is checked again
 def _placement(mark: str, after_verb: bool) -> str:
     """What a marked word asks of the word after it (see `_bad_placement`)."""
     if mark in ("freq", "also") and after_verb:
-        return "after-verb"  # i use never the oven, i like also tea
+        return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
     return mark if mark in ("freq", "very", "strict") else "-"
 
 
@@ -827,8 +979,10 @@ def _bad_placement(placed: str, next_word: str) -> bool:
 
 def _word_tense(name: str) -> str:
     """The times a word can speak of as a finite verb: P (past), N (now or later), PN (either: put,
-    could, would); will / can are N."""
+    could, would), H (have / has: a present perfect, or have as a verb); will / can are N."""
     c = _parsed(name)
+    if c.primary in ("HAVE_BASE", "HAVE_3S"):
+        return "H"
     if c.primary in ("BE_WAS", "BE_WERE", "HAVE_PAST", "DO_PAST"):
         return "P"
     if c.primary == "MODAL":
@@ -844,6 +998,8 @@ def _time(mark_det: str, noun_after: bool) -> str:
     determiner (last week, next year; not "the last bus"); none after a preposition (i have lived here since
     last year, until tomorrow)."""
     mark, det = mark_det.split("|")
+    if mark == "since":
+        return mark
     if mark in ("past", "fut"):
         return mark if det != "det" else "-"
     if mark in ("last", "next") and noun_after and det != "det":
@@ -855,7 +1011,7 @@ def _after_clause(governor: str) -> bool:
     """Whether a verb failing against this governor may stand after a relative clause: governed by the
     verb before it (req:ing, as in "i like swimming") or by the last noun ("the students who passed the
     exam [were]")."""
-    return governor == "req:ing" or (governor.startswith("subj:") and governor.endswith(":fin"))
+    return governor in ("req:ing", "req:obj") or (governor.startswith("subj:") and governor.endswith(":fin"))
 
 
 def _verb_facts(vform: str) -> str:

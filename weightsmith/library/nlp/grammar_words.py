@@ -39,6 +39,7 @@ from functools import lru_cache
 from weightsmith.library.nlp.tokenize import UNK, tokenize
 
 RARE = 30  # a reading tagged less than 1/RARE as often as the word's commonest reading is dropped
+EVIDENCE = 5  # ... when the commonest is tagged this often at least (a count of 1 against 0 says nothing)
 INVARIANT = {"sheep": "sgpl", "fish": "sgpl", "deer": "sgpl", "species": "sgpl", "series": "sgpl",
              "aircraft": "sgpl", "salmon": "sgpl", "trout": "sgpl", "offspring": "sgpl", "data": "sgpl",
              "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
@@ -60,7 +61,7 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since",
+            "off out per like next before after until since beside beyond despite within",
     "TO": "to", "AND": "and or nor", "BUT": "but",
     "SUB": "because if while although though whether",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
@@ -69,7 +70,7 @@ _GROUPS = {
     "DO_BASE": "do", "DO_3S": "does", "DO_PAST": "did", "DO_PP": "done", "DO_ING": "doing",
     "MODAL": "will would shall can could should must may might wo ca 'll 'd",
     "NEG": "not n't", "NEVER": "never",
-    "DEG": "very too really quite rather almost",  # degree adverbs: before adjectives more than verbs
+    "DEG": "very too really quite rather almost such",  # degree adverbs: before adjectives more than verbs
     "R": "also always often sometimes usually rarely seldom here now then today tomorrow yesterday tonight "
          "again already still just only so soon late early well together everywhere "
          "somewhere nowhere upstairs downstairs away back home yet ever once twice little "
@@ -92,21 +93,27 @@ _SEVERAL = {
     "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
-    **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight")},  # today is monday
+    "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
+    **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
 }
-NOUN_NUMBER = {"may": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
     **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
-    **{w: "also" for w in ("also", "already", "yet")}, "very": "very", "how": "how",
+    **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
     **{w: "strict" for w in ("during", "into", "between", "among", "than", "except", "per", "towards", "toward")},
     "of": "of",  # strict too, and read by the rules on prepositions
-    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since")},  # prepositions the rules name
+    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by")},  # prepositions the rules name
+    "near": "near",  # near of, near from (and "next of": its mark "next")
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
-    "more": "more", "most": "most", "forward": "fwd",
+    "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
+    **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
+                            "october", "november", "december")},
+    **{w: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
+    **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
     **{w: "rel" for w in ("who", "which", "that")},
 }
@@ -117,7 +124,13 @@ ADJECTIVE_COMPLEMENTS = {
     **{a: ("of",) for a in ("afraid", "scared", "frightened", "proud", "fond", "aware", "capable", "full", "jealous",
                             "ashamed")},
     "responsible": ("for",), "interested": ("in",), "keen": ("on",), "married": ("to",), "similar": ("to",),
-    "worried": ("about",), "different": ("from", "to"),
+    "worried": ("about", "by"), "different": ("from", "to"),
+    # (after "!", prepositions that are errors after this adjective beyond COMPLEMENT_ERRORS: good in maths)
+    **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in ("good", "bad")},
+    # an -ing adjective says what causes a feeling: "by" and "about" belong to the -ed one (surprising by)
+    **{a: ("of", "from", "on", "with", "to", "!by", "!about") for a in (
+        "exciting", "surprising", "boring", "interesting", "tiring", "amazing", "annoying", "frightening",
+        "embarrassing", "disappointing", "worrying", "confusing", "shocking", "terrifying", "relaxing")},
 }
 COMPLEMENT_ERRORS = ("of", "from", "on", "about", "with", "to")
 # verbs by lemma: intransitive ones that take their object through a preposition (arrive at, listen to,
@@ -138,10 +151,15 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
                "rubbish", "garbage", "feedback", "software", "cutlery", "clothing", "luck", "weather",
                "traffic", "music", "health")
 # plural units of time and measure: since two years (for), ten years old, two metres long
-UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries", "metres", "meters",
+UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
+# verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
+# let, see … (BARE_VERBS) too
+RESULT_VERBS = ("paint", "keep", "leave", "get", "find", "turn", "dye", "like", "want", "prefer", "wipe", "drive",
+                "push", "pull", "call", "consider", "set", "colour", "color", "serve", "eat", "drink", "hold", "shut",
+                "kick", "wash", "sweep", "scrub", "boil", "fry", "bake", "cut", "slice")
 KEEP_OPEN = {"like": ("V",), "home": ("N",)}
 CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
@@ -189,7 +207,7 @@ def sound(word: str) -> str:
 def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordClass | None:
     """The class of an open-class word from its (lemma, pos, tag, SemCor count) readings."""
     top = max(count for *_, count in readings)
-    kept = [r for r in readings if r[3] * RARE >= top or top == 0]
+    kept = [r for r in readings if r[3] * RARE >= top or top < EVIDENCE]
     pos_letter = {"noun": "N", "verb": "V", "adj": "A", "adv": "R"}
     count_by: dict[str, int] = {}
     for _lemma, pos, _tag, count in kept:
@@ -203,6 +221,8 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
         same_lemma = {lemma for lemma, tag in nouns if (lemma, "sg") in nouns and (lemma, "pl") in nouns}
         number = INVARIANT.get(word) or ("sg" if same_lemma else max(nouns, key=lambda k: (nouns[k], k[1]))[1])
     forms = tuple(f for f in FORMS if any(pos == "verb" and tag == f for _l, pos, tag, _c in kept))
+    if "ing" in forms and "N" not in count_by:  # every -ing form is also a gerund: the dining room, needs cutting
+        count_by["N"], number = -1, "sg"
     letters = tuple(x for x in OPEN if x in count_by)
     primary = max(letters, key=lambda x: (count_by[x], -OPEN.index(x)))
     return WordClass(primary, letters, number, forms, sound(word))
@@ -283,7 +303,20 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
+        if entry.pos == "verb" and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+            out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
+        if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
+            out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
+    # plurals in -fs of nouns whose plural is -ves (leafs, knifes, wifes): LemmInflect lists some beside -ves
+    for entry in lexicon.english.values():
+        plurals = entry.forms.get("pl", ()) if entry.pos == "noun" else ()
+        if entry.lemma.endswith(("f", "fe")) and any(p.endswith("ves") for p in plurals) and entry.lemma not in (
+                "scarf", "hoof", "dwarf", "wharf", "roof"):
+            guess = entry.lemma + "s"
+            if all(pos == "noun" for _, pos, _ in lexicon.forms.get(guess, [])):
+                out.add(guess)
+    out |= {"haved", "hased", "doed", "dided", "beed"}  # the auxiliaries' regular forms
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
         guess = regular_plural(noun)
@@ -350,8 +383,11 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     complement = next((VERB_COMPLEMENTS[lemma] for lemma in verb_lemmas if lemma in VERB_COMPLEMENTS), None)
     if complement and "V" in c.readings:
         return complement
+    if "V" in c.readings and c.primary not in ("N", "A", "R") and any(lemma in RESULT_VERBS for lemma in verb_lemmas):
+        return "res"
     if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
-        degree = "deg" if any(pos in ("adj", "adv") and tag in ("cmp", "sup") for _, pos, tag in analyses) else \
+        degree = "cmp" if any(pos in ("adj", "adv") and tag == "cmp" for _, pos, tag in analyses) else \
+            "deg" if any(pos in ("adj", "adv") and tag == "sup" for _, pos, tag in analyses) else \
             "syn" if any(pos in ("adj", "adv") and tag == "base" and lemma in compared for lemma, pos, tag in analyses) \
             else ""
         parts = ["c:" + "+".join(ADJECTIVE_COMPLEMENTS[word])] if word in ADJECTIVE_COMPLEMENTS else []

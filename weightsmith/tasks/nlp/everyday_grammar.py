@@ -31,6 +31,10 @@ its type (the held-out data's error types, docs/nlp-data.md):
     extra to                  she can to swim / can you to help … ?
     since-duration            she has lived here since two years
     preposition of            the cat sat near of the door (out of, inside of are fine)
+    preposition of time       on monday → in monday, in june → on june
+    since-present             she has lived here since june → she lives here since june
+    superlative               she is the biggest in the class → the bigger in the class
+    word form                 a learner's regular form: big beautiful houses → beautifuls houses, carried → carryed
 
 The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
 construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
@@ -55,7 +59,8 @@ HEADER = ("sentence", "label", "constructions", "error")
 ERRORS = ("subject-verb agreement", "determiner-noun", "verb form", "word order", "missing verb", "a-an",
           "doubled determiner", "irregular plural", "do-support", "question mark", "tense-adverb", "adverb placement",
           "countability", "preposition", "comparison", "double negation", "complement preposition", "verb complement",
-          "uncountable plural", "extra to", "since-duration", "preposition of")
+          "uncountable plural", "extra to", "since-duration", "preposition of", "preposition of time", "since-present",
+          "superlative", "word form")
 COMMON = 20  # SemCor count from which a lemma counts as common
 PRONOUNS = {"i": "1s", "you": "pl", "he": "3s", "she": "3s", "it": "3s", "we": "pl", "they": "pl"}
 OBJECTS = ("me", "you", "him", "her", "it", "us", "them")
@@ -68,6 +73,8 @@ UNITS = ("years", "months", "weeks", "days", "hours")
 TIMES = {"past": (("yesterday",), ("last", "week"), ("last", "night"), ("two", "days", "ago")),
          "fut": (("tomorrow",), ("next", "week"), ("next", "year"))}
 FREQUENT = ("always", "never", "often", "usually", "sometimes")
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
 BE = {("present", "1s"): "am", ("present", "3s"): "is", ("present", "pl"): "are",
       ("past", "1s"): "was", ("past", "3s"): "was", ("past", "pl"): "were"}
 
@@ -113,6 +120,9 @@ class _Pools:
     complements: dict[str, tuple[str, ...]]  # adjective → the prepositions of its complement
     intransitive: list[dict[str, str]]  # verbs that take their object through a preposition (listen to)
     uncountable: list[tuple[str, str]]  # (uncountable noun, its wrong plural)
+    resultative: set[str]  # forms of verbs whose object an adjective may follow (paint the fence green)
+    superlatives: list[tuple[str, str]]  # (comparative, superlative): bigger, biggest
+    learner_forms: dict[str, str]  # a word → the regular form a learner builds, BAD (beautiful → beautifuls)
 
 
 def _pools(lexicon) -> _Pools:
@@ -128,11 +138,11 @@ def _pools(lexicon) -> _Pools:
     def primary(word: str) -> str:
         return classes[word].primary if word in classes else "-"
 
-    nouns, irregular, verbs, adjectives, compared, intransitive = [], [], [], [], [], []
+    nouns, irregular, verbs, adjectives, compared, intransitive, superlatives = [], [], [], [], [], [], []
     for (lemma, pos), e in sorted(lexicon.english.items()):
         if e.count < COMMON or not lemma.isalpha():
             continue
-        if pos == "noun" and len(e.forms.get("pl", ())) >= 1 and primary(lemma) == "N":
+        if pos == "noun" and len(e.forms.get("pl", ())) >= 1 and primary(lemma) == "N" and lemma not in UNCOUNTABLE:
             plural = next((p for p in e.forms["pl"] if p != lemma), None)
             if plural and primary(plural) == "N" and classes[lemma].number == "sg" and classes[plural].number == "pl":
                 nouns.append((lemma, plural))
@@ -153,6 +163,8 @@ def _pools(lexicon) -> _Pools:
             if synthetic(e) and len(e.forms["cmp"]) == 1 and classes.get(e.forms["cmp"][0], classes[lemma]).readings \
                     == ("A",):
                 compared.append((lemma, e.forms["cmp"][0]))
+                if len(e.forms.get("sup", ())) == 1 and classes.get(e.forms["sup"][0], classes[lemma]).readings == ("A",):
+                    superlatives.append((e.forms["cmp"][0], e.forms["sup"][0]))
     forms: dict[str, set[str]] = {}
     for word, analyses in with_participles(lexicon).items():
         for _lemma, pos, tag in analyses:
@@ -160,11 +172,16 @@ def _pools(lexicon) -> _Pools:
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
     countable = {w for w, c in classes.items() if c.mark == "cnt"}
-    complements = {a: p for a, p in ADJECTIVE_COMPLEMENTS.items() if classes.get(a) and classes[a].readings == ("A",)}
+    # (an -ing adjective's list names the prepositions it does not refuse, not complements: left out)
+    complements = {a: tuple(x for x in p if not x.startswith("!")) for a, p in ADJECTIVE_COMPLEMENTS.items()
+                   if classes.get(a) and classes[a].readings == ("A",) and "!by" not in p}
     uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
                    if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
+    resultative = {w for w, c in classes.items() if c.mark in ("bare", "res")}
+    learner_forms = {a: a + "s" for a in adjectives if a + "s" in bad} | {
+        v["past"]: v["base"] + "ed" for v in verbs if v["past"].endswith("ied") and v["base"] + "ed" in bad}
     return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
-                  intransitive, uncountable)
+                  intransitive, uncountable, resultative, superlatives, learner_forms)
 
 
 def _article(word: str) -> str:
@@ -272,6 +289,12 @@ class _Generator:
         if tense == "perfect" and not question and rng.random() < 0.25:
             tags.add("duration")  # she has lived here for two years
             rest = rest + ["for", rng.choice(("two", "three", "five", "ten")), rng.choice(UNITS)]
+        elif tense == "perfect" and not (question or negate or never) and rng.random() < 0.2:
+            tags.add("since-point")  # she has lived here since june
+            rest = rest + ["since", rng.choice((*DAYS, *MONTHS))]
+        elif tense != "copula" and rng.random() < 0.1:
+            tags.add("time-phrase")  # on monday, in june
+            rest = rest + list(rng.choice((("on", rng.choice(DAYS)), ("in", rng.choice(MONTHS)))))
         second = not (negate or question or never) and tense in ("present", "past") and rng.random() < 0.15
         if second:  # she cooks the fish and cleans the kitchen
             tags.add("verb-coordination")
@@ -322,6 +345,9 @@ class _Generator:
         if r < 0.2 and pools.compared:
             tags.add("comparative")
             return [rng.choice(pools.compared)[1], "than"] + self.noun_phrase(tags)[0]
+        if r < 0.5 and pools.superlatives and r >= 0.4:
+            tags.add("superlative")  # the biggest in the class
+            return ["the", rng.choice(pools.superlatives)[1], "in"] + self.noun_phrase(tags, neutral=True)[0]
         if r < 0.4 and pools.complements:
             tags.add("complement")
             adjective = rng.choice(sorted(pools.complements))
@@ -386,7 +412,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             return w
         for i, x in enumerate(w[:-1] if not s.question else []):  # (is the soup hot ?)
             if x in pools.adjectives and any(w[i + 1] in n for n in pools.nouns) and w[i + 1] not in pools.adjectival \
-                    and i > 0 and w[i - 1] not in ("a", "an"):
+                    and i > 0 and w[i - 1] not in ("a", "an") and not pools.resultative & set(w[:i]):
+                # (not after a verb an adjective may follow: they painted the fence green)
                 w[i], w[i + 1] = w[i + 1], w[i]  # the red car → the car red
                 return w
         if s.question and s.after_aux is not None and not {"it", "you", "her"} & set(w[s.finite + 1:s.after_aux]) \
@@ -421,7 +448,9 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             if x in (*NEUTRAL_DETS, "a", "an", "this", "these", "some"):
                 if x == "her" and w[i + 1] in (*OBJECTS, *PREPOSITIONS, "and", ".", "!", "?"):
                     continue  # "her" the pronoun
-                w.insert(i, rng.choice(("the", "my", "a", "this")) if x != "the" else "the")
+                # (not "this" after a question's "be": "is this your …" asks about "this")
+                extra = rng.choice(("the", "my", "a", "this") if not (s.question and i == 1) else ("the", "my", "a"))
+                w.insert(i, extra if x != "the" else "the")
                 return w
         return None
     if error == "irregular plural":
@@ -438,8 +467,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
             return w
         return None
     if error == "question mark":  # (a statement ending in "?" asks in statement order: you like tea ?)
-        if not s.question:
-            return None
+        if not s.question or (w[0] == "have" and w[1] in ("a", "an", "some")):
+            return None  # (have a friend and … : an imperative too)
         w[-1] = "."
         return w
     if error == "tense-adverb":
@@ -540,10 +569,44 @@ def _preposition_of(s: _Sentence, w: list[str], rng: random.Random, pools: _Pool
     return w[:at + 1] + ["of"] + w[at + 1:]
 
 
+def _time_preposition(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """on monday → in monday; in june → on june."""
+    if "time-phrase" not in s.tags:
+        return None
+    at = next(i for i, x in enumerate(w) if x in DAYS or x in MONTHS) - 1
+    return w[:at] + [{"on": "in", "in": "on"}[w[at]]] + w[at + 1:]
+
+
+def _since_present(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she has lived here since june → she lives here since june."""
+    if "since-point" not in s.tags or s.after_aux is None:
+        return None
+    forms = next(v for v in (*pools.verbs, *pools.intransitive) if v["base"] == s.lemma)
+    return w[:s.finite] + [forms["3s" if s.person == "3s" else "base"]] + w[s.after_aux + 1:]
+
+
+def _superlative(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """the biggest in the class → the bigger in the class."""
+    if "superlative" not in s.tags:
+        return None
+    comparative = {sup: cmp for cmp, sup in pools.superlatives}
+    at = next(i for i, x in enumerate(w) if x in comparative and w[i - 1] == "the")
+    return w[:at] + [comparative[w[at]]] + w[at + 1:]
+
+
+def _word_form(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """beautiful houses → beautifuls houses; carried → carryed."""
+    at = next((i for i, x in enumerate(w) if x in pools.learner_forms), None)
+    if at is None:
+        return None
+    return w[:at] + [pools.learner_forms[w[at]]] + w[at + 1:]
+
+
 NEW_ERRORS = {"comparison": _comparison, "double negation": _double_negation,
               "complement preposition": _complement_preposition, "verb complement": _verb_complement,
               "uncountable plural": _uncountable_plural, "extra to": _extra_to, "since-duration": _since_duration,
-              "preposition of": _preposition_of}
+              "preposition of": _preposition_of, "preposition of time": _time_preposition,
+              "since-present": _since_present, "superlative": _superlative, "word form": _word_form}
 
 
 def _second_verb_agreement(s: _Sentence, w: list[str], pools: _Pools) -> list[str] | None:
