@@ -201,3 +201,14 @@ def test_equal_numbers_of_different_types_a_sequence_map_passes_on_are_warned():
     inputs = every_input(VOCAB, 3)
     for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
         assert all(map(same_value, row[1:], rasp.evaluate(program, xs)))
+
+
+def test_the_type_of_an_argument_held_as_a_compact_code():
+    vocab = list(range(40))
+    halves = rasp.categorical(rasp.Map(lambda t: t / 2, rasp.tokens))  # 40 values: above the one-hot limit
+    program = rasp.numerical(rasp.Map(lambda x: max(x - 0.5, 0), halves))
+    compiled = compile_program(program, vocab, 2)
+    inputs = every_input(vocab, 2)
+    for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
+        want = rasp.evaluate(program, xs)
+        assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs

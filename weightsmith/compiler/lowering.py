@@ -819,7 +819,7 @@ class Lowering:
         kinds = sorted({n for n in names if n is not None})
         out = self._stored(rep.label + TYPE_SUFFIX, CATEGORICAL, kinds, False, True, role="type")
         dim = dict(zip(kinds, out.dims))
-        if x.indicators is not None:
+        if x.indicators is not None or x.code is not None:  # one-hot, or a compact code's detectors
             by_kind = {k: Readout.sum(self.indicators(x)[v] for v, n in zip(x.values, names) if n == k) for k in kinds}
             self._add(MLPOp(out, mlp.copy_indicator_units(by_kind, dim)))
         else:
