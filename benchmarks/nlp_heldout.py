@@ -224,7 +224,7 @@ def main() -> None:
           "mismatches:", len(results["sentiment_model"]["compiled_vs_interpreter_mismatches"]))
     for task in heldout.TASKS:
         results["tasks"][task] = run_task(task, lexicon, sentiment_baseline, version)
-        results["sizes"][task] = {"known_words": len(models.task(task).known_words)}
+        results["sizes"][task] = {"known_words": len(models.serving(task).known_words)}
     print(f"{'task':15} {'system':26} {'items':>5} {'coverage':>8} {'acc(covered)':>12} {'acc(all)':>8}")
     for task, result in results["tasks"].items():
         rows = [("model", result["model"]), *result["baselines"].items()]
