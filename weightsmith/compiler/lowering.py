@@ -796,8 +796,8 @@ class Lowering:
             averages = lambda a: rasp.is_numerical(a) or self.facts.may_average(a)  # noqa: E731
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
-            if mixed:
-                if found is None and mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
+            if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
+                if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
                     return self._types_by_argument(rep, rep.expr)
                 undecided_by_input(rep.expr, mixed)
         if found is None:
@@ -844,6 +844,7 @@ MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times sca
 
 
 def _within_range(values: list) -> bool:
+    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE."""
     return all(abs(v) <= MAX_MAGNITUDE for v in values)
 
 

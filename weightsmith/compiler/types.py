@@ -122,16 +122,16 @@ def type_name(value) -> str:
 
 def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
     """Not covered: the type of equal numbers depends on the input in a way the model does not compute
-    (a function other than the output Map itself, or together with an Aggregate's case)."""
+    (`where` is not just the output Map itself, whose argument the model reads the type from)."""
     labels = ", ".join(repr(e.label) for e in where[:3])
     return _undecided(output, f"depends on the input, not only on the number (from {labels}: equal numbers "
                       "of different types on different arguments)")
 
 
 def _undecided(output: rasp.SOp, why: str) -> None:
-    """Not covered (docs/compiler-numerics.md): the model computes one selector's case, and the type here
-    depends (or, past MAX_SELECTORS, may depend) on the cases of several. The values stay exact; the type
-    is the value set's own, so say so."""
+    """Not covered (docs/compiler-numerics.md): the type depends on something the model does not compute
+    (the cases of several selectors, or the arguments of a function before the output), as `why` says.
+    The values stay exact; the type is the value set's own, so say so."""
     warnings.warn(OutputTypeWarning(
         f"{type(output).__name__} {output.label!r}: whether it is an int or a float {why}; its values are "
         "exact, but it may decode an int where the interpreter gives a float (1 for 1.0)"), stacklevel=2)
@@ -246,7 +246,6 @@ def _apply(f: Callable, arguments: list[tuple]) -> list | None:
 
 
 def _type_name(typed: list | None) -> str:
-    kinds = {type(v) for v in typed} if typed else set()
-    if len(kinds) == 1 and (kind := kinds.pop()) in (int, float, bool):
-        return kind.__name__
-    return VALUE
+    """The one type name all of `typed` share (`type_name`), else VALUE."""
+    names = {type_name(v) for v in typed} if typed else set()
+    return names.pop() if len(names) == 1 else VALUE

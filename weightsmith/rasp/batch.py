@@ -728,9 +728,8 @@ class _BatchEvaluator:
             codes[:, empty] = default
         several = [m.bit_count() > 1 for m in masks]
         if any(several):
-            numbers = vals.table
-            whole = all(isinstance(v, _NUMBER_TYPES) for v in numbers) and _whole(numbers, len(masks))
-            if not (whole and self._whole_means_one(e, numbers, vals, codes, out)):  # else the general way
+            numbers = vals.table  # (`_whole` admits exact number types only: no table with a non-number)
+            if not (_whole(numbers, len(masks)) and self._whole_means_one(e, numbers, vals, codes, out)):  # else:
                 many = _repeated(np.array(several)[None], len(codes))
                 self._means(e, self(e.selector), vals, self.count(e.selector), many, codes, out, one)
         return Column(codes, out.table, uniform=vals.uniform)
