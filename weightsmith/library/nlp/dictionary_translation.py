@@ -476,8 +476,10 @@ def _front() -> Front:
     first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), opens,
                                             default=NONE)).named("first_word_opens")
     negation = feature("negation_word", lambda i: "neg" if i[0] == "NEG" else NONE, info)
-    second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1), negation,
-                                             default=NONE)).named("second_word_negation")
+    # (read from position 1 on: position 0 cannot see the second word in a causal model, and looking right
+    # there made the interpreter's question at position 0 differ from the compiled one - on "do n't ...")
+    second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1 <= q),
+                                             negation, default=NONE)).named("second_word_negation")
     question = combine("question", question_opened, first, second)
     return Front(ids, info, question, _resolved(word, before, before2, info, question))
 
