@@ -107,8 +107,7 @@ def assemble(
     loop: LoopPlan | None = None,
     token_codes: dict | None = None,
 ) -> tuple[ModelConfig, dict[str, np.ndarray], list[UnitsInfo]]:
-    """The model config, its weights (numpy arrays, named as `Transformer` expects: the MLP matrices in
-    float32, the rest float64), and which
+    """The model config, its weights (float64 numpy arrays, named as `Transformer` expects), and which
     MLP units write what (the ground-truth circuit's record of the MLPs). `token_codes` (token -> dim ->
     entry) embeds compact tokens as their codes (`compiler.compact`)."""
     residual = _Residual(layout)
@@ -246,8 +245,4 @@ def _mlp(units: list[Unit], erasers: list[Unit], residual: _Residual, prefix: st
     for j, unit in enumerate(units):
         for dim, w in unit.out.items():
             W_out[j, residual.layout.index[dim]] += w
-    # kept as float32, the model's own precision (the same bits `Transformer.from_weights` would round to):
-    # an MLP's two matrices are most of a large model's memory (a translator slice's 392M parameters
-    # are 3.1 GB in float64, held beside the model's 1.6 GB while it is built)
-    return {prefix + "W_in": W_in.astype(np.float32), prefix + "b_in": b_in, prefix + "W_out": W_out.astype(np.float32),
-            prefix + "b_out": np.zeros(d)}
+    return {prefix + "W_in": W_in, prefix + "b_in": b_in, prefix + "W_out": W_out, prefix + "b_out": np.zeros(d)}
