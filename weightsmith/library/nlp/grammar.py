@@ -146,10 +146,13 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
-        verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
+        # (a noun-verb word with no participle before a phrase or the end is the noun: i have toast for breakfast)
+        verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
+            primary == "V" and after not in ("P", "E", END))
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
-    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after == "P" and primary == "N"):
-        return "N"  # a compound: the bus stop, your school bag (the dog bark: no verb either way)
+    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after in ("P", "D")
+                                                                   and primary == "N"):
+        return "N"  # a compound: the bus stop, your school bag, my coat pocket all … (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
         if "V" in g and after not in ("V", "B", "H", "M") and (
@@ -184,6 +187,9 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         return head if _nounish(after) else "R"
     if head == "QDET_PL" and before == "D":  # a few, the many: a number
         return "NUM"
+    if "R" in g and head.startswith("QDET") and before in ("L", "S") and (_verbish(after) or after in (
+            "N", "L", "Y", "X")):
+        return "R"  # all / both / each after their subject: my sisters both work, we all went, they both never …
     if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
         return head if _nounish(after) or after == "D" else "PRON_ANY"
     if head == "DET":  # her / no
@@ -211,7 +217,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
-        return "PREP" if after == "T" else "ORD"
+        # (after a noun, "next door" is a place: the people next door are …)
+        return "PREP" if after == "T" or (_like_noun(before) and after in ("N", "L")) else "ORD"
     if head == "MODAL" and "N" in g:  # she may come / born in may
         return "N" if before in ("D", "A", "P") else head
     return head
@@ -732,6 +739,9 @@ def program() -> rasp.SOp:
                                            m in ("ofok", "near", "next") else "-", mark)),
                            1, default="-", name="complement_head_before")
     # (a preposition before a day or month starts a time phrase: the restaurant was full on friday)
+    # (and "in" before a determiner starts an adjunct: good in maths, but the food is good in this café)
+    complement = combine("complement_word", lambda w, n: "in-" if w == "in" and not n else w, complement,
+                         feature("bare_noun_next", lambda t: t in ("N", "UNK"), next_tag))
     complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
                          previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
                                   name="day_or_month_next"))
@@ -922,9 +932,10 @@ def _bad_complement(word: str, head: str) -> bool:
         return word in ("of", "from")  # near from the station, next of the bank
     kind_, wants = head.split(":", 1)
     if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
-        wanted = wants.split("+")
+        wanted = wants.split("+")  # ("in-": "in" before a determiner, an adjunct: good in this café)
         return (word in COMPLEMENT_ERRORS and word not in wanted) or "!" + word in wanted
     marks = wants.split("/")
+    word = word.removesuffix("-")
     # listened the teacher, arrived to, enjoy to swim, explained me
     return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
 

@@ -163,7 +163,9 @@ def _pools(lexicon) -> _Pools:
             if synthetic(e) and len(e.forms["cmp"]) == 1 and classes.get(e.forms["cmp"][0], classes[lemma]).readings \
                     == ("A",):
                 compared.append((lemma, e.forms["cmp"][0]))
-                if len(e.forms.get("sup", ())) == 1 and classes.get(e.forms["sup"][0], classes[lemma]).readings == ("A",):
+                # (a superlative may also head its noun phrase: "my youngest is …", its noun reading)
+                if len(e.forms.get("sup", ())) == 1 and classes.get(e.forms["sup"][0], classes[lemma]).readings in (
+                        ("A",), ("A", "N")):
                     superlatives.append((e.forms["cmp"][0], e.forms["sup"][0]))
     forms: dict[str, set[str]] = {}
     for word, analyses in with_participles(lexicon).items():
