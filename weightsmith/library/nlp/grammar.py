@@ -70,10 +70,11 @@ TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
         *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
 # the kind of a neighbour, as ambiguity resolution reads it
-# (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
+# (X: not — before an adjective as often as a verb; Z: very, too, so, really — mostly before an adjective; Y: never,
+# always, just — mostly before a verb)
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
-        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "Z", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
         "N": "N",
         "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
 
@@ -112,12 +113,14 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, c.forms)
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark == "cnt")
     return _resolve_closed(g, before, after)
 
 
-def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...]) -> str:
-    """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp."""
+def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
+                  countable: bool = False) -> str:
+    """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
+    `countable`: a countable singular noun reading."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
@@ -139,16 +142,18 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         return pick("V")  # i open, will open, to open
     if before == "Y":  # never open, always cook, have just arrived
         return pick("V", "A", "R", "N")
-    if before == "X":  # did n't open the door / is not open / very light
+    if before == "Z":  # very light, so tired, she very upset about …; really need
+        return pick("A", "V", "R", "N")
+    if before == "X":  # did n't open the door / is not open
         if "V" in g and ("A" not in g or after in ("D", "O", "S", "T") or (after == "P" and "ing" not in forms)):
             return "V"
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
-        # (a noun-verb word with no participle before a phrase or the end is the noun: i have toast for breakfast)
+        # (an uncountable noun-verb word before a phrase or the end is the noun: i have toast for breakfast)
         verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
-            primary == "V" and after not in ("P", "E", END))
+            primary == "V" and (after not in ("P", "E", END) or countable))
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
     if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after in ("P", "D")
                                                                    and primary == "N"):
@@ -188,7 +193,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "QDET_PL" and before == "D":  # a few, the many: a number
         return "NUM"
     if "R" in g and head.startswith("QDET") and before in ("L", "S") and (_verbish(after) or after in (
-            "N", "L", "Y", "X")):
+            "N", "L", "Y", "X", "Z")):
         return "R"  # all / both / each after their subject: my sisters both work, we all went, they both never …
     if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
         return head if _nounish(after) or after == "D" else "PRON_ANY"
@@ -213,7 +218,7 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "PREP" and "V" in g:  # like
         # (what is the weather like [today] ?: a preposition)
         noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
-        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or noun_subject else "PREP"
+        return "V" if before in ("S", "M", "T", "X", "Z", "Y", "U", START, "E", "&") or noun_subject else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
@@ -389,7 +394,9 @@ def _ambiguity(name: str) -> str:
     forms = set(c.forms)
     finite = ("fin",) * bool({"3s", "past"} & forms) or ("base",) * ("base" in forms)
     kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
-    return WordClass(c.primary, c.readings, "-", kept, "-").name
+    # (a noun-verb word keeps "cnt": a countable singular cannot stand bare after "have": she has file)
+    countable = "cnt" if c.mark == "cnt" and {"N", "V"} <= set(c.readings) else "-"
+    return WordClass(c.primary, c.readings, "-", kept, "-", countable).name
 
 
 def program() -> rasp.SOp:
@@ -460,17 +467,65 @@ def program() -> rasp.SOp:
     lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
                           name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
-                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of") else "-", mark),
+                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of", "than") else "-",
+                                 mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
-    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m == "of" else m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o in ("V", "A"), order_before))
+    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
+                                                      m if m in PLACED else "-", mark),
+                     feature("verb_before", lambda o: o if o in ("V", "A") else "-", order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
     bad_place = combine("bad_placement", _bad_placement, placed,
                         combine("next_word", lambda k, p: f"{k}|{p}", feature("next_kind", _next_kind, next_tag),
                                 next_participle))
+
+    # learners' word order and case, each from a word table (`grammar_words`):
+    # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
+    # looks like he is tired)
+    case_preposition = combine("case_preposition", lambda t, c: t == "PREP" and c, tag,
+                               feature("takes_object_case", lambda c: _parsed(c).mark != "than" and "V" not in
+                                       _parsed(c).readings, word_class))
+    bad_case = combine("bad_case", lambda p, t: p and t in NOMINATIVE, previous(case_preposition, 1, default=False,
+                                                                              name="case_preposition_before"), tag)
+    # an adverb of manner between a verb and its object (he opened slowly the door, she speaks very well english)
+    verb_two_back = previous(feature("is_lexical_verb", lambda t: t == "V", tag), 2, default=False, name="verb_two_back")
+    # (or an -ing form read as an adjective: we are not moving quickly the car)
+    after_verb = combine("after_verb_or_very", lambda o, v: o in ("V", "A") or (o == "R" and v), order_before,
+                         verb_two_back)
+    manner = combine("manner_after_verb", lambda t, a: t and a,
+                     combine("manner_adverb", lambda t, m: t == "R" and m == "man", tag, mark), after_verb)
+    # (or a language: he speaks very well spanish)
+    object_next = combine("object_next", lambda n, a: n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N", "NUM") or (
+        n == "A" and a), next_tag, previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark == "cnt",
+                                                    word_class), -1, default=False, name="adjective_noun_next"))
+    bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
+    # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
+    # (an auxiliary after where / when / why / how that follows a verb, an object or an adjective, then a subject)
+    embedded = combine("embedded_question_word", lambda w, o: w and o,
+                       previous(feature("question_word", lambda m: m in ("wq", "how"), mark), 1, default=False,
+                                name="question_word_before"),
+                       previous(feature("verb_or_object", lambda o: o in ("V", "ACC", "A"), order), 2, default=False,
+                                name="verb_or_object_two_back"))
+    subject_next = previous(feature("starts_subject_here", lambda t: t in SUBJECT_START and t != "NEG", tag), -1,
+                             default=False, name="subject_starts_after")
+    bad_indirect = combine("bad_indirect_question", lambda e, a: e and a, embedded,
+                           combine("auxiliary_before_subject", lambda t, s: t in AUX and s, tag, subject_next))
+    # "to" + a pronoun before the object of a verb with two objects (she gave to me the keys: gave me the keys)
+    bad_double = combine("bad_double_object", lambda d, a: d and a,
+                         combine("object_after_to_pronoun", lambda t, o: t in ("DET", "DET_A", "DET_AN", "N") and o,
+                                 tag, previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
+                                               name="object_pronoun_before")),
+                         combine("double_verb_to", lambda v, t: v and t,
+                                 previous(feature("double_object_verb", lambda m: m == "dit", mark), 3, default=False,
+                                          name="double_object_verb_three_back"),
+                                 previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
+                                          name="to_two_back")))
+    bad_learner = combine("bad_learner_order", lambda a, b: a or b,
+                          bad_case,
+                          combine("bad_manner_indirect_double", lambda a, b: a or b, bad_manner,
+                                  combine("bad_indirect_or_double", lambda a, b: a or b, bad_indirect, bad_double)))
 
     # clauses: "and" after a verb joins clauses, before one it joins noun phrases
     # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
@@ -672,6 +727,8 @@ def program() -> rasp.SOp:
                            feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
+    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
+                   previous(feature("bit_word", lambda m: m == "bit", mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -788,11 +845,12 @@ def program() -> rasp.SOp:
                                 previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
                                 previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
                                          name="ordinal_before")))
+    # (a date may follow a month, a noun a season: on february 3, on winter mornings)
+    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
+                              combine("date_or_noun_next", lambda m, t: m == "month" and t in ("NUM", "NUM1", "UNK", "N"),
+                                      mark, next_tag))
     bad_preposition = combine("bad_preposition_of_time", lambda a, b: a or b, bad_preposition,
                               combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
-    # (a date may follow a month: on february 3)
-    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
-                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
     # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
     # adverb where a modal's verb belongs (we will late for the concert)
     plain_adjective = combine("plain_adjective", lambda t, m: t and not m, is_adjective, comparative_mark)
@@ -805,6 +863,17 @@ def program() -> rasp.SOp:
     bad_much = combine("bad_much_or_adverb", lambda a, b: a or b, bad_much,
                        combine("adverb_before_preposition", lambda a, n: a and n == "PREP", adverb_for_verb,
                                next_tag))
+    # an adjective (or a participle after "be") before "a little / a bit" (i am tired a little: a little tired)
+    adjective_or_participle = combine("adjective_or_participle", lambda t, p: "A" if t == "A" else "pp" if t == "V" and p
+                                      else "-", tag, feature("participle_form", lambda c: "pp" in _parsed(c).forms,
+                                                             word_class))
+    predicative_before = previous(combine("predicative", lambda t, g: t == "A" or (t == "pp" and g == "req:ing_pp"),
+                                          adjective_or_participle, governor), 1, default=False,
+                                  name="predicative_before")
+    bad_bit = combine("bad_bit", lambda a, b: a and b,
+                      combine("a_after_predicative", lambda t, p: t == "DET_A" and p, tag, predicative_before),
+                      previous(feature("is_bit", lambda m: m == "bit", mark), -1, default=False, name="bit_after"))
+    bad_much = combine("bad_much_or_bit", lambda a, b: a or b, bad_much, bad_bit)
     # (a balanced tree of ORs, see below)
     bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,
                         combine("bad_preposition_or_much", lambda a, b: a or b, bad_preposition, bad_much))
@@ -839,7 +908,8 @@ def program() -> rasp.SOp:
                                      if canonical(g) == "req:base" else "-", raw_governor)))
     bad_local = combine("bad_local", lambda a, b: a or b, combine("bad_place_or_mass", lambda a, b: a or b,
                                                                   bad_place, bad_mass), bad_to)
-    bad_local = combine("bad_local", lambda a, b: a or b, bad_local, bad_choice)
+    bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
+                                                                            bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
@@ -949,14 +1019,16 @@ def _bad_order(pair: str, question: str) -> bool:
                                                        and question != "ing_pp")
 
 
-PLACED = ("freq", "also", "very", "strict")  # marks whose word is checked against the word after it
+PLACED = ("freq", "freq1", "also", "very", "strict")  # marks whose word is checked against the word after it
 
 
-def _placement(mark: str, after_verb: bool) -> str:
-    """What a marked word asks of the word after it (see `_bad_placement`)."""
-    if mark in ("freq", "also") and after_verb:
+def _placement(mark: str, before: str) -> str:
+    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
+    if mark == "freq1" and before == "A":
+        return "after-adjective"  # the bus is late always ., she is angry never
+    if mark in ("freq", "freq1", "also") and before != "-":
         return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
-    return mark if mark in ("freq", "very", "strict") else "-"
+    return "freq" if mark == "freq1" else mark if mark in ("freq", "very", "strict") else "-"
 
 
 def _next_kind(tag: str) -> str:
@@ -977,6 +1049,8 @@ def _bad_placement(placed: str, next_word: str) -> bool:
     angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
     it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
     after, participle = next_word.split("|")
+    if placed == "after-adjective":
+        return True
     if placed == "after-verb":
         return not after.startswith("end")
     if placed == "freq":

@@ -107,9 +107,12 @@ NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yest
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
-    **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
+    **{w: "freq" for w in ("often", "usually", "sometimes", "ever")},
+    # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
+    **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
-    **{w: "strict" for w in ("during", "into", "between", "among", "than", "except", "per", "towards", "toward")},
+    **{w: "strict" for w in ("during", "into", "between", "among", "except", "per", "towards", "toward")},
+    "than": "than",  # strict too; a subject pronoun may follow it (taller than i)
     "of": "of",  # strict too, and read by the rules on prepositions
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
     "near": "near",  # near of, near from (and "next of": its mark "next")
@@ -121,7 +124,9 @@ MARKS = {
     **{w + s: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
        for s in ("", "s")},  # (on mondays: in mondays is an error)
     **{w: "floor" for w in ("floor", "storey", "story")},
-    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
+    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", **{w: "bit" for w in ("bit", "little")},
+    **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
+    "well": "man",
     **{w: "rel" for w in ("who", "which", "that")},
 }
 # adjectives that take one preposition for their complement; the prepositions of COMPLEMENT_ERRORS other than
@@ -191,6 +196,18 @@ EVERYDAY_BAD = ("flied", "hanged", "peoples", "mans", "payed", "moneys", "foots"
 # plural units of time and measure: since two years (for), ten years old, two metres long
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
+# verbs with two objects ("she gave me the keys"): "gave to me the keys" puts the person in the wrong place
+DOUBLE_OBJECT = ("give", "show", "send", "bring", "lend", "offer", "hand", "pass", "teach", "sell", "throw", "owe",
+                 "promise", "pay")
+# -ly adverbs that may stand between a verb and its object: they focus or comment (it costs nearly ten pounds, he
+# ate only the bread, she is probably the best); the other -ly adverbs say how (he opened slowly the door)
+FOCUS = ("only", "really", "nearly", "mostly", "mainly", "usually", "probably", "possibly", "certainly", "definitely",
+         "actually", "exactly", "simply", "merely", "especially", "particularly", "approximately", "roughly",
+         "literally", "basically", "obviously", "clearly", "apparently", "hopefully", "luckily", "unfortunately",
+         "fortunately", "honestly", "seriously", "absolutely", "hardly", "barely", "scarcely", "early", "likely",
+         "largely", "partly", "solely", "chiefly", "primarily", "generally", "normally", "typically", "originally",
+         "eventually", "finally", "recently", "currently", "previously", "immediately", "directly", "personally",
+         "naturally", "surely", "truly", "equally", "mainly", "presumably", "supposedly", "allegedly", "arguably")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 # verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
@@ -424,8 +441,12 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     complement = next((VERB_COMPLEMENTS[lemma] for lemma in verb_lemmas if lemma in VERB_COMPLEMENTS), None)
     if complement and "V" in c.readings:
         return complement
+    if "V" in c.readings and c.primary == "V" and any(lemma in DOUBLE_OBJECT for lemma in verb_lemmas):
+        return "dit"
     if "V" in c.readings and c.primary not in ("N", "A", "R") and any(lemma in RESULT_VERBS for lemma in verb_lemmas):
         return "res"
+    if c.primary == "R" and word.endswith("ly") and word not in FOCUS:
+        return "man"  # an adverb of manner (slowly, carefully)
     if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
         degree = "cmp" if any(pos in ("adj", "adv") and tag == "cmp" for _, pos, tag in analyses) else \
             "deg" if any(pos in ("adj", "adv") and tag == "sup" for _, pos, tag in analyses) else \
