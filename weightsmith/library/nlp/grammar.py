@@ -67,7 +67,7 @@ SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
         "N", "V", "A", "R", "QR", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ",
         "CL_S",
-        *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
+        *ENDS, "COMMA", "HYPH", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
 # the kind of a neighbour, as ambiguity resolution reads it
 # (X: not — before an adjective as often as a verb; Z: very, too, so, really — mostly before an adjective; Y: never,
@@ -76,7 +76,7 @@ KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in S
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
         **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "Z", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
         "N": "N",
-        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
+        "A": "A", "ORD": "A", "HYPH": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
 
 
 def kind(c: WordClass) -> str:
@@ -113,7 +113,7 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark == "cnt")
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"))
     return _resolve_closed(g, before, after)
 
 
@@ -395,7 +395,7 @@ def _ambiguity(name: str) -> str:
     finite = ("fin",) * bool({"3s", "past"} & forms) or ("base",) * ("base" in forms)
     kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
     # (a noun-verb word keeps "cnt": a countable singular cannot stand bare after "have": she has file)
-    countable = "cnt" if c.mark == "cnt" and {"N", "V"} <= set(c.readings) else "-"
+    countable = "cnt" if c.mark in ("cnt", "kin") and {"N", "V"} <= set(c.readings) else "-"
     return WordClass(c.primary, c.readings, "-", kept, "-", countable).name
 
 
@@ -429,6 +429,12 @@ def program() -> rasp.SOp:
                       ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
+    # a hyphen and the word before it modify what follows, like an adjective: my in - laws are …, twenty - five
+    # children, a well - known actor (a dash between clauses reads the same and is not told apart)
+    hyphen = feature("is_hyphen", lambda c: _parsed(c).primary == "HYPH", word_class)
+    joined = combine("joined_by_hyphen", lambda h, n: h or n, hyphen, previous(hyphen, -1, default=False,
+                                                                             name="hyphen_after"))
+    tag = combine("tag_in_compound", lambda t, j: "A" if j else t, tag, joined)
 
     # neighbours that cannot stand together; sentence ends
     order = feature("order_class", order_class, tag)
@@ -441,7 +447,9 @@ def program() -> rasp.SOp:
     # determiner - noun number, a / an
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
-    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "QR", "DEG", "ORD"), tag)
+    # (a noun before a noun modifies it: the determiner agrees with the last, a police officer, these car keys)
+    np_stop = combine("ends_noun_phrase", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (t == "N" and n),
+                      tag, previous(is_noun, -1, default=False, name="noun_next"))
     my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
@@ -450,7 +458,8 @@ def program() -> rasp.SOp:
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
     countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
-                        feature("countability", lambda m: m if m in ("cnt", "unc") else "-", mark))
+                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc") else "-",
+                                mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
     # a / an before an uncountable noun (an advice, a furniture)
     bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
@@ -464,13 +473,30 @@ def program() -> rasp.SOp:
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
                               combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
                               combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
-    lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
-                          name="lot_before")
+    # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
+    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
+    lot_before = previous(combine("lot", lambda m, a: "lot" if m == "lot" or (a and m.startswith("c:of")) else "-", mark,
+                                  is_adjective), 1, default="-", name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
                          feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of", "than") else "-",
                                  mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
+    # a countable singular noun with no determiner after "be", or after "be" or a preposition and an adjective
+    # (there is umbrella in the car, he is teacher, it was good idea, i live in big city); not before a noun or
+    # "of" (he is bus driver is left; she is head of sales)
+    be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
+                         name="be_before")
+    adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
+                                          previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
+                                                   1, default=False, name="be_or_preposition_before")),
+                                  1, default=False, name="adjective_after_be_before")
+    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before, adjective_after_be)
+    continued = previous(combine("continues_noun", lambda t, m: t in ("N", "UNK") or m == "of", tag, mark), -1,
+                         default=False, name="noun_continues")
+    bare_countable = combine("bare_countable", lambda c, n: c == "cnt" and not n, countable, continued)
+    bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
+                       combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
                                                       m if m in PLACED else "-", mark),
                      feature("verb_before", lambda o: o if o in ("V", "A") else "-", order_before))
@@ -498,7 +524,7 @@ def program() -> rasp.SOp:
                      combine("manner_adverb", lambda t, m: t == "R" and m == "man", tag, mark), after_verb)
     # (or a language: he speaks very well spanish)
     object_next = combine("object_next", lambda n, a: n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N", "NUM") or (
-        n == "A" and a), next_tag, previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark == "cnt",
+        n == "A" and a), next_tag, previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
     bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
@@ -522,8 +548,31 @@ def program() -> rasp.SOp:
                                           name="double_object_verb_three_back"),
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
+    # a relative right after a relative: the genitive is missing (my aunt husband: my aunt 's husband)
+    kin = combine("kin_noun", lambda t, m: t == "N" and m == "kin", tag, mark)
+    bad_case = combine("bad_case_or_genitive", lambda a, b: a or b, bad_case,
+                       combine("bad_genitive", lambda k, b: k and b, kin, previous(kin, 1, default=False,
+                                                                                  name="kin_before")))
+    # an adjective right after "very" after an adjective: an adverb belongs there (he gets angry very easy; not
+    # after an -ing form: they are growing so fast)
+    plain_adjective_before = previous(combine("adjective_not_ing", lambda t, c: t == "A" and "ing" not in _parsed(c).forms,
+                                              tag, word_class), 1, default=False, name="adjective_not_ing_before")
+    degree_after_adjective = previous(combine("degree_after_adjective", lambda t, a: t == "DEG" and a, tag,
+                                              plain_adjective_before), 1, default=False,
+                                      name="degree_after_adjective_before")
+    # the -ing adjective of a feeling after "i am / i was" (i was boring at the museum: bored)
+    i_be = combine("i_be", lambda t, p: t in ("BE_AM", "BE_WAS") and p == "NOM_1S", tag,
+                   previous(tag, 1, default=START, name="tag_before"))
+    i_be_before = combine("i_be_before", lambda one, two: one or two, previous(i_be, 1, default=False, name="i_be_one_back"),
+                          combine("i_be_very_before", lambda d, b: d and b,
+                                  feature("degree_before", lambda o: o == "R", order_before),
+                                  previous(i_be, 2, default=False, name="i_be_two_back")))
+    feeling_ing = combine("feeling_ing_adjective", lambda t, m: t == "A" and "!by" in m.split("+"), tag, mark)
+    bad_form = combine("bad_adjective_form", lambda a, b: a or b,
+                       combine("bad_adjective_for_adverb", lambda t, d: t == "A" and d, tag, degree_after_adjective),
+                       combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
     bad_learner = combine("bad_learner_order", lambda a, b: a or b,
-                          bad_case,
+                          combine("bad_case_or_form", lambda a, b: a or b, bad_case, bad_form),
                           combine("bad_manner_indirect_double", lambda a, b: a or b, bad_manner,
                                   combine("bad_indirect_or_double", lambda a, b: a or b, bad_indirect, bad_double)))
 
@@ -824,7 +873,6 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
-    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
     comparative_mark = feature("comparative_mark", lambda m: "cmp" in m.split("/"), mark)
     the_comparative = combine("the_comparative", lambda c, t: c and t,
                               combine("comparative_adjective", lambda t, m: t and m, is_adjective, comparative_mark),

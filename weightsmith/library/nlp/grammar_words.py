@@ -87,7 +87,8 @@ _GROUPS = {
     "ORD": "first second third fourth fifth sixth seventh eighth ninth tenth last",
     "INTERJ": "yes please hello hi goodbye bye thanks wow oh ok okay",
     "CL_S": "'s", "POSS": "'",
-    "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; : -",
+    "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; :",
+    "HYPH": "-",  # joins a compound: my in - laws, twenty - five, a well - known actor
 }
 # words with more than one closed tag: the first is primary
 _SEVERAL = {
@@ -124,7 +125,7 @@ MARKS = {
     **{w + s: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
        for s in ("", "s")},  # (on mondays: in mondays is an error)
     **{w: "floor" for w in ("floor", "storey", "story")},
-    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", **{w: "bit" for w in ("bit", "little")},
+    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
     "well": "man",
     **{w: "rel" for w in ("who", "which", "that")},
@@ -208,6 +209,12 @@ FOCUS = ("only", "really", "nearly", "mostly", "mainly", "usually", "probably", 
          "largely", "partly", "solely", "chiefly", "primarily", "generally", "normally", "typically", "originally",
          "eventually", "finally", "recently", "currently", "previously", "immediately", "directly", "personally",
          "naturally", "surely", "truly", "equally", "mainly", "presumably", "supposedly", "allegedly", "arguably")
+# people named by their relation to someone: "my aunt husband" wants the genitive (my aunt 's husband)
+KIN = ("mother", "father", "sister", "brother", "aunt", "uncle", "cousin", "husband", "wife", "son", "daughter",
+       "grandmother", "grandfather", "grandma", "grandpa", "granny", "mum", "dad", "mom", "niece", "nephew", "friend",
+       "neighbour", "neighbor", "boss", "boyfriend", "girlfriend", "grandson", "granddaughter", "partner", "flatmate",
+       "roommate", "colleague", "stepmother", "stepfather", "fiance", "fiancee", "sibling", "parent", "child",
+       "mate")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 # verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
@@ -457,8 +464,10 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
             return "/".join(parts + [degree] if degree else parts)
     if word in UNITS:
         return "unit"
-    if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses):
-        return "cnt"
+    # (not a gerund of a verb first, nor today / tonight: she is busy cooking, it is cold today)
+    if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses) and not (
+            c.primary in ("V", "R") and "ing" in c.forms or c.primary == "R"):
+        return "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
     return "-"

@@ -179,7 +179,7 @@ def _pools(lexicon) -> _Pools:
             if pos == "verb":
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
-    countable = {w for w, c in classes.items() if c.mark == "cnt"}
+    countable = {w for w, c in classes.items() if c.mark in ("cnt", "kin")}
     # (an -ing adjective's list names the prepositions it does not refuse, not complements: left out)
     complements = {a: tuple(x for x in p if not x.startswith("!")) for a, p in ADJECTIVE_COMPLEMENTS.items()
                    if classes.get(a) and classes[a].readings == ("A",) and "!by" not in p}
