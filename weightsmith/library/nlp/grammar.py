@@ -22,7 +22,10 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  (do n't know nothing), more / most with an adjective that compares with -er (more old, the
                  most good, more better), a preposition its head refuses (afraid from, listened the
                  teacher, near of, since two years), "to" after a modal (can you to help), a verb of state
-                 in the progressive (she is knowing), "an advice", "two of my friend"
+                 in the progressive (she is knowing), "an advice", "two of my friend"; a subject pronoun
+                 after a preposition (with we), an adverb of manner before the object (opened slowly the
+                 door), an indirect question in question order, a countable singular with no determiner
+                 after "be" (there is umbrella), a missing genitive (my aunt husband)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the

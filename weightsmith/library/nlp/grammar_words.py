@@ -20,7 +20,10 @@ A class says everything the grammar reads from a word, as a string of six fields
   statement, the quantifiers of mass nouns ("a lot of", "much"), a verb taking a bare infinitive after its
   object ("i saw the man leave"), a relative pronoun; and "cnt" on a singular noun that is surely countable
   (the lexicon lists no plural identical to it: "book", not "coffee" or "person"), which "a lot of" and
-  "much" cannot take.
+  "much" cannot take ("kin" on a relative: countable too, and "my aunt husband" lacks its genitive); since the
+  fifth round also an adverb of manner ("man": he opened slowly the door), a verb with two objects ("dit": she
+  gave to me the keys), "a bit / a little" ("bit"), where / when / why ("wq": do you know where is …), the
+  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than".
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
