@@ -478,8 +478,11 @@ def program() -> rasp.SOp:
                               combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
     # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
     is_adjective = feature("is_adjective", lambda t: t == "A", tag)
-    lot_before = previous(combine("lot", lambda m, a: "lot" if m == "lot" or (a and m.startswith("c:of")) else "-", mark,
-                                  is_adjective), 1, default="-", name="lot_before")
+    # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
+    lot_before = previous(combine("lot", lambda m, a: "lot" if m == "lot" or (a and m == "of") else "-",
+                                  feature("lot_or_of_adjective", lambda m: "lot" if m == "lot" else "of" if
+                                          m.startswith("c:of") else "-", mark), is_adjective), 1, default="-",
+                          name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
                          feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of", "than") else "-",
                                  mark),
@@ -495,7 +498,8 @@ def program() -> rasp.SOp:
                                                    1, default=False, name="be_or_preposition_before")),
                                   1, default=False, name="adjective_after_be_before")
     bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before, adjective_after_be)
-    continued = previous(combine("continues_noun", lambda t, m: t in ("N", "UNK") or m == "of", tag, mark), -1,
+    continued = previous(combine("continues_noun", lambda n, o: n or o, feature("noun_or_unknown", lambda t: t in (
+        "N", "UNK"), tag), feature("is_of_word", lambda m: m == "of", mark)), -1,
                          default=False, name="noun_continues")
     bare_countable = combine("bare_countable", lambda c, n: c == "cnt" and not n, countable, continued)
     bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
@@ -513,21 +517,26 @@ def program() -> rasp.SOp:
     # learners' word order and case, each from a word table (`grammar_words`):
     # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
     # looks like he is tired)
-    case_preposition = combine("case_preposition", lambda t, c: t == "PREP" and c, tag,
+    case_preposition = combine("case_preposition", lambda p, c: p and c, feature("is_preposition_tag", lambda t: t ==
+                                                                                 "PREP", tag),
                                feature("takes_object_case", lambda c: _parsed(c).mark != "than" and "V" not in
                                        _parsed(c).readings, word_class))
-    bad_case = combine("bad_case", lambda p, t: p and t in NOMINATIVE, previous(case_preposition, 1, default=False,
-                                                                              name="case_preposition_before"), tag)
+    bad_case = combine("bad_case", lambda p, n: p and n, previous(case_preposition, 1, default=False,
+                                                                  name="case_preposition_before"),
+                       feature("is_nominative", lambda t: t in NOMINATIVE, tag))
     # an adverb of manner between a verb and its object (he opened slowly the door, she speaks very well english)
     verb_two_back = previous(feature("is_lexical_verb", lambda t: t == "V", tag), 2, default=False, name="verb_two_back")
     # (or an -ing form read as an adjective: we are not moving quickly the car)
     after_verb = combine("after_verb_or_very", lambda o, v: o in ("V", "A") or (o == "R" and v), order_before,
                          verb_two_back)
     manner = combine("manner_after_verb", lambda t, a: t and a,
-                     combine("manner_adverb", lambda t, m: t == "R" and m == "man", tag, mark), after_verb)
+                     combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
+                             feature("manner_mark", lambda m: m == "man", mark)), after_verb)
     # (or a language: he speaks very well spanish)
-    object_next = combine("object_next", lambda n, a: n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N", "NUM") or (
-        n == "A" and a), next_tag, previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
+    object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
+                          feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
+                                                                                "NUM") else "A" if n == "A" else "-",
+                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
     bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
@@ -540,11 +549,12 @@ def program() -> rasp.SOp:
     subject_next = previous(feature("starts_subject_here", lambda t: t in SUBJECT_START and t != "NEG", tag), -1,
                              default=False, name="subject_starts_after")
     bad_indirect = combine("bad_indirect_question", lambda e, a: e and a, embedded,
-                           combine("auxiliary_before_subject", lambda t, s: t in AUX and s, tag, subject_next))
+                           combine("auxiliary_before_subject", lambda a, s: a and s,
+                                   feature("is_auxiliary", lambda t: t in AUX, tag), subject_next))
     # "to" + a pronoun before the object of a verb with two objects (she gave to me the keys: gave me the keys)
     bad_double = combine("bad_double_object", lambda d, a: d and a,
-                         combine("object_after_to_pronoun", lambda t, o: t in ("DET", "DET_A", "DET_AN", "N") and o,
-                                 tag, previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
+                         combine("object_after_to_pronoun", lambda d, o: d and o,
+                                 feature("starts_object", lambda t: t in ("DET", "DET_A", "DET_AN", "N"), tag), previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
                                                name="object_pronoun_before")),
                          combine("double_verb_to", lambda v, t: v and t,
                                  previous(feature("double_object_verb", lambda m: m == "dit", mark), 3, default=False,
@@ -552,27 +562,30 @@ def program() -> rasp.SOp:
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
     # a relative right after a relative: the genitive is missing (my aunt husband: my aunt 's husband)
-    kin = combine("kin_noun", lambda t, m: t == "N" and m == "kin", tag, mark)
+    kin = combine("kin_noun", lambda n, k: n and k, is_noun, feature("kin_mark", lambda m: m == "kin", mark))
     bad_case = combine("bad_case_or_genitive", lambda a, b: a or b, bad_case,
                        combine("bad_genitive", lambda k, b: k and b, kin, previous(kin, 1, default=False,
                                                                                   name="kin_before")))
     # an adjective right after "very" after an adjective: an adverb belongs there (he gets angry very easy; not
     # after an -ing form: they are growing so fast)
-    plain_adjective_before = previous(combine("adjective_not_ing", lambda t, c: t == "A" and "ing" not in _parsed(c).forms,
-                                              tag, word_class), 1, default=False, name="adjective_not_ing_before")
-    degree_after_adjective = previous(combine("degree_after_adjective", lambda t, a: t == "DEG" and a, tag,
+    plain_adjective_before = previous(combine("adjective_not_ing", lambda a, i: a and not i, is_adjective,
+                                              feature("has_ing_form", lambda c: "ing" in _parsed(c).forms, word_class)),
+                                      1, default=False, name="adjective_not_ing_before")
+    degree_after_adjective = previous(combine("degree_after_adjective", lambda d, a: d and a,
+                                              feature("is_degree", lambda t: t == "DEG", tag),
                                               plain_adjective_before), 1, default=False,
                                       name="degree_after_adjective_before")
     # the -ing adjective of a feeling after "i am / i was" (i was boring at the museum: bored)
-    i_be = combine("i_be", lambda t, p: t in ("BE_AM", "BE_WAS") and p == "NOM_1S", tag,
-                   previous(tag, 1, default=START, name="tag_before"))
+    i_be = combine("i_be", lambda b, i: b and i, feature("am_or_was", lambda t: t in ("BE_AM", "BE_WAS"), tag),
+                   previous(feature("is_i", lambda t: t == "NOM_1S", tag), 1, default=False, name="i_before"))
     i_be_before = combine("i_be_before", lambda one, two: one or two, previous(i_be, 1, default=False, name="i_be_one_back"),
                           combine("i_be_very_before", lambda d, b: d and b,
                                   feature("degree_before", lambda o: o == "R", order_before),
                                   previous(i_be, 2, default=False, name="i_be_two_back")))
-    feeling_ing = combine("feeling_ing_adjective", lambda t, m: t == "A" and "!by" in m.split("+"), tag, mark)
+    feeling_ing = combine("feeling_ing_adjective", lambda a, f: a and f, is_adjective,
+                          feature("feeling_mark", lambda m: "!by" in m.split("+"), mark))
     bad_form = combine("bad_adjective_form", lambda a, b: a or b,
-                       combine("bad_adjective_for_adverb", lambda t, d: t == "A" and d, tag, degree_after_adjective),
+                       combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
                        combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
     bad_learner = combine("bad_learner_order", lambda a, b: a or b,
                           combine("bad_case_or_form", lambda a, b: a or b, bad_case, bad_form),
@@ -898,8 +911,10 @@ def program() -> rasp.SOp:
                                          name="ordinal_before")))
     # (a date may follow a month, a noun a season: on february 3, on winter mornings)
     bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
-                              combine("date_or_noun_next", lambda m, t: m == "month" and t in ("NUM", "NUM1", "UNK", "N"),
-                                      mark, next_tag))
+                              combine("date_or_noun_next", lambda m, n: m and n, feature("is_month", lambda m: m == "month",
+                                                                                     mark),
+                                      feature("number_or_noun_next", lambda t: t in ("NUM", "NUM1", "UNK", "N"),
+                                              next_tag)))
     bad_preposition = combine("bad_preposition_of_time", lambda a, b: a or b, bad_preposition,
                               combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
     # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
@@ -916,13 +931,14 @@ def program() -> rasp.SOp:
                                next_tag))
     # an adjective (or a participle after "be") before "a little / a bit" (i am tired a little: a little tired)
     adjective_or_participle = combine("adjective_or_participle", lambda t, p: "A" if t == "A" else "pp" if t == "V" and p
-                                      else "-", tag, feature("participle_form", lambda c: "pp" in _parsed(c).forms,
-                                                             word_class))
+                                      else "-", feature("adjective_or_verb", lambda t: t if t in ("A", "V") else "-", tag),
+                                      feature("participle_form", lambda c: "pp" in _parsed(c).forms, word_class))
     predicative_before = previous(combine("predicative", lambda t, g: t == "A" or (t == "pp" and g == "req:ing_pp"),
                                           adjective_or_participle, governor), 1, default=False,
                                   name="predicative_before")
     bad_bit = combine("bad_bit", lambda a, b: a and b,
-                      combine("a_after_predicative", lambda t, p: t == "DET_A" and p, tag, predicative_before),
+                      combine("a_after_predicative", lambda a, p: a and p, feature("is_a", lambda t: t == "DET_A", tag),
+                              predicative_before),
                       previous(feature("is_bit", lambda m: m == "bit", mark), -1, default=False, name="bit_after"))
     bad_much = combine("bad_much_or_bit", lambda a, b: a or b, bad_much, bad_bit)
     # (a balanced tree of ORs, see below)
