@@ -3,6 +3,7 @@
 import itertools
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,7 +53,7 @@ def test_every_input_is_enumerated():
     assert sorted(batch.lengths.tolist()) == [1] * 2 + [2] * 4 + [3] * 8
 
 
-@pytest.mark.parametrize("size,max_seq_len", [(1, 1), (1, 4), (2, 3), (3, 4), (5, 2)])
+@pytest.mark.parametrize("size,max_seq_len", [(1, 1), (1, 4), (2, 3), (3, 4), (5, 2), (3, 5), (5, 4), (4, 6)])
 def test_every_input_comes_in_product_order_padded(size, max_seq_len):
     vocab = list("abcde"[:size])
     batch = all_inputs(vocab, max_seq_len)
@@ -60,6 +61,8 @@ def test_every_input_comes_in_product_order_padded(size, max_seq_len):
     got = [[c for c, ok in zip(row, valid) if ok] for row, valid in zip(batch.tokens.codes.tolist(), batch.valid.tolist())]
     assert got == want and batch.lengths.tolist() == list(map(len, want))
     assert (batch.tokens.codes[~batch.valid] == -1).all() and batch.tokens.table == vocab
+    assert batch.valid.tolist() == [[p < len(w) for p in range(max_seq_len)] for w in want]
+    assert batch.tokens.codes.dtype == batch.lengths.dtype == np.int64 and batch.valid.dtype == bool
 
 
 def test_observed_facts_are_exact():
