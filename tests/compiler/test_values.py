@@ -15,6 +15,7 @@ from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
     StaticFacts,
+    _occurring,
     all_inputs,
     analyse,
     count_inputs,
@@ -294,3 +295,14 @@ def test_the_values_used_are_the_codes_that_occur(case):
             column = facts.columns[id(e)]
             codes = sorted(set(column.codes[facts.valid].tolist()))
             assert facts._used(e) == [column.table[c] for c in codes]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=3).flatmap(
+    lambda sizes: st.tuples(st.just(sizes), st.lists(st.tuples(*(st.integers(0, n - 1) for n in sizes)), max_size=40))))
+def test_occurring_gives_the_distinct_rows_in_order(case):
+    sizes, rows = case
+    columns = [np.array([row[j] for row in rows], dtype=np.int64) for j in range(len(sizes))]
+    got = _occurring(columns, sizes)
+    assert len(got) == len(sizes)
+    assert list(zip(*(c.tolist() for c in got))) == sorted(set(rows))

@@ -245,6 +245,8 @@ def _occurring(codes: list[np.ndarray], sizes: list[int]) -> list[np.ndarray]:
     """
     radices = [max(size, 1) for size in sizes]
     total = math.prod(radices)
+    if len(codes) == 1 and total <= BINCOUNT_LIMIT:  # one column (an s-op's used values): its count alone
+        return [np.flatnonzero(np.bincount(codes[0], minlength=total))]
     if total >= 1 << 62:  # would overflow int64: sort the rows themselves
         return list(np.unique(np.stack(codes), axis=1))
     key = np.zeros(len(codes[0]), dtype=np.int64)
