@@ -21,6 +21,7 @@ import math
 import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
@@ -36,6 +37,7 @@ from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
 COMPOSED_IN_PYTHON = 4096  # a `Distinct` over at most this many codes composes its lookup table in Python
+EVERY_PLACE = 256  # `_whole_means_one` divides every (query, sum) place up to this many, not only those met
 MASKED_SUM_VALUES = 8  # a mean of at most this many distinct non-zero whole numbers sums them by popcounts
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
 _NUMBER_TYPES = (int, bool, float)  # what the reference evaluator averages (it tests with isinstance)
@@ -303,12 +305,13 @@ def make_batch(
     stream = _token_stream(inputs) if read_tokens and inputs and len(inputs[0]) else None
     if stream is not None:
         shape = (len(inputs), len(inputs[0]))
-        tokens = _marshalled_column(stream, np.full(shape[0], shape[1], dtype=np.intp), shape, True)
+        lengths = np.full(shape[0], shape[1], dtype=np.intp)
+        tokens = _marshalled_column(stream, lengths, shape, True)
         if tokens is not None:  # every row has the first one's length
             if max_seq_len is not None and shape[1] > max_seq_len:
                 raise InputError(f"input 0 has length {shape[1]}, longer than max_seq_len={max_seq_len}: "
                                  f"{list(inputs[0])!r}")
-            batch = Batch(np.full(shape[0], shape[1], dtype=np.intp), shape, tokens)
+            batch = Batch(lengths, shape, tokens)
             if vocab is not None:
                 _check_vocabulary(inputs, tokens.table, vocab)
             return batch
@@ -543,6 +546,23 @@ def _repeated(row: np.ndarray, n: int) -> np.ndarray:
     return view
 
 
+@lru_cache(maxsize=8)
+def _index_grid(nb: int, width: int) -> np.ndarray:
+    """`[nb, width]`: each position's index, read-only. Kept per shape (a constant of the shape, not of any
+    input), as `bitmask` keeps its offsets: after slower work every numpy call costs 10-20 µs, and
+    indices are read by most programs."""
+    return _repeated(np.arange(width)[None], nb)
+
+
+@lru_cache(maxsize=8)
+def _row_starts(nb: int, width: int) -> np.ndarray:
+    """`[nb, 1]`: where each input's row starts in a flattened `[nb, width]` array, read-only (per shape,
+    as `_index_grid`)."""
+    starts = np.arange(nb)[:, None] * width
+    starts.flags.writeable = False
+    return starts
+
+
 def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
@@ -613,8 +633,7 @@ class _BatchEvaluator:
     @property
     def row_starts(self) -> np.ndarray:
         """`[B, 1]`: where each input's row starts in the flattened `[B, L]` arrays."""
-        nb, width = self.batch.shape
-        return np.arange(nb)[:, None] * width
+        return _row_starts(*self.batch.shape)
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
@@ -869,8 +888,10 @@ class _BatchEvaluator:
         each query has its own count c, so its sums lie in [c * min, c * max] of the numbers, and (query,
         sum) has a place in a table laid out before any sum is known. One product `[B, key] @ [key,
         query]` over the queries that select several keys, plus each query's offset, gives every
-        position's place; each place met is divided once, in Python (the evaluator's own int / int).
-        False, having done nothing, when that table would be too large."""
+        position's place; each place is divided once, in Python (the evaluator's own int / int): every
+        place when there are few (the output's table then also lists means no input meets, which a
+        column that is not `dense` may), else only those met. False, having done nothing, when that
+        table would be too large."""
         masks = self._one_row_of(e.selector)
         many = [q for q, m in enumerate(masks) if m.bit_count() > 1]
         counts = [masks[q].bit_count() for q in many]
@@ -883,15 +904,22 @@ class _BatchEvaluator:
         at = np.array(numbers, dtype=np.float64).take(vals.codes) @ selected  # the sums, exact (see _means)
         at += [start - c * low for start, c in zip(starts, counts)]
         at = at.astype(np.intp)
-        met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
-        means = []
-        for i in met:
-            j = bisect_right(starts, i) - 1
-            means.append((i - starts[j] + counts[j] * low) / counts[j])
+        met: Optional[list[int]] = None  # the places met, if found
+        if starts[-1] <= EVERY_PLACE:  # every place divided, met or not: cheaper than finding the ones met
+            means = [s / c for c in counts for s in range(c * low, c * high + 1)]
+        else:
+            met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
+            means = []
+            for i in met:
+                j = bisect_right(starts, i) - 1
+                means.append((i - starts[j] + counts[j] * low) / counts[j])
         ordered = sorted(set(means))  # codes in ascending order of the means, as `_means` gives them
         code_of = dict(zip(ordered, out.codes(ordered)))
-        table = np.zeros(starts[-1], dtype=np.intp)
-        table[met] = [code_of[mean] for mean in means]
+        if met is None:
+            table = np.array([code_of[mean] for mean in means], dtype=np.intp)
+        else:
+            table = np.zeros(starts[-1], dtype=np.intp)
+            table[met] = [code_of[mean] for mean in means]
         codes[:, many] = table.take(at)
         return True
 
@@ -971,7 +999,7 @@ class _BatchEvaluator:
     def indices(self, e: rx.IndicesType) -> Column:
         batch = self.batch
         nb, width = batch.shape
-        return Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)), dense=True,
+        return Column(batch.masked(_index_grid(nb, width)), list(range(width)), dense=True,
                       uniform=batch.full)
 
     def length(self, e: rx.LengthType) -> Column:
