@@ -298,7 +298,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     out.append((head, f"{v}.{finite_tense}.{k}"))
     if neg:
         out += lit(neg)
-    out += [(0, "=" + fr) for _, fr in reversed(mids)]
+    out += lit(*(fr for _, fr in reversed(mids)))
     if tense == "perfect":
         out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
     if verb[0] == "V" and verb[3] == "de":
@@ -375,7 +375,7 @@ def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | 
     finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
     out = lit("je") if je else ()
     out += lit("ne", finite, neg) if neg else lit(finite)
-    out += tuple((0, "=" + fr) for _, fr in reversed(mids))
+    out += lit(*(fr for _, fr in reversed(mids)))
     if aux == "would":
         return out
     return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, f"{prefix}v.inf"),)
@@ -413,7 +413,8 @@ def _intensifier(info: tuple | None) -> bool:
 
 def _weather_context(window: tuple) -> bool:
     """window[0] follows "it is (very)": il fait (très) beau."""
-    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if _intensifier(window[1]) and \
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if (
+        _intensifier(window[1]) or window[1] is not None and window[1][0] == "NEG") and \
         window[2] is not None and window[2][0] == "BE" else 0
     return bool(k) and _it_subject(window[k:])
 
@@ -767,8 +768,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
             if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
                 governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
-            out = ((0, "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
-            out += ((0, (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0] + "v.inf"),)
+            prefix = (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0]  # de éteindre → d'éteindre
+            out = ((0, prefix + "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
+            out += ((0, prefix + "v.inf"),)
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = _adverbs_before_predicate(window, after) + (
@@ -795,6 +797,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "NEG":
         if window[1] is not None and window[1][0] == "BE" and _progressive(after) and _ce_subject(window, 1):
             out = lit("il")  # it is not raining: il ne pleut pas
+        elif window[1] is not None and window[1][0] == "BE" and _weather(window[1:], after):
+            out = _with_ce(window, 1, after, lit("ne") + _weather_verb(window[1:], clause) + lit(me[1]), weather=True)
         elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
             out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
                                                          avoir_prefix(after, window, 1)))

@@ -116,12 +116,12 @@ BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "w
       "be": "base", "been": "pp"}
 NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
 # adverbs that stand between subject and verb in English and after the finite verb in French
-MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d'habitude",
+MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d' habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
                "rarely": "rarement", "ever": "jamais", "finally": "enfin", "probably": "probablement"}
 ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "quelque chose",
            "someone": "quelqu'un", "somewhere": "quelque part", "somebody": "quelqu'un", "everyone": "tout le monde", "everybody": "tout le monde",
-           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d'accord", "okay": "d'accord",
+           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d' accord", "okay": "d' accord",
            "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
            "again": "encore", "soon": "bientôt", "early": "tôt", "well": "bien", "far": "loin",
