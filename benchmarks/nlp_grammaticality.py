@@ -6,6 +6,7 @@ exactness, size and speed, with baselines in the same run.
     ... benchmarks/nlp_grammaticality.py --heldout-version 2      # the second held-out set → results/nlp_grammaticality_v2.json
     ... benchmarks/nlp_grammaticality.py --heldout-version 3      # the third held-out set → results/nlp_grammaticality_v3.json
     ... benchmarks/nlp_grammaticality.py --heldout-version 4      # the fourth held-out set → results/nlp_grammaticality_v4.json
+    ... benchmarks/nlp_grammaticality.py --heldout-version 5      # the fifth held-out set → results/nlp_grammaticality_v5.json
     ... benchmarks/nlp_grammaticality.py --dev-only
     # the same without the held-out file (never read, never scored): for development;
     # writes results/nlp_grammaticality_dev.json

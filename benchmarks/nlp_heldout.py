@@ -4,6 +4,7 @@
     ... benchmarks/nlp_heldout.py --version 2    # the second held-out set → results/nlp_heldout_v2.json
     ... benchmarks/nlp_heldout.py --version 3    # the third held-out set → results/nlp_heldout_v3.json
     ... benchmarks/nlp_heldout.py --version 4    # the fourth held-out set → results/nlp_heldout_v4.json
+    ... benchmarks/nlp_heldout.py --version 5    # the fifth held-out set → results/nlp_heldout_v5.json
 
 For each task and each held-out item (`weightsmith.tasks.nlp.heldout`, never used to write a program):
 - coverage: the item has no word unknown to the model's lexicon (`nlp.unknown_words`);

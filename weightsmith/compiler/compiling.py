@@ -161,14 +161,23 @@ def _check_vocab(vocab: Iterable, bos: str, pad: str) -> list:
 
 
 def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]:
-    """Every s-op's (and helper's) read-out over the final residual, and when it is valid."""
+    """Every s-op's (and helper's) read-out over the final residual, and when it is valid.
+
+    The read-out matrices are written all at once: every term's place in one buffer holding all of
+    them, summed by one `np.bincount` (each entry's terms added in order from 0.0, as `+=` term by term
+    would), each s-op's matrix a view of its block. A compile has dozens of small ones, where a numpy
+    call and scalar writes per matrix cost more than the Python that lists the terms."""
     reps: dict[str, Representation] = {}
     for rep in lowering.reps.values():
         reps.setdefault(rep.label, rep)
     for op in lowering.ops:
         reps.setdefault(op.output.label, op.output)
     tenancy = {t.owner: t for t in layout.tenancies}
-    out = {}
+    index, d = layout.index, layout.d_model
+    places: list[int] = []  # flat position in the buffer of each term, and its coefficient
+    coefficients: list[float] = []
+    made = []  # (label, rep, encoding, values, owners, start of its block, rows, unrepresented)
+    size = 0
     for label, rep in reps.items():
         if rep.encoding == "numerical" and rep.scalar is not None:
             rows, values, encoding = [rep.scalar], list(rep.values), "numerical"
@@ -184,23 +193,30 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
         unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
         row_values = [values] if encoding == "numerical" else [[v] for v in values]
-        matrix = np.zeros((len(rows), layout.d_model))
-        for i, (carried, r) in enumerate(zip(row_values, rows)):
-            line = matrix[i]
+        line = size
+        for carried, r in zip(row_values, rows):
             for dim, c in r.terms.items():
-                at = layout.index.get(dim)
+                at = index.get(dim)
                 if at is not None:
-                    line[at] += c  # from 0.0, term by term
+                    places.append(line + at)
+                    coefficients.append(c)
                 else:
                     unrepresented.extend(v for v in carried if v not in unrepresented)
+            line += d
+        made.append((label, rep, encoding, values, owners, size, len(rows), unrepresented))
+        size = line
+    buffer = np.bincount(np.array(places, dtype=np.intp), weights=np.array(coefficients, dtype=np.float64),
+                         minlength=size)
+    out = {}
+    for label, rep, encoding, values, owners, start, n_rows, unrepresented in made:
         ends = [tenancy[o].end for o in owners if tenancy[o].end is not None]
         out[label] = SOpLayout(
             label=label,
             kind=type(rep.expr).__name__ if rep.expr is not None else rep.role,
             encoding=encoding,
             values=values,
-            dims=[layout.index[d] for d in rep.dims if d in layout.index],
-            readout=matrix,
+            dims=[index[dim] for dim in rep.dims if dim in index],
+            readout=buffer[start:start + n_rows * d].reshape(n_rows, d),
             written_after=max(tenancy[o].start for o in owners),
             erased_in=min(ends) if ends else None,
             sublayer=_sublayer(rep),

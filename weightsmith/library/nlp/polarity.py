@@ -30,12 +30,12 @@ from __future__ import annotations
 
 from weightsmith import rasp
 from weightsmith.library.nlp.notation import combine, count_all, count_upto, feature, in_negation_scope, previous
-from weightsmith.library.nlp.sentiment_words import vocabulary as words
+from weightsmith.library.nlp.sentiment_words import POLAR_CLASSES, vocabulary as words
 
 LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
-POLAR = {"-2": -2, "-1": -1, "+1": 1, "+2": 2}
+POLAR = {cls: int(cls) for cls in POLAR_CLASSES}  # a polar class and its signed strength
 # the classes whose reading depends on the word before
 CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")
 
