@@ -46,21 +46,53 @@ def lookup_units(operands: Sequence[dict], combos: Sequence[tuple], outputs: Seq
 
 
 def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Vector]) -> list[Unit]:
-    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending)."""
-    units = []
-    if outputs[0]:
-        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[0])))
+    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending).
+
+    Each ramp is a pair of units that are both on past one end of it, where their difference is the
+    step: on above it (up) or below it (down), whichever side of the points is nearer 0. A unit's
+    float32 rounding is its terms' size (|slope * x| + |bias|) times 2**-24, and a ramp's slope is
+    2/gap: the ramp of a SelectorWidth's shares 1/64 and 1/65 has slope 8,320, so up units read at
+    the share 1 round by 2**-11, down units (on only below 1/64) by 2**-17. The ramps of the first
+    `pivot` gaps point down, the others up, so the constant is outputs[pivot] exactly (`_pivot`)."""
+    ramps = []
     for i in range(1, len(points)):
         step = _difference(outputs[i], outputs[i - 1])
-        if not step:
-            continue
-        gap = points[i] - points[i - 1]
-        low, high = points[i - 1] + gap / 4, points[i] - gap / 4
+        if step:
+            gap = points[i] - points[i - 1]
+            ramps.append((i, step, points[i - 1] + gap / 4, points[i] - gap / 4))
+    pivot = _pivot(points, ramps)
+    units = []
+    if outputs[pivot]:
+        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[pivot])))
+    for i, step, low, high in ramps:
         slope = 1.0 / (high - low)
-        pre = x * slope  # read-outs are immutable: both units share it
-        units.append(Unit(pre, -slope * low, step))
-        units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
+        if i <= pivot:  # relu(slope (high - x)) - relu(slope (low - x)): the step taken away below
+            pre = x * -slope
+            units.append(Unit(pre, slope * high, {d: -w for d, w in step.items()}))
+            units.append(Unit(pre, slope * low, step))
+        else:  # relu(slope (x - low)) - relu(slope (x - high)): the step added above
+            pre = x * slope  # read-outs are immutable: both units share it
+            units.append(Unit(pre, -slope * low, step))
+            units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
     return units
+
+
+def _pivot(points: Sequence[float], ramps: list[tuple[int, Vector, float, float]]) -> int:
+    """The point whose value the constant unit writes: ramps of gaps up to it point down, the others
+    up, chosen to make the summed rounding size of the units (|step| * slope * (largest |x| while on
+    + |bias|)) smallest. Ties keep up ramps (the point 0)."""
+    first, last = points[0], points[-1]
+    sizes = []  # per ramp: (size pointing down, size pointing up)
+    for _, step, low, high in ramps:
+        weight = sum(abs(w) for w in step.values()) / (high - low)
+        sizes.append((weight * (max(abs(first), abs(high)) + abs(high)), weight * (max(abs(low), abs(last)) + abs(low))))
+    best, pivot = sum(up for _, up in sizes), 0
+    total = best
+    for (i, *_), (down, up) in zip(ramps, sizes):
+        total += down - up
+        if total < best:
+            best, pivot = total, i
+    return pivot
 
 
 SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)
