@@ -3,12 +3,15 @@ compiles to a model equal to the interpreter wherever the interpreter is defined
 CompileError naming the s-op and why - never a silent wrong answer."""
 
 import math
+import random
 
 import pytest
 
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, compile_program, compile_rasp_to_model
 from weightsmith.verify import verify
+
+from tests.compiler.agreement import batched_mismatches
 
 LEQ_ = rasp.Comparison.LEQ
 
@@ -90,13 +93,13 @@ def test_huge_values_used_only_as_labels_compile():
     assert compiled.run([2, 1]) == [2 * 10**400, 10**400]
 
 
-@pytest.mark.xfail(strict=True, reason="open compiler bug: float32 rounding in a chain of categorical SequenceMaps "
-                   "exceeds what compiler.bounds assumes (right in float64); docs/compiler-guarantees.md")
 def test_a_chain_of_count_sums_is_exact_in_float32():
     """Reported by the translator's compile (trc3): eight counts of token flags summed by a chain of
-    categorical SequenceMaps. The proven error bound passes, but in float32 a one-hot dimension of the
-    sum reads -0.03 at position 6 and the output goes wrong from there ([.., 22, 18, 30] for
-    [.., 14, 18, 22]); the same weights in float64 give the interpreter's values."""
+    categorical SequenceMaps. The proven error bound passed, but in float32 a one-hot dimension of the
+    sum read -0.03 at position 6 and the output went wrong from there ([.., 22, 18, 30] for
+    [.., 14, 18, 22]; 176 of 200 random inputs wrong). The staircases' rounding (2**-11) was
+    multiplied about tenfold by each table; now the bound counts float32 rounding, and the tables
+    that would multiply it are compiled clean (docs/compiler-guarantees.md)."""
     def named(name, f, sop):
         return rasp.categorical(rasp.Map(f, sop, simplify=False)).named(name)
 
@@ -113,3 +116,6 @@ def test_a_chain_of_count_sums_is_exact_in_float32():
     compiled = compile_program(total, [0, 1, 2, 3, 4], 64)
     xs = [0, 1, 2, 3, 0, 4, 4, 4, 4]
     assert compiled.apply(["BOS", *xs]).decoded[1:] == rasp.evaluate(total, xs)
+    rng = random.Random(0)
+    inputs = [[rng.randrange(5) for _ in range(rng.randint(1, 64))] for _ in range(200)]
+    assert not batched_mismatches(compiled, total, inputs)
