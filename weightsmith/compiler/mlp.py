@@ -104,8 +104,8 @@ def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[tuple[int
 
 def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[tuple[int, Vector, float, float]]) -> int:
     """The point whose value the constant unit writes: ramps of gaps up to it point down, the others
-    up. Chosen to make the summed rounding size of the ramps (|step| * their largest |pre-activation|
-    while on, `staircase_rounding`) smallest, each relative to the smallest output where it is on
+    up. Chosen to make the summed rounding size of the ramps (|step| * (their largest |pre-activation|
+    while on + |bias|), `staircase_rounding`) smallest, each relative to the smallest output where it is on
     (|output|, at least 1: a large step is best on only where the output is as large, as exp's
     are). Ties keep up ramps (the point 0)."""
     n = len(points)
@@ -119,7 +119,9 @@ def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[tuple
     costs = []  # per ramp: (pointing down, pointing up)
     for i, step, low, high in ramps:
         weight = sum(abs(w) for w in step.values()) / (high - low)
-        costs.append((weight * (low + high - 2 * first) / below[i], weight * (2 * last - low - high) / above[i]))
+        biases = abs(low) + abs(high)
+        costs.append((weight * (low + high - 2 * first + biases) / below[i],
+                      weight * (2 * last - low - high + biases) / above[i]))
     best = total = sum(up for _, up in costs)
     pivot = 0
     for (i, *_), (down, up) in zip(ramps, costs):
@@ -139,19 +141,24 @@ def staircase_rounding(points: Sequence[float], outputs: Sequence[Vector]) -> li
     pivot = _pivot(points, outputs, ramps)
     quarter = min_gap(points) / 4 if len(points) > 1 else 0.0
     # a ramp on at x: |step| slope (|x - low| + |x - high|) = weight (2x - low - high) up, weight (low + high - 2x) down
-    weights, edges = [0.0] * (len(points) + 1), [0.0] * (len(points) + 1)
+    n = len(points) + 1
+    weights, edges, biases = [0.0] * n, [0.0] * n, [0.0] * n
     for i, step, low, high in ramps:
         weights[i] = sum(abs(w) for w in step.values()) / (high - low)
         edges[i] = weights[i] * (low + high)
-    for i in range(1, len(points) + 1):
+        biases[i] = weights[i] * (abs(low) + abs(high))  # the biases, stored in float32, round too
+    for i in range(1, n):
         weights[i] += weights[i - 1]
         edges[i] += edges[i - 1]
+        biases[i] += biases[i - 1]
     sizes = []
     for j, p in enumerate(points):  # on at j: down ramps of gaps j+1..pivot, up ramps of gaps pivot+1..j
+        a, b = (j, pivot) if j <= pivot else (pivot, j)
         if j <= pivot:
-            sizes.append(edges[pivot] - edges[j] - 2 * (p - quarter) * (weights[pivot] - weights[j]))
+            pre = edges[b] - edges[a] - 2 * (p - quarter) * (weights[b] - weights[a])
         else:
-            sizes.append(2 * (p + quarter) * (weights[j] - weights[pivot]) - edges[j] + edges[pivot])
+            pre = 2 * (p + quarter) * (weights[b] - weights[a]) - edges[b] + edges[a]
+        sizes.append(pre + biases[b] - biases[a])
     return sizes
 
 
