@@ -5,7 +5,8 @@ import torch
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
-from weightsmith.compiler.causal import causal_program, looks_back_only
+from weightsmith.compiler.causal import _never_ahead, causal_program, implied_by_mask, looks_back_only
+from weightsmith.compiler.selectors import conjunction
 from weightsmith.library import PROGRAMS
 
 from tests.compiler.agreement import every_input, same_value
@@ -107,6 +108,19 @@ def test_looks_back_only_reads_the_graphs_order_alike(name):
     program = PROGRAMS[name].build()
     for n in (3, 6):
         assert looks_back_only(program, n, build_graph(program).order) == looks_back_only(program, n)
+
+
+@pytest.mark.parametrize("negate", [False, True])
+@pytest.mark.parametrize("predicate", [*rasp.Comparison, lambda k, q: k % 3 == q % 2])
+def test_the_position_questions_are_holds_on_every_pair(predicate, negate):
+    """`implied_by_mask` and `_never_ahead` map a Comparison's operator over the pairs: the same answers
+    as `holds` on every pair of positions at or before (resp. after) the query."""
+    select = rasp.Select(rasp.indices, rasp.indices, predicate)
+    (atom,) = conjunction(rasp.SelectorNot(select) if negate else select)
+    for n in range(1, 8):
+        before = [atom.holds((k,), (q,)) for q in range(n) for k in range(q + 1)]
+        after = [atom.holds((k,), (q,)) for q in range(n) for k in range(q + 1, n)]
+        assert implied_by_mask(atom, n) == all(before) and _never_ahead(atom, n) == (not any(after))
 
 
 def test_reading_the_second_word_is_causal_only_from_position_1_on():

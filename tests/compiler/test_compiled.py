@@ -219,3 +219,40 @@ def test_random_programs_decode_the_interpreters_types(case):
         got = [[g if w is None or g is None else type(w)(g) for g, w in zip(ours, theirs)]
                for ours, theirs in zip(got, want)]
     assert_same_types_and_values(got, want)
+
+
+@pytest.mark.parametrize("name", ["sort", "hist", "shuffle_dyck2", "most_freq", "frac_prevs"])
+def test_every_layouts_readout_is_its_read_outs_summed_term_by_term(name, monkeypatch):
+    """`_layouts` writes every matrix with one scatter into a shared buffer: each must be what adding
+    its rows' terms one by one into a zero matrix gives, bit for bit, and blocks must not overlap."""
+    from weightsmith.compiler import compact, compiling
+
+    seen = {}
+    real = compiling._layouts
+
+    def recording(lowering, layout):
+        seen.update(lowering=lowering, layout=layout)
+        return real(lowering, layout)
+
+    monkeypatch.setattr(compiling, "_layouts", recording)
+    p = PROGRAMS[name]
+    compiled = compile_program(p.build(), p.vocab, p.max_seq_len)
+    lowering, layout = seen["lowering"], seen["layout"]
+    reps = {}
+    for rep in [*lowering.reps.values(), *(op.output for op in lowering.ops)]:
+        reps.setdefault(rep.label, rep)
+    assert compiled.layouts
+    for label, got in compiled.layouts.items():
+        rep = reps[label]
+        if got.encoding == "numerical":
+            rows = [rep.scalar]
+        else:
+            rows = [rep.indicators[v] if rep.indicators is not None else compact.detector(rep, v) for v in rep.values]
+        want = np.zeros((len(rows), layout.d_model))
+        for i, r in enumerate(rows):
+            for dim, c in r.terms.items():
+                if dim in layout.index:
+                    want[i, layout.index[dim]] += c
+        assert got.readout.shape == want.shape and got.readout.tobytes() == want.tobytes(), label
+    blocks = sorted((m.readout.__array_interface__["data"][0], m.readout.nbytes) for m in compiled.layouts.values())
+    assert all(a + n <= b for (a, n), (b, _) in zip(blocks, blocks[1:]))

@@ -10,7 +10,7 @@ from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
-from weightsmith.compiler.lowering import Lowering, _all_numbers
+from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _within_range
 from weightsmith.compiler.values import analyse
 from weightsmith.verify import verify
 
@@ -225,3 +225,9 @@ def test_all_numbers_is_isinstance_int_or_float(values):
     """`_all_numbers` checks exact types in C first, `isinstance` only where another type occurs."""
     want = all(isinstance(v, (int, float)) for v in values)
     assert _all_numbers(values) == _all_numbers(iter(values)) == want
+
+
+@given(st.lists(st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+                          st.sampled_from([MAX_MAGNITUDE, -MAX_MAGNITUDE, int(MAX_MAGNITUDE) + 1, 10**300]))))
+def test_within_range_is_every_magnitude_at_most_the_limit(values):
+    assert _within_range(values) == all(abs(v) <= MAX_MAGNITUDE for v in values)

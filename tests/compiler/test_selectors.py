@@ -61,3 +61,21 @@ def test_never_empty():
     # a SelectPreferred selects one key where its selector selects any
     assert never_empty(rasp.SelectPreferred(rasp.Select(rasp.indices, rasp.indices, LEQ), lambda k, q: k), of, null)
     assert not never_empty(rasp.SelectPreferred(rasp.Select(rasp.indices, rasp.indices, LT), lambda k, q: k), of, null)
+
+
+# Values a table may meet: ints on both sides of int64's bounds (the int64 path and its refusal), bools
+# and floats equal to ints (never on the int64 path: `type` is checked), strings, None.
+TABLE_VALUES = st.one_of(st.integers(-3, 3), st.sampled_from([2**63 - 1, -2**63, 2**63, -2**63 - 1, 10**30]),
+                         st.booleans(), st.sampled_from([0.0, -0.0, 1.5, 2.0]), st.sampled_from(["a", "b"]), st.none())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(COMPARISONS), st.booleans(), st.lists(TABLE_VALUES, max_size=6),
+       st.lists(TABLE_VALUES, max_size=6))
+def test_a_comparisons_table_is_holds_on_every_pair(comparison, negate, keys, queries):
+    selector = rasp.Select(rasp.tokens, rasp.indices, comparison)
+    (atom,) = conjunction(rasp.SelectorNot(selector) if negate else selector)
+    key_values, query_values = [(k,) for k in keys], [(q,) for q in queries]
+    table = atom.table(key_values, query_values)
+    assert table.shape == (len(queries), len(keys)) and table.dtype == bool
+    assert table.tolist() == [[atom.holds(k, q) for k in key_values] for q in query_values]

@@ -3,6 +3,7 @@
 import itertools
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
     StaticFacts,
+    _occurring,
     all_inputs,
     analyse,
     count_inputs,
@@ -52,7 +54,7 @@ def test_every_input_is_enumerated():
     assert sorted(batch.lengths.tolist()) == [1] * 2 + [2] * 4 + [3] * 8
 
 
-@pytest.mark.parametrize("size,max_seq_len", [(1, 1), (1, 4), (2, 3), (3, 4), (5, 2)])
+@pytest.mark.parametrize("size,max_seq_len", [(1, 1), (1, 4), (2, 3), (3, 4), (5, 2), (3, 5), (5, 4), (4, 6)])
 def test_every_input_comes_in_product_order_padded(size, max_seq_len):
     vocab = list("abcde"[:size])
     batch = all_inputs(vocab, max_seq_len)
@@ -60,6 +62,8 @@ def test_every_input_comes_in_product_order_padded(size, max_seq_len):
     got = [[c for c, ok in zip(row, valid) if ok] for row, valid in zip(batch.tokens.codes.tolist(), batch.valid.tolist())]
     assert got == want and batch.lengths.tolist() == list(map(len, want))
     assert (batch.tokens.codes[~batch.valid] == -1).all() and batch.tokens.table == vocab
+    assert batch.valid.tolist() == [[p < len(w) for p in range(max_seq_len)] for w in want]
+    assert batch.tokens.codes.dtype == batch.lengths.dtype == np.int64 and batch.valid.dtype == bool
 
 
 def test_observed_facts_are_exact():
@@ -291,3 +295,14 @@ def test_the_values_used_are_the_codes_that_occur(case):
             column = facts.columns[id(e)]
             codes = sorted(set(column.codes[facts.valid].tolist()))
             assert facts._used(e) == [column.table[c] for c in codes]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=3).flatmap(
+    lambda sizes: st.tuples(st.just(sizes), st.lists(st.tuples(*(st.integers(0, n - 1) for n in sizes)), max_size=40))))
+def test_occurring_gives_the_distinct_rows_in_order(case):
+    sizes, rows = case
+    columns = [np.array([row[j] for row in rows], dtype=np.int64) for j in range(len(sizes))]
+    got = _occurring(columns, sizes)
+    assert len(got) == len(sizes)
+    assert list(zip(*(c.tolist() for c in got))) == sorted(set(rows))

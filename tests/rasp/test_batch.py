@@ -366,3 +366,33 @@ def test_outputs_that_are_the_tokens_are_the_inputs_own_values():
         assert repr(out) == repr([rasp.evaluate(program, xs) for xs in [["a", "b"], ["b", "b"]]])
     as_float = rasp.Map(float, rasp.tokens)  # equal values of another type, in the tokens' order
     assert repr(rasp.evaluate_batch(as_float, [[1, 2], [2, 2]])) == repr([[1.0, 2.0], [2.0, 2.0]])
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), kind=st.sampled_from([st.sampled_from(["a", "b", "cd"]), st.integers(0, 3),
+                                             st.integers(-2**40, 2**40), _TOKENS]))
+def test_tokens_read_first_measure_the_lengths_too(data, kind):
+    """`make_batch(read_tokens=True)` skips measuring every input when reading the tokens proves them all
+    of the first one's length; a row of another length anywhere (often only the last, or two rows whose
+    lengths differ by as much as the others' total) must make it measure them as before."""
+    import numpy as np
+    from weightsmith.rasp.batch import make_batch
+
+    width = data.draw(st.integers(1, 5))
+    rows = data.draw(st.lists(st.lists(kind, min_size=width, max_size=width), min_size=1, max_size=40))
+    rows += data.draw(st.lists(st.lists(kind, max_size=6), max_size=1))
+    if len(rows) > 1 and data.draw(st.booleans()):  # one token moved to another row: the same token count
+        give, take = data.draw(st.permutations(range(len(rows))))[:2]
+        if rows[give]:
+            rows[take].append(rows[give].pop())
+    read, measured = make_batch(rows, read_tokens=True), make_batch(rows)
+    assert read.full == measured.full and read.shape == measured.shape
+    assert read.lengths.tolist() == measured.lengths.tolist() == [len(r) for r in rows]
+    assert np.array_equal(read.valid, measured.valid)
+    assert read.tokens.codes.tolist() == measured.tokens.codes.tolist()
+    assert typed(read.tokens.table) == typed(measured.tokens.table)
+    with pytest.raises(rasp.InputError, match="longer than max_seq_len") as error:
+        make_batch(rows, max_seq_len=max(map(len, rows)) - 1, read_tokens=True)
+    with pytest.raises(rasp.InputError) as reference:
+        make_batch(rows, max_seq_len=max(map(len, rows)) - 1)
+    assert str(error.value) == str(reference.value)

@@ -51,11 +51,16 @@ def test_ints_are_read_exactly_or_declined(batch):
     assert got is None or got.tolist() == flat
 
 
+def _strings(rows, lengths, full):
+    stream = marshalled.string_stream(rows)
+    return None if stream is None else marshalled.strings(stream, lengths, full)
+
+
 @settings(max_examples=300, deadline=None)
 @given(_batches(_STR_TOKENS))
 def test_strings_are_read_exactly_or_declined(batch):
     rows, lengths, full, flat = _shape(*batch)
-    got = marshalled.strings(rows, lengths, full)
+    got = _strings(rows, lengths, full)
     if got is None:  # declined: the general path reads them
         return
     codes, table = got
@@ -68,7 +73,7 @@ def test_strings_drawn_from_a_vocabulary_are_read():
     vocab = ["(", ")", "ab", "é"]
     rows = [[vocab[(3 * b + i) % 4] for i in range(b % 7)] for b in range(100)]
     lengths = np.array([len(r) for r in rows], dtype=np.intp)
-    codes, table = marshalled.strings(rows, lengths, False)
+    codes, table = _strings(rows, lengths, False)
     assert [table[c] for c in codes.tolist()] == [t for r in rows for t in r]
 
 
@@ -101,6 +106,6 @@ def test_strings_of_one_length_are_read():
     vocab = ["(", ")", "ab", "é"]
     rows = [[vocab[(3 * b + i) % 4] for i in range(5)] for b in range(100)] + [["ab", "zz", "(", ")", "é"]]
     lengths = np.full(len(rows), 5)
-    codes, table = marshalled.strings(rows[:-1], lengths[:-1], True)
+    codes, table = _strings(rows[:-1], lengths[:-1], True)
     assert [table[c] for c in codes.tolist()] == [t for r in rows[:-1] for t in r]
-    assert marshalled.strings(rows, lengths, True) is None  # "zz" is not among the first rows' tokens
+    assert _strings(rows, lengths, True) is None  # "zz" is not among the first rows' tokens

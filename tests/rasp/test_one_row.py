@@ -104,3 +104,14 @@ def test_means_over_a_selector_of_positions_equal_the_reference(vocab, predicate
     got = rasp.evaluate_batch(mean, inputs)
     for xs, out in zip(inputs, got):
         assert [(type(v), v) for v in out] == [(type(v), v) for v in rasp.evaluate(mean, xs)]
+
+
+@pytest.mark.parametrize("vocab, n", [([0, 1], 10), ([1, 2, 3, 4], 6), ([-4, 4, 0], 12), ([0, 100], 10)])
+def test_means_over_a_prefix_divide_every_place_or_only_those_met(vocab, n):
+    """A prefix selector's means: few (query, sum) places are all divided (the first two cases), many
+    only where met (the last two); both equal the reference, type for type."""
+    prefix = rasp.Select(rasp.indices, rasp.indices, rx.Comparison.LEQ)
+    mean = rasp.numerical(rasp.Aggregate(prefix, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
+    inputs = [[vocab[(7 * b + 3 * i + b * i) % len(vocab)] for i in range(n)] for b in range(40)]
+    for xs, out in zip(inputs, rasp.evaluate_batch(mean, inputs)):
+        assert [(type(v), v) for v in out] == [(type(v), v) for v in rasp.evaluate(mean, xs)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from typing import Iterable
 
 import numpy as np
@@ -21,9 +22,10 @@ from weightsmith.compiler.blocks import AttentionOp, Representation
 from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
 from weightsmith.compiler.causal import CausalFacts, causal_program, looks_back_only
 from weightsmith.compiler.compiled import CompiledModel, HeadInfo, SOpLayout
-from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.errors import CompileError, RoundingWarning
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
+from weightsmith.compiler.mlp import clean_units
 from weightsmith.compiler.pruning import prune
 from weightsmith.compiler.readout import BOS, ONE
 from weightsmith.compiler.residual import ResidualLayout, allocate
@@ -79,7 +81,7 @@ def compile_program(
     tokens_rep, indices_rep = lowering.rep(lowering.tokens_expr), lowering.rep(rasp.indices)
     embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
     sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
-    bounds = _margins(ops, sched, output, max_seq_len)
+    bounds = _margins(ops, sched, output, max_seq_len, [tokens_rep, indices_rep])
     layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims + output.type_dims, reuse=reuse, persistent=persistent)
     config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
@@ -101,26 +103,43 @@ def compile_program(
     )
 
 
-def _margins(ops: list, sched: Schedule, output, max_seq_len: int) -> ErrorBounds:
+def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: list) -> ErrorBounds:
     """Scale every head, then prove the margins end to end (`compiler.bounds`). The errors reaching
     a result are (nearly) proportional to the heads' margins, so while the bound exceeds what a
     result tolerates the margins are tightened by that ratio (four times over, at most 1e6 a round)
-    and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed."""
+    and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed.
+
+    Float32 rounding no margin shrinks: where it takes half of what a result tolerates, the lookup
+    tables walked up to there that read rounded values are made clean (`mlp.clean_units`: they stop
+    multiplying it) and the proof redone. When none is left to clean, the margins are proven in real
+    arithmetic alone, as before float32 was counted, with a RoundingWarning naming the s-op."""
     cap = MAX_MARGIN
-    for _ in range(MARGIN_ROUNDS):
+    rounds = 0
+    rounding = True
+    while True:
         for op in ops:
             if isinstance(op, AttentionOp):
                 set_scale(op, max_seq_len, cap)
         try:
-            return bound_errors(ops, sched, output)
+            return bound_errors(ops, sched, output, max_seq_len, embedded, rounding)
         except BoundExceeded as err:
+            if err.rounding * 2 >= err.allowed:
+                if not err.unclean:
+                    warnings.warn(RoundingWarning(
+                        f"{err}; {err.rounding:.3g} of it is float32 rounding (a worst case), which no margin removes: "
+                        "the margins are proven in real arithmetic only; verify() checks the model"), stacklevel=3)
+                    rounding = False
+                for op in err.unclean:
+                    op.units, op.groups, op.clean = clean_units(op.units), None, True
+                continue
+            rounds += 1
+            if rounds >= MARGIN_ROUNDS:
+                raise CompileError(f"{err}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact") from None
             # a ratio past 1e6 is the exponential of a score shift (a head reading errors too large
             # for its scale): tighten by 1e6 and look again rather than jump by the whole ratio
-            cap *= min(0.5, max(err.allowed / err.error / 4, 1e-6))
+            cap *= min(0.5, max((err.allowed - err.rounding) / (err.error - err.rounding) / 4, 1e-6))
             if not cap >= MIN_MARGIN:
                 raise CompileError(f"{err}; no margin above {MIN_MARGIN:g} keeps it exact") from None
-            last = err
-    raise CompileError(f"{last}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact")
 
 
 def compile_rasp_to_model(
@@ -161,14 +180,23 @@ def _check_vocab(vocab: Iterable, bos: str, pad: str) -> list:
 
 
 def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]:
-    """Every s-op's (and helper's) read-out over the final residual, and when it is valid."""
+    """Every s-op's (and helper's) read-out over the final residual, and when it is valid.
+
+    The read-out matrices are written all at once: every term's place in one buffer holding all of
+    them, summed by one `np.bincount` (each entry's terms added in order from 0.0, as `+=` term by term
+    would), each s-op's matrix a view of its block. A compile has dozens of small ones, where a numpy
+    call and scalar writes per matrix cost more than the Python that lists the terms."""
     reps: dict[str, Representation] = {}
     for rep in lowering.reps.values():
         reps.setdefault(rep.label, rep)
     for op in lowering.ops:
         reps.setdefault(op.output.label, op.output)
     tenancy = {t.owner: t for t in layout.tenancies}
-    out = {}
+    index, d = layout.index, layout.d_model
+    places: list[int] = []  # flat position in the buffer of each term, and its coefficient
+    coefficients: list[float] = []
+    made = []  # (label, rep, encoding, values, owners, start of its block, rows, unrepresented)
+    size = 0
     for label, rep in reps.items():
         if rep.encoding == "numerical" and rep.scalar is not None:
             rows, values, encoding = [rep.scalar], list(rep.values), "numerical"
@@ -184,23 +212,30 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
         unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
         row_values = [values] if encoding == "numerical" else [[v] for v in values]
-        matrix = np.zeros((len(rows), layout.d_model))
-        for i, (carried, r) in enumerate(zip(row_values, rows)):
-            line = matrix[i]
+        line = size
+        for carried, r in zip(row_values, rows):
             for dim, c in r.terms.items():
-                at = layout.index.get(dim)
+                at = index.get(dim)
                 if at is not None:
-                    line[at] += c  # from 0.0, term by term
+                    places.append(line + at)
+                    coefficients.append(c)
                 else:
                     unrepresented.extend(v for v in carried if v not in unrepresented)
+            line += d
+        made.append((label, rep, encoding, values, owners, size, len(rows), unrepresented))
+        size = line
+    buffer = np.bincount(np.array(places, dtype=np.intp), weights=np.array(coefficients, dtype=np.float64),
+                         minlength=size)
+    out = {}
+    for label, rep, encoding, values, owners, start, n_rows, unrepresented in made:
         ends = [tenancy[o].end for o in owners if tenancy[o].end is not None]
         out[label] = SOpLayout(
             label=label,
             kind=type(rep.expr).__name__ if rep.expr is not None else rep.role,
             encoding=encoding,
             values=values,
-            dims=[layout.index[d] for d in rep.dims if d in layout.index],
-            readout=matrix,
+            dims=[index[dim] for dim in rep.dims if dim in index],
+            readout=buffer[start:start + n_rows * d].reshape(n_rows, d),
             written_after=max(tenancy[o].start for o in owners),
             erased_in=min(ends) if ends else None,
             sublayer=_sublayer(rep),

@@ -282,7 +282,8 @@ class Lowering:
         x = self.scalar(source, _describe(output.expr, output.label))
         points, outputs = _merge_twins(source, output, [float(v) for v in source.values], outputs)
         units = mlp.discretising_units(x, points, outputs)
-        return self._add(MLPOp(output, units, inputs=[x], tolerance=[mlp.min_gap(points) / 4]))
+        levels = list(zip(outputs, mlp.staircase_rounding(points, outputs)))
+        return self._add(MLPOp(output, units, inputs=[x], tolerance=[mlp.min_gap(points) / 4], levels=levels))
 
     def _function_output(self, expr: rasp.SOp, rep: Representation, results: list) -> list[dict]:
         """Per argument, the output vector of `rep` (stored) that represents `results[i]`."""
@@ -844,8 +845,9 @@ MAX_MAGNITUDE = 1e15  # numbers a model computes with: float32 weights times sca
 
 
 def _within_range(values: list) -> bool:
-    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE."""
-    return all(abs(v) <= MAX_MAGNITUDE for v in values)
+    """Whether every number (int or float, finite: value facts refuse the others) is within MAX_MAGNITUDE:
+    the largest and the smallest, found in C (value lists run to thousands, and are asked about often)."""
+    return not values or (max(values) <= MAX_MAGNITUDE and min(values) >= -MAX_MAGNITUDE)
 
 
 def _check_range(values: list, what: str) -> None:

@@ -166,10 +166,13 @@ class _Allocator:
     def _take(self, k: int, writer: int) -> list[int]:
         taken: list[int] = []
         if writer >= 0:
-            for entry in list(self.free):
+            left = []  # the free entries not taken, in order: one pass (removing each taken one was quadratic)
+            for entry in self.free:
                 if len(taken) < k and self._usable(entry[1], writer):
                     taken.append(entry[0])
-                    self.free.remove(entry)
+                else:
+                    left.append(entry)
+            self.free = left
             for entry in sorted(self.dead, key=lambda e: e[0]):
                 if len(taken) >= k:
                     break

@@ -45,19 +45,39 @@ class Atom:
             return False
 
     def table(self, key_values: Sequence[tuple], query_values: Sequence[tuple]) -> np.ndarray:
-        """[query, key] bool array of `holds`. A Comparison is applied to whole object arrays at once
-        (numpy calls the same Python operator on every pair, far faster than a call per pair); where
-        it cannot be (None, or a pair the operator rejects), every pair is tried on its own."""
+        """[query, key] bool array of `holds`. A Comparison is applied to whole arrays at once (numpy
+        calls the same Python operator on every pair, far faster than a call per pair; on exact ints,
+        int64 arrays, whose comparisons are the ints' own); where it cannot be (None, or a pair the
+        operator rejects), every pair is tried on its own."""
         shape = (len(query_values), len(key_values))
-        if self.comparison is not None and all(v[0] is not None for v in [*key_values, *query_values]):
-            keys, queries = _objects(key_values), _objects(query_values)
-            try:
-                table = np.broadcast_to(np.asarray(self.comparison(keys[None, :], queries[:, None]), dtype=bool), shape)
-            except Exception:  # noqa: BLE001 - e.g. "<" between a str and an int: decided pair by pair
-                pass
-            else:
-                return table != self.negated
+        if self.comparison is not None:
+            keys, queries = _ints(key_values), _ints(query_values)
+            if keys is None or queries is None:
+                if not all(v[0] is not None for v in [*key_values, *query_values]):
+                    keys = None  # a Comparison raises on None: decided pair by pair (holds is False there)
+                else:
+                    keys, queries = _objects(key_values), _objects(query_values)
+            if keys is not None:
+                try:
+                    # TRUE and FALSE give one bool, which `!=` broadcasts (cheaper than np.broadcast_to's checks)
+                    table = np.asarray(self.comparison(keys[None, :], queries[:, None]), dtype=bool)
+                    return np.not_equal(table, self.negated, out=np.empty(shape, dtype=bool))
+                except Exception:  # noqa: BLE001 - e.g. "<" between a str and an int: decided pair by pair
+                    pass
         return np.array([[self.holds(k, q) for k in key_values] for q in query_values], dtype=bool).reshape(shape)
+
+
+INT64 = 1 << 63
+
+
+def _ints(values: Sequence[tuple]) -> np.ndarray | None:
+    """The single values of 1-tuples as an int64 array when every one is an exact int that fits (the
+    usual case: positions, counts), else None. Comparing int64 arrays gives the truth values Python's
+    comparisons give on those ints, without a Python call per pair."""
+    singles = [v for (v,) in values]
+    if set(map(type, singles)) != {int} or not (-INT64 <= min(singles) and max(singles) < INT64):
+        return None
+    return np.array(singles, dtype=np.int64)
 
 
 def _objects(values: Sequence[tuple]) -> np.ndarray:

@@ -89,18 +89,23 @@ def count_inputs(vocab_size: int, max_seq_len: int) -> int:
 def all_inputs(vocab: Sequence, max_seq_len: int) -> Batch:
     """Every input of length 1..max_seq_len over `vocab`, as one padded batch, in itertools.product's
     order within each length (the last position fastest). The inputs of length n are those of length
-    n - 1, each followed by every token: one repeat and one tile per length, no division."""
+    n - 1, each followed by every token: seen as a grid [V^(n-1), V, n], two broadcast assignments per
+    length, into the batch's own rows (no repeated or tiled temporaries: 22 µs against 74 at V=3, L=5,
+    where the whole observation takes about a millisecond)."""
     V = len(vocab)
     sizes = [V**n for n in range(1, max_seq_len + 1)]
     codes = np.full((sum(sizes), max_seq_len), -1, dtype=np.int64)
     length = np.repeat(np.arange(1, max_seq_len + 1, dtype=np.int64), sizes)
-    start, previous = 0, np.zeros((1, 0), dtype=np.int64)
+    tokens = np.arange(V, dtype=np.int64)
+    start, previous = 0, None
     for n, size in enumerate(sizes, start=1):
-        block = codes[start:start + size]
-        block[:, :n - 1] = np.repeat(previous, V, axis=0)
-        block[:, n - 1] = np.tile(np.arange(V, dtype=np.int64), size // V)
-        previous, start = block[:, :n], start + size
-    valid = np.arange(max_seq_len)[None, :] < length[:, None]
+        rows = codes[start:start + size]  # whole rows: contiguous, so the reshape below is a view
+        grid = rows.reshape(size // V, V, max_seq_len)
+        if previous is not None:
+            grid[:, :, :n - 1] = previous[:, None, :]
+        grid[:, :, n - 1] = tokens
+        previous, start = rows[:, :n], start + size
+    valid = codes >= 0  # position < length: every token's code is at least 0, padding -1
     return Batch(length, valid, Column(codes, list(vocab)))
 
 
@@ -240,6 +245,8 @@ def _occurring(codes: list[np.ndarray], sizes: list[int]) -> list[np.ndarray]:
     """
     radices = [max(size, 1) for size in sizes]
     total = math.prod(radices)
+    if len(codes) == 1 and total <= BINCOUNT_LIMIT:  # one column (an s-op's used values): its count alone
+        return [np.flatnonzero(np.bincount(codes[0], minlength=total))]
     if total >= 1 << 62:  # would overflow int64: sort the rows themselves
         return list(np.unique(np.stack(codes), axis=1))
     key = np.zeros(len(codes[0]), dtype=np.int64)

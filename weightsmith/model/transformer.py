@@ -52,6 +52,7 @@ def parameter_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
 
 
 _NUMPY_DTYPES = {torch.float32: np.float32, torch.float64: np.float64}
+_make_parameter = torch.Tensor._make_subclass
 
 
 class _Source:
@@ -88,7 +89,8 @@ class _Source:
             if raw.shape != shape:
                 raise ValueError(f"tensor {name!r} has shape {raw.shape}, the config needs {shape}")
             self.unchecked.append((name, raw))
-            return nn.Parameter(torch.from_numpy(raw.astype(_NUMPY_DTYPES[self.dtype])))
+            # what `nn.Parameter(tensor)` returns for a plain tensor, without its Python-level `__new__`
+            return _make_parameter(nn.Parameter, torch.from_numpy(raw.astype(_NUMPY_DTYPES[self.dtype])), True)
         return _parameter(name, raw, shape, self.dtype)
 
     def check_finite(self) -> None:

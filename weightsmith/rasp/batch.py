@@ -21,6 +21,7 @@ import math
 import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
@@ -30,12 +31,13 @@ from weightsmith.rasp import bitmask, marshalled, one_row
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
-from weightsmith.rasp.graph import topological_order
-from weightsmith.rasp.holes import unfilled
+from weightsmith.rasp.graph import with_children
+from weightsmith.rasp.holes import Hole, unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 PAD = -1
 COMPOSED_IN_PYTHON = 4096  # a `Distinct` over at most this many codes composes its lookup table in Python
+EVERY_PLACE = 256  # `_whole_means_one` divides every (query, sum) place up to this many, not only those met
 MASKED_SUM_VALUES = 8  # a mean of at most this many distinct non-zero whole numbers sums them by popcounts
 EXACT_INT = 2**53  # integers up to this size are exact in float64, and so are their sums below it
 _NUMBER_TYPES = (int, bool, float)  # what the reference evaluator averages (it tests with isinstance)
@@ -291,11 +293,28 @@ def make_batch(
     inputs: Sequence[Sequence[rx.Value]],
     vocab: Optional[Iterable[rx.Value]] = None,
     max_seq_len: Optional[int] = None,
+    read_tokens: bool = False,
 ) -> Batch:
     """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs.
 
-    Without `vocab` the tokens are coded when a program first reads them (see `Batch`).
+    Without `vocab` the tokens are coded when a program first reads them (see `Batch`), unless
+    `read_tokens` says that the program reads them: then, when every input has the first one's length,
+    reading the tokens from their serialisation also checks that (each row's header holds its length),
+    and the pass that measures every input is skipped.
     """
+    stream = _token_stream(inputs) if read_tokens and inputs and len(inputs[0]) else None
+    if stream is not None:
+        shape = (len(inputs), len(inputs[0]))
+        lengths = np.full(shape[0], shape[1], dtype=np.intp)
+        tokens = _marshalled_column(stream, lengths, shape, True)
+        if tokens is not None:  # every row has the first one's length
+            if max_seq_len is not None and shape[1] > max_seq_len:
+                raise InputError(f"input 0 has length {shape[1]}, longer than max_seq_len={max_seq_len}: "
+                                 f"{list(inputs[0])!r}")
+            batch = Batch(lengths, shape, tokens)
+            if vocab is not None:
+                _check_vocabulary(inputs, tokens.table, vocab)
+            return batch
     sizes = list(map(len, inputs))
     if sizes and sizes.count(sizes[0]) == len(sizes):  # one length (a count in C, without an array pass)
         lengths = np.full(len(sizes), sizes[0], dtype=np.intp)
@@ -308,36 +327,58 @@ def make_batch(
         b = int(np.argmax(lengths > max_seq_len))
         raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
     valid = (len(inputs), width) if full else np.arange(width)[None, :] < lengths[:, None]
-    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full))
+    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full, stream))
     if vocab is not None:
         _check_vocabulary(inputs, batch.tokens.table, vocab)
     return batch
 
 
-def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
-                  full: bool) -> Column:
-    """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column."""
+def _token_stream(inputs: Sequence[Sequence[rx.Value]]) -> Optional[bytes | marshalled.StringStream]:
+    """The marshal serialisation the tokens are read from (`marshalled`), if they have the common kind
+    (exact ints or strings, judged by the first token)."""
     first = next((xs[0] for xs in inputs if len(xs)), None)
-    read = None  # read from the marshal serialisation (`marshalled`) where it has the common shape
-    if type(first) is int and (data := marshalled.int_stream(inputs)) is not None:
-        if full and (small := marshalled.small_ints(data, *valid)) is not None:
+    if type(first) is int:
+        return marshalled.int_stream(inputs)
+    if type(first) is str:
+        return marshalled.string_stream(inputs)
+    return None
+
+
+def _marshalled_column(stream: bytes | marshalled.StringStream, lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
+                       full: bool) -> Optional[Column]:
+    """The tokens read from their serialisation `stream` (`_token_stream`) as a Column, if it has the common
+    shape: rows of `lengths` (`valid`: which positions are inside an input, or its shape if `full`)."""
+    if isinstance(stream, bytes):
+        if full and (small := marshalled.small_ints(stream, *valid)) is not None:
             return Column(small[0], small[1], dense=True)
-        if (numbers := marshalled.ints(data, lengths, full)) is not None:
-            read = _tokenise_ints(numbers)
-    elif type(first) is str:
-        read = marshalled.strings(inputs, lengths, full)
-    if read is not None:
-        flat_codes, table = read
+        numbers = marshalled.ints(stream, lengths, full)
+        read = None if numbers is None else _tokenise_ints(numbers)
     else:
-        flat: list[Any] = []
-        for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
-            flat += xs
-        flat_codes, table = _tokenise(flat)
+        read = marshalled.strings(stream, lengths, full)
+    return None if read is None else _coded_column(*read, valid, full)
+
+
+def _coded_column(flat_codes: np.ndarray, table: list[Any], valid: np.ndarray | tuple[int, int], full: bool) -> Column:
+    """The tokens' Column from their codes in row-major order (`valid`: as in `_marshalled_column`)."""
     if full:
         return Column(flat_codes.reshape(valid), table, dense=True)
     codes = np.full(valid.shape, PAD, dtype=np.intp)
     codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
     return Column(codes, table, dense=True)
+
+
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
+                  full: bool, stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
+    """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column; `stream`:
+    their serialisation if `make_batch` made it already."""
+    stream = _token_stream(inputs) if stream is None else stream
+    column = None if stream is None else _marshalled_column(stream, lengths, valid, full)
+    if column is not None:
+        return column
+    flat: list[Any] = []
+    for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
+        flat += xs
+    return _coded_column(*_tokenise(flat), valid, full)
 
 
 def _check_vocabulary(inputs: Sequence[Sequence[rx.Value]], table: list[Any], vocab: Iterable[rx.Value]) -> None:
@@ -505,6 +546,23 @@ def _repeated(row: np.ndarray, n: int) -> np.ndarray:
     return view
 
 
+@lru_cache(maxsize=8)
+def _index_grid(nb: int, width: int) -> np.ndarray:
+    """`[nb, width]`: each position's index, read-only. Kept per shape (a constant of the shape, not of any
+    input), as `bitmask` keeps its offsets: after slower work every numpy call costs 10-20 µs, and
+    indices are read by most programs."""
+    return _repeated(np.arange(width)[None], nb)
+
+
+@lru_cache(maxsize=8)
+def _row_starts(nb: int, width: int) -> np.ndarray:
+    """`[nb, 1]`: where each input's row starts in a flattened `[nb, width]` array, read-only (per shape,
+    as `_index_grid`)."""
+    starts = np.arange(nb)[:, None] * width
+    starts.flags.writeable = False
+    return starts
+
+
 def _first_bad(mask: np.ndarray) -> int:
     return int(np.argwhere(mask)[0][0])
 
@@ -575,8 +633,7 @@ class _BatchEvaluator:
     @property
     def row_starts(self) -> np.ndarray:
         """`[B, 1]`: where each input's row starts in the flattened `[B, L]` arrays."""
-        nb, width = self.batch.shape
-        return np.arange(nb)[:, None] * width
+        return _row_starts(*self.batch.shape)
 
     def count(self, selector: rx.Selector) -> np.ndarray:
         if id(selector) not in self._counts:
@@ -831,8 +888,10 @@ class _BatchEvaluator:
         each query has its own count c, so its sums lie in [c * min, c * max] of the numbers, and (query,
         sum) has a place in a table laid out before any sum is known. One product `[B, key] @ [key,
         query]` over the queries that select several keys, plus each query's offset, gives every
-        position's place; each place met is divided once, in Python (the evaluator's own int / int).
-        False, having done nothing, when that table would be too large."""
+        position's place; each place is divided once, in Python (the evaluator's own int / int): every
+        place when there are few (the output's table then also lists means no input meets, which a
+        column that is not `dense` may), else only those met. False, having done nothing, when that
+        table would be too large."""
         masks = self._one_row_of(e.selector)
         many = [q for q, m in enumerate(masks) if m.bit_count() > 1]
         counts = [masks[q].bit_count() for q in many]
@@ -845,15 +904,22 @@ class _BatchEvaluator:
         at = np.array(numbers, dtype=np.float64).take(vals.codes) @ selected  # the sums, exact (see _means)
         at += [start - c * low for start, c in zip(starts, counts)]
         at = at.astype(np.intp)
-        met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
-        means = []
-        for i in met:
-            j = bisect_right(starts, i) - 1
-            means.append((i - starts[j] + counts[j] * low) / counts[j])
+        met: Optional[list[int]] = None  # the places met, if found
+        if starts[-1] <= EVERY_PLACE:  # every place divided, met or not: cheaper than finding the ones met
+            means = [s / c for c in counts for s in range(c * low, c * high + 1)]
+        else:
+            met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
+            means = []
+            for i in met:
+                j = bisect_right(starts, i) - 1
+                means.append((i - starts[j] + counts[j] * low) / counts[j])
         ordered = sorted(set(means))  # codes in ascending order of the means, as `_means` gives them
         code_of = dict(zip(ordered, out.codes(ordered)))
-        table = np.zeros(starts[-1], dtype=np.intp)
-        table[met] = [code_of[mean] for mean in means]
+        if met is None:
+            table = np.array([code_of[mean] for mean in means], dtype=np.intp)
+        else:
+            table = np.zeros(starts[-1], dtype=np.intp)
+            table[met] = [code_of[mean] for mean in means]
         codes[:, many] = table.take(at)
         return True
 
@@ -893,69 +959,60 @@ class _BatchEvaluator:
         codes = np.where(undefined, n_classes, scores.argmax(-1))
         return Column(np.where(valid, codes, PAD), [*e.classes, None])
 
-    def run(self, program: rx.RASPExpr, keep_all: bool = True) -> None:
+    def run(self, program: rx.RASPExpr, keep_all: bool = True,
+            plan: Optional[list[tuple[rx.RASPExpr, Sequence[rx.RASPExpr]]]] = None) -> None:
         """Every node of `program`, children first. Unless `keep_all`, a node's value is dropped once its last
         parent has read it (the program's own stays): a call then holds only what is still needed, so its
         arrays reuse the memory of dead ones instead of growing the heap, whose fresh pages cost a page fault
-        each (a quarter of the time of a selector-heavy program)."""
+        each (a quarter of the time of a selector-heavy program).
+
+        Each node is dispatched on its class (`_step_of`), and the walk reads each node's children once
+        (`with_children`): in a call that follows slower work, every Python line runs cold, and the walk
+        and an isinstance chain per node were 3-4 % of a call over twenty nodes."""
         batch = self.batch
-        nb, width = batch.shape
-        order = topological_order(program)
-        last_use = {} if keep_all else _last_uses(order, program)
-        for step, e in enumerate(order):
-            if unfilled(e):
+        one_row_ok = batch.full and batch.shape[1] > 0
+        plan = with_children(program) if plan is None else plan  # (`plan`: the caller's walk of `program`)
+        steps = [_step_of(type(e)) for e, _ in plan]
+        last_use: dict[int, int] = {}
+        if not keep_all and not any(step.loops for step in steps):  # a loop's body reads outer nodes
+            for at, (_, children) in enumerate(plan):  # that are not its children: nothing is dropped
+                for child in children:
+                    last_use[id(child)] = at
+            last_use.pop(id(program), None)
+        values = self.values
+        for at, ((e, children), step) in enumerate(zip(plan, steps)):
+            if step.hole and unfilled(e):
                 raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
                                       "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
-            if isinstance(e, _ONE_ROW_KINDS) and batch.full and width and all(map(self._is_uniform, e.children)):
-                out: Any = self.one_row(e)
-            elif isinstance(e, rx.TokensType):
-                out = batch.tokens
-            elif isinstance(e, rx.IndicesType):
-                out = Column(batch.masked(_repeated(np.arange(width)[None], nb)), list(range(width)),
-                             dense=True, uniform=batch.full)
-            elif isinstance(e, rx.LengthType):
-                out = Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)),
-                             uniform=batch.full)
-            elif isinstance(e, rx.Full):
-                out = self.constant(e.fill)
-            elif isinstance(e, rx.ConstantSOp):
-                out = self.constant_sop(e)
-            elif isinstance(e, rx.Map):
-                out = self.map_values(e, self(e.inner), e.f)
-            elif isinstance(e, rx.SequenceMap):
-                out = self.sequence_map(e)
-            elif isinstance(e, rx.Aggregate):
-                out = self.aggregate(e)
-            elif isinstance(e, rx.SelectorWidth):
-                out = Column(batch.masked(self.count(e.selector)), list(range(width + 1)),
-                             uniform=id(e.selector) in self._uniform)
-            elif isinstance(e, rx.Select):
-                out = self.select(e)
-            elif isinstance(e, rx.ConstantSelector):
-                out = self.constant_selector(e)
-            elif isinstance(e, rx.SelectorAnd):
-                out = self.combine(e, np.bitwise_and, e.fst, e.snd)
-            elif isinstance(e, rx.SelectorOr):
-                out = self.combine(e, np.bitwise_or, e.fst, e.snd)
-            elif isinstance(e, rx.SelectorNot):
-                out = self.combine(e, lambda x, valid: ~x & valid, e.inner, self._uniform_pair_valid())
-            elif isinstance(e, rx.SelectPreferred):
-                out = self.select_preferred(e)
-            elif isinstance(e, rx.LinearClassifier):
-                out = self.linear_classifier(e)
-            elif isinstance(e, Loop):
-                out = self.loop(e)
-            elif isinstance(e, LoopResult):
-                out = self.column([run.result(e, n) for run, n in zip(self(e.loop), batch.lengths.tolist())])
-            elif isinstance(e, LoopState):
-                raise placeholder_error(e)
+            if step.one_row and one_row_ok and all(map(self._is_uniform, children)):
+                values[id(e)] = self.one_row(e)
             else:
-                raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
-            self.values[id(e)] = out
+                values[id(e)] = step.compute(self, e)
             if last_use:
-                for child in e.children:
-                    if last_use.get(id(child)) == step:
+                for child in children:
+                    if last_use.get(id(child)) == at:
                         self._drop(id(child))
+
+    def tokens(self, e: rx.TokensType) -> Column:
+        return self.batch.tokens
+
+    def indices(self, e: rx.IndicesType) -> Column:
+        batch = self.batch
+        nb, width = batch.shape
+        return Column(batch.masked(_index_grid(nb, width)), list(range(width)), dense=True,
+                      uniform=batch.full)
+
+    def length(self, e: rx.LengthType) -> Column:
+        batch = self.batch
+        return Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)),
+                      list(range(batch.shape[1] + 1)), uniform=batch.full)
+
+    def selector_width(self, e: rx.SelectorWidth) -> Column:
+        return Column(self.batch.masked(self.count(e.selector)), list(range(self.batch.shape[1] + 1)),
+                      uniform=id(e.selector) in self._uniform)
+
+    def loop_result(self, e: LoopResult) -> Column:
+        return self.column([run.result(e, n) for run, n in zip(self(e.loop), self.batch.lengths.tolist())])
 
     def _drop(self, key: int) -> None:
         """Forgets a node's value and everything kept for it."""
@@ -1055,17 +1112,57 @@ class _BatchEvaluator:
         return bitmask.pack(matrix)[None] & self.pair_valid
 
 
-def _last_uses(order: list[rx.RASPExpr], program: rx.RASPExpr) -> dict[int, int]:
-    """For each node but `program`, the step of `order` at which its last parent is computed; empty when
-    the program has a loop (a loop's body reads outer nodes that are not its children)."""
-    last: dict[int, int] = {}
-    for step, e in enumerate(order):
-        if isinstance(e, (Loop, LoopResult, LoopState)):
-            return {}
-        for child in e.children:
-            last[id(child)] = step
-    last.pop(id(program), None)
-    return last
+@dataclass(frozen=True)
+class _Step:
+    """How `_BatchEvaluator.run` computes a node of one class."""
+
+    compute: Callable[[_BatchEvaluator, Any], Any]
+    one_row: bool  # computed on one row when its children are uniform (`one_row`)
+    hole: bool  # may be an unfilled hole
+    loops: bool  # part of a loop: its body reads nodes that are not its children
+
+
+def _unknown(evaluator: _BatchEvaluator, e: Any) -> Any:
+    raise TypeError(f"cannot evaluate {type(e).__name__}: not a RASP construct weightsmith knows")
+
+
+def _placeholder(evaluator: _BatchEvaluator, e: Any) -> Any:
+    raise placeholder_error(e)
+
+
+# The first class a node is an instance of decides how it is computed (so subclasses, like
+# LinearSequenceMap or a filled hole, are computed as their base).
+_COMPUTE: list[tuple[type, Callable[[_BatchEvaluator, Any], Any]]] = [
+    (rx.TokensType, _BatchEvaluator.tokens),
+    (rx.IndicesType, _BatchEvaluator.indices),
+    (rx.LengthType, _BatchEvaluator.length),
+    (rx.Full, lambda ev, e: ev.constant(e.fill)),
+    (rx.ConstantSOp, _BatchEvaluator.constant_sop),
+    (rx.Map, lambda ev, e: ev.map_values(e, ev(e.inner), e.f)),
+    (rx.SequenceMap, _BatchEvaluator.sequence_map),
+    (rx.Aggregate, _BatchEvaluator.aggregate),
+    (rx.SelectorWidth, _BatchEvaluator.selector_width),
+    (rx.Select, _BatchEvaluator.select),
+    (rx.ConstantSelector, _BatchEvaluator.constant_selector),
+    (rx.SelectorAnd, lambda ev, e: ev.combine(e, np.bitwise_and, e.fst, e.snd)),
+    (rx.SelectorOr, lambda ev, e: ev.combine(e, np.bitwise_or, e.fst, e.snd)),
+    (rx.SelectorNot, lambda ev, e: ev.combine(e, lambda x, valid: ~x & valid, e.inner, ev._uniform_pair_valid())),
+    (rx.SelectPreferred, _BatchEvaluator.select_preferred),
+    (rx.LinearClassifier, _BatchEvaluator.linear_classifier),
+    (Loop, _BatchEvaluator.loop),
+    (LoopResult, _BatchEvaluator.loop_result),
+    (LoopState, _placeholder),
+]
+_STEPS: dict[type, _Step] = {}  # per class of node (classes, not programs: nothing a user may change)
+
+
+def _step_of(kind: type) -> _Step:
+    step = _STEPS.get(kind)
+    if step is None:
+        compute = next((f for base, f in _COMPUTE if issubclass(kind, base)), _unknown)
+        step = _STEPS[kind] = _Step(compute, issubclass(kind, _ONE_ROW_KINDS), issubclass(kind, Hole),
+                                    issubclass(kind, (Loop, LoopResult, LoopState)))
+    return step
 
 
 def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False, packed: bool = False) -> dict[int, Any]:
@@ -1102,9 +1199,10 @@ def evaluate_batch(
     """
     if not inputs:
         return []
-    batch = make_batch(inputs, vocab, max_seq_len)
+    plan = with_children(program)
+    batch = make_batch(inputs, vocab, max_seq_len, read_tokens=any(isinstance(e, rx.TokensType) for e, _ in plan))
     evaluator = _BatchEvaluator(batch)
-    evaluator.run(program, keep_all=False)
+    evaluator.run(program, keep_all=False, plan=plan)
     result = evaluator(program)
     if isinstance(result, Column):
         if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied

@@ -26,6 +26,8 @@ bytes long starts at a slot, since every record before it is five bytes long.
 from __future__ import annotations
 
 import marshal
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Any, Optional, Sequence
 
@@ -72,17 +74,34 @@ def small_ints(data: bytes, n_rows: int, width: int) -> Optional[tuple[np.ndarra
 def _low_bytes(data: bytes, start: int, n_rows: int, width: int, token_kind: int) -> Optional[bytes]:
     """Every record's payload byte (row headers' included: each is `width`), `n_rows * (width + 1)` bytes,
     if `data[start:]` is exactly `n_rows` rows of `width` records of `token_kind`, each row a list or tuple
-    header, and every payload (row headers' too) is below 256; else None. The checks of `_grid`, on bytes."""
+    header, and every payload (row headers' too) is below 256; else None. The checks of `_grid`, on bytes.
+
+    Rows that are plain lists (as a caller's rows usually are) are checked in one comparison: the stream
+    must be `_plain_rows`' with the payload bytes put in, a copy and a `memcmp`; otherwise the row headers
+    (numbered, or tuples) and the payloads' high bytes are checked slice by slice."""
     n = n_rows * (width + 1)
     if width >= 256 or len(data) - start != 5 * n:
         return None
+    low = data[start + 1::5]
+    if low[::width + 1] != bytes((width,)) * n_rows:
+        return None
+    expected = bytearray(_plain_rows(n_rows, width, token_kind))
+    expected[1::5] = low
+    if data.endswith(expected):
+        return low
     if data[start::5].translate(_AS_LIST) != (bytes((LIST,)) + bytes((token_kind,)) * width) * n_rows:
         return None
     zeros = bytes(n)
     if data[start + 2::5] != zeros or data[start + 3::5] != zeros or data[start + 4::5] != zeros:
         return None  # a payload's three high bytes are not all zero
-    low = data[start + 1::5]
-    return low if low[::width + 1] == bytes((width,)) * n_rows else None
+    return low
+
+
+@lru_cache(maxsize=4)
+def _plain_rows(n_rows: int, width: int, token_kind: int) -> bytes:
+    """The records of `n_rows` plain lists of `width` records of `token_kind`, every payload 0 (a shape's
+    constant, kept for the next batch of the same shape)."""
+    return (bytes((LIST, width, 0, 0, 0)) + bytes((token_kind, 0, 0, 0, 0)) * width) * n_rows
 
 
 def _codes(low: bytes, n_rows: int, width: int, payloads: Sequence[int], codes: Sequence[int]) -> Optional[np.ndarray]:
@@ -103,11 +122,20 @@ def ints(data: bytes, lengths: np.ndarray, full: bool) -> Optional[np.ndarray]:
     return _grid(data, 5, lengths, full, INT)
 
 
-def strings(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) -> Optional[tuple[np.ndarray, list[str]]]:
-    """Every token of `inputs` in row-major order as a code into a sorted table of the distinct strings,
-    if each token is an exact `str` and one of the objects met in the first GUESS_ROWS rows (as tokens
-    drawn from a vocabulary are; unshared strings with equal values are not), and each row a list;
-    else None."""
+@dataclass
+class StringStream:
+    """The batch serialised after its guessed vocabulary (`string_stream`), for `strings`."""
+
+    data: bytes
+    guess: list[str]  # the distinct tokens of the first GUESS_ROWS rows, in order of appearance
+    numbers: list[int]  # each guessed string's reference number in `data`
+    start: int  # where the rows start in `data`
+
+
+def string_stream(inputs: Sequence[Sequence[Any]]) -> Optional[StringStream]:
+    """`inputs` serialised in version 4 after the distinct tokens of their first GUESS_ROWS rows (as tokens
+    drawn from a vocabulary are), for `strings`; None if those are not exact strings, or too many, or
+    marshal refuses a token."""
     try:
         guess = list(dict.fromkeys(chain.from_iterable(islice(inputs, GUESS_ROWS))))
     except TypeError:  # an unhashable token: left to the general path to report
@@ -118,10 +146,18 @@ def strings(inputs: Sequence[Sequence[Any]], lengths: np.ndarray, full: bool) ->
         data = marshal.dumps((guess, inputs), 4)
     except ValueError:
         return None
-    numbered = _numbered(data, guess, len(lengths))
+    numbered = _numbered(data, guess, len(inputs))
     if numbered is None:
         return None
-    numbers, start = numbered
+    return StringStream(data, guess, *numbered)
+
+
+def strings(stream: StringStream, lengths: np.ndarray, full: bool) -> Optional[tuple[np.ndarray, list[str]]]:
+    """Every token of the batch of `stream` (`string_stream`) in row-major order as a code into a sorted
+    table of the distinct strings, if each token is one of the guessed objects (unshared strings with
+    equal values are not) and each row a list or tuple of its length (`lengths`; `full`: all of one
+    length); else None."""
+    data, guess, numbers, start = stream.data, stream.guess, stream.numbers, stream.start
     table = sorted(guess)
     rank = {text: code for code, text in enumerate(table)}
     if full and max(numbers) < NOT_MET > len(table) and (low := _low_bytes(data, start, len(lengths), int(lengths[0]), REF)) is not None:

@@ -53,6 +53,19 @@ def test_backend_flag(monkeypatch):
         models.task("summarisation")
 
 
+def test_one_rule_chooses_the_served_program(monkeypatch):
+    """With the lexicon built, the dictionary-scale programs; without it, the 394-word ones (the same rule
+    for translation and grammaticality); sentiment has one program."""
+    monkeypatch.setattr(models, "lexicon_available", lambda: True)
+    assert models.serving("translation") is models.DICTIONARY_TRANSLATION
+    assert models.serving("grammaticality").module is models.grammar
+    monkeypatch.setattr(models, "lexicon_available", lambda: False)
+    assert models.serving("translation") is models.task("translation")
+    assert models.serving("grammaticality") is models.task("grammaticality-394")
+    assert models.serving("grammaticality").module is models.grammaticality
+    assert models.serving("sentiment") is models.task("sentiment")
+
+
 def test_an_input_longer_than_the_model_is_refused():
     with pytest.raises(ValueError, match="more than the 40"):
         models.run("sentiment", [["good"] * 41], "interpreter")

@@ -26,7 +26,8 @@ def test_minimal_pairs_with_every_error_type():
         assert {"present", "past", "future", "perfect", "progressive", "negation", "never", "question",
                 "exclamation", "coordination", "preposition", "adjective", "time-adverb", "adverb", "quantifier",
                 "verb-coordination", "declarative-question", "comparative", "complement", "verb-complement",
-                "uncountable", "duration"} <= {t for i in items for t in i.constructions}
+                "uncountable", "duration", "preposition-pronoun", "manner-adverb", "a-little"} <= {
+                    t for i in items for t in i.constructions}
 
 
 def test_an_unknown_split_is_an_error():

@@ -126,17 +126,21 @@ def _sentence(text: str, name: str) -> list[str]:
     words = _words(text, name)
     if not words or words[-1] not in SENTENCE_END:
         words.append(".")  # a sentence without final punctuation is read as ending with '.'
-    return with_unknowns(words, models.task(name).known_words).model_input
+    return with_unknowns(words, models.serving(name).known_words).model_input
 
 
 def is_grammatical(text: str, backend: str | None = None) -> bool:
     """Whether the sentence is grammatical, read from the classifier's last position."""
-    return models.run("grammaticality", [_sentence(text, "grammaticality")], backend)[0][-1] == "grammatical"
+    return _classify(text, "grammaticality", backend) == "grammatical"
 
 
 def sentiment(text: str, backend: str | None = None) -> str:
     """'positive', 'negative' or 'neutral', read from the classifier's last position."""
-    return models.run("sentiment", [_sentence(text, "sentiment")], backend)[0][-1]
+    return _classify(text, "sentiment", backend)
+
+
+def _classify(text: str, name: str, backend: str | None) -> str:
+    return models.run(models.serving(name).name, [_sentence(text, name)], backend)[0][-1]
 
 
 def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:

@@ -251,7 +251,7 @@ def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
 
 
 CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "after_q_subject", "index")
-QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will"}
+QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will", ("AUX", "would"): "would"}
 
 
 def question_kind(first: tuple | None, second: tuple | None = None) -> str | None:
@@ -294,6 +294,8 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
     if me is None:
         return None
     if me[0] == "S":
+        if grammar._and_i(window):  # my sister and i: nous
+            return ("1p", "m")
         return ("2s", "m") if me[3] == "vous" and you == "tu" else (me[1], me[2])
     if me[0] == "NOTHING":  # nothing grows here: rien ne pousse
         return ("3s", "m")
@@ -349,7 +351,8 @@ def before_view(info: tuple | None) -> tuple:
 
 def after_view(info: tuple) -> tuple:
     """What `grammar.resolve` reads of the word after the one it resolves."""
-    return (grammar._kind(info), info[2] if info[0] == "BE" else None, *_open_facts(info))
+    return (grammar._kind(info), info[2] if info[0] == "BE" else info[1] if info[:2] in grammar.TIME_DETERMINERS
+            else None, *_open_facts(info))
 
 
 def word_class(info: tuple) -> tuple:
@@ -361,7 +364,8 @@ def word_class(info: tuple) -> tuple:
         r = grammar.readings(info)
         noun = r.get("N", (None,) * 4)
         verb = r.get("V", (None, (), None))
-        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] == "r", noun[1] == "sg|pl", noun[3], _open_facts(info),
+        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] if verb[0] in ("r", "t") else False, noun[1] == "sg|pl",
+                noun[3], _open_facts(info),
                 info[2] if info[0] == "OPEN" else "UNK")
     if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR"):
         return info

@@ -22,7 +22,10 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  (do n't know nothing), more / most with an adjective that compares with -er (more old, the
                  most good, more better), a preposition its head refuses (afraid from, listened the
                  teacher, near of, since two years), "to" after a modal (can you to help), a verb of state
-                 in the progressive (she is knowing), "an advice", "two of my friend"
+                 in the progressive (she is knowing), "an advice", "two of my friend"; a subject pronoun
+                 after a preposition (with we), an adverb of manner before the object (opened slowly the
+                 door), an indirect question in question order, a countable singular with no determiner
+                 after "be" (there is umbrella), a missing genitive (my aunt husband)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -67,15 +70,16 @@ SUBJECT_START = (*DETS, *SUBJECT_PRONOUNS, "N", "UNK", "NUM", "NUM1", "NEG")
 TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
         "N", "V", "A", "R", "QR", "DEG", *AUX, "TO", "TOINF", "PREP", "AND", "BUT", "SUB", "NEG", "NEVER", "INTERJ",
         "CL_S",
-        *ENDS, "COMMA", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
+        *ENDS, "COMMA", "HYPH", "UNK", "BAD", "-")  # every reading a word can take ("-": none, never met)
 
 # the kind of a neighbour, as ambiguity resolution reads it
-# (X: not, very — before an adjective as often as a verb; Y: never, always, just — mostly before a verb)
+# (X: not — before an adjective as often as a verb; Z: very, too, so, really — mostly before an adjective; Y: never,
+# always, just — mostly before a verb)
 KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
         **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
-        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "X", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
+        **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "Z", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
         "N": "N",
-        "A": "A", "ORD": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
+        "A": "A", "ORD": "A", "HYPH": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
 
 
 def kind(c: WordClass) -> str:
@@ -112,12 +116,14 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, c.forms)
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"))
     return _resolve_closed(g, before, after)
 
 
-def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...]) -> str:
-    """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp."""
+def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
+                  countable: bool = False) -> str:
+    """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
+    `countable`: a countable singular noun reading."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
@@ -139,17 +145,22 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         return pick("V")  # i open, will open, to open
     if before == "Y":  # never open, always cook, have just arrived
         return pick("V", "A", "R", "N")
-    if before == "X":  # did n't open the door / is not open / very light
+    if before == "Z":  # very light, so tired, she very upset about …; really need
+        return pick("A", "V", "R", "N")
+    if before == "X":  # did n't open the door / is not open
         if "V" in g and ("A" not in g or after in ("D", "O", "S", "T") or (after == "P" and "ing" not in forms)):
             return "V"
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
-        verb = "pp" in forms or after in ("D", "O") or "N" not in g or primary == "V"
+        # (an uncountable noun-verb word before a phrase or the end is the noun: i have toast for breakfast)
+        verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
+            primary == "V" and (after not in ("P", "E", END) or countable))
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
-    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after == "P" and primary == "N"):
-        return "N"  # a compound: the bus stop, your school bag (the dog bark: no verb either way)
+    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after in ("P", "D")
+                                                                   and primary == "N"):
+        return "N"  # a compound: the bus stop, your school bag, my coat pocket all … (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
         if "V" in g and after not in ("V", "B", "H", "M") and (
@@ -184,6 +195,9 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         return head if _nounish(after) else "R"
     if head == "QDET_PL" and before == "D":  # a few, the many: a number
         return "NUM"
+    if "R" in g and head.startswith("QDET") and before in ("L", "S") and (_verbish(after) or after in (
+            "N", "L", "Y", "X", "Z")):
+        return "R"  # all / both / each after their subject: my sisters both work, we all went, they both never …
     if head.startswith("QDET"):  # some water / all the cats / some of them, i want some
         return head if _nounish(after) or after == "D" else "PRON_ANY"
     if head == "DET":  # her / no
@@ -207,11 +221,12 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "PREP" and "V" in g:  # like
         # (what is the weather like [today] ?: a preposition)
         noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
-        return "V" if before in ("S", "M", "T", "X", "Y", "U", START, "E", "&") or noun_subject else "PREP"
+        return "V" if before in ("S", "M", "T", "X", "Z", "Y", "U", START, "E", "&") or noun_subject else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
-        return "PREP" if after == "T" else "ORD"
+        # (after a noun, "next door" is a place: the people next door are …)
+        return "PREP" if after == "T" or (_like_noun(before) and after in ("N", "L")) else "ORD"
     if head == "MODAL" and "N" in g:  # she may come / born in may
         return "N" if before in ("D", "A", "P") else head
     return head
@@ -382,7 +397,9 @@ def _ambiguity(name: str) -> str:
     forms = set(c.forms)
     finite = ("fin",) * bool({"3s", "past"} & forms) or ("base",) * ("base" in forms)
     kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
-    return WordClass(c.primary, c.readings, "-", kept, "-").name
+    # (a noun-verb word keeps "cnt": a countable singular cannot stand bare after "have": she has file)
+    countable = "cnt" if c.mark in ("cnt", "kin") and {"N", "V"} <= set(c.readings) else "-"
+    return WordClass(c.primary, c.readings, "-", kept, "-", countable).name
 
 
 def program() -> rasp.SOp:
@@ -415,6 +432,12 @@ def program() -> rasp.SOp:
                       ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
+    # a hyphen and the word before it modify what follows, like an adjective: my in - laws are …, twenty - five
+    # children, a well - known actor (a dash between clauses reads the same and is not told apart)
+    hyphen = feature("is_hyphen", lambda c: _parsed(c).primary == "HYPH", word_class)
+    joined = combine("joined_by_hyphen", lambda h, n: h or n, hyphen, previous(hyphen, -1, default=False,
+                                                                             name="hyphen_after"))
+    tag = combine("tag_in_compound", lambda t, j: "A" if j else t, tag, joined)
 
     # neighbours that cannot stand together; sentence ends
     order = feature("order_class", order_class, tag)
@@ -427,7 +450,9 @@ def program() -> rasp.SOp:
     # determiner - noun number, a / an
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
-    np_stop = feature("ends_noun_phrase", lambda t: t not in ("A", "R", "QR", "DEG", "ORD"), tag)
+    # (a noun before a noun modifies it: the determiner agrees with the last, a police officer, these car keys)
+    np_stop = combine("ends_noun_phrase", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (t == "N" and n),
+                      tag, previous(is_noun, -1, default=False, name="noun_next"))
     my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
@@ -436,7 +461,8 @@ def program() -> rasp.SOp:
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
     countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
-                        feature("countability", lambda m: m if m in ("cnt", "unc") else "-", mark))
+                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc") else "-",
+                                mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
     # a / an before an uncountable noun (an advice, a furniture)
     bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
@@ -450,20 +476,121 @@ def program() -> rasp.SOp:
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
                               combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
                               combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
-    lot_before = previous(feature("lot", lambda m: "lot" if m == "lot" else "-", mark), 1, default="-",
+    # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
+    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
+    # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
+    lot_before = previous(combine("lot", lambda m, a: "lot" if m == "lot" or (a and m == "of") else "-",
+                                  feature("lot_or_of_adjective", lambda m: "lot" if m == "lot" else "of" if
+                                          m.startswith("c:of") else "-", mark), is_adjective), 1, default="-",
                           name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
-                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of") else "-", mark),
+                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of", "than") else "-",
+                                 mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
-    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m == "of" else m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o in ("V", "A"), order_before))
+    # a countable singular noun with no determiner after "be", or after "be" or a preposition and an adjective
+    # (there is umbrella in the car, he is teacher, it was good idea, i live in big city); not before a noun or
+    # "of" (he is bus driver is left; she is head of sales)
+    be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
+                         name="be_before")
+    adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
+                                          previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
+                                                   1, default=False, name="be_or_preposition_before")),
+                                  1, default=False, name="adjective_after_be_before")
+    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before, adjective_after_be)
+    continued = previous(combine("continues_noun", lambda n, o: n or o, feature("noun_or_unknown", lambda t: t in (
+        "N", "UNK"), tag), feature("is_of_word", lambda m: m == "of", mark)), -1,
+                         default=False, name="noun_continues")
+    bare_countable = combine("bare_countable", lambda c, n: c == "cnt" and not n, countable, continued)
+    bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
+                       combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
+    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
+                                                      m if m in PLACED else "-", mark),
+                     feature("verb_before", lambda o: o if o in ("V", "A") else "-", order_before))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
     bad_place = combine("bad_placement", _bad_placement, placed,
                         combine("next_word", lambda k, p: f"{k}|{p}", feature("next_kind", _next_kind, next_tag),
                                 next_participle))
+
+    # learners' word order and case, each from a word table (`grammar_words`):
+    # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
+    # looks like he is tired)
+    case_preposition = combine("case_preposition", lambda p, c: p and c, feature("is_preposition_tag", lambda t: t ==
+                                                                                 "PREP", tag),
+                               feature("takes_object_case", lambda c: _parsed(c).mark != "than" and "V" not in
+                                       _parsed(c).readings, word_class))
+    bad_case = combine("bad_case", lambda p, n: p and n, previous(case_preposition, 1, default=False,
+                                                                  name="case_preposition_before"),
+                       feature("is_nominative", lambda t: t in NOMINATIVE, tag))
+    # an adverb of manner between a verb and its object (he opened slowly the door, she speaks very well english)
+    verb_two_back = previous(feature("is_lexical_verb", lambda t: t == "V", tag), 2, default=False, name="verb_two_back")
+    # (or an -ing form read as an adjective: we are not moving quickly the car)
+    after_verb = combine("after_verb_or_very", lambda o, v: o in ("V", "A") or (o == "R" and v), order_before,
+                         verb_two_back)
+    manner = combine("manner_after_verb", lambda t, a: t and a,
+                     combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
+                             feature("manner_mark", lambda m: m == "man", mark)), after_verb)
+    # (or a language: he speaks very well spanish)
+    object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
+                          feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
+                                                                                "NUM") else "A" if n == "A" else "-",
+                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
+                                                    word_class), -1, default=False, name="adjective_noun_next"))
+    bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
+    # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
+    # (an auxiliary after where / when / why / how that follows a verb, an object or an adjective, then a subject)
+    embedded = combine("embedded_question_word", lambda w, o: w and o,
+                       previous(feature("question_word", lambda m: m in ("wq", "how"), mark), 1, default=False,
+                                name="question_word_before"),
+                       previous(feature("verb_or_object", lambda o: o in ("V", "ACC", "A"), order), 2, default=False,
+                                name="verb_or_object_two_back"))
+    subject_next = previous(feature("starts_subject_here", lambda t: t in SUBJECT_START and t != "NEG", tag), -1,
+                             default=False, name="subject_starts_after")
+    bad_indirect = combine("bad_indirect_question", lambda e, a: e and a, embedded,
+                           combine("auxiliary_before_subject", lambda a, s: a and s,
+                                   feature("is_auxiliary", lambda t: t in AUX, tag), subject_next))
+    # "to" + a pronoun before the object of a verb with two objects (she gave to me the keys: gave me the keys)
+    bad_double = combine("bad_double_object", lambda d, a: d and a,
+                         combine("object_after_to_pronoun", lambda d, o: d and o,
+                                 feature("starts_object", lambda t: t in ("DET", "DET_A", "DET_AN", "N"), tag), previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
+                                               name="object_pronoun_before")),
+                         combine("double_verb_to", lambda v, t: v and t,
+                                 previous(feature("double_object_verb", lambda m: m == "dit", mark), 3, default=False,
+                                          name="double_object_verb_three_back"),
+                                 previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
+                                          name="to_two_back")))
+    # a relative right after a relative: the genitive is missing (my aunt husband: my aunt 's husband)
+    kin = combine("kin_noun", lambda n, k: n and k, is_noun, feature("kin_mark", lambda m: m == "kin", mark))
+    bad_case = combine("bad_case_or_genitive", lambda a, b: a or b, bad_case,
+                       combine("bad_genitive", lambda k, b: k and b, kin, previous(kin, 1, default=False,
+                                                                                  name="kin_before")))
+    # an adjective right after "very" after an adjective: an adverb belongs there (he gets angry very easy; not
+    # after an -ing form: they are growing so fast)
+    plain_adjective_before = previous(combine("adjective_not_ing", lambda a, i: a and not i, is_adjective,
+                                              feature("has_ing_form", lambda c: "ing" in _parsed(c).forms, word_class)),
+                                      1, default=False, name="adjective_not_ing_before")
+    degree_after_adjective = previous(combine("degree_after_adjective", lambda d, a: d and a,
+                                              feature("is_degree", lambda t: t == "DEG", tag),
+                                              plain_adjective_before), 1, default=False,
+                                      name="degree_after_adjective_before")
+    # the -ing adjective of a feeling after "i am / i was" (i was boring at the museum: bored)
+    i_be = combine("i_be", lambda b, i: b and i, feature("am_or_was", lambda t: t in ("BE_AM", "BE_WAS"), tag),
+                   previous(feature("is_i", lambda t: t == "NOM_1S", tag), 1, default=False, name="i_before"))
+    i_be_before = combine("i_be_before", lambda one, two: one or two, previous(i_be, 1, default=False, name="i_be_one_back"),
+                          combine("i_be_very_before", lambda d, b: d and b,
+                                  feature("degree_before", lambda o: o == "R", order_before),
+                                  previous(i_be, 2, default=False, name="i_be_two_back")))
+    feeling_ing = combine("feeling_ing_adjective", lambda a, f: a and f, is_adjective,
+                          feature("feeling_mark", lambda m: "!by" in m.split("+"), mark))
+    bad_form = combine("bad_adjective_form", lambda a, b: a or b,
+                       combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
+                       combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
+    bad_learner = combine("bad_learner_order", lambda a, b: a or b,
+                          combine("bad_case_or_form", lambda a, b: a or b, bad_case, bad_form),
+                          combine("bad_manner_indirect_double", lambda a, b: a or b, bad_manner,
+                                  combine("bad_indirect_or_double", lambda a, b: a or b, bad_indirect, bad_double)))
 
     # clauses: "and" after a verb joins clauses, before one it joins noun phrases
     # (values as words, not booleans: an aggregated boolean is a number to the compiler, which must then
@@ -665,6 +792,8 @@ def program() -> rasp.SOp:
                            feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
+    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
+                   previous(feature("bit_word", lambda m: m == "bit", mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -732,6 +861,9 @@ def program() -> rasp.SOp:
                                            m in ("ofok", "near", "next") else "-", mark)),
                            1, default="-", name="complement_head_before")
     # (a preposition before a day or month starts a time phrase: the restaurant was full on friday)
+    # (and "in" before a determiner starts an adjunct: good in maths, but the food is good in this café)
+    complement = combine("complement_word", lambda w, n: "in-" if w == "in" and not n else w, complement,
+                         feature("bare_noun_next", lambda t: t in ("N", "UNK"), next_tag))
     complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
                          previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
                                   name="day_or_month_next"))
@@ -757,7 +889,6 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
-    is_adjective = feature("is_adjective", lambda t: t == "A", tag)
     comparative_mark = feature("comparative_mark", lambda m: "cmp" in m.split("/"), mark)
     the_comparative = combine("the_comparative", lambda c, t: c and t,
                               combine("comparative_adjective", lambda t, m: t and m, is_adjective, comparative_mark),
@@ -778,11 +909,14 @@ def program() -> rasp.SOp:
                                 previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
                                 previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
                                          name="ordinal_before")))
+    # (a date may follow a month, a noun a season: on february 3, on winter mornings)
+    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
+                              combine("date_or_noun_next", lambda m, n: m and n, feature("is_month", lambda m: m == "month",
+                                                                                     mark),
+                                      feature("number_or_noun_next", lambda t: t in ("NUM", "NUM1", "UNK", "N"),
+                                              next_tag)))
     bad_preposition = combine("bad_preposition_of_time", lambda a, b: a or b, bad_preposition,
                               combine("bad_floor_or_superlative", lambda a, b: a or b, bad_floor, bad_superlative))
-    # (a date may follow a month: on february 3)
-    bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
-                              feature("number_next", lambda t: t in ("NUM", "NUM1", "UNK"), next_tag))
     # "much" before a plain predicative adjective (too much noisy: much better, much cold water are fine), and an
     # adverb where a modal's verb belongs (we will late for the concert)
     plain_adjective = combine("plain_adjective", lambda t, m: t and not m, is_adjective, comparative_mark)
@@ -795,6 +929,18 @@ def program() -> rasp.SOp:
     bad_much = combine("bad_much_or_adverb", lambda a, b: a or b, bad_much,
                        combine("adverb_before_preposition", lambda a, n: a and n == "PREP", adverb_for_verb,
                                next_tag))
+    # an adjective (or a participle after "be") before "a little / a bit" (i am tired a little: a little tired)
+    adjective_or_participle = combine("adjective_or_participle", lambda t, p: "A" if t == "A" else "pp" if t == "V" and p
+                                      else "-", feature("adjective_or_verb", lambda t: t if t in ("A", "V") else "-", tag),
+                                      feature("participle_form", lambda c: "pp" in _parsed(c).forms, word_class))
+    predicative_before = previous(combine("predicative", lambda t, g: t == "A" or (t == "pp" and g == "req:ing_pp"),
+                                          adjective_or_participle, governor), 1, default=False,
+                                  name="predicative_before")
+    bad_bit = combine("bad_bit", lambda a, b: a and b,
+                      combine("a_after_predicative", lambda a, p: a and p, feature("is_a", lambda t: t == "DET_A", tag),
+                              predicative_before),
+                      previous(feature("is_bit", lambda m: m == "bit", mark), -1, default=False, name="bit_after"))
+    bad_much = combine("bad_much_or_bit", lambda a, b: a or b, bad_much, bad_bit)
     # (a balanced tree of ORs, see below)
     bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,
                         combine("bad_preposition_or_much", lambda a, b: a or b, bad_preposition, bad_much))
@@ -829,7 +975,8 @@ def program() -> rasp.SOp:
                                      if canonical(g) == "req:base" else "-", raw_governor)))
     bad_local = combine("bad_local", lambda a, b: a or b, combine("bad_place_or_mass", lambda a, b: a or b,
                                                                   bad_place, bad_mass), bad_to)
-    bad_local = combine("bad_local", lambda a, b: a or b, bad_local, bad_choice)
+    bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
+                                                                            bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
@@ -922,9 +1069,10 @@ def _bad_complement(word: str, head: str) -> bool:
         return word in ("of", "from")  # near from the station, next of the bank
     kind_, wants = head.split(":", 1)
     if kind_ == "A":  # afraid from, responsible of (afraid for him, happy in the garden are fine)
-        wanted = wants.split("+")
+        wanted = wants.split("+")  # ("in-": "in" before a determiner, an adjunct: good in this café)
         return (word in COMPLEMENT_ERRORS and word not in wanted) or "!" + word in wanted
     marks = wants.split("/")
+    word = word.removesuffix("-")
     # listened the teacher, arrived to, enjoy to swim, explained me
     return (word in ("obj", "acc") and "intr" in marks) or ("x:" + word) in marks
 
@@ -938,14 +1086,16 @@ def _bad_order(pair: str, question: str) -> bool:
                                                        and question != "ing_pp")
 
 
-PLACED = ("freq", "also", "very", "strict")  # marks whose word is checked against the word after it
+PLACED = ("freq", "freq1", "also", "very", "strict")  # marks whose word is checked against the word after it
 
 
-def _placement(mark: str, after_verb: bool) -> str:
-    """What a marked word asks of the word after it (see `_bad_placement`)."""
-    if mark in ("freq", "also") and after_verb:
+def _placement(mark: str, before: str) -> str:
+    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
+    if mark == "freq1" and before == "A":
+        return "after-adjective"  # the bus is late always ., she is angry never
+    if mark in ("freq", "freq1", "also") and before != "-":
         return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
-    return mark if mark in ("freq", "very", "strict") else "-"
+    return "freq" if mark == "freq1" else mark if mark in ("freq", "very", "strict") else "-"
 
 
 def _next_kind(tag: str) -> str:
@@ -966,6 +1116,8 @@ def _bad_placement(placed: str, next_word: str) -> bool:
     angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
     it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
     after, participle = next_word.split("|")
+    if placed == "after-adjective":
+        return True
     if placed == "after-verb":
         return not after.startswith("end")
     if placed == "freq":

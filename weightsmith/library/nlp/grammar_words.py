@@ -20,7 +20,10 @@ A class says everything the grammar reads from a word, as a string of six fields
   statement, the quantifiers of mass nouns ("a lot of", "much"), a verb taking a bare infinitive after its
   object ("i saw the man leave"), a relative pronoun; and "cnt" on a singular noun that is surely countable
   (the lexicon lists no plural identical to it: "book", not "coffee" or "person"), which "a lot of" and
-  "much" cannot take.
+  "much" cannot take ("kin" on a relative: countable too, and "my aunt husband" lacks its genitive); since the
+  fifth round also an adverb of manner ("man": he opened slowly the door), a verb with two objects ("dit": she
+  gave to me the keys), "a bit / a little" ("bit"), where / when / why ("wq": do you know where is …), the
+  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than".
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -42,7 +45,12 @@ RARE = 30  # a reading tagged less than 1/RARE as often as the word's commonest 
 EVIDENCE = 5  # ... when the commonest is tagged this often at least (a count of 1 against 0 says nothing)
 INVARIANT = {"sheep": "sgpl", "fish": "sgpl", "deer": "sgpl", "species": "sgpl", "series": "sgpl",
              "aircraft": "sgpl", "salmon": "sgpl", "trout": "sgpl", "offspring": "sgpl", "data": "sgpl",
-             "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl"}
+             "lot": "sgpl", "people": "pl", "police": "pl", "cattle": "pl", "clothes": "pl", "children": "pl",
+             # nouns with no singular (pluralia tantum): LemmInflect lists some as their own lemma
+             **{w: "pl" for w in ("glasses", "sunglasses", "scissors", "stairs", "pyjamas", "pajamas", "binoculars",
+                                  "headphones", "earphones", "tweezers", "pliers", "belongings", "surroundings",
+                                  "outskirts", "savings", "earnings", "congratulations", "groceries", "leftovers",
+                                  "jeans", "trousers", "shorts", "tights", "goods", "thanks", "remains")}}
 VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
 CONSONANT_SOUND = ("uni", "use", "usu", "uten", "eu", "one", "once", "ufo", "uk", "ura")
 
@@ -82,7 +90,8 @@ _GROUPS = {
     "ORD": "first second third fourth fifth sixth seventh eighth ninth tenth last",
     "INTERJ": "yes please hello hi goodbye bye thanks wow oh ok okay",
     "CL_S": "'s", "POSS": "'",
-    "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; : -",
+    "END_DOT": ".", "END_Q": "?", "END_EXCL": "!", "COMMA": ", ; :",
+    "HYPH": "-",  # joins a compound: my in - laws, twenty - five, a well - known actor
 }
 # words with more than one closed tag: the first is primary
 _SEVERAL = {
@@ -93,6 +102,7 @@ _SEVERAL = {
     "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
+    "all": ("QDET", "PRON_ANY", "R"), "both": ("QDET_PL", "PRON_ANY", "R"), "each": ("QDET_SG", "PRON_ANY", "R"),  # we all went
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
 }
@@ -101,32 +111,55 @@ NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yest
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
-    **{w: "freq" for w in ("never", "always", "often", "usually", "sometimes", "rarely", "seldom", "ever")},
+    **{w: "freq" for w in ("often", "usually", "sometimes", "ever")},
+    # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
+    **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
-    **{w: "strict" for w in ("during", "into", "between", "among", "than", "except", "per", "towards", "toward")},
+    **{w: "strict" for w in ("during", "into", "between", "among", "except", "per", "towards", "toward")},
+    "than": "than",  # strict too; a subject pronoun may follow it (taller than i)
     "of": "of",  # strict too, and read by the rules on prepositions
-    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by")},  # prepositions the rules name
+    **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
     "near": "near",  # near of, near from (and "next of": its mark "next")
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
     "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
     **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
-                            "october", "november", "december")},
-    **{w: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")},
+                            "october", "november", "december", "winter", "summer", "spring", "autumn")},  # (seasons too)
+    **{w + s: "wday" for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+       for s in ("", "s")},  # (on mondays: in mondays is an error)
     **{w: "floor" for w in ("floor", "storey", "story")},
-    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass",
+    **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
+    **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
+    "well": "man",
     **{w: "rel" for w in ("who", "which", "that")},
 }
 # adjectives that take one preposition for their complement; the prepositions of COMPLEMENT_ERRORS other than
 # theirs are errors right after them (afraid from, proud on, responsible of); for / in / at may start an
 # adjunct after any adjective (afraid for him, happy in the garden) and are never one
+# (the everyday adjective + preposition collocations of a learner's dictionary, not only those dev sets showed)
 ADJECTIVE_COMPLEMENTS = {
-    **{a: ("of",) for a in ("afraid", "scared", "frightened", "proud", "fond", "aware", "capable", "full", "jealous",
-                            "ashamed")},
+    **{a: ("of",) for a in ("afraid", "scared", "frightened", "fond", "aware", "capable", "incapable", "full",
+                            "jealous", "ashamed", "envious", "suspicious", "typical")},
+    "short": ("of", "on", "with"), "independent": ("of", "from"),
+    "proud": ("of", "!for"), "terrified": ("of", "by"), "guilty": ("of", "about"), "sure": ("of", "about"),
+    "certain": ("of", "about"), "tired": ("of", "from", "with"), "sick": ("of", "with", "on"), "kind": ("of", "to", "with"),
     "responsible": ("for",), "interested": ("in",), "keen": ("on",), "married": ("to",), "similar": ("to",),
-    "worried": ("about", "by"), "different": ("from", "to"),
+    "worried": ("about", "by"), "different": ("from", "to"), "dependent": ("on",), "absent": ("from",),
+    **{a: ("to",) for a in ("allergic", "addicted", "related", "equal", "identical",
+                            "opposed", "engaged")},
+    "grateful": ("to", "for"), "rude": ("to", "about", "with"), "polite": ("to", "about", "with"), "close": ("to", "with", "by"),
+    "famous": ("for", "with", "on", "from"), "ready": ("for", "with", "on"), "popular": ("with", "on"), "late": ("for", "with", "from"),
+    "excited": ("about", "by"), "nervous": ("about", "of", "on"), "anxious": ("about",), "curious": ("about",),
+    "crazy": ("about",), "passionate": ("about",), "enthusiastic": ("about",), "serious": ("about", "with"),
+    "sorry": ("about",), "upset": ("about", "with", "by"), "angry": ("with", "about"), "annoyed": ("with", "about", "by"),
+    "concerned": ("about", "with", "by"), "confident": ("about", "of", "with"), "surprised": ("by", "about"),
+    "amazed": ("by",), "shocked": ("by", "about"), "impressed": ("with", "by"), "bored": ("with", "of", "by"),
+    "pleased": ("with", "about", "by"), "satisfied": ("with", "by"), "disappointed": ("with", "about", "by"),
+    "familiar": ("with", "to"), "busy": ("with", "on"), "crowded": ("with", "on"), "patient": ("with",),
+    "obsessed": ("with", "by"), "involved": ("with",),
     # (after "!", prepositions that are errors after this adjective beyond COMPLEMENT_ERRORS: good in maths)
-    **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in ("good", "bad")},
+    **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in (
+        "good", "bad", "brilliant", "excellent", "terrible", "awful", "hopeless", "useless", "clever", "talented")},
     # an -ing adjective says what causes a feeling: "by" and "about" belong to the -ed one (surprising by)
     **{a: ("of", "from", "on", "with", "to", "!by", "!about") for a in (
         "exciting", "surprising", "boring", "interesting", "tiring", "amazing", "annoying", "frightening",
@@ -137,10 +170,21 @@ COMPLEMENT_ERRORS = ("of", "from", "on", "about", "with", "to")
 # belong to: "arrived the airport", "listened the teacher" are errors), prepositions a verb refuses
 # (arrive to, discuss about, reach to, depend of), verbs that take -ing and not "to" (enjoy to swim), and
 # verbs whose person comes after "to", never first (explained me the problem, suggested me to go)
+# (the everyday collocations of a learner's dictionary: visit to, enter to, mention about, lack of, wait me,
+# insist to, participate to, rely in, practise to swim …)
 VERB_COMPLEMENTS = {"arrive": "intr/x:to", "listen": "intr", "belong": "intr", "complain": "intr",
-                    "discuss": "x:about", "reach": "x:to", "depend": "x:of/x:from",
-                    **{v: "x:toinf" for v in ("enjoy", "finish", "avoid", "mind")},
-                    **{v: "x:acc" for v in ("explain", "say")}, "suggest": "x:acc/x:toinf"}
+                    "discuss": "x:about/x:on", "reach": "x:to/x:at", "depend": "x:of/x:from/x:in",
+                    **{v: "intr" for v in ("apologise", "apologize", "reply", "respond", "happen", "cope")},
+                    "participate": "intr/x:to/x:at/x:on", "insist": "intr/x:to/x:about/x:for",
+                    "concentrate": "intr/x:at/x:to/x:in/x:about", "rely": "intr/x:in/x:to/x:at/x:of",
+                    "consist": "intr/x:from/x:by", "care": "intr",
+                    **{v: "x:to" for v in ("visit", "enter", "phone", "approach", "join", "tell", "ask", "email",
+                                           "contact")},
+                    "marry": "x:with", "resemble": "x:to/x:with", "lack": "x:of",
+                    **{v: "x:about" for v in ("mention", "describe")}, "emphasise": "x:on", "emphasize": "x:on",
+                    **{v: "x:toinf" for v in ("enjoy", "finish", "avoid", "mind", "practise", "practice", "imagine",
+                                              "miss", "risk", "deny", "dislike", "fancy", "postpone")},
+                    **{v: "x:acc" for v in ("explain", "say", "wait", "agree", "speak")}, "suggest": "x:acc/x:toinf"}
 # verbs of state: not in the progressive (she is knowing the answer); by lemma, their -ing form
 STATIVE = ("know", "understand", "believe", "want", "need", "prefer", "own", "seem", "recognize", "recognise",
            "contain", "consist", "deserve", "mean")
@@ -150,9 +194,30 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
                "knowledge", "evidence", "research", "progress", "scenery", "machinery", "jewellery", "jewelry",
                "rubbish", "garbage", "feedback", "software", "cutlery", "clothing", "luck", "weather",
                "traffic", "music", "health")
+# forms the lexicon lists for a rare sense (flied: baseball; hanged: executions; peoples: nations; payed: ropes) that
+# everyday sentences use only as a learner's regular form of an irregular word: BAD like "goed"
+EVERYDAY_BAD = ("flied", "hanged", "peoples", "mans", "payed", "moneys", "foots")
 # plural units of time and measure: since two years (for), ten years old, two metres long
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
+# verbs with two objects ("she gave me the keys"): "gave to me the keys" puts the person in the wrong place
+DOUBLE_OBJECT = ("give", "show", "send", "bring", "lend", "offer", "hand", "pass", "teach", "sell", "throw", "owe",
+                 "promise", "pay")
+# -ly adverbs that may stand between a verb and its object: they focus or comment (it costs nearly ten pounds, he
+# ate only the bread, she is probably the best); the other -ly adverbs say how (he opened slowly the door)
+FOCUS = ("only", "really", "nearly", "mostly", "mainly", "usually", "probably", "possibly", "certainly", "definitely",
+         "actually", "exactly", "simply", "merely", "especially", "particularly", "approximately", "roughly",
+         "literally", "basically", "obviously", "clearly", "apparently", "hopefully", "luckily", "unfortunately",
+         "fortunately", "honestly", "seriously", "absolutely", "hardly", "barely", "scarcely", "early", "likely",
+         "largely", "partly", "solely", "chiefly", "primarily", "generally", "normally", "typically", "originally",
+         "eventually", "finally", "recently", "currently", "previously", "immediately", "directly", "personally",
+         "naturally", "surely", "truly", "equally", "mainly", "presumably", "supposedly", "allegedly", "arguably")
+# people named by their relation to someone: "my aunt husband" wants the genitive (my aunt 's husband)
+KIN = ("mother", "father", "sister", "brother", "aunt", "uncle", "cousin", "husband", "wife", "son", "daughter",
+       "grandmother", "grandfather", "grandma", "grandpa", "granny", "mum", "dad", "mom", "niece", "nephew", "friend",
+       "neighbour", "neighbor", "boss", "boyfriend", "girlfriend", "grandson", "granddaughter", "partner", "flatmate",
+       "roommate", "colleague", "stepmother", "stepfather", "fiance", "fiancee", "sibling", "parent", "child",
+       "mate")
 BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 # verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
@@ -361,7 +426,10 @@ def classify(lexicon) -> dict[str, WordClass]:
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared)) for w, c in table.items()}
-    table |= {w: BAD_CLASS for w in bad}
+    # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
+    table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
+             and "deg" in c.mark.split("/") else c for w, c in table.items()}
+    table |= {w: BAD_CLASS for w in (*bad, *EVERYDAY_BAD)}
     table[UNK] = UNK_CLASS
     return table
 
@@ -383,8 +451,12 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     complement = next((VERB_COMPLEMENTS[lemma] for lemma in verb_lemmas if lemma in VERB_COMPLEMENTS), None)
     if complement and "V" in c.readings:
         return complement
+    if "V" in c.readings and c.primary == "V" and any(lemma in DOUBLE_OBJECT for lemma in verb_lemmas):
+        return "dit"
     if "V" in c.readings and c.primary not in ("N", "A", "R") and any(lemma in RESULT_VERBS for lemma in verb_lemmas):
         return "res"
+    if c.primary == "R" and word.endswith("ly") and word not in FOCUS:
+        return "man"  # an adverb of manner (slowly, carefully)
     if word in ADJECTIVE_COMPLEMENTS or c.primary in ("A", "R"):
         degree = "cmp" if any(pos in ("adj", "adv") and tag == "cmp" for _, pos, tag in analyses) else \
             "deg" if any(pos in ("adj", "adv") and tag == "sup" for _, pos, tag in analyses) else \
@@ -395,8 +467,10 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
             return "/".join(parts + [degree] if degree else parts)
     if word in UNITS:
         return "unit"
-    if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses):
-        return "cnt"
+    # (not a gerund of a verb first, nor today / tonight: she is busy cooking, it is cold today)
+    if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses) and not (
+            c.primary in ("V", "R") and "ing" in c.forms or c.primary == "R"):
+        return "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
     return "-"

@@ -40,7 +40,6 @@ from weightsmith.library.nlp import (
     dictionary_translation, grammar, grammar_words, grammaticality, notation, polarity, sentiment_words, translation,
     translation_grammar, translation_words,
 )
-from weightsmith.tasks.nlp.dictionary import missing
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -95,27 +94,29 @@ class Task:
         return vocab
 
 
-# Grammaticality runs the dictionary-scale program (`grammar`) where the lexicon's resources are installed,
-# and the 394-word program (`grammaticality`) where they are not, so the task works on every machine.
-_GRAMMAR = grammaticality if missing() else grammar
 TASKS = {
     "translation": Task("translation", translation, translation.MAX_SEQ_LEN, causal=True),
-    "grammaticality": Task("grammaticality", _GRAMMAR, _GRAMMAR.MAX_SEQ_LEN, causal=False),
+    "grammaticality": Task("grammaticality", grammar, grammar.MAX_SEQ_LEN, causal=False),
     "sentiment": Task("sentiment", polarity, polarity.MAX_SEQ_LEN, causal=False),
 }
-
-
-# The dictionary-scale translator (issue 20): what `nlp.translate` runs when the lexicon is built.
+# The dictionary-scale translator (issue 20), and the 394-word grammaticality program: what the public API
+# runs for translation where the lexicon is built, and for grammaticality where it is not (`serving`).
 DICTIONARY_TRANSLATION = Task("translation-dictionary", dictionary_translation, dictionary_translation.MAX_SEQ_LEN,
                               causal=True, default_backend="interpreter")
+SMALL_GRAMMATICALITY = Task("grammaticality-394", grammaticality, grammaticality.MAX_SEQ_LEN, causal=False)
+# task name -> (the program with the built lexicon, the program without it)
+SERVED = {"translation": (DICTIONARY_TRANSLATION, TASKS["translation"]),
+          "grammaticality": (TASKS["grammaticality"], SMALL_GRAMMATICALITY)}
+
+
+_BY_NAME = {t.name: t for t in (*TASKS.values(), DICTIONARY_TRANSLATION, SMALL_GRAMMATICALITY)}
 
 
 def task(name: str) -> Task:
-    if name == DICTIONARY_TRANSLATION.name:
-        return DICTIONARY_TRANSLATION
-    if name not in TASKS:
+    """A program by its name: a task's, or one of the two `serving` may choose instead."""
+    if name not in _BY_NAME:
         raise ValueError(f"no language task {name!r}; the tasks are {sorted(TASKS)}")
-    return TASKS[name]
+    return _BY_NAME[name]
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +132,12 @@ def lexicon_available() -> bool:
 
 
 def serving(name: str) -> Task:
-    """The program the public API runs for a task: translation is the dictionary-scale translator when the
-    lexicon is built, the 394-word one otherwise (the other tasks: `task(name)`)."""
-    if name == "translation" and lexicon_available():
-        return DICTIONARY_TRANSLATION
+    """The program the public API runs for a task: with the built lexicon (its resources installed) the
+    dictionary-scale one, else the 394-word one, so every task works on every machine (sentiment has only
+    the dictionary-scale program)."""
+    if name in SERVED:
+        with_lexicon, without = SERVED[name]
+        return with_lexicon if lexicon_available() else without
     return task(name)
 
 

@@ -29,6 +29,7 @@ PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
 VERBAL = ("AUX", "BE", "HAVE", "NEG", "TO")
 NP_START = ("DET", "NUM")
 BREAKS = ("PUNCT",)
+TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day: no verb before them
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
 
 
@@ -76,6 +77,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     out = _resolve(before2, before, info, after, be_question)
     if out[0] == "V" and out[2] == "r":  # pronominal without an object: le bus s'arrête / il arrête la voiture
         out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, *out[3:])
+    if out[0] == "V" and out[2] == "t":  # another verb with an object: il part / il laisse ses clés
+        out = ("V", out[1], "t" if _kind(after) in ("DET", "NUM", "OBJ") else False, *out[3:])
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
@@ -117,7 +120,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "TO":
         if _time_adjective(before):  # next to: à côté de
             return ("PREP", "à côté de")
-        return ("TO",) if after is not None and "V" in readings(after) and after[0] != "UNK" else ("PREP", "à")
+        infinitive = after is not None and ("V" in readings(after) and after[0] != "UNK" or after[:2] == ("BE", "base"))
+        return ("TO",) if infinitive else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
@@ -135,8 +139,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return ("SILENT",)
     r = readings(info)
     prev, nxt = _kind(before), _kind(after)
-    if prev == "NEG" and _kind(before2) == "BE":  # is not clean: as after être
-        prev = "BE"
+    if prev in ("NEG", "MID") and _kind(before2) == "BE" or prev == "BIT":  # is not / still clean, a bit dry:
+        prev = "BE"  # as after être
     if be_question and prev in ("N", "S") and "A" in r and not (after is not None and "N" in readings(after)):
         prev = "BE"  # are we clean ?
     next_nominal = after is not None and ("N" in readings(after) and after[0] != "UNK")
@@ -147,7 +151,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
             else ()
         return _verb(info, wanted)
-    if "V" in r and nxt in ("DET", "NUM", "PART") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE"):
+    if "V" in r and nxt in ("DET", "NUM", "PART") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE") \
+            and after not in TIME_DETERMINERS:  # (drink) milk every day: a noun
         return _verb(info, ())  # no adjective or noun stands before a determiner: (please) close the door
     if prev == "VERY" and "A" in r:
         return _adjective(info, r)
@@ -171,6 +176,34 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return _verb(info, ())
     primary = "N" if kind == "UNK" else info[2]
     return {"N": _noun, "A": _adjective, "V": lambda i, _: _verb(i, ()), "ADV": lambda i, _: ("OADV",)}[primary](info, r)
+
+
+def _be_before(window: tuple) -> int:
+    """How far back être stands before the predicate window[0] (is wet, is not wet, is still wet, is a bit
+    wet): 1 to 3, or 0 if window[0] does not follow être."""
+    k = 1
+    while k < 4 and k < len(window) and window[k] is not None:
+        if window[k][0] == "BE":
+            return k
+        if not (window[k][0] in ("NEG", "BIT") or window[k][0] == "ADV" and window[k][2] or window[k] == ("DET", "a")):
+            return 0
+        k += 1
+    return 0
+
+
+def _adverbs_before_predicate(window: tuple, after: tuple | None) -> tuple:
+    """The mid adverbs French puts before a predicate after être: still / always before it (est encore
+    mouillé, est toujours rangée), and yet / again after it (n'est pas encore cuit, est encore sale)."""
+    k = _be_before(window)
+    mids = [w[1] for w in window[1:k] if w[0] == "ADV" and w[2]]
+    if k and _end_adverb(after):
+        mids.append(after[1])
+    return lit(*mids)
+
+
+def _end_adverb(info: tuple | None) -> bool:
+    """yet / again (encore), spoken before the predicate they follow."""
+    return info is not None and info[0] == "ADV" and not info[2] and info[1] == "encore"
 
 
 def _time_adjective(info: tuple | None) -> bool:
@@ -222,7 +255,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
         elif w[0] == "BE" and aux is None and verb[0] == "V" and verb[1] == "ing":
             aux = "be-" + w[1]
         elif w[0] == "S" and w[1] == "1s":
-            je = True
+            je = not _and_i(window[j:])
             break
         else:
             break
@@ -251,7 +284,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
         return _modal_group(aux, verb, head, k, je, neg, mids, obj, prefix)
     finite_tense = "aux" if tense == "perfect" else tense
-    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2]
+    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
     v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
@@ -265,12 +298,17 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     out.append((head, f"{v}.{finite_tense}.{k}"))
     if neg:
         out += lit(neg)
-    out += [(0, "=" + fr) for _, fr in reversed(mids)]
+    out += lit(*(fr for _, fr in reversed(mids)))
     if tense == "perfect":
         out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
     if verb[0] == "V" and verb[3] == "de":
         out.append((head, "v.tail"))
     return tuple(out)
+
+
+def _and_i(window: tuple) -> bool:
+    """window[0] is "i" after "and" (my sister and i): moi, and a first person plural subject."""
+    return window[0] is not None and window[0][:2] == ("S", "1s") and len(window) > 1 and window[1] == ("CONJ", "et")
 
 
 def _negative_word(neg: str | None, after: tuple | None) -> str | None:
@@ -337,7 +375,7 @@ def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | 
     finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
     out = lit("je") if je else ()
     out += lit("ne", finite, neg) if neg else lit(finite)
-    out += tuple((0, "=" + fr) for _, fr in reversed(mids))
+    out += lit(*(fr for _, fr in reversed(mids)))
     if aux == "would":
         return out
     return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, f"{prefix}v.inf"),)
@@ -375,7 +413,8 @@ def _intensifier(info: tuple | None) -> bool:
 
 def _weather_context(window: tuple) -> bool:
     """window[0] follows "it is (very)": il fait (très) beau."""
-    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if _intensifier(window[1]) and \
+    k = 1 if window[1] is not None and window[1][0] == "BE" else 2 if (
+        _intensifier(window[1]) or window[1] is not None and window[1][0] == "NEG") and \
         window[2] is not None and window[2][0] == "BE" else 0
     return bool(k) and _it_subject(window[k:])
 
@@ -498,6 +537,10 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
         j += 1
+        if prep == ("dans",) and clause["verb_before"] == "none" and not clause.get("possessor") and \
+                j < len(window) and window[j] is not None and window[j][0] == "N" and window[0][4] not in (
+                    "name", "country", "day", "daytime", "month", "clock"):
+            prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée
     elif not clause.get("possessor") and _object_of(window, j) == "de":  # j'ai besoin d'un sac
         prep = ("de",)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
@@ -514,6 +557,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
     noun_number = number
+    if det == "every" and kind in ("unit", "daytime", "day") and not adjectives:
+        det, whole, noun_number = "the", True, "pl"  # every day: tous les jours, every week: toutes les semaines
     if kind == "name":  # anna, à paris, avec paul
         det = "bare:none"
         prep = ("à",) if prep in (("dans",), ("sur",)) else prep
@@ -528,6 +573,9 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         det = "bare:none"
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
+    elif kind == "daytime" and prep == ("dans",) and det == "the" and j < len(window) and window[j] is not None \
+            and window[j][0] == "NUM":
+        prep = ("de",)  # at six in the morning: à six heures du matin
     elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
         prep, det, noun_number = (), "the", "sg"  # in the morning(s): le matin; at night: la nuit
     elif kind == "day" and prep == ("sur",) and det is None and (number == "pl" or _present_clause(window, j)):
@@ -671,7 +719,8 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     kind = window[0][0]
     if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
-    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past"):
+    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past") and not (
+            kind == "V" and window[0][1] == "ing"):  # is it raining: est-ce qu'il pleut
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
@@ -704,28 +753,33 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me[-1] == "this":  # est-ce que c'est / ce sont
             return lit("c'" if clause["question"] == "be-past" or clause["question"] == "be-pres" and me[1] == "3s"
                        else "ce")
-        if me[1] != "1s":
+        if _and_i(window):  # my sister and i: ma sœur et moi
+            out = lit("moi")
+        elif me[1] != "1s":
             out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
         elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
             out = lit("que") + ((clause["index"], f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
         elif clause["q_subject"]:  # est-ce que + the verb group's je
             out = lit("que")
     elif kind == "V":
-        after_be = window[1] is not None and (window[1][0] == "BE" or window[1][0] == "NEG" and window[2] is not None
-                                              and window[2][0] == "BE")
+        after_be = _be_before(window) > 0
         gerund = me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP")
         if window[1] is not None and window[1][0] == "TO" or gerund:  # to swim, (likes) swimming: nager
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
             if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
                 governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
-            out = ((0, "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
-            out += ((0, (phrasal_verb(me, after) or ("",))[0] + "v.inf"),)
+            prefix = (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0]  # de éteindre → d'éteindre
+            out = ((0, prefix + "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
+            out += ((0, prefix + "v.inf"),)
         elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
-            out = ((0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
+            out = _adverbs_before_predicate(window, after) + (
+                (0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
-            out = verb_group(window, 0, after, clause, "r." if me[2] == "r" else "")
+            out = verb_group(window, 0, after, clause, {"r": "r.", "t": "t."}.get(me[2], ""))
     elif kind == "BE":
+        if window[1] == ("TO",):  # (it is going) to be: être, or faire for the weather (il va faire chaud)
+            return lit("faire") if _weather(window[2:], after) else ((0, f"{avoir_prefix(after)}v.inf"),)
         if nxt == "NEG" or _progressive(after):  # (the -ing verb speaks; "it" before it is spoken here)
             return lit("il") if _progressive(after) and _ce_subject(window, 0) else ()
         if _weather(window, after):
@@ -743,6 +797,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "NEG":
         if window[1] is not None and window[1][0] == "BE" and _progressive(after) and _ce_subject(window, 1):
             out = lit("il")  # it is not raining: il ne pleut pas
+        elif window[1] is not None and window[1][0] == "BE" and _weather(window[1:], after):
+            out = _with_ce(window, 1, after, lit("ne") + _weather_verb(window[1:], clause) + lit(me[1]), weather=True)
         elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
             out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
                                                          avoir_prefix(after, window, 1)))
@@ -758,10 +814,12 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         person, gender = clause["subject"]
         person = "3s" if person == "imp" else person
         code = "a.w" if me[3] and _weather_context(window) else f"a.{gender}.{_number(person)}"
-        out = _degree(window, 0, set()) + ((0, code),)
+        out = _adverbs_before_predicate(window, after) + _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
-        if me[2] and nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK"):
-            return ()
+        if me[2] and (nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK") or nxt == "A" and _be_before((after, *window))):
+            return ()  # (a mid adverb before a predicate: the predicate speaks it)
+        if _end_adverb(me) and window[1] is not None and window[1][0] in ("A", "V") and _be_before(window[1:]):
+            return ()  # is dirty again: est encore sale (the predicate spoke it)
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
@@ -775,20 +833,21 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "DET" and me[1] == "much" and nxt == "VERY":  # much too salty: beaucoup trop salée
         out = lit("beaucoup")
     elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "FRONT") and not (
+        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT") and not (
                 kind == "NUM" and _time_adjective(after)) or (kind == "PREP" and nxt == "POSS_S"):
             return ()
         if kind == "DET":  # a determiner on its own: i like them all, not much
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
-        fr = me[1] if isinstance(me[1], str) else me[1][prep == "à"]
+        clock = prep is not None and prep.split()[-1] == "à"  # at / until eight: (jusqu') à huit heures
+        fr = me[1] if isinstance(me[1], str) else me[1][clock]
         if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
             return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
         if kind == "PREP":  # on its own: près (de), à l'intérieur (de); outside: dehors
             fr = "dehors" if fr == "à l' extérieur de" else fr.removesuffix(" de") if " " in fr else fr
         if kind == "NUM" and _age(window, 0, after):  # she is ten: elle a dix ans
             return lit(fr, "an" if fr in ("un", "une") else "ans")
-        if prep == "à" and fr != "zéro":  # at eight: à huit heures (a time)
+        if clock and fr != "zéro":  # at eight: à huit heures (a time)
             out = lit(prep, fr, "heure" if fr == "une" else "heures")
         else:
             out = lit(prep, fr) if prep else lit(fr)
@@ -810,6 +869,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
     elif kind == "LOT":  # a lot (of): beaucoup (de)
         out = lit("beaucoup")
+    elif kind == "BIT":  # a bit (of): un peu (de)
+        out = lit("un", "peu")
     elif kind == "THERE":
         if _there_question(window, clause):  # is there a bank ? est-ce qu'il y a une banque ?
             return lit("qu'", "il", "y", "a" if clause["question"] == "be-pres" else "avait")

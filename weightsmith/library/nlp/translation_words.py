@@ -39,7 +39,7 @@ SEP = "SEP"
 FRENCH = "FR"  # every French token the model reads back: the program only counts them
 PERSONS = ("1s", "2s", "3s", "1p", "2p", "3p")
 PRENOMINAL = frozenset("""beau bon grand petit jeune vieux nouveau joli mauvais gros long haut premier dernier
-autre gentil meilleur""".split())
+autre gentil meilleur même vrai""".split())
 BEFORE_VOWEL = {"beau": "bel", "vieux": "vieil", "nouveau": "nouvel", "fou": "fol", "mou": "mol"}
 # verbs after which a bare object noun is generic (le/la/les), not partitive: "i like cats" → les chats
 GENERIC_VERBS = frozenset("aimer adorer détester préférer".split())
@@ -63,7 +63,9 @@ dentist actor actress singer writer artist painter musician journalist policeman
 plumber electrician architect scientist vet cashier chef pharmacist accountant programmer photographer soldier
 firefighter fireman postman gardener hairdresser librarian professor surgeon manager director nanny""".split())
 # verbs French makes pronominal when they have no object: the bus stops → le bus s'arrête
-INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet".split())
+INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet wake".split())
+# verbs whose French is another verb when an object follows: she left / she left her keys (partir / laisser)
+TRANSITIVE = {"leave": "laisser", "grow": "cultiver", "move": "déplacer", "return": "rendre", "walk": "promener"}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
@@ -96,8 +98,9 @@ PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
                 "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
-                "until": "jusqu'à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
-                "across": "à travers", "around": "autour de", "outside": "à l' extérieur de"}
+                "until": "jusqu' à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
+                "across": "à travers", "around": "autour de", "outside": "à l' extérieur de",
+                "over": "au-dessus de", "along": "le long de", "onto": "sur"}
 AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
                "would": "would", "'d": "would"}
 # modal verbs: their French forms by person are written here (Verbiste's tables in the lexicon hold only
@@ -106,25 +109,26 @@ MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
           "ca": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
           "could": ("pouvais", "pouvais", "pouvait", "pouvions", "pouviez", "pouvaient"),
           "must": ("dois", "dois", "doit", "devons", "devez", "doivent"),
-          "should": ("devrais", "devrais", "devrait", "devrions", "devriez", "devraient")}
+          "should": ("devrais", "devrais", "devrait", "devrions", "devriez", "devraient"),
+          "might": ("pourrais", "pourrais", "pourrait", "pourrions", "pourriez", "pourraient")}
 WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
 BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
       "be": "base", "been": "pp"}
 NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
 # adverbs that stand between subject and verb in English and after the finite verb in French
-MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d'habitude",
+MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d' habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
-               "rarely": "rarement", "ever": "jamais"}
+               "rarely": "rarement", "ever": "jamais", "finally": "enfin", "probably": "probablement"}
 ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "quelque chose",
-           "someone": "quelqu'un", "somebody": "quelqu'un", "everyone": "tout le monde", "everybody": "tout le monde",
-           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d'accord", "okay": "d'accord",
+           "someone": "quelqu'un", "somewhere": "quelque part", "somebody": "quelqu'un", "everyone": "tout le monde", "everybody": "tout le monde",
+           "everything": "tout", "hello": "bonjour", "thanks": "merci", "ok": "d' accord", "okay": "d' accord",
            "very": "très", "too": "trop", "here": "ici", "now": "maintenant", "then": "ensuite",
            "today": "aujourd'hui", "tomorrow": "demain", "yesterday": "hier", "tonight": "ce soir",
            "again": "encore", "soon": "bientôt", "early": "tôt", "well": "bien", "far": "loin",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
            "quite": "assez", "so": "si", "more": "plus",
            "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
-           "please": "s'il vous plaît", "yes": "oui", "once": "une fois", "twice": "deux fois", "yet": "encore",
+           "please": "s' il vous plaît", "yes": "oui", "once": "une fois", "twice": "deux fois", "yet": "encore",
            "hi": "salut", "hey": "salut", "bye": "au revoir", "goodbye": "au revoir", "oh": "oh"}
 NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatre", "five": "cinq", "six": "six",
            "seven": "sept", "eight": "huit", "nine": "neuf", "ten": "dix", "eleven": "onze", "twelve": "douze",
@@ -151,7 +155,8 @@ PARTICLES = {"up": "up", "down": "down", "out": "out", "back": "back", "away": "
 NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
           "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
           "anybody": ("ANY", "personne", "quelqu'un")}
-OTHER = {**NOBODY, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",),
+# "a bit" (+ adjective): un peu, as "a lot" is beaucoup
+OTHER = {**NOBODY, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
          "front": ("FRONT",),
          "there": ("THERE",)}
 
@@ -306,6 +311,9 @@ def _open_word(lexicon, word: str) -> Word | None:
             if lemma in INTRANSITIVE_REFLEXIVE and not reflexive:  # both: "r" until the context decides
                 reflexive = "r"
                 forms |= {"r." + code: form for code, form in _verb_forms(verb, True).items()}
+            elif lemma in TRANSITIVE and (other := lexicon.conjugation(TRANSITIVE[lemma])) is not None:
+                reflexive = "t"  # (and "t." forms) until the context decides
+                forms |= {"t." + code: form for code, form in _verb_forms(other, False).items()}
             # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
             regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))

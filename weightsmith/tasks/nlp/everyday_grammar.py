@@ -35,6 +35,9 @@ its type (the held-out data's error types, docs/nlp-data.md):
     since-present             she has lived here since june → she lives here since june
     superlative               she is the biggest in the class → the bigger in the class
     word form                 a learner's regular form: big beautiful houses → beautifuls houses, carried → carryed
+    pronoun case              she sat near him → she sat near he
+    manner adverb             she opened the door slowly → she opened slowly the door
+    a little                  she is a little tired → she is tired a little
 
 The generator knows the label from its own choices: it never asks the program. Lines: sentence, label,
 construction tags, error type ("-" for a grammatical sentence). Dev (seed 11) was used while writing the
@@ -60,7 +63,7 @@ ERRORS = ("subject-verb agreement", "determiner-noun", "verb form", "word order"
           "doubled determiner", "irregular plural", "do-support", "question mark", "tense-adverb", "adverb placement",
           "countability", "preposition", "comparison", "double negation", "complement preposition", "verb complement",
           "uncountable plural", "extra to", "since-duration", "preposition of", "preposition of time", "since-present",
-          "superlative", "word form")
+          "superlative", "word form", "pronoun case", "manner adverb", "a little")
 COMMON = 20  # SemCor count from which a lemma counts as common
 PRONOUNS = {"i": "1s", "you": "pl", "he": "3s", "she": "3s", "it": "3s", "we": "pl", "they": "pl"}
 OBJECTS = ("me", "you", "him", "her", "it", "us", "them")
@@ -75,6 +78,8 @@ TIMES = {"past": (("yesterday",), ("last", "week"), ("last", "night"), ("two", "
 FREQUENT = ("always", "never", "often", "usually", "sometimes")
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "april", "june", "july", "august", "september", "october", "november", "december")
+NOMINATIVE = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they"}
+MANNER = ("slowly", "carefully", "quickly", "quietly", "loudly", "badly", "easily", "gently", "well", "happily")
 BE = {("present", "1s"): "am", ("present", "3s"): "is", ("present", "pl"): "are",
       ("past", "1s"): "was", ("past", "3s"): "was", ("past", "pl"): "were"}
 
@@ -105,6 +110,7 @@ class _Sentence:
     second_verb: int | None = None  # index of the verb after "and" (she cooks and cleans)
     declarative: bool = False  # a statement ending in "?"
     obj: tuple[int, int] | None = None  # the span of the main verb's object
+    manner: int | None = None  # index of an adverb of manner after the object (opened the door slowly)
 
 
 @dataclass(frozen=True)
@@ -163,7 +169,9 @@ def _pools(lexicon) -> _Pools:
             if synthetic(e) and len(e.forms["cmp"]) == 1 and classes.get(e.forms["cmp"][0], classes[lemma]).readings \
                     == ("A",):
                 compared.append((lemma, e.forms["cmp"][0]))
-                if len(e.forms.get("sup", ())) == 1 and classes.get(e.forms["sup"][0], classes[lemma]).readings == ("A",):
+                # (a superlative may also head its noun phrase: "my youngest is …", its noun reading)
+                if len(e.forms.get("sup", ())) == 1 and classes.get(e.forms["sup"][0], classes[lemma]).readings in (
+                        ("A",), ("A", "N")):
                     superlatives.append((e.forms["cmp"][0], e.forms["sup"][0]))
     forms: dict[str, set[str]] = {}
     for word, analyses in with_participles(lexicon).items():
@@ -171,7 +179,7 @@ def _pools(lexicon) -> _Pools:
             if pos == "verb":
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
-    countable = {w for w, c in classes.items() if c.mark == "cnt"}
+    countable = {w for w, c in classes.items() if c.mark in ("cnt", "kin")}
     # (an -ing adjective's list names the prepositions it does not refuse, not complements: left out)
     complements = {a: tuple(x for x in p if not x.startswith("!")) for a, p in ADJECTIVE_COMPLEMENTS.items()
                    if classes.get(a) and classes[a].readings == ("A",) and "!by" not in p}
@@ -242,7 +250,11 @@ class _Generator:
         object_length = len(words) if not intransitive else 0
         if rng.random() < 0.35:
             tags.add("preposition")
-            words += [rng.choice(PREPOSITIONS)] + self.noun_phrase(tags)[0]
+            if rng.random() < 0.2:  # a pronoun after a preposition: near him, with us
+                tags.add("preposition-pronoun")
+                words += [rng.choice([p for p in PREPOSITIONS if p not in STRICT]), rng.choice(list(NOMINATIVE))]
+            else:
+                words += [rng.choice(PREPOSITIONS)] + self.noun_phrase(tags)[0]
         return words, object_length
 
     def sentence(self) -> _Sentence:
@@ -286,6 +298,15 @@ class _Generator:
         elif need == "adj":
             main = self.adjective_phrase(tags) or main
         rest, object_length = self.rest(tags, through) if need != "adj" else ([], 0)
+        manner = None
+        if object_length and not question and rest[0] not in ("this", "these", "some") and rng.random() < 0.12:
+            tags.add("manner-adverb")  # she opened the door slowly
+            rest = rest[:object_length] + [rng.choice(MANNER)] + rest[object_length:]
+            manner = object_length
+        if need == "adj" and not question and main[0] not in (*FREQUENT, "very") and len(main) == 1 and \
+                rng.random() < 0.1:
+            tags.add("a-little")  # she is a little tired
+            main = [*rng.choice((("a", "little"), ("a", "bit"))), *main]
         if tense == "perfect" and not question and rng.random() < 0.25:
             tags.add("duration")  # she has lived here for two years
             rest = rest + ["for", rng.choice(("two", "three", "five", "ten")), rng.choice(UNITS)]
@@ -333,6 +354,8 @@ class _Generator:
             s.time = (rest_start + s.time[0], rest_start + s.time[1], s.time[2])
         if object_length:
             s.obj = (rest_start, rest_start + object_length)
+        if manner is not None:
+            s.manner = rest_start + manner
         s.aux_need = need if need in ("base", "pp", "ing") else ""
         s.subject_end = len(subject)
         return s
@@ -381,7 +404,8 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
         return None
     if error == "determiner-noun":
         for i, x in enumerate(w):
-            if x in ("a", "an", "this") and i + 1 < len(w) and w[i + 1] != "lot":  # (these lot: British)
+            if x in ("a", "an", "this") and i + 1 < len(w) and w[i + 1] not in ("lot", "little", "bit"):
+                # (these lot: British; a little, a bit: degree words)
                 noun = next((n for n in pools.nouns if n[0] == w[i + 1]), None)
                 if noun:
                     w[i + 1] = noun[1]
@@ -400,7 +424,10 @@ def corrupt(s: _Sentence, error: str, rng: random.Random, pools: _Pools) -> list
         # a form that is right for some verb is no error: "is hit" (a passive), "do they bound" (to bound)
         # and after "be", an adjective: "is his snow clean ?"
         right = pools.forms[s.aux_need] | (pools.forms["pp"] | pools.adjectival if s.aux_need == "ing" else set())
-        wrong = [verbs[t] for t in WRONG_FORM[s.aux_need] if verbs[t] not in right]
+        # (not a base or -ing form right before "?": "has n't a city drink ?" reads as a compound noun, docs/nlp.md)
+        compound = w[s.after_aux + 1] == "?"
+        wrong = [verbs[t] for t in WRONG_FORM[s.aux_need] if verbs[t] not in right and not (
+            compound and t in ("base", "ing"))]
         if not wrong:
             return None
         w[s.after_aux] = rng.choice(wrong)
@@ -602,17 +629,44 @@ def _word_form(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) ->
     return w[:at] + [pools.learner_forms[w[at]]] + w[at + 1:]
 
 
+def _pronoun_case(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """near him → near he."""
+    if "preposition-pronoun" not in s.tags:
+        return None
+    at = next(i for i, x in enumerate(w) if x in NOMINATIVE and w[i - 1] in PREPOSITIONS)
+    return w[:at] + [NOMINATIVE[w[at]]] + w[at + 1:]
+
+
+def _manner_adverb(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she opened the door slowly → she opened slowly the door."""
+    if s.manner is None:
+        return None
+    start = s.obj[0]
+    return w[:start] + [w[s.manner]] + w[start:s.manner] + w[s.manner + 1:]
+
+
+def _a_little(s: _Sentence, w: list[str], rng: random.Random, pools: _Pools) -> list[str] | None:
+    """she is a little tired → she is tired a little."""
+    if "a-little" not in s.tags:
+        return None
+    at = next(i for i, x in enumerate(w) if x == "a" and w[i + 1] in ("little", "bit"))
+    return w[:at] + [w[at + 2], w[at], w[at + 1]] + w[at + 3:]
+
+
 NEW_ERRORS = {"comparison": _comparison, "double negation": _double_negation,
               "complement preposition": _complement_preposition, "verb complement": _verb_complement,
               "uncountable plural": _uncountable_plural, "extra to": _extra_to, "since-duration": _since_duration,
               "preposition of": _preposition_of, "preposition of time": _time_preposition,
-              "since-present": _since_present, "superlative": _superlative, "word form": _word_form}
+              "since-present": _since_present, "superlative": _superlative, "word form": _word_form,
+              "pronoun case": _pronoun_case, "manner adverb": _manner_adverb, "a little": _a_little}
 
 
 def _second_verb_agreement(s: _Sentence, w: list[str], pools: _Pools) -> list[str] | None:
     """she cooks the fish and cleans … → and clean; i cook and clean → and cleans; she cooked and clean."""
     i = s.second_verb
     forms = next(f for f in pools.verbs if w[i] in (f["base"], f["3s"], f["past"]))
+    if "present" in s.tags and s.person == "3s" and forms["base"] == forms["past"]:
+        return None  # she cooks and set …: "set" is a past too (docs/nlp.md)
     if "present" in s.tags:
         w[i] = forms["base"] if s.person == "3s" else forms["3s"]
     elif s.person == "3s" and forms["base"] != forms["past"]:

@@ -31,6 +31,7 @@ _ADJECTIVES = {
     "meilleur": ("meilleure", "meilleurs", "meilleures"), "final": ("finale", "finals", "finales"),
     "banal": ("banale", "banals", "banales"), "fatal": ("fatale", "fatals", "fatales"),
     "marron": ("marron", "marron", "marron"), "orange": ("orange", "orange", "orange"),
+    "bleu": ("bleue", "bleus", "bleues"),
 }
 
 
@@ -41,6 +42,9 @@ def noun_plural(singular: str) -> str:
         return singular + "x"
     if singular in _PLURAL_S:
         return singular + "s"
+    head, _, rest = singular.partition("-")
+    if rest and head in ("grand", "petit", "beau", "belle"):  # grands-parents, petits-enfants, belles-mères
+        return noun_plural(head) + "-" + noun_plural(rest)
     if " " in singular:  # "salle de bains" → "salles de bains": the head noun comes first
         head, rest = singular.split(" ", 1)
         return noun_plural(head) + " " + rest
