@@ -15,7 +15,7 @@ model with its reading guide).
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout
 from weightsmith.compiler.compiling import compile_program, compile_rasp_to_model
-from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning, RoundingWarning
+from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning
 
 __all__ = [
     "ClassifierTooLarge",
@@ -24,7 +24,6 @@ __all__ = [
     "CompiledOutput",
     "HeadInfo",
     "OutputTypeWarning",
-    "RoundingWarning",
     "SOpLayout",
     "compile_program",
     "compile_rasp_to_model",
