@@ -31,7 +31,7 @@ from weightsmith.tasks.nlp.corpus import read_rows
 
 DATA = Path(__file__).parent / "data"
 # version -> its folder under data/
-VERSIONS = {1: "heldout", 2: "heldout2", 3: "heldout3", 4: "heldout4", 5: "heldout5"}
+VERSIONS = {1: "heldout", 2: "heldout2", 3: "heldout3", 4: "heldout4", 5: "heldout5", 6: "heldout6"}
 TASKS = ("translation", "grammaticality", "sentiment")
 HEADERS = {
     "translation": ("english", "french", "variants", "phenomena", "domain"),
