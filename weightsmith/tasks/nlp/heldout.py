@@ -5,7 +5,7 @@ English over eleven domains (household, food, family, work, travel, weather, sch
 city, nature, plus a mixed set). They are never used to write or tune a program: only to score it.
 Conventions (tokens, tu/vous, elision) are in docs/nlp-data.md.
 
-Five independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
+Six independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
 anything written after that reading. Version 2 (`data/heldout2/`) was written later, by someone who had
 read neither the programs nor any score, with the same conventions and no sentence in common with
 version 1; it was scored once and read, so it is spent too. Version 3 (`data/heldout3/`) was written the
@@ -13,7 +13,9 @@ same way, before the next round of program changes, with no sentence in common w
 and scored and read at the end of that round. Version 4 (`data/heldout4/`) was written the same way again,
 before the round after that, with no sentence in common with versions 1-3, and scored and read at the end
 of that round. Version 5 (`data/heldout5/`) was written the same way once more, before the next round, with
-no sentence in common with versions 1-4; it is meant to be scored once, at the end of that round.
+no sentence in common with versions 1-4, and scored and read at the end of that round. Version 6
+(`data/heldout6/`) was written the same way before the round after that, with no sentence in common with
+versions 1-5 and none nearly so (difflib ratio below 0.80); it is meant to be scored once, at the end of that round.
 
 Files (`data/<folder>/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
 - translation:    english, french, variants (" | "-separated accepted alternatives, or "-"), phenomena, domain
