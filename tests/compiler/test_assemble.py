@@ -78,6 +78,9 @@ def test_columns_are_the_term_by_term_vectors_bit_for_bit(terms, rows, bos_resid
             v = np.zeros(4)
             for dim, c in readout.terms.items():
                 v[index[dim]] += c
-            if targets is not None:
-                v[0] += targets[j] - v @ residual.at_bos
+            if targets is not None:  # the products added in dimension order, as the docstring promises
+                seen = 0.0  # (not `v @ at_bos`: BLAS may add a dot product's terms in another order)
+                for k in range(4):
+                    seen += v[k] * residual.at_bos[k]
+                v[0] += targets[j] - seen
             assert got[:, j].tobytes() == v.tobytes()
