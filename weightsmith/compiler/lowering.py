@@ -300,7 +300,8 @@ class Lowering:
             # one shared (read-only) vector per value: functions of hundreds of arguments have few results
             one_hot = {v: {d: 1.0} for v, d in zip(rep.values, rep.dims)}
             return [{} if r is None else one_hot[r] for r in results]
-        return [{} if r is None or r == 0 else {rep.dims[0]: float(r)} for r in results]
+        dim = rep.dims[0]  # a vector per argument: numbers of hundreds of values have as many results
+        return [{} if r is None or r == 0 else {dim: float(r)} for r in results]
 
     # ------------------------------------------------------------------------------- dispatch
     def _lower(self, expr: rasp.SOp) -> Representation:
