@@ -277,6 +277,9 @@ def test_facts_observed_on_one_token_per_class_are_those_of_every_input(case):
             _facts_text(reduced, graph)
         return
     assert _facts_text(reduced, graph) == expected
+    ordered = ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True, vocab=vocab,
+                            order=graph.order)  # the tokens found in the graph's order, not by a walk
+    assert _facts_text(ordered, graph) == expected
     assert _facts_text(analyse(graph, vocab, max_seq_len, "exhaustive"), graph) == expected
 
 

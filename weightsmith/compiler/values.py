@@ -135,10 +135,12 @@ class ObservedFacts(_FunctionTables):
 
     With `vocab`, the batch holds the inputs over one token of each class of interchangeable tokens
     (`token_classes`): the tokens s-ops hold all of `vocab`, every other s-op what it holds on those
-    inputs, which is what it holds on every input.
+    inputs, which is what it holds on every input. `order` is the program's topological order where the
+    caller has it (`ProgramGraph.order`), so the program is not walked again to find its tokens.
     """
 
-    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None):
+    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None,
+                 order: Sequence[rasp.RASPExpr] | None = None):
         super().__init__()
         self.exhaustive = exhaustive
         self.columns = evaluate_columns(program, batch, packed=True)  # selectors as `bitmask` masks
@@ -146,7 +148,7 @@ class ObservedFacts(_FunctionTables):
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
         if vocab is not None:
-            for expr in rasp.topological_order(program):
+            for expr in rasp.topological_order(program) if order is None else order:
                 if isinstance(expr, rasp.TokensType):
                     self._used_values[id(expr)] = list(vocab)  # every token occurs (inputs of length 1)
 
@@ -410,7 +412,7 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         if representatives is not None:
             try:
                 return ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True,
-                                     vocab=vocab)
+                                     vocab=vocab, order=graph.order)
             except rasp.EvaluationError:
                 pass  # every input is run below, so that the error is the one it meets first
         return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True)
