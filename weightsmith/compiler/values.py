@@ -216,9 +216,8 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     bracket language over five tokens is observed on the inputs over three (a tenth of them at length 5).
     """
     results: list[list] = []  # per Map that reads the tokens, its result on each token
-    for expr in graph.order:
-        if not any(isinstance(child, rasp.TokensType) for child in expr.children):
-            continue
+    readers = [reader for expr in graph.order if isinstance(expr, rasp.TokensType) for reader in graph.consumers[id(expr)]]
+    for expr in readers:  # the classes do not depend on the readers' order, nor does a refusal
         if isinstance(expr, rasp.Select) and expr.predicate in (rasp.Comparison.TRUE, rasp.Comparison.FALSE):
             continue
         if not isinstance(expr, rasp.Map):
