@@ -216,8 +216,7 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     bracket language over five tokens is observed on the inputs over three (a tenth of them at length 5).
     """
     results: list[list] = []  # per Map that reads the tokens, its result on each token
-    readers = [reader for expr in graph.order if isinstance(expr, rasp.TokensType) for reader in graph.consumers[id(expr)]]
-    for expr in readers:  # the classes do not depend on the readers' order, nor does a refusal
+    for expr in token_readers(graph):
         if isinstance(expr, rasp.Select) and expr.predicate in (rasp.Comparison.TRUE, rasp.Comparison.FALSE):
             continue
         if not isinstance(expr, rasp.Map):
@@ -233,6 +232,13 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     for token, key in zip(vocab, zip(*results) if results else [()] * len(vocab)):
         first.setdefault(key, token)
     return list(first.values()) if len(first) < len(vocab) else None
+
+
+def token_readers(graph: ProgramGraph) -> list[rasp.RASPExpr]:
+    """The expressions that read the tokens, in the graph's order: found from the tokens' consumers, not by
+    reading every expression's children (`children` builds a tuple on every read)."""
+    ids = {id(reader) for expr in graph.order if isinstance(expr, rasp.TokensType) for reader in graph.consumers[id(expr)]}
+    return [expr for expr in graph.order if id(expr) in ids]
 
 
 BINCOUNT_LIMIT = 1 << 22  # combined codes up to this many are counted in a table, not sorted
