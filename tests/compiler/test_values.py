@@ -1,6 +1,7 @@
 """Value facts: exhaustive ones are exactly what occurs; static ones are supersets, refined."""
 
 import itertools
+import math
 import re
 
 import numpy as np
@@ -19,6 +20,7 @@ from weightsmith.compiler.values import (
     _occurring,
     all_inputs,
     analyse,
+    checked_values,
     count_inputs,
     distinct_sorted,
     token_classes,
@@ -331,3 +333,18 @@ def test_occurring_gives_the_distinct_rows_in_order(case):
     got = _occurring(columns, sizes)
     assert len(got) == len(sizes)
     assert list(zip(*(c.tolist() for c in got))) == sorted(set(rows))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.floats()), st.lists(st.one_of(st.floats(), st.integers(-2**70, 2**70), st.booleans(),
+                                                           st.text(max_size=1), st.none()))))
+def test_checked_values_are_the_distinct_sorted_values_or_name_the_first_non_finite_float(values):
+    """All floats (a number's values) or mixed: the distinct sorted values when every float is finite, else
+    CompileError naming the first float that is not."""
+    bad = next((v for v in values if isinstance(v, float) and not math.isfinite(v)), None)
+    expr = rasp.Map(lambda x: x, rasp.tokens).named("m")
+    if bad is None:
+        assert checked_values(expr, values) == distinct_sorted(values)
+    else:
+        with pytest.raises(CompileError, match=re.escape(f"can hold {bad!r}")):
+            checked_values(expr, values)

@@ -74,7 +74,10 @@ def checked_values(expr: rasp.SOp, values: Iterable[Any]) -> list:
     values = list(values)
     # In C for the common case (value lists run to thousands): no float at all, or all finite.
     kinds = set(map(type, values))
-    floats = [v for v in values if isinstance(v, float)] if any(issubclass(k, float) for k in kinds) else []
+    if kinds == {float}:  # a number's values, the usual case: every one is a float already
+        floats = values
+    else:
+        floats = [v for v in values if isinstance(v, float)] if any(issubclass(k, float) for k in kinds) else []
     bad = None if all(map(math.isfinite, floats)) else next(v for v in floats if not math.isfinite(v))
     if bad is not None:
         raise CompileError(f"{type(expr).__name__} {expr.label!r} can hold {bad!r}; a compiled model holds only "
