@@ -79,10 +79,5 @@ def test_columns_are_the_term_by_term_vectors_bit_for_bit(terms, rows, bos_resid
             for dim, c in readout.terms.items():
                 v[index[dim]] += c
             if targets is not None:
-                # what the column reads at BOS: its products with the BOS entries added in dimension order
-                # (`v @ at_bos` may fuse a product and an addition, one rounding fewer: other bits)
-                seen = 0.0
-                for k in range(4):
-                    seen += float(v[k]) * float(residual.at_bos[k])
-                v[0] += targets[j] - seen
+                v[0] += targets[j] - v @ residual.at_bos
             assert got[:, j].tobytes() == v.tobytes()
