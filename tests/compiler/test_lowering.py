@@ -10,7 +10,7 @@ from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
-from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _within_range
+from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _pair_array, _within_range
 from weightsmith.compiler.values import analyse
 from weightsmith.verify import verify
 
@@ -231,3 +231,19 @@ def test_all_numbers_is_isinstance_int_or_float(values):
                           st.sampled_from([MAX_MAGNITUDE, -MAX_MAGNITUDE, int(MAX_MAGNITUDE) + 1, 10**300]))))
 def test_within_range_is_every_magnitude_at_most_the_limit(values):
     assert _within_range(values) == all(abs(v) <= MAX_MAGNITUDE for v in values)
+
+
+PAIR_MEMBERS = st.one_of(st.integers(-2**70, 2**70), st.floats(allow_nan=False, allow_infinity=False), st.booleans(),
+                         st.text(max_size=2), st.none())
+
+
+@given(st.lists(st.tuples(PAIR_MEMBERS, PAIR_MEMBERS), max_size=30))
+def test_pair_array_is_the_pairs_converted_as_tuples_bit_for_bit(pairs):
+    """`_pair_array` gives what `np.array(pairs, float64)` gave, to the bit (ints beyond 2**53 rounded alike),
+    exactly when every member is a number; None otherwise."""
+    got = _pair_array(pairs)
+    if not _all_numbers([v for pair in pairs for v in pair]):
+        assert got is None
+        return
+    want = np.array(pairs, dtype=np.float64).reshape(-1, 2)
+    assert got.shape == want.shape and got.dtype == np.float64 and got.tobytes() == want.tobytes()

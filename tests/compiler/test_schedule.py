@@ -1,6 +1,9 @@
 """Longest-path scheduling: each op at the earliest sublayer of its kind after its inputs."""
 
+import pytest
+
 from weightsmith import rasp
+from weightsmith.library.registry import PROGRAMS
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
 from weightsmith.compiler.readout import BOS, ONE
@@ -36,3 +39,21 @@ def test_a_chain_alternates_attention_and_mlp():
     where = placed(rev)
     assert [where[k][0] for k in ("length[1/(w+1)]", "length", "opp", "reverse")] == [0, 1, 3, 4]
     assert where["reverse"][1] == 3
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_what_each_op_reads_is_found_once_as_each_reader_found_it(name):
+    """`Schedule.dims`/`owners`/`stored_reads` equal what allocation, the unit records and the heads computed
+    from the read-outs themselves: the dimensions read, their owners in first-read order, and those
+    owners without `one` and `bos`."""
+    spec = PROGRAMS[name]
+    graph = build_graph(spec.build())
+    lowering = Lowering(graph, analyse(graph, list(spec.vocab), spec.max_seq_len), list(spec.vocab), spec.max_seq_len)
+    sched = schedule(lowering.ops, {ONE.owner, BOS.owner, "tokens", "indices"})
+    assert lowering.ops
+    for op in lowering.ops:
+        terms = [dim for readout in op.reads() for dim in readout.terms]
+        assert list(sched.dims[id(op)]) == list(dict.fromkeys(terms))
+        assert list(sched.owners[id(op)]) == list(dict.fromkeys(dim.owner for dim in terms))
+        assert sched.stored_reads(op) == [o for o in dict.fromkeys(dim.owner for dim in terms)
+                                          if o not in (ONE.owner, BOS.owner)]

@@ -1,6 +1,7 @@
 """Value facts: exhaustive ones are exactly what occurs; static ones are supersets, refined."""
 
 import itertools
+import math
 import re
 
 import numpy as np
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from weightsmith import rasp
 from weightsmith.compiler import CompileError
 from weightsmith.compiler.graph import build_graph
+from weightsmith.library.registry import PROGRAMS
 from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
@@ -18,9 +20,11 @@ from weightsmith.compiler.values import (
     _occurring,
     all_inputs,
     analyse,
+    checked_values,
     count_inputs,
     distinct_sorted,
     token_classes,
+    token_readers,
     value_order,
 )
 
@@ -253,6 +257,26 @@ def programs_reading_tokens_by_maps(draw):
     return builder.sops[-1].expr, vocab, draw(st.integers(1, 3))
 
 
+def _reading_tokens(graph):
+    return [e for e in graph.order if any(isinstance(child, rasp.TokensType) for child in e.children)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(programs_reading_tokens_by_maps(),
+                 random_programs(max_vocab=4).map(lambda p: (p.program, p.vocab, p.max_seq_len))))
+def test_token_readers_are_the_expressions_with_the_tokens_as_a_child(case):
+    """Read off the tokens' consumers, the readers are every expression that has the tokens as a child,
+    once each, in the graph's order (what `token_classes` asked every expression before)."""
+    graph = build_graph(case[0])
+    assert list(map(id, token_readers(graph))) == list(map(id, _reading_tokens(graph)))
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_token_readers_of_library_programs(name):
+    graph = build_graph(PROGRAMS[name].build())
+    assert list(map(id, token_readers(graph))) == list(map(id, _reading_tokens(graph)))
+
+
 @settings(max_examples=60, deadline=None)
 @given(programs_reading_tokens_by_maps())
 def test_facts_observed_on_one_token_per_class_are_those_of_every_input(case):
@@ -277,6 +301,9 @@ def test_facts_observed_on_one_token_per_class_are_those_of_every_input(case):
             _facts_text(reduced, graph)
         return
     assert _facts_text(reduced, graph) == expected
+    ordered = ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True, vocab=vocab,
+                            order=graph.order)  # the tokens found in the graph's order, not by a walk
+    assert _facts_text(ordered, graph) == expected
     assert _facts_text(analyse(graph, vocab, max_seq_len, "exhaustive"), graph) == expected
 
 
@@ -306,3 +333,18 @@ def test_occurring_gives_the_distinct_rows_in_order(case):
     got = _occurring(columns, sizes)
     assert len(got) == len(sizes)
     assert list(zip(*(c.tolist() for c in got))) == sorted(set(rows))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.floats()), st.lists(st.one_of(st.floats(), st.integers(-2**70, 2**70), st.booleans(),
+                                                           st.text(max_size=1), st.none()))))
+def test_checked_values_are_the_distinct_sorted_values_or_name_the_first_non_finite_float(values):
+    """All floats (a number's values) or mixed: the distinct sorted values when every float is finite, else
+    CompileError naming the first float that is not."""
+    bad = next((v for v in values if isinstance(v, float) and not math.isfinite(v)), None)
+    expr = rasp.Map(lambda x: x, rasp.tokens).named("m")
+    if bad is None:
+        assert checked_values(expr, values) == distinct_sorted(values)
+    else:
+        with pytest.raises(CompileError, match=re.escape(f"can hold {bad!r}")):
+            checked_values(expr, values)

@@ -147,7 +147,7 @@ def assemble(
                 residual.at_bos[layout.index[dim]] += value
         units = [u for op in placed if isinstance(op, MLPOp) for u in op.units]
         erasers = layout.erasers.get(2 * layer + 1, [])
-        records.extend(_unit_records(layer, [op for op in placed if isinstance(op, MLPOp)], erasers, layout))
+        records.extend(_unit_records(layer, [op for op in placed if isinstance(op, MLPOp)], erasers, layout, sched))
         if units or erasers:
             weights.update(_mlp(units, erasers, residual, f"layers.{layer}.mlp."))
         layers.append(LayerConfig(head_configs, len(units) + len(erasers)))
@@ -170,14 +170,8 @@ def assemble(
     return config, weights, records
 
 
-def reads_of(readouts: list[Readout]) -> list[str]:
-    """The stored s-ops (owners) some read-outs read, in first-read order; not the constant `one`
-    and `bos` dimensions that every read-out may touch (for BOS compensation)."""
-    owners = dict.fromkeys(dim.owner for readout in readouts for dim in readout.terms)
-    return [owner for owner in owners if owner not in (ONE.owner, BOS.owner)]
-
-
-def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: ResidualLayout) -> list[UnitsInfo]:
+def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: ResidualLayout,
+                  sched: Schedule) -> list[UnitsInfo]:
     """The unit ranges of one layer's MLP, in the order `_mlp` lays the units out: each MLP op's units,
     then the erasers (grouped by the s-op they clear)."""
     records, start = [], 0
@@ -186,7 +180,7 @@ def _unit_records(layer: int, mlps: list[MLPOp], erasers: list[Unit], layout: Re
         return sorted({layout.index[dim] for unit in units for dim in unit.out})
 
     for op in mlps:
-        records.append(UnitsInfo(op.output.label, layer, start, start + len(op.units), reads_of(op.reads()),
+        records.append(UnitsInfo(op.output.label, layer, start, start + len(op.units), sched.stored_reads(op),
                                  written(op.units)))
         start += len(op.units)
     # an eraser reads the one dimension it clears: consecutive ones of one s-op make one record

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import time
+from itertools import chain
 from typing import Iterable
 
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compiler.assemble import assemble, reads_of
+from weightsmith.compiler.assemble import assemble
 from weightsmith.compiler.attention import MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale
 from weightsmith.compiler import compact
 from weightsmith.compiler.blocks import AttentionOp, Representation
@@ -25,7 +26,7 @@ from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
 from weightsmith.compiler.pruning import prune
-from weightsmith.compiler.readout import BOS, ONE
+from weightsmith.compiler.readout import BOS, ONE, dim_owner
 from weightsmith.compiler.residual import ResidualLayout, allocate
 from weightsmith.compiler.schedule import Schedule, schedule
 from weightsmith.compiler.values import analyse
@@ -187,8 +188,8 @@ def _layouts(lowering: Lowering, layout: ResidualLayout) -> dict[str, SOpLayout]
             rows, values, encoding = [compact.detector(rep, v) for v in rep.values], list(rep.values), "categorical"
         else:
             continue
-        owners = {dim.owner for r in rows for dim in r.terms}
-        if not owners or any(o not in tenancy for o in owners):
+        owners = set(map(dim_owner, chain.from_iterable([r.terms for r in rows])))
+        if not owners or not owners <= tenancy.keys():
             continue  # reads only dimensions that were pruned: nothing of it is in the model
         unrepresented = []
         # A categorical row reads one value; a numerical s-op's single row carries all of its values.
@@ -241,6 +242,6 @@ def _heads(ops, sched: Schedule, layout: ResidualLayout) -> list[HeadInfo]:
             layer = sched.layer(op)
             count[layer] = count.get(layer, -1) + 1
             written = sorted({layout.index[dim] for dim in [*op.values, *op.bos_values]})
-            heads.append(HeadInfo(op.output.label, layer, count[layer], op.scale, op.margin, reads_of(op.reads()),
+            heads.append(HeadInfo(op.output.label, layer, count[layer], op.scale, op.margin, sched.stored_reads(op),
                                   written))
     return heads

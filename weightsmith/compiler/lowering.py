@@ -74,6 +74,14 @@ def _all_numbers(values: Iterable) -> bool:
     return set(map(type, values)) <= NUMBER_TYPES or all(map(isinstance, values, repeat((int, float))))
 
 
+def _pair_array(pairs: list[tuple]) -> np.ndarray | None:
+    """The argument pairs as an [n, 2] float64 array (the float of each number, converted in C), or None
+    unless every member is a number. Flattened first: a list of numbers is checked and converted at half
+    the cost of a list of tuples, and a plane is fitted on a thousand pairs at length 10 (pair_balance)."""
+    flat = list(chain.from_iterable(pairs))
+    return np.array(flat, dtype=np.float64).reshape(-1, 2) if _all_numbers(flat) else None
+
+
 def _describe(expr: rasp.RASPExpr | None, label: str) -> str:
     return f"{type(expr).__name__} {label!r}" if expr is not None else repr(label)
 
@@ -292,7 +300,8 @@ class Lowering:
             # one shared (read-only) vector per value: functions of hundreds of arguments have few results
             one_hot = {v: {d: 1.0} for v, d in zip(rep.values, rep.dims)}
             return [{} if r is None else one_hot[r] for r in results]
-        return [{} if r is None or r == 0 else {rep.dims[0]: float(r)} for r in results]
+        dim = rep.dims[0]  # a vector per argument: numbers of hundreds of values have as many results
+        return [{} if r is None or r == 0 else {dim: float(r)} for r in results]
 
     # ------------------------------------------------------------------------------- dispatch
     def _lower(self, expr: rasp.SOp) -> Representation:
@@ -463,8 +472,9 @@ class Lowering:
         if any(r is None for r in results) or x.nullable or y.nullable or not pairs:
             return None
         numbers = [float(r) for r in results]
-        if _all_numbers(chain.from_iterable(pairs)):
-            fit = plane(np.array(pairs, dtype=np.float64), numbers)  # float() of each, converted in C
+        xy = _pair_array(pairs)
+        if xy is not None:
+            fit = plane(xy, numbers)
             if fit is not None:
                 a, b, c = fit
                 user = _describe(expr, self.label(expr))

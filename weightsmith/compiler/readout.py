@@ -12,6 +12,7 @@ its consumers read it through a Readout of its sources ("virtual" s-ops).
 from __future__ import annotations
 
 from itertools import chain
+from operator import itemgetter
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 NUM = "num"  # the slot of a numerical s-op's single dimension
@@ -32,6 +33,9 @@ class Dim(NamedTuple):
     @property
     def label(self) -> str:
         return self.owner if self.slot is None else f"{self.owner}:{self.slot}"
+
+
+dim_owner = itemgetter(0)  # a Dim's owner, in C: `map(dim_owner, dims)` where the owners of thousands are needed
 
 
 ONE = Dim("one")  # 1 at every content position, 0 at BOS: constants and `Full` read it

@@ -87,9 +87,8 @@ def allocate(ops: list[Op], sched: Schedule, embedded: list[Representation], out
     last_read: dict[str, float] = {d.owner: math.inf for d in output_dims}
     for op in ops:
         t = sched.sublayer[id(op)]
-        dims = {d for readout in op.reads() for d in readout.terms}
-        read.update(dims)
-        for owner in {d.owner for d in dims}:
+        read.update(sched.dims[id(op)])
+        for owner in sched.owners[id(op)]:
             last_read[owner] = max(last_read.get(owner, -1), t)
     block = sched.block_sublayers
     kept = {d for rep in persistent for d in rep.dims}

@@ -74,7 +74,10 @@ def checked_values(expr: rasp.SOp, values: Iterable[Any]) -> list:
     values = list(values)
     # In C for the common case (value lists run to thousands): no float at all, or all finite.
     kinds = set(map(type, values))
-    floats = [v for v in values if isinstance(v, float)] if any(issubclass(k, float) for k in kinds) else []
+    if kinds == {float}:  # a number's values, the usual case: every one is a float already
+        floats = values
+    else:
+        floats = [v for v in values if isinstance(v, float)] if any(issubclass(k, float) for k in kinds) else []
     bad = None if all(map(math.isfinite, floats)) else next(v for v in floats if not math.isfinite(v))
     if bad is not None:
         raise CompileError(f"{type(expr).__name__} {expr.label!r} can hold {bad!r}; a compiled model holds only "
@@ -135,10 +138,12 @@ class ObservedFacts(_FunctionTables):
 
     With `vocab`, the batch holds the inputs over one token of each class of interchangeable tokens
     (`token_classes`): the tokens s-ops hold all of `vocab`, every other s-op what it holds on those
-    inputs, which is what it holds on every input.
+    inputs, which is what it holds on every input. `order` is the program's topological order where the
+    caller has it (`ProgramGraph.order`), so the program is not walked again to find its tokens.
     """
 
-    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None):
+    def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None,
+                 order: Sequence[rasp.RASPExpr] | None = None):
         super().__init__()
         self.exhaustive = exhaustive
         self.columns = evaluate_columns(program, batch, packed=True)  # selectors as `bitmask` masks
@@ -146,7 +151,7 @@ class ObservedFacts(_FunctionTables):
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
         if vocab is not None:
-            for expr in rasp.topological_order(program):
+            for expr in rasp.topological_order(program) if order is None else order:
                 if isinstance(expr, rasp.TokensType):
                     self._used_values[id(expr)] = list(vocab)  # every token occurs (inputs of length 1)
 
@@ -214,9 +219,7 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     bracket language over five tokens is observed on the inputs over three (a tenth of them at length 5).
     """
     results: list[list] = []  # per Map that reads the tokens, its result on each token
-    for expr in graph.order:
-        if not any(isinstance(child, rasp.TokensType) for child in expr.children):
-            continue
+    for expr in token_readers(graph):
         if isinstance(expr, rasp.Select) and expr.predicate in (rasp.Comparison.TRUE, rasp.Comparison.FALSE):
             continue
         if not isinstance(expr, rasp.Map):
@@ -232,6 +235,13 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     for token, key in zip(vocab, zip(*results) if results else [()] * len(vocab)):
         first.setdefault(key, token)
     return list(first.values()) if len(first) < len(vocab) else None
+
+
+def token_readers(graph: ProgramGraph) -> list[rasp.RASPExpr]:
+    """The expressions that read the tokens, in the graph's order: found from the tokens' consumers, not by
+    reading every expression's children (`children` builds a tuple on every read)."""
+    ids = {id(reader) for expr in graph.order if isinstance(expr, rasp.TokensType) for reader in graph.consumers[id(expr)]}
+    return [expr for expr in graph.order if id(expr) in ids]
 
 
 BINCOUNT_LIMIT = 1 << 22  # combined codes up to this many are counted in a table, not sorted
@@ -410,7 +420,7 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         if representatives is not None:
             try:
                 return ObservedFacts(graph.output, all_inputs(representatives, max_seq_len), exhaustive=True,
-                                     vocab=vocab)
+                                     vocab=vocab, order=graph.order)
             except rasp.EvaluationError:
                 pass  # every input is run below, so that the error is the one it meets first
         return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True)
