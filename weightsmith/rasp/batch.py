@@ -572,6 +572,13 @@ def _index_grid(nb: int, width: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
+def _filled_grid(nb: int, width: int, value: int) -> np.ndarray:
+    """`[nb, width]` of `value`, read-only (per shape, as `_index_grid`): the codes of a constant, and the
+    lengths, of inputs that all fill the width."""
+    return _repeated(np.full((1, width), value, dtype=np.intp), nb)
+
+
+@lru_cache(maxsize=8)
 def _row_starts(nb: int, width: int) -> np.ndarray:
     """`[nb, 1]`: where each input's row starts in a flattened `[nb, width]` array, read-only (per shape,
     as `_index_grid`)."""
@@ -660,7 +667,10 @@ class _BatchEvaluator:
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
-        return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
+        batch = self.batch
+        if batch.full:
+            return Column(_filled_grid(*batch.shape, 0), [value], uniform=True)
+        return Column(batch.masked(np.zeros(batch.shape, dtype=np.intp)), [value])
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
         # A uniform column (the same row for every input) is mapped on its first row only.
@@ -1021,8 +1031,10 @@ class _BatchEvaluator:
 
     def length(self, e: rx.LengthType) -> Column:
         batch = self.batch
-        return Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)),
-                      list(range(batch.shape[1] + 1)), uniform=batch.full)
+        nb, width = batch.shape
+        if batch.full:
+            return Column(_filled_grid(nb, width, width), list(range(width + 1)), uniform=True)
+        return Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)))
 
     def selector_width(self, e: rx.SelectorWidth) -> Column:
         return Column(self.batch.masked(self.count(e.selector)), list(range(self.batch.shape[1] + 1)),
@@ -1224,6 +1236,9 @@ def evaluate_batch(
     if isinstance(result, Column):
         if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied
             return list(map(list, inputs))
+        row = evaluator._rows.get(id(program)) if result.uniform else None
+        if row is not None:  # computed on one row in Python (`one_row`): that row, copied
+            return list(map(list, repeat(row, len(inputs))))
         return result._decoded(batch.shape[0], None if batch.full else batch.lengths)
     result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
