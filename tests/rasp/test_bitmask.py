@@ -65,3 +65,24 @@ def test_long_inputs_cross_words(inputs):
                 rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1), t), both]
     for program in programs:
         assert evaluate_batch(program, inputs) == [rasp.evaluate(program, x) for x in inputs]
+
+
+full_codes = st.integers(1, 32).flatmap(lambda width: st.integers(1, 6).flatmap(
+    lambda n: st.tuples(st.just(n), *[hnp.arrays(np.intp, st.tuples(st.just(nb), st.just(width)),
+                                                 elements=st.integers(0, n - 1)) for nb in (3, 3)])))
+
+
+@given(full_codes, st.sampled_from(["keys", "other", "same rows"]))
+def test_equal_rows_are_the_masks_of_equal_codes(case, queries_are):
+    """`equal_rows` (input-major counts, no padding, one word) against the bool definition: query q of
+    input b selects key k where their codes are equal, for queries that are the keys, another array, or
+    one row shared by every input."""
+    n, keys, queries = case
+    if queries_are == "keys":
+        queries = keys
+    elif queries_are == "same rows":
+        queries = np.repeat(queries[:1], len(queries), axis=0)
+    masks = bitmask.equal_rows(keys, queries, n, same_rows=queries_are == "same rows")
+    assert masks.dtype == np.uint64 and masks.shape == (*queries.shape, 1)
+    expected = queries[:, :, None] == keys[:, None, :]
+    assert np.array_equal(bitmask.unpack(masks, keys.shape[1]), expected)

@@ -727,6 +727,8 @@ class _BatchEvaluator:
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
+                    if predicate is rx.Comparison.EQ and not self.padded and self.batch.shape[1] <= bitmask.WORD:
+                        return bitmask.equal_rows(key_rank, query_rank, n_ranks, same_rows=queries.uniform)
                     key_slots = bitmask.slots(key_rank)
                     masks = _compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks, key_slots))
                     return bitmask.rows_at(masks, query_rank, same_rows=queries.uniform,

@@ -70,6 +70,31 @@ def _weights(nb: int, width: int) -> np.ndarray:
     return weights
 
 
+def equal_rows(keys: np.ndarray, queries: np.ndarray, n: int, same_rows: bool = False) -> np.ndarray:
+    """`rows_at(value_masks(keys, n), queries)` as uint64 `[B, Q, 1]`: each query's keys of the same code,
+    for codes in [0, n) everywhere (inputs that fill the width: no -1) and keys in one word.
+
+    The masks are counted input-major, `[B, n]`, where a key's slot is its code plus its input's base:
+    one addition (not `slots`' product and sum), and the queries read the same slots, so an equality
+    Select is four numpy calls instead of seven (after slower work each costs 10-20 µs). `same_rows` as
+    in `rows_at`."""
+    nb, width = keys.shape
+    base = _bases(nb, n)
+    index = keys + base
+    sums = np.bincount(index.ravel(), _weights(nb, width), minlength=nb * n).astype(np.uint64)
+    if same_rows:
+        return sums.reshape(nb, n).take(queries[0], axis=1)[..., None]
+    return sums.take(index if queries is keys else queries + base)[..., None]
+
+
+@lru_cache(maxsize=8)
+def _bases(nb: int, n: int) -> np.ndarray:
+    """`[nb, 1]`: where each input's `n` slots start in `equal_rows`' table, read-only (a shape's constant)."""
+    bases = np.arange(0, nb * n, n)[:, None]
+    bases.flags.writeable = False
+    return bases
+
+
 def rows_at(masks: np.ndarray, at: np.ndarray, same_rows: bool = False, at_slots: np.ndarray | None = None) -> np.ndarray:
     """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1.
 
