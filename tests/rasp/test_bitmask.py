@@ -7,7 +7,7 @@ from hypothesis.extra import numpy as hnp
 
 from weightsmith import rasp
 from weightsmith.rasp import bitmask
-from weightsmith.rasp.batch import _compared_masks, evaluate_batch
+from weightsmith.rasp.batch import _compared_masks, _compared_rows, evaluate_batch
 
 selections = st.integers(0, 70).flatmap(
     lambda width: hnp.arrays(bool, st.tuples(st.integers(1, 4), st.integers(0, 5), st.just(width))))
@@ -72,17 +72,18 @@ full_codes = st.integers(1, 32).flatmap(lambda width: st.integers(1, 6).flatmap(
                                                  elements=st.integers(0, n - 1)) for nb in (3, 3)])))
 
 
-@given(full_codes, st.sampled_from(["keys", "other", "same rows"]))
-def test_equal_rows_are_the_masks_of_equal_codes(case, queries_are):
-    """`equal_rows` (input-major counts, no padding, one word) against the bool definition: query q of
-    input b selects key k where their codes are equal, for queries that are the keys, another array, or
-    one row shared by every input."""
+@given(full_codes, st.sampled_from(["keys", "other", "same rows"]),
+       st.sampled_from([c for c in rasp.Comparison if c not in (rasp.Comparison.TRUE, rasp.Comparison.FALSE)]))
+def test_input_major_masks_compare_as_the_definition(case, queries_are, predicate):
+    """`_compared_rows` (input-major counts, cumulative sums along each input, no padding, one word)
+    against the bool definition: query q of input b selects key k where key OP query, for queries that
+    are the keys, another array, or one row shared by every input."""
     n, keys, queries = case
     if queries_are == "keys":
         queries = keys
     elif queries_are == "same rows":
         queries = np.repeat(queries[:1], len(queries), axis=0)
-    masks = bitmask.equal_rows(keys, queries, n, same_rows=queries_are == "same rows")
+    masks = _compared_rows(predicate, keys, queries, n, same_rows=queries_are == "same rows")
     assert masks.dtype == np.uint64 and masks.shape == (*queries.shape, 1)
-    expected = queries[:, :, None] == keys[:, None, :]
+    expected = predicate(keys[:, None, :], queries[:, :, None])
     assert np.array_equal(bitmask.unpack(masks, keys.shape[1]), expected)

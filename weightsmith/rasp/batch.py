@@ -533,6 +533,28 @@ def _compared_masks(predicate: rx.Comparison, masks: np.ndarray) -> np.ndarray:
     return compared
 
 
+def _compared_rows(predicate: rx.Comparison, keys: np.ndarray, queries: np.ndarray, n: int,
+                   same_rows: bool = False) -> np.ndarray:
+    """The masks `[B, Q, 1]` of a Select by ranks (key OP query, as `_compared_masks`), for ranks in [0, n)
+    everywhere (inputs that fill the width) and keys in one word: `bitmask.input_major`, where the keys of
+    rank <= r are a cumulative sum along each input's row (disjoint bits: the sum is the union, exact in
+    float64). `same_rows`: every row of `queries` is its first."""
+    masks, index = bitmask.input_major(keys, n)
+    if predicate is not rx.Comparison.EQ:
+        at_most = np.cumsum(masks, axis=1)
+        if predicate is rx.Comparison.LEQ:
+            masks = at_most
+        elif predicate is rx.Comparison.LT:
+            masks = at_most - masks
+        elif predicate is rx.Comparison.GT:
+            masks = at_most[:, -1:] - at_most
+        elif predicate is rx.Comparison.GEQ:
+            masks = at_most[:, -1:] - at_most + masks
+        else:  # NEQ
+            masks = at_most[:, -1:] - masks
+    return bitmask.read_input_major(masks, queries, same_rows, index if queries is keys else None)
+
+
 def _same_rows(*arrays: np.ndarray) -> bool:
     """Whether every input has the same rows in each of `arrays` (s-ops of positions only, like indices,
     on inputs of one length): then an operation on one input, copied, is the operation on all."""
@@ -727,8 +749,8 @@ class _BatchEvaluator:
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
-                    if predicate is rx.Comparison.EQ and not self.padded and self.batch.shape[1] <= bitmask.WORD:
-                        return bitmask.equal_rows(key_rank, query_rank, n_ranks, same_rows=queries.uniform)
+                    if not self.padded and self.batch.shape[1] <= bitmask.WORD:
+                        return _compared_rows(predicate, key_rank, query_rank, n_ranks, queries.uniform)
                     key_slots = bitmask.slots(key_rank)
                     masks = _compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks, key_slots))
                     return bitmask.rows_at(masks, query_rank, same_rows=queries.uniform,
