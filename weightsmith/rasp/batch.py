@@ -363,7 +363,8 @@ def _marshalled_column(stream: bytes | marshalled.StringStream, lengths: Optiona
     shape: rows of `lengths` (`valid`: which positions are inside an input, or its shape if `full`; then
     `lengths` may be None, made only if the bytes readers decline)."""
     if full:
-        small = marshalled.small_ints(stream, *valid) if isinstance(stream, bytes) else marshalled.small_strings(stream, *valid)
+        read_small = marshalled.small_ints if isinstance(stream, bytes) else marshalled.small_strings
+        small = read_small(stream, *valid)
         if small is not None:
             return Column(small[0], small[1], dense=True)
         lengths = np.full(valid[0], valid[1], dtype=np.intp) if lengths is None else lengths
@@ -384,8 +385,9 @@ def _coded_column(flat_codes: np.ndarray, table: list[Any], valid: np.ndarray | 
     return Column(codes, table, dense=True)
 
 
-def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: Optional[np.ndarray], valid: np.ndarray | tuple[int, int],
-                  full: bool, stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: Optional[np.ndarray],
+                  valid: np.ndarray | tuple[int, int], full: bool,
+                  stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
     """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column; `stream`:
     their serialisation if `make_batch` made it already."""
     stream = _token_stream(inputs) if stream is None else stream
