@@ -396,3 +396,35 @@ def test_tokens_read_first_measure_the_lengths_too(data, kind):
     with pytest.raises(rasp.InputError) as reference:
         make_batch(rows, max_seq_len=max(map(len, rows)) - 1)
     assert str(error.value) == str(reference.value)
+
+
+def test_every_byte_value_as_tokens():
+    """A batch of one length holding all 256 small ints (the bytes reader declines it) is read by the
+    general path: it used to come back without codes."""
+    program = rasp.Map(lambda x: x + 1, rasp.tokens)
+    inputs = [list(range(256))[i:i + 16] for i in range(0, 256, 16)]
+    assert rasp.evaluate_batch(program, inputs) == [[x + 1 for x in xs] for xs in inputs]
+
+
+@pytest.mark.parametrize("f", [
+    lambda n, i: (None, -0.0, 0.0, True, 1, 1.0, (0, 1.0), "s")[i % 8],
+    lambda n, i: n - i,
+    lambda n, i: float(n) / (i + 1),
+])
+def test_outputs_computed_on_one_row_come_back_type_for_type(f):
+    """An output of positions only, computed on one row in Python, is that row copied into every input's
+    own list: values and types as the reference's (None, -0.0 and 0.0, True and 1 and 1.0, tuples), on
+    batches of one length (one row) and of several (padded, computed per input)."""
+    program = rasp.SequenceMap(f, rasp.length, rasp.Map(lambda i: i, rasp.indices))
+    for inputs in ([["a"] * 9] * 4, [["a"] * 9, ["b"] * 3, []]):
+        got = rasp.evaluate_batch(program, inputs)
+        assert [typed(row) for row in got] == [typed(rasp.evaluate(program, xs)) for xs in inputs]
+        assert len({id(row) for row in got}) == len(inputs)
+
+
+def test_constants_and_lengths_of_one_length_batches():
+    """Full and length on inputs of one length are read-only grids kept per shape: reading them again, or
+    after a batch of another length, gives each batch its own values."""
+    program = rasp.SequenceMap(lambda a, n: (a, n), rasp.Full(-1), rasp.length)
+    for inputs in ([["a"] * 3] * 5, [["a"] * 2] * 5, [["a"] * 3] * 5, [["a"], ["a", "b"]]):
+        assert rasp.evaluate_batch(program, inputs) == [rasp.evaluate(program, xs) for xs in inputs]

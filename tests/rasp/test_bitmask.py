@@ -7,7 +7,7 @@ from hypothesis.extra import numpy as hnp
 
 from weightsmith import rasp
 from weightsmith.rasp import bitmask
-from weightsmith.rasp.batch import _compared_masks, evaluate_batch
+from weightsmith.rasp.batch import _compared_masks, _compared_rows, evaluate_batch
 
 selections = st.integers(0, 70).flatmap(
     lambda width: hnp.arrays(bool, st.tuples(st.integers(1, 4), st.integers(0, 5), st.just(width))))
@@ -65,3 +65,25 @@ def test_long_inputs_cross_words(inputs):
                 rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1), t), both]
     for program in programs:
         assert evaluate_batch(program, inputs) == [rasp.evaluate(program, x) for x in inputs]
+
+
+full_codes = st.integers(1, 32).flatmap(lambda width: st.integers(1, 6).flatmap(
+    lambda n: st.tuples(st.just(n), *[hnp.arrays(np.intp, st.tuples(st.just(nb), st.just(width)),
+                                                 elements=st.integers(0, n - 1)) for nb in (3, 3)])))
+
+
+@given(full_codes, st.sampled_from(["keys", "other", "same rows"]),
+       st.sampled_from([c for c in rasp.Comparison if c not in (rasp.Comparison.TRUE, rasp.Comparison.FALSE)]))
+def test_input_major_masks_compare_as_the_definition(case, queries_are, predicate):
+    """`_compared_rows` (input-major counts, cumulative sums along each input, no padding, one word)
+    against the bool definition: query q of input b selects key k where key OP query, for queries that
+    are the keys, another array, or one row shared by every input."""
+    n, keys, queries = case
+    if queries_are == "keys":
+        queries = keys
+    elif queries_are == "same rows":
+        queries = np.repeat(queries[:1], len(queries), axis=0)
+    masks = _compared_rows(predicate, keys, queries, n, same_rows=queries_are == "same rows")
+    assert masks.dtype == np.uint64 and masks.shape == (*queries.shape, 1)
+    expected = predicate(keys[:, None, :], queries[:, :, None])
+    assert np.array_equal(bitmask.unpack(masks, keys.shape[1]), expected)

@@ -109,3 +109,21 @@ def test_strings_of_one_length_are_read():
     codes, table = _strings(rows[:-1], lengths[:-1], True)
     assert [table[c] for c in codes.tolist()] == [t for r in rows[:-1] for t in r]
     assert _strings(rows, lengths, True) is None  # "zz" is not among the first rows' tokens
+
+
+def test_small_ints_beyond_the_guessed_rows_are_read():
+    """The distinct small ints are guessed from the first GUESS_ROWS rows; a token first met after them
+    (in the last row, or only once) must still be read, by counting every value."""
+    rows = [[1, 2, 1]] * marshalled.GUESS_ROWS + [[2, 1, 2], [1, 7, 200]]
+    codes, table = marshalled.small_ints(marshalled.int_stream(rows), len(rows), 3)
+    assert table == [1, 2, 7, 200] and [[table[c] for c in r] for r in codes.tolist()] == rows
+
+
+def test_small_ints_of_every_byte_value_are_declined():
+    """With all 256 values there are more codes than a byte table can tell from NOT_MET: declined (the
+    general reader takes them), never a batch without codes."""
+    rows = [list(range(256))[i:i + 16] for i in range(0, 256, 16)]
+    assert marshalled.small_ints(marshalled.int_stream(rows), len(rows), 16) is None
+    rows = [list(range(255))[i:i + 15] for i in range(0, 255, 15)]
+    codes, table = marshalled.small_ints(marshalled.int_stream(rows), len(rows), 15)
+    assert table == list(range(255)) and codes.ravel().tolist() == list(range(255))

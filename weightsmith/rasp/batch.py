@@ -144,13 +144,18 @@ class Column:
 
     def values(self, lengths: np.ndarray, full: Optional[bool] = None) -> list[list[Any]]:
         """Each input's list of values (`full`: whether every input fills the width, if known)."""
-        if self.uniform and len(lengths) > 1:  # one row decoded, then copied (list(row): a list per input)
-            return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), len(lengths))))
+        return self._decoded(len(lengths), None if full else lengths)
+
+    def _decoded(self, n_rows: int, lengths: Optional[np.ndarray]) -> list[list[Any]]:
+        """`values` of `n_rows` inputs of `lengths`, or (None) all filling the width: then no lengths array
+        is needed."""
+        if self.uniform and n_rows > 1:  # one row decoded, then copied (list(row): a list per input)
+            return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), n_rows)))
         table = self.table
-        if full and set(map(type, table)) <= {int} and table == list(range(len(table))):
+        if lengths is None and set(map(type, table)) <= {int} and table == list(range(len(table))):
             return self.codes.tolist()  # each value is its code, as for widths: no lookup
         padded = _lookup(table).take(self.codes).tolist()
-        return padded if full else _rows(padded, lengths, self.codes.shape[1])
+        return padded if lengths is None else _rows(padded, lengths, self.codes.shape[1])
 
 
 def _lookup(table: list[Any]) -> np.ndarray:
@@ -190,15 +195,24 @@ class Batch:
     whole program. `tokens` may be given as a Column or as the function that codes it.
     """
 
-    def __init__(self, lengths: np.ndarray, valid: np.ndarray | tuple[int, int], tokens: Column | Callable[[], Column]) -> None:
-        """`valid`: `[B, L]` bool, position < length; or only its shape `(B, L)` when every input has length L."""
-        self.lengths = lengths  # [B]
+    def __init__(self, lengths: Optional[np.ndarray], valid: np.ndarray | tuple[int, int],
+                 tokens: Column | Callable[[], Column]) -> None:
+        """`valid`: `[B, L]` bool, position < length; or only its shape `(B, L)` when every input has length L
+        (then `lengths` may be None: made when first read, like `valid`)."""
+        self._lengths = lengths  # [B]
         self._tokens = tokens
         if isinstance(valid, tuple):  # made when first read: most programs over inputs of one length never do
             self.shape, self._valid, self.full = valid, None, True
         else:
             self.shape, self._valid = valid.shape, valid
             self.full = _unpadded(lengths, valid.shape[1])  # every input fills the width: no padding anywhere
+
+    @property
+    def lengths(self) -> np.ndarray:
+        """`[B]`: each input's length."""
+        if self._lengths is None:
+            self._lengths = np.full(self.shape[0], self.shape[1], dtype=np.intp)
+        return self._lengths
 
     @property
     def valid(self) -> np.ndarray:
@@ -305,27 +319,26 @@ def make_batch(
     stream = _token_stream(inputs) if read_tokens and inputs and len(inputs[0]) else None
     if stream is not None:
         shape = (len(inputs), len(inputs[0]))
-        lengths = np.full(shape[0], shape[1], dtype=np.intp)
-        tokens = _marshalled_column(stream, lengths, shape, True)
+        tokens = _marshalled_column(stream, None, shape, True)
         if tokens is not None:  # every row has the first one's length
             if max_seq_len is not None and shape[1] > max_seq_len:
                 raise InputError(f"input 0 has length {shape[1]}, longer than max_seq_len={max_seq_len}: "
                                  f"{list(inputs[0])!r}")
-            batch = Batch(lengths, shape, tokens)
+            batch = Batch(None, shape, tokens)
             if vocab is not None:
                 _check_vocabulary(inputs, tokens.table, vocab)
             return batch
     sizes = list(map(len, inputs))
     if sizes and sizes.count(sizes[0]) == len(sizes):  # one length (a count in C, without an array pass)
-        lengths = np.full(len(sizes), sizes[0], dtype=np.intp)
+        lengths = None  # made if read (`Batch.lengths`)
         width, full = sizes[0], True  # known without a pass over the array (each costs a numpy call)
     else:
         lengths = np.fromiter(sizes, dtype=np.intp, count=len(sizes))
         width = max(sizes, default=0)
         full = not sizes
     if max_seq_len is not None and width > max_seq_len:
-        b = int(np.argmax(lengths > max_seq_len))
-        raise InputError(f"input {b} has length {lengths[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
+        b = 0 if lengths is None else int(np.argmax(lengths > max_seq_len))
+        raise InputError(f"input {b} has length {sizes[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
     valid = (len(inputs), width) if full else np.arange(width)[None, :] < lengths[:, None]
     batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full, stream))
     if vocab is not None:
@@ -344,13 +357,18 @@ def _token_stream(inputs: Sequence[Sequence[rx.Value]]) -> Optional[bytes | mars
     return None
 
 
-def _marshalled_column(stream: bytes | marshalled.StringStream, lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
-                       full: bool) -> Optional[Column]:
+def _marshalled_column(stream: bytes | marshalled.StringStream, lengths: Optional[np.ndarray],
+                       valid: np.ndarray | tuple[int, int], full: bool) -> Optional[Column]:
     """The tokens read from their serialisation `stream` (`_token_stream`) as a Column, if it has the common
-    shape: rows of `lengths` (`valid`: which positions are inside an input, or its shape if `full`)."""
-    if isinstance(stream, bytes):
-        if full and (small := marshalled.small_ints(stream, *valid)) is not None:
+    shape: rows of `lengths` (`valid`: which positions are inside an input, or its shape if `full`; then
+    `lengths` may be None, made only if the bytes readers decline)."""
+    if full:
+        read_small = marshalled.small_ints if isinstance(stream, bytes) else marshalled.small_strings
+        small = read_small(stream, *valid)
+        if small is not None:
             return Column(small[0], small[1], dense=True)
+        lengths = np.full(valid[0], valid[1], dtype=np.intp) if lengths is None else lengths
+    if isinstance(stream, bytes):
         numbers = marshalled.ints(stream, lengths, full)
         read = None if numbers is None else _tokenise_ints(numbers)
     else:
@@ -367,8 +385,9 @@ def _coded_column(flat_codes: np.ndarray, table: list[Any], valid: np.ndarray | 
     return Column(codes, table, dense=True)
 
 
-def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: np.ndarray, valid: np.ndarray | tuple[int, int],
-                  full: bool, stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
+def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: Optional[np.ndarray],
+                  valid: np.ndarray | tuple[int, int], full: bool,
+                  stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
     """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column; `stream`:
     their serialisation if `make_batch` made it already."""
     stream = _token_stream(inputs) if stream is None else stream
@@ -516,6 +535,28 @@ def _compared_masks(predicate: rx.Comparison, masks: np.ndarray) -> np.ndarray:
     return compared
 
 
+def _compared_rows(predicate: rx.Comparison, keys: np.ndarray, queries: np.ndarray, n: int,
+                   same_rows: bool = False) -> np.ndarray:
+    """The masks `[B, Q, 1]` of a Select by ranks (key OP query, as `_compared_masks`), for ranks in [0, n)
+    everywhere (inputs that fill the width) and keys in one word: `bitmask.input_major`, where the keys of
+    rank <= r are a cumulative sum along each input's row (disjoint bits: the sum is the union, exact in
+    float64). `same_rows`: every row of `queries` is its first."""
+    masks, index = bitmask.input_major(keys, n)
+    if predicate is not rx.Comparison.EQ:
+        at_most = np.cumsum(masks, axis=1)
+        if predicate is rx.Comparison.LEQ:
+            masks = at_most
+        elif predicate is rx.Comparison.LT:
+            masks = at_most - masks
+        elif predicate is rx.Comparison.GT:
+            masks = at_most[:, -1:] - at_most
+        elif predicate is rx.Comparison.GEQ:
+            masks = at_most[:, -1:] - at_most + masks
+        else:  # NEQ
+            masks = at_most[:, -1:] - masks
+    return bitmask.read_input_major(masks, queries, same_rows, index if queries is keys else None)
+
+
 def _same_rows(*arrays: np.ndarray) -> bool:
     """Whether every input has the same rows in each of `arrays` (s-ops of positions only, like indices,
     on inputs of one length): then an operation on one input, copied, is the operation on all."""
@@ -552,6 +593,13 @@ def _index_grid(nb: int, width: int) -> np.ndarray:
     input), as `bitmask` keeps its offsets: after slower work every numpy call costs 10-20 µs, and
     indices are read by most programs."""
     return _repeated(np.arange(width)[None], nb)
+
+
+@lru_cache(maxsize=8)
+def _filled_grid(nb: int, width: int, value: int) -> np.ndarray:
+    """`[nb, width]` of `value`, read-only (per shape, as `_index_grid`): the codes of a constant, and the
+    lengths, of inputs that all fill the width."""
+    return _repeated(np.full((1, width), value, dtype=np.intp), nb)
 
 
 @lru_cache(maxsize=8)
@@ -643,7 +691,10 @@ class _BatchEvaluator:
         return self._counts[id(selector)]
 
     def constant(self, value: Any) -> Column:
-        return Column(self.batch.masked(np.zeros(self.batch.shape, dtype=np.intp)), [value], uniform=self.batch.full)
+        batch = self.batch
+        if batch.full:
+            return Column(_filled_grid(*batch.shape, 0), [value], uniform=True)
+        return Column(batch.masked(np.zeros(batch.shape, dtype=np.intp)), [value])
 
     def map_values(self, e: rx.RASPExpr, inner: Column, f: Callable[[Any], Any]) -> Column:
         # A uniform column (the same row for every input) is mapped on its first row only.
@@ -700,6 +751,8 @@ class _BatchEvaluator:
                     one = bitmask.rows_at(_compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks)), query_rank)
                     return self._for_all(one, e)
                 if self._masks_pay(n_ranks):
+                    if not self.padded and self.batch.shape[1] <= bitmask.WORD:
+                        return _compared_rows(predicate, key_rank, query_rank, n_ranks, queries.uniform)
                     key_slots = bitmask.slots(key_rank)
                     masks = _compared_masks(predicate, bitmask.value_masks(key_rank, n_ranks, key_slots))
                     return bitmask.rows_at(masks, query_rank, same_rows=queries.uniform,
@@ -1004,8 +1057,10 @@ class _BatchEvaluator:
 
     def length(self, e: rx.LengthType) -> Column:
         batch = self.batch
-        return Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)),
-                      list(range(batch.shape[1] + 1)), uniform=batch.full)
+        nb, width = batch.shape
+        if batch.full:
+            return Column(_filled_grid(nb, width, width), list(range(width + 1)), uniform=True)
+        return Column(batch.masked(np.broadcast_to(batch.lengths[:, None], batch.shape)), list(range(width + 1)))
 
     def selector_width(self, e: rx.SelectorWidth) -> Column:
         return Column(self.batch.masked(self.count(e.selector)), list(range(self.batch.shape[1] + 1)),
@@ -1207,7 +1262,10 @@ def evaluate_batch(
     if isinstance(result, Column):
         if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied
             return list(map(list, inputs))
-        return result.values(batch.lengths, batch.full)
+        row = evaluator._rows.get(id(program)) if result.uniform else None
+        if row is not None:  # computed on one row in Python (`one_row`): that row, copied
+            return list(map(list, repeat(row, len(inputs))))
+        return result._decoded(batch.shape[0], None if batch.full else batch.lengths)
     result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
     if batch.full:

@@ -70,6 +70,37 @@ def _weights(nb: int, width: int) -> np.ndarray:
     return weights
 
 
+def input_major(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """`value_masks` laid out input-major, for codes in [0, n) everywhere (inputs that fill the width: no
+    -1) and keys in one word: float64 `[B, n]`, `masks[b, c]` the keys of input `b` whose code is `c`,
+    and each key's slot in it (flattened), which the queries of the same codes read (`read_input_major`).
+
+    A key's slot is its code plus its input's base: one addition (not `slots`' product and sum), and
+    comparisons other than equality are a cumulative sum along each input's row: a Select is a handful
+    of numpy calls (after slower work each costs 10-20 µs), not one per code."""
+    nb, width = keys.shape
+    index = keys + _bases(nb, n)
+    return np.bincount(index.ravel(), _weights(nb, width), minlength=nb * n).reshape(nb, n), index
+
+
+def read_input_major(masks: np.ndarray, queries: np.ndarray, same_rows: bool = False,
+                     index: np.ndarray | None = None) -> np.ndarray:
+    """`masks[b, queries[b, q]]` (`input_major`'s layout) as uint64 `[B, Q, 1]` (`index`: the queries' slots,
+    if the caller has them, as when the queries are the keys); `same_rows` as in `rows_at`."""
+    table = masks.astype(np.uint64)
+    if same_rows:
+        return table.take(queries[0], axis=1)[..., None]
+    return table.ravel().take(queries + _bases(*masks.shape) if index is None else index)[..., None]
+
+
+@lru_cache(maxsize=8)
+def _bases(nb: int, n: int) -> np.ndarray:
+    """`[nb, 1]`: where each input's `n` slots start in `input_major`'s table, read-only (a shape's constant)."""
+    bases = np.arange(0, nb * n, n)[:, None]
+    bases.flags.writeable = False
+    return bases
+
+
 def rows_at(masks: np.ndarray, at: np.ndarray, same_rows: bool = False, at_slots: np.ndarray | None = None) -> np.ndarray:
     """`masks[at[b, q] + 1, b]` as uint64 `[B, Q, words]`: slot 0 (empty) where `at` is -1.
 

@@ -43,6 +43,7 @@ _ROW_HEADER = np.zeros(256, dtype=bool)  # row headers in the grid: lists and tu
 _ROW_HEADER[[LIST, LIST | FLAG, TUPLE, TUPLE | FLAG]] = True
 _AS_LIST = bytes.maketrans(bytes([LIST | FLAG, TUPLE, TUPLE | FLAG]), bytes([LIST] * 3))  # every row header as LIST
 NOT_MET = 255  # in a byte translation table: a payload that is not a token's
+_NOT_MET_BYTE = bytes((NOT_MET,))
 
 
 def int_stream(inputs: Sequence[Sequence[Any]]) -> Optional[bytes]:
@@ -60,15 +61,23 @@ def small_ints(data: bytes, n_rows: int, width: int) -> Optional[tuple[np.ndarra
     if the batch of `data` (`int_stream`) has only exact ints in [0, 256), `width` of them in each of its
     `n_rows` rows (lists or tuples); else None.
 
-    The common case read with bytes operations and four numpy calls (`_low_bytes`): in a batch that
+    The common case read with bytes operations and two numpy calls (`_low_bytes`, `_codes`): in a batch that
     follows slower work each numpy call starts with cold caches, so their number counts as much as their size."""
     low = _low_bytes(data, 5, n_rows, width, INT)
     if low is None:
         return None
-    counts = np.bincount(np.frombuffer(low, dtype=np.uint8), minlength=256).tolist()
-    counts[width] -= n_rows  # the row headers' payloads
-    used = [v for v, n in enumerate(counts) if n]
-    return _codes(low, n_rows, width, used, range(len(used))), used
+    # The tokens of the first rows (row headers cut out) are guessed to be every token met: when they
+    # are, reading the batch against them checks it; a token beyond them sends it to counting every value.
+    first = bytearray(low[:GUESS_ROWS * (width + 1)])
+    del first[::width + 1]
+    used = sorted(set(first))
+    codes = _codes(low, n_rows, width, used, range(len(used)))
+    if codes is None:
+        counts = np.bincount(np.frombuffer(low, dtype=np.uint8), minlength=256).tolist()
+        counts[width] -= n_rows  # the row headers' payloads
+        used = [v for v, n in enumerate(counts) if n]
+        codes = _codes(low, n_rows, width, used, range(len(used)))
+    return None if codes is None else (codes, used)
 
 
 def _low_bytes(data: bytes, start: int, n_rows: int, width: int, token_kind: int) -> Optional[bytes]:
@@ -106,12 +115,19 @@ def _plain_rows(n_rows: int, width: int, token_kind: int) -> bytes:
 
 def _codes(low: bytes, n_rows: int, width: int, payloads: Sequence[int], codes: Sequence[int]) -> Optional[np.ndarray]:
     """`_low_bytes`' token payloads as codes `[n_rows, width]` intp (payload `payloads[k]` is code `codes[k]`,
-    below NOT_MET); None if a token has another payload."""
+    below NOT_MET); None if a token has another payload, or there are too many codes to tell from NOT_MET."""
+    if len(codes) and max(codes) >= NOT_MET:
+        return None
     table = bytearray([NOT_MET]) * 256
     for payload, code in zip(payloads, codes):
         table[payload] = code
     coded = low.translate(table)
-    if coded.count(NOT_MET) != (n_rows if table[width] == NOT_MET else 0):  # headers read `width`
+    if table[width] == NOT_MET:  # no token has the headers' payload `width`: the headers alone are NOT_MET
+        if coded.count(NOT_MET) != n_rows:
+            return None
+        # cut out in bytes, then one conversion (each numpy call costs ~20 µs when caches are cold)
+        return np.frombuffer(coded.replace(_NOT_MET_BYTE, b""), dtype=np.uint8).astype(np.intp).reshape(n_rows, width)
+    if coded.count(NOT_MET):
         return None
     return np.frombuffer(coded, dtype=np.uint8).reshape(n_rows, width + 1)[:, 1:].astype(np.intp)
 
@@ -157,12 +173,11 @@ def strings(stream: StringStream, lengths: np.ndarray, full: bool) -> Optional[t
     table of the distinct strings, if each token is one of the guessed objects (unshared strings with
     equal values are not) and each row a list or tuple of its length (`lengths`; `full`: all of one
     length); else None."""
+    if full and (small := small_strings(stream, len(lengths), int(lengths[0]))) is not None:
+        return small[0].ravel(), small[1]
     data, guess, numbers, start = stream.data, stream.guess, stream.numbers, stream.start
     table = sorted(guess)
     rank = {text: code for code, text in enumerate(table)}
-    if full and max(numbers) < NOT_MET > len(table) and (low := _low_bytes(data, start, len(lengths), int(lengths[0]), REF)) is not None:
-        codes = _codes(low, len(lengths), int(lengths[0]), numbers, [rank[text] for text in guess])
-        return None if codes is None else (codes.ravel(), table)
     references = _grid(data, start, lengths, full, REF)
     if references is None:
         return None
@@ -172,6 +187,20 @@ def strings(stream: StringStream, lengths: np.ndarray, full: bool) -> Optional[t
     if len(codes) and codes.min() < 0:
         return None  # a reference to something not a guessed token
     return codes, table
+
+
+def small_strings(stream: StringStream, n_rows: int, width: int) -> Optional[tuple[np.ndarray, list[str]]]:
+    """Codes `[n_rows, width]` into the sorted table of the distinct strings, and that table, if the batch of
+    `stream` has `width` tokens in each of its `n_rows` rows (lists or tuples), each one of the guessed
+    objects, and the guess's reference numbers are below 255; else None. The common case of `strings`,
+    read with bytes operations as `small_ints` is."""
+    data, guess, numbers = stream.data, stream.guess, stream.numbers
+    if max(numbers) >= NOT_MET or (low := _low_bytes(data, stream.start, n_rows, width, REF)) is None:
+        return None
+    table = sorted(guess)
+    rank = {text: code for code, text in enumerate(table)}
+    codes = _codes(low, n_rows, width, numbers, [rank[text] for text in guess])
+    return None if codes is None else (codes, table)
 
 
 def _numbered(data: bytes, guess: list[str], n_rows: int) -> Optional[tuple[list[int], int]]:
