@@ -449,6 +449,10 @@ def _be_and_have(lexicon) -> dict[str, Word]:
     return out
 
 
+# words after a preposition that make it one of time, which no preceding word chooses (laugh at six)
+TIME_WORDS = frozenset({*NUMBERS, *DAYS, *MONTHS, *CLOCK, *DAYTIME})
+
+
 @dataclass(frozen=True)
 class TranslationVocabulary:
     """Words in id order and what each is; UNK, SEP and FR (any French word read back) have ids too."""
@@ -473,7 +477,9 @@ class TranslationVocabulary:
         out, i = [], 0
         while i < len(english):
             size = next((n for n in range(min(longest, len(english) - i), 1, -1)
-                         if tuple(english[i:i + n]) in self.phrases), 1)
+                         if tuple(english[i:i + n]) in self.phrases and not (  # laugh at six: a time, not rire de
+                             self.phrases[tuple(english[i:i + n])][-1].startswith("~")
+                             and i + n < len(english) and english[i + n] in TIME_WORDS)), 1)
             out += self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]]
             i += size
         return out
