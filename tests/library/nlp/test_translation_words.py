@@ -51,3 +51,11 @@ def test_merging_only_shortens_and_is_done_once(words):
     merged = v.merged(words)
     assert len(merged) <= len(words)
     assert v.merged(merged) == merged
+
+
+def test_the_trace_shows_one_word_a_position():
+    from weightsmith.library import nlp
+
+    trace = nlp.trace("translation", "i take a shower in the living room")
+    assert trace["tokens"].value[:5] == ["i", "take_a_shower", "in", "the", "living_room"]
+    assert len(trace["tokens"].value) == len(trace["plan"].value)

@@ -67,6 +67,12 @@ def encode(tokens: list[str]) -> list[int]:
     return [rank[i] for i in vocabulary().encode(list(tokens))]
 
 
+def model_words(english: list[str]) -> list[str]:
+    """The English words as the model reads them, one a position: a multi-word expression is one word
+    (washing machine → washing_machine)."""
+    return vocabulary().merged(list(english))
+
+
 def known_words() -> set[str]:
     v = vocabulary()
     return {w for w in v.words if v.knows(w)}
