@@ -69,19 +69,22 @@ def generated(split: str) -> dict:
     """Exact match on a generated split, by teacher forcing, overall and per phenomenon."""
     examples = everyday_translation.load(split)
     known = dt.known_words()
-    inputs = [dt.encode([w if w in known else "UNK" for w in e.english] + ["SEP", *e.french]) for e in examples]
+    english = [[w if w in known else "UNK" for w in e.english] for e in examples]
+    inputs = [dt.encode(words + ["SEP", *e.french]) for words, e in zip(english, examples)]
     start = cpu_seconds()
     outputs = rasp.evaluate_batch(dt.program(), inputs)
     seconds = cpu_seconds() - start
-    right = [out[len(e.english):] == [*e.french, dt.EOS] for e, out in zip(examples, outputs)]
+    # (a multi-word expression is one position: the French starts after the encoded English)
+    sep = [len(dt.encode(words)) for words in english]
+    right = [out[s:] == [*e.french, dt.EOS] for e, out, s in zip(examples, outputs, sep)]
     by_tag: dict[str, list[bool]] = defaultdict(list)
     for e, ok in zip(examples, right):
         for tag in e.phenomena:
             by_tag[tag].append(ok)
     misses = []
-    for e, out, ok in zip(examples, outputs, right):
+    for e, out, ok, s in zip(examples, outputs, right, sep):
         if not ok:
-            got = out[len(e.english):]
+            got = out[s:]
             first = next(i for i, (a, b) in enumerate(zip(got, [*e.french, dt.EOS])) if a != b)
             misses.append(f"{' '.join(e.english)} | {' '.join(e.french)} | first wrong word {first}: {got[first]}")
     return {"items": len(examples), "exact": round(sum(right) / len(right), 4), "cpu_seconds": round(seconds, 1),

@@ -160,7 +160,31 @@ RULES = {
               ("i want to eat an apple .", "je veux manger une pomme ."),
               ("it is raining .", "il pleut .")],
 }
-CASES = [pair for pairs in RULES.values() for pair in pairs]
+# multi-word expressions read as one word (round 6, `tasks/nlp/dictionary/phrases.tsv`), and verbs whose object
+# takes a preposition
+PHRASE_RULES = {
+    "compound nouns": [("the washing machines are old .", "les machines à laver sont vieilles ."),
+                       ("my mobile phone is in the living room .", "mon téléphone portable est dans le salon ."),
+                       ("we bought two ice creams .", "nous avons acheté deux glaces .")],
+    "verb idioms": [("we had a shower .", "nous avons pris une douche ."),
+                    ("did you have lunch ?", "est-ce que vous avez déjeuné ?"),
+                    ("they did not get married .", "ils ne se sont pas mariés ."),
+                    ("the boy looks like his father .", "le garçon ressemble à son père ."),
+                    ("i will take care of the dog .", "je m' occuperai du chien .")],
+    "fixed adverbials and prepositions": [("she goes to school on foot .", "elle va à l' école à pied ."),
+                                          ("i called my sister last night .", "j' ai appelé ma sœur hier soir ."),
+                                          ("the shop is at the end of the road .", "le magasin est au bout de la route .")],
+    "a preposition chosen by the word before it": [("he was angry with me .", "il était en colère contre moi ."),
+                                                   ("they talked about the weather .", "ils ont parlé du temps ."),
+                                                   ("my son is good at maths .", "mon fils est bon en maths .")],
+    "verbs whose object takes a preposition": [("he answered the question .", "il a répondu à la question ."),
+                                               ("we entered the kitchen .", "nous sommes entrés dans la cuisine ."),
+                                               ("i remember the first day .", "je me souviens du premier jour .")],
+}
+# the step-4 slices are compiled over the plans of the rule sentences before round 6: the open float32 bug
+# (test_step_4_before_the_read_out_compiles_exactly) shows on that set's plans
+GRAMMAR_CASES = [pair for pairs in RULES.values() for pair in pairs]
+CASES = GRAMMAR_CASES + [pair for pairs in PHRASE_RULES.values() for pair in pairs]
 
 
 def translate(english: str, you: str = "vous") -> str:
@@ -198,7 +222,7 @@ def test_an_unknown_word_is_carried_in_place_and_changes_nothing_around_it(engli
 
 def test_the_program_means_the_same_in_a_causal_model():
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES]
-    assert disagreements(dt.program(), inputs, [len(e.split()) for e, _ in CASES]) == []
+    assert disagreements(dt.program(), inputs, [len(dt.encode(e.split())) for e, _ in CASES]) == []
 
 
 @pytest.mark.parametrize("make", [dt.reading_program, dt.clause_program])
@@ -213,7 +237,7 @@ def test_the_compiled_slices_mean_the_same_in_a_causal_model_at_every_position(m
 def test_teacher_forcing_gives_every_next_word():
     for english, french in CASES[:6]:
         out = rasp.evaluate(dt.program(), dt.encode(english.split() + ["SEP"] + french.split()))
-        assert out[len(english.split()):] == [*french.split(), dt.EOS]
+        assert out[len(dt.encode(english.split())):] == [*french.split(), dt.EOS]
 
 
 def test_a_reading_in_context_is_computed_exactly_from_small_factors():
@@ -280,11 +304,12 @@ def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[
     rows = rasp.evaluate_batch(both, inputs)
     plans = sorted({p for row in rows for p, _ in row}, key=repr)
     tokens = [[len(plans) if french else plans.index(p) for p, french in row] for row in rows]
-    return plans, tokens, [len(e.split()) for e, _ in cases], rasp.evaluate_batch(spoken, inputs)
+    starts = [len(dt.encode(e.split())) for e, _ in cases]  # (a multi-word expression is one position)
+    return plans, tokens, starts, rasp.evaluate_batch(spoken, inputs)
 
 
 def test_step_4_before_the_read_out_is_the_speaking_program():
-    plans, tokens, _, want = _plans_and_speaking(tuple(CASES))
+    plans, tokens, _, want = _plans_and_speaking(tuple(GRAMMAR_CASES))
     assert rasp.evaluate_batch(dt.speaking_program(plans), tokens) == want
 
 
@@ -297,7 +322,7 @@ def test_step_4_before_the_read_out_compiles_exactly():
     read only after SEP)."""
     from weightsmith.compiler import compile_rasp_to_model
 
-    plans, tokens, starts, want = _plans_and_speaking(tuple(CASES))
+    plans, tokens, starts, want = _plans_and_speaking(tuple(GRAMMAR_CASES))
     compiled = compile_rasp_to_model(dt.speaking_program(plans), vocab=set(range(len(plans) + 1)),
                                      max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
     got = compiled.model.run_batch([[models.BOS, *t] for t in tokens])

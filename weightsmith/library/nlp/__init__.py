@@ -150,14 +150,19 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     each French position show how the next word was chosen.
     """
     t = models.serving(name)
+    shown = None
     if name == "translation":
         tokens = with_unknowns(tokenize(text), t.known_words).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
+        if t is models.DICTIONARY_TRANSLATION:  # its positions: a multi-word expression or French form is one
+            french, _ = _translate_by_reruns(t, tokens, "interpreter", "vous")
+            xs = tokens + [SEP] + french
+            shown = dictionary_translation.model_words(tokens) + [SEP] + french
     else:
         xs = _sentence(text, name)
     entries = rasp.trace(t.program(), t.encode(xs))
     # a program that reads word ids shows the words it was given, not their ids
-    return entries | {"tokens": dataclasses.replace(entries["tokens"], value=list(xs))}
+    return entries | {"tokens": dataclasses.replace(entries["tokens"], value=list(shown or xs))}
 
 
 def trace_sentiment(text: str) -> dict[str, rasp.TraceEntry]:

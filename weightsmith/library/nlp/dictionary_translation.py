@@ -67,6 +67,12 @@ def encode(tokens: list[str]) -> list[int]:
     return [rank[i] for i in vocabulary().encode(list(tokens))]
 
 
+def model_words(english: list[str]) -> list[str]:
+    """The English words as the model reads them, one a position: a multi-word expression is one word
+    (washing machine → washing_machine)."""
+    return vocabulary().merged(list(english))
+
+
 def known_words() -> set[str]:
     v = vocabulary()
     return {w for w in v.words if v.knows(w)}
@@ -133,6 +139,8 @@ def _literal_words() -> set[str]:
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" not in node.value:
                 words |= set(node.value.split())
+    # and the prepositions of the phrase table (at the end of: au bout de), which the grammar speaks as literals
+    words |= {w for e in vocabulary().entries if e.info[0] == "PREP" for w in e.info[1].split()}
     return words | {w[:-1] + "'" for w in words if w.endswith("e")}
 
 

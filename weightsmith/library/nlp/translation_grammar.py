@@ -301,9 +301,22 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     out += lit(*(fr for _, fr in reversed(mids)))
     if tense == "perfect":
         out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
-    if verb[0] == "V" and verb[3] == "de":
+    if verb[0] == "V" and has_tail(verb[3]):
         out.append((head, "v.tail"))
     return tuple(out)
+
+
+def has_tail(marker: object) -> bool:
+    """Whether a verb speaks words after itself (avoir besoin, prendre une douche: see
+    `translation_words.verb_object_marker`)."""
+    return marker in ("de", "tail") or isinstance(marker, str) and marker.startswith("tail:")
+
+
+def object_preposition(marker: object) -> str | None:
+    """The preposition French puts before a verb's object: j'ai besoin d'un sac, elle ressemble à sa mère."""
+    if marker == "de":
+        return "de"
+    return marker.split(":")[1] if isinstance(marker, str) and marker.startswith(("tail:", "obj:")) else None
 
 
 def _and_i(window: tuple) -> bool:
@@ -541,8 +554,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
                 j < len(window) and window[j] is not None and window[j][0] == "N" and window[0][4] not in (
                     "name", "country", "day", "daytime", "month", "clock"):
             prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée
-    elif not clause.get("possessor") and _object_of(window, j) == "de":  # j'ai besoin d'un sac
-        prep = ("de",)
+    elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
+        prep = (object_preposition(_object_of(window, j)),)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
         prep = ("à",) if window[0][4] == "sport" else ("de",)  # jouer au football, jouer du piano
         det = det or "the"
@@ -687,7 +700,7 @@ def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
     "television" → la télévision (only mass nouns and plurals are partitive)."""
     if prep:
         return {"avec": "bare:partitive" if mass or number == "pl" else "bare:definite", "sans": "bare:none",
-                "de": "bare:none", "par": "bare:none"}.get(prep[-1], "bare:definite")
+                "de": "bare:none", "par": "bare:none", "en": "bare:none"}.get(prep[-1], "bare:definite")
     if clause["verb_before"] in ("none", "generic") or not (mass or number == "pl"):
         return "bare:definite"
     return "bare:partitive"

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
-from weightsmith.tasks.nlp.dictionary.french import adjective_forms, guess_gender
-from weightsmith.tasks.nlp.dictionary.tables import read_names, read_phrasal
+from weightsmith.tasks.nlp.dictionary.english import inflections as english_inflections
+from weightsmith.tasks.nlp.dictionary.french import adjective_forms, guess_gender, noun_plural
+from weightsmith.tasks.nlp.dictionary.tables import Phrase, phrase_infinitive, read_names, read_phrasal, read_phrases
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 SEP = "SEP"
@@ -78,6 +79,12 @@ DAYTIME = frozenset("morning afternoon evening night weekend".split())
 LANGUAGES = frozenset("english french spanish german italian chinese arabic portuguese russian japanese".split())
 # verbs whose English preposition French does not say: wait for the bus → attendre le bus
 ABSORBS = {"attendre": "pour", "écouter": "à", "regarder": "à", "payer": "pour", "chercher": "pour"}
+# French verbs whose object takes a preposition English does not say: answer the question → répondre à la
+# question, enter the room → entrer dans la pièce, remember the day → se souvenir du jour
+INDIRECT = {**dict.fromkeys("répondre téléphoner obéir désobéir ressembler sourire plaire nuire assister renoncer".split(),
+                            "à"),
+            **dict.fromkeys("douter|profiter|se souvenir|se servir|se moquer|s'approcher".split("|"), "de"),
+            "entrer": "dans"}
 # French verbs whose infinitive complement takes de / à: oublier d'appeler, apprendre à nager
 INFINITIVE_DE = frozenset("oublier essayer décider finir terminer arrêter refuser promettre choisir éviter accepter rêver".split())
 INFINITIVE_A = frozenset("commencer apprendre aider réussir continuer hésiter".split())
@@ -232,6 +239,8 @@ def _object(infinitive: str) -> bool | str:
         return "jouer"
     if infinitive in ABSORBS:
         return "absorbs:" + ABSORBS[infinitive]
+    if infinitive in INDIRECT:
+        return "obj:" + INDIRECT[infinitive]
     if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
         return "inf:de" if infinitive in INFINITIVE_DE else "inf:à"
     return infinitive in GENERIC_VERBS
@@ -293,12 +302,8 @@ def _open_word(lexicon, word: str) -> Word | None:
                 t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
             if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon
                 m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
-            # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
-            # avoir instead of être)
-            readings["A"] = (m in PRENOMINAL, _elides(m) or _elides(f), lemma in WEATHER,
-                             tag, lemma in ("next", "last"), avoir)
-            forms |= {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
-                      "a.w": WEATHER.get(lemma, m)}
+            readings["A"], adjective = _adjective(lemma, (m, f, mpl, fpl), tag, avoir)
+            forms |= adjective
         elif pos == "verb":
             # "avoir besoin de": need → avoir, then the tail "besoin" after the verb, and "de" before the object
             french, tail = t.french, None
@@ -308,6 +313,7 @@ def _open_word(lexicon, word: str) -> Word | None:
             if verb is None:
                 continue
             reflexive = french.startswith(("se ", "s'"))
+            forms |= _verb_forms(verb, reflexive)
             if lemma in INTRANSITIVE_REFLEXIVE and not reflexive:  # both: "r" until the context decides
                 reflexive = "r"
                 forms |= {"r." + code: form for code, form in _verb_forms(verb, True).items()}
@@ -326,8 +332,7 @@ def _open_word(lexicon, word: str) -> Word | None:
                     pronominal = phrasal.startswith(("se ", "s'"))
                     particles.append((particle, pronominal))
                     forms |= {f"p.{particle}.{code}": form for code, form in _verb_forms(conjugated, pronominal).items()}
-            readings["V"] = (reflexive, tags, "de" if tail else _object(verb.infinitive), tuple(particles))
-            forms |= _verb_forms(verb, reflexive is True)
+            readings["V"] = (reflexive, tags, "de" if tail else _object(french), tuple(particles))
             if tail:
                 forms["v.tail"] = tail
         elif pos == "adv" and "ADV" not in readings:
@@ -337,6 +342,87 @@ def _open_word(lexicon, word: str) -> Word | None:
         return None
     primary = max(readings, key=lambda r: _count(lexicon, word, r))
     return Word(("OPEN", tuple(sorted(readings.items())), primary), forms)
+
+
+def _adjective(lemma: str, forms: tuple[str, str, str, str], tag: str, avoir: bool | str) -> tuple[tuple, dict]:
+    """An adjective's reading and forms from its four French forms (m.sg, f.sg, m.pl, f.pl)."""
+    m, f, mpl, fpl = forms
+    # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
+    # avoir instead of être)
+    reading = (m in PRENOMINAL, _elides(m) or _elides(f), lemma in WEATHER, tag, lemma in ("next", "last"), avoir)
+    return reading, {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
+                     "a.w": WEATHER.get(lemma, m)}
+
+
+# the prepositions French puts before a verb phrase's object: "ressembler à", "s' occuper de"
+OBJECT_PREPOSITIONS = ("de", "à")
+
+
+def verb_object_marker(tail: bool, preposition: str | None) -> str:
+    """What a verb phrase gives the words after it: a tail spoken after the verb (prendre une douche:
+    "tail"), and / or a preposition before its object (s'occuper de: "obj:de"); "de" is both (avoir besoin
+    de), as the dictionary's own "avoir besoin de" verbs are read."""
+    if preposition == "de" and tail:
+        return "de"
+    return ("tail" if tail else "obj") + (":" + preposition if preposition else "")
+
+
+def _compound_plural(french: str) -> str:
+    """A compound noun's plural: its head noun's when a preposition follows it (machines à laver, cartes de
+    crédit), every word's when adjectives do (téléphones portables, centres commerciaux)."""
+    words = french.split(" ")
+    if len(words) > 1 and words[1] not in ("de", "d'", "à", "au", "aux", "en", "du", "des"):
+        return " ".join(noun_plural(w) for w in words)
+    return noun_plural(french)
+
+
+def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dict[tuple[str, ...], tuple[tuple[str, Word], ...]]:
+    """A phrase's English word sequences (each inflected form of its head) → the words the model reads
+    instead, with their entries. Empty when the lexicon cannot give it (a French verb without a conjugation)."""
+    english, french = phrase.english, phrase.french
+    if phrase.cls == "noun":
+        head = english[-1]
+        entry = lexicon.english.get((head, "noun"))
+        reading = (phrase.gender or guess_gender(french), None, _elides(french), _noun_kind(head))
+        forms = {"n.sg": french, "n.pl": _compound_plural(french)}
+        plurals = entry.forms.get("pl", ()) if entry else (head + "s",)
+        verb = lexicon.english.get((head, "verb"))  # "the bus stops here": a plural that is as often a verb
+        verb_3s = verb.forms.get("3s", ()) if verb and entry and verb.count >= entry.count else ()
+        numbered = [("sg", head), *(("pl", w) for w in plurals if w != head and w not in verb_3s)]
+        return {(*english[:-1], w): (("_".join((*english[:-1], w)), Word(
+            ("OPEN", (("N", (reading[0], tag, *reading[2:])),), "N"), forms)),) for tag, w in numbered}
+    if phrase.cls == "adv":
+        return {english: (("_".join(english), Word(("OPEN", (("ADV", ()),), "ADV"), {"adv": french})),)}
+    if phrase.cls == "adj":
+        avoir = "avoir" if french.startswith("avoir ") else False
+        four = (french,) * 4 if phrase.gender == "inv" or avoir else adjective_forms(french)
+        reading, forms = _adjective("", tuple(f.removeprefix("avoir ") for f in four), "base", avoir)
+        return {english: (("_".join(english), Word(("OPEN", (("A", reading),), "A"), forms)),)}
+    if phrase.cls == "prep":
+        return {english: (("_".join(english), Word(("PREP", french), {})),)}
+    if phrase.cls == "after":  # the first word stays as it is; the second becomes a preposition of its own
+        return {(w, english[1]): ((w, None), ("~" + french, Word(("PREP", french), {})))
+                for w in forms_of.get(english[0], ())}
+    infinitive = phrase_infinitive(french)
+    verb = lexicon.conjugation(infinitive)
+    head = english[0]
+    entry = lexicon.english.get((head, "verb"))
+    inflections = entry.forms if entry else english_inflections(head, "verb")
+    if verb is None:
+        return {}
+    rest = french.split(" ")[2 if french.startswith(("se ", "s' ")) else 1:]
+    preposition = rest.pop() if rest and rest[-1] in OBJECT_PREPOSITIONS else None
+    reflexive = infinitive.startswith(("se ", "s'"))
+    forms = _verb_forms(verb, reflexive) | ({"v.tail": " ".join(rest)} if rest else {})
+    marker = verb_object_marker(bool(rest), preposition) if rest or preposition else _object(infinitive)
+    out = {}
+    for form in sorted({f for fs in inflections.values() for f in fs}):
+        tags = {tag for tag, fs in inflections.items() if form in fs}
+        tags |= {"pp"} if "past" in tags and "pp" not in inflections else set()  # (see _open_word)
+        token = "_".join((form, *english[1:]))
+        out[(form, *english[1:])] = ((token, Word(("OPEN", (("V", (reflexive, tuple(sorted(tags)), marker, ())),), "V"),
+                                                  forms)),)
+    return out
 
 
 _POS = {"N": "noun", "V": "verb", "A": "adj", "ADV": "adv"}
@@ -363,6 +449,10 @@ def _be_and_have(lexicon) -> dict[str, Word]:
     return out
 
 
+# words after a preposition that make it one of time, which no preceding word chooses (laugh at six)
+TIME_WORDS = frozenset({*NUMBERS, *DAYS, *MONTHS, *CLOCK, *DAYTIME})
+
+
 @dataclass(frozen=True)
 class TranslationVocabulary:
     """Words in id order and what each is; UNK, SEP and FR (any French word read back) have ids too."""
@@ -370,16 +460,28 @@ class TranslationVocabulary:
     words: tuple[str, ...]
     entries: tuple[Word, ...]
     ids: dict[str, int]
+    # multi-word expressions: English words → the words the model reads instead (washing machine →
+    # washing_machine, angry with → angry ~contre), longest first
+    phrases: dict[tuple[str, ...], tuple[str, ...]]
 
     def encode(self, tokens: list[str]) -> list[int]:
-        """English words → ids (UNK's id if unknown); after SEP every token is French and gets FR's id."""
-        out, french = [], False
-        for token in tokens:
-            if french:
-                out.append(self.ids[FRENCH])
-            else:
-                out.append(self.ids.get(token, self.ids[UNK]))
-                french = token == SEP
+        """English words → ids (UNK's id if unknown), a multi-word expression as its word(s); after SEP every
+        token is French and gets FR's id."""
+        english = list(tokens[:tokens.index(SEP)] if SEP in tokens else tokens)
+        out = [self.ids.get(token, self.ids[UNK]) for token in self.merged(english)]
+        return out + [self.ids[SEP]] * (len(english) < len(tokens)) + [self.ids[FRENCH]] * (len(tokens) - len(english) - 1)
+
+    def merged(self, english: list[str]) -> list[str]:
+        """The English words with every multi-word expression replaced by its word(s), longest match first."""
+        longest = max(map(len, self.phrases), default=1)
+        out, i = [], 0
+        while i < len(english):
+            size = next((n for n in range(min(longest, len(english) - i), 1, -1)
+                         if tuple(english[i:i + n]) in self.phrases and not (  # laugh at six: a time, not rire de
+                             self.phrases[tuple(english[i:i + n])][-1].startswith("~")
+                             and i + n < len(english) and english[i + n] in TIME_WORDS)), 1)
+            out += self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]]
+            i += size
         return out
 
     def knows(self, word: str) -> bool:
@@ -410,11 +512,20 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
             kind = "country" if name.kind == "country" else "name"
             reading = (name.gender, "sg", _elides(name.french), kind)
             table[name.name] = Word(("OPEN", (("N", reading),), "N"), {"n.sg": name.french, "n.pl": name.french})
+    forms_of: dict[str, set[str]] = {}
+    for word, analyses in lexicon.forms.items():
+        for lemma, _, _ in analyses:
+            forms_of.setdefault(lemma, set()).add(word)
+    phrases = {}
+    for phrase in read_phrases():
+        for english, words in _phrase_words(lexicon, phrase, forms_of).items():
+            phrases[english] = tuple(token for token, _ in words)
+            table |= {token: word for token, word in words if word is not None}
     table[UNK] = Word(("UNK",), {})
     table[SEP] = Word(("SEP",), {})
     table[FRENCH] = Word(("FR",), {})
     words = tuple(sorted(table))
-    return TranslationVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})
+    return TranslationVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)}, phrases)
 
 
 @lru_cache(maxsize=1)

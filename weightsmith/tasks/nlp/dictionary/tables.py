@@ -27,6 +27,7 @@ CLOSED_CLASS = HERE / "closed_class.tsv"
 OVERRIDES = HERE / "overrides.tsv"
 NAMES = HERE / "names.tsv"
 PHRASAL = HERE / "phrasal.tsv"
+PHRASES = HERE / "phrases.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
@@ -125,6 +126,29 @@ def read_phrasal(path: Path = PHRASAL) -> dict[str, dict[str, str]]:
     for verb, particle, french in _rows(path):
         out.setdefault(verb, {})[particle] = french
     return out
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multi-word expression the translator reads as one word (hand-written, `phrases.tsv`)."""
+
+    english: tuple[str, ...]  # its words, the head word in its base form (a noun's last word, a verb's first)
+    cls: str  # noun | verb | adj | adv | prep (a multi-word preposition) | after (the second word's French
+    # after any form of the first: angry with → contre)
+    french: str  # a verb: its infinitive, then the words after it and a final de / à for its object
+    gender: str | None  # a noun's (m | f); "inv" for an invariable adjective
+
+
+def read_phrases(path: Path = PHRASES) -> list[Phrase]:
+    return [Phrase(tuple(english.split(" ")), cls, french, None if gender == "-" else gender)
+            for english, cls, french, gender in _rows(path)]
+
+
+def phrase_infinitive(french: str) -> str:
+    """The infinitive a verb phrase's French starts with: "prendre une douche" → prendre, "s' occuper de" →
+    s'occuper."""
+    words = french.split(" ")
+    return (words[0] + ("" if words[0].endswith("'") else " ") + words[1]) if words[0] in ("se", "s'") else words[0]
 
 
 @dataclass

@@ -1,0 +1,61 @@
+"""The translator's vocabulary: multi-word expressions (phrases.tsv) read as one word, or as a word and the
+preposition it chooses."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from weightsmith.tasks.nlp import dictionary
+from weightsmith.tasks.nlp.dictionary.tables import phrase_infinitive, read_phrases
+
+if dictionary.missing():
+    pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
+
+from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary  # noqa: E402
+
+
+def test_every_phrase_is_several_words_of_a_known_class_and_its_verb_is_conjugated():
+    lexicon = dictionary.load()
+    for phrase in read_phrases():
+        assert len(phrase.english) > 1 and phrase.cls in ("noun", "verb", "adj", "adv", "prep", "after"), phrase
+        if phrase.cls == "verb":
+            assert lexicon.conjugation(phrase_infinitive(phrase.french)) is not None, phrase
+        if phrase.cls == "noun":
+            assert phrase.gender in ("m", "f"), phrase
+
+
+def test_a_phrase_is_merged_longest_first_in_every_form_of_its_head():
+    v = vocabulary()
+    assert v.merged("i take a shower".split()) == ["i", "take_a_shower"]
+    assert v.merged("she took a shower".split()) == ["she", "took_a_shower"]
+    assert v.merged("thank you very much".split()) == ["thank_you_very_much"]
+    assert v.merged("the washing machines".split()) == ["the", "washing_machines"]
+    assert v.merged("he was angry with me".split()) == ["he", "was", "angry", "~contre", "me"]
+    assert v.merged("the washing was clean".split()) == "the washing was clean".split()
+
+
+def test_the_french_side_is_never_merged():
+    v = vocabulary()
+    ids = v.encode("the washing machine SEP machine à laver".split())
+    assert ids == [v.ids["the"], v.ids["washing_machine"], v.ids[SEP], *[v.ids[FRENCH]] * 3]
+
+
+WORDS = ["take", "took", "a", "shower", "washing", "machine", "angry", "with", "thank", "you", "very", "much",
+         "the", "of", "end", "at", "last", "night", "cat"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12))
+def test_merging_only_shortens_and_is_done_once(words):
+    v = vocabulary()
+    merged = v.merged(words)
+    assert len(merged) <= len(words)
+    assert v.merged(merged) == merged
+
+
+def test_the_trace_shows_one_word_a_position():
+    from weightsmith.library import nlp
+
+    trace = nlp.trace("translation", "i take a shower in the living room")
+    assert trace["tokens"].value[:5] == ["i", "take_a_shower", "in", "the", "living_room"]
+    assert len(trace["tokens"].value) == len(trace["plan"].value)
