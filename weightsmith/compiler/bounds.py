@@ -34,24 +34,29 @@ they hold for one pass they hold for all, and nothing accumulates over 10,000 it
 do not hold, BoundExceeded (then CompileError) says which state cannot be committed exactly.
 
 Erased dimensions start from 0 (`residual.eraser_units` clears both signs, at BOS too), so a new
-tenant inherits nothing. The bound is in real arithmetic, the arithmetic the margins are derived in:
-float32 rounding (2**-24 relative an operation) is far below the compiler's tolerances (the tightest,
-a quarter gap of a number's values, is checked against 1e-6-scale residues here) and the tests run the
-float32 models; a worst-case float bound through the lookup tables is too loose to decide anything
-(it multiplies a rounding unit by every table a value passes through; docs/compiler-numerics.md).
-Known exception, open: staircases with slopes in the thousands (SelectorWidth at max_seq_len 64) round by
-~5e-4 in float32, and a chain of lookups amplifies that past their margins (docs/compiler-guarantees.md,
-"Open: float32 rounding"; a strict xfail test holds the repro).
+tenant inherits nothing. The softmax residue is bounded in real arithmetic, the arithmetic the margins
+are derived in; float32 rounding (2**-24 relative an operation) is bounded beside it, per s-op, and
+added wherever a result is checked: a unit's rounding where it is on (a staircase's per point, from its
+units' pre-activations), a head's through its scores, softmax and sum, nothing for exact arithmetic on
+exact values (lookups on indicators), and whatever the read s-ops carry, passed on like any error. No
+margin shrinks it, but a lookup table multiplies it (each unit one operand short of its combination
+passes it on), so where it would reach a result `compiling` makes those tables clean
+(`mlp.clean_units`). The bound is a worst case; where it cannot be kept, the margins are proven in real
+arithmetic alone with a RoundingWarning (docs/compiler-guarantees.md, "float32 rounding").
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
-from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op
+import numpy as np
+
+from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Representation, Unit
 from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.lowering import OutputSpec
+from weightsmith.compiler.mlp import CLEAN_TOLERANCE
 from weightsmith.compiler.readout import Readout
 from weightsmith.compiler.schedule import Schedule
 from weightsmith.compiler.types import BOUNDARIES
@@ -59,32 +64,66 @@ from weightsmith.compiler.types import BOUNDARIES
 CATEGORICAL_LIMIT = 0.5  # a one-hot vector decodes right while it is off by less than this (L1)
 
 
-class BoundExceeded(CompileError):
-    """The errors can reach `error` where only `allowed` keeps the result exact. They scale with the
-    heads' margins, so `compiling` tightens the margins and tries again before giving up."""
+ROUNDING = 2.0 ** -24  # float32's unit roundoff: a sum or product is off by at most this, relative to its size
+EXACT = 2.0 ** 20  # numbers that are multiples of 1/4 below this add and multiply exactly in float32
 
-    def __init__(self, message: str, error: float, allowed: float):
+
+class BoundExceeded(CompileError):
+    """The errors can reach `error` where only `allowed` keeps the result exact; `rounding` of it is
+    float32 rounding. The rest scales with the heads' margins, so `compiling` tightens the margins
+    and tries again before giving up; rounding it cannot shrink, but a table that multiplies it can
+    be made clean (`unclean`: the plain lookups walked so far that read rounded values)."""
+
+    def __init__(self, message: str, error: float, allowed: float, rounding: float = 0.0,
+                 unclean: list[MLPOp] | None = None):
         super().__init__(message)
-        self.error, self.allowed = error, allowed
+        self.error, self.allowed, self.rounding, self.unclean = error, allowed, rounding, unclean or []
 
 
 @dataclass
 class ErrorBounds:
     """`owners[label]`: how far the vector of an s-op's dimensions can be from its exact value (L1),
-    at any position, on any input; `output`: the bound on what the unembedding reads (the number, or
-    the one-hot vector); `allowed`: what it may be and still decode exactly."""
+    at any position, on any input, softmax residue and float32 rounding together; `output`: the bound
+    on what the unembedding reads (the number, or the one-hot vector), `rounding` the part of it that
+    is float32 rounding; `allowed`: what it may be and still decode exactly."""
 
     owners: dict[str, float]
     output: float
     allowed: float
+    rounding: float = 0.0
+
+
+def _exact(x: float) -> bool:
+    """Whether float32 sums and products of x with its like are exact: a small multiple of 1/4."""
+    return abs(x) < EXACT and (4.0 * x).is_integer()
 
 
 class _Walk:
     def __init__(self) -> None:
         self.error: dict[str, float] = {}  # s-op label -> L1 error bound (0: embedded, exact)
+        self.rounded: dict[str, float] = {}  # s-op label -> L1 bound on its float32 rounding, beyond `error`
         self.size: dict[str, float] = {}  # s-op label -> largest L1 norm of its exact value (1 if one-hot)
         self.points: dict[str, list[float]] = {}  # s-op label -> |its values| (numbers)
+        self.range: dict[str, tuple[float, float]] = {"one": (1.0, 1.0), "bos": (0.0, 1.0)}  # one dimension's values
+        self.inexact: set[str] = set()  # s-ops holding a value that is not a small multiple of 1/4
         self.share: dict[str, float] = {}  # a SelectorWidth's 1/(w+1): the drift, relative to the share
+        self.share_rounded: dict[str, float] = {}  # ... and the part of it that is float32 rounding
+        self.unclean: list[MLPOp] = []  # plain lookups that read rounded values (`compiling` may clean them)
+        self.levels: dict[str, tuple[list, float]] = {}  # a staircase's: per point its output and rounding, and the rest
+        self.keys = 1  # the most keys a head attends to (max_seq_len + 1)
+        self.unit = ROUNDING  # 0: real arithmetic only (`bound_errors`'s `rounding`)
+
+    def hold(self, label: str, values: list, one_hot: bool, code: bool) -> None:
+        """What one dimension of an s-op can hold, for the rounding of the units reading it."""
+        numbers = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if code:
+            self.range[label] = (-1.0, 1.0)
+        elif one_hot:
+            self.range[label] = (0.0, 1.0)
+        else:
+            self.range[label] = (min(numbers, default=0.0), max(numbers, default=0.0))
+            if not all(map(_exact, numbers)):
+                self.inexact.add(label)
 
     def _largest(self, family: list[tuple[float, Readout]]) -> dict[str, float]:
         """Per s-op read, the largest total |weight * coefficient| one of its dimensions gets."""
@@ -119,40 +158,78 @@ class _Walk:
     def _off(self, largest: dict[str, float]) -> float:
         return sum(c * self.error.get(owner, 0.0) for owner, c in largest.items())
 
+    def _off_rounded(self, largest: dict[str, float]) -> float:
+        """`_off` of the float32 rounding the read s-ops carry."""
+        rounded = self.rounded.get
+        return sum(c * rounded(owner, 0.0) for owner, c in largest.items())
+
     def _magnitude(self, largest: dict[str, float]) -> float:
         """A bound on sum over a family of |the read-out's exact value|, from the family's `_largest`."""
         return sum(c * self.size.get(owner, 1.0) for owner, c in largest.items())
 
-    def attention(self, op: AttentionOp) -> float:
+    def attention(self, op: AttentionOp) -> tuple[float, float]:
         """A score is sum over columns of query_c * key_c. Its error sum(dq_c key_c + query_c dk_c +
         dq_c dk_c) is bounded term by term both ways round, (largest |dq_c|) * sum |key_c| or (largest
         |key_c|) * sum |dq_c|, whichever is smaller: a predicate table's columns are often disjoint on
         one side (each key in one group) and overlapping on the other (a query in many). Each side's
         `_largest` is computed once per column and once for all columns: it serves both the error and
-        the magnitude (this walk runs on every compile, and it was its slowest part)."""
-        shift = 0.0
+        the magnitude (this walk runs on every compile, and it was its slowest part).
+
+        Float32 rounding (the second number returned): the scores also round, by their size times
+        ROUNDING per product that is not 0 (one a table on one-hot read-outs: each table's columns
+        split one side's values) - unless every column reads 0/1 values with coefficient 1, where
+        every product is the scale itself and keys that satisfy as many atoms score the same float
+        (BOS's column, the scale times n_atoms, still rounds) - and the softmax's exponentials, sum and quotient by keys + 4 times
+        ROUNDING of the weights, relatively; both go into the drift. The values moved add their own
+        rounding: a mean sums up to `keys` terms of the value range; a copy's selected weight rounds
+        to 1 when the leak is below ROUNDING (then the rounding is at most the leak) and by ROUNDING
+        otherwise, so its rounding shrinks with the margin and is counted with the leak."""
+        shift = total = magnitude = 0.0
+        ones = True  # every score column reads 0/1 values with coefficient 1: keys' scores round alike
         for columns, factor in ((op.columns, op.scale), (op.preference, op.step)):
             if not columns:
                 continue
-            (dq, q, dq_all, q_all), (dk, k, dk_all, k_all) = (
+            (dq, q, dq_all, q_all, rq, rq_all, q_one), (dk, k, dk_all, k_all, rk, rk_all, k_one) = (
                 self._side([getattr(c, side) for c in columns]) for side in ("query", "key"))
+            ones = ones and q_one and k_one and factor == op.scale
             shift += factor * (min(dq * k_all, k * dq_all) + min(dk * q_all, q * dk_all) + dq_all * dk_all)
+            tq, tq_all, tk, tk_all = dq + rq, dq_all + rq_all, dk + rk, dk_all + rk_all
+            total += factor * (min(tq * k_all, k * tq_all) + min(tk * q_all, q * tk_all) + tq_all * tk_all)
+            magnitude += factor * min(q * k_all, k * q_all)
+        if ones:  # each product is the scale itself: only BOS's column, scale * n_atoms, rounds otherwise
+            scores = self.unit * op.scale * (op.n_atoms + 1)
+        else:  # n_atoms products, the BOS column and the sum
+            scores = (op.n_atoms + 3) * self.unit * (magnitude + op.scale * (op.n_atoms + 1))
         drift = math.expm1(min(2 * shift, 700.0))  # how far a ratio of two attention weights moves, relatively
+        rounding_shift = 2 * (total - shift + scores) + (self.keys + 4) * self.unit
+        drift_all = math.expm1(min(2 * shift + rounding_shift, 700.0))
+        drift_rounded = math.expm1(min(rounding_shift, 700.0))  # the rest shrinks with the margins
         span = max(op.value_range, 1.0)
-        own = span * 2 * op.margin * (1 + drift)  # the weight that leaks outside the hard selection
+        own = span * 2 * op.margin * (1 + drift_all)  # the weight that leaks outside the hard selection
         if op.mode == "width":  # BOS's share 1/(w+1) is off by at most drift times itself
-            self.share[op.output.label] = drift
+            self.share[op.output.label] = drift_all
+            self.share_rounded[op.output.label] = drift_rounded
+            rounding = 2 * self.unit * span  # BOS's value is the one term that is not 0
         elif op.output.indicators is None and op.output.code is None:  # a mean: each weight within 1 +- drift of 1/width
-            own += span * drift
-        return own + self.off([(1.0, readout) for readout in op.values.values()])
+            own += span * (drift_all - drift_rounded)
+            rounding = span * drift_rounded + (self.keys + 4) * self.unit * span
+        else:  # a copy: its selected weight rounds to 1 where the leak is below ROUNDING, and by as much
+            own += min(4 * self.unit * span, own)
+            rounding = 0.0
+        largest = self._largest([(1.0, readout) for readout in op.values.values()])
+        return own + self._off(largest), rounding + self._off_rounded(largest)
 
-    def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float]:
-        """The largest error and magnitude of one read-out, and the error and magnitude of all together."""
-        error, size = self.error.get, self.size.get
-        offs, magnitudes = [], []
+    def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float, float, float, bool]:
+        """The largest error and magnitude of one read-out, and the error and magnitude of all
+        together; then the largest rounding of one, the rounding of all, and whether every term has
+        coefficient +-1 and reads an s-op whose values are small multiples of 1/4."""
+        error, size, rounded = self.error.get, self.size.get, self.rounded.get
+        inexact = self.inexact
+        offs, magnitudes, roundings = [], [], []
         column: dict = {}  # `_largest` of all of them, accumulated in the same pass (|1.0 * c| is |c|)
         total = column.get
         single: dict = {}
+        ones = True
         for r in readouts:  # `_single`, `_off` and `_magnitude` of each read-out alone (the same sums, inlined)
             single = {}
             before = single.get
@@ -162,58 +239,159 @@ class _Walk:
                 largest = before(d.owner)
                 if largest is None or c > largest:
                     single[d.owner] = c
+                if c != 1.0:
+                    ones = False
             offs.append(sum([c * error(owner, 0.0) for owner, c in single.items()]))
             magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single.items()]))
+            roundings.append(sum([c * rounded(owner, 0.0) for owner, c in single.items()]))
+            ones = ones and inexact.isdisjoint(single)
         if len(readouts) == 1:
             together = single
         else:
             together = {}
             for d, c in column.items():
                 together[d.owner] = max(together.get(d.owner, 0.0), c)
-        return max(offs), max(magnitudes), self._off(together), self._magnitude(together)
+        return (max(offs), max(magnitudes), self._off(together), self._magnitude(together), max(roundings),
+                self._off_rounded(together), ones)
 
-    def within(self, readout: Readout, tolerance: float) -> tuple[bool, float]:
-        """Whether a staircase input stays within its tolerance, and its error bound. A width share
-        p is checked point by point: off by (absolute bound) + drift * p, within a quarter of the gaps
-        on either side of p (the staircase's ramps sit there); the largest shares are the farthest
-        apart, and the ones drift moves most."""
-        error = self.off([(1.0, readout)])
+    def within(self, readout: Readout, tolerance: float) -> tuple[bool, float, float]:
+        """Whether a staircase input stays within its tolerance, its error bound and the part of it
+        that is float32 rounding. A width share p is checked point by point: off by (absolute bound)
+        + drift * p, within a quarter of the gaps on either side of p (the staircase's ramps sit
+        there); the largest shares are the farthest apart, and the ones drift moves most."""
+        largest = self._single(1.0, readout)
+        rounding = self._off_rounded(largest)
+        error = self._off(largest) + rounding
         if error <= tolerance or len(readout.terms) != 1:
-            return error <= tolerance, error
+            return error <= tolerance, error, rounding
         ((dim, c),) = readout.terms.items()
         if dim.owner not in self.share:
-            return False, error
+            return False, error, rounding
         points = sorted(self.points[dim.owner])
         gaps = [b - a for a, b in zip(points, points[1:])]
-        worst = 0.0
+        worst = worst_rounding = 0.0
+        absolute = self.error[dim.owner] + self.rounded[dim.owner]
         for i, p in enumerate(points):
             local = min(gaps[max(i - 1, 0):i + 1], default=math.inf) / 4
-            off = abs(c) * (self.error[dim.owner] + self.share[dim.owner] * p)
-            worst = max(worst, off)
+            off = abs(c) * (absolute + self.share[dim.owner] * p)
+            if off > worst:
+                worst = off
+                worst_rounding = abs(c) * (self.rounded[dim.owner] + self.share_rounded[dim.owner] * p)
             if not off <= local:
-                return False, off
-        return True, worst
+                return False, off, abs(c) * (self.rounded[dim.owner] + self.share_rounded[dim.owner] * p)
+        return True, worst, worst_rounding
 
-    def mlp(self, op: MLPOp) -> float:
+    def unit_rounding(self, unit: Unit) -> tuple[float, float]:
+        """A bound on how far float32 moves the unit's output, relu(pre + bias), where it is on: its
+        terms' size, (products + 1) * ROUNDING. A unit reading one number is on over part of that
+        number's range only (a staircase ramp: on one side of it), so its size is taken there. Where
+        every coefficient, the bias and every value read are small multiples of 1/4 the arithmetic
+        is exact on exact inputs and rounds only what the inputs are off by, at most as much again:
+        that part shrinks with the heads' margins and is returned first, the rest second."""
+        terms = unit.pre.terms
+        constant = abs(unit.bias)
+        exact = _exact(unit.bias)
+        off = off_rounded = 0.0
+        variables = []
+        for d, c in terms.items():
+            owner = d.owner
+            exact = exact and _exact(c) and owner not in self.inexact
+            if owner == "one":
+                constant += abs(c)
+                continue
+            e, r = self.error.get(owner, 0.0), self.rounded.get(owner, 0.0)
+            off += abs(c) * e
+            off_rounded += abs(c) * r
+            low, high = self.range.get(owner, (-1.0, 1.0))
+            variables.append((c, low - e - r, high + e + r))
+        if len(variables) == 1:
+            c, low, high = variables[0]
+            edge = -(unit.bias + sum(c1 for d, c1 in terms.items() if d.owner == "one")) / c  # where it turns on
+            low, high = (max(low, edge), high) if c > 0 else (low, min(high, edge))
+            if low > high:
+                return 0.0, 0.0  # off over the whole range
+            size = abs(c) * max(abs(low), abs(high))
+        else:
+            size = sum(abs(c) * max(abs(low), abs(high)) for c, low, high in variables)
+        rounding = (len(terms) + 1) * self.unit * (size + constant)
+        if exact:  # min(a, x + y) <= min(a, x) + min(a, y)
+            return min(rounding, off), min(rounding, off_rounded)
+        return 0.0, rounding
+
+    def mlp(self, op: MLPOp) -> tuple[float, float]:
+        """The errors of what an MLP writes and their float32 rounding (`unit_rounding`, times each
+        unit's |out weights|, over the units that can be on together)."""
         for readout, tolerance in zip(op.inputs, op.tolerance):
-            exact, error = self.within(readout, tolerance)
+            exact, error, rounding = self.within(readout, tolerance)
             if not exact:
                 raise BoundExceeded(
                     f"cannot guarantee {op.output.label!r}: its input {readout!r} can be off by {error:.3g} "
-                    f"(softmax residue accumulated upstream), and its MLP is exact only within {tolerance:.3g}",
-                    error, tolerance)
+                    f"(softmax residue accumulated upstream{', float32 rounding' if rounding else ''}), and its MLP "
+                    f"is exact only within {tolerance:.3g}", error, tolerance, rounding, self.unclean)
+        weights = [sum(abs(w) for w in unit.out.values()) for unit in op.units]
+        own, own_rounded = [], []
+        for weight, unit in zip(weights, op.units):
+            a, b = self.unit_rounding(unit)
+            own.append(weight * a)
+            own_rounded.append(weight * b)
+        if op.clean:
+            return self._clean(op, own, own_rounded)
         if op.groups is not None:  # a lookup reading compact s-ops: one group of units on at a time
-            return max((self.off([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in group])
-                        for group in op.groups), default=0.0)
-        if op.inputs:  # a staircase: exact on inputs within tolerance (but for what its line passes on)
-            return self.off(op.passed)
-        return self.off([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in op.units])
+            mine = {id(unit): (a, b) for unit, a, b in zip(op.units, own, own_rounded)}
+            error = rounding = 0.0
+            for group in op.groups:
+                largest = self._largest([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in group])
+                error = max(error, self._off(largest) + sum(mine.get(id(u), (0.0, 0.0))[0] for u in group))
+                rounding = max(rounding, self._off_rounded(largest) + sum(mine.get(id(u), (0.0, 0.0))[1] for u in group))
+        elif op.inputs:  # a staircase: exact on inputs within tolerance (but for what its line passes on)
+            largest = self._largest(op.passed)
+            error, passed = self._off(largest), self._off_rounded(largest)
+            if op.levels is None:
+                return error + sum(own), passed + sum(own_rounded)
+            levels = [(out, 2 * self.unit * size) for out, size in op.levels]  # the bias's sum, the output's
+            self.levels[op.output.label] = (levels, error + passed)
+            return error, passed + max((r for _, r in levels), default=0.0)
+        else:
+            largest = self._largest(list(zip(weights, (unit.pre for unit in op.units))))
+            error, rounding = self._off(largest) + sum(own), self._off_rounded(largest) + sum(own_rounded)
+        if op.lookup and rounding > 0:
+            self.unclean.append(op)
+        return error, rounding
+
+    def _clean(self, op: MLPOp, own: list[float], own_rounded: list[float]) -> tuple[float, float]:
+        """A clean lookup (`mlp.clean_units`): exact while every pair's read-out, errors and rounding
+        together, is within CLEAN_TOLERANCE; then only the matching pair is on, rounding by its own."""
+        worst = worst_rounding = 0.0
+        for unit in op.units[::2]:
+            largest = self._single(1.0, unit.pre)
+            a, b = self.unit_rounding(unit)
+            rounding = self._off_rounded(largest) + b
+            error = self._off(largest) + a + rounding
+            if error > worst:
+                worst, worst_rounding = error, rounding
+        if not worst <= CLEAN_TOLERANCE:
+            raise BoundExceeded(
+                f"cannot guarantee {op.output.label!r}: its lookup's inputs can be off by {worst:.3g} (softmax residue "
+                f"and float32 rounding accumulated upstream), and it is exact only within {CLEAN_TOLERANCE:.3g}",
+                worst, CLEAN_TOLERANCE, worst_rounding, self.unclean)
+        pairs = lambda x: max((a + b for a, b in zip(x[::2], x[1::2])), default=0.0)  # noqa: E731
+        return pairs(own), pairs(own_rounded)
 
 
-def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBounds:
+def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len: int,
+                 embedded: list[Representation] = (), rounding: bool = True) -> ErrorBounds:
     """Bounds for every s-op written, checked wherever an error could change a result; raises
-    BoundExceeded naming the s-op whose exactness cannot be guaranteed."""
+    BoundExceeded naming the s-op whose exactness cannot be guaranteed. `embedded`: the s-ops the
+    embedding writes (exact, but for numbers float32 cannot hold). Without `rounding`, the bound of
+    real arithmetic alone (what `compiling` falls back to where float32's cannot be proven)."""
     walk = _Walk()
+    walk.keys = max_seq_len + 1
+    walk.unit = ROUNDING if rounding else 0.0
+    for rep in embedded:
+        walk.hold(rep.label, rep.values, rep.indicators is not None, rep.code is not None)
+        numbers = [abs(float(v)) for v in rep.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if rep.indicators is None and rep.code is None and any(float(np.float32(v)) != v for v in numbers):
+            walk.rounded[rep.label] = walk.unit * max(numbers)
     for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
         label = op.output.label
         numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
@@ -222,26 +400,55 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec) -> ErrorBou
         else:
             walk.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
         walk.points[label] = numbers
-        walk.error[label] = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
+        walk.hold(label, op.output.values, op.output.indicators is not None, op.output.code is not None)
+        error, rounding = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
+        walk.error[label], walk.rounded[label] = error, rounding
     if output.scalar is not None:
-        error, allowed = walk.off([(1.0, output.scalar)]), output.tolerance
-        exact = error <= allowed
+        largest = walk._single(1.0, output.scalar)
+        rounding = walk._off_rounded(largest)
+        error, allowed = walk._off(largest) + rounding, output.tolerance
+        exact = error <= allowed or _snaps(walk, output)
     else:
         owners = {d.owner for d in output.dims}
-        error, allowed = max((walk.error.get(o, 0.0) for o in owners), default=0.0), CATEGORICAL_LIMIT
+        error, rounding = max(((walk.error.get(o, 0.0) + walk.rounded.get(o, 0.0), walk.rounded.get(o, 0.0))
+                               for o in owners), default=(0.0, 0.0))
+        allowed = CATEGORICAL_LIMIT
         exact = error < allowed
     if not exact:
         raise BoundExceeded(
-            f"cannot guarantee the output {output.label!r}: the softmax residue accumulated through the model "
-            f"can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}", error, allowed)
+            f"cannot guarantee the output {output.label!r}: the softmax residue and float32 rounding accumulated "
+            f"through the model can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}",
+            error, allowed, rounding, walk.unclean)
     if output.type_dims:
         owner = output.type_dims[0].owner
         if owner in walk.share:  # a case head's scores (`compiler.types`)
             _check_case(walk, owner, output.label)
-        elif not walk.error.get(owner, 0.0) < CATEGORICAL_LIMIT:  # a one-hot type of the argument
+        elif not walk.error.get(owner, 0.0) + walk.rounded.get(owner, 0.0) < CATEGORICAL_LIMIT:  # a one-hot type
+            off = walk.error[owner] + walk.rounded[owner]
             raise BoundExceeded(f"cannot guarantee the type of the output {output.label!r}: its one-hot type can "
-                                f"be off by {walk.error[owner]:.3g}", walk.error[owner], CATEGORICAL_LIMIT)
-    return ErrorBounds(walk.error, error, allowed)
+                                f"be off by {off:.3g}", off, CATEGORICAL_LIMIT, walk.rounded[owner], walk.unclean)
+    return ErrorBounds({label: e + walk.rounded[label] for label, e in walk.error.items()}, error, allowed, rounding)
+
+
+def _snaps(walk: _Walk, output: OutputSpec) -> bool:
+    """Whether a number written by a staircase decodes right at each of its points, though not
+    within the tolerance everywhere: float32 rounds a large output by more than the quarter of the
+    smallest gap, but the decoding snaps each value within a quarter of the gap to its nearer
+    neighbour too (`Transformer.decode_readout`), and large values have large gaps (exp's)."""
+    if len(output.scalar.terms) != 1:
+        return False
+    ((dim, c),) = output.scalar.terms.items()
+    if dim.owner not in walk.levels:
+        return False
+    levels, rest = walk.levels[dim.owner]
+    values = sorted(float(v) for v in output.values)
+    for out, rounding in levels:
+        v = c * out.get(dim, 0.0)
+        i = bisect.bisect_left(values, v)
+        gaps = [values[k + 1] - values[k] for k in (i - 1, i) if 0 <= k < len(values) - 1]
+        if not abs(c) * (rest + rounding) <= max(output.tolerance, min(gaps, default=math.inf) / 4):
+            return False
+    return True
 
 
 def _check_case(walk: _Walk, label: str, output: str) -> None:
@@ -250,10 +457,11 @@ def _check_case(walk: _Walk, label: str, output: str) -> None:
     leak plus drift * s, stays on its side of both boundaries. Checked at s = 1, 1/2, 1/3 and 1/4: a
     smaller share is farther from the boundaries and drift moves it less."""
     for s in (1.0, 1 / 2, 1 / 3, 1 / 4):
-        off = walk.error[label] + walk.share[label] * s
+        rounded = walk.rounded.get(label, 0.0) + walk.share_rounded.get(label, 0.0) * s
+        off = walk.error[label] + walk.rounded.get(label, 0.0) + walk.share[label] * s
         room = min(abs(s - b) for b in BOUNDARIES)
         if not off < room:
             raise BoundExceeded(
                 f"cannot guarantee the type of the output {output!r}: the share that tells how many keys its "
                 f"Aggregates select can be off by {off:.3g} at {s:.3g}, and names the case only within {room:.3g}",
-                off, room)
+                off, room, rounded, walk.unclean)

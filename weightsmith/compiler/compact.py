@@ -139,10 +139,10 @@ def lookup(output: Representation, operands: list[Representation], reads: list[d
     units = lookup_units(reads, [c for c, _ in kept], [o for _, o in kept])
     coded = [j for j, rep in enumerate(operands) if rep.code is not None]
     if not coded:
-        return MLPOp(output, units)
+        return MLPOp(output, units, lookup=True)
     groups: dict[tuple, list[Unit]] = {}
     for unit, (combo, _) in zip(units, kept):
         groups.setdefault(tuple(combo[j] for j in coded), []).append(unit)
     total = Readout.sum(Readout.sum(map(Readout.of, code_dims(rep))) if rep.code is not None else Readout.sum(read.values())
                         for rep, read in zip(operands, reads))
-    return MLPOp(output, units, inputs=[total], tolerance=[TOLERANCE], groups=list(groups.values()))
+    return MLPOp(output, units, inputs=[total], tolerance=[TOLERANCE], groups=list(groups.values()), lookup=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from typing import Iterable
 
 import numpy as np
@@ -21,9 +22,10 @@ from weightsmith.compiler.blocks import AttentionOp, Representation
 from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
 from weightsmith.compiler.causal import CausalFacts, causal_program, looks_back_only
 from weightsmith.compiler.compiled import CompiledModel, HeadInfo, SOpLayout
-from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.errors import CompileError, RoundingWarning
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
+from weightsmith.compiler.mlp import clean_units
 from weightsmith.compiler.pruning import prune
 from weightsmith.compiler.readout import BOS, ONE
 from weightsmith.compiler.residual import ResidualLayout, allocate
@@ -79,7 +81,7 @@ def compile_program(
     tokens_rep, indices_rep = lowering.rep(lowering.tokens_expr), lowering.rep(rasp.indices)
     embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
     sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
-    bounds = _margins(ops, sched, output, max_seq_len)
+    bounds = _margins(ops, sched, output, max_seq_len, [tokens_rep, indices_rep])
     layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims + output.type_dims, reuse=reuse, persistent=persistent)
     config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
@@ -101,26 +103,43 @@ def compile_program(
     )
 
 
-def _margins(ops: list, sched: Schedule, output, max_seq_len: int) -> ErrorBounds:
+def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: list) -> ErrorBounds:
     """Scale every head, then prove the margins end to end (`compiler.bounds`). The errors reaching
     a result are (nearly) proportional to the heads' margins, so while the bound exceeds what a
     result tolerates the margins are tightened by that ratio (four times over, at most 1e6 a round)
-    and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed."""
+    and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed.
+
+    Float32 rounding no margin shrinks: where it takes half of what a result tolerates, the lookup
+    tables walked up to there that read rounded values are made clean (`mlp.clean_units`: they stop
+    multiplying it) and the proof redone. When none is left to clean, the margins are proven in real
+    arithmetic alone, as before float32 was counted, with a RoundingWarning naming the s-op."""
     cap = MAX_MARGIN
-    for _ in range(MARGIN_ROUNDS):
+    rounds = 0
+    rounding = True
+    while True:
         for op in ops:
             if isinstance(op, AttentionOp):
                 set_scale(op, max_seq_len, cap)
         try:
-            return bound_errors(ops, sched, output)
+            return bound_errors(ops, sched, output, max_seq_len, embedded, rounding)
         except BoundExceeded as err:
+            if err.rounding * 2 >= err.allowed:
+                if not err.unclean:
+                    warnings.warn(RoundingWarning(
+                        f"{err}; {err.rounding:.3g} of it is float32 rounding (a worst case), which no margin removes: "
+                        "the margins are proven in real arithmetic only; verify() checks the model"), stacklevel=3)
+                    rounding = False
+                for op in err.unclean:
+                    op.units, op.groups, op.clean = clean_units(op.units), None, True
+                continue
+            rounds += 1
+            if rounds >= MARGIN_ROUNDS:
+                raise CompileError(f"{err}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact") from None
             # a ratio past 1e6 is the exponential of a score shift (a head reading errors too large
             # for its scale): tighten by 1e6 and look again rather than jump by the whole ratio
-            cap *= min(0.5, max(err.allowed / err.error / 4, 1e-6))
+            cap *= min(0.5, max((err.allowed - err.rounding) / (err.error - err.rounding) / 4, 1e-6))
             if not cap >= MIN_MARGIN:
                 raise CompileError(f"{err}; no margin above {MIN_MARGIN:g} keeps it exact") from None
-            last = err
-    raise CompileError(f"{last}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact")
 
 
 def compile_rasp_to_model(

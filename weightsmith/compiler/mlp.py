@@ -45,22 +45,121 @@ def lookup_units(operands: Sequence[dict], combos: Sequence[tuple], outputs: Seq
     return units
 
 
+CLEAN_TOLERANCE = 0.25  # a clean lookup unit's read-outs may be off by this much together (`clean_units`)
+
+
+def clean_units(units: Sequence[Unit]) -> list[Unit]:
+    """A lookup's units (`lookup_units`: relu(pre + bias) is 1 where the combination matches, at most 0
+    elsewhere) made clean: each becomes 2 relu(pre + bias - 1/4) - 2 relu(pre + bias - 3/4), exactly 1
+    while the match reads within 1/4 of 1 and exactly 0 while the others read below 1/4. A plain
+    unit passes the errors of what it reads on, and so does every unit one operand short of its
+    combination (at 0 there): a table multiplies an error by how many units read the dimension
+    (dozens), or by a code's length where it reads a code. Float32 rounding that a chain of tables
+    multiplies past its margins is what no attention margin can shrink, so `compiling` turns the
+    tables that read rounded values clean (two units each) where the bound needs it."""
+    out = []
+    for u in units:
+        out.append(Unit(u.pre, u.bias - 0.25, {d: 2.0 * w for d, w in u.out.items()}))
+        out.append(Unit(u.pre, u.bias - 0.75, {d: -2.0 * w for d, w in u.out.items()}))
+    return out
+
+
 def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Vector]) -> list[Unit]:
-    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending)."""
+    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending).
+
+    Each ramp is a pair of units that are both on past one end of it, where their difference is the
+    step: on above it (up) or below it (down). A unit's float32 rounding is its terms' size
+    (|slope * x| + |bias|) times 2**-24, and a ramp's slope is 2/gap: the ramp of a SelectorWidth's
+    shares 1/64 and 1/65 has slope 8,320, so up units read at the share 1 round by 2**-11, down units
+    (on only below 1/64) by 2**-17. The ramps of gaps up to `pivot` point down, the others up, so the
+    constant is outputs[pivot] exactly (`_pivot` chooses it)."""
+    ramps = _ramps(points, outputs)
+    pivot = _pivot(points, outputs, ramps)
     units = []
-    if outputs[0]:
-        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[0])))
+    if outputs[pivot]:
+        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[pivot])))
+    for i, step, low, high in ramps:
+        slope = 1.0 / (high - low)
+        if i <= pivot:  # relu(slope (high - x)) - relu(slope (low - x)): the step taken away below
+            pre = x * -slope
+            units.append(Unit(pre, slope * high, {d: -w for d, w in step.items()}))
+            units.append(Unit(pre, slope * low, step))
+        else:  # relu(slope (x - low)) - relu(slope (x - high)): the step added above
+            pre = x * slope  # read-outs are immutable: both units share it
+            units.append(Unit(pre, -slope * low, step))
+            units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
+    return units
+
+
+def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[tuple[int, Vector, float, float]]:
+    """(i, step, low, high) for every gap i (between points i-1 and i) where the output changes."""
+    ramps = []
     for i in range(1, len(points)):
         step = _difference(outputs[i], outputs[i - 1])
-        if not step:
-            continue
-        gap = points[i] - points[i - 1]
-        low, high = points[i - 1] + gap / 4, points[i] - gap / 4
-        slope = 1.0 / (high - low)
-        pre = x * slope  # read-outs are immutable: both units share it
-        units.append(Unit(pre, -slope * low, step))
-        units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
-    return units
+        if step:
+            gap = points[i] - points[i - 1]
+            ramps.append((i, step, points[i - 1] + gap / 4, points[i] - gap / 4))
+    return ramps
+
+
+def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[tuple[int, Vector, float, float]]) -> int:
+    """The point whose value the constant unit writes: ramps of gaps up to it point down, the others
+    up. Chosen to make the summed rounding size of the ramps (|step| * (their largest |pre-activation|
+    while on + |bias|), `staircase_rounding`) smallest, each relative to the smallest output where it is on
+    (|output|, at least 1: a large step is best on only where the output is as large, as exp's
+    are). Ties keep up ramps (the point 0)."""
+    n = len(points)
+    first, last = points[0], points[-1]
+    scale = [max(1.0, sum(abs(w) for w in out.values())) for out in outputs]
+    below, above = scale[:], scale[:]  # the smallest scale at points < i, and at points >= i
+    for i in range(1, n):
+        below[i] = min(below[i - 1], scale[i - 1]) if i > 1 else scale[0]
+    for i in range(n - 2, -1, -1):
+        above[i] = min(above[i + 1], scale[i])
+    costs = []  # per ramp: (pointing down, pointing up)
+    for i, step, low, high in ramps:
+        weight = sum(abs(w) for w in step.values()) / (high - low)
+        biases = abs(low) + abs(high)
+        costs.append((weight * (low + high - 2 * first + biases) / below[i],
+                      weight * (2 * last - low - high + biases) / above[i]))
+    best = total = sum(up for _, up in costs)
+    pivot = 0
+    for (i, *_), (down, up) in zip(ramps, costs):
+        total += down - up
+        if total < best:
+            best, pivot = total, i
+    return pivot
+
+
+def staircase_rounding(points: Sequence[float], outputs: Sequence[Vector]) -> list[float]:
+    """Per point, the summed |out weights| * |pre-activation| of the units of `discretising_units(x,
+    points, outputs)` that are on there, for x within a quarter gap of the point: times ROUNDING per
+    operation, how far float32 can move the output there (`compiler.bounds`). The two units of a ramp
+    read x through the same weight, so they round slope * x alike and differ by their bias: what
+    rounds apart is each sum slope * x + bias, the pre-activation."""
+    ramps = _ramps(points, outputs)
+    pivot = _pivot(points, outputs, ramps)
+    quarter = min_gap(points) / 4 if len(points) > 1 else 0.0
+    # a ramp on at x: |step| slope (|x - low| + |x - high|) = weight (2x - low - high) up, weight (low + high - 2x) down
+    n = len(points) + 1
+    weights, edges, biases = [0.0] * n, [0.0] * n, [0.0] * n
+    for i, step, low, high in ramps:
+        weights[i] = sum(abs(w) for w in step.values()) / (high - low)
+        edges[i] = weights[i] * (low + high)
+        biases[i] = weights[i] * (abs(low) + abs(high))  # the biases, stored in float32, round too
+    for i in range(1, n):
+        weights[i] += weights[i - 1]
+        edges[i] += edges[i - 1]
+        biases[i] += biases[i - 1]
+    sizes = []
+    for j, p in enumerate(points):  # on at j: down ramps of gaps j+1..pivot, up ramps of gaps pivot+1..j
+        a, b = (j, pivot) if j <= pivot else (pivot, j)
+        if j <= pivot:
+            pre = edges[b] - edges[a] - 2 * (p - quarter) * (weights[b] - weights[a])
+        else:
+            pre = 2 * (p + quarter) * (weights[b] - weights[a]) - edges[b] + edges[a]
+        sizes.append(pre + biases[b] - biases[a])
+    return sizes
 
 
 SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)
