@@ -72,12 +72,15 @@ class BoundExceeded(CompileError):
     """The errors can reach `error` where only `allowed` keeps the result exact; `rounding` of it is
     float32 rounding. The rest scales with the heads' margins, so `compiling` tightens the margins
     and tries again before giving up; rounding it cannot shrink, but a table that multiplies it can
-    be made clean (`unclean`: the plain lookups walked so far that read rounded values)."""
+    be made clean (`unclean`: the plain lookups walked so far that read rounded values). `label`:
+    the s-op whose check failed (where rounding alone fails it, `compiling` may prove that one s-op
+    in real arithmetic only: `bound_errors`'s `assumed`)."""
 
     def __init__(self, message: str, error: float, allowed: float, rounding: float = 0.0,
-                 unclean: list[MLPOp] | None = None):
+                 unclean: list[MLPOp] | None = None, label: str = ""):
         super().__init__(message)
         self.error, self.allowed, self.rounding, self.unclean = error, allowed, rounding, unclean or []
+        self.label = label
 
 
 @dataclass
@@ -108,10 +111,43 @@ class _Walk:
         self.inexact: set[str] = set()  # s-ops holding a value that is not a small multiple of 1/4
         self.share: dict[str, float] = {}  # a SelectorWidth's 1/(w+1): the drift, relative to the share
         self.share_rounded: dict[str, float] = {}  # ... and the part of it that is float32 rounding
+        self.share_real: dict[str, float] = {}  # ... and the drift of real arithmetic alone
         self.unclean: list[MLPOp] = []  # plain lookups that read rounded values (`compiling` may clean them)
         self.levels: dict[str, tuple[list, float]] = {}  # a staircase's: per point its output and rounding, and the rest
         self.keys = 1  # the most keys a head attends to (max_seq_len + 1)
-        self.unit = ROUNDING  # 0: real arithmetic only (`bound_errors`'s `rounding`)
+        self.unit = ROUNDING
+        self.assumed: dict[str, str] = {}  # s-ops checked in real arithmetic only (and why), taken as exact in float32
+        self.writer: dict[str, Op] = {}  # s-op label -> the op that writes it (walked so far)
+
+    def fail(self, err: BoundExceeded) -> None:
+        """Raise `err`, unless float32 rounding fails the check and no table upstream can be made
+        clean (`compiling` would clean those and walk again): then the s-op is proven in real
+        arithmetic alone (`assumed`, warned about) and its check is redone so."""
+        if err.rounding * 2 >= err.allowed and err.label not in self.assumed:
+            err.unclean = self._unclean_upstream(err.label)
+            if not err.unclean:
+                self.assumed[err.label] = str(err)
+                return
+        raise err
+
+    def _unclean_upstream(self, label: str) -> list[MLPOp]:
+        """The plain lookups reading rounded values whose rounding can reach `label`'s check: its
+        ancestors, up to s-ops that carry no rounding (embedded, clean, assumed)."""
+        unclean = {id(op) for op in self.unclean}
+        found, seen, todo = [], {label}, [label]
+        while todo:
+            op = self.writer.get(todo.pop())
+            if op is None:
+                continue
+            if id(op) in unclean:
+                found.append(op)
+            for readout in op.reads():
+                for d in readout.terms:
+                    owner = d.owner
+                    if owner not in seen and self.rounded.get(owner, 0.0) > 0.0:
+                        seen.add(owner)
+                        todo.append(owner)
+        return found
 
     def hold(self, label: str, values: list, one_hot: bool, code: bool) -> None:
         """What one dimension of an s-op can hold, for the rounding of the units reading it."""
@@ -209,6 +245,7 @@ class _Walk:
         if op.mode == "width":  # BOS's share 1/(w+1) is off by at most drift times itself
             self.share[op.output.label] = drift_all
             self.share_rounded[op.output.label] = drift_rounded
+            self.share_real[op.output.label] = drift
             rounding = 2 * self.unit * span  # BOS's value is the one term that is not 0
         elif op.output.indicators is None and op.output.code is None:  # a mean: each weight within 1 +- drift of 1/width
             own += span * (drift_all - drift_rounded)
@@ -254,13 +291,14 @@ class _Walk:
         return (max(offs), max(magnitudes), self._off(together), self._magnitude(together), max(roundings),
                 self._off_rounded(together), ones)
 
-    def within(self, readout: Readout, tolerance: float) -> tuple[bool, float, float]:
+    def within(self, readout: Readout, tolerance: float, real: bool = False) -> tuple[bool, float, float]:
         """Whether a staircase input stays within its tolerance, its error bound and the part of it
-        that is float32 rounding. A width share p is checked point by point: off by (absolute bound)
-        + drift * p, within a quarter of the gaps on either side of p (the staircase's ramps sit
-        there); the largest shares are the farthest apart, and the ones drift moves most."""
+        that is float32 rounding (`real`: in real arithmetic alone, rounding 0). A width share p is
+        checked point by point: off by (absolute bound) + drift * p, within a quarter of the gaps on
+        either side of p (the staircase's ramps sit there); the largest shares are the farthest
+        apart, and the ones drift moves most."""
         largest = self._single(1.0, readout)
-        rounding = self._off_rounded(largest)
+        rounding = 0.0 if real else self._off_rounded(largest)
         error = self._off(largest) + rounding
         if error <= tolerance or len(readout.terms) != 1:
             return error <= tolerance, error, rounding
@@ -270,15 +308,17 @@ class _Walk:
         points = sorted(self.points[dim.owner])
         gaps = [b - a for a, b in zip(points, points[1:])]
         worst = worst_rounding = 0.0
-        absolute = self.error[dim.owner] + self.rounded[dim.owner]
+        rounded, share_rounded = (0.0, 0.0) if real else (self.rounded[dim.owner], self.share_rounded[dim.owner])
+        absolute = self.error[dim.owner] + rounded
+        share = (self.share_real if real else self.share)[dim.owner]
         for i, p in enumerate(points):
             local = min(gaps[max(i - 1, 0):i + 1], default=math.inf) / 4
-            off = abs(c) * (absolute + self.share[dim.owner] * p)
+            off = abs(c) * (absolute + share * p)
             if off > worst:
                 worst = off
-                worst_rounding = abs(c) * (self.rounded[dim.owner] + self.share_rounded[dim.owner] * p)
+                worst_rounding = abs(c) * (rounded + share_rounded * p)
             if not off <= local:
-                return False, off, abs(c) * (self.rounded[dim.owner] + self.share_rounded[dim.owner] * p)
+                return False, off, abs(c) * (rounded + share_rounded * p)
         return True, worst, worst_rounding
 
     def unit_rounding(self, unit: Unit) -> tuple[float, float]:
@@ -321,13 +361,14 @@ class _Walk:
     def mlp(self, op: MLPOp) -> tuple[float, float]:
         """The errors of what an MLP writes and their float32 rounding (`unit_rounding`, times each
         unit's |out weights|, over the units that can be on together)."""
+        label = op.output.label
         for readout, tolerance in zip(op.inputs, op.tolerance):
-            exact, error, rounding = self.within(readout, tolerance)
-            if not exact:
-                raise BoundExceeded(
-                    f"cannot guarantee {op.output.label!r}: its input {readout!r} can be off by {error:.3g} "
+            while not (check := self.within(readout, tolerance, label in self.assumed))[0]:
+                _, error, rounding = check
+                self.fail(BoundExceeded(
+                    f"cannot guarantee {label!r}: its input {readout!r} can be off by {error:.3g} "
                     f"(softmax residue accumulated upstream{', float32 rounding' if rounding else ''}), and its MLP "
-                    f"is exact only within {tolerance:.3g}", error, tolerance, rounding, self.unclean)
+                    f"is exact only within {tolerance:.3g}", error, tolerance, rounding, label=label))
         weights = [sum(abs(w) for w in unit.out.values()) for unit in op.units]
         own, own_rounded = [], []
         for weight, unit in zip(weights, op.units):
@@ -361,32 +402,41 @@ class _Walk:
     def _clean(self, op: MLPOp, own: list[float], own_rounded: list[float]) -> tuple[float, float]:
         """A clean lookup (`mlp.clean_units`): exact while every pair's read-out, errors and rounding
         together, is within CLEAN_TOLERANCE; then only the matching pair is on, rounding by its own."""
-        worst = worst_rounding = 0.0
-        for unit in op.units[::2]:
-            largest = self._single(1.0, unit.pre)
-            a, b = self.unit_rounding(unit)
-            rounding = self._off_rounded(largest) + b
-            error = self._off(largest) + a + rounding
-            if error > worst:
-                worst, worst_rounding = error, rounding
-        if not worst <= CLEAN_TOLERANCE:
-            raise BoundExceeded(
-                f"cannot guarantee {op.output.label!r}: its lookup's inputs can be off by {worst:.3g} (softmax residue "
+        label = op.output.label
+        while True:
+            real = label in self.assumed
+            worst = worst_rounding = 0.0
+            for unit in op.units[::2]:
+                largest = self._single(1.0, unit.pre)
+                a, b = self.unit_rounding(unit)
+                rounding = 0.0 if real else self._off_rounded(largest) + b
+                error = self._off(largest) + a + rounding
+                if error > worst:
+                    worst, worst_rounding = error, rounding
+            if worst <= CLEAN_TOLERANCE:
+                break
+            self.fail(BoundExceeded(
+                f"cannot guarantee {label!r}: its lookup's inputs can be off by {worst:.3g} (softmax residue "
                 f"and float32 rounding accumulated upstream), and it is exact only within {CLEAN_TOLERANCE:.3g}",
-                worst, CLEAN_TOLERANCE, worst_rounding, self.unclean)
+                worst, CLEAN_TOLERANCE, worst_rounding, label=label))
         pairs = lambda x: max((a + b for a, b in zip(x[::2], x[1::2])), default=0.0)  # noqa: E731
         return pairs(own), pairs(own_rounded)
 
 
 def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len: int,
-                 embedded: list[Representation] = (), rounding: bool = True) -> ErrorBounds:
+                 embedded: list[Representation] = (), assumed: dict[str, str] | None = None) -> ErrorBounds:
     """Bounds for every s-op written, checked wherever an error could change a result; raises
     BoundExceeded naming the s-op whose exactness cannot be guaranteed. `embedded`: the s-ops the
-    embedding writes (exact, but for numbers float32 cannot hold). Without `rounding`, the bound of
-    real arithmetic alone (what `compiling` falls back to where float32's cannot be proven)."""
+    embedding writes (exact, but for numbers float32 cannot hold). `assumed` (filled in: label ->
+    the failed check): s-ops whose worst-case float32 rounding cannot be kept even with the tables
+    upstream clean (`_Walk.fail`; `compiling` warns). Each is checked in real arithmetic alone and
+    taken as exact in float32 from there on, while every other s-op is still checked with rounding
+    (falling back for the whole model instead left later chains of tables unguarded and the
+    grammaticality model wrong on a sentence: docs/compiler-guarantees.md)."""
     walk = _Walk()
     walk.keys = max_seq_len + 1
-    walk.unit = ROUNDING if rounding else 0.0
+    if assumed is not None:
+        walk.assumed = assumed
     for rep in embedded:
         walk.hold(rep.label, rep.values, rep.indicators is not None, rep.code is not None)
         numbers = [abs(float(v)) for v in rep.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
@@ -394,6 +444,7 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
             walk.rounded[rep.label] = walk.unit * max(numbers)
     for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
         label = op.output.label
+        walk.writer[label] = op
         numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if op.output.code is not None:  # a ±1 code: L1 norm k
             walk.size[label] = float(len(op.output.dims))
@@ -402,32 +453,43 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
         walk.points[label] = numbers
         walk.hold(label, op.output.values, op.output.indicators is not None, op.output.code is not None)
         error, rounding = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
-        walk.error[label], walk.rounded[label] = error, rounding
-    if output.scalar is not None:
-        largest = walk._single(1.0, output.scalar)
-        rounding = walk._off_rounded(largest)
-        error, allowed = walk._off(largest) + rounding, output.tolerance
-        exact = error <= allowed or _snaps(walk, output)
-    else:
-        owners = {d.owner for d in output.dims}
-        error, rounding = max(((walk.error.get(o, 0.0) + walk.rounded.get(o, 0.0), walk.rounded.get(o, 0.0))
-                               for o in owners), default=(0.0, 0.0))
-        allowed = CATEGORICAL_LIMIT
-        exact = error < allowed
-    if not exact:
-        raise BoundExceeded(
+        walk.error[label], walk.rounded[label] = error, 0.0 if label in walk.assumed else rounding
+    while not (check := _output_check(walk, output))[0]:
+        _, error, allowed, rounding = check
+        walk.fail(BoundExceeded(
             f"cannot guarantee the output {output.label!r}: the softmax residue and float32 rounding accumulated "
             f"through the model can move it by {error:.3g}, and it decodes exactly only within {allowed:.3g}",
-            error, allowed, rounding, walk.unclean)
+            error, allowed, rounding, label=output.label))
+    _, error, allowed, rounding = check
     if output.type_dims:
         owner = output.type_dims[0].owner
         if owner in walk.share:  # a case head's scores (`compiler.types`)
             _check_case(walk, owner, output.label)
-        elif not walk.error.get(owner, 0.0) + walk.rounded.get(owner, 0.0) < CATEGORICAL_LIMIT:  # a one-hot type
-            off = walk.error[owner] + walk.rounded[owner]
-            raise BoundExceeded(f"cannot guarantee the type of the output {output.label!r}: its one-hot type can "
-                                f"be off by {off:.3g}", off, CATEGORICAL_LIMIT, walk.rounded[owner], walk.unclean)
+        else:  # a one-hot type of the argument
+            while not (off := walk.error.get(owner, 0.0) + (rounded := _rounded(walk, owner))) < CATEGORICAL_LIMIT:
+                walk.fail(BoundExceeded(f"cannot guarantee the type of the output {output.label!r}: its one-hot type "
+                                        f"can be off by {off:.3g}", off, CATEGORICAL_LIMIT, rounded, label=owner))
     return ErrorBounds({label: e + walk.rounded[label] for label, e in walk.error.items()}, error, allowed, rounding)
+
+
+def _output_check(walk: _Walk, output: OutputSpec) -> tuple[bool, float, float, float]:
+    """Whether the output decodes exactly, what it can be off by, what it may be, and the float32
+    rounding of it (none where the output is `assumed`: real arithmetic alone)."""
+    real = output.label in walk.assumed
+    if output.scalar is not None:
+        largest = walk._single(1.0, output.scalar)
+        rounding = 0.0 if real else walk._off_rounded(largest)
+        error, allowed = walk._off(largest) + rounding, output.tolerance
+        return error <= allowed or not real and _snaps(walk, output), error, allowed, rounding
+    owners = {d.owner for d in output.dims}
+    error, rounding = max(((walk.error.get(o, 0.0) + (0.0 if real else walk.rounded.get(o, 0.0)),
+                            0.0 if real else walk.rounded.get(o, 0.0)) for o in owners), default=(0.0, 0.0))
+    return error < CATEGORICAL_LIMIT, error, CATEGORICAL_LIMIT, rounding
+
+
+def _rounded(walk: _Walk, label: str) -> float:
+    """The float32 rounding an s-op carries, as its checks count it (none where it is `assumed`)."""
+    return 0.0 if label in walk.assumed else walk.rounded.get(label, 0.0)
 
 
 def _snaps(walk: _Walk, output: OutputSpec) -> bool:
@@ -457,11 +519,14 @@ def _check_case(walk: _Walk, label: str, output: str) -> None:
     leak plus drift * s, stays on its side of both boundaries. Checked at s = 1, 1/2, 1/3 and 1/4: a
     smaller share is farther from the boundaries and drift moves it less."""
     for s in (1.0, 1 / 2, 1 / 3, 1 / 4):
-        rounded = walk.rounded.get(label, 0.0) + walk.share_rounded.get(label, 0.0) * s
-        off = walk.error[label] + walk.rounded.get(label, 0.0) + walk.share[label] * s
         room = min(abs(s - b) for b in BOUNDARIES)
-        if not off < room:
-            raise BoundExceeded(
+        while True:
+            real = label in walk.assumed  # checked in real arithmetic alone
+            rounded = 0.0 if real else walk.rounded.get(label, 0.0) + walk.share_rounded.get(label, 0.0) * s
+            off = walk.error[label] + rounded + (walk.share_real if real else walk.share)[label] * s
+            if off < room:
+                break
+            walk.fail(BoundExceeded(
                 f"cannot guarantee the type of the output {output!r}: the share that tells how many keys its "
                 f"Aggregates select can be off by {off:.3g} at {s:.3g}, and names the case only within {room:.3g}",
-                off, room, rounded, walk.unclean)
+                off, room, rounded, label=label))

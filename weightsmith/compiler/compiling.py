@@ -111,24 +111,20 @@ def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: lis
 
     Float32 rounding no margin shrinks: where it takes half of what a result tolerates, the lookup
     tables walked up to there that read rounded values are made clean (`mlp.clean_units`: they stop
-    multiplying it) and the proof redone. When none is left to clean, the margins are proven in real
-    arithmetic alone, as before float32 was counted, with a RoundingWarning naming the s-op."""
+    multiplying it) and the proof redone. Where none upstream is left to clean, that s-op alone is
+    proven in real arithmetic (`bound_errors`'s `assumed`), with a RoundingWarning naming it; the rest
+    of the model is still proven with rounding."""
     cap = MAX_MARGIN
     rounds = 0
-    rounding = True
+    assumed: dict[str, str] = {}
     while True:
         for op in ops:
             if isinstance(op, AttentionOp):
                 set_scale(op, max_seq_len, cap)
         try:
-            return bound_errors(ops, sched, output, max_seq_len, embedded, rounding)
+            bounds = bound_errors(ops, sched, output, max_seq_len, embedded, assumed)
         except BoundExceeded as err:
-            if err.rounding * 2 >= err.allowed:
-                if not err.unclean:
-                    warnings.warn(RoundingWarning(
-                        f"{err}; {err.rounding:.3g} of it is float32 rounding (a worst case), which no margin removes: "
-                        "the margins are proven in real arithmetic only; verify() checks the model"), stacklevel=3)
-                    rounding = False
+            if err.unclean:
                 for op in err.unclean:
                     op.units, op.groups, op.clean = clean_units(op.units), None, True
                 continue
@@ -140,6 +136,14 @@ def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: lis
             cap *= min(0.5, max((err.allowed - err.rounding) / (err.error - err.rounding) / 4, 1e-6))
             if not cap >= MIN_MARGIN:
                 raise CompileError(f"{err}; no margin above {MIN_MARGIN:g} keeps it exact") from None
+            continue
+        if assumed:
+            first = next(iter(assumed.values()))
+            warnings.warn(RoundingWarning(
+                f"the worst-case float32 rounding of {len(assumed)} s-op(s) cannot be kept within their margins, even "
+                f"with the tables upstream made clean: {', '.join(map(repr, assumed))} are proven in real arithmetic "
+                f"only (the first: {first}); verify() checks the model"), stacklevel=3)
+        return bounds
 
 
 def compile_rasp_to_model(
