@@ -104,8 +104,8 @@ class MLPOp:
     summed error of the operands (`inputs`) is within `tolerance`, only one group's units can be on.
     `lookup`: a table (`mlp.lookup_units`); `clean`: one made clean (`mlp.clean_units`: pairs of
     units, exact while each pair's read-out is within `mlp.CLEAN_TOLERANCE` of its value).
-    `levels` (a staircase): per point of its input, the output there and the size float32 rounds it
-    by there (`mlp.staircase_rounding`).
+    `levels` (a staircase): per distinct output, that output and the size float32 rounds it by
+    there (`mlp.staircase`).
     """
 
     output: Representation
@@ -116,7 +116,7 @@ class MLPOp:
     groups: list[list[Unit]] | None = None  # a lookup reading compact s-ops: `compiler.compact.lookup`
     lookup: bool = False
     clean: bool = False
-    levels: list[tuple[dict[Dim, float], float]] | None = None  # a staircase: per point, its output and rounding size
+    levels: list[tuple[dict[Dim, float], float]] | None = None  # a staircase: per output, its rounding size
 
     def reads(self) -> list[Readout]:
         return [u.pre for u in self.units]

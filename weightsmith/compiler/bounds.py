@@ -56,7 +56,7 @@ import numpy as np
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Representation, Unit
 from weightsmith.compiler.errors import CompileError
 from weightsmith.compiler.lowering import OutputSpec
-from weightsmith.compiler.mlp import CLEAN_TOLERANCE
+from weightsmith.compiler.mlp import CLEAN_TOLERANCE, clean_units
 from weightsmith.compiler.readout import Readout
 from weightsmith.compiler.schedule import Schedule
 from weightsmith.compiler.types import BOUNDARIES
@@ -118,6 +118,20 @@ class _Walk:
         self.unit = ROUNDING
         self.assumed: dict[str, str] = {}  # s-ops checked in real arithmetic only (and why), taken as exact in float32
         self.writer: dict[str, Op] = {}  # s-op label -> the op that writes it (walked so far)
+
+    def step(self, op: Op) -> None:
+        """Walk one op: what its s-op can hold, and its error and rounding bounds."""
+        label = op.output.label
+        self.writer[label] = op
+        numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if op.output.code is not None:  # a ±1 code: L1 norm k
+            self.size[label] = float(len(op.output.dims))
+        else:
+            self.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
+        self.points[label] = numbers
+        self.hold(label, op.output.values, op.output.indicators is not None, op.output.code is not None)
+        error, rounding = self.attention(op) if isinstance(op, AttentionOp) else self.mlp(op)
+        self.error[label], self.rounded[label] = error, 0.0 if label in self.assumed else rounding
 
     def fail(self, err: BoundExceeded) -> None:
         """Raise `err`, unless float32 rounding fails the check and no table upstream can be made
@@ -332,16 +346,22 @@ class _Walk:
         constant = abs(unit.bias)
         exact = _exact(unit.bias)
         off = off_rounded = 0.0
+        error, rounded, inexact = self.error.get, self.rounded.get, self.inexact
+        for d, c in terms.items():
+            owner = d.owner
+            exact = exact and _exact(c) and owner not in inexact
+            if owner != "one":
+                off += abs(c) * error(owner, 0.0)
+                off_rounded += abs(c) * rounded(owner, 0.0)
+        if exact and not off and not off_rounded:
+            return 0.0, 0.0  # exact arithmetic on exact values (a lookup on embedded or exact s-ops)
         variables = []
         for d, c in terms.items():
             owner = d.owner
-            exact = exact and _exact(c) and owner not in self.inexact
             if owner == "one":
                 constant += abs(c)
                 continue
-            e, r = self.error.get(owner, 0.0), self.rounded.get(owner, 0.0)
-            off += abs(c) * e
-            off_rounded += abs(c) * r
+            e, r = error(owner, 0.0), rounded(owner, 0.0)
             low, high = self.range.get(owner, (-1.0, 1.0))
             variables.append((c, low - e - r, high + e + r))
         if len(variables) == 1:
@@ -369,7 +389,9 @@ class _Walk:
                     f"cannot guarantee {label!r}: its input {readout!r} can be off by {error:.3g} "
                     f"(softmax residue accumulated upstream{', float32 rounding' if rounding else ''}), and its MLP "
                     f"is exact only within {tolerance:.3g}", error, tolerance, rounding, label=label))
-        weights = [sum(abs(w) for w in unit.out.values()) for unit in op.units]
+        if op.inputs and op.levels is not None and op.groups is None and not op.clean:
+            return self._staircase(op)
+        weights = [sum(map(abs, unit.out.values())) for unit in op.units]
         own, own_rounded = [], []
         for weight, unit in zip(weights, op.units):
             a, b = self.unit_rounding(unit)
@@ -384,20 +406,24 @@ class _Walk:
                 largest = self._largest([(sum(abs(w) for w in unit.out.values()), unit.pre) for unit in group])
                 error = max(error, self._off(largest) + sum(mine.get(id(u), (0.0, 0.0))[0] for u in group))
                 rounding = max(rounding, self._off_rounded(largest) + sum(mine.get(id(u), (0.0, 0.0))[1] for u in group))
-        elif op.inputs:  # a staircase: exact on inputs within tolerance (but for what its line passes on)
+        elif op.inputs:  # exact on inputs within tolerance (but for what a line passes on), rounding by its units
             largest = self._largest(op.passed)
-            error, passed = self._off(largest), self._off_rounded(largest)
-            if op.levels is None:
-                return error + sum(own), passed + sum(own_rounded)
-            levels = [(out, 2 * self.unit * size) for out, size in op.levels]  # the bias's sum, the output's
-            self.levels[op.output.label] = (levels, error + passed)
-            return error, passed + max((r for _, r in levels), default=0.0)
+            return self._off(largest) + sum(own), self._off_rounded(largest) + sum(own_rounded)
         else:
             largest = self._largest(list(zip(weights, (unit.pre for unit in op.units))))
             error, rounding = self._off(largest) + sum(own), self._off_rounded(largest) + sum(own_rounded)
         if op.lookup and rounding > 0:
             self.unclean.append(op)
         return error, rounding
+
+    def _staircase(self, op: MLPOp) -> tuple[float, float]:
+        """A staircase: exact on inputs within tolerance (but for what its line passes on), rounding
+        by its own at each point (`mlp.staircase_rounding`)."""
+        largest = self._largest(op.passed)
+        error, passed = self._off(largest), self._off_rounded(largest)
+        levels = [(out, 2 * self.unit * size) for out, size in op.levels]  # the bias's sum, the output's
+        self.levels[op.output.label] = (levels, error + passed)
+        return error, passed + max((r for _, r in levels), default=0.0)
 
     def _clean(self, op: MLPOp, own: list[float], own_rounded: list[float]) -> tuple[float, float]:
         """A clean lookup (`mlp.clean_units`): exact while every pair's read-out, errors and rounding
@@ -432,7 +458,10 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
     upstream clean (`_Walk.fail`; `compiling` warns). Each is checked in real arithmetic alone and
     taken as exact in float32 from there on, while every other s-op is still checked with rounding
     (falling back for the whole model instead left later chains of tables unguarded and the
-    grammaticality model wrong on a sentence: docs/compiler-guarantees.md)."""
+    grammaticality model wrong on a sentence: docs/compiler-guarantees.md).
+
+    Where rounding fails a check and lookups upstream can be made clean (`mlp.clean_units`), they
+    are, and the walk resumes from the first of them: what was walked before it stands."""
     walk = _Walk()
     walk.keys = max_seq_len + 1
     if assumed is not None:
@@ -442,19 +471,26 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
         numbers = [abs(float(v)) for v in rep.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if rep.indicators is None and rep.code is None and any(float(np.float32(v)) != v for v in numbers):
             walk.rounded[rep.label] = walk.unit * max(numbers)
-    for op in sorted(ops, key=lambda o: sched.sublayer[id(o)]):
-        label = op.output.label
-        walk.writer[label] = op
-        numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        if op.output.code is not None:  # a ±1 code: L1 norm k
-            walk.size[label] = float(len(op.output.dims))
-        else:
-            walk.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
-        walk.points[label] = numbers
-        walk.hold(label, op.output.values, op.output.indicators is not None, op.output.code is not None)
-        error, rounding = walk.attention(op) if isinstance(op, AttentionOp) else walk.mlp(op)
-        walk.error[label], walk.rounded[label] = error, 0.0 if label in walk.assumed else rounding
-    while not (check := _output_check(walk, output))[0]:
+    order = sorted(ops, key=lambda o: sched.sublayer[id(o)])
+    position = {id(op): i for i, op in enumerate(order)}
+    start = 0
+    while True:
+        try:
+            for op in order[start:]:
+                walk.step(op)
+            return _check_output(walk, output)
+        except BoundExceeded as err:
+            if not err.unclean:
+                raise
+            for op in err.unclean:
+                op.units, op.groups, op.clean = clean_units(op.units), None, True
+            start = min(position[id(op)] for op in err.unclean)
+            walk.unclean = [op for op in walk.unclean if position[id(op)] < start]
+
+
+def _check_output(walk: _Walk, output: OutputSpec) -> ErrorBounds:
+    """The output's checks, once every s-op is walked; its bounds."""
+    while not (check := _output_off(walk, output))[0]:
         _, error, allowed, rounding = check
         walk.fail(BoundExceeded(
             f"cannot guarantee the output {output.label!r}: the softmax residue and float32 rounding accumulated "
@@ -472,7 +508,7 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
     return ErrorBounds({label: e + walk.rounded[label] for label, e in walk.error.items()}, error, allowed, rounding)
 
 
-def _output_check(walk: _Walk, output: OutputSpec) -> tuple[bool, float, float, float]:
+def _output_off(walk: _Walk, output: OutputSpec) -> tuple[bool, float, float, float]:
     """Whether the output decodes exactly, what it can be off by, what it may be, and the float32
     rounding of it (none where the output is `assumed`: real arithmetic alone)."""
     real = output.label in walk.assumed

@@ -25,7 +25,6 @@ from weightsmith.compiler.compiled import CompiledModel, HeadInfo, SOpLayout
 from weightsmith.compiler.errors import CompileError, RoundingWarning
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.lowering import Lowering
-from weightsmith.compiler.mlp import clean_units
 from weightsmith.compiler.pruning import prune
 from weightsmith.compiler.readout import BOS, ONE
 from weightsmith.compiler.residual import ResidualLayout, allocate
@@ -110,10 +109,10 @@ def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: lis
     and the proof redone; the scales grow only with the log of it. CompileError once a margin below 1e-30 would be needed.
 
     Float32 rounding no margin shrinks: where it takes half of what a result tolerates, the lookup
-    tables walked up to there that read rounded values are made clean (`mlp.clean_units`: they stop
-    multiplying it) and the proof redone. Where none upstream is left to clean, that s-op alone is
-    proven in real arithmetic (`bound_errors`'s `assumed`), with a RoundingWarning naming it; the rest
-    of the model is still proven with rounding."""
+    tables upstream that read rounded values are made clean (`mlp.clean_units`: they stop
+    multiplying it; `bound_errors` does that as it walks). Where none upstream is left to clean, that
+    s-op alone is proven in real arithmetic (`bound_errors`'s `assumed`), with a RoundingWarning naming
+    it; the rest of the model is still proven with rounding."""
     cap = MAX_MARGIN
     rounds = 0
     assumed: dict[str, str] = {}
@@ -124,10 +123,6 @@ def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: lis
         try:
             bounds = bound_errors(ops, sched, output, max_seq_len, embedded, assumed)
         except BoundExceeded as err:
-            if err.unclean:
-                for op in err.unclean:
-                    op.units, op.groups, op.clean = clean_units(op.units), None, True
-                continue
             rounds += 1
             if rounds >= MARGIN_ROUNDS:
                 raise CompileError(f"{err}; tightening the margins {MARGIN_ROUNDS} times did not keep it exact") from None

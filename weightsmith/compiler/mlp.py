@@ -74,11 +74,39 @@ def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Ve
     (on only below 1/64) by 2**-17. The ramps of gaps up to `pivot` point down, the others up, so the
     constant is outputs[pivot] exactly (`_pivot` chooses it)."""
     ramps = _ramps(points, outputs)
+    return _units(x, outputs, ramps, _pivot(points, outputs, ramps))
+
+
+def staircase(x: Readout, points: Sequence[float], outputs: Sequence[Vector]
+              ) -> tuple[list[Unit], list[tuple[Vector, float]]]:
+    """`discretising_units`, and per distinct output (a run of points) that output and its rounding
+    size (`staircase_rounding` there): the ramps and the pivot found once (every compile builds its
+    staircases so)."""
+    ramps = _ramps(points, outputs)
     pivot = _pivot(points, outputs, ramps)
+    return _units(x, outputs, ramps, pivot), [(outputs[first], size) for first, _, size in _levels(points, ramps, pivot)]
+
+
+def staircase_rounding(points: Sequence[float], outputs: Sequence[Vector]) -> list[float]:
+    """Per point, the summed |out weights| * |pre-activation| of the units of `discretising_units(x,
+    points, outputs)` that are on there, for x within a quarter gap of the point: times ROUNDING per
+    operation, how far float32 can move the output there (`compiler.bounds`). The two units of a ramp
+    read x through the same weight, so they round slope * x alike and differ by their bias: what
+    rounds apart is each sum slope * x + bias, the pre-activation. (Each point gets its run's
+    largest, `_levels`.)"""
+    ramps = _ramps(points, outputs)
+    return [size for first, last, size in _levels(points, ramps, _pivot(points, outputs, ramps))
+            for _ in range(first, last + 1)]
+
+
+Ramp = tuple[int, Vector, float, float, float]  # (gap i, step, low, high, |step| / (high - low))
+
+
+def _units(x: Readout, outputs: Sequence[Vector], ramps: list[Ramp], pivot: int) -> list[Unit]:
     units = []
     if outputs[pivot]:
         units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[pivot])))
-    for i, step, low, high in ramps:
+    for i, step, low, high, _ in ramps:
         slope = 1.0 / (high - low)
         if i <= pivot:  # relu(slope (high - x)) - relu(slope (low - x)): the step taken away below
             pre = x * -slope
@@ -91,75 +119,75 @@ def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Ve
     return units
 
 
-def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[tuple[int, Vector, float, float]]:
-    """(i, step, low, high) for every gap i (between points i-1 and i) where the output changes."""
+def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[Ramp]:
+    """(i, step, low, high, weight) for every gap i (between points i-1 and i) where the output changes."""
     ramps = []
     for i in range(1, len(points)):
         step = _difference(outputs[i], outputs[i - 1])
         if step:
             gap = points[i] - points[i - 1]
-            ramps.append((i, step, points[i - 1] + gap / 4, points[i] - gap / 4))
+            low, high = points[i - 1] + gap / 4, points[i] - gap / 4
+            ramps.append((i, step, low, high, sum(map(abs, step.values())) / (high - low)))
     return ramps
 
 
-def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[tuple[int, Vector, float, float]]) -> int:
+def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[Ramp]) -> int:
     """The point whose value the constant unit writes: ramps of gaps up to it point down, the others
     up. Chosen to make the summed rounding size of the ramps (|step| * (their largest |pre-activation|
     while on + |bias|), `staircase_rounding`) smallest, each relative to the smallest output where it is on
     (|output|, at least 1: a large step is best on only where the output is as large, as exp's
-    are). Ties keep up ramps (the point 0)."""
-    n = len(points)
+    are). Ties keep up ramps (the point 0). The output changes only at ramps, so the outputs where a
+    ramp is on are those at point 0 and at the ramps: the scales are taken there alone."""
+    if not ramps:
+        return 0
     first, last = points[0], points[-1]
-    scale = [max(1.0, sum(abs(w) for w in out.values())) for out in outputs]
-    below, above = scale[:], scale[:]  # the smallest scale at points < i, and at points >= i
-    for i in range(1, n):
-        below[i] = min(below[i - 1], scale[i - 1]) if i > 1 else scale[0]
-    for i in range(n - 2, -1, -1):
-        above[i] = min(above[i + 1], scale[i])
-    costs = []  # per ramp: (pointing down, pointing up)
-    for i, step, low, high in ramps:
-        weight = sum(abs(w) for w in step.values()) / (high - low)
+    scale = [max(1.0, sum(map(abs, outputs[i].values()))) for i, *_ in ramps]
+    below = [max(1.0, sum(map(abs, outputs[0].values())))]  # per ramp: the smallest scale below it
+    for k in range(1, len(ramps)):
+        below.append(min(below[-1], scale[k - 1]))
+    above = scale[:]  # per ramp: the smallest scale from it up
+    for k in range(len(ramps) - 2, -1, -1):
+        above[k] = min(above[k + 1], scale[k])
+    total = 0.0
+    changes = []  # per ramp: what pointing it down instead of up adds to the total
+    for (_, _, low, high, weight), down_scale, up_scale in zip(ramps, below, above):
         biases = abs(low) + abs(high)
-        costs.append((weight * (low + high - 2 * first + biases) / below[i],
-                      weight * (2 * last - low - high + biases) / above[i]))
-    best = total = sum(up for _, up in costs)
+        up = weight * (2 * last - low - high + biases) / up_scale
+        total += up
+        changes.append(weight * (low + high - 2 * first + biases) / down_scale - up)
+    best = total
     pivot = 0
-    for (i, *_), (down, up) in zip(ramps, costs):
-        total += down - up
+    for (i, *_), change in zip(ramps, changes):
+        total += change
         if total < best:
             best, pivot = total, i
     return pivot
 
 
-def staircase_rounding(points: Sequence[float], outputs: Sequence[Vector]) -> list[float]:
-    """Per point, the summed |out weights| * |pre-activation| of the units of `discretising_units(x,
-    points, outputs)` that are on there, for x within a quarter gap of the point: times ROUNDING per
-    operation, how far float32 can move the output there (`compiler.bounds`). The two units of a ramp
-    read x through the same weight, so they round slope * x alike and differ by their bias: what
-    rounds apart is each sum slope * x + bias, the pre-activation."""
-    ramps = _ramps(points, outputs)
-    pivot = _pivot(points, outputs, ramps)
+def _levels(points: Sequence[float], ramps: list[Ramp], pivot: int) -> list[tuple[int, int, float]]:
+    """Per run of points the output is constant on (first, last point, size): the summed |out
+    weights| * |pre-activation| of the units on there, at its largest. The same units are on along
+    a run and their sizes are affine in x, largest at the run's end farther from the pivot, so one
+    evaluation a run (prefix sums over the ramps) serves all its points."""
     quarter = min_gap(points) / 4 if len(points) > 1 else 0.0
     # a ramp on at x: |step| slope (|x - low| + |x - high|) = weight (2x - low - high) up, weight (low + high - 2x) down
-    n = len(points) + 1
-    weights, edges, biases = [0.0] * n, [0.0] * n, [0.0] * n
-    for i, step, low, high in ramps:
-        weights[i] = sum(abs(w) for w in step.values()) / (high - low)
-        edges[i] = weights[i] * (low + high)
-        biases[i] = weights[i] * (abs(low) + abs(high))  # the biases, stored in float32, round too
-    for i in range(1, n):
-        weights[i] += weights[i - 1]
-        edges[i] += edges[i - 1]
-        biases[i] += biases[i - 1]
-    sizes = []
-    for j, p in enumerate(points):  # on at j: down ramps of gaps j+1..pivot, up ramps of gaps pivot+1..j
-        a, b = (j, pivot) if j <= pivot else (pivot, j)
-        if j <= pivot:
-            pre = edges[b] - edges[a] - 2 * (p - quarter) * (weights[b] - weights[a])
-        else:
-            pre = 2 * (p + quarter) * (weights[b] - weights[a]) - edges[b] + edges[a]
-        sizes.append(pre + biases[b] - biases[a])
-    return sizes
+    weights, edges, biases = [0.0], [0.0], [0.0]  # sums over the ramps of gaps up to each run's first point
+    for _, _, low, high, weight in ramps:
+        weights.append(weights[-1] + weight)
+        edges.append(edges[-1] + weight * (low + high))
+        biases.append(biases[-1] + weight * (abs(low) + abs(high)))  # the biases, stored in float32, round too
+    starts = [0, *(r[0] for r in ramps)]
+    k = starts.index(pivot)
+    w, e, b = weights[k], edges[k], biases[k]
+    levels = []
+    for run, first in enumerate(starts):
+        last = starts[run + 1] - 1 if run + 1 < len(starts) else len(points) - 1
+        if run < k:  # down ramps of the gaps after the run, up to the pivot, at the run's first point
+            size = e - edges[run] - 2 * (points[first] - quarter) * (w - weights[run]) + b - biases[run]
+        else:  # up ramps of the gaps after the pivot, up to the run, at its last point
+            size = 2 * (points[last] + quarter) * (weights[run] - w) - edges[run] + e + biases[run] - b
+        levels.append((first, last, size))
+    return levels
 
 
 SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)
