@@ -165,12 +165,12 @@ class _Walk:
 
     def hold(self, label: str, values: list, one_hot: bool, code: bool) -> None:
         """What one dimension of an s-op can hold, for the rounding of the units reading it."""
-        numbers = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if code:
             self.range[label] = (-1.0, 1.0)
         elif one_hot:
             self.range[label] = (0.0, 1.0)
         else:
+            numbers = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
             self.range[label] = (min(numbers, default=0.0), max(numbers, default=0.0))
             if not all(map(_exact, numbers)):
                 self.inexact.add(label)
@@ -276,7 +276,7 @@ class _Walk:
         coefficient +-1 and reads an s-op whose values are small multiples of 1/4."""
         error, size, rounded = self.error.get, self.size.get, self.rounded.get
         inexact = self.inexact
-        offs, magnitudes, roundings = [], [], []
+        best = None  # (error, magnitude, rounding): the largest of each over the read-outs, as max() keeps it
         column: dict = {}  # `_largest` of all of them, accumulated in the same pass (|1.0 * c| is |c|)
         total = column.get
         single: dict = {}
@@ -292,9 +292,14 @@ class _Walk:
                     single[d.owner] = c
                 if c != 1.0:
                     ones = False
-            offs.append(sum([c * error(owner, 0.0) for owner, c in single.items()]))
-            magnitudes.append(sum([c * size(owner, 1.0) for owner, c in single.items()]))
-            roundings.append(sum([c * rounded(owner, 0.0) for owner, c in single.items()]))
+            if len(single) == 1:  # most read-outs read one s-op
+                ((owner, c),) = single.items()
+                o, m, q = c * error(owner, 0.0), c * size(owner, 1.0), c * rounded(owner, 0.0)
+            else:
+                o = sum([c * error(owner, 0.0) for owner, c in single.items()])
+                m = sum([c * size(owner, 1.0) for owner, c in single.items()])
+                q = sum([c * rounded(owner, 0.0) for owner, c in single.items()])
+            best = (o, m, q) if best is None else (max(best[0], o), max(best[1], m), max(best[2], q))
             ones = ones and inexact.isdisjoint(single)
         if len(readouts) == 1:
             together = single
@@ -302,7 +307,8 @@ class _Walk:
             together = {}
             for d, c in column.items():
                 together[d.owner] = max(together.get(d.owner, 0.0), c)
-        return (max(offs), max(magnitudes), self._off(together), self._magnitude(together), max(roundings),
+        off, magnitude, rounding = best
+        return (off, magnitude, self._off(together), self._magnitude(together), rounding,
                 self._off_rounded(together), ones)
 
     def within(self, readout: Readout, tolerance: float, real: bool = False) -> tuple[bool, float, float]:
@@ -343,36 +349,35 @@ class _Walk:
         is exact on exact inputs and rounds only what the inputs are off by, at most as much again:
         that part shrinks with the heads' margins and is returned first, the rest second."""
         terms = unit.pre.terms
-        constant = abs(unit.bias)
+        constant, shift = abs(unit.bias), unit.bias
         exact = _exact(unit.bias)
-        off = off_rounded = 0.0
-        error, rounded, inexact = self.error.get, self.rounded.get, self.inexact
+        off = off_rounded = size = 0.0
+        variables, last = 0, None
+        error, rounded, inexact, span = self.error.get, self.rounded.get, self.inexact, self.range.get
         for d, c in terms.items():
-            owner = d.owner
-            exact = exact and _exact(c) and owner not in inexact
-            if owner != "one":
-                off += abs(c) * error(owner, 0.0)
-                off_rounded += abs(c) * rounded(owner, 0.0)
-        if exact and not off and not off_rounded:
-            return 0.0, 0.0  # exact arithmetic on exact values (a lookup on embedded or exact s-ops)
-        variables = []
-        for d, c in terms.items():
-            owner = d.owner
+            owner, a = d.owner, abs(c)
+            exact = exact and a < EXACT and (4.0 * c).is_integer() and owner not in inexact  # `_exact`
             if owner == "one":
-                constant += abs(c)
+                constant += a
+                shift += c
                 continue
             e, r = error(owner, 0.0), rounded(owner, 0.0)
-            low, high = self.range.get(owner, (-1.0, 1.0))
-            variables.append((c, low - e - r, high + e + r))
-        if len(variables) == 1:
-            c, low, high = variables[0]
-            edge = -(unit.bias + sum(c1 for d, c1 in terms.items() if d.owner == "one")) / c  # where it turns on
+            off += a * e
+            off_rounded += a * r
+            low, high = span(owner, (-1.0, 1.0))
+            low, high = low - e - r, high + e + r
+            size += a * max(abs(low), abs(high))
+            variables += 1
+            last = c, low, high
+        if exact and not off and not off_rounded:
+            return 0.0, 0.0  # exact arithmetic on exact values (a lookup on embedded or exact s-ops)
+        if variables == 1:
+            c, low, high = last
+            edge = -shift / c  # where it turns on
             low, high = (max(low, edge), high) if c > 0 else (low, min(high, edge))
             if low > high:
                 return 0.0, 0.0  # off over the whole range
             size = abs(c) * max(abs(low), abs(high))
-        else:
-            size = sum(abs(c) * max(abs(low), abs(high)) for c, low, high in variables)
         rounding = (len(terms) + 1) * self.unit * (size + constant)
         if exact:  # min(a, x + y) <= min(a, x) + min(a, y)
             return min(rounding, off), min(rounding, off_rounded)
@@ -392,11 +397,15 @@ class _Walk:
         if op.inputs and op.levels is not None and op.groups is None and not op.clean:
             return self._staircase(op)
         weights = [sum(map(abs, unit.out.values())) for unit in op.units]
-        own, own_rounded = [], []
-        for weight, unit in zip(weights, op.units):
-            a, b = self.unit_rounding(unit)
-            own.append(weight * a)
-            own_rounded.append(weight * b)
+        if op.uniform and not op.clean and op.units:  # every unit rounds as the first does
+            a, b = self.unit_rounding(op.units[0])
+            own, own_rounded = [weight * a for weight in weights], [weight * b for weight in weights]
+        else:
+            own, own_rounded = [], []
+            for weight, unit in zip(weights, op.units):
+                a, b = self.unit_rounding(unit)
+                own.append(weight * a)
+                own_rounded.append(weight * b)
         if op.clean:
             return self._clean(op, own, own_rounded)
         if op.groups is not None:  # a lookup reading compact s-ops: one group of units on at a time

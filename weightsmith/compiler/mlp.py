@@ -138,29 +138,20 @@ def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[Ramp]
     (|output|, at least 1: a large step is best on only where the output is as large, as exp's
     are). Ties keep up ramps (the point 0). The output changes only at ramps, so the outputs where a
     ramp is on are those at point 0 and at the ramps: the scales are taken there alone."""
-    if not ramps:
-        return 0
     first, last = points[0], points[-1]
-    scale = [max(1.0, sum(map(abs, outputs[i].values()))) for i, *_ in ramps]
-    below = [max(1.0, sum(map(abs, outputs[0].values())))]  # per ramp: the smallest scale below it
-    for k in range(1, len(ramps)):
-        below.append(min(below[-1], scale[k - 1]))
-    above = scale[:]  # per ramp: the smallest scale from it up
-    for k in range(len(ramps) - 2, -1, -1):
-        above[k] = min(above[k + 1], scale[k])
-    total = 0.0
-    changes = []  # per ramp: what pointing it down instead of up adds to the total
-    for (_, _, low, high, weight), down_scale, up_scale in zip(ramps, below, above):
-        biases = abs(low) + abs(high)
-        up = weight * (2 * last - low - high + biases) / up_scale
-        total += up
-        changes.append(weight * (low + high - 2 * first + biases) / down_scale - up)
-    best = total
+    ups = []  # per ramp, from the last: its cost pointing up, relative to the smallest scale from it up
+    above = float("inf")
+    for i, _, low, high, weight in reversed(ramps):
+        above = min(above, max(1.0, sum(map(abs, outputs[i].values()))))
+        ups.append(weight * (2 * last - low - high + (abs(low) + abs(high))) / above)
+    total = best = sum(reversed(ups))  # all up: in the order of the ramps
     pivot = 0
-    for (i, *_), change in zip(ramps, changes):
-        total += change
+    below = max(1.0, sum(map(abs, outputs[0].values())))  # the smallest scale below the ramp
+    for (i, _, low, high, weight), up in zip(ramps, reversed(ups)):
+        total += weight * (low + high - 2 * first + (abs(low) + abs(high))) / below - up
         if total < best:
             best, pivot = total, i
+        below = min(below, max(1.0, sum(map(abs, outputs[i].values()))))
     return pivot
 
 
