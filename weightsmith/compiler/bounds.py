@@ -36,13 +36,14 @@ do not hold, BoundExceeded (then CompileError) says which state cannot be commit
 Erased dimensions start from 0 (`residual.eraser_units` clears both signs, at BOS too), so a new
 tenant inherits nothing. The softmax residue is bounded in real arithmetic, the arithmetic the margins
 are derived in; float32 rounding (2**-24 relative an operation) is bounded beside it, per s-op, and
-added wherever a result is checked: a unit's rounding where it is on (a staircase's per point, from its
-units' pre-activations), a head's through its scores, softmax and sum, nothing for exact arithmetic on
-exact values (lookups on indicators), and whatever the read s-ops carry, passed on like any error. No
-margin shrinks it, but a lookup table multiplies it (each unit one operand short of its combination
-passes it on), so where it would reach a result `compiling` makes those tables clean
-(`mlp.clean_units`). The bound is a worst case; where it cannot be kept, the margins are proven in real
-arithmetic alone with a RoundingWarning (docs/compiler-guarantees.md, "float32 rounding").
+added wherever a result is checked: a unit's rounding where it is on (a staircase's per run of equal
+outputs, from its units' pre-activations), a head's through its scores, softmax and sum, nothing for
+exact arithmetic on exact values (lookups on indicators), and whatever the read s-ops carry, passed on
+like any error. No margin shrinks it, but a lookup table multiplies it (each unit one operand short of
+its combination passes it on), so where it would reach a result the walk makes the tables upstream
+clean (`mlp.clean_units`) and walks on from them. The bound is a worst case; where it cannot be kept,
+that s-op alone is proven in real arithmetic, with a RoundingWarning (`_Walk.fail`;
+docs/compiler-guarantees.md, "float32 rounding").
 """
 
 from __future__ import annotations
@@ -112,10 +113,9 @@ class _Walk:
         self.share: dict[str, float] = {}  # a SelectorWidth's 1/(w+1): the drift, relative to the share
         self.share_rounded: dict[str, float] = {}  # ... and the part of it that is float32 rounding
         self.share_real: dict[str, float] = {}  # ... and the drift of real arithmetic alone
-        self.unclean: list[MLPOp] = []  # plain lookups that read rounded values (`compiling` may clean them)
-        self.levels: dict[str, tuple[list, float]] = {}  # a staircase's: per point its output and rounding, and the rest
+        self.unclean: list[MLPOp] = []  # plain lookups that read rounded values (`bound_errors` may clean them)
+        self.levels: dict[str, tuple[list, float]] = {}  # a staircase's: per output its rounding, and the rest
         self.keys = 1  # the most keys a head attends to (max_seq_len + 1)
-        self.unit = ROUNDING
         self.assumed: dict[str, str] = {}  # s-ops checked in real arithmetic only (and why), taken as exact in float32
         self.writer: dict[str, Op] = {}  # s-op label -> the op that writes it (walked so far)
 
@@ -247,11 +247,11 @@ class _Walk:
             total += factor * (min(tq * k_all, k * tq_all) + min(tk * q_all, q * tk_all) + tq_all * tk_all)
             magnitude += factor * min(q * k_all, k * q_all)
         if ones:  # each product is the scale itself: only BOS's column, scale * n_atoms, rounds otherwise
-            scores = self.unit * op.scale * (op.n_atoms + 1)
+            scores = ROUNDING * op.scale * (op.n_atoms + 1)
         else:  # n_atoms products, the BOS column and the sum
-            scores = (op.n_atoms + 3) * self.unit * (magnitude + op.scale * (op.n_atoms + 1))
+            scores = (op.n_atoms + 3) * ROUNDING * (magnitude + op.scale * (op.n_atoms + 1))
         drift = math.expm1(min(2 * shift, 700.0))  # how far a ratio of two attention weights moves, relatively
-        rounding_shift = 2 * (total - shift + scores) + (self.keys + 4) * self.unit
+        rounding_shift = 2 * (total - shift + scores) + (self.keys + 4) * ROUNDING
         drift_all = math.expm1(min(2 * shift + rounding_shift, 700.0))
         drift_rounded = math.expm1(min(rounding_shift, 700.0))  # the rest shrinks with the margins
         span = max(op.value_range, 1.0)
@@ -260,12 +260,12 @@ class _Walk:
             self.share[op.output.label] = drift_all
             self.share_rounded[op.output.label] = drift_rounded
             self.share_real[op.output.label] = drift
-            rounding = 2 * self.unit * span  # BOS's value is the one term that is not 0
+            rounding = 2 * ROUNDING * span  # BOS's value is the one term that is not 0
         elif op.output.indicators is None and op.output.code is None:  # a mean: each weight within 1 +- drift of 1/width
             own += span * (drift_all - drift_rounded)
-            rounding = span * drift_rounded + (self.keys + 4) * self.unit * span
+            rounding = span * drift_rounded + (self.keys + 4) * ROUNDING * span
         else:  # a copy: its selected weight rounds to 1 where the leak is below ROUNDING, and by as much
-            own += min(4 * self.unit * span, own)
+            own += min(4 * ROUNDING * span, own)
             rounding = 0.0
         largest = self._largest([(1.0, readout) for readout in op.values.values()])
         return own + self._off(largest), rounding + self._off_rounded(largest)
@@ -378,7 +378,7 @@ class _Walk:
             if low > high:
                 return 0.0, 0.0  # off over the whole range
             size = abs(c) * max(abs(low), abs(high))
-        rounding = (len(terms) + 1) * self.unit * (size + constant)
+        rounding = (len(terms) + 1) * ROUNDING * (size + constant)
         if exact:  # min(a, x + y) <= min(a, x) + min(a, y)
             return min(rounding, off), min(rounding, off_rounded)
         return 0.0, rounding
@@ -430,7 +430,7 @@ class _Walk:
         by its own at each point (`mlp.staircase_rounding`)."""
         largest = self._largest(op.passed)
         error, passed = self._off(largest), self._off_rounded(largest)
-        levels = [(out, 2 * self.unit * size) for out, size in op.levels]  # the bias's sum, the output's
+        levels = [(out, 2 * ROUNDING * size) for out, size in op.levels]  # the bias's sum, the output's
         self.levels[op.output.label] = (levels, error + passed)
         return error, passed + max((r for _, r in levels), default=0.0)
 
@@ -479,7 +479,7 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
         walk.hold(rep.label, rep.values, rep.indicators is not None, rep.code is not None)
         numbers = [abs(float(v)) for v in rep.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
         if rep.indicators is None and rep.code is None and any(float(np.float32(v)) != v for v in numbers):
-            walk.rounded[rep.label] = walk.unit * max(numbers)
+            walk.rounded[rep.label] = ROUNDING * max(numbers)
     order = sorted(ops, key=lambda o: sched.sublayer[id(o)])
     position = {id(op): i for i, op in enumerate(order)}
     start = 0

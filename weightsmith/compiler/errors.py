@@ -29,11 +29,12 @@ class OutputTypeWarning(UserWarning):
 
 
 class RoundingWarning(UserWarning):
-    """A model whose float32 rounding the compiler's worst-case bound cannot keep within its margins
-    (`compiler.bounds`), even with its lookup tables made clean. Its margins are proven in real
-    arithmetic as before, and the bound is loose (it adds every unit's worst rounding), so the model
-    is most likely exact; but that is not proven: `verify` compares it with the interpreter. A
-    warning, not an error, so that nothing that compiled before is refused (docs/compiler-guarantees.md)."""
+    """A model with s-ops whose float32 rounding the compiler's worst-case bound cannot keep within their
+    margins (`compiler.bounds`), even with the lookup tables upstream made clean; it names them. Those
+    s-ops are proven in real arithmetic alone, the rest of the model with rounding. The bound is loose
+    (it adds every unit's worst rounding), so they are most likely exact; but that is not proven:
+    `verify` compares the model with the interpreter. A warning, not an error, so that nothing that
+    compiled before is refused (docs/compiler-guarantees.md)."""
 
 
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:
