@@ -1,16 +1,20 @@
 """MLP constructions are exact on every value that can occur (and a little around it)."""
 
+import itertools
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from weightsmith.compiler.mlp import (
+    clean_units,
     ROUNDING_NOISE,
     copy_number_units,
     discretising_units,
     lookup_units,
     min_gap,
     rounding_clusters,
+    staircase_rounding,
 )
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 
@@ -139,3 +143,55 @@ def test_ramp_is_a_line_plus_a_few_steps():
         for off in (0.0, 0.2, -0.2):
             got = run(units, {ONE: 1.0, X: p + off}).get(OUT, 0.0)
             assert abs(got - (w + off)) < 1e-9  # the staircase is flat near a point, the line follows x
+
+
+def run_float32(units, x: float) -> dict:
+    """The MLP's output for X = x in float32, as torch computes it: x * w rounded, + bias rounded, relu, then
+    the weighted sum (in unit order)."""
+    out: dict = {}
+    for u in units:
+        pre = np.float32(0.0)
+        for d, c in u.pre.terms.items():
+            pre = np.float32(pre + np.float32(c) * np.float32(x if d == X else 1.0))
+        h = max(np.float32(0.0), np.float32(pre + np.float32(u.bias)))
+        for d, w in u.out.items():
+            out[d] = np.float32(out.get(d, np.float32(0.0)) + h * np.float32(w))
+    return out
+
+
+shares = st.lists(st.integers(0, 256), min_size=2, max_size=40, unique=True).map(lambda ws: sorted(1 / (w + 1) for w in ws))
+
+
+@given(shares, st.data())
+def test_staircase_rounds_within_its_bound_in_float32(points, data):
+    """`staircase_rounding` bounds what float32 does to the staircase at each point: 2 * 2**-24 * size
+    (`compiler.bounds`), with one-hot outputs read at shares 1/(w+1) (SelectorWidth's, slopes 2/gap)."""
+    results = [data.draw(st.integers(0, 5)) for _ in points]
+    dims = {r: Dim("out", r) for r in range(6)}
+    outputs = [{dims[r]: 1.0} for r in results]
+    units = discretising_units(Readout.of(X), points, outputs)
+    for p, r, size in zip(points, results, staircase_rounding(points, outputs)):
+        got = run_float32(units, p)
+        off = sum(abs(float(got.get(d, 0.0)) - (1.0 if k == r else 0.0)) for k, d in dims.items())
+        assert off <= 2 * 2.0 ** -24 * size + 1e-12, (p, off, size)
+
+
+def test_staircase_ramps_point_to_the_nearer_end():
+    """SelectorWidth's shares: the dense small shares are parted by ramps on only below them (small
+    pre-activations), so the largest |pre-activation| at the share 1 is far below the up ramps' slope."""
+    points = sorted(1 / (w + 1) for w in range(65))
+    outputs = [{Dim("out", i): 1.0} for i in range(65)]
+    sizes = staircase_rounding(points, outputs)
+    assert max(sizes) < 3e4  # all up: about 7.3e5 at the share 1 (sum of 8 w (w + 1), w = 1..64)
+    assert max(abs(u.bias) for u in discretising_units(Readout.of(X), points, outputs)) < 200
+
+
+@given(st.integers(1, 3), st.floats(-0.24, 0.24))
+def test_clean_units_are_exact_while_their_read_outs_are_within_a_quarter(k, off):
+    operands = [{v: Readout.of(Dim(f"o{j}", v)) for v in "xy"} for j in range(k)]
+    combos = list(itertools.product("xy", repeat=k))
+    units = clean_units(lookup_units(operands, combos, [{Dim("out", c): 1.0} for c in range(len(combos))]))
+    for c, combo in enumerate(combos):
+        residual = {Dim(f"o{j}", v): 1.0 + (off if j == 0 else 0.0) for j, v in enumerate(combo)}
+        got = run(units, residual)
+        assert all(abs(got.get(Dim("out", i), 0.0) - (1.0 if i == c else 0.0)) < 1e-12 for i in range(len(combos)))

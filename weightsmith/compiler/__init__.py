@@ -15,7 +15,7 @@ model with its reading guide).
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout
 from weightsmith.compiler.compiling import compile_program, compile_rasp_to_model
-from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning
+from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning, RoundingWarning
 
 __all__ = [
     "ClassifierTooLarge",
@@ -24,6 +24,7 @@ __all__ = [
     "CompiledOutput",
     "HeadInfo",
     "OutputTypeWarning",
+    "RoundingWarning",
     "SOpLayout",
     "compile_program",
     "compile_rasp_to_model",

@@ -24,6 +24,7 @@ import numpy as np
 
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, ScoreColumn
 from weightsmith.compiler.errors import CompileError
+from weightsmith.compiler.mlp import CLEAN_TOLERANCE
 from weightsmith.compiler.readout import BOS, ONE, Readout
 
 MAX_MARGIN = 1e-6  # never looser than this, even where the consumers would tolerate more
@@ -168,6 +169,9 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
             for readout, tolerance in zip(op.inputs, op.tolerance):
                 require(readout, tolerance)
             pass_through(op)
+        elif op.clean:  # a clean lookup: exact while each pair's read-out is within its tolerance
+            for unit in op.units[::2]:
+                require(unit.pre, CLEAN_TOLERANCE)
         elif op.inputs:  # a staircase: exact while its inputs are within their tolerance
             for readout, tolerance in zip(op.inputs, op.tolerance):
                 require(readout, tolerance)

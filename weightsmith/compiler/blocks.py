@@ -102,6 +102,12 @@ class MLPOp:
     (a line plus a staircase, `mlp.ramp_units`: the staircase cleans, the line passes on).
     `groups` (lookups reading compact s-ops) partition the units by the codes they detect: while the
     summed error of the operands (`inputs`) is within `tolerance`, only one group's units can be on.
+    `lookup`: a table (`mlp.lookup_units`); `uniform`: one whose units each read one indicator of
+    every operand, with coefficient 1 and the same bias, so they round alike (`compiler.bounds`
+    bounds one for all); `clean`: one made clean (`mlp.clean_units`: pairs of units, exact while each
+    pair's read-out is within `mlp.CLEAN_TOLERANCE` of its value).
+    `levels` (a staircase): per distinct output, that output and the size float32 rounds it by
+    there (`mlp.staircase`).
     """
 
     output: Representation
@@ -110,6 +116,10 @@ class MLPOp:
     tolerance: list[float] = field(default_factory=list)
     passed: list[tuple[float, Readout]] = field(default_factory=list)
     groups: list[list[Unit]] | None = None  # a lookup reading compact s-ops: `compiler.compact.lookup`
+    lookup: bool = False
+    uniform: bool = False
+    clean: bool = False
+    levels: list[tuple[dict[Dim, float], float]] | None = None  # a staircase: per output, its rounding size
 
     def reads(self) -> list[Readout]:
         return [u.pre for u in self.units]

@@ -138,11 +138,13 @@ def lookup(output: Representation, operands: list[Representation], reads: list[d
     kept = [(c, o) for c, o in zip(combos, outputs) if o]
     units = lookup_units(reads, [c for c, _ in kept], [o for _, o in kept])
     coded = [j for j, rep in enumerate(operands) if rep.code is not None]
-    if not coded:
-        return MLPOp(output, units)
+    if not coded:  # one-hot operands of distinct s-ops, each read through one indicator: units alike
+        uniform = len({rep.label for rep in operands}) == len(operands) and all(
+            len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0 for read in reads for r in read.values())
+        return MLPOp(output, units, lookup=True, uniform=uniform)
     groups: dict[tuple, list[Unit]] = {}
     for unit, (combo, _) in zip(units, kept):
         groups.setdefault(tuple(combo[j] for j in coded), []).append(unit)
     total = Readout.sum(Readout.sum(map(Readout.of, code_dims(rep))) if rep.code is not None else Readout.sum(read.values())
                         for rep, read in zip(operands, reads))
-    return MLPOp(output, units, inputs=[total], tolerance=[TOLERANCE], groups=list(groups.values()))
+    return MLPOp(output, units, inputs=[total], tolerance=[TOLERANCE], groups=list(groups.values()), lookup=True)

@@ -1,5 +1,6 @@
-"""The compiler's one error type: it names the s-op at fault and says why it cannot be compiled; and its one
-warning, for what compiles exactly in value but not in Python type."""
+"""The compiler's one error type: it names the s-op at fault and says why it cannot be compiled; and its
+warnings, for what compiles exactly in value but not in Python type, and for float32 rounding the
+compiler cannot prove harmless."""
 
 from __future__ import annotations
 
@@ -25,6 +26,15 @@ class OutputTypeWarning(UserWarning):
     but where the interpreter gives 1.0 the model may decode 1 (docs/compiler-numerics.md, "Not covered").
     A warning, not an error, because the number is right and most users compare numbers; said at compile
     time so that no one meets the difference silently."""
+
+
+class RoundingWarning(UserWarning):
+    """A model with s-ops whose float32 rounding the compiler's worst-case bound cannot keep within their
+    margins (`compiler.bounds`), even with the lookup tables upstream made clean; it names them. Those
+    s-ops are proven in real arithmetic alone, the rest of the model with rounding. The bound is loose
+    (it adds every unit's worst rounding), so they are most likely exact; but that is not proven:
+    `verify` compares the model with the interpreter. A warning, not an error, so that nothing that
+    compiled before is refused (docs/compiler-guarantees.md)."""
 
 
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:

@@ -289,8 +289,8 @@ class Lowering:
         """An MLP computing outputs[i] where `source` holds its i-th value (values ascending)."""
         x = self.scalar(source, _describe(output.expr, output.label))
         points, outputs = _merge_twins(source, output, [float(v) for v in source.values], outputs)
-        units = mlp.discretising_units(x, points, outputs)
-        return self._add(MLPOp(output, units, inputs=[x], tolerance=[mlp.min_gap(points) / 4]))
+        units, levels = mlp.staircase(x, points, outputs)
+        return self._add(MLPOp(output, units, inputs=[x], tolerance=[mlp.min_gap(points) / 4], levels=levels))
 
     def _function_output(self, expr: rasp.SOp, rep: Representation, results: list) -> list[dict]:
         """Per argument, the output vector of `rep` (stored) that represents `results[i]`."""

@@ -45,22 +45,140 @@ def lookup_units(operands: Sequence[dict], combos: Sequence[tuple], outputs: Seq
     return units
 
 
+CLEAN_TOLERANCE = 0.25  # a clean lookup unit's read-outs may be off by this much together (`clean_units`)
+
+
+def clean_units(units: Sequence[Unit]) -> list[Unit]:
+    """A lookup's units (`lookup_units`: relu(pre + bias) is 1 where the combination matches, at most 0
+    elsewhere) made clean: each becomes 2 relu(pre + bias - 1/4) - 2 relu(pre + bias - 3/4), exactly 1
+    while the match reads within 1/4 of 1 and exactly 0 while the others read below 1/4. A plain
+    unit passes the errors of what it reads on, and so does every unit one operand short of its
+    combination (at 0 there): a table multiplies an error by how many units read the dimension
+    (dozens), or by a code's length where it reads a code. Float32 rounding that a chain of tables
+    multiplies past its margins is what no attention margin can shrink, so `compiling` turns the
+    tables that read rounded values clean (two units each) where the bound needs it."""
+    out = []
+    for u in units:
+        out.append(Unit(u.pre, u.bias - 0.25, {d: 2.0 * w for d, w in u.out.items()}))
+        out.append(Unit(u.pre, u.bias - 0.75, {d: -2.0 * w for d, w in u.out.items()}))
+    return out
+
+
 def discretising_units(x: Readout, points: Sequence[float], outputs: Sequence[Vector]) -> list[Unit]:
-    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending)."""
+    """Units whose sum is outputs[i] wherever x is within a quarter gap of points[i] (points ascending).
+
+    Each ramp is a pair of units that are both on past one end of it, where their difference is the
+    step: on above it (up) or below it (down). A unit's float32 rounding is its terms' size
+    (|slope * x| + |bias|) times 2**-24, and a ramp's slope is 2/gap: the ramp of a SelectorWidth's
+    shares 1/64 and 1/65 has slope 8,320, so up units read at the share 1 round by 2**-11, down units
+    (on only below 1/64) by 2**-17. The ramps of gaps up to `pivot` point down, the others up, so the
+    constant is outputs[pivot] exactly (`_pivot` chooses it)."""
+    ramps = _ramps(points, outputs)
+    return _units(x, outputs, ramps, _pivot(points, outputs, ramps))
+
+
+def staircase(x: Readout, points: Sequence[float], outputs: Sequence[Vector]
+              ) -> tuple[list[Unit], list[tuple[Vector, float]]]:
+    """`discretising_units`, and per distinct output (a run of points) that output and its rounding
+    size (`staircase_rounding` there): the ramps and the pivot found once (every compile builds its
+    staircases so)."""
+    ramps = _ramps(points, outputs)
+    pivot = _pivot(points, outputs, ramps)
+    return _units(x, outputs, ramps, pivot), [(outputs[first], size) for first, _, size in _levels(points, ramps, pivot)]
+
+
+def staircase_rounding(points: Sequence[float], outputs: Sequence[Vector]) -> list[float]:
+    """Per point, the summed |out weights| * |pre-activation| of the units of `discretising_units(x,
+    points, outputs)` that are on there, for x within a quarter gap of the point: times ROUNDING per
+    operation, how far float32 can move the output there (`compiler.bounds`). The two units of a ramp
+    read x through the same weight, so they round slope * x alike and differ by their bias: what
+    rounds apart is each sum slope * x + bias, the pre-activation. (Each point gets its run's
+    largest, `_levels`.)"""
+    ramps = _ramps(points, outputs)
+    return [size for first, last, size in _levels(points, ramps, _pivot(points, outputs, ramps))
+            for _ in range(first, last + 1)]
+
+
+Ramp = tuple[int, Vector, float, float, float]  # (gap i, step, low, high, |step| / (high - low))
+
+
+def _units(x: Readout, outputs: Sequence[Vector], ramps: list[Ramp], pivot: int) -> list[Unit]:
     units = []
-    if outputs[0]:
-        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[0])))
+    if outputs[pivot]:
+        units.append(Unit(Readout.of(ONE), 0.0, dict(outputs[pivot])))
+    for i, step, low, high, _ in ramps:
+        slope = 1.0 / (high - low)
+        if i <= pivot:  # relu(slope (high - x)) - relu(slope (low - x)): the step taken away below
+            pre = x * -slope
+            units.append(Unit(pre, slope * high, {d: -w for d, w in step.items()}))
+            units.append(Unit(pre, slope * low, step))
+        else:  # relu(slope (x - low)) - relu(slope (x - high)): the step added above
+            pre = x * slope  # read-outs are immutable: both units share it
+            units.append(Unit(pre, -slope * low, step))
+            units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
+    return units
+
+
+def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[Ramp]:
+    """(i, step, low, high, weight) for every gap i (between points i-1 and i) where the output changes."""
+    ramps = []
     for i in range(1, len(points)):
         step = _difference(outputs[i], outputs[i - 1])
-        if not step:
-            continue
-        gap = points[i] - points[i - 1]
-        low, high = points[i - 1] + gap / 4, points[i] - gap / 4
-        slope = 1.0 / (high - low)
-        pre = x * slope  # read-outs are immutable: both units share it
-        units.append(Unit(pre, -slope * low, step))
-        units.append(Unit(pre, -slope * high, {d: -w for d, w in step.items()}))
-    return units
+        if step:
+            gap = points[i] - points[i - 1]
+            low, high = points[i - 1] + gap / 4, points[i] - gap / 4
+            ramps.append((i, step, low, high, sum(map(abs, step.values())) / (high - low)))
+    return ramps
+
+
+def _pivot(points: Sequence[float], outputs: Sequence[Vector], ramps: list[Ramp]) -> int:
+    """The point whose value the constant unit writes: ramps of gaps up to it point down, the others
+    up. Chosen to make the summed rounding size of the ramps (|step| * (their largest |pre-activation|
+    while on + |bias|), `staircase_rounding`) smallest, each relative to the smallest output where it is on
+    (|output|, at least 1: a large step is best on only where the output is as large, as exp's
+    are). Ties keep up ramps (the point 0). The output changes only at ramps, so the outputs where a
+    ramp is on are those at point 0 and at the ramps: the scales are taken there alone."""
+    first, last = points[0], points[-1]
+    ups = []  # per ramp, from the last: its cost pointing up, relative to the smallest scale from it up
+    above = float("inf")
+    for i, _, low, high, weight in reversed(ramps):
+        above = min(above, max(1.0, sum(map(abs, outputs[i].values()))))
+        ups.append(weight * (2 * last - low - high + (abs(low) + abs(high))) / above)
+    total = best = sum(reversed(ups))  # all up: in the order of the ramps
+    pivot = 0
+    below = max(1.0, sum(map(abs, outputs[0].values())))  # the smallest scale below the ramp
+    for (i, _, low, high, weight), up in zip(ramps, reversed(ups)):
+        total += weight * (low + high - 2 * first + (abs(low) + abs(high))) / below - up
+        if total < best:
+            best, pivot = total, i
+        below = min(below, max(1.0, sum(map(abs, outputs[i].values()))))
+    return pivot
+
+
+def _levels(points: Sequence[float], ramps: list[Ramp], pivot: int) -> list[tuple[int, int, float]]:
+    """Per run of points the output is constant on (first, last point, size): the summed |out
+    weights| * |pre-activation| of the units on there, at its largest. The same units are on along
+    a run and their sizes are affine in x, largest at the run's end farther from the pivot, so one
+    evaluation a run (prefix sums over the ramps) serves all its points."""
+    quarter = min_gap(points) / 4 if len(points) > 1 else 0.0
+    # a ramp on at x: |step| slope (|x - low| + |x - high|) = weight (2x - low - high) up, weight (low + high - 2x) down
+    weights, edges, biases = [0.0], [0.0], [0.0]  # sums over the ramps of gaps up to each run's first point
+    for _, _, low, high, weight in ramps:
+        weights.append(weights[-1] + weight)
+        edges.append(edges[-1] + weight * (low + high))
+        biases.append(biases[-1] + weight * (abs(low) + abs(high)))  # the biases, stored in float32, round too
+    starts = [0, *(r[0] for r in ramps)]
+    k = starts.index(pivot)
+    w, e, b = weights[k], edges[k], biases[k]
+    levels = []
+    for run, first in enumerate(starts):
+        last = starts[run + 1] - 1 if run + 1 < len(starts) else len(points) - 1
+        if run < k:  # down ramps of the gaps after the run, up to the pivot, at the run's first point
+            size = e - edges[run] - 2 * (points[first] - quarter) * (w - weights[run]) + b - biases[run]
+        else:  # up ramps of the gaps after the pivot, up to the run, at its last point
+            size = 2 * (points[last] + quarter) * (weights[run] - w) - edges[run] + e + biases[run] - b
+        levels.append((first, last, size))
+    return levels
 
 
 SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)

@@ -313,8 +313,6 @@ def test_step_4_before_the_read_out_is_the_speaking_program():
     assert rasp.evaluate_batch(dt.speaking_program(plans), tokens) == want
 
 
-@pytest.mark.xfail(strict=True, reason="open compiler bug: float32 rounding in summed counts (docs/compiler-guarantees.md, "
-                   "'Open: float32 rounding'); passes with the reverted fp32 fix, fails without it since stop 21's plans")
 def test_step_4_before_the_read_out_compiles_exactly():
     """`dt.speaking_program` compiled over the plans of the rule sentences (some with more than six French
     words, where counts not settled went wrong) equals the interpreter at every
