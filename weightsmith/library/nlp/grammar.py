@@ -536,7 +536,7 @@ def program() -> rasp.SOp:
     object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
                           feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
                                                                                 "NUM") else "A" if n == "A" else "-",
-                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
+                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin", "name"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
     bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)

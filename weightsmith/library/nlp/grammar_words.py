@@ -434,6 +434,16 @@ def classify(lexicon) -> dict[str, WordClass]:
     return table
 
 
+def is_name(word: str) -> bool:
+    """Whether LemmInflect knows the word only as a proper noun (paris, spain, monday, anna): a name needs no
+    determiner, so it is no countable singular. (The built lexicon comes from LemmInflect, so it is installed
+    wherever this vocabulary is built.)"""
+    import lemminflect
+
+    return not lemminflect.getAllInflections(word, upos="NOUN") and bool(
+        lemminflect.getAllInflections(word.capitalize(), upos="PROPN"))
+
+
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
     """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
     adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
@@ -470,7 +480,8 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     # (not a gerund of a verb first, nor today / tonight: she is busy cooking, it is cold today)
     if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses) and not (
             c.primary in ("V", "R") and "ing" in c.forms or c.primary == "R"):
-        return "kin" if word in KIN else "cnt"  # (a relative is countable too)
+        # (a name needs no determiner: the capital of france is paris, my favourite city is london)
+        return "name" if is_name(word) else "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
     return "-"
