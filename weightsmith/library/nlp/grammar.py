@@ -91,6 +91,9 @@ def kind(c: WordClass) -> str:
     return noun_kind(c.primary, c.number)
 
 
+OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+
+
 def noun_kind(tag: str, number: str) -> str:
     """A reading's kind, where a plural noun ("L") is told from a singular one ("N"): after a singular noun,
     a noun-verb word in its base form is the second half of a compound (the bus stop, my school bag)."""
@@ -111,23 +114,33 @@ def _like_noun(k: str) -> bool:
 
 
 def resolve(c: WordClass, before: str, after: str) -> str:
-    """The reading a word takes between neighbours of kinds `before` and `after`."""
+    """The reading a word takes between neighbours of kinds `before` and `after` (a singular noun after its
+    clause's verb, OBJECT_NOUN, is a singular noun to every rule but one: `_resolve_open`'s compound)."""
     g = c.readings
     if len(g) == 1:
         return g[0]
+    after_verb = before == OBJECT_NOUN
+    before, after = ("N" if k == OBJECT_NOUN else k for k in (before, after))
     if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"))
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb)
     return _resolve_closed(g, before, after)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
-                  countable: bool = False) -> str:
+                  countable: bool = False, after_verb: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
-    `countable`: a countable singular noun reading."""
+    `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
+    verb (an object or in a phrase after it)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
+    if after_verb and "N" in g and not participle and after in ("P", "Y", "E", "&", END):
+        # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
+        # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
+        # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
+        # at six; "i think the shop close at six" is missed)
+        return "N"
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
 
@@ -412,7 +425,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E"})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -426,6 +439,13 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
+    # (a singular noun after its clause's lexical verb or be: who left the garage [light] on ?)
+    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in BE and t != "BE_ING" else "B" if t in (
+        *BREAKS, "AND") else "-", first_pass)
+    clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
+                               default="-", name="clause_verb_before")
+    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
+                            resolved_kind, clause_verb)
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
