@@ -135,11 +135,11 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
-    if after_verb and "N" in g and not participle and after in ("P", "Y", "E", "&", END):
+    if after_verb and "N" in g and primary != "A" and not participle and after in ("P", "Y", "E", "&", END):
         # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
-        # at six; "i think the shop close at six" is missed)
+        # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good)
         return "N"
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
@@ -517,7 +517,14 @@ def program() -> rasp.SOp:
                                           previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
                                                    1, default=False, name="be_or_preposition_before")),
                                   1, default=False, name="adjective_after_be_before")
-    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before, adjective_after_be)
+    # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
+    # of tea, a kind of car, the city of york are fine)
+    of_a_noun = combine("of_after_a_noun", lambda o, h: o and h, of_before, previous(
+        combine("wants_determiner_after_of", lambda n, m: n and m, is_noun,
+                feature("no_part_mark", lambda m: m != "part" and not m.startswith("c:"), mark)),
+        2, default=False, name="noun_two_back"))
+    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before,
+                         combine("after_adjective_or_of", lambda a, o: a or o, adjective_after_be, of_a_noun))
     continued = previous(combine("continues_noun", lambda n, o: n or o, feature("noun_or_unknown", lambda t: t in (
         "N", "UNK"), tag), feature("is_of_word", lambda m: m == "of", mark)), -1,
                          default=False, name="noun_continues")

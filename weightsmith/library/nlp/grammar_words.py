@@ -132,7 +132,17 @@ MARKS = {
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
     "well": "man",
     **{w: "rel" for w in ("who", "which", "that")},
+    **{w: "part" for w in ("sort", "type", "piece", "cup", "glass", "bottle", "slice", "pair", "couple", "head",
+                           "member", "change", "point", "state", "sense", "matter", "form", "brand", "means", "way",
+                           "waste", "line", "word", "loss", "amount", "source", "pint", "bowl", "plate",
+                           "packet", "jar", "tin", "bar", "loaf", "spoonful", "sheet", "drop", "kilo", "litre",
+                           "liter", "peace", "piece")},
+    # (nouns that stand bare in everyday place and time phrases: the centre of town, the end of term)
+    **{w: "-" for w in ("town", "term", "school", "college", "church", "prison", "hospital", "class", "work",
+                        "bed", "sea", "land")},
 }
+# (a noun marked "part" takes a bare singular after "of": a kind of car, a cup of tea, a change of plan; any other
+# noun wants a determiner there: the back of the cupboard, not "the back of cupboard")
 # adjectives that take one preposition for their complement; the prepositions of COMPLEMENT_ERRORS other than
 # theirs are errors right after them (afraid from, proud on, responsible of); for / in / at may start an
 # adjunct after any adjective (afraid for him, happy in the garden) and are never one
