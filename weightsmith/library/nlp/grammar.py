@@ -558,7 +558,7 @@ def program() -> rasp.SOp:
                          verb_two_back)
     manner = combine("manner_after_verb", lambda t, a: t and a,
                      combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
-                             feature("manner_mark", lambda m: m == "man", mark)), after_verb)
+                             feature("manner_mark", lambda m: m in ("man", "well"), mark)), after_verb)
     # (or a language: he speaks very well spanish)
     object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
                           feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
@@ -614,6 +614,39 @@ def program() -> rasp.SOp:
     bad_form = combine("bad_adjective_form", lambda a, b: a or b,
                        combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
                        combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
+    # a possessive pronoun before a noun or adjective (ours passports, hers new umbrella: our, her)
+    bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
+                             feature("possessive_pronoun", lambda m: m == "pposs", mark),
+                             feature("noun_or_adjective_next", lambda t: t in ("N", "A"), next_tag))
+    # an adverb of manner as the predicate of be, at the end of its clause (the lake was very calmly ., the room
+    # was quietly and dark: calm, quiet; he was badly hurt, she was happily married are fine)
+    be_or_be_degree_before = combine("be_or_be_degree_before", lambda b, d: b or d, be_before,
+                                     combine("be_degree_before", lambda d, b: d and b,
+                                             feature("degree_before_here", lambda o: o == "R", order_before),
+                                             previous(be_before, 1, default=False, name="be_two_back")))
+    bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
+                                   combine("manner_before_clause_end", lambda m, e: m and e,
+                                           feature("manner_word", lambda m: m == "man", mark),
+                                           feature("clause_ends_next", lambda t: t in (*ENDS, "COMMA", "AND", "BUT"),
+                                                   next_tag)),
+                                   be_or_be_degree_before)
+    # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
+    # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
+    # clean the kitchen)
+    verb_or_preposition_before = previous(combine("verb_or_preposition", lambda t, m: "V" if t == "V" and m not in (
+        "help", "let", "bare") else "P" if t == "PREP" else "-", tag, feature("bare_mark", lambda m: m if m in (
+            "help", "let", "bare") else "-", mark)), 1, default="-", name="verb_or_preposition_before")
+    bare_base = combine("noun_with_base_form", lambda t, c: t == "N" and c, tag,
+                        feature("base_form_only", lambda c: "V" in _parsed(c).readings and _parsed(c).forms == ("base",),
+                                word_class))
+    object_after = feature("object_after", lambda t: "pron" if t in ("ACC", "YOU") else "det" if t in (
+        "DET", "DET_A", "DET_AN") else "-", next_tag)
+    bad_bare_verb = combine("bad_bare_verb", lambda b, o: b and o, bare_base,
+                            combine("object_after_verb_or_preposition", lambda v, o: o != "-" if v == "V" else
+                                    v == "P" and o == "pron", verb_or_preposition_before, object_after))
+    bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
+                        combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
+    bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)
     bad_learner = combine("bad_learner_order", lambda a, b: a or b,
                           combine("bad_case_or_form", lambda a, b: a or b, bad_case, bad_form),
                           combine("bad_manner_indirect_double", lambda a, b: a or b, bad_manner,
@@ -763,15 +796,19 @@ def program() -> rasp.SOp:
     facts = feature("verb_facts", _verb_facts, vform)
     relative = combine("after_relative", lambda a, h: h if a else "-", feature("after_clause", _after_clause, governor),
                        combine("agrees_with_relative_head", _agrees_with_head, head_person, facts))
-    bare = feature("bare_verb_before", lambda m: m in ("bare", "help"), verb_mark)
+    bare = feature("bare_verb_before", lambda m: m in ("bare", "let", "help"), verb_mark)
     second = combine("second_look", lambda r, b: r if r != "-" else b, relative,
                      combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
     check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
     is_to = feature("is_to_infinitive", lambda t: t == "TOINF", tag)
-    bad_to = combine("bad_to", lambda t, b: t and b, is_to,
-                     combine("object_of_bare_verb", lambda m, o: m and o,
-                             feature("to_refused", lambda m: m == "bare", verb_mark),
-                             feature("object_before", lambda o: o == "ACC", order_before)))
+    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o else "-",
+                             feature("to_refused", lambda m: m if m in ("bare", "let") else "-", verb_mark),
+                             feature("object_before", lambda o: o == "ACC", order_before))
+    # (nor, after let / make, an -ing form: let 's going, she made me waiting; i saw him running is fine)
+    to_or_ing = combine("to_or_ing", lambda t, i: "to" if t else i, is_to,
+                        feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
+    bad_to = combine("bad_to", lambda t, m: m != "-" if t == "to" else t == "ing" and m == "let", to_or_ing,
+                     object_of_bare)
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
     # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
@@ -816,7 +853,7 @@ def program() -> rasp.SOp:
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
-                           feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
+                           feature("result_verb_before", lambda m: m in ("bare", "let", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,

@@ -130,7 +130,8 @@ MARKS = {
     **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
-    "well": "man",
+    "well": "well",  # an adverb of manner (she speaks well english) that may stand after be (i am well)
+    **{w: "pposs" for w in ("mine", "yours", "hers", "ours", "theirs")},  # no noun after them (ours passports)
     **{w: "rel" for w in ("who", "which", "that")},
     **{w: "part" for w in ("sort", "type", "piece", "cup", "glass", "bottle", "slice", "pair", "couple", "head",
                            "member", "change", "point", "state", "sense", "matter", "form", "brand", "means", "way",
@@ -228,7 +229,8 @@ KIN = ("mother", "father", "sister", "brother", "aunt", "uncle", "cousin", "husb
        "neighbour", "neighbor", "boss", "boyfriend", "girlfriend", "grandson", "granddaughter", "partner", "flatmate",
        "roommate", "colleague", "stepmother", "stepfather", "fiance", "fiancee", "sibling", "parent", "child",
        "mate")
-BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
+# (let / make take no -ing after their object either: let 's going, she made me waiting)
+BARE_VERBS = {"let": "let", "make": "let", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 # verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
 # let, see … (BARE_VERBS) too
