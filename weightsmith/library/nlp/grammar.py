@@ -878,6 +878,16 @@ def program() -> rasp.SOp:
     asks_subject = previous(feature("subject_question_word", lambda c: _parsed(c).primary == "WH" and (
         _parsed(c).mark == "rel" or "DET" in _parsed(c).readings), word_class), 2, default=False,
         name="subject_question_word_two_back")
+    # (so may the noun of a which / how many … phrase: which bus is late ?, how much milk is left ?; not: why
+    # the dog is barking ?)
+    wh_or_quantifier = feature("wh_or_quantifier", lambda t: "wh" if t == "WH" else "q" if t in (
+        "QDET", "QDET_SG", "QDET_PL") else "-", tag)
+    phrase_noun = combine("question_phrase_noun", lambda n, w: n and w.split("|")[0] == "wh" or n and w == "q|wh",
+                          previous(is_noun, 2, default=False, name="noun_two_back_of_question"),
+                          combine("question_phrase_start", lambda a, b: f"{a}|{b}",
+                                  previous(wh_or_quantifier, 3, default="-", name="wh_or_quantifier_three_back"),
+                                  previous(wh_or_quantifier, 4, default="-", name="wh_or_quantifier_four_back")))
+    asks_subject = combine("asks_about_subject", lambda w, n: w or n, asks_subject, phrase_noun)
     bad_question = combine("bad_question_order", lambda inv, s: inv and not s,
                            combine("question_subject_due", lambda a, b: a or b,
                                    combine("after_inverted_not_subject", lambda a, w: a and not w, after_inverted,
