@@ -88,10 +88,11 @@ def kind(c: WordClass) -> str:
         # (p: a plural noun or a verb in -s: that [sounds] great, this looks nice)
         plural = "p" if c.number == "pl" and "3s" in c.forms else ""
         return "?" + c.primary + "".join(r for r in c.readings if r != c.primary) + plural
-    return noun_kind(c.primary, c.number)
+    return HOW if c.mark == "how" else noun_kind(c.primary, c.number)
 
 
 OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 
 
 def noun_kind(tag: str, number: str) -> str:
@@ -120,8 +121,11 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if len(g) == 1:
         return g[0]
     after_verb = before == OBJECT_NOUN
-    before, after = ("N" if k == OBJECT_NOUN else k for k in (before, after))
-    if all(r in "NVAR" for r in g):
+    open_word = all(r in "NVAR" for r in g)
+    if before == HOW and open_word and {"A", "R"} & set(g):
+        return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
+    before, after = ({OBJECT_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
+    if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb)
     return _resolve_closed(g, before, after)
 
@@ -425,7 +429,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, HOW})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -446,6 +450,8 @@ def program() -> rasp.SOp:
                                default="-", name="clause_verb_before")
     resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
                             resolved_kind, clause_verb)
+    resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
+                            feature("is_how_word", lambda m: m == "how", mark))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
