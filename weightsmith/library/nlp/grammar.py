@@ -845,6 +845,17 @@ def program() -> rasp.SOp:
     # (since + a point in time wants a perfect: i work here [since] 2019; i have worked here since 2019)
     bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("past", "H"), ("fut", "P"), ("since", "N")),
                        time, clause_tense)
+    # "for" + a number of years after a verb of a lasting state in the present simple (i know her for ten years,
+    # we live here for six years: have known, have lived; the guarantee lasts for two years is fine)
+    is_for = feature("is_for", lambda m: m == "p:for", mark)
+    for_years = combine("for_years", lambda u, f: u and f, feature("long_unit", lambda m: m == "unitl", mark),
+                        combine("for_two_or_three_back", lambda a, b: a or b,
+                                previous(is_for, 2, default=False, name="for_two_back"),
+                                previous(is_for, 3, default=False, name="for_three_back")))
+    lasting_present = combine("lasting_present", lambda m, c: m in ("statd", "dur") and c == "N",
+                              verb_mark, clause_tense)
+    bad_time = combine("bad_time_or_duration", lambda a, b: a or b, bad_time,
+                       combine("bad_duration", lambda f, p: f and p, for_years, lasting_present))
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
@@ -853,7 +864,8 @@ def program() -> rasp.SOp:
     # (a measure: ten years old, two metres long)
     number_before = previous(feature("is_number", lambda t: t in ("NUM", "NUM1"), tag), 1, default=False,
                              name="number_before")
-    duration = combine("number_of_units", lambda m, n: m == "unit" and n, mark, number_before)
+    unit = feature("unit_mark", lambda m: m in ("unit", "unitl"), mark)
+    duration = combine("number_of_units", lambda u, n: u and n, unit, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
@@ -960,12 +972,12 @@ def program() -> rasp.SOp:
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
     # since + a unit with no number (we hiked since hours)
     bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
-                        combine("since_units", lambda m, s: m == "unit" and s, mark,
+                        combine("since_units", lambda u, s: u and s, unit,
                                 previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
                                          name="since_before")))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
-                      feature("stative_mark", lambda m: m == "stat", mark))
+                      feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)

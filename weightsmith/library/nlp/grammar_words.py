@@ -139,7 +139,7 @@ MARKS = {
                            "packet", "jar", "tin", "bar", "loaf", "spoonful", "sheet", "drop", "kilo", "litre",
                            "liter", "peace", "piece")},
     # (nouns that stand bare in everyday place and time phrases: the centre of town, the end of term)
-    **{w: "-" for w in ("town", "term", "school", "college", "church", "prison", "hospital", "class", "work",
+    **{w: "-" for w in ("town", "term", "school", "college", "church", "prison", "hospital", "class",
                         "bed", "sea", "land")},
 }
 # (a noun marked "part" takes a bare singular after "of": a kind of car, a cup of tea, a change of plan; any other
@@ -209,6 +209,9 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
 # everyday sentences use only as a learner's regular form of an irregular word: BAD like "goed"
 EVERYDAY_BAD = ("flied", "hanged", "peoples", "mans", "payed", "moneys", "foots")
 # plural units of time and measure: since two years (for), ten years old, two metres long
+# verbs of a lasting state: with "for" + a number of years they want the perfect (i know her for ten years: have known)
+DURATIVE = ("know", "live", "work", "own")
+LONG_UNITS = ("years", "months", "decades", "ages")  # ("for two hours every evening" may be a habit)
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 # verbs with two objects ("she gave me the keys"): "gave to me the keys" puts the person in the wrong place
@@ -460,13 +463,16 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
     """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
     adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
     -er only, `synthetic`; "deg": a comparative or superlative form), joined by "/"; "unit" for a plural unit
-    of time or measure; or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
+    of time or measure ("unitl" for years, months …: `LONG_UNITS`); "stat" for a verb of state ("statd" for one of
+    `DURATIVE`, "dur" for a verb of `DURATIVE` that is no verb of state); or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
     "person" as plurals of themselves)."""
     if word in MARKS:
         return MARKS[word]
     verb_lemmas = [lemma for lemma, pos, _ in analyses if pos == "verb"]
     if c.primary == "V" and any(pos == "verb" and tag == "ing" and lemma in STATIVE for lemma, pos, tag in analyses):
-        return "stat"
+        return "statd" if any(lemma in DURATIVE for lemma in verb_lemmas) else "stat"
+    if c.primary == "V" and any(lemma in DURATIVE for lemma in verb_lemmas):
+        return "dur"
     bare = next((BARE_VERBS[lemma] for lemma in verb_lemmas if lemma in BARE_VERBS), None)
     if bare and "V" in c.readings:
         return bare
@@ -488,7 +494,7 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
         if parts or degree:
             return "/".join(parts + [degree] if degree else parts)
     if word in UNITS:
-        return "unit"
+        return "unitl" if word in LONG_UNITS else "unit"
     # (not a gerund of a verb first, nor today / tonight: she is busy cooking, it is cold today)
     if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses) and not (
             c.primary in ("V", "R") and "ing" in c.forms or c.primary == "R"):
