@@ -650,6 +650,14 @@ def program() -> rasp.SOp:
     bad_bare_verb = combine("bad_bare_verb", lambda b, o: b and o, bare_base,
                             combine("object_after_verb_or_preposition", lambda v, o: o != "-" if v == "V" else
                                     v == "P" and o == "pron", verb_or_preposition_before, object_after))
+    # an adjective of size, age or colour before an opinion adjective (an old lovely cottage: a lovely old cottage)
+    order_mark = feature("adjective_order_mark", lambda m: next((p for p in m.split("/") if p in ("op", "fact")), "-"),
+                         mark)
+    bad_adjective_order = combine("bad_adjective_order", lambda f, o: f and o,
+                                  combine("fact_adjective", lambda a, m: a and m == "fact", is_adjective, order_mark),
+                                  previous(combine("opinion_adjective", lambda a, m: a and m == "op", is_adjective,
+                                                   order_mark), -1, default=False, name="opinion_adjective_next"))
+    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive, bad_adjective_order)
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)

@@ -209,6 +209,20 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
 # everyday sentences use only as a learner's regular form of an irregular word: BAD like "goed"
 EVERYDAY_BAD = ("flied", "hanged", "peoples", "mans", "payed", "moneys", "foots")
 # plural units of time and measure: since two years (for), ten years old, two metres long
+# adjectives by their place in a row before a noun: an opinion comes before size, age, shape and colour (a lovely
+# old cottage, not "an old lovely cottage"); the everyday ones of a learner's grammar
+ADJECTIVE_ORDER = {
+    **{w: "op" for w in ("lovely", "beautiful", "nice", "pretty", "wonderful", "gorgeous", "charming", "delicious",
+                         "horrible", "ugly", "terrible", "awful", "amazing", "fantastic", "excellent", "perfect", "cute",
+                         "cosy", "cozy", "expensive", "cheap", "brilliant", "great", "friendly", "pleasant", "strange",
+                         "weird", "stunning", "fabulous", "adorable", "elegant", "comfortable", "boring", "interesting",
+                         "funny", "silly", "stupid", "lucky", "peaceful", "fine", "smart", "clever", "nasty",
+                         "lovely", "delightful", "terrific", "superb", "awesome", "dreadful", "disgusting", "tasty")},
+    **{w: "fact" for w in ("little", "small", "tiny", "big", "large", "huge", "old", "new", "young", "ancient",
+                           "modern", "long", "short", "tall", "round", "square", "red", "blue", "green", "white",
+                           "black", "brown", "yellow", "grey", "gray", "pink", "purple", "orange", "wooden", "plastic",
+                           "woollen", "golden", "dark", "light")},
+}
 # verbs of a lasting state: with "for" + a number of years they want the perfect (i know her for ten years: have known)
 DURATIVE = ("know", "live", "work", "own")
 LONG_UNITS = ("years", "months", "decades", "ages")  # ("for two hours every evening" may be a habit)
@@ -460,6 +474,15 @@ def is_name(word: str) -> bool:
 
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
+    """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
+    ("op": an opinion, "fact": size, age, colour …, joined by "/")."""
+    plain = _plain_mark(word, c, analyses, compared)
+    order = ADJECTIVE_ORDER.get(word) if "A" in c.readings else None
+    return plain if not order else order if plain == "-" else f"{plain}/{order}"
+
+
+def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
+                compared: set[str] = frozenset()) -> str:
     """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
     adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
     -er only, `synthetic`; "deg": a comparative or superlative form), joined by "/"; "unit" for a plural unit
