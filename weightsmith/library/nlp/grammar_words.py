@@ -422,10 +422,14 @@ def over_regularised(lexicon) -> set[str]:
 def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
     """Every form's readings, where a regular verb's past form is also its participle (LemmInflect lists
     a participle only where it differs: "walked" is past and pp, "went" only past)."""
-    no_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
-    no_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    past_is_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
+    past_is_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    # (a British past in -t beside a regular one is a participle too: has learnt, was burnt, has spelt)
+    past_is_pp |= {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and any(
+        past.endswith("ed") for past in e.forms.get("past", ())) and any(
+        past.endswith("t") for past in e.forms.get("past", ()))}
     return {word: analyses + [(lemma, pos, "pp") for lemma, pos, tag in analyses
-                              if pos == "verb" and tag == "past" and lemma in no_pp]
+                              if pos == "verb" and tag == "past" and lemma in past_is_pp]
             for word, analyses in lexicon.forms.items()}
 
 
