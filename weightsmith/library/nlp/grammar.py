@@ -1186,16 +1186,17 @@ def _bad_order(pair: str, question: str) -> bool:
                                                        and question != "ing_pp")
 
 
-PLACED = ("freq", "freq1", "also", "very", "strict")  # marks whose word is checked against the word after it
+PLACED = ("freq", "freq1", "also", "hardly", "very", "strict")  # marks whose word is checked against the word after it
 
 
 def _placement(mark: str, before: str) -> str:
     """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
     if mark == "freq1" and before == "A":
         return "after-adjective"  # the bus is late always ., she is angry never
-    if mark in ("freq", "freq1", "also") and before != "-":
-        return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
-    return "freq" if mark == "freq1" else mark if mark in ("freq", "very", "strict") else "-"
+    if mark in ("freq", "freq1", "also", "hardly") and before != "-":
+        # i use never the oven, i like also tea, they are noisy always at night, it snows hardly ever
+        return "after-verb-any" if mark == "hardly" else "after-verb"
+    return "freq" if mark in ("freq1", "hardly") else mark if mark in ("freq", "very", "strict") else "-"
 
 
 def _next_kind(tag: str) -> str:
@@ -1208,6 +1209,8 @@ def _next_kind(tag: str) -> str:
         return "be"
     if tag == "V":
         return "verb"
+    if tag in ("PRON", "PRON_ANY", "QDET", "QDET_SG", "QDET_PL"):
+        return "any"  # (hardly anything, hardly any milk; very much, very many)
     return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
 
 
@@ -1218,12 +1221,12 @@ def _bad_placement(placed: str, next_word: str) -> bool:
     after, participle = next_word.split("|")
     if placed == "after-adjective":
         return True
-    if placed == "after-verb":
-        return not after.startswith("end")
+    if placed in ("after-verb", "after-verb-any"):
+        return not after.startswith("end") and not (placed == "after-verb-any" and after == "any")
     if placed == "freq":
         return after == "be"
     if placed == "very":
-        return after != "degree" and not (after == "verb" and participle == "pp")
+        return after not in ("degree", "any") and not (after == "verb" and participle == "pp")
     if placed == "strict":
         return after == "end."
     return False

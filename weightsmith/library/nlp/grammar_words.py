@@ -112,6 +112,7 @@ MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
     **{w: "freq" for w in ("often", "usually", "sometimes", "ever")},
+    "hardly": "hardly",  # a frequency adverb that may stand before any- after a verb (he eats hardly anything)
     # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
     **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
