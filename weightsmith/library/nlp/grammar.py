@@ -703,7 +703,8 @@ def program() -> rasp.SOp:
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
-    det_before = feature("determiner_before", lambda o: o in ("DET", "A", "ORD", "NUM"), order_before)
+    # (or a quantifier or preposition: there are many cafes, there are lots of scones)
+    det_before = feature("determiner_before", lambda o: o in ("DET", "QDET", "A", "ORD", "NUM", "PREP"), order_before)
     person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
@@ -714,7 +715,13 @@ def program() -> rasp.SOp:
                         combine("pronoun_subject", lambda r, v: "NOM_3S" if v and r in ("IT", "YOU") else r, role,
                                 verb_next))
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
+    # (a lot of / lots of / plenty of: the noun after "of" is the subject, there are a lot of traffic is wrong)
+    lot_word = feature("lot_word", lambda m: m == "lot", mark)
+    after_lot_of = combine("after_lot_of", lambda o, l: o and l, of_before,
+                           previous(lot_word, 2, default=False, name="lot_two_back"))
+    inside_pp = combine("inside_pp_not_lot", lambda p, l: p and not l, inside_pp, after_lot_of)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
+    subject = combine("subject_not_lot", lambda p, l: "-" if l else p, subject, lot_word)
     is_subject = feature("is_subject", lambda p: p != "-", subject)
 
     # inverted auxiliaries (questions) and what each verb's governor asks of it
