@@ -169,6 +169,10 @@ ADJECTIVE_COMPLEMENTS = {
     "pleased": ("with", "about", "by"), "satisfied": ("with", "by"), "disappointed": ("with", "about", "by"),
     "familiar": ("with", "to"), "busy": ("with", "on"), "crowded": ("with", "on"), "patient": ("with",),
     "obsessed": ("with", "by"), "involved": ("with",),
+    "cross": ("with", "about"), "furious": ("with", "about", "at"), "embarrassed": ("about", "by"),
+    "sensitive": ("to", "about"), "attached": ("to",), "devoted": ("to", "!for"), "committed": ("to",),
+    "accustomed": ("to",), "loyal": ("to",), "harmful": ("to", "for"), "rich": ("in",),
+    "generous": ("with", "to", "of"),
     # (after "!", prepositions that are errors after this adjective beyond COMPLEMENT_ERRORS: good in maths)
     **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in (
         "good", "bad", "brilliant", "excellent", "terrible", "awful", "hopeless", "useless", "clever", "talented")},
