@@ -260,11 +260,12 @@ def tag_of(c: WordClass, before: str, after: str) -> str:
 # ------------------------------------------------------------------------------------------ rules
 
 
-# the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
+# the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those; an -ing
+# auxiliary may follow a preposition or an object: for being late, after having lunch, i hate him being late)
 ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "QDET" for t in DETS if t[0] == "Q"},
                **{t: "NOM" for t in NOMINATIVE}, "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON_ANY": "SUBJ",
                "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R", "QR": "R",
-               **{t: "AUX" for t in AUX}, "NUM1": "NUM",
+               **{t: "AUX" for t in AUX}, **{t: "AUX_ING" for t in ("BE_ING", "HAVE_ING", "DO_ING")}, "NUM1": "NUM",
                **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
                                  "ORD")}}
 
@@ -801,6 +802,11 @@ def program() -> rasp.SOp:
     check = combine("verb_check", verb_check, governor, vform)
     subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
     check = combine("verb_agreement", agreement_check, check, subject_after)
+    # (being / having right after a preposition is a gerund: thanks for being patient, after having lunch)
+    gerund_auxiliary = combine("gerund_auxiliary", lambda p, t: p and t in ("BE_ING", "HAVE_ING"),
+                               previous(feature("preposition_here", lambda t: t == "PREP", tag), 1, default=False,
+                                        name="preposition_before"), tag)
+    check = combine("verb_checked_gerund", lambda c, g: "ok" if g else c, check, gerund_auxiliary)
     # after a relative clause, the verb agrees with the noun the clause follows (the man who lives here
     # [is]); the noun before "who / which / that" or before a subject pronoun (the cake you made [was])
     pronoun_after = previous(feature("subject_pronoun", lambda t: t in NOMINATIVE or t in ("YOU", "IT"), tag), -1,
@@ -1068,7 +1074,7 @@ def program() -> rasp.SOp:
     # "to" after a modal or do and its subject (can you to help me ?)
     # (and an adjective right after the modal or its "not", unless it may be the verb: she does not happy,
     # your stories ca n't threatening; they do not mean)
-    after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "MODAL", "NEG"), order_before)
+    after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "AUX_ING", "MODAL", "NEG"), order_before)
     bad_to = combine("bad_to", lambda b, g: b or g, bad_to,
                      combine("to_or_adjective_after_modal",
                              lambda t, g: t == "to" and g != "-" or t == "adj" and g == "direct",
@@ -1108,7 +1114,8 @@ def program() -> rasp.SOp:
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
     # exclamations need no verb: what a day !, hello !, good morning !
-    verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e, first_word, exclaims)
+    # (and a sentence that opens with an interjection: thanks for everything ., hello , how are you ?)
+    verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e or o == "INTERJ", first_word, exclaims)
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
