@@ -25,7 +25,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  in the progressive (she is knowing), "an advice", "two of my friend"; a subject pronoun
                  after a preposition (with we), an adverb of manner before the object (opened slowly the
                  door), an indirect question in question order, a countable singular with no determiner
-                 after "be" (there is umbrella), a missing genitive (my aunt husband)
+                 after "be" (there is umbrella), a missing genitive (my aunt husband); a countable singular
+                 with no determiner after "of" (the back of cupboard), a possessive pronoun before a noun (ours
+                 passports), an -ly adverb as be's predicate (the room was quietly), let + object + -ing, a verb
+                 without its "to" (he needs finish it), for + years with a present simple (i know her for ten
+                 years), an adjective of size or age before an opinion one (an old lovely cottage)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the

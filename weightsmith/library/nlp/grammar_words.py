@@ -23,7 +23,11 @@ A class says everything the grammar reads from a word, as a string of six fields
   "much" cannot take ("kin" on a relative: countable too, and "my aunt husband" lacks its genitive); since the
   fifth round also an adverb of manner ("man": he opened slowly the door), a verb with two objects ("dit": she
   gave to me the keys), "a bit / a little" ("bit"), where / when / why ("wq": do you know where is …), the
-  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than".
+  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than"; since the
+  sixth "name" (a proper noun: needs no determiner), "part" (a noun that takes a bare noun after "of": a cup of
+  tea), "pposs" (mine, yours …: no noun after them), "let" (let / make: no "to" and no -ing after their object),
+  "hardly", "well", "unitl" / "statd" / "dur" (for + years after know / live …), and "op" / "fact" joined to an
+  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
