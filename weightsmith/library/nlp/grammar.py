@@ -25,7 +25,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  in the progressive (she is knowing), "an advice", "two of my friend"; a subject pronoun
                  after a preposition (with we), an adverb of manner before the object (opened slowly the
                  door), an indirect question in question order, a countable singular with no determiner
-                 after "be" (there is umbrella), a missing genitive (my aunt husband)
+                 after "be" (there is umbrella), a missing genitive (my aunt husband); a countable singular
+                 with no determiner after "of" (the back of cupboard), a possessive pronoun before a noun (ours
+                 passports), an -ly adverb as be's predicate (the room was quietly), let + object + -ing, a verb
+                 without its "to" (he needs finish it), for + years with a present simple (i know her for ten
+                 years), an adjective of size or age before an opinion one (an old lovely cottage)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -88,7 +92,11 @@ def kind(c: WordClass) -> str:
         # (p: a plural noun or a verb in -s: that [sounds] great, this looks nice)
         plural = "p" if c.number == "pl" and "3s" in c.forms else ""
         return "?" + c.primary + "".join(r for r in c.readings if r != c.primary) + plural
-    return noun_kind(c.primary, c.number)
+    return HOW if c.mark == "how" else noun_kind(c.primary, c.number)
+
+
+OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 
 
 def noun_kind(tag: str, number: str) -> str:
@@ -111,23 +119,36 @@ def _like_noun(k: str) -> bool:
 
 
 def resolve(c: WordClass, before: str, after: str) -> str:
-    """The reading a word takes between neighbours of kinds `before` and `after`."""
+    """The reading a word takes between neighbours of kinds `before` and `after` (a singular noun after its
+    clause's verb, OBJECT_NOUN, is a singular noun to every rule but one: `_resolve_open`'s compound)."""
     g = c.readings
     if len(g) == 1:
         return g[0]
-    if all(r in "NVAR" for r in g):
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"))
+    after_verb = before == OBJECT_NOUN
+    open_word = all(r in "NVAR" for r in g)
+    if before == HOW and open_word and {"A", "R"} & set(g):
+        return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
+    before, after = ({OBJECT_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
+    if open_word:
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb)
     return _resolve_closed(g, before, after)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
-                  countable: bool = False) -> str:
+                  countable: bool = False, after_verb: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
-    `countable`: a countable singular noun reading."""
+    `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
+    verb (an object or in a phrase after it)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
+    if after_verb and "N" in g and primary != "A" and not participle and after in ("P", "Y", "E", "&", END):
+        # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
+        # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
+        # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
+        # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good)
+        return "N"
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
 
@@ -243,11 +264,12 @@ def tag_of(c: WordClass, before: str, after: str) -> str:
 # ------------------------------------------------------------------------------------------ rules
 
 
-# the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those)
+# the order classes: what `bad_pair` tells apart (PRON / PRON_PL: this, that, something, these, those; an -ing
+# auxiliary may follow a preposition or an object: for being late, after having lunch, i hate him being late)
 ORDER_CLASS = {**{t: "END" for t in ENDS}, **{t: "DET" for t in DETS}, **{t: "QDET" for t in DETS if t[0] == "Q"},
                **{t: "NOM" for t in NOMINATIVE}, "YOU": "SUBJ", "IT": "SUBJ", "THERE": "SUBJ", "PRON_ANY": "SUBJ",
                "PRON": "DEM", "PRON_PL": "DEM", "DEG": "R", "QR": "R",
-               **{t: "AUX" for t in AUX}, "NUM1": "NUM",
+               **{t: "AUX" for t in AUX}, **{t: "AUX_ING" for t in ("BE_ING", "HAVE_ING", "DO_ING")}, "NUM1": "NUM",
                **{t: t for t in ("BAD", "UNK", "NEG", "N", "V", "ACC", "MODAL", "PREP", "TOINF", "A", "R", "NUM",
                                  "ORD")}}
 
@@ -412,7 +434,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E"})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, HOW})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -426,6 +448,15 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
+    # (a singular noun after its clause's lexical verb or be: who left the garage [light] on ?)
+    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in BE and t != "BE_ING" else "B" if t in (
+        *BREAKS, "AND") else "-", first_pass)
+    clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
+                               default="-", name="clause_verb_before")
+    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
+                            resolved_kind, clause_verb)
+    resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
+                            feature("is_how_word", lambda m: m == "how", mark))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -497,7 +528,14 @@ def program() -> rasp.SOp:
                                           previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
                                                    1, default=False, name="be_or_preposition_before")),
                                   1, default=False, name="adjective_after_be_before")
-    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before, adjective_after_be)
+    # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
+    # of tea, a kind of car, the city of york are fine)
+    of_a_noun = combine("of_after_a_noun", lambda o, h: o and h, of_before, previous(
+        combine("wants_determiner_after_of", lambda n, m: n and m, is_noun,
+                feature("no_part_mark", lambda m: m != "part" and not m.startswith("c:"), mark)),
+        2, default=False, name="noun_two_back"))
+    bare_place = combine("bare_noun_place", lambda b, a: b or a, be_before,
+                         combine("after_adjective_or_of", lambda a, o: a or o, adjective_after_be, of_a_noun))
     continued = previous(combine("continues_noun", lambda n, o: n or o, feature("noun_or_unknown", lambda t: t in (
         "N", "UNK"), tag), feature("is_of_word", lambda m: m == "of", mark)), -1,
                          default=False, name="noun_continues")
@@ -531,12 +569,12 @@ def program() -> rasp.SOp:
                          verb_two_back)
     manner = combine("manner_after_verb", lambda t, a: t and a,
                      combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
-                             feature("manner_mark", lambda m: m == "man", mark)), after_verb)
+                             feature("manner_mark", lambda m: m in ("man", "well"), mark)), after_verb)
     # (or a language: he speaks very well spanish)
     object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
                           feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
                                                                                 "NUM") else "A" if n == "A" else "-",
-                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin"),
+                                  next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin", "name"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
     bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
@@ -587,6 +625,47 @@ def program() -> rasp.SOp:
     bad_form = combine("bad_adjective_form", lambda a, b: a or b,
                        combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
                        combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
+    # a possessive pronoun before a noun or adjective (ours passports, hers new umbrella: our, her)
+    bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
+                             feature("possessive_pronoun", lambda m: m == "pposs", mark),
+                             feature("noun_or_adjective_next", lambda t: t in ("N", "A"), next_tag))
+    # an adverb of manner as the predicate of be, at the end of its clause (the lake was very calmly ., the room
+    # was quietly and dark: calm, quiet; he was badly hurt, she was happily married are fine)
+    be_or_be_degree_before = combine("be_or_be_degree_before", lambda b, d: b or d, be_before,
+                                     combine("be_degree_before", lambda d, b: d and b,
+                                             feature("degree_before_here", lambda o: o == "R", order_before),
+                                             previous(be_before, 1, default=False, name="be_two_back")))
+    bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
+                                   combine("manner_before_clause_end", lambda m, e: m and e,
+                                           feature("manner_word", lambda m: m == "man", mark),
+                                           feature("clause_ends_next", lambda t: t in (*ENDS, "COMMA", "AND", "BUT"),
+                                                   next_tag)),
+                                   be_or_be_degree_before)
+    # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
+    # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
+    # clean the kitchen)
+    verb_or_preposition_before = previous(combine("verb_or_preposition", lambda t, m: "V" if t == "V" and m not in (
+        "help", "let", "bare") else "P" if t == "PREP" else "-", tag, feature("bare_mark", lambda m: m if m in (
+            "help", "let", "bare") else "-", mark)), 1, default="-", name="verb_or_preposition_before")
+    bare_base = combine("noun_with_base_form", lambda t, c: t == "N" and c, tag,
+                        feature("base_form_only", lambda c: "V" in _parsed(c).readings and _parsed(c).forms == ("base",),
+                                word_class))
+    object_after = feature("object_after", lambda t: "pron" if t in ("ACC", "YOU") else "det" if t in (
+        "DET", "DET_A", "DET_AN") else "-", next_tag)
+    bad_bare_verb = combine("bad_bare_verb", lambda b, o: b and o, bare_base,
+                            combine("object_after_verb_or_preposition", lambda v, o: o != "-" if v == "V" else
+                                    v == "P" and o == "pron", verb_or_preposition_before, object_after))
+    # an adjective of size, age or colour before an opinion adjective (an old lovely cottage: a lovely old cottage)
+    order_mark = feature("adjective_order_mark", lambda m: next((p for p in m.split("/") if p in ("op", "fact")), "-"),
+                         mark)
+    bad_adjective_order = combine("bad_adjective_order", lambda f, o: f and o,
+                                  combine("fact_adjective", lambda a, m: a and m == "fact", is_adjective, order_mark),
+                                  previous(combine("opinion_adjective", lambda a, m: a and m == "op", is_adjective,
+                                                   order_mark), -1, default=False, name="opinion_adjective_next"))
+    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive, bad_adjective_order)
+    bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
+                        combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
+    bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)
     bad_learner = combine("bad_learner_order", lambda a, b: a or b,
                           combine("bad_case_or_form", lambda a, b: a or b, bad_case, bad_form),
                           combine("bad_manner_indirect_double", lambda a, b: a or b, bad_manner,
@@ -629,7 +708,8 @@ def program() -> rasp.SOp:
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
-    det_before = feature("determiner_before", lambda o: o in ("DET", "A", "ORD", "NUM"), order_before)
+    # (or a quantifier or preposition: there are many cafes, there are lots of scones)
+    det_before = feature("determiner_before", lambda o: o in ("DET", "QDET", "A", "ORD", "NUM", "PREP"), order_before)
     person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
@@ -640,7 +720,13 @@ def program() -> rasp.SOp:
                         combine("pronoun_subject", lambda r, v: "NOM_3S" if v and r in ("IT", "YOU") else r, role,
                                 verb_next))
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)
+    # (a lot of / lots of / plenty of: the noun after "of" is the subject, there are a lot of traffic is wrong)
+    lot_word = feature("lot_word", lambda m: m == "lot", mark)
+    after_lot_of = combine("after_lot_of", lambda o, l: o and l, of_before,
+                           previous(lot_word, 2, default=False, name="lot_two_back"))
+    inside_pp = combine("inside_pp_not_lot", lambda p, l: p and not l, inside_pp, after_lot_of)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
+    subject = combine("subject_not_lot", lambda p, l: "-" if l else p, subject, lot_word)
     is_subject = feature("is_subject", lambda p: p != "-", subject)
 
     # inverted auxiliaries (questions) and what each verb's governor asks of it
@@ -720,6 +806,11 @@ def program() -> rasp.SOp:
     check = combine("verb_check", verb_check, governor, vform)
     subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
     check = combine("verb_agreement", agreement_check, check, subject_after)
+    # (being / having right after a preposition is a gerund: thanks for being patient, after having lunch)
+    gerund_auxiliary = combine("gerund_auxiliary", lambda p, t: p and t in ("BE_ING", "HAVE_ING"),
+                               previous(feature("preposition_here", lambda t: t == "PREP", tag), 1, default=False,
+                                        name="preposition_before"), tag)
+    check = combine("verb_checked_gerund", lambda c, g: "ok" if g else c, check, gerund_auxiliary)
     # after a relative clause, the verb agrees with the noun the clause follows (the man who lives here
     # [is]); the noun before "who / which / that" or before a subject pronoun (the cake you made [was])
     pronoun_after = previous(feature("subject_pronoun", lambda t: t in NOMINATIVE or t in ("YOU", "IT"), tag), -1,
@@ -736,15 +827,19 @@ def program() -> rasp.SOp:
     facts = feature("verb_facts", _verb_facts, vform)
     relative = combine("after_relative", lambda a, h: h if a else "-", feature("after_clause", _after_clause, governor),
                        combine("agrees_with_relative_head", _agrees_with_head, head_person, facts))
-    bare = feature("bare_verb_before", lambda m: m in ("bare", "help"), verb_mark)
+    bare = feature("bare_verb_before", lambda m: m in ("bare", "let", "help"), verb_mark)
     second = combine("second_look", lambda r, b: r if r != "-" else b, relative,
                      combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
     check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
     is_to = feature("is_to_infinitive", lambda t: t == "TOINF", tag)
-    bad_to = combine("bad_to", lambda t, b: t and b, is_to,
-                     combine("object_of_bare_verb", lambda m, o: m and o,
-                             feature("to_refused", lambda m: m == "bare", verb_mark),
-                             feature("object_before", lambda o: o == "ACC", order_before)))
+    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o else "-",
+                             feature("to_refused", lambda m: m if m in ("bare", "let") else "-", verb_mark),
+                             feature("object_before", lambda o: o == "ACC", order_before))
+    # (nor, after let / make, an -ing form: let 's going, she made me waiting; i saw him running is fine)
+    to_or_ing = combine("to_or_ing", lambda t, i: "to" if t else i, is_to,
+                        feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
+    bad_to = combine("bad_to", lambda t, m: m != "-" if t == "to" else t == "ing" and m == "let", to_or_ing,
+                     object_of_bare)
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
     # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
@@ -775,6 +870,17 @@ def program() -> rasp.SOp:
     # (since + a point in time wants a perfect: i work here [since] 2019; i have worked here since 2019)
     bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("past", "H"), ("fut", "P"), ("since", "N")),
                        time, clause_tense)
+    # "for" + a number of years after a verb of a lasting state in the present simple (i know her for ten years,
+    # we live here for six years: have known, have lived; the guarantee lasts for two years is fine)
+    is_for = feature("is_for", lambda m: m == "p:for", mark)
+    for_years = combine("for_years", lambda u, f: u and f, feature("long_unit", lambda m: m == "unitl", mark),
+                        combine("for_two_or_three_back", lambda a, b: a or b,
+                                previous(is_for, 2, default=False, name="for_two_back"),
+                                previous(is_for, 3, default=False, name="for_three_back")))
+    lasting_present = combine("lasting_present", lambda m, c: m in ("statd", "dur") and c == "N",
+                              verb_mark, clause_tense)
+    bad_time = combine("bad_time_or_duration", lambda a, b: a or b, bad_time,
+                       combine("bad_duration", lambda f, p: f and p, for_years, lasting_present))
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
@@ -783,13 +889,14 @@ def program() -> rasp.SOp:
     # (a measure: ten years old, two metres long)
     number_before = previous(feature("is_number", lambda t: t in ("NUM", "NUM1"), tag), 1, default=False,
                              name="number_before")
-    duration = combine("number_of_units", lambda m, n: m == "unit" and n, mark, number_before)
+    unit = feature("unit_mark", lambda m: m in ("unit", "unitl"), mark)
+    duration = combine("number_of_units", lambda u, n: u and n, unit, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
-                           feature("result_verb_before", lambda m: m in ("bare", "res"), verb_mark),
+                           feature("result_verb_before", lambda m: m in ("bare", "let", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
@@ -814,6 +921,16 @@ def program() -> rasp.SOp:
     asks_subject = previous(feature("subject_question_word", lambda c: _parsed(c).primary == "WH" and (
         _parsed(c).mark == "rel" or "DET" in _parsed(c).readings), word_class), 2, default=False,
         name="subject_question_word_two_back")
+    # (so may the noun of a which / how many … phrase: which bus is late ?, how much milk is left ?; not: why
+    # the dog is barking ?)
+    wh_or_quantifier = feature("wh_or_quantifier", lambda t: "wh" if t == "WH" else "q" if t in (
+        "QDET", "QDET_SG", "QDET_PL") else "-", tag)
+    phrase_noun = combine("question_phrase_noun", lambda n, w: n and w.split("|")[0] == "wh" or n and w == "q|wh",
+                          previous(is_noun, 2, default=False, name="noun_two_back_of_question"),
+                          combine("question_phrase_start", lambda a, b: f"{a}|{b}",
+                                  previous(wh_or_quantifier, 3, default="-", name="wh_or_quantifier_three_back"),
+                                  previous(wh_or_quantifier, 4, default="-", name="wh_or_quantifier_four_back")))
+    asks_subject = combine("asks_about_subject", lambda w, n: w or n, asks_subject, phrase_noun)
     bad_question = combine("bad_question_order", lambda inv, s: inv and not s,
                            combine("question_subject_due", lambda a, b: a or b,
                                    combine("after_inverted_not_subject", lambda a, w: a and not w, after_inverted,
@@ -880,12 +997,12 @@ def program() -> rasp.SOp:
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
     # since + a unit with no number (we hiked since hours)
     bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
-                        combine("since_units", lambda m, s: m == "unit" and s, mark,
+                        combine("since_units", lambda u, s: u and s, unit,
                                 previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
                                          name="since_before")))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
-                      feature("stative_mark", lambda m: m == "stat", mark))
+                      feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)
@@ -961,7 +1078,7 @@ def program() -> rasp.SOp:
     # "to" after a modal or do and its subject (can you to help me ?)
     # (and an adjective right after the modal or its "not", unless it may be the verb: she does not happy,
     # your stories ca n't threatening; they do not mean)
-    after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "MODAL", "NEG"), order_before)
+    after_auxiliary = feature("after_modal_or_not", lambda o: o in ("AUX", "AUX_ING", "MODAL", "NEG"), order_before)
     bad_to = combine("bad_to", lambda b, g: b or g, bad_to,
                      combine("to_or_adjective_after_modal",
                              lambda t, g: t == "to" and g != "-" or t == "adj" and g == "direct",
@@ -1001,7 +1118,8 @@ def program() -> rasp.SOp:
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
     # exclamations need no verb: what a day !, hello !, good morning !
-    verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e, first_word, exclaims)
+    # (and a sentence that opens with an interjection: thanks for everything ., hello , how are you ?)
+    verbless_ok = combine("verbless_ok", lambda o, e: o != "-" and e or o == "INTERJ", first_word, exclaims)
     has_verb = combine("has_verb", lambda f, ok: f or ok, finite, verbless_ok)
     # a where / who / which … question without inversion asks about its subject (who called ?, which bus
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
@@ -1086,16 +1204,17 @@ def _bad_order(pair: str, question: str) -> bool:
                                                        and question != "ing_pp")
 
 
-PLACED = ("freq", "freq1", "also", "very", "strict")  # marks whose word is checked against the word after it
+PLACED = ("freq", "freq1", "also", "hardly", "very", "strict")  # marks whose word is checked against the word after it
 
 
 def _placement(mark: str, before: str) -> str:
     """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
     if mark == "freq1" and before == "A":
         return "after-adjective"  # the bus is late always ., she is angry never
-    if mark in ("freq", "freq1", "also") and before != "-":
-        return "after-verb"  # i use never the oven, i like also tea, they are noisy always at night
-    return "freq" if mark == "freq1" else mark if mark in ("freq", "very", "strict") else "-"
+    if mark in ("freq", "freq1", "also", "hardly") and before != "-":
+        # i use never the oven, i like also tea, they are noisy always at night, it snows hardly ever
+        return "after-verb-any" if mark == "hardly" else "after-verb"
+    return "freq" if mark in ("freq1", "hardly") else mark if mark in ("freq", "very", "strict") else "-"
 
 
 def _next_kind(tag: str) -> str:
@@ -1108,6 +1227,8 @@ def _next_kind(tag: str) -> str:
         return "be"
     if tag == "V":
         return "verb"
+    if tag in ("PRON", "PRON_ANY", "QDET", "QDET_SG", "QDET_PL"):
+        return "any"  # (hardly anything, hardly any milk; very much, very many)
     return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
 
 
@@ -1118,12 +1239,12 @@ def _bad_placement(placed: str, next_word: str) -> bool:
     after, participle = next_word.split("|")
     if placed == "after-adjective":
         return True
-    if placed == "after-verb":
-        return not after.startswith("end")
+    if placed in ("after-verb", "after-verb-any"):
+        return not after.startswith("end") and not (placed == "after-verb-any" and after == "any")
     if placed == "freq":
         return after == "be"
     if placed == "very":
-        return after != "degree" and not (after == "verb" and participle == "pp")
+        return after not in ("degree", "any") and not (after == "verb" and participle == "pp")
     if placed == "strict":
         return after == "end."
     return False

@@ -23,7 +23,11 @@ A class says everything the grammar reads from a word, as a string of six fields
   "much" cannot take ("kin" on a relative: countable too, and "my aunt husband" lacks its genitive); since the
   fifth round also an adverb of manner ("man": he opened slowly the door), a verb with two objects ("dit": she
   gave to me the keys), "a bit / a little" ("bit"), where / when / why ("wq": do you know where is …), the
-  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than".
+  frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than"; since the
+  sixth "name" (a proper noun: needs no determiner), "part" (a noun that takes a bare noun after "of": a cup of
+  tea), "pposs" (mine, yours …: no noun after them), "let" (let / make: no "to" and no -ing after their object),
+  "hardly", "well", "unitl" / "statd" / "dur" (for + years after know / live …), and "op" / "fact" joined to an
+  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -112,6 +116,7 @@ MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
     **{w: "mfut" for w in ("will", "'ll", "wo", "shall")}, **{w: "mpres" for w in ("can", "ca")},
     **{w: "freq" for w in ("often", "usually", "sometimes", "ever")},
+    "hardly": "hardly",  # a frequency adverb that may stand before any- after a verb (he eats hardly anything)
     # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
     **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
@@ -130,9 +135,20 @@ MARKS = {
     **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
-    "well": "man",
+    "well": "well",  # an adverb of manner (she speaks well english) that may stand after be (i am well)
+    **{w: "pposs" for w in ("mine", "yours", "hers", "ours", "theirs")},  # no noun after them (ours passports)
     **{w: "rel" for w in ("who", "which", "that")},
+    **{w: "part" for w in ("sort", "type", "piece", "cup", "glass", "bottle", "slice", "pair", "couple", "head",
+                           "member", "change", "point", "state", "sense", "matter", "form", "brand", "means", "way",
+                           "waste", "line", "word", "loss", "amount", "source", "pint", "bowl", "plate",
+                           "packet", "jar", "tin", "bar", "loaf", "spoonful", "sheet", "drop", "kilo", "litre",
+                           "liter", "peace", "piece")},
+    # (nouns that stand bare in everyday place and time phrases: the centre of town, the end of term)
+    **{w: "-" for w in ("town", "term", "school", "college", "church", "prison", "hospital", "class",
+                        "bed", "sea", "land")},
 }
+# (a noun marked "part" takes a bare singular after "of": a kind of car, a cup of tea, a change of plan; any other
+# noun wants a determiner there: the back of the cupboard, not "the back of cupboard")
 # adjectives that take one preposition for their complement; the prepositions of COMPLEMENT_ERRORS other than
 # theirs are errors right after them (afraid from, proud on, responsible of); for / in / at may start an
 # adjunct after any adjective (afraid for him, happy in the garden) and are never one
@@ -157,6 +173,10 @@ ADJECTIVE_COMPLEMENTS = {
     "pleased": ("with", "about", "by"), "satisfied": ("with", "by"), "disappointed": ("with", "about", "by"),
     "familiar": ("with", "to"), "busy": ("with", "on"), "crowded": ("with", "on"), "patient": ("with",),
     "obsessed": ("with", "by"), "involved": ("with",),
+    "cross": ("with", "about"), "furious": ("with", "about", "at"), "embarrassed": ("about", "by"),
+    "sensitive": ("to", "about"), "attached": ("to",), "devoted": ("to", "!for"), "committed": ("to",),
+    "accustomed": ("to",), "loyal": ("to",), "harmful": ("to", "for"), "rich": ("in",),
+    "generous": ("with", "to", "of"),
     # (after "!", prepositions that are errors after this adjective beyond COMPLEMENT_ERRORS: good in maths)
     **{a: ("at", "with", "to", "for", "of", "about", "on", "!in") for a in (
         "good", "bad", "brilliant", "excellent", "terrible", "awful", "hopeless", "useless", "clever", "talented")},
@@ -198,6 +218,23 @@ UNCOUNTABLE = ("information", "advice", "furniture", "homework", "housework", "l
 # everyday sentences use only as a learner's regular form of an irregular word: BAD like "goed"
 EVERYDAY_BAD = ("flied", "hanged", "peoples", "mans", "payed", "moneys", "foots")
 # plural units of time and measure: since two years (for), ten years old, two metres long
+# adjectives by their place in a row before a noun: an opinion comes before size, age, shape and colour (a lovely
+# old cottage, not "an old lovely cottage"); the everyday ones of a learner's grammar
+ADJECTIVE_ORDER = {
+    **{w: "op" for w in ("lovely", "beautiful", "nice", "pretty", "wonderful", "gorgeous", "charming", "delicious",
+                         "horrible", "ugly", "terrible", "awful", "amazing", "fantastic", "excellent", "perfect", "cute",
+                         "cosy", "cozy", "expensive", "cheap", "brilliant", "great", "friendly", "pleasant", "strange",
+                         "weird", "stunning", "fabulous", "adorable", "elegant", "comfortable", "boring", "interesting",
+                         "funny", "silly", "stupid", "lucky", "peaceful", "fine", "smart", "clever", "nasty",
+                         "lovely", "delightful", "terrific", "superb", "awesome", "dreadful", "disgusting", "tasty")},
+    **{w: "fact" for w in ("little", "small", "tiny", "big", "large", "huge", "old", "new", "young", "ancient",
+                           "modern", "long", "short", "tall", "round", "square", "red", "blue", "green", "white",
+                           "black", "brown", "yellow", "grey", "gray", "pink", "purple", "orange", "wooden", "plastic",
+                           "woollen", "golden", "dark", "light")},
+}
+# verbs of a lasting state: with "for" + a number of years they want the perfect (i know her for ten years: have known)
+DURATIVE = ("know", "live", "work", "own")
+LONG_UNITS = ("years", "months", "decades", "ages")  # ("for two hours every evening" may be a habit)
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
 # verbs with two objects ("she gave me the keys"): "gave to me the keys" puts the person in the wrong place
@@ -218,7 +255,8 @@ KIN = ("mother", "father", "sister", "brother", "aunt", "uncle", "cousin", "husb
        "neighbour", "neighbor", "boss", "boyfriend", "girlfriend", "grandson", "granddaughter", "partner", "flatmate",
        "roommate", "colleague", "stepmother", "stepfather", "fiance", "fiancee", "sibling", "parent", "child",
        "mate")
-BARE_VERBS = {"let": "bare", "make": "bare", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
+# (let / make take no -ing after their object either: let 's going, she made me waiting)
+BARE_VERBS = {"let": "let", "make": "let", "see": "bare", "hear": "bare", "watch": "bare", "feel": "bare",
               "notice": "bare", "help": "help"}
 # verbs whose object an adjective may follow (paint the room white, keep the food warm, like my tea hot); make,
 # let, see … (BARE_VERBS) too
@@ -393,10 +431,14 @@ def over_regularised(lexicon) -> set[str]:
 def with_participles(lexicon) -> dict[str, list[tuple[str, str, str]]]:
     """Every form's readings, where a regular verb's past form is also its participle (LemmInflect lists
     a participle only where it differs: "walked" is past and pp, "went" only past)."""
-    no_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
-    no_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    past_is_pp = {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and "pp" not in e.forms}
+    past_is_pp |= {"get"}  # "has got" (British) beside "has gotten"
+    # (a British past in -t beside a regular one is a participle too: has learnt, was burnt, has spelt)
+    past_is_pp |= {lemma for (lemma, pos), e in lexicon.english.items() if pos == "verb" and any(
+        past.endswith("ed") for past in e.forms.get("past", ())) and any(
+        past.endswith("t") for past in e.forms.get("past", ()))}
     return {word: analyses + [(lemma, pos, "pp") for lemma, pos, tag in analyses
-                              if pos == "verb" and tag == "past" and lemma in no_pp]
+                              if pos == "verb" and tag == "past" and lemma in past_is_pp]
             for word, analyses in lexicon.forms.items()}
 
 
@@ -434,17 +476,39 @@ def classify(lexicon) -> dict[str, WordClass]:
     return table
 
 
+def is_name(word: str) -> bool:
+    """Whether LemmInflect knows the word only as a proper noun (paris, spain, monday, anna): a name needs no
+    determiner, so it is no countable singular. (The built lexicon comes from LemmInflect, so it is installed
+    wherever this vocabulary is built.)"""
+    import lemminflect
+
+    return not lemminflect.getAllInflections(word, upos="NOUN") and bool(
+        lemminflect.getAllInflections(word.capitalize(), upos="PROPN"))
+
+
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
+    """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
+    ("op": an opinion, "fact": size, age, colour …, joined by "/")."""
+    plain = _plain_mark(word, c, analyses, compared)
+    order = ADJECTIVE_ORDER.get(word) if "A" in c.readings else None
+    return plain if not order else order if plain == "-" else f"{plain}/{order}"
+
+
+def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
+                compared: set[str] = frozenset()) -> str:
     """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
     adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
     -er only, `synthetic`; "deg": a comparative or superlative form), joined by "/"; "unit" for a plural unit
-    of time or measure; or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
+    of time or measure ("unitl" for years, months …: `LONG_UNITS`); "stat" for a verb of state ("statd" for one of
+    `DURATIVE`, "dur" for a verb of `DURATIVE` that is no verb of state); or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
     "person" as plurals of themselves)."""
     if word in MARKS:
         return MARKS[word]
     verb_lemmas = [lemma for lemma, pos, _ in analyses if pos == "verb"]
     if c.primary == "V" and any(pos == "verb" and tag == "ing" and lemma in STATIVE for lemma, pos, tag in analyses):
-        return "stat"
+        return "statd" if any(lemma in DURATIVE for lemma in verb_lemmas) else "stat"
+    if c.primary == "V" and any(lemma in DURATIVE for lemma in verb_lemmas):
+        return "dur"
     bare = next((BARE_VERBS[lemma] for lemma in verb_lemmas if lemma in BARE_VERBS), None)
     if bare and "V" in c.readings:
         return bare
@@ -466,11 +530,12 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
         if parts or degree:
             return "/".join(parts + [degree] if degree else parts)
     if word in UNITS:
-        return "unit"
+        return "unitl" if word in LONG_UNITS else "unit"
     # (not a gerund of a verb first, nor today / tonight: she is busy cooking, it is cold today)
     if c.number == "sg" and not any(pos == "noun" and tag == "pl" for _, pos, tag in analyses) and not (
             c.primary in ("V", "R") and "ing" in c.forms or c.primary == "R"):
-        return "kin" if word in KIN else "cnt"  # (a relative is countable too)
+        # (a name needs no determiner: the capital of france is paris, my favourite city is london)
+        return "name" if is_name(word) else "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
     return "-"

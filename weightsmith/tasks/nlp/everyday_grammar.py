@@ -185,7 +185,7 @@ def _pools(lexicon) -> _Pools:
                    if classes.get(a) and classes[a].readings == ("A",) and "!by" not in p}
     uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
                    if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
-    resultative = {w for w, c in classes.items() if c.mark in ("bare", "res")}
+    resultative = {w for w, c in classes.items() if c.mark in ("bare", "let", "res")}
     learner_forms = {a: a + "s" for a in adjectives if a + "s" in bad} | {
         v["past"]: v["base"] + "ed" for v in verbs if v["past"].endswith("ied") and v["base"] + "ed" in bad}
     return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
@@ -693,6 +693,9 @@ def _misplaced_adverb(s: _Sentence, w: list[str]) -> list[str] | None:
     return w
 
 
+RARE_TRIES = 40  # sentences an error type may find no place in before its turn passes (every type, every split)
+
+
 def generate(n: int, seed: int, exclude: set[tuple[str, ...]] = frozenset()) -> list[GrammarItem]:
     """`n` distinct items: grammatical sentences, each followed by its twin with one error (the error types
     in turn, skipping a type the sentence has no place for)."""
@@ -702,16 +705,17 @@ def generate(n: int, seed: int, exclude: set[tuple[str, ...]] = frozenset()) -> 
     pools = _pools(dictionary.load())
     gen = _Generator(rng, pools)
     seen, out = set(exclude), []
-    turn = 0
+    turn = tries = 0
     while len(out) < n:
         s = gen.sentence()
         error = ERRORS[turn % len(ERRORS)]
         bad = corrupt(s, error, rng, pools)
         if bad is None or tuple(s.words) in seen or tuple(bad) in seen or len(s.words) > 30:
-            if bad is None and rng.random() < 0.2:
-                turn += 1  # a rare error type does not hold the others up forever
+            tries += bad is None
+            if tries == RARE_TRIES:
+                turn, tries = turn + 1, 0  # a rare error type does not hold the others up forever
             continue
-        turn += 1
+        turn, tries = turn + 1, 0
         tags = tuple(sorted(s.tags))
         seen |= {tuple(s.words), tuple(bad)}
         out += [GrammarItem(tuple(s.words), "grammatical", tags, "-"),
