@@ -7,9 +7,12 @@ from weightsmith.library.limits import LimitError
 from weightsmith.program_spec import ProgramFileError, load_program, parse_tokens, parse_vocab
 
 
-def test_parse_vocab_makes_integers_ints():
+def test_parse_vocab_makes_numbers_numbers():
     assert parse_vocab("a, b,c") == ("a", "b", "c")
     assert parse_vocab("1,2,-3") == (1, 2, -3)
+    # as text, '10.5' < '2.5': a program comparing tokens answered wrong without an error
+    assert parse_vocab("0.5,10.5,-2.25") == (0.5, 10.5, -2.25)
+    assert parse_vocab("nan,1e3,1.,٣") == ("nan", "1e3", "1.", "٣")  # only plain decimal numbers
     with pytest.raises(ValueError, match="empty"):
         parse_vocab(" , ")
 
@@ -17,6 +20,9 @@ def test_parse_vocab_makes_integers_ints():
 def test_parse_tokens_matches_by_text():
     assert parse_tokens(["1", "2"], (1, 2, 3)) == [1, 2]
     assert parse_tokens(["x"], None) == ["x"]
+    assert parse_tokens(["2.5", "1.5"], parse_vocab("1.5,2.5")) == [2.5, 1.5]
+    # without a vocabulary (a file's program, no --vocab) numbers are numbers too: `2 * "1"` is "11"
+    assert parse_tokens(["1", "x", "-2", "0.5"], None) == [1, "x", -2, 0.5]
     with pytest.raises(ValueError, match="'z' is not in the vocabulary"):
         parse_tokens(["a", "z"], ("a", "b"))
 

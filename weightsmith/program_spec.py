@@ -7,6 +7,7 @@ vocabulary by its text, so `1` means the integer 1 only when the vocabulary hold
 from __future__ import annotations
 
 import ast
+import re
 import traceback
 import types
 from dataclasses import dataclass
@@ -29,12 +30,27 @@ class ProgramSpec:
     limits: Limits = Limits()  # what a library program is correct for (a file's program states none)
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def parse_value(text: str) -> int | float | str:
+    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, anything else
+    (`a`, `nan`, `1e3`) stays text. Numbers must be numbers: as text, `10.5 < 2.5` and `2 * "1"` is "11",
+    and the program answers without an error."""
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return float(text)
+    return text
+
+
 def parse_vocab(text: str) -> tuple:
-    """`a,b,c` -> ('a', 'b', 'c'); items that are integers become ints (`1,2,3` -> (1, 2, 3))."""
+    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers become ints or floats (`1,2.5` -> (1, 2.5))."""
     items = [t.strip() for t in text.split(",") if t.strip()]
     if not items:
         raise ValueError(f"empty vocabulary: {text!r}")
-    return tuple(int(t) if t.lstrip("-").isdigit() else t for t in items)
+    return tuple(map(parse_value, items))
 
 
 class ProgramFileError(ValueError):
@@ -122,9 +138,10 @@ def _functions_hint(path: Path) -> str:
 
 
 def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:
-    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it."""
+    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it. Without
+    a vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it."""
     if vocab is None:
-        return list(raw)
+        return [parse_value(t) for t in raw]
     by_text = {str(v): v for v in vocab}
     unknown = [t for t in raw if t not in by_text]
     if unknown:

@@ -347,3 +347,14 @@ def test_compile_says_in_one_line_when_the_model_cannot_tell_an_outputs_type(tmp
     warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warned) == 1 and "an int or a float" in warned[0], result.stderr
     assert "Traceback" not in result.stderr and "warnings.warn" not in result.stderr
+
+
+def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
+    """Read as text, `2 * "1"` is "11" and "10.5" < "2.5": the program answered wrong without an error."""
+    source = tmp_path / "prog.py"
+    source.write_text("from weightsmith import rasp\n\ndef double():\n    return rasp.Map(lambda x: 2 * x, rasp.tokens)\n\n"
+                      "def smaller():\n    return rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, "
+                      "rasp.Comparison.LT))\n")
+    assert runner.invoke(app, ["run", f"{source}:double", "1", "2"]).output.strip() == "[2, 4]"
+    smaller = runner.invoke(app, ["run", f"{source}:smaller", "10.5", "2.5", "--vocab", "2.5,10.5"])
+    assert smaller.exit_code == 0 and smaller.output.strip() == "[1, 0]"  # as text: [0, 1]

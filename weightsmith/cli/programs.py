@@ -37,7 +37,7 @@ def run(
     tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS)."),
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
-    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; integers become ints)."),
+    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or floats: `1,2.5`)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
     from weightsmith import rasp
