@@ -358,3 +358,10 @@ def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
     assert runner.invoke(app, ["run", f"{source}:double", "1", "2"]).output.strip() == "[2, 4]"
     smaller = runner.invoke(app, ["run", f"{source}:smaller", "10.5", "2.5", "--vocab", "2.5,10.5"])
     assert smaller.exit_code == 0 and smaller.output.strip() == "[1, 0]"  # as text: [0, 1]
+
+
+def test_run_takes_negative_numbers_as_tokens_and_still_names_a_mistyped_option():
+    """`-1` used to stop the command with Click's "No such option: -1" box."""
+    negative = runner.invoke(app, ["run", "sort", "-1", "0", "-2", "--vocab", "-2,-1,0"])
+    assert negative.exit_code == 0 and negative.output.strip() == "[-2, -1, 0]"
+    assert one_line_error(runner.invoke(app, ["run", "sort", "1", "0", "--trac"]), "no such option: --trac")

@@ -29,12 +29,12 @@ def list_programs() -> None:
                   "inputs on which the program computes what its description says (checked).", highlight=False)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # `run sort -1 0 --vocab -1,0`: -1 is a token
 def run(
     program: str = typer.Argument(..., help="A library program name (see `weightsmith list`), "
                                   "`path/to/file.py:function`, a saved model folder, or one of the "
                                   "language tasks translation, grammaticality, sentiment (words as tokens)."),
-    tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS)."),
+    tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS; negative numbers too: `run sort -1 0 --vocab -1,0`)."),
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or floats: `1,2.5`)."),
@@ -43,6 +43,9 @@ def run(
     from weightsmith import rasp
     from weightsmith.program_spec import load_program, parse_tokens
 
+    mistyped = next((t for t in tokens if t.startswith("--")), None)  # unknown options arrive as tokens
+    if mistyped is not None:
+        fail(f"no such option: {mistyped} (see `weightsmith run --help`)")
     if Path(program).is_dir():
         return _run_model(Path(program), tokens, trace)
     from weightsmith.cli.nlp import NLP_TASKS, nlp_command
