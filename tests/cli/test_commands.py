@@ -365,3 +365,19 @@ def test_run_takes_negative_numbers_as_tokens_and_still_names_a_mistyped_option(
     negative = runner.invoke(app, ["run", "sort", "-1", "0", "-2", "--vocab", "-2,-1,0"])
     assert negative.exit_code == 0 and negative.output.strip() == "[-2, -1, 0]"
     assert one_line_error(runner.invoke(app, ["run", "sort", "1", "0", "--trac"]), "no such option: --trac")
+
+
+def test_tokens_that_look_like_markup_are_printed_as_typed(tmp_path):
+    """`[/]` raised rich's MarkupError (a traceback) in traces, explain and verify; `[bold]x` printed as "x"."""
+    vocab = ["--vocab", "[/],[bold]x"]
+    traced = runner.invoke(app, ["run", "reverse", "[/]", "[bold]x", "--trace", *vocab])
+    assert traced.exit_code == 0 and traced.output.count("[bold]x") >= 3, traced.output
+    out = tmp_path / "m"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(out), *vocab]).exit_code == 0
+    explained = runner.invoke(app, ["explain", str(out)])
+    assert explained.exit_code == 0 and "vocab ['[/]', '[bold]x']" in explained.output
+    model_trace = runner.invoke(app, ["run", str(out), "[bold]x", "[/]", "--trace"])
+    assert model_trace.exit_code == 0 and "['[/]', '[bold]x']" in model_trace.output
+    wrong = runner.invoke(app, ["verify", str(out), "length"])
+    assert wrong.exit_code == 1 and wrong.output.startswith("MISMATCH") and "'[/]'" in wrong.output
+    assert one_line_error(runner.invoke(app, ["run", "reverse", "[/]x"]), "token '[/]x' is not in the vocabulary")

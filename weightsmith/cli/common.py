@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.text import Text
 
 from weightsmith.show.console import make_console
 
@@ -22,14 +23,16 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = make_console()
+console = make_console(markup=False)  # what it prints holds tokens, labels and paths: never markup
+
+
+def styled(head: str, style: str, rest: str) -> Text:
+    """`head` in `style`, then `rest` as typed (the console reads no markup, so styles come this way)."""
+    return Text.assemble((head, style), rest)
 
 
 def fail(message: str) -> None:
-    from rich.markup import escape
-
-    # soft_wrap: one line however long; escape: a path or value quoted in the message is not markup
-    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True, emoji=False)
+    console.print(styled("error:", "bold red", f" {message}"), soft_wrap=True)  # soft_wrap: one line however long
     raise typer.Exit(2)
 
 
@@ -49,8 +52,13 @@ def load_model(folder: Path) -> Transformer:
     return model
 
 
+def verdict(ok: bool, report: str) -> Text:
+    """A check's outcome: "OK" in green or "MISMATCH" in red, then the report."""
+    return styled("OK", "green", f" {report}") if ok else styled("MISMATCH", "red", f" {report}")
+
+
 def warn(message: str) -> None:
-    console.print(f"[bold yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    console.print(styled("warning:", "bold yellow", f" {message}"), soft_wrap=True)
 
 
 def _show_version(value: bool) -> None:

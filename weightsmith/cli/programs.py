@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, progress, warn, writable_folder, write_failed
+from weightsmith.cli.common import (app, console, fail, load_model, progress, verdict, warn, writable_folder,
+                                    write_failed)
 
 
 @app.command("list")
@@ -142,8 +143,7 @@ def verify_command(
         report = verify(model, spec.program, n_random=n_random, seed=seed, progress=progress())
     except ValueError as err:
         fail(str(err) + (f"; {differs}" if differs else ""))
-    console.print(("[green]OK[/] " if report.ok else "[red]MISMATCH[/] ") + str(report), highlight=False,
-                  soft_wrap=True)
+    console.print(verdict(report.ok, str(report)), soft_wrap=True)
     if not report.ok:
         if differs:
             console.print(f"note: {differs}", highlight=False, soft_wrap=True)
