@@ -297,6 +297,8 @@ def test_add_and_multiply_run_the_compiled_models():
 
 @pytest.mark.parametrize("args, message", [
     (["add", "--", "-3", "4"], "negative"),
+    (["add", "-3", "4"], "-3 is negative"),  # without `--`: it was Click's "No such option: -3"
+    (["multiply", "3", "-4"], "-4 is negative"),
     (["add", "123456", "1", "--digits", "5"], "6 digits"),
     (["multiply", "1", "2", "--digits", "9"], "1..8"),
 ])

@@ -23,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+# for commands whose arguments may be negative numbers: `run sort -1 0`, `add -5 3` take -1 and -5 as arguments
+# (a value, or a one-line error), not as Click's "No such option: -1"
+NEGATIVE_NUMBERS = {"ignore_unknown_options": True}
 console = make_console(markup=False)  # what it prints holds tokens, labels and paths: never markup
 
 

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (app, console, fail, load_model, progress, verdict, warn, writable_folder,
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, progress, verdict, warn, writable_folder,
                                     write_failed)
 
 
@@ -30,7 +30,7 @@ def list_programs() -> None:
                   "inputs on which the program computes what its description says (checked).", highlight=False)
 
 
-@app.command(context_settings={"ignore_unknown_options": True})  # `run sort -1 0 --vocab -1,0`: -1 is a token
+@app.command(context_settings=NEGATIVE_NUMBERS)
 def run(
     program: str = typer.Argument(..., help="A library program name (see `weightsmith list`), "
                                   "`path/to/file.py:function`, a saved model folder, or one of the "
