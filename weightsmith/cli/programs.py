@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, progress, verdict, warn, writable_folder,
-                                    write_failed)
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, progress, verdict, warn,
+                                    writable_folder, write_failed)
 
 
 @app.command("list")
