@@ -82,6 +82,15 @@ def test_learn_rejects_unknown_task(tmp_path):
     assert result.exit_code == 2 and "sort" in result.output
 
 
+@pytest.mark.parametrize("option, value", [("--epochs", "0"), ("--restarts", "0"), ("--heads", "0"), ("--values", "-1")])
+def test_learn_refuses_counts_it_cannot_train_with_before_training(option, value, tmp_path):
+    """They raised RuntimeError "Class values must be non-negative" (--epochs 0), IndexError (--restarts 0),
+    "torch.cat(): expected a non-empty list" (--heads 0) or blamed the layers (--values -1)."""
+    result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path / "out"), option, value])
+    assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_every_library_program_compiles_saves_loads_verifies_and_runs(name, tmp_path):
     entry = PROGRAMS[name]
