@@ -254,3 +254,9 @@ def test_a_numerical_model_of_another_program_is_not_read_as_that_programs_neare
     assert not report.ok
     assert report.first_mismatch.expected == 0 and report.first_mismatch.got == pytest.approx(1)
     assert report.first_mismatch.departure.sop == "out"  # not "every s-op reads right"
+
+
+def test_no_random_inputs_is_refused_not_reported_as_a_program_undefined_on_zero_inputs():
+    model, program = compiled("sort_unique", max_seq_len=8)  # too many inputs to enumerate: random ones
+    with pytest.raises(ValueError, match="n_random must be at least 1, got 0"):
+        verify(model, program, n_random=0)

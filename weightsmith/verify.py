@@ -458,6 +458,8 @@ def verify(
         program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:
         raise ValueError(f"max_seq_len={max_seq_len} is longer than the model's max_seq_len={config.max_seq_len}")
+    if n_random < 1:  # else zero inputs were checked and reported as a program "undefined on every one of 0"
+        raise ValueError(f"n_random must be at least 1, got {n_random}")
     total = count_inputs(len(vocab), max_seq_len)
     exhaustive = total <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)

@@ -392,3 +392,9 @@ def test_tokens_that_look_like_markup_are_printed_as_typed(tmp_path):
     wrong = runner.invoke(app, ["verify", str(out), "length"])
     assert wrong.exit_code == 1 and wrong.output.startswith("MISMATCH") and "'[/]'" in wrong.output
     assert one_line_error(runner.invoke(app, ["run", "reverse", "[/]x"]), "token '[/]x' is not in the vocabulary")
+
+
+def test_verify_refuses_no_random_inputs(tmp_path):
+    """`--n-random 0` printed "MISMATCH the program is undefined ... on every one of the 0 random inputs"."""
+    result = runner.invoke(app, ["verify", str(tmp_path), "sort", "--n-random", "0"])
+    assert result.exit_code == 2 and "Invalid value for '--n-random'" in result.output

@@ -125,7 +125,7 @@ def _warn_if_causal_form_differs(spec) -> None:
 def verify_command(
     folder: Path = typer.Argument(..., help="A saved model folder."),
     program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function)."),
-    n_random: int = typer.Option(10_000, help="Random inputs to check when all inputs are too many (>100,000)."),
+    n_random: int = typer.Option(10_000, min=1, help="Random inputs to check when all inputs are too many (>100,000)."),
     seed: int = typer.Option(0),
 ) -> None:
     """Check a saved model against the interpreter: on every input when feasible, else on random ones."""
