@@ -59,3 +59,14 @@ def test_library_limits_are_checked_on_load():
     with pytest.raises(LimitError, match="'b' is not a number"):
         load_program("sort", vocab="1,b")
     assert load_program("sort", max_seq_len=100).limits.max_seq_len == 100
+
+
+def test_a_program_file_that_exits_is_an_error_naming_the_line(tmp_path):
+    """sys.exit(3) in the user's function ended the CLI silently, with exit code 3."""
+    source = tmp_path / "prog.py"
+    source.write_text("import sys\n\ndef make():\n    sys.exit(3)\n")
+    with pytest.raises(ProgramFileError, match=r"prog.py:4: make\(\) raised SystemExit: 3"):
+        load_program(f"{source}:make")
+    source.write_text("import sys\nsys.exit()\n")
+    with pytest.raises(ProgramFileError, match=r"prog.py:2: running it raised SystemExit$"):
+        load_program(f"{source}:make")

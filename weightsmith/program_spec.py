@@ -105,21 +105,22 @@ def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
     module.__file__ = str(path)
     try:
         exec(code, module.__dict__)
-    except Exception as error:  # the user's code: whatever it raises is reported, not re-raised
+    except (Exception, SystemExit) as error:  # the user's code: whatever it raises is reported, not re-raised
+        # (sys.exit too: it ended the CLI silently, with the user's exit code)
         raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
     function = getattr(module, func_name, None)
     if not callable(function):
         raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
     try:
         program = function()
-    except Exception as error:
+    except (Exception, SystemExit) as error:
         raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
     if not isinstance(program, rasp.SOp):
         raise ProgramFileError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
     return ProgramSpec(spec, program, vocab, max_seq_len, source)
 
 
-def _raised_in(path: Path, error: Exception, what: str) -> str:
+def _raised_in(path: Path, error: BaseException, what: str) -> str:
     """"file:line: what ErrorType: message", the line being the last one of `path` in the traceback."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename) == path]
     where = f"{path}:{frames[-1].lineno}" if frames else str(path)
