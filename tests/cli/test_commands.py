@@ -398,3 +398,15 @@ def test_verify_refuses_no_random_inputs(tmp_path):
     """`--n-random 0` printed "MISMATCH the program is undefined ... on every one of the 0 random inputs"."""
     result = runner.invoke(app, ["verify", str(tmp_path), "sort", "--n-random", "0"])
     assert result.exit_code == 2 and "Invalid value for '--n-random'" in result.output
+
+
+@pytest.mark.parametrize("args", [["run", "{out}", "3", "1", "--vocab", "a,b"],
+                                  ["explore", "{out}", "--input", "3 1", "--max-len", "9", "-o", "{out}/e.html"],
+                                  ["export", "{out}", "--to", "onnx", "-o", "{out}/onnx", "--causal"]])
+def test_program_options_given_with_a_model_folder_are_refused_not_ignored(args, tmp_path):
+    """`export FOLDER --causal` wrote the folder's bidirectional model; run and explore ignored --vocab/--max-len."""
+    out = tmp_path / "sort"
+    assert runner.invoke(app, ["compile", "sort", "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, [a.format(out=out) for a in args])
+    assert one_line_error(result, "for a program, not a saved model", str(out)), result.output
+    assert not (out / "e.html").exists() and not (out / "onnx").exists()  # refused before writing

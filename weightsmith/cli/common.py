@@ -60,6 +60,16 @@ def verdict(ok: bool, report: str) -> Text:
     return styled("OK", "green", f" {report}") if ok else styled("MISMATCH", "red", f" {report}")
 
 
+def no_program_options(folder: Path, options: dict[str, object]) -> None:
+    """Options that say how to compile a program (`{"--vocab": ..., "--causal": ...}`) cannot apply to a saved
+    model, which has its own vocabulary, length and attention: refused, not ignored (`export FOLDER --causal`
+    wrote the folder's bidirectional model without a word)."""
+    given = [flag for flag, value in options.items() if value not in (None, False)]
+    if given:
+        fail(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for a program, not a saved model: the folder "
+             f"{folder} has its own vocabulary, max length and attention")
+
+
 def warn(message: str) -> None:
     console.print(styled("warning:", "bold yellow", f" {message}"), soft_wrap=True)
 

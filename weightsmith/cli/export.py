@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, writable_folder, write_failed
+from weightsmith.cli.common import app, console, fail, load_model, no_program_options, writable_folder, write_failed
 
 TARGETS = ("transformer-lens", "onnx")
 
@@ -48,6 +48,7 @@ def export_command(
         fail(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
     writable_folder(out)
     if Path(model).is_dir():
+        no_program_options(Path(model), {"--vocab": vocab, "--max-len": max_len, "--causal": causal})
         transformer, circuit = load_model(Path(model)), None
     else:
         from weightsmith.export.circuits import circuit_of

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, progress, verdict, warn,
-                                    writable_folder, write_failed)
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options, progress,
+                                    verdict, warn, writable_folder, write_failed)
 
 
 @app.command("list")
@@ -48,6 +48,7 @@ def run(
     if mistyped is not None:
         fail(f"no such option: {mistyped} (see `weightsmith run --help`)")
     if Path(program).is_dir():
+        no_program_options(Path(program), {"--vocab": vocab})
         return _run_model(Path(program), tokens, trace)
     from weightsmith.cli.nlp import NLP_TASKS, nlp_command
 
