@@ -256,7 +256,15 @@ def test_a_numerical_model_of_another_program_is_not_read_as_that_programs_neare
     assert report.first_mismatch.departure.sop == "out"  # not "every s-op reads right"
 
 
-def test_no_random_inputs_is_refused_not_reported_as_a_program_undefined_on_zero_inputs():
+def test_no_inputs_to_check_is_refused_not_reported_as_a_program_undefined_on_zero_inputs():
     model, program = compiled("sort_unique", max_seq_len=8)  # too many inputs to enumerate: random ones
-    with pytest.raises(ValueError, match="n_random must be at least 1, got 0"):
-        verify(model, program, n_random=0)
+    for settings in ({"n_random": 0}, {"max_seq_len": 0}, {"vocab": []}):
+        with pytest.raises(ValueError, match="nothing to check"):
+            verify(model, program, **settings)
+
+
+def test_a_vocabulary_the_model_does_not_have_is_named():
+    model, program = compiled("reverse")
+    for foreign in ("z", 1):
+        with pytest.raises(ValueError, match=f"vocab holds {foreign!r}, which the model's vocabulary"):
+            verify(model, program, vocab=["a", foreign])

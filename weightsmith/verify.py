@@ -458,8 +458,14 @@ def verify(
         program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:
         raise ValueError(f"max_seq_len={max_seq_len} is longer than the model's max_seq_len={config.max_seq_len}")
-    if n_random < 1:  # else zero inputs were checked and reported as a program "undefined on every one of 0"
-        raise ValueError(f"n_random must be at least 1, got {n_random}")
+    # zero inputs would be reported as a program "undefined on every one of the 0 inputs"
+    if n_random < 1 or max_seq_len < 1 or not vocab:
+        raise ValueError(f"nothing to check: n_random={n_random}, max_seq_len={max_seq_len}, vocab={vocab} "
+                         "(each needs at least 1)")
+    foreign = [v for v in vocab if not any(type(v) is type(m) and v == m for m in config.vocab)]
+    if foreign:  # else the model refused the first input holding one, naming only its position
+        raise ValueError(f"vocab holds {foreign[0]!r}, which the model's vocabulary {config.vocab} does not "
+                         "(tokens match by type as well as value)")
     total = count_inputs(len(vocab), max_seq_len)
     exhaustive = total <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
