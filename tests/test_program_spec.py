@@ -70,3 +70,17 @@ def test_a_program_file_that_exits_is_an_error_naming_the_line(tmp_path):
     source.write_text("import sys\nsys.exit()\n")
     with pytest.raises(ProgramFileError, match=r"prog.py:2: running it raised SystemExit$"):
         load_program(f"{source}:make")
+
+
+def test_a_program_file_imports_the_files_beside_it(tmp_path):
+    """As `python main.py` would: the installed command raised ModuleNotFoundError for `from helpers import`."""
+    import sys
+
+    (tmp_path / "helpers_u6.py").write_text("from weightsmith import rasp\n\ndef flip(s):\n    return rasp.Map(lambda x: -x, s)\n")
+    (tmp_path / "main.py").write_text("from weightsmith import rasp\nfrom helpers_u6 import flip\n\n"
+                                      "def make():\n    return flip(rasp.tokens)\n")
+    path_before = list(sys.path)
+    spec = load_program(f"{tmp_path / 'main.py'}:make")
+    assert rasp.evaluate(spec.program, [1, 2]) == [-1, -2]
+    assert sys.path == path_before
+    sys.modules.pop("helpers_u6", None)

@@ -7,12 +7,14 @@ vocabulary by its text, so `1` means the integer 1 only when the vocabulary hold
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
+import sys
 import traceback
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from weightsmith import rasp
 from weightsmith.library.limits import Limits
@@ -103,21 +105,35 @@ def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
         raise ProgramFileError(f"{path}: cannot read it as Python source ({error})") from None
     module = types.ModuleType(path.stem)
     module.__file__ = str(path)
-    try:
-        exec(code, module.__dict__)
-    except (Exception, SystemExit) as error:  # the user's code: whatever it raises is reported, not re-raised
-        # (sys.exit too: it ended the CLI silently, with the user's exit code)
-        raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
-    function = getattr(module, func_name, None)
-    if not callable(function):
-        raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
-    try:
-        program = function()
-    except (Exception, SystemExit) as error:
-        raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
+    with _importable_beside(path):
+        try:
+            exec(code, module.__dict__)
+        except (Exception, SystemExit) as error:  # the user's code: whatever it raises is reported, not re-raised
+            # (sys.exit too: it ended the CLI silently, with the user's exit code)
+            raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
+        function = getattr(module, func_name, None)
+        if not callable(function):
+            raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
+        try:
+            program = function()
+        except (Exception, SystemExit) as error:
+            raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
     if not isinstance(program, rasp.SOp):
         raise ProgramFileError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
     return ProgramSpec(spec, program, vocab, max_seq_len, source)
+
+
+@contextlib.contextmanager
+def _importable_beside(path: Path) -> Iterator[None]:
+    """The file's folder first on sys.path while it runs, as `python file.py` has it: a program split into
+    files (`from helpers import flip`) imports its siblings. (The installed `weightsmith` command does not
+    have the working folder on sys.path, so without this such a file raised ModuleNotFoundError.)"""
+    folder = str(path.resolve().parent)
+    sys.path.insert(0, folder)
+    try:
+        yield
+    finally:
+        sys.path.remove(folder)
 
 
 def _raised_in(path: Path, error: BaseException, what: str) -> str:
