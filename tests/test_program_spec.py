@@ -84,3 +84,11 @@ def test_a_program_file_imports_the_files_beside_it(tmp_path):
     assert rasp.evaluate(spec.program, [1, 2]) == [-1, -2]
     assert sys.path == path_before
     sys.modules.pop("helpers_u6", None)
+
+
+def test_a_text_two_vocabulary_values_share_is_read_as_a_python_literal():
+    """A switch over the selector '1' and the number 1: `1` was read as whichever came last (the string)."""
+    for vocab in ([1, "1", "R"], ["1", 1, "R"]):
+        assert parse_tokens(["'1'", "1"], vocab) == ["1", 1]
+    assert parse_tokens(["True", "'True'"], ["True", True]) == [True, "True"]
+    assert parse_tokens(["R"], [1, "1", "R"]) == ["R"]

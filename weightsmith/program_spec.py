@@ -155,12 +155,24 @@ def _functions_hint(path: Path) -> str:
 
 
 def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:
-    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it. Without
-    a vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it."""
+    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it. When two
+    values share a text (a switch over the selector '1' and the number 1), the text is read as a Python
+    literal: `1` is the number, `'1'` (quoted in the shell) the string. (It was read as whichever came last
+    in the vocabulary, so `1` meant the selector and the model answered for another input.) Without a
+    vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it."""
     if vocab is None:
         return [parse_value(t) for t in raw]
-    by_text = {str(v): v for v in vocab}
-    unknown = [t for t in raw if t not in by_text]
-    if unknown:
-        raise ValueError(f"token {unknown[0]!r} is not in the vocabulary {list(vocab)!r}")
-    return [by_text[t] for t in raw]
+    by_text: dict[str, list] = {}
+    for v in vocab:
+        by_text.setdefault(str(v), []).append(v)
+    by_literal = {repr(v): v for v in vocab}
+    values = []
+    for t in raw:
+        matches = by_text.get(t, [])
+        if len(matches) == 1:
+            values.append(matches[0])
+        elif t in by_literal:  # shared texts: at most one value (a number or bool) has the text as its literal
+            values.append(by_literal[t])
+        else:
+            raise ValueError(f"token {t!r} is not in the vocabulary {list(vocab)!r}")
+    return values
