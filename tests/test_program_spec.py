@@ -92,3 +92,9 @@ def test_a_text_two_vocabulary_values_share_is_read_as_a_python_literal():
         assert parse_tokens(["'1'", "1"], vocab) == ["1", 1]
     assert parse_tokens(["True", "'True'"], ["True", True]) == [True, "True"]
     assert parse_tokens(["R"], [1, "1", "R"]) == ["R"]
+
+
+def test_a_model_folder_given_as_a_program_is_called_a_folder(tmp_path):
+    """`draw out/sort` said "out/sort: a file, not a model folder" of a model folder."""
+    with pytest.raises(ValueError, match="a model folder, where a program is wanted"):
+        load_program(str(tmp_path))

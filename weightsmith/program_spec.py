@@ -76,6 +76,9 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     from weightsmith.library import PROGRAMS, get_program
 
     if spec not in PROGRAMS and ("/" in spec or Path(spec).exists()):
+        if Path(spec).is_dir():  # it was called "a file, not a model folder"
+            raise ValueError(f"{spec}: a model folder, where a program is wanted (a library name or "
+                             "`file.py:function`; a folder written by `compile` keeps its source as program.py)")
         what = "a file, not a model folder" if Path(spec).exists() else "no such model folder or program file"
         raise ValueError(f"{spec}: {what} (a model folder holds config.json and model.safetensors; "
                          "a program is a library name or `file.py:function`)")
