@@ -65,7 +65,7 @@ def export_command(
             from weightsmith.export.transformer_lens import save_hooked_transformer
 
             written = save_hooked_transformer(transformer, out, circuit)
-    except MissingExtra as err:
+    except (MissingExtra, ValueError) as err:
         fail(str(err))
     except OSError as err:
         write_failed(out, err)
@@ -89,7 +89,10 @@ def circuits_command(
              "(a library name or file.py:function) with the --vocab/--max-len it was compiled for")
     if out.is_dir():
         fail(f"-o {out}: is a folder; give a file name such as {out / 'circuit.json'}")
-    circuit = circuit_of(_compile(program, vocab, max_len, causal))
+    try:
+        circuit = circuit_of(_compile(program, vocab, max_len, causal))
+    except ValueError as err:
+        fail(str(err))
     try:
         circuit.write(out)
     except OSError as err:
