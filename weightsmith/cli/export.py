@@ -42,29 +42,29 @@ def export_command(
     causal: bool = _CAUSAL,
 ) -> None:
     """Export a model to TransformerLens (a HookedTransformer: safetensors + config + hook table) or ONNX."""
-    from weightsmith.export.extras import MissingExtra
+    from weightsmith.export.extras import MissingExtra, refuse_loops
 
     if to not in TARGETS:
         fail(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
     writable_folder(out)
     if Path(model).is_dir():
         no_program_options(Path(model), {"--vocab": vocab, "--max-len": max_len, "--causal": causal})
-        transformer, circuit = load_model(Path(model)), None
+        transformer, compiled = load_model(Path(model)), None
     else:
-        from weightsmith.export.circuits import circuit_of
-
         compiled = _compile(model, vocab, max_len, causal)
-        transformer, circuit = compiled.model, circuit_of(compiled)
+        transformer = compiled.model
     try:
+        refuse_loops(transformer.config, "an ONNX export" if to == "onnx" else "a TransformerLens export")
         if to == "onnx":
             from weightsmith.export.onnx import export_onnx
 
             out.mkdir(parents=True, exist_ok=True)
             written = export_onnx(transformer, out / "model.onnx")
         else:
+            from weightsmith.export.circuits import circuit_of
             from weightsmith.export.transformer_lens import save_hooked_transformer
 
-            written = save_hooked_transformer(transformer, out, circuit)
+            written = save_hooked_transformer(transformer, out, None if compiled is None else circuit_of(compiled))
     except (MissingExtra, ValueError) as err:
         fail(str(err))
     except OSError as err:
