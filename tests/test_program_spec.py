@@ -98,3 +98,9 @@ def test_a_model_folder_given_as_a_program_is_called_a_folder(tmp_path):
     """`draw out/sort` said "out/sort: a file, not a model folder" of a model folder."""
     with pytest.raises(ValueError, match="a model folder, where a program is wanted"):
         load_program(str(tmp_path))
+
+
+def test_a_language_task_named_as_a_program_says_how_it_runs():
+    """`compile sentiment` said "no library program named 'sentiment'"."""
+    with pytest.raises(ValueError, match="sentiment is a language task: it runs as `weightsmith run sentiment"):
+        load_program("sentiment")

@@ -82,6 +82,12 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
         what = "a file, not a model folder" if Path(spec).exists() else "no such model folder or program file"
         raise ValueError(f"{spec}: {what} (a model folder holds config.json and model.safetensors; "
                          "a program is a library name or `file.py:function`)")
+    if spec not in PROGRAMS:
+        from weightsmith.library import nlp
+
+        if spec in nlp.HIGHLIGHTS:  # else "no library program named 'sentiment'", as if there were none
+            raise ValueError(f"{spec} is a language task: it runs as `weightsmith run {spec} WORDS...` (or its own "
+                             "command: translate, grammar, sentiment), which compiles it once and caches it")
     entry = get_program(spec)
     resolved = ProgramSpec(
         entry.name,
