@@ -7,9 +7,12 @@ from weightsmith.library.limits import LimitError
 from weightsmith.program_spec import ProgramFileError, load_program, parse_tokens, parse_vocab
 
 
-def test_parse_vocab_makes_integers_ints():
+def test_parse_vocab_makes_numbers_numbers():
     assert parse_vocab("a, b,c") == ("a", "b", "c")
     assert parse_vocab("1,2,-3") == (1, 2, -3)
+    # as text, '10.5' < '2.5': a program comparing tokens answered wrong without an error
+    assert parse_vocab("0.5,10.5,-2.25") == (0.5, 10.5, -2.25)
+    assert parse_vocab("nan,1e3,1.,٣") == ("nan", "1e3", "1.", "٣")  # only plain decimal numbers
     with pytest.raises(ValueError, match="empty"):
         parse_vocab(" , ")
 
@@ -17,6 +20,9 @@ def test_parse_vocab_makes_integers_ints():
 def test_parse_tokens_matches_by_text():
     assert parse_tokens(["1", "2"], (1, 2, 3)) == [1, 2]
     assert parse_tokens(["x"], None) == ["x"]
+    assert parse_tokens(["2.5", "1.5"], parse_vocab("1.5,2.5")) == [2.5, 1.5]
+    # without a vocabulary (a file's program, no --vocab) numbers are numbers too: `2 * "1"` is "11"
+    assert parse_tokens(["1", "x", "-2", "0.5"], None) == [1, "x", -2, 0.5]
     with pytest.raises(ValueError, match="'z' is not in the vocabulary"):
         parse_tokens(["a", "z"], ("a", "b"))
 
@@ -53,3 +59,48 @@ def test_library_limits_are_checked_on_load():
     with pytest.raises(LimitError, match="'b' is not a number"):
         load_program("sort", vocab="1,b")
     assert load_program("sort", max_seq_len=100).limits.max_seq_len == 100
+
+
+def test_a_program_file_that_exits_is_an_error_naming_the_line(tmp_path):
+    """sys.exit(3) in the user's function ended the CLI silently, with exit code 3."""
+    source = tmp_path / "prog.py"
+    source.write_text("import sys\n\ndef make():\n    sys.exit(3)\n")
+    with pytest.raises(ProgramFileError, match=r"prog.py:4: make\(\) raised SystemExit: 3"):
+        load_program(f"{source}:make")
+    source.write_text("import sys\nsys.exit()\n")
+    with pytest.raises(ProgramFileError, match=r"prog.py:2: running it raised SystemExit$"):
+        load_program(f"{source}:make")
+
+
+def test_a_program_file_imports_the_files_beside_it(tmp_path):
+    """As `python main.py` would: the installed command raised ModuleNotFoundError for `from helpers import`."""
+    import sys
+
+    (tmp_path / "helpers_u6.py").write_text("from weightsmith import rasp\n\ndef flip(s):\n    return rasp.Map(lambda x: -x, s)\n")
+    (tmp_path / "main.py").write_text("from weightsmith import rasp\nfrom helpers_u6 import flip\n\n"
+                                      "def make():\n    return flip(rasp.tokens)\n")
+    path_before = list(sys.path)
+    spec = load_program(f"{tmp_path / 'main.py'}:make")
+    assert rasp.evaluate(spec.program, [1, 2]) == [-1, -2]
+    assert sys.path == path_before
+    sys.modules.pop("helpers_u6", None)
+
+
+def test_a_text_two_vocabulary_values_share_is_read_as_a_python_literal():
+    """A switch over the selector '1' and the number 1: `1` was read as whichever came last (the string)."""
+    for vocab in ([1, "1", "R"], ["1", 1, "R"]):
+        assert parse_tokens(["'1'", "1"], vocab) == ["1", 1]
+    assert parse_tokens(["True", "'True'"], ["True", True]) == [True, "True"]
+    assert parse_tokens(["R"], [1, "1", "R"]) == ["R"]
+
+
+def test_a_model_folder_given_as_a_program_is_called_a_folder(tmp_path):
+    """`draw out/sort` said "out/sort: a file, not a model folder" of a model folder."""
+    with pytest.raises(ValueError, match="a model folder, where a program is wanted"):
+        load_program(str(tmp_path))
+
+
+def test_a_language_task_named_as_a_program_says_how_it_runs():
+    """`compile sentiment` said "no library program named 'sentiment'"."""
+    with pytest.raises(ValueError, match="sentiment is a language task: it runs as `weightsmith run sentiment"):
+        load_program("sentiment")

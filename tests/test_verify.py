@@ -240,3 +240,31 @@ def test_a_wrong_type_is_a_mismatch():
     assert not report.ok
     m = report.first_mismatch
     assert type(m.expected) is not type(m.got) and m.expected == m.got
+
+
+@pytest.mark.parametrize("wrap", [lambda compiled: compiled.model, lambda compiled: compiled],
+                         ids=["loaded model", "compiled model"])
+def test_a_numerical_model_of_another_program_is_not_read_as_that_programs_nearest_values(wrap):
+    """The model outputs 1 where the program says 0: judged only by the program's values {0, 10}, 1 is
+    nearest 0 and passed. The values the model says it outputs ({0, 1, 2, 10}) are points too."""
+    identity = rasp.numerical(rasp.Map(lambda x: x, rasp.tokens)).named("out")
+    step = rasp.numerical(rasp.Map(lambda x: 0 if x < 10 else 10, rasp.tokens)).named("out")
+    model = compiler.compile_rasp_to_model(identity, {0, 1, 2, 10}, 2)
+    report = verify(wrap(model), step, progress=False)
+    assert not report.ok
+    assert report.first_mismatch.expected == 0 and report.first_mismatch.got == pytest.approx(1)
+    assert report.first_mismatch.departure.sop == "out"  # not "every s-op reads right"
+
+
+def test_no_inputs_to_check_is_refused_not_reported_as_a_program_undefined_on_zero_inputs():
+    model, program = compiled("sort_unique", max_seq_len=8)  # too many inputs to enumerate: random ones
+    for settings in ({"n_random": 0}, {"max_seq_len": 0}, {"vocab": []}):
+        with pytest.raises(ValueError, match="nothing to check"):
+            verify(model, program, **settings)
+
+
+def test_a_vocabulary_the_model_does_not_have_is_named():
+    model, program = compiled("reverse")
+    for foreign in ("z", 1):
+        with pytest.raises(ValueError, match=f"vocab holds {foreign!r}, which the model's vocabulary"):
+            verify(model, program, vocab=["a", foreign])

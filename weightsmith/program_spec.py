@@ -7,11 +7,14 @@ vocabulary by its text, so `1` means the integer 1 only when the vocabulary hold
 from __future__ import annotations
 
 import ast
+import contextlib
+import re
+import sys
 import traceback
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from weightsmith import rasp
 from weightsmith.library.limits import Limits
@@ -29,12 +32,27 @@ class ProgramSpec:
     limits: Limits = Limits()  # what a library program is correct for (a file's program states none)
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def parse_value(text: str) -> int | float | str:
+    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, anything else
+    (`a`, `nan`, `1e3`) stays text. Numbers must be numbers: as text, `10.5 < 2.5` and `2 * "1"` is "11",
+    and the program answers without an error."""
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return float(text)
+    return text
+
+
 def parse_vocab(text: str) -> tuple:
-    """`a,b,c` -> ('a', 'b', 'c'); items that are integers become ints (`1,2,3` -> (1, 2, 3))."""
+    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers become ints or floats (`1,2.5` -> (1, 2.5))."""
     items = [t.strip() for t in text.split(",") if t.strip()]
     if not items:
         raise ValueError(f"empty vocabulary: {text!r}")
-    return tuple(int(t) if t.lstrip("-").isdigit() else t for t in items)
+    return tuple(map(parse_value, items))
 
 
 class ProgramFileError(ValueError):
@@ -58,9 +76,18 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     from weightsmith.library import PROGRAMS, get_program
 
     if spec not in PROGRAMS and ("/" in spec or Path(spec).exists()):
+        if Path(spec).is_dir():  # it was called "a file, not a model folder"
+            raise ValueError(f"{spec}: a model folder, where a program is wanted (a library name or "
+                             "`file.py:function`; a folder written by `compile` keeps its source as program.py)")
         what = "a file, not a model folder" if Path(spec).exists() else "no such model folder or program file"
         raise ValueError(f"{spec}: {what} (a model folder holds config.json and model.safetensors; "
                          "a program is a library name or `file.py:function`)")
+    if spec not in PROGRAMS:
+        from weightsmith.library import nlp
+
+        if spec in nlp.HIGHLIGHTS:  # else "no library program named 'sentiment'", as if there were none
+            raise ValueError(f"{spec} is a language task: it runs as `weightsmith run {spec} WORDS...` (or its own "
+                             "command: translate, grammar, sentiment), which compiles it once and caches it")
     entry = get_program(spec)
     resolved = ProgramSpec(
         entry.name,
@@ -87,23 +114,38 @@ def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
         raise ProgramFileError(f"{path}: cannot read it as Python source ({error})") from None
     module = types.ModuleType(path.stem)
     module.__file__ = str(path)
-    try:
-        exec(code, module.__dict__)
-    except Exception as error:  # the user's code: whatever it raises is reported, not re-raised
-        raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
-    function = getattr(module, func_name, None)
-    if not callable(function):
-        raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
-    try:
-        program = function()
-    except Exception as error:
-        raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
+    with _importable_beside(path):
+        try:
+            exec(code, module.__dict__)
+        except (Exception, SystemExit) as error:  # the user's code: whatever it raises is reported, not re-raised
+            # (sys.exit too: it ended the CLI silently, with the user's exit code)
+            raise ProgramFileError(_raised_in(path, error, "running it raised")) from None
+        function = getattr(module, func_name, None)
+        if not callable(function):
+            raise ProgramFileError(f"{path} has no function {func_name!r}" + _functions_hint(path))
+        try:
+            program = function()
+        except (Exception, SystemExit) as error:
+            raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
     if not isinstance(program, rasp.SOp):
         raise ProgramFileError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
     return ProgramSpec(spec, program, vocab, max_seq_len, source)
 
 
-def _raised_in(path: Path, error: Exception, what: str) -> str:
+@contextlib.contextmanager
+def _importable_beside(path: Path) -> Iterator[None]:
+    """The file's folder first on sys.path while it runs, as `python file.py` has it: a program split into
+    files (`from helpers import flip`) imports its siblings. (The installed `weightsmith` command does not
+    have the working folder on sys.path, so without this such a file raised ModuleNotFoundError.)"""
+    folder = str(path.resolve().parent)
+    sys.path.insert(0, folder)
+    try:
+        yield
+    finally:
+        sys.path.remove(folder)
+
+
+def _raised_in(path: Path, error: BaseException, what: str) -> str:
     """"file:line: what ErrorType: message", the line being the last one of `path` in the traceback."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename) == path]
     where = f"{path}:{frames[-1].lineno}" if frames else str(path)
@@ -122,11 +164,24 @@ def _functions_hint(path: Path) -> str:
 
 
 def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:
-    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it."""
+    """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it. When two
+    values share a text (a switch over the selector '1' and the number 1), the text is read as a Python
+    literal: `1` is the number, `'1'` (quoted in the shell) the string. (It was read as whichever came last
+    in the vocabulary, so `1` meant the selector and the model answered for another input.) Without a
+    vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it."""
     if vocab is None:
-        return list(raw)
-    by_text = {str(v): v for v in vocab}
-    unknown = [t for t in raw if t not in by_text]
-    if unknown:
-        raise ValueError(f"token {unknown[0]!r} is not in the vocabulary {list(vocab)!r}")
-    return [by_text[t] for t in raw]
+        return [parse_value(t) for t in raw]
+    by_text: dict[str, list] = {}
+    for v in vocab:
+        by_text.setdefault(str(v), []).append(v)
+    by_literal = {repr(v): v for v in vocab}
+    values = []
+    for t in raw:
+        matches = by_text.get(t, [])
+        if len(matches) == 1:
+            values.append(matches[0])
+        elif t in by_literal:  # shared texts: at most one value (a number or bool) has the text as its literal
+            values.append(by_literal[t])
+        else:
+            raise ValueError(f"token {t!r} is not in the vocabulary {list(vocab)!r}")
+    return values

@@ -315,9 +315,12 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
                                    from_labels=True))
         elif len(dims) == 1:
             try:
-                line = NumberLine(rasp.value_set(expr, model.config.vocab, model.config.max_seq_len))
+                values = rasp.value_set(expr, model.config.vocab, model.config.max_seq_len)
             except rasp.ValueSetError:
                 continue  # nothing to judge its floats by
+            if expr.label == model.config.output_label:  # the model's own output values are points too
+                values = [*values, *model.config.output_values]  # (`_output_line` says why)
+            line = NumberLine(values)
             readers.append(_Reader(expr, valid, identity[dims], None, line))
     return readers
 
@@ -408,11 +411,15 @@ class _OutputComparer:
 
 
 def _output_line(model_or_compiled: Any, program: rasp.SOp, vocab: list, max_seq_len: int) -> Optional[NumberLine]:
-    """How numerical outputs are judged: by the values the compiler says the output takes, else its value set."""
-    if _unwrap(model_or_compiled).config.output_encoding != "numerical":
+    """How numerical outputs are judged: by the values the model says its output takes (the compiler's
+    record, kept in the saved config too) together with the program's. The model's own values must be
+    points: judged by the program's alone, a model of another program that outputs 1 where the program
+    says 0 reads as 0 whenever the program's next value is farther away (its values {0, 10}), and passes."""
+    config = _unwrap(model_or_compiled).config
+    if config.output_encoding != "numerical":
         return None
     values = getattr(model_or_compiled, "output_values", None)
-    return NumberLine(values if values else rasp.value_set(program, vocab, max_seq_len))
+    return NumberLine([*config.output_values, *(values or ()), *rasp.value_set(program, vocab, max_seq_len)])
 
 
 def _unwrap(model_or_compiled: Any) -> Any:
@@ -451,6 +458,14 @@ def verify(
         program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:
         raise ValueError(f"max_seq_len={max_seq_len} is longer than the model's max_seq_len={config.max_seq_len}")
+    # zero inputs would be reported as a program "undefined on every one of the 0 inputs"
+    if n_random < 1 or max_seq_len < 1 or not vocab:
+        raise ValueError(f"nothing to check: n_random={n_random}, max_seq_len={max_seq_len}, vocab={vocab} "
+                         "(each needs at least 1)")
+    foreign = [v for v in vocab if not any(type(v) is type(m) and v == m for m in config.vocab)]
+    if foreign:  # else the model refused the first input holding one, naming only its position
+        raise ValueError(f"vocab holds {foreign[0]!r}, which the model's vocabulary {config.vocab} does not "
+                         "(tokens match by type as well as value)")
     total = count_inputs(len(vocab), max_seq_len)
     exhaustive = total <= EXHAUSTIVE_LIMIT
     inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)

@@ -82,6 +82,15 @@ def test_learn_rejects_unknown_task(tmp_path):
     assert result.exit_code == 2 and "sort" in result.output
 
 
+@pytest.mark.parametrize("option, value", [("--epochs", "0"), ("--restarts", "0"), ("--heads", "0"), ("--values", "-1")])
+def test_learn_refuses_counts_it_cannot_train_with_before_training(option, value, tmp_path):
+    """They raised RuntimeError "Class values must be non-negative" (--epochs 0), IndexError (--restarts 0),
+    "torch.cat(): expected a non-empty list" (--heads 0) or blamed the layers (--values -1)."""
+    result = runner.invoke(app, ["learn", "hist", "-o", str(tmp_path / "out"), option, value])
+    assert result.exit_code == 2 and f"Invalid value for '{option}'" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_every_library_program_compiles_saves_loads_verifies_and_runs(name, tmp_path):
     entry = PROGRAMS[name]
@@ -297,6 +306,8 @@ def test_add_and_multiply_run_the_compiled_models():
 
 @pytest.mark.parametrize("args, message", [
     (["add", "--", "-3", "4"], "negative"),
+    (["add", "-3", "4"], "-3 is negative"),  # without `--`: it was Click's "No such option: -3"
+    (["multiply", "3", "-4"], "-4 is negative"),
     (["add", "123456", "1", "--digits", "5"], "6 digits"),
     (["multiply", "1", "2", "--digits", "9"], "1..8"),
 ])
@@ -347,3 +358,55 @@ def test_compile_says_in_one_line_when_the_model_cannot_tell_an_outputs_type(tmp
     warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warned) == 1 and "an int or a float" in warned[0], result.stderr
     assert "Traceback" not in result.stderr and "warnings.warn" not in result.stderr
+
+
+def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
+    """Read as text, `2 * "1"` is "11" and "10.5" < "2.5": the program answered wrong without an error."""
+    source = tmp_path / "prog.py"
+    source.write_text("from weightsmith import rasp\n\ndef double():\n    return rasp.Map(lambda x: 2 * x, rasp.tokens)\n\n"
+                      "def smaller():\n    return rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, "
+                      "rasp.Comparison.LT))\n")
+    assert runner.invoke(app, ["run", f"{source}:double", "1", "2"]).output.strip() == "[2, 4]"
+    smaller = runner.invoke(app, ["run", f"{source}:smaller", "10.5", "2.5", "--vocab", "2.5,10.5"])
+    assert smaller.exit_code == 0 and smaller.output.strip() == "[1, 0]"  # as text: [0, 1]
+
+
+def test_run_takes_negative_numbers_as_tokens_and_still_names_a_mistyped_option():
+    """`-1` used to stop the command with Click's "No such option: -1" box."""
+    negative = runner.invoke(app, ["run", "sort", "-1", "0", "-2", "--vocab", "-2,-1,0"])
+    assert negative.exit_code == 0 and negative.output.strip() == "[-2, -1, 0]"
+    assert one_line_error(runner.invoke(app, ["run", "sort", "1", "0", "--trac"]), "no such option: --trac")
+
+
+def test_tokens_that_look_like_markup_are_printed_as_typed(tmp_path):
+    """`[/]` raised rich's MarkupError (a traceback) in traces, explain and verify; `[bold]x` printed as "x"."""
+    vocab = ["--vocab", "[/],[bold]x"]
+    traced = runner.invoke(app, ["run", "reverse", "[/]", "[bold]x", "--trace", *vocab])
+    assert traced.exit_code == 0 and traced.output.count("[bold]x") >= 3, traced.output
+    out = tmp_path / "m"
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(out), *vocab]).exit_code == 0
+    explained = runner.invoke(app, ["explain", str(out)])
+    assert explained.exit_code == 0 and "vocab ['[/]', '[bold]x']" in explained.output
+    model_trace = runner.invoke(app, ["run", str(out), "[bold]x", "[/]", "--trace"])
+    assert model_trace.exit_code == 0 and "['[/]', '[bold]x']" in model_trace.output
+    wrong = runner.invoke(app, ["verify", str(out), "length"])
+    assert wrong.exit_code == 1 and wrong.output.startswith("MISMATCH") and "'[/]'" in wrong.output
+    assert one_line_error(runner.invoke(app, ["run", "reverse", "[/]x"]), "token '[/]x' is not in the vocabulary")
+
+
+def test_verify_refuses_no_random_inputs(tmp_path):
+    """`--n-random 0` printed "MISMATCH the program is undefined ... on every one of the 0 random inputs"."""
+    result = runner.invoke(app, ["verify", str(tmp_path), "sort", "--n-random", "0"])
+    assert result.exit_code == 2 and "Invalid value for '--n-random'" in result.output
+
+
+@pytest.mark.parametrize("args", [["run", "{out}", "3", "1", "--vocab", "a,b"],
+                                  ["explore", "{out}", "--input", "3 1", "--max-len", "9", "-o", "{out}/e.html"],
+                                  ["export", "{out}", "--to", "onnx", "-o", "{out}/onnx", "--causal"]])
+def test_program_options_given_with_a_model_folder_are_refused_not_ignored(args, tmp_path):
+    """`export FOLDER --causal` wrote the folder's bidirectional model; run and explore ignored --vocab/--max-len."""
+    out = tmp_path / "sort"
+    assert runner.invoke(app, ["compile", "sort", "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, [a.format(out=out) for a in args])
+    assert one_line_error(result, "for a program, not a saved model", str(out)), result.output
+    assert not (out / "e.html").exists() and not (out / "onnx").exists()  # refused before writing

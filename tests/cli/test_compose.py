@@ -57,3 +57,13 @@ def test_composition_errors_are_one_line(folders, tmp_path):
     assert clash.exit_code == 2 and "also a token" in clash.output
     foreign = runner.invoke(app, ["pipe", str(folders / "hist"), str(folders / "hist"), "-o", str(tmp_path / "y")])
     assert foreign.exit_code == 2 and "has no token for" in foreign.output
+
+
+def test_a_selector_that_reads_like_a_token_is_typed_as_a_python_literal(folders, tmp_path):
+    """Selector '1' beside the number 1: `run SW 1 2 1` read every `1` as the selector (the vocabulary's
+    last value with that text), and the model answered [None, None, None] without an error."""
+    out = tmp_path / "sw"
+    assert runner.invoke(app, ["switch", f"1={folders / 'sort'}", f"R={folders / 'reverse'}", "-o", str(out)]).exit_code == 0
+    ran = runner.invoke(app, ["run", str(out), "'1'", "2", "1"])
+    assert ran.exit_code == 0 and ran.output.strip() == "[None, 1, 2]"
+    assert runner.invoke(app, ["run", str(out), "R", "1", "2"]).output.strip() == "[None, 2, 1]"

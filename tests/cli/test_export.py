@@ -59,3 +59,18 @@ def test_export_a_program_to_transformer_lens(tmp_path):
     assert result.exit_code == 0, result.output
     hooks = json.loads((tmp_path / "hooks.json").read_text())
     assert {"hook": "blocks.1.mlp.hook_{pre,post}", "index": "units 15:25", "sops": ["erases length"]} in hooks
+
+
+def test_a_looped_model_is_refused_in_one_line(tmp_path):
+    """The exports ran the loop's block a fixed number of times (a wrong answer); circuits raised a traceback."""
+    source = tmp_path / "loop.py"
+    source.write_text("from weightsmith import rasp\n\ndef make():\n    loop = rasp.Loop(state={'x': rasp.Map(lambda t: t, "
+                      "rasp.tokens)}, step=lambda s: {'x': rasp.Map(lambda v: max(v - 1, 0), s['x'])}, halt=lambda s: "
+                      "rasp.Map(lambda v: v == 0, s['x']), max_steps=5)\n    return loop['x']\n")
+    program = [f"{source}:make", "--vocab", "0,1,2,3", "--max-len", "1"]
+    for args in (["export", *program, "--to", "onnx", "-o", str(tmp_path / "onnx")],
+                 ["export", *program, "--to", "transformer-lens", "-o", str(tmp_path / "tl")],
+                 ["circuits", *program, "-o", str(tmp_path / "c.json")]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "of a looped model is not supported" in result.output, result.output
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

@@ -1,5 +1,6 @@
 """The explorer page: its data read from the model, and the page itself in a real (headless) browser."""
 
+import contextlib
 import json
 import os
 import re
@@ -56,12 +57,15 @@ def test_the_page_is_self_contained_and_escapes_its_data():
     assert data["tokens"] == ["BOS", "a", "b"]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium (Debian: apt-get install chromium); CI installs it")
-def test_the_page_in_a_headless_browser(sort, tmp_path):
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium (Debian: apt-get install chromium); CI installs it")
+
+
+@contextlib.contextmanager
+def in_browser(html: str, tmp_path):
+    """The page opened in headless Chromium; (page, the errors it logged)."""
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the `explore` extra)")
-    program, model = sort
     page_file = tmp_path / "explore.html"
-    page_file.write_text(explore_html(model, [3, 1, 0, 2], program))
+    page_file.write_text(html)
     errors = []
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
@@ -71,6 +75,14 @@ def test_the_page_in_a_headless_browser(sort, tmp_path):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(page_file.as_uri())
+        yield page, errors
+        browser.close()
+
+
+@needs_chromium
+def test_the_page_in_a_headless_browser(sort, tmp_path):
+    program, model = sort
+    with in_browser(explore_html(model, [3, 1, 0, 2], program), tmp_path) as (page, errors):
         assert page.locator("#graph svg .node").count() == len(exploration(model, [3, 1, 0, 2])["trace"])
         assert page.locator("#heatmap svg rect").count() > 0
         assert page.locator("#heads svg").count() == len(
@@ -84,9 +96,18 @@ def test_the_page_in_a_headless_browser(sort, tmp_path):
         page.screenshot(path=str(tmp_path / "explore.png"), full_page=True)
         if os.environ.get("WEIGHTSMITH_SCREENSHOT"):  # how docs/img/explore.png is made
             page.screenshot(path=os.environ["WEIGHTSMITH_SCREENSHOT"], full_page=True)
-        browser.close()
     assert errors == []
     assert (tmp_path / "explore.png").stat().st_size > 10_000
+
+
+@needs_chromium
+def test_the_output_label_is_shown_as_text(tmp_path):
+    """The summary line put the output's label into innerHTML: `<i>x</i>` showed as an italic x."""
+    label = "<i>x</i>"
+    model = compile_rasp_to_model(rasp.Map(lambda t: t, rasp.tokens).named(label), {"a", "b"}, 2).model
+    with in_browser(explore_html(model, ["a"]), tmp_path) as (page, errors):
+        assert page.locator("#output").inner_text() == label and page.locator("#summary i").count() == 0
+    assert errors == []
 
 
 def test_jupyter_shows_traces_and_models_as_html(sort):

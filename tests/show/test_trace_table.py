@@ -3,6 +3,7 @@
 import pytest
 from rich.console import Console
 
+from weightsmith import rasp
 from weightsmith.demo import NLP_SHOWCASE, TRACE_COLUMNS
 from weightsmith.library import get_program, nlp
 from weightsmith.show.trace_table import nlp_trace_table, trace_table
@@ -49,3 +50,10 @@ def test_a_loop_is_shown_iteration_by_iteration():
 
     shown = render(trace_table(rotate_left(5, lambda x: x == "c")["xs"], ["a", "b", "c"]), 120)
     assert "rotate.xs [0]" in shown and "rotate.xs [2]" in shown and "rotate.xs [3]" not in shown
+
+
+def test_tokens_and_labels_are_not_read_as_markup():
+    """A console that reads markup (Jupyter's, the demo's) shows a trace's data as typed."""
+    program = rasp.Map(lambda t: t, rasp.tokens).named("[red]same")
+    shown = render(trace_table(program, ["[/]", "[bold]x"], title="[/] title"), 100)
+    assert "[red]same" in shown and "[bold]x" in shown and "[/] title" in shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from weightsmith.cli.common import app, console, fail
+from weightsmith.cli.common import NEGATIVE_NUMBERS, app, console, fail
 
 
 def _arithmetic(operation: str, a: int, b: int, digits: int, causal: bool, trace: bool) -> None:
@@ -34,7 +34,7 @@ def _arithmetic(operation: str, a: int, b: int, digits: int, causal: bool, trace
 OPERAND = typer.Argument(..., help="A non-negative integer.")
 
 
-@app.command()
+@app.command(context_settings=NEGATIVE_NUMBERS)
 def add(
     a: int = OPERAND,
     b: int = OPERAND,
@@ -47,7 +47,7 @@ def add(
     _arithmetic("add", a, b, digits, causal, trace)
 
 
-@app.command()
+@app.command(context_settings=NEGATIVE_NUMBERS)
 def multiply(
     a: int = OPERAND,
     b: int = OPERAND,

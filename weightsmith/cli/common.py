@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.text import Text
 
 from weightsmith.show.console import make_console
 
@@ -22,14 +23,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = make_console()
+# for commands whose arguments may be negative numbers: `run sort -1 0`, `add -5 3` take -1 and -5 as arguments
+# (a value, or a one-line error), not as Click's "No such option: -1"
+NEGATIVE_NUMBERS = {"ignore_unknown_options": True}
+console = make_console(markup=False)  # what it prints holds tokens, labels and paths: never markup
+
+
+def styled(head: str, style: str, rest: str) -> Text:
+    """`head` in `style`, then `rest` as typed (the console reads no markup, so styles come this way)."""
+    return Text.assemble((head, style), rest)
 
 
 def fail(message: str) -> None:
-    from rich.markup import escape
-
-    # soft_wrap: one line however long; escape: a path or value quoted in the message is not markup
-    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True, emoji=False)
+    console.print(styled("error:", "bold red", f" {message}"), soft_wrap=True)  # soft_wrap: one line however long
     raise typer.Exit(2)
 
 
@@ -49,8 +55,23 @@ def load_model(folder: Path) -> Transformer:
     return model
 
 
+def verdict(ok: bool, report: str) -> Text:
+    """A check's outcome: "OK" in green or "MISMATCH" in red, then the report."""
+    return styled("OK", "green", f" {report}") if ok else styled("MISMATCH", "red", f" {report}")
+
+
+def no_program_options(folder: Path, options: dict[str, object]) -> None:
+    """Options that say how to compile a program (`{"--vocab": ..., "--causal": ...}`) cannot apply to a saved
+    model, which has its own vocabulary, length and attention: refused, not ignored (`export FOLDER --causal`
+    wrote the folder's bidirectional model without a word)."""
+    given = [flag for flag, value in options.items() if value not in (None, False)]
+    if given:
+        fail(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for a program, not a saved model: the folder "
+             f"{folder} has its own vocabulary, max length and attention")
+
+
 def warn(message: str) -> None:
-    console.print(f"[bold yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    console.print(styled("warning:", "bold yellow", f" {message}"), soft_wrap=True)
 
 
 def _show_version(value: bool) -> None:

@@ -7,7 +7,7 @@ from typing import List
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, writable_folder, write_failed
+from weightsmith.cli.common import app, console, fail, load_model, verdict, writable_folder, write_failed
 
 
 def _named_folders(items: List[str]) -> dict[str, Path]:
@@ -25,8 +25,7 @@ def _named_folders(items: List[str]) -> dict[str, Path]:
 
 def _report_checks(checks) -> None:
     for check in checks:
-        console.print(("[green]OK[/] " if check.ok else "[red]MISMATCH[/] ") + str(check), highlight=False,
-                      soft_wrap=True)
+        console.print(verdict(check.ok, str(check)), soft_wrap=True)
     if not all(check.ok for check in checks):
         raise typer.Exit(1)
 

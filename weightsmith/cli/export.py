@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, writable_folder, write_failed
+from weightsmith.cli.common import app, console, fail, load_model, no_program_options, writable_folder, write_failed
 
 TARGETS = ("transformer-lens", "onnx")
 
@@ -42,29 +42,30 @@ def export_command(
     causal: bool = _CAUSAL,
 ) -> None:
     """Export a model to TransformerLens (a HookedTransformer: safetensors + config + hook table) or ONNX."""
-    from weightsmith.export.extras import MissingExtra
+    from weightsmith.export.extras import MissingExtra, refuse_loops
 
     if to not in TARGETS:
         fail(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
     writable_folder(out)
     if Path(model).is_dir():
-        transformer, circuit = load_model(Path(model)), None
+        no_program_options(Path(model), {"--vocab": vocab, "--max-len": max_len, "--causal": causal})
+        transformer, compiled = load_model(Path(model)), None
     else:
-        from weightsmith.export.circuits import circuit_of
-
         compiled = _compile(model, vocab, max_len, causal)
-        transformer, circuit = compiled.model, circuit_of(compiled)
+        transformer = compiled.model
     try:
+        refuse_loops(transformer.config, "an ONNX export" if to == "onnx" else "a TransformerLens export")
         if to == "onnx":
             from weightsmith.export.onnx import export_onnx
 
             out.mkdir(parents=True, exist_ok=True)
             written = export_onnx(transformer, out / "model.onnx")
         else:
+            from weightsmith.export.circuits import circuit_of
             from weightsmith.export.transformer_lens import save_hooked_transformer
 
-            written = save_hooked_transformer(transformer, out, circuit)
-    except MissingExtra as err:
+            written = save_hooked_transformer(transformer, out, None if compiled is None else circuit_of(compiled))
+    except (MissingExtra, ValueError) as err:
         fail(str(err))
     except OSError as err:
         write_failed(out, err)
@@ -88,7 +89,10 @@ def circuits_command(
              "(a library name or file.py:function) with the --vocab/--max-len it was compiled for")
     if out.is_dir():
         fail(f"-o {out}: is a folder; give a file name such as {out / 'circuit.json'}")
-    circuit = circuit_of(_compile(program, vocab, max_len, causal))
+    try:
+        circuit = circuit_of(_compile(program, vocab, max_len, causal))
+    except ValueError as err:
+        fail(str(err))
     try:
         circuit.write(out)
     except OSError as err:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.text import Text
 
 from weightsmith.cli.common import app, console, fail, progress, write_failed
 
@@ -62,7 +63,7 @@ def extract(
     if gpt2.config.vocab_size != len(chosen.vocab):
         fail(f"{model}: the model has {gpt2.config.vocab_size} tokens, task {name!r} has {len(chosen.vocab)}")
     show = progress()
-    log = (lambda line: console.print(f"[dim]{line}[/]", highlight=False)) if show else (lambda line: None)
+    log = (lambda line: console.print(Text(line, style="dim"))) if show else (lambda line: None)
     options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps,
                       refit_steps=refit_steps, ln=ln)
     with console.status("extracting...", spinner="dots") if show else _nothing():

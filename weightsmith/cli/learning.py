@@ -15,18 +15,18 @@ def learn(
     task: str = typer.Argument(..., help="reverse, hist, double_hist, sort, most_freq, dyck1, dyck2 or induction (the authors' data and metric); "
                               "variants of ours: most_freq_unscored, dyck1_varied, dyck2_varied."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder for the program, its decompiled Python and result.json."),
-    layers: int = typer.Option(3, help="Layers."),
-    heads: int = typer.Option(8, help="Attention heads per layer (half categorical, half numerical)."),
-    mlps: int = typer.Option(2, help="MLPs (lookup tables over two variables) per layer."),
-    epochs: int = typer.Option(60, help="Training epochs (early stopping keeps the best discretised program)."),
+    layers: int = typer.Option(3, min=1, help="Layers."),
+    heads: int = typer.Option(8, min=1, help="Attention heads per layer (half categorical, half numerical)."),
+    mlps: int = typer.Option(2, min=0, help="MLPs (lookup tables over two variables) per layer."),
+    epochs: int = typer.Option(60, min=1, help="Training epochs (early stopping keeps the best discretised program)."),
     seed: int = typer.Option(0, help="Seed for initialisation and Gumbel noise (training is deterministic)."),
     predicate: str = typer.Option("one_hot", help="one_hot (the paper: a query value matches one key value), "
                                   "binary (any set, e.g. 'less than') or mixed (binary for numerical heads only)."),
     orders: str = typer.Option("closest", help="Comma-separated match orders categorical heads may learn: "
                                "closest (the paper), first, last."),
-    restarts: int = typer.Option(1, help="Seeds started (seed, seed+1, ...); the better half go on at 1/4 and 1/2 "
+    restarts: int = typer.Option(1, min=1, help="Seeds started (seed, seed+1, ...); the better half go on at 1/4 and 1/2 "
                                  "of the epochs (successive halving), the best on validation is kept."),
-    values: int = typer.Option(0, help="Variable cardinality (at least what tokens and counts need; wider lets "
+    values: int = typer.Option(0, min=0, help="Variable cardinality (at least what tokens and counts need; wider lets "
                                "an MLP write a pair of values as one)."),
     count_where: bool = typer.Option(False, "--count-where", help="Numerical heads also read a value variable "
                                      "and count only positions whose value is in a learned set."),

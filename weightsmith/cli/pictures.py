@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, writable_folder, write_failed
+from weightsmith.cli.common import app, console, fail, load_model, no_program_options, writable_folder, write_failed
 
 
 @app.command()
@@ -28,6 +28,7 @@ def explore(
     writable_folder(out.parent)
     source = None
     if Path(program).is_dir():
+        no_program_options(Path(program), {"--vocab": vocab, "--max-len": max_len})
         model = load_model(Path(program))
         name = Path(program).name
     else:

@@ -7,7 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, progress, warn, writable_folder, write_failed
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options, progress,
+                                    verdict, warn, writable_folder, write_failed)
 
 
 @app.command("list")
@@ -29,21 +30,25 @@ def list_programs() -> None:
                   "inputs on which the program computes what its description says (checked).", highlight=False)
 
 
-@app.command()
+@app.command(context_settings=NEGATIVE_NUMBERS)
 def run(
     program: str = typer.Argument(..., help="A library program name (see `weightsmith list`), "
                                   "`path/to/file.py:function`, a saved model folder, or one of the "
                                   "language tasks translation, grammaticality, sentiment (words as tokens)."),
-    tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS)."),
+    tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS; negative numbers too: `run sort -1 0 --vocab -1,0`)."),
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
-    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; integers become ints)."),
+    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or floats: `1,2.5`)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
     from weightsmith import rasp
     from weightsmith.program_spec import load_program, parse_tokens
 
+    mistyped = next((t for t in tokens if t.startswith("--")), None)  # unknown options arrive as tokens
+    if mistyped is not None:
+        fail(f"no such option: {mistyped} (see `weightsmith run --help`)")
     if Path(program).is_dir():
+        no_program_options(Path(program), {"--vocab": vocab})
         return _run_model(Path(program), tokens, trace)
     from weightsmith.cli.nlp import NLP_TASKS, nlp_command
 
@@ -121,7 +126,7 @@ def _warn_if_causal_form_differs(spec) -> None:
 def verify_command(
     folder: Path = typer.Argument(..., help="A saved model folder."),
     program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function)."),
-    n_random: int = typer.Option(10_000, help="Random inputs to check when all inputs are too many (>100,000)."),
+    n_random: int = typer.Option(10_000, min=1, help="Random inputs to check when all inputs are too many (>100,000)."),
     seed: int = typer.Option(0),
 ) -> None:
     """Check a saved model against the interpreter: on every input when feasible, else on random ones."""
@@ -139,8 +144,7 @@ def verify_command(
         report = verify(model, spec.program, n_random=n_random, seed=seed, progress=progress())
     except ValueError as err:
         fail(str(err) + (f"; {differs}" if differs else ""))
-    console.print(("[green]OK[/] " if report.ok else "[red]MISMATCH[/] ") + str(report), highlight=False,
-                  soft_wrap=True)
+    console.print(verdict(report.ok, str(report)), soft_wrap=True)
     if not report.ok:
         if differs:
             console.print(f"note: {differs}", highlight=False, soft_wrap=True)

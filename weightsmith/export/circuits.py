@@ -26,6 +26,7 @@ from typing import Any
 from weightsmith import rasp
 from weightsmith.compiler.compiled import CompiledModel
 from weightsmith.compiler.graph import build_graph
+from weightsmith.export.extras import refuse_loops
 
 FORMAT = "weightsmith-circuit"
 EMBED, OUTPUT = "embed", "output"
@@ -115,6 +116,7 @@ class Circuit:
 def circuit_of(compiled: CompiledModel) -> Circuit:
     """The ground-truth circuit of `compiled`, from the compiler's records."""
     config = compiled.config
+    refuse_loops(config, "a circuit")  # (a loop program raised "L1.MLP reads 'cd.spent', which no component writes")
     writer: dict[str, str] = {label: EMBED for label, layout in compiled.layouts.items()
                               if layout.sublayer == "embedding"}
     embedded = sorted({d for label in writer for d in compiled.layouts[label].dims})

@@ -25,3 +25,12 @@ def require(module: str, purpose: str) -> ModuleType:
         raise MissingExtra(
             f"{purpose} needs the package {module.split('.')[0]!r} ({err}); install the extra: "
             f"pip install 'weightsmith[{EXTRA}]'") from None
+
+
+def refuse_loops(config, what: str) -> None:
+    """A looped model runs its middle block again until its own stop flag is set: an exported graph or a
+    circuit of components has a fixed depth, so it would run the block a fixed number of times and answer
+    wrong (the ONNX and TransformerLens exports of a countdown loop gave 2 where the model gives 0)."""
+    if config.loop is not None:
+        raise ValueError(f"{what} of a looped model is not supported: its block runs until the model's stop flag "
+                         "is set, and a fixed-depth graph would not stop there")

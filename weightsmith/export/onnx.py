@@ -15,7 +15,7 @@ from pathlib import Path
 import torch
 from torch import Tensor, nn
 
-from weightsmith.export.extras import require
+from weightsmith.export.extras import refuse_loops, require
 from weightsmith.model import Transformer
 
 OPSET = 18
@@ -37,6 +37,7 @@ def export_onnx(model: Transformer, path: str | Path) -> Path:
     """Write `model` as an ONNX file (inputs `ids` int64 [batch, positions]; outputs `readout`,
     `residual`). Raises MissingExtra without the `onnx` package."""
     require("onnx", "exporting to ONNX")
+    refuse_loops(model.config, "an ONNX export")
     path = Path(path)
     example = model.encode([[model.config.bos] + model.config.vocab[:1] * model.config.max_seq_len] * 2)
     with torch.no_grad(), warnings.catch_warnings():

@@ -33,7 +33,7 @@ from typing import Any
 import torch
 from torch import Tensor
 
-from weightsmith.export.extras import require
+from weightsmith.export.extras import refuse_loops, require
 from weightsmith.model import Transformer
 
 PAD_LABEL = "(export:pad)"
@@ -75,6 +75,7 @@ def to_hooked_transformer(model: Transformer) -> Any:
     Raises MissingExtra when TransformerLens is not installed.
     """
     lens = require("transformer_lens", "exporting to TransformerLens")
+    refuse_loops(model.config, "a TransformerLens export")
     hooked = _hooked(lens, hooked_config(model))
     state = hooked.state_dict()
     state.update(_weights(model, hooked.cfg))

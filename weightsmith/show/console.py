@@ -2,11 +2,13 @@
 
 At a terminal, tables fit the terminal's width (they wrap cells rather than cut them, see
 `trace_table`); piped or captured, where no width is known, they get 110 columns, so they stay whole.
+The CLI's console reads no markup: what it prints holds the user's tokens, labels and paths, and a token
+`[/]` raised rich's MarkupError (a traceback) while `[bold]hi` printed as "hi". Its styles come as `Text`.
 """
 
 from rich.console import Console
 
 
-def make_console() -> Console:
-    probe = Console()
-    return probe if probe.is_terminal else Console(width=max(probe.width, 110))
+def make_console(markup: bool = True) -> Console:
+    probe = Console(markup=markup)
+    return probe if probe.is_terminal else Console(markup=markup, width=max(probe.width, 110))

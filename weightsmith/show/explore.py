@@ -245,8 +245,9 @@ function select(sop) {
 }
 const s = DATA.summary;
 document.getElementById("summary").innerHTML = `${s.layers} layers, d_model ${s.d_model}, ${s.parameters.toLocaleString()}
-  parameters, ${s.causal ? "causal" : "bidirectional"} attention; output <b>${s.output}</b>.
+  parameters, ${s.causal ? "causal" : "bidirectional"} attention; output <b id="output"></b>.
   Selected s-op: <b id="selected">none</b> (click one).`;
+document.getElementById("output").textContent = s.output;  // a label is text: "<i>x</i>" is not markup
 const graph = document.getElementById("graph");
 graph.innerHTML = DATA.graph_svg;
 graph.querySelectorAll(".node").forEach(n => n.addEventListener("click", () => select(n.dataset.node)));

@@ -18,7 +18,8 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.graph import topological_order
 
 NODE_W, NODE_H, COL_GAP, ROW_GAP, MARGIN, HEADER = 150, 30, 60, 14, 16, 26
-KIND_COLOURS = {"input": "#e8e8e8", "categorical": "#d7e8fb", "numerical": "#fde3c8", "selector": "#e4f3dc"}
+KIND_COLOURS = {"input": "#e8e8e8", "categorical": "#d7e8fb", "numerical": "#fde3c8", "selector": "#e4f3dc",
+                "loop": "#eadcf5"}
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ def program_graph(program: rasp.SOp) -> LayeredGraph:
         depth[id(e)] = 1 + max((depth[id(c)] for c in e.children), default=-1)
     nodes = []
     for e in order:
+        # a Loop is neither s-op nor selector (no encoding: `draw` of a loop program was "no annotation 'encoding'")
         kind = ("input" if not e.children else "selector" if isinstance(e, rx.Selector)
-                else rx.get_encoding(e).value)
+                else "loop" if isinstance(e, rasp.Loop) else rx.get_encoding(e).value)
         nodes.append(Node(str(e.unique_id), e.label, depth[id(e)], kind, type(e).__name__))
     edges = [(str(c.unique_id), str(e.unique_id)) for e in order for c in e.children]
     columns = [f"depth {d}" for d in range(1 + max(depth.values()))]

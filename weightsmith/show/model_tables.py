@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from weightsmith.model import ModelConfig, residual_layout, summary
 
@@ -11,7 +11,7 @@ from weightsmith.model import ModelConfig, residual_layout, summary
 def summary_table(model, title: str = "model") -> Table:
     """Layers, heads, d_model, d_mlp and parameters of one model."""
     s = summary(model)
-    table = Table(title=title, header_style="bold", show_header=True)
+    table = Table(title=Text(title), header_style="bold", show_header=True)
     for column in ("layers", "heads", "d_model", "d_mlp (max)", "parameters", "nonzero"):
         table.add_column(column, justify="right")
     table.add_row(
@@ -29,6 +29,6 @@ def layout_table(config: ModelConfig) -> Table:
     table.add_column("s-op = values held")
     for stage in residual_layout(config):
         for k, (span, text) in enumerate(stage.spans()):
-            table.add_row(stage.name if k == 0 else "", span, escape(text))  # labels hold [..]: not markup
+            table.add_row(stage.name if k == 0 else "", span, Text(text))  # labels hold [..]: not markup
         table.add_section()
     return table

@@ -6,6 +6,7 @@ from typing import Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from weightsmith import rasp
 
@@ -17,6 +18,12 @@ def cell_text(v, digits: int = 3) -> str:
     if isinstance(v, float):
         return f"{v:.{digits}g}"
     return str(v)
+
+
+def plain(text: str) -> Text:
+    """Text shown as typed: tokens, labels and values are data, not rich markup (a token `[/]` raised
+    MarkupError, and `[bold]hi` showed as "hi")."""
+    return Text(text)
 
 
 def trace_table(program: rasp.SOp, tokens: Sequence, title: str = "") -> RenderableType:
@@ -72,15 +79,16 @@ def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str =
     if len(tokens) > len(narrow):
         table = _by_position(narrow, tokens, title)
     else:
-        table = Table(title=title or None, show_lines=False, header_style="bold")
+        table = Table(title=plain(title) if title else None, show_lines=False, header_style="bold")
         table.add_column("s-op", style="cyan", no_wrap=True)
         table.add_column(kind_header, style="dim", no_wrap=True)
         for token in tokens:
-            table.add_column(str(token), justify="center", overflow="fold")
+            table.add_column(plain(str(token)), justify="center", overflow="fold")
         for entry in narrow:
             mark = " #" if entry.encoding == "numerical" else ""
             style = "bold green" if entry is entries[-1] else None
-            table.add_row(entry.label + mark, _kind(entry.kind), *map(cell_text, entry.value), style=style)
+            table.add_row(plain(entry.label + mark), _kind(entry.kind), *(plain(cell_text(v)) for v in entry.value),
+                          style=style)
     return Group(table, _wide_values(wide, tokens)) if wide else table
 
 
@@ -102,21 +110,21 @@ def _wide_values(entries: list[rasp.TraceEntry], tokens: Sequence) -> Table:
         for i in range(1, len(tokens) + 1):
             if i == len(tokens) or entry.value[i] != entry.value[start]:
                 span = str(start) if i - 1 == start else f"{start}-{i - 1}"
-                table.add_row(entry.label if start == 0 else "", f"{span} ({' '.join(map(str, tokens[start:i]))})",
-                              cell_text(entry.value[start]))
+                table.add_row(plain(entry.label if start == 0 else ""),
+                              plain(f"{span} ({' '.join(map(str, tokens[start:i]))})"), plain(cell_text(entry.value[start])))
                 start = i
         table.add_section()
     return table
 
 
 def _by_position(entries: list[rasp.TraceEntry], tokens: Sequence, title: str) -> Table:
-    table = Table(title=title or None, header_style="bold")
+    table = Table(title=plain(title) if title else None, header_style="bold")
     table.add_column("#", style="dim", justify="right")
     table.add_column("token", style="cyan", no_wrap=True)
     for entry in entries:
         # a header breaks at underscores (a space stands in for none), so a long label wraps, not cut
-        table.add_column(entry.label.replace("_", "_ "), justify="center", overflow="fold",
+        table.add_column(plain(entry.label.replace("_", "_ ")), justify="center", overflow="fold",
                          style="bold green" if entry is entries[-1] else None)
     for i, token in enumerate(tokens):
-        table.add_row(str(i), str(token), *(cell_text(entry.value[i]) for entry in entries))
+        table.add_row(str(i), plain(str(token)), *(plain(cell_text(entry.value[i])) for entry in entries))
     return table
