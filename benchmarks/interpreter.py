@@ -27,7 +27,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import platform
 import random
 import statistics
 import sys
@@ -37,7 +36,7 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from vs_tracr import CASES as TRACR_LIB_CASES  # noqa: E402
+from vs_tracr import CASES as TRACR_LIB_CASES, machine  # noqa: E402
 from weightsmith import library, rasp  # noqa: E402
 from weightsmith.verify import same_value  # noqa: E402
 
@@ -161,7 +160,7 @@ def main() -> int:
               f"same outputs as Tracr on all: {summary['tracr_agrees_everywhere']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
-        "machine": {"python": sys.version.split()[0], "platform": platform.platform()},
+        "machine": machine(),
         "n_inputs": N_INPUTS, "length": LENGTH, "repeats": REPEATS, "rows": rows, "summary": summary}, indent=1))
     print(f"wrote {RESULTS}")
     return 0

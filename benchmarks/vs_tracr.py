@@ -31,6 +31,7 @@ faster); the last row gives their geometric means. JSON goes to benchmarks/resul
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import math
 import os
@@ -53,6 +54,15 @@ MAX_LENS = (5, 10)
 COMPILE_ROUNDS = 7  # interleaved compiles per side and case; the median is kept
 THREADS = 1  # torch threads: compiled models are small, and one thread is fastest on a shared machine
 
+
+
+def machine() -> dict:
+    """Python, platform, load and the package versions behind both sides' times: an install resolves the newest
+    numpy and JAX, and they move the ratios (the same compiler measured 17.8x Tracr on one install, 14.3x on the
+    next, docs/speed.md), so a ratio is comparable only with the versions it was measured with."""
+    packages = ("numpy", "torch", "jax", "jaxlib", "tracr-pypi")
+    return {"python": sys.version.split()[0], "platform": platform.platform(), "load_average": os.getloadavg(),
+            "packages": {name: importlib.metadata.version(name) for name in packages}}
 
 # Each case: build(lib, rasp, max_seq_len) with either project's modules, and the vocabulary of a size.
 def _letters(n: int) -> list:
@@ -270,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(THREADS)
     compiling.compile_rasp_to_model(lib.make_length(), vocab={"a"}, max_seq_len=2, compiler_bos="BOS")  # JAX start-up
     rows = []
+    print("versions: " + ", ".join(f"{k} {v}" for k, v in machine()["packages"].items()))
     print(COMPILE_HEADER if compile_only else HEADER)
     for case in CASES:
         for size in SIZES:
@@ -309,8 +320,7 @@ def main(argv: list[str] | None = None) -> int:
           f"tracr {exact['tracr']}/{len(rows)}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
-        "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "torch_threads": THREADS,
-                    "load_average": os.getloadavg()},
+        "machine": {**machine(), "torch_threads": THREADS},
         "n_inputs": N_INPUTS, "tracr_apply_budget_s": TRACR_APPLY_BUDGET, "compile_rounds": COMPILE_ROUNDS,
         "rows": rows, "geometric_means": means, "cases_exact": exact}, indent=1))
     print(f"wrote {RESULTS}")
