@@ -418,8 +418,13 @@ def _output_line(model_or_compiled: Any, program: rasp.SOp, vocab: list, max_seq
     config = _unwrap(model_or_compiled).config
     if config.output_encoding != "numerical":
         return None
-    values = getattr(model_or_compiled, "output_values", None)
-    return NumberLine([*config.output_values, *(values or ()), *rasp.value_set(program, vocab, max_seq_len)])
+    values = [*config.output_values, *(getattr(model_or_compiled, "output_values", None) or ())]
+    try:
+        values += rasp.value_set(program, vocab, max_seq_len)
+    except rasp.ValueSetError:  # a function raising on a value the static analysis deems possible (log of
+        if not values:  # 0 where no input makes 0): the model's values are the points, as they always were
+            raise
+    return NumberLine(values)
 
 
 def _unwrap(model_or_compiled: Any) -> Any:
