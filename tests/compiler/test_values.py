@@ -3,6 +3,7 @@
 import itertools
 import math
 import re
+import warnings
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from weightsmith import rasp
-from weightsmith.compiler import CompileError
+from weightsmith.compiler import CompileError, UndefinedInputsWarning, compile_rasp_to_model
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.registry import PROGRAMS
 from tests.program_strategies import random_programs
@@ -348,3 +349,17 @@ def test_checked_values_are_the_distinct_sorted_values_or_name_the_first_non_fin
     else:
         with pytest.raises(CompileError, match=re.escape(f"can hold {bad!r}")):
             checked_values(expr, values)
+
+
+def test_a_program_undefined_on_some_observed_inputs_compiles_with_a_warning_naming_the_refusal():
+    """The model's outputs on such inputs mean nothing, so the compile says so, with the interpreter's words;
+    a program defined on every input compiles without it."""
+    same = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    undefined = rasp.categorical(rasp.Aggregate(same, rasp.tokens))  # averages 'a' and 'a' on "a a"
+    with pytest.warns(UndefinedInputsWarning, match="cannot average non-numeric values"):
+        compile_rasp_to_model(undefined, {"a", "b"}, max_seq_len=3, compiler_bos="BOS")
+    first = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.EQ)
+    defined = rasp.categorical(rasp.Aggregate(first, rasp.tokens))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UndefinedInputsWarning)
+        compile_rasp_to_model(defined, {"a", "b"}, max_seq_len=3, compiler_bos="BOS")

@@ -15,7 +15,8 @@ model with its reading guide).
 
 from weightsmith.compiler.compiled import CompiledModel, CompiledOutput, HeadInfo, SOpLayout
 from weightsmith.compiler.compiling import compile_program, compile_rasp_to_model
-from weightsmith.compiler.errors import ClassifierTooLarge, CompileError, OutputTypeWarning, RoundingWarning
+from weightsmith.compiler.errors import (ClassifierTooLarge, CompileError, OutputTypeWarning, RoundingWarning,
+                                         UndefinedInputsWarning)
 
 __all__ = [
     "ClassifierTooLarge",
@@ -26,6 +27,7 @@ __all__ = [
     "OutputTypeWarning",
     "RoundingWarning",
     "SOpLayout",
+    "UndefinedInputsWarning",
     "compile_program",
     "compile_rasp_to_model",
 ]

@@ -37,6 +37,14 @@ class RoundingWarning(UserWarning):
     compiled before is refused (docs/compiler-guarantees.md)."""
 
 
+
+class UndefinedInputsWarning(UserWarning):
+    """A program the interpreter refuses on some of the inputs the compiler observed (a categorical Aggregate
+    averaging strings, a comparison of incomparable tokens, a function raising): it compiles, from the facts
+    that hold on the other inputs, but its model's outputs on those inputs mean nothing. Said at compile time,
+    with the interpreter's first refusal, so that no one reads such an output as the program's; `verify`
+    counts those inputs as undefined and does not compare them."""
+
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:
     """An s-op's user function on every argument tuple it can meet; CompileError naming the s-op and
     the first argument f raises on (the compiler must tabulate the function on every possible value).

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compiler.errors import CompileError, tabulate
+from weightsmith.compiler.errors import CompileError, UndefinedInputsWarning, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.copies import copies_one_value
 from weightsmith.compiler.means import equal_means_exact, exact_sums
@@ -401,6 +402,12 @@ class StaticFacts(_FunctionTables):
 Facts = ObservedFacts | StaticFacts
 
 
+def _warn_undefined(err: rasp.EvaluationError) -> None:
+    warnings.warn(UndefinedInputsWarning(
+        "the program is undefined on some inputs, and its model's outputs there mean nothing; the "
+        f"interpreter's first refusal: {err}"), stacklevel=4)
+
+
 def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = "auto") -> Facts:
     """The value facts of `graph`'s program: `mode` is "exhaustive", "static" or "auto".
 
@@ -433,8 +440,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     if mode == "auto" and n_inputs <= AUTO_EXHAUSTIVE_INPUTS:
         try:
             return observe()
-        except rasp.EvaluationError:
-            pass  # the program is undefined on some inputs: the static facts cover the rest
+        except rasp.EvaluationError as err:  # the static facts cover the rest
+            _warn_undefined(err)
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
     try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
         static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove)
@@ -448,6 +455,7 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     if can_prove and static.averaging:  # observed means are the few that occur, not every possible one
         try:
             return observe()
-        except rasp.EvaluationError:
+        except rasp.EvaluationError as err:
+            _warn_undefined(err)
             return StaticFacts(graph, vocab, max_seq_len)  # complete now (it may raise, as it would have)
     return static
