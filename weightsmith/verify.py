@@ -418,7 +418,7 @@ def _output_line(model_or_compiled: Any, program: rasp.SOp, vocab: list, max_seq
     config = _unwrap(model_or_compiled).config
     if config.output_encoding != "numerical":
         return None
-    values = [*config.output_values, *(getattr(model_or_compiled, "output_values", None) or ())]
+    values = list(config.output_values)  # a CompiledModel's `output_values` are the same list
     try:
         values += rasp.value_set(program, vocab, max_seq_len)
     except rasp.ValueSetError:  # a function raising on a value the static analysis deems possible (log of
@@ -467,7 +467,8 @@ def verify(
     if n_random < 1 or max_seq_len < 1 or not vocab:
         raise ValueError(f"nothing to check: n_random={n_random}, max_seq_len={max_seq_len}, vocab={vocab} "
                          "(each needs at least 1)")
-    foreign = [v for v in vocab if not any(type(v) is type(m) and v == m for m in config.vocab)]
+    known = {(type(m), m) for m in config.vocab}  # a set: a dictionary-scale vocabulary has ~70k tokens
+    foreign = [v for v in vocab if (type(v), v) not in known]
     if foreign:  # else the model refused the first input holding one, naming only its position
         raise ValueError(f"vocab holds {foreign[0]!r}, which the model's vocabulary {config.vocab} does not "
                          "(tokens match by type as well as value)")
