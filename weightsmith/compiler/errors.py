@@ -1,6 +1,6 @@
 """The compiler's one error type: it names the s-op at fault and says why it cannot be compiled; and its
-warnings, for what compiles exactly in value but not in Python type, and for float32 rounding the
-compiler cannot prove harmless."""
+warnings, for what compiles exactly in value but not in Python type, for float32 rounding the compiler
+cannot prove harmless, and for programs the interpreter refuses on some inputs."""
 
 from __future__ import annotations
 
@@ -37,13 +37,13 @@ class RoundingWarning(UserWarning):
     compiled before is refused (docs/compiler-guarantees.md)."""
 
 
-
 class UndefinedInputsWarning(UserWarning):
     """A program the interpreter refuses on some of the inputs the compiler observed (a categorical Aggregate
     averaging strings, a comparison of incomparable tokens, a function raising): it compiles, from the facts
     that hold on the other inputs, but its model's outputs on those inputs mean nothing. Said at compile time,
     with the interpreter's first refusal, so that no one reads such an output as the program's; `verify`
     counts those inputs as undefined and does not compare them."""
+
 
 def tabulate(expr: Any, f: Callable, args: Sequence[tuple]) -> list:
     """An s-op's user function on every argument tuple it can meet; CompileError naming the s-op and
