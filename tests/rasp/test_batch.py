@@ -18,16 +18,22 @@ def typed(values):
     return [(type(v), v) for v in values]
 
 
+def _mixed_lengths(data, name, max_size=12):
+    """A batch of inputs of the compat case `name`, of lengths 1 to its max_seq_len."""
+    case = GOLDEN[name]
+    sequence = st.lists(st.sampled_from(case["vocab"]), min_size=1, max_size=case["max_seq_len"])
+    return data.draw(st.lists(sequence, min_size=1, max_size=max_size))
+
+
+def _agrees_with_reference(program, inputs):
+    for xs, out in zip(inputs, rasp.evaluate_batch(program, inputs)):
+        assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+
+
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), name=st.sampled_from(SAFE))
 def test_batch_equals_reference_on_mixed_length_batches(data, name):
-    case = GOLDEN[name]
-    program = PROGRAMS.CASES[name][0](rasp)
-    sequence = st.lists(st.sampled_from(case["vocab"]), min_size=1, max_size=case["max_seq_len"])
-    inputs = data.draw(st.lists(sequence, min_size=1, max_size=12))
-    got = rasp.evaluate_batch(program, inputs)
-    for xs, out in zip(inputs, got):
-        assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+    _agrees_with_reference(PROGRAMS.CASES[name][0](rasp), _mixed_lengths(data, name))
 
 
 def test_shared_subexpression_is_evaluated_once():
@@ -488,11 +494,6 @@ def test_a_deep_copy_of_an_evaluated_program_is_evaluated_as_itself():
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), name=st.sampled_from(SAFE))
 def test_a_kept_plan_gives_what_a_new_walk_gives(data, name):
-    case = GOLDEN[name]
     program = PROGRAMS.CASES[name][0](rasp)
-    sequence = st.lists(st.sampled_from(case["vocab"]), min_size=1, max_size=case["max_seq_len"])
     for _ in range(2):  # the second batch runs on the plan the first one kept
-        inputs = data.draw(st.lists(sequence, min_size=1, max_size=6))
-        got = rasp.evaluate_batch(program, inputs)
-        for xs, out in zip(inputs, got):
-            assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+        _agrees_with_reference(program, _mixed_lengths(data, name, max_size=6))
