@@ -18,16 +18,22 @@ def typed(values):
     return [(type(v), v) for v in values]
 
 
+def _mixed_lengths(data, name, max_size=12):
+    """A batch of inputs of the compat case `name`, of lengths 1 to its max_seq_len."""
+    case = GOLDEN[name]
+    sequence = st.lists(st.sampled_from(case["vocab"]), min_size=1, max_size=case["max_seq_len"])
+    return data.draw(st.lists(sequence, min_size=1, max_size=max_size))
+
+
+def _agrees_with_reference(program, inputs):
+    for xs, out in zip(inputs, rasp.evaluate_batch(program, inputs)):
+        assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+
+
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), name=st.sampled_from(SAFE))
 def test_batch_equals_reference_on_mixed_length_batches(data, name):
-    case = GOLDEN[name]
-    program = PROGRAMS.CASES[name][0](rasp)
-    sequence = st.lists(st.sampled_from(case["vocab"]), min_size=1, max_size=case["max_seq_len"])
-    inputs = data.draw(st.lists(sequence, min_size=1, max_size=12))
-    got = rasp.evaluate_batch(program, inputs)
-    for xs, out in zip(inputs, got):
-        assert typed(out) == typed(rasp.evaluate(program, xs)), xs
+    _agrees_with_reference(PROGRAMS.CASES[name][0](rasp), _mixed_lengths(data, name))
 
 
 def test_shared_subexpression_is_evaluated_once():
@@ -428,3 +434,66 @@ def test_constants_and_lengths_of_one_length_batches():
     program = rasp.SequenceMap(lambda a, n: (a, n), rasp.Full(-1), rasp.length)
     for inputs in ([["a"] * 3] * 5, [["a"] * 2] * 5, [["a"] * 3] * 5, [["a"], ["a", "b"]]):
         assert rasp.evaluate_batch(program, inputs) == [rasp.evaluate(program, xs) for xs in inputs]
+
+
+def _walks(monkeypatch):
+    """Counts the batched interpreter's walks of a program's graph."""
+    from weightsmith.rasp import batch
+
+    walks = []
+    walk = batch.with_children
+    monkeypatch.setattr(batch, "with_children", lambda program: walks.append(program) or walk(program))
+    return walks
+
+
+def test_a_program_is_walked_once_and_its_copies_share_the_plan(monkeypatch):
+    walks = _walks(monkeypatch)
+    program = rasp.SequenceMap(lambda a, b: a + b, rasp.Map(lambda t: t * 2, rasp.tokens), rasp.indices)
+    assert rasp.evaluate_batch(program, [[1, 2], [3]]) == [[2, 5], [6]]
+    assert rasp.evaluate_batch(program, [[4, 4, 4]]) == [[8, 9, 10]]
+    named = program.named("sum")  # a copy with the same children: the plan holds for it
+    assert rasp.evaluate_batch(named, [[1]]) == [[2]]
+    assert walks == [program]
+
+
+def test_a_reassigned_child_is_noticed(monkeypatch):
+    walks = _walks(monkeypatch)
+    doubled = rasp.Map(lambda t: t * 2, rasp.tokens)
+    program = rasp.SequenceMap(lambda a, b: a + b, doubled, rasp.indices)
+    assert rasp.evaluate_batch(program, [[1, 2]]) == [[2, 5]]
+    program.snd = rasp.Map(lambda t: t * 10, rasp.tokens)  # expressions are not meant to change; nothing stops it
+    assert rasp.evaluate_batch(program, [[1, 2]]) == [[12, 24]] == [rasp.evaluate(program, [1, 2])]
+    doubled.inner = rasp.indices  # deeper down
+    assert rasp.evaluate_batch(program, [[1, 2]]) == [[10, 22]] == [rasp.evaluate(program, [1, 2])]
+    assert walks == [program] * 3
+
+
+def test_a_node_given_another_class_is_noticed():
+    keys = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LT)
+    same = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    program = rasp.SelectorWidth(rasp.SelectorAnd(keys, same))
+    inputs = [["a", "b", "a", "a"]]
+    assert rasp.evaluate_batch(program, inputs) == [[0, 0, 1, 2]]
+    program.selector.__class__ = rasp.SelectorOr  # the same children, another step
+    assert rasp.evaluate_batch(program, inputs) == [[3, 2, 4, 4]] == [rasp.evaluate(program, inputs[0])]
+
+
+def test_a_deep_copy_of_an_evaluated_program_is_evaluated_as_itself():
+    import copy
+
+    doubled = rasp.Map(lambda t: t * 2, rasp.tokens)
+    program = rasp.SequenceMap(lambda a, b: a + b, doubled, rasp.indices)
+    assert rasp.evaluate_batch(program, [[1, 2]]) == [[2, 5]]
+    twin = copy.deepcopy(program)  # its plan comes along, of the copied nodes
+    twin.fst.f = lambda t: t * 3  # not structure: read when evaluated
+    program.fst.inner = rasp.indices
+    assert rasp.evaluate_batch(twin, [[1, 2]]) == [[3, 7]]
+    assert rasp.evaluate_batch(program, [[1, 2]]) == [[0, 3]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), name=st.sampled_from(SAFE))
+def test_a_kept_plan_gives_what_a_new_walk_gives(data, name):
+    program = PROGRAMS.CASES[name][0](rasp)
+    for _ in range(2):  # the second batch runs on the plan the first one kept
+        _agrees_with_reference(program, _mixed_lengths(data, name, max_size=6))

@@ -22,7 +22,7 @@ import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
@@ -1012,28 +1012,18 @@ class _BatchEvaluator:
         codes = np.where(undefined, n_classes, scores.argmax(-1))
         return Column(np.where(valid, codes, PAD), [*e.classes, None])
 
-    def run(self, program: rx.RASPExpr, keep_all: bool = True,
-            plan: Optional[list[tuple[rx.RASPExpr, Sequence[rx.RASPExpr]]]] = None) -> None:
-        """Every node of `program`, children first. Unless `keep_all`, a node's value is dropped once its last
-        parent has read it (the program's own stays): a call then holds only what is still needed, so its
-        arrays reuse the memory of dead ones instead of growing the heap, whose fresh pages cost a page fault
-        each (a quarter of the time of a selector-heavy program).
-
-        Each node is dispatched on its class (`_step_of`), and the walk reads each node's children once
-        (`with_children`): in a call that follows slower work, every Python line runs cold, and the walk
-        and an isinstance chain per node were 3-4 % of a call over twenty nodes."""
+    def run(self, program: rx.RASPExpr, keep_all: bool = True, plan: Optional["_Plan"] = None) -> None:
+        """Every node of `program`, children first, as its `_Plan` (`_plan_of`) lists them. Unless `keep_all`, a
+        node's value is dropped once its last parent has read it (the program's own stays): a call then holds
+        only what is still needed, so its arrays reuse the memory of dead ones instead of growing the heap,
+        whose fresh pages cost a page fault each (a quarter of the time of a selector-heavy program)."""
         batch = self.batch
         one_row_ok = batch.full and batch.shape[1] > 0
-        plan = with_children(program) if plan is None else plan  # (`plan`: the caller's walk of `program`)
-        steps = [_step_of(type(e)) for e, _ in plan]
-        last_use: dict[int, int] = {}
-        if not keep_all and not any(step.loops for step in steps):  # a loop's body reads outer nodes
-            for at, (_, children) in enumerate(plan):  # that are not its children: nothing is dropped
-                for child in children:
-                    last_use[id(child)] = at
-            last_use.pop(id(program), None)
-        values = self.values
-        for at, ((e, children), step) in enumerate(zip(plan, steps)):
+        plan = _plan_of(program) if plan is None else plan  # (`plan`: the caller's, of `program`)
+        nodes = (*plan.below, program)
+        drops = () if keep_all or plan.loops else plan.drops  # a loop's body reads outer nodes that are not
+        values = self.values  # its children: then nothing is dropped
+        for at, (e, children, step) in enumerate(zip(nodes, plan.children, plan.steps)):
             if step.hole and unfilled(e):
                 raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
                                       "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
@@ -1041,10 +1031,9 @@ class _BatchEvaluator:
                 values[id(e)] = self.one_row(e)
             else:
                 values[id(e)] = step.compute(self, e)
-            if last_use:
-                for child in children:
-                    if last_use.get(id(child)) == at:
-                        self._drop(id(child))
+            if drops and drops[at]:
+                for k in drops[at]:
+                    self._drop(id(nodes[k]))
 
     def tokens(self, e: rx.TokensType) -> Column:
         return self.batch.tokens
@@ -1220,6 +1209,64 @@ def _step_of(kind: type) -> _Step:
     return step
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What `_BatchEvaluator.run` reads of a program's graph, worked out once and kept on the program (`_plan_of`).
+
+    In a call that follows slower work every Python line runs cold: walking the graph (`with_children`), choosing
+    each node's step and finding the last uses took 7-99 µs (2 to 32 nodes), checking a kept plan 5-68. Nothing here
+    depends on the inputs, and the program itself is not held (it is the object the plan is kept on, and a
+    copy of it, made by `named` or `copy.copy`, has the same children: the plan holds for it too); nor are
+    ids, so a deep copy of the program carries a plan of its own copied nodes.
+    """
+
+    below: tuple[rx.RASPExpr, ...]  # every node but the program, children first
+    children: tuple[tuple[rx.RASPExpr, ...], ...]  # each node's children as `children` gave them; the program's last
+    kinds: tuple[type, ...]  # each node's class, the program's last
+    steps: tuple[_Step, ...]  # `_step_of` each class
+    drops: tuple[tuple[int, ...], ...]  # per node, where in `below` the children it is the last to read are
+    loops: bool  # a node of a loop: its body reads nodes that are not its children
+    reads_tokens: bool
+
+    @staticmethod
+    def of(program: rx.RASPExpr) -> "_Plan":
+        walk = with_children(program)
+        nodes = [e for e, _ in walk]
+        children = tuple(tuple(c) for _, c in walk)
+        kinds = tuple(map(type, nodes))
+        steps = tuple(map(_step_of, kinds))
+        place = {id(e): at for at, e in enumerate(nodes)}
+        last = {id(child): at for at, kids in enumerate(children) for child in kids}
+        drops = tuple(tuple(sorted({place[id(c)] for c in kids if last[id(c)] == at}))
+                      for at, kids in enumerate(children))
+        return _Plan(tuple(nodes[:-1]), children, kinds, steps, drops, any(step.loops for step in steps),
+                     any(issubclass(kind, rx.TokensType) for kind in kinds))
+
+    def holds(self, program: rx.RASPExpr) -> bool:
+        """Whether `program` still has this graph: every node of the same class, with the same children
+        (by identity) in the same order. Expressions are not meant to change, but nothing stops a user
+        from reassigning a child; then the graph is walked again."""
+        nodes = (*self.below, program)
+        if tuple(map(type, nodes)) != self.kinds:
+            return False
+        now = tuple(map(_CHILDREN, nodes))
+        return (tuple(map(len, now)) == tuple(map(len, self.children))
+                and all(map(operator.is_, chain.from_iterable(now), chain.from_iterable(self.children))))
+
+
+_CHILDREN = operator.attrgetter("children")
+_PLAN = "_batch_plan"  # the attribute a program keeps its plan in
+
+
+def _plan_of(program: rx.RASPExpr) -> _Plan:
+    """`program`'s plan: the one kept on it if its graph has not changed since, else a new one (then kept)."""
+    plan = getattr(program, _PLAN, None) if isinstance(program, rx.RASPExpr) else None
+    if plan is None or not plan.holds(program):
+        plan = _Plan.of(program)
+        setattr(program, _PLAN, plan)
+    return plan
+
+
 def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False, packed: bool = False) -> dict[int, Any]:
     """Every sub-expression of `program` on `batch`: a Column per s-op, a bool array `[B, query, key]` per selector (or,
     if `packed`, its masks `[B, query, words]` as `bitmask` holds them), a list of `LoopRun`s (one per input) per
@@ -1254,8 +1301,8 @@ def evaluate_batch(
     """
     if not inputs:
         return []
-    plan = with_children(program)
-    batch = make_batch(inputs, vocab, max_seq_len, read_tokens=any(isinstance(e, rx.TokensType) for e, _ in plan))
+    plan = _plan_of(program)
+    batch = make_batch(inputs, vocab, max_seq_len, read_tokens=plan.reads_tokens)
     evaluator = _BatchEvaluator(batch)
     evaluator.run(program, keep_all=False, plan=plan)
     result = evaluator(program)
