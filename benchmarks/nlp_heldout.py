@@ -5,6 +5,7 @@
     ... benchmarks/nlp_heldout.py --version 3    # the third held-out set → results/nlp_heldout_v3.json
     ... benchmarks/nlp_heldout.py --version 4    # the fourth held-out set → results/nlp_heldout_v4.json
     ... benchmarks/nlp_heldout.py --version 5    # the fifth held-out set → results/nlp_heldout_v5.json
+    ... benchmarks/nlp_heldout.py --version N    # held-out set N (heldout.VERSIONS) → results/nlp_heldout_vN.json
 
 For each task and each held-out item (`weightsmith.tasks.nlp.heldout`, never used to write a program):
 - coverage: the item has no word unknown to the model's lexicon (`nlp.unknown_words`);
@@ -114,11 +115,12 @@ def vader() -> Callable[[Sequence[str]], str]:
 
 
 def french_tokens(english: Sequence[str]) -> tuple[str, ...]:
-    """The translation as French tokens, unknown words put back in place. (The references are tokens;
-    re-tokenising the translated text with the English tokenizer would split l'enfant and est-ce.)"""
+    """The translation as French tokens, unknown words put back in place, as `nlp.translate` does it (a UNK
+    spoken more often than the input had unknown words stays UNK, and so never matches). (The references are
+    tokens; re-tokenising the translated text with the English tokenizer would split l'enfant and est-ce.)"""
     tokens = with_unknowns(english, models.serving("translation").known_words)
     unknown = iter(tokens.unknown)
-    return tuple(next(unknown) if w == "UNK" else w for w in nlp.translate_tokens(tokens.model_input, "interpreter"))
+    return tuple(next(unknown, "UNK") if w == "UNK" else w for w in nlp.translate_tokens(tokens.model_input, "interpreter"))
 
 
 def model_answers(task: str, items: Sequence) -> list:
