@@ -99,6 +99,12 @@ class ErrorBounds:
     rounding: float = 0.0
 
 
+def _numbers(values: list) -> list[float]:
+    """The numbers among an s-op's values (not booleans), as floats: found once an s-op, for its
+    size, its points and its range (thousands of values in a numerical s-op)."""
+    return [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+
+
 def _exact(x: float) -> bool:
     """Whether float32 sums and products of x with its like are exact: a small multiple of 1/4."""
     return abs(x) < EXACT and (4.0 * x).is_integer()
@@ -125,13 +131,14 @@ class _Walk:
         """Walk one op: what its s-op can hold, and its error and rounding bounds."""
         label = op.output.label
         self.writer[label] = op
-        numbers = [abs(float(v)) for v in op.output.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        numbers = _numbers(op.output.values)
+        magnitudes = list(map(abs, numbers))
         if op.output.code is not None:  # a ±1 code: L1 norm k
             self.size[label] = float(len(op.output.dims))
         else:
-            self.size[label] = max(numbers, default=1.0) if op.output.indicators is None else 1.0
-        self.points[label] = numbers
-        self.hold(label, op.output.values, op.output.indicators is not None, op.output.code is not None)
+            self.size[label] = max(magnitudes, default=1.0) if op.output.indicators is None else 1.0
+        self.points[label] = magnitudes
+        self.hold(label, numbers, op.output.indicators is not None, op.output.code is not None)
         error, rounding = self.attention(op) if isinstance(op, AttentionOp) else self.mlp(op)
         self.error[label], self.rounded[label] = error, 0.0 if label in self.assumed else rounding
 
@@ -165,14 +172,14 @@ class _Walk:
                         todo.append(owner)
         return found
 
-    def hold(self, label: str, values: list, one_hot: bool, code: bool) -> None:
-        """What one dimension of an s-op can hold, for the rounding of the units reading it."""
+    def hold(self, label: str, numbers: list[float], one_hot: bool, code: bool) -> None:
+        """What one dimension of an s-op can hold, for the rounding of the units reading it (`numbers`:
+        the numbers among its values, `_numbers`)."""
         if code:
             self.range[label] = (-1.0, 1.0)
         elif one_hot:
             self.range[label] = (0.0, 1.0)
         else:
-            numbers = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
             self.range[label] = (min(numbers, default=0.0), max(numbers, default=0.0))
             if not all(map(_exact, numbers)):
                 self.inexact.add(label)
@@ -497,10 +504,10 @@ def bound_errors(ops: list[Op], sched: Schedule, output: OutputSpec, max_seq_len
     if assumed is not None:
         walk.assumed = assumed
     for rep in embedded:
-        walk.hold(rep.label, rep.values, rep.indicators is not None, rep.code is not None)
-        numbers = [abs(float(v)) for v in rep.values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        numbers = _numbers(rep.values)
+        walk.hold(rep.label, numbers, rep.indicators is not None, rep.code is not None)
         if rep.indicators is None and rep.code is None and any(float(np.float32(v)) != v for v in numbers):
-            walk.rounded[rep.label] = ROUNDING * max(numbers)
+            walk.rounded[rep.label] = ROUNDING * max(map(abs, numbers))
     order = sorted(ops, key=lambda o: sched.sublayer[id(o)])
     position = {id(op): i for i, op in enumerate(order)}
     start = 0
