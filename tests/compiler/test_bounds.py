@@ -174,3 +174,11 @@ def test_a_large_sides_arrays_give_the_term_walks_bounds(readouts, errors, sizes
         want = walk._side(readouts)
     got = walk._side_arrays(readouts)
     assert [(type(x), float(x).hex()) for x in got] == [(type(x), float(x).hex()) for x in want]
+
+
+@given(st.lists(st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.booleans(), st.text(max_size=2),
+                          st.none())))
+def test_the_numbers_among_values_are_the_non_boolean_ints_and_floats_as_floats(values):
+    want = [float(v) for v in values if type(v) in (int, float)]
+    assert [x.hex() for x in bounds._numbers(values)] == [x.hex() for x in want]
+    assert all(type(x) is float for x in bounds._numbers(values))

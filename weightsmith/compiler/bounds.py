@@ -101,7 +101,10 @@ class ErrorBounds:
 
 def _numbers(values: list) -> list[float]:
     """The numbers among an s-op's values (not booleans), as floats: found once an s-op, for its
-    size, its points and its range (thousands of values in a numerical s-op)."""
+    size, its points and its range (hundreds of values in a numerical s-op; where every value is a
+    plain int or float, as most are, converted in C)."""
+    if set(map(type, values)) <= {int, float}:
+        return list(map(float, values))
     return [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
 
 
