@@ -15,7 +15,10 @@ dicts are walked as they are.
 Exactness: the bounds are compared bit for bit with the term-by-term walk they replace (and the
 models built from them must not change), so every sum here adds in the order the dict walk added:
 `np.bincount` adds its weights into each bin in input order, starting from 0.0, as
-`total.get(d, 0.0) + c` did; maxima do not depend on the order.
+`total.get(d, 0.0) + c` did; maxima do not depend on the order. (The dict walk sums over a
+read-out's s-ops with Python's `sum`, left to right up to Python 3.11; 3.12 compensates a float sum,
+which would change its bits where a read-out reads three s-ops or more: tests/compiler/test_family.py
+and test_bounds.py compare the two and would fail.)
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class Family:
 
     @classmethod
     def of(cls, readouts: Sequence[Readout]) -> "Family":
+        """The terms of `readouts` laid out by C-level iteration (each dimension hashed twice)."""
         terms = [r.terms for r in readouts]
         sizes = list(map(len, terms))
         total = sum(sizes)
