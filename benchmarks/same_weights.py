@@ -6,7 +6,8 @@
 `save` compiles every library program (its default vocabulary and length), every `vs_tracr.py` case,
 the compat programs of ../shared/compat that compile, two arithmetic programs (SelectPreferred,
 causal) and four causal variants with the compiler found on PYTHONPATH, and writes each model's
-tensors, its config and its reading guide (layouts, heads, schedule, output, unit records) to the
+tensors, its config, its reading guide (layouts, heads, schedule, output, unit records) and the
+error bounds of every s-op (each walk of `compiler.bounds`, as `repr` prints its floats: to the bit) to the
 folder, one `.npz` per model (no pickle). `check` compiles the same models with this checkout's
 compiler and names every model whose tensors differ in a bit, or whose guide differs.
 Speed changes to the compiler must keep `check` silent: the weights are the product.
@@ -66,14 +67,26 @@ def record(program, vocab: list, L: int, keywords: dict) -> dict[str, np.ndarray
     """The model's tensors (float32, as built) and a text of everything else a compile returns."""
     import torch
 
-    from weightsmith.compiler import compile_rasp_to_model
+    from weightsmith.compiler import compile_rasp_to_model, compiling
 
     torch.set_num_threads(1)
-    compiled = compile_rasp_to_model(program, set(vocab), L, compiler_bos="BOS", **keywords)
+    walked: list[str] = []  # every error-bound walk's result (`compiler.bounds`): each s-op's bound, to the bit
+    bound_errors = compiling.bound_errors
+
+    def recorded(*args, **kwargs):
+        bounds = bound_errors(*args, **kwargs)
+        walked.append(repr(bounds))
+        return bounds
+
+    compiling.bound_errors = recorded
+    try:
+        compiled = compile_rasp_to_model(program, set(vocab), L, compiler_bos="BOS", **keywords)
+    finally:
+        compiling.bound_errors = bound_errors
     arrays = {f"w:{k}": v.detach().cpu().numpy() for k, v in compiled.model.state_dict().items()}
     guide = [repr(compiled.model.config), compiled.analysis, repr(compiled.schedule), repr(compiled.heads),
              repr(compiled.units), repr((compiled.output_label, compiled.output_values, compiled.output_tolerance,
-                                         compiled.output_error))]
+                                         compiled.output_error)), *walked]
     for label, layout in compiled.layouts.items():
         guide.append(repr((label, layout.dims, layout.values, layout.written_after, layout.erased_in,
                            layout.unrepresented)))

@@ -58,6 +58,20 @@ def test_disjoint_sums_are_sums_or_declined(parts, subsets):
         assert list(got.terms.items()) == list(want.terms.items())  # same terms, same order
 
 
+@given(st.lists(st.tuples(st.sampled_from(DIMS), st.floats(-1e6, 1e6, allow_nan=False).filter(bool)),
+                unique_by=lambda term: term[0], max_size=6),
+       st.lists(st.lists(st.integers(0, 5), max_size=6, unique=True), max_size=4))
+def test_disjoint_sums_of_one_term_read_outs_are_their_sums(terms, subsets):
+    """One-term read-outs (a stored s-op's indicators) are merged term by term as they are."""
+    parts = [Readout.of(d, c) for d, c in terms]
+    subsets = [[i for i in subset if i < len(parts)] for subset in subsets]
+    merged = Readout.disjoint_sums(parts, subsets)
+    assert merged is not None and len(merged) == len(subsets)
+    for got, subset in zip(merged, subsets):
+        want = Readout.sum(parts[i] for i in subset)
+        assert [(d, c.hex()) for d, c in got.terms.items()] == [(d, c.hex()) for d, c in want.terms.items()]
+
+
 exact_readouts = st.dictionaries(st.sampled_from(DIMS), st.floats(-1e6, 1e6, allow_nan=False)).map(Readout)
 
 

@@ -89,14 +89,22 @@ class Readout:
         a dimension.
 
         Then a sum is a plain merge (the same terms in the same order as `sum`'s, and nothing can
-        cancel), done by `dict` in C: a score column sums dozens of one-hot rows, a head hundreds."""
+        cancel), done by `dict` in C: a score column sums dozens of one-hot rows, a head hundreds.
+        Where every read-out is one term (the indicators of a stored s-op) the terms are merged as
+        they are, without a chain over one-term tuples (sort_freq at length 10 merges 4,950: 0.55 ms
+        that way, 0.35 ms this)."""
         items = [tuple(r.terms.items()) for r in readouts]
         if len(set(chain.from_iterable([r.terms for r in readouts]))) != sum(map(len, items)):
             return None
+        if all(len(terms) == 1 for terms in items):
+            single = [terms[0] for terms in items]
+            merge = lambda subset: dict(map(single.__getitem__, subset))  # noqa: E731
+        else:
+            merge = lambda subset: dict(chain.from_iterable([items[i] for i in subset]))  # noqa: E731
         out = []
         for subset in subsets:
             merged = cls.__new__(cls)
-            merged.terms = dict(chain.from_iterable([items[i] for i in subset]))
+            merged.terms = merge(subset)
             out.append(merged)
         return out
 
