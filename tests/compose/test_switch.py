@@ -147,3 +147,15 @@ def test_a_compact_output_is_refused_by_name():
     coded = compile_program(rasp.Map(lambda t: t + 1, rasp.tokens), [1, 2, 3], 3, compact_above=0)
     with pytest.raises(ComposeError, match="component 'coded' has a compact output .* rasp.one_hot"):
         switch({"coded": coded})
+
+
+def test_components_without_layers_are_gated_after_the_selector_flags():
+    # A Map compiles to no layers at all (its output dims are token dims relabelled). The gate must then
+    # sit in a layer of its own after layer 0's selector flags: in layer 0 it read the flags before they
+    # were written and passed every component's output through, so selector "I" answered [1, 0, 0].
+    parts = {name: compile_program(rasp.Map(f, rasp.tokens).named(name), [0, 1, 2], 3)
+             for name, f in (("I", lambda x: (x + 1) % 3), ("D", lambda x: (x - 1) % 3))}
+    assert all(not p.model.config.layers for p in parts.values())
+    sw = switch(parts)
+    assert sw.apply(["BOS", "I", 0, 1, 2]).decoded[2:] == [1, 2, 0]
+    assert_exact(sw, parts)

@@ -110,7 +110,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.place_layers(block, score_terms=terms)
     _broadcast(stack, one, any_selector, select, selected)
     _flag_units(stack, selected, off)
-    last = max(len(m.config.layers) for m in models)
+    last = max(1, *(len(m.config.layers) for m in models))  # the gate reads layer 0's flags: never in layer 0
     for j, (name, model) in enumerate(named.items()):
         _gate(stack, last, blocks[j].offset, model, off[j], out, values, encoding)
         if groups:
