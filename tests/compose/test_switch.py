@@ -120,6 +120,8 @@ def test_refusals_name_the_problem(parts):
         switch({"A": "out/sort"})
     with pytest.raises(ComposeError, match="at least one"):
         switch({})
+    with pytest.raises(ComposeError, match="selector 0 is of type int"):
+        switch({0: parts["H"]})  # was the token '0': an input's 0 selected nothing and every answer was None
 
 
 def test_typed_components_keep_their_types(tmp_path):

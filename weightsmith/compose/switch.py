@@ -71,7 +71,11 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     """One model that reads a selector token (a key of `components`) after BOS and answers as that component."""
     if len(components) < 1:
         raise ComposeError("switch needs at least one component")
-    named = {str(name): unwrap(model, str(name)) for name, model in components.items()}
+    for name in components:  # str(0) would make the selector the token '0', and an input's 0 would select nothing
+        if not isinstance(name, str):
+            raise ComposeError(f"selector {name!r} is of type {type(name).__name__}, not str: a selector is a str token "
+                               f"(write {str(name)!r})")
+    named = {name: unwrap(model, name) for name, model in components.items()}
     models = list(named.values())
     vocab = union_tokens(models)
     bos, pad, causal = common_specials(named, vocab)
