@@ -73,6 +73,13 @@ class Encoded:
 
     @classmethod
     def of(cls, config: ProgramConfig, inputs: Sequence[Sequence], targets: Sequence[Sequence]) -> "Encoded":
+        # a target list shorter than its input would leave the rest unscored, silently
+        if len(inputs) != len(targets):
+            raise ValueError(f"{len(inputs)} inputs but {len(targets)} target lists: one target list per input")
+        for b, (xs, ys) in enumerate(zip(inputs, targets)):
+            if len(xs) != len(ys):
+                raise ValueError(f"input {b} has {len(xs)} tokens but its target {len(ys)} labels: one label "
+                                 "(or None) per token")
         ids, lengths = encode_inputs(config, inputs)
         return cls(ids, lengths, encode_targets(config, targets))
 
