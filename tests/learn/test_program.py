@@ -251,3 +251,11 @@ def test_most_freq_is_expressible_in_three_layers_of_9_values_with_counting_scop
     assert predict(compile_program(program), task.test.inputs) == program.predict(task.test.inputs)
     module = load_module(decompile_to_python(program, tmp_path / "most_freq.py", "most_freq"))
     assert [module.run(x) for x in task.test.inputs] == program.predict(task.test.inputs)
+
+
+def test_an_input_without_bos_is_refused():
+    # The program reads position 0 as BOS (attention falls back to it); an input without it was answered,
+    # shifted one place, where the decompiled Python and the compiled model would differ from the task.
+    config = ProgramConfig(("<s>", "a", "b"), (0, 1), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="input 0 starts with 'a', not the BOS token '<s>'"):
+        encode_inputs(config, [["a", "b"]])

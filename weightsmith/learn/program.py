@@ -344,6 +344,8 @@ def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np
     for b, xs in enumerate(inputs):
         if not 1 <= len(xs) <= config.max_len:
             raise ValueError(f"input {b} has length {len(xs)}; lengths 1..{config.max_len} are allowed: {xs!r}")
+        if value_key(xs[0]) != value_key(config.vocab[0]):  # else the program reads the first token as BOS
+            raise ValueError(f"input {b} starts with {xs[0]!r}, not the BOS token {config.vocab[0]!r}: {xs!r}")
         for i, t in enumerate(xs):
             if value_key(t) not in index:
                 raise ValueError(f"input {b}, position {i}: token {t!r} is not in the vocabulary {config.vocab!r}")
