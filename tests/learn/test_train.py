@@ -77,3 +77,12 @@ def test_targets_that_do_not_pair_with_the_inputs_are_refused():
     with pytest.raises(ValueError, match="1 inputs but 0 target lists"):
         Encoded.of(config, [["<s>", "a", "b"]], [])
     assert Encoded.of(config, [["<s>", "a"]], [[None, 1]]).targets.tolist() == [[-100, 1, -100]]
+
+
+@pytest.mark.parametrize("field, value", [("epochs", 0), ("epochs", -1), ("batch_size", 0), ("restarts", 0),
+                                          ("tau_start", 0.0), ("lr", float("nan")), ("tau_end", -1.0)])
+def test_settings_that_cannot_train_are_refused_by_name(field, value):
+    # epochs 0 returned the untrained program as if trained; batch_size 0 / tau_start 0 raised
+    # ZeroDivisionError, restarts 0 an IndexError
+    with pytest.raises(ValueError, match=f"TrainSettings: {field} must be"):
+        TrainSettings(**{field: value})

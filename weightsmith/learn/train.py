@@ -23,6 +23,7 @@ Deterministic given the seed: parameters, Gumbel noise and batch order all come 
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
@@ -61,6 +62,18 @@ class TrainSettings:
     on_epoch: Optional[Callable[[dict], None]] = None
     # called with each run's fresh model before training: e.g. `warm_start` a program into it (learn.warm_start)
     initialise: Optional[Callable[[TransformerProgramModel], None]] = None
+
+    def __post_init__(self) -> None:
+        # else: epochs 0 returned the untrained program as if trained, batch_size 0 and tau_start 0 divided
+        # by zero, restarts 0 raised an IndexError
+        for name in ("epochs", "batch_size", "restarts"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"TrainSettings: {name} must be an int >= 1, got {value!r}")
+        for name in ("lr", "tau_start", "tau_end"):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise ValueError(f"TrainSettings: {name} must be a finite number > 0, got {value!r}")
 
 
 @dataclass
