@@ -259,3 +259,15 @@ def test_an_input_without_bos_is_refused():
     config = ProgramConfig(("<s>", "a", "b"), (0, 1), 3, 1, 1, 1, 1)
     with pytest.raises(ValueError, match="input 0 starts with 'a', not the BOS token '<s>'"):
         encode_inputs(config, [["a", "b"]])
+
+
+def test_configs_with_repeated_tokens_or_labels_or_no_labels_are_refused():
+    with pytest.raises(ValueError, match="vocab holds 'a' twice"):
+        ProgramConfig(("<s>", "a", "a"), (0, 1), 3, 1, 1, 1, 1)  # 'a' was encoded as index 2, never 1
+    with pytest.raises(ValueError, match="classes holds 0 twice"):
+        ProgramConfig(("<s>", "a"), (0, 0, 1), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="classes is empty"):
+        ProgramConfig(("<s>", "a"), (), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="max_len must be >= 1"):
+        ProgramConfig(("<s>", "a"), (0,), 0, 1, 1, 1, 1)
+    assert ProgramConfig(("<s>", 1, True), (1, 1.5), 3, 1, 1, 1, 1).vocab == ("<s>", 1, True)  # True is not 1

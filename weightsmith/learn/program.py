@@ -69,6 +69,16 @@ class ProgramConfig:
             raise ValueError(f"scopes must be distinct names from {SCOPES}, got {self.scopes!r}")
         if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps, self.values) < 0:
             raise ValueError(f"layers must be >= 1 and head/MLP counts >= 0: {self}")
+        if self.max_len < 1:
+            raise ValueError(f"max_len must be >= 1 (BOS is a position), got {self.max_len!r}")
+        if not self.classes:
+            raise ValueError("classes is empty: a program needs at least one output label")
+        # a repeated token encoded as its last index and a repeated label decoded as its first: silently
+        for name, items in (("vocab", self.vocab), ("classes", self.classes)):
+            keys = [value_key(item) for item in items]
+            if len(set(keys)) < len(keys):
+                repeated = next(item for item, key in zip(items, keys) if keys.count(key) > 1)
+                raise ValueError(f"{name} holds {repeated!r} twice: {items!r}")
 
     @property
     def n_values(self) -> int:
