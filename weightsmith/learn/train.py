@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 import torch
@@ -64,16 +64,21 @@ class TrainSettings:
     initialise: Optional[Callable[[TransformerProgramModel], None]] = None
 
     def __post_init__(self) -> None:
-        # else: epochs 0 returned the untrained program as if trained, batch_size 0 and tau_start 0 divided
-        # by zero, restarts 0 raised an IndexError
-        for name in ("epochs", "batch_size", "restarts"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"TrainSettings: {name} must be an int >= 1, got {value!r}")
-        for name in ("lr", "tau_start", "tau_end"):
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-                raise ValueError(f"TrainSettings: {name} must be a finite number > 0, got {value!r}")
+        check_settings("TrainSettings", {"epochs": self.epochs, "batch_size": self.batch_size,
+                                         "restarts": self.restarts},
+                       {"lr": self.lr, "tau_start": self.tau_start, "tau_end": self.tau_end})
+
+
+def check_settings(owner: str, counts: dict[str, Any], rates: dict[str, Any], error: type = ValueError) -> None:
+    """Counts (epochs, batch size, restarts) must be ints >= 1, rates (learning rate, temperatures) finite and
+    > 0: else epochs 0 returned the untrained program as if trained, a batch size or temperature of 0
+    divided by zero, restarts 0 raised an IndexError."""
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise error(f"{owner}: {name} must be an int >= 1, got {value!r}")
+    for name, value in rates.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            raise error(f"{owner}: {name} must be a finite number > 0, got {value!r}")
 
 
 @dataclass
