@@ -96,6 +96,18 @@ def test_numerical_components():
         switch({"G": mixed, "H": mixed_too})
 
 
+def test_numerical_outputs_without_zero_decode_at_the_selector_slot(tmp_path):
+    # The selector's slot held the gates' 0.0, no value of {2, 4, 6}: every input raised OutputOutOfRange
+    # at position 1 (the CLI's `switch A=m` too), and a loaded switch's run() likewise.
+    double = compile_program(rasp.numerical(rasp.Map(lambda t: 2 * t, rasp.tokens)), [1, 2, 3], 3)
+    parts = {"A": double}
+    sw = switch(parts)
+    assert sw.apply(["BOS", "A", 1, 3]).decoded == ["BOS", "A", 2, 6]
+    assert_exact(sw, parts)
+    sw.save(tmp_path / "sw")
+    assert load(tmp_path / "sw").run(["BOS", "A", 2])[2:] == [4]
+
+
 def test_causal_components_in_a_bidirectional_switch(parts):
     # sort compiled causal computes its causal form (each position sorts its prefix): the causal mask must
     # hold inside the bidirectional switch, by a score term
