@@ -26,7 +26,7 @@ def test_switch_builds_checks_and_saves(folders, tmp_path):
     assert result.output.count("OK ") == 3 and "nonzero parameters" in result.output
     assert ComposedModel.load(out).parts == ["A", "B", "H"]
     ran = runner.invoke(app, ["run", str(out), "B", "1", "2", "3"])
-    assert ran.exit_code == 0 and "3, 2, 1]" in ran.output
+    assert ran.exit_code == 0 and "['B', 3, 2, 1]" in ran.output  # the selector's slot echoes it (was None)
     checked = runner.invoke(app, ["check-switch", str(out), f"A={folders / 'sort'}"])
     assert checked.exit_code == 0 and "OK A:" in checked.output
     wrong = runner.invoke(app, ["check-switch", str(out), f"A={folders / 'reverse'}"])
@@ -65,5 +65,5 @@ def test_a_selector_that_reads_like_a_token_is_typed_as_a_python_literal(folders
     out = tmp_path / "sw"
     assert runner.invoke(app, ["switch", f"1={folders / 'sort'}", f"R={folders / 'reverse'}", "-o", str(out)]).exit_code == 0
     ran = runner.invoke(app, ["run", str(out), "'1'", "2", "1"])
-    assert ran.exit_code == 0 and ran.output.strip() == "[None, 1, 2]"
-    assert runner.invoke(app, ["run", str(out), "R", "1", "2"]).output.strip() == "[None, 2, 1]"
+    assert ran.exit_code == 0 and ran.output.strip() == "['1', 1, 2]"
+    assert runner.invoke(app, ["run", str(out), "R", "1", "2"]).output.strip() == "['R', 2, 1]"

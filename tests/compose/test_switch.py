@@ -96,6 +96,18 @@ def test_numerical_components():
         switch({"G": mixed, "H": mixed_too})
 
 
+def test_numerical_outputs_without_zero_decode_at_the_selector_slot(tmp_path):
+    # The selector's slot held the gates' 0.0, no value of {2, 4, 6}: every input raised OutputOutOfRange
+    # at position 1 (the CLI's `switch A=m` too), and a loaded switch's run() likewise.
+    double = compile_program(rasp.numerical(rasp.Map(lambda t: 2 * t, rasp.tokens)), [1, 2, 3], 3)
+    parts = {"A": double}
+    sw = switch(parts)
+    assert sw.apply(["BOS", "A", 1, 3]).decoded == ["BOS", "A", 2, 6]
+    assert_exact(sw, parts)
+    sw.save(tmp_path / "sw")
+    assert load(tmp_path / "sw").run(["BOS", "A", 2])[2:] == [4]
+
+
 def test_causal_components_in_a_bidirectional_switch(parts):
     # sort compiled causal computes its causal form (each position sorts its prefix): the causal mask must
     # hold inside the bidirectional switch, by a score term
@@ -120,6 +132,8 @@ def test_refusals_name_the_problem(parts):
         switch({"A": "out/sort"})
     with pytest.raises(ComposeError, match="at least one"):
         switch({})
+    with pytest.raises(ComposeError, match="selector 0 is of type int"):
+        switch({0: parts["H"]})  # was the token '0': an input's 0 selected nothing and every answer was None
 
 
 def test_typed_components_keep_their_types(tmp_path):
@@ -147,3 +161,15 @@ def test_a_compact_output_is_refused_by_name():
     coded = compile_program(rasp.Map(lambda t: t + 1, rasp.tokens), [1, 2, 3], 3, compact_above=0)
     with pytest.raises(ComposeError, match="component 'coded' has a compact output .* rasp.one_hot"):
         switch({"coded": coded})
+
+
+def test_components_without_layers_are_gated_after_the_selector_flags():
+    # A Map compiles to no layers at all (its output dims are token dims relabelled). The gate must then
+    # sit in a layer of its own after layer 0's selector flags: in layer 0 it read the flags before they
+    # were written and passed every component's output through, so selector "I" answered [1, 0, 0].
+    parts = {name: compile_program(rasp.Map(f, rasp.tokens).named(name), [0, 1, 2], 3)
+             for name, f in (("I", lambda x: (x + 1) % 3), ("D", lambda x: (x - 1) % 3))}
+    assert all(not p.model.config.layers for p in parts.values())
+    sw = switch(parts)
+    assert sw.apply(["BOS", "I", 0, 1, 2]).decoded[2:] == [1, 2, 0]
+    assert_exact(sw, parts)

@@ -5,6 +5,7 @@ import torch
 
 from weightsmith.learn.model import TransformerProgramModel, discretise
 from weightsmith.learn.program import SCOPES, ProgramConfig, encode_inputs
+from weightsmith.learn.train import Encoded, TrainSettings, train
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -134,3 +135,12 @@ def test_read_last_layer_keeps_the_classifier_off_earlier_variables():
     program = discretise(model)
     assert not program.reads[:first].any() and program.reads[first:].all()
     assert not program.classifier[:first].any()
+
+
+def test_a_program_without_heads_trains_and_discretises():
+    # heads=0 (MLPs only) raised "torch.cat(): expected a non-empty list of Tensors" from the predicate step
+    config = ProgramConfig(("<s>", "a", "b"), ("a", "b"), 3, 1, 0, 0, 1)
+    data = Encoded.of(config, [["<s>", "a", "b"], ["<s>", "b", "a"]], [[None, "b", "a"], [None, "a", "b"]])
+    program = train(config, data, data, TrainSettings(epochs=2, seed=0)).program
+    assert program.heads == [[]] and len(program.mlps[0]) == 1
+    assert len(program.predict([["<s>", "a", "b"]])[0]) == 3

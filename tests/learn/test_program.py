@@ -251,3 +251,23 @@ def test_most_freq_is_expressible_in_three_layers_of_9_values_with_counting_scop
     assert predict(compile_program(program), task.test.inputs) == program.predict(task.test.inputs)
     module = load_module(decompile_to_python(program, tmp_path / "most_freq.py", "most_freq"))
     assert [module.run(x) for x in task.test.inputs] == program.predict(task.test.inputs)
+
+
+def test_an_input_without_bos_is_refused():
+    # The program reads position 0 as BOS (attention falls back to it); an input without it was answered,
+    # shifted one place, where the decompiled Python and the compiled model would differ from the task.
+    config = ProgramConfig(("<s>", "a", "b"), (0, 1), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="input 0 starts with 'a', not the BOS token '<s>'"):
+        encode_inputs(config, [["a", "b"]])
+
+
+def test_configs_with_repeated_tokens_or_labels_or_no_labels_are_refused():
+    with pytest.raises(ValueError, match="vocab holds 'a' twice"):
+        ProgramConfig(("<s>", "a", "a"), (0, 1), 3, 1, 1, 1, 1)  # 'a' was encoded as index 2, never 1
+    with pytest.raises(ValueError, match="classes holds 0 twice"):
+        ProgramConfig(("<s>", "a"), (0, 0, 1), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="classes is empty"):
+        ProgramConfig(("<s>", "a"), (), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="max_len must be >= 1"):
+        ProgramConfig(("<s>", "a"), (0,), 0, 1, 1, 1, 1)
+    assert ProgramConfig(("<s>", 1, True), (1, 1.5), 3, 1, 1, 1, 1).vocab == ("<s>", 1, True)  # True is not 1

@@ -125,8 +125,28 @@ def test_restarts_keep_the_best_run():
     result = fit(hist, train, VOCAB, 5, epochs=1, restarts=3, search_seconds=0)
     assert {record["seed"] for record in result.history} <= {0, 1, 2}
     assert result.train_accuracy == max(record["accuracy"] for record in result.history)
-    with pytest.raises(SketchError, match="restarts must be at least 1"):
+    with pytest.raises(SketchError, match="fit: restarts must be an int >= 1"):
         fit(hist, train, VOCAB, 5, restarts=0)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    ({"epochs": 0}, "fit: epochs must be an int >= 1"),  # was a bare AssertionError
+    ({"batch_size": 0}, "fit: batch_size must be"),  # ZeroDivisionError
+    ({"tau_start": 0.0}, "fit: tau_start must be a finite number > 0"),  # ZeroDivisionError
+])
+def test_settings_that_cannot_fit_are_refused_by_name(arguments, message):
+    same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
+    with pytest.raises(SketchError, match=message):
+        fit(rasp.SelectorWidth(same), [([VOCAB[0]], [1])], VOCAB, 5, search_seconds=0, **arguments)
+
+
+def test_examples_of_no_tokens_or_too_many_are_refused_by_length():
+    same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
+    hist = rasp.SelectorWidth(same)
+    with pytest.raises(SketchError, match="example 1 has 0 input tokens"):  # was "max_seq_len must be at least 1"
+        fit(hist, [([VOCAB[0]], [1]), ([], [])], search_seconds=0)
+    with pytest.raises(SketchError, match="example 0 has 3 input tokens; 1..max_seq_len=2"):
+        fit(hist, [([VOCAB[0]] * 3, [3] * 3)], VOCAB, 2, search_seconds=0)  # was "the output 3 is not a value"
 
 
 @settings(max_examples=10, deadline=None)

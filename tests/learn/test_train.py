@@ -1,6 +1,7 @@
 """Training: deterministic given the seed; selects by the discretised program's validation accuracy."""
 
 import numpy as np
+import pytest
 import torch
 
 from weightsmith.learn.program import ProgramConfig
@@ -65,3 +66,23 @@ def test_cpu_budget_stops_training_and_keeps_the_best_program_so_far():
                                                            cpu_budget=1e-6, progress=False))
     assert result.epochs_run == 1
     assert result.val_accuracy == data[1].accuracy(result.program) == max(h["val_acc"] for h in result.history)
+
+
+def test_targets_that_do_not_pair_with_the_inputs_are_refused():
+    # Before: one target too few positions was scored as "no target" there, and a missing target list
+    # left an empty target array beside the inputs - training on it saw no labels, silently.
+    config = ProgramConfig(("<s>", "a", "b"), (0, 1), 3, 1, 1, 1, 1)
+    with pytest.raises(ValueError, match="input 0 has 3 tokens but its target 2 labels"):
+        Encoded.of(config, [["<s>", "a", "b"]], [[None, 0]])
+    with pytest.raises(ValueError, match="1 inputs but 0 target lists"):
+        Encoded.of(config, [["<s>", "a", "b"]], [])
+    assert Encoded.of(config, [["<s>", "a"]], [[None, 1]]).targets.tolist() == [[-100, 1, -100]]
+
+
+@pytest.mark.parametrize("field, value", [("epochs", 0), ("epochs", -1), ("batch_size", 0), ("restarts", 0),
+                                          ("tau_start", 0.0), ("lr", float("nan")), ("tau_end", -1.0)])
+def test_settings_that_cannot_train_are_refused_by_name(field, value):
+    # epochs 0 returned the untrained program as if trained; batch_size 0 / tau_start 0 raised
+    # ZeroDivisionError, restarts 0 an IndexError
+    with pytest.raises(ValueError, match=f"TrainSettings: {field} must be"):
+        TrainSettings(**{field: value})

@@ -48,6 +48,14 @@ def test_previous_token_head(content):
     assert previous_token_model().run(tokens) == expected_previous_tokens(tokens)
 
 
+def test_apply_with_tokens_says_to_call_run_and_stays_torchs_with_a_function():
+    model = previous_token_model()
+    with pytest.raises(TypeError, match=r"call model.run\(tokens\)"):
+        model.apply(["BOS", "a"])  # a CompiledModel's call; was "'list' object is not callable"
+    seen = []
+    assert model.apply(seen.append) is model and model in seen
+
+
 def test_previous_token_head_float64_and_run_batch():
     batch = [["BOS"], ["BOS", "c"], ["BOS", "a", "b", "c", "a", "b"], ["BOS", "b", "b"]]
     for dtype in (torch.float32, torch.float64):

@@ -23,7 +23,7 @@ def subleq(
     trace: bool = typer.Option(False, "--trace", help="Show pc and memory before every step, as the model holds "
                                "them between iterations."),
     max_steps: int = typer.Option(10_000, "--max-steps", help="Stop after this many steps (reported as not halted)."),
-    word_bits: int = typer.Option(8, "--word-bits", help="Bits per memory word (two's complement)."),
+    word_bits: int = typer.Option(8, "--word-bits", help="Bits per memory word (two's complement), 2..8."),
 ) -> None:
     """Run a SUBLEQ program on a compiled looped transformer that halts by itself.
 

@@ -184,12 +184,17 @@ def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) ->
 
 
 def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
+    from weightsmith.compose import ComposedModel
     from weightsmith.program_spec import parse_tokens
 
     model = load_model(folder)
     try:
         xs = parse_tokens(raw_tokens, model.config.vocab)
-        output = model.run([model.config.bos, *xs])
+        composed = ComposedModel.of(model)
+        # a switch's selector slot has no output of its own: it echoes the selector (as `apply` does), where
+        # the plain decode showed None, or for a numerical switch one of its values, as if an answer
+        output = (composed.apply if composed.kind == "switch" else model.run)([model.config.bos, *xs])
+        output = getattr(output, "decoded", output)
     except ValueError as err:
         fail(str(err))
     if trace:

@@ -71,7 +71,11 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     """One model that reads a selector token (a key of `components`) after BOS and answers as that component."""
     if len(components) < 1:
         raise ComposeError("switch needs at least one component")
-    named = {str(name): unwrap(model, str(name)) for name, model in components.items()}
+    for name in components:  # str(0) would make the selector the token '0', and an input's 0 would select nothing
+        if not isinstance(name, str):
+            raise ComposeError(f"selector {name!r} is of type {type(name).__name__}, not str: a selector is a str token "
+                               f"(write {str(name)!r})")
+    named = {name: unwrap(model, name) for name, model in components.items()}
     models = list(named.values())
     vocab = union_tokens(models)
     bos, pad, causal = common_specials(named, vocab)
@@ -110,11 +114,13 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.place_layers(block, score_terms=terms)
     _broadcast(stack, one, any_selector, select, selected)
     _flag_units(stack, selected, off)
-    last = max(len(m.config.layers) for m in models)
+    last = max(1, *(len(m.config.layers) for m in models))  # the gate reads layer 0's flags: never in layer 0
     for j, (name, model) in enumerate(named.items()):
-        _gate(stack, last, blocks[j].offset, model, off[j], out, values, encoding)
+        _gate(stack, last, blocks[j].offset, model, [off[j], any_selector], out, values, encoding)
         if groups:
             _type_group(stack, last, blocks[j].offset, model, off[j], type_dims[name])
+    if encoding == "numerical":
+        _selector_slot(stack, last, any_selector, out[0], float(values[0]))
     output_types = None
     if groups:
         output_types = {"dims": [d for name in named for d in type_dims[name]],
@@ -199,10 +205,12 @@ def _flag_units(stack: Stack, selected: list[int], off: list[int]) -> None:
     stack.add_units(0, W_in, b_in, W_out)
 
 
-def _gate(stack: Stack, layer: int, offset: int, model: Transformer, off: int, out: list[int], values: list,
+def _gate(stack: Stack, layer: int, offset: int, model: Transformer, off: list[int], out: list[int], values: list,
           encoding: str) -> None:
     """relu(x - G·off) - relu(-x - G·off) from each component output dimension x to the stack's output
-    dimension of the same value: x itself where off = 0, 0 where off = 1."""
+    dimension of the same value: x itself where off = 0, 0 where off = 1. `off` holds the component's
+    `unselected` flag and `is_selector`: at the selector's own position the component read a token it has
+    no embedding for, and what it computed there is no output."""
     config = model.config
     sources = [offset + d for d in config.output_dims]
     if encoding == "categorical":
@@ -215,9 +223,18 @@ def _gate(stack: Stack, layer: int, offset: int, model: Transformer, off: int, o
     W_in, W_out = np.zeros((stack.d, 2 * n)), np.zeros((2 * n, stack.d))
     for j, (source, target) in enumerate(zip(sources, targets)):
         W_in[source, 2 * j], W_in[source, 2 * j + 1] = 1.0, -1.0
-        W_in[off, 2 * j:2 * j + 2] = -bound
+        W_in[off, 2 * j:2 * j + 2] = -bound  # both flags: each is exactly 0 or 1
         W_out[2 * j, target], W_out[2 * j + 1, target] = 1.0, -1.0
     stack.add_units(layer, W_in, np.zeros(2 * n), W_out)
+
+
+def _selector_slot(stack: Stack, layer: int, any_selector: int, out: int, value: float) -> None:
+    """A numerical output at the selector's position: `value` (one of the output's values), one unit on
+    `is_selector`. The gates leave 0 there, which need not be a value the output can take, and the model's
+    decoder refuses a float near no value: every input raised OutputOutOfRange at position 1."""
+    W_in, W_out = np.zeros((stack.d, 1)), np.zeros((1, stack.d))
+    W_in[any_selector, 0], W_out[0, out] = 1.0, value
+    stack.add_units(layer, W_in, np.zeros(1), W_out)
 
 
 def _type_group(stack: Stack, layer: int, offset: int, model: Transformer, off: int, dims: list[int]) -> None:

@@ -131,7 +131,9 @@ class TransformerProgramModel(nn.Module):
     def _predicate(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
         start, stop = self.config.binary_predicates()
         parts = [self._choose(logits[:start], tau, noise)] if start else []
-        return torch.cat(parts + [self._subset(logits[start:stop], tau, noise)] if stop > start else parts)
+        if stop > start:
+            parts.append(self._subset(logits[start:stop], tau, noise))
+        return torch.cat(parts) if parts else logits[:0]  # a layer without heads chooses no predicates
 
     def _subset(self, logits: torch.Tensor, tau: float, noise: Optional[torch.Generator]) -> torch.Tensor:
         """An independent in/out gate per entry (binary concrete: logistic noise, sigmoid at `tau`)."""

@@ -69,6 +69,16 @@ class ProgramConfig:
             raise ValueError(f"scopes must be distinct names from {SCOPES}, got {self.scopes!r}")
         if self.layers < 1 or min(self.cat_heads, self.count_heads, self.mlps, self.values) < 0:
             raise ValueError(f"layers must be >= 1 and head/MLP counts >= 0: {self}")
+        if self.max_len < 1:
+            raise ValueError(f"max_len must be >= 1 (BOS is a position), got {self.max_len!r}")
+        if not self.classes:
+            raise ValueError("classes is empty: a program needs at least one output label")
+        # a repeated token encoded as its last index and a repeated label decoded as its first: silently
+        for name, items in (("vocab", self.vocab), ("classes", self.classes)):
+            keys = [value_key(item) for item in items]
+            if len(set(keys)) < len(keys):
+                repeated = next(item for item, key in zip(items, keys) if keys.count(key) > 1)
+                raise ValueError(f"{name} holds {repeated!r} twice: {items!r}")
 
     @property
     def n_values(self) -> int:
@@ -344,6 +354,8 @@ def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np
     for b, xs in enumerate(inputs):
         if not 1 <= len(xs) <= config.max_len:
             raise ValueError(f"input {b} has length {len(xs)}; lengths 1..{config.max_len} are allowed: {xs!r}")
+        if value_key(xs[0]) != value_key(config.vocab[0]):  # else the program reads the first token as BOS
+            raise ValueError(f"input {b} starts with {xs[0]!r}, not the BOS token {config.vocab[0]!r}: {xs!r}")
         for i, t in enumerate(xs):
             if value_key(t) not in index:
                 raise ValueError(f"input {b}, position {i}: token {t!r} is not in the vocabulary {config.vocab!r}")

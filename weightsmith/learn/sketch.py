@@ -30,6 +30,7 @@ import torch.nn.functional as F
 
 from weightsmith import rasp
 from weightsmith.learn.soft import SketchError, SoftProgram, discretise, is_number, value_key
+from weightsmith.learn.train import check_settings
 from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import Hole, LearnableSelect, holes
 
@@ -131,8 +132,11 @@ def fit(
         raise SketchError("no examples to fit")
     vocab = sorted({t for x, _ in examples for t in x}, key=repr) if vocab is None else list(vocab)
     max_seq_len = max(len(x) for x, _ in examples) if max_seq_len is None else max_seq_len
-    if restarts < 1:
-        raise SketchError(f"restarts must be at least 1, got {restarts}")
+    check_settings("fit", {"epochs": epochs, "batch_size": batch_size, "restarts": restarts},
+                   {"lr": lr, "tau_start": tau_start, "tau_end": tau_end}, SketchError)
+    for b, (xs, _) in enumerate(examples):  # else an empty one failed in the value sets, a long one as an output
+        if not 1 <= len(xs) <= max_seq_len:
+            raise SketchError(f"example {b} has {len(xs)} input tokens; 1..max_seq_len={max_seq_len} are allowed")
     settings = _Descent(epochs, batch_size, lr, tau_start, tau_end)
     start = time.process_time()
     history: list[dict] = []

@@ -23,9 +23,10 @@ Deterministic given the seed: parameters, Gumbel noise and batch order all come 
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 import torch
@@ -62,6 +63,23 @@ class TrainSettings:
     # called with each run's fresh model before training: e.g. `warm_start` a program into it (learn.warm_start)
     initialise: Optional[Callable[[TransformerProgramModel], None]] = None
 
+    def __post_init__(self) -> None:
+        check_settings("TrainSettings", {"epochs": self.epochs, "batch_size": self.batch_size,
+                                         "restarts": self.restarts},
+                       {"lr": self.lr, "tau_start": self.tau_start, "tau_end": self.tau_end})
+
+
+def check_settings(owner: str, counts: dict[str, Any], rates: dict[str, Any], error: type = ValueError) -> None:
+    """Counts (epochs, batch size, restarts) must be ints >= 1, rates (learning rate, temperatures) finite and
+    > 0: else epochs 0 returned the untrained program as if trained, a batch size or temperature of 0
+    divided by zero, restarts 0 raised an IndexError."""
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise error(f"{owner}: {name} must be an int >= 1, got {value!r}")
+    for name, value in rates.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+            raise error(f"{owner}: {name} must be a finite number > 0, got {value!r}")
+
 
 @dataclass
 class Encoded:
@@ -73,6 +91,13 @@ class Encoded:
 
     @classmethod
     def of(cls, config: ProgramConfig, inputs: Sequence[Sequence], targets: Sequence[Sequence]) -> "Encoded":
+        # a target list shorter than its input would leave the rest unscored, silently
+        if len(inputs) != len(targets):
+            raise ValueError(f"{len(inputs)} inputs but {len(targets)} target lists: one target list per input")
+        for b, (xs, ys) in enumerate(zip(inputs, targets)):
+            if len(xs) != len(ys):
+                raise ValueError(f"input {b} has {len(xs)} tokens but its target {len(ys)} labels: one label "
+                                 "(or None) per token")
         ids, lengths = encode_inputs(config, inputs)
         return cls(ids, lengths, encode_targets(config, targets))
 

@@ -529,6 +529,15 @@ class Transformer(nn.Module):
 
         return summary_html(self)
 
+    def apply(self, fn: Any) -> Transformer:
+        """torch's `Module.apply(fn)`; given tokens instead of a function, says to call `run`. A compiled
+        model's `apply(tokens)` is its forward pass, and the same call on a loaded model failed with
+        "'list' object is not callable"."""
+        if not callable(fn):
+            raise TypeError(f"Transformer.apply(fn) is torch's (fn applied to every submodule); for the outputs on "
+                            f"tokens call model.run(tokens) (a CompiledModel's apply), got {type(fn).__name__}")
+        return super().apply(fn)
+
     def run(self, tokens: Sequence) -> list:
         """Decoded outputs for one input: `model.run(["BOS", "a", "b"])` -> [BOS's slot, out_a, out_b]."""
         return self.run_batch([tokens])[0]

@@ -48,3 +48,7 @@ def test_memories_the_machines_cannot_hold_are_input_errors():
         run([0] * 65)
     with pytest.raises(InputError, match="cell 1"):
         run([0, 300])
+    # 9..16-bit words are valid for the reference, but the compiler refused the machine with "raise max_size"
+    with pytest.raises(InputError, match="word_bits=9: the compiled machines take words of 2..8 bits"):
+        run([0, 0, -1], word_bits=9)
+    assert reference([0, 0, -1], word_bits=9).halted

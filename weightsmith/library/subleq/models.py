@@ -26,6 +26,9 @@ from weightsmith.library.subleq.step import Step, initial_state
 from weightsmith.rasp.errors import InputError
 
 SIZES = (32, 64)  # the memory sizes of the machines `run` picks from (the smallest that fits)
+# the widest word the machines compile for: at 9 bits the value sets outgrow the compiler's bound (the
+# reference in `machine.py` runs up to MAX_WORD_BITS; docs/computers.md, "Supported sizes")
+COMPILED_WORD_BITS = 8
 BATCH = 256
 
 
@@ -41,6 +44,9 @@ def machine(cells: int = 32, word_bits: int = 8, max_steps: int = 10_000) -> Com
     if not isinstance(cells, int) or isinstance(cells, bool) or not 3 <= cells <= max(SIZES):
         raise InputError(f"cells must be an int in 3..{max(SIZES)}, got {cells!r}")
     low, high = word_range(word_bits)
+    if word_bits > COMPILED_WORD_BITS:  # else the compiler's "raise max_size" about an s-op inside the step
+        raise InputError(f"word_bits={word_bits}: the compiled machines take words of 2..{COMPILED_WORD_BITS} bits "
+                         "(subleq.reference runs wider ones in Python)")
     return compile_rasp_to_model(loop(cells, word_bits, check_max_steps(max_steps))["mem"],
                                  set(range(low, high + 1)), cells)
 
