@@ -142,6 +142,22 @@ def test_pad_keys_are_not_attended():
     assert model.run_batch([["BOS", "a"], ["BOS", "a", "a", "a"]]) == [[0.5, 0.5], [0.75] * 4]
 
 
+@pytest.mark.parametrize("causal", [False, True])
+def test_an_infinite_residual_at_padding_does_not_reach_real_positions(causal):
+    # PAD's own residual is unbounded (here its embedding is huge, so the head's values there are inf): the
+    # real positions must not read it, not even as 0 * inf = NaN through a weight of 0.
+    config = ModelConfig(vocab=["a"], max_seq_len=3, d_model=2, layers=[LayerConfig([HeadConfig(0, 1)], 0)],
+                         residual_labels=["is_a", "frac_a"], output_dims=[1], output_encoding="numerical",
+                         output_values=[], causal=causal)
+    weights = {"token_embed": torch.tensor([[0.0, 0.0], [3e38, 0.0], [1.0, 0.0]]), "pos_embed": torch.zeros(4, 2),
+               "layers.0.heads.0.W_Q": torch.zeros(2, 0), "layers.0.heads.0.W_K": torch.zeros(2, 0),
+               "layers.0.heads.0.W_V": torch.tensor([[10.0], [0.0]]), "layers.0.heads.0.W_O": torch.tensor([[0.0, 0.1]])}
+    model = Transformer.from_weights(config, weights)
+    alone = model.run(["BOS", "a"])
+    assert model.run(["BOS", "a", "PAD", "PAD"])[:2] == alone
+    assert model.run_batch([["BOS", "a"], ["BOS", "a", "a", "a"]])[0] == alone
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(contents, min_size=1, max_size=6))
 def test_padding_invariance_exact_on_handmade_model(batch):

@@ -159,9 +159,14 @@ class AttentionHead(nn.Module):
                                   "W_O": source("W_O", config.d_ov, d_model)})
 
     def forward(self, x: Tensor, masked: Tensor) -> Tensor:
+        """`masked` [B, query or 1, key]. A key masked for every query is PAD: its values are zeroed, not only
+        weighted 0. Nothing bounds the residual at padding (the compiler's tables are exact on real values only,
+        and a chain of them can reach inf there), and 0 * inf is NaN: one PAD after a short input made every
+        output of a dictionary-scale model None."""
         scores = (x @ self.W_Q) @ (x @ self.W_K).transpose(-1, -2)  # [B, query, key]
         pattern = torch.softmax(scores.masked_fill(masked, float("-inf")), dim=-1)
-        return (pattern @ (x @ self.W_V)) @ self.W_O
+        values = (x @ self.W_V).masked_fill(masked.all(dim=-2).unsqueeze(-1), 0.0)  # PAD keys' rows: 0
+        return (pattern @ values) @ self.W_O
 
 
 class MLP(nn.Module):
