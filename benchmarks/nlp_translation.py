@@ -9,6 +9,9 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
     ... benchmarks/nlp_translation.py --speaking        # ... and for step 4 before the read-out alone
     ... benchmarks/nlp_translation.py --clause          # ... and for steps 1-2 with the clause facts
+    ... benchmarks/nlp_translation.py --subject         # ... and for steps 1-2 with the subject
+    ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
+    ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -60,8 +63,8 @@ from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
 # the held-out sets already scored once and read: compiled-vs-interpreter runs only these (a set not yet
-# scored, such as set 6, is never run here)
-SCORED_HELD_OUT = (1, 2, 3, 4, 5)
+# scored, such as set 7, is never run here)
+SCORED_HELD_OUT = (1, 2, 3, 4, 5, 6)
 ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
 
 
@@ -259,12 +262,9 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-PARTS = ("steps_1_2", "clause", "speaking", "read_out", "census")
-
-
-def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
-    """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
-    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
+def corpus_groups() -> dict[str, list[list[int]]]:
+    """Every sentence we have, as model inputs: the generated pairs teacher-forced, the hand-written dev
+    sentences and the spent held-out sets with the interpreter's greedy translation."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
@@ -275,11 +275,46 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
     for version in SCORED_HELD_OUT:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
+    return groups
+
+
+def save_outputs(path: Path) -> None:
+    """The interpreter's outputs at every position of every corpus sentence, with the inputs they were read
+    from, written to `path`: what a refactoring of the program must reproduce (`same_outputs`)."""
+    groups = corpus_groups()
+    outputs = {name: [{"input": x, "output": y} for x, y in zip(inputs, rasp.evaluate_batch(dt.program(), inputs))]
+               for name, inputs in groups.items()}
+    path.write_text(json.dumps(outputs) + "\n", encoding="utf-8")
+    print(f"{sum(map(len, groups.values())):,} sentences' outputs written to {path}")
+
+
+def same_outputs(path: Path) -> dict[str, int]:
+    """This program's interpreter on the inputs saved by `save_outputs` (another program's, e.g. main's;
+    the greedy translations are that program's): the sentences whose outputs differ at any position, by
+    group. All zero means the greedy translations are the same too."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    differ = {}
+    for name, rows in saved.items():
+        got = rasp.evaluate_batch(dt.program(), [r["input"] for r in rows])
+        differ[name] = sum(g != r["output"] for g, r in zip(got, rows))
+        print(f"  {name}: {differ[name]} of {len(rows)} sentences differ")
+    return differ
+
+
+PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
+
+
+def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
+    """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
+    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
+    groups = corpus_groups()
     keys = ["program"]
     fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program(),
                             "dictionary_translation.reading_program (steps 1-2: readings in context)"),
               "clause": ("compiled_clause", dt.clause_program(),
-                         "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)")}
+                         "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)"),
+              "subject": ("compiled_subject", dt.subject_program(),
+                          "dictionary_translation.subject_program (steps 1-2 and the subject, from the folded window)")}
     for part, (key, program, what) in fronts.items():
         if part in parts:
             results[key] = c = compiled_front(groups, program, what)
@@ -322,6 +357,11 @@ def _keep(results: dict, keys: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if "--save-outputs" in argv:  # the interpreter's outputs on every corpus sentence, for --same-outputs
+        save_outputs(Path(argv[argv.index("--save-outputs") + 1]))
+        return
+    if "--same-outputs" in argv:  # this program against the outputs saved (by another program)
+        sys.exit(1 if any(same_outputs(Path(argv[argv.index("--same-outputs") + 1])).values()) else 0)
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
                     "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},
@@ -336,6 +376,8 @@ def main(argv: list[str]) -> None:
         equality(results, ("speaking",))
     elif "--clause" in argv:  # steps 1-2 and the clause facts without a window
         equality(results, ("clause",))
+    elif "--subject" in argv:  # steps 1-2 and the subject from the folded window
+        equality(results, ("subject",))
     elif "--equality-only" in argv:
         equality(results)
     elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
