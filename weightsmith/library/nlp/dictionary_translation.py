@@ -621,12 +621,13 @@ def head_from_fold(result: tuple | None, me: tuple | None, after: tuple | None, 
     if me is None or me[0] not in ("S", "N", "NOTHING"):
         return None
     if me[0] == "S":
-        if result[1] and me[1] == "1s":  # my sister and i: nous
+        if result == ("S", True) and me[1] == "1s":  # my sister and i: nous
             return ("1p", "m")
         return ("2s", "m") if me[3] and you == "tu" else (me[1], me[2])
     if me[0] == "NOTHING":
         return ("3s", "m")
-    if grammar._kind(after) == "POSS_S" or result[0] == "pp":
+    if grammar._kind(after) == "POSS_S" or result is None or result[0] != "np":  # (a pronoun's or no result:
+        # never a noun's, but the compiler asks every pair)
         return None
     _, counted, joined = result
     gender = "m" if counted else me[1]
@@ -747,6 +748,7 @@ def resolution_factors() -> ResolutionFactors:
     return ResolutionFactors(word, before, after)
 
 
+@lru_cache(maxsize=None)
 def options(cls: tuple, left: tuple) -> tuple:
     """A word class's choice after each after view (in `resolution_factors().after`'s order), given its
     left context (the word two back is être, the before word's view, an être question)."""
@@ -764,9 +766,12 @@ def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.S
     cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
     two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
     before_view_ = feature("before_view", lambda b: before_view(_none(b)), before)
-    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_view_)
-    left = combine("left_context_in_sentence", lambda lf, q: (*lf, q in ("be-pres", "be-past")), left, question)
-    chosen = combine("reading_options", lambda c, lf: NONE if c == NONE else options(c, lf), cls, left)
+    flags = combine("left_flags", lambda b2, q: (b2, q in ("be-pres", "be-past")), two_back_be, question)
+    # (the class and the before view first, for all four flags: class × whole left context pairs 206 values
+    # with 588, past the compiler's 100,000)
+    by_flags = combine("reading_options_by_flags", lambda c, b: NONE if c == NONE else tuple(
+        options(c, (b2, b, q)) for b2 in (False, True) for q in (False, True)), cls, before_view_)
+    chosen = combine("reading_options", lambda o, f: NONE if o == NONE else o[2 * f[0] + f[1]], by_flags, flags)
     view = feature("after_view", after_view, after)
     chosen = combine("reading_choice", lambda o, v: NONE if o == NONE else o[column[v]], chosen, view)
     return combine("resolved", lambda w, c: NONE if c == NONE else reading(w, c), word, chosen)
