@@ -26,7 +26,7 @@ dictionary baseline in the same run.
   and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
   held-out sets with the interpreter's greedy translation), compared with the interpreter at every
   position; so are steps 1-2 with the clause facts that need no window
-  (`dictionary_translation.clause_program`). Held-out items are counted, never printed or scored in
+  (`dictionary_translation.clause_program`) and with the subject (`dictionary_translation.subject_program`). Held-out items are counted, never printed or scored in
   this mode. Step 4's read-out (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
   (word, code) pair the translator reads out on those sentences. Step 4 before the read-out
   (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code) compiles
@@ -318,15 +318,15 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
     shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
     groups = corpus_groups()
     keys = ["program"]
-    fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program(),
+    fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program,
                             "dictionary_translation.reading_program (steps 1-2: readings in context)"),
-              "clause": ("compiled_clause", dt.clause_program(),
+              "clause": ("compiled_clause", dt.clause_program,
                          "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)"),
-              "subject": ("compiled_subject", dt.subject_program(),
+              "subject": ("compiled_subject", dt.subject_program,
                           "dictionary_translation.subject_program (steps 1-2 and the subject, from the folded window)")}
-    for part, (key, program, what) in fronts.items():
+    for part, (key, make, what) in fronts.items():
         if part in parts:
-            results[key] = c = compiled_front(groups, program, what)
+            results[key] = c = compiled_front(groups, make(), what)
             keys.append(key)
             print(f"{what}: {_sizes(c)}")
             _print_checked(c)
