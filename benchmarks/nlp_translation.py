@@ -9,6 +9,9 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
     ... benchmarks/nlp_translation.py --speaking        # ... and for step 4 before the read-out alone
     ... benchmarks/nlp_translation.py --clause          # ... and for steps 1-2 with the clause facts
+    ... benchmarks/nlp_translation.py --subject         # ... and for steps 1-2 with the subject
+    ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
+    ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -23,7 +26,7 @@ dictionary baseline in the same run.
   and run on every sentence we have (generated pairs teacher-forced; hand-written dev sentences and both
   held-out sets with the interpreter's greedy translation), compared with the interpreter at every
   position; so are steps 1-2 with the clause facts that need no window
-  (`dictionary_translation.clause_program`). Held-out items are counted, never printed or scored in
+  (`dictionary_translation.clause_program`) and with the subject (`dictionary_translation.subject_program`). Held-out items are counted, never printed or scored in
   this mode. Step 4's read-out (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
   (word, code) pair the translator reads out on those sentences. Step 4 before the read-out
   (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code) compiles
@@ -60,8 +63,8 @@ from weightsmith.tasks.nlp import dictionary, everyday_translation, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_translation.json"
 # the held-out sets already scored once and read: compiled-vs-interpreter runs only these (a set not yet
-# scored, such as set 6, is never run here)
-SCORED_HELD_OUT = (1, 2, 3, 4, 5)
+# scored, such as set 7, is never run here)
+SCORED_HELD_OUT = (1, 2, 3, 4, 5, 6)
 ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the census stops enumerating
 
 
@@ -165,8 +168,17 @@ def _compare(program: rasp.SOp, model, inputs: list[list[int]], starts: list[int
     """Compiled against the interpreter at every position of every input (from `starts[i]` on, if given)."""
     want = rasp.evaluate_batch(program, inputs)
     start = cpu_seconds()
-    got = [out[1:] for i in range(0, len(inputs), 64)
-           for out in model.run_batch([[models.BOS, *x] for x in inputs[i:i + 64]])]
+    # (run in batches of one length: mixed lengths decoded the shorter inputs as None at every position
+    # with the compiled subject_program, whose output is held as a code; see docs/nlp.md)
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for i, x in enumerate(inputs):
+        by_length[len(x)].append(i)
+    runs = {}
+    for same in by_length.values():
+        for k in range(0, len(same), 64):
+            chunk = same[k:k + 64]
+            runs |= dict(zip(chunk, model.run_batch([[models.BOS, *inputs[i]] for i in chunk])))
+    got = [runs[i][1:] for i in range(len(inputs))]
     starts = starts or [0] * len(inputs)
     wrong = [(i, next(k for k in range(s, len(w)) if g[k] != w[k]))
              for i, (g, w, s) in enumerate(zip(got, want, starts)) if g[s:] != w[s:]]
@@ -259,12 +271,9 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
             "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-PARTS = ("steps_1_2", "clause", "speaking", "read_out", "census")
-
-
-def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
-    """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
-    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
+def corpus_groups() -> dict[str, list[list[int]]]:
+    """Every sentence we have, as model inputs: the generated pairs teacher-forced, the hand-written dev
+    sentences and the spent held-out sets with the interpreter's greedy translation."""
     groups = {f"generated {split}": model_inputs([(list(e.english), list(e.french))
                                                    for e in everyday_translation.load(split)])
               for split in everyday_translation.SPLITS}
@@ -275,14 +284,49 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
     for version in SCORED_HELD_OUT:
         groups[f"held-out set {version}"] = model_inputs([(list(i.english), None)
                                                           for i in heldout.load("translation", version=version)])
+    return groups
+
+
+def save_outputs(path: Path) -> None:
+    """The interpreter's outputs at every position of every corpus sentence, with the inputs they were read
+    from, written to `path`: what a refactoring of the program must reproduce (`same_outputs`)."""
+    groups = corpus_groups()
+    outputs = {name: [{"input": x, "output": y} for x, y in zip(inputs, rasp.evaluate_batch(dt.program(), inputs))]
+               for name, inputs in groups.items()}
+    path.write_text(json.dumps(outputs) + "\n", encoding="utf-8")
+    print(f"{sum(map(len, groups.values())):,} sentences' outputs written to {path}")
+
+
+def same_outputs(path: Path) -> dict[str, int]:
+    """This program's interpreter on the inputs saved by `save_outputs` (another program's, e.g. main's;
+    the greedy translations are that program's): the sentences whose outputs differ at any position, by
+    group. All zero means the greedy translations are the same too."""
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    differ = {}
+    for name, rows in saved.items():
+        got = rasp.evaluate_batch(dt.program(), [r["input"] for r in rows])
+        differ[name] = sum(g != r["output"] for g, r in zip(got, rows))
+        print(f"  {name}: {differ[name]} of {len(rows)} sentences differ")
+    return differ
+
+
+PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
+
+
+def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
+    """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
+    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
+    groups = corpus_groups()
     keys = ["program"]
-    fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program(),
+    fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program,
                             "dictionary_translation.reading_program (steps 1-2: readings in context)"),
-              "clause": ("compiled_clause", dt.clause_program(),
-                         "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)")}
-    for part, (key, program, what) in fronts.items():
+              "clause": ("compiled_clause", dt.clause_program,
+                         "dictionary_translation.clause_program (steps 1-2 and the clause facts without a window)"),
+              "subject": ("compiled_subject", dt.subject_program,
+                          "dictionary_translation.subject_program (steps 1-2 and the subject, from the folded window)")}
+    for part, (key, make, what) in fronts.items():
         if part in parts:
-            results[key] = c = compiled_front(groups, program, what)
+            results[key] = c = compiled_front(groups, make(), what)
             keys.append(key)
             print(f"{what}: {_sizes(c)}")
             _print_checked(c)
@@ -322,6 +366,11 @@ def _keep(results: dict, keys: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if "--save-outputs" in argv:  # the interpreter's outputs on every corpus sentence, for --same-outputs
+        save_outputs(Path(argv[argv.index("--save-outputs") + 1]))
+        return
+    if "--same-outputs" in argv:  # this program against the outputs saved (by another program)
+        sys.exit(1 if any(same_outputs(Path(argv[argv.index("--same-outputs") + 1])).values()) else 0)
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
                     "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},
@@ -336,6 +385,8 @@ def main(argv: list[str]) -> None:
         equality(results, ("speaking",))
     elif "--clause" in argv:  # steps 1-2 and the clause facts without a window
         equality(results, ("clause",))
+    elif "--subject" in argv:  # steps 1-2 and the subject from the folded window
+        equality(results, ("subject",))
     elif "--equality-only" in argv:
         equality(results)
     elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing

@@ -225,7 +225,7 @@ def test_the_program_means_the_same_in_a_causal_model():
     assert disagreements(dt.program(), inputs, [len(dt.encode(e.split())) for e, _ in CASES]) == []
 
 
-@pytest.mark.parametrize("make", [dt.reading_program, dt.clause_program])
+@pytest.mark.parametrize("make", [dt.reading_program, dt.clause_program, dt.subject_program])
 def test_the_compiled_slices_mean_the_same_in_a_causal_model_at_every_position(make):
     """The slices compiled alone are compared with the interpreter at every position, not only from SEP
     on: at position 0 of "do n't touch the cake ." the question once read the second word, which a causal
@@ -339,3 +339,84 @@ def test_the_question_is_computed_exactly_from_each_words_part():
             opens = dt.question_kind(first) or dt.NONE
             negation = "neg" if second is not None and second[0] == "NEG" else dt.NONE
             assert dt.question_opened(opens, negation) == (dt.question_kind(first, second) or dt.NONE), (first, second)
+
+
+@lru_cache(maxsize=1)
+def _readings_by_kind() -> dict[str, list[tuple]]:
+    """Readings the grammar gives the vocabulary's words in assorted contexts, by kind."""
+    import random
+
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp.translation_words import vocabulary
+
+    factors = dt.resolution_factors()
+    befores, afters = list(factors.before.values()), list(factors.after.values())
+    rng = random.Random(3)
+    readings: dict[str, set] = {}
+    for info in sorted({e.info for e in vocabulary().entries}, key=repr):
+        for _ in range(12):
+            r = grammar.resolve(None, rng.choice(befores), info, rng.choice(afters), rng.random() < 0.2)
+            readings.setdefault(r[0], set()).add(r)
+    return {kind: sorted(rs, key=repr) for kind, rs in sorted(readings.items())}
+
+
+# the kinds a noun phrase reads, drawn more often: random windows then hold possessors, "all the", numbers
+# after time adjectives, prepositions before times and places, and / or, verbs whose object takes "de"
+PHRASE_KINDS = ("POSS_S", "N", "A", "DET", "NUM", "PREP", "CONJ", "ADV", "V", "BE", "FRONT", "THERE")
+
+
+@st.composite
+def windows(draw) -> tuple:
+    by_kind = _readings_by_kind()
+    kinds = [k for k in by_kind if k in PHRASE_KINDS] * 6 + list(by_kind)
+    head = draw(st.sampled_from(by_kind["N"] + by_kind["S"] + by_kind["NOTHING"]))
+    rest = draw(st.lists(st.one_of(st.none(), st.sampled_from(kinds).flatmap(lambda k: st.sampled_from(by_kind[k]))),
+                         min_size=7, max_size=7))
+    return (head, *rest)
+
+
+def _folded(window: tuple) -> tuple | None:
+    state = dt.subject_start(window[0])
+    for r in window[1:]:
+        state = dt.subject_step(state, dt.subject_view(r))
+    return dt.subject_fold_result(state)
+
+
+@given(window=windows(), after=st.sampled_from([None, ("POSS_S",), ("BE", "pres", "sg"), ("PUNCT", ".")]),
+       you=st.sampled_from(dt.YOU))
+@settings(max_examples=3_000, deadline=None)
+def test_the_subject_is_computed_exactly_from_the_folded_window(window, after, you):
+    """The program folds the window one word at a time over small views (`dt.subject_step`) and applies
+    the head's own agreement last (`dt.head_from_fold`): that must be `dt.head_features` of the whole
+    window, whatever it holds; a grammar change that reads more of a word than its view fails here."""
+    assert dt.head_from_fold(_folded(window), dt.head_reading(window[0]), after, you) == \
+        dt.head_features(window, after, you)
+
+
+@given(window=windows())
+@settings(max_examples=1_000, deadline=None)
+def test_the_minimised_fold_gives_the_folds_result(window):
+    fold = dt.subject_fold()
+    n = fold.start[dt.subject_start(window[0])]
+    for k, r in enumerate(window[1:]):
+        n = fold.steps[k][n, dt.subject_view(r)]
+    assert fold.results[n] == _folded(window)
+
+
+def test_the_folded_windows_lookups_stay_small():
+    """Each step of the fold pairs at most a few hundred states with the views: far within what the
+    compiler enumerates (one lookup over the window's readings would pair 10^3 values eight times)."""
+    from weightsmith.compiler.values import MAX_COMBINATIONS
+
+    fold = dt.subject_fold()
+    assert max(len({n for n, _ in step}) for step in fold.steps) <= 200
+    assert max(len(step) for step in fold.steps) <= MAX_COMBINATIONS // 10
+    assert all(len(step) == len({n for n, _ in step}) * len(dt.SUBJECT_VIEWS) for step in fold.steps)
+
+
+def test_a_window_read_as_views_keeps_what_the_subject_reads():
+    """Views on the sentences of the rules: "my sister and i", "the child 's book", "in the morning" ..."""
+    for english, subject in [("my sister and i share a room .", "1p.m"), ("the girls and the boys are here .", "3p.m"),
+                             ("the child 's small books are red .", "3p.m"), ("the kitchen table is big .", "3s.f")]:
+        out = rasp.evaluate(dt.subject_program(), dt.encode(english.split()))
+        assert subject in out, (english, out)

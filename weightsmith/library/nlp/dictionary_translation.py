@@ -325,6 +325,317 @@ def _verbal(after: tuple | None) -> bool:
                                   or "V" in grammar.readings(after))
 
 
+# ------------------------------------------------------------------ step 3's subject from a folded window
+# `head_features` reads a noun phrase of the window, whose readings have ~577 values each: as one lookup
+# over the window its operands would multiply to 577^8. What it reads of a word to the left of the head is
+# little (its *subject view*: a dozen kinds and a flag or two), and it reads the words in order, outward
+# from the head, deciding as it goes. So the window is folded one word at a time: a small state (where the
+# noun phrase's reading stands: in its adjectives, after its determiner, inside a possessor's phrase, in
+# the scan for the verb whose object it is) meets the next word's view. The head's own agreement (gender,
+# number) is not in the state: the fold gives only whether the phrase is a prepositional one, whether a
+# counted year makes it masculine and the gender of a noun joined by "and", and the last lookup applies
+# them. `test_dictionary_translation` checks the fold against `head_features` on random windows.
+
+PREP_CLASSES = ("dans", "à", "sur", "de")  # what the noun phrase's rules compare a preposition with
+
+
+def _prep_class(french: str) -> str:
+    return french if french in PREP_CLASSES else "other"
+
+
+def subject_view(r: tuple | None) -> tuple | None:
+    """What `head_features` reads of a word to the left of the head (None: no word)."""
+    if r is None:
+        return None
+    kind = r[0]
+    if kind == "A":
+        return ("A", bool(r[5]))  # a time adjective (next week)
+    if kind == "ADV":
+        return ("ADV", "très" if r[1] == "très" else "more" if r[1] in ("plus", "moins", "assez", "trop") else "")
+    if kind == "N":
+        return ("N", r[1] == "f", r[4] == "modifier")
+    if kind == "DET":
+        word = r[1]
+        return ("DET", "all" if r in (("DET", "all"), ("DET", "whole")) else "a" if word in ("a", "an")
+                else word if word in ("every", "the") else "other")
+    if kind == "PREP":
+        return ("PREP", _prep_class(r[1]))
+    if kind == "V":  # what the verb gives its object (avoir besoin de, jouer au)
+        preposition = grammar.object_preposition(r[3])
+        return ("V", _prep_class(preposition) if preposition else "jouer" if r[3] == "jouer" else "")
+    if kind == "CONJ":
+        return ("CONJ", "et" if r == ("CONJ", "et") else "ou" if r == ("CONJ", "ou") else "")
+    if kind in ("NUM", "BE", "POSS_S") or r in (("FRONT",), ("THERE",)):
+        return (kind,)
+    return ("OTHER",)
+
+
+NOUN_CLASSES = ("year", "daytime", "day", "home", "sport", "instrument")  # what the phrase's rules single out
+
+
+def subject_start(r: tuple | None) -> tuple:
+    """The fold's state at the head itself: a subject pronoun waits for "and" (my sister and i), a noun
+    starts reading its phrase; any other word is done."""
+    if r is not None and r[0] == "S":
+        return ("S",)
+    if r is not None and r[0] == "N":
+        return ("np", (), ("outer", r[4] if r[4] in NOUN_CLASSES else "other", "loop", "", True, None))
+    return ("done", None)
+
+
+def subject_step(state: tuple, view: tuple | None) -> tuple:
+    """The fold's state after one more word to the left (its subject view)."""
+    if state[0] == "done":
+        return state
+    if state[0] == "S":
+        return ("done", ("S", view == ("CONJ", "et")))
+    return _feed(state[1], state[2:], (view,))
+
+
+def subject_fold_result(state: tuple) -> tuple | None:
+    """The fold's result once the window ends (past its last word, as past a sentence's start, no word)."""
+    for _ in range(grammar.WINDOW):
+        state = subject_step(state, None)
+    assert state[0] == "done", state
+    return state[1]
+
+
+def _scannable(v: tuple | None) -> bool:
+    """A word `_object_of` reads past on its way to the verb."""
+    return v is not None and (v[0] in ("N", "A", "DET", "NUM") or v in (("CONJ", "et"), ("CONJ", "ou")))
+
+
+def _more(v: tuple | None) -> bool:
+    return v == ("ADV", "more")
+
+
+def _as_reread(v: tuple) -> tuple:
+    """A possessor's word as the phrase around it reads it again, from its preposition on: a preposition's
+    class, else only the word's kind (a possessor's phrase holds no "and", "or", "more" or verb)."""
+    return v if v[0] == "PREP" else (v[0],)
+
+
+def _feed(history: tuple, stack: tuple, views: tuple) -> tuple:
+    """Run the noun-phrase reading over `views`, one word at a time, as `grammar.noun_phrase` reads them.
+    `stack`: the phrases being read (the head's, and possessors' inside it: the child 's book);
+    `history`: the words the possessors' phrases have read, which the phrase around them reads again
+    (`noun_phrase` goes on from a possessor's last word: j += 1 + read)."""
+    for v in views:
+        state = _advance(history, stack, v)
+        if state[0] == "done":
+            return state
+        history, stack = state[1], state[2:]
+    # each possessor's phrase ends once, and goes back one word when it does (a number given back is one
+    # more): older words are never read again
+    return ("np", history[max(0, len(history) - len(stack)):], *stack)
+
+
+def _advance(history: tuple, stack: tuple, v: tuple | None) -> tuple:
+    *below, top = stack
+    role, cls, phase, *data = top
+    owner = role == "owner"
+
+    def go(new_phase: str, *new_data, consumed: tuple | None = None, feed: tuple = ()) -> tuple:
+        kept = history + (_as_reread(consumed),) if owner and consumed is not None else history
+        return _feed(kept, (*below, (role, cls, new_phase, *new_data)), feed)
+
+    if phase == "loop":  # adjectives, très, a noun modifier right before the head
+        adj, first, pending = data
+        if pending is not None:
+            if v is not None and v[0] == "BE":  # (was bad last week): the candidate is not the phrase's
+                return go("det", adj, feed=(pending, v))
+            if pending[0] == "A":
+                adj = "T" if adj in ("", "T") and pending[1] else "M"
+            return go("loop", adj, False, None, consumed=pending, feed=(v,))
+        if v is not None and (v[0] == "A" or v == ("ADV", "très")):
+            return go("loop", adj, False, v)
+        if first and v is not None and v[0] == "N" and v[2]:
+            return go("loop", adj, False, None, consumed=v)
+        return go("det", adj, feed=(v,))
+    if phase == "det":  # a determiner, a number or a possessor ('s) starts the phrase, or nothing does
+        (adj,) = data
+        if v is not None and v[0] == "DET":
+            return go("det_peek", adj, v[1], consumed=v)
+        if v is not None and v[0] == "NUM":
+            return go("num_peek", adj, consumed=v)
+        if v is not None and v[0] == "POSS_S":
+            return go("poss_peek", adj)
+        return go("prep", None, adj, feed=(v,))
+    if phase == "det_peek":  # all the / the whole: one more determiner
+        adj, det = data
+        if det == "all" and v is not None and v[0] == "DET":
+            return go("prep", "the" if v[1] == "all" else v[1], adj, consumed=v)
+        if det != "all" and v == ("DET", "all"):
+            return go("prep", det, adj, consumed=v)
+        return go("prep", "the" if det == "all" else det, adj, feed=(v,))
+    if phase == "num_peek":  # a number (all six); after time adjectives it is an age, not this phrase's
+        (adj,) = data
+        whole = v == ("DET", "all")
+        if adj == "T":  # the number is given back (j -= 1): the phrase goes on from the number, or from "all"
+            if whole:
+                return go("prep", None, adj, feed=(v,))
+            return _feed(history[:-1] if owner else history, (*below, (role, cls, "prep", None, adj)), (("NUM",), v))
+        return go("prep", "num", adj, consumed=v) if whole else go("prep", "num", adj, feed=(v,))
+    if phase == "poss_peek":  # 's + a noun: the possessor's phrase, read as a phrase of its own
+        (adj,) = data
+        if v is not None and v[0] == "N":
+            read = history + ((("POSS_S",),) if owner else ()) + (_as_reread(v),)  # (an owner's 's is read again)
+            return ("np", read, *below, (role, cls, "after_owner", "the", adj),
+                    ("owner", None, "loop", "", True, None))
+        return go("prep", None, adj, feed=(("POSS_S",), v))
+    if owner and phase == "prep":  # a possessor's phrase ends after its preposition (and devant)
+        if v is not None and v[0] == "PREP":
+            return go("owner_front" if v[1] == "de" else "owner_end", consumed=v)
+        return _ended(history, below, v)
+    if phase == "owner_front":
+        return go("owner_front_prep", consumed=v) if v == ("FRONT",) else _ended(history, below, v)
+    if phase == "owner_front_prep":
+        return go("owner_end", consumed=v) if v is not None and v[0] == "PREP" else _ended(history, below, v)
+    if phase == "owner_end":
+        return _ended(history, below, v)
+    if phase == "prep":  # the head's phrase: its preposition, or the verb whose object it is
+        det, adj = data
+        if v is not None and v[0] == "PREP":
+            return go("prep_peek", det, adj, v[1])
+        return go("scan", det, adj, _more(v) and det is None, v is not None and v[0] == "NUM", "start", False,
+                  feed=(v,))
+    if phase == "prep_peek":
+        det, adj, prep = data
+        prep = "de" if det is None and _more(v) else prep
+        if _in_prepositional_phrase(cls, det, adj, prep, v is not None and v[0] == "NUM"):
+            return ("done", ("pp",))
+        return go("and_peek", det) if v == ("CONJ", "et") else ("done", ("np", _counted(cls, det), None))
+    if phase == "there_peek":
+        return ("done", ("np", False, None) if v == ("THERE",) else ("pp",))
+    if phase == "and_peek":
+        (det,) = data
+        return ("done", ("np", _counted(cls, det), _noun_gender(v)))
+    if phase == "scan":  # _object_of: past nouns, adjectives, determiners, and / or, to a verb
+        det, adj, more, number_after, joined_by_and, joined = data
+        first = joined_by_and == "start"
+        if joined_by_and == "start":
+            joined_by_and = "wait" if v == ("CONJ", "et") else None
+        elif joined_by_and == "wait":
+            joined_by_and = _noun_gender(v)
+        if _scannable(v) and not (v[0] == "N" and not joined):
+            return go("scan", det, adj, more, number_after, joined_by_and, v[0] == "CONJ" or joined and v[0] != "N")
+        gives = v[1] if v is not None and v[0] == "V" else None
+        prep = gives if gives in (*PREP_CLASSES, "other") else \
+            "other" if gives == "jouer" and cls in ("sport", "instrument") else "de" if more else None
+        if cls == "home" and det is None and prep is None and first and v == ("BE",):
+            return go("there_peek")  # there is home: a determiner (partitive), so no à la maison
+        if _in_prepositional_phrase(cls, det, adj, prep, number_after):
+            return ("done", ("pp",))
+        return ("done", ("np", _counted(cls, det), joined_by_and))
+    raise AssertionError(phase)
+
+
+SUBJECT_VIEWS = (None, ("A", False), ("A", True), *(("ADV", x) for x in ("", "more", "très")),
+                 *(("N", f, m) for f in (False, True) for m in (False, True)),
+                 *(("DET", x) for x in ("a", "all", "every", "other", "the")),
+                 *(("PREP", x) for x in (*PREP_CLASSES, "other")), *(("V", x) for x in ("", *PREP_CLASSES, "other", "jouer")),
+                 *(("CONJ", x) for x in ("", "et", "ou")), ("NUM",), ("BE",), ("POSS_S",), ("FRONT",), ("THERE",),
+                 ("OTHER",))  # every value of `subject_view`
+
+
+@dataclass(frozen=True)
+class SubjectFold:
+    """The fold's states, minimised: at each step k (1..WINDOW-1) the states that no later words can tell
+    apart are one (numbered); `start` maps a head's start state to its number, `steps[k-1]` maps
+    (number, view) to the next number, `results` a last number to the fold's result."""
+
+    start: dict
+    steps: tuple[dict, ...]
+    results: dict
+
+
+@lru_cache(maxsize=1)
+def subject_fold() -> SubjectFold:
+    """Every state the fold can reach (from every start, over every view), then merged from the last step
+    back (two states are one if every view takes them to one state of the next step): exact by
+    construction, and the compiled fold's value sets are these numbers."""
+    starts = [("S",), ("done", None)] + [subject_start(("N", "m", "sg", False, c)) for c in (*NOUN_CLASSES, "other")]
+    levels = [{state: None for state in starts}]  # each state → its next state for each view
+    for _ in range(1, grammar.WINDOW):
+        for state in levels[-1]:
+            levels[-1][state] = tuple(subject_step(state, v) for v in SUBJECT_VIEWS)
+        levels.append(dict.fromkeys(nxt for row in levels[-1].values() for nxt in row))
+    outcome = {state: subject_fold_result(state) for state in levels[-1]}
+    results = sorted(set(outcome.values()), key=repr)
+    numbers = [{state: results.index(r) for state, r in outcome.items()}]
+    for level in reversed(levels[:-1]):
+        behaviour = {state: tuple(numbers[0][nxt] for nxt in row) for state, row in level.items()}
+        rows = sorted(set(behaviour.values()))
+        numbers.insert(0, {state: rows.index(row) for state, row in behaviour.items()})
+    steps = tuple({(numbers[k][state], v): numbers[k + 1][nxt]
+                   for state, row in levels[k].items() for v, nxt in zip(SUBJECT_VIEWS, row)}
+                  for k in range(len(levels) - 1))
+    last = {n: results[n] for n in set(numbers[-1].values())}
+    return SubjectFold({state: numbers[0][state] for state in starts}, steps, last)
+
+
+def _noun_gender(v: tuple | None) -> str | None:
+    return ("f" if v[1] else "m") if v is not None and v[0] == "N" else None
+
+
+def _ended(history: tuple, below: list, v: tuple | None) -> tuple:
+    """A possessor's phrase has ended (`v` is not its): the phrase around it goes on from the possessor's
+    last word (`noun_phrase`: j += 1 + read), which it reads again."""
+    *rest, parent = below
+    role, cls, _, det, adj = parent
+    return _feed(history[:-1] if rest else (), (*rest, (role, cls, "prep", det, adj)), (history[-1], v))
+
+
+def _counted(cls: str, det: str | None) -> bool:
+    """a year, six years: ans (masculine), not années."""
+    return cls == "year" and det in ("a", "num")
+
+
+def _in_prepositional_phrase(cls: str, det: str | None, adj: str, prep: str | None, number_after: bool) -> bool:
+    """Whether the head's phrase keeps a preposition, after `noun_phrase`'s rules for times and places:
+    in the morning → le matin, on monday → lundi (none); home → à la maison (one)."""
+    if cls in ("daytime", "day") and det == "every" and adj == "":
+        det = "the"
+    if cls == "daytime":
+        if prep == "dans" and det == "the" and number_after:
+            return True
+        if prep in ("dans", "à", "sur") and det in (None, "the") and adj == "":
+            return False
+    if cls == "day" and prep == "sur" and det is None:
+        return False
+    if cls == "home" and det is None and prep is None:
+        return True
+    return prep is not None
+
+
+def head_reading(r: tuple | None) -> tuple | None:
+    """What `head_features` reads of the head itself, besides its phrase: a pronoun's person, gender and
+    whether it is vous; a noun's gender and number."""
+    if r is None or r[0] not in ("S", "N", "NOTHING"):
+        return None
+    return ("S", r[1], r[2], r[3] == "vous") if r[0] == "S" else ("N", r[1], r[2]) if r[0] == "N" else ("NOTHING",)
+
+
+def head_from_fold(result: tuple | None, me: tuple | None, after: tuple | None, you: str = "vous") -> tuple | None:
+    """`head_features` from the fold's result, `head_reading` of the head and the word after it."""
+    if me is None or me[0] not in ("S", "N", "NOTHING"):
+        return None
+    if me[0] == "S":
+        if result == ("S", True) and me[1] == "1s":  # my sister and i: nous
+            return ("1p", "m")
+        return ("2s", "m") if me[3] and you == "tu" else (me[1], me[2])
+    if me[0] == "NOTHING":
+        return ("3s", "m")
+    if grammar._kind(after) == "POSS_S" or result is None or result[0] != "np":  # (a pronoun's or no result:
+        # never a noun's, but the compiler asks every pair)
+        return None
+    _, counted, joined = result
+    gender = "m" if counted else me[1]
+    if joined is not None:
+        return "3p", "f" if gender == "f" and joined == "f" else "m"
+    return ("3s" if me[2] == "sg" else "3p"), gender
+
+
 # ------------------------------------------------------------------ step 2 from small factors
 # `grammar.resolve(before2, before, word, after, be_question)` reads little of its neighbours: whether the
 # word two back is être, a few facts about the word before and the word after (their *views*). And of an
@@ -437,6 +748,7 @@ def resolution_factors() -> ResolutionFactors:
     return ResolutionFactors(word, before, after)
 
 
+@lru_cache(maxsize=None)
 def options(cls: tuple, left: tuple) -> tuple:
     """A word class's choice after each after view (in `resolution_factors().after`'s order), given its
     left context (the word two back is être, the before word's view, an être question)."""
@@ -454,9 +766,12 @@ def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.S
     cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
     two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
     before_view_ = feature("before_view", lambda b: before_view(_none(b)), before)
-    left = combine("left_context", lambda b2, b: (b2, b), two_back_be, before_view_)
-    left = combine("left_context_in_sentence", lambda lf, q: (*lf, q in ("be-pres", "be-past")), left, question)
-    chosen = combine("reading_options", lambda c, lf: NONE if c == NONE else options(c, lf), cls, left)
+    flags = combine("left_flags", lambda b2, q: (b2, q in ("be-pres", "be-past")), two_back_be, question)
+    # (the class and the before view first, for all four flags: class × whole left context pairs 206 values
+    # with 588, past the compiler's 100,000)
+    by_flags = combine("reading_options_by_flags", lambda c, b: NONE if c == NONE else tuple(
+        options(c, (b2, b, q)) for b2 in (False, True) for q in (False, True)), cls, before_view_)
+    chosen = combine("reading_options", lambda o, f: NONE if o == NONE else o[2 * f[0] + f[1]], by_flags, flags)
     view = feature("after_view", after_view, after)
     chosen = combine("reading_choice", lambda o, v: NONE if o == NONE else o[column[v]], chosen, view)
     return combine("resolved", lambda w, c: NONE if c == NONE else reading(w, c), word, chosen)
@@ -598,6 +913,47 @@ def speaking_program(plans: Sequence[tuple]) -> rasp.SOp:
     return combine("source_and_code", lambda s, c: repr((s, c)), source, code)
 
 
+def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
+    """Where a subject starts, its person and gender ("3s.f"; NONE elsewhere): `head_features` of the
+    window, from the window folded over subject views (`subject_fold`), the head's reading and the word
+    after it, for a word that may head a subject (`may_head`, or a pronoun, or a word before a verb)."""
+    fold = subject_fold()
+    views = feature("subject_view", lambda r: SUBJECT_VIEWS.index(subject_view(_none(r))), resolved)
+    state = feature("subject_fold_0", lambda r: fold.start[subject_start(_none(r))], resolved)
+    for k in range(1, grammar.WINDOW):
+        state = combine(f"subject_fold_{k}", lambda n, v, k=k: fold.steps[k - 1][n, SUBJECT_VIEWS[v]], state,
+                        previous(views, k, default=0, name=f"subject_view_back{k}"))
+    me = combine("subject_phrase", lambda n, r: (n, head_reading(_none(r)) or NONE), state, resolved)
+    after = feature("after_head", lambda a: (grammar._kind(a) == "POSS_S", _verbal(a)) if a[0] not in ("SEP", "FR")
+                    else (False, False), info)
+
+    def head(phrase: tuple, after_: tuple) -> tuple:
+        n, reading = phrase
+        features = head_from_fold(fold.results[n], _none(reading), ("POSS_S",) if after_[0] else None, you)
+        return ".".join(features or (NONE,)), reading != NONE and (reading[0] == "S" or after_[1])
+    head_and_gate = combine("subject_head", head, me, after)
+    return combine("head_features", lambda h, m: h[0] if m or h[1] else NONE, head_and_gate, may_head)
+
+
+@lru_cache(maxsize=None)
+def _subject(you: str) -> rasp.SOp:
+    """The subject's person and gender at every position ("3s.f"): the nearest head at or before it."""
+    front, facts = _front(), _clause_facts()
+    # a subject: a pronoun, a noun followed by a verb, the first noun of a question, a noun before any verb
+    may_head = combine("may_head", lambda q, vb: q or vb == "none", facts.q_subject, facts.verb_before)
+    heads = _heads(front.resolved, front.info, may_head, you)
+    is_head = feature("is_head", lambda h: h != NONE, heads)
+    # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
+    return nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
+
+
+def subject_program(you: str = "vous") -> rasp.SOp:
+    """Steps 1-2 and the clause's subject (person and gender, from the window folded over subject views):
+    what compiles of step 3's window today (`benchmarks/nlp_translation.py --subject` compiles it and
+    compares it with the interpreter on every corpus sentence)."""
+    return _subject(you)
+
+
 @lru_cache(maxsize=None)
 def program(you: str = "vous") -> rasp.SOp:
     """The next French word (or EOS) at every position; read it at the last one. `you`: vous or tu."""
@@ -620,13 +976,7 @@ def program(you: str = "vous") -> rasp.SOp:
                            window, info)
     facts = _clause_facts()
     q_subject, verb_before, negated, after_q = facts.q_subject, facts.verb_before, facts.negated, facts.after_q
-    # a subject: a pronoun, a noun followed by a verb, the first noun of a question, a noun before any verb
-    may_head = combine("may_head", lambda q, vb: q or vb == "none", q_subject, verb_before)
-    heads = combine("head_features", lambda wa, m: ".".join(head_features(wa[0], wa[1], you) or (NONE,)) if (
-        m or (wa[0][0] is not None and (wa[0][0][0] == "S" or _verbal(wa[1])))) else NONE, window_after, may_head)
-    is_head = feature("is_head", lambda h: h != NONE, heads)
-    # no subject before the verb: an imperative, spoken to "you" (fermez la porte)
-    subject = nearest_left(is_head, heads, default="imp.m", name="subject", strict=False)
+    subject = _subject(you)
     index = feature("word_index", lambda i: i - 1, rasp.indices)
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
 
