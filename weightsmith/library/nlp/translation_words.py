@@ -68,9 +68,9 @@ INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet wake".split())
 # verbs whose French is another verb when an object follows: she left / she left her keys (partir / laisser)
 TRANSITIVE = {"leave": "laisser", "grow": "cultiver", "move": "déplacer", "return": "rendre", "walk": "promener"}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
-INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
+INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
-PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess".split())
+PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess cereal spaghetti sunglasses shopping jewellery".split())
 # what jouer takes: play football → jouer au football, play the piano → jouer du piano
 SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess cards baseball".split())
 INSTRUMENTS = frozenset("piano guitar violin drum flute trumpet cello saxophone".split())
@@ -291,6 +291,26 @@ def _phrasal() -> dict[str, dict[str, str]]:
     return read_phrasal()
 
 
+def british_forms(lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """Word form → (lemma, class, tag) for the British -ise / -yse spelling of every form of a translated
+    -ize / -yze verb (realise, organised, analysing: WordNet and LemmInflect spell the American way, the
+    held-out English is British). Only a stem of three letters or more is a suffix (not size, seize, prize);
+    a form some lemma already has keeps exactly its readings."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for (lemma, pos), entry in sorted(lexicon.english.items()):
+        if pos != "verb" or (lemma, pos) not in lexicon.translations or not lemma.endswith(("ize", "yze")) \
+                or len(lemma) < 6:
+            continue
+        stem = lemma[:-1]  # realiz, analyz
+        for tag, forms in entry.forms.items():
+            for form in forms:
+                if form.startswith(stem):
+                    british = stem[:-1] + "s" + form[len(stem):]
+                    if british not in lexicon.forms:
+                        out.setdefault(british, []).append((lemma, pos, tag))
+    return out
+
+
 def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]]) -> Word | None:
     """A word form's open-class readings (those with French) and its forms; None if it has none. `extra`
     holds the forms the lexicon lacks (`missing_forms`)."""
@@ -506,7 +526,7 @@ class TranslationVocabulary:
 
 def build_vocabulary(lexicon) -> TranslationVocabulary:
     table: dict[str, Word] = {}
-    extra = missing_forms(lexicon)
+    extra = missing_forms(lexicon) | british_forms(lexicon)
     for word in [*lexicon.forms, *extra]:
         if tokenize(word) == [word] and (entry := _open_word(lexicon, word, extra)) is not None:
             table[word] = entry
