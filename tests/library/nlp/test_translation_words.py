@@ -99,7 +99,7 @@ def test_a_british_ise_spelling_reads_as_its_american_verb():
     # everyday words of a domain list that had no French (round 7)
     ("The players are tired.", "les joueurs sont fatigués."),
     ("I forgot my sunglasses.", "j'ai oublié mes lunettes de soleil."),
-    ("The peaches are very juicy.", "les pêches sont très juteuses."),
+    ("The necklace is beautiful.", "le collier est beau."),
     ("Can you spell your name?", "est-ce que vous pouvez épeler votre nom?"),
     # frequent words whose dictionary pick was not the everyday sense
     ("They attended the meeting.", "ils ont assisté à la réunion."),
