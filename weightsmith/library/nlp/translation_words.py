@@ -68,9 +68,9 @@ INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet wake".split())
 # verbs whose French is another verb when an object follows: she left / she left her keys (partir / laisser)
 TRANSITIVE = {"leave": "laisser", "grow": "cultiver", "move": "déplacer", "return": "rendre", "walk": "promener"}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
-INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft".split())
+INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
-PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess".split())
+PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess cereal spaghetti sunglasses shopping jewellery".split())
 # what jouer takes: play football → jouer au football, play the piano → jouer du piano
 SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess cards baseball".split())
 INSTRUMENTS = frozenset("piano guitar violin drum flute trumpet cello saxophone".split())
@@ -107,7 +107,8 @@ PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de",
                 "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
                 "until": "jusqu' à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
                 "across": "à travers", "around": "autour de", "outside": "à l' extérieur de",
-                "over": "au-dessus de", "along": "le long de", "onto": "sur"}
+                "over": "au-dessus de", "along": "le long de", "onto": "sur", "except": "sauf", "among": "parmi",
+                "toward": "vers", "below": "sous"}
 AUXILIARIES = {"do": "do", "does": "do", "did": "did", "will": "will", "'ll": "will", "wo": "will",
                "would": "would", "'d": "would"}
 # modal verbs: their French forms by person are written here (Verbiste's tables in the lexicon hold only
@@ -145,7 +146,7 @@ NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatr
            "seventy": "soixante-dix", "eighty": "quatre-vingts", "ninety": "quatre-vingt-dix", "hundred": "cent",
            "thousand": "mille", "zero": "zéro"}
 CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si",
-                "while": "pendant que"}
+                "while": "pendant que", "whether": "si"}
 # ordinal numbers: adjectives before the noun (the first floor: le premier étage), written here (no dictionary
 # entry has them as adjectives)
 ORDINALS = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
@@ -229,8 +230,31 @@ def _noun_kind(lemma: str) -> str:
     return next((kind for words, kind in kinds if lemma in words), "count")
 
 
-# plurals the dictionaries lack: "on mondays" → le lundi (a habit)
-EXTRA_FORMS = {day + "s": [(day, "noun", "pl")] for day in DAYS}
+# the forms a translated noun or verb needs that its lexicon entry may lack (the builder takes LemmInflect's
+# dictionary forms only): a noun's plural, a verb's 3rd person, past, participle and -ing
+NEEDED = {"noun": ("pl",), "verb": ("3s", "past", "pp", "ing")}
+_PENN = {"pl": "NNS", "3s": "VBZ", "past": "VBD", "pp": "VBN", "ing": "VBG"}
+
+
+def missing_forms(lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """Word form → (lemma, class, tag) for the forms of translated nouns and verbs that their lexicon entry
+    lacks, from LemmInflect's rules for words its dictionary does not list (euro → euros, cafe → cafes,
+    monday → mondays: le lundi, a habit). A form some lemma already has keeps exactly its readings (tops,
+    lacks are verbs' forms already), so no known word changes."""
+    import lemminflect  # the `lexicon` extra, as the builder's
+
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for lemma, pos in sorted(lexicon.translations):
+        entry = lexicon.english.get((lemma, pos))
+        needed = [tag for tag in NEEDED.get(pos, ()) if entry is not None and tag not in entry.forms]
+        if not needed or not lemma.isalpha():
+            continue
+        guessed = lemminflect.getAllInflectionsOOV(lemma, upos="NOUN" if pos == "noun" else "VERB")
+        for tag in needed:
+            for form in guessed.get(_PENN[tag], ()):
+                if form not in lexicon.forms and form != lemma:
+                    out.setdefault(form, []).append((lemma, pos, tag))
+    return out
 
 
 def _object(infinitive: str) -> bool | str:
@@ -267,8 +291,29 @@ def _phrasal() -> dict[str, dict[str, str]]:
     return read_phrasal()
 
 
-def _open_word(lexicon, word: str) -> Word | None:
-    """A word form's open-class readings (those with French) and its forms; None if it has none."""
+def british_forms(lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """Word form → (lemma, class, tag) for the British -ise / -yse spelling of every form of a translated
+    -ize / -yze verb (realise, organised, analysing: WordNet and LemmInflect spell the American way, the
+    held-out English is British). Only a stem of three letters or more is a suffix (not size, seize, prize);
+    a form some lemma already has keeps exactly its readings."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for (lemma, pos), entry in sorted(lexicon.english.items()):
+        if pos != "verb" or (lemma, pos) not in lexicon.translations or not lemma.endswith(("ize", "yze")) \
+                or len(lemma) < 6:
+            continue
+        stem = lemma[:-1]  # realiz, analyz
+        for tag, forms in entry.forms.items():
+            for form in forms:
+                if form.startswith(stem):
+                    british = stem[:-1] + "s" + form[len(stem):]
+                    if british not in lexicon.forms:
+                        out.setdefault(british, []).append((lemma, pos, tag))
+    return out
+
+
+def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]]) -> Word | None:
+    """A word form's open-class readings (those with French) and its forms; None if it has none. `extra`
+    holds the forms the lexicon lacks (`missing_forms`)."""
     readings, forms, lemmas = {}, {}, {}
 
     def count(analysis):
@@ -276,7 +321,7 @@ def _open_word(lexicon, word: str) -> Word | None:
         return entry.count if entry else 0
 
     # a form of two lemmas of one class ("found": find, found) is read as the commoner lemma's
-    for lemma, pos, tag in sorted(lexicon.forms.get(word) or EXTRA_FORMS.get(word, []), key=lambda a: -count(a)):
+    for lemma, pos, tag in sorted(lexicon.forms.get(word) or extra.get(word, []), key=lambda a: -count(a)):
         t = lexicon.translations.get((lemma, pos))
         if t is None or lemmas.setdefault(pos, lemma) != lemma:
             continue
@@ -367,15 +412,6 @@ def verb_object_marker(tail: bool, preposition: str | None) -> str:
     return ("tail" if tail else "obj") + (":" + preposition if preposition else "")
 
 
-def _compound_plural(french: str) -> str:
-    """A compound noun's plural: its head noun's when a preposition follows it (machines à laver, cartes de
-    crédit), every word's when adjectives do (téléphones portables, centres commerciaux)."""
-    words = french.split(" ")
-    if len(words) > 1 and words[1] not in ("de", "d'", "à", "au", "aux", "en", "du", "des"):
-        return " ".join(noun_plural(w) for w in words)
-    return noun_plural(french)
-
-
 def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dict[tuple[str, ...], tuple[tuple[str, Word], ...]]:
     """A phrase's English word sequences (each inflected form of its head) → the words the model reads
     instead, with their entries. Empty when the lexicon cannot give it (a French verb without a conjugation)."""
@@ -384,7 +420,7 @@ def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dic
         head = english[-1]
         entry = lexicon.english.get((head, "noun"))
         reading = (phrase.gender or guess_gender(french), None, _elides(french), _noun_kind(head))
-        forms = {"n.sg": french, "n.pl": _compound_plural(french)}
+        forms = {"n.sg": french, "n.pl": noun_plural(french)}
         plurals = entry.forms.get("pl", ()) if entry else (head + "s",)
         verb = lexicon.english.get((head, "verb"))  # "the bus stops here": a plural that is as often a verb
         verb_3s = verb.forms.get("3s", ()) if verb and entry and verb.count >= entry.count else ()
@@ -490,8 +526,9 @@ class TranslationVocabulary:
 
 def build_vocabulary(lexicon) -> TranslationVocabulary:
     table: dict[str, Word] = {}
-    for word in [*lexicon.forms, *EXTRA_FORMS]:
-        if tokenize(word) == [word] and (entry := _open_word(lexicon, word)) is not None:
+    extra = missing_forms(lexicon) | british_forms(lexicon)
+    for word in [*lexicon.forms, *extra]:
+        if tokenize(word) == [word] and (entry := _open_word(lexicon, word, extra)) is not None:
             table[word] = entry
     for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):

@@ -8,7 +8,9 @@ from weightsmith.tasks.nlp.dictionary import french
 @pytest.mark.parametrize("singular, plural", [
     ("chat", "chats"), ("cheval", "chevaux"), ("gâteau", "gâteaux"), ("souris", "souris"), ("nez", "nez"),
     ("œil", "yeux"), ("genou", "genoux"), ("pneu", "pneus"), ("festival", "festivals"),
-    ("salle de bains", "salles de bains"),
+    ("salle de bains", "salles de bains"), ("machine à laver", "machines à laver"),
+    ("tableau blanc", "tableaux blancs"), ("ordinateur portable", "ordinateurs portables"),
+    ("appareil photo", "appareils photo"),
 ])
 def test_noun_plurals(singular, plural):
     assert french.noun_plural(singular) == plural

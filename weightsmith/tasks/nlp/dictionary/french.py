@@ -11,6 +11,10 @@ from weightsmith.tasks.nlp.lexicon import _regular_plural
 
 _PLURAL_X = {"bijou", "caillou", "chou", "genou", "hibou", "joujou", "pou"}
 _PLURAL_S = {"bal", "carnaval", "festival", "chacal", "récital", "régal", "pneu", "bleu", "landau"}
+# the words that join a compound's head to its complement, which stays as it is (cartes de crédit), and the
+# nouns that stand as a complement without one (appareils photo, papiers cadeau)
+_LINKS = ("de", "d'", "à", "au", "aux", "en", "du", "des")
+_APPOSED = ("photo", "cadeau", "vapeur")
 _PLURAL_IRREGULAR = {"œil": "yeux", "ciel": "cieux", "travail": "travaux", "vitrail": "vitraux", "corail": "coraux",
                      "émail": "émaux", "monsieur": "messieurs", "madame": "mesdames", "mademoiselle": "mesdemoiselles"}
 
@@ -45,9 +49,11 @@ def noun_plural(singular: str) -> str:
     head, _, rest = singular.partition("-")
     if rest and head in ("grand", "petit", "beau", "belle"):  # grands-parents, petits-enfants, belles-mères
         return noun_plural(head) + "-" + noun_plural(rest)
-    if " " in singular:  # "salle de bains" → "salles de bains": the head noun comes first
-        head, rest = singular.split(" ", 1)
-        return noun_plural(head) + " " + rest
+    words = singular.split(" ")
+    if len(words) > 1 and words[1] not in _LINKS + _APPOSED:  # téléphones portables: adjectives agree
+        return " ".join(noun_plural(w) for w in words)
+    if len(words) > 1:  # "salle de bains" → "salles de bains", machines à laver: the head noun comes first
+        return noun_plural(words[0]) + " " + " ".join(words[1:])
     return _regular_plural(singular)
 
 
