@@ -567,16 +567,20 @@ def program() -> rasp.SOp:
     # (or an -ing form read as an adjective: we are not moving quickly the car)
     after_verb = combine("after_verb_or_very", lambda o, v: o in ("V", "A") or (o == "R" and v), order_before,
                          verb_two_back)
-    manner = combine("manner_after_verb", lambda t, a: t and a,
-                     combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
-                             feature("manner_mark", lambda m: m in ("man", "well"), mark)), after_verb)
+    # (and an adverb of time or repetition: we visited again the museum, i met yesterday my teacher; not before
+    # "a" or a number, where it counts: we eat twice a day, i go there once a week)
+    manner = combine("manner_after_verb", lambda t, a: t if a else "-",
+                     combine("manner_adverb", lambda r, m: m if r else "-", feature("is_adverb_tag", lambda t: t == "R", tag),
+                             feature("manner_mark", lambda m: "man" if m in ("man", "well") else "when" if m in (
+                                 "when", "past") else "-", mark)), after_verb)
     # (or a language: he speaks very well spanish)
-    object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
-                          feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
-                                                                                "NUM") else "A" if n == "A" else "-",
+    object_next = combine("object_next", lambda n, a: n if n in ("obj", "def") else "obj" if n == "A" and a else "-",
+                          feature("object_kind_next", lambda n: "def" if n in ("DET", "ACC", "IT", "N") else "obj" if n in (
+                              "DET_A", "DET_AN", "NUM") else "A" if n == "A" else "-",
                                   next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin", "name"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
-    bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
+    bad_manner = combine("bad_manner", lambda m, n: m == "man" and n != "-" or m == "when" and n == "def", manner,
+                         object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
     # (an auxiliary after where / when / why / how that follows a verb, an object or an adjective, then a subject)
     embedded = combine("embedded_question_word", lambda w, o: w and o,

@@ -135,6 +135,9 @@ MARKS = {
     **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
+    # adverbs of time and repetition: like an adverb of manner, never between a verb and its object (we visited
+    # again the museum, i met today my teacher); "yesterday" has its own mark ("past") and is read the same
+    **{w: "when" for w in ("again", "twice", "once", "today", "tonight")},
     "well": "well",  # an adverb of manner (she speaks well english) that may stand after be (i am well)
     **{w: "pposs" for w in ("mine", "yours", "hers", "ours", "theirs")},  # no noun after them (ours passports)
     **{w: "rel" for w in ("who", "which", "that")},
