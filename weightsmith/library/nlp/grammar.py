@@ -554,14 +554,16 @@ def program() -> rasp.SOp:
 
     # learners' word order and case, each from a word table (`grammar_words`):
     # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
-    # looks like he is tired)
+    # looks like he is tired), or an object pronoun there before a noun or adjective: the possessive belongs there
+    # (the photos of us trip, she came with him sister, at them new house; her is told apart by its reading)
     case_preposition = combine("case_preposition", lambda p, c: p and c, feature("is_preposition_tag", lambda t: t ==
                                                                                  "PREP", tag),
                                feature("takes_object_case", lambda c: _parsed(c).mark != "than" and "V" not in
                                        _parsed(c).readings, word_class))
     bad_case = combine("bad_case", lambda p, n: p and n, previous(case_preposition, 1, default=False,
                                                                   name="case_preposition_before"),
-                       feature("is_nominative", lambda t: t in NOMINATIVE, tag))
+                       combine("wrong_case_after_preposition", lambda t, n: t in NOMINATIVE or (
+                           t == "ACC" and n in ("N", "A")), tag, next_tag))
     # an adverb of manner between a verb and its object (he opened slowly the door, she speaks very well english)
     verb_two_back = previous(feature("is_lexical_verb", lambda t: t == "V", tag), 2, default=False, name="verb_two_back")
     # (or an -ing form read as an adjective: we are not moving quickly the car)
