@@ -715,8 +715,18 @@ def program() -> rasp.SOp:
     person = combine("person", person_of, role, noun_number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     # (or a quantifier or preposition: there are many cafes, there are lots of scones)
+    # (a number above one makes it plural: there is four cafes; a unit after one is a measure, which may take
+    # a singular verb: ten minutes is enough, two pounds is too much)
     det_before = feature("determiner_before", lambda o: o in ("DET", "QDET", "A", "ORD", "NUM", "PREP"), order_before)
-    person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
+    plural_number_before = previous(feature("is_plural_number", lambda t: t == "NUM", tag), 1, default=False,
+                                    name="plural_number_before")
+    before_me = combine("number_or_determiner_before", lambda n, d: "num" if n else "det" if d else "-",
+                        plural_number_before, det_before)
+    person = combine("person", lambda p, b: {"num": "pl", "det": "any"}.get(b, "3s") if p == "unk" else p, person,
+                     before_me)
+    person = combine("person_of_measure", lambda p, m: "any" if m and p == "pl" else p, person,
+                     combine("measure", lambda u, b: u and b == "num", feature("unit_word", lambda m: m == "unit", mark),
+                             before_me))
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
     # (a nominative pronoun is never inside one: on sunday [we] visited)
