@@ -158,6 +158,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     before_noun = after in ("N", "L", "U") or (_like_noun(after) and ("V" not in after or primary != "N")) or (
         _nounish(after) and primary != "N")
     noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
+    if primary == "R" and "A" in g and "N" not in g:  # an adverb first is an adjective only before a noun: a
+        return "A" if before_noun else "R"           # little dog, the late train / tired a little, late at night
     if before == "Q" and "A" in g and not _nounish(after):
         return "A"  # more dark, more fast than (more light, more cold water: below)
     if before in ("D", "A", "P", "Q") or (before.startswith("?") and before[1] == "A"):
@@ -916,7 +918,7 @@ def program() -> rasp.SOp:
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
-                   previous(feature("bit_word", lambda m: m == "bit", mark), 1, default=False, name="bit_before"))
+                   previous(feature("bit_word", lambda m: "bit" in m.split("/"), mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -1072,7 +1074,7 @@ def program() -> rasp.SOp:
     bad_bit = combine("bad_bit", lambda a, b: a and b,
                       combine("a_after_predicative", lambda a, p: a and p, feature("is_a", lambda t: t == "DET_A", tag),
                               predicative_before),
-                      previous(feature("is_bit", lambda m: m == "bit", mark), -1, default=False, name="bit_after"))
+                      previous(feature("is_bit", lambda m: "bit" in m.split("/"), mark), -1, default=False, name="bit_after"))
     bad_much = combine("bad_much_or_bit", lambda a, b: a or b, bad_much, bad_bit)
     # (a balanced tree of ORs, see below)
     bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,

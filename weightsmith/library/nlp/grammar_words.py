@@ -461,9 +461,11 @@ def classify(lexicon) -> dict[str, WordClass]:
         table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
                                    for lemma, pos, tag in analyses], word)
     for word, tags in CLOSED.items():
-        extra = KEEP_OPEN.get(word, ())
+        # (an adverb of the closed list keeps the lexicon's adjective reading: a little dog, the late train, the
+        # far side, an only child)
+        extra = KEEP_OPEN.get(word, ("A",) if tags == ("R",) else ())
         analyses = [(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V"}.get(pos) in extra]
+                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V", "adj": "A"}.get(pos) in extra]
         open_part = _open_class(analyses, word) if analyses else None
         readings = tags + (open_part.readings if open_part else ())
         before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
