@@ -663,6 +663,18 @@ def program() -> rasp.SOp:
     bad_bare_verb = combine("bad_bare_verb", lambda b, o: b and o, bare_base,
                             combine("object_after_verb_or_preposition", lambda v, o: o != "-" if v == "V" else
                                     v == "P" and o == "pron", verb_or_preposition_before, object_after))
+    # an adjective with an -ly adverb right before another adjective in a predicate, with no noun after them: the
+    # adverb belongs there (i felt terrible lonely, the soup was extreme hot); not before an adjective of size, age
+    # or colour, which it may shade (the sky was bright red), nor in a noun phrase (they are nice friendly people)
+    ly_adjective = combine("ly_adjective", lambda a, m: a and "ly" in m.split("/"), is_adjective, mark)
+    plain_adjective_next = previous(combine("adjective_not_fact", lambda a, m: a and "fact" not in m.split("/"),
+                                            is_adjective, mark), -1, default=False, name="plain_adjective_next")
+    no_noun_next_but_one = previous(feature("no_noun_here", lambda t: t not in ("N", "A", "UNK", "NUM", "NUM1"), tag),
+                                    -2, default=True, name="no_noun_next_but_one")
+    bad_adjective_for_adverb = combine(
+        "bad_adjective_before_adjective", lambda a, b: a and b,
+        combine("ly_adjective_in_predicate", lambda l, o: l and o in ("AUX", "V"), ly_adjective, order_before),
+        combine("adjective_then_no_noun", lambda a, n: a and n, plain_adjective_next, no_noun_next_but_one))
     # an adjective of size, age or colour before an opinion adjective (an old lovely cottage: a lovely old cottage)
     order_mark = feature("adjective_order_mark", lambda m: next((p for p in m.split("/") if p in ("op", "fact")), "-"),
                          mark)
@@ -670,7 +682,9 @@ def program() -> rasp.SOp:
                                   combine("fact_adjective", lambda a, m: a and m == "fact", is_adjective, order_mark),
                                   previous(combine("opinion_adjective", lambda a, m: a and m == "op", is_adjective,
                                                    order_mark), -1, default=False, name="opinion_adjective_next"))
-    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive, bad_adjective_order)
+    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive,
+                             combine("bad_adjective_order_or_form", lambda a, b: a or b, bad_adjective_order,
+                                     bad_adjective_for_adverb))
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)

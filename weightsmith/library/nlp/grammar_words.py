@@ -472,7 +472,9 @@ def classify(lexicon) -> dict[str, WordClass]:
         table[word] = WordClass(tags[0], readings, open_part.number if open_part else NOUN_NUMBER.get(word, "-"),
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared)) for w, c in table.items()}
+    adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
+    with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly)) for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
@@ -491,12 +493,29 @@ def is_name(word: str) -> bool:
         lemminflect.getAllInflections(word.capitalize(), upos="PROPN"))
 
 
-def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
+def ly_adverb(adjective: str) -> str:
+    """The adverb English derives from an adjective by rule (quick → quickly, easy → easily, terrible → terribly,
+    basic → basically)."""
+    if adjective.endswith("y") and len(adjective) > 2:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le") and len(adjective) > 3:
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
+          with_ly: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
-    ("op": an opinion, "fact": size, age, colour …, joined by "/")."""
-    plain = _plain_mark(word, c, analyses, compared)
-    order = ADJECTIVE_ORDER.get(word) if "A" in c.readings else None
-    return plain if not order else order if plain == "-" else f"{plain}/{order}"
+    ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
+    knows (terrible: terribly), joined by "/"."""
+    parts = [p for p in _plain_mark(word, c, analyses, compared).split("/") if p != "-"]
+    if "A" in c.readings and word in ADJECTIVE_ORDER:
+        parts.append(ADJECTIVE_ORDER[word])
+    if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
+        parts.append("ly")
+    return "/".join(parts) or "-"
 
 
 def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
