@@ -47,7 +47,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, WordClass
+from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, UNK_CLASS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -1048,6 +1048,14 @@ def program() -> rasp.SOp:
                                          previous(the_comparative, 2, default=False, name="the_comparative_two_back"),
                                          previous(is_noun, 1, default=False, name="noun_just_before")))
     bad_superlative = combine("bad_superlative", lambda c, m: c and m == "p:in", comparative_before, mark)
+    # "than" with no comparative before it in the sentence (i prefer tea than coffee, he is tall than me: taller,
+    # prefer … to); a comparative is a word marked "cmp" (taller, better, less, fewer, rather), more, or an
+    # unknown word (other, else)
+    compares = feature("compares", lambda c: "cmp" in _parsed(c).mark.split("/") or _parsed(c).mark == "more" or
+                       c == UNK_CLASS.name, word_class)
+    bad_than = combine("bad_than", lambda t, n: t and n == 0, feature("is_than", lambda m: m == "than", mark),
+                       count_upto(compares, name="comparatives_so_far"))
+    bad_superlative = combine("bad_superlative_or_than", lambda a, b: a or b, bad_superlative, bad_than)
     # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
     time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
     preposition_before = previous(time_preposition, 1, default="-", name="time_preposition_before")

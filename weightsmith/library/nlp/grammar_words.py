@@ -127,6 +127,7 @@ MARKS = {
     "near": "near",  # near of, near from (and "next of": its mark "next")
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
+    **{w: "cmp" for w in ("less", "fewer", "rather", "earlier")},  # comparatives the lexicon does not list as such (… than)
     "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
     **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
                             "october", "november", "december", "winter", "summer", "spring", "autumn")},  # (seasons too)
