@@ -450,8 +450,10 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
-    # (a singular noun after its clause's lexical verb or be: who left the garage [light] on ?)
-    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in BE and t != "BE_ING" else "B" if t in (
+    # (a singular noun after its clause's lexical verb, be or have: who left the garage [light] on ?, we had three
+    # video [calls] in a row)
+    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in (*BE, *HAVE) and t not in (
+        "BE_ING", "HAVE_ING") else "B" if t in (
         *BREAKS, "AND") else "-", first_pass)
     clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
                                default="-", name="clause_verb_before")
