@@ -29,7 +29,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  with no determiner after "of" (the back of cupboard), a possessive pronoun before a noun (ours
                  passports), an -ly adverb as be's predicate (the room was quietly), let + object + -ing, a verb
                  without its "to" (he needs finish it), for + years with a present simple (i know her for ten
-                 years), an adjective of size or age before an opinion one (an old lovely cottage)
+                 years), an adjective of size or age before an opinion one (an old lovely cottage); an
+                 adverb of time or repetition before a definite object (we visited again the museum), an
+                 object pronoun after a preposition before a noun (the photos of us trip), an adjective with
+                 an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
+                 comparative before it (i prefer tea than coffee)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -38,7 +42,7 @@ and subordinators start a new clause; a verb after "and" with no subject of its 
 cleans") may take any finite form.
 
 Unknown words (UNK) are wildcards: read as a singular name (a subject in the third person singular, "anna
-likes tea"), never the cause of a word-order error, never checked for a/an or number. Over-regularised
+likes tea"; plural after a number: "there is four cafés"), never the cause of a word-order error, never checked for a/an or number. Over-regularised
 forms ("childs", "goed") are known to be wrong (class BAD) and make the sentence ungrammatical.
 """
 

@@ -27,7 +27,10 @@ A class says everything the grammar reads from a word, as a string of six fields
   sixth "name" (a proper noun: needs no determiner), "part" (a noun that takes a bare noun after "of": a cup of
   tea), "pposs" (mine, yours …: no noun after them), "let" (let / make: no "to" and no -ing after their object),
   "hardly", "well", "unitl" / "statd" / "dur" (for + years after know / live …), and "op" / "fact" joined to an
-  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house).
+  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house); since the seventh "when" (again, twice, once, today,
+  tonight: never between a verb and its definite object), "cmp" on less / fewer / rather / earlier (comparatives
+  "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
+  (terrible: terribly; `ly_adverb`).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
