@@ -258,6 +258,8 @@ SEVENTH_ROUND = [
     ("she likes cats than dogs .", False), ("the train is fast than the bus .", False),  # than
     ("she arrived earlier than us .", True),
     ("i had a bike ride with my son .", True), ("she had a job interview on monday .", True),  # compounds after have
+    ("he has never time for us .", False), ("i have also a sister .", False),  # a frequency adverb after have
+    ("you have always been kind to me .", True), ("we had hardly any snow .", True),
 ]
 
 

@@ -552,7 +552,9 @@ def program() -> rasp.SOp:
                        combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
                                                       m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o if o in ("V", "A") else "-", order_before))
+                     combine("verb_before", lambda o, h: "H" if h else o if o in ("V", "A") else "-", order_before,
+                             previous(feature("is_have_word", lambda t: t in HAVE and t != "HAVE_ING", tag), 1,
+                                      default=False, name="have_before")))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
@@ -1254,7 +1256,12 @@ PLACED = ("freq", "freq1", "also", "hardly", "very", "strict")  # marks whose wo
 
 
 def _placement(mark: str, before: str) -> str:
-    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
+    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V, A or H (have), the word
+    before it."""
+    if before == "H":  # i have never been / he has never time
+        # (hardly may stand before any-: we had hardly any snow)
+        return ("after-have-any" if mark == "hardly" else "after-have") if mark in ("freq", "freq1", "also", "hardly") \
+            else _placement(mark, "-")
     if mark == "freq1" and before == "A":
         return "after-adjective"  # the bus is late always ., she is angry never
     if mark in ("freq", "freq1", "also", "hardly") and before != "-":
@@ -1273,16 +1280,20 @@ def _next_kind(tag: str) -> str:
         return "be"
     if tag == "V":
         return "verb"
+    if tag in AUX or tag == "TOINF":
+        return "aux"
     if tag in ("PRON", "PRON_ANY", "QDET", "QDET_SG", "QDET_PL"):
         return "any"  # (hardly anything, hardly any milk; very much, very many)
     return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
 
 
 def _bad_placement(placed: str, next_word: str) -> bool:
-    """A frequency adverb between a verb and what follows it, or before a finite "be" (my mother never is
+    """A frequency adverb between a verb (or have) and what follows it, or before a finite "be" (my mother never is
     angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
     it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
     after, participle = next_word.split("|")
+    if placed in ("after-have", "after-have-any"):  # a frequency adverb between have and its object (he has never
+        return after == "other" or (after == "any" and placed == "after-have")  # time: never has)
     if placed == "after-adjective":
         return True
     if placed in ("after-verb", "after-verb-any"):
