@@ -197,24 +197,25 @@ KNOWN_MISSES = {
     "what is the weather like today ?", "that sounds great !", "how about going for a walk ?", "me too .",
     "of course !", "no problem .", "not bad , thanks .",
     # Seventh round (its class sentences, written before the rules): the lexicon has no noun "pinch", "swim" or
-    # "cleaner" and "puzzle" keeps its verb reading; far, early, only have no adjective reading; "half past" is no
-    # preposition; an adverb of time before "a" or a number is left alone (we eat twice a day), "every day" is two
-    # words; "a dozen" is singular; an -ing clause after a comma; extreme is a noun too, real and surprising have
-    # other readings; an adjective after a verb (she sings beautiful: the verb's linking frames were tried and
-    # dropped, see docs/nlp.md); an adverb after the object of make / keep; feeling adjectives in -ed by the subject;
-    # "rather … than" + a verb; a noun-verb word before a determiner after have stays a verb; sleep tight;
-    # answered correct
+    # "cleaner", and "puzzle" keeps its verb reading; far, early, only have no adjective reading; "past" after a
+    # number is a noun (ten past six); an adverb of time before "a" or a number is left alone (we eat twice a day),
+    # "every day" is two words; "a dozen" is singular; an -ing clause after a comma; extreme is a noun too, real and
+    # surprising have other readings; an adjective after a verb (she sings beautiful: linking verbs from WordNet's
+    # frames were tried and dropped, docs/nlp.md); an adverb after the object of make / keep; feeling adjectives in
+    # -ed by their subject; "rather … than" + a verb; a noun-verb word before a determiner after have stays a verb;
+    # an adjective after the object of a result verb (drove … the mill old); sleep tight; answered correct; pasts
     "she added a pinch of salt to the soup .", "we went for a swim before breakfast .",
     "the far side of the lake is quiet .", "we went for a swim yesterday .", "he drinks every day a glass of milk .",
     "i saw today a fox in the garden .", "we finally finished the puzzle .", "there is a dozen eggs in the fridge .",
-    "she looked at me , smiling .", "the bus leaves at half past seven .", "the soup was extreme hot .",
+    "she looked at me , smiling .", "the soup was extreme hot .",
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
     "she sings beautiful .", "he drives careful in the rain .", "the children behaved perfect today .",
     "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
     "he came back tired .", "the film was very bored .", "the lesson was really interested .",
     "the book is so excited .", "the weather was disappointed .", "i would rather walk than take the bus .",
     "we had two phone calls this morning .", "we had a power cut last nights .", "sleep tight !",
-    "he answered correct .",
+    "he answered correct .", "the shop closes at ten past six .", "we drove past the mill old .",
+    "in the pasts we lived in york .",
 }
 
 
@@ -260,6 +261,7 @@ SEVENTH_ROUND = [
     ("i had a bike ride with my son .", True), ("she had a job interview on monday .", True),  # compounds after have
     ("he has never time for us .", False), ("i have also a sister .", False),  # a frequency adverb after have
     ("you have always been kind to me .", True), ("we had hardly any snow .", True),
+    ("the film starts at half past eight .", True), ("in the past we lived in york .", True),  # past
 ]
 
 

@@ -249,6 +249,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         # (what is the weather like [today] ?: a preposition)
         noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
         return "V" if before in ("S", "M", "T", "X", "Z", "Y", "U", START, "E", "&") or noun_subject else "PREP"
+    if head == "PREP" and "N" in g and "A" in g:  # in the past / the past few weeks / half past six, past the church
+        return ("A" if _nounish(after) else "N") if before in ("D", "A") else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train

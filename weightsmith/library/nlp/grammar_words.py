@@ -76,7 +76,7 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since beside beyond despite within",
+            "off out per like next before after until since beside beyond despite within past",
     "TO": "to", "AND": "and or nor", "BUT": "but",
     "SUB": "because if while although though whether",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
@@ -270,7 +270,7 @@ BARE_VERBS = {"let": "let", "make": "let", "see": "bare", "hear": "bare", "watch
 RESULT_VERBS = ("paint", "keep", "leave", "get", "find", "turn", "dye", "like", "want", "prefer", "wipe", "drive",
                 "push", "pull", "call", "consider", "set", "colour", "color", "serve", "eat", "drink", "hold", "shut",
                 "kick", "wash", "sweep", "scrub", "boil", "fry", "bake", "cut", "slice")
-KEEP_OPEN = {"like": ("V",), "home": ("N",)}
+KEEP_OPEN = {"like": ("V",), "home": ("N",), "past": ("N", "A")}  # (in the past, the past week / half past six)
 CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
     for _w in _words.split():
