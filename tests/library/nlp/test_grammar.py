@@ -185,7 +185,7 @@ KNOWN_MISSES = {
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "they are married for twenty years .", "he teaches at this school for three years .",
     "i have this car for two years .", "the guarantee lasts for two years .", "the sea was very calmly today .",
-    "she is thinking about move to leeds .", "we found a little wonderful restaurant .", "the new one is nice .",
+    "she is thinking about move to leeds .", "the new one is nice .",
     "she has spelt my name wrong again .", "i have burnted my finger .", "we heard them singing next door .",
     "my brother fixed the kitchen tap last night .", "i am not accustomed with the cold .",
     "our dog is very attached with my son .",
@@ -196,6 +196,26 @@ KNOWN_MISSES = {
     "the students who passed the exam was happy .", "are you come with us ?", "somebody left the door open .",
     "what is the weather like today ?", "that sounds great !", "how about going for a walk ?", "me too .",
     "of course !", "no problem .", "not bad , thanks .",
+    # Seventh round (its class sentences, written before the rules): the lexicon has no noun "pinch", "swim" or
+    # "cleaner", and "puzzle" keeps its verb reading; far, early, only have no adjective reading; "past" after a
+    # number is a noun (ten past six); an adverb of time before "a" or a number is left alone (we eat twice a day),
+    # "every day" is two words; "a dozen" is singular; an -ing clause after a comma; extreme is a noun too, real and
+    # surprising have other readings; an adjective after a verb (she sings beautiful: linking verbs from WordNet's
+    # frames were tried and dropped, docs/nlp.md); an adverb after the object of make / keep; feeling adjectives in
+    # -ed by their subject; "rather … than" + a verb; a noun-verb word before a determiner after have stays a verb;
+    # an adjective after the object of a result verb (drove … the mill old); sleep tight; answered correct; pasts
+    "she added a pinch of salt to the soup .", "we went for a swim before breakfast .",
+    "the far side of the lake is quiet .", "we went for a swim yesterday .", "he drinks every day a glass of milk .",
+    "i saw today a fox in the garden .", "we finally finished the puzzle .", "there is a dozen eggs in the fridge .",
+    "she looked at me , smiling .", "the soup was extreme hot .",
+    "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
+    "she sings beautiful .", "he drives careful in the rain .", "the children behaved perfect today .",
+    "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
+    "he came back tired .", "the film was very bored .", "the lesson was really interested .",
+    "the book is so excited .", "the weather was disappointed .", "i would rather walk than take the bus .",
+    "we had two phone calls this morning .", "we had a power cut last nights .", "sleep tight !",
+    "he answered correct .", "the shop closes at ten past six .", "we drove past the mill old .",
+    "in the pasts we lived in york .",
 }
 
 
@@ -221,6 +241,32 @@ SIXTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", SIXTH_ROUND)
 def test_sixth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the seventh round's classes (docs/nlp.md, "Seventh round"): sentences the program before it judged wrong, and
+# the ones beside them that must stay right
+SEVENTH_ROUND = [
+    ("we visited again the museum .", False), ("they watched twice the film .", False),  # adverb before the object
+    ("i met yesterday my old teacher .", False), ("we eat twice a day .", True),
+    ("the neighbours invited us to them party .", False), ("she came with him sister .", False),  # case
+    ("she came with him last night .", True),
+    ("there was two baristas at the counter .", False), ("there is three gelaterias in town .", False),  # numbers
+    ("there are three gelaterias in town .", True), ("ten minutes is enough .", True),
+    ("a little dog barked at us .", True), ("we caught the late train home .", True),  # closed adverbs as adjectives
+    ("that little shop sells great bread .", True), ("i am tired a little .", False),
+    ("she was incredible tired after work .", False), ("the sky was bright red this evening .", True),  # -ly missing
+    ("she likes cats than dogs .", False), ("the train is fast than the bus .", False),  # than
+    ("she arrived earlier than us .", True),
+    ("i had a bike ride with my son .", True), ("she had a job interview on monday .", True),  # compounds after have
+    ("he has never time for us .", False), ("i have also a sister .", False),  # a frequency adverb after have
+    ("you have always been kind to me .", True), ("we had hardly any snow .", True),
+    ("the film starts at half past eight .", True), ("in the past we lived in york .", True),  # past
+]
+
+
+@pytest.mark.parametrize("text, grammatical", SEVENTH_ROUND)
+def test_seventh_round_classes(text, grammatical):
     assert judge([text]) == [grammatical]
 
 

@@ -29,7 +29,11 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  with no determiner after "of" (the back of cupboard), a possessive pronoun before a noun (ours
                  passports), an -ly adverb as be's predicate (the room was quietly), let + object + -ing, a verb
                  without its "to" (he needs finish it), for + years with a present simple (i know her for ten
-                 years), an adjective of size or age before an opinion one (an old lovely cottage)
+                 years), an adjective of size or age before an opinion one (an old lovely cottage); an
+                 adverb of time or repetition before a definite object (we visited again the museum), an
+                 object pronoun after a preposition before a noun (the photos of us trip), an adjective with
+                 an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
+                 comparative before it (i prefer tea than coffee)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -38,7 +42,7 @@ and subordinators start a new clause; a verb after "and" with no subject of its 
 cleans") may take any finite form.
 
 Unknown words (UNK) are wildcards: read as a singular name (a subject in the third person singular, "anna
-likes tea"), never the cause of a word-order error, never checked for a/an or number. Over-regularised
+likes tea"; plural after a number: "there is four cafés"), never the cause of a word-order error, never checked for a/an or number. Over-regularised
 forms ("childs", "goed") are known to be wrong (class BAD) and make the sentence ungrammatical.
 """
 
@@ -47,7 +51,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, WordClass
+from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, UNK_CLASS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -158,6 +162,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     before_noun = after in ("N", "L", "U") or (_like_noun(after) and ("V" not in after or primary != "N")) or (
         _nounish(after) and primary != "N")
     noun_or_adjective = "A" if "A" in g and before_noun else pick("N", "A", "R", "V")
+    if primary == "R" and "A" in g and "N" not in g:  # an adverb first is an adjective only before a noun: a
+        return "A" if before_noun else "R"           # little dog, the late train / tired a little, late at night
     if before == "Q" and "A" in g and not _nounish(after):
         return "A"  # more dark, more fast than (more light, more cold water: below)
     if before in ("D", "A", "P", "Q") or (before.startswith("?") and before[1] == "A"):
@@ -243,6 +249,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         # (what is the weather like [today] ?: a preposition)
         noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
         return "V" if before in ("S", "M", "T", "X", "Z", "Y", "U", START, "E", "&") or noun_subject else "PREP"
+    if head == "PREP" and "N" in g and "A" in g:  # in the past / the past few weeks / half past six, past the church
+        return ("A" if _nounish(after) else "N") if before in ("D", "A") else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
@@ -448,8 +456,10 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
-    # (a singular noun after its clause's lexical verb or be: who left the garage [light] on ?)
-    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in BE and t != "BE_ING" else "B" if t in (
+    # (a singular noun after its clause's lexical verb, be or have: who left the garage [light] on ?, we had three
+    # video [calls] in a row)
+    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in (*BE, *HAVE) and t not in (
+        "BE_ING", "HAVE_ING") else "B" if t in (
         *BREAKS, "AND") else "-", first_pass)
     clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
                                default="-", name="clause_verb_before")
@@ -544,7 +554,9 @@ def program() -> rasp.SOp:
                        combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
                                                       m if m in PLACED else "-", mark),
-                     feature("verb_before", lambda o: o if o in ("V", "A") else "-", order_before))
+                     combine("verb_before", lambda o, h: "H" if h else o if o in ("V", "A") else "-", order_before,
+                             previous(feature("is_have_word", lambda t: t in HAVE and t != "HAVE_ING", tag), 1,
+                                      default=False, name="have_before")))
     next_tag = previous(tag, -1, default=END, name="tag_after")
     next_participle = previous(feature("has_participle", lambda c: "pp" if "pp" in _parsed(c).forms else "-",
                                        word_class), -1, default="-", name="participle_after")
@@ -554,29 +566,35 @@ def program() -> rasp.SOp:
 
     # learners' word order and case, each from a word table (`grammar_words`):
     # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
-    # looks like he is tired)
+    # looks like he is tired), or an object pronoun there before a noun or adjective: the possessive belongs there
+    # (the photos of us trip, she came with him sister, at them new house; her is told apart by its reading)
     case_preposition = combine("case_preposition", lambda p, c: p and c, feature("is_preposition_tag", lambda t: t ==
                                                                                  "PREP", tag),
                                feature("takes_object_case", lambda c: _parsed(c).mark != "than" and "V" not in
                                        _parsed(c).readings, word_class))
     bad_case = combine("bad_case", lambda p, n: p and n, previous(case_preposition, 1, default=False,
                                                                   name="case_preposition_before"),
-                       feature("is_nominative", lambda t: t in NOMINATIVE, tag))
+                       combine("wrong_case_after_preposition", lambda t, n: t in NOMINATIVE or (
+                           t == "ACC" and n in ("N", "A")), tag, next_tag))
     # an adverb of manner between a verb and its object (he opened slowly the door, she speaks very well english)
     verb_two_back = previous(feature("is_lexical_verb", lambda t: t == "V", tag), 2, default=False, name="verb_two_back")
     # (or an -ing form read as an adjective: we are not moving quickly the car)
     after_verb = combine("after_verb_or_very", lambda o, v: o in ("V", "A") or (o == "R" and v), order_before,
                          verb_two_back)
-    manner = combine("manner_after_verb", lambda t, a: t and a,
-                     combine("manner_adverb", lambda r, m: r and m, feature("is_adverb_tag", lambda t: t == "R", tag),
-                             feature("manner_mark", lambda m: m in ("man", "well"), mark)), after_verb)
+    # (and an adverb of time or repetition: we visited again the museum, i met yesterday my teacher; not before
+    # "a" or a number, where it counts: we eat twice a day, i go there once a week)
+    manner = combine("manner_after_verb", lambda t, a: t if a else "-",
+                     combine("manner_adverb", lambda r, m: m if r else "-", feature("is_adverb_tag", lambda t: t == "R", tag),
+                             feature("manner_mark", lambda m: "man" if m in ("man", "well") else "when" if m in (
+                                 "when", "past") else "-", mark)), after_verb)
     # (or a language: he speaks very well spanish)
-    object_next = combine("object_next", lambda n, a: n == "obj" or (n == "A" and a),
-                          feature("object_kind_next", lambda n: "obj" if n in ("DET", "DET_A", "DET_AN", "ACC", "IT", "N",
-                                                                                "NUM") else "A" if n == "A" else "-",
+    object_next = combine("object_next", lambda n, a: n if n in ("obj", "def") else "obj" if n == "A" and a else "-",
+                          feature("object_kind_next", lambda n: "def" if n in ("DET", "ACC", "IT", "N") else "obj" if n in (
+                              "DET_A", "DET_AN", "NUM") else "A" if n == "A" else "-",
                                   next_tag), previous(feature("adjective_noun", lambda c: {"A", "N"} <= set(_parsed(c).readings) and _parsed(c).mark in ("cnt", "kin", "name"),
                                                     word_class), -1, default=False, name="adjective_noun_next"))
-    bad_manner = combine("bad_manner", lambda m, n: m and n, manner, object_next)  # (he weighed slowly it)
+    bad_manner = combine("bad_manner", lambda m, n: m == "man" and n != "-" or m == "when" and n == "def", manner,
+                         object_next)  # (he weighed slowly it)
     # an indirect question in question order (do you know where is the station ?, i wonder why is he late)
     # (an auxiliary after where / when / why / how that follows a verb, an object or an adjective, then a subject)
     embedded = combine("embedded_question_word", lambda w, o: w and o,
@@ -655,6 +673,18 @@ def program() -> rasp.SOp:
     bad_bare_verb = combine("bad_bare_verb", lambda b, o: b and o, bare_base,
                             combine("object_after_verb_or_preposition", lambda v, o: o != "-" if v == "V" else
                                     v == "P" and o == "pron", verb_or_preposition_before, object_after))
+    # an adjective with an -ly adverb right before another adjective in a predicate, with no noun after them: the
+    # adverb belongs there (i felt terrible lonely, the soup was extreme hot); not before an adjective of size, age
+    # or colour, which it may shade (the sky was bright red), nor in a noun phrase (they are nice friendly people)
+    ly_adjective = combine("ly_adjective", lambda a, m: a and "ly" in m.split("/"), is_adjective, mark)
+    plain_adjective_next = previous(combine("adjective_not_fact", lambda a, m: a and "fact" not in m.split("/"),
+                                            is_adjective, mark), -1, default=False, name="plain_adjective_next")
+    no_noun_next_but_one = previous(feature("no_noun_here", lambda t: t not in ("N", "A", "UNK", "NUM", "NUM1"), tag),
+                                    -2, default=True, name="no_noun_next_but_one")
+    bad_adjective_for_adverb = combine(
+        "bad_adjective_before_adjective", lambda a, b: a and b,
+        combine("ly_adjective_in_predicate", lambda l, o: l and o in ("AUX", "V"), ly_adjective, order_before),
+        combine("adjective_then_no_noun", lambda a, n: a and n, plain_adjective_next, no_noun_next_but_one))
     # an adjective of size, age or colour before an opinion adjective (an old lovely cottage: a lovely old cottage)
     order_mark = feature("adjective_order_mark", lambda m: next((p for p in m.split("/") if p in ("op", "fact")), "-"),
                          mark)
@@ -662,7 +692,9 @@ def program() -> rasp.SOp:
                                   combine("fact_adjective", lambda a, m: a and m == "fact", is_adjective, order_mark),
                                   previous(combine("opinion_adjective", lambda a, m: a and m == "op", is_adjective,
                                                    order_mark), -1, default=False, name="opinion_adjective_next"))
-    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive, bad_adjective_order)
+    bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive,
+                             combine("bad_adjective_order_or_form", lambda a, b: a or b, bad_adjective_order,
+                                     bad_adjective_for_adverb))
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)
@@ -709,8 +741,18 @@ def program() -> rasp.SOp:
     person = combine("person", person_of, role, noun_number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     # (or a quantifier or preposition: there are many cafes, there are lots of scones)
+    # (a number above one makes it plural: there is four cafes; a unit after one is a measure, which may take
+    # a singular verb: ten minutes is enough, two pounds is too much)
     det_before = feature("determiner_before", lambda o: o in ("DET", "QDET", "A", "ORD", "NUM", "PREP"), order_before)
-    person = combine("person", lambda p, d: ("any" if d else "3s") if p == "unk" else p, person, det_before)
+    plural_number_before = previous(feature("is_plural_number", lambda t: t == "NUM", tag), 1, default=False,
+                                    name="plural_number_before")
+    before_me = combine("number_or_determiner_before", lambda n, d: "num" if n else "det" if d else "-",
+                        plural_number_before, det_before)
+    person = combine("person", lambda p, b: {"num": "pl", "det": "any"}.get(b, "3s") if p == "unk" else p, person,
+                     before_me)
+    person = combine("person_of_measure", lambda p, m: "any" if m and p == "pl" else p, person,
+                     combine("measure", lambda u, b: u and b == "num", feature("unit_word", lambda m: m == "unit", mark),
+                             before_me))
     phrase_next = nearest_right(scope, opener_kind, default="-", name="next_phrase_opener")
     coordinated = combine("coordinated", lambda before, after: "AND" in (before, after), phrase_head, phrase_next)
     # (a nominative pronoun is never inside one: on sunday [we] visited)
@@ -900,7 +942,7 @@ def program() -> rasp.SOp:
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
-                   previous(feature("bit_word", lambda m: m == "bit", mark), 1, default=False, name="bit_before"))
+                   previous(feature("bit_word", lambda m: "bit" in m.split("/"), mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
     pair = combine("pair_check", lambda p, w: "ok" if p == "adjective-determiner" and w else p, pair, two_back_how)
     pair = combine("pair_check", lambda p, t: "ok" if p == "adjective-determiner" and t else p, pair,
@@ -1016,6 +1058,14 @@ def program() -> rasp.SOp:
                                          previous(the_comparative, 2, default=False, name="the_comparative_two_back"),
                                          previous(is_noun, 1, default=False, name="noun_just_before")))
     bad_superlative = combine("bad_superlative", lambda c, m: c and m == "p:in", comparative_before, mark)
+    # "than" with no comparative before it in the sentence (i prefer tea than coffee, he is tall than me: taller,
+    # prefer … to); a comparative is a word marked "cmp" (taller, better, less, fewer, rather), more, or an
+    # unknown word (other, else)
+    compares = feature("compares", lambda c: "cmp" in _parsed(c).mark.split("/") or _parsed(c).mark == "more" or
+                       c == UNK_CLASS.name, word_class)
+    bad_than = combine("bad_than", lambda t, n: t and n == 0, feature("is_than", lambda m: m == "than", mark),
+                       count_upto(compares, name="comparatives_so_far"))
+    bad_superlative = combine("bad_superlative_or_than", lambda a, b: a or b, bad_superlative, bad_than)
     # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
     time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
     preposition_before = previous(time_preposition, 1, default="-", name="time_preposition_before")
@@ -1056,7 +1106,7 @@ def program() -> rasp.SOp:
     bad_bit = combine("bad_bit", lambda a, b: a and b,
                       combine("a_after_predicative", lambda a, p: a and p, feature("is_a", lambda t: t == "DET_A", tag),
                               predicative_before),
-                      previous(feature("is_bit", lambda m: m == "bit", mark), -1, default=False, name="bit_after"))
+                      previous(feature("is_bit", lambda m: "bit" in m.split("/"), mark), -1, default=False, name="bit_after"))
     bad_much = combine("bad_much_or_bit", lambda a, b: a or b, bad_much, bad_bit)
     # (a balanced tree of ORs, see below)
     bad_since = combine("bad_since_or_word", lambda a, b: a or b, bad_since,
@@ -1208,7 +1258,12 @@ PLACED = ("freq", "freq1", "also", "hardly", "very", "strict")  # marks whose wo
 
 
 def _placement(mark: str, before: str) -> str:
-    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V or A, the word before it."""
+    """What a marked word asks of the word after it (see `_bad_placement`); `before`: V, A or H (have), the word
+    before it."""
+    if before == "H":  # i have never been / he has never time
+        # (hardly may stand before any-: we had hardly any snow)
+        return ("after-have-any" if mark == "hardly" else "after-have") if mark in ("freq", "freq1", "also", "hardly") \
+            else _placement(mark, "-")
     if mark == "freq1" and before == "A":
         return "after-adjective"  # the bus is late always ., she is angry never
     if mark in ("freq", "freq1", "also", "hardly") and before != "-":
@@ -1227,16 +1282,20 @@ def _next_kind(tag: str) -> str:
         return "be"
     if tag == "V":
         return "verb"
+    if tag in AUX or tag == "TOINF":
+        return "aux"
     if tag in ("PRON", "PRON_ANY", "QDET", "QDET_SG", "QDET_PL"):
         return "any"  # (hardly anything, hardly any milk; very much, very many)
     return "degree" if order_class(tag) in ("A", "R", "QDET", "ORD", "NUM", "UNK") else "other"
 
 
 def _bad_placement(placed: str, next_word: str) -> bool:
-    """A frequency adverb between a verb and what follows it, or before a finite "be" (my mother never is
+    """A frequency adverb between a verb (or have) and what follows it, or before a finite "be" (my mother never is
     angry); "very" not before an adjective, adverb or participle (the computer is slow very !, i very like
     it; very bored); a preposition that cannot end a statement (in front the hotel of .)."""
     after, participle = next_word.split("|")
+    if placed in ("after-have", "after-have-any"):  # a frequency adverb between have and its object (he has never
+        return after == "other" or (after == "any" and placed == "after-have")  # time: never has)
     if placed == "after-adjective":
         return True
     if placed in ("after-verb", "after-verb-any"):

@@ -27,7 +27,10 @@ A class says everything the grammar reads from a word, as a string of six fields
   sixth "name" (a proper noun: needs no determiner), "part" (a noun that takes a bare noun after "of": a cup of
   tea), "pposs" (mine, yours …: no noun after them), "let" (let / make: no "to" and no -ing after their object),
   "hardly", "well", "unitl" / "statd" / "dur" (for + years after know / live …), and "op" / "fact" joined to an
-  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house).
+  adjective's mark (`ADJECTIVE_ORDER`: a lovely old house); since the seventh "when" (again, twice, once, today,
+  tonight: never between a verb and its definite object), "cmp" on less / fewer / rather / earlier (comparatives
+  "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
+  (terrible: terribly; `ly_adverb`).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -73,7 +76,7 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since beside beyond despite within",
+            "off out per like next before after until since beside beyond despite within past",
     "TO": "to", "AND": "and or nor", "BUT": "but",
     "SUB": "because if while although though whether",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
@@ -127,6 +130,7 @@ MARKS = {
     "near": "near",  # near of, near from (and "next of": its mark "next")
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
+    **{w: "cmp" for w in ("less", "fewer", "rather", "earlier")},  # comparatives the lexicon does not list as such (… than)
     "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
     **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
                             "october", "november", "december", "winter", "summer", "spring", "autumn")},  # (seasons too)
@@ -135,6 +139,9 @@ MARKS = {
     **{w: "floor" for w in ("floor", "storey", "story")},
     **{w: "lot" for w in ("lot", "lots", "plenty")}, "much": "mass", "enough": "mass", **{w: "bit" for w in ("bit", "little")},
     **{w: "wq" for w in ("where", "when", "why")},  # question words an indirect question does not invert after
+    # adverbs of time and repetition: like an adverb of manner, never between a verb and its object (we visited
+    # again the museum, i met today my teacher); "yesterday" has its own mark ("past") and is read the same
+    **{w: "when" for w in ("again", "twice", "once", "today", "tonight")},
     "well": "well",  # an adverb of manner (she speaks well english) that may stand after be (i am well)
     **{w: "pposs" for w in ("mine", "yours", "hers", "ours", "theirs")},  # no noun after them (ours passports)
     **{w: "rel" for w in ("who", "which", "that")},
@@ -263,7 +270,7 @@ BARE_VERBS = {"let": "let", "make": "let", "see": "bare", "hear": "bare", "watch
 RESULT_VERBS = ("paint", "keep", "leave", "get", "find", "turn", "dye", "like", "want", "prefer", "wipe", "drive",
                 "push", "pull", "call", "consider", "set", "colour", "color", "serve", "eat", "drink", "hold", "shut",
                 "kick", "wash", "sweep", "scrub", "boil", "fry", "bake", "cut", "slice")
-KEEP_OPEN = {"like": ("V",), "home": ("N",)}
+KEEP_OPEN = {"like": ("V",), "home": ("N",), "past": ("N", "A")}  # (in the past, the past week / half past six)
 CLOSED: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _GROUPS.items():
     for _w in _words.split():
@@ -458,16 +465,20 @@ def classify(lexicon) -> dict[str, WordClass]:
         table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
                                    for lemma, pos, tag in analyses], word)
     for word, tags in CLOSED.items():
-        extra = KEEP_OPEN.get(word, ())
+        # (an adverb of the closed list keeps the lexicon's adjective reading: a little dog, the late train, the
+        # far side, an only child)
+        extra = KEEP_OPEN.get(word, ("A",) if tags == ("R",) else ())
         analyses = [(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V"}.get(pos) in extra]
+                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V", "adj": "A"}.get(pos) in extra]
         open_part = _open_class(analyses, word) if analyses else None
         readings = tags + (open_part.readings if open_part else ())
         before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
         table[word] = WordClass(tags[0], readings, open_part.number if open_part else NOUN_NUMBER.get(word, "-"),
                                 open_part.forms if open_part else (), sound(word) if before_a_noun else "-")
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared)) for w, c in table.items()}
+    adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
+    with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly)) for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
@@ -486,12 +497,29 @@ def is_name(word: str) -> bool:
         lemminflect.getAllInflections(word.capitalize(), upos="PROPN"))
 
 
-def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset()) -> str:
+def ly_adverb(adjective: str) -> str:
+    """The adverb English derives from an adjective by rule (quick → quickly, easy → easily, terrible → terribly,
+    basic → basically)."""
+    if adjective.endswith("y") and len(adjective) > 2:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le") and len(adjective) > 3:
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
+          with_ly: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
-    ("op": an opinion, "fact": size, age, colour …, joined by "/")."""
-    plain = _plain_mark(word, c, analyses, compared)
-    order = ADJECTIVE_ORDER.get(word) if "A" in c.readings else None
-    return plain if not order else order if plain == "-" else f"{plain}/{order}"
+    ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
+    knows (terrible: terribly), joined by "/"."""
+    parts = [p for p in _plain_mark(word, c, analyses, compared).split("/") if p != "-"]
+    if "A" in c.readings and word in ADJECTIVE_ORDER:
+        parts.append(ADJECTIVE_ORDER[word])
+    if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
+        parts.append("ly")
+    return "/".join(parts) or "-"
 
 
 def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
