@@ -114,3 +114,20 @@ def test_words_the_lexicon_gained_in_round_7(english, french):
     from weightsmith.library import nlp
 
     assert nlp.translate(english) == french
+
+
+def test_a_number_in_digits_is_one_known_word_and_comes_back_in_place():
+    from weightsmith.library.nlp.dictionary_translation import known_words
+    from weightsmith.library.nlp.translation_words import NUMERAL, numerals_back
+
+    v = vocabulary()
+    assert "1998" in known_words() and "2" in known_words() and "2b" not in known_words()
+    assert v.encode(["in", "1998", "."]) == [v.ids["in"], v.ids[NUMERAL], v.ids["."]]
+    assert numerals_back(["at", "5", "and", "7"], ["à", NUMERAL, "et", NUMERAL]) == ["à", "5", "et", "7"]
+
+
+def test_the_minutes_of_a_clock_time_are_merged_only_before_an_hour():
+    v = vocabulary()
+    assert v.merged("at half past nine".split()) == ["at", "minutes:half_past", "nine"]
+    assert v.merged("at a quarter to 8".split()) == ["at", "minutes:quarter_to", "8"]
+    assert v.merged("ten to the station".split())[:2] == ["ten", "to"]

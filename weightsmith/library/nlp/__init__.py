@@ -29,6 +29,7 @@ from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
 from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
+from weightsmith.library.nlp.translation_words import numerals_back
 from weightsmith.model.generate import STOP, UNDEFINED, generate
 
 # The intermediate values worth showing in a trace, in reading order.
@@ -96,7 +97,7 @@ def translate_tokens(english: list[str], backend: str | None = None, you: str = 
     else:
         french, end = _translate_by_reruns(t, english, backend, you)
     if end == EOS:  # a form of several words ("salle de bains") is one position for the model
-        return [token for word in french for token in word.split(" ")]
+        return numerals_back(english, [token for word in french for token in word.split(" ")])
     if end is None:
         raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
     raise ValueError(

@@ -30,7 +30,7 @@ from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import (
     combine, count_upto, feature, in_negation_scope, nearest_left, previous, settled,
 )
-from weightsmith.library.nlp.translation_words import FRENCH, OBJECTS, SEP, SUBJECTS, vocabulary
+from weightsmith.library.nlp.translation_words import FRENCH, OBJECTS, SEP, SUBJECTS, KnownWords, vocabulary
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 EOS = "EOS"
@@ -74,8 +74,9 @@ def model_words(english: list[str]) -> list[str]:
 
 
 def known_words() -> set[str]:
+    """The vocabulary's words, and any number in digits (`translation_words.KnownWords`)."""
     v = vocabulary()
-    return {w for w in v.words if v.knows(w)}
+    return KnownWords(w for w in v.words if v.knows(w))
 
 
 def french_word(word_id: int, code: str) -> str | None:

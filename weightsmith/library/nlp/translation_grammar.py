@@ -112,7 +112,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
         return ("V", "past" if info[1] == "did" else "base", False, False, ())  # i did my homework: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
-        aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1])
+        aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1]
+                                     or after[:2] == ("BE", "pp"))  # has been: a été
         return ("HAVE_AUX",) if aux else ("V", info[1], False, "have", ())  # (have: see _present_clause)
     if kind in ("TO", "PREP") and "V" in readings(before) and \
             readings(before)["V"][2] == "absorbs:" + ("à" if kind == "TO" else info[1]):
@@ -124,6 +125,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return ("TO",) if infinitive else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
+    if info == ("DET", "that") and _que_verb(before) and _kind(after) in ("S", "DET"):
+        return ("CONJ", "que")  # i know that you are tired: je sais que vous êtes fatigués
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
         return ("OBJ", "la", "elle")  # i see her / her book
     if kind == "DET" and info[1] in ("this", "that", "these", "those") and not (
@@ -131,8 +134,12 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         if _kind(after) == "BE" or be_question and _kind(before) == "BE":  # this is my car: c'est ma voiture
             return ("S", "3p" if info[1] in ("these", "those") else "3s", "m", "ce", "this")
         return ("PRON", "ça")  # i like this: j'aime ça
-    if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO"):
-        return object_pronoun(info)  # i like it, i will call you
+    if kind == "S" and info[1] != "1s" and _que_verb(before) and not _verbal(after):
+        # i know it: the verb, which cannot see past the pronoun, took it as a clause's subject (she says it
+        # is late), so the pronoun speaks in place: je sais ça
+        return ("OBJ", "ça" if info[-1] == "it" else info[3], "ça" if info[-1] == "it" else info[3], "in place")
+    if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO") and not _que_verb(before):
+        return object_pronoun(info)  # i like it, i will call you (she says it is late: a clause's subject)
     if kind not in ("OPEN", "UNK"):
         return info
     if after == ("TO",) and _time_adjective(info):  # "next" of "next to": the "to" speaks à côté de
@@ -268,7 +275,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     person = clause["subject"][0]
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
         person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
-    obj = object_clitic(after)
+    obj = object_clitic(after, verb)
     k = PERSON_INDEX[person]
     if verb[0] == "BE":
         tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
@@ -372,10 +379,31 @@ def object_pronoun(info: tuple) -> tuple:
     return ("OBJ", "le", "lui") if info[-1] == "it" else ("OBJ", info[3], info[3])
 
 
-def object_clitic(after: tuple | None) -> str | None:
+def _que_verb(info: tuple | None) -> bool:
+    """A verb of saying or thinking (`translation_words.CLAUSE_VERBS`), as a word's info or its resolved class:
+    a subject pronoun after it starts a clause (elle dit qu'elle ...), not an object."""
+    if info is not None and info[0] == "V":
+        return info[3] == "que"
+    return info is not None and info[0] == "OPEN" and readings(info).get("V", (0, 0, 0))[2] == "que"
+
+
+def _verbal(info: tuple | None) -> bool:
+    """The word can start a verb group (an auxiliary, être, a negation, a mid adverb, a known verb)."""
+    return info is not None and (_kind(info) in ("AUX", "BE", "HAVE", "MODAL", "NEG", "MID")
+                                 or "V" in readings(info) and info[0] != "UNK")
+
+
+def _que(window: tuple, k: int, first: bool) -> tuple:
+    """que / qu' (before a vowel: `first`) when window[k] is a verb of saying or thinking: the subject of the
+    clause after it speaks it (she says he is tired: elle dit qu'il est fatigué)."""
+    return lit("qu'" if first else "que") if k < len(window) and _que_verb(window[k]) else ()
+
+
+def object_clitic(after: tuple | None, verb: tuple | None = None) -> str | None:
     """The object pronoun right after a verb, which French puts before it. ("her" is read as a
-    determiner here: the verb cannot see whether a noun follows it; see the docs.)"""
-    if after is None or after[0] not in ("OBJ", "S") or after[0] == "S" and after[1] == "1s":
+    determiner here: the verb cannot see whether a noun follows it; see the docs.) After a verb of saying
+    or thinking a subject pronoun is the next clause's subject (je pense qu'il ...), not an object."""
+    if after is None or after[0] not in ("OBJ", "S") or after[0] == "S" and (after[1] == "1s" or _que_verb(verb)):
         return None
     return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
 
@@ -445,6 +473,8 @@ def _weather(window: tuple, after: tuple | None) -> bool:
 
 
 DETERMINER_ALONE = {"all": "tout", "much": "beaucoup", "many": "beaucoup", "no": "non"}  # not before a noun
+# determiners a number can follow: the two girls, my three sisters, these four chairs, every ten minutes
+COUNTED_DETERMINERS = frozenset("the these those my your his her its our their every".split())
 ALL = {("m", "sg"): "tout", ("f", "sg"): "toute", ("m", "pl"): "tous", ("f", "pl"): "toutes"}
 DEFINITE = {("m", "sg"): "le", ("f", "sg"): "la", ("m", "pl"): "les", ("f", "pl"): "les"}
 CONTRACTIONS = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des",
@@ -522,7 +552,7 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             very.add(j)
         j += 1
     adjectives.reverse()  # English order
-    det, possessor, whole = None, (), False
+    det, possessor, whole, count = None, (), False, None
     if j < len(window) and window[j] is not None and window[j][0] in NP_START:
         w = window[j]
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
@@ -538,6 +568,10 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             det, whole = "the", True
         if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
             det, j = None, j - 1  # (she will be) ten next year: the number is an age, not this noun's
+        elif det.startswith("num:") and j < len(window) and window[j] is not None and window[j][0] == "DET" and \
+                window[j][1] in COUNTED_DETERMINERS:  # the two girls: les deux filles; every 10 minutes
+            count, det = det, window[j][1]
+            j += 1
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
         owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
@@ -582,8 +616,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "spring" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("à",), "the"  # in (the) spring: au printemps
-    elif kind == "clock" and det is None:  # at noon: à midi
-        det = "bare:none"
+    elif kind == "clock" and det is None:  # at noon: à midi; around midnight: vers minuit
+        det, prep = "bare:none", ("vers",) if prep in (("autour", "de"), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("en",), "bare:none"  # en août, en hiver
     elif kind == "daytime" and prep == ("dans",) and det == "the" and j < len(window) and window[j] is not None \
@@ -597,6 +631,8 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
+    if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
+        prep, det = ("par",), "bare:none"  # five days a week, twice a year: cinq jours par semaine, deux fois par an
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
         if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
@@ -605,19 +641,24 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             prep = ("en",)
         if window[0][4] == "day" and prep == ("sur",):  # on monday: lundi
             prep, det = (), "bare:none"
+        if kind in ("day", "month") and prep == ("depuis",):  # since monday, since june: depuis lundi, depuis juin
+            det = "bare:none"
         if window[0][4] == "home" and not prep:  # she went home: à la maison
             prep, det = ("à",), "bare:definite"
-    counted = kind == "year" and (det in ("a", "an") or det.startswith("num:"))  # six ans, un an; l'année
+    counted = kind == "year" and (det in ("a", "an") or det.startswith("num:") or prep == ("par",))  # six ans, un an
     if counted:
         gender, nvowel = "m", True
     if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
-        prep = ("pendant",)  # for two weeks: pendant deux semaines
+        # for two weeks: pendant deux semaines; has been raining for two hours: pleut depuis deux heures
+        prep = ("depuis",) if _perfect_progressive(window, j) else ("pendant",)
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
     first_vowel = window[pre[0]][2] if pre else nvowel
     negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
     dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
     dets = ((ALL[gender, noun_number],) if whole else ()) + dets
+    if count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
+        dets += determiner(count, gender, noun_number, first_vowel, False, False, clause["you"])
     if det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE")):
         dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
     words = dets if clause.get("possessor") else _contract(prep, dets)
@@ -637,6 +678,20 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     if possessor:
         plan += _possessor(possessor)
     return tuple(plan), j - 1, (gender, number, bool(prep))
+
+
+def _perfect_progressive(window: tuple, j: int) -> bool:
+    """The nearest verb to the left of window[j - 1] is "been" + -ing (has been raining), which French says in
+    the present with depuis."""
+    verb = next((k for k in range(j, len(window)) if window[k] is not None and window[k][0] in ("V", "BE")), None)
+    return verb is not None and window[verb][:2] == ("V", "ing") and verb + 1 < len(window) and \
+        window[verb + 1] is not None and window[verb + 1][:2] == ("BE", "pp")
+
+
+def _counted_before(window: tuple, j: int) -> bool:
+    """window[j] (the word before "a") counts something: a plural noun (five days a week) or once / twice."""
+    w = window[j] if j < len(window) else None
+    return w is not None and (w[0] == "N" and w[2] == "pl" or w[0] == "ADV" and w[1].endswith(" fois"))
 
 
 def _after_there_is(window: tuple, j: int) -> bool:
@@ -759,10 +814,15 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return lit("il")  # the weather is nice: il fait beau
         if me[4] == "modifier":  # the kitchen table: spoken by "table" (la table de cuisine)
             return ()
-        out = noun_phrase(window, clause)[0]
+        out, read, _ = noun_phrase(window, clause)
+        if _verbal(after):  # she knows the train is late: elle sait que le train ...
+            out = _que(window, read + 1, _starts_with_vowel(out, window)) + out
+        if after == ("AGO",):  # two years ago: il y a deux ans ("ago" speaks nothing)
+            out = lit("il", "y", "a") + out
     elif kind == "S":
+        que = _que(window, 1, me[3] in ("il", "elle", "ils", "elles"))
         if me[-1] in ("it", "this") and after is not None and after[0] == "BE":
-            return ()  # être speaks it: il est, c'est, il fait (see _with_ce)
+            return _que(window, 1, me[-1] == "it")  # être speaks it: (qu') il est, c'est, il fait (see _with_ce)
         if me[-1] == "this":  # est-ce que c'est / ce sont
             return lit("c'" if clause["question"] == "be-past" or clause["question"] == "be-pres" and me[1] == "3s"
                        else "ce")
@@ -774,6 +834,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = lit("que") + ((clause["index"], f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
         elif clause["q_subject"]:  # est-ce que + the verb group's je
             out = lit("que")
+        out = que + out
     elif kind == "V":
         after_be = _be_before(window) > 0
         gerund = me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP")
@@ -846,13 +907,19 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "DET" and me[1] == "much" and nxt == "VERY":  # much too salty: beaucoup trop salée
         out = lit("beaucoup")
     elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT") and not (
+        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES") and not (
                 kind == "NUM" and _time_adjective(after)) or (kind == "PREP" and nxt == "POSS_S"):
             return ()
+        if me == ("PREP", "à") and after in (("PREP", "sur"), ("PREP", "autour de")):
+            return ()  # at about / around seven: vers sept heures (spoken by the number)
         if kind == "DET":  # a determiner on its own: i like them all, not much
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
-        prep = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "PREP" else None
-        clock = prep is not None and prep.split()[-1] == "à"  # at / until eight: (jusqu') à huit heures
+        minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
+        at = window[2 if minutes else 1]  # (at) half past eight
+        prep = at[1] if kind == "NUM" and at is not None and at[0] == "PREP" else None
+        prep = {"dans": "en", "autour de": "vers", "sur": "vers"}.get(prep, prep)  # in 1998: en 1998; around six
+        # at / until / before / after / around eight, half past eight: (jusqu') à huit heures (et demie)
+        clock = bool(minutes) or prep is not None and prep.split()[-1] in ("à", "avant", "après", "vers")
         fr = me[1] if isinstance(me[1], str) else me[1][clock]
         if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
             return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
@@ -861,7 +928,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if kind == "NUM" and _age(window, 0, after):  # she is ten: elle a dix ans
             return lit(fr, "an" if fr in ("un", "une") else "ans")
         if clock and fr != "zéro":  # at eight: à huit heures (a time)
-            out = lit(prep, fr, "heure" if fr == "une" else "heures")
+            out = lit(*(prep,) * bool(prep), fr, "heure" if fr == "une" else "heures", *(minutes,) * bool(minutes))
         else:
             out = lit(prep, fr) if prep else lit(fr)
     elif kind == "CONJ":  # parce qu'il, s'il
@@ -875,7 +942,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
-        out = (lit(me[1]) if me[1] == "la" else ()) if after_verb else lit(me[2])  # her: spoken in place
+        out = (lit(me[1]) if me[1] == "la" else ()) if after_verb and len(me) < 4 else lit(me[2])  # her: in place
     elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
         out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
     elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un

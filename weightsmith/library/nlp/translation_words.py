@@ -85,6 +85,9 @@ INDIRECT = {**dict.fromkeys("répondre téléphoner obéir désobéir ressembler
                             "à"),
             **dict.fromkeys("douter|profiter|se souvenir|se servir|se moquer|s'approcher".split("|"), "de"),
             "entrer": "dans"}
+# French verbs of saying and thinking whose clause French opens with que where English may leave "that" out:
+# she says she is tired: elle dit qu'elle est fatiguée (a subject pronoun after them starts that clause)
+CLAUSE_VERBS = frozenset("dire penser croire espérer savoir".split())
 # French verbs whose infinitive complement takes de / à: oublier d'appeler, apprendre à nager
 INFINITIVE_DE = frozenset("oublier essayer décider finir terminer arrêter refuser promettre choisir éviter accepter rêver".split())
 INFINITIVE_A = frozenset("commencer apprendre aider réussir continuer hésiter".split())
@@ -145,6 +148,11 @@ NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatr
            "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "sixty": "soixante",
            "seventy": "soixante-dix", "eighty": "quatre-vingts", "ninety": "quatre-vingt-dix", "hundred": "cent",
            "thousand": "mille", "zero": "zéro"}
+# a number written in digits (2, 25, 1998) is one word of the number class, NUMERAL: it reads as a number (2
+# apples: 2 pommes, at 5: à 5 heures, in 1998: en 1998) and speaks NUMERAL in place, which the API turns back
+# into the digits (`numerals_back`), as it puts an unknown word back for UNK
+NUMERAL = "NUMERAL"
+NUMBERS[NUMERAL] = NUMERAL
 CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si",
                 "while": "pendant que", "whether": "si"}
 # ordinal numbers: adjectives before the noun (the first floor: le premier étage), written here (no dictionary
@@ -153,6 +161,14 @@ ORDINALS = {"first": "premier", "second": "deuxième", "third": "troisième", "f
             "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
             "ninth": "neuvième", "tenth": "dixième"}
 PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
+# the minutes of a clock time before the hour (half past eight: huit heures et demie, ten to nine: neuf heures
+# moins dix): one word each (merged as a phrase, only before a number), spoken by the hour after it
+MINUTES = {("half", "past"): "et demie", ("quarter", "past"): "et quart", ("a", "quarter", "past"): "et quart",
+           ("quarter", "to"): "moins le quart", ("a", "quarter", "to"): "moins le quart",
+           **{(m, "past"): NUMBERS[m] for m in ("five", "ten", "twenty")},
+           **{(m, "to"): "moins " + NUMBERS[m] for m in ("five", "ten", "twenty")}}
+# o'clock (tokenized o + 'clock): the number before it speaks "heures" (à 5 heures), so it speaks nothing
+OCLOCK = {"o": ("PART", "o"), "'clock": ("PART", "clock"), "o'clock": ("PART", "clock")}
 # object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
 OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
            "them": ("OBJ", "les", "eux")}
@@ -164,8 +180,8 @@ NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
           "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
           "anybody": ("ANY", "personne", "quelqu'un")}
 # "a bit" (+ adjective): un peu, as "a lot" is beaucoup
-OTHER = {**NOBODY, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
-         "front": ("FRONT",),
+OTHER = {**NOBODY, **OCLOCK, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
+         "front": ("FRONT",), "ago": ("AGO",),
          "there": ("THERE",)}
 
 
@@ -267,6 +283,8 @@ def _object(infinitive: str) -> bool | str:
         return "obj:" + INDIRECT[infinitive]
     if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
         return "inf:de" if infinitive in INFINITIVE_DE else "inf:à"
+    if infinitive in CLAUSE_VERBS:
+        return "que"
     return infinitive in GENERIC_VERBS
 
 
@@ -504,7 +522,7 @@ class TranslationVocabulary:
         """English words → ids (UNK's id if unknown), a multi-word expression as its word(s); after SEP every
         token is French and gets FR's id."""
         english = list(tokens[:tokens.index(SEP)] if SEP in tokens else tokens)
-        out = [self.ids.get(token, self.ids[UNK]) for token in self.merged(english)]
+        out = [self.ids.get(NUMERAL if is_numeral(token) else token, self.ids[UNK]) for token in self.merged(english)]
         return out + [self.ids[SEP]] * (len(english) < len(tokens)) + [self.ids[FRENCH]] * (len(tokens) - len(english) - 1)
 
     def merged(self, english: list[str]) -> list[str]:
@@ -513,15 +531,44 @@ class TranslationVocabulary:
         out, i = [], 0
         while i < len(english):
             size = next((n for n in range(min(longest, len(english) - i), 1, -1)
-                         if tuple(english[i:i + n]) in self.phrases and not (  # laugh at six: a time, not rire de
-                             self.phrases[tuple(english[i:i + n])][-1].startswith("~")
-                             and i + n < len(english) and english[i + n] in TIME_WORDS)), 1)
+                         if tuple(english[i:i + n]) in self.phrases and _fits(self.phrases[tuple(english[i:i + n])][-1],
+                                                                               english[i + n:i + n + 1])), 1)
             out += self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]]
             i += size
         return out
 
     def knows(self, word: str) -> bool:
-        return word in self.ids and word not in (UNK, SEP, FRENCH)
+        return word in self.ids and word not in (UNK, SEP, FRENCH, NUMERAL) or is_numeral(word)
+
+
+def _fits(word: str, following: list[str]) -> bool:
+    """Whether a phrase's last word may stand before the word that follows it: an "after" preposition not
+    before a time (laugh at six: à six heures, not rire de), the minutes of a clock time only before an hour
+    (ten to nine; not "ten to the station": from ten to twelve people is still read as a time)."""
+    if word.startswith("~"):
+        return not following or following[0] not in TIME_WORDS
+    if word.startswith("minutes:"):
+        return bool(following) and (following[0] in NUMBERS or is_numeral(following[0]))
+    return True
+
+
+def is_numeral(word: str) -> bool:
+    """A number written in digits (read as the word NUMERAL)."""
+    return word.isascii() and word.isdigit()
+
+
+def numerals_back(english: list[str], french: list[str]) -> list[str]:
+    """The French with each NUMERAL the model spoke replaced by the English digits, in order (numbers keep
+    their order in the translation); the model's vocabulary cannot hold every number."""
+    digits = iter([w for w in english if is_numeral(w)])
+    return [next(digits, w) if w == NUMERAL else w for w in french]
+
+
+class KnownWords(frozenset):
+    """The words the translator reads as themselves: its vocabulary and every number written in digits."""
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or isinstance(word, str) and is_numeral(word)
 
 
 def build_vocabulary(lexicon) -> TranslationVocabulary:
@@ -558,6 +605,9 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
         for english, words in _phrase_words(lexicon, phrase, forms_of).items():
             phrases[english] = tuple(token for token, _ in words)
             table |= {token: word for token, word in words if word is not None}
+    for english, french in MINUTES.items():
+        phrases[english] = ("minutes:" + "_".join(english[-2:]),)
+        table[phrases[english][0]] = Word(("MINUTES", french), {})
     table[UNK] = Word(("UNK",), {})
     table[SEP] = Word(("SEP",), {})
     table[FRENCH] = Word(("FR",), {})
