@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
@@ -352,13 +352,15 @@ def subject_view(r: tuple | None) -> tuple | None:
     if kind == "A":
         return ("A", bool(r[5]))  # a time adjective (next week)
     if kind == "ADV":
-        return ("ADV", "très" if r[1] == "très" else "more" if r[1] in ("plus", "moins", "assez", "trop") else "")
+        return ("ADV", "très" if r[1] == "très" else "more" if r[1] in ("plus", "moins", "assez", "trop")
+                else "fois" if r[1].endswith(" fois") else "")  # fois: twice a year (par an)
     if kind == "N":
-        return ("N", r[1] == "f", r[4] == "modifier")
+        return ("N", r[1] == "f", r[4] == "modifier", r[2] == "pl")  # plural: five days a week (par semaine)
     if kind == "DET":
         word = r[1]
         return ("DET", "all" if r in (("DET", "all"), ("DET", "whole")) else "a" if word in ("a", "an")
-                else word if word in ("every", "the") else "other")
+                else word if word in ("every", "the") else "counted" if word in grammar.COUNTED_DETERMINERS
+                else "other")  # counted: may stand before a number (my three sisters: mes trois sœurs)
     if kind == "PREP":
         return ("PREP", _prep_class(r[1]))
     if kind == "V":  # what the verb gives its object (avoir besoin de, jouer au)
@@ -371,7 +373,7 @@ def subject_view(r: tuple | None) -> tuple | None:
     return ("OTHER",)
 
 
-NOUN_CLASSES = ("year", "daytime", "day", "home", "sport", "instrument")  # what the phrase's rules single out
+NOUN_CLASSES = ("year", "unit", "daytime", "day", "home", "sport", "instrument")  # what the phrase's rules single out
 
 
 def subject_start(r: tuple | None) -> tuple:
@@ -399,6 +401,14 @@ def subject_fold_result(state: tuple) -> tuple | None:
         state = subject_step(state, None)
     assert state[0] == "done", state
     return state[1]
+
+
+def _counted_by(go: Callable[..., tuple], adj: str, v: tuple | None) -> tuple:
+    """After a number: a determiner that counts it (the two girls, every 10 minutes) is the phrase's own
+    determiner; anything else leaves the number as the determiner."""
+    if v is not None and v[0] == "DET" and v[1] in ("the", "every", "counted"):
+        return go("prep", v[1], adj, consumed=v)
+    return go("prep", "num", adj, feed=(v,))
 
 
 def _scannable(v: tuple | None) -> bool:
@@ -476,7 +486,12 @@ def _advance(history: tuple, stack: tuple, v: tuple | None) -> tuple:
             if whole:
                 return go("prep", None, adj, feed=(v,))
             return _feed(history[:-1] if owner else history, (*below, (role, cls, "prep", None, adj)), (("NUM",), v))
-        return go("prep", "num", adj, consumed=v) if whole else go("prep", "num", adj, feed=(v,))
+        if whole:  # all six; a counted determiner may still come (the all six: read as the grammar reads it)
+            return go("num_all_peek", adj, consumed=v)
+        return _counted_by(go, adj, v)
+    if phase == "num_all_peek":
+        (adj,) = data
+        return _counted_by(go, adj, v)
     if phase == "poss_peek":  # 's + a noun: the possessor's phrase, read as a phrase of its own
         (adj,) = data
         if v is not None and v[0] == "N":
@@ -498,7 +513,9 @@ def _advance(history: tuple, stack: tuple, v: tuple | None) -> tuple:
         det, adj = data
         if v is not None and v[0] == "PREP":
             return go("prep_peek", det, adj, v[1])
-        return go("scan", det, adj, _more(v) and det is None, v is not None and v[0] == "NUM", "start", False,
+        counts = det == "a" and cls in ("unit", "year") and adj == "" and v is not None and (
+            v[0] == "N" and v[3] or v == ("ADV", "fois"))  # five days a week: par semaine, unless a verb gives one
+        return go("scan", det, adj, _more(v) and det is None, v is not None and v[0] == "NUM", counts, "start", False,
                   feed=(v,))
     if phase == "prep_peek":
         det, adj, prep = data
@@ -512,28 +529,29 @@ def _advance(history: tuple, stack: tuple, v: tuple | None) -> tuple:
         (det,) = data
         return ("done", ("np", _counted(cls, det), _noun_gender(v)))
     if phase == "scan":  # _object_of: past nouns, adjectives, determiners, and / or, to a verb
-        det, adj, more, number_after, joined_by_and, joined = data
+        det, adj, more, number_after, counts, joined_by_and, joined = data
         first = joined_by_and == "start"
         if joined_by_and == "start":
             joined_by_and = "wait" if v == ("CONJ", "et") else None
         elif joined_by_and == "wait":
             joined_by_and = _noun_gender(v)
         if _scannable(v) and not (v[0] == "N" and not joined):
-            return go("scan", det, adj, more, number_after, joined_by_and, v[0] == "CONJ" or joined and v[0] != "N")
+            return go("scan", det, adj, more, number_after, counts, joined_by_and,
+                      v[0] == "CONJ" or joined and v[0] != "N")
         gives = v[1] if v is not None and v[0] == "V" else None
         prep = gives if gives in (*PREP_CLASSES, "other") else \
             "other" if gives == "jouer" and cls in ("sport", "instrument") else "de" if more else None
         if cls == "home" and det is None and prep is None and first and v == ("BE",):
             return go("there_peek")  # there is home: a determiner (partitive), so no à la maison
-        if _in_prepositional_phrase(cls, det, adj, prep, number_after):
+        if _in_prepositional_phrase(cls, det, adj, prep, number_after) or counts and prep is None:
             return ("done", ("pp",))
         return ("done", ("np", _counted(cls, det), joined_by_and))
     raise AssertionError(phase)
 
 
-SUBJECT_VIEWS = (None, ("A", False), ("A", True), *(("ADV", x) for x in ("", "more", "très")),
-                 *(("N", f, m) for f in (False, True) for m in (False, True)),
-                 *(("DET", x) for x in ("a", "all", "every", "other", "the")),
+SUBJECT_VIEWS = (None, ("A", False), ("A", True), *(("ADV", x) for x in ("", "fois", "more", "très")),
+                 *(("N", f, m, p) for f in (False, True) for m in (False, True) for p in (False, True)),
+                 *(("DET", x) for x in ("a", "all", "counted", "every", "other", "the")),
                  *(("PREP", x) for x in (*PREP_CLASSES, "other")), *(("V", x) for x in ("", *PREP_CLASSES, "other", "jouer")),
                  *(("CONJ", x) for x in ("", "et", "ou")), ("NUM",), ("BE",), ("POSS_S",), ("FRONT",), ("THERE",),
                  ("OTHER",))  # every value of `subject_view`
