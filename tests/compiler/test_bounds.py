@@ -159,23 +159,6 @@ def test_chains_of_counts_are_exact_in_float32_or_refused(max_seq_len, combines)
     assert not batched_mismatches(compiled, total, inputs)
 
 
-@given(st.lists(readouts_over_owners.filter(lambda r: not r.is_zero()), min_size=1, max_size=6),
-       st.dictionaries(st.sampled_from(["a", "b"]), st.floats(0, 10)),
-       st.dictionaries(st.sampled_from(["a", "b", "one"]), st.floats(0, 10)),
-       st.sets(st.sampled_from(["a", "b"])))
-def test_a_large_sides_arrays_give_the_term_walks_bounds(readouts, errors, sizes, inexact):
-    """`_side` walks a family of more than ARRAY_TERMS terms as arrays (`compiler.family`): the same
-    seven results, bit for bit and type for type, as its walk term by term."""
-    walk = _Walk()
-    walk.error, walk.size, walk.inexact = dict(errors), dict(sizes), inexact
-    walk.rounded = {owner: e / 3 for owner, e in errors.items()}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(bounds, "ARRAY_TERMS", 10 ** 9)
-        want = walk._side(readouts)
-    got = walk._side_arrays(readouts)
-    assert [(type(x), float(x).hex()) for x in got] == [(type(x), float(x).hex()) for x in want]
-
-
 @given(st.lists(st.one_of(st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.booleans(), st.text(max_size=2),
                           st.none())))
 def test_the_numbers_among_values_are_the_non_boolean_ints_and_floats_as_floats(values):

@@ -56,7 +56,6 @@ import numpy as np
 
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, Op, Representation, Unit
 from weightsmith.compiler.errors import CompileError
-from weightsmith.compiler.family import Family
 from weightsmith.compiler.lowering import OutputSpec
 from weightsmith.compiler.mlp import CLEAN_TOLERANCE, clean_units
 from weightsmith.compiler.readout import Readout
@@ -68,7 +67,6 @@ CATEGORICAL_LIMIT = 0.5  # a one-hot vector decodes right while it is off by les
 
 ROUNDING = 2.0 ** -24  # float32's unit roundoff: a sum or product is off by at most this, relative to its size
 EXACT = 2.0 ** 20  # numbers that are multiples of 1/4 below this add and multiply exactly in float32
-ARRAY_TERMS = 1024  # `_Walk._side` walks a family of more terms as arrays (`compiler.family`; measured: even at ~1,000)
 
 
 class BoundExceeded(CompileError):
@@ -285,14 +283,7 @@ class _Walk:
     def _side(self, readouts: list[Readout]) -> tuple[float, float, float, float, float, float, bool]:
         """The largest error and magnitude of one read-out, and the error and magnitude of all
         together; then the largest rounding of one, the rounding of all, and whether every term has
-        coefficient +-1 and reads an s-op whose values are small multiples of 1/4.
-
-        Term by term here; a family of more than ARRAY_TERMS terms (a comparison's prefix sums: n²/2)
-        as arrays (`_side_arrays`): laying the terms out costs a hash of each dimension, about what a
-        Python step of this walk costs, so only large families gain (4,950 terms: 0.77 -> 0.62 ms)."""
-        sizes = [len(r.terms) for r in readouts]
-        if sum(sizes) > ARRAY_TERMS and all(sizes):  # (an empty read-out sums to int 0 here: not worth a twin)
-            return self._side_arrays(readouts)
+        coefficient +-1 and reads an s-op whose values are small multiples of 1/4."""
         error, size, rounded = self.error.get, self.size.get, self.rounded.get
         inexact = self.inexact
         best = None  # (error, magnitude, rounding): the largest of each over the read-outs, as max() keeps it
@@ -327,19 +318,6 @@ class _Walk:
             for d, c in column.items():
                 together[d.owner] = max(together.get(d.owner, 0.0), c)
         off, magnitude, rounding = best
-        return (off, magnitude, self._off(together), self._magnitude(together), rounding,
-                self._off_rounded(together), ones)
-
-    def _side_arrays(self, readouts: list[Readout]) -> tuple[float, float, float, float, float, float, bool]:
-        """`_side` through a `Family`: the same sums in the same order, so the same numbers."""
-        family = Family.of(readouts)
-        pairs = family.per_readout()
-        error, size, rounded = self.error.get, self.size.get, self.rounded.get
-        off, magnitude, rounding = (
-            float(family.per_readout_sums(pairs, [get(owner, default) for owner in family.owners]).max())
-            for get, default in ((error, 0.0), (size, 1.0), (rounded, 0.0)))
-        together = family.largest()
-        ones = bool((np.abs(family.coefficient) == 1.0).all()) and self.inexact.isdisjoint(family.owners)
         return (off, magnitude, self._off(together), self._magnitude(together), rounding,
                 self._off_rounded(together), ones)
 
