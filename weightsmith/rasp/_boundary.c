@@ -18,26 +18,32 @@
 #include <string.h>
 
 #define PAD (-1)
-#define CACHE_SIZE 256 /* direct-mapped: token object -> code, for objects held by the table */
+#define CACHE_SIZE 512 /* open addressing: token object -> code, for objects held by the table */
+#define CACHE_LIMIT 256 /* table objects cached at most (the cache stays at most half full) */
 
 /* The code of one token: a cache of table objects by address (tokens drawn from a vocabulary are the
  * table's own objects, and small ints and one-character strings are shared by CPython), else a dict
  * lookup by key; a new key gets the next code and its token joins the table. Returns -1 with an
  * exception set on failure. Only objects the table holds (owned, never freed during the pass) are
- * cached, so an address in the cache can never be reused by another object mid-pass. */
+ * cached, so an address in the cache can never be reused by another object mid-pass. The cache is
+ * probed linearly from a multiplicative hash of the address and never evicts: a direct-mapped one
+ * thrashed on shared one-character strings that lie a multiple of 4 KiB apart ('a' and 'c'). */
 typedef struct {
     PyObject *index;  /* key -> code (a Python int) */
     PyObject *table;  /* code -> the first token met with that key */
     PyObject *key;    /* the key function for tokens that are not exact str or int */
     PyObject *cache_object[CACHE_SIZE];
     Py_ssize_t cache_code[CACHE_SIZE];
+    Py_ssize_t cached;
     int sortable;     /* 1: every token so far an exact str; 2: an exact int; 0: other or mixed; -1: none yet */
 } Reader;
 
 static Py_ssize_t code_of(Reader *r, PyObject *token) {
-    size_t slot = ((uintptr_t)token >> 4) & (CACHE_SIZE - 1);
-    if (r->cache_object[slot] == token) {
-        return r->cache_code[slot];
+    size_t slot = (size_t)(((uint64_t)(uintptr_t)token * 0x9E3779B97F4A7C15ull) >> 55); /* top 9 bits */
+    for (; r->cache_object[slot] != NULL; slot = (slot + 1) & (CACHE_SIZE - 1)) {
+        if (r->cache_object[slot] == token) {
+            return r->cache_code[slot];
+        }
     }
     PyTypeObject *kind = Py_TYPE(token);
     int plain = kind == &PyUnicode_Type ? 1 : kind == &PyLong_Type ? 2 : 0;
@@ -68,9 +74,10 @@ static Py_ssize_t code_of(Reader *r, PyObject *token) {
         Py_XDECREF(number);
     }
     Py_DECREF(key);
-    if (code >= 0 && PyList_GET_ITEM(r->table, code) == token) {
-        r->cache_object[slot] = token;
+    if (code >= 0 && r->cached < CACHE_LIMIT && PyList_GET_ITEM(r->table, code) == token) {
+        r->cache_object[slot] = token; /* the empty slot the probe ended on */
         r->cache_code[slot] = code;
+        r->cached++;
     }
     return code;
 }
@@ -138,7 +145,7 @@ static PyObject *boundary_read(PyObject *self, PyObject *args) {
     PyObject **rows = PyMem_Calloc((size_t)(n_rows ? n_rows : 1), sizeof(PyObject *));
     Py_ssize_t *sizes = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_rows ? n_rows : 1));
     PyObject *codes_bytes = NULL, *lengths_bytes = NULL, *result = NULL;
-    Reader r = {PyDict_New(), PyList_New(0), key, {NULL}, {0}, -1};
+    Reader r = {PyDict_New(), PyList_New(0), key, {NULL}, {0}, 0, -1};
     if (rows == NULL || sizes == NULL || r.index == NULL || r.table == NULL) {
         if (rows == NULL || sizes == NULL) {
             PyErr_NoMemory();

@@ -234,7 +234,7 @@ def _token_column(inputs: Sequence[Sequence[rx.Value]]) -> tuple[Column, Optiona
     width), read in one pass in C (`_boundary.read`): tokens told apart as `_Interner` tells them apart,
     the table sorted when it holds only exact strs or only exact ints."""
     codes, table, width, lengths = _boundary.read(inputs, _key)
-    column = Column(np.frombuffer(codes, dtype=np.intp).reshape(len(inputs), width), table, dense=True)
+    column = Column(np.ndarray((len(inputs), width), dtype=np.intp, buffer=codes), table, dense=True)  # one numpy call
     return column, None if lengths is None else np.frombuffer(lengths, dtype=np.intp)
 
 
