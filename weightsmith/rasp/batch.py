@@ -23,7 +23,7 @@ import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
@@ -1147,9 +1147,6 @@ def evaluate_batch(
     if isinstance(result, Column):
         if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied
             return list(map(list, inputs))
-        row = evaluator._rows.get(id(program)) if result.uniform else None
-        if row is not None:  # computed on one row in Python (`one_row`): that row, copied
-            return list(map(list, repeat(row, len(inputs))))
         return result.values(batch._lengths, batch.full)
     result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
