@@ -28,13 +28,20 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import _boundary, bitmask, one_row
+from weightsmith.rasp import bitmask, one_row
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import with_children
 from weightsmith.rasp.holes import Hole, unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
+
+try:
+    from weightsmith.rasp import _boundary
+except ImportError as err:  # a checkout used without installing it (e.g. on PYTHONPATH): say how to build it
+    raise ImportError("weightsmith.rasp._boundary, the batched interpreter's C module (weightsmith/rasp/_boundary.c), "
+                      "is not built: run `pip install -e .` (or `make`), or `python setup.py build_ext --inplace` "
+                      "in the checkout") from err
 
 PAD = -1
 COMPOSED_IN_PYTHON = 4096  # a `Distinct` over at most this many codes composes its lookup table in Python
