@@ -17,8 +17,9 @@ $(BIN)/python:
 # `sweep` (Ray Tune) runs a small local sweep; `plots` draws PNGs; `explore` drives a headless Chromium
 # (installed by .ci/run with apt-get) to test the explorer page. `lexicon` (LemmInflect, VADER) builds the
 # dictionary-scale lexicons with Debian's FreeDict, WordNet and Verbiste data (.ci/run installs them; the
-# tests that need them skip with the install command when they are missing).
-$(STAMP): pyproject.toml Makefile | $(BIN)/python
+# tests that need them skip with the install command when they are missing). The install compiles the batched
+# interpreter's C module (setup.py): a change to its source reinstalls.
+$(STAMP): pyproject.toml setup.py weightsmith/rasp/_boundary.c Makefile | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev,baseline,notebooks,docs,sweep,plots,explore,export,modules,extract,lexicon]'
 	touch $(STAMP)

@@ -11,8 +11,9 @@ values that occur. That makes the expensive parts cheap:
 - each sub-expression is evaluated once, however many parents share it.
 Inputs of different lengths share one padded array; padding has code -1 and is never selected.
 Results equal `evaluate.evaluate` on every input (value and Python type), which the tests check.
-Python-level work is per distinct value, never per position: with a thousand inputs, converting the
-inputs to codes and the output codes back to lists is most of the time, so both are written for speed.
+Python-level work is per distinct value, never per position. The two passes that must touch every
+position's Python object, reading the tokens into codes and writing the output codes back as lists, are
+a small C module (`_boundary`, one pass each): in Python they were ~40 % of a call.
 """
 
 from __future__ import annotations
@@ -22,18 +23,25 @@ import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain
 from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from weightsmith.rasp import bitmask, marshalled, one_row
+from weightsmith.rasp import bitmask, one_row
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import with_children
 from weightsmith.rasp.holes import Hole, unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
+
+try:
+    from weightsmith.rasp import _boundary
+except ImportError as err:  # a checkout used without installing it (e.g. on PYTHONPATH): say how to build it
+    raise ImportError("weightsmith.rasp._boundary, the batched interpreter's C module (weightsmith/rasp/_boundary.c), "
+                      "is not built: run `pip install -e .` (or `make`), or `python setup.py build_ext --inplace` "
+                      "in the checkout") from err
 
 PAD = -1
 COMPOSED_IN_PYTHON = 4096  # a `Distinct` over at most this many codes composes its lookup table in Python
@@ -116,11 +124,6 @@ def _call_pairs(e: rx.RASPExpr, f: Callable[[Any, Any], Any], xs: list[Any], ys:
     return results
 
 
-def _object_array(values: Sequence[Any]) -> np.ndarray:
-    # np.array would turn tuple values into a second axis; fromiter keeps each value as one object.
-    return np.fromiter(values, dtype=object, count=len(values))
-
-
 @dataclass
 class Column:
     """An s-op's values over a batch: `table[codes[b, i]]`, with `codes == -1` at padding.
@@ -143,48 +146,15 @@ class Column:
         return self._distinct
 
     def values(self, lengths: np.ndarray, full: Optional[bool] = None) -> list[list[Any]]:
-        """Each input's list of values (`full`: whether every input fills the width, if known)."""
-        return self._decoded(len(lengths), None if full else lengths)
-
-    def _decoded(self, n_rows: int, lengths: Optional[np.ndarray]) -> list[list[Any]]:
-        """`values` of `n_rows` inputs of `lengths`, or (None) all filling the width: then no lengths array
-        is needed."""
-        if self.uniform and n_rows > 1:  # one row decoded, then copied (list(row): a list per input)
-            return list(map(list, repeat(_lookup(self.table).take(self.codes[0]).tolist(), n_rows)))
-        table = self.table
-        if lengths is None and set(map(type, table)) <= {int} and table == list(range(len(table))):
-            return self.codes.tolist()  # each value is its code, as for widths: no lookup
-        padded = _lookup(table).take(self.codes).tolist()
-        return padded if lengths is None else _rows(padded, lengths, self.codes.shape[1])
-
-
-def _lookup(table: list[Any]) -> np.ndarray:
-    """`table` as an array whose `tolist` gives back its values, Python types included, with one more
-    slot for padding (-1) whose value is cut away.
-
-    Exact ints (within int64) or bools come back from a numeric array as the same Python values (faster
-    than counting references to objects: small ints and bools are shared objects); anything else, or a
-    mix, stays objects. Floats too: a float64 array would build a new float object per position, slower
-    than sharing the table's few.
-    """
-    kinds = set(map(type, table))
-    if kinds == {int} and -2**63 <= min(table) and max(table) < 2**63:
-        return np.array([*table, 0], dtype=np.int64)
-    if kinds == {bool}:
-        return np.array([*table, False], dtype=bool)
-    return _object_array([*table, None])
+        """Each input's list of values (`full`: whether every input fills the width, if known): the table's
+        objects themselves, so each value keeps its exact type (`_boundary.rows`, one pass in C)."""
+        return _boundary.rows(np.asarray(self.codes, dtype=np.intp), self.table,
+                              None if full else np.asarray(lengths, dtype=np.intp))
 
 
 def _unpadded(lengths: np.ndarray, width: int) -> bool:
     """Whether every input fills the padded width, so padded rows need no cutting."""
     return not len(lengths) or lengths.min() == width
-
-
-def _rows(padded: list[list[Any]], lengths: np.ndarray, width: int) -> list[list[Any]]:
-    """Each input's row of a padded nested list, cut to its length."""
-    if _unpadded(lengths, width):
-        return padded
-    return [row[:n] for row, n in zip(padded, lengths.tolist())]
 
 
 class Batch:
@@ -232,77 +202,6 @@ class Batch:
         return codes if self.full else np.where(self.valid, codes, PAD)
 
 
-def _tokenise(flat: list[Any]) -> tuple[np.ndarray, list[Any]]:
-    """Codes and table for the tokens of a batch, with fast paths for the common vocabularies."""
-    if not flat:
-        return np.zeros(0, dtype=np.intp), []
-    kinds = list(map(type, flat))
-    kind = kinds[0]
-    if kinds.count(kind) != len(kinds) or kind not in (str, int):  # 1, 1.0, True, -0.0, (0,)... stay apart
-        interner = _Interner()
-        return np.array(interner.codes(flat), dtype=np.intp), interner.table
-    # Exact strings or exact ints, so equal tokens are the same value. Single characters and small
-    # integers become numbers in numpy (code points, values) and are coded by counting; other ones are
-    # keyed by the tokens themselves, several times faster than a key per token.
-    if kind is str and (chars := _single_characters(flat)) is not None:
-        try:
-            return _tokenise_small(np.frombuffer(chars.encode("latin-1"), dtype=np.uint8), chr)
-        except UnicodeEncodeError:
-            return _tokenise_numbers(np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32), chr)
-    elif kind is int:
-        try:  # bytes() reads ints in [0, 256) several times faster than any numpy constructor
-            return _tokenise_small(np.frombuffer(bytes(flat), dtype=np.uint8), int)
-        except ValueError:
-            pass
-        try:  # fromiter reads exact ints twice as fast as np.array, and refuses ones too big for int64
-            numbers = np.fromiter(flat, dtype=np.int64, count=len(flat))
-        except OverflowError:
-            numbers = None
-        if numbers is not None and -EXACT_INT < numbers.min() and numbers.max() < EXACT_INT:
-            return _tokenise_numbers(numbers, int)
-    index: dict[Any, int] = {}
-    return np.array([index.setdefault(t, len(index)) for t in flat], dtype=np.intp), list(index)
-
-
-def _tokenise_ints(numbers: np.ndarray) -> tuple[np.ndarray, list[Any]]:
-    """Codes and table for tokens known to be exact ints, given as an integer array."""
-    if not len(numbers):
-        return np.zeros(0, dtype=np.intp), []
-    if 0 <= numbers.min() and numbers.max() < 256:
-        return _tokenise_small(numbers, int)
-    return _tokenise_numbers(numbers.astype(np.intp), int)
-
-
-def _single_characters(flat: list[str]) -> Optional[str]:
-    """The tokens joined into one string if every token is one character, else None.
-
-    Joined with NUL between them: when the string holds exactly the n - 1 NULs of the join (no token
-    contains one) and they sit at every odd place, each token is the one character between two of them.
-    A bare `"".join` cannot tell ["ab", ""] from ["a", "b"]; this costs two slices instead of a scan for
-    empty tokens. Vocabularies with NUL take the general path.
-    """
-    n = len(flat)
-    spaced = "\0".join(flat)
-    if len(spaced) != 2 * n - 1 or spaced.count("\0") != n - 1 or spaced[1::2] != "\0" * (n - 1):
-        return None
-    return spaced[::2]
-
-
-def _tokenise_small(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
-    """Codes and table for tokens given as bytes (uint8): counted into 256 bins, no shifting or padding."""
-    used = np.flatnonzero(np.bincount(numbers, minlength=256))
-    rank = np.zeros(256, dtype=np.intp)
-    rank[used] = np.arange(len(used))
-    return rank.take(numbers), [to_token(t) for t in used.tolist()]
-
-
-def _tokenise_numbers(numbers: np.ndarray, to_token: Callable[[int], Any]) -> tuple[np.ndarray, list[Any]]:
-    """Codes and table for tokens given as (not too large) integers."""
-    low = int(numbers.min())
-    distinct = _distinct(numbers.astype(np.intp) - low, int(numbers.max()) - low + 1)
-    return distinct.places, [to_token(t + low) for t in distinct.used]
-
-
 def make_batch(
     inputs: Sequence[Sequence[rx.Value]],
     vocab: Optional[Iterable[rx.Value]] = None,
@@ -312,92 +211,38 @@ def make_batch(
     """Pads `inputs` into arrays; with `vocab`/`max_seq_len`, rejects unknown tokens and long inputs.
 
     Without `vocab` the tokens are coded when a program first reads them (see `Batch`), unless
-    `read_tokens` says that the program reads them: then, when every input has the first one's length,
-    reading the tokens from their serialisation also checks that (each row's header holds its length),
-    and the pass that measures every input is skipped.
+    `read_tokens` says that the program reads them: then they are read now, and the same pass measures
+    every input.
     """
-    stream = _token_stream(inputs) if read_tokens and inputs and len(inputs[0]) else None
-    if stream is not None:
-        shape = (len(inputs), len(inputs[0]))
-        tokens = _marshalled_column(stream, None, shape, True)
-        if tokens is not None:  # every row has the first one's length
-            if max_seq_len is not None and shape[1] > max_seq_len:
-                raise InputError(f"input 0 has length {shape[1]}, longer than max_seq_len={max_seq_len}: "
-                                 f"{list(inputs[0])!r}")
-            batch = Batch(None, shape, tokens)
-            if vocab is not None:
-                _check_vocabulary(inputs, tokens.table, vocab)
-            return batch
-    sizes = list(map(len, inputs))
-    if sizes and sizes.count(sizes[0]) == len(sizes):  # one length (a count in C, without an array pass)
-        lengths = None  # made if read (`Batch.lengths`)
-        width, full = sizes[0], True  # known without a pass over the array (each costs a numpy call)
+    tokens: Column | Callable[[], Column]
+    if read_tokens and len(inputs):
+        tokens, lengths = _token_column(inputs)
+        width = tokens.codes.shape[1]
     else:
-        lengths = np.fromiter(sizes, dtype=np.intp, count=len(sizes))
-        width = max(sizes, default=0)
-        full = not sizes
+        tokens = lambda: _token_column(inputs)[0]  # noqa: E731 - read if a program reads the tokens
+        sizes = list(map(len, inputs))
+        if sizes.count(sizes[0] if sizes else 0) == len(sizes):  # one length (a count in C, no array pass)
+            lengths, width = None, sizes[0] if sizes else 0  # made if read (`Batch.lengths`)
+        else:
+            lengths, width = np.fromiter(sizes, dtype=np.intp, count=len(sizes)), max(sizes)
     if max_seq_len is not None and width > max_seq_len:
         b = 0 if lengths is None else int(np.argmax(lengths > max_seq_len))
-        raise InputError(f"input {b} has length {sizes[b]}, longer than max_seq_len={max_seq_len}: {list(inputs[b])!r}")
-    valid = (len(inputs), width) if full else np.arange(width)[None, :] < lengths[:, None]
-    batch = Batch(lengths, valid, lambda: _token_column(inputs, lengths, valid, full, stream))
+        raise InputError(f"input {b} has length {len(inputs[b])}, longer than max_seq_len={max_seq_len}: "
+                         f"{list(inputs[b])!r}")
+    valid = (len(inputs), width) if lengths is None else np.arange(width)[None, :] < lengths[:, None]
+    batch = Batch(lengths, valid, tokens)
     if vocab is not None:
         _check_vocabulary(inputs, batch.tokens.table, vocab)
     return batch
 
 
-def _token_stream(inputs: Sequence[Sequence[rx.Value]]) -> Optional[bytes | marshalled.StringStream]:
-    """The marshal serialisation the tokens are read from (`marshalled`), if they have the common kind
-    (exact ints or strings, judged by the first token)."""
-    first = next((xs[0] for xs in inputs if len(xs)), None)
-    if type(first) is int:
-        return marshalled.int_stream(inputs)
-    if type(first) is str:
-        return marshalled.string_stream(inputs)
-    return None
-
-
-def _marshalled_column(stream: bytes | marshalled.StringStream, lengths: Optional[np.ndarray],
-                       valid: np.ndarray | tuple[int, int], full: bool) -> Optional[Column]:
-    """The tokens read from their serialisation `stream` (`_token_stream`) as a Column, if it has the common
-    shape: rows of `lengths` (`valid`: which positions are inside an input, or its shape if `full`; then
-    `lengths` may be None, made only if the bytes readers decline)."""
-    if full:
-        read_small = marshalled.small_ints if isinstance(stream, bytes) else marshalled.small_strings
-        small = read_small(stream, *valid)
-        if small is not None:
-            return Column(small[0], small[1], dense=True)
-        lengths = np.full(valid[0], valid[1], dtype=np.intp) if lengths is None else lengths
-    if isinstance(stream, bytes):
-        numbers = marshalled.ints(stream, lengths, full)
-        read = None if numbers is None else _tokenise_ints(numbers)
-    else:
-        read = marshalled.strings(stream, lengths, full)
-    return None if read is None else _coded_column(*read, valid, full)
-
-
-def _coded_column(flat_codes: np.ndarray, table: list[Any], valid: np.ndarray | tuple[int, int], full: bool) -> Column:
-    """The tokens' Column from their codes in row-major order (`valid`: as in `_marshalled_column`)."""
-    if full:
-        return Column(flat_codes.reshape(valid), table, dense=True)
-    codes = np.full(valid.shape, PAD, dtype=np.intp)
-    codes[valid] = flat_codes  # row-major order of `valid` is the order of `flat`
-    return Column(codes, table, dense=True)
-
-
-def _token_column(inputs: Sequence[Sequence[rx.Value]], lengths: Optional[np.ndarray],
-                  valid: np.ndarray | tuple[int, int], full: bool,
-                  stream: Optional[bytes | marshalled.StringStream] = None) -> Column:
-    """The tokens of `inputs` (whose positions `valid` marks, or its shape if `full`) as a Column; `stream`:
-    their serialisation if `make_batch` made it already."""
-    stream = _token_stream(inputs) if stream is None else stream
-    column = None if stream is None else _marshalled_column(stream, lengths, valid, full)
-    if column is not None:
-        return column
-    flat: list[Any] = []
-    for xs in inputs:  # list += row: twice as fast as chaining a thousand short rows
-        flat += xs
-    return _coded_column(*_tokenise(flat), valid, full)
+def _token_column(inputs: Sequence[Sequence[rx.Value]]) -> tuple[Column, Optional[np.ndarray]]:
+    """The tokens of `inputs` as a Column (padding PAD), and each input's length (None when all have the
+    width), read in one pass in C (`_boundary.read`): tokens told apart as `_Interner` tells them apart,
+    the table sorted when it holds only exact strs or only exact ints."""
+    codes, table, width, lengths = _boundary.read(inputs, _key)
+    column = Column(np.ndarray((len(inputs), width), dtype=np.intp, buffer=codes), table, dense=True)  # one numpy call
+    return column, None if lengths is None else np.frombuffer(lengths, dtype=np.intp)
 
 
 def _check_vocabulary(inputs: Sequence[Sequence[rx.Value]], table: list[Any], vocab: Iterable[rx.Value]) -> None:
@@ -1309,10 +1154,7 @@ def evaluate_batch(
     if isinstance(result, Column):
         if _is_tokens(result, batch):  # each position's value is its token: the input rows, copied
             return list(map(list, inputs))
-        row = evaluator._rows.get(id(program)) if result.uniform else None
-        if row is not None:  # computed on one row in Python (`one_row`): that row, copied
-            return list(map(list, repeat(row, len(inputs))))
-        return result._decoded(batch.shape[0], None if batch.full else batch.lengths)
+        return result.values(batch._lengths, batch.full)
     result = bitmask.unpack(result, batch.shape[1])
     matrices = result.tolist()
     if batch.full:
