@@ -23,6 +23,8 @@ a word's plan is computed at the next position):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
@@ -536,8 +538,65 @@ def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     return words
 
 
+@dataclass(frozen=True)
+class DeterminerGroup:
+    """The words before a noun phrase's adjectives, as a role: which English determiner (or "bare:<how>"),
+    "all" / "whole" before it (tout), a number after it (les deux), "no" without a verb (pas de), the
+    preposition it contracts with (au, du; none in a possessor's phrase), whether adjectives stand before
+    the noun (de, not des), a counted year (un an: masculine, before a vowel) and the noun's number when
+    the phrase sets it (every day: tous les jours; in the mornings: le matin). Its French words follow
+    from it and the phrase's `NounAgreement`."""
+
+    det: str
+    whole: bool
+    count: str | None
+    no: bool
+    prep: tuple[str, ...]
+    pre: bool
+    counted: bool
+    noun_number: str | None
+
+
+@dataclass(frozen=True)
+class NounAgreement:
+    """What a noun phrase's French takes from its words and its clause, beside its structure: the noun's
+    gender, number and first letter, the first prenominal adjective's first letter (None: no such
+    adjective), whether it is a negated verb's object (pas de), vous or tu, the modifier noun's first
+    letter (de / d' cuisine; None: no modifier) and the possessor's agreement (None: no possessor)."""
+
+    gender: str
+    number: str
+    noun_vowel: bool
+    first_vowel: bool | None
+    negated: bool
+    you: str
+    modifier_vowel: bool | None
+    owner: NounAgreement | None
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase ending at window[0], in two parts: its *structure* — (distance, role) entries, the
+    first a `DeterminerGroup`, then literals (très, plus), "a.pre-last" / "a" (an adjective before / after
+    the noun), "n", "de+modifier" with the modifier's "n.sg", and a possessor's structure (at its
+    distance) — which holds no gender, number or first letter, and its `NounAgreement`, which holds them;
+    `speak_noun_phrase` makes the plan from the two. `read`: how many words it read to the left of the
+    noun; `features`: (gender, number, whether a preposition leads it)."""
+
+    structure: tuple
+    agreement: NounAgreement
+    read: int
+    features: tuple
+
+
 def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     """The plan of a noun phrase ending at window[0]; returns (plan, words read, the noun's features)."""
+    phrase = noun_phrase_parts(window, clause)
+    return speak_noun_phrase(phrase.structure, phrase.agreement), phrase.read, phrase.features
+
+
+def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
+    """The structure and the agreement of the noun phrase ending at window[0] (see `NounPhrase`)."""
     gender, number, nvowel = window[0][1:4]
     j, adjectives, very, modifier = 1, [], set(), None
     while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
@@ -574,12 +633,10 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             j += 1
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
-        owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
-        owner, read, _ = noun_phrase(window[j + 1:], owner_clause)
-        de = lit("d'") if _starts_with_vowel(owner, window[j + 1:]) else lit("de")
-        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in de + owner)
+        owner = noun_phrase_parts(window[j + 1:], dict(clause, possessor=True, verb_before="none", negated=False))
+        possessor = (j + 1, owner)
         det = "the"
-        j += 1 + read
+        j += 1 + owner.read
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
@@ -603,7 +660,7 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         det = "bare:partitive"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
-    noun_number = number
+    noun_number = None  # the noun's own number, unless the phrase sets it
     if det == "every" and kind in ("unit", "daytime", "day") and not adjectives:
         det, whole, noun_number = "the", True, "pl"  # every day: tous les jours, every week: toutes les semaines
     if kind == "name":  # anna, à paris, avec paul
@@ -646,38 +703,74 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         if window[0][4] == "home" and not prep:  # she went home: à la maison
             prep, det = ("à",), "bare:definite"
     counted = kind == "year" and (det in ("a", "an") or det.startswith("num:") or prep == ("par",))  # six ans, un an
-    if counted:
-        gender, nvowel = "m", True
     if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
         # for two weeks: pendant deux semaines; has been raining for two hours: pleut depuis deux heures
         prep = ("depuis",) if _perfect_progressive(window, j) else ("pendant",)
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
-    first_vowel = window[pre[0]][2] if pre else nvowel
-    negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
-    dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
-    dets = ((ALL[gender, noun_number],) if whole else ()) + dets
-    if count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
-        dets += determiner(count, gender, noun_number, first_vowel, False, False, clause["you"])
-    if det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE")):
-        dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
-    words = dets if clause.get("possessor") else _contract(prep, dets)
-    words = _elide_all(words, first_vowel)
-    plan = list(lit(*words))
-    code = f"{gender}.{number}"
+    no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
+    group = DeterminerGroup(det, whole, count, no, () if clause.get("possessor") else prep, bool(pre), counted,
+                            noun_number)
+    structure: list = [(0, group)]
     for a in pre:
-        plan += _degree(window, a, very)
-        last = a == pre[-1]
-        plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
-    plan.append((0, f"n.{'an.' if counted else ''}{noun_number}"))
+        structure += _degree(window, a, very)
+        structure.append((a, "a.pre-last" if a == pre[-1] else "a"))
+    structure.append((0, "n"))
     for a in post:
-        plan += _degree(window, a, very)
-        plan.append((a, f"a.{code}"))
+        structure += _degree(window, a, very)
+        structure.append((a, "a"))
     if modifier:
-        plan += [*lit("d'" if window[modifier][3] else "de"), (modifier, "n.sg")]
+        structure += [(modifier, "de+modifier"), (modifier, "n.sg")]
     if possessor:
-        plan += _possessor(possessor)
-    return tuple(plan), j - 1, (gender, number, bool(prep))
+        structure.append((possessor[0], possessor[1].structure))
+    agreement = NounAgreement(window[0][1], number, nvowel, window[pre[0]][2] if pre else None,
+                              clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep,
+                              clause["you"], bool(window[modifier][3]) if modifier else None,
+                              possessor[1].agreement if possessor else None)
+    return NounPhrase(tuple(structure), agreement, j - 1, ("m" if counted else gender, number, bool(prep)))
+
+
+def speak_noun_phrase(structure: tuple, agreement: NounAgreement) -> tuple:
+    """A noun phrase's plan from its structure and its agreement (`noun_phrase_parts`): the determiner
+    group's words (`determiner`, contracted with the preposition and elided), the adjectives' and the
+    noun's codes with the phrase's gender and number, de / d' before a modifier or a possessor."""
+    (_, group), *rest = structure
+    gender, nvowel = ("m", True) if group.counted else (agreement.gender, agreement.noun_vowel)
+    noun_number = group.noun_number or agreement.number
+    first_vowel = nvowel if agreement.first_vowel is None else agreement.first_vowel
+    dets = determiner(group.det, gender, noun_number, first_vowel, agreement.negated, group.pre, agreement.you)
+    dets = ((ALL[gender, noun_number],) if group.whole else ()) + dets
+    if group.count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
+        dets += determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you)
+    if group.no:
+        dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
+    plan = list(lit(*_elide_all(_contract(group.prep, dets), first_vowel)))
+    code = f"{gender}.{agreement.number}"
+    for back, role in rest:
+        if isinstance(role, tuple):  # the possessor's phrase: de l'enfant, du chat
+            owner = speak_noun_phrase(role, agreement.owner)
+            de = lit("d'") if _first_vowel(owner, agreement.owner) else lit("de")
+            plan += _possessor(tuple((b, c) if c.startswith("=") else (b + back, c) for b, c in de + owner))
+        elif role == "a.pre-last":  # the adjective before the noun: bel, vieil before a vowel
+            plan.append((back, "a.m.v" if nvowel and code == "m.sg" else f"a.{code}"))
+        elif role == "a":
+            plan.append((back, f"a.{code}"))
+        elif role == "n":
+            plan.append((back, f"n.{'an.' if group.counted else ''}{noun_number}"))
+        elif role == "de+modifier":  # the kitchen table: la table de cuisine, d'école
+            plan += lit("d'" if agreement.modifier_vowel else "de")
+        else:  # a literal (très, plus) or a code that agrees with nothing (the modifier noun's n.sg)
+            plan.append((back, role))
+    return tuple(plan)
+
+
+def _first_vowel(plan: tuple, agreement: NounAgreement) -> bool:
+    """Whether a noun phrase's plan starts with a vowel (`_starts_with_vowel`, read from its agreement: its
+    first entry is a literal, its first prenominal adjective or its noun)."""
+    code = plan[0][1]
+    if code.startswith("="):
+        return starts_with_vowel(code[1:])
+    return bool(agreement.first_vowel if code.startswith("a.") else agreement.noun_vowel)
 
 
 def _perfect_progressive(window: tuple, j: int) -> bool:
