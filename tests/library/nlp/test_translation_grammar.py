@@ -1,6 +1,7 @@
 """The dictionary-scale translator's grammar, split for compiling: a noun phrase's plan is its structure
 (where its words stand and what role each plays) and its agreement (genders, numbers, first letters,
-the clause's negation and vous / tu), and the structure holds none of the agreement.
+the clause's negation and vous / tu), a verb group's is its structure and its subject's person, gender and
+number, and neither structure holds any of its agreement.
 
 The random windows are the subject fold's (`test_dictionary_translation.windows`: readings the grammar
 gives the vocabulary's words, drawn more often from the kinds a noun phrase reads).
@@ -9,6 +10,7 @@ gives the vocabulary's words, drawn more often from the kinds a noun phrase read
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import translation_grammar as grammar
 from tests.library.nlp.test_dictionary_translation import windows
 
@@ -60,3 +62,45 @@ def test_a_noun_phrase_with_a_possessor_is_spoken_from_its_parts():
     assert phrase.agreement.owner == grammar.NounAgreement("m", "sg", True, None, False, "vous", None, None)
     assert grammar.noun_phrase(window, clause)[0] == (
         (0, "=au"), (0, "=très"), (2, "a.m.sg"), (0, "n.sg"), (1, "a.m.sg"), (0, "=de"), (0, "=l'"), (5, "n.sg"))
+
+
+# what a verb group reads to the left of its verb: auxiliaries, modals, negations, mid adverbs, "i"
+VERBAL_KINDS = ("AUX", "HAVE_AUX", "MODAL", "NEG", "S", "ADV", "BE", "V", "NOTHING", "N", "TO")
+
+
+@st.composite
+def verb_windows(draw) -> tuple:
+    by_kind = dt.readings_by_kind()
+    kinds = [k for k in VERBAL_KINDS if k in by_kind] * 4 + list(by_kind)
+    head = draw(st.sampled_from(by_kind["V"] + by_kind["BE"]))
+    rest = draw(st.lists(st.one_of(st.none(), st.sampled_from(kinds).flatmap(lambda k: st.sampled_from(by_kind[k]))),
+                         min_size=7, max_size=7))
+    return (head, *rest)
+
+
+@given(window=verb_windows(), after=st.sampled_from([None, ("OBJ", "le", "lui"), ("NEG", "pas"), ("PUNCT", "."),
+                                                     ("NOTHING", "rien")]),
+       clause=CLAUSES, other=st.sampled_from([("1s", "f"), ("2p", "m"), ("3p", "f"), ("imp", "f")]))
+@settings(max_examples=3_000, deadline=None)
+def test_a_verb_groups_structure_holds_no_agreement(window, after, clause, other):
+    """Another subject (person and gender) and vous / tu: the structure stays, and the new plan is the old
+    structure spoken with the new agreement; a rule that reads the person into the structure fails here."""
+    other_clause = dict(clause, subject=other, you="tu" if clause["you"] == "vous" else "vous")
+    structure, agreement = grammar.verb_group_parts(window, 0, after, clause)
+    other_structure, other_agreement = grammar.verb_group_parts(window, 0, after, other_clause)
+    assert other_structure == structure
+    assert grammar.speak_verb_group(structure, other_agreement) == grammar.verb_group(window, 0, after, other_clause)
+    assert grammar.speak_verb_group(structure, agreement) == grammar.verb_group(window, 0, after, clause)
+
+
+def test_a_modal_says_its_form_by_person():
+    """she can not come: elle ne peut pas venir; we would like: nous voudrions."""
+    come = ("V", "base", False, False, ())
+    can = ("MODAL", ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"))
+    clause = dict(subject=("3s", "f"), negated=True, verb_before="none", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    structure, agreement = grammar.verb_group_parts((come, ("NEG", "pas"), can, None, None, None, None, None), 0,
+                                                    None, clause)
+    assert agreement == grammar.VerbAgreement(2, "f", "sg")
+    assert grammar.speak_verb_group(structure, agreement) == ((0, "=ne"), (0, "=peut"), (0, "=pas"), (0, "v.inf"))
+    assert grammar.speak_verb_group(structure, grammar.VerbAgreement(3, "m", "pl"))[1] == (0, "=pouvons")

@@ -241,10 +241,44 @@ def _number(person: str) -> str:
     return "sg" if person.endswith("s") else "pl"
 
 
+@dataclass(frozen=True)
+class VerbAgreement:
+    """What a verb group's French takes from its clause's subject, beside its structure: the person (the
+    index of the six forms: je, tu, il, nous, vous, ils), and the gender and number a participle agrees
+    with (elle est allée)."""
+
+    person: int
+    gender: str
+    number: str
+
+
+PERSON, GENDER, NUMBER = "<person>", "<gender>", "<number>"  # where a verb group's codes take its agreement
+
+
 def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, prefix: str = "") -> tuple:
     """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive] [tail], spoken by the verb
     group's last word; `head` is how far back the verb (or être) stands. `prefix` "av." takes être's word's
     avoir forms (i am hungry: j'ai faim); a verb whose object takes "de" has a tail (j'ai besoin de)."""
+    return speak_verb_group(*verb_group_parts(window, head, after, clause, prefix))
+
+
+def speak_verb_group(structure: tuple, agreement: VerbAgreement) -> tuple:
+    """A verb group's plan from its structure (`verb_group_parts`: codes with the places of the person,
+    gender and number in them, and the words a modal says by person) and its agreement."""
+    out: list = []
+    for back, role in structure:
+        if isinstance(role, tuple):  # a word said by person: je peux, nous pouvons; je voudrais
+            out += lit(role[agreement.person])
+        else:
+            out.append((back, role.replace(PERSON, str(agreement.person)).replace(GENDER, agreement.gender)
+                        .replace(NUMBER, agreement.number)))
+    return tuple(out)
+
+
+def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict,
+                     prefix: str = "") -> tuple[tuple, VerbAgreement]:
+    """A verb group's structure — (distance, role) entries whose codes hold `PERSON`, `GENDER` and
+    `NUMBER` where the subject's go, or a tuple of six words said by person — and its `VerbAgreement`."""
     verb = window[head]
     phrasal = phrasal_verb(verb, after)
     prefix = phrasal[0] if phrasal else prefix
@@ -278,7 +312,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
         person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
     obj = object_clitic(after, verb)
-    k = PERSON_INDEX[person]
+    agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
     if verb[0] == "BE":
         tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
         if verb[1] == "pp":  # has been: a été
@@ -291,28 +325,28 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
-        return _modal_group(aux, verb, head, k, je, neg, mids, obj, prefix)
+        return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
     v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{k}"),)
+        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
     if neg is not None:
-        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
+        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
     if reflexive:
-        out.append((head, f"{v}.se.{finite_tense}.{k}"))
+        out.append((head, f"{v}.se.{finite_tense}.{PERSON}"))
     if obj:  # je le vois, je l' ai vu
-        out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
-    out.append((head, f"{v}.{finite_tense}.{k}"))
+        out.append((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"))
+    out.append((head, f"{v}.{finite_tense}.{PERSON}"))
     if neg:
         out += lit(neg)
     out += lit(*(fr for _, fr in reversed(mids)))
     if tense == "perfect":
-        out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
+        out.append((head, f"{v}.pp.{GENDER}.{NUMBER}"))
     if verb[0] == "V" and has_tail(verb[3]):
         out.append((head, "v.tail"))
-    return tuple(out)
+    return tuple(out), agreement
 
 
 def has_tail(marker: object) -> bool:
@@ -410,14 +444,15 @@ def object_clitic(after: tuple | None, verb: tuple | None = None) -> str | None:
     return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
 
 
-def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | None, mids: list,
+def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mids: list,
                  obj: str | None, prefix: str = "") -> tuple:
-    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form, then the infinitive."""
+    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form (six words, one
+    said by person), then the infinitive."""
     from weightsmith.library.nlp.translation_words import WOULD_LIKE
 
-    finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
+    finite = ((0, tuple(WOULD_LIKE) if aux == "would" else tuple(aux[len("modal:"):].split("|"))),)
     out = lit("je") if je else ()
-    out += lit("ne", finite, neg) if neg else lit(finite)
+    out += lit("ne") + finite + lit(neg) if neg else finite
     out += lit(*(fr for _, fr in reversed(mids)))
     if aux == "would":
         return out
