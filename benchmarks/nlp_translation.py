@@ -12,6 +12,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --subject         # ... and for steps 1-2 with the subject
     ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
     ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
+    ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures on N random windows
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -31,6 +32,9 @@ dictionary baseline in the same run.
   (word, code) pair the translator reads out on those sentences. Step 4 before the read-out
   (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code) compiles
   alone over the plans the translator makes on those sentences, and is run on each sentence's plans.
+- How many structures the grammar's noun phrases have (`translation_grammar.noun_phrase_parts`), on random
+  windows shaped like noun phrases (docs/nlp.md, "Design: plans that name roles"): a sample, so a count
+  from below, printed as it grows.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -40,6 +44,7 @@ CPU seconds are this process's (resource.getrusage), so other jobs on the machin
 from __future__ import annotations
 
 import json
+import random
 import resource
 import sys
 import tempfile
@@ -56,6 +61,7 @@ from weightsmith.compiler.values import MAX_COMBINATIONS
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import models
+from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.model import save
 from weightsmith.rasp import expr as rx
 from weightsmith.tasks.nlp import corpus as corpora
@@ -310,6 +316,66 @@ def same_outputs(path: Path) -> dict[str, int]:
     return differ
 
 
+def _noun_phrase_window(rng: random.Random, by_kind: dict[str, tuple]) -> tuple:
+    """A random window ending in a noun: adjectives (or très), maybe a modifier noun, a determiner, a
+    number, both, "all", or a possessor's phrase, maybe a preposition, then any words; cut at a None."""
+    pick = lambda kind: rng.choice(by_kind[kind])  # noqa: E731
+
+    def left(possessor_allowed: bool) -> list:
+        out = [pick("A") if rng.random() < 0.8 else ("ADV", "très", False)
+               for _ in range(rng.choice((0, 0, 1, 1, 2, 3)))]
+        if rng.random() < 0.1:
+            out.insert(0, pick("N"))
+        r = rng.random()
+        out += [pick("DET")] if r < 0.45 else [pick("NUM")] if r < 0.6 else [pick("NUM"), pick("DET")] if r < 0.7 \
+            else [pick("DET"), ("DET", "all")] if r < 0.75 else \
+            [("POSS_S",), pick("N"), *left(False)] if r < 0.85 and possessor_allowed else []
+        return out + ([pick("PREP")] if rng.random() < 0.5 else [])
+
+    context = [None if rng.random() < 0.1 else pick(rng.choice(
+        list(by_kind) if rng.random() < 0.5 else ["V", "BE", "THERE", "PUNCT", "CONJ", "N", "ADV", "FRONT", "NUM"]))
+        for _ in range(grammar.WINDOW)]
+    window = ([pick("N"), *left(True), *context])[:grammar.WINDOW]
+    return tuple(window[:window.index(None)] + [None] * (grammar.WINDOW - window.index(None)) if None in window
+                 else window)
+
+
+def _layout(structure: tuple) -> tuple:
+    """A structure with its determiner group's words left out (which determiner, which preposition, which
+    number): where the words stand and what they do, nothing of what they are."""
+    out = []
+    for back, role in structure:
+        if isinstance(role, grammar.DeterminerGroup):
+            role = (role.det.split(":")[0] if role.det.startswith(("num:", "bare:")) else "det", bool(role.prep),
+                    bool(role.count), role.whole, role.no, role.pre, role.counted, role.noun_number)
+        out.append((back, _layout(role) if isinstance(role, tuple) and not isinstance(role[0], str) else role))
+    return tuple(out)
+
+
+def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
+    """Distinct noun-phrase structures, their layouts (`_layout`), determiner groups and agreements on
+    `windows` random windows (`_noun_phrase_window`; random clause facts), counted as the sample grows: the
+    grammar's count from below, and whether it levels off."""
+    rng, by_kind = random.Random(seed), dt.readings_by_kind()
+    seen: dict[str, set] = {"structures": set(), "layouts": set(), "determiner groups": set(), "agreements": set()}
+    growth = {}
+    for n in range(1, windows + 1):
+        clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"))),
+                      negated=rng.random() < 0.3, verb_before=rng.choice(("none", "generic", "other", "be")),
+                      question=None, q_subject=rng.random() < 0.1, after_q_subject=False, index=0,
+                      you=rng.choice(dt.YOU))
+        phrase = grammar.noun_phrase_parts(_noun_phrase_window(rng, by_kind), clause)
+        seen["structures"].add(phrase.structure)
+        seen["layouts"].add(_layout(phrase.structure))
+        seen["determiner groups"].add(phrase.structure[0][1])
+        seen["agreements"].add(phrase.agreement)
+        if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
+            growth[n] = {name: len(values) for name, values in seen.items()}
+            print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
+    return {"windows": windows, "seed": seed, "growth": growth,
+            "longest": max(map(len, seen["structures"])), "readings": sum(map(len, by_kind.values()))}
+
+
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
 
 
@@ -371,6 +437,10 @@ def main(argv: list[str]) -> None:
         return
     if "--same-outputs" in argv:  # this program against the outputs saved (by another program)
         sys.exit(1 if any(same_outputs(Path(argv[argv.index("--same-outputs") + 1])).values()) else 0)
+    if "--structures" in argv:  # how many noun-phrase structures the grammar has, from below
+        _keep({"noun_phrase_structures": noun_phrase_structures(int(argv[argv.index("--structures") + 1]))},
+              ["noun_phrase_structures"])
+        return
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
                     "vocabulary_ids": len(models.DICTIONARY_TRANSLATION.model_vocabulary())},

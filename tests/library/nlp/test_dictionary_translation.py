@@ -374,25 +374,6 @@ def test_the_question_is_computed_exactly_from_each_words_part():
             assert dt.question_opened(opens, negation) == (dt.question_kind(first, second) or dt.NONE), (first, second)
 
 
-@lru_cache(maxsize=1)
-def _readings_by_kind() -> dict[str, list[tuple]]:
-    """Readings the grammar gives the vocabulary's words in assorted contexts, by kind."""
-    import random
-
-    from weightsmith.library.nlp import translation_grammar as grammar
-    from weightsmith.library.nlp.translation_words import vocabulary
-
-    factors = dt.resolution_factors()
-    befores, afters = list(factors.before.values()), list(factors.after.values())
-    rng = random.Random(3)
-    readings: dict[str, set] = {}
-    for info in sorted({e.info for e in vocabulary().entries}, key=repr):
-        for _ in range(12):
-            r = grammar.resolve(None, rng.choice(befores), info, rng.choice(afters), rng.random() < 0.2)
-            readings.setdefault(r[0], set()).add(r)
-    return {kind: sorted(rs, key=repr) for kind, rs in sorted(readings.items())}
-
-
 # the kinds a noun phrase reads, drawn more often: random windows then hold possessors, "all the", numbers
 # after time adjectives, prepositions before times and places, and / or, verbs whose object takes "de"
 PHRASE_KINDS = ("POSS_S", "N", "A", "DET", "NUM", "PREP", "CONJ", "ADV", "V", "BE", "FRONT", "THERE")
@@ -400,7 +381,7 @@ PHRASE_KINDS = ("POSS_S", "N", "A", "DET", "NUM", "PREP", "CONJ", "ADV", "V", "B
 
 @st.composite
 def windows(draw) -> tuple:
-    by_kind = _readings_by_kind()
+    by_kind = dt.readings_by_kind()
     kinds = [k for k in by_kind if k in PHRASE_KINDS] * 6 + list(by_kind)
     head = draw(st.sampled_from(by_kind["N"] + by_kind["S"] + by_kind["NOTHING"]))
     rest = draw(st.lists(st.one_of(st.none(), st.sampled_from(kinds).flatmap(lambda k: st.sampled_from(by_kind[k]))),

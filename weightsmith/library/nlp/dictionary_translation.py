@@ -21,6 +21,7 @@ word back), read as whatever class their neighbours expect.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -294,6 +295,22 @@ def verb_kind(resolved: tuple | None) -> str | None:
     if resolved[0] == "PUNCT" or (resolved[0] == "CONJ" and resolved[1] not in ("et", "ou")):
         return "none"
     return None
+
+
+@lru_cache(maxsize=1)
+def readings_by_kind() -> dict[str, tuple[tuple, ...]]:
+    """Readings the grammar gives the vocabulary's words in assorted contexts (each info resolved twelve
+    times between random before / after views, seed 3), by kind: what random windows are drawn from, by
+    the tests of the folds and by the benchmark's count of the grammar's structures (`--structures`)."""
+    factors = resolution_factors()
+    befores, afters = list(factors.before.values()), list(factors.after.values())
+    rng = random.Random(3)
+    readings: dict[str, set] = {}
+    for info in sorted({e.info for e in vocabulary().entries}, key=repr):
+        for _ in range(12):
+            r = grammar.resolve(None, rng.choice(befores), info, rng.choice(afters), rng.random() < 0.2)
+            readings.setdefault(r[0], set()).add(r)
+    return {kind: tuple(sorted(rs, key=repr)) for kind, rs in sorted(readings.items())}
 
 
 def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tuple | None:

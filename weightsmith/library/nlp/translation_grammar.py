@@ -23,6 +23,8 @@ a word's plan is computed at the next position):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
@@ -239,10 +241,44 @@ def _number(person: str) -> str:
     return "sg" if person.endswith("s") else "pl"
 
 
+@dataclass(frozen=True)
+class VerbAgreement:
+    """What a verb group's French takes from its clause's subject, beside its structure: the person (the
+    index of the six forms: je, tu, il, nous, vous, ils), and the gender and number a participle agrees
+    with (elle est allée)."""
+
+    person: int
+    gender: str
+    number: str
+
+
+PERSON, GENDER, NUMBER = "<person>", "<gender>", "<number>"  # where a verb group's codes take its agreement
+
+
 def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, prefix: str = "") -> tuple:
     """[je] [ne] [se] finite [pas|jamais|rien] [mid adverbs] [participle|infinitive] [tail], spoken by the verb
     group's last word; `head` is how far back the verb (or être) stands. `prefix` "av." takes être's word's
     avoir forms (i am hungry: j'ai faim); a verb whose object takes "de" has a tail (j'ai besoin de)."""
+    return speak_verb_group(*verb_group_parts(window, head, after, clause, prefix))
+
+
+def speak_verb_group(structure: tuple, agreement: VerbAgreement) -> tuple:
+    """A verb group's plan from its structure (`verb_group_parts`: codes with the places of the person,
+    gender and number in them, and the words a modal says by person) and its agreement."""
+    out: list = []
+    for back, role in structure:
+        if isinstance(role, tuple):  # a word said by person: je peux, nous pouvons; je voudrais
+            out += lit(role[agreement.person])
+        else:
+            out.append((back, role.replace(PERSON, str(agreement.person)).replace(GENDER, agreement.gender)
+                        .replace(NUMBER, agreement.number)))
+    return tuple(out)
+
+
+def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict,
+                     prefix: str = "") -> tuple[tuple, VerbAgreement]:
+    """A verb group's structure — (distance, role) entries whose codes hold `PERSON`, `GENDER` and
+    `NUMBER` where the subject's go, or a tuple of six words said by person — and its `VerbAgreement`."""
     verb = window[head]
     phrasal = phrasal_verb(verb, after)
     prefix = phrasal[0] if phrasal else prefix
@@ -276,7 +312,7 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
         person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
     obj = object_clitic(after, verb)
-    k = PERSON_INDEX[person]
+    agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
     if verb[0] == "BE":
         tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
         if verb[1] == "pp":  # has been: a été
@@ -289,28 +325,28 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
         elif tag == "base":
             tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
-        return _modal_group(aux, verb, head, k, je, neg, mids, obj, prefix)
+        return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
     v = prefix + "v"
     out = []
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{k}"),)
+        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
     if neg is not None:
-        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{k}"),)
+        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
     if reflexive:
-        out.append((head, f"{v}.se.{finite_tense}.{k}"))
+        out.append((head, f"{v}.se.{finite_tense}.{PERSON}"))
     if obj:  # je le vois, je l' ai vu
-        out.append((head, f"v.cl.{obj}.{finite_tense}.{k}"))
-    out.append((head, f"{v}.{finite_tense}.{k}"))
+        out.append((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"))
+    out.append((head, f"{v}.{finite_tense}.{PERSON}"))
     if neg:
         out += lit(neg)
     out += lit(*(fr for _, fr in reversed(mids)))
     if tense == "perfect":
-        out.append((head, f"{v}.pp.{clause['subject'][1]}.{_number(person)}"))
+        out.append((head, f"{v}.pp.{GENDER}.{NUMBER}"))
     if verb[0] == "V" and has_tail(verb[3]):
         out.append((head, "v.tail"))
-    return tuple(out)
+    return tuple(out), agreement
 
 
 def has_tail(marker: object) -> bool:
@@ -408,14 +444,15 @@ def object_clitic(after: tuple | None, verb: tuple | None = None) -> str | None:
     return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
 
 
-def _modal_group(aux: str, verb: tuple, head: int, k: int, je: bool, neg: str | None, mids: list,
+def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mids: list,
                  obj: str | None, prefix: str = "") -> tuple:
-    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form, then the infinitive."""
+    """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form (six words, one
+    said by person), then the infinitive."""
     from weightsmith.library.nlp.translation_words import WOULD_LIKE
 
-    finite = WOULD_LIKE[k] if aux == "would" else aux[len("modal:"):].split("|")[k]
+    finite = ((0, tuple(WOULD_LIKE) if aux == "would" else tuple(aux[len("modal:"):].split("|"))),)
     out = lit("je") if je else ()
-    out += lit("ne", finite, neg) if neg else lit(finite)
+    out += lit("ne") + finite + lit(neg) if neg else finite
     out += lit(*(fr for _, fr in reversed(mids)))
     if aux == "would":
         return out
@@ -536,8 +573,65 @@ def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     return words
 
 
+@dataclass(frozen=True)
+class DeterminerGroup:
+    """The words before a noun phrase's adjectives, as a role: which English determiner (or "bare:<how>"),
+    "all" / "whole" before it (tout), a number after it (les deux), "no" without a verb (pas de), the
+    preposition it contracts with (au, du; none in a possessor's phrase), whether adjectives stand before
+    the noun (de, not des), a counted year (un an: masculine, before a vowel) and the noun's number when
+    the phrase sets it (every day: tous les jours; in the mornings: le matin). Its French words follow
+    from it and the phrase's `NounAgreement`."""
+
+    det: str
+    whole: bool
+    count: str | None
+    no: bool
+    prep: tuple[str, ...]
+    pre: bool
+    counted: bool
+    noun_number: str | None
+
+
+@dataclass(frozen=True)
+class NounAgreement:
+    """What a noun phrase's French takes from its words and its clause, beside its structure: the noun's
+    gender, number and first letter, the first prenominal adjective's first letter (None: no such
+    adjective), whether it is a negated verb's object (pas de), vous or tu, the modifier noun's first
+    letter (de / d' cuisine; None: no modifier) and the possessor's agreement (None: no possessor)."""
+
+    gender: str
+    number: str
+    noun_vowel: bool
+    first_vowel: bool | None
+    negated: bool
+    you: str
+    modifier_vowel: bool | None
+    owner: NounAgreement | None
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase ending at window[0], in two parts: its *structure* — (distance, role) entries, the
+    first a `DeterminerGroup`, then literals (très, plus), "a.pre-last" / "a" (an adjective before / after
+    the noun), "n", "de+modifier" with the modifier's "n.sg", and a possessor's structure (at its
+    distance) — which holds no gender, number or first letter, and its `NounAgreement`, which holds them;
+    `speak_noun_phrase` makes the plan from the two. `read`: how many words it read to the left of the
+    noun; `features`: (gender, number, whether a preposition leads it)."""
+
+    structure: tuple
+    agreement: NounAgreement
+    read: int
+    features: tuple
+
+
 def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
     """The plan of a noun phrase ending at window[0]; returns (plan, words read, the noun's features)."""
+    phrase = noun_phrase_parts(window, clause)
+    return speak_noun_phrase(phrase.structure, phrase.agreement), phrase.read, phrase.features
+
+
+def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
+    """The structure and the agreement of the noun phrase ending at window[0] (see `NounPhrase`)."""
     gender, number, nvowel = window[0][1:4]
     j, adjectives, very, modifier = 1, [], set(), None
     while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
@@ -574,12 +668,10 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
             j += 1
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
-        owner_clause = dict(clause, possessor=True, verb_before="none", negated=False)
-        owner, read, _ = noun_phrase(window[j + 1:], owner_clause)
-        de = lit("d'") if _starts_with_vowel(owner, window[j + 1:]) else lit("de")
-        possessor = tuple((b, c) if c.startswith("=") else (b + j + 1, c) for b, c in de + owner)
+        owner = noun_phrase_parts(window[j + 1:], dict(clause, possessor=True, verb_before="none", negated=False))
+        possessor = (j + 1, owner)
         det = "the"
-        j += 1 + read
+        j += 1 + owner.read
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep = tuple(window[j][1].split())
@@ -603,7 +695,7 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         det = "bare:partitive"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
-    noun_number = number
+    noun_number = None  # the noun's own number, unless the phrase sets it
     if det == "every" and kind in ("unit", "daytime", "day") and not adjectives:
         det, whole, noun_number = "the", True, "pl"  # every day: tous les jours, every week: toutes les semaines
     if kind == "name":  # anna, à paris, avec paul
@@ -646,38 +738,74 @@ def noun_phrase(window: tuple, clause: dict) -> tuple[tuple, int, tuple]:
         if window[0][4] == "home" and not prep:  # she went home: à la maison
             prep, det = ("à",), "bare:definite"
     counted = kind == "year" and (det in ("a", "an") or det.startswith("num:") or prep == ("par",))  # six ans, un an
-    if counted:
-        gender, nvowel = "m", True
     if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
         # for two weeks: pendant deux semaines; has been raining for two hours: pleut depuis deux heures
         prep = ("depuis",) if _perfect_progressive(window, j) else ("pendant",)
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
-    first_vowel = window[pre[0]][2] if pre else nvowel
-    negated = clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep
-    dets = determiner(det, gender, noun_number, first_vowel, negated, bool(pre), clause["you"])
-    dets = ((ALL[gender, noun_number],) if whole else ()) + dets
-    if count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
-        dets += determiner(count, gender, noun_number, first_vowel, False, False, clause["you"])
-    if det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE")):
-        dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
-    words = dets if clause.get("possessor") else _contract(prep, dets)
-    words = _elide_all(words, first_vowel)
-    plan = list(lit(*words))
-    code = f"{gender}.{number}"
+    no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
+    group = DeterminerGroup(det, whole, count, no, () if clause.get("possessor") else prep, bool(pre), counted,
+                            noun_number)
+    structure: list = [(0, group)]
     for a in pre:
-        plan += _degree(window, a, very)
-        last = a == pre[-1]
-        plan.append((a, "a.m.v" if last and nvowel and code == "m.sg" else f"a.{code}"))
-    plan.append((0, f"n.{'an.' if counted else ''}{noun_number}"))
+        structure += _degree(window, a, very)
+        structure.append((a, "a.pre-last" if a == pre[-1] else "a"))
+    structure.append((0, "n"))
     for a in post:
-        plan += _degree(window, a, very)
-        plan.append((a, f"a.{code}"))
+        structure += _degree(window, a, very)
+        structure.append((a, "a"))
     if modifier:
-        plan += [*lit("d'" if window[modifier][3] else "de"), (modifier, "n.sg")]
+        structure += [(modifier, "de+modifier"), (modifier, "n.sg")]
     if possessor:
-        plan += _possessor(possessor)
-    return tuple(plan), j - 1, (gender, number, bool(prep))
+        structure.append((possessor[0], possessor[1].structure))
+    agreement = NounAgreement(window[0][1], number, nvowel, window[pre[0]][2] if pre else None,
+                              clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep,
+                              clause["you"], bool(window[modifier][3]) if modifier else None,
+                              possessor[1].agreement if possessor else None)
+    return NounPhrase(tuple(structure), agreement, j - 1, ("m" if counted else gender, number, bool(prep)))
+
+
+def speak_noun_phrase(structure: tuple, agreement: NounAgreement) -> tuple:
+    """A noun phrase's plan from its structure and its agreement (`noun_phrase_parts`): the determiner
+    group's words (`determiner`, contracted with the preposition and elided), the adjectives' and the
+    noun's codes with the phrase's gender and number, de / d' before a modifier or a possessor."""
+    (_, group), *rest = structure
+    gender, nvowel = ("m", True) if group.counted else (agreement.gender, agreement.noun_vowel)
+    noun_number = group.noun_number or agreement.number
+    first_vowel = nvowel if agreement.first_vowel is None else agreement.first_vowel
+    dets = determiner(group.det, gender, noun_number, first_vowel, agreement.negated, group.pre, agreement.you)
+    dets = ((ALL[gender, noun_number],) if group.whole else ()) + dets
+    if group.count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
+        dets += determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you)
+    if group.no:
+        dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
+    plan = list(lit(*_elide_all(_contract(group.prep, dets), first_vowel)))
+    code = f"{gender}.{agreement.number}"
+    for back, role in rest:
+        if isinstance(role, tuple):  # the possessor's phrase: de l'enfant, du chat
+            owner = speak_noun_phrase(role, agreement.owner)
+            de = lit("d'") if _first_vowel(owner, agreement.owner) else lit("de")
+            plan += _possessor(tuple((b, c) if c.startswith("=") else (b + back, c) for b, c in de + owner))
+        elif role == "a.pre-last":  # the adjective before the noun: bel, vieil before a vowel
+            plan.append((back, "a.m.v" if nvowel and code == "m.sg" else f"a.{code}"))
+        elif role == "a":
+            plan.append((back, f"a.{code}"))
+        elif role == "n":
+            plan.append((back, f"n.{'an.' if group.counted else ''}{noun_number}"))
+        elif role == "de+modifier":  # the kitchen table: la table de cuisine, d'école
+            plan += lit("d'" if agreement.modifier_vowel else "de")
+        else:  # a literal (très, plus) or a code that agrees with nothing (the modifier noun's n.sg)
+            plan.append((back, role))
+    return tuple(plan)
+
+
+def _first_vowel(plan: tuple, agreement: NounAgreement) -> bool:
+    """Whether a noun phrase's plan starts with a vowel (`_starts_with_vowel`, read from its agreement: its
+    first entry is a literal, its first prenominal adjective or its noun)."""
+    code = plan[0][1]
+    if code.startswith("="):
+        return starts_with_vowel(code[1:])
+    return bool(agreement.first_vowel if code.startswith("a.") else agreement.noun_vowel)
 
 
 def _perfect_progressive(window: tuple, j: int) -> bool:

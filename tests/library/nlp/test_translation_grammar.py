@@ -1,0 +1,106 @@
+"""The dictionary-scale translator's grammar, split for compiling: a noun phrase's plan is its structure
+(where its words stand and what role each plays) and its agreement (genders, numbers, first letters,
+the clause's negation and vous / tu), a verb group's is its structure and its subject's person, gender and
+number, and neither structure holds any of its agreement.
+
+The random windows are the subject fold's (`test_dictionary_translation.windows`: readings the grammar
+gives the vocabulary's words, drawn more often from the kinds a noun phrase reads).
+"""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from weightsmith.library.nlp import dictionary_translation as dt
+from weightsmith.library.nlp import translation_grammar as grammar
+from tests.library.nlp.test_dictionary_translation import windows
+
+CLAUSES = st.fixed_dictionaries(dict(
+    subject=st.sampled_from([("3s", "m"), ("1p", "f"), ("imp", "m")]), negated=st.booleans(),
+    verb_before=st.sampled_from(["none", "generic", "other", "be"]), question=st.sampled_from([None, "do", "be-pres"]),
+    q_subject=st.booleans(), after_q_subject=st.booleans(), index=st.integers(0, 8), you=st.sampled_from(["vous", "tu"])))
+
+
+def _agreement_flipped(r: tuple | None) -> tuple | None:
+    """A reading with what only agreement reads changed: a noun's gender and first letter (not a country's,
+    whose gender picks its preposition: en france, au canada), an adjective's first letter."""
+    if r is not None and r[0] == "N" and r[4] != "country":
+        return ("N", "f" if r[1] == "m" else "m", r[2], not r[3], *r[4:])
+    if r is not None and r[0] == "A":
+        return ("A", r[1], not r[2], *r[3:])
+    return r
+
+
+@given(window=windows(), clause=CLAUSES)
+@settings(max_examples=3_000, deadline=None)
+def test_a_noun_phrases_structure_holds_no_agreement(window, clause):
+    """Change every gender and first letter in the window, the negation and vous / tu: the structure stays,
+    and the new window's plan is the old structure spoken with the new window's agreement. So the
+    structure's value set is not multiplied by the agreement's (docs/nlp.md, "Design: plans that name
+    roles"); a rule that reads a gender or a first letter into the structure fails here."""
+    if window[0][0] != "N":
+        return
+    flipped = tuple(map(_agreement_flipped, window))
+    other_clause = dict(clause, negated=not clause["negated"], you="tu" if clause["you"] == "vous" else "vous")
+    phrase = grammar.noun_phrase_parts(window, clause)
+    other = grammar.noun_phrase_parts(flipped, other_clause)
+    assert other.structure == phrase.structure
+    assert grammar.speak_noun_phrase(phrase.structure, other.agreement) == grammar.noun_phrase(flipped, other_clause)[0]
+    assert grammar.speak_noun_phrase(phrase.structure, phrase.agreement) == grammar.noun_phrase(window, clause)[0]
+
+
+def test_a_noun_phrase_with_a_possessor_is_spoken_from_its_parts():
+    """to the child 's very big red book: au très grand livre rouge de l' enfant."""
+    n = ("N", "m", "sg", False, "count")
+    child = ("N", "m", "sg", True, "count")
+    big, red = ("A", True, False, False, "base", False, False), ("A", False, False, False, "base", False, False)
+    window = (n, red, big, ("ADV", "très", False), ("POSS_S",), child, ("DET", "the"), ("PREP", "à"))
+    clause = dict(subject=("3s", "m"), negated=False, verb_before="other", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    phrase = grammar.noun_phrase_parts(window, clause)
+    assert [role for _, role in phrase.structure[1:]] == ["=très", "a.pre-last", "n", "a", grammar.noun_phrase_parts(
+        window[5:], dict(clause, possessor=True, verb_before="none")).structure]
+    assert phrase.agreement.owner == grammar.NounAgreement("m", "sg", True, None, False, "vous", None, None)
+    assert grammar.noun_phrase(window, clause)[0] == (
+        (0, "=au"), (0, "=très"), (2, "a.m.sg"), (0, "n.sg"), (1, "a.m.sg"), (0, "=de"), (0, "=l'"), (5, "n.sg"))
+
+
+# what a verb group reads to the left of its verb: auxiliaries, modals, negations, mid adverbs, "i"
+VERBAL_KINDS = ("AUX", "HAVE_AUX", "MODAL", "NEG", "S", "ADV", "BE", "V", "NOTHING", "N", "TO")
+
+
+@st.composite
+def verb_windows(draw) -> tuple:
+    by_kind = dt.readings_by_kind()
+    kinds = [k for k in VERBAL_KINDS if k in by_kind] * 4 + list(by_kind)
+    head = draw(st.sampled_from(by_kind["V"] + by_kind["BE"]))
+    rest = draw(st.lists(st.one_of(st.none(), st.sampled_from(kinds).flatmap(lambda k: st.sampled_from(by_kind[k]))),
+                         min_size=7, max_size=7))
+    return (head, *rest)
+
+
+@given(window=verb_windows(), after=st.sampled_from([None, ("OBJ", "le", "lui"), ("NEG", "pas"), ("PUNCT", "."),
+                                                     ("NOTHING", "rien")]),
+       clause=CLAUSES, other=st.sampled_from([("1s", "f"), ("2p", "m"), ("3p", "f"), ("imp", "f")]))
+@settings(max_examples=3_000, deadline=None)
+def test_a_verb_groups_structure_holds_no_agreement(window, after, clause, other):
+    """Another subject (person and gender) and vous / tu: the structure stays, and the new plan is the old
+    structure spoken with the new agreement; a rule that reads the person into the structure fails here."""
+    other_clause = dict(clause, subject=other, you="tu" if clause["you"] == "vous" else "vous")
+    structure, agreement = grammar.verb_group_parts(window, 0, after, clause)
+    other_structure, other_agreement = grammar.verb_group_parts(window, 0, after, other_clause)
+    assert other_structure == structure
+    assert grammar.speak_verb_group(structure, other_agreement) == grammar.verb_group(window, 0, after, other_clause)
+    assert grammar.speak_verb_group(structure, agreement) == grammar.verb_group(window, 0, after, clause)
+
+
+def test_a_modal_says_its_form_by_person():
+    """she can not come: elle ne peut pas venir; we would like: nous voudrions."""
+    come = ("V", "base", False, False, ())
+    can = ("MODAL", ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"))
+    clause = dict(subject=("3s", "f"), negated=True, verb_before="none", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    structure, agreement = grammar.verb_group_parts((come, ("NEG", "pas"), can, None, None, None, None, None), 0,
+                                                    None, clause)
+    assert agreement == grammar.VerbAgreement(2, "f", "sg")
+    assert grammar.speak_verb_group(structure, agreement) == ((0, "=ne"), (0, "=peut"), (0, "=pas"), (0, "v.inf"))
+    assert grammar.speak_verb_group(structure, grammar.VerbAgreement(3, "m", "pl"))[1] == (0, "=pouvons")
