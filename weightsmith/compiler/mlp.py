@@ -206,7 +206,7 @@ def rounding_starts(points: Sequence[float]) -> list[int]:
     float64 rounding noise, and cluster k is points[starts[k]:starts[k + 1]] (the last runs to the end).
 
     The interpreter computes in float64, so one rational value can arrive as two neighbouring floats
-    (2/3 - 1/3 = 0.33333333333333337, 1/3 - 0 = 0.3333333333333333). No float32 (or float64) model
+    (0.1 + 0.2 = 0.30000000000000004, 0.3 - 0 = 0.3). No float32 (or float64) model
     can tell such twins apart, and no program means to: they are one value. (The starts, not a range
     per cluster: numbers with hundreds of values compile through here, and making a range object costs
     more than finding all the clusters.)
