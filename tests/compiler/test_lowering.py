@@ -10,7 +10,8 @@ from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
-from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _pair_array, _within_range
+from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _merge_twins, _pair_array, _within_range
+from weightsmith.compiler.readout import Dim
 from weightsmith.compiler.values import analyse
 from weightsmith.verify import verify
 
@@ -247,3 +248,20 @@ def test_pair_array_is_the_pairs_converted_as_tuples_bit_for_bit(pairs):
         return
     want = np.array(pairs, dtype=np.float64).reshape(-1, 2)
     assert got.shape == want.shape and got.dtype == np.float64 and got.tobytes() == want.tobytes()
+
+
+def test_rounding_twins_merge_when_they_map_alike_and_are_refused_otherwise():
+    """`_merge_twins`: a twin is compared with its cluster's first (skipped only where it shares its vector)."""
+    from types import SimpleNamespace
+
+    source, output, d = SimpleNamespace(label="x"), SimpleNamespace(label="y"), Dim("y", "num")
+    points = [0.0, 0.3, 0.1 + 0.2, 1.0, 2.0, 2.0 + 2e-16 * 2]  # two clusters of twins
+    one, two = {d: 1.0}, {d: 2.0}
+    for outputs in ([{}, one, one, two, one, one], [{}, one, dict(one), two, one, {d: 1.0 + 1e-12}]):
+        merged_points, merged_outputs = _merge_twins(source, output, points, outputs)
+        assert merged_points == [0.0, 0.3, 1.0, 2.0] and merged_outputs == [{}, one, two, one]
+    with pytest.raises(CompileError, match="0.3 and 0.30000000000000004"):
+        _merge_twins(source, output, points, [{}, one, two, two, one, one])
+    with pytest.raises(CompileError, match="2.0 and 2.0000000000000004"):
+        _merge_twins(source, output, points, [{}, one, one, two, one, two])
+    assert _merge_twins(source, output, [0.0, 1.0], [{}, one]) == ([0.0, 1.0], [{}, one])

@@ -9,11 +9,14 @@ from hypothesis import strategies as st
 from weightsmith.compiler.mlp import (
     clean_units,
     ROUNDING_NOISE,
+    _difference,
+    _ramps,
     copy_number_units,
     discretising_units,
     lookup_units,
     min_gap,
-    rounding_clusters,
+    ramp_slope,
+    rounding_starts,
     staircase_rounding,
 )
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
@@ -52,6 +55,36 @@ def test_staircase_units_only_where_the_function_changes():
     assert len(units) == 1 + 2  # the value at the first point, one ramp (two units)
 
 
+# outputs with long runs of equal neighbours, as a function of many values with few results gives: equal
+# dicts (shared or not), and unequal ones whose difference is empty ({OUT: 0.0} beside {})
+vectors = st.lists(st.sampled_from([{}, {OUT: 0.0}, {OUT: 1.0}, {OUT: -2.5}, {X: 1.0, OUT: 1.0}]), min_size=1, max_size=60)
+
+
+@given(vectors, st.booleans())
+def test_ramps_are_every_gap_whose_step_is_not_empty(outputs, shared):
+    """`_ramps` visits only the gaps between unequal outputs: the same ramps, in order, as the step of every gap."""
+    outputs = outputs if shared else [dict(o) for o in outputs]
+    points = [float(i) for i in range(len(outputs))]
+    expected = []
+    for i in range(1, len(points)):
+        step = _difference(outputs[i], outputs[i - 1])
+        if step:
+            low, high = points[i - 1] + 0.25, points[i] - 0.25
+            expected.append((i, step, low, high, sum(map(abs, step.values())) / (high - low)))
+    assert _ramps(points, outputs) == expected
+    assert _ramps(points, tuple(outputs)) == expected
+
+
+@given(st.lists(st.integers(-3, 3), min_size=3, max_size=40), st.lists(st.integers(1, 9), min_size=40, max_size=40))
+def test_the_commonest_slope_is_zero_where_most_neighbours_are_equal(results, gaps):
+    """What `Lowering._ramp` relies on to skip `ramp_slope`: fewer changes than half the gaps means slope 0."""
+    points = list(np.cumsum(np.array(gaps[:len(results)], dtype=np.float64) / 8).tolist())
+    values = [r / 3 for r in results]
+    changes = sum(a != b for a, b in zip(values, values[1:]))
+    if 2 * changes < len(values) - 1:
+        assert ramp_slope(points, values) == 0.0
+
+
 def test_lookup_fires_only_on_its_combination():
     a = {v: Readout.of(Dim("a", v)) for v in "xy"}
     b = {v: Readout.of(Dim("b", v)) for v in (1, 2)}
@@ -73,13 +106,14 @@ def test_number_copy_uses_only_the_signs_that_occur():
 def test_rounding_twins_are_one_value():
     points = [0.0, 0.3, 0.1 + 0.2, 0.5]
     assert points[1] != points[2]  # 0.30000000000000004
-    assert rounding_clusters(sorted(points)) == [range(0, 1), range(1, 3), range(3, 4)]
+    assert rounding_starts(sorted(points)) == [0, 1, 3]  # clusters [0], [1, 2], [3]
 
 
 @given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), max_size=30))
 def test_rounding_clusters_split_exactly_where_neighbours_differ_beyond_noise(raw):
     points = sorted(raw)
-    groups = rounding_clusters(points)
+    starts = rounding_starts(points)
+    groups = [range(a, b) for a, b in zip(starts, [*starts[1:], len(points)])]
     assert [i for g in groups for i in g] == list(range(len(points)))  # every index once, in order
     for g in groups:
         for a, b in zip(g, g[1:]):
@@ -109,8 +143,8 @@ def test_short_staircases_cluster_and_gap_as_numpy_does(points):
     with np.errstate(invalid="ignore"):
         expected_gap = float(np.diff(p).min()) if len(p) >= 2 else float("inf")
         together = np.diff(p) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(p[1:]))
-    starts = [0, *(np.flatnonzero(~together) + 1).tolist(), len(p)] if len(p) else []
-    assert rounding_clusters(points) == [range(a, b) for a, b in zip(starts, starts[1:])]
+    starts = [0, *(np.flatnonzero(~together) + 1).tolist()] if len(p) else []
+    assert rounding_starts(points) == starts
     gap = min_gap(points)
     # equal as numbers, NaN included; a zero gap's sign is not compared (numpy's min of 0.0 and -0.0 may
     # return either, and a distance of -0.0 means the same as 0.0)

@@ -300,8 +300,15 @@ class Lowering:
             # one shared (read-only) vector per value: functions of hundreds of arguments have few results
             one_hot = {v: {d: 1.0} for v, d in zip(rep.values, rep.dims)}
             return [{} if r is None else one_hot[r] for r in results]
-        dim = rep.dims[0]  # a vector per argument: numbers of hundreds of values have as many results
-        return [{} if r is None or r == 0 else {dim: float(r)} for r in results]
+        # A number's vector: one per run of equal results, shared along it (equal numbers have the same
+        # float). A function of hundreds of values often has a handful of results (a sign, a comparison);
+        # the staircase's walks then meet the same vector again (`mlp._ramps`, `_merge_twins`).
+        dim, vectors = rep.dims[0], []
+        for r in results:
+            if not vectors or r != last:
+                vector, last = {} if r is None or r == 0 else {dim: float(r)}, r
+            vectors.append(vector)
+        return vectors
 
     # ------------------------------------------------------------------------------- dispatch
     def _lower(self, expr: rasp.SOp) -> Representation:
@@ -403,10 +410,14 @@ class Lowering:
         points = [float(v) for v in source.values]
         if len(points) < 3 or len(set(points)) != len(points):
             return None
+        changes = sum(map(operator.ne, results[1:], results[:-1]))
+        # Equal neighbours are gaps of slope 0: where they are most gaps, 0 is the commonest slope (what
+        # `ramp_slope` would find, one rounded quotient a gap later), and there is no line to follow.
+        if 2 * changes < len(results) - 1:
+            return None
         slope = mlp.ramp_slope(points, results)
         if slope == 0.0:
             return None
-        changes = sum(results[i] != results[i - 1] for i in range(1, len(results)))
         x = self.scalar(source, _describe(output.expr, output.label))
         units = mlp.ramp_units(x, points, results, slope, output.dims[0])
         if len(units) * 2 > 2 * changes:
@@ -759,7 +770,7 @@ class Lowering:
             if too_large:
                 raise CompileError(f"the output {rep.label!r} can hold {too_large[0]!r}, beyond float32's range "
                                    f"(±{FLOAT32_MAX:.3g}): a float32 model cannot hold it")
-            gap = mlp.min_gap([points[g[0]] for g in mlp.rounding_clusters(points)])
+            gap = mlp.min_gap([points[i] for i in mlp.rounding_starts(points)])
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit
             dim, weight = next(iter(scalar.terms.items())) if len(scalar.terms) == 1 else (None, 0.0)
             if weight != 1.0:
@@ -880,22 +891,19 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
 
     float32 cannot tell apart numbers much closer than 1e-5 of their size either: CompileError then.
     """
-    groups = mlp.rounding_clusters(points)
-    for group in groups:
-        if len(group) == 1:
-            continue
-        first = outputs[group[0]]
-        for i in group[1:]:
-            if not _close_vectors(first, outputs[i]):
-                raise CompileError(
-                    f"{output.label!r}: {source.label!r} takes the values {points[group[0]]!r} and {points[i]!r}, "
-                    "which differ only by float rounding, but they give different results"
-                )
-    if len(groups) == len(points):  # no twins (the usual case)
+    starts = mlp.rounding_starts(points)
+    if len(starts) == len(points):  # no twins (the usual case)
         merged_points, merged_outputs = points, outputs
     else:
-        merged_points = [points[group[0]] for group in groups]
-        merged_outputs = [outputs[group[0]] for group in groups]
+        for first, end in zip(starts, [*starts[1:], len(points)]):  # each twin maps as its cluster's first
+            for i in range(first + 1, end) if end - first > 1 else ():  # (no range made for a lone value)
+                if outputs[i] is not outputs[first] and not _close_vectors(outputs[first], outputs[i]):
+                    raise CompileError(
+                        f"{output.label!r}: {source.label!r} takes the values {points[first]!r} and {points[i]!r}, "
+                        "which differ only by float rounding, but they give different results"
+                    )
+        merged_points = [points[i] for i in starts]
+        merged_outputs = [outputs[i] for i in starts]
     span = max(map(abs, merged_points), default=1.0)
     gap = mlp.min_gap(merged_points)
     if gap < 1e-5 * max(span, 1.0):

@@ -15,6 +15,8 @@ Units are built for content positions; the assembler switches all of them off at
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import ne
 from typing import Sequence
 
 import numpy as np
@@ -120,9 +122,13 @@ def _units(x: Readout, outputs: Sequence[Vector], ramps: list[Ramp], pivot: int)
 
 
 def _ramps(points: Sequence[float], outputs: Sequence[Vector]) -> list[Ramp]:
-    """(i, step, low, high, weight) for every gap i (between points i-1 and i) where the output changes."""
+    """(i, step, low, high, weight) for every gap i (between points i-1 and i) where the output changes.
+
+    Only the gaps between unequal outputs are visited (found by one C-level pass): equal neighbours
+    have no step, and a function of a number with hundreds of values often has a handful of results
+    (a sign, a comparison), where a Python step per gap was most of its staircase's cost."""
     ramps = []
-    for i in range(1, len(points)):
+    for i in compress(range(1, len(points)), map(ne, outputs[1:], outputs[:-1])):
         step = _difference(outputs[i], outputs[i - 1])
         if step:
             gap = points[i] - points[i - 1]
@@ -195,12 +201,15 @@ def min_gap(points: Sequence[float]) -> float:
     return float(np.diff(np.asarray(points, dtype=np.float64)).min())
 
 
-def rounding_clusters(points: Sequence[float]) -> list[range]:
-    """Indices of ascending `points`, grouped where neighbours differ only by float64 rounding noise.
+def rounding_starts(points: Sequence[float]) -> list[int]:
+    """Where each cluster of ascending `points` starts: clusters group neighbours that differ only by
+    float64 rounding noise, and cluster k is points[starts[k]:starts[k + 1]] (the last runs to the end).
 
     The interpreter computes in float64, so one rational value can arrive as two neighbouring floats
-    (2/3 - 1/3 = 0.33333333333333337, 1/3 - 0 = 0.3333333333333333). No float32 (or float64) model
-    can tell such twins apart, and no program means to: they are one value.
+    (0.1 + 0.2 = 0.30000000000000004, 0.3 - 0 = 0.3). No float32 (or float64) model
+    can tell such twins apart, and no program means to: they are one value. (The starts, not a range
+    per cluster: numbers with hundreds of values compile through here, and making a range object costs
+    more than finding all the clusters.)
     """
     if not len(points):
         return []
@@ -208,13 +217,10 @@ def rounding_clusters(points: Sequence[float]) -> list[range]:
     # hundreds of values compile through here, hence vectorised; a few are compared in Python, alike)
     if len(points) <= SMALL:
         p = [float(x) for x in points]
-        breaks = [i for i in range(1, len(p)) if not p[i] - p[i - 1] <= ROUNDING_NOISE * max(1.0, abs(p[i]))]
-    else:
-        q = np.asarray(points, dtype=np.float64)
-        together = np.diff(q) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(q[1:]))
-        breaks = (np.flatnonzero(~together) + 1).tolist()
-    starts = [0, *breaks, len(points)]
-    return [range(a, b) for a, b in zip(starts, starts[1:])]
+        return [0, *(i for i in range(1, len(p)) if not p[i] - p[i - 1] <= ROUNDING_NOISE * max(1.0, abs(p[i])))]
+    q = np.asarray(points, dtype=np.float64)
+    together = np.diff(q) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(q[1:]))
+    return [0, *(np.flatnonzero(~together) + 1).tolist()]
 
 
 def copy_indicator_units(indicators: dict, targets: dict) -> list[Unit]:
