@@ -502,13 +502,17 @@ def program() -> rasp.SOp:
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
     countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
-                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc") else "-",
-                                mark))
+                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc", "cntw") else
+                                "-", mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
     # a / an before an uncountable noun (an advice, a furniture)
     bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
                       combine("article_before_uncountable", lambda d, c: d and c == "unc",
                               feature("is_article", lambda t: t in ("DET_A", "DET_AN"), tag), my_countable))
+    # "such" + a countable singular (such long day, such big spider: such a …; such nice people, such good weather)
+    bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
+                      combine("such_countable", lambda w, c: w and c in ("cnt", "cntw"),
+                              feature("is_such", lambda m: m == "such", mark), my_countable))
     # a number or "many" of a plural (one of my friend, two of the boy)
     counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"),
                                         word_class), 2, default=False, name="count_two_back")
@@ -1114,8 +1118,9 @@ def program() -> rasp.SOp:
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
-    # "what" + a countable singular noun in an exclamation (what lovely surprise !: what a …)
-    what_countable = combine("what_countable", lambda w, c: w and c == "cnt",
+    # "what" + a countable singular noun in an exclamation (what lovely surprise !: what a …), countable by the
+    # lexicon ("cnt") or by use ("cntw")
+    what_countable = combine("what_countable", lambda w, c: w and c in ("cnt", "cntw"),
                              feature("is_what", lambda c: _parsed(c).readings == ("WH", "DET"), word_class),
                              my_countable)
 
