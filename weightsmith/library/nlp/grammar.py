@@ -533,13 +533,14 @@ def program() -> rasp.SOp:
                                  mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
-    # a countable singular noun with no determiner after "be", or after "be" or a preposition and an adjective
-    # (there is umbrella in the car, he is teacher, it was good idea, i live in big city); not before a noun or
-    # "of" (he is bus driver is left; she is head of sales)
+    # a countable singular noun with no determiner after "be", or after "be", a preposition or a lexical verb and an
+    # adjective (there is umbrella in the car, he is teacher, it was good idea, i live in big city, she bought new
+    # bike); not before a noun or "of" (he is bus driver is left; she is head of sales). Countable by the lexicon
+    # only: a noun countable by use ("cntw") is often a mass noun too (made terrible noise, got great service)
     be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
                          name="be_before")
     adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
-                                          previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
+                                          previous(feature("be_preposition_or_verb", lambda t: t in BE or t in ("PREP", "V"), tag),
                                                    1, default=False, name="be_or_preposition_before")),
                                   1, default=False, name="adjective_after_be_before")
     # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
