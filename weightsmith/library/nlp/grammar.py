@@ -897,8 +897,10 @@ def program() -> rasp.SOp:
     finite_here = combine("finite_here", lambda v, g: "edge" if v == "edge" else v == "verb" and not canonical(g).startswith("req:"),
                           combine("verb_or_edge", lambda v, h: "edge" if h else "verb" if v else "-", is_verb_word, hard),
                           first_governor)
-    tense = combine("tense", lambda f, t: "edge" if f == "edge" else t if f else "-", finite_here,
-                    feature("word_tense", _word_tense, word_class))
+    # (have / has before a noun phrase is a verb of the present, not a perfect: i have a cold since friday)
+    word_tense = combine("word_tense", lambda t, n: "N" if t == "H" and n in (*DETS, "A", "N", "NUM", "NUM1") else t,
+                         feature("word_tense", _word_tense, word_class), next_tag)
+    tense = combine("tense", lambda f, t: "edge" if f == "edge" else t if f else "-", finite_here, word_tense)
     has_tense = feature("has_tense", lambda t: t != "-", tense)
     tense_left = nearest_left(has_tense, tense, default="edge", name="tense_left")
     tense_right = nearest_right(has_tense, tense, default="edge", name="tense_right")
@@ -910,7 +912,10 @@ def program() -> rasp.SOp:
                            combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
                                    feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
                                            "since" if m == "p:since" else "-", mark),
-                                   feature("is_preposition", lambda t: t == "PREP", tag)),
+                                   # ("since" before a determiner is read as a conjunction; with no verb after it in
+                                   # its clause it is the preposition: the shop is closed since the flood)
+                                   combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag,
+                                           tense_right)),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
