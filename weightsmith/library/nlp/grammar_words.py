@@ -399,7 +399,8 @@ def synthetic(entry) -> bool:
 
 def over_regularised(lexicon) -> set[str]:
     """Forms a learner builds by rule that English does not have: regular forms of irregular nouns, verbs and
-    adjectives the lexicon knows as no word (childs, goed, forgetted, gooder, expensivest: an adjective of
+    adjectives the lexicon knows as no word (childs, goed, forgetted, gooder, expensivest, and -s / -ed after a
+    consonant + y: babys, studys, tryed; an adjective of
     three syllables or more has no -er form), and plurals of uncountable or invariant nouns that the
     lexicon lists as nothing else (informations, homeworks, deers)."""
     out = set()
@@ -417,8 +418,10 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
-        if entry.pos == "verb" and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
-            out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
+        if entry.pos in ("noun", "verb") and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+            out.add(entry.lemma + "s")  # babys, citys, studys, worrys (consonant + y takes -ies)
+            if entry.pos == "verb":
+                out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
         if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
             out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
