@@ -652,17 +652,28 @@ def program() -> rasp.SOp:
     bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
                              feature("possessive_pronoun", lambda m: m == "pposs", mark),
                              feature("noun_or_adjective_next", lambda t: t in ("N", "A"), next_tag))
-    # an adverb of manner as the predicate of be, at the end of its clause (the lake was very calmly ., the room
-    # was quietly and dark: calm, quiet; he was badly hurt, she was happily married are fine)
+    # an adverb of manner as the predicate of be, at the end of its clause or before a time phrase (the lake was
+    # very calmly ., the room was quietly and dark, the sea was calmly all day: calm, quiet), or after "and" after
+    # the adjective of such a predicate (the forest is dark and quietly .); he was badly hurt, she was happily
+    # married, he was quickly back are fine
     be_or_be_degree_before = combine("be_or_be_degree_before", lambda b, d: b or d, be_before,
                                      combine("be_degree_before", lambda d, b: d and b,
                                              feature("degree_before_here", lambda o: o == "R", order_before),
                                              previous(be_before, 1, default=False, name="be_two_back")))
+    be_or_be_degree_before = combine("be_degree_or_and_adjective_before", lambda b, a: b or a, be_or_be_degree_before,
+                                     combine("and_after_adjective_before", lambda n, a: n and a,
+                                             previous(feature("is_and", lambda t: t == "AND", tag), 1, default=False,
+                                                      name="and_before"),
+                                             previous(is_adjective, 2, default=False, name="adjective_two_back")))
     bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
                                    combine("manner_before_clause_end", lambda m, e: m and e,
                                            feature("manner_word", lambda m: m == "man", mark),
-                                           feature("clause_ends_next", lambda t: t in (*ENDS, "COMMA", "AND", "BUT"),
-                                                   next_tag)),
+                                           combine("clause_or_time_phrase_next", lambda e, w: e or w,
+                                                   feature("clause_or_phrase_next", lambda t: t in (
+                                                       *ENDS, "COMMA", "AND", "BUT", "DET_SG", "QDET"), next_tag),
+                                                   previous(feature("time_word", lambda m: m in (
+                                                       "when", "past", "fut", "last", "next"), mark), -1,
+                                                            default=False, name="time_word_next"))),
                                    be_or_be_degree_before)
     # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
     # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
