@@ -618,7 +618,7 @@ def program() -> rasp.SOp:
                                  feature("starts_object", lambda t: t in ("DET", "DET_A", "DET_AN", "N"), tag), previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
                                                name="object_pronoun_before")),
                          combine("double_verb_to", lambda v, t: v and t,
-                                 previous(feature("double_object_verb", lambda m: m == "dit", mark), 3, default=False,
+                                 previous(feature("double_object_verb", lambda m: "dit" in m.split("/"), mark), 3, default=False,
                                           name="double_object_verb_three_back"),
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
@@ -898,6 +898,12 @@ def program() -> rasp.SOp:
                         feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
     bad_to = combine("bad_to", lambda t, m: m != "-" if t == "to" else t == "ing" and m == "let", to_or_ing,
                      object_of_bare)
+    # a bare verb after the object of a verb whose object takes "to" (she asked him close the window, they want me
+    # study: WordNet's frames, `grammar_words.to_object_verbs`)
+    bad_to = combine("bad_to_or_bare", lambda b, o: b or o, bad_to,
+                     combine("bare_after_to_object", lambda v, m: v and "toobj" in m.split("/"),
+                             combine("base_verb_after_object", lambda t, o: t == "V" and o == "ACC", tag, order_before),
+                             verb_mark))
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
     # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
@@ -959,7 +965,7 @@ def program() -> rasp.SOp:
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
-                           feature("result_verb_before", lambda m: m in ("bare", "let", "res"), verb_mark),
+                           feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,

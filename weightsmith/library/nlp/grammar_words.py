@@ -485,7 +485,8 @@ def classify(lexicon) -> dict[str, WordClass]:
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
     with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly)) for w, c in table.items()}
+    to_object = to_object_verbs()
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object)) for w, c in table.items()}
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
              else c for w, c in table.items()}
@@ -530,6 +531,31 @@ def counted_by_use(forms: dict[str, list[tuple[str, str, str]]], texts) -> set[s
     return {w for w, n in counted.items() if n >= COUNTED_MIN and n >= COUNTED_SHARE * (n + bare.get(w, 0))}
 
 
+def to_object_verbs() -> set[str]:
+    """Verb lemmas whose object takes "to" before the verb after it (asked him to close, want me to study): WordNet
+    lists frame 24 ("Somebody ----s somebody to INFINITIVE") for one of their senses and frame 25 ("Somebody ----s
+    somebody INFINITIVE") for none, and they are not of BARE_VERBS (see, hear, feel: perception verbs, which WordNet
+    gives frame 24 and not 25)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    frames: dict[str, set[int]] = {}
+    with open(sources.path("wordnet").parent / "data.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split("|")[0].split()
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            i = 4 + 2 * count
+            i += 1 + 4 * int(fields[i])  # pointers
+            for k in range(int(fields[i]) if i < len(fields) else 0):  # frames: "+ frame word"
+                frame, which = int(fields[i + 2 + 3 * k]), int(fields[i + 3 + 3 * k], 16)
+                for j, word in enumerate(words):
+                    if which in (0, j + 1):
+                        frames.setdefault(word, set()).add(frame)
+    return {w for w, f in frames.items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+
+
 def wordnet_texts():
     """The glosses and quoted examples of WordNet's data files (installed with the lexicon's WordNet)."""
     from weightsmith.tasks.nlp.dictionary import sources
@@ -565,16 +591,27 @@ def ly_adverb(adjective: str) -> str:
 
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-          with_ly: set[str] = frozenset()) -> str:
+          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
     ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
     knows (terrible: terribly), joined by "/"."""
-    parts = [p for p in _plain_mark(word, c, analyses, compared).split("/") if p != "-"]
+    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object).split("/") if p != "-"]
     if "A" in c.readings and word in ADJECTIVE_ORDER:
         parts.append(ADJECTIVE_ORDER[word])
     if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
         parts.append("ly")
     return "/".join(parts) or "-"
+
+
+def _verb_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
+               to_object: set[str] = frozenset()) -> str:
+    """`_plain_mark`, and "toobj" joined to the mark of a verb first whose lemma is of `to_object_verbs` (a bare verb
+    after its object is an error: she asked him close the window)."""
+    plain = _plain_mark(word, c, analyses, compared)
+    if c.primary == "V" and (plain in ("-", "res", "dit") or plain.startswith("x:")) and any(
+            pos == "verb" and lemma in to_object for lemma, pos, _ in analyses):
+        return "toobj" if plain == "-" else plain + "/toobj"
+    return plain
 
 
 def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
