@@ -1227,13 +1227,15 @@ def program() -> rasp.SOp:
 
 
 def _bad_degree(degree_noun: str, compared: str) -> bool:
-    """A comparative after more / most (more better); an adjective that compares with -er only after "the
-    most", or after more / most where no noun follows (more hard than, the sky is getting more dark)."""
+    """A comparative after more / most (more better); an adjective that compares with -er only after a
+    determiner and more / most (the most big, a more cheap flat: "more" after "a" or "the" is the comparative's,
+    not the quantity's: we have more big problems is fine), or after more / most where no noun follows (more hard
+    than, the sky is getting more dark)."""
     degree, noun = degree_noun.split("|")
     more, det = compared.split("|")
     if more == "-" or degree == "-":
         return False
-    return degree == "deg" or (more == "most" and det == "True") or noun == "False"
+    return degree == "deg" or det == "True" or noun == "False"
 
 
 def _complement_word(tag: str, mark: str) -> str:
