@@ -176,7 +176,7 @@ def test_compiled_model_equals_the_interpreter():
 # Sixth round (its class sentences, written before the rules): a compound before a time word, a determiner or an
 # adjective, or as a subject, stays a verb (fish market on, news report this, football match starts, garden fence
 # green, kitchen tap last night); a noun clause after think takes a compound too (the shop close at six); road and
-# lake are not surely countable; for + years after be, have or teach; an -ly adverb before a time phrase; a bare
+# lake are not surely countable; for + years after be, have or teach; a bare
 # verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; burnted is
 # unknown; next door after a past; "lasts" is listed as a wrong form; attached / accustomed after be read as verbs
 KNOWN_MISSES = {
@@ -184,7 +184,7 @@ KNOWN_MISSES = {
     "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "they are married for twenty years .", "he teaches at this school for three years .",
-    "i have this car for two years .", "the guarantee lasts for two years .", "the sea was very calmly today .",
+    "i have this car for two years .", "the guarantee lasts for two years .",
     "she is thinking about move to leeds .", "the new one is nice .",
     "she has spelt my name wrong again .", "i have burnted my finger .", "we heard them singing next door .",
     "my brother fixed the kitchen tap last night .", "i am not accustomed with the cold .",
@@ -216,6 +216,18 @@ KNOWN_MISSES = {
     "we had two phone calls this morning .", "we had a power cut last nights .", "sleep tight !",
     "he answered correct .", "the shop closes at ten past six .", "we drove past the mill old .",
     "in the pasts we lived in york .",
+    # Eighth round (its class sentences, written before the rules): "story" is also a storey (floor); "flat" is an
+    # adjective first; "hair", "work" and "weather" (after such) keep their old refusals; nouns English both counts
+    # and does not ("noise", "service") count by use; "time" only by use (a verb + adjective + noun needs the
+    # lexicon's countability); "cough" has no noun reading; since after a comma opening the sentence; an adverb
+    # before "now"; study, close, rest after the object read as nouns or adjectives; "the more expensive one"
+    "what funny story !", "they found cheap flat near the river .", "he has long hair and a beard .",
+    "i have never heard such noise in my life !", "what great service !", "such weather is rare in june .",
+    "we had lovely time at the wedding .", "he did excellent work on the project .",
+    "i have had this cough since monday .", "since the accident , she walks with a stick .",
+    "the kitchen is clean and tidily now .", "the weather was lovely and warm this week .",
+    "my parents want me study medicine .", "she asked him close the window .", "the doctor advised her rest for a week .",
+    "the more expensive one is better .",
 }
 
 
@@ -274,3 +286,28 @@ def test_handwritten_dev_sentences():
     items = everyday_grammar.load_handwritten()
     got = judge([" ".join(i.words) for i in items])
     assert {" ".join(i.words) for i, g in zip(items, got) if g != (i.label == "grammatical")} == KNOWN_MISSES
+
+
+# the eighth round's classes (docs/nlp.md, "Eighth round"): knowledge taken whole from resources (countability by
+# use and verb frames from WordNet) and closed rules; sentences the program before it judged wrong, and the ones
+# beside them that must stay right
+EIGHTH_ROUND = [
+    ("what clever trick !", False), ("what long day !", False), ("what awful weather !", True),  # countable by use
+    ("she has such sweet smile .", False), ("they are such good friends .", True), ("we had such fun .", True),
+    ("he drove new lorry to work .", False), ("he drove a new lorry to work .", True),  # verb + adjective + noun
+    ("we drink strong tea .", True),
+    ("the bakery is shut since the storm .", False), ("my aunt has a cat since july .", False),  # since
+    ("the bakery has been shut since the storm .", True), ("we stayed in since the storm was so bad .", True),
+    ("the copys are on my desk .", False), ("the copies are on my desk .", True),  # -s after consonant + y
+    ("the garden was lovely and brightly .", False), ("the class was noisily all morning .", False),  # -ly predicate
+    ("the garden was lovely and quiet .", True), ("he was quickly asleep .", True),
+    ("the guide told us wait here .", False), ("the guide told us to wait here .", True),  # to after the object
+    ("we watched them leave .", True), ("she asked me questions .", True),
+    ("it is a more long walk than i thought .", False), ("it is a longer walk than i thought .", True),  # more + -er
+    ("we have more long days in june .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", EIGHTH_ROUND)
+def test_eighth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]

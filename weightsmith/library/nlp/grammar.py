@@ -502,13 +502,17 @@ def program() -> rasp.SOp:
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
     # lookup below reads small values)
     countable = combine("countable_noun", lambda n, c: c if n else "-", is_noun,
-                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc") else "-",
-                                mark))
+                        feature("countability", lambda m: "cnt" if m == "kin" else m if m in ("cnt", "unc", "cntw") else
+                                "-", mark))
     my_countable = nearest_right(np_stop, countable, default="-", name="my_noun_countable")
     # a / an before an uncountable noun (an advice, a furniture)
     bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
                       combine("article_before_uncountable", lambda d, c: d and c == "unc",
                               feature("is_article", lambda t: t in ("DET_A", "DET_AN"), tag), my_countable))
+    # "such" + a countable singular (such long day, such big spider: such a …; such nice people, such good weather)
+    bad_det = combine("bad_det", lambda b, u: b or u, bad_det,
+                      combine("such_countable", lambda w, c: w and c in ("cnt", "cntw"),
+                              feature("is_such", lambda m: m == "such", mark), my_countable))
     # a number or "many" of a plural (one of my friend, two of the boy)
     counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"),
                                         word_class), 2, default=False, name="count_two_back")
@@ -529,13 +533,14 @@ def program() -> rasp.SOp:
                                  mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
-    # a countable singular noun with no determiner after "be", or after "be" or a preposition and an adjective
-    # (there is umbrella in the car, he is teacher, it was good idea, i live in big city); not before a noun or
-    # "of" (he is bus driver is left; she is head of sales)
+    # a countable singular noun with no determiner after "be", or after "be", a preposition or a lexical verb and an
+    # adjective (there is umbrella in the car, he is teacher, it was good idea, i live in big city, she bought new
+    # bike); not before a noun or "of" (he is bus driver is left; she is head of sales). Countable by the lexicon
+    # only: a noun countable by use ("cntw") is often a mass noun too (made terrible noise, got great service)
     be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
                          name="be_before")
     adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
-                                          previous(feature("be_or_preposition", lambda t: t in BE or t == "PREP", tag),
+                                          previous(feature("be_preposition_or_verb", lambda t: t in BE or t in ("PREP", "V"), tag),
                                                    1, default=False, name="be_or_preposition_before")),
                                   1, default=False, name="adjective_after_be_before")
     # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
@@ -613,7 +618,7 @@ def program() -> rasp.SOp:
                                  feature("starts_object", lambda t: t in ("DET", "DET_A", "DET_AN", "N"), tag), previous(feature("is_acc", lambda t: t == "ACC", tag), 1, default=False,
                                                name="object_pronoun_before")),
                          combine("double_verb_to", lambda v, t: v and t,
-                                 previous(feature("double_object_verb", lambda m: m == "dit", mark), 3, default=False,
+                                 previous(feature("double_object_verb", lambda m: "dit" in m.split("/"), mark), 3, default=False,
                                           name="double_object_verb_three_back"),
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
@@ -647,17 +652,28 @@ def program() -> rasp.SOp:
     bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
                              feature("possessive_pronoun", lambda m: m == "pposs", mark),
                              feature("noun_or_adjective_next", lambda t: t in ("N", "A"), next_tag))
-    # an adverb of manner as the predicate of be, at the end of its clause (the lake was very calmly ., the room
-    # was quietly and dark: calm, quiet; he was badly hurt, she was happily married are fine)
+    # an adverb of manner as the predicate of be, at the end of its clause or before a time phrase (the lake was
+    # very calmly ., the room was quietly and dark, the sea was calmly all day: calm, quiet), or after "and" after
+    # the adjective of such a predicate (the forest is dark and quietly .); he was badly hurt, she was happily
+    # married, he was quickly back are fine
     be_or_be_degree_before = combine("be_or_be_degree_before", lambda b, d: b or d, be_before,
                                      combine("be_degree_before", lambda d, b: d and b,
                                              feature("degree_before_here", lambda o: o == "R", order_before),
                                              previous(be_before, 1, default=False, name="be_two_back")))
+    be_or_be_degree_before = combine("be_degree_or_and_adjective_before", lambda b, a: b or a, be_or_be_degree_before,
+                                     combine("and_after_adjective_before", lambda n, a: n and a,
+                                             previous(feature("is_and", lambda t: t == "AND", tag), 1, default=False,
+                                                      name="and_before"),
+                                             previous(is_adjective, 2, default=False, name="adjective_two_back")))
     bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
                                    combine("manner_before_clause_end", lambda m, e: m and e,
                                            feature("manner_word", lambda m: m == "man", mark),
-                                           feature("clause_ends_next", lambda t: t in (*ENDS, "COMMA", "AND", "BUT"),
-                                                   next_tag)),
+                                           combine("clause_or_time_phrase_next", lambda e, w: e or w,
+                                                   feature("clause_or_phrase_next", lambda t: t in (
+                                                       *ENDS, "COMMA", "AND", "BUT", "DET_SG", "QDET"), next_tag),
+                                                   previous(feature("time_word", lambda m: m in (
+                                                       "when", "past", "fut", "last", "next"), mark), -1,
+                                                            default=False, name="time_word_next"))),
                                    be_or_be_degree_before)
     # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
     # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
@@ -882,6 +898,12 @@ def program() -> rasp.SOp:
                         feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
     bad_to = combine("bad_to", lambda t, m: m != "-" if t == "to" else t == "ing" and m == "let", to_or_ing,
                      object_of_bare)
+    # a bare verb after the object of a verb whose object takes "to" (she asked him close the window, they want me
+    # study: WordNet's frames, `grammar_words.to_object_verbs`)
+    bad_to = combine("bad_to_or_bare", lambda b, o: b or o, bad_to,
+                     combine("bare_after_to_object", lambda v, m: v and "toobj" in m.split("/"),
+                             combine("base_verb_after_object", lambda t, o: t == "V" and o == "ACC", tag, order_before),
+                             verb_mark))
     # a time adverb against the tense of its clause's finite verb (the nearest to its left, else to its
     # right): we finish the report [yesterday], i called [tomorrow], i have seen it [yesterday]
     # ("and" ends the clause only before a subject of its own: it will be cold and windy [yesterday])
@@ -892,8 +914,10 @@ def program() -> rasp.SOp:
     finite_here = combine("finite_here", lambda v, g: "edge" if v == "edge" else v == "verb" and not canonical(g).startswith("req:"),
                           combine("verb_or_edge", lambda v, h: "edge" if h else "verb" if v else "-", is_verb_word, hard),
                           first_governor)
-    tense = combine("tense", lambda f, t: "edge" if f == "edge" else t if f else "-", finite_here,
-                    feature("word_tense", _word_tense, word_class))
+    # (have / has before a noun phrase is a verb of the present, not a perfect: i have a cold since friday)
+    word_tense = combine("word_tense", lambda t, n: "N" if t == "H" and n in (*DETS, "A", "N", "NUM", "NUM1") else t,
+                         feature("word_tense", _word_tense, word_class), next_tag)
+    tense = combine("tense", lambda f, t: "edge" if f == "edge" else t if f else "-", finite_here, word_tense)
     has_tense = feature("has_tense", lambda t: t != "-", tense)
     tense_left = nearest_left(has_tense, tense, default="edge", name="tense_left")
     tense_right = nearest_right(has_tense, tense, default="edge", name="tense_right")
@@ -905,7 +929,10 @@ def program() -> rasp.SOp:
                            combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
                                    feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
                                            "since" if m == "p:since" else "-", mark),
-                                   feature("is_preposition", lambda t: t == "PREP", tag)),
+                                   # ("since" before a determiner is read as a conjunction; with no verb after it in
+                                   # its clause it is the preposition: the shop is closed since the flood)
+                                   combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag,
+                                           tense_right)),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
@@ -938,7 +965,7 @@ def program() -> rasp.SOp:
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
-                           feature("result_verb_before", lambda m: m in ("bare", "let", "res"), verb_mark),
+                           feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
                                     name="object_before")))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
@@ -1114,8 +1141,9 @@ def program() -> rasp.SOp:
     bad_choice = combine("bad_word_choice", lambda a, b: a or b,
                          combine("bad_negation_or_degree", lambda a, b: a or b, bad_negation, bad_degree),
                          combine("bad_complement_or_since", lambda a, b: a or b, bad_complement, bad_since))
-    # "what" + a countable singular noun in an exclamation (what lovely surprise !: what a …)
-    what_countable = combine("what_countable", lambda w, c: w and c == "cnt",
+    # "what" + a countable singular noun in an exclamation (what lovely surprise !: what a …), countable by the
+    # lexicon ("cnt") or by use ("cntw")
+    what_countable = combine("what_countable", lambda w, c: w and c in ("cnt", "cntw"),
                              feature("is_what", lambda c: _parsed(c).readings == ("WH", "DET"), word_class),
                              my_countable)
 
@@ -1199,13 +1227,15 @@ def program() -> rasp.SOp:
 
 
 def _bad_degree(degree_noun: str, compared: str) -> bool:
-    """A comparative after more / most (more better); an adjective that compares with -er only after "the
-    most", or after more / most where no noun follows (more hard than, the sky is getting more dark)."""
+    """A comparative after more / most (more better); an adjective that compares with -er only after a
+    determiner and more / most (the most big, a more cheap flat: "more" after "a" or "the" is the comparative's,
+    not the quantity's: we have more big problems is fine), or after more / most where no noun follows (more hard
+    than, the sky is getting more dark)."""
     degree, noun = degree_noun.split("|")
     more, det = compared.split("|")
     if more == "-" or degree == "-":
         return False
-    return degree == "deg" or (more == "most" and det == "True") or noun == "False"
+    return degree == "deg" or det == "True" or noun == "False"
 
 
 def _complement_word(tag: str, mark: str) -> str:

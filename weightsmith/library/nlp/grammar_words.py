@@ -30,7 +30,9 @@ A class says everything the grammar reads from a word, as a string of six fields
   adjective's mark (`ADJECTIVE_ORDER`: a lovely old house); since the seventh "when" (again, twice, once, today,
   tonight: never between a verb and its definite object), "cmp" on less / fewer / rather / earlier (comparatives
   "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
-  (terrible: terribly; `ly_adverb`).
+  (terrible: terribly; `ly_adverb`); since the eighth "cntw" on a singular noun that English uses as countable
+  (`counted_by_use`: "view", "surprise", "sunset", which LemmInflect lists as plurals of themselves), read only where
+  a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -43,6 +45,7 @@ the class BAD: the lexicon knows the irregular form, so it knows the regular one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -131,6 +134,7 @@ MARKS = {
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
     **{w: "cmp" for w in ("less", "fewer", "rather", "earlier")},  # comparatives the lexicon does not list as such (… than)
+    "such": "such",  # (a countable singular after it wants "a": such a long day)
     "more": "more", "most": "most", "forward": "fwd", "used": "used", "the": "the",
     **{w: "month" for w in ("january", "february", "march", "april", "june", "july", "august", "september",
                             "october", "november", "december", "winter", "summer", "spring", "autumn")},  # (seasons too)
@@ -395,7 +399,8 @@ def synthetic(entry) -> bool:
 
 def over_regularised(lexicon) -> set[str]:
     """Forms a learner builds by rule that English does not have: regular forms of irregular nouns, verbs and
-    adjectives the lexicon knows as no word (childs, goed, forgetted, gooder, expensivest: an adjective of
+    adjectives the lexicon knows as no word (childs, goed, forgetted, gooder, expensivest, and -s / -ed after a
+    consonant + y: babys, studys, tryed; an adjective of
     three syllables or more has no -er form), and plurals of uncountable or invariant nouns that the
     lexicon lists as nothing else (informations, homeworks, deers)."""
     out = set()
@@ -413,8 +418,10 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
-        if entry.pos == "verb" and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
-            out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
+        if entry.pos in ("noun", "verb") and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+            out.add(entry.lemma + "s")  # babys, citys, studys, worrys (consonant + y takes -ies)
+            if entry.pos == "verb":
+                out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
         if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
             out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
@@ -478,13 +485,87 @@ def classify(lexicon) -> dict[str, WordClass]:
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
     with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly)) for w, c in table.items()}
+    to_object = to_object_verbs()
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object)) for w, c in table.items()}
+    used_counted = counted_by_use(forms, wordnet_texts())
+    table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
+             else c for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
     table |= {w: BAD_CLASS for w in (*bad, *EVERYDAY_BAD)}
     table[UNK] = UNK_CLASS
     return table
+
+
+# countability by use: a singular noun that WordNet's glosses and examples (1.8M words of English) put after
+# "a / an / every / each / another" (next to it or one word before it) at least COUNTED_SHARE as often as bare
+# (after no determiner, possessive or "of", two words back included, and before no noun), and at least
+# COUNTED_MIN times: the evidence LemmInflect lacks (it lists "view" and "surprise" as plurals of themselves,
+# like "coffee"). Measured on everyday nouns: countable ones 0.31-0.81 (surprise, sunset 0.31; dog 0.62, van
+# 0.42), mass ones 0.01-0.28 (music 0.02, weather 0.05, coffee 0.14, air 0.19, space 0.28)
+INDEFINITE = ("a", "an", "every", "each", "another")
+_NOT_BARE = INDEFINITE + ("the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their",
+                          "some", "any", "no", "which", "what", "whose", "of", "one")
+COUNTED_SHARE = 0.3
+COUNTED_MIN = 3
+
+
+def counted_by_use(forms: dict[str, list[tuple[str, str, str]]], texts) -> set[str]:
+    """The singular noun forms (of `forms`, word → (lemma, pos, tag) readings) that `texts` (lines of English)
+    use as countable: see COUNTED_SHARE."""
+    singular = {w for w, analyses in forms.items() if any(p == "noun" and t == "sg" for _, p, t in analyses)}
+    nouns = {w for w, analyses in forms.items() if any(p == "noun" for _, p, _ in analyses)}
+    counted: dict[str, int] = {}
+    bare: dict[str, int] = {}
+    for line in texts:
+        words = ["", ""] + re.findall(r"[a-z]+", line.lower()) + [""]
+        for i in range(2, len(words) - 1):
+            w = words[i]
+            if w not in singular:
+                continue
+            if words[i - 1] in INDEFINITE or words[i - 2] in INDEFINITE:
+                counted[w] = counted.get(w, 0) + 1
+            elif words[i - 1] not in _NOT_BARE and words[i - 2] not in _NOT_BARE and words[i + 1] not in nouns:
+                bare[w] = bare.get(w, 0) + 1
+    return {w for w, n in counted.items() if n >= COUNTED_MIN and n >= COUNTED_SHARE * (n + bare.get(w, 0))}
+
+
+def to_object_verbs() -> set[str]:
+    """Verb lemmas whose object takes "to" before the verb after it (asked him to close, want me to study): WordNet
+    lists frame 24 ("Somebody ----s somebody to INFINITIVE") for one of their senses and frame 25 ("Somebody ----s
+    somebody INFINITIVE") for none, and they are not of BARE_VERBS (see, hear, feel: perception verbs, which WordNet
+    gives frame 24 and not 25)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    frames: dict[str, set[int]] = {}
+    with open(sources.path("wordnet").parent / "data.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split("|")[0].split()
+            count = int(fields[3], 16)
+            words = [fields[4 + 2 * i].lower() for i in range(count)]
+            i = 4 + 2 * count
+            i += 1 + 4 * int(fields[i])  # pointers
+            for k in range(int(fields[i]) if i < len(fields) else 0):  # frames: "+ frame word"
+                frame, which = int(fields[i + 2 + 3 * k]), int(fields[i + 3 + 3 * k], 16)
+                for j, word in enumerate(words):
+                    if which in (0, j + 1):
+                        frames.setdefault(word, set()).add(frame)
+    return {w for w, f in frames.items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+
+
+def wordnet_texts():
+    """The glosses and quoted examples of WordNet's data files (installed with the lexicon's WordNet)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    folder = sources.path("wordnet").parent
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(folder / f"data.{pos}", encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if not line.startswith(" ") and "|" in line:
+                    yield line.split("|", 1)[1]
 
 
 def is_name(word: str) -> bool:
@@ -510,16 +591,27 @@ def ly_adverb(adjective: str) -> str:
 
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-          with_ly: set[str] = frozenset()) -> str:
+          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
     ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
     knows (terrible: terribly), joined by "/"."""
-    parts = [p for p in _plain_mark(word, c, analyses, compared).split("/") if p != "-"]
+    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object).split("/") if p != "-"]
     if "A" in c.readings and word in ADJECTIVE_ORDER:
         parts.append(ADJECTIVE_ORDER[word])
     if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
         parts.append("ly")
     return "/".join(parts) or "-"
+
+
+def _verb_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
+               to_object: set[str] = frozenset()) -> str:
+    """`_plain_mark`, and "toobj" joined to the mark of a verb first whose lemma is of `to_object_verbs` (a bare verb
+    after its object is an error: she asked him close the window)."""
+    plain = _plain_mark(word, c, analyses, compared)
+    if c.primary == "V" and (plain in ("-", "res", "dit") or plain.startswith("x:")) and any(
+            pos == "verb" and lemma in to_object for lemma, pos, _ in analyses):
+        return "toobj" if plain == "-" else plain + "/toobj"
+    return plain
 
 
 def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
