@@ -7,6 +7,14 @@ from weightsmith.library.limits import LimitError
 from weightsmith.program_spec import ProgramFileError, load_program, parse_tokens, parse_vocab
 
 
+@pytest.mark.parametrize("text, message", [
+    ("1,1.0,2", "'1.0' equals '1'"),  # compile kept [1, 2] without a word, where run kept 1.0
+    ("-0,0", "'0' equals '-0'"), ("a,b,a", "'a' equals 'a'")])
+def test_parse_vocab_refuses_a_token_given_twice(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_vocab(text)
+
+
 def test_parse_vocab_makes_numbers_numbers():
     assert parse_vocab("a, b,c") == ("a", "b", "c")
     assert parse_vocab("1,2,-3") == (1, 2, -3)

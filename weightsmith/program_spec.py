@@ -52,7 +52,14 @@ def parse_vocab(text: str) -> tuple:
     items = [t.strip() for t in text.split(",") if t.strip()]
     if not items:
         raise ValueError(f"empty vocabulary: {text!r}")
-    return tuple(map(parse_value, items))
+    values = tuple(map(parse_value, items))
+    seen: dict = {}
+    for item, value in zip(items, values):  # a set (the compiler's input) would keep one of them, silently
+        if value in seen:
+            raise ValueError(f"the vocabulary repeats a token: {item!r} equals {seen[value]!r} (as values "
+                             f"{value!r} == {parse_value(seen[value])!r}); give each token once")
+        seen[value] = item
+    return values
 
 
 class ProgramFileError(ValueError):

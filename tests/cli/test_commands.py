@@ -310,6 +310,8 @@ def test_add_and_multiply_run_the_compiled_models():
     (["multiply", "3", "-4"], "-4 is negative"),
     (["add", "123456", "1", "--digits", "5"], "6 digits"),
     (["multiply", "1", "2", "--digits", "9"], "1..8"),
+    # the trace is the encoder adder's: with --causal it showed a model that did not compute the answer
+    (["add", "95", "7", "--causal", "--trace"], "--trace reads the encoder adder"),
 ])
 def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     result = runner.invoke(app, args)

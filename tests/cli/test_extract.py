@@ -53,4 +53,7 @@ def test_extract_errors_are_one_line(model_folder, tmp_path):
     assert not_py.exit_code == 2 and ".py" in not_py.output
     bad_ln = runner.invoke(app, ["extract", str(model_folder), "--ln", "sometimes", "-o", str(tmp_path / "p.py")])
     assert bad_ln.exit_code == 2 and "--ln sometimes" in bad_ln.output
-    assert all("Traceback" not in r.output for r in (missing, wrong_task, other, not_py, bad_ln))
+    # accepted before: the whole search ran, and the match per bin was a mean over no sequences
+    empty = runner.invoke(app, ["extract", str(model_folder), "--eval-size", "0", "-o", str(tmp_path / "p.py")])
+    assert empty.exit_code == 2 and "eval_size must be an int >= 1" in empty.output
+    assert all("Traceback" not in r.output for r in (missing, wrong_task, other, not_py, bad_ln, empty))

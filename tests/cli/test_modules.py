@@ -28,7 +28,8 @@ def test_modules_on_the_activation_weighted_graph_with_shuffles():
 def test_bad_input_is_one_line_exit_2(tmp_path):
     for args, words in ((["nosuch"], "neither a model folder"), (["hist", "--method", "magic"], "--method"),
                         (["hist", "-o", str(tmp_path / "x.gif")], ".png or .svg"), (["hist", "-k", "999"], "only"),
-                        (["hist", "--data", "dyck1"], "not in the model's vocabulary")):
+                        (["hist", "--data", "dyck1"], "not in the model's vocabulary"),
+                        (["hist", "--shuffles", "-1"], "--shuffles -1")):  # was a traceback after all the work
         result = runner.invoke(app, ["modules", *args])
         assert result.exit_code == 2, (args, result.output)
         assert words in result.output and len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output

@@ -8,7 +8,7 @@ runner = CliRunner()
 
 
 def test_explore_a_library_program_writes_one_page(tmp_path):
-    out = tmp_path / "page.html"
+    out = tmp_path / "new" / "page.html"  # a missing folder is made, as by draw, circuits, export and modules"
     result = runner.invoke(app, ["explore", "sort", "--input", "3 1 2", "-o", str(out)])
     assert result.exit_code == 0, result.output
     page = out.read_text()

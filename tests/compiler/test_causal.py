@@ -136,3 +136,13 @@ def test_reading_the_second_word_is_causal_only_from_position_1_on():
     guarded = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1 <= q), rasp.tokens, default="-")
     assert looks_back_only(guarded, 4)
     check_causal(guarded, ["a", "b"], 4)
+
+
+def test_a_program_without_attention_gets_a_bidirectional_model_unless_asked():
+    # A program with no selection "looks back only" vacuously; there is no attention for a mask to help,
+    # and a model saying `causal` made `verify` against another program compare with that one's causal form.
+    inc = rasp.Map(lambda x: (x + 1) % 3, rasp.tokens)
+    assert not compile_program(inc, [0, 1, 2], 3).config.causal
+    assert compile_program(inc, [0, 1, 2], 3, causal=True).config.causal  # asked for: kept
+    shifted = rasp.SequenceMap(lambda x, i: x + i, rasp.tokens, rasp.indices)
+    assert not compile_program(shifted, [0, 1, 2], 3).config.causal

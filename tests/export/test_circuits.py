@@ -67,3 +67,9 @@ def test_hook_table_names_the_sops(compiled):
     assert "opp_idx" in by_hook["blocks.1.hook_resid_post", ""] and "length" not in by_hook["blocks.1.hook_resid_post", ""]
     assert by_hook["hook_pos_embed", ""] == ["indices"]
     assert "| `blocks.0.hook_resid_pre` |" in markdown_table(rows)
+
+
+def test_missing_folders_of_the_path_are_created_like_every_writer(compiled, tmp_path):
+    # model save, the TransformerLens export and decompile_to_python create them; this raised FileNotFoundError
+    path = circuit_of(compiled("reverse")).write(tmp_path / "new" / "deeper" / "circuit.json")
+    assert json.loads(path.read_text())["sop_edges"]

@@ -29,3 +29,9 @@ def test_onnxruntime_equals_ours(compiled, tmp_path, name, causal, compact):
         torch.testing.assert_close(readout, model.readout(final), rtol=1e-6, atol=1e-6)
         lengths = [len(x) for x in batch]
         assert decode_logits(model, readout, lengths, ids) == model.decode(final, lengths, ids)
+
+
+def test_missing_folders_of_the_path_are_created_like_every_writer(compiled, tmp_path):
+    # model save, the TransformerLens export and decompile_to_python create them; this raised FileNotFoundError
+    path = export_onnx(compiled("length").model, tmp_path / "new" / "deeper" / "model.onnx")
+    assert path.is_file()

@@ -133,11 +133,13 @@ def test_restarts_keep_the_best_run():
     ({"epochs": 0}, "fit: epochs must be an int >= 1"),  # was a bare AssertionError
     ({"batch_size": 0}, "fit: batch_size must be"),  # ZeroDivisionError
     ({"tau_start": 0.0}, "fit: tau_start must be a finite number > 0"),  # ZeroDivisionError
+    ({"search_seconds": float("nan")}, "fit: search_seconds must be a finite number >= 0"),  # no search, no word
+    ({"search_seconds": -1.0}, "fit: search_seconds must be a finite number >= 0"),
 ])
 def test_settings_that_cannot_fit_are_refused_by_name(arguments, message):
     same = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same")
     with pytest.raises(SketchError, match=message):
-        fit(rasp.SelectorWidth(same), [([VOCAB[0]], [1])], VOCAB, 5, search_seconds=0, **arguments)
+        fit(rasp.SelectorWidth(same), [([VOCAB[0]], [1])], VOCAB, 5, **{"search_seconds": 0, **arguments})
 
 
 def test_examples_of_no_tokens_or_too_many_are_refused_by_length():

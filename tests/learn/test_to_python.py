@@ -154,3 +154,9 @@ def test_identical_patterns_are_written_once(tmp_path):
     assert "def attn_0_1_pattern" not in source and "def attn_0_2_pattern" not in source
     assert source.count("attn_0_0_pattern") == 4  # its def and the three heads that use it
     _check(program, tmp_path / "s.py")
+
+
+def test_missing_folders_of_the_path_are_created_like_every_writer(tmp_path):
+    # the one behaviour of every writer in the API (model save, exports, circuits, pictures): parents are made
+    path = decompile_to_python(random_program(2), tmp_path / "new" / "deeper" / "p.py")
+    assert path.is_file() and load_module(path).run

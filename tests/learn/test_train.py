@@ -80,9 +80,19 @@ def test_targets_that_do_not_pair_with_the_inputs_are_refused():
 
 
 @pytest.mark.parametrize("field, value", [("epochs", 0), ("epochs", -1), ("batch_size", 0), ("restarts", 0),
-                                          ("tau_start", 0.0), ("lr", float("nan")), ("tau_end", -1.0)])
+                                          ("tau_start", 0.0), ("lr", float("nan")), ("tau_end", -1.0),
+                                          # NaN biases raised torch's "Class values must be non-negative" after
+                                          # the data was made; a NaN budget never stopped; patience 0 stopped at once
+                                          ("recency_bias", float("nan")), ("identity_bias", float("inf")),
+                                          ("gate_std", -0.5), ("gate_std", float("nan")), ("attention_tau", 0.0),
+                                          ("patience", 0), ("patience", 1.5), ("cpu_budget", float("nan")),
+                                          ("cpu_budget", -1.0)])
 def test_settings_that_cannot_train_are_refused_by_name(field, value):
     # epochs 0 returned the untrained program as if trained; batch_size 0 / tau_start 0 raised
     # ZeroDivisionError, restarts 0 an IndexError
     with pytest.raises(ValueError, match=f"TrainSettings: {field} must be"):
         TrainSettings(**{field: value})
+
+
+def test_optional_settings_may_be_off_and_biases_negative():
+    TrainSettings(attention_tau=None, patience=None, cpu_budget=None, identity_bias=-1.0, recency_bias=-0.5, gate_std=0.0)

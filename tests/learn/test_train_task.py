@@ -1,5 +1,7 @@
 """`train_task`: trains, prints the discretised accuracy, writes program + decompiled Python."""
 
+import sys
+
 import numpy as np
 import pytest
 import torch
@@ -77,6 +79,24 @@ def test_the_time_budget_stops_gradient_descent_too():
     torch.set_num_threads(1)
     run = train_task("hist", 1, 2, 0, 5, seed=0, data_size=400, batch_size=100, time_budget=1e-6, progress=False)
     assert run.epochs_run == 1 and run.search == {}
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("search_seconds", -1.0, "search_seconds must be a finite number >= 0"),
+    ("search_seconds", float("nan"), "search_seconds must be a finite number >= 0"),  # was: no search, no word
+    ("time_budget", 0.0, "time_budget must be a finite number > 0"),
+    ("time_budget", float("nan"), "time_budget must be a finite number > 0"),  # was: no budget, no word
+    ("recency_bias", float("nan"), "recency_bias must be a finite number"),  # was torch's error after the data
+])
+def test_fitting_options_are_refused_before_any_work(monkeypatch, option, value, message):
+    def no_data(*args, **kwargs):
+        raise AssertionError("the task's data was made before the options were checked")
+    monkeypatch.setattr(sys.modules[train_task.__module__], "make_task", no_data)
+    with pytest.raises(ValueError, match=message):
+        train_task("hist", 1, 2, 0, 2, **{option: value})
+    if option != "recency_bias":
+        with pytest.raises(ValueError, match=message):
+            finish_task("hist", None, seed=0, config={}, training={}, **{option: value})
 
 
 def test_deferred_labels_are_left_to_the_refit_and_scored_at_test(tmp_path):

@@ -72,6 +72,17 @@ def test_max_new_and_a_bidirectional_model(compiled):
         tokens.append(word)
 
 
+@pytest.mark.parametrize("prompt, max_new, message", [
+    (["a"], -1, "max_new must be an int >= 0"),  # was an empty answer that said the input was full
+    (["a"], 2.5, "max_new must be an int >= 0"),  # made 3 tokens
+    ([], None, "the prompt is empty"),  # was 'undefined': the model was asked for a token after BOS alone
+])
+def test_a_generation_that_cannot_mean_anything_is_refused(compiled, prompt, max_new, message):
+    with pytest.raises(ValueError, match=message):
+        generate(compiled[1][None].model, prompt, max_new=max_new)
+    assert generate(compiled[1][None].model, ["a"], max_new=0).tokens == []
+
+
 @pytest.mark.parametrize("name,causal", [("sort", False), ("reverse", True), ("most_freq", False)])
 def test_sparse_mlps_give_the_dense_outputs(name, causal):
     p = PROGRAMS[name]

@@ -13,6 +13,7 @@ from weightsmith.modules.partition import (
     spectral_modules,
 )
 from weightsmith.modules.scores import adjusted_rand, inside_share, modularity, ncut, normalized_mutual_information
+from weightsmith.rasp.errors import InputError
 
 
 def cliques(sizes=(4, 5, 3), inside=5.0, between=0.5) -> tuple[nx.Graph, dict]:
@@ -91,3 +92,18 @@ def test_ratio_cut_does_not_shave_off_single_nodes():
     truth["pendant"] = 0
     assert sorted(map(len, _groups(gomory_hu_modules(graph, 2)))) == [1, 10]
     assert adjusted_rand(truth, gomory_hu_modules(graph, 2, cut="ratio")) == 1.0
+
+
+@pytest.mark.parametrize("weight", [float("nan"), -1.0, float("inf"), None, "1"])
+@pytest.mark.parametrize("method", [
+    lambda g: gomory_hu_modules(g, 2), lambda g: gomory_hu_modules(g, 2, cut="ratio"), lambda g: gomory_hu_tree(g),
+    lambda g: spectral_modules(g, 2), louvain_modules, lambda g: flake_k(g, 2)[0]])
+def test_a_weight_that_is_not_a_finite_non_negative_number_is_refused(method, weight):
+    # NaN and negative weights were partitioned without a word (a flow through capacity -1 is no cut)
+    graph, _ = cliques(sizes=(3, 3))
+    graph.add_edge("n1", "n4", weight=weight)
+    with pytest.raises(InputError, match=r"edge \('n1', 'n4'\).*finite number >= 0"):
+        method(graph)
+    del graph["n1"]["n4"]["weight"]  # an edge without a weight: the same
+    with pytest.raises(InputError, match=r"edge \('n1', 'n4'\) has no 'weight'"):
+        method(graph)

@@ -1,7 +1,7 @@
 """The layered program graph that `weightsmith draw` and the explorer draw."""
 
 from weightsmith import rasp
-from weightsmith.show.graph_svg import KIND_COLOURS, program_graph, to_svg
+from weightsmith.show.graph_svg import KIND_COLOURS, program_graph, save_picture, to_svg
 
 
 def test_a_loop_program_is_drawn_with_its_loop_as_a_node():
@@ -13,3 +13,10 @@ def test_a_loop_program_is_drawn_with_its_loop_as_a_node():
     kinds = {node.label: node.kind for node in graph.nodes}
     assert kinds["cd"] == "loop" and kinds["out"] == "categorical" and kinds["tokens"] == "input"
     assert KIND_COLOURS["loop"] in to_svg(graph)
+
+
+def test_missing_folders_of_the_path_are_created_like_every_writer(tmp_path):
+    # model save, the exports and decompile_to_python create them; this raised FileNotFoundError
+    path = tmp_path / "new" / "deeper" / "double.svg"
+    save_picture(program_graph(rasp.Map(lambda t: 2 * t, rasp.tokens).named("double")), path)
+    assert "double" in path.read_text()

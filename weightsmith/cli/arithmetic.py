@@ -12,6 +12,8 @@ def _arithmetic(operation: str, a: int, b: int, digits: int, causal: bool, trace
 
     from weightsmith.library import arithmetic
 
+    if causal and trace:  # else the table would show another model than the one that answered
+        fail("--trace reads the encoder adder's residual stream; the causal adder has no trace: drop --causal or --trace")
     try:
         if operation == "add":
             result = arithmetic.add(a, b, digits=digits, causal=causal)
@@ -41,7 +43,7 @@ def add(
     digits: int = typer.Option(10, help="Digits per operand the compiled adder takes (1..40)."),
     causal: bool = typer.Option(False, "--causal", help="Use the autoregressive adder (one digit per step)."),
     trace: bool = typer.Option(False, "--trace", help="Show each column, its carry in and its digit, as read "
-                               "from the encoder adder's residual stream."),
+                               "from the encoder adder's residual stream (not with --causal)."),
 ) -> None:
     """Add two numbers with a compiled transformer (exact; nothing is added in Python)."""
     _arithmetic("add", a, b, digits, causal, trace)

@@ -53,6 +53,8 @@ def extract(
     if out.exists() and out.is_dir():
         fail(f"-o {out}: is a folder; give a .py path")
     try:
+        options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps,
+                          refit_steps=refit_steps, ln=ln)
         gpt2, record = load_gpt2(model)
         name = task or record.get("task")
         if not name:
@@ -64,8 +66,6 @@ def extract(
         fail(f"{model}: the model has {gpt2.config.vocab_size} tokens, task {name!r} has {len(chosen.vocab)}")
     show = progress()
     log = (lambda line: console.print(Text(line, style="dim"))) if show else (lambda line: None)
-    options = Options(threshold=threshold, select_size=select_size, eval_size=eval_size, mask_steps=mask_steps,
-                      refit_steps=refit_steps, ln=ln)
     with console.status("extracting...", spinner="dots") if show else _nothing():
         result = extract_gpt2(gpt2, chosen, options, log=log)
     try:

@@ -44,6 +44,8 @@ def modules_command(
         fail(f"-o {out}: the picture must end in .png or .svg")
     if k is not None and k < 1:
         fail(f"-k {k}: expected at least 1 module")
+    if shuffles < 0:
+        fail(f"--shuffles {shuffles}: expected 0 (no significance test) or more shuffles")
     model = _model(model_spec)
     inputs = _inputs(model, data)
     weights = weight_graph(model, level, data=inputs if activations else None)

@@ -52,6 +52,7 @@ def explore(
     except ValueError as err:
         fail(str(err))
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)  # as every writer does
         out.write_text(page)
     except OSError as err:
         write_failed(out, err)

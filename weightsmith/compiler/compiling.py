@@ -51,8 +51,8 @@ def compile_program(
 
     `analysis` chooses how value facts are obtained ("auto", "exhaustive", "static"; see
     `compiler.values`); `reuse` lets the dimensions of dead s-ops be erased and reused. With `causal`
-    the model computes the program's causal form (`compiler.causal`); a program that only looks back
-    gets a causal model either way (`config.causal`), the same outputs at less width. A categorical
+    the model computes the program's causal form (`compiler.causal`); a program that selects and only looks
+    back gets a causal model either way (`config.causal`), the same outputs at less width. A categorical
     s-op with more than `compact_above` values (None: only those annotated `rasp.compact`) is held as
     a ±1 code in about log2 of that many dimensions (`compiler.compact`). Raises
     CompileError naming the s-op that cannot be compiled, and why.
@@ -70,7 +70,9 @@ def compile_program(
         facts = CausalFacts(analyse(build_graph(form), vocab, max_seq_len, analysis), mapping)
     else:
         facts = analyse(graph, vocab, max_seq_len, analysis)
-    masked = causal or looks_back_only(program, max_seq_len, graph.order)  # the causal mask does the prefix work
+    # the causal mask does the prefix work; a program without selections has no attention to mask
+    attends = any(isinstance(e, (rasp.Aggregate, rasp.SelectorWidth)) for e in graph.order)
+    masked = causal or (attends and looks_back_only(program, max_seq_len, graph.order))
     lowering = Lowering(graph, facts, vocab, max_seq_len, masked=masked, compact_above=compact_above)
     output = lowering.output
     plan = lowering.plan

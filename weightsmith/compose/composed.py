@@ -17,6 +17,7 @@ import torch
 from weightsmith.compiler.compiled import CompiledOutput
 from weightsmith.model import ModelConfig, Transformer, load, save
 from weightsmith.model.threads import forward_work, torch_threads
+from weightsmith.rasp.errors import InputError
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
 
@@ -40,6 +41,7 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
+        self._check_selectors([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -52,9 +54,22 @@ class ComposedModel:
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
+                self._check_selectors(chunk, start)
                 ids = self.model.encode(chunk)
                 outputs.extend(self._decode(self.model(ids), chunk, ids))
         return outputs
+
+    def _check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
+        """A switch's input names a component right after BOS: without one, every component is gated off
+        and the model answered None at each position, as if that were the answer."""
+        if self.kind != "switch":
+            return
+        for b, tokens in enumerate(inputs, first):
+            after = tokens[1] if len(tokens) > 1 else None
+            if not (isinstance(after, str) and after in self.parts):
+                shown = repr(after) if len(tokens) > 1 else "nothing"
+                raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
+                                 f"got {shown}")
 
     def _decode(self, final: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
         rows = self.model.decode(final, [len(x) for x in chunk], ids)

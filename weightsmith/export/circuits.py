@@ -109,6 +109,7 @@ class Circuit:
 
     def write(self, path: str | Path) -> Path:
         path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)  # as every writer of the API does
         path.write_text(self.to_json() + "\n")
         return path
 

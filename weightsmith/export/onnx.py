@@ -39,6 +39,7 @@ def export_onnx(model: Transformer, path: str | Path) -> Path:
     require("onnx", "exporting to ONNX")
     refuse_loops(model.config, "an ONNX export")
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as every writer of the API does
     example = model.encode([[model.config.bos] + model.config.vocab[:1] * model.config.max_seq_len] * 2)
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the tracer's notes on the Python-side input checks

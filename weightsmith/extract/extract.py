@@ -10,6 +10,7 @@ accuracy per length bin, on inputs other than those used to choose lambda and th
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -43,6 +44,23 @@ class Options:
     lambdas: tuple[float, ...] = (1e-3, 3e-3, 1e-2, 3e-2, 1e-1)
     seed: int = 0
     ln: str = "constant"  # a key of LN_MODES
+
+    def __post_init__(self) -> None:
+        """Refuse what cannot mean anything before any work: a threshold above 1 (or NaN) is a rule no program
+        meets, and used to run the whole search to say so; an eval size of 0 reported each bin's match as a
+        mean over no sequences."""
+        if not (isinstance(self.threshold, (int, float)) and 0 < self.threshold <= 1):
+            raise InputError(f"threshold must be a number in (0, 1] (a share of matching outputs), got {self.threshold!r}")
+        for least, names in ((1, ("select_size", "eval_size", "mask_steps")),
+                             (0, ("ln_steps", "refit_steps", "bisect", "cut_tries"))):
+            for name in names:
+                value = getattr(self, name)
+                if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                    raise InputError(f"{name} must be an int >= {least}, got {value!r}")
+        if not self.lambdas or not all(isinstance(v, (int, float)) and 0 < v < math.inf for v in self.lambdas):
+            raise InputError(f"lambdas must be finite numbers > 0, at least one, got {self.lambdas!r}")
+        if self.ln not in LN_MODES:
+            raise InputError(f"ln must be one of {', '.join(LN_MODES)}, got {self.ln!r}")
 
 
 @dataclass

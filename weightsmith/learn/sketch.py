@@ -133,7 +133,8 @@ def fit(
     vocab = sorted({t for x, _ in examples for t in x}, key=repr) if vocab is None else list(vocab)
     max_seq_len = max(len(x) for x, _ in examples) if max_seq_len is None else max_seq_len
     check_settings("fit", {"epochs": epochs, "batch_size": batch_size, "restarts": restarts},
-                   {"lr": lr, "tau_start": tau_start, "tau_end": tau_end}, SketchError)
+                   {"lr": lr, "tau_start": tau_start, "tau_end": tau_end}, SketchError,
+                   spreads={"search_seconds": search_seconds})
     for b, (xs, _) in enumerate(examples):  # else an empty one failed in the value sets, a long one as an output
         if not 1 <= len(xs) <= max_seq_len:
             raise SketchError(f"example {b} has {len(xs)} input tokens; 1..max_seq_len={max_seq_len} are allowed")

@@ -364,7 +364,9 @@ def python_source(program: DiscreteProgram, task: str = "task") -> str:
 
 
 def decompile_to_python(model: DiscreteProgram | TransformerProgramModel, path: str | Path, task: str = "task") -> Path:
-    """Writes the standalone module of `model` (discretised first if it is the trainable model) to `path`."""
+    """Writes the standalone module of `model` (discretised first if it is the trainable model) to `path`,
+    creating its missing folders: the one behaviour of every writer in the API (model and program saves,
+    the exports, circuits, pictures)."""
     program = model if isinstance(model, DiscreteProgram) else model.discretise()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

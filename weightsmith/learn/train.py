@@ -64,21 +64,43 @@ class TrainSettings:
     initialise: Optional[Callable[[TransformerProgramModel], None]] = None
 
     def __post_init__(self) -> None:
+        optional = {"patience": self.patience, "attention_tau": self.attention_tau, "cpu_budget": self.cpu_budget}
+        on = {name: value for name, value in optional.items() if value is not None}  # None: that feature is off
         check_settings("TrainSettings", {"epochs": self.epochs, "batch_size": self.batch_size,
-                                         "restarts": self.restarts},
-                       {"lr": self.lr, "tau_start": self.tau_start, "tau_end": self.tau_end})
+                                         "restarts": self.restarts, **_only(on, "patience")},
+                       {"lr": self.lr, "tau_start": self.tau_start, "tau_end": self.tau_end,
+                        **_only(on, "attention_tau", "cpu_budget")},
+                       spreads={"gate_std": self.gate_std},
+                       margins={"identity_bias": self.identity_bias, "recency_bias": self.recency_bias})
 
 
-def check_settings(owner: str, counts: dict[str, Any], rates: dict[str, Any], error: type = ValueError) -> None:
-    """Counts (epochs, batch size, restarts) must be ints >= 1, rates (learning rate, temperatures) finite and
-    > 0: else epochs 0 returned the untrained program as if trained, a batch size or temperature of 0
-    divided by zero, restarts 0 raised an IndexError."""
+def _only(values: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {name: values[name] for name in names if name in values}
+
+
+def _number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def check_settings(owner: str, counts: dict[str, Any], rates: dict[str, Any], error: type = ValueError, *,
+                   spreads: dict[str, Any] | None = None, margins: dict[str, Any] | None = None) -> None:
+    """Counts (epochs, batch size, restarts) must be ints >= 1, rates (learning rate, temperatures, budgets)
+    finite and > 0, spreads (an initial spread, seconds of search) finite and >= 0, margins (initial biases)
+    finite: else epochs 0 returned the untrained program as if trained, a batch size or temperature of 0
+    divided by zero, restarts 0 raised an IndexError, a NaN bias raised torch's error after the data was
+    made, and a NaN budget or search time was ignored without a word."""
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise error(f"{owner}: {name} must be an int >= 1, got {value!r}")
     for name, value in rates.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        if not _number(value) or value <= 0:
             raise error(f"{owner}: {name} must be a finite number > 0, got {value!r}")
+    for name, value in (spreads or {}).items():
+        if not _number(value) or value < 0:
+            raise error(f"{owner}: {name} must be a finite number >= 0, got {value!r}")
+    for name, value in (margins or {}).items():
+        if not _number(value):
+            raise error(f"{owner}: {name} must be a finite number, got {value!r}")
 
 
 @dataclass

@@ -24,7 +24,7 @@ from weightsmith.learn.readout import refit_readout
 from weightsmith.learn.to_python import decompile_to_python, load_module, python_source
 from weightsmith.learn.to_rasp import decompile_to_rasp
 from weightsmith.learn.to_transformer import compile_program, predict
-from weightsmith.learn.train import Encoded, TrainSettings, train
+from weightsmith.learn.train import Encoded, TrainSettings, check_settings, train
 from weightsmith.tasks.algorithmic import make_task
 
 # With a time budget, gradient descent may use all of it but this share, kept for the read-out refit (3-30 s of
@@ -64,6 +64,13 @@ class TaskResult:
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if k != "program"}
+
+
+def _check_fit_time(owner: str, search_seconds: float, time_budget: Optional[float]) -> None:
+    """A negative or NaN search time meant no search, a NaN budget no budget, a budget <= 0 one epoch: all
+    without a word."""
+    check_settings(owner, {}, {} if time_budget is None else {"time_budget": time_budget},
+                   spreads={"search_seconds": search_seconds})
 
 
 def train_task(
@@ -115,6 +122,13 @@ def train_task(
     the search then fit every label (a curriculum: most-freq's list first, the end of the list after; see
     docs/transformer-programs.md). The test accuracy is always on every labelled position.
     """
+    _check_fit_time("train_task", search_seconds, time_budget)
+    # every setting is checked before the data is made (a NaN bias used to fail in torch after it)
+    settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
+                             attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
+                             read_last_layer=read_last_layer, recency_bias=recency_bias,
+                             tau_start=tau_start, restarts=restarts, balance_lengths=balance_lengths, on_epoch=on_epoch,
+                             cpu_budget=None if time_budget is None else time_budget * (1 - REFIT_RESERVE))
     data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
     if not 0 <= n_num <= heads:
@@ -123,11 +137,6 @@ def train_task(
                            tuple(orders), values, count_where, tuple(scopes))
     descent_config, descent_targets = _deferred(config, defer_labels)
     splits = [Encoded.of(descent_config, s.inputs, descent_targets(s.targets)) for s in (data.train, data.val)]
-    settings = TrainSettings(epochs=epochs, batch_size=batch_size, lr=lr, seed=seed, progress=progress,
-                             attention_tau=attention_tau, gate_std=gate_std, identity_bias=identity_bias,
-                             read_last_layer=read_last_layer, recency_bias=recency_bias,
-                             tau_start=tau_start, restarts=restarts, balance_lengths=balance_lengths, on_epoch=on_epoch,
-                             cpu_budget=None if time_budget is None else time_budget * (1 - REFIT_RESERVE))
     result = train(descent_config, splits[0], splits[1], settings)
     result.program = result.program.with_classes(config.classes)
     if out_dir is not None:
@@ -192,6 +201,7 @@ def finish_task(
 
     Separate from training so that a saved program can be decompiled again (`benchmarks/transformer_programs.py
     --from-saved`) without training again."""
+    _check_fit_time("finish_task", search_seconds, time_budget)
     data = make_task(task, seed=data_seed, size=data_size)
     splits = [Encoded.of(trained.config, s.inputs, s.targets) for s in (data.train, data.val, data.test)]
     program, report, readout, search = trained, None, None, None

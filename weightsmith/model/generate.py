@@ -43,6 +43,10 @@ def generate(model: Transformer, prompt: Sequence, stop: Container = (), max_new
     `cache=False` runs the whole sequence at every step (what a causal model's cache makes cheaper;
     kept to compare against)."""
     config = model.config
+    if max_new is not None and (isinstance(max_new, bool) or not isinstance(max_new, int) or max_new < 0):
+        raise ValueError(f"max_new must be an int >= 0 (None: until max_seq_len), got {max_new!r}")
+    if not prompt:  # the model would be asked for a token after BOS alone, and answer None ("undefined")
+        raise ValueError("the prompt is empty: generation continues at least one token")
     tokens = [config.bos, *prompt]
     limit = config.max_seq_len + 1 if max_new is None else min(config.max_seq_len + 1, len(tokens) + max_new)
     incremental = cache and config.causal and config.loop is None

@@ -43,9 +43,22 @@ def modules_of(partition: Partition) -> list[list[str]]:
     return [sorted(groups[m]) for m in sorted(groups)]
 
 
+def check_weights(graph: nx.Graph) -> None:
+    """Refuse an edge whose weight is not a finite number >= 0. Every method here reads weights as
+    strengths of connection: a flow through a negative or NaN capacity is no cut, and networkx and
+    numpy partitioned such graphs without a word (graphs from `weight_graph` are always fine)."""
+    for u, v, data in graph.edges(data=True):
+        if "weight" not in data:
+            raise InputError(f"edge {(u, v)!r} has no 'weight': every edge of a weight graph needs one")
+        w = data["weight"]
+        if isinstance(w, bool) or not isinstance(w, (int, float, np.number)) or not math.isfinite(w) or w < 0:
+            raise InputError(f"edge {(u, v)!r} has weight {w!r}: a weight must be a finite number >= 0")
+
+
 def gomory_hu_tree(graph: nx.Graph) -> nx.Graph:
-    """networkx's GH tree with every edge's capacity its |weight| (an edge without one would count as
-    infinite); tree edge `weight` = the minimum cut between its ends."""
+    """networkx's GH tree with every edge's capacity its weight; tree edge `weight` = the minimum cut
+    between its ends."""
+    check_weights(graph)
     if graph.number_of_nodes() < 2:
         raise InputError("the weight graph has fewer than 2 connected nodes: nothing to partition")
     flow = nx.Graph()
@@ -156,6 +169,7 @@ def flake_modules(graph: nx.Graph, alpha: float) -> Partition:
 def flake_k(graph: nx.Graph, k: int, steps: int = 24) -> tuple[Partition, float]:
     """The Flake partition whose number of clusters is nearest k, and its α (bisection on log α
     between the lightest and the heaviest weighted degree; the count grows with α)."""
+    check_weights(graph)
     degrees = [d for _, d in graph.degree(weight="weight") if d > 0]
     low, high = math.log(min(degrees) / len(graph) / 10), math.log(max(degrees) * 10)
     best: tuple[int, Partition, float] | None = None
@@ -175,6 +189,7 @@ def spectral_modules(graph: nx.Graph, k: int, seed: int = 0, restarts: int = 25)
     """Shi–Malik normalised-cut clustering, as Filan et al.: the k eigenvectors of the symmetric
     normalised Laplacian with the smallest eigenvalues, rows normalised, then k-means (best of
     `restarts`)."""
+    check_weights(graph)
     nodes = sorted(graph.nodes, key=str)
     if not 1 <= k <= len(nodes):
         raise InputError(f"k: expected 1..{len(nodes)} modules (the graph's nodes), got {k}")
@@ -200,6 +215,7 @@ def spectral_modules(graph: nx.Graph, k: int, seed: int = 0, restarts: int = 25)
 
 def louvain_modules(graph: nx.Graph, seed: int = 0) -> Partition:
     """Louvain communities (networkx), maximising Newman modularity; it picks its own number of modules."""
+    check_weights(graph)
     return numbered([set(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)])
 
 

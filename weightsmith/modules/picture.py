@@ -54,5 +54,6 @@ def draw_modules(graph: nx.Graph, partition: Partition, path: Path, title: str =
     axes.set_yticks([])
     axes.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)  # as every writer of the API does
     figure.savefig(path)
     plt.close(figure)

@@ -106,11 +106,12 @@ def to_svg(graph: LayeredGraph, highlight: Sequence[str] = ()) -> str:
 def save_picture(graph: LayeredGraph, path: str | Path) -> None:
     """SVG (no dependencies) or PNG (matplotlib, the `plots` extra), by the file's suffix."""
     path = Path(path)
+    if path.suffix not in (".svg", ".png"):
+        raise ValueError(f"{path}: the picture must be .svg or .png")
+    path.parent.mkdir(parents=True, exist_ok=True)  # as every writer of the API does
     if path.suffix == ".svg":
         path.write_text(to_svg(graph))
         return
-    if path.suffix != ".png":
-        raise ValueError(f"{path}: the picture must be .svg or .png")
     try:
         import matplotlib
 

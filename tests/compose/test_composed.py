@@ -1,0 +1,29 @@
+"""ComposedModel: a switch's input must name a component right after BOS."""
+
+import pytest
+
+from weightsmith import rasp
+from weightsmith.compiler import compile_program
+from weightsmith.compose import ComposedModel, switch
+from weightsmith.rasp.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def switched():
+    inc = compile_program(rasp.Map(lambda x: (x + 1) % 3, rasp.tokens).named("inc"), [0, 1, 2], 3)
+    first = rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: 0, rasp.indices), rasp.Comparison.EQ),
+                           rasp.tokens).named("first")
+    return switch({"0": inc, "F": compile_program(first, [0, 1, 2], 3)})
+
+
+@pytest.mark.parametrize("tokens", [["BOS", 0, 1, 2], ["BOS", 1], ["BOS"]])
+def test_an_input_without_a_selector_after_bos_is_refused(switched, tokens):
+    # it answered None at every position (`weightsmith run SWITCH 0 1 2` printed [0, None, None]): the
+    # integer 0 is a token of the components, not the selector '0'
+    with pytest.raises(InputError, match=r"right after BOS.*one of \['0', 'F'\]"):
+        switched.apply(tokens)
+    with pytest.raises(InputError, match=r"input 1: .*right after BOS"):
+        switched.apply_batch([["BOS", "F", 2], tokens])
+    reloaded = ComposedModel.of(switched.model)
+    assert reloaded.apply(["BOS", "0", 0, 2]).decoded == ["BOS", "0", 1, 0]
+    assert reloaded.apply_batch([["BOS", "F", 2, 1]]) == [["BOS", "F", 2, 2]]
