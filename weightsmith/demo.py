@@ -12,7 +12,7 @@ from rich.rule import Rule
 
 from weightsmith import rasp
 from weightsmith.library import get_program
-from weightsmith.show.console import make_console
+from weightsmith.show.console import make_console, one_line_warnings
 from weightsmith.show.trace_table import trace_table
 
 console = make_console()
@@ -111,6 +111,7 @@ def show_nlp() -> None:
 
 
 def main() -> None:
+    one_line_warnings()
     show_language()
     show_compiler()
     show_nlp()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.text import Text
 
-from weightsmith.show.console import make_console
+from weightsmith.show.console import make_console, one_line_warnings
 
 if TYPE_CHECKING:
     from weightsmith.model import Transformer
@@ -41,7 +41,7 @@ def fail(message: str) -> None:
 
 def load_model(folder: Path) -> Transformer:
     """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line
-    (through `_one_line_warning`, installed by `main_options`)."""
+    (through `one_line_warnings`, installed by `main_options`)."""
     import warnings
 
     from weightsmith.model import ModelFolderError, load
@@ -88,15 +88,7 @@ def main_options(
                                  help="Print the version and exit."),
 ) -> None:
     """weightsmith: write RASP programs, run them, compile them into exact transformers."""
-    import warnings
-
-    warnings.showwarning = _one_line_warning
-
-
-def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    """A library warning (e.g. the compiler's OutputTypeWarning) as the CLI says things: one line on stderr,
-    without Python's file and source line."""
-    typer.echo(f"warning: {message}", err=True)
+    one_line_warnings()
 
 
 def progress() -> bool:
