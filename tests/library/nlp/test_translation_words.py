@@ -12,7 +12,7 @@ from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 if dictionary.missing():
     pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
 
-from weightsmith.library.nlp.translation_words import FRENCH, PREPOSITIONS, SEP, vocabulary  # noqa: E402
+from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary  # noqa: E402
 
 
 def test_every_phrase_is_several_words_of_a_known_class_and_its_verb_is_conjugated():
@@ -23,8 +23,8 @@ def test_every_phrase_is_several_words_of_a_known_class_and_its_verb_is_conjugat
             assert lexicon.conjugation(phrase_infinitive(phrase.french)) is not None, phrase
         if phrase.cls == "noun":
             assert phrase.gender in ("m", "f"), phrase
-        if phrase.gender == "end":  # merged only at a clause's end: an intransitive verb whose particle is a preposition
-            assert phrase.cls == "verb" and phrase.english[-1] in PREPOSITIONS, phrase
+        if phrase.gender == "end":  # merged only where no object follows: an intransitive phrasal verb
+            assert phrase.cls == "verb", phrase
         if phrase.gender == "avoir":  # a verb of motion used with an object
             assert phrase.cls == "verb" and phrase_infinitive(phrase.french) in ETRE_VERBS, phrase
 
@@ -139,7 +139,8 @@ def test_the_minutes_of_a_clock_time_are_merged_only_before_an_hour():
 
 
 def test_an_intransitive_phrasal_verb_is_merged_only_where_its_clause_ends():
-    """come in / go on end a clause; before a noun phrase their particle is a preposition (round 8)."""
+    """come in / go on / pull up end a clause; before a noun phrase their particle is a preposition, or the verb
+    has another sense (round 8)."""
     v = vocabulary()
     assert v.merged("come in !".split()) == ["come_in", "!"]
     assert v.merged("the show went on and on .".split())[:3] == ["the", "show", "went_on"]
@@ -147,6 +148,8 @@ def test_an_intransitive_phrasal_verb_is_merged_only_where_its_clause_ends():
     assert v.merged("she came in the morning".split()) == "she came in the morning".split()
     assert v.merged("we went on holiday".split()) == ["we", "went", "on_holiday"]
     assert v.merged("he got on the bus".split()) == "he got on the bus".split()
+    assert v.merged("the car pulled up .".split())[:3] == ["the", "car", "pulled_up"]
+    assert v.merged("the storm pulled up three trees".split())[:3] == ["the", "storm", "pulled"]
 
 
 @pytest.mark.parametrize("english, french", [

@@ -506,9 +506,9 @@ def _be_and_have(lexicon) -> dict[str, Word]:
 
 # words after a preposition that make it one of time, which no preceding word chooses (laugh at six)
 TIME_WORDS = frozenset({*NUMBERS, *DAYS, *MONTHS, *CLOCK, *DAYTIME})
-# words that show that the clause ends, or that a particle before them has no object (an intransitive phrasal
-# verb is merged only before them): another preposition (we checked in at the hotel), and last / next, which
-# open a time adverbial (we moved in last week)
+# words that show that the clause ends, or that the verb and particle before them have no object (an
+# intransitive phrasal verb is merged only before them): another preposition (we checked in at the hotel), and
+# last / next, which open a time adverbial (we moved in last week)
 CLAUSE_ENDS = frozenset({*PUNCTUATION, *CONJUNCTIONS, *ADVERBS, *MID_ADVERBS, *PREPOSITIONS, "last", "next"})
 
 
@@ -522,8 +522,8 @@ class TranslationVocabulary:
     # multi-word expressions: English words → the words the model reads instead (washing machine →
     # washing_machine, angry with → angry ~contre), longest first
     phrases: dict[tuple[str, ...], tuple[str, ...]]
-    # the phrases merged only where a clause ends after them: intransitive phrasal verbs whose particle is
-    # also a preposition (come in, go on: "come in !" but "come in the morning", "go on holiday")
+    # the phrases merged only where a clause ends after them: intransitive phrasal verbs (come in, go on, pull
+    # up: "come in !" but "come in the morning", "go on holiday", "the storm pulled up three trees")
     final: frozenset[tuple[str, ...]] = frozenset()
 
     def encode(self, tokens: list[str]) -> list[int]:
