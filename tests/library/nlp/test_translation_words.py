@@ -159,10 +159,10 @@ def test_an_intransitive_phrasal_verb_is_merged_only_where_its_clause_ends():
     ("They moved into a new house.", "ils ont emménagé dans une nouvelle maison."),
     ("The show went on.", "le spectacle a continué."),
     ("She pointed out the problem.", "elle a signalé le problème."),
-    ("I count on my brother.", "je compte sur mon frère."),
+    ("She went in.", "elle est entrée."),
     ("He took out his phone.", "il a sorti son téléphone."),
     ("We checked in at the hotel.", "nous nous sommes enregistrés à l'hôtel."),
-    ("She tried out the new bike.", "elle a essayé le nouveau vélo."),
+    ("I looked up the word in the dictionary.", "j'ai cherché le mot dans le dictionnaire."),
     ("The war broke out in 1914.", "la guerre a éclaté en 1914."),
 ])
 def test_phrasal_verbs_of_wordnets_list(english, french):
