@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from weightsmith.tasks.nlp import dictionary
 from weightsmith.tasks.nlp.dictionary.tables import phrase_infinitive, read_phrases
+from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 
 if dictionary.missing():
     pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
@@ -22,6 +23,10 @@ def test_every_phrase_is_several_words_of_a_known_class_and_its_verb_is_conjugat
             assert lexicon.conjugation(phrase_infinitive(phrase.french)) is not None, phrase
         if phrase.cls == "noun":
             assert phrase.gender in ("m", "f"), phrase
+        if phrase.gender == "end":  # merged only where no object follows: an intransitive phrasal verb
+            assert phrase.cls == "verb", phrase
+        if phrase.gender == "avoir":  # a verb of motion used with an object
+            assert phrase.cls == "verb" and phrase_infinitive(phrase.french) in ETRE_VERBS, phrase
 
 
 def test_a_phrase_is_merged_longest_first_in_every_form_of_its_head():
@@ -109,8 +114,19 @@ def test_a_british_ise_spelling_reads_as_its_american_verb():
     ("Everyone except my brother is here.", "tout le monde sauf mon frère est ici."),
     ("I do not know whether he is here.", "je ne sais pas s'il est ici."),
     ("He walked toward the station.", "il a marché vers la gare."),
+    # phrasal verbs of WordNet's list (two-word verb lemmas, SemCor count >= 3), French written for each (round 8)
+    ("Come in!", "entrez!"),
+    ("He got out of the car.", "il est sorti de la voiture."),
+    ("They moved into a new house.", "ils ont emménagé dans une nouvelle maison."),
+    ("The show went on.", "le spectacle a continué."),
+    ("She pointed out the problem.", "elle a signalé le problème."),
+    ("She went in.", "elle est entrée."),
+    ("He took out his phone.", "il a sorti son téléphone."),
+    ("We checked in at the hotel.", "nous nous sommes enregistrés à l'hôtel."),
+    ("I looked up the word in the dictionary.", "j'ai cherché le mot dans le dictionnaire."),
+    ("The war broke out in 1914.", "la guerre a éclaté en 1914."),
 ])
-def test_words_the_lexicon_gained_in_round_7(english, french):
+def test_words_and_phrases_the_lexicon_gained(english, french):
     from weightsmith.library import nlp
 
     assert nlp.translate(english) == french
@@ -131,3 +147,17 @@ def test_the_minutes_of_a_clock_time_are_merged_only_before_an_hour():
     assert v.merged("at half past nine".split()) == ["at", "minutes:half_past", "nine"]
     assert v.merged("at a quarter to 8".split()) == ["at", "minutes:quarter_to", "8"]
     assert v.merged("ten to the station".split())[:2] == ["ten", "to"]
+
+
+def test_an_intransitive_phrasal_verb_is_merged_only_where_its_clause_ends():
+    """come in / go on / pull up end a clause; before a noun phrase their particle is a preposition, or the verb
+    has another sense (round 8)."""
+    v = vocabulary()
+    assert v.merged("come in !".split()) == ["come_in", "!"]
+    assert v.merged("the show went on and on .".split())[:3] == ["the", "show", "went_on"]
+    assert v.merged("we moved in last week".split())[:2] == ["we", "moved_in"]
+    assert v.merged("she came in the morning".split()) == "she came in the morning".split()
+    assert v.merged("we went on holiday".split()) == ["we", "went", "on_holiday"]
+    assert v.merged("he got on the bus".split()) == "he got on the bus".split()
+    assert v.merged("the car pulled up .".split())[:3] == ["the", "car", "pulled_up"]
+    assert v.merged("the storm pulled up three trees".split())[:3] == ["the", "storm", "pulled"]

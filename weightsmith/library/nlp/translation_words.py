@@ -206,13 +206,14 @@ def _closed_info(word: str) -> tuple | None:
     return next((make(table[word]) for table, make in tables if word in table), None)
 
 
-def _verb_forms(verb, reflexive: bool) -> dict[str, str]:
-    """Every verb code (see the module docstring) for one French verb."""
+def _verb_forms(verb, reflexive: bool, transitive: bool = False) -> dict[str, str]:
+    """Every verb code (see the module docstring) for one French verb; `transitive`: one of the verbs of motion
+    that take être used with an object, which take avoir (il a sorti son téléphone)."""
     from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 
     avoir = ("ai", "as", "a", "avons", "avez", "ont")
     etre = ("suis", "es", "est", "sommes", "êtes", "sont")
-    with_etre = reflexive or verb.infinitive in ETRE_VERBS
+    with_etre = reflexive or verb.infinitive in ETRE_VERBS and not transitive
     tenses = {"pres": verb.present, "fut": verb.future, "imp": verb.imperfect, "aux": etre if with_etre else avoir}
     forms = {"v.inf": ("se " if reflexive else "") + verb.infinitive,
              "v.de": "d'" if starts_with_vowel(verb.infinitive) and not reflexive else "de"}
@@ -467,7 +468,7 @@ def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dic
     rest = french.split(" ")[2 if french.startswith(("se ", "s' ")) else 1:]
     preposition = rest.pop() if rest and rest[-1] in OBJECT_PREPOSITIONS else None
     reflexive = infinitive.startswith(("se ", "s'"))
-    forms = _verb_forms(verb, reflexive) | ({"v.tail": " ".join(rest)} if rest else {})
+    forms = _verb_forms(verb, reflexive, phrase.gender == "avoir") | ({"v.tail": " ".join(rest)} if rest else {})
     marker = verb_object_marker(bool(rest), preposition) if rest or preposition else _object(infinitive)
     out = {}
     for form in sorted({f for fs in inflections.values() for f in fs}):
@@ -505,6 +506,10 @@ def _be_and_have(lexicon) -> dict[str, Word]:
 
 # words after a preposition that make it one of time, which no preceding word chooses (laugh at six)
 TIME_WORDS = frozenset({*NUMBERS, *DAYS, *MONTHS, *CLOCK, *DAYTIME})
+# words that show that the clause ends, or that the verb and particle before them have no object (an
+# intransitive phrasal verb is merged only before them): another preposition (we checked in at the hotel), and
+# last / next, which open a time adverbial (we moved in last week)
+CLAUSE_ENDS = frozenset({*PUNCTUATION, *CONJUNCTIONS, *ADVERBS, *MID_ADVERBS, *PREPOSITIONS, "last", "next"})
 
 
 @dataclass(frozen=True)
@@ -517,6 +522,9 @@ class TranslationVocabulary:
     # multi-word expressions: English words → the words the model reads instead (washing machine →
     # washing_machine, angry with → angry ~contre), longest first
     phrases: dict[tuple[str, ...], tuple[str, ...]]
+    # the phrases merged only where a clause ends after them: intransitive phrasal verbs (come in, go on, pull
+    # up: "come in !" but "come in the morning", "go on holiday", "the storm pulled up three trees")
+    final: frozenset[tuple[str, ...]] = frozenset()
 
     def encode(self, tokens: list[str]) -> list[int]:
         """English words → ids (UNK's id if unknown), a multi-word expression as its word(s); after SEP every
@@ -531,11 +539,16 @@ class TranslationVocabulary:
         out, i = [], 0
         while i < len(english):
             size = next((n for n in range(min(longest, len(english) - i), 1, -1)
-                         if tuple(english[i:i + n]) in self.phrases and _fits(self.phrases[tuple(english[i:i + n])][-1],
-                                                                               english[i + n:i + n + 1])), 1)
+                         if self._fits(tuple(english[i:i + n]), english[i + n:i + n + 1])), 1)
             out += self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]]
             i += size
         return out
+
+    def _fits(self, english: tuple[str, ...], following: list[str]) -> bool:
+        """Whether the words are a phrase that may be merged before the word that follows them."""
+        if english not in self.phrases or english in self.final and following and following[0] not in CLAUSE_ENDS:
+            return False
+        return _fits(self.phrases[english][-1], following)
 
     def knows(self, word: str) -> bool:
         return word in self.ids and word not in (UNK, SEP, FRENCH, NUMERAL) or is_numeral(word)
@@ -600,11 +613,13 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
     for word, analyses in lexicon.forms.items():
         for lemma, _, _ in analyses:
             forms_of.setdefault(lemma, set()).add(word)
-    phrases = {}
+    phrases, final = {}, set()
     for phrase in read_phrases():
         for english, words in _phrase_words(lexicon, phrase, forms_of).items():
             phrases[english] = tuple(token for token, _ in words)
             table |= {token: word for token, word in words if word is not None}
+            if phrase.gender == "end":
+                final.add(english)
     for english, french in MINUTES.items():
         phrases[english] = ("minutes:" + "_".join(english[-2:]),)
         table[phrases[english][0]] = Word(("MINUTES", french), {})
@@ -612,7 +627,8 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
     table[SEP] = Word(("SEP",), {})
     table[FRENCH] = Word(("FR",), {})
     words = tuple(sorted(table))
-    return TranslationVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)}, phrases)
+    return TranslationVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)}, phrases,
+                                 frozenset(final))
 
 
 @lru_cache(maxsize=1)

@@ -136,7 +136,9 @@ class Phrase:
     cls: str  # noun | verb | adj | adv | prep (a multi-word preposition) | after (the second word's French
     # after any form of the first: angry with → contre)
     french: str  # a verb: its infinitive, then the words after it and a final de / à for its object
-    gender: str | None  # a noun's (m | f); "inv" for an invariable adjective
+    gender: str | None  # a noun's (m | f); "inv" for an invariable adjective; for a verb, "end": intransitive,
+    # merged only where no object follows (come in !, the car pulled up; not "came in the morning", "pulled up
+    # three trees"), "avoir": a verb of motion used with an object, so with avoir (take out → il a sorti)
 
 
 def read_phrases(path: Path = PHRASES) -> list[Phrase]:
