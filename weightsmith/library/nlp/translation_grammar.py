@@ -402,11 +402,21 @@ def _in_perfect(window: tuple, clause: dict) -> bool:
     """window[0] is an adverb that the verb group before it spoke before its participle (see
     `_before_participle`): that group's verb is window[1], spoken by itself, in the passé composé."""
     verb = window[1]
-    if not _before_participle(window[0]) or verb is None or verb[0] != "V" or _be_before(window[1:]) or \
-            window[2] is not None and window[2][0] == "TO" or verb[1] == "ing" and window[2] is not None and \
-            window[2][0] in ("V", "PREP"):  # (an infinitive, a gerund, a participle after être: as in _own_plan)
+    if not _before_participle(window[0]) or verb is None or verb[0] != "V" or _verb_role(window[1:]) != "group":
         return False
     return _tense(verb, _left_of_verb(window[1:], 0, clause).aux) == "perfect"
+
+
+def _verb_role(window: tuple) -> str:
+    """How the verb window[0] is spoken: "infinitive" (after to), "gerund" (-ing after a verb or a
+    preposition: likes swimming, before leaving), "participle" (after être: the door is closed), else "group"
+    (its verb group, `verb_group`)."""
+    me = window[0]
+    if window[1] is not None and window[1][0] == "TO":
+        return "infinitive"
+    if me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP"):
+        return "gerund"
+    return "participle" if _be_before(window) > 0 and me[1] in ("pp", "past") else "group"
 
 
 def has_tail(marker: object) -> bool:
@@ -1024,16 +1034,16 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = lit("que")
         out = que + out
     elif kind == "V":
-        after_be = _be_before(window) > 0
-        gerund = me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP")
-        if window[1] is not None and window[1][0] == "TO" or gerund:  # to swim, (likes) swimming: nager
+        role = _verb_role(window)
+        gerund = role == "gerund"
+        if role in ("infinitive", "gerund"):  # to swim, (likes) swimming: nager
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
             if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
                 governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
             prefix = (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0]  # de éteindre → d'éteindre
             out = ((0, prefix + "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
             out += ((0, prefix + "v.inf"),)
-        elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
+        elif role == "participle":  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = _adverbs_before_predicate(window, after) + (
                 (0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
