@@ -7,12 +7,13 @@ The random windows are the subject fold's (`test_dictionary_translation.windows`
 gives the vocabulary's words, drawn more often from the kinds a noun phrase reads).
 """
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import translation_grammar as grammar
-from tests.library.nlp.test_dictionary_translation import windows
+from tests.library.nlp.test_dictionary_translation import translate, windows
 
 CLAUSES = st.fixed_dictionaries(dict(
     subject=st.sampled_from([("3s", "m"), ("1p", "f"), ("imp", "m")]), negated=st.booleans(),
@@ -79,7 +80,7 @@ def verb_windows(draw) -> tuple:
 
 
 @given(window=verb_windows(), after=st.sampled_from([None, ("OBJ", "le", "lui"), ("NEG", "pas"), ("PUNCT", "."),
-                                                     ("NOTHING", "rien")]),
+                                                     ("NOTHING", "rien"), ("ADV", "bien", False)]),
        clause=CLAUSES, other=st.sampled_from([("1s", "f"), ("2p", "m"), ("3p", "f"), ("imp", "f")]))
 @settings(max_examples=3_000, deadline=None)
 def test_a_verb_groups_structure_holds_no_agreement(window, after, clause, other):
@@ -104,3 +105,24 @@ def test_a_modal_says_its_form_by_person():
     assert agreement == grammar.VerbAgreement(2, "f", "sg")
     assert grammar.speak_verb_group(structure, agreement) == ((0, "=ne"), (0, "=peut"), (0, "=pas"), (0, "v.inf"))
     assert grammar.speak_verb_group(structure, grammar.VerbAgreement(3, "m", "pl"))[1] == (0, "=pouvons")
+
+
+@pytest.mark.parametrize("english, french", [
+    ("i slept well .", "j' ai bien dormi ."), ("the baby cried again .", "le bébé a encore pleuré ."),
+    ("he has not eaten yet .", "il n' a pas encore mangé ."), ("i did not sleep well .", "je n' ai pas bien dormi ."),
+    ("she has not arrived yet .", "elle n' est pas encore arrivée ."),
+    ("she sings well .", "elle chante bien ."), ("the soup is hot again .", "la soupe est encore chaude .")])
+def test_an_adverb_after_a_verb_in_the_passe_compose_stands_before_its_participle(english, french):
+    """well, again / yet, already after a verb in the passé composé: j'ai bien dormi, il n'a pas encore
+    mangé (round 8); in the present and after être they stay where they were (elle chante bien)."""
+    assert translate(english) == french
+
+
+@pytest.mark.parametrize("english, french", [
+    ("have you ever eaten snails ?", "est-ce que vous avez déjà mangé des escargots ?"),
+    ("has the film started yet ?", "est-ce que le film a déjà commencé ?"),
+    ("have you already eaten ?", "est-ce que vous avez déjà mangé ?"),
+    ("he has not eaten yet .", "il n' a pas encore mangé ."), ("i have never seen the sea .", "je n' ai jamais vu la mer .")])
+def test_ever_and_yet_in_a_question_in_the_passe_compose_are_deja(english, french):
+    """A question in the passé composé that is not negated asks whether it has happened: déjà (round 8)."""
+    assert translate(english) == french

@@ -282,6 +282,63 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     verb = window[head]
     phrasal = phrasal_verb(verb, after)
     prefix = phrasal[0] if phrasal else prefix
+    left = _left_of_verb(window, head, clause)
+    mids, aux, je, j = left.mids, left.aux, left.je, left.end
+    neg = _negative_word(left.neg, after)
+    if neg is None and j < len(window) and window[j] is not None and window[j][0] == "NOTHING":
+        neg = ""  # nothing grows here: rien ne pousse (ne without pas)
+    person = clause["subject"][0]
+    if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
+        person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
+    obj = object_clitic(after, verb)
+    agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
+    tense = _tense(verb, aux)
+    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
+        return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
+    finite_tense = "aux" if tense == "perfect" else tense
+    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
+    v = prefix + "v"
+    out = []
+    if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
+        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
+    if neg is not None:
+        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
+    if reflexive:
+        out.append((head, f"{v}.se.{finite_tense}.{PERSON}"))
+    if obj:  # je le vois, je l' ai vu
+        out.append((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"))
+    out.append((head, f"{v}.{finite_tense}.{PERSON}"))
+    if neg:
+        out += lit(neg)
+    asking = bool(clause["question"]) and neg is None and tense == "perfect"  # (do you ever go: not déjà)
+    out += lit(*(_in_question(fr, asking, "jamais") for _, fr in reversed(mids)))
+    if tense == "perfect":
+        if verb[0] == "V" and _before_participle(after):  # i slept well: j'ai bien dormi
+            out += lit(_in_question(after[1], asking, "encore"))
+        out.append((head, f"{v}.pp.{GENDER}.{NUMBER}"))
+    if verb[0] == "V" and has_tail(verb[3]):
+        out.append((head, "v.tail"))
+    return tuple(out), agreement
+
+
+@dataclass(frozen=True)
+class LeftOfVerb:
+    """The words of a verb group to the left of its verb, read backwards until its subject: the mid adverbs
+    ((distance, French)), the negation, the auxiliary ("have", "will", "did", "modal:<six forms>", "be-past"
+    ...; a question's first word when none stands here), whether the subject is "i", and where the reading
+    stopped."""
+
+    mids: tuple
+    neg: str | None
+    aux: str | None
+    je: bool
+    end: int
+
+
+def _left_of_verb(window: tuple, head: int, clause: dict) -> LeftOfVerb:
+    """Read the verb group of window[head] to the left (see `LeftOfVerb`); a negation at window[0] when head is
+    1 (is not: n'est pas, spoken by "not")."""
+    verb = window[head]
     neg = window[0][1] if head == 1 and window[0][0] == "NEG" else None
     mids, aux, je = [], None, False
     j = head + 1
@@ -305,48 +362,61 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
         j += 1
     if aux is None and clause["question"]:
         aux = clause["question"]
-    neg = _negative_word(neg, after)
-    if neg is None and j < len(window) and window[j] is not None and window[j][0] == "NOTHING":
-        neg = ""  # nothing grows here: rien ne pousse (ne without pas)
-    person = clause["subject"][0]
-    if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
-        person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
-    obj = object_clitic(after, verb)
-    agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
+    return LeftOfVerb(tuple(mids), neg, aux, je, j)
+
+
+def _tense(verb: tuple, aux: str | None) -> str:
+    """The French tense of a verb group (pres, imp, fut, perfect — the passé composé —, aux for been) from its
+    verb's English form and its auxiliary."""
     if verb[0] == "BE":
-        tense = {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres", "pp": "aux"}[verb[1]]
         if verb[1] == "pp":  # has been: a été
-            tense = "perfect"
-    else:
-        tag = verb[1]
-        tense = {"pp": "perfect", "past": "perfect", "ing": "imp" if aux == "be-past" else "pres"}.get(tag, "pres")
-        if aux == "have":  # have (not) come: whatever form the participle shares
-            tense = "perfect"
-        elif tag == "base":
-            tense = {"will": "fut", "did": "perfect"}.get(aux, "pres")
-    if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
-        return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
-    finite_tense = "aux" if tense == "perfect" else tense
-    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
-    v = prefix + "v"
-    out = []
-    if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
-    if neg is not None:
-        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
-    if reflexive:
-        out.append((head, f"{v}.se.{finite_tense}.{PERSON}"))
-    if obj:  # je le vois, je l' ai vu
-        out.append((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"))
-    out.append((head, f"{v}.{finite_tense}.{PERSON}"))
-    if neg:
-        out += lit(neg)
-    out += lit(*(fr for _, fr in reversed(mids)))
-    if tense == "perfect":
-        out.append((head, f"{v}.pp.{GENDER}.{NUMBER}"))
-    if verb[0] == "V" and has_tail(verb[3]):
-        out.append((head, "v.tail"))
-    return tuple(out), agreement
+            return "perfect"
+        return {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres"}[verb[1]]
+    tag = verb[1]
+    if aux == "have":  # have (not) come: whatever form the participle shares
+        return "perfect"
+    if tag == "base":
+        return {"will": "fut", "did": "perfect"}.get(aux, "pres")
+    return {"pp": "perfect", "past": "perfect", "ing": "imp" if aux == "be-past" else "pres"}.get(tag, "pres")
+
+
+PARTICIPLE_ADVERBS = ("bien", "encore", "déjà")  # well, again / yet, already: a bien dormi, n'a pas encore mangé
+
+
+def _before_participle(info: tuple | None) -> bool:
+    """An adverb that follows the verb in English and stands before the participle in the passé composé (i
+    slept well: j'ai bien dormi; he has not eaten yet: il n'a pas encore mangé; she has left already)."""
+    return info is not None and info[0] == "ADV" and info[1] in PARTICIPLE_ADVERBS
+
+
+def _in_question(adverb: str, asking: bool, ever: str) -> str:
+    """déjà for ever (a mid adverb: jamais) and yet (after the verb: encore) in a question in the passé composé
+    that is not negated (`asking`): have you ever been to paris ? est-ce que vous êtes déjà allé à paris ?; have you eaten yet ?
+    est-ce que vous avez déjà mangé ? `ever`: the French that stands for ever or yet where it stands (still,
+    a mid adverb, is encore too: est-ce qu'elle habite encore ici ?; again, after the verb, is encore too, so
+    "has he lost again ?" gets déjà: rarer in questions than yet)."""
+    return "déjà" if asking and adverb == ever else adverb
+
+
+def _in_perfect(window: tuple, clause: dict) -> bool:
+    """window[0] is an adverb that the verb group before it spoke before its participle (see
+    `_before_participle`): that group's verb is window[1], spoken by itself, in the passé composé."""
+    verb = window[1]
+    if not _before_participle(window[0]) or verb is None or verb[0] != "V" or _verb_role(window[1:]) != "group":
+        return False
+    return _tense(verb, _left_of_verb(window[1:], 0, clause).aux) == "perfect"
+
+
+def _verb_role(window: tuple) -> str:
+    """How the verb window[0] is spoken: "infinitive" (after to), "gerund" (-ing after a verb or a
+    preposition: likes swimming, before leaving), "participle" (after être: the door is closed), else "group"
+    (its verb group, `verb_group`)."""
+    me = window[0]
+    if window[1] is not None and window[1][0] == "TO":
+        return "infinitive"
+    if me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP"):
+        return "gerund"
+    return "participle" if _be_before(window) > 0 and me[1] in ("pp", "past") else "group"
 
 
 def has_tail(marker: object) -> bool:
@@ -964,16 +1034,16 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = lit("que")
         out = que + out
     elif kind == "V":
-        after_be = _be_before(window) > 0
-        gerund = me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP")
-        if window[1] is not None and window[1][0] == "TO" or gerund:  # to swim, (likes) swimming: nager
+        role = _verb_role(window)
+        gerund = role == "gerund"
+        if role in ("infinitive", "gerund"):  # to swim, (likes) swimming: nager
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
             if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
                 governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
             prefix = (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0]  # de éteindre → d'éteindre
             out = ((0, prefix + "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
             out += ((0, prefix + "v.inf"),)
-        elif after_be and me[1] in ("pp", "past"):  # the door is closed: a participle that agrees
+        elif role == "participle":  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = _adverbs_before_predicate(window, after) + (
                 (0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
@@ -1022,6 +1092,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()  # (a mid adverb before a predicate: the predicate speaks it)
         if _end_adverb(me) and window[1] is not None and window[1][0] in ("A", "V") and _be_before(window[1:]):
             return ()  # is dirty again: est encore sale (the predicate spoke it)
+        if _in_perfect(window, clause):
+            return ()  # slept well: a bien dormi (the verb spoke it)
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = lit(me[1])
