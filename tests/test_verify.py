@@ -230,6 +230,28 @@ def test_causal_model_of_a_program_that_only_looks_back_is_checked_against_the_p
     assert report.ok and not report.causal and "model == program on every one" in str(report)
 
 
+def test_a_model_masked_only_because_its_program_looks_back_is_not_the_causal_form_of_another_program(tmp_path):
+    # prefix mean (looks back only) compiled without causal: masked anyway, but it claims the prefix mean; against
+    # the mean over all positions (which looks ahead) verify must compare with that program itself, whose causal
+    # form the model happens to compute (it passed as "model == program's causal form" before causal_form)
+    from weightsmith.model import load, save
+
+    ones = rasp.numerical(rasp.Map(lambda t: 1 if t == 1 else 0, rasp.tokens))
+    prefix = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ), ones,
+                                           default=0))
+    everywhere = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE), ones,
+                                               default=0))
+    model = compiler.compile_rasp_to_model(prefix, {0, 1}, 4).model
+    assert model.config.causal and model.config.causal_form is False
+    for candidate in (model, load(save(model, tmp_path / "prefix"))):
+        assert verify(candidate, prefix, progress=False).ok
+        report = verify(candidate, everywhere, progress=False)
+        assert not report.ok and not report.causal
+    asked = compiler.compile_rasp_to_model(everywhere, {0, 1}, 4, causal=True).model
+    assert asked.config.causal_form is True
+    assert verify(asked, everywhere, progress=False).causal
+
+
 def test_a_wrong_type_is_a_mismatch():
     # frac_prevs decodes bool where one key is selected and float where several are: with the two type
     # names swapped the values are still right, the types are not, and verify says so

@@ -458,7 +458,8 @@ def verify(
     max_seq_len = config.max_seq_len if max_seq_len is None else max_seq_len
     from weightsmith.compiler.causal import causal_program, looks_back_only
 
-    causal = config.causal and not looks_back_only(program, config.max_seq_len)  # else the form is the program
+    # the causal form only for a model asked for it (compile --causal); a program that looks back only is its own
+    causal = config.computes_causal_form() and not looks_back_only(program, config.max_seq_len)
     if causal:
         program = causal_program(program)[0]
     if max_seq_len > config.max_seq_len:

@@ -284,3 +284,17 @@ def test_output_codes_need_a_categorical_output_of_two_dims_or_more():
     doc["output_dims"] = [9]
     with pytest.raises(ValueError, match="a code needs at least 2 output dims"):
         from_document(doc)
+
+
+def test_causal_form_round_trips_defaults_to_causal_and_needs_a_mask():
+    assert "causal_form" not in document()  # written only when set: older folders are unchanged
+    for causal, form in ((True, False), (True, True), (False, False)):
+        doc = {**document(), "causal": causal, "causal_form": form}
+        config = from_document(doc)
+        assert ModelConfig.from_json(config.to_json()) == config and config.computes_causal_form() is form
+    for causal in (True, False):  # absent: what `causal` says (composed models, older folders)
+        assert from_document({**document(), "causal": causal}).computes_causal_form() is causal
+    with pytest.raises(ValueError, match="causal_form: a model asked to compute the causal form must be causal"):
+        from_document({**document(), "causal": False, "causal_form": True})
+    with pytest.raises(ValueError, match="causal_form: expected a bool or None, got 1"):
+        from_document({**document(), "causal": True, "causal_form": 1})

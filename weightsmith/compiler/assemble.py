@@ -104,6 +104,7 @@ def assemble(
     bos: str,
     pad: str,
     causal: bool,
+    causal_form: bool,
     loop: LoopPlan | None = None,
     token_codes: dict | None = None,
 ) -> tuple[ModelConfig, dict[str, np.ndarray], list[UnitsInfo]]:
@@ -162,7 +163,7 @@ def assemble(
         residual_labels=layout.labels, output_dims=[layout.index[dim] for dim in output.dims],
         output_encoding=output.encoding, output_values=list(output.values),
         output_tolerance=output.tolerance if output.encoding == "numerical" else 0.0,
-        output_label=output.label, causal=causal, layer_labels=layer_labels, loop=_loop_config(loop, sched, layout),
+        output_label=output.label, causal=causal, causal_form=causal_form, layer_labels=layer_labels, loop=_loop_config(loop, sched, layout),
         output_types={"dims": [layout.index[dim] for dim in output.type_dims], "types": list(output.types)}
         if output.type_dims else None,
         output_codes=None if output.codes is None else [[int(c) for c in code] for code in output.codes],

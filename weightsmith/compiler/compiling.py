@@ -87,7 +87,7 @@ def compile_program(
     layout = allocate(ops, sched, [tokens_rep, indices_rep], output.dims + output.type_dims, reuse=reuse, persistent=persistent)
     config, weights, units = assemble(
         ops, sched, layout, output, vocab=vocab, tokens_label=tokens_rep.label, indices_label=indices_rep.label,
-        max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, loop=plan,
+        max_seq_len=max_seq_len, bos=bos, pad=pad, causal=masked, causal_form=causal, loop=plan,
         token_codes={t: compact.vector(tokens_rep, t) for t in vocab} if tokens_rep.code is not None else None,
     )
     model = Transformer.from_weights(config, weights, config_validated=True)  # `assemble` just built it

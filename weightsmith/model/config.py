@@ -119,6 +119,12 @@ class ModelConfig:
     it and at most -1 for every other value and for None (the zero vector), since distinct codes agree
     in at most k - 1 places (`weightsmith.compiler.compact`). So an output with N values needs
     ceil(log2(N + 1)) dims, not N. Absent from config.json when None: older folders load as before.
+
+    `causal` says whether the attention is masked; `causal_form` whether the model was *asked* to compute its
+    program's causal form (`compile --causal`). The two differ when a program only looks back: the compiler
+    masks it anyway (cheaper), but the model still claims the program itself, so `verify` against a program
+    that looks ahead must compare with that program, not its causal form. None (configs built by hand, older
+    folders, composed models): taken to be `causal`. Absent from config.json when None.
     """
 
     vocab: list
@@ -134,6 +140,7 @@ class ModelConfig:
     output_tolerance: float = 0.0
     output_label: str = "output"
     causal: bool = False
+    causal_form: bool | None = None
     layer_labels: list[list[str]] | None = None
     loop: LoopConfig | None = None
     output_types: dict | None = None
@@ -170,6 +177,10 @@ class ModelConfig:
         W_U[type_dims, n_out + np.arange(len(type_dims))] = 1.0
         return W_U, b_U
 
+    def computes_causal_form(self) -> bool:
+        """Whether the model computes its program's causal form (see `causal_form`)."""
+        return self.causal if self.causal_form is None else self.causal_form
+
     def tokens(self) -> list:
         """All tokens in id order: BOS is id 0, PAD is id 1, then the vocabulary."""
         return [self.bos, self.pad, *self.vocab]
@@ -199,6 +210,10 @@ class ModelConfig:
         _check_str(self.output_label, "output_label")
         if not isinstance(self.causal, bool):
             raise ValueError(f"causal: expected a bool, got {self.causal!r}")
+        if self.causal_form is not None and not isinstance(self.causal_form, bool):
+            raise ValueError(f"causal_form: expected a bool or None, got {self.causal_form!r}")
+        if self.causal_form and not self.causal:
+            raise ValueError("causal_form: a model asked to compute the causal form must be causal")
         if self.layer_labels is not None:
             if not isinstance(self.layer_labels, list) or len(self.layer_labels) != 2 * len(self.layers):
                 got = len(self.layer_labels) if isinstance(self.layer_labels, list) else self.layer_labels
@@ -314,6 +329,8 @@ class ModelConfig:
             document["output_types"] = self.output_types
         if self.output_codes is not None:  # likewise
             document["output_codes"] = self.output_codes
+        if self.causal_form is not None:  # likewise
+            document["causal_form"] = self.causal_form
         return document
 
     def to_json(self) -> str:
@@ -338,12 +355,12 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types", "output_codes"})
+        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types", "output_codes", "causal_form"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
-        for name in ("output_types", "output_codes"):
+        for name in ("output_types", "output_codes", "causal_form"):
             if name in document:
                 fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
