@@ -37,7 +37,6 @@ from typing import Callable, Sequence
 
 from weightsmith.library import nlp
 from weightsmith.library.nlp import models
-from weightsmith.library.nlp.tokenize import with_unknowns
 from weightsmith.tasks.nlp import dictionary, heldout
 
 RESULTS = Path(__file__).parent / "results" / "nlp_heldout.json"
@@ -118,7 +117,7 @@ def french_tokens(english: Sequence[str]) -> tuple[str, ...]:
     """The translation as French tokens, unknown words put back in place, as `nlp.translate` does it (a UNK
     spoken more often than the input had unknown words stays UNK, and so never matches). (The references are
     tokens; re-tokenising the translated text with the English tokenizer would split l'enfant and est-ce.)"""
-    tokens = with_unknowns(english, models.serving("translation").known_words)
+    tokens = nlp.model_tokens(list(english), "translation")
     unknown = iter(tokens.unknown)
     return tuple(next(unknown, "UNK") if w == "UNK" else w for w in nlp.translate_tokens(tokens.model_input, "interpreter"))
 

@@ -77,8 +77,7 @@ ENUMERATION_CAP = 3_000_000  # input combinations of one s-op past which the cen
 def generated(split: str) -> dict:
     """Exact match on a generated split, by teacher forcing, overall and per phenomenon."""
     examples = everyday_translation.load(split)
-    known = dt.known_words()
-    english = [[w if w in known else "UNK" for w in e.english] for e in examples]
+    english = [nlp.model_tokens(list(e.english), "translation").model_input for e in examples]
     inputs = [dt.encode(words + ["SEP", *e.french]) for words, e in zip(english, examples)]
     start = cpu_seconds()
     outputs = rasp.evaluate_batch(dt.program(), inputs)
@@ -130,10 +129,9 @@ def everyday(items: list) -> dict:
 
 def model_inputs(sentences: list[tuple[list[str], list[str] | None]]) -> list[list[int]]:
     """english SEP french, as ids; where no French is given, the interpreter's greedy translation."""
-    known = dt.known_words()
     inputs = []
     for english, french in sentences:
-        english = [w if w in known else "UNK" for w in english]
+        english = nlp.model_tokens(english, "translation").model_input
         french = nlp.translate_tokens(english, "interpreter") if french is None else french
         inputs.append(dt.encode(english + ["SEP", *french]))
     return inputs

@@ -235,6 +235,25 @@ def test_the_api_serves_the_dictionary_translator():
     assert nlp.unknown_words("the zebra eats the qwertz", "translation") == ["qwertz"]
 
 
+@pytest.mark.parametrize("text, french", [
+    ("She focuses on her work.", "elle se concentre sur son travail."),
+    ("A man popped up!", "un homme est apparu!"),
+    ("I rely on my friends and focus on my work.", "je compte sur mes amis et me concentre sur mon travail."),
+])
+def test_a_phrase_whose_words_are_unknown_alone_is_read_as_the_phrase(text, french):
+    """The vocabulary merges a phrase after unknown words become UNK: its words stay themselves where it fires."""
+    assert nlp.unknown_words(text, "translation") == []
+    assert nlp.translate(text) == french
+
+
+@pytest.mark.parametrize("text, french, unknown", [("She focuses.", "elle focuses.", ["focuses"]),
+                                                   ("A man popped.", "un homme popped.", ["popped"]),
+                                                   ("We rely, and we focus on it.", None, ["rely"])])
+def test_a_word_of_such_a_phrase_standing_alone_is_still_unknown(text, french, unknown):
+    assert nlp.unknown_words(text, "translation") == unknown
+    assert french is None or nlp.translate(text) == french
+
+
 def test_you_is_vous_by_default_and_tu_on_request():
     assert translate("are you tired ?", you="tu") == "est-ce que tu es fatigué ?"
     assert translate("you eat your bread .", you="tu") == "tu manges ton pain ."

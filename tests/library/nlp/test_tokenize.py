@@ -11,5 +11,11 @@ def test_unknown_words_become_unk_and_are_remembered():
     assert t.model_input == ["the", UNK, "eats", UNK] and t.unknown == ["zebra", "kiwis"]
 
 
+
+def test_a_word_known_only_at_its_place_stays_itself_there():
+    t = with_unknowns(["we", "rely", "on", "rely"], {"we", "on"}, known_here={1, 2})
+    assert t.model_input == ["we", "rely", "on", UNK] and t.unknown == ["rely"]
+
+
 def test_detokenize_joins_elisions_and_punctuation():
     assert detokenize(["j'", "aime", "l'", "arbre", "."]) == "j'aime l'arbre."

@@ -12,7 +12,7 @@ from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 if dictionary.missing():
     pytest.skip("lexical resources not installed: " + "; ".join(dictionary.missing()), allow_module_level=True)
 
-from weightsmith.library.nlp.translation_words import FRENCH, SEP, vocabulary  # noqa: E402
+from weightsmith.library.nlp.translation_words import FRENCH, SEP, UNK, vocabulary  # noqa: E402
 
 
 def test_every_phrase_is_several_words_of_a_known_class_and_its_verb_is_conjugated():
@@ -56,6 +56,23 @@ def test_merging_only_shortens_and_is_done_once(words):
     merged = v.merged(words)
     assert len(merged) <= len(words)
     assert v.merged(merged) == merged
+
+
+def test_the_words_of_a_merged_phrase_are_known_there_though_not_alone():
+    v = vocabulary()
+    assert not v.knows("rely") and v.in_phrases("we rely on you .".split()) == {1, 2}
+    assert v.in_phrases("we rely .".split()) == set() and v.in_phrases("the washing machine".split()) == {1, 2}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + ["rely", "on", "focus", "popped", "up", "qwertz", ".", "ten", "to", "nine"]),
+                max_size=12))
+def test_reading_every_word_outside_a_merged_phrase_that_is_unknown_as_unk_changes_nothing(words):
+    """What `nlp.model_tokens` relies on: UNK for the words neither known alone nor inside a phrase merged
+    there gives the model the same ids as the words themselves (UNK for every unknown word does not: rely on)."""
+    v = vocabulary()
+    inside = v.in_phrases(words)
+    assert v.encode([w if v.knows(w) or i in inside else UNK for i, w in enumerate(words)]) == v.encode(words)
 
 
 def test_the_trace_shows_one_word_a_position():

@@ -27,7 +27,7 @@ import dataclasses
 from weightsmith import rasp
 from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
-from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, detokenize, tokenize, with_unknowns
+from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, Tokens, detokenize, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
 from weightsmith.library.nlp.translation_words import numerals_back
 from weightsmith.model.generate import STOP, UNDEFINED, generate
@@ -67,8 +67,17 @@ def unknown_words(text: str, task: str) -> list[str]:
     """
     if task not in TASKS:
         raise ValueError(f"no language task {task!r}: choose one of {', '.join(TASKS)}")
-    known = models.serving(task).known_words
-    return list(dict.fromkeys(w for w in tokenize(text) if w not in known))
+    return list(dict.fromkeys(model_tokens(tokenize(text), task).unknown))
+
+
+def model_tokens(words: list[str], task: str) -> Tokens:
+    """The words as the task's program reads them, each unknown one as UNK: the one place that decides which
+    words are unknown, so `translate` and `unknown_words` agree. The dictionary-scale translator also knows a
+    word where its vocabulary merges it into a multi-word expression ("rely" in "we rely on you", not in
+    "we rely"): that merge happens after this replacement, so it must see the words themselves."""
+    t = models.serving(task)
+    merged = dictionary_translation.vocabulary().in_phrases(words) if t is models.DICTIONARY_TRANSLATION else set()
+    return with_unknowns(words, t.known_words, merged)
 
 
 def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
@@ -76,7 +85,7 @@ def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
 
     With the built lexicon this is the dictionary-scale translator (`dictionary_translation`; "you" is
     `vous` by default, `you="tu"` gives tu / ton / ta / tes); without it, the 394-word one (vous only)."""
-    tokens = with_unknowns(_words(text, "translation"), models.serving("translation").known_words)
+    tokens = model_tokens(_words(text, "translation"), "translation")
     french = translate_tokens(tokens.model_input, backend, you)
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
@@ -127,7 +136,7 @@ def _sentence(text: str, name: str) -> list[str]:
     words = _words(text, name)
     if not words or words[-1] not in SENTENCE_END:
         words.append(".")  # a sentence without final punctuation is read as ending with '.'
-    return with_unknowns(words, models.serving(name).known_words).model_input
+    return model_tokens(words, name).model_input
 
 
 def is_grammatical(text: str, backend: str | None = None) -> bool:
@@ -153,7 +162,7 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     t = models.serving(name)
     shown = None
     if name == "translation":
-        tokens = with_unknowns(tokenize(text), t.known_words).model_input
+        tokens = model_tokens(tokenize(text), name).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
         if t is models.DICTIONARY_TRANSLATION:  # its positions: a multi-word expression or French form is one
             french, _ = _translate_by_reruns(t, tokens, "interpreter", "vous")
@@ -172,6 +181,6 @@ def trace_sentiment(text: str) -> dict[str, rasp.TraceEntry]:
 
 
 __all__ = [
-    "HIGHLIGHTS", "TASKS", "build", "detokenize", "is_grammatical", "model_folder", "sentiment", "tokenize",
-    "trace", "trace_sentiment", "translate", "translate_tokens", "unknown_words",
+    "HIGHLIGHTS", "TASKS", "build", "detokenize", "is_grammatical", "model_folder", "model_tokens", "sentiment",
+    "tokenize", "trace", "trace_sentiment", "translate", "translate_tokens", "unknown_words",
 ]

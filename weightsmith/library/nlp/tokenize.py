@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Container, Iterable
 
 UNK = "UNK"
 _TOKEN = re.compile(r"n't|'\w+|\w+|[^\w\s]")
@@ -33,11 +33,12 @@ class Tokens:
     unknown: list[str]  # the original words behind each UNK, in order
 
 
-def with_unknowns(words: Iterable[str], known: set[str]) -> Tokens:
-    """Words outside `known` become UNK; the originals are kept, so output can name them."""
+def with_unknowns(words: Iterable[str], known: set[str], known_here: Container[int] = frozenset()) -> Tokens:
+    """Words outside `known` become UNK, except at the positions `known_here` (a word the program reads inside
+    a multi-word expression there, though not alone); the originals are kept, so output can name them."""
     words = list(words)
-    model_input = [w if w in known else UNK for w in words]
-    return Tokens(words, model_input, [w for w in words if w not in known])
+    read = [w in known or i in known_here for i, w in enumerate(words)]
+    return Tokens(words, [w if r else UNK for w, r in zip(words, read)], [w for w, r in zip(words, read) if not r])
 
 
 def detokenize(tokens: Iterable[str]) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from weightsmith.library.nlp.tokenize import UNK, tokenize
 from weightsmith.tasks.nlp.dictionary.english import inflections as english_inflections
@@ -535,14 +536,23 @@ class TranslationVocabulary:
 
     def merged(self, english: list[str]) -> list[str]:
         """The English words with every multi-word expression replaced by its word(s), longest match first."""
+        return [word for i, size in self._pieces(english)
+                for word in (self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]])]
+
+    def in_phrases(self, english: list[str]) -> set[int]:
+        """The positions of the words `merged` reads inside a multi-word expression: the model knows them
+        there even where it does not know the word alone ("rely" in "rely on")."""
+        return {j for i, size in self._pieces(english) if size > 1 for j in range(i, i + size)}
+
+    def _pieces(self, english: list[str]) -> Iterator[tuple[int, int]]:
+        """Where `merged` cuts the words: (first position, number of words), longest match first."""
         longest = max(map(len, self.phrases), default=1)
-        out, i = [], 0
+        i = 0
         while i < len(english):
             size = next((n for n in range(min(longest, len(english) - i), 1, -1)
                          if self._fits(tuple(english[i:i + n]), english[i + n:i + n + 1])), 1)
-            out += self.phrases[tuple(english[i:i + size])] if size > 1 else [english[i]]
+            yield i, size
             i += size
-        return out
 
     def _fits(self, english: tuple[str, ...], following: list[str]) -> bool:
         """Whether the words are a phrase that may be merged before the word that follows them."""
