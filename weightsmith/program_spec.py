@@ -53,12 +53,13 @@ def parse_vocab(text: str) -> tuple:
     if not items:
         raise ValueError(f"empty vocabulary: {text!r}")
     values = tuple(map(parse_value, items))
-    seen: dict = {}
+    seen: dict = {}  # value -> (its item, the value as parsed): equal values may differ in type (1, 1.0)
     for item, value in zip(items, values):  # a set (the compiler's input) would keep one of them, silently
         if value in seen:
-            raise ValueError(f"the vocabulary repeats a token: {item!r} equals {seen[value]!r} (as values "
-                             f"{value!r} == {parse_value(seen[value])!r}); give each token once")
-        seen[value] = item
+            first, parsed = seen[value]
+            raise ValueError(f"the vocabulary repeats a token: {item!r} equals {first!r} (as values "
+                             f"{value!r} == {parsed!r}); give each token once")
+        seen[value] = item, value
     return values
 
 

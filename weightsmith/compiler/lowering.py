@@ -896,7 +896,7 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
         merged_points, merged_outputs = points, outputs
     else:
         for first, end in zip(starts, [*starts[1:], len(points)]):  # each twin maps as its cluster's first
-            for i in range(first + 1, end) if end - first > 1 else ():  # (no range made for a lone value)
+            for i in range(first + 1, end):
                 if outputs[i] is not outputs[first] and not _close_vectors(outputs[first], outputs[i]):
                     raise CompileError(
                         f"{output.label!r}: {source.label!r} takes the values {points[first]!r} and {points[i]!r}, "
