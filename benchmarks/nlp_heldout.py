@@ -113,13 +113,20 @@ def vader() -> Callable[[Sequence[str]], str]:
     return label
 
 
+NO_WORD = ("<the model gave no word>",)  # the answer recorded when greedy decoding stops without a word
+
+
 def french_tokens(english: Sequence[str]) -> tuple[str, ...]:
     """The translation as French tokens, unknown words put back in place, as `nlp.translate` does it (a UNK
     spoken more often than the input had unknown words stays UNK, and so never matches). (The references are
     tokens; re-tokenising the translated text with the English tokenizer would split l'enfant and est-ce.)"""
     tokens = nlp.model_tokens(list(english), "translation")
     unknown = iter(tokens.unknown)
-    return tuple(next(unknown, "UNK") if w == "UNK" else w for w in nlp.translate_tokens(tokens.model_input, "interpreter"))
+    try:
+        french = nlp.translate_tokens(tokens.model_input, "interpreter")
+    except RuntimeError:  # the model stopped without a word: a wrong answer, counted as one and listed
+        return NO_WORD
+    return tuple(next(unknown, "UNK") if w == "UNK" else w for w in french)
 
 
 def model_answers(task: str, items: Sequence) -> list:
@@ -165,6 +172,7 @@ def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline, version
         result["confusion"] = dict(Counter(f"{i.label}->{a}" for i, a in zip(items, answers)))
         result["misses"] = [f"{' '.join(i.words)} | {i.label} -> {a}" for i, a in zip(items, answers) if a != i.label]
     if task == "translation":
+        result["no_word"] = [" ".join(i.english) for i, a in zip(items, answers) if a == NO_WORD]
         result["misses_sample"] = [{"english": " ".join(i.english), "model": " ".join(a), "reference": " ".join(i.french)}
                                    for i, a, ok in zip(items, answers, covered) if ok and a not in i.accepted][:15]
     return result
