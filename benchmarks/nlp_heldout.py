@@ -124,7 +124,7 @@ def french_tokens(english: Sequence[str]) -> tuple[str, ...]:
     unknown = iter(tokens.unknown)
     try:
         french = nlp.translate_tokens(tokens.model_input, "interpreter")
-    except RuntimeError:  # the model stopped without a word: a wrong answer, counted as one and listed
+    except nlp.TranslationStopped:  # the model stopped without a word: a wrong answer, counted as one and listed
         return NO_WORD
     return tuple(next(unknown, "UNK") if w == "UNK" else w for w in french)
 

@@ -56,6 +56,21 @@ def test_missing_lexical_resources_are_one_line_and_exit_code_2(monkeypatch, tmp
     assert len(message.splitlines()) == 1 and "apt-get install dict-freedict-eng-fra" in message
 
 
+def test_a_translation_the_program_cannot_finish_is_one_line_and_exit_code_1(monkeypatch):
+    """Good text the program has no answer for (greedy decoding stopped without a word) is the program's
+    failure, not the user's: one line naming where it stopped, exit 1, no traceback."""
+    from weightsmith.library import nlp
+
+    def stopped(text, you="vous"):
+        raise nlp.TranslationStopped("the translation model gave no word after 'we went SEP nous'")
+
+    monkeypatch.setattr(nlp, "translate", stopped)
+    result = runner.invoke(app, ["translate", "we went"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # an exit, not the error escaping
+    message = result.stderr.strip() or result.stdout.strip()
+    assert len(message.splitlines()) == 1 and message.startswith("error:") and "gave no word after" in message
+
+
 @needs_lexicon
 def test_translate_at_dictionary_scale_with_vous_or_tu_and_unknown_words_in_place():
     result = runner.invoke(app, ["translate", "Are you tired?"])

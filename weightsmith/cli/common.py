@@ -34,9 +34,11 @@ def styled(head: str, style: str, rest: str) -> Text:
     return Text.assemble((head, style), rest)
 
 
-def fail(message: str) -> None:
+def fail(message: str, code: int = 2) -> None:
+    """One line on the console, then exit: 2 for bad input (the default), 1 when the input was fine and the
+    tool has no answer for it."""
     console.print(styled("error:", "bold red", f" {message}"), soft_wrap=True)  # soft_wrap: one line however long
-    raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 def load_model(folder: Path) -> Transformer:

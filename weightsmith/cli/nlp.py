@@ -15,6 +15,8 @@ def nlp_command(task: str, text: str, trace: bool, answer) -> None:
         result = answer(text)
     except (ValueError, MissingResource) as err:  # bad text; or the lexicon's sources are not installed
         fail(str(err))
+    except nlp.TranslationStopped as err:  # good text the program has no answer for: its bug, not the user's
+        fail(str(err), code=1)
     unknown = nlp.unknown_words(text, task)
     if unknown:  # the answer is about the sentence with these read as UNK: say so, apart from the answer
         typer.echo(f"warning: not in the {task} lexicon (read as UNK): {', '.join(unknown)}", err=True)

@@ -80,6 +80,12 @@ def model_tokens(words: list[str], task: str) -> Tokens:
     return with_unknowns(words, t.known_words, merged)
 
 
+class TranslationStopped(RuntimeError):
+    """Greedy decoding ended without EOS: at some step the translation program spoke no word. The input
+    was fine (it is not a ValueError); the program has no answer for it, which is a bug of the program,
+    so the message carries the English and the French made so far, to reproduce it."""
+
+
 def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
     """English text → French text, by greedy decoding with the causal translation model.
 
@@ -108,7 +114,7 @@ def translate_tokens(english: list[str], backend: str | None = None, you: str = 
     if end == EOS:  # a form of several words ("salle de bains") is one position for the model
         return numerals_back(english, [token for word in french for token in word.split(" ")])
     if end is None:
-        raise RuntimeError(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
+        raise TranslationStopped(f"the translation model gave no word after {' '.join(english + [SEP] + french)!r}")
     raise ValueError(
         f"the sentence is too long to translate: English and French together need more than {limit} "
         f"positions (so far: {' '.join(english)} → {' '.join(french)})"
@@ -181,6 +187,6 @@ def trace_sentiment(text: str) -> dict[str, rasp.TraceEntry]:
 
 
 __all__ = [
-    "HIGHLIGHTS", "TASKS", "build", "detokenize", "is_grammatical", "model_folder", "model_tokens", "sentiment",
+    "HIGHLIGHTS", "TASKS", "TranslationStopped", "build", "detokenize", "is_grammatical", "model_folder", "model_tokens", "sentiment",
     "tokenize", "trace", "trace_sentiment", "translate", "translate_tokens", "unknown_words",
 ]
