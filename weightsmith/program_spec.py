@@ -34,12 +34,16 @@ class ProgramSpec:
 
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+_BOOLS = {"True": True, "False": False}
 
 
-def parse_value(text: str) -> int | float | str:
-    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, anything else
-    (`a`, `nan`, `1e3`) stays text. Numbers must be numbers: as text, `10.5 < 2.5` and `2 * "1"` is "11",
-    and the program answers without an error."""
+def parse_value(text: str) -> int | float | str | bool:
+    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, `True` -> True,
+    anything else (`a`, `nan`, `1e3`, `true`) stays text. Numbers must be numbers and bools bools: as
+    text, `10.5 < 2.5`, `2 * "1"` is "11" and `not "False"` is False, and the program answers without an
+    error."""
+    if text in _BOOLS:
+        return _BOOLS[text]
     if _INTEGER.fullmatch(text):
         return int(text)
     if _DECIMAL.fullmatch(text):
@@ -48,7 +52,8 @@ def parse_value(text: str) -> int | float | str:
 
 
 def parse_vocab(text: str) -> tuple:
-    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers become ints or floats (`1,2.5` -> (1, 2.5))."""
+    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers or bools become ints, floats or bools
+    (`1,2.5,True` -> (1, 2.5, True))."""
     items = [t.strip() for t in text.split(",") if t.strip()]
     if not items:
         raise ValueError(f"empty vocabulary: {text!r}")
