@@ -124,3 +124,10 @@ def test_true_and_false_are_bools():
     flip = rasp.Map(lambda t: not t, rasp.tokens)
     assert rasp.evaluate(flip, parse_tokens(["True", "False"], parse_vocab("True,False"))) == [False, True]
 
+
+@pytest.mark.parametrize("text", [",x", "a,,b", "a, ,b", "a,b,"])
+def test_an_empty_vocabulary_item_is_refused(text):
+    """An empty item (or one of spaces, which are stripped) was dropped without a word: `compile
+    prog.py:hist --vocab ,x` compiled over ['x'] alone, where '' was meant to be a token."""
+    with pytest.raises(ValueError, match="is empty"):
+        parse_vocab(text)

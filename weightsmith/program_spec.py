@@ -54,9 +54,12 @@ def parse_value(text: str) -> int | float | str | bool:
 def parse_vocab(text: str) -> tuple:
     """`a,b,c` -> ('a', 'b', 'c'); items that are numbers or bools become ints, floats or bools
     (`1,2.5,True` -> (1, 2.5, True))."""
-    items = [t.strip() for t in text.split(",") if t.strip()]
-    if not items:
+    items = [t.strip() for t in text.split(",")]
+    if not any(items):
         raise ValueError(f"empty vocabulary: {text!r}")
+    if "" in items:  # it used to be dropped: `--vocab ,x` compiled over ['x'] alone, without a word
+        raise ValueError(f"item {items.index('') + 1} of the vocabulary {text!r} is empty: items are stripped of "
+                         "spaces, so neither '' nor ' ' can be a token here (use the Python API for those)")
     values = tuple(map(parse_value, items))
     seen: dict = {}  # value -> (its item, the value as parsed): equal values may differ in type (1, 1.0)
     for item, value in zip(items, values):  # a set (the compiler's input) would keep one of them, silently
