@@ -112,3 +112,22 @@ def test_a_language_task_named_as_a_program_says_how_it_runs():
     """`compile sentiment` said "no library program named 'sentiment'"."""
     with pytest.raises(ValueError, match="sentiment is a language task: it runs as `weightsmith run sentiment"):
         load_program("sentiment")
+
+
+def test_true_and_false_are_bools():
+    """As text, `not "False"` is False: `run prog.py:flip True False --vocab True,False` printed
+    [False, False] without an error (a program over bools got the words). `'True'` (quoted) stays text."""
+    assert parse_vocab("True,False") == (True, False)
+    assert parse_tokens(["True", "False", "x"], None) == [True, False, "x"]
+    assert parse_tokens(["False"], parse_vocab("True,False")) == [False]
+    assert parse_vocab("true,TRUE") == ("true", "TRUE")  # only Python's literals
+    flip = rasp.Map(lambda t: not t, rasp.tokens)
+    assert rasp.evaluate(flip, parse_tokens(["True", "False"], parse_vocab("True,False"))) == [False, True]
+
+
+@pytest.mark.parametrize("text", [",x", "a,,b", "a, ,b", "a,b,"])
+def test_an_empty_vocabulary_item_is_refused(text):
+    """An empty item (or one of spaces, which are stripped) was dropped without a word: `compile
+    prog.py:hist --vocab ,x` compiled over ['x'] alone, where '' was meant to be a token."""
+    with pytest.raises(ValueError, match="is empty"):
+        parse_vocab(text)

@@ -34,12 +34,16 @@ class ProgramSpec:
 
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+_BOOLS = {"True": True, "False": False}
 
 
-def parse_value(text: str) -> int | float | str:
-    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, anything else
-    (`a`, `nan`, `1e3`) stays text. Numbers must be numbers: as text, `10.5 < 2.5` and `2 * "1"` is "11",
-    and the program answers without an error."""
+def parse_value(text: str) -> int | float | str | bool:
+    """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, `True` -> True,
+    anything else (`a`, `nan`, `1e3`, `true`) stays text. Numbers must be numbers and bools bools: as
+    text, `10.5 < 2.5`, `2 * "1"` is "11" and `not "False"` is False, and the program answers without an
+    error."""
+    if text in _BOOLS:
+        return _BOOLS[text]
     if _INTEGER.fullmatch(text):
         return int(text)
     if _DECIMAL.fullmatch(text):
@@ -48,10 +52,14 @@ def parse_value(text: str) -> int | float | str:
 
 
 def parse_vocab(text: str) -> tuple:
-    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers become ints or floats (`1,2.5` -> (1, 2.5))."""
-    items = [t.strip() for t in text.split(",") if t.strip()]
-    if not items:
+    """`a,b,c` -> ('a', 'b', 'c'); items that are numbers or bools become ints, floats or bools
+    (`1,2.5,True` -> (1, 2.5, True))."""
+    items = [t.strip() for t in text.split(",")]
+    if not any(items):
         raise ValueError(f"empty vocabulary: {text!r}")
+    if "" in items:  # it used to be dropped: `--vocab ,x` compiled over ['x'] alone, without a word
+        raise ValueError(f"item {items.index('') + 1} of the vocabulary {text!r} is empty: items are stripped of "
+                         "spaces, so neither '' nor ' ' can be a token here (use the Python API for those)")
     values = tuple(map(parse_value, items))
     seen: dict = {}  # value -> (its item, the value as parsed): equal values may differ in type (1, 1.0)
     for item, value in zip(items, values):  # a set (the compiler's input) would keep one of them, silently

@@ -14,6 +14,7 @@ from weightsmith import rasp
 from weightsmith.compiler import CompileError, UndefinedInputsWarning, compile_rasp_to_model
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.registry import PROGRAMS
+from tests.loop_programs import rotate_left
 from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
     ObservedFacts,
@@ -363,3 +364,20 @@ def test_a_program_undefined_on_some_observed_inputs_compiles_with_a_warning_nam
     with warnings.catch_warnings():
         warnings.simplefilter("error", UndefinedInputsWarning)
         compile_rasp_to_model(defined, {"a", "b"}, max_seq_len=3, compiler_bos="BOS")
+
+
+def test_a_loop_whose_halt_differs_between_positions_compiles_with_the_warning_other_undefined_programs_get():
+    """The interpreter refuses a loop whose halt s-op is not the same at every position (usr8's open
+    finding): its model answered `[0, 0]` on `1 2` without a word. A loop's facts stay static, but where
+    every input can be run its definedness is checked as any program's is; a loop with one halt value
+    per input compiles silently, and `analysis="exhaustive"` refuses the undefined one."""
+    countdown = rasp.Loop(state={"x": rasp.Map(lambda t: t, rasp.tokens)},
+                          step=lambda s: {"x": rasp.Map(lambda v: max(v - 1, 0), s["x"])},
+                          halt=lambda s: rasp.Map(lambda v: v == 0, s["x"]), max_steps=5)["x"]
+    with pytest.warns(UndefinedInputsWarning, match="must hold one bool at every position"):
+        compile_rasp_to_model(countdown, {0, 1, 2, 3}, max_seq_len=3, compiler_bos="BOS")
+    with pytest.raises(CompileError, match="must hold one bool at every position"):
+        analyse(build_graph(countdown), [0, 1, 2, 3], 3, "exhaustive")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UndefinedInputsWarning)
+        compile_rasp_to_model(rotate_left(3, lambda x: x == 0)["xs"], {0, 1, 2}, max_seq_len=3, compiler_bos="BOS")

@@ -42,6 +42,7 @@ from weightsmith.rasp.batch import Batch, Column, evaluate_columns
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
 PROOF_INPUTS = 20_000  # "auto": still observe every input when the static facts cannot decide
+LOOP_CHECK_ITERATIONS = 50_000  # "auto": run a loop on every input when inputs x max_steps is at most this (~2 s)
 MAX_COMBINATIONS = 100_000  # largest table (value pairs of a SequenceMap) the compiler builds
 
 
@@ -414,13 +415,22 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     "auto" observes every input when there are at most AUTO_EXHAUSTIVE_INPUTS of them, or at most
     PROOF_INPUTS and the static facts fail (a value set too large, a refusal) or list a categorical
     Aggregate that may average (the means that occur are fewer than the means that could); otherwise it
-    uses the static facts.
+    uses the static facts. A loop's facts are always static, but where its runs are few (inputs x
+    max_steps) it is run on every input, so that an undefined loop gets the UndefinedInputsWarning too.
     """
     if mode not in ("auto", "exhaustive", "static"):
         raise ValueError(f"analysis must be 'auto', 'exhaustive' or 'static', got {mode!r}")
-    if graph.loop is not None:  # a loop body's values are not columns of the batched interpreter
-        return StaticFacts(graph, vocab, max_seq_len)
     n_inputs = count_inputs(len(vocab), max_seq_len)
+    if graph.loop is not None:  # a loop body's values are not columns of the batched interpreter
+        few = n_inputs <= AUTO_EXHAUSTIVE_INPUTS and n_inputs * graph.loop.max_steps <= LOOP_CHECK_ITERATIONS
+        if mode == "exhaustive" or (mode == "auto" and few):
+            try:  # but whether the program is defined is checked as any program's is
+                evaluate_columns(graph.output, all_inputs(vocab, max_seq_len))
+            except rasp.EvaluationError as err:
+                if mode == "exhaustive":
+                    raise CompileError(f"cannot observe every input, the interpreter raises: {err}") from err
+                _warn_undefined(err)
+        return StaticFacts(graph, vocab, max_seq_len)
 
     def observe() -> ObservedFacts:
         representatives = token_classes(graph, vocab)

@@ -14,7 +14,16 @@ default, and no notion of a PAD token; our models have none of these. The mappin
   PAD tokens and never written, and every head gets one more query/key column: the query reads a bias
   of `PAD_SCORE`, the key reads minus that dimension. A PAD key scores -1e30 below the others, so its
   softmax weight is exactly 0 in float32 and float64, as with -inf; every other score gets + 0.0.
-  `model(ids)` then needs no mask argument, and padded batches give ours at every position.
+  `model(ids)` then needs no mask argument.
+- **MLPs at PAD**: ours also zeroes a PAD key's values, since nothing bounds the residual at padding
+  (the compiler's tables are exact on real values only; a chain of compact lookups grows it ~770-fold
+  a layer, to inf) and 0 * inf is NaN. Weights cannot zero values, so instead the residual at padding
+  is kept from growing: every MLP unit reads the PAD dimension with weight -PAD_SCORE, so at a PAD
+  position all units are off and the MLP adds only its bias. The residual there is then the
+  embeddings, the biases and the heads' averages of real positions' values - it no longer compounds -
+  and a PAD key's score and values stay finite. At real positions the PAD dimension is exactly 0 and
+  the term adds exactly 0.0. So padded batches give ours at every real position (PAD positions hold
+  other numbers than ours: both are decoded as PAD).
 - **unembedding**: `W_U`, `b_U` are `ModelConfig.unembedding()`: they copy the output dimensions (one
   column per categorical value, or the one numerical dimension), or for a compact output read each
   value's code (column c_v, bias -(k - 1)), then the type dimensions where the model has them
@@ -131,6 +140,7 @@ def _weights(model: Transformer, cfg) -> dict[str, Tensor]:
                 if layer.mlp is not None:
                     n = layer.mlp.W_in.shape[1]
                     W_in[:d, :n], b_in[:n] = layer.mlp.W_in, layer.mlp.b_in
+                    W_in[d, :n] = -PAD_SCORE  # every unit off at PAD positions: nothing compounds there
                     W_out[:n, :d], b_out[:d] = layer.mlp.W_out, layer.mlp.b_out
                 out |= {prefix + "mlp.W_in": W_in, prefix + "mlp.b_in": b_in,
                         prefix + "mlp.W_out": W_out, prefix + "mlp.b_out": b_out}
