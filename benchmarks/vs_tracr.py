@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/vs_tracr.py            # needs the optional extra: pip install 'weightsmith[baseline]'
     .venv/bin/python benchmarks/vs_tracr.py --compile-only   # the compile columns alone (no JSON written)
+    .venv/bin/python benchmarks/vs_tracr.py --compile-only --blocked   # and each side's compiles in a row
 
 Each program is built twice from the same source, once with each project's own modules
 (`tracr.compiler.lib` + `tracr.rasp.rasp`, and `weightsmith.library` + `weightsmith.rasp`), at vocabulary
@@ -12,7 +13,11 @@ sizes 3 and 5 and max lengths 5 and 10, and compiled by each compiler. Measured 
   side's CPU time (`time.process_time`, this process, one torch thread) is the compile time, and the
   ratio of the medians the speed-up (wall-clock medians are recorded beside them). CPU time is what a
   shared machine disturbs least: a 2 ms compile usually runs inside one scheduler slice while a 50 ms
-  one is interrupted, which inflates wall-clock ratios under load;
+  one is interrupted, which inflates wall-clock ratios under load. With --blocked (compile columns only),
+  each side is also timed alone, COMPILE_ROUNDS compiles in a row after one untimed (`blocked_medians`),
+  beside the interleaved ratio, which stays the headline: interleaved, each compile starts with the
+  caches the other side's compile left (Tracr's evicts the last-level cache, and our compile of a
+  trivial program then takes twice its CPU time refilling it: docs/speed.md, "Compile, eleventh pass");
 - d_model, parameters (every weight each model allocates), layers;
 - time to run the same 1,000 random inputs (lengths 1..L), two ways:
   end to end, weightsmith's `apply_batch` (encode, one batched torch forward on one thread, decode)
@@ -130,6 +135,12 @@ def interleaved_medians(sides: dict[str, Callable[[], Any]], rounds: int) -> dic
                    "result": results[name]} for name in sides}
 
 
+def blocked_medians(sides: dict[str, Callable[[], Any]], rounds: int) -> dict[str, dict]:
+    """`interleaved_medians` of each side alone: its `rounds` timed calls in a row, so that each starts with
+    the caches its own previous call left (the steady state of compiling one program after another)."""
+    return {name: interleaved_medians({name: f}, rounds)[name] for name, f in sides.items()}
+
+
 def best_of(n: int, f: Callable[[], Any]) -> tuple[float, Any]:
     best, result = math.inf, None
     for _ in range(n):
@@ -176,16 +187,22 @@ def compile_tracr(program: Any, vocab: list, L: int) -> Any:
                                            compiler_pad="PAD")
 
 
-def compile_both(case: Case, vocab: list, L: int) -> tuple[dict, dict]:
-    """Each side's program, built from its own modules, compiled in interleaved rounds (`interleaved_medians`)."""
+def compile_both(case: Case, vocab: list, L: int, blocked: bool = False) -> tuple[dict, dict]:
+    """Each side's program, built from its own modules, compiled in interleaved rounds (`interleaved_medians`);
+    with `blocked`, each side's timing also holds "blocked_cpu_s", its CPU median timed alone (`blocked_medians`)."""
     from tracr.compiler import lib as tracr_lib
     from tracr.rasp import rasp as tracr_rasp
 
     from weightsmith import library, rasp
 
     ours, theirs = case.build(library, rasp, L), case.build(tracr_lib, tracr_rasp, L)
-    timed = interleaved_medians({"weightsmith": lambda: compile_weightsmith(ours, vocab, L),
-                                 "tracr": lambda: compile_tracr(theirs, vocab, L)}, COMPILE_ROUNDS)
+    sides = {"weightsmith": lambda: compile_weightsmith(ours, vocab, L),
+             "tracr": lambda: compile_tracr(theirs, vocab, L)}
+    timed = interleaved_medians(sides, COMPILE_ROUNDS)
+    if blocked:
+        alone = blocked_medians(sides, COMPILE_ROUNDS)
+        for name in timed:
+            timed[name]["blocked_cpu_s"] = alone[name]["cpu_s"]
     return timed["weightsmith"], timed["tracr"]
 
 
@@ -267,7 +284,9 @@ def geometric_mean(xs: list[float]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    compile_only = "--compile-only" in (sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    compile_only = "--compile-only" in args
+    blocked = compile_only and "--blocked" in args
     try:
         from tracr.compiler import compiling, lib
     except ImportError:
@@ -281,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     compiling.compile_rasp_to_model(lib.make_length(), vocab={"a"}, max_seq_len=2, compiler_bos="BOS")  # JAX start-up
     rows = []
     print("versions: " + ", ".join(f"{k} {v}" for k, v in machine()["packages"].items()))
-    print(COMPILE_HEADER if compile_only else HEADER)
+    print((COMPILE_HEADER + (BLOCKED_HEADER if blocked else "")) if compile_only else HEADER)
     for case in CASES:
         for size in SIZES:
             vocab = case.vocab(size)
@@ -289,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {case.name} at vocab size {size}: skipped (the program needs at least 4 tokens)")
                 continue
             for L in MAX_LENS:
-                ws_timed, tr_timed = compile_both(case, vocab, L)
+                ws_timed, tr_timed = compile_both(case, vocab, L, blocked)
                 if compile_only:
                     rows.append(print_compile_row(case.name, size, L, ws_timed, tr_timed))
                     continue
@@ -328,13 +347,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMPILE_HEADER = f"{'program':<14}{'V':>2}{'L':>3} | {'compile CPU ms ws/tr':>20} {'x':>6} | {'wall ms ws/tr':>15} {'x':>6}"
+BLOCKED_HEADER = f" | {'blocked CPU ms ws/tr':>20} {'x':>6}"
 
 
 def print_compile_row(name: str, size: int, L: int, ws: dict, tr: dict) -> dict:
     ratios = {"compile_speedup": tr["cpu_s"] / ws["cpu_s"], "compile_speedup_wall": tr["wall_s"] / ws["wall_s"]}
     print(f"{name:<14}{size:>2}{L:>3} | {ws['cpu_s'] * 1e3:9.2f}/{tr['cpu_s'] * 1e3:<9.1f} "
           f"{ratios['compile_speedup']:5.1f}x | {ws['wall_s'] * 1e3:6.2f}/{tr['wall_s'] * 1e3:<7.1f} "
-          f"{ratios['compile_speedup_wall']:5.1f}x", flush=True)
+          f"{ratios['compile_speedup_wall']:5.1f}x", end="")
+    if "blocked_cpu_s" in ws:
+        ratios["compile_speedup_blocked"] = tr["blocked_cpu_s"] / ws["blocked_cpu_s"]
+        print(f" | {ws['blocked_cpu_s'] * 1e3:9.2f}/{tr['blocked_cpu_s'] * 1e3:<9.1f} "
+              f"{ratios['compile_speedup_blocked']:5.1f}x", end="")
+    print(flush=True)
     return {"ratios": ratios}
 
 
