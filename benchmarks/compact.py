@@ -14,8 +14,8 @@ Writes benchmarks/results/compact.json. CPU times are process times (time.proces
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -154,8 +154,12 @@ def nlp(tasks=models.TASKS) -> dict:
 def main() -> None:
     """`--only library` or `--only nlp` reruns one part, keeping the other's results in the JSON
     (`--only nlp --task sentiment`: one language model)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("library", "nlp"), help="rerun one part, keep the other's results")
+    parser.add_argument("--task", choices=models.TASKS, help="with --only nlp: one language model")
+    args = parser.parse_args()
     torch.set_num_threads(1)
-    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    only = args.only
     results = {}  # a full run replaces the file's parts one by one
     results["protocol"] = ("CPU seconds are time.process_time with one torch thread; library: compact_above=0 "
                            "(every code-read categorical s-op compact) vs None (one-hot) on the default vocabularies, "
@@ -166,7 +170,7 @@ def main() -> None:
         results["library"] = library()
         results["library_100_tokens"] = library_large()
     if only in (None, "nlp"):  # `--task NAME` reruns one language model
-        results["nlp"] = nlp([sys.argv[sys.argv.index("--task") + 1]] if "--task" in sys.argv else models.TASKS)
+        results["nlp"] = nlp([args.task] if args.task else models.TASKS)
     _write(results)
     print(f"wrote {RESULTS}")
 

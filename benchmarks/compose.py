@@ -21,10 +21,10 @@ and a block-diagonal stack is mostly zeros). JSON goes to benchmarks/results/com
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import random
-import sys
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -169,7 +169,9 @@ def ratio(a: dict, b: dict, key: str) -> float:
 
 
 def main() -> None:
-    quick = "--quick" in sys.argv
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="programmable up to 2 stages only")
+    quick = parser.parse_args().quick
     print("switch ...", flush=True)
     sw = switch_section()
     print(f"{'component':>10} {'inputs':>8} {'exact':>6} {'d_model':>8} {'nonzero':>8}")

@@ -17,9 +17,9 @@ Writes the "speed" entry of benchmarks/results/compact.json (merged by key).
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
-import sys
 import time
 from pathlib import Path
 
@@ -180,8 +180,10 @@ def _sizes(model) -> dict:
 
 def main() -> None:
     """`--only translator` or `--only dictionary` reruns one part."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("translator", "dictionary"), help="rerun one part, keep the other's results")
+    only = parser.parse_args().only
     torch.set_num_threads(1)
-    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     speed = json.loads(RESULTS.read_text()).get("speed", {}) if RESULTS.exists() else {}
     speed["protocol"] = ("time.process_time, one torch thread, best of 3 after a warm-up; generate = greedy "
                          "decoding to the stop token; full = the whole input rerun each step, cached = keys/values "

@@ -24,6 +24,7 @@ the time spent waiting. JSON goes to benchmarks/results/interpreter.json (`*_s`:
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import math
@@ -119,6 +120,8 @@ def geometric_mean(xs: list[float]) -> float:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()
     try:
         from tracr.compiler import lib as tracr_lib
         from tracr.rasp import rasp as tracr_rasp

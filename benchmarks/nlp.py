@@ -18,6 +18,7 @@ for the interpreter too). For each failure the greedy output of the compiled mod
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from collections import defaultdict
@@ -138,6 +139,8 @@ def score_classifier(name: str, split: str) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()
     report: dict = {"models": {}, "records": []}
     for name in models.TASKS:
         t0 = time.perf_counter()

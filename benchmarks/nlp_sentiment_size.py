@@ -11,6 +11,7 @@ a fixed shuffle, with their classes; the full vocabulary is compiled with ids on
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -43,6 +44,8 @@ def measure(program: rasp.SOp, vocab: set) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()
     table = polarity.words()
     order = list(range(len(table.words)))
     random.Random(0).shuffle(order)

@@ -7,6 +7,7 @@ Needs matplotlib (the `plots` extra). Run it after a benchmark changes its resul
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -100,6 +101,8 @@ def weight_attention() -> Path:
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.parse_args()
     IMG.mkdir(parents=True, exist_ok=True)
     for made in (transformer_programs(), vs_tracr(), weight_attention()):
         print(f"wrote {made.relative_to(ROOT)}")

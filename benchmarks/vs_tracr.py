@@ -31,11 +31,13 @@ sizes 3 and 5 and max lengths 5 and 10, and compiled by each compiler. Measured 
   output is right when the interpreter's value is the nearest value of the output's value set. The
   largest numerical error is reported beside it.
 Ratios are weightsmith / Tracr for sizes, Tracr / weightsmith for times (so > 1 means weightsmith is
-faster); the last row gives their geometric means. JSON goes to benchmarks/results/vs_tracr.json.
+faster); the last row gives their geometric means. JSON goes to benchmarks/results/vs_tracr.json
+(--compile-only: benchmarks/results/vs_tracr_compile.json).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import json
 import math
@@ -52,6 +54,7 @@ from typing import Any, Callable
 import numpy as np
 
 RESULTS = Path(__file__).resolve().parent / "results" / "vs_tracr.json"
+COMPILE_RESULTS = RESULTS.with_name("vs_tracr_compile.json")  # --compile-only: the compile ratio's own record
 N_INPUTS = 1000
 TRACR_APPLY_BUDGET = 3.0  # seconds of Tracr `apply` calls per case before extrapolating
 SIZES = (3, 5)
@@ -284,9 +287,14 @@ def geometric_mean(xs: list[float]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    compile_only = "--compile-only" in args
-    blocked = compile_only and "--blocked" in args
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compile-only", action="store_true",
+                        help=f"only the compile columns (CPU medians of interleaved rounds); JSON to {COMPILE_RESULTS.name}")
+    parser.add_argument("--blocked", action="store_true",
+                        help="with --compile-only: also time each side alone, its compiles in a row (never the headline)")
+    args = parser.parse_args(argv)
+    compile_only = args.compile_only
+    blocked = compile_only and args.blocked
     try:
         from tracr.compiler import compiling, lib
     except ImportError:
@@ -332,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     means = {k: geometric_mean([r["ratios"][k] for r in rows]) for k in rows[0]["ratios"]}
     print("geometric means: " + ", ".join(f"{k} {v:.3g}" for k, v in means.items()))
     if compile_only:
+        COMPILE_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        COMPILE_RESULTS.write_text(json.dumps({
+            "machine": {**machine(), "torch_threads": THREADS}, "compile_rounds": COMPILE_ROUNDS, "blocked": blocked,
+            "rows": rows, "geometric_means": means}, indent=1))
+        print(f"wrote {COMPILE_RESULTS}")
         return 0
     exact = {"weightsmith": sum(r["weightsmith"]["exact"] == 1.0 for r in rows),
              "tracr": sum(r["tracr"]["exact"] == 1.0 for r in rows)}
@@ -360,7 +373,8 @@ def print_compile_row(name: str, size: int, L: int, ws: dict, tr: dict) -> dict:
         print(f" | {ws['blocked_cpu_s'] * 1e3:9.2f}/{tr['blocked_cpu_s'] * 1e3:<9.1f} "
               f"{ratios['compile_speedup_blocked']:5.1f}x", end="")
     print(flush=True)
-    return {"ratios": ratios}
+    return {"program": name, "vocab_size": size, "max_seq_len": L, "weightsmith_cpu_s": ws["cpu_s"],
+            "tracr_cpu_s": tr["cpu_s"], "ratios": ratios}
 
 
 HEADER = (f"{'program':<14}{'V':>2}{'L':>3} | {'compile CPU ms ws/tr':>16} {'x':>6} | {'d_model':>7} | {'params':>15} | "
