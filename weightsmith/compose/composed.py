@@ -68,6 +68,9 @@ class ComposedModel:
             after = tokens[1] if len(tokens) > 1 else None
             if not (isinstance(after, str) and after in self.parts):
                 shown = repr(after) if len(tokens) > 1 else "nothing"
+                if len(tokens) > 1 and not isinstance(after, str) and str(after) in self.parts:
+                    shown = (f"the {type(after).__name__} {after!r}; the selector {str(after)!r} is text: at the command "
+                             f"line, type it quoted, \"{str(after)!r}\"")
                 raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
                                  f"got {shown}")
 
