@@ -41,7 +41,7 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
-        self._check_selectors([tokens])
+        self.check_selectors([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -54,12 +54,12 @@ class ComposedModel:
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
-                self._check_selectors(chunk, start)
+                self.check_selectors(chunk, start)
                 ids = self.model.encode(chunk)
                 outputs.extend(self._decode(self.model(ids), chunk, ids))
         return outputs
 
-    def _check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
+    def check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
         """A switch's input names a component right after BOS: without one, every component is gated off
         and the model answered None at each position, as if that were the answer."""
         if self.kind != "switch":
