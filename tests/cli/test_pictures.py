@@ -38,3 +38,18 @@ def test_draw_svg_and_png(tmp_path):
         assert (tmp_path / "g.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     result = runner.invoke(app, ["draw", "sort", "-o", str(tmp_path / "g.pdf")])
     assert result.exit_code == 2 and "must be .svg or .png" in result.output
+
+
+def test_explore_a_switch_needs_its_selector_as_run_does(tmp_path):
+    """`run SWITCH 2 1` is refused (every component gated off, it answered None everywhere); `explore`
+    wrote a page showing that answer for the same input without a word."""
+    for name in ("sort", "reverse"):
+        assert runner.invoke(app, ["compile", name, "-o", str(tmp_path / name), "--vocab", "0,1,2",
+                                   "--max-len", "3"]).exit_code == 0
+    switch = str(tmp_path / "sw")
+    assert runner.invoke(app, ["switch", f"S={tmp_path / 'sort'}", f"R={tmp_path / 'reverse'}", "-o", switch,
+                               "--no-check"]).exit_code == 0
+    result = runner.invoke(app, ["explore", switch, "--input", "2 1", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 2 and "right after BOS" in result.output and not (tmp_path / "p.html").exists()
+    result = runner.invoke(app, ["explore", switch, "--input", "S 2 1", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 0, result.output

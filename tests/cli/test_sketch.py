@@ -28,3 +28,12 @@ def test_bad_data_is_one_line_naming_file_and_line(tmp_path):
     result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(data), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "d.tsv:2: 3 input tokens but 2 outputs" in result.output
     assert "Traceback" not in result.output
+
+
+def test_max_len_zero_is_refused_before_any_work(tmp_path):
+    """`--max-len 0` was read as "not given" (`max_len or the data's longest`): the fit ran and compiled for
+    the data's longest input, the option ignored without a word."""
+    result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(EXAMPLES / "histogram.tsv"),
+                                 "-o", str(tmp_path / "out"), "--max-len", "0"])
+    assert result.exit_code == 2 and "--max-len" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

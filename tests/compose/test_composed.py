@@ -27,3 +27,11 @@ def test_an_input_without_a_selector_after_bos_is_refused(switched, tokens):
     reloaded = ComposedModel.of(switched.model)
     assert reloaded.apply(["BOS", "0", 0, 2]).decoded == ["BOS", "0", 1, 0]
     assert reloaded.apply_batch([["BOS", "F", 2, 1]]) == [["BOS", "F", 2, 2]]
+
+
+def test_a_number_typed_for_a_text_selector_is_told_how_to_type_the_selector(switched):
+    """`weightsmith run SWITCH 0 1 2` over selectors '0' and 'F' reads the typed 0 as the components'
+    number: the refusal said "one of ['0', 'F']; got 0", which reads as if 0 were one of them."""
+    with pytest.raises(InputError, match=r"got the int 0; the selector '0' is text: at the command line, "
+                                         r"type it quoted, \"'0'\""):
+        switched.apply(["BOS", 0, 1])

@@ -130,3 +130,16 @@ def test_deferring_bos_trains_most_freq_exactly_as_the_unscored_variant(tmp_path
     assert np.array_equal(unscored.with_classes(deferred.config.classes).classifier, deferred.classifier)
     ids = encode_inputs(deferred.config, make_task("most_freq", size=300).test.inputs)
     assert all(np.array_equal(a, b) for a, b in zip(deferred.variables(*ids), unscored.variables(*ids), strict=True))
+
+
+@pytest.mark.parametrize("options", [{"count_where": True}, {"scopes": ("before",)}, {"scopes": ("all", "after")}])
+def test_options_of_counting_heads_are_refused_without_one(monkeypatch, options):
+    """`learn reverse --heads 1 --count-where` trained and reported as if counting heads counted where a
+    learned set says: one head is categorical, none counts, and the option was ignored without a word."""
+    def no_data(*args, **kwargs):
+        raise AssertionError("the task's data was made before the options were checked")
+    monkeypatch.setattr(sys.modules[train_task.__module__], "make_task", no_data)
+    with pytest.raises(ValueError, match="no numerical .counting. heads"):
+        train_task("hist", 1, 1, 0, 2, **options)
+    with pytest.raises(ValueError, match="no numerical .counting. heads"):
+        train_task("hist", 1, 4, 0, 2, numerical_heads=0, **options)

@@ -48,8 +48,9 @@ def learn(
                                          "cells, table entries) on training accuracy for up to this many seconds; "
                                          "kept only if better on validation (0: no search)."),
     time_budget: Optional[float] = typer.Option(None, help="CPU seconds (this process) for all the fitting "
-                                                "(gradient descent, classifier refit, search): the search stops "
-                                                "early to keep it."),
+                                                "(gradient descent, classifier refit, search): gradient descent "
+                                                "and the search stop early to keep it, but one epoch and the refit "
+                                                "always run (a tiny budget still takes them)."),
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 

@@ -22,6 +22,7 @@ def explore(
     """Write one HTML page (no server, no network) showing the model on one input: the s-op graph by layer,
     the trace, the residual stream after every sublayer, each head's attention and each MLP's table.
     Click an s-op to see where it lives."""
+    from weightsmith.compose import ComposedModel
     from weightsmith.program_spec import load_program, parse_tokens
     from weightsmith.show.explore import explore_html
 
@@ -48,6 +49,8 @@ def explore(
             fail("--input is empty: give the tokens to run, e.g. --input \"a b c\"")
         if len(tokens) > model.config.max_seq_len:
             fail(f"{len(tokens)} tokens is longer than the model's max_seq_len {model.config.max_seq_len}")
+        # a switch without its selector gates every component off: `run` refuses that input, so does the page
+        ComposedModel.of(model).check_selectors([[model.config.bos, *tokens]])
         page = explore_html(model, tokens, source, title=f"{name}({' '.join(map(str, tokens))})")
     except ValueError as err:
         fail(str(err))

@@ -38,7 +38,8 @@ def run(
     tokens: List[str] = typer.Argument(..., help="Input tokens, space separated (no BOS; negative numbers too: `run sort -1 0 --vocab -1,0`)."),
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
-    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or floats: `1,2.5`)."),
+    vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or "
+                                        "floats, True/False bools: `1,2.5,True`)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
     from weightsmith import rasp

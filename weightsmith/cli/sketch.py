@@ -48,7 +48,7 @@ def fit(
     restarts: int = typer.Option(1, help="Gradient-descent runs from seeds seed, seed+1, ...; the search starts from the best."),
     search_seconds: float = typer.Option(30.0, help="CPU seconds for the search over edits of the holes after training."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (default: the tokens in the data)."),
-    max_len: Optional[int] = typer.Option(None, "--max-len", help="Longest input (default: the data's longest)."),
+    max_len: Optional[int] = typer.Option(None, "--max-len", min=1, help="Longest input (default: the data's longest)."),
 ) -> None:
     """Fill a sketch's holes by gradient descent and search, then compile the filled program and check the model
     against the interpreter on every example."""
@@ -69,7 +69,7 @@ def fit(
         unknown = [t for t in tokens if t not in vocab_list]
         if unknown:
             fail(f"{data}: token {unknown[0]!r} is not in --vocab {vocab_list}")
-        length = max_len or max(len(xs) for xs, _ in examples)
+        length = max(len(xs) for xs, _ in examples) if max_len is None else max_len  # 0 was read as "not given"
         result = fit_sketch(spec.program, examples, vocab_list, length, epochs=epochs, seed=seed,
                             restarts=restarts, search_seconds=search_seconds)
         compiled = compile_rasp_to_model(result.program, set(vocab_list), length)

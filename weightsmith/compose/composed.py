@@ -41,7 +41,7 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
-        self._check_selectors([tokens])
+        self.check_selectors([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -54,12 +54,12 @@ class ComposedModel:
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
-                self._check_selectors(chunk, start)
+                self.check_selectors(chunk, start)
                 ids = self.model.encode(chunk)
                 outputs.extend(self._decode(self.model(ids), chunk, ids))
         return outputs
 
-    def _check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
+    def check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
         """A switch's input names a component right after BOS: without one, every component is gated off
         and the model answered None at each position, as if that were the answer."""
         if self.kind != "switch":
@@ -68,6 +68,9 @@ class ComposedModel:
             after = tokens[1] if len(tokens) > 1 else None
             if not (isinstance(after, str) and after in self.parts):
                 shown = repr(after) if len(tokens) > 1 else "nothing"
+                if len(tokens) > 1 and not isinstance(after, str) and str(after) in self.parts:
+                    shown = (f"the {type(after).__name__} {after!r}; the selector {str(after)!r} is text: at the command "
+                             f"line, type it quoted, \"{str(after)!r}\"")
                 raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
                                  f"got {shown}")
 

@@ -129,10 +129,14 @@ def train_task(
                              read_last_layer=read_last_layer, recency_bias=recency_bias,
                              tau_start=tau_start, restarts=restarts, balance_lengths=balance_lengths, on_epoch=on_epoch,
                              cpu_budget=None if time_budget is None else time_budget * (1 - REFIT_RESERVE))
-    data = make_task(task, seed=data_seed, size=data_size)
     n_num = heads // 2 if numerical_heads is None else numerical_heads
     if not 0 <= n_num <= heads:
         raise ValueError(f"numerical_heads must be between 0 and heads={heads}, got {n_num}")
+    counting = [name for name, used in (("count_where", count_where), ("scopes", tuple(scopes) != ("all",))) if used]
+    if counting and n_num == 0:  # they shape counting heads only: with none they were ignored without a word
+        raise ValueError(f"{' and '.join(counting)}: there are no numerical (counting) heads for it ({heads} head(s), "
+                         f"{n_num} numerical); use more heads")
+    data = make_task(task, seed=data_seed, size=data_size)
     config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
                            tuple(orders), values, count_where, tuple(scopes))
     descent_config, descent_targets = _deferred(config, defer_labels)
