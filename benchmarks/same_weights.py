@@ -15,6 +15,7 @@ Speed changes to the compiler must keep `check` silent: the weights are the prod
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import importlib.util
 import sys
@@ -96,10 +97,11 @@ def record(program, vocab: list, L: int, keywords: dict) -> dict[str, np.ndarray
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("save", "check"):
-        print(__doc__)
-        return 2
-    mode, folder = argv[0], Path(argv[1])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=("save", "check"), help="save this compiler's models, or check against saved")
+    parser.add_argument("folder", type=Path, help="where the reference models are (one .npz a model)")
+    args = parser.parse_args(argv)
+    mode, folder = args.mode, args.folder
     folder.mkdir(parents=True, exist_ok=True)
     n, differ = 0, []
     for name, program, vocab, L, keywords in cases():
