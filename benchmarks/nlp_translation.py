@@ -211,13 +211,13 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
 
 def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
-    makes on these inputs, run on each input's plans (a plan's index per position; French words are
-    len(plans)); compared with the interpreter from SEP on (before SEP a causal model cannot see the plans
+    makes on these inputs, with their noun phrases' parts (`french_positions`), run on each input's plans
+    (a (plan, parts) pair's index per position; French words are len(plans)); compared with the interpreter from SEP on (before SEP a causal model cannot see the plans
     to its right, and the translator reads no position before SEP). The interpreter's slice is checked
     against the whole program's own (source, code) first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan"], sops["is_french"]))
+    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
     spoken = rasp.categorical(rasp.SequenceMap(lambda a, c: repr((a, c)), sops["source_at"], sops["form_code"]))
     rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
@@ -235,12 +235,13 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
                        "plans", "plans": len(plans), **summary, "compiled_equals_interpreter": checked}
 
 
-def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
+def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP, every_size: bool = False) -> dict:
     """Per s-op, its value-set size where its operands' value sets multiply to at most `cap`; the s-ops
     past the cap (and by how much, where known), in program order; and the lookups within the cap whose
-    operands have more value pairs than the compiler enumerates (`MAX_COMBINATIONS`)."""
+    operands have more value pairs than the compiler enumerates (`MAX_COMBINATIONS`); the largest lookups
+    within it, by value pairs; with `every_size`, every enumerable s-op's value-set size."""
     sets: dict[int, set] = {}
-    sizes, blown, over = {}, {}, {}
+    sizes, blown, over, pairs = {}, {}, {}, {}
     for e in rasp.topological_order(program):
         if not isinstance(e, rx.SOp):
             continue
@@ -263,6 +264,7 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
                 continue
             if len(a) * len(b) > MAX_COMBINATIONS:
                 over[e.label] = f"{len(a):,} x {len(b):,} = {len(a) * len(b):,} value pairs"
+            pairs[e.label] = (len(a) * len(b), f"{len(a):,} x {len(b):,}")
             values = {v for x in a for y in b if (v := e.f(x, y)) is not None}
         else:
             blown[e.label] = type(e).__name__
@@ -272,7 +274,9 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
     return {"cap": cap, "enumerable": len(sizes), "past_the_cap": len(blown),
             "first_past_the_cap": {k: v for k, v in blown.items() if "operand" not in v},
             "within_the_cap_but_past_the_compilers_limit": over,
-            "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
+            "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12]),
+            "largest_lookups": {k: v[1] for k, v in sorted(pairs.items(), key=lambda kv: -kv[1][0])[:12]},
+            **({"sizes": sizes} if every_size else {})}
 
 
 def corpus_groups() -> dict[str, list[list[int]]]:
