@@ -13,7 +13,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --subject         # ... and for steps 1-2 with the subject
     ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
     ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
-    ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures (and per-word parts) on N random windows
+    ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures and parts on N random windows
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy

@@ -62,7 +62,7 @@ def test_a_speakers_markers_and_parts_speak_its_plan(window, after, clause):
     markers = [c for _, c in spoken.plan if c.startswith(fp.MARKER)]
     assert markers == [f"{fp.MARKER}{k}" for k in range(len(markers))]
     if not markers:
-        assert spoken.parts == (fp.NO_PART,) * len(fp.PART_KEYS)
+        assert spoken.parts == fp.NO_PARTS
 
 
 def test_a_noun_phrase_with_a_possessor_is_cut_by_word():

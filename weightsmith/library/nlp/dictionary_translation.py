@@ -899,12 +899,12 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp] = ()) -> tuple[rasp.SOp, rasp.SOp]:
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, rasp.SOp]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
     *carrier*), its entry j − start, and returns (the position of the entry's source word, its code).
-    `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the entry is a
-    marker (`french_positions.spoken_entry`)."""
+    `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the
+    entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)
@@ -934,8 +934,7 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SO
                    j, carrier_start)
     entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
                     carrier_plan, slot)
-    if noun_phrase_parts:
-        entry = french_positions.spoken_entry(carrier, entry, noun_phrase_parts)
+    entry = french_positions.spoken_entry(carrier, entry, noun_phrase_parts)
     source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
     return source, feature("form_code", lambda e: e[1], entry)
 
@@ -948,11 +947,9 @@ def speaking_program(spoken: Sequence[tuple]) -> rasp.SOp:
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
     listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
-    pair = feature("plan_and_parts", lambda t: ((), (french_positions.NO_PART,) * len(french_positions.PART_KEYS))
-                   if t == len(listed) else listed[t], token)
-    my_plan = feature("plan", lambda p: p[0], pair)
-    parts = [feature(f"{key[0]}_{key[1]}_part", lambda p, i=i: p[1][i], pair)
-             for i, key in enumerate(french_positions.PART_KEYS)]
+    pair = feature("plan_and_parts", lambda t: ((), french_positions.NO_PARTS) if t == len(listed) else listed[t],
+                   token)
+    my_plan, parts = french_positions.unpacked(pair)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
     source, code = speaking(my_plan, j, parts)
     return combine("source_and_code", lambda s, c: repr((s, c)), source, code)
@@ -1025,23 +1022,19 @@ def program(you: str = "vous") -> rasp.SOp:
     index = feature("word_index", lambda i: i - 1, rasp.indices)
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
 
-    no_parts = (french_positions.NO_PART,) * len(french_positions.PART_KEYS)
-
     def make_plan(wa: tuple, c: tuple) -> tuple:
         """(the plan, with a noun phrase's entries as markers; the phrase's parts)."""
         if wa[0][0] is None:
-            return (), no_parts
+            return (), french_positions.NO_PARTS
         clause_ = dict(zip(CLAUSE_KEYS, c), you=you)
         clause_["subject"] = tuple(clause_["subject"].split("."))
         clause_["question"] = _none(clause_["question"])
         spoken = french_positions.speaker_parts(wa[0], clause_, grammar.plan(wa[0], wa[1], clause_))
         return spoken.plan, spoken.parts
 
-    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), no_parts),
+    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS),
                         combine("word_plan", make_plan, window_after, clause), word_is_english)
-    my_plan = feature("plan", lambda p: p[0], word_plan)
-    parts = [feature(f"{key[0]}_{key[1]}_part", lambda p, i=i: p[1][i], word_plan)
-             for i, key in enumerate(french_positions.PART_KEYS)]
+    my_plan, parts = french_positions.unpacked(word_plan)
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
     source, code = speaking(my_plan, j, parts)

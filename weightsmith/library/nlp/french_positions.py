@@ -32,6 +32,7 @@ GROUP_LEVELS = grammar.WINDOW // 2
 PART_KEYS = (*(("word", d) for d in range(grammar.WINDOW)), ("prep", 0),
              *(("det", level) for level in range(GROUP_LEVELS)), *(("count", level) for level in range(GROUP_LEVELS)))
 NO_PART = "none"  # the value of a part its phrase does not have (and of every part where no noun speaks)
+NO_PARTS = (NO_PART,) * len(PART_KEYS)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def speaker_parts(window: tuple, clause: dict, plan: tuple) -> SpokenParts:
     its French: the plan ends with `noun_phrase`'s plan (the noun's own plan is [que] [il y a] phrase,
     and `plan` puts est-ce / que / être only before it), so what the markers stand for is exactly what
     the plan held, whichever rule spoke it."""
-    none = SpokenParts(plan, (NO_PART,) * len(PART_KEYS))
+    none = SpokenParts(plan, NO_PARTS)
     if window[0] is None or window[0][0] != "N":
         return none
     phrase = grammar.noun_phrase_parts(window, clause)
@@ -96,6 +97,13 @@ def speaker_parts(window: tuple, clause: dict, plan: tuple) -> SpokenParts:
 def marker_index(code: str) -> int:
     """k for a marker "@np<k>", else -1."""
     return int(code[len(MARKER):]) if code.startswith(MARKER) else -1
+
+
+def unpacked(spoken: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
+    """The plan and each part as s-ops of their own, from an s-op of (plan, parts) pairs: what step 4
+    reads, so that no lookup pairs a part with the plan or with another part."""
+    return feature("plan", lambda p: p[0], spoken), [feature(f"{key[0]}_{key[1]}_part", lambda p, i=i: p[1][i], spoken)
+                                                     for i, key in enumerate(PART_KEYS)]
 
 
 def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp]) -> rasp.SOp:

@@ -858,7 +858,8 @@ def noun_phrase_segments(structure: tuple, agreement: NounAgreement, level: int 
     if group.no:
         dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
     # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
-    count = determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you) if group.count else ()
+    count = determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you) \
+        if group.count else ()
     words = lit(*_elide_all(_contract(group.prep, dets + count), first_vowel))
     # cut as the words came: the preposition's not contracted with the determiner (à côté de | la), the
     # determiner's (au, tous les), the number's
