@@ -78,22 +78,27 @@ def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates():
     """The parts' values on 20,000 of the benchmark's noun-phrase windows (`--structures`; a sample, so a
     bound from below): each part's lookup pairs its values with the MAX_PLAN + 1 slot indices, and that
     must stay within the compiler's limit; the whole structures of the same windows are many more (the
-    product across the parts that no lookup reads any more)."""
+    product across the parts that no lookup reads any more). And the census of step 4 over what was seen
+    (`speaking_program` over the (markers, parts) pairs: value-set inference pairs whole value sets, as
+    compiling does): no lookup past the compiler's limit."""
     sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
     import nlp_translation
 
     rng, by_kind = random.Random(5), dt.readings_by_kind()
     seen: list[set] = [set() for _ in fp.PART_KEYS]
-    structures = set()
+    structures, spoken = set(), set()
     for _ in range(20_000):
         clause = dict(subject=("3s", "m"), negated=rng.random() < 0.3, question=None, q_subject=False,
                       verb_before=rng.choice(("none", "generic", "other", "be")), after_q_subject=False, index=0,
                       you=rng.choice(dt.YOU))
-        phrase = grammar.noun_phrase_parts(nlp_translation._noun_phrase_window(rng, by_kind), clause)
-        structures.add(phrase.structure)
-        for values, part in zip(seen, fp.word_parts(grammar.noun_phrase_segments(phrase.structure,
-                                                                                 phrase.agreement))):
+        window = nlp_translation._noun_phrase_window(rng, by_kind)
+        structures.add(grammar.noun_phrase_parts(window, clause).structure)
+        words = fp.speaker_parts(window, clause, grammar.noun_phrase(window, clause)[0])
+        spoken.add((words.plan, words.parts))
+        for values, part in zip(seen, words.parts):
             values.add(part)
     sizes = [len(values) for values in seen]
     assert max(sizes) * (dt.MAX_PLAN + 1) <= MAX_COMBINATIONS, sizes
     assert len(structures) > 5 * max(sizes)
+    census = nlp_translation.census(dt.speaking_program(sorted(spoken, key=repr)), set(range(len(spoken) + 1)))
+    assert census["past_the_cap"] == 0 and census["within_the_cap_but_past_the_compilers_limit"] == {}, census
