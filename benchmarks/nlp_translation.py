@@ -8,11 +8,12 @@ dictionary baseline in the same run.
                                                         # included but not scored; updates those keys only
     ... benchmarks/nlp_translation.py --read-out        # the same for the compiled read-out alone
     ... benchmarks/nlp_translation.py --speaking        # ... and for step 4 before the read-out alone
+    ... benchmarks/nlp_translation.py --speaking --inputs F  # ... on the inputs --save-outputs wrote to F
     ... benchmarks/nlp_translation.py --clause          # ... and for steps 1-2 with the clause facts
     ... benchmarks/nlp_translation.py --subject         # ... and for steps 1-2 with the subject
     ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
     ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
-    ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures on N random windows
+    ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures and parts on N random windows
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -60,6 +61,7 @@ from weightsmith.compiler import compile_rasp_to_model
 from weightsmith.compiler.values import MAX_COMBINATIONS
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
+from weightsmith.library.nlp import french_positions
 from weightsmith.library.nlp import models
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.model import save
@@ -211,13 +213,14 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
 
 def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
-    makes on these inputs, run on each input's plans (a plan's index per position; French words are
-    len(plans)); compared with the interpreter from SEP on (before SEP a causal model cannot see the plans
-    to its right, and the translator reads no position before SEP). The interpreter's slice is checked
+    makes on these inputs, with their noun phrases' parts (`french_positions`), run on each input's plans
+    (a (plan, parts) pair's index per position; French words are len(plans)); compared with the
+    interpreter from SEP on (before SEP a causal model cannot see the plans to its right, and the
+    translator reads no position before SEP). The interpreter's slice is checked
     against the whole program's own (source, code) first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan"], sops["is_french"]))
+    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
     spoken = rasp.categorical(rasp.SequenceMap(lambda a, c: repr((a, c)), sops["source_at"], sops["form_code"]))
     rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
@@ -235,12 +238,13 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
                        "plans", "plans": len(plans), **summary, "compiled_equals_interpreter": checked}
 
 
-def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
+def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP, every_size: bool = False) -> dict:
     """Per s-op, its value-set size where its operands' value sets multiply to at most `cap`; the s-ops
     past the cap (and by how much, where known), in program order; and the lookups within the cap whose
-    operands have more value pairs than the compiler enumerates (`MAX_COMBINATIONS`)."""
+    operands have more value pairs than the compiler enumerates (`MAX_COMBINATIONS`); the largest lookups
+    within it, by value pairs; with `every_size`, every enumerable s-op's value-set size."""
     sets: dict[int, set] = {}
-    sizes, blown, over = {}, {}, {}
+    sizes, blown, over, pairs = {}, {}, {}, {}
     for e in rasp.topological_order(program):
         if not isinstance(e, rx.SOp):
             continue
@@ -263,6 +267,7 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
                 continue
             if len(a) * len(b) > MAX_COMBINATIONS:
                 over[e.label] = f"{len(a):,} x {len(b):,} = {len(a) * len(b):,} value pairs"
+            pairs[e.label] = (len(a) * len(b), f"{len(a):,} x {len(b):,}")
             values = {v for x in a for y in b if (v := e.f(x, y)) is not None}
         else:
             blown[e.label] = type(e).__name__
@@ -272,7 +277,9 @@ def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP) -> dict:
     return {"cap": cap, "enumerable": len(sizes), "past_the_cap": len(blown),
             "first_past_the_cap": {k: v for k, v in blown.items() if "operand" not in v},
             "within_the_cap_but_past_the_compilers_limit": over,
-            "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
+            "largest_enumerable": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12]),
+            "largest_lookups": {k: v[1] for k, v in sorted(pairs.items(), key=lambda kv: -kv[1][0])[:12]},
+            **({"sizes": sizes} if every_size else {})}
 
 
 def corpus_groups() -> dict[str, list[list[int]]]:
@@ -353,34 +360,56 @@ def _layout(structure: tuple) -> tuple:
 def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
     """Distinct noun-phrase structures, their layouts (`_layout`), determiner groups and agreements on
     `windows` random windows (`_noun_phrase_window`; random clause facts), counted as the sample grows: the
-    grammar's count from below, and whether it levels off."""
+    grammar's count from below, and whether it levels off. Beside them the per-word parts that speak the
+    same phrases (`french_positions.word_parts`: the largest part's values, and each part's at the end),
+    and the census of step 4 over what was seen (`dt.speaking_program` over the sampled (markers, parts)
+    pairs: each part's value set is what was seen, and every lookup pairs whole value sets, as compiling
+    would)."""
     rng, by_kind = random.Random(seed), dt.readings_by_kind()
     seen: dict[str, set] = {"structures": set(), "layouts": set(), "determiner groups": set(), "agreements": set()}
+    parts: list[set] = [set() for _ in french_positions.PART_KEYS]
+    spoken = set()
     growth = {}
     for n in range(1, windows + 1):
         clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"))),
                       negated=rng.random() < 0.3, verb_before=rng.choice(("none", "generic", "other", "be")),
                       question=None, q_subject=rng.random() < 0.1, after_q_subject=False, index=0,
                       you=rng.choice(dt.YOU))
-        phrase = grammar.noun_phrase_parts(_noun_phrase_window(rng, by_kind), clause)
+        window = _noun_phrase_window(rng, by_kind)
+        phrase = grammar.noun_phrase_parts(window, clause)
         seen["structures"].add(phrase.structure)
         seen["layouts"].add(_layout(phrase.structure))
         seen["determiner groups"].add(phrase.structure[0][1])
         seen["agreements"].add(phrase.agreement)
+        words = french_positions.speaker_parts(window, clause, grammar.noun_phrase(window, clause)[0])
+        spoken.add((words.plan, words.parts))
+        for values, part in zip(parts, words.parts):
+            values.add(part)
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
-            growth[n] = {name: len(values) for name, values in seen.items()}
+            growth[n] = {name: len(values) for name, values in seen.items()} | {
+                "largest part": max(map(len, parts))}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
+    step_4 = census(dt.speaking_program(sorted(spoken, key=repr)), set(range(len(spoken) + 1)))
     return {"windows": windows, "seed": seed, "growth": growth,
-            "longest": max(map(len, seen["structures"])), "readings": sum(map(len, by_kind.values()))}
+            "longest": max(map(len, seen["structures"])), "readings": sum(map(len, by_kind.values())),
+            "parts": {f"{key[0]} {key[1]}": len(values) for key, values in zip(french_positions.PART_KEYS, parts)},
+            "step_4_census": {k: v for k, v in step_4.items() if k != "largest_enumerable"}}
 
 
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
 
 
-def equality(results: dict, parts: tuple[str, ...] = PARTS) -> None:
+def saved_inputs(path: Path) -> dict[str, list[list[int]]]:
+    """The corpus's model inputs as `save_outputs` wrote them (the greedy translations of the program that
+    saved them), instead of making them again (`corpus_groups`: minutes of greedy decoding)."""
+    return {name: [r["input"] for r in rows] for name, rows in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+def equality(results: dict, parts: tuple[str, ...] = PARTS, groups: dict[str, list[list[int]]] | None = None) -> None:
     """The compiled parts against the interpreter on every sentence (held-out sets run, never scored or
-    shown), and the census; written into the results file's own keys. `parts`: which of PARTS."""
-    groups = corpus_groups()
+    shown), and the census; written into the results file's own keys. `parts`: which of PARTS; `groups`:
+    the inputs (default: `corpus_groups()`)."""
+    groups = groups if groups is not None else corpus_groups()
     keys = ["program"]
     fronts = {"steps_1_2": ("compiled_steps_1_2", dt.reading_program,
                             "dictionary_translation.reading_program (steps 1-2: readings in context)"),
@@ -450,7 +479,8 @@ def main(argv: list[str]) -> None:
     if "--read-out" in argv:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
         equality(results, ("read_out",))
     elif "--speaking" in argv:  # step 4 before the read-out alone, over the corpus's plans
-        equality(results, ("speaking",))
+        equality(results, ("speaking",), saved_inputs(Path(argv[argv.index("--inputs") + 1]))
+                 if "--inputs" in argv else None)
     elif "--clause" in argv:  # steps 1-2 and the clause facts without a window
         equality(results, ("clause",))
     elif "--subject" in argv:  # steps 1-2 and the subject from the folded window

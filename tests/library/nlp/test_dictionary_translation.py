@@ -345,12 +345,13 @@ def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
 
 @lru_cache(maxsize=None)
 def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[list[int]], list[int], list[list[str]]]:
-    """The whole program's plans on these sentences (teacher-forced), as the tokens of `dt.speaking_program`
-    (a plan's index; len(plans) for a French word), with where each French part starts and what the whole
-    program's step 4 gives before its read-out: repr((source position, code))."""
+    """The whole program's plans on these sentences (teacher-forced), with their noun phrases' parts, as the
+    tokens of `dt.speaking_program` (a (plan, parts) pair's index; len(plans) for a French word), with where
+    each French part starts and what the whole program's step 4 gives before its read-out:
+    repr((source position, code))."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan"], sops["is_french"]))
+    both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
     spoken = rasp.categorical(rasp.SequenceMap(lambda s, c: repr((s, c)), sops["source_at"], sops["form_code"]))
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in cases]
     rows = rasp.evaluate_batch(both, inputs)

@@ -49,14 +49,17 @@ def test_a_noun_phrases_structure_holds_no_agreement(window, clause):
     assert grammar.speak_noun_phrase(phrase.structure, phrase.agreement) == grammar.noun_phrase(window, clause)[0]
 
 
+# to the child 's very big red book (book, red, big, very, 's, child, the, to), in a clause with a verb before it
+BOOK_WINDOW = (("N", "m", "sg", False, "count"), ("A", False, False, False, "base", False, False),
+               ("A", True, False, False, "base", False, False), ("ADV", "très", False), ("POSS_S",),
+               ("N", "m", "sg", True, "count"), ("DET", "the"), ("PREP", "à"))
+BOOK_CLAUSE = dict(subject=("3s", "m"), negated=False, verb_before="other", question=None, q_subject=False,
+                   after_q_subject=False, index=0, you="vous")
+
+
 def test_a_noun_phrase_with_a_possessor_is_spoken_from_its_parts():
     """to the child 's very big red book: au très grand livre rouge de l' enfant."""
-    n = ("N", "m", "sg", False, "count")
-    child = ("N", "m", "sg", True, "count")
-    big, red = ("A", True, False, False, "base", False, False), ("A", False, False, False, "base", False, False)
-    window = (n, red, big, ("ADV", "très", False), ("POSS_S",), child, ("DET", "the"), ("PREP", "à"))
-    clause = dict(subject=("3s", "m"), negated=False, verb_before="other", question=None, q_subject=False,
-                  after_q_subject=False, index=0, you="vous")
+    window, clause = BOOK_WINDOW, BOOK_CLAUSE
     phrase = grammar.noun_phrase_parts(window, clause)
     assert [role for _, role in phrase.structure[1:]] == ["=très", "a.pre-last", "n", "a", grammar.noun_phrase_parts(
         window[5:], dict(clause, possessor=True, verb_before="none")).structure]

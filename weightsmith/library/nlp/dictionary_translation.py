@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from weightsmith import rasp
+from weightsmith.library.nlp import french_positions
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import (
     combine, count_upto, feature, in_negation_scope, nearest_left, previous, settled,
@@ -898,10 +899,12 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, rasp.SOp]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
-    *carrier*), its entry j − start, and returns (the position of the entry's source word, its code)."""
+    *carrier*), its entry j − start, and returns (the position of the entry's source word, its code).
+    `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the
+    entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)
@@ -931,21 +934,24 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
                    j, carrier_start)
     entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
                     carrier_plan, slot)
+    entry = french_positions.spoken_entry(carrier, entry, noun_phrase_parts)
     source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
     return source, feature("form_code", lambda e: e[1], entry)
 
 
-def speaking_program(plans: Sequence[tuple]) -> rasp.SOp:
-    """Step 4 up to the read-out alone, over a given list of plans: the token at each position is the
-    index of the plan it holds (`len(plans)`: a French word, which holds none); the output is
-    repr((source position, code)). It is what the translator runs after its plans (`speaking`), and it
-    compiles on its own over the plans given (the plans the grammar can make are not bounded yet: see
-    docs/nlp.md, "Not compiled yet")."""
-    listed = tuple(plans)
+def speaking_program(spoken: Sequence[tuple]) -> rasp.SOp:
+    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, noun-phrase
+    parts) pairs, the `plan_and_parts` s-op's values: the token at each position is the index of the pair
+    it holds (`len(spoken)`: a French word, which holds none); the output is repr((source position, code)).
+    It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
+    given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
+    listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
-    my_plan = feature("plan", lambda t: () if t == len(listed) else listed[t], token)
+    pair = feature("plan_and_parts", lambda t: ((), french_positions.NO_PARTS) if t == len(listed) else listed[t],
+                   token)
+    my_plan, parts = french_positions.unpacked(pair)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
-    source, code = speaking(my_plan, j)
+    source, code = speaking(my_plan, j, parts)
     return combine("source_and_code", lambda s, c: repr((s, c)), source, code)
 
 
@@ -1017,18 +1023,21 @@ def program(you: str = "vous") -> rasp.SOp:
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
+        """(the plan, with a noun phrase's entries as markers; the phrase's parts)."""
         if wa[0][0] is None:
-            return ()
+            return (), french_positions.NO_PARTS
         clause_ = dict(zip(CLAUSE_KEYS, c), you=you)
         clause_["subject"] = tuple(clause_["subject"].split("."))
         clause_["question"] = _none(clause_["question"])
-        return grammar.plan(wa[0], wa[1], clause_)
+        spoken = french_positions.speaker_parts(wa[0], clause_, grammar.plan(wa[0], wa[1], clause_))
+        return spoken.plan, spoken.parts
 
-    my_plan = combine("plan", lambda p, e: p if e else (), combine("word_plan", make_plan, window_after, clause),
-                      word_is_english)
+    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS),
+                        combine("word_plan", make_plan, window_after, clause), word_is_english)
+    my_plan, parts = french_positions.unpacked(word_plan)
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
-    source, code = speaking(my_plan, j)
+    source, code = speaking(my_plan, j, parts)
     source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
                                               default=0)).named("source_word")
     return read_out(source_id, code)

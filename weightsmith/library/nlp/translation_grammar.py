@@ -836,37 +836,69 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
 
 
 def speak_noun_phrase(structure: tuple, agreement: NounAgreement) -> tuple:
-    """A noun phrase's plan from its structure and its agreement (`noun_phrase_parts`): the determiner
-    group's words (`determiner`, contracted with the preposition and elided), the adjectives' and the
-    noun's codes with the phrase's gender and number, de / d' before a modifier or a possessor."""
+    """A noun phrase's plan from its structure and its agreement (`noun_phrase_parts`): its segments
+    (`noun_phrase_segments`) in their French order."""
+    return tuple(entry for _, entries in noun_phrase_segments(structure, agreement) for entry in entries)
+
+
+def noun_phrase_segments(structure: tuple, agreement: NounAgreement, level: int = 0) -> tuple:
+    """A noun phrase's plan cut by the English word each entry belongs to, in French order: (key, entries)
+    with key ("prep", level) for its preposition's words the determiner does not contract with (à côté de,
+    près d'), ("det", level) for the determiner group's (au, la, tous les deux; `level` 1 for a
+    possessor's, which starts with its de / d' / du / des) and ("word", d) for the word at window distance
+    d (an adjective with the très / plus before it, the noun, a modifier noun with its de / d'). Each
+    segment is one word's French (or a preposition's, a determiner's), small whatever the rest of the
+    phrase is: the unit the per-word French positions read (`french_positions`)."""
     (_, group), *rest = structure
     gender, nvowel = ("m", True) if group.counted else (agreement.gender, agreement.noun_vowel)
     noun_number = group.noun_number or agreement.number
     first_vowel = nvowel if agreement.first_vowel is None else agreement.first_vowel
     dets = determiner(group.det, gender, noun_number, first_vowel, agreement.negated, group.pre, agreement.you)
     dets = ((ALL[gender, noun_number],) if group.whole else ()) + dets
-    if group.count:  # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
-        dets += determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you)
     if group.no:
         dets = ("pas",) + dets  # but no university: mais pas d'université (after a verb, the verb says ne … pas)
-    plan = list(lit(*_elide_all(_contract(group.prep, dets), first_vowel)))
+    # a number after a determiner: les deux, mes trois, toutes les dix (minutes)
+    count = determiner(group.count, gender, noun_number, first_vowel, False, False, agreement.you) \
+        if group.count else ()
+    words = lit(*_elide_all(_contract(group.prep, dets + count), first_vowel))
+    # cut as the words came: the preposition's not contracted with the determiner (à côté de | la), the
+    # determiner's (au, tous les), the number's
+    kept, counted = len(words) - len(lit(*dets, *count)), len(words) - len(lit(*count))
+    segments: list = [(("prep", level), words[:kept]), (("det", level), words[kept:counted]),
+                      (("count", level), words[counted:])]
     code = f"{gender}.{agreement.number}"
+    literals: tuple = ()  # très / plus: they go with the adjective after them
     for back, role in rest:
         if isinstance(role, tuple):  # the possessor's phrase: de l'enfant, du chat
-            owner = speak_noun_phrase(role, agreement.owner)
-            de = lit("d'") if _first_vowel(owner, agreement.owner) else lit("de")
-            plan += _possessor(tuple((b, c) if c.startswith("=") else (b + back, c) for b, c in de + owner))
-        elif role == "a.pre-last":  # the adjective before the noun: bel, vieil before a vowel
-            plan.append((back, "a.m.v" if nvowel and code == "m.sg" else f"a.{code}"))
+            segments[-1], literals = (segments[-1][0], segments[-1][1] + literals), ()
+            owner = noun_phrase_segments(role, agreement.owner, level + 1)
+            de = lit("d'") if _first_vowel(tuple(e for _, es in owner for e in es), agreement.owner) else lit("de")
+            for key, entries in owner:
+                entries = tuple((b, c) if c.startswith("=") else (b + back, c) for b, c in entries)
+                if key == ("det", level + 1):
+                    entries = tuple(_possessor(de + entries))
+                segments.append((("word", key[1] + back) if key[0] == "word" else key, entries))
+            continue
+        if role == "a.pre-last":  # the adjective before the noun: bel, vieil before a vowel
+            entry = ((back, "a.m.v" if nvowel and code == "m.sg" else f"a.{code}"),)
         elif role == "a":
-            plan.append((back, f"a.{code}"))
+            entry = ((back, f"a.{code}"),)
         elif role == "n":
-            plan.append((back, f"n.{'an.' if group.counted else ''}{noun_number}"))
+            entry = ((back, f"n.{'an.' if group.counted else ''}{noun_number}"),)
         elif role == "de+modifier":  # the kitchen table: la table de cuisine, d'école
-            plan += lit("d'" if agreement.modifier_vowel else "de")
-        else:  # a literal (très, plus) or a code that agrees with nothing (the modifier noun's n.sg)
-            plan.append((back, role))
-    return tuple(plan)
+            entry = lit("d'" if agreement.modifier_vowel else "de")
+        elif role.startswith("="):
+            literals += ((back, role),)
+            continue
+        else:  # a code that agrees with nothing (the modifier noun's n.sg)
+            entry = ((back, role),)
+        if segments[-1][0] == ("word", back):
+            segments[-1] = (("word", back), segments[-1][1] + literals + entry)
+        else:
+            segments.append((("word", back), literals + entry))
+        literals = ()
+    segments[-1] = (segments[-1][0], segments[-1][1] + literals)
+    return tuple(segments)
 
 
 def _first_vowel(plan: tuple, agreement: NounAgreement) -> bool:
