@@ -44,6 +44,7 @@ CPU seconds are this process's (resource.getrusage), so other jobs on the machin
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import resource
@@ -459,14 +460,26 @@ def _keep(results: dict, keys: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if "--save-outputs" in argv:  # the interpreter's outputs on every corpus sentence, for --same-outputs
-        save_outputs(Path(argv[argv.index("--save-outputs") + 1]))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--save-outputs", type=Path, metavar="F", help="the interpreter's outputs on every corpus sentence")
+    parser.add_argument("--same-outputs", type=Path, metavar="F", help="this program on F's inputs (exit 1 if any differs)")
+    parser.add_argument("--structures", type=int, metavar="N", help="noun-phrase structures and parts on N random windows")
+    part = parser.add_mutually_exclusive_group()
+    for flag, what in (("--read-out", "the compiled read-out alone"), ("--speaking", "step 4 before the read-out alone"),
+                       ("--clause", "steps 1-2 with the clause facts"), ("--subject", "steps 1-2 with the subject"),
+                       ("--equality-only", "compiled vs interpreter of steps 1-2"),
+                       ("--dev", "generated + the hand-written dev pairs"),
+                       ("--generated-only", "no held-out items")):
+        part.add_argument(flag, action="store_true", help=what)
+    parser.add_argument("--inputs", type=Path, metavar="F", help="with --speaking: the inputs --save-outputs wrote")
+    args = parser.parse_args(argv)
+    if args.save_outputs:  # the interpreter's outputs on every corpus sentence, for --same-outputs
+        save_outputs(args.save_outputs)
         return
-    if "--same-outputs" in argv:  # this program against the outputs saved (by another program)
-        sys.exit(1 if any(same_outputs(Path(argv[argv.index("--same-outputs") + 1])).values()) else 0)
-    if "--structures" in argv:  # how many noun-phrase structures the grammar has, from below
-        _keep({"noun_phrase_structures": noun_phrase_structures(int(argv[argv.index("--structures") + 1]))},
-              ["noun_phrase_structures"])
+    if args.same_outputs:  # this program against the outputs saved (by another program)
+        sys.exit(1 if any(same_outputs(args.same_outputs).values()) else 0)
+    if args.structures is not None:  # how many noun-phrase structures the grammar has, from below
+        _keep({"noun_phrase_structures": noun_phrase_structures(args.structures)}, ["noun_phrase_structures"])
         return
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),
@@ -476,18 +489,17 @@ def main(argv: list[str]) -> None:
     }
     for split, r in results["generated"].items():
         print(f"generated {split}: exact {r['exact']:.3f} ({r['items']}), {r['cpu_seconds']} CPU s")
-    if "--read-out" in argv:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
+    if args.read_out:  # the compiled read-out alone, on every corpus sentence's (word, code) pairs
         equality(results, ("read_out",))
-    elif "--speaking" in argv:  # step 4 before the read-out alone, over the corpus's plans
-        equality(results, ("speaking",), saved_inputs(Path(argv[argv.index("--inputs") + 1]))
-                 if "--inputs" in argv else None)
-    elif "--clause" in argv:  # steps 1-2 and the clause facts without a window
+    elif args.speaking:  # step 4 before the read-out alone, over the corpus's plans
+        equality(results, ("speaking",), saved_inputs(args.inputs) if args.inputs else None)
+    elif args.clause:  # steps 1-2 and the clause facts without a window
         equality(results, ("clause",))
-    elif "--subject" in argv:  # steps 1-2 and the subject from the folded window
+    elif args.subject:  # steps 1-2 and the subject from the folded window
         equality(results, ("subject",))
-    elif "--equality-only" in argv:
+    elif args.equality_only:
         equality(results)
-    elif "--dev" in argv:  # the hand-written dev pairs (never the held-out ones): while developing
+    elif args.dev:  # the hand-written dev pairs (never the held-out ones): while developing
         d = everyday(everyday_translation.load_handwritten())
         print(f"hand-written dev: coverage {d['model']['coverage']:.3f}, exact covered {d['model']['accuracy_covered']}, "
               f"exact all {d['model']['accuracy_all']:.3f} ({d['model']['items']}); word-by-word exact covered "
@@ -498,7 +510,7 @@ def main(argv: list[str]) -> None:
         print("\n".join(f"{m['english']} | {m['model']} | {m['reference']}" for m in d["misses"]))
         (RESULTS.parent / "nlp_translation_dev.json").write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n",
                                                                  encoding="utf-8")
-    elif "--generated-only" not in argv:
+    elif not args.generated_only:
         results["held_out"] = h = held_out()
         for name, s in [("dictionary-scale translator", h["model"]),
                         ("word-by-word dictionary", h["baselines"]["word_by_word"])]:
