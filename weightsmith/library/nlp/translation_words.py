@@ -241,10 +241,10 @@ def _verb_forms(verb, reflexive: bool, transitive: bool = False) -> dict[str, st
 
 
 def _every_person(row: tuple[str, ...]) -> tuple[str, ...]:
-    """A tense's six forms, where a person a defective verb lacks (pleuvoir, neiger, bruire: the third persons
-    only) takes the third person of its number. A reading of the English that gives such a verb another
-    subject (a misreading, or "we snow") then still speaks a word; without one, greedy decoding stopped
-    with no word at all (docs/nlp.md, round 9)."""
+    """A tense's six forms, where a person a defective verb lacks (pleuvoir, bruire: the third persons only;
+    frire: no plural) takes the third person of its number, or any form it has. A reading of the English that
+    gives such a verb another subject (a misreading, or "we rain") then still speaks a word; without one,
+    greedy decoding stopped with no word at all (docs/nlp.md, round 9)."""
     known = [f for f in row if f]
     return tuple(f or row[2 if k < 3 else 5] or known[0] for k, f in enumerate(row)) if known else row
 
