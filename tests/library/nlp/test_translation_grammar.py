@@ -129,3 +129,48 @@ def test_an_adverb_after_a_verb_in_the_passe_compose_stands_before_its_participl
 def test_ever_and_yet_in_a_question_in_the_passe_compose_are_deja(english, french):
     """A question in the passé composé that is not negated asks whether it has happened: déjà (round 8)."""
     assert translate(english) == french
+
+
+# round 9, bugs found by the lead: "have had" spoke avoir twice (the first "have" read as the verb avoir: "had"
+# after it is a form of have, not a participle the reading knew), and more / less before a word that can be
+# a noun or a verb read a verb when a determiner followed (more rain this week: plus pleuvons)
+QUANTITY_CLASS = [
+    ("we have had more snow than rain .", "nous avons eu plus de neige que de pluie ."),
+    ("they have had more work this week .", "ils ont eu plus de travail cette semaine ."),
+    ("i have had more coffee today .", "j' ai eu plus de café aujourd'hui ."),
+    ("she has had less time this year .", "elle a eu moins de temps cette année ."),
+    ("he has had enough food .", "il a eu assez de nourriture ."),
+    ("we have had a lot of rain .", "nous avons eu beaucoup de pluie ."),
+    ("they have had many problems .", "ils ont eu beaucoup de problèmes ."),
+    ("she has had no time .", "elle n' a pas eu de temps ."),
+    ("we have not had much rain .", "nous n' avons pas eu beaucoup de pluie ."),
+    ("i have had some tea .", "j' ai eu du thé ."),
+    ("they have had two children .", "ils ont eu deux enfants ."),
+    ("has she had more work this week ?", "est-ce qu' elle a eu plus de travail cette semaine ?"),
+    ("we had more snow last winter .", "nous avons eu plus de neige l' hiver dernier ."),
+    ("they had less work yesterday .", "ils ont eu moins de travail hier ."),
+    ("i had enough money .", "j' ai eu assez d' argent ."),
+    ("she had a lot of work this week .", "elle a eu beaucoup de travail cette semaine ."),
+    ("we will have more time tomorrow .", "nous aurons plus de temps demain ."),
+    ("they will have less work next week .", "ils auront moins de travail la semaine prochaine ."),
+    ("you will have enough water .", "vous aurez assez d' eau ."),
+    ("we will have more rain this week .", "nous aurons plus de pluie cette semaine ."),
+    ("we have more work this week .", "nous avons plus de travail cette semaine ."),
+    ("i drink less coffee this week .", "je bois moins de café cette semaine ."),
+    ("we want more snow this winter .", "nous voulons plus de neige cet hiver ."),
+    ("she drinks more tea than water .", "elle boit plus de thé que d' eau ."),
+]
+
+
+@pytest.mark.parametrize("english, french", QUANTITY_CLASS)
+def test_have_had_and_a_quantity_before_a_noun(english, french):
+    """have had: avoir eu, avoir spoken once; more / less / enough / much / many / a lot of + noun: plus de,
+    moins de, assez de, beaucoup de (not much under a negation: pas beaucoup de); more X than Y: que de Y."""
+    assert translate(english) == french
+
+
+def test_a_sentence_the_model_stopped_on_translates():
+    """we have had more rain this month than in the whole year: greedy decoding stopped after "plus" (rain
+    read as a verb, and pleuvoir has no nous). The rest of the sentence is not this test's."""
+    assert translate("we have had more rain this month than in the whole year .").startswith(
+        "nous avons eu plus de pluie ce mois que ")

@@ -702,7 +702,7 @@ def before_view(info: tuple | None) -> tuple:
     plural = (info[0] == "NUM" and info[1] != ("un", "une")) or info in tuple(("DET", d) for d in PLURAL_DETERMINERS) \
         or info[0] == "BE" and info[2] == "pl"
     verb = grammar.readings(info).get("V", (None, (), None))
-    return (grammar._kind(info), plural, verb[2], *_open_facts(info))
+    return (grammar._kind(info), plural, verb[2], *_open_facts(info), grammar.quantity_adverb(info))
 
 
 def after_view(info: tuple) -> tuple:

@@ -88,6 +88,12 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     return out
 
 
+def quantity_adverb(info: tuple | None) -> bool:
+    """more / less, which count the noun after them (more rain this week: plus de pluie cette semaine, not
+    the verb "to rain"); enough and too are read like very (`_kind`: VERY)."""
+    return info is not None and info[0] == "ADV" and info[1] in ("plus", "moins")
+
+
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
     return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
@@ -114,7 +120,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
         return ("V", "past" if info[1] == "did" else "base", False, False, ())  # i did my homework: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
-        aux = after is not None and (_kind(after) in ("NEG", "MID") or "pp" in readings(after).get("V", (0, ()))[1]
+        aux = after is not None and (_kind(after) in ("NEG", "MID", "HAVE")  # have had: nous avons eu
+                                     or "pp" in readings(after).get("V", (0, ()))[1]
                                      or after[:2] == ("BE", "pp"))  # has been: a été
         return ("HAVE_AUX",) if aux else ("V", info[1], False, "have", ())  # (have: see _present_clause)
     if kind in ("TO", "PREP") and "V" in readings(before) and \
@@ -161,7 +168,7 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             else ()
         return _verb(info, wanted)
     if "V" in r and nxt in ("DET", "NUM", "PART") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE") \
-            and after not in TIME_DETERMINERS:  # (drink) milk every day: a noun
+            and after not in TIME_DETERMINERS and not quantity_adverb(before):  # (drink) milk every day: a noun
         return _verb(info, ())  # no adjective or noun stands before a determiner: (please) close the door
     if prev == "VERY" and "A" in r:
         return _adjective(info, r)
@@ -597,7 +604,7 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
     number; `vowel`: the next French word starts with a vowel; `negated`: the object of a negated verb."""
     sg = number == "sg"
     elided = vowel and sg
-    if det in ("a", "an", "some", "any", "bare:partitive", "many", "much") and negated or det == "no":
+    if det in ("a", "an", "some", "any", "bare:partitive") and negated or det == "no":  # (not much: pas beaucoup de)
         return ("d'",) if vowel else ("de",)
     if det == "the" or det == "bare:definite":
         return ("l'",) if elided else (DEFINITE[gender, number],)
@@ -761,6 +768,9 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     if det is None and j < len(window) and window[j] is not None and window[j][0] == "ADV" and \
             window[j][1] in ("plus", "moins", "assez", "trop"):  # more money: plus d'argent
         det, prep = "bare:none", ("de",)
+    if det is None and prep == ("que",) and j + 1 < len(window) and window[j] is not None and window[j][0] == "N" \
+            and quantity_adverb(window[j + 1]):  # more snow than rain: plus de neige que de pluie
+        det, prep = "bare:none", ("que", "de")
     if det is None and not prep and _after_there_is(window, j):  # there is dust: il y a de la poussière
         det = "bare:partitive"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine

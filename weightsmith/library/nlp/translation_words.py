@@ -226,7 +226,7 @@ def _verb_forms(verb, reflexive: bool, transitive: bool = False) -> dict[str, st
         forms[f"v.pp.{key}"] = participle if with_etre else m_sg
         forms[f"v.ppa.{key}"] = participle  # after être as an adjective: the door is closed
     for tense, row in tenses.items():
-        for k, finite in enumerate(row):
+        for k, finite in enumerate(_every_person(row)):
             if not finite:
                 continue
             forms[f"v.{tense}.{k}"] = finite
@@ -238,6 +238,15 @@ def _verb_forms(verb, reflexive: bool, transitive: bool = False) -> dict[str, st
             forms[f"v.ne.{tense}.{k}"] = "n'" if vowel else "ne"
             forms[f"v.je.{tense}.{k}"] = "j'" if starts_with_vowel(finite) else "je"
     return forms
+
+
+def _every_person(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A tense's six forms, where a person a defective verb lacks (pleuvoir, bruire: the third persons only;
+    frire: no plural) takes the third person of its number, or any form it has. A reading of the English that
+    gives such a verb another subject (a misreading, or "we rain") then still speaks a word; without one,
+    greedy decoding stopped with no word at all (docs/nlp.md, round 9)."""
+    known = [f for f in row if f]
+    return tuple(f or row[2 if k < 3 else 5] or known[0] for k, f in enumerate(row)) if known else row
 
 
 def _noun_kind(lemma: str) -> str:

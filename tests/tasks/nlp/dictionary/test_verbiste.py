@@ -29,3 +29,14 @@ def test_a_person_without_a_form_stays_empty(tmp_path):
     (tmp_path / "v.xml").write_text("<verbs-fr><v><i>pleuvoir</i><t>pl:euvoir</t></v></verbs-fr>")
     rain = verbiste.conjugations(tmp_path / "v.xml", tmp_path / "c.xml")["pleuvoir"]
     assert rain.present == ("", "", "pleut", "", "", "pleuvent") and rain.participle[0] == "plu"
+
+
+def test_an_empty_ending_is_the_stem_itself(tmp_path):
+    """<p><i></i></p> is a form, the bare stem (il bat, il revêt); only <p></p> is a person without one. Read
+    alike, "he beats" and "he fights" (il se bat) had no French verb form, and the translator stopped."""
+    (tmp_path / "c.xml").write_text(_TEMPLATE.format(
+        name="bat:tre", present="<p><i>s</i></p><p><i>s</i></p><p><i></i></p><p><i>tons</i></p><p><i>tez</i></p>"
+                                "<p><i>tent</i></p>", participle=_p("tu", "tus", "tue", "tues")))
+    (tmp_path / "v.xml").write_text("<verbs-fr><v><i>battre</i><t>bat:tre</t></v></verbs-fr>")
+    beat = verbiste.conjugations(tmp_path / "v.xml", tmp_path / "c.xml")["battre"]
+    assert beat.present == ("bats", "bats", "bat", "battons", "battez", "battent")

@@ -34,12 +34,13 @@ class Conjugation:
     participle: tuple[str, ...]
 
 
-def _endings(template: ET.Element, where: str) -> tuple[str, ...]:
+def _endings(template: ET.Element, where: str) -> tuple[str | None, ...]:
     node = template.find(where)
     if node is None:
         return ()
-    # a person with no form (defective verbs: "il pleut" has no je) gives ""; variants: the first is kept
-    return tuple((p.findtext("i") or "") for p in node.findall("p"))
+    # a person with no form (defective verbs: "il pleut" has no je, <p></p>) gives None; an empty ending
+    # (<p><i></i></p>: il bat, il revêt) gives ""; variants: the first is kept
+    return tuple(p.findtext("i") for p in node.findall("p"))
 
 
 def conjugations(verbs_xml: Path, conjugation_xml: Path) -> dict[str, Conjugation]:
@@ -52,7 +53,7 @@ def conjugations(verbs_xml: Path, conjugation_xml: Path) -> dict[str, Conjugatio
         if not infinitive or template is None:
             continue
         stem = infinitive[: len(infinitive) - len(name.split(":")[1])]
-        forms = {tense: tuple(stem + e if e else "" for e in _endings(template, where))
+        forms = {tense: tuple("" if e is None else stem + e for e in _endings(template, where))
                  for tense, where in TENSES.items()}
         if len(forms["present"]) != 6 or len(forms["participle"]) != 4:
             continue
