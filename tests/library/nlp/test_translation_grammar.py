@@ -126,3 +126,61 @@ def test_an_adverb_after_a_verb_in_the_passe_compose_stands_before_its_participl
 def test_ever_and_yet_in_a_question_in_the_passe_compose_are_deja(english, french):
     """A question in the passé composé that is not negated asks whether it has happened: déjà (round 8)."""
     assert translate(english) == french
+
+
+@pytest.mark.parametrize("english, french", [
+    ("we rely on you .", "nous comptons sur vous ."), ("you can count on me .", "vous pouvez compter sur moi ."),
+    ("she looks after them .", "elle s' occupe d' eux ."), ("he looks after it .", "il s' en occupe ."),
+    ("i have taken care of it .", "je m' en suis occupé ."), ("i need you .", "j' ai besoin de vous ."),
+    ("i do not need them .", "je n' ai pas besoin d' eux ."), ("i doubt it .", "j' en doute ."),
+    ("i will not answer them .", "je ne leur répondrai pas ."), ("she looks like him .", "elle lui ressemble ."),
+    ("pay attention to me !", "faites attention à moi !"), ("she leaned on me .", "elle s' est appuyée sur moi ."),
+    ("he answered me .", "il m' a répondu ."), ("i can take a shower .", "je peux prendre une douche .")])
+def test_an_object_pronoun_keeps_the_preposition_its_verb_gives_its_object(english, french):
+    """A verb whose object takes a preposition (compter sur, s'occuper de, avoir besoin de, répondre à) keeps
+    it before an object pronoun, which is then the stressed one (sur vous, d'eux), unless French has a clitic
+    for the pair: à + a person (je leur répondrai), de + it (j'en doute). Round 9: the pronoun was made a
+    direct clitic and the preposition left behind (nous vous comptons sur)."""
+    assert translate(english) == french
+
+
+def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
+    rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
+        ("V", "base", False, "obj:à", ())
+    attend, see = ("V", "base", False, "tail:à", ()), ("V", "base", False, False, ())
+    him, it, them = ("OBJ", "le", "lui"), grammar.object_pronoun(("S", "3s", "m", "il", "it")), ("OBJ", "les", "eux")
+    assert grammar.pronoun_object(see, him) == grammar.PronounObject("le", ())
+    assert grammar.pronoun_object(rely, them) == grammar.PronounObject(None, ("sur", "eux"))
+    assert grammar.pronoun_object(need, them) == grammar.PronounObject(None, ("d'", "eux"))
+    assert grammar.pronoun_object(need, it) == grammar.PronounObject("en", ())
+    assert grammar.pronoun_object(answer, them) == grammar.PronounObject("leur", ())
+    assert grammar.pronoun_object(answer, it) == grammar.PronounObject("y", ())
+    assert grammar.pronoun_object(attend, him) == grammar.PronounObject(None, ("à", "lui"))
+
+
+@pytest.mark.parametrize("english, french", [
+    ("the lamp does not work .", "la lampe ne marche pas ."), ("my phone does not work .", "mon téléphone ne marche pas ."),
+    ("the buses run every ten minutes .", "les bus circulent toutes les dix minutes ."),
+    ("the bus did not run yesterday .", "le bus n' a pas circulé hier ."),
+    ("the price dropped .", "le prix a baissé ."), ("prices are rising .", "les prix augmentent ."),
+    ("the temperature will fall tonight .", "la température baissera ce soir ."),
+    ("the sun is setting .", "le soleil se couche ."),
+    ("she works in a bank .", "elle travaille dans une banque ."), ("the boy fell .", "le garçon est tombé ."),
+    ("it does not work .", "il ne travaille pas .")])
+def test_the_class_of_a_subject_noun_chooses_its_verbs_sense(english, french):
+    """A device works (marcher), a vehicle runs (circuler), a quantity drops (baisser), the sun sets (se
+    coucher): the subject noun's class (WordNet) chooses the verb's French; a person keeps the first sense,
+    and so does a pronoun, which has no class (round 9)."""
+    assert translate(english) == french
+
+
+def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
+    """The sense is a role in the verb group's structure (codes under "s.<class>."), never French."""
+    work = ("V", "base", False, False, (("subject:device", False),))
+    clause = dict(subject=("3s", "f"), subject_class="device", negated=False, verb_before="none", question=None,
+                  q_subject=False, after_q_subject=False, index=0, you="vous")
+    window = (work, ("S", "3s", "f", "elle", "she"), None, None, None, None, None, None)
+    structure, _ = grammar.verb_group_parts(window, 0, None, clause)
+    assert structure == ((0, "s.device.v.pres.<person>"),)
+    assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
+        (0, "v.pres.<person>"),)

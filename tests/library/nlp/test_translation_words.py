@@ -178,3 +178,21 @@ def test_an_intransitive_phrasal_verb_is_merged_only_where_its_clause_ends():
     assert v.merged("he got on the bus".split()) == "he got on the bus".split()
     assert v.merged("the car pulled up .".split())[:3] == ["the", "car", "pulled_up"]
     assert v.merged("the storm pulled up three trees".split())[:3] == ["the", "storm", "pulled"]
+
+
+def test_a_subject_class_has_nouns_and_verb_senses_under_its_own_prefix():
+    """Each class the grammar reads (`SUBJECT_CLASSES`) has WordNet roots and verbs; a noun of the class reads
+    it as its kind (lamp: device, the sun: celestial, before mass), and a verb with a sense for it carries
+    the forms under "s.<class>." (works: marche)."""
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp import translation_words as words
+    from weightsmith.tasks.nlp.dictionary.tables import read_subject_senses
+
+    assert set(grammar.SUBJECT_CLASSES) == set(words.SUBJECT_CLASS_SYNSETS) == set(read_subject_senses())
+    v = vocabulary()
+    kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
+    assert (kind("lamp"), kind("buses"), kind("price"), kind("sun"), kind("child")) == (
+        "device", "vehicle", "quantity", "celestial", "count")
+    works = v.entries[v.ids["works"]]
+    assert ("subject:device", False) in dict(works.info[1])["V"][3]
+    assert works.forms["s.device.v.pres.2"] == "marche" and works.forms["v.pres.2"] == "travaille"
