@@ -184,3 +184,16 @@ def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
     assert structure == ((0, "s.device.v.pres.<person>"),)
     assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
         (0, "v.pres.<person>"),)
+
+
+@pytest.mark.parametrize("english, french", [
+    ("she no longer works here .", "elle ne travaille plus ici ."), ("they will no longer wait .", "ils n' attendront plus ."),
+    ("the lamp does not work any more .", "la lampe ne marche plus ."),
+    ("we do not have any more bread .", "nous n' avons plus de pain ."),
+    ("they do not play anymore .", "ils ne jouent plus ."), ("i can not wait any more .", "je ne peux plus attendre ."),
+    ("do you want any more tea ?", "est-ce que vous voulez encore du thé ?")])
+def test_no_longer_and_any_more_after_the_verb_are_ne_plus(english, french):
+    """no longer (before the verb) is a negation of its own, any more (one word) right after a negated verb
+    turns its pas into plus; without a negation any more is encore (round 9). After an object it is out of
+    the verb's sight: ne … pas stays and any more says nothing (i do not eat meat any more)."""
+    assert translate(english) == french

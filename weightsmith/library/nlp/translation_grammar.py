@@ -1198,7 +1198,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
         out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
     elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
-        out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
+        # (any more after an object or a predicate, which its verb could not see: nothing, ne … pas stays)
+        out = () if clause["negated"] and (window[1] is not None and window[1][0] in ("V",) or me[1] == "plus") \
+            else lit(me[2])
     elif kind == "LOT":  # a lot (of): beaucoup (de)
         out = lit("beaucoup")
     elif kind == "BIT":  # a bit (of): un peu (de)

@@ -137,7 +137,7 @@ MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
 WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
 BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
       "be": "base", "been": "pp"}
-NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
+NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais", "no longer": "plus"}
 # adverbs that stand between subject and verb in English and after the finite verb in French
 MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d' habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
@@ -190,7 +190,8 @@ PARTICLES = {"up": "up", "down": "down", "out": "out", "back": "back", "away": "
 # negative pronouns (ne … rien, rien ne …), and the words that become them under a negation (not … anything)
 NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
           "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
-          "anybody": ("ANY", "personne", "quelqu'un")}
+          "anybody": ("ANY", "personne", "quelqu'un"),
+          "any more": ("ANY", "plus", "encore"), "anymore": ("ANY", "plus", "encore")}  # ne … plus
 # "a bit" (+ adjective): un peu, as "a lot" is beaucoup
 OTHER = {**NOBODY, **OCLOCK, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
          "front": ("FRONT",), "ago": ("AGO",),
@@ -636,7 +637,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
             table[word] = entry
     for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):
-        table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
+        table[word.replace(" ", "_")] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
     for word, french in ORDINALS.items():  # (second is also a noun: la seconde)
         m, f, mpl, fpl = adjective_forms(french)
@@ -664,6 +665,8 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
             table |= {token: word for token, word in words if word is not None}
             if phrase.gender == "end":
                 final.add(english)
+    for word in (w for w in table if "_" in w and _closed_info(w.replace("_", " ")) is not None):
+        phrases[tuple(word.split("_"))] = (word,)  # no longer, any more: one word of the grammar's
     for english, french in MINUTES.items():
         phrases[english] = ("minutes:" + "_".join(english[-2:]),)
         table[phrases[english][0]] = Word(("MINUTES", french), {})
