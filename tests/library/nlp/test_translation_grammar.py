@@ -128,19 +128,43 @@ def test_ever_and_yet_in_a_question_in_the_passe_compose_are_deja(english, frenc
     assert translate(english) == french
 
 
-@pytest.mark.parametrize("english, french", [
+# round 9's classes (written before each fix): an object pronoun after a verb whose object takes a preposition;
+# the sense a subject noun's class chooses; ne … plus
+ROUND_9 = [
+    # compter sur vous, s'occuper d'eux, j'en ai besoin, je leur répondrai: the pronoun keeps the preposition its
+    # verb gives its object, and is then the stressed one, unless French has a clitic for the pair (à + a
+    # person, de + it); the pronoun was made a direct clitic and the preposition left behind (nous vous comptons sur)
     ("we rely on you .", "nous comptons sur vous ."), ("you can count on me .", "vous pouvez compter sur moi ."),
     ("she looks after them .", "elle s' occupe d' eux ."), ("he looks after it .", "il s' en occupe ."),
     ("i have taken care of it .", "je m' en suis occupé ."), ("i need you .", "j' ai besoin de vous ."),
     ("i do not need them .", "je n' ai pas besoin d' eux ."), ("i doubt it .", "j' en doute ."),
     ("i will not answer them .", "je ne leur répondrai pas ."), ("she looks like him .", "elle lui ressemble ."),
     ("pay attention to me !", "faites attention à moi !"), ("she leaned on me .", "elle s' est appuyée sur moi ."),
-    ("he answered me .", "il m' a répondu ."), ("i can take a shower .", "je peux prendre une douche .")])
-def test_an_object_pronoun_keeps_the_preposition_its_verb_gives_its_object(english, french):
-    """A verb whose object takes a preposition (compter sur, s'occuper de, avoir besoin de, répondre à) keeps
-    it before an object pronoun, which is then the stressed one (sur vous, d'eux), unless French has a clitic
-    for the pair: à + a person (je leur répondrai), de + it (j'en doute). Round 9: the pronoun was made a
-    direct clitic and the preposition left behind (nous vous comptons sur)."""
+    ("he answered me .", "il m' a répondu ."), ("i can take a shower .", "je peux prendre une douche ."),
+    # a device works (marcher), a vehicle runs (circuler), a quantity drops (baisser), the sun sets (se coucher);
+    # a person keeps the first sense, and so does a pronoun, which has no class
+    ("the lamp does not work .", "la lampe ne marche pas ."), ("my phone does not work .", "mon téléphone ne marche pas ."),
+    ("the buses run every ten minutes .", "les bus circulent toutes les dix minutes ."),
+    ("the bus did not run yesterday .", "le bus n' a pas circulé hier ."),
+    ("the price dropped .", "le prix a baissé ."), ("prices are rising .", "les prix augmentent ."),
+    ("the temperature will fall tonight .", "la température baissera ce soir ."),
+    ("the sun is setting .", "le soleil se couche ."),
+    ("she works in a bank .", "elle travaille dans une banque ."), ("the boy fell .", "le garçon est tombé ."),
+    ("it does not work .", "il ne travaille pas ."),
+    # no longer (before the verb) is a negation of its own; any more (one word) right after a negated verb turns
+    # its pas into plus; without a negation it is encore (after an object the verb cannot see it: pas stays)
+    ("she no longer works here .", "elle ne travaille plus ici ."), ("they will no longer wait .", "ils n' attendront plus ."),
+    ("the lamp does not work any more .", "la lampe ne marche plus ."),
+    ("we do not have any more bread .", "nous n' avons plus de pain ."),
+    ("they do not play anymore .", "ils ne jouent plus ."), ("i can not wait any more .", "je ne peux plus attendre ."),
+    ("do you want any more tea ?", "est-ce que vous voulez encore du thé ?")]
+
+
+@pytest.mark.parametrize("english, french", ROUND_9)
+def test_round_9s_classes(english, french):
+    """An object pronoun after compter sur / s'occuper de / avoir besoin de / répondre à, a subject noun's class
+    choosing its verb's sense, and ne … plus (see the comments in `ROUND_9`; each fails on round 8's program,
+    except the controls: he answered me, she works in a bank, the boy fell, it does not work)."""
     assert translate(english) == french
 
 
@@ -158,22 +182,6 @@ def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     assert grammar.pronoun_object(attend, him) == grammar.PronounObject(None, ("à", "lui"))
 
 
-@pytest.mark.parametrize("english, french", [
-    ("the lamp does not work .", "la lampe ne marche pas ."), ("my phone does not work .", "mon téléphone ne marche pas ."),
-    ("the buses run every ten minutes .", "les bus circulent toutes les dix minutes ."),
-    ("the bus did not run yesterday .", "le bus n' a pas circulé hier ."),
-    ("the price dropped .", "le prix a baissé ."), ("prices are rising .", "les prix augmentent ."),
-    ("the temperature will fall tonight .", "la température baissera ce soir ."),
-    ("the sun is setting .", "le soleil se couche ."),
-    ("she works in a bank .", "elle travaille dans une banque ."), ("the boy fell .", "le garçon est tombé ."),
-    ("it does not work .", "il ne travaille pas .")])
-def test_the_class_of_a_subject_noun_chooses_its_verbs_sense(english, french):
-    """A device works (marcher), a vehicle runs (circuler), a quantity drops (baisser), the sun sets (se
-    coucher): the subject noun's class (WordNet) chooses the verb's French; a person keeps the first sense,
-    and so does a pronoun, which has no class (round 9)."""
-    assert translate(english) == french
-
-
 def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
     """The sense is a role in the verb group's structure (codes under "s.<class>."), never French."""
     work = ("V", "base", False, False, (("subject:device", False),))
@@ -184,16 +192,3 @@ def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
     assert structure == ((0, "s.device.v.pres.<person>"),)
     assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
         (0, "v.pres.<person>"),)
-
-
-@pytest.mark.parametrize("english, french", [
-    ("she no longer works here .", "elle ne travaille plus ici ."), ("they will no longer wait .", "ils n' attendront plus ."),
-    ("the lamp does not work any more .", "la lampe ne marche plus ."),
-    ("we do not have any more bread .", "nous n' avons plus de pain ."),
-    ("they do not play anymore .", "ils ne jouent plus ."), ("i can not wait any more .", "je ne peux plus attendre ."),
-    ("do you want any more tea ?", "est-ce que vous voulez encore du thé ?")])
-def test_no_longer_and_any_more_after_the_verb_are_ne_plus(english, french):
-    """no longer (before the verb) is a negation of its own, any more (one word) right after a negated verb
-    turns its pas into plus; without a negation any more is encore (round 9). After an object it is out of
-    the verb's sight: ne … pas stays and any more says nothing (i do not eat meat any more)."""
-    assert translate(english) == french
