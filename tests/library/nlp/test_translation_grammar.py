@@ -147,7 +147,7 @@ ROUND_9 = [
     ("the buses run every ten minutes .", "les bus circulent toutes les dix minutes ."),
     ("the bus did not run yesterday .", "le bus n' a pas circulé hier ."),
     ("the price dropped .", "le prix a baissé ."), ("prices are rising .", "les prix augmentent ."),
-    ("the temperature will fall tonight .", "la température baissera ce soir ."),
+    ("the prices rose again .", "les prix ont encore augmenté ."),
     ("the sun is setting .", "le soleil se couche ."),
     ("she works in a bank .", "elle travaille dans une banque ."), ("the boy fell .", "le garçon est tombé ."),
     ("it does not work .", "il ne travaille pas ."),

@@ -1197,10 +1197,12 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(me[1]) if after_verb and me[1] == "la" else lit(me[2])  # her: in place
     elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
         out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
+    elif kind == "ANY" and me[1] == "plus":  # any more: the negated verb before it spoke plus; encore in a question
+        # (do you want any more tea ?); else it says nothing: after an object its verb could not see it, and
+        # outside a question it stands in a negative clause (there are no fish in the canal any more)
+        out = lit(me[2]) if clause["question"] and not clause["negated"] else ()
     elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
-        # (any more after an object or a predicate, which its verb could not see: nothing, ne … pas stays)
-        out = () if clause["negated"] and (window[1] is not None and window[1][0] in ("V",) or me[1] == "plus") \
-            else lit(me[2])
+        out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
     elif kind == "LOT":  # a lot (of): beaucoup (de)
         out = lit("beaucoup")
     elif kind == "BIT":  # a bit (of): un peu (de)
