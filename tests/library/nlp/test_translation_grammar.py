@@ -174,3 +174,69 @@ def test_a_sentence_the_model_stopped_on_translates():
     read as a verb, and pleuvoir has no nous). The rest of the sentence is not this test's."""
     assert translate("we have had more rain this month than in the whole year .").startswith(
         "nous avons eu plus de pluie ce mois que ")
+
+
+# round 9's classes (written before each fix): an object pronoun after a verb whose object takes a preposition;
+# the sense a subject noun's class chooses; ne … plus
+ROUND_9 = [
+    # compter sur vous, s'occuper d'eux, j'en ai besoin, je leur répondrai: the pronoun keeps the preposition its
+    # verb gives its object, and is then the stressed one, unless French has a clitic for the pair (à + a
+    # person, de + it); the pronoun was made a direct clitic and the preposition left behind (nous vous comptons sur)
+    ("we rely on you .", "nous comptons sur vous ."), ("you can count on me .", "vous pouvez compter sur moi ."),
+    ("she looks after them .", "elle s' occupe d' eux ."), ("he looks after it .", "il s' en occupe ."),
+    ("i have taken care of it .", "je m' en suis occupé ."), ("i need you .", "j' ai besoin de vous ."),
+    ("i do not need them .", "je n' ai pas besoin d' eux ."), ("i doubt it .", "j' en doute ."),
+    ("i will not answer them .", "je ne leur répondrai pas ."), ("she looks like him .", "elle lui ressemble ."),
+    ("pay attention to me !", "faites attention à moi !"), ("she leaned on me .", "elle s' est appuyée sur moi ."),
+    ("he answered me .", "il m' a répondu ."), ("i can take a shower .", "je peux prendre une douche ."),
+    # a device works (marcher), a vehicle runs (circuler), a quantity drops (baisser), the sun sets (se coucher);
+    # a person keeps the first sense, and so does a pronoun, which has no class
+    ("the lamp does not work .", "la lampe ne marche pas ."), ("my phone does not work .", "mon téléphone ne marche pas ."),
+    ("the buses run every ten minutes .", "les bus circulent toutes les dix minutes ."),
+    ("the bus did not run yesterday .", "le bus n' a pas circulé hier ."),
+    ("the price dropped .", "le prix a baissé ."), ("prices are rising .", "les prix augmentent ."),
+    ("the prices rose again .", "les prix ont encore augmenté ."),
+    ("the sun is setting .", "le soleil se couche ."),
+    ("she works in a bank .", "elle travaille dans une banque ."), ("the boy fell .", "le garçon est tombé ."),
+    ("it does not work .", "il ne travaille pas ."),
+    # no longer (before the verb) is a negation of its own; any more (one word) right after a negated verb turns
+    # its pas into plus; without a negation it is encore (after an object the verb cannot see it: pas stays)
+    ("she no longer works here .", "elle ne travaille plus ici ."), ("they will no longer wait .", "ils n' attendront plus ."),
+    ("the lamp does not work any more .", "la lampe ne marche plus ."),
+    ("we do not have any more bread .", "nous n' avons plus de pain ."),
+    ("they do not play anymore .", "ils ne jouent plus ."), ("i can not wait any more .", "je ne peux plus attendre ."),
+    ("do you want any more tea ?", "est-ce que vous voulez encore du thé ?")]
+
+
+@pytest.mark.parametrize("english, french", ROUND_9)
+def test_round_9s_classes(english, french):
+    """An object pronoun after compter sur / s'occuper de / avoir besoin de / répondre à, a subject noun's class
+    choosing its verb's sense, and ne … plus (see the comments in `ROUND_9`; each fails on round 8's program,
+    except the controls: he answered me, she works in a bank, the boy fell, it does not work)."""
+    assert translate(english) == french
+
+
+def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
+    rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
+        ("V", "base", False, "obj:à", ())
+    attend, see = ("V", "base", False, "tail:à", ()), ("V", "base", False, False, ())
+    him, it, them = ("OBJ", "le", "lui"), grammar.object_pronoun(("S", "3s", "m", "il", "it")), ("OBJ", "les", "eux")
+    assert grammar.pronoun_object(see, him) == grammar.PronounObject("le", ())
+    assert grammar.pronoun_object(rely, them) == grammar.PronounObject(None, ("sur", "eux"))
+    assert grammar.pronoun_object(need, them) == grammar.PronounObject(None, ("d'", "eux"))
+    assert grammar.pronoun_object(need, it) == grammar.PronounObject("en", ())
+    assert grammar.pronoun_object(answer, them) == grammar.PronounObject("leur", ())
+    assert grammar.pronoun_object(answer, it) == grammar.PronounObject("y", ())
+    assert grammar.pronoun_object(attend, him) == grammar.PronounObject(None, ("à", "lui"))
+
+
+def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
+    """The sense is a role in the verb group's structure (codes under "s.<class>."), never French."""
+    work = ("V", "base", False, False, (("subject:device", False),))
+    clause = dict(subject=("3s", "f"), subject_class="device", negated=False, verb_before="none", question=None,
+                  q_subject=False, after_q_subject=False, index=0, you="vous")
+    window = (work, ("S", "3s", "f", "elle", "she"), None, None, None, None, None, None)
+    structure, _ = grammar.verb_group_parts(window, 0, None, clause)
+    assert structure == ((0, "s.device.v.pres.<person>"),)
+    assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
+        (0, "v.pres.<person>"),)

@@ -195,3 +195,21 @@ def test_every_verb_has_each_person_in_every_tense_the_grammar_speaks():
             if m := tense.match(code):
                 persons.setdefault(m.group(1), set()).add(m.group(2))
         assert all(len(p) == 6 for p in persons.values()), (word, persons)
+
+
+def test_a_subject_class_has_nouns_and_verb_senses_under_its_own_prefix():
+    """Each class the grammar reads (`SUBJECT_CLASSES`) has WordNet roots and verbs; a noun of the class reads
+    it as its kind (lamp: device, the sun: celestial, before mass), and a verb with a sense for it carries
+    the forms under "s.<class>." (works: marche)."""
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp import translation_words as words
+    from weightsmith.tasks.nlp.dictionary.tables import read_subject_senses
+
+    assert set(grammar.SUBJECT_CLASSES) == set(words.SUBJECT_CLASS_SYNSETS) == set(read_subject_senses())
+    v = vocabulary()
+    kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
+    assert (kind("lamp"), kind("buses"), kind("price"), kind("sun"), kind("child")) == (
+        "device", "vehicle", "quantity", "celestial", "count")
+    works = v.entries[v.ids["works"]]
+    assert ("subject:device", False) in dict(works.info[1])["V"][3]
+    assert works.forms["s.device.v.pres.2"] == "marche" and works.forms["v.pres.2"] == "travaille"

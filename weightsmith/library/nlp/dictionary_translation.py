@@ -316,7 +316,8 @@ def readings_by_kind() -> dict[str, tuple[tuple, ...]]:
 
 def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tuple | None:
     """(person, gender) of a word that heads a subject: a pronoun, or a noun followed by a verb (two nouns
-    joined by "and" are plural, feminine only if both are)."""
+    joined by "and" are plural, feminine only if both are), and a noun's class when it has one (the lamp:
+    ("3s", "f", "device"); `_subject_class`)."""
     me = window[0]
     if me is None:
         return None
@@ -336,7 +337,12 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
     j = read + 1
     if j + 1 < len(window) and window[j] == ("CONJ", "et") and window[j + 1] is not None and window[j + 1][0] == "N":
         return "3p", "f" if gender == "f" and window[j + 1][1] == "f" else "m"
-    return ("3s" if number == "sg" else "3p"), gender
+    return ("3s" if number == "sg" else "3p"), gender, *_subject_class(me)
+
+
+def _subject_class(noun: tuple) -> tuple[str, ...]:
+    """A subject noun's class, which chooses its verb's sense (`grammar.subject_sense`), or none: (device,)."""
+    return (noun[4],) if noun[4] in grammar.SUBJECT_CLASSES else ()
 
 
 def _verbal(after: tuple | None) -> bool:
@@ -647,10 +653,11 @@ def _in_prepositional_phrase(cls: str, det: str | None, adj: str, prep: str | No
 
 def head_reading(r: tuple | None) -> tuple | None:
     """What `head_features` reads of the head itself, besides its phrase: a pronoun's person, gender and
-    whether it is vous; a noun's gender and number."""
+    whether it is vous; a noun's gender, number and subject class (`_subject_class`)."""
     if r is None or r[0] not in ("S", "N", "NOTHING"):
         return None
-    return ("S", r[1], r[2], r[3] == "vous") if r[0] == "S" else ("N", r[1], r[2]) if r[0] == "N" else ("NOTHING",)
+    return ("S", r[1], r[2], r[3] == "vous") if r[0] == "S" else ("N", r[1], r[2], *_subject_class(r)) \
+        if r[0] == "N" else ("NOTHING",)
 
 
 def head_from_fold(result: tuple | None, me: tuple | None, after: tuple | None, you: str = "vous") -> tuple | None:
@@ -670,7 +677,7 @@ def head_from_fold(result: tuple | None, me: tuple | None, after: tuple | None, 
     gender = "m" if counted else me[1]
     if joined is not None:
         return "3p", "f" if gender == "f" and joined == "f" else "m"
-    return ("3s" if me[2] == "sg" else "3p"), gender
+    return ("3s" if me[2] == "sg" else "3p"), gender, *me[3:]
 
 
 # ------------------------------------------------------------------ step 2 from small factors
@@ -1027,7 +1034,8 @@ def program(you: str = "vous") -> rasp.SOp:
         if wa[0][0] is None:
             return (), french_positions.NO_PARTS
         clause_ = dict(zip(CLAUSE_KEYS, c), you=you)
-        clause_["subject"] = tuple(clause_["subject"].split("."))
+        person, gender, *cls = clause_["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
+        clause_["subject"], clause_["subject_class"] = (person, gender), "".join(cls)
         clause_["question"] = _none(clause_["question"])
         spoken = french_positions.speaker_parts(wa[0], clause_, grammar.plan(wa[0], wa[1], clause_))
         return spoken.plan, spoken.parts

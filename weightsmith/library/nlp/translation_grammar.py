@@ -33,6 +33,7 @@ NP_START = ("DET", "NUM")
 BREAKS = ("PUNCT",)
 TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day: no verb before them
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
+SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial")  # count nouns' kinds that choose a verb's sense
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -97,7 +98,7 @@ def quantity_adverb(info: tuple | None) -> bool:
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
     return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
-                                                                                  "sport", "instrument")
+                                                                                  "sport", "instrument", *SUBJECT_CLASSES)
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -287,7 +288,7 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     """A verb group's structure — (distance, role) entries whose codes hold `PERSON`, `GENDER` and
     `NUMBER` where the subject's go, or a tuple of six words said by person — and its `VerbAgreement`."""
     verb = window[head]
-    phrasal = phrasal_verb(verb, after)
+    phrasal = phrasal_verb(verb, after) or (None if prefix else subject_sense(verb, clause))
     prefix = phrasal[0] if phrasal else prefix
     left = _left_of_verb(window, head, clause)
     mids, aux, je, j = left.mids, left.aux, left.je, left.end
@@ -306,14 +307,16 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
     v = prefix + "v"
     out = []
+    vowel = obj in VOWEL_CLITICS  # j'en ai besoin, je n'en ai pas besoin, je m'en occupe
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("je") if neg or reflexive or obj else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
+        out += lit("j'" if vowel and not neg and not reflexive else "je") if neg or reflexive or obj else \
+            ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
     if neg is not None:
-        out += lit("ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
+        out += lit("n'" if vowel and not reflexive else "ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
     if reflexive:
-        out.append((head, f"{v}.se.{finite_tense}.{PERSON}"))
-    if obj:  # je le vois, je l' ai vu
-        out.append((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"))
+        out.append((0, REFLEXIVE_BEFORE_VOWEL) if vowel else (head, f"{v}.se.{finite_tense}.{PERSON}"))
+    if obj:  # je le vois, je l' ai vu; je lui réponds
+        out += lit(obj) if obj in INVARIABLE_CLITICS else ((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"),)
     out.append((head, f"{v}.{finite_tense}.{PERSON}"))
     if neg:
         out += lit(neg)
@@ -461,6 +464,18 @@ def phrasal_verb(verb: tuple, after: tuple | None) -> tuple[str, bool] | None:
     return None if pronominal is None else (f"p.{after[1]}.", pronominal)
 
 
+def subject_sense(verb: tuple, clause: dict) -> tuple[str, bool] | None:
+    """The sense the class of the clause's subject chooses for a verb used without an object (the lamp does not
+    work: ne marche pas; the buses run: circulent; the price dropped: a baissé), as `phrasal_verb`'s (the
+    prefix of its forms, whether it is pronominal); None if the verb has none for that class (a pronoun
+    subject has no class: it does not work keeps travailler)."""
+    cls = clause.get("subject_class", "")
+    if verb[0] != "V" or len(verb) < 5 or not cls:
+        return None
+    pronominal = dict(verb[4]).get("subject:" + cls)
+    return None if pronominal is None else (f"s.{cls}.", pronominal)
+
+
 def avoir_prefix(after: tuple | None, window: tuple = (), k: int = 0) -> str:
     """ "av." when être (window[k]) is followed by an adjective that French says with avoir (hungry: avoir
     faim), or by a number, an age (she is ten, he is six years old: elle a dix ans), unless "it" is the
@@ -488,8 +503,41 @@ def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
 
 
 def object_pronoun(info: tuple) -> tuple:
-    """A subject pronoun's object reading: it → le (avec lui), you → vous (avec vous)."""
-    return ("OBJ", "le", "lui") if info[-1] == "it" else ("OBJ", info[3], info[3])
+    """A subject pronoun's object reading: it → le (avec lui), you → vous (avec vous). "it" keeps its name:
+    French replaces de + a thing by en (j'en ai besoin), de + a person stays (j'ai besoin de lui)."""
+    return ("OBJ", "le", "lui", "it") if info[-1] == "it" else ("OBJ", info[3], info[3])
+
+
+INDIRECT_CLITICS = {"le": "lui", "la": "lui", "les": "leur"}  # à + him / her / them before the verb: je lui réponds
+INVARIABLE_CLITICS = ("lui", "leur", "en", "y")  # clitics no verb form changes: spoken as literals
+VOWEL_CLITICS = ("en", "y")  # before them je, ne and se elide whatever the verb: j'en ai, je n'y vais pas
+REFLEXIVE_BEFORE_VOWEL = ("m'", "t'", "s'", "nous", "vous", "s'")  # se by person before en / y: je m'en occupe
+
+
+@dataclass(frozen=True)
+class PronounObject:
+    """Where an object pronoun of a verb goes in French: a clitic before the verb (je le vois, je lui réponds,
+    j'en ai besoin), or words in the pronoun's place after it (je compte sur vous, elle s'occupe d'eux)."""
+
+    clitic: str | None
+    in_place: tuple[str, ...]
+
+
+def pronoun_object(verb: tuple, pronoun: tuple) -> PronounObject:
+    """The place of an object pronoun (an OBJ reading) right after a verb (a resolved V). A verb whose object
+    takes a preposition (`object_preposition`: compter sur, s'occuper de, avoir besoin de, répondre à) keeps
+    the preposition, and after it the stressed pronoun (sur vous, d'eux, de moi), except where French has a
+    clitic for the pair: à + a person is the indirect clitic (je lui réponds; not after a tail: faire
+    attention à moi), de + it is en (j'en ai besoin), à / dans + it is y (j'y participe)."""
+    prep = object_preposition(verb[3]) if verb[0] == "V" else None
+    if prep is None:
+        return PronounObject(pronoun[1], ())
+    it = pronoun[3:] == ("it",)
+    if it and prep in ("de", "à", "dans"):
+        return PronounObject("en" if prep == "de" else "y", ())
+    if prep == "à" and not it and not has_tail(verb[3]):
+        return PronounObject(INDIRECT_CLITICS.get(pronoun[1], pronoun[1]), ())
+    return PronounObject(None, (*_elide((prep,), starts_with_vowel(pronoun[2])), pronoun[2]))
 
 
 def _que_verb(info: tuple | None) -> bool:
@@ -512,13 +560,13 @@ def _que(window: tuple, k: int, first: bool) -> tuple:
     return lit("qu'" if first else "que") if k < len(window) and _que_verb(window[k]) else ()
 
 
-def object_clitic(after: tuple | None, verb: tuple | None = None) -> str | None:
-    """The object pronoun right after a verb, which French puts before it. ("her" is read as a
-    determiner here: the verb cannot see whether a noun follows it; see the docs.) After a verb of saying
+def object_clitic(after: tuple | None, verb: tuple) -> str | None:
+    """The object pronoun right after a verb, which French puts before it (`pronoun_object`). ("her" is read
+    as a determiner here: the verb cannot see whether a noun follows it; see the docs.) After a verb of saying
     or thinking a subject pronoun is the next clause's subject (je pense qu'il ...), not an object."""
     if after is None or after[0] not in ("OBJ", "S") or after[0] == "S" and (after[1] == "1s" or _que_verb(verb)):
         return None
-    return after[1] if after[0] == "OBJ" else object_pronoun(after)[1]
+    return pronoun_object(verb, after if after[0] == "OBJ" else object_pronoun(after)).clitic
 
 
 def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mids: list,
@@ -533,7 +581,9 @@ def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mi
     out += lit(*(fr for _, fr in reversed(mids)))
     if aux == "would":
         return out
-    return out + (((head, f"v.cl.{obj}.inf"),) if obj else ()) + ((head, f"{prefix}v.inf"),)
+    clitic = lit(obj) if obj in INVARIABLE_CLITICS else ((head, f"v.cl.{obj}.inf"),) if obj else ()
+    tail = ((head, "v.tail"),) if verb[0] == "V" and has_tail(verb[3]) else ()  # je peux prendre une douche
+    return out + clitic + ((head, f"{prefix}v.inf"),) + tail
 
 
 def _it_subject(window: tuple) -> bool:
@@ -1184,9 +1234,15 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
-        out = (lit(me[1]) if me[1] == "la" else ()) if after_verb and len(me) < 4 else lit(me[2])  # her: in place
+        if after_verb and me[3:] != ("in place",) and me[1] != "la":  # compter sur vous; (je le vois)
+            return lit(*pronoun_object(window[1], me).in_place)
+        out = lit(me[1]) if after_verb and me[1] == "la" else lit(me[2])  # her: in place
     elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
         out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
+    elif kind == "ANY" and me[1] == "plus":  # any more: the negated verb before it spoke plus; encore in a question
+        # (do you want any more tea ?); else it says nothing: after an object its verb could not see it, and
+        # outside a question it stands in a negative clause (there are no fish in the canal any more)
+        out = lit(me[2]) if clause["question"] and not clause["negated"] else ()
     elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
         out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
     elif kind == "LOT":  # a lot (of): beaucoup (de)

@@ -34,7 +34,8 @@ from typing import Iterator
 from weightsmith.library.nlp.tokenize import UNK, tokenize
 from weightsmith.tasks.nlp.dictionary.english import inflections as english_inflections
 from weightsmith.tasks.nlp.dictionary.french import adjective_forms, guess_gender, noun_plural
-from weightsmith.tasks.nlp.dictionary.tables import Phrase, phrase_infinitive, read_names, read_phrasal, read_phrases
+from weightsmith.tasks.nlp.dictionary.tables import (Phrase, phrase_infinitive, read_names, read_phrasal, read_phrases,
+                                                     read_subject_senses)
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 SEP = "SEP"
@@ -68,6 +69,16 @@ firefighter fireman postman gardener hairdresser librarian professor surgeon man
 INTRANSITIVE_REFLEXIVE = frozenset("stop break hide meet wake".split())
 # verbs whose French is another verb when an object follows: she left / she left her keys (partir / laisser)
 TRANSITIVE = {"leave": "laisser", "grow": "cultiver", "move": "déplacer", "return": "rendre", "walk": "promener"}
+# the classes of subject that choose another French verb (the lamp does not work: la lampe ne marche pas; the
+# verbs: `tables.read_subject_senses`), each the WordNet synsets its nouns' commonest sense falls under
+# (`english.noun_classes`): devices and machines, vehicles and public transport, quantities and amounts of
+# money, the sun and the moon
+SUBJECT_CLASS_SYNSETS = {
+    "device": ("device.n.01", "electronic_equipment.n.01", "appliance.n.01", "appliance.n.02", "equipment.n.01"),
+    "vehicle": ("conveyance.n.03", "vehicle.n.01"),
+    "quantity": ("magnitude.n.01", "magnitude_relation.n.01", "physical_property.n.01", "monetary_value.n.01",
+                 "cost.n.01", "sum.n.01"),
+    "celestial": ("celestial_body.n.01",)}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
@@ -126,7 +137,7 @@ MODALS = {"can": ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"),
 WOULD_LIKE = ("voudrais", "voudrais", "voudrait", "voudrions", "voudriez", "voudraient")
 BE = {"am": "pres", "is": "pres", "are": "pres", "'m": "pres", "'re": "pres", "was": "past", "were": "past",
       "be": "base", "been": "pp"}
-NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais"}
+NEGATIONS = {"not": "pas", "n't": "pas", "never": "jamais", "no longer": "plus"}
 # adverbs that stand between subject and verb in English and after the finite verb in French
 MID_ADVERBS = {"often": "souvent", "always": "toujours", "sometimes": "parfois", "usually": "d' habitude",
                "already": "déjà", "still": "encore", "just": "juste", "also": "aussi", "really": "vraiment",
@@ -179,7 +190,8 @@ PARTICLES = {"up": "up", "down": "down", "out": "out", "back": "back", "away": "
 # negative pronouns (ne … rien, rien ne …), and the words that become them under a negation (not … anything)
 NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
           "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
-          "anybody": ("ANY", "personne", "quelqu'un")}
+          "anybody": ("ANY", "personne", "quelqu'un"),
+          "any more": ("ANY", "plus", "encore"), "anymore": ("ANY", "plus", "encore")}  # ne … plus
 # "a bit" (+ adjective): un peu, as "a lot" is beaucoup
 OTHER = {**NOBODY, **OCLOCK, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
          "front": ("FRONT",), "ago": ("AGO",),
@@ -250,11 +262,22 @@ def _every_person(row: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _noun_kind(lemma: str) -> str:
-    """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none."""
-    kinds = ((MASS_NOUNS, "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
+    """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none,
+    or the class that chooses its verb's sense as a subject (`SUBJECT_CLASS_SYNSETS`; before mass: the sun
+    sets → se couche, which matters more than "du soleil" for a bare sun)."""
+    kinds = ((MASS_NOUNS - _noun_classes().keys(), "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
-    return next((kind for words, kind in kinds if lemma in words), "count")
+    return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma, "count"))
+
+
+@lru_cache(maxsize=1)
+def _noun_classes() -> dict[str, str]:
+    """Noun lemma → its `SUBJECT_CLASS_SYNSETS` class, from WordNet (the lexicon builder's copy)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+    from weightsmith.tasks.nlp.dictionary.english import noun_classes
+
+    return noun_classes(sources.path("wordnet").parent, SUBJECT_CLASS_SYNSETS)
 
 
 # the forms a translated noun or verb needs that its lexicon entry may lack (the builder takes LemmInflect's
@@ -318,6 +341,11 @@ def _names() -> dict:
 @lru_cache(maxsize=1)
 def _phrasal() -> dict[str, dict[str, str]]:
     return read_phrasal()
+
+
+@lru_cache(maxsize=1)
+def _subject_senses() -> dict[str, dict[str, str]]:
+    return read_subject_senses()
 
 
 def british_forms(lexicon) -> dict[str, list[tuple[str, str, str]]]:
@@ -399,13 +427,18 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
             tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
             # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), jouer (au football,
             # du piano), an infinitive with de / à (oublier d'appeler), or nothing special
-            # the phrasal verbs it heads, (particle, whether that verb is pronominal): get up → se lever
+            # its other senses, keyed by what chooses them, with whether each is pronominal: a particle after it
+            # (the phrasal verbs it heads: get up → se lever, forms "p.up."), or its subject's class ("subject:
+            # vehicle": the buses run → circulent, forms "s.vehicle.")
+            others = [(particle, f"p.{particle}.", phrasal) for particle, phrasal in sorted(_phrasal().get(lemma, {}).items())]
+            others += [("subject:" + cls, f"s.{cls}.", senses[lemma]) for cls, senses in sorted(_subject_senses().items())
+                       if lemma in senses]
             particles = []
-            for particle, phrasal in sorted(_phrasal().get(lemma, {}).items()):
-                if (conjugated := lexicon.conjugation(phrasal)) is not None:
-                    pronominal = phrasal.startswith(("se ", "s'"))
-                    particles.append((particle, pronominal))
-                    forms |= {f"p.{particle}.{code}": form for code, form in _verb_forms(conjugated, pronominal).items()}
+            for key, prefix, other_french in others:
+                if (conjugated := lexicon.conjugation(other_french)) is not None:
+                    pronominal = other_french.startswith(("se ", "s'"))
+                    particles.append((key, pronominal))
+                    forms |= {prefix + code: form for code, form in _verb_forms(conjugated, pronominal).items()}
             readings["V"] = (reflexive, tags, "de" if tail else _object(french), tuple(particles))
             if tail:
                 forms["v.tail"] = tail
@@ -428,8 +461,10 @@ def _adjective(lemma: str, forms: tuple[str, str, str, str], tag: str, avoir: bo
                      "a.w": WEATHER.get(lemma, m)}
 
 
-# the prepositions French puts before a verb phrase's object: "ressembler à", "s' occuper de"
-OBJECT_PREPOSITIONS = ("de", "à")
+# the prepositions French puts before a verb phrase's object: "ressembler à", "s' occuper de", "compter sur". The
+# object speaks it (compter sur vos amis, compter sur vous), so that an object pronoun stays after it instead of
+# becoming a clitic before the verb (see `translation_grammar.pronoun_object`)
+OBJECT_PREPOSITIONS = ("de", "à", "sur", "dans", "en", "contre", "avec", "pour", "chez")
 
 
 def verb_object_marker(tail: bool, preposition: str | None) -> str:
@@ -611,7 +646,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
             table[word] = entry
     for word in {*DETERMINERS, *SUBJECTS, *OBJECTS, *PREPOSITIONS, *AUXILIARIES, *MODALS, *NEGATIONS, *MID_ADVERBS, *ADVERBS,
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):
-        table[word] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
+        table[word.replace(" ", "_")] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
     for word, french in ORDINALS.items():  # (second is also a noun: la seconde)
         m, f, mpl, fpl = adjective_forms(french)
@@ -639,6 +674,8 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
             table |= {token: word for token, word in words if word is not None}
             if phrase.gender == "end":
                 final.add(english)
+    for word in (w for w in table if "_" in w and _closed_info(w.replace("_", " ")) is not None):
+        phrases[tuple(word.split("_"))] = (word,)  # no longer, any more: one word of the grammar's
     for english, french in MINUTES.items():
         phrases[english] = ("minutes:" + "_".join(english[-2:]),)
         table[phrases[english][0]] = Word(("MINUTES", french), {})

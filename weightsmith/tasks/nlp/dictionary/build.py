@@ -27,7 +27,7 @@ from pathlib import Path
 from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
-    phrase_infinitive, read_closed_class, read_phrasal, read_phrases, reflexive, write,
+    phrase_infinitive, read_closed_class, read_phrasal, read_phrases, read_subject_senses, reflexive, write,
 )
 
 MIN_COUNT = 5
@@ -150,6 +150,7 @@ def build(folder: Path | None = None) -> Lexicon:
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
     infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever
+    infinitives |= {v for senses in read_subject_senses().values() for v in senses.values()}  # the car starts
     infinitives |= {phrase_infinitive(p.french) for p in read_phrases() if p.cls == "verb"}  # fall asleep
     infinitives = {reflexive(v) or v for v in infinitives} | {"être", "avoir", "aller", "faire"}
     verbs = {v: FrenchVerb(c.infinitive, c.auxiliary, c.template, c.present, c.imperfect, c.future, c.participle)

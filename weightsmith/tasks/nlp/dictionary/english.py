@@ -73,3 +73,42 @@ def listed_inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
     if not found and pos == "noun":
         found = lemminflect.getAllInflections(lemma.capitalize(), upos="PROPN")
     return {tag: tuple(dict.fromkeys(forms)) for tag, forms in _tagged(found, pos).items()}  # Sundays, sundays
+
+
+def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Single-word noun lemma → the class (a key of `roots`) whose synsets (WordNet names, "device.n.01") its
+    commonest sense falls under, by WordNet's hypernym closure (instance hypernyms included): lamp → device
+    (lamp, source of illumination, device), bus → vehicle (public transport, conveyance). Only the first
+    sense is read (WordNet lists a lemma's senses commonest first): later senses add more noise than
+    nouns (match is a device first, the game later; night is a measure of time in its later senses)."""
+    hypernyms: dict[str, list[str]] = {}
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split(" | ", 1)[0].split()
+        words = int(fields[3], 16)
+        pointers = 4 + 2 * words
+        hypernyms[fields[0]] = [fields[pointers + 2 + 4 * i] for i in range(int(fields[pointers]))
+                                if fields[pointers + 1 + 4 * i] in ("@", "@i")]
+    senses: dict[str, list[str]] = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            senses[fields[0]] = fields[6 + int(fields[3]):]  # lemma pos synset_cnt p_cnt ptrs... sense_cnt tagsense_cnt
+    by_synset = {}
+    for cls, names in roots.items():
+        for name in names:
+            lemma, _, number = name.rsplit(".", 2)
+            by_synset[senses[lemma][int(number) - 1]] = cls
+    out = {}
+    for lemma, offsets in senses.items():
+        seen, todo = set(), [offsets[0]]
+        while todo:
+            synset = todo.pop()
+            if synset not in seen:
+                seen.add(synset)
+                todo += hypernyms[synset]
+        found = sorted({by_synset[s] for s in seen if s in by_synset})
+        if len(found) == 1 and lemma.isalpha():
+            out[lemma] = found[0]
+    return out

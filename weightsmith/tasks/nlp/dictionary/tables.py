@@ -28,6 +28,7 @@ OVERRIDES = HERE / "overrides.tsv"
 NAMES = HERE / "names.tsv"
 PHRASAL = HERE / "phrasal.tsv"
 PHRASES = HERE / "phrases.tsv"
+SUBJECT_SENSES = HERE / "subject_senses.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
@@ -125,6 +126,15 @@ def read_phrasal(path: Path = PHRASAL) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for verb, particle, french in _rows(path):
         out.setdefault(verb, {})[particle] = french
+    return out
+
+
+def read_subject_senses(path: Path = SUBJECT_SENSES) -> dict[str, dict[str, str]]:
+    """Subject class → {English verb: the French verb} when a subject of that class does it without an object
+    (the lamp does not work → marcher, the buses run → circuler; hand-written from general knowledge)."""
+    out: dict[str, dict[str, str]] = {}
+    for cls, verb, french in _rows(path):
+        out.setdefault(cls, {})[verb] = french
     return out
 
 

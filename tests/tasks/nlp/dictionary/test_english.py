@@ -1,0 +1,27 @@
+"""WordNet's classes of nouns: the class of a noun's commonest sense by its hypernym closure."""
+
+import pytest
+
+from weightsmith.tasks.nlp import dictionary
+from weightsmith.tasks.nlp.dictionary import sources
+from weightsmith.tasks.nlp.dictionary.english import noun_classes
+
+
+@pytest.fixture(scope="module")
+def classes() -> dict[str, str]:
+    if dictionary.missing():
+        pytest.skip("lexical resources not installed")
+    roots = {"device": ("device.n.01",), "vehicle": ("conveyance.n.03",), "star": ("celestial_body.n.01",)}
+    return noun_classes(sources.path("wordnet").parent, roots)
+
+
+def test_a_noun_takes_the_class_its_commonest_sense_falls_under(classes):
+    assert (classes["lamp"], classes["bus"], classes["sun"]) == ("device", "vehicle", "star")
+    assert "child" not in classes and "idea" not in classes
+
+
+def test_only_the_commonest_sense_counts_and_two_classes_are_none(classes):
+    """television is a device only in its third sense (the first is broadcasting); a missile is both a
+    device and a conveyance: neither."""
+    assert "television" not in classes
+    assert "missile" not in classes
