@@ -194,6 +194,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
                 forms != ("ing",) or after in ("D", "O", "S", "P", "X", "Y", "T", "E", "&", END)):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
+    if before == "O" and primary == "V":
+        return "V"  # a verb first after an object pronoun is its verb: let me help, she taught us swim
     if before in ("V", "O") or before.startswith("?"):
         return noun_or_adjective  # an object: i like fish
     if before == "W":  # the people who work here, who cooks dinner ? / which bus goes …, what time is it ?

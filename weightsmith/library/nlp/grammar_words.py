@@ -464,13 +464,16 @@ def classify(lexicon) -> dict[str, WordClass]:
     bad = over_regularised(lexicon)
     lexicon = lexicon.for_task("grammaticality")
     bad |= over_regularised(lexicon)
-    table: dict[str, WordClass] = {}
     forms = with_participles(lexicon)
+    english = in_use(bad, wordnet_texts()) - set(EVERYDAY_BAD) - irregular_plurals(lexicon)
+    bad -= english
+    forms |= {w: r for w in english if w not in forms and (r := regular_readings(w, lexicon))}
+    table: dict[str, WordClass] = {}
     for word, analyses in forms.items():
         if tokenize(word) != [word] or word in CLOSED:
             continue
-        table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                                   for lemma, pos, tag in analyses], word)
+        table[word] = _with_lost_noun(_open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
+                                                   for lemma, pos, tag in analyses], word), word, analyses, lexicon)
     for word, tags in CLOSED.items():
         # (an adverb of the closed list keeps the lexicon's adjective reading: a little dog, the late train, the
         # far side, an only child)
@@ -529,6 +532,67 @@ def counted_by_use(forms: dict[str, list[tuple[str, str, str]]], texts) -> set[s
             elif words[i - 1] not in _NOT_BARE and words[i - 2] not in _NOT_BARE and words[i + 1] not in nouns:
                 bare[w] = bare.get(w, 0) + 1
     return {w for w, n in counted.items() if n >= COUNTED_MIN and n >= COUNTED_SHARE * (n + bare.get(w, 0))}
+
+
+# a form the rules above call a learner's (a regular form of an irregular word, -s on an adjective) that WordNet's
+# glosses and examples (1.8M words) use at least IN_USE_MIN times is English: knitted (16), brambles (5), seconds
+# (15), lasts (13), americans (58); the learners' forms are used at most once there (babys, leafs) or never (childs,
+# goed, informations)
+IN_USE_MIN = 4
+
+
+def in_use(words: set[str], texts) -> set[str]:
+    """The words of `words` that `texts` (lines of English) use at least IN_USE_MIN times."""
+    seen: dict[str, int] = {}
+    for line in texts:
+        for w in re.findall(r"[a-z]+", line.lower()):
+            if w in words:
+                seen[w] = seen.get(w, 0) + 1
+    return {w for w, n in seen.items() if n >= IN_USE_MIN}
+
+
+def irregular_plurals(lexicon) -> set[str]:
+    """The regular plurals of the nouns whose plural the lexicon lists as another word (loafs: loaves; polices: police):
+    a learner's plural even where a verb of the same spelling is English (he loafs about)."""
+    plurals = {e.lemma: e.forms.get("pl", ()) for e in lexicon.english.values() if e.pos == "noun"}
+    return {regular_plural(n) for n, pl in plurals.items()
+            if pl and regular_plural(n) not in pl and (n not in pl or n in INVARIANT)}
+
+
+def regular_readings(word: str, lexicon) -> list[tuple[str, str, str]]:
+    """What a regular form the lexicon does not list is: the plural of a noun lemma (brambles), the past and
+    participle of a verb lemma (knitted)."""
+    out = [(e.lemma, "noun", "pl") for e in lexicon.english.values() if e.pos == "noun" and regular_plural(e.lemma) == word]
+    for e in lexicon.english.values():
+        if e.pos == "verb" and word in _regular_past(e.lemma):
+            out += [(e.lemma, "verb", "past"), (e.lemma, "verb", "pp")]
+    return out
+
+
+# a verb's noun reading that the lexicon lacks (WordNet lists the noun: a spill, a cough, a swim, a pinch) or that
+# the 1/RARE rule dropped (the lift: 1 noun use in SemCor against 54 verb ones) is given back to a verb of fewer
+# than LOST_NOUN_MAX uses; a very common verb's rare noun (a go, the see, in the know) is no everyday noun, and
+# reading it as one would hide "i want go"
+LOST_NOUN_MAX = 100
+
+
+def _with_lost_noun(c: WordClass, word: str, analyses: list[tuple[str, str, str]], lexicon) -> WordClass:
+    """The class with the singular noun reading of a verb first's base form that WordNet lists as a noun (see
+    LOST_NOUN_MAX). (Not the -s form: "a cat that sleeps", "the tap drips" would read a plural noun.)"""
+    if c.primary != "V" or "N" in c.readings:
+        return c
+    if not any(lemma == word and pos == "verb" and tag == "base" and lexicon.english[lemma, pos].count < LOST_NOUN_MAX
+               for lemma, pos, tag in analyses) or word not in wordnet_nouns():
+        return c
+    return replace(c, readings=tuple(r for r in OPEN if r in (*c.readings, "N")), number="sg")
+
+
+@lru_cache(maxsize=1)
+def wordnet_nouns() -> frozenset[str]:
+    """WordNet's single-word noun lemmas."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    return frozenset(w for w, kinds in english.wordnet_lemmas(sources.path("wordnet").parent).items() if "noun" in kinds)
 
 
 def to_object_verbs() -> set[str]:
