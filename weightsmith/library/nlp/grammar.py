@@ -100,6 +100,9 @@ def kind(c: WordClass) -> str:
 
 
 OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+# the kind of a noun whose clause has a verb after the word after it (the second reading pass): that word is no verb
+# but a compound's head (the traffic [lights] on the corner are …)
+MODIFIER_NOUN = "C"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 
 
@@ -124,25 +127,27 @@ def _like_noun(k: str) -> bool:
 
 def resolve(c: WordClass, before: str, after: str) -> str:
     """The reading a word takes between neighbours of kinds `before` and `after` (a singular noun after its
-    clause's verb, OBJECT_NOUN, is a singular noun to every rule but one: `_resolve_open`'s compound)."""
+    clause's verb, OBJECT_NOUN, and a noun whose clause's verb comes after the word after it, MODIFIER_NOUN, are
+    singular nouns to every rule but `_resolve_open`'s compounds)."""
     g = c.readings
     if len(g) == 1:
         return g[0]
     after_verb = before == OBJECT_NOUN
+    verb_later = before == MODIFIER_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
         return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
-    before, after = ({OBJECT_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
     if open_word:
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb)
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later)
     return _resolve_closed(g, before, after)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
-                  countable: bool = False, after_verb: bool = False) -> str:
+                  countable: bool = False, after_verb: bool = False, verb_later: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
-    verb (an object or in a phrase after it)."""
+    verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
@@ -152,6 +157,10 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
         # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good)
+        return "N"
+    if verb_later and "N" in g and primary != "A" and not participle:
+        # a noun-verb word between a noun and its clause's verb is a compound's head: the street lights on our
+        # road are …, the old railway line now goes …, where the light switch for the cellar is
         return "N"
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
@@ -444,7 +453,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, HOW})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, MODIFIER_NOUN, HOW})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -467,6 +476,18 @@ def program() -> rasp.SOp:
                                default="-", name="clause_verb_before")
     resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
                             resolved_kind, clause_verb)
+    # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
+    # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
+    # noun: a noun-verb word there may be a compound's head itself, in the evening light)
+    finite_or_stop = combine("finite_or_stop", lambda t, n: "V" if t in AUX and t not in (
+        "BE_ING", "HAVE_ING", "DO_ING") or (t == "V" and not n) else "B" if t in (*BREAKS, "AND", "TOINF", *ENDS)
+                             else "-", first_pass, feature("has_noun_reading", lambda c: "N" in _parsed(c).readings,
+                                                           word_class))
+    verb_after_next = previous(nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
+                                             finite_or_stop, default="-", name="finite_or_stop_after"),
+                               -1, default="-", name="finite_or_stop_after_next")
+    resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in ("N", "L") and v == "V"
+                            else k, resolved_kind, verb_after_next)
     resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
                             feature("is_how_word", lambda m: m == "how", mark))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
