@@ -947,15 +947,15 @@ def program() -> rasp.SOp:
     clause_tense = combine("clause_tense", lambda left, right: right if left == "edge" else left, tense_left,
                            tense_right)
     after_noun = previous(is_noun, -1, default=False, name="noun_after")
+    # ("since" before a determiner is read as a conjunction; with no verb after it in its clause it is the
+    # preposition: the shop is closed since the flood)
+    since_preposition = combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag, tense_right)
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
                            combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
                                    feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
                                            "since" if m == "p:since" else "-", mark),
-                                   # ("since" before a determiner is read as a conjunction; with no verb after it in
-                                   # its clause it is the preposition: the shop is closed since the flood)
-                                   combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag,
-                                           tense_right)),
+                                   since_preposition),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
@@ -1092,6 +1092,14 @@ def program() -> rasp.SOp:
                         combine("since_units", lambda u, s: u and s, unit,
                                 previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
                                          name="since_before")))
+    # since (the preposition) + "a" or a quantifier and its noun: a length of time, not a point (since a year, since
+    # an hour, since all morning: for); "since" before a clause is a conjunction (since a friend told me)
+    since_preposition_before = previous(combine("is_since_preposition", lambda m, p: m == "p:since" and p, mark,
+                                                since_preposition), 1, default=False, name="since_preposition_before")
+    bad_since = combine("bad_since", lambda b, s: b or s, bad_since,
+                        combine("since_a_length", lambda s, d: s and d, since_preposition_before,
+                                combine("length_determiner", lambda t, n: t in ("DET_A", "DET_AN") or (
+                                    t == "QDET" and n == "N"), tag, next_tag)))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
                       feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
