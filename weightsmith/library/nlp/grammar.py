@@ -483,9 +483,9 @@ def program() -> rasp.SOp:
         "BE_ING", "HAVE_ING", "DO_ING") or (t == "V" and not n) else "B" if t in (*BREAKS, "AND", "TOINF", *ENDS)
                              else "-", first_pass, feature("has_noun_reading", lambda c: "N" in _parsed(c).readings,
                                                            word_class))
-    verb_after_next = previous(nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
-                                             finite_or_stop, default="-", name="finite_or_stop_after"),
-                               -1, default="-", name="finite_or_stop_after_next")
+    finite_or_stop_after = nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
+                                         finite_or_stop, default="-", name="finite_or_stop_after")
+    verb_after_next = previous(finite_or_stop_after, -1, default="-", name="finite_or_stop_after_next")
     resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in ("N", "L") and v == "V"
                             else k, resolved_kind, verb_after_next)
     resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
@@ -1204,7 +1204,24 @@ def program() -> rasp.SOp:
     bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
                                                                             bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
+    # a past that is also a participle, of a verb every sense of which takes an object (mark "tr"), with a subject
+    # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
+    # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
+    # injured in the first half did n't …)
+    subject_before = combine("subject_right_before", lambda t, s: t in ("N", "UNK") or (
+        t in SUBJECT_PRONOUNS and s), previous(tag, 1, default=START, name="tag_before"),
+                             previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 2, default=True,
+                                      name="clause_edge_two_back"))
+    participle_alone = combine("object_only_alone", lambda m, n: "tr" in m.split("/") and n != "V", mark,
+                               finite_or_stop_after)
+    bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
+                             combine("object_only_verb_alone", lambda p, t: p and t, participle_alone,
+                                     feature("no_object_next", lambda t: t in ("PREP", "SUB", "COMMA", "AND", "BUT",
+                                                                               *ENDS), next_tag)),
+                             combine("finite_with_subject_before", lambda g, s: g.startswith("subj:") and s,
+                                     governor, subject_before))
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
     do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")

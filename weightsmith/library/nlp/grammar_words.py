@@ -488,8 +488,9 @@ def classify(lexicon) -> dict[str, WordClass]:
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
     with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
-    to_object = to_object_verbs()
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object)) for w, c in table.items()}
+    to_object, object_only = to_object_verbs(), object_only_verbs()
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object, object_only))
+             for w, c in table.items()}
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
              else c for w, c in table.items()}
@@ -600,6 +601,24 @@ def to_object_verbs() -> set[str]:
     lists frame 24 ("Somebody ----s somebody to INFINITIVE") for one of their senses and frame 25 ("Somebody ----s
     somebody INFINITIVE") for none, and they are not of BARE_VERBS (see, hear, feel: perception verbs, which WordNet
     gives frame 24 and not 25)."""
+    return {w for w, f in verb_frames().items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+
+
+# WordNet's verb frames with an object (Somebody ----s something, Something ----s somebody, … somebody to INFINITIVE);
+# the others have none (Something ----s, Somebody ----s PP, Somebody ----s Adjective, … that CLAUSE)
+OBJECT_FRAMES = frozenset((5, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31))
+
+
+def object_only_verbs() -> set[str]:
+    """Verb lemmas every sense of which WordNet frames with an object (delay, exhaust, scare, cancel, injure,
+    postpone, situate: 5,588 of 11,529): with no object after it, such a verb's past is its participle, and its
+    clause lacks "be" (the train delayed by the snow, i scared of dogs)."""
+    return {w for w, f in verb_frames().items() if f <= OBJECT_FRAMES}
+
+
+@lru_cache(maxsize=1)
+def verb_frames() -> dict[str, frozenset[int]]:
+    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
     from weightsmith.tasks.nlp.dictionary import sources
 
     frames: dict[str, set[int]] = {}
@@ -617,7 +636,7 @@ def to_object_verbs() -> set[str]:
                 for j, word in enumerate(words):
                     if which in (0, j + 1):
                         frames.setdefault(word, set()).add(frame)
-    return {w for w, f in frames.items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+    return {w: frozenset(f) for w, f in frames.items()}
 
 
 def wordnet_texts():
@@ -655,11 +674,12 @@ def ly_adverb(adjective: str) -> str:
 
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset()) -> str:
+          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset(),
+          object_only: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
     ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
     knows (terrible: terribly), joined by "/"."""
-    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object).split("/") if p != "-"]
+    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object, object_only).split("/") if p != "-"]
     if "A" in c.readings and word in ADJECTIVE_ORDER:
         parts.append(ADJECTIVE_ORDER[word])
     if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
@@ -668,13 +688,18 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
 
 
 def _verb_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-               to_object: set[str] = frozenset()) -> str:
+               to_object: set[str] = frozenset(), object_only: set[str] = frozenset()) -> str:
     """`_plain_mark`, and "toobj" joined to the mark of a verb first whose lemma is of `to_object_verbs` (a bare verb
-    after its object is an error: she asked him close the window)."""
+    after its object is an error: she asked him close the window); "tr" for a past that is also a participle, of
+    verbs all of `object_only_verbs` (with no object it needs "be": the match cancelled because of the rain)."""
     plain = _plain_mark(word, c, analyses, compared)
     if c.primary == "V" and (plain in ("-", "res", "dit") or plain.startswith("x:")) and any(
             pos == "verb" and lemma in to_object for lemma, pos, _ in analyses):
         return "toobj" if plain == "-" else plain + "/toobj"
+    verbs = {lemma for lemma, pos, _ in analyses if pos == "verb"}
+    if (plain == "-" or plain.startswith("c:")) and "V" in c.readings and {"past", "pp"} <= set(c.forms) and verbs \
+            and verbs <= object_only:
+        return "tr" if plain == "-" else plain + "/tr"  # (c:of/tr: scared of, with the adjective's complement)
     return plain
 
 
