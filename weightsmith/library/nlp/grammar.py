@@ -778,6 +778,8 @@ def program() -> rasp.SOp:
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
+    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …)
+    person = combine("person_of_quantifier", lambda p, n: "pl" if p == "any" and n == "pl" else p, person, number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     # (or a quantifier or preposition: there are many cafes, there are lots of scones)
     # (a number above one makes it plural: there is four cafes; a unit after one is a measure, which may take

@@ -116,7 +116,9 @@ _SEVERAL = {
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
 }
-NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
+               # (and the plural quantifiers, plural as a subject too: both of my brothers live …)
+               **{w: "pl" for w in _GROUPS["QDET_PL"].split()}}
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
