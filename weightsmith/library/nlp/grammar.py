@@ -1125,6 +1125,12 @@ def program() -> rasp.SOp:
                        c == UNK_CLASS.name, word_class)
     bad_than = combine("bad_than", lambda t, n: t and n == 0, feature("is_than", lambda m: m == "than", mark),
                        count_upto(compares, name="comparatives_so_far"))
+    # (a comparative before "since" says what has changed since then, in the present: my grandfather feels much
+    # better since the operation, she is more relaxed since her holiday; an unknown word is none here)
+    changed = count_upto(feature("is_comparative", lambda m: "cmp" in m.split("/") or m == "more", mark),
+                         name="known_comparatives_so_far")
+    bad_time = combine("bad_time_unless_change", lambda b, c: b and not c, bad_time,
+                       combine("since_after_comparative", lambda t, n: t == "since" and n > 0, time, changed))
     bad_superlative = combine("bad_superlative_or_than", lambda a, b: a or b, bad_superlative, bad_than)
     # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
     time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
