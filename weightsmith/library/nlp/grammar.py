@@ -544,6 +544,15 @@ def program() -> rasp.SOp:
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
                               combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
                               combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
+    # a quantifier + "of" + a bare noun or adjective (most of people, some of students, a bit more of salt: most
+    # people, some of the students); a name is no bare noun (most of spain)
+    quantifier_two_back = previous(feature("is_quantifier", lambda c: _parsed(c).primary in (
+        "QDET", "QDET_SG", "QDET_PL", "QR") or _parsed(c).readings == ("PRON_ANY",), word_class), 2, default=False,
+                                   name="quantifier_two_back")
+    bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
+                      combine("quantifier_of_bare", lambda q, n: q and n,
+                              combine("quantifier_of", lambda q, o: q and o, quantifier_two_back, of_before),
+                              combine("bare_noun_or_adjective", lambda t, m: t in ("N", "A") and m != "name", tag, mark)))
     # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
     is_adjective = feature("is_adjective", lambda t: t == "A", tag)
     # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
