@@ -229,8 +229,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         if _nounish(after):
             return head
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
-    if head == "QDET_SG" and "R" in g:  # much: very much / much water
-        return head if _nounish(after) else "R"
+    if head == "QDET_SG" and "R" in g:  # much: very much / much water / much of the town
+        return head if _nounish(after) else "PRON_ANY" if after == "P" and "PRON_ANY" in g else "R"
     if head == "QDET_PL" and before == "D":  # a few, the many: a number
         return "NUM"
     if "R" in g and head.startswith("QDET") and before in ("L", "S") and (_verbish(after) or after in (

@@ -108,7 +108,7 @@ _SEVERAL = {
     "this": ("DET_SG", "PRON"), "that": ("DET_SG", "PRON", "SUB"), "these": ("DET_PL", "PRON_PL"),
     "those": ("DET_PL", "PRON_PL"), "her": ("DET", "ACC"), "there": ("THERE", "R"), "when": ("WH", "SUB"),
     "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
-    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
+    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R", "PRON_ANY"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
     "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
