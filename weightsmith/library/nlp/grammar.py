@@ -479,10 +479,12 @@ def program() -> rasp.SOp:
     # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
     # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
     # noun: a noun-verb word there may be a compound's head itself, in the evening light)
-    finite_or_stop = combine("finite_or_stop", lambda t, n: "V" if t in AUX and t not in (
-        "BE_ING", "HAVE_ING", "DO_ING") or (t == "V" and not n) else "B" if t in (*BREAKS, "AND", "TOINF", *ENDS)
-                             else "-", first_pass, feature("has_noun_reading", lambda c: "N" in _parsed(c).readings,
-                                                           word_class))
+    finite_or_stop = combine("finite_or_stop", lambda t, n: "V" if t == "aux" or (t == "V" and not n) else
+                             t if t == "B" else "-",
+                             feature("finite_or_stop_tag", lambda t: "aux" if t in AUX and t not in (
+                                 "BE_ING", "HAVE_ING", "DO_ING") else "V" if t == "V" else "B" if t in (
+                                 *BREAKS, "AND", "TOINF", *ENDS) else "-", first_pass),
+                             feature("has_noun_reading", lambda c: "N" in _parsed(c).readings, word_class))
     finite_or_stop_after = nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
                                          finite_or_stop, default="-", name="finite_or_stop_after")
     verb_after_next = previous(finite_or_stop_after, -1, default="-", name="finite_or_stop_after_next")
@@ -552,7 +554,9 @@ def program() -> rasp.SOp:
     bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
                       combine("quantifier_of_bare", lambda q, n: q and n,
                               combine("quantifier_of", lambda q, o: q and o, quantifier_two_back, of_before),
-                              combine("bare_noun_or_adjective", lambda t, m: t in ("N", "A") and m != "name", tag, mark)))
+                              combine("bare_noun_or_adjective", lambda t, n: t and not n,
+                                      feature("is_noun_or_adjective", lambda t: t in ("N", "A"), tag),
+                                      feature("is_name", lambda m: m == "name", mark))))
     # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
     is_adjective = feature("is_adjective", lambda t: t == "A", tag)
     # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
@@ -1105,12 +1109,15 @@ def program() -> rasp.SOp:
                                          name="since_before")))
     # since (the preposition) + "a" or a quantifier and its noun: a length of time, not a point (since a year, since
     # an hour, since all morning: for); "since" before a clause is a conjunction (since a friend told me)
-    since_preposition_before = previous(combine("is_since_preposition", lambda m, p: m == "p:since" and p, mark,
+    since_preposition_before = previous(combine("is_since_preposition", lambda m, p: m and p,
+                                                feature("is_since_word", lambda m: m == "p:since", mark),
                                                 since_preposition), 1, default=False, name="since_preposition_before")
     bad_since = combine("bad_since", lambda b, s: b or s, bad_since,
                         combine("since_a_length", lambda s, d: s and d, since_preposition_before,
-                                combine("length_determiner", lambda t, n: t in ("DET_A", "DET_AN") or (
-                                    t == "QDET" and n == "N"), tag, next_tag)))
+                                combine("length_determiner", lambda t, n: t == "a" or (t == "q" and n),
+                                        feature("article_or_quantifier", lambda t: "a" if t in ("DET_A", "DET_AN") else
+                                                "q" if t == "QDET" else "-", tag),
+                                        feature("noun_next", lambda t: t == "N", next_tag))))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
                       feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
@@ -1139,7 +1146,9 @@ def program() -> rasp.SOp:
     changed = count_upto(feature("is_comparative", lambda m: "cmp" in m.split("/") or m == "more", mark),
                          name="known_comparatives_so_far")
     bad_time = combine("bad_time_unless_change", lambda b, c: b and not c, bad_time,
-                       combine("since_after_comparative", lambda t, n: t == "since" and n > 0, time, changed))
+                       combine("since_after_comparative", lambda t, n: t and n,
+                               feature("is_since_time", lambda t: t == "since", time),
+                               feature("has_comparative", lambda n: n > 0, changed)))
     bad_superlative = combine("bad_superlative_or_than", lambda a, b: a or b, bad_superlative, bad_than)
     # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
     time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
@@ -1225,18 +1234,21 @@ def program() -> rasp.SOp:
     # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
     # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
     # injured in the first half did n't …)
-    subject_before = combine("subject_right_before", lambda t, s: t in ("N", "UNK") or (
-        t in SUBJECT_PRONOUNS and s), previous(tag, 1, default=START, name="tag_before"),
+    subject_before = combine("subject_right_before", lambda t, s: t == "noun" or (t == "pronoun" and s),
+                             previous(feature("subject_kind", lambda t: "noun" if t in ("N", "UNK") else "pronoun" if t
+                                              in SUBJECT_PRONOUNS else "-", tag), 1, default="-",
+                                      name="subject_kind_before"),
                              previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 2, default=True,
                                       name="clause_edge_two_back"))
-    participle_alone = combine("object_only_alone", lambda m, n: "tr" in m.split("/") and n != "V", mark,
-                               finite_or_stop_after)
+    participle_alone = combine("object_only_alone", lambda m, n: m and n != "V",
+                               feature("object_only_mark", lambda m: "tr" in m.split("/"), mark), finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
                              combine("object_only_verb_alone", lambda p, t: p and t, participle_alone,
                                      feature("no_object_next", lambda t: t in ("PREP", "SUB", "COMMA", "AND", "BUT",
                                                                                *ENDS), next_tag)),
-                             combine("finite_with_subject_before", lambda g, s: g.startswith("subj:") and s,
-                                     governor, subject_before))
+                             combine("finite_with_subject_before", lambda g, s: g and s,
+                                     feature("governed_by_subject", lambda g: g.startswith("subj:"), governor),
+                                     subject_before))
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
