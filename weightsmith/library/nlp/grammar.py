@@ -33,7 +33,9 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  adverb of time or repetition before a definite object (we visited again the museum), an
                  object pronoun after a preposition before a noun (the photos of us trip), an adjective with
                  an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
-                 comparative before it (i prefer tea than coffee)
+                 comparative before it (i prefer tea than coffee); a missing "be" before the past of a verb
+                 that always takes an object (the match cancelled because of the rain), since + a length of
+                 time (since a year), a quantifier + of + a bare noun (most of people)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the

@@ -32,7 +32,13 @@ A class says everything the grammar reads from a word, as a string of six fields
   "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
   (terrible: terribly; `ly_adverb`); since the eighth "cntw" on a singular noun that English uses as countable
   (`counted_by_use`: "view", "surprise", "sunset", which LemmInflect lists as plurals of themselves), read only where
-  a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day).
+  a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
+  ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
+  with no object after it, its "be" is missing: the train delayed by the snow).
+
+Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
+reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
+call a learner's that WordNet's own text uses is English (`in_use`: knitted, brambles, seconds).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
