@@ -178,13 +178,13 @@ def test_compiled_model_equals_the_interpreter():
 # green, kitchen tap last night); a noun clause after think takes a compound too (the shop close at six); road and
 # lake are not surely countable; for + years after be, have or teach; a bare
 # verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; burnted is
-# unknown; next door after a past; "lasts" is listed as a wrong form; attached / accustomed after be read as verbs
+# unknown; next door after a past; attached / accustomed after be read as verbs
 KNOWN_MISSES = {
     "they painted the garden fence green .", "he works at the fish market on saturdays .",
     "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "they are married for twenty years .", "he teaches at this school for three years .",
-    "i have this car for two years .", "the guarantee lasts for two years .",
+    "i have this car for two years .",
     "she is thinking about move to leeds .", "the new one is nice .",
     "she has spelt my name wrong again .", "i have burnted my finger .", "we heard them singing next door .",
     "my brother fixed the kitchen tap last night .", "i am not accustomed with the cold .",
@@ -204,9 +204,8 @@ KNOWN_MISSES = {
     # frames were tried and dropped, docs/nlp.md); an adverb after the object of make / keep; feeling adjectives in
     # -ed by their subject; "rather … than" + a verb; a noun-verb word before a determiner after have stays a verb;
     # an adjective after the object of a result verb (drove … the mill old); sleep tight; answered correct; pasts
-    "she added a pinch of salt to the soup .", "we went for a swim before breakfast .",
-    "the far side of the lake is quiet .", "we went for a swim yesterday .", "he drinks every day a glass of milk .",
-    "i saw today a fox in the garden .", "we finally finished the puzzle .", "there is a dozen eggs in the fridge .",
+    "the far side of the lake is quiet .", "he drinks every day a glass of milk .",
+    "i saw today a fox in the garden .", "there is a dozen eggs in the fridge .",
     "she looked at me , smiling .", "the soup was extreme hot .",
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
     "she sings beautiful .", "he drives careful in the rain .", "the children behaved perfect today .",
@@ -224,10 +223,34 @@ KNOWN_MISSES = {
     "what funny story !", "they found cheap flat near the river .", "he has long hair and a beard .",
     "i have never heard such noise in my life !", "what great service !", "such weather is rare in june .",
     "we had lovely time at the wedding .", "he did excellent work on the project .",
-    "i have had this cough since monday .", "since the accident , she walks with a stick .",
+    "since the accident , she walks with a stick .",
     "the kitchen is clean and tidily now .", "the weather was lovely and warm this week .",
-    "my parents want me study medicine .", "she asked him close the window .", "the doctor advised her rest for a week .",
+    "my parents want me study medicine .", "the doctor advised her rest for a week .",
     "the more expensive one is better .",
+    # Ninth round. Errors caught before only because a noun reading was missing (pinch, swim, puzzle are nouns now:
+    # a bare countable after "for" or before a noun is no rule); causative "have" takes no bare infinitive rule,
+    # so "fix" after "him" is now read as the verb it is and refused
+    "she added a pinch salt to the soup .", "we went for swim before breakfast .", "we finished finally the puzzle .",
+    "i had him fix the tap .",
+    # its class sentences (written before the rules): -s forms of verbs get no noun reading (lifts); "spill of oil"
+    # is no measure noun; "waters" is a word; "hugs" after an adjective reads as a verb; a plural before a 3s form
+    # (sales figures), a compound as an object before an adverb, a plural + base form as a subject (shops close);
+    # "o'clock" is split by the tokenizer; a reduced passive after a subject (players injured in …), "bored" is also
+    # the past of "bear"; a "be" is missing before postpone (to-infinitive mark), located (not object-only: frame 22),
+    # after "really"; most has no pronoun reading, "cycle" after "us" is read as a noun
+    "the lifts in the station are very slow .", "there was a spill of oil on the motorway .",
+    "add a pinch of salt to the waters .", "she gave her grandson a big hugs .",
+    "the sales figures show a big drop this month .", "my brother bought the concert tickets online .",
+    "the village shops close early on sundays .", "they have been waiting since ten o'clock .",
+    "the players injured in the first half did n't play again .", "the film bored me to tears .",
+    "the driver injured in the crash is in hospital now .", "the meeting postponed until next week .",
+    "i really bored in the maths lesson .", "our hotel located near the beach .",
+    "many of us cycle to work .", "most of spain is very dry in summer .",
+    # the adjective-for-adverb class, whose rule was measured and dropped (docs/nlp.md, "Ninth round")
+    "she sings beautiful at every concert .", "the teacher spoke clear to the class .",
+    "he answered the phone very polite .", "the old man walked slow to the bus stop .", "my brother drives very careful .",
+    "she smiled sweet at the baby .", "the children played quiet in their room .", "the team played brilliant on saturday .",
+    "we waited patient for the doctor .",
 }
 
 
@@ -310,4 +333,30 @@ EIGHTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", EIGHTH_ROUND)
 def test_eighth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the ninth round's classes (docs/nlp.md, "Ninth round"): readings given back from resources (WordNet's nouns and
+# text), compounds before their clause's verb, since + a length of time, a missing "be" before the past of a verb
+# that always takes an object (WordNet's frames), plural quantifiers as subjects, quantifier + of + bare noun;
+# sentences the program before it judged wrong, and the ones beside them that must stay right
+NINTH_ROUND = [
+    ("we took the lift to the top floor .", True), ("she went for a swim in the sea .", True),  # lost nouns
+    ("my gran knitted me a jumper .", True), ("the fence is covered in brambles .", True),  # no learner forms
+    ("the meeting lasts about an hour .", True), ("wait thirty seconds , please .", True),
+    ("the childs are playing outside .", False), ("she swim every morning .", False),
+    ("the street lights in our road are broken .", True), ("the bus stops near the park have shelters .", True),
+    ("the street lights in our road is broken .", False),  # compounds
+    ("we have lived here since a year .", False), ("he has been asleep since all afternoon .", False),  # since
+    ("we have lived here since a friend found us the flat .", True),
+    ("the train delayed because of the fog .", False), ("the train was delayed because of the fog .", True),  # be
+    ("the fog delayed the train .", True), ("i scared of spiders .", False),
+    ("both of my sisters lives in leeds .", False), ("both of my sisters live in leeds .", True),  # quantifiers
+    ("most of people like the sea .", False), ("most of the people like the sea .", True),
+    ("much of the town was flooded .", True), ("she feels much better since the operation .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", NINTH_ROUND)
+def test_ninth_round_classes(text, grammatical):
     assert judge([text]) == [grammatical]

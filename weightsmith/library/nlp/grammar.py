@@ -33,7 +33,9 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  adverb of time or repetition before a definite object (we visited again the museum), an
                  object pronoun after a preposition before a noun (the photos of us trip), an adjective with
                  an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
-                 comparative before it (i prefer tea than coffee)
+                 comparative before it (i prefer tea than coffee); a missing "be" before the past of a verb
+                 that always takes an object (the match cancelled because of the rain), since + a length of
+                 time (since a year), a quantifier + of + a bare noun (most of people)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -100,6 +102,9 @@ def kind(c: WordClass) -> str:
 
 
 OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+# the kind of a noun whose clause has a verb after the word after it (the second reading pass): that word is no verb
+# but a compound's head (the traffic [lights] on the corner are …)
+MODIFIER_NOUN = "C"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 
 
@@ -124,25 +129,27 @@ def _like_noun(k: str) -> bool:
 
 def resolve(c: WordClass, before: str, after: str) -> str:
     """The reading a word takes between neighbours of kinds `before` and `after` (a singular noun after its
-    clause's verb, OBJECT_NOUN, is a singular noun to every rule but one: `_resolve_open`'s compound)."""
+    clause's verb, OBJECT_NOUN, and a noun whose clause's verb comes after the word after it, MODIFIER_NOUN, are
+    singular nouns to every rule but `_resolve_open`'s compounds)."""
     g = c.readings
     if len(g) == 1:
         return g[0]
     after_verb = before == OBJECT_NOUN
+    verb_later = before == MODIFIER_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
         return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
-    before, after = ({OBJECT_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
     if open_word:
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb)
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later)
     return _resolve_closed(g, before, after)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
-                  countable: bool = False, after_verb: bool = False) -> str:
+                  countable: bool = False, after_verb: bool = False, verb_later: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
-    verb (an object or in a phrase after it)."""
+    verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
@@ -152,6 +159,10 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
         # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good)
+        return "N"
+    if verb_later and "N" in g and primary != "A" and not participle:
+        # a noun-verb word between a noun and its clause's verb is a compound's head: the street lights on our
+        # road are …, the old railway line now goes …, where the light switch for the cellar is
         return "N"
     if primary == "R" and "N" in g:  # home, today: a noun after a determiner or preposition, or as a subject
         return "N" if before in ("D", "A", "P") or (before == START and after in ("B", "M", "H")) else "R"
@@ -194,6 +205,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
                 forms != ("ing",) or after in ("D", "O", "S", "P", "X", "Y", "T", "E", "&", END)):
             return "V"
         return "A" if primary == "A" else pick("N", "A", "R")
+    if before == "O" and primary == "V":
+        return "V"  # a verb first after an object pronoun is its verb: let me help, she taught us swim
     if before in ("V", "O") or before.startswith("?"):
         return noun_or_adjective  # an object: i like fish
     if before == "W":  # the people who work here, who cooks dinner ? / which bus goes …, what time is it ?
@@ -218,8 +231,8 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
         if _nounish(after):
             return head
         return "SUB" if "SUB" in g and after in ("S", "D") else g[1]
-    if head == "QDET_SG" and "R" in g:  # much: very much / much water
-        return head if _nounish(after) else "R"
+    if head == "QDET_SG" and "R" in g:  # much: very much / much water / much of the town
+        return head if _nounish(after) else "PRON_ANY" if after == "P" and "PRON_ANY" in g else "R"
     if head == "QDET_PL" and before == "D":  # a few, the many: a number
         return "NUM"
     if "R" in g and head.startswith("QDET") and before in ("L", "S") and (_verbish(after) or after in (
@@ -442,7 +455,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, HOW})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, MODIFIER_NOUN, HOW})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -465,6 +478,20 @@ def program() -> rasp.SOp:
                                default="-", name="clause_verb_before")
     resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
                             resolved_kind, clause_verb)
+    # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
+    # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
+    # noun: a noun-verb word there may be a compound's head itself, in the evening light)
+    finite_or_stop = combine("finite_or_stop", lambda t, n: "V" if t == "aux" or (t == "V" and not n) else
+                             t if t == "B" else "-",
+                             feature("finite_or_stop_tag", lambda t: "aux" if t in AUX and t not in (
+                                 "BE_ING", "HAVE_ING", "DO_ING") else "V" if t == "V" else "B" if t in (
+                                 *BREAKS, "AND", "TOINF", *ENDS) else "-", first_pass),
+                             feature("has_noun_reading", lambda c: "N" in _parsed(c).readings, word_class))
+    finite_or_stop_after = nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
+                                         finite_or_stop, default="-", name="finite_or_stop_after")
+    verb_after_next = previous(finite_or_stop_after, -1, default="-", name="finite_or_stop_after_next")
+    resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in ("N", "L") and v == "V"
+                            else k, resolved_kind, verb_after_next)
     resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
                             feature("is_how_word", lambda m: m == "how", mark))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
@@ -521,6 +548,17 @@ def program() -> rasp.SOp:
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
                               combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
                               combine("my_noun_after_determiner", lambda t, n: n if t in DETS else "-", tag, my_noun)))
+    # a quantifier + "of" + a bare noun or adjective (most of people, some of students, a bit more of salt: most
+    # people, some of the students); a name is no bare noun (most of spain)
+    quantifier_two_back = previous(feature("is_quantifier", lambda c: _parsed(c).primary in (
+        "QDET", "QDET_SG", "QDET_PL", "QR") or _parsed(c).readings == ("PRON_ANY",), word_class), 2, default=False,
+                                   name="quantifier_two_back")
+    bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
+                      combine("quantifier_of_bare", lambda q, n: q and n,
+                              combine("quantifier_of", lambda q, o: q and o, quantifier_two_back, of_before),
+                              combine("bare_noun_or_adjective", lambda t, n: t and not n,
+                                      feature("is_noun_or_adjective", lambda t: t in ("N", "A"), tag),
+                                      feature("is_name", lambda m: m == "name", mark))))
     # ("a lot of", and an adjective whose complement is "of": full of car, afraid of dog)
     is_adjective = feature("is_adjective", lambda t: t == "A", tag)
     # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
@@ -755,6 +793,8 @@ def program() -> rasp.SOp:
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
+    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …)
+    person = combine("person_of_quantifier", lambda p, n: "pl" if p == "any" and n == "pl" else p, person, number)
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     # (or a quantifier or preposition: there are many cafes, there are lots of scones)
     # (a number above one makes it plural: there is four cafes; a unit after one is a measure, which may take
@@ -924,15 +964,15 @@ def program() -> rasp.SOp:
     clause_tense = combine("clause_tense", lambda left, right: right if left == "edge" else left, tense_left,
                            tense_right)
     after_noun = previous(is_noun, -1, default=False, name="noun_after")
+    # ("since" before a determiner is read as a conjunction; with no verb after it in its clause it is the
+    # preposition: the shop is closed since the flood)
+    since_preposition = combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag, tense_right)
     time = combine("time_adverb", _time,
                    combine("time_mark", lambda m, d: f"{m}|{d}",
                            combine("time_word", lambda m, p: "-" if m == "since" and not p else m,
                                    feature("time_mark_word", lambda m: m if m in ("past", "fut", "last", "next") else
                                            "since" if m == "p:since" else "-", mark),
-                                   # ("since" before a determiner is read as a conjunction; with no verb after it in
-                                   # its clause it is the preposition: the shop is closed since the flood)
-                                   combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag,
-                                           tense_right)),
+                                   since_preposition),
                            feature("time_word_after_determiner", lambda o: "det" if o in ("DET", "QDET", "PREP") else "-",
                                    order_before)),
                    after_noun)
@@ -1069,6 +1109,17 @@ def program() -> rasp.SOp:
                         combine("since_units", lambda u, s: u and s, unit,
                                 previous(feature("is_since", lambda m: m == "p:since", mark), 1, default=False,
                                          name="since_before")))
+    # since (the preposition) + "a" or a quantifier and its noun: a length of time, not a point (since a year, since
+    # an hour, since all morning: for); "since" before a clause is a conjunction (since a friend told me)
+    since_preposition_before = previous(combine("is_since_preposition", lambda m, p: m and p,
+                                                feature("is_since_word", lambda m: m == "p:since", mark),
+                                                since_preposition), 1, default=False, name="since_preposition_before")
+    bad_since = combine("bad_since", lambda b, s: b or s, bad_since,
+                        combine("since_a_length", lambda s, d: s and d, since_preposition_before,
+                                combine("length_determiner", lambda t, n: t == "a" or (t == "q" and n),
+                                        feature("article_or_quantifier", lambda t: "a" if t in ("DET_A", "DET_AN") else
+                                                "q" if t == "QDET" else "-", tag),
+                                        feature("noun_next", lambda t: t == "N", next_tag))))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
                       feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
@@ -1092,6 +1143,14 @@ def program() -> rasp.SOp:
                        c == UNK_CLASS.name, word_class)
     bad_than = combine("bad_than", lambda t, n: t and n == 0, feature("is_than", lambda m: m == "than", mark),
                        count_upto(compares, name="comparatives_so_far"))
+    # (a comparative before "since" says what has changed since then, in the present: my grandfather feels much
+    # better since the operation, she is more relaxed since her holiday; an unknown word is none here)
+    changed = count_upto(feature("is_comparative", lambda m: "cmp" in m.split("/") or m == "more", mark),
+                         name="known_comparatives_so_far")
+    bad_time = combine("bad_time_unless_change", lambda b, c: b and not c, bad_time,
+                       combine("since_after_comparative", lambda t, n: t and n,
+                               feature("is_since_time", lambda t: t == "since", time),
+                               feature("has_comparative", lambda n: n > 0, changed)))
     bad_superlative = combine("bad_superlative_or_than", lambda a, b: a or b, bad_superlative, bad_than)
     # prepositions of time and place: on february, in monday, at sunday; in the tenth floor
     time_preposition = feature("time_preposition", lambda m: m if m in ("p:on", "p:in", "p:at") else "-", mark)
@@ -1173,7 +1232,27 @@ def program() -> rasp.SOp:
     bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
                                                                             bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
+    # a past that is also a participle, of a verb every sense of which takes an object (mark "tr"), with a subject
+    # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
+    # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
+    # injured in the first half did n't …)
+    subject_before = combine("subject_right_before", lambda t, s: t == "noun" or (t == "pronoun" and s),
+                             previous(feature("subject_kind", lambda t: "noun" if t in ("N", "UNK") else "pronoun" if t
+                                              in SUBJECT_PRONOUNS else "-", tag), 1, default="-",
+                                      name="subject_kind_before"),
+                             previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 2, default=True,
+                                      name="clause_edge_two_back"))
+    participle_alone = combine("object_only_alone", lambda m, n: m and n != "V",
+                               feature("object_only_mark", lambda m: "tr" in m.split("/"), mark), finite_or_stop_after)
+    bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
+                             combine("object_only_verb_alone", lambda p, t: p and t, participle_alone,
+                                     feature("no_object_next", lambda t: t in ("PREP", "SUB", "COMMA", "AND", "BUT",
+                                                                               *ENDS), next_tag)),
+                             combine("finite_with_subject_before", lambda g, s: g and s,
+                                     feature("governed_by_subject", lambda g: g.startswith("subj:"), governor),
+                                     subject_before))
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
     do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")

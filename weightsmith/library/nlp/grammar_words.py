@@ -32,7 +32,13 @@ A class says everything the grammar reads from a word, as a string of six fields
   "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
   (terrible: terribly; `ly_adverb`); since the eighth "cntw" on a singular noun that English uses as countable
   (`counted_by_use`: "view", "surprise", "sunset", which LemmInflect lists as plurals of themselves), read only where
-  a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day).
+  a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
+  ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
+  with no object after it, its "be" is missing: the train delayed by the snow).
+
+Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
+reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
+call a learner's that WordNet's own text uses is English (`in_use`: knitted, brambles, seconds).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -108,7 +114,7 @@ _SEVERAL = {
     "this": ("DET_SG", "PRON"), "that": ("DET_SG", "PRON", "SUB"), "these": ("DET_PL", "PRON_PL"),
     "those": ("DET_PL", "PRON_PL"), "her": ("DET", "ACC"), "there": ("THERE", "R"), "when": ("WH", "SUB"),
     "what": ("WH", "DET"), "which": ("WH", "DET"), "no": ("DET", "INTERJ"), "one": ("NUM1", "PRON"),
-    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
+    "so": ("DEG", "SUB"), "much": ("QDET_SG", "R", "PRON_ANY"), "before": ("PREP", "SUB"), "after": ("PREP", "SUB"),
     "until": ("PREP", "SUB"),
     "since": ("PREP", "SUB"), "'s": ("CL_S", "POSS"), "next": ("PREP", "ORD"),
     "may": ("MODAL", "N"),  # born in may
@@ -116,7 +122,9 @@ _SEVERAL = {
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
 }
-NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg"}  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
+               # (and the plural quantifiers, plural as a subject too: both of my brothers live …)
+               **{w: "pl" for w in _GROUPS["QDET_PL"].split()}}
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
 MARKS = {
     **{w: "past" for w in ("yesterday", "ago")}, "tomorrow": "fut", "last": "last", "next": "next",
@@ -464,13 +472,16 @@ def classify(lexicon) -> dict[str, WordClass]:
     bad = over_regularised(lexicon)
     lexicon = lexicon.for_task("grammaticality")
     bad |= over_regularised(lexicon)
-    table: dict[str, WordClass] = {}
     forms = with_participles(lexicon)
+    english = in_use(bad, wordnet_texts()) - set(EVERYDAY_BAD) - irregular_plurals(lexicon)
+    bad -= english
+    forms |= {w: r for w in english if w not in forms and (r := regular_readings(w, lexicon))}
+    table: dict[str, WordClass] = {}
     for word, analyses in forms.items():
         if tokenize(word) != [word] or word in CLOSED:
             continue
-        table[word] = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                                   for lemma, pos, tag in analyses], word)
+        table[word] = _with_lost_noun(_open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count)
+                                                   for lemma, pos, tag in analyses], word), word, analyses, lexicon)
     for word, tags in CLOSED.items():
         # (an adverb of the closed list keeps the lexicon's adjective reading: a little dog, the late train, the
         # far side, an only child)
@@ -485,8 +496,9 @@ def classify(lexicon) -> dict[str, WordClass]:
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
     with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
-    to_object = to_object_verbs()
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object)) for w, c in table.items()}
+    to_object, object_only = to_object_verbs(), object_only_verbs()
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object, object_only))
+             for w, c in table.items()}
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
              else c for w, c in table.items()}
@@ -531,11 +543,90 @@ def counted_by_use(forms: dict[str, list[tuple[str, str, str]]], texts) -> set[s
     return {w for w, n in counted.items() if n >= COUNTED_MIN and n >= COUNTED_SHARE * (n + bare.get(w, 0))}
 
 
+# a form the rules above call a learner's (a regular form of an irregular word, -s on an adjective) that WordNet's
+# glosses and examples (1.8M words) use at least IN_USE_MIN times is English: knitted (16), brambles (5), seconds
+# (15), lasts (13), americans (58); the learners' forms are used at most once there (babys, leafs) or never (childs,
+# goed, informations)
+IN_USE_MIN = 4
+
+
+def in_use(words: set[str], texts) -> set[str]:
+    """The words of `words` that `texts` (lines of English) use at least IN_USE_MIN times."""
+    seen: dict[str, int] = {}
+    for line in texts:
+        for w in re.findall(r"[a-z]+", line.lower()):
+            if w in words:
+                seen[w] = seen.get(w, 0) + 1
+    return {w for w, n in seen.items() if n >= IN_USE_MIN}
+
+
+def irregular_plurals(lexicon) -> set[str]:
+    """The regular plurals of the nouns whose plural the lexicon lists as another word (loafs: loaves; polices: police):
+    a learner's plural even where a verb of the same spelling is English (he loafs about)."""
+    plurals = {e.lemma: e.forms.get("pl", ()) for e in lexicon.english.values() if e.pos == "noun"}
+    return {regular_plural(n) for n, pl in plurals.items()
+            if pl and regular_plural(n) not in pl and (n not in pl or n in INVARIANT)}
+
+
+def regular_readings(word: str, lexicon) -> list[tuple[str, str, str]]:
+    """What a regular form the lexicon does not list is: the plural of a noun lemma (brambles), the past and
+    participle of a verb lemma (knitted)."""
+    out = [(e.lemma, "noun", "pl") for e in lexicon.english.values() if e.pos == "noun" and regular_plural(e.lemma) == word]
+    for e in lexicon.english.values():
+        if e.pos == "verb" and word in _regular_past(e.lemma):
+            out += [(e.lemma, "verb", "past"), (e.lemma, "verb", "pp")]
+    return out
+
+
+# a verb's noun reading that the lexicon lacks (WordNet lists the noun: a spill, a cough, a swim, a pinch) or that
+# the 1/RARE rule dropped (the lift: 1 noun use in SemCor against 54 verb ones) is given back to a verb of fewer
+# than LOST_NOUN_MAX uses; a very common verb's rare noun (a go, the see, in the know) is no everyday noun, and
+# reading it as one would hide "i want go"
+LOST_NOUN_MAX = 100
+
+
+def _with_lost_noun(c: WordClass, word: str, analyses: list[tuple[str, str, str]], lexicon) -> WordClass:
+    """The class with the singular noun reading of a verb first's base form that WordNet lists as a noun (see
+    LOST_NOUN_MAX). (Not the -s form: "a cat that sleeps", "the tap drips" would read a plural noun.)"""
+    if c.primary != "V" or "N" in c.readings:
+        return c
+    if not any(lemma == word and pos == "verb" and tag == "base" and lexicon.english[lemma, pos].count < LOST_NOUN_MAX
+               for lemma, pos, tag in analyses) or word not in wordnet_nouns():
+        return c
+    return replace(c, readings=tuple(r for r in OPEN if r in (*c.readings, "N")), number="sg")
+
+
+@lru_cache(maxsize=1)
+def wordnet_nouns() -> frozenset[str]:
+    """WordNet's single-word noun lemmas."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    return frozenset(w for w, kinds in english.wordnet_lemmas(sources.path("wordnet").parent).items() if "noun" in kinds)
+
+
 def to_object_verbs() -> set[str]:
     """Verb lemmas whose object takes "to" before the verb after it (asked him to close, want me to study): WordNet
     lists frame 24 ("Somebody ----s somebody to INFINITIVE") for one of their senses and frame 25 ("Somebody ----s
     somebody INFINITIVE") for none, and they are not of BARE_VERBS (see, hear, feel: perception verbs, which WordNet
     gives frame 24 and not 25)."""
+    return {w for w, f in verb_frames().items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+
+
+# WordNet's verb frames with an object (Somebody ----s something, Something ----s somebody, … somebody to INFINITIVE);
+# the others have none (Something ----s, Somebody ----s PP, Somebody ----s Adjective, … that CLAUSE)
+OBJECT_FRAMES = frozenset((5, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31))
+
+
+def object_only_verbs() -> set[str]:
+    """Verb lemmas every sense of which WordNet frames with an object (delay, exhaust, scare, cancel, injure,
+    postpone, situate: 5,588 of 11,529): with no object after it, such a verb's past is its participle, and its
+    clause lacks "be" (the train delayed by the snow, i scared of dogs)."""
+    return {w for w, f in verb_frames().items() if f <= OBJECT_FRAMES}
+
+
+@lru_cache(maxsize=1)
+def verb_frames() -> dict[str, frozenset[int]]:
+    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
     from weightsmith.tasks.nlp.dictionary import sources
 
     frames: dict[str, set[int]] = {}
@@ -553,7 +644,7 @@ def to_object_verbs() -> set[str]:
                 for j, word in enumerate(words):
                     if which in (0, j + 1):
                         frames.setdefault(word, set()).add(frame)
-    return {w for w, f in frames.items() if 24 in f and 25 not in f and w not in BARE_VERBS}
+    return {w: frozenset(f) for w, f in frames.items()}
 
 
 def wordnet_texts():
@@ -591,11 +682,12 @@ def ly_adverb(adjective: str) -> str:
 
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset()) -> str:
+          with_ly: set[str] = frozenset(), to_object: set[str] = frozenset(),
+          object_only: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
     ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
     knows (terrible: terribly), joined by "/"."""
-    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object).split("/") if p != "-"]
+    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object, object_only).split("/") if p != "-"]
     if "A" in c.readings and word in ADJECTIVE_ORDER:
         parts.append(ADJECTIVE_ORDER[word])
     if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
@@ -604,13 +696,18 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
 
 
 def _verb_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-               to_object: set[str] = frozenset()) -> str:
+               to_object: set[str] = frozenset(), object_only: set[str] = frozenset()) -> str:
     """`_plain_mark`, and "toobj" joined to the mark of a verb first whose lemma is of `to_object_verbs` (a bare verb
-    after its object is an error: she asked him close the window)."""
+    after its object is an error: she asked him close the window); "tr" for a past that is also a participle, of
+    verbs all of `object_only_verbs` (with no object it needs "be": the match cancelled because of the rain)."""
     plain = _plain_mark(word, c, analyses, compared)
     if c.primary == "V" and (plain in ("-", "res", "dit") or plain.startswith("x:")) and any(
             pos == "verb" and lemma in to_object for lemma, pos, _ in analyses):
         return "toobj" if plain == "-" else plain + "/toobj"
+    verbs = {lemma for lemma, pos, _ in analyses if pos == "verb"}
+    if (plain == "-" or plain.startswith("c:")) and "V" in c.readings and {"past", "pp"} <= set(c.forms) and verbs \
+            and verbs <= object_only:
+        return "tr" if plain == "-" else plain + "/tr"  # (c:of/tr: scared of, with the adjective's complement)
     return plain
 
 
