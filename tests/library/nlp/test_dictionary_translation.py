@@ -14,6 +14,7 @@ from weightsmith import rasp
 from weightsmith.rasp import expr as rx
 from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
+from weightsmith.library.nlp import french_positions
 from weightsmith.library.nlp import models
 from weightsmith.library.nlp.causal import disagreements
 from weightsmith.tasks.nlp import dictionary
@@ -484,8 +485,10 @@ def test_every_word_a_plan_asks_for_exists(data):
                                min_size=2, max_size=9))
     english = dt.model_words([*words, "."])
     ids = dt.encode(english + ["SEP"])
-    plan = next(e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp) and e.label == "plan")
-    for at, entries in enumerate(rasp.evaluate(plan, ids)):
-        for back, code in entries:
+    spoken = next(e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp) and e.label == "plan_and_parts")
+    for at, (plan, parts) in enumerate(rasp.evaluate(spoken, ids)):  # a noun phrase's words: markers, read from parts
+        for back, code in plan:
+            k = french_positions.marker_index(code)
+            back, code = (back, code) if k < 0 else french_positions.entry_at(parts, k)
             source = at - 1 - back
             assert 0 <= source < len(english) and dt.french_word(ids[source], code) is not None, (english, at, code)
