@@ -41,6 +41,7 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
+from weightsmith.compiler.mlp import ROUNDING_NOISE
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
@@ -160,7 +161,7 @@ class NumberLine:
     half the smallest gap between points: the error a model may make and still be read right.
     """
 
-    TWIN = 1e-9
+    TWIN = ROUNDING_NOISE  # the compiler's: values it keeps apart are two numbers here too
 
     def __init__(self, values: Iterable[Any]):
         # 0 is always a point: None is held as 0 in the residual (and an extra point only makes judging stricter)

@@ -770,7 +770,9 @@ class Lowering:
             if too_large:
                 raise CompileError(f"the output {rep.label!r} can hold {too_large[0]!r}, beyond float32's range "
                                    f"(±{FLOAT32_MAX:.3g}): a float32 model cannot hold it")
-            gap = mlp.min_gap([points[i] for i in mlp.rounding_starts(points)])
+            apart = [points[i] for i in mlp.rounding_starts(points)]
+            _require_float32_apart(rep.label, apart, "as the output needs")
+            gap = mlp.min_gap(apart)
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit
             dim, weight = next(iter(scalar.terms.items())) if len(scalar.terms) == 1 else (None, 0.0)
             if weight != 1.0:
@@ -904,14 +906,22 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
                     )
         merged_points = [points[i] for i in starts]
         merged_outputs = [outputs[i] for i in starts]
-    span = max(map(abs, merged_points), default=1.0)
-    gap = mlp.min_gap(merged_points)
-    if gap < 1e-5 * max(span, 1.0):
-        raise CompileError(
-            f"{source.label!r} takes values only {gap:.3g} apart (at magnitude {span:.3g}); a float32 model "
-            f"cannot tell them apart reliably, as {output.label!r} needs"
-        )
+    _require_float32_apart(source.label, merged_points, f"as {output.label!r} needs")
     return merged_points, merged_outputs
+
+
+def _require_float32_apart(label: str, points: list[float], why: str) -> None:
+    """CompileError naming the two closest of `points` (ascending, twins merged) where they are closer than
+    a float32 model tells apart (1e-5 of their magnitude): such values are two numbers, not rounding
+    twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one answered the other's value."""
+    span = max(map(abs, points), default=1.0)
+    gaps = np.diff(np.asarray(points, dtype=np.float64))
+    if len(gaps) and gaps.min() < 1e-5 * max(span, 1.0):
+        i = int(gaps.argmin())
+        raise CompileError(
+            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {gaps[i]:.3g} apart (at "
+            f"magnitude {span:.3g}): a float32 model cannot tell them apart reliably, {why}"
+        )
 
 
 def _close_vectors(a: dict, b: dict) -> bool:
