@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 from typing import Any, Callable, Iterable, Sequence
 
@@ -51,7 +52,7 @@ from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
                                         undecided_by_input)
-from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
+from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted, typed_by_width
 from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
@@ -816,7 +817,7 @@ class Lowering:
         No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
         found = None
         if rep.expr is not None:
-            averages = lambda a: rasp.is_numerical(a) or self.facts.may_average(a)  # noqa: E731
+            averages = partial(typed_by_width, self.facts)
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
             if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
