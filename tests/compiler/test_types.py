@@ -13,6 +13,7 @@ from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
 from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, output_types
 from weightsmith.compiler.values import analyse, typed_by_width
 from weightsmith.compiler.graph import build_graph
+from weightsmith.library.sorting import make_sort_unique
 
 from tests.compiler.agreement import every_input, same_value
 
@@ -216,12 +217,15 @@ def test_the_type_of_an_argument_held_as_a_compact_code():
 
 
 @pytest.mark.parametrize("vocab, analysis", [([1, 2], "exhaustive"), ([1, 2], "auto"), ([1], "static"),
-                                             ([True, 3], "exhaustive")])
-def test_a_categorical_aggregate_averaging_equal_ints_decodes_the_float_mean(vocab, analysis):
+                                             ([True, 3], "exhaustive"), ([1, 2, 3], "static")])
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_categorical_aggregate_averaging_equal_ints_decodes_the_float_mean(vocab, analysis, sort):
     """`sort_unique`'s Aggregate given a repeated token: the interpreter averages the equal ints (mean(1, 1)
     is 1.0, mean(True, True) 1.0) where the model decoded the int 1 (the value facts compared the values
-    by `!=` only, so no type case was compiled). The model decodes the interpreter's value and type."""
-    same = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), rasp.tokens)
+    by `!=` only, and the static proof that sort_unique copies equal values took their mean as themselves,
+    so no type case was compiled). The model decodes the interpreter's value and type."""
+    same = (make_sort_unique(rasp.tokens, rasp.tokens) if sort
+            else rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), rasp.tokens))
     compiled = compile_program(same, vocab, 3, analysis=analysis)
     inputs = every_input(vocab, 3)
     for xs, got in zip(inputs, compiled.run_batch(inputs)):

@@ -34,7 +34,7 @@ import numpy as np
 from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, UndefinedInputsWarning, tabulate
 from weightsmith.compiler.graph import ProgramGraph
-from weightsmith.compiler.copies import copies_one_value
+from weightsmith.compiler.copies import copies_one_value, selects_one_position
 from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
 from weightsmith.rasp import bitmask
@@ -409,9 +409,10 @@ class StaticFacts(_FunctionTables):
 
     def may_retype(self, aggregate: rasp.Aggregate) -> bool:
         """Whether several selected equal ints (or bools) may be averaged to a float (`ObservedFacts.
-        may_retype`): unless the Aggregate provably copies one value, wherever its s-op holds one."""
+        may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
+        position (copying equal values, as a stable sort of repeated tokens does, still averages them)."""
         return (any(isinstance(v, (int, float)) and not isinstance(v, float) for v in self.values(aggregate.sop))
-                and not copies_one_value(aggregate, self.values, self.max_seq_len))
+                and not selects_one_position(aggregate, self.values))
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return not never_empty(selector, self.values, self.nullable)
