@@ -907,21 +907,27 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
                     )
         merged_points = [points[i] for i in starts]
         merged_outputs = [outputs[i] for i in starts]
-    _require_float32_apart(source.label, merged_points, f"as {output.label!r} needs")
+    _require_float32_apart(source.label, merged_points, f"as {output.label!r} needs",
+                           span=max(map(abs, merged_points), default=1.0))
     return merged_points, merged_outputs
 
 
-def _require_float32_apart(label: str, points: list[float], why: str) -> None:
+def _require_float32_apart(label: str, points: list[float], why: str, span: float | None = None) -> None:
     """CompileError naming the two closest of `points` (ascending, twins merged) where they are closer than
-    a float32 model tells apart (1e-5 of their magnitude): such values are two numbers, not rounding
-    twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one answered the other's value."""
-    span = max(map(abs, points), default=1.0)
-    gaps = np.diff(np.asarray(points, dtype=np.float64))
-    if len(gaps) and gaps.min() < 1e-5 * max(span, 1.0):
-        i = int(gaps.argmin())
+    a float32 model tells apart: 1e-5 of `span` (a staircase reads its input with errors of the size of its
+    largest value), or of the pair's own magnitude where `span` is None (an output's snapping). Such values
+    are two numbers, not rounding twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one
+    answered the other's value."""
+    p = np.asarray(points, dtype=np.float64)
+    if len(p) < 2:
+        return
+    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, span)
+    short = np.diff(p) / np.maximum(magnitude, 1.0)
+    i = int(short.argmin())
+    if short[i] < 1e-5:
         raise CompileError(
-            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {gaps[i]:.3g} apart (at "
-            f"magnitude {span:.3g}): a float32 model cannot tell them apart reliably, {why}"
+            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {p[i + 1] - p[i]:.3g} apart (at "
+            f"magnitude {magnitude[i]:.3g}): a float32 model cannot tell them apart reliably, {why}"
         )
 
 
