@@ -289,7 +289,11 @@ def test_numbers_closer_than_float32_tells_apart_are_refused_not_merged(vocab, s
         _merge_twins(SimpleNamespace(label="x"), SimpleNamespace(label="y"), points, [{d: float(v)} for v in vocab])
 
 
-def test_numbers_float32_tells_apart_compile_exactly():
-    """The limit of the refusal: values 1e-4 apart (relative) are kept apart, and the model is exact."""
-    shifted = rasp.numerical(rasp.Map(lambda x: 1 + x * 1e-4, rasp.tokens))
+@pytest.mark.parametrize("f", [lambda x: 1 + x * 1e-4, lambda x: x * 1e-6, lambda x: 10.0 ** (7 * x - 7)])
+def test_numbers_float32_tells_apart_compile_exactly(f):
+    """The limit of the refusal: values 1e-4 apart (relative) are kept apart, small numbers are told
+    apart relative to themselves (1e-6 beside 2e-6), and an output's small values beside huge ones too
+    (1 beside 1e14: a first version refused the arithmetic library's `exp`, 1 and e beside 5.8e14); the model
+    is exact."""
+    shifted = rasp.numerical(rasp.Map(f, rasp.tokens))
     assert verify(compile_program(shifted, [1, 2, 3], 2).model, shifted).ok

@@ -914,15 +914,16 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
 
 def _require_float32_apart(label: str, points: list[float], why: str, span: float | None = None) -> None:
     """CompileError naming the two closest of `points` (ascending, twins merged) where they are closer than
-    a float32 model tells apart: 1e-5 of `span` (a staircase reads its input with errors of the size of its
-    largest value), or of the pair's own magnitude where `span` is None (an output's snapping). Such values
+    a float32 model tells apart: 1e-5 of `span` (at least 1: a staircase reads its input with errors of the
+    size of its largest value), or of the pair's own magnitude where `span` is None (an output's snapping is
+    relative: 1e-6 and 2e-6 are told apart, 1 + 1e-9 and 1 + 2e-9 are not). Such values
     are two numbers, not rounding twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one
     answered the other's value."""
     p = np.asarray(points, dtype=np.float64)
     if len(p) < 2:
         return
-    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, span)
-    short = np.diff(p) / np.maximum(magnitude, 1.0)
+    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, max(span, 1.0))
+    short = np.diff(p) / magnitude  # distinct points: no magnitude is 0
     i = int(short.argmin())
     if short[i] < 1e-5:
         raise CompileError(
