@@ -290,3 +290,20 @@ def test_a_vocabulary_the_model_does_not_have_is_named():
     for foreign in ("z", 1):
         with pytest.raises(ValueError, match=f"vocab holds {foreign!r}, which the model's vocabulary"):
             verify(model, program, vocab=["a", foreign])
+
+
+@pytest.mark.parametrize("encode", [rasp.categorical, rasp.numerical])
+def test_a_model_whose_outputs_differ_in_type_computes_another_program(encode):
+    """A model of `t -> t` decodes 1 where `t -> float(t)` gives 1.0 (`run` prints [0, 1, 2] and
+    [0.0, 1.0, 2.0]); verify passed it, comparing numbers by value only. Outputs keep the interpreter's
+    types, so the model computes another program: a mismatch naming both values."""
+    from weightsmith.compiler import compile_program
+
+    ints = encode(rasp.Map(lambda t: t, rasp.tokens))
+    floats = encode(rasp.Map(lambda t: float(t), rasp.tokens))
+    model = compile_program(ints, [0, 1, 2], 3).model
+    assert verify(model, ints).ok
+    report = verify(model, floats)
+    assert not report.ok and report.n_mismatches == report.n_checked == 39
+    assert "expected 0.0, got 0;" in str(report)
+    assert verify(compile_program(floats, [0, 1, 2], 3).model, floats).ok

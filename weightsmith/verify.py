@@ -13,9 +13,10 @@ compute, and what `compile --causal` compiles); `causal_difference` finds an inp
 differs from the program itself, for a warning at compile time.
 
 What counts as equal: a categorical output must decode (argmax of its one-hot, None when every dim is
-below 0.5) to the interpreter's value exactly (numbers compared by value, 1 == 1.0). Where the model says
-which type a value decodes as (`ModelConfig.output_types`: int 4 or the mean 4.0), that type must be the
-interpreter's too. A numerical output is
+below 0.5) to the interpreter's value exactly, int or float as the interpreter's (`same_output`: a model
+decoding 1 where the program gives 1.0 passed as "model == program", comparing by value alone). Where the
+model says which type a value decodes as (`ModelConfig.output_types`: int 4 or the mean 4.0), that type must
+be the interpreter's. A numerical output is
 a float computed in floating point, so it counts as correct when the interpreter's value is the *nearest*
 value the output can take (`NumberLine`): that is the decoding any later layer relies on, and the
 compiler's margins guarantee it. The largest distance seen is reported (`max_numerical_error`) beside
@@ -41,6 +42,7 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
+from weightsmith.compiler.mlp import ROUNDING_NOISE
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
@@ -147,6 +149,12 @@ def same_value(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+def same_output(a: Any, b: Any) -> bool:
+    """`same_value`, and an int is not a float: what a model's output must match, since outputs keep
+    the interpreter's types (`run` prints 1 or 1.0, and a program can tell them apart)."""
+    return same_value(a, b) and (not _is_number(a) or type(a) is type(b))
+
+
 def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -160,7 +168,7 @@ class NumberLine:
     half the smallest gap between points: the error a model may make and still be read right.
     """
 
-    TWIN = 1e-9
+    TWIN = ROUNDING_NOISE  # the compiler's: values it keeps apart are two numbers here too
 
     def __init__(self, values: Iterable[Any]):
         # 0 is always a point: None is held as 0 in the residual (and an extra point only makes judging stricter)
@@ -377,21 +385,43 @@ class _OutputComparer:
         out = self.model.readout(final[:, 1:])[..., :self.config.n_output_logits()].double().cpu().numpy()  # no BOS
         L = expected.codes.shape[1]
         valid = expected.codes >= 0
+        # without type dims a model decodes each value as the type it stored: int 1 and float 1.0 are two outputs
+        typed = self.config.output_types is None
         if self.line is not None:
             got = out[:, :L, 0]
             table = np.array([0.0 if v is None else float(v) for v in expected.table] + [0.0])
             want = table[expected.codes]
             self.max_error = max(self.max_error, float(np.abs(got - want)[valid].max(initial=0.0)))
-            return ~self.line.same(got, want) & valid, got.astype(object)
+            wrong, shown = ~self.line.same(got, want) & valid, got.astype(object)
+            if typed and self.config.output_values:
+                differ, decoded = self._number_types_differ(got, expected)
+                shown = np.where(differ, decoded, shown)  # reported as decoded: 0 where 0.0 is expected
+                wrong |= differ & valid
+            return wrong, shown
         outputs = self.config.output_values
+        same = same_output if typed else same_value  # with type dims, `type_mismatches` judges the type
         index = np.full(len(expected.table) + 1, -1, dtype=np.int64)  # the dim of each value; -1: None
         for c, v in enumerate(expected.table):
             if v is not None:  # -2: a value the model has no dim for, so never outputs
-                index[c] = next((j for j, o in enumerate(outputs) if same_value(o, v)), -2)
+                index[c] = next((j for j, o in enumerate(outputs) if same(o, v)), -2)
         want = index[expected.codes]
         chosen = np.where(out[:, :L].max(-1) >= 0.5, out[:, :L].argmax(-1), -1)
         lookup = np.array(list(outputs) + [None], dtype=object)
         return (chosen != want) & valid, lookup[chosen]
+
+    def _number_types_differ(self, got: np.ndarray, expected: Column) -> tuple[np.ndarray, np.ndarray]:
+        """[B, L] where the model's float decodes (as `Transformer.decode` snaps it: the nearest of its
+        output values) to an int and the interpreter's number is a float, or the other way round; and
+        the decoded values [B, L] (object)."""
+        values = sorted(self.config.output_values, key=float)
+        points = np.array([float(v) for v in values])
+        right = np.clip(np.searchsorted(points, got), 0, len(points) - 1)
+        left = np.maximum(right - 1, 0)
+        nearest = np.where(np.abs(points[left] - got) <= np.abs(points[right] - got), left, right)
+        is_int = np.array([isinstance(v, int) and _is_number(v) for v in values])[nearest]
+        kinds = [(_is_number(v), isinstance(v, int)) for v in expected.table] + [(False, False)]
+        number, want_int = (np.array(k)[expected.codes] for k in zip(*kinds))
+        return number & (is_int != want_int), np.array(values, dtype=object)[nearest]
 
     def type_mismatches(self, final: torch.Tensor, expected: Column, got: np.ndarray) -> np.ndarray:
         """[B, L] bool mask of positions whose decoded type (the largest `output_types` dim names it) is

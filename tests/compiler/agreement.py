@@ -7,6 +7,7 @@ import math
 from typing import Sequence
 
 from weightsmith import rasp
+from weightsmith.compiler.mlp import ROUNDING_NOISE
 
 
 def every_input(vocab: Sequence, max_seq_len: int) -> list[list]:
@@ -16,9 +17,9 @@ def every_input(vocab: Sequence, max_seq_len: int) -> list[list]:
 
 def same_value(ours, theirs) -> bool:
     """Equal, numbers by value (1 == 1.0 == True, as Tracr compares) up to float64 rounding noise of the
-    interpreter (1e-9 relative: 2/3 - 1/3 and 1/3 are one value; see compiler.mlp.rounding_starts)."""
+    interpreter (`ROUNDING_NOISE` relative: 2/3 - 1/3 and 1/3 are one value; see compiler.mlp.rounding_starts)."""
     if isinstance(ours, (int, float)) and isinstance(theirs, (int, float)):
-        return math.isclose(float(ours), float(theirs), rel_tol=1e-9, abs_tol=1e-12)
+        return math.isclose(float(ours), float(theirs), rel_tol=ROUNDING_NOISE, abs_tol=1e-12)
     return ours == theirs and (ours is None) == (theirs is None)
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from weightsmith import rasp
 from weightsmith.compiler import copies
-from weightsmith.compiler.copies import copies_one_value, position_unique
+from weightsmith.compiler.copies import copies_one_value, position_unique, selects_one_position
 from weightsmith.compiler.selectors import conjunction
 from weightsmith.compiler.graph import build_graph
 from weightsmith.compiler.values import ObservedFacts, StaticFacts, all_inputs
@@ -49,6 +49,21 @@ def test_what_is_proved_holds_on_every_input(name):
             assert not observed.may_average(aggregate)
     if not provable:
         assert any(observed.may_average(a) for a in aggregates(program))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_one_position_is_proved_only_where_no_query_selects_two(name):
+    """`selects_one_position`: never where equal values are copied from several positions (sort_unique on
+    repeated tokens: mean(1, 1) is 1.0, the interpreter's float, so the output's type needs its case)."""
+    program, _ = CASES[name]
+    facts = StaticFacts(build_graph(program), VOCAB, N)
+    observed = ObservedFacts(program, all_inputs(VOCAB, N), exhaustive=True)
+    for aggregate in aggregates(program):
+        if selects_one_position(aggregate, facts.values):
+            assert not observed._several_selected(aggregate), name
+    if name.startswith("sort_unique"):
+        (aggregate,) = aggregates(program)
+        assert not selects_one_position(aggregate, facts.values) and observed.may_retype(aggregate)
 
 
 def test_position_unique_sops():

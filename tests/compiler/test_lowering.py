@@ -1,5 +1,7 @@
 """Lowering picks the cheapest exact form: virtual where linear, MLPs and heads only where needed."""
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -265,3 +267,33 @@ def test_rounding_twins_merge_when_they_map_alike_and_are_refused_otherwise():
     with pytest.raises(CompileError, match="2.0 and 2.0000000000000004"):
         _merge_twins(source, output, points, [{}, one, one, two, one, two])
     assert _merge_twins(source, output, [0.0, 1.0], [{}, one]) == ([0.0, 1.0], [{}, one])
+
+
+@pytest.mark.parametrize("vocab", [[1, 2], [1, 2, 3]])
+@pytest.mark.parametrize("scale", [1e-9, 1e-7])
+def test_numbers_closer_than_float32_tells_apart_are_refused_not_merged(vocab, scale):
+    """1 + 1e-9 and 1 + 2e-9 are two numbers, not float64 rounding twins of one: the model answered
+    1.000000001 where the interpreter gave 1.000000002 (over {1, 2}), or raised OutputOutOfRange on
+    every input (over {1, 2, 3}). No float32 model tells them apart, so the compiler refuses, naming
+    the s-op and the two values; read by a staircase (`_merge_twins`) alike (a Map reading them directly
+    is fused with theirs: exact, nothing to refuse)."""
+    shifted = rasp.numerical(rasp.Map(lambda x: 1 + x * scale, rasp.tokens))
+    values = [re.escape(repr(1 + v * scale)) for v in vocab]
+    pairs = "|".join(f"{a} and {b}" for a, b in zip(values, values[1:]))  # the closest pair, named
+    with pytest.raises(CompileError, match=f"{shifted.label!r} takes the values ({pairs}), only"):
+        compile_program(shifted, vocab, 2)
+    from types import SimpleNamespace
+
+    points, d = [1 + v * scale for v in vocab], Dim("y", "num")
+    with pytest.raises(CompileError, match=f"'x' takes the values ({pairs}), only .* as 'y' needs"):
+        _merge_twins(SimpleNamespace(label="x"), SimpleNamespace(label="y"), points, [{d: float(v)} for v in vocab])
+
+
+@pytest.mark.parametrize("f", [lambda x: 1 + x * 1e-4, lambda x: x * 1e-6, lambda x: 10.0 ** (7 * x - 7)])
+def test_numbers_float32_tells_apart_compile_exactly(f):
+    """The limit of the refusal: values 1e-4 apart (relative) are kept apart, small numbers are told
+    apart relative to themselves (1e-6 beside 2e-6), and an output's small values beside huge ones too
+    (1 beside 1e14: a first version refused the arithmetic library's `exp`, 1 and e beside 5.8e14); the model
+    is exact."""
+    shifted = rasp.numerical(rasp.Map(f, rasp.tokens))
+    assert verify(compile_program(shifted, [1, 2, 3], 2).model, shifted).ok

@@ -1,6 +1,7 @@
 """compiler.types: which type a mean decodes as (int 4 or float 4.0), decided in the model by one head."""
 
 import warnings
+from functools import partial
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,8 +11,9 @@ from weightsmith import rasp
 from weightsmith.compiler import OutputTypeWarning, compile_program
 from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
 from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, output_types
-from weightsmith.compiler.values import analyse
+from weightsmith.compiler.values import analyse, typed_by_width
 from weightsmith.compiler.graph import build_graph
+from weightsmith.library.sorting import make_sort_unique
 
 from tests.compiler.agreement import every_input, same_value
 
@@ -48,7 +50,7 @@ def test_a_share_that_may_cross_a_boundary_is_refused():
 def types_of(program, max_seq_len=4):
     graph = build_graph(program)
     facts = analyse(graph, VOCAB, max_seq_len)
-    return output_types(program, facts.values, lambda a: rasp.is_numerical(a) or facts.may_average(a))
+    return output_types(program, facts.values, partial(typed_by_width, facts))
 
 
 def test_which_outputs_need_a_type_case():
@@ -212,3 +214,20 @@ def test_the_type_of_an_argument_held_as_a_compact_code():
     for xs, row in zip(inputs, compiled.apply_batch([["BOS", *x] for x in inputs])):
         want = rasp.evaluate(program, xs)
         assert [type(v) for v in row[1:]] == [type(v) for v in want] and row[1:] == want, xs
+
+
+@pytest.mark.parametrize("vocab, analysis", [([1, 2], "exhaustive"), ([1, 2], "auto"), ([1], "static"),
+                                             ([True, 3], "exhaustive"), ([1, 2, 3], "static")])
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_categorical_aggregate_averaging_equal_ints_decodes_the_float_mean(vocab, analysis, sort):
+    """`sort_unique`'s Aggregate given a repeated token: the interpreter averages the equal ints (mean(1, 1)
+    is 1.0, mean(True, True) 1.0) where the model decoded the int 1 (the value facts compared the values
+    by `!=` only, and the static proof that sort_unique copies equal values took their mean as themselves,
+    so no type case was compiled). The model decodes the interpreter's value and type."""
+    same = (make_sort_unique(rasp.tokens, rasp.tokens) if sort
+            else rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), rasp.tokens))
+    compiled = compile_program(same, vocab, 3, analysis=analysis)
+    inputs = every_input(vocab, 3)
+    for xs, got in zip(inputs, compiled.run_batch(inputs)):
+        want = rasp.evaluate(same, xs)
+        assert [(type(v), v) for v in got] == [(type(v), v) for v in want], xs

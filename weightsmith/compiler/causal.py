@@ -148,3 +148,6 @@ class CausalFacts:
 
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         return self._facts.may_average(self._of(aggregate))
+
+    def may_retype(self, aggregate: rasp.Aggregate) -> bool:
+        return self._facts.may_retype(self._of(aggregate))

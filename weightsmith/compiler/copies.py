@@ -29,8 +29,21 @@ MAX_CHECKED = 10_000  # largest argument product checked for injectivity
 def copies_one_value(aggregate: rasp.Aggregate, values: Values, max_seq_len: int) -> bool:
     """Whether every query provably selects positions that all hold the same value of `aggregate.sop`,
     and the interpreter's mean of several copies of a value is that value."""
+    proof = _copy_proof(aggregate, values)
+    return proof == "position" or proof == "rank" and equal_means_exact(values(aggregate.sop), max_seq_len)
+
+
+def selects_one_position(aggregate: rasp.Aggregate, values: Values) -> bool:
+    """Whether every query provably selects at most one position: then the interpreter never averages,
+    not even equal values (whose mean of ints is a float: `StaticFacts.may_retype`)."""
+    return _copy_proof(aggregate, values) == "position"
+
+
+def _copy_proof(aggregate: rasp.Aggregate, values: Values) -> str | None:
+    """The first proof found that `aggregate` copies: "position" (at most one position selected), "rank"
+    (several, holding equal values of its s-op), or None."""
     if isinstance(aggregate.selector, rasp.SelectPreferred):
-        return True  # it selects at most one position
+        return "position"
     for atom in conjunction(aggregate.selector):
         if len(atom.keys) != 1 or len(atom.queries) != 1:
             continue
@@ -38,11 +51,11 @@ def copies_one_value(aggregate: rasp.Aggregate, values: Values, max_seq_len: int
         if not _one_key_value(atom, values(key), values(query)):
             continue
         if position_unique(key, values):
-            return True
+            return "position"
         ranked = _ranked(key)
         if ranked is not None and _function_of(aggregate.sop, ranked):
-            return equal_means_exact(values(aggregate.sop), max_seq_len)
-    return False
+            return "rank"
+    return None
 
 
 def _one_key_value(atom: Atom, keys: list, queries: list) -> bool:

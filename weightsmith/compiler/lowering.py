@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, repeat
 from typing import Any, Callable, Iterable, Sequence
 
@@ -51,7 +52,7 @@ from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
 from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
                                         undecided_by_input)
-from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted
+from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted, typed_by_width
 from weightsmith.rasp.evaluate import preference_order
 
 JSON_SCALARS = (str, int, float, bool)
@@ -770,7 +771,9 @@ class Lowering:
             if too_large:
                 raise CompileError(f"the output {rep.label!r} can hold {too_large[0]!r}, beyond float32's range "
                                    f"(±{FLOAT32_MAX:.3g}): a float32 model cannot hold it")
-            gap = mlp.min_gap([points[i] for i in mlp.rounding_starts(points)])
+            apart = [points[i] for i in mlp.rounding_starts(points)]
+            _require_float32_apart(rep.label, apart, "as the output needs")
+            gap = mlp.min_gap(apart)
             tolerance = (gap if math.isfinite(gap) else 1.0) / 4  # one value: no neighbour, a quarter unit
             dim, weight = next(iter(scalar.terms.items())) if len(scalar.terms) == 1 else (None, 0.0)
             if weight != 1.0:
@@ -814,7 +817,7 @@ class Lowering:
         No MLP: the scores are affine in s, and their argmax is the case wherever s is (`types.SCORES`)."""
         found = None
         if rep.expr is not None:
-            averages = lambda a: rasp.is_numerical(a) or self.facts.may_average(a)  # noqa: E731
+            averages = partial(typed_by_width, self.facts)
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
             if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
@@ -904,14 +907,29 @@ def _merge_twins(source: Representation, output: Representation, points: list[fl
                     )
         merged_points = [points[i] for i in starts]
         merged_outputs = [outputs[i] for i in starts]
-    span = max(map(abs, merged_points), default=1.0)
-    gap = mlp.min_gap(merged_points)
-    if gap < 1e-5 * max(span, 1.0):
-        raise CompileError(
-            f"{source.label!r} takes values only {gap:.3g} apart (at magnitude {span:.3g}); a float32 model "
-            f"cannot tell them apart reliably, as {output.label!r} needs"
-        )
+    _require_float32_apart(source.label, merged_points, f"as {output.label!r} needs",
+                           span=max(map(abs, merged_points), default=1.0))
     return merged_points, merged_outputs
+
+
+def _require_float32_apart(label: str, points: list[float], why: str, span: float | None = None) -> None:
+    """CompileError naming the two closest of `points` (ascending, twins merged) where they are closer than
+    a float32 model tells apart: 1e-5 of `span` (at least 1: a staircase reads its input with errors of the
+    size of its largest value), or of the pair's own magnitude where `span` is None (an output's snapping is
+    relative: 1e-6 and 2e-6 are told apart, 1 + 1e-9 and 1 + 2e-9 are not). Such values
+    are two numbers, not rounding twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one
+    answered the other's value."""
+    p = np.asarray(points, dtype=np.float64)
+    if len(p) < 2:
+        return
+    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, max(span, 1.0))
+    short = np.diff(p) / magnitude  # distinct points: no magnitude is 0
+    i = int(short.argmin())
+    if short[i] < 1e-5:
+        raise CompileError(
+            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {p[i + 1] - p[i]:.3g} apart (at "
+            f"magnitude {magnitude[i]:.3g}): a float32 model cannot tell them apart reliably, {why}"
+        )
 
 
 def _close_vectors(a: dict, b: dict) -> bool:

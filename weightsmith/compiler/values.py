@@ -34,7 +34,7 @@ import numpy as np
 from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, UndefinedInputsWarning, tabulate
 from weightsmith.compiler.graph import ProgramGraph
-from weightsmith.compiler.copies import copies_one_value
+from weightsmith.compiler.copies import copies_one_value, selects_one_position
 from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
 from weightsmith.rasp import bitmask
@@ -184,15 +184,26 @@ class ObservedFacts(_FunctionTables):
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere differs from the value at the first selected key:
         several different values averaged, or equal floats whose mean is not themselves."""
+        return any(first != got for first, got in self._several_selected(aggregate))
+
+    def may_retype(self, aggregate: rasp.Aggregate) -> bool:
+        """Whether the interpreter's value somewhere has another type than the value at the first selected
+        key: equal ints (or bools) averaged, whose mean is a float (mean(1, 1) is 1.0, equal to 1 but
+        printed and compared as another value), so the output's type needs its case (`compiler.types`)."""
+        return any(type(first) is not type(got) for first, got in self._several_selected(aggregate))
+
+    def _several_selected(self, aggregate: rasp.Aggregate) -> list[tuple]:
+        """(value at the first selected key, the Aggregate's value) for every pair that occurs where
+        several keys are selected."""
         masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
         sop: Column = self.columns[id(aggregate.sop)]
         out: Column = self.columns[id(aggregate)]
         many = (bitmask.count(masks) >= 2) & self.valid
         if not many.any():
-            return False
+            return []
         first = np.take_along_axis(sop.codes, bitmask.lowest(masks, sop.codes.shape[1]), axis=1)  # [B, query]
         copied, got = _occurring([first[many], out.codes[many]], [len(sop.table), len(out.table)])
-        return any(sop.table[c] != out.table[g] for c, g in zip(copied.tolist(), got.tolist()))
+        return [(sop.table[c], out.table[g]) for c, g in zip(copied.tolist(), got.tolist())]
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return bool((self.valid & (self.columns[id(selector)] == 0).all(-1)).any())
@@ -396,11 +407,25 @@ class StaticFacts(_FunctionTables):
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         return id(aggregate) in self.averaging
 
+    def may_retype(self, aggregate: rasp.Aggregate) -> bool:
+        """Whether several selected equal ints (or bools) may be averaged to a float (`ObservedFacts.
+        may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
+        position (copying equal values, as a stable sort of repeated tokens does, still averages them)."""
+        return (any(isinstance(v, (int, float)) and not isinstance(v, float) for v in self.values(aggregate.sop))
+                and not selects_one_position(aggregate, self.values))
+
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return not never_empty(selector, self.values, self.nullable)
 
 
 Facts = ObservedFacts | StaticFacts
+
+
+def typed_by_width(facts: Facts, aggregate: rasp.Aggregate) -> bool:
+    """Whether the type of `aggregate`'s value may depend on how many keys it selects (`compiler.types`):
+    every numerical one, and a categorical one that may average (different values, or equal ints whose
+    mean is a float: the value 1 stays, its type does not)."""
+    return rasp.is_numerical(aggregate) or facts.may_average(aggregate) or facts.may_retype(aggregate)
 
 
 def _warn_undefined(err: rasp.EvaluationError) -> None:
