@@ -54,9 +54,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/arithmetic.py
 	$(BIN)/python benchmarks/fuzz_compiler.py --minutes 10
 	$(BIN)/python benchmarks/corrupt_folders.py
-	$(BIN)/python benchmarks/expressivity.py
+	$(BIN)/python benchmarks/expressivity.py --pairs 200 --random 1000 --random64 100
 	$(BIN)/python benchmarks/compose.py
-	$(BIN)/python benchmarks/weight_attention.py --steps 600 --seeds 3 --jobs 2
+	$(BIN)/python benchmarks/weight_attention.py --steps 1200 --seeds 3 --jobs 2 --arms dense,moe,weight_attention,weight_attention_hard
+	$(BIN)/python benchmarks/weight_attention.py --steps 150 --seeds 3 --jobs 2 --arms sets_random,sets_compiled,sets_compiled_routed,sets_compiled_frozen
 	$(BIN)/python benchmarks/sketch.py algorithmic
 	$(BIN)/python benchmarks/sketch.py init
 	$(BIN)/python benchmarks/sketch.py init-model

@@ -290,7 +290,8 @@ def main() -> None:
                       + ", ".join(f"{t} {layer['chosen'][t][0][0]} ({layer['chosen'][t][0][1]})" for t in TASKS)
                       + "; entropy " + ", ".join(f"{t} {layer['entropy'][t]:.2f}" for t in TASKS))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"protocol": __doc__.split("\n\n")[1], "steps": args.steps, "seeds": args.seeds,
+    steps = {r["kind"]: r["curve"][-1]["step"] for r in runs}  # per arm: a call reruns its arms and keeps the others
+    RESULTS.write_text(json.dumps({"protocol": __doc__.split("\n\n")[1], "steps": steps, "seeds": args.seeds,
                                    "compiled_init_check": check, "summary": summary, "runs": runs}, indent=1) + "\n")
     print(f"wrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")
 
