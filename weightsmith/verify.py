@@ -46,6 +46,7 @@ from weightsmith.compiler.mlp import ROUNDING_NOISE
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
+from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 
 EXHAUSTIVE_LIMIT = 100_000
@@ -185,10 +186,7 @@ class NumberLine:
 
     def nearest(self, x: np.ndarray) -> np.ndarray:
         """Index of the nearest point for every entry of `x`."""
-        x = np.asarray(x, dtype=np.float64)
-        right = np.clip(np.searchsorted(self.points, x), 0, len(self.points) - 1)
-        left = np.clip(right - 1, 0, len(self.points) - 1)
-        return np.where(np.abs(x - self.points[left]) <= np.abs(x - self.points[right]), left, right)
+        return nearest_index(self.points, x)
 
     def same(self, got: np.ndarray, expected: np.ndarray) -> np.ndarray:
         return self.nearest(got) == self.nearest(expected)
@@ -414,10 +412,7 @@ class _OutputComparer:
         output values) to an int and the interpreter's number is a float, or the other way round; and
         the decoded values [B, L] (object)."""
         values = sorted(self.config.output_values, key=float)
-        points = np.array([float(v) for v in values])
-        right = np.clip(np.searchsorted(points, got), 0, len(points) - 1)
-        left = np.maximum(right - 1, 0)
-        nearest = np.where(np.abs(points[left] - got) <= np.abs(points[right] - got), left, right)
+        nearest = nearest_index(np.array([float(v) for v in values]), got)
         is_int = np.array([isinstance(v, int) and _is_number(v) for v in values])[nearest]
         kinds = [(_is_number(v), isinstance(v, int)) for v in expected.table] + [(False, False)]
         number, want_int = (np.array(k)[expected.codes] for k in zip(*kinds))

@@ -411,7 +411,7 @@ class StaticFacts(_FunctionTables):
         """Whether several selected equal ints (or bools) may be averaged to a float (`ObservedFacts.
         may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
         position (copying equal values, as a stable sort of repeated tokens does, still averages them)."""
-        return (any(isinstance(v, (int, float)) and not isinstance(v, float) for v in self.values(aggregate.sop))
+        return (any(isinstance(v, int) for v in self.values(aggregate.sop))  # bools are ints
                 and not selects_one_position(aggregate, self.values))
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:

@@ -509,9 +509,7 @@ class Transformer(nn.Module):
         if not values or not tolerance:
             return [row[:length] for row, length in zip(raw.tolist(), lengths)]
         points = np.array([float(v) for v in values])
-        right = np.clip(np.searchsorted(points, raw), 0, len(points) - 1)
-        left = np.maximum(right - 1, 0)
-        nearest = np.where(np.abs(points[left] - raw) <= np.abs(points[right] - raw), left, right)
+        nearest = nearest_index(points, raw)
         close = np.abs(points[nearest] - raw) <= _snap_radius(points, tolerance)[nearest]  # NaN: close to nothing
         positions = np.arange(raw.shape[-1])[None, :]
         inside = (positions > 0) & (positions < np.asarray(lengths)[:, None])  # BOS's slot has no output contract
@@ -570,6 +568,15 @@ def _cast(x: Any, cast: Any) -> Any:
     if cast is None or not isinstance(x, (int, float)) or (isinstance(x, float) and not math.isfinite(x)):
         return x
     return float(x) if cast is float else cast(round(x))
+
+
+def nearest_index(points: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Index of the nearest of `points` (ascending) for every entry of `x`; a tie goes to the lower point.
+    The one rule by which a numerical output's float is read as a value: decoding, and `verify`'s judging."""
+    x = np.asarray(x, dtype=np.float64)
+    right = np.clip(np.searchsorted(points, x), 0, len(points) - 1)
+    left = np.maximum(right - 1, 0)
+    return np.where(np.abs(points[left] - x) <= np.abs(points[right] - x), left, right)
 
 
 def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:
