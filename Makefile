@@ -30,8 +30,9 @@ demo: $(STAMP)
 	@echo "The weightsmith command is installed in $(VENV): run it as $(BIN)/weightsmith (e.g. $(BIN)/weightsmith list),"
 	@echo "or first 'source $(BIN)/activate', then 'weightsmith list'."
 
+# --durations: every run lists its slowest tests, so the suite's budget (~10 minutes in CI) is watched where it is spent.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --nbmake tests examples
+	$(BIN)/python -m pytest -n 2 --nbmake --durations=25 tests examples
 
 # The docs site (guides from docs/, API reference from the docstrings), built offline into site/.
 docs: $(STAMP)
