@@ -58,15 +58,21 @@ def fit(
     from weightsmith.learn.sketch import holes_to_json
     from weightsmith.learn.soft import SketchError
     from weightsmith.model import save
-    from weightsmith.program_spec import load_program, parse_vocab
+    from weightsmith.program_spec import first_repeat, load_program, parse_vocab
 
     writable_folder(out)
     try:
         spec = load_program(sketch)
         examples = read_examples(data)
-        tokens = sorted({t for xs, _ in examples for t in xs}, key=repr)
+        tokens = sorted({(type(t), t): t for xs, _ in examples for t in xs}.values(), key=repr)  # typed: 1, True
+        repeat = first_repeat(tokens)
+        if repeat is not None:
+            first, second = (tokens[i] for i in repeat)
+            fail(f"{data}: the tokens {first!r} and {second!r} are equal as values ({first!r} == {second!r}), "
+                 "so a vocabulary keeps one of them; write them alike")
         vocab_list = list(parse_vocab(vocab)) if vocab else tokens
-        unknown = [t for t in tokens if t not in vocab_list]
+        typed_vocab = {(type(t), t) for t in vocab_list}
+        unknown = [t for t in tokens if (type(t), t) not in typed_vocab]
         if unknown:
             fail(f"{data}: token {unknown[0]!r} is not in --vocab {vocab_list}")
         length = max(len(xs) for xs, _ in examples) if max_len is None else max_len  # 0 was read as "not given"
