@@ -55,21 +55,16 @@ def fit(
     from weightsmith import rasp
     from weightsmith.compiler import CompileError, compile_rasp_to_model
     from weightsmith.learn.sketch import fit as fit_sketch
-    from weightsmith.learn.sketch import holes_to_json
+    from weightsmith.learn.sketch import example_tokens, holes_to_json
     from weightsmith.learn.soft import SketchError
     from weightsmith.model import save
-    from weightsmith.program_spec import first_repeat, load_program, parse_vocab
+    from weightsmith.program_spec import load_program, parse_vocab
 
     writable_folder(out)
     try:
         spec = load_program(sketch)
         examples = read_examples(data)
-        tokens = sorted({(type(t), t): t for xs, _ in examples for t in xs}.values(), key=repr)  # typed: 1, True
-        repeat = first_repeat(tokens)
-        if repeat is not None:
-            first, second = (tokens[i] for i in repeat)
-            fail(f"{data}: the tokens {first!r} and {second!r} are equal as values ({first!r} == {second!r}), "
-                 "so a vocabulary keeps one of them; write them alike")
+        tokens = example_tokens(examples)
         vocab_list = list(parse_vocab(vocab)) if vocab else tokens
         typed_vocab = {(type(t), t) for t in vocab_list}
         unknown = [t for t in tokens if (type(t), t) not in typed_vocab]
