@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Sequence
 
 from weightsmith.rasp import expr as rx
-from weightsmith.rasp.errors import RASPError
+from weightsmith.rasp.errors import RASPError, describe
 
 
 class UnfilledHoleError(RASPError):
@@ -164,3 +164,9 @@ def holes(program: rx.RASPExpr) -> list[Hole]:
 
 def unfilled(e: rx.RASPExpr) -> bool:
     return isinstance(e, Hole) and not e.table.filled
+
+
+def not_filled(e: rx.RASPExpr) -> str:
+    """What the interpreter and the compiler say of an unfilled hole `e` (one wording for both)."""
+    return (f"{describe(e)} is a hole that is not filled: fit the sketch first (weightsmith.learn.sketch.fit) "
+            "or fill it by hand (hole.fill)")
