@@ -307,3 +307,16 @@ def test_a_model_whose_outputs_differ_in_type_computes_another_program(encode):
     assert not report.ok and report.n_mismatches == report.n_checked == 39
     assert "expected 0.0, got 0;" in str(report)
     assert verify(compile_program(floats, [0, 1, 2], 3).model, floats).ok
+
+
+def test_a_sketch_whose_holes_are_not_filled_is_refused_naming_the_hole():
+    """A fitted model verified against its sketch (the program file `fit` read) was a MISMATCH "undefined on every
+    one of the inputs ... (is it written for another vocabulary or length?)": the hole was the reason."""
+    bigger = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("bigger")
+    count = rasp.SelectorWidth(bigger)
+    filled = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.GT))
+    model = compiler.compile_rasp_to_model(filled, {1, 2}, 3)
+    with pytest.raises(ValueError, match="'bigger' is a hole that is not filled"):
+        verify(model, count)
+    bigger.fill({(k, q): k > q for k in (1, 2) for q in (1, 2)})
+    assert verify(model, count).ok

@@ -61,14 +61,24 @@ def parse_vocab(text: str) -> tuple:
         raise ValueError(f"item {items.index('') + 1} of the vocabulary {text!r} is empty: items are stripped of "
                          "spaces, so neither '' nor ' ' can be a token here (use the Python API for those)")
     values = tuple(map(parse_value, items))
-    seen: dict = {}  # value -> (its item, the value as parsed): equal values may differ in type (1, 1.0)
-    for item, value in zip(items, values):  # a set (the compiler's input) would keep one of them, silently
-        if value in seen:
-            first, parsed = seen[value]
-            raise ValueError(f"the vocabulary repeats a token: {item!r} equals {first!r} (as values "
-                             f"{value!r} == {parsed!r}); give each token once")
-        seen[value] = item, value
+    repeat = first_repeat(values)
+    if repeat is not None:
+        i, j = repeat
+        raise ValueError(f"the vocabulary repeats a token: {items[j]!r} equals {items[i]!r} (as values "
+                         f"{values[j]!r} == {values[i]!r}); give each token once")
     return values
+
+
+def first_repeat(values: Sequence) -> Optional[tuple[int, int]]:
+    """Indexes (i, j), i < j, of the first value equal to an earlier one, else None. Equal values may differ
+    in type (1 == 1.0 == True, 0 == -0.0 == False): a set, the compiler's vocabulary, keeps one of them
+    without a word, so every vocabulary a user gives or a data file implies is checked with this."""
+    seen: dict = {}  # value -> its first index
+    for j, value in enumerate(values):
+        if value in seen:
+            return seen[value], j
+        seen[value] = j
+    return None
 
 
 class ProgramFileError(ValueError):

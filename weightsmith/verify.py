@@ -43,6 +43,7 @@ from tqdm.auto import tqdm
 
 from weightsmith import rasp
 from weightsmith.compiler.mlp import ROUNDING_NOISE
+from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
@@ -479,6 +480,7 @@ def verify(
     config = model.config
     if not isinstance(program, rasp.SOp):
         raise TypeError(f"verify needs the program's output s-op, got {type(program).__name__} {program!r}")
+    check_filled(program, ValueError)  # else "undefined on every input", as if written for another vocabulary
     vocab = sorted(config.vocab if vocab is None else vocab, key=repr)
     max_seq_len = config.max_seq_len if max_seq_len is None else max_seq_len
     from weightsmith.compiler.causal import causal_program, looks_back_only

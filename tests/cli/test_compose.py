@@ -67,3 +67,10 @@ def test_a_selector_that_reads_like_a_token_is_typed_as_a_python_literal(folders
     ran = runner.invoke(app, ["run", str(out), "'1'", "2", "1"])
     assert ran.exit_code == 0 and ran.output.strip() == "['1', 1, 2]"
     assert runner.invoke(app, ["run", str(out), "R", "1", "2"]).output.strip() == "['R', 2, 1]"
+
+
+def test_check_switch_of_a_plain_model_says_it_is_no_switch(folders):
+    """A compiled model read as a composed one is a "pipe" whose parts are its labels cut at '/': check-switch
+    of the hist folder said "its selectors: ['hist[1']" (from the helper label hist[1/(w+1)])."""
+    result = runner.invoke(app, ["check-switch", str(folders / "hist"), f"H={folders / 'hist'}"])
+    assert result.exit_code == 2 and "is not a switch" in result.output and "hist[1" not in result.output

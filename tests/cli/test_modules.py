@@ -33,3 +33,15 @@ def test_bad_input_is_one_line_exit_2(tmp_path):
         result = runner.invoke(app, ["modules", *args])
         assert result.exit_code == 2, (args, result.output)
         assert words in result.output and len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_component_level_modules_are_counted_by_their_own_nodes_and_not_misdescribed():
+    """At `--level component` the nodes are heads, MLP layers, embed and unembed: a module of two heads was
+    "2 heads, 0 units, 0 residual segments: reads/writes residual segments only", and {embed, unembed}
+    "0 heads, 0 units, 0 residual segments" — the description of the unit level, untrue here."""
+    result = runner.invoke(app, ["modules", "sort", "--level", "component", "--method", "layers"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("module ")]
+    assert lines and not any("residual segments" in line for line in lines)
+    assert any("MLP layer" in line for line in lines) and any("embed" in line for line in lines)
+    assert all("described at --level unit" in line for line in lines)

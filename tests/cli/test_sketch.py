@@ -37,3 +37,27 @@ def test_max_len_zero_is_refused_before_any_work(tmp_path):
                                  "-o", str(tmp_path / "out"), "--max-len", "0"])
     assert result.exit_code == 2 and "--max-len" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_data_tokens_equal_as_values_are_refused_naming_both(tmp_path):
+    """Data tokens `True` and `1` (or `0` and `False`, `1` and `1.0`) went through a set, which kept one of each
+    pair: the vocabulary became [-1, 0, True] and the fit ended with "token 1 is not in the vocabulary", a token
+    the data plainly has. Now refused before any work, naming both tokens."""
+    sketch = tmp_path / "sk.py"
+    sketch.write_text("from weightsmith import rasp\n"
+                      "def sign():\n    return rasp.Learnable.map(rasp.tokens, ['neg', 'zero', 'pos'])\n")
+    data = tmp_path / "d.tsv"
+    data.write_text("True 1\tpos pos\n0 -1\tzero neg\n")
+    result = runner.invoke(app, ["fit", f"{sketch}:sign", str(data), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "True" in result.output and "1" in result.output and "equal" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_data_token_is_known_to_vocab_only_with_its_type(tmp_path):
+    """`True in [1]` holds in Python: a data token True passed the `--vocab 1` check, then failed in the model."""
+    data = tmp_path / "d.tsv"
+    data.write_text("True 0\t1 1\n")
+    result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(data), "-o", str(tmp_path / "o"),
+                                 "--vocab", "1,0"])
+    assert result.exit_code == 2 and "token True is not in --vocab [1, 0]" in result.output

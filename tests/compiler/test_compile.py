@@ -91,3 +91,16 @@ def test_what_cannot_compile_is_refused_with_the_sop_and_the_reason():
         compile_program(rasp.tokens, ["a", "BOS"], 3)
     with pytest.raises(CompileError, match="max_seq_len"):
         compile_program(rasp.tokens, ["a"], 0)
+
+
+@pytest.mark.parametrize("vocab, max_seq_len", [([1, 2], 3), (list(range(12)), 8)])
+def test_a_sketch_whose_holes_are_not_filled_is_refused_naming_the_hole(vocab, max_seq_len):
+    """An unfilled predicate hole raises on every pair; the selector tables read a raising pair as no match,
+    so the sketch compiled into a model answering 0 everywhere: with a warning where every input is observed,
+    without a word where the inputs are too many (12 tokens, length 8)."""
+    bigger = rasp.Learnable.select(rasp.tokens, rasp.tokens).named("bigger")
+    count = rasp.SelectorWidth(bigger)
+    with pytest.raises(CompileError, match="'bigger' is a hole that is not filled"):
+        compile_program(count, vocab, max_seq_len)
+    bigger.fill({(k, q): k > q for k in vocab for q in vocab})
+    assert compile_program(count, vocab, 3).apply(["BOS", vocab[1], vocab[0]]).decoded[1:] == [0, 1]

@@ -173,3 +173,18 @@ def test_components_without_layers_are_gated_after_the_selector_flags():
     sw = switch(parts)
     assert sw.apply(["BOS", "I", 0, 1, 2]).decoded[2:] == [1, 2, 0]
     assert_exact(sw, parts)
+
+
+def test_a_looped_component_is_refused_by_switch_and_pipe():
+    """A looped model's block runs until its own stop flag is set; stacked into a switch or a pipe it ran once:
+    `switch R=rot V=reverse` answered 40 of 120 of R's inputs wrong (the check said so, after the folder was
+    written) and the Python API said nothing at all."""
+    from tests.loop_programs import rotate_left
+    from weightsmith.compose import pipe
+
+    looped = compile_program(rotate_left(3, lambda x: x == "a")["xs"], ["a", "b"], 3)
+    plain = compile_program(get_program("reverse").build(), ["a", "b"], 3)
+    with pytest.raises(ComposeError, match="component 'R' is a looped model"):
+        switch({"R": looped, "V": plain})
+    with pytest.raises(ComposeError, match="component 'second' is a looped model"):
+        pipe(plain, looped)

@@ -35,3 +35,16 @@ def test_missing_folders_of_the_path_are_created_like_every_writer(compiled, tmp
     # model save, the TransformerLens export and decompile_to_python create them; this raised FileNotFoundError
     path = export_onnx(compiled("length").model, tmp_path / "new" / "deeper" / "model.onnx")
     assert path.is_file()
+
+
+def test_a_model_multiplying_sparse_is_exported_dense_and_stays_sparse(compiled, tmp_path):
+    """`use_sparse()` (the language models' way to run) made the export trace torch's CSR copies: torch's
+    UnsupportedOperatorError ("aten::to_sparse_csr") as a traceback. The graph is the same function dense."""
+    model = compiled("sort").model.use_sparse(1.0)
+    path = export_onnx(model, tmp_path / "model.onnx")
+    batch = next(iter(random_batches("sort", seed=2)))
+    ids = model.encode(batch)
+    readout, _ = run_onnx(path, ids)
+    lengths = [len(x) for x in batch]
+    assert decode_logits(model, readout, lengths, ids) == model.run_batch(batch)
+    assert all(layer.mlp.sparse_below == 1.0 for layer in model.layers if layer.mlp is not None)

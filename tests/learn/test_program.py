@@ -271,3 +271,87 @@ def test_configs_with_repeated_tokens_or_labels_or_no_labels_are_refused():
     with pytest.raises(ValueError, match="max_len must be >= 1"):
         ProgramConfig(("<s>", "a"), (0,), 0, 1, 1, 1, 1)
     assert ProgramConfig(("<s>", 1, True), (1, 1.5), 3, 1, 1, 1, 1).vocab == ("<s>", 1, True)  # True is not 1
+
+
+def _tampered(tmp_path, edit_meta=None, edit_tensors=None):
+    import json
+
+    from safetensors.numpy import load_file, save_file
+
+    program = random_program(5, causal=True)
+    for head in program.heads[0][2:]:  # a counting head with a value: its `where` set is saved
+        head.value, head.where = 0, np.ones(program.config.n_values, dtype=bool)
+        head.scope = np.zeros((program.config.n_values,) * 2, dtype=np.int64)
+    program.save(tmp_path)
+    meta = json.loads((tmp_path / "program.json").read_text())
+    tensors = load_file(str(tmp_path / "program.safetensors"))
+    if edit_meta:
+        edit_meta(meta)
+    if edit_tensors:
+        edit_tensors(tensors)
+    (tmp_path / "program.json").write_text(json.dumps(meta))
+    save_file(tensors, str(tmp_path / "program.safetensors"))
+    return tmp_path
+
+
+def _set(tensors, name, index, value):
+    tensors[name] = tensors[name].copy()
+    tensors[name][index] = value
+
+
+TAMPERINGS = {  # a damaged or hand-edited file: each loaded before (a silent change, or a bare KeyError/IndexError)
+    "causal is text": ({"config": {"causal": "yes"}}, None, "causal"),  # truthy: predictions changed without a word
+    "a head of no kind": ({"head": {"kind": "foo"}}, None, "kind"),  # read as a categorical head
+    "a variable out of range": ({"head": {"query": 99}}, None, "query"),  # IndexError
+    "a value variable negative": ({"head": {"value": -1}}, None, "value"),  # read the last variable
+    "a layer missing": ({"config": {"layers": 3}}, None, "layers"),  # IndexError
+    "an MLP input out of range": ({"mlp": {"first": 99}}, None, "first"),
+    "max_len a float": ({"config": {"max_len": 6.5}}, None, "max_len"),
+    "no layers": ({"drop": "layers"}, None, "layers"),  # KeyError
+    "a table slot out of range": (None, ("layer0.mlp0.table", (0, 0), 50), "layer0.mlp0.table"),
+    "a negative table slot": (None, ("layer0.mlp0.table", (0, 0), -3), "layer0.mlp0.table"),
+    "a NaN weight": (None, ("classifier", (0, 0, 0), np.nan), "classifier"),
+    "a predicate cell of 2": (None, ("layer0.head0.predicate", (0, 0), 2), "layer0.head0.predicate"),
+    "a scope out of range": (None, ("layer0.head2.scope", (0, 0), 7), "layer0.head2.scope"),
+    "a tensor missing": (None, ("drop", "layer0.head2.where", None), "layer0.head2.where"),
+    "a tensor of the wrong shape": (None, ("reshape", "bias", None), "bias"),
+}
+
+
+@pytest.mark.parametrize("case", TAMPERINGS)
+def test_a_damaged_program_folder_is_refused_naming_what_is_wrong(tmp_path, case):
+    meta_edit, tensor_edit, named = TAMPERINGS[case]
+
+    def edit_meta(meta):
+        if not meta_edit:
+            return
+        meta["config"].update(meta_edit.get("config", {}))
+        meta["layers"][0]["heads"][0].update(meta_edit.get("head", {}))
+        meta["layers"][0]["mlps"][0].update(meta_edit.get("mlp", {}))
+        if "drop" in meta_edit:
+            del meta[meta_edit["drop"]]
+
+    def edit_tensors(tensors):
+        if not tensor_edit:
+            return
+        name, index, value = tensor_edit
+        if name == "drop":
+            del tensors[index]
+        elif name == "reshape":
+            tensors[index] = np.concatenate([tensors[index], tensors[index]])
+        else:
+            _set(tensors, name, index, value)
+
+    folder = _tampered(tmp_path, edit_meta, edit_tensors)
+    with pytest.raises(ValueError, match=named) as err:
+        DiscreteProgram.load(folder)
+    assert str(folder) in str(err.value)
+
+
+def test_every_stored_program_loads_under_the_checks():
+    from pathlib import Path
+
+    stored = sorted((Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "programs").glob("**/program.json"))
+    assert stored
+    for path in stored:
+        DiscreteProgram.load(path.parent)

@@ -165,3 +165,13 @@ def test_relaxing_only_what_the_holes_influence_gives_the_same_distributions(inp
     pruned, full = (SoftProgram(out, VOCAB, 5, seed=3, relax_only_holes=flag) for flag in (True, False))
     assert [e.label for e in pruned.fixed] == ["pair", "before"]
     assert torch.allclose(pruned(pruned.encode(inputs), tau), full(full.encode(inputs), tau), atol=1e-6)
+
+
+@pytest.mark.parametrize("vocab, inputs", [(None, [1, 1.0]), (None, [True, 1]), ([1, True], [1, True]),
+                                           ([0, False], [0])])
+def test_tokens_equal_as_values_are_refused_naming_both(vocab, inputs):
+    """1 and 1.0 (or True and 1) are two tokens to the examples but one to a set: the fit kept one, filled a single
+    table entry and reported 50% without a word, as if the sketch could not fit the data."""
+    table = rasp.Learnable.map(rasp.tokens, ["a", "b"])
+    with pytest.raises(SketchError, match="equal as values"):
+        fit(table, [(inputs, ["a", "b"][:len(inputs)])], vocab, 2, epochs=1, search_seconds=0)

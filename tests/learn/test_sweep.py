@@ -61,3 +61,16 @@ def test_a_small_sweep_runs_on_local_ray(tmp_path):
         if not record["stopped_early"]:  # a finished trial carries train_task's own record
             assert record["seed"] == record["grid_point"]["seed"] and 0 <= record["test_accuracy"] <= 1
             assert record["decompiled_equals_model"]
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"fixed": {k: v for k, v in BASE["fixed"].items() if k != "layers"}, "grid": {"layers": [1, 0]}},
+     "trial {'layers': 0}: layers must be >= 1"),  # failed in a Ray trial, 72 lines
+    ({"fixed": {**BASE["fixed"], "epochs": "many"}}, "epochs must be an int"),  # int('many'): a traceback
+    ({"task": "nosuch"}, "unknown task 'nosuch'"),  # in every Ray trial
+    ({"fixed": {**BASE["fixed"], "defer_labels": ["zzz"]}}, "'zzz'"),
+    ({"grid": {"seed": [0, 0]}}, "grid.seed repeats 0"),  # two identical trials, shown as the same row twice
+])
+def test_every_grid_point_is_checked_before_ray_starts(change, message):
+    with pytest.raises(SweepError, match=message.replace("(", r"\(").replace("{", r"\{").replace("[", r"\[")):
+        SweepConfig.from_dict({**BASE, **change}, "s.toml")

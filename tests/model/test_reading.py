@@ -49,3 +49,19 @@ def test_written_by_the_sublayer_that_computes_it(tmp_path):
         assert sublayer_name(readings[label].sublayer) == expected, label
     assert readings["sort"].values == [None, 0, 1, 2]
     assert "target_pos[1/(w+1)]" not in readings and "one" not in readings  # compiler helpers are not s-ops
+
+
+def test_a_loop_state_is_read_where_the_loop_stopped():
+    """A looped model's state s-op was read right after the prelude's load: `run MODEL --trace` and `explore`
+    showed the loop's *initial* state under the state's name (rot.x = 2 1 0 2 beside the output 0 2 2 1). The
+    state is read after the block's last sublayer, as the loop stopped (its last run commits nothing)."""
+    from tests.loop_programs import rotate_left
+
+    loop = rotate_left(5, lambda x: x == "c")
+    compiled = compile_rasp_to_model(loop["xs"], {"a", "b", "c"}, 3)
+    block_end = 2 * (compiled.config.loop.first_layer + compiled.config.loop.n_layers)
+    for xs in all_inputs(["a", "b", "c"], 3):
+        readings = {r.label: r for r in read_sops(compiled.model, ["BOS", *xs])}
+        assert readings["rotate.xs"].values[1:] == rasp.evaluate(loop["xs"], xs), xs
+        assert readings["rotate.xs"].sublayer == block_end
+        assert readings["rotate.steps"].values[1:] == [rasp.evaluate(loop.steps, xs)[0]] * len(xs)

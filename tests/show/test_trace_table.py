@@ -57,3 +57,22 @@ def test_tokens_and_labels_are_not_read_as_markup():
     program = rasp.Map(lambda t: t, rasp.tokens).named("[red]same")
     shown = render(trace_table(program, ["[/]", "[bold]x"], title="[/] title"), 100)
     assert "[red]same" in shown and "[bold]x" in shown and "[/] title" in shown
+
+
+def test_a_looped_models_trace_ends_with_its_output_and_names_the_last_run():
+    """A saved looped model's trace showed the state as loaded (rot.x = 2 1 0 2 where the output was 0 2 2 1),
+    the block's s-ops without saying they are its last run (a step the loop did not take), and no output row:
+    the row shown as the output (the last, in bold) was the loop's stop flag."""
+    from tests.loop_programs import rotate_left
+    from weightsmith.compiler import compile_rasp_to_model
+    from weightsmith.show.trace_table import model_trace_table
+
+    loop = rotate_left(5, lambda x: x == "c")
+    model = compile_rasp_to_model(loop["xs"], {"a", "b", "c"}, 4).model
+    lines = render(model_trace_table(model, ["b", "a", "c", "a"]), 100).splitlines()
+    rows = {line.split("│")[1].strip(): line for line in lines if line.count("│") > 3}
+    assert rows["rotate.xs"].split("│")[3:7] == rows["rotate[xs]"].split("│")[3:7]
+    assert [cell.strip() for cell in rows["rotate[xs]"].split("│")[3:7]] == ["c", "a", "b", "a"]
+    block_rows = [line for label, line in rows.items() if label.startswith("aggregate")]
+    assert block_rows and all("last run" in line for line in block_rows)
+    assert next(line for line in reversed(lines) if line.count("│") > 3) == rows["rotate[xs]"]

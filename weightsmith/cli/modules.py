@@ -68,9 +68,15 @@ def modules_command(
     describer = PrimitiveMatcher()
     for m, members in enumerate(modules_of(partition)):
         kinds = {kind: sum(n.startswith(kind) for n in members) for kind in ("resid", "head", "mlp")}
+        if level == "component":  # nodes: heads, one per MLP layer, embed and unembed; no residual segments
+            ends = [end for end in ("embed", "unembed") if end in members]
+            console.print(f"module {m}: {kinds['head']} heads, {kinds['mlp']} MLP layers"
+                          + "".join(f", {end}" for end in ends) + " (modules are described at --level unit)",
+                          highlight=False, soft_wrap=True)
+            continue
         size = f"{kinds['head']} heads, {kinds['mlp']} units, {kinds['resid']} residual segments"
         text = "reads/writes residual segments only"
-        if level == "unit" and (kinds["head"] or kinds["mlp"]):
+        if kinds["head"] or kinds["mlp"]:
             try:
                 d = describer.describe(model, members, inputs)
                 writes = ", ".join(d.writes[:4]) + (" ..." if len(d.writes) > 4 else "")

@@ -55,7 +55,7 @@ def fit(
     from weightsmith import rasp
     from weightsmith.compiler import CompileError, compile_rasp_to_model
     from weightsmith.learn.sketch import fit as fit_sketch
-    from weightsmith.learn.sketch import holes_to_json
+    from weightsmith.learn.sketch import example_tokens, holes_to_json
     from weightsmith.learn.soft import SketchError
     from weightsmith.model import save
     from weightsmith.program_spec import load_program, parse_vocab
@@ -64,9 +64,10 @@ def fit(
     try:
         spec = load_program(sketch)
         examples = read_examples(data)
-        tokens = sorted({t for xs, _ in examples for t in xs}, key=repr)
+        tokens = example_tokens(examples)
         vocab_list = list(parse_vocab(vocab)) if vocab else tokens
-        unknown = [t for t in tokens if t not in vocab_list]
+        typed_vocab = {(type(t), t) for t in vocab_list}
+        unknown = [t for t in tokens if (type(t), t) not in typed_vocab]
         if unknown:
             fail(f"{data}: token {unknown[0]!r} is not in --vocab {vocab_list}")
         length = max(len(xs) for xs, _ in examples) if max_len is None else max_len  # 0 was read as "not given"

@@ -32,6 +32,7 @@ from weightsmith.compiler.residual import ResidualLayout, allocate
 from weightsmith.compiler.schedule import Schedule, schedule
 from weightsmith.compiler.values import analyse
 from weightsmith.model import Transformer
+from weightsmith.rasp.holes import check_filled
 
 MARGIN_ROUNDS = 8  # tightenings of the heads' margins tried before the end-to-end bound gives up
 
@@ -61,6 +62,7 @@ def compile_program(
     vocab = _check_vocab(vocab, bos, pad)
     if not isinstance(max_seq_len, int) or isinstance(max_seq_len, bool) or max_seq_len < 1:
         raise CompileError(f"max_seq_len must be a positive int, got {max_seq_len!r}")
+    check_filled(program, CompileError)
     graph = build_graph(program)
     if causal and graph.loop is not None:
         raise CompileError(f"loop {graph.loop.label!r}: causal compilation of loops is not supported (a looped model "

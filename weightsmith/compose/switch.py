@@ -64,6 +64,9 @@ def unwrap(model: Any, name: str) -> Transformer:
         raise ComposeError(f"component {name!r} has a compact output (its {len(inner.config.output_values)} values "
                            f"are ±1 codes on {len(inner.config.output_dims)} dims): composing gates one output dim "
                            "per value; compile it with rasp.one_hot on its output (or compact_above=None)")
+    if inner.config.loop is not None:  # a stack runs every layer once: the block would not repeat
+        raise ComposeError(f"component {name!r} is a looped model (its block runs until its own stop flag is set); "
+                           "a switch or pipe runs each component's layers once, so it cannot hold one")
     return inner
 
 

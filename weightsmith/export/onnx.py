@@ -10,6 +10,8 @@ scores), which `model.decode_readout` decodes exactly as the model decodes itsel
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -41,7 +43,7 @@ def export_onnx(model: Transformer, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)  # as every writer of the API does
     example = model.encode([[model.config.bos] + model.config.vocab[:1] * model.config.max_seq_len] * 2)
-    with torch.no_grad(), warnings.catch_warnings():
+    with torch.no_grad(), warnings.catch_warnings(), _dense(model):
         warnings.simplefilter("ignore")  # the tracer's notes on the Python-side input checks
         torch.onnx.export(
             _ReadOut(model).eval(), (example,), str(path), input_names=["ids"], output_names=["readout", "residual"],
@@ -49,6 +51,21 @@ def export_onnx(model: Transformer, path: str | Path) -> Path:
                           "residual": {0: "batch", 1: "positions"}},
             opset_version=OPSET, dynamo=False)
     return path
+
+
+@contextmanager
+def _dense(model: Transformer) -> Iterator[None]:
+    """The model multiplying dense while traced: `use_sparse`'s CSR copies have no ONNX operator, and its
+    choice between two products is made per input (a traced graph would keep the example's). Restored afterwards."""
+    mlps = [layer.mlp for layer in model.layers if layer.mlp is not None]
+    kept = [mlp.sparse_below for mlp in mlps]
+    for mlp in mlps:
+        mlp.sparse_below = None
+    try:
+        yield
+    finally:
+        for mlp, below in zip(mlps, kept):
+            mlp.sparse_below = below
 
 
 def run_onnx(path: str | Path, ids: Tensor) -> tuple[Tensor, Tensor]:

@@ -30,7 +30,7 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -115,8 +115,26 @@ class ProgramConfig:
 
     @classmethod
     def from_json(cls, d: dict) -> "ProgramConfig":
+        """The config a program.json holds, every field's type checked (a file may be damaged or hand-edited:
+        `"causal": "yes"` was taken as true, and changed every prediction without a word)."""
+        names = {f.name for f in fields(cls)}
+        required = {"vocab", "classes", "max_len", "layers", "cat_heads", "count_heads", "mlps"}
+        if not isinstance(d, dict) or not required <= set(d) or not set(d) <= names:
+            raise ValueError(f"config: expected the fields {sorted(required)} (and optionally "
+                             f"{sorted(names - required)}), got {sorted(d) if isinstance(d, dict) else d!r}")
+        for name, kind in _FIELD_TYPES.items():
+            if name in d and not (type(d[name]) is kind or (kind is list and isinstance(d[name], list) and all(
+                    isinstance(item, (str, int, float)) for item in d[name]))):
+                raise ValueError(f"config: {name!r} must be {_TYPE_NAMES[kind]}, got {d[name]!r}")
         return cls(**{**d, "vocab": tuple(d["vocab"]), "classes": tuple(d["classes"]),
                       "orders": tuple(d.get("orders", ("closest",))), "scopes": tuple(d.get("scopes", ("all",)))})
+
+
+_FIELD_TYPES = {"vocab": list, "classes": list, "max_len": int, "layers": int, "cat_heads": int, "count_heads": int,
+                "mlps": int, "causal": bool, "predicate": str, "orders": list, "values": int, "count_where": bool,
+                "scopes": list}
+_TYPE_NAMES = {list: "a list of tokens (text, numbers or booleans)", int: "an int", bool: "true or false",
+               str: "text"}
 
 
 @dataclass
@@ -279,30 +297,102 @@ class DiscreteProgram:
 
     @classmethod
     def load(cls, folder: str | Path) -> "DiscreteProgram":
+        """The program `save` wrote. Every field and array is checked against the config before use: a damaged
+        or hand-edited folder is a ValueError naming it and what is wrong, never a program that answers
+        otherwise (a variable index out of range, a table slot past the variables' values, a NaN weight)."""
         folder = Path(folder)
         try:
             meta = json.loads((folder / "program.json").read_text())
         except (OSError, ValueError) as err:
             raise ValueError(f"{folder} is not a saved Transformer Program: {err}") from err
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"{folder}/program.json has format {meta.get('format')!r}, expected {FORMAT!r}")
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            found = meta.get("format") if isinstance(meta, dict) else type(meta).__name__
+            raise ValueError(f"{folder}/program.json has format {found!r}, expected {FORMAT!r}")
         try:
             tensors = load_file(str(folder / "program.safetensors"))
         except Exception as err:  # noqa: BLE001 - safetensors raises its own error type
             raise ValueError(f"{folder}/program.safetensors cannot be read: {err}") from err
-        config = ProgramConfig.from_json(meta["config"])
-        heads, mlps = [], []
-        for layer, entry in enumerate(meta["layers"]):
-            heads.append([
-                Head(h["kind"], h["query"], h["key"], h["value"], tensors[f"layer{layer}.head{i}.predicate"].astype(bool),
-                     h.get("order", "closest"), _optional_bool(tensors.get(f"layer{layer}.head{i}.where")),
-                     _optional_int(tensors.get(f"layer{layer}.head{i}.scope")))
-                for i, h in enumerate(entry["heads"])
-            ])
-            mlps.append([
-                MLP(m["first"], m["second"], tensors[f"layer{layer}.mlp{i}.table"]) for i, m in enumerate(entry["mlps"])
-            ])
-        return cls(config, heads, mlps, tensors["classifier"], tensors["bias"], tensors["reads"].astype(bool))
+        try:
+            return _from_files(meta, _Arrays(tensors))
+        except ValueError as err:
+            raise ValueError(f"{folder} is not a valid saved Transformer Program: {err}") from None
+
+
+def _from_files(meta: dict, arrays: "_Arrays") -> DiscreteProgram:
+    """The program program.json and its arrays describe, each field checked against the config."""
+    if not isinstance(meta.get("config"), dict) or not isinstance(meta.get("layers"), list):
+        raise ValueError("program.json needs a 'config' object and a 'layers' list")
+    config = ProgramConfig.from_json(meta["config"])
+    n, variables = config.n_values, len(config.variable_names())
+    if len(meta["layers"]) != config.layers:
+        raise ValueError(f"program.json lists {len(meta['layers'])} layers, its config's 'layers' is {config.layers}")
+    heads, mlps = [], []
+    for layer, entry in enumerate(meta["layers"]):
+        readable = config.first_variable(layer)  # the variables a module of this layer may read
+        if not (isinstance(entry, dict) and isinstance(entry.get("heads"), list) and isinstance(entry.get("mlps"), list)
+                and len(entry["heads"]) == config.heads and len(entry["mlps"]) == config.mlps):
+            raise ValueError(f"layer {layer}: expected {config.heads} 'heads' and {config.mlps} 'mlps'")
+        layer_heads = []
+        for i, h in enumerate(entry["heads"]):
+            name, kind = f"layer{layer}.head{i}", "cat" if i < config.cat_heads else "count"
+            if not isinstance(h, dict) or h.get("kind") != kind or h.get("order", "closest") not in ORDERS:
+                raise ValueError(f"{name}: expected 'kind' {kind!r} (its config has {config.cat_heads} categorical "
+                                 f"heads a layer) and an 'order' from {ORDERS}, got {h!r}")
+            query, key = _variable(h, "query", name, readable), _variable(h, "key", name, readable)
+            value = None if kind == "count" and h.get("value") is None else _variable(h, "value", name, readable)
+            counted = kind == "count" and value is not None
+            layer_heads.append(Head(
+                kind, query, key, value, arrays.take(f"{name}.predicate", (n, n), 2).astype(bool), h.get("order", "closest"),
+                _optional_bool(arrays.take(f"{name}.where", (n,), 2, optional=not counted)),
+                _optional_int(arrays.take(f"{name}.scope", (n, n), len(SCOPES), optional=True) if kind == "count" else None)))
+        heads.append(layer_heads)
+        mlps.append([MLP(_variable(m, "first", f"layer{layer}.mlp{i}", readable + config.heads),
+                         _variable(m, "second", f"layer{layer}.mlp{i}", readable + config.heads),
+                         arrays.take(f"layer{layer}.mlp{i}.table", (n, n), n).astype(np.int64))
+                     for i, m in enumerate(entry["mlps"])])
+    program = DiscreteProgram(config, heads, mlps, arrays.take("classifier", (variables, n, len(config.classes))),
+                              arrays.take("bias", (len(config.classes),)),
+                              arrays.take("reads", (variables,), 2).astype(bool))
+    arrays.check_all_taken()
+    return program
+
+
+def _variable(entry: object, name: str, module: str, readable: int) -> int:
+    """A module's input variable index from program.json: an int the module may read (an earlier variable)."""
+    index = entry.get(name) if isinstance(entry, dict) else None
+    if type(index) is not int or not 0 <= index < readable:
+        raise ValueError(f"{module}: {name!r} must be a variable index in 0..{readable - 1}, got {index!r}")
+    return index
+
+
+class _Arrays:
+    """A folder's arrays, each taken once with its shape and values checked; any left over is an error."""
+
+    def __init__(self, tensors: dict[str, np.ndarray]) -> None:
+        self.tensors, self.taken = tensors, set()
+
+    def take(self, name: str, shape: tuple, bound: Optional[int] = None, optional: bool = False) -> Optional[np.ndarray]:
+        """Array `name` of `shape`: integers in 0..bound-1, or (bound None) finite floats."""
+        if name not in self.tensors:
+            if optional:
+                return None
+            raise ValueError(f"array {name!r} is missing from program.safetensors")
+        array = self.tensors[name]
+        self.taken.add(name)
+        if array.shape != shape:
+            raise ValueError(f"array {name!r} has shape {list(array.shape)}, its config implies {list(shape)}")
+        if bound is None:
+            if array.dtype.kind != "f" or not np.isfinite(array).all():
+                raise ValueError(f"array {name!r} must hold finite floats ({array.dtype})")
+        elif array.dtype.kind not in "biu" or (array.size and not (0 <= array.min() and array.max() < bound)):
+            raise ValueError(f"array {name!r} must hold integers in 0..{bound - 1} ({array.dtype}, "
+                             f"{array.min() if array.size else '-'}..{array.max() if array.size else '-'})")
+        return array
+
+    def check_all_taken(self) -> None:
+        extra = sorted(set(self.tensors) - self.taken)
+        if extra:
+            raise ValueError(f"program.safetensors holds arrays its program.json does not use: {extra}")
 
 
 def key_positions(config: ProgramConfig, lengths: np.ndarray, width: int) -> np.ndarray:

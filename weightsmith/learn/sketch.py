@@ -31,6 +31,7 @@ import torch.nn.functional as F
 from weightsmith import rasp
 from weightsmith.learn.soft import SketchError, SoftProgram, discretise, is_number, value_key
 from weightsmith.learn.train import check_settings
+from weightsmith.program_spec import first_repeat
 from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import Hole, LearnableSelect, holes
 
@@ -130,7 +131,12 @@ def fit(
         raise SketchError("the sketch has no holes (rasp.Learnable.map / sequence_map / select): nothing to fit")
     if not examples:
         raise SketchError("no examples to fit")
-    vocab = sorted({t for x, _ in examples for t in x}, key=repr) if vocab is None else list(vocab)
+    vocab = example_tokens(examples) if vocab is None else list(vocab)
+    repeat = first_repeat(vocab)
+    if repeat is not None:  # a set (the value sets', the compiler's) keeps one of them: one table entry for two
+        first, second = (vocab[i] for i in repeat)
+        raise SketchError(f"the vocabulary's tokens {first!r} and {second!r} are equal as values "
+                          f"({first!r} == {second!r}), so a table holds one entry for both; write them alike")
     max_seq_len = max(len(x) for x, _ in examples) if max_seq_len is None else max_seq_len
     check_settings("fit", {"epochs": epochs, "batch_size": batch_size, "restarts": restarts},
                    {"lr": lr, "tau_start": tau_start, "tau_end": tau_end}, SketchError,
@@ -157,6 +163,12 @@ def fit(
     program, filled = _fill(sketch, fillings)
     return FitResult(program, {h.label: dict(h.table.entries) for h in filled}, score[0], score[1], len(history),
                      gradient_seconds, search_time, edits, history)
+
+
+def example_tokens(examples: Sequence[Example]) -> list:
+    """The examples' input tokens, each once, sorted by repr: the vocabulary when none is given. Typed, as the
+    examples hold them (1, 1.0 and True are three tokens here, so `fit` can name the clash; a set merges them)."""
+    return sorted({(type(t), t): t for x, _ in examples for t in x}.values(), key=repr)
 
 
 @dataclass(frozen=True)

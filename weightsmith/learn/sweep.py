@@ -40,9 +40,10 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from weightsmith.learn.train_task import train_task
+from weightsmith.program_spec import first_repeat
 
 # train_task arguments a sweep file may not set: the sweep owns them
-_RESERVED = {"task", "out_dir", "progress", "on_epoch"}
+_RESERVED = {"task", "out_dir", "progress", "on_epoch", "check_only"}
 _SECTIONS = {"task", "fixed", "grid", "scheduler", "ray"}
 
 
@@ -112,6 +113,11 @@ class SweepConfig:
         for required in ("layers", "heads", "mlps", "epochs"):
             if required not in fixed and required not in grid:
                 raise SweepError(f"{where}: {required} must be set in fixed or grid")
+        for key, values in grid.items():  # the same trial twice, shown as two rows of one grid point
+            repeat = first_repeat([json.dumps(v, sort_keys=True) for v in values])
+            if repeat is not None:
+                raise SweepError(f"{where}: grid.{key} repeats {values[repeat[1]]!r}: each value once")
+        _check_trials(raw["task"], fixed, grid, where)
         scheduler, ray = dict(raw.get("scheduler", {})), dict(raw.get("ray", {}))
         for name, table, known in (("scheduler", scheduler, {"grace_period", "reduction_factor"}),
                                    ("ray", ray, {"address", "cpus_per_trial"})):
@@ -130,6 +136,18 @@ class SweepConfig:
         if config.cpus_per_trial <= 0:
             raise SweepError(f"{where}: ray.cpus_per_trial must be positive")
         return config
+
+
+def _check_trials(task: str, fixed: dict, grid: dict, where: str) -> None:
+    """Every grid point's arguments, checked as `train_task` checks them (on a few examples), before Ray
+    starts: a bad one failed inside its Ray trial, as a traceback of Ray's (a grid `layers = [1, 0]`)."""
+    keys = list(grid)
+    for values in itertools.product(*(grid[k] for k in keys)):
+        point = dict(zip(keys, values))
+        try:
+            train_task(task, **fixed, **point, check_only=True)
+        except (TypeError, ValueError) as err:
+            raise SweepError(f"{where}: trial {point}: {err}") from None
 
 
 def _trial(config: SweepConfig) -> Callable[[dict], None]:

@@ -30,6 +30,7 @@ from weightsmith.tasks.algorithmic import make_task
 # With a time budget, gradient descent may use all of it but this share, kept for the read-out refit (3-30 s of
 # CPU on the benchmark tasks); the search gets what the two leave.
 REFIT_RESERVE = 0.05
+CHECK_SIZE = 20  # examples made by `train_task(check_only=True)`: the task's vocabulary and labels, at no cost
 
 
 @dataclass
@@ -107,7 +108,8 @@ def train_task(
     check_rasp: int = 0,
     progress: bool = False,
     on_epoch: Optional[Callable[[dict], None]] = None,
-) -> TaskResult:
+    check_only: bool = False,
+) -> Optional[TaskResult]:
     """Trains `heads` heads per layer (`numerical_heads` of them counting, default half) and `mlps` MLPs.
 
     Prints and returns the discretised program's accuracy; with `out_dir`, writes the program and its
@@ -121,6 +123,9 @@ def train_task(
     loss and of its per-epoch validation, and their classes out of its classifier; the read-out refit and
     the search then fit every label (a curriculum: most-freq's list first, the end of the list after; see
     docs/transformer-programs.md). The test accuracy is always on every labelled position.
+
+    `check_only`: check the arguments as a run would (on a few examples of the task) and return None: a sweep
+    checks every grid point so, before Ray starts (a bad one failed inside its trial, as a traceback).
     """
     _check_fit_time("train_task", search_seconds, time_budget)
     # every setting is checked before the data is made (a NaN bias used to fail in torch after it)
@@ -136,10 +141,12 @@ def train_task(
     if counting and n_num == 0:  # they shape counting heads only: with none they were ignored without a word
         raise ValueError(f"{' and '.join(counting)}: there are no numerical (counting) heads for it ({heads} head(s), "
                          f"{n_num} numerical); use more heads")
-    data = make_task(task, seed=data_seed, size=data_size)
+    data = make_task(task, seed=data_seed, size=CHECK_SIZE if check_only else data_size)
     config = ProgramConfig(data.vocab, data.labels, data.max_len, layers, heads - n_num, n_num, mlps, data.causal, predicate,
                            tuple(orders), values, count_where, tuple(scopes))
     descent_config, descent_targets = _deferred(config, defer_labels)
+    if check_only:
+        return None
     splits = [Encoded.of(descent_config, s.inputs, descent_targets(s.targets)) for s in (data.train, data.val)]
     result = train(descent_config, splits[0], splits[1], settings)
     result.program = result.program.with_classes(config.classes)

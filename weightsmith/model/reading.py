@@ -70,6 +70,14 @@ def sublayer_name(k: int) -> str:
     return "embedding" if k == 0 else f"layer {(k - 1) // 2} {'attn' if k % 2 else 'mlp'}"
 
 
+def loop_block(config: ModelConfig) -> range:
+    """The snapshots after the loop block's sublayers (empty without a loop). A looped model's residuals hold
+    the block's last run, which evaluates halt on the final state and commits nothing: a state s-op after
+    the block holds the state the loop stopped with, the block's other s-ops what that last run computed."""
+    loop = config.loop
+    return range(0) if loop is None else range(2 * loop.first_layer + 1, 2 * (loop.first_layer + loop.n_layers) + 1)
+
+
 def live_snapshots(labels: list[list[str]], written: list[np.ndarray], name: str) -> tuple[dict[int, str], set[int]]:
     """({dimension: value slot} of s-op `name`, the snapshots in which those dimensions hold it: from the
     sublayer that writes them until they are given to another s-op)."""
@@ -125,12 +133,15 @@ def read_sops(model: Transformer, tokens: Sequence) -> list[SOpReading]:
     written = written_dims(model)
     with torch.inference_mode():
         _, residuals = model(model.encode([list(tokens)]), return_residuals=True)
+    block = loop_block(model.config)
     readings = []
     for name in sop_names(model.config):
         slot_of, valid = live_snapshots(labels, written, name)
         if not valid:
             continue  # its dimensions are never written: nothing to read
         k, dims = min(valid), sorted(slot_of)
+        if block and k < block.start and block[-1] in valid and any(written[j][dims].any() for j in block):
+            k = block[-1]  # a loop's state, loaded before the block and committed in it: read where the loop stopped
         x = residuals[k][0][:, dims].double().cpu().numpy()  # [positions, dims]
         slots = [slot_of[d] for d in dims]
         if slots == [NUMERICAL_SLOT]:

@@ -33,7 +33,7 @@ from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import with_children
-from weightsmith.rasp.holes import Hole, unfilled
+from weightsmith.rasp.holes import Hole, not_filled, unfilled
 from weightsmith.rasp.loop import Loop, LoopResult, LoopRun, LoopState, run_loop
 
 try:
@@ -870,8 +870,7 @@ class _BatchEvaluator:
         values = self.values  # its children: then nothing is dropped
         for at, (e, children, step) in enumerate(zip(nodes, plan.children, plan.steps)):
             if step.hole and unfilled(e):
-                raise EvaluationError(f"{describe(e)} is a hole that is not filled: fit the sketch first "
-                                      "(weightsmith.learn.sketch.fit) or fill it by hand (hole.fill)")
+                raise EvaluationError(not_filled(e))
             if step.one_row and one_row_ok and all(map(self._is_uniform, children)):
                 values[id(e)] = self.one_row(e)
             else:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping, Sequence
 
 from weightsmith.rasp import expr as rx
-from weightsmith.rasp.errors import RASPError
+from weightsmith.rasp.errors import RASPError, describe
 
 
 class UnfilledHoleError(RASPError):
@@ -164,3 +164,17 @@ def holes(program: rx.RASPExpr) -> list[Hole]:
 
 def unfilled(e: rx.RASPExpr) -> bool:
     return isinstance(e, Hole) and not e.table.filled
+
+
+def check_filled(program: rx.RASPExpr, error: type[Exception]) -> None:
+    """Raise `error` naming the first unfilled hole of `program`, if any: for a compiler or checker, whose tables
+    read a raising predicate as no match, so that an unfilled sketch would pass as a program meaning nothing."""
+    empty = next((hole for hole in holes(program) if unfilled(hole)), None)
+    if empty is not None:
+        raise error(not_filled(empty))
+
+
+def not_filled(e: rx.RASPExpr) -> str:
+    """What the interpreter and the compiler say of an unfilled hole `e` (one wording for both)."""
+    return (f"{describe(e)} is a hole that is not filled: fit the sketch first (weightsmith.learn.sketch.fit) "
+            "or fill it by hand (hole.fill)")

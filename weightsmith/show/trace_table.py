@@ -56,12 +56,20 @@ def nlp_trace_table(task: str, text: str, labels: Sequence[str] | None = None) -
 
 def model_trace_table(model, tokens: Sequence, title: str = "") -> RenderableType:
     """A saved model's trace on `tokens` (without BOS): every s-op its residual labels name, read out right
-    after the sublayer that writes it (that sublayer is the row's second column)."""
-    from weightsmith.model.reading import read_sops, sublayer_name
+    after the sublayer that writes it (that sublayer is the row's second column), then the output.
 
-    readings = read_sops(model, [model.config.bos, *tokens])
-    entries = [rasp.TraceEntry(r.label, sublayer_name(r.sublayer), "numerical" if r.numerical else "categorical",
-                               r.values[1:]) for r in readings]
+    A looped model's block rows are its last run (`model.reading.loop_block`), said as such; a loop's result
+    has no dimensions of its own, so the output is added as the last row when no reading is it."""
+    from weightsmith.model.reading import loop_block, read_sops, sublayer_name
+
+    config = model.config
+    readings = read_sops(model, [config.bos, *tokens])
+    block = loop_block(config)
+    entries = [rasp.TraceEntry(r.label, sublayer_name(r.sublayer) + (", last run" if r.sublayer in block else ""),
+                               "numerical" if r.numerical else "categorical", r.values[1:]) for r in readings]
+    if config.output_label not in {r.label for r in readings}:
+        entries.append(rasp.TraceEntry(config.output_label, "output", config.output_encoding,
+                                       model.run([config.bos, *tokens])[1:]))
     return entries_table(entries, tokens, title, kind_header="written by")
 
 
