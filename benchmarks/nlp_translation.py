@@ -194,17 +194,24 @@ def _compare(program: rasp.SOp, model, inputs: list[list[int]], starts: list[int
             "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
 
 
+def read_out_pairs(groups: dict[str, list[list[int]]]) -> list[tuple[int, str]]:
+    """Every (word id, code) pair the translator reads out on these inputs, for a code the read-out knows
+    (step 4 hands it the code's address, `dt.CODE_PARTS`, not the code)."""
+    sops = {e.label: e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp)}
+    code_at = {a: c for c, a in dt.read_out_tables().address.items()}
+    row = rasp.categorical(rasp.Map(lambda w: (int(w),), sops["source_word"]))
+    for name in dt.CODE_PARTS:
+        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"spoken_{name}"]))
+    return sorted({(r[0], code_at[r[1:]]) for inputs in groups.values() for out in rasp.evaluate_batch(row, inputs)
+                   for r in out if r is not None and r[1:] in code_at})
+
+
 def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4's read-out compiled alone (`dt.read_out_program`), and run on every (word, code) pair the
     translator reads out on these inputs: each pair is fed as (the code's index, the word's id), since the
     program takes its code from the id before the word."""
-    program = dt.program()
-    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    address = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), sops["spoken_address"], sops["source_word"]))
+    pairs = read_out_pairs(groups)
     codes = {c: i for i, c in enumerate(dt.read_out_codes())}
-    code_at = {a: c for c, a in dt.read_out_tables().address.items()}
-    pairs = sorted({(int(p[-1]), code_at[p[:-1]]) for inputs in groups.values()
-                    for out in rasp.evaluate_batch(address, inputs) for p in out if p is not None and p[:-1] in code_at})
     flat = [t for word, code in pairs for t in (codes[code], word)]
     inputs = [flat[i:i + dt.MAX_SEQ_LEN] for i in range(0, len(flat), dt.MAX_SEQ_LEN)]
     read_out = dt.read_out_program()  # one program, compiled and then compared with its own interpretation
