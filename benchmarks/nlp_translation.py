@@ -31,7 +31,7 @@ dictionary baseline in the same run.
   (`dictionary_translation.clause_program`) and with the subject (`dictionary_translation.subject_program`). Held-out items are counted, never printed or scored in
   this mode. Step 4's read-out (`dictionary_translation.read_out_program`: FORM(word, code)) compiles alone too: it is run on every
   (word, code) pair the translator reads out on those sentences. Step 4 before the read-out
-  (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code) compiles
+  (`dictionary_translation.speaking_program`: spans, carrier, slot → source position and code address) compiles
   alone over the plans the translator makes on those sentences, and is run on each sentence's plans.
 - How many structures the grammar's noun phrases have (`translation_grammar.noun_phrase_parts`), on random
   windows shaped like noun phrases (docs/nlp.md, "Design: plans that name roles"): a sample, so a count
@@ -194,16 +194,24 @@ def _compare(program: rasp.SOp, model, inputs: list[list[int]], starts: list[int
             "cpu_seconds_per_sentence": round((cpu_seconds() - start) / len(inputs), 4)}
 
 
+def read_out_pairs(groups: dict[str, list[list[int]]]) -> list[tuple[int, str]]:
+    """Every (word id, code) pair the translator reads out on these inputs, for a code the read-out knows
+    (step 4 hands it the code's address, `dt.CODE_PARTS`, not the code)."""
+    sops = {e.label: e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp)}
+    code_at = {a: c for c, a in dt.read_out_tables().address.items()}
+    row = rasp.categorical(rasp.Map(lambda w: (int(w),), sops["source_word"]))
+    for name in dt.CODE_PARTS:
+        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"spoken_{name}"]))
+    return sorted({(r[0], code_at[r[1:]]) for inputs in groups.values() for out in rasp.evaluate_batch(row, inputs)
+                   for r in out if r is not None and r[1:] in code_at})
+
+
 def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4's read-out compiled alone (`dt.read_out_program`), and run on every (word, code) pair the
     translator reads out on these inputs: each pair is fed as (the code's index, the word's id), since the
     program takes its code from the id before the word."""
-    program = dt.program()
-    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    pair = rasp.categorical(rasp.SequenceMap(lambda i, c: (int(i), c), sops["source_word"], sops["form_code"]))
+    pairs = read_out_pairs(groups)
     codes = {c: i for i, c in enumerate(dt.read_out_codes())}
-    pairs = sorted({p for inputs in groups.values() for out in rasp.evaluate_batch(pair, inputs) for p in out
-                    if p is not None and p[1] in codes})
     flat = [t for word, code in pairs for t in (codes[code], word)]
     inputs = [flat[i:i + dt.MAX_SEQ_LEN] for i in range(0, len(flat), dt.MAX_SEQ_LEN)]
     read_out = dt.read_out_program()  # one program, compiled and then compared with its own interpretation
@@ -217,26 +225,30 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     makes on these inputs, with their noun phrases' parts (`french_positions`), run on each input's plans
     (a (plan, parts) pair's index per position; French words are len(plans)); compared with the
     interpreter from SEP on (before SEP a causal model cannot see the plans to its right, and the
-    translator reads no position before SEP). The interpreter's slice is checked
-    against the whole program's own (source, code) first."""
+    translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the source
+    word's position, the code's address). The interpreter's slice is checked against the whole program's
+    own step 4 first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
     rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
-    spoken = rasp.categorical(rasp.SequenceMap(lambda a, c: repr((a, c)), sops["source_at"], sops["form_code"]))
     rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
     index = {p: i for i, p in enumerate(plans)}
     tokens = {name: [[len(plans) if french else index[p] for p, french in row] for row in out]
               for name, out in rows.items()}
-    speaking = dt.speaking_program(plans)
-    for name, inputs in groups.items():
-        assert rasp.evaluate_batch(speaking, tokens[name]) == rasp.evaluate_batch(spoken, inputs), name
-    model, summary = _model_summary(speaking, vocab=set(range(len(plans) + 1)))
     sep = dt.encode(["SEP"])[0]
-    checked = {name: _compare(speaking, model, tokens[name], [x.index(sep) for x in groups[name]])
-               for name in groups}
+    results = {}
+    for output, spoken in dt.step_4_outputs(program).items():
+        speaking = dt.speaking_program(plans, output)
+        for name, inputs in groups.items():
+            assert rasp.evaluate_batch(speaking, tokens[name]) == rasp.evaluate_batch(spoken, inputs), (output, name)
+        model, summary = _model_summary(speaking, vocab=set(range(len(plans) + 1)))
+        checked = {name: _compare(speaking, model, tokens[name], [x.index(sep) for x in groups[name]])
+                   for name in groups}
+        del model
+        results[output] = {**summary, "compiled_equals_interpreter": checked}
     return {"program": "dictionary_translation.speaking_program (step 4 before the read-out), over the corpus's "
-                       "plans", "plans": len(plans), **summary, "compiled_equals_interpreter": checked}
+                       "plans, compiled once per output", "plans": len(plans), **results}
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP, every_size: bool = False) -> dict:
@@ -390,11 +402,13 @@ def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
             growth[n] = {name: len(values) for name, values in seen.items()} | {
                 "largest part": max(map(len, parts))}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
-    step_4 = census(dt.speaking_program(sorted(spoken, key=repr)), set(range(len(spoken) + 1)))
+    step_4 = {output: census(dt.speaking_program(sorted(spoken, key=repr), output), set(range(len(spoken) + 1)))
+              for output in dt.SPEAKING_OUTPUTS}
     return {"windows": windows, "seed": seed, "growth": growth,
             "longest": max(map(len, seen["structures"])), "readings": sum(map(len, by_kind.values())),
             "parts": {f"{key[0]} {key[1]}": len(values) for key, values in zip(french_positions.PART_KEYS, parts)},
-            "step_4_census": {k: v for k, v in step_4.items() if k != "largest_enumerable"}}
+            "step_4_census": {output: {k: v for k, v in c.items() if k != "largest_enumerable"}
+                              for output, c in step_4.items()}}
 
 
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
@@ -427,8 +441,10 @@ def equality(results: dict, parts: tuple[str, ...] = PARTS, groups: dict[str, li
     if "speaking" in parts:
         results["compiled_speaking"] = r = compiled_speaking(groups)
         keys.append("compiled_speaking")
-        print(f"step 4 before the read-out, over the corpus's {r['plans']} plans: {_sizes(r)} (from SEP on:)")
-        _print_checked(r)
+        for output in dt.SPEAKING_OUTPUTS:
+            print(f"step 4 before the read-out ({output}), over the corpus's {r['plans']} plans: {_sizes(r[output])} "
+                  f"(from SEP on:)")
+            _print_checked(r[output])
     if "read_out" in parts:
         results["compiled_read_out"] = r = compiled_read_out(groups)
         keys.append("compiled_read_out")

@@ -345,41 +345,51 @@ def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
 
 
 @lru_cache(maxsize=None)
-def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[list[int]], list[int], list[list[str]]]:
+def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[list[int]], list[int], dict]:
     """The whole program's plans on these sentences (teacher-forced), with their noun phrases' parts, as the
     tokens of `dt.speaking_program` (a (plan, parts) pair's index; len(plans) for a French word), with where
-    each French part starts and what the whole program's step 4 gives before its read-out:
-    repr((source position, code))."""
+    each French part starts and what the whole program's step 4 gives before its read-out, per output of
+    `dt.speaking_program` (the source position, the code's address as a number)."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
     both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
-    spoken = rasp.categorical(rasp.SequenceMap(lambda s, c: repr((s, c)), sops["source_at"], sops["form_code"]))
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in cases]
     rows = rasp.evaluate_batch(both, inputs)
     plans = sorted({p for row in rows for p, _ in row}, key=repr)
     tokens = [[len(plans) if french else plans.index(p) for p, french in row] for row in rows]
     starts = [len(dt.encode(e.split())) for e, _ in cases]  # (a multi-word expression is one position)
-    return plans, tokens, starts, rasp.evaluate_batch(spoken, inputs)
+    return plans, tokens, starts, {output: rasp.evaluate_batch(sop, inputs)
+                                   for output, sop in dt.step_4_outputs(program).items()}
 
 
-def test_step_4_before_the_read_out_is_the_speaking_program():
+@pytest.mark.parametrize("output", dt.SPEAKING_OUTPUTS)
+def test_step_4_before_the_read_out_is_the_speaking_program(output):
     plans, tokens, _, want = _plans_and_speaking(tuple(GRAMMAR_CASES))
-    assert rasp.evaluate_batch(dt.speaking_program(plans), tokens) == want
+    assert rasp.evaluate_batch(dt.speaking_program(plans, output), tokens) == want[output]
 
 
-def test_step_4_before_the_read_out_compiles_exactly():
+def test_the_address_number_tells_the_code():
+    """`speaking_program`'s code output is a number: one to one with the code's address, so the check
+    that compares numbers compares codes (NO_ADDRESS included)."""
+    r = dt.read_out_tables()
+    addresses = [*r.address.values(), (dt.NO_ADDRESS,) * len(dt.CODE_PARTS)]
+    assert len({dt.address_number(a) for a in addresses}) == len(addresses)
+
+
+@pytest.mark.parametrize("output", dt.SPEAKING_OUTPUTS)
+def test_step_4_before_the_read_out_compiles_exactly(output):
     """`dt.speaking_program` compiled over the plans of the rule sentences (some with more than six French
     words, where counts not settled went wrong) equals the interpreter at every
     position from SEP on (before SEP a causal model cannot see the plans to its right, and the program is
-    read only after SEP)."""
+    read only after SEP), for each of its outputs."""
     from weightsmith.compiler import compile_rasp_to_model
 
     plans, tokens, starts, want = _plans_and_speaking(tuple(GRAMMAR_CASES))
-    compiled = compile_rasp_to_model(dt.speaking_program(plans), vocab=set(range(len(plans) + 1)),
+    compiled = compile_rasp_to_model(dt.speaking_program(plans, output), vocab=set(range(len(plans) + 1)),
                                      max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
     got = compiled.model.run_batch([[models.BOS, *t] for t in tokens])
     assert max(len(t) - s for t, s in zip(tokens, starts)) > 6
-    assert [g[1 + s:] for g, s in zip(got, starts)] == [w[s:] for w, s in zip(want, starts)]
+    assert [g[1 + s:] for g, s in zip(got, starts)] == [w[s:] for w, s in zip(want[output], starts)]
 
 
 def test_the_question_is_computed_exactly_from_each_words_part():

@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from weightsmith import rasp
 from weightsmith.compiler.values import MAX_COMBINATIONS
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import french_positions as fp
@@ -100,5 +101,23 @@ def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates():
     sizes = [len(values) for values in seen]
     assert max(sizes) * (dt.MAX_PLAN + 1) <= MAX_COMBINATIONS, sizes
     assert len(structures) > 5 * max(sizes)
-    census = nlp_translation.census(dt.speaking_program(sorted(spoken, key=repr)), set(range(len(spoken) + 1)))
-    assert census["past_the_cap"] == 0 and census["within_the_cap_but_past_the_compilers_limit"] == {}, census
+    for output in dt.SPEAKING_OUTPUTS:
+        census = nlp_translation.census(dt.speaking_program(sorted(spoken, key=repr), output),
+                                        set(range(len(spoken) + 1)))
+        assert census["past_the_cap"] == 0 and census["within_the_cap_but_past_the_compilers_limit"] == {}, census
+
+
+@given(speakers=st.lists(st.tuples(windows(), AFTERS, PLAN_CLAUSES), min_size=1, max_size=3))
+@settings(max_examples=150, deadline=None)
+def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
+    """Step 4 (`dt.speaking_program`, each output) over speakers' plans with markers and parts gives, at
+    every position, what it gives over the same plans written out with no parts: each view of the spoken
+    entry (distance, the code's address) merged from the plan's and the phrase's apart is the view of the
+    entry the plan held. (Fails if a view is taken from the plan's entry alone: a marker has no address.)"""
+    plans = [grammar.plan(window, after, clause) for window, after, clause in speakers]
+    spoken = [fp.speaker_parts(window, clause, plan) for (window, _, clause), plan in zip(speakers, plans)]
+    tokens = [*range(len(speakers)), *[len(speakers)] * (sum(map(len, plans)) + 2)]
+    for output in dt.SPEAKING_OUTPUTS:
+        marked = dt.speaking_program([(s.plan, s.parts) for s in spoken], output)
+        written = dt.speaking_program([(plan, fp.NO_PARTS) for plan in plans], output)
+        assert rasp.evaluate(marked, tokens) == rasp.evaluate(written, tokens)

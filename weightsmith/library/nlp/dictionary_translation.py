@@ -117,6 +117,8 @@ def french_word(word_id: int, code: str) -> str | None:
 
 SLOTS, GROUPS = 9, 12  # codes per row, rows per chunk
 CHUNK = SLOTS * GROUPS
+CODE_PARTS = ("namespace", "chunk", "group", "slot")  # a code's address: what the four lookups read of it
+NO_ADDRESS = -1  # every part of a code the read-out does not know (a marker, an unknown code): no word
 
 
 def _namespace(code: str) -> str:
@@ -159,8 +161,9 @@ class ReadOut:
     row_of: dict  # (chunk key, group) → row
     rows: tuple[tuple, ...]
 
-    def part(self, code: str, i: int) -> int | None:
-        return self.address[code][i] if code in self.address else None
+    def part(self, code: str, i: int) -> int:
+        """Part i of the code's address (`CODE_PARTS`), or NO_ADDRESS for a code the read-out does not know."""
+        return self.address[code][i] if code in self.address else NO_ADDRESS
 
     def word(self, table: int, code: str) -> str | None:
         """FORM(word, code) of a word with this table, through the four steps."""
@@ -217,12 +220,23 @@ def read_out_tables() -> ReadOut:
     return ReadOut(tuple(table_of), address, namespace_key, chunk_key, row_of, tuple(rows))
 
 
+def code_views() -> tuple[tuple[str, Callable[[str], int]], ...]:
+    """(name, code → that part of its address) for each of `CODE_PARTS`: what the read-out reads of a code."""
+    r = read_out_tables()
+    return tuple((name, lambda c, i=i: r.part(c, i)) for i, name in enumerate(CODE_PARTS))
+
+
 def read_out(source_id: rasp.SOp, code: rasp.SOp) -> rasp.SOp:
     """The French word of `code` for the word whose id is `source_id` (numerical): FORM(word, code)."""
+    return read_out_parts(source_id, [feature(f"code_{name}", view, code) for name, view in code_views()])
+
+
+def read_out_parts(source_id: rasp.SOp, code_parts: Sequence[rasp.SOp]) -> rasp.SOp:
+    """FORM(word, code) from the code's address, part by part (`CODE_PARTS`; NO_ADDRESS: no word): step 4
+    hands the parts over without ever holding the code as one value (`speaking`)."""
     r = read_out_tables()
     table = feature("form_table", lambda i: r.table_of[int(i)], source_id)  # a staircase over the ids
-    namespace, chunk, group, slot = (feature(f"code_{name}", lambda c, i=i: r.part(c, i), code)
-                                     for i, name in enumerate(("namespace", "chunk", "group", "slot")))
+    namespace, chunk, group, slot = code_parts
     key = combine("form_namespace", lambda t, n: r.namespace_key.get((t, n)), table, namespace)
     key = combine("form_chunk", lambda k, c: r.chunk_key.get((k, c)), key, chunk)
     row = combine("form_row", lambda k, g: r.row_of.get((k, g)), key, group)
@@ -906,10 +920,11 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, rasp.SOp]:
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
-    *carrier*), its entry j − start, and returns (the position of the entry's source word, its code).
+    *carrier*), its entry j − start, and returns (the position of the entry's source word, its code's
+    address: `CODE_PARTS`, what the read-out reads of it).
     `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the
     entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
@@ -941,25 +956,75 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SO
                    j, carrier_start)
     entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
                     carrier_plan, slot)
-    entry = french_positions.spoken_entry(carrier, entry, noun_phrase_parts)
-    source = combine("source_at", lambda at, e: 0 if at == "none" else at[0] - 1 - e[0], carrier_at, entry)
-    return source, feature("form_code", lambda e: e[1], entry)
+    # the entry spoken is read as its views (the source word's distance, the code's address), each merged
+    # from the plan's entry and the noun phrase's apart: the entries themselves, merged, were a product of
+    # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
+    views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
+    distance, *code_parts = french_positions.spoken_entry(carrier, entry, noun_phrase_parts, views)
+    source = combine("source_at", lambda at, d: 0 if at == "none" else at[0] - 1 - d, carrier_at, distance)
+    return source, code_parts
 
 
-def speaking_program(spoken: Sequence[tuple]) -> rasp.SOp:
+SPEAKING_OUTPUTS = ("source", "code")
+
+
+def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, noun-phrase
     parts) pairs, the `plan_and_parts` s-op's values: the token at each position is the index of the pair
-    it holds (`len(spoken)`: a French word, which holds none); the output is repr((source position, code)).
+    it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
+    (`SPEAKING_OUTPUTS`): "source", the source word's position, or "code", the code's address as one number
+    (`address_number`). Not both as one value: their pairs would be one more product (25,568 hidden units
+    over the corpus's pairs) that the translator never builds, so the check compiles step 4 once for each.
     It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
+    if output not in SPEAKING_OUTPUTS:
+        raise ValueError(f"step 4's output is one of {SPEAKING_OUTPUTS}, not {output!r}")
     listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
     pair = feature("plan_and_parts", lambda t: ((), french_positions.NO_PARTS) if t == len(listed) else listed[t],
                    token)
     my_plan, parts = french_positions.unpacked(pair)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
-    source, code = speaking(my_plan, j, parts)
-    return combine("source_and_code", lambda s, c: repr((s, c)), source, code)
+    source, code_parts = speaking(my_plan, j, parts)
+    if output == "source":
+        return source
+    radices = address_radices()
+    number = rasp.numerical(rasp.Map(lambda p: _digit(0, p, radices[0]), code_parts[0])).named("address_0")
+    for i, (part, radix) in enumerate(zip(code_parts[1:], radices[1:]), start=1):
+        # linear in the parts: no hidden unit
+        number = rasp.numerical(rasp.SequenceMap(lambda n, p, radix=radix: _digit(n, p, radix), number, part)
+                                ).named(f"address_{i}")
+    return number
+
+
+@lru_cache(maxsize=1)
+def address_radices() -> tuple[int, ...]:
+    """Per part of a code's address, how many values it takes, NO_ADDRESS included: the digits of
+    `address_number`."""
+    address = read_out_tables().address.values()
+    return tuple(max(a[i] for a in address) + 2 for i in range(len(CODE_PARTS)))
+
+
+def address_number(parts: Sequence[int]) -> int:
+    """The code's address (`CODE_PARTS`, each a part or NO_ADDRESS) as one number, in mixed radix: one to
+    one, so the number tells the address (what `speaking_program(..., "code")` outputs)."""
+    number = 0
+    for part, radix in zip(parts, address_radices()):
+        number = _digit(number, part, radix)
+    return number
+
+
+def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
+    """The whole translator's step 4 (`program()`), as `speaking_program`'s outputs (`SPEAKING_OUTPUTS`):
+    what the slice compiled alone is checked against."""
+    sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
+    address = _with("spoken_address", *(sops[f"spoken_{name}"] for name in CODE_PARTS))
+    return {"source": sops["source_at"], "code": feature("address_number", address_number, address)}
+
+
+def _digit(number: int, part: int, radix: int) -> int:
+    """One more digit of a mixed-radix number: part + 1, so that NO_ADDRESS (-1) is a digit too."""
+    return number * radix + part + 1
 
 
 def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
@@ -1045,7 +1110,7 @@ def program(you: str = "vous") -> rasp.SOp:
     my_plan, parts = french_positions.unpacked(word_plan)
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
-    source, code = speaking(my_plan, j, parts)
+    source, code_parts = speaking(my_plan, j, parts)
     source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
                                               default=0)).named("source_word")
-    return read_out(source_id, code)
+    return read_out_parts(source_id, code_parts)

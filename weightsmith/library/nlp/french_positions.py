@@ -19,7 +19,7 @@ the phrase: the product is across the parts, and no lookup pairs two of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
@@ -106,11 +106,15 @@ def unpacked(spoken: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
                                                      for i, key in enumerate(PART_KEYS)]
 
 
-def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp]) -> rasp.SOp:
-    """The entry step 4 speaks: the plan's `entry`, or, where it is a marker, the entry of the carrier's
-    noun-phrase part whose span holds the marker's index. Each part is copied from the carrier and read
-    with the index alone (a part's values × 14 indices per lookup); the hits, at most one, are merged
-    pairwise."""
+def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp],
+                 views: Sequence[tuple[str, Callable[[tuple], Any]]]) -> list[rasp.SOp]:
+    """Each view of the entry step 4 speaks (`views`: name, entry → a small value): the plan's `entry`'s,
+    or, where it is a marker, the view of the entry of the carrier's noun-phrase part whose span holds the
+    marker's index. Each part is copied from the carrier and read with the index alone (a part's values ×
+    15 indices per lookup); the hits, at most one, are merged pairwise; then each view is merged with the
+    plan's apart. Whole entries merged would pair the plan's entries with the phrase's, a product of two
+    sets of hundreds (38,376 hidden units over the corpus's pairs); a view pairs a few dozen values with a
+    few dozen. A view must never be NO_PART."""
     k = feature("noun_phrase_slot", lambda e: marker_index(e[1]), entry)
     hits = []
     for key, part in zip(PART_KEYS, parts):
@@ -121,4 +125,9 @@ def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp
         hits = [combine("noun_phrase_entry" if len(hits) == 2 else f"noun_phrase_entry_{len(hits)}_{i}",
                         lambda a, b: a if a != NO_PART else b, x, y)
                 for i, (x, y) in enumerate(zip(hits[::2], hits[1::2]))] + hits[len(hits) // 2 * 2:]
-    return combine("spoken_entry", lambda e, h: h if h != NO_PART else e, entry, hits[0])
+    spoken = []
+    for name, view in views:
+        mine = feature(f"plan_entry_{name}", view, entry)
+        phrase = feature(f"noun_phrase_entry_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hits[0])
+        spoken.append(combine(f"spoken_{name}", lambda e, h: h if h != NO_PART else e, mine, phrase))
+    return spoken
