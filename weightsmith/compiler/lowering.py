@@ -50,8 +50,8 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
-                                        undecided_by_input)
+from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, retyped_sops,
+                                        type_name, undecided_by_copies, undecided_by_input)
 from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted, typed_by_width
 from weightsmith.rasp.evaluate import preference_order
 
@@ -129,6 +129,8 @@ class Lowering:
         self._selector_cache: dict[tuple[str, int], tuple[list[ScoreColumn], int]] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
+        # numbers that are ints on some inputs and floats on others: refused where a function tells them apart
+        self.retyped = retyped_sops(graph.order, facts, partial(typed_by_width, facts))
         self._wanted = self._indicator_demand()
         self._code_readers = self._code_demand()
         # Tokens are embedded as one number (their value) when the program reads them only in numerical
@@ -821,9 +823,11 @@ class Lowering:
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
             if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
-                if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
+                if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map) and id(rep.expr.inner) not in self.retyped:
                     return self._types_by_argument(rep, rep.expr)
                 undecided_by_input(rep.expr, mixed)
+            else:  # a case head (if any) is still the best guess: kept
+                undecided_by_copies(rep.expr, self.retyped, averages)
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)

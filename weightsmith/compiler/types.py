@@ -21,7 +21,7 @@ from itertools import product
 from typing import Callable
 
 from weightsmith import rasp
-from weightsmith.compiler.errors import OutputTypeWarning
+from weightsmith.compiler.errors import CompileError, OutputTypeWarning
 from weightsmith.model.config import VALUE_TYPE as VALUE
 CASES = ("none", "one", "several")  # how many keys the selector selects
 TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
@@ -126,6 +126,29 @@ def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
     labels = ", ".join(repr(e.label) for e in where[:3])
     return _undecided(output, f"depends on the input, not only on the number (from {labels}: equal numbers "
                       "of different types on different arguments)")
+
+
+def undecided_by_copies(output: rasp.SOp, retyped: Retyped,
+                        averages: Callable[[rasp.Aggregate], bool]) -> None:
+    """Says so where the output's type is not decided by what the model computes, although the output's
+    numbers may arrive as different types (`retyped_sops`): it reads such numbers where
+    neither a case (`output_types` re-types only the averaging Aggregates' own results) nor its Map's
+    argument (`mixed_type_maps`) tells, e.g. a copy of a mean (`Aggregate(SelectPreferred(..), mean)`),
+    or a mean whose selected values are themselves means. Both were silent until the fuzzer (cmp11)."""
+    if id(output) in retyped and _reads_retyped(output, retyped, averages):
+        _undecided(output, "depends on the input, not only on the number (it reads numbers that are ints on "
+                   "some inputs and floats on others: a copy of a mean, a mean of means, a function of such a "
+                   "number)")
+
+
+def _reads_retyped(expr: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool]) -> bool:
+    """Whether `expr`, through Maps and SequenceMaps, reads a retyped s-op other than as an averaging
+    Aggregate's own result (whose type the case decides, given its selected values' types)."""
+    if isinstance(expr, rasp.Aggregate) and averages(expr):
+        return id(expr.sop) in retyped
+    if isinstance(expr, (rasp.Map, rasp.SequenceMap)):
+        return any(_reads_retyped(child, retyped, averages) for child in expr.children)
+    return id(expr) in retyped
 
 
 def _undecided(output: rasp.SOp, why: str) -> None:
@@ -249,3 +272,110 @@ def _type_name(typed: list | None) -> str:
     """The one type name all of `typed` share (`type_name`), else VALUE."""
     names = {type_name(v) for v in typed} if typed else set()
     return names.pop() if len(names) == 1 else VALUE
+
+
+# ------------------------------------------------------------------ numbers that change type across inputs
+
+Retyped = dict[int, dict]  # id(s-op) -> {number: the types it may arrive as, two or more}
+
+
+def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool]) -> Retyped:
+    """The s-ops some of whose numbers may arrive as different types on different inputs (1, 1.0, True):
+    a mean of equal ints is a float, a function may give 0 at one argument and 0.0 at another, a copy
+    passes either on. A value set holds such numbers once, so a model holds one value for both.
+
+    CompileError where that would change a *value*: a Map or SequenceMap whose function gives
+    different results for the types of one number (`str(1)` and `str(1.0)`). Found by the fuzzer
+    (cmp11): `Map(str, mean)` compiled without a word and answered '1' where the interpreter gives '1.0'.
+    Where only the type changes, the output's type is decided per case or per argument
+    (`output_types`, `mixed_type_maps`) or warned about (`undecided_by_input`)."""
+    found: Retyped = {}
+    own: dict[int, dict] = {}  # the part that does not depend on other s-ops' retyping, made once
+    changed = True
+    while changed:  # loop states read their own updates: repeat until nothing more is found (types only grow)
+        changed = False
+        for expr in order:
+            if not isinstance(expr, rasp.SOp):
+                continue
+            types = _retyped(expr, found, own, facts, averages)
+            if types and types != found.get(id(expr)):
+                found[id(expr)] = types
+                changed = True
+    return found
+
+
+def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict:
+    """`expr`'s numbers of two or more possible types, given what `found` says of its children."""
+    by_value: dict = {}
+
+    def add(value, kinds) -> None:
+        if isinstance(value, (int, float)):
+            by_value.setdefault(value, set()).update(kinds)
+
+    if isinstance(expr, rasp.Aggregate):  # a copy keeps the selected value's type; a mean of several is a float
+        source = found.get(id(expr.sop), {})
+        copied: dict = {}
+        for v in facts.values(expr.sop):
+            if isinstance(v, (int, float)):
+                copied.setdefault(v, set()).update(source.get(v, {type(v)}))
+        mean = averages(expr)
+        for v in facts.values(expr):
+            add(v, copied.get(v, set()) | ({float} if mean else set()))
+        if isinstance(expr.default, (int, float)) and expr.default in by_value:
+            add(expr.default, {type(expr.default)})
+    elif isinstance(expr, (rasp.Map, rasp.SequenceMap)):
+        children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
+        args, results = facts.function_table(expr)
+        if not isinstance(expr, rasp.SequenceMap):  # a Map's table lists values, a SequenceMap's pairs
+            args = [(x,) for x in args]
+        if id(expr) not in own:
+            mixed: dict = {}
+            for r in results:
+                if isinstance(r, (int, float)):
+                    mixed.setdefault(r, set()).add(type(r))
+            own[id(expr)] = mixed
+        for v, kinds in own[id(expr)].items():
+            add(v, kinds)
+        if any(children):
+            for arg, result in zip(args, results):
+                options = [_as_types(x, child.get(x)) if isinstance(x, (int, float)) and x in child else [x]
+                           for x, child in zip(arg, children)]
+                if all(len(o) == 1 for o in options):
+                    continue
+                for variant in product(*options):
+                    try:
+                        other = expr.f(*variant)
+                    except Exception:  # noqa: BLE001 - the interpreter raises there too: undefined, not compared
+                        continue
+                    if not _same_but_type(other, result):
+                        raise CompileError(
+                            f"{type(expr).__name__} {expr.label!r} gives {result!r} for {_show(arg)} and "
+                            f"{other!r} for {_show(variant)}: equal numbers of different types, which one "
+                            "value of the model stands for (a mean of equal ints is a float: mean(1, 1) is "
+                            "1.0), so it cannot tell which result the interpreter gives")
+                    add(result, {type(result), type(other)})
+    elif isinstance(expr, rasp.ConstantSOp):
+        for v in expr.value:
+            add(v, {type(v)})
+    elif isinstance(expr, (rasp.LoopState, rasp.LoopResult)) and (isinstance(expr, rasp.LoopState) or expr.what == "state"):
+        loop = expr.loop
+        for part in (loop.initial[expr.key], loop.updates[expr.key]):
+            for v, kinds in found.get(id(part), {}).items():
+                add(v, kinds)
+    return {v: frozenset(k) for v, k in by_value.items() if len(k) > 1}
+
+
+def _as_types(x, kinds) -> list:
+    """`x` as each of `kinds` (only those that keep its value: 1 as True, 1.0 is not 1.5)."""
+    return [t(x) for t in (kinds or {type(x)}) if t(x) == x] or [x]
+
+
+def _same_but_type(a, b) -> bool:
+    """The same result up to the type of a number (2 and 2.0): the output's type is judged apart."""
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def _show(arg: tuple) -> str:
+    return ", ".join(f"{type(x).__name__} {x!r}" for x in arg)
