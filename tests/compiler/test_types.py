@@ -290,3 +290,16 @@ def test_an_output_copying_numbers_of_changing_type_is_warned(name):
     with pytest.warns(OutputTypeWarning, match="ints on some inputs and floats on others"):
         compiled = compile_program(program, vocab, max_seq_len)
     assert _type_mismatches(compiled, program, vocab, max_seq_len) > 0  # what the warning is about
+
+
+def test_a_case_decides_a_type_beside_none():
+    """Seed 2000356: `None if x == 0 else x - 1` of a mean gives None or an int (one key) and None or a
+    float (several); the None made each case's type 'value' (the stored int), so no case head was
+    compiled and [2, 2, 3] decoded [None, None, 1] for [None, None, 1.0]."""
+    mean = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.LT), rasp.tokens)
+    program = rasp.Map(lambda x: None if x == 0 else x - 1, mean)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputTypeWarning)
+        compiled = compile_program(program, [0, 2, 3], 3)
+    assert compiled.config.output_types is not None
+    assert _type_mismatches(compiled, program, [0, 2, 3], 3) == 0

@@ -128,14 +128,15 @@ def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
                       "of different types on different arguments)")
 
 
-def undecided_by_copies(output: rasp.SOp, retyped: Retyped,
-                        averages: Callable[[rasp.Aggregate], bool]) -> None:
+def undecided_by_copies(output: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool],
+                        cased: bool) -> None:
     """Says so where the output's type is not decided by what the model computes, although the output's
     numbers may arrive as different types (`retyped_sops`): it reads such numbers where
     neither a case (`output_types` re-types only the averaging Aggregates' own results) nor its Map's
     argument (`mixed_type_maps`) tells, e.g. a copy of a mean (`Aggregate(SelectPreferred(..), mean)`),
-    or a mean whose selected values are themselves means. Both were silent until the fuzzer (cmp11)."""
-    if id(output) in retyped and _reads_retyped(output, retyped, averages):
+    or a mean whose selected values are themselves means (`cased`: the model computes a case). Both were
+    silent until the fuzzer (cmp11)."""
+    if id(output) in retyped and (not cased or _reads_retyped(output, retyped, averages)):
         _undecided(output, "depends on the input, not only on the number (it reads numbers that are ints on "
                    "some inputs and floats on others: a copy of a mean, a mean of means, a function of such a "
                    "number)")
@@ -269,8 +270,9 @@ def _apply(f: Callable, arguments: list[tuple]) -> list | None:
 
 
 def _type_name(typed: list | None) -> str:
-    """The one type name all of `typed` share (`type_name`), else VALUE."""
-    names = {type_name(v) for v in typed} if typed else set()
+    """The one type name all of `typed` share (`type_name`), else VALUE. None is not a type a case decodes
+    (it decodes as None): `None if x == 0 else x - 1` of a mean is an int or a float by its case."""
+    names = {type_name(v) for v in typed if v is not None} if typed else set()
     return names.pop() if len(names) == 1 else VALUE
 
 
