@@ -277,6 +277,8 @@ RETYPED_OUTPUTS = {
         rasp.numerical(rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, lambda k, q: k == q - 1), rasp.tokens,
                                       default=0)), default=1)), [0, 1, 2], 4),
     # seed 2000820: x % 3 is 0.0 at the token 3.0 and 0 at 0, then copied (shift_by) past the Map
+    # seed 2100317: max(mean, index) is the float mean or the int index: the case 'several' has no one type
+    "max of a mean and an index": (rasp.SequenceMap(lambda x, i: max(x, i), MEAN, rasp.indices), [0, 1, 2], 3),
     "copy of a mixed-type map": (rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1),
                                                 rasp.Map(lambda x: x % 3, rasp.tokens)), [0, 3.0], 3),
 }

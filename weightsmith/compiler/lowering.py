@@ -827,7 +827,7 @@ class Lowering:
                     return self._types_by_argument(rep, rep.expr)
                 undecided_by_input(rep.expr, mixed)
             else:  # a case head (if any) is still the best guess: kept
-                undecided_by_copies(rep.expr, self.retyped, averages, found is not None)
+                undecided_by_copies(rep.expr, self.retyped, averages, found)
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)

@@ -129,13 +129,15 @@ def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
 
 
 def undecided_by_copies(output: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool],
-                        cased: bool) -> None:
+                        found: OutputTypes | None) -> None:
     """Says so where the output's type is not decided by what the model computes, although the output's
     numbers may arrive as different types (`retyped_sops`): it reads such numbers where
     neither a case (`output_types` re-types only the averaging Aggregates' own results) nor its Map's
     argument (`mixed_type_maps`) tells, e.g. a copy of a mean (`Aggregate(SelectPreferred(..), mean)`),
-    or a mean whose selected values are themselves means (`cased`: the model computes a case). Both were
+    or a mean whose selected values are themselves means, or a case whose type is not one (`max(mean, i)`
+    is the float mean or the int index: a case typed VALUE). `found` is the case head's types, if any. All were
     silent until the fuzzer (cmp11)."""
+    cased = found is not None and VALUE not in found.types
     if id(output) in retyped and (not cased or _reads_retyped(output, retyped, averages)):
         _undecided(output, "depends on the input, not only on the number (it reads numbers that are ints on "
                    "some inputs and floats on others: a copy of a mean, a mean of means, a function of such a "
