@@ -41,6 +41,7 @@ class OutputTypes:
 
     selector: rasp.Selector
     types: list[str]
+    decided: bool = True  # False where some case's numbers have several types (named VALUE: the stored one)
 
 
 def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
@@ -63,7 +64,9 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
     if len(groups) == 1:
         if isinstance(selector, rasp.SelectPreferred):
             return None
-        types = [_type_name(_typed_output(output, {id(a): case for a in aggregates}, values)) for case in CASES]
+        typed = [_typed_output(output, {id(a): case for a in aggregates}, values) for case in CASES]
+        types = [_type_name(t) for t in typed]
+        decided = not any(t is None or len({type_name(v) for v in t if isinstance(v, (int, float))}) > 1 for t in typed)
     elif len(groups) > MAX_SELECTORS:
         return _undecided(output, f"may depend on how many keys each of {len(groups)} different selectors "
                           f"selects (more than the {MAX_SELECTORS} whose cases the compiler tries)")
@@ -78,9 +81,10 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                               "selects, which the model does not compute")
         at, types = decided
         selector = groups[keys[at]][0].selector
+        decided = VALUE not in types  # (a VALUE case may hold no numbers at all: as if not decided)
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
         return None  # every value already decodes with the type each case gives
-    return OutputTypes(selector, types)
+    return OutputTypes(selector, types, decided)
 
 
 def mixed_type_maps(output: rasp.SOp, table: Callable[[rasp.SOp], tuple[list, list]],
@@ -135,9 +139,9 @@ def undecided_by_copies(output: rasp.SOp, retyped: Retyped, averages: Callable[[
     neither a case (`output_types` re-types only the averaging Aggregates' own results) nor its Map's
     argument (`mixed_type_maps`) tells, e.g. a copy of a mean (`Aggregate(SelectPreferred(..), mean)`),
     or a mean whose selected values are themselves means, or a case whose type is not one (`max(mean, i)`
-    is the float mean or the int index: a case typed VALUE). `found` is the case head's types, if any. All were
+    is the float mean or the int index: a case not `decided`). `found` is the case head's types, if any. All were
     silent until the fuzzer (cmp11)."""
-    cased = found is not None and VALUE not in found.types
+    cased = found is not None and found.decided
     if id(output) in retyped and (not cased or _reads_retyped(output, retyped, averages)):
         _undecided(output, "depends on the input, not only on the number (it reads numbers that are ints on "
                    "some inputs and floats on others: a copy of a mean, a mean of means, a function of such a "
