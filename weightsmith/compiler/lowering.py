@@ -140,6 +140,8 @@ class Lowering:
         self.numeric_tokens = (bool(token_exprs) and all(rasp.is_numerical(e) for e in token_exprs)
                                and _all_numbers(self.vocab) and _within_range(self.vocab))
         self.tokens_expr = token_exprs[0] if self.numeric_tokens else rasp.tokens
+        # Read as numbers and as categories: both views read the embedded one-hot (a code has no number read-out)
+        self.tokens_read_as_numbers = not self.numeric_tokens and any(rasp.is_numerical(e) for e in token_exprs)
         # A loop splits the ops into phases (`compiler.loops`): "prelude", "block" (the body and the
         # loop's own units, run once per iteration) and "post" (what reads the loop's results).
         self.phase = PRELUDE
@@ -350,7 +352,15 @@ class Lowering:
         if isinstance(expr, rasp.TokensType):
             numeric = self.numeric_tokens and rasp.is_numerical(expr)
             if not numeric and rasp.is_categorical(expr):
-                return self._categorical(label, distinct_sorted(self.vocab), False, expr)
+                if not self.tokens_read_as_numbers:
+                    return self._categorical(label, distinct_sorted(self.vocab), False, expr)
+                if rasp.compact_choice(expr):
+                    raise CompileError(f"{label!r}: the tokens are marked compact and also read as numbers "
+                                       "(numerical(tokens)); a compact code has no number read-out, so hold "
+                                       "them one-hot (drop rasp.compact) or read them through a numerical Map")
+                # (the fuzzer, cmp11: with 33+ tokens the categorical view became a code, and the numerical
+                # view's one-hot dims were never embedded: a KeyError while assembling)
+                return self._stored(label, CATEGORICAL, distinct_sorted(self.vocab), False, True, expr)
             return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
 
