@@ -279,6 +279,10 @@ RETYPED_OUTPUTS = {
     # seed 2000820: x % 3 is 0.0 at the token 3.0 and 0 at 0, then copied (shift_by) past the Map
     # seed 2100317: max(mean, index) is the float mean or the int index: the case 'several' has no one type
     "max of a mean and an index": (rasp.SequenceMap(lambda x, i: max(x, i), MEAN, rasp.indices), [0, 1, 2], 3),
+    # seeds 2200200, 2201151: a loop's state holds the token 2 and the step's 3.0 - 1 = 2.0 (or False and 0)
+    "loop state": (rasp.Loop(state={"x": rasp.tokens}, step=lambda s: {"x": rasp.Map(lambda v: max(v - 1, 0), s["x"])},
+                             halt=lambda s: rasp.Map(lambda w: w == 0, rasp.SelectorWidth(
+                                 rasp.Select(s["x"], s["x"], lambda k, q: k > 2))), max_steps=4)["x"], [2, 3.0], 2),
     "copy of a mixed-type map": (rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1),
                                                 rasp.Map(lambda x: x % 3, rasp.tokens)), [0, 3.0], 3),
 }

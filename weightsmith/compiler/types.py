@@ -366,10 +366,11 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
         for v in expr.value:
             add(v, {type(v)})
     elif isinstance(expr, (rasp.LoopState, rasp.LoopResult)) and (isinstance(expr, rasp.LoopState) or expr.what == "state"):
-        loop = expr.loop
+        loop = expr.loop  # the initial value's types or the step's (3.0 - 1 is 2.0 where a token 2 is 2)
         for part in (loop.initial[expr.key], loop.updates[expr.key]):
-            for v, kinds in found.get(id(part), {}).items():
-                add(v, kinds)
+            retyped = found.get(id(part), {})
+            for v in facts.values(part):
+                add(v, retyped.get(v, {type(v)}))
     return {v: frozenset(k) for v, k in by_value.items() if len(k) > 1}
 
 
