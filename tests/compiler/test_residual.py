@@ -10,7 +10,7 @@ from weightsmith.compiler.readout import Dim
 from weightsmith.compiler.residual import eraser_units
 from weightsmith.library import PROGRAMS
 
-from tests.compiler.agreement import batched_mismatches, every_input
+from tests.compiler.agreement import batched_mismatches, every_input, mismatches
 
 
 def reverse_program():
@@ -97,3 +97,17 @@ def test_erasers_clear_a_dimension_whatever_its_sign(held):
     units = eraser_units([dim])
     left = held + sum(max(u.pre.at({dim: held}) + u.bias, 0.0) * u.out[dim] for u in units)
     assert left == 0.0
+
+
+def test_a_large_number_is_not_erased_in_the_mlp_that_writes_the_next_tenant():
+    """Found by the fuzzer (cmp11, seed 2200975): a copy of a categorical mean of -7 and 1000000007. The
+    staircase MLP reading the mean (5e8) erased it and wrote the one-hot value 500000000.0 into the same
+    dimension: float32 sums -5e8 + 1 to -5e8, so the residual read 0 there and the output None, on every
+    input where the mean is 5e8 (float64: right). Such a dimension now takes a tenant from a later sublayer."""
+    pairs = rasp.Select(rasp.indices, rasp.indices, lambda k, q: (k + q) % 2 == 0)
+    mean = rasp.Aggregate(pairs, rasp.tokens, default=1)
+    program = rasp.Aggregate(pairs, mean, default=None)
+    vocab = [-7, 1000000007]
+    compiled = compile_program(program, vocab, 5)
+    assert compiled.run([-7, -7, 1000000007]) == [500000000.0, -7, 500000000.0]
+    assert not mismatches(compiled, program, every_input(vocab, 5))
