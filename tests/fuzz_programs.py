@@ -442,9 +442,9 @@ def reason_of(err: BaseException) -> str:
     return re.sub(r"\s+", " ", text).strip()[:100]
 
 
-def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0) -> Outcome:
+def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0, alone: int = ALONE) -> Outcome:
     """Compile `case` and compare with the interpreter (every input up to `exhaustive_limit` of them),
-    value and type; inputs of every length run in padded batches, a few also alone."""
+    value and type; inputs of every length run in padded batches, `alone` of them also one at a time."""
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -463,8 +463,8 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
         # the model promises nothing where the program is undefined (it may even refuse to decode there)
         defined = [xs for xs in inputs if tuple(xs) in expected]
         got = compiled.run_batch(defined)
-        alone = defined[::max(1, len(defined) // ALONE)][:ALONE]
-        got_alone = [compiled.run(xs) for xs in alone]
+        singles = defined[::max(1, len(defined) // alone)][:alone] if alone else []
+        got_alone = [compiled.run(xs) for xs in singles]
     except Exception as err:  # noqa: BLE001
         return Outcome("crashed", "running: " + reason_of(err))
     outcome = Outcome("compiled", exhaustive=exhaustive, n_undefined=len(inputs) - len(defined), warnings=warned)
@@ -479,7 +479,7 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
             outcome.n_wrong += 1
             outcome.first_wrong = outcome.first_wrong or (xs, ours, theirs)
     batched = dict(zip(map(tuple, defined), got))
-    for xs, ours in zip(alone, got_alone):
+    for xs, ours in zip(singles, got_alone):
         if _same_outputs(ours, batched[tuple(xs)], None) != (True, True):
             outcome.n_alone_differs += 1
             outcome.first_wrong = outcome.first_wrong or (xs, ours, ("batched", batched[tuple(xs)]))
