@@ -104,19 +104,10 @@ def mixed_type_maps(output: rasp.SOp, table: Callable[[rasp.SOp], tuple[list, li
         if id(expr) in seen or not isinstance(expr, (rasp.Map, rasp.SequenceMap)):
             continue
         seen.add(id(expr))
-        if _mixes_types(table(expr)[1]):
+        if _mixed_numbers(table(expr)[1]):
             found.append(expr)
         stack.extend(expr.children)
     return found
-
-
-def _mixes_types(results: list) -> bool:
-    types: dict = {}
-    for r in results:
-        if isinstance(r, (int, float)):  # bool is an int
-            if types.setdefault(r, type(r)) is not type(r):
-                return True
-    return False
 
 
 def type_name(value) -> str:
@@ -299,16 +290,16 @@ def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool])
     (`output_types`, `mixed_type_maps`) or warned about (`undecided_by_input`)."""
     found: Retyped = {}
     own: dict[int, dict] = {}  # the part that does not depend on other s-ops' retyping, made once
+    sops = [e for e in order if isinstance(e, rasp.SOp)]
     changed = True
-    while changed:  # loop states read their own updates: repeat until nothing more is found (types only grow)
+    while changed:  # a loop's states read their own updates: repeat until nothing more is found (types only grow)
         changed = False
-        for expr in order:
-            if not isinstance(expr, rasp.SOp):
-                continue
+        for expr in sops:
             types = _retyped(expr, found, own, facts, averages)
             if types and types != found.get(id(expr)):
                 found[id(expr)] = types
                 changed = True
+        changed = changed and any(isinstance(e, rasp.LoopState) for e in sops)  # else one pass in order is all
     return found
 
 
@@ -322,34 +313,41 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
 
     if isinstance(expr, rasp.Aggregate):  # a copy keeps the selected value's type; a mean of several is a float
         source = found.get(id(expr.sop), {})
-        copied: dict = {}
-        for v in facts.values(expr.sop):
-            if isinstance(v, (int, float)):
-                copied.setdefault(v, set()).update(source.get(v, {type(v)}))
-        mean = averages(expr)
-        for v in facts.values(expr):
-            add(v, copied.get(v, set()) | ({float} if mean else set()))
-        if isinstance(expr.default, (int, float)) and expr.default in by_value:
-            add(expr.default, {type(expr.default)})
+        for v, kinds in source.items():
+            add(v, kinds)
+        values = facts.values(expr.sop)
+        if averages(expr):  # an int or bool is itself where one key is selected, a float where several
+            for v in (v for v in values if type(v) in (int, bool)):
+                add(v, {type(v), float})
+            for v in source:
+                add(v, {float})
+        default = expr.default
+        if isinstance(default, (int, float)):
+            stored = values[values.index(default)] if default in values else default
+            if default in by_value or type(stored) is not type(default):
+                add(default, {type(default), type(stored)})
     elif isinstance(expr, (rasp.Map, rasp.SequenceMap)):
         children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
         args, results = facts.function_table(expr)
-        if not isinstance(expr, rasp.SequenceMap):  # a Map's table lists values, a SequenceMap's pairs
-            args = [(x,) for x in args]
-        if id(expr) not in own:
-            mixed: dict = {}
-            for r in results:
-                if isinstance(r, (int, float)):
-                    mixed.setdefault(r, set()).add(type(r))
-            own[id(expr)] = mixed
+        if id(expr) not in own:  # equal numbers of different types among the results (0 at 0.0, 0.0 at 0.5)
+            own[id(expr)] = _mixed_numbers(results)
         for v, kinds in own[id(expr)].items():
             add(v, kinds)
-        if any(children):
-            for arg, result in zip(args, results):
-                options = [_as_types(x, child.get(x)) if isinstance(x, (int, float)) and x in child else [x]
-                           for x, child in zip(arg, children)]
-                if all(len(o) == 1 for o in options):
-                    continue
+        if not any(children):
+            pass
+        elif isinstance(expr, rasp.LinearSequenceMap):  # a·x + b·y: the types change, not the value
+            for r in facts.values(expr):
+                if isinstance(r, (int, float)) and float(r).is_integer():
+                    add(r, {int, float})
+        else:
+            if isinstance(expr, rasp.SequenceMap):
+                (fst, snd), pairs = children, args
+                at = [i for i, (x, y) in enumerate(pairs) if x in fst or y in snd]
+            else:  # a Map: only the retyped numbers among its arguments
+                pairs = [(x,) for x in args]
+                at = sorted(args.index(x) for x in children[0] if x in args)
+            for arg, result in ((pairs[i], results[i]) for i in at):
+                options = [_as_types(x, child[x]) if x in child else [x] for x, child in zip(arg, children)]
                 for variant in product(*options):
                     try:
                         other = expr.f(*variant)
@@ -372,6 +370,20 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
             for v in facts.values(part):
                 add(v, retyped.get(v, {type(v)}))
     return {v: frozenset(k) for v, k in by_value.items() if len(k) > 1}
+
+
+def _mixed_numbers(results: list) -> dict:
+    """The numbers among `results` that occur as two or more types, with those types."""
+    kinds_present = {int, float, bool} & set(map(type, results))
+    if len(kinds_present) < 2:  # the common case, at C speed
+        return {}
+    numbers = [(t, {r for r in results if type(r) is t}) for t in kinds_present]
+    kinds: dict = {}
+    for i, (t, values) in enumerate(numbers):
+        for u, others in numbers[i + 1:]:
+            for v in values & others:
+                kinds.setdefault(v, {t}).add(u)
+    return kinds
 
 
 def _as_types(x, kinds) -> list:
