@@ -1,5 +1,6 @@
 """Register allocation: dead s-ops are erased and their dimensions reused, exactly and explainably."""
 
+import math
 import random
 
 import pytest
@@ -8,7 +9,7 @@ from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compiler.readout import Dim
 from weightsmith.compiler.residual import eraser_units
-from weightsmith.library import PROGRAMS
+from weightsmith.library import PROGRAMS, make_frac_prevs
 
 from tests.compiler.agreement import batched_mismatches, every_input, mismatches
 
@@ -111,3 +112,18 @@ def test_a_large_number_is_not_erased_in_the_mlp_that_writes_the_next_tenant():
     compiled = compile_program(program, vocab, 5)
     assert compiled.run([-7, -7, 1000000007]) == [500000000.0, -7, 500000000.0]
     assert not mismatches(compiled, program, every_input(vocab, 5))
+
+
+def test_a_number_is_not_written_into_a_dimension_erased_in_the_same_mlp():
+    """Found by the fuzzer (cmp11, seed 2402793): 1e-6 · frac_prevs(tokens - length) was written into the
+    dimension of `tokens:1` in the MLP that erased it; float32 summed -1 + (-1.5e-6) first, 5e-8 off, more
+    than the output's gaps allow: OutputOutOfRange on 281 of 1,554 inputs. A numerical tenant now takes a
+    dimension erased in an earlier sublayer."""
+    shifted = rasp.SequenceMap(lambda x, n: x - n, rasp.tokens, rasp.length)
+    program = rasp.numerical(rasp.Map(lambda x: x * 1e-6, make_frac_prevs(shifted)))
+    vocab = list(range(6))
+    compiled = compile_program(program, vocab, 4)
+    assert compiled.run([0, 1]) == [-2e-06, -1.5e-06]
+    inputs = every_input(vocab, 4)
+    for xs, got in zip(inputs, compiled.run_batch(inputs)):  # raised OutputOutOfRange
+        assert all(math.isclose(g, w, rel_tol=1e-9) for g, w in zip(got, rasp.evaluate(program, xs))), xs

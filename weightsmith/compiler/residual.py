@@ -137,7 +137,7 @@ class _Allocator:
     def place(self, tenancy: Tenancy, rep: Representation | None, last_read: float = math.inf,
               force: bool = False) -> None:
         """Gives `tenancy` its dimensions; it is erased after `last_read` when reusing, or when `force`d."""
-        indices = self._take(len(tenancy.dims), tenancy.start)
+        indices = self._take(len(tenancy.dims), tenancy.start, rep is not None and rep.encoding == NUMERICAL)
         for dim, i in zip(tenancy.dims, indices):
             self.index[dim] = i
         self.tenancies.append(tenancy)
@@ -158,20 +158,22 @@ class _Allocator:
                 self._erase(tenancy, erasable_in)
                 self.free += [(self.index[d], erasable_in, large) for d in tenancy.dims]
 
-    def _usable(self, erased_in: int, writer: int, large: bool) -> bool:
+    def _usable(self, erased_in: int, writer: int, inexact: bool) -> bool:
         """A dimension erased in MLP sublayer `erased_in` can take a tenant written in `writer`; in that
-        very MLP only if the old value is not `large`: the MLP sums the eraser's -x and the new value w
-        before the residual adds x, and in float32 -5e8 + 1 is -5e8, so the residual's 5e8 + (-5e8) left
-        0 where the new tenant wrote 1 (the fuzzer, cmp11: a copy of a mean of 1000000007 and -7 read
-        None). Erased in an earlier sublayer, x + (-x) is exactly 0 first."""
-        return writer > erased_in or (writer == erased_in and writer % 2 == 1 and not large)
+        very MLP only where that is exact enough (not `inexact`): the MLP sums the eraser's -x and the new
+        value w before the residual adds x, so w arrives rounded to float32 at x's magnitude. In -5e8 + 1
+        the 1 is lost (a copy of a mean of 1000000007 and -7 read None), and a number needs more than a
+        one-hot's 0.5: -1 + (-1.5e-6) is off by 5e-8, more than the gaps of 1e-6 · frac_prevs (the fuzzer,
+        cmp11). So a large old value, or a numerical new one, waits for a later sublayer, where x + (-x)
+        is exactly 0 first."""
+        return writer > erased_in or (writer == erased_in and writer % 2 == 1 and not inexact)
 
-    def _take(self, k: int, writer: int) -> list[int]:
+    def _take(self, k: int, writer: int, numerical: bool) -> list[int]:
         taken: list[int] = []
         if writer >= 0:
             left = []  # the free entries not taken, in order: one pass (removing each taken one was quadratic)
             for entry in self.free:
-                if len(taken) < k and self._usable(entry[1], writer, entry[2]):
+                if len(taken) < k and self._usable(entry[1], writer, entry[2] or numerical):
                     taken.append(entry[0])
                 else:
                     left.append(entry)
@@ -180,7 +182,7 @@ class _Allocator:
                 if len(taken) >= k:
                     break
                 erasable_in, tenancy, large = entry
-                if self._usable(erasable_in, writer, large):
+                if self._usable(erasable_in, writer, large or numerical):
                     self.dead.remove(entry)
                     self._erase(tenancy, erasable_in)
                     indices = [self.index[d] for d in tenancy.dims]
