@@ -2,12 +2,16 @@
 
     .venv/bin/python benchmarks/fuzz_compiler.py [--minutes 10] [--start-seed 0]
 
-Each seed gives a program of every construct (vocab 2-6, lengths 3-8, causal or not), compiled and
+Each seed gives a program of every construct over a vocabulary of one value kind (2-6 ints, letters,
+negatives, floats, large ints, bools, mixed numbers, unicode text, lengths 1-8; or 33-48 ints, lengths
+1-2), causal or not, through `compile_program` or Tracr's `compile_rasp_to_model` (tests/fuzz_programs.py),
 compared with `rasp.evaluate` on every input when there are at most 4,000, else on 1,000 random ones
-(causal models against the program's causal form). Each case runs in a worker process with a time
-limit, so a hang is counted (`timeouts`) rather than stopping the run. The contract: every program
-compiles to a model equal to the interpreter wherever the interpreter is defined, or is refused with
-CompileError; mismatches and crashes (any other exception) are findings, listed with their seeds.
+(causal models against the program's causal form), value and type, in padded batches and 12 inputs
+alone. Each case runs in a worker process with a time limit, so a hang is counted (`timeouts`) rather
+than stopping the run. The contract: every program compiles to a model equal to the interpreter
+wherever the interpreter is defined, or is refused with CompileError; mismatches and crashes (any other
+exception) are findings, listed with their seeds. Type-only mismatches in a model compiled with an
+OutputTypeWarning (the documented gap: docs/compiler-numerics.md) are counted apart, not as findings.
 Prints a table and writes benchmarks/results/fuzz_compiler.json.
 """
 
@@ -59,7 +63,7 @@ def main() -> None:
             seed += 1
             continue
         outcomes.append(outcome)
-        if outcome.status == "crashed" or outcome.n_wrong:
+        if outcome.status == "crashed" or outcome.n_wrong or outcome.n_alone_differs:
             findings.append({"seed": seed, "status": outcome.status, "reason": outcome.reason,
                              "wrong_inputs": outcome.n_wrong, "first_wrong": repr(outcome.first_wrong),
                              "source": random_case(seed).source})
@@ -73,10 +77,12 @@ def main() -> None:
             ("crashed (other exception)", counts["crashed"]), ("timed out", counts["timeouts"]),
             ("mismatching programs", counts["mismatching_programs"]), ("inputs compared", counts["inputs_compared"]),
             ("inputs undefined (interpreter raises)", counts["inputs_undefined"]),
-            ("inputs wrong", counts["inputs_wrong"])]
+            ("inputs wrong", counts["inputs_wrong"]), ("inputs alone != in their batch", counts["inputs_alone_differ"]),
+            ("inputs of another type, warned", counts["inputs_wrong_type_warned"])]
     print(f"fuzz_compiler: seeds {args.start_seed}..{seed - 1}, {args.minutes:g} min")
     for name, value in rows:
         print(f"  {name:<40} {value:>9,}")
+    print("  compiled with warnings:", ", ".join(f"{n} {w}" for w, n in counts["warnings"].items()) or "none")
     print("  refusals by reason:")
     for reason, n in counts["refusal_reasons"].items():
         print(f"    {n:>5}  {reason}")

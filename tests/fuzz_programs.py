@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
@@ -26,7 +27,8 @@ import numpy as np
 
 from tests.program_strategies import _NUMBER_MAPS, _STR_MAPS, LETTERS, _int_maps, _int_pair_maps, _to_number_maps
 from weightsmith import rasp
-from weightsmith.compiler import CompileError, compile_program
+from weightsmith import library as lib
+from weightsmith.compiler import CompiledModel, CompileError, compile_program, compile_rasp_to_model
 from weightsmith.compiler.causal import causal_program
 from weightsmith.verify import NumberLine, all_inputs, count_inputs, outputs_where_defined, random_inputs
 
@@ -40,10 +42,51 @@ _WILD_MAPS: list[tuple[str, Callable[[Any], Any]]] = [
     ("x > 1", lambda x: x > 1),
     ("None if x == 0 else x - 1", lambda x: None if x == 0 else x - 1),
 ]
+# Values users meet that the menus above miss: negatives, large ints, numbers 1e-9 apart, float
+# rounding (0.1 + 0.2), an int map with float results on some arguments, floats equal to ints.
+_VALUE_MAPS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("-x", lambda x: -x),
+    ("x * 1000003", lambda x: x * 1000003),
+    ("1 + x * 1e-9", lambda x: 1 + x * 1e-9),
+    ("x + 0.1", lambda x: x + 0.1),
+    ("x if x > 1 else 0.5", lambda x: x if x > 1 else 0.5),
+    ("float(x)", lambda x: float(x)),
+    ("x == 1", lambda x: x == 1),
+]
 _WILD_PAIR_MAPS: list[tuple[str, Callable[[Any, Any], Any]]] = [
     ("x if x != y else None", lambda x, y: x if x != y else None),
     ("(x + y) / 2", lambda x, y: (x + y) / 2),
     ("x * y", lambda x, y: x * y),
+    ("x + y * 0.1", lambda x, y: x + y * 0.1),
+    ("x and y", lambda x, y: x and y),
+]
+_TO_NUMBER_MAPS: list[tuple[str, Callable[[Any], Any]]] = [  # numerical Maps of int-like s-ops
+    ("x / 3", lambda x: x / 3),
+    ("x * 1e-6", lambda x: x * 1e-6),
+    ("float(x)", lambda x: float(x)),
+    ("-x", lambda x: -x),
+]
+_MORE_NUMBER_MAPS: list[tuple[str, Callable[[Any], Any]]] = [  # numerical Maps of numbers
+    ("-x / 3", lambda x: -x / 3),
+    ("x * 1e-6", lambda x: x * 1e-6),
+    ("1 + x * 1e-9", lambda x: 1 + x * 1e-9),
+    ("round(x)", lambda x: round(x)),
+    ("x if x > 1 else 0.5", lambda x: x if x > 1 else 0.5),
+    ("x * 1000003", lambda x: x * 1000003),
+]
+_TO_TEXT_MAPS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("str(x)", str),
+    ("'n' if x is None else 'é' * (x > 1)", lambda x: "n" if x is None else "é" * (x > 1)),
+]
+_TEXT_MAPS: list[tuple[str, Callable[[Any], Any]]] = [  # any strings -> int-like
+    ("len(x)", len),
+    ("x.strip() == ''", lambda x: x.strip() == ""),
+    ("ord(x[0]) if x else -1", lambda x: ord(x[0]) if x else -1),
+]
+_TEXT_TO_TEXT_MAPS: list[tuple[str, Callable[[Any], Any]]] = [
+    ("x + '!'", lambda x: x + "!"),
+    ("x[:1]", lambda x: x[:1]),
+    ("x.upper()", lambda x: x.upper()),
 ]
 _PREDICATES: list[tuple[str, Callable[[Any, Any], bool]]] = [
     ("k == q - 1", lambda k, q: k == q - 1),
@@ -54,7 +97,26 @@ _PREDICATES: list[tuple[str, Callable[[Any, Any], bool]]] = [
 _STR_PREDICATES: list[tuple[str, Callable[[Any, Any], bool]]] = [
     ("k < q", lambda k, q: k < q),
     ("k != 'a'", lambda k, q: k != "a"),
+    ("len(k) <= len(q)", lambda k, q: len(k) <= len(q)),
 ]
+_RANKS: list[tuple[str, Callable[[int, int], Any]]] = [  # SelectPreferred: first, last, closest match
+    ("k", lambda k, q: k), ("-k", lambda k, q: -k), ("abs(k - q)", lambda k, q: abs(k - q)),
+]
+
+# Vocabularies: (what, weight, tokens); a draw takes 2-6 of them (order kept). Large ones are drawn apart.
+_VOCABS: list[tuple[str, int, list]] = [
+    ("ints", 30, list(range(6))),
+    ("letters", 15, list(LETTERS)),
+    ("negative ints", 8, [-5, -3, -2, -1, 0, 1, 4]),
+    ("floats of mixed magnitude", 8, [-2.5, -0.001, 0.001, 0.1, 0.5, 3.25, 1000.0, 123456.5]),
+    ("large ints", 5, [-10**9, -7, 0, 3, 10**6, 10**9 + 7, 2**40]),
+    ("mixed ints and floats", 8, [-1, 0, 0.5, 1.5, 2, 3.0, True]),
+    ("text with spaces and unicode", 8, ["a b", " ", "é", "日本", "", "A", "ß", "a"]),
+]
+_LARGE_VOCAB = 8  # weight of a vocabulary of 33-48 ints (past compact.COMPACT_ABOVE: ±1 codes), lengths 1-2
+_BOOLS = 4  # weight of [False, True]
+_BOS = ["BOS", "<s>", "bos", "[CLS]", "⟨bos⟩"]
+_PAD = ["PAD", "<pad>", "", None, "BOS"]  # None: Tracr's default (no padding token given); "BOS": the same as BOS
 
 
 @dataclass
@@ -66,23 +128,39 @@ class _Node:
 
 @dataclass
 class Case:
+    """One random program and how to compile it: `compile_program`, or Tracr's `compile_rasp_to_model`
+    with its arguments (`tracr_api`: the vocabulary as a set, `compiler_bos`, `compiler_pad`)."""
+
     program: rasp.SOp
     vocab: list
     max_seq_len: int
     causal: bool
     lines: list[str] = field(default_factory=list)
+    tracr_api: bool = False
+    bos: str = "BOS"
+    pad: Optional[str] = "PAD"
 
     @property
     def source(self) -> str:
-        head = f"# vocab={self.vocab!r}, max_seq_len={self.max_seq_len}, causal={self.causal}"
+        how = f", compiler_bos={self.bos!r}, compiler_pad={self.pad!r}" if self.tracr_api else ""
+        head = f"# vocab={self.vocab!r}, max_seq_len={self.max_seq_len}, causal={self.causal}{how}"
         return "\n".join([head, *self.lines])
+
+    def compile(self) -> CompiledModel:
+        if self.tracr_api:
+            return compile_rasp_to_model(self.program, set(self.vocab), self.max_seq_len, causal=self.causal,
+                                         compiler_bos=self.bos, compiler_pad=self.pad)
+        return compile_program(self.program, self.vocab, self.max_seq_len, causal=self.causal)
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, vocab: list, max_seq_len: int, deep: bool):
+    def __init__(self, rng: random.Random, vocab: list, max_seq_len: int, deep: bool, causal: bool):
         self.rng = rng
+        self.vocab = vocab
         self.max_seq_len = max_seq_len
         self.deep = deep  # mostly chain on the newest s-op
+        self.causal = causal
+        self.looped = False  # a program holds at most one loop
         self.lines: list[str] = []
         self.sops = [_Node(rasp.indices, "indices", INT), _Node(rasp.length, "length", INT),
                      _Node(rasp.tokens, "tokens", STR if isinstance(vocab[0], str) else INT)]
@@ -109,17 +187,27 @@ class _Builder:
     def const(self) -> int:
         return self.rng.randint(0, 3)
 
+    def token(self) -> Any:
+        return self.rng.choice(self.vocab)
+
     # -------------------------------------------------------------------------- s-ops
     def map(self) -> bool:
         x = self.pick(self.sops)
+        kind = INT
         if x.kind == STR:
-            text, f = self.rng.choice(_STR_MAPS)
+            letters = all(t in LETTERS for t in self.vocab if isinstance(t, str))
+            if self.rng.random() < 0.3:
+                (text, f), kind = self.rng.choice(_TEXT_TO_TEXT_MAPS), STR
+            else:
+                text, f = self.rng.choice(_TEXT_MAPS + (_STR_MAPS if letters else []))
         elif x.kind == NUM:
             t = self.rng.choice((0, 0.25, 0.5, 1))
             text, f = f"int(x > {t})", (lambda v, t=t: int(v > t))
+        elif self.rng.random() < 0.1:
+            (text, f), kind = self.rng.choice(_TO_TEXT_MAPS), STR
         else:
-            text, f = self.rng.choice(_int_maps(self.const()) + _WILD_MAPS)
-        self.add(rasp.Map(f, x.expr), f"Map(lambda x: {text}, {x.name})", INT)
+            text, f = self.rng.choice(_int_maps(self.const()) + _WILD_MAPS + _VALUE_MAPS)
+        self.add(rasp.Map(f, x.expr), f"Map(lambda x: {text}, {x.name})", kind)
         return True
 
     def numerical_map(self) -> bool:
@@ -127,9 +215,9 @@ class _Builder:
         if x is None:
             return False
         if x.kind == INT:
-            text, f = self.rng.choice(_to_number_maps(self.const()) + [("x / 3", lambda v: v / 3)])
+            text, f = self.rng.choice(_to_number_maps(self.const()) + _TO_NUMBER_MAPS)
         else:
-            text, f = self.rng.choice(_NUMBER_MAPS)
+            text, f = self.rng.choice(_NUMBER_MAPS + _MORE_NUMBER_MAPS)
         self.add(rasp.Map(f, x.expr), f"numerical(Map(lambda x: {text}, {x.name}))", NUM)
         return True
 
@@ -150,7 +238,7 @@ class _Builder:
 
     def constant(self) -> bool:
         if self.rng.random() < 0.7:
-            fill = self.rng.choice([self.const(), 0.5, "a"])
+            fill = self.rng.choice([self.const(), 0.5, "a", -2, "日 本"])
             self.add(rasp.Full(fill), f"Full({fill!r})", STR if isinstance(fill, str) else INT)
         else:  # defined on inputs of exactly its length
             n = self.rng.randint(1, self.max_seq_len)
@@ -168,17 +256,100 @@ class _Builder:
         if not self.selectors:
             return False
         s = self.pick(self.selectors)
+        selector, sel_text = s.expr, s.name
+        if self.rng.random() < 0.1:  # at most one key: always a copy
+            text, rank = self.rng.choice(_RANKS)
+            selector, sel_text = rasp.SelectPreferred(s.expr, rank), f"SelectPreferred({s.name}, lambda k, q: {text})"
         sop = self.pick(self.sops)
         if sop.kind == NUM or (sop.kind == INT and self.rng.random() < 0.25):  # numerical: means
-            default = self.rng.choice([0, 1, None])
-            self.add(rasp.numerical(rasp.Aggregate(s.expr, sop.expr, default=default)),
-                     f"numerical(Aggregate({s.name}, {sop.name}, default={default!r}))", NUM)
+            default = self.rng.choice([0, 1, None, 0.5, -1])
+            self.add(rasp.numerical(rasp.Aggregate(selector, sop.expr, default=default)),
+                     f"numerical(Aggregate({sel_text}, {sop.name}, default={default!r}))", NUM)
             return True
         default = None
         if self.rng.random() < 0.5:
-            default = LETTERS[self.const()] if sop.kind == STR else self.const()
-        self.add(rasp.Aggregate(s.expr, sop.expr, default=default),
-                 f"Aggregate({s.name}, {sop.name}, default={default!r})", sop.kind)
+            default = self.token() if sop.kind == STR else self.rng.choice([self.const(), -1, 0.5])
+        self.add(rasp.Aggregate(selector, sop.expr, default=default),
+                 f"Aggregate({sel_text}, {sop.name}, default={default!r})", sop.kind)
+        return True
+
+    def annotation(self) -> bool:
+        """An encoding set on an s-op already built (a copy, as in Tracr), set twice, or compact/one-hot."""
+        x = self.pick(self.sops)
+        how = self.rng.choice(["categorical", "numerical", "twice", "compact", "one_hot"])
+        if how == "categorical":
+            self.add(rasp.categorical(x.expr), f"categorical({x.name})", INT if x.kind == NUM else x.kind)
+        elif how == "numerical":
+            self.add(rasp.numerical(x.expr), f"numerical({x.name})", NUM)
+        elif how == "twice":
+            first, last = self.rng.choice([(rasp.numerical, rasp.categorical), (rasp.categorical, rasp.numerical)])
+            kind = NUM if last is rasp.numerical else (INT if x.kind == NUM else x.kind)
+            self.add(last(first(x.expr)), f"{last.__name__}({first.__name__}({x.name}))", kind)
+        else:
+            mark = rasp.compact if how == "compact" else rasp.one_hot
+            self.add(mark(x.expr), f"{how}({x.name})", x.kind)
+        return True
+
+    def library(self) -> bool:
+        """Tracr's `lib` programs, on the s-ops built so far and composed with each other."""
+        x = self.pick(self.sops)
+        y = self.rng.choice(self.sops)
+        n = self.max_seq_len
+        a, b = self.token(), self.token()
+        made: list[tuple[rasp.SOp, str, str]] = [
+            (lib.make_length(), "make_length()", INT),
+            (lib.make_hist(), "make_hist()", INT),
+            (lib.make_reverse(x.expr), f"make_reverse({x.name})", x.kind),
+            (lib.shift_by(1, x.expr), f"shift_by(1, {x.name})", x.kind),
+            (lib.make_sort_unique(x.expr, y.expr), f"make_sort_unique({x.name}, {y.name})", x.kind),
+            (lib.make_sort(x.expr, y.expr, max_seq_len=n, min_key=1),
+             f"make_sort({x.name}, {y.name}, max_seq_len={n}, min_key=1)", x.kind),
+            (lib.make_frac_prevs(rasp.Map(lambda v, a=a: v == a, x.expr)),
+             f"make_frac_prevs(Map(lambda v: v == {a!r}, {x.name}))", NUM),
+            (lib.make_frac_prevs(x.expr), f"make_frac_prevs({x.name})", NUM),
+            (lib.make_pair_balance(x.expr, a, b), f"make_pair_balance({x.name}, {a!r}, {b!r})", NUM),
+            (lib.make_count(x.expr, a), f"make_count({x.name}, {a!r})", INT),
+            (lib.detect_pattern(x.expr, [a, b]), f"detect_pattern({x.name}, {[a, b]!r})", INT),
+            (lib.make_nary_sequencemap(lambda u, v, w: u + v - w, x.expr, y.expr, rasp.indices),
+             f"make_nary_sequencemap(lambda u, v, w: u + v - w, {x.name}, {y.name}, indices)", INT),
+            (lib.make_sort_freq(n), f"make_sort_freq({n})", INT),
+            (lib.make_count_less_freq(2), "make_count_less_freq(2)", INT),
+            (lib.make_double_hist(), "make_double_hist()", INT),
+            (lib.make_mode(), "make_mode()", INT),
+        ]
+        if a != b:
+            made.append((lib.make_shuffle_dyck([(a, b)]), f"make_shuffle_dyck([{(a, b)!r}])", INT))
+        self.add(*self.rng.choice(made))
+        return True
+
+    def loop(self) -> bool:
+        """One loop on an int-like s-op: a step towards 0 or a cycle, halting when every position (a
+        halt the same everywhere) or each position (it may differ: undefined there) is small."""
+        x = self.pick(self.sops, (INT,))
+        if self.looped or self.causal or x is None:  # a causal loop is refused; one loop per program
+            return False
+        self.looped = True
+        c = self.const()
+        (step_text, step), uniform = self.rng.choice(
+            [("max(v - 1, 0)", lambda v: max(v - 1, 0)), ("(v + 1) % 4", lambda v: (v + 1) % 4)]), self.rng.random() < 0.6
+        if uniform:
+            def halt(s: dict) -> rasp.SOp:
+                return rasp.Map(lambda w: w == 0, rasp.SelectorWidth(rasp.Select(s["x"], s["x"], lambda k, q: k > c)))
+            halt_text = f"Map(lambda w: w == 0, SelectorWidth(Select(s['x'], s['x'], lambda k, q: k > {c})))"
+        else:
+            def halt(s: dict) -> rasp.SOp:
+                return rasp.Map(lambda v: v <= c, s["x"])
+            halt_text = f"Map(lambda v: v <= {c}, s['x'])"
+        max_steps = self.rng.randint(0, 5)
+        loop = rasp.Loop(state={"x": x.expr}, step=lambda s: {"x": rasp.Map(step, s["x"])}, halt=halt,
+                         max_steps=max_steps)
+        what = self.rng.choice(["x", "steps", "halted"])
+        result = loop["x"] if what == "x" else getattr(loop, what)
+        kind = NUM if what == "steps" else INT
+        name = f"v{len(self.lines)}"
+        self.lines.append(f"{name}_loop = Loop(state={{'x': {x.name}}}, step=lambda s: {{'x': Map(lambda v: "
+                          f"{step_text}, s['x'])}}, halt=lambda s: {halt_text}, max_steps={max_steps})")
+        self.add(result, f"{name}_loop{[what] if what == 'x' else '.' + what}", kind)
         return True
 
     # -------------------------------------------------------------------------- selectors
@@ -209,23 +380,37 @@ class _Builder:
         return True
 
 
+def _vocab(rng: random.Random) -> tuple[list, int]:
+    """A vocabulary and max_seq_len: 2-6 tokens of one kind (lengths 1-8), or 33-48 ints (lengths 1-2)."""
+    kinds = [(tokens, w) for _, w, tokens in _VOCABS] + [(None, _LARGE_VOCAB), ([False, True], _BOOLS)]
+    tokens = rng.choices([t for t, _ in kinds], weights=[w for _, w in kinds])[0]
+    if tokens is None:
+        return list(range(rng.randint(33, 48))), rng.randint(1, 2)
+    size = min(len(tokens), rng.randint(2, 6))
+    picked = sorted(rng.sample(range(len(tokens)), size))
+    return [tokens[i] for i in picked], rng.choice([1, 2] + list(range(3, 9)) * 3)
+
+
 def random_case(seed: int, max_ops: int = 10) -> Case:
-    """A random program (1..max_ops operations besides selectors), vocab of 2-6 tokens, length 3-8."""
+    """A random program (1..max_ops operations besides selectors; 1 in 10 up to max_ops + 6), over a
+    vocabulary of one value kind (`_VOCABS`); 1 in 3 compiled through Tracr's API and arguments."""
     rng = random.Random(seed)
-    size = rng.randint(2, 6)
-    vocab: list = list(LETTERS[:size]) if rng.random() < 0.3 else list(range(size))
-    max_seq_len = rng.randint(3, 8)
-    builder = _Builder(rng, vocab, max_seq_len, deep=rng.random() < 0.5)
+    vocab, max_seq_len = _vocab(rng)
+    causal = rng.random() < 0.3
+    builder = _Builder(rng, vocab, max_seq_len, deep=rng.random() < 0.5, causal=causal)
     weighted = [(builder.map, 3), (builder.numerical_map, 2), (builder.sequence_map, 2),
                 (builder.linear_sequence_map, 1), (builder.constant, 1), (builder.selector_width, 2),
-                (builder.aggregate, 4), (builder.select, 4), (builder.combine, 2)]
+                (builder.aggregate, 4), (builder.select, 4), (builder.combine, 2), (builder.annotation, 1),
+                (builder.library, 2), (builder.loop, 1)]
     ops = [op for op, w in weighted for _ in range(w)]
-    made, n_ops = 0, rng.randint(1, max_ops)
+    made, n_ops = 0, rng.randint(1, max_ops + (6 if rng.random() < 0.1 else 0))
     while made < n_ops:
         op = rng.choice(ops)
         if op():
             made += op not in (builder.select, builder.combine)
-    return Case(builder.sops[-1].expr, vocab, max_seq_len, rng.random() < 0.3, builder.lines)
+    tracr_api = rng.random() < 0.3
+    bos, pad = (rng.choice(_BOS), rng.choice(_PAD)) if tracr_api else ("BOS", "PAD")
+    return Case(builder.sops[-1].expr, vocab, max_seq_len, causal, builder.lines, tracr_api, bos, pad)
 
 
 # ------------------------------------------------------------------------------ checking
@@ -239,9 +424,15 @@ class Outcome:
     reason: str = ""  # refusals and crashes: the message, labels and numbers blanked out
     n_inputs: int = 0  # inputs compared
     n_undefined: int = 0  # inputs where the interpreter raises (not compared)
-    n_wrong: int = 0  # compared inputs with a wrong position
+    n_wrong: int = 0  # compared inputs with a wrong position: its value, or its type unless the compiler warned
+    n_type_warned: int = 0  # inputs wrong only in an output's type, in a model compiled with an OutputTypeWarning
+    n_alone_differs: int = 0  # inputs whose output run alone differs (value or type) from their padded batch's
     first_wrong: Optional[tuple] = None  # (input, model output, interpreter output)
     exhaustive: bool = False
+    warnings: tuple[str, ...] = ()  # the compiler's warning classes, sorted
+
+
+ALONE = 12  # inputs also run one at a time (unpadded), spread over the compared ones
 
 
 def reason_of(err: BaseException) -> str:
@@ -251,14 +442,18 @@ def reason_of(err: BaseException) -> str:
     return re.sub(r"\s+", " ", text).strip()[:100]
 
 
-def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0) -> Outcome:
-    """Compile `case` and compare with the interpreter (every input up to `exhaustive_limit` of them)."""
+def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0, alone: int = ALONE) -> Outcome:
+    """Compile `case` and compare with the interpreter (every input up to `exhaustive_limit` of them),
+    value and type; inputs of every length run in padded batches, `alone` of them also one at a time."""
     try:
-        compiled = compile_program(case.program, case.vocab, case.max_seq_len, causal=case.causal)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compiled = case.compile()
     except CompileError as err:
         return Outcome("refused", reason_of(err))
     except Exception as err:  # noqa: BLE001 - anything but CompileError is a finding
         return Outcome("crashed", reason_of(err))
+    warned = tuple(sorted({w.category.__name__ for w in caught}))
     vocab = sorted(case.vocab, key=repr)
     exhaustive = count_inputs(len(vocab), case.max_seq_len) <= exhaustive_limit
     inputs = list(all_inputs(vocab, case.max_seq_len) if exhaustive
@@ -268,16 +463,26 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
         # the model promises nothing where the program is undefined (it may even refuse to decode there)
         defined = [xs for xs in inputs if tuple(xs) in expected]
         got = compiled.run_batch(defined)
+        singles = defined[::max(1, len(defined) // alone)][:alone] if alone else []
+        got_alone = [compiled.run(xs) for xs in singles]
     except Exception as err:  # noqa: BLE001
         return Outcome("crashed", "running: " + reason_of(err))
-    outcome = Outcome("compiled", exhaustive=exhaustive, n_undefined=len(inputs) - len(defined))
+    outcome = Outcome("compiled", exhaustive=exhaustive, n_undefined=len(inputs) - len(defined), warnings=warned)
     line = NumberLine(compiled.output_values) if compiled.config.output_encoding == "numerical" else None
     for xs, ours in zip(defined, got):
         theirs = expected[tuple(xs)]
         outcome.n_inputs += 1
-        if not _same_outputs(ours, theirs, line):
+        values, types = _same_outputs(ours, theirs, line)
+        if values and not types and "OutputTypeWarning" in warned:
+            outcome.n_type_warned += 1
+        elif not (values and types):
             outcome.n_wrong += 1
             outcome.first_wrong = outcome.first_wrong or (xs, ours, theirs)
+    batched = dict(zip(map(tuple, defined), got))
+    for xs, ours in zip(singles, got_alone):
+        if _same_outputs(ours, batched[tuple(xs)], None) != (True, True):
+            outcome.n_alone_differs += 1
+            outcome.first_wrong = outcome.first_wrong or (xs, ours, ("batched", batched[tuple(xs)]))
     return outcome
 
 
@@ -289,20 +494,27 @@ def _expected(case: Case, inputs: list[list]) -> dict[tuple, list]:
     return outputs_where_defined(program, inputs)
 
 
-def _same_outputs(ours: list, theirs: list, line: Optional[NumberLine]) -> bool:
+def _same_outputs(ours: list, theirs: list, line: Optional[NumberLine]) -> tuple[bool, bool]:
+    """Whether every position has the interpreter's value, and its type (bool, int and float are three:
+    `run` prints 1, 1.0 or True, and a program can tell them apart). Numbers of a numerical output by
+    the nearest of the model's possible values (None is held as 0, and its type not judged)."""
     if len(ours) != len(theirs):
-        return False
-    if line is not None:  # numbers: the nearest of the model's possible values (None is held as 0)
+        return False, False
+    types = all(t is None and line is not None or type(o) is type(t) for o, t in zip(ours, theirs))
+    if line is not None:
         got = np.array([math.nan if o is None else float(o) for o in ours])
         want = np.array([0.0 if t is None else float(t) for t in theirs])
-        return bool(np.isfinite(got).all() and line.same(got, want).all())
-    return all(_same(o, t) for o, t in zip(ours, theirs))
+        return bool(np.isfinite(got).all() and line.same(got, want).all()), types
+    return all(_same_value(o, t) for o, t in zip(ours, theirs)), types
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Numbers by value up to float64 twins (1e-9 relative), None only None, others equal."""
+def _same_value(a: Any, b: Any) -> bool:
+    """Numbers by value (ints exactly, floats up to the compiler's rounding twins), None only None,
+    others equal."""
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
+        if isinstance(a, int) and isinstance(b, int):
+            return a == b
+        return abs(float(a) - float(b)) <= NumberLine.TWIN * max(1.0, abs(float(a)), abs(float(b)))
     return (a is None) == (b is None) and a == b
 
 
@@ -314,10 +526,13 @@ def tally(outcomes: list[Outcome]) -> dict:
         "compiled": len(compiled),
         "refused": sum(o.status == "refused" for o in outcomes),
         "crashed": sum(o.status == "crashed" for o in outcomes),
-        "mismatching_programs": sum(o.n_wrong > 0 for o in compiled),
+        "mismatching_programs": sum(o.n_wrong + o.n_alone_differs > 0 for o in compiled),
         "inputs_compared": sum(o.n_inputs for o in compiled),
         "inputs_undefined": sum(o.n_undefined for o in compiled),
         "inputs_wrong": sum(o.n_wrong for o in compiled),
+        "inputs_alone_differ": sum(o.n_alone_differs for o in compiled),
+        "inputs_wrong_type_warned": sum(o.n_type_warned for o in compiled),
+        "warnings": dict(Counter(w for o in compiled for w in o.warnings).most_common()),
         "exhaustive_programs": sum(o.exhaustive for o in compiled),
         "refusal_reasons": dict(Counter(o.reason for o in outcomes if o.status == "refused").most_common()),
         "crash_reasons": dict(Counter(o.reason for o in outcomes if o.status == "crashed").most_common()),

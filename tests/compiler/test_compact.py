@@ -6,6 +6,7 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from tests.compiler.agreement import every_input, mismatches
 from tests.program_strategies import random_programs
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, compact, compile_program
@@ -116,3 +117,17 @@ def test_random_programs_forced_compact_equal_the_interpreter_on_every_input(cas
     report = verify(compiled, case.program)
     assert report.exhaustive
     assert report.ok, f"{report}\n{case!r}"
+
+
+def test_tokens_read_as_numbers_and_as_categories_past_the_compact_threshold():
+    """Found by the fuzzer (cmp11, seed 2100612): with 33+ tokens the categorical tokens became a code,
+    while `numerical(tokens)` read one-hot dims the embedding never wrote (a KeyError while assembling).
+    Both views now read the one-hot embedding; a compact mark on such tokens is refused by name."""
+    vocab = list(range(34))
+    near = rasp.Select(rasp.numerical(rasp.tokens), rasp.length, lambda k, q: abs(k - q) <= 1)
+    program = rasp.Aggregate(near, rasp.tokens, default=None)
+    compiled = compile_program(program, vocab, 2)
+    assert not mismatches(compiled, program, every_input(vocab, 2))
+    marked = rasp.Aggregate(near, rasp.compact(rasp.tokens), default=None)
+    with pytest.raises(CompileError, match="marked compact and also read as numbers"):
+        compile_program(marked, vocab, 2)

@@ -78,6 +78,9 @@ BAD_PROGRAMS = {
     "vocab NaN": (rasp.Map(lambda x: x, T), [0, math.nan], {}, "token nan is not finite"),
     "vocab None": (rasp.Map(lambda x: x, T), None, {}, "vocabulary must be a set or list"),
     "compiler_bos=0": (rasp.Map(lambda x: x, T), [1, 2], {"compiler_bos": 0}, "compiler_bos must be a str"),
+    # the fuzzer (cmp11): a ValueError from the model's config, after the whole compile
+    "compiler_pad=compiler_bos": (rasp.Map(lambda x: x, T), [1, 2], {"compiler_bos": "<s>", "compiler_pad": "<s>"},
+                                  "compiler_bos and compiler_pad are both '<s>'"),
 }
 
 

@@ -1,5 +1,6 @@
 """Register allocation: dead s-ops are erased and their dimensions reused, exactly and explainably."""
 
+import math
 import random
 
 import pytest
@@ -8,9 +9,9 @@ from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compiler.readout import Dim
 from weightsmith.compiler.residual import eraser_units
-from weightsmith.library import PROGRAMS
+from weightsmith.library import PROGRAMS, make_frac_prevs
 
-from tests.compiler.agreement import batched_mismatches, every_input
+from tests.compiler.agreement import batched_mismatches, every_input, mismatches
 
 
 def reverse_program():
@@ -97,3 +98,32 @@ def test_erasers_clear_a_dimension_whatever_its_sign(held):
     units = eraser_units([dim])
     left = held + sum(max(u.pre.at({dim: held}) + u.bias, 0.0) * u.out[dim] for u in units)
     assert left == 0.0
+
+
+def test_a_large_number_is_not_erased_in_the_mlp_that_writes_the_next_tenant():
+    """Found by the fuzzer (cmp11, seed 2200975): a copy of a categorical mean of -7 and 1000000007. The
+    staircase MLP reading the mean (5e8) erased it and wrote the one-hot value 500000000.0 into the same
+    dimension: float32 sums -5e8 + 1 to -5e8, so the residual read 0 there and the output None, on every
+    input where the mean is 5e8 (float64: right). Such a dimension now takes a tenant from a later sublayer."""
+    pairs = rasp.Select(rasp.indices, rasp.indices, lambda k, q: (k + q) % 2 == 0)
+    mean = rasp.Aggregate(pairs, rasp.tokens, default=1)
+    program = rasp.Aggregate(pairs, mean, default=None)
+    vocab = [-7, 1000000007]
+    compiled = compile_program(program, vocab, 5)
+    assert compiled.run([-7, -7, 1000000007]) == [500000000.0, -7, 500000000.0]
+    assert not mismatches(compiled, program, every_input(vocab, 5))
+
+
+def test_a_number_is_not_written_into_a_dimension_erased_in_the_same_mlp():
+    """Found by the fuzzer (cmp11, seed 2402793): 1e-6 · frac_prevs(tokens - length) was written into the
+    dimension of `tokens:1` in the MLP that erased it; float32 summed -1 + (-1.5e-6) first, 5e-8 off, more
+    than the output's gaps allow: OutputOutOfRange on 281 of 1,554 inputs. A numerical tenant now takes a
+    dimension erased in an earlier sublayer."""
+    shifted = rasp.SequenceMap(lambda x, n: x - n, rasp.tokens, rasp.length)
+    program = rasp.numerical(rasp.Map(lambda x: x * 1e-6, make_frac_prevs(shifted)))
+    vocab = list(range(6))
+    compiled = compile_program(program, vocab, 4)
+    assert compiled.run([0, 1]) == [-2e-06, -1.5e-06]
+    inputs = every_input(vocab, 4)
+    for xs, got in zip(inputs, compiled.run_batch(inputs)):  # raised OutputOutOfRange
+        assert all(math.isclose(g, w, rel_tol=1e-9) for g, w in zip(got, rasp.evaluate(program, xs))), xs

@@ -8,14 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from weightsmith import rasp
-from weightsmith.compiler import OutputTypeWarning, compile_program
+from weightsmith.compiler import CompileError, OutputTypeWarning, compile_program
 from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
 from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, output_types
 from weightsmith.compiler.values import analyse, typed_by_width
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.sorting import make_sort_unique
 
-from tests.compiler.agreement import every_input, same_value
+from tests.compiler.agreement import every_input, mismatches, same_value
 
 VOCAB = ["a", "b", "c"]
 LEQ, TRUE, EQ = rasp.Comparison.LEQ, rasp.Comparison.TRUE, rasp.Comparison.EQ
@@ -231,3 +231,81 @@ def test_a_categorical_aggregate_averaging_equal_ints_decodes_the_float_mean(voc
     for xs, got in zip(inputs, compiled.run_batch(inputs)):
         want = rasp.evaluate(same, xs)
         assert [(type(v), v) for v in got] == [(type(v), v) for v in want], xs
+
+
+# Found by the widened fuzzer (cmp11, benchmarks/fuzz_compiler.py with type-strict comparison): numbers that
+# are ints on some inputs and floats on others (`compiler.types.retyped_sops`), read where no case tells.
+ALL = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
+MEAN = rasp.Aggregate(ALL, rasp.tokens).named("mean")  # categorical: mean(1, 1) is 1.0, mean(1) is 1
+
+
+@pytest.mark.parametrize("analysis", ["auto", "static"])
+def test_a_function_telling_an_int_from_its_float_is_refused(analysis):
+    """`str` of a mean of equal ints: '1.0' for the interpreter, '1' from the model, which holds one
+    value for 1 and 1.0 (it compiled without a word, observed on every input or not)."""
+    text = rasp.Map(lambda x: str(x), MEAN).named("text")
+    with pytest.raises(CompileError, match=r"Map 'text' gives '1' for int 1 and '1.0' for float 1.0"):
+        compile_program(text, [1, 2], 3, analysis=analysis)
+    pair = rasp.SequenceMap(lambda x, i: f"{x}@{i}", MEAN, rasp.indices).named("pair")
+    with pytest.raises(CompileError, match=r"SequenceMap 'pair' gives"):
+        compile_program(pair, [1, 2], 3, analysis=analysis)
+    # the same value for both types: compiles, and the number's own function is exact
+    sign = rasp.Map(lambda x: "big" if x > 1 else "small", MEAN)
+    compiled = compile_program(sign, [1, 2], 3, analysis=analysis)
+    assert not mismatches(compiled, sign, every_input([1, 2], 3))
+
+
+def _type_mismatches(compiled, program, vocab, max_seq_len) -> int:
+    inputs = every_input(vocab, max_seq_len)
+    wrong = 0
+    for xs, got in zip(inputs, compiled.run_batch(inputs)):
+        try:
+            want = rasp.evaluate(program, xs)
+        except rasp.EvaluationError:
+            continue
+        assert all(map(same_value, got, want)), xs  # the values stay exact
+        wrong += [type(v) for v in got] != [type(v) for v in want]
+    return wrong
+
+
+RETYPED_OUTPUTS = {
+    # seed 2000350: a copy (SelectPreferred: one key) of a categorical mean: 2 at [2], 2.0 at [2, 2]
+    "copy of a mean": (rasp.Aggregate(rasp.SelectPreferred(ALL, lambda k, q: k), MEAN, default=0.5), [2, 5], 3),
+    # seed 2000919: a numerical mean whose selected values are means: the 'one' case is an int or a float
+    "mean of means": (rasp.numerical(rasp.Aggregate(
+        rasp.Select(rasp.tokens, rasp.tokens, lambda k, q: k == q - 1),
+        rasp.numerical(rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, lambda k, q: k == q - 1), rasp.tokens,
+                                      default=0)), default=1)), [0, 1, 2], 4),
+    # seed 2000820: x % 3 is 0.0 at the token 3.0 and 0 at 0, then copied (shift_by) past the Map
+    # seed 2100317: max(mean, index) is the float mean or the int index: the case 'several' has no one type
+    "max of a mean and an index": (rasp.SequenceMap(lambda x, i: max(x, i), MEAN, rasp.indices), [0, 1, 2], 3),
+    # seeds 2200200, 2201151: a loop's state holds the token 2 and the step's 3.0 - 1 = 2.0 (or False and 0)
+    "loop state": (rasp.Loop(state={"x": rasp.tokens}, step=lambda s: {"x": rasp.Map(lambda v: max(v - 1, 0), s["x"])},
+                             halt=lambda s: rasp.Map(lambda w: w == 0, rasp.SelectorWidth(
+                                 rasp.Select(s["x"], s["x"], lambda k, q: k > 2))), max_steps=4)["x"], [2, 3.0], 2),
+    "copy of a mixed-type map": (rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1),
+                                                rasp.Map(lambda x: x % 3, rasp.tokens)), [0, 3.0], 3),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RETYPED_OUTPUTS))
+def test_an_output_copying_numbers_of_changing_type_is_warned(name):
+    """Each decoded the value set's stored type (2 for the interpreter's 2.0), or the case head's type for
+    the wrong reason (the mean of means: 0 for 0.0 at [0, 0, 1, 2]), without a warning."""
+    program, vocab, max_seq_len = RETYPED_OUTPUTS[name]
+    with pytest.warns(OutputTypeWarning, match="ints on some inputs and floats on others"):
+        compiled = compile_program(program, vocab, max_seq_len)
+    assert _type_mismatches(compiled, program, vocab, max_seq_len) > 0  # what the warning is about
+
+
+def test_a_case_decides_a_type_beside_none():
+    """Seed 2000356: `None if x == 0 else x - 1` of a mean gives None or an int (one key) and None or a
+    float (several); the None made each case's type 'value' (the stored int), so no case head was
+    compiled and [2, 2, 3] decoded [None, None, 1] for [None, None, 1.0]."""
+    mean = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.LT), rasp.tokens)
+    program = rasp.Map(lambda x: None if x == 0 else x - 1, mean)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", OutputTypeWarning)
+        compiled = compile_program(program, [0, 2, 3], 3)
+    assert compiled.config.output_types is not None
+    assert _type_mismatches(compiled, program, [0, 2, 3], 3) == 0

@@ -165,6 +165,8 @@ def _check_vocab(vocab: Iterable, bos: str, pad: str) -> list:
     for role, token in (("compiler_bos", bos), ("compiler_pad", pad)):
         if not isinstance(token, str):
             raise CompileError(f"{role} must be a str (a token outside the vocabulary), got {token!r}")
+    if bos == pad:
+        raise CompileError(f"compiler_bos and compiler_pad are both {bos!r}: BOS and padding must be different tokens")
     if not isinstance(vocab, Iterable):
         raise CompileError(f"the vocabulary must be a set or list of tokens, got {vocab!r}")
     tokens = list(vocab)

@@ -50,8 +50,8 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, type_name,
-                                        undecided_by_input)
+from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, retyped_sops,
+                                        type_name, undecided_by_copies, undecided_by_input)
 from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted, typed_by_width
 from weightsmith.rasp.evaluate import preference_order
 
@@ -129,6 +129,8 @@ class Lowering:
         self._selector_cache: dict[tuple[str, int], tuple[list[ScoreColumn], int]] = {}
         self._tuples: dict[tuple[str, tuple[int, ...]], Representation] = {}
         self._inputs: dict[tuple[type, str], Representation] = {}  # (tokens or indices, encoding) -> its rep
+        # numbers that are ints on some inputs and floats on others: refused where a function tells them apart
+        self.retyped = retyped_sops(graph.order, facts, partial(typed_by_width, facts))
         self._wanted = self._indicator_demand()
         self._code_readers = self._code_demand()
         # Tokens are embedded as one number (their value) when the program reads them only in numerical
@@ -138,6 +140,8 @@ class Lowering:
         self.numeric_tokens = (bool(token_exprs) and all(rasp.is_numerical(e) for e in token_exprs)
                                and _all_numbers(self.vocab) and _within_range(self.vocab))
         self.tokens_expr = token_exprs[0] if self.numeric_tokens else rasp.tokens
+        # Read as numbers and as categories: both views read the embedded one-hot (a code has no number read-out)
+        self.tokens_read_as_numbers = not self.numeric_tokens and any(rasp.is_numerical(e) for e in token_exprs)
         # A loop splits the ops into phases (`compiler.loops`): "prelude", "block" (the body and the
         # loop's own units, run once per iteration) and "post" (what reads the loop's results).
         self.phase = PRELUDE
@@ -348,7 +352,15 @@ class Lowering:
         if isinstance(expr, rasp.TokensType):
             numeric = self.numeric_tokens and rasp.is_numerical(expr)
             if not numeric and rasp.is_categorical(expr):
-                return self._categorical(label, distinct_sorted(self.vocab), False, expr)
+                if not self.tokens_read_as_numbers:
+                    return self._categorical(label, distinct_sorted(self.vocab), False, expr)
+                if rasp.compact_choice(expr):
+                    raise CompileError(f"{label!r}: the tokens are marked compact and also read as numbers "
+                                       "(numerical(tokens)); a compact code has no number read-out, so hold "
+                                       "them one-hot (drop rasp.compact) or read them through a numerical Map")
+                # (the fuzzer, cmp11: with 33+ tokens the categorical view became a code, and the numerical
+                # view's one-hot dims were never embedded: a KeyError while assembling)
+                return self._stored(label, CATEGORICAL, distinct_sorted(self.vocab), False, True, expr)
             return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
 
@@ -821,9 +833,11 @@ class Lowering:
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
             if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
-                if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map):
+                if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map) and id(rep.expr.inner) not in self.retyped:
                     return self._types_by_argument(rep, rep.expr)
                 undecided_by_input(rep.expr, mixed)
+            else:  # a case head (if any) is still the best guess: kept
+                undecided_by_copies(rep.expr, self.retyped, averages, found)
         if found is None:
             return [], []
         columns, n_atoms = self._selector_columns(found.selector)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from weightsmith.compiler.blocks import Op, Representation, Unit
+from weightsmith.compiler.blocks import NUMERICAL, Op, Representation, Unit
 from weightsmith.compiler.readout import BOS, ONE, Dim, Readout
 from weightsmith.compiler.schedule import Schedule
 
@@ -131,43 +131,49 @@ class _Allocator:
         self.index: dict[Dim, int] = {}
         self.tenancies: list[Tenancy] = []
         self.erasers: dict[int, list[Unit]] = {}
-        self.free: list[tuple[int, int]] = []  # (index, MLP sublayer that erased it)
-        self.dead: list[tuple[int, Tenancy]] = []  # (erasable in sublayer, tenancy)
+        self.free: list[tuple[int, int, bool]] = []  # (index, MLP sublayer that erased it, held a `_large` value)
+        self.dead: list[tuple[int, Tenancy, bool]] = []  # (erasable in sublayer, tenancy, `_large`)
 
     def place(self, tenancy: Tenancy, rep: Representation | None, last_read: float = math.inf,
               force: bool = False) -> None:
         """Gives `tenancy` its dimensions; it is erased after `last_read` when reusing, or when `force`d."""
-        indices = self._take(len(tenancy.dims), tenancy.start)
+        indices = self._take(len(tenancy.dims), tenancy.start, rep is not None and rep.encoding == NUMERICAL)
         for dim, i in zip(tenancy.dims, indices):
             self.index[dim] = i
         self.tenancies.append(tenancy)
         if (self.reuse or force) and rep is not None and last_read != math.inf:
             last = int(last_read)
             erasable_in = last if last % 2 == 1 else last + 1
-            self.dead.append((erasable_in, tenancy))
+            self.dead.append((erasable_in, tenancy, _large(rep)))
 
     def flush(self, block: range) -> None:
         """Erases every tenant written in `block` that is not erased yet (in the block: each is dead by
         its end), so that every iteration of the block starts from zeros."""
         for entry in list(self.dead):
-            erasable_in, tenancy = entry
+            erasable_in, tenancy, large = entry
             if tenancy.start in block:
                 if erasable_in not in block:
                     raise AssertionError(f"{tenancy.owner!r} is written in the loop's block but read after it")
                 self.dead.remove(entry)
                 self._erase(tenancy, erasable_in)
-                self.free += [(self.index[d], erasable_in) for d in tenancy.dims]
+                self.free += [(self.index[d], erasable_in, large) for d in tenancy.dims]
 
-    def _usable(self, erased_in: int, writer: int) -> bool:
-        """A dimension erased in MLP sublayer `erased_in` can take a tenant written in `writer`."""
-        return writer > erased_in or (writer == erased_in and writer % 2 == 1)
+    def _usable(self, erased_in: int, writer: int, inexact: bool) -> bool:
+        """A dimension erased in MLP sublayer `erased_in` can take a tenant written in `writer`; in that
+        very MLP only where that is exact enough (not `inexact`): the MLP sums the eraser's -x and the new
+        value w before the residual adds x, so w arrives rounded to float32 at x's magnitude. In -5e8 + 1
+        the 1 is lost (a copy of a mean of 1000000007 and -7 read None), and a number needs more than a
+        one-hot's 0.5: -1 + (-1.5e-6) is off by 5e-8, more than the gaps of 1e-6 · frac_prevs (the fuzzer,
+        cmp11). So a large old value, or a numerical new one, waits for a later sublayer, where x + (-x)
+        is exactly 0 first."""
+        return writer > erased_in or (writer == erased_in and writer % 2 == 1 and not inexact)
 
-    def _take(self, k: int, writer: int) -> list[int]:
+    def _take(self, k: int, writer: int, numerical: bool) -> list[int]:
         taken: list[int] = []
         if writer >= 0:
             left = []  # the free entries not taken, in order: one pass (removing each taken one was quadratic)
             for entry in self.free:
-                if len(taken) < k and self._usable(entry[1], writer):
+                if len(taken) < k and self._usable(entry[1], writer, entry[2] or numerical):
                     taken.append(entry[0])
                 else:
                     left.append(entry)
@@ -175,14 +181,14 @@ class _Allocator:
             for entry in sorted(self.dead, key=lambda e: e[0]):
                 if len(taken) >= k:
                     break
-                erasable_in, tenancy = entry
-                if self._usable(erasable_in, writer):
+                erasable_in, tenancy, large = entry
+                if self._usable(erasable_in, writer, large or numerical):
                     self.dead.remove(entry)
                     self._erase(tenancy, erasable_in)
                     indices = [self.index[d] for d in tenancy.dims]
                     need = k - len(taken)
                     taken += indices[:need]
-                    self.free += [(i, erasable_in) for i in indices[need:]]
+                    self.free += [(i, erasable_in, large) for i in indices[need:]]
         while len(taken) < k:
             taken.append(self.size)
             self.size += 1
@@ -191,6 +197,17 @@ class _Allocator:
     def _erase(self, tenancy: Tenancy, sublayer: int) -> None:
         tenancy.end = sublayer
         self.erasers.setdefault(sublayer, []).extend(eraser_units(tenancy.dims))
+
+
+SAME_SUBLAYER_MAGNITUDE = 1024.0  # a number up to this, erased, leaves the new tenant's w - x exact enough
+
+
+def _large(rep: Representation) -> bool:
+    """Whether `rep` holds numbers too large to erase in the MLP that writes the next tenant (one-hot and
+    code dimensions hold 0 and ±1 whatever the values' labels)."""
+    if rep.encoding != NUMERICAL:
+        return False
+    return any(isinstance(v, (int, float)) and abs(v) > SAME_SUBLAYER_MAGNITUDE for v in rep.values)
 
 
 def eraser_units(dims: list[Dim]) -> list[Unit]:

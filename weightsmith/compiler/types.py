@@ -21,7 +21,7 @@ from itertools import product
 from typing import Callable
 
 from weightsmith import rasp
-from weightsmith.compiler.errors import OutputTypeWarning
+from weightsmith.compiler.errors import CompileError, OutputTypeWarning
 from weightsmith.model.config import VALUE_TYPE as VALUE
 CASES = ("none", "one", "several")  # how many keys the selector selects
 TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
@@ -41,6 +41,7 @@ class OutputTypes:
 
     selector: rasp.Selector
     types: list[str]
+    decided: bool = True  # False where some case's numbers have several types (named VALUE: the stored one)
 
 
 def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
@@ -63,7 +64,9 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
     if len(groups) == 1:
         if isinstance(selector, rasp.SelectPreferred):
             return None
-        types = [_type_name(_typed_output(output, {id(a): case for a in aggregates}, values)) for case in CASES]
+        typed = [_typed_output(output, {id(a): case for a in aggregates}, values) for case in CASES]
+        types = [_type_name(t) for t in typed]
+        decided = not any(t is None or len({type_name(v) for v in t if isinstance(v, (int, float))}) > 1 for t in typed)
     elif len(groups) > MAX_SELECTORS:
         return _undecided(output, f"may depend on how many keys each of {len(groups)} different selectors "
                           f"selects (more than the {MAX_SELECTORS} whose cases the compiler tries)")
@@ -78,9 +81,10 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                               "selects, which the model does not compute")
         at, types = decided
         selector = groups[keys[at]][0].selector
+        decided = VALUE not in types  # (a VALUE case may hold no numbers at all: as if not decided)
     if all(t == VALUE or all(type(v).__name__ == t for v in values(output)) for t in types):
         return None  # every value already decodes with the type each case gives
-    return OutputTypes(selector, types)
+    return OutputTypes(selector, types, decided)
 
 
 def mixed_type_maps(output: rasp.SOp, table: Callable[[rasp.SOp], tuple[list, list]],
@@ -100,19 +104,10 @@ def mixed_type_maps(output: rasp.SOp, table: Callable[[rasp.SOp], tuple[list, li
         if id(expr) in seen or not isinstance(expr, (rasp.Map, rasp.SequenceMap)):
             continue
         seen.add(id(expr))
-        if _mixes_types(table(expr)[1]):
+        if _mixed_numbers(table(expr)[1]):
             found.append(expr)
         stack.extend(expr.children)
     return found
-
-
-def _mixes_types(results: list) -> bool:
-    types: dict = {}
-    for r in results:
-        if isinstance(r, (int, float)):  # bool is an int
-            if types.setdefault(r, type(r)) is not type(r):
-                return True
-    return False
 
 
 def type_name(value) -> str:
@@ -126,6 +121,32 @@ def undecided_by_input(output: rasp.SOp, where: list[rasp.SOp]) -> None:
     labels = ", ".join(repr(e.label) for e in where[:3])
     return _undecided(output, f"depends on the input, not only on the number (from {labels}: equal numbers "
                       "of different types on different arguments)")
+
+
+def undecided_by_copies(output: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool],
+                        found: OutputTypes | None) -> None:
+    """Says so where the output's type is not decided by what the model computes, although the output's
+    numbers may arrive as different types (`retyped_sops`): it reads such numbers where
+    neither a case (`output_types` re-types only the averaging Aggregates' own results) nor its Map's
+    argument (`mixed_type_maps`) tells, e.g. a copy of a mean (`Aggregate(SelectPreferred(..), mean)`),
+    or a mean whose selected values are themselves means, or a case whose type is not one (`max(mean, i)`
+    is the float mean or the int index: a case not `decided`). `found` is the case head's types, if any. All were
+    silent until the fuzzer (cmp11)."""
+    cased = found is not None and found.decided
+    if id(output) in retyped and (not cased or _reads_retyped(output, retyped, averages)):
+        _undecided(output, "depends on the input, not only on the number (it reads numbers that are ints on "
+                   "some inputs and floats on others: a copy of a mean, a mean of means, a function of such a "
+                   "number)")
+
+
+def _reads_retyped(expr: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool]) -> bool:
+    """Whether `expr`, through Maps and SequenceMaps, reads a retyped s-op other than as an averaging
+    Aggregate's own result (whose type the case decides, given its selected values' types)."""
+    if isinstance(expr, rasp.Aggregate) and averages(expr):
+        return id(expr.sop) in retyped
+    if isinstance(expr, (rasp.Map, rasp.SequenceMap)):
+        return any(_reads_retyped(child, retyped, averages) for child in expr.children)
+    return id(expr) in retyped
 
 
 def _undecided(output: rasp.SOp, why: str) -> None:
@@ -246,6 +267,136 @@ def _apply(f: Callable, arguments: list[tuple]) -> list | None:
 
 
 def _type_name(typed: list | None) -> str:
-    """The one type name all of `typed` share (`type_name`), else VALUE."""
-    names = {type_name(v) for v in typed} if typed else set()
+    """The one type name all of `typed` share (`type_name`), else VALUE. None is not a type a case decodes
+    (it decodes as None): `None if x == 0 else x - 1` of a mean is an int or a float by its case."""
+    names = {type_name(v) for v in typed if v is not None} if typed else set()
     return names.pop() if len(names) == 1 else VALUE
+
+
+# ------------------------------------------------------------------ numbers that change type across inputs
+
+Retyped = dict[int, dict]  # id(s-op) -> {number: the types it may arrive as, two or more}
+
+
+def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool]) -> Retyped:
+    """The s-ops some of whose numbers may arrive as different types on different inputs (1, 1.0, True):
+    a mean of equal ints is a float, a function may give 0 at one argument and 0.0 at another, a copy
+    passes either on. A value set holds such numbers once, so a model holds one value for both.
+
+    CompileError where that would change a *value*: a Map or SequenceMap whose function gives
+    different results for the types of one number (`str(1)` and `str(1.0)`). Found by the fuzzer
+    (cmp11): `Map(str, mean)` compiled without a word and answered '1' where the interpreter gives '1.0'.
+    Where only the type changes, the output's type is decided per case or per argument
+    (`output_types`, `mixed_type_maps`) or warned about (`undecided_by_input`)."""
+    found: Retyped = {}
+    own: dict[int, dict] = {}  # the part that does not depend on other s-ops' retyping, made once
+    sops = [e for e in order if isinstance(e, rasp.SOp)]
+    changed = True
+    while changed:  # a loop's states read their own updates: repeat until nothing more is found (types only grow)
+        changed = False
+        for expr in sops:
+            types = _retyped(expr, found, own, facts, averages)
+            if types and types != found.get(id(expr)):
+                found[id(expr)] = types
+                changed = True
+        changed = changed and any(isinstance(e, rasp.LoopState) for e in sops)  # else one pass in order is all
+    return found
+
+
+def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict:
+    """`expr`'s numbers of two or more possible types, given what `found` says of its children."""
+    by_value: dict = {}
+
+    def add(value, kinds) -> None:
+        if isinstance(value, (int, float)):
+            by_value.setdefault(value, set()).update(kinds)
+
+    if isinstance(expr, rasp.Aggregate):  # a copy keeps the selected value's type; a mean of several is a float
+        source = found.get(id(expr.sop), {})
+        for v, kinds in source.items():
+            add(v, kinds)
+        values = facts.values(expr.sop)
+        if averages(expr):  # an int or bool is itself where one key is selected, a float where several
+            for v in (v for v in values if type(v) in (int, bool)):
+                add(v, {type(v), float})
+            for v in source:
+                add(v, {float})
+        default = expr.default
+        if isinstance(default, (int, float)):
+            stored = values[values.index(default)] if default in values else default
+            if default in by_value or type(stored) is not type(default):
+                add(default, {type(default), type(stored)})
+    elif isinstance(expr, (rasp.Map, rasp.SequenceMap)):
+        children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
+        args, results = facts.function_table(expr)
+        if id(expr) not in own:  # equal numbers of different types among the results (0 at 0.0, 0.0 at 0.5)
+            own[id(expr)] = _mixed_numbers(results)
+        for v, kinds in own[id(expr)].items():
+            add(v, kinds)
+        if not any(children):
+            pass
+        elif isinstance(expr, rasp.LinearSequenceMap):  # a·x + b·y: the types change, not the value
+            for r in facts.values(expr):
+                if isinstance(r, (int, float)) and float(r).is_integer():
+                    add(r, {int, float})
+        else:
+            if isinstance(expr, rasp.SequenceMap):
+                (fst, snd), pairs = children, args
+                at = [i for i, (x, y) in enumerate(pairs) if x in fst or y in snd]
+            else:  # a Map: only the retyped numbers among its arguments
+                pairs = [(x,) for x in args]
+                at = sorted(args.index(x) for x in children[0] if x in args)
+            for arg, result in ((pairs[i], results[i]) for i in at):
+                options = [_as_types(x, child[x]) if x in child else [x] for x, child in zip(arg, children)]
+                for variant in product(*options):
+                    try:
+                        other = expr.f(*variant)
+                    except Exception:  # noqa: BLE001 - the interpreter raises there too: undefined, not compared
+                        continue
+                    if not _same_but_type(other, result):
+                        raise CompileError(
+                            f"{type(expr).__name__} {expr.label!r} gives {result!r} for {_show(arg)} and "
+                            f"{other!r} for {_show(variant)}: equal numbers of different types, which one "
+                            "value of the model stands for (a mean of equal ints is a float: mean(1, 1) is "
+                            "1.0), so it cannot tell which result the interpreter gives")
+                    add(result, {type(result), type(other)})
+    elif isinstance(expr, rasp.ConstantSOp):
+        for v in expr.value:
+            add(v, {type(v)})
+    elif isinstance(expr, (rasp.LoopState, rasp.LoopResult)) and (isinstance(expr, rasp.LoopState) or expr.what == "state"):
+        loop = expr.loop  # the initial value's types or the step's (3.0 - 1 is 2.0 where a token 2 is 2)
+        for part in (loop.initial[expr.key], loop.updates[expr.key]):
+            retyped = found.get(id(part), {})
+            for v in facts.values(part):
+                add(v, retyped.get(v, {type(v)}))
+    return {v: frozenset(k) for v, k in by_value.items() if len(k) > 1}
+
+
+def _mixed_numbers(results: list) -> dict:
+    """The numbers among `results` that occur as two or more types, with those types."""
+    kinds_present = {int, float, bool} & set(map(type, results))
+    if len(kinds_present) < 2:  # the common case, at C speed
+        return {}
+    numbers = [(t, {r for r in results if type(r) is t}) for t in kinds_present]
+    kinds: dict = {}
+    for i, (t, values) in enumerate(numbers):
+        for u, others in numbers[i + 1:]:
+            for v in values & others:
+                kinds.setdefault(v, {t}).add(u)
+    return kinds
+
+
+def _as_types(x, kinds) -> list:
+    """`x` as each of `kinds` (only those that keep its value: 1 as True, 1.0 is not 1.5)."""
+    return [t(x) for t in (kinds or {type(x)}) if t(x) == x] or [x]
+
+
+def _same_but_type(a, b) -> bool:
+    """The same result up to the type of a number (2 and 2.0): the output's type is judged apart."""
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+def _show(arg: tuple) -> str:
+    return ", ".join(f"{type(x).__name__} {x!r}" for x in arg)
