@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, OutputTypeWarning, compile_program
 from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
-from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, output_types
+from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, UNDECIDED, output_types
 from weightsmith.compiler.values import analyse, typed_by_width
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.sorting import make_sort_unique
@@ -66,7 +66,7 @@ def test_which_outputs_need_a_type_case():
     two = rasp.numerical(rasp.LinearSequenceMap(rasp.numerical(rasp.Aggregate(prefix, ints, default=0)),
                                                 rasp.numerical(rasp.Aggregate(other, ints, default=0)), 1, -1))
     with pytest.warns(OutputTypeWarning):  # ... and the compiler says so
-        assert types_of(two) is None
+        assert types_of(two) is UNDECIDED
     # ... unless the type is the same whatever their cases are (floats' means are floats)
     assert types_of(rasp.numerical(rasp.LinearSequenceMap(
         rasp.numerical(rasp.Aggregate(prefix, floats, default=0.0)),

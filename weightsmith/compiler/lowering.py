@@ -50,8 +50,8 @@ from weightsmith.compiler.linear import additive_split, affine, plane
 from weightsmith.compiler import loops
 from weightsmith.compiler.readout import NUM, ONE, Dim, Readout
 from weightsmith.compiler.selectors import Atom, conjunction
-from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, mixed_type_maps, output_types, retyped_sops,
-                                        type_name, undecided_by_copies, undecided_by_input)
+from weightsmith.compiler.types import (CASES, SCORES, TYPE_SUFFIX, UNDECIDED, mixed_type_maps, output_types,
+                                        retyped_sops, type_name, undecided_by_copies, undecided_by_input)
 from weightsmith.compiler.values import NUMBER_TYPES, Facts, distinct_sorted, typed_by_width
 from weightsmith.rasp.evaluate import preference_order
 
@@ -832,7 +832,9 @@ class Lowering:
             averages = partial(typed_by_width, self.facts)
             found = output_types(rep.expr, self.facts.values, averages)
             mixed = mixed_type_maps(rep.expr, self.facts.function_table, averages)
-            if mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
+            if found is UNDECIDED:  # warned already (one warning an output)
+                found = None
+            elif mixed:  # (only where no averaging Aggregate feeds the output: then `found` is None)
                 if mixed == [rep.expr] and isinstance(rep.expr, rasp.Map) and id(rep.expr.inner) not in self.retyped:
                     return self._types_by_argument(rep, rep.expr)
                 undecided_by_input(rep.expr, mixed)

@@ -44,8 +44,11 @@ class OutputTypes:
     decided: bool = True  # False where some case's numbers have several types (named VALUE: the stored one)
 
 
+UNDECIDED = "undecided"  # `output_types` warned that no case decides the type: no case head, and no second warning
+
+
 def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
-                 averages: Callable[[rasp.Aggregate], bool]) -> OutputTypes | None:
+                 averages: Callable[[rasp.Aggregate], bool]) -> OutputTypes | str | None:
     """The types of `output` per case, or None where the value set's own types are the interpreter's
     (no averaging Aggregate feeds it, or a SelectPreferred decides, which selects at most one key).
     `values(sop)` gives an s-op's value set, `averages(aggregate)` whether an Aggregate may average
@@ -53,7 +56,7 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
 
     Aggregates on different selectors: the model computes one case, so one selector's case must decide
     the type whatever the others' cases are (a constant type is decided by any of them); where none does,
-    None (not covered: docs/compiler-numerics.md)."""
+    UNDECIDED, after an OutputTypeWarning (not covered: docs/compiler-numerics.md)."""
     aggregates = _feeding_aggregates(output, averages)
     groups: dict = {}
     for a in aggregates:
@@ -68,8 +71,9 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
         types = [_type_name(t) for t in typed]
         decided = not any(t is None or len({type_name(v) for v in t if isinstance(v, (int, float))}) > 1 for t in typed)
     elif len(groups) > MAX_SELECTORS:
-        return _undecided(output, f"may depend on how many keys each of {len(groups)} different selectors "
-                          f"selects (more than the {MAX_SELECTORS} whose cases the compiler tries)")
+        _undecided(output, f"may depend on how many keys each of {len(groups)} different selectors "
+                   f"selects (more than the {MAX_SELECTORS} whose cases the compiler tries)")
+        return UNDECIDED
     else:
         keys = list(groups)
         names = {combo: _type_name(_typed_output(output, {id(a): case for key, case in zip(keys, combo)
@@ -77,8 +81,9 @@ def output_types(output: rasp.SOp, values: Callable[[rasp.SOp], list],
                  for combo in product(*[_cases(groups[key][0].selector) for key in keys])}
         decided = _deciding_selector(keys, names)
         if decided is None:
-            return _undecided(output, f"depends on how many keys each of {len(groups)} different selectors "
-                              "selects, which the model does not compute")
+            _undecided(output, f"depends on how many keys each of {len(groups)} different selectors "
+                       "selects, which the model does not compute")
+            return UNDECIDED
         at, types = decided
         selector = groups[keys[at]][0].selector
         decided = VALUE not in types  # (a VALUE case may hold no numbers at all: as if not decided)
