@@ -2,9 +2,17 @@
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI (`.ci/run` sets HYPOTHESIS_PROFILE=ci) draws the same examples on every run, so a red CI is a bug that
+# reproduces, never a draw that happened to hit one; local runs explore new examples each time, and the long
+# searches are benchmarks (benchmarks/fuzz_compiler.py).
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
