@@ -85,9 +85,9 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since beside beyond despite within past",
+            "off out per like next before after until since beside beyond despite within past onto upon amongst via",
     "TO": "to", "AND": "and or nor", "BUT": "but",
-    "SUB": "because if while although though whether",
+    "SUB": "because if while although though whether unless whenever whereas",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
     "BE_PP": "been", "BE_ING": "being",
     "HAVE_BASE": "have 've", "HAVE_3S": "has", "HAVE_PAST": "had", "HAVE_ING": "having",
@@ -121,8 +121,11 @@ _SEVERAL = {
     "all": ("QDET", "PRON_ANY", "R"), "both": ("QDET_PL", "PRON_ANY", "R"), "each": ("QDET_SG", "PRON_ANY", "R"),  # we all went
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
+    # (the lexicon's closed table lists "other" as a determiner, so its open table drops it; it reads as an
+    # adjective before a noun and stands alone as one: the other children, each other, the other one)
+    "other": ("A", "N"), "others": ("N",),
 }
-NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "other": "sg", "others": "pl", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
                # (and the plural quantifiers, plural as a subject too: both of my brothers live …)
                **{w: "pl" for w in _GROUPS["QDET_PL"].split()}}
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
@@ -134,7 +137,8 @@ MARKS = {
     # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
     **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
-    **{w: "strict" for w in ("during", "into", "between", "among", "except", "per", "towards", "toward")},
+    **{w: "strict" for w in ("during", "into", "between", "among", "amongst", "except", "per", "towards", "toward",
+                              "onto", "upon", "via")},
     "than": "than",  # strict too; a subject pronoun may follow it (taller than i)
     "of": "of",  # strict too, and read by the rules on prepositions
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
