@@ -373,6 +373,34 @@ def _regular_past(verb: str) -> tuple[str, ...]:
     return (verb + "ed", *doubled)
 
 
+def misspelt_inflections(verb: str, forms: dict[str, tuple[str, ...]]) -> set[str]:
+    """The -ed / -ing forms a learner spells by the wrong rule, read off the forms the lexicon lists for `verb`
+    (its spelling decides, not a guess at stress): a final consonant doubled where English does not double it
+    (startted, visitting, openned) or left single where it does (stoped, runing, swiming), a silent e kept before
+    -ing (makeing, writeing) or dropped and the consonant doubled (comming, writting), and -ed on an irregular
+    past or participle (losted, boughted, forgotted: the past's). Forms English has (planed, hoping) are taken out by the
+    caller."""
+    past, ing = forms.get("past", ()), forms.get("ing", ())
+    out = set()
+    last = verb[-1]
+    if last not in "aeiouwxy":
+        single, double = (verb + "ed", verb + "ing"), (verb + last + "ed", verb + last + "ing")
+        listed = set(past) | set(ing)
+        if not listed & set(double) and listed & set(single) and last != "l":
+            out |= set(double)  # visitting, startted (not travelled, labelled: British English doubles an l)
+        if listed & set(double) and not listed & set(single):
+            out |= set(single)  # stoped, runing
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe", "ie")) and len(verb) > 2:
+        out.add(verb + "ing")  # makeing
+        stem = verb[:-1]
+        if stem[-1] not in "aeiouwxy" and stem[-2:-1] in tuple("aeiou"):
+            out.add(stem + stem[-1] + "ing")  # comming, writting
+    for form in past:
+        if not form.endswith("ed"):
+            out |= set(_regular_past(form))  # losted, forgotted, boughted
+    return out
+
+
 def _ends_cvc(word: str) -> bool:
     vowels = "aeiou"
     return (len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels)
@@ -430,12 +458,18 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
-        if entry.pos in ("noun", "verb") and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+        # (a verb's spelling errors for every verb: tidy, a verb SemCor never tags, is everyday)
+        common = entry.count >= 1 or entry.pos == "verb"
+        if entry.pos in ("noun", "verb") and common and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
             out.add(entry.lemma + "s")  # babys, citys, studys, worrys (consonant + y takes -ies)
             if entry.pos == "verb":
                 out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
         if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
             out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
+        if entry.pos in ("noun", "verb") and common and entry.lemma.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(entry.lemma + "s")  # boxs, watchs, fixs, washs (a hissing end takes -es)
+        if entry.pos == "verb" and entry.lemma.isalpha():
+            out |= misspelt_inflections(entry.lemma, entry.forms)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
     # plurals in -fs of nouns whose plural is -ves (leafs, knifes, wifes): LemmInflect lists some beside -ves
     for entry in lexicon.english.values():
@@ -445,7 +479,7 @@ def over_regularised(lexicon) -> set[str]:
             guess = entry.lemma + "s"
             if all(pos == "noun" for _, pos, _ in lexicon.forms.get(guess, [])):
                 out.add(guess)
-    out |= {"haved", "hased", "doed", "dided", "beed"}  # the auxiliaries' regular forms
+    out |= {"haved", "hased", "doed", "dided", "beed", "haveing", "doeing"}  # the auxiliaries' regular forms
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
         guess = regular_plural(noun)
