@@ -697,6 +697,17 @@ def program() -> rasp.SOp:
     bad_form = combine("bad_adjective_form", lambda a, b: a or b,
                        combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
                        combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
+    # an adverb of manner between a determiner (or a degree word after it) and a noun: the adjective belongs there
+    # (a very patiently man, a quietly street: patient, quiet); before a participle it is right (a beautifully
+    # decorated room, the newly married couple), and an adverb that is also an adjective reads as one (a daily paper)
+    manner_in_phrase = combine("manner_after_determiner", lambda m, d: m and d,
+                               combine("manner_adverb_read", lambda t, m: t == "R" and m == "man", tag, mark),
+                               previous(feature("determiner_or_degree", lambda t: t in DETS or t == "DEG", tag), 1,
+                                        default=False, name="determiner_or_degree_before"))
+    bad_form = combine("bad_adjective_form", lambda a, b: a or b, bad_form,
+                       combine("bad_adverb_before_noun", lambda m, n: m and n, manner_in_phrase,
+                               previous(feature("noun_first", lambda c: _parsed(c).primary == "N", word_class), -1,
+                                        default=False, name="noun_first_after")))
     # a possessive pronoun before a noun or adjective (ours passports, hers new umbrella: our, her)
     bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
                              feature("possessive_pronoun", lambda m: m == "pposs", mark),
