@@ -672,10 +672,13 @@ def program() -> rasp.SOp:
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
     # a relative right after a relative: the genitive is missing (my aunt husband: my aunt 's husband)
-    kin = combine("kin_noun", lambda n, k: n and k, is_noun, feature("kin_mark", lambda m: m == "kin", mark))
+    # (or before relatives: my sister children)
+    kin_mark = feature("kin_mark", lambda m: "sg" if m == "kin" else "pl" if m == "kinpl" else "-", mark)
+    kin = combine("kin_noun", lambda n, k: n and k == "sg", is_noun, kin_mark)
     bad_case = combine("bad_case_or_genitive", lambda a, b: a or b, bad_case,
-                       combine("bad_genitive", lambda k, b: k and b, kin, previous(kin, 1, default=False,
-                                                                                  name="kin_before")))
+                       combine("bad_genitive", lambda k, b: k and b,
+                               combine("kin_noun_any_number", lambda n, k: n and k != "-", is_noun, kin_mark),
+                               previous(kin, 1, default=False, name="kin_before")))
     # an adjective right after "very" after an adjective: an adverb belongs there (he gets angry very easy; not
     # after an -ing form: they are growing so fast)
     plain_adjective_before = previous(combine("adjective_not_ing", lambda a, i: a and not i, is_adjective,

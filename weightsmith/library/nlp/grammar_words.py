@@ -793,6 +793,9 @@ def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
         return "name" if is_name(word) else "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
+    if c.primary == "N" and c.number == "pl" and any(pos == "noun" and tag == "pl" and lemma in KIN
+                                                     for lemma, pos, tag in analyses):
+        return "kinpl"  # relatives: after a relative they lack its genitive (my sister children)
     return "-"
 
 
