@@ -500,19 +500,6 @@ def program() -> rasp.SOp:
                       ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
-    # a noun-verb word after an object noun and before "last" is a compound's head, as before a phrase (i repaired
-    # the kitchen sink last night, we spent too much on christmas presents last december); not before any
-    # adjective (i think the soup tastes salty) nor "this" (has the plumber fix this boiler ? would pass). Read
-    # after the passes from small features: a kind of its own for "last" in them doubled the largest MLP
-    head_word = feature("compound_head_word", lambda c: {"N", "V"} <= set(_parsed(c).readings) and _parsed(
-        c).primary != "A" and not {"ing", "pp"} & set(_parsed(c).forms), word_class)
-    head_before_last = combine("compound_head_before_last", lambda h, o: h and o,
-                               combine("head_word_before_last", lambda h, l: h and l, head_word,
-                                       previous(feature("is_last", lambda m: m == "last", mark), -1, default=False,
-                                                name="last_after")),
-                               previous(feature("is_object_noun", lambda k: k == OBJECT_NOUN, resolved_kind), 1,
-                                        default=False, name="object_noun_before"))
-    tag = combine("tag_before_last", lambda t, h: "N" if h and t == "V" else t, tag, head_before_last)
     # a hyphen and the word before it modify what follows, like an adjective: my in - laws are …, twenty - five
     # children, a well - known actor (a dash between clauses reads the same and is not told apart)
     hyphen = feature("is_hyphen", lambda c: _parsed(c).primary == "HYPH", word_class)
@@ -706,7 +693,9 @@ def program() -> rasp.SOp:
     # (a very patiently man, a quietly street: patient, quiet); before a participle it is right (a beautifully
     # decorated room, the newly married couple), and an adverb that is also an adjective reads as one (a daily paper)
     manner_in_phrase = combine("manner_after_determiner", lambda m, d: m and d,
-                               combine("manner_adverb_read", lambda t, m: t == "R" and m == "man", tag, mark),
+                               combine("manner_adverb_read", lambda r, m: r and m,
+                                       feature("read_as_adverb", lambda t: t == "R", tag),
+                                       feature("is_manner_adverb", lambda m: m == "man", mark)),
                                previous(feature("determiner_or_degree", lambda t: t in DETS or t == "DEG", tag), 1,
                                         default=False, name="determiner_or_degree_before"))
     bad_form = combine("bad_adjective_form", lambda a, b: a or b, bad_form,
