@@ -34,7 +34,8 @@ A class says everything the grammar reads from a word, as a string of six fields
   (`counted_by_use`: "view", "surprise", "sunset", which LemmInflect lists as plurals of themselves), read only where
   a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
   ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
-  with no object after it, its "be" is missing: the train delayed by the snow).
+  with no object after it, its "be" is missing: the train delayed by the snow); since the tenth "kinpl" on the
+  plural of a relative (after a singular relative it lacks the genitive: my sister children).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -46,7 +47,9 @@ LemmInflect lists an uncountable noun's plural as the singular ("the water are â
 form that is also its own plural is read as singular unless it is an invariant plural (`INVARIANT`).
 
 Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed") are in the vocabulary with
-the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English.
+the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English. So are a verb's
+spellings by the wrong rule (`misspelt_inflections`: visitted, stoped, makeing, losted, watchs): the forms the
+lexicon lists for the verb say which rule it follows. Unknown, they would pass as wildcards.
 """
 
 from __future__ import annotations
