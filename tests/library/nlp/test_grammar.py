@@ -177,8 +177,9 @@ def test_compiled_model_equals_the_interpreter():
 # adjective, or as a subject, stays a verb (fish market on, news report this, football match starts, garden fence
 # green, kitchen tap last night); a noun clause after think takes a compound too (the shop close at six); road and
 # lake are not surely countable; for + years after be, have or teach; a bare
-# verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; burnted is
-# unknown; next door after a past; attached / accustomed after be read as verbs
+# verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; next door after
+# a past; attached / accustomed after be read as verbs (burnted, unknown then, is a learner's spelling since the
+# tenth round, and "kitchen tap last night" a compound)
 KNOWN_MISSES = {
     "they painted the garden fence green .", "he works at the fish market on saturdays .",
     "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
@@ -186,8 +187,8 @@ KNOWN_MISSES = {
     "they are married for twenty years .", "he teaches at this school for three years .",
     "i have this car for two years .",
     "she is thinking about move to leeds .", "the new one is nice .",
-    "she has spelt my name wrong again .", "i have burnted my finger .", "we heard them singing next door .",
-    "my brother fixed the kitchen tap last night .", "i am not accustomed with the cold .",
+    "she has spelt my name wrong again .", "we heard them singing next door .",
+    "i am not accustomed with the cold .",
     "our dog is very attached with my son .",
     "he is head of the department .", "she is afraid of dog .",
     "my oldest lives in paris .", "the bus is late always .", "they played well the whole game .",
@@ -251,6 +252,22 @@ KNOWN_MISSES = {
     "he answered the phone very polite .", "the old man walked slow to the bus stop .", "my brother drives very careful .",
     "she smiled sweet at the baby .", "the children played quiet in their room .", "the team played brilliant on saturday .",
     "we waited patient for the doctor .",
+    # Tenth round, its class sentences (written before the rules): no bare-countable rule after a preposition alone
+    # (onto kitchen table), "via" + a name's article, "for" + a bare verb after a phrase, will after unless / if, a
+    # compound before "this" / "next" / "every" (this morning: the rule stops at "last", since "has the plumber fix
+    # the boiler" has the same shape), a compound subject before whenever (my dog bark), an adverb before a
+    # participle or "early" before a noun-verb word read as a verb, grandchild / teacher are no relatives, "boss"
+    # after "my" read as a verb, "happily holiday" (holiday read as a verb), a plural time noun after "last"
+    "the cat jumped onto kitchen table .", "we travelled to rome via the paris .",
+    "he climbed onto the roof for fix the aerial .", "we will go for a walk unless it will rain .",
+    "my dog bark whenever the postman comes .", "i lost my bus pass this morning .",
+    "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
+    "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
+    "we bought a new garden hose last weekends .", "the recently opened café is always busy .",
+    "we stayed in a beautifully decorated room .", "the newly married couple live next door .",
+    "the early train is always full .", "we had an extremely happily holiday in crete .",
+    "my aunt grandchildren live in canada .", "the teacher daughters go to my school .",
+    "i met my boss parents at the party .",
 }
 
 
@@ -359,4 +376,28 @@ NINTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", NINTH_ROUND)
 def test_ninth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the tenth round's classes (docs/nlp.md, "Tenth round"): function words the vocabulary lacked (other, others,
+# onto, unless, whenever), learners' spellings of every verb's forms, a compound after the object before "last", an
+# adverb of manner before a noun, a missing genitive before a plural relative; sentences the program before it
+# judged wrong, and the ones beside them that must stay right
+TENTH_ROUND = [
+    ("does your cat get on with other cats ?", True), ("some people like tea and others prefer coffee .", True),
+    ("the others has already gone home .", False), ("the cat jumped onto the table .", True),  # function words
+    ("she watchs the news every evening .", False), ("i losted my keys on the bus .", False),  # spellings
+    ("the baby is comming home tomorrow .", False), ("she watches the news every evening .", True),
+    ("my father repaired the kitchen sink last night .", True),  # compounds before "last"
+    ("she changed her phone number last year .", True), ("i think my brother work this saturday .", False),
+    ("i think the soup tastes salty .", True),
+    ("she is a very carefully driver .", False), ("they live in a quietly street .", False),  # adverb before a noun
+    ("she wore a brightly coloured dress to the party .", True),
+    ("my sister children are coming for lunch .", False),  # genitive
+    ("my sister 's children are coming for lunch .", True), ("my son and daughter are twins .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", TENTH_ROUND)
+def test_tenth_round_classes(text, grammatical):
     assert judge([text]) == [grammatical]

@@ -1,5 +1,6 @@
 """The grammaticality vocabulary's knowledge taken from resources: countability by use (a pure count over text, a
-law for every count), the verbs whose object takes "to" (WordNet's frames) and learners' -ys forms."""
+law for every count), the verbs whose object takes "to" (WordNet's frames), learners' -ys forms and spellings, and
+the function words the lexicon's tables leave out."""
 
 import pytest
 from hypothesis import given, strategies as st
@@ -70,3 +71,41 @@ def test_verbs_that_always_take_an_object_come_from_wordnet_frames():
     assert {"delay", "exhaust", "cancel", "injure", "scare", "postpone"} <= verbs
     assert not {"arrive", "melt", "cover", "close", "open", "cook"} & verbs
     assert grammar_words.vocabulary().class_of("delayed").mark == "tr"
+
+
+@given(st.from_regex(r"[a-z]{2,8}[bcdfgkmnprst]", fullmatch=True))
+def test_the_doubling_a_verb_does_not_use_is_its_misspelling(verb: str):
+    last = verb[-1]
+    single = {verb + "ed", verb + "ing"}
+    double = {verb + last + "ed", verb + last + "ing"}
+    plain = grammar_words.misspelt_inflections(verb, {"past": (verb + "ed",), "ing": (verb + "ing",)})
+    assert double <= plain and not single & plain  # visitted, openned
+    doubled = grammar_words.misspelt_inflections(verb, {"past": (verb + last + "ed",), "ing": (verb + last + "ing",)})
+    assert single <= doubled and not double & doubled  # stoped, runing
+
+
+def test_a_silent_e_and_an_irregular_past_give_their_misspellings():
+    come = grammar_words.misspelt_inflections("come", {"past": ("came",), "ing": ("coming",)})
+    assert {"comeing", "comming", "camed"} <= come and "coming" not in come
+    assert "losted" in grammar_words.misspelt_inflections("lose", {"past": ("lost",), "pp": ("lost",)})
+    # (a British double l is no misspelling: travelled beside traveled)
+    assert "travelled" not in grammar_words.misspelt_inflections("travel", {"past": ("traveled",)})
+
+
+@needs_lexicon
+def test_learners_spellings_are_bad_and_english_ones_are_not():
+    words = grammar_words.vocabulary()
+    bad = ("losted", "forgotted", "visitted", "stoped", "makeing", "comming", "watchs", "boxs", "tidyed", "haveing")
+    assert all(words.class_of(w).primary == "BAD" for w in bad)
+    english = ("lost", "visited", "stopped", "making", "coming", "watches", "boxes", "tidied", "travelled",
+               "labelled", "programmed", "planed", "hoping")
+    assert all(words.class_of(w).primary not in ("BAD", "UNK") for w in english)
+
+
+@needs_lexicon
+def test_function_words_are_in_the_vocabulary():
+    words = grammar_words.vocabulary()
+    assert words.class_of("other").readings == ("A", "N") and words.class_of("others").number == "pl"
+    assert all(words.class_of(w).primary == "PREP" for w in ("onto", "upon", "amongst", "via"))
+    assert all(words.class_of(w).primary == "SUB" for w in ("unless", "whenever", "whereas"))
+    assert words.class_of("children").mark == "kinpl" and words.class_of("sister").mark == "kin"

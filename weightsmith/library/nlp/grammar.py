@@ -106,6 +106,9 @@ OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the se
 # but a compound's head (the traffic [lights] on the corner are …)
 MODIFIER_NOUN = "C"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
+# the kind of "last" in the second reading pass: a time phrase starts (last night), which ends the noun phrase
+# before it as "yesterday" would; to every rule but `_resolve_open`'s compounds it is the adjective it is
+LAST = "G"
 
 
 def noun_kind(tag: str, number: str) -> str:
@@ -139,26 +142,33 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
         return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
-    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W"}.get(k, k) for k in (before, after))
+    time_after = after == LAST
+    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W", LAST: "A"}.get(k, k) for k in (before, after))
     if open_word:
-        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later)
+        return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
+                             time_after)
     return _resolve_closed(g, before, after)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
-                  countable: bool = False, after_verb: bool = False, verb_later: bool = False) -> str:
+                  countable: bool = False, after_verb: bool = False, verb_later: bool = False,
+                  time_after: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
-    verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me."""
+    verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me;
+    `time_after`: "last" follows me (a time phrase: last night)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
-    if after_verb and "N" in g and primary != "A" and not participle and after in ("P", "Y", "E", "&", END):
+    if after_verb and "N" in g and primary != "A" and not participle and (
+            after in ("P", "Y", "E", "&", END) or time_after):
         # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
-        # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good)
+        # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good).
+        # Before "last" too (i repaired the kitchen sink last night), not before any adjective (i think the soup
+        # tastes salty) nor "this" (has the plumber fix this boiler ? would pass)
         return "N"
     if verb_later and "N" in g and primary != "A" and not participle:
         # a noun-verb word between a noun and its clause's verb is a compound's head: the street lights on our
@@ -455,7 +465,7 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, MODIFIER_NOUN, HOW})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, MODIFIER_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -492,8 +502,9 @@ def program() -> rasp.SOp:
     verb_after_next = previous(finite_or_stop_after, -1, default="-", name="finite_or_stop_after_next")
     resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in ("N", "L") and v == "V"
                             else k, resolved_kind, verb_after_next)
-    resolved_kind = combine("resolved_kind_how", lambda k, h: HOW if h else k, resolved_kind,
-                            feature("is_how_word", lambda m: m == "how", mark))
+    resolved_kind = combine("resolved_kind_by_mark", lambda k, o: k if o == "-" else o, resolved_kind,
+                            feature("kind_by_mark", lambda m: HOW if m == "how" else LAST if m == "last" else "-",
+                                    mark))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -661,10 +672,13 @@ def program() -> rasp.SOp:
                                  previous(feature("is_to_preposition", lambda m: m == "p:to", mark), 2, default=False,
                                           name="to_two_back")))
     # a relative right after a relative: the genitive is missing (my aunt husband: my aunt 's husband)
-    kin = combine("kin_noun", lambda n, k: n and k, is_noun, feature("kin_mark", lambda m: m == "kin", mark))
+    # (or before relatives: my sister children)
+    kin_mark = feature("kin_mark", lambda m: "sg" if m == "kin" else "pl" if m == "kinpl" else "-", mark)
+    kin = combine("kin_noun", lambda n, k: n and k == "sg", is_noun, kin_mark)
     bad_case = combine("bad_case_or_genitive", lambda a, b: a or b, bad_case,
-                       combine("bad_genitive", lambda k, b: k and b, kin, previous(kin, 1, default=False,
-                                                                                  name="kin_before")))
+                       combine("bad_genitive", lambda k, b: k and b,
+                               combine("kin_noun_any_number", lambda n, k: n and k != "-", is_noun, kin_mark),
+                               previous(kin, 1, default=False, name="kin_before")))
     # an adjective right after "very" after an adjective: an adverb belongs there (he gets angry very easy; not
     # after an -ing form: they are growing so fast)
     plain_adjective_before = previous(combine("adjective_not_ing", lambda a, i: a and not i, is_adjective,
@@ -686,6 +700,19 @@ def program() -> rasp.SOp:
     bad_form = combine("bad_adjective_form", lambda a, b: a or b,
                        combine("bad_adjective_for_adverb", lambda a, d: a and d, is_adjective, degree_after_adjective),
                        combine("bad_feeling_adjective", lambda f, i: f and i, feeling_ing, i_be_before))
+    # an adverb of manner between a determiner (or a degree word after it) and a noun: the adjective belongs there
+    # (a very patiently man, a quietly street: patient, quiet); before a participle it is right (a beautifully
+    # decorated room, the newly married couple), and an adverb that is also an adjective reads as one (a daily paper)
+    manner_in_phrase = combine("manner_after_determiner", lambda m, d: m and d,
+                               combine("manner_adverb_read", lambda r, m: r and m,
+                                       feature("read_as_adverb", lambda t: t == "R", tag),
+                                       feature("is_manner_adverb", lambda m: m == "man", mark)),
+                               previous(feature("determiner_or_degree", lambda t: t in DETS or t == "DEG", tag), 1,
+                                        default=False, name="determiner_or_degree_before"))
+    bad_form = combine("bad_adjective_form", lambda a, b: a or b, bad_form,
+                       combine("bad_adverb_before_noun", lambda m, n: m and n, manner_in_phrase,
+                               previous(feature("noun_first", lambda c: _parsed(c).primary == "N", word_class), -1,
+                                        default=False, name="noun_first_after")))
     # a possessive pronoun before a noun or adjective (ours passports, hers new umbrella: our, her)
     bad_possessive = combine("bad_possessive_pronoun", lambda p, n: p and n,
                              feature("possessive_pronoun", lambda m: m == "pposs", mark),

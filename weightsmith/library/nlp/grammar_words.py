@@ -34,7 +34,8 @@ A class says everything the grammar reads from a word, as a string of six fields
   (`counted_by_use`: "view", "surprise", "sunset", which LemmInflect lists as plurals of themselves), read only where
   a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
   ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
-  with no object after it, its "be" is missing: the train delayed by the snow).
+  with no object after it, its "be" is missing: the train delayed by the snow); since the tenth "kinpl" on the
+  plural of a relative (after a singular relative it lacks the genitive: my sister children).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -46,7 +47,9 @@ LemmInflect lists an uncountable noun's plural as the singular ("the water are �
 form that is also its own plural is read as singular unless it is an invariant plural (`INVARIANT`).
 
 Over-regularised forms of irregular words ("childs", "childrens", "mouses", "goed") are in the vocabulary with
-the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English.
+the class BAD: the lexicon knows the irregular form, so it knows the regular one is not English. So are a verb's
+spellings by the wrong rule (`misspelt_inflections`: visitted, stoped, makeing, losted, watchs): the forms the
+lexicon lists for the verb say which rule it follows. Unknown, they would pass as wildcards.
 """
 
 from __future__ import annotations
@@ -85,9 +88,9 @@ _GROUPS = {
     "WH": "who whom whose where why how",
     "PREP": "in on at from with without for of by about under over between behind near into through during "
             "across around against inside outside above below towards toward along among except than up down "
-            "off out per like next before after until since beside beyond despite within past",
+            "off out per like next before after until since beside beyond despite within past onto upon amongst via",
     "TO": "to", "AND": "and or nor", "BUT": "but",
-    "SUB": "because if while although though whether",
+    "SUB": "because if while although though whether unless whenever whereas",
     "BE_BASE": "be", "BE_AM": "am 'm", "BE_IS": "is", "BE_ARE": "are 're", "BE_WAS": "was", "BE_WERE": "were",
     "BE_PP": "been", "BE_ING": "being",
     "HAVE_BASE": "have 've", "HAVE_3S": "has", "HAVE_PAST": "had", "HAVE_ING": "having",
@@ -121,8 +124,11 @@ _SEVERAL = {
     "all": ("QDET", "PRON_ANY", "R"), "both": ("QDET_PL", "PRON_ANY", "R"), "each": ("QDET_SG", "PRON_ANY", "R"),  # we all went
     "opposite": ("PREP", "A"), "none": ("PRON_ANY",), "neither": ("QDET_SG", "PRON_ANY"),
     **{w: ("R", "N") for w in ("today", "tomorrow", "yesterday", "tonight", "back")},  # today is monday, my back
+    # (the lexicon's closed table lists "other" as a determiner, so its open table drops it; it reads as an
+    # adjective before a noun and stands alone as one: the other children, each other, the other one)
+    "other": ("A", "N"), "others": ("N",),
 }
-NOUN_NUMBER = {"may": "sg", "back": "sg", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
+NOUN_NUMBER = {"may": "sg", "back": "sg", "other": "sg", "others": "pl", "today": "sg", "tomorrow": "sg", "yesterday": "sg", "tonight": "sg",  # closed words with a noun reading the lexicon does not list
                # (and the plural quantifiers, plural as a subject too: both of my brothers live …)
                **{w: "pl" for w in _GROUPS["QDET_PL"].split()}}
 # marks (see the module docstring): word → mark; verbs by lemma (every form of the lemma)
@@ -134,7 +140,8 @@ MARKS = {
     # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
     **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
-    **{w: "strict" for w in ("during", "into", "between", "among", "except", "per", "towards", "toward")},
+    **{w: "strict" for w in ("during", "into", "between", "among", "amongst", "except", "per", "towards", "toward",
+                              "onto", "upon", "via")},
     "than": "than",  # strict too; a subject pronoun may follow it (taller than i)
     "of": "of",  # strict too, and read by the rules on prepositions
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
@@ -369,6 +376,34 @@ def _regular_past(verb: str) -> tuple[str, ...]:
     return (verb + "ed", *doubled)
 
 
+def misspelt_inflections(verb: str, forms: dict[str, tuple[str, ...]]) -> set[str]:
+    """The -ed / -ing forms a learner spells by the wrong rule, read off the forms the lexicon lists for `verb`
+    (its spelling decides, not a guess at stress): a final consonant doubled where English does not double it
+    (startted, visitting, openned) or left single where it does (stoped, runing, swiming), a silent e kept before
+    -ing (makeing, writeing) or dropped and the consonant doubled (comming, writting), and -ed on an irregular
+    past or participle (losted, boughted, forgotted: the past's). Forms English has (planed, hoping) are taken out by the
+    caller."""
+    past, ing = forms.get("past", ()), forms.get("ing", ())
+    out = set()
+    last = verb[-1]
+    if last not in "aeiouwxy":
+        single, double = (verb + "ed", verb + "ing"), (verb + last + "ed", verb + last + "ing")
+        listed = set(past) | set(ing)
+        if not listed & set(double) and listed & set(single) and last != "l":
+            out |= set(double)  # visitting, startted (not travelled, labelled: British English doubles an l)
+        if listed & set(double) and not listed & set(single):
+            out |= set(single)  # stoped, runing
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe", "ie")) and len(verb) > 2:
+        out.add(verb + "ing")  # makeing
+        stem = verb[:-1]
+        if stem[-1] not in "aeiouwxy" and stem[-2:-1] in tuple("aeiou"):
+            out.add(stem + stem[-1] + "ing")  # comming, writting
+    for form in past:
+        if not form.endswith("ed"):
+            out |= set(_regular_past(form))  # losted, forgotted, boughted
+    return out
+
+
 def _ends_cvc(word: str) -> bool:
     vowels = "aeiou"
     return (len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels and word[-3] not in vowels)
@@ -426,12 +461,18 @@ def over_regularised(lexicon) -> set[str]:
                 comparative and not comparative[0].startswith(entry.lemma[:2]))
             if irregular or (not comparative and syllables(entry.lemma) >= 3):
                 out |= set(_regular_degree(entry.lemma))
-        if entry.pos in ("noun", "verb") and entry.count >= 1 and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
+        # (a verb's spelling errors for every verb: tidy, a verb SemCor never tags, is everyday)
+        common = entry.count >= 1 or entry.pos == "verb"
+        if entry.pos in ("noun", "verb") and common and entry.lemma.endswith("y") and entry.lemma[-2:-1] not in "aeiou":
             out.add(entry.lemma + "s")  # babys, citys, studys, worrys (consonant + y takes -ies)
             if entry.pos == "verb":
                 out.add(entry.lemma + "ed")  # emptyed, studyed, tryed
         if entry.pos == "adj" and entry.count >= 1 and entry.lemma.isalpha():
             out.add(entry.lemma + "s")  # beautifuls (an adjective has no plural)
+        if entry.pos in ("noun", "verb") and common and entry.lemma.endswith(("s", "x", "z", "ch", "sh")):
+            out.add(entry.lemma + "s")  # boxs, watchs, fixs, washs (a hissing end takes -es)
+        if entry.pos == "verb" and entry.lemma.isalpha():
+            out |= misspelt_inflections(entry.lemma, entry.forms)
     out = {w for w in out if w not in lexicon.forms and w not in lexicon.closed and w.isalpha()}
     # plurals in -fs of nouns whose plural is -ves (leafs, knifes, wifes): LemmInflect lists some beside -ves
     for entry in lexicon.english.values():
@@ -441,7 +482,7 @@ def over_regularised(lexicon) -> set[str]:
             guess = entry.lemma + "s"
             if all(pos == "noun" for _, pos, _ in lexicon.forms.get(guess, [])):
                 out.add(guess)
-    out |= {"haved", "hased", "doed", "dided", "beed"}  # the auxiliaries' regular forms
+    out |= {"haved", "hased", "doed", "dided", "beed", "haveing", "doeing"}  # the auxiliaries' regular forms
     plain = set(UNCOUNTABLE) | {w for w, n in INVARIANT.items() if n == "sgpl" and w not in ("fish", "lot")}
     for noun in plain:
         guess = regular_plural(noun)
@@ -755,6 +796,9 @@ def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
         return "name" if is_name(word) else "kin" if word in KIN else "cnt"  # (a relative is countable too)
     if word in UNCOUNTABLE:
         return "unc"  # an advice, a furniture
+    if c.primary == "N" and c.number == "pl" and any(pos == "noun" and tag == "pl" and lemma in KIN
+                                                     for lemma, pos, tag in analyses):
+        return "kinpl"  # relatives: after a relative they lack its genitive (my sister children)
     return "-"
 
 
