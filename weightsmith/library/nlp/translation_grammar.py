@@ -817,10 +817,6 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     if prep == ("de",) and j < len(window) and window[j] == ("FRONT",):  # in front of the house: devant la maison
         prep, j = ("devant",), j + 2 if j + 1 < len(window) and window[j + 1] is not None and \
             window[j + 1][0] == "PREP" else j + 1
-    if prep == ("à",) and det in (None, "the") and j < len(window) and window[j] is not None and \
-            window[j][0] == "N" and window[j][4] == "vehicle":
-        prep = ("pour",)  # the train to paris, the bus to the beach: le train pour paris (a destination is a name or
-        # definite; sold my car to a neighbour, lent my bike to my brother: à)
     if det is None and j < len(window) and window[j] is not None and window[j][0] == "ADV" and \
             window[j][1] in ("plus", "moins", "assez", "trop"):  # more money: plus d'argent
         det, prep = "bare:none", ("de",)

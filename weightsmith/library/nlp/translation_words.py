@@ -121,7 +121,7 @@ SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": 
 PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
-                "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
+                "about": "sur", "by": "par", "through": "à travers", "against": "contre", "towards": "vers", "than": "que",
                 "until": "jusqu' à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
                 "across": "à travers", "around": "autour de", "outside": "à l' extérieur de",
                 "over": "au-dessus de", "along": "le long de", "onto": "sur", "except": "sauf", "among": "parmi",
