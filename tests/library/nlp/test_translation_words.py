@@ -213,3 +213,32 @@ def test_a_subject_class_has_nouns_and_verb_senses_under_its_own_prefix():
     works = v.entries[v.ids["works"]]
     assert ("subject:device", False) in dict(works.info[1])["V"][3]
     assert works.forms["s.device.v.pres.2"] == "marche" and works.forms["v.pres.2"] == "travaille"
+
+
+def test_a_days_name_before_a_part_of_the_day_is_one_noun_that_is_a_day():
+    """friday night, sunday mornings: every day and part of the day (not the weekend), one noun of kind day, whose
+    French says soir for the night and keeps the part singular in the plural (tous les dimanches matin)."""
+    from weightsmith.library.nlp.translation_words import DAYS, DAYTIME
+
+    v = vocabulary()
+    for day in DAYS:
+        for part in DAYTIME - {"weekend"}:
+            for english in ((day, part), (day, part + "s")):
+                assert v.merged(["on", *english, "."]) == ["on", "_".join(english), "."], english
+                assert dict(v.entries[v.ids["_".join(english)]].info[1])["N"][3] == "day"
+    assert v.merged(["on", "sunday", "weekend"]) == ["on", "sunday", "weekend"]
+    assert v.entries[v.ids["friday_nights"]].forms == {"n.sg": "vendredi soir", "n.pl": "vendredis soir"}
+    assert v.entries[v.ids["sunday_afternoon"]].forms["n.pl"] == "dimanches après-midi"
+
+
+def test_a_body_of_water_is_a_place_class_of_its_own():
+    """WordNet's bodies of water (`PLACE_CLASS_SYNSETS`) are nouns of kind water (by the lake: au bord du lac);
+    other places stay count nouns."""
+    from weightsmith.library.nlp import translation_grammar as grammar
+    from weightsmith.library.nlp import translation_words as words
+
+    assert set(grammar.PLACE_CLASSES) == set(words.PLACE_CLASS_SYNSETS)
+    v = vocabulary()
+    kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
+    assert [kind(w) for w in ("sea", "lake", "rivers", "pond", "church", "harbour", "beach")] == [
+        "water", "water", "water", "water", "count", "count", "count"]

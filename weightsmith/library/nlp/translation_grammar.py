@@ -34,6 +34,7 @@ BREAKS = ("PUNCT",)
 TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day: no verb before them
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
 SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial")  # count nouns' kinds that choose a verb's sense
+PLACE_CLASSES = ("water",)  # count nouns' kinds that choose a preposition's sense: by the lake (au bord du lac)
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -98,7 +99,8 @@ def quantity_adverb(info: tuple | None) -> bool:
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
     return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
-                                                                                  "sport", "instrument", *SUBJECT_CLASSES)
+                                                                                  "sport", "instrument", *SUBJECT_CLASSES,
+                                                                                  *PLACE_CLASSES)
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -853,6 +855,11 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
+    if prep == ("sur",) and det is not None and kind in ("day", "daytime", "unit"):
+        prep = ()  # on the first day, on our last morning, on a sunday: le premier jour, notre dernier matin, un dimanche
+    if prep == ("par",) and det is not None and kind in ("count", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
+            not _agent_before(window[j:]):  # the house by the church: près de l'église; by the lake: au bord du lac
+        prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
         prep, det = ("par",), "bare:none"  # five days a week, twice a year: cinq jours par semaine, deux fois par an
     if det is None:
@@ -968,6 +975,14 @@ def _first_vowel(plan: tuple, agreement: NounAgreement) -> bool:
     if code.startswith("="):
         return starts_with_vowel(code[1:])
     return bool(agreement.first_vowel if code.startswith("a.") else agreement.noun_vowel)
+
+
+def _agent_before(window: tuple) -> bool:
+    """window[0], the word before "by", makes it the agent's par: a participle or an adjective (written by my
+    sister, was surprised by the news); after a noun, a verb group or être "by" is a place (près de)."""
+    w = window[0] if window else None
+    return w is not None and (w[0] == "A" or w[0] == "V" and (w[1] == "pp" or len(window) > 1 and
+                                                              _verb_role(window) == "participle"))
 
 
 def _perfect_progressive(window: tuple, j: int) -> bool:

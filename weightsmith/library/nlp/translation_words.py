@@ -79,6 +79,8 @@ SUBJECT_CLASS_SYNSETS = {
     "quantity": ("magnitude.n.01", "magnitude_relation.n.01", "physical_property.n.01", "monetary_value.n.01",
                  "cost.n.01", "sum.n.01"),
     "celestial": ("celestial_body.n.01",)}
+# the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`
+PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",)}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
@@ -119,7 +121,7 @@ SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": 
 PREPOSITIONS = {"in": "dans", "on": "sur", "at": "à", "to": "à", "from": "de", "with": "avec", "without": "sans",
                 "for": "pour", "of": "de", "under": "sous", "behind": "derrière", "after": "après",
                 "before": "avant", "during": "pendant", "into": "dans", "between": "entre", "near": "près de",
-                "about": "sur", "by": "par", "through": "par", "against": "contre", "towards": "vers", "than": "que",
+                "about": "sur", "by": "par", "through": "à travers", "against": "contre", "towards": "vers", "than": "que",
                 "until": "jusqu' à", "since": "depuis", "inside": "à l' intérieur de", "above": "au-dessus de",
                 "across": "à travers", "around": "autour de", "outside": "à l' extérieur de",
                 "over": "au-dessus de", "along": "le long de", "onto": "sur", "except": "sauf", "among": "parmi",
@@ -273,11 +275,12 @@ def _noun_kind(lemma: str) -> str:
 
 @lru_cache(maxsize=1)
 def _noun_classes() -> dict[str, str]:
-    """Noun lemma → its `SUBJECT_CLASS_SYNSETS` class, from WordNet (the lexicon builder's copy)."""
+    """Noun lemma → its `SUBJECT_CLASS_SYNSETS` or `PLACE_CLASS_SYNSETS` class, from WordNet (the lexicon
+    builder's copy)."""
     from weightsmith.tasks.nlp.dictionary import sources
     from weightsmith.tasks.nlp.dictionary.english import noun_classes
 
-    return noun_classes(sources.path("wordnet").parent, SUBJECT_CLASS_SYNSETS)
+    return noun_classes(sources.path("wordnet").parent, SUBJECT_CLASS_SYNSETS | PLACE_CLASS_SYNSETS)
 
 
 # the forms a translated noun or verb needs that its lexicon entry may lack (the builder takes LemmInflect's
@@ -483,7 +486,8 @@ def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dic
     if phrase.cls == "noun":
         head = english[-1]
         entry = lexicon.english.get((head, "noun"))
-        reading = (phrase.gender or guess_gender(french), None, _elides(french), _noun_kind(head))
+        kind = "day" if english[0] in DAYS else _noun_kind(head)  # sunday morning is a day: dimanche matin
+        reading = (phrase.gender or guess_gender(french), None, _elides(french), kind)
         forms = {"n.sg": french, "n.pl": noun_plural(french)}
         plurals = entry.forms.get("pl", ()) if entry else (head + "s",)
         verb = lexicon.english.get((head, "verb"))  # "the bus stops here": a plural that is as often a verb
@@ -638,6 +642,15 @@ class KnownWords(frozenset):
         return super().__contains__(word) or isinstance(word, str) and is_numeral(word)
 
 
+def _day_parts(table: dict[str, Word]) -> list[Phrase]:
+    """A day's name before a part of the day, as one noun that is a day (on friday night: vendredi soir; on
+    saturday mornings: le samedi matin; every sunday afternoon: tous les dimanches après-midi). After a day's
+    name French says soir for the night too (samedi soir); the part stays singular (`french.noun_plural`)."""
+    parts = {part: table["evening" if part == "night" else part].forms["n.sg"] for part in DAYTIME - {"weekend"}}
+    return [Phrase((day, part), "noun", f"{table[day].forms['n.sg']} {french}", dict(table[day].info[1])["N"][0])
+            for day in sorted(DAYS) for part, french in sorted(parts.items())]
+
+
 def build_vocabulary(lexicon) -> TranslationVocabulary:
     table: dict[str, Word] = {}
     extra = missing_forms(lexicon) | british_forms(lexicon)
@@ -668,7 +681,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
         for lemma, _, _ in analyses:
             forms_of.setdefault(lemma, set()).add(word)
     phrases, final = {}, set()
-    for phrase in read_phrases():
+    for phrase in (*read_phrases(), *_day_parts(table)):
         for english, words in _phrase_words(lexicon, phrase, forms_of).items():
             phrases[english] = tuple(token for token, _ in words)
             table |= {token: word for token, word in words if word is not None}

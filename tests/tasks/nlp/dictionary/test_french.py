@@ -10,7 +10,7 @@ from weightsmith.tasks.nlp.dictionary import french
     ("œil", "yeux"), ("genou", "genoux"), ("pneu", "pneus"), ("festival", "festivals"),
     ("salle de bains", "salles de bains"), ("machine à laver", "machines à laver"),
     ("tableau blanc", "tableaux blancs"), ("ordinateur portable", "ordinateurs portables"),
-    ("appareil photo", "appareils photo"),
+    ("appareil photo", "appareils photo"), ("dimanche matin", "dimanches matin"), ("lundi soir", "lundis soir"),
 ])
 def test_noun_plurals(singular, plural):
     assert french.noun_plural(singular) == plural

@@ -14,7 +14,7 @@ _PLURAL_S = {"bal", "carnaval", "festival", "chacal", "récital", "régal", "pne
 # the words that join a compound's head to its complement, which stays as it is (cartes de crédit), and the
 # nouns that stand as a complement without one (appareils photo, papiers cadeau)
 _LINKS = ("de", "d'", "à", "au", "aux", "en", "du", "des")
-_APPOSED = ("photo", "cadeau", "vapeur")
+_APPOSED = ("photo", "cadeau", "vapeur", "matin", "soir", "après-midi")  # appareils photo; les lundis matin
 _PLURAL_IRREGULAR = {"œil": "yeux", "ciel": "cieux", "travail": "travaux", "vitrail": "vitraux", "corail": "coraux",
                      "émail": "émaux", "monsieur": "messieurs", "madame": "mesdames", "mademoiselle": "mesdemoiselles"}
 
