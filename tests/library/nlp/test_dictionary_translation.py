@@ -493,6 +493,16 @@ def test_every_word_a_plan_asks_for_exists(data):
     every = [w for g in groups for w in g]
     words = data.draw(st.lists(st.one_of(st.sampled_from(groups).flatmap(st.sampled_from), st.sampled_from(every)),
                                min_size=2, max_size=9))
+    _assert_every_word_a_plan_asks_for_exists(words)
+
+
+def test_a_be_question_without_a_subject_asks_for_a_word_that_exists():
+    """A draw of the law above (found on trc8's branch): "'m enough hiccups ." (the question's être with no
+    subject after it) read the person 'imp' as a person index (KeyError)."""
+    _assert_every_word_a_plan_asks_for_exists(["'m", "enough", "hiccups"])
+
+
+def _assert_every_word_a_plan_asks_for_exists(words: list[str]) -> None:
     english = dt.model_words([*words, "."])
     ids = dt.encode(english + ["SEP"])
     spoken = next(e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp) and e.label == "plan_and_parts")

@@ -1096,7 +1096,8 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             kind == "V" and window[0][1] == "ing"):  # is it raining: est-ce qu'il pleut
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
-        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[clause['subject'][0]]}"),) + out
+        person = clause["subject"][0]  # no subject after the question's être ('m enough hiccups): the third person
+        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX['3s' if person == 'imp' else person]}"),) + out
     return out
 
 
