@@ -99,8 +99,9 @@ models.build(sys.argv[1])
 
 
 def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(cache):
-    """Issue 15: a first build killed at the wrong moment used to leave a folder that failed every later call."""
-    name = "grammaticality"
+    """Issue 15: a first build killed at the wrong moment used to leave a folder that failed every later call.
+    The cache's code is the same for every task: the smallest model (sentiment) keeps this test's three builds short."""
+    name = "sentiment"
     killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, name], env={**os.environ, "PYTHONPATH": str(ROOT)},
                             capture_output=True, text=True)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -108,7 +109,7 @@ def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(ca
     assert not folder.exists()
     leftovers = list(folder.parent.glob(f".{folder.name}.*.building"))
     assert len(leftovers) == 1 and (leftovers[0] / "model.safetensors").exists()
-    assert nlp.is_grammatical("she likes him")
+    assert nlp.sentiment("i love this lovely town") == "positive"
     assert (folder / "program.py").exists()
     assert leftovers[0].exists()  # young leftovers are kept: they may be another process's build in progress
     os.utime(leftovers[0], (0, 0))
@@ -117,10 +118,10 @@ def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(ca
 
 
 def test_a_damaged_cache_entry_is_rebuilt(cache, capsys):
-    name = "grammaticality"
+    name = "sentiment"  # the cache's code is the same for every task: the smallest model builds fastest
     folder = models.build(name)
     weights = folder / "model.safetensors"
     weights.write_bytes(weights.read_bytes()[:1000])
-    assert nlp.is_grammatical("she likes him") and not nlp.is_grammatical("her likes him")
+    assert nlp.sentiment("i love this lovely town") == "positive" and nlp.sentiment("i hate this awful town") == "negative"
     assert "damaged" in capsys.readouterr().err
     assert load(folder).config.output_values  # the entry on disk is whole again
