@@ -74,3 +74,18 @@ def test_check_switch_of_a_plain_model_says_it_is_no_switch(folders):
     of the hist folder said "its selectors: ['hist[1']" (from the helper label hist[1/(w+1)])."""
     result = runner.invoke(app, ["check-switch", str(folders / "hist"), f"H={folders / 'hist'}"])
     assert result.exit_code == 2 and "is not a switch" in result.output and "hist[1" not in result.output
+
+
+def test_run_of_a_pipe_refuses_an_input_its_first_model_outputs_none_on(tmp_path):
+    """`run pp 0 1 2 0` printed [1, 1, 1, 4]: `prev` is None at the last position, the pipe undefined there."""
+    (tmp_path / "prev.py").write_text(
+        "from weightsmith import rasp\n"
+        "def prev():\n"
+        "    return rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices + 1, rasp.Comparison.EQ), rasp.tokens)\n")
+    for name, program in (("prev", f"{tmp_path / 'prev.py'}:prev"), ("hist", "hist")):
+        built = runner.invoke(app, ["compile", program, "-o", str(tmp_path / name), "--vocab", "0,1,2", "--max-len", "4"])
+        assert built.exit_code == 0, built.output
+    runner.invoke(app, ["pipe", str(tmp_path / "prev"), str(tmp_path / "hist"), "-o", str(tmp_path / "pp")])
+    ran = runner.invoke(app, ["run", str(tmp_path / "pp"), "0", "1", "2", "0"])
+    assert ran.exit_code == 2 and ran.output.count("\n") == 1, ran.output
+    assert "prev' outputs None at position 4" in ran.output

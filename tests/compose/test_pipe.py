@@ -5,10 +5,12 @@ import pytest
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compose import ComposeError, ComposedModel, pipe
+from weightsmith.compose.composed import FED
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
 from weightsmith.library import get_program
 from weightsmith.library.counting import make_frac_prevs
+from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
 
@@ -65,3 +67,29 @@ def test_a_typed_second_model_keeps_its_types():
     check = check_pipe(piped, first, second)
     assert check.ok and check.exhaustive, str(check)  # value for value and type for type
     assert [type(v) for v in piped.apply(["BOS", "y", "x"]).decoded[1:]] == [bool, float]  # x then (x, y)
+
+
+def test_an_input_the_first_model_outputs_none_on_is_refused_not_answered(tmp_path):
+    """`prev` is None at the last position, so the pipe has no input for `hist` there: it answered [1, 1, 1, 4]
+    without a word, where its program is undefined."""
+    prev = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices + 1, rasp.Comparison.EQ), rasp.tokens)
+    first, hist = compile_program(prev, [0, 1, 2], 4), compiled("hist", [0, 1, 2], 4)
+    piped = pipe(first, hist, names=("prev", "hist"))
+    piped.save(tmp_path / "pp")
+    for model in (piped, ComposedModel.load(tmp_path / "pp")):
+        with pytest.raises(InputError, match=r"input 0: 'prev' outputs None at position 4 .*'hist' has no input"):
+            model.apply(["BOS", 0, 1, 2, 0])
+        with pytest.raises(InputError, match=r"input 1: 'prev' outputs None at position 2"):
+            model.apply_batch([["BOS"], ["BOS", 2, 1]])
+    check = check_pipe(piped, first, hist)  # every input of `prev` is skipped, none answered
+    assert check.n_checked == 0 and check.n_skipped == 120
+
+
+def test_a_pipe_saved_before_it_marked_its_first_models_none_runs_unchecked(tmp_path):
+    """Old pipe folders (no `pipe:fed` dimension) still load and answer as before (documented in pipe.py)."""
+    sort, reverse = compiled("sort", [1, 2, 3], 3), compiled("reverse", [1, 2, 3], 3)
+    piped = pipe(sort, reverse)
+    labels = list(piped.config.residual_labels)
+    labels[labels.index(FED)] = "pipe:old"
+    piped.config.residual_labels = labels
+    assert piped.apply(["BOS", 2, 3, 1]).decoded == ["BOS", 3, 2, 1]

@@ -141,3 +141,15 @@ def test_value_sets_name_an_unhashable_result():
     pair = rasp.SequenceMap(lambda x, y: {x: y}, rasp.tokens, rasp.Map(lambda t: t, rasp.tokens)).named("paired")
     with pytest.raises(rasp.ValueSetError, match="'paired'.*unhashable"):
         rasp.value_set(pair, [1, 2], 3)
+
+
+def test_a_numerical_aggregate_of_a_none_is_named_numerical_and_blames_its_values():
+    """It said "a categorical Aggregate must select at most one position": the Aggregate is numerical, and the
+    None came from its values (a SequenceMap passes None through without calling its function)."""
+    prev = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices + 1, rasp.Comparison.EQ), rasp.tokens)
+    summed = rasp.SequenceMap(lambda a, b: a + b, rasp.tokens, prev).named("summed")
+    mean = rasp.numerical(rasp.Aggregate(ALL, summed, default=0)).named("mean")
+    with pytest.raises(rasp.EvaluationError, match=r"Aggregate 'mean'.*\[1, None\] \(a numerical Aggregate "
+                                                   r".*from its values, SequenceMap 'summed'") as caught:
+        rasp.evaluate(mean, [1, 0])
+    assert "categorical" not in str(caught.value)

@@ -59,6 +59,17 @@ def test_map_simplify_fuses_like_tracr():
     assert rasp.evaluate(fused, [1, 2]) == rasp.evaluate(kept, [1, 2]) == [4, 6]
 
 
+def test_a_long_chain_of_fused_maps_evaluates_without_recursing():
+    """3,000 fused Maps were 3,000 nested lambdas: RecursionError, blamed on the user's function ("its
+    function raised RecursionError ... on value 'a'"). The fused functions run in a loop, first to last."""
+    chain = rasp.tokens
+    for step in range(3000):
+        digit = step // 1000 + 1 if step % 1000 == 999 else None  # 1, 2, 3 at steps 999, 1999, 2999
+        chain = rasp.Map(lambda x, d=digit: x if d is None else 10 * x + d, chain)
+    assert chain.inner is rasp.tokens
+    assert rasp.evaluate(chain, [0, 4]) == [123, 4123]  # the digits in the order their Maps were applied
+
+
 def test_operator_sugar():
     xs = [1, 2, 3]
     assert rasp.evaluate(rasp.tokens + 1, xs) == [2, 3, 4]

@@ -20,6 +20,7 @@ from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
+FED = "pipe:fed"  # pipe's label for the dimension that is 1 where the first model outputs a value, 0 where None
 
 
 @dataclass
@@ -45,6 +46,7 @@ class ComposedModel:
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
+        self.check_fed(final, [list(tokens)])
         return CompiledOutput(self._decode(final, [list(tokens)], ids)[0], residuals)
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
@@ -56,7 +58,9 @@ class ComposedModel:
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
                 self.check_selectors(chunk, start)
                 ids = self.model.encode(chunk)
-                outputs.extend(self._decode(self.model(ids), chunk, ids))
+                final = self.model(ids)
+                self.check_fed(final, chunk, start)
+                outputs.extend(self._decode(final, chunk, ids))
         return outputs
 
     def check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
@@ -73,6 +77,22 @@ class ComposedModel:
                              f"line, type it quoted, \"{str(after)!r}\"")
                 raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
                                  f"got {shown}")
+
+    def check_fed(self, final: torch.Tensor, inputs: Sequence[Sequence], first: int = 0) -> None:
+        """A pipe's second model has no input where the first one outputs None (`pipe:fed` is 0 there), and
+        what the pipe answers at such an input is not its program's answer: refused, not decoded. A pipe
+        folder saved without `pipe:fed` (before it existed) is not checked."""
+        labels = self.config.residual_labels
+        if self.kind != "pipe" or FED not in labels:
+            return
+        fed = final[..., labels.index(FED)].tolist()
+        for b, tokens in enumerate(inputs):
+            unfed = [p for p in range(1, len(tokens)) if fed[b][p] < 0.5]
+            if unfed:
+                first_name, second_name = self.parts[:2]  # a model with `pipe:fed` is a pipe of two named blocks
+                raise InputError(f"input {first + b}: {first_name!r} outputs None at position {unfed[0]} (BOS is 0, "
+                                 f"token {tokens[unfed[0]]!r}), so {second_name!r} has no input and the pipe is "
+                                 f"undefined there")
 
     def _decode(self, final: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
         rows = self.model.decode(final, [len(x) for x in chunk], ids)

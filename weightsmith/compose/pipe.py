@@ -14,13 +14,18 @@ embedding, applied to the first one's output:
   token embedding;
 - the second model's position embedding and its BOS embedding are in place from the start (the first
   model's layers never touch its block), and the step is switched off at BOS (a `pipe:bos` dimension),
-  where the second model must see its own BOS embedding and nothing else.
+  where the second model must see its own BOS embedding and nothing else;
+- the same steps, summed, write a `pipe:fed` dimension: 1 where the first model's output is a value, 0 where
+  it is None (no step fires). There the second model has no input and the pipe is undefined: its residual
+  holds no token embedding and it would still answer something, so `ComposedModel.apply` reads `pipe:fed`
+  and refuses such an input, naming the first model and the position.
 
 A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
 it computes on that input. The first model's output must be categorical, and every value it can output a
-token of the second model (ComposeError otherwise); inputs on which the first model outputs None have no
-second input, and the piped model's answer there is not specified.
+token of the second model (ComposeError otherwise). Inputs on which the first model outputs None have no
+second input: `ComposedModel.apply` refuses them (InputError). A pipe folder saved before `pipe:fed`
+existed has no such dimension and answers them unchecked (its answer there is not specified); build it again.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compose.composed import ComposedModel
+from weightsmith.compose.composed import FED, ComposedModel
 from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
 from weightsmith.compose.switch import GATE, MASK, unwrap
@@ -56,7 +61,7 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     first_block = stack.add_block(names[0], a)
     middle = len(a.config.layers)
     second_block = stack.add_block(names[1], b, first_layer=middle + 1)
-    at_bos = stack.add_dims([BOS_FLAG])[0]
+    at_bos, at_fed = stack.add_dims([BOS_FLAG, FED])
     stack.embed_tokens(first_block)
     stack.embed_positions(first_block)
     stack.embed_tokens(second_block, only_specials=True)
@@ -73,6 +78,7 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
         W_in[at_bos, 2 * j:2 * j + 2] = -GATE
         embedding = second_block.token_row(value)
         W_out[2 * j, second_block.dims], W_out[2 * j + 1, second_block.dims] = embedding, -embedding
+        W_out[2 * j, at_fed], W_out[2 * j + 1, at_fed] = 1.0, -1.0
     stack.add_units(middle, W_in, np.tile([-0.5, -1.5], n), W_out)
 
     config = b.config

@@ -53,10 +53,13 @@ def aggregate(selected: Sequence[rx.Value], default: rx.Value, sop: rx.RASPExpr 
     if all(isinstance(v, (int, bool, float)) for v in selected):
         return sum(selected) / len(selected)
     where = f"{describe(sop)}: " if sop is not None else ""
-    raise EvaluationError(
-        f"{where}cannot average non-numeric values {list(selected)!r} (a categorical Aggregate must "
-        "select at most one position, or only numbers)"
-    )
+    if sop is not None and rx.is_numerical(sop):
+        why = "a numerical Aggregate averages numbers only"
+    else:
+        why = "a categorical Aggregate must select at most one position, or only numbers"
+    if isinstance(sop, rx.Aggregate) and any(v is None for v in selected):  # say whose None it averaged
+        why += f"; the None is from its values, {describe(sop.sop)}, which are None there"
+    raise EvaluationError(f"{where}cannot average non-numeric values {list(selected)!r} ({why})")
 
 
 def preference_order(e: rx.SelectPreferred, n: int, error: type[Exception] = EvaluationError) -> list[list[int]]:

@@ -26,6 +26,7 @@ import enum
 import itertools
 import logging
 import math
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
 Value = Union[None, int, float, str, bool]
@@ -283,6 +284,24 @@ indices = IndicesType()
 length = LengthType()
 
 
+@dataclass(frozen=True)
+class Composition:
+    """The functions a fused Map applies, first to last, in a loop: a chain of fused Maps composed as nested
+    lambdas recursed once per Map, so 3,000 of them raised RecursionError, blamed on the user's function."""
+
+    functions: tuple[Callable[[Value], Value], ...]
+
+    @classmethod
+    def of(cls, first: Callable[[Value], Value], then: Callable[[Value], Value]) -> Composition:
+        head = first.functions if isinstance(first, Composition) else (first,)
+        return cls((*head, then))
+
+    def __call__(self, x: Value) -> Value:
+        for f in self.functions:
+            x = f(x)
+        return x
+
+
 class Map(SOp):
     """`f` applied at every position: Map(lambda x: x + 1, tokens)([1, 2]) == [2, 3].
 
@@ -300,8 +319,7 @@ class Map(SOp):
         self.f = f
         self.inner = inner
         if simplify and isinstance(inner, Map) and inner.fusable:
-            inner_f = inner.f
-            self.f = lambda x: f(inner_f(x))
+            self.f = Composition.of(inner.f, f)
             self.inner = inner.inner
 
     @property
