@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from typing import Sequence
 
 from weightsmith import rasp
+from weightsmith.compiler import OutputTypeWarning, compile_rasp_to_model
 from weightsmith.compiler.mlp import ROUNDING_NOISE
 
 
 def every_input(vocab: Sequence, max_seq_len: int) -> list[list]:
     """All token sequences of length 1..max_seq_len over `vocab`."""
     return [list(x) for n in range(1, max_seq_len + 1) for x in itertools.product(vocab, repeat=n)]
+
+
+def compile_noting_type_warnings(program: rasp.SOp, vocab: set, max_seq_len: int):
+    """(model, whether the compiler warned that an output's int-or-float type is not covered): such a model's
+    values are the interpreter's, its types may not be (`OutputTypeWarning`, docs/compiler-numerics.md)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OutputTypeWarning)
+        model = compile_rasp_to_model(program, vocab, max_seq_len)
+    return model, any(issubclass(w.category, OutputTypeWarning) for w in caught)
 
 
 def same_value(ours, theirs) -> bool:

@@ -6,15 +6,11 @@ and verifies the model exhaustively: vocabularies of at most 3 tokens and length
 that to at most 363 inputs, so 500 programs take seconds. Programs that fail show as code (their repr).
 """
 
-import warnings
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 
+from tests.compiler.agreement import compile_noting_type_warnings
 from tests.program_strategies import random_programs
 from weightsmith.verify import verify
-
-compiler = pytest.importorskip("weightsmith.compiler")
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -23,10 +19,8 @@ def test_compiled_model_equals_interpreter_on_every_input(case):
     """Where the compiler warns that an output's int-or-float type is not covered (OutputTypeWarning), verify
     (which tells 1 from 1.0) may report that type; such programs' values are checked by
     tests/compiler/test_compiled.py's `test_random_programs_decode_the_interpreters_types`."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", compiler.OutputTypeWarning)
-        model = compiler.compile_rasp_to_model(case.program, set(case.vocab), case.max_seq_len)
+    model, type_warned = compile_noting_type_warnings(case.program, set(case.vocab), case.max_seq_len)
     report = verify(model, case.program, progress=False)
     assert report.exhaustive
-    if not any(issubclass(w.category, compiler.OutputTypeWarning) for w in caught):
+    if not type_warned:
         assert report.ok, f"{report}\n{case!r}"
