@@ -1096,9 +1096,16 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             kind == "V" and window[0][1] == "ing"):  # is it raining: est-ce qu'il pleut
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
-        person = clause["subject"][0]  # no subject after the question's être ('m enough hiccups): the third person
-        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX['3s' if person == 'imp' else person]}"),) + out
+        person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
+        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
     return out
+
+
+def _agreeing_person(person: str) -> str:
+    """The person être, a participle or an adjective agrees with: a clause with no subject before its verb
+    ('imp': an imperative, or être before its subject) agrees in the third person singular (the door is closed,
+    is it raining), as a subjectless être is conjugated in `verb_group`."""
+    return "3s" if person == "imp" else person
 
 
 def _progressive(after: tuple | None) -> bool:
@@ -1154,7 +1161,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         elif role == "participle":  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
             out = _adverbs_before_predicate(window, after) + (
-                (0, f"v.ppa.{gender}.{_number('3s' if person == 'imp' else person)}"),)
+                (0, f"v.ppa.{gender}.{_number(_agreeing_person(person))}"),)
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
             out = verb_group(window, 0, after, clause, {"r": "r.", "t": "t."}.get(me[2], ""))
     elif kind == "BE":
@@ -1192,7 +1199,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
             return ()
         person, gender = clause["subject"]
-        person = "3s" if person == "imp" else person
+        person = _agreeing_person(person)
         code = "a.w" if me[3] and _weather_context(window) else f"a.{gender}.{_number(person)}"
         out = _adverbs_before_predicate(window, after) + _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
