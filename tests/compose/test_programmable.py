@@ -64,3 +64,21 @@ def test_refusals_name_the_primitive():
         programmable({"nop": lambda x: 3}, 1, VOCAB, 2)
     with pytest.raises(ComposeError, match="primitive 'c' is undefined on \\[0\\]"):  # a fixed length
         programmable({"c": lambda x: rasp.ConstantSOp([0, 0]) + x * 0}, 1, VOCAB, 2)
+
+
+def test_a_primitive_leaving_the_vocabulary_at_the_longest_length_is_refused():
+    # hist over 0..3 counts to 4 on four equal tokens: primitives were run only up to length 3, so a model of
+    # length 4 was built, and it answered the filler [0, 0, 0, 0] where hist gives [4, 4, 4, 4]
+    hist = {"hist": integer_primitives([0, 1, 2, 3])["hist"]}
+    with pytest.raises(ComposeError, match=r"primitive 'hist' maps \[0, 0, 0, 0\] to \[4, 4, 4, 4\], outside"):
+        programmable(hist, 1, [0, 1, 2, 3], 4)
+
+
+def test_past_every_input_a_primitive_must_stay_in_the_vocabulary_by_its_value_set():
+    # inputs of length 6 and 7 over 0..6 are too many to run (7**6 > 100,000): lengths up to 5 are run, and
+    # the longer ones are judged by hist's values {0, ..., 7}
+    hist = {"hist": integer_primitives(range(7))["hist"]}
+    with pytest.raises(ComposeError, match=r"primitive 'hist' may give \[7\] on inputs longer than 5"):
+        programmable(hist, 1, range(7), 7)
+    model = programmable({"nop": lambda x: x}, 1, range(7), 7)  # every value of nop is a token
+    assert model.apply(["BOS", "nop", 6, 4, 3, 2, 1, 0, 5]).decoded[2:] == [6, 4, 3, 2, 1, 0, 5]
