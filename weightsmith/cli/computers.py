@@ -18,7 +18,7 @@ def _rows(memory: list[int], indent: str) -> list[str]:
 
 @app.command()
 def subleq(
-    program: Path = typer.Argument(..., help="A SUBLEQ assembly file (.sq): instructions 'a b [c]', '.data v ...', "
+    program: Path = typer.Argument(..., help="A SUBLEQ assembly file (.sq): instructions 'a b \\[c]', '.data v ...', "
                                    "labels 'name:', comments after '#' or ';'."),
     trace: bool = typer.Option(False, "--trace", help="Show pc and memory before every step, as the model holds "
                                "them between iterations."),
