@@ -220,6 +220,9 @@ def test_run_names_what_is_wrong_with_a_path_or_file(tmp_path):
     syntax.write_text("from weightsmith import rasp\n\ndef make():\n    return rasp.Map(lambda t: t, rasp.tokens\n")
     assert one_line_error(runner.invoke(app, ["run", str(syntax), "a"]), "`" + str(syntax) + ":function`")
     assert one_line_error(runner.invoke(app, ["run", f"{syntax}:make", "a"]), f"{syntax}:4: syntax error")
+    nul = tmp_path / "nul.py"
+    nul.write_bytes(b"def make():\n    return 1\x00\n")  # Python's error has no line: it said "nul.py:None:"
+    assert one_line_error(runner.invoke(app, ["run", f"{nul}:make", "a"]), f"{nul}: syntax error: source code")
     raising = tmp_path / "raising.py"
     raising.write_text("def helper():\n    raise RuntimeError('no program today')\n\n\ndef make():\n    return helper()\n")
     assert one_line_error(runner.invoke(app, ["run", f"{raising}:make", "a"]),

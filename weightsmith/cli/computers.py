@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from weightsmith.cli.common import app, console, fail
+from weightsmith.textfile import read_text
 
 ROW = 16  # cells per printed row: 16 x 5 characters and the row's address fit in 100 columns
 
@@ -32,7 +33,7 @@ def subleq(
     from weightsmith.library import subleq as machine
 
     try:
-        text = program.read_text()
+        text = read_text(program)
     except OSError as err:
         fail(f"cannot read {program}: {err.strerror or err}")
     try:
