@@ -21,6 +21,7 @@ from weightsmith.rasp.errors import InputError
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
 FED = "pipe:fed"  # pipe's label for the dimension that is 1 where the first model outputs a value, 0 where None
+OUTSIDE = "outside"  # switch's label for a token embedding flag, "outside:A": 1 at a token component A does not know
 
 
 @dataclass
@@ -42,7 +43,7 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
-        self.check_selectors([tokens])
+        self.check_inputs([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -56,18 +57,24 @@ class ComposedModel:
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
-                self.check_selectors(chunk, start)
+                self.check_inputs(chunk, start)
                 ids = self.model.encode(chunk)
                 final = self.model(ids)
                 self.check_fed(final, chunk, start)
                 outputs.extend(self._decode(final, chunk, ids))
         return outputs
 
-    def check_selectors(self, inputs: Sequence[Sequence], first: int = 0) -> None:
-        """A switch's input names a component right after BOS: without one, every component is gated off
-        and the model answered None at each position, as if that were the answer."""
+    def check_inputs(self, inputs: Sequence[Sequence], first: int = 0) -> None:
+        """A switch's input names a component right after BOS (`_check_selectors`), and holds only tokens of that
+        component's vocabulary (`_check_domain`): the inputs the switch is defined on."""
         if self.kind != "switch":
             return
+        self._check_selectors(inputs, first)
+        self._check_domain(inputs, first)
+
+    def _check_selectors(self, inputs: Sequence[Sequence], first: int) -> None:
+        """Without a selector after BOS every component is gated off, and the model answered None at each
+        position, as if that were the answer."""
         for b, tokens in enumerate(inputs, first):
             after = tokens[1] if len(tokens) > 1 else None
             if not (isinstance(after, str) and after in self.parts):
@@ -77,6 +84,28 @@ class ComposedModel:
                              f"line, type it quoted, \"{str(after)!r}\"")
                 raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
                                  f"got {shown}")
+
+    def _check_domain(self, inputs: Sequence[Sequence], first: int) -> None:
+        """A token that only another component knows is embedded as zeros in the chosen component's block: the
+        component is undefined there, yet it answered (hist over a, b gave [1, 3, 3] on `a 1 1`). The switch's
+        `outside:NAME` embedding flags (1 at a token NAME does not know) find such tokens before any layer runs.
+        A switch saved before the flags existed is not checked."""
+        labels = self.config.residual_labels
+        flagged = {s: labels.index(f"{OUTSIDE}:{s}") for s in self.parts if f"{OUTSIDE}:{s}" in labels}
+        if not flagged:
+            return
+        ids = self.model.encode([list(x) for x in inputs])
+        outside = self.model.token_embed[ids[:, 2:]][..., list(flagged.values())] > 0.5  # [B, T - 2, flagged]
+        chosen = torch.tensor([[x[1] == s for s in flagged] for x in inputs])  # the selectors: checked before
+        hits = (outside & chosen[:, None, :]).any(-1).nonzero()
+        if len(hits):
+            b, p = int(hits[0, 0]), int(hits[0, 1]) + 2
+            name = inputs[b][1]
+            flags = self.model.token_embed[2:, flagged[name]].tolist()  # rows: BOS, PAD, then the vocabulary
+            known = [t for t, flag in zip(self.config.vocab, flags) if flag < 0.5 and t not in self.parts]
+            shown = f"{known}" if len(known) <= 10 else f"{known[:10]} and {len(known) - 10} more"
+            raise InputError(f"input {first + b}: token {inputs[b][p]!r} at position {p} is not in the vocabulary of "
+                             f"{name!r} ({shown}): the switch is undefined there")
 
     def check_fed(self, final: torch.Tensor, inputs: Sequence[Sequence], first: int = 0) -> None:
         """A pipe's second model has no input where the first one outputs None (`pipe:fed` is 0 there), and

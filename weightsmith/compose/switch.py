@@ -32,8 +32,12 @@ first component's tokens (each component's BOS and PAD embeddings are placed the
 them). Causal (decoder) components keep their mask in a bidirectional switch by one more score term: -MASK
 for keys after the query (one column per query position, on one-hot position dimensions); the switch is
 causal when all its components are. Components must agree on the output encoding (categorical or
-numerical); ComposeError says which differ. An input that mixes in tokens only another component knows is outside the chosen one's domain
-(its block embeds them as zeros); the answer there is not specified.
+numerical); ComposeError says which differ.
+
+An input that mixes in tokens only another component knows is outside the chosen one's domain (its block embeds
+them as zeros), and the component still answers there (hist over a, b: [1, 3, 3] on `a 1 1`). So each component
+that lacks some token gets a flag dimension `outside:NAME` in the token embedding, 1 at each such token, read by
+no layer; `ComposedModel.apply` reads the flags of the chosen component and refuses the input (InputError).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from weightsmith.compose.composed import SELECTOR, ComposedModel
+from weightsmith.compose.composed import OUTSIDE, SELECTOR, ComposedModel
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype, union_tokens
 from weightsmith.model import Transformer
 from weightsmith.model.config import VALUE_TYPE as VALUE
@@ -101,6 +105,8 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     out = stack.add_dims([f"switch:{v}" for v in values] if encoding == "categorical" else ["switch:num"])
     type_dims = {name: stack.add_dims([f"switch:type:{name}:{k}" for k in range(len(group))])
                  for name, group in (groups or {}).items()}
+    unknown = {block.name: [t for t in vocab if block.token_row(t) is None] for block in blocks}
+    outside = {name: stack.add_dims([f"{OUTSIDE}:{name}"])[0] for name, tokens in unknown.items() if tokens}
 
     stack.token_embed[:, one] = 1.0
     for block in blocks:
@@ -108,6 +114,9 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.embed_positions(block, shift=1)
     for j, s in enumerate(selectors):
         stack.token_embed[stack.tokens().index(s), [select[j], any_selector]] = 1.0
+    rows = {(type(t), t): i for i, t in enumerate(stack.tokens())}
+    for name, dim in outside.items():
+        stack.token_embed[[rows[(type(t), t)] for t in unknown[name]], dim] = 1.0
 
     causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
     query, key = np.zeros(stack.d), np.zeros(stack.d)
