@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 import torch
 
@@ -50,9 +50,12 @@ class ComposedModel:
         self.check_fed(final, [list(tokens)])
         return CompiledOutput(self._decode(final, [list(tokens)], ids)[0], residuals)
 
-    def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
-        """Decoded outputs of many inputs (each starting with BOS), one forward pass per batch."""
-        outputs: list[list] = []
+    def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192,
+                    undefined_as_none: bool = False) -> list[Optional[list]]:
+        """Decoded outputs of many inputs (each starting with BOS), one forward pass per batch. An input a pipe
+        is undefined on (`check_fed`) is an InputError, or with `undefined_as_none` a None in its place (for
+        checks that skip such inputs)."""
+        outputs: list[Optional[list]] = []
         longest = max((len(x) for x in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
@@ -60,8 +63,11 @@ class ComposedModel:
                 self.check_inputs(chunk, start)
                 ids = self.model.encode(chunk)
                 final = self.model(ids)
-                self.check_fed(final, chunk, start)
-                outputs.extend(self._decode(final, chunk, ids))
+                reasons = self.unfed(final, chunk)
+                if not undefined_as_none:
+                    self.check_fed(final, chunk, start, reasons)
+                rows = self._decode(final, chunk, ids)
+                outputs.extend(None if reason else row for row, reason in zip(rows, reasons))
         return outputs
 
     def check_inputs(self, inputs: Sequence[Sequence], first: int = 0) -> None:
@@ -107,21 +113,46 @@ class ComposedModel:
             raise InputError(f"input {first + b}: token {inputs[b][p]!r} at position {p} is not in the vocabulary of "
                              f"{name!r} ({shown}): the switch is undefined there")
 
-    def check_fed(self, final: torch.Tensor, inputs: Sequence[Sequence], first: int = 0) -> None:
+    def check_fed(self, final: torch.Tensor, inputs: Sequence[Sequence], first: int = 0,
+                  reasons: Optional[list[Optional[str]]] = None) -> None:
         """A pipe's second model has no input where the first one outputs None (`pipe:fed` is 0 there), and
         what the pipe answers at such an input is not its program's answer: refused, not decoded. A pipe
         folder saved without `pipe:fed` (before it existed) is not checked."""
+        for b, reason in enumerate(self.unfed(final, inputs) if reasons is None else reasons):
+            if reason:
+                raise InputError(f"input {first + b}: {reason}")
+
+    def unfed(self, final: torch.Tensor, inputs: Sequence[Sequence]) -> list[Optional[str]]:
+        """For each input, why the pipe is undefined on it (a model of it outputs None, so the next has no
+        input), or None. A chain of three or more is a pipe of pipes: every `pipe:fed` in it is read (an inner
+        one is labelled `before/pipe:fed`), earliest stage first, since an inner second model fed nothing still
+        answers, and the outer pipe would pass that on (`0 1 1` through None-for-0, hist, inc gave [0, 3, 3])."""
+        stages = self._fed_stages() if self.kind == "pipe" else []
+        reasons: list[Optional[str]] = [None] * len(inputs)
+        for dim, first_name, second_name in stages:
+            fed = final[..., dim].tolist()
+            for b, tokens in enumerate(inputs):
+                unfed = [p for p in range(1, len(tokens)) if fed[b][p] < 0.5]
+                if unfed and reasons[b] is None:
+                    reasons[b] = (f"{first_name!r} outputs None at position {unfed[0]} (BOS is 0, token "
+                                  f"{tokens[unfed[0]]!r}), so {second_name!r} has no input and the pipe is "
+                                  "undefined there")
+        return reasons
+
+    def _fed_stages(self) -> list[tuple[int, str, str]]:
+        """(dimension, first model, second model) of every `pipe:fed` in the residual, innermost (earliest) first:
+        a pipe's blocks are the names under its label's prefix (`before/` for the pipe inside a chain)."""
         labels = self.config.residual_labels
-        if self.kind != "pipe" or FED not in labels:
-            return
-        fed = final[..., labels.index(FED)].tolist()
-        for b, tokens in enumerate(inputs):
-            unfed = [p for p in range(1, len(tokens)) if fed[b][p] < 0.5]
-            if unfed:
-                first_name, second_name = self.parts[:2]  # a model with `pipe:fed` is a pipe of two named blocks
-                raise InputError(f"input {first + b}: {first_name!r} outputs None at position {unfed[0]} (BOS is 0, "
-                                 f"token {tokens[unfed[0]]!r}), so {second_name!r} has no input and the pipe is "
-                                 f"undefined there")
+        stages = []
+        for dim, label in enumerate(labels):
+            if label != FED and not label.endswith("/" + FED):
+                continue
+            prefix = label[:-len(FED)]
+            names = list(dict.fromkeys(rest.split("/", 1)[0] for other in labels if other.startswith(prefix)
+                                       and "/" in (rest := other[len(prefix):])))
+            names += ["the first model", "the second model"][len(names):]
+            stages.append((prefix.count("/"), dim, names[0], names[1]))
+        return [(dim, a, b) for _, dim, a, b in sorted(stages, reverse=True)]
 
     def _decode(self, final: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
         rows = self.model.decode(final, [len(x) for x in chunk], ids)
