@@ -123,35 +123,48 @@ class ComposedModel:
                 raise InputError(f"input {first + b}: {reason}")
 
     def unfed(self, final: torch.Tensor, inputs: Sequence[Sequence]) -> list[Optional[str]]:
-        """For each input, why the pipe is undefined on it (a model of it outputs None, so the next has no
-        input), or None. A chain of three or more is a pipe of pipes: every `pipe:fed` in it is read (an inner
-        one is labelled `before/pipe:fed`), earliest stage first, since an inner second model fed nothing still
-        answers, and the outer pipe would pass that on (`0 1 1` through None-for-0, hist, inc gave [0, 3, 3])."""
-        stages = self._fed_stages() if self.kind == "pipe" else []
+        """For each input, why a pipe in the model is undefined on it (a model of it outputs None, so the next has
+        no input), or None. A chain of three or more is a pipe of pipes and a switch may hold pipes: every
+        `pipe:fed` on the way is read (`before/pipe:fed` inside a chain, `P/pipe:fed` for the switch's component
+        P, read where P is chosen), earliest stage first, since a second model fed nothing still answers and the
+        models after it pass that on (`0 1 1` through None-for-0, hist, inc gave [0, 3, 3], no error)."""
+        if self.kind == "switch":  # the chosen component's pipes, at the data positions (after the selector)
+            stages = {s: self._fed_stages(f"{s}/") for s in self.parts}
+            chosen, start = [stages.get(x[1] if len(x) > 1 else None, []) for x in inputs], 2
+        else:
+            chosen, start = [self._fed_stages("")] * len(inputs), 1
         reasons: list[Optional[str]] = [None] * len(inputs)
-        for dim, first_name, second_name in stages:
-            fed = final[..., dim].tolist()
-            for b, tokens in enumerate(inputs):
-                unfed = [p for p in range(1, len(tokens)) if fed[b][p] < 0.5]
-                if unfed and reasons[b] is None:
+        fed = {dim: final[..., dim].tolist() for dim in {d for stages in chosen for d, _, _ in stages}}
+        for b, (tokens, stages) in enumerate(zip(inputs, chosen)):
+            for dim, first_name, second_name in stages:
+                unfed = [p for p in range(start, len(tokens)) if fed[dim][b][p] < 0.5]
+                if unfed:
                     reasons[b] = (f"{first_name!r} outputs None at position {unfed[0]} (BOS is 0, token "
                                   f"{tokens[unfed[0]]!r}), so {second_name!r} has no input and the pipe is "
                                   "undefined there")
+                    break
         return reasons
 
-    def _fed_stages(self) -> list[tuple[int, str, str]]:
-        """(dimension, first model, second model) of every `pipe:fed` in the residual, innermost (earliest) first:
-        a pipe's blocks are the names under its label's prefix (`before/` for the pipe inside a chain)."""
+    def _fed_stages(self, root: str) -> list[tuple[int, str, str]]:
+        """(dimension, first model, second model) of every pipe at `root` ("" for the model itself, "P/" for a
+        switch's component P) and of the pipes nested in it, innermost (earliest) first: a pipe at prefix Q is
+        a `Q + pipe:fed` label, its blocks are the names under Q (`before/` for the pipe inside a chain), and it
+        counts only if every level between `root` and Q is a pipe too (not a switch's component)."""
         labels = self.config.residual_labels
+        present = set(labels)
         stages = []
         for dim, label in enumerate(labels):
-            if label != FED and not label.endswith("/" + FED):
+            if not (label == root + FED or label.startswith(root) and label.endswith("/" + FED)):
                 continue
             prefix = label[:-len(FED)]
+            levels = prefix[len(root):].split("/")[:-1]
+            ancestors = [root + "".join(f"{level}/" for level in levels[:k]) for k in range(len(levels))]
+            if any(q + FED not in present for q in ancestors):
+                continue
             names = list(dict.fromkeys(rest.split("/", 1)[0] for other in labels if other.startswith(prefix)
                                        and "/" in (rest := other[len(prefix):])))
             names += ["the first model", "the second model"][len(names):]
-            stages.append((prefix.count("/"), dim, names[0], names[1]))
+            stages.append((len(levels), dim, names[0], names[1]))
         return [(dim, a, b) for _, dim, a, b in sorted(stages, reverse=True)]
 
     def _decode(self, final: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
