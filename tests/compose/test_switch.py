@@ -205,3 +205,16 @@ def test_a_pipe_component_is_refused_where_it_is_undefined():
     assert sw.apply_batch([["BOS", "P", 1, 1, 2], ["BOS", "I", 0, 1]]) == [["BOS", "P", 2, 2, 1], ["BOS", "I", 1, 2]]
     checks = check_switch(sw, {"P": piped, "I": inc})
     assert [(c.name, c.ok, c.n_checked) for c in checks] == [("P", True, 39), ("I", True, 84)], [str(c) for c in checks]
+
+
+def test_a_switch_component_is_refused_by_switch_and_pipe():
+    # the outer switch read neither the inner one's selector nor its `outside:` flags: `A H a 1 1` answered
+    # [None, 1, 3, 3] (hist over a, b given the token 1) and `A a b` [None, None], without an error
+    hist = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("hist")
+    copy = rasp.Map(lambda x: x, rasp.tokens, simplify=False).named("copy")
+    inner = switch({"H": compile_program(hist, ["a", "b"], 3), "T": compile_program(copy, [0, 1, 2], 3)})
+    plain = compile_program(copy, [0, 1, 2], 4)
+    with pytest.raises(ComposeError, match=r"^component 'A' is a switch \(it reads its own selector"):
+        switch({"A": inner, "I": plain})
+    with pytest.raises(ComposeError, match="component 'first' is a switch"):
+        pipe(inner, plain)

@@ -55,11 +55,13 @@ from weightsmith.model.config import VALUE_TYPE as VALUE
 MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
 GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
 SELECTED, UNSELECTED = "selected", "unselected"
+ANY_SELECTOR = "is_selector"  # the label of the dimension that is 1 at any selector token
 
 
 def unwrap(model: Any, name: str) -> Transformer:
     """The Transformer of a component given as a Transformer, or as anything holding one in `.model`;
-    its output must be one-hot (a dim per value), which the composed models gate and route."""
+    its output must be one-hot (a dim per value), which the composed models gate and route, and it is neither a
+    switch (whose input checks the stack would skip) nor looped (whose block the stack would run once)."""
     inner = getattr(model, "model", model)
     if not isinstance(inner, Transformer):
         raise ComposeError(f"component {name!r}: expected a weightsmith Transformer or compiled model, "
@@ -68,6 +70,11 @@ def unwrap(model: Any, name: str) -> Transformer:
         raise ComposeError(f"component {name!r} has a compact output (its {len(inner.config.output_values)} values "
                            f"are ±1 codes on {len(inner.config.output_dims)} dims): composing gates one output dim "
                            "per value; compile it with rasp.one_hot on its output (or compact_above=None)")
+    labels = inner.config.residual_labels
+    if ANY_SELECTOR in labels and any(label.startswith(SELECTOR + ":") for label in labels):
+        raise ComposeError(f"component {name!r} is a switch (it reads its own selector after BOS): a switch or pipe "
+                           "does not check a switch inside it (its selector, its components' tokens), and answered "
+                           "there; give the inner switch's components directly")
     if inner.config.loop is not None:  # a stack runs every layer once: the block would not repeat
         raise ComposeError(f"component {name!r} is a looped model (its block runs until its own stop flag is set); "
                            "a switch or pipe runs each component's layers once, so it cannot hold one")
@@ -97,7 +104,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     selectors = list(named)
     stack = Stack([*vocab, *selectors], max_seq_len, bos, pad)
     blocks = [stack.add_block(name, model) for name, model in named.items()]
-    one, any_selector = stack.add_dims(["one", "is_selector"])
+    one, any_selector = stack.add_dims(["one", ANY_SELECTOR])
     select = stack.add_dims([f"{SELECTOR}:{s}" for s in selectors])
     selected = stack.add_dims([f"{SELECTED}:{s}" for s in selectors])
     off = stack.add_dims([f"{UNSELECTED}:{s}" for s in selectors])
