@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -415,3 +416,11 @@ def test_program_options_given_with_a_model_folder_are_refused_not_ignored(args,
     result = runner.invoke(app, [a.format(out=out) for a in args])
     assert one_line_error(result, "for a program, not a saved model", str(out)), result.output
     assert not (out / "e.html").exists() and not (out / "onnx").exists()  # refused before writing
+
+
+def test_learn_help_names_every_task():
+    # sort_freq (Tracr's make_sort_freq, a task of ours) was missing from the list
+    from weightsmith.tasks.algorithmic import TASKS
+
+    shown = set(re.findall(r"[a-z0-9_]+", runner.invoke(app, ["learn", "--help"], terminal_width=200).output))
+    assert [name for name in TASKS if name not in shown] == []
