@@ -50,3 +50,16 @@ def test_a_token_outside_the_chosen_components_vocabulary_is_refused(switched):
         ComposedModel.of(sw.model).apply_batch([["BOS", "H", "a", "b"], ["BOS", "T", "b"]])
     assert sw.apply_batch([["BOS", "H", "a", "b", "a"], ["BOS", "T", 2, 0]]) == [["BOS", "H", 2, 1, 2], ["BOS", "T", 2, 0]]
     assert not [label for label in switched.config.residual_labels if label.startswith("outside:")]  # one vocabulary
+
+
+def test_an_input_longer_than_the_chosen_component_takes_is_refused():
+    # a switch takes its longest component's length: hist over 2 tokens, chosen for 4, read positions it has no
+    # embedding for and answered [2, 2, 2, 1] (hist of `a a a b` is [3, 3, 3, 1]) where hist's model refuses
+    hist = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("hist")
+    copy = rasp.Map(lambda x: x, rasp.tokens, simplify=False).named("copy")
+    sw = switch({"H": compile_program(hist, ["a", "b"], 2), "T": compile_program(copy, ["a", "b"], 5)})
+    with pytest.raises(InputError, match=r"^input 0: 'H' takes at most 2 tokens, got 4: the switch is undefined "
+                                         r"there$"):
+        sw.apply(["BOS", "H", "a", "a", "a", "b"])
+    assert sw.apply_batch([["BOS", "H", "a", "a"], ["BOS", "T", "a", "b", "b", "a", "a"]]) == [
+        ["BOS", "H", 2, 2], ["BOS", "T", "a", "b", "b", "a", "a"]]

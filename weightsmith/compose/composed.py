@@ -21,7 +21,7 @@ from weightsmith.rasp.errors import InputError
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
 FED = "pipe:fed"  # pipe's label for the dimension that is 1 where the first model outputs a value, 0 where None
-OUTSIDE = "outside"  # switch's label for a token embedding flag, "outside:A": 1 at a token component A does not know
+OUTSIDE = "outside"  # switch's label for an embedding flag, "outside:A": 1 at a token A does not know or past A's length
 
 
 @dataclass
@@ -92,26 +92,35 @@ class ComposedModel:
                                  f"got {shown}")
 
     def _check_domain(self, inputs: Sequence[Sequence], first: int) -> None:
-        """A token that only another component knows is embedded as zeros in the chosen component's block: the
-        component is undefined there, yet it answered (hist over a, b gave [1, 3, 3] on `a 1 1`). The switch's
-        `outside:NAME` embedding flags (1 at a token NAME does not know) find such tokens before any layer runs.
-        A switch saved before the flags existed is not checked."""
+        """The chosen component is undefined on a token only another component knows (its block embeds it as
+        zeros) and past its own max length (its block has no position embedding there), yet it answered: hist over
+        a, b gave [1, 3, 3] on `a 1 1`, and hist over 2 tokens [2, 2, 2, 1] on `a a a b`. The switch's `outside:NAME`
+        flags, 1 in the token embedding of each token NAME does not know and in the position embedding past NAME's
+        length, find such inputs before any layer runs. A switch saved before the flags existed is not checked."""
         labels = self.config.residual_labels
         flagged = {s: labels.index(f"{OUTSIDE}:{s}") for s in self.parts if f"{OUTSIDE}:{s}" in labels}
         if not flagged:
             return
         ids = self.model.encode([list(x) for x in inputs])
-        outside = self.model.token_embed[ids[:, 2:]][..., list(flagged.values())] > 0.5  # [B, T - 2, flagged]
+        dims = list(flagged.values())
+        tokens_out = self.model.token_embed[ids[:, 2:]][..., dims] > 0.5  # [B, T - 2, flagged]
+        length_out = self.model.pos_embed[2:ids.shape[1]][:, dims] > 0.5  # [T - 2, flagged]
+        real = torch.arange(2, ids.shape[1])[None, :] < torch.tensor([len(x) for x in inputs])[:, None]  # not PAD
         chosen = torch.tensor([[x[1] == s for s in flagged] for x in inputs])  # the selectors: checked before
-        hits = (outside & chosen[:, None, :]).any(-1).nonzero()
-        if len(hits):
-            b, p = int(hits[0, 0]), int(hits[0, 1]) + 2
-            name = inputs[b][1]
-            flags = self.model.token_embed[2:, flagged[name]].tolist()  # rows: BOS, PAD, then the vocabulary
-            known = [t for t, flag in zip(self.config.vocab, flags) if flag < 0.5 and t not in self.parts]
-            shown = f"{known}" if len(known) <= 10 else f"{known[:10]} and {len(known) - 10} more"
-            raise InputError(f"input {first + b}: token {inputs[b][p]!r} at position {p} is not in the vocabulary of "
-                             f"{name!r} ({shown}): the switch is undefined there")
+        hits = ((tokens_out | length_out[None]) & chosen[:, None, :] & real[..., None]).any(-1).nonzero()
+        if not len(hits):
+            return
+        b, p = int(hits[0, 0]), int(hits[0, 1]) + 2
+        name, dim = inputs[b][1], flagged[inputs[b][1]]
+        if self.model.pos_embed[p, dim] > 0.5:
+            longest = int((self.model.pos_embed[2:, dim] > 0.5).nonzero()[0, 0])  # the first position past it, less 2
+            raise InputError(f"input {first + b}: {name!r} takes at most {longest} tokens, got {len(inputs[b]) - 2}: "
+                             "the switch is undefined there")
+        flags = self.model.token_embed[2:, dim].tolist()  # rows: BOS, PAD, then the vocabulary
+        known = [t for t, flag in zip(self.config.vocab, flags) if flag < 0.5 and t not in self.parts]
+        shown = f"{known}" if len(known) <= 10 else f"{known[:10]} and {len(known) - 10} more"
+        raise InputError(f"input {first + b}: token {inputs[b][p]!r} at position {p} is not in the vocabulary of "
+                         f"{name!r} ({shown}): the switch is undefined there")
 
     def check_fed(self, final: torch.Tensor, inputs: Sequence[Sequence], first: int = 0,
                   reasons: Optional[list[Optional[str]]] = None) -> None:

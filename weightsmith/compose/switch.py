@@ -34,10 +34,12 @@ for keys after the query (one column per query position, on one-hot position dim
 causal when all its components are. Components must agree on the output encoding (categorical or
 numerical); ComposeError says which differ.
 
-An input that mixes in tokens only another component knows is outside the chosen one's domain (its block embeds
-them as zeros), and the component still answers there (hist over a, b: [1, 3, 3] on `a 1 1`). So each component
-that lacks some token gets a flag dimension `outside:NAME` in the token embedding, 1 at each such token, read by
-no layer; `ComposedModel.apply` reads the flags of the chosen component and refuses the input (InputError).
+An input that mixes in tokens only another component knows, or is longer than the chosen component takes, is
+outside its domain (its block embeds those tokens as zeros and has no position embedding past its length), and
+the component still answers there (hist over a, b: [1, 3, 3] on `a 1 1`; hist over 2 tokens: [2, 2, 2, 1] on
+`a a a b`). So each component that lacks some token or length gets a flag dimension `outside:NAME`, 1 in the
+embedding of each such token and position, read by no layer; `ComposedModel.apply` reads the flags of the chosen
+component and refuses the input (InputError).
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     type_dims = {name: stack.add_dims([f"switch:type:{name}:{k}" for k in range(len(group))])
                  for name, group in (groups or {}).items()}
     unknown = {block.name: [t for t in vocab if block.token_row(t) is None] for block in blocks}
-    outside = {name: stack.add_dims([f"{OUTSIDE}:{name}"])[0] for name, tokens in unknown.items() if tokens}
+    too_far = {block.name: range(block.config.max_seq_len + 2, max_seq_len + 1) for block in blocks}  # BOS, selector
+    outside = {name: stack.add_dims([f"{OUTSIDE}:{name}"])[0] for name in named if unknown[name] or too_far[name]}
 
     stack.token_embed[:, one] = 1.0
     for block in blocks:
@@ -124,6 +127,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     rows = {(type(t), t): i for i, t in enumerate(stack.tokens())}
     for name, dim in outside.items():
         stack.token_embed[[rows[(type(t), t)] for t in unknown[name]], dim] = 1.0
+        stack.pos_embed[list(too_far[name]), dim] = 1.0
 
     causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
     query, key = np.zeros(stack.d), np.zeros(stack.d)
