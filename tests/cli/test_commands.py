@@ -424,3 +424,14 @@ def test_learn_help_names_every_task():
 
     shown = set(re.findall(r"[a-z0-9_]+", runner.invoke(app, ["learn", "--help"], terminal_width=200).output))
     assert [name for name in TASKS if name not in shown] == []
+
+
+def test_a_transformer_program_folder_is_named_as_one(tmp_path):
+    # `weightsmith learn -o out/x` writes a program (program.json), not a model folder: `run out/x ...` said only
+    # "config.json is missing"
+    from tests.learn.conftest import random_program
+
+    random_program(1).save(tmp_path / "tp")
+    for command in (["run", str(tmp_path / "tp"), "a"], ["explain", str(tmp_path / "tp")]):
+        assert one_line_error(runner.invoke(app, command), "config.json is missing",
+                              "a Transformer Program (weightsmith learn)", "program.py")
