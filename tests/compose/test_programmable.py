@@ -5,9 +5,11 @@ import itertools
 import pytest
 
 from weightsmith import rasp
+from weightsmith.compiler import CompiledModel
 from weightsmith.compose import ComposeError, programmable, programmable_program, run_program
 from weightsmith.compose.primitives import integer_primitives
 from weightsmith.library.positions import shift_by
+from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
 VOCAB = [0, 1, 2]
@@ -82,3 +84,19 @@ def test_past_every_input_a_primitive_must_stay_in_the_vocabulary_by_its_value_s
         programmable(hist, 1, range(7), 7)
     model = programmable({"nop": lambda x: x}, 1, range(7), 7)  # every value of nop is a token
     assert model.apply(["BOS", "nop", 6, 4, 3, 2, 1, 0, 5]).decoded[2:] == [6, 4, 3, 2, 1, 0, 5]
+
+
+def test_an_input_that_is_not_ops_then_data_is_refused(primitives):
+    # the program reads positions 1..k as ops (a token that is no op as the first primitive) and an op among the
+    # data as the filler: `BOS sort 2 0` for two stages ran sort then nop on [0] and answered as if asked that
+    few = {name: primitives[name] for name in ("nop", "rev", "sort")}
+    model = programmable(few, 2, VOCAB, MAX_LEN)
+    with pytest.raises(InputError, match=r"^input 0, position 2: 2 is not an op \(one of \['nop', 'rev', 'sort'\]\): "
+                                         r"the 2 tokens after BOS name the program$"):
+        model.apply(["BOS", "sort", 2, 0])
+    with pytest.raises(InputError, match=r"^input 1, position 3: the op 'nop' stands among the data"):
+        model.apply_batch([["BOS", "sort", "rev", 1], ["BOS", "sort", "rev", "nop", 1]])
+    with pytest.raises(InputError, match=r"^input 0: no data after the 2 ops"):
+        model.apply(["BOS", "sort", "rev"])
+    assert model.apply(["BOS", "sort", "rev", 2, 0]).decoded[3:] == [2, 0]
+    assert isinstance(model, CompiledModel)  # still a compiled model, for code written for one
