@@ -72,7 +72,7 @@ class ComposedModel:
 
     def check_inputs(self, inputs: Sequence[Sequence], first: int = 0) -> None:
         """A switch's input names a component right after BOS (`_check_selectors`), and holds only tokens of that
-        component's vocabulary (`_check_domain`): the inputs the switch is defined on."""
+        component's vocabulary, no more than it takes (`_check_domain`): the inputs the switch is defined on."""
         if self.kind != "switch":
             return
         self._check_selectors(inputs, first)
