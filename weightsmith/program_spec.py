@@ -135,7 +135,8 @@ def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
         source = path.read_text(encoding="utf-8")
         code = compile(source, str(path), "exec")
     except SyntaxError as error:
-        raise ProgramFileError(f"{path}:{error.lineno}: syntax error: {error.msg}") from None
+        line = "" if error.lineno is None else f":{error.lineno}"  # a NUL byte's error has no line
+        raise ProgramFileError(f"{path}{line}: syntax error: {error.msg}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise ProgramFileError(f"{path}: cannot read it as Python source ({error})") from None
     module = types.ModuleType(path.stem)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -220,6 +221,9 @@ def test_run_names_what_is_wrong_with_a_path_or_file(tmp_path):
     syntax.write_text("from weightsmith import rasp\n\ndef make():\n    return rasp.Map(lambda t: t, rasp.tokens\n")
     assert one_line_error(runner.invoke(app, ["run", str(syntax), "a"]), "`" + str(syntax) + ":function`")
     assert one_line_error(runner.invoke(app, ["run", f"{syntax}:make", "a"]), f"{syntax}:4: syntax error")
+    nul = tmp_path / "nul.py"
+    nul.write_bytes(b"def make():\n    return 1\x00\n")  # Python's error has no line: it said "nul.py:None:"
+    assert one_line_error(runner.invoke(app, ["run", f"{nul}:make", "a"]), f"{nul}: syntax error: source code")
     raising = tmp_path / "raising.py"
     raising.write_text("def helper():\n    raise RuntimeError('no program today')\n\n\ndef make():\n    return helper()\n")
     assert one_line_error(runner.invoke(app, ["run", f"{raising}:make", "a"]),
@@ -412,3 +416,22 @@ def test_program_options_given_with_a_model_folder_are_refused_not_ignored(args,
     result = runner.invoke(app, [a.format(out=out) for a in args])
     assert one_line_error(result, "for a program, not a saved model", str(out)), result.output
     assert not (out / "e.html").exists() and not (out / "onnx").exists()  # refused before writing
+
+
+def test_learn_help_names_every_task():
+    # sort_freq (Tracr's make_sort_freq, a task of ours) was missing from the list
+    from weightsmith.tasks.algorithmic import TASKS
+
+    shown = set(re.findall(r"[a-z0-9_]+", runner.invoke(app, ["learn", "--help"], terminal_width=200).output))
+    assert [name for name in TASKS if name not in shown] == []
+
+
+def test_a_transformer_program_folder_is_named_as_one(tmp_path):
+    # `weightsmith learn -o out/x` writes a program (program.json), not a model folder: `run out/x ...` said only
+    # "config.json is missing"
+    from tests.learn.conftest import random_program
+
+    random_program(1).save(tmp_path / "tp")
+    for command in (["run", str(tmp_path / "tp"), "a"], ["explain", str(tmp_path / "tp")]):
+        assert one_line_error(runner.invoke(app, command), "config.json is missing",
+                              "a Transformer Program (weightsmith learn)", "program.py")

@@ -45,3 +45,12 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path):
         result = runner.invoke(app, ["subleq", *args])
         assert result.exit_code == 2 and message in result.output
         assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_text_is_one_line(tmp_path):
+    # a UnicodeDecodeError traceback (exit 1)
+    binary = tmp_path / "binary.sq"
+    binary.write_bytes(b"0 0 -1\n\xff\xfe\n")
+    result = runner.invoke(app, ["subleq", str(binary)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.startswith(f"error: cannot read {binary}: it is not UTF-8 text (byte 0xff at 7)")

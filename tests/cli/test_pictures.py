@@ -53,3 +53,23 @@ def test_explore_a_switch_needs_its_selector_as_run_does(tmp_path):
     assert result.exit_code == 2 and "right after BOS" in result.output and not (tmp_path / "p.html").exists()
     result = runner.invoke(app, ["explore", switch, "--input", "S 2 1", "-o", str(tmp_path / "p.html")])
     assert result.exit_code == 0, result.output
+
+
+def test_explore_a_pipe_refuses_where_it_is_undefined_as_run_does(tmp_path):
+    """`run PIPE 0 1 1` is refused where the first model outputs None (its `pipe:fed`); `explore` wrote a page of
+    the pipe's answer there."""
+    program = tmp_path / "progs.py"
+    program.write_text("from weightsmith import rasp\n\n\ndef zero_none():\n"
+                       "    return rasp.Map(lambda t: None if t == 0 else t, rasp.tokens)\n")
+    assert runner.invoke(app, ["compile", f"{program}:zero_none", "-o", str(tmp_path / "zn"), "--vocab", "0,1,2,3",
+                               "--max-len", "3"]).exit_code == 0
+    assert runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "hist"), "--vocab", "0,1,2,3",
+                               "--max-len", "3"]).exit_code == 0
+    piped = str(tmp_path / "pp")
+    assert runner.invoke(app, ["pipe", str(tmp_path / "zn"), str(tmp_path / "hist"), "-o", piped,
+                               "--no-check"]).exit_code == 0
+    result = runner.invoke(app, ["explore", piped, "--input", "0 1 1", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 2 and "outputs None at position 1" in result.output
+    assert not (tmp_path / "p.html").exists()
+    result = runner.invoke(app, ["explore", piped, "--input", "3 1 1", "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 0, result.output

@@ -28,6 +28,10 @@ def test_bad_data_is_one_line_naming_file_and_line(tmp_path):
     result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(data), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "d.tsv:2: 3 input tokens but 2 outputs" in result.output
     assert "Traceback" not in result.output
+    binary = tmp_path / "b.tsv"
+    binary.write_bytes(b"a b\t1 1\n\xff\n")  # the error was the codec's alone, naming no file
+    result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(binary), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "b.tsv: cannot read the examples (it is not UTF-8 text" in result.output
 
 
 def test_max_len_zero_is_refused_before_any_work(tmp_path):

@@ -35,3 +35,31 @@ def test_a_number_typed_for_a_text_selector_is_told_how_to_type_the_selector(swi
     with pytest.raises(InputError, match=r"got the int 0; the selector '0' is text: at the command line, "
                                          r"type it quoted, \"'0'\""):
         switched.apply(["BOS", 0, 1])
+
+
+def test_a_token_outside_the_chosen_components_vocabulary_is_refused(switched):
+    # hist over a, b beside a copy over 0, 1, 2: hist's block embeds the token 1 as zeros, and `H a 1 1` answered
+    # [1, 3, 3] (hist of it is [1, 2, 2]) where hist's own model refuses the token 1
+    hist = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("hist")
+    copy = rasp.Map(lambda x: x, rasp.tokens, simplify=False).named("copy")
+    sw = switch({"H": compile_program(hist, ["a", "b"], 3), "T": compile_program(copy, [0, 1, 2], 3)})
+    with pytest.raises(InputError, match=r"^input 0: token 1 at position 3 is not in the vocabulary of 'H' "
+                                         r"\(\['a', 'b'\]\): the switch is undefined there$"):
+        sw.apply(["BOS", "H", "a", 1, 1])
+    with pytest.raises(InputError, match=r"^input 1: token 'b' at position 2 is not in the vocabulary of 'T'"):
+        ComposedModel.of(sw.model).apply_batch([["BOS", "H", "a", "b"], ["BOS", "T", "b"]])
+    assert sw.apply_batch([["BOS", "H", "a", "b", "a"], ["BOS", "T", 2, 0]]) == [["BOS", "H", 2, 1, 2], ["BOS", "T", 2, 0]]
+    assert not [label for label in switched.config.residual_labels if label.startswith("outside:")]  # one vocabulary
+
+
+def test_an_input_longer_than_the_chosen_component_takes_is_refused():
+    # a switch takes its longest component's length: hist over 2 tokens, chosen for 4, read positions it has no
+    # embedding for and answered [2, 2, 2, 1] (hist of `a a a b` is [3, 3, 3, 1]) where hist's model refuses
+    hist = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("hist")
+    copy = rasp.Map(lambda x: x, rasp.tokens, simplify=False).named("copy")
+    sw = switch({"H": compile_program(hist, ["a", "b"], 2), "T": compile_program(copy, ["a", "b"], 5)})
+    with pytest.raises(InputError, match=r"^input 0: 'H' takes at most 2 tokens, got 4: the switch is undefined "
+                                         r"there$"):
+        sw.apply(["BOS", "H", "a", "a", "a", "b"])
+    assert sw.apply_batch([["BOS", "H", "a", "a"], ["BOS", "T", "a", "b", "b", "a", "a"]]) == [
+        ["BOS", "H", 2, 2], ["BOS", "T", "a", "b", "b", "a", "a"]]

@@ -93,3 +93,22 @@ def test_a_pipe_saved_before_it_marked_its_first_models_none_runs_unchecked(tmp_
     labels[labels.index(FED)] = "pipe:old"
     piped.config.residual_labels = labels
     assert piped.apply(["BOS", 2, 3, 1]).decoded == ["BOS", 3, 2, 1]
+
+
+def test_a_chain_refuses_where_an_inner_model_outputs_none():
+    # a chain of three is a pipe of a pipe: only the outer pipe's `pipe:fed` was read, so where `zero_none` outputs
+    # None, `hist` (no input there) still answered and so did `inc`: [0, 3, 3] on 0 1 1, with no error; and
+    # check_pipe of the chain (the CLI's `pipe A B C`) raised ValueError unpacking a pipe's names
+    vocab = [0, 1, 2, 3]
+    zero_none = compile_program(rasp.Map(lambda t: None if t == 0 else t, rasp.tokens).named("zn"), vocab, 3)
+    hist = compiled("hist", vocab, 3)
+    inc = compile_program(rasp.Map(lambda t: (t + 1) % 4, rasp.tokens).named("inc"), vocab, 3)
+    inner = pipe(zero_none, hist, names=("zero_none", "hist"))
+    chain = pipe(inner, inc, names=("before", "inc"))
+    with pytest.raises(InputError, match=r"^input 0: 'zero_none' outputs None at position 1 \(BOS is 0, token 0\), "
+                                         r"so 'hist' has no input and the pipe is undefined there$"):
+        chain.apply(["BOS", 0, 1, 1])
+    assert chain.apply(["BOS", 1, 2, 1]).decoded == ["BOS", 3, 2, 3]
+    assert chain.apply_batch([["BOS", 0, 2], ["BOS", 2]], undefined_as_none=True) == [None, ["BOS", 2]]
+    check = check_pipe(chain, inner, inc)
+    assert check.ok and check.exhaustive and check.n_checked == 39 and check.n_skipped == 84 - 39, str(check)

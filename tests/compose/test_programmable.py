@@ -5,9 +5,11 @@ import itertools
 import pytest
 
 from weightsmith import rasp
+from weightsmith.compiler import CompiledModel
 from weightsmith.compose import ComposeError, programmable, programmable_program, run_program
 from weightsmith.compose.primitives import integer_primitives
 from weightsmith.library.positions import shift_by
+from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
 VOCAB = [0, 1, 2]
@@ -64,3 +66,37 @@ def test_refusals_name_the_primitive():
         programmable({"nop": lambda x: 3}, 1, VOCAB, 2)
     with pytest.raises(ComposeError, match="primitive 'c' is undefined on \\[0\\]"):  # a fixed length
         programmable({"c": lambda x: rasp.ConstantSOp([0, 0]) + x * 0}, 1, VOCAB, 2)
+
+
+def test_a_primitive_leaving_the_vocabulary_at_the_longest_length_is_refused():
+    # hist over 0..3 counts to 4 on four equal tokens: primitives were run only up to length 3, so a model of
+    # length 4 was built, and it answered the filler [0, 0, 0, 0] where hist gives [4, 4, 4, 4]
+    hist = {"hist": integer_primitives([0, 1, 2, 3])["hist"]}
+    with pytest.raises(ComposeError, match=r"primitive 'hist' maps \[0, 0, 0, 0\] to \[4, 4, 4, 4\], outside"):
+        programmable(hist, 1, [0, 1, 2, 3], 4)
+
+
+def test_past_every_input_a_primitive_must_stay_in_the_vocabulary_by_its_value_set():
+    # inputs of length 6 and 7 over 0..6 are too many to run (7**6 > 100,000): lengths up to 5 are run, and
+    # the longer ones are judged by hist's values {0, ..., 7}
+    hist = {"hist": integer_primitives(range(7))["hist"]}
+    with pytest.raises(ComposeError, match=r"primitive 'hist' may give \[7\] on inputs longer than 5"):
+        programmable(hist, 1, range(7), 7)
+    model = programmable({"nop": lambda x: x}, 1, range(7), 7)  # every value of nop is a token
+    assert model.apply(["BOS", "nop", 6, 4, 3, 2, 1, 0, 5]).decoded[2:] == [6, 4, 3, 2, 1, 0, 5]
+
+
+def test_an_input_that_is_not_ops_then_data_is_refused(primitives):
+    # the program reads positions 1..k as ops (a token that is no op as the first primitive) and an op among the
+    # data as the filler: `BOS sort 2 0` for two stages ran sort then nop on [0] and answered as if asked that
+    few = {name: primitives[name] for name in ("nop", "rev", "sort")}
+    model = programmable(few, 2, VOCAB, MAX_LEN)
+    with pytest.raises(InputError, match=r"^input 0, position 2: 2 is not an op \(one of \['nop', 'rev', 'sort'\]\): "
+                                         r"the 2 tokens after BOS name the program$"):
+        model.apply(["BOS", "sort", 2, 0])
+    with pytest.raises(InputError, match=r"^input 1, position 3: the op 'nop' stands among the data"):
+        model.apply_batch([["BOS", "sort", "rev", 1], ["BOS", "sort", "rev", "nop", 1]])
+    with pytest.raises(InputError, match=r"^input 0: no data after the 2 ops"):
+        model.apply(["BOS", "sort", "rev"])
+    assert model.apply(["BOS", "sort", "rev", 2, 0]).decoded[3:] == [2, 0]
+    assert isinstance(model, CompiledModel)  # still a compiled model, for code written for one

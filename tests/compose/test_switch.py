@@ -4,12 +4,13 @@ import pytest
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
-from weightsmith.compose import ComposeError, ComposedModel, switch
+from weightsmith.compose import ComposeError, ComposedModel, pipe, switch
 from weightsmith.compose.check import check_switch
 from weightsmith.learn import compile_program as compile_learned
 from weightsmith.library import get_program
 from weightsmith.library.counting import make_frac_prevs
 from weightsmith.model import load, save
+from weightsmith.rasp.errors import InputError
 
 from tests.learn.conftest import random_program
 from tests.learn.test_to_transformer import quantised
@@ -188,3 +189,32 @@ def test_a_looped_component_is_refused_by_switch_and_pipe():
         switch({"R": looped, "V": plain})
     with pytest.raises(ComposeError, match="component 'second' is a looped model"):
         pipe(plain, looped)
+
+
+def test_a_pipe_component_is_refused_where_it_is_undefined():
+    # a switch read no `pipe:fed` of its components: `P 0 1 1` answered [3, 2, 2], where the pipe (None for 0,
+    # then hist) is undefined; and check_switch raised the pipe's InputError (a traceback in `weightsmith switch`)
+    vocab = [0, 1, 2, 3]
+    zero_none = compile_program(rasp.Map(lambda t: None if t == 0 else t, rasp.tokens).named("zn"), vocab, 3)
+    piped = pipe(zero_none, compiled("hist", vocab, 3), names=("zero_none", "hist"))
+    inc = compile_program(rasp.Map(lambda t: (t + 1) % 4, rasp.tokens).named("inc"), vocab, 3)
+    sw = switch({"P": piped, "I": inc})
+    with pytest.raises(InputError, match=r"^input 0: 'zero_none' outputs None at position 2 \(BOS is 0, token 0\), so "
+                                         r"'hist' has no input and the pipe is undefined there$"):
+        sw.apply(["BOS", "P", 0, 1, 1])
+    assert sw.apply_batch([["BOS", "P", 1, 1, 2], ["BOS", "I", 0, 1]]) == [["BOS", "P", 2, 2, 1], ["BOS", "I", 1, 2]]
+    checks = check_switch(sw, {"P": piped, "I": inc})
+    assert [(c.name, c.ok, c.n_checked) for c in checks] == [("P", True, 39), ("I", True, 84)], [str(c) for c in checks]
+
+
+def test_a_switch_component_is_refused_by_switch_and_pipe():
+    # the outer switch read neither the inner one's selector nor its `outside:` flags: `A H a 1 1` answered
+    # [None, 1, 3, 3] (hist over a, b given the token 1) and `A a b` [None, None], without an error
+    hist = rasp.SelectorWidth(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)).named("hist")
+    copy = rasp.Map(lambda x: x, rasp.tokens, simplify=False).named("copy")
+    inner = switch({"H": compile_program(hist, ["a", "b"], 3), "T": compile_program(copy, [0, 1, 2], 3)})
+    plain = compile_program(copy, [0, 1, 2], 4)
+    with pytest.raises(ComposeError, match=r"^component 'A' is a switch \(it reads its own selector"):
+        switch({"A": inner, "I": plain})
+    with pytest.raises(ComposeError, match="component 'first' is a switch"):
+        pipe(inner, plain)

@@ -28,3 +28,18 @@ def test_a_spent_cpu_budget_stops_training_and_the_search():
     assert result.steps == 0 and result.cpu_seconds >= 0.0 and set(result.accuracy) == {"0-50", "51-100", "101-150"}
     _, best, tried = search(task, 1e-9, max_steps=1000, eval_size=4)
     assert len(tried) == 1 and best is tried[0]  # the first attempt starts, is cut, and none follows
+
+
+@pytest.mark.parametrize("text", ["{bad", '["tomita2"]'])
+def test_a_damaged_training_json_is_an_input_error_naming_it(tmp_path, text):
+    # read outside the checks: `weightsmith extract` printed a JSONDecodeError or AttributeError traceback
+    from weightsmith.extract.train import TrainResult, load_gpt2, save
+    from weightsmith.rasp.errors import InputError
+
+    folder = tmp_path / "tomita2"
+    accuracy = {"0-50": 0.0, "51-100": 0.0, "101-150": 0.0}
+    save(build_model(get_task("tomita2"), Arch(1, 1, 16)),
+         TrainResult("tomita2", Arch(1, 1, 16), 0, 0.0, 0.0, accuracy), folder, "test")
+    (folder / "training.json").write_text(text)
+    with pytest.raises(InputError, match=r"training.json: not a JSON object of training facts"):
+        load_gpt2(folder)

@@ -42,6 +42,10 @@ def test_unreadable_and_invalid_files(tmp_path):
     bad.write_text("task = ")
     with pytest.raises(SweepError, match="not valid TOML"):
         SweepConfig.load(bad)
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe")  # was a UnicodeDecodeError (a traceback in `weightsmith sweep`)
+    with pytest.raises(SweepError, match=r"binary.toml: cannot read the sweep file \(it is not UTF-8 text"):
+        SweepConfig.load(binary)
 
 
 def test_a_small_sweep_runs_on_local_ray(tmp_path):

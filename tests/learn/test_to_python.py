@@ -55,6 +55,18 @@ def test_module_rejects_unknown_tokens(tmp_path):
         module.run(["BOS", "q"])
 
 
+def test_module_rejects_an_input_without_bos(tmp_path):
+    # "tokens[0] is normally 'BOS'": run(['a', 'b']) read 'a' as BOS and answered, where the program's
+    # predict (and so the compiled model) refuses the input
+    program = random_program(2)
+    module = load_module(decompile_to_python(program, tmp_path / "p.py"))
+    first = program.config.vocab[1]
+    with pytest.raises(ValueError, match=rf"^tokens\[0\] is {first!r}, not the BOS token 'BOS'"):
+        module.run([first, first])
+    with pytest.raises(ValueError, match="not the BOS token"):
+        program.predict([[first, first]])
+
+
 def test_tiny_trained_model_decompiles_exactly(tmp_path, tiny_trained):
     program, task = tiny_trained
     data = [Encoded.of(program.config, s.inputs, s.targets) for s in (task.train, task.val)]

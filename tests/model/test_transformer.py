@@ -346,6 +346,16 @@ def test_tokens_match_by_type_as_well_as_value():
         model.encode([["BOS", 1.0]])
 
 
+def test_bos_after_position_0_is_named_as_bos():
+    # the error said "token 'BOS' is not in the vocabulary (it is a str; the vocabulary holds the str 'BOS', and
+    # tokens match by type as well as value)": the hint for True and 1, contradicting itself
+    config = ModelConfig(vocab=["a"], max_seq_len=3, d_model=1, layers=[], residual_labels=["x"],
+                         output_dims=[0], output_encoding="numerical", output_values=[])
+    with pytest.raises(InputError, match=r"^input 0, position 2: token 'BOS' is the BOS token, which only starts an "
+                                         r"input$"):
+        Transformer(config).encode([["BOS", "a", "BOS"]])
+
+
 def test_modules_are_built_in_the_state_torch_builds_them():
     """The model's modules are set up without `nn.Module.__init__` and `ModuleList`'s checks (`_set_up`): each must
     end in the state torch's own construction gives, with containers of its own."""

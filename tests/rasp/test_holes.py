@@ -44,3 +44,20 @@ def test_bad_fillings_and_declarations():
         rasp.Learnable.map(rasp.tokens, values=[])
     assert [h.label for h in rasp.holes(rasp.SelectorWidth(rasp.Learnable.select(rasp.tokens, rasp.tokens)
                                                            .named("s")))] == ["s"]
+
+
+def test_a_map_hole_over_pairs_is_filled_by_its_values():
+    # "single values for a Map": a pair value (1, 0) was read as two arguments, matched nothing, and the
+    # hole answered its default None at every position without a word
+    pair = rasp.SequenceMap(lambda a, b: (a, b), rasp.tokens, rasp.indices).named("pair")
+    first = rasp.Learnable.map(pair, values=[0, 1]).fill({(1, 0): 1, (0, 0): 0, (1, 1): 0, (0, 1): 1})
+    assert rasp.evaluate(first, [1, 0]) == [1, 1]
+    assert rasp.evaluate(first.fill({((1, 0),): 0}), [1]) == [0]  # the argument-tuple form still works
+
+
+def test_a_pair_hole_refuses_a_key_that_is_not_a_pair():
+    # a key "a" for a sequence map was read as the one-argument tuple ("a",), which no call matches
+    with pytest.raises(ValueError, match=r"hole 'both': a key is an argument pair, got 'a'"):
+        rasp.Learnable.sequence_map(rasp.tokens, rasp.indices, values=["x"]).named("both").fill({"a": "x"})
+    with pytest.raises(ValueError, match=r"hole 'same': a key is a \(key, query\) pair, got \('a', 'a', 'a'\)"):
+        rasp.Learnable.select(rasp.tokens, rasp.tokens).named("same").fill({("a", "a", "a"): True})

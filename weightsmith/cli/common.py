@@ -53,7 +53,11 @@ def load_model(folder: Path) -> Transformer:
         try:
             model = load(folder)
         except ModelFolderError as err:
-            fail(str(err))
+            hint = ""
+            if (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` writes
+                hint = (f"; {folder} holds a Transformer Program (weightsmith learn): run its decompiled program.py, "
+                        "or compile it in Python (weightsmith.learn.compile_program)")
+            fail(f"{err}{hint}")
     return model
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from weightsmith.cli.common import app, console, fail
+from weightsmith.textfile import read_text
 
 ROW = 16  # cells per printed row: 16 x 5 characters and the row's address fit in 100 columns
 
@@ -18,7 +19,7 @@ def _rows(memory: list[int], indent: str) -> list[str]:
 
 @app.command()
 def subleq(
-    program: Path = typer.Argument(..., help="A SUBLEQ assembly file (.sq): instructions 'a b [c]', '.data v ...', "
+    program: Path = typer.Argument(..., help="A SUBLEQ assembly file (.sq): instructions 'a b \\[c]', '.data v ...', "
                                    "labels 'name:', comments after '#' or ';'."),
     trace: bool = typer.Option(False, "--trace", help="Show pc and memory before every step, as the model holds "
                                "them between iterations."),
@@ -32,7 +33,7 @@ def subleq(
     from weightsmith.library import subleq as machine
 
     try:
-        text = program.read_text()
+        text = read_text(program)
     except OSError as err:
         fail(f"cannot read {program}: {err.strerror or err}")
     try:

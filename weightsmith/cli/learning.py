@@ -13,7 +13,7 @@ from weightsmith.cli.common import app, console, fail, progress, writable_folder
 @app.command()
 def learn(
     task: str = typer.Argument(..., help="reverse, hist, double_hist, sort, most_freq, dyck1, dyck2 or induction (the authors' data and metric); "
-                              "variants of ours: most_freq_unscored, dyck1_varied, dyck2_varied."),
+                              "variants of ours: most_freq_unscored, dyck1_varied, dyck2_varied; sort_freq (Tracr's)."),
     out: Path = typer.Option(..., "-o", "--out", help="Folder for the program, its decompiled Python and result.json."),
     layers: int = typer.Option(3, min=1, help="Layers."),
     heads: int = typer.Option(8, min=1, help="Attention heads per layer (half categorical, half numerical)."),

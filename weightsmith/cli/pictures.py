@@ -49,8 +49,10 @@ def explore(
             fail("--input is empty: give the tokens to run, e.g. --input \"a b c\"")
         if len(tokens) > model.config.max_seq_len:
             fail(f"{len(tokens)} tokens is longer than the model's max_seq_len {model.config.max_seq_len}")
-        # a switch without its selector gates every component off: `run` refuses that input, so does the page
-        ComposedModel.of(model).check_selectors([[model.config.bos, *tokens]])
+        # an input `run` refuses, the page refuses too: a switch without its selector (every component gated off)
+        # or outside its component's domain, a pipe where a model outputs None (the next has no input); `apply`
+        # checks both (a plain model reads as a pipe without flags: nothing to check)
+        ComposedModel.of(model).apply([model.config.bos, *tokens])
         page = explore_html(model, tokens, source, title=f"{name}({' '.join(map(str, tokens))})")
     except ValueError as err:
         fail(str(err))

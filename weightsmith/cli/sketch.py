@@ -10,6 +10,7 @@ import typer
 
 from weightsmith.cli.common import app, console, fail, writable_folder, write_failed
 from weightsmith.model.reading import parse_slot  # a cell's text as a value: int, float, True/False or the text
+from weightsmith.textfile import read_text
 
 UNSCORED = "_"
 
@@ -17,7 +18,7 @@ UNSCORED = "_"
 def read_examples(path: Path) -> list[tuple[list, list]]:
     """Lines `input tokens<TAB>output per token`, space separated; `_` marks an output not scored."""
     try:
-        lines = path.read_text().splitlines()
+        lines = read_text(path).splitlines()
     except OSError as err:
         raise ValueError(f"{path}: cannot read the examples ({err.strerror or err})") from None
     out = []

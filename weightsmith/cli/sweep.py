@@ -18,9 +18,9 @@ def sweep(
 ) -> None:
     """Train every point of a grid as a Ray Tune trial; ASHA stops the trials that trail on validation.
 
-    Local by default (this machine's cores); set [ray] address in the file to run on a Ray cluster.
-    Needs the `sweep` extra: pip install -e '.[sweep]'.
-    """
+    Local by default (this machine's cores); set \\[ray] address in the file to run on a Ray cluster.
+    Needs the `sweep` extra: pip install -e '.\\[sweep]'.
+    """  # \\[: help is rich markup, where a bare [x] is a style and vanishes
     from rich.table import Table
 
     from weightsmith.learn.sweep import SweepConfig, SweepError, run_sweep

@@ -54,11 +54,11 @@ def domain(model: Transformer, n_random: int, seed: int) -> tuple[list[list], bo
     return list(random_inputs(vocab, length, n_random, seed)), False
 
 
-def _same(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(type(x) is type(y) and x == y for x, y in zip(a, b))
+def _same(a: list, b: Optional[list]) -> bool:
+    return b is not None and len(a) == len(b) and all(type(x) is type(y) and x == y for x, y in zip(a, b))
 
 
-def _compare(name: str, inputs: list[list], expected: list[Optional[list]], got: list[list],
+def _compare(name: str, inputs: list[list], expected: list[Optional[list]], got: list[Optional[list]],
              exhaustive: bool) -> ComponentCheck:
     checked = bad = 0
     first = None
@@ -80,8 +80,11 @@ def check_switch(sw: ComposedModel, components: Mapping[str, Any], n_random: int
         model = unwrap(component, name)
         inputs, exhaustive = domain(model, n_random, seed)
         bos, own_bos = sw.config.bos, model.config.bos
-        expected = [row[1:] for row in ComposedModel(model, "pipe", [name]).apply_batch([[own_bos, *x] for x in inputs])]
-        got = [row[2:] for row in sw.apply_batch([[bos, name, *x] for x in inputs])]
+        # a component that is a pipe is undefined on some inputs (None in `expected`: skipped), and so is the switch
+        expected = [None if row is None else row[1:] for row in ComposedModel(model, "pipe", [name]).apply_batch(
+            [[own_bos, *x] for x in inputs], undefined_as_none=True)]
+        got = [None if row is None else row[2:]
+               for row in sw.apply_batch([[bos, name, *x] for x in inputs], undefined_as_none=True)]
         reports.append(_compare(name, inputs, expected, got, exhaustive))
     return reports
 
@@ -92,16 +95,18 @@ def check_pipe(piped: ComposedModel, first: Any, second: Any, n_random: int = 10
     a, b = unwrap(first, "first"), unwrap(second, "second")
     inputs, exhaustive = domain(a, n_random, seed)
     bos = a.config.bos
-    middle = [row[1:] for row in ComposedModel(a, "pipe", []).apply_batch([[bos, *x] for x in inputs])]
+    # `first` may be a pipe itself (a chain of three): where it is undefined it answers None, and is skipped
+    middle = [None if row is None else row[1:]
+              for row in ComposedModel(a, "pipe", []).apply_batch([[bos, *x] for x in inputs], undefined_as_none=True)]
     second_bos = b.config.bos
     known = {(type(t), t) for t in b.config.vocab}
     readable = [i for i, ys in enumerate(middle)
-                if len(ys) <= b.config.max_seq_len and all((type(y), y) in known for y in ys)]
+                if ys is not None and len(ys) <= b.config.max_seq_len and all((type(y), y) in known for y in ys)]
     outputs = ComposedModel(b, "pipe", []).apply_batch([[second_bos, *middle[i]] for i in readable])
     expected: list[Optional[list]] = [None] * len(inputs)
     for i, row in zip(readable, outputs):
         expected[i] = row[1:]
-    got: list[list] = [[] for _ in inputs]  # the pipe refuses the others (no input for `second`): skipped
-    for i, row in zip(readable, piped.apply_batch([[bos, *inputs[i]] for i in readable])):
-        got[i] = row[1:]
+    got: list[Optional[list]] = [[] for _ in inputs]  # the pipe refuses the others (no input for `second`): skipped
+    for i, row in zip(readable, piped.apply_batch([[bos, *inputs[i]] for i in readable], undefined_as_none=True)):
+        got[i] = None if row is None else row[1:]  # None: the pipe refused an input its parts answer
     return _compare("+".join(piped.parts), inputs, expected, got, exhaustive)

@@ -20,20 +20,26 @@ It is built on the compiler, as one RASP program:
 
 A primitive must be *total* on the values that can reach it: a non-chosen primitive's None (or an
 interpreter error) would make the select undefined too (RASP's None propagates through every Map), so
-`programmable` runs every primitive on all short inputs and refuses one that gives None or raises.
+`programmable` runs every primitive on every input it can (up to `verify.EXHAUSTIVE_LIMIT` inputs) and refuses
+one that gives None, raises, or leaves the vocabulary. A value outside the vocabulary must be refused, not
+compiled: the program keeps its value sets bounded by replacing such values with the filler (`_in_vocab`), so
+the model would answer the filler where the primitive answers something else (`hist` over 0..3 at length 4).
 """
 
 from __future__ import annotations
 
-import itertools
-from typing import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from weightsmith import rasp
 from weightsmith.compiler import CompiledModel, compile_program
+from weightsmith.compiler.compiled import CompiledOutput
 from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError
+from weightsmith.rasp.errors import InputError
+from weightsmith.verify import EXHAUSTIVE_LIMIT, all_inputs, count_inputs
 
-CHECKED_LENGTH = 3  # primitives are run on every input up to this length to show they are total
+BATCH = 10_000  # inputs per evaluate_batch call when primitives are checked
 
 
 def programmable_program(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stages: int,
@@ -122,15 +128,51 @@ def _select(op: rasp.SOp, results: dict[str, rasp.SOp], own: rasp.Select, filler
 
 
 def programmable(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stages: int, vocab: Iterable,
-                 max_seq_len: int) -> CompiledModel:
+                 max_seq_len: int) -> ProgrammableModel:
     """A compiled model whose input `BOS op_1 … op_k tokens` (k = `stages`, each op a key of `primitives`,
     at most `max_seq_len` tokens) gives, at the token positions, op_k(…op_1(tokens))."""
     names, data_vocab = _check(primitives, stages, vocab)
     if not isinstance(max_seq_len, int) or max_seq_len < 1:
         raise ComposeError(f"max_seq_len must be a positive int, got {max_seq_len!r}")
-    _check_total(primitives, data_vocab, min(max_seq_len, CHECKED_LENGTH))
+    _check_total(primitives, data_vocab, max_seq_len)
     program = programmable_program(primitives, stages, data_vocab, max_seq_len)
-    return compile_program(program, [*data_vocab, *names], stages + max_seq_len)
+    compiled = compile_program(program, [*data_vocab, *names], stages + max_seq_len)
+    return ProgrammableModel(**{f.name: getattr(compiled, f.name) for f in fields(compiled)}, ops=tuple(names),
+                             stages=stages)
+
+
+@dataclass
+class ProgrammableModel(CompiledModel):
+    """`programmable`'s compiled model, whose `apply` and `apply_batch` take only inputs `BOS op_1 … op_k tokens`.
+    Its program reads whatever stands at positions 1..k as ops (a token that is no op as the first primitive)
+    and an op among the data as the filler, so a miswritten input was answered as another one: `BOS sort 2 0`
+    for two stages ran sort, then the first primitive on [0]. (`verify` checks the program on every input.)"""
+
+    ops: tuple[str, ...] = ()
+    stages: int = 0
+
+    def apply(self, tokens: Sequence) -> CompiledOutput:
+        self.check_inputs([tokens])
+        return super().apply(tokens)
+
+    def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
+        self.check_inputs(inputs)
+        return super().apply_batch(inputs, batch_size)
+
+    def check_inputs(self, inputs: Sequence[Sequence]) -> None:
+        """InputError naming the first input (and position) that is not BOS, `stages` ops, then data tokens."""
+        k, ops = self.stages, list(self.ops)
+        for b, tokens in enumerate(inputs):
+            for p, token in enumerate(tokens[1:], 1):
+                is_op = isinstance(token, str) and token in ops
+                if p <= k and not is_op:
+                    raise InputError(f"input {b}, position {p}: {token!r} is not an op (one of {ops}): the {k} "
+                                     "tokens after BOS name the program")
+                if p > k and is_op:
+                    raise InputError(f"input {b}, position {p}: the op {token!r} stands among the data (after the "
+                                     f"{k} ops)")
+            if len(tokens) <= 1 + k:
+                raise InputError(f"input {b}: no data after the {k} ops (BOS, {k} ops, then at least one token)")
 
 
 def run_program(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], ops: Iterable[str], tokens: list) -> list:
@@ -160,24 +202,45 @@ def _check(primitives: Mapping, stages: int, vocab: Iterable) -> tuple[list[str]
     return names, vocab
 
 
-def _check_total(primitives: Mapping, vocab: list, length: int) -> None:
-    """Every primitive gives a value (not None, no error) at every position of every input up to `length`."""
+def _check_total(primitives: Mapping, vocab: list, max_seq_len: int) -> None:
+    """Every primitive gives a value in the vocabulary (not None, no error) at every position of every input up
+    to `max_seq_len`: run on all of them when there are at most `EXHAUSTIVE_LIMIT`, else on every input of
+    the lengths that fit, and for the longer ones its static value set must lie in the vocabulary (totality
+    there is not checked)."""
+    checked = max(n for n in range(1, max_seq_len + 1) if n == 1 or count_inputs(len(vocab), n) <= EXHAUSTIVE_LIMIT)
     members = set(vocab)
     for name, build in primitives.items():
         program = build(rasp.tokens)
         if not isinstance(program, rasp.SOp):
             raise ComposeError(f"primitive {name!r} returned {type(program).__name__}, not an s-op")
-        for n in range(1, length + 1):
-            for xs in itertools.product(vocab, repeat=n):
+        for xs, out in _outputs(program, name, list(all_inputs(vocab, checked))):
+            if any(v is None for v in out):
+                raise ComposeError(f"primitive {name!r} gives None on {xs} ({out}); programmable needs "
+                                   "primitives defined everywhere (a None would poison the select; give "
+                                   "Aggregates a default)")
+            if not set(out) <= members:
+                raise ComposeError(f"primitive {name!r} maps {xs} to {out}, outside the vocabulary "
+                                   f"{vocab}; programmable runs primitives on each other's outputs, so they "
+                                   "must map the vocabulary to itself")
+        if checked < max_seq_len:
+            foreign = rasp.value_set(program, vocab, max_seq_len) - members
+            if foreign:
+                raise ComposeError(f"primitive {name!r} may give {sorted(foreign, key=repr)} on inputs longer than "
+                                   f"{checked} (by its value set), outside the vocabulary {vocab}; only inputs up to "
+                                   f"length {checked} are few enough to run (at most {EXHAUSTIVE_LIMIT:,}): give a "
+                                   "smaller max_seq_len or a primitive whose values stay in the vocabulary")
+
+
+def _outputs(program: rasp.SOp, name: str, inputs: list[list]) -> Iterator[tuple[list, list]]:
+    """(input, output) of `program` on each input, evaluated in batches; the first input it is undefined on is
+    a ComposeError naming it (a batch that raises is re-run one input at a time to find it)."""
+    for start in range(0, len(inputs), BATCH):
+        chunk = inputs[start:start + BATCH]
+        try:
+            yield from zip(chunk, rasp.evaluate_batch(program, chunk))
+        except rasp.EvaluationError:
+            for xs in chunk:
                 try:
-                    out = rasp.evaluate(program, list(xs))
+                    yield xs, rasp.evaluate(program, xs)
                 except rasp.EvaluationError as err:
-                    raise ComposeError(f"primitive {name!r} is undefined on {list(xs)}: {err}") from None
-                if any(v is None for v in out):
-                    raise ComposeError(f"primitive {name!r} gives None on {list(xs)} ({out}); programmable needs "
-                                       "primitives defined everywhere (a None would poison the select; give "
-                                       "Aggregates a default)")
-                if not set(out) <= members:
-                    raise ComposeError(f"primitive {name!r} maps {list(xs)} to {out}, outside the vocabulary "
-                                       f"{vocab}; programmable runs primitives on each other's outputs, so they "
-                                       "must map the vocabulary to itself")
+                    raise ComposeError(f"primitive {name!r} is undefined on {xs}: {err}") from None

@@ -32,8 +32,14 @@ first component's tokens (each component's BOS and PAD embeddings are placed the
 them). Causal (decoder) components keep their mask in a bidirectional switch by one more score term: -MASK
 for keys after the query (one column per query position, on one-hot position dimensions); the switch is
 causal when all its components are. Components must agree on the output encoding (categorical or
-numerical); ComposeError says which differ. An input that mixes in tokens only another component knows is outside the chosen one's domain
-(its block embeds them as zeros); the answer there is not specified.
+numerical); ComposeError says which differ.
+
+An input that mixes in tokens only another component knows, or is longer than the chosen component takes, is
+outside its domain (its block embeds those tokens as zeros and has no position embedding past its length), and
+the component still answers there (hist over a, b: [1, 3, 3] on `a 1 1`; hist over 2 tokens: [2, 2, 2, 1] on
+`a a a b`). So each component that lacks some token or length gets a flag dimension `outside:NAME`, 1 in the
+embedding of each such token and position, read by no layer; `ComposedModel.apply` reads the flags of the chosen
+component and refuses the input (InputError).
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from weightsmith.compose.composed import SELECTOR, ComposedModel
+from weightsmith.compose.composed import OUTSIDE, SELECTOR, ComposedModel
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype, union_tokens
 from weightsmith.model import Transformer
 from weightsmith.model.config import VALUE_TYPE as VALUE
@@ -51,11 +57,13 @@ from weightsmith.model.config import VALUE_TYPE as VALUE
 MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
 GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
 SELECTED, UNSELECTED = "selected", "unselected"
+ANY_SELECTOR = "is_selector"  # the label of the dimension that is 1 at any selector token
 
 
 def unwrap(model: Any, name: str) -> Transformer:
     """The Transformer of a component given as a Transformer, or as anything holding one in `.model`;
-    its output must be one-hot (a dim per value), which the composed models gate and route."""
+    its output must be one-hot (a dim per value), which the composed models gate and route, and it is neither a
+    switch (whose input checks the stack would skip) nor looped (whose block the stack would run once)."""
     inner = getattr(model, "model", model)
     if not isinstance(inner, Transformer):
         raise ComposeError(f"component {name!r}: expected a weightsmith Transformer or compiled model, "
@@ -64,6 +72,11 @@ def unwrap(model: Any, name: str) -> Transformer:
         raise ComposeError(f"component {name!r} has a compact output (its {len(inner.config.output_values)} values "
                            f"are ±1 codes on {len(inner.config.output_dims)} dims): composing gates one output dim "
                            "per value; compile it with rasp.one_hot on its output (or compact_above=None)")
+    labels = inner.config.residual_labels
+    if ANY_SELECTOR in labels and any(label.startswith(SELECTOR + ":") for label in labels):
+        raise ComposeError(f"component {name!r} is a switch (it reads its own selector after BOS): a switch or pipe "
+                           "does not check a switch inside it (its selector, its components' tokens), and answered "
+                           "there; give the inner switch's components directly")
     if inner.config.loop is not None:  # a stack runs every layer once: the block would not repeat
         raise ComposeError(f"component {name!r} is a looped model (its block runs until its own stop flag is set); "
                            "a switch or pipe runs each component's layers once, so it cannot hold one")
@@ -93,7 +106,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     selectors = list(named)
     stack = Stack([*vocab, *selectors], max_seq_len, bos, pad)
     blocks = [stack.add_block(name, model) for name, model in named.items()]
-    one, any_selector = stack.add_dims(["one", "is_selector"])
+    one, any_selector = stack.add_dims(["one", ANY_SELECTOR])
     select = stack.add_dims([f"{SELECTOR}:{s}" for s in selectors])
     selected = stack.add_dims([f"{SELECTED}:{s}" for s in selectors])
     off = stack.add_dims([f"{UNSELECTED}:{s}" for s in selectors])
@@ -101,6 +114,9 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
     out = stack.add_dims([f"switch:{v}" for v in values] if encoding == "categorical" else ["switch:num"])
     type_dims = {name: stack.add_dims([f"switch:type:{name}:{k}" for k in range(len(group))])
                  for name, group in (groups or {}).items()}
+    unknown = {block.name: [t for t in vocab if block.token_row(t) is None] for block in blocks}
+    too_far = {block.name: range(block.config.max_seq_len + 2, max_seq_len + 1) for block in blocks}  # BOS, selector
+    outside = {name: stack.add_dims([f"{OUTSIDE}:{name}"])[0] for name in named if unknown[name] or too_far[name]}
 
     stack.token_embed[:, one] = 1.0
     for block in blocks:
@@ -108,6 +124,10 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.embed_positions(block, shift=1)
     for j, s in enumerate(selectors):
         stack.token_embed[stack.tokens().index(s), [select[j], any_selector]] = 1.0
+    rows = {(type(t), t): i for i, t in enumerate(stack.tokens())}
+    for name, dim in outside.items():
+        stack.token_embed[[rows[(type(t), t)] for t in unknown[name]], dim] = 1.0
+        stack.pos_embed[list(too_far[name]), dim] = 1.0
 
     causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
     query, key = np.zeros(stack.d), np.zeros(stack.d)

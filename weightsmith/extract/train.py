@@ -198,8 +198,20 @@ def load_gpt2(folder: Path):
             raise
         raise InputError(f"{folder}: cannot load the model: {str(err).splitlines()[0]}") from None
     model.eval()
-    training = folder / "training.json"
-    return model, (json.loads(training.read_text()) if training.is_file() else {})
+    return model, _training_facts(folder / "training.json")
+
+
+def _training_facts(path: Path) -> dict:
+    """training.json (the task and how the model was trained), {} without one; a damaged one is an InputError."""
+    if not path.is_file():
+        return {}
+    try:
+        facts = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise InputError(f"{path}: not a JSON object of training facts ({err})") from None
+    if not isinstance(facts, dict):
+        raise InputError(f"{path}: not a JSON object of training facts (it holds a {type(facts).__name__})")
+    return facts
 
 
 def search_order(task: Task) -> tuple[Arch, ...]:

@@ -41,6 +41,7 @@ from typing import Any, Callable, Optional
 
 from weightsmith.learn.train_task import train_task
 from weightsmith.program_spec import first_repeat
+from weightsmith.textfile import read_text
 
 # train_task arguments a sweep file may not set: the sweep owns them
 _RESERVED = {"task", "out_dir", "progress", "on_epoch", "check_only"}
@@ -80,7 +81,7 @@ class SweepConfig:
     def load(cls, path: str | Path) -> "SweepConfig":
         path = Path(path)
         try:
-            text = path.read_text()
+            text = read_text(path)
         except OSError as err:
             raise SweepError(f"{path}: cannot read the sweep file ({err.strerror or err})") from None
         try:

@@ -291,7 +291,7 @@ class _Writer:
         live = self.p.live_variables()
         self.emit(f'"""Transformer Program for {self.task!r}, decompiled by weightsmith. Standalone: no imports.',
                   "",
-                  f"run(tokens) -> one label per position; tokens[0] is normally {cfg.vocab[0]!r}, at most "
+                  f"run(tokens) -> one label per position; tokens[0] is {cfg.vocab[0]!r} (BOS), at most "
                   f"{cfg.max_len} tokens.",
                   f"Layers: {cfg.layers}; per layer {cfg.cat_heads} categorical heads, {cfg.count_heads} numerical heads, "
                   f"{cfg.mlps} MLPs ({int((~live[2:]).sum())} of {len(live) - 2} modules unused and left out).",
@@ -325,6 +325,8 @@ class _Writer:
                   "    for i, t in enumerate(tokens):",
                   "        if not any(t == v and type(t) is type(v) for v in VOCAB):",
                   '            raise ValueError(f"token {t!r} at position {i} is not in the vocabulary {VOCAB!r}")',
+                  "    if not (tokens[0] == VOCAB[0] and type(tokens[0]) is type(VOCAB[0])):  # else it is read as BOS",
+                  '        raise ValueError(f"tokens[0] is {tokens[0]!r}, not the BOS token {VOCAB[0]!r}")',
                   "    positions = list(range(n))", *body,
                   "    variables = locals()  # the classifier reads them by name",
                   "    return [classify(variables, i) for i in range(n)]")

@@ -421,7 +421,10 @@ class Transformer(nn.Module):
                 elif padding_from is not None and not (_hashable(token) and token == pad):
                     raise InputError(f"input {b}, position {t}: token {token!r} after padding (position "
                                      f"{padding_from} is {pad!r}); {pad!r} may only end an input")
-                elif found is None or (t > 0 and token == bos):
+                elif t > 0 and found is not None and token == bos:
+                    raise InputError(f"input {b}, position {t}: token {token!r} is the BOS token, which only starts "
+                                     "an input")
+                elif found is None:
                     raise InputError(f"input {b}, position {t}: token {token!r} is not in the vocabulary"
                                      + self._same_value_hint(token))
                 ids[b, t] = found

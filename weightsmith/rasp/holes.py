@@ -33,9 +33,10 @@ class HoleTable:
     every input value: what it outputs there is stated, not guessed at run time).
     """
 
-    def __init__(self, values: Sequence[Any] | None, default: Any = None):
+    def __init__(self, values: Sequence[Any] | None, default: Any = None, arity: int = 1):
         self.values = None if values is None else list(values)
         self.default = default
+        self.arity = arity  # arguments per call: 1 for a Map, 2 for a SequenceMap or a predicate
         self.entries: dict[tuple, Any] | None = None
         self.hole: rx.RASPExpr | None = None  # the expression it is the function of (for messages)
 
@@ -44,7 +45,7 @@ class HoleTable:
         return self.hole.label if self.hole is not None else "?"
 
     def clone(self) -> "HoleTable":
-        new = HoleTable(self.values, self.default)
+        new = HoleTable(self.values, self.default, self.arity)
         new.entries = None if self.entries is None else dict(self.entries)
         return new
 
@@ -52,8 +53,8 @@ class HoleTable:
     def filled(self) -> bool:
         return self.entries is not None
 
-    def fill(self, entries: Mapping[tuple, Any]) -> None:
-        entries = {tuple(k) if isinstance(k, (tuple, list)) else (k,): v for k, v in entries.items()}
+    def fill(self, entries: Mapping[Any, Any]) -> None:
+        entries = {self._arguments(k): v for k, v in entries.items()}
         if self.values is not None:
             bad = [v for v in entries.values() if v not in self.values]
             if bad:
@@ -63,6 +64,18 @@ class HoleTable:
             if bad:
                 raise ValueError(f"hole {self.owner!r}: a predicate's cells are True or False, got {bad[0]!r}")
         self.entries = entries
+
+    def _arguments(self, key: Any) -> tuple:
+        """A filling's key as the argument tuple the table is called with. A Map's key is its argument's value,
+        whatever it is (a pair value (1, 0) is one argument, not two), or that value in a 1-tuple; a pair
+        hole's key must be a pair, since any other key would match no call and leave the default in place."""
+        key = tuple(key) if isinstance(key, list) else key
+        if self.arity == 1:
+            return key if isinstance(key, tuple) and len(key) == 1 else (key,)
+        if not (isinstance(key, tuple) and len(key) == 2):
+            pair = "an argument pair" if self.values is not None else "a (key, query) pair"
+            raise ValueError(f"hole {self.owner!r}: a key is {pair}, got {key!r}")
+        return key
 
     def __call__(self, *args: Any) -> Any:
         if self.entries is None:
@@ -92,7 +105,7 @@ class Hole:
         return new
 
     def fill(self, entries: Mapping[Any, Any]) -> "Hole":
-        """Fill the table (keys: argument tuples, or single values for a Map); returns the hole."""
+        """Fill the table (keys: a Map's argument values, a pair hole's argument pairs); returns the hole."""
         self.table.fill(entries)
         return self
 
@@ -115,7 +128,7 @@ class LearnableSequenceMap(Hole, rx.SequenceMap):
     default_name_prefix = "learnable_sequence_map"
 
     def __init__(self, fst: rx.SOp, snd: rx.SOp, values: Iterable[Any], default: Any = None):
-        table = HoleTable(_declared(values, "Learnable.sequence_map"), default)
+        table = HoleTable(_declared(values, "Learnable.sequence_map"), default, arity=2)
         super().__init__(table, fst, snd)
         self._own(table)
 
@@ -132,7 +145,7 @@ class LearnableSelect(Hole, rx.Select):
     _function_attribute = "predicate"
 
     def __init__(self, keys: rx.SOp, queries: rx.SOp, one_key: bool = False):
-        table = HoleTable(None, default=False)
+        table = HoleTable(None, default=False, arity=2)
         super().__init__(keys, queries, table)
         self._own(table)
         self.one_key = one_key
