@@ -247,7 +247,7 @@ def test_a_body_of_water_is_a_place_class_of_its_own():
 @pytest.mark.parametrize("english, french", [
     # a noun neither dictionary translates that French writes alike (round 11: `build.cognates`)
     ("The campus is big.", "le campus est grand."),
-    ("We watched an episode of the series.", "nous avons regardé une épisode de la série."),
+    ("We watched an episode of the series.", "nous avons regardé un épisode de la série."),
 ])
 def test_nouns_french_writes_alike_are_known(english, french):
     from weightsmith.library import nlp

@@ -32,7 +32,8 @@ from pathlib import Path
 from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
-    phrase_infinitive, read_closed_class, read_phrasal, read_phrases, read_subject_senses, reflexive, write,
+    phrase_infinitive, read_closed_class, read_names, read_phrasal, read_phrases, read_subject_senses, reflexive,
+    write,
 )
 
 MIN_COUNT = 5
@@ -108,7 +109,7 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-def cognates(nouns: list[str], verbs: set[str]) -> dict[str, str]:
+def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]:
     """English noun → the French noun spelled the same but for accents (campus, glacier, safari, detective →
     détective, planetarium → planétarium), for nouns the dictionaries give no French: FreeDict is a learner's
     dictionary of about 8,300 French words, while everyday English borrows and lends many more. The French word
@@ -116,7 +117,8 @@ def cognates(nouns: list[str], verbs: set[str]) -> dict[str, str]:
     English is kept only if French uses it nearly as much as English does (COGNATE_MAX_ENGLISH_LEAD), since
     English words quoted in French text are counted as French. wordfreq gives no word classes: a French verb
     (Verbiste's infinitives: signer, filer, fixer for the English agent nouns) and a word of three letters or
-    fewer (sept, sen) are left out."""
+    fewer (sen) are left out, and a French word FreeDict's French→English side knows must translate back to the
+    English noun (bout is an end, venue an arrival: false friends)."""
     import wordfreq  # the `lexicon` extra
 
     french = {}
@@ -127,6 +129,8 @@ def cognates(nouns: list[str], verbs: set[str]) -> dict[str, str]:
     for noun in nouns:
         word, english_zipf = french.get(noun), wordfreq.zipf_frequency(noun, "en")
         if word is None or len(word) <= 3 or word in verbs or english_zipf < COGNATE_MIN_ENGLISH_ZIPF:
+            continue
+        if word in fra_eng and all(noun not in e.english for e in fra_eng[word]):
             continue
         zipf = wordfreq.zipf_frequency(word, "fr")
         if zipf >= COGNATE_MIN_ZIPF and (word != noun or zipf >= english_zipf - COGNATE_MAX_ENGLISH_LEAD):
@@ -204,15 +208,17 @@ def build(folder: Path | None = None) -> Lexicon:
     for key, entry in lemmas.items():
         for form in (f for fs in entry.forms.values() for f in fs):
             readings.setdefault(form, set()).add(key)
+    names |= set(read_names())  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
     vouched = [w for w, cls in sorted(classes.items()) if cls == {"noun"} and w not in closed and w not in names
                and (w, "noun") not in translations and (counts[w, "noun"] >= 1 or english.listed_inflections(w, "noun"))]
-    for noun, word in cognates(vouched, set(conjugations)).items():
+    for noun, word in cognates(vouched, set(conjugations), fra_eng).items():
         entry = lemmas.get((noun, "noun")) or EnglishLemma(noun, "noun", counts[noun, "noun"],
                                                            english.inflections(noun, "noun"))
         if any(readings.get(f, set()) - {(noun, "noun")} for fs in entry.forms.values() for f in fs):
             continue
         lemmas[noun, "noun"] = entry
-        translations[noun, "noun"] = _translation(noun, "noun", word, chooser.gender(word), "cognate")
+        gender = chooser.gender(word) or french.borrowed_gender(word)
+        translations[noun, "noun"] = _translation(noun, "noun", word, gender, "cognate")
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
     infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever
