@@ -242,3 +242,14 @@ def test_a_body_of_water_is_a_place_class_of_its_own():
     kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
     assert [kind(w) for w in ("sea", "lake", "rivers", "pond", "church", "harbour", "beach")] == [
         "water", "water", "water", "water", "count", "count", "count"]
+
+
+@pytest.mark.parametrize("english, french", [
+    # a noun neither dictionary translates that French writes alike (round 11: `build.cognates`)
+    ("The campus is big.", "le campus est grand."),
+    ("We watched an episode of the series.", "nous avons regardé un épisode de la série."),
+])
+def test_nouns_french_writes_alike_are_known(english, french):
+    from weightsmith.library import nlp
+
+    assert nlp.unknown_words(english, "translation") == [] and nlp.translate(english) == french

@@ -90,3 +90,19 @@ def test_tables_built_by_other_code_are_rebuilt(built, tmp_path):
     (stale / "manifest.json").write_text(manifest.replace('"fingerprint": "', '"fingerprint": "old'))
     (stale / "translations.tsv").write_text("english\tpos\tfrench\tgender\tforms\tsource\n")
     assert ("cat", "noun") in dictionary.load(stale).translations
+
+
+def test_cognates_cover_nouns_the_dictionaries_lack_and_skip_english_quoted_in_french(built):
+    """campus, marathon, detective: nouns FreeDict has no French for, which French writes alike (but for accents);
+    council and lab are English words that French text quotes (wordfreq counts them as French), signer a
+    French verb, bout and venue false friends FreeDict translates otherwise, anna a name: none is taken; nor is
+    sang (sing's past: it has a reading) or parking (park's -ing form)."""
+    _, lexicon = built
+    french = {w: lexicon.translations[w, "noun"] for w in ("campus", "marathon", "detective", "episode")}
+    assert {w: t.french for w, t in french.items()} == {
+        "campus": "campus", "marathon": "marathon", "detective": "détective", "episode": "épisode"}
+    assert {t.gender for t in french.values()} == {"m"}  # le campus, l'épisode (borrowed nouns: masculine)
+    assert {t.source for t in french.values()} == {"cognate"}
+    for word in ("council", "lab", "signer", "bristol", "sang", "parking", "bout", "venue", "anna"):
+        assert (word, "noun") not in lexicon.translations or lexicon.translations[word, "noun"].source != "cognate"
+    assert {pos for _, pos, _ in lexicon.analyses("sang")} == {"verb"}

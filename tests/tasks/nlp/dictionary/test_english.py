@@ -3,7 +3,7 @@
 import pytest
 
 from weightsmith.tasks.nlp import dictionary
-from weightsmith.tasks.nlp.dictionary import sources
+from weightsmith.tasks.nlp.dictionary import english, sources
 from weightsmith.tasks.nlp.dictionary.english import noun_classes
 
 
@@ -25,3 +25,17 @@ def test_only_the_commonest_sense_counts_and_two_classes_are_none(classes):
     device and a conveyance: neither."""
     assert "television" not in classes
     assert "missile" not in classes
+
+
+@pytest.fixture(scope="module")
+def wordnet():
+    if dictionary.missing():
+        pytest.skip("lexical resources not installed")
+    return sources.path("wordnet").parent
+
+
+def test_proper_nouns_are_the_lemmas_wordnet_only_capitalises(wordnet):
+    names = english.proper_nouns(wordnet)
+    assert {"bristol", "calcutta", "magellan"} <= names
+    assert not {"rose", "bath", "campus", "glacier"} & names  # also (or only) common nouns
+

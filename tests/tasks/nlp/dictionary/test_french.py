@@ -26,3 +26,11 @@ def test_noun_plurals(singular, plural):
 ])
 def test_adjective_forms(m, forms):
     assert french.adjective_forms(m) == forms
+
+
+@pytest.mark.parametrize("noun, gender", [
+    ("campus", "m"), ("épisode", "m"), ("détective", "m"), ("marathon", "m"), ("participation", "f"),
+    ("qualité", "f"), ("pizzeria", "m"),  # (la pizzeria: the rule's miss, -ia is no French suffix)
+])
+def test_a_borrowed_noun_is_masculine_but_for_a_feminine_suffix(noun, gender):
+    assert french.borrowed_gender(noun) == gender

@@ -14,6 +14,10 @@ be one Verbiste conjugates. Among those, in order: one that translates back to t
 the English word stands in its translations the better (voir → "see" first, rencontrer → "see" ninth);
 one whose class is attested; a masculine lemma over its feminine (ami over amie); a single word; the
 earlier sense. The hand-written overrides (`overrides.tsv`) come first of all.
+
+Nouns neither dictionary translates that French writes alike but for accents (campus, safari, detective →
+détective) take that French word when wordfreq's French list has it and French uses it about as much as English
+does (`cognates`).
 """
 
 from __future__ import annotations
@@ -21,16 +25,28 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
-    phrase_infinitive, read_closed_class, read_phrasal, read_phrases, read_subject_senses, reflexive, write,
+    phrase_infinitive, read_closed_class, read_names, read_phrasal, read_phrases, read_subject_senses, reflexive,
+    write,
 )
 
 MIN_COUNT = 5
+# cognates (`cognates`): the French word must be this common (wordfreq's Zipf scale: 3 is once per million
+# words), and a word French spells exactly as English must not be much rarer in French than in English (the
+# French web text wordfreq counts quotes English: "council", "drama", "runner" are English there)
+COGNATE_MIN_ZIPF = 2.5
+COGNATE_MAX_ENGLISH_LEAD = 0.5
+# and the English noun one English writes at least ten times in a million words (zipf 4: campus, episode,
+# detective, marathon): each word grows the translator's vocabulary, whose read-out lookups are within 4% of
+# what the compiler enumerates (`test_dictionary_translation`, the read-out's limits; zipf 3.5 already passes
+# it, so glacier and safari wait for a read-out that takes more words)
+COGNATE_MIN_ENGLISH_ZIPF = 4.0
 HERE = Path(__file__).parent
 
 
@@ -87,6 +103,39 @@ def _translation(lemma: str, pos: str, word: str, gender: str | None, source: st
         _, f, mpl, fpl = french.adjective_forms(word)
         forms = {"f": f, "mpl": mpl, "fpl": fpl}
     return Translation(lemma, pos, word, gender, forms, source)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]:
+    """English noun → the French noun spelled the same but for accents (campus, glacier, safari, detective →
+    détective, planetarium → planétarium), for nouns the dictionaries give no French: FreeDict is a learner's
+    dictionary of about 8,300 French words, while everyday English borrows and lends many more. The French word
+    is one of wordfreq's 100,000 commonest French words, at least COGNATE_MIN_ZIPF; a word spelled exactly as the
+    English is kept only if French uses it nearly as much as English does (COGNATE_MAX_ENGLISH_LEAD), since
+    English words quoted in French text are counted as French. wordfreq gives no word classes: a French verb
+    (Verbiste's infinitives: signer, filer, fixer for the English agent nouns) and a word of three letters or
+    fewer (sen) are left out, and a French word FreeDict's French→English side knows must translate back to the
+    English noun (bout is an end, venue an arrival: false friends)."""
+    import wordfreq  # the `lexicon` extra
+
+    french = {}
+    for word in wordfreq.top_n_list("fr", 100_000):
+        if word.isalpha():
+            french.setdefault(_unaccented(word), word)
+    out = {}
+    for noun in nouns:
+        word, english_zipf = french.get(noun), wordfreq.zipf_frequency(noun, "en")
+        if word is None or len(word) <= 3 or word in verbs or english_zipf < COGNATE_MIN_ENGLISH_ZIPF:
+            continue
+        if word in fra_eng and all(noun not in e.english for e in fra_eng[word]):
+            continue
+        zipf = wordfreq.zipf_frequency(word, "fr")
+        if zipf >= COGNATE_MIN_ZIPF and (word != noun or zipf >= english_zipf - COGNATE_MAX_ENGLISH_LEAD):
+            out[noun] = word
+    return out
 
 
 def read_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -147,6 +196,29 @@ def build(folder: Path | None = None) -> Lexicon:
         if (lemma, pos) not in lemmas:
             lemmas[lemma, pos] = EnglishLemma(lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
         translations[lemma, pos] = _translation(lemma, pos, word, gender, "override")
+
+    # nouns without French that French writes alike (`cognates`), which only give French to words that had none:
+    # common nouns (a proper noun is a name: bristol, calcutta) of no other WordNet class; none of whose forms
+    # another lemma has ("sang", the past of sing, is not the French for blood); and ones the classifiers' wider
+    # table reads already (`classifier.lemmas`: SemCor tags them or LemmInflect lists them), so grammaticality and
+    # sentiment know exactly the words and readings they knew ("geek", "smiley" would have brought VADER-rated
+    # words into the sentiment table)
+    names = english.proper_nouns(wordnet_folder)
+    readings: dict[str, set[tuple[str, str]]] = {}
+    for key, entry in lemmas.items():
+        for form in (f for fs in entry.forms.values() for f in fs):
+            readings.setdefault(form, set()).add(key)
+    names |= set(read_names())  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
+    vouched = [w for w, cls in sorted(classes.items()) if cls == {"noun"} and w not in closed and w not in names
+               and (w, "noun") not in translations and (counts[w, "noun"] >= 1 or english.listed_inflections(w, "noun"))]
+    for noun, word in cognates(vouched, set(conjugations), fra_eng).items():
+        entry = lemmas.get((noun, "noun")) or EnglishLemma(noun, "noun", counts[noun, "noun"],
+                                                           english.inflections(noun, "noun"))
+        if any(readings.get(f, set()) - {(noun, "noun")} for fs in entry.forms.values() for f in fs):
+            continue
+        lemmas[noun, "noun"] = entry
+        gender = chooser.gender(word) or french.borrowed_gender(word)
+        translations[noun, "noun"] = _translation(noun, "noun", word, gender, "cognate")
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
     infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever

@@ -112,3 +112,18 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
         if len(found) == 1 and lemma.isalpha():
             out[lemma] = found[0]
     return out
+
+
+def proper_nouns(folder: Path) -> set[str]:
+    """Single-word noun lemmas (lower-cased, as the index lists them) that WordNet writes capitalised in every
+    synset they stand in: names of places and people (bristol, calcutta, magellan), not common nouns that are
+    also a name somewhere (rose, bath)."""
+    capitalised, common = set(), set()
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split(" | ", 1)[0].split()
+        for word in fields[4:4 + 2 * int(fields[3], 16):2]:
+            (capitalised if word[0].isupper() else common).add(word.lower())
+    return {w for w in capitalised - common if w.isalpha()}
+

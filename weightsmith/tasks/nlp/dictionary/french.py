@@ -90,3 +90,10 @@ def guess_gender(noun: str) -> str:
     head = noun.split(" ")[0].split("-")[0]
     feminine = head.endswith(_FEMININE_ENDINGS) or head.endswith("e") and not head.endswith(_MASCULINE_E)
     return "f" if feminine else "m"
+
+
+def borrowed_gender(noun: str) -> str:
+    """The gender of a noun French shares with English (`build.cognates`) when the dictionary gives none: a
+    borrowed noun is masculine unless it ends in a feminine suffix (le campus, le marathon, l'épisode, le
+    détective; la participation, la qualité), where `guess_gender` would make every final -e feminine."""
+    return "f" if noun.split(" ")[0].endswith(_FEMININE_ENDINGS) else "m"

@@ -43,6 +43,8 @@ RESOURCES = {
         "Verbiste French conjugation", ("usr/share/verbiste-0.1/verbs-fr.xml", "usr/share/verbiste-0.1/conjugation-fr.xml"),
         "apt-get install verbiste", "GPL-2+"),
     "lemminflect": Resource("LemmInflect", (), "pip install 'weightsmith[lexicon]'", "MIT", module="lemminflect"),
+    "wordfreq": Resource("wordfreq word frequencies", (), "pip install 'weightsmith[lexicon]'",
+                         "Apache-2.0 (code); CC BY-SA 4.0 (data)", module="wordfreq"),
     "vader": Resource("VADER sentiment lexicon", (), "pip install 'weightsmith[lexicon]'", "MIT",
                       module="vaderSentiment"),
 }
