@@ -260,7 +260,7 @@ KNOWN_MISSES = {
     # after "my" read as a verb, "happily holiday" (holiday read as a verb), a plural time noun after "last"
     "the cat jumped onto kitchen table .", "we travelled to rome via the paris .",
     "he climbed onto the roof for fix the aerial .", "we will go for a walk unless it will rain .",
-    "my dog bark whenever the postman comes .", "i lost my bus pass this morning .",
+    "i lost my bus pass this morning .",
     "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
     "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
     "we bought a new garden hose last weekends .", "the recently opened café is always busy .",
@@ -268,6 +268,9 @@ KNOWN_MISSES = {
     "the early train is always full .", "we had an extremely happily holiday in crete .",
     "my aunt grandchildren live in canada .", "the teacher daughters go to my school .",
     "i met my boss parents at the party .",
+    # Eleventh round, its class sentences: "closed" after a noun reads as a past (the bakery closed on mondays
+    # because …), as it does without the subordinate clause
+    "the bakery closed on mondays because the owner rests .",
 }
 
 
@@ -400,4 +403,21 @@ TENTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", TENTH_ROUND)
 def test_tenth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the eleventh round's classes (docs/nlp.md, "Eleventh round"), each adopted only after it won on held-out set 10
+# without losing there: the first verb after a subordinator is its clause's, so the main clause needs its own;
+# sentences the program before it judged wrong, and the ones beside them that must stay right
+ELEVENTH_ROUND = [
+    ("the tea too hot when my aunt poured it .", False),  # a main clause with no verb
+    ("the roads so icy that nobody drove to work .", False), ("i really tired after i finished the night shift .", False),
+    ("the tea was too hot when my aunt poured it .", True),
+    ("while you were out your mother phoned twice .", True), ("after the meal we walked along the river .", True),
+    ("so we took a taxi instead .", True), ("when the storm started , my grandfather was in the garden .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", ELEVENTH_ROUND)
+def test_eleventh_round_classes(text, grammatical):
     assert judge([text]) == [grammatical]

@@ -1298,6 +1298,25 @@ def program() -> rasp.SOp:
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
                                name="finite_verbs"))
+    # the first verb after a subordinator is its clause's (i so relieved when the doctor called .; the shop
+    # assistant folding jumpers when i came in .): the main clause needs a verb of its own; a comma ends the
+    # subordinate clause (when it rains , we stay in)
+    # ("so" joins main clauses: so we went home .; before / after / until / since open a clause surely only before a
+    # subject pronoun: after the meal we went home)
+    opener = combine("subordinator", lambda t, w: "S" if t == "SUB" and w != "-" else "C" if t == "COMMA" else "-",
+                     tag, combine("opens_surely", lambda c, n: "-" if _parsed(c).readings[0] == "DEG" or (
+                         "PREP" in _parsed(c).readings and n not in SUBJECT_PRONOUNS) else "S", word_class, next_tag))
+    # (an unknown word after a subject pronoun is a verb here too; an infinitive after "to" is none: so icy that
+    # nobody drove to work)
+    a_verb = combine("verb_not_infinitive", lambda v, t: v and not t,
+                     combine("verb_or_unknown_verb", lambda v, u: v != "-" or u, verb, unknown_verb),
+                     previous(is_to, 1, default=False, name="to_before"))
+    opener_or_verb = combine("subordinator_or_verb", lambda o, v: "V" if v else o, opener, a_verb)
+    main_verb = combine("main_clause_verb", lambda v, b: v and b != "S", a_verb,
+                        nearest_left(feature("opens_or_verb", lambda o: o != "-", opener_or_verb), opener_or_verb,
+                                     default="-", name="subordinator_or_verb_before"))
+    finite = combine("finite_and_main_verb", lambda f, n: f and n > 0, finite,
+                     count_all(main_verb, name="main_clause_verbs"))
     question = feature("question_order", lambda n: n > 0, inverted_count)
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
