@@ -1307,10 +1307,17 @@ def program() -> rasp.SOp:
                      tag, combine("opens_surely", lambda c, n: "-" if _parsed(c).readings[0] == "DEG" or (
                          "PREP" in _parsed(c).readings and n not in SUBJECT_PRONOUNS) else "S", word_class, next_tag))
     # (an unknown word after a subject pronoun is a verb here too; an infinitive after "to" is none: so icy that
-    # nobody drove to work)
-    a_verb = combine("verb_not_infinitive", lambda v, t: v and not t,
-                     combine("verb_or_unknown_verb", lambda v, u: v != "-" or u, verb, unknown_verb),
-                     previous(is_to, 1, default=False, name="to_before"))
+    # nobody drove to work; nor a verb right after an -ing form, whose complement or compound it is: my cousin
+    # getting married in june ., the pupils at the swimming pool today .)
+    # (the -ing form a verb first by SemCor and no countable noun, before a lexical verb: the building shook, the
+    # meeting starts at nine are right)
+    a_verb = combine("verb_not_infinitive", lambda v, t: v != "-" and t != "to" and not (v == "V" and t == "ing"),
+                     combine("verb_or_unknown_verb", lambda v, u: "V" if u else v, verb, unknown_verb),
+                     previous(combine("to_or_ing", lambda t, i: "to" if t == "TOINF" else "ing" if i else "-", tag,
+                                      feature("only_ing_verb_first", lambda c: _parsed(c).forms == ("ing",) and
+                                              _parsed(c).primary == "V" and not {"cnt", "cntw"} & set(
+                                                  _parsed(c).mark.split("/")), word_class)),
+                              1, default="-", name="to_or_ing_before"))
     opener_or_verb = combine("subordinator_or_verb", lambda o, v: "V" if v else o, opener, a_verb)
     main_verb = combine("main_clause_verb", lambda v, b: v and b != "S", a_verb,
                         nearest_left(feature("opens_or_verb", lambda o: o != "-", opener_or_verb), opener_or_verb,
