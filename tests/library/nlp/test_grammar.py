@@ -271,6 +271,9 @@ KNOWN_MISSES = {
     # Eleventh round, its class sentences: "closed" after a noun reads as a past (the bakery closed on mondays
     # because …), as it does without the subordinate clause
     "the bakery closed on mondays because the owner rests .",
+    # "a" before "next" counts no noun once a time word opens its own phrase (a next week is busy; main misses it
+    # too); "past six yesterday" is refused as on main
+    "a next week is busy .", "the bus came at ten past six yesterday .",
 }
 
 
@@ -408,7 +411,8 @@ def test_tenth_round_classes(text, grammatical):
 
 # the eleventh round's classes (docs/nlp.md, "Eleventh round"), each adopted only after it won on held-out set 10
 # without losing there: the first verb after a subordinator is its clause's, so the main clause needs its own;
-# a verb right after an -ing form (getting married) is no verb of the main clause; sentences the program before it judged wrong, and the ones beside them that must stay right
+# a verb right after an -ing form (getting married) is no verb of the main clause; a time word after a number
+# opens a phrase of its own (below zero last night); sentences the program before it judged wrong, and the ones beside them that must stay right
 ELEVENTH_ROUND = [
     ("the tea too hot when my aunt poured it .", False),  # a main clause with no verb
     ("the roads so icy that nobody drove to work .", False), ("i really tired after i finished the night shift .", False),
@@ -418,6 +422,9 @@ ELEVENTH_ROUND = [
     ("my brother getting divorced after ten years .", False),  # a verb right after an -ing form is none of the clause
     ("the building shook during the storm .", True), ("the meeting finished early today .", True),
     ("the swimming pool opens at seven .", True),
+    ("my daughter turns seven next tuesday .", True),  # a time word after a number opens its own phrase
+    ("my grandmother turned ninety last spring .", True), ("i met two friend last night .", False),
+    ("they sold five car last week .", False), ("the next two weeks are busy .", True),
 ]
 
 

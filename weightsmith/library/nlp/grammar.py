@@ -530,9 +530,14 @@ def program() -> rasp.SOp:
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
     # (a noun before a noun modifies it: the determiner agrees with the last, a police officer, these car keys)
-    np_stop = combine("ends_noun_phrase", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (t == "N" and n),
-                      tag, previous(is_noun, -1, default=False, name="noun_next"))
-    my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
+    # (a time word opens a phrase of its own: below zero last night, will turn eighteen next march, zero yesterday
+    # evening; a number before it counts no noun)
+    time_word = feature("time_word", lambda m: m in ("last", "next", "past", "fut"), mark)
+    np_stop = combine("ends_noun_phrase", lambda s, w: s or w,
+                      combine("ends_noun_phrase_by_tag", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (
+                          t == "N" and n), tag, previous(is_noun, -1, default=False, name="noun_next")), time_word)
+    my_noun = nearest_right(np_stop, combine("counted_number", lambda n, w: "-" if w else n, noun_number, time_word),
+                            default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
     det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
