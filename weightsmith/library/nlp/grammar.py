@@ -1308,9 +1308,11 @@ def program() -> rasp.SOp:
     # subordinate clause (when it rains , we stay in)
     # ("so" joins main clauses: so we went home .; before / after / until / since open a clause surely only before a
     # subject pronoun: after the meal we went home)
-    opener = combine("subordinator", lambda t, w: "S" if t == "SUB" and w != "-" else "C" if t == "COMMA" else "-",
-                     tag, combine("opens_surely", lambda c, n: "-" if _parsed(c).readings[0] == "DEG" or (
-                         "PREP" in _parsed(c).readings and n not in SUBJECT_PRONOUNS) else "S", word_class, next_tag))
+    # (a feature of the word class first, then the lookup with the next tag: a unit per pair of values)
+    opener = combine("subordinator", lambda t, w: "S" if t == "SUB" and w else "C" if t == "COMMA" else "-",
+                     tag, combine("opens_surely", lambda k, n: k == "sub" or (k == "prep" and n in SUBJECT_PRONOUNS),
+                                  feature("subordinator_kind", lambda c: "so" if _parsed(c).readings[0] == "DEG" else
+                                          "prep" if "PREP" in _parsed(c).readings else "sub", word_class), next_tag))
     # (an unknown word after a subject pronoun is a verb here too; an infinitive after "to" is none: so icy that
     # nobody drove to work; nor a verb right after an -ing form, whose complement or compound it is: my cousin
     # getting married in june ., the pupils at the swimming pool today .)
