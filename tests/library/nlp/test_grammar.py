@@ -260,7 +260,7 @@ KNOWN_MISSES = {
     # after "my" read as a verb, "happily holiday" (holiday read as a verb), a plural time noun after "last"
     "the cat jumped onto kitchen table .", "we travelled to rome via the paris .",
     "he climbed onto the roof for fix the aerial .", "we will go for a walk unless it will rain .",
-    "my dog bark whenever the postman comes .", "i lost my bus pass this morning .",
+    "i lost my bus pass this morning .",
     "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
     "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
     "we bought a new garden hose last weekends .", "the recently opened café is always busy .",
@@ -268,6 +268,12 @@ KNOWN_MISSES = {
     "the early train is always full .", "we had an extremely happily holiday in crete .",
     "my aunt grandchildren live in canada .", "the teacher daughters go to my school .",
     "i met my boss parents at the party .",
+    # Eleventh round, its class sentences: "closed" after a noun reads as a past (the bakery closed on mondays
+    # because …), as it does without the subordinate clause
+    "the bakery closed on mondays because the owner rests .",
+    # "a" before "next" counts no noun once a time word opens its own phrase (a next week is busy; main misses it
+    # too); "past six yesterday" is refused as on main
+    "a next week is busy .", "the bus came at ten past six yesterday .",
 }
 
 
@@ -400,4 +406,28 @@ TENTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", TENTH_ROUND)
 def test_tenth_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the eleventh round's classes (docs/nlp.md, "Eleventh round"), each adopted only after it won on held-out set 10
+# without losing there: the first verb after a subordinator is its clause's, so the main clause needs its own;
+# a verb right after an -ing form (getting married) is no verb of the main clause; a time word after a number
+# opens a phrase of its own (below zero last night); sentences the program before it judged wrong, and the ones beside them that must stay right
+ELEVENTH_ROUND = [
+    ("the tea too hot when my aunt poured it .", False),  # a main clause with no verb
+    ("the roads so icy that nobody drove to work .", False), ("i really tired after i finished the night shift .", False),
+    ("the tea was too hot when my aunt poured it .", True),
+    ("while you were out your mother phoned twice .", True), ("after the meal we walked along the river .", True),
+    ("so we took a taxi instead .", True), ("when the storm started , my grandfather was in the garden .", True),
+    ("my brother getting divorced after ten years .", False),  # a verb right after an -ing form is none of the clause
+    ("the building shook during the storm .", True), ("the meeting finished early today .", True),
+    ("the swimming pool opens at seven .", True),
+    ("my daughter turns seven next tuesday .", True),  # a time word after a number opens its own phrase
+    ("my grandmother turned ninety last spring .", True), ("i met two friend last night .", False),
+    ("they sold five car last week .", False), ("the next two weeks are busy .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", ELEVENTH_ROUND)
+def test_eleventh_round_classes(text, grammatical):
     assert judge([text]) == [grammatical]

@@ -530,9 +530,14 @@ def program() -> rasp.SOp:
     is_noun = feature("is_noun", lambda t: t == "N", tag)
     noun_number = combine("noun_number", lambda n, x: x if n else "-", is_noun, number)
     # (a noun before a noun modifies it: the determiner agrees with the last, a police officer, these car keys)
-    np_stop = combine("ends_noun_phrase", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (t == "N" and n),
-                      tag, previous(is_noun, -1, default=False, name="noun_next"))
-    my_noun = nearest_right(np_stop, noun_number, default="-", name="number_of_my_noun")
+    # (a time word opens a phrase of its own: below zero last night, will turn eighteen next march, zero yesterday
+    # evening; a number before it counts no noun)
+    time_word = feature("time_word", lambda m: m in ("last", "next", "past", "fut"), mark)
+    np_stop = combine("ends_noun_phrase", lambda s, w: s or w,
+                      combine("ends_noun_phrase_by_tag", lambda t, n: t not in ("A", "R", "QR", "DEG", "ORD") and not (
+                          t == "N" and n), tag, previous(is_noun, -1, default=False, name="noun_next")), time_word)
+    my_noun = nearest_right(np_stop, combine("counted_number", lambda n, w: "-" if w else n, noun_number, time_word),
+                            default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
     det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
     det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
@@ -1298,6 +1303,34 @@ def program() -> rasp.SOp:
     finite = feature("has_finite_verb", lambda n: n > 0,
                      count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
                                name="finite_verbs"))
+    # the first verb after a subordinator is its clause's (i so relieved when the doctor called .; the shop
+    # assistant folding jumpers when i came in .): the main clause needs a verb of its own; a comma ends the
+    # subordinate clause (when it rains , we stay in)
+    # ("so" joins main clauses: so we went home .; before / after / until / since open a clause surely only before a
+    # subject pronoun: after the meal we went home)
+    # (a feature of the word class first, then the lookup with the next tag: a unit per pair of values)
+    opener = combine("subordinator", lambda t, w: "S" if t == "SUB" and w else "C" if t == "COMMA" else "-",
+                     tag, combine("opens_surely", lambda k, n: k == "sub" or (k == "prep" and n in SUBJECT_PRONOUNS),
+                                  feature("subordinator_kind", lambda c: "so" if _parsed(c).readings[0] == "DEG" else
+                                          "prep" if "PREP" in _parsed(c).readings else "sub", word_class), next_tag))
+    # (an unknown word after a subject pronoun is a verb here too; an infinitive after "to" is none: so icy that
+    # nobody drove to work; nor a verb right after an -ing form, whose complement or compound it is: my cousin
+    # getting married in june ., the pupils at the swimming pool today .)
+    # (the -ing form a verb first by SemCor and no countable noun, before a lexical verb: the building shook, the
+    # meeting starts at nine are right)
+    a_verb = combine("verb_not_infinitive", lambda v, t: v != "-" and t != "to" and not (v == "V" and t == "ing"),
+                     combine("verb_or_unknown_verb", lambda v, u: "V" if u else v, verb, unknown_verb),
+                     previous(combine("to_or_ing", lambda t, i: "to" if t == "TOINF" else "ing" if i else "-", tag,
+                                      feature("only_ing_verb_first", lambda c: _parsed(c).forms == ("ing",) and
+                                              _parsed(c).primary == "V" and not {"cnt", "cntw"} & set(
+                                                  _parsed(c).mark.split("/")), word_class)),
+                              1, default="-", name="to_or_ing_before"))
+    opener_or_verb = combine("subordinator_or_verb", lambda o, v: "V" if v else o, opener, a_verb)
+    main_verb = combine("main_clause_verb", lambda v, b: v and b != "S", a_verb,
+                        nearest_left(feature("opens_or_verb", lambda o: o != "-", opener_or_verb), opener_or_verb,
+                                     default="-", name="subordinator_or_verb_before"))
+    finite = combine("finite_and_main_verb", lambda f, n: f and n > 0, finite,
+                     count_all(main_verb, name="main_clause_verbs"))
     question = feature("question_order", lambda n: n > 0, inverted_count)
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
