@@ -43,7 +43,7 @@ from weightsmith.compiler.blocks import (
     Unit,
 )
 from weightsmith.compiler.causal import implied_by_mask
-from weightsmith.compiler.classifier import Operand, classifier_units
+from weightsmith.compiler.classifier import Operand, check_classes, classifier_units
 from weightsmith.compiler.errors import CompileError, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.linear import additive_split, affine, plane
@@ -688,6 +688,7 @@ class Lowering:
                                "hold class scores, which the unembedding's argmax reads); nothing can read it")
         if rasp.is_numerical(expr):
             raise CompileError(f"LinearClassifier {label!r} is categorical (a class per position), not numerical")
+        check_classes(expr)
         operands = []
         for sop in expr.inputs:
             rep = self.rep(sop)
