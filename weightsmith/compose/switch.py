@@ -80,7 +80,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
                                f"(write {str(name)!r})")
     named = {name: unwrap(model, name) for name, model in components.items()}
     models = list(named.values())
-    vocab = union_tokens(models)
+    vocab = union_tokens(named)
     bos, pad, causal = common_specials(named, vocab)
     encoding = _common_encoding(named)
     for name in named:
