@@ -4,12 +4,13 @@ import pytest
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
-from weightsmith.compose import ComposeError, ComposedModel, pipe
+from weightsmith.compose import ComposeError, ComposedModel, pipe, switch
 from weightsmith.compose.composed import FED
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
 from weightsmith.library import get_program
 from weightsmith.library.counting import make_frac_prevs
+from weightsmith.model import load, save
 from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
@@ -93,3 +94,19 @@ def test_a_pipe_saved_before_it_marked_its_first_models_none_runs_unchecked(tmp_
     labels[labels.index(FED)] = "pipe:old"
     piped.config.residual_labels = labels
     assert piped.apply(["BOS", 2, 3, 1]).decoded == ["BOS", 3, 2, 1]
+
+
+def test_a_first_model_outputting_class_scores_is_refused_by_name(tmp_path):
+    # The fuzzer's seeds 5100147, 5100226 (learned programs, a LinearClassifier output): the pipe's step read
+    # every class scoring above 0.25 as the token, so it fed the second model wrong tokens without a word
+    # (['A', 'A'] for ['A', 'B'] here) or crashed in it (OutputOutOfRange). Saved and loaded, the model says so too.
+    classifier = rasp.LinearClassifier([rasp.tokens], [{1: [3, 1], 2: [0, 2]}], [0, 0], ["a", "b"])
+    first = compile_program(classifier, [1, 2], 2)
+    upper = compile_program(rasp.Map(lambda x: x.upper(), rasp.tokens), ["a", "b"], 2)
+    assert first.config.output_scores and not upper.config.output_scores
+    save(first.model, tmp_path / "clf")
+    for model in (first, load(tmp_path / "clf")):
+        with pytest.raises(ComposeError, match="'first' outputs a linear classifier's class scores"):
+            pipe(model, upper)
+    assert pipe(upper, compile_program(rasp.Map(lambda x: x, rasp.tokens), ["A", "B"], 2)).config.output_scores is False
+    assert switch({"C": first, "U": upper}).config.output_scores  # a switch holding one says so: pipe refuses it

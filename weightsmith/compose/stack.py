@@ -238,7 +238,7 @@ class Stack:
 
     def build(self, *, output_dims: list[int], output_encoding: str, output_values: list, output_tolerance: float,
               output_label: str, causal: bool, dtype: torch.dtype = torch.float32,
-              output_types: dict | None = None) -> Transformer:
+              output_types: dict | None = None, output_scores: bool = False) -> Transformer:
         token_embed, pos_embed = self._embeddings()
         weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
         layers = []
@@ -269,6 +269,7 @@ class Stack:
             layers=layers, residual_labels=residual_labels, output_dims=output_dims,
             output_encoding=output_encoding, output_values=output_values, output_tolerance=output_tolerance,
             output_label=output_label, causal=causal, layer_labels=layer_labels, output_types=output_types,
+            output_scores=output_scores,
         )
         return Transformer.from_weights(config, weights, dtype=dtype)
 
