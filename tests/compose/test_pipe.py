@@ -110,3 +110,16 @@ def test_a_first_model_outputting_class_scores_is_refused_by_name(tmp_path):
             pipe(model, upper)
     assert pipe(upper, compile_program(rasp.Map(lambda x: x, rasp.tokens), ["A", "B"], 2)).config.output_scores is False
     assert switch({"C": first, "U": upper}).config.output_scores  # a switch holding one says so: pipe refuses it
+
+
+def test_a_first_model_whose_outputs_type_is_decoded_by_case_is_refused_by_name():
+    # The fuzzer's seed 5200199: a categorical mean decodes 2 where one key is selected and 2.0 where several
+    # (config.output_types); the pipe fed the stored value, so on ['a', 'b', 'a'] it answered '2' where the
+    # chain (pipe_program) says '2.0', without a word.
+    mean = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ),
+                          rasp.Map(lambda x: x * 2, rasp.indices))
+    first = compile_program(mean, ["a", "b"], 3)
+    assert first.config.output_types is not None and first.run(["a", "b", "a"]) == [2.0, 2, 2.0]
+    second = compile_program(rasp.Map(lambda x: str(x), rasp.tokens), first.output_values, 3)
+    with pytest.raises(ComposeError, match="'first' decodes the type of its outputs by case"):
+        pipe(first, second)
