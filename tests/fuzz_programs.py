@@ -128,6 +128,7 @@ _CLASSES: list[tuple] = [(0, 1, 2, 3), ("no", "yes", "maybe"), (False, True), (0
 _QUARTER_SCORES = [-2, -1, -0.25, 0, 0.5, 1, 3]  # sums exact in float64: compiled without quantising
 _LARGE_VOCAB = 8  # weight of a vocabulary of 33-48 ints (past compact.COMPACT_ABOVE: ±1 codes), lengths 1-2
 _BOOLS = 4  # weight of [False, True]
+EXHAUSTIVE_FORCED = 50_000  # at most this many inputs for analysis="exhaustive" (2M took 139 s to refuse)
 _BOS = ["BOS", "<s>", "bos", "[CLS]", "⟨bos⟩"]
 _PAD = ["PAD", "<pad>", "", None, "BOS"]  # None: Tracr's default (no padding token given); "BOS": the same as BOS
 
@@ -466,9 +467,10 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
         case.tracr_api = rng.random() < 0.3
         if case.tracr_api:
             case.bos, case.pad = rng.choice(_BOS), rng.choice(_PAD)
-        elif rng.random() < 0.25:
-            case.options = {"analysis": rng.choice(["auto", "static", "exhaustive"]), "reuse": rng.random() < 0.5,
-                            "compact_above": rng.choice([None, 1, 2, 4])}
+        elif rng.random() < 0.25:  # "exhaustive" forced only where "auto" could choose it (its cost is the inputs')
+            small = count_inputs(len(vocab), max_seq_len) <= EXHAUSTIVE_FORCED
+            case.options = {"analysis": rng.choice(["auto", "static"] + ["exhaustive"] * small),
+                            "reuse": rng.random() < 0.5, "compact_above": rng.choice([None, 1, 2, 4])}
     case.saved = rng.random() < 0.25
     case.compose = rng.choice(["switch", "pipe"]) if rng.random() < 1 / 5 else None
     case.seed = seed
