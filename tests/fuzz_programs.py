@@ -377,7 +377,8 @@ class _Builder:
 
             def updates(s: dict) -> dict:
                 return {"x": rasp.Map(step, s["x"]), "y": rasp.SequenceMap(lambda a, b: (a + b) % 5, s["y"], s["x"])}
-            step_source = f"{{'x': Map(lambda v: {step_text}, s['x']), 'y': SequenceMap(lambda a, b: (a + b) % 5, s['y'], s['x'])}}"
+            step_source = (f"{{'x': Map(lambda v: {step_text}, s['x']), "
+                           "'y': SequenceMap(lambda a, b: (a + b) % 5, s['y'], s['x'])}")
         elif second == "outside":  # the step reads an s-op computed before the loop
             def updates(s: dict) -> dict:
                 return {"x": rasp.SequenceMap(lambda v, w: step(v) if w != 0 else v, s["x"], y.expr)}

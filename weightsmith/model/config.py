@@ -367,7 +367,8 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types", "output_codes", "causal_form", "output_scores"})
+        _check_keys(document, {"format", *_FIELDS}, "config",
+                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
