@@ -366,6 +366,9 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
             stored = values[values.index(default)] if default in values else default
             if default in by_value or type(stored) is not type(default):
                 add(default, {type(default), type(stored)})
+            numbers = [v for v in values if isinstance(v, (int, float))]
+            if averages(expr) and type(default) is not float and numbers and min(numbers) <= default <= max(numbers):
+                add(default, {type(default), float})  # a mean may equal the int default: mean(0, 2) is 1.0
     elif isinstance(expr, (rasp.Map, rasp.SequenceMap)):
         children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
         args, results = facts.function_table(expr)
