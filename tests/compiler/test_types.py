@@ -316,7 +316,7 @@ def test_a_predicate_telling_an_int_from_its_float_is_refused(analysis):
     """A Select whose predicate tells 1 from 1.0 (the fuzzer's seeds 5400701, 5401134, 5401892, 5402398,
     5403577, 5404512: `str(k) == str(q)`, `type(k) is float`) on a mean of equal ints: the head was built
     on the value set, which holds 1 once, so it selected as the stored int does where the interpreter's
-    float selects otherwise (a width of 0 where the interpreter counts 1, without a word)."""
+    float selects otherwise (width 0 where the interpreter counts 2 on [1, 1], without a word)."""
     floats = rasp.SelectorWidth(rasp.Select(MEAN, rasp.tokens, lambda k, q: type(k) is float).named("floats"))
     with pytest.raises(CompileError, match=r"Select 'floats': its predicate gives (True|False) for key \w+ 1"):
         compile_program(floats, [1, 2], 3, analysis=analysis)
