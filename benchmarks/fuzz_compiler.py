@@ -33,20 +33,25 @@ RESULTS = Path(__file__).resolve().parent / "results" / "fuzz_compiler.json"
 CASE_SECONDS = 120  # a case taking longer counts as a timeout
 
 
-def _run(seed: int) -> Outcome:
+EXPORT_EVERY = 10  # with --exports, every 10th compiled model is also exported (ONNX tracing costs ~0.5 s)
+
+
+def _run(seed: int, exports: bool) -> Outcome:
     import logging
 
     import torch
 
     torch.set_num_threads(1)
     logging.disable(logging.WARNING)  # random programs make SequenceMap(x, x), which logs a style warning
-    return check(random_case(seed), seed=seed)
+    return check(random_case(seed), seed=seed, exports=exports and seed % EXPORT_EVERY == 0)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--start-seed", type=int, default=0)
+    parser.add_argument("--exports", action="store_true", help="also run the TransformerLens and ONNX exports "
+                        f"of every {EXPORT_EVERY}th model against the model (needs the export extra)")
     args = parser.parse_args()
     deadline = time.monotonic() + 60 * args.minutes
     outcomes: list[Outcome] = []
@@ -55,7 +60,7 @@ def main() -> None:
     pool = multiprocessing.Pool(1)
     while time.monotonic() < deadline:
         try:
-            outcome = pool.apply_async(_run, (seed,)).get(timeout=CASE_SECONDS)
+            outcome = pool.apply_async(_run, (seed, args.exports)).get(timeout=CASE_SECONDS)
         except multiprocessing.TimeoutError:
             pool.terminate()
             pool = multiprocessing.Pool(1)
@@ -63,21 +68,27 @@ def main() -> None:
             seed += 1
             continue
         outcomes.append(outcome)
-        if outcome.status == "crashed" or outcome.n_wrong or outcome.n_alone_differs:
+        if outcome.found:
             findings.append({"seed": seed, "status": outcome.status, "reason": outcome.reason,
-                             "wrong_inputs": outcome.n_wrong, "first_wrong": repr(outcome.first_wrong),
+                             "wrong_inputs": outcome.n_wrong + outcome.n_alone_differs + outcome.n_others_differ,
+                             "first_wrong": repr(outcome.first_wrong),
                              "source": random_case(seed).source})
         seed += 1
     pool.terminate()
     counts = tally(outcomes)
     counts.update(timeouts=len(timeouts), timeout_seeds=timeouts, seeds=[args.start_seed, seed - 1],
-                  minutes=args.minutes, findings=findings, python=platform.python_version())
+                  minutes=args.minutes, exports=args.exports, findings=findings, python=platform.python_version())
     rows = [("programs run", counts["programs"]), ("compiled", counts["compiled"]),
             ("  compared exhaustively", counts["exhaustive_programs"]), ("refused (CompileError)", counts["refused"]),
             ("crashed (other exception)", counts["crashed"]), ("timed out", counts["timeouts"]),
             ("mismatching programs", counts["mismatching_programs"]), ("inputs compared", counts["inputs_compared"]),
             ("inputs undefined (interpreter raises)", counts["inputs_undefined"]),
             ("inputs wrong", counts["inputs_wrong"]), ("inputs alone != in their batch", counts["inputs_alone_differ"]),
+            ("inputs failing another promise", counts["inputs_other_promise_fails"]),
+            ("models saved and loaded", counts["saved_and_loaded"]), ("learned programs", counts["learned"]),
+            ("models composed", sum(counts["composed"].values())),
+            ("inputs through composed models", counts["inputs_through_composed"]),
+            ("inputs through exports", counts["inputs_through_exports"]),
             ("inputs of another type, warned", counts["inputs_wrong_type_warned"])]
     print(f"fuzz_compiler: seeds {args.start_seed}..{seed - 1}, {args.minutes:g} min")
     for name, value in rows:

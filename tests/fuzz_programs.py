@@ -15,21 +15,28 @@ nowhere), or is refused with a `CompileError`. Any other exception, or any wrong
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
+import tempfile
 import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import numpy as np
+import torch
 
 from tests.program_strategies import _NUMBER_MAPS, _STR_MAPS, LETTERS, _int_maps, _int_pair_maps, _to_number_maps
 from weightsmith import rasp
 from weightsmith import library as lib
 from weightsmith.compiler import CompiledModel, CompileError, compile_program, compile_rasp_to_model
 from weightsmith.compiler.causal import causal_program
+from weightsmith.compose import ComposeError, pipe, switch
+from weightsmith.learn import to_rasp, to_transformer
+from weightsmith.model import Transformer, load, save
 from weightsmith.verify import NumberLine, all_inputs, count_inputs, outputs_where_defined, random_inputs
 
 INT, STR, NUM = "int", "str", "num"  # categorical int-like (ints, floats, bools, None), str, numerical
@@ -93,6 +100,8 @@ _PREDICATES: list[tuple[str, Callable[[Any, Any], bool]]] = [
     ("(k + q) % 2 == 0", lambda k, q: (k + q) % 2 == 0),
     ("abs(k - q) <= 1", lambda k, q: abs(k - q) <= 1),
     ("k is None", lambda k, q: k is None),
+    ("str(k) == str(q)", lambda k, q: str(k) == str(q)),  # tells 1 from 1.0 and True: retyped numbers
+    ("type(k) is float", lambda k, q: type(k) is float),
 ]
 _STR_PREDICATES: list[tuple[str, Callable[[Any, Any], bool]]] = [
     ("k < q", lambda k, q: k < q),
@@ -113,8 +122,13 @@ _VOCABS: list[tuple[str, int, list]] = [
     ("mixed ints and floats", 8, [-1, 0, 0.5, 1.5, 2, 3.0, True]),
     ("text with spaces and unicode", 8, ["a b", " ", "é", "日本", "", "A", "ß", "a"]),
 ]
+# LinearClassifier classes: a kind each, or equal numbers of different types (distinct classes to it).
+_CLASSES: list[tuple] = [(0, 1, 2, 3), ("no", "yes", "maybe"), (False, True), (0.5, -1.5, 2.0),
+                         (1, 1.0, True, "1"), (0, False, 0.0), ("a", 1, "b")]
+_QUARTER_SCORES = [-2, -1, -0.25, 0, 0.5, 1, 3]  # sums exact in float64: compiled without quantising
 _LARGE_VOCAB = 8  # weight of a vocabulary of 33-48 ints (past compact.COMPACT_ABOVE: ±1 codes), lengths 1-2
 _BOOLS = 4  # weight of [False, True]
+EXHAUSTIVE_FORCED = 50_000  # at most this many inputs for analysis="exhaustive" (2M took 139 s to refuse)
 _BOS = ["BOS", "<s>", "bos", "[CLS]", "⟨bos⟩"]
 _PAD = ["PAD", "<pad>", "", None, "BOS"]  # None: Tracr's default (no padding token given); "BOS": the same as BOS
 
@@ -128,8 +142,12 @@ class _Node:
 
 @dataclass
 class Case:
-    """One random program and how to compile it: `compile_program`, or Tracr's `compile_rasp_to_model`
-    with its arguments (`tracr_api`: the vocabulary as a set, `compiler_bos`, `compiler_pad`)."""
+    """One random program and how to compile it: `compile_program` with `options` (its keyword arguments:
+    analysis, reuse, compact_above), Tracr's `compile_rasp_to_model` with its arguments (`tracr_api`: the
+    vocabulary as a set, `compiler_bos`, `compiler_pad`), or, for a learned program (`learned`, a
+    `DiscreteProgram` whose decompiled RASP is `program`), `learn.to_transformer.compile_program`.
+    `saved`: the model is compared after a save and load (safetensors + JSON); `compose`: "switch" or
+    "pipe" with a second random model (`partner_case`)."""
 
     program: rasp.SOp
     vocab: list
@@ -139,18 +157,27 @@ class Case:
     tracr_api: bool = False
     bos: str = "BOS"
     pad: Optional[str] = "PAD"
+    options: dict = field(default_factory=dict)
+    learned: Any = None  # a weightsmith.learn.program.DiscreteProgram
+    saved: bool = False
+    compose: Optional[str] = None
+    seed: int = 0
 
     @property
     def source(self) -> str:
         how = f", compiler_bos={self.bos!r}, compiler_pad={self.pad!r}" if self.tracr_api else ""
+        how += "".join(f", {k}={v!r}" for k, v in self.options.items())
+        how += ", saved and loaded" * self.saved + (f", composed: {self.compose}" if self.compose else "")
         head = f"# vocab={self.vocab!r}, max_seq_len={self.max_seq_len}, causal={self.causal}{how}"
         return "\n".join([head, *self.lines])
 
     def compile(self) -> CompiledModel:
+        if self.learned is not None:
+            return to_transformer.compile_program(self.learned)
         if self.tracr_api:
             return compile_rasp_to_model(self.program, set(self.vocab), self.max_seq_len, causal=self.causal,
                                          compiler_bos=self.bos, compiler_pad=self.pad)
-        return compile_program(self.program, self.vocab, self.max_seq_len, causal=self.causal)
+        return compile_program(self.program, self.vocab, self.max_seq_len, causal=self.causal, **self.options)
 
 
 class _Builder:
@@ -160,7 +187,7 @@ class _Builder:
         self.max_seq_len = max_seq_len
         self.deep = deep  # mostly chain on the newest s-op
         self.causal = causal
-        self.looped = False  # a program holds at most one loop
+        self.loops = 0  # loops made so far (at most two)
         self.lines: list[str] = []
         self.sops = [_Node(rasp.indices, "indices", INT), _Node(rasp.length, "length", INT),
                      _Node(rasp.tokens, "tokens", STR if isinstance(vocab[0], str) else INT)]
@@ -323,12 +350,14 @@ class _Builder:
         return True
 
     def loop(self) -> bool:
-        """One loop on an int-like s-op: a step towards 0 or a cycle, halting when every position (a
-        halt the same everywhere) or each position (it may differ: undefined there) is small."""
+        """A loop on an int-like s-op: a step towards 0 or a cycle, halting when every position (a halt
+        the same everywhere) or each position (it may differ: undefined there) is small. Half of them
+        carry a second state (a running sum, or a copy of an outside s-op the step reads) and read it
+        back; a program may hold two loops (refused: one looped block a model) or a loop on a loop's result."""
         x = self.pick(self.sops, (INT,))
-        if self.looped or self.causal or x is None:  # a causal loop is refused; one loop per program
+        if self.loops >= 2 or self.causal or x is None:  # a causal loop is refused
             return False
-        self.looped = True
+        self.loops += 1
         c = self.const()
         (step_text, step), uniform = self.rng.choice(
             [("max(v - 1, 0)", lambda v: max(v - 1, 0)), ("(v + 1) % 4", lambda v: (v + 1) % 4)]), self.rng.random() < 0.6
@@ -340,17 +369,50 @@ class _Builder:
             def halt(s: dict) -> rasp.SOp:
                 return rasp.Map(lambda v: v <= c, s["x"])
             halt_text = f"Map(lambda v: v <= {c}, s['x'])"
+        state, state_text = {"x": x.expr}, f"{{'x': {x.name}}}"
+        second = self.rng.choice([None, "sum", "outside"])
+        y = self.rng.choice([n for n in self.sops if n.kind == INT])
+        if second == "sum":  # y += x each step, kept small
+            state["y"], state_text = y.expr, f"{{'x': {x.name}, 'y': {y.name}}}"
+
+            def updates(s: dict) -> dict:
+                return {"x": rasp.Map(step, s["x"]), "y": rasp.SequenceMap(lambda a, b: (a + b) % 5, s["y"], s["x"])}
+            step_source = (f"{{'x': Map(lambda v: {step_text}, s['x']), "
+                           "'y': SequenceMap(lambda a, b: (a + b) % 5, s['y'], s['x'])}")
+        elif second == "outside":  # the step reads an s-op computed before the loop
+            def updates(s: dict) -> dict:
+                return {"x": rasp.SequenceMap(lambda v, w: step(v) if w != 0 else v, s["x"], y.expr)}
+            step_source = f"{{'x': SequenceMap(lambda v, w: ({step_text}) if w != 0 else v, s['x'], {y.name})}}"
+        else:
+            def updates(s: dict) -> dict:
+                return {"x": rasp.Map(step, s["x"])}
+            step_source = f"{{'x': Map(lambda v: {step_text}, s['x'])}}"
         max_steps = self.rng.randint(0, 5)
-        loop = rasp.Loop(state={"x": x.expr}, step=lambda s: {"x": rasp.Map(step, s["x"])}, halt=halt,
-                         max_steps=max_steps)
-        what = self.rng.choice(["x", "steps", "halted"])
-        result = loop["x"] if what == "x" else getattr(loop, what)
+        loop = rasp.Loop(state=state, step=updates, halt=halt, max_steps=max_steps)
+        what = self.rng.choice(["x", "steps", "halted"] + (["y"] if "y" in state else []))
+        result = loop[what] if what in state else getattr(loop, what)
         kind = NUM if what == "steps" else INT
         name = f"v{len(self.lines)}"
-        self.lines.append(f"{name}_loop = Loop(state={{'x': {x.name}}}, step=lambda s: {{'x': Map(lambda v: "
-                          f"{step_text}, s['x'])}}, halt=lambda s: {halt_text}, max_steps={max_steps})")
-        self.add(result, f"{name}_loop{[what] if what == 'x' else '.' + what}", kind)
+        self.lines.append(f"{name}_loop = Loop(state={state_text}, step=lambda s: {step_source}, "
+                          f"halt=lambda s: {halt_text}, max_steps={max_steps})")
+        self.add(result, f"{name}_loop{[what] if what in state else '.' + what}", kind)
         return True
+
+    def classifier(self) -> None:
+        """A `LinearClassifier` on 1-3 s-ops as the output (it compiles only there): random score
+        tables over values the s-ops may hold, classes of one kind or equal numbers of different types."""
+        inputs = [self.pick(self.sops, (INT, STR, NUM)) for _ in range(self.rng.randint(1, 3))]
+        classes = self.rng.choice(_CLASSES)
+        classes = classes[:self.rng.randint(2, len(classes))]
+        scores = _QUARTER_SCORES if self.rng.random() < 0.8 else [round(self.rng.uniform(-2, 2), 3) for _ in range(6)]
+        tables = []
+        for x in inputs:
+            keys = self.vocab if x.kind == STR else [*range(-1, 6), 0.5, True]
+            picked = self.rng.sample(keys, self.rng.randint(1, len(keys)))
+            tables.append({k: [self.rng.choice(scores) for _ in classes] for k in picked})
+        bias = [self.rng.choice(scores) for _ in classes]
+        self.add(rasp.LinearClassifier([x.expr for x in inputs], tables, bias, classes),
+                 f"LinearClassifier([{', '.join(x.name for x in inputs)}], {tables!r}, {bias!r}, {classes!r})", INT)
 
     # -------------------------------------------------------------------------- selectors
     def select(self) -> bool:
@@ -393,10 +455,30 @@ def _vocab(rng: random.Random) -> tuple[list, int]:
 
 def random_case(seed: int, max_ops: int = 10) -> Case:
     """A random program (1..max_ops operations besides selectors; 1 in 10 up to max_ops + 6), over a
-    vocabulary of one value kind (`_VOCABS`); 1 in 3 compiled through Tracr's API and arguments."""
+    vocabulary of one value kind (`_VOCABS`), 1 in 10 ending in a LinearClassifier; 1 in 3 compiled through
+    Tracr's API and arguments, 1 in 4 of the others with `compile_program`'s options. 1 in 12 cases is a
+    learned program instead (`_learned_case`). 1 in 4 models is saved and loaded before it is compared,
+    1 in 5 composed with a second random model."""
     rng = random.Random(seed)
-    vocab, max_seq_len = _vocab(rng)
-    causal = rng.random() < 0.3
+    if rng.random() < 1 / 12:
+        case = _learned_case(rng)
+    else:
+        vocab, max_seq_len = _vocab(rng)
+        case = _program_case(rng, vocab, max_seq_len, max_ops, rng.random() < 0.3)
+        case.tracr_api = rng.random() < 0.3
+        if case.tracr_api:
+            case.bos, case.pad = rng.choice(_BOS), rng.choice(_PAD)
+        elif rng.random() < 0.25:  # "exhaustive" forced only where "auto" could choose it (its cost is the inputs')
+            small = count_inputs(len(vocab), max_seq_len) <= EXHAUSTIVE_FORCED
+            case.options = {"analysis": rng.choice(["auto", "static"] + ["exhaustive"] * small),
+                            "reuse": rng.random() < 0.5, "compact_above": rng.choice([None, 1, 2, 4])}
+    case.saved = rng.random() < 0.25
+    case.compose = rng.choice(["switch", "pipe"]) if rng.random() < 1 / 5 else None
+    case.seed = seed
+    return case
+
+
+def _program_case(rng: random.Random, vocab: list, max_seq_len: int, max_ops: int, causal: bool) -> Case:
     builder = _Builder(rng, vocab, max_seq_len, deep=rng.random() < 0.5, causal=causal)
     weighted = [(builder.map, 3), (builder.numerical_map, 2), (builder.sequence_map, 2),
                 (builder.linear_sequence_map, 1), (builder.constant, 1), (builder.selector_width, 2),
@@ -408,9 +490,52 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
         op = rng.choice(ops)
         if op():
             made += op not in (builder.select, builder.combine)
-    tracr_api = rng.random() < 0.3
-    bos, pad = (rng.choice(_BOS), rng.choice(_PAD)) if tracr_api else ("BOS", "PAD")
-    return Case(builder.sops[-1].expr, vocab, max_seq_len, causal, builder.lines, tracr_api, bos, pad)
+    if rng.random() < 0.1:
+        builder.classifier()
+    return Case(builder.sops[-1].expr, vocab, max_seq_len, causal, builder.lines)
+
+
+def partner_case(case: Case, model: CompiledModel) -> Optional[Case]:
+    """The second model of a composed case, compiled with `case`'s BOS and PAD: for a switch, a random
+    program of its own vocabulary; for a pipe, one reading the first model's outputs as its tokens (None
+    when they cannot be tokens: numerical, None, or more than 8 values)."""
+    rng = random.Random(case.seed + 1)
+    if case.compose == "switch":
+        vocab, max_seq_len = _vocab(rng)
+    else:
+        values = model.output_values
+        if model.config.output_encoding != "categorical" or None in values or not 1 < len(values) <= 8:
+            return None
+        vocab, max_seq_len = list(values), model.max_seq_len
+    partner = _program_case(rng, vocab, max_seq_len, 6, causal=rng.random() < 0.3)
+    partner.bos, partner.pad = model.config.bos, model.config.pad
+    partner.options = {"bos": partner.bos, "pad": partner.pad}
+    return partner
+
+
+def _learned_case(rng: random.Random) -> Case:
+    """A Transformer Program of random modules (tests/learn/conftest.py) over a vocabulary of one of the
+    fuzzer's kinds behind its BOS, with classes of one kind or equal numbers of different types, its
+    classifier quantised (1 in 5 not: refused), compiled by the learning pipeline (decompile, compile)."""
+    from tests.learn.conftest import random_program
+
+    kinds = [tokens for _, _, tokens in _VOCABS] + [[False, True]]
+    tokens = rng.choice(kinds)
+    tokens = rng.sample(tokens, min(len(tokens), rng.randint(2, 4)))
+    bos = rng.choice(["BOS", "<s>", "^"])
+    tokens = [t for t in tokens if t != bos]
+    classes = rng.choice(_CLASSES)
+    causal = rng.random() < 0.3
+    program = random_program(rng.randrange(2**31), causal=causal, predicate=rng.choice(["binary", "one_hot", "mixed"]),
+                             layers=rng.randint(1, 2), cat_heads=rng.randint(0, 2), count_heads=rng.randint(0, 1),
+                             mlps=rng.randint(0, 1), max_len=rng.randint(2, 5), vocab=(bos, *tokens),
+                             classes=classes[:rng.randint(2, len(classes))])
+    if rng.random() < 0.8:
+        program.classifier, program.bias = np.round(program.classifier * 100), np.round(program.bias * 100)
+    config = program.config
+    line = (f"learned: random_program(vocab={config.vocab!r}, classes={config.classes!r}, layers={config.layers}, "
+            f"heads={config.cat_heads}+{config.count_heads}, mlps={config.mlps}, predicate={config.predicate!r})")
+    return Case(to_rasp.decompile_to_rasp(program), list(config.vocab), config.max_len, causal, [line], learned=program)
 
 
 # ------------------------------------------------------------------------------ checking
@@ -427,6 +552,18 @@ class Outcome:
     n_wrong: int = 0  # compared inputs with a wrong position: its value, or its type unless the compiler warned
     n_type_warned: int = 0  # inputs wrong only in an output's type, in a model compiled with an OutputTypeWarning
     n_alone_differs: int = 0  # inputs whose output run alone differs (value or type) from their padded batch's
+    n_others_differ: int = 0  # inputs where another promise fails: a causal model's prefix, a learned program's
+    # predict, the composed model against its components, the exports against the model
+    n_composed_inputs: int = 0  # inputs compared through the switch or pipe
+    n_exported_inputs: int = 0  # inputs compared through the exports (each counted once an export)
+    composed: Optional[str] = None  # "switch" or "pipe" when it was built
+    saved: bool = False  # compared after a save and load
+    learned: bool = False  # a learned program (`Case.learned`)
+
+    @property
+    def found(self) -> bool:
+        """A finding: a crash, or any input on which a promise failed."""
+        return self.status == "crashed" or self.n_wrong + self.n_alone_differs + self.n_others_differ > 0
     first_wrong: Optional[tuple] = None  # (input, model output, interpreter output)
     exhaustive: bool = False
     warnings: tuple[str, ...] = ()  # the compiler's warning classes, sorted
@@ -442,9 +579,19 @@ def reason_of(err: BaseException) -> str:
     return re.sub(r"\s+", " ", text).strip()[:100]
 
 
-def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0, alone: int = ALONE) -> Outcome:
-    """Compile `case` and compare with the interpreter (every input up to `exhaustive_limit` of them),
-    value and type; inputs of every length run in padded batches, `alone` of them also one at a time."""
+def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed: int = 0, alone: int = ALONE,
+          exports: bool = False) -> Outcome:
+    """Compile `case` (saved and loaded back if `case.saved`) and compare with the interpreter (every
+    input up to `exhaustive_limit` of them), value and type; inputs of every length run in padded
+    batches, `alone` of them also one at a time. A causal model is also compared with itself on each
+    input's prefix, a learned one with its `DiscreteProgram.predict`; a composed case then builds its
+    switch or pipe (`compose_check`), and with `exports` the TransformerLens and ONNX exports are run."""
+    outcome = _check(case, exhaustive_limit, n_random, seed, alone, exports)
+    outcome.saved, outcome.learned = case.saved, case.learned is not None
+    return outcome
+
+
+def _check(case: Case, exhaustive_limit: int, n_random: int, seed: int, alone: int, exports: bool) -> Outcome:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -454,6 +601,11 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
     except Exception as err:  # noqa: BLE001 - anything but CompileError is a finding
         return Outcome("crashed", reason_of(err))
     warned = tuple(sorted({w.category.__name__ for w in caught}))
+    if case.saved:
+        try:
+            compiled = dataclasses.replace(compiled, model=reloaded(compiled.model))
+        except Exception as err:  # noqa: BLE001
+            return Outcome("crashed", "saving and loading: " + reason_of(err))
     vocab = sorted(case.vocab, key=repr)
     exhaustive = count_inputs(len(vocab), case.max_seq_len) <= exhaustive_limit
     inputs = list(all_inputs(vocab, case.max_seq_len) if exhaustive
@@ -468,7 +620,7 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
     except Exception as err:  # noqa: BLE001
         return Outcome("crashed", "running: " + reason_of(err))
     outcome = Outcome("compiled", exhaustive=exhaustive, n_undefined=len(inputs) - len(defined), warnings=warned)
-    line = NumberLine(compiled.output_values) if compiled.config.output_encoding == "numerical" else None
+    line = _number_line(compiled)
     for xs, ours in zip(defined, got):
         theirs = expected[tuple(xs)]
         outcome.n_inputs += 1
@@ -480,10 +632,124 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
             outcome.first_wrong = outcome.first_wrong or (xs, ours, theirs)
     batched = dict(zip(map(tuple, defined), got))
     for xs, ours in zip(singles, got_alone):
-        if _same_outputs(ours, batched[tuple(xs)], None) != (True, True):
+        if not _identical(ours, batched[tuple(xs)]):
             outcome.n_alone_differs += 1
             outcome.first_wrong = outcome.first_wrong or (xs, ours, ("batched", batched[tuple(xs)]))
+    if compiled.config.causal:  # position i sees positions <= i only: an input's prefix has the same outputs
+        for xs, ours in batched.items():
+            before = batched.get(xs[:-1])
+            if before is not None and not _identical(ours[:-1], before):
+                outcome.n_others_differ += 1
+                outcome.first_wrong = outcome.first_wrong or (list(xs), ours, ("its prefix", before))
+    if case.learned is not None:
+        bos = case.learned.config.vocab[0]
+        read = [xs for xs in defined if xs[0] == bos and bos not in xs[1:]]  # what the program reads
+        for xs, theirs in zip(read, case.learned.predict(read)):
+            if not _identical(batched[tuple(xs)], theirs):
+                outcome.n_others_differ += 1
+                outcome.first_wrong = outcome.first_wrong or (xs, batched[tuple(xs)], ("predict", theirs))
+    try:
+        if case.compose:
+            compose_check(case, compiled, outcome, exhaustive_limit)
+        if exports and compiled.config.loop is None:
+            export_check(compiled, defined[:: max(1, len(defined) // 64)], outcome)
+    except Exception as err:  # noqa: BLE001
+        return Outcome("crashed", f"{case.compose or 'exporting'}: " + reason_of(err))
     return outcome
+
+
+def reloaded(model: Transformer) -> Transformer:
+    """`model` saved to a model folder (safetensors + JSON) and loaded back, as a user's next session reads it."""
+    with tempfile.TemporaryDirectory() as folder:
+        save(model, folder)
+        return load(folder)
+
+
+def compose_check(case: Case, compiled: CompiledModel, outcome: Outcome, limit: int) -> None:
+    """`case`'s model in a switch beside, or a pipe before, a second random model (`partner_case`): on every
+    input where the programs are defined, the switch answers as the chosen component, the pipe as the
+    second model on the first one's outputs (value and type; `compose.check` compares on every input, but
+    where a program is undefined its model's numbers are unspecified, and float sums in a wider model may
+    read them otherwise). The documented refusals (a compact or looped component, a numerical or foreign
+    first output: ComposeError), a partner the compiler refuses and domains of more than `limit` inputs
+    leave the case uncomposed."""
+    partner = partner_case(case, compiled)
+    if partner is None:
+        return
+    try:
+        second = partner.compile()
+    except CompileError:
+        return
+    if max(count_inputs(len(m.vocab), m.max_seq_len) for m in (compiled, second)) > limit:
+        return
+    try:
+        built = switch({"A": compiled, "B": second}) if case.compose == "switch" else pipe(compiled, second)
+    except ComposeError:
+        return
+    bos = built.config.bos
+    if case.compose == "switch":
+        for name, part, model in (("A", case, compiled), ("B", partner, second)):
+            every = list(all_inputs(sorted(part.vocab, key=repr), part.max_seq_len))
+            defined = _expected(part, every)
+            inputs = [xs for xs in every if tuple(xs) in defined]
+            got = [row[2:] for row in built.apply_batch([[bos, name, *xs] for xs in inputs])]
+            _count_composed(outcome, inputs, got, model.run_batch(inputs), "switch", _number_line(model))
+        return
+    inputs = list(all_inputs(sorted(case.vocab, key=repr), case.max_seq_len))
+    first = _expected(case, inputs)
+    inputs = [xs for xs in inputs if tuple(xs) in first]
+    middle = dict(zip(map(tuple, inputs), compiled.run_batch(inputs)))
+    tokens = {(type(t), t) for t in second.vocab}  # by type too: the second model reads 2.0 as no token of [2]
+    readable = [ys for ys in middle.values() if all((type(y), y) in tokens for y in ys)]
+    second_defined = _expected(partner, readable)
+    fed = [xs for xs in inputs if tuple(middle[tuple(xs)]) in second_defined
+           and all((type(y), y) in tokens for y in middle[tuple(xs)])]
+    if fed:
+        got = [row[1:] for row in built.apply_batch([[bos, *xs] for xs in fed])]
+        _count_composed(outcome, fed, got, second.run_batch([middle[tuple(xs)] for xs in fed]), "pipe",
+                        _number_line(second))
+
+
+def _count_composed(outcome: Outcome, inputs: list[list], got: list[list], want: list[list], how: str,
+                    line: Optional[NumberLine]) -> None:
+    outcome.composed = how
+    for xs, ours, theirs in zip(inputs, got, want):
+        outcome.n_composed_inputs += 1
+        if _same_outputs(ours, theirs, line) != (True, True):
+            outcome.n_others_differ += 1
+            outcome.first_wrong = outcome.first_wrong or (xs, ours, (how, theirs))
+
+
+def export_check(compiled: CompiledModel, inputs: list[list], outcome: Outcome) -> None:
+    """The TransformerLens and ONNX exports' logits, decoded, against the model's own outputs on `inputs`."""
+    from weightsmith.export.onnx import export_onnx, run_onnx
+    from weightsmith.export.transformer_lens import decode_logits, to_hooked_transformer
+
+    model = compiled.model
+    batch = [[model.config.bos, *xs] for xs in inputs]
+    ids, lengths = model.encode(batch), [len(x) for x in batch]
+    with torch.inference_mode():
+        ours = model.decode(model(ids), lengths, ids)
+        lens = decode_logits(model, to_hooked_transformer(model)(ids), lengths, ids)
+    with tempfile.TemporaryDirectory() as folder:
+        onnx = decode_logits(model, run_onnx(export_onnx(model, Path(folder) / "model.onnx"), ids)[0], lengths, ids)
+    line = _number_line(compiled)
+    for name, theirs in (("TransformerLens", lens), ("ONNX", onnx)):
+        for xs, a, b in zip(inputs, ours, theirs):
+            outcome.n_exported_inputs += 1
+            if _same_outputs(a, b, line) != (True, True):
+                outcome.n_others_differ += 1
+                outcome.first_wrong = outcome.first_wrong or (xs, a, (name, b))
+
+
+def _number_line(model: CompiledModel) -> Optional[NumberLine]:
+    """A numerical output's values, whose float rounding twins are one value (None: categorical)."""
+    return NumberLine(model.output_values) if model.config.output_encoding == "numerical" else None
+
+
+def _identical(a: list, b: list) -> bool:
+    """The same values of the same types, position by position (two of the model's own outputs)."""
+    return len(a) == len(b) and all(type(x) is type(y) and x == y for x, y in zip(a, b))
 
 
 def _expected(case: Case, inputs: list[list]) -> dict[tuple, list]:
@@ -526,11 +792,17 @@ def tally(outcomes: list[Outcome]) -> dict:
         "compiled": len(compiled),
         "refused": sum(o.status == "refused" for o in outcomes),
         "crashed": sum(o.status == "crashed" for o in outcomes),
-        "mismatching_programs": sum(o.n_wrong + o.n_alone_differs > 0 for o in compiled),
+        "mismatching_programs": sum(o.found for o in compiled),
         "inputs_compared": sum(o.n_inputs for o in compiled),
         "inputs_undefined": sum(o.n_undefined for o in compiled),
         "inputs_wrong": sum(o.n_wrong for o in compiled),
         "inputs_alone_differ": sum(o.n_alone_differs for o in compiled),
+        "inputs_other_promise_fails": sum(o.n_others_differ for o in compiled),
+        "saved_and_loaded": sum(o.saved for o in compiled),
+        "learned": sum(o.learned for o in outcomes),
+        "composed": dict(Counter(o.composed for o in compiled if o.composed)),
+        "inputs_through_composed": sum(o.n_composed_inputs for o in compiled),
+        "inputs_through_exports": sum(o.n_exported_inputs for o in compiled),
         "inputs_wrong_type_warned": sum(o.n_type_warned for o in compiled),
         "warnings": dict(Counter(w for o in compiled for w in o.warnings).most_common()),
         "exhaustive_programs": sum(o.exhaustive for o in compiled),

@@ -119,3 +119,15 @@ def test_a_classifier_is_compiled_only_as_the_output():
         compile_rasp_to_model(rasp.Map(lambda c: c * 2, program), VOCAB, 3)
     with pytest.raises(CompileError, match="categorical"):
         compile_rasp_to_model(rasp.numerical(program), VOCAB, 3)
+
+
+def test_classes_of_equal_value_and_different_types_are_refused():
+    # The fuzzer's seed 5000091 (a learned program with classes (0, False, 0.0)): the classifier's value
+    # set held 0 once, so the model scored only one of the equal classes and answered 0 where the
+    # interpreter says False, or another class where False wins: here "x" for the token 2, without a word.
+    program = rasp.LinearClassifier([rasp.tokens], [{1: [1, 0, 0], 2: [0, 5, 1], 3: [0, 0, 1]}], [0, 0, 0],
+                                    [0, False, "x"]).named("clf")
+    assert rasp.evaluate(program, [2]) == [False]
+    with pytest.raises(CompileError, match=r"LinearClassifier 'clf': classes\[0\] = 0 and classes\[1\] = False are "
+                                           r"equal values of different types"):
+        compile_rasp_to_model(program, VOCAB, 3)

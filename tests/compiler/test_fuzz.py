@@ -1,5 +1,7 @@
 """The differential fuzzer (tests/fuzz_programs.py), fast: every random program either compiles to a
-model equal to the interpreter wherever the interpreter is defined, or is refused with CompileError.
+model equal to the interpreter wherever the interpreter is defined, or is refused with CompileError; and
+the model keeps that after a save and load, in a switch or pipe, on its inputs' prefixes (causal), and
+against `predict` (a learned program).
 
 A fixed run of seeds (reproducible; a failure prints the program as code). The long run is
 benchmarks/fuzz_compiler.py.
@@ -30,6 +32,7 @@ def test_random_programs_compile_exactly_or_are_refused(chunk):
         assert outcome.status != "crashed", f"seed {seed}: {outcome.reason}\n{case.source}"
         assert outcome.n_wrong == 0, f"seed {seed}: (input, model, interpreter) {outcome.first_wrong}\n{case.source}"
         assert outcome.n_alone_differs == 0, f"seed {seed}: (input, alone, batched) {outcome.first_wrong}\n{case.source}"
+        assert outcome.n_others_differ == 0, f"seed {seed}: (input, ours, (promise, theirs)) {outcome.first_wrong}\n{case.source}"
         outcomes.append(outcome)
     counts = tally(outcomes)
     assert counts["compiled"] >= counts["programs"] // 2  # the fuzzer tests models, not just refusals

@@ -309,3 +309,45 @@ def test_a_case_decides_a_type_beside_none():
         compiled = compile_program(program, [0, 2, 3], 3)
     assert compiled.config.output_types is not None
     assert _type_mismatches(compiled, program, [0, 2, 3], 3) == 0
+
+
+@pytest.mark.parametrize("analysis", ["exhaustive", "static"])
+def test_a_predicate_telling_an_int_from_its_float_is_refused(analysis):
+    """A Select whose predicate tells 1 from 1.0 (the fuzzer's seeds 5400701, 5401134, 5401892, 5402398,
+    5403577, 5404512: `str(k) == str(q)`, `type(k) is float`) on a mean of equal ints: the head was built
+    on the value set, which holds 1 once, so it selected as the stored int does where the interpreter's
+    float selects otherwise (width 0 where the interpreter counts 2 on [1, 1], without a word)."""
+    floats = rasp.SelectorWidth(rasp.Select(MEAN, rasp.tokens, lambda k, q: type(k) is float).named("floats"))
+    with pytest.raises(CompileError, match=r"Select 'floats': its predicate gives (True|False) for key \w+ 1"):
+        compile_program(floats, [1, 2], 3, analysis=analysis)
+    same = rasp.SelectorWidth(rasp.Select(rasp.tokens, MEAN, lambda k, q: str(k) == str(q)).named("same"))
+    with pytest.raises(CompileError, match=r"Select 'same': its predicate gives"):
+        compile_program(same, [1, 2], 3, analysis=analysis)
+    # a predicate of the number alone (not its type) compiles, and is exact
+    near = rasp.SelectorWidth(rasp.Select(MEAN, rasp.tokens, lambda k, q: abs(k - q) < 0.5))
+    compiled = compile_program(near, [1, 2], 3, analysis=analysis)
+    assert not mismatches(compiled, near, every_input([1, 2], 3))
+
+
+def test_a_mean_equal_to_its_int_default_is_a_retyped_number():
+    """The fuzzer's seed 5501433 (causal): a categorical mean of {0, 2} with default 1 is 1.0 where it
+    averages 0 and 2 and the int 1 where nothing is selected; `retyped_sops` listed only the source's ints,
+    so `min(mean, length)` read through a Map decoded 1 where the interpreter gives 1.0 (66 inputs, no
+    warning). Now the default counts as retyped: the output is warned about (its values stay exact)."""
+    from weightsmith.compiler.causal import causal_program
+    from weightsmith.library.counting import make_count_less_freq
+
+    doubled = rasp.SequenceMap(lambda x, n: x * n, rasp.Map(lambda x: (x + 3) % 3, rasp.tokens), rasp.length)
+    mean = rasp.Aggregate(rasp.Select(make_count_less_freq(2), doubled, rasp.Comparison.GEQ), doubled, default=1)
+    odd = rasp.Map(lambda x: x if x % 2 else None, rasp.SequenceMap(lambda x, n: min(x, n), mean, rasp.length))
+    vocab = [-1000000000, -7, 3, 1000000007]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OutputTypeWarning)
+        compiled = compile_program(odd, vocab, 4, causal=True)
+    reference = causal_program(odd)[0]
+    wrong_types = 0
+    for xs, got in zip(every_input(vocab, 4), compiled.run_batch(every_input(vocab, 4))):
+        want = rasp.evaluate(reference, xs)
+        assert all(map(same_value, got, want)), xs  # the values stay exact
+        wrong_types += [type(v) for v in got] != [type(v) for v in want]
+    assert wrong_types and any(issubclass(w.category, OutputTypeWarning) for w in caught)

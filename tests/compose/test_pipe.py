@@ -4,12 +4,13 @@ import pytest
 
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
-from weightsmith.compose import ComposeError, ComposedModel, pipe
+from weightsmith.compose import ComposeError, ComposedModel, pipe, switch
 from weightsmith.compose.composed import FED
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
 from weightsmith.library import get_program
 from weightsmith.library.counting import make_frac_prevs
+from weightsmith.model import load, save
 from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
@@ -112,3 +113,32 @@ def test_a_chain_refuses_where_an_inner_model_outputs_none():
     assert chain.apply_batch([["BOS", 0, 2], ["BOS", 2]], undefined_as_none=True) == [None, ["BOS", 2]]
     check = check_pipe(chain, inner, inc)
     assert check.ok and check.exhaustive and check.n_checked == 39 and check.n_skipped == 84 - 39, str(check)
+
+
+def test_a_first_model_outputting_class_scores_is_refused_by_name(tmp_path):
+    # The fuzzer's seeds 5100147, 5100226 (learned programs, a LinearClassifier output): the pipe's step read
+    # every class scoring above 0.25 as the token, so it fed the second model wrong tokens without a word
+    # (['A', 'A'] for ['A', 'B'] here) or crashed in it (OutputOutOfRange). Saved and loaded, the model says so too.
+    classifier = rasp.LinearClassifier([rasp.tokens], [{1: [3, 1], 2: [0, 2]}], [0, 0], ["a", "b"])
+    first = compile_program(classifier, [1, 2], 2)
+    upper = compile_program(rasp.Map(lambda x: x.upper(), rasp.tokens), ["a", "b"], 2)
+    assert first.config.output_scores and not upper.config.output_scores
+    save(first.model, tmp_path / "clf")
+    for model in (first, load(tmp_path / "clf")):
+        with pytest.raises(ComposeError, match="'first' outputs a linear classifier's class scores"):
+            pipe(model, upper)
+    assert pipe(upper, compile_program(rasp.Map(lambda x: x, rasp.tokens), ["A", "B"], 2)).config.output_scores is False
+    assert switch({"C": first, "U": upper}).config.output_scores  # a switch holding one says so: pipe refuses it
+
+
+def test_a_first_model_whose_outputs_type_is_decoded_by_case_is_refused_by_name():
+    # The fuzzer's seed 5200199: a categorical mean decodes 2 where one key is selected and 2.0 where several
+    # (config.output_types); the pipe fed the stored value, so on ['a', 'b', 'a'] it answered '2' where the
+    # chain (pipe_program) says '2.0', without a word.
+    mean = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ),
+                          rasp.Map(lambda x: x * 2, rasp.indices))
+    first = compile_program(mean, ["a", "b"], 3)
+    assert first.config.output_types is not None and first.run(["a", "b", "a"]) == [2.0, 2, 2.0]
+    second = compile_program(rasp.Map(lambda x: str(x), rasp.tokens), first.output_values, 3)
+    with pytest.raises(ComposeError, match="'first' decodes the type of its outputs by case"):
+        pipe(first, second)

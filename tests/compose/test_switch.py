@@ -218,3 +218,12 @@ def test_a_switch_component_is_refused_by_switch_and_pipe():
         switch({"A": inner, "I": plain})
     with pytest.raises(ComposeError, match="component 'first' is a switch"):
         pipe(inner, plain)
+
+
+def test_components_whose_tokens_are_equal_values_of_different_types_are_refused_by_name():
+    # The fuzzer's seed 5000087: a model over [False, True] beside one over ints. A vocabulary holds equal
+    # values once, so the switch's config raised a bare ValueError (vocab[2]: 0 equals vocab[0] (False)).
+    bools = compile_program(rasp.Map(lambda x: x, rasp.tokens), [False, True], 2)
+    ints = compile_program(rasp.Map(lambda x: x + 1, rasp.tokens), [0, 1, 2], 2)
+    with pytest.raises(ComposeError, match=r"component 'I' has the token 0 and component 'B' the token False"):
+        switch({"B": bools, "I": ints})

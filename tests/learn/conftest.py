@@ -10,9 +10,11 @@ from weightsmith.learn.train import Encoded
 
 
 def random_program(seed: int, *, causal: bool = False, predicate: str = "binary", layers: int = 2,
-                   cat_heads: int = 2, count_heads: int = 1, mlps: int = 1, max_len: int = 6) -> DiscreteProgram:
+                   cat_heads: int = 2, count_heads: int = 1, mlps: int = 1, max_len: int = 6,
+                   vocab: tuple = ("BOS", 0, 1, 2, "x"), classes: tuple = ("no", 1, "yes")) -> DiscreteProgram:
+    """A program of random modules and classifier (three decimals) over `vocab` (vocab[0] is its BOS)."""
     rng = np.random.default_rng(seed)
-    config = ProgramConfig(("BOS", 0, 1, 2, "x"), ("no", 1, "yes"), max_len, layers, cat_heads, count_heads, mlps,
+    config = ProgramConfig(vocab, classes, max_len, layers, cat_heads, count_heads, mlps,
                            causal, predicate, ORDERS, count_where=True, scopes=SCOPES)
     k = config.n_values
     where_rng = np.random.default_rng(seed + 1000)  # its own stream: the rest of the program is as before
@@ -41,7 +43,7 @@ def random_program(seed: int, *, causal: bool = False, predicate: str = "binary"
                        for _ in range(mlps)])
     n_vars = len(config.variable_names())
     classifier = np.round(rng.normal(size=(n_vars, k, len(config.classes))), 3)
-    return DiscreteProgram(config, heads, tables, classifier, np.round(rng.normal(size=3), 3))
+    return DiscreteProgram(config, heads, tables, classifier, np.round(rng.normal(size=len(config.classes)), 3))
 
 
 def random_inputs(program: DiscreteProgram, n: int, seed: int = 0) -> list[list]:

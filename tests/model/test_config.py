@@ -258,6 +258,20 @@ def test_output_codes_round_trip_and_older_documents_load_without_them():
     assert (one_hot_W[[9, 10, 11]] == np.eye(3)).all() and not one_hot_b.any() and one_hot_W.sum() == 3
 
 
+def test_output_scores_round_trip_and_older_documents_load_without_them():
+    assert "output_scores" not in document()  # written only when set: other folders are unchanged
+    doc = document()
+    assert from_document(doc).output_scores is False
+    doc["output_scores"] = True
+    again = ModelConfig.from_json(from_document(doc).to_json())
+    assert again.output_scores is True
+    for bad, message in ((1, "expected a bool"), (True, "only a categorical one-hot output")):
+        wrong = coded_document([[1, -1, -1], [-1, 1, -1], [1, 1, 1]]) if bad is True else dict(doc)
+        wrong["output_scores"] = bad
+        with pytest.raises(ValueError, match=f"output_scores: {message}"):
+            from_document(wrong)
+
+
 @pytest.mark.parametrize(
     ("codes", "message"),
     [

@@ -167,6 +167,7 @@ def assemble(
         output_types={"dims": [layout.index[dim] for dim in output.type_dims], "types": list(output.types)}
         if output.type_dims else None,
         output_codes=None if output.codes is None else [[int(c) for c in code] for code in output.codes],
+        output_scores=output.scores,
     )
     return config, weights, records
 

@@ -69,6 +69,21 @@ class ClassifierUnits:
     tolerance: list[float]
 
 
+def check_classes(expr: rasp.LinearClassifier) -> None:
+    """Refuse classes equal in value but of different types (0, False, 0.0): distinct classes to the
+    classifier, one value to a model's output, whose value set holds equal numbers once. The model would
+    score one of them and answer it where another won (another type, or the next best class's value)."""
+    seen: dict = {}
+    for j, label in enumerate(expr.classes):
+        if label in seen:
+            i = seen[label]
+            raise CompileError(
+                f"LinearClassifier {expr.label!r}: classes[{i}] = {expr.classes[i]!r} and classes[{j}] = {label!r} "
+                "are equal values of different types, which a model's output cannot tell apart (it holds one "
+                f"value for both); give them different values, e.g. {str(expr.classes[i])!r} and {str(label)!r}")
+        seen[label] = j
+
+
 def classifier_units(expr: rasp.LinearClassifier, operands: list[Operand], classes: list,
                      dims: list[Dim]) -> ClassifierUnits:
     """Units writing class `classes[j]`'s shifted integer score to `dims[j]` (see the module doc)."""

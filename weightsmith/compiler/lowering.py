@@ -43,7 +43,7 @@ from weightsmith.compiler.blocks import (
     Unit,
 )
 from weightsmith.compiler.causal import implied_by_mask
-from weightsmith.compiler.classifier import Operand, classifier_units
+from weightsmith.compiler.classifier import Operand, check_classes, classifier_units
 from weightsmith.compiler.errors import CompileError, tabulate
 from weightsmith.compiler.graph import ProgramGraph
 from weightsmith.compiler.linear import additive_split, affine, plane
@@ -100,6 +100,7 @@ class OutputSpec:
     type_dims: list[Dim] = field(default_factory=list)  # the scores of the type's case, if any (`_types`)
     types: list[str] = field(default_factory=list)  # the Python type of each case (config.output_types)
     codes: list[tuple[float, ...]] | None = None  # compact: the ±1 code of each value on `dims` (config.output_codes)
+    scores: bool = False  # a LinearClassifier's: `dims` hold class scores, not one-hot (config.output_scores)
 
 
 @dataclass
@@ -688,6 +689,7 @@ class Lowering:
                                "hold class scores, which the unembedding's argmax reads); nothing can read it")
         if rasp.is_numerical(expr):
             raise CompileError(f"LinearClassifier {label!r} is categorical (a class per position), not numerical")
+        check_classes(expr)
         operands = []
         for sop in expr.inputs:
             rep = self.rep(sop)
@@ -804,7 +806,8 @@ class Lowering:
                   if len(r.terms) == 1 and next(iter(r.terms.values())) == 1.0]
         if len(single) == len(indicators) == len(rep.values) and len(set(single)) == len(single):
             dims = [next(iter(indicators[v].terms)) for v in rep.values]  # a relabelling: read in place
-            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep))
+            return OutputSpec(rep.label, CATEGORICAL, dims, rep.values, None, math.inf, *self._types(rep),
+                              scores=isinstance(rep.expr, rasp.LinearClassifier))
         if compact.wanted(rep.expr, len(rep.values), self.compact_above):  # a copy is needed: make it a code
             out = compact.stored(rep.label, rep.values, rep.nullable, compact.assign(rep.values), rep.expr)
             self._add(compact.lookup(out, [rep], [indicators], [(v,) for v in rep.values],

@@ -289,8 +289,10 @@ def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool])
     passes either on. A value set holds such numbers once, so a model holds one value for both.
 
     CompileError where that would change a *value*: a Map or SequenceMap whose function gives
-    different results for the types of one number (`str(1)` and `str(1.0)`). Found by the fuzzer
-    (cmp11): `Map(str, mean)` compiled without a word and answered '1' where the interpreter gives '1.0'.
+    different results for the types of one number (`str(1)` and `str(1.0)`), or a Select whose predicate
+    does (`str(k) == str(q)`, `type(k) is float`: `_check_predicates`). Found by the fuzzer (cmp11):
+    `Map(str, mean)` compiled without a word and answered '1' where the interpreter gives '1.0'; and
+    (cmp12) the same of predicates: a head selected by the stored type, whatever the input's.
     Where only the type changes, the output's type is decided per case or per argument
     (`output_types`, `mixed_type_maps`) or warned about (`undecided_by_input`)."""
     found: Retyped = {}
@@ -305,7 +307,40 @@ def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool])
                 found[id(expr)] = types
                 changed = True
         changed = changed and any(isinstance(e, rasp.LoopState) for e in sops)  # else one pass in order is all
+    for select in (e for e in order if isinstance(e, rasp.Select) and not isinstance(e.predicate, rasp.Comparison)):
+        _check_predicate(select, found, facts)  # a Comparison tells no type apart: 1 == 1.0 == True, 1 < 1.5
     return found
+
+
+def _check_predicate(select: rasp.Select, found: Retyped, facts) -> None:
+    """CompileError where a custom predicate tells the types of a retyped key or query apart: the head is
+    built on the value set, which holds the number once, so it selects as that type does on every input."""
+    keys, queries = found.get(id(select.keys), {}), found.get(id(select.queries), {})
+    if not keys and not queries:
+        return
+    key_values = [k for k in facts.values(select.keys) if k is not None]
+    query_values = [q for q in facts.values(select.queries) if q is not None]
+    for k in key_values:
+        for q in query_values:
+            if k not in keys and q not in queries:
+                continue
+            try:
+                result = bool(select.predicate(k, q))
+            except Exception:  # noqa: BLE001 - the interpreter raises there too: undefined, not compared
+                continue
+            for variant in product(_as_types(k, keys.get(k)) if k in keys else [k],
+                                   _as_types(q, queries.get(q)) if q in queries else [q]):
+                try:
+                    other = bool(select.predicate(*variant))
+                except Exception:  # noqa: BLE001
+                    continue
+                if other != result:
+                    raise CompileError(
+                        f"Select {select.label!r}: its predicate gives {result} for key {_show((k,))}, query "
+                        f"{_show((q,))} and {other} for key {_show(variant[:1])}, query {_show(variant[1:])}: "
+                        "equal numbers of different types, which one value of the model stands for (a mean of "
+                        "equal ints is a float: mean(1, 1) is 1.0), so its head cannot select as the "
+                        "interpreter does")
 
 
 def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict:
@@ -331,6 +366,9 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
             stored = values[values.index(default)] if default in values else default
             if default in by_value or type(stored) is not type(default):
                 add(default, {type(default), type(stored)})
+            numbers = [v for v in values if isinstance(v, (int, float))]
+            if averages(expr) and type(default) is not float and numbers and min(numbers) <= default <= max(numbers):
+                add(default, {type(default), float})  # a mean may equal the int default: mean(0, 2) is 1.0
     elif isinstance(expr, (rasp.Map, rasp.SequenceMap)):
         children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
         args, results = facts.function_table(expr)

@@ -23,8 +23,11 @@ embedding, applied to the first one's output:
 A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
 it computes on that input. The first model's output must be categorical, and every value it can output a
-token of the second model (ComposeError otherwise). Inputs on which the first model outputs None have no
-second input: `ComposedModel.apply` refuses them (InputError). A pipe folder saved before `pipe:fed`
+token of the second model (ComposeError otherwise), and one-hot: a LinearClassifier's output holds class
+scores (`config.output_scores`), refused by name (the step fired for every positive score: wrong tokens,
+without a word; a folder saved before that flag existed cannot say so); and of one type per value: an
+output whose type is decoded by case (`config.output_types`: 2 or 2.0) is refused (the step fed the stored
+2 for 2.0). Inputs on which the first model outputs None have no second input: `ComposedModel.apply` refuses them (InputError). A pipe folder saved before `pipe:fed`
 existed has no such dimension and answers them unchecked (its answer there is not specified); build it again.
 """
 
@@ -52,6 +55,15 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     if a.config.output_encoding != "categorical":
         raise ComposeError(f"{names[0]!r} has a numerical output; pipe feeds a categorical output (one value per "
                            f"position) to {names[1]!r} as tokens")
+    if a.config.output_scores:  # the step below would fire for every class scoring above 0.25, not the argmax
+        raise ComposeError(f"{names[0]!r} outputs a linear classifier's class scores (a learned program's "
+                           "read-out: the largest wins), not one-hot values; pipe feeds a one-hot output to "
+                           f"{names[1]!r} as tokens")
+    if a.config.output_types is not None:  # the step below feeds the stored value: 2 where the first says 2.0
+        raise ComposeError(f"{names[0]!r} decodes the type of its outputs by case (an int 2 where one key is "
+                           "selected, a float 2.0 where several: config.output_types); pipe feeds each output value "
+                           f"as one token, so {names[1]!r} would read 2 for 2.0; give the first model's output one "
+                           "type (e.g. a Map to float) before piping it")
     b_tokens = {(type(t), t) for t in b.config.vocab}
     foreign = [v for v in a.config.output_values if (type(v), v) not in b_tokens]
     if foreign:
@@ -85,7 +97,8 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
     built = stack.build(output_dims=[second_block.offset + d for d in config.output_dims],
                         output_encoding=config.output_encoding, output_values=list(config.output_values),
                         output_tolerance=config.output_tolerance, output_label=config.output_label, causal=causal,
-                        dtype=model_dtype([a, b]), output_types=_shifted(config.output_types, second_block.offset))
+                        dtype=model_dtype([a, b]), output_types=_shifted(config.output_types, second_block.offset),
+                        output_scores=config.output_scores)
     return ComposedModel(built, "pipe", list(names))
 
 

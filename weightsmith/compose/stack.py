@@ -238,7 +238,7 @@ class Stack:
 
     def build(self, *, output_dims: list[int], output_encoding: str, output_values: list, output_tolerance: float,
               output_label: str, causal: bool, dtype: torch.dtype = torch.float32,
-              output_types: dict | None = None) -> Transformer:
+              output_types: dict | None = None, output_scores: bool = False) -> Transformer:
         token_embed, pos_embed = self._embeddings()
         weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
         layers = []
@@ -269,17 +269,24 @@ class Stack:
             layers=layers, residual_labels=residual_labels, output_dims=output_dims,
             output_encoding=output_encoding, output_values=output_values, output_tolerance=output_tolerance,
             output_label=output_label, causal=causal, layer_labels=layer_labels, output_types=output_types,
+            output_scores=output_scores,
         )
         return Transformer.from_weights(config, weights, dtype=dtype)
 
 
-def union_tokens(models: list[Transformer]) -> list:
-    """The components' vocabularies united, in order of first appearance (tokens match by type and value)."""
-    seen: dict[tuple, object] = {}
-    for model in models:
+def union_tokens(named: dict[str, Transformer]) -> list:
+    """The components' vocabularies united, in order of first appearance. Tokens equal in value but of
+    different types (0 and False) are refused by name: a vocabulary holds equal values once (the composed
+    model's config raised a bare ValueError)."""
+    owner: dict[object, tuple[str, object]] = {}  # by value: the first component holding it, and its token
+    for name, model in named.items():
         for token in model.config.vocab:
-            seen.setdefault((type(token), token), token)
-    return list(seen.values())
+            first = owner.setdefault(token, (name, token))
+            if type(first[1]) is not type(token):
+                raise ComposeError(f"component {name!r} has the token {token!r} and component {first[0]!r} the token "
+                                   f"{first[1]!r}: equal values of different types, which one vocabulary cannot hold "
+                                   "(it holds equal values once); give one of them other tokens")
+    return [token for _, token in owner.values()]
 
 
 def common_specials(named: dict[str, Transformer], vocab: list) -> tuple[str, str, bool]:

@@ -93,7 +93,7 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
                                f"(write {str(name)!r})")
     named = {name: unwrap(model, name) for name, model in components.items()}
     models = list(named.values())
-    vocab = union_tokens(models)
+    vocab = union_tokens(named)
     bos, pad, causal = common_specials(named, vocab)
     encoding = _common_encoding(named)
     for name in named:
@@ -149,7 +149,8 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         output_types = {"dims": [d for name in named for d in type_dims[name]],
                         "types": [t for name in named for t in groups[name]]}
     built = stack.build(output_dims=out, output_encoding=encoding, output_values=values, output_tolerance=tolerance,
-                        output_label="switch", causal=causal, dtype=model_dtype(models), output_types=output_types)
+                        output_label="switch", causal=causal, dtype=model_dtype(models), output_types=output_types,
+                        output_scores=any(m.config.output_scores for m in models))
     return ComposedModel(built, "switch", selectors)
 
 

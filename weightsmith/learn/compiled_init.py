@@ -42,7 +42,7 @@ def from_compiled(models: Sequence[Any], data_tokens: Sequence, labels: Sequence
     named = {f"task{k}": unwrap(model, f"task{k}") for k, model in enumerate(models)}
     _check(named, labels)
     transformers = list(named.values())
-    stack = Stack(union_tokens(transformers), max(m.config.max_seq_len for m in transformers), "BOS", "PAD")
+    stack = Stack(union_tokens(named), max(m.config.max_seq_len for m in transformers), "BOS", "PAD")
     blocks = [stack.add_block(name, model) for name, model in named.items()]
     task_dims = stack.add_dims([f"task:{k}" for k in range(len(blocks))])
     room_dims = stack.add_dims([f"room:{r}" for r in range(room)])

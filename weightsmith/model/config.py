@@ -120,6 +120,11 @@ class ModelConfig:
     in at most k - 1 places (`weightsmith.compiler.compact`). So an output with N values needs
     ceil(log2(N + 1)) dims, not N. Absent from config.json when None: older folders load as before.
 
+    `output_scores` (categorical only): the output dims hold a linear classifier's class scores (each unit's
+    ReLU of an integer score, within 0.45; the best at least 1, others at least 1 below it, None: all 0)
+    rather than one-hot values; decoding (largest, None below 0.5) reads both alike, but a model fed
+    the output as tokens (`compose.pipe`) must take the argmax itself. Absent from config.json when False.
+
     `causal` says whether the attention is masked; `causal_form` whether the model was *asked* to compute its
     program's causal form (`compile --causal`). The two differ when a program only looks back: the compiler
     masks it anyway (cheaper), but the model still claims the program itself, so `verify` against a program
@@ -145,6 +150,7 @@ class ModelConfig:
     loop: LoopConfig | None = None
     output_types: dict | None = None
     output_codes: list[list[int]] | None = None
+    output_scores: bool = False
     version: str = __version__
 
     def __post_init__(self) -> None:
@@ -210,6 +216,10 @@ class ModelConfig:
         _check_str(self.output_label, "output_label")
         if not isinstance(self.causal, bool):
             raise ValueError(f"causal: expected a bool, got {self.causal!r}")
+        if not isinstance(self.output_scores, bool):
+            raise ValueError(f"output_scores: expected a bool, got {self.output_scores!r}")
+        if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
+            raise ValueError("output_scores: only a categorical one-hot output holds class scores")
         if self.causal_form is not None and not isinstance(self.causal_form, bool):
             raise ValueError(f"causal_form: expected a bool or None, got {self.causal_form!r}")
         if self.causal_form and not self.causal:
@@ -331,6 +341,8 @@ class ModelConfig:
             document["output_codes"] = self.output_codes
         if self.causal_form is not None:  # likewise
             document["causal_form"] = self.causal_form
+        if self.output_scores:  # likewise
+            document["output_scores"] = True
         return document
 
     def to_json(self) -> str:
@@ -355,12 +367,13 @@ class ModelConfig:
             raise ValueError(
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
-        _check_keys(document, {"format", *_FIELDS}, "config", optional={"loop", "output_types", "output_codes", "causal_form"})
+        _check_keys(document, {"format", *_FIELDS}, "config",
+                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
-        for name in ("output_types", "output_codes", "causal_form"):
+        for name in ("output_types", "output_codes", "causal_form", "output_scores"):
             if name in document:
                 fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
