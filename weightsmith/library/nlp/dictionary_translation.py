@@ -920,13 +920,13 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
     *carrier*), its entry j − start, and returns (the position of the entry's source word, its code's
     address: `CODE_PARTS`, what the read-out reads of it).
-    `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the
-    entry is a marker (`french_positions.spoken_entry`)."""
+    `phrase_parts`: the speakers' noun-phrase or verb-group parts (`french_positions.SLOTS`), read where
+    the entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)
@@ -957,10 +957,10 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SO
     entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
                     carrier_plan, slot)
     # the entry spoken is read as its views (the source word's distance, the code's address), each merged
-    # from the plan's entry and the noun phrase's apart: the entries themselves, merged, were a product of
+    # from the plan's entry and the phrase's apart: the entries themselves, merged, were a product of
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
-    distance, *code_parts = french_positions.spoken_entry(carrier, entry, noun_phrase_parts, views)
+    distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
     source = combine("source_at", lambda at, d: 0 if at == "none" else at[0] - 1 - d, carrier_at, distance)
     return source, code_parts
 
@@ -969,8 +969,8 @@ SPEAKING_OUTPUTS = ("source", "code")
 
 
 def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
-    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, noun-phrase
-    parts) pairs, the `plan_and_parts` s-op's values: the token at each position is the index of the pair
+    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, phrase parts)
+    pairs (a noun phrase's or a verb group's parts), the `plan_and_parts` s-op's values: the token at each position is the index of the pair
     it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
     (`SPEAKING_OUTPUTS`): "source", the source word's position, or "code", the code's address as one number
     (`address_number`). Not both as one value: their pairs would be one more product (25,568 hidden units
@@ -1102,7 +1102,7 @@ def program(you: str = "vous") -> rasp.SOp:
         person, gender, *cls = clause_["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
         clause_["subject"], clause_["subject_class"] = (person, gender), "".join(cls)
         clause_["question"] = _none(clause_["question"])
-        spoken = french_positions.speaker_parts(wa[0], clause_, grammar.plan(wa[0], wa[1], clause_))
+        spoken = french_positions.speaker_parts(wa[0], wa[1], clause_, grammar.plan(wa[0], wa[1], clause_))
         return spoken.plan, spoken.parts
 
     word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS),
