@@ -15,6 +15,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
     ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures and parts on N random windows
     ... benchmarks/nlp_translation.py --verb-groups N   # verb-group structures and parts on N random windows
+    ... benchmarks/nlp_translation.py --plans N         # the plans speakers hand step 4 on N random windows
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -38,7 +39,8 @@ dictionary baseline in the same run.
   windows shaped like noun phrases (docs/nlp.md, "Design: plans that name roles"): a sample, so a count
   from below, printed as it grows; likewise the verb groups' (`translation_grammar.verb_group_parts`) on
   random windows shaped like verb groups; beside both, the per-word (per-role) parts that speak them and the
-  census of step 4 over the (plan, parts) pairs seen.
+  census of step 4 over the (plan, parts) pairs seen; and the plans speakers hand step 4 (phrases as
+  markers) on random windows of any kind, by the speaker's kind.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -226,15 +228,15 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
 def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
     makes on these inputs, with their phrases' parts (noun phrases, verb groups: `french_positions`), run
-    on each input's plans (a (plan, parts) pair's index per position; French words are len(plans)); compared with the
-    interpreter from SEP on (before SEP a causal model cannot see the plans to its right, and the
-    translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the source
-    word's position, the code's address). The interpreter's slice is checked against the whole program's
-    own step 4 first."""
+    on each input's plans (a (plan, parts) pair's index per position; French words are len(plans));
+    compared with the interpreter from SEP on (before SEP a causal model cannot see the plans to its right,
+    and the translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the
+    source word's position, each part of the code's address). The interpreter's slice is checked against
+    the whole program's own step 4 first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
     rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
-    rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
+    rows = {name: _evaluated(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
     index = {p: i for i, p in enumerate(plans)}
     tokens = {name: [[len(plans) if french else index[p] for p, french in row] for row in out]
@@ -244,7 +246,7 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     for output, spoken in dt.step_4_outputs(program).items():
         speaking = dt.speaking_program(plans, output)
         for name, inputs in groups.items():
-            assert rasp.evaluate_batch(speaking, tokens[name]) == rasp.evaluate_batch(spoken, inputs), (output, name)
+            assert _evaluated(speaking, tokens[name]) == _evaluated(spoken, inputs), (output, name)
         model, summary = _model_summary(speaking, vocab=set(range(len(plans) + 1)))
         checked = {name: _compare(speaking, model, tokens[name], [x.index(sep) for x in groups[name]])
                    for name in groups}
@@ -252,6 +254,13 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
         results[output] = {**summary, "compiled_equals_interpreter": checked}
     return {"program": "dictionary_translation.speaking_program (step 4 before the read-out), over the corpus's "
                        "plans, compiled once per output", "plans": len(plans), **results}
+
+
+def _evaluated(program: rasp.SOp, inputs: list[list[int]], batch: int = 200) -> list:
+    """The interpreter's outputs, `batch` inputs at a time: the whole translator's values on a group of
+    1,200 sentences at once took the process to about 2 GB before step 4 was compiled (the compile's
+    2.4 GB on top passed 5 GB)."""
+    return [row for at in range(0, len(inputs), batch) for row in rasp.evaluate_batch(program, inputs[at:at + batch])]
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP, every_size: bool = False) -> dict:
@@ -485,6 +494,44 @@ def verb_group_structures(windows: int, seed: int = 1) -> dict:
     return {"windows": windows, "seed": seed, "growth": growth, **parts.summary(grammar.VERB_ROLES)}
 
 
+def plan_values(windows: int, seed: int = 1) -> dict:
+    """The plan's value set end to end, from below: on `windows` random windows of any kind (the speaker
+    and each word to its left a random reading of a random kind, the sentence starting at a random
+    distance; random clause facts and word after), the distinct plans speakers hand step 4
+    (`french_positions.speaker_parts`: noun phrases and verb groups as markers), overall and by the
+    speaker's kind, counted as the sample grows; beside them the part slots' values and the entries the
+    merge of the parts' hits holds (`french_positions.spoken_entry`: every entry a part speaks, the set the
+    merge tree's last lookup pairs with itself)."""
+    rng, by_kind = random.Random(seed), dt.readings_by_kind()
+    kinds = [k for k in by_kind if k not in ("SEP", "FR")]
+    afters = [None, *(r for k in kinds for r in by_kind[k])]
+    plans: dict[str, set] = defaultdict(set)
+    parts = _PartsSeen()
+    entries: set = set()
+    growth = {}
+    for n in range(1, windows + 1):
+        start = rng.randrange(1, grammar.WINDOW + 2)  # the words before the sentence's start are None
+        window = tuple(rng.choice(by_kind[rng.choice(kinds)]) if d < start else None for d in range(grammar.WINDOW))
+        clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"), ("1s", "f"))),
+                      subject_class=rng.choice(("", "", "", "device", "vehicle")), negated=rng.random() < 0.3,
+                      verb_before=rng.choice(("none", "generic", "other", "be")),
+                      question=rng.choice((None, None, None, "do", "did", "will", "have", "be-pres")),
+                      q_subject=rng.random() < 0.1, after_q_subject=rng.random() < 0.1, index=rng.randrange(9),
+                      you=rng.choice(dt.YOU))
+        after = rng.choice(afters)
+        words = french_positions.speaker_parts(window, after, clause, grammar.plan(window, after, clause))
+        plans[window[0][0]].add(words.plan)
+        parts.add(words)
+        entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
+        if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
+            growth[n] = {"plans": len(set().union(*plans.values())), "largest part": parts.largest(),
+                         "phrase entries": len(entries)}
+            print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
+    return {"windows": windows, "seed": seed, "growth": growth,
+            "plans_by_speaker": dict(sorted(((k, len(v)) for k, v in plans.items()), key=lambda kv: -kv[1])),
+            "part_slots": [len(values) for values in parts.slots]}
+
+
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
 
 
@@ -555,6 +602,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--same-outputs", type=Path, metavar="F", help="this program on F's inputs (exit 1 if any differs)")
     parser.add_argument("--structures", type=int, metavar="N", help="noun-phrase structures and parts on N random windows")
     parser.add_argument("--verb-groups", type=int, metavar="N", help="verb-group structures and parts on N random windows")
+    parser.add_argument("--plans", type=int, metavar="N", help="the plans speakers hand step 4 on N random windows")
     part = parser.add_mutually_exclusive_group()
     for flag, what in (("--read-out", "the compiled read-out alone"), ("--speaking", "step 4 before the read-out alone"),
                        ("--clause", "steps 1-2 with the clause facts"), ("--subject", "steps 1-2 with the subject"),
@@ -574,6 +622,9 @@ def main(argv: list[str]) -> None:
         return
     if args.verb_groups is not None:  # how many verb-group structures, and the roles' parts
         _keep({"verb_group_structures": verb_group_structures(args.verb_groups)}, ["verb_group_structures"])
+        return
+    if args.plans is not None:  # the plan's value set end to end, from below
+        _keep({"plan_values": plan_values(args.plans)}, ["plan_values"])
         return
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),

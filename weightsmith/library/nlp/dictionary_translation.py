@@ -965,16 +965,19 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     return source, code_parts
 
 
-SPEAKING_OUTPUTS = ("source", "code")
+SPEAKING_OUTPUTS = ("source", *CODE_PARTS)
 
 
 def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, phrase parts)
-    pairs (a noun phrase's or a verb group's parts), the `plan_and_parts` s-op's values: the token at each position is the index of the pair
-    it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
-    (`SPEAKING_OUTPUTS`): "source", the source word's position, or "code", the code's address as one number
-    (`address_number`). Not both as one value: their pairs would be one more product (25,568 hidden units
-    over the corpus's pairs) that the translator never builds, so the check compiles step 4 once for each.
+    pairs (a noun phrase's or a verb group's parts), the `plan_and_parts` s-op's values: the token at each
+    position is the index of the pair it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
+    (`SPEAKING_OUTPUTS`): "source", the source word's position, or one part of the code's address
+    (`CODE_PARTS`). Not several as one value: their tuples would be one more product (25,568 hidden units
+    for (source, code) over the corpus's pairs) that the translator never builds, so the check compiles
+    step 4 once for each. (The four address parts were one mixed-radix number, linear in the parts, until
+    the merges of the parts' hits became undefined where two parts hit (`french_positions._either`): a
+    part that may be None is not summed linearly by the compiler, and the number cost 12,000 hidden units.)
     It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
     if output not in SPEAKING_OUTPUTS:
@@ -986,45 +989,14 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     my_plan, parts = french_positions.unpacked(pair)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
     source, code_parts = speaking(my_plan, j, parts)
-    if output == "source":
-        return source
-    radices = address_radices()
-    number = rasp.numerical(rasp.Map(lambda p: _digit(0, p, radices[0]), code_parts[0])).named("address_0")
-    for i, (part, radix) in enumerate(zip(code_parts[1:], radices[1:]), start=1):
-        # linear in the parts: no hidden unit
-        number = rasp.numerical(rasp.SequenceMap(lambda n, p, radix=radix: _digit(n, p, radix), number, part)
-                                ).named(f"address_{i}")
-    return number
-
-
-@lru_cache(maxsize=1)
-def address_radices() -> tuple[int, ...]:
-    """Per part of a code's address, how many values it takes, NO_ADDRESS included: the digits of
-    `address_number`."""
-    address = read_out_tables().address.values()
-    return tuple(max(a[i] for a in address) + 2 for i in range(len(CODE_PARTS)))
-
-
-def address_number(parts: Sequence[int]) -> int:
-    """The code's address (`CODE_PARTS`, each a part or NO_ADDRESS) as one number, in mixed radix: one to
-    one, so the number tells the address (what `speaking_program(..., "code")` outputs)."""
-    number = 0
-    for part, radix in zip(parts, address_radices()):
-        number = _digit(number, part, radix)
-    return number
+    return source if output == "source" else code_parts[CODE_PARTS.index(output)]
 
 
 def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
     """The whole translator's step 4 (`program()`), as `speaking_program`'s outputs (`SPEAKING_OUTPUTS`):
     what the slice compiled alone is checked against."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
-    address = _with("spoken_address", *(sops[f"spoken_{name}"] for name in CODE_PARTS))
-    return {"source": sops["source_at"], "code": feature("address_number", address_number, address)}
-
-
-def _digit(number: int, part: int, radix: int) -> int:
-    """One more digit of a mixed-radix number: part + 1, so that NO_ADDRESS (-1) is a digit too."""
-    return number * radix + part + 1
+    return {"source": sops["source_at"], **{name: sops[f"spoken_{name}"] for name in CODE_PARTS}}
 
 
 def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
