@@ -12,7 +12,7 @@ and the number after its determiner give their words apart (à côté de | la; a
 group is a product too — je × ne × se × object clitic × tense and prefix × pas / jamais × mid adverbs ×
 participle × tail — and is cut the same way, by role (`translation_grammar.verb_group_segments`: every
 code of a verb group reads the verb, so a role, not an English word, is the unit that stays small). The
-speaker's plan keeps only how many French words the phrase has, as markers ("@phrase0", "@phrase1", ...);
+speaker's plan keeps only how many French words the phrase has, as markers ("@p0", "@p1", ...);
 the output position that reaches the k-th marker finds the part whose span holds k (`entry_at`,
 `spoken_entry`).
 
@@ -31,7 +31,7 @@ from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import combine, feature
 
-MARKER = "@phrase"  # a plan's "@phrase<k>": the k-th French word of the speaker's phrase, read from its parts
+MARKER = "@p"  # a plan's "@p<k>": the k-th French word of the speaker's phrase, read from its parts
 # determiner groups: the phrase's (level 0), its possessor's (1), the possessor's possessor's (2), ...; each
 # possessor takes two words of the window at least (its noun and 's); only the phrase's has a preposition
 GROUP_LEVELS = grammar.WINDOW // 2
@@ -144,7 +144,7 @@ def speaker_parts(window: tuple, after: tuple | None, clause: dict, plan: tuple)
 
 
 def marker_index(code: str) -> int:
-    """k for a marker "@phrase<k>", else -1."""
+    """k for a marker "@p<k>", else -1."""
     return int(code[len(MARKER):]) if code.startswith(MARKER) else -1
 
 
