@@ -14,6 +14,8 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --save-outputs F  # the interpreter's outputs on every corpus sentence
     ... benchmarks/nlp_translation.py --same-outputs F  # this program on F's inputs: the same outputs?
     ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures and parts on N random windows
+    ... benchmarks/nlp_translation.py --verb-groups N   # verb-group structures and parts on N random windows
+    ... benchmarks/nlp_translation.py --plans N         # the plans speakers hand step 4 on N random windows
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -35,7 +37,10 @@ dictionary baseline in the same run.
   alone over the plans the translator makes on those sentences, and is run on each sentence's plans.
 - How many structures the grammar's noun phrases have (`translation_grammar.noun_phrase_parts`), on random
   windows shaped like noun phrases (docs/nlp.md, "Design: plans that name roles"): a sample, so a count
-  from below, printed as it grows.
+  from below, printed as it grows; likewise the verb groups' (`translation_grammar.verb_group_parts`) on
+  random windows shaped like verb groups; beside both, the per-word (per-role) parts that speak them and the
+  census of step 4 over the (plan, parts) pairs seen; and the plans speakers hand step 4 (phrases as
+  markers) on random windows of any kind, by the speaker's kind.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
 
@@ -222,16 +227,16 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
 
 def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
-    makes on these inputs, with their noun phrases' parts (`french_positions`), run on each input's plans
-    (a (plan, parts) pair's index per position; French words are len(plans)); compared with the
-    interpreter from SEP on (before SEP a causal model cannot see the plans to its right, and the
-    translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the source
-    word's position, the code's address). The interpreter's slice is checked against the whole program's
-    own step 4 first."""
+    makes on these inputs, with their phrases' parts (noun phrases, verb groups: `french_positions`), run
+    on each input's plans (a (plan, parts) pair's index per position; French words are len(plans));
+    compared with the interpreter from SEP on (before SEP a causal model cannot see the plans to its right,
+    and the translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the
+    source word's position, each part of the code's address). The interpreter's slice is checked against
+    the whole program's own step 4 first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
     rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
-    rows = {name: rasp.evaluate_batch(rows, inputs) for name, inputs in groups.items()}
+    rows = {name: _evaluated(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
     index = {p: i for i, p in enumerate(plans)}
     tokens = {name: [[len(plans) if french else index[p] for p, french in row] for row in out]
@@ -241,7 +246,7 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     for output, spoken in dt.step_4_outputs(program).items():
         speaking = dt.speaking_program(plans, output)
         for name, inputs in groups.items():
-            assert rasp.evaluate_batch(speaking, tokens[name]) == rasp.evaluate_batch(spoken, inputs), (output, name)
+            assert _evaluated(speaking, tokens[name]) == _evaluated(spoken, inputs), (output, name)
         model, summary = _model_summary(speaking, vocab=set(range(len(plans) + 1)))
         checked = {name: _compare(speaking, model, tokens[name], [x.index(sep) for x in groups[name]])
                    for name in groups}
@@ -249,6 +254,13 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
         results[output] = {**summary, "compiled_equals_interpreter": checked}
     return {"program": "dictionary_translation.speaking_program (step 4 before the read-out), over the corpus's "
                        "plans, compiled once per output", "plans": len(plans), **results}
+
+
+def _evaluated(program: rasp.SOp, inputs: list[list[int]], batch: int = 200) -> list:
+    """The interpreter's outputs, `batch` inputs at a time: the whole translator's values on a group of
+    1,200 sentences at once took the process to about 2 GB before step 4 was compiled (the compile's
+    2.4 GB on top passed 5 GB)."""
+    return [row for at in range(0, len(inputs), batch) for row in rasp.evaluate_batch(program, inputs[at:at + batch])]
 
 
 def census(program: rasp.SOp, vocab, cap: int = ENUMERATION_CAP, every_size: bool = False) -> dict:
@@ -375,13 +387,10 @@ def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
     `windows` random windows (`_noun_phrase_window`; random clause facts), counted as the sample grows: the
     grammar's count from below, and whether it levels off. Beside them the per-word parts that speak the
     same phrases (`french_positions.word_parts`: the largest part's values, and each part's at the end),
-    and the census of step 4 over what was seen (`dt.speaking_program` over the sampled (markers, parts)
-    pairs: each part's value set is what was seen, and every lookup pairs whole value sets, as compiling
-    would)."""
+    and the census of step 4 over what was seen (`_PartsSeen`)."""
     rng, by_kind = random.Random(seed), dt.readings_by_kind()
     seen: dict[str, set] = {"structures": set(), "layouts": set(), "determiner groups": set(), "agreements": set()}
-    parts: list[set] = [set() for _ in french_positions.PART_KEYS]
-    spoken = set()
+    parts = _PartsSeen()
     growth = {}
     for n in range(1, windows + 1):
         clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"))),
@@ -394,21 +403,133 @@ def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
         seen["layouts"].add(_layout(phrase.structure))
         seen["determiner groups"].add(phrase.structure[0][1])
         seen["agreements"].add(phrase.agreement)
-        words = french_positions.speaker_parts(window, clause, grammar.noun_phrase(window, clause)[0])
-        spoken.add((words.plan, words.parts))
-        for values, part in zip(parts, words.parts):
-            values.add(part)
+        parts.add(french_positions.speaker_parts(window, None, clause, grammar.noun_phrase(window, clause)[0]))
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
-            growth[n] = {name: len(values) for name, values in seen.items()} | {
-                "largest part": max(map(len, parts))}
+            growth[n] = {name: len(values) for name, values in seen.items()} | {"largest part": parts.largest()}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
-    step_4 = {output: census(dt.speaking_program(sorted(spoken, key=repr), output), set(range(len(spoken) + 1)))
-              for output in dt.SPEAKING_OUTPUTS}
     return {"windows": windows, "seed": seed, "growth": growth,
             "longest": max(map(len, seen["structures"])), "readings": sum(map(len, by_kind.values())),
-            "parts": {f"{key[0]} {key[1]}": len(values) for key, values in zip(french_positions.PART_KEYS, parts)},
-            "step_4_census": {output: {k: v for k, v in c.items() if k != "largest_enumerable"}
-                              for output, c in step_4.items()}}
+            **parts.summary(french_positions.PART_KEYS)}
+
+
+class _PartsSeen:
+    """The part slots' values and the (plan, parts) pairs seen on a sample of speakers; `summary` adds the
+    census of step 4 over those pairs (`dt.speaking_program` over them: each part's value set is what was
+    seen, and every lookup pairs whole value sets, as compiling would)."""
+
+    def __init__(self) -> None:
+        self.slots: list[set] = [set() for _ in range(french_positions.SLOTS)]
+        self.spoken: set = set()
+
+    def add(self, words: french_positions.SpokenParts) -> None:
+        self.spoken.add((words.plan, words.parts))
+        for values, part in zip(self.slots, words.parts):
+            values.add(part)
+
+    def largest(self) -> int:
+        return max(map(len, self.slots))
+
+    def summary(self, keys: tuple) -> dict:
+        step_4 = {output: census(dt.speaking_program(sorted(self.spoken, key=repr), output),
+                                 set(range(len(self.spoken) + 1)))
+                  for output in dt.SPEAKING_OUTPUTS}
+        return {"parts": {f"{key[0]} {key[1]}": len(values) for key, values in zip(keys, self.slots)},
+                "plans": len({plan for plan, _ in self.spoken}),
+                "step_4_census": {output: {k: v for k, v in c.items() if k != "largest_enumerable"}
+                                  for output, c in step_4.items()}}
+
+
+def _verb_group_window(rng: random.Random, by_kind: dict[str, tuple]) -> tuple:
+    """A random window whose word speaks a verb group: a verb or être; to its left (outward) maybe mid
+    adverbs, a negation, an auxiliary, a modal or être, maybe a subject ("i" often), then any words; or not /
+    an intensifier after être (n'est pas, il est très). Cut at a None."""
+    pick = lambda kind: rng.choice(by_kind[kind])  # noqa: E731
+    mids = [a for a in by_kind["ADV"] if a[2]]
+    left = [rng.choice(mids) for _ in range(rng.choice((0, 0, 0, 1, 1, 2, 3)))]
+    if rng.random() < 0.35:
+        left.insert(rng.randrange(len(left) + 1), pick("NEG"))
+    if rng.random() < 0.5:
+        left.append(pick(rng.choice(("AUX", "HAVE_AUX", "MODAL", "BE"))))
+    if rng.random() < 0.7:
+        left.append(rng.choice(by_kind["S"]) if rng.random() < 0.7 else pick("N"))
+    head = [pick(rng.choice(("V", "V", "BE")))]
+    if head[0][0] == "BE" and rng.random() < 0.3:
+        head.insert(0, rng.choice((("NEG", "pas"), ("NEG", "jamais"), ("ADV", "très", False))))
+    context = [None if rng.random() < 0.1 else pick(rng.choice(list(by_kind))) for _ in range(grammar.WINDOW)]
+    window = [*head, *left, *context][:grammar.WINDOW]
+    return tuple(window[:window.index(None)] + [None] * (grammar.WINDOW - window.index(None)) if None in window
+                 else window)
+
+
+VERB_AFTERS = (None, ("OBJ", "le", "lui"), ("OBJ", "lui", "lui"), ("NEG", "pas"), ("PUNCT", "."), ("NOTHING", "rien"),
+               ("ANY", "rien"), ("DET", "no"), ("ADV", "bien", False), ("ADV", "encore", False), ("PART", "up"))
+
+
+def verb_group_structures(windows: int, seed: int = 1) -> dict:
+    """Distinct verb-group structures (`translation_grammar.verb_group_parts`, as `plan` calls it) and
+    agreements on `windows` random windows (`_verb_group_window`; random clause facts and word after),
+    counted as the sample grows, beside the roles' parts that speak the same groups in the speakers' plans
+    (`french_positions.speaker_parts`) and the census of step 4 over what was seen (`_PartsSeen`)."""
+    rng, by_kind = random.Random(seed), dt.readings_by_kind()
+    seen: dict[str, set] = {"structures": set(), "agreements": set(), "groups": set()}
+    parts = _PartsSeen()
+    growth = {}
+    afters = [a for kind in ("OBJ", "ADV", "PART", "N", "DET", "A", "PREP", "PUNCT") for a in by_kind.get(kind, ())]
+    for n in range(1, windows + 1):
+        clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"), ("1s", "f"))),
+                      subject_class=rng.choice(("", "", "", "device", "vehicle")), negated=rng.random() < 0.3,
+                      verb_before=rng.choice(("none", "generic", "other", "be")),
+                      question=rng.choice((None, None, None, "do", "did", "will", "have", "be-pres")),
+                      q_subject=False, after_q_subject=False, index=rng.randrange(1, 9), you=rng.choice(dt.YOU))
+        window = _verb_group_window(rng, by_kind)
+        after = rng.choice(VERB_AFTERS) if rng.random() < 0.6 else rng.choice(afters)
+        group = french_positions.verb_group_spoken(window, after, clause)
+        seen["structures"].add(group[0])
+        seen["agreements"].add(group[1])
+        seen["groups"].add(grammar.speak_verb_group(*group))
+        parts.add(french_positions.speaker_parts(window, after, clause, grammar.plan(window, after, clause)))
+        if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
+            growth[n] = {name: len(values) for name, values in seen.items()} | {"largest part": parts.largest()}
+            print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
+    return {"windows": windows, "seed": seed, "growth": growth, **parts.summary(grammar.VERB_ROLES)}
+
+
+def plan_values(windows: int, seed: int = 1) -> dict:
+    """The plan's value set end to end, from below: on `windows` random windows of any kind (the speaker
+    and each word to its left a random reading of a random kind, the sentence starting at a random
+    distance; random clause facts and word after), the distinct plans speakers hand step 4
+    (`french_positions.speaker_parts`: noun phrases and verb groups as markers), overall and by the
+    speaker's kind, counted as the sample grows; beside them the part slots' values and the entries the
+    merge of the parts' hits holds (`french_positions.spoken_entry`: every entry a part speaks, the set the
+    merge tree's last lookup pairs with itself)."""
+    rng, by_kind = random.Random(seed), dt.readings_by_kind()
+    kinds = [k for k in by_kind if k not in ("SEP", "FR")]
+    afters = [None, *(r for k in kinds for r in by_kind[k])]
+    plans: dict[str, set] = defaultdict(set)
+    parts = _PartsSeen()
+    entries: set = set()
+    growth = {}
+    for n in range(1, windows + 1):
+        start = rng.randrange(1, grammar.WINDOW + 2)  # the words before the sentence's start are None
+        window = tuple(rng.choice(by_kind[rng.choice(kinds)]) if d < start else None for d in range(grammar.WINDOW))
+        clause = dict(subject=rng.choice((("3s", "m"), ("1p", "f"), ("imp", "m"), ("3p", "f"), ("1s", "f"))),
+                      subject_class=rng.choice(("", "", "", "device", "vehicle")), negated=rng.random() < 0.3,
+                      verb_before=rng.choice(("none", "generic", "other", "be")),
+                      question=rng.choice((None, None, None, "do", "did", "will", "have", "be-pres")),
+                      q_subject=rng.random() < 0.1, after_q_subject=rng.random() < 0.1, index=rng.randrange(9),
+                      you=rng.choice(dt.YOU))
+        after = rng.choice(afters)
+        words = french_positions.speaker_parts(window, after, clause, grammar.plan(window, after, clause))
+        plans[window[0][0]].add(words.plan)
+        parts.add(words)
+        entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
+        if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
+            growth[n] = {"plans": len(set().union(*plans.values())), "largest part": parts.largest(),
+                         "phrase entries": len(entries)}
+            print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
+    return {"windows": windows, "seed": seed, "growth": growth,
+            "plans_by_speaker": dict(sorted(((k, len(v)) for k, v in plans.items()), key=lambda kv: -kv[1])),
+            "part_slots": [len(values) for values in parts.slots]}
 
 
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")
@@ -480,6 +601,8 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--save-outputs", type=Path, metavar="F", help="the interpreter's outputs on every corpus sentence")
     parser.add_argument("--same-outputs", type=Path, metavar="F", help="this program on F's inputs (exit 1 if any differs)")
     parser.add_argument("--structures", type=int, metavar="N", help="noun-phrase structures and parts on N random windows")
+    parser.add_argument("--verb-groups", type=int, metavar="N", help="verb-group structures and parts on N random windows")
+    parser.add_argument("--plans", type=int, metavar="N", help="the plans speakers hand step 4 on N random windows")
     part = parser.add_mutually_exclusive_group()
     for flag, what in (("--read-out", "the compiled read-out alone"), ("--speaking", "step 4 before the read-out alone"),
                        ("--clause", "steps 1-2 with the clause facts"), ("--subject", "steps 1-2 with the subject"),
@@ -496,6 +619,12 @@ def main(argv: list[str]) -> None:
         sys.exit(1 if any(same_outputs(args.same_outputs).values()) else 0)
     if args.structures is not None:  # how many noun-phrase structures the grammar has, from below
         _keep({"noun_phrase_structures": noun_phrase_structures(args.structures)}, ["noun_phrase_structures"])
+        return
+    if args.verb_groups is not None:  # how many verb-group structures, and the roles' parts
+        _keep({"verb_group_structures": verb_group_structures(args.verb_groups)}, ["verb_group_structures"])
+        return
+    if args.plans is not None:  # the plan's value set end to end, from below
+        _keep({"plan_values": plan_values(args.plans)}, ["plan_values"])
         return
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),

@@ -368,14 +368,6 @@ def test_step_4_before_the_read_out_is_the_speaking_program(output):
     assert rasp.evaluate_batch(dt.speaking_program(plans, output), tokens) == want[output]
 
 
-def test_the_address_number_tells_the_code():
-    """`speaking_program`'s code output is a number: one to one with the code's address, so the check
-    that compares numbers compares codes (NO_ADDRESS included)."""
-    r = dt.read_out_tables()
-    addresses = [*r.address.values(), (dt.NO_ADDRESS,) * len(dt.CODE_PARTS)]
-    assert len({dt.address_number(a) for a in addresses}) == len(addresses)
-
-
 @pytest.mark.parametrize("output", dt.SPEAKING_OUTPUTS)
 def test_step_4_before_the_read_out_compiles_exactly(output):
     """`dt.speaking_program` compiled over the plans of the rule sentences (some with more than six French

@@ -1,14 +1,16 @@
-"""Per-word French positions: a noun phrase's French read back from its words' parts is its plan, for any
-window; a speaker's plan with markers and parts speaks what its plan spoke; each part stays small.
+"""Per-word French positions: a noun phrase's French read back from its words' parts, and a verb group's
+from its roles' parts, is its plan, for any window; a speaker's plan with markers and parts speaks what its
+plan spoke; each part stays small.
 
-The random windows are the subject fold's (`test_dictionary_translation.windows`), plus the benchmark's
-noun-phrase-shaped ones for the bound on the parts' values.
+The random windows are the subject fold's (`test_dictionary_translation.windows`) and the verb groups'
+(`test_translation_grammar.verb_windows`, and être's with not or an intensifier after it), plus the
+benchmark's noun-phrase- and verb-group-shaped ones for the bound on the parts' values.
 """
 
-import random
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,11 +20,27 @@ from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import french_positions as fp
 from weightsmith.library.nlp import translation_grammar as grammar
 from tests.library.nlp.test_dictionary_translation import windows
-from tests.library.nlp.test_translation_grammar import BOOK_CLAUSE, BOOK_WINDOW, CLAUSES
+from tests.library.nlp.test_translation_grammar import BOOK_CLAUSE, BOOK_WINDOW, CLAUSES, verb_windows
 
 # (the imperative's "imp" subject never meets a question's être: `plan` has no person for it)
 PLAN_CLAUSES = CLAUSES.map(lambda c: dict(c, subject=("3p", "f")) if c["subject"][0] == "imp" else c)
 AFTERS = st.sampled_from([None, ("POSS_S",), ("BE", "pres", "sg"), ("PUNCT", "."), ("AGO",), ("V", "3s", "", "")])
+VERB_AFTERS = st.sampled_from([None, ("OBJ", "le", "lui"), ("OBJ", "lui", "lui"), ("NEG", "pas"), ("PUNCT", "."),
+                               ("NOTHING", "rien"), ("ANY", "rien"), ("DET", "no"), ("ADV", "bien", False),
+                               ("PART", "up"), ("A", False, False, False, "base", False, False)])
+
+
+@st.composite
+def verb_speakers(draw) -> tuple:
+    """A window whose word speaks a verb group: a verb or être (`verb_windows`), or not / very after être
+    (n'est pas, il est très)."""
+    window = draw(verb_windows())
+    if window[0][0] == "BE" and draw(st.booleans()):
+        return (draw(st.sampled_from([("NEG", "pas"), ("NEG", "jamais"), ("ADV", "très", False)])), *window[:-1])
+    return window
+
+
+SPEAKERS = st.one_of(windows(), verb_speakers())
 
 
 def _spoken(spoken: fp.SpokenParts) -> tuple:
@@ -46,24 +64,59 @@ def test_a_noun_phrase_read_from_its_words_parts_is_its_plan(window, clause):
     parts = fp.word_parts(segments)
     assert parts is not None
     for k, entry in enumerate(plan):
-        assert [p for key, p in zip(fp.PART_KEYS, parts) if fp.part_entry(key, p, k)] != []
         assert fp.entry_at(parts, k) == entry
-        assert sum(fp.part_entry(key, p, k) is not None for key, p in zip(fp.PART_KEYS, parts)) == 1
+        assert sum(fp.part_entry(p, k) is not None for p in parts) == 1
     assert fp.entry_at(parts, len(plan)) is None
 
 
-@given(window=windows(), after=AFTERS, clause=PLAN_CLAUSES)
+@given(window=verb_speakers(), after=VERB_AFTERS, clause=PLAN_CLAUSES)
 @settings(max_examples=3_000, deadline=None)
+def test_a_verb_group_read_from_its_roles_parts_is_its_plan(window, after, clause):
+    """Every French position k of a verb group: the one part whose span holds k gives the group's entry k,
+    and no part holds a position past the group. (Fails if a role's French is cut in two, or an offset is
+    counted without a role before it, e.g. the mid adverbs.)"""
+    group = fp.verb_group_spoken(window, after, clause)
+    segments = grammar.verb_group_segments(*group)
+    french = grammar.speak_verb_group(*group)
+    assert tuple(e for _, entries in segments for e in entries) == french
+    parts = fp.phrase_parts(segments, grammar.VERB_ROLES)
+    assert parts is not None and len(parts) == fp.SLOTS
+    for k, entry in enumerate(french):
+        assert fp.entry_at(parts, k) == entry
+        assert sum(fp.part_entry(p, k) is not None for p in parts) == 1
+    assert fp.entry_at(parts, len(french)) is None
+
+
+@given(window=SPEAKERS, after=st.one_of(AFTERS, VERB_AFTERS), clause=PLAN_CLAUSES)
+@settings(max_examples=4_000, deadline=None)
 def test_a_speakers_markers_and_parts_speak_its_plan(window, after, clause):
-    """Whatever the word (a noun speaking its phrase with que / il y a / est-ce before it, or not), its plan
-    with markers, read through its parts, is the plan; a noun's phrase leaves only markers in its plan."""
+    """Whatever the word (a noun speaking its phrase with que / il y a / est-ce before it, a verb, être or not
+    speaking its verb group with il / c'est / est-ce que before it, or neither), its plan with markers, read
+    through its parts, is the plan; a phrase leaves only markers in its plan, and a verb speaking its group
+    always does (fails if `speaker_parts` stops recognising the group the grammar speaks)."""
     plan = grammar.plan(window, after, clause)
-    spoken = fp.speaker_parts(window, clause, plan)
+    spoken = fp.speaker_parts(window, after, clause, plan)
     assert _spoken(spoken) == plan
     markers = [c for _, c in spoken.plan if c.startswith(fp.MARKER)]
     assert markers == [f"{fp.MARKER}{k}" for k in range(len(markers))]
     if not markers:
         assert spoken.parts == fp.NO_PARTS
+    if window[0][0] == "V" and grammar._verb_role(window) == "group" and not (clause["index"] == 0 and clause["question"]):
+        assert markers, plan  # (the question's first word speaks est-ce only)
+
+
+def test_a_verb_group_is_cut_by_role():
+    """she can not come: ne | peut | pas | venir, each its role's part."""
+    come = ("V", "base", False, False, ())
+    can = ("MODAL", ("peux", "peux", "peut", "pouvons", "pouvez", "peuvent"))
+    clause = dict(subject=("3s", "f"), negated=True, verb_before="none", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    window = (come, ("NEG", "pas"), can, None, None, None, None, None)
+    spoken = fp.speaker_parts(window, None, clause, grammar.plan(window, None, clause))
+    assert spoken.plan == tuple((0, f"{fp.MARKER}{k}") for k in range(4))
+    assert {k: p for k, p in zip(grammar.VERB_ROLES, spoken.parts) if p != fp.NO_PART} == {
+        ("ne", 0): (0, ((0, "=ne"),)), ("finite", 0): (1, ((0, "=peut"),)), ("not", 0): (2, ((0, "=pas"),)),
+        ("verb", 0): (3, ((0, "v.inf"),))}
 
 
 def test_a_noun_phrase_with_a_possessor_is_cut_by_word():
@@ -71,43 +124,31 @@ def test_a_noun_phrase_with_a_possessor_is_cut_by_word():
     phrase = grammar.noun_phrase_parts(BOOK_WINDOW, BOOK_CLAUSE)
     parts = dict(zip(fp.PART_KEYS, fp.word_parts(grammar.noun_phrase_segments(phrase.structure, phrase.agreement))))
     assert {k: p for k, p in parts.items() if p != fp.NO_PART} == {
-        ("det", 0): (0, ("=au",)), ("word", 2): (1, ("=très", "a.m.sg")), ("word", 0): (3, ("n.sg",)),
-        ("word", 1): (4, ("a.m.sg",)), ("det", 1): (5, ("=de", "=l'")), ("word", 5): (7, ("n.sg",))}
+        ("det", 0): (0, ((0, "=au"),)), ("word", 2): (1, ((0, "=très"), (2, "a.m.sg"))), ("word", 0): (3, ((0, "n.sg"),)),
+        ("word", 1): (4, ((1, "a.m.sg"),)), ("det", 1): (5, ((0, "=de"), (0, "=l'"))), ("word", 5): (7, ((5, "n.sg"),))}
 
 
-def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates():
-    """The parts' values on 20,000 of the benchmark's noun-phrase windows (`--structures`; a sample, so a
-    bound from below): each part's lookup pairs its values with the MAX_PLAN + 1 slot indices, and that
-    must stay within the compiler's limit; the whole structures of the same windows are many more (the
-    product across the parts that no lookup reads any more). And the census of step 4 over what was seen
-    (`speaking_program` over the (markers, parts) pairs: value-set inference pairs whole value sets, as
-    compiling does): no lookup past the compiler's limit."""
+@pytest.mark.parametrize("phrases, windows, structures_per_value", [("noun_phrase_structures", 20_000, 5),
+                                                                      ("verb_group_structures", 10_000, 5)])
+def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates(phrases, windows, structures_per_value):
+    """The parts' values on the benchmark's noun-phrase and verb-group windows (`--structures`,
+    `--verb-groups`; a sample, so a bound from below): each part's lookup pairs its values with the
+    MAX_PLAN + 1 slot indices, and that must stay within the compiler's limit; the whole structures of the
+    same windows are many more (the product across the parts that no lookup reads any more). And the census
+    of step 4 over what was seen (`speaking_program` over the (markers, parts) pairs: value-set inference
+    pairs whole value sets, as compiling does): no lookup past the compiler's limit."""
     sys.path.insert(0, str(Path(__file__).parents[3] / "benchmarks"))
     import nlp_translation
 
-    rng, by_kind = random.Random(5), dt.readings_by_kind()
-    seen: list[set] = [set() for _ in fp.PART_KEYS]
-    structures, spoken = set(), set()
-    for _ in range(20_000):
-        clause = dict(subject=("3s", "m"), negated=rng.random() < 0.3, question=None, q_subject=False,
-                      verb_before=rng.choice(("none", "generic", "other", "be")), after_q_subject=False, index=0,
-                      you=rng.choice(dt.YOU))
-        window = nlp_translation._noun_phrase_window(rng, by_kind)
-        structures.add(grammar.noun_phrase_parts(window, clause).structure)
-        words = fp.speaker_parts(window, clause, grammar.noun_phrase(window, clause)[0])
-        spoken.add((words.plan, words.parts))
-        for values, part in zip(seen, words.parts):
-            values.add(part)
-    sizes = [len(values) for values in seen]
-    assert max(sizes) * (dt.MAX_PLAN + 1) <= MAX_COMBINATIONS, sizes
-    assert len(structures) > 5 * max(sizes)
-    for output in dt.SPEAKING_OUTPUTS:
-        census = nlp_translation.census(dt.speaking_program(sorted(spoken, key=repr), output),
-                                        set(range(len(spoken) + 1)))
+    seen = getattr(nlp_translation, phrases)(windows, seed=5)
+    largest = max(seen["parts"].values())
+    assert largest * (dt.MAX_PLAN + 1) <= MAX_COMBINATIONS, seen["parts"]
+    assert seen["growth"][windows]["structures"] > structures_per_value * largest, seen["growth"]
+    for output, census in seen["step_4_census"].items():
         assert census["past_the_cap"] == 0 and census["within_the_cap_but_past_the_compilers_limit"] == {}, census
 
 
-@given(speakers=st.lists(st.tuples(windows(), AFTERS, PLAN_CLAUSES), min_size=1, max_size=3))
+@given(speakers=st.lists(st.tuples(SPEAKERS, st.one_of(AFTERS, VERB_AFTERS), PLAN_CLAUSES), min_size=1, max_size=3))
 @settings(max_examples=150, deadline=None)
 def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
     """Step 4 (`dt.speaking_program`, each output) over speakers' plans with markers and parts gives, at
@@ -115,7 +156,7 @@ def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
     entry (distance, the code's address) merged from the plan's and the phrase's apart is the view of the
     entry the plan held. (Fails if a view is taken from the plan's entry alone: a marker has no address.)"""
     plans = [grammar.plan(window, after, clause) for window, after, clause in speakers]
-    spoken = [fp.speaker_parts(window, clause, plan) for (window, _, clause), plan in zip(speakers, plans)]
+    spoken = [fp.speaker_parts(window, after, clause, plan) for (window, after, clause), plan in zip(speakers, plans)]
     tokens = [*range(len(speakers)), *[len(speakers)] * (sum(map(len, plans)) + 2)]
     for output in dt.SPEAKING_OUTPUTS:
         marked = dt.speaking_program([(s.plan, s.parts) for s in spoken], output)

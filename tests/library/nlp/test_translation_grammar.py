@@ -275,6 +275,6 @@ def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
                   q_subject=False, after_q_subject=False, index=0, you="vous")
     window = (work, ("S", "3s", "f", "elle", "she"), None, None, None, None, None, None)
     structure, _ = grammar.verb_group_parts(window, 0, None, clause)
-    assert structure == ((0, "s.device.v.pres.<person>"),)
+    assert structure == ((("finite", 0), ((0, "s.device.v.pres.<person>"),)),)
     assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
-        (0, "v.pres.<person>"),)
+        (("finite", 0), ((0, "v.pres.<person>"),)),)

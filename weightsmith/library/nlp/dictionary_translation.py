@@ -920,13 +920,13 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
     *carrier*), its entry j − start, and returns (the position of the entry's source word, its code's
     address: `CODE_PARTS`, what the read-out reads of it).
-    `noun_phrase_parts`: the speakers' noun-phrase parts (`french_positions.PART_KEYS`), read where the
-    entry is a marker (`french_positions.spoken_entry`)."""
+    `phrase_parts`: the speakers' noun-phrase or verb-group parts (`french_positions.SLOTS`), read where
+    the entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)
@@ -957,24 +957,27 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, noun_phrase_parts: Sequence[rasp.SO
     entry = combine("entry", lambda p, s: (0, "END") if p == "none" or not 0 <= s < len(p) else p[s],
                     carrier_plan, slot)
     # the entry spoken is read as its views (the source word's distance, the code's address), each merged
-    # from the plan's entry and the noun phrase's apart: the entries themselves, merged, were a product of
+    # from the plan's entry and the phrase's apart: the entries themselves, merged, were a product of
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
-    distance, *code_parts = french_positions.spoken_entry(carrier, entry, noun_phrase_parts, views)
+    distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
     source = combine("source_at", lambda at, d: 0 if at == "none" else at[0] - 1 - d, carrier_at, distance)
     return source, code_parts
 
 
-SPEAKING_OUTPUTS = ("source", "code")
+SPEAKING_OUTPUTS = ("source", *CODE_PARTS)
 
 
 def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
-    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, noun-phrase
-    parts) pairs, the `plan_and_parts` s-op's values: the token at each position is the index of the pair
-    it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
-    (`SPEAKING_OUTPUTS`): "source", the source word's position, or "code", the code's address as one number
-    (`address_number`). Not both as one value: their pairs would be one more product (25,568 hidden units
-    over the corpus's pairs) that the translator never builds, so the check compiles step 4 once for each.
+    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, phrase parts)
+    pairs (a noun phrase's or a verb group's parts), the `plan_and_parts` s-op's values: the token at each
+    position is the index of the pair it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
+    (`SPEAKING_OUTPUTS`): "source", the source word's position, or one part of the code's address
+    (`CODE_PARTS`). Not several as one value: their tuples would be one more product (25,568 hidden units
+    for (source, code) over the corpus's pairs) that the translator never builds, so the check compiles
+    step 4 once for each. (The four address parts were one mixed-radix number, linear in the parts, until
+    the merges of the parts' hits became undefined where two parts hit (`french_positions._either`): a
+    part that may be None is not summed linearly by the compiler, and the number cost 12,000 hidden units.)
     It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
     if output not in SPEAKING_OUTPUTS:
@@ -986,45 +989,14 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     my_plan, parts = french_positions.unpacked(pair)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
     source, code_parts = speaking(my_plan, j, parts)
-    if output == "source":
-        return source
-    radices = address_radices()
-    number = rasp.numerical(rasp.Map(lambda p: _digit(0, p, radices[0]), code_parts[0])).named("address_0")
-    for i, (part, radix) in enumerate(zip(code_parts[1:], radices[1:]), start=1):
-        # linear in the parts: no hidden unit
-        number = rasp.numerical(rasp.SequenceMap(lambda n, p, radix=radix: _digit(n, p, radix), number, part)
-                                ).named(f"address_{i}")
-    return number
-
-
-@lru_cache(maxsize=1)
-def address_radices() -> tuple[int, ...]:
-    """Per part of a code's address, how many values it takes, NO_ADDRESS included: the digits of
-    `address_number`."""
-    address = read_out_tables().address.values()
-    return tuple(max(a[i] for a in address) + 2 for i in range(len(CODE_PARTS)))
-
-
-def address_number(parts: Sequence[int]) -> int:
-    """The code's address (`CODE_PARTS`, each a part or NO_ADDRESS) as one number, in mixed radix: one to
-    one, so the number tells the address (what `speaking_program(..., "code")` outputs)."""
-    number = 0
-    for part, radix in zip(parts, address_radices()):
-        number = _digit(number, part, radix)
-    return number
+    return source if output == "source" else code_parts[CODE_PARTS.index(output)]
 
 
 def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
     """The whole translator's step 4 (`program()`), as `speaking_program`'s outputs (`SPEAKING_OUTPUTS`):
     what the slice compiled alone is checked against."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
-    address = _with("spoken_address", *(sops[f"spoken_{name}"] for name in CODE_PARTS))
-    return {"source": sops["source_at"], "code": feature("address_number", address_number, address)}
-
-
-def _digit(number: int, part: int, radix: int) -> int:
-    """One more digit of a mixed-radix number: part + 1, so that NO_ADDRESS (-1) is a digit too."""
-    return number * radix + part + 1
+    return {"source": sops["source_at"], **{name: sops[f"spoken_{name}"] for name in CODE_PARTS}}
 
 
 def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
@@ -1102,7 +1074,7 @@ def program(you: str = "vous") -> rasp.SOp:
         person, gender, *cls = clause_["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
         clause_["subject"], clause_["subject_class"] = (person, gender), "".join(cls)
         clause_["question"] = _none(clause_["question"])
-        spoken = french_positions.speaker_parts(wa[0], clause_, grammar.plan(wa[0], wa[1], clause_))
+        spoken = french_positions.speaker_parts(wa[0], wa[1], clause_, grammar.plan(wa[0], wa[1], clause_))
         return spoken.plan, spoken.parts
 
     word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS),

@@ -1,19 +1,25 @@
-"""Per-word French positions for the dictionary-scale translator's noun phrases (issue 20; docs/nlp.md,
-"Not compiled yet").
+"""Per-word French positions for the dictionary-scale translator's noun phrases and verb groups (issue 20;
+docs/nlp.md, "Not compiled yet").
 
 A noun phrase used to be spoken by its noun as one plan: all its French, in French order. Its value set is
 a product over the phrase's words — determiner group × adjective sequence × possessor (≥ 185,949
 structures in 1,000,000 random windows, not levelling off) — so no lookup that reads it compiles. Cut by
 the English word each French word belongs to (`translation_grammar.noun_phrase_segments`), the same
 French is a few small values: each word of the phrase gives its *part* — where its French starts in the
-phrase's French (its offset: the words before it in French order) and what it speaks there (its codes,
-agreement applied: "a.f.pl", "=très", "n.sg") — and the preposition, each determiner group and the
-number after its determiner give their words apart (à côté de | la; au; tous les | deux). The noun's
-plan keeps only how many French words the phrase has, as markers ("@np0", "@np1", ...); the output
-position that reaches the k-th marker finds the part whose span holds k (`entry_at`, `spoken_entry`).
+phrase's French (its offset: the words before it in French order) and what it speaks there (its entries,
+agreement applied: (2, "a.f.pl"), (0, "=très"), (0, "n.sg")) — and the preposition, each determiner group
+and the number after its determiner give their words apart (à côté de | la; au; tous les | deux). A verb
+group is a product too — je × ne × se × object clitic × tense and prefix × pas / jamais × mid adverbs ×
+participle × tail — and is cut the same way, by role (`translation_grammar.verb_group_segments`: every
+code of a verb group reads the verb, so a role, not an English word, is the unit that stays small). The
+speaker's plan keeps only how many French words the phrase has, as markers ("@p0", "@p1", ...);
+the output position that reaches the k-th marker finds the part whose span holds k (`entry_at`,
+`spoken_entry`).
 
-Each part is one value per window distance (or group level), bounded by what one word can speak, not by
-the phrase: the product is across the parts, and no lookup pairs two of them.
+Each part is one value per slot, bounded by what one word or role can speak, not by the phrase: the
+product is across the parts, and no lookup pairs two of them. A speaker speaks at most one phrase (a noun
+its noun phrase, a verb, être or the word after être its verb group), so both kinds share the `SLOTS`
+part slots: slot i holds a noun phrase's `PART_KEYS[i]` or a verb group's `grammar.VERB_ROLES[i]`.
 """
 
 from __future__ import annotations
@@ -25,109 +31,159 @@ from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import combine, feature
 
-MARKER = "@np"  # a plan's "@np<k>": the k-th French word of the speaker's noun phrase, read from its parts
+MARKER = "@p"  # a plan's "@p<k>": the k-th French word of the speaker's phrase, read from its parts
 # determiner groups: the phrase's (level 0), its possessor's (1), the possessor's possessor's (2), ...; each
 # possessor takes two words of the window at least (its noun and 's); only the phrase's has a preposition
 GROUP_LEVELS = grammar.WINDOW // 2
 PART_KEYS = (*(("word", d) for d in range(grammar.WINDOW)), ("prep", 0),
              *(("det", level) for level in range(GROUP_LEVELS)), *(("count", level) for level in range(GROUP_LEVELS)))
-NO_PART = "none"  # the value of a part its phrase does not have (and of every part where no noun speaks)
-NO_PARTS = (NO_PART,) * len(PART_KEYS)
+SLOTS = max(len(PART_KEYS), len(grammar.VERB_ROLES))
+NO_PART = "none"  # the value of a part its phrase does not have (and of every part where no phrase is spoken)
+NO_PARTS = (NO_PART,) * SLOTS
 
 
 @dataclass(frozen=True)
 class SpokenParts:
-    """What a speaking word hands step 4: its plan, with its noun phrase's entries (if it speaks one)
-    replaced by markers, and the phrase's parts in `PART_KEYS` order (each (offset, codes) or NO_PART)."""
+    """What a speaking word hands step 4: its plan, with its phrase's entries (if it speaks a noun phrase or
+    a verb group) replaced by markers, and the phrase's parts by slot (each (offset, entries) or NO_PART)."""
 
     plan: tuple
     parts: tuple
 
 
-def word_parts(segments: tuple) -> tuple | None:
-    """The parts of a noun phrase's segments (`noun_phrase_segments`), in `PART_KEYS` order: (offset, codes)
-    where the phrase has that word or group (and it speaks), else NO_PART. None when the segments do not
-    cut into parts: a key twice (a word's French not in one piece), a key not in PART_KEYS (a group deeper
-    than GROUP_LEVELS), or a word's code at another distance than the word's (then the plan speaks the
-    phrase, as before)."""
+def phrase_parts(segments: tuple, keys: tuple) -> tuple | None:
+    """The parts of a phrase's segments ((key, entries) in French order), by slot in `keys`' order, padded
+    to `SLOTS`: (offset, entries) where the phrase has that key (and it speaks), else NO_PART. None when
+    the segments do not cut into parts: a key twice (its French not in one piece) or a key not in `keys`."""
     parts: dict = {}
     offset = 0
     for key, entries in filter(lambda segment: segment[1], segments):
-        distance = key[1] if key[0] == "word" else 0
-        if key in parts or key not in PART_KEYS or any(not c.startswith("=") and b != distance for b, c in entries):
+        if key in parts or key not in keys:
             return None
-        parts[key] = (offset, tuple(c for _, c in entries))
+        parts[key] = (offset, entries)
         offset += len(entries)
-    return tuple(parts.get(key, NO_PART) for key in PART_KEYS)
+    return tuple(parts.get(key, NO_PART) for key in keys) + (NO_PART,) * (SLOTS - len(keys))
 
 
-def part_entry(key: tuple, part: tuple | str, k: int) -> tuple | None:
+def word_parts(segments: tuple) -> tuple | None:
+    """The parts of a noun phrase's segments (`noun_phrase_segments`): `phrase_parts` by `PART_KEYS`, and
+    None too where a word's code stands at another distance than the word's (the part would not be the
+    word's own: then the plan speaks the phrase, as before)."""
+    if any(key[0] == "word" and any(not c.startswith("=") and b != key[1] for b, c in entries)
+           for key, entries in segments):
+        return None
+    return phrase_parts(segments, PART_KEYS)
+
+
+def part_entry(part: tuple | str, k: int) -> tuple | None:
     """The plan entry (distance, code) a part speaks as its phrase's k-th French word, or None if its span
-    does not hold k. A literal's distance is 0, as in the plan (it reads no word)."""
+    does not hold k."""
     if part == NO_PART or not part[0] <= k < part[0] + len(part[1]):
         return None
-    code = part[1][k - part[0]]
-    return (0 if code.startswith("=") or key[0] != "word" else key[1], code)
+    return part[1][k - part[0]]
 
 
 def entry_at(parts: tuple, k: int) -> tuple | None:
-    """The noun phrase's k-th French entry, from its parts: what the speaker's plan held there before."""
-    return next((e for key, part in zip(PART_KEYS, parts) if (e := part_entry(key, part, k)) is not None), None)
+    """The phrase's k-th French entry, from its parts: what the speaker's plan held there before."""
+    return next((e for part in parts if (e := part_entry(part, k)) is not None), None)
 
 
-def speaker_parts(window: tuple, clause: dict, plan: tuple) -> SpokenParts:
-    """`plan` (the word window[0]'s, `translation_grammar.plan`) with the noun phrase it ends with, if
-    window[0] is a noun that speaks its phrase, handed to the phrase's parts. The phrase is recognised by
-    its French: the plan ends with `noun_phrase`'s plan (the noun's own plan is [que] [il y a] phrase,
-    and `plan` puts est-ce / que / être only before it), so what the markers stand for is exactly what
-    the plan held, whichever rule spoke it."""
-    none = SpokenParts(plan, NO_PARTS)
-    if window[0] is None or window[0][0] != "N":
-        return none
-    phrase = grammar.noun_phrase_parts(window, clause)
-    segments = grammar.noun_phrase_segments(phrase.structure, phrase.agreement)
+def verb_group_spoken(window: tuple, after: tuple | None, clause: dict) -> tuple[tuple, grammar.VerbAgreement] | None:
+    """The verb group window[0] would speak (`verb_group_parts`), as `translation_grammar.plan` calls it: a
+    verb its own (pronominal "r." or "t." forms by its kind), être its own (was born: the present; hungry,
+    ten: avoir's forms), not or an intensifier after être être's; None for any other word. Whether the
+    plan holds it is `speaker_parts`' to see."""
+    me, before = window[0], window[1]
+    if me[0] == "V":
+        return grammar.verb_group_parts(window, 0, after, clause, {"r": "r.", "t": "t."}.get(me[2], ""))
+    if me[0] == "BE":
+        return grammar.verb_group_parts(grammar._be_window(window, 0, after), 0, after, clause,
+                                        grammar.avoir_prefix(after, window, 0))
+    if me[0] == "NEG" and before is not None and before[0] == "BE":
+        return grammar.verb_group_parts(grammar._be_window(window, 1, after), 1, after, clause,
+                                        grammar.avoir_prefix(after, window, 1))
+    if me[0] == "ADV" and before is not None and before[0] == "BE":
+        return grammar.verb_group_parts(window, 1, after, clause)
+    return None
+
+
+def _phrase(window: tuple, after: tuple | None, clause: dict) -> tuple | None:
+    """The phrase window[0] may speak, as its parts and its French: its noun phrase (a noun) or its verb group;
+    None if it has none or it does not cut into parts."""
+    if window[0] is None:
+        return None
+    if window[0][0] == "N":
+        phrase = grammar.noun_phrase_parts(window, clause)
+        segments = grammar.noun_phrase_segments(phrase.structure, phrase.agreement)
+        parts = word_parts(segments)
+    elif (group := verb_group_spoken(window, after, clause)) is not None:
+        segments = grammar.verb_group_segments(*group)
+        parts = phrase_parts(segments, grammar.VERB_ROLES)
+    else:
+        return None
     spoken = tuple(e for _, entries in segments for e in entries)
-    parts = word_parts(segments)
-    if parts is None or not spoken or plan[len(plan) - len(spoken):] != spoken:
-        return none
-    return SpokenParts(plan[:len(plan) - len(spoken)] + tuple((0, f"{MARKER}{k}") for k in range(len(spoken))),
-                       parts)
+    return None if parts is None or not spoken else (parts, spoken)
+
+
+def speaker_parts(window: tuple, after: tuple | None, clause: dict, plan: tuple) -> SpokenParts:
+    """`plan` (the word window[0]'s, `translation_grammar.plan`) with the phrase it speaks, if any, handed to
+    the phrase's parts: a noun's noun phrase, a verb group. The phrase is recognised by its French: the
+    last run of the plan that is the phrase's French (a noun's plan is [que] [il y a] phrase, and `plan`
+    puts est-ce / que / être only before it; a verb group may have il / c' / ce before it and an
+    intensifier's own French after it), so what the markers stand for is exactly what the plan held,
+    whichever rule spoke it."""
+    found = _phrase(window, after, clause)
+    if found is None:
+        return SpokenParts(plan, NO_PARTS)
+    parts, spoken = found
+    at = next((i for i in range(len(plan) - len(spoken), -1, -1) if plan[i:i + len(spoken)] == spoken), None)
+    if at is None:
+        return SpokenParts(plan, NO_PARTS)
+    markers = tuple((0, f"{MARKER}{k}") for k in range(len(spoken)))
+    return SpokenParts(plan[:at] + markers + plan[at + len(spoken):], parts)
 
 
 def marker_index(code: str) -> int:
-    """k for a marker "@np<k>", else -1."""
+    """k for a marker "@p<k>", else -1."""
     return int(code[len(MARKER):]) if code.startswith(MARKER) else -1
 
 
 def unpacked(spoken: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
-    """The plan and each part as s-ops of their own, from an s-op of (plan, parts) pairs: what step 4
+    """The plan and each part slot as s-ops of their own, from an s-op of (plan, parts) pairs: what step 4
     reads, so that no lookup pairs a part with the plan or with another part."""
-    return feature("plan", lambda p: p[0], spoken), [feature(f"{key[0]}_{key[1]}_part", lambda p, i=i: p[1][i], spoken)
-                                                     for i, key in enumerate(PART_KEYS)]
+    return feature("plan", lambda p: p[0], spoken), [feature(f"part_{i}", lambda p, i=i: p[1][i], spoken)
+                                                     for i in range(SLOTS)]
 
 
 def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp],
                  views: Sequence[tuple[str, Callable[[tuple], Any]]]) -> list[rasp.SOp]:
     """Each view of the entry step 4 speaks (`views`: name, entry → a small value): the plan's `entry`'s,
-    or, where it is a marker, the view of the entry of the carrier's noun-phrase part whose span holds the
-    marker's index. Each part is copied from the carrier and read with the index alone (a part's values ×
-    15 indices per lookup); the hits, at most one, are merged pairwise; then each view is merged with the
-    plan's apart. Whole entries merged would pair the plan's entries with the phrase's, a product of two
-    sets of hundreds (38,376 hidden units over the corpus's pairs); a view pairs a few dozen values with a
-    few dozen. A view must never be NO_PART."""
-    k = feature("noun_phrase_slot", lambda e: marker_index(e[1]), entry)
+    or, where it is a marker, the view of the entry of the carrier's part whose span holds the marker's
+    index. Each part is copied from the carrier and read with the index alone (a part's values × 15
+    indices per lookup); the hits are merged pairwise; then each view is merged with the plan's apart.
+    At most one part holds an index (a law of the cut), so a merge is only defined where one side has no
+    hit (`_either`): its lookup has a unit per value of either side, not per pair — whole entries paired
+    were a product of the noun phrases' and the verb groups' entries (35,512 hidden units in the two
+    largest merges over the corpus's pairs). A view must never be NO_PART."""
+    k = feature("phrase_slot", lambda e: marker_index(e[1]), entry)
     hits = []
-    for key, part in zip(PART_KEYS, parts):
-        name = f"{key[0]}_{key[1]}"
-        carried = rasp.categorical(rasp.Aggregate(carrier, part, default=NO_PART)).named(f"carrier_{name}_part")
-        hits.append(combine(f"{name}_part_entry", lambda i, p, key=key: part_entry(key, p, i) or NO_PART, k, carried))
+    for i, part in enumerate(parts):
+        carried = rasp.categorical(rasp.Aggregate(carrier, part, default=NO_PART)).named(f"carrier_part_{i}")
+        hits.append(combine(f"part_{i}_entry", lambda k_, p: part_entry(p, k_) or NO_PART, k, carried))
     while len(hits) > 1:
-        hits = [combine("noun_phrase_entry" if len(hits) == 2 else f"noun_phrase_entry_{len(hits)}_{i}",
-                        lambda a, b: a if a != NO_PART else b, x, y)
+        hits = [combine("phrase_entry" if len(hits) == 2 else f"phrase_entry_{len(hits)}_{i}", _either, x, y)
                 for i, (x, y) in enumerate(zip(hits[::2], hits[1::2]))] + hits[len(hits) // 2 * 2:]
     spoken = []
     for name, view in views:
         mine = feature(f"plan_entry_{name}", view, entry)
-        phrase = feature(f"noun_phrase_entry_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hits[0])
-        spoken.append(combine(f"spoken_{name}", lambda e, h: h if h != NO_PART else e, mine, phrase))
+        phrase = feature(f"phrase_entry_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hits[0])
+        marker = view((0, f"{MARKER}0"))  # what the plan's entry shows where a part has the hit: a marker's view
+        spoken.append(combine(f"spoken_{name}", lambda e, h, marker=marker: e if h == NO_PART else h if e == marker
+                              else None, mine, phrase))
     return spoken
+
+
+def _either(a: Any, b: Any) -> Any:
+    """The one of two hits that is not NO_PART (NO_PART if neither is); undefined (None) if both are hits,
+    which the cut never makes: the compiler then enumerates no pair of two hits."""
+    return b if a == NO_PART else a if b == NO_PART else None

@@ -263,6 +263,10 @@ class VerbAgreement:
 
 
 PERSON, GENDER, NUMBER = "<person>", "<gender>", "<number>"  # where a verb group's codes take its agreement
+# the roles a verb group's French is cut into (`verb_group_segments`), each at most once: mid r is the r-th
+# mid adverb (the words left of the verb: at most WINDOW - 1)
+VERB_ROLES = (("je", 0), ("ne", 0), ("se", 0), ("clitic", 0), ("finite", 0), ("not", 0),
+              *(("mid", r) for r in range(WINDOW - 1)), ("adverb", 0), ("verb", 0), ("tail", 0))
 
 
 def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, prefix: str = "") -> tuple:
@@ -273,22 +277,31 @@ def verb_group(window: tuple, head: int, after: tuple | None, clause: dict, pref
 
 
 def speak_verb_group(structure: tuple, agreement: VerbAgreement) -> tuple:
-    """A verb group's plan from its structure (`verb_group_parts`: codes with the places of the person,
-    gender and number in them, and the words a modal says by person) and its agreement."""
-    out: list = []
-    for back, role in structure:
+    """A verb group's plan from its structure (`verb_group_parts`) and its agreement: its segments
+    (`verb_group_segments`) in their French order."""
+    return tuple(entry for _, entries in verb_group_segments(structure, agreement) for entry in entries)
+
+
+def verb_group_segments(structure: tuple, agreement: VerbAgreement) -> tuple:
+    """A verb group's plan cut by role, in French order: (role, entries) with the agreement applied — the
+    places of the person, gender and number filled in, a word said by person (je peux, nous pouvons;
+    se before en / y) chosen. Each segment is one role's French (je, ne, se, the object clitic, the finite
+    verb, pas / jamais, one mid adverb, the adverb before the participle, the participle or infinitive,
+    the verb's tail), small whatever the rest of the group is: the unit the per-word French positions read
+    (`french_positions`)."""
+    def agreed(back: int, role: str | tuple) -> tuple:
         if isinstance(role, tuple):  # a word said by person: je peux, nous pouvons; je voudrais
-            out += lit(role[agreement.person])
-        else:
-            out.append((back, role.replace(PERSON, str(agreement.person)).replace(GENDER, agreement.gender)
-                        .replace(NUMBER, agreement.number)))
-    return tuple(out)
+            return lit(role[agreement.person])
+        return ((back, role.replace(PERSON, str(agreement.person)).replace(GENDER, agreement.gender)
+                 .replace(NUMBER, agreement.number)),)
+    return tuple((key, tuple(e for back, role in entries for e in agreed(back, role))) for key, entries in structure)
 
 
 def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict,
                      prefix: str = "") -> tuple[tuple, VerbAgreement]:
-    """A verb group's structure — (distance, role) entries whose codes hold `PERSON`, `GENDER` and
-    `NUMBER` where the subject's go, or a tuple of six words said by person — and its `VerbAgreement`."""
+    """A verb group's structure — its segments (role, entries) in French order (`VERB_ROLES`), the entries
+    (distance, role) whose codes hold `PERSON`, `GENDER` and `NUMBER` where the subject's go, or a tuple of
+    six words said by person — and its `VerbAgreement`."""
     verb = window[head]
     phrasal = phrasal_verb(verb, after) or (None if prefix else subject_sense(verb, clause))
     prefix = phrasal[0] if phrasal else prefix
@@ -308,28 +321,30 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
     v = prefix + "v"
-    out = []
+    out: list = []  # (role, entries): see `verb_group_segments`
     vowel = obj in VOWEL_CLITICS  # j'en ai besoin, je n'en ai pas besoin, je m'en occupe
     if je:  # je, or j' before the verb itself (ne and the pronouns before it start with a consonant)
-        out += lit("j'" if vowel and not neg and not reflexive else "je") if neg or reflexive or obj else \
-            ((head, f"{v}.je.{finite_tense}.{PERSON}"),)
+        out.append((("je", 0), lit("j'" if vowel and not neg and not reflexive else "je") if neg or reflexive or obj
+                    else ((head, f"{v}.je.{finite_tense}.{PERSON}"),)))
     if neg is not None:
-        out += lit("n'" if vowel and not reflexive else "ne") if obj else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)
+        out.append((("ne", 0), lit("n'" if vowel and not reflexive else "ne") if obj
+                    else ((head, f"{v}.ne.{finite_tense}.{PERSON}"),)))
     if reflexive:
-        out.append((0, REFLEXIVE_BEFORE_VOWEL) if vowel else (head, f"{v}.se.{finite_tense}.{PERSON}"))
+        out.append((("se", 0), ((0, REFLEXIVE_BEFORE_VOWEL) if vowel else (head, f"{v}.se.{finite_tense}.{PERSON}"),)))
     if obj:  # je le vois, je l' ai vu; je lui réponds
-        out += lit(obj) if obj in INVARIABLE_CLITICS else ((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"),)
-    out.append((head, f"{v}.{finite_tense}.{PERSON}"))
+        out.append((("clitic", 0), lit(obj) if obj in INVARIABLE_CLITICS
+                    else ((head, f"v.cl.{obj}.{finite_tense}.{PERSON}"),)))
+    out.append((("finite", 0), ((head, f"{v}.{finite_tense}.{PERSON}"),)))
     if neg:
-        out += lit(neg)
+        out.append((("not", 0), lit(neg)))
     asking = bool(clause["question"]) and neg is None and tense == "perfect"  # (do you ever go: not déjà)
-    out += lit(*(_in_question(fr, asking, "jamais") for _, fr in reversed(mids)))
+    out += _mid_segments(mids, asking)
     if tense == "perfect":
         if verb[0] == "V" and _before_participle(after):  # i slept well: j'ai bien dormi
-            out += lit(_in_question(after[1], asking, "encore"))
-        out.append((head, f"{v}.pp.{GENDER}.{NUMBER}"))
+            out.append((("adverb", 0), lit(_in_question(after[1], asking, "encore"))))
+        out.append((("verb", 0), ((head, f"{v}.pp.{GENDER}.{NUMBER}"),)))
     if verb[0] == "V" and has_tail(verb[3]):
-        out.append((head, "v.tail"))
+        out.append((("tail", 0), ((head, "v.tail"),)))
     return tuple(out), agreement
 
 
@@ -571,21 +586,29 @@ def object_clitic(after: tuple | None, verb: tuple) -> str | None:
     return pronoun_object(verb, after if after[0] == "OBJ" else object_pronoun(after)).clitic
 
 
-def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mids: list,
+def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mids: tuple,
                  obj: str | None, prefix: str = "") -> tuple:
     """je peux nager, elle ne doit pas partir, je voudrais (would like): the modal's form (six words, one
-    said by person), then the infinitive."""
+    said by person), then the infinitive; as `verb_group_parts`' segments."""
     from weightsmith.library.nlp.translation_words import WOULD_LIKE
 
-    finite = ((0, tuple(WOULD_LIKE) if aux == "would" else tuple(aux[len("modal:"):].split("|"))),)
-    out = lit("je") if je else ()
-    out += lit("ne") + finite + lit(neg) if neg else finite
-    out += lit(*(fr for _, fr in reversed(mids)))
+    finite = (("finite", 0), ((0, tuple(WOULD_LIKE) if aux == "would" else tuple(aux[len("modal:"):].split("|"))),))
+    out = [(("je", 0), lit("je"))] if je else []
+    out += [(("ne", 0), lit("ne")), finite, (("not", 0), lit(neg))] if neg else [finite]
+    out += _mid_segments(mids, False)
     if aux == "would":
-        return out
-    clitic = lit(obj) if obj in INVARIABLE_CLITICS else ((head, f"v.cl.{obj}.inf"),) if obj else ()
-    tail = ((head, "v.tail"),) if verb[0] == "V" and has_tail(verb[3]) else ()  # je peux prendre une douche
-    return out + clitic + ((head, f"{prefix}v.inf"),) + tail
+        return tuple(out)
+    if obj:
+        out.append((("clitic", 0), lit(obj) if obj in INVARIABLE_CLITICS else ((head, f"v.cl.{obj}.inf"),)))
+    out.append((("verb", 0), ((head, f"{prefix}v.inf"),)))
+    if verb[0] == "V" and has_tail(verb[3]):  # je peux prendre une douche
+        out.append((("tail", 0), ((head, "v.tail"),)))
+    return tuple(out)
+
+
+def _mid_segments(mids: tuple, asking: bool) -> list:
+    """The mid adverbs' segments, in French (= English) order, the r-th as role ("mid", r)."""
+    return [(("mid", r), lit(_in_question(fr, asking, "jamais"))) for r, (_, fr) in enumerate(reversed(mids))]
 
 
 def _it_subject(window: tuple) -> bool:
