@@ -3,12 +3,15 @@
 import itertools
 
 import pytest
+from typer.testing import CliRunner
 
 from weightsmith import rasp
-from weightsmith.compiler import CompiledModel
-from weightsmith.compose import ComposeError, programmable, programmable_program, run_program
+from weightsmith.cli import app
+from weightsmith.compiler import CompiledModel, compile_program
+from weightsmith.compose import ComposeError, programmable, programmable_program, run_program, switch
 from weightsmith.compose.primitives import integer_primitives
 from weightsmith.library.positions import shift_by
+from weightsmith.model import load, save
 from weightsmith.rasp.errors import InputError
 from weightsmith.verify import verify
 
@@ -100,3 +103,22 @@ def test_an_input_that_is_not_ops_then_data_is_refused(primitives):
         model.apply(["BOS", "sort", "rev"])
     assert model.apply(["BOS", "sort", "rev", 2, 0]).decoded[3:] == [2, 0]
     assert isinstance(model, CompiledModel)  # still a compiled model, for code written for one
+
+
+def test_a_saved_model_refuses_what_the_built_one_refuses(primitives, tmp_path):
+    # the input check lived on `programmable`'s returned object only: saved and loaded, or run plain, the model
+    # answered `BOS sort 2 0` (two stages) as sort then the first primitive on [0] — `run FOLDER sort 2 0` printed
+    # [0, 0, 0]. config.program_ops travels with the folder, and the model's decoding entry points read it.
+    few = {name: primitives[name] for name in ("nop", "rev", "sort")}
+    model = programmable(few, 2, VOCAB, MAX_LEN)
+    save(model.model, tmp_path / "prog")
+    loaded = load(tmp_path / "prog")
+    assert loaded.config.program_ops == {"ops": ["nop", "rev", "sort"], "stages": 2}
+    for run in (loaded.run, model.model.run):
+        with pytest.raises(InputError, match=r"^input 0, position 2: 2 is not an op"):
+            run(["BOS", "sort", 2, 0])
+    assert loaded.run(["BOS", "sort", "rev", 2, 0])[3:] == [2, 0]
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "prog"), "sort", "2", "0"])
+    assert result.exit_code == 2 and "2 is not an op" in result.output and "Traceback" not in result.output
+    with pytest.raises(ComposeError, match="component 'P' is a programmable model"):
+        switch({"P": loaded, "I": compile_program(rasp.Map(lambda x: x, rasp.tokens), VOCAB, MAX_LEN)})

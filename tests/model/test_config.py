@@ -312,3 +312,20 @@ def test_causal_form_round_trips_defaults_to_causal_and_needs_a_mask():
         from_document({**document(), "causal": False, "causal_form": True})
     with pytest.raises(ValueError, match="causal_form: expected a bool or None, got 1"):
         from_document({**document(), "causal": True, "causal_form": 1})
+
+
+def test_program_ops_round_trip_and_bad_ones_are_named():
+    config = numerical_config([0, 0.5, 1])
+    assert "program_ops" not in json.loads(config.to_json())  # written only when set
+    config.vocab, config.max_seq_len = [*config.vocab, "sort"], 3
+    config.program_ops = {"ops": ["sort"], "stages": 1}
+    config.validate()
+    assert ModelConfig.from_json(config.to_json()) == config
+    for ops, message in ((["nop"], r"program_ops.ops: expected a non-empty list of str tokens of the vocabulary"),
+                         ([], r"program_ops.ops"), ({"ops": ["sort"]}, r"program_ops: expected an object")):
+        config.program_ops = ops if isinstance(ops, dict) else {"ops": ops, "stages": 1}
+        with pytest.raises(ValueError, match=message):
+            config.validate()
+    config.program_ops = {"ops": ["sort"], "stages": config.max_seq_len}
+    with pytest.raises(ValueError, match=r"program_ops.stages: expected an int from 1 to max_seq_len - 1"):
+        config.validate()

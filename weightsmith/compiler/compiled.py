@@ -128,6 +128,7 @@ class CompiledModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first."""
+        self.model.check_program_ops([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -138,6 +139,7 @@ class CompiledModel:
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
+        self.model.check_program_ops(inputs)
         outputs: list[list] = []
         longest = max((len(x) for x in inputs), default=1)
         work = forward_work(self.model, min(len(inputs), batch_size) * longest)

@@ -29,14 +29,12 @@ the model would answer the filler where the primitive answers something else (`h
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping
 
 from weightsmith import rasp
 from weightsmith.compiler import CompiledModel, compile_program
-from weightsmith.compiler.compiled import CompiledOutput
 from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError
-from weightsmith.rasp.errors import InputError
 from weightsmith.verify import EXHAUSTIVE_LIMIT, all_inputs, count_inputs
 
 BATCH = 10_000  # inputs per evaluate_batch call when primitives are checked
@@ -137,42 +135,21 @@ def programmable(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stage
     _check_total(primitives, data_vocab, max_seq_len)
     program = programmable_program(primitives, stages, data_vocab, max_seq_len)
     compiled = compile_program(program, [*data_vocab, *names], stages + max_seq_len)
+    compiled.config.program_ops = {"ops": list(names), "stages": stages}
+    compiled.config.validate()
     return ProgrammableModel(**{f.name: getattr(compiled, f.name) for f in fields(compiled)}, ops=tuple(names),
                              stages=stages)
 
 
 @dataclass
 class ProgrammableModel(CompiledModel):
-    """`programmable`'s compiled model, whose `apply` and `apply_batch` take only inputs `BOS op_1 … op_k tokens`.
-    Its program reads whatever stands at positions 1..k as ops (a token that is no op as the first primitive)
-    and an op among the data as the filler, so a miswritten input was answered as another one: `BOS sort 2 0`
-    for two stages ran sort, then the first primitive on [0]. (`verify` checks the program on every input.)"""
+    """`programmable`'s compiled model: which ops it takes and how many stages. Its config's `program_ops` makes
+    the model refuse any input that is not `BOS op_1 … op_k tokens` — here, saved and loaded back, or run plain —
+    because its program reads whatever stands at positions 1..k as ops (a token that is no op as the first
+    primitive) and an op among the data as the filler. (`verify` checks the program on every input.)"""
 
     ops: tuple[str, ...] = ()
     stages: int = 0
-
-    def apply(self, tokens: Sequence) -> CompiledOutput:
-        self.check_inputs([tokens])
-        return super().apply(tokens)
-
-    def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
-        self.check_inputs(inputs)
-        return super().apply_batch(inputs, batch_size)
-
-    def check_inputs(self, inputs: Sequence[Sequence]) -> None:
-        """InputError naming the first input (and position) that is not BOS, `stages` ops, then data tokens."""
-        k, ops = self.stages, list(self.ops)
-        for b, tokens in enumerate(inputs):
-            for p, token in enumerate(tokens[1:], 1):
-                is_op = isinstance(token, str) and token in ops
-                if p <= k and not is_op:
-                    raise InputError(f"input {b}, position {p}: {token!r} is not an op (one of {ops}): the {k} "
-                                     "tokens after BOS name the program")
-                if p > k and is_op:
-                    raise InputError(f"input {b}, position {p}: the op {token!r} stands among the data (after the "
-                                     f"{k} ops)")
-            if len(tokens) <= 1 + k:
-                raise InputError(f"input {b}: no data after the {k} ops (BOS, {k} ops, then at least one token)")
 
 
 def run_program(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], ops: Iterable[str], tokens: list) -> list:

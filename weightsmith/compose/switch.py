@@ -77,6 +77,9 @@ def unwrap(model: Any, name: str) -> Transformer:
         raise ComposeError(f"component {name!r} is a switch (it reads its own selector after BOS): a switch or pipe "
                            "does not check a switch inside it (its selector, its components' tokens), and answered "
                            "there; give the inner switch's components directly")
+    if inner.config.program_ops is not None:
+        raise ComposeError(f"component {name!r} is a programmable model (its first tokens name its program): a "
+                           "switch or pipe would not check them; compose its primitives instead")
     if inner.config.loop is not None:  # a stack runs every layer once: the block would not repeat
         raise ComposeError(f"component {name!r} is a looped model (its block runs until its own stop flag is set); "
                            "a switch or pipe runs each component's layers once, so it cannot hold one")

@@ -130,6 +130,11 @@ class ModelConfig:
     masks it anyway (cheaper), but the model still claims the program itself, so `verify` against a program
     that looks ahead must compare with that program, not its causal form. None (configs built by hand, older
     folders, composed models): taken to be `causal`. Absent from config.json when None.
+
+    `program_ops` (a programmable transformer, `compose.programmable`): {"ops": [...], "stages": k} — the k
+    tokens after BOS name the program (each one of `ops`) and no later token is an op. Its program reads
+    whatever stands there as ops, so the model itself (`Transformer.encode`) refuses other inputs: a saved
+    model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
     """
 
     vocab: list
@@ -151,6 +156,7 @@ class ModelConfig:
     output_types: dict | None = None
     output_codes: list[list[int]] | None = None
     output_scores: bool = False
+    program_ops: dict | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
@@ -220,6 +226,7 @@ class ModelConfig:
             raise ValueError(f"output_scores: expected a bool, got {self.output_scores!r}")
         if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
             raise ValueError("output_scores: only a categorical one-hot output holds class scores")
+        self._validate_program_ops()
         if self.causal_form is not None and not isinstance(self.causal_form, bool):
             raise ValueError(f"causal_form: expected a bool or None, got {self.causal_form!r}")
         if self.causal_form and not self.causal:
@@ -260,6 +267,18 @@ class ModelConfig:
         for j, name in enumerate(names):
             if name not in OUTPUT_TYPES:
                 raise ValueError(f"output_types.types[{j}]: expected one of {OUTPUT_TYPES}, got {name!r}")
+
+    def _validate_program_ops(self) -> None:
+        if self.program_ops is None:
+            return
+        if not isinstance(self.program_ops, dict) or set(self.program_ops) != {"ops", "stages"}:
+            raise ValueError(f"program_ops: expected an object with keys 'ops' and 'stages', got {self.program_ops!r}")
+        ops, stages = self.program_ops["ops"], self.program_ops["stages"]
+        if not isinstance(ops, list) or not ops or not all(isinstance(op, str) and op in self.vocab for op in ops):
+            raise ValueError(f"program_ops.ops: expected a non-empty list of str tokens of the vocabulary, got {ops!r}")
+        if isinstance(stages, bool) or not isinstance(stages, int) or not 1 <= stages < self.max_seq_len:
+            raise ValueError(f"program_ops.stages: expected an int from 1 to max_seq_len - 1 "
+                             f"({self.max_seq_len - 1}), got {stages!r}")
 
     def _validate_output_codes(self) -> None:
         codes = self.output_codes
@@ -343,6 +362,8 @@ class ModelConfig:
             document["causal_form"] = self.causal_form
         if self.output_scores:  # likewise
             document["output_scores"] = True
+        if self.program_ops is not None:  # likewise
+            document["program_ops"] = self.program_ops
         return document
 
     def to_json(self) -> str:
@@ -368,12 +389,12 @@ class ModelConfig:
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
         _check_keys(document, {"format", *_FIELDS}, "config",
-                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores"})
+                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores", "program_ops"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
-        for name in ("output_types", "output_codes", "causal_form", "output_scores"):
+        for name in ("output_types", "output_codes", "causal_form", "output_scores", "program_ops"):
             if name in document:
                 fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]

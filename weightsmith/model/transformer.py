@@ -430,6 +430,25 @@ class Transformer(nn.Module):
                 ids[b, t] = found
         return torch.from_numpy(ids).to(self.token_embed.device)
 
+    def check_program_ops(self, inputs: Sequence[Sequence]) -> None:
+        """For a programmable model (config.program_ops), InputError naming the first input (and position) that is
+        not BOS, `stages` ops, then data. The decoding entry points (`run_batch`, a CompiledModel's `apply`) call
+        it; `encode` does not, so `verify` still compares the program with the model on every input."""
+        if self.config.program_ops is None:
+            return
+        ops, k = self.config.program_ops["ops"], self.config.program_ops["stages"]
+        for b, tokens in enumerate(inputs):
+            for p, token in enumerate(tokens[1:], 1):
+                is_op = isinstance(token, str) and token in ops
+                if p <= k and not is_op:
+                    raise InputError(f"input {b}, position {p}: {token!r} is not an op (one of {ops}): the {k} "
+                                     "tokens after BOS name the program")
+                if p > k and is_op:
+                    raise InputError(f"input {b}, position {p}: the op {token!r} stands among the data (after the "
+                                     f"{k} ops)")
+            if len(tokens) <= 1 + k:
+                raise InputError(f"input {b}: no data after the {k} ops (BOS, {k} ops, then at least one token)")
+
     def _same_value_hint(self, token) -> str:
         """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
         if not _hashable(token) or token not in self._token_ids:
@@ -550,6 +569,7 @@ class Transformer(nn.Module):
 
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 4096) -> list[list]:
         """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed)."""
+        self.check_program_ops(inputs)
         outputs: list[list] = []
         longest = max((len(tokens) for tokens in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self, min(len(inputs), batch_size) * longest)):
