@@ -87,8 +87,12 @@ def test_what_cannot_compile_is_refused_with_the_sop_and_the_reason():
     huge = rasp.numerical(rasp.Aggregate(everything, powers, default=0)).named("huge")
     with pytest.raises(CompileError, match="'huge' has more than max_size"):  # means of every multiset
         compile_program(huge, list(range(20)), 8)
-    with pytest.raises(CompileError, match="vocabulary token 'BOS'"):
+    # the message names which special token it is and the way out (the CLI has no compiler_bos option)
+    with pytest.raises(CompileError, match=r"^vocabulary token 'BOS' is the compiler_bos token; rename the token, or "
+                                           r"pass another compiler_bos to compile_program / compile_rasp_to_model"):
         compile_program(rasp.tokens, ["a", "BOS"], 3)
+    with pytest.raises(CompileError, match=r"^vocabulary token 'PAD' is the compiler_pad token"):
+        compile_program(rasp.tokens, ["a", "PAD"], 3)
     with pytest.raises(CompileError, match="max_seq_len"):
         compile_program(rasp.tokens, ["a"], 0)
 

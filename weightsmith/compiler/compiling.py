@@ -178,7 +178,9 @@ def _check_vocab(vocab: Iterable, bos: str, pad: str) -> list:
         if isinstance(t, float) and not math.isfinite(t):
             raise CompileError(f"vocabulary token {t!r} is not finite (NaN equals nothing; no model holds infinities)")
         if t in (bos, pad):
-            raise CompileError(f"vocabulary token {t!r} is the BOS or PAD token; choose other compiler_bos/compiler_pad")
+            role = "compiler_bos" if t == bos else "compiler_pad"
+            raise CompileError(f"vocabulary token {t!r} is the {role} token; rename the token, or pass another "
+                               f"{role} to compile_program / compile_rasp_to_model (the CLI keeps {bos!r} and {pad!r})")
     unique = list(dict.fromkeys(tokens))
     if len(unique) != len(tokens):
         raise CompileError(f"the vocabulary repeats a token: {tokens!r}")
