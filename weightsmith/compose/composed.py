@@ -43,8 +43,7 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token."""
-        self.check_inputs([tokens])
-        ids = self.model.encode([list(tokens)])
+        ids = self.encode_checked([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
         self.check_fed(final, [list(tokens)])
@@ -60,8 +59,7 @@ class ComposedModel:
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
-                self.check_inputs(chunk, start)
-                ids = self.model.encode(chunk)
+                ids = self.encode_checked(chunk, start)
                 final = self.model(ids)
                 reasons = self.unfed(final, chunk)
                 if not undefined_as_none:
@@ -70,13 +68,16 @@ class ComposedModel:
                 outputs.extend(None if reason else row for row, reason in zip(rows, reasons))
         return outputs
 
-    def check_inputs(self, inputs: Sequence[Sequence], first: int = 0) -> None:
-        """A switch's input names a component right after BOS (`_check_selectors`), and holds only tokens of that
-        component's vocabulary, no more than it takes (`_check_domain`): the inputs the switch is defined on."""
-        if self.kind != "switch":
-            return
-        self._check_selectors(inputs, first)
-        self._check_domain(inputs, first)
+    def encode_checked(self, inputs: Sequence[Sequence], first: int = 0) -> torch.Tensor:
+        """The inputs' token ids, refusing those a switch is undefined on: its input names a component right after
+        BOS (`_check_selectors`, before the tokens are read) and holds only tokens of that component's vocabulary,
+        no more than it takes (`_check_domain`, from the same ids the forward pass reads)."""
+        if self.kind == "switch":
+            self._check_selectors(inputs, first)
+        ids = self.model.encode([list(x) for x in inputs])
+        if self.kind == "switch":
+            self._check_domain(inputs, ids, first)
+        return ids
 
     def _check_selectors(self, inputs: Sequence[Sequence], first: int) -> None:
         """Without a selector after BOS every component is gated off, and the model answered None at each
@@ -91,7 +92,7 @@ class ComposedModel:
                 raise InputError(f"input {b}: a switch reads a selector right after BOS, one of {self.parts}; "
                                  f"got {shown}")
 
-    def _check_domain(self, inputs: Sequence[Sequence], first: int) -> None:
+    def _check_domain(self, inputs: Sequence[Sequence], ids: torch.Tensor, first: int) -> None:
         """The chosen component is undefined on a token only another component knows (its block embeds it as
         zeros) and past its own max length (its block has no position embedding there), yet it answered: hist over
         a, b gave [1, 3, 3] on `a 1 1`, and hist over 2 tokens [2, 2, 2, 1] on `a a a b`. The switch's `outside:NAME`
@@ -101,7 +102,6 @@ class ComposedModel:
         flagged = {s: labels.index(f"{OUTSIDE}:{s}") for s in self.parts if f"{OUTSIDE}:{s}" in labels}
         if not flagged:
             return
-        ids = self.model.encode([list(x) for x in inputs])
         dims = list(flagged.values())
         tokens_out = self.model.token_embed[ids[:, 2:]][..., dims] > 0.5  # [B, T - 2, flagged]
         length_out = self.model.pos_embed[2:ids.shape[1]][:, dims] > 0.5  # [T - 2, flagged]
