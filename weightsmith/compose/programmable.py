@@ -28,7 +28,6 @@ the model would answer the filler where the primitive answers something else (`h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from typing import Callable, Iterable, Iterator, Mapping
 
 from weightsmith import rasp
@@ -126,9 +125,12 @@ def _select(op: rasp.SOp, results: dict[str, rasp.SOp], own: rasp.Select, filler
 
 
 def programmable(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stages: int, vocab: Iterable,
-                 max_seq_len: int) -> ProgrammableModel:
+                 max_seq_len: int) -> CompiledModel:
     """A compiled model whose input `BOS op_1 … op_k tokens` (k = `stages`, each op a key of `primitives`,
-    at most `max_seq_len` tokens) gives, at the token positions, op_k(…op_1(tokens))."""
+    at most `max_seq_len` tokens) gives, at the token positions, op_k(…op_1(tokens)). Its program reads whatever
+    stands at positions 1..k as ops (a token that is no op as the first primitive) and an op among the data as the
+    filler, so its config's `program_ops` makes the model refuse any other input, also saved and loaded back.
+    (`verify` checks the program on every input.)"""
     names, data_vocab = _check(primitives, stages, vocab)
     if not isinstance(max_seq_len, int) or max_seq_len < 1:
         raise ComposeError(f"max_seq_len must be a positive int, got {max_seq_len!r}")
@@ -137,19 +139,7 @@ def programmable(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], stage
     compiled = compile_program(program, [*data_vocab, *names], stages + max_seq_len)
     compiled.config.program_ops = {"ops": list(names), "stages": stages}
     compiled.config.validate()
-    return ProgrammableModel(**{f.name: getattr(compiled, f.name) for f in fields(compiled)}, ops=tuple(names),
-                             stages=stages)
-
-
-@dataclass
-class ProgrammableModel(CompiledModel):
-    """`programmable`'s compiled model: which ops it takes and how many stages. Its config's `program_ops` makes
-    the model refuse any input that is not `BOS op_1 … op_k tokens` — here, saved and loaded back, or run plain —
-    because its program reads whatever stands at positions 1..k as ops (a token that is no op as the first
-    primitive) and an op among the data as the filler. (`verify` checks the program on every input.)"""
-
-    ops: tuple[str, ...] = ()
-    stages: int = 0
+    return compiled
 
 
 def run_program(primitives: Mapping[str, Callable[[rasp.SOp], rasp.SOp]], ops: Iterable[str], tokens: list) -> list:
