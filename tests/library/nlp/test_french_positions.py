@@ -22,8 +22,6 @@ from weightsmith.library.nlp import translation_grammar as grammar
 from tests.library.nlp.test_dictionary_translation import windows
 from tests.library.nlp.test_translation_grammar import BOOK_CLAUSE, BOOK_WINDOW, CLAUSES, verb_windows
 
-# (the imperative's "imp" subject never meets a question's être: `plan` has no person for it)
-PLAN_CLAUSES = CLAUSES.map(lambda c: dict(c, subject=("3p", "f")) if c["subject"][0] == "imp" else c)
 AFTERS = st.sampled_from([None, ("POSS_S",), ("BE", "pres", "sg"), ("PUNCT", "."), ("AGO",), ("V", "3s", "", "")])
 VERB_AFTERS = st.sampled_from([None, ("OBJ", "le", "lui"), ("OBJ", "lui", "lui"), ("NEG", "pas"), ("PUNCT", "."),
                                ("NOTHING", "rien"), ("ANY", "rien"), ("DET", "no"), ("ADV", "bien", False),
@@ -69,7 +67,7 @@ def test_a_noun_phrase_read_from_its_words_parts_is_its_plan(window, clause):
     assert fp.entry_at(parts, len(plan)) is None
 
 
-@given(window=verb_speakers(), after=VERB_AFTERS, clause=PLAN_CLAUSES)
+@given(window=verb_speakers(), after=VERB_AFTERS, clause=CLAUSES)
 @settings(max_examples=3_000, deadline=None)
 def test_a_verb_group_read_from_its_roles_parts_is_its_plan(window, after, clause):
     """Every French position k of a verb group: the one part whose span holds k gives the group's entry k,
@@ -87,7 +85,7 @@ def test_a_verb_group_read_from_its_roles_parts_is_its_plan(window, after, claus
     assert fp.entry_at(parts, len(french)) is None
 
 
-@given(window=SPEAKERS, after=st.one_of(AFTERS, VERB_AFTERS), clause=PLAN_CLAUSES)
+@given(window=SPEAKERS, after=st.one_of(AFTERS, VERB_AFTERS), clause=CLAUSES)
 @settings(max_examples=4_000, deadline=None)
 def test_a_speakers_markers_and_parts_speak_its_plan(window, after, clause):
     """Whatever the word (a noun speaking its phrase with que / il y a / est-ce before it, a verb, être or not
@@ -148,7 +146,7 @@ def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates(phra
         assert census["past_the_cap"] == 0 and census["within_the_cap_but_past_the_compilers_limit"] == {}, census
 
 
-@given(speakers=st.lists(st.tuples(SPEAKERS, st.one_of(AFTERS, VERB_AFTERS), PLAN_CLAUSES), min_size=1, max_size=3))
+@given(speakers=st.lists(st.tuples(SPEAKERS, st.one_of(AFTERS, VERB_AFTERS), CLAUSES), min_size=1, max_size=3))
 @settings(max_examples=150, deadline=None)
 def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
     """Step 4 (`dt.speaking_program`, each output) over speakers' plans with markers and parts gives, at
