@@ -351,3 +351,14 @@ def test_a_mean_equal_to_its_int_default_is_a_retyped_number():
         assert all(map(same_value, got, want)), xs  # the values stay exact
         wrong_types += [type(v) for v in got] != [type(v) for v in want]
     assert wrong_types and any(issubclass(w.category, OutputTypeWarning) for w in caught)
+
+
+def test_an_output_reading_a_shared_sop_on_two_paths_at_every_level_is_analysed_in_linear_time():
+    # the walks for averaging Aggregates and retyped reads went down every path: 40 levels of a function of x
+    # and of a Map of x doubled the work at each level (2^40 calls: the compile never ended); each s-op once now
+    sel = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)
+    x = rasp.numerical(rasp.Aggregate(sel, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
+    for _ in range(40):
+        x = rasp.numerical(rasp.SequenceMap(lambda a, b: a, x, rasp.numerical(rasp.Map(lambda a: a, x))))
+    compiled = compile_program(x.named("deep"), [0, 1, 2], 3)
+    assert mismatches(compiled, x, every_input([0, 1, 2], 3)) == []

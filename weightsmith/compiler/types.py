@@ -144,13 +144,19 @@ def undecided_by_copies(output: rasp.SOp, retyped: Retyped, averages: Callable[[
                    "number)")
 
 
-def _reads_retyped(expr: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool]) -> bool:
+def _reads_retyped(expr: rasp.SOp, retyped: Retyped, averages: Callable[[rasp.Aggregate], bool],
+                   seen: set[int] | None = None) -> bool:
     """Whether `expr`, through Maps and SequenceMaps, reads a retyped s-op other than as an averaging
-    Aggregate's own result (whose type the case decides, given its selected values' types)."""
+    Aggregate's own result (whose type the case decides, given its selected values' types). Each s-op is
+    walked once (`seen`): a function reading a shared s-op on two paths doubled the walk at every level."""
+    seen = set() if seen is None else seen
+    if id(expr) in seen:
+        return False  # walked already, and found nothing there (else the walk would have stopped)
+    seen.add(id(expr))
     if isinstance(expr, rasp.Aggregate) and averages(expr):
         return id(expr.sop) in retyped
     if isinstance(expr, (rasp.Map, rasp.SequenceMap)):
-        return any(_reads_retyped(child, retyped, averages) for child in expr.children)
+        return any(_reads_retyped(child, retyped, averages, seen) for child in expr.children)
     return id(expr) in retyped
 
 
@@ -206,12 +212,25 @@ def _operands(selector: rasp.Selector, kind: type) -> list:
 
 
 def _feeding_aggregates(expr: rasp.SOp, averages: Callable[[rasp.Aggregate], bool]) -> list[rasp.Aggregate]:
-    """The averaging Aggregates `expr` is computed from through Maps and SequenceMaps (itself included)."""
-    if isinstance(expr, rasp.Aggregate):
-        return [expr] if averages(expr) else []
-    if isinstance(expr, (rasp.Map, rasp.SequenceMap)):
-        return [a for child in expr.children for a in _feeding_aggregates(child, averages)]
-    return []
+    """The averaging Aggregates `expr` is computed from through Maps and SequenceMaps (itself included), each
+    once, in the order a depth-first walk first meets them. Each s-op is walked once: a function reading a shared
+    s-op on two paths doubled the walk at every level (2^22 calls for 22 `SequenceMap(f, x, x)`)."""
+    found: list[rasp.Aggregate] = []
+    seen: set[int] = set()
+
+    def walk(e: rasp.SOp) -> None:
+        if id(e) in seen:
+            return
+        seen.add(id(e))
+        if isinstance(e, rasp.Aggregate):
+            if averages(e):
+                found.append(e)
+        elif isinstance(e, (rasp.Map, rasp.SequenceMap)):
+            for child in e.children:
+                walk(child)
+
+    walk(expr)
+    return found
 
 
 def _typed_output(output: rasp.SOp, cases: dict[int, str], values: Callable[[rasp.SOp], list]) -> list | None:

@@ -133,8 +133,9 @@ class ModelConfig:
 
     `program_ops` (a programmable transformer, `compose.programmable`): {"ops": [...], "stages": k} — the k
     tokens after BOS name the program (each one of `ops`) and no later token is an op. Its program reads
-    whatever stands there as ops, so the model itself (`Transformer.encode`) refuses other inputs: a saved
-    model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
+    whatever stands there as ops, so the model itself refuses other inputs (`Transformer.check_program_ops`, from
+    `run_batch` and a CompiledModel's `apply`; not `encode`, so `verify` compares on every input): a saved model
+    run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
     """
 
     vocab: list
