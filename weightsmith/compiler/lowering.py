@@ -359,9 +359,8 @@ class Lowering:
                     raise CompileError(f"{label!r}: the tokens are marked compact and also read as numbers "
                                        "(numerical(tokens)); a compact code has no number read-out, so hold "
                                        "them one-hot (drop rasp.compact) or read them through a numerical Map")
-                # (the fuzzer, cmp11: with 33+ tokens the categorical view became a code, and the numerical
-                # view's one-hot dims were never embedded: a KeyError while assembling)
-                return self._stored(label, CATEGORICAL, distinct_sorted(self.vocab), False, True, expr)
+                # stored one-hot, below (the fuzzer, cmp11: with 33+ tokens the categorical view became a code,
+                # and the numerical view's one-hot dims were never embedded: a KeyError while assembling)
             return self._stored(label, _encoding(expr), distinct_sorted(self.vocab), False, not numeric, expr)
         return self._stored(label, _encoding(expr), list(range(self.max_seq_len)), False, True, expr)
 
