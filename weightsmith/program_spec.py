@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator, Optional, Sequence
 
 from weightsmith import rasp
+from weightsmith.rasp.value_set import first_repeat
 from weightsmith.library.limits import Limits
 
 
@@ -67,18 +68,6 @@ def parse_vocab(text: str) -> tuple:
         raise ValueError(f"the vocabulary repeats a token: {items[j]!r} equals {items[i]!r} (as values "
                          f"{values[j]!r} == {values[i]!r}); give each token once")
     return values
-
-
-def first_repeat(values: Sequence) -> Optional[tuple[int, int]]:
-    """Indexes (i, j), i < j, of the first value equal to an earlier one, else None. Equal values may differ
-    in type (1 == 1.0 == True, 0 == -0.0 == False): a set, the compiler's vocabulary, keeps one of them
-    without a word, so every vocabulary a user gives or a data file implies is checked with this."""
-    seen: dict = {}  # value -> its first index
-    for j, value in enumerate(values):
-        if value in seen:
-            return seen[value], j
-        seen[value] = j
-    return None
 
 
 class ProgramFileError(ValueError):

@@ -43,6 +43,7 @@ from weightsmith import rasp
 from weightsmith.compiler.blocks import Unit
 from weightsmith.compiler.errors import ClassifierTooLarge, CompileError
 from weightsmith.compiler.readout import BOS, NUM, ONE, Dim, Readout
+from weightsmith.rasp.value_set import first_repeat
 
 EXACT_FLOAT64 = 2**53  # integers below this add exactly in float64
 FLOAT32_UNIT = 2.0**-24  # float32's unit roundoff
@@ -73,15 +74,14 @@ def check_classes(expr: rasp.LinearClassifier) -> None:
     """Refuse classes equal in value but of different types (0, False, 0.0): distinct classes to the
     classifier, one value to a model's output, whose value set holds equal numbers once. The model would
     score one of them and answer it where another won (another type, or the next best class's value)."""
-    seen: dict = {}
-    for j, label in enumerate(expr.classes):
-        if label in seen:
-            i = seen[label]
-            raise CompileError(
-                f"LinearClassifier {expr.label!r}: classes[{i}] = {expr.classes[i]!r} and classes[{j}] = {label!r} "
-                "are equal values of different types, which a model's output cannot tell apart (it holds one "
-                f"value for both); give them different values, e.g. {str(expr.classes[i])!r} and {str(label)!r}")
-        seen[label] = j
+    repeat = first_repeat(expr.classes)
+    if repeat is not None:
+        i, j = repeat
+        first, label = expr.classes[i], expr.classes[j]
+        raise CompileError(
+            f"LinearClassifier {expr.label!r}: classes[{i}] = {first!r} and classes[{j}] = {label!r} "
+            "are equal values of different types, which a model's output cannot tell apart (it holds one "
+            f"value for both); give them different values, e.g. {str(first)!r} and {str(label)!r}")
 
 
 def classifier_units(expr: rasp.LinearClassifier, operands: list[Operand], classes: list,

@@ -31,7 +31,7 @@ import torch.nn.functional as F
 from weightsmith import rasp
 from weightsmith.learn.soft import SketchError, SoftProgram, discretise, is_number, value_key
 from weightsmith.learn.train import check_settings
-from weightsmith.program_spec import first_repeat
+from weightsmith.rasp.value_set import first_repeat
 from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import Hole, LearnableSelect, holes
 

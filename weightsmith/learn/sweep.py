@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from weightsmith.learn.train_task import train_task
-from weightsmith.program_spec import first_repeat
+from weightsmith.rasp.value_set import first_repeat
 from weightsmith.textfile import read_text
 
 # train_task arguments a sweep file may not set: the sweep owns them

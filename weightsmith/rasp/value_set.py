@@ -20,7 +20,7 @@ never appears in a value set.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Collection, Iterable
+from typing import Any, Collection, Iterable, Optional, Sequence
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import ValueSetError, describe
@@ -283,3 +283,15 @@ def value_set(
     if not isinstance(sop, rx.SOp):
         raise TypeError(f"value_set needs an s-op, got {type(sop).__name__} {sop!r}")
     return value_sets(sop, vocab, max_seq_len, max_size)[id(sop)]
+
+
+def first_repeat(values: Sequence) -> Optional[tuple[int, int]]:
+    """Indexes (i, j), i < j, of the first value equal to an earlier one, else None. Equal values may differ
+    in type (1 == 1.0 == True, 0 == -0.0 == False): a set, the compiler's vocabulary, keeps one of them
+    without a word, so every vocabulary a user gives or a data file implies is checked with this."""
+    seen: dict = {}  # value -> its first index
+    for j, value in enumerate(values):
+        if value in seen:
+            return seen[value], j
+        seen[value] = j
+    return None
