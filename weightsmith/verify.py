@@ -45,7 +45,7 @@ from weightsmith import rasp
 from weightsmith.compiler.mlp import ROUNDING_NOISE
 from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE
-from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
+from weightsmith.model.reading import code_slots, label_value, live_snapshots, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
@@ -318,7 +318,7 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
         if not dims or code_slots(slot_of.values()):
             continue
         if not rasp.is_numerical(expr):
-            readers.append(_Reader(expr, valid, identity[dims], [parse_slot(slot_of[d]) for d in dims],
+            readers.append(_Reader(expr, valid, identity[dims], [label_value(slot_of[d]) for d in dims],
                                    from_labels=True))
         elif len(dims) == 1:
             try:
