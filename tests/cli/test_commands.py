@@ -435,6 +435,9 @@ def test_a_transformer_program_folder_is_named_as_one(tmp_path):
     for command in (["run", str(tmp_path / "tp"), "a"], ["explain", str(tmp_path / "tp")]):
         assert one_line_error(runner.invoke(app, command), "config.json is missing",
                               "a Transformer Program (weightsmith learn)", "program.py")
+    # "run its decompiled program.py" read as a script: `python out/x/program.py 1 2` prints nothing, exit 0
+    assert one_line_error(runner.invoke(app, ["run", str(tmp_path / "tp"), "a"]),
+                          "import its program.py and call run(['BOS', ...])")
 
 
 def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):
