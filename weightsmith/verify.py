@@ -269,7 +269,8 @@ class _Reader:
         return self._decode(x), f"{self.expr.label}:{self.values[j]} reads {x[j]:.3g}"
 
     def _matches(self, v: Any, expected: Any) -> bool:
-        return same_value(v, expected) or (self.from_labels and v == str(expected))
+        # a label holds its value as text ("out:10" for the int 10 and the string '10' alike): match by the text
+        return same_value(v, expected) or (self.from_labels and str(v) == str(expected))
 
     def _decode(self, x: np.ndarray) -> Any:
         j = int(np.argmax(x)) if len(x) else 0
