@@ -320,3 +320,22 @@ def test_a_sketch_whose_holes_are_not_filled_is_refused_naming_the_hole():
         verify(model, count)
     bigger.fill({(k, q): k > q for k in (1, 2) for q in (1, 2)})
     assert verify(model, count).ok
+
+
+def test_a_saved_model_holding_number_like_or_tuple_like_strings_departs_nowhere(tmp_path):
+    """A saved model's s-ops are read by their labels' text, and a label "out:10" parsed as the int 10: for a
+    program whose values are the *strings* '10', '21', ... `first_departure` reported "expected '10', got 10" at
+    the first sublayer, on every input, for a model equal to its program. Label values are matched by text."""
+    from weightsmith.compiler import compile_rasp_to_model
+    from weightsmith.model import load, save
+    from weightsmith.verify import all_inputs
+
+    text = rasp.categorical(rasp.Map(lambda t: str(t), rasp.tokens)).named("text")
+    number_like = rasp.categorical(rasp.SequenceMap(lambda a, i: a + str(i % 2), text, rasp.indices)).named("out")
+    pair = rasp.categorical(rasp.SequenceMap(lambda t, i: (t, i % 2), rasp.tokens, rasp.indices)).named("pair")
+    tuple_like = rasp.categorical(rasp.Map(lambda p: str(p), pair)).named("shown")
+    both = rasp.categorical(rasp.SequenceMap(lambda a, b: a + b, number_like, tuple_like)).named("both")
+    model = load(save(compile_rasp_to_model(both, {1, 2}, 3).model, tmp_path / "m"))  # labels only, no layouts
+    for xs in all_inputs([1, 2], 3):
+        assert first_departure(model, both, xs) is None, xs
+    assert verify(model, both).ok

@@ -45,7 +45,7 @@ from weightsmith import rasp
 from weightsmith.compiler.mlp import ROUNDING_NOISE
 from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE
-from weightsmith.model.reading import code_slots, live_snapshots, parse_slot, snapshot_labels, sublayer_name, written_dims
+from weightsmith.model.reading import code_slots, label_value, live_snapshots, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
@@ -269,7 +269,8 @@ class _Reader:
         return self._decode(x), f"{self.expr.label}:{self.values[j]} reads {x[j]:.3g}"
 
     def _matches(self, v: Any, expected: Any) -> bool:
-        return same_value(v, expected) or (self.from_labels and v == str(expected))
+        # a label holds its value as text ("out:10" for the int 10 and the string '10' alike): match by the text
+        return same_value(v, expected) or (self.from_labels and str(v) == str(expected))
 
     def _decode(self, x: np.ndarray) -> Any:
         j = int(np.argmax(x)) if len(x) else 0
@@ -318,7 +319,7 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
         if not dims or code_slots(slot_of.values()):
             continue
         if not rasp.is_numerical(expr):
-            readers.append(_Reader(expr, valid, identity[dims], [parse_slot(slot_of[d]) for d in dims],
+            readers.append(_Reader(expr, valid, identity[dims], [label_value(slot_of[d]) for d in dims],
                                    from_labels=True))
         elif len(dims) == 1:
             try:

@@ -435,3 +435,19 @@ def test_a_transformer_program_folder_is_named_as_one(tmp_path):
     for command in (["run", str(tmp_path / "tp"), "a"], ["explain", str(tmp_path / "tp")]):
         assert one_line_error(runner.invoke(app, command), "config.json is missing",
                               "a Transformer Program (weightsmith learn)", "program.py")
+    # "run its decompiled program.py" read as a script: `python out/x/program.py 1 2` prints nothing, exit 0
+    assert one_line_error(runner.invoke(app, ["run", str(tmp_path / "tp"), "a"]),
+                          "import its program.py and call run(['BOS', ...])")
+
+
+def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):
+    """`run sort_unique 2 2 1` refuses (tokens must be distinct), but `run FOLDER 2 2 1` of its compiled model
+    printed [1, 2.0, None] without a word: a model holds no program to check an input against (and `verify`
+    rightly says model == program on every input). The compile says so, naming the limit."""
+    out = tmp_path / "su"
+    compiled = runner.invoke(app, ["compile", "sort_unique", "-o", str(out)])
+    assert compiled.exit_code == 0
+    assert "warning: sort_unique needs distinct tokens" in compiled.output and "the model cannot check" in compiled.output
+    assert runner.invoke(app, ["run", str(out), "2", "2", "1"]).exit_code == 0  # it does answer, as said
+    plain = runner.invoke(app, ["compile", "sort", "-o", str(tmp_path / "sort")])
+    assert "warning" not in plain.output  # a limit on the vocabulary and length is checked at compile time

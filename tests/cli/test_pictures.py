@@ -25,7 +25,9 @@ def test_explore_a_saved_model(tmp_path):
 def test_explore_errors_are_one_line(tmp_path):
     for args, message in ((["sort", "--input", "3 9"], "not in the vocabulary"),
                           (["sort", "--input", " "], "--input is empty"),
-                          (["sort", "--input", "0 1 2 3 0 1"], "longer than the model's max_seq_len")):
+                          (["sort", "--input", "0 1 2 3 0 1"], "longer than the model's max_seq_len"),
+                          # `run sort_unique 2 2 1` refuses it; the page showed the program's answer without a word
+                          (["sort_unique", "--input", "2 2 1"], "needs distinct tokens, but 2 repeats at position 1")):
         result = runner.invoke(app, ["explore", *args, "-o", str(tmp_path / "p.html")])
         assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 

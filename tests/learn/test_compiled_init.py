@@ -88,3 +88,24 @@ def test_a_model_whose_output_dimensions_are_reused_is_refused():
 def test_an_output_value_without_a_label_is_refused(compiled):
     with pytest.raises(ComposeError, match="not among the labels"):
         from_compiled(compiled[2:3], VOCAB, [0, 1, 2])
+
+
+def test_a_data_token_one_model_lacks_is_refused(compiled):
+    """Only a token in *none* of the models was refused: hist over {0, 1} beside reverse over 0..3 built a
+    network whose hist set answered [1, 4, 4, 1] for `0 2 2 1` (its block read 2 as no token at all), where
+    the docstring promises weight set k is model k. Every model must hold every data token."""
+    hist01 = compile_program(make_hist(), vocab=[0, 1], max_seq_len=MAX_LEN, reuse=False)
+    with pytest.raises(ComposeError, match=r"task0 .*2, 3.*vocabulary"):
+        from_compiled([hist01, compiled[0]], VOCAB, list(range(MAX_LEN + 2)))
+    with pytest.raises(ComposeError, match="True"):  # by type as well as value: True is not the token 1
+        from_compiled([compiled[2]], [0, True], list(range(MAX_LEN + 2)))
+
+
+def test_models_of_other_lengths_are_refused(compiled):
+    """A model compiled for 3 tokens beside one for 5 got positions it has no embedding for: its set answered
+    hist = 3 at every position of five 0s, without a word."""
+    short = compile_program(make_hist(), vocab=VOCAB, max_seq_len=3, reuse=False)
+    with pytest.raises(ComposeError, match="task0 takes at most 3 tokens, task1 5"):
+        from_compiled([short, compiled[0]], VOCAB, list(range(MAX_LEN + 2)))
+    with pytest.raises(ComposeError, match="got none"):  # it was max()'s "arg is an empty sequence"
+        from_compiled([], VOCAB, list(range(MAX_LEN + 2)))

@@ -55,8 +55,9 @@ def load_model(folder: Path) -> Transformer:
         except ModelFolderError as err:
             hint = ""
             if (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` writes
-                hint = (f"; {folder} holds a Transformer Program (weightsmith learn): run its decompiled program.py, "
-                        "or compile it in Python (weightsmith.learn.compile_program)")
+                hint = (f"; {folder} holds a Transformer Program (weightsmith learn): import its program.py and call "
+                        "run(['BOS', ...]) (its BOS token first; a module: run as a script it prints nothing), or compile "
+                        "it in Python (weightsmith.learn.compile_program)")
             fail(f"{err}{hint}")
     return model
 

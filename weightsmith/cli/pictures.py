@@ -27,7 +27,7 @@ def explore(
     from weightsmith.show.explore import explore_html
 
     writable_folder(out.parent)
-    source = None
+    source, limits = None, None
     if Path(program).is_dir():
         no_program_options(Path(program), {"--vocab": vocab, "--max-len": max_len})
         model = load_model(Path(program))
@@ -42,13 +42,15 @@ def explore(
             model = compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len).model
         except (KeyError, ValueError, CompileError) as err:
             fail(str(err).strip('"'))
-        source, name = spec.program, spec.name
+        source, name, limits = spec.program, spec.name, spec.limits
     try:
         tokens = parse_tokens(input_text.split(), model.config.vocab)
         if not tokens:
             fail("--input is empty: give the tokens to run, e.g. --input \"a b c\"")
         if len(tokens) > model.config.max_seq_len:
             fail(f"{len(tokens)} tokens is longer than the model's max_seq_len {model.config.max_seq_len}")
+        if limits is not None:  # a library program's limits on one input (sort_unique's distinct tokens), as `run`'s
+            limits.check_input(name, tokens)
         # an input `run` refuses, the page refuses too: a switch without its selector (every component gated off)
         # or outside its component's domain, a pipe where a model outputs None (the next has no input); `apply`
         # checks both (a plain model reads as a pipe without flags: nothing to check)

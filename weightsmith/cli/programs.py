@@ -110,6 +110,9 @@ def compile_command(
         write_failed(out, err)
     console.print(summary_table(compiled.model, title=f"{spec.name} → {out}"))
     console.print(f"compiled in {compiled.compile_seconds * 1000:.1f} ms")
+    if spec.limits.distinct_tokens:  # `run PROGRAM` checks it per input; a folder holds no program to check with
+        warn(f"{spec.name} needs distinct tokens, and the model cannot check an input: `run {out}` answers one "
+             "with a repeated token as the program computes it, which is not its description (see `weightsmith list`)")
 
 
 def _warn_if_causal_form_differs(spec) -> None:

@@ -152,9 +152,24 @@ def to_python(program: Program, title: str) -> str:
     body += tables
     body.append('''
 
+def _rows(name, values, size):
+    """`values` as row numbers of a table of `size` rows: numpy would read -1 as the last row without a word."""
+    values = np.asarray(values)
+    if values.ndim != 2:
+        raise ValueError(f"ids and positions are integer arrays [B, T]; {name} has shape {values.shape}")
+    if values.size and not np.issubdtype(values.dtype, np.integer):
+        raise ValueError(f"{name} must be integers, got {values.dtype}")
+    outside = values[(values < 0) | (values >= size)]
+    if outside.size:
+        raise ValueError(f"{name} must be in 0..{size - 1}, got {outside[0]}")
+    return values
+
+
 def run(ids, positions):
     """Output logits [B, T, n_out] for token ids and position ids, integer arrays [B, T]."""
-    ids, positions = np.asarray(ids), np.asarray(positions)
+    ids, positions = _rows("token ids", ids, SIZES["token"]), _rows("positions", positions, SIZES["pos"])
+    if ids.shape != positions.shape:
+        raise ValueError(f"ids and positions must have one shape, got {ids.shape} and {positions.shape}")
     B, T = ids.shape
     token = np.eye(SIZES["token"])[ids]
     pos = np.eye(SIZES["pos"])[positions]

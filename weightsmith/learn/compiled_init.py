@@ -38,9 +38,12 @@ def from_compiled(models: Sequence[Any], data_tokens: Sequence, labels: Sequence
                   gain: float = 10.0, route_by_task: bool = False, hard: bool = False,
                   seed: int = 0) -> SwitchableTransformer:
     """A SwitchableTransformer over ids (data_tokens, one task token per model, PAD) whose weight set k is
-    `models[k]` (compiled or loaded weightsmith models, categorical outputs among `labels`)."""
+    `models[k]` (compiled or loaded weightsmith models, categorical outputs among `labels`), exactly on
+    every input of data tokens up to the models' length: so every model must take every data token and
+    that length (a block reads a token it lacks as no token, and a position past its own as nothing, and
+    answers there without a word)."""
     named = {f"task{k}": unwrap(model, f"task{k}") for k, model in enumerate(models)}
-    _check(named, labels)
+    _check(named, data_tokens, labels)
     transformers = list(named.values())
     stack = Stack(union_tokens(named), max(m.config.max_seq_len for m in transformers), "BOS", "PAD")
     blocks = [stack.add_block(name, model) for name, model in named.items()]
@@ -68,9 +71,7 @@ def from_compiled(models: Sequence[Any], data_tokens: Sequence, labels: Sequence
     compiled = slice(0, room_dims[0] if room_dims else stack.d)  # every dimension but the room
     with torch.no_grad():
         rows = {(type(t), t): j for j, t in enumerate(stack.tokens()) if j >= 2}  # BOS and PAD are not data
-        for i, token in enumerate(data_tokens):
-            if (type(token), token) not in rows:
-                raise ComposeError(f"data token {token!r} is in none of the compiled models' vocabularies")
+        for i, token in enumerate(data_tokens):  # in every model's vocabulary (`_check`)
             model.embed.weight[i, compiled] = _tensor(stack.token_embed[rows[type(token), token], compiled])
         for k in range(len(blocks)):  # the task token takes BOS's place, and says which task
             model.embed.weight[len(data_tokens) + k, compiled] = _tensor(stack.token_embed[0, compiled])
@@ -92,9 +93,21 @@ def from_compiled(models: Sequence[Any], data_tokens: Sequence, labels: Sequence
     return model
 
 
-def _check(named: dict[str, Transformer], labels: Sequence) -> None:
+def _check(named: dict[str, Transformer], data_tokens: Sequence, labels: Sequence) -> None:
+    if not named:
+        raise ComposeError("weight sets are made from at least one compiled model; got none")
+    (first, n), *others = [(name, model.config.max_seq_len) for name, model in named.items()]
+    if any(m != n for _, m in others):
+        raise ComposeError(f"the models must take the same length, or a shorter one's weight set answers past it: "
+                           f"{first} takes at most {n} tokens, " + ", ".join(f"{name} {m}" for name, m in others))
     for name, model in named.items():
         config = model.config
+        known = {(type(t), t) for t in config.vocab}
+        lacking = [t for t in data_tokens if (type(t), t) not in known]
+        if lacking:
+            raise ComposeError(f"{name} lacks the data tokens {', '.join(map(repr, lacking))}: its vocabulary is "
+                               f"{list(config.vocab)}, and its weight set would answer inputs holding them without "
+                               "being its model")
         if config.output_encoding != "categorical" or config.loop is not None or config.causal:
             raise ComposeError(f"{name}: weight sets are made from non-causal, loop-free models with a categorical "
                                f"output; this one is {'causal' if config.causal else 'looped' if config.loop else 'numerical'}")

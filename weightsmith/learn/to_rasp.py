@@ -148,6 +148,9 @@ class _Decompiler:
 
 
 def decompile_to_rasp(model: DiscreteProgram | TransformerProgramModel) -> rasp.SOp:
-    """A RASP program whose value on a token sequence equals the (discretised) model's predicted labels."""
+    """A RASP program whose value equals the (discretised) model's predicted labels on every input the model
+    takes: BOS first, then tokens of its vocabulary, at most `config.max_len` in all. RASP cannot refuse the
+    others, and the interpreter answers them (`learn hist`'s program gives 1 at every position of BOS and
+    twelve 1s, past its 8); `DiscreteProgram.predict`, the decompiled Python and the compiled model refuse them."""
     program = model if isinstance(model, DiscreteProgram) else model.discretise()
     return _Decompiler(program).run()

@@ -11,6 +11,7 @@ uses the same snapshots to find where a model departs from its program.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -63,6 +64,21 @@ def parse_slot(text: str) -> Any:
         except ValueError:
             pass
     return {"True": True, "False": False}.get(text, text)
+
+
+def label_value(text: str) -> Any:
+    """A residual label's value slot back to the value the compiler wrote as text (`f"{owner}:{value}"`):
+    as `parse_slot`, and a tuple's text (a key such as most_freq's `(False, 1)`) as the tuple, so a trace
+    read from a saved model holds what the interpreter's does. `ast.literal_eval` reads literals only:
+    nothing in a label is ever run."""
+    if text.startswith("(") and text.endswith(")"):
+        try:
+            value = ast.literal_eval(text)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            value = None
+        if isinstance(value, tuple):
+            return value
+    return parse_slot(text)
 
 
 def sublayer_name(k: int) -> str:
@@ -147,7 +163,7 @@ def read_sops(model: Transformer, tokens: Sequence) -> list[SOpReading]:
         if slots == [NUMERICAL_SLOT]:
             readings.append(SOpReading(name, k, True, x[:, 0].tolist()))
             continue
-        names = [parse_slot(slot) for slot in slots]
+        names = [label_value(slot) for slot in slots]
         if _coded_output(model.config, name):  # detectors: x · c_v - (k - 1), 1 for the value held
             codes = np.array(model.config.output_codes, dtype=np.float64)[:, [int(slot[3:]) for slot in slots]]
             x, names = x @ codes.T - (len(slots) - 1.0), model.config.output_values

@@ -4,7 +4,7 @@ import warnings
 
 import pytest
 
-from weightsmith.compiler import OutputTypeWarning
+from weightsmith.compiler import OutputTypeWarning, RoundingWarning
 from weightsmith.library.subleq import NAMES, machine, reference, reference_trace, run, run_many, shipped, trace
 from weightsmith.library.subleq.random_programs import random_programs
 from weightsmith.rasp.errors import InputError
@@ -65,3 +65,16 @@ def test_the_machine_compiles_without_an_output_type_warning():
         warnings.simplefilter("always")
         machine(5, 4, 7)  # a size no other test compiles: not from the cache
     assert not [w for w in caught if issubclass(w.category, OutputTypeWarning)]
+
+
+def test_the_rounding_warning_tells_a_subleq_user_how_the_machine_is_checked():
+    """Every `weightsmith subleq` printed the compiler's RoundingWarning ending "verify() checks the model", which
+    a SUBLEQ user cannot run on the machine (it has no program of theirs to verify against); the warning keeps
+    the s-ops it names and says what does check a run: `subleq.reference`."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        machine(6, 4, 9)  # a size no other test compiles: not from the cache
+    texts = [str(w.message) for w in caught if issubclass(w.category, RoundingWarning)]
+    assert texts, "the machine compiles without a RoundingWarning now: drop this test's premise"
+    assert all("verify()" not in t and "subleq.reference" in t and "proven in real arithmetic" in t
+               and t.startswith("the SUBLEQ machine (6 cells, 4-bit words)") for t in texts), texts

@@ -20,7 +20,7 @@ from typing import Sequence
 import torch
 
 from weightsmith import rasp
-from weightsmith.compiler import CompiledModel, OutputTypeWarning, compile_rasp_to_model
+from weightsmith.compiler import CompiledModel, OutputTypeWarning, RoundingWarning, compile_rasp_to_model
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.library.subleq.machine import Result, check_max_steps, check_memory, word_range
 from weightsmith.library.subleq.step import Step, initial_state
@@ -49,12 +49,23 @@ def machine(cells: int = 32, word_bits: int = 8, max_steps: int = 10_000) -> Com
         raise InputError(f"word_bits={word_bits}: the compiled machines take words of 2..{COMPILED_WORD_BITS} bits "
                          "(subleq.reference runs wider ones in Python)")
     program = loop(cells, word_bits, check_max_steps(max_steps))["mem"]
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compiled = compile_rasp_to_model(program, set(range(low, high + 1)), cells)
+    for warning in caught:
         # the compiler cannot prove that a cell read selects one cell, so it warns that the memory may decode an
         # int where the interpreter has a float; a Result's words are read by rounding (`_result`), so no such
         # type reaches it (tests/library/subleq/test_step.py checks the types against the interpreter)
-        warnings.simplefilter("ignore", OutputTypeWarning)
-        return compile_rasp_to_model(program, set(range(low, high + 1)), cells)
+        if issubclass(warning.category, OutputTypeWarning):
+            continue
+        if issubclass(warning.category, RoundingWarning):  # its advice, verify(), needs a program a user lacks
+            text = str(warning.message).removesuffix("; verify() checks the model")
+            warning.message = RoundingWarning(
+                f"the SUBLEQ machine ({cells} cells, {word_bits}-bit words): {text}; subleq.reference(memory) runs "
+                "the same machine in Python to compare a run with (shipped and random programs are checked so: "
+                "docs/computers.md)")
+        warnings.warn(warning.message, stacklevel=2)
+    return compiled
 
 
 def machine_for(size: int, word_bits: int, max_steps: int) -> CompiledModel:
