@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
                     "pip install 'weightsmith[export]'")
 
-from tests.export.cases import WITH_COMPACT, random_batches  # noqa: E402
+from tests.export.cases import (  # noqa: E402
+    WITH_COMPACT, assert_decoding_refuses_what_the_model_refuses, composed_cases, random_batches)
 from weightsmith import rasp  # noqa: E402
 from weightsmith.export.transformer_lens import (  # noqa: E402
     decode_logits, load_hooked_transformer, save_hooked_transformer, to_hooked_transformer)
@@ -135,3 +136,12 @@ def test_a_residual_that_grows_at_padding_does_not_reach_the_real_positions():
     decoded = decode_logits(model, logits, [len(x) for x in batch], ids)
     assert decoded == model.run_batch(batch)
     assert [row[1:len(x) + 1] for row, x in zip(decoded, inputs)] == [rasp.evaluate(program, x) for x in inputs]
+
+
+@pytest.mark.parametrize("case", range(3), ids=["switch", "pipe", "programmable"])
+def test_decoding_the_export_refuses_what_the_model_refuses(case):
+    # the export of a switch, decoded, answered `BOS H a 1` (a token only another component knows), a pipe where
+    # its first model outputs None, a programmable model's data in an op position: the model itself refuses them
+    model, refused, answered, data = composed_cases()[case]
+    hooked = to_hooked_transformer(model)
+    assert_decoding_refuses_what_the_model_refuses(model, refused, answered, data, lambda ids: hooked(ids).detach())
