@@ -69,3 +69,13 @@ def test_a_folder_saved_before_the_record_runs_unchecked_and_is_refused_as_a_com
     with pytest.raises(ComposeError, match=r"^component 'first': this pipe was saved before"):
         pipe(old_pipe, compile_program(COPY, [1, 2, 3], 3))
 
+
+
+def test_a_second_selector_among_the_data_is_refused(built):
+    # `BOS H a T a`: the broadcast head read both selectors (half each), every component's gate stayed shut, and the
+    # switch answered None at every data position without a word (apply and plain run alike)
+    sw = built["switch"]
+    for run in (sw.apply, sw.model.run):
+        with pytest.raises(InputError, match=r"^input 0: the selector 'T' at position 3 stands among the data: a "
+                                             r"switch reads one selector, right after BOS$"):
+            run(["BOS", "H", "a", "T"])

@@ -94,8 +94,9 @@ def _program_ops(program_ops: dict, rows: list[list], errors: list[Optional[Unde
 
 
 def _selectors(parts: list[str], rows: list[list], errors: list[Optional[Undefined]]) -> None:
-    """A switch reads a selector right after BOS. Without one every component is gated off and the model
-    answered None at each position, as if that were the answer."""
+    """A switch reads one selector, right after BOS. Without one every component is gated off and the model
+    answered None at each position, as if that were the answer; with another among the data, the broadcast
+    read both and answered None everywhere too (`H a T a`)."""
     for b, tokens in enumerate(rows):
         after = tokens[1] if len(tokens) > 1 else None
         if not (isinstance(after, str) and after in parts):
@@ -104,6 +105,11 @@ def _selectors(parts: list[str], rows: list[list], errors: list[Optional[Undefin
                 shown = (f"the {type(after).__name__} {after!r}; the selector {str(after)!r} is text: at the command "
                          f"line, type it quoted, \"{str(after)!r}\"")
             errors[b] = errors[b] or Undefined(f"a switch reads a selector right after BOS, one of {parts}; got {shown}")
+            continue
+        later = next((p for p, t in enumerate(tokens[2:], 2) if isinstance(t, str) and t in parts), None)
+        if later is not None:
+            errors[b] = errors[b] or Undefined(f"the selector {tokens[later]!r} at position {later} stands among the "
+                                               f"data: a switch reads one selector, right after BOS")
 
 
 def _outside(model: Transformer, ids: Tensor, rows: list[list], errors: list[Optional[Undefined]]) -> None:
