@@ -66,7 +66,7 @@ class ComposedModel:
                     undefined_as_none: bool = False) -> list[Optional[list]]:
         """Decoded outputs of many inputs (each starting with BOS), one forward pass per batch. An input the model
         is undefined on is an InputError, or with `undefined_as_none` a None in its place (for checks that skip
-        such inputs)."""
+        such inputs); it is not decoded, as its numbers are unspecified (a numerical one may be near no value)."""
         outputs: list[Optional[list]] = []
         longest = max((len(x) for x in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
@@ -77,8 +77,9 @@ class ComposedModel:
                 errors = self.model.input_errors(ids, logits)
                 if not undefined_as_none:
                     refuse(errors, start)
-                rows = self._decode(logits, chunk, ids)
-                outputs.extend(None if error else row for row, error in zip(rows, errors))
+                kept = [b for b, error in enumerate(errors) if error is None]
+                rows = iter(self._decode(logits[kept], [chunk[b] for b in kept], ids[kept]) if kept else [])
+                outputs.extend(None if error else next(rows) for error in errors)
         return outputs
 
     def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
