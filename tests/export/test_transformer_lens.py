@@ -1,6 +1,7 @@
 """The TransformerLens export computes our model: the residual at every hook point and the decoded
 outputs, on random padded inputs, for every library program (bidirectional and causal)."""
 
+import json
 import random
 
 import pytest
@@ -139,9 +140,12 @@ def test_a_residual_that_grows_at_padding_does_not_reach_the_real_positions():
 
 
 @pytest.mark.parametrize("case", range(3), ids=["switch", "pipe", "programmable"])
-def test_decoding_the_export_refuses_what_the_model_refuses(case):
+def test_decoding_the_export_refuses_what_the_model_refuses(case, tmp_path):
     # the export of a switch, decoded, answered `BOS H a 1` (a token only another component knows), a pipe where
     # its first model outputs None, a programmable model's data in an op position: the model itself refuses them
     model, refused, answered, data = composed_cases()[case]
     hooked = to_hooked_transformer(model)
     assert_decoding_refuses_what_the_model_refuses(model, refused, answered, data, lambda ids: hooked(ids).detach())
+    document = json.loads((save_hooked_transformer(model, tmp_path) / "config.json").read_text())
+    fed = [label for label in model.config.residual_labels if label.endswith("pipe:fed")]
+    assert sorted(document.get("fed_logits", [])) == sorted(fed) and hooked.cfg.d_vocab_out == model.config.unembedding()[0].shape[1]

@@ -188,6 +188,8 @@ def save_hooked_transformer(model: Transformer, folder: str | Path, circuit=None
     }
     if config.output_types is not None:  # the logits after the output's: a score per type, the largest wins
         document["output_types"] = list(config.output_types["types"])
+    if config.check_dims():  # the last logits: a pipe's `fed` flags, 1 where its first model outputs a value
+        document["fed_logits"] = [config.residual_labels[d] for d in config.check_dims()]
     parameters = {name: p.detach().contiguous() for name, p in hooked.named_parameters()}
     save_file(parameters, str(folder / "model.safetensors"))
     (folder / "config.json").write_text(json.dumps(document, indent=1))
