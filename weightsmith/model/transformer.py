@@ -454,7 +454,8 @@ class Transformer(nn.Module):
 
     def readout(self, final_residual: Tensor) -> Tensor:
         """The unembedding's logits [..., n_out] (`ModelConfig.unembedding`): the output's (one per value,
-        or the number), then the `output_types` scores. One-hot, they are the output dims themselves
+        or the number), then the `output_types` scores, then a composed model's `fed` dims (what `check_inputs`
+        reads of the forward pass). One-hot, they are the output dims themselves
         (read by indexing, so bit for bit); compact, each value's logit is its code's detector,
         `x · c_v - (k - 1)`: 1 where held, at most -1 elsewhere."""
         config = self.config
