@@ -34,6 +34,7 @@ CASE_SECONDS = 120  # a case taking longer counts as a timeout
 
 
 EXPORT_EVERY = 10  # with --exports, every 10th compiled model is also exported (ONNX tracing costs ~0.5 s)
+EXPORT_COMPOSED_EVERY = 2  # and every 2nd composed case (its switch or pipe exported too, saved and loaded)
 
 
 def _run(seed: int, exports: bool) -> Outcome:
@@ -43,7 +44,9 @@ def _run(seed: int, exports: bool) -> Outcome:
 
     torch.set_num_threads(1)
     logging.disable(logging.WARNING)  # random programs make SequenceMap(x, x), which logs a style warning
-    return check(random_case(seed), seed=seed, exports=exports and seed % EXPORT_EVERY == 0)
+    case = random_case(seed)
+    every = EXPORT_COMPOSED_EVERY if case.compose else EXPORT_EVERY
+    return check(case, seed=seed, exports=exports and seed % every == 0)
 
 
 def main() -> None:
@@ -51,7 +54,8 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--start-seed", type=int, default=0)
     parser.add_argument("--exports", action="store_true", help="also run the TransformerLens and ONNX exports "
-                        f"of every {EXPORT_EVERY}th model against the model (needs the export extra)")
+                        f"of every {EXPORT_EVERY}th model (and of every {EXPORT_COMPOSED_EVERY}nd composed case's "
+                        "switch or pipe) against the model (needs the export extra)")
     args = parser.parse_args()
     deadline = time.monotonic() + 60 * args.minutes
     outcomes: list[Outcome] = []
@@ -88,6 +92,7 @@ def main() -> None:
             ("models saved and loaded", counts["saved_and_loaded"]), ("learned programs", counts["learned"]),
             ("models composed", sum(counts["composed"].values())),
             ("inputs through composed models", counts["inputs_through_composed"]),
+            ("inputs outside them, refused", counts["inputs_refused_by_composed"]),
             ("inputs through exports", counts["inputs_through_exports"]),
             ("inputs of another type, warned", counts["inputs_wrong_type_warned"])]
     print(f"fuzz_compiler: seeds {args.start_seed}..{seed - 1}, {args.minutes:g} min")

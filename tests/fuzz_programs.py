@@ -34,9 +34,10 @@ from weightsmith import rasp
 from weightsmith import library as lib
 from weightsmith.compiler import CompiledModel, CompileError, compile_program, compile_rasp_to_model
 from weightsmith.compiler.causal import causal_program
-from weightsmith.compose import ComposeError, pipe, switch
+from weightsmith.compose import ComposedModel, ComposeError, pipe, switch
 from weightsmith.learn import to_rasp, to_transformer
 from weightsmith.model import Transformer, load, save
+from weightsmith.rasp.errors import InputError
 from weightsmith.verify import NumberLine, all_inputs, count_inputs, outputs_where_defined, random_inputs
 
 INT, STR, NUM = "int", "str", "num"  # categorical int-like (ints, floats, bools, None), str, numerical
@@ -146,8 +147,8 @@ class Case:
     analysis, reuse, compact_above), Tracr's `compile_rasp_to_model` with its arguments (`tracr_api`: the
     vocabulary as a set, `compiler_bos`, `compiler_pad`), or, for a learned program (`learned`, a
     `DiscreteProgram` whose decompiled RASP is `program`), `learn.to_transformer.compile_program`.
-    `saved`: the model is compared after a save and load (safetensors + JSON); `compose`: "switch" or
-    "pipe" with a second random model (`partner_case`)."""
+    `saved`: the model is compared after a save and load (safetensors + JSON), `float64` converted to float64
+    before it is saved; `compose`: "switch" or "pipe" with a second random model (`partner_case`)."""
 
     program: rasp.SOp
     vocab: list
@@ -160,6 +161,7 @@ class Case:
     options: dict = field(default_factory=dict)
     learned: Any = None  # a weightsmith.learn.program.DiscreteProgram
     saved: bool = False
+    float64: bool = False
     compose: Optional[str] = None
     seed: int = 0
 
@@ -167,7 +169,8 @@ class Case:
     def source(self) -> str:
         how = f", compiler_bos={self.bos!r}, compiler_pad={self.pad!r}" if self.tracr_api else ""
         how += "".join(f", {k}={v!r}" for k, v in self.options.items())
-        how += ", saved and loaded" * self.saved + (f", composed: {self.compose}" if self.compose else "")
+        how += ", in float64" * self.float64 + ", saved and loaded" * self.saved
+        how += f", composed: {self.compose}" if self.compose else ""
         head = f"# vocab={self.vocab!r}, max_seq_len={self.max_seq_len}, causal={self.causal}{how}"
         return "\n".join([head, *self.lines])
 
@@ -458,7 +461,7 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
     vocabulary of one value kind (`_VOCABS`), 1 in 10 ending in a LinearClassifier; 1 in 3 compiled through
     Tracr's API and arguments, 1 in 4 of the others with `compile_program`'s options. 1 in 12 cases is a
     learned program instead (`_learned_case`). 1 in 4 models is saved and loaded before it is compared,
-    1 in 5 composed with a second random model."""
+    1 in 5 composed with a second random model; 1 in 3 saved ones converted to float64 first."""
     rng = random.Random(seed)
     if rng.random() < 1 / 12:
         case = _learned_case(rng)
@@ -474,6 +477,7 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
                             "reuse": rng.random() < 0.5, "compact_above": rng.choice([None, 1, 2, 4])}
     case.saved = rng.random() < 0.25
     case.compose = rng.choice(["switch", "pipe"]) if rng.random() < 1 / 5 else None
+    case.float64 = case.saved and rng.random() < 1 / 3  # drawn last: the seventh reach's cases stay as they were
     case.seed = seed
     return case
 
@@ -495,40 +499,51 @@ def _program_case(rng: random.Random, vocab: list, max_seq_len: int, max_ops: in
     return Case(builder.sops[-1].expr, vocab, max_seq_len, causal, builder.lines)
 
 
-def partner_case(case: Case, model: CompiledModel) -> Optional[Case]:
-    """The second model of a composed case, compiled with `case`'s BOS and PAD: for a switch, a random
-    program of its own vocabulary; for a pipe, one reading the first model's outputs as its tokens (None
-    when they cannot be tokens: numerical, None, or more than 8 values)."""
-    rng = random.Random(case.seed + 1)
+def partner_case(case: Case, model: CompiledModel, offset: int = 1) -> Optional[Case]:
+    """Another model of a composed case (drawn from seed + `offset`), compiled with `case`'s BOS and PAD: for a
+    switch, a random program of its own vocabulary; for a pipe, one reading the first model's outputs as its
+    tokens (None when they cannot be tokens: `_pipe_tokens`)."""
+    rng = random.Random(case.seed + offset)
     if case.compose == "switch":
         vocab, max_seq_len = _vocab(rng)
     else:
-        values = model.output_values
-        if model.config.output_encoding != "categorical" or None in values or not 1 < len(values) <= 8:
+        vocab, max_seq_len = _pipe_tokens(model), model.max_seq_len
+        if vocab is None:
             return None
-        vocab, max_seq_len = list(values), model.max_seq_len
     partner = _program_case(rng, vocab, max_seq_len, 6, causal=rng.random() < 0.3)
     partner.bos, partner.pad = model.config.bos, model.config.pad
     partner.options = {"bos": partner.bos, "pad": partner.pad}
     return partner
 
 
-def _learned_case(rng: random.Random) -> Case:
+def _pipe_tokens(model: CompiledModel) -> Optional[list]:
+    """The first model's outputs as a second model's tokens, or None where they cannot be: numerical, None, or
+    more than 8 values."""
+    values = model.output_values
+    if model.config.output_encoding != "categorical" or None in values or not 1 < len(values) <= 8:
+        return None
+    return list(values)
+
+
+def _learned_case(rng: random.Random, tokens: Optional[list] = None, max_len: Optional[int] = None) -> Case:
     """A Transformer Program of random modules (tests/learn/conftest.py) over a vocabulary of one of the
-    fuzzer's kinds behind its BOS, with classes of one kind or equal numbers of different types, its
-    classifier quantised (1 in 5 not: refused), compiled by the learning pipeline (decompile, compile)."""
+    fuzzer's kinds behind its BOS (or `tokens`, up to `max_len`: a pipe's second model), with classes of one
+    kind or equal numbers of different types, its classifier quantised (1 in 5 not: refused), compiled by the
+    learning pipeline (decompile, compile)."""
     from tests.learn.conftest import random_program
 
-    kinds = [tokens for _, _, tokens in _VOCABS] + [[False, True]]
-    tokens = rng.choice(kinds)
-    tokens = rng.sample(tokens, min(len(tokens), rng.randint(2, 4)))
-    bos = rng.choice(["BOS", "<s>", "^"])
+    if tokens is None:
+        kinds = [tokens for _, _, tokens in _VOCABS] + [[False, True]]
+        tokens = rng.choice(kinds)
+        tokens = rng.sample(tokens, min(len(tokens), rng.randint(2, 4)))
+    bos = rng.choice([b for b in ["BOS", "<s>", "^"] if b not in tokens])
     tokens = [t for t in tokens if t != bos]
     classes = rng.choice(_CLASSES)
     causal = rng.random() < 0.3
     program = random_program(rng.randrange(2**31), causal=causal, predicate=rng.choice(["binary", "one_hot", "mixed"]),
                              layers=rng.randint(1, 2), cat_heads=rng.randint(0, 2), count_heads=rng.randint(0, 1),
-                             mlps=rng.randint(0, 1), max_len=rng.randint(2, 5), vocab=(bos, *tokens),
+                             mlps=rng.randint(0, 1), max_len=rng.randint(2, 5) if max_len is None else max_len,
+                             vocab=(bos, *tokens),
                              classes=classes[:rng.randint(2, len(classes))])
     if rng.random() < 0.8:
         program.classifier, program.bias = np.round(program.classifier * 100), np.round(program.bias * 100)
@@ -554,9 +569,10 @@ class Outcome:
     n_alone_differs: int = 0  # inputs whose output run alone differs (value or type) from their padded batch's
     n_others_differ: int = 0  # inputs where another promise fails: a causal model's prefix, a learned program's
     # predict, the composed model against its components, the exports against the model
-    n_composed_inputs: int = 0  # inputs compared through the switch or pipe
+    n_composed_inputs: int = 0  # inputs compared through the switch or pipe (saved, loaded and run plain)
+    n_composed_refused: int = 0  # inputs outside the switch's or pipe's domain, checked refused
     n_exported_inputs: int = 0  # inputs compared through the exports (each counted once an export)
-    composed: Optional[str] = None  # "switch" or "pipe" when it was built
+    composed: Optional[str] = None  # "switch of 2", "switch of 3", "pipe" (to a learned program) when it was built
     saved: bool = False  # compared after a save and load
     learned: bool = False  # a learned program (`Case.learned`)
 
@@ -603,7 +619,8 @@ def _check(case: Case, exhaustive_limit: int, n_random: int, seed: int, alone: i
     warned = tuple(sorted({w.category.__name__ for w in caught}))
     if case.saved:
         try:
-            compiled = dataclasses.replace(compiled, model=reloaded(compiled.model))
+            compiled = dataclasses.replace(compiled, model=reloaded(compiled.model.double() if case.float64
+                                                                    else compiled.model))
         except Exception as err:  # noqa: BLE001
             return Outcome("crashed", "saving and loading: " + reason_of(err))
     vocab = sorted(case.vocab, key=repr)
@@ -650,9 +667,10 @@ def _check(case: Case, exhaustive_limit: int, n_random: int, seed: int, alone: i
                 outcome.first_wrong = outcome.first_wrong or (xs, batched[tuple(xs)], ("predict", theirs))
     try:
         if case.compose:
-            compose_check(case, compiled, outcome, exhaustive_limit)
+            compose_check(case, compiled, outcome, exhaustive_limit, exports)
         if exports and compiled.config.loop is None:
-            export_check(compiled, defined[:: max(1, len(defined) // 64)], outcome)
+            export_check(compiled.model, [[compiled.config.bos, *xs] for xs in defined[:: max(1, len(defined) // 64)]],
+                         outcome)
     except Exception as err:  # noqa: BLE001
         return Outcome("crashed", f"{case.compose or 'exporting'}: " + reason_of(err))
     return outcome
@@ -665,86 +683,164 @@ def reloaded(model: Transformer) -> Transformer:
         return load(folder)
 
 
-def compose_check(case: Case, compiled: CompiledModel, outcome: Outcome, limit: int) -> None:
-    """`case`'s model in a switch beside, or a pipe before, a second random model (`partner_case`): on every
-    input where the programs are defined, the switch answers as the chosen component, the pipe as the
-    second model on the first one's outputs (value and type; `compose.check` compares on every input, but
-    where a program is undefined its model's numbers are unspecified, and float sums in a wider model may
-    read them otherwise). The documented refusals (a compact or looped component, a numerical or foreign
-    first output: ComposeError), a partner the compiler refuses and domains of more than `limit` inputs
-    leave the case uncomposed."""
-    partner = partner_case(case, compiled)
-    if partner is None:
+def compose_check(case: Case, compiled: CompiledModel, outcome: Outcome, limit: int, exports: bool = False) -> None:
+    """`case`'s model in a switch beside one or two (1 in 3) random models, or a pipe before a second one (1 in 4 a
+    learned program over its outputs), saved and loaded back with `weightsmith.model.load` and run *plain*: on
+    every input where the programs are defined, the switch answers as the chosen component, the pipe as the
+    second model on the first one's outputs (value and type); and every input outside the composed model's
+    domain is refused, plainly too (`_refused_inputs`: a token only another component knows, longer than the
+    chosen component takes, no selector or a second one; an input the first model of a pipe outputs None on).
+    With `exports`, the TransformerLens and ONNX exports of the loaded model, decoded with `decode_logits`,
+    answer and refuse alike. Where a program is undefined its model's numbers are unspecified (float sums in
+    a wider model may read them otherwise): not compared. Domains of more than `limit` inputs are sampled
+    (`limit // 4` random ones). The documented refusals (a compact or looped component, a numerical or foreign
+    first output: ComposeError) and a partner the compiler refuses leave the case uncomposed."""
+    rng = random.Random(case.seed + 2)  # the eighth reach's draws: the seventh reach's cases stay as they were
+    if case.compose == "switch":
+        partners = [partner_case(case, compiled)] + ([partner_case(case, compiled, 3)] if rng.random() < 1 / 3 else [])
+    elif rng.random() < 1 / 4 and _pipe_tokens(compiled) is not None:
+        try:
+            partners = [_learned_case(rng, _pipe_tokens(compiled), max_len=max(2, case.max_seq_len))]
+        except ValueError:  # tokens a learned program cannot have (ProgramConfig's vocabulary rules)
+            return
+    else:
+        partners = [partner_case(case, compiled)]
+    if None in partners:
         return
     try:
-        second = partner.compile()
+        others = [partner.compile() for partner in partners]
     except CompileError:
         return
-    if max(count_inputs(len(m.vocab), m.max_seq_len) for m in (compiled, second)) > limit:
-        return
+    parts = [(case, compiled), *zip(partners, others)]
     try:
-        built = switch({"A": compiled, "B": second}) if case.compose == "switch" else pipe(compiled, second)
+        built = switch({name: model for name, (_, model) in zip("ABC", parts)}) if case.compose == "switch" \
+            else pipe(compiled, others[0])
     except ComposeError:
         return
-    bos = built.config.bos
-    if case.compose == "switch":
-        for name, part, model in (("A", case, compiled), ("B", partner, second)):
-            every = list(all_inputs(sorted(part.vocab, key=repr), part.max_seq_len))
-            defined = _expected(part, every)
-            inputs = [xs for xs in every if tuple(xs) in defined]
-            got = [row[2:] for row in built.apply_batch([[bos, name, *xs] for xs in inputs])]
-            _count_composed(outcome, inputs, got, model.run_batch(inputs), "switch", _number_line(model))
-        return
-    inputs = list(all_inputs(sorted(case.vocab, key=repr), case.max_seq_len))
-    first = _expected(case, inputs)
-    inputs = [xs for xs in inputs if tuple(xs) in first]
-    middle = dict(zip(map(tuple, inputs), compiled.run_batch(inputs)))
-    tokens = {(type(t), t) for t in second.vocab}  # by type too: the second model reads 2.0 as no token of [2]
-    readable = [ys for ys in middle.values() if all((type(y), y) in tokens for y in ys)]
-    second_defined = _expected(partner, readable)
-    fed = [xs for xs in inputs if tuple(middle[tuple(xs)]) in second_defined
-           and all((type(y), y) in tokens for y in middle[tuple(xs)])]
-    if fed:
-        got = [row[1:] for row in built.apply_batch([[bos, *xs] for xs in fed])]
-        _count_composed(outcome, fed, got, second.run_batch([middle[tuple(xs)] for xs in fed]), "pipe",
-                        _number_line(second))
-
-
-def _count_composed(outcome: Outcome, inputs: list[list], got: list[list], want: list[list], how: str,
-                    line: Optional[NumberLine]) -> None:
-    outcome.composed = how
-    for xs, ours, theirs in zip(inputs, got, want):
+    outcome.composed = f"switch of {len(parts)}" if case.compose == "switch" else \
+        "pipe" + " to a learned program" * (partners[0].learned is not None)
+    plain = reloaded(built.model)  # its checks travel in config.json
+    inputs = _switch_inputs if case.compose == "switch" else _pipe_inputs
+    answered, wanted, refused = inputs(rng, parts, plain, limit)
+    line = _number_line(others[0] if case.compose == "pipe" else compiled)
+    lines = [_number_line(model) for _, model in parts]
+    got = plain.run_batch(answered) if answered else []  # refuses none of them, or it raises: a crash
+    for k, (xs, ours, theirs) in enumerate(zip(answered, got, wanted)):
         outcome.n_composed_inputs += 1
-        if _same_outputs(ours, theirs, line) != (True, True):
+        how = lines["ABC".index(xs[1])] if case.compose == "switch" else line
+        if _same_outputs(ours[len(ours) - len(theirs):], theirs, how) != (True, True):
             outcome.n_others_differ += 1
-            outcome.first_wrong = outcome.first_wrong or (xs, ours, (how, theirs))
+            outcome.first_wrong = outcome.first_wrong or (xs, ours, ("composed, plain", theirs))
+    both = [ComposedModel(model).apply_batch(refused, undefined_as_none=True) for model in (plain, built.model)]
+    singles = refused[::max(1, len(refused) // 4)][:4]  # the plain `run` raises on these
+    for xs, *outputs in zip(refused, *both):
+        outcome.n_composed_refused += 1
+        if any(out is not None for out in outputs) or (xs in singles and not _raises(plain.run, xs)):
+            outcome.n_others_differ += 1
+            outcome.first_wrong = outcome.first_wrong or (xs, outputs, ("composed", "refused"))
+    if exports:
+        export_check(plain, answered[:: max(1, len(answered) // 64)], outcome, refused=singles)
 
 
-def export_check(compiled: CompiledModel, inputs: list[list], outcome: Outcome) -> None:
-    """The TransformerLens and ONNX exports' logits, decoded, against the model's own outputs on `inputs`."""
+def _domain(rng: random.Random, vocab: list, max_seq_len: int, limit: int) -> list[list]:
+    """Every input of `vocab` up to `max_seq_len`, or `limit // 4` random ones where there are more than `limit`."""
+    vocab = sorted(vocab, key=repr)
+    if count_inputs(len(vocab), max_seq_len) <= limit:
+        return list(all_inputs(vocab, max_seq_len))
+    return list(random_inputs(vocab, max_seq_len, limit // 4, rng.randrange(2**31)))
+
+
+def _switch_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], plain: Transformer,
+                   limit: int) -> tuple[list[list], list[list], list[list]]:
+    """A switch's inputs: those its components answer (with BOS and selector) and their answers, and those
+    outside the chosen component's domain (up to 40 a component)."""
+    bos, selectors = plain.config.bos, list("ABC"[:len(parts)])
+    answered, wanted, refused = [], [], []
+    union = plain.config.vocab
+    for name, (part, model) in zip(selectors, parts):
+        every = _domain(rng, part.vocab, part.max_seq_len, limit)
+        defined = _expected(part, every)
+        inputs = [xs for xs in every if tuple(xs) in defined]
+        answered += [[bos, name, *xs] for xs in inputs]
+        wanted += model.run_batch(inputs)
+        own = {(type(t), t) for t in part.vocab}
+        foreign = [t for t in union if (type(t), t) not in own and t not in selectors]
+        for _ in range(40):
+            xs = list(rng.choice(every))
+            how = rng.choice(["foreign", "long", "no selector", "two selectors"])
+            if how == "foreign" and foreign:
+                xs[rng.randrange(len(xs))] = rng.choice(foreign)
+            elif how == "long" and part.max_seq_len < plain.config.max_seq_len - 1:  # past its length, within the switch's
+                longer = rng.randint(part.max_seq_len + 1, plain.config.max_seq_len - 1)
+                xs += [rng.choice(part.vocab) for _ in range(longer - len(xs))]
+            elif how == "two selectors":  # before the last token, which a cut to the switch's length may drop
+                xs.insert(rng.randint(0, len(xs) - 1), rng.choice(selectors))
+            else:
+                refused.append([bos, *xs])
+                continue
+            refused.append([bos, name, *xs][:plain.config.max_seq_len + 1])
+    return answered, wanted, refused
+
+
+def _pipe_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], plain: Transformer,
+                 limit: int) -> tuple[list[list], list[list], list[list]]:
+    """A pipe's inputs: those both programs are defined on (with BOS) and the second model's answers, and those
+    the first model outputs None on (up to 200)."""
+    (first_case, first), (second_case, second) = parts
+    every = _domain(rng, first_case.vocab, plain.config.max_seq_len, limit)
+    defined = _expected(first_case, every)
+    inputs = [xs for xs in every if tuple(xs) in defined]
+    middle = first.run_batch(inputs)
+    refused = [[plain.config.bos, *xs] for xs, ys in zip(inputs, middle) if None in ys]
+    tokens = {(type(t), t) for t in second.vocab}  # by type too: the second model reads 2.0 as no token of [2]
+    fed = [(xs, ys) for xs, ys in zip(inputs, middle) if all((type(y), y) in tokens for y in ys)]
+    second_defined = _expected(second_case, [ys for _, ys in fed])
+    fed = [(xs, ys) for xs, ys in fed if tuple(ys) in second_defined]
+    wanted = second.run_batch([ys for _, ys in fed]) if fed else []
+    return [[plain.config.bos, *xs] for xs, _ in fed], wanted, rng.sample(refused, min(len(refused), 200))
+
+
+def _raises(run: Callable, xs: list) -> bool:
+    """Whether `run(xs)` refuses the input (InputError)."""
+    try:
+        run(xs)
+    except InputError:
+        return True
+    return False
+
+
+def export_check(model: Transformer, batch: list[list], outcome: Outcome, refused: list[list] = ()) -> None:
+    """The TransformerLens and ONNX exports' logits, decoded (`decode_logits`), against the model's own outputs on
+    `batch` (inputs with BOS), and refusing each input of `refused` as the model does."""
     from weightsmith.export.onnx import export_onnx, run_onnx
     from weightsmith.export.transformer_lens import decode_logits, to_hooked_transformer
 
-    model = compiled.model
-    batch = [[model.config.bos, *xs] for xs in inputs]
-    ids, lengths = model.encode(batch), [len(x) for x in batch]
-    with torch.inference_mode():
-        ours = model.decode(model(ids), lengths, ids)
-        lens = decode_logits(model, to_hooked_transformer(model)(ids), lengths, ids)
-    with tempfile.TemporaryDirectory() as folder:
-        onnx = decode_logits(model, run_onnx(export_onnx(model, Path(folder) / "model.onnx"), ids)[0], lengths, ids)
-    line = _number_line(compiled)
-    for name, theirs in (("TransformerLens", lens), ("ONNX", onnx)):
-        for xs, a, b in zip(inputs, ours, theirs):
-            outcome.n_exported_inputs += 1
-            if _same_outputs(a, b, line) != (True, True):
-                outcome.n_others_differ += 1
-                outcome.first_wrong = outcome.first_wrong or (xs, a, (name, b))
+    hooked = to_hooked_transformer(model)
+    line = _number_line(model)
+    with tempfile.TemporaryDirectory() as folder, torch.inference_mode():
+        path = export_onnx(model, Path(folder) / "model.onnx")
+        exports = {"TransformerLens": hooked, "ONNX": lambda ids: run_onnx(path, ids)[0]}
+        ours = model.run_batch(batch) if batch else []
+        ids = model.encode(batch) if batch else None
+        for name, logits_of in exports.items():
+            theirs = decode_logits(model, logits_of(ids), [len(x) for x in batch], ids) if batch else []
+            for xs, a, b in zip(batch, ours, theirs):
+                outcome.n_exported_inputs += 1
+                if _same_outputs(a, b, line) != (True, True):
+                    outcome.n_others_differ += 1
+                    outcome.first_wrong = outcome.first_wrong or (xs, a, (name, b))
+            for xs in refused:
+                one = model.encode([xs])
+                outcome.n_exported_inputs += 1
+                if not _raises(lambda x: decode_logits(model, logits_of(one), [len(x)], one), xs):
+                    outcome.n_others_differ += 1
+                    outcome.first_wrong = outcome.first_wrong or (xs, "answered", (name, "refused"))
 
 
-def _number_line(model: CompiledModel) -> Optional[NumberLine]:
+def _number_line(model: CompiledModel | Transformer) -> Optional[NumberLine]:
     """A numerical output's values, whose float rounding twins are one value (None: categorical)."""
-    return NumberLine(model.output_values) if model.config.output_encoding == "numerical" else None
+    config = model.config
+    return NumberLine(config.output_values) if config.output_encoding == "numerical" else None
 
 
 def _identical(a: list, b: list) -> bool:
@@ -802,6 +898,7 @@ def tally(outcomes: list[Outcome]) -> dict:
         "learned": sum(o.learned for o in outcomes),
         "composed": dict(Counter(o.composed for o in compiled if o.composed)),
         "inputs_through_composed": sum(o.n_composed_inputs for o in compiled),
+        "inputs_refused_by_composed": sum(o.n_composed_refused for o in compiled),
         "inputs_through_exports": sum(o.n_exported_inputs for o in compiled),
         "inputs_wrong_type_warned": sum(o.n_type_warned for o in compiled),
         "warnings": dict(Counter(w for o in compiled for w in o.warnings).most_common()),

@@ -89,3 +89,18 @@ def test_run_of_a_pipe_refuses_an_input_its_first_model_outputs_none_on(tmp_path
     ran = runner.invoke(app, ["run", str(tmp_path / "pp"), "0", "1", "2", "0"])
     assert ran.exit_code == 2 and ran.output.count("\n") == 1, ran.output
     assert "prev' outputs None at position 4" in ran.output
+
+
+def test_run_refuses_a_switch_saved_before_its_config_recorded_its_checks(folders, tmp_path):
+    """Such a folder has no `composed` in config.json: nothing would check its selector or its components' domains,
+    so `run` says to build it again (one line), where it answered `H 1 2` (a token only the sort knows)."""
+    from weightsmith.model import load, save
+
+    out = tmp_path / "sw"
+    assert runner.invoke(app, ["switch", f"S={folders / 'sort'}", f"H={folders / 'hist'}", "-o", str(out)]).exit_code == 0
+    old = load(out)
+    old.config.composed = None
+    save(old, tmp_path / "old")
+    ran = runner.invoke(app, ["run", str(tmp_path / "old"), "H", "1", "2"])
+    assert ran.exit_code == 2 and "build it again" in ran.output and "Traceback" not in ran.output, ran.output
+    assert "not in the vocabulary of 'H'" in runner.invoke(app, ["run", str(out), "H", "1", "2"]).output

@@ -5,6 +5,7 @@ import pytest
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compose import ComposedModel, switch
+from weightsmith.library.counting import make_double_hist
 from weightsmith.rasp.errors import InputError
 
 
@@ -63,3 +64,18 @@ def test_an_input_longer_than_the_chosen_component_takes_is_refused():
         sw.apply(["BOS", "H", "a", "a", "a", "b"])
     assert sw.apply_batch([["BOS", "H", "a", "a"], ["BOS", "T", "a", "b", "b", "a", "a"]]) == [
         ["BOS", "H", 2, 2], ["BOS", "T", "a", "b", "b", "a", "a"]]
+
+
+def test_inputs_refused_in_a_batch_are_not_decoded():
+    # The fuzzer's seed 8001668: `apply_batch(undefined_as_none=True)` (what check_switch and check_pipe run)
+    # decoded every row, and a numerical component's number on a token only another component knows (-1.375,
+    # near no value it can take) raised OutputOutOfRange instead of giving None for the refused input
+    double_hist = make_double_hist()
+    shifted = rasp.SequenceMap(lambda x, y: x - y, double_hist, rasp.length)
+    mean = rasp.numerical(rasp.Aggregate(rasp.Select(shifted, rasp.tokens, rasp.Comparison.LT), shifted, default=0.5))
+    negated = rasp.numerical(rasp.Map(lambda x: -x, rasp.tokens))
+    sw = switch({"A": compile_program(mean, [1, 4], 3), "B": compile_program(negated, [0, 1, 4, 5], 3)})
+    assert sw.apply_batch([["BOS", "A", 4, 1, 4], ["BOS", "A", 4, 0, 4]], undefined_as_none=True) == [
+        ["BOS", "A", *rasp.evaluate(mean, [4, 1, 4])], None]
+    with pytest.raises(InputError, match=r"^input 0: token 0 at position 3 is not in the vocabulary of 'A'"):
+        sw.apply(["BOS", "A", 4, 0, 4])

@@ -5,7 +5,6 @@ import pytest
 from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.compose import ComposeError, ComposedModel, pipe, switch
-from weightsmith.compose.composed import FED
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
 from weightsmith.library import get_program
@@ -84,16 +83,6 @@ def test_an_input_the_first_model_outputs_none_on_is_refused_not_answered(tmp_pa
             model.apply_batch([["BOS"], ["BOS", 2, 1]])
     check = check_pipe(piped, first, hist)  # every input of `prev` is skipped, none answered
     assert check.n_checked == 0 and check.n_skipped == 120
-
-
-def test_a_pipe_saved_before_it_marked_its_first_models_none_runs_unchecked(tmp_path):
-    """Old pipe folders (no `pipe:fed` dimension) still load and answer as before (documented in pipe.py)."""
-    sort, reverse = compiled("sort", [1, 2, 3], 3), compiled("reverse", [1, 2, 3], 3)
-    piped = pipe(sort, reverse)
-    labels = list(piped.config.residual_labels)
-    labels[labels.index(FED)] = "pipe:old"
-    piped.config.residual_labels = labels
-    assert piped.apply(["BOS", 2, 3, 1]).decoded == ["BOS", 3, 2, 1]
 
 
 def test_a_chain_refuses_where_an_inner_model_outputs_none():

@@ -6,7 +6,8 @@ import torch
 pytest.importorskip("onnxruntime", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
 pytest.importorskip("onnx", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
 
-from tests.export.cases import random_batches  # noqa: E402
+from tests.export.cases import (  # noqa: E402
+    assert_decoding_refuses_what_the_model_refuses, composed_cases, random_batches)
 from weightsmith.export.onnx import export_onnx, run_onnx  # noqa: E402
 from weightsmith.export.transformer_lens import decode_logits  # noqa: E402
 
@@ -48,3 +49,12 @@ def test_a_model_multiplying_sparse_is_exported_dense_and_stays_sparse(compiled,
     lengths = [len(x) for x in batch]
     assert decode_logits(model, readout, lengths, ids) == model.run_batch(batch)
     assert all(layer.mlp.sparse_below == 1.0 for layer in model.layers if layer.mlp is not None)
+
+
+@pytest.mark.parametrize("case", range(3), ids=["switch", "pipe", "programmable"])
+def test_decoding_the_export_refuses_what_the_model_refuses(tmp_path, case):
+    # the export of a switch, decoded, answered `BOS H a 1` (a token only another component knows), a pipe where
+    # its first model outputs None, a programmable model's data in an op position: the model itself refuses them
+    model, refused, answered, data = composed_cases()[case]
+    path = export_onnx(model, tmp_path / "model.onnx")
+    assert_decoding_refuses_what_the_model_refuses(model, refused, answered, data, lambda ids: run_onnx(path, ids)[0])

@@ -1,6 +1,7 @@
 """The TransformerLens export computes our model: the residual at every hook point and the decoded
 outputs, on random padded inputs, for every library program (bidirectional and causal)."""
 
+import json
 import random
 
 import pytest
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
                     "pip install 'weightsmith[export]'")
 
-from tests.export.cases import WITH_COMPACT, random_batches  # noqa: E402
+from tests.export.cases import (  # noqa: E402
+    WITH_COMPACT, assert_decoding_refuses_what_the_model_refuses, composed_cases, random_batches)
 from weightsmith import rasp  # noqa: E402
 from weightsmith.export.transformer_lens import (  # noqa: E402
     decode_logits, load_hooked_transformer, save_hooked_transformer, to_hooked_transformer)
@@ -135,3 +137,15 @@ def test_a_residual_that_grows_at_padding_does_not_reach_the_real_positions():
     decoded = decode_logits(model, logits, [len(x) for x in batch], ids)
     assert decoded == model.run_batch(batch)
     assert [row[1:len(x) + 1] for row, x in zip(decoded, inputs)] == [rasp.evaluate(program, x) for x in inputs]
+
+
+@pytest.mark.parametrize("case", range(3), ids=["switch", "pipe", "programmable"])
+def test_decoding_the_export_refuses_what_the_model_refuses(case, tmp_path):
+    # the export of a switch, decoded, answered `BOS H a 1` (a token only another component knows), a pipe where
+    # its first model outputs None, a programmable model's data in an op position: the model itself refuses them
+    model, refused, answered, data = composed_cases()[case]
+    hooked = to_hooked_transformer(model)
+    assert_decoding_refuses_what_the_model_refuses(model, refused, answered, data, lambda ids: hooked(ids).detach())
+    document = json.loads((save_hooked_transformer(model, tmp_path) / "config.json").read_text())
+    fed = [label for label in model.config.residual_labels if label.endswith("pipe:fed")]
+    assert sorted(document.get("fed_logits", [])) == sorted(fed) and hooked.cfg.d_vocab_out == model.config.unembedding()[0].shape[1]

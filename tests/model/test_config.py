@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from tests.model.handmade import model_configs, previous_token_config
 from weightsmith import __version__
 from weightsmith.model import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import ComposedConfig, FedCheck
 
 
 def document() -> dict:
@@ -329,3 +330,29 @@ def test_program_ops_round_trip_and_bad_ones_are_named():
     config.program_ops = {"ops": ["sort"], "stages": config.max_seq_len}
     with pytest.raises(ValueError, match=r"program_ops.stages: expected an int from 1 to max_seq_len - 1"):
         config.validate()
+
+
+def test_composed_round_trips_is_absent_without_one_and_bad_ones_are_named():
+    """A switch's or pipe's record of what it refuses (`composed`) travels in config.json; folders saved before it
+    existed (no key) load without it."""
+    doc = document()
+    assert "composed" not in doc and from_document(doc).composed is None
+    config = previous_token_config()
+    config.vocab = [*config.vocab, "S"]
+    config.composed = ComposedConfig(kind="switch", parts=["S"], outside={"S": 3},
+                                     fed=[FedCheck(dim=4, first="a", second="b", selector="S")])
+    config.validate()
+    again = ModelConfig.from_json(config.to_json())
+    assert again == config and again.readout_dims() == [*config.output_dims, 4]
+    assert again.unembedding()[0][4, -1] == 1.0  # the fed dim is read out after the output: exports carry it
+    for change, message in (
+            ({"kind": "stack"}, r"composed.kind: expected 'switch' or 'pipe', got 'stack'"),
+            ({"parts": ["X"]}, r"composed.parts: a switch's selectors are str tokens of the vocabulary"),
+            ({"outside": {"S": 99}}, r"composed.outside\['S'\]: 99 is not a residual dimension"),
+            ({"fed": [{"dim": 4, "first": "a", "second": "b", "selector": "Q"}]}, r"composed.fed\[0\].selector"),
+            ({"fed": [{"dim": 4, "first": "a"}]}, r"composed.fed\[0\]: missing key\(s\) \['second', 'selector'\]"),
+            ({"tail": 1}, r"composed: unknown key\(s\) \['tail'\]")):
+        bad = json.loads(config.to_json())
+        bad["composed"] = {**bad["composed"], **change}
+        with pytest.raises(ValueError, match=message):
+            from_document(bad)

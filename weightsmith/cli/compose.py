@@ -114,8 +114,8 @@ def check_switch_command(
 
     sw = ComposedModel.of(load_model(folder))
     models = {name: load_model(path) for name, path in _named_folders(components).items()}
-    if sw.kind != "switch":  # (its "parts" are then label prefixes, no selectors)
-        fail(f"{folder} is not a switch: no selector dimensions in its residual labels (build one with `switch`)")
+    if sw.kind != "switch":
+        fail(f"{folder} is not a switch: its config records no selectors (build one with `switch`)")
     unknown = [name for name in models if name not in sw.parts]
     if unknown:
         fail(f"{folder} is not a switch with selector(s) {unknown or list(models)} (its selectors: {sw.parts})")

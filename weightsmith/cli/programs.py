@@ -189,7 +189,6 @@ def explain(folder: Path = typer.Argument(..., help="A saved model folder.")) ->
 
 def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
     from weightsmith.compose import ComposedModel
-    from weightsmith.compose.composed import FED
     from weightsmith.program_spec import parse_tokens
 
     model = load_model(folder)
@@ -197,10 +196,9 @@ def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
         xs = parse_tokens(raw_tokens, model.config.vocab)
         composed = ComposedModel.of(model)
         # a switch's selector slot has no output of its own: it echoes the selector (as `apply` does), where
-        # the plain decode showed None, or for a numerical switch one of its values, as if an answer; a pipe
-        # refuses an input on which its first model outputs None (`apply` reads `pipe:fed`)
-        checked = composed.kind == "switch" or FED in model.config.residual_labels
-        output = (composed.apply if checked else model.run)([model.config.bos, *xs])
+        # the plain decode showed None, or for a numerical switch one of its values, as if an answer; both refuse
+        # what the model is undefined on (a folder saved before its config recorded that: refused by `of`)
+        output = (composed.apply if composed.kind == "switch" else model.run)([model.config.bos, *xs])
         output = getattr(output, "decoded", output)
     except ValueError as err:
         fail(str(err))

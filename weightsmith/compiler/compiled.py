@@ -127,8 +127,8 @@ class CompiledModel:
         return self.model._repr_html_()
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
-        """One input, starting with BOS: `.decoded` is the output list, BOS's slot first."""
-        self.model.check_program_ops([tokens])
+        """One input, starting with BOS: `.decoded` is the output list, BOS's slot first (InputError where the
+        model is undefined: `Transformer.check_inputs`)."""
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -139,7 +139,6 @@ class CompiledModel:
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
-        self.model.check_program_ops(inputs)
         outputs: list[list] = []
         longest = max((len(x) for x in inputs), default=1)
         work = forward_work(self.model, min(len(inputs), batch_size) * longest)
@@ -147,7 +146,7 @@ class CompiledModel:
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
                 ids = self.model.encode(chunk)
-                outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids))
+                outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids, start))
         return outputs
 
     def run(self, tokens: Sequence) -> list:
@@ -158,8 +157,10 @@ class CompiledModel:
         """The program's outputs on many inputs given without BOS."""
         return [out[1:] for out in self.apply_batch([[self.config.bos, *x] for x in inputs])]
 
-    def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor) -> list[list]:
-        rows = self.model.decode(final, lengths, ids)
+    def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor, first: int = 0) -> list[list]:
+        logits = self.model.readout(final)
+        self.model.check_inputs(ids, logits, first)
+        rows = self.model.decode_readout(logits, lengths, ids)
         for row in rows:
             if row:
                 row[0] = self.config.bos

@@ -81,7 +81,7 @@ def check_switch(sw: ComposedModel, components: Mapping[str, Any], n_random: int
         inputs, exhaustive = domain(model, n_random, seed)
         bos, own_bos = sw.config.bos, model.config.bos
         # a component that is a pipe is undefined on some inputs (None in `expected`: skipped), and so is the switch
-        expected = [None if row is None else row[1:] for row in ComposedModel(model, "pipe", [name]).apply_batch(
+        expected = [None if row is None else row[1:] for row in ComposedModel(model).apply_batch(
             [[own_bos, *x] for x in inputs], undefined_as_none=True)]
         got = [None if row is None else row[2:]
                for row in sw.apply_batch([[bos, name, *x] for x in inputs], undefined_as_none=True)]
@@ -97,12 +97,12 @@ def check_pipe(piped: ComposedModel, first: Any, second: Any, n_random: int = 10
     bos = a.config.bos
     # `first` may be a pipe itself (a chain of three): where it is undefined it answers None, and is skipped
     middle = [None if row is None else row[1:]
-              for row in ComposedModel(a, "pipe", []).apply_batch([[bos, *x] for x in inputs], undefined_as_none=True)]
+              for row in ComposedModel(a).apply_batch([[bos, *x] for x in inputs], undefined_as_none=True)]
     second_bos = b.config.bos
     known = {(type(t), t) for t in b.config.vocab}
     readable = [i for i, ys in enumerate(middle)
                 if ys is not None and len(ys) <= b.config.max_seq_len and all((type(y), y) in known for y in ys)]
-    outputs = ComposedModel(b, "pipe", []).apply_batch([[second_bos, *middle[i]] for i in readable])
+    outputs = ComposedModel(b).apply_batch([[second_bos, *middle[i]] for i in readable])
     expected: list[Optional[list]] = [None] * len(inputs)
     for i, row in zip(readable, outputs):
         expected[i] = row[1:]

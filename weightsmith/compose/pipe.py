@@ -17,8 +17,9 @@ embedding, applied to the first one's output:
   where the second model must see its own BOS embedding and nothing else;
 - the same steps, summed, write a `pipe:fed` dimension: 1 where the first model's output is a value, 0 where
   it is None (no step fires). There the second model has no input and the pipe is undefined: its residual
-  holds no token embedding and it would still answer something, so `ComposedModel.apply` reads `pipe:fed`
-  and refuses such an input, naming the first model and the position.
+  holds no token embedding and it would still answer something, so the model refuses such an input wherever it
+  decodes, naming the first model and the position: its config records `pipe:fed` (`config.composed.fed`, with
+  the pipes inside its components) and the read-out carries it (`weightsmith.model.domain`).
 
 A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
@@ -27,8 +28,9 @@ token of the second model (ComposeError otherwise), and one-hot: a LinearClassif
 scores (`config.output_scores`), refused by name (the step fired for every positive score: wrong tokens,
 without a word; a folder saved before that flag existed cannot say so); and of one type per value: an
 output whose type is decoded by case (`config.output_types`: 2 or 2.0) is refused (the step fed the stored
-2 for 2.0). Inputs on which the first model outputs None have no second input: `ComposedModel.apply` refuses them (InputError). A pipe folder saved before `pipe:fed`
-existed has no such dimension and answers them unchecked (its answer there is not specified); build it again.
+2 for 2.0). Inputs on which the first model outputs None have no second input: the model refuses them (InputError).
+A pipe folder saved before its config recorded `pipe:fed` runs unchecked as a plain model, and is refused as a
+component or by `ComposedModel.of` (`composed.saved_unrecorded`); build it again.
 """
 
 from __future__ import annotations
@@ -38,12 +40,11 @@ from typing import Any
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compose.composed import FED, ComposedModel
+from weightsmith.compose.composed import BOS_FLAG, FED, ComposedModel
 from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
-from weightsmith.compose.switch import GATE, MASK, unwrap
-
-BOS_FLAG = "pipe:bos"
+from weightsmith.compose.switch import GATE, MASK, inner_pipes, unwrap
+from weightsmith.model.config import ComposedConfig, FedCheck
 
 
 def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) -> ComposedModel:
@@ -98,8 +99,11 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
                         output_encoding=config.output_encoding, output_values=list(config.output_values),
                         output_tolerance=config.output_tolerance, output_label=config.output_label, causal=causal,
                         dtype=model_dtype([a, b]), output_types=_shifted(config.output_types, second_block.offset),
-                        output_scores=config.output_scores)
-    return ComposedModel(built, "pipe", list(names))
+                        output_scores=config.output_scores,
+                        composed=ComposedConfig(kind="pipe", parts=list(names), fed=[
+                            *inner_pipes(first_block), FedCheck(dim=at_fed, first=names[0], second=names[1]),
+                            *inner_pipes(second_block)]))
+    return ComposedModel(built)
 
 
 def _shifted(types: dict | None, offset: int) -> dict | None:

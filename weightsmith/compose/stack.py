@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from weightsmith.model import HeadConfig, LayerConfig, ModelConfig, Transformer
+from weightsmith.model.config import ComposedConfig
 from weightsmith.model.reading import snapshot_labels
 from weightsmith.rasp.errors import InputError
 
@@ -238,7 +239,8 @@ class Stack:
 
     def build(self, *, output_dims: list[int], output_encoding: str, output_values: list, output_tolerance: float,
               output_label: str, causal: bool, dtype: torch.dtype = torch.float32,
-              output_types: dict | None = None, output_scores: bool = False) -> Transformer:
+              output_types: dict | None = None, output_scores: bool = False,
+              composed: ComposedConfig | None = None) -> Transformer:
         token_embed, pos_embed = self._embeddings()
         weights: dict[str, np.ndarray] = {"token_embed": token_embed, "pos_embed": pos_embed}
         layers = []
@@ -269,7 +271,7 @@ class Stack:
             layers=layers, residual_labels=residual_labels, output_dims=output_dims,
             output_encoding=output_encoding, output_values=output_values, output_tolerance=output_tolerance,
             output_label=output_label, causal=causal, layer_labels=layer_labels, output_types=output_types,
-            output_scores=output_scores,
+            output_scores=output_scores, composed=composed,
         )
         return Transformer.from_weights(config, weights, dtype=dtype)
 

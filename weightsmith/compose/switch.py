@@ -38,8 +38,10 @@ An input that mixes in tokens only another component knows, or is longer than th
 outside its domain (its block embeds those tokens as zeros and has no position embedding past its length), and
 the component still answers there (hist over a, b: [1, 3, 3] on `a 1 1`; hist over 2 tokens: [2, 2, 2, 1] on
 `a a a b`). So each component that lacks some token or length gets a flag dimension `outside:NAME`, 1 in the
-embedding of each such token and position, read by no layer; `ComposedModel.apply` reads the flags of the chosen
-component and refuses the input (InputError).
+embedding of each such token and position, read by no layer. The switch's config records the selectors, these
+flags and the pipes of its components (`config.composed`), and the model refuses such inputs wherever it decodes
+(`weightsmith.model.domain`: `run`, `apply`, the exports' `decode_logits`), as it refuses an input without a
+selector after BOS, or with another one among the data.
 """
 
 from __future__ import annotations
@@ -49,15 +51,15 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from weightsmith.compose.composed import OUTSIDE, SELECTOR, ComposedModel
-from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype, union_tokens
+from weightsmith.compose.composed import ANY_SELECTOR, OUTSIDE, SELECTOR, ComposedModel, saved_unrecorded
+from weightsmith.compose.stack import Block, ComposeError, Stack, common_specials, model_dtype, union_tokens
 from weightsmith.model import Transformer
 from weightsmith.model.config import VALUE_TYPE as VALUE
+from weightsmith.model.config import ComposedConfig, FedCheck
 
 MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
 GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
 SELECTED, UNSELECTED = "selected", "unselected"
-ANY_SELECTOR = "is_selector"  # the label of the dimension that is 1 at any selector token
 
 
 def unwrap(model: Any, name: str) -> Transformer:
@@ -72,8 +74,10 @@ def unwrap(model: Any, name: str) -> Transformer:
         raise ComposeError(f"component {name!r} has a compact output (its {len(inner.config.output_values)} values "
                            f"are ±1 codes on {len(inner.config.output_dims)} dims): composing gates one output dim "
                            "per value; compile it with rasp.one_hot on its output (or compact_above=None)")
-    labels = inner.config.residual_labels
-    if ANY_SELECTOR in labels and any(label.startswith(SELECTOR + ":") for label in labels):
+    unrecorded = saved_unrecorded(inner.config)
+    if unrecorded:
+        raise ComposeError(f"component {name!r}: {unrecorded}")
+    if inner.config.composed is not None and inner.config.composed.kind == "switch":
         raise ComposeError(f"component {name!r} is a switch (it reads its own selector after BOS): a switch or pipe "
                            "does not check a switch inside it (its selector, its components' tokens), and answered "
                            "there; give the inner switch's components directly")
@@ -153,8 +157,18 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
                         "types": [t for name in named for t in groups[name]]}
     built = stack.build(output_dims=out, output_encoding=encoding, output_values=values, output_tolerance=tolerance,
                         output_label="switch", causal=causal, dtype=model_dtype(models), output_types=output_types,
-                        output_scores=any(m.config.output_scores for m in models))
-    return ComposedModel(built, "switch", selectors)
+                        output_scores=any(m.config.output_scores for m in models),
+                        composed=ComposedConfig(kind="switch", parts=selectors, outside=outside,
+                                                fed=[c for block in blocks for c in inner_pipes(block, block.name)]))
+    return ComposedModel(built)
+
+
+def inner_pipes(block: Block, selector: str | None = None) -> list[FedCheck]:
+    """The pipes of a component placed in a stack (a pipe or chain of them): its `fed` checks at the block's
+    dims, read where `selector` is chosen (a switch's component) or always (None: inside a pipe)."""
+    composed = block.config.composed
+    return [FedCheck(dim=block.offset + c.dim, first=c.first, second=c.second, selector=selector)
+            for c in (composed.fed if composed is not None else [])]
 
 
 def _common_encoding(named: dict[str, Transformer]) -> str:

@@ -4,7 +4,8 @@ The graph is our own `Transformer.forward`, traced by torch's ONNX exporter, wit
 number of positions left dynamic. Input checks (ids in range, BOS first) are Python-side and do not
 survive tracing, so they run when the ids are made: `model.encode(inputs)` is the way to get ids.
 The read-out output holds the unembedding's logits (`Transformer.readout`: the output's, then the type
-scores), which `model.decode_readout` decodes exactly as the model decodes itself.
+scores, then a pipe's `fed` dims), which `decode_logits` decodes exactly as the model decodes itself, refusing
+the inputs the model refuses (a switch's, pipe's or programmable model's: `weightsmith.model.domain`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import itertools
 import json
 import math
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -87,11 +87,85 @@ class LoopConfig:
         dims = {}
         for name in ("stop_dim", "steps_dim", "halted_dim"):
             dim = getattr(self, name)
-            if _not_int(dim) or not 0 <= dim < d_model:
-                raise ValueError(f"{where}.{name}: {dim!r} is not a residual dimension (d_model is {d_model})")
+            _check_dim(dim, d_model, f"{where}.{name}")
             if dim in dims:
                 raise ValueError(f"{where}.{name}: the same dimension as {where}.{dims[dim]} ({dim})")
             dims[dim] = name
+
+
+@dataclass(kw_only=True)
+class FedCheck:
+    """One pipe inside a composed model: residual `dim` is 1 where `first` outputs a value and 0 where it outputs
+    None, where `second` has no input and the pipe is undefined. `selector`: the switch component the pipe is
+    (read only where that component is chosen), None for a pipe at the top or inside another pipe."""
+
+    dim: int
+    first: str
+    second: str
+    selector: str | None = None
+
+
+@dataclass(kw_only=True)
+class ComposedConfig:
+    """What a `switch` or `pipe` knows of its inputs beyond vocabulary and length (`weightsmith.model.domain`
+    reads it wherever the model decodes). `kind` "switch": position 1 holds one of `parts` (the selectors) and
+    no later position does; `outside[s]` is the residual dim that is 1 at a token or position component s does
+    not take (its embedding only). "pipe": `parts` are the components, first to last. `fed`: every pipe in the
+    model, earliest first. Absent from config.json for other models; a composed folder saved before this
+    record existed has none and runs unchecked (`compose.composed.saved_unrecorded` names it)."""
+
+    kind: str
+    parts: list[str]
+    outside: dict[str, int] = field(default_factory=dict)
+    fed: list[FedCheck] = field(default_factory=list)
+
+    def dims(self) -> list[int]:
+        """The `fed` dims, in order: read out after the output (`ModelConfig.readout_dims`), so an export's logits
+        carry them too."""
+        return [check.dim for check in self.fed]
+
+    def validate(self, d_model: int, vocab: list, where: str = "composed") -> None:
+        if self.kind not in ("switch", "pipe"):
+            raise ValueError(f"{where}.kind: expected 'switch' or 'pipe', got {self.kind!r}")
+        if not isinstance(self.parts, list) or not self.parts or not all(isinstance(p, str) and p for p in self.parts):
+            raise ValueError(f"{where}.parts: expected a non-empty list of names, got {self.parts!r}")
+        if self.kind == "switch" and not all(any(isinstance(t, str) and t == p for t in vocab) for p in self.parts):
+            raise ValueError(f"{where}.parts: a switch's selectors are str tokens of the vocabulary, got {self.parts!r}")
+        if not isinstance(self.outside, dict) or (self.outside and self.kind != "switch"):
+            raise ValueError(f"{where}.outside: expected an object (a switch's only), got {self.outside!r}")
+        for name, dim in self.outside.items():
+            if name not in self.parts:
+                raise ValueError(f"{where}.outside: {name!r} is not a selector ({self.parts})")
+            _check_dim(dim, d_model, f"{where}.outside[{name!r}]")
+        if not isinstance(self.fed, list) or not all(isinstance(check, FedCheck) for check in self.fed):
+            raise ValueError(f"{where}.fed: expected a list of FedCheck, got {self.fed!r}")
+        for j, check in enumerate(self.fed):
+            _check_dim(check.dim, d_model, f"{where}.fed[{j}].dim")
+            _check_str(check.first, f"{where}.fed[{j}].first")
+            _check_str(check.second, f"{where}.fed[{j}].second")
+            if check.selector is not None and (self.kind != "switch" or check.selector not in self.parts):
+                raise ValueError(f"{where}.fed[{j}].selector: expected None or a selector of a switch, "
+                                 f"got {check.selector!r}")
+
+    def to_document(self) -> dict[str, Any]:
+        return {"kind": self.kind, "parts": self.parts, "outside": self.outside,
+                "fed": [{"dim": c.dim, "first": c.first, "second": c.second, "selector": c.selector} for c in self.fed]}
+
+    @classmethod
+    def from_document(cls, document: Any, where: str = "composed") -> ComposedConfig:
+        if not isinstance(document, dict):
+            raise ValueError(f"{where}: expected an object, got {type(document).__name__}")
+        _check_keys(document, {"kind", "parts", "outside", "fed"}, where)
+        fed = document["fed"]
+        if not isinstance(fed, list):
+            raise ValueError(f"{where}.fed: expected a list, got {type(fed).__name__}")
+        checks = []
+        for j, check in enumerate(fed):
+            if not isinstance(check, dict):
+                raise ValueError(f"{where}.fed[{j}]: expected an object, got {type(check).__name__}")
+            _check_keys(check, {"dim", "first", "second", "selector"}, f"{where}.fed[{j}]")
+            checks.append(FedCheck(**check))
+        return cls(kind=document["kind"], parts=document["parts"], outside=document["outside"], fed=checks)
 
 
 @dataclass(kw_only=True)
@@ -133,9 +207,14 @@ class ModelConfig:
 
     `program_ops` (a programmable transformer, `compose.programmable`): {"ops": [...], "stages": k} — the k
     tokens after BOS name the program (each one of `ops`) and no later token is an op. Its program reads
-    whatever stands there as ops, so the model itself refuses other inputs (`Transformer.check_program_ops`, from
-    `run_batch` and a CompiledModel's `apply`; not `encode`, so `verify` compares on every input): a saved model
-    run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
+    whatever stands there as ops, so the model itself refuses other inputs (`Transformer.check_inputs`, from
+    every decoding entry point and the exports' `decode_logits`; not `encode`, so `verify` compares on every
+    input): a saved model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
+
+    `composed` (a `switch` or `pipe`, `ComposedConfig`): the inputs the model is undefined on beyond its vocabulary
+    and length (a switch's selector and its components' domains, the pipes' `fed` dims), refused wherever the model
+    decodes (`Transformer.check_inputs`; the `fed` dims are read out after the output, so exports carry them).
+    Absent from config.json when None.
     """
 
     vocab: list
@@ -158,14 +237,22 @@ class ModelConfig:
     output_codes: list[list[int]] | None = None
     output_scores: bool = False
     program_ops: dict | None = None
+    composed: ComposedConfig | None = None
     version: str = __version__
 
     def __post_init__(self) -> None:
         self.validate()
 
     def readout_dims(self) -> list[int]:
-        """What an unembedding reads: the output dimensions, then the `output_types` dimensions."""
-        return self.output_dims + (self.output_types["dims"] if self.output_types is not None else [])
+        """What an unembedding reads: the output dimensions, then the `output_types` dimensions, then the
+        `composed` model's `fed` dimensions (its input checks that only the forward pass can tell)."""
+        return self.output_dims + self.type_dims() + self.check_dims()
+
+    def type_dims(self) -> list[int]:
+        return self.output_types["dims"] if self.output_types is not None else []
+
+    def check_dims(self) -> list[int]:
+        return self.composed.dims() if self.composed is not None else []
 
     def n_output_logits(self) -> int:
         """How many of the unembedding's logits are the output's (the rest are `output_types` scores)."""
@@ -174,20 +261,21 @@ class ModelConfig:
     def unembedding(self) -> tuple[np.ndarray, np.ndarray]:
         """The read-out as a matrix and a bias: logits = x @ W_U + b_U, [d_model, n_out] and [n_out].
 
-        The logits are the output's (one per value, or the number), then the `output_types` scores (an
-        export's logits hold both, so decoding them gives the same values with the same types). One-hot:
+        The logits are the output's (one per value, or the number), then the `output_types` scores, then the
+        `composed` model's `fed` dims (an export's logits hold all three, so decoding them gives the same values
+        with the same types, and refuses the same inputs). One-hot:
         W_U copies the output dims (b_U = 0). Compact (`output_codes`): value j's column is its code on
         the output dims and its bias -(k - 1), so its logit is 1 where held and at most -1 elsewhere."""
         n_out = self.n_output_logits()
-        type_dims = self.output_types["dims"] if self.output_types is not None else []
-        W_U = np.zeros((self.d_model, n_out + len(type_dims)))
-        b_U = np.zeros(n_out + len(type_dims))
+        copied = self.type_dims() + self.check_dims()
+        W_U = np.zeros((self.d_model, n_out + len(copied)))
+        b_U = np.zeros(n_out + len(copied))
         if self.output_codes is not None:
             W_U[self.output_dims, :n_out] = np.array(self.output_codes, dtype=np.float64).T
             b_U[:n_out] = -(len(self.output_dims) - 1.0)
         else:
             W_U[self.output_dims, np.arange(n_out)] = 1.0
-        W_U[type_dims, n_out + np.arange(len(type_dims))] = 1.0
+        W_U[copied, n_out + np.arange(len(copied))] = 1.0
         return W_U, b_U
 
     def computes_causal_form(self) -> bool:
@@ -228,6 +316,10 @@ class ModelConfig:
         if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
             raise ValueError("output_scores: only a categorical one-hot output holds class scores")
         self._validate_program_ops()
+        if self.composed is not None:
+            if not isinstance(self.composed, ComposedConfig):
+                raise ValueError(f"composed: expected None or a ComposedConfig, got {type(self.composed).__name__}")
+            self.composed.validate(self.d_model, self.vocab)
         if self.causal_form is not None and not isinstance(self.causal_form, bool):
             raise ValueError(f"causal_form: expected a bool or None, got {self.causal_form!r}")
         if self.causal_form and not self.causal:
@@ -315,8 +407,7 @@ class ModelConfig:
         if not isinstance(self.output_dims, list) or not self.output_dims:
             raise ValueError("output_dims: expected a non-empty list of residual dimensions")
         for j, dim in enumerate(self.output_dims):
-            if _not_int(dim) or not 0 <= dim < self.d_model:
-                raise ValueError(f"output_dims[{j}]: {dim!r} is not a residual dimension (d_model is {self.d_model})")
+            _check_dim(dim, self.d_model, f"output_dims[{j}]")
         if len(set(self.output_dims)) != len(self.output_dims):
             raise ValueError(f"output_dims: repeats a dimension: {self.output_dims}")
         _check_values(self.output_values, "output_values")
@@ -365,6 +456,8 @@ class ModelConfig:
             document["output_scores"] = True
         if self.program_ops is not None:  # likewise
             document["program_ops"] = self.program_ops
+        if self.composed is not None:  # likewise
+            document["composed"] = self.composed.to_document()
         return document
 
     def to_json(self) -> str:
@@ -390,7 +483,8 @@ class ModelConfig:
                 f"format: expected {FORMAT!r}, got {document.get('format')!r} (not a weightsmith model config)"
             )
         _check_keys(document, {"format", *_FIELDS}, "config",
-                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores", "program_ops"})
+                    optional={"loop", "output_types", "output_codes", "causal_form", "output_scores", "program_ops",
+                              "composed"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
@@ -399,6 +493,8 @@ class ModelConfig:
             if name in document:
                 fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]
+        if "composed" in document:
+            fields["composed"] = ComposedConfig.from_document(document["composed"])
         if "loop" in document:
             loop = document["loop"]
             if not isinstance(loop, dict):
@@ -452,6 +548,11 @@ def _not_number(value: Any) -> bool:
 def _check_size(value: Any, where: str, minimum: int = 0) -> None:
     if _not_int(value) or value < minimum:
         raise ValueError(f"{where}: expected an int >= {minimum}, got {value!r}")
+
+
+def _check_dim(value: Any, d_model: int, where: str) -> None:
+    if _not_int(value) or not 0 <= value < d_model:
+        raise ValueError(f"{where}: {value!r} is not a residual dimension (d_model is {d_model})")
 
 
 def _check_str(value: Any, where: str) -> None:

@@ -17,7 +17,9 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
+from weightsmith.model import domain
 from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.domain import Undefined
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
 
@@ -430,24 +432,17 @@ class Transformer(nn.Module):
                 ids[b, t] = found
         return torch.from_numpy(ids).to(self.token_embed.device)
 
-    def check_program_ops(self, inputs: Sequence[Sequence]) -> None:
-        """For a programmable model (config.program_ops), InputError naming the first input (and position) that is
-        not BOS, `stages` ops, then data. The decoding entry points (`run_batch`, a CompiledModel's `apply`) call
-        it; `encode` does not, so `verify` still compares the program with the model on every input."""
-        if self.config.program_ops is None:
-            return
-        ops, k = self.config.program_ops["ops"], self.config.program_ops["stages"]
-        for b, tokens in enumerate(inputs):
-            for p, token in enumerate(tokens[1:], 1):
-                is_op = isinstance(token, str) and token in ops
-                if p <= k and not is_op:
-                    raise InputError(f"input {b}, position {p}: {token!r} is not an op (one of {ops}): the {k} "
-                                     "tokens after BOS name the program")
-                if p > k and is_op:
-                    raise InputError(f"input {b}, position {p}: the op {token!r} stands among the data (after the "
-                                     f"{k} ops)")
-            if len(tokens) <= 1 + k:
-                raise InputError(f"input {b}: no data after the {k} ops (BOS, {k} ops, then at least one token)")
+    def input_errors(self, ids: Tensor, logits: Tensor) -> list[Undefined | None]:
+        """Per input, why the model is undefined on it though its tokens are in the vocabulary, or None:
+        `domain.input_errors` on its token ids and read-out logits (a programmable model's ops, a switch's
+        selector and its components' domains, a pipe where a model in it outputs None)."""
+        return domain.input_errors(self, ids, logits)
+
+    def check_inputs(self, ids: Tensor, logits: Tensor, first: int = 0) -> None:
+        """InputError naming the first input (numbered from `first`) the model is undefined on. Every decoding
+        entry point calls it (`run_batch`, a compiled or composed model's `apply`, the exports' `decode_logits`);
+        `encode` and `forward` do not, so `verify` compares the program with the model on every input."""
+        domain.check_inputs(self, ids, logits, first)
 
     def _same_value_hint(self, token) -> str:
         """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
@@ -459,7 +454,8 @@ class Transformer(nn.Module):
 
     def readout(self, final_residual: Tensor) -> Tensor:
         """The unembedding's logits [..., n_out] (`ModelConfig.unembedding`): the output's (one per value,
-        or the number), then the `output_types` scores. One-hot, they are the output dims themselves
+        or the number), then the `output_types` scores, then a composed model's `fed` dims (what `check_inputs`
+        reads of the forward pass). One-hot, they are the output dims themselves
         (read by indexing, so bit for bit); compact, each value's logit is its code's detector,
         `x · c_v - (k - 1)`: 1 where held, at most -1 elsewhere."""
         config = self.config
@@ -467,9 +463,8 @@ class Transformer(nn.Module):
             return final_residual[..., config.readout_dims()]
         codes = self._codes(final_residual)
         logits = final_residual[..., config.output_dims] @ codes.T - (len(config.output_dims) - 1.0)
-        if config.output_types is None:
-            return logits
-        return torch.cat([logits, final_residual[..., config.output_types["dims"]]], dim=-1)
+        copied = config.type_dims() + config.check_dims()
+        return torch.cat([logits, final_residual[..., copied]], dim=-1) if copied else logits
 
     def _codes(self, like: Tensor) -> Tensor:
         """`config.output_codes` as a tensor like `like`, made once (a dictionary's codes are 20,000 lists)."""
@@ -511,7 +506,7 @@ class Transformer(nn.Module):
             rows = [[values[j] if v >= 0.5 else None for v, j in zip(vs, js)]
                     for vs, js in zip(best.tolist(), index.tolist())]
         if typed and self.config.output_types is not None:
-            rows = self._typed(rows, logits[..., n_out:])
+            rows = self._typed(rows, logits[..., n_out:n_out + len(self.config.type_dims())])
         if padding is not None:
             rows = [[self.config.pad if p else v for v, p in zip(row, pads)]
                     for row, pads in zip(rows, padding.tolist())]
@@ -568,15 +563,17 @@ class Transformer(nn.Module):
         return self.run_batch([tokens])[0]
 
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 4096) -> list[list]:
-        """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed)."""
-        self.check_program_ops(inputs)
+        """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed); InputError
+        for an input the model is undefined on (`check_inputs`)."""
         outputs: list[list] = []
         longest = max((len(tokens) for tokens in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = inputs[start:start + batch_size]
                 ids = self.encode(chunk)
-                outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids))
+                logits = self.readout(self(ids))
+                self.check_inputs(ids, logits, start)
+                outputs.extend(self.decode_readout(logits, [len(tokens) for tokens in chunk], ids))
         return outputs
 
 
