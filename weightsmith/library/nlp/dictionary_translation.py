@@ -9,8 +9,9 @@ predicts the next French word from `english SEP french-so-far`.
        speaks (`translation_grammar.plan`): literals, or (distance back, form code) pairs;
     4. counting plan lengths from the left gives every plan its span of French positions; the last
        position (having written j French words) finds the plan whose span holds j, its entry j − start,
-       and, for a code, the source word's id, whose French forms give the word (`read_out`: four small
-       lookups, so that no lookup pairs the 15,140 ids with the codes).
+       and, for a code, the source word's id, whose French forms give the word (`read_out`: small
+       lookups, each narrowing by one digit of the code's address, so that no lookup pairs the ids with
+       the codes).
 
 Every step looks only left (a word's plan is computed at the position after it, which the causal model
 sees before any French is written), so the program means the same in a causal transformer. It reads
@@ -24,6 +25,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from functools import lru_cache
+from math import prod
 from typing import Callable, Sequence
 
 from weightsmith import rasp
@@ -84,11 +86,15 @@ def known_words() -> set[str]:
 def french_word(word_id: int, code: str) -> str | None:
     """FORM(word, code) of the word with this model id: a literal ("=ne"), EOS, or a form of the source word; UNK stays UNK (but its
     ne / je are the plain ones)."""
+    return _form(word_ids().entries[word_id], code)
+
+
+def _form(entry, code: str) -> str | None:
+    """FORM(word, code) of a vocabulary entry (`translation_words.Word`): `french_word`'s."""
     if code == "END":
         return EOS
     if code.startswith("="):
         return code[1:]
-    entry = word_ids().entries[word_id]
     if code.startswith("v.cl."):  # an object pronoun before a verb form: le, or l' before a vowel
         _, _, pronoun, *form = code.split(".")
         verb = entry.forms.get("v." + ".".join(form), "")
@@ -100,24 +106,30 @@ def french_word(word_id: int, code: str) -> str | None:
 
 
 # ------------------------------------------------------------------ step 4's read-out from small factors
-# FORM(word, code) as one lookup over word ids and codes would have 15,140 × hundreds of combinations, and
+# FORM(word, code) as one lookup over word ids and codes would have 19,000 ids × thousands of codes, and
 # the compiler enumerates every pair of a lookup's operands (at most 100,000). A word matters only through
-# its table of French forms (5,805 tables; ids are in class order, so id → table is a staircase), and what a
+# its table of French forms (7,316 tables; ids are in class order, so id → table is a staircase), and what a
 # code reads of that table is small: its forms in one *namespace* (the plain forms; the pronominal ones;
 # être's avoir forms; the clitics je / j', ne / n', se / s', le / l' before the verb, which follow from which
-# forms start with a vowel; the literals, which read nothing). So the read-out is four small lookups, each
-# narrowing what is read:
+# forms start with a vowel; the literals, which read nothing). So the read-out narrows step by step:
 #
-#     (table, namespace) → the table's words in that namespace    (a few thousand values: the plain forms)
-#     (that, chunk)      → those of one chunk of the namespace's codes (at most CHUNK codes)
-#     (that, group)      → those of SLOTS codes of the chunk: a row, shared between tables
-#     (row, slot)        → the French word
+#     (table, namespace) → the table's words in that namespace       (its *content*: a tuple over the codes)
+#     (content, digit)   → the block of the content that digit picks  (CHUNK codes, then a quarter, ...)
+#     ...
+#     (block of 2, digit) → the French word
 #
-# Each multiplies a few thousand values by at most a dozen, and has a hidden unit per value that exists.
+# Each lookup pairs the distinct blocks of one size with one digit's few values. Blocks are shared between
+# tables (ai / as / a): at this lexicon 7,300-9,700 distinct blocks meet a digit of 4-6 values, and the
+# 16,600 and 22,300 smallest ones a digit of 2, so no lookup passes 45,000 value pairs and a lexicon twice
+# the size fits (`ReadOut.pairs`; docs/nlp.md). The code's address step 4 carries is four parts
+# (`CODE_PARTS`), each a few values; the read-out cuts them into its digits by maps of one part
+# (`address_digits`).
 
-SLOTS, GROUPS = 9, 12  # codes per row, rows per chunk
-CHUNK = SLOTS * GROUPS
-CODE_PARTS = ("namespace", "chunk", "group", "slot")  # a code's address: what the four lookups read of it
+GROUP_DIGITS, SLOT_DIGITS = (4, 4), (4, 2, 2)  # radices of the group and slot parts of an address
+ROW = SLOT_DIGITS[-1]  # codes in a block of the last step
+SLOT = prod(SLOT_DIGITS)
+CHUNK = prod(GROUP_DIGITS) * SLOT
+CODE_PARTS = ("namespace", "chunk", "group", "slot")  # a code's address: what step 4 hands the read-out
 NO_ADDRESS = -1  # every part of a code the read-out does not know (a marker, an unknown code): no word
 
 
@@ -129,6 +141,18 @@ def _namespace(code: str) -> str:
     if code[len(prefix) + 1 if prefix else 0:].startswith(("v.je.", "v.ne.", "v.se.", "v.cl.")):
         return "clitic"
     return {"r": "pronominal", "av": "avoir"}.get(prefix, "form")
+
+
+def _laid_out(codes: list[str], literal: bool) -> list[str | None]:
+    """A namespace's codes in address order: by family (n.sg / n.pl, v.pres.0-5, a.f.sg / a.f.pl: the code
+    but its last field), each family from the start of a block of the last step (padded with None), so that
+    a block holds forms of one family. A word's forms of one family come together, and a block mixing
+    families is shared by fewer tables (56,510 → 44,518 value pairs in the last lookup). The literals are one
+    family: every table holds the same ones."""
+    families: dict[str, list[str]] = {}
+    for code in sorted(codes):
+        families.setdefault("" if literal else code.rsplit(".", 1)[0], []).append(code)
+    return [c for _, family in sorted(families.items()) for c in family + [None] * (-len(family) % ROW)]
 
 
 def _literal_words() -> set[str]:
@@ -149,28 +173,45 @@ def _literal_words() -> set[str]:
     return words | {w[:-1] + "'" for w in words if w.endswith("e")}
 
 
+def address_digits(address: tuple[int, int, int, int]) -> tuple[int, ...]:
+    """The digits the read-out narrows by, from a code's address (namespace, chunk, group, slot): the chunk,
+    then the group's digits (`GROUP_DIGITS`) and the slot's (`SLOT_DIGITS`), most significant first."""
+    _, chunk, group, slot = address
+    return (chunk, *_digits(group, GROUP_DIGITS), *_digits(slot, SLOT_DIGITS))
+
+
+def _digits(value: int, radices: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(value // prod(radices[i + 1:]) % radix for i, radix in enumerate(radices))
+
+
 @dataclass(frozen=True)
 class ReadOut:
     """The read-out's tables (see above); every intermediate value is a number: an index into the distinct
-    contents at that step. `address[code]` is (namespace, chunk, group, slot)."""
+    blocks of one size. `address[code]` is (namespace, chunk, group, slot)."""
 
     table_of: tuple[int, ...]  # by model id
     address: dict
-    namespace_key: dict  # (table, namespace) → what the table holds in the namespace
-    chunk_key: dict  # (namespace key, chunk) → what it holds in the chunk
-    row_of: dict  # (chunk key, group) → row
-    rows: tuple[tuple, ...]
+    namespace_key: dict  # (table, namespace) → the content: what the table holds in the namespace
+    narrowing: tuple[dict, ...]  # per digit (`address_digits`): (block, digit) → the block it picks; last: the word
+    radices: tuple[int, ...]  # each digit's values (the chunk's: as many as the longest namespace has)
 
     def part(self, code: str, i: int) -> int:
         """Part i of the code's address (`CODE_PARTS`), or NO_ADDRESS for a code the read-out does not know."""
         return self.address[code][i] if code in self.address else NO_ADDRESS
 
     def word(self, table: int, code: str) -> str | None:
-        """FORM(word, code) of a word with this table, through the four steps."""
-        namespace, chunk, group, slot = self.address[code]
-        key = self.chunk_key.get((self.namespace_key.get((table, namespace)), chunk))
-        row = self.row_of.get((key, group))
-        return None if row is None else self.rows[row][slot]
+        """FORM(word, code) of a word with this table, through the lookups the program makes."""
+        key = self.namespace_key.get((table, self.address[code][0]))
+        for step, digit in zip(self.narrowing, address_digits(self.address[code])):
+            key = step.get((key, digit))
+        return key
+
+    def pairs(self) -> list[int]:
+        """Each lookup's value pairs, as the compiler enumerates them: the tables × the namespaces, then the
+        distinct blocks a step reads × its digit's values."""
+        tables, namespaces = max(self.table_of) + 1, len({a[0] for a in self.address.values()})
+        return [tables * namespaces, *(len({key for key, _ in step}) * radix
+                                       for step, radix in zip(self.narrowing, self.radices))]
 
 
 def _numbered(table: dict, content: tuple) -> int:
@@ -179,7 +220,12 @@ def _numbered(table: dict, content: tuple) -> int:
 
 @lru_cache(maxsize=1)
 def read_out_tables() -> ReadOut:
-    entries = word_ids().entries
+    return build_read_out(word_ids().entries)
+
+
+def build_read_out(entries: Sequence) -> ReadOut:
+    """The read-out's tables for these vocabulary entries (by model id): `read_out_tables` for the model's;
+    the tests build it for a lexicon twice the size too."""
     tables: dict[tuple, int] = {}
     table_of, table_word = [], []
     for i, e in enumerate(entries):  # UNK has a table of its own: it speaks UNK for every form
@@ -192,32 +238,33 @@ def read_out_tables() -> ReadOut:
     codes = {c for e in entries for c in e.forms} | {f"v.cl.{p}.{f}" for p in pronouns for f in finite} | \
         {"=" + w for w in _literal_words()} | {"END"}
     spaces: dict[str, list[str]] = {}
-    for c in sorted(codes):
+    for c in codes:
         spaces.setdefault(_namespace(c), []).append(c)
-    address = {c: (n, i // CHUNK, i % CHUNK // SLOTS, i % SLOTS) for n, (_, space) in enumerate(sorted(spaces.items()))
-               for i, c in enumerate(space)}
-    namespace_key, chunk_key, row_of = {}, {}, {}
+    laid = {name: _laid_out(space, name == "literal") for name, space in sorted(spaces.items())}
+    address = {c: (n, i // CHUNK, i % CHUNK // SLOT, i % SLOT) for n, space in enumerate(laid.values())
+               for i, c in enumerate(space) if c is not None}
+    radices = (-(-max(map(len, laid.values())) // CHUNK), *GROUP_DIGITS, *SLOT_DIGITS)
+    namespace_key: dict = {}
     contents: dict[tuple, int] = {}
-    chunks: dict[tuple, int] = {}
-    rows: dict[tuple, int] = {}
-    for n, (name, space) in enumerate(sorted(spaces.items())):
-        literals = tuple(french_word(0, c) for c in space) if name == "literal" else None  # the same for all
+    for n, (name, space) in enumerate(laid.items()):
+        literals = tuple(None if c is None else _form(entries[0], c) for c in space) \
+            if name == "literal" else None  # the same for all
         for table, i in enumerate(table_word):
-            content = literals or tuple(french_word(i, c) for c in space)
-            if all(w is None for w in content):  # no such forms (a noun's pronominal ones): no word
-                continue
-            known = content in contents
-            namespace_key[table, n] = key = _numbered(contents, content)
-            if known:
-                continue
-            for k in range(0, len(space), CHUNK):
-                chunk = content[k:k + CHUNK]
-                chunk_key[key, k // CHUNK] = c_key = _numbered(chunks, chunk)
-                for g in range(0, len(chunk), SLOTS):
-                    row = chunk[g:g + SLOTS]
-                    if any(w is not None for w in row):
-                        row_of[c_key, g // SLOTS] = _numbered(rows, row + (None,) * (SLOTS - len(row)))
-    return ReadOut(tuple(table_of), address, namespace_key, chunk_key, row_of, tuple(rows))
+            content = literals or tuple(None if c is None else _form(entries[i], c) for c in space)
+            if any(w is not None for w in content):  # no such forms (a noun's pronominal ones): no word
+                namespace_key[table, n] = _numbered(contents, content + (None,) * (radices[0] * CHUNK - len(content)))
+    narrowing: list[dict] = []
+    blocks = {key: content for content, key in contents.items()}
+    for level, radix in enumerate(radices):
+        size, step, numbered = prod(radices[level + 1:]), {}, {}
+        for key, block in blocks.items():
+            for digit in range(radix):
+                sub = block[digit * size:(digit + 1) * size]
+                if any(w is not None for w in sub):
+                    step[key, digit] = sub[0] if size == 1 else _numbered(numbered, sub)
+        narrowing.append(step)
+        blocks = {key: sub for sub, key in numbered.items()}
+    return ReadOut(tuple(table_of), address, namespace_key, tuple(narrowing), radices)
 
 
 def code_views() -> tuple[tuple[str, Callable[[str], int]], ...]:
@@ -233,14 +280,25 @@ def read_out(source_id: rasp.SOp, code: rasp.SOp) -> rasp.SOp:
 
 def read_out_parts(source_id: rasp.SOp, code_parts: Sequence[rasp.SOp]) -> rasp.SOp:
     """FORM(word, code) from the code's address, part by part (`CODE_PARTS`; NO_ADDRESS: no word): step 4
-    hands the parts over without ever holding the code as one value (`speaking`)."""
+    hands the parts over without ever holding the code as one value (`speaking`). Each part is cut into its
+    digits by a map of that part alone (NO_ADDRESS to no value, so that no lookup pairs it), and the
+    lookups narrow by one digit each (see above)."""
     r = read_out_tables()
     table = feature("form_table", lambda i: r.table_of[int(i)], source_id)  # a staircase over the ids
-    namespace, chunk, group, slot = code_parts
-    key = combine("form_namespace", lambda t, n: r.namespace_key.get((t, n)), table, namespace)
-    key = combine("form_chunk", lambda k, c: r.chunk_key.get((k, c)), key, chunk)
-    row = combine("form_row", lambda k, g: r.row_of.get((k, g)), key, group)
-    return combine("next_french_word", lambda w, s: r.rows[w][s], row, slot)
+    parts = dict(zip(CODE_PARTS, code_parts))
+
+    def known(part: str, name: str, f: Callable[[int], int]) -> rasp.SOp:
+        return feature(name, lambda p: None if p == NO_ADDRESS else f(p), parts[part])
+
+    digits = [known(part, f"code_{part}_digit_{k}", lambda p, radices=radices, k=k: _digits(p, radices)[k])
+              for part, radices in (("chunk", r.radices[:1]), ("group", GROUP_DIGITS), ("slot", SLOT_DIGITS))
+              for k in range(len(radices))]
+    key = combine("form_namespace", lambda t, n: r.namespace_key.get((t, n)), table,
+                  known("namespace", "code_namespace_known", lambda n: n))
+    for level, (step, digit) in enumerate(zip(r.narrowing, digits)):
+        key = combine("next_french_word" if level == len(digits) - 1 else f"form_block_{level}",
+                      lambda k, d, step=step: step.get((k, d)), key, digit)
+    return key
 
 
 def read_out_codes() -> tuple[str, ...]:

@@ -160,26 +160,30 @@ def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp
     """Each view of the entry step 4 speaks (`views`: name, entry → a small value): the plan's `entry`'s,
     or, where it is a marker, the view of the entry of the carrier's part whose span holds the marker's
     index. Each part is copied from the carrier and read with the index alone (a part's values × 15
-    indices per lookup); the hits are merged pairwise; then each view is merged with the plan's apart.
-    At most one part holds an index (a law of the cut), so a merge is only defined where one side has no
-    hit (`_either`): its lookup has a unit per value of either side, not per pair — whole entries paired
-    were a product of the noun phrases' and the verb groups' entries (35,512 hidden units in the two
-    largest merges over the corpus's pairs). A view must never be NO_PART."""
+    indices per lookup); then, view by view, each part's hit is taken to that view and the views of the
+    hits are merged pairwise, and the merged view with the plan's. Merged as whole entries, the hits were
+    the union of every part's entries, which grows with the grammar (548 × 223 = 122,204 value pairs in one
+    merge over 100,000 random verb groups' pairs, past the compiler's limit); a view is a few dozen values
+    (a distance, one part of a code's address) whatever the grammar speaks. At most one part holds an
+    index (a law of the cut), so a merge is only defined where one side has no hit (`_either`): its lookup
+    has a unit per value of either side, not per pair. A view must never be NO_PART."""
     k = feature("phrase_slot", lambda e: marker_index(e[1]), entry)
     hits = []
     for i, part in enumerate(parts):
         carried = rasp.categorical(rasp.Aggregate(carrier, part, default=NO_PART)).named(f"carrier_part_{i}")
         hits.append(combine(f"part_{i}_entry", lambda k_, p: part_entry(p, k_) or NO_PART, k, carried))
-    while len(hits) > 1:
-        hits = [combine("phrase_entry" if len(hits) == 2 else f"phrase_entry_{len(hits)}_{i}", _either, x, y)
-                for i, (x, y) in enumerate(zip(hits[::2], hits[1::2]))] + hits[len(hits) // 2 * 2:]
     spoken = []
     for name, view in views:
+        merged = [feature(f"part_{i}_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hit)
+                  for i, hit in enumerate(hits)]
+        while len(merged) > 1:
+            merged = [combine(f"phrase_entry_{name}" if len(merged) == 2 else f"phrase_{name}_{len(merged)}_{i}",
+                              _either, x, y)
+                      for i, (x, y) in enumerate(zip(merged[::2], merged[1::2]))] + merged[len(merged) // 2 * 2:]
         mine = feature(f"plan_entry_{name}", view, entry)
-        phrase = feature(f"phrase_entry_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hits[0])
         marker = view((0, f"{MARKER}0"))  # what the plan's entry shows where a part has the hit: a marker's view
         spoken.append(combine(f"spoken_{name}", lambda e, h, marker=marker: e if h == NO_PART else h if e == marker
-                              else None, mine, phrase))
+                              else None, mine, merged[0]))
     return spoken
 
 
