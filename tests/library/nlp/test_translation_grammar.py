@@ -254,6 +254,53 @@ def test_round_10s_classes(english, french):
     assert translate(english) == french
 
 
+# round 12's mechanisms, each of a kind the edit-distance census of the dev sets' misses found systematic
+ROUND_12 = [
+    # before an infinitive whose "to" follows no verb: de after an adjective, pour after too + an adjective or
+    # enough, à after nothing / something (the infinitive followed its adjective bare: heureux aider)
+    ("i am happy to help .", "je suis heureux d' aider ."), ("she was sad to leave .", "elle était triste de partir ."),
+    ("they are too tired to walk .", "ils sont trop fatigués pour marcher ."),
+    ("we have nothing to drink .", "nous n' avons rien à boire ."),
+    ("there is nothing to see here .", "il n' y a rien à voir ici ."),
+    # an object pronoun after an infinitive stands before it (it was lost: je veux voir)
+    ("i want to see you .", "je veux vous voir ."), ("she decided to sell it .", "elle a décidé de le vendre ."),
+    ("we are happy to help them .", "nous sommes heureux de les aider ."),
+    # yet / again after a progressive is spoken after its verb (it was dropped: le chien aboie)
+    ("the dog is barking again .", "le chien aboie encore ."),
+    ("the floor is dirty again .", "le sol est encore sale ."),  # control: after an adjective, before it
+    # a weather adjective after "is it" in a question: faire
+    ("is it hot in paris ?", "est-ce qu' il fait chaud à paris ?"),
+    ("was it cold in the mountains ?", "est-ce qu' il faisait froid dans les montagnes ?"),
+    ("is the soup hot ?", "est-ce que la soupe est chaude ?"),  # control: not "it"
+    # a plant (WordNet) as the subject of grow: pousser; a person or an animal: grandir (control)
+    ("the wild flowers grow along the road .", "les fleurs sauvages poussent le long de la route ."),
+    ("the trees grow slowly .", "les arbres poussent lentement ."),
+    ("the children grow quickly .", "les enfants grandissent rapidement ."),
+    # "to do": faire, an infinitive (the auxiliary made "to" à and spoke nothing: je veux à fais mes devoirs)
+    ("there is nothing to do in this town .", "il n' y a rien à faire dans cette ville ."),
+    ("i want to do my homework .", "je veux faire mes devoirs ."),
+    ("i have a lot to do today .", "j' ai beaucoup à faire aujourd'hui ."),
+    # a verb's base form after an object pronoun after a verb: an infinitive (made me cry: m'a fait pleure)
+    ("the film made me cry .", "le film m' a fait pleurer ."), ("i saw him leave .", "je l' ai vu partir ."),
+    ("they made us wait .", "ils nous ont fait attendre ."),
+    # "will it be" in a question: être speaks il, "it" the qu' before it (est-ce il fera beau)
+    ("will it be sunny tomorrow ?", "est-ce qu' il fera beau demain ?"),
+    ("will this be enough ?", "est-ce que ce sera assez ?"),
+    # a past in -t beside a participle in -ed is a participle too (has burnt: elle a a brûlé)
+    ("she has burnt the rice .", "elle a brûlé le riz ."), ("i have learnt a lot .", "j' ai appris beaucoup .")]
+
+
+@pytest.mark.parametrize("english, french", ROUND_12)
+def test_round_12s_mechanisms(english, french):
+    """An infinitive after an adjective, nothing or too; an object pronoun before an infinitive; again after a
+    progressive; the weather in a question; a plant that grows; to do; a bare infinitive after an object
+    pronoun; will it be; the British participle (see the comments in `ROUND_12`; each fails on round 11's
+    program, except the controls). Adopted by the lead: each won on the dev sets and lost nothing there or on
+    set 11 (validation: ±0); the passive and rien de + adjective candidates were left out (a dev loss; outputs
+    made worse)."""
+    assert translate(english) == french
+
+
 def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
         ("V", "base", False, "obj:à", ())

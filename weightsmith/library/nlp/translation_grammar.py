@@ -33,7 +33,7 @@ NP_START = ("DET", "NUM")
 BREAKS = ("PUNCT",)
 TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day: no verb before them
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
-SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial")  # count nouns' kinds that choose a verb's sense
+SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial", "plant")  # count nouns' kinds that choose a verb's sense
 PLACE_CLASSES = ("water",)  # count nouns' kinds that choose a preposition's sense: by the lake (au bord du lac)
 
 
@@ -119,9 +119,9 @@ def _number_of(before: tuple | None, after: tuple | None) -> str:
 def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tuple | None,
              be_question: bool) -> tuple:
     kind = info[0]
-    if kind == "AUX" and info[1] in ("do", "did") and _kind(before) in ("S", "N", "AUX", "TO", "MODAL", "MID") \
-            and _kind(after) in ("DET", "NUM", "N", "OBJ", "NOTHING"):
-        return ("V", "past" if info[1] == "did" else "base", False, False, ())  # i did my homework: faire
+    if kind == "AUX" and info[1] in ("do", "did") and (_kind(before) in ("S", "N", "AUX", "TO", "MODAL", "MID") and _kind(
+            after) in ("DET", "NUM", "N", "OBJ", "NOTHING") or info[1] == "do" and _kind(before) == "TO"):
+        return ("V", "past" if info[1] == "did" else "base", False, False, ())  # i did my homework, to do: faire
     if kind == "HAVE":  # an auxiliary before a participle, "not" or a mid adverb; the verb avoir elsewhere
         aux = after is not None and (_kind(after) in ("NEG", "MID", "HAVE")  # have had: nous avons eu
                                      or "pp" in readings(after).get("V", (0, ()))[1]
@@ -133,7 +133,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "TO":
         if _time_adjective(before):  # next to: à côté de
             return ("PREP", "à côté de")
-        infinitive = after is not None and ("V" in readings(after) and after[0] != "UNK" or after[:2] == ("BE", "base"))
+        infinitive = after is not None and ("V" in readings(after) and after[0] != "UNK" or after[:2] == ("BE", "base")
+                                            or after[0] == "AUX")  # (nothing) to do: à faire
         return ("TO",) if infinitive else ("PREP", "à")
     if kind == "BE":
         return ("BE", info[1])
@@ -223,6 +224,15 @@ def _adverbs_before_predicate(window: tuple, after: tuple | None) -> tuple:
 def _end_adverb(info: tuple | None) -> bool:
     """yet / again (encore), spoken before the predicate they follow."""
     return info is not None and info[0] == "ADV" and not info[2] and info[1] == "encore"
+
+
+def _spoke_end_adverb(window: tuple) -> bool:
+    """window[0] is a predicate after être that spoke the yet / again after it (`_adverbs_before_predicate`):
+    an adjective or a participle (is dirty again: est encore sale), not the -ing verb of a progressive, whose
+    verb group speaks no such adverb (the baby is crying again: le bébé pleure encore)."""
+    me = window[0]
+    return me is not None and (me[0] == "A" or me[0] == "V" and _verb_role(window) == "participle") \
+        and _be_before(window) > 0
 
 
 def _time_adjective(info: tuple | None) -> bool:
@@ -434,12 +444,42 @@ def _in_perfect(window: tuple, clause: dict) -> bool:
     return _tense(verb, _left_of_verb(window[1:], 0, clause).aux) == "perfect"
 
 
+def _infinitive_after(window: tuple) -> str | None:
+    """What French puts before an infinitive whose "to" follows window[0], a word that is not a verb (verbs say
+    it in their readings: `translation_words.INFINITIVE_DE`): pour after too + an adjective or after enough
+    (too tired to cook: trop fatigués pour cuisiner; old enough to drive), à after nothing / something and a
+    lot (rien à manger, quelque chose à boire, beaucoup à faire), de after another adjective (happy to see:
+    heureux de voir; sorry, proud, afraid ...); nothing after a noun, whose French varies (le temps de partir,
+    un livre à lire)."""
+    me, before = window[0], window[1] if len(window) > 1 else None
+    if me[0] == "ADV" and me[1] == "assez" or me[0] == "A" and before is not None and before[:2] == ("ADV", "trop"):
+        return "inf:pour"
+    if _indefinite_pronoun(me) or me[0] == "LOT":
+        return "inf:à"
+    return "inf:de" if me[0] == "A" else None
+
+
+def _indefinite_pronoun(info: tuple | None) -> bool:
+    """nothing, anything, nobody, something: an infinitive after one takes à (rien à manger)."""
+    return info is not None and (info[0] in ("NOTHING", "ANY") or info[:2] == ("ADV", "quelque chose"))
+
+
+def _bare_infinitive(window: tuple) -> bool:
+    """A verb's base form right after the object pronoun of another verb is an infinitive, as after make, let,
+    see, hear and help (the film made me cry: m'a fait pleurer; i saw him leave: je l'ai vu partir; help me
+    carry: aidez-moi à porter, the governing verb giving the preposition as before "to")."""
+    return window[0][1] == "base" and window[1] is not None and window[1][0] == "OBJ" and \
+        window[2] is not None and window[2][0] == "V"
+
+
 def _verb_role(window: tuple) -> str:
-    """How the verb window[0] is spoken: "infinitive" (after to), "gerund" (-ing after a verb or a
-    preposition: likes swimming, before leaving), "participle" (after être: the door is closed), else "group"
-    (its verb group, `verb_group`)."""
+    """How the verb window[0] is spoken: "infinitive" (after to, or bare after an object pronoun), "gerund"
+    (-ing after a verb or a preposition: likes swimming, before leaving), "participle" (after être: the door is
+    closed), else "group" (its verb group, `verb_group`)."""
     me = window[0]
     if window[1] is not None and window[1][0] == "TO":
+        return "infinitive"
+    if _bare_infinitive(window):
         return "infinitive"
     if me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP"):
         return "gerund"
@@ -647,6 +687,14 @@ def _weather_context(window: tuple) -> bool:
         _intensifier(window[1]) or window[1] is not None and window[1][0] == "NEG") and \
         window[2] is not None and window[2][0] == "BE" else 0
     return bool(k) and _it_subject(window[k:])
+
+
+def _weather_question(window: tuple, clause: dict) -> bool:
+    """window[0] is a weather adjective after "is it" / "was it" (and a mid adverb) in a question that starts with
+    être, which then speaks faire: is it (often) cold ? est-ce qu'il fait (souvent) froid ?"""
+    me = window[0]
+    return me[0] == "A" and bool(me[3]) and bool(clause["after_q_subject"]) and \
+        clause["question"] in ("be-pres", "be-past") and _it_subject(window)
 
 
 def _weather_verb(window: tuple, clause: dict) -> tuple:
@@ -1115,11 +1163,15 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     kind = window[0][0]
     if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
         out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
+    elif clause["q_subject"] and kind == "S" and window[0][-1] in ("it", "this") and _kind(after) == "BE":
+        out = lit("qu'" if window[0][-1] == "it" else "que")  # être speaks il / ce: est-ce qu'il fera beau
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past") and not (
             kind == "V" and window[0][1] == "ing"):  # is it raining: est-ce qu'il pleut
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
+        if _weather_question(window, clause):  # is it cold ? est-ce qu'il fait froid ?
+            return lit("fait" if tense == "pres" else "faisait") + out
         out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
     return out
 
@@ -1178,8 +1230,16 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             governing = window[2][3] if window[2] is not None and window[2][0] == "V" else None
             if gerund:  # hates waiting: déteste attendre; stops talking: arrête de parler; before leaving
                 governing = window[1][3] if window[1][0] == "V" else "inf:de" if window[1][1] == "avant" else None
+            elif window[2] is not None and window[2][0] != "V":
+                governing = _infinitive_after(window[2:])
             prefix = (phrasal_verb(me, after) or ("t." if me[2] == "t" else "",))[0]  # de éteindre → d'éteindre
-            out = ((0, prefix + "v.de"),) if governing in ("de", "inf:de") else lit("à") if governing == "inf:à" else ()
+            obj = object_clitic(after, me)  # (happy) to see you: de vous voir
+            if governing in ("de", "inf:de"):
+                out = lit("d'" if obj in VOWEL_CLITICS else "de") if obj else ((0, prefix + "v.de"),)
+            else:
+                out = lit(governing.removeprefix("inf:")) if governing in ("inf:à", "inf:pour") else ()
+            if obj:
+                out += lit(obj) if obj in INVARIABLE_CLITICS else ((0, f"v.cl.{obj}.inf"),)
             out += ((0, prefix + "v.inf"),)
         elif role == "participle":  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
@@ -1223,12 +1283,13 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         person, gender = clause["subject"]
         person = _agreeing_person(person)
-        code = "a.w" if me[3] and _weather_context(window) else f"a.{gender}.{_number(person)}"
+        weather = _weather_context(window) or _weather_question(window, clause)
+        code = "a.w" if me[3] and weather else f"a.{gender}.{_number(person)}"
         out = _adverbs_before_predicate(window, after) + _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
         if me[2] and (nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK") or nxt == "A" and _be_before((after, *window))):
             return ()  # (a mid adverb before a predicate: the predicate speaks it)
-        if _end_adverb(me) and window[1] is not None and window[1][0] in ("A", "V") and _be_before(window[1:]):
+        if _end_adverb(me) and _spoke_end_adverb(window[1:]):
             return ()  # is dirty again: est encore sale (the predicate spoke it)
         if _in_perfect(window, clause):
             return ()  # slept well: a bien dormi (the verb spoke it)

@@ -72,13 +72,14 @@ TRANSITIVE = {"leave": "laisser", "grow": "cultiver", "move": "déplacer", "retu
 # the classes of subject that choose another French verb (the lamp does not work: la lampe ne marche pas; the
 # verbs: `tables.read_subject_senses`), each the WordNet synsets its nouns' commonest sense falls under
 # (`english.noun_classes`): devices and machines, vehicles and public transport, quantities and amounts of
-# money, the sun and the moon
+# money, the sun and the moon, plants (flowers grow: poussent; a child grows: grandit)
 SUBJECT_CLASS_SYNSETS = {
     "device": ("device.n.01", "electronic_equipment.n.01", "appliance.n.01", "appliance.n.02", "equipment.n.01"),
     "vehicle": ("conveyance.n.03", "vehicle.n.01"),
     "quantity": ("magnitude.n.01", "magnitude_relation.n.01", "physical_property.n.01", "monetary_value.n.01",
                  "cost.n.01", "sum.n.01"),
-    "celestial": ("celestial_body.n.01",)}
+    "celestial": ("celestial_body.n.01",),
+    "plant": ("plant.n.02",)}
 # the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`
 PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",)}
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
@@ -266,8 +267,10 @@ def _every_person(row: tuple[str, ...]) -> tuple[str, ...]:
 def _noun_kind(lemma: str) -> str:
     """What the grammar needs to know of a noun beyond its gender: the article it takes where English has none,
     or the class that chooses its verb's sense as a subject (`SUBJECT_CLASS_SYNSETS`; before mass: the sun
-    sets → se couche, which matters more than "du soleil" for a bare sun)."""
-    kinds = ((MASS_NOUNS - _noun_classes().keys(), "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
+    sets → se couche, which matters more than "du soleil" for a bare sun; but a mass noun that is a plant —
+    garlic, grass, spinach — is eaten or mown more often than it grows, and keeps its article)."""
+    classed = {lemma for lemma, cls in _noun_classes().items() if cls != "plant"}
+    kinds = ((MASS_NOUNS - classed, "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
     return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma, "count"))
@@ -425,9 +428,12 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
             elif lemma in TRANSITIVE and (other := lexicon.conjugation(TRANSITIVE[lemma])) is not None:
                 reflexive = "t"  # (and "t." forms) until the context decides
                 forms |= {"t." + code: form for code, form in _verb_forms(other, False).items()}
-            # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both
-            regular = tag == "past" and "pp" not in lexicon.english[lemma, pos].forms
-            tags = tuple(sorted({tag, *(("pp",) if regular else ())} | set(readings.get("V", (None, ()))[1])))
+            # LemmInflect lists a regular verb's participle only as its past ("liked"): it is both; and a past
+            # in -t beside a participle in -ed is the British participle too (has burnt, learnt, dreamt, spilt, lit)
+            participles = lexicon.english[lemma, pos].forms.get("pp")
+            participle = tag == "past" and (participles is None or word.endswith("t") and word not in participles
+                                             and any(p.endswith("ed") for p in participles))
+            tags = tuple(sorted({tag, *(("pp",) if participle else ())} | set(readings.get("V", (None, ()))[1])))
             # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), jouer (au football,
             # du piano), an infinitive with de / à (oublier d'appeler), or nothing special
             # its other senses, keyed by what chooses them, with whether each is pronominal: a particle after it
