@@ -73,6 +73,16 @@ def test_verbs_that_always_take_an_object_come_from_wordnet_frames():
     assert grammar_words.vocabulary().class_of("delayed").mark == "tr"
 
 
+@needs_lexicon
+def test_linking_verbs_come_from_wordnet_frames_in_their_commonest_senses():
+    verbs = grammar_words.linking_verbs()
+    assert {"look", "feel", "seem", "sound", "smell", "taste", "become", "stay", "remain", "get", "grow"} <= verbs
+    assert not {"sing", "play", "drive", "speak", "wave", "snow", "work"} & verbs  # frame 6 / 7 in rarer senses only
+    words = grammar_words.vocabulary()
+    assert grammar_words.LINKING in words.class_of("tastes").mark.split("/")
+    assert words.class_of("feel").mark.split("/") == ["bare", grammar_words.LINKING]  # joined to the mark it had
+
+
 @given(st.from_regex(r"[a-z]{2,8}[bcdfgkmnprst]", fullmatch=True))
 def test_the_doubling_a_verb_does_not_use_is_its_misspelling(verb: str):
     last = verb[-1]

@@ -50,10 +50,11 @@ forms ("childs", "goed") are known to be wrong (class BAD) and make the sentence
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, UNK_CLASS, WordClass
+from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, LINKING, UNK_CLASS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -438,7 +439,15 @@ def encode(sentence: list[str]) -> list[int]:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> WordClass:
-    return WordClass.parse(name)
+    """A class's fields, its mark without the linking part (`_links` reads that alone): the other rules read a
+    linking verb's mark as it was (feel: "bare", look: the noun's "cnt")."""
+    c = WordClass.parse(name)
+    return replace(c, mark="/".join(p for p in c.mark.split("/") if p != LINKING) or "-")
+
+
+def _links(name: str) -> bool:
+    """Whether the class is a linking verb's (`grammar_words.linking_verbs`: it tastes delicious)."""
+    return LINKING in WordClass.parse(name).mark.split("/")
 
 
 def _ambiguity(name: str) -> str:
@@ -781,6 +790,28 @@ def program() -> rasp.SOp:
     bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive,
                              combine("bad_adjective_order_or_form", lambda a, b: a or b, bad_adjective_order,
                                      bad_adjective_for_adverb))
+    # an adjective for an adverb right after a verb that takes no adjective, or after such a verb and a degree word,
+    # before the end of its clause, a preposition, "and" or a time word (she sings beautiful ., the nurse spoke very
+    # gentle to …, it snowed heavy in the north: beautifully, gently, heavily). A linking verb (it tastes delicious, i
+    # feel tired) takes one, and a verb of result may (get ready, keep quiet); an adjective the lexicon lists as an
+    # adverb too (drive slow, work hard) or one of colour, size or age (the leaves turn red) is spared
+    manner_verb = combine("verb_taking_no_adjective", lambda t, n: t == "V" and n, tag, feature(
+        "takes_no_adjective", lambda c: not _links(c) and "res" not in _parsed(c).mark.split("/"), word_class))
+    manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v or d,
+                                 previous(manner_verb, 1, default=False, name="manner_verb_before"),
+                                 combine("degree_after_manner_verb", lambda d, v: d and v,
+                                         previous(feature("is_degree_word", lambda t: t == "DEG", tag), 1,
+                                                  default=False, name="degree_word_before"),
+                                         previous(manner_verb, 2, default=False, name="manner_verb_two_back")))
+    adverb_like_adjective = combine("adjective_for_adverb", lambda a, c: a and "ly" in _parsed(c).mark.split("/") and (
+        "fact" not in _parsed(c).mark.split("/") and "R" not in _parsed(c).readings), is_adjective, word_class)
+    clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
+        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, previous(feature("time_word_here", lambda m: m in (
+            "when", "past", "fut", "last", "next"), mark), -1, default=False, name="time_word_after"))
+    bad_possessive = combine("bad_possessive_or_manner", lambda a, b: a or b, bad_possessive,
+                             combine("bad_adjective_after_verb", lambda a, e: a and e,
+                                     combine("adjective_after_manner_verb", lambda a, v: a and v, adverb_like_adjective,
+                                             manner_verb_before), clause_goes_on))
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)

@@ -35,7 +35,9 @@ A class says everything the grammar reads from a word, as a string of six fields
   a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
   ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
   with no object after it, its "be" is missing: the train delayed by the snow); since the tenth "kinpl" on the
-  plural of a relative (after a singular relative it lacks the genitive: my sister children).
+  plural of a relative (after a singular relative it lacks the genitive: my sister children); since the twelfth "lnk"
+(joined to any other mark) on the forms of a verb that takes an adjective after it (`linking_verbs`: it tastes delicious; she sings
+beautiful is an error).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -543,6 +545,10 @@ def classify(lexicon) -> dict[str, WordClass]:
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
              else c for w, c in table.items()}
+    # (joined to the mark a verb has: feel keeps "bare", look the noun's "cnt")
+    linking = linking_verbs()
+    table = {w: replace(c, mark=LINKING if c.mark == "-" else f"{c.mark}/{LINKING}") if "V" in c.readings and any(
+        pos == "verb" and lemma in linking for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
@@ -666,11 +672,12 @@ def object_only_verbs() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def verb_frames() -> dict[str, frozenset[int]]:
-    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
+def synset_frames() -> dict[str, dict[str, frozenset[int]]]:
+    """Verb synset offset → each of its words → the numbers of the frames WordNet lists for that word there
+    (data.verb)."""
     from weightsmith.tasks.nlp.dictionary import sources
 
-    frames: dict[str, set[int]] = {}
+    synsets: dict[str, dict[str, frozenset[int]]] = {}
     with open(sources.path("wordnet").parent / "data.verb", encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.startswith(" "):
@@ -680,12 +687,52 @@ def verb_frames() -> dict[str, frozenset[int]]:
             words = [fields[4 + 2 * i].lower() for i in range(count)]
             i = 4 + 2 * count
             i += 1 + 4 * int(fields[i])  # pointers
+            frames: dict[str, set[int]] = {}
             for k in range(int(fields[i]) if i < len(fields) else 0):  # frames: "+ frame word"
                 frame, which = int(fields[i + 2 + 3 * k]), int(fields[i + 3 + 3 * k], 16)
                 for j, word in enumerate(words):
                     if which in (0, j + 1):
                         frames.setdefault(word, set()).add(frame)
+            synsets[fields[0]] = {w: frozenset(f) for w, f in frames.items()}
+    return synsets
+
+
+@lru_cache(maxsize=1)
+def verb_frames() -> dict[str, frozenset[int]]:
+    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
+    frames: dict[str, set[int]] = {}
+    for words in synset_frames().values():
+        for word, numbers in words.items():
+            frames.setdefault(word, set()).update(numbers)
     return {w: frozenset(f) for w, f in frames.items()}
+
+
+# WordNet's frames with an adjective after the verb (Something ----s Adjective/Noun, Somebody ----s Adjective), read in
+# a lemma's LINKING_SENSES commonest senses: 27 one-word lemmas (look, feel, seem, sound, smell, taste, become, get,
+# go, grow, stay, remain, appear, prove, stand, behave, act …); in any sense 77, with play, drive, work and wash,
+# after which an adjective is a learner's adverb (she played brilliant)
+LINKING_FRAMES = frozenset((6, 7))
+LINKING_SENSES = 2
+LINKING = "lnk"  # the part of a mark that says so
+
+
+@lru_cache(maxsize=1)
+def linking_verbs() -> frozenset[str]:
+    """Verb lemmas that take an adjective after them (LINKING_FRAMES in one of their LINKING_SENSES commonest
+    senses; index.verb lists a lemma's senses by their frequency)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    synsets, linking = synset_frames(), set()
+    with open(sources.path("wordnet").parent / "index.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemma, senses, pointers = fields[0], int(fields[2]), int(fields[3])
+            offsets = fields[6 + pointers:6 + pointers + senses][:LINKING_SENSES]
+            if any(LINKING_FRAMES & synsets.get(o, {}).get(lemma, frozenset()) for o in offsets):
+                linking.add(lemma)
+    return frozenset(linking)
 
 
 def wordnet_texts():
