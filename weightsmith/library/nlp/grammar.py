@@ -54,7 +54,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, LINKING, UNK_CLASS, WordClass
+from weightsmith.library.nlp.grammar_words import BARE_AFTER, COMPLEMENT_ERRORS, LINKING, UNK_CLASS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -439,10 +439,10 @@ def encode(sentence: list[str]) -> list[int]:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> WordClass:
-    """A class's fields, its mark without the linking part (`_links` reads that alone): the other rules read a
-    linking verb's mark as it was (feel: "bare", look: the noun's "cnt")."""
+    """A class's fields, its mark without the parts one rule reads alone (linking: `_links`, bare after a preposition):
+    the other rules read the mark as it was (feel: "bare", look: the noun's "cnt", school: "cnt")."""
     c = WordClass.parse(name)
-    return replace(c, mark="/".join(p for p in c.mark.split("/") if p != LINKING) or "-")
+    return replace(c, mark="/".join(p for p in c.mark.split("/") if p not in (LINKING, BARE_AFTER)) or "-")
 
 
 def _links(name: str) -> bool:
@@ -620,6 +620,21 @@ def program() -> rasp.SOp:
     bare_countable = combine("bare_countable", lambda c, n: c == "cnt" and not n, countable, continued)
     bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
                        combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
+    # (or right after a preposition, for a noun English does not put bare there: under table, next to window; at
+    # school, in bed, on foot are English (`grammar_words.bare_after_preposition`), "by" takes a bare noun (by car),
+    # "of" has its rule above, and a number or genitive after the noun makes it a name (at page twelve, at grandma 's)
+    preposition_before = previous(combine("preposition_taking_determiner", lambda t, c: t == "PREP" and c, tag, feature(
+        "plain_preposition", lambda c: _parsed(c).readings in (("PREP",), ("PREP", "SUB")) and _parsed(c).mark not in (
+            "of", "p:by", "than", "strict"), word_class)), 1, default=False, name="plain_preposition_before")
+    named_after = previous(feature("number_or_genitive", lambda t: t in ("NUM", "NUM1", "CL_S", "POSS"), tag), -1,
+                           default=False, name="number_or_genitive_after")
+    never_bare_after = combine("never_bare_after_preposition", lambda c, b: c and not b, bare_countable,
+                               feature("bare_after_preposition", lambda c: BARE_AFTER in WordClass.parse(c).mark.split("/"),
+                                       word_class))
+    bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
+                       combine("bad_bare_after_preposition", lambda c, p: c and p, never_bare_after,
+                               combine("after_preposition_unnamed", lambda p, n: p and not n, preposition_before,
+                                       named_after)))
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
                                                       m if m in PLACED else "-", mark),
                      combine("verb_before", lambda o, h: "H" if h else o if o in ("V", "A") else "-", order_before,
