@@ -439,10 +439,10 @@ def encode(sentence: list[str]) -> list[int]:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> WordClass:
-    """A class's fields, its mark without the parts one rule reads alone (linking: `_links`, bare after a preposition):
-    the other rules read the mark as it was (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+    """A class's fields, its mark as every rule but this round's reads it (`WordClass.rule_mark`; `_role` reads the
+    rest)."""
     c = WordClass.parse(name)
-    return replace(c, mark="/".join(p for p in c.mark.split("/") if p not in (LINKING, BARE_AFTER)) or "-")
+    return replace(c, mark=c.rule_mark)
 
 
 def _links(name: str) -> bool:

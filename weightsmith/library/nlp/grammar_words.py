@@ -318,6 +318,12 @@ class WordClass:
         return "|".join((self.primary, "+".join(self.readings), self.number, "+".join(self.forms) or "-",
                          self.sound, self.mark))
 
+    @property
+    def rule_mark(self) -> str:
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER): what every other reader compares
+        (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        return "/".join(p for p in self.mark.split("/") if p not in (LINKING, BARE_AFTER)) or "-"
+
     @staticmethod
     def parse(name: str) -> "WordClass":
         primary, readings, number, forms, sound, mark = name.split("|")
