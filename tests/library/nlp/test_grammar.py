@@ -209,7 +209,7 @@ KNOWN_MISSES = {
     "i saw today a fox in the garden .", "there is a dozen eggs in the fridge .",
     "she looked at me , smiling .", "the soup was extreme hot .",
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
-    "she sings beautiful .", "he drives careful in the rain .", "the children behaved perfect today .",
+    "he drives careful in the rain .", "the children behaved perfect today .",
     "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
     "he came back tired .", "the film was very bored .", "the lesson was really interested .",
     "the book is so excited .", "the weather was disappointed .", "i would rather walk than take the bus .",
@@ -229,9 +229,9 @@ KNOWN_MISSES = {
     "my parents want me study medicine .", "the doctor advised her rest for a week .",
     "the more expensive one is better .",
     # Ninth round. Errors caught before only because a noun reading was missing (pinch, swim, puzzle are nouns now:
-    # a bare countable after "for" or before a noun is no rule); causative "have" takes no bare infinitive rule,
+    # a bare countable before a noun is no rule; one right after "for" is since the twelfth round); causative "have" takes no bare infinitive rule,
     # so "fix" after "him" is now read as the verb it is and refused
-    "she added a pinch salt to the soup .", "we went for swim before breakfast .", "we finished finally the puzzle .",
+    "she added a pinch salt to the soup .", "we finished finally the puzzle .",
     "i had him fix the tap .",
     # its class sentences (written before the rules): -s forms of verbs get no noun reading (lifts); "spill of oil"
     # is no measure noun; "waters" is a word; "hugs" after an adjective reads as a verb; a plural before a 3s form
@@ -247,19 +247,20 @@ KNOWN_MISSES = {
     "the driver injured in the crash is in hospital now .", "the meeting postponed until next week .",
     "i really bored in the maths lesson .", "our hotel located near the beach .",
     "many of us cycle to work .", "most of spain is very dry in summer .",
-    # the adjective-for-adverb class, whose rule was measured and dropped (docs/nlp.md, "Ninth round")
-    "she sings beautiful at every concert .", "the teacher spoke clear to the class .",
+    # the adjective-for-adverb class, whose rule was measured and dropped (docs/nlp.md, "Ninth round"); the twelfth
+    # round's rule leaves these: a verb of result (drives), an adverb reading (clear, slow, quiet), the object between
+    "the teacher spoke clear to the class .",
     "he answered the phone very polite .", "the old man walked slow to the bus stop .", "my brother drives very careful .",
-    "she smiled sweet at the baby .", "the children played quiet in their room .", "the team played brilliant on saturday .",
+    "she smiled sweet at the baby .", "the children played quiet in their room .",
     "we waited patient for the doctor .",
-    # Tenth round, its class sentences (written before the rules): no bare-countable rule after a preposition alone
-    # (onto kitchen table), "via" + a name's article, "for" + a bare verb after a phrase, will after unless / if, a
+    # Tenth round, its class sentences (written before the rules): no bare-countable rule before a noun (onto kitchen
+    # table), "via" + a name's article, will after unless / if, a
     # compound before "this" / "next" / "every" (this morning: the rule stops at "last", since "has the plumber fix
     # the boiler" has the same shape), a compound subject before whenever (my dog bark), an adverb before a
     # participle or "early" before a noun-verb word read as a verb, grandchild / teacher are no relatives, "boss"
     # after "my" read as a verb, "happily holiday" (holiday read as a verb), a plural time noun after "last"
     "the cat jumped onto kitchen table .", "we travelled to rome via the paris .",
-    "he climbed onto the roof for fix the aerial .", "we will go for a walk unless it will rain .",
+    "we will go for a walk unless it will rain .",
     "i lost my bus pass this morning .",
     "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
     "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
@@ -274,6 +275,24 @@ KNOWN_MISSES = {
     # "a" before "next" counts no noun once a time word opens its own phrase (a next week is busy; main misses it
     # too); "past six yesterday" is refused as on main
     "a next week is busy .", "the bus came at ten past six yesterday .",
+    # Twelfth round. Its rule (an adjective for an adverb after a verb that takes none) refuses the depictives of the
+    # ninth round's class: an adjective after sit / run / break / arrive says how the subject was, and WordNet frames
+    # none of these verbs with an adjective (docs/nlp.md, "Twelfth round")
+    "he sat silent for an hour .", "she sat silent for a long time .", "the dog broke free and ran off .",
+    "they broke free .", "the kids ran wild in the garden .", "the kids ran wild in the park .",
+    "we arrived tired but happy .",
+    # its class sentences (written before the candidates were measured): a bare countable after a run of adjectives
+    # (D1, D2: no win on set 11), after a preposition ("station" is bare there in WordNet's text a third of the
+    # times), and an adjective for an adverb;
+    # "long" after "has" reads as a verb, "long boring" as adjectives out of order (main too), behave is a linking
+    # verb in WordNet, "constant" is a noun first, "ran free" a depictive
+    "my uncle drives old red tractor on his farm .", "there is lovely big garden behind their house .",
+    "we stayed in tiny old cottage by the sea .", "he is very kind old man .",
+    "she wore beautiful long dress to the wedding .", "they live in big white house near the church .",
+    "i bought cheap new phone last week .", "my sister has sweet little puppy called max .",
+    "he drove us to station in his car .", "it was a really long boring meeting .",
+    "she has long dark hair .", "the children behaved terrible at the zoo .", "it rained constant all weekend .",
+    "the dog ran free in the field .",
 }
 
 
@@ -430,4 +449,32 @@ ELEVENTH_ROUND = [
 
 @pytest.mark.parametrize("text, grammatical", ELEVENTH_ROUND)
 def test_eleventh_round_classes(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+# the twelfth round's classes (docs/nlp.md, "Twelfth round — validated on set 11"), each adopted after it won on
+# held-out set 11 without losing there: an adjective for an adverb right after a verb WordNet frames with no
+# adjective, or after such a verb and a degree word; a bare countable after a preposition; sentences the program before it judged wrong, and the ones beside them that
+# must stay right (linking verbs, result verbs, adverb readings, colours, an adjective before its noun)
+TWELFTH_ROUND = [
+    ("my daughter sings beautiful at church .", False), ("he answered very polite when i asked .", False),
+    ("the nurse smiled warm at the patient .", False),
+    ("my daughter sings beautifully at church .", True), ("the nurse smiled warmly at the patient .", True),
+    ("the music sounds lovely .", True), ("the weather stayed warm all week .", True),
+    ("please keep quiet in the library .", True), ("the milk went sour in the heat .", True),
+    ("we arrived home safe after midnight .", True), ("the leaves turned red in october .", True),
+    ("she plays beautiful music at church .", True), ("my grandfather feels much better now .", True),
+    # a countable noun bare right after a preposition, where WordNet's English does not put it bare (adopted after
+    # it won on set 11 without losing there)
+    ("the keys are under sofa again .", False), ("she put the vase on table in the hall .", False),
+    ("he hid the present behind door .", False), ("i found my glasses near window .", False),
+    ("the keys are under the sofa again .", True), ("she goes to church on sundays .", True),
+    ("the children are at school until three .", True), ("my brother is at work today .", True),
+    ("we came home by car .", True), ("he stayed in bed all morning .", True),
+    ("they went into town after lunch .", True), ("the kids ate too many sweets at grandma 's house .", True),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", TWELFTH_ROUND)
+def test_twelfth_round_class(text, grammatical):
     assert judge([text]) == [grammatical]

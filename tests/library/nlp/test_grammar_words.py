@@ -24,6 +24,21 @@ def test_uses_after_a_determiner_or_before_a_noun_are_not_bare():
     assert grammar_words.counted_by_use(FORMS, texts + ["cup ."] * 8) == set()  # 3 against 8 bare: below 0.3
 
 
+@given(st.integers(0, 12), st.integers(0, 12))
+def test_a_noun_is_bare_after_a_preposition_by_its_share_of_uses_there(bare: int, determined: int):
+    texts = ["she is in bed ."] * bare + ["the cat sat on the bed"] * determined
+    expected = bare > 0 and bare >= grammar_words.BARE_AFTER_SHARE * (bare + determined)
+    assert ("bed" in grammar_words.bare_after_preposition({"bed"}, texts)) == expected
+
+
+def test_only_a_preposition_right_before_makes_a_noun_bare_there():
+    texts = ["the bed was made", "a bed", "under the bed", "in my bed", "bed ."]
+    assert grammar_words.bare_after_preposition({"bed"}, texts) == set()
+    assert grammar_words.bare_after_preposition({"bed"}, texts + ["stay in bed"]) == {"bed"}  # 1 against 2
+    # ("to" is no preposition of the closed table: to + a noun-verb word is mostly an infinitive)
+    assert grammar_words.bare_after_preposition({"bed"}, texts + ["go to bed"]) == set()
+
+
 needs_lexicon = pytest.mark.skipif(bool(dictionary.missing()), reason="lexical resources not installed")
 
 
@@ -71,6 +86,16 @@ def test_verbs_that_always_take_an_object_come_from_wordnet_frames():
     assert {"delay", "exhaust", "cancel", "injure", "scare", "postpone"} <= verbs
     assert not {"arrive", "melt", "cover", "close", "open", "cook"} & verbs
     assert grammar_words.vocabulary().class_of("delayed").mark == "tr"
+
+
+@needs_lexicon
+def test_linking_verbs_come_from_wordnet_frames_in_their_commonest_senses():
+    verbs = grammar_words.linking_verbs()
+    assert {"look", "feel", "seem", "sound", "smell", "taste", "become", "stay", "remain", "get", "grow"} <= verbs
+    assert not {"sing", "play", "drive", "speak", "wave", "snow", "work"} & verbs  # frame 6 / 7 in rarer senses only
+    words = grammar_words.vocabulary()
+    assert grammar_words.LINKING in words.class_of("tastes").mark.split("/")
+    assert words.class_of("feel").mark.split("/") == ["bare", grammar_words.LINKING]  # joined to the mark it had
 
 
 @given(st.from_regex(r"[a-z]{2,8}[bcdfgkmnprst]", fullmatch=True))

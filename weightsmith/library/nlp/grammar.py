@@ -50,10 +50,11 @@ forms ("childs", "goed") are known to be wrong (class BAD) and make the sentence
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import COMPLEMENT_ERRORS, UNK_CLASS, WordClass
+from weightsmith.library.nlp.grammar_words import BARE_AFTER, COMPLEMENT_ERRORS, LINKING, UNK_CLASS, WordClass
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -438,7 +439,31 @@ def encode(sentence: list[str]) -> list[int]:
 
 @lru_cache(maxsize=None)
 def _parsed(name: str) -> WordClass:
-    return WordClass.parse(name)
+    """A class's fields, its mark as every rule but this round's reads it (`WordClass.rule_mark`; `_role` reads the
+    rest)."""
+    c = WordClass.parse(name)
+    return replace(c, mark=c.rule_mark)
+
+
+def _links(name: str) -> bool:
+    """Whether the class is a linking verb's (`grammar_words.linking_verbs`: it tastes delicious)."""
+    return LINKING in WordClass.parse(name).mark.split("/")
+
+
+def _role(name: str) -> str:
+    """What the rules of word choice read of a class, in one feature (a feature of the word class costs units per
+    class, a feature of this one a unit per value), as letters: "v" a verb that takes no adjective after it (no
+    linking verb, `_links`, nor one of result: get ready, keep quiet), "a" an adjective that may stand for its -ly
+    adverb (not one the lexicon lists as an adverb too, slow, hard, nor one of colour, size or age: turn red), "p" a
+    preposition a bare countable noun may not follow (not by, of, than, nor one with other readings: next, past,
+    like), "b" a countable noun English puts bare after a preposition (at school, in bed)."""
+    c = _parsed(name)
+    marks = c.mark.split("/")
+    letters = ("v" * (not _links(name) and "res" not in marks)
+               + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
+               + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in ("of", "p:by", "than", "strict"))
+               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/")))
+    return letters or "-"
 
 
 def _ambiguity(name: str) -> str:
@@ -460,6 +485,7 @@ def program() -> rasp.SOp:
     classes = words().classes
     word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     mark = feature("mark", lambda c: _parsed(c).mark, word_class)
+    role = feature("role_in_word_choice", _role, word_class)
 
     # which reading each word takes, from its neighbours' kinds
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
@@ -611,6 +637,20 @@ def program() -> rasp.SOp:
     bare_countable = combine("bare_countable", lambda c, n: c == "cnt" and not n, countable, continued)
     bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
                        combine("bad_bare_countable", lambda c, p: c and p, bare_countable, bare_place))
+    # (or right after a preposition, for a noun English does not put bare there: under table, next to window; at
+    # school, in bed, on foot are English (`grammar_words.bare_after_preposition`), "by" takes a bare noun (by car),
+    # "of" has its rule above, and a number or genitive after the noun makes it a name (at page twelve, at grandma 's)
+    preposition_before = previous(combine("preposition_taking_determiner", lambda t, p: t == "PREP" and p, tag,
+                                          feature("plain_preposition", lambda r: "p" in r, role)),
+                                  1, default=False, name="plain_preposition_before")
+    named_after = previous(feature("number_or_genitive", lambda t: t in ("NUM", "NUM1", "CL_S", "POSS"), tag), -1,
+                           default=False, name="number_or_genitive_after")
+    never_bare_after = combine("never_bare_after_preposition", lambda c, b: c and not b, bare_countable,
+                               feature("bare_after_preposition", lambda r: "b" in r, role))
+    bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
+                       combine("bad_bare_after_preposition", lambda c, p: c and p, never_bare_after,
+                               combine("after_preposition_unnamed", lambda p, n: p and not n, preposition_before,
+                                       named_after)))
     placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
                                                       m if m in PLACED else "-", mark),
                      combine("verb_before", lambda o, h: "H" if h else o if o in ("V", "A") else "-", order_before,
@@ -781,6 +821,28 @@ def program() -> rasp.SOp:
     bad_possessive = combine("bad_possessive_or_order", lambda a, b: a or b, bad_possessive,
                              combine("bad_adjective_order_or_form", lambda a, b: a or b, bad_adjective_order,
                                      bad_adjective_for_adverb))
+    # an adjective for an adverb right after a verb that takes no adjective, or after such a verb and a degree word,
+    # before the end of its clause, a preposition, "and" or a time word (she sings beautiful ., the nurse spoke very
+    # gentle to …, it snowed heavy in the north: beautifully, gently, heavily). A linking verb (it tastes delicious, i
+    # feel tired) takes one, and a verb of result may (get ready, keep quiet); an adjective the lexicon lists as an
+    # adverb too (drive slow, work hard) or one of colour, size or age (the leaves turn red) is spared
+    manner_verb = combine("verb_taking_no_adjective", lambda t, n: t == "V" and n, tag,
+                          feature("takes_no_adjective", lambda r: "v" in r, role))
+    manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v or d,
+                                 previous(manner_verb, 1, default=False, name="manner_verb_before"),
+                                 combine("degree_after_manner_verb", lambda d, v: d and v,
+                                         previous(feature("is_degree_word", lambda t: t == "DEG", tag), 1,
+                                                  default=False, name="degree_word_before"),
+                                         previous(manner_verb, 2, default=False, name="manner_verb_two_back")))
+    adverb_like_adjective = combine("adjective_for_adverb", lambda a, f: a and f, is_adjective,
+                                    feature("stands_for_adverb", lambda r: "a" in r, role))
+    clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
+        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, previous(feature("time_word_here", lambda m: m in (
+            "when", "past", "fut", "last", "next"), mark), -1, default=False, name="time_word_after"))
+    bad_possessive = combine("bad_possessive_or_manner", lambda a, b: a or b, bad_possessive,
+                             combine("bad_adjective_after_verb", lambda a, e: a and e,
+                                     combine("adjective_after_manner_verb", lambda a, v: a and v, adverb_like_adjective,
+                                             manner_verb_before), clause_goes_on))
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)

@@ -35,7 +35,9 @@ A class says everything the grammar reads from a word, as a string of six fields
   a countable noun cannot stand bare whatever its other senses (what lovely surprise !, such long day); since the
   ninth "tr" on the past = participle of a verb every WordNet sense of which takes an object (`object_only_verbs`:
   with no object after it, its "be" is missing: the train delayed by the snow); since the tenth "kinpl" on the
-  plural of a relative (after a singular relative it lacks the genitive: my sister children).
+  plural of a relative (after a singular relative it lacks the genitive: my sister children); since the twelfth "lnk"
+(joined to any other mark) on the forms of a verb that takes an adjective after it (`linking_verbs`: it tastes delicious; she sings
+beautiful is an error).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -316,6 +318,12 @@ class WordClass:
         return "|".join((self.primary, "+".join(self.readings), self.number, "+".join(self.forms) or "-",
                          self.sound, self.mark))
 
+    @property
+    def rule_mark(self) -> str:
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER): what every other reader compares
+        (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        return "/".join(p for p in self.mark.split("/") if p not in (LINKING, BARE_AFTER)) or "-"
+
     @staticmethod
     def parse(name: str) -> "WordClass":
         primary, readings, number, forms, sound, mark = name.split("|")
@@ -543,6 +551,14 @@ def classify(lexicon) -> dict[str, WordClass]:
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
              else c for w, c in table.items()}
+    countable = {w for w, c in table.items() if c.mark == "cnt"}
+    bare_after = bare_after_preposition(countable, wordnet_texts())
+    table = {w: replace(c, mark=f"cnt/{BARE_AFTER}") if w in countable and w in bare_after else c
+             for w, c in table.items()}
+    # (joined to the mark a verb has: feel keeps "bare", look the noun's "cnt")
+    linking = linking_verbs()
+    table = {w: replace(c, mark=LINKING if c.mark == "-" else f"{c.mark}/{LINKING}") if "V" in c.readings and any(
+        pos == "verb" and lemma in linking for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
@@ -582,6 +598,32 @@ def counted_by_use(forms: dict[str, list[tuple[str, str, str]]], texts) -> set[s
             elif words[i - 1] not in _NOT_BARE and words[i - 2] not in _NOT_BARE and words[i + 1] not in nouns:
                 bare[w] = bare.get(w, 0) + 1
     return {w for w, n in counted.items() if n >= COUNTED_MIN and n >= COUNTED_SHARE * (n + bare.get(w, 0))}
+
+
+# a countable noun English puts bare after a preposition (at school, in bed, on foot, on strike, in town): WordNet's
+# glosses and examples put it right after a preposition at least BARE_AFTER_SHARE of the times they put it after a
+# preposition and a determiner (or a possessive). Measured: window 0.02, kitchen 0.05, table 0.13, street 0.14, city
+# 0.16; church 0.22, foot 0.33, town 0.44, school 0.53, bed 0.54, work 0.68 (hospital 0.03: WordNet's English is
+# American, "in the hospital")
+BARE_AFTER_SHARE = 0.2
+BARE_AFTER = "pb"  # the part of a countable noun's mark that says so
+
+
+def bare_after_preposition(nouns: set[str], texts) -> set[str]:
+    """The nouns of `nouns` that `texts` (lines of English) put bare right after a preposition: see BARE_AFTER_SHARE."""
+    prepositions = {w for w, tags in CLOSED.items() if "PREP" in tags}
+    bare: dict[str, int] = {}
+    determined: dict[str, int] = {}
+    for line in texts:
+        words = ["", ""] + re.findall(r"[a-z]+", line.lower())
+        for i in range(2, len(words)):
+            if words[i] not in nouns:
+                continue
+            if words[i - 1] in prepositions:
+                bare[words[i]] = bare.get(words[i], 0) + 1
+            elif words[i - 2] in prepositions and words[i - 1] in _NOT_BARE:
+                determined[words[i]] = determined.get(words[i], 0) + 1
+    return {w for w, n in bare.items() if n >= BARE_AFTER_SHARE * (n + determined.get(w, 0))}
 
 
 # a form the rules above call a learner's (a regular form of an irregular word, -s on an adjective) that WordNet's
@@ -666,11 +708,12 @@ def object_only_verbs() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def verb_frames() -> dict[str, frozenset[int]]:
-    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
+def synset_frames() -> dict[str, dict[str, frozenset[int]]]:
+    """Verb synset offset → each of its words → the numbers of the frames WordNet lists for that word there
+    (data.verb)."""
     from weightsmith.tasks.nlp.dictionary import sources
 
-    frames: dict[str, set[int]] = {}
+    synsets: dict[str, dict[str, frozenset[int]]] = {}
     with open(sources.path("wordnet").parent / "data.verb", encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.startswith(" "):
@@ -680,12 +723,52 @@ def verb_frames() -> dict[str, frozenset[int]]:
             words = [fields[4 + 2 * i].lower() for i in range(count)]
             i = 4 + 2 * count
             i += 1 + 4 * int(fields[i])  # pointers
+            frames: dict[str, set[int]] = {}
             for k in range(int(fields[i]) if i < len(fields) else 0):  # frames: "+ frame word"
                 frame, which = int(fields[i + 2 + 3 * k]), int(fields[i + 3 + 3 * k], 16)
                 for j, word in enumerate(words):
                     if which in (0, j + 1):
                         frames.setdefault(word, set()).add(frame)
+            synsets[fields[0]] = {w: frozenset(f) for w, f in frames.items()}
+    return synsets
+
+
+@lru_cache(maxsize=1)
+def verb_frames() -> dict[str, frozenset[int]]:
+    """Verb lemma → the numbers of the frames WordNet lists for any of its senses (data.verb)."""
+    frames: dict[str, set[int]] = {}
+    for words in synset_frames().values():
+        for word, numbers in words.items():
+            frames.setdefault(word, set()).update(numbers)
     return {w: frozenset(f) for w, f in frames.items()}
+
+
+# WordNet's frames with an adjective after the verb (Something ----s Adjective/Noun, Somebody ----s Adjective), read in
+# a lemma's LINKING_SENSES commonest senses: 27 one-word lemmas (look, feel, seem, sound, smell, taste, become, get,
+# go, grow, stay, remain, appear, prove, stand, behave, act …); in any sense 77, with play, drive, work and wash,
+# after which an adjective is a learner's adverb (she played brilliant)
+LINKING_FRAMES = frozenset((6, 7))
+LINKING_SENSES = 2
+LINKING = "lnk"  # the part of a mark that says so
+
+
+@lru_cache(maxsize=1)
+def linking_verbs() -> frozenset[str]:
+    """Verb lemmas that take an adjective after them (LINKING_FRAMES in one of their LINKING_SENSES commonest
+    senses; index.verb lists a lemma's senses by their frequency)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    synsets, linking = synset_frames(), set()
+    with open(sources.path("wordnet").parent / "index.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemma, senses, pointers = fields[0], int(fields[2]), int(fields[3])
+            offsets = fields[6 + pointers:6 + pointers + senses][:LINKING_SENSES]
+            if any(LINKING_FRAMES & synsets.get(o, {}).get(lemma, frozenset()) for o in offsets):
+                linking.add(lemma)
+    return frozenset(linking)
 
 
 def wordnet_texts():

@@ -179,13 +179,13 @@ def _pools(lexicon) -> _Pools:
             if pos == "verb":
                 forms.setdefault(tag, set()).add(word)
     adjectival = {w for w, c in classes.items() if "A" in c.readings}
-    countable = {w for w, c in classes.items() if c.mark in ("cnt", "kin")}
+    countable = {w for w, c in classes.items() if c.rule_mark in ("cnt", "kin")}
     # (an -ing adjective's list names the prepositions it does not refuse, not complements: left out)
     complements = {a: tuple(x for x in p if not x.startswith("!")) for a, p in ADJECTIVE_COMPLEMENTS.items()
                    if classes.get(a) and classes[a].readings == ("A",) and "!by" not in p}
     uncountable = [(n, regular_plural(n)) for n in UNCOUNTABLE
                    if n in classes and classes[n].primary == "N" and bad.issuperset({regular_plural(n)})]
-    resultative = {w for w, c in classes.items() if c.mark in ("bare", "let", "res")}
+    resultative = {w for w, c in classes.items() if c.rule_mark in ("bare", "let", "res")}
     learner_forms = {a: a + "s" for a in adjectives if a + "s" in bad} | {
         v["past"]: v["base"] + "ed" for v in verbs if v["past"].endswith("ied") and v["base"] + "ed" in bad}
     return _Pools(nouns, irregular, verbs, adjectives, forms, adjectival, countable, compared, complements,
