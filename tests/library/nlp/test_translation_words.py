@@ -248,6 +248,9 @@ def test_a_body_of_water_is_a_place_class_of_its_own():
     # a noun neither dictionary translates that French writes alike (round 11: `build.cognates`)
     ("The campus is big.", "le campus est grand."),
     ("We watched an episode of the series.", "nous avons regardé un épisode de la série."),
+    # rarer English nouns, once the read-out was split (round 12b: COGNATE_MIN_ENGLISH_ZIPF 4 → 3)
+    ("The glacier is small.", "le glacier est petit."),
+    ("The dune is high.", "la dune est haute."),
 ])
 def test_nouns_french_writes_alike_are_known(english, french):
     from weightsmith.library import nlp
