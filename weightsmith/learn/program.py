@@ -30,7 +30,7 @@ Semantics (the decompilers reproduce exactly these; `DiscreteProgram.predict` is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -118,7 +118,7 @@ class ProgramConfig:
         """The config a program.json holds, every field's type checked (a file may be damaged or hand-edited:
         `"causal": "yes"` was taken as true, and changed every prediction without a word)."""
         names = {f.name for f in fields(cls)}
-        required = {"vocab", "classes", "max_len", "layers", "cat_heads", "count_heads", "mlps"}
+        required = {f.name for f in fields(cls) if f.default is MISSING}
         if not isinstance(d, dict) or not required <= set(d) or not set(d) <= names:
             raise ValueError(f"config: expected the fields {sorted(required)} (and optionally "
                              f"{sorted(names - required)}), got {sorted(d) if isinstance(d, dict) else d!r}")
