@@ -82,12 +82,8 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
     sense is read (WordNet lists a lemma's senses commonest first): later senses add more noise than
     nouns (match is a device first, the game later; night is a measure of time in its later senses)."""
     hypernyms: dict[str, list[str]] = {}
-    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue  # the licence header
-        fields = line.split(" | ", 1)[0].split()
-        words = int(fields[3], 16)
-        pointers = 4 + 2 * words
+    for fields in _noun_synsets(folder):
+        pointers = 4 + 2 * int(fields[3], 16)
         hypernyms[fields[0]] = [fields[pointers + 2 + 4 * i] for i in range(int(fields[pointers]))
                                 if fields[pointers + 1 + 4 * i] in ("@", "@i")]
     senses: dict[str, list[str]] = {}
@@ -119,11 +115,15 @@ def proper_nouns(folder: Path) -> set[str]:
     synset they stand in: names of places and people (bristol, calcutta, magellan), not common nouns that are
     also a name somewhere (rose, bath)."""
     capitalised, common = set(), set()
-    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue  # the licence header
-        fields = line.split(" | ", 1)[0].split()
+    for fields in _noun_synsets(folder):
         for word in fields[4:4 + 2 * int(fields[3], 16):2]:
             (capitalised if word[0].isupper() else common).add(word.lower())
     return {w for w in capitalised - common if w.isalpha()}
 
+
+def _noun_synsets(folder: Path):
+    """Each noun synset of WordNet's data.noun as its fields before the gloss: offset, lex file, pos, word count
+    (hex), then the words (each with its lex id), the pointers ... (wndb(5WN))."""
+    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):  # (the licence header)
+            yield line.split(" | ", 1)[0].split()
