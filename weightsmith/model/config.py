@@ -255,7 +255,8 @@ class ModelConfig:
         return self.composed.dims() if self.composed is not None else []
 
     def n_output_logits(self) -> int:
-        """How many of the unembedding's logits are the output's (the rest are `output_types` scores)."""
+        """How many of the unembedding's logits are the output's (the rest: `output_types` scores, then the
+        `composed` model's `fed` dims; `readout_dims`)."""
         return len(self.output_codes) if self.output_codes is not None else len(self.output_dims)
 
     def unembedding(self) -> tuple[np.ndarray, np.ndarray]:
