@@ -181,7 +181,7 @@ def run_task(task: str, lexicon: dictionary.Lexicon, sentiment_baseline, version
 def sentiment_model(version: int) -> dict:
     """The compiled sentiment model's size and speed, and compiled == interpreter on every sentence we have:
     the held-out items of the sets up to `version` (a later set is not run: it is unseen until it is scored),
-    the generated corpus (both splits), the hand-written dev and probe sentences and the older
+    the generated corpus (both splits), the hand-written dev, probe and round-13 sentences and the older
     two-class corpus."""
     import torch
 
@@ -195,7 +195,8 @@ def sentiment_model(version: int) -> dict:
     model = load(folder)
     sentences = [list(i.words) for v in heldout.VERSIONS if v <= version for i in heldout.load("sentiment", v)]
     sentences += [list(e.words) for split in everyday_sentiment.SPLITS for e in everyday_sentiment.load(split)]
-    sentences += [list(e.words) for name in ("handwritten", "probe") for e in everyday_sentiment.load_handwritten(name)]
+    sentences += [list(e.words) for name in ("handwritten", "probe", "round13")
+                  for e in everyday_sentiment.load_handwritten(name)]
     sentences += [list(e.words) for split in corpora.SPLITS for e in corpora.load("sentiment", split)]
     sentences = [s if s[-1] in nlp.SENTENCE_END else s + ["."] for s in sentences]
     start = cpu_seconds()

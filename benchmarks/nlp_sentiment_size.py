@@ -52,13 +52,15 @@ def main() -> None:
     rows = []
     for n in (*SIZES, len(order)):
         chosen = sorted(order[:n])  # ids in class order: the staircase keeps one run per class
-        classes = [table.classes[i] for i in chosen]
+        classes, graded = [table.classes[i] for i in chosen], [table.graded[i] for i in chosen]
         ids = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
-        row = {"words": n, "ids": measure(polarity.program(ids), set(range(n)))}
+        ids_graded = feature("graded", lambda i: graded[i], rasp.numerical(rasp.tokens))
+        row = {"words": n, "ids": measure(polarity.program(ids, ids_graded), set(range(n)))}
         if n in SIZES:
-            by_word = {table.words[i]: table.classes[i] for i in chosen}
-            one_hot = feature("word_class", lambda w: by_word[w], rasp.tokens)
-            row["one_hot"] = measure(polarity.program(one_hot), set(by_word))
+            by_word = {table.words[i]: (table.classes[i], table.graded[i]) for i in chosen}
+            one_hot = feature("word_class", lambda w: by_word[w][0], rasp.tokens)
+            one_hot_graded = feature("graded", lambda w: by_word[w][1], rasp.tokens)
+            row["one_hot"] = measure(polarity.program(one_hot, one_hot_graded), set(by_word))
         rows.append(row)
         print(row, flush=True)
     RESULTS.write_text(json.dumps(rows, indent=1) + "\n")

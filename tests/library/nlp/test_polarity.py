@@ -41,6 +41,25 @@ def test_probe_sentences_and_their_known_misses():
         "the kitchen tap is dripping again .", "the dog next door barks all day ."]
 
 
+def test_round13_sentences_and_their_known_misses():
+    examples = everyday_sentiment.load_handwritten("round13")
+    got = labels([list(e.words) for e in examples])
+    # an event with no evaluative word, and rated words used as names or topics (docs/nlp.md, round 13)
+    assert [" ".join(e.words) for e, g in zip(examples, got) if g != e.label] == [
+        "i could n't sleep because of the noise .", "my son is reading a book about the war .",
+        "my great - grandmother was born in 1920 .", "the dry cleaner 's closes at six ."]
+
+
+def test_graded_words_are_the_polar_comparatives_and_superlatives_in_one_run_per_class():
+    vocabulary = polarity.words()
+    graded = {w for w, g in zip(vocabulary.words, vocabulary.graded) if g}
+    assert {"better", "best", "worse", "worst", "happier", "lovelier", "nicer"} <= graded
+    assert not graded & {"good", "happy", "bad", "more", "so", "greatly"}
+    steps = sum((a, x) != (b, y) for a, b, x, y in zip(vocabulary.classes, vocabulary.classes[1:], vocabulary.graded,
+                                                         vocabulary.graded[1:]))
+    assert steps + 1 == len(set(zip(vocabulary.classes, vocabulary.graded)))  # `id → graded` is a staircase too
+
+
 def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     vocabulary = polarity.words()
     assert vocabulary.class_of("tidier") == vocabulary.class_of("tidiest") == vocabulary.class_of("tidy") == "+1"
@@ -90,6 +109,29 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("we have enough bread", "neutral"),
     ("i have never been so happy", "positive"),  # "never been so": the most, not a negation
     ("i have never been happy here", "negative"),
+    # round 13: after "never" or "could n't", a comparative or "so"/"more" says the most
+    ("i 've never been happier", "positive"),
+    ("i have never seen a worse film", "negative"),
+    ("i have never felt so welcome in a hotel", "positive"),
+    ("i could n't be happier with the sofa", "positive"),
+    ("the timing could n't be worse", "negative"),
+    ("i have never been very happy here", "negative"),  # "very" is not "so": a plain negation
+    ("the food is never so good here", "negative"),  # "so" right after "never": "not that good"
+    ("the new phone is not better", "negative"),  # only "never"/"could n't" say the most
+    # a negative question or a tag asks the hearer to agree: it asserts
+    ("is n't it terrible ?", "negative"),
+    ("do n't you just love this song ?", "positive"),
+    ("the cake was delicious , was n't it ?", "positive"),
+    ("the beach was n't very clean , was it ?", "negative"),
+    ("is n't the museum open on sundays ?", "neutral"),  # nothing to agree with
+    ("why is n't the train ever on time ?", "neutral"),  # "n't" not second: a question
+    ("was the hotel breakfast awful ?", "neutral"),
+    # a negation judges the first polar word after it; the rest of its clause describes
+    ("the rain was n't bad at all during the festival", "positive"),
+    ("the pay is n't good for such a stressful job", "negative"),
+    ("the trams are never dirty or smelly", "positive"),  # "or" keeps the scope
+    ("the staff were n't friendly or helpful", "negative"),
+    ("the food was not good and the service was slow", "negative"),  # "and" ends it
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

@@ -9,15 +9,25 @@ polar by VADER's ratings).
                   ("too bad") and makes a plain or a positive one a complaint ("too small", "too sweet");
                   a diminisher before a plain adjective is a mild complaint ("a bit small"); "kind of" is a
                   diminisher (read at "of"); "as well" is neutral; "on time" and a plain adjective +
-                  "enough" ("big enough") are mildly positive; "never" is a negator except in "never been
-                  so …", where "been" cancels it
+                  "enough" ("big enough") are mildly positive; "not"/"n't" after could/can reads as
+                  "never" ("could n't be better")
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
                   weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
-                  clause; two negations in one clause cancel
+                  clause; two negations in one clause cancel. The "n't" of a negative question ("is n't it
+                  terrible ?") negates nothing: it asks the hearer to agree
+    described     after a negated polar word in my clause: the negation judged that word, and the polar
+                  words after it describe ("was n't bad at all during the festival", "was n't safe late at
+                  night", "never dirty or smelly"): they do not vote
+    the most      after "never" (or "could n't"), a comparative or a word after "so"/"more" says the
+                  most, not the opposite: "i 've never been happier", "never felt so welcome", "could n't
+                  be worse" keep their sign
     vote          ±strength, the sign flipped when negated
-    counted       the vote, if no "but"/"however" follows me (X but Y: only Y counts) and the sentence
-                  has no "?" (a question asserts nothing: "was the hotel nice ?" is neutral)
+    counted       the vote, if I am not described, no "but"/"however" follows me (X but Y: only Y counts)
+                  and the sentence has no "?" (a question asserts nothing: "was the hotel nice ?" is
+                  neutral), unless the question is rhetorical: a negative question ("is n't it terrible ?", "do n't you love
+                  it ?") or a statement with a tag ("the cake was lovely , was n't it ?") asserts what
+                  it asks the hearer to agree with
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
                   neutral if they balance, and so when no polar word is left
 
@@ -29,15 +39,19 @@ Unknown words (UNK) have the class "-": they never vote.
 from __future__ import annotations
 
 from weightsmith import rasp
-from weightsmith.library.nlp.notation import combine, count_all, count_upto, feature, in_negation_scope, previous
+from weightsmith.library.nlp.notation import (combine, count_all, count_upto, feature, in_negation_scope, nearest_left,
+                                              previous)
 from weightsmith.library.nlp.sentiment_words import POLAR_CLASSES, vocabulary as words
 
 LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {cls: int(cls) for cls in POLAR_CLASSES}  # a polar class and its signed strength
-# the classes whose reading depends on the word before
-CONTEXT_READERS = ("like", "well", "of", "time", "enough", "been")
+# the classes whose reading depends on the word before, and the classes before them that change it (any
+# other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
+CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj",),
+                   "neg": ("modal",), "nt": ("modal",), "so": ("never",)}
+NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
 
 
 def vocabulary() -> list[str]:
@@ -70,11 +84,11 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "+1" if before == "on" else "-"
     if cls == "enough":  # "big enough" meets a need; "not big enough" is a complaint
         return "+1" if before == "adj" else "-"
-    if cls == "never":
-        return "neg"
-    if cls == "been":  # "never been so happy": the second negation cancels the first
-        return "neg" if before == "never" and after == "int" else "-"
-    return cls if cls in POLAR or cls in ("int", "neg", "but", "break", "question") else "-"
+    if cls in ("neg", "nt"):  # "could n't be better" says what "never been better" says
+        return "never" if before == "modal" else "neg"
+    if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
+        return "int" if before == "never" else "so"
+    return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
 
 
 def what_follows(cls: str) -> str:
@@ -82,13 +96,13 @@ def what_follows(cls: str) -> str:
     reading a word's class and its neighbours' has fewer combinations to tell apart."""
     if cls in POLAR:
         return "+1" if POLAR[cls] > 0 else "-1"
-    return cls if cls in ("pretty", "adj", "of", "int") else "-"
+    return cls if cls in ("pretty", "adj", "of") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
     """How a modifier changes a polar word's strength: +1 intensified ("not very good": +0), diminished → 1,
     "too" + a positive word → 1 (its sign flips in `vote`)."""
-    return {"int": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
+    return {"int": 0 if negated else 1, "so": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
 
 
 def vote(cls: str, weight: tuple[str, bool]) -> int:
@@ -116,23 +130,56 @@ def label(pro: int, contra: int) -> str:
     return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
 
-def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
+def rhetorical(word_class: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
+    """(at each position: I am the "n't" of a negative question, the sentence is rhetorical). A negative
+    question opens with an auxiliary + "n't" ("is n't it …", "do n't you …": "n't" is the second word); a
+    tag question ends with an auxiliary, maybe "n't", and a pronoun after a clause break ("…, was n't it
+    ?", "…, was it ?")."""
+    cue = feature("tag_cue", lambda c: c if c in ("nt", "pron", "break") else "-", word_class)
+    cue1, cue2, cue3 = (previous(cue, k, default="start", name=f"tag_cue_prev{k}") for k in (1, 2, 3))
+    opener = combine("opens_negative_question", lambda c, c2: c == "nt" and c2 == "start", word_class, cue2)
+    ends_tag = combine("tag_pronoun_before", lambda c, c1: c == "question" and c1 == "pron", word_class, cue1)
+    tag_shape = combine("tag_shape", lambda c2, c3: c2 == "nt" or c3 == "break", cue2, cue3)
+    tag = combine("ends_tag", lambda end, shape: end and shape, ends_tag, tag_shape)
+    cues = combine("rhetorical_cue", lambda o, t: o or t, opener, tag)
+    return opener, feature("is_rhetorical", lambda n: n > 0, count_all(cues))
+
+
+def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) -> rasp.SOp:
     """The classifier; its value at every position is the sentence's label. It reads word ids through
-    `word_class`, the id → class staircase, unless given another s-op holding each word's class
-    (benchmarks/nlp_sentiment_size.py passes a lookup from one-hot words, to measure what ids save)."""
+    `word_class`, the id → class staircase, and `graded`, the id → comparative staircase, unless given
+    other s-ops holding each word's class and whether it is graded (benchmarks/nlp_sentiment_size.py passes
+    lookups from one-hot words, to measure what ids save)."""
     if word_class is None:
         classes = words().classes
         word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     before = previous(word_class, 1, default="-", name="class_before")
+    if graded is None:
+        comparative = words().graded
+        graded = feature("graded", lambda i: comparative[i], rasp.numerical(rasp.tokens))
     after = feature("what_follows", what_follows, previous(word_class, -1, default="-", name="class_after"))
-    in_context = combine("class_and_before", lambda c, b: (c, b if c in CONTEXT_READERS else "-"), word_class, before)
+    in_context = combine("class_and_before", lambda c, b: (c, b if b in CONTEXT_READERS.get(c, ()) else "-"),
+                         word_class, before)
     resolved = combine("resolved", lambda cb, a: resolve(cb[0], cb[1], a), in_context, after)
 
     modifier = previous(resolved, 1, default="-", name="modifier_before")
-    modifier = feature("modifier", lambda c: c if c in ("int", "dim", "too") else "-", modifier)
-    is_negator = feature("is_negator", lambda c: c == "neg", resolved)
+    modifier = feature("modifier", lambda c: c if c in ("int", "so", "dim", "too") else "-", modifier)
+    opener, is_rhetorical = rhetorical(word_class)
+    is_negator = combine("is_negator", lambda c, o: c in NEGATORS and not o, resolved, opener)
     is_break = feature("is_clause_break", lambda c: c in ("break", "but", "question"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
+    # a negation judges the first polar word after it; the rest of its clause describes ("was n't bad at all
+    # during the festival", "never impatient with the slow walkers", "never dirty or smelly"): no vote
+    ends = combine("clause_end_or_negated_polar", lambda brk, judged: "break" if brk else "judged" if judged else "-",
+                   is_break, combine("negated_polar", lambda c, n: c in POLAR and n, resolved, negated))
+    last_end = nearest_left(feature("is_clause_end_or_judged", lambda e: e != "-", ends), ends, default="break",
+                            name="after_judged_or_break")
+    described = feature("describes", lambda last: last == "judged", last_end)
+    # (a "never" anywhere: sentences with two negators of different kinds are rare, and this costs one count)
+    by_never = feature("has_never", lambda n: n > 0, count_all(feature("is_never", lambda c: c == "never", resolved)))
+    the_most = combine("says_the_most", lambda g, m: g or m == "so", graded, modifier)
+    the_most = combine("never_the_most", lambda most, never: most and never, the_most, by_never)
+    negated = combine("negated_not_the_most", lambda n, most: n and not most, negated, the_most)
     weight = combine("weight", lambda m, n: (m, n), modifier, negated)
     votes = combine("vote", vote, resolved, weight)
 
@@ -140,6 +187,8 @@ def program(word_class: rasp.SOp | None = None) -> rasp.SOp:
     last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
     question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
     asks = feature("is_question", lambda n: n > 0, question_marks)
-    counts = combine("counts", lambda last, question: last and not question, last_clause, asks)
+    asserts = combine("asserts", lambda question, rhetoric: rhetoric or not question, asks, is_rhetorical)
+    counts = combine("counts", lambda last, says: last and says, last_clause, asserts)
+    counts = combine("counts_not_described", lambda c, d: c and not d, counts, described)
     counted = combine("counted_vote", lambda v, c: v if c else 0, votes, counts)
     return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

@@ -14,14 +14,23 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
     neg           a negator (not, n't, no, nothing, without, …)
     but           contrast: only what follows the last one counts
-    break         the end of a clause (punctuation, and, because, …): a negation's scope stops here
+    break         the end of a clause (punctuation, and, because, …): a negation's scope stops here ("or"
+                  is not one: "never dirty or smelly" negates both)
     question      "?": ends a clause, and makes the whole sentence neutral (a question asserts nothing)
     adj           an adjective with no polarity ("too" + adj is negative: "too small")
     like pretty kind well too time enough    words with a polar and a neutral reading, resolved by context
-    never been                   a negator, except in "never been so/more …" (the most …, not a negation)
-    as of likeprep on            the context words that resolve them ("as well", "kind of", "looks like",
-                                 "on time")
+    never nt      negators that can mean "the most": "never" (and "cannot"), "n't" (also the mark of a
+                  negative question when it is the second word: "is n't it terrible ?"); "not"/"n't" after
+                  a modal ("could n't be better") reads as "never"
+    so            "so", "more": intensifiers that, after a "never", say "the most" ("never felt so welcome")
+    as of likeprep on modal      the context words that resolve them ("as well", "kind of", "looks like",
+                                 "on time", "could n't")
+    pron          a pronoun that ends a tag question ("…, was n't it ?")
     -             everything else, and UNK
+
+A polar word is also *graded* or not (`SentimentVocabulary.graded`): a comparative or superlative (better,
+happier, worst), which after "never" or "could n't" says "the most", not its opposite. Ids put the graded
+words of each class after the others, so that `id → graded` is a staircase too.
 
 Which VADER words count as polar: VADER rates many words that carry no opinion in an everyday sentence
 ("play" +1.4, "friend" +2.2, "help" +1.7, "party" +1.7), and a sentence made of them is neutral. A rated
@@ -43,32 +52,36 @@ OVERRIDES = Path(__file__).parent / "sentiment_overrides.tsv"
 STRONG = 2.0  # |VADER mean rating| from which a polar word has strength 2
 POLAR_ADJECTIVE = 0.5  # the smallest |rating| that makes an adjective or adverb polar
 POLAR_OTHER = 1.5  # the smallest |rating| that makes a noun or verb polar
-NEGATORS = ("not", "n't", "no", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
-            "nowhere")
+NEGATORS = ("not", "no", "nothing", "nobody", "none", "neither", "nor", "without", "nowhere")
 CONTRAST = ("but", "however")
-BREAKS = (".", ",", ";", ":", "!", "and", "or", "because", "although", "though", "while", "when", "if",
+BREAKS = (".", ",", ";", ":", "!", "and", "because", "although", "though", "while", "when", "if",
           "until", "whereas", "since")
 POLAR_READING = {"kind": "+2", "pretty": "+1"}  # an ambiguous word's polar reading ("kinder", "prettiest")
 POLAR_CLASSES = ("+1", "+2", "-1", "-2")
 NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
                "quietly", "softly")
-AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough", "never", "been")
+AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
+# words whose class is read by the program's rules, each with its class
+RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
+              "could": "modal", "can": "modal", "ca": "modal"}
+TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
                              "tasted", "just", "would", "'d", "something", "is", "was", "are",
                              "were", "'s", "'re", "'m", "be", "been", "am")
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
-CLASSES = ("neg", "but", "break", "question", "int", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS, "as", "of", "on",
-           "likeprep", "adj", "-")
+CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS,
+           "as", "of", "on", "likeprep", "modal", "pron", "adj", "-")
 
 
 @dataclass(frozen=True)
 class SentimentVocabulary:
-    """Words in id order, each word's class, and the id of UNK."""
+    """Words in id order, each word's class, whether it is graded, and the id of UNK."""
 
     words: tuple[str, ...]
     classes: tuple[str, ...]  # classes[i] is the class of words[i]
+    graded: tuple[bool, ...]  # graded[i]: words[i] is a polar comparative or superlative (better, happier)
     ids: dict[str, int]
 
     def encode(self, words: list[str]) -> list[int]:
@@ -120,7 +133,7 @@ def classify(lexicon) -> dict[str, str]:
             table[word] = polar_class(entry.score)
     table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
     table["?"] = "question"
-    table |= CONTEXT | {w: w for w in AMBIGUOUS}
+    table |= CONTEXT | {w: w for w in AMBIGUOUS} | RULE_WORDS | {w: "pron" for w in TAG_PRONOUNS}
     overrides = read_overrides()
     table |= overrides
     table |= inherited(lexicon, words, table, overrides)
@@ -168,12 +181,22 @@ def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[s
     return out
 
 
+def graded(lexicon, table: dict[str, str]) -> set[str]:
+    """The polar words with a comparative or superlative reading ("better", "happier", "worst"): after
+    "never" they mean the most ("i 've never been happier"), not the opposite."""
+    return {w for w, cls in table.items()
+            if cls in POLAR_CLASSES and any(tag in ("cmp", "sup") for _, _, tag in lexicon.analyses(w))}
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> SentimentVocabulary:
     """The vocabulary from the built lexicon (`tasks.nlp.dictionary.load`, built at set-up)."""
     from weightsmith.tasks.nlp import dictionary
 
-    table = classify(dictionary.load().for_task("sentiment"))
+    lexicon = dictionary.load().for_task("sentiment")
+    table = classify(lexicon)
+    comparatives = graded(lexicon, table)
     order = {c: i for i, c in enumerate(CLASSES)}
-    words = tuple(sorted(table, key=lambda w: (order[table[w]], w)))
-    return SentimentVocabulary(words, tuple(table[w] for w in words), {w: i for i, w in enumerate(words)})
+    words = tuple(sorted(table, key=lambda w: (order[table[w]], w in comparatives, w)))
+    return SentimentVocabulary(words, tuple(table[w] for w in words), tuple(w in comparatives for w in words),
+                               {w: i for i, w in enumerate(words)})
