@@ -63,9 +63,10 @@ def decode(compiled, program: Program, inputs: list[list]) -> list[list]:
                          "it is undefined (a model in it outputs None): extract each model of the pipe instead")
     ids = model.encode([[model.config.bos, *x] for x in inputs])
     positions = np.broadcast_to(np.arange(ids.shape[1]), ids.shape)
-    logits = torch.from_numpy(run(program, ids.numpy(), positions))
-    # the program computes the output's logits alone (not a typed model's type scores): values as stored,
-    # which `_same` compares by value
+    out = torch.from_numpy(run(program, ids.numpy(), positions))
+    # the program computes the output's logits alone, not a typed model's type scores (zeros here, unread:
+    # values as stored, which `_same` compares by value)
+    logits = torch.cat([out, out.new_zeros(*out.shape[:2], len(model.config.type_dims()))], dim=-1)
     rows = model.decode_logits(logits, [len(x) + 1 for x in inputs], ids, typed=False)
     return [row[1:] for row in rows]
 

@@ -483,6 +483,7 @@ class Transformer(nn.Module):
 
         The checks read the ids (and a pipe's `fed` logits), so a model that has them needs `ids`: without,
         its inputs would be decoded unchecked (a switch answered an input with no selector)."""
+        self._check_readout_shape(logits, lengths, ids)
         if ids is None:
             if domain.has_checks(self):
                 raise ValueError("this model refuses some inputs by their tokens (a switch, pipe or programmable "
@@ -496,6 +497,30 @@ class Transformer(nn.Module):
             return self._decode_readout(logits, lengths, ids, typed)
         rows = iter(self._decode_readout(logits[kept], [lengths[b] for b in kept], ids[kept], typed) if kept else [])
         return [None if error else next(rows) for error in errors]
+
+    def _check_readout_shape(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None) -> None:
+        """ValueError unless `logits` is a read-out [B, T, n_readout] of the ids [B, T], with a length each of
+        at most T: decoding reads logits by position, so an export's `residual` (its first dims taken for
+        logits) or the logits of other inputs gave answers, not an error."""
+        config = self.config
+        parts = {"output logits": config.n_output_logits(), "type scores": len(config.type_dims()),
+                 "fed dims": len(config.check_dims())}
+        width = sum(parts.values())
+        if logits.dim() != 3 or logits.shape[-1] != width:
+            named = ", ".join(f"{n} {name}" for name, n in parts.items() if n)
+            raise ValueError(f"the logits' last dimension is {logits.shape[-1] if logits.dim() else 0}; the read-out "
+                             f"gives {width} ({named or 'nothing to read'}): decode a read-out (an ONNX export's "
+                             f"`readout`, not its `residual`) of shape [inputs, positions, {width}]")
+        if ids is not None and tuple(ids.shape) != tuple(logits.shape[:2]):
+            raise ValueError(f"the logits are {list(logits.shape[:2])} inputs x positions, the ids {list(ids.shape)}: "
+                             "decode the logits of the ids they were run on")
+        if len(lengths) != logits.shape[0]:
+            raise ValueError(f"{len(lengths)} lengths for {logits.shape[0]} inputs: one length (BOS included) "
+                             "per input")
+        longer = next((b for b, n in enumerate(lengths) if n > logits.shape[1]), None)
+        if longer is not None:
+            raise ValueError(f"input {longer} is {lengths[longer]} positions long, the logits have "
+                             f"{logits.shape[1]}")
 
     def _decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
                         typed: bool = True) -> list[list]:
