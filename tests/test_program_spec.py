@@ -131,3 +131,18 @@ def test_an_empty_vocabulary_item_is_refused(text):
     prog.py:hist --vocab ,x` compiled over ['x'] alone, where '' was meant to be a token."""
     with pytest.raises(ValueError, match="is empty"):
         parse_vocab(text)
+
+
+def test_a_tracr_program_or_a_selector_returned_is_named_for_what_it_is(tmp_path):
+    # "returned Map, not a RASP s-op" for a program written with Tracr's rasp (a RASP s-op, only Tracr's)
+    pytest.importorskip("tracr", reason="Tracr is in the `baseline` extra")
+    source = tmp_path / "prog.py"
+    source.write_text("from tracr.rasp import rasp as tracr_rasp\nfrom weightsmith import rasp\n\n"
+                      "def tracr():\n    return tracr_rasp.Map(lambda x: x, tracr_rasp.tokens)\n\n"
+                      "def select():\n    return rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ)\n")
+    with pytest.raises(ProgramFileError, match=r"prog.py:tracr returned a Tracr s-op \(Map\): write it with "
+                                               r"`from weightsmith import rasp` instead of `from tracr.rasp import rasp`"):
+        load_program(f"{source}:tracr", vocab="1,2", max_seq_len=2)
+    with pytest.raises(ProgramFileError, match=r"prog.py:select returned Select, a selector, not an s-op: return "
+                                               r"what reads it \(rasp.Aggregate, rasp.SelectorWidth\)"):
+        load_program(f"{source}:select", vocab="1,2", max_seq_len=2)

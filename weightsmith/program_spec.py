@@ -115,6 +115,17 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     return resolved
 
 
+def _not_an_sop(value: object) -> str:
+    """What a program file's function returned instead of an s-op, and what to return."""
+    kind = type(value).__name__
+    if type(value).__module__.split(".")[0] == "tracr":  # the same API, built with Tracr's classes
+        return (f"a Tracr s-op ({kind}): write it with `from weightsmith import rasp` instead of "
+                "`from tracr.rasp import rasp` (the same API)")
+    if isinstance(value, rasp.Selector):
+        return f"{kind}, a selector, not an s-op: return what reads it (rasp.Aggregate, rasp.SelectorWidth)"
+    return f"{kind}, not a RASP s-op"
+
+
 def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
                   max_seq_len: Optional[int]) -> ProgramSpec:
     """Runs the user's file and calls `func_name`; anything it raises becomes one line naming file and line."""
@@ -144,7 +155,7 @@ def _file_program(spec: str, path: Path, func_name: str, vocab: Optional[tuple],
         except (Exception, SystemExit) as error:
             raise ProgramFileError(_raised_in(path, error, f"{func_name}() raised")) from None
     if not isinstance(program, rasp.SOp):
-        raise ProgramFileError(f"{spec} returned {type(program).__name__}, not a RASP s-op")
+        raise ProgramFileError(f"{spec} returned {_not_an_sop(program)}")
     return ProgramSpec(spec, program, vocab, max_seq_len, source)
 
 

@@ -15,9 +15,11 @@ class NotText(OSError):
 
 
 def read_text(path: str | Path) -> str:
-    """The file's UTF-8 text; OSError (missing, a folder, ...) or NotText, whose message says why."""
+    """The file's UTF-8 text; OSError (missing, a folder, ...) or NotText, whose message says why. A leading
+    byte order mark (Notepad's and Excel's "UTF-8 with BOM") is not text: read as such it joined the first token
+    (`fit` learned '\ufeffc' as a token beside 'c')."""
     data = Path(path).read_bytes()
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # not "utf-8-sig": its error offsets skip the mark
     except UnicodeDecodeError as err:
         raise NotText(f"it is not UTF-8 text (byte 0x{data[err.start]:02x} at {err.start})") from None

@@ -26,3 +26,21 @@ def test_help_shows_square_brackets_as_written():
             assert bracket in shown, f"{name} --help lost {bracket!r}"
             checked += 1
     assert checked >= 3  # subleq's [c], sweep's [ray] and [sweep]
+
+
+def test_usage_errors_are_one_line_with_exit_code_2():
+    # Click's usage errors were a box of several lines (usage, "Try ... --help", a framed message)
+    cases = [(["add", "1.5", "2"], r"^error: Invalid value for 'a': .*integer.* \(see `.* add --help`\)$"),
+             (["add", "5"], r"^error: Missing argument 'b'\. \(see `.* add --help`\)$"),
+             (["run"], r"^error: Missing argument 'program'\. \(see `.* run --help`\)$"),
+             (["nosuch"], r"^error: No such command 'nosuch'\. \(see `.* --help`\)$"),
+             (["compile", "hist", "-o"], r"^error: Option '-o' requires an argument\. \(see `.* --help`\)$"),
+             (["verify", "x", "y", "--n-random", "0"], r"^error: Invalid value for '--n-random': .*1 \(see `.* verify "
+                                                         r"--help`\)$")]
+    for args, message in cases:
+        result = runner.invoke(app, args, terminal_width=80)
+        assert result.exit_code == 2, (args, result.output)
+        assert re.match(message, result.output.strip(), flags=re.I), (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1, (args, result.output)
+    assert "Usage:" in runner.invoke(app, []).output  # no arguments: the help, as before
+    assert runner.invoke(app, ["list"]).exit_code == 0

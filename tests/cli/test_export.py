@@ -52,7 +52,20 @@ def test_export_a_saved_model_to_onnx(tmp_path):
     assert (tmp_path / "onnx" / "model.onnx").stat().st_size > 0
 
 
-def test_export_a_program_to_transformer_lens(tmp_path):
+
+def test_an_onnx_file_name_is_the_file_written(tmp_path):
+    # `-o x.onnx` made the folder x.onnx/ holding model.onnx: a user naming a file got a folder
+    pytest.importorskip("onnx", reason="the ONNX export needs the `export` extra: pip install 'weightsmith[export]'")
+    result = runner.invoke(app, ["export", "hist", "--to", "onnx", "-o", str(tmp_path / "a" / "hist.onnx")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "a" / "hist.onnx").is_file() and (tmp_path / "a" / "hist.onnx").stat().st_size > 0
+    (tmp_path / "b.onnx").mkdir()  # an existing folder stays a folder
+    assert runner.invoke(app, ["export", "hist", "--to", "onnx", "-o", str(tmp_path / "b.onnx")]).exit_code == 0
+    assert (tmp_path / "b.onnx" / "model.onnx").is_file()
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(app, ["export", "hist", "--to", "onnx", "-o", str(tmp_path / "file" / "x.onnx")])
+    assert result.exit_code == 2 and "is a file, not a folder" in result.output
+    assert len(result.output.strip().splitlines()) == 1
     pytest.importorskip("transformer_lens", reason="the TransformerLens export needs the `export` extra: "
                         "pip install 'weightsmith[export]'")
     result = runner.invoke(app, ["export", "reverse", "--to", "transformer-lens", "-o", str(tmp_path)])

@@ -65,3 +65,13 @@ def test_a_data_token_is_known_to_vocab_only_with_its_type(tmp_path):
     result = runner.invoke(app, ["fit", f"{EXAMPLES / 'histogram.py'}:make", str(data), "-o", str(tmp_path / "o"),
                                  "--vocab", "1,0"])
     assert result.exit_code == 2 and "token True is not in --vocab [1, 0]" in result.output
+
+
+def test_examples_saved_with_a_byte_order_mark_read_as_without(tmp_path):
+    # the mark became part of the first token ('\ufeffc'), a token of its own that fit learned a filling for
+    from weightsmith.cli.sketch import read_examples
+
+    plain, marked = tmp_path / "plain.tsv", tmp_path / "marked.tsv"
+    plain.write_text("c a c\t2 1 2\na\t1\n", encoding="utf-8")
+    marked.write_text("c a c\t2 1 2\na\t1\n", encoding="utf-8-sig")
+    assert read_examples(marked) == read_examples(plain) == [(["c", "a", "c"], [2, 1, 2]), (["a"], [1])]

@@ -38,6 +38,27 @@ def test_a_saved_model_run_plain_refuses_what_apply_refuses(built, kind, tmp_pat
         assert loaded.run(tokens)[data:] == want == model.apply(tokens).decoded[data:]
 
 
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_decode_of_a_forward_pass_refuses_what_run_refuses(built, kind):
+    # `Transformer.decode` (what generate, the extractor's ground truth and the SUBLEQ runner call on a forward
+    # pass) decoded every input it was given: a switch's `BOS H a 1` came back answered
+    _, refused, answered, data = KINDS[kind]
+    model = built[kind].model
+    for tokens, message in refused:
+        batch = [answered[0][0], tokens]
+        ids = model.encode(batch)
+        with pytest.raises(InputError, match=message.replace("input 0", "input 1")):
+            model.decode(model(ids), [len(x) for x in batch], ids)
+        with pytest.raises(InputError, match=message.replace("input 0", "input 8")):
+            model.decode(model(ids), [len(x) for x in batch], ids, first=7)
+    batch = [tokens for tokens, _ in answered]
+    ids = model.encode(batch)
+    assert model.decode(model(ids), [len(x) for x in batch], ids) == model.run_batch(batch)
+    with pytest.raises(ValueError, match="pass the ids the logits were run on"):
+        model.decode(model(ids), [len(x) for x in batch])
+
+
 def test_a_pipe_of_a_pipe_and_a_switch_of_a_pipe_keep_the_inner_checks_at_their_dims(built):
     record = built["switch"].config.composed
     assert record.kind == "switch" and record.parts == ["H", "T", "P"]

@@ -10,6 +10,7 @@ from weightsmith import rasp
 from weightsmith.compiler import compile_program
 from weightsmith.library import PROGRAMS
 from weightsmith.model import generate
+from weightsmith.rasp import InputError
 
 VOCAB = list("abcde")
 PREV = rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == q - 1)
@@ -117,3 +118,17 @@ def test_sparse_copies_follow_weight_changes_and_training_stays_dense():
     assert mlp.W_in.grad is not None
     with pytest.raises(ValueError, match="use_sparse: below is a share"):
         model.use_sparse(2.0)
+
+
+def test_generation_refuses_a_prompt_outside_a_composed_models_domain():
+    # generate decoded the last position of any prompt: a switch's `H a 1` (1 is only T's) and a prompt with no
+    # selector continued with the token the model happened to give
+    from tests.composed_models import switch_model
+
+    model = switch_model().model
+    for prompt, message in [(["H", "a", 1], "token 1 at position 3 is not in the vocabulary of 'H'"),
+                            ([0, 1], "a switch reads a selector right after BOS")]:
+        for cache in (True, False):
+            with pytest.raises(InputError, match=f"^input 0: {message}"):
+                generate(model, prompt, max_new=1, cache=cache)
+    assert generate(model, ["T", 2], max_new=1).tokens == [2]  # T copies: the next token is the last one

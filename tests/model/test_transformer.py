@@ -399,3 +399,27 @@ def test_modules_are_built_in_the_state_torch_builds_them():
     twin = copy.deepcopy(model).to(torch.float64)
     assert twin.layers[0].mlp.W_in.dtype == torch.float64 and model.layers[0].mlp.W_in.dtype == torch.float32
     assert list(twin.state_dict()) == list(model.state_dict())
+
+
+def test_decode_logits_refuses_what_is_not_the_read_out_of_those_ids():
+    # an export's `residual` output decoded as its `readout` (its first dims read as logits) answered
+    # ['b', 'a', 'a', 'a'] for reverse's `a b c`; logits of other inputs than the ids were decoded against them
+    from weightsmith.compiler import compile_program
+    from weightsmith.library import PROGRAMS
+
+    p = PROGRAMS["reverse"]
+    model = compile_program(p.build(), p.vocab, 4).model
+    batch = [["BOS", "a", "b", "c"], ["BOS", "b"]]
+    ids = model.encode(batch)
+    final = model(ids)
+    logits = model.readout(final)
+    assert model.decode_logits(logits, [4, 2], ids) == [[None, "c", "b", "a"], [None, "b"]]
+    with pytest.raises(ValueError, match=r"^the logits' last dimension is 16; the read-out gives 3 \(3 output "
+                                         r"logits\): decode a read-out \(an ONNX export's `readout`, not its `residual`\)"):
+        model.decode_logits(final, [4, 2], ids)
+    with pytest.raises(ValueError, match=r"^the logits are \[1, 4\] inputs x positions, the ids \[2, 4\]"):
+        model.decode_logits(logits[:1], [4], ids)
+    with pytest.raises(ValueError, match=r"^3 lengths for 2 inputs"):
+        model.decode_logits(logits, [4, 2, 1], ids)
+    with pytest.raises(ValueError, match=r"^input 1 is 5 positions long, the logits have 4"):
+        model.decode_logits(logits, [4, 5], ids)

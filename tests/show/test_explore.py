@@ -116,3 +116,17 @@ def test_jupyter_shows_traces_and_models_as_html(sort):
     assert isinstance(trace, dict) and "<td>" in trace._repr_html_() and "target_pos" in trace._repr_html_()
     page = model._repr_html_()
     assert f"d_model {model.config.d_model}" in page and "residual stream layout" in page and "unique_keys" in page
+
+
+def test_the_page_names_the_compact_sops_its_trace_cannot_read():
+    # a saved model's compact intermediates were left out of the page's trace without a word
+    from weightsmith.compiler import compile_program
+
+    scramble = rasp.Map(lambda x: (x * 5) % 12, rasp.tokens).named("scramble")
+    first = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), scramble).named("first_scr")
+    out = rasp.SequenceMap(lambda x, y: (x + y) % 12, first, rasp.tokens).named("out")
+    model = compile_program(out, list(range(12)), 4, compact_above=0).model
+    data = exploration(model, [3, 7, 1])
+    assert data["unread"] == ["scramble", "first_scr"] and {t["label"] for t in data["trace"]} == {"indices", "out"}
+    assert "DATA.unread" in explore_html(model, [3, 7, 1])
+    assert exploration(compile_program(out, list(range(12)), 4, compact_above=None).model, [3, 7, 1])["unread"] == []

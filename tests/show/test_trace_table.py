@@ -76,3 +76,20 @@ def test_a_looped_models_trace_ends_with_its_output_and_names_the_last_run():
     block_rows = [line for label, line in rows.items() if label.startswith("aggregate")]
     assert block_rows and all("last run" in line for line in block_rows)
     assert next(line for line in reversed(lines) if line.count("│") > 3) == rows["rotate[xs]"]
+
+
+def test_a_saved_models_trace_names_the_compact_sops_it_cannot_read():
+    # `run FOLDER --trace` left compact s-ops out without a word (their code table is the compiler's, not the
+    # folder's): a trace of scramble -> first_scr -> out showed the output alone
+    from weightsmith.compiler import compile_program
+    from weightsmith.show.trace_table import model_trace_table
+
+    scramble = rasp.Map(lambda x: (x * 5) % 12, rasp.tokens).named("scramble")
+    first = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), scramble).named("first_scr")
+    out = rasp.SequenceMap(lambda x, y: (x + y) % 12, first, rasp.tokens).named("out")
+    model = compile_program(out, list(range(12)), 4, compact_above=0).model
+    shown = render(model_trace_table(model, [3, 7, 1]), 200)
+    assert "not shown (compact codes, whose table is the compiler's): scramble, first_scr" in shown
+    assert "tokens" not in shown.split("not shown")[1]  # the input is shown as the header
+    plain_model = compile_program(out, list(range(12)), 4, compact_above=None).model
+    assert "not shown" not in render(model_trace_table(plain_model, [3, 7, 1]), 200)

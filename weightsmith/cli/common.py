@@ -12,16 +12,49 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.text import Text
+from typer.core import TyperGroup
 
 from weightsmith.show.console import make_console, one_line_warnings
 
 if TYPE_CHECKING:
     from weightsmith.model import Transformer
 
+# Click's exception classes as Typer raises them (Typer 0.29 vendors Click as typer._click; older ones use click)
+_USAGE_ERROR, _CLICK_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+                              for name in ("UsageError", "ClickException"))
+
+
+class OneLineErrors(TyperGroup):
+    """The app's group: Click's usage errors (a wrong type, a missing argument, an unknown command) are one line
+    and exit code 2, as every other bad input is (they were a box of several lines: usage, a "Try" line, a
+    framed message)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _USAGE_ERROR as err:
+            if type(err).__name__ == "NoArgsIsHelpError":  # no arguments: the help is shown
+                sys.exit(err.exit_code)
+            where = err.ctx.command_path if err.ctx is not None else "weightsmith"
+            console.print(styled("error:", "bold red", f" {err.format_message()} (see `{where} --help`)"),
+                          soft_wrap=True)
+            sys.exit(2)
+        except _CLICK_ERROR as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            print("Aborted!", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     help="weightsmith: write RASP programs, run them, compile them into exact transformers.",
     no_args_is_help=True,
     add_completion=False,
+    cls=OneLineErrors,
 )
 # for commands whose arguments may be negative numbers: `run sort -1 0`, `add -5 3` take -1 and -5 as arguments
 # (a value, or a one-line error), not as Click's "No such option: -1"

@@ -36,7 +36,8 @@ def export_command(
     model: str = typer.Argument(..., help="A saved model folder, or a program to compile (library name or "
                                 "`file.py:function`)."),
     to: str = typer.Option(..., "--to", help="transformer-lens or onnx."),
-    out: Path = typer.Option(..., "-o", "--out", help="Folder to write the export into."),
+    out: Path = typer.Option(..., "-o", "--out", help="Folder to write the export into (ONNX: its model.onnx; "
+                             "or name the file, e.g. -o out/sort.onnx)."),
     vocab: Optional[str] = _VOCAB,
     max_len: Optional[int] = _MAX_LEN,
     causal: bool = _CAUSAL,
@@ -46,7 +47,9 @@ def export_command(
 
     if to not in TARGETS:
         fail(f"--to {to!r}: expected one of {', '.join(TARGETS)}")
-    writable_folder(out)
+    # an ONNX export is one file: `-o x.onnx` names it (it made the folder x.onnx/), unless that folder exists
+    onnx_file = out if out.suffix == ".onnx" and not out.is_dir() else out / "model.onnx"
+    writable_folder(onnx_file.parent if to == "onnx" else out)
     if Path(model).is_dir():
         no_program_options(Path(model), {"--vocab": vocab, "--max-len": max_len, "--causal": causal})
         transformer, compiled = load_model(Path(model)), None
@@ -58,8 +61,7 @@ def export_command(
         if to == "onnx":
             from weightsmith.export.onnx import export_onnx
 
-            out.mkdir(parents=True, exist_ok=True)
-            written = export_onnx(transformer, out / "model.onnx")
+            written = export_onnx(transformer, onnx_file)
         else:
             from weightsmith.export.circuits import circuit_of
             from weightsmith.export.transformer_lens import save_hooked_transformer

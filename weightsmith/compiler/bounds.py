@@ -565,7 +565,7 @@ def _snaps(walk: _Walk, output: OutputSpec) -> bool:
     """Whether a number written by a staircase decodes right at each of its points, though not
     within the tolerance everywhere: float32 rounds a large output by more than the quarter of the
     smallest gap, but the decoding snaps each value within a quarter of the gap to its nearer
-    neighbour too (`Transformer.decode_readout`), and large values have large gaps (exp's)."""
+    neighbour too (`Transformer.decode_logits`), and large values have large gaps (exp's)."""
     if len(output.scalar.terms) != 1:
         return False
     ((dim, c),) = output.scalar.terms.items()

@@ -128,7 +128,7 @@ class CompiledModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first (InputError where the
-        model is undefined: `Transformer.check_inputs`)."""
+        model is undefined: `Transformer.decode_logits`)."""
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -158,9 +158,7 @@ class CompiledModel:
         return [out[1:] for out in self.apply_batch([[self.config.bos, *x] for x in inputs])]
 
     def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor, first: int = 0) -> list[list]:
-        logits = self.model.readout(final)
-        self.model.check_inputs(ids, logits, first)
-        rows = self.model.decode_readout(logits, lengths, ids)
+        rows = self.model.decode(final, lengths, ids, first=first)
         for row in rows:
             if row:
                 row[0] = self.config.bos

@@ -3,7 +3,7 @@
 It answers like a compiled model (`apply(["BOS", ...]).decoded`, `apply_batch`), so code written for
 `CompiledModel` runs on it, and echoes the selector in its slot. What it refuses - inputs without a selector,
 outside the chosen component's domain, where a model of a pipe outputs None - the model itself refuses
-(`config.composed`, `Transformer.check_inputs`), so a composed model is saved as an ordinary model folder
+(`config.composed`, `Transformer.decode_logits`), so a composed model is saved as an ordinary model folder
 (safetensors + JSON) and `weightsmith.model.load(folder).run(...)` refuses the same inputs.
 """
 
@@ -17,7 +17,6 @@ import torch
 
 from weightsmith.compiler.compiled import CompiledOutput
 from weightsmith.model import ModelConfig, Transformer, load, save
-from weightsmith.model.domain import refuse
 from weightsmith.model.threads import forward_work, torch_threads
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
@@ -54,13 +53,11 @@ class ComposedModel:
 
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token;
-        InputError where the model is undefined (`Transformer.check_inputs`)."""
+        InputError where the model is undefined (`Transformer.decode_logits`)."""
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
-        logits = self.model.readout(final)
-        self.model.check_inputs(ids, logits)
-        return CompiledOutput(self._decode(logits, [list(tokens)], ids)[0], residuals)
+        return CompiledOutput(self._decode(self.model.readout(final), [list(tokens)], ids)[0], residuals)
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192,
                     undefined_as_none: bool = False) -> list[Optional[list]]:
@@ -73,20 +70,18 @@ class ComposedModel:
             for start in range(0, len(inputs), batch_size):
                 chunk = [list(x) for x in inputs[start:start + batch_size]]
                 ids = self.model.encode(chunk)
-                logits = self.model.readout(self.model(ids))
-                errors = self.model.input_errors(ids, logits)
-                if not undefined_as_none:
-                    refuse(errors, start)
-                kept = [b for b, error in enumerate(errors) if error is None]
-                rows = iter(self._decode(logits[kept], [chunk[b] for b in kept], ids[kept]) if kept else [])
-                outputs.extend(None if error else next(rows) for error in errors)
+                outputs.extend(self._decode(self.model.readout(self.model(ids)), chunk, ids, start, undefined_as_none))
         return outputs
 
-    def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor) -> list[list]:
-        rows = self.model.decode_readout(logits, [len(x) for x in chunk], ids)
+    def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor, first: int = 0,
+                undefined_as_none: bool = False) -> list[Optional[list]]:
+        """`Transformer.decode_logits`, each row's BOS (and selector) slots echoing the input's tokens."""
+        rows = self.model.decode_logits(logits, [len(x) for x in chunk], ids, first=first,
+                                        undefined_as_none=undefined_as_none)
         for row, tokens in zip(rows, chunk):
-            head = min(len(row), 1 + self.prefix)
-            row[:head] = tokens[:head]
+            if row is not None:
+                head = min(len(row), 1 + self.prefix)
+                row[:head] = tokens[:head]
         return rows
 
     def save(self, folder: str | Path) -> Path:

@@ -28,7 +28,7 @@ default, and no notion of a PAD token; our models have none of these. The mappin
   column per categorical value, or the one numerical dimension), or for a compact output read each
   value's code (column c_v, bias -(k - 1)), then the type dimensions where the model has them
   (`ModelConfig.output_types`: the scores that say whether a mean decodes as int 4 or float 4.0), so the
-  logits are exactly what our `readout` gives; `decode_logits` decodes them with `decode_readout`
+  logits are exactly what our `readout` gives; `decode_logits` decodes them with `Transformer.decode_logits`
   (argmax >= 0.5, numerical snapping, types). A pipe's `fed` dims follow them (`ModelConfig.readout_dims`), so
   `decode_logits` refuses what the model refuses: a switch's, pipe's or programmable model's inputs outside its
   domain (`weightsmith.model.domain`), from the logits and the ids.
@@ -46,7 +46,6 @@ from torch import Tensor
 
 from weightsmith.export.extras import refuse_loops, require
 from weightsmith.model import Transformer
-from weightsmith.model.domain import has_checks
 
 PAD_LABEL = "(export:pad)"
 PAD_SCORE = 1e30
@@ -151,17 +150,12 @@ def _weights(model: Transformer, cfg) -> dict[str, Tensor]:
 
 
 def decode_logits(model: Transformer, logits: Tensor, lengths: list[int], ids: Tensor | None = None) -> list[list]:
-    """The exported model's logits [B, T, d_vocab_out] (TransformerLens's, or ONNX's `readout`) decoded exactly as
-    `model.decode` decodes its own read-out (they are the same numbers: the unembedding is `config.unembedding()`),
-    refusing (InputError) the inputs the model refuses (`Transformer.check_inputs`: a switch's selector and its
-    components' domains, a pipe where a model in it outputs None - the logits carry its `fed` dims -, a
-    programmable model's ops). Those checks read the token ids: for such a model `ids` must be given."""
-    if ids is None and has_checks(model):
-        raise ValueError("decode_logits: this model refuses some inputs by their tokens (a switch, pipe or "
-                         "programmable model: config.composed / program_ops); pass the ids the logits were run on")
-    if ids is not None:
-        model.check_inputs(ids, logits)
-    return model.decode_readout(logits, lengths, ids)
+    """The exported model's logits [B, T, d_vocab_out] (TransformerLens's, or ONNX's `readout`) decoded by
+    `Transformer.decode_logits`, the path the model decodes its own read-out by (they are the same numbers: the
+    unembedding is `config.unembedding()`): it refuses (InputError) the inputs the model refuses (a switch's
+    selector and its components' domains, a pipe where a model in it outputs None - the logits carry its `fed`
+    dims -, a programmable model's ops). Those checks read the token ids: for such a model `ids` must be given."""
+    return model.decode_logits(logits, lengths, ids)
 
 
 def save_hooked_transformer(model: Transformer, folder: str | Path, circuit=None) -> Path:

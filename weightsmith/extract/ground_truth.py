@@ -51,16 +51,23 @@ def every_input(vocab: Sequence, max_len: int) -> list[list]:
 
 
 def decode(compiled, program: Program, inputs: list[list]) -> list[list]:
-    """The extracted program's outputs on `inputs` (without BOS), decoded by the model's own rule."""
+    """The extracted program's outputs on `inputs` (without BOS), decoded by the model's own rule
+    (`Transformer.decode_logits`: the program computes the circuit's logits, the read-out's output logits),
+    refusing (InputError) the inputs the model refuses: a switch's without a selector or outside the chosen
+    component's domain. A pipe is refused (ValueError): where it is undefined is read from its `fed` dims,
+    which the circuit does not compute."""
     model = compiled.model
+    composed = model.config.composed
+    if composed is not None and composed.fed:
+        raise ValueError("the extracted program computes the output alone, not the pipe's fed dims that say where "
+                         "it is undefined (a model in it outputs None): extract each model of the pipe instead")
     ids = model.encode([[model.config.bos, *x] for x in inputs])
     positions = np.broadcast_to(np.arange(ids.shape[1]), ids.shape)
-    out = run(program, ids.numpy(), positions)
-    final = torch.zeros(*ids.shape, model.config.d_model, dtype=torch.float64)
-    final[..., list(model.config.output_dims)] = torch.from_numpy(out)
-    # the program computes the output dims only (not a typed model's type scores): values as stored,
-    # which `_same` compares by value
-    rows = model.decode(final, [len(x) + 1 for x in inputs], ids, typed=False)
+    out = torch.from_numpy(run(program, ids.numpy(), positions))
+    # the program computes the output's logits alone, not a typed model's type scores (zeros here, unread:
+    # values as stored, which `_same` compares by value)
+    logits = torch.cat([out, out.new_zeros(*out.shape[:2], len(model.config.type_dims()))], dim=-1)
+    rows = model.decode_logits(logits, [len(x) + 1 for x in inputs], ids, typed=False)
     return [row[1:] for row in rows]
 
 

@@ -207,13 +207,13 @@ class ModelConfig:
 
     `program_ops` (a programmable transformer, `compose.programmable`): {"ops": [...], "stages": k} — the k
     tokens after BOS name the program (each one of `ops`) and no later token is an op. Its program reads
-    whatever stands there as ops, so the model itself refuses other inputs (`Transformer.check_inputs`, from
-    every decoding entry point and the exports' `decode_logits`; not `encode`, so `verify` compares on every
-    input): a saved model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
+    whatever stands there as ops, so the model itself refuses other inputs (`Transformer.decode_logits`, the
+    path every decoding entry point and the exports' `decode_logits` take; not `encode`, so `verify` compares on
+    every input): a saved model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
 
     `composed` (a `switch` or `pipe`, `ComposedConfig`): the inputs the model is undefined on beyond its vocabulary
     and length (a switch's selector and its components' domains, the pipes' `fed` dims), refused wherever the model
-    decodes (`Transformer.check_inputs`; the `fed` dims are read out after the output, so exports carry them).
+    decodes (`Transformer.decode_logits`; the `fed` dims are read out after the output, so exports carry them).
     Absent from config.json when None.
     """
 

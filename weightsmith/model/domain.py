@@ -3,10 +3,11 @@
 A programmable model (`config.program_ops`) reads positions 1..k as its program; a switch (`config.composed`) reads
 a selector at position 1 and answers as that component only on the component's own tokens and length; a pipe is
 undefined where a model in it outputs None (its next model has no input). The model still computes *something*
-on such inputs - an answer its program does not give - so every path that decodes refuses them: `run_batch`, a
-compiled or composed model's `apply`, and the exports' `decode_logits`. They all call `input_errors` on the token
-ids and the read-out logits, the only two things an export gives back: the token checks read the ids (and the
-`outside:` flags in the embeddings), the pipes' `fed` dims are read out after the output (`ModelConfig.readout_dims`).
+on such inputs - an answer its program does not give - so the one path that decodes, `Transformer.decode_logits`
+(under `run_batch`, `decode`, a compiled or composed model's `apply`, the exports' `decode_logits`, `generate`,
+the extractor's ground truth), refuses them. It calls `input_errors` on the token ids and the read-out logits, the
+only two things an export gives back: the token checks read the ids (and the `outside:` flags in the embeddings),
+the pipes' `fed` dims are read out after the output (`ModelConfig.readout_dims`).
 
 `encode` and the forward pass do not check, so `verify` (which compares residuals with the program's values on
 every input the program is defined on) still sees every input.
@@ -63,11 +64,6 @@ def input_errors(model: Transformer, ids: Tensor, logits: Tensor) -> list[Option
         checks = logits[..., config.n_output_logits() + len(config.type_dims()):]
         _unfed(composed, checks, rows, errors)
     return errors
-
-
-def check_inputs(model: Transformer, ids: Tensor, logits: Tensor, first: int = 0) -> None:
-    """InputError naming the first input (numbered from `first`) the model is undefined on (`input_errors`)."""
-    refuse(input_errors(model, ids, logits), first)
 
 
 def refuse(errors: list[Optional[Undefined]], first: int = 0) -> None:

@@ -54,9 +54,11 @@ def generate(model: Transformer, prompt: Sequence, stop: Container = (), max_new
     with torch.inference_mode(), torch_threads(forward_work(model, 1 if incremental else limit)):
         ids = model.encode([tokens])
         state = _Cache(model) if incremental else None
-        final = state.extend(ids) if state is not None else model(ids)
+        logits = model.readout(state.extend(ids) if state is not None else model(ids))
         while True:
-            word = model.decode(final[:, -1:], [1])[0][0]
+            # every position decoded, as `run` decodes them, so the input is checked as a whole (a switch's
+            # selector, a pipe's fed dims at every position): the last position's output is the next token
+            word = model.decode_logits(logits, [len(tokens)], ids)[0][-1]
             if word is None:
                 return Generated(made, UNDEFINED)
             if word in stop:
@@ -65,8 +67,11 @@ def generate(model: Transformer, prompt: Sequence, stop: Container = (), max_new
                 return Generated(made, FULL)
             made.append(word)
             tokens.append(word)
-            new = model.encode([[config.bos, word]])[:, 1:]
-            final = state.extend(new) if state is not None else model(model.encode([tokens]))
+            ids = model.encode([tokens])
+            if state is not None:
+                logits = torch.cat([logits, model.readout(state.extend(ids[:, -1:]))], dim=1)
+            else:
+                logits = model.readout(model(ids))
 
 
 class _Cache:

@@ -123,13 +123,25 @@ def sop_names(config: ModelConfig) -> list[str]:
     constant dims ("one", "bos") and compact s-ops (slots "bit0", "bit1", ...: ±1 codes whose table is
     the compiler's, not in the config; `weightsmith.compiler.compact`) are left out, but for a compact
     output, whose codes the config holds (`output_codes`)."""
+    return [name for name, slots in _slots(config).items() if not code_slots(slots) or _coded_output(config, name)]
+
+
+def compact_sops(config: ModelConfig) -> list[str]:
+    """The compact s-ops `sop_names` leaves out (not the tokens, which a trace shows as its header): a trace
+    names them, as it cannot read them (it left them out without a word)."""
+    return [name for name, slots in _slots(config).items()
+            if code_slots(slots) and not _coded_output(config, name) and name != "tokens"]
+
+
+def _slots(config: ModelConfig) -> dict[str, set[str]]:
+    """Each s-op the labels name (compiler helpers "w[1/(w+1)]" and the constant dims left out): its slots."""
     names: dict[str, set[str]] = {}
     for label in config.residual_labels:
         for tenant in label.split("|"):
             name, sep, slot = tenant.rpartition(":")
             if sep and not name.endswith("]"):
                 names.setdefault(name, set()).add(slot)
-    return [name for name, slots in names.items() if not code_slots(slots) or _coded_output(config, name)]
+    return names
 
 
 def _coded_output(config: ModelConfig, name: str) -> bool:

@@ -438,12 +438,6 @@ class Transformer(nn.Module):
         selector and its components' domains, a pipe where a model in it outputs None)."""
         return domain.input_errors(self, ids, logits)
 
-    def check_inputs(self, ids: Tensor, logits: Tensor, first: int = 0) -> None:
-        """InputError naming the first input (numbered from `first`) the model is undefined on. Every decoding
-        entry point calls it (`run_batch`, a compiled or composed model's `apply`, the exports' `decode_logits`);
-        `encode` and `forward` do not, so `verify` compares the program with the model on every input."""
-        domain.check_inputs(self, ids, logits, first)
-
     def _same_value_hint(self, token) -> str:
         """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
         if not _hashable(token) or token not in self._token_ids:
@@ -454,7 +448,7 @@ class Transformer(nn.Module):
 
     def readout(self, final_residual: Tensor) -> Tensor:
         """The unembedding's logits [..., n_out] (`ModelConfig.unembedding`): the output's (one per value,
-        or the number), then the `output_types` scores, then a composed model's `fed` dims (what `check_inputs`
+        or the number), then the `output_types` scores, then a composed model's `fed` dims (what `input_errors`
         reads of the forward pass). One-hot, they are the output dims themselves
         (read by indexing, so bit for bit); compact, each value's logit is its code's detector,
         `x · c_v - (k - 1)`: 1 where held, at most -1 elsewhere."""
@@ -474,13 +468,62 @@ class Transformer(nn.Module):
         return self._codes_made[1]
 
     def decode(self, final_residual: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
-               typed: bool = True) -> list[list]:
+               typed: bool = True, first: int = 0) -> list[list]:
         """Read the output of each input's first `lengths[b]` positions (BOS's slot is position 0) from
-        the final residual: `decode_readout` of its `readout`."""
-        return self.decode_readout(self.readout(final_residual), lengths, ids, typed)
+        the final residual: `decode_logits` of its `readout`, so an input the model is undefined on is refused."""
+        return self.decode_logits(self.readout(final_residual), lengths, ids, typed, first)
 
-    def decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
-                       typed: bool = True) -> list[list]:
+    def decode_logits(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None, typed: bool = True,
+                      first: int = 0, undefined_as_none: bool = False) -> list[list | None]:
+        """The one decoding path (`run_batch`, `decode`, a compiled or composed model's `apply`, the exports'
+        `decode_logits`, `generate`, the extractor's ground truth): the read-out `logits` [B, T, n] of the
+        inputs `ids` decoded (`_decode_readout`), after refusing (InputError, inputs numbered from `first`) the
+        inputs the model is undefined on (`input_errors`). With `undefined_as_none` such an input's row is None
+        instead, and it is not decoded (its numbers are unspecified: a numerical one may be near no value).
+
+        The checks read the ids (and a pipe's `fed` logits), so a model that has them needs `ids`: without,
+        its inputs would be decoded unchecked (a switch answered an input with no selector)."""
+        self._check_readout_shape(logits, lengths, ids)
+        if ids is None:
+            if domain.has_checks(self):
+                raise ValueError("this model refuses some inputs by their tokens (a switch, pipe or programmable "
+                                 "model: config.composed / program_ops); pass the ids the logits were run on")
+            return self._decode_readout(logits, lengths, None, typed)
+        errors = self.input_errors(ids, logits)
+        if not undefined_as_none:
+            domain.refuse(errors, first)
+        kept = [b for b, error in enumerate(errors) if error is None]
+        if len(kept) == len(errors):
+            return self._decode_readout(logits, lengths, ids, typed)
+        rows = iter(self._decode_readout(logits[kept], [lengths[b] for b in kept], ids[kept], typed) if kept else [])
+        return [None if error else next(rows) for error in errors]
+
+    def _check_readout_shape(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None) -> None:
+        """ValueError unless `logits` is a read-out [B, T, n_readout] of the ids [B, T], with a length each of
+        at most T: decoding reads logits by position, so an export's `residual` (its first dims taken for
+        logits) or the logits of other inputs gave answers, not an error."""
+        config = self.config
+        parts = {"output logits": config.n_output_logits(), "type scores": len(config.type_dims()),
+                 "fed dims": len(config.check_dims())}
+        width = sum(parts.values())
+        if logits.dim() != 3 or logits.shape[-1] != width:
+            named = ", ".join(f"{n} {name}" for name, n in parts.items() if n)
+            raise ValueError(f"the logits' last dimension is {logits.shape[-1] if logits.dim() else 0}; the read-out "
+                             f"gives {width} ({named or 'nothing to read'}): decode a read-out (an ONNX export's "
+                             f"`readout`, not its `residual`) of shape [inputs, positions, {width}]")
+        if ids is not None and tuple(ids.shape) != tuple(logits.shape[:2]):
+            raise ValueError(f"the logits are {list(logits.shape[:2])} inputs x positions, the ids {list(ids.shape)}: "
+                             "decode the logits of the ids they were run on")
+        if len(lengths) != logits.shape[0]:
+            raise ValueError(f"{len(lengths)} lengths for {logits.shape[0]} inputs: one length (BOS included) "
+                             "per input")
+        longer = next((b for b, n in enumerate(lengths) if n > logits.shape[1]), None)
+        if longer is not None:
+            raise ValueError(f"input {longer} is {lengths[longer]} positions long, the logits have "
+                             f"{logits.shape[1]}")
+
+    def _decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
+                        typed: bool = True) -> list[list]:
         """Decode the unembedding's `logits` [B, T, n_out] (`readout`; an export's logits are the same numbers).
 
         Categorical: the value of the largest logit, or None where every logit is below 0.5 (the s-op is
@@ -564,16 +607,14 @@ class Transformer(nn.Module):
 
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 4096) -> list[list]:
         """Decoded outputs for many inputs, run `batch_size` at a time (inputs of any lengths mixed); InputError
-        for an input the model is undefined on (`check_inputs`)."""
+        for an input the model is undefined on (`decode_logits`)."""
         outputs: list[list] = []
         longest = max((len(tokens) for tokens in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self, min(len(inputs), batch_size) * longest)):
             for start in range(0, len(inputs), batch_size):
                 chunk = inputs[start:start + batch_size]
                 ids = self.encode(chunk)
-                logits = self.readout(self(ids))
-                self.check_inputs(ids, logits, start)
-                outputs.extend(self.decode_readout(logits, [len(tokens) for tokens in chunk], ids))
+                outputs.extend(self.decode(self(ids), [len(tokens) for tokens in chunk], ids, first=start))
         return outputs
 
 

@@ -28,7 +28,8 @@ import numpy as np
 import torch
 
 from weightsmith import rasp
-from weightsmith.model.reading import nonzero_columns, read_sops, snapshot_labels, sop_names, sublayer_name
+from weightsmith.model.reading import (compact_sops, nonzero_columns, read_sops, snapshot_labels, sop_names,
+                                       sublayer_name)
 from weightsmith.model.transformer import Transformer
 from weightsmith.show.graph_svg import LayeredGraph, Node, to_svg
 from weightsmith.show.trace_table import cell_text
@@ -141,7 +142,7 @@ def exploration(model: Transformer, tokens: Sequence, program: Optional[rasp.SOp
                       "pattern": np.round(pattern.double().cpu().numpy(), 4).tolist()})
 
     return {"title": "", "tokens": [str(t) for t in full], "graph_svg": to_svg(graph), "trace": trace,
-            "heatmaps": heatmaps, "heads": heads, "mlps": mlps,
+            "unread": compact_sops(config), "heatmaps": heatmaps, "heads": heads, "mlps": mlps,
             "summary": {"layers": len(config.layers), "d_model": config.d_model, "causal": config.causal,
                         "output": config.output_label,
                         "parameters": sum(p.numel() for p in model.parameters())}}
@@ -265,6 +266,8 @@ const traceRows = DATA.trace.map(t => {
   return tr;
 });
 document.getElementById("trace").appendChild(table(["s-op", "written by", ...positions], traceRows));
+if (DATA.unread.length) document.getElementById("trace").appendChild(el("p", {},
+  "not shown (compact codes, whose table is the compiler's): " + DATA.unread.join(", ")));
 const pick = document.getElementById("snapshot");
 DATA.heatmaps.forEach((m, k) => pick.appendChild(el("option", {value: k}, m.name)));
 function showHeatmap(k) {

@@ -60,7 +60,7 @@ def model_trace_table(model, tokens: Sequence, title: str = "") -> RenderableTyp
 
     A looped model's block rows are its last run (`model.reading.loop_block`), said as such; a loop's result
     has no dimensions of its own, so the output is added as the last row when no reading is it."""
-    from weightsmith.model.reading import loop_block, read_sops, sublayer_name
+    from weightsmith.model.reading import compact_sops, loop_block, read_sops, sublayer_name
 
     config = model.config
     readings = read_sops(model, [config.bos, *tokens])
@@ -70,7 +70,12 @@ def model_trace_table(model, tokens: Sequence, title: str = "") -> RenderableTyp
     if config.output_label not in {r.label for r in readings}:
         entries.append(rasp.TraceEntry(config.output_label, "output", config.output_encoding,
                                        model.run([config.bos, *tokens])[1:]))
-    return entries_table(entries, tokens, title, kind_header="written by")
+    table = entries_table(entries, tokens, title, kind_header="written by")
+    unread = compact_sops(config)
+    if not unread:
+        return table
+    return Group(table, Text(f"not shown (compact codes, whose table is the compiler's): {', '.join(unread)}; "
+                             "`run PROGRAM --trace` shows every s-op", style="dim"))
 
 
 def entries_table(entries: list[rasp.TraceEntry], tokens: Sequence, title: str = "",
