@@ -334,6 +334,14 @@ def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
 
 
 CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "after_q_subject", "index")
+
+
+def index_view(index: int) -> int:
+    """What the plan reads of a word's index in the sentence (the clause's "index"): whether it is the first
+    word, and where the first word stands in its window (`grammar._there_question`: is there ...); every
+    index past the window reads alike. (The question's être, which the plan once reached by the index as a
+    distance, is read from `grammar.FIRST_WORD`.) The index itself made the clause tuple 65 times larger."""
+    return min(index, grammar.WINDOW + 1)
 QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will", ("AUX", "would"): "would"}
 
 
@@ -1019,8 +1027,14 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
     distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
-    source = combine("source_at", lambda at, d: 0 if at == "none" else at[0] - 1 - d, carrier_at, distance)
+    source = combine("source_at", lambda at, d: 0 if at == "none" else source_position(at[0], d), carrier_at, distance)
     return source, code_parts
+
+
+def source_position(carrier: int, distance: int) -> int:
+    """The position of the word a plan entry reads, from the position that holds the plan (the one after its
+    speaker) and the entry's distance back from the speaker, or `grammar.FIRST_WORD`: the sentence's first."""
+    return 0 if distance == grammar.FIRST_WORD else carrier - 1 - distance
 
 
 SPEAKING_OUTPUTS = ("source", *CODE_PARTS)
@@ -1121,7 +1135,7 @@ def program(you: str = "vous") -> rasp.SOp:
     facts = _clause_facts()
     q_subject, verb_before, negated, after_q = facts.q_subject, facts.verb_before, facts.negated, facts.after_q
     subject = _subject(you)
-    index = feature("word_index", lambda i: i - 1, rasp.indices)
+    index = feature("word_index", lambda i: index_view(i - 1), rasp.indices)
     clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
