@@ -527,16 +527,20 @@ def _any_speaker(draw) -> tuple:
 QUESTION_CLAUSES = st.fixed_dictionaries(dict(
     subject=st.sampled_from([("3s", "m"), ("1s", "f"), ("imp", "m")]), subject_class=st.just(""),
     negated=st.booleans(), verb_before=st.sampled_from(["none", "other", "be"]),
-    question=st.sampled_from([None, "do", "be-pres", "be-past"]), q_subject=st.booleans(),
-    after_q_subject=st.booleans(), index=st.integers(0, dt.MAX_SEQ_LEN - 1), you=st.sampled_from(dt.YOU)))
+    question=st.sampled_from([None, "do", "will", "be-pres", "be-past"]), q_subject=st.booleans(),
+    after_q_subject=st.booleans(), index=st.integers(0, dt.MAX_SEQ_LEN - 1), you=st.sampled_from(dt.YOU))
+).filter(lambda c: c["question"] or not (c["q_subject"] or c["after_q_subject"]))  # (as in the program)
 
 
 @given(window=_any_speaker(), after=st.sampled_from([None, ("BE", "pres", "sg"), ("PUNCT", "."), ("V", "3s", "", "")]),
        clause=QUESTION_CLAUSES)
 @settings(max_examples=3_000, deadline=None)
-def test_the_plan_reads_of_the_index_only_its_view(window, after, clause):
-    """The clause carries `dt.index_view` of the word's index, not the index: the plan must be the same for
-    both, whatever the window and the question (fails if the view forgets where the first word stands in
-    the window, e.g. min(index, WINDOW), or if a plan entry is again a distance made of the index)."""
-    assert grammar.plan(window, after, clause) == \
-        grammar.plan(window, after, dict(clause, index=dt.index_view(clause["index"])))
+def test_the_plan_reads_of_the_question_and_the_index_only_their_view(window, after, clause):
+    """The clause carries `dt.question_view` of the question, q_subject, after_q_subject and the word's
+    index, not the four: the plan must be the same for both, whatever the window (fails if the view
+    forgets where the first word stands in the window, e.g. `index_view` as min(index, WINDOW), whether a
+    word is a question's first, or if a plan entry is again a distance made of the index)."""
+    question, q_subject, after_q, index = dt.question_view(clause["question"] or dt.NONE, clause["q_subject"],
+                                                           clause["after_q_subject"], clause["index"])
+    viewed = dict(clause, question=dt._none(question), q_subject=q_subject, after_q_subject=after_q, index=index)
+    assert grammar.plan(window, after, clause) == grammar.plan(window, after, viewed)
