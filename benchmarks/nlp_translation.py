@@ -17,6 +17,7 @@ dictionary baseline in the same run.
     ... benchmarks/nlp_translation.py --structures N    # noun-phrase structures and parts on N random windows
     ... benchmarks/nlp_translation.py --verb-groups N   # verb-group structures and parts on N random windows
     ... benchmarks/nlp_translation.py --plans N         # the plans speakers hand step 4 on N random windows
+    ... benchmarks/nlp_translation.py --census          # the whole program's census alone (value sets, no compile)
 
 - Generated pairs (`tasks.nlp.everyday_translation`, dev and test, 1,200 each): exact match, by teacher
   forcing (one pass over `english SEP reference`: every next word is the reference's exactly when greedy
@@ -604,6 +605,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--structures", type=int, metavar="N", help="noun-phrase structures and parts on N random windows")
     parser.add_argument("--verb-groups", type=int, metavar="N", help="verb-group structures and parts on N random windows")
     parser.add_argument("--plans", type=int, metavar="N", help="the plans speakers hand step 4 on N random windows")
+    parser.add_argument("--census", action="store_true", help="the whole program's census alone (no compile)")
     part = parser.add_mutually_exclusive_group()
     for flag, what in (("--read-out", "the compiled read-out alone"), ("--speaking", "step 4 before the read-out alone"),
                        ("--clause", "steps 1-2 with the clause facts"), ("--subject", "steps 1-2 with the subject"),
@@ -627,6 +629,9 @@ def main(argv: list[str]) -> None:
         return
     if args.plans is not None:  # the plan's value set end to end, from below
         _keep({"plan_values": plan_values(args.plans)}, ["plan_values"])
+        return
+    if args.census:  # what the compiler would enumerate, without the compiled slices --equality-only makes first
+        _keep({"census": census(dt.program(), models.DICTIONARY_TRANSLATION.model_vocabulary())}, ["census"])
         return
     results = {
         "program": {"known_words": len(models.DICTIONARY_TRANSLATION.known_words),

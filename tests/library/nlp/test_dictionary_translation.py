@@ -16,6 +16,7 @@ from weightsmith.library import nlp
 from weightsmith.library.nlp import dictionary_translation as dt
 from weightsmith.library.nlp import french_positions
 from weightsmith.library.nlp import models
+from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.causal import disagreements
 from weightsmith.tasks.nlp import dictionary
 
@@ -298,7 +299,6 @@ def test_a_reading_in_context_is_computed_exactly_from_small_factors():
     (`dt.options`, `dt.reading`); that must be `grammar.resolve` on the whole infos, whatever they are."""
     import random
 
-    from weightsmith.library.nlp import translation_grammar as grammar
     from weightsmith.library.nlp.translation_words import vocabulary
 
     infos = sorted({e.info for e in vocabulary().entries}, key=repr)
@@ -508,5 +508,39 @@ def _assert_every_word_a_plan_asks_for_exists(words: list[str]) -> None:
         for back, code in plan:
             k = french_positions.marker_index(code)
             back, code = (back, code) if k < 0 else french_positions.entry_at(parts, k)
-            source = at - 1 - back
+            source = dt.source_position(at, back)
             assert 0 <= source < len(english) and dt.french_word(ids[source], code) is not None, (english, at, code)
+
+
+@st.composite
+def _any_speaker(draw) -> tuple:
+    """A window with any reading for its word, the rest as `windows`', and "there" at any distance (is there
+    ...: where the question's first word stands is what the plan reads of the index)."""
+    by_kind = dt.readings_by_kind()
+    window = list(draw(windows()))
+    window[0] = draw(st.sampled_from([r for rs in by_kind.values() for r in rs]))
+    if draw(st.booleans()):
+        window[draw(st.integers(0, grammar.WINDOW - 1))] = ("THERE",)
+    return tuple(window)
+
+
+QUESTION_CLAUSES = st.fixed_dictionaries(dict(
+    subject=st.sampled_from([("3s", "m"), ("1s", "f"), ("imp", "m")]), subject_class=st.just(""),
+    negated=st.booleans(), verb_before=st.sampled_from(["none", "other", "be"]),
+    question=st.sampled_from([None, "do", "will", "be-pres", "be-past"]), q_subject=st.booleans(),
+    after_q_subject=st.booleans(), index=st.integers(0, dt.MAX_SEQ_LEN - 1), you=st.sampled_from(dt.YOU))
+).filter(lambda c: c["question"] or not (c["q_subject"] or c["after_q_subject"]))  # (as in the program)
+
+
+@given(window=_any_speaker(), after=st.sampled_from([None, ("BE", "pres", "sg"), ("PUNCT", "."), ("V", "3s", "", "")]),
+       clause=QUESTION_CLAUSES)
+@settings(max_examples=3_000, deadline=None)
+def test_the_plan_reads_of_the_question_and_the_index_only_their_view(window, after, clause):
+    """The clause carries `dt.question_view` of the question, q_subject, after_q_subject and the word's
+    index, not the four: the plan must be the same for both, whatever the window (fails if the view
+    forgets where the first word stands in the window, e.g. `index_view` as min(index, WINDOW), whether a
+    word is a question's first, or if a plan entry is again a distance made of the index)."""
+    question, q_subject, after_q, index = dt.question_view(clause["question"] or dt.NONE, clause["q_subject"],
+                                                           clause["after_q_subject"], clause["index"])
+    viewed = dict(clause, question=dt._none(question), q_subject=q_subject, after_q_subject=after_q, index=index)
+    assert grammar.plan(window, after, clause) == grammar.plan(window, after, viewed)

@@ -334,6 +334,27 @@ def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
 
 
 CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "after_q_subject", "index")
+
+
+def index_view(index: int) -> int:
+    """What the plan reads of a word's index in the sentence (the clause's "index") in a question that
+    starts with être: whether it is the first word, and where the first word stands in its window
+    (`grammar._there_question`: is there ...); every index past the window reads alike. (The question's
+    être, which the plan once reached by the index as a distance, is read from `grammar.FIRST_WORD`.) The
+    index itself made the clause tuple 65 times larger."""
+    return min(index, grammar.WINDOW + 1)
+
+
+def question_view(question: str, q_subject: bool, after_q: bool, index: int) -> tuple:
+    """What the plan reads of the question and of the word's place in it (the clause's question,
+    q_subject, after_q_subject, index): outside a question nothing (a question's subject, and the word
+    after it, are only ever in a question); in a question that does not start with être only whether the
+    word is the first; in one that does `index_view`. Held as one value (209 values, the census's), the
+    clause's tuple pairs 290 values (subject × negated × verb before) with 209: 60,610, within the
+    compiler's 100,000 value pairs; the four facts apart made it 15,080 × 11."""
+    if question == NONE:
+        return NONE, False, False, 0
+    return question, q_subject, after_q, index_view(index) if question in ("be-pres", "be-past") else min(index, 1)
 QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will", ("AUX", "would"): "would"}
 
 
@@ -1019,8 +1040,14 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
     distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
-    source = combine("source_at", lambda at, d: 0 if at == "none" else at[0] - 1 - d, carrier_at, distance)
+    source = combine("source_at", lambda at, d: 0 if at == "none" else source_position(at[0], d), carrier_at, distance)
     return source, code_parts
+
+
+def source_position(carrier: int, distance: int) -> int:
+    """The position of the word a plan entry reads, from the position that holds the plan (the one after its
+    speaker) and the entry's distance back from the speaker, or `grammar.FIRST_WORD`: the sentence's first."""
+    return 0 if distance == grammar.FIRST_WORD else carrier - 1 - distance
 
 
 SPEAKING_OUTPUTS = ("source", *CODE_PARTS)
@@ -1122,13 +1149,15 @@ def program(you: str = "vous") -> rasp.SOp:
     q_subject, verb_before, negated, after_q = facts.q_subject, facts.verb_before, facts.negated, facts.after_q
     subject = _subject(you)
     index = feature("word_index", lambda i: i - 1, rasp.indices)
-    clause = _with("clause", subject, negated, verb_before, question, q_subject, after_q, index)
+    asked = _with("question_view", question, q_subject, after_q, index)
+    asked = feature("question_read", lambda q: question_view(*q), asked)
+    clause = _with("clause", subject, negated, verb_before, asked)
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
         """(the plan, with a noun phrase's entries as markers; the phrase's parts)."""
         if wa[0][0] is None:
             return (), french_positions.NO_PARTS
-        clause_ = dict(zip(CLAUSE_KEYS, c), you=you)
+        clause_ = dict(zip(CLAUSE_KEYS, (*c[:3], *c[3])), you=you)
         person, gender, *cls = clause_["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
         clause_["subject"], clause_["subject_class"] = (person, gender), "".join(cls)
         clause_["question"] = _none(clause_["question"])

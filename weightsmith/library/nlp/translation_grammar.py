@@ -35,6 +35,10 @@ TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
 SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial", "plant")  # count nouns' kinds that choose a verb's sense
 PLACE_CLASSES = ("water",)  # count nouns' kinds that choose a preposition's sense: by the lake (au bord du lac)
+# the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
+# whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
+# one value per position a speaker can stand at (up to 63), and the plan read the word's whole index
+FIRST_WORD = -1
 
 
 # ------------------------------------------------------------------------------------- resolution
@@ -1172,7 +1176,7 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
         if _weather_question(window, clause):  # is it cold ? est-ce qu'il fait froid ?
             return lit("fait" if tense == "pres" else "faisait") + out
-        out = ((clause["index"], f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
+        out = ((FIRST_WORD, f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
     return out
 
 
@@ -1219,7 +1223,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         elif me[1] != "1s":
             out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
         elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
-            out = lit("que") + ((clause["index"], f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
+            out = lit("que") + ((FIRST_WORD, f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
         elif clause["q_subject"]:  # est-ce que + the verb group's je
             out = lit("que")
         out = que + out
