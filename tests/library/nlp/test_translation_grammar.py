@@ -301,6 +301,41 @@ def test_round_12s_mechanisms(english, french):
     assert translate(english) == french
 
 
+ROUND_13 = [
+    # too many / too much before a noun: trop de (it was trop beaucoup de); alone: trop
+    ("there are too many cars in this town .", "il y a trop de voitures dans cette ville ."),
+    ("she drinks too much coffee .", "elle boit trop de café ."), ("he eats too much .", "il mange trop ."),
+    # on + a vehicle (WordNet's vehicle class): dans (it was sur le bus)
+    ("i forgot my bag on the bus .", "j' ai oublié mon sac dans le bus ."),
+    ("we slept on the plane .", "nous avons dormi dans l' avion ."),
+    # "to" after a vehicle noun: pour; after a noun in the subject's phrase: de (it was à)
+    ("we took the train to rome .", "nous avons pris le train pour rome ."),
+    ("the bus to the station is late .", "le bus pour la gare est en retard ."),
+    ("the road to the castle is long .", "la route du château est longue ."),
+    ("the path to the river is muddy .", "le chemin de la rivière est boueux ."),
+    ("i gave the book to my sister .", "j' ai donné le livre à ma sœur ."),  # control: a verb's object
+    # of + a bare noun after an adjective French says with avoir (afraid: avoir peur): generic, des
+    ("my cousin is afraid of spiders .", "mon cousin a peur des araignées ."),
+    # in + a counted duration in a past clause: en (within); in the future: dans (control)
+    ("the ice melted in three hours .", "la glace a fondu en trois heures ."),
+    ("they built the house in two years .", "ils ont construit la maison en deux ans ."),
+    ("we will leave in three hours .", "nous partirons dans trois heures ."),
+    # a day after a preposition other than on: no article (it was avant le mardi)
+    ("i need the report before tuesday .", "j' ai besoin du rapport avant mardi ."),
+    ("we will stay until sunday .", "nous resterons jusqu' à dimanche ."),
+    ("we play tennis on saturday .", "nous jouons au tennis le samedi ."),  # control: on + a day, a habit
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_13)
+def test_round_13s_mechanisms(english, french):
+    """Too many / too much; on + a vehicle; to after a vehicle or a subject's noun; of after an avoir
+    adjective; in + a duration in the past; a day after a preposition (see the comments in `ROUND_13`; each
+    fails on round 12's program, except the controls). Adopted because each won on the dev sets (1-11) and
+    lost nothing there or on set 12 (validation, aggregate only): docs/nlp.md, "Round 13"."""
+    assert translate(english) == french
+
+
 def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
         ("V", "base", False, "obj:à", ())

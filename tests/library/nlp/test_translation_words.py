@@ -205,14 +205,29 @@ def test_a_subject_class_has_nouns_and_verb_senses_under_its_own_prefix():
     from weightsmith.library.nlp import translation_words as words
     from weightsmith.tasks.nlp.dictionary.tables import read_subject_senses
 
-    assert set(grammar.SUBJECT_CLASSES) == set(words.SUBJECT_CLASS_SYNSETS) == set(read_subject_senses())
+    assert set(grammar.SUBJECT_CLASSES) == set(words.SUBJECT_CLASS_SYNSETS) | set(grammar.SENSE_CLASS) == \
+        set(read_subject_senses()) | set(grammar.SENSE_CLASS)
     v = vocabulary()
     kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
-    assert (kind("lamp"), kind("buses"), kind("price"), kind("sun"), kind("child")) == (
+    assert (kind("lamp"), kind("cars"), kind("price"), kind("sun"), kind("child")) == (
         "device", "vehicle", "quantity", "celestial", "count")
     works = v.entries[v.ids["works"]]
     assert ("subject:device", False) in dict(works.info[1])["V"][3]
     assert works.forms["s.device.v.pres.2"] == "marche" and works.forms["v.pres.2"] == "travaille"
+
+
+def test_a_vehicle_one_boards_is_transport_and_a_vehicle_to_its_verbs():
+    """WordNet's public transport and aircraft (`BOARDED_SYNSETS`) narrow the vehicle class: on the bus is
+    dans le bus, on my car stays sur; as subjects both choose the vehicle's verb senses (the bus runs:
+    circule)."""
+    from weightsmith.library import nlp
+
+    v = vocabulary()
+    kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
+    assert [kind(w) for w in ("bus", "trains", "plane", "helicopter", "car", "bike", "boat")] == [
+        "transport", "transport", "transport", "transport", "vehicle", "vehicle", "vehicle"]
+    assert nlp.translate("The bus runs every ten minutes.") == "le bus circule toutes les dix minutes."
+    assert nlp.translate("The cat is sleeping on my car.") == "le chat dort sur ma voiture."
 
 
 def test_a_days_name_before_a_part_of_the_day_is_one_noun_that_is_a_day():

@@ -33,7 +33,10 @@ NP_START = ("DET", "NUM")
 BREAKS = ("PUNCT",)
 TIME_DETERMINERS = (("DET", "every"), ("DET", "each"))  # (drink milk) every day: no verb before them
 WINDOW = 8  # words read to the left of a word (the longest: to the child 's very big red book)
-SUBJECT_CLASSES = ("device", "vehicle", "quantity", "celestial", "plant")  # count nouns' kinds that choose a verb's sense
+SUBJECT_CLASSES = ("device", "vehicle", "transport", "quantity", "celestial", "plant")  # count nouns' kinds that choose a verb's sense
+SENSE_CLASS = {"transport": "vehicle"}  # a vehicle one boards (the bus) chooses its verbs' senses as a vehicle
+VEHICLES = ("vehicle", "transport")
+NOT_PLACES = ("name", "country", "day", "daytime", "month", "clock")  # kinds a noun's place complement is not
 PLACE_CLASSES = ("water",)  # count nouns' kinds that choose a preposition's sense: by the lake (au bord du lac)
 # the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
 # whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
@@ -139,7 +142,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             return ("PREP", "à côté de")
         infinitive = after is not None and ("V" in readings(after) and after[0] != "UNK" or after[:2] == ("BE", "base")
                                             or after[0] == "AUX")  # (nothing) to do: à faire
-        return ("TO",) if infinitive else ("PREP", "à")
+        # before a noun phrase: à, marked as "to" so that the phrase tells it from "at" (le train pour paris)
+        return ("TO",) if infinitive else ("PREP", "à", "to")
     if kind == "BE":
         return ("BE", info[1])
     if info == ("DET", "that") and _que_verb(before) and _kind(after) in ("S", "DET"):
@@ -530,7 +534,7 @@ def subject_sense(verb: tuple, clause: dict) -> tuple[str, bool] | None:
     work: ne marche pas; the buses run: circulent; the price dropped: a baissé), as `phrasal_verb`'s (the
     prefix of its forms, whether it is pronominal); None if the verb has none for that class (a pronoun
     subject has no class: it does not work keeps travailler)."""
-    cls = clause.get("subject_class", "")
+    cls = SENSE_CLASS.get(clause.get("subject_class", ""), clause.get("subject_class", ""))
     if verb[0] != "V" or len(verb) < 5 or not cls:
         return None
     pronominal = dict(verb[4]).get("subject:" + cls)
@@ -870,6 +874,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
                 window[j][1] in COUNTED_DETERMINERS:  # the two girls: les deux filles; every 10 minutes
             count, det = det, window[j][1]
             j += 1
+        if det in ("many", "much") and j < len(window) and window[j] is not None and window[j][:2] == ("ADV", "trop"):
+            det = None  # too many onions: trop d'oignons (as too + a noun, below), not trop beaucoup d'oignons
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
         owner = noun_phrase_parts(window[j + 1:], dict(clause, possessor=True, verb_before="none", negated=False))
@@ -878,17 +884,22 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         j += 1 + owner.read
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
-        prep = tuple(window[j][1].split())
+        prep, to = tuple(window[j][1].split()), window[j][2:] == ("to",)
         j += 1
-        if prep == ("dans",) and clause["verb_before"] == "none" and not clause.get("possessor") and \
-                j < len(window) and window[j] is not None and window[j][0] == "N" and window[0][4] not in (
-                    "name", "country", "day", "daytime", "month", "clock"):
-            prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée
+        after_noun = j < len(window) and window[j] is not None and window[j][0] == "N"  # (a noun's complement)
+        if to and after_noun and window[j][4] in VEHICLES and window[0][4] != "daytime":
+            prep = ("pour",)  # the train to paris: le train pour paris (to the morning: le matin, below)
+        elif (prep == ("dans",) or to) and clause["verb_before"] == "none" and not clause.get("possessor") and \
+                after_noun and window[0][4] not in NOT_PLACES:
+            prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée, la route du village
+        if prep == ("sur",) and window[0][4] == "transport":
+            prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
     elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
         prep = (object_preposition(_object_of(window, j)),)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
         prep = ("à",) if window[0][4] == "sport" else ("de",)  # jouer au football, jouer du piano
         det = det or "the"
+    before_prep = window[j] if j < len(window) else None  # the word before the preposition
     if prep == ("de",) and j < len(window) and window[j] == ("FRONT",):  # in front of the house: devant la maison
         prep, j = ("devant",), j + 2 if j + 1 < len(window) and window[j + 1] is not None and \
             window[j + 1][0] == "PREP" else j + 1
@@ -937,6 +948,14 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
         prep, det = ("par",), "bare:none"  # five days a week, twice a year: cinq jours par semaine, deux fois par an
+    if det is None and prep == ("de",) and before_prep is not None and before_prep[0] == "A" and \
+            before_prep[6] == "avoir" and kind != "unknown":
+        det = "bare:definite"  # afraid of dogs: avoir peur des chiens (a generic noun, as after aimer)
+    if det is None and kind == "day" and number == "sg" and prep not in ((), ("sur",), ("par",)):
+        det = "bare:none"  # before friday, for monday: avant vendredi, pour lundi (on friday: below)
+    if prep == ("dans",) and kind in ("unit", "year") and det is not None and (
+            det in ("a", "an") or det.startswith("num:")) and _past_clause(window, j):
+        prep = ("en",)  # the snow melted in two days: en deux jours (how long it took; in the future: dans)
     if det is None:
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
         if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
@@ -1093,6 +1112,19 @@ def _present_clause(window: tuple, j: int) -> bool:
     if verb is None or verb[0] == "V" and verb[3] == "have":  # we have a test on friday: vendredi
         return False
     return verb[1] == "pres" if verb[0] == "BE" else verb[1] in ("3s", "base")
+
+
+def _past_clause(window: tuple, j: int) -> bool:
+    """The nearest verb to the left of window[j - 1] is past: a past tense, or a participle after have (the
+    clause says how long something took: in two days is en deux jours)."""
+    for k in range(j, len(window)):
+        w = window[k]
+        if w is None or w[0] in ("PUNCT", "CONJ"):
+            return False
+        if w[0] in ("V", "BE"):
+            return w[1] == "past" or w[1] == "pp" and k + 1 < len(window) and window[k + 1] is not None and \
+                window[k + 1][0] == "HAVE_AUX"
+    return False
 
 
 def _degree(window: tuple, a: int, very: set) -> tuple:
@@ -1316,6 +1348,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me == ("PREP", "à") and after in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
         if kind == "DET":  # a determiner on its own: i like them all, not much
+            if me[1] in ("many", "much") and window[1] is not None and window[1][:2] == ("ADV", "trop"):
+                return ()  # (he eats) too much: trop
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
         at = window[2 if minutes else 1]  # (at) half past eight

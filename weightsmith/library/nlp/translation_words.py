@@ -82,6 +82,9 @@ SUBJECT_CLASS_SYNSETS = {
     "plant": ("plant.n.02",)}
 # the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`
 PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",)}
+# the vehicles one boards, which English says "on" and French "dans" (on the bus: dans le bus; on my bike, on
+# the car roof: sur): a vehicle's class narrowed to public transport and aircraft, by the same WordNet closure
+BOARDED_SYNSETS = ("public_transport.n.01", "aircraft.n.01")
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
@@ -279,11 +282,14 @@ def _noun_kind(lemma: str) -> str:
 @lru_cache(maxsize=1)
 def _noun_classes() -> dict[str, str]:
     """Noun lemma → its `SUBJECT_CLASS_SYNSETS` or `PLACE_CLASS_SYNSETS` class, from WordNet (the lexicon
-    builder's copy)."""
+    builder's copy); a vehicle one boards (`BOARDED_SYNSETS`) is "transport", a vehicle to its verbs."""
     from weightsmith.tasks.nlp.dictionary import sources
     from weightsmith.tasks.nlp.dictionary.english import noun_classes
 
-    return noun_classes(sources.path("wordnet").parent, SUBJECT_CLASS_SYNSETS | PLACE_CLASS_SYNSETS)
+    folder = sources.path("wordnet").parent
+    boarded = noun_classes(folder, {"transport": BOARDED_SYNSETS})
+    return {lemma: "transport" if cls == "vehicle" and lemma in boarded else cls
+            for lemma, cls in noun_classes(folder, SUBJECT_CLASS_SYNSETS | PLACE_CLASS_SYNSETS).items()}
 
 
 # the forms a translated noun or verb needs that its lexicon entry may lack (the builder takes LemmInflect's
