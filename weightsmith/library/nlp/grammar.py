@@ -456,13 +456,15 @@ def _role(name: str) -> str:
     linking verb, `_links`, nor one of result: get ready, keep quiet), "a" an adjective that may stand for its -ly
     adverb (not one the lexicon lists as an adverb too, slow, hard, nor one of colour, size or age: turn red), "p" a
     preposition a bare countable noun may not follow (not by, of, than, nor one with other readings: next, past,
-    like), "b" a countable noun English puts bare after a preposition (at school, in bed)."""
+    like), "b" a countable noun English puts bare after a preposition (at school, in bed), "r" an adjective with an
+    adverb's reading that is no gradable adjective of its own (a comparative: better, closer; overnight)."""
     c = _parsed(name)
     marks = c.mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
                + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
                + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in ("of", "p:by", "than", "strict"))
-               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/")))
+               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/"))
+               + "r" * ("R" in c.readings and "syn" not in marks))
     return letters or "-"
 
 
@@ -485,7 +487,7 @@ def program() -> rasp.SOp:
     classes = words().classes
     word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     mark = feature("mark", lambda c: _parsed(c).mark, word_class)
-    role = feature("role_in_word_choice", _role, word_class)
+    word_choice = feature("role_in_word_choice", _role, word_class)
 
     # which reading each word takes, from its neighbours' kinds
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
@@ -641,12 +643,12 @@ def program() -> rasp.SOp:
     # school, in bed, on foot are English (`grammar_words.bare_after_preposition`), "by" takes a bare noun (by car),
     # "of" has its rule above, and a number or genitive after the noun makes it a name (at page twelve, at grandma 's)
     preposition_before = previous(combine("preposition_taking_determiner", lambda t, p: t == "PREP" and p, tag,
-                                          feature("plain_preposition", lambda r: "p" in r, role)),
+                                          feature("plain_preposition", lambda r: "p" in r, word_choice)),
                                   1, default=False, name="plain_preposition_before")
     named_after = previous(feature("number_or_genitive", lambda t: t in ("NUM", "NUM1", "CL_S", "POSS"), tag), -1,
                            default=False, name="number_or_genitive_after")
     never_bare_after = combine("never_bare_after_preposition", lambda c, b: c and not b, bare_countable,
-                               feature("bare_after_preposition", lambda r: "b" in r, role))
+                               feature("bare_after_preposition", lambda r: "b" in r, word_choice))
     bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
                        combine("bad_bare_after_preposition", lambda c, p: c and p, never_bare_after,
                                combine("after_preposition_unnamed", lambda p, n: p and not n, preposition_before,
@@ -827,7 +829,7 @@ def program() -> rasp.SOp:
     # feel tired) takes one, and a verb of result may (get ready, keep quiet); an adjective the lexicon lists as an
     # adverb too (drive slow, work hard) or one of colour, size or age (the leaves turn red) is spared
     manner_verb = combine("verb_taking_no_adjective", lambda t, n: t == "V" and n, tag,
-                          feature("takes_no_adjective", lambda r: "v" in r, role))
+                          feature("takes_no_adjective", lambda r: "v" in r, word_choice))
     manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v or d,
                                  previous(manner_verb, 1, default=False, name="manner_verb_before"),
                                  combine("degree_after_manner_verb", lambda d, v: d and v,
@@ -835,7 +837,7 @@ def program() -> rasp.SOp:
                                                   default=False, name="degree_word_before"),
                                          previous(manner_verb, 2, default=False, name="manner_verb_two_back")))
     adverb_like_adjective = combine("adjective_for_adverb", lambda a, f: a and f, is_adjective,
-                                    feature("stands_for_adverb", lambda r: "a" in r, role))
+                                    feature("stands_for_adverb", lambda r: "a" in r, word_choice))
     clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
         *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, previous(feature("time_word_here", lambda m: m in (
             "when", "past", "fut", "last", "next"), mark), -1, default=False, name="time_word_after"))
@@ -1113,6 +1115,11 @@ def program() -> rasp.SOp:
     pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
                    previous(feature("is_verb_order", lambda o: o in ("V", "PREP"), order), 2, default=False,
                             name="verb_or_preposition_two_back"))
+    # (an adjective with an adverb's reading after a noun is that adverb, unless it is a gradable adjective of its own
+    # (a cook good, the cupboard … full of): plays tennis better than me, moved the sofa closer to the window, froze on
+    # the steps overnight, the vacuum cleaner)
+    pair = combine("pair_check", lambda p, a: "ok" if p == "noun-adjective" and a else p, pair,
+                   combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
