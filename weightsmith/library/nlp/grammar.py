@@ -777,15 +777,17 @@ def program() -> rasp.SOp:
                                              previous(feature("is_and", lambda t: t == "AND", tag), 1, default=False,
                                                       name="and_before"),
                                              previous(is_adjective, 2, default=False, name="adjective_two_back")))
+    # (a time word or "when" next: the clause goes on with a time phrase; read by this rule and the adjective-for-adverb
+    # rule below)
+    time_word_next = previous(feature("time_or_when_word", lambda m: m in ("when", "past", "fut", "last", "next"), mark),
+                              -1, default=False, name="time_word_next")
     bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
                                    combine("manner_before_clause_end", lambda m, e: m and e,
                                            feature("manner_word", lambda m: m == "man", mark),
                                            combine("clause_or_time_phrase_next", lambda e, w: e or w,
                                                    feature("clause_or_phrase_next", lambda t: t in (
                                                        *ENDS, "COMMA", "AND", "BUT", "DET_SG", "QDET"), next_tag),
-                                                   previous(feature("time_word", lambda m: m in (
-                                                       "when", "past", "fut", "last", "next"), mark), -1,
-                                                            default=False, name="time_word_next"))),
+                                                   time_word_next)),
                                    be_or_be_degree_before)
     # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
     # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
@@ -839,8 +841,7 @@ def program() -> rasp.SOp:
     adverb_like_adjective = combine("adjective_for_adverb", lambda a, f: a and f, is_adjective,
                                     feature("stands_for_adverb", lambda r: "a" in r, word_choice))
     clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
-        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, previous(feature("time_word_here", lambda m: m in (
-            "when", "past", "fut", "last", "next"), mark), -1, default=False, name="time_word_after"))
+        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, time_word_next)
     bad_possessive = combine("bad_possessive_or_manner", lambda a, b: a or b, bad_possessive,
                              combine("bad_adjective_after_verb", lambda a, e: a and e,
                                      combine("adjective_after_manner_verb", lambda a, v: a and v, adverb_like_adjective,
