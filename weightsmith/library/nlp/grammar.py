@@ -1098,7 +1098,12 @@ def program() -> rasp.SOp:
     unit = feature("unit_mark", lambda m: m in ("unit", "unitl"), mark)
     duration = combine("number_of_units", lambda u, n: u and n, unit, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
-    pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
+    # (an adjective with an adverb's reading after a noun is that adverb, unless it is a gradable adjective of its own
+    # (a cook good, the cupboard … full of): plays tennis better than me, moved the sofa closer to the window, froze on
+    # the steps overnight, the vacuum cleaner; read beside the measure, so that the check takes no step more)
+    adverb_after_noun = combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before)
+    pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair,
+                   combine("measure_or_adverb_before", lambda m, a: m or a, measure_before, adverb_after_noun))
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
@@ -1116,11 +1121,6 @@ def program() -> rasp.SOp:
     pair = combine("pair_check", lambda p, v: ("ok" if v else "bad") if p == "object-auxiliary" else p, pair,
                    previous(feature("is_verb_order", lambda o: o in ("V", "PREP"), order), 2, default=False,
                             name="verb_or_preposition_two_back"))
-    # (an adjective with an adverb's reading after a noun is that adverb, unless it is a gradable adjective of its own
-    # (a cook good, the cupboard … full of): plays tennis better than me, moved the sofa closer to the window, froze on
-    # the steps overnight, the vacuum cleaner)
-    pair = combine("pair_check", lambda p, a: "ok" if p == "noun-adjective" and a else p, pair,
-                   combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before))
     bad_order = combine("bad_order", _bad_order, pair, in_question)
     after_inverted = previous(inverted, 1, default=False, name="after_inverted")
     # (after "n't" or "not", the word after it: is n't it cold ?, not: is n't praying your mood …)
