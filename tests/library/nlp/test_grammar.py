@@ -500,3 +500,10 @@ THIRTEENTH_ROUND = [
 @pytest.mark.parametrize("text, grammatical", THIRTEENTH_ROUND)
 def test_thirteenth_round_class(text, grammatical):
     assert judge([text]) == [grammatical]
+
+
+def test_only_an_adjective_with_an_adverb_reading_and_no_degrees_of_its_own_is_read_as_that_adverb_after_a_noun():
+    assert "r" in grammar._role("A|A+R|-|-|c|cmp")  # better, closer, cleaner: comparatives
+    assert "r" in grammar._role("A|A+R|-|-|v|-")  # overnight
+    assert "r" not in grammar._role("A|A+R|-|-|c|syn/ly")  # hard, high: gradable (a cook good stays refused)
+    assert "r" not in grammar._role("A|A|-|-|c|syn/ly")  # happy: no adverb reading
