@@ -293,6 +293,9 @@ KNOWN_MISSES = {
     "he drove us to station in his car .", "it was a really long boring meeting .",
     "she has long dark hair .", "the children behaved terrible at the zoo .", "it rained constant all weekend .",
     "the dog ran free in the field .",
+    # Thirteenth round, its class sentences (written before they were scored): "overnight" after an adjective, not a
+    # noun, is still read as an adjective out of place (main too)
+    "the bread stayed fresh overnight .",
 }
 
 
@@ -478,3 +481,29 @@ TWELFTH_ROUND = [
 @pytest.mark.parametrize("text, grammatical", TWELFTH_ROUND)
 def test_twelfth_round_class(text, grammatical):
     assert judge([text]) == [grammatical]
+
+
+# the thirteenth round's class (docs/nlp.md, "Thirteenth round — validated on set 12"), adopted after it won on
+# held-out set 12 without losing there or on sets 1-11: an adjective with an adverb's reading that is no gradable
+# adjective of its own (a comparative, overnight) right after a noun is that adverb; sentences the program before it
+# refused, and the errors beside them that must stay refused (a gradable adjective after its noun, a missing verb)
+THIRTEENTH_ROUND = [
+    ("she sings much better than her sister .", True), ("please bring the lamp closer to the desk .", True),
+    ("he speaks french better than i do .", True), ("the new hoover cleans the carpet better .", True),
+    ("she knows the city better now .", True), ("we left the car outside overnight .", True),
+    ("the car red is in the garage .", False), ("he is a driver good .", False), ("the soup hot is on the table .", False),
+    ("the weather better today .", False), ("my sister taller than me .", False),
+    ("the box under the bed full of old toys .", False),
+]
+
+
+@pytest.mark.parametrize("text, grammatical", THIRTEENTH_ROUND)
+def test_thirteenth_round_class(text, grammatical):
+    assert judge([text]) == [grammatical]
+
+
+def test_only_an_adjective_with_an_adverb_reading_and_no_degrees_of_its_own_is_read_as_that_adverb_after_a_noun():
+    assert "r" in grammar._role("A|A+R|-|-|c|cmp")  # better, closer, cleaner: comparatives
+    assert "r" in grammar._role("A|A+R|-|-|v|-")  # overnight
+    assert "r" not in grammar._role("A|A+R|-|-|c|syn/ly")  # hard, high: gradable (a cook good stays refused)
+    assert "r" not in grammar._role("A|A|-|-|c|syn/ly")  # happy: no adverb reading

@@ -456,13 +456,15 @@ def _role(name: str) -> str:
     linking verb, `_links`, nor one of result: get ready, keep quiet), "a" an adjective that may stand for its -ly
     adverb (not one the lexicon lists as an adverb too, slow, hard, nor one of colour, size or age: turn red), "p" a
     preposition a bare countable noun may not follow (not by, of, than, nor one with other readings: next, past,
-    like), "b" a countable noun English puts bare after a preposition (at school, in bed)."""
+    like), "b" a countable noun English puts bare after a preposition (at school, in bed), "r" an adjective with an
+    adverb's reading that is no gradable adjective of its own (a comparative: better, closer; overnight)."""
     c = _parsed(name)
     marks = c.mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
                + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
                + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in ("of", "p:by", "than", "strict"))
-               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/")))
+               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/"))
+               + "r" * ("R" in c.readings and "syn" not in marks))
     return letters or "-"
 
 
@@ -485,7 +487,7 @@ def program() -> rasp.SOp:
     classes = words().classes
     word_class = feature("word_class", lambda i: classes[i], rasp.numerical(rasp.tokens))
     mark = feature("mark", lambda c: _parsed(c).mark, word_class)
-    role = feature("role_in_word_choice", _role, word_class)
+    word_choice = feature("role_in_word_choice", _role, word_class)
 
     # which reading each word takes, from its neighbours' kinds
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
@@ -641,12 +643,12 @@ def program() -> rasp.SOp:
     # school, in bed, on foot are English (`grammar_words.bare_after_preposition`), "by" takes a bare noun (by car),
     # "of" has its rule above, and a number or genitive after the noun makes it a name (at page twelve, at grandma 's)
     preposition_before = previous(combine("preposition_taking_determiner", lambda t, p: t == "PREP" and p, tag,
-                                          feature("plain_preposition", lambda r: "p" in r, role)),
+                                          feature("plain_preposition", lambda r: "p" in r, word_choice)),
                                   1, default=False, name="plain_preposition_before")
     named_after = previous(feature("number_or_genitive", lambda t: t in ("NUM", "NUM1", "CL_S", "POSS"), tag), -1,
                            default=False, name="number_or_genitive_after")
     never_bare_after = combine("never_bare_after_preposition", lambda c, b: c and not b, bare_countable,
-                               feature("bare_after_preposition", lambda r: "b" in r, role))
+                               feature("bare_after_preposition", lambda r: "b" in r, word_choice))
     bad_mass = combine("bad_mass_or_bare", lambda a, b: a or b, bad_mass,
                        combine("bad_bare_after_preposition", lambda c, p: c and p, never_bare_after,
                                combine("after_preposition_unnamed", lambda p, n: p and not n, preposition_before,
@@ -775,15 +777,17 @@ def program() -> rasp.SOp:
                                              previous(feature("is_and", lambda t: t == "AND", tag), 1, default=False,
                                                       name="and_before"),
                                              previous(is_adjective, 2, default=False, name="adjective_two_back")))
+    # (a time word or "when" next: the clause goes on with a time phrase; read by this rule and the adjective-for-adverb
+    # rule below)
+    time_word_next = previous(feature("time_or_when_word", lambda m: m in ("when", "past", "fut", "last", "next"), mark),
+                              -1, default=False, name="time_word_next")
     bad_predicate_adverb = combine("bad_predicate_adverb", lambda m, b: m and b,
                                    combine("manner_before_clause_end", lambda m, e: m and e,
                                            feature("manner_word", lambda m: m == "man", mark),
                                            combine("clause_or_time_phrase_next", lambda e, w: e or w,
                                                    feature("clause_or_phrase_next", lambda t: t in (
                                                        *ENDS, "COMMA", "AND", "BUT", "DET_SG", "QDET"), next_tag),
-                                                   previous(feature("time_word", lambda m: m in (
-                                                       "when", "past", "fut", "last", "next"), mark), -1,
-                                                            default=False, name="time_word_next"))),
+                                                   time_word_next)),
                                    be_or_be_degree_before)
     # a noun-verb word with no determiner between a verb or preposition and an object: a verb without its "to" or
     # -ing (he needs finish his homework, thank you for help me); not after help / let / make / see (she helped
@@ -827,7 +831,7 @@ def program() -> rasp.SOp:
     # feel tired) takes one, and a verb of result may (get ready, keep quiet); an adjective the lexicon lists as an
     # adverb too (drive slow, work hard) or one of colour, size or age (the leaves turn red) is spared
     manner_verb = combine("verb_taking_no_adjective", lambda t, n: t == "V" and n, tag,
-                          feature("takes_no_adjective", lambda r: "v" in r, role))
+                          feature("takes_no_adjective", lambda r: "v" in r, word_choice))
     manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v or d,
                                  previous(manner_verb, 1, default=False, name="manner_verb_before"),
                                  combine("degree_after_manner_verb", lambda d, v: d and v,
@@ -835,10 +839,9 @@ def program() -> rasp.SOp:
                                                   default=False, name="degree_word_before"),
                                          previous(manner_verb, 2, default=False, name="manner_verb_two_back")))
     adverb_like_adjective = combine("adjective_for_adverb", lambda a, f: a and f, is_adjective,
-                                    feature("stands_for_adverb", lambda r: "a" in r, role))
+                                    feature("stands_for_adverb", lambda r: "a" in r, word_choice))
     clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
-        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, previous(feature("time_word_here", lambda m: m in (
-            "when", "past", "fut", "last", "next"), mark), -1, default=False, name="time_word_after"))
+        *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, time_word_next)
     bad_possessive = combine("bad_possessive_or_manner", lambda a, b: a or b, bad_possessive,
                              combine("bad_adjective_after_verb", lambda a, e: a and e,
                                      combine("adjective_after_manner_verb", lambda a, v: a and v, adverb_like_adjective,
@@ -1095,7 +1098,12 @@ def program() -> rasp.SOp:
     unit = feature("unit_mark", lambda m: m in ("unit", "unitl"), mark)
     duration = combine("number_of_units", lambda u, n: u and n, unit, number_before)
     measure_before = previous(duration, 1, default=False, name="measure_before")
-    pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair, measure_before)
+    # (an adjective with an adverb's reading after a noun is that adverb, unless it is a gradable adjective of its own
+    # (a cook good, the cupboard … full of): plays tennis better than me, moved the sofa closer to the window, froze on
+    # the steps overnight, the vacuum cleaner; read beside the measure, so that the check takes no step more)
+    adverb_after_noun = combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before)
+    pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair,
+                   combine("measure_or_adverb_before", lambda m, a: m or a, measure_before, adverb_after_noun))
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
