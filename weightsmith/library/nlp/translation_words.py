@@ -658,11 +658,10 @@ def _day_parts(table: dict[str, Word]) -> list[Phrase]:
 
 
 def hyphenated(lexicon) -> list[Phrase]:
-    """The lexicon's hyphenated words (great-grandmother, mother-in-law: `build.compound_french`) as the multi-word
+    """The lexicon's hyphenated nouns (great-grandmother, mother-in-law: `build.compound_french`) as the multi-word
     expressions the tokenizer makes of them ("great - grandmother"): the hyphen alone is no word."""
-    return [Phrase(tuple(tokenize(t.english)), pos, t.french,
-                   t.gender if pos == "noun" else "inv" if pos == "adj" and " " in t.french else None)
-            for (english, pos), t in sorted(lexicon.translations.items()) if "-" in english]
+    return [Phrase(tuple(tokenize(t.english)), "noun", t.french, t.gender)
+            for (english, pos), t in sorted(lexicon.translations.items()) if "-" in english and pos == "noun"]
 
 
 def build_vocabulary(lexicon) -> TranslationVocabulary:

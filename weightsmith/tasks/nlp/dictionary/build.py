@@ -269,6 +269,7 @@ def build(folder: Path | None = None) -> Lexicon:
         for form in (f for fs in entry.forms.values() for f in fs if f not in main_forms):
             readings.setdefault(form, set()).add(key)
     names |= set(read_names())  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
+
     def vouched(pos: str) -> list[str]:
         return [w for w, cls in sorted(classes.items()) if pos in cls and w not in closed and w not in names
                 and (w, pos) not in translations and (counts[w, pos] >= 1 or english.listed_inflections(w, pos))]

@@ -10,6 +10,7 @@ hand (`closed_class.tsv`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 POS = ("noun", "verb", "adj", "adv")
@@ -36,8 +37,8 @@ def wordnet_lemmas(folder: Path) -> dict[str, set[str]]:
 
 
 def compound_lemmas(folder: Path) -> dict[str, set[str]]:
-    """Lemma of words joined by hyphens or underscores (great_grandmother, make-up) → its WordNet classes, keyed
-    with hyphens as FreeDict writes its compounds ("great-grandmother"): WordNet spells many of them with a space."""
+    """Lemma of words joined by hyphens or underscores (great_grandmother, mother-in-law) → its WordNet classes,
+    keyed with hyphens as everyday text writes them ("great-grandmother"): WordNet joins many with an underscore."""
     out: dict[str, set[str]] = {}
     for lemma, pos in _index(folder):
         parts = lemma.replace("_", "-").split("-")
@@ -46,7 +47,7 @@ def compound_lemmas(folder: Path) -> dict[str, set[str]]:
     return out
 
 
-def _index(folder: Path):
+def _index(folder: Path) -> Iterator[tuple[str, str]]:
     """Every (lemma, class) of WordNet's index files."""
     for pos, name in _WORDNET_FILES.items():
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
@@ -156,7 +157,7 @@ def adverb_adjectives(folder: Path) -> dict[str, list[str]]:
     return out
 
 
-def _synsets(folder: Path, name: str):
+def _synsets(folder: Path, name: str) -> Iterator[list[str]]:
     """Each synset of a WordNet data file (data.noun, data.adj, ...) as its fields before the gloss: offset, lex
     file, pos, word count (hex), then the words (each with its lex id), the pointers ... (wndb(5WN))."""
     for line in (folder / name).read_text(encoding="latin-1").splitlines():
