@@ -266,8 +266,28 @@ def test_a_body_of_water_is_a_place_class_of_its_own():
     # rarer English nouns, once the read-out was split (round 12b: COGNATE_MIN_ENGLISH_ZIPF 4 → 3)
     ("The glacier is small.", "le glacier est petit."),
     ("The dune is high.", "la dune est haute."),
+    # an adverb in -ly FreeDict lacks takes its adjective's French with -ment (round 13b: `build.derived_adverbs`)
+    ("He answered politely.", "il a répondu poliment."),
+    ("The soup was terribly salty.", "la soupe était terriblement salée."),
+    # a hyphenated kinship word is a multi-word expression, its French made by rule (`build.compound_french`)
+    ("My great-grandmother was very old.", "mon arrière-grand-mère était très vieille."),
+    ("My mother-in-law is staying with us.", "ma belle-mère reste avec nous."),
+    ("Her brother-in-law is tall.", "son beau-frère est grand."),
+    ("My great-grandparents were farmers.", "mes arrière-grands-parents étaient fermiers."),
 ])
-def test_nouns_french_writes_alike_are_known(english, french):
+def test_words_no_dictionary_translates_are_known(english, french):
     from weightsmith.library import nlp
 
     assert nlp.unknown_words(english, "translation") == [] and nlp.translate(english) == french
+
+
+def test_the_hyphen_is_known_only_inside_a_hyphenated_word():
+    """The tokenizer splits great-grandmother at its hyphen; the vocabulary reads the three tokens as one word, and
+    a hyphen elsewhere (a dash, a hyphenated word nobody translates) stays unknown."""
+    from weightsmith.library import nlp
+
+    v = vocabulary()
+    assert v.merged(["my", "great", "-", "grandmothers"]) == ["my", "great_-_grandmothers"]
+    assert v.entries[v.ids["great_-_grandmothers"]].forms == {"n.sg": "arrière-grand-mère",
+                                                             "n.pl": "arrière-grands-mères"}
+    assert nlp.unknown_words("It was great - really.", "translation") == ["-"]

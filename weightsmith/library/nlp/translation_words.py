@@ -663,6 +663,13 @@ def _day_parts(table: dict[str, Word]) -> list[Phrase]:
             for day in sorted(DAYS) for part, french in sorted(parts.items())]
 
 
+def hyphenated(lexicon) -> list[Phrase]:
+    """The lexicon's hyphenated nouns (great-grandmother, mother-in-law: `build.compound_french`) as the multi-word
+    expressions the tokenizer makes of them ("great - grandmother"): the hyphen alone is no word."""
+    return [Phrase(tuple(tokenize(t.english)), "noun", t.french, t.gender)
+            for (english, pos), t in sorted(lexicon.translations.items()) if "-" in english and pos == "noun"]
+
+
 def build_vocabulary(lexicon) -> TranslationVocabulary:
     table: dict[str, Word] = {}
     extra = missing_forms(lexicon) | british_forms(lexicon)
@@ -693,7 +700,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
         for lemma, _, _ in analyses:
             forms_of.setdefault(lemma, set()).add(word)
     phrases, final = {}, set()
-    for phrase in (*read_phrases(), *_day_parts(table)):
+    for phrase in (*hyphenated(lexicon), *read_phrases(), *_day_parts(table)):  # (a hand-written phrase wins)
         for english, words in _phrase_words(lexicon, phrase, forms_of).items():
             phrases[english] = tuple(token for token, _ in words)
             table |= {token: word for token, word in words if word is not None}

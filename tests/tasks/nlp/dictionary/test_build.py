@@ -129,3 +129,32 @@ def test_a_cognate_leaves_the_classifiers_readings_as_the_wider_table_gives_them
     assert lexicon.translations["marshall", "noun"].source == "cognate"
     assert set(grammar.analyses("marshall")) == set(lexicon.analyses("marshall")) == {
         ("marshall", "noun", "sg"), ("marshall", "noun", "pl")}
+
+
+def test_an_adverb_without_french_takes_its_adjectives_with_ment(built):
+    """politely, terribly: adverbs FreeDict has no French for, which French makes from the adjective WordNet names
+    (polite → poli → poliment); the spelling French writes is the commoner one (précisément, not précisement); an adverb
+    WordNet ties to no adjective (hardly: not "in a hard manner") gets none, nor one rarer than once in a million
+    English words (abjectly: the read-out's room)."""
+    _, lexicon = built
+    made = {w: lexicon.translations[w, "adv"] for w in ("politely", "terribly", "accurately", "carefully")}
+    assert {w: (t.french, t.source) for w, t in made.items()} == {
+        "politely": ("poliment", "derived"), "terribly": ("terriblement", "derived"),
+        "accurately": ("précisément", "derived"), "carefully": ("prudemment", "derived")}
+    for word in ("hardly", "abjectly"):
+        assert (word, "adv") not in lexicon.translations or lexicon.translations[word, "adv"].source != "derived"
+    assert lexicon.analyses("politely") == [("politely", "adv", "base")]  # (moved from the wider table)
+
+
+def test_kinship_compounds_take_their_kin_words_french_with_beau_belle_or_arriere(built):
+    """WordNet's kinship compounds, French by rule from their kin word (mother-in-law → belle-mère, great-grandson →
+    arrière-petit-fils); not a great-aunt (grand-tante), nor fraud-in-law (fraud is no relative). They are
+    translations without a word form of the tables: the tokenizer splits them, so grammaticality and sentiment read
+    them as before."""
+    _, lexicon = built
+    got = {w: (lexicon.translations[w, "noun"].french, lexicon.translations[w, "noun"].gender)
+           for w in ("great-grandmother", "mother-in-law", "brother-in-law", "great-grandson")}
+    assert got == {"great-grandmother": ("arrière-grand-mère", "f"), "mother-in-law": ("belle-mère", "f"),
+                   "brother-in-law": ("beau-frère", "m"), "great-grandson": ("arrière-petit-fils", "m")}
+    assert ("great-aunt", "noun") not in lexicon.translations and ("fraud-in-law", "noun") not in lexicon.translations
+    assert not set(got) & set(lexicon.for_task("grammaticality").forms)

@@ -39,3 +39,17 @@ def test_proper_nouns_are_the_lemmas_wordnet_only_capitalises(wordnet):
     assert {"bristol", "calcutta", "magellan"} <= names
     assert not {"rose", "bath", "campus", "glacier"} & names  # also (or only) common nouns
 
+
+
+def test_an_adverb_pertains_to_the_adjective_wordnet_names(wordnet):
+    adjectives = english.adverb_adjectives(wordnet)
+    assert adjectives["carefully"] == ["careful"] and adjectives["politely"] == ["polite"]
+    assert adjectives["terribly"] == ["terrible"] and "happy" in adjectives["happily"]
+    assert "hardly" not in adjectives and "lately" not in adjectives  # (not "in a hard / late manner")
+
+
+def test_compound_lemmas_are_keyed_with_hyphens_whatever_wordnet_joins_them_with(wordnet):
+    compounds = english.compound_lemmas(wordnet)
+    assert compounds["great-grandmother"] == {"noun"}  # (WordNet: great_grandmother)
+    assert "adj" in compounds["well-known"] and "noun" in compounds["make-up"]
+    assert "ice-cream" in compounds and "grandmother" not in compounds  # (a single word is no compound)

@@ -11,6 +11,8 @@ from weightsmith.tasks.nlp.dictionary import french
     ("salle de bains", "salles de bains"), ("machine à laver", "machines à laver"),
     ("tableau blanc", "tableaux blancs"), ("ordinateur portable", "ordinateurs portables"),
     ("appareil photo", "appareils photo"), ("dimanche matin", "dimanches matin"), ("lundi soir", "lundis soir"),
+    ("belle-mère", "belles-mères"), ("arrière-grand-mère", "arrière-grands-mères"),
+    ("arrière-petit-fils", "arrière-petits-fils"), ("petite-fille", "petites-filles"),
 ])
 def test_noun_plurals(singular, plural):
     assert french.noun_plural(singular) == plural
@@ -34,3 +36,15 @@ def test_adjective_forms(m, forms):
 ])
 def test_a_borrowed_noun_is_masculine_but_for_a_feminine_suffix(noun, gender):
     assert french.borrowed_gender(noun) == gender
+
+
+@pytest.mark.parametrize("m, f, adverbs", [
+    ("prudent", "prudente", ("prudemment",)), ("constant", "constante", ("constamment",)),
+    ("poli", "polie", ("poliment",)), ("vrai", "vraie", ("vraiment",)), ("calme", "calme", ("calmement", "calmément")),
+    ("heureux", "heureuse", ("heureusement", "heureusément")), ("lent", "lente", ("lemment",)),
+    ("précis", "précise", ("précisement", "précisément")), ("aisé", "aisée", ("aisément",)),
+])
+def test_an_adjective_makes_its_adverbs_with_ment(m, f, adverbs):
+    """The rule's spellings; a frequency list picks the French one (précisément, not précisement) or none (lent's
+    lemment: slowly is FreeDict's lentement), `build.derived_adverbs`."""
+    assert french.adverbs(m, f) == adverbs

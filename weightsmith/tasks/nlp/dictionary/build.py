@@ -18,6 +18,10 @@ earlier sense. The hand-written overrides (`overrides.tsv`) come first of all.
 Nouns neither dictionary translates that French writes alike but for accents (campus, safari, detective →
 détective) take that French word when wordfreq's French list has it and French uses it about as much as English
 does (`cognates`).
+
+Two rules of French add what no dictionary lists: an adverb in -ly takes its adjective's French with -ment where
+French uses that word (politely → poliment, `derived_adverbs`), and a kinship compound its kin word's French with
+beau- / belle- or arrière- (mother-in-law → belle-mère, `compound_french`).
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ COGNATE_MAX_ENGLISH_LEAD = 0.5
 # (`test_dictionary_translation`, the read-out's limits): round 11 stopped at zipf 4 for a read-out within 4%
 # of what the compiler enumerates; split by digits (round 12b) it takes zipf 3's 765 more nouns
 COGNATE_MIN_ENGLISH_ZIPF = 3.0
+# the derived adverbs (`derived_adverbs`) stop there too, for the same read-out: 165 of WordNet's 265 adverbs whose
+# French the rule finds (round 13b: the 265 took the largest lookup over its 50,000)
+ADVERB_MIN_ENGLISH_ZIPF = COGNATE_MIN_ENGLISH_ZIPF
 HERE = Path(__file__).parent
 
 
@@ -138,6 +145,43 @@ def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]
     return out
 
 
+def derived_adverbs(adverbs: list[str], adjectives: dict[str, list[str]], translations: dict) -> dict[str, str]:
+    """Adverb → the French adverb its adjective's French makes with -ment (carefully → careful → prudent →
+    prudemment; politely → poliment), for adverbs the dictionaries give no French: FreeDict lists few -ly
+    adverbs, and French makes its adverbs from adjectives as regularly as English does. The adjective is the one
+    WordNet's pertainym pointer names (`english.adverb_adjectives`), translated by a single word; the adverb must be
+    the commonest of the rule's spellings in wordfreq's French list, and at least COGNATE_MIN_ZIPF (adjectives French
+    makes no adverb of give no French word: "grandement" is one, "petitement" hardly); the English adverb one English
+    writes at least once in a million words (ADVERB_MIN_ENGLISH_ZIPF)."""
+    import wordfreq  # the `lexicon` extra
+
+    out = {}
+    for adverb in (a for a in adverbs if wordfreq.zipf_frequency(a, "en") >= ADVERB_MIN_ENGLISH_ZIPF):
+        for adjective in adjectives.get(adverb, ()):
+            t = translations.get((adjective, "adj"))
+            if t is None or " " in t.french:
+                continue
+            zipf, word = max((wordfreq.zipf_frequency(a, "fr"), a) for a in french.adverbs(t.french, t.forms["f"]))
+            if zipf >= COGNATE_MIN_ZIPF:  # (the commoner spelling: précisément, not the misspelt précisement)
+                out[adverb] = word
+                break
+    return out
+
+
+def compound_french(compound: str, translations: dict, kin: set[str]) -> tuple[str, str | None] | None:
+    """(French, gender) of a hyphenated kinship noun that French makes by rule from its kin word's French (`kin`:
+    the nouns whose commonest sense is a relative, so not fraud in "fraud-in-law"): X-in-law → beau- / belle- by X's
+    gender (mother-in-law → belle-mère, brother-in-law → beau-frère, son-in-law → beau-fils), great-grandX →
+    arrière- (great-grandson → arrière-petit-fils). None for any other compound."""
+    parts = compound.split("-")
+    word = parts[0] if parts[1:] == ["in", "law"] else parts[1] if len(parts) == 2 and parts[0] == "great" and \
+        parts[1].startswith("grand") else None  # (a great-aunt is a grand-tante)
+    if word not in kin or (t := translations.get((word, "noun"))) is None or not t.gender:
+        return None
+    prefix = "arrière-" if parts[0] == "great" else "belle-" if t.gender == "f" else "beau-"
+    return prefix + t.french, t.gender
+
+
 def read_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, str | None]]:
     """(english, class) → (french, gender): hand-written, for common words the dictionaries get wrong."""
     return {(r[0], r[1]): (r[2], None if r[3] == "-" else r[3]) for r in _rows(path)}
@@ -197,6 +241,14 @@ def build(folder: Path | None = None) -> Lexicon:
             lemmas[lemma, pos] = EnglishLemma(lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
         translations[lemma, pos] = _translation(lemma, pos, word, gender, "override")
 
+    # WordNet's kinship compounds, whose French a rule makes from their kin word's as the overrides leave it
+    # (`compound_french`: mother-in-law → belle-mère). The tokenizer splits them at the hyphen, so they are no word
+    # form of the tables: the translator reads them as multi-word expressions (`translation_words.hyphenated`)
+    kin = set(english.noun_classes(wordnet_folder, {"kin": ("relative.n.01",)}))
+    for compound in sorted(c for c, cls in english.compound_lemmas(wordnet_folder).items() if "noun" in cls):
+        if (made := compound_french(compound, translations, kin)) is not None:
+            translations[compound, "noun"] = _translation(compound, "noun", *made, "derived")
+
     # nouns without French that French writes alike (`cognates`), which only give French to words that had none:
     # common nouns (a proper noun is a name: bristol, calcutta) of no other WordNet class; none of whose forms
     # another lemma has ("sang", the past of sing, is not the French for blood); and ones the classifiers' wider
@@ -217,16 +269,23 @@ def build(folder: Path | None = None) -> Lexicon:
         for form in (f for fs in entry.forms.values() for f in fs if f not in main_forms):
             readings.setdefault(form, set()).add(key)
     names |= set(read_names())  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
-    vouched = [w for w, cls in sorted(classes.items()) if cls == {"noun"} and w not in closed and w not in names
-               and (w, "noun") not in translations and (counts[w, "noun"] >= 1 or english.listed_inflections(w, "noun"))]
-    for noun, word in cognates(vouched, set(conjugations), fra_eng).items():
-        entry = lemmas.get((noun, "noun")) or before.get((noun, "noun")) or EnglishLemma(
-            noun, "noun", counts[noun, "noun"], english.inflections(noun, "noun"))
-        if any(readings.get(f, set()) - {(noun, "noun")} for fs in entry.forms.values() for f in fs):
+
+    def vouched(pos: str) -> list[str]:
+        return [w for w, cls in sorted(classes.items()) if pos in cls and w not in closed and w not in names
+                and (w, pos) not in translations and (counts[w, pos] >= 1 or english.listed_inflections(w, pos))]
+
+    derived = [(noun, "noun", word, chooser.gender(word) or french.borrowed_gender(word), "cognate") for noun, word
+               in cognates([w for w in vouched("noun") if classes[w] == {"noun"}], set(conjugations), fra_eng).items()]
+    # and adverbs without French whose adjective has it, with the same guard (`derived_adverbs`: politely → poliment)
+    derived += [(adverb, "adv", word, None, "derived") for adverb, word in derived_adverbs(
+        vouched("adv"), english.adverb_adjectives(wordnet_folder), translations).items()]
+    for lemma, pos, word, gender, source in derived:
+        entry = lemmas.get((lemma, pos)) or before.get((lemma, pos)) or EnglishLemma(
+            lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
+        if any(readings.get(f, set()) - {(lemma, pos)} for fs in entry.forms.values() for f in fs):
             continue
-        lemmas[noun, "noun"] = entry
-        gender = chooser.gender(word) or french.borrowed_gender(word)
-        translations[noun, "noun"] = _translation(noun, "noun", word, gender, "cognate")
+        lemmas[lemma, pos] = entry
+        translations[lemma, pos] = _translation(lemma, pos, word, gender, source)
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
     infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever

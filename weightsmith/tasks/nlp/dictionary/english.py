@@ -10,6 +10,7 @@ hand (`closed_class.tsv`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 POS = ("noun", "verb", "adj", "adv")
@@ -26,16 +27,32 @@ _UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 
 
 def wordnet_lemmas(folder: Path) -> dict[str, set[str]]:
-    """Single-word lemma → its WordNet classes (multi-word lemmas such as "ice_cream" are left out)."""
+    """Single-word lemma → its WordNet classes (multi-word lemmas such as "ice_cream" are left out: see
+    `compound_lemmas`)."""
     out: dict[str, set[str]] = {}
+    for lemma, pos in _index(folder):
+        if lemma.isalpha():
+            out.setdefault(lemma, set()).add(pos)
+    return out
+
+
+def compound_lemmas(folder: Path) -> dict[str, set[str]]:
+    """Lemma of words joined by hyphens or underscores (great_grandmother, mother-in-law) → its WordNet classes,
+    keyed with hyphens as everyday text writes them ("great-grandmother"): WordNet joins many with an underscore."""
+    out: dict[str, set[str]] = {}
+    for lemma, pos in _index(folder):
+        parts = lemma.replace("_", "-").split("-")
+        if len(parts) > 1 and all(p.isalpha() for p in parts):
+            out.setdefault("-".join(parts), set()).add(pos)
+    return out
+
+
+def _index(folder: Path) -> Iterator[tuple[str, str]]:
+    """Every (lemma, class) of WordNet's index files."""
     for pos, name in _WORDNET_FILES.items():
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            if line.startswith(" "):
-                continue  # the licence header
-            lemma = line.split(" ", 1)[0]
-            if lemma.isalpha():
-                out.setdefault(lemma, set()).add(pos)
-    return out
+            if not line.startswith(" "):  # (the licence header)
+                yield line.split(" ", 1)[0], pos
 
 
 def sense_counts(folder: Path) -> Counter[tuple[str, str]]:
@@ -82,7 +99,7 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
     sense is read (WordNet lists a lemma's senses commonest first): later senses add more noise than
     nouns (match is a device first, the game later; night is a measure of time in its later senses)."""
     hypernyms: dict[str, list[str]] = {}
-    for fields in _noun_synsets(folder):
+    for fields in _synsets(folder, "data.noun"):
         pointers = 4 + 2 * int(fields[3], 16)
         hypernyms[fields[0]] = [fields[pointers + 2 + 4 * i] for i in range(int(fields[pointers]))
                                 if fields[pointers + 1 + 4 * i] in ("@", "@i")]
@@ -115,15 +132,34 @@ def proper_nouns(folder: Path) -> set[str]:
     synset they stand in: names of places and people (bristol, calcutta, magellan), not common nouns that are
     also a name somewhere (rose, bath)."""
     capitalised, common = set(), set()
-    for fields in _noun_synsets(folder):
+    for fields in _synsets(folder, "data.noun"):
         for word in fields[4:4 + 2 * int(fields[3], 16):2]:
             (capitalised if word[0].isupper() else common).add(word.lower())
     return {w for w in capitalised - common if w.isalpha()}
 
 
-def _noun_synsets(folder: Path):
-    """Each noun synset of WordNet's data.noun as its fields before the gloss: offset, lex file, pos, word count
-    (hex), then the words (each with its lex id), the pointers ... (wndb(5WN))."""
-    for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
+def adverb_adjectives(folder: Path) -> dict[str, list[str]]:
+    """Single-word adverb → the adjectives WordNet says it pertains to (its pertainym pointers, "\\" in data.adv),
+    in WordNet's order: carefully → careful, politely → polite; hardly and lately point nowhere (they do not mean
+    "in a hard / late manner"), so no rule of spelling guesses their adjective."""
+    adjectives = {fields[0]: [w.split("(")[0] for w in fields[4:4 + 2 * int(fields[3], 16):2]]
+                  for fields in _synsets(folder, "data.adj")}
+    out: dict[str, list[str]] = {}
+    for fields in _synsets(folder, "data.adv"):
+        words = fields[4:4 + 2 * int(fields[3], 16):2]
+        pointers = 4 + 2 * int(fields[3], 16)
+        for i in range(int(fields[pointers])):
+            symbol, offset, pos, ends = fields[pointers + 1 + 4 * i:pointers + 5 + 4 * i]
+            if symbol == "\\" and pos in ("a", "s") and int(ends[:2], 16):
+                adverb, adjective = words[int(ends[:2], 16) - 1], adjectives[offset][int(ends[2:], 16) - 1]
+                if adverb.isalpha() and adjective.isalpha() and adjective not in out.setdefault(adverb, []):
+                    out[adverb].append(adjective)
+    return out
+
+
+def _synsets(folder: Path, name: str) -> Iterator[list[str]]:
+    """Each synset of a WordNet data file (data.noun, data.adj, ...) as its fields before the gloss: offset, lex
+    file, pos, word count (hex), then the words (each with its lex id), the pointers ... (wndb(5WN))."""
+    for line in (folder / name).read_text(encoding="latin-1").splitlines():
         if not line.startswith(" "):  # (the licence header)
             yield line.split(" | ", 1)[0].split()

@@ -47,8 +47,10 @@ def noun_plural(singular: str) -> str:
     if singular in _PLURAL_S:
         return singular + "s"
     head, _, rest = singular.partition("-")
-    if rest and head in ("grand", "petit", "beau", "belle"):  # grands-parents, petits-enfants, belles-mères
+    if rest and head in ("grand", "petit", "petite", "beau", "belle"):  # grands-parents, petites-filles, belles-mères
         return noun_plural(head) + "-" + noun_plural(rest)
+    if rest and head == "arrière":  # arrière- stays: arrière-grands-mères, arrière-petits-fils
+        return head + "-" + noun_plural(rest)
     words = singular.split(" ")
     if len(words) > 1 and words[1] not in _LINKS + _APPOSED:  # téléphones portables: adjectives agree
         return " ".join(noun_plural(w) for w in words)
@@ -97,3 +99,16 @@ def borrowed_gender(noun: str) -> str:
     borrowed noun is masculine unless it ends in a feminine suffix (le campus, le marathon, l'épisode, le
     détective; la participation, la qualité), where `guess_gender` would make every final -e feminine."""
     return "f" if noun.split(" ")[0].endswith(_FEMININE_ENDINGS) else "m"
+
+
+def adverbs(m: str, f: str) -> tuple[str, ...]:
+    """The adverbs a French adjective (masculine, feminine) may make with -ment, as a learner's grammar gives them:
+    -ant, -ent → -amment, -emment (constamment, prudemment; not lent's lentement: the feminine's "-entement" is more
+    often a noun, contentement); after a vowel but e the masculine (poliment, vraiment, aisément); else the feminine,
+    or the feminine in -ément (heureusement, facilement; précisément, énormément). Which of those two French uses is
+    a frequency list's question (`build.derived_adverbs`)."""
+    if m.endswith(("ant", "ent")):
+        return (m[:-3] + m[-3] + "mment",)
+    if m.endswith(("a", "é", "i", "u", "o")):
+        return (m + "ment",)
+    return (f + "ment", f[:-1] + "ément") if f.endswith("e") else (f + "ment",)
