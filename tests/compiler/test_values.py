@@ -106,6 +106,23 @@ def test_averaging_and_empty_selections_are_observed():
     assert facts.may_select_nothing(earlier)  # position 0 has nothing earlier
 
 
+def test_aggregates_sharing_a_selector_keep_their_own_answers_once_asked():
+    """`may_average` / `may_retype` are read off pairs made once per Aggregate: two Aggregates of one
+    selector answer for their own s-ops (fails if the pairs are kept per selector), and asked again,
+    or of fresh facts, they answer the same."""
+    everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
+    varied = rasp.numerical(rasp.Aggregate(everything, rasp.tokens))  # averages 1 and 2
+    ones = rasp.Aggregate(everything, rasp.Map(lambda t: 1, rasp.tokens))  # equal ints: a float mean
+    graph = build_graph(rasp.SequenceMap(lambda a, b: a, varied, ones))
+    facts = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
+    assert (facts.may_average(varied), facts.may_average(ones)) == (True, False)
+    assert (facts.may_retype(varied), facts.may_retype(ones)) == (True, True)
+    for aggregate in (ones, varied, ones):
+        fresh = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
+        assert facts._several_selected(aggregate) == fresh._several_selected(aggregate)
+        assert facts._several_selected(aggregate) is facts._several_selected(aggregate)
+
+
 def test_static_facts_refine_copies_and_prove_nonempty():
     prev = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
     frac = rasp.numerical(rasp.Aggregate(prev, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))

@@ -152,6 +152,7 @@ class ObservedFacts(_FunctionTables):
         self.valid = batch.valid
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
+        self._selected: dict[int, list[tuple]] = {}  # `_several_selected`, per Aggregate
         if vocab is not None:
             for expr in rasp.topological_order(program) if order is None else order:
                 if isinstance(expr, rasp.TokensType):
@@ -194,7 +195,14 @@ class ObservedFacts(_FunctionTables):
 
     def _several_selected(self, aggregate: rasp.Aggregate) -> list[tuple]:
         """(value at the first selected key, the Aggregate's value) for every pair that occurs where
-        several keys are selected."""
+        several keys are selected. Made once an Aggregate: `may_average` and `may_retype` are asked of
+        it six to ten times a compile (value types, retyping, lowering), and each pass reads the whole
+        batch."""
+        if id(aggregate) not in self._selected:
+            self._selected[id(aggregate)] = self._pairs_where_several(aggregate)
+        return self._selected[id(aggregate)]
+
+    def _pairs_where_several(self, aggregate: rasp.Aggregate) -> list[tuple]:
         masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
         sop: Column = self.columns[id(aggregate.sop)]
         out: Column = self.columns[id(aggregate)]
