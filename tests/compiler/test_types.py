@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from weightsmith import rasp
 from weightsmith.compiler import CompileError, OutputTypeWarning, compile_program
 from weightsmith.compiler.bounds import BoundExceeded, _check_case, _Walk
-from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, UNDECIDED, output_types
+from weightsmith.compiler.types import BOUNDARIES, CASES, SCORES, UNDECIDED, _whole_numbers, output_types
 from weightsmith.compiler.values import analyse, typed_by_width
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.sorting import make_sort_unique
@@ -362,3 +362,15 @@ def test_an_output_reading_a_shared_sop_on_two_paths_at_every_level_is_analysed_
         x = rasp.numerical(rasp.SequenceMap(lambda a, b: a, x, rasp.numerical(rasp.Map(lambda a: a, x))))
     compiled = compile_program(x.named("deep"), [0, 1, 2], 3)
     assert mismatches(compiled, x, every_input([0, 1, 2], 3)) == []
+
+
+
+_MIXED = st.lists(st.one_of(st.integers(-3, 3), st.sampled_from([0.0, 1.0, -2.0, 0.5, 2.5, True, False]),
+                            st.sampled_from(["a", "1", None, (1,)])), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_MIXED, st.lists(st.one_of(st.integers(-10**20, 10**20), st.floats(-1e6, 1e6), st.booleans()))))
+def test_whole_numbers_are_the_ints_bools_and_whole_floats_in_order(values):
+    want = [r for r in values if isinstance(r, (int, float)) and float(r).is_integer()]
+    assert [(type(r), r) for r in _whole_numbers(values)] == [(type(r), r) for r in want]

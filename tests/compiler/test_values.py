@@ -106,6 +106,37 @@ def test_averaging_and_empty_selections_are_observed():
     assert facts.may_select_nothing(earlier)  # position 0 has nothing earlier
 
 
+def test_aggregates_sharing_a_selector_keep_their_own_answers_once_asked():
+    """`may_average` / `may_retype` are read off pairs made once per Aggregate: two Aggregates of one
+    selector answer for their own s-ops (fails if the pairs are kept per selector), and asked again,
+    or of fresh facts, they answer the same."""
+    everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
+    varied = rasp.numerical(rasp.Aggregate(everything, rasp.tokens))  # averages 1 and 2
+    ones = rasp.Aggregate(everything, rasp.Map(lambda t: 1, rasp.tokens))  # equal ints: a float mean
+    graph = build_graph(rasp.SequenceMap(lambda a, b: a, varied, ones))
+    facts = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
+    assert (facts.may_average(varied), facts.may_average(ones)) == (True, False)
+    assert (facts.may_retype(varied), facts.may_retype(ones)) == (True, True)
+    for aggregate in (ones, varied, ones):
+        fresh = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
+        assert facts._several_selected(aggregate) == fresh._several_selected(aggregate)
+        assert facts._several_selected(aggregate) is facts._several_selected(aggregate)
+
+
+def test_static_facts_prove_each_aggregate_s_retyping_once_and_for_itself():
+    """`StaticFacts.may_retype` is proved once per Aggregate: a copy by a unique position does not retype,
+    a mean over a prefix of the same ints does (fails if the answer is kept per selector or per s-op)."""
+    ints = rasp.Map(lambda t: t * 2, rasp.tokens)
+    by_position = rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, EQ), ints)
+    prefix = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+    averaged = rasp.Aggregate(prefix, ints)
+    graph = build_graph(rasp.SequenceMap(lambda a, b: a, by_position, averaged))
+    facts = StaticFacts(graph, [1, 2], 4)
+    for aggregate, retypes in ((by_position, False), (averaged, True), (by_position, False)):
+        assert facts.may_retype(aggregate) is retypes
+        assert StaticFacts(graph, [1, 2], 4).may_retype(aggregate) is retypes
+
+
 def test_static_facts_refine_copies_and_prove_nonempty():
     prev = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
     frac = rasp.numerical(rasp.Aggregate(prev, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))

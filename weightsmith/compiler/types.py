@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from itertools import product
-from typing import Callable
+from itertools import compress, product
+from typing import Callable, Iterable
 
 from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, OutputTypeWarning
@@ -398,16 +398,16 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
         if not any(children):
             pass
         elif isinstance(expr, rasp.LinearSequenceMap):  # a·x + b·y: the types change, not the value
-            for r in facts.values(expr):
-                if isinstance(r, (int, float)) and float(r).is_integer():
-                    add(r, {int, float})
+            for r in _whole_numbers(facts.values(expr)):
+                add(r, {int, float})
         else:
             if isinstance(expr, rasp.SequenceMap):
                 (fst, snd), pairs = children, args
                 at = [i for i, (x, y) in enumerate(pairs) if x in fst or y in snd]
-            else:  # a Map: only the retyped numbers among its arguments
-                pairs = [(x,) for x in args]
-                at = sorted(args.index(x) for x in children[0] if x in args)
+            else:  # a Map: only the retyped numbers among its arguments (found by hash: hundreds of arguments)
+                first_at = dict(zip(reversed(args), range(len(args) - 1, -1, -1)))  # as `args.index` finds them
+                pairs = {i: (args[i],) for i in (first_at[x] for x in children[0] if x in first_at)}
+                at = sorted(pairs)
             for arg, result in ((pairs[i], results[i]) for i in at):
                 options = [_as_types(x, child[x]) if x in child else [x] for x, child in zip(arg, children)]
                 for variant in product(*options):
@@ -446,6 +446,14 @@ def _mixed_numbers(results: list) -> dict:
             for v in values & others:
                 kinds.setdefault(v, {t}).add(u)
     return kinds
+
+
+def _whole_numbers(values: list) -> Iterable:
+    """The ints, bools and whole floats among `values` (those an int or a float may stand for), in order.
+    Numbers only (a LinearSequenceMap's values, hundreds of them) are picked in C."""
+    if set(map(type, values)) <= {int, float, bool}:
+        return compress(values, map(float.is_integer, map(float, values)))
+    return [r for r in values if isinstance(r, (int, float)) and float(r).is_integer()]
 
 
 def _as_types(x, kinds) -> list:

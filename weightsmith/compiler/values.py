@@ -152,6 +152,7 @@ class ObservedFacts(_FunctionTables):
         self.valid = batch.valid
         self._values: dict[int, list] = {}
         self._used_values: dict[int, list] = {}
+        self._selected: dict[int, list[tuple]] = {}  # `_several_selected`, per Aggregate
         if vocab is not None:
             for expr in rasp.topological_order(program) if order is None else order:
                 if isinstance(expr, rasp.TokensType):
@@ -194,7 +195,14 @@ class ObservedFacts(_FunctionTables):
 
     def _several_selected(self, aggregate: rasp.Aggregate) -> list[tuple]:
         """(value at the first selected key, the Aggregate's value) for every pair that occurs where
-        several keys are selected."""
+        several keys are selected. Made once an Aggregate: `may_average` and `may_retype` are asked of
+        it six to ten times a compile (value types, retyping, lowering), and each pass reads the whole
+        batch."""
+        if id(aggregate) not in self._selected:
+            self._selected[id(aggregate)] = self._pairs_where_several(aggregate)
+        return self._selected[id(aggregate)]
+
+    def _pairs_where_several(self, aggregate: rasp.Aggregate) -> list[tuple]:
         masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
         sop: Column = self.columns[id(aggregate.sop)]
         out: Column = self.columns[id(aggregate)]
@@ -299,6 +307,7 @@ class StaticFacts(_FunctionTables):
         # Aggregate proved to copy holds only its s-op's values and its default, not every mean (a
         # loop's state read by position would otherwise grow by every mean, round after round).
         self.averaging: set[int] = set()
+        self._retypes: dict[int, bool] = {}  # `may_retype`, per Aggregate, once the facts are final
         while True:
             copying = {id(e) for e in aggregates if rasp.is_numerical(e) and id(e) not in self.averaging}
             try:
@@ -410,9 +419,13 @@ class StaticFacts(_FunctionTables):
     def may_retype(self, aggregate: rasp.Aggregate) -> bool:
         """Whether several selected equal ints (or bools) may be averaged to a float (`ObservedFacts.
         may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
-        position (copying equal values, as a stable sort of repeated tokens does, still averages them)."""
-        return (any(isinstance(v, int) for v in self.values(aggregate.sop))  # bools are ints
-                and not selects_one_position(aggregate, self.values))
+        position (copying equal values, as a stable sort of repeated tokens does, still averages them).
+        Proved once an Aggregate: it is asked three or four times a compile (value types, retyping,
+        lowering), and the proof walks the selector's tables (a tenth of sort_unique's compile)."""
+        if id(aggregate) not in self._retypes:
+            self._retypes[id(aggregate)] = (any(isinstance(v, int) for v in self.values(aggregate.sop))  # bools are ints
+                                            and not selects_one_position(aggregate, self.values))
+        return self._retypes[id(aggregate)]
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
         return not never_empty(selector, self.values, self.nullable)
