@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 import torch
 
-from weightsmith.compiler.compiled import CompiledOutput
+from weightsmith.compiler.compiled import CompiledOutput, with_bos
 from weightsmith.model import ModelConfig, Transformer, load, save
 from weightsmith.model.threads import forward_work, torch_threads
 
@@ -80,8 +80,7 @@ class ComposedModel:
 
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """`run` on many inputs given without BOS (InputError for the first the model is undefined on)."""
-        bos = self.config.bos
-        return [out[1:] for out in self.apply_batch([[bos, *x] for x in inputs], batch_size)]
+        return [out[1:] for out in self.apply_batch(with_bos(self.config, inputs), batch_size)]
 
     def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor, first: int = 0,
                 undefined_as_none: bool = False) -> list[Optional[list]]:
