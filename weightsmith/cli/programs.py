@@ -39,7 +39,7 @@ def run(
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or "
-                                        "floats, True/False bools: `1,2.5,True`)."),
+                                        "floats, True/False bools: `1,2.5,True`; quoted, text: `\"'1',2\"`)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
     from weightsmith import rasp
