@@ -25,6 +25,16 @@ def test_parse_vocab_makes_numbers_numbers():
         parse_vocab(" , ")
 
 
+def test_a_quoted_vocabulary_item_is_the_text_inside():
+    # `--vocab "'1',2"` kept the quotes (the three-character token "'1'"), where a typed `'1'` is the text 1
+    assert parse_vocab("'1',2") == ("1", 2)
+    assert parse_vocab("\"1\",1,'True',' '") == ("1", 1, "True", " ")
+    assert parse_tokens(["'1'", "1"], parse_vocab("'1',1")) == ["1", 1]
+    assert parse_tokens(["'1'", "'a'"], None) == ["1", "a"]
+    with pytest.raises(ValueError, match="repeats a token"):  # both quotes give the text 1
+        parse_vocab("\"1\",'1'")
+
+
 def test_parse_tokens_matches_by_text():
     assert parse_tokens(["1", "2"], (1, 2, 3)) == [1, 2]
     assert parse_tokens(["x"], None) == ["x"]

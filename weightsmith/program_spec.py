@@ -36,13 +36,18 @@ class ProgramSpec:
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 _BOOLS = {"True": True, "False": False}
+_QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 
 
 def parse_value(text: str) -> int | float | str | bool:
     """A typed vocabulary item or token as the program sees it: `3` -> 3, `-1.5` -> -1.5, `True` -> True,
     anything else (`a`, `nan`, `1e3`, `true`) stays text. Numbers must be numbers and bools bools: as
     text, `10.5 < 2.5`, `2 * "1"` is "11" and `not "False"` is False, and the program answers without an
-    error."""
+    error. Quoted, a text is the text inside (`'1'` -> "1"), as typed tokens read it (`parse_tokens`): `--vocab
+    "'1',2"` kept the quotes, a three-character token, so a text that looks like a number could not be given."""
+    quoted = _QUOTED.fullmatch(text)
+    if quoted:
+        return quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
     if text in _BOOLS:
         return _BOOLS[text]
     if _INTEGER.fullmatch(text):
@@ -60,7 +65,7 @@ def parse_vocab(text: str) -> tuple:
         raise ValueError(f"empty vocabulary: {text!r}")
     if "" in items:  # it used to be dropped: `--vocab ,x` compiled over ['x'] alone, without a word
         raise ValueError(f"item {items.index('') + 1} of the vocabulary {text!r} is empty: items are stripped of "
-                         "spaces, so neither '' nor ' ' can be a token here (use the Python API for those)")
+                         "spaces: quote a token that is empty or holds spaces ('', ' ')")
     values = tuple(map(parse_value, items))
     repeat = first_repeat(values)
     if repeat is not None:

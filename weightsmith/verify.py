@@ -49,6 +49,7 @@ from weightsmith.model.reading import code_slots, label_value, live_snapshots, s
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
+from weightsmith.rasp.evaluate import evaluate_all
 
 EXHAUSTIVE_LIMIT = 100_000
 # what an `output_types` name casts a reported output to (a numerical output's float rounded first)
@@ -566,7 +567,7 @@ def _undefined_on(program: rasp.SOp, chunk: list[list], vocab: Sequence) -> Opti
     vocabulary: a program written for another vocabulary fails on the model's tokens)."""
     for xs in chunk:
         try:
-            rasp.evaluate(program, xs)
+            evaluate_all(program, xs)  # as `evaluate_defined` reads it: an annotated domain is not checked
         except rasp.EvaluationError as err:
             return f"input {xs} (over the model's vocabulary {list(vocab)}): {err}"
     return None

@@ -253,3 +253,16 @@ def test_every_layouts_readout_is_its_read_outs_summed_term_by_term(name, monkey
         assert got.readout.shape == want.shape and got.readout.tobytes() == want.tobytes(), label
     blocks = sorted((m.readout.__array_interface__["data"][0], m.readout.nbytes) for m in compiled.layouts.values())
     assert all(a + n <= b for (a, n), (b, _) in zip(blocks, blocks[1:]))
+
+
+def test_run_refuses_the_padding_token_the_program_never_sees():
+    # run(["x", "PAD"]) answered [True, 'PAD'] (the model read PAD as padding), where the interpreter gives [True, 0.5]
+    frac = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ),
+                                         rasp.numerical(rasp.Map(lambda x: x == "x", rasp.tokens)), default=0))
+    compiled = compile_program(frac.named("frac"), ["x", "a"], 3)
+    with pytest.raises(rasp.InputError, match=r"^input 1, position 1: 'PAD' is the model's padding token"):
+        compiled.run_batch([["x"], ["x", "PAD"]])
+    with pytest.raises(rasp.InputError, match="padding token"):
+        compiled.run(["x", "PAD"])
+    assert compiled.run(["x", "a"]) == rasp.evaluate(frac, ["x", "a"]) == [True, 0.5]
+    assert compiled.apply(["BOS", "x", "PAD"]).decoded == ["BOS", True, "PAD"]  # Tracr's padded input: as before

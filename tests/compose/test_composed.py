@@ -79,3 +79,21 @@ def test_inputs_refused_in_a_batch_are_not_decoded():
         ["BOS", "A", *rasp.evaluate(mean, [4, 1, 4])], None]
     with pytest.raises(InputError, match=r"^input 0: token 0 at position 3 is not in the vocabulary of 'A'"):
         sw.apply(["BOS", "A", 4, 0, 4])
+
+
+def test_run_and_run_batch_answer_and_refuse_as_apply_does():
+    # ComposedModel had no run/run_batch (AttributeError), though it answers "like a compiled model"
+    from tests.composed_models import (PIPE_ANSWERED, PIPE_REFUSED, SWITCH_ANSWERED, SWITCH_REFUSED, pipe_model,
+                                       switch_model)
+
+    for model, answered, refused, prefix in [(switch_model(), SWITCH_ANSWERED, SWITCH_REFUSED, 1),
+                                             (pipe_model(), PIPE_ANSWERED, PIPE_REFUSED, 0)]:
+        inputs = [tokens[1:] for tokens, _ in answered]
+        want = [[*tokens[1:1 + prefix], *out] for tokens, out in answered]  # a switch echoes its selector
+        assert [model.run(x) for x in inputs] == want
+        assert model.run_batch(inputs) == want
+        for tokens, message in refused:
+            with pytest.raises(InputError, match=message):
+                model.run(tokens[1:])
+            with pytest.raises(InputError, match=message.replace("input 0", "input 1")):
+                model.run_batch([inputs[0], tokens[1:]])

@@ -132,3 +132,24 @@ def test_generation_refuses_a_prompt_outside_a_composed_models_domain():
             with pytest.raises(InputError, match=f"^input 0: {message}"):
                 generate(model, prompt, max_new=1, cache=cache)
     assert generate(model, ["T", 2], max_new=1).tokens == [2]  # T copies: the next token is the last one
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_each_step_decodes_only_the_newest_position(compiled, monkeypatch, cache):
+    # generate decoded every position at every step (n steps: n^2/2 positions) to read the last one
+    from weightsmith.model.transformer import Transformer
+
+    program, models = compiled
+    prompt = next([a, b] for a in VOCAB for b in VOCAB if greedy_by_interpreter(program, [a, b], (), 8)[1] == "full")
+    decoded: list[int] = []
+    real = Transformer._decode_readout
+
+    def counting(self, logits, lengths, ids=None, typed=True, from_position=0):
+        rows = real(self, logits, lengths, ids, typed, from_position)
+        decoded.append(sum(len(row) for row in rows))
+        return rows
+
+    monkeypatch.setattr(Transformer, "_decode_readout", counting)
+    made = generate(models[None].model, prompt, cache=cache)
+    assert (made.tokens, made.end) == greedy_by_interpreter(program, prompt, (), 8)
+    assert decoded == [1] * (len(made.tokens) + 1)

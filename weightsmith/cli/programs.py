@@ -39,7 +39,7 @@ def run(
     trace: bool = typer.Option(False, "--trace", help="Print every named intermediate s-op as a table (for a saved "
                                "model: each s-op read out of the residual stream after the sublayer that writes it)."),
     vocab: Optional[str] = typer.Option(None, help="Vocabulary, comma separated (`a,b,c`; numbers become ints or "
-                                        "floats, True/False bools: `1,2.5,True`)."),
+                                        "floats, True/False bools: `1,2.5,True`; quoted, text: `\"'1',2\"`)."),
 ) -> None:
     """Evaluate a program (or run a saved model) on one input and print the output."""
     from weightsmith import rasp
@@ -198,13 +198,12 @@ def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
         # a switch's selector slot has no output of its own: it echoes the selector (as `apply` does), where
         # the plain decode showed None, or for a numerical switch one of its values, as if an answer; both refuse
         # what the model is undefined on (a folder saved before its config recorded that: refused by `of`)
-        output = (composed.apply if composed.kind == "switch" else model.run)([model.config.bos, *xs])
-        output = getattr(output, "decoded", output)
+        output = composed.run(xs)
     except ValueError as err:
         fail(str(err))
     if trace:
         from weightsmith.show.trace_table import model_trace_table
 
         console.print(model_trace_table(model, xs, title=f"{folder.name}({' '.join(raw_tokens)})"))
-    console.print(output[1:])
+    console.print(output)
 

@@ -99,6 +99,20 @@ class CompiledOutput:
     halted: bool | None = None
 
 
+def with_bos(config: ModelConfig, inputs: Sequence[Sequence]) -> list[list]:
+    """Program inputs (tokens without BOS, as `run` takes them) as model inputs, BOS first. InputError for a
+    padding token among them: it is no token of the program, yet the model took it as padding and `run(["x",
+    "PAD"])` answered `[True, 'PAD']` where the interpreter gives `[True, 0.5]` (`apply` takes Tracr's padded
+    inputs, `[BOS, x, PAD]`, and its rows keep PAD at those positions)."""
+    pad = config.pad
+    for b, tokens in enumerate(inputs):
+        at = next((i for i, t in enumerate(tokens) if isinstance(t, str) and t == pad), None)
+        if at is not None:
+            raise rasp.InputError(f"input {b}, position {at}: {pad!r} is the model's padding token, not a token of "
+                                  "the program (apply takes padded inputs that start with BOS)")
+    return [[config.bos, *tokens] for tokens in inputs]
+
+
 @dataclass
 class CompiledModel:
     """A compiled program: `model` (a plain `weightsmith.model.Transformer`) and its reading guide."""
@@ -151,11 +165,11 @@ class CompiledModel:
 
     def run(self, tokens: Sequence) -> list:
         """The program's output on `tokens` (without BOS): what `rasp.evaluate(program, tokens)` gives."""
-        return self.apply_batch([[self.config.bos, *tokens]])[0][1:]
+        return self.run_batch([tokens])[0]
 
     def run_batch(self, inputs: Sequence[Sequence]) -> list[list]:
         """The program's outputs on many inputs given without BOS."""
-        return [out[1:] for out in self.apply_batch([[self.config.bos, *x] for x in inputs])]
+        return [out[1:] for out in self.apply_batch(with_bos(self.config, inputs))]
 
     def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor, first: int = 0) -> list[list]:
         rows = self.model.decode(final, lengths, ids, first=first)

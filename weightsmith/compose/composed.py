@@ -1,7 +1,7 @@
 """The result of `switch` and `pipe`: one `weightsmith.model.Transformer` and how to call it.
 
-It answers like a compiled model (`apply(["BOS", ...]).decoded`, `apply_batch`), so code written for
-`CompiledModel` runs on it, and echoes the selector in its slot. What it refuses - inputs without a selector,
+It answers like a compiled model (`apply(["BOS", ...]).decoded`, `apply_batch`, `run`, `run_batch`), so code
+written for `CompiledModel` runs on it, and echoes the selector in its slot. What it refuses - inputs without a selector,
 outside the chosen component's domain, where a model of a pipe outputs None - the model itself refuses
 (`config.composed`, `Transformer.decode_logits`), so a composed model is saved as an ordinary model folder
 (safetensors + JSON) and `weightsmith.model.load(folder).run(...)` refuses the same inputs.
@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 
 import torch
 
-from weightsmith.compiler.compiled import CompiledOutput
+from weightsmith.compiler.compiled import CompiledOutput, with_bos
 from weightsmith.model import ModelConfig, Transformer, load, save
 from weightsmith.model.threads import forward_work, torch_threads
 
@@ -72,6 +72,15 @@ class ComposedModel:
                 ids = self.model.encode(chunk)
                 outputs.extend(self._decode(self.model.readout(self.model(ids)), chunk, ids, start, undefined_as_none))
         return outputs
+
+    def run(self, tokens: Sequence) -> list:
+        """The outputs on `tokens` given without BOS, one per token (a switch's selector echoed in its slot, as
+        `weightsmith run` prints it): what `CompiledModel.run` is to a compiled model."""
+        return self.run_batch([tokens])[0]
+
+    def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
+        """`run` on many inputs given without BOS (InputError for the first the model is undefined on)."""
+        return [out[1:] for out in self.apply_batch(with_bos(self.config, inputs), batch_size)]
 
     def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor, first: int = 0,
                 undefined_as_none: bool = False) -> list[Optional[list]]:

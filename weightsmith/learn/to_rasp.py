@@ -149,8 +149,10 @@ class _Decompiler:
 
 def decompile_to_rasp(model: DiscreteProgram | TransformerProgramModel) -> rasp.SOp:
     """A RASP program whose value equals the (discretised) model's predicted labels on every input the model
-    takes: BOS first, then tokens of its vocabulary, at most `config.max_len` in all. RASP cannot refuse the
-    others, and the interpreter answers them (`learn hist`'s program gives 1 at every position of BOS and
-    twelve 1s, past its 8); `DiscreteProgram.predict`, the decompiled Python and the compiled model refuse them."""
+    takes: BOS first, then tokens of its vocabulary, at most `config.max_len` in all. Those inputs are annotated
+    on it (`rasp.with_domain`), so the interpreter refuses the others as `DiscreteProgram.predict` and the
+    decompiled Python do; it answered them (`learn hist`'s program gave [2, 2] on `1 1`, reading 1 as BOS)."""
     program = model if isinstance(model, DiscreteProgram) else model.discretise()
-    return _Decompiler(program).run()
+    config = program.config
+    return rasp.with_domain(_Decompiler(program).run(), rasp.InputDomain(tuple(config.vocab), config.max_len,
+                                                                         config.vocab[0]))

@@ -56,9 +56,9 @@ def generate(model: Transformer, prompt: Sequence, stop: Container = (), max_new
         state = _Cache(model) if incremental else None
         logits = model.readout(state.extend(ids) if state is not None else model(ids))
         while True:
-            # every position decoded, as `run` decodes them, so the input is checked as a whole (a switch's
-            # selector, a pipe's fed dims at every position): the last position's output is the next token
-            word = model.decode_logits(logits, [len(tokens)], ids)[0][-1]
+            # the input is checked as a whole (a switch's selector, a pipe's fed dims at every position; nothing
+            # to check for a plain model), but only its last position is decoded: the output there is the next token
+            word = model.decode_logits(logits, [len(tokens)], ids, from_position=len(tokens) - 1)[0][0]
             if word is None:
                 return Generated(made, UNDEFINED)
             if word in stop:
@@ -67,9 +67,10 @@ def generate(model: Transformer, prompt: Sequence, stop: Container = (), max_new
                 return Generated(made, FULL)
             made.append(word)
             tokens.append(word)
-            ids = model.encode([tokens])
+            new = model.encode([[config.bos, word]])[:, 1:]  # the new token's id alone (BOS is not one)
+            ids = torch.cat([ids, new], dim=1)
             if state is not None:
-                logits = torch.cat([logits, model.readout(state.extend(ids[:, -1:]))], dim=1)
+                logits = torch.cat([logits, model.readout(state.extend(new))], dim=1)
             else:
                 logits = model.readout(model(ids))
 

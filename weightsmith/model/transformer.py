@@ -474,7 +474,7 @@ class Transformer(nn.Module):
         return self.decode_logits(self.readout(final_residual), lengths, ids, typed, first)
 
     def decode_logits(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None, typed: bool = True,
-                      first: int = 0, undefined_as_none: bool = False) -> list[list | None]:
+                      first: int = 0, undefined_as_none: bool = False, from_position: int = 0) -> list[list | None]:
         """The one decoding path (`run_batch`, `decode`, a compiled or composed model's `apply`, the exports'
         `decode_logits`, `generate`, the extractor's ground truth): the read-out `logits` [B, T, n] of the
         inputs `ids` decoded (`_decode_readout`), after refusing (InputError, inputs numbered from `first`) the
@@ -482,20 +482,24 @@ class Transformer(nn.Module):
         instead, and it is not decoded (its numbers are unspecified: a numerical one may be near no value).
 
         The checks read the ids (and a pipe's `fed` logits), so a model that has them needs `ids`: without,
-        its inputs would be decoded unchecked (a switch answered an input with no selector)."""
+        its inputs would be decoded unchecked (a switch answered an input with no selector).
+
+        `from_position` decodes only each input's positions from it on (the checks still read the whole input):
+        `generate` needs the newest position alone, and decoding every position at every step made it quadratic."""
         self._check_readout_shape(logits, lengths, ids)
         if ids is None:
             if domain.has_checks(self):
                 raise ValueError("this model refuses some inputs by their tokens (a switch, pipe or programmable "
                                  "model: config.composed / program_ops); pass the ids the logits were run on")
-            return self._decode_readout(logits, lengths, None, typed)
+            return self._decode_readout(logits, lengths, None, typed, from_position)
         errors = self.input_errors(ids, logits)
         if not undefined_as_none:
             domain.refuse(errors, first)
         kept = [b for b, error in enumerate(errors) if error is None]
         if len(kept) == len(errors):
-            return self._decode_readout(logits, lengths, ids, typed)
-        rows = iter(self._decode_readout(logits[kept], [lengths[b] for b in kept], ids[kept], typed) if kept else [])
+            return self._decode_readout(logits, lengths, ids, typed, from_position)
+        rows = iter(self._decode_readout(logits[kept], [lengths[b] for b in kept], ids[kept], typed, from_position)
+                    if kept else [])
         return [None if error else next(rows) for error in errors]
 
     def _check_readout_shape(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None) -> None:
@@ -523,7 +527,7 @@ class Transformer(nn.Module):
                              f"{logits.shape[1]}")
 
     def _decode_readout(self, logits: Tensor, lengths: Sequence[int], ids: Tensor | None = None,
-                        typed: bool = True) -> list[list]:
+                        typed: bool = True, from_position: int = 0) -> list[list]:
         """Decode the unembedding's `logits` [B, T, n_out] (`readout`; an export's logits are the same numbers).
 
         Categorical: the value of the largest logit, or None where every logit is below 0.5 (the s-op is
@@ -534,13 +538,18 @@ class Transformer(nn.Module):
         a model that is not compiled) the float itself is returned. Given the input `ids`, a position holding
         PAD decodes as the PAD token: padding has no output. Where the config has `output_types`, each
         number takes the type they name (int 4 or the mean 4.0); `typed=False` leaves the values as
-        `output_values` stores them (for a caller that computes the output dims alone).
+        `output_values` stores them (for a caller that computes the output dims alone). With `from_position`,
+        only the positions from it on are decoded (and returned).
         """
+        if from_position:
+            logits = logits[:, from_position:]
+            lengths = [max(0, n - from_position) for n in lengths]
+            ids = None if ids is None else ids[:, from_position:]
         n_out = self.config.n_output_logits()
         out = logits[..., :n_out]
         padding = None if ids is None else (ids == self._token_ids[self.config.pad]).cpu().numpy()
         if self.config.output_encoding == "numerical":
-            rows = self._snap(out[..., 0].detach().double().cpu().numpy(), lengths, padding)
+            rows = self._snap(out[..., 0].detach().double().cpu().numpy(), lengths, padding, from_position)
         elif not n_out:  # a compact output that is None everywhere: no value, no logit
             rows = [[None] * out.shape[-2] for _ in range(out.shape[0])]
         else:
@@ -562,24 +571,26 @@ class Transformer(nn.Module):
         casts = [_CASTS[name] for name in self.config.output_types["types"]]
         return [[_cast(x, casts[k]) for x, k in zip(row, ks)] for row, ks in zip(rows, picked)]
 
-    def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None) -> list[list]:
+    def _snap(self, raw: np.ndarray, lengths: Sequence[int], padding: np.ndarray | None = None,
+              from_position: int = 0) -> list[list]:
         """Each float [B, T] of the first `lengths[b]` positions as the nearest output value (PAD positions,
-        where `padding` is True, hold anything and are left as floats for the caller to replace)."""
+        where `padding` is True, hold anything and are left as floats for the caller to replace). `raw` starts
+        at position `from_position` of the inputs (BOS's slot is position 0)."""
         values, tolerance = self.config.output_values, self.config.output_tolerance
         if not values or not tolerance:
             return [row[:length] for row, length in zip(raw.tolist(), lengths)]
         points = np.array([float(v) for v in values])
         nearest = nearest_index(points, raw)
         close = np.abs(points[nearest] - raw) <= _snap_radius(points, tolerance)[nearest]  # NaN: close to nothing
-        positions = np.arange(raw.shape[-1])[None, :]
-        inside = (positions > 0) & (positions < np.asarray(lengths)[:, None])  # BOS's slot has no output contract
+        columns = np.arange(raw.shape[-1])[None, :]
+        inside = (columns + from_position > 0) & (columns < np.asarray(lengths)[:, None])  # BOS's slot: no contract
         if padding is not None:
             inside &= ~padding
         stray = np.argwhere(inside & ~close)
         if len(stray):
             b, t = stray[0].tolist()
             raise OutputOutOfRange(
-                f"input {b}, position {t}: the model's output {float(raw[b, t])!r} is not within "
+                f"input {b}, position {t + from_position}: the model's output {float(raw[b, t])!r} is not within "
                 f"{_snap_radius(points, tolerance)[nearest[b, t]]:g} of any value {self.config.output_label!r} can take "
                 f"(nearest: {values[nearest[b, t]]!r}); the model is not exact on this input (a compiler bug, or "
                 "damaged weights)")

@@ -6,12 +6,14 @@
 
 Tracr's `DefaultRASPEvaluator` is there for code that subclasses it (Tracr's causal evaluator does).
 Beyond Tracr: `evaluate_batch` (vectorised, many inputs), `trace` (every intermediate), `value_set`,
-`Loop` (iterate a step on a state of s-ops until a halt s-op is true; `rasp.loop`), and two
+`Loop` (iterate a step on a state of s-ops until a halt s-op is true; `rasp.loop`), `with_domain` (the
+inputs a program is defined on, refused elsewhere), and two
 primitives a trained transformer needs: `SelectPreferred` (hard attention with a position
 preference: the closest, first or last match) and `LinearClassifier` (a linear read-out).
 """
 
 from weightsmith.rasp.batch import evaluate_batch
+from weightsmith.rasp.domain import InputDomain, with_domain
 from weightsmith.rasp.errors import EvaluationError, InputError, RASPError, ValueSetError
 from weightsmith.rasp.evaluate import DefaultRASPEvaluator, evaluate
 from weightsmith.rasp.expr import (

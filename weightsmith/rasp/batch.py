@@ -30,6 +30,7 @@ import numpy as np
 
 from weightsmith.rasp import bitmask, one_row
 from weightsmith.rasp import expr as rx
+from weightsmith.rasp.domain import check_domain
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import with_children
@@ -1141,8 +1142,10 @@ def evaluate_batch(
     """`program` on every input: a list of outputs, each as `evaluate(program, x)` would give it.
 
     Pass `vocab` and `max_seq_len` to have inputs checked (unknown tokens and long inputs raise
-    `InputError` naming the input and position).
+    `InputError` naming the input and position); inputs outside those annotated on `program`
+    (`rasp.with_domain`) raise it too.
     """
+    check_domain(program, inputs)
     if not inputs:
         return []
     plan = _plan_of(program)

@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from weightsmith.rasp import expr as rx
+from weightsmith.rasp.domain import check_domain
 from weightsmith.rasp.errors import EvaluationError, describe
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.loop import Loop, LoopResult, LoopState, run_loop
@@ -162,7 +163,9 @@ def evaluate_all(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> dict[int, Any]
 
 
 def evaluate(program: rx.RASPExpr, xs: Sequence[rx.Value]) -> Any:
-    """`program` on the input sequence `xs`: a list of values (s-op) or of boolean rows (selector)."""
+    """`program` on the input sequence `xs`: a list of values (s-op) or of boolean rows (selector). InputError
+    if `xs` is outside the inputs annotated on `program` (`rasp.with_domain`)."""
+    check_domain(program, [xs])
     return evaluate_all(program, xs)[id(program)]
 
 

@@ -7,6 +7,7 @@ from typing import Any, Sequence
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
+from weightsmith.rasp.domain import check_domain
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.loop import Loop, LoopRun
 
@@ -50,7 +51,9 @@ def trace(program: rx.RASPExpr, xs: Sequence[rx.Value], selectors: bool = False)
     (bool) and "iterations", a list with one dict per iteration (the last one is the final state,
     where the loop stopped): the body's s-ops' values in that iteration by label, the state's
     placeholders (`<loop>.<name>`) first, then what the halt and, unless it is the last, the step computed.
+    InputError if `xs` is outside the inputs annotated on `program` (`rasp.with_domain`).
     """
+    check_domain(program, [xs])
     batch = make_batch([list(xs)])
     values = evaluate_columns(program, batch, record=True)
     n = len(xs)
