@@ -37,6 +37,7 @@ from weightsmith.compiler.causal import causal_program
 from weightsmith.compose import ComposedModel, ComposeError, pipe, switch
 from weightsmith.learn import to_rasp, to_transformer
 from weightsmith.model import Transformer, load, save
+from weightsmith.rasp.domain import check_domain
 from weightsmith.rasp.errors import InputError
 from weightsmith.verify import NumberLine, all_inputs, count_inputs, outputs_where_defined, random_inputs
 
@@ -568,7 +569,8 @@ class Outcome:
     n_type_warned: int = 0  # inputs wrong only in an output's type, in a model compiled with an OutputTypeWarning
     n_alone_differs: int = 0  # inputs whose output run alone differs (value or type) from their padded batch's
     n_others_differ: int = 0  # inputs where another promise fails: a causal model's prefix, a learned program's
-    # predict, the composed model against its components, the exports against the model
+    # predict (and its refusal of inputs that do not start with its BOS), the composed model against its
+    # components, the exports against the model
     n_composed_inputs: int = 0  # inputs compared through the switch or pipe (saved, loaded and run plain)
     n_composed_refused: int = 0  # inputs outside the switch's or pipe's domain, checked refused
     n_exported_inputs: int = 0  # inputs compared through the exports (each counted once an export)
@@ -600,8 +602,9 @@ def check(case: Case, exhaustive_limit: int = 4_000, n_random: int = 1_000, seed
     """Compile `case` (saved and loaded back if `case.saved`) and compare with the interpreter (every
     input up to `exhaustive_limit` of them), value and type; inputs of every length run in padded
     batches, `alone` of them also one at a time. A causal model is also compared with itself on each
-    input's prefix, a learned one with its `DiscreteProgram.predict`; a composed case then builds its
-    switch or pipe (`compose_check`), and with `exports` the TransformerLens and ONNX exports are run."""
+    input's prefix, a learned one with its `DiscreteProgram.predict` (and `alone` of the inputs that do not
+    start with its BOS are refused); a composed case then builds its switch or pipe (`compose_check`), and
+    with `exports` the TransformerLens and ONNX exports are run."""
     outcome = _check(case, exhaustive_limit, n_random, seed, alone, exports)
     outcome.saved, outcome.learned = case.saved, case.learned is not None
     return outcome
@@ -665,6 +668,12 @@ def _check(case: Case, exhaustive_limit: int, n_random: int, seed: int, alone: i
             if not _identical(batched[tuple(xs)], theirs):
                 outcome.n_others_differ += 1
                 outcome.first_wrong = outcome.first_wrong or (xs, batched[tuple(xs)], ("predict", theirs))
+        # the rest start otherwise: the program would read their first token as BOS, so the model refuses them
+        unread = [xs for xs in inputs if tuple(xs) not in expected]
+        for xs in unread[::max(1, len(unread) // alone)][:alone] if alone else []:
+            if not _raises(compiled.run, xs):
+                outcome.n_others_differ += 1
+                outcome.first_wrong = outcome.first_wrong or (xs, compiled.run(xs), ("predict", "refused"))
     try:
         if case.compose:
             compose_check(case, compiled, outcome, exhaustive_limit, exports)
@@ -753,7 +762,8 @@ def _domain(rng: random.Random, vocab: list, max_seq_len: int, limit: int) -> li
 def _switch_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], plain: Transformer,
                    limit: int) -> tuple[list[list], list[list], list[list]]:
     """A switch's inputs: those its components answer (with BOS and selector) and their answers, and those
-    outside the chosen component's domain (up to 40 a component)."""
+    outside the chosen component's domain (up to 40 a component, and up to 40 more for a learned one: its BOS
+    not first)."""
     bos, selectors = plain.config.bos, list("ABC"[:len(parts)])
     answered, wanted, refused = [], [], []
     union = plain.config.vocab
@@ -763,6 +773,8 @@ def _switch_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], 
         inputs = [xs for xs in every if tuple(xs) in defined]
         answered += [[bos, name, *xs] for xs in inputs]
         wanted += model.run_batch(inputs)
+        if part.learned is not None:  # not its BOS first: refused, as the learned component refuses it
+            refused += [[bos, name, *xs] for xs in every if tuple(xs) not in defined][:40]
         own = {(type(t), t) for t in part.vocab}
         foreign = [t for t in union if (type(t), t) not in own and t not in selectors]
         for _ in range(40):
@@ -853,7 +865,10 @@ def _expected(case: Case, inputs: list[list]) -> dict[tuple, list]:
     (`compiler.causal`: each query sees keys at or before it, `length` is the length so far), which is
     what a causal model promises."""
     program = causal_program(case.program)[0] if case.causal else case.program
-    return outputs_where_defined(program, inputs)
+    # and inside the inputs annotated on the program (`rasp.with_domain`: a learned one's, its BOS first), which
+    # `evaluate` checks and the batched columns do not
+    inside = [xs for xs in inputs if not _raises(lambda x: check_domain(case.program, [x]), xs)]
+    return outputs_where_defined(program, inside)
 
 
 def _same_outputs(ours: list, theirs: list, line: Optional[NumberLine]) -> tuple[bool, bool]:

@@ -195,6 +195,22 @@ def one_line_error(result, *fragments: str) -> bool:
             and all(f in text for f in fragments))
 
 
+def test_run_a_saved_transformer_program_without_its_bos_first_is_one_line_and_exit_2(tmp_path):
+    # it answered [2, 2] on `1 1` (`learn hist`'s), reading the first 1 as the program's BOS
+    from tests.learn.conftest import random_program
+    from tests.learn.test_to_transformer import quantised
+    from weightsmith.learn import compile_program
+    from weightsmith.model import save
+
+    program = quantised(random_program(3, max_len=4))
+    save(compile_program(program).model, tmp_path / "learned")
+    assert program.config.vocab[:2] == ("BOS", 0)
+    ran = runner.invoke(app, ["run", str(tmp_path / "learned"), "BOS", "0"])
+    assert ran.exit_code == 0 and str(program.predict([["BOS", 0]])[0]) in ran.output, ran.output
+    assert one_line_error(runner.invoke(app, ["run", str(tmp_path / "learned"), "0", "0"]),
+                          "starts with 0, not the learned program's BOS token 'BOS'")
+
+
 def test_version():
     from weightsmith import __version__
 

@@ -70,7 +70,18 @@ def test_components_from_folders_and_learned_programs(tmp_path):
     learned = learned_model(3)
     save(learned.model, tmp_path / "l")
     parts = {"L": load(tmp_path / "l"), "M": learned_model(5), "S": compiled("sort", [0, 1, 2], 3)}
-    assert_exact(switch(parts), parts)
+    sw = switch(parts)
+    assert_exact(sw, parts)
+    # a learned component reads the token after the selector as its program's BOS: the switch refuses another
+    # there, as the component does (it answered), saved, loaded and run plain too
+    sw.save(tmp_path / "sw")
+    plain, bos = load(tmp_path / "sw"), sw.config.bos
+    assert plain.config.composed.firsts == {"L": "BOS", "M": "BOS"}
+    for run in (sw.apply, plain.run):
+        with pytest.raises(InputError, match=r"input 0: after the selector 'L', the input starts with 0, not the "
+                                             r"learned program's BOS token 'BOS'"):
+            run([bos, "L", 0, 0])
+    assert plain.run([bos, "S", 2, 0])[2:] == [0, 2]  # a compiled program has no first token
     causal = {"C": learned_model(4, causal=True), "D": learned_model(6, causal=True)}
     sw = switch(causal)
     assert sw.config.causal

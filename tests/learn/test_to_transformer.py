@@ -1,13 +1,17 @@
 """The loop closed: a Transformer Program, decompiled to RASP and compiled, == the program, on every input."""
 
 import itertools
+import re
 
 import numpy as np
 import pytest
 
 from tests.learn.conftest import random_program
 from weightsmith.compiler import CompileError
+from weightsmith.export.transformer_lens import decode_logits
 from weightsmith.learn.to_transformer import compile_program, predict
+from weightsmith.model import load, save
+from weightsmith.rasp.errors import InputError
 
 
 def quantised(program):
@@ -66,3 +70,27 @@ def test_first_departure_reads_the_classifier_as_scores():
     sop = compiled.program
     for xs in every_input(program)[:60]:
         assert first_departure(compiled, sop, xs) is None
+
+
+def test_an_input_that_does_not_start_with_the_programs_bos_is_refused_saved_and_loaded_too(tmp_path):
+    # `learn hist`'s compiled model answered [2, 2] on [1, 1], the first 1 read as BOS, where `predict` refuses
+    program = quantised(random_program(3, max_len=4))
+    compiled = compile_program(program)
+    bos, token = program.config.vocab[0], program.config.vocab[1]
+    save(compiled.model, tmp_path / "learned")
+    loaded = load(tmp_path / "learned")
+    assert compiled.config.first_token == loaded.config.first_token == bos
+    message = re.escape(f"input 0: starts with {token!r}, not the learned program's BOS token {bos!r}")
+    with pytest.raises(ValueError, match=f"starts with {token!r}, not the BOS token"):
+        program.predict([[token, token]])
+    for run in (compiled.run, lambda xs: loaded.run([compiled.config.bos, *xs])):
+        with pytest.raises(InputError, match=message):
+            run([token, token])
+    with pytest.raises(InputError, match=r"input 1: starts with nothing, not the learned program's BOS"):
+        compiled.run_batch([[bos, token], []])
+    ids = loaded.encode([[compiled.config.bos, token]])
+    with pytest.raises(InputError, match=message):  # the exports' decoding path
+        decode_logits(loaded, loaded.readout(loaded(ids)), [2], ids)
+    inputs = every_input(program)
+    got = loaded.run_batch([[compiled.config.bos, *xs] for xs in inputs])
+    assert [row[1:] for row in got] == program.predict(inputs)

@@ -332,6 +332,21 @@ def test_program_ops_round_trip_and_bad_ones_are_named():
         config.validate()
 
 
+def test_first_token_round_trips_is_absent_without_one_and_must_be_a_token_of_the_vocabulary():
+    # a compiled Transformer Program's: older folders, without it, load with no first-token requirement
+    config = numerical_config([0, 0.5, 1])
+    assert "first_token" not in json.loads(config.to_json())
+    config.vocab = ["a", 1]
+    config.first_token = 1
+    config.validate()
+    assert ModelConfig.from_json(config.to_json()) == config
+    assert type(json.loads(config.to_json())["first_token"]) is int
+    for token in ("nope", True, 1.0):  # matched by type, as the model matches tokens: True is no token 1
+        config.first_token = token
+        with pytest.raises(ValueError, match=r"first_token: expected None or a token of the vocabulary"):
+            config.validate()
+
+
 def test_composed_round_trips_is_absent_without_one_and_bad_ones_are_named():
     """A switch's or pipe's record of what it refuses (`composed`) travels in config.json; folders saved before it
     existed (no key) load without it."""
@@ -345,7 +360,12 @@ def test_composed_round_trips_is_absent_without_one_and_bad_ones_are_named():
     again = ModelConfig.from_json(config.to_json())
     assert again == config and again.readout_dims() == [*config.output_dims, 4]
     assert again.unembedding()[0][4, -1] == 1.0  # the fed dim is read out after the output: exports carry it
+    assert "firsts" not in json.loads(config.to_json())["composed"]  # written only when a component has one
+    config.composed.firsts = {"S": config.vocab[0]}
+    assert ModelConfig.from_json(config.to_json()) == config
     for change, message in (
+            ({"firsts": {"S": "nope"}}, r"composed.firsts: expected a selector's first token of the vocabulary"),
+            ({"firsts": {"X": config.vocab[0]}}, r"composed.firsts: expected a selector's first token"),
             ({"kind": "stack"}, r"composed.kind: expected 'switch' or 'pipe', got 'stack'"),
             ({"parts": ["X"]}, r"composed.parts: a switch's selectors are str tokens of the vocabulary"),
             ({"outside": {"S": 99}}, r"composed.outside\['S'\]: 99 is not a residual dimension"),

@@ -159,7 +159,9 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
                         output_label="switch", causal=causal, dtype=model_dtype(models), output_types=output_types,
                         output_scores=any(m.config.output_scores for m in models),
                         composed=ComposedConfig(kind="switch", parts=selectors, outside=outside,
-                                                fed=[c for block in blocks for c in inner_pipes(block, block.name)]))
+                                                fed=[c for block in blocks for c in inner_pipes(block, block.name)],
+                                                firsts={name: model.config.first_token for name, model in named.items()
+                                                        if model.config.first_token is not None}))
     return ComposedModel(built)
 
 

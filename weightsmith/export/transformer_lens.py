@@ -154,7 +154,8 @@ def decode_logits(model: Transformer, logits: Tensor, lengths: list[int], ids: T
     `Transformer.decode_logits`, the path the model decodes its own read-out by (they are the same numbers: the
     unembedding is `config.unembedding()`): it refuses (InputError) the inputs the model refuses (a switch's
     selector and its components' domains, a pipe where a model in it outputs None - the logits carry its `fed`
-    dims -, a programmable model's ops). Those checks read the token ids: for such a model `ids` must be given."""
+    dims -, a programmable model's ops, a learned program's first token). Those checks read the token ids: for
+    such a model `ids` must be given."""
     return model.decode_logits(logits, lengths, ids)
 
 

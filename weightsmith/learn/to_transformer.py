@@ -10,7 +10,8 @@ integers, as the pruned programs' are, or the compiler says "quantise the classi
 
 Inputs start with the program's own BOS token, which to RASP is an ordinary token at position 0; the
 compiled model puts its own BOS in front (at model position 0, read by no s-op), named so that it
-clashes with no token of the program's vocabulary.
+clashes with no token of the program's vocabulary. The program reads whatever stands first as its BOS, so
+the model's `config.first_token` makes it refuse inputs that start otherwise, as `predict` does.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ def compile_program(model: DiscreteProgram | TransformerProgramModel) -> Compile
     bos, pad = _fresh("<bos>", config.vocab), _fresh("<pad>", config.vocab)
     # A causal program only looks back (every selector has a `<=` on positions), so the compiler
     # gives it a causal model by itself: the same outputs, generated token by token.
-    return compile_rasp_to_model(decompile_to_rasp(program), vocab=list(config.vocab), max_seq_len=config.max_len,
-                                 compiler_bos=bos, compiler_pad=pad)
+    compiled = compile_rasp_to_model(decompile_to_rasp(program), vocab=list(config.vocab),
+                                     max_seq_len=config.max_len, compiler_bos=bos, compiler_pad=pad)
+    # The program reads whatever stands first as its BOS; the model refuses other inputs, saved and loaded too.
+    compiled.config.first_token = config.vocab[0]
+    compiled.config.validate()
+    return compiled
 
 
 def predict(compiled: CompiledModel, inputs: Sequence[Sequence]) -> list[list]:

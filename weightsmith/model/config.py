@@ -110,14 +110,17 @@ class ComposedConfig:
     """What a `switch` or `pipe` knows of its inputs beyond vocabulary and length (`weightsmith.model.domain`
     reads it wherever the model decodes). `kind` "switch": position 1 holds one of `parts` (the selectors) and
     no later position does; `outside[s]` is the residual dim that is 1 at a token or position component s does
-    not take (its embedding only). "pipe": `parts` are the components, first to last. `fed`: every pipe in the
-    model, earliest first. Absent from config.json for other models; a composed folder saved before this
-    record existed has none and runs unchecked (`compose.composed.saved_unrecorded` names it)."""
+    not take (its embedding only); `firsts[s]` is the token component s's input must start with (at position 2,
+    after the selector: a learned program's BOS, its `ModelConfig.first_token`). "pipe": `parts` are the
+    components, first to last. `fed`: every pipe in the model, earliest first. Absent from config.json for other
+    models; a composed folder saved before this record existed has none and runs unchecked
+    (`compose.composed.saved_unrecorded` names it)."""
 
     kind: str
     parts: list[str]
     outside: dict[str, int] = field(default_factory=dict)
     fed: list[FedCheck] = field(default_factory=list)
+    firsts: dict[str, Any] = field(default_factory=dict)
 
     def dims(self) -> list[int]:
         """The `fed` dims, in order: read out after the output (`ModelConfig.readout_dims`), so an export's logits
@@ -137,6 +140,12 @@ class ComposedConfig:
             if name not in self.parts:
                 raise ValueError(f"{where}.outside: {name!r} is not a selector ({self.parts})")
             _check_dim(dim, d_model, f"{where}.outside[{name!r}]")
+        if not isinstance(self.firsts, dict) or (self.firsts and self.kind != "switch"):
+            raise ValueError(f"{where}.firsts: expected an object (a switch's only), got {self.firsts!r}")
+        for name, token in self.firsts.items():
+            if name not in self.parts or not any(type(t) is type(token) and t == token for t in vocab):
+                raise ValueError(f"{where}.firsts: expected a selector's first token of the vocabulary, got "
+                                 f"{name!r}: {token!r}")
         if not isinstance(self.fed, list) or not all(isinstance(check, FedCheck) for check in self.fed):
             raise ValueError(f"{where}.fed: expected a list of FedCheck, got {self.fed!r}")
         for j, check in enumerate(self.fed):
@@ -148,14 +157,18 @@ class ComposedConfig:
                                  f"got {check.selector!r}")
 
     def to_document(self) -> dict[str, Any]:
-        return {"kind": self.kind, "parts": self.parts, "outside": self.outside,
-                "fed": [{"dim": c.dim, "first": c.first, "second": c.second, "selector": c.selector} for c in self.fed]}
+        document = {"kind": self.kind, "parts": self.parts, "outside": self.outside,
+                    "fed": [{"dim": c.dim, "first": c.first, "second": c.second, "selector": c.selector}
+                            for c in self.fed]}
+        if self.firsts:  # absent when empty: older files stay valid
+            document["firsts"] = self.firsts
+        return document
 
     @classmethod
     def from_document(cls, document: Any, where: str = "composed") -> ComposedConfig:
         if not isinstance(document, dict):
             raise ValueError(f"{where}: expected an object, got {type(document).__name__}")
-        _check_keys(document, {"kind", "parts", "outside", "fed"}, where)
+        _check_keys(document, {"kind", "parts", "outside", "fed"}, where, optional={"firsts"})
         fed = document["fed"]
         if not isinstance(fed, list):
             raise ValueError(f"{where}.fed: expected a list, got {type(fed).__name__}")
@@ -165,7 +178,8 @@ class ComposedConfig:
                 raise ValueError(f"{where}.fed[{j}]: expected an object, got {type(check).__name__}")
             _check_keys(check, {"dim", "first", "second", "selector"}, f"{where}.fed[{j}]")
             checks.append(FedCheck(**check))
-        return cls(kind=document["kind"], parts=document["parts"], outside=document["outside"], fed=checks)
+        return cls(kind=document["kind"], parts=document["parts"], outside=document["outside"], fed=checks,
+                   firsts=document.get("firsts", {}))
 
 
 @dataclass(kw_only=True)
@@ -211,6 +225,13 @@ class ModelConfig:
     path every decoding entry point and the exports' `decode_logits` take; not `encode`, so `verify` compares on
     every input): a saved model run plain answered `BOS sort 2 0` as another program. Absent from config.json when None.
 
+    `first_token` (a compiled Transformer Program, `learn.compile_program`): the vocabulary token every input must
+    start with, right after the model's own BOS - the learned program's BOS, which to the program is an ordinary
+    token that its heads fall back to. The program reads whatever stands first as that BOS, so the model refuses
+    other inputs where it decodes (`Transformer.decode_logits`), as `DiscreteProgram.predict` and the decompiled
+    RASP do: `learn hist`'s model answered [2, 2] on `1 1`. Absent from config.json when None (older folders load
+    with no first-token requirement).
+
     `composed` (a `switch` or `pipe`, `ComposedConfig`): the inputs the model is undefined on beyond its vocabulary
     and length (a switch's selector and its components' domains, the pipes' `fed` dims), refused wherever the model
     decodes (`Transformer.decode_logits`; the `fed` dims are read out after the output, so exports carry them).
@@ -237,6 +258,7 @@ class ModelConfig:
     output_codes: list[list[int]] | None = None
     output_scores: bool = False
     program_ops: dict | None = None
+    first_token: Any = None
     composed: ComposedConfig | None = None
     version: str = __version__
 
@@ -317,6 +339,9 @@ class ModelConfig:
         if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
             raise ValueError("output_scores: only a categorical one-hot output holds class scores")
         self._validate_program_ops()
+        if self.first_token is not None and not any(type(t) is type(self.first_token) and t == self.first_token
+                                                    for t in self.vocab):
+            raise ValueError(f"first_token: expected None or a token of the vocabulary, got {self.first_token!r}")
         if self.composed is not None:
             if not isinstance(self.composed, ComposedConfig):
                 raise ValueError(f"composed: expected None or a ComposedConfig, got {type(self.composed).__name__}")
@@ -457,6 +482,8 @@ class ModelConfig:
             document["output_scores"] = True
         if self.program_ops is not None:  # likewise
             document["program_ops"] = self.program_ops
+        if self.first_token is not None:  # likewise
+            document["first_token"] = self.first_token
         if self.composed is not None:  # likewise
             document["composed"] = self.composed.to_document()
         return document
@@ -485,12 +512,12 @@ class ModelConfig:
             )
         _check_keys(document, {"format", *_FIELDS}, "config",
                     optional={"loop", "output_types", "output_codes", "causal_form", "output_scores", "program_ops",
-                              "composed"})
+                              "first_token", "composed"})
         layers = document["layers"]
         if not isinstance(layers, list):
             raise ValueError(f"layers: expected a list, got {type(layers).__name__}")
         fields = {name: document[name] for name in _FIELDS}
-        for name in ("output_types", "output_codes", "causal_form", "output_scores", "program_ops"):
+        for name in ("output_types", "output_codes", "causal_form", "output_scores", "program_ops", "first_token"):
             if name in document:
                 fields[name] = document[name]
         fields["layers"] = [_layer_from_json(layer, f"layers[{i}]") for i, layer in enumerate(layers)]

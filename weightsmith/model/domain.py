@@ -1,6 +1,7 @@
 """Where a model is undefined though every token is in its vocabulary: the inputs its config says it refuses.
 
-A programmable model (`config.program_ops`) reads positions 1..k as its program; a switch (`config.composed`) reads
+A programmable model (`config.program_ops`) reads positions 1..k as its program; a compiled Transformer Program
+(`config.first_token`) reads position 1 as the learned program's BOS; a switch (`config.composed`) reads
 a selector at position 1 and answers as that component only on the component's own tokens and length; a pipe is
 undefined where a model in it outputs None (its next model has no input). The model still computes *something*
 on such inputs - an answer its program does not give - so the one path that decodes, `Transformer.decode_logits`
@@ -41,7 +42,8 @@ class Undefined:
 
 def has_checks(model: Transformer) -> bool:
     """Whether the model's config names inputs it refuses (else `input_errors` is all None, for free)."""
-    return model.config.program_ops is not None or model.config.composed is not None
+    config = model.config
+    return config.program_ops is not None or config.first_token is not None or config.composed is not None
 
 
 def input_errors(model: Transformer, ids: Tensor, logits: Tensor) -> list[Optional[Undefined]]:
@@ -56,10 +58,13 @@ def input_errors(model: Transformer, ids: Tensor, logits: Tensor) -> list[Option
     rows = [[tokens[i] for i in row if i != pad] for row in ids.tolist()]
     if config.program_ops is not None:
         _program_ops(config.program_ops, rows, errors)
+    if config.first_token is not None:
+        _first_token(config.first_token, rows, errors)
     composed = config.composed
     if composed is not None and composed.kind == "switch":
         _selectors(composed.parts, rows, errors)
         _outside(model, ids, rows, errors)
+        _selected_firsts(composed.firsts, rows, errors)
     if composed is not None and composed.fed:
         checks = logits[..., config.n_output_logits() + len(config.type_dims()):]
         _unfed(composed, checks, rows, errors)
@@ -87,6 +92,31 @@ def _program_ops(program_ops: dict, rows: list[list], errors: list[Optional[Unde
                 errors[b] = errors[b] or Undefined(f"the op {token!r} stands among the data (after the {k} ops)", p)
         if len(tokens) <= 1 + k:
             errors[b] = errors[b] or Undefined(f"no data after the {k} ops (BOS, {k} ops, then at least one token)")
+
+
+def _first_token(first: object, rows: list[list], errors: list[Optional[Undefined]]) -> None:
+    """A compiled Transformer Program: its heads fall back to the learned program's BOS, so whatever stands
+    first is read as it (`learn hist`'s model answered [2, 2] on `1 1`, the first 1 taken for BOS)."""
+    for b, tokens in enumerate(rows):
+        errors[b] = errors[b] or _not_first(first, tokens, 1)
+
+
+def _selected_firsts(firsts: dict, rows: list[list], errors: list[Optional[Undefined]]) -> None:
+    """A switch's learned component reads the token after the selector as its program's BOS."""
+    for b, tokens in enumerate(rows):
+        first = firsts.get(tokens[1]) if errors[b] is None else None  # no error: tokens[1] is a selector
+        if first is not None:
+            errors[b] = _not_first(first, tokens, 2, f"after the selector {tokens[1]!r}, the input ")
+
+
+def _not_first(first: object, tokens: list, at: int, where: str = "") -> Optional[Undefined]:
+    """Why `tokens` (BOS first) do not hold `first` at position `at` (matched by type and value), or None."""
+    start = tokens[at] if len(tokens) > at else None
+    if len(tokens) > at and type(start) is type(first) and start == first:
+        return None
+    shown = repr(start) if len(tokens) > at else "nothing"
+    return Undefined(f"{where}starts with {shown}, not the learned program's BOS token {first!r} (the program "
+                     "reads whatever stands first as its BOS)")
 
 
 def _selectors(parts: list[str], rows: list[list], errors: list[Optional[Undefined]]) -> None:
