@@ -134,3 +134,12 @@ def test_function_words_are_in_the_vocabulary():
     assert all(words.class_of(w).primary == "PREP" for w in ("onto", "upon", "amongst", "via"))
     assert all(words.class_of(w).primary == "SUB" for w in ("unless", "whenever", "whereas"))
     assert words.class_of("children").mark == "kinpl" and words.class_of("sister").mark == "kin"
+
+
+@needs_lexicon
+def test_a_singular_form_that_is_another_lemmas_plural_is_of_either_number():
+    words = grammar_words.vocabulary()
+    # (LemmInflect lists "woods" and "feelings" as lemmas of their own; "wood" and "feeling" have them as plurals)
+    assert {words.class_of(w).number for w in ("woods", "feelings", "circumstances")} == {"sgpl"}
+    # an everyday plural that a rare lemma also spells stays plural, and the singulars keep their number
+    assert [words.class_of(w).number for w in ("eggs", "years", "wood", "feeling")] == ["pl", "pl", "sg", "sg"]

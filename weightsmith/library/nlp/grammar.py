@@ -911,7 +911,13 @@ def program() -> rasp.SOp:
     # (a nominative pronoun is never inside one: on sunday [we] visited)
     # (nor is one before a verb: it looks like [it] 's going to rain)
     verb_next = previous(feature("is_verb_role", lambda r: r in VERBAL, role), -1, default=False, name="verb_role_next")
-    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, phrase_head,
+    # (a genitive's mark ends a coordination, but no prepositional phrase: its noun is the next word's determiner,
+    # and that word is still in the phrase: the curtains in the kids ' [room] are …, the plums from my neighbour 's
+    # [tree] were …; my aunt and uncle 's [farm] is …)
+    pp_scope = combine("opens_phrase_in_pp", lambda s, g: s and not g, scope,
+                       feature("is_genitive", lambda r: r == "POSS", role))
+    pp_head = nearest_left(pp_scope, opener_kind, default="-", name="phrase_opener_past_genitive")
+    inside_pp = combine("inside_pp", lambda o, r: o == "PREP" and r not in NOMINATIVE, pp_head,
                         combine("pronoun_subject", lambda r, v: "NOM_3S" if v and r in ("IT", "YOU") else r, role,
                                 verb_next))
     subject = combine("subject", lambda p, c: "pl" if c and p != "-" else p, person, coordinated)

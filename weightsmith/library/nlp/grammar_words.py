@@ -357,6 +357,9 @@ def _open_class(readings: list[tuple[str, str, str, int]], word: str) -> WordCla
         # and a rare lemma "eggs"): the commoner one
         same_lemma = {lemma for lemma, tag in nouns if (lemma, "sg") in nouns and (lemma, "pl") in nouns}
         number = INVARIANT.get(word) or ("sg" if same_lemma else max(nouns, key=lambda k: (nouns[k], k[1]))[1])
+        # (read as singular, yet the plural of another lemma: a noun of either number, the woods, my feelings)
+        if number == "sg" and any(tag == "pl" and lemma not in same_lemma for lemma, tag in nouns):
+            number = "sgpl"
     forms = tuple(f for f in FORMS if any(pos == "verb" and tag == f for _l, pos, tag, _c in kept))
     if "ing" in forms and "N" not in count_by:  # every -ing form is also a gerund: the dining room, needs cutting
         count_by["N"], number = -1, "sg"
