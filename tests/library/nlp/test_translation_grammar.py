@@ -360,3 +360,43 @@ def test_a_subject_sense_is_a_prefix_of_codes_chosen_by_the_clause():
     assert structure == ((("finite", 0), ((0, "s.device.v.pres.<person>"),)),)
     assert grammar.verb_group_parts(window, 0, None, dict(clause, subject_class="vehicle"))[0] == (
         (("finite", 0), ((0, "v.pres.<person>"),)),)
+
+
+ROUND_14_VERB = [
+    # someone / everybody / everything before a verb: a third person singular subject (it was the
+    # imperative's vous: quelqu'un avez volé)
+    ("someone stole my bike .", "quelqu'un a volé mon vélo ."),
+    ("everything changed after the storm .", "tout a changé après la tempête ."),
+    ("close the window .", "fermez la fenêtre ."),  # control: no subject, an imperative
+    # them before avoir: the participle agrees (masculine plural: the verb cannot see what "them" stands for)
+    ("we have washed them .", "nous les avons lavés ."),
+    ("i called them yesterday .", "je les ai appelés hier ."),
+    ("i answered them .", "je leur ai répondu ."),  # control: an indirect object (leur) does not agree
+    # have just + participle: venir de + infinitive
+    ("he has just finished his homework .", "il vient de finir ses devoirs ."),
+    ("i have just arrived .", "je viens d' arriver ."),
+    ("i just want to sleep .", "je veux juste dormir ."),  # control: just with another tense stays juste
+    # have been to + a place: aller's passé composé (it was avoir été), the participle agreeing with the subject
+    ("my wife has never been to greece .", "ma femme n' est jamais allée en grèce ."),
+    ("i have been to london twice .", "je suis allé à londres deux fois ."),
+    ("he has been ill .", "il a été malade ."),  # control: been before no "to"
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_14_VERB)
+def test_round_14s_verb_phrase(english, french):
+    """An indefinite pronoun subject; a participle after les; the recent past; been to (see the comments in
+    `ROUND_14_VERB`; each fails on round 13's program, except the controls): docs/nlp.md, "Round 14 — the verb
+    phrase"."""
+    assert translate(english) == french
+
+
+def test_the_recent_past_is_venir_by_person_then_de_and_the_infinitive():
+    """has just left: (vient) (de / d' and the infinitive, read of the verb); no person in the structure."""
+    leave = ("V", "pp", False, False, ())
+    clause = dict(subject=("3s", "f"), negated=False, verb_before="none", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    window = (leave, ("ADV", "juste", True), ("HAVE_AUX",), ("S", "3s", "f", "elle", "she"), None, None, None, None)
+    structure, agreement = grammar.verb_group_parts(window, 0, None, clause)
+    assert grammar.speak_verb_group(structure, agreement) == ((0, "=vient"), (0, "v.de"), (0, "v.inf"))
+    assert grammar.speak_verb_group(structure, grammar.VerbAgreement(0, "m", "sg"))[0] == (0, "=viens")

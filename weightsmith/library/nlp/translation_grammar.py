@@ -308,6 +308,8 @@ def verb_group_segments(structure: tuple, agreement: VerbAgreement) -> tuple:
     the verb's tail), small whatever the rest of the group is: the unit the per-word French positions read
     (`french_positions`)."""
     def agreed(back: int, role: str | tuple) -> tuple:
+        if isinstance(role, tuple) and len(role) == len(AGREEMENT_ORDER):  # a participle said by gender and number
+            return lit(role[AGREEMENT_ORDER.index((agreement.gender, agreement.number))])
         if isinstance(role, tuple):  # a word said by person: je peux, nous pouvons; je voudrais
             return lit(role[agreement.person])
         return ((back, role.replace(PERSON, str(agreement.person)).replace(GENDER, agreement.gender)
@@ -330,7 +332,8 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
         neg = ""  # nothing grows here: rien ne pousse (ne without pas)
     person = clause["subject"][0]
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
-        person = "3s" if verb[0] == "BE" else "2s" if clause["you"] == "tu" else "2p"
+        subject = window[j] if j < len(window) else None
+        person = "3s" if verb[0] == "BE" or _indefinite_subject(subject) else "2s" if clause["you"] == "tu" else "2p"
     obj = object_clitic(after, verb)
     agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
     tense = _tense(verb, aux)
@@ -338,6 +341,11 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
         return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
     finite_tense = "aux" if tense == "perfect" else tense
     reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
+    if verb[0] == "BE" and tense == "perfect" and after == ("TO",):  # been to (a place)
+        asking = bool(clause["question"]) and neg is None
+        return _been_to_group(je, neg, mids, asking), agreement
+    if _recent_past(verb, tense, mids, neg, obj, reflexive):
+        return _recent_past_group(head, je, mids, prefix), agreement
     v = prefix + "v"
     out: list = []  # (role, entries): see `verb_group_segments`
     vowel = obj in VOWEL_CLITICS  # j'en ai besoin, je n'en ai pas besoin, je m'en occupe
@@ -360,10 +368,51 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     if tense == "perfect":
         if verb[0] == "V" and _before_participle(after):  # i slept well: j'ai bien dormi
             out.append((("adverb", 0), lit(_in_question(after[1], asking, "encore"))))
-        out.append((("verb", 0), ((head, f"{v}.pp.{GENDER}.{NUMBER}"),)))
+        agreed = verb[0] == "V" and obj in PLURAL_DIRECT_CLITICS  # (les is only ever direct: `pronoun_object`)
+        out.append((("verb", 0), ((head, f"{v}.ppa.m.pl" if agreed else f"{v}.pp.{GENDER}.{NUMBER}"),)))
     if verb[0] == "V" and has_tail(verb[3]):
         out.append((("tail", 0), ((head, "v.tail"),)))
     return tuple(out), agreement
+
+
+VENIR = ("viens", "viens", "vient", "venons", "venez", "viennent")
+ETRE_PRESENT = ("suis", "es", "est", "sommes", "êtes", "sont")
+NE_BEFORE_ETRE = ("ne", "n'", "n'", "ne", "n'", "ne")
+AGREEMENT_ORDER = (("m", "sg"), ("f", "sg"), ("m", "pl"), ("f", "pl"))  # a 4-tuple role: a word by gender and number
+ALLE = ("allé", "allée", "allés", "allées")
+
+
+def _been_to_group(je: bool, neg: str | None, mids: tuple, asking: bool) -> tuple:
+    """have been to + a place is aller's passé composé (he has never been to london: il n'est jamais allé à
+    londres; have you ever been to paris ? est-ce que vous êtes déjà allés à paris ?): être by person, the
+    participle agreeing with the subject, as `verb_group_parts`' segments (être's own forms have no aller)."""
+    out = [(("je", 0), lit("je"))] if je else []
+    if neg is not None:
+        out.append((("ne", 0), ((0, NE_BEFORE_ETRE),)))
+    out.append((("finite", 0), ((0, ETRE_PRESENT),)))
+    if neg:
+        out.append((("not", 0), lit(neg)))
+    out += _mid_segments(mids, asking)
+    out.append((("verb", 0), ((0, ALLE),)))
+    return tuple(out)
+
+
+def _recent_past(verb: tuple, tense: str, mids: tuple, neg: str | None, obj: str | None, reflexive: bool) -> bool:
+    """have just + participle is French's recent past, venir de + infinitive (she has just left: elle vient de
+    partir), where the group has no negation, no object clitic (which would stand between de and the
+    infinitive) and is not pronominal (its se would go there too, by person: je viens de me lever; the
+    structure of a verb group reads no person, and the infinitive's forms hold se)."""
+    return verb[0] == "V" and tense == "perfect" and any(fr == "juste" for _, fr in mids) and neg is None \
+        and obj is None and not reflexive
+
+
+def _recent_past_group(head: int, je: bool, mids: tuple, prefix: str) -> tuple:
+    """The recent past's segments (see `_recent_past`): [je] venir [other mid adverbs] de + infinitive."""
+    out = [(("je", 0), lit("je"))] if je else []
+    out.append((("finite", 0), ((0, VENIR),)))
+    out += _mid_segments(tuple(m for m in mids if m[1] != "juste"), False)
+    out.append((("verb", 0), ((head, f"{prefix}v.de"), (head, f"{prefix}v.inf"))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -472,6 +521,16 @@ def _indefinite_pronoun(info: tuple | None) -> bool:
     return info is not None and (info[0] in ("NOTHING", "ANY") or info[:2] == ("ADV", "quelque chose"))
 
 
+INDEFINITE_SUBJECTS = ("quelqu'un", "tout le monde", "tout", "quelque chose")  # someone, everybody, everything, something
+
+
+def _indefinite_subject(info: tuple | None) -> bool:
+    """someone, everybody, everything, something right before a verb group: a third person singular subject
+    that is no noun phrase (the closed tables read them as adverbs), so the verb is not an imperative's
+    (someone called me: quelqu'un m'a appelé, not m'avez appelé; everybody laughed: tout le monde a ri)."""
+    return info is not None and info[0] == "ADV" and not info[2] and info[1] in INDEFINITE_SUBJECTS
+
+
 def _bare_infinitive(window: tuple) -> bool:
     """A verb's base form right after the object pronoun of another verb is an infinitive, as after make, let,
     see, hear and help (the film made me cry: m'a fait pleurer; i saw him leave: je l'ai vu partir; help me
@@ -573,6 +632,9 @@ def object_pronoun(info: tuple) -> tuple:
     return ("OBJ", "le", "lui", "it") if info[-1] == "it" else ("OBJ", info[3], info[3])
 
 
+# a direct object clitic before avoir makes the participle agree with it: je les ai trouvés (them: masculine
+# unless the sentence says otherwise, which the verb cannot see)
+PLURAL_DIRECT_CLITICS = ("les",)
 INDIRECT_CLITICS = {"le": "lui", "la": "lui", "les": "leur"}  # à + him / her / them before the verb: je lui réponds
 INVARIABLE_CLITICS = ("lui", "leur", "en", "y")  # clitics no verb form changes: spoken as literals
 VOWEL_CLITICS = ("en", "y")  # before them je, ne and se elide whatever the verb: j'en ai, je n'y vais pas
