@@ -246,17 +246,19 @@ def test_a_days_name_before_a_part_of_the_day_is_one_noun_that_is_a_day():
     assert v.entries[v.ids["sunday_afternoon"]].forms["n.pl"] == "dimanches après-midi"
 
 
-def test_a_body_of_water_is_a_place_class_of_its_own():
+def test_a_body_of_water_and_a_site_are_place_classes_of_their_own():
     """WordNet's bodies of water (`PLACE_CLASS_SYNSETS`) are nouns of kind water (by the lake: au bord du lac);
-    other places stay count nouns."""
+    its structures, locations and institutions are sites (the kitchen table: la table de la cuisine); a
+    natural object, a subject of study, an animal or a group stays a count noun."""
     from weightsmith.library.nlp import translation_grammar as grammar
     from weightsmith.library.nlp import translation_words as words
 
     assert set(grammar.PLACE_CLASSES) == set(words.PLACE_CLASS_SYNSETS)
     v = vocabulary()
     kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
-    assert [kind(w) for w in ("sea", "lake", "rivers", "pond", "church", "harbour", "beach")] == [
-        "water", "water", "water", "water", "count", "count", "count"]
+    assert [kind(w) for w in ("sea", "lake", "rivers", "pond", "church", "kitchen", "garden", "school", "castle")] == [
+        "water", "water", "water", "water", "site", "site", "site", "site", "site"]
+    assert [kind(w) for w in ("beach", "mountain", "maths", "goat", "family")] == ["count"] * 5
 
 
 @pytest.mark.parametrize("english, french", [

@@ -472,7 +472,7 @@ def subject_view(r: tuple | None) -> tuple | None:
         return ("ADV", "très" if r[1] == "très" else "more" if r[1] in ("plus", "moins", "assez", "trop")
                 else "fois" if r[1].endswith(" fois") else "")  # fois: twice a year (par an)
     if kind == "N":
-        return ("N", r[1] == "f", r[4] == "modifier", r[2] == "pl")  # plural: five days a week (par semaine)
+        return ("N", r[1] == "f", r[4] in grammar.MODIFIERS, r[2] == "pl")  # plural: five days a week (par semaine)
     if kind == "DET":
         word = r[1]
         return ("DET", "all" if r in (("DET", "all"), ("DET", "whole")) else "a" if word in ("a", "an")

@@ -37,7 +37,10 @@ SUBJECT_CLASSES = ("device", "vehicle", "transport", "quantity", "celestial", "p
 SENSE_CLASS = {"transport": "vehicle"}  # a vehicle one boards (the bus) chooses its verbs' senses as a vehicle
 VEHICLES = ("vehicle", "transport")
 NOT_PLACES = ("name", "country", "day", "daytime", "month", "clock")  # kinds a noun's place complement is not
-PLACE_CLASSES = ("water",)  # count nouns' kinds that choose a preposition's sense: by the lake (au bord du lac)
+# count nouns' kinds that choose a preposition's sense (by the lake: au bord du lac) or, as a modifier after
+# "the", the article of a place (the kitchen table: la table de la cuisine)
+PLACE_CLASSES = ("water", "site")
+MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `resolve` gives it
 # the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
 # whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
 # one value per position a speaker can stand at (up to 63), and the plan read the word's whole index
@@ -93,7 +96,7 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
-        out = (*out[:4], "modifier")
+        out = (*out[:4], "modifier.site" if out[4] == "site" else "modifier")  # (after "the": de la cuisine)
     return out
 
 
@@ -867,7 +870,8 @@ class NounAgreement:
     """What a noun phrase's French takes from its words and its clause, beside its structure: the noun's
     gender, number and first letter, the first prenominal adjective's first letter (None: no such
     adjective), whether it is a negated verb's object (pas de), vous or tu, the modifier noun's first
-    letter (de / d' cuisine; None: no modifier) and the possessor's agreement (None: no possessor)."""
+    letter (de / d' cuisine; None: no modifier), the possessor's agreement (None: no possessor) and the
+    modifier's gender (de la cuisine, du jardin; None: no modifier)."""
 
     gender: str
     number: str
@@ -877,14 +881,16 @@ class NounAgreement:
     you: str
     modifier_vowel: bool | None
     owner: NounAgreement | None
+    modifier_gender: str | None = None
 
 
 @dataclass(frozen=True)
 class NounPhrase:
     """A noun phrase ending at window[0], in two parts: its *structure* — (distance, role) entries, the
     first a `DeterminerGroup`, then literals (très, plus), "a.pre-last" / "a" (an adjective before / after
-    the noun), "n", "de+modifier" with the modifier's "n.sg", and a possessor's structure (at its
-    distance) — which holds no gender, number or first letter, and its `NounAgreement`, which holds them;
+    the noun), "n", "de+modifier" (or "de+the+modifier": de la cuisine) with the modifier's "n.sg", and a
+    possessor's structure (at its distance) — which holds no gender, number or first letter, and its
+    `NounAgreement`, which holds them;
     `speak_noun_phrase` makes the plan from the two. `read`: how many words it read to the left of the
     noun; `features`: (gender, number, whether a preposition leads it)."""
 
@@ -907,7 +913,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
             window[j][0] == "A" or window[j][1] == "très") and not (
             j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE")  # was bad last week
-            or window[j][0] == "N" and window[j][4] == "modifier" and modifier is None and j == 1):
+            or window[j][0] == "N" and window[j][4] in MODIFIERS and modifier is None and j == 1):
         if window[j][0] == "N":
             modifier = j
         elif window[j][0] == "A":
@@ -916,9 +922,10 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             very.add(j)
         j += 1
     adjectives.reverse()  # English order
-    det, possessor, whole, count = None, (), False, None
+    det, possessor, whole, count, the = None, (), False, None, False
     if j < len(window) and window[j] is not None and window[j][0] in NP_START:
         w = window[j]
+        the = w == ("DET", "the")  # the kitchen table: la table de la cuisine
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
         j += 1
         # all the / all my / the whole: toute la famille, tous mes amis; all night: toute la nuit
@@ -956,6 +963,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée, la route du village
         if prep == ("sur",) and window[0][4] == "transport":
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
+        if prep == ("dans",) and after_noun and _superlative_phrase(window, j):
+            prep = ("de",)  # the best pie in the village: la meilleure tarte du village (the set it is the best of)
     elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
         prep = (object_preposition(_object_of(window, j)),)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
@@ -1048,13 +1057,15 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         structure += _degree(window, a, very)
         structure.append((a, "a"))
     if modifier:
-        structure += [(modifier, "de+modifier"), (modifier, "n.sg")]
+        site = the and window[modifier][4] == "modifier.site"  # the one place the head is part of
+        structure += [(modifier, "de+the+modifier" if site else "de+modifier"), (modifier, "n.sg")]
     if possessor:
         structure.append((possessor[0], possessor[1].structure))
     agreement = NounAgreement(window[0][1], number, nvowel, window[pre[0]][2] if pre else None,
                               clause["negated"] and clause["verb_before"] not in ("none", "be") and not prep,
                               clause["you"], bool(window[modifier][3]) if modifier else None,
-                              possessor[1].agreement if possessor else None)
+                              possessor[1].agreement if possessor else None,
+                              window[modifier][1] if modifier else None)
     return NounPhrase(tuple(structure), agreement, j - 1, ("m" if counted else gender, number, bool(prep)))
 
 
@@ -1108,8 +1119,11 @@ def noun_phrase_segments(structure: tuple, agreement: NounAgreement, level: int 
             entry = ((back, f"a.{code}"),)
         elif role == "n":
             entry = ((back, f"n.{'an.' if group.counted else ''}{noun_number}"),)
-        elif role == "de+modifier":  # the kitchen table: la table de cuisine, d'école
+        elif role == "de+modifier":  # a kitchen table: une table de cuisine, d'école
             entry = lit("d'" if agreement.modifier_vowel else "de")
+        elif role == "de+the+modifier":  # the kitchen table, the school library: de la cuisine, de l'école
+            entry = lit(*_contract(("de",), ("l'",) if agreement.modifier_vowel else
+                                   (DEFINITE[agreement.modifier_gender, "sg"],)))
         elif role.startswith("="):
             literals += ((back, role),)
             continue
@@ -1186,6 +1200,17 @@ def _past_clause(window: tuple, j: int) -> bool:
         if w[0] in ("V", "BE"):
             return w[1] == "past" or w[1] == "pp" and k + 1 < len(window) and window[k + 1] is not None and \
                 window[k + 1][0] == "HAVE_AUX"
+    return False
+
+
+def _superlative_phrase(window: tuple, j: int) -> bool:
+    """The noun phrase whose noun is window[j] has a superlative adjective (the best, the oldest): a place
+    after it names the set it is the best of, which French says with de (le plus vieux pont de la ville)."""
+    for w in window[j + 1:]:
+        if w is None or w[0] not in ("A", "N", "ADV"):
+            return False
+        if w[0] == "A" and w[4] in ("sup", "sup1"):
+            return True
     return False
 
 
@@ -1298,7 +1323,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()
         if me[4] == "weather" and (nxt == "BE" or after == ("AUX", "will")) and window[1] == ("DET", "the"):
             return lit("il")  # the weather is nice: il fait beau
-        if me[4] == "modifier":  # the kitchen table: spoken by "table" (la table de cuisine)
+        if me[4] in MODIFIERS:  # the kitchen table: spoken by "table" (la table de cuisine)
             return ()
         out, read, _ = noun_phrase(window, clause)
         if _verbal(after):  # she knows the train is late: elle sait que le train ...

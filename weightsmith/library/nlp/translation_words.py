@@ -80,8 +80,10 @@ SUBJECT_CLASS_SYNSETS = {
                  "cost.n.01", "sum.n.01"),
     "celestial": ("celestial_body.n.01",),
     "plant": ("plant.n.02",)}
-# the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`
-PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",)}
+# the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`;
+# buildings, rooms, places and institutions (sites), which after "the" a noun is part of (la porte de la cuisine)
+PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",),
+                       "site": ("structure.n.01", "location.n.01", "institution.n.01")}
 # the vehicles one boards, which English says "on" and French "dans" (on the bus: dans le bus; on my bike, on
 # the car roof: sur): a vehicle's class narrowed to public transport and aircraft, by the same WordNet closure
 BOARDED_SYNSETS = ("public_transport.n.01", "aircraft.n.01")
@@ -414,8 +416,10 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
             m = t.french.removeprefix("avoir ")
             f, mpl, fpl = (m, m, m) if avoir == "avoir" else (m + "e", m + "s", m + "es") if avoir else (
                 t.forms.get("f", m), t.forms.get("mpl", m), t.forms.get("fpl", m))
-            if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon
-                m, f, mpl, fpl, tag = "meilleur", "meilleure", "meilleurs", "meilleures", "base"
+            if m == "bon" and tag in ("cmp", "sup"):  # better, best: meilleur, not plus bon (best stays a
+                # superlative, one French says without plus: the best pie in the village, du village)
+                m, f, mpl, fpl = "meilleur", "meilleure", "meilleurs", "meilleures"
+                tag = "sup1" if tag == "sup" else "base"
             readings["A"], adjective = _adjective(lemma, (m, f, mpl, fpl), tag, avoir)
             forms |= adjective
         elif pos == "verb":
@@ -469,8 +473,8 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
 def _adjective(lemma: str, forms: tuple[str, str, str, str], tag: str, avoir: bool | str) -> tuple[tuple, dict]:
     """An adjective's reading and forms from its four French forms (m.sg, f.sg, m.pl, f.pl)."""
     m, f, mpl, fpl = forms
-    # (before the noun?, vowel?, weather?, degree: base | cmp | sup, a time word: next week, last year,
-    # avoir instead of être)
+    # (before the noun?, vowel?, weather?, degree: base | cmp | sup | sup1 (a superlative in one French word,
+    # meilleur), a time word: next week, last year, avoir instead of être)
     reading = (m in PRENOMINAL, _elides(m) or _elides(f), lemma in WEATHER, tag, lemma in ("next", "last"), avoir)
     return reading, {"a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": BEFORE_VOWEL.get(m, m),
                      "a.w": WEATHER.get(lemma, m)}
