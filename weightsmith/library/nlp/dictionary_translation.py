@@ -108,24 +108,29 @@ def _form(entry, code: str) -> str | None:
 # ------------------------------------------------------------------ step 4's read-out from small factors
 # FORM(word, code) as one lookup over word ids and codes would have 19,000 ids × thousands of codes, and
 # the compiler enumerates every pair of a lookup's operands (at most 100,000). A word matters only through
-# its table of French forms (7,316 tables; ids are in class order, so id → table is a staircase), and what a
+# its table of French forms (8,200 tables; ids are in class order, so id → table is a staircase), and what a
 # code reads of that table is small: its forms in one *namespace* (the plain forms; the pronominal ones;
 # être's avoir forms; the clitics je / j', ne / n', se / s', le / l' before the verb, which follow from which
-# forms start with a vowel; the literals, which read nothing). So the read-out narrows step by step:
+# forms start with a vowel; the literals, which read nothing). A code's address is (namespace, chunk, group,
+# slot), and a table's content is a tuple over every address; the read-out narrows it one digit at a time:
 #
-#     (table, namespace) → the table's words in that namespace       (its *content*: a tuple over the codes)
-#     (content, digit)   → the block of the content that digit picks  (CHUNK codes, then a quarter, ...)
+#     (table, namespace digit 1) → the half of its content that digit picks
+#     (block, digit)            → the block of the block that digit picks   (namespace, chunk, group, slot)
 #     ...
-#     (block of 2, digit) → the French word
+#     (block of 2, digit)       → the French word
 #
-# Each lookup pairs the distinct blocks of one size with one digit's few values. Blocks are shared between
-# tables (ai / as / a): at this lexicon 7,300-9,700 distinct blocks meet a digit of 4-6 values, and the
-# 16,600 and 22,300 smallest ones a digit of 2, so no lookup passes 45,000 value pairs and a lexicon twice
-# the size fits (`ReadOut.pairs`; docs/nlp.md). The code's address step 4 carries is four parts
-# (`CODE_PARTS`), each a few values; the read-out cuts them into its digits by maps of one part
-# (`address_digits`).
+# Each lookup pairs the distinct blocks of one size with one digit's few values (`ReadOut.pairs`). A digit
+# of 2 costs least where blocks are many (the small ones near the word); where blocks are few (near the
+# table) a digit of 3-4 saves a layer. The namespaces are ordered so that the first digit splits the
+# per-word forms (form, avoir, pronominal) from the clitics and literals, which nearly every table shares.
+# At this lexicon no lookup but the last passes 35,000 value pairs; the last (≈ the number of distinct
+# French words, its floor) is 46,000, and a lexicon twice the size fits (docs/nlp.md). The code's address
+# step 4 carries is four parts (`CODE_PARTS`), each a few values; the read-out cuts them into its digits by
+# maps of one part (`ReadOut.digits`).
 
-GROUP_DIGITS, SLOT_DIGITS = (4, 4), (4, 2, 2)  # radices of the group and slot parts of an address
+NAMESPACES = ("form", "avoir", "pronominal", "clitic", "literal")  # in address order (see above)
+NAMESPACE_DIGITS = (2, 3)  # radices of the namespace part of an address: 6 values for the 5 namespaces
+GROUP_DIGITS, SLOT_DIGITS = (4, 4), (2, 2, 2, 2)  # radices of the group and slot parts
 ROW = SLOT_DIGITS[-1]  # codes in a block of the last step
 SLOT = prod(SLOT_DIGITS)
 CHUNK = prod(GROUP_DIGITS) * SLOT
@@ -173,13 +178,6 @@ def _literal_words() -> set[str]:
     return words | {w[:-1] + "'" for w in words if w.endswith("e")}
 
 
-def address_digits(address: tuple[int, int, int, int]) -> tuple[int, ...]:
-    """The digits the read-out narrows by, from a code's address (namespace, chunk, group, slot): the chunk,
-    then the group's digits (`GROUP_DIGITS`) and the slot's (`SLOT_DIGITS`), most significant first."""
-    _, chunk, group, slot = address
-    return (chunk, *_digits(group, GROUP_DIGITS), *_digits(slot, SLOT_DIGITS))
-
-
 def _digits(value: int, radices: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(value // prod(radices[i + 1:]) % radix for i, radix in enumerate(radices))
 
@@ -191,31 +189,33 @@ class ReadOut:
 
     table_of: tuple[int, ...]  # by model id
     address: dict
-    namespace_key: dict  # (table, namespace) → the content: what the table holds in the namespace
-    narrowing: tuple[dict, ...]  # per digit (`address_digits`): (block, digit) → the block it picks; last: the word
-    radices: tuple[int, ...]  # each digit's values (the chunk's: as many as the longest namespace has)
+    narrowing: tuple[dict, ...]  # per digit: (table or block, digit) → the block it picks; last: the word
+    part_radices: tuple[tuple[int, ...], ...]  # per part of an address (`CODE_PARTS`): its digits' radices
+
+    @property
+    def radices(self) -> tuple[int, ...]:
+        """Every digit's radix, most significant first: the narrowing's order."""
+        return tuple(r for radices in self.part_radices for r in radices)
 
     def part(self, code: str, i: int) -> int:
         """Part i of the code's address (`CODE_PARTS`), or NO_ADDRESS for a code the read-out does not know."""
         return self.address[code][i] if code in self.address else NO_ADDRESS
 
+    def digits(self, address: tuple[int, ...]) -> tuple[int, ...]:
+        """The digits the read-out narrows by: each part of the address cut by its radices."""
+        return tuple(d for part, radices in zip(address, self.part_radices) for d in _digits(part, radices))
+
     def word(self, table: int, code: str) -> str | None:
         """FORM(word, code) of a word with this table, through the lookups the program makes."""
-        key = self.namespace_key.get((table, self.address[code][0]))
-        for step, digit in zip(self.narrowing, address_digits(self.address[code])):
+        key = table
+        for step, digit in zip(self.narrowing, self.digits(self.address[code])):
             key = step.get((key, digit))
         return key
 
     def pairs(self) -> list[int]:
-        """Each lookup's value pairs, as the compiler enumerates them: the tables × the namespaces, then the
-        distinct blocks a step reads × its digit's values."""
-        tables, namespaces = max(self.table_of) + 1, len({a[0] for a in self.address.values()})
-        return [tables * namespaces, *(len({key for key, _ in step}) * radix
-                                       for step, radix in zip(self.narrowing, self.radices))]
-
-
-def _numbered(table: dict, content: tuple) -> int:
-    return table.setdefault(content, len(table))
+        """Each lookup's value pairs, as the compiler enumerates them: the distinct tables or blocks a step
+        reads × its digit's values."""
+        return [len({key for key, _ in step}) * radix for step, radix in zip(self.narrowing, self.radices)]
 
 
 @lru_cache(maxsize=1)
@@ -225,46 +225,52 @@ def read_out_tables() -> ReadOut:
 
 def build_read_out(entries: Sequence) -> ReadOut:
     """The read-out's tables for these vocabulary entries (by model id): `read_out_tables` for the model's;
-    the tests build it for a lexicon twice the size too."""
+    the tests build it for a lexicon twice the size too. A content is held sparse, as the (position, word)
+    pairs it has (a table reads a few dozen of its 9,000 addresses)."""
     tables: dict[tuple, int] = {}
-    table_of, table_word = [], []
+    table_word = []
+    table_of = []
     for i, e in enumerate(entries):  # UNK has a table of its own: it speaks UNK for every form
         t = ("UNK",) if e.info == ("UNK",) else tuple(sorted(e.forms.items()))
         if t not in tables:
+            tables[t] = len(tables)
             table_word.append(i)
-        table_of.append(_numbered(tables, t))
+        table_of.append(tables[t])
     pronouns = {o[1] for o in OBJECTS.values()} | {s[3] for s in SUBJECTS.values()} | {"la", "ce"}
     finite = [f"{tense}.{k}" for tense in ("pres", "fut", "imp", "aux") for k in range(6)] + ["inf"]
-    codes = {c for e in entries for c in e.forms} | {f"v.cl.{p}.{f}" for p in pronouns for f in finite} | \
-        {"=" + w for w in _literal_words()} | {"END"}
-    spaces: dict[str, list[str]] = {}
+    clitics = [f"v.cl.{p}.{f}" for p in pronouns for f in finite]  # what `_form` makes from the verb's forms
+    codes = {c for e in entries for c in e.forms} | set(clitics) | {"=" + w for w in _literal_words()} | {"END"}
+    spaces: dict[str, list[str]] = {name: [] for name in NAMESPACES}
     for c in codes:
-        spaces.setdefault(_namespace(c), []).append(c)
-    laid = {name: _laid_out(space, name == "literal") for name, space in sorted(spaces.items())}
-    address = {c: (n, i // CHUNK, i % CHUNK // SLOT, i % SLOT) for n, space in enumerate(laid.values())
+        spaces[_namespace(c)].append(c)
+    laid = [_laid_out(spaces[name], name == "literal") for name in NAMESPACES]
+    chunks = -(-max(map(len, laid)) // CHUNK)
+    part_radices = (NAMESPACE_DIGITS, (-(-chunks // 2), 2), GROUP_DIGITS, SLOT_DIGITS)
+    assert prod(NAMESPACE_DIGITS) >= len(NAMESPACES)
+    address = {c: (n, i // CHUNK, i % CHUNK // SLOT, i % SLOT) for n, space in enumerate(laid)
                for i, c in enumerate(space) if c is not None}
-    radices = (-(-max(map(len, laid.values())) // CHUNK), *GROUP_DIGITS, *SLOT_DIGITS)
-    namespace_key: dict = {}
-    contents: dict[tuple, int] = {}
-    for n, (name, space) in enumerate(laid.items()):
-        literals = tuple(None if c is None else _form(entries[0], c) for c in space) \
-            if name == "literal" else None  # the same for all
-        for table, i in enumerate(table_word):
-            content = literals or tuple(None if c is None else _form(entries[i], c) for c in space)
-            if any(w is not None for w in content):  # no such forms (a noun's pronominal ones): no word
-                namespace_key[table, n] = _numbered(contents, content + (None,) * (radices[0] * CHUNK - len(content)))
+    space = prod(part_radices[1]) * CHUNK  # a namespace's addresses
+    position = {c: n * space + chunk * CHUNK + group * SLOT + slot for c, (n, chunk, group, slot) in address.items()}
+    literals = [(position[c], _form(entries[0], c)) for c in address if _namespace(c) == "literal"]
+    blocks: dict[int, tuple] = {}  # the contents: table → its (position, word) pairs
+    for table, i in enumerate(table_word):
+        e = entries[i]
+        pairs = [(p, _form(e, c)) for c, p in position.items()] if e.info == ("UNK",) else \
+            [(position[c], w) for c, w in e.forms.items()] + [(position[c], _form(e, c)) for c in clitics] + literals
+        blocks[table] = tuple(sorted((p, w) for p, w in pairs if w is not None))
     narrowing: list[dict] = []
-    blocks = {key: content for content, key in contents.items()}
+    radices = tuple(r for rs in part_radices for r in rs)
     for level, radix in enumerate(radices):
         size, step, numbered = prod(radices[level + 1:]), {}, {}
         for key, block in blocks.items():
-            for digit in range(radix):
-                sub = block[digit * size:(digit + 1) * size]
-                if any(w is not None for w in sub):
-                    step[key, digit] = sub[0] if size == 1 else _numbered(numbered, sub)
+            subs: dict[int, list] = {}
+            for p, w in block:
+                subs.setdefault(p // size, []).append((p % size, w))
+            for digit, sub in subs.items():
+                step[key, digit] = sub[0][1] if size == 1 else numbered.setdefault(tuple(sub), len(numbered))
         narrowing.append(step)
         blocks = {key: sub for sub, key in numbered.items()}
-    return ReadOut(tuple(table_of), address, namespace_key, tuple(narrowing), radices)
+    return ReadOut(tuple(table_of), address, tuple(narrowing), part_radices)
 
 
 def code_views() -> tuple[tuple[str, Callable[[str], int]], ...]:
@@ -285,16 +291,10 @@ def read_out_parts(source_id: rasp.SOp, code_parts: Sequence[rasp.SOp]) -> rasp.
     lookups narrow by one digit each (see above)."""
     r = read_out_tables()
     table = feature("form_table", lambda i: r.table_of[int(i)], source_id)  # a staircase over the ids
-    parts = dict(zip(CODE_PARTS, code_parts))
-
-    def known(part: str, name: str, f: Callable[[int], int]) -> rasp.SOp:
-        return feature(name, lambda p: None if p == NO_ADDRESS else f(p), parts[part])
-
-    digits = [known(part, f"code_{part}_digit_{k}", lambda p, radices=radices, k=k: _digits(p, radices)[k])
-              for part, radices in (("chunk", r.radices[:1]), ("group", GROUP_DIGITS), ("slot", SLOT_DIGITS))
-              for k in range(len(radices))]
-    key = combine("form_namespace", lambda t, n: r.namespace_key.get((t, n)), table,
-                  known("namespace", "code_namespace_known", lambda n: n))
+    digits = [feature(f"code_{part}_digit_{k}", lambda p, radices=radices, k=k:
+                      None if p == NO_ADDRESS else _digits(p, radices)[k], sop)
+              for part, sop, radices in zip(CODE_PARTS, code_parts, r.part_radices) for k in range(len(radices))]
+    key = table
     for level, (step, digit) in enumerate(zip(r.narrowing, digits)):
         key = combine("next_french_word" if level == len(digits) - 1 else f"form_block_{level}",
                       lambda k, d, step=step: step.get((k, d)), key, digit)
