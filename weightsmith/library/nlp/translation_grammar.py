@@ -226,10 +226,8 @@ def _adverbs_before_predicate(window: tuple, after: tuple | None) -> tuple:
     """The mid adverbs French puts before a predicate after être: still / always before it (est encore
     mouillé, est toujours rangée), and yet / again after it (n'est pas encore cuit, est encore sale)."""
     k = _be_before(window)
-    mids = [w[1] for w in window[1:k] if w[0] == "ADV" and w[2]]
-    if k and _end_adverb(after):
-        mids.append(after[1])
-    return lit(*mids)
+    mids = tuple(e for d, w in enumerate(window[1:k], 1) if w[0] == "ADV" and w[2] for e in own(d, OWN, w[1]))
+    return mids + lit(after[1]) if k and _end_adverb(after) else mids
 
 
 def _end_adverb(info: tuple | None) -> bool:
@@ -266,6 +264,65 @@ def _adjective(info: tuple, r: dict) -> tuple:
 def lit(*words: str) -> tuple:
     """Literal French words (a multi-word literal such as "près de" is several tokens)."""
     return tuple((0, "=" + t) for w in words for t in w.split())
+
+
+# A number, an adverb, a preposition and a clock time's minutes say their French as codes of their own word
+# (`own_forms`), not as literals: a plan that held "=jusqu'", "=à" held the word itself, so the plans (and
+# what a plan reads of its window) came in as many copies as there are such words (859 of 1,602 distinct
+# plans at 1,000,000 random windows were numbers'). With codes a plan holds only where and which of the
+# word's sayings it speaks; the read-out finds the words in the word's table, as it does a noun's n.sg.
+OWN = "w."  # w.<i>: the i-th word of the word's French
+CLOCK = "w.clock."  # a number in a clock time (une heure): its words, then "hours" (heure / heures) and "years"
+BEFORE_NUMBER = "w.num."  # a preposition before a number (in 1998: en; around six: vers)
+ALONE = "w.alone."  # a preposition on its own (near: près; outside: dehors)
+ELIDED = "w.elided."  # a preposition before an adverb that starts with a vowel (près d'ici)
+NUMBER_PREPOSITIONS = {"dans": "en", "autour de": "vers", "sur": "vers"}  # in 1998: en 1998; around six: vers six
+
+
+def own_forms(info: tuple) -> dict[str, str]:
+    """The codes a number, an adverb, a preposition or a clock time's minutes says its French by (above),
+    from its info: every saying the plan may ask of it; {} for any other word. "to" reads as a preposition
+    too (`_resolve`: à côté de after next; à before a noun phrase, marked "to"), so its table holds both:
+    the marked reading's sayings under "to." (`said_as`)."""
+    kind = info[0]
+    if kind in ("ADV", "MINUTES"):
+        return _sayings(OWN, info[1])
+    if kind == "NUM":
+        forms: dict[str, str] = {}
+        for prefix, french in zip((OWN, CLOCK), (info[1],) * 2 if isinstance(info[1], str) else info[1]):
+            forms |= _sayings(prefix, french) | {prefix + "years": "an" if french in ("un", "une") else "ans"}
+        return forms | {CLOCK + "hours": "heure" if forms[CLOCK + "0"] == "une" else "heures"}
+    if kind == "PREP":
+        return _preposition_forms(info[1])
+    if kind == "TO":
+        return _preposition_forms("à côté de") | _preposition_forms("à", "to.")
+    return {}
+
+
+def _preposition_forms(french: str, tag: str = "") -> dict[str, str]:
+    return _sayings(tag + OWN, french) | _sayings(tag + BEFORE_NUMBER, NUMBER_PREPOSITIONS.get(french, french)) | \
+        _sayings(tag + ELIDED, " ".join(_elide_all(tuple(french.split()), True))) | \
+        _sayings(tag + ALONE, _alone(french))
+
+
+def _sayings(prefix: str, french: str) -> dict[str, str]:
+    return {f"{prefix}{i}": w for i, w in enumerate(french.split())}
+
+
+def _alone(french: str) -> str:
+    """A preposition on its own: près (de), à l'intérieur (de); outside: dehors."""
+    return "dehors" if french == "à l' extérieur de" else french.removesuffix(" de") if " " in french else french
+
+
+def said_as(reading: tuple, prefix: str) -> str:
+    """The prefix of a saying of this reading in its word's table: "to." + prefix for "to" read as à before a
+    noun phrase (its table's plain sayings are à côté de's), else the prefix."""
+    return "to." + prefix if reading[0] == "PREP" and reading[2:] == ("to",) else prefix
+
+
+def own(distance: int, prefix: str, french: str) -> tuple:
+    """The plan entries that say `french` (the word's at `distance`, as `own_forms` cuts it) by its codes."""
+    return tuple((distance, f"{prefix}{i}") for i in range(len(french.split())))
 
 
 def _number(person: str) -> str:
@@ -1418,7 +1475,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()  # slept well: a bien dormi (the verb spoke it)
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
-        out = lit(me[1])
+        out = own(0, OWN, me[1])
         if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and (
                 _it_subject(window[1:]) or _ce_subject(window, 1)):
             weather = _weather(window[1:], after)  # il fait très froid, c'est très bon
@@ -1440,21 +1497,24 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
         at = window[2 if minutes else 1]  # (at) half past eight
+        d = 2 if minutes else 1
         prep = at[1] if kind == "NUM" and at is not None and at[0] == "PREP" else None
-        prep = {"dans": "en", "autour de": "vers", "sur": "vers"}.get(prep, prep)  # in 1998: en 1998; around six
+        prep = NUMBER_PREPOSITIONS.get(prep, prep)  # in 1998: en 1998; around six: vers six
         # at / until / before / after / around eight, half past eight: (jusqu') à huit heures (et demie)
         clock = bool(minutes) or prep is not None and prep.split()[-1] in ("à", "avant", "après", "vers")
         fr = me[1] if isinstance(me[1], str) else me[1][clock]
+        said = CLOCK if clock else OWN  # (each code of the number's own table: `own_forms`)
         if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
-            return lit(*_elide_all(tuple(fr.split()), True))  # près d'ici
+            return own(0, said_as(me, ELIDED), fr)  # près d'ici
         if kind == "PREP":  # on its own: près (de), à l'intérieur (de); outside: dehors
-            fr = "dehors" if fr == "à l' extérieur de" else fr.removesuffix(" de") if " " in fr else fr
-        if kind == "NUM" and _age(window, 0, after):  # she is ten: elle a dix ans
-            return lit(fr, "an" if fr in ("un", "une") else "ans")
+            return own(0, said_as(me, ALONE), _alone(fr))
+        if _age(window, 0, after):  # she is ten: elle a dix ans
+            return own(0, said, fr) + ((0, said + "years"),)
+        before = own(d, said_as(at, BEFORE_NUMBER), prep) if prep else ()
         if clock and fr != "zéro":  # at eight: à huit heures (a time)
-            out = lit(*(prep,) * bool(prep), fr, "heure" if fr == "une" else "heures", *(minutes,) * bool(minutes))
+            out = before + own(0, said, fr) + ((0, CLOCK + "hours"),) + (own(1, OWN, minutes) if minutes else ())
         else:
-            out = lit(prep, fr) if prep else lit(fr)
+            out = before + own(0, said, fr)
     elif kind == "CONJ":  # parce qu'il, s'il
         words = me[1].split()
         if me[1] == "parce que" and after is not None and after[0] == "PREP" and after[1] == "de":
