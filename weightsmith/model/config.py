@@ -13,7 +13,7 @@ import json
 import math
 import operator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -143,7 +143,7 @@ class ComposedConfig:
         if not isinstance(self.firsts, dict) or (self.firsts and self.kind != "switch"):
             raise ValueError(f"{where}.firsts: expected an object (a switch's only), got {self.firsts!r}")
         for name, token in self.firsts.items():
-            if name not in self.parts or not any(type(t) is type(token) and t == token for t in vocab):
+            if name not in self.parts or not _is_token(token, vocab):
                 raise ValueError(f"{where}.firsts: expected a selector's first token of the vocabulary, got "
                                  f"{name!r}: {token!r}")
         if not isinstance(self.fed, list) or not all(isinstance(check, FedCheck) for check in self.fed):
@@ -339,8 +339,7 @@ class ModelConfig:
         if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
             raise ValueError("output_scores: only a categorical one-hot output holds class scores")
         self._validate_program_ops()
-        if self.first_token is not None and not any(type(t) is type(self.first_token) and t == self.first_token
-                                                    for t in self.vocab):
+        if self.first_token is not None and not _is_token(self.first_token, self.vocab):
             raise ValueError(f"first_token: expected None or a token of the vocabulary, got {self.first_token!r}")
         if self.composed is not None:
             if not isinstance(self.composed, ComposedConfig):
@@ -576,6 +575,12 @@ def _not_number(value: Any) -> bool:
 def _check_size(value: Any, where: str, minimum: int = 0) -> None:
     if _not_int(value) or value < minimum:
         raise ValueError(f"{where}: expected an int >= {minimum}, got {value!r}")
+
+
+def _is_token(token: Any, vocab: Sequence) -> bool:
+    """Whether `token` is one of `vocab`'s, matched by type as well as value (True is not the token 1), as the
+    model matches its inputs."""
+    return any(type(t) is type(token) and t == token for t in vocab)
 
 
 def _check_dim(value: Any, d_model: int, where: str) -> None:

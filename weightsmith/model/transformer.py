@@ -490,7 +490,8 @@ class Transformer(nn.Module):
         if ids is None:
             if domain.has_checks(self):
                 raise ValueError("this model refuses some inputs by their tokens (a switch, pipe, programmable "
-                                 "model or learned program: config.composed / program_ops / first_token); pass the ids the logits were run on")
+                                 "model or learned program: config.composed / program_ops / first_token); pass the "
+                                 "ids the logits were run on")
             return self._decode_readout(logits, lengths, None, typed, from_position)
         errors = self.input_errors(ids, logits)
         if not undefined_as_none:

@@ -45,6 +45,7 @@ class InputDomain:
                     raise InputError(f"input {b}, position {i}: token {t!r} is not in the vocabulary "
                                      f"{list(self.vocab)!r}")
 
+
 def with_domain(sop: rx.SOp, domain: InputDomain) -> rx.SOp:
     """`sop` annotated with the inputs it is defined on (a copy, as every annotation makes)."""
     return rx.annotate(sop, **{DOMAIN: domain})

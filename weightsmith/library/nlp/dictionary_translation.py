@@ -366,6 +366,8 @@ def question_view(question: str, q_subject: bool, after_q: bool, index: int) -> 
     if question == NONE:
         return NONE, False, False, 0
     return question, q_subject, after_q, index_view(index) if question in ("be-pres", "be-past") else min(index, 1)
+
+
 QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "will", ("AUX", "would"): "would"}
 
 

@@ -1496,8 +1496,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                 return ()  # (he eats) too much: trop
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
-        at = window[2 if minutes else 1]  # (at) half past eight
         d = 2 if minutes else 1
+        at = window[d]  # (at) half past eight
         prep = at[1] if kind == "NUM" and at is not None and at[0] == "PREP" else None
         prep = NUMBER_PREPOSITIONS.get(prep, prep)  # in 1998: en 1998; around six: vers six
         # at / until / before / after / around eight, half past eight: (jusqu') à huit heures (et demie)
