@@ -28,16 +28,16 @@ polar by VADER's ratings).
                   be worse" keep their sign
     vote          ±strength, the sign flipped when negated
     counted       the vote, if I am not described, no contrast follows me (X but Y: only Y counts; when
-                  Y has no vote, X counts with its sign flipped: "the view is nice but the rooms are
+                  Y has no polar word, X counts with its sign flipped: "the view is nice but the rooms are
                   dark"; a clause ending on a bare "not"/"n't" is a contrast too, negating the predicate
-                  of the clause before it: "the service was great , the food was not .")
+                  of the clause before it: "the service was great , the food was not ."; an exclamation
+                  "what a …" votes +1 when no polar word stands in its clause: "what a view !")
                   and the sentence has no "?" (a question asserts nothing: "was the hotel nice ?" is
                   neutral), unless the question is rhetorical: a negative question ("is n't it terrible ?", "do n't you love
                   it ?") or a statement with a tag ("the cake was lovely , was n't it ?") asserts what
                   it asks the hearer to agree with
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
-                  neutral if they balance, and so when no polar word is left, unless the sentence
-                  exclaims "what a …" ("what a view !": admiration)
+                  neutral if they balance, and so when no polar word is left
 
 An exclamation mark ends a clause and adds no polarity: it makes a polar sentence more emphatic, which a
 three-class label does not show, and leaves a sentence with no polar word ("we leave at six !") neutral.
@@ -143,6 +143,16 @@ def _mass(votes: rasp.SOp, sign: int) -> rasp.SOp:
     return combine("positive_mass" if sign > 0 else "negative_mass", lambda a, b: a + b, total, counts[2])
 
 
+def how_it_counts(where: tuple[str, bool], polar_in_last: int) -> int | str:
+    """How my vote counts, from (my clause, whether I am an exclaiming "what a") and the number of polar words
+    in the last clause: 1 in the last clause, -1 in the clause before the last contrast when the last has
+    none, else 0; "exclaim" for a "what a" in a last clause with no polar word (it counts +1)."""
+    clause, exclaims = where
+    if clause == "last":
+        return "exclaim" if exclaims and not polar_in_last else 1
+    return -1 if clause == "before" and not polar_in_last else 0
+
+
 def label(pro: int, contra: int) -> str:
     return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
@@ -222,19 +232,17 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
     asks = feature("is_question", lambda n: n > 0, question_marks)
     asserts = combine("asserts", lambda question, rhetoric: rhetoric or not question, asks, is_rhetorical)
-    says = combine("says", lambda a, d: a and not d, asserts, described)
-    # only the last clause counts; when it has no vote of its own ("the view is nice but the rooms are dark",
-    # "…, the food was not ."), the clause before the contrast counts, and says the opposite of what it says alone
-    in_last = combine("in_last_clause_says", lambda c, s: c == "last" and s, clause, says)
-    last_votes = feature("last_clause_votes", lambda n: n > 0,
-                         count_all(combine("votes_in_last_clause", lambda v, last: v != 0 and last, votes, in_last)))
-    factor = combine("clause_factor", lambda c, voted: 1 if c == "last" else -1 if c == "before" and not voted else 0,
-                     clause, last_votes)
-    factor = combine("counted_factor", lambda f, s: f if s else 0, factor, says)
-    counted = combine("counted_vote", lambda v, f: v * f, votes, factor)
-    # "what a view !" exclaims: it says something good when no polar word says anything
-    exclaim = combine("exclaims", lambda c, a: c == "exclaim" and a, resolved, asserts)
-    exclaims = feature("is_exclamative", lambda n: n > 0, count_all(exclaim))
-    said = combine("said", lambda pro, contra: label(pro, contra) if pro or contra else "nothing",
-                   _mass(counted, +1), _mass(counted, -1))
-    return combine("sentiment", lambda s, e: s if s != "nothing" else "positive" if e else "neutral", said, exclaims)
+    said = combine("said_vote", lambda v, d: 0 if d else v, combine("asserted_vote", lambda v, a: v if a else 0,
+                                                                   votes, asserts), described)
+    # only the last clause counts; when it has no polar word ("the view is nice but the rooms are dark", "…, the
+    # food was not ."), the clause before the contrast counts, and says the opposite of what it says alone;
+    # "what a view !" says something good when nothing in its clause does. (Read from the classes, not the
+    # votes, and joined with the vote in one last lookup, so that this runs beside the vote and the model is
+    # no deeper for it.)
+    polar_in_last = combine("polar_in_last_clause", lambda c, where: c in POLAR and where == ("last", True), resolved,
+                            combine("clause_asserts", lambda c, a: (c, a), clause, asserts))
+    exclaims = combine("exclaims", lambda c, a: c == "exclaim" and a, resolved, asserts)
+    how = combine("how_it_counts", how_it_counts, combine("clause_exclaims", lambda c, e: (c, e), clause, exclaims),
+                  count_all(polar_in_last))
+    counted = combine("counted_vote", lambda v, h: 1 if h == "exclaim" else v * h, said, how)
+    return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))
