@@ -132,6 +132,29 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("the trams are never dirty or smelly", "positive"),  # "or" keeps the scope
     ("the staff were n't friendly or helpful", "negative"),
     ("the food was not good and the service was slow", "negative"),  # "and" ends it
+    # round 15: a contrast whose last clause says nothing is read from the clause before it, flipped
+    ("the hotel was cheap but miles from the beach", "negative"),
+    ("the cake looked lovely , but nobody touched it", "negative"),
+    ("the flat is noisy , but we sleep through it", "positive"),
+    ("the hotel was cheap but the beds were comfortable", "positive"),  # the last clause votes: it decides
+    # a bare "not"/"n't" at the end of a clause negates the predicate of the clause before: a contrast
+    ("the service was great , the food was not", "negative"),
+    ("the soup was lovely ; the bread was n't", "negative"),
+    ("the starter was delicious but the main course was not", "negative"),
+    ("the match was awful , we lost four to nothing !", "negative"),  # "nothing" is no predicate
+    # "even" + a preposition or a conjunction concedes: what follows does not vote
+    ("our neighbours are always friendly , even on busy mornings", "positive"),
+    ("the nurses were never rude , even when the ward was chaotic", "positive"),
+    ("the sequel was even better than the first film", "positive"),  # "even" + a polar word: no concession
+    ("i did n't even like the dessert", "negative"),  # "even" + a verb: no concession
+    # "what a" + a noun exclaims: good unless a polar word says otherwise
+    ("what a sunset !", "positive"),
+    ("what a mess !", "negative"),
+    ("what a horrible little shop !", "negative"),
+    ("what time does the film start ?", "neutral"),
+    # "little" after an adjective is a size, not "a little" ("a little cold")
+    ("we rented a cosy little wooden cabin", "positive"),
+    ("the cabin was a little cold", "negative"),
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

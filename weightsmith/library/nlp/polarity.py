@@ -10,7 +10,9 @@ polar by VADER's ratings).
                   a diminisher before a plain adjective is a mild complaint ("a bit small"); "kind of" is a
                   diminisher (read at "of"); "as well" is neutral; "on time" and a plain adjective +
                   "enough" ("big enough") are mildly positive; "not"/"n't" after could/can reads as
-                  "never" ("could n't be better")
+                  "never" ("could n't be better"); "little" after an adjective is a size ("a cosy little
+                  wooden cabin"), not a diminisher ("a little cold"); "even" before a preposition or a
+                  conjunction opens a concession; "what a" exclaims
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
                   weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
@@ -18,12 +20,18 @@ polar by VADER's ratings).
                   terrible ?") negates nothing: it asks the hearer to agree
     described     after a negated polar word in my clause: the negation judged that word, and the polar
                   words after it describe ("was n't bad at all during the festival", "was n't safe late at
-                  night", "never dirty or smelly"): they do not vote
+                  night", "never dirty or smelly"): they do not vote; nor do the words of a concession,
+                  which say what the judgement holds against ("always cheerful , even on bad days", "never
+                  complains , even when she is tired")
     the most      after "never" (or "could n't"), a comparative or a word after "so"/"more" says the
                   most, not the opposite: "i 've never been happier", "never felt so welcome", "could n't
                   be worse" keep their sign
     vote          ±strength, the sign flipped when negated
-    counted       the vote, if I am not described, no "but"/"however" follows me (X but Y: only Y counts)
+    counted       the vote, if I am not described, no contrast follows me (X but Y: only Y counts; when
+                  Y has no polar word, X counts with its sign flipped: "the view is nice but the rooms are
+                  dark"; a clause ending on a bare "not"/"n't" is a contrast too, negating the predicate
+                  of the clause before it: "the service was great , the food was not ."; an exclamation
+                  "what a …" votes +1 when no polar word stands in its clause: "what a view !")
                   and the sentence has no "?" (a question asserts nothing: "was the hotel nice ?" is
                   neutral), unless the question is rhetorical: a negative question ("is n't it terrible ?", "do n't you love
                   it ?") or a statement with a tag ("the cake was lovely , was n't it ?") asserts what
@@ -50,7 +58,8 @@ POLAR = {cls: int(cls) for cls in POLAR_CLASSES}  # a polar class and its signed
 # the classes whose reading depends on the word before, and the classes before them that change it (any
 # other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
 CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj",),
-                   "neg": ("modal",), "nt": ("modal",), "so": ("never",)}
+                   "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",), "break": ("even",),
+                   "dim": (*POLAR, "adj")}
 NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
 
 
@@ -75,8 +84,8 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "too" if after in ("+1", "+2", "pretty") else "int" if polar_after else "-1" if after == "adj" else "-"
     if cls == "kind":
         return "-" if after == "of" else "+2"
-    if cls in ("of", "dim"):  # "kind of" modifies the word after it, like "a bit"
-        diminisher = cls == "dim" or before == "kind"
+    if cls in ("of", "dim"):  # "kind of" modifies the word after it, like "a bit"; "cosy little" does not
+        diminisher = cls == "dim" and before not in CONTEXT_READERS["dim"] or before == "kind"
         return "-" if not diminisher else "-1" if after == "adj" else "dim"
     if cls == "well":
         return "-" if before == "as" else "+1"
@@ -84,8 +93,14 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "+1" if before == "on" else "-"
     if cls == "enough":  # "big enough" meets a need; "not big enough" is a complaint
         return "+1" if before == "adj" else "-"
-    if cls in ("neg", "nt"):  # "could n't be better" says what "never been better" says
+    if cls in ("neg", "nt", "not"):  # "could n't be better" says what "never been better" says
         return "never" if before == "modal" else "neg"
+    if cls == "even":  # "even on bad days" concedes; "even better", "we even got an upgrade" do not
+        return "even" if after == "link" else "-"
+    if cls == "break":  # "even when she is tired": the concession runs on to the end of the next clause
+        return "-" if before == "even" else "break"
+    if cls == "what":  # "what a view !"
+        return "exclaim" if after == "a" else "-"
     if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
         return "int" if before == "never" else "so"
     return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
@@ -96,7 +111,9 @@ def what_follows(cls: str) -> str:
     reading a word's class and its neighbours' has fewer combinations to tell apart."""
     if cls in POLAR:
         return "+1" if POLAR[cls] > 0 else "-1"
-    return cls if cls in ("pretty", "adj", "of") else "-"
+    if cls in ("prep", "on", "break"):  # what a concession opens with: "even in winter", "even when …"
+        return "link"
+    return cls if cls in ("pretty", "adj", "of", "a") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
@@ -126,6 +143,16 @@ def _mass(votes: rasp.SOp, sign: int) -> rasp.SOp:
     return combine("positive_mass" if sign > 0 else "negative_mass", lambda a, b: a + b, total, counts[2])
 
 
+def how_it_counts(where: tuple[str, bool], polar_in_last: int) -> int | str:
+    """How my vote counts, from (my clause, whether I am an exclaiming "what a") and the number of polar words
+    in the last clause: 1 in the last clause, -1 in the clause before the last contrast when the last has
+    none, else 0; "exclaim" for a "what a" in a last clause with no polar word (it counts +1)."""
+    clause, exclaims = where
+    if clause == "last":
+        return "exclaim" if exclaims and not polar_in_last else 1
+    return -1 if clause == "before" and not polar_in_last else 0
+
+
 def label(pro: int, contra: int) -> str:
     return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
@@ -143,6 +170,22 @@ def rhetorical(word_class: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
     tag = combine("ends_tag", lambda end, shape: end and shape, ends_tag, tag_shape)
     cues = combine("rhetorical_cue", lambda o, t: o or t, opener, tag)
     return opener, feature("is_rhetorical", lambda n: n > 0, count_all(cues))
+
+
+def contrasted(word_class: rasp.SOp, resolved: rasp.SOp, opener: rasp.SOp, is_break: rasp.SOp) -> rasp.SOp:
+    """Where I stand against the last contrast: "last" after it (or everywhere when there is none), "before"
+    in the clause just before it, "-" earlier. A contrast is "but"/"however", or a bare "not"/"n't" that ends
+    its clause ("the service was great , the food was not ."): the ellipsis negates the predicate of the clause
+    before it, which is a contrast without a "but" (after a "but", the "but" is the contrast)."""
+    is_but = feature("is_but", lambda c: c == "but", resolved)
+    negates_predicate = combine("negates_predicate", lambda c, o: c in ("not", "nt") and not o, word_class, opener)
+    bare = combine("bare_negation", lambda n, b: n and b, negates_predicate,
+                   previous(is_break, -1, default=True, name="break_after"))
+    opened_by = nearest_left(is_break, resolved, default="break", name="clause_opener")
+    elliptical = combine("elliptical_contrast", lambda e, o: e and o != "but", bare, opened_by)
+    contrast = combine("is_contrast", lambda b, e: b or e, is_but, elliptical)
+    return combine("clause_by_contrast", lambda mine, total: "last" if mine == total else "before" if mine == total - 1
+                   else "-", count_upto(contrast), count_all(contrast))
 
 
 def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) -> rasp.SOp:
@@ -169,12 +212,14 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     is_break = feature("is_clause_break", lambda c: c in ("break", "but", "question"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
     # a negation judges the first polar word after it; the rest of its clause describes ("was n't bad at all
-    # during the festival", "never impatient with the slow walkers", "never dirty or smelly"): no vote
-    ends = combine("clause_end_or_negated_polar", lambda brk, judged: "break" if brk else "judged" if judged else "-",
-                   is_break, combine("negated_polar", lambda c, n: c in POLAR and n, resolved, negated))
-    last_end = nearest_left(feature("is_clause_end_or_judged", lambda e: e != "-", ends), ends, default="break",
-                            name="after_judged_or_break")
-    described = feature("describes", lambda last: last == "judged", last_end)
+    # during the festival", "never impatient with the slow walkers", "never dirty or smelly"): no vote. A
+    # concession says what the judgement holds against ("always cheerful , even on bad days"): no vote either
+    mark = combine("judged_or_conceded", lambda c, n: "judged" if c in POLAR and n else "conceded" if c == "even"
+                   else "-", resolved, negated)
+    ends = combine("clause_end_or_mark", lambda brk, m: "break" if brk else m, is_break, mark)
+    last_end = nearest_left(feature("is_clause_end_or_mark", lambda e: e != "-", ends), ends, default="break",
+                            name="after_mark_or_break")
+    described = feature("describes", lambda last: last in ("judged", "conceded"), last_end)
     # (a "never" anywhere: sentences with two negators of different kinds are rare, and this costs one count)
     by_never = feature("has_never", lambda n: n > 0, count_all(feature("is_never", lambda c: c == "never", resolved)))
     the_most = combine("says_the_most", lambda g, m: g or m == "so", graded, modifier)
@@ -183,12 +228,21 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     weight = combine("weight", lambda m, n: (m, n), modifier, negated)
     votes = combine("vote", vote, resolved, weight)
 
-    is_but = feature("is_but", lambda c: c == "but", resolved)
-    last_clause = combine("after_last_but", lambda mine, total: mine == total, count_upto(is_but), count_all(is_but))
+    clause = contrasted(word_class, resolved, opener, is_break)
     question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
     asks = feature("is_question", lambda n: n > 0, question_marks)
     asserts = combine("asserts", lambda question, rhetoric: rhetoric or not question, asks, is_rhetorical)
-    counts = combine("counts", lambda last, says: last and says, last_clause, asserts)
-    counts = combine("counts_not_described", lambda c, d: c and not d, counts, described)
-    counted = combine("counted_vote", lambda v, c: v if c else 0, votes, counts)
+    said = combine("said_vote", lambda v, d: 0 if d else v, combine("asserted_vote", lambda v, a: v if a else 0,
+                                                                   votes, asserts), described)
+    # only the last clause counts; when it has no polar word ("the view is nice but the rooms are dark", "…, the
+    # food was not ."), the clause before the contrast counts, and says the opposite of what it says alone;
+    # "what a view !" says something good when nothing in its clause does. (Read from the classes, not the
+    # votes, and joined with the vote in one last lookup, so that this runs beside the vote and the model is
+    # no deeper for it.)
+    polar_in_last = combine("polar_in_last_clause", lambda c, where: c in POLAR and where == ("last", True), resolved,
+                            combine("clause_asserts", lambda c, a: (c, a), clause, asserts))
+    exclaims = combine("exclaims", lambda c, a: c == "exclaim" and a, resolved, asserts)
+    how = combine("how_it_counts", how_it_counts, combine("clause_exclaims", lambda c, e: (c, e), clause, exclaims),
+                  count_all(polar_in_last))
+    counted = combine("counted_vote", lambda v, h: 1 if h == "exclaim" else v * h, said, how)
     return combine("sentiment", label, _mass(counted, +1), _mass(counted, -1))

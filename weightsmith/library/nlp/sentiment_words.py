@@ -23,6 +23,13 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
                   negative question when it is the second word: "is n't it terrible ?"); "not"/"n't" after
                   a modal ("could n't be better") reads as "never"
     so            "so", "more": intensifiers that, after a "never", say "the most" ("never felt so welcome")
+    not           "not": a negator like "neg", and, like "n't", one that can stand for a whole predicate ("the
+                  service was great , the food was not .")
+    even          "even": before a preposition or a conjunction it opens a concession ("always cheerful , even
+                  on bad days"), whose words do not vote
+    what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
+    prep          a preposition (the closed-class table's), read only to tell a concessive "even" ("even in
+                  winter") from a focusing one ("we even got a free upgrade")
     as of likeprep on modal      the context words that resolve them ("as well", "kind of", "looks like",
                                  "on time", "could n't")
     pron          a pronoun that ends a tag question ("…, was n't it ?")
@@ -63,7 +70,8 @@ NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "rea
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
-              "could": "modal", "can": "modal", "ca": "modal"}
+              "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
+              "a": "a", "an": "a"}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
@@ -72,7 +80,7 @@ LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feel
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
 CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS,
-           "as", "of", "on", "likeprep", "modal", "pron", "adj", "-")
+           "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a", "prep", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,9 @@ def classify(lexicon) -> dict[str, str]:
             table[word] = "neg"
         elif abs(entry.score) >= (POLAR_ADJECTIVE if adjective_like else POLAR_OTHER):
             table[word] = polar_class(entry.score)
+    for word, entries in lexicon.closed.items():
+        if any(entry.cls == "prep" for entry in entries):
+            table.setdefault(word, "prep")  # a preposition VADER or a reading did not already class
     table |= {w: "neg" for w in NEGATORS} | {w: "but" for w in CONTRAST} | {w: "break" for w in BREAKS}
     table["?"] = "question"
     table |= CONTEXT | {w: w for w in AMBIGUOUS} | RULE_WORDS | {w: "pron" for w in TAG_PRONOUNS}

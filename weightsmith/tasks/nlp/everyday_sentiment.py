@@ -8,8 +8,10 @@ held-out conventions state (docs/nlp-data.md):
   sign and a strength (1, or 2 for strong words); an intensifier before it adds 1 (not under negation:
   "not very good" stays 1), a diminisher makes it 1; neither changes the sign;
 - a negation (not, n't, never, no) before it in its clause flips the sign;
-- clauses are joined by "and" or "but"; after "but" only the last clause counts; otherwise the signed
-  strengths add up; the sign of the sum is the label, and a sum of 0 (no polar word) is neutral;
+- clauses are joined by "and" or "but"; after "but" only the last clause counts, and when it has no polar
+  word the clause before the "but" counts with its sign flipped ("nice but the rooms are dark" is
+  negative); otherwise the signed strengths add up; the sign of the sum is the label, and a sum of 0 (no
+  polar word) is neutral;
 - "too" + a plain adjective or a positive one is mildly negative ("the room was too small", "too sweet");
   a diminisher + a plain adjective is mildly negative too ("a bit small"); "like" after looks/would is
   not an opinion ("it looks like rain"); "kind of" is a diminisher; an exclamation mark changes nothing;
@@ -173,6 +175,8 @@ class _Generator:
         counted = clauses[buts[-1] + 1:] if buts else clauses
         tags |= {"contrast"} if buts else {"coordination"} if len(clauses) > 1 else set()
         total = sum(c.value for c in counted)
+        if buts and not any(c.value for c in counted):  # "X but Y" with nothing said in Y: the opposite of X
+            total = -sum(c.value for c in clauses[buts[-2] + 1 if len(buts) > 1 else 0:buts[-1] + 1])
         end = self.rng.choices(("!", "?", "."), [15, 10, 75])[0]
         tags |= {"exclamation"} if end == "!" else {"question"} if end == "?" else set()
         total = 0 if end == "?" else total
