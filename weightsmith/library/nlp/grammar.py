@@ -86,8 +86,9 @@ TAGS = (*DETS, "NUM", "NUM1", "ORD", *SUBJECT_PRONOUNS, "ACC", "WH",
 # the kind of a neighbour, as ambiguity resolution reads it
 # (X: not — before an adjective as often as a verb; Z: very, too, so, really — mostly before an adjective; Y: never,
 # always, just — mostly before a verb)
-KIND = {**{t: "D" for t in (*DETS, "NUM", "NUM1", "CL_S")}, **{t: "S" for t in SUBJECT_PRONOUNS}, "ACC": "O",
-        **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
+NUMBER = "#"  # the kind of a number: a determiner to every rule but the clock time's "past" (twenty past eleven)
+KIND = {**{t: "D" for t in (*DETS, "CL_S")}, "NUM": NUMBER, "NUM1": NUMBER, **{t: "S" for t in SUBJECT_PRONOUNS},
+        "ACC": "O", **{t: "M" for t in (*DO, "MODAL")}, "TO": "T", "TOINF": "T", **{t: "B" for t in BE},
         **{t: "H" for t in HAVE}, "NEG": "X", "DEG": "Z", "NEVER": "Y", "R": "Y", "QR": "Q", "PREP": "P", "V": "V",
         "N": "N",
         "A": "A", "ORD": "A", "HYPH": "A", "UNK": "U", "BAD": "U", "WH": "W", "AND": "&"}
@@ -144,11 +145,15 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     if before == HOW and open_word and {"A", "R"} & set(g):
         return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
     time_after = after == LAST
-    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W", LAST: "A"}.get(k, k) for k in (before, after))
+    # (a clock time: a number after "past", with no determiner before it but a number: half past seven, twenty
+    # past eleven; the past six weeks)
+    clock = after == NUMBER and before != "D"
+    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W", LAST: "A", NUMBER: "D"}.get(k, k)
+                     for k in (before, after))
     if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
                              time_after)
-    return _resolve_closed(g, before, after)
+    return _resolve_closed(g, before, after, clock)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
@@ -234,7 +239,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
     return primary if primary in ("N", "A") else pick("N", "A", "R")
 
 
-def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
+def _resolve_closed(g: tuple[str, ...], before: str, after: str, clock: bool = False) -> str:
+    """`clock`: a number follows and no determiner but a number stands before (half past seven)."""
     head = g[0]
     if head in ("DET_SG", "DET_PL"):  # this / that / these / those
         if head == "DET_SG" and after.endswith("p"):
@@ -268,13 +274,15 @@ def _resolve_closed(g: tuple[str, ...], before: str, after: str) -> str:
     if head == "CL_S":  # the child 's book / it 's cold
         if before == "V":
             return "ACC"  # let 's go
+        if _like_noun(before) and after == "E":
+            return "PRON"  # a genitive standing for its noun phrase: my bag is lighter than my brother 's .
         return "POSS" if _like_noun(before) and _nounish(after) else "BE_IS"
     if head == "PREP" and "V" in g:  # like
         # (what is the weather like [today] ?: a preposition)
         noun_subject = _like_noun(before) and after not in (END, "Y") and not after.startswith("?R")
         return "V" if before in ("S", "M", "T", "X", "Z", "Y", "U", START, "E", "&") or noun_subject else "PREP"
     if head == "PREP" and "N" in g and "A" in g:  # in the past / the past few weeks / half past six, past the church
-        return ("A" if _nounish(after) else "N") if before in ("D", "A") else "PREP"
+        return ("A" if _nounish(after) else "N") if before in ("D", "A") and not clock else "PREP"
     if head == "PREP" and "A" in g:  # opposite the bank / the opposite side
         return "A" if before in ("D", "A") else "PREP"
     if head == "PREP" and "ORD" in g:  # next to the door / next week, the next train
@@ -455,14 +463,16 @@ def _role(name: str) -> str:
     class, a feature of this one a unit per value), as letters: "v" a verb that takes no adjective after it (no
     linking verb, `_links`, nor one of result: get ready, keep quiet), "a" an adjective that may stand for its -ly
     adverb (not one the lexicon lists as an adverb too, slow, hard, nor one of colour, size or age: turn red), "p" a
-    preposition a bare countable noun may not follow (not by, of, than, nor one with other readings: next, past,
-    like), "b" a countable noun English puts bare after a preposition (at school, in bed), "r" an adjective with an
-    adverb's reading that is no gradable adjective of its own (a comparative: better, closer; overnight)."""
+    preposition a bare countable noun may not follow (not by, of, than, during, nor one with other readings: next,
+    past, like; and "as", an adverb to the other rules: she works as waitress), "b" a countable noun English puts
+    bare after a preposition (at school, in bed), "r" an adjective with an adverb's reading that is no gradable
+    adjective of its own (a comparative: better, closer; overnight)."""
     c = _parsed(name)
     marks = c.mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
                + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
-               + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in ("of", "p:by", "than", "strict"))
+               + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in (
+                   "of", "p:by", "than", "strict", "during") or c.mark == "as")
                + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/"))
                + "r" * ("R" in c.readings and "syn" not in marks))
     return letters or "-"
@@ -587,7 +597,8 @@ def program() -> rasp.SOp:
     # a number or "many" of a plural (one of my friend, two of the boy)
     counted_two_back = previous(feature("counts", lambda c: _parsed(c).primary in ("NUM", "NUM1", "QDET_PL"),
                                         word_class), 2, default=False, name="count_two_back")
-    of_before = previous(feature("is_of", lambda m: m == "of", mark), 1, default=False, name="of_before")
+    is_of = feature("is_of", lambda m: m == "of", mark)
+    of_before = previous(is_of, 1, default=False, name="of_before")
     bad_det = combine("bad_det", lambda b, x: b or x, bad_det,
                       combine("one_of_a_singular", lambda c, n: c and n == "sg",
                               combine("counted_of", lambda c, o: c and o, counted_two_back, of_before),
@@ -611,8 +622,8 @@ def program() -> rasp.SOp:
                                           m.startswith("c:of") else "-", mark), is_adjective), 1, default="-",
                           name="lot_before")
     wants_mass = combine("wants_mass_noun", lambda m, b: m == "mass" or (m == "of" and b == "lot"),
-                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in ("strict", "of", "than") else "-",
-                                 mark),
+                         feature("mass_mark", lambda m: m if m == "mass" else "of" if m in (
+                             "strict", "during", "of", "than") else "-", mark),
                          lot_before)
     bad_mass = combine("bad_mass", lambda w, c: w and c == "cnt", wants_mass, my_countable)
     # a countable singular noun with no determiner after "be", or after "be", a preposition or a lexical verb and an
@@ -642,7 +653,7 @@ def program() -> rasp.SOp:
     # (or right after a preposition, for a noun English does not put bare there: under table, next to window; at
     # school, in bed, on foot are English (`grammar_words.bare_after_preposition`), "by" takes a bare noun (by car),
     # "of" has its rule above, and a number or genitive after the noun makes it a name (at page twelve, at grandma 's)
-    preposition_before = previous(combine("preposition_taking_determiner", lambda t, p: t == "PREP" and p, tag,
+    preposition_before = previous(combine("preposition_taking_determiner", lambda t, p: t in ("PREP", "R") and p, tag,
                                           feature("plain_preposition", lambda r: "p" in r, word_choice)),
                                   1, default=False, name="plain_preposition_before")
     named_after = previous(feature("number_or_genitive", lambda t: t in ("NUM", "NUM1", "CL_S", "POSS"), tag), -1,
@@ -653,8 +664,8 @@ def program() -> rasp.SOp:
                        combine("bad_bare_after_preposition", lambda c, p: c and p, never_bare_after,
                                combine("after_preposition_unnamed", lambda p, n: p and not n, preposition_before,
                                        named_after)))
-    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in ("of", "than") else
-                                                      m if m in PLACED else "-", mark),
+    placed = combine("placement", _placement, feature("placement_mark", lambda m: "strict" if m in (
+                         "of", "than", "during") else m if m in PLACED else "-", mark),
                      combine("verb_before", lambda o, h: "H" if h else o if o in ("V", "A") else "-", order_before,
                              previous(feature("is_have_word", lambda t: t in HAVE and t != "HAVE_ING", tag), 1,
                                       default=False, name="have_before")))
@@ -892,6 +903,10 @@ def program() -> rasp.SOp:
     person = combine("person", person_of, role, noun_number)
     # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …)
     person = combine("person_of_quantifier", lambda p, n: "pl" if p == "any" and n == "pl" else p, person, number)
+    # (and so is a number above one before "of": two of my colleagues are …)
+    person = combine("person_of_number", lambda p, n: "pl" if n else p, person,
+                     combine("number_before_of", lambda r, o: r == "NUM" and o, role,
+                             previous(is_of, -1, default=False, name="of_after")))
     # an unknown word is a name (anna likes …) unless a determiner stands before it (my grandparents live …)
     # (or a quantifier or preposition: there are many cafes, there are lots of scones)
     # (a number above one makes it plural: there is four cafes; a unit after one is a measure, which may take
@@ -1202,9 +1217,9 @@ def program() -> rasp.SOp:
                          previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
                                   name="day_or_month_next"))
     bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
-    # since + a number of units of time (since two years: for)
-    since_two_back = previous(feature("is_since", lambda m: m == "p:since", mark), 2, default=False,
-                              name="since_two_back")
+    # since or during + a number of units of time (since two years, during three weeks: for)
+    since_two_back = previous(feature("is_since_or_during", lambda m: m in ("p:since", "during"), mark), 2,
+                              default=False, name="since_two_back")
     # and "have" + a number of years as an age (i have twenty years .)
     have_two_back = previous(feature("is_have", lambda t: t in HAVE, tag), 2, default=False, name="have_two_back")
     since_or_have = combine("since_or_have", lambda s, h: "since" if s else "have" if h else "-", since_two_back,

@@ -142,12 +142,14 @@ MARKS = {
     # (never, always, rarely, seldom do not follow a predicative adjective: the bus is late always)
     **{w: "freq1" for w in ("never", "always", "rarely", "seldom")},
     **{w: "also" for w in ("also", "already", "yet", "still")}, "very": "very", "how": "how",
-    **{w: "strict" for w in ("during", "into", "between", "among", "amongst", "except", "per", "towards", "toward",
+    "during": "during",  # strict too, and a length of time may not follow it (during three weeks: for)
+    **{w: "strict" for w in ("into", "between", "among", "amongst", "except", "per", "towards", "toward",
                               "onto", "upon", "via")},
     "than": "than",  # strict too; a subject pronoun may follow it (taller than i)
     "of": "of",  # strict too, and read by the rules on prepositions
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
     "near": "near",  # near of, near from (and "next of": its mark "next")
+    "as": "as",  # a countable noun after it wants a determiner, as after a preposition (she works as a waitress)
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
     **{w: "cmp" for w in ("less", "fewer", "rather", "earlier")},  # comparatives the lexicon does not list as such (… than)
