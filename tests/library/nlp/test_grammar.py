@@ -321,10 +321,6 @@ SIXTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", SIXTH_ROUND)
-def test_sixth_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the seventh round's classes (docs/nlp.md, "Seventh round"): sentences the program before it judged wrong, and
 # the ones beside them that must stay right
@@ -346,10 +342,6 @@ SEVENTH_ROUND = [
     ("the film starts at half past eight .", True), ("in the past we lived in york .", True),  # past
 ]
 
-
-@pytest.mark.parametrize("text, grammatical", SEVENTH_ROUND)
-def test_seventh_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
 
 
 def test_handwritten_dev_sentences():
@@ -378,10 +370,6 @@ EIGHTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", EIGHTH_ROUND)
-def test_eighth_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the ninth round's classes (docs/nlp.md, "Ninth round"): readings given back from resources (WordNet's nouns and
 # text), compounds before their clause's verb, since + a length of time, a missing "be" before the past of a verb
@@ -404,10 +392,6 @@ NINTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", NINTH_ROUND)
-def test_ninth_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the tenth round's classes (docs/nlp.md, "Tenth round"): function words the vocabulary lacked (other, others,
 # onto, unless, whenever), learners' spellings of every verb's forms, a compound after the object before "last", an
@@ -428,10 +412,6 @@ TENTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", TENTH_ROUND)
-def test_tenth_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the eleventh round's classes (docs/nlp.md, "Eleventh round"), each adopted only after it won on held-out set 10
 # without losing there: the first verb after a subordinator is its clause's, so the main clause needs its own;
@@ -451,10 +431,6 @@ ELEVENTH_ROUND = [
     ("they sold five car last week .", False), ("the next two weeks are busy .", True),
 ]
 
-
-@pytest.mark.parametrize("text, grammatical", ELEVENTH_ROUND)
-def test_eleventh_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
 
 
 # the twelfth round's classes (docs/nlp.md, "Twelfth round — validated on set 11"), each adopted after it won on
@@ -480,10 +456,6 @@ TWELFTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", TWELFTH_ROUND)
-def test_twelfth_round_class(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the thirteenth round's class (docs/nlp.md, "Thirteenth round — validated on set 12"), adopted after it won on
 # held-out set 12 without losing there or on sets 1-11: an adjective with an adverb's reading that is no gradable
@@ -498,10 +470,6 @@ THIRTEENTH_ROUND = [
     ("the box under the bed full of old toys .", False),
 ]
 
-
-@pytest.mark.parametrize("text, grammatical", THIRTEENTH_ROUND)
-def test_thirteenth_round_class(text, grammatical):
-    assert judge([text]) == [grammatical]
 
 
 def test_only_an_adjective_with_an_adverb_reading_and_no_degrees_of_its_own_is_read_as_that_adverb_after_a_noun():
@@ -530,10 +498,6 @@ FOURTEENTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", FOURTEENTH_ROUND)
-def test_fourteenth_round_classes(text, grammatical):
-    assert judge([text]) == [grammatical]
-
 
 # the fifteenth round's classes (docs/nlp.md, "Fifteenth round — validated on set 14"), each adopted after it won on
 # sets 1-13 without losing there or on set 14: "past" between a number (or half) and a number is the clock's
@@ -558,6 +522,15 @@ FIFTEENTH_ROUND = [
 ]
 
 
-@pytest.mark.parametrize("text, grammatical", FIFTEENTH_ROUND)
-def test_fifteenth_round_classes(text, grammatical):
+# every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
+# stay right (each list above says its round's classes)
+ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
+    "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
+    "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND}
+
+
+@pytest.mark.parametrize("text, grammatical", [
+    pytest.param(text, grammatical, id=f"{name}-{i}")
+    for name, sentences in ROUNDS.items() for i, (text, grammatical) in enumerate(sentences)])
+def test_each_rounds_classes(text, grammatical):
     assert judge([text]) == [grammatical]
