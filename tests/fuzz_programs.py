@@ -528,9 +528,9 @@ def _pipe_tokens(model: CompiledModel) -> Optional[list]:
 
 def _learned_case(rng: random.Random, tokens: Optional[list] = None, max_len: Optional[int] = None) -> Case:
     """A Transformer Program of random modules (tests/learn/conftest.py) over a vocabulary of one of the
-    fuzzer's kinds behind its BOS (or `tokens`, one of them its BOS, up to `max_len`: a pipe's second model), with classes of one
-    kind or equal numbers of different types, its classifier quantised (1 in 5 not: refused), compiled by the
-    learning pipeline (decompile, compile)."""
+    fuzzer's kinds behind its BOS (or `tokens`, one of them its BOS, up to `max_len`: a pipe's second model),
+    with classes of one kind or equal numbers of different types, its classifier quantised (1 in 5 not: refused),
+    compiled by the learning pipeline (decompile, compile)."""
     from tests.learn.conftest import random_program
 
     if tokens is None:

@@ -480,8 +480,9 @@ def make():
     word = rasp.numerical(rasp.Map(lambda x: x, rasp.tokens, simplify=False)).named("word")
     parity = named("parity", lambda c: c % 3, named("cls", lambda i: (i * 7919) % 97, word))
     flag = named("flag", lambda n: n >= 1, rasp.tokens)
-    count = rasp.categorical(rasp.SelectorWidth(rasp.SelectorAnd(rasp.Select(flag, flag, lambda k, q: bool(k)), rasp.Select(
-        rasp.indices, rasp.indices, rasp.Comparison.LEQ)))).named("count")
+    flagged = rasp.Select(flag, flag, lambda k, q: bool(k))
+    left = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+    count = rasp.categorical(rasp.SelectorWidth(rasp.SelectorAnd(flagged, left))).named("count")
     return rasp.categorical(rasp.SequenceMap(lambda s, p: s + 100 * p, count, parity)).named("out")
 '''
 

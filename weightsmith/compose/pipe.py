@@ -19,7 +19,11 @@ embedding, applied to the first one's output:
   it is None (no step fires). There the second model has no input and the pipe is undefined: its residual
   holds no token embedding and it would still answer something, so the model refuses such an input wherever it
   decodes, naming the first model and the position: its config records `pipe:fed` (`config.composed.fed`, with
-  the pipes inside its components) and the read-out carries it (`weightsmith.model.domain`).
+  the pipes inside its components) and the read-out carries it (`weightsmith.model.domain`);
+- a learned Transformer Program as the second model reads whatever stands at position 1 as its BOS: the step of
+  the value that is its BOS (`ModelConfig.first_token`) also writes a `pipe:first` dimension, a `fed` check of
+  position 1 alone (`FedCheck.first_token`), so the model refuses an input on which the first model outputs
+  another token there; a first model that never outputs it is refused here (undefined on every input).
 
 A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
@@ -99,8 +103,8 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
         embedding = second_block.token_row(value)
         W_out[2 * j, second_block.dims], W_out[2 * j + 1, second_block.dims] = embedding, -embedding
         W_out[2 * j, at_fed], W_out[2 * j + 1, at_fed] = 1.0, -1.0
-        for check in starts if is_token(value, [start]) else []:
-            W_out[2 * j, check.dim], W_out[2 * j + 1, check.dim] = 1.0, -1.0
+        if starts and is_token(value, [start]):  # the learned program's BOS is fed: `pipe:first` is 1
+            W_out[2 * j, starts[0].dim], W_out[2 * j + 1, starts[0].dim] = 1.0, -1.0
     stack.add_units(middle, W_in, np.tile([-0.5, -1.5], n), W_out)
 
     config = b.config

@@ -185,7 +185,8 @@ def _unfed(composed: ComposedConfig, checks: Tensor, rows: list[list], errors: l
             if check.selector is not None and check.selector != chosen:
                 continue
             if check.first_token is not None:
-                errors[b] = _unstarted(check, [values[b][p][j] for p in range(start, len(tokens))], tokens, start)
+                fed = values[b][start][j] if len(tokens) > start else None
+                errors[b] = _unstarted(check, fed, tokens, start)
             else:
                 unfed = [p for p in range(start, len(tokens)) if values[b][p][j] < 0.5]
                 if unfed:
@@ -197,14 +198,15 @@ def _unfed(composed: ComposedConfig, checks: Tensor, rows: list[list], errors: l
                 break
 
 
-def _unstarted(check: FedCheck, fed: list[float], tokens: list, start: int) -> Optional[Undefined]:
+def _unstarted(check: FedCheck, fed: Optional[float], tokens: list, start: int) -> Optional[Undefined]:
     """A pipe into a compiled Transformer Program: the program reads its first input token as its BOS, so
-    where the earlier model outputs another token there (or the input is empty), the later one reads a wrong
-    BOS and answers what its program does not (`check.dim` is 1 only where the right token was fed)."""
-    if not fed:
+    where the earlier model outputs another token there (or the input is empty: `fed` None), the later one reads
+    a wrong BOS and answers what its program does not (`check.dim`, read as `fed` at the first input position, is
+    1 only where the right token was fed)."""
+    if fed is None:
         return Undefined(f"the input is empty, so {check.second!r} reads no BOS token {check.first_token!r} (a learned "
                          "program's input starts with its BOS) and the pipe is undefined there")
-    if fed[0] >= 0.5:
+    if fed >= 0.5:
         return None
     return Undefined(f"{check.first!r} does not output {check.first_token!r} at position {start} (BOS is 0, token "
                      f"{tokens[start]!r}), the BOS token of the learned program {check.second!r}, which reads "
