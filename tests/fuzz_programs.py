@@ -528,16 +528,18 @@ def _pipe_tokens(model: CompiledModel) -> Optional[list]:
 
 def _learned_case(rng: random.Random, tokens: Optional[list] = None, max_len: Optional[int] = None) -> Case:
     """A Transformer Program of random modules (tests/learn/conftest.py) over a vocabulary of one of the
-    fuzzer's kinds behind its BOS (or `tokens`, up to `max_len`: a pipe's second model), with classes of one
-    kind or equal numbers of different types, its classifier quantised (1 in 5 not: refused), compiled by the
-    learning pipeline (decompile, compile)."""
+    fuzzer's kinds behind its BOS (or `tokens`, one of them its BOS, up to `max_len`: a pipe's second model),
+    with classes of one kind or equal numbers of different types, its classifier quantised (1 in 5 not: refused),
+    compiled by the learning pipeline (decompile, compile)."""
     from tests.learn.conftest import random_program
 
     if tokens is None:
         kinds = [tokens for _, _, tokens in _VOCABS] + [[False, True]]
         tokens = rng.choice(kinds)
         tokens = rng.sample(tokens, min(len(tokens), rng.randint(2, 4)))
-    bos = rng.choice([b for b in ["BOS", "<s>", "^"] if b not in tokens])
+        bos = rng.choice([b for b in ["BOS", "<s>", "^"] if b not in tokens])
+    else:  # a pipe's second model reads the first one's output at position 1 as its BOS: one of those outputs
+        bos = rng.choice(tokens)
     tokens = [t for t in tokens if t != bos]
     classes = rng.choice(_CLASSES)
     causal = rng.random() < 0.3
@@ -797,7 +799,7 @@ def _switch_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], 
 def _pipe_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], plain: Transformer,
                  limit: int) -> tuple[list[list], list[list], list[list]]:
     """A pipe's inputs: those both programs are defined on (with BOS) and the second model's answers, and those
-    the first model outputs None on (up to 200)."""
+    the first model outputs None on, or, before a learned program, not its BOS first (up to 200)."""
     (first_case, first), (second_case, second) = parts
     every = _domain(rng, first_case.vocab, plain.config.max_seq_len, limit)
     defined = _expected(first_case, every)
@@ -806,6 +808,10 @@ def _pipe_inputs(rng: random.Random, parts: list[tuple[Case, CompiledModel]], pl
     refused = [[plain.config.bos, *xs] for xs, ys in zip(inputs, middle) if None in ys]
     tokens = {(type(t), t) for t in second.vocab}  # by type too: the second model reads 2.0 as no token of [2]
     fed = [(xs, ys) for xs, ys in zip(inputs, middle) if all((type(y), y) in tokens for y in ys)]
+    first_token = second.config.first_token
+    if first_token is not None:
+        refused += [[plain.config.bos, *xs] for xs, ys in fed
+                    if not ys or (type(ys[0]), ys[0]) != (type(first_token), first_token)]
     second_defined = _expected(second_case, [ys for _, ys in fed])
     fed = [(xs, ys) for xs, ys in fed if tuple(ys) in second_defined]
     wanted = second.run_batch([ys for _, ys in fed]) if fed else []

@@ -89,7 +89,8 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
         raise ValueError(f"the max length must be at least 1, got {max_seq_len}")
     if ":" in spec and spec.split(":", 1)[0].endswith(".py"):
         path_text, func_name = spec.rsplit(":", 1)
-        return _file_program(spec, Path(path_text), func_name, parse_vocab(vocab) if vocab else None, max_seq_len)
+        return _file_program(spec, Path(path_text), func_name, parse_vocab(vocab) if vocab is not None else None,
+                             max_seq_len)
     if spec.endswith(".py"):
         raise ProgramFileError(f"{spec}: name the function that builds the program, as `{spec}:function`"
                                + _functions_hint(Path(spec)))
@@ -112,7 +113,7 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     resolved = ProgramSpec(
         entry.name,
         entry.build(),
-        parse_vocab(vocab) if vocab else tuple(entry.vocab),
+        parse_vocab(vocab) if vocab is not None else tuple(entry.vocab),
         entry.max_seq_len if max_seq_len is None else max_seq_len,
         limits=entry.limits,
     )

@@ -50,6 +50,7 @@ from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 from weightsmith.rasp.evaluate import evaluate_all
+from weightsmith.rasp.typed_tokens import not_tokens
 
 EXHAUSTIVE_LIMIT = 100_000
 # what an `output_types` name casts a reported output to (a numerical output's float rounded first)
@@ -497,8 +498,7 @@ def verify(
     if n_random < 1 or max_seq_len < 1 or not vocab:
         raise ValueError(f"nothing to check: n_random={n_random}, max_seq_len={max_seq_len}, vocab={vocab} "
                          "(each needs at least 1)")
-    known = {(type(m), m) for m in config.vocab}  # a set: a dictionary-scale vocabulary has ~70k tokens
-    foreign = [v for v in vocab if (type(v), v) not in known]
+    foreign = not_tokens(vocab, config.vocab)  # by a set: a dictionary-scale vocabulary has ~70k tokens
     if foreign:  # else the model refused the first input holding one, naming only its position
         raise ValueError(f"vocab holds {foreign[0]!r}, which the model's vocabulary {config.vocab} does not "
                          "(tokens match by type as well as value)")

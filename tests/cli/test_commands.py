@@ -467,3 +467,43 @@ def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):
     assert runner.invoke(app, ["run", str(out), "2", "2", "1"]).exit_code == 0  # it does answer, as said
     plain = runner.invoke(app, ["compile", "sort", "-o", str(tmp_path / "sort")])
     assert "warning" not in plain.output  # a limit on the vocabulary and length is checked at compile time
+
+
+PARITY = '''from weightsmith import rasp
+
+
+def make():
+    # a class lookup reading a 700-token staircase: its float32 rounding cannot be proven (a RoundingWarning)
+    def named(name, f, sop):
+        return rasp.categorical(rasp.Map(f, sop, simplify=False)).named(name)
+
+    word = rasp.numerical(rasp.Map(lambda x: x, rasp.tokens, simplify=False)).named("word")
+    parity = named("parity", lambda c: c % 3, named("cls", lambda i: (i * 7919) % 97, word))
+    flag = named("flag", lambda n: n >= 1, rasp.tokens)
+    flagged = rasp.Select(flag, flag, lambda k, q: bool(k))
+    left = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ)
+    count = rasp.categorical(rasp.SelectorWidth(rasp.SelectorAnd(flagged, left))).named("count")
+    return rasp.categorical(rasp.SequenceMap(lambda s, p: s + 100 * p, count, parity)).named("out")
+'''
+
+
+def test_a_rounding_warning_names_the_command_that_checks_the_model(tmp_path):
+    # it ended "verify() checks the model", a Python call someone at the command line cannot make
+    (tmp_path / "parity.py").write_text(PARITY)
+    program, out = f"{tmp_path / 'parity.py'}:make", tmp_path / "parity"
+    vocab = ",".join(map(str, range(700)))
+    result = runner.invoke(app, ["compile", program, "--vocab", vocab, "--max-len", "4", "-o", str(out)])
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert result.exit_code == 0 and len(warned) == 1, result.output
+    assert "'parity' are proven in real arithmetic only" in warned[0] and "verify()" not in warned[0]
+    assert warned[0].endswith(f"; `weightsmith verify {out} {program}` checks the model")
+    checked = runner.invoke(app, ["verify", str(out), program])
+    assert checked.exit_code == 0 and checked.output.startswith("OK"), checked.output
+
+
+@pytest.mark.parametrize("command", [["run", "sort", "1", "2"], ["compile", "sort", "-o", "unwritten"]])
+def test_an_empty_vocab_is_one_line_not_the_librarys_default(command, tmp_path):
+    # `--vocab ''` ran sort over its default vocabulary without a word ([1, 2]), where `--vocab ,,` was an error
+    result = runner.invoke(app, [*command[:-1], str(tmp_path / command[-1]) if command[0] == "compile" else command[-1],
+                                 "--vocab", ""])
+    assert one_line_error(result, "empty vocabulary: ''"), result.output

@@ -89,3 +89,27 @@ def test_translation_trace_fits_100_columns():
     console = Console(width=100, record=True)
     console.print(nlp_trace_table("translation", "the cat eats the fish"))
     assert max(len(line) for line in console.export_text().splitlines()) <= 100
+
+
+def test_a_rounding_warning_on_a_language_commands_first_run_says_where_the_model_is_checked(monkeypatch, tmp_path):
+    # the first run compiles the model; the compiler's RoundingWarning ended "verify() checks the model", which a
+    # `sentiment` user, who has no program to verify against, cannot follow
+    from tests.cli.test_commands import PARITY
+    from weightsmith.compiler import compile_program
+    from weightsmith.library import nlp
+
+    (tmp_path / "parity.py").write_text(PARITY)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from parity import make
+
+    def compiling(text):  # a model compiled on the way to the answer, as the first run's is
+        compile_program(make(), list(range(700)), 4)
+        return "neutral"
+
+    monkeypatch.setattr(nlp, "sentiment", compiling)
+    monkeypatch.setattr(nlp, "unknown_words", lambda text, task: [])
+    result = runner.invoke(app, ["sentiment", "the food was good"])
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert result.exit_code == 0 and "neutral" in result.stdout and len(warned) == 1, result.output
+    assert "verify()" not in warned[0] and warned[0].endswith("; benchmarks/nlp.py compares the compiled model with "
+                                                              "the interpreter on the shipped corpora (docs/nlp.md)")

@@ -3,7 +3,7 @@
 import pytest
 
 from weightsmith import rasp
-from weightsmith.compiler import compile_program
+from weightsmith.compiler import compile_program, compile_rasp_to_model
 from weightsmith.compose import ComposeError, ComposedModel, pipe, switch
 from weightsmith.compose.check import check_pipe
 from weightsmith.compose.pipe import pipe_program
@@ -131,3 +131,35 @@ def test_a_first_model_whose_outputs_type_is_decoded_by_case_is_refused_by_name(
     second = compile_program(rasp.Map(lambda x: str(x), rasp.tokens), first.output_values, 3)
     with pytest.raises(ComposeError, match="'first' decodes the type of its outputs by case"):
         pipe(first, second)
+
+
+def test_a_pipe_into_a_learned_program_refuses_where_the_first_model_does_not_output_its_bos_first(tmp_path):
+    # A compiled Transformer Program reads whatever stands first as its BOS (usr16: it refuses another token there);
+    # piped after a model, it read that model's first output as its BOS and the pipe answered on [0, 2, 1] (first
+    # outputs 0 there), where the learned program refuses [0, 'BOS', 1]; and check_pipe raised that refusal
+    from tests.learn.conftest import random_program
+    from tests.learn.test_to_transformer import quantised
+    from weightsmith.learn import compile_program as compile_learned
+
+    learned = compile_learned(quantised(random_program(3, max_len=4)))
+    assert learned.config.first_token == "BOS" and learned.config.vocab[:2] == ["BOS", "x"]
+    to_bos = compile_rasp_to_model(rasp.categorical(rasp.Map(lambda t: "BOS" if t == 2 else t, rasp.tokens)),
+                                   {0, 1, 2}, 4, compiler_bos="<s>")
+    piped = pipe(to_bos, learned, names=("to_bos", "learned"))
+    piped.save(tmp_path / "p")
+    sw = switch({"P": piped, "S": compiled("sort", [0, 1, 2], 3)})  # a switch reads its component pipes' checks
+    refusal = r"'to_bos' does not output 'BOS' at position {} \(BOS is 0, token 0\), the BOS token of the learned " \
+              r"program 'learned'"
+    for model, prefix in ((piped.model, []), (load(tmp_path / "p"), []), (sw.model, ["P"])):
+        run = ComposedModel(model).run
+        with pytest.raises(InputError, match="input 0: " + refusal.format(1 + len(prefix))):
+            run([*prefix, 0, 2, 1])
+        with pytest.raises(InputError, match=r"input 0: the input is empty, so 'learned' reads no BOS token 'BOS'"):
+            run(prefix)
+        assert run([*prefix, 2, 0, 1])[len(prefix):] == learned.run(["BOS", 0, 1])
+    check = check_pipe(piped, to_bos, learned)
+    assert check.ok and check.exhaustive and (check.n_checked, check.n_skipped) == (40, 80), str(check)
+    never = compile_rasp_to_model(rasp.categorical(rasp.Map(lambda t: t, rasp.tokens)), {0, 1, 2}, 4)
+    with pytest.raises(ComposeError, match=r"'second' is a learned program that reads its first input token as its "
+                                           r"BOS token 'BOS', and 'first' never outputs 'BOS'"):
+        pipe(never, learned)

@@ -7,8 +7,9 @@ as one clear line (what was wrong and where) with exit code 2, never a traceback
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import typer
 from rich.text import Text
@@ -108,6 +109,25 @@ def no_program_options(folder: Path, options: dict[str, object]) -> None:
     if given:
         fail(f"{', '.join(given)} {'is' if len(given) == 1 else 'are'} for a program, not a saved model: the folder "
              f"{folder} has its own vocabulary, max length and attention")
+
+
+@contextmanager
+def rounding_advice(advice: str) -> Iterator[None]:
+    """A compiler RoundingWarning raised within ends with `advice`, the check a command's user can run (the
+    compiler's own, `verify()`, is a Python call); other warnings pass unchanged, after the block."""
+    import warnings
+
+    from weightsmith.compiler.errors import RoundingWarning
+
+    caught: list = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+    finally:
+        for warning in caught:
+            message = warning.message
+            warnings.warn(message.advised(advice) if isinstance(message, RoundingWarning) else message, stacklevel=3)
 
 
 def warn(message: str) -> None:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options, progress,
-                                    verdict, warn, writable_folder, write_failed)
+                                    rounding_advice, verdict, warn, writable_folder, write_failed)
 
 
 @app.command("list")
@@ -94,7 +94,8 @@ def compile_command(
         spec = load_program(program, vocab, max_len)
         if spec.vocab is None or spec.max_seq_len is None:
             fail("a program from a file needs --vocab and --max-len")
-        compiled = compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len, causal=causal)
+        with rounding_advice(f"`weightsmith verify {out} {program}` checks the model"):
+            compiled = compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len, causal=causal)
         if causal:
             _warn_if_causal_form_differs(spec)
     except (KeyError, ValueError, CompileError) as err:

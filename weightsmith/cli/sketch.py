@@ -60,15 +60,15 @@ def fit(
     from weightsmith.learn.soft import SketchError
     from weightsmith.model import save
     from weightsmith.program_spec import load_program, parse_vocab
+    from weightsmith.rasp.typed_tokens import not_tokens
 
     writable_folder(out)
     try:
         spec = load_program(sketch)
         examples = read_examples(data)
         tokens = example_tokens(examples)
-        vocab_list = list(parse_vocab(vocab)) if vocab else tokens
-        typed_vocab = {(type(t), t) for t in vocab_list}
-        unknown = [t for t in tokens if (type(t), t) not in typed_vocab]
+        vocab_list = list(parse_vocab(vocab)) if vocab is not None else tokens
+        unknown = not_tokens(tokens, vocab_list)
         if unknown:
             fail(f"{data}: token {unknown[0]!r} is not in --vocab {vocab_list}")
         length = max(len(xs) for xs, _ in examples) if max_len is None else max_len  # 0 was read as "not given"

@@ -44,6 +44,7 @@ from weightsmith.compiler.blocks import Unit
 from weightsmith.compiler.errors import ClassifierTooLarge, CompileError
 from weightsmith.compiler.readout import BOS, NUM, ONE, Dim, Readout
 from weightsmith.rasp.value_set import first_repeat
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 EXACT_FLOAT64 = 2**53  # integers below this add exactly in float64
 FLOAT32_UNIT = 2.0**-24  # float32's unit roundoff
@@ -90,8 +91,8 @@ def classifier_units(expr: rasp.LinearClassifier, operands: list[Operand], class
     where = f"LinearClassifier {expr.label!r}"
     if not classes:  # None everywhere: nothing to write
         return ClassifierUnits([], [], [])
-    index = {(type(c), c): j for j, c in enumerate(expr.classes)}
-    columns = [index[(type(c), c)] for c in classes]  # each possible class's index in expr.classes
+    index = token_index(expr.classes)
+    columns = [index[token_key(c)] for c in classes]  # each possible class's index in expr.classes
     tables = [[[expr.weights[i].get(v, (0.0,) * len(expr.classes))[j] for j in columns] for v in operand.values]
               for i, operand in enumerate(operands)]
     bias = [expr.bias[j] for j in columns]

@@ -142,7 +142,7 @@ def _margins(ops: list, sched: Schedule, output, max_seq_len: int, embedded: lis
             warnings.warn(RoundingWarning(
                 f"the worst-case float32 rounding of {len(assumed)} s-op(s) cannot be kept within their margins, even "
                 f"with the tables upstream made clean: {', '.join(map(repr, assumed))} are proven in real arithmetic "
-                f"only (the first: {first}); verify() checks the model"), stacklevel=3)
+                f"only (the first: {first})"), stacklevel=3)
         return bounds
 
 

@@ -34,7 +34,22 @@ class RoundingWarning(UserWarning):
     s-ops are proven in real arithmetic alone, the rest of the model with rounding. The bound is loose
     (it adds every unit's worst rounding), so they are most likely exact; but that is not proven:
     `verify` compares the model with the interpreter. A warning, not an error, so that nothing that
-    compiled before is refused (docs/compiler-guarantees.md)."""
+    compiled before is refused (docs/compiler-guarantees.md).
+
+    Its text is the `finding` and then the `advice`, what checks the model: `verify()` for a Python user, which
+    a caller who knows better replaces (`advised`): the command line names its `weightsmith verify` command, a
+    SUBLEQ machine its reference runner, and a user of a language command, who has no program to verify
+    against, reads where the model was checked."""
+
+    API_ADVICE = "verify() checks the model"
+
+    def __init__(self, finding: str, advice: str = API_ADVICE) -> None:
+        super().__init__(f"{finding}; {advice}" if advice else finding)
+        self.finding, self.advice = finding, advice
+
+    def advised(self, advice: str, about: str = "") -> RoundingWarning:
+        """The same finding (after `about`, what the model is) with another advice ("" for none)."""
+        return RoundingWarning(f"{about}{self.finding}", advice)
 
 
 class UndefinedInputsWarning(UserWarning):

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, OutputTypeWarning
 from weightsmith.model.config import VALUE_TYPE as VALUE
+from weightsmith.rasp.typed_tokens import token_key
 CASES = ("none", "one", "several")  # how many keys the selector selects
 TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
 # The case from BOS's share s = 1/(w+1) of a head on the selector in width mode (1, 1/2, 1/3, ...): a
@@ -285,7 +286,7 @@ def _typed_values(expr: rasp.SOp, cases: dict[int, str], values: Callable[[rasp.
 def _apply(f: Callable, arguments: list[tuple]) -> list | None:
     """f on every argument tuple (None where it raises on a re-typed argument: the case cannot be told)."""
     try:
-        return list({(type(r), r): r for r in (f(*args) for args in arguments if None not in args)}.values())
+        return list({token_key(r): r for r in (f(*args) for args in arguments if None not in args)}.values())
     except Exception:  # noqa: BLE001 - a user function that refuses a float where it had ints
         return None
 

@@ -16,6 +16,7 @@ from typing import Any, Mapping, Optional
 from weightsmith.compose.composed import ComposedModel
 from weightsmith.compose.switch import unwrap
 from weightsmith.model import Transformer
+from weightsmith.rasp.typed_tokens import same_tokens, token_key, token_keys
 from weightsmith.verify import EXHAUSTIVE_LIMIT, all_inputs, count_inputs, random_inputs
 
 
@@ -55,7 +56,7 @@ def domain(model: Transformer, n_random: int, seed: int) -> tuple[list[list], bo
 
 
 def _same(a: list, b: Optional[list]) -> bool:
-    return b is not None and len(a) == len(b) and all(type(x) is type(y) and x == y for x, y in zip(a, b))
+    return b is not None and same_tokens(a, b)
 
 
 def _compare(name: str, inputs: list[list], expected: list[Optional[list]], got: list[Optional[list]],
@@ -91,7 +92,8 @@ def check_switch(sw: ComposedModel, components: Mapping[str, Any], n_random: int
 
 def check_pipe(piped: ComposedModel, first: Any, second: Any, n_random: int = 10_000, seed: int = 0) -> ComponentCheck:
     """The piped model against `second` run on `first`'s outputs, on `first`'s domain (inputs on which
-    `first` outputs something `second` cannot read - None, or too long - are skipped and counted)."""
+    `first` outputs something `second` cannot read - None, too long, or what `second` refuses - are skipped and
+    counted)."""
     a, b = unwrap(first, "first"), unwrap(second, "second")
     inputs, exhaustive = domain(a, n_random, seed)
     bos = a.config.bos
@@ -99,13 +101,14 @@ def check_pipe(piped: ComposedModel, first: Any, second: Any, n_random: int = 10
     middle = [None if row is None else row[1:]
               for row in ComposedModel(a).apply_batch([[bos, *x] for x in inputs], undefined_as_none=True)]
     second_bos = b.config.bos
-    known = {(type(t), t) for t in b.config.vocab}
+    known = token_keys(b.config.vocab)
     readable = [i for i, ys in enumerate(middle)
-                if ys is not None and len(ys) <= b.config.max_seq_len and all((type(y), y) in known for y in ys)]
-    outputs = ComposedModel(b).apply_batch([[second_bos, *middle[i]] for i in readable])
+                if ys is not None and len(ys) <= b.config.max_seq_len and all(token_key(y) in known for y in ys)]
+    # `second` may refuse what it reads (a learned program: not its BOS first): skipped too
+    outputs = ComposedModel(b).apply_batch([[second_bos, *middle[i]] for i in readable], undefined_as_none=True)
     expected: list[Optional[list]] = [None] * len(inputs)
     for i, row in zip(readable, outputs):
-        expected[i] = row[1:]
+        expected[i] = None if row is None else row[1:]
     got: list[Optional[list]] = [[] for _ in inputs]  # the pipe refuses the others (no input for `second`): skipped
     for i, row in zip(readable, piped.apply_batch([[bos, *inputs[i]] for i in readable], undefined_as_none=True)):
         got[i] = None if row is None else row[1:]  # None: the pipe refused an input its parts answer

@@ -21,6 +21,7 @@ from weightsmith.model.threads import forward_work, torch_threads
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
 FED = "pipe:fed"  # pipe's label for the dimension that is 1 where the first model outputs a value, 0 where None
+FIRST = "pipe:first"  # pipe's label for the dimension that is 1 where the first model outputs the second's first token
 OUTSIDE = "outside"  # switch's label for an embedding flag, "outside:A": 1 at a token A does not know or past A's length
 ANY_SELECTOR = "is_selector"  # switch's label for the dimension that is 1 at any selector token
 BOS_FLAG = "pipe:bos"  # pipe's label for the dimension that switches its embedding step off at BOS

@@ -19,7 +19,11 @@ embedding, applied to the first one's output:
   it is None (no step fires). There the second model has no input and the pipe is undefined: its residual
   holds no token embedding and it would still answer something, so the model refuses such an input wherever it
   decodes, naming the first model and the position: its config records `pipe:fed` (`config.composed.fed`, with
-  the pipes inside its components) and the read-out carries it (`weightsmith.model.domain`).
+  the pipes inside its components) and the read-out carries it (`weightsmith.model.domain`);
+- a learned Transformer Program as the second model reads whatever stands at position 1 as its BOS: the step of
+  the value that is its BOS (`ModelConfig.first_token`) also writes a `pipe:first` dimension, a `fed` check of
+  position 1 alone (`FedCheck.first_token`), so the model refuses an input on which the first model outputs
+  another token there; a first model that never outputs it is refused here (undefined on every input).
 
 A causal model piped with a bidirectional one keeps its mask by a score term (`Stack.causal_terms`).
 So the second model's residual holds exactly its embedding of [BOS, first's outputs], and it computes what
@@ -40,11 +44,12 @@ from typing import Any
 import numpy as np
 
 from weightsmith import rasp
-from weightsmith.compose.composed import BOS_FLAG, FED, ComposedModel
+from weightsmith.compose.composed import BOS_FLAG, FED, FIRST, ComposedModel
 from weightsmith.compose.rebase import rebase
 from weightsmith.compose.stack import ComposeError, Stack, common_specials, model_dtype
 from weightsmith.compose.switch import GATE, MASK, inner_pipes, unwrap
 from weightsmith.model.config import ComposedConfig, FedCheck
+from weightsmith.rasp.typed_tokens import is_token, not_tokens
 
 
 def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) -> ComposedModel:
@@ -65,16 +70,22 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
                            "selected, a float 2.0 where several: config.output_types); pipe feeds each output value "
                            f"as one token, so {names[1]!r} would read 2 for 2.0; give the first model's output one "
                            "type (e.g. a Map to float) before piping it")
-    b_tokens = {(type(t), t) for t in b.config.vocab}
-    foreign = [v for v in a.config.output_values if (type(v), v) not in b_tokens]
+    foreign = not_tokens(a.config.output_values, b.config.vocab)
     if foreign:
         raise ComposeError(f"{names[0]!r} can output {foreign}, which {names[1]!r} has no token for (its vocabulary "
                            f"is {b.config.vocab}); tokens match by type and value")
+    start = b.config.first_token  # a learned program's BOS: what `first` must output at position 1
+    if start is not None and not is_token(start, a.config.output_values):
+        raise ComposeError(f"{names[1]!r} is a learned program that reads its first input token as its BOS token "
+                           f"{start!r}, and {names[0]!r} never outputs {start!r} (its outputs: "
+                           f"{a.config.output_values}): the pipe would be undefined on every input")
     stack = Stack(list(a.config.vocab), min(a.config.max_seq_len, b.config.max_seq_len), bos, pad)
     first_block = stack.add_block(names[0], a)
     middle = len(a.config.layers)
     second_block = stack.add_block(names[1], b, first_layer=middle + 1)
     at_bos, at_fed = stack.add_dims([BOS_FLAG, FED])
+    starts = [] if start is None else [FedCheck(dim=stack.add_dims([FIRST])[0], first=names[0], second=names[1],
+                                                first_token=start)]
     stack.embed_tokens(first_block)
     stack.embed_positions(first_block)
     stack.embed_tokens(second_block, only_specials=True)
@@ -92,6 +103,8 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
         embedding = second_block.token_row(value)
         W_out[2 * j, second_block.dims], W_out[2 * j + 1, second_block.dims] = embedding, -embedding
         W_out[2 * j, at_fed], W_out[2 * j + 1, at_fed] = 1.0, -1.0
+        if starts and is_token(value, [start]):  # the learned program's BOS is fed: `pipe:first` is 1
+            W_out[2 * j, starts[0].dim], W_out[2 * j + 1, starts[0].dim] = 1.0, -1.0
     stack.add_units(middle, W_in, np.tile([-0.5, -1.5], n), W_out)
 
     config = b.config
@@ -102,7 +115,7 @@ def pipe(first: Any, second: Any, names: tuple[str, str] = ("first", "second")) 
                         output_scores=config.output_scores,
                         composed=ComposedConfig(kind="pipe", parts=list(names), fed=[
                             *inner_pipes(first_block), FedCheck(dim=at_fed, first=names[0], second=names[1]),
-                            *inner_pipes(second_block)]))
+                            *starts, *inner_pipes(second_block)]))
     return ComposedModel(built)
 
 

@@ -23,6 +23,7 @@ from weightsmith.model import HeadConfig, LayerConfig, ModelConfig, Transformer
 from weightsmith.model.config import ComposedConfig
 from weightsmith.model.reading import snapshot_labels
 from weightsmith.rasp.errors import InputError
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 SEPARATOR = "/"  # a component's labels become "<name>/<label>" ("A/sort_keys:3")
 
@@ -52,8 +53,7 @@ class Block:
 
     def token_row(self, token) -> np.ndarray | None:
         """The component's embedding of `token` (matched by type and value), None if not its token."""
-        ids = {(type(t), t): i for i, t in enumerate(self.config.tokens())}
-        i = ids.get((type(token), token))
+        i = token_index(self.config.tokens()).get(token_key(token))
         return None if i is None else _array(self.model.token_embed)[i]
 
     def labels_after(self, k: int) -> list[str]:

@@ -56,6 +56,7 @@ from weightsmith.compose.stack import Block, ComposeError, Stack, common_special
 from weightsmith.model import Transformer
 from weightsmith.model.config import VALUE_TYPE as VALUE
 from weightsmith.model.config import ComposedConfig, FedCheck
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 MASK = 1e9  # score subtracted at a selector key; compiled heads' scores are below 1e5, so exp underflows to 0
 GATE = 1e6  # |x| bound the gate leaves untouched; compiled outputs are one-hot or bounded numbers far below
@@ -131,9 +132,9 @@ def switch(components: Mapping[str, Any]) -> ComposedModel:
         stack.embed_positions(block, shift=1)
     for j, s in enumerate(selectors):
         stack.token_embed[stack.tokens().index(s), [select[j], any_selector]] = 1.0
-    rows = {(type(t), t): i for i, t in enumerate(stack.tokens())}
+    rows = token_index(stack.tokens())
     for name, dim in outside.items():
-        stack.token_embed[[rows[(type(t), t)] for t in unknown[name]], dim] = 1.0
+        stack.token_embed[[rows[token_key(t)] for t in unknown[name]], dim] = 1.0
         stack.pos_embed[list(too_far[name]), dim] = 1.0
 
     causal_terms = [] if causal or not any(m.config.causal for m in models) else stack.causal_terms(MASK)
@@ -169,7 +170,8 @@ def inner_pipes(block: Block, selector: str | None = None) -> list[FedCheck]:
     """The pipes of a component placed in a stack (a pipe or chain of them): its `fed` checks at the block's
     dims, read where `selector` is chosen (a switch's component) or always (None: inside a pipe)."""
     composed = block.config.composed
-    return [FedCheck(dim=block.offset + c.dim, first=c.first, second=c.second, selector=selector)
+    return [FedCheck(dim=block.offset + c.dim, first=c.first, second=c.second, selector=selector,
+                     first_token=c.first_token)
             for c in (composed.fed if composed is not None else [])]
 
 

@@ -30,6 +30,7 @@ from weightsmith.compose.stack import ComposeError, Stack, union_tokens
 from weightsmith.compose.switch import unwrap
 from weightsmith.learn.weight_sets import SetsSetup, SwitchableTransformer
 from weightsmith.model import Transformer
+from weightsmith.rasp.typed_tokens import not_tokens, token_index, token_key
 
 ROUTE_MARGIN = 40.0  # routing score of the task's own set above the others' with `route_by_task`: e^-40 < float32 eps
 
@@ -70,9 +71,9 @@ def from_compiled(models: Sequence[Any], data_tokens: Sequence, labels: Sequence
     model = SwitchableTransformer(setup)
     compiled = slice(0, room_dims[0] if room_dims else stack.d)  # every dimension but the room
     with torch.no_grad():
-        rows = {(type(t), t): j for j, t in enumerate(stack.tokens()) if j >= 2}  # BOS and PAD are not data
+        rows = token_index(stack.tokens())  # BOS and PAD (rows 0, 1) are no data token
         for i, token in enumerate(data_tokens):  # in every model's vocabulary (`_check`)
-            model.embed.weight[i, compiled] = _tensor(stack.token_embed[rows[type(token), token], compiled])
+            model.embed.weight[i, compiled] = _tensor(stack.token_embed[rows[token_key(token)], compiled])
         for k in range(len(blocks)):  # the task token takes BOS's place, and says which task
             model.embed.weight[len(data_tokens) + k, compiled] = _tensor(stack.token_embed[0, compiled])
             model.embed.weight[len(data_tokens) + k, task_dims[k]] = 1.0
@@ -102,8 +103,7 @@ def _check(named: dict[str, Transformer], data_tokens: Sequence, labels: Sequenc
                            f"{first} takes at most {n} tokens, " + ", ".join(f"{name} {m}" for name, m in others))
     for name, model in named.items():
         config = model.config
-        known = {(type(t), t) for t in config.vocab}
-        lacking = [t for t in data_tokens if (type(t), t) not in known]
+        lacking = not_tokens(data_tokens, config.vocab)
         if lacking:
             raise ComposeError(f"{name} lacks the data tokens {', '.join(map(repr, lacking))}: its vocabulary is "
                                f"{list(config.vocab)}, and its weight set would answer inputs holding them without "
@@ -121,7 +121,7 @@ def _check(named: dict[str, Transformer], data_tokens: Sequence, labels: Sequenc
 
 def _label(labels: Sequence, value) -> int:
     for j, label in enumerate(labels):
-        if (type(label), label) == (type(value), value):
+        if token_key(label) == token_key(value):
             return j
     raise ComposeError(f"output value {value!r} of a compiled model is not among the labels {list(labels)}")
 

@@ -42,6 +42,7 @@ from torch import Tensor, nn
 
 from weightsmith.model import Transformer
 from weightsmith.model.config import HeadConfig, LayerConfig, ModelConfig
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 IGNORE = -100  # the target of an unlabelled position (cross_entropy's ignore_index)
 
@@ -62,14 +63,14 @@ class Classifier(nn.Module):
 
     def targets(self, labels: Sequence[Sequence], length: int) -> Tensor:
         """Class indices [B, length] of per-position labels (None, and positions past an input's end: IGNORE)."""
-        index = {(type(c), c): j for j, c in enumerate(self.classes)}
+        index = token_index(self.classes)
         out = torch.full((len(labels), length), IGNORE, dtype=torch.long)
         for b, row in enumerate(labels):
             for t, label in enumerate(row):
                 if label is not None:
-                    if (type(label), label) not in index:
+                    if token_key(label) not in index:
                         raise ValueError(f"input {b}, position {t}: label {label!r} is not among the classes {list(self.classes)}")
-                    out[b, t] = index[type(label), label]
+                    out[b, t] = index[token_key(label)]
         return out
 
 
@@ -149,10 +150,10 @@ def compiled_start(compiled: Transformer, config: ModelConfig, classes: Sequence
                 layer.mlp.b_out.zero_()
                 if held is not None and held.mlp is not None:
                     _place_mlp(layer.mlp, held.mlp, dc)
-        index = {(type(c), c): j for j, c in enumerate(model.classes)} if readout else {}
+        index = token_index(model.classes) if readout else {}
         for dim, value in zip(source.output_dims, source.output_values):
-            if (type(value), value) in index:
-                model.readout.weight[index[type(value), value], dim] = gain
+            if token_key(value) in index:
+                model.readout.weight[index[token_key(value)], dim] = gain
     return model
 
 

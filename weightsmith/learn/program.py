@@ -37,6 +37,8 @@ from typing import Optional, Sequence
 import numpy as np
 from safetensors.numpy import load_file, save_file
 
+from weightsmith.rasp.typed_tokens import token_key
+
 FORMAT = "weightsmith-transformer-program/1"
 PREDICATE_KINDS = ("one_hot", "binary", "mixed")
 ORDERS = ("closest", "first", "last")  # which matching key a categorical head reads (see `match_rank`)
@@ -75,7 +77,7 @@ class ProgramConfig:
             raise ValueError("classes is empty: a program needs at least one output label")
         # a repeated token encoded as its last index and a repeated label decoded as its first: silently
         for name, items in (("vocab", self.vocab), ("classes", self.classes)):
-            keys = [value_key(item) for item in items]
+            keys = [token_key(item) for item in items]
             if len(set(keys)) < len(keys):
                 repeated = next(item for item, key in zip(items, keys) if keys.count(key) > 1)
                 raise ValueError(f"{name} holds {repeated!r} twice: {items!r}")
@@ -194,15 +196,15 @@ class DiscreteProgram:
         """A copy whose classifier scores `classes` (a superset of this program's, in any order): a class
         this program does not score starts with zero weights and bias, for the read-out refit to fit
         (`train_task`'s `defer_labels` trains without some classes, then adds them)."""
-        own = {value_key(c): i for i, c in enumerate(self.config.classes)}
-        missing = [c for c in self.config.classes if value_key(c) not in {value_key(k) for k in classes}]
+        own = {token_key(c): i for i, c in enumerate(self.config.classes)}
+        missing = [c for c in self.config.classes if token_key(c) not in {token_key(k) for k in classes}]
         if missing:
             raise ValueError(f"with_classes: the classes {missing!r} would be dropped")
         classifier = np.zeros(self.classifier.shape[:2] + (len(classes),))
         bias = np.zeros(len(classes))
         for j, c in enumerate(classes):
-            if value_key(c) in own:
-                classifier[..., j], bias[j] = self.classifier[..., own[value_key(c)]], self.bias[own[value_key(c)]]
+            if token_key(c) in own:
+                classifier[..., j], bias[j] = self.classifier[..., own[token_key(c)]], self.bias[own[token_key(c)]]
         return replace(self, config=replace(self.config, classes=tuple(classes)), classifier=classifier, bias=bias)
 
     def inputs_of(self, module: object) -> list[int]:
@@ -438,32 +440,32 @@ def _optional_int(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
 
 def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np.ndarray, np.ndarray]:
     """Token index arrays [B, max_len] (padding 0, never attended to) and lengths [B]; checks the input."""
-    index = {value_key(t): i for i, t in enumerate(config.vocab)}
+    index = {token_key(t): i for i, t in enumerate(config.vocab)}
     ids = np.zeros((len(inputs), config.max_len), dtype=np.int64)
     lengths = np.zeros(len(inputs), dtype=np.int64)
     for b, xs in enumerate(inputs):
         if not 1 <= len(xs) <= config.max_len:
             raise ValueError(f"input {b} has length {len(xs)}; lengths 1..{config.max_len} are allowed: {xs!r}")
-        if value_key(xs[0]) != value_key(config.vocab[0]):  # else the program reads the first token as BOS
+        if token_key(xs[0]) != token_key(config.vocab[0]):  # else the program reads the first token as BOS
             raise ValueError(f"input {b} starts with {xs[0]!r}, not the BOS token {config.vocab[0]!r}: {xs!r}")
         for i, t in enumerate(xs):
-            if value_key(t) not in index:
+            if token_key(t) not in index:
                 raise ValueError(f"input {b}, position {i}: token {t!r} is not in the vocabulary {config.vocab!r}")
-            ids[b, i] = index[value_key(t)]
+            ids[b, i] = index[token_key(t)]
         lengths[b] = len(xs)
     return ids, lengths
 
 
 def encode_targets(config: ProgramConfig, targets: Sequence[Sequence]) -> np.ndarray:
     """Class indices [B, max_len]; -100 where there is no target (None) and at padding."""
-    index = {value_key(c): i for i, c in enumerate(config.classes)}
+    index = {token_key(c): i for i, c in enumerate(config.classes)}
     out = np.full((len(targets), config.max_len), -100, dtype=np.int64)
     for b, ys in enumerate(targets):
         for i, y in enumerate(ys):
             if y is not None:
-                if value_key(y) not in index:
+                if token_key(y) not in index:
                     raise ValueError(f"target {b}, position {i}: label {y!r} is not a class {config.classes!r}")
-                out[b, i] = index[value_key(y)]
+                out[b, i] = index[token_key(y)]
     return out
 
 
@@ -502,7 +504,3 @@ def scope_mask(scope: str, width: int) -> np.ndarray:
 def scope_masks(width: int) -> np.ndarray:
     """bool [scope, query position, key position]: `scope_mask` of every scope, in SCOPES order."""
     return np.stack([scope_mask(scope, width) for scope in SCOPES])
-
-
-def value_key(v: object) -> tuple:
-    return (type(v), v)  # 1 and True are different tokens

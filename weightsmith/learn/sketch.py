@@ -34,6 +34,7 @@ from weightsmith.learn.train import check_settings
 from weightsmith.rasp.value_set import first_repeat
 from weightsmith.rasp.errors import EvaluationError
 from weightsmith.rasp.holes import Hole, LearnableSelect, holes
+from weightsmith.rasp.typed_tokens import token_key
 
 Example = tuple[Sequence[Any], Sequence[Any]]  # (input tokens, the output at each position; None: unscored)
 
@@ -168,7 +169,7 @@ def fit(
 def example_tokens(examples: Sequence[Example]) -> list:
     """The examples' input tokens, each once, sorted by repr: the vocabulary when none is given. Typed, as the
     examples hold them (1, 1.0 and True are three tokens here, so `fit` can name the clash; a set merges them)."""
-    return sorted({(type(t), t): t for x, _ in examples for t in x}.values(), key=repr)
+    return sorted({token_key(t): t for x, _ in examples for t in x}.values(), key=repr)
 
 
 @dataclass(frozen=True)

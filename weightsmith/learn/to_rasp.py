@@ -30,7 +30,8 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
-from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, counts_some, match_rank, value_key
+from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, counts_some, match_rank
+from weightsmith.rasp.typed_tokens import token_key
 
 POSITION_0 = -1  # the marked key at position 0
 NOT_COUNTED = -1  # the key of a position a counting head does not count
@@ -42,14 +43,14 @@ class _Decompiler:
         self.cfg = program.config
         self.names = self.cfg.variable_names()
         self.is_token = program.domain_is_token()
-        self.token_slot = {value_key(t): i for i, t in enumerate(self.cfg.vocab)}
+        self.token_slot = {token_key(t): i for i, t in enumerate(self.cfg.vocab)}
         self.sops: list[rasp.SOp] = [rasp.tokens, rasp.indices]
         self.marked: dict[int, rasp.SOp] = {}
         self.slots = program.value_sets()
 
     def slot(self, var: int) -> Callable[[object], int]:
         if self.is_token[var]:
-            return lambda value: self.token_slot[value_key(value)]
+            return lambda value: self.token_slot[token_key(value)]
         return int
 
     def value(self, var: int) -> Callable[[int], object]:

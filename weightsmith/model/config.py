@@ -13,11 +13,12 @@ import json
 import math
 import operator
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from weightsmith import __version__
+from weightsmith.rasp.typed_tokens import is_token
 
 FORMAT = "weightsmith-model"
 OUTPUT_ENCODINGS = ("categorical", "numerical")
@@ -96,13 +97,17 @@ class LoopConfig:
 @dataclass(kw_only=True)
 class FedCheck:
     """One pipe inside a composed model: residual `dim` is 1 where `first` outputs a value and 0 where it outputs
-    None, where `second` has no input and the pipe is undefined. `selector`: the switch component the pipe is
-    (read only where that component is chosen), None for a pipe at the top or inside another pipe."""
+    None, where `second` has no input and the pipe is undefined. With `first_token` (`second` is a compiled
+    Transformer Program, its `ModelConfig.first_token`), the check is of the first input position only: `dim` is
+    1 there where `first` outputs that token, which `second` reads as its program's BOS whatever it is.
+    `selector`: the switch component the pipe is (read only where that component is chosen), None for a pipe at
+    the top or inside another pipe."""
 
     dim: int
     first: str
     second: str
     selector: str | None = None
+    first_token: Any = None
 
 
 @dataclass(kw_only=True)
@@ -143,7 +148,7 @@ class ComposedConfig:
         if not isinstance(self.firsts, dict) or (self.firsts and self.kind != "switch"):
             raise ValueError(f"{where}.firsts: expected an object (a switch's only), got {self.firsts!r}")
         for name, token in self.firsts.items():
-            if name not in self.parts or not _is_token(token, vocab):
+            if name not in self.parts or not is_token(token, vocab):
                 raise ValueError(f"{where}.firsts: expected a selector's first token of the vocabulary, got "
                                  f"{name!r}: {token!r}")
         if not isinstance(self.fed, list) or not all(isinstance(check, FedCheck) for check in self.fed):
@@ -155,11 +160,14 @@ class ComposedConfig:
             if check.selector is not None and (self.kind != "switch" or check.selector not in self.parts):
                 raise ValueError(f"{where}.fed[{j}].selector: expected None or a selector of a switch, "
                                  f"got {check.selector!r}")
+            if check.first_token is not None:  # a token of the second model's vocabulary, not this model's
+                _check_values([check.first_token], f"{where}.fed[{j}].first_token")
 
     def to_document(self) -> dict[str, Any]:
-        document = {"kind": self.kind, "parts": self.parts, "outside": self.outside,
-                    "fed": [{"dim": c.dim, "first": c.first, "second": c.second, "selector": c.selector}
-                            for c in self.fed]}
+        fed = [{"dim": c.dim, "first": c.first, "second": c.second, "selector": c.selector}
+               | ({"first_token": c.first_token} if c.first_token is not None else {})  # older files stay valid
+               for c in self.fed]
+        document = {"kind": self.kind, "parts": self.parts, "outside": self.outside, "fed": fed}
         if self.firsts:  # absent when empty: older files stay valid
             document["firsts"] = self.firsts
         return document
@@ -176,7 +184,7 @@ class ComposedConfig:
         for j, check in enumerate(fed):
             if not isinstance(check, dict):
                 raise ValueError(f"{where}.fed[{j}]: expected an object, got {type(check).__name__}")
-            _check_keys(check, {"dim", "first", "second", "selector"}, f"{where}.fed[{j}]")
+            _check_keys(check, {"dim", "first", "second", "selector"}, f"{where}.fed[{j}]", optional={"first_token"})
             checks.append(FedCheck(**check))
         return cls(kind=document["kind"], parts=document["parts"], outside=document["outside"], fed=checks,
                    firsts=document.get("firsts", {}))
@@ -339,7 +347,7 @@ class ModelConfig:
         if self.output_scores and (self.output_encoding != "categorical" or self.output_codes is not None):
             raise ValueError("output_scores: only a categorical one-hot output holds class scores")
         self._validate_program_ops()
-        if self.first_token is not None and not _is_token(self.first_token, self.vocab):
+        if self.first_token is not None and not is_token(self.first_token, self.vocab):
             raise ValueError(f"first_token: expected None or a token of the vocabulary, got {self.first_token!r}")
         if self.composed is not None:
             if not isinstance(self.composed, ComposedConfig):
@@ -575,12 +583,6 @@ def _not_number(value: Any) -> bool:
 def _check_size(value: Any, where: str, minimum: int = 0) -> None:
     if _not_int(value) or value < minimum:
         raise ValueError(f"{where}: expected an int >= {minimum}, got {value!r}")
-
-
-def _is_token(token: Any, vocab: Sequence) -> bool:
-    """Whether `token` is one of `vocab`'s, matched by type as well as value (True is not the token 1), as the
-    model matches its inputs."""
-    return any(type(t) is type(token) and t == token for t in vocab)
 
 
 def _check_dim(value: Any, d_model: int, where: str) -> None:

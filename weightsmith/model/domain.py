@@ -3,7 +3,8 @@
 A programmable model (`config.program_ops`) reads positions 1..k as its program; a compiled Transformer Program
 (`config.first_token`) reads position 1 as the learned program's BOS; a switch (`config.composed`) reads
 a selector at position 1 and answers as that component only on the component's own tokens and length; a pipe is
-undefined where a model in it outputs None (its next model has no input). The model still computes *something*
+undefined where a model in it outputs None (its next model has no input), and where the model before a learned
+program does not output that program's BOS at position 1. The model still computes *something*
 on such inputs - an answer its program does not give - so the one path that decodes, `Transformer.decode_logits`
 (under `run_batch`, `decode`, a compiled or composed model's `apply`, the exports' `decode_logits`, `generate`,
 the extractor's ground truth), refuses them. It calls `input_errors` on the token ids and the read-out logits, the
@@ -22,9 +23,10 @@ from typing import TYPE_CHECKING, Optional
 from torch import Tensor
 
 from weightsmith.rasp.errors import InputError
+from weightsmith.rasp.typed_tokens import token_key
 
 if TYPE_CHECKING:
-    from weightsmith.model.config import ComposedConfig
+    from weightsmith.model.config import ComposedConfig, FedCheck
     from weightsmith.model.transformer import Transformer
 
 
@@ -112,7 +114,7 @@ def _selected_firsts(firsts: dict, rows: list[list], errors: list[Optional[Undef
 def _not_first(first: object, tokens: list, at: int, where: str = "") -> Optional[Undefined]:
     """Why `tokens` (BOS first) do not hold `first` at position `at` (matched by type and value), or None."""
     start = tokens[at] if len(tokens) > at else None
-    if len(tokens) > at and type(start) is type(first) and start == first:
+    if len(tokens) > at and token_key(start) == token_key(first):
         return None
     shown = repr(start) if len(tokens) > at else "nothing"
     return Undefined(f"{where}starts with {shown}, not the learned program's BOS token {first!r} (the program "
@@ -182,10 +184,31 @@ def _unfed(composed: ComposedConfig, checks: Tensor, rows: list[list], errors: l
         for j, check in enumerate(composed.fed):
             if check.selector is not None and check.selector != chosen:
                 continue
-            unfed = [p for p in range(start, len(tokens)) if values[b][p][j] < 0.5]
-            if unfed:
-                p = unfed[0]
-                errors[b] = Undefined(f"{check.first!r} outputs None at position {p} (BOS is 0, token {tokens[p]!r}), "
-                                      f"so {check.second!r} has no input and the pipe is undefined there")
+            if check.first_token is not None:
+                fed = values[b][start][j] if len(tokens) > start else None
+                errors[b] = _unstarted(check, fed, tokens, start)
+            else:
+                unfed = [p for p in range(start, len(tokens)) if values[b][p][j] < 0.5]
+                if unfed:
+                    p = unfed[0]
+                    errors[b] = Undefined(f"{check.first!r} outputs None at position {p} (BOS is 0, token "
+                                          f"{tokens[p]!r}), so {check.second!r} has no input and the pipe is undefined "
+                                          "there")
+            if errors[b] is not None:
                 break
+
+
+def _unstarted(check: FedCheck, fed: Optional[float], tokens: list, start: int) -> Optional[Undefined]:
+    """A pipe into a compiled Transformer Program: the program reads its first input token as its BOS, so
+    where the earlier model outputs another token there (or the input is empty: `fed` None), the later one reads
+    a wrong BOS and answers what its program does not (`check.dim`, read as `fed` at the first input position, is
+    1 only where the right token was fed)."""
+    if fed is None:
+        return Undefined(f"the input is empty, so {check.second!r} reads no BOS token {check.first_token!r} (a learned "
+                         "program's input starts with its BOS) and the pipe is undefined there")
+    if fed >= 0.5:
+        return None
+    return Undefined(f"{check.first!r} does not output {check.first_token!r} at position {start} (BOS is 0, token "
+                     f"{tokens[start]!r}), the BOS token of the learned program {check.second!r}, which reads "
+                     "whatever stands first as its BOS: the pipe is undefined there")
 

@@ -22,6 +22,7 @@ from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelC
 from weightsmith.model.domain import Undefined
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 
 SPARSE_BELOW = 0.05  # `use_sparse`'s default: a matrix at most 5% non-zero is multiplied as CSR
@@ -280,7 +281,7 @@ class Transformer(nn.Module):
         # encode matches tokens by type and value: True == 1 in Python, but the token True is not the token 1
         _set_up(self, parameters, {"layers": layers},
                 {"config": config, "_token_ids": {token: i for i, token in enumerate(tokens)},
-                 "_typed_ids": {(type(token), token): i for i, token in enumerate(tokens)}})
+                 "_typed_ids": token_index(tokens)})
 
     @classmethod
     def from_weights(
@@ -417,7 +418,7 @@ class Transformer(nn.Module):
             padding_from = None
             for t, token in enumerate(tokens):
                 token = token.item() if isinstance(token, np.generic) else token
-                found = self._typed_ids.get((type(token), token)) if _hashable(token) else None
+                found = self._typed_ids.get(token_key(token)) if _hashable(token) else None
                 if t > 0 and padding_from is None and _hashable(token) and token == pad:
                     padding_from = t
                 elif padding_from is not None and not (_hashable(token) and token == pad):

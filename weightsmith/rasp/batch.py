@@ -30,7 +30,7 @@ import numpy as np
 
 from weightsmith.rasp import bitmask, one_row
 from weightsmith.rasp import expr as rx
-from weightsmith.rasp.domain import check_domain
+from weightsmith.rasp.domain import check_domain, check_vocabulary
 from weightsmith.rasp.errors import EvaluationError, InputError, describe
 from weightsmith.rasp.evaluate import aggregate, call_checked, call_error, node_value, placeholder_error, preference_order
 from weightsmith.rasp.graph import with_children
@@ -233,7 +233,7 @@ def make_batch(
     valid = (len(inputs), width) if lengths is None else np.arange(width)[None, :] < lengths[:, None]
     batch = Batch(lengths, valid, tokens)
     if vocab is not None:
-        _check_vocabulary(inputs, batch.tokens.table, vocab)
+        check_vocabulary(inputs, vocab, batch.tokens.table)
     return batch
 
 
@@ -244,21 +244,6 @@ def _token_column(inputs: Sequence[Sequence[rx.Value]]) -> tuple[Column, Optiona
     codes, table, width, lengths = _boundary.read(inputs, _key)
     column = Column(np.ndarray((len(inputs), width), dtype=np.intp, buffer=codes), table, dense=True)  # one numpy call
     return column, None if lengths is None else np.frombuffer(lengths, dtype=np.intp)
-
-
-def _check_vocabulary(inputs: Sequence[Sequence[rx.Value]], table: list[Any], vocab: Iterable[rx.Value]) -> None:
-    """Raises InputError naming the first input and position whose token is not in `vocab`."""
-    vocab = list(vocab)
-    known = {(type(v), v) for v in vocab}
-    unknown = {(type(t), t) for t in table} - known
-    if unknown:
-        for b, xs in enumerate(inputs):
-            for i, t in enumerate(xs):
-                if (type(t), t) in unknown:
-                    raise InputError(
-                        f"input {b}, position {i}: token {t!r} is not in the vocabulary "
-                        f"{sorted(vocab, key=repr)!r}"
-                    )
 
 
 @dataclass

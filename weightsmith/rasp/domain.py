@@ -13,10 +13,12 @@ made by `named`) keeps or drops it as annotations go; the compiler does not read
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from itertools import chain
+from typing import Any, Iterable, Optional, Sequence
 
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import InputError
+from weightsmith.rasp.typed_tokens import token_key, token_keys
 
 DOMAIN = "input_domain"  # the annotation's key
 
@@ -31,19 +33,31 @@ class InputDomain:
     first: Optional[Any] = None
 
     def check(self, inputs: Sequence[Sequence[rx.Value]]) -> None:
-        """InputError naming the first input (and position) outside the domain."""
-        known = {(type(t), t) for t in self.vocab}
+        """InputError naming the first input (and position) outside the domain: its length, its first token, then
+        any token outside the vocabulary."""
         for b, xs in enumerate(inputs):
             if not 1 <= len(xs) <= self.max_len:
                 raise InputError(f"input {b} has length {len(xs)}; the program is defined on lengths "
                                  f"1..{self.max_len}")
-            if self.first is not None and (type(xs[0]), xs[0]) != (type(self.first), self.first):
+            if self.first is not None and token_key(xs[0]) != token_key(self.first):
                 raise InputError(f"input {b} starts with {xs[0]!r}; the program is defined on inputs that start "
                                  f"with {self.first!r}")
+        check_vocabulary(inputs, self.vocab)
+
+
+def check_vocabulary(inputs: Sequence[Sequence[rx.Value]], vocab: Iterable[rx.Value],
+                     tokens: Optional[Iterable[rx.Value]] = None) -> None:
+    """InputError naming the first input and position whose token is not in `vocab` (by type and value: True is
+    not the token 1). `tokens`: the distinct tokens of `inputs` where the caller has them (the batched reader
+    does), so that the common case, every token known, costs one set difference."""
+    vocab = list(vocab)
+    unknown = token_keys(chain.from_iterable(inputs) if tokens is None else tokens) - token_keys(vocab)
+    if unknown:
+        for b, xs in enumerate(inputs):
             for i, t in enumerate(xs):
-                if (type(t), t) not in known:
+                if token_key(t) in unknown:
                     raise InputError(f"input {b}, position {i}: token {t!r} is not in the vocabulary "
-                                     f"{list(self.vocab)!r}")
+                                     f"{sorted(vocab, key=repr)!r}")
 
 
 def with_domain(sop: rx.SOp, domain: InputDomain) -> rx.SOp:

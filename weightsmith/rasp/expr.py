@@ -29,6 +29,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
+from weightsmith.rasp.typed_tokens import token_key
+
 Value = Union[None, int, float, str, bool]
 NumericValue = Union[int, float]
 SelectorValue = list[list[bool]]
@@ -676,9 +678,9 @@ class LinearClassifier(SOp):
         for c, label in enumerate(self.classes):
             if label is None or not isinstance(label, collections.abc.Hashable):
                 raise TypeError(f"{where}: classes[{c}] is {label!r}; a class must be a hashable value, not None")
-            if (type(label), label) in seen:
-                raise ValueError(f"{where}: classes[{c}] = {label!r} repeats classes[{seen[(type(label), label)]}]")
-            seen[(type(label), label)] = c
+            if token_key(label) in seen:
+                raise ValueError(f"{where}: classes[{c}] = {label!r} repeats classes[{seen[token_key(label)]}]")
+            seen[token_key(label)] = c
         self.bias = _scores(bias, len(self.classes), f"{where}: bias")
         weights = list(weights)
         if len(weights) != len(self.inputs):

@@ -37,6 +37,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 from weightsmith.rasp import expr as rx
 from weightsmith.rasp.errors import EvaluationError, RASPError
 from weightsmith.rasp.graph import topological_order
+from weightsmith.rasp.typed_tokens import token_keys
 
 STEPS = "steps"
 HALTED = "halted"
@@ -270,7 +271,7 @@ def _evaluate(part: list[rx.RASPExpr], values: dict[int, Any], value_of, node) -
 def _halt_value(loop: Loop, value: list, iteration: int) -> bool:
     """The halt s-op's single value; EvaluationError (a RASPError: the program is undefined on this
     input) if it differs between positions or is not a bool."""
-    distinct = {(type(v), v) for v in value}
+    distinct = token_keys(value)
     if len(distinct) != 1 or value[0] is None or value[0] not in (True, False):
         raise EvaluationError(
             f"Loop {loop.label!r}: its halt s-op {loop.halt.label!r} must hold one bool at every position, "

@@ -26,4 +26,14 @@ def one_line_warnings() -> None:
 
 
 def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {_for_a_command(message)}", file=sys.stderr)
+
+
+def _for_a_command(message: Warning | str) -> Warning | str:
+    """The compiler's RoundingWarning advises `verify()`, a Python call no one running a command can make: a
+    command that has a check to offer says it instead (`cli.common.rounding_advice`); elsewhere the advice goes."""
+    from weightsmith.compiler.errors import RoundingWarning
+
+    if isinstance(message, RoundingWarning) and message.advice == RoundingWarning.API_ADVICE:
+        return message.advised("")
+    return message

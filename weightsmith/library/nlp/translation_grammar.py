@@ -851,6 +851,12 @@ POSSESSIVE = {"my": ("mon", "ma", "mes"), "his": ("son", "sa", "ses"), "her": ("
               "your": ("votre", "votre", "vos"), "your/tu": ("ton", "ta", "tes")}
 
 
+def _after_too(det: str | None, too: tuple | None) -> bool:
+    """Whether `det` is many or much read with `too` (the window item beside it, as the window lists it) as
+    `too`: trop alone says both (trop d'oignons, il mange trop), never trop beaucoup."""
+    return det in ("many", "much") and too is not None and too[:2] == ("ADV", "trop")
+
+
 def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, pre_adjective: bool,
                you: str) -> tuple[str, ...]:
     """The French of an English determiner (or of none: "bare:<context>") before a noun of this gender and
@@ -1000,7 +1006,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
                 window[j][1] in COUNTED_DETERMINERS:  # the two girls: les deux filles; every 10 minutes
             count, det = det, window[j][1]
             j += 1
-        if det in ("many", "much") and j < len(window) and window[j] is not None and window[j][:2] == ("ADV", "trop"):
+        if _after_too(det, window[j] if j < len(window) else None):
             det = None  # too many onions: trop d'oignons (as too + a noun, below), not trop beaucoup d'oignons
     elif j + 1 < len(window) and window[j] is not None and window[j][0] == "POSS_S" and window[j + 1] is not None \
             and window[j + 1][0] == "N":
@@ -1492,7 +1498,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me == ("PREP", "à") and after in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
         if kind == "DET":  # a determiner on its own: i like them all, not much
-            if me[1] in ("many", "much") and window[1] is not None and window[1][:2] == ("ADV", "trop"):
+            if _after_too(me[1], window[1]):
                 return ()  # (he eats) too much: trop
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None

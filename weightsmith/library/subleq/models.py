@@ -59,11 +59,10 @@ def machine(cells: int = 32, word_bits: int = 8, max_steps: int = 10_000) -> Com
         if issubclass(warning.category, OutputTypeWarning):
             continue
         if issubclass(warning.category, RoundingWarning):  # its advice, verify(), needs a program a user lacks
-            text = str(warning.message).removesuffix("; verify() checks the model")
-            warning.message = RoundingWarning(
-                f"the SUBLEQ machine ({cells} cells, {word_bits}-bit words): {text}; subleq.reference(memory) runs "
-                "the same machine in Python to compare a run with (shipped and random programs are checked so: "
-                "docs/computers.md)")
+            warning.message = warning.message.advised(
+                "subleq.reference(memory) runs the same machine in Python to compare a run with (shipped and random "
+                "programs are checked so: docs/computers.md)", f"the SUBLEQ machine ({cells} cells, {word_bits}-bit "
+                "words): ")
         warnings.warn(warning.message, stacklevel=2)
     return compiled
 

@@ -53,3 +53,14 @@ def test_compound_lemmas_are_keyed_with_hyphens_whatever_wordnet_joins_them_with
     assert compounds["great-grandmother"] == {"noun"}  # (WordNet: great_grandmother)
     assert "adj" in compounds["well-known"] and "noun" in compounds["make-up"]
     assert "ice-cream" in compounds and "grandmother" not in compounds  # (a single word is no compound)
+
+
+def test_wordnet_is_parsed_once_for_several_sets_of_roots(wordnet, monkeypatch):
+    # the translator's vocabulary classes nouns under two sets of roots (`_noun_classes`): each read both files
+    english._noun_graph.cache_clear()
+    reads = []
+    synsets = english._synsets
+    monkeypatch.setattr(english, "_synsets", lambda folder, name: reads.append(name) or synsets(folder, name))
+    first = noun_classes(wordnet, {"kin": ("relative.n.01",)})
+    assert noun_classes(wordnet, {"device": ("device.n.01",)})["lamp"] == "device" and "mother" in first
+    assert reads == ["data.noun"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 POS = ("noun", "verb", "adj", "adv")
@@ -98,16 +99,7 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
     (lamp, source of illumination, device), bus → vehicle (public transport, conveyance). Only the first
     sense is read (WordNet lists a lemma's senses commonest first): later senses add more noise than
     nouns (match is a device first, the game later; night is a measure of time in its later senses)."""
-    hypernyms: dict[str, list[str]] = {}
-    for fields in _synsets(folder, "data.noun"):
-        pointers = 4 + 2 * int(fields[3], 16)
-        hypernyms[fields[0]] = [fields[pointers + 2 + 4 * i] for i in range(int(fields[pointers]))
-                                if fields[pointers + 1 + 4 * i] in ("@", "@i")]
-    senses: dict[str, list[str]] = {}
-    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
-        if not line.startswith(" "):
-            fields = line.split()
-            senses[fields[0]] = fields[6 + int(fields[3]):]  # lemma pos synset_cnt p_cnt ptrs... sense_cnt tagsense_cnt
+    hypernyms, senses = _noun_graph(folder)
     by_synset = {}
     for cls, names in roots.items():
         for name in names:
@@ -125,6 +117,24 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
         if len(found) == 1 and lemma.isalpha():
             out[lemma] = found[0]
     return out
+
+
+@lru_cache(maxsize=1)
+def _noun_graph(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """WordNet's nouns as `noun_classes` reads them: synset offset → its hypernyms' (instance hypernyms
+    included), and lemma → its senses' synset offsets, commonest first. Parsed once (the two files are 20 MB)
+    for the callers that class nouns under several sets of roots (the translator's vocabulary does, twice)."""
+    hypernyms: dict[str, list[str]] = {}
+    for fields in _synsets(folder, "data.noun"):
+        pointers = 4 + 2 * int(fields[3], 16)
+        hypernyms[fields[0]] = [fields[pointers + 2 + 4 * i] for i in range(int(fields[pointers]))
+                                if fields[pointers + 1 + 4 * i] in ("@", "@i")]
+    senses: dict[str, list[str]] = {}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            senses[fields[0]] = fields[6 + int(fields[3]):]  # lemma pos synset_cnt p_cnt ptrs... sense_cnt tagsense_cnt
+    return hypernyms, senses
 
 
 def proper_nouns(folder: Path) -> set[str]:
