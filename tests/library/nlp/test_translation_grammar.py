@@ -425,6 +425,8 @@ ROUND_15_VERB = [
     ("is it still snowing ?", "est-ce qu' il neige encore ?"),
     ("are the children still sleeping ?", "est-ce que les enfants dorment encore ?"),
     ("is the soup still hot ?", "est-ce que la soupe est encore chaude ?"),  # control: être before an adjective
+    # ... and a mid adverb before a weather adjective after "is it" speaks faire, as the adjective does
+    ("is it always hot in summer ?", "est-ce qu' il fait toujours chaud en été ?"),
     # had / did not have with a place for its subject: a state, the imparfait
     ("the hotel had a small garden .", "l' hôtel avait un petit jardin ."),
     ("the kitchen did not have a window .", "la cuisine n' avait pas de fenêtre ."),
@@ -439,7 +441,7 @@ ROUND_15_VERB = [
 
 @pytest.mark.parametrize("english, french", ROUND_15_VERB)
 def test_round_15s_verb_phrase(english, french):
-    """depuis after a state lasting until now; a question's progressive after a mid adverb; a
+    """depuis after a state lasting until now; a question's progressive or weather after a mid adverb; a
     place's had; a question word before an auxiliary (see the comments in `ROUND_15_VERB`; each fails on
     round 14's program, except the controls): docs/nlp.md, "Round 15 — the verb phrase"."""
     assert translate(english) == french

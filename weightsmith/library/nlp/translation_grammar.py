@@ -832,12 +832,15 @@ def _weather_context(window: tuple) -> bool:
     return bool(k) and _it_subject(window[k:])
 
 
-def _weather_question(window: tuple, clause: dict) -> bool:
-    """window[0] is a weather adjective after "is it" / "was it" (and a mid adverb) in a question that starts with
-    être, which then speaks faire: is it (often) cold ? est-ce qu'il fait (souvent) froid ?"""
+def _weather_question(window: tuple, clause: dict, after: tuple | None = None) -> bool:
+    """window[0] is a weather adjective after "is it" / "was it" in a question that starts with être, which then
+    speaks faire (is it cold ? est-ce qu'il fait froid ?), or a mid adverb before one, which speaks faire in
+    its stead (is it often hot ? est-ce qu'il fait souvent chaud ?)."""
     me = window[0]
-    return me[0] == "A" and bool(me[3]) and bool(clause["after_q_subject"]) and \
-        clause["question"] in ("be-pres", "be-past") and _it_subject(window)
+    weather = me[0] == "A" and bool(me[3]) or me[0] == "ADV" and bool(me[2]) and after is not None and \
+        bool(readings(after).get("A", (0, 0, False))[2])
+    return weather and bool(clause["after_q_subject"]) and clause["question"] in ("be-pres", "be-past") and \
+        _it_subject(window)
 
 
 def _weather_verb(window: tuple, clause: dict) -> tuple:
@@ -1379,7 +1382,7 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
-        if _weather_question(window, clause):  # is it cold ? est-ce qu'il fait froid ?
+        if _weather_question(window, clause, after):  # is it cold ? est-ce qu'il fait froid ?
             return lit("fait" if tense == "pres" else "faisait") + out
         out = ((FIRST_WORD, f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
     return out
