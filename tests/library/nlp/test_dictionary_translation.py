@@ -391,16 +391,17 @@ def test_step_4_before_the_read_out_compiles_exactly(output):
 
 
 def test_the_question_is_computed_exactly_from_each_words_part():
-    """The program takes the sentence's question from what its first word opens and whether its second is
-    a negation (`dt.question_opened`): that must be `dt.question_kind` of the two words, for any words."""
+    """The program takes the sentence's question from what its first word opens and what its second says
+    (a negation, or the auxiliary after a question word: `dt.question_opened`): that must be
+    `dt.question_kind` of the two words, for any words."""
     from weightsmith.library.nlp.translation_words import vocabulary
 
     infos = sorted({e.info for e in vocabulary().entries}, key=repr)
     for first in infos:
         for second in [*infos, None]:
-            opens = dt.question_kind(first) or dt.NONE
-            negation = "neg" if second is not None and second[0] == "NEG" else dt.NONE
-            assert dt.question_opened(opens, negation) == (dt.question_kind(first, second) or dt.NONE), (first, second)
+            said = dt.second_opens(second) if second is not None else dt.NONE
+            assert dt.question_opened(dt.first_opens(first), said) == (dt.question_kind(first, second) or dt.NONE), \
+                (first, second)
 
 
 # the kinds a noun phrase reads, drawn more often: random windows then hold possessors, "all the", numbers

@@ -373,9 +373,16 @@ QUESTION_WORDS = {("AUX", "do"): "do", ("AUX", "did"): "did", ("AUX", "will"): "
 
 def question_kind(first: tuple | None, second: tuple | None = None) -> str | None:
     """A yes/no question starts with an auxiliary: do, did, will, have, or être (is / was); "do" before a
-    negation is a negative imperative instead (do n't worry: ne vous inquiétez pas)."""
+    negation is a negative imperative instead (do n't worry: ne vous inquiétez pas). After a question word
+    (where, when, why, how) the question is the auxiliary's that follows it — do, did, will, would or a modal
+    (where can i buy a ticket ? où est-ce que je peux acheter un billet ?) —, but not être's, whose question
+    keeps the English order (où est la gare ?), nor have's, which reads as the verb there (where have you
+    been ?)."""
     if first is None or first[:2] == ("AUX", "do") and second is not None and second[0] == "NEG":
         return None
+    if first[:2] in grammar.QUESTION_ADVERBS:
+        kind = question_kind(second)
+        return kind if _after_question_word(kind or NONE) else None
     if first[0] == "BE" and first[1] in ("pres", "past"):
         return "be-" + first[1]
     if first[0] == "HAVE":
@@ -385,9 +392,33 @@ def question_kind(first: tuple | None, second: tuple | None = None) -> str | Non
     return QUESTION_WORDS.get(first[:2])
 
 
+WH = "wh"  # what a question word opens: the question its second word opens, if an auxiliary's
+
+
+def _after_question_word(kind: str) -> bool:
+    """Whether a question an auxiliary opens is asked after a question word too (`question_kind`)."""
+    return kind in QUESTION_WORDS.values() or kind.startswith("modal:")
+
+
+def first_opens(info: tuple) -> str:
+    """What a sentence's first word opens: a yes/no question (`question_kind`), WH for a question word
+    (`grammar.QUESTION_ADVERBS`), or NONE."""
+    if info[:2] in grammar.QUESTION_ADVERBS:
+        return WH
+    return question_kind(info) or NONE
+
+
+def second_opens(info: tuple) -> str:
+    """What the question needs of its second word: "neg" for a negation (do n't worry), else the question the
+    word would open first (`question_kind`: did, for where did you ...), or NONE."""
+    return "neg" if info[0] == "NEG" else question_kind(info) or NONE
+
+
 def question_opened(opens: str, second: str) -> str:
-    """The sentence's question from what its first word opens (`question_kind` of it alone, or NONE) and
-    whether its second word is a negation ("neg"): `question_kind` of the two words, or NONE."""
+    """The sentence's question from its first word's `first_opens` and its second's `second_opens`:
+    `question_kind` of the two words, or NONE."""
+    if opens == WH:
+        return second if _after_question_word(second) else NONE
     return NONE if opens == "do" and second == "neg" else opens
 
 
@@ -447,8 +478,9 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
 
 
 def _subject_class(noun: tuple) -> tuple[str, ...]:
-    """A subject noun's class, which chooses its verb's sense (`grammar.subject_sense`), or none: (device,)."""
-    return (noun[4],) if noun[4] in grammar.SUBJECT_CLASSES else ()
+    """A subject noun's class, which chooses its verb's sense (`grammar.subject_sense`) or, for a place, had's
+    tense (`grammar._place_has`), or none: (device,), (site,)."""
+    return (noun[4],) if noun[4] in grammar.SUBJECT_CLASSES or noun[4] in grammar.PLACE_CLASSES else ()
 
 
 def _verbal(after: tuple | None) -> bool:
@@ -947,16 +979,17 @@ def _front() -> Front:
     before2 = previous(info, 3, default=NONE, name="info_two_before_word")
     before = previous(info, 2, default=NONE, name="info_before_word")
     word = previous(info, 1, default=NONE, name="info_word")
-    # the question the first word opens (do before a negation opens none: do n't worry); as one lookup over
+    # the question the first word opens (do before a negation opens none: do n't worry; a question word opens
+    # the question of the auxiliary after it: where did you ...); as one lookup over
     # the first two words' infos it would pair 665 infos with 665, so each word gives its part first
-    opens = feature("opens_question", lambda i: question_kind(i) or NONE, info)
+    opens = feature("opens_question", first_opens, info)
     first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 0), opens,
                                             default=NONE)).named("first_word_opens")
-    negation = feature("negation_word", lambda i: "neg" if i[0] == "NEG" else NONE, info)
+    negation = feature("second_word_opens", second_opens, info)
     # (read from position 1 on: position 0 cannot see the second word in a causal model, and looking right
     # there made the interpreter's question at position 0 differ from the compiled one - on "do n't ...")
     second = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 1 <= q),
-                                             negation, default=NONE)).named("second_word_negation")
+                                             negation, default=NONE)).named("second_word_says")
     question = combine("question", question_opened, first, second)
     return Front(ids, info, question, _resolved(word, before, before2, info, question))
 

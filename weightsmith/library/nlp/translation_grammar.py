@@ -36,6 +36,7 @@ WINDOW = 8  # words read to the left of a word (the longest: to the child 's ver
 SUBJECT_CLASSES = ("device", "vehicle", "transport", "quantity", "celestial", "plant")  # count nouns' kinds that choose a verb's sense
 SENSE_CLASS = {"transport": "vehicle"}  # a vehicle one boards (the bus) chooses its verbs' senses as a vehicle
 VEHICLES = ("vehicle", "transport")
+QUESTION_ADVERBS = (("ADV", "où"), ("ADV", "pourquoi"), ("ADV", "comment"), ("CONJ", "quand"))  # where, why, how, when
 NOT_PLACES = ("name", "country", "day", "daytime", "month", "clock")  # kinds a noun's place complement is not
 # count nouns' kinds that choose a preposition's sense (by the lake: au bord du lac) or, as a modifier after
 # "the", the article of a place (the kitchen table: la table de la cuisine)
@@ -397,6 +398,8 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     obj = object_clitic(after, verb)
     agreement = VerbAgreement(PERSON_INDEX[person], clause["subject"][1], _number(person))
     tense = _tense(verb, aux)
+    if _place_has(verb, aux, clause):
+        tense = "imp"
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
         return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
     finite_tense = "aux" if tense == "perfect" else tense
@@ -532,6 +535,16 @@ def _tense(verb: tuple, aux: str | None) -> str:
     if tag == "base":
         return {"will": "fut", "did": "perfect"}.get(aux, "pres")
     return {"pp": "perfect", "past": "perfect", "ing": "imp" if aux == "be-past" else "pres"}.get(tag, "pres")
+
+
+def _place_has(verb: tuple, aux: str | None, clause: dict) -> bool:
+    """had / did (not) have with a place for its subject is a state, the imparfait (the hotel had a pool:
+    l'hôtel avait une piscine; the shop did not have my size: n'avait pas), where a person or an animal
+    having is an event, the passé composé (we had a storm: nous avons eu; our cat had kittens: a eu). The
+    place is the subject's class (`PLACE_CLASSES`: WordNet's structures, locations, institutions, waters)."""
+    return verb[0] == "V" and verb[3] == "have" and \
+        (verb[1] == "past" and aux is None or verb[1] == "base" and aux == "did") and \
+        clause.get("subject_class") in PLACE_CLASSES
 
 
 PARTICIPLE_ADVERBS = ("bien", "encore", "déjà")  # well, again / yet, already: a bien dormi, n'a pas encore mangé
@@ -819,12 +832,15 @@ def _weather_context(window: tuple) -> bool:
     return bool(k) and _it_subject(window[k:])
 
 
-def _weather_question(window: tuple, clause: dict) -> bool:
-    """window[0] is a weather adjective after "is it" / "was it" (and a mid adverb) in a question that starts with
-    être, which then speaks faire: is it (often) cold ? est-ce qu'il fait (souvent) froid ?"""
+def _weather_question(window: tuple, clause: dict, after: tuple | None = None) -> bool:
+    """window[0] is a weather adjective after "is it" / "was it" in a question that starts with être, which then
+    speaks faire (is it cold ? est-ce qu'il fait froid ?), or a mid adverb before one, which speaks faire in
+    its stead (is it often hot ? est-ce qu'il fait souvent chaud ?)."""
     me = window[0]
-    return me[0] == "A" and bool(me[3]) and bool(clause["after_q_subject"]) and \
-        clause["question"] in ("be-pres", "be-past") and _it_subject(window)
+    weather = me[0] == "A" and bool(me[3]) or me[0] == "ADV" and bool(me[2]) and after is not None and \
+        bool(readings(after).get("A", (0, 0, False))[2])
+    return weather and bool(clause["after_q_subject"]) and clause["question"] in ("be-pres", "be-past") and \
+        _it_subject(window)
 
 
 def _weather_verb(window: tuple, clause: dict) -> tuple:
@@ -1105,7 +1121,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     counted = kind == "year" and (det in ("a", "an") or det.startswith("num:") or prep == ("par",))  # six ans, un an
     if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
         # for two weeks: pendant deux semaines; has been raining for two hours: pleut depuis deux heures
-        prep = ("depuis",) if _perfect_progressive(window, j) else ("pendant",)
+        prep = ("depuis",) if _since_clause(window, j) else ("pendant",)
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
     no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
@@ -1218,12 +1234,27 @@ def _agent_before(window: tuple) -> bool:
                                                               _verb_role(window) == "participle"))
 
 
-def _perfect_progressive(window: tuple, j: int) -> bool:
-    """The nearest verb to the left of window[j - 1] is "been" + -ing (has been raining), which French says in
-    the present with depuis."""
+def _since_clause(window: tuple, j: int) -> bool:
+    """The clause left of window[j - 1] (for + a duration) says how long a state has lasted until now, which
+    French says with depuis (a verb in the present, or a passé composé under pas): its nearest verb is "been"
+    + -ing (has been raining: pleut depuis deux heures), "been" + a weather adjective after it (it has been
+    hot: il fait chaud depuis), or a participle after has / have + not (it has not rained for two months: il
+    n'a pas plu depuis deux mois; we have not seen the sun: what has not happened since). An affirmative
+    passé composé keeps pendant: its verb, spoken before "for" is seen, is not in the present."""
     verb = next((k for k in range(j, len(window)) if window[k] is not None and window[k][0] in ("V", "BE")), None)
-    return verb is not None and window[verb][:2] == ("V", "ing") and verb + 1 < len(window) and \
-        window[verb + 1] is not None and window[verb + 1][:2] == ("BE", "pp")
+    if verb is None:
+        return False
+    w, left = window[verb], window[verb + 1:]
+    if w[:2] == ("V", "ing"):
+        return bool(left) and left[0] is not None and left[0][:2] == ("BE", "pp")
+    if w[:2] == ("BE", "pp"):
+        k = verb - 2 if verb > 1 and _intensifier(window[verb - 1]) else verb - 1  # (it has been very cold)
+        adjective = window[k] if k >= 0 else None
+        return adjective is not None and adjective[0] == "A" and bool(adjective[3]) and _it_subject(window[verb:])
+    if w[0] != "V" or w[1] not in ("pp", "past"):
+        return False
+    read = [x for x in left[:3] if x is None or not (x[0] == "ADV" and x[2])]  # (a mid adverb: still, really)
+    return len(read) >= 2 and read[0] == ("NEG", "pas") and read[1] == ("HAVE_AUX",)
 
 
 def _counted_before(window: tuple, j: int) -> bool:
@@ -1341,8 +1372,8 @@ def _there_question(window: tuple, clause: dict) -> bool:
 
 def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The French the word window[0] speaks (see the module docstring)."""
-    if clause["index"] == 0 and clause["question"]:
-        return lit("est-ce")
+    if clause["index"] == 0 and clause["question"]:  # (a question word first speaks itself, then est-ce)
+        return (_own_plan(window, after, clause) if window[0][:2] in QUESTION_ADVERBS else ()) + lit("est-ce")
     out = _own_plan(window, after, clause)
     if _there_question(window, clause) and window[0] != ("THERE",):
         return out  # no subject: est-ce qu'il y a une banque
@@ -1352,14 +1383,22 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif clause["q_subject"] and kind == "S" and window[0][-1] in ("it", "this") and _kind(after) == "BE":
         out = lit("qu'" if window[0][-1] == "it" else "que")  # être speaks il / ce: est-ce qu'il fera beau
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past") and not (
-            kind == "V" and window[0][1] == "ing"):  # is it raining: est-ce qu'il pleut
+            kind == "V" and window[0][1] == "ing" or _mid_before_progressive(window[0], after)):
+        # is it raining: est-ce qu'il pleut; is it still raining: est-ce qu'il pleut encore
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
         person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
-        if _weather_question(window, clause):  # is it cold ? est-ce qu'il fait froid ?
+        if _weather_question(window, clause, after):  # is it cold ? est-ce qu'il fait froid ?
             return lit("fait" if tense == "pres" else "faisait") + out
         out = ((FIRST_WORD, f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
     return out
+
+
+def _mid_before_progressive(me: tuple, after: tuple | None) -> bool:
+    """A mid adverb (still, always) between a question's subject and an -ing verb: the question's être is the
+    progressive's, which French does not say (is it still raining ? est-ce qu'il pleut encore ?); the verb
+    group speaks the adverb after its verb."""
+    return me[0] == "ADV" and bool(me[2]) and _progressive(after)
 
 
 def _agreeing_person(person: str) -> str:
