@@ -359,6 +359,44 @@ def test_round_14s_mechanisms(english, french):
     assert translate(english) == french
 
 
+ROUND_15 = [
+    # one adjective between être and a bare plural or mass noun is the noun's (it was petits des animaux)
+    ("cats are small animals .", "les chats sont de petits animaux ."),
+    ("they are good friends .", "ils sont de bons amis ."),
+    ("it was cold last night .", "il faisait froid hier soir ."),  # control: a noun of time
+    # on + a site after a subject's noun names the place it belongs to: de (it was sur le coin); about is sur
+    # too, but not a place
+    ("the café on the corner is closed .", "le café du coin est fermé ."),
+    ("the book about the school is long .", "le livre sur l' école est long ."),  # control: about
+    ("the snow on the road is deep .", "la neige sur la route est profonde ."),  # control: not a site
+    # to / at + a / an + a site: dans (it was à un petit hôtel)
+    ("we went to a small hotel .", "nous sommes allés dans un petit hôtel ."),
+    ("we went to the hotel .", "nous sommes allés à l' hôtel ."),  # control: the
+    # in + a bare singular noun: en, no article (it was dans la classe)
+    ("she never talks in class .", "elle ne parle jamais en classe ."),
+    ("the cake is in the oven .", "le gâteau est dans le four ."),  # control: the
+    # a / an after a number and a plural noun (a price): the article (it was deux euros un kilo)
+    ("the apples cost two euros a kilo .", "les pommes coûtent deux euros le kilo ."),
+    ("we work five days a week .", "nous travaillons cinq jours par semaine ."),  # control: a unit of time
+    # stay with: chez (it was avec)
+    ("she is staying with her aunt .", "elle reste chez sa tante ."),
+    ("we stayed with them .", "nous sommes restés chez eux ."),
+    # a device's noun before a noun after "the" names the thing the head is part of, as a site's does
+    ("the oven door is hot .", "la porte du four est chaude ."),
+    ("we will meet at about six .", "nous nous rencontrerons vers six heures ."),  # control: about is still sur
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_15)
+def test_round_15s_noun_phrase(english, french):
+    """An adjective between être and a bare noun; on + a site after a subject's noun; to / at + a + a site;
+    in + a bare noun; a / an after a price; stay with; a device's noun as a modifier after "the" (see the
+    comments in `ROUND_15`; each fails on round 14's program, except the controls). Adopted because each won
+    on the dev sets (1-13) and lost nothing there or on set 14 (validation, aggregate only): docs/nlp.md,
+    "Round 15 — the noun phrase"."""
+    assert translate(english) == french
+
+
 def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
         ("V", "base", False, "obj:à", ())

@@ -273,7 +273,7 @@ def test_a_body_of_water_and_a_site_are_place_classes_of_their_own():
     ("The soup was terribly salty.", "la soupe était terriblement salée."),
     # a hyphenated kinship word is a multi-word expression, its French made by rule (`build.compound_french`)
     ("My great-grandmother was very old.", "mon arrière-grand-mère était très vieille."),
-    ("My mother-in-law is staying with us.", "ma belle-mère reste avec nous."),
+    ("My mother-in-law is staying with us.", "ma belle-mère reste chez nous."),  # (stay with: chez, round 15)
     ("Her brother-in-law is tall.", "son beau-frère est grand."),
     ("My great-grandparents were farmers.", "mes arrière-grands-parents étaient fermiers."),
 ])

@@ -42,6 +42,12 @@ NOT_PLACES = ("name", "country", "day", "daytime", "month", "clock")  # kinds a 
 # "the", the article of a place (the kitchen table: la table de la cuisine)
 PLACE_CLASSES = ("water", "site")
 MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `resolve` gives it
+# kinds of a noun that, as a modifier after "the", names the one thing its head is part of, so it takes the
+# article (modifier.site): a site (the kitchen door: de la cuisine) or a device (the fridge door: du frigo)
+WHOLE_MODIFIERS = ("site", "device")
+# kinds of a noun French gives no article after "en" where English gives none after "in" (in class: en classe)
+EN_BARE = ("count", "site")
+TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
 # the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
 # whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
 # one value per position a speaker can stand at (up to 63), and the plan read the word's whole index
@@ -97,7 +103,7 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
-        out = (*out[:4], "modifier.site" if out[4] == "site" else "modifier")  # (after "the": de la cuisine)
+        out = (*out[:4], "modifier.site" if out[4] in WHOLE_MODIFIERS else "modifier")  # (after "the": de la cuisine)
     return out
 
 
@@ -991,7 +997,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     j, adjectives, very, modifier = 1, [], set(), None
     while j < len(window) and window[j] is not None and (window[j][0] in ("A", "ADV") and (
             window[j][0] == "A" or window[j][1] == "très") and not (
-            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE")  # was bad last week
+            j + 1 < len(window) and window[j + 1] is not None and window[j + 1][0] == "BE"
+            and not (j == 1 and _predicate_noun(window[0])))  # was bad last week; are big animals: in the phrase
             or window[j][0] == "N" and window[j][4] in MODIFIERS and modifier is None and j == 1):
         if window[j][0] == "N":
             modifier = j
@@ -1040,6 +1047,11 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         elif (prep == ("dans",) or to) and clause["verb_before"] == "none" and not clause.get("possessor") and \
                 after_noun and window[0][4] not in NOT_PLACES:
             prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée, la route du village
+        elif prep in (("sur",), ("à",)) and window[j - 1][2:] != ("about",) and clause["verb_before"] == "none" \
+                and not clause.get("possessor") and after_noun and _belongs_to(prep, det, window[0][4]):
+            prep = ("de",)  # the bakery on the corner, the library at our school: du coin, de notre école
+        if prep == ("à",) and window[0][4] == "site" and det in ("a", "an"):
+            prep = ("dans",)  # (went) to a restaurant, (works) at a bank: dans un restaurant, dans une banque
         if prep == ("sur",) and window[0][4] == "transport":
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
         if prep == ("dans",) and after_noun and _superlative_phrase(window, j):
@@ -1063,6 +1075,10 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "bare:partitive"
     time = det is None and adjectives and all(window[a][5] for a in adjectives)  # next week: la semaine prochaine
     kind = window[0][4]
+    if prep == ("dans",) and det is None and number == "sg" and kind in EN_BARE and not adjectives and not modifier:
+        prep, det = ("en",), "bare:none"  # in class, in corsica: en classe, en corse
+    if det in ("a", "an") and kind not in ("unit", "year") and not adjectives and not prep and _price_before(window, j):
+        det = "the"  # three euros a kilo: trois euros le kilo (the price of one; five days a week: par, below)
     noun_number = None  # the noun's own number, unless the phrase sets it
     if det == "every" and kind in ("unit", "daytime", "day") and not adjectives:
         det, whole, noun_number = "the", True, "pl"  # every day: tous les jours, every week: toutes les semaines
@@ -1297,6 +1313,29 @@ def _past_clause(window: tuple, j: int) -> bool:
     return False
 
 
+def _predicate_noun(info: tuple) -> bool:
+    """A noun that takes the one adjective between it and être into its phrase (horses are big animals: de
+    grands animaux, not grands des animaux): a bare plural or mass noun, not a time (was cold last night)."""
+    return info[0] == "N" and (info[2] == "pl" or info[4] == "mass") and info[4] not in (
+        *TIME_KINDS, "name", "country", "unknown")
+
+
+def _belongs_to(prep: tuple[str, ...], det: str | None, kind: str) -> bool:
+    """on / at + a noun phrase after a subject's noun names the place the thing belongs to, which French says
+    with de (la boulangerie du coin, la lampe de mon bureau, les élèves de votre école), where the place is a
+    site after "on" (WordNet's buildings, places and institutions: not the ice on the road) or any place after
+    a possessive (our street, my desk). "at the" + a site stays à: the queue at the border is there for a
+    while, the animals at the farm belong to it, and the noun's class does not tell them apart."""
+    return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and kind == "site"
+
+
+def _price_before(window: tuple, j: int) -> bool:
+    """window[j:] (read backwards) is a number and a plural noun: a price or an amount (three euros), so "a"
+    after it means each (trois euros le kilo)."""
+    return j + 1 < len(window) and window[j] is not None and window[j][0] == "N" and window[j][2] == "pl" and \
+        window[j + 1] is not None and window[j + 1][0] == "NUM"
+
+
 def _superlative_phrase(window: tuple, j: int) -> bool:
     """The noun phrase whose noun is window[j] has a superlative adjective (the best, the oldest): a place
     after it names the set it is the best of, which French says with de (le plus vieux pont de la ville)."""
@@ -1506,6 +1545,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         predicative = window[1] is not None and window[1][0] == "BE"
         if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
             return ()
+        if predicative and after is not None and "N" in readings(after) and after[0] != "UNK" and \
+                _predicate_noun(_noun(after, readings(after))):
+            return ()  # (horses are) big animals: the noun speaks it (de grands animaux)
         person, gender = clause["subject"]
         person = _agreeing_person(person)
         weather = _weather_context(window) or _weather_question(window, clause)
@@ -1534,7 +1576,7 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES") and not (
                 kind == "NUM" and _time_adjective(after)) or (kind == "PREP" and nxt == "POSS_S"):
             return ()
-        if me == ("PREP", "à") and after in (("PREP", "sur"), ("PREP", "autour de")):
+        if me == ("PREP", "à") and after is not None and after[:2] in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
         if kind == "DET":  # a determiner on its own: i like them all, not much
             if _after_too(me[1], window[1]):

@@ -203,7 +203,10 @@ NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
 # "a bit" (+ adjective): un peu, as "a lot" is beaucoup
 OTHER = {**NOBODY, **OCLOCK, "'s": ("POSS_S",), "'": ("POSS_S",), "to": ("TO",), "lot": ("LOT",), "lots": ("LOT",), "bit": ("BIT",),
          "front": ("FRONT",), "ago": ("AGO",),
-         "there": ("THERE",)}
+         "there": ("THERE",),
+         # about is sur as on is, marked so that the noun phrase tells them apart (the baker on the corner: du
+         # coin; the book about the company: sur l'entreprise)
+         "about": ("PREP", "sur", "about")}
 
 
 @dataclass(frozen=True)
