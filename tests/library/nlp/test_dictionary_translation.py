@@ -263,6 +263,15 @@ def test_you_is_vous_by_default_and_tu_on_request():
         dt.program("thou")
 
 
+def test_a_verb_spelled_like_an_ordinal_is_translated_as_the_verb():
+    """"last" is an ordinal to the grammar (the last bus); its verb's forms take durer from the lexicon (the builder's
+    `closed_class_verbs`), and the ordinal reads as before."""
+    assert translate("the storm lasted all night .") == "la tempête a duré toute la nuit ."
+    assert translate("our holidays lasted three weeks .") == "nos vacances ont duré trois semaines ."
+    assert translate("the meeting lasts an hour .") == "la réunion dure une heure ."
+    assert translate("i missed the last bus .") == "j' ai manqué le dernier bus ."
+
+
 @pytest.mark.parametrize("english, french", [
     ("she does not UNK .", "elle ne UNK pas ."),
     ("the boy is very UNK .", "le garçon est très UNK ."),

@@ -1,8 +1,10 @@
 """The lexicon built from the installed dictionaries: size, inflections, word classes, French, sentiment."""
 
+from collections import Counter
+
 from weightsmith.tasks.nlp import dictionary
-from weightsmith.tasks.nlp.dictionary import tables
-from weightsmith.tasks.nlp.dictionary.build import read_overrides
+from weightsmith.tasks.nlp.dictionary import freedict, tables
+from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, read_overrides
 
 
 def test_at_least_3000_lemmas_for_every_task(built):
@@ -158,3 +160,29 @@ def test_kinship_compounds_take_their_kin_words_french_with_beau_belle_or_arrier
                    "brother-in-law": ("beau-frère", "m"), "great-grandson": ("arrière-petit-fils", "m")}
     assert ("great-aunt", "noun") not in lexicon.translations and ("fraud-in-law", "noun") not in lexicon.translations
     assert not set(got) & set(lexicon.for_task("grammaticality").forms)
+
+
+def test_a_verb_spelled_like_a_closed_class_word_gives_french_to_the_forms_nobody_else_reads(built):
+    """"last" is an ordinal to the grammar and "please" an interjection, so the builder skipped both words whole and
+    "the film lasted two hours" had an unknown word. Their verbs take French now, for the forms no other table
+    reads: lasted (lasts is also last's noun plural to the classifiers, last the ordinal, lasting an adjective;
+    the translator's own vocabulary reads lasts as the verb). The classifiers read every form as before."""
+    _, lexicon = built
+    assert {w: lexicon.translations[w, "verb"].french for w in ("last", "please")} == {"last": "durer",
+                                                                                         "please": "plaire"}
+    assert lexicon.analyses("lasted") == [("last", "verb", "past")] and lexicon.analyses("pleases") == [
+        ("please", "verb", "3s")]
+    assert set(lexicon.analyses("last")) == {("last", "ord", "closed"), ("last", "adj", "base")}
+    assert set(lexicon.for_task("grammaticality").analyses("lasts")) == {("last", "noun", "pl"), ("last", "verb", "3s")}
+
+
+def test_only_a_frequent_verb_of_a_closed_class_word_takes_french():
+    """A verb SemCor tags fewer than MIN_COUNT times keeps none (FreeDict's French for such a verb reads the word's
+    other sense: still → abattre), nor does a word without a verb class, or one whose verb has no French."""
+    classes = {"last": {"adj", "verb", "noun"}, "still": {"adv", "verb"}, "near": {"adj", "verb"}, "over": {"adv"}}
+    counts = Counter({("last", "verb"): 26, ("still", "verb"): 2, ("near", "verb"): 9})
+    chooser = _Chooser({"last": ["dernier", "durer"], "still": ["abattre"]},
+                       {"durer": [freedict.FrenchHeadword("verb", None, ("last", "endure"))],
+                        "dernier": [freedict.FrenchHeadword("adj", None, ("last",))]},
+                       {"durer": None, "abattre": None})
+    assert closed_class_verbs(["last", "near", "over", "still"], classes, counts, chooser) == {"last": "durer"}

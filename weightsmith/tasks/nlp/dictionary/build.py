@@ -22,6 +22,9 @@ does (`cognates`).
 Two rules of French add what no dictionary lists: an adverb in -ly takes its adjective's French with -ment where
 French uses that word (politely → poliment, `derived_adverbs`), and a kinship compound its kin word's French with
 beau- / belle- or arrière- (mother-in-law → belle-mère, `compound_french`).
+
+A word of the closed-class table is no lemma of the main table, but a verb spelled like one is another word: its
+forms nobody else reads take the verb's French (the film lasted → durer, `closed_class_verbs`).
 """
 
 from __future__ import annotations
@@ -168,6 +171,22 @@ def derived_adverbs(adverbs: list[str], adjectives: dict[str, list[str]], transl
     return out
 
 
+def closed_class_verbs(words: list[str], classes: dict[str, set[str]], counts: Counter, chooser: _Chooser) -> dict[str, str]:
+    """Closed-class word → the French of its verb (last → durer, please → plaire), for the words of `words` (the
+    closed-class table's that the builder would otherwise read: FreeDict headwords or SemCor-frequent) that WordNet
+    also lists as a verb SemCor tags at least MIN_COUNT times. The table's words are determiners, pronouns,
+    prepositions, numbers and auxiliaries: their verbs are other words spelled alike ("the film lasted"), whose
+    inflected forms the grammar never reads. Rarer verbs are left out: FreeDict's French for them reads the word's
+    other sense (still → abattre, except → excepter)."""
+    out = {}
+    for word in words:
+        if "verb" in classes.get(word, ()) and counts[word, "verb"] >= MIN_COUNT:
+            french = chooser.choose(word, "verb")
+            if french is not None:
+                out[word] = french
+    return out
+
+
 def compound_french(compound: str, translations: dict, kin: set[str]) -> tuple[str, str | None] | None:
     """(French, gender) of a hyphenated kinship noun that French makes by rule from its kin word's French (`kin`:
     the nouns whose commonest sense is a relative, so not fraud in "fraud-in-law"): X-in-law → beau- / belle- by X's
@@ -286,6 +305,18 @@ def build(folder: Path | None = None) -> Lexicon:
             continue
         lemmas[lemma, pos] = entry
         translations[lemma, pos] = _translation(lemma, pos, word, gender, source)
+
+    # verbs of words the closed-class table holds in another class (last: an ordinal, please: an interjection), which
+    # the main loop skips whole: the verb's forms nobody else reads take its French (`closed_class_verbs`: lasted →
+    # durer), the forms the closed-class or main table has (last; lasting, an adjective) or another lemma of the
+    # wider table reads (lasts, also last's noun plural) keep their readings
+    for lemma, word in closed_class_verbs(sorted(chosen & set(closed)), classes, counts, chooser).items():
+        listed = before.get((lemma, "verb"), EnglishLemma(lemma, "verb", 0, {}))  # (its forms the others lack)
+        forms = {tag: kept for tag, fs in listed.forms.items()
+                 if (kept := tuple(f for f in fs if f not in closed and readings.get(f) == {(lemma, "verb")}))}
+        if forms:
+            lemmas[lemma, "verb"] = EnglishLemma(lemma, "verb", counts[lemma, "verb"], forms)
+            translations[lemma, "verb"] = _translation(lemma, "verb", word, None, "freedict")
 
     infinitives = {t.french for t in translations.values() if t.pos == "verb"}
     infinitives |= {v for particles in read_phrasal().values() for v in particles.values()}  # get up: se lever
