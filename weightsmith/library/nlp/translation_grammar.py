@@ -157,9 +157,9 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "BE":
         return ("BE", info[1])
     if info == ("DET", "that") and _que_verb(before) and _kind(after) in ("S", "DET"):
-        return ("CONJ", "que")  # i know that you are tired: je sais que vous êtes fatigués
+        return THAT_CONJUNCTION  # i know that you are tired: je sais que vous êtes fatigués
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
-        return ("OBJ", "la", "elle")  # i see her / her book
+        return HER_OBJECT  # i see her / her book
     if kind == "DET" and info[1] in ("this", "that", "these", "those") and not (
             after is not None and _noun_capable(after)):
         if _kind(after) == "BE" or be_question and _kind(before) == "BE":  # this is my car: c'est ma voiture
@@ -168,7 +168,7 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
     if kind == "S" and info[1] != "1s" and _que_verb(before) and not _verbal(after):
         # i know it: the verb, which cannot see past the pronoun, took it as a clause's subject (she says it
         # is late), so the pronoun speaks in place: je sais ça
-        return ("OBJ", "ça" if info[-1] == "it" else info[3], "ça" if info[-1] == "it" else info[3], "in place")
+        return in_place_pronoun(info)
     if kind == "S" and info[1] != "1s" and _kind(before) in ("V", "OPEN", "PREP", "TO") and not _que_verb(before):
         return object_pronoun(info)  # i like it, i will call you (she says it is late: a clause's subject)
     if kind not in ("OPEN", "UNK"):
@@ -273,24 +273,31 @@ def lit(*words: str) -> tuple:
     return tuple((0, "=" + t) for w in words for t in w.split())
 
 
-# A number, an adverb, a preposition and a clock time's minutes say their French as codes of their own word
+# A number, an adverb, a preposition and a clock time's minutes (since trc13 also inside a noun phrase's or a
+# verb group's parts), a pronoun and a conjunction say their French as codes of their own word
 # (`own_forms`), not as literals: a plan that held "=jusqu'", "=à" held the word itself, so the plans (and
 # what a plan reads of its window) came in as many copies as there are such words (859 of 1,602 distinct
 # plans at 1,000,000 random windows were numbers'). With codes a plan holds only where and which of the
 # word's sayings it speaks; the read-out finds the words in the word's table, as it does a noun's n.sg.
 OWN = "w."  # w.<i>: the i-th word of the word's French
-CLOCK = "w.clock."  # a number in a clock time (une heure): its words, then "hours" (heure / heures) and "years"
+CLOCK = "w.clock."  # a number in a clock time or before a feminine noun (une heure, une fille): its words, then
+# "hours" (heure / heures) and "years"
 BEFORE_NUMBER = "w.num."  # a preposition before a number (in 1998: en; around six: vers)
 ALONE = "w.alone."  # a preposition on its own (near: près; outside: dehors)
-ELIDED = "w.elided."  # a preposition before an adverb that starts with a vowel (près d'ici)
+ELIDED = "w.elided."  # elided: a preposition before a vowel (près d'ici, près d'un), a conjunction (qu'il, s'il)
+STRESSED = "w.stressed."  # an object pronoun's stressed form: moi, lui, eux (avec moi)
+IN_PLACE = "w.in_place."  # a subject pronoun read as an object spoken in place: ça (je sais ça)
 NUMBER_PREPOSITIONS = {"dans": "en", "autour de": "vers", "sur": "vers"}  # in 1998: en 1998; around six: vers six
 
 
 def own_forms(info: tuple) -> dict[str, str]:
-    """The codes a number, an adverb, a preposition or a clock time's minutes says its French by (above),
-    from its info: every saying the plan may ask of it; {} for any other word. "to" reads as a preposition
-    too (`_resolve`: à côté de after next; à before a noun phrase, marked "to"), so its table holds both:
-    the marked reading's sayings under "to." (`said_as`)."""
+    """The codes a number, an adverb, a preposition, a clock time's minutes, a pronoun or a conjunction says
+    its French by (above), from its info: every saying the plan may ask of it under any reading the word
+    takes (`_resolve`); {} for any other word. "to" reads as a preposition too (`_resolve`: à côté de after
+    next; à before a noun phrase, marked "to"), so its table holds both: the marked reading's sayings under
+    "to." (`said_as`). A subject pronoun's object readings and "her" and "that" read as an object and as a
+    conjunction say theirs under prefixes of their own (`stressed_saying`), so no two readings of one word
+    give one code two words."""
     kind = info[0]
     if kind in ("ADV", "MINUTES"):
         return _sayings(OWN, info[1])
@@ -303,7 +310,24 @@ def own_forms(info: tuple) -> dict[str, str]:
         return _preposition_forms(info[1])
     if kind == "TO":
         return _preposition_forms("à côté de") | _preposition_forms("à", "to.")
+    if kind == "S" and info[-1] != "this":  # (this, read from a determiner, speaks c' / ce as literals)
+        return {OWN + "0": info[3]} | own_forms(object_pronoun(info)) | own_forms(in_place_pronoun(info))
+    if kind == "OBJ":
+        return {stressed_saying(info) + "0": info[2]}
+    if kind == "CONJ":  # its words, and elided before il / elle: qu'il, s'il
+        return _sayings(OWN, info[1]) | _sayings(ELIDED, " ".join(_elided_conjunction(info[1].split(), True)))
+    if info == ("DET", "her"):  # read as an object: elle
+        return own_forms(HER_OBJECT)
+    if info == ("DET", "that"):  # read as a conjunction: que
+        return own_forms(THAT_CONJUNCTION)
     return {}
+
+
+def stressed_saying(reading: tuple) -> str:
+    """The prefix of an object pronoun's stressed form (avec moi, sur vous, je sais ça) in its word's table: a
+    subject pronoun has two object readings (`object_pronoun`, `in_place_pronoun`), whose forms differ for
+    "it" (lui, ça)."""
+    return IN_PLACE if reading[3:] == ("in place",) else STRESSED
 
 
 def _preposition_forms(french: str, tag: str = "") -> dict[str, str]:
@@ -330,6 +354,27 @@ def said_as(reading: tuple, prefix: str) -> str:
 def own(distance: int, prefix: str, french: str) -> tuple:
     """The plan entries that say `french` (the word's at `distance`, as `own_forms` cuts it) by its codes."""
     return tuple((distance, f"{prefix}{i}") for i in range(len(french.split())))
+
+
+def said_word(reading: tuple, code: str) -> str | None:
+    """The French a saying (`own_forms`) of the word read as `reading` is, as the read-out finds it in the
+    word's table; None if the code is none of its sayings."""
+    return own_forms(reading).get(code.removeprefix(said_as(reading, "")))
+
+
+def own_entries(entries: tuple, word: tuple | None, back: int, prefixes: tuple[str, ...]) -> tuple:
+    """Literal entries said instead by the codes of `word` ((distance, reading); at `back` + its distance from
+    the speaker): the i-th literal by the word's i-th saying under the first of `prefixes` that says the same
+    French. A literal no saying matches stays: the plan says the same French either way."""
+    if word is None:
+        return entries
+    distance, reading = word
+    out = []
+    for i, (at, code) in enumerate(entries):
+        said = next((said_as(reading, p) + str(i) for p in prefixes
+                     if code.startswith("=") and said_word(reading, said_as(reading, p) + str(i)) == code[1:]), None)
+        out.append((at, code) if said is None else (back + distance, said))
+    return tuple(out)
 
 
 def _number(person: str) -> str:
@@ -705,6 +750,17 @@ def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
     return window
 
 
+HER_OBJECT = ("OBJ", "la", "elle")  # "her" read as an object, not a determiner
+THAT_CONJUNCTION = ("CONJ", "que")  # "that" read as a conjunction (je sais que), not a determiner
+
+
+def in_place_pronoun(info: tuple) -> tuple:
+    """A subject pronoun after a verb of saying or thinking that no verb follows: an object spoken in place
+    (je sais ça, elle le dit; see `_resolve`)."""
+    word = "ça" if info[-1] == "it" else info[3]
+    return ("OBJ", word, word, "in place")
+
+
 def object_pronoun(info: tuple) -> tuple:
     """A subject pronoun's object reading: it → le (avec lui), you → vous (avec vous). "it" keeps its name:
     French replaces de + a thing by en (j'en ai besoin), de + a person stays (j'ai besoin de lui)."""
@@ -796,8 +852,11 @@ def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mi
 
 
 def _mid_segments(mids: tuple, asking: bool) -> list:
-    """The mid adverbs' segments, in French (= English) order, the r-th as role ("mid", r)."""
-    return [(("mid", r), lit(_in_question(fr, asking, "jamais"))) for r, (_, fr) in enumerate(reversed(mids))]
+    """The mid adverbs' segments, in French (= English) order, the r-th as role ("mid", r): each adverb's own
+    codes (`own_forms`; as a literal it made a verb group's part one value per adverb), or déjà for ever in
+    a question (`_in_question`)."""
+    return [(("mid", r), own(d, OWN, fr) if _in_question(fr, asking, "jamais") == fr else lit("déjà"))
+            for r, (d, fr) in enumerate(reversed(mids))]
 
 
 def _it_subject(window: tuple) -> bool:
@@ -924,6 +983,11 @@ def _contract(prep: tuple[str, ...], det: tuple[str, ...]) -> tuple[str, ...]:
     return prep + det
 
 
+def _elided_conjunction(words: list[str], si: bool) -> list[str]:
+    """A conjunction's words before il / elle / ils / elles: que → qu', and si → s' if `si` (s'il, si elle)."""
+    return words[:-1] + [{"que": "qu'", "si": "s'" if si else "si"}.get(words[-1], words[-1])]
+
+
 def _elide(words: tuple[str, ...], vowel: bool) -> tuple[str, ...]:
     """de → d', que → qu' before a vowel."""
     if vowel and words and words[-1] in ("de", "que"):
@@ -938,7 +1002,9 @@ class DeterminerGroup:
     preposition it contracts with (au, du; none in a possessor's phrase), whether adjectives stand before
     the noun (de, not des), a counted year (un an: masculine, before a vowel) and the noun's number when
     the phrase sets it (every day: tous les jours; in the mornings: le matin). Its French words follow
-    from it and the phrase's `NounAgreement`."""
+    from it and the phrase's `NounAgreement`. `prep_word` and `number_word` are the preposition's and the
+    number's English words, (distance, reading), whose own codes say those French words (`_said_by_own_codes`;
+    None: no such word, or a preposition the phrase rewrote)."""
 
     det: str
     whole: bool
@@ -948,6 +1014,8 @@ class DeterminerGroup:
     pre: bool
     counted: bool
     noun_number: str | None
+    prep_word: tuple | None = None
+    number_word: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -1008,9 +1076,10 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             very.add(j)
         j += 1
     adjectives.reverse()  # English order
-    det, possessor, whole, count, the = None, (), False, None, False
+    det, possessor, whole, count, the, number_word, prep_word = None, (), False, None, False, None, None
     if j < len(window) and window[j] is not None and window[j][0] in NP_START:
         w = window[j]
+        number_word = (j, w) if w[0] == "NUM" else None
         the = w == ("DET", "the")  # the kitchen table: la table de la cuisine
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
         j += 1
@@ -1024,7 +1093,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         if det in ("all", "whole"):
             det, whole = "the", True
         if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
-            det, j = None, j - 1  # (she will be) ten next year: the number is an age, not this noun's
+            det, j, number_word = None, j - 1, None  # (she will be) ten next year: an age, not this noun's number
         elif det.startswith("num:") and j < len(window) and window[j] is not None and window[j][0] == "DET" and \
                 window[j][1] in COUNTED_DETERMINERS:  # the two girls: les deux filles; every 10 minutes
             count, det = det, window[j][1]
@@ -1040,6 +1109,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     prep: tuple[str, ...] = ()
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep, to = tuple(window[j][1].split()), window[j][2:] == ("to",)
+        prep_word = (j, window[j])
         j += 1
         after_noun = j < len(window) and window[j] is not None and window[j][0] == "N"  # (a noun's complement)
         if to and after_noun and window[j][4] in VEHICLES and window[0][4] != "daytime":
@@ -1141,8 +1211,9 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
     no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
+    own_prep = prep_word is not None and prep == tuple(prep_word[1][1].split()) and not clause.get("possessor")
     group = DeterminerGroup(det, whole, count, no, () if clause.get("possessor") else prep, bool(pre), counted,
-                            noun_number)
+                            noun_number, prep_word if own_prep else None, number_word)
     structure: list = [(0, group)]
     for a in pre:
         structure += _degree(window, a, very)
@@ -1170,7 +1241,45 @@ def speak_noun_phrase(structure: tuple, agreement: NounAgreement) -> tuple:
     return tuple(entry for _, entries in noun_phrase_segments(structure, agreement) for entry in entries)
 
 
-def noun_phrase_segments(structure: tuple, agreement: NounAgreement, level: int = 0) -> tuple:
+def noun_phrase_segments(structure: tuple, agreement: NounAgreement) -> tuple:
+    """A noun phrase's plan cut by the English word each entry belongs to, in French order: (key, entries)
+    (`_literal_segments`), with the words a preposition or a number says of its own French said by its own
+    codes (`_said_by_own_codes`)."""
+    return _said_by_own_codes(_literal_segments(structure, agreement), dict(_groups(structure, agreement)))
+
+
+def _groups(structure: tuple, agreement: NounAgreement, back: int = 0, level: int = 0):
+    """(level, (the distance of the phrase's noun, its `DeterminerGroup`, the gender its words agree with)) for
+    a noun phrase and each of its possessors, outward."""
+    (_, group), *rest = structure
+    yield level, (back, group, "m" if group.counted else agreement.gender)
+    for distance, role in rest:
+        if isinstance(role, tuple):
+            yield from _groups(role, agreement.owner, back + distance, level + 1)
+
+
+def _said_by_own_codes(segments: tuple, groups: dict) -> tuple:
+    """Each phrase's preposition and number said by the codes of their own English words (`own_forms`) where
+    the literal is that word's French: the preposition's i-th word its i-th saying (or the elided one's: près
+    d'), a number its only word, by its clock saying before a feminine noun (une, as in une heure; deux
+    alike, so that un is no number of its own there). A literal that rewrites or contracts the word
+    (au, pour) stays a literal. A literal names its word, so the plans came in a copy per preposition and per
+    number (and so did what a plan reads of its window: each was a class of its own at distance 1, trc12);
+    a code names only where and which saying."""
+    out = []
+    for (kind, level), entries in segments:
+        back, group, gender = groups.get(level, (0, None, "m"))
+        if kind == "prep" and group is not None:
+            entries = own_entries(entries, group.prep_word, back, (OWN, ELIDED))
+        elif kind in ("det", "count") and group is not None and group.number_word is not None and entries and \
+                (kind == "count" or group.count is None):  # the number: the count, or the determiner itself
+            entries = entries[:-1] + own_entries(entries[-1:], group.number_word, back,
+                                                 (CLOCK, OWN) if gender == "f" else (OWN, CLOCK))
+        out.append(((kind, level), entries))
+    return tuple(out)
+
+
+def _literal_segments(structure: tuple, agreement: NounAgreement, level: int = 0) -> tuple:
     """A noun phrase's plan cut by the English word each entry belongs to, in French order: (key, entries)
     with key ("prep", level) for its preposition's words the determiner does not contract with (à côté de,
     près d'), ("det", level) for the determiner group's (au, la, tous les deux; `level` 1 for a
@@ -1200,7 +1309,7 @@ def noun_phrase_segments(structure: tuple, agreement: NounAgreement, level: int 
     for back, role in rest:
         if isinstance(role, tuple):  # the possessor's phrase: de l'enfant, du chat
             segments[-1], literals = (segments[-1][0], segments[-1][1] + literals), ()
-            owner = noun_phrase_segments(role, agreement.owner, level + 1)
+            owner = _literal_segments(role, agreement.owner, level + 1)
             de = lit("d'") if _first_vowel(tuple(e for _, es in owner for e in es), agreement.owner) else lit("de")
             for key, entries in owner:
                 entries = tuple((b, c) if c.startswith("=") else (b + back, c) for b, c in entries)
@@ -1399,6 +1508,8 @@ def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
     if code.startswith("="):
         return starts_with_vowel(code[1:])
     w = window[back]
+    if (said := said_word(w, code)) is not None:  # a preposition or a number said by its own code
+        return starts_with_vowel(said)
     return bool(w[3] if w[0] == "N" else w[2] if w[0] == "A" else False)
 
 
@@ -1480,8 +1591,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                        else "ce")
         if _and_i(window):  # my sister and i: ma sœur et moi
             out = lit("moi")
-        elif me[1] != "1s":
-            out = lit("tu" if me[3] == "vous" and clause["you"] == "tu" else me[3])
+        elif me[1] != "1s":  # its own form, by its code (tu for vous, when the sentence says tu)
+            out = lit("tu") if me[3] == "vous" and clause["you"] == "tu" else own(0, OWN, me[3])
         elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
             out = lit("que") + ((FIRST_WORD, f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
         elif clause["q_subject"]:  # est-ce que + the verb group's je
@@ -1603,19 +1714,20 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         else:
             out = before + own(0, said, fr)
     elif kind == "CONJ":  # parce qu'il, s'il
-        words = me[1].split()
         if me[1] == "parce que" and after is not None and after[0] == "PREP" and after[1] == "de":
             return lit("à", "cause")  # because of the rain: à cause de la pluie ("of" speaks de)
-        if after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles"):
-            words[-1] = {"que": "qu'", "si": "s'" if after[3] in ("il", "ils") else "si"}.get(words[-1], words[-1])
-        out = lit(*words)
+        elided = after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles")
+        words = _elided_conjunction(me[1].split(), after[3] in ("il", "ils")) if elided else me[1].split()
+        out = own_entries(lit(*words), (0, me), 0, (OWN, ELIDED))  # its own codes (a literal named the word)
     elif kind in ("PUNCT", "PRON"):
         out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
+        # its stressed form by its code (`stressed_saying`), after the preposition its verb gives it
         if after_verb and me[3:] != ("in place",) and me[1] != "la":  # compter sur vous; (je le vois)
-            return lit(*pronoun_object(window[1], me).in_place)
-        out = lit(me[1]) if after_verb and me[1] == "la" else lit(me[2])  # her: in place
+            words = pronoun_object(window[1], me).in_place
+            return lit(*words[:-1]) + own(0, stressed_saying(me), words[-1]) if words else ()
+        out = lit(me[1]) if after_verb and me[1] == "la" else own(0, stressed_saying(me), me[2])  # her: in place
     elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
         out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
     elif kind == "ANY" and me[1] == "plus":  # any more: the negated verb before it spoke plus; encore in a question
