@@ -557,7 +557,7 @@ IN_PARTS = {"preposition": (2, [("PREP", p) for p in ALIKE["PREP"] if not starts
             "mid adverb": (1, [("ADV", a, True) for a in ("aussi", "enfin", "parfois", "souvent", "toujours")]),
             "subject": (0, [("S", "3s", "m", "il"), ("S", "3s", "f", "elle"), ("S", "3p", "m", "ils")]),
             "object": (0, [("OBJ", "me", "moi"), ("OBJ", "nous", "nous"), ("OBJ", "vous", "vous")]),
-            "conjunction": (0, [("CONJ", "mais"), ("CONJ", "quand"), ("CONJ", "ou")])}
+            "conjunction": (0, [("CONJ", "mais"), ("CONJ", "ou")])}  # not quand (a question word since trv15)
 
 
 def _placed(place: str, word: tuple, window: tuple) -> tuple:
