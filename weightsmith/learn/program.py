@@ -37,7 +37,7 @@ from typing import Optional, Sequence
 import numpy as np
 from safetensors.numpy import load_file, save_file
 
-from weightsmith.rasp.typed_tokens import token_key
+from weightsmith.rasp.typed_tokens import not_tokens, token_index, token_key
 
 FORMAT = "weightsmith-transformer-program/1"
 PREDICATE_KINDS = ("one_hot", "binary", "mixed")
@@ -196,8 +196,8 @@ class DiscreteProgram:
         """A copy whose classifier scores `classes` (a superset of this program's, in any order): a class
         this program does not score starts with zero weights and bias, for the read-out refit to fit
         (`train_task`'s `defer_labels` trains without some classes, then adds them)."""
-        own = {token_key(c): i for i, c in enumerate(self.config.classes)}
-        missing = [c for c in self.config.classes if token_key(c) not in {token_key(k) for k in classes}]
+        own = token_index(self.config.classes)
+        missing = not_tokens(self.config.classes, classes)
         if missing:
             raise ValueError(f"with_classes: the classes {missing!r} would be dropped")
         classifier = np.zeros(self.classifier.shape[:2] + (len(classes),))
@@ -440,7 +440,7 @@ def _optional_int(array: Optional[np.ndarray]) -> Optional[np.ndarray]:
 
 def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np.ndarray, np.ndarray]:
     """Token index arrays [B, max_len] (padding 0, never attended to) and lengths [B]; checks the input."""
-    index = {token_key(t): i for i, t in enumerate(config.vocab)}
+    index = token_index(config.vocab)
     ids = np.zeros((len(inputs), config.max_len), dtype=np.int64)
     lengths = np.zeros(len(inputs), dtype=np.int64)
     for b, xs in enumerate(inputs):
@@ -458,7 +458,7 @@ def encode_inputs(config: ProgramConfig, inputs: Sequence[Sequence]) -> tuple[np
 
 def encode_targets(config: ProgramConfig, targets: Sequence[Sequence]) -> np.ndarray:
     """Class indices [B, max_len]; -100 where there is no target (None) and at padding."""
-    index = {token_key(c): i for i, c in enumerate(config.classes)}
+    index = token_index(config.classes)
     out = np.full((len(targets), config.max_len), -100, dtype=np.int64)
     for b, ys in enumerate(targets):
         for i, y in enumerate(ys):

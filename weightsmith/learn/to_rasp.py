@@ -31,7 +31,7 @@ import numpy as np
 from weightsmith import rasp
 from weightsmith.learn.model import TransformerProgramModel
 from weightsmith.learn.program import SCOPES, MLP, DiscreteProgram, Head, counts_some, match_rank
-from weightsmith.rasp.typed_tokens import token_key
+from weightsmith.rasp.typed_tokens import token_index, token_key
 
 POSITION_0 = -1  # the marked key at position 0
 NOT_COUNTED = -1  # the key of a position a counting head does not count
@@ -43,7 +43,7 @@ class _Decompiler:
         self.cfg = program.config
         self.names = self.cfg.variable_names()
         self.is_token = program.domain_is_token()
-        self.token_slot = {token_key(t): i for i, t in enumerate(self.cfg.vocab)}
+        self.token_slot = token_index(self.cfg.vocab)
         self.sops: list[rasp.SOp] = [rasp.tokens, rasp.indices]
         self.marked: dict[int, rasp.SOp] = {}
         self.slots = program.value_sets()
