@@ -26,7 +26,7 @@ def load(folder: Path | None = None) -> Lexicon:
     built by other code or other hand-written tables."""
     from weightsmith.tasks.nlp.dictionary.build import build, fingerprint
 
-    folder = folder or default_folder()
+    folder = folder or default_folder(fingerprint())
     manifest = folder / "manifest.json"
     if manifest.is_file() and json.loads(manifest.read_text()).get("fingerprint") == fingerprint():
         return read(folder)

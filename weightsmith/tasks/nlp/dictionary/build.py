@@ -1,6 +1,6 @@
 """Build the lexicon tables from the installed dictionaries (set-up time; a few seconds).
 
-    python -m weightsmith.tasks.nlp.dictionary.build [FOLDER]   # default $WEIGHTSMITH_CACHE/nlp/lexicon
+    python -m weightsmith.tasks.nlp.dictionary.build [FOLDER]   # default $WEIGHTSMITH_CACHE/nlp/lexicon/<fingerprint>
 
 Which English words: every single-word headword of the FreeDict English→French dictionary that WordNet
 knows (a learner's dictionary of about 8,800 entries, so an everyday vocabulary), plus every WordNet lemma
@@ -227,7 +227,7 @@ def _sentiment(words: set[str], closed) -> dict[str, SentimentWord]:
 def build(folder: Path | None = None) -> Lexicon:
     """Read every resource, choose the entries, write the tables to `folder`; returns the lexicon."""
     sources.require()
-    folder = folder or default_folder()
+    folder = folder or default_folder(fingerprint())
     wordnet_folder = sources.path("wordnet").parent
     classes, counts = english.wordnet_lemmas(wordnet_folder), english.sense_counts(wordnet_folder)
     eng_fra = freedict.english_french(sources.path("freedict-eng-fra"), sources.path("freedict-eng-fra", 1))
@@ -350,7 +350,7 @@ def build(folder: Path | None = None) -> Lexicon:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else default_folder()
+    folder = Path(argv[0]) if argv else default_folder(fingerprint())
     try:
         build(folder)
     except sources.MissingResource as error:

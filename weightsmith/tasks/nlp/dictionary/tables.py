@@ -1,7 +1,7 @@
 """The built lexicon tables: their rows, how they are written and read back, and the questions asked of them.
 
-The tables are plain TSV in one folder (by default `$WEIGHTSMITH_CACHE/nlp/lexicon/`, built by
-`python -m weightsmith.tasks.nlp.dictionary.build`):
+The tables are plain TSV in one folder (by default `$WEIGHTSMITH_CACHE/nlp/lexicon/<fingerprint>/`, one folder
+per version of the builder's code and hand-written tables, built by `python -m weightsmith.tasks.nlp.dictionary.build`):
 
 - `english.tsv`      lemma, pos (noun | verb | adj | adv), SemCor count, forms (`tag=form,form;...`)
 - `classifier.tsv`   the same columns: the wider lemmas only grammaticality and sentiment read (`classifier`)
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -33,8 +34,12 @@ SUBJECT_SENSES = HERE / "subject_senses.tsv"
 TASKS = ("translation", "grammaticality", "sentiment")
 
 
-def default_folder() -> Path:
-    return Path(os.environ.get("WEIGHTSMITH_CACHE") or Path.home() / ".cache" / "weightsmith") / "nlp" / "lexicon"
+def default_folder(fingerprint: str) -> Path:
+    """The cache folder of the tables built by the builder whose code hashes to `fingerprint`. One folder per
+    version, so that two checkouts (or a process started before an edit) never rebuild each other's tables
+    while the other reads them."""
+    root = Path(os.environ.get("WEIGHTSMITH_CACHE") or Path.home() / ".cache" / "weightsmith")
+    return root / "nlp" / "lexicon" / fingerprint
 
 
 @dataclass(frozen=True)
@@ -238,11 +243,14 @@ class Lexicon:
 
 
 def write(folder: Path, lexicon: Lexicon, manifest: dict) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the tables into a fresh folder beside `folder`, then move them in, the manifest last: a process
+    reading `folder` meanwhile sees whole tables of one build, never a table being written."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
 
     def table(name: str, header: str, rows: list[list[str]]) -> None:
         lines = [header] + ["\t".join(r) for r in rows]
-        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (fresh / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     table("english.tsv", "lemma\tpos\tcount\tforms",
           [[e.lemma, e.pos, str(e.count), _forms_text(e.forms)] for e in lexicon.english.values()])
@@ -257,7 +265,14 @@ def write(folder: Path, lexicon: Lexicon, manifest: dict) -> None:
            for v in lexicon.verbs.values()])
     table("sentiment.tsv", "word\tscore\trole\tsource",
           [[s.word, f"{s.score:g}", s.role, s.source] for s in lexicon.sentiment.values()])
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (fresh / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        fresh.rename(folder)  # atomic when no other build got there first
+    except OSError:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in sorted(p.name for p in fresh.iterdir() if p.name != "manifest.json") + ["manifest.json"]:
+            os.replace(fresh / name, folder / name)
+        fresh.rmdir()
 
 
 def read(folder: Path) -> Lexicon:
