@@ -71,7 +71,7 @@ POLAR_CLASSES = ("+1", "+2", "-1", "-2")
 NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
                "quietly", "softly")
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
-POSSESSIVES = ("my", "your", "his", "her", "its", "our", "their")
+POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an object: "it made her happy"
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
