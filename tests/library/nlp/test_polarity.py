@@ -47,7 +47,7 @@ def test_round13_sentences_and_their_known_misses():
     # an event with no evaluative word, and rated words used as names or topics (docs/nlp.md, round 13)
     assert [" ".join(e.words) for e, g in zip(examples, got) if g != e.label] == [
         "i could n't sleep because of the noise .", "my son is reading a book about the war .",
-        "my great - grandmother was born in 1920 .", "the dry cleaner 's closes at six ."]
+        "the dry cleaner 's closes at six ."]
 
 
 def test_graded_words_are_the_polar_comparatives_and_superlatives_in_one_run_per_class():
@@ -94,7 +94,6 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("the teacher was kind", "positive"),
     ("there was nothing wrong with the car", "positive"),
     ("was the hotel nice ?", "neutral"),  # a question asserts nothing
-    ("why is the bus always so slow ?", "neutral"),
     ("the cake was too sweet", "negative"),  # "too" + a positive word: excess, a complaint
     ("the cake was not too sweet", "positive"),
     ("the wind was too bad", "negative"),
@@ -124,7 +123,8 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("the cake was delicious , was n't it ?", "positive"),
     ("the beach was n't very clean , was it ?", "negative"),
     ("is n't the museum open on sundays ?", "neutral"),  # nothing to agree with
-    ("why is n't the train ever on time ?", "neutral"),  # "n't" not second: a question
+    ("has the train not been on time ?", "neutral"),  # no "n't" second: a question
+    ("why is n't the train ever on time ?", "negative"),  # a complaint asked with "why" (round 16, below)
     ("was the hotel breakfast awful ?", "neutral"),
     # a negation judges the first polar word after it; the rest of its clause describes
     ("the rain was n't bad at all during the festival", "positive"),
@@ -155,6 +155,24 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     # "little" after an adjective is a size, not "a little" ("a little cold")
     ("we rented a cosy little wooden cabin", "positive"),
     ("the cabin was a little cold", "negative"),
+    # round 16: a question opening with "why" takes what it asks about as given; its complaints count
+    ("why is the bus always so slow ?", "negative"),
+    ("why are the trains so dirty and crowded in the morning ?", "negative"),
+    ("why is the soup so delicious today ?", "neutral"),  # wonder, not praise
+    ("why did you sell the car ?", "neutral"),
+    ("can you tell me why the bus is so slow ?", "neutral"),  # "why" not first: a question
+    ("is the bus always so slow ?", "neutral"),
+    # a polar word right after my/our/… is part of a name, not a judgement
+    ("my best friend lives in leeds", "neutral"),
+    ("our great - grandfather built this house", "neutral"),
+    ("the nurse was gentle with my nervous grandmother", "positive"),
+    ("the teacher was patient with our shy son", "positive"),
+    ("the surprise party made her happy", "positive"),  # "her" is also an object: not read as a possessive
+    # "help" judges: helping is good, not helping a complaint (VADER's rating, no longer overridden)
+    ("my neighbour always helps me with the shopping", "positive"),
+    ("my brother never helps with the dishes", "negative"),
+    ("the new cream did n't help my rash at all", "negative"),
+    ("can you help me with my bag ?", "neutral"),
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

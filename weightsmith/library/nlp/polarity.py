@@ -12,7 +12,8 @@ polar by VADER's ratings).
                   "enough" ("big enough") are mildly positive; "not"/"n't" after could/can reads as
                   "never" ("could n't be better"); "little" after an adjective is a size ("a cosy little
                   wooden cabin"), not a diminisher ("a little cold"); "even" before a preposition or a
-                  conjunction opens a concession; "what a" exclaims
+                  conjunction opens a concession; "what a" exclaims; a polar word right after
+                  my/our/… is part of a name ("my best friend", "our nervous pony"), not a judgement
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
                   weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
@@ -35,7 +36,8 @@ polar by VADER's ratings).
                   and the sentence has no "?" (a question asserts nothing: "was the hotel nice ?" is
                   neutral), unless the question is rhetorical: a negative question ("is n't it terrible ?", "do n't you love
                   it ?") or a statement with a tag ("the cake was lovely , was n't it ?") asserts what
-                  it asks the hearer to agree with
+                  it asks the hearer to agree with, and a question opening with "why" asserts its
+                  complaints ("why is the wifi so slow ?")
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
                   neutral if they balance, and so when no polar word is left
 
@@ -59,7 +61,7 @@ POLAR = {cls: int(cls) for cls in POLAR_CLASSES}  # a polar class and its signed
 # other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
 CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj",),
                    "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",), "break": ("even",),
-                   "dim": (*POLAR, "adj")}
+                   "dim": (*POLAR, "adj")} | {c: ("poss",) for c in POLAR}
 NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
 
 
@@ -101,6 +103,8 @@ def resolve(cls: str, before: str, after: str) -> str:
         return "-" if before == "even" else "break"
     if cls == "what":  # "what a view !"
         return "exclaim" if after == "a" else "-"
+    if cls in POLAR and before == "poss":  # "my best friend", "our nervous pony": part of a name, not a judgement
+        return "-"
     if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
         return "int" if before == "never" else "so"
     return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
@@ -153,15 +157,24 @@ def how_it_counts(where: tuple[str, bool], polar_in_last: int) -> int | str:
     return -1 if clause == "before" and not polar_in_last else 0
 
 
+def asserted(vote: int, asserts: str) -> int:
+    """A vote as the sentence asserts it: all of it in a statement or a rhetorical question, only a complaint
+    in a "why" question, nothing in a question that asks."""
+    return vote if asserts == "all" or asserts == "complaints" and vote < 0 else 0
+
+
 def label(pro: int, contra: int) -> str:
     return "positive" if pro > contra else "negative" if contra > pro else "neutral"
 
 
 def rhetorical(word_class: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
-    """(at each position: I am the "n't" of a negative question, the sentence is rhetorical). A negative
-    question opens with an auxiliary + "n't" ("is n't it …", "do n't you …": "n't" is the second word); a
-    tag question ends with an auxiliary, maybe "n't", and a pronoun after a clause break ("…, was n't it
-    ?", "…, was it ?")."""
+    """(at each position: I am the "n't" of a negative question; what the sentence asserts if it asks: "all",
+    "complaints" or "-"). A negative question opens with an auxiliary + "n't" ("is n't it …", "do n't you …":
+    "n't" is the second word); a tag question ends with an auxiliary, maybe "n't", and a pronoun after a
+    clause break ("…, was n't it ?", "…, was it ?"): both assert what they ask the hearer to agree with. A
+    question opening with "why" takes what it asks about as given ("why is the wifi so slow ?" says the wifi
+    is slow): a complaint asked as a question. Only its complaints count: "why is your brother so quiet
+    tonight ?" wonders, it does not praise."""
     cue = feature("tag_cue", lambda c: c if c in ("nt", "pron", "break") else "-", word_class)
     cue1, cue2, cue3 = (previous(cue, k, default="start", name=f"tag_cue_prev{k}") for k in (1, 2, 3))
     opener = combine("opens_negative_question", lambda c, c2: c == "nt" and c2 == "start", word_class, cue2)
@@ -169,7 +182,12 @@ def rhetorical(word_class: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
     tag_shape = combine("tag_shape", lambda c2, c3: c2 == "nt" or c3 == "break", cue2, cue3)
     tag = combine("ends_tag", lambda end, shape: end and shape, ends_tag, tag_shape)
     cues = combine("rhetorical_cue", lambda o, t: o or t, opener, tag)
-    return opener, feature("is_rhetorical", lambda n: n > 0, count_all(cues))
+    is_rhetorical = feature("is_rhetorical", lambda n: n > 0, count_all(cues))
+    # the first word's class, read at every position (two yes/no flags make a small lookup; two counts did not)
+    first_word = rasp.Select(rasp.indices, rasp.indices, lambda key, query: key == 0)
+    first_class = rasp.categorical(rasp.Aggregate(first_word, word_class, default="-")).named("first_class")
+    why = feature("opens_why", lambda c: c == "why", first_class)
+    return opener, combine("rhetoric", lambda r, w: "all" if r else "complaints" if w else "-", is_rhetorical, why)
 
 
 def contrasted(word_class: rasp.SOp, resolved: rasp.SOp, opener: rasp.SOp, is_break: rasp.SOp) -> rasp.SOp:
@@ -207,7 +225,7 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
 
     modifier = previous(resolved, 1, default="-", name="modifier_before")
     modifier = feature("modifier", lambda c: c if c in ("int", "so", "dim", "too") else "-", modifier)
-    opener, is_rhetorical = rhetorical(word_class)
+    opener, rhetoric = rhetorical(word_class)
     is_negator = combine("is_negator", lambda c, o: c in NEGATORS and not o, resolved, opener)
     is_break = feature("is_clause_break", lambda c: c in ("break", "but", "question"), resolved)
     negated = in_negation_scope(is_negator, is_break, name="negated")
@@ -231,17 +249,18 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     clause = contrasted(word_class, resolved, opener, is_break)
     question_marks = count_all(feature("is_question_mark", lambda c: c == "question", resolved))
     asks = feature("is_question", lambda n: n > 0, question_marks)
-    asserts = combine("asserts", lambda question, rhetoric: rhetoric or not question, asks, is_rhetorical)
-    said = combine("said_vote", lambda v, d: 0 if d else v, combine("asserted_vote", lambda v, a: v if a else 0,
-                                                                   votes, asserts), described)
+    asserts = combine("asserts", lambda question, r: "all" if not question else r, asks, rhetoric)
+    said = combine("said_vote", lambda v, d: 0 if d else v, combine("asserted_vote", asserted, votes, asserts),
+                   described)
     # only the last clause counts; when it has no polar word ("the view is nice but the rooms are dark", "…, the
     # food was not ."), the clause before the contrast counts, and says the opposite of what it says alone;
     # "what a view !" says something good when nothing in its clause does. (Read from the classes, not the
     # votes, and joined with the vote in one last lookup, so that this runs beside the vote and the model is
     # no deeper for it.)
-    polar_in_last = combine("polar_in_last_clause", lambda c, where: c in POLAR and where == ("last", True), resolved,
-                            combine("clause_asserts", lambda c, a: (c, a), clause, asserts))
-    exclaims = combine("exclaims", lambda c, a: c == "exclaim" and a, resolved, asserts)
+    polar_in_last = combine("polar_in_last_clause",
+                            lambda c, where: c in POLAR and where[0] == "last" and asserted(POLAR[c], where[1]) != 0,
+                            resolved, combine("clause_asserts", lambda c, a: (c, a), clause, asserts))
+    exclaims = combine("exclaims", lambda c, a: c == "exclaim" and a == "all", resolved, asserts)
     how = combine("how_it_counts", how_it_counts, combine("clause_exclaims", lambda c, e: (c, e), clause, exclaims),
                   count_all(polar_in_last))
     counted = combine("counted_vote", lambda v, h: 1 if h == "exclaim" else v * h, said, how)

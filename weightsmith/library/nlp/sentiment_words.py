@@ -28,6 +28,9 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     even          "even": before a preposition or a conjunction it opens a concession ("always cheerful , even
                   on bad days"), whose words do not vote
     what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
+    why           "why" opening a question takes what it asks about as given ("why is the wifi so slow ?")
+    poss          a possessive determiner (my, our, …): a polar word after it is part of a name ("my best friend",
+                  "my great - grandmother", "our nervous pony"), not a judgement
     prep          a preposition (the closed-class table's), read only to tell a concessive "even" ("even in
                   winter") from a focusing one ("we even got a free upgrade")
     as of likeprep on modal      the context words that resolve them ("as well", "kind of", "looks like",
@@ -40,7 +43,7 @@ happier, worst), which after "never" or "could n't" says "the most", not its opp
 words of each class after the others, so that `id → graded` is a staircase too.
 
 Which VADER words count as polar: VADER rates many words that carry no opinion in an everyday sentence
-("play" +1.4, "friend" +2.2, "help" +1.7, "party" +1.7), and a sentence made of them is neutral. A rated
+("play" +1.4, "friend" +2.2, "share" +1.2, "party" +1.7), and a sentence made of them is neutral. A rated
 word is polar when it has an adjective, adverb or participle reading and |rating| ≥ 0.5, or any reading and
 |rating| ≥ 1.5, unless `sentiment_overrides.tsv` says otherwise; the overrides also add everyday
 evaluative words VADER lacks (slow, late, expensive). They were written from general knowledge of
@@ -68,10 +71,11 @@ POLAR_CLASSES = ("+1", "+2", "-1", "-2")
 NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
                "quietly", "softly")
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
+POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an object: "it made her happy"
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
-              "a": "a", "an": "a"}
+              "a": "a", "an": "a", "why": "why"} | {w: "poss" for w in POSSESSIVES}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
@@ -80,7 +84,7 @@ LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feel
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
 CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS,
-           "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a", "prep", "adj", "-")
+           "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a", "why", "poss", "prep", "adj", "-")
 
 
 @dataclass(frozen=True)
