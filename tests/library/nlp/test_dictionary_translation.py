@@ -273,6 +273,21 @@ def test_a_verb_spelled_like_an_ordinal_is_translated_as_the_verb():
 
 
 @pytest.mark.parametrize("english, french", [
+    ("the ambassador visited our school .", "l' ambassadeur a visité notre école ."),
+    ("the noise will aggravate his headache .", "le bruit aggravera son mal de tête ."),
+    ("the storm ruined our holiday .", "la tempête a ruiné nos vacances ."),
+    ("the receptionist is very kind .", "la réceptionniste est très gentille ."),
+    ("the new edition of the book is expensive .", "la nouvelle édition du livre est chère ."),
+    ("we watched a german film .", "nous avons regardé un film allemand ."),
+])
+def test_the_lexicon_chooses_cognates_masculines_and_french_spellings(english, french):
+    """The builder's choice among FreeDict's words (`build._Chooser`): the cognate French uses about as much
+    (aggraver, not indigner; ruiner, not abîmer; not germain for german), the masculine (ambassadeur, not
+    ambassadrice), and the accents French writes (réceptionniste, édition)."""
+    assert translate(english) == french
+
+
+@pytest.mark.parametrize("english, french", [
     ("she does not UNK .", "elle ne UNK pas ."),
     ("the boy is very UNK .", "le garçon est très UNK ."),
     ("i open the UNK .", "j' ouvre le UNK ."),

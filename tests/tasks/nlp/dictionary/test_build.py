@@ -2,9 +2,11 @@
 
 from collections import Counter
 
+import pytest
+
 from weightsmith.tasks.nlp import dictionary
 from weightsmith.tasks.nlp.dictionary import freedict, tables
-from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, read_overrides
+from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, read_overrides, respelled
 
 
 def test_at_least_3000_lemmas_for_every_task(built):
@@ -186,3 +188,60 @@ def test_only_a_frequent_verb_of_a_closed_class_word_takes_french():
                         "dernier": [freedict.FrenchHeadword("adj", None, ("last",))]},
                        {"durer": None, "abattre": None})
     assert closed_class_verbs(["last", "near", "over", "still"], classes, counts, chooser) == {"last": "durer"}
+
+
+def test_a_cognate_among_the_dictionarys_words_is_chosen_unless_french_uses_it_much_less(built):
+    """FreeDict lists aggraver after agacer and indigner for aggravate, guider after diriger, ballon after aérostat:
+    the cognate is the word a translator reaches for. Not where French writes it ten times less than the word the
+    dictionary's order picks: then it is another sense's word (german → germain, as in cousin germain; bulb →
+    bulbe, a plant's, beside ampoule)."""
+    _, lexicon = built
+    pairs = [("aggravate", "verb"), ("guide", "verb"), ("balloon", "noun"), ("german", "adj"), ("bulb", "noun")]
+    assert [lexicon.translations[p].french for p in pairs] == ["aggraver", "guider", "ballon", "allemand", "ampoule"]
+
+
+def test_a_masculine_noun_is_chosen_over_its_feminine_whatever_the_dictionarys_order(built):
+    """FreeDict gives ambassadrice before ambassadeur and admiratrice before admirateur: the lemma is the
+    masculine (-eur / -rice as ami / amie), as the references' unmarked gender is."""
+    _, lexicon = built
+    assert [lexicon.translations[w, "noun"].french for w in ("ambassador", "admirer", "friend")] == [
+        "ambassadeur", "admirateur", "ami"]
+
+
+def test_the_dictionarys_misspelt_accents_are_written_as_french_writes_them(built):
+    """FreeDict writes receptionniste, edition, experimenté: French writes each at least ten times as often with
+    its accents. A word that loses an accent so is another word (maïs → mais, sûr → sur, rythmé → rythme): kept."""
+    _, lexicon = built
+    french = {(w, p): lexicon.translations[w, p].french for w, p in [
+        ("receptionist", "noun"), ("edition", "noun"), ("expert", "adj"), ("corn", "noun"), ("reliable", "adj"),
+        ("rhythmic", "adj")]}
+    assert list(french.values()) == ["réceptionniste", "édition", "expérimenté", "maïs", "sûr", "rythmé"]
+    assert lexicon.translations["expert", "adj"].forms["fpl"] == "expérimentées"
+
+
+def test_the_chooser_prefers_a_frequent_cognate_and_the_masculine():
+    """The choice on a small dictionary: every candidate translates back; the cognate wins over earlier senses
+    unless French writes it ten times less (germain beside allemand); a feminine loses to its masculine even
+    where the English word stands first among its translations."""
+    pytest.importorskip("wordfreq")
+    back = {word: [freedict.FrenchHeadword(pos, None, english)] for word, pos, english in [
+        ("agacer", "verb", ("annoy", "aggravate")), ("indigner", "verb", ("aggravate",)),
+        ("aggraver", "verb", ("worsen", "aggravate")), ("allemand", "adj", ("german",)),
+        ("germain", "adj", ("german",)), ("ambassadrice", "noun", ("ambassador",)),
+        ("ambassadeur", "noun", ("envoy", "ambassador"))]}
+    chooser = _Chooser({"aggravate": ["agacer", "indigner", "aggraver"], "german": ["allemand", "germain"],
+                        "ambassador": ["ambassadrice", "ambassadeur"]}, back,
+                       {"agacer": None, "indigner": None, "aggraver": None})
+    assert [chooser.choose(w, p) for w, p in [("aggravate", "verb"), ("german", "adj"), ("ambassador", "noun")]] == [
+        "aggraver", "allemand", "ambassadeur"]
+
+
+def test_a_respelling_needs_french_to_write_it_far_more_and_to_mean_the_same_word():
+    pytest.importorskip("wordfreq")
+    back = {"tâche": [freedict.FrenchHeadword("noun", "f", ("task", "job"))],
+            "édition": [freedict.FrenchHeadword("noun", "f", ("edition",))]}
+    assert respelled("edition", "edition", back) == "édition"
+    assert respelled("receptionniste", "receptionist", back) == "réceptionniste"
+    assert respelled("tache", "stain", back) == "tache"  # tâche is a task, not a stain
+    assert respelled("maïs", "corn", back) == "maïs"  # mais has fewer accents: another word
+    assert respelled("salle de bains", "bathroom", back) == "salle de bains"

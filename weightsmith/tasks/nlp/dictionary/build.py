@@ -10,10 +10,15 @@ French of the same class, and LemmInflect's inflected forms.
 
 Which French word: a dictionary's first sense is often not the everyday one (FreeDict gives "cat" →
 "mégère" first). A candidate must not have another class in the French→English dictionary, and a verb must
-be one Verbiste conjugates. Among those, in order: one that translates back to the English word, and the earlier
-the English word stands in its translations the better (voir → "see" first, rencontrer → "see" ninth);
-one whose class is attested; a masculine lemma over its feminine (ami over amie); a single word; the
-earlier sense. The hand-written overrides (`overrides.tsv`) come first of all.
+be one Verbiste conjugates. Among those, in order: one that translates back to the English word; a masculine
+lemma over its feminine (ami over amie, ambassadeur over ambassadrice); a cognate of the English word not much rarer
+in French than the word the rest of this order picks (aggravate → aggraver, not indigner: `_Chooser.choose`); the
+earlier the English word stands in its translations the better (voir → "see" first, rencontrer → "see" ninth);
+one whose class is attested; a single word; the earlier sense. The hand-written overrides (`overrides.tsv`) come
+first of all.
+
+FreeDict misspells some accents (receptionniste, experimenté, emission): the chosen word is written as French
+writes it when wordfreq's list has it far more often with other accents (`respelled`).
 
 Nouns neither dictionary translates that French writes alike but for accents (campus, safari, detective →
 détective) take that French word when wordfreq's French list has it and French uses it about as much as English
@@ -34,6 +39,7 @@ import json
 import sys
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
@@ -57,6 +63,13 @@ COGNATE_MIN_ENGLISH_ZIPF = 3.0
 # the derived adverbs (`derived_adverbs`) stop there too, for the same read-out: 165 of WordNet's 265 adverbs whose
 # French the rule finds (round 13b: the 265 took the largest lookup over its 50,000)
 ADVERB_MIN_ENGLISH_ZIPF = COGNATE_MIN_ENGLISH_ZIPF
+# the chooser's cognates (`_Chooser.choose`): the English word's first letters, and how much rarer in French (wordfreq's
+# Zipf scale, a factor of 10 per unit) a cognate may be than the word the dictionary's order picks (german → germain,
+# bulb → bulbe are; aggravate → aggraver, guide → guider are not). Round 16 screened 3 and 5 letters, 0.3 and 1.0
+CHOICE_COGNATE_PREFIX = 4
+CHOICE_COGNATE_MAX_LEAD = 0.5
+# misspelt accents (`respelled`): the spelling with other accents French writes at least 10 times as often (Zipf)
+MISSPELT_MIN_LEAD = 1.0
 HERE = Path(__file__).parent
 
 
@@ -89,6 +102,11 @@ class _Chooser:
         return next((e.gender for e in self.fra_eng.get(noun, []) if e.pos == "noun" and e.gender), None)
 
     def choose(self, lemma: str, pos: str) -> str | None:
+        """The French for (lemma, pos) in the module docstring's order. A cognate (the same first
+        CHOICE_COGNATE_PREFIX letters, accents aside) that translates back is the word a translator reaches for
+        when the dictionary lists it among synonyms (aggraver beside agacer and indigner, guider beside diriger,
+        ballon beside aérostat), unless French uses it much less than the word the order picks otherwise: then it
+        is another sense's word (german → germain: cousin germain; bulb → bulbe beside ampoule)."""
         candidates = list(dict.fromkeys(self.eng_fra.get(lemma, []) + self.reverse.get(lemma, [])))
         scored = []
         for i, c in enumerate(candidates):
@@ -97,10 +115,36 @@ class _Chooser:
             if classes and pos not in classes or pos == "verb" and not conjugable:
                 continue  # a French word of another class, or a verb Verbiste cannot conjugate (a misspelling)
             back = [list(e.english).index(lemma) for e in self.fra_eng.get(c, []) if lemma in e.english]
-            feminine_of_another = c.endswith("e") and c[:-1] in candidates  # amie beside ami: the lemma is ami
-            scored.append(((bool(back), -min(back, default=99), bool(classes), not feminine_of_another,
-                            " " not in c, -i), c))
-        return max(scored)[1] if scored else None
+            scored.append(((bool(back), not _feminine_of_another(c, candidates), -min(back, default=99),
+                            bool(classes), " " not in c, -i), c))
+        if not scored:
+            return None
+        first = max(scored)
+        cognates = [(key, c) for key, c in scored if first[0][0] and key[:2] == first[0][:2] and _cognate(lemma, c)
+                    and _zipf(c) >= _zipf(first[1]) - CHOICE_COGNATE_MAX_LEAD]
+        return max(cognates or [first])[1]
+
+
+def _feminine_of_another(word: str, candidates: list[str]) -> bool:
+    """Whether `word` is the feminine of another candidate (amie beside ami, infirmière beside infirmier,
+    ambassadrice beside ambassadeur): the lemma is the masculine."""
+    return any(word != m and (word == french.adjective_forms(m)[1] or m.endswith("eur") and word == m[:-3] + "rice")
+               for m in candidates)
+
+
+def _zipf(french_word: str) -> float:
+    """How common a French word is (wordfreq's Zipf scale); a phrase, as its rarest word; a pronominal verb as its verb."""
+    import wordfreq  # the `lexicon` extra
+
+    words = french_word.removeprefix("se ").removeprefix("s'").split(" ")
+    return min(wordfreq.zipf_frequency(w, "fr") for w in words)
+
+
+def _cognate(english_word: str, french_word: str) -> bool:
+    """Whether a French word starts as the English one does (accents aside), its first CHOICE_COGNATE_PREFIX letters."""
+    stem = english_word[:CHOICE_COGNATE_PREFIX]
+    return len(english_word) >= CHOICE_COGNATE_PREFIX and \
+        _unaccented(french_word.removeprefix("se ").removeprefix("s'")).startswith(stem)
 
 
 def _translation(lemma: str, pos: str, word: str, gender: str | None, source: str) -> Translation:
@@ -119,6 +163,38 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=1)
+def _french_by_letters() -> dict[str, str]:
+    """Unaccented letters → the commonest of wordfreq's 100,000 commonest French words spelled with them."""
+    import wordfreq  # the `lexicon` extra
+
+    french: dict[str, str] = {}
+    for word in wordfreq.top_n_list("fr", 100_000):
+        if word.isalpha():
+            french.setdefault(_unaccented(word), word)
+    return french
+
+
+def respelled(french_word: str, english_word: str, fra_eng: dict) -> str:
+    """The French word as French writes it, where the dictionary misspells its accents (experimenté → expérimenté,
+    receptionniste → réceptionniste, emission → émission, egyptien → égyptien): each word of the phrase that French
+    writes at least MISSPELT_MIN_LEAD more often with other accents (wordfreq), and with no fewer of them (taïs is
+    no misspelt tais, nor maïs mais). The other spelling must not be another word FreeDict's French→English side
+    knows, unless it translates back to `english_word` (tache, a stain, is no misspelt tâche, a task)."""
+    import wordfreq  # the `lexicon` extra
+
+    def accents(word: str) -> int:
+        return sum(a != b for a, b in zip(word, _unaccented(word)))
+
+    def fixed(word: str) -> str:
+        other = _french_by_letters().get(_unaccented(word), word)
+        commoner = wordfreq.zipf_frequency(other, "fr") >= wordfreq.zipf_frequency(word, "fr") + MISSPELT_MIN_LEAD
+        same_word = other not in fra_eng or any(english_word in e.english for e in fra_eng[other])
+        return other if commoner and same_word and accents(other) >= accents(word) else word
+
+    return " ".join(fixed(w) for w in french_word.split(" "))
+
+
 def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]:
     """English noun → the French noun spelled the same but for accents (campus, glacier, safari, detective →
     détective, planetarium → planétarium), for nouns the dictionaries give no French: FreeDict is a learner's
@@ -131,11 +207,7 @@ def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]
     English noun (bout is an end, venue an arrival: false friends)."""
     import wordfreq  # the `lexicon` extra
 
-    french = {}
-    for word in wordfreq.top_n_list("fr", 100_000):
-        if word.isalpha():
-            french.setdefault(_unaccented(word), word)
-    out = {}
+    french, out = _french_by_letters(), {}
     for noun in nouns:
         word, english_zipf = french.get(noun), wordfreq.zipf_frequency(noun, "en")
         if word is None or len(word) <= 3 or word in verbs or english_zipf < COGNATE_MIN_ENGLISH_ZIPF:
@@ -252,7 +324,8 @@ def build(folder: Path | None = None) -> Lexicon:
                 continue  # an unattested class with no French: "cat" as a verb
             lemmas[lemma, pos] = EnglishLemma(lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
             if word is not None:
-                translations[lemma, pos] = _translation(lemma, pos, word, chooser.gender(word), "freedict")
+                translations[lemma, pos] = _translation(lemma, pos, respelled(word, lemma, fra_eng), chooser.gender(word),
+                                                         "freedict")
     changed = 0
     for (lemma, pos), (word, gender) in overrides.items():
         changed += chooser.choose(lemma, pos) != word
