@@ -865,7 +865,7 @@ def word_class(info: tuple) -> tuple:
         r = grammar.readings(info)
         noun = r.get("N", (None,) * 4)
         verb = r.get("V", (None, (), None))
-        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] if verb[0] in ("r", "t") else False, noun[1] == "sg|pl",
+        return ("OPEN", tuple(sorted(r)), verb[1], verb[0] if verb[0] in ("r", "t", "e") else False, noun[1] == "sg|pl",
                 noun[3], _open_facts(info),
                 info[2] if info[0] == "OPEN" else "UNK")
     if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR"):

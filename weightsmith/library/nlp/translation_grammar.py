@@ -100,6 +100,10 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         out = ("V", out[1], "r" if _kind(after) in ("PUNCT", "ADV", "MID", "PREP", "CONJ", "START") else False, *out[3:])
     if out[0] == "V" and out[2] == "t":  # another verb with an object: il part / il laisse ses clés
         out = ("V", out[1], "t" if _kind(after) in ("DET", "NUM", "OBJ") else False, *out[3:])
+    if out[0] == "V" and out[2] == "e":  # a state after être: ils s'ennuient / le film les ennuie
+        after_be = _kind(before) == "BE" or _kind(before) == "NEG" and _kind(before2) == "BE" or \
+            be_question and _kind(before) in ("N", "S")  # (are you bored ? est-ce que vous vous ennuyez ?)
+        out = ("V", out[1], "e" if after_be else False, *out[3:])
     if out[0] == "N" and out[2] == "sg|pl":  # sheep, fish: the number the words around it show
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
@@ -229,26 +233,35 @@ def _be_before(window: tuple) -> int:
     return 0
 
 
-def _adverbs_before_predicate(window: tuple, after: tuple | None) -> tuple:
+def _adverbs_before_predicate(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The mid adverbs French puts before a predicate after être: still / always before it (est encore
-    mouillé, est toujours rangée), and yet / again after it (n'est pas encore cuit, est encore sale)."""
+    mouillé, est toujours rangée), and yet / again / enough after it (n'est pas encore cuit, est encore sale,
+    est assez chaud; in an être question too: est-ce que le lac est assez profond ?)."""
     k = _be_before(window)
     mids = tuple(e for d, w in enumerate(window[1:k], 1) if w[0] == "ADV" and w[2] for e in own(d, OWN, w[1]))
-    return mids + lit(after[1]) if k and _end_adverb(after) else mids
+    return mids + lit(after[1]) if _end_adverb(after) and (k or _question_predicate(window, clause)) else mids
+
+
+def _question_predicate(window: tuple, clause: dict) -> bool:
+    """window[0] is an adjective right after the subject of a question that opens with être, which `_resolve`
+    reads as its predicate (is the lake deep ? est-ce que le lac est profond ?; is it cold ?)."""
+    return clause["question"] in ("be-pres", "be-past") and window[0][0] == "A" and _kind(window[1]) in ("N", "S")
 
 
 def _end_adverb(info: tuple | None) -> bool:
-    """yet / again (encore), spoken before the predicate they follow."""
-    return info is not None and info[0] == "ADV" and not info[2] and info[1] == "encore"
+    """yet / again (encore) and enough (assez), spoken before the predicate they follow (warm enough: assez
+    chaud)."""
+    return info is not None and info[0] == "ADV" and not info[2] and info[1] in ("encore", "assez")
 
 
-def _spoke_end_adverb(window: tuple) -> bool:
-    """window[0] is a predicate after être that spoke the yet / again after it (`_adverbs_before_predicate`):
-    an adjective or a participle (is dirty again: est encore sale), not the -ing verb of a progressive, whose
-    verb group speaks no such adverb (the baby is crying again: le bébé pleure encore)."""
+def _spoke_end_adverb(window: tuple, clause: dict) -> bool:
+    """window[0] is a predicate that spoke the yet / again / enough after it (`_adverbs_before_predicate`):
+    an adjective or a participle after être (is dirty again: est encore sale), or an être question's
+    adjective, not the -ing verb of a progressive, whose verb group speaks no such adverb (the baby is crying
+    again: le bébé pleure encore)."""
     me = window[0]
     return me is not None and (me[0] == "A" or me[0] == "V" and _verb_role(window) == "participle") \
-        and _be_before(window) > 0
+        and (_be_before(window) > 0 or _question_predicate(window, clause))
 
 
 def _time_adjective(info: tuple | None) -> bool:
@@ -454,7 +467,7 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     if aux and aux.startswith("modal:") or aux == "would" and verb[0] == "V" and verb[3] is True:
         return _modal_group(aux, verb, head, je, neg, mids, obj, prefix), agreement
     finite_tense = "aux" if tense == "perfect" else tense
-    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r")
+    reflexive = phrasal[1] if phrasal else verb[0] == "V" and verb[2] in (True, "r", "e")
     if verb[0] == "BE" and tense == "perfect" and after == ("TO",):  # been to (a place)
         asking = bool(clause["question"]) and neg is None
         return _been_to_group(je, neg, mids, asking), agreement
@@ -560,8 +573,8 @@ def _left_of_verb(window: tuple, head: int, clause: dict) -> LeftOfVerb:
             aux = "have" if w[0] == "HAVE_AUX" else w[1]
         elif w[0] == "MODAL" and aux is None:
             aux = "modal:" + "|".join(w[1])
-        elif w[0] == "BE" and aux is None and verb[0] == "V" and verb[1] == "ing":
-            aux = "be-" + w[1]
+        elif w[0] == "BE" and aux is None and verb[0] == "V" and (verb[1] == "ing" or verb[2] == "e"):
+            aux = "be-" + w[1]  # (a progressive's, or a pronominal state's: `_pronominal_state`)
         elif w[0] == "S" and w[1] == "1s":
             je = not _and_i(window[j:])
             break
@@ -581,6 +594,8 @@ def _tense(verb: tuple, aux: str | None) -> str:
             return "perfect"
         return {"pres": "pres", "past": "imp", "base": "fut" if aux == "will" else "pres"}[verb[1]]
     tag = verb[1]
+    if verb[2] == "e":  # a pronominal state (`_pronominal_state`) takes être's tense: ils s'ennuyaient
+        return {"be-past": "imp", "be-pp": "perfect"}.get(aux, "pres")
     if aux == "have":  # have (not) come: whatever form the participle shares
         return "perfect"
     if tag == "base":
@@ -674,7 +689,29 @@ def _verb_role(window: tuple) -> str:
         return "infinitive"
     if me[1] == "ing" and window[1] is not None and window[1][0] in ("V", "PREP"):
         return "gerund"
+    if _pronominal_state(window):
+        return "group"
     return "participle" if _be_before(window) > 0 and me[1] in ("pp", "past") else "group"
+
+
+def _pronominal_state(window: tuple) -> bool:
+    """window[0] is a participle French says as its pronominal verb after être, which then speaks nothing (they
+    are bored: ils s'ennuient; we were never bored: nous ne nous ennuyions jamais; are you bored ? est-ce que
+    vous vous ennuyez ?): its reading keeps "e" (`translation_words._pronominal_states`) only right after
+    être, a negation after être or an être question's subject (`resolve`). Not after the infinitive or the
+    future's be (to be bored, will be bored: the participle, as before)."""
+    me = window[0]
+    if me[0] != "V" or me[2] != "e":
+        return False
+    k = _be_before(window)
+    return k == 0 or window[k][1] != "base"  # (k == 0: the question's être, the sentence's first word)
+
+
+def _before_pronominal_state(be: tuple, after: tuple | None) -> bool:
+    """être (`be`, in the present, past or perfect) before a participle it does not speak (`_pronominal_state`),
+    read from the word after it: only a verb whose reading is "e" (so the resolution keeps it)."""
+    return be[1] != "base" and after is not None and after[0] == "OPEN" and list(readings(after)) == ["V"] \
+        and readings(after)["V"][0] == "e"
 
 
 def has_tail(marker: object) -> bool:
@@ -1533,7 +1570,7 @@ def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     elif clause["q_subject"] and kind == "S" and window[0][-1] in ("it", "this") and _kind(after) == "BE":
         out = lit("qu'" if window[0][-1] == "it" else "que")  # être speaks il / ce: est-ce qu'il fera beau
     if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past") and not (
-            kind == "V" and window[0][1] == "ing" or _mid_before_progressive(window[0], after)):
+            kind == "V" and (window[0][1] == "ing" or window[0][2] == "e") or _mid_before_progressive(window[0], after)):
         # is it raining: est-ce qu'il pleut; is it still raining: est-ce qu'il pleut encore
         tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
         v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
@@ -1618,15 +1655,17 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out += ((0, prefix + "v.inf"),)
         elif role == "participle":  # the door is closed: a participle that agrees
             person, gender = clause["subject"]
-            out = _adverbs_before_predicate(window, after) + (
+            out = _adverbs_before_predicate(window, after, clause) + (
                 (0, f"v.ppa.{gender}.{_number(_agreeing_person(person))}"),)
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
-            out = verb_group(window, 0, after, clause, {"r": "r.", "t": "t."}.get(me[2], ""))
+            out = verb_group(window, 0, after, clause, {"r": "r.", "e": "r.", "t": "t."}.get(me[2], ""))
     elif kind == "BE":
         if window[1] == ("TO",):  # (it is going) to be: être, or faire for the weather (il va faire chaud)
             return lit("faire") if _weather(window[2:], after) else ((0, f"{avoir_prefix(after)}v.inf"),)
         if nxt == "NEG" or _progressive(after):  # (the -ing verb speaks; "it" before it is spoken here)
             return lit("il") if _progressive(after) and _ce_subject(window, 0) else ()
+        if _before_pronominal_state(me, after):  # (the participle speaks its pronominal verb)
+            return ()
         if _weather(window, after):
             return _with_ce(window, 0, after, _weather_verb(window, clause), weather=True)
         if _intensifier(after) and (_it_subject(window) or _ce_subject(window, 0)):  # "very" speaks the verb
@@ -1644,7 +1683,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = lit("il")  # it is not raining: il ne pleut pas
         elif window[1] is not None and window[1][0] == "BE" and _weather(window[1:], after):
             out = _with_ce(window, 1, after, lit("ne") + _weather_verb(window[1:], clause) + lit(me[1]), weather=True)
-        elif window[1] is not None and window[1][0] == "BE" and not _progressive(after):
+        elif window[1] is not None and window[1][0] == "BE" and not _progressive(after) and \
+                not _before_pronominal_state(window[1], after):
             out = _with_ce(window, 1, after, verb_group(_be_window(window, 1, after), 1, after, clause,
                                                          avoir_prefix(after, window, 1)))
     elif kind in ("AUX", "HAVE_AUX"):
@@ -1663,12 +1703,12 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         person = _agreeing_person(person)
         weather = _weather_context(window) or _weather_question(window, clause)
         code = "a.w" if me[3] and weather else f"a.{gender}.{_number(person)}"
-        out = _adverbs_before_predicate(window, after) + _degree(window, 0, set()) + ((0, code),)
+        out = _adverbs_before_predicate(window, after, clause) + _degree(window, 0, set()) + ((0, code),)
     elif kind == "ADV":
         if me[2] and (nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK") or nxt == "A" and _be_before((after, *window))):
             return ()  # (a mid adverb before a predicate: the predicate speaks it)
-        if _end_adverb(me) and _spoke_end_adverb(window[1:]):
-            return ()  # is dirty again: est encore sale (the predicate spoke it)
+        if _end_adverb(me) and _spoke_end_adverb(window[1:], clause):
+            return ()  # is dirty again: est encore sale, warm enough: assez chaud (the predicate spoke it)
         if _in_perfect(window, clause):
             return ()  # slept well: a bien dormi (the verb spoke it)
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):

@@ -297,6 +297,28 @@ def _noun_classes() -> dict[str, str]:
             for lemma, cls in noun_classes(folder, SUBJECT_CLASS_SYNSETS | PLACE_CLASS_SYNSETS).items()}
 
 
+@lru_cache(maxsize=1)
+def _pronominal_states() -> frozenset[tuple[str, str]]:
+    """(French verb, English participle) for the pronominal verbs FreeDict's French-English dictionary gives
+    first as "be" + a participle, and never as "get" + it: a state French says with the pronominal verb where
+    English says être + the participle (s'ennuyer: be bored, they are bored: ils s'ennuient; s'appeler: be
+    called). Not one that is also "get" + it, which names the change (se perdre: be lost, get lost; we are
+    lost stays nous sommes perdus)."""
+    from weightsmith.tasks.nlp.dictionary import freedict, sources
+    from weightsmith.tasks.nlp.dictionary.tables import reflexive
+
+    out = set()
+    for headword, entries in freedict.french_english(sources.path("freedict-fra-eng"),
+                                                     sources.path("freedict-fra-eng", 1)).items():
+        verb = reflexive(headword)
+        glosses = [g for e in entries if e.pos == "verb" for g in e.english]
+        if verb and glosses and glosses[0].startswith("be ") and len(glosses[0].split()) == 2:
+            participle = glosses[0].split()[1]
+            if "get " + participle not in glosses:
+                out.add((verb, participle))
+    return frozenset(out)
+
+
 # the forms a translated noun or verb needs that its lexicon entry may lack (the builder takes LemmInflect's
 # dictionary forms only): a noun's plural, a verb's 3rd person, past, participle and -ing
 NEEDED = {"noun": ("pl",), "verb": ("3s", "past", "pp", "ing")}
@@ -447,6 +469,9 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
             participle = tag == "past" and (participles is None or word.endswith("t") and word not in participles
                                              and any(p.endswith("ed") for p in participles))
             tags = tuple(sorted({tag, *(("pp",) if participle else ())} | set(readings.get("V", (None, ()))[1])))
+            if not reflexive and "pp" in tags and (french, word) in _pronominal_states():
+                reflexive = "e"  # after être: the pronominal verb (they are bored: ils s'ennuient), as "r" has
+                forms |= {"r." + code: form for code, form in _verb_forms(verb, True).items()}
             # what its object takes: generic (j'aime les chats), de (j'ai besoin de pain), jouer (au football,
             # du piano), an infinitive with de / à (oublier d'appeler), or nothing special
             # its other senses, keyed by what chooses them, with whether each is pronominal: a particle after it
