@@ -50,6 +50,27 @@ class OneLineErrors(TyperGroup):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def format_help(self, ctx, formatter) -> None:  # noqa: ANN001
+        as_help_reads(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def get_command(self, ctx, name: str):  # noqa: ANN001, ANN201
+        command = super().get_command(ctx, name)
+        if command is not None:
+            as_help_reads(command, ctx)
+        return command
+
+
+def as_help_reads(command, ctx) -> None:  # noqa: ANN001
+    """Two repairs of Typer's rich help (0.29), made where the group hands out a command: it gave every flag a value
+    type, as if the flag took one (`--trace <bool>`, `--help <bool>`), so a flag's type is shown empty; and the command
+    list kept a docstring's line breaks inside a summary, so the summary is its first paragraph on one line."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            param.metavar = ""
+    if command.short_help is None and command.help:
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
+
 
 app = typer.Typer(
     help="weightsmith: write RASP programs, run them, compile them into exact transformers.",
