@@ -338,12 +338,16 @@ def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
-def test_language_tasks_name_unknown_words_and_refuse_empty_text():
+def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
     result = runner.invoke(app, ["translate", "the boy is zzyzx qwertz"])
     assert result.exit_code == 0 and "read as UNK): zzyzx, qwertz" in result.output
     for command in ("translate", "grammar", "sentiment"):
         empty = runner.invoke(app, [command, "  "])
         assert empty.exit_code == 2 and "the text is empty" in empty.output
+        for text in ("...", "?!", "—"):
+            wordless = runner.invoke(app, [command, text, "--trace"])
+            assert wordless.exit_code == 2 and wordless.output == ("error: the text has no words, only punctuation "
+                                                                   "or symbols: give a sentence\n"), wordless.output
         long = runner.invoke(app, [command, "the cat " * 40])
         assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output
 

@@ -27,7 +27,7 @@ import dataclasses
 from weightsmith import rasp
 from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
-from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, Tokens, detokenize, tokenize, with_unknowns
+from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, Tokens, detokenize, is_word, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
 from weightsmith.library.nlp.translation_words import numerals_back
 from weightsmith.model.generate import STOP, UNDEFINED, generate
@@ -47,11 +47,14 @@ HIGHLIGHTS = {
 
 
 def _words(text: str, task: str) -> list[str]:
-    """The text's tokens, or a clear error: empty text has no answer, and a text longer than the model's
-    positions is refused by its size, without echoing it back."""
+    """The text's tokens, or a clear error: empty text has no answer, nor has punctuation or symbols alone
+    ("...", "?!", an emoji: the programs would read them as a sentence and answer it), and a text longer
+    than the model's positions is refused by its size, without echoing it back."""
     words = tokenize(text)
     if not words:
         raise ValueError("the text is empty: give a sentence")
+    if not any(is_word(w) for w in words):
+        raise ValueError("the text has no words, only punctuation or symbols: give a sentence")
     limit = models.serving(task).max_seq_len
     if len(words) > limit:
         raise ValueError(f"the text has {len(words)} tokens; the {task} model reads at most {limit}")
@@ -168,7 +171,7 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     t = models.serving(name)
     shown = None
     if name == "translation":
-        tokens = model_tokens(tokenize(text), name).model_input
+        tokens = model_tokens(_words(text, name), name).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
         if t is models.DICTIONARY_TRANSLATION:  # its positions: a multi-word expression or French form is one
             french, _ = _translate_by_reruns(t, tokens, "interpreter", "vous")
