@@ -460,6 +460,34 @@ def test_a_transformer_program_folder_is_named_as_one(tmp_path):
                           "import its program.py and call run(['BOS', ...])")
 
 
+def test_learn_writes_a_model_folder_that_run_verify_and_switch_take(tmp_path):
+    # `learn` wrote no model folder: a learned program could not be run, verified, switched over or piped into
+    # from the command line
+    from weightsmith.learn import DiscreteProgram
+
+    out = tmp_path / "tp"
+    learned = runner.invoke(app, ["learn", "hist", "-o", str(out), "--layers", "1", "--heads", "2", "--mlps", "0",
+                                  "--epochs", "2"])
+    assert learned.exit_code == 0 and f"compiled model written to {out / 'model'}" in learned.output, learned.output
+    program = DiscreteProgram.load(out)
+    tokens = ["BOS", 3, 1, 3, 0]
+    ran = runner.invoke(app, ["run", str(out / "model"), *map(str, tokens)])
+    assert ran.exit_code == 0 and ran.output.strip() == str(program.predict([tokens])[0]), ran.output
+    assert one_line_error(runner.invoke(app, ["run", str(out / "model"), "3", "1"]), "not the learned program's BOS")
+    verified = runner.invoke(app, ["verify", str(out / "model"), str(out)])
+    assert verified.exit_code == 0 and verified.output.startswith("OK"), verified.output
+    # the folder itself names its model, where a model or a program was wanted
+    assert one_line_error(runner.invoke(app, ["run", str(out), "BOS", "1"]),
+                          f"its compiled model is the folder {out / 'model'}")
+    assert one_line_error(runner.invoke(app, ["compile", str(out), "-o", str(tmp_path / "c")]),
+                          f"already compiled into the model folder {out / 'model'}")
+    runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "h")])
+    switched = runner.invoke(app, ["switch", f"L={out / 'model'}", f"H={tmp_path / 'h'}", "-o", str(tmp_path / "s")])
+    assert switched.exit_code == 0 and "OK L:" in switched.output, switched.output
+    ran = runner.invoke(app, ["run", str(tmp_path / "s"), "L", *map(str, tokens)])
+    assert ran.exit_code == 0 and ran.output.strip() == str(["L", *program.predict([tokens])[0]]), ran.output
+
+
 def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):
     """`run sort_unique 2 2 1` refuses (tokens must be distinct), but `run FOLDER 2 2 1` of its compiled model
     printed [1, 2.0, None] without a word: a model holds no program to check an input against (and `verify`

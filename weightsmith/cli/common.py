@@ -109,7 +109,11 @@ def load_model(folder: Path) -> Transformer:
             model = load(folder)
         except ModelFolderError as err:
             hint = ""
-            if (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` writes
+            compiled = Path(folder) / "model"
+            if (Path(folder) / "program.json").is_file() and (compiled / "config.json").is_file():
+                hint = (f"; {folder} holds a Transformer Program (weightsmith learn): its compiled model is the "
+                        f"folder {compiled} (its BOS token first: `weightsmith run {compiled} BOS ...`)")
+            elif (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` wrote before model/
                 hint = (f"; {folder} holds a Transformer Program (weightsmith learn): import its program.py and call "
                         "run(['BOS', ...]) (its BOS token first; a module: run as a script it prints nothing), or compile "
                         "it in Python (weightsmith.learn.compile_program)")

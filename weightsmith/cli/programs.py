@@ -130,17 +130,18 @@ def _warn_if_causal_form_differs(spec) -> None:
 @app.command("verify")
 def verify_command(
     folder: Path = typer.Argument(..., help="A saved model folder."),
-    program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function)."),
+    program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function; "
+                                  "or the folder `weightsmith learn` wrote, for its model/)."),
     n_random: int = typer.Option(10_000, min=1, help="Random inputs to check when all inputs are too many (>100,000)."),
     seed: int = typer.Option(0),
 ) -> None:
     """Check a saved model against the interpreter: on every input when feasible, else on random ones."""
-    from weightsmith.program_spec import load_program
+    from weightsmith.program_spec import learned_program, load_program
     from weightsmith.verify import verify
 
     model = load_model(folder)
     try:
-        spec = load_program(program)
+        spec = learned_program(Path(program)) or load_program(program)
     except (KeyError, ValueError) as err:
         fail(str(err))
     differs = _vocab_difference(spec, model.config.vocab)
