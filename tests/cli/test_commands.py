@@ -386,6 +386,16 @@ def test_compile_says_in_one_line_when_the_model_cannot_tell_an_outputs_type(tmp
     assert "Traceback" not in result.stderr and "warnings.warn" not in result.stderr
 
 
+def test_a_compile_that_fails_is_one_line_without_warnings_about_its_model(tmp_path):
+    # `compile` printed the compiler's "undefined on some inputs, and its model's outputs there mean nothing"
+    # warning, then the error that no model was made
+    source = tmp_path / "div.py"
+    source.write_text("from weightsmith import rasp\n\ndef div():\n    return rasp.Map(lambda x: 10 // x, rasp.tokens)\n")
+    result = runner.invoke(app, ["compile", f"{source}:div", "--vocab", "0,1,2", "--max-len", "3",
+                                 "-o", str(tmp_path / "m")])
+    assert one_line_error(result, "ZeroDivisionError"), result.output
+
+
 def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
     """Read as text, `2 * "1"` is "11" and "10.5" < "2.5": the program answered wrong without an error."""
     source = tmp_path / "prog.py"

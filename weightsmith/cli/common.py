@@ -139,16 +139,22 @@ def no_program_options(folder: Path, options: dict[str, object]) -> None:
 @contextmanager
 def rounding_advice(advice: str) -> Iterator[None]:
     """A compiler RoundingWarning raised within ends with `advice`, the check a command's user can run (the
-    compiler's own, `verify()`, is a Python call); other warnings pass unchanged, after the block."""
+    compiler's own, `verify()`, is a Python call); other warnings pass unchanged, after the block. If the block
+    raises, the compiler's warnings about the model it was making go: there is no model (the error is the one
+    line; "its model's outputs there mean nothing" before "cannot bound the values" was two)."""
     import warnings
 
-    from weightsmith.compiler.errors import RoundingWarning
+    from weightsmith.compiler.errors import OutputTypeWarning, RoundingWarning, UndefinedInputsWarning
 
     caught: list = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield
+    except BaseException:
+        about_the_model = (OutputTypeWarning, RoundingWarning, UndefinedInputsWarning)
+        caught = [warning for warning in caught if not isinstance(warning.message, about_the_model)]
+        raise
     finally:
         for warning in caught:
             message = warning.message
