@@ -51,17 +51,17 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def format_help(self, ctx, formatter) -> None:  # noqa: ANN001
-        as_help_reads(self, ctx)
+        readable_help(self, ctx)
         super().format_help(ctx, formatter)
 
     def get_command(self, ctx, name: str):  # noqa: ANN001, ANN201
         command = super().get_command(ctx, name)
         if command is not None:
-            as_help_reads(command, ctx)
+            readable_help(command, ctx)
         return command
 
 
-def as_help_reads(command, ctx) -> None:  # noqa: ANN001
+def readable_help(command, ctx) -> None:  # noqa: ANN001
     """Two repairs of Typer's rich help (0.29), made where the group hands out a command: it gave every flag a value
     type, as if the flag took one (`--trace <bool>`, `--help <bool>`), so a flag's type is shown empty; and the command
     list kept a docstring's line breaks inside a summary, so the summary is its first paragraph on one line."""

@@ -39,3 +39,11 @@ def test_text_without_a_word_is_refused_as_empty_text_is(answer):
             answer(text)
     with pytest.raises(ValueError, match="the text is empty"):
         answer("")
+
+
+def test_a_translation_with_no_french_word_is_the_programs_failure_not_an_empty_answer(monkeypatch):
+    # `translate "the the the the"` printed an empty line (the program's decoding ended at once): an answer no
+    # one could tell from a translation; now the error the CLI prints as one line with exit code 1
+    monkeypatch.setattr(nlp, "translate_tokens", lambda english, backend=None, you="vous": [])
+    with pytest.raises(nlp.TranslationStopped, match="no French word for 'the cat'"):
+        nlp.translate("the cat")

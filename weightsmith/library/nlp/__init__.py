@@ -84,9 +84,9 @@ def model_tokens(words: list[str], task: str) -> Tokens:
 
 
 class TranslationStopped(RuntimeError):
-    """Greedy decoding ended without EOS: at some step the translation program spoke no word. The input
-    was fine (it is not a ValueError); the program has no answer for it, which is a bug of the program,
-    so the message carries the English and the French made so far, to reproduce it."""
+    """Greedy decoding ended without EOS (at some step the translation program spoke no word), or with EOS
+    before any word. The input was fine (it is not a ValueError); the program has no answer for it, which is a
+    bug of the program, so the message carries the English and the French made so far, to reproduce it."""
 
 
 def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
@@ -96,6 +96,8 @@ def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
     `vous` by default, `you="tu"` gives tu / ton / ta / tes); without it, the 394-word one (vous only)."""
     tokens = model_tokens(_words(text, "translation"), "translation")
     french = translate_tokens(tokens.model_input, backend, you)
+    if not french:  # an empty string would read as a translation ("the the the the" gave one)
+        raise TranslationStopped(f"the translation model gave no French word for {text.strip()!r} (EOS at once)")
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
 
