@@ -498,6 +498,23 @@ def test_learn_writes_a_model_folder_that_run_verify_and_switch_take(tmp_path):
     assert ran.exit_code == 0 and ran.output.strip() == str(["L", *program.predict([tokens])[0]]), ran.output
 
 
+def test_learn_and_compile_refuse_each_others_folder(tmp_path):
+    # both write a program.py: `learn -o` into a compiled model's folder replaced the model's source with the
+    # decompiled program (and `compile -o` into a learn folder the decompiled program with a library source)
+    from tests.learn.conftest import random_program
+
+    assert runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "m")]).exit_code == 0
+    source = (tmp_path / "m" / "program.py").read_text()
+    assert one_line_error(runner.invoke(app, ["learn", "hist", "-o", str(tmp_path / "m")]),
+                          "a model folder; writing here would replace its program.py")
+    assert (tmp_path / "m" / "program.py").read_text() == source and not (tmp_path / "m" / "program.json").exists()
+    random_program(1).save(tmp_path / "tp")
+    assert one_line_error(runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "tp")]),
+                          "a Transformer Program's folder (weightsmith learn)")
+    assert not (tmp_path / "tp" / "config.json").exists()
+    assert runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "m")]).exit_code == 0  # its own kind: again
+
+
 def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):
     """`run sort_unique 2 2 1` refuses (tokens must be distinct), but `run FOLDER 2 2 1` of its compiled model
     printed [1, 2.0, None] without a word: a model holds no program to check an input against (and `verify`

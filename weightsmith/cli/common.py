@@ -196,6 +196,16 @@ def writable_folder(out: Path) -> None:
             return
 
 
+def not_the_other_kind(out: Path, learned: bool) -> None:
+    """`learn -o` and `compile -o` both write a program.py (the decompiled program; the compiled program's
+    source): one into the other's folder replaced the other's, leaving a folder whose program.py is not what its
+    weights compute, so each refuses the other's folder (`learned`: the writer is `learn`)."""
+    marker, what = (("config.json", "a model folder") if learned
+                    else ("program.json", "a Transformer Program's folder (weightsmith learn)"))
+    if (out / marker).is_file():
+        fail(f"-o {out}: {what}; writing here would replace its program.py: choose another folder")
+
+
 def write_failed(out: Path, error: OSError) -> None:
     fail(f"cannot write into {out}: {error.strerror or error}")
 

@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, progress, warn, writable_folder, write_failed
+from weightsmith.cli.common import (app, console, fail, not_the_other_kind, progress, warn, writable_folder,
+                                    write_failed)
 
 
 @app.command()
@@ -61,6 +62,7 @@ def learn(
     from weightsmith.learn.train_task import train_task
 
     writable_folder(out)
+    not_the_other_kind(out, learned=True)
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,

@@ -7,8 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options, progress,
-                                    rounding_advice, verdict, warn, writable_folder, write_failed)
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options,
+                                    not_the_other_kind, progress, rounding_advice, verdict, warn, writable_folder,
+                                    write_failed)
 
 
 @app.command("list")
@@ -90,6 +91,7 @@ def compile_command(
     from weightsmith.show.model_tables import summary_table
 
     writable_folder(out)
+    not_the_other_kind(out, learned=False)
     try:
         spec = load_program(program, vocab, max_len)
         if spec.vocab is None or spec.max_seq_len is None:
