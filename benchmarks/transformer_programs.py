@@ -101,6 +101,7 @@ def _record(run, threads: int) -> dict:
         record[key] = round(record[key], 1)
     record["threads"] = threads
     record.pop("out_dir")
+    record.pop("model_dir")  # a temporary folder, like out_dir
     return record
 
 
@@ -166,7 +167,7 @@ def _train(task: str, out_path: Path, args: argparse.Namespace) -> None:
             shutil.copy(Path(tmp) / "program.py", RESULTS / f"decompiled_{task}.py")
             saved = RESULTS / "programs" / task
             shutil.rmtree(saved, ignore_errors=True)
-            shutil.copytree(tmp, saved, ignore=shutil.ignore_patterns("program.py", "result.json"))
+            shutil.copytree(tmp, saved, ignore=shutil.ignore_patterns("program.py", "result.json", "model"))
     records[task] = record
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(list(records.values()), indent=1))

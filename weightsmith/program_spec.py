@@ -33,6 +33,7 @@ class ProgramSpec:
     limits: Limits = Limits()  # what a library program is correct for (a file's program states none)
 
 
+LEARNED_FILE = "program.json"  # what marks a folder `weightsmith learn` wrote
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 _BOOLS = {"True": True, "False": False}
@@ -97,6 +98,9 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     from weightsmith.library import PROGRAMS, get_program
 
     if spec not in PROGRAMS and ("/" in spec or Path(spec).exists()):
+        if (Path(spec) / LEARNED_FILE).is_file():
+            raise ValueError(f"{spec}: a Transformer Program (weightsmith learn), already compiled into the model "
+                             f"folder {Path(spec) / 'model'}; `verify` takes it as the program that folder computes")
         if Path(spec).is_dir():  # it was called "a file, not a model folder"
             raise ValueError(f"{spec}: a model folder, where a program is wanted (a library name or "
                              "`file.py:function`; a folder written by `compile` keeps its source as program.py)")
@@ -119,6 +123,21 @@ def load_program(spec: str, vocab: Optional[str] = None, max_seq_len: Optional[i
     )
     entry.limits.check(entry.name, resolved.vocab, resolved.max_seq_len)
     return resolved
+
+
+def learned_program(folder: Path) -> Optional[ProgramSpec]:
+    """The Transformer Program `weightsmith learn` wrote into `folder` (program.json), as its decompiled RASP: what
+    `verify` checks the folder's compiled model (`folder/model`) against. None where the folder holds none.
+    Only `verify` takes it: compiled by `compile`, the model would not refuse inputs without the program's BOS
+    first, as `learn.compile_program`'s does."""
+    if not (folder / LEARNED_FILE).is_file():
+        return None
+    from weightsmith.learn import DiscreteProgram, decompile_to_rasp
+
+    program = DiscreteProgram.load(folder)  # a damaged folder: a ValueError naming it
+    source = folder / "program.py"
+    return ProgramSpec(str(folder), decompile_to_rasp(program), tuple(program.config.vocab), program.config.max_len,
+                       source=source.read_text() if source.is_file() else None)
 
 
 def _not_an_sop(value: object) -> str:

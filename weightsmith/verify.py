@@ -247,8 +247,8 @@ class _Reader:
     def departs(self, residual: np.ndarray, expected: Any) -> Optional[tuple[Any, str]]:
         """None if `residual` [d_model] holds `expected`; else (what it holds, which row reads wrong)."""
         x = self.matrix @ residual
-        if self.scores:
-            got = self._decode(x)
+        if self.scores:  # the largest score wins, whatever its size (a one-hot's value reads near 1)
+            got = self.values[int(np.argmax(x))] if len(x) else None
             return None if same_value(got, expected) else (got, f"{self.expr.label}'s best class score is {got!r}")
         if self.values is None:
             want = 0.0 if expected is None else float(expected)
@@ -321,8 +321,10 @@ def _label_readers(model: Any, program: rasp.SOp) -> list[_Reader]:
         if not dims or code_slots(slot_of.values()):
             continue
         if not rasp.is_numerical(expr):
+            # a learned program's output holds class scores (config.output_scores), read by their argmax
+            scores = model.config.output_scores and expr.label == model.config.output_label
             readers.append(_Reader(expr, valid, identity[dims], [label_value(slot_of[d]) for d in dims],
-                                   from_labels=True))
+                                   from_labels=True, scores=scores))
         elif len(dims) == 1:
             try:
                 values = rasp.value_set(expr, model.config.vocab, model.config.max_seq_len)

@@ -338,12 +338,16 @@ def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
-def test_language_tasks_name_unknown_words_and_refuse_empty_text():
+def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
     result = runner.invoke(app, ["translate", "the boy is zzyzx qwertz"])
     assert result.exit_code == 0 and "read as UNK): zzyzx, qwertz" in result.output
     for command in ("translate", "grammar", "sentiment"):
         empty = runner.invoke(app, [command, "  "])
         assert empty.exit_code == 2 and "the text is empty" in empty.output
+        for text in ("...", "?!", "—"):
+            wordless = runner.invoke(app, [command, text, "--trace"])
+            assert wordless.exit_code == 2 and wordless.output == ("error: the text has no words, only punctuation "
+                                                                   "or symbols: give a sentence\n"), wordless.output
         long = runner.invoke(app, [command, "the cat " * 40])
         assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output
 
@@ -380,6 +384,16 @@ def test_compile_says_in_one_line_when_the_model_cannot_tell_an_outputs_type(tmp
     warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warned) == 1 and "an int or a float" in warned[0], result.stderr
     assert "Traceback" not in result.stderr and "warnings.warn" not in result.stderr
+
+
+def test_a_compile_that_fails_is_one_line_without_warnings_about_its_model(tmp_path):
+    # `compile` printed the compiler's "undefined on some inputs, and its model's outputs there mean nothing"
+    # warning, then the error that no model was made
+    source = tmp_path / "div.py"
+    source.write_text("from weightsmith import rasp\n\ndef div():\n    return rasp.Map(lambda x: 10 // x, rasp.tokens)\n")
+    result = runner.invoke(app, ["compile", f"{source}:div", "--vocab", "0,1,2", "--max-len", "3",
+                                 "-o", str(tmp_path / "m")])
+    assert one_line_error(result, "ZeroDivisionError"), result.output
 
 
 def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
@@ -454,6 +468,51 @@ def test_a_transformer_program_folder_is_named_as_one(tmp_path):
     # "run its decompiled program.py" read as a script: `python out/x/program.py 1 2` prints nothing, exit 0
     assert one_line_error(runner.invoke(app, ["run", str(tmp_path / "tp"), "a"]),
                           "import its program.py and call run(['BOS', ...])")
+
+
+def test_learn_writes_a_model_folder_that_run_verify_and_switch_take(tmp_path):
+    # `learn` wrote no model folder: a learned program could not be run, verified, switched over or piped into
+    # from the command line
+    from weightsmith.learn import DiscreteProgram
+
+    out = tmp_path / "tp"
+    learned = runner.invoke(app, ["learn", "hist", "-o", str(out), "--layers", "1", "--heads", "2", "--mlps", "0",
+                                  "--epochs", "2"])
+    assert learned.exit_code == 0 and f"compiled model written to {out / 'model'}" in learned.output, learned.output
+    program = DiscreteProgram.load(out)
+    tokens = ["BOS", 3, 1, 3, 0]
+    ran = runner.invoke(app, ["run", str(out / "model"), *map(str, tokens)])
+    assert ran.exit_code == 0 and ran.output.strip() == str(program.predict([tokens])[0]), ran.output
+    assert one_line_error(runner.invoke(app, ["run", str(out / "model"), "3", "1"]), "not the learned program's BOS")
+    verified = runner.invoke(app, ["verify", str(out / "model"), str(out)])
+    assert verified.exit_code == 0 and verified.output.startswith("OK"), verified.output
+    # the folder itself names its model, where a model or a program was wanted
+    assert one_line_error(runner.invoke(app, ["run", str(out), "BOS", "1"]),
+                          f"its compiled model is the folder {out / 'model'}")
+    assert one_line_error(runner.invoke(app, ["compile", str(out), "-o", str(tmp_path / "c")]),
+                          f"already compiled into the model folder {out / 'model'}")
+    runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "h")])
+    switched = runner.invoke(app, ["switch", f"L={out / 'model'}", f"H={tmp_path / 'h'}", "-o", str(tmp_path / "s")])
+    assert switched.exit_code == 0 and "OK L:" in switched.output, switched.output
+    ran = runner.invoke(app, ["run", str(tmp_path / "s"), "L", *map(str, tokens)])
+    assert ran.exit_code == 0 and ran.output.strip() == str(["L", *program.predict([tokens])[0]]), ran.output
+
+
+def test_learn_and_compile_refuse_each_others_folder(tmp_path):
+    # both write a program.py: `learn -o` into a compiled model's folder replaced the model's source with the
+    # decompiled program (and `compile -o` into a learn folder the decompiled program with a library source)
+    from tests.learn.conftest import random_program
+
+    assert runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "m")]).exit_code == 0
+    source = (tmp_path / "m" / "program.py").read_text()
+    assert one_line_error(runner.invoke(app, ["learn", "hist", "-o", str(tmp_path / "m")]),
+                          "a model folder; writing here would replace its program.py")
+    assert (tmp_path / "m" / "program.py").read_text() == source and not (tmp_path / "m" / "program.json").exists()
+    random_program(1).save(tmp_path / "tp")
+    assert one_line_error(runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "tp")]),
+                          "a Transformer Program's folder (weightsmith learn)")
+    assert not (tmp_path / "tp" / "config.json").exists()
+    assert runner.invoke(app, ["compile", "hist", "-o", str(tmp_path / "m")]).exit_code == 0  # its own kind: again
 
 
 def test_compile_says_a_model_cannot_check_a_per_input_limit(tmp_path):

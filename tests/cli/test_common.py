@@ -44,3 +44,20 @@ def test_usage_errors_are_one_line_with_exit_code_2():
         assert len(result.output.strip().splitlines()) == 1, (args, result.output)
     assert "Usage:" in runner.invoke(app, []).output  # no arguments: the help, as before
     assert runner.invoke(app, ["list"]).exit_code == 0
+
+
+def test_help_shows_flags_as_flags_and_summaries_on_one_line():
+    # Typer's rich help gave every flag a value type, as if it took one ("--version <bool>", "--trace <bool>",
+    # "--help <bool>"), and the command list broke a summary where its docstring breaks its line
+    group = typer.main.get_command(app)
+    flags = 0
+    for name in [None, *group.commands]:
+        shown = runner.invoke(app, [name, "--help"] if name else ["--help"], terminal_width=200).output
+        assert "<bool>" not in shown, f"{name or 'weightsmith'} --help: {shown}"
+        flags += len(re.findall(r"│\s+--help\s+Show this message", shown))
+    assert flags == 1 + len(group.commands)  # --help itself reads as a flag in every command's help
+    rows = runner.invoke(app, ["--help"], env={"COLUMNS": "400"}).output.splitlines()  # every row on one line
+    for name, command in group.commands.items():
+        summary = " ".join(command.help.split("\n\n")[0].split())
+        row = next(line for line in rows if line.startswith(f"│ {name} "))
+        assert summary in " ".join(row.split()), f"{name}'s summary is not on its row: {row}"

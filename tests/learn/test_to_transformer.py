@@ -94,3 +94,18 @@ def test_an_input_that_does_not_start_with_the_programs_bos_is_refused_saved_and
     inputs = every_input(program)
     got = loaded.run_batch([[compiled.config.bos, *xs] for xs in inputs])
     assert [row[1:] for row in got] == program.predict(inputs)
+
+
+def test_no_sop_departs_in_a_saved_learned_model(tmp_path):
+    """A saved program's output dims hold class scores (`config.output_scores`), read by their argmax: read as a
+    one-hot through the residual labels, a right answer was a departure ("expected 2, holds 2 (prediction:2
+    reads 28)", in the report of `verify` against another program)."""
+    from weightsmith.learn import decompile_to_rasp
+    from weightsmith.verify import first_departure
+
+    program = quantised(random_program(1))
+    save(compile_program(program).model, tmp_path)
+    loaded = load(tmp_path)
+    assert loaded.config.output_scores
+    for xs in (["BOS", 0, 1], ["BOS", 2, "x", 2, 0], ["BOS"]):
+        assert first_departure(loaded, decompile_to_rasp(program), xs) is None, xs

@@ -10,6 +10,7 @@ from weightsmith.learn.program import DiscreteProgram, encode_inputs
 from weightsmith.learn.to_python import load_module
 from weightsmith.learn.train import Encoded
 from weightsmith.learn.train_task import finish_task, train_task
+from weightsmith.model import load
 from weightsmith.tasks.algorithmic import make_task
 
 
@@ -19,11 +20,17 @@ def test_train_task_writes_a_loadable_program(tmp_path, capsys):
                      progress=False)
     assert "discretised test accuracy" in capsys.readouterr().out
     assert {p.name for p in tmp_path.iterdir()} == {"program.safetensors", "program.json", "program.py", "result.json",
-                                                   "trained"}
+                                                   "trained", "model"}
     loaded = DiscreteProgram.load(tmp_path)
     task = make_task("hist", size=400)
     module = load_module(tmp_path / "program.py")
     assert [module.run(x) for x in task.test.inputs] == loaded.predict(task.test.inputs)
+    # the compiled model, a model folder as `compile` writes (the CLI's run, verify, switch and pipe read it)
+    assert run.model_dir == str(tmp_path / "model")
+    model = load(tmp_path / "model")
+    ran = model.run_batch([[model.config.bos, *x] for x in task.test.inputs])
+    assert [out[1:] for out in ran] == loaded.predict(task.test.inputs)
+    assert (tmp_path / "model" / "program.py").read_text() == (tmp_path / "program.py").read_text()
     assert run.decompiled_equals_model and run.rasp_equals_model and run.compiled_equals_model
     assert run.compiled_size["layers"] >= 1
     assert run.config["layers"] == 1 and run.config["categorical_heads"] == 1 and run.config["epochs"] == 3
@@ -52,9 +59,12 @@ def test_a_program_that_cannot_compile_is_reported_not_raised(tmp_path, monkeypa
 
     monkeypatch.setattr(module, "compile_program", refuse)
     torch.set_num_threads(1)
-    run = train_task("hist", 1, 2, 0, 1, seed=0, data_size=300, batch_size=100, progress=False)
+    (tmp_path / "model").mkdir()  # an earlier run's model: not this program's, so it goes
+    (tmp_path / "model" / "config.json").write_text("{}")
+    run = train_task("hist", 1, 2, 0, 1, seed=0, out_dir=tmp_path, data_size=300, batch_size=100, progress=False)
     assert run.compiled_equals_model is None and "too large" in run.compiled_size["error"]
     assert run.decompiled_equals_model
+    assert run.model_dir is None and not (tmp_path / "model").exists()
 
 
 def test_the_time_budget_covers_gradient_descent_refit_and_search(tmp_path):

@@ -50,6 +50,27 @@ class OneLineErrors(TyperGroup):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def format_help(self, ctx, formatter) -> None:  # noqa: ANN001
+        readable_help(self, ctx)
+        super().format_help(ctx, formatter)
+
+    def get_command(self, ctx, name: str):  # noqa: ANN001, ANN201
+        command = super().get_command(ctx, name)
+        if command is not None:
+            readable_help(command, ctx)
+        return command
+
+
+def readable_help(command, ctx) -> None:  # noqa: ANN001
+    """Two repairs of Typer's rich help (0.29), made where the group hands out a command: it gave every flag a value
+    type, as if the flag took one (`--trace <bool>`, `--help <bool>`), so a flag's type is shown empty; and the command
+    list kept a docstring's line breaks inside a summary, so the summary is its first paragraph on one line."""
+    for param in command.get_params(ctx):
+        if getattr(param, "is_flag", False) and not getattr(param, "count", False):
+            param.metavar = ""
+    if command.short_help is None and command.help:
+        command.short_help = " ".join(command.help.split("\n\n")[0].split())
+
 
 app = typer.Typer(
     help="weightsmith: write RASP programs, run them, compile them into exact transformers.",
@@ -88,7 +109,11 @@ def load_model(folder: Path) -> Transformer:
             model = load(folder)
         except ModelFolderError as err:
             hint = ""
-            if (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` writes
+            compiled = Path(folder) / "model"
+            if (Path(folder) / "program.json").is_file() and (compiled / "config.json").is_file():
+                hint = (f"; {folder} holds a Transformer Program (weightsmith learn): its compiled model is the "
+                        f"folder {compiled} (its BOS token first: `weightsmith run {compiled} BOS ...`)")
+            elif (Path(folder) / "program.json").is_file():  # what `weightsmith learn -o` wrote before model/
                 hint = (f"; {folder} holds a Transformer Program (weightsmith learn): import its program.py and call "
                         "run(['BOS', ...]) (its BOS token first; a module: run as a script it prints nothing), or compile "
                         "it in Python (weightsmith.learn.compile_program)")
@@ -114,16 +139,22 @@ def no_program_options(folder: Path, options: dict[str, object]) -> None:
 @contextmanager
 def rounding_advice(advice: str) -> Iterator[None]:
     """A compiler RoundingWarning raised within ends with `advice`, the check a command's user can run (the
-    compiler's own, `verify()`, is a Python call); other warnings pass unchanged, after the block."""
+    compiler's own, `verify()`, is a Python call); other warnings pass unchanged, after the block. If the block
+    raises, the compiler's warnings about the model it was making go: there is no model (the error is the one
+    line; "its model's outputs there mean nothing" before "cannot bound the values" was two)."""
     import warnings
 
-    from weightsmith.compiler.errors import RoundingWarning
+    from weightsmith.compiler.errors import OutputTypeWarning, RoundingWarning, UndefinedInputsWarning
 
     caught: list = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield
+    except BaseException:
+        about_the_model = (OutputTypeWarning, RoundingWarning, UndefinedInputsWarning)
+        caught = [warning for warning in caught if not isinstance(warning.message, about_the_model)]
+        raise
     finally:
         for warning in caught:
             message = warning.message
@@ -163,6 +194,16 @@ def writable_folder(out: Path) -> None:
             if not folder.is_dir():
                 fail(f"-o {out}: {folder} is a file, not a folder")
             return
+
+
+def not_the_other_kind(out: Path, learned: bool) -> None:
+    """`learn -o` and `compile -o` both write a program.py (the decompiled program; the compiled program's
+    source): one into the other's folder replaced the other's, leaving a folder whose program.py is not what its
+    weights compute, so each refuses the other's folder (`learned`: the writer is `learn`)."""
+    marker, what = (("config.json", "a model folder") if learned
+                    else ("program.json", "a Transformer Program's folder (weightsmith learn)"))
+    if (out / marker).is_file():
+        fail(f"-o {out}: {what}; writing here would replace its program.py: choose another folder")
 
 
 def write_failed(out: Path, error: OSError) -> None:

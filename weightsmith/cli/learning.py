@@ -7,14 +7,16 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, progress, writable_folder, write_failed
+from weightsmith.cli.common import (app, console, fail, not_the_other_kind, progress, warn, writable_folder,
+                                    write_failed)
 
 
 @app.command()
 def learn(
     task: str = typer.Argument(..., help="reverse, hist, double_hist, sort, most_freq, dyck1, dyck2 or induction (the authors' data and metric); "
                               "variants of ours: most_freq_unscored, dyck1_varied, dyck2_varied; sort_freq (Tracr's)."),
-    out: Path = typer.Option(..., "-o", "--out", help="Folder for the program, its decompiled Python and result.json."),
+    out: Path = typer.Option(..., "-o", "--out", help="Folder for the program, its decompiled Python, result.json and "
+                            "model/ (the compiled model)."),
     layers: int = typer.Option(3, min=1, help="Layers."),
     heads: int = typer.Option(8, min=1, help="Attention heads per layer (half categorical, half numerical)."),
     mlps: int = typer.Option(2, min=0, help="MLPs (lookup tables over two variables) per layer."),
@@ -54,11 +56,13 @@ def learn(
 ) -> None:
     """Train a Transformer Program on a task by gradient descent, then decompile it to standalone Python.
 
-    Prints the accuracy of the *discretised* program (the one decompiled) and writes it to OUT.
+    Prints the accuracy of the *discretised* program (the one decompiled) and writes it to OUT, with its compiled
+    transformer in OUT/model (a model folder, as `compile` writes: run, verify, switch and pipe take it).
     """
     from weightsmith.learn.train_task import train_task
 
     writable_folder(out)
+    not_the_other_kind(out, learned=True)
     try:
         result = train_task(task, layers, heads, mlps, epochs, seed, out, predicate=predicate,
                             orders=tuple(o.strip() for o in orders.split(",")), restarts=restarts, values=values,
@@ -73,3 +77,11 @@ def learn(
         write_failed(out, err)
     console.print(f"program, decompiled Python and result.json written to {out} (on the test set: decompiled == "
                   f"model {result.decompiled_equals_model}, compiled == model {result.compiled_equals_model})")
+    bos = result.program.config.vocab[0]
+    if result.model_dir is not None:
+        console.print(f"compiled model written to {result.model_dir}: `weightsmith run {result.model_dir} {bos} ...` "
+                      f"(its BOS token first), `weightsmith verify {result.model_dir} {out}`; switch and pipe take it "
+                      "as any model folder")
+    else:  # said, not silent: the user would look for the folder
+        why = result.compiled_size.get("error", "the compiled model differs from the program on the test set")
+        warn(f"no compiled model folder written ({why}); the program runs as {out}/program.py")

@@ -7,8 +7,9 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options, progress,
-                                    rounding_advice, verdict, warn, writable_folder, write_failed)
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options,
+                                    not_the_other_kind, progress, rounding_advice, verdict, warn, writable_folder,
+                                    write_failed)
 
 
 @app.command("list")
@@ -90,6 +91,7 @@ def compile_command(
     from weightsmith.show.model_tables import summary_table
 
     writable_folder(out)
+    not_the_other_kind(out, learned=False)
     try:
         spec = load_program(program, vocab, max_len)
         if spec.vocab is None or spec.max_seq_len is None:
@@ -130,17 +132,18 @@ def _warn_if_causal_form_differs(spec) -> None:
 @app.command("verify")
 def verify_command(
     folder: Path = typer.Argument(..., help="A saved model folder."),
-    program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function)."),
+    program: str = typer.Argument(..., help="The program it should compute (library name or file.py:function; "
+                                  "or the folder `weightsmith learn` wrote, for its model/)."),
     n_random: int = typer.Option(10_000, min=1, help="Random inputs to check when all inputs are too many (>100,000)."),
     seed: int = typer.Option(0),
 ) -> None:
     """Check a saved model against the interpreter: on every input when feasible, else on random ones."""
-    from weightsmith.program_spec import load_program
+    from weightsmith.program_spec import learned_program, load_program
     from weightsmith.verify import verify
 
     model = load_model(folder)
     try:
-        spec = load_program(program)
+        spec = learned_program(Path(program)) or load_program(program)
     except (KeyError, ValueError) as err:
         fail(str(err))
     differs = _vocab_difference(spec, model.config.vocab)

@@ -2,14 +2,17 @@
 `weightsmith learn TASK ... -o out/`).
 
 Writes into `out_dir`: `program.safetensors` + `program.json` (the pruned discrete program; no pickle),
-`program.py` (the standalone decompiled module), `result.json` (accuracies, timings, history) and
-`trained/` (the discretised program before pruning, from which `finish_task` can start again).
-The decompiled module is imported back and checked against the program on every test example.
+`program.py` (the standalone decompiled module), `result.json` (accuracies, timings, history),
+`trained/` (the discretised program before pruning, from which `finish_task` can start again) and `model/`, the
+compiled transformer as every model folder (safetensors + JSON), so `weightsmith run`, `verify`, `switch` and `pipe`
+take the learned program as they take a compiled one. The decompiled module and the compiled model are checked
+against the program on every test example; `model/` is written only when the model equals it there.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -25,11 +28,14 @@ from weightsmith.learn.to_python import decompile_to_python, load_module, python
 from weightsmith.learn.to_rasp import decompile_to_rasp
 from weightsmith.learn.to_transformer import compile_program, predict
 from weightsmith.learn.train import Encoded, TrainSettings, check_settings, train
+from weightsmith.model import Transformer, save
+from weightsmith.model.files import CONFIG_FILE
 from weightsmith.tasks.algorithmic import make_task
 
 # With a time budget, gradient descent may use all of it but this share, kept for the read-out refit (3-30 s of
 # CPU on the benchmark tasks); the search gets what the two leave.
 REFIT_RESERVE = 0.05
+MODEL_DIR = "model"  # under `out_dir`: the compiled model's folder
 CHECK_SIZE = 20  # examples made by `train_task(check_only=True)`: the task's vocabulary and labels, at no cost
 
 
@@ -61,10 +67,22 @@ class TaskResult:
     search: dict  # the local search after training (`local_search.SearchReport`); empty when not searched
     prune: dict
     out_dir: Optional[str]
+    model_dir: Optional[str] = None  # the compiled model's folder (None: not written: not compiled, or not equal)
     program: DiscreteProgram = field(repr=False, default=None)
 
     def to_json(self) -> dict:
         return {k: v for k, v in asdict(self).items() if k != "program"}
+
+
+def _write_model(folder: Path, model: Optional[Transformer], source: str) -> Optional[str]:
+    """Save the compiled model (its source: the decompiled Python it equals) into `folder`; with no model (not
+    compiled, or not equal to the program), remove the model an earlier run left there, which is not this
+    program's. Returns the folder written, or None."""
+    if model is None:
+        if (folder / CONFIG_FILE).is_file():
+            shutil.rmtree(folder)
+        return None
+    return str(save(model, folder, program_source=source))
 
 
 def _check_fit_time(owner: str, search_seconds: float, time_budget: Optional[float]) -> None:
@@ -262,6 +280,9 @@ def finish_task(
             model_config = compiled.config
             size = {"layers": len(model_config.layers), "d_model": model_config.d_model,
                     "parameters": sum(p.numel() for p in compiled.model.parameters())}
+    model_dir = None
+    if out_dir is not None:
+        model_dir = _write_model(Path(out_dir) / MODEL_DIR, compiled.model if compiled_equal else None, source)
 
     run = TaskResult(
         task=task, seed=seed, config=config, val_accuracy=training["val_accuracy"],
@@ -277,7 +298,7 @@ def finish_task(
         decompiled_equals_model=equal, rasp_equals_model=rasp_equal, compiled_equals_model=compiled_equal,
         compiled_size=size, readout=asdict(readout) if readout else {}, search=asdict(search) if search else {},
         prune=asdict(report) if report else {},
-        out_dir=None if out_dir is None else str(out_dir), program=program,
+        out_dir=None if out_dir is None else str(out_dir), model_dir=model_dir, program=program,
     )
     if out_dir is not None:
         (Path(out_dir) / "result.json").write_text(json.dumps({**run.to_json(), "history": history or []}, indent=1))

@@ -26,3 +26,24 @@ def test_empty_and_too_long_text_are_clear_errors(answer):
     with pytest.raises(ValueError, match=r"has 80 tokens; the \w+ model reads at most") as caught:
         answer("the cat " * 40)
     assert "the cat the cat" not in str(caught.value)  # the input is not echoed back
+
+
+@pytest.mark.parametrize("answer", [nlp.translate, nlp.is_grammatical, nlp.sentiment,
+                                    *(pytest.param(lambda text, task=task: nlp.trace(task, text), id=f"trace-{task}")
+                                      for task in nlp.TASKS)])
+def test_text_without_a_word_is_refused_as_empty_text_is(answer):
+    # punctuation or symbols alone were answered as a sentence: sentiment "..." neutral, grammar "..."
+    # ungrammatical, translate "..." '...'
+    for text in (". . .", "?!", "—", "...", "🙂", "( ) #"):
+        with pytest.raises(ValueError, match="the text has no words, only punctuation or symbols: give a sentence"):
+            answer(text)
+    with pytest.raises(ValueError, match="the text is empty"):
+        answer("")
+
+
+def test_a_translation_with_no_french_word_is_the_programs_failure_not_an_empty_answer(monkeypatch):
+    # `translate "the the the the"` printed an empty line (the program's decoding ended at once): an answer no
+    # one could tell from a translation; now the error the CLI prints as one line with exit code 1
+    monkeypatch.setattr(nlp, "translate_tokens", lambda english, backend=None, you="vous": [])
+    with pytest.raises(nlp.TranslationStopped, match="no French word for 'the cat'"):
+        nlp.translate("the cat")

@@ -27,7 +27,7 @@ import dataclasses
 from weightsmith import rasp
 from weightsmith.library.nlp import dictionary_translation, models
 from weightsmith.library.nlp.models import TASKS, build, model_folder
-from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, Tokens, detokenize, tokenize, with_unknowns
+from weightsmith.library.nlp.tokenize import SENTENCE_END, UNK, Tokens, detokenize, is_word, tokenize, with_unknowns
 from weightsmith.library.nlp.translation import EOS, SEP
 from weightsmith.library.nlp.translation_words import numerals_back
 from weightsmith.model.generate import STOP, UNDEFINED, generate
@@ -47,11 +47,14 @@ HIGHLIGHTS = {
 
 
 def _words(text: str, task: str) -> list[str]:
-    """The text's tokens, or a clear error: empty text has no answer, and a text longer than the model's
-    positions is refused by its size, without echoing it back."""
+    """The text's tokens, or a clear error: empty text has no answer, nor has punctuation or symbols alone
+    ("...", "?!", an emoji: the programs would read them as a sentence and answer it), and a text longer
+    than the model's positions is refused by its size, without echoing it back."""
     words = tokenize(text)
     if not words:
         raise ValueError("the text is empty: give a sentence")
+    if not any(is_word(w) for w in words):
+        raise ValueError("the text has no words, only punctuation or symbols: give a sentence")
     limit = models.serving(task).max_seq_len
     if len(words) > limit:
         raise ValueError(f"the text has {len(words)} tokens; the {task} model reads at most {limit}")
@@ -81,9 +84,9 @@ def model_tokens(words: list[str], task: str) -> Tokens:
 
 
 class TranslationStopped(RuntimeError):
-    """Greedy decoding ended without EOS: at some step the translation program spoke no word. The input
-    was fine (it is not a ValueError); the program has no answer for it, which is a bug of the program,
-    so the message carries the English and the French made so far, to reproduce it."""
+    """Greedy decoding ended without EOS (at some step the translation program spoke no word), or with EOS
+    before any word. The input was fine (it is not a ValueError); the program has no answer for it, which is a
+    bug of the program, so the message carries the English and the French made so far, to reproduce it."""
 
 
 def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
@@ -93,6 +96,8 @@ def translate(text: str, backend: str | None = None, you: str = "vous") -> str:
     `vous` by default, `you="tu"` gives tu / ton / ta / tes); without it, the 394-word one (vous only)."""
     tokens = model_tokens(_words(text, "translation"), "translation")
     french = translate_tokens(tokens.model_input, backend, you)
+    if not french:  # an empty string would read as a translation ("the the the the" gave one)
+        raise TranslationStopped(f"the translation model gave no French word for {text.strip()!r} (EOS at once)")
     unknown = iter(tokens.unknown)
     return detokenize(next(unknown, UNK) if w == UNK else w for w in french)
 
@@ -168,7 +173,7 @@ def trace(name: str, text: str) -> dict[str, rasp.TraceEntry]:
     t = models.serving(name)
     shown = None
     if name == "translation":
-        tokens = model_tokens(tokenize(text), name).model_input
+        tokens = model_tokens(_words(text, name), name).model_input
         xs = tokens + [SEP] + translate_tokens(tokens)
         if t is models.DICTIONARY_TRANSLATION:  # its positions: a multi-word expression or French form is one
             french, _ = _translate_by_reruns(t, tokens, "interpreter", "vous")

@@ -14,6 +14,7 @@ from typing import Container, Iterable
 UNK = "UNK"
 _TOKEN = re.compile(r"n't|'\w+|\w+|[^\w\s]")
 _NEGATION = re.compile(r"(\w)n't\b")
+_WORD = re.compile(r"\w")
 SENTENCE_END = (".", "!", "?")
 
 
@@ -22,6 +23,11 @@ def tokenize(text: str) -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"expected text (a str), got {type(text).__name__} {text!r}")
     return _TOKEN.findall(_NEGATION.sub(r"\1 n't", text.lower()))
+
+
+def is_word(token: str) -> bool:
+    """A word or number, not a punctuation mark or symbol (one character outside \\w, as `tokenize` splits them)."""
+    return bool(_WORD.search(token))
 
 
 @dataclass(frozen=True)
