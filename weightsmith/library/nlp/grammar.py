@@ -34,7 +34,9 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  object pronoun after a preposition before a noun (the photos of us trip), an adjective with
                  an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
                  comparative before it (i prefer tea than coffee); a missing "be" before the past of a verb
-                 that always takes an object (the match cancelled because of the rain), since + a length of
+                 that always takes an object (the match cancelled because of the rain, she often delayed by the
+                 traffic), a plain adjective after a noun-first word read as a verb (the rabbits in the pet shop
+                 very small: no verb), since + a length of
                  time (since a year), a quantifier + of + a bare noun (most of people)
     label        grammatical iff no position breaks a rule
 
@@ -466,7 +468,9 @@ def _role(name: str) -> str:
     preposition a bare countable noun may not follow (not by, of, than, during, nor one with other readings: next,
     past, like; and "as", an adverb to the other rules: she works as waitress), "b" a countable noun English puts
     bare after a preposition (at school, in bed), "r" an adjective with an adverb's reading that is no gradable
-    adjective of its own (a comparative: better, closer; overnight)."""
+    adjective of its own (a comparative: better, closer; overnight), "j" a plain adjective: first, with no verb or adverb
+    reading and no degree (small, dark, stale; not louder, which is as often the adverb after a verb: no word that is
+    a noun first takes it after it as a verb), "n" a noun first with a verb reading (shop, market)."""
     c = _parsed(name)
     marks = c.mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
@@ -474,7 +478,9 @@ def _role(name: str) -> str:
                + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in (
                    "of", "p:by", "than", "strict", "during") or c.mark == "as")
                + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/"))
-               + "r" * ("R" in c.readings and "syn" not in marks))
+               + "r" * ("R" in c.readings and "syn" not in marks)
+               + "j" * (c.primary == "A" and not {"V", "R"} & set(c.readings) and not {"cmp", "deg"} & set(marks))
+               + "n" * (c.primary == "N" and "V" in c.readings))
     return letters or "-"
 
 
@@ -841,22 +847,27 @@ def program() -> rasp.SOp:
     # gentle to …, it snowed heavy in the north: beautifully, gently, heavily). A linking verb (it tastes delicious, i
     # feel tired) takes one, and a verb of result may (get ready, keep quiet); an adjective the lexicon lists as an
     # adverb too (drive slow, work hard) or one of colour, size or age (the leaves turn red) is spared
-    manner_verb = combine("verb_taking_no_adjective", lambda t, n: t == "V" and n, tag,
-                          feature("takes_no_adjective", lambda r: "v" in r, word_choice))
-    manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v or d,
-                                 previous(manner_verb, 1, default=False, name="manner_verb_before"),
-                                 combine("degree_after_manner_verb", lambda d, v: d and v,
+    # (a word that is a noun first, read as such a verb, "nv", takes no plain adjective either, "p": in "the rabbits in
+    # the pet shop very small", "the flowers on the market stall very colourful" the clause has no verb, and "shop"
+    # read as one would still take no adjective)
+    manner_verb = combine("verb_taking_no_adjective", lambda t, v: v if t == "V" else "-", tag,
+                          feature("takes_no_adjective", lambda r: ("n" * ("n" in r) + "v") if "v" in r else "-",
+                                  word_choice))
+    manner_verb_before = combine("manner_verb_or_degree_before", lambda v, d: v if v != "-" else d,
+                                 previous(manner_verb, 1, default="-", name="manner_verb_before"),
+                                 combine("degree_after_manner_verb", lambda d, v: v if d else "-",
                                          previous(feature("is_degree_word", lambda t: t == "DEG", tag), 1,
                                                   default=False, name="degree_word_before"),
-                                         previous(manner_verb, 2, default=False, name="manner_verb_two_back")))
-    adverb_like_adjective = combine("adjective_for_adverb", lambda a, f: a and f, is_adjective,
-                                    feature("stands_for_adverb", lambda r: "a" in r, word_choice))
+                                         previous(manner_verb, 2, default="-", name="manner_verb_two_back")))
+    adverb_like_adjective = combine("adjective_for_adverb", lambda a, r: "a" if a and "a" in r else "p" if a and "j" in r
+                                    else "-", is_adjective, word_choice)
     clause_goes_on = combine("clause_end_or_phrase_next", lambda t, w: t in (
         *ENDS, "COMMA", "PREP", "AND", "BUT", "SUB") or w, next_tag, time_word_next)
     bad_possessive = combine("bad_possessive_or_manner", lambda a, b: a or b, bad_possessive,
                              combine("bad_adjective_after_verb", lambda a, e: a and e,
-                                     combine("adjective_after_manner_verb", lambda a, v: a and v, adverb_like_adjective,
-                                             manner_verb_before), clause_goes_on))
+                                     combine("adjective_after_manner_verb", lambda a, v: a == "a" and v != "-" or
+                                             a == "p" and v == "nv", adverb_like_adjective, manner_verb_before),
+                                     clause_goes_on))
     bad_sixth = combine("bad_possessive_or_adverb", lambda a, b: a or b, bad_possessive,
                         combine("bad_predicate_or_bare_verb", lambda a, b: a or b, bad_predicate_adverb, bad_bare_verb))
     bad_form = combine("bad_form_or_sixth", lambda a, b: a or b, bad_form, bad_sixth)
@@ -1359,12 +1370,18 @@ def program() -> rasp.SOp:
     # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
     # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
     # injured in the first half did n't …)
-    subject_before = combine("subject_right_before", lambda t, s: t == "noun" or (t == "pronoun" and s),
-                             previous(feature("subject_kind", lambda t: "noun" if t in ("N", "UNK") else "pronoun" if t
-                                              in SUBJECT_PRONOUNS else "-", tag), 1, default="-",
-                                      name="subject_kind_before"),
-                             previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 2, default=True,
-                                      name="clause_edge_two_back"))
+    # (or an adverb between them: i really bored in the lesson, she often delayed by the traffic)
+    subject_here = combine("subject_opening_clause", lambda t, s: t == "noun" or (t == "pronoun" and s),
+                           feature("subject_kind", lambda t: "noun" if t in ("N", "UNK") else "pronoun" if t
+                                   in SUBJECT_PRONOUNS else "-", tag),
+                           previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 1, default=True,
+                                    name="clause_edge_before"))
+    subject_before = combine("subject_right_before", lambda s, a: s or a,
+                             previous(subject_here, 1, default=False, name="subject_before"),
+                             combine("subject_before_adverb", lambda a, s: a and s,
+                                     previous(feature("is_adverb_or_degree", lambda t: t in ("R", "NEVER", "DEG"), tag),
+                                              1, default=False, name="adverb_before"),
+                                     previous(subject_here, 2, default=False, name="subject_two_back")))
     participle_alone = combine("object_only_alone", lambda m, n: m and n != "V",
                                feature("object_only_mark", lambda m: "tr" in m.split("/"), mark), finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
