@@ -500,7 +500,8 @@ def plan_values(windows: int, seed: int = 1) -> dict:
     """The plan's value set end to end, from below: on `windows` random windows of any kind (the speaker
     and each word to its left a random reading of a random kind, the sentence starting at a random
     distance; random clause facts and word after), the distinct plans speakers hand step 4
-    (`french_positions.speaker_parts`: noun phrases and verb groups as markers), overall and by the
+    (`french_positions.speaker_parts`: noun phrases, verb groups and what a speaker says before its own
+    French as markers), overall and by the
     speaker's kind, counted as the sample grows; beside them the part slots' values and the entries the
     merge of the parts' hits holds (`french_positions.spoken_entry`: every entry a part speaks, the set the
     merge tree's last lookup pairs with itself)."""

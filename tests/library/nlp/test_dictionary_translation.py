@@ -532,7 +532,7 @@ def _assert_every_word_a_plan_asks_for_exists(words: list[str]) -> None:
     for at, (plan, parts) in enumerate(rasp.evaluate(spoken, ids)):  # a noun phrase's words: markers, read from parts
         for back, code in plan:
             k = french_positions.marker_index(code)
-            back, code = (back, code) if k < 0 else french_positions.entry_at(parts, k)
+            back, code = (back, code) if k == french_positions.NOT_A_MARKER else french_positions.entry_at(parts, k)
             source = dt.source_position(at, back)
             assert 0 <= source < len(english) and dt.french_word(ids[source], code) is not None, (english, at, code)
 

@@ -91,16 +91,52 @@ def test_a_speakers_markers_and_parts_speak_its_plan(window, after, clause):
     """Whatever the word (a noun speaking its phrase with que / il y a / est-ce before it, a verb, être or not
     speaking its verb group with il / c'est / est-ce que before it, or neither), its plan with markers, read
     through its parts, is the plan; a phrase leaves only markers in its plan, and a verb speaking its group
-    always does (fails if `speaker_parts` stops recognising the group the grammar speaks)."""
+    always does (fails if `speaker_parts` stops recognising the group the grammar speaks); what it says
+    before its own French, and only that, is markers "@p-<m>" ... "@p-1" read from the part `BEFORE`."""
     plan = grammar.plan(window, after, clause)
     spoken = fp.speaker_parts(window, after, clause, plan)
     assert _spoken(spoken) == plan
     markers = [c for _, c in spoken.plan if c.startswith(fp.MARKER)]
-    assert markers == [f"{fp.MARKER}{k}" for k in range(len(markers))]
+    before = -fp.marker_index(markers[0]) if markers and fp.marker_index(markers[0]) < 0 else 0
+    assert markers == [f"{fp.MARKER}{k}" for k in range(-before, len(markers) - before)]
+    assert all(not fp._own_entry(entry) for entry in plan[:before])  # all it says before its own French
+    assert before == len(plan) or fp._own_entry(spoken.plan[before])
     if not markers:
         assert spoken.parts == fp.NO_PARTS
     if window[0][0] == "V" and grammar._verb_role(window) == "group" and not (clause["index"] == 0 and clause["question"]):
         assert markers, plan  # (the question's first word speaks est-ce only)
+
+
+SINGULAR = st.sampled_from([("1s", "m"), ("2s", "m"), ("3s", "m")])
+BE_QUESTIONS = st.builds(dict, CLAUSES, after_q_subject=st.just(True), question=st.sampled_from(["be-pres", "be-past"]))
+
+
+@given(window=SPEAKERS, after=st.one_of(AFTERS, VERB_AFTERS), clause=BE_QUESTIONS, one=SINGULAR, other=SINGULAR)
+@settings(max_examples=2_000, deadline=None)
+def test_what_a_speaker_says_before_its_own_french_leaves_its_plan_alone(window, after, clause, one, other):
+    """A question that starts with être says it after its subject, by the subject's person (est-ce que je suis |
+    en retard, est-ce qu'il est | en retard): whatever the word after the subject, its plan is the same for any
+    two subjects of one number and gender — the parts tell them apart (the part `BEFORE`, a verb group's
+    agreement). Fails with the cut undone (`_cut_before` keeping the plan whole: the plans came in a copy per
+    person, docs/nlp.md trc14)."""
+    spoken = [fp.speaker_parts(window, after, c, grammar.plan(window, after, c))
+              for c in (dict(clause, subject=one), dict(clause, subject=other))]
+    assert spoken[0].plan == spoken[1].plan
+
+
+def test_the_question_s_etre_is_said_before_the_speaker_by_its_part():
+    """(are) i / you / he late: the adjective after the subject says être by person, which its plan leaves to
+    the part before its own French: est-ce que je suis | en retard, est-ce qu'il est | en retard."""
+    late = ("A", False, False, False, "base", False, False)
+    window = (late, ("S", "1s", "m", "je"), ("BE", "pres"), None, None, None, None, None)
+    clause = dict(subject=("1s", "m"), negated=False, verb_before="be", question="be-pres", q_subject=False,
+                  after_q_subject=True, index=2, you="vous")
+    spoken = [fp.speaker_parts(window, None, c, grammar.plan(window, None, c))
+              for c in (clause, dict(clause, subject=("3s", "m")))]
+    assert [s.plan for s in spoken] == [((0, f"{fp.MARKER}-1"), (0, "a.m.sg"))] * 2
+    assert [s.parts[fp.BEFORE] for s in spoken] == [(-1, ((grammar.FIRST_WORD, "v.pres.0"),)),
+                                                    (-1, ((grammar.FIRST_WORD, "v.pres.2"),))]
+    assert all(p == fp.NO_PART for s in spoken for p in s.parts[:fp.BEFORE])
 
 
 def test_a_verb_group_is_cut_by_role():

@@ -1050,8 +1050,8 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     positions; the position that has written `j` French words finds the plan whose span holds j (the
     *carrier*), its entry j − start, and returns (the position of the entry's source word, its code's
     address: `CODE_PARTS`, what the read-out reads of it).
-    `phrase_parts`: the speakers' noun-phrase or verb-group parts (`french_positions.SLOTS`), read where
-    the entry is a marker (`french_positions.spoken_entry`)."""
+    `phrase_parts`: the speakers' noun-phrase or verb-group parts and what each says before its own French
+    (`french_positions.SLOTS`), read where the entry is a marker (`french_positions.spoken_entry`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)

@@ -18,8 +18,16 @@ the output position that reaches the k-th marker finds the part whose span holds
 
 Each part is one value per slot, bounded by what one word or role can speak, not by the phrase: the
 product is across the parts, and no lookup pairs two of them. A speaker speaks at most one phrase (a noun
-its noun phrase, a verb, être or the word after être its verb group), so both kinds share the `SLOTS`
-part slots: slot i holds a noun phrase's `PART_KEYS[i]` or a verb group's `grammar.VERB_ROLES[i]`.
+its noun phrase, a verb, être or the word after être its verb group), so both kinds share the phrase's part
+slots: slot i holds a noun phrase's `PART_KEYS[i]` or a verb group's `grammar.VERB_ROLES[i]`.
+
+What a speaker says *before* its own French is cut off the same way, as a part of its own (the last slot,
+`BEFORE`): the clause's words (est-ce, que / qu', a question's être by person, il y a by tense, il / c' / ce
+before être's group), a preposition a number says (à, jusqu'à | huit heures) or an adverb before a predicate.
+They were a product with the speaker's own French too — each prefix once per length of the phrase after it —
+and most of the plans left (verbs, être, nouns, subject pronouns, numbers: docs/nlp.md, trc14). The plan
+keeps their count, as markers "@p-<m>" ... "@p-1" before the phrase's "@p0": the part's offset is -m, so the
+phrase's parts do not move.
 """
 
 from __future__ import annotations
@@ -31,13 +39,16 @@ from weightsmith import rasp
 from weightsmith.library.nlp import translation_grammar as grammar
 from weightsmith.library.nlp.notation import combine, feature
 
-MARKER = "@p"  # a plan's "@p<k>": the k-th French word of the speaker's phrase, read from its parts
+MARKER = "@p"  # a plan's "@p<k>": the k-th French word of the speaker's phrase (k < 0: of what it says before its
+# own French), read from its parts
+NOT_A_MARKER = -100  # what `marker_index` gives an entry that is no marker: below every span (a plan is short)
 # determiner groups: the phrase's (level 0), its possessor's (1), the possessor's possessor's (2), ...; each
 # possessor takes two words of the window at least (its noun and 's); only the phrase's has a preposition
 GROUP_LEVELS = grammar.WINDOW // 2
 PART_KEYS = (*(("word", d) for d in range(grammar.WINDOW)), ("prep", 0),
              *(("det", level) for level in range(GROUP_LEVELS)), *(("count", level) for level in range(GROUP_LEVELS)))
-SLOTS = max(len(PART_KEYS), len(grammar.VERB_ROLES))
+BEFORE = max(len(PART_KEYS), len(grammar.VERB_ROLES))  # the slot of what the speaker says before its own French
+SLOTS = BEFORE + 1
 NO_PART = "none"  # the value of a part its phrase does not have (and of every part where no phrase is spoken)
 NO_PARTS = (NO_PART,) * SLOTS
 
@@ -45,7 +56,8 @@ NO_PARTS = (NO_PART,) * SLOTS
 @dataclass(frozen=True)
 class SpokenParts:
     """What a speaking word hands step 4: its plan, with its phrase's entries (if it speaks a noun phrase or
-    a verb group) replaced by markers, and the phrase's parts by slot (each (offset, entries) or NO_PART)."""
+    a verb group) and what it says before its own French replaced by markers, and their parts by slot (each
+    (offset, entries) or NO_PART; what it says before, in slot `BEFORE`)."""
 
     plan: tuple
     parts: tuple
@@ -131,21 +143,39 @@ def speaker_parts(window: tuple, after: tuple | None, clause: dict, plan: tuple)
     last run of the plan that is the phrase's French (a noun's plan is [que] [il y a] phrase, and `plan`
     puts est-ce / que / être only before it; a verb group may have il / c' / ce before it and an
     intensifier's own French after it), so what the markers stand for is exactly what the plan held,
-    whichever rule spoke it."""
+    whichever rule spoke it. Then what the plan says before the speaker's own French goes to its part
+    (`_cut_before`)."""
     found = _phrase(window, after, clause)
-    if found is None:
-        return SpokenParts(plan, NO_PARTS)
-    parts, spoken = found
-    at = next((i for i in range(len(plan) - len(spoken), -1, -1) if plan[i:i + len(spoken)] == spoken), None)
+    at = None if found is None else next((i for i in range(len(plan) - len(found[1]), -1, -1)
+                                          if plan[i:i + len(found[1])] == found[1]), None)
     if at is None:
-        return SpokenParts(plan, NO_PARTS)
+        return _cut_before(plan, NO_PARTS)
+    parts, spoken = found
     markers = tuple((0, f"{MARKER}{k}") for k in range(len(spoken)))
-    return SpokenParts(plan[:at] + markers + plan[at + len(spoken):], parts)
+    return _cut_before(plan[:at] + markers + plan[at + len(spoken):], parts)
+
+
+def _own_entry(entry: tuple) -> bool:
+    """Whether a plan entry is the speaker's own French: a code of its own table (at distance 0, not a
+    literal) or its phrase's marker."""
+    back, code = entry
+    return code.startswith(MARKER) or back == 0 and not code.startswith("=")
+
+
+def _cut_before(plan: tuple, parts: tuple) -> SpokenParts:
+    """The plan with what stands before the speaker's own French (the entries before its first own one; all
+    of a plan that has none, as il y a or est-ce) handed to the part `BEFORE`, at offset -m for its m entries,
+    and m markers "@p-<m>" ... "@p-1" in its place."""
+    m = next((i for i, entry in enumerate(plan) if _own_entry(entry)), len(plan))
+    if not m:
+        return SpokenParts(plan, parts)
+    markers = tuple((0, f"{MARKER}{k}") for k in range(-m, 0))
+    return SpokenParts(markers + plan[m:], parts[:BEFORE] + ((-m, plan[:m]),) + parts[BEFORE + 1:])
 
 
 def marker_index(code: str) -> int:
-    """k for a marker "@p<k>", else -1."""
-    return int(code[len(MARKER):]) if code.startswith(MARKER) else -1
+    """k for a marker "@p<k>" (negative before the speaker's own French), else NOT_A_MARKER."""
+    return int(code[len(MARKER):]) if code.startswith(MARKER) else NOT_A_MARKER
 
 
 def unpacked(spoken: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
