@@ -399,6 +399,44 @@ def test_round_15s_noun_phrase(english, french):
     assert translate(english) == french
 
 
+ROUND_16 = [
+    # last / next spring: au printemps (it was le printemps dernier); this spring keeps ce
+    ("we moved here last spring .", "nous avons déménagé ici au printemps dernier ."),
+    ("we bought a house this spring .", "nous avons acheté une maison ce printemps ."),  # control
+    # play cards: jouer aux cartes, a game as a sport is (it was des cartes: "cards" was listed, its lemma is card)
+    ("the children are playing cards .", "les enfants jouent aux cartes ."),
+    ("she sent me a card .", "elle m' a envoyé une carte ."),  # control: not after jouer
+    # nothing / anything / something + an adjective: de + the masculine singular (it was rien intéressant)
+    ("there is nothing interesting on television .", "il n' y a rien d' intéressant à la télévision ."),
+    ("did you see anything strange ?", "est-ce que vous avez vu quelque chose d' étrange ?"),
+    ("nothing is ready .", "rien n' est prêt ."),  # control: a predicate
+    ("this shop is n't any more expensive than the market .", "ce magasin n' est plus cher que le marché ."),  # control
+    # at the + a site after a subject's noun that is a physical thing: de (it was à l'hôtel)
+    ("the cook at the hotel is french .", "le cuisinier de l' hôtel est français ."),
+    ("the dogs at the farm are old .", "les chiens de la ferme sont vieux ."),
+    ("the queue at the bank was long .", "la file d' attente à la banque était longue ."),  # control: abstract
+    # on + a day after a bare verb that is no present: an infinitive, or will past the window (it was le samedi)
+    ("can you help me carry the boxes on sunday ?", "est-ce que vous pouvez m' aider à porter les boîtes dimanche ?"),
+    ("we will sell some books at the market on monday .", "nous vendrons des livres au marché lundi ."),
+    ("they never work on sunday .", "ils ne travaillent jamais le dimanche ."),  # control: a habit
+    # on + a / an + a site: dans (it was sur une ferme)
+    ("my uncle works on a farm .", "mon oncle travaille dans une ferme ."),
+    # a view of: vue sur; in the bottom of: au fond de (phrases.tsv; it was une vue de, dans le fond de)
+    ("the flat has a view of the river .", "l' appartement a vue sur la rivière ."),
+    ("the keys are in the bottom of my bag .", "les clés sont au fond de mon sac ."),
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_16)
+def test_round_16s_noun_phrase(english, french):
+    """last / next spring; play cards; nothing + an adjective; at the + a site after a physical thing; on + a day
+    after a bare verb that is not a present; on + a + a site; a view of, in the bottom of (see the comments in
+    `ROUND_16`; each fails on round 15's program, except the controls). Adopted because each won on the dev sets
+    (1-14) and lost nothing there or on set 15 (validation, aggregate only): docs/nlp.md, "Round 16 — the noun
+    phrase"."""
+    assert translate(english) == french
+
+
 def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
         ("V", "base", False, "obj:à", ())

@@ -249,7 +249,8 @@ def test_a_days_name_before_a_part_of_the_day_is_one_noun_that_is_a_day():
 def test_a_body_of_water_and_a_site_are_place_classes_of_their_own():
     """WordNet's bodies of water (`PLACE_CLASS_SYNSETS`) are nouns of kind water (by the lake: au bord du lac);
     its structures, locations and institutions are sites (the kitchen table: la table de la cuisine); a
-    natural object, a subject of study, an animal or a group stays a count noun."""
+    natural object or an animal stays a count noun, a subject of study or a group (an abstraction: `ABSTRACT_SYNSETS`)
+    is abstract, a count noun that is no physical thing (the queue at the border: à la frontière)."""
     from weightsmith.library.nlp import translation_grammar as grammar
     from weightsmith.library.nlp import translation_words as words
 
@@ -258,7 +259,8 @@ def test_a_body_of_water_and_a_site_are_place_classes_of_their_own():
     kind = lambda w: dict(v.entries[v.ids[w]].info[1])["N"][3]  # noqa: E731
     assert [kind(w) for w in ("sea", "lake", "rivers", "pond", "church", "kitchen", "garden", "school", "castle")] == [
         "water", "water", "water", "water", "site", "site", "site", "site", "site"]
-    assert [kind(w) for w in ("beach", "mountain", "maths", "goat", "family")] == ["count"] * 5
+    assert [kind(w) for w in ("beach", "mountain", "maths", "goat", "family", "queue")] == [
+        "count", "count", "abstract", "count", "abstract", "abstract"]
 
 
 @pytest.mark.parametrize("english, french", [

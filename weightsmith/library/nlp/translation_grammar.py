@@ -46,7 +46,10 @@ MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `res
 # article (modifier.site): a site (the kitchen door: de la cuisine) or a device (the fridge door: du frigo)
 WHOLE_MODIFIERS = ("site", "device")
 # kinds of a noun French gives no article after "en" where English gives none after "in" (in class: en classe)
-EN_BARE = ("count", "site")
+EN_BARE = ("count", "abstract", "site")
+# kinds of a noun that names a physical thing (WordNet's first sense: not an abstraction, a time or a name): at the
+# + a site after one names the place it belongs to (les animaux de la ferme; la file d'attente à la frontière)
+THINGS = ("count", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
 TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
 # the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
 # whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
@@ -119,7 +122,7 @@ def quantity_adverb(info: tuple | None) -> bool:
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "mass", "job", "home",
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "abstract", "mass", "job", "home",
                                                                                   "sport", "instrument", *SUBJECT_CLASSES,
                                                                                   *PLACE_CLASSES)
 
@@ -1155,10 +1158,10 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
                 after_noun and window[0][4] not in NOT_PLACES:
             prep = ("de",)  # a place that says which one, after a subject: la lumière de l'entrée, la route du village
         elif prep in (("sur",), ("à",)) and window[j - 1][2:] != ("about",) and clause["verb_before"] == "none" \
-                and not clause.get("possessor") and after_noun and _belongs_to(prep, det, window[0][4]):
+                and not clause.get("possessor") and after_noun and _belongs_to(prep, det, window[0][4], window[j][4]):
             prep = ("de",)  # the bakery on the corner, the library at our school: du coin, de notre école
-        if prep == ("à",) and window[0][4] == "site" and det in ("a", "an"):
-            prep = ("dans",)  # (went) to a restaurant, (works) at a bank: dans un restaurant, dans une banque
+        if prep in (("à",), ("sur",)) and window[0][4] == "site" and det in ("a", "an"):
+            prep = ("dans",)  # (went) to a restaurant, (works) at a bank, (born) on a farm: dans une banque, une ferme
         if prep == ("sur",) and window[0][4] == "transport":
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
         if prep == ("dans",) and after_noun and _superlative_phrase(window, j):
@@ -1199,6 +1202,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "spring" and prep == ("dans",) and det in (None, "the") and not adjectives:
         prep, det = ("à",), "the"  # in (the) spring: au printemps
+    elif kind == "spring" and not prep and det is None and time:
+        prep, det = ("à",), "the"  # last spring: au printemps dernier
     elif kind == "clock" and det is None:  # at noon: à midi; around midnight: vers minuit
         det, prep = "bare:none", ("vers",) if prep in (("autour", "de"), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
@@ -1216,7 +1221,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if prep == ("sur",) and det is not None and kind in ("day", "daytime", "unit"):
         prep = ()  # on the first day, on our last morning, on a sunday: le premier jour, notre dernier matin, un dimanche
-    if prep == ("par",) and det is not None and kind in ("count", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
+    if prep == ("par",) and det is not None and kind in ("count", "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
             not _agent_before(window[j:]):  # the house by the church: près de l'église; by the lake: au bord du lac
         prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
@@ -1432,17 +1437,23 @@ def _after_there_is(window: tuple, j: int) -> bool:
 
 def _present_clause(window: tuple, j: int) -> bool:
     """The nearest verb to the left of window[j - 1] is in the present, with no will / did / modal / have
-    before it: "we play football on saturday" (a habit: le samedi), not "we played ... on saturday"."""
-    verb = None
-    for w in window[j:]:
+    before it: "we play football on saturday" (a habit: le samedi), not "we played ... on saturday". A bare verb
+    is a present only after its subject (we never eat meat on friday): after an object or another verb it is an
+    infinitive (will you help me move the sofa on saturday), and where the window ends first its will may stand
+    past it (we will buy cheese at the market on friday): samedi, vendredi."""
+    verb, subject = None, None
+    for k in range(j, len(window)):
+        w = window[k]
         if w is None or w[0] in ("PUNCT", "CONJ"):
             break
-        if verb is None and w[0] in ("V", "BE"):
-            verb = w
+        if verb is None and w[0] in ("V", "BE"):  # and the word before it, past never / often (END: none seen)
+            verb, subject = w, next((x for x in window[k + 1:] if x is None or x[0] not in ("NEG", "ADV")), ("END",))
         elif w[0] in ("AUX", "HAVE_AUX", "MODAL") and verb is not None:
             return False
     if verb is None or verb[0] == "V" and verb[3] == "have":  # we have a test on friday: vendredi
         return False
+    if verb[0] == "V" and verb[1] == "base" and subject is not None and subject[0] not in ("S", "N"):
+        return False  # help me move the sofa, (will) buy cheese at the market on friday: an infinitive, or unseen
     return verb[1] == "pres" if verb[0] == "BE" else verb[1] in ("3s", "base")
 
 
@@ -1466,13 +1477,15 @@ def _predicate_noun(info: tuple) -> bool:
         *TIME_KINDS, "name", "country", "unknown")
 
 
-def _belongs_to(prep: tuple[str, ...], det: str | None, kind: str) -> bool:
+def _belongs_to(prep: tuple[str, ...], det: str | None, kind: str, head_kind: str) -> bool:
     """on / at + a noun phrase after a subject's noun names the place the thing belongs to, which French says
     with de (la boulangerie du coin, la lampe de mon bureau, les élèves de votre école), where the place is a
     site after "on" (WordNet's buildings, places and institutions: not the ice on the road) or any place after
-    a possessive (our street, my desk). "at the" + a site stays à: the queue at the border is there for a
-    while, the animals at the farm belong to it, and the noun's class does not tell them apart."""
-    return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and kind == "site"
+    a possessive (our street, my desk), or a site after "at the" when the thing is physical (`THINGS`: the animals
+    at the farm, the nurse at the clinic belong to it; the queue at the border, an abstraction, is there a while).
+    `head_kind` is the kind of the noun before the preposition."""
+    return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and kind == "site" \
+        or prep == ("à",) and det == "the" and kind == "site" and head_kind in THINGS
 
 
 def _price_before(window: tuple, j: int) -> bool:
@@ -1699,6 +1712,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if predicative and after is not None and "N" in readings(after) and after[0] != "UNK" and \
                 _predicate_noun(_noun(after, readings(after))):
             return ()  # (horses are) big animals: the noun speaks it (de grands animaux)
+        if _indefinite_pronoun(window[1]) and window[1][1] != "plus":  # (not any more: plus cher)
+            return lit("d'" if me[2] else "de") + ((0, "a.m.sg"),)  # nothing new, anything green: rien de nouveau
         person, gender = clause["subject"]
         person = _agreeing_person(person)
         weather = _weather_context(window) or _weather_question(window, clause)

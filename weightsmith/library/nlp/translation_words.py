@@ -87,12 +87,16 @@ PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",),
 # the vehicles one boards, which English says "on" and French "dans" (on the bus: dans le bus; on my bike, on
 # the car roof: sur): a vehicle's class narrowed to public transport and aircraft, by the same WordNet closure
 BOARDED_SYNSETS = ("public_transport.n.01", "aircraft.n.01")
+# a count noun whose commonest sense is an abstraction (a queue, a show, a meeting) rather than a physical thing
+# (an animal, a nurse, a cherry): "at the" + a site after a thing names where it belongs (les animaux de la ferme),
+# after an abstraction where it stands (la queue à la frontière)
+ABSTRACT_SYNSETS = ("abstraction.n.06",)
 # nouns whose plural is the singular (LemmInflect also lists "fishes", "kid" as plurals)
 INVARIABLE = frozenset("fish sheep deer salmon trout species series aircraft goldfish jellyfish".split())
 # nouns whose everyday French is plural: pasta → les pâtes, homework → les devoirs
 PLURAL_ONLY = frozenset("pasta homework math holiday vacation hair chess cereal spaghetti sunglasses shopping jewellery".split())
 # what jouer takes: play football → jouer au football, play the piano → jouer du piano
-SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess cards baseball".split())
+SPORTS = frozenset("football soccer tennis basketball golf rugby volleyball hockey chess card baseball".split())
 INSTRUMENTS = frozenset("piano guitar violin drum flute trumpet cello saxophone".split())
 # parts of the day: "in the morning" → le matin, "at night" → la nuit
 DAYTIME = frozenset("morning afternoon evening night weekend".split())
@@ -281,7 +285,17 @@ def _noun_kind(lemma: str) -> str:
     kinds = ((MASS_NOUNS - classed, "mass"), ({"year"}, "year"), ({"spring"}, "spring"), (TIME_UNITS, "unit"), (DAYS, "day"), (MONTHS, "month"), (PROFESSIONS, "job"), ({"home"}, "home"),
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
-    return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma, "count"))
+    return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma) or (
+        "abstract" if lemma in _abstract_nouns() else "count"))
+
+
+@lru_cache(maxsize=1)
+def _abstract_nouns() -> frozenset[str]:
+    """Noun lemmas whose commonest sense WordNet files under `ABSTRACT_SYNSETS` (kind abstract, see there)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+    from weightsmith.tasks.nlp.dictionary.english import noun_classes
+
+    return frozenset(noun_classes(sources.path("wordnet").parent, {"abstract": ABSTRACT_SYNSETS}))
 
 
 @lru_cache(maxsize=1)
