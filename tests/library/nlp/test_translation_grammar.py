@@ -421,6 +421,7 @@ ROUND_16 = [
     ("they never work on sunday .", "ils ne travaillent jamais le dimanche ."),  # control: a habit
     # on + a / an + a site: dans (it was sur une ferme)
     ("my uncle works on a farm .", "mon oncle travaille dans une ferme ."),
+    ("she wrote a book about a school in paris .", "elle a écrit un livre sur une école à paris ."),  # control: about
     # a view of: vue sur; in the bottom of: au fond de (phrases.tsv; it was une vue de, dans le fond de)
     ("the flat has a view of the river .", "l' appartement a vue sur la rivière ."),
     ("the keys are in the bottom of my bag .", "les clés sont au fond de mon sac ."),

@@ -1160,7 +1160,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         elif prep in (("sur",), ("à",)) and window[j - 1][2:] != ("about",) and clause["verb_before"] == "none" \
                 and not clause.get("possessor") and after_noun and _belongs_to(prep, det, window[0][4], window[j][4]):
             prep = ("de",)  # the bakery on the corner, the library at our school: du coin, de notre école
-        if prep in (("à",), ("sur",)) and window[0][4] == "site" and det in ("a", "an"):
+        if (prep == ("à",) or prep == ("sur",) and window[j - 1][2:] != ("about",)) and window[0][4] == "site" and \
+                det in ("a", "an"):  # (not a film about a hospital: sur)
             prep = ("dans",)  # (went) to a restaurant, (works) at a bank, (born) on a farm: dans une banque, une ferme
         if prep == ("sur",) and window[0][4] == "transport":
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
