@@ -41,6 +41,21 @@ def test_text_without_a_word_is_refused_as_empty_text_is(answer):
         answer("")
 
 
+@pytest.mark.parametrize("marks, one", [("!!", "!"), ("!!!", "!"), ("?!", "?"), ("!?", "?"), ("...", "."), ("?", "?")])
+def test_a_run_of_final_marks_is_read_as_one_mark(marks, one):
+    # "the food was great!!" was ungrammatical: the grammar read the second "!" as a sentence with no words
+    assert nlp._words(f"the food was great{marks}", "sentiment") == ["the", "food", "was", "great", one]
+    assert nlp._words(f"wow... the food was great{marks}", "sentiment")[:4] == ["wow", ".", ".", "."]
+
+
+def test_emphatic_final_marks_keep_the_answer_of_one_mark():
+    for text in ("The food was great", "The food were great", "Is the soup cold"):
+        for one, run in (("!", "!!!"), ("?", "?!"), (".", "...")):
+            assert nlp.is_grammatical(text + run) == nlp.is_grammatical(text + one)
+            assert nlp.sentiment(text + run) == nlp.sentiment(text + one)
+    assert nlp.is_grammatical("The food was great!!") and not nlp.is_grammatical("The food were great!!")
+
+
 def test_a_translation_with_no_french_word_is_the_programs_failure_not_an_empty_answer(monkeypatch):
     # `translate "the the the the"` printed an empty line (the program's decoding ended at once): an answer no
     # one could tell from a translation; now the error the CLI prints as one line with exit code 1
