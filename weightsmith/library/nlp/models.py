@@ -25,10 +25,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
-import shutil
 import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,9 +38,10 @@ from weightsmith.library.nlp import (
     translation_grammar, translation_words,
 )
 
+from weightsmith.tasks.nlp.cache import CACHE_VARIABLE, cache_root, publish  # noqa: F401 (CACHE_VARIABLE: API)
+
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
-CACHE_VARIABLE = "WEIGHTSMITH_CACHE"
 BOS = "BOS"
 
 
@@ -150,10 +148,6 @@ def backend(choice: str | None = None, default: str = "compiled") -> str:
     return chosen
 
 
-def cache_root() -> Path:
-    return Path(os.environ.get(CACHE_VARIABLE) or Path.home() / ".cache" / "weightsmith") / "nlp"
-
-
 def fingerprint(t: Task) -> str:
     """A hash of every source file the compiled model depends on."""
     import weightsmith.compiler as compiler
@@ -183,7 +177,6 @@ def model_folder(name: str) -> Path:
     return cache_root() / f"{t.name}-{fingerprint(t)}"
 
 
-STALE_BUILD_SECONDS = 3600  # a leftover build folder this old belongs to a build that died
 
 
 def build(name: str, force: bool = False, log: Callable[[str], None] | None = None):
@@ -199,41 +192,9 @@ def build(name: str, force: bool = False, log: Callable[[str], None] | None = No
         log(f"compiling the {name} program (once; cached in {folder}) ...")
     compiled = compile_rasp_to_model(t.program(), vocab=t.model_vocabulary(), max_seq_len=t.max_seq_len,
                                      causal=t.causal, compiler_bos=BOS)
-    _publish(folder, lambda building: save(compiled.model, building, program_source=inspect.getsource(t.module)),
+    publish(folder, lambda building: save(compiled.model, building, program_source=inspect.getsource(t.module)),
              replace=force)
     return folder
-
-
-def _publish(folder: Path, write: Callable[[Path], object], replace: bool) -> None:
-    """Write a cache entry into a temporary folder beside it, then rename it into place (atomic on one file
-    system). Two processes building at once: the first rename wins and the other's copy is dropped, unless
-    `replace`, when the old entry is renamed aside and deleted after the new one is in place."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_builds(folder)
-    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".building", dir=folder.parent))
-    try:
-        write(building)
-        try:
-            os.rename(building, folder)
-            return
-        except OSError:  # the entry exists (another process built it, or `replace`)
-            if not replace:
-                return
-        stale = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".stale", dir=folder.parent))
-        os.rename(folder, stale / "entry")
-        os.rename(building, folder)
-        shutil.rmtree(stale, ignore_errors=True)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
-
-
-def _remove_stale_builds(folder: Path) -> None:
-    for leftover in folder.parent.glob(f".{folder.name}.*"):
-        try:
-            if time.time() - leftover.stat().st_mtime > STALE_BUILD_SECONDS:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            continue  # another process removed it first
 
 
 @lru_cache(maxsize=None)

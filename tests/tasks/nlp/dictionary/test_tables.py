@@ -1,5 +1,10 @@
 """Where the lexicon tables live and how they are written: one cache folder per builder version, written whole."""
 
+from pathlib import Path
+
+import pytest
+
+from weightsmith.tasks.nlp import cache
 from weightsmith.tasks.nlp.dictionary import tables
 from weightsmith.tasks.nlp.dictionary.tables import EnglishLemma, Lexicon, default_folder, read, write
 
@@ -31,12 +36,20 @@ def test_write_over_an_older_build_replaces_every_table(tmp_path):
     assert {p.name for p in folder.iterdir()} == before and [p.name for p in tmp_path.iterdir()] == ["v1"]
 
 
-def test_the_manifest_is_moved_in_last(tmp_path, monkeypatch):
-    """A reader trusts a folder whose manifest is there: when it appears, every table must already be new."""
+def test_a_rewrite_swaps_the_folder_whole_and_a_failed_one_leaves_the_old_build(tmp_path, monkeypatch):
+    """A reader trusts a folder whose manifest is there: it must never see new tables beside an old manifest or
+    the reverse, so the new build is renamed in as one folder, and a build that fails changes nothing."""
     folder = tmp_path / "v1"
     write(folder, _lexicon(3), {"fingerprint": "v1"})
-    moved = []
-    real_replace = tables.os.replace
-    monkeypatch.setattr(tables.os, "replace", lambda a, b: (moved.append(b.name), real_replace(a, b)))
+    renamed = []
+    real_rename = cache.os.rename
+    monkeypatch.setattr(cache.os, "rename", lambda a, b: (renamed.append(Path(b).name), real_rename(a, b)))
     write(folder, _lexicon(5), {"fingerprint": "v1"})
-    assert moved[-1] == "manifest.json" and len(moved) == len(list(folder.iterdir()))
+    assert renamed[-1] == "v1" and read(folder).english[("cat", "noun")].count == 5
+
+    def fail(*_):
+        raise OSError("disk full")
+    monkeypatch.setattr(tables, "_write_tables", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write(folder, _lexicon(7), {"fingerprint": "v1"})
+    assert read(folder).english[("cat", "noun")].count == 5 and [p.name for p in tmp_path.iterdir()] == ["v1"]

@@ -18,11 +18,11 @@ the hand-written `closed_class.tsv` beside this module, read by `load` as they a
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+
+from weightsmith.tasks.nlp.cache import cache_root, publish
 
 HERE = Path(__file__).parent
 CLOSED_CLASS = HERE / "closed_class.tsv"
@@ -38,8 +38,7 @@ def default_folder(fingerprint: str) -> Path:
     """The cache folder of the tables built by the builder whose code hashes to `fingerprint`. One folder per
     version, so that two checkouts (or a process started before an edit) never rebuild each other's tables
     while the other reads them."""
-    root = Path(os.environ.get("WEIGHTSMITH_CACHE") or Path.home() / ".cache" / "weightsmith")
-    return root / "nlp" / "lexicon" / fingerprint
+    return cache_root() / "lexicon" / fingerprint
 
 
 @dataclass(frozen=True)
@@ -243,11 +242,12 @@ class Lexicon:
 
 
 def write(folder: Path, lexicon: Lexicon, manifest: dict) -> None:
-    """Write the tables into a fresh folder beside `folder`, then move them in, the manifest last: a process
-    reading `folder` meanwhile sees whole tables of one build, never a table being written."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    """Write the tables into `folder` as the cache publishes an entry (`cache.publish`: built beside it, then
+    renamed into place), so a process reading `folder` meanwhile sees whole tables of one build."""
+    publish(folder, lambda fresh: _write_tables(fresh, lexicon, manifest), replace=True)
 
+
+def _write_tables(fresh: Path, lexicon: Lexicon, manifest: dict) -> None:
     def table(name: str, header: str, rows: list[list[str]]) -> None:
         lines = [header] + ["\t".join(r) for r in rows]
         (fresh / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -266,13 +266,6 @@ def write(folder: Path, lexicon: Lexicon, manifest: dict) -> None:
     table("sentiment.tsv", "word\tscore\trole\tsource",
           [[s.word, f"{s.score:g}", s.role, s.source] for s in lexicon.sentiment.values()])
     (fresh / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    try:
-        fresh.rename(folder)  # atomic when no other build got there first
-    except OSError:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in sorted(p.name for p in fresh.iterdir() if p.name != "manifest.json") + ["manifest.json"]:
-            os.replace(fresh / name, folder / name)
-        fresh.rmdir()
 
 
 def read(folder: Path) -> Lexicon:

@@ -1,0 +1,50 @@
+"""Where the language tasks cache what they build (`$WEIGHTSMITH_CACHE/nlp/`: the lexicon tables, the compiled
+models), and how an entry is put there whole, so that processes sharing the cache never read a half-written one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+CACHE_VARIABLE = "WEIGHTSMITH_CACHE"
+STALE_BUILD_SECONDS = 3600  # a leftover build folder this old belongs to a build that died
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get(CACHE_VARIABLE) or Path.home() / ".cache" / "weightsmith") / "nlp"
+
+
+def publish(folder: Path, write: Callable[[Path], object], replace: bool) -> None:
+    """Write a cache entry into a temporary folder beside it, then rename it into place (atomic on one file
+    system). Two processes building at once: the first rename wins and the other's copy is dropped, unless
+    `replace`, when the old entry is renamed aside and deleted after the new one is in place."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(folder)
+    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".building", dir=folder.parent))
+    try:
+        write(building)
+        try:
+            os.rename(building, folder)
+            return
+        except OSError:  # the entry exists (another process built it, or `replace`)
+            if not replace:
+                return
+        stale = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".stale", dir=folder.parent))
+        os.rename(folder, stale / "entry")
+        os.rename(building, folder)
+        shutil.rmtree(stale, ignore_errors=True)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    for leftover in folder.parent.glob(f".{folder.name}.*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_BUILD_SECONDS:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue  # another process removed it first
