@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import time
 import warnings
+from collections.abc import Iterable  # not typing's alias: its isinstance runs two more Python functions
 from itertools import chain
-from typing import Iterable
 
 import numpy as np
 
