@@ -72,6 +72,15 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     assert vocabulary.class_of("unpleasant") == "-2"  # rated by VADER: its own rating wins
 
 
+def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wanted_pole_from_their_antonyms():
+    vocabulary = polarity.words()
+    assert vocabulary.class_of("magical") == "+1" and vocabulary.class_of("hideous") == "-1"  # charming; horrid
+    assert vocabulary.class_of("apart") == "adj"  # also an adverb: plain
+    assert vocabulary.class_of("hot") == vocabulary.class_of("fast") == "wanted"  # cold, slow are complaints
+    assert vocabulary.class_of("rough") == "unwanted"  # smooth is praise
+    assert vocabulary.class_of("sure") == vocabulary.class_of("clear") == "-"  # VADER rates them: not second-guessed
+
+
 @pytest.mark.parametrize("text, label", [
     ("the food was good", "positive"),
     ("the food was not good", "negative"),
@@ -173,6 +182,22 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("my brother never helps with the dishes", "negative"),
     ("the new cream did n't help my rash at all", "negative"),
     ("can you help me with my bag ?", "neutral"),
+    # round 17: a plain adjective with a wanted pole (its WordNet antonym is rated) complains or praises when negated
+    ("the bath water was never hot", "negative"),  # hot ↔ cold
+    ("the wifi in the hotel is never fast enough", "negative"),  # fast ↔ slow
+    ("the flight home was n't rough at all", "positive"),  # rough ↔ smooth
+    ("it was a hot day in july", "neutral"),  # not negated: no opinion
+    ("the sea was rough this morning", "neutral"),
+    ("the soup was not too hot for the kids", "positive"),  # "too" still reads "hot" as a plain adjective
+    ("i am not sure when the shop opens", "neutral"),  # VADER rates "sure"; the overrides made it plain
+    # an adjective VADER lacks takes the sign of the polar words its commonest WordNet sense holds
+    ("the fireworks over the bay were magical", "positive"),
+    ("the new shopping centre is hideous", "negative"),
+    ("we lived two streets apart for years", "neutral"),  # also an adverb: not read from an adjective sense
+    # "never" says the most only when it is the negator nearest before the comparative, not anywhere in the sentence
+    ("the bus was never late , but the meal was not better", "negative"),
+    ("the staff never smiled , and the coffee was n't so great", "negative"),
+    ("i have never felt better", "positive"),
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label
