@@ -44,10 +44,10 @@ def test_probe_sentences_and_their_known_misses():
 def test_round13_sentences_and_their_known_misses():
     examples = everyday_sentiment.load_handwritten("round13")
     got = labels([list(e.words) for e in examples])
-    # an event with no evaluative word, and rated words used as names or topics (docs/nlp.md, round 13)
+    # an event with no evaluative word, and a rated word used as a name (docs/nlp.md, round 13; "a book about the
+    # war" is a topic since round 17)
     assert [" ".join(e.words) for e, g in zip(examples, got) if g != e.label] == [
-        "i could n't sleep because of the noise .", "my son is reading a book about the war .",
-        "the dry cleaner 's closes at six ."]
+        "i could n't sleep because of the noise .", "the dry cleaner 's closes at six ."]
 
 
 def test_graded_words_are_the_polar_comparatives_and_superlatives_in_one_run_per_class():
@@ -79,6 +79,8 @@ def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wante
     assert vocabulary.class_of("hot") == vocabulary.class_of("fast") == "wanted"  # cold, slow are complaints
     assert vocabulary.class_of("rough") == "unwanted"  # smooth is praise
     assert vocabulary.class_of("sure") == vocabulary.class_of("clear") == "-"  # VADER rates them: not second-guessed
+    assert vocabulary.class_of("war") == "n-2" and vocabulary.class_of("festival") == "n+2"  # only nouns
+    assert vocabulary.class_of("terrible") == "-2"  # an adjective keeps its polar class
 
 
 @pytest.mark.parametrize("text, label", [
@@ -198,6 +200,11 @@ def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wante
     ("the bus was never late , but the meal was not better", "negative"),
     ("the staff never smiled , and the coffee was n't so great", "negative"),
     ("i have never felt better", "positive"),
+    # a polar word that is only a noun, after "the" at the end of its clause, names a topic
+    ("my uncle wrote a book about the war", "neutral"),
+    ("the campsite was a bit dirty after the festival", "negative"),
+    ("we talked about the weather and the war , and it was lovely", "positive"),
+    ("the war was a disaster for the town", "negative"),  # not at the end of its clause: it judges
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

@@ -11,6 +11,8 @@ hidden units. The numbering is the tokenizer (`encode`), outside the model, as f
 
 Classes (a word has exactly one; the program resolves the ambiguous ones from their neighbours):
     +1 +2 -1 -2   a polar word: sign, and strength 2 when |VADER mean rating| ≥ 2.0 (great, terrible)
+    n+1 … n-2     a polar word that is only a noun (war, festival, disaster): polar, except as a topic after "the"
+                  at the end of its clause ("a book about the war .")
     int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
     neg           a negator (not, n't, no, nothing, without, …)
     but           contrast: only what follows the last one counts
@@ -28,6 +30,7 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     even          "even": before a preposition or a conjunction it opens a concession ("always cheerful , even
                   on bad days"), whose words do not vote
     what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
+    the           "the", read only before a polar noun (a topic: "after the festival .")
     why           "why" opening a question takes what it asks about as given ("why is the wifi so slow ?")
     poss          a possessive determiner (my, our, …): a polar word after it is part of a name ("my best friend",
                   "my great - grandmother", "our nervous pony"), not a judgement
@@ -75,6 +78,7 @@ BREAKS = (".", ",", ";", ":", "!", "and", "because", "although", "though", "whil
           "until", "whereas", "since")
 POLAR_READING = {"kind": "+2", "pretty": "+1"}  # an ambiguous word's polar reading ("kinder", "prettiest")
 POLAR_CLASSES = ("+1", "+2", "-1", "-2")
+NAMING_CLASSES = ("n-2", "n-1", "n+1", "n+2")  # the polar words that are only nouns: "n" + their polar class
 NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
                "quietly", "softly")
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
@@ -82,7 +86,7 @@ POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
-              "a": "a", "an": "a", "why": "why"} | {w: "poss" for w in POSSESSIVES}
+              "a": "a", "an": "a", "the": "the", "why": "why"} | {w: "poss" for w in POSSESSIVES}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
@@ -90,9 +94,9 @@ LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feel
                              "were", "'s", "'re", "'m", "be", "been", "am")
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
-CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS,
-           "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a", "why", "poss", "prep", "wanted",
-           "unwanted", "adj", "-")
+CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2",
+           *NAMING_CLASSES, *AMBIGUOUS, "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a",
+           "the", "why", "poss", "prep", "wanted", "unwanted", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,8 @@ def classify(lexicon) -> dict[str, str]:
     senses = first_adjective_senses()
     table |= synonymous(lexicon, unrated_adjectives(lexicon, words, table), table, senses)
     table |= wanted(unrated_adjectives(lexicon, words, table), table, senses)
+    table |= {w: "n" + c for w, c in table.items() if c in POLAR_CLASSES and w in words and
+              {pos for _, pos, _ in lexicon.analyses(w)} == {"noun"}}
     table[UNK] = "-"
     return {w: c for w, c in table.items()} | {w: "-" for w in words if w not in table}
 
