@@ -44,10 +44,10 @@ def test_probe_sentences_and_their_known_misses():
 def test_round13_sentences_and_their_known_misses():
     examples = everyday_sentiment.load_handwritten("round13")
     got = labels([list(e.words) for e in examples])
-    # an event with no evaluative word, and rated words used as names or topics (docs/nlp.md, round 13)
+    # an event with no evaluative word, and a rated word used as a name (docs/nlp.md, round 13; "a book about the
+    # war" is a topic since round 17)
     assert [" ".join(e.words) for e, g in zip(examples, got) if g != e.label] == [
-        "i could n't sleep because of the noise .", "my son is reading a book about the war .",
-        "the dry cleaner 's closes at six ."]
+        "i could n't sleep because of the noise .", "the dry cleaner 's closes at six ."]
 
 
 def test_graded_words_are_the_polar_comparatives_and_superlatives_in_one_run_per_class():
@@ -70,6 +70,17 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     assert vocabulary.class_of("stranger") == "adj"  # also a noun: not polar
     assert vocabulary.class_of("unreasonable") == "-1" and vocabulary.class_of("uninteresting") == "-1"
     assert vocabulary.class_of("unpleasant") == "-2"  # rated by VADER: its own rating wins
+
+
+def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wanted_pole_from_their_antonyms():
+    vocabulary = polarity.words()
+    assert vocabulary.class_of("magical") == "+1" and vocabulary.class_of("hideous") == "-1"  # charming; horrid
+    assert vocabulary.class_of("apart") == "adj"  # also an adverb: plain
+    assert vocabulary.class_of("hot") == vocabulary.class_of("fast") == "wanted"  # cold, slow are complaints
+    assert vocabulary.class_of("rough") == "unwanted"  # smooth is praise
+    assert vocabulary.class_of("sure") == vocabulary.class_of("clear") == "-"  # VADER rates them: not second-guessed
+    assert vocabulary.class_of("war") == "n-2" and vocabulary.class_of("festival") == "n+2"  # only nouns
+    assert vocabulary.class_of("terrible") == "-2"  # an adjective keeps its polar class
 
 
 @pytest.mark.parametrize("text, label", [
@@ -173,6 +184,27 @@ def test_graded_forms_and_adverbs_say_what_their_adjective_says():
     ("my brother never helps with the dishes", "negative"),
     ("the new cream did n't help my rash at all", "negative"),
     ("can you help me with my bag ?", "neutral"),
+    # round 17: a plain adjective with a wanted pole (its WordNet antonym is rated) complains or praises when negated
+    ("the bath water was never hot", "negative"),  # hot ↔ cold
+    ("the wifi in the hotel is never fast enough", "negative"),  # fast ↔ slow
+    ("the flight home was n't rough at all", "positive"),  # rough ↔ smooth
+    ("it was a hot day in july", "neutral"),  # not negated: no opinion
+    ("the sea was rough this morning", "neutral"),
+    ("the soup was not too hot for the kids", "positive"),  # "too" still reads "hot" as a plain adjective
+    ("i am not sure when the shop opens", "neutral"),  # VADER rates "sure"; the overrides made it plain
+    # an adjective VADER lacks takes the sign of the polar words its commonest WordNet sense holds
+    ("the fireworks over the bay were magical", "positive"),
+    ("the new shopping centre is hideous", "negative"),
+    ("we lived two streets apart for years", "neutral"),  # also an adverb: not read from an adjective sense
+    # "never" says the most only when it is the negator nearest before the comparative, not anywhere in the sentence
+    ("the bus was never late , but the meal was not better", "negative"),
+    ("the staff never smiled , and the coffee was n't so great", "negative"),
+    ("i have never felt better", "positive"),
+    # a polar word that is only a noun, after "the" at the end of its clause, names a topic
+    ("my uncle wrote a book about the war", "neutral"),
+    ("the campsite was a bit dirty after the festival", "negative"),
+    ("we talked about the weather and the war , and it was lovely", "positive"),
+    ("the war was a disaster for the town", "negative"),  # not at the end of its clause: it judges
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

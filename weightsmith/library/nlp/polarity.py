@@ -13,7 +13,10 @@ polar by VADER's ratings).
                   "never" ("could n't be better"); "little" after an adjective is a size ("a cosy little
                   wooden cabin"), not a diminisher ("a little cold"); "even" before a preposition or a
                   conjunction opens a concession; "what a" exclaims; a polar word right after
-                  my/our/… is part of a name ("my best friend", "our nervous pony"), not a judgement
+                  my/our/… is part of a name ("my best friend", "our nervous pony"), not a judgement; a
+                  plain adjective with a wanted pole (`sentiment_words.wanted`) is polar that way right
+                  after a negator: "the shower is never hot" complains, "a hot day" does not; a polar noun
+                  after "the" at the end of its clause is a topic ("a book about the war ."), not a judgement
     modifier      the word before me: an intensifier makes a polar word stronger (3), a diminisher
                   weaker (1); neither changes its sign; "too" makes a positive word a weak negative one
     negated       inside the scope of a negation (not, n't, never, no, nothing, …) up to the end of my
@@ -26,7 +29,8 @@ polar by VADER's ratings).
                   complains , even when she is tired")
     the most      after "never" (or "could n't"), a comparative or a word after "so"/"more" says the
                   most, not the opposite: "i 've never been happier", "never felt so welcome", "could n't
-                  be worse" keep their sign
+                  be worse" keep their sign; when "never" is the negator nearest before it, not any
+                  "never" of the sentence ("the bus was never late , but the meal was not better" complains)
     vote          ±strength, the sign flipped when negated
     counted       the vote, if I am not described, no contrast follows me (X but Y: only Y counts; when
                   Y has no polar word, X counts with its sign flipped: "the view is nice but the rooms are
@@ -51,17 +55,21 @@ from __future__ import annotations
 from weightsmith import rasp
 from weightsmith.library.nlp.notation import (combine, count_all, count_upto, feature, in_negation_scope, nearest_left,
                                               previous)
-from weightsmith.library.nlp.sentiment_words import POLAR_CLASSES, vocabulary as words
+from weightsmith.library.nlp.sentiment_words import NAMING_CLASSES, POLAR_CLASSES, vocabulary as words
 
 LABELS = ("negative", "neutral", "positive")
 MAX_SEQ_LEN = 40
 MASS_CAP = 3  # at most this many counted votes of one strength are told apart
 POLAR = {cls: int(cls) for cls in POLAR_CLASSES}  # a polar class and its signed strength
+NAMING = {cls: cls[1:] for cls in NAMING_CLASSES}  # a polar noun's class, and its polar class when it judges
 # the classes whose reading depends on the word before, and the classes before them that change it (any
 # other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
-CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj",),
+WANTED = {"wanted": "+1", "unwanted": "-1"}  # a plain adjective with a wanted pole: its reading right after a negator
+NEGATING = ("neg", "never", "nt", "not")  # the word classes that negate the word after them
+CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj", *WANTED),
                    "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",), "break": ("even",),
-                   "dim": (*POLAR, "adj")} | {c: ("poss",) for c in POLAR}
+                   "dim": (*POLAR, *NAMING, "adj", *WANTED)} | {c: ("poss",) for c in POLAR} | \
+    {c: NEGATING for c in WANTED} | {c: ("poss", "the") for c in NAMING}
 NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
 
 
@@ -94,17 +102,21 @@ def resolve(cls: str, before: str, after: str) -> str:
     if cls == "time":
         return "+1" if before == "on" else "-"
     if cls == "enough":  # "big enough" meets a need; "not big enough" is a complaint
-        return "+1" if before == "adj" else "-"
+        return "+1" if before != "-" else "-"
     if cls in ("neg", "nt", "not"):  # "could n't be better" says what "never been better" says
         return "never" if before == "modal" else "neg"
     if cls == "even":  # "even on bad days" concedes; "even better", "we even got an upgrade" do not
-        return "even" if after == "link" else "-"
+        return "even" if after in ("link", "end") else "-"
     if cls == "break":  # "even when she is tired": the concession runs on to the end of the next clause
         return "-" if before == "even" else "break"
     if cls == "what":  # "what a view !"
         return "exclaim" if after == "a" else "-"
     if cls in POLAR and before == "poss":  # "my best friend", "our nervous pony": part of a name, not a judgement
         return "-"
+    if cls in NAMING:  # "a book about the war .", "after the festival ,": a topic; "the noise kept us awake" complains
+        return "-" if before == "poss" or before == "the" and after == "end" else NAMING[cls]
+    if cls in WANTED:  # "the shower is never hot": an unmet expectation; "a hot day" says nothing
+        return WANTED[cls] if before in NEGATING else "-"
     if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
         return "int" if before == "never" else "so"
     return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
@@ -113,11 +125,13 @@ def resolve(cls: str, before: str, after: str) -> str:
 def what_follows(cls: str) -> str:
     """The next word's class as far as `resolve` reads it (a sign, not a strength), so that the lookup
     reading a word's class and its neighbours' has fewer combinations to tell apart."""
-    if cls in POLAR:
-        return "+1" if POLAR[cls] > 0 else "-1"
-    if cls in ("prep", "on", "break"):  # what a concession opens with: "even in winter", "even when …"
+    if cls in POLAR or cls in NAMING:
+        return "+1" if POLAR[NAMING.get(cls, cls)] > 0 else "-1"
+    if cls in ("prep", "on"):  # what a concession opens with: "even in winter", "even when …"
         return "link"
-    return cls if cls in ("pretty", "adj", "of", "a") else "-"
+    if cls == "break":  # … or "even when she is tired"; and what ends a topic ("about the war .")
+        return "end"
+    return "adj" if cls in WANTED else cls if cls in ("pretty", "adj", "of", "a") else "-"
 
 
 def strength(modifier: str, negated: bool) -> int:
@@ -238,8 +252,11 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     last_end = nearest_left(feature("is_clause_end_or_mark", lambda e: e != "-", ends), ends, default="break",
                             name="after_mark_or_break")
     described = feature("describes", lambda last: last in ("judged", "conceded"), last_end)
-    # (a "never" anywhere: sentences with two negators of different kinds are rare, and this costs one count)
-    by_never = feature("has_never", lambda n: n > 0, count_all(feature("is_never", lambda c: c == "never", resolved)))
+    # (the negator nearest to my left, in my clause when I am negated: "the bus was never late , but the meal was
+    # not better" negates "better"; a "never" anywhere in the sentence read it as "never better")
+    nearest_negator = nearest_left(feature("is_negator_word", lambda c: c in NEGATORS, resolved), resolved,
+                                   default="-", name="nearest_negator")
+    by_never = feature("by_never", lambda c: c == "never", nearest_negator)
     the_most = combine("says_the_most", lambda g, m: g or m == "so", graded, modifier)
     the_most = combine("never_the_most", lambda most, never: most and never, the_most, by_never)
     negated = combine("negated_not_the_most", lambda n, most: n and not most, negated, the_most)

@@ -11,6 +11,8 @@ hidden units. The numbering is the tokenizer (`encode`), outside the model, as f
 
 Classes (a word has exactly one; the program resolves the ambiguous ones from their neighbours):
     +1 +2 -1 -2   a polar word: sign, and strength 2 when |VADER mean rating| ≥ 2.0 (great, terrible)
+    n+1 … n-2     a polar word that is only a noun (war, festival, disaster): polar, except as a topic after "the"
+                  at the end of its clause ("a book about the war .")
     int dim       an intensifier (very, really, so) / a diminisher (slightly, a bit → "little")
     neg           a negator (not, n't, no, nothing, without, …)
     but           contrast: only what follows the last one counts
@@ -28,11 +30,15 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     even          "even": before a preposition or a conjunction it opens a concession ("always cheerful , even
                   on bad days"), whose words do not vote
     what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
+    the           "the", read only before a polar noun (a topic: "after the festival .")
     why           "why" opening a question takes what it asks about as given ("why is the wifi so slow ?")
     poss          a possessive determiner (my, our, …): a polar word after it is part of a name ("my best friend",
                   "my great - grandmother", "our nervous pony"), not a judgement
     prep          a preposition (the closed-class table's), read only to tell a concessive "even" ("even in
                   winter") from a focusing one ("we even got a free upgrade")
+    wanted        a plain adjective VADER does not rate whose WordNet antonym is negative (hot ↔ cold, fast ↔
+                  slow): no opinion alone ("a hot day"), a complaint right after a negator ("the shower is never
+                  hot"); "unwanted" when the antonym is positive (rough ↔ smooth: "the crossing was n't rough")
     as of likeprep on modal      the context words that resolve them ("as well", "kind of", "looks like",
                                  "on time", "could n't")
     pron          a pronoun that ends a tag question ("…, was n't it ?")
@@ -48,6 +54,10 @@ word is polar when it has an adjective, adverb or participle reading and |rating
 |rating| ≥ 1.5, unless `sentiment_overrides.tsv` says otherwise; the overrides also add everyday
 evaluative words VADER lacks (slow, late, expensive). They were written from general knowledge of
 English, never from the held-out sentences.
+
+A word that is only an adjective and that VADER does not rate is mildly polar when its commonest WordNet sense is
+shared with polar words that agree (`synonymous`: magical with charming, hideous with ugly): WordNet rates by
+meaning what VADER, a list of rated words, lacks.
 """
 
 from __future__ import annotations
@@ -68,6 +78,7 @@ BREAKS = (".", ",", ";", ":", "!", "and", "because", "although", "though", "whil
           "until", "whereas", "since")
 POLAR_READING = {"kind": "+2", "pretty": "+1"}  # an ambiguous word's polar reading ("kinder", "prettiest")
 POLAR_CLASSES = ("+1", "+2", "-1", "-2")
+NAMING_CLASSES = ("n-2", "n-1", "n+1", "n+2")  # the polar words that are only nouns: "n" + their polar class
 NOT_JUDGING = ("fairly", "hardly", "lately", "shortly", "barely", "nearly", "really", "later", "latest", "slowly",
                "quietly", "softly")
 AMBIGUOUS = ("like", "pretty", "kind", "well", "too", "time", "enough")
@@ -75,7 +86,7 @@ POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
-              "a": "a", "an": "a", "why": "why"} | {w: "poss" for w in POSSESSIVES}
+              "a": "a", "an": "a", "the": "the", "why": "why"} | {w: "poss" for w in POSSESSIVES}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
@@ -83,8 +94,9 @@ LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feel
                              "were", "'s", "'re", "'m", "be", "been", "am")
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
-CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2", *AMBIGUOUS,
-           "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a", "why", "poss", "prep", "adj", "-")
+CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2",
+           *NAMING_CLASSES, *AMBIGUOUS, "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a",
+           "the", "why", "poss", "prep", "wanted", "unwanted", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -152,6 +164,11 @@ def classify(lexicon) -> dict[str, str]:
     overrides = read_overrides()
     table |= overrides
     table |= inherited(lexicon, words, table, overrides)
+    senses = first_adjective_senses()
+    table |= synonymous(lexicon, unrated_adjectives(lexicon, words, table), table, senses)
+    table |= wanted(unrated_adjectives(lexicon, words, table), table, senses)
+    table |= {w: "n" + c for w, c in table.items() if c in POLAR_CLASSES and w in words and
+              {pos for _, pos, _ in lexicon.analyses(w)} == {"noun"}}
     table[UNK] = "-"
     return {w: c for w, c in table.items()} | {w: "-" for w in words if w not in table}
 
@@ -193,6 +210,86 @@ def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[s
             opposite = base_class(word[2:]) if word.startswith("un") and "adj" in {p for _, p, _ in analyses} else None
             if opposite:  # "unreasonable", "uninteresting": the opposite of a polar adjective, mildly
                 out[word] = ("-" if opposite[0] == "+" else "+") + "1"
+    return out
+
+
+@dataclass(frozen=True)
+class AdjectiveSense:
+    """An adjective's commonest WordNet sense: the other words of its synset, and its direct antonyms there."""
+
+    synonyms: tuple[str, ...]
+    antonyms: tuple[str, ...]
+
+
+def first_adjective_senses() -> dict[str, AdjectiveSense]:
+    """Every WordNet adjective (index.adj lists a lemma's senses commonest first) → its first sense (data.adj: the
+    synset's words, and the "!" pointers whose source is this word or the whole synset; wndb(5WN))."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    folder = sources.path("wordnet").parent
+    synsets = {fields[0]: fields for fields in english._synsets(folder, "data.adj")}
+
+    def members(fields: list[str]) -> list[str]:
+        return [w.split("(")[0].lower() for w in fields[4:4 + 2 * int(fields[3], 16):2]]  # ("(a)", "(p)": syntax)
+
+    out = {}
+    for line in (folder / "index.adj").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):  # (the licence header)
+            continue
+        index = line.split()
+        word, fields = index[0], synsets[index[6 + int(index[3])]]
+        words, pointers = members(fields), 4 + 2 * int(fields[3], 16)
+        antonyms = []
+        for i in range(int(fields[pointers])):
+            symbol, target, _pos, ends = fields[pointers + 1 + 4 * i:pointers + 5 + 4 * i]
+            if symbol == "!" and int(ends[:2], 16) in (0, words.index(word) + 1 if word in words else -1):
+                antonyms.append(members(synsets[target])[max(int(ends[2:], 16) - 1, 0)])
+        out[word] = AdjectiveSense(tuple(w for w in words if w != word), tuple(antonyms))
+    return out
+
+
+def unrated_adjectives(lexicon, words: set[str], table: dict[str, str]) -> list[str]:
+    """The word forms the table leaves plain ("adj" or "-") that VADER does not rate: VADER's own reading of a
+    word it rates (even one the overrides made plain: "clear", "sure") is not second-guessed."""
+    return [w for w in words if table.get(w, "-") in ("adj", "-") and
+            getattr(lexicon.sentiment.get(w), "role", None) != "polar"]
+
+
+def sign_of(table: dict[str, str], words: tuple[str, ...]) -> str | None:
+    """The one sign ("+" or "-") the table's polar words among `words` agree on, if any do and they agree."""
+    signs = {POLAR_READING.get(table.get(w), table.get(w))[0] for w in words
+             if POLAR_READING.get(table.get(w), table.get(w)) in POLAR_CLASSES}
+    return signs.pop() if len(signs) == 1 else None
+
+
+def synonymous(lexicon, candidates: list[str], table: dict[str, str],
+               senses: dict[str, AdjectiveSense]) -> dict[str, str]:
+    """A word that is only an adjective, VADER does not rate, and whose commonest WordNet sense it shares with
+    words VADER rates clearly (|mean| ≥ `POLAR_OTHER`, and polar in the table) that agree, is mildly polar that
+    way: magical (charming), hideous (horrid, horrific). Only an adjective: a word that is also an adverb or a
+    noun names other senses first ("two years apart": apart is "separated", and separated is rated). Only
+    clear ratings of VADER's own: a weak one says little of a synonym (vast is huge, +1.3), and a class this
+    module derived is no rating (everyday is unremarkable, un- + remarkable)."""
+    clear = {w: c for w, c in table.items() if c in POLAR_CLASSES and w in lexicon.sentiment and
+             lexicon.sentiment[w].role == "polar" and abs(lexicon.sentiment[w].score) >= POLAR_OTHER}
+    out = {}
+    for word in candidates:
+        if word in senses and word not in lexicon.closed and {p for _, p, _ in lexicon.analyses(word)} == {"adj"}:
+            if sign := sign_of(clear, senses[word].synonyms):
+                out[word] = sign + "1"
+    return out
+
+
+def wanted(candidates: list[str], table: dict[str, str], senses: dict[str, AdjectiveSense]) -> dict[str, str]:
+    """Plain adjectives VADER does not rate whose commonest WordNet sense has a direct antonym the table rates:
+    "wanted" when the antonym is negative (hot ↔ cold, fast ↔ slow), "unwanted" when it is positive (rough ↔
+    smooth). Saying one is no opinion ("the sea is rough", "a hot day"), but negating it says an expectation
+    was not met ("the shower is never hot", "the crossing was n't rough at all"): the antonym's rating says
+    which way (`polarity.resolve` reads it right after a negator)."""
+    out = {}
+    for word in candidates:
+        if word in senses and (sign := sign_of(table, senses[word].antonyms)):
+            out[word] = "wanted" if sign == "-" else "unwanted"
     return out
 
 
