@@ -89,7 +89,7 @@ def test_sequence_map_chains_keep_only_values_that_occur():
     for w in widths[1:]:
         total = rasp.SequenceMap(lambda a, b: a * 10 + b, total, w)
     graph = build_graph(total)
-    with pytest.raises(CompileError, match="more than max_size"):
+    with pytest.raises(CompileError, match="more than 100,000 values"):
         StaticFacts(graph, [1, 2, 3], 4)
     facts = analyse(graph, [1, 2, 3], 4)  # auto: static fails, so every input is observed
     assert facts.exhaustive and len(facts.values(total)) < 100
