@@ -45,6 +45,7 @@ from tqdm.auto import tqdm
 
 from weightsmith import rasp
 from weightsmith.compiler.mlp import ROUNDING_NOISE
+from weightsmith.compiler.values import count_inputs
 from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, label_value, live_snapshots, snapshot_labels, sublayer_name, written_dims
@@ -211,10 +212,6 @@ class NumberLine:
 
 
 # ------------------------------------------------------------------------------------------ inputs
-
-
-def count_inputs(vocab_size: int, max_seq_len: int) -> int:
-    return sum(vocab_size**n for n in range(1, max_seq_len + 1))
 
 
 def all_inputs(vocab: Sequence, max_seq_len: int) -> Iterator[list]:
