@@ -96,6 +96,9 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+VALUE_SET_ADVICE = "a smaller --max-len or --vocab, or an s-op with fewer values, keeps it within the limit"
+
+
 def fail_on(error: Exception) -> None:
     """`fail` with an error of the program or input the user gave (a KeyError's message without its quotes), its
     advice in the command line's words: a value set too large for the compiler is kept within the limit by flags,
@@ -107,9 +110,6 @@ def fail_on(error: Exception) -> None:
     if isinstance(cause, ValueSetTooLarge):
         message = message.replace(cause.advice, VALUE_SET_ADVICE)
     fail(message)
-
-
-VALUE_SET_ADVICE = "a smaller --max-len or --vocab, or an s-op with fewer values, keeps it within the limit"
 
 
 def load_model(folder: Path) -> Transformer:
