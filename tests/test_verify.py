@@ -339,3 +339,46 @@ def test_a_saved_model_holding_number_like_or_tuple_like_strings_departs_nowhere
     for xs in all_inputs([1, 2], 3):
         assert first_departure(model, both, xs) is None, xs
     assert verify(model, both).ok
+
+
+def test_a_learned_model_is_compared_on_its_programs_inputs_and_a_difference_only_at_its_bos_is_told_apart():
+    # verify compared a compiled Transformer Program on inputs without its BOS first, which the model refuses and
+    # no task of `learn` writes (its first mismatch: [3, 5, 2, 3, 4, 2, 'BOS']), and two `learn hist` programs
+    # that agree at every labelled position were "2,376 mismatch(es)" apart, every one at the BOS's position
+    from tests.learn.conftest import random_program
+    from tests.learn.test_to_transformer import quantised
+    from weightsmith.learn import compile_program, decompile_to_rasp
+    from weightsmith.verify import inputs
+
+    program = quantised(random_program(3, max_len=4))  # vocab BOS, 0, 1, 2, 'x'
+    model, decompiled = compile_program(program).model, decompile_to_rasp(program)
+    report = verify(model, decompiled)
+    assert report.ok and report.exhaustive and report.n_checked == 1 + count_inputs(4, 3)
+    assert str(report).startswith("85 all inputs starting with 'BOS': model == program on every one")
+    classes = program.config.classes
+    other = {c: classes[(k + 1) % len(classes)] for k, c in enumerate(classes)}
+    at_bos = rasp.SequenceMap(lambda y, i: other[y] if i == 0 else y, decompiled, rasp.indices)
+    report = verify(model, at_bos)
+    assert not report.ok and report.n_mismatches == report.n_at_bos == 85
+    assert "85 mismatch(es) with the program, every one only at position 0, the learned program's BOS 'BOS', " \
+           "which no task of `learn` labels: at every other position, model == program; first: input ['BOS']" \
+           in str(report)
+    also_past = rasp.SequenceMap(lambda y, i: other[y] if i in (0, 2) else y, decompiled, rasp.indices)
+    report = verify(model, also_past)  # the first mismatch shown is one past the BOS position
+    assert report.n_mismatches == 85 and report.n_at_bos == 5 and report.first_mismatch.position == 2
+    assert "85 mismatch(es) with the program, 5 of them only at position 0" in str(report)
+    sampled, total, exhaustive = inputs(["BOS", 0, 1], 30, 500, 0, "BOS")
+    sampled = list(sampled)
+    assert not exhaustive and total == 1 + count_inputs(2, 29) and len(sampled) == 500
+    assert all(xs[0] == "BOS" and "BOS" not in xs[1:] for xs in sampled) and max(map(len, sampled)) == 30
+
+
+def test_a_numerical_model_verified_against_a_program_of_text_says_it_computes_another_program():
+    # it raised "could not convert string to float: 'b'" (`weightsmith verify` printed just that)
+    everything = rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE)
+    frac_a = rasp.numerical(rasp.Aggregate(everything, rasp.numerical(rasp.Map(lambda t: int(t == "a"), rasp.tokens)),
+                                           default=0)).named("frac_a")
+    model = compiler.compile_rasp_to_model(frac_a, {"a", "b"}, 3)
+    with pytest.raises(ValueError, match=r"^the model's output 'frac_a' is a number, the program's 'reverse' can be "
+                                         r"'a': the model computes another program$"):
+        verify(model, library.PROGRAMS["reverse"].build())

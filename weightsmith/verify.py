@@ -6,7 +6,9 @@
 
 Inputs: all sequences of length 1..max_seq_len over the vocabulary when there are at most
 `EXHAUSTIVE_LIMIT` of them (then the check is a proof for that vocabulary and length), else `n_random`
-random ones (lengths uniform, tokens uniform, reproducible by `seed`). Both sides run batched: the
+random ones (lengths uniform, tokens uniform, reproducible by `seed`); a compiled Transformer Program
+(`config.first_token`) only on its learned program's inputs, that BOS first (`inputs`), and a mismatch only at
+that BOS's position, which no task labels, is told apart. Both sides run batched: the
 interpreter with `evaluate_columns`, the model in chunks of `CHUNK` inputs. A causal model is compared
 with the program's *causal form* (each position sees only the tokens up to it: what such a model can
 compute, and what `compile --causal` compiles); `causal_difference` finds an input on which that form
@@ -43,6 +45,7 @@ from tqdm.auto import tqdm
 
 from weightsmith import rasp
 from weightsmith.compiler.mlp import ROUNDING_NOISE
+from weightsmith.compiler.values import count_inputs
 from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE
 from weightsmith.model.reading import code_slots, label_value, live_snapshots, snapshot_labels, sublayer_name, written_dims
@@ -50,7 +53,7 @@ from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
 from weightsmith.rasp.batch import Column, evaluate_columns, make_batch
 from weightsmith.rasp.evaluate import evaluate_all
-from weightsmith.rasp.typed_tokens import not_tokens
+from weightsmith.rasp.typed_tokens import not_tokens, token_key
 
 EXHAUSTIVE_LIMIT = 100_000
 # what an `output_types` name casts a reported output to (a numerical output's float rounded first)
@@ -95,6 +98,8 @@ class VerifyReport:
     causal: bool = False  # compared with the program's causal form (the model is causal, the program looks ahead)
     n_undefined: int = 0  # inputs where the interpreter raises (the program defines nothing there): not compared
     first_undefined: Optional[str] = None  # the first such input and the interpreter's error, for the report
+    first_token: Any = None  # a compiled Transformer Program's BOS: every input compared starts with it (`inputs`)
+    n_at_bos: int = 0  # of the mismatches, those only at that BOS's position (no task of `learn` labels it)
 
     @property
     def ok(self) -> bool:
@@ -105,9 +110,10 @@ class VerifyReport:
     def __str__(self) -> str:
         scope = "all" if self.exhaustive else "random"
         target = "program's causal form" if self.causal else "program"
-        head = f"{self.n_checked:,} {scope} inputs: "
+        which = "inputs" if self.first_token is None else f"inputs starting with {self.first_token!r}"
+        head = f"{self.n_checked:,} {scope} {which}: "
         if self.n_undefined:
-            head = (f"{self.n_checked + self.n_undefined:,} {scope} inputs, {self.n_undefined:,} where the program "
+            head = (f"{self.n_checked + self.n_undefined:,} {scope} {which}, {self.n_undefined:,} where the program "
                     f"is undefined (the interpreter raises; not compared); {self.n_checked:,} compared: ")
         extra = ""
         if self.max_numerical_error is not None:
@@ -116,16 +122,26 @@ class VerifyReport:
             return head + f"model == {target} on every one" + extra
         if self.n_checked == 0:
             return (f"the {target} is undefined (the interpreter raises) on every one of the {self.n_undefined:,} "
-                    f"{scope} inputs: nothing to compare (is it written for another vocabulary or length?); "
+                    f"{scope} {which}: nothing to compare (is it written for another vocabulary or length?); "
                     f"first: {self.first_undefined}")
         m = self.first_mismatch
-        text = (f"{head}{self.n_mismatches:,} mismatch(es) with the {target}{extra}; first: input {m.input}, "
-                f"position {m.position}: expected {m.expected!r}, got {m.got!r}")
+        text = (f"{head}{self.n_mismatches:,} mismatch(es) with the {target}{extra}{self._at_bos()}; first: input "
+                f"{m.input}, position {m.position}: expected {m.expected!r}, got {m.got!r}")
         if m.departure is None:
             return text + "; " + _no_departure(m)
         d = m.departure
         return (f"{text}; the residual first departs after {d.sublayer_name} (sublayer {d.sublayer}) in s-op "
                 f"{d.sop!r} at position {d.position}: expected {d.expected!r}, holds {d.got!r} ({d.residual_label})")
+
+    def _at_bos(self) -> str:
+        """Which mismatches are only at a learned program's BOS position: its output there is its own convention
+        (no task labels it), so two programs that agree on every label may differ there, and only there."""
+        if not self.n_at_bos:
+            return ""
+        where = f"position 0, the learned program's BOS {self.first_token!r}, which no task of `learn` labels"
+        if self.n_at_bos == self.n_mismatches:
+            return f", every one only at {where}: at every other position, model == program"
+        return f", {self.n_at_bos:,} of them only at {where}"
 
 
 def _no_departure(m: Mismatch) -> str:
@@ -198,10 +214,6 @@ class NumberLine:
 # ------------------------------------------------------------------------------------------ inputs
 
 
-def count_inputs(vocab_size: int, max_seq_len: int) -> int:
-    return sum(vocab_size**n for n in range(1, max_seq_len + 1))
-
-
 def all_inputs(vocab: Sequence, max_seq_len: int) -> Iterator[list]:
     """Every sequence of length 1..max_seq_len over `vocab`, shortest first."""
     for n in range(1, max_seq_len + 1):
@@ -214,6 +226,28 @@ def random_inputs(vocab: Sequence, max_seq_len: int, n: int, seed: int) -> Itera
     rng = np.random.default_rng(seed)
     for length in rng.integers(1, max_seq_len + 1, size=n):
         yield [vocab[i] for i in rng.integers(0, len(vocab), size=length)]
+
+
+def inputs(vocab: Sequence, max_seq_len: int, n_random: int, seed: int,
+           first: Any = None) -> tuple[Iterator[list], int, bool]:
+    """The inputs `verify` compares, how many, and whether they are all of them (else `n_random` random ones).
+
+    With `first` (a compiled Transformer Program's `config.first_token`, its learned program's BOS), only the
+    learned program's inputs: `first`, then tokens other than it. The model refuses an input with another token
+    first, and the learned program never reads its BOS elsewhere, so a difference there is no difference in what the
+    program computes: `verify` of two learned programs reported one at [3, 5, 2, 3, 4, 2, 'BOS'], and most inputs
+    checked were of that kind."""
+    if first is None:
+        total = count_inputs(len(vocab), max_seq_len)
+        exhaustive = total <= EXHAUSTIVE_LIMIT
+        return (all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed),
+                total, exhaustive)
+    tokens = [t for t in vocab if token_key(t) != token_key(first)]
+    total = 1 + count_inputs(len(tokens), max_seq_len - 1)
+    exhaustive = total <= EXHAUSTIVE_LIMIT
+    tails = (itertools.chain([[]], all_inputs(tokens, max_seq_len - 1)) if exhaustive
+             else (xs[1:] for xs in random_inputs(tokens, max_seq_len, n_random, seed)))
+    return ([first, *xs] for xs in tails), total, exhaustive
 
 
 def _chunks(items: Iterator[list], size: int) -> Iterator[list[list]]:
@@ -455,6 +489,10 @@ def _output_line(model_or_compiled: Any, program: rasp.SOp, vocab: list, max_seq
     except rasp.ValueSetError:  # a function raising on a value the static analysis deems possible (log of
         if not values:  # 0 where no input makes 0): the model's values are the points, as they always were
             raise
+    text = min((v for v in values if not isinstance(v, (int, float))), key=repr, default=None)
+    if text is not None:  # it was "could not convert string to float: 'b'" (a model of frac_a, verified as reverse)
+        raise ValueError(f"the model's output {config.output_label!r} is a number, the program's {program.label!r} "
+                         f"can be {text!r}: the model computes another program")
     return NumberLine(values)
 
 
@@ -504,17 +542,17 @@ def verify(
     if foreign:  # else the model refused the first input holding one, naming only its position
         raise ValueError(f"vocab holds {foreign[0]!r}, which the model's vocabulary {config.vocab} does not "
                          "(tokens match by type as well as value)")
-    total = count_inputs(len(vocab), max_seq_len)
-    exhaustive = total <= EXHAUSTIVE_LIMIT
-    inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
+    compared, total, exhaustive = inputs(vocab, max_seq_len, n_random, seed, config.first_token)
     comparer = _OutputComparer(model, _output_line(model_or_compiled, program, vocab, max_seq_len))
-    n_checked = n_bad = n_undefined = 0
+    n_checked = n_bad = n_undefined = n_at_bos = 0
     first: Optional[tuple[list, int, Any, Any]] = None
+    first_at_bos = False  # `first` differs only at a learned program's BOS position: one wrong past it replaces it
+    skip = 0 if config.first_token is None else 1  # a learned program's BOS position, which no task of `learn` labels
     first_undefined: Optional[str] = None
     bar = tqdm(total=total if exhaustive else n_random, desc=f"verify {program.label}", unit="input",
                disable=not progress, leave=False)
     with torch.inference_mode(), torch_threads(forward_work(model, CHUNK * (config.max_seq_len + 1))):
-        for chunk in _chunks(inputs, CHUNK):
+        for chunk in _chunks(compared, CHUNK):
             bar.update(len(chunk))
             given = chunk
             chunk, expected = evaluate_defined(program, given)
@@ -535,10 +573,15 @@ def verify(
                     first = (chunk[b], 0, loop_want[b], loop_got[b])
                 bad |= loop_wrong
             bad_rows = np.flatnonzero(bad)
-            if first is None and len(bad_rows):
-                b = int(bad_rows[0])
-                i = int(np.flatnonzero(wrong[b])[0])
-                first = (chunk[b], i, expected.table[expected.codes[b, i]], _plain(got[b, i]))
+            past = np.flatnonzero(wrong[:, skip:].any(-1))  # inputs whose output is wrong past that position
+            case = lambda b, i: (chunk[b], i, expected.table[expected.codes[b, i]], _plain(got[b, i]))  # noqa: E731
+            if (first is None or first_at_bos) and len(past):
+                b = int(past[0])
+                first, first_at_bos = case(b, skip + int(np.flatnonzero(wrong[b, skip:])[0])), False
+            elif first is None and skip and len(bad_rows):
+                first, first_at_bos = case(int(bad_rows[0]), 0), True
+            if skip:
+                n_at_bos += len(bad_rows) - len(past)
             n_bad += len(bad_rows)
             n_checked += len(chunk)
     bar.close()
@@ -548,7 +591,8 @@ def verify(
                             unread_sops(model_or_compiled, program), (config.output_label, program.label))
     numerical = comparer.line is not None
     return VerifyReport(n_checked, exhaustive, n_bad, mismatch, comparer.max_error if numerical else None,
-                        comparer.line.margin if numerical else None, causal, n_undefined, first_undefined)
+                        comparer.line.margin if numerical else None, causal, n_undefined, first_undefined,
+                        config.first_token, n_at_bos)
 
 
 def _loop_mismatches(model: Any, final: torch.Tensor, program: rasp.SOp, chunk: list[list]
@@ -618,9 +662,7 @@ def causal_difference(program: rasp.SOp, vocab: Sequence, max_seq_len: int, n_ra
         return None  # the program is its causal form
     causal = causal_program(program)[0]
     vocab = sorted(vocab, key=repr)
-    exhaustive = count_inputs(len(vocab), max_seq_len) <= EXHAUSTIVE_LIMIT
-    inputs = all_inputs(vocab, max_seq_len) if exhaustive else random_inputs(vocab, max_seq_len, n_random, seed)
-    for chunk in _chunks(inputs, CHUNK):
+    for chunk in _chunks(inputs(vocab, max_seq_len, n_random, seed)[0], CHUNK):
         plain, masked = outputs_where_defined(program, chunk), outputs_where_defined(causal, chunk)
         for xs in chunk:
             a, b = plain.get(tuple(xs)), masked.get(tuple(xs))

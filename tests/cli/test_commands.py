@@ -396,6 +396,21 @@ def test_a_compile_that_fails_is_one_line_without_warnings_about_its_model(tmp_p
     assert one_line_error(result, "ZeroDivisionError"), result.output
 
 
+def test_a_value_set_too_large_names_the_flags_that_keep_it_within_the_limit(tmp_path):
+    # it advised "raise max_size", which no command and no compiler call takes
+    source = tmp_path / "pair.py"
+    source.write_text("from weightsmith import rasp\n\ndef pair():\n"
+                      "    return rasp.SequenceMap(lambda t, i: (t, i), rasp.tokens, rasp.indices).named('pair')\n")
+    vocab = ",".join(f"t{i}" for i in range(200))  # 200 tokens x 1,000 positions: 200,000 pairs
+    for command in (["compile", f"{source}:pair", "-o", str(tmp_path / "m")], ["explore", f"{source}:pair", "--input",
+                    "t0", "-o", str(tmp_path / "p.html")], ["export", f"{source}:pair", "--to", "onnx", "-o",
+                                                           str(tmp_path / "x.onnx")]):
+        result = runner.invoke(app, [*command, "--vocab", vocab, "--max-len", "1000"])
+        assert one_line_error(result, "SequenceMap 'pair' has more than 100,000 values (the compiler's limit) on inputs "
+                              "of up to 1,000 tokens over a vocabulary of 200; a smaller --max-len or --vocab"), result.output
+        assert "max_size" not in result.output and "max_seq_len" not in result.output
+
+
 def test_run_reads_numbers_as_numbers_with_and_without_a_vocabulary(tmp_path):
     """Read as text, `2 * "1"` is "11" and "10.5" < "2.5": the program answered wrong without an error."""
     source = tmp_path / "prog.py"

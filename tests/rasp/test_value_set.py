@@ -68,8 +68,13 @@ def test_errors_name_the_sop():
         rasp.value_set(rasp.SequenceMap(lambda a, b: a / b, rasp.tokens, rasp.indices).named("pair"), [2], 3)
     big = rasp.SequenceMap(lambda a, b: a * 1000 + b, rasp.tokens, rasp.SelectorWidth(
         rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.TRUE))).named("big")
-    with pytest.raises(rasp.ValueSetError, match=r"'big'.*max_size=10"):
+    # the advice names what the caller can change (it said "raise max_size", which no compiler call takes)
+    with pytest.raises(rasp.ValueSetTooLarge, match=r"^the value set of SequenceMap 'big' has more than 10 values "
+                       r"\(max_size\) on inputs of up to 5 tokens over a vocabulary of 5; a smaller vocab or "
+                       r"max_seq_len, or an s-op with fewer values, keeps it within the limit$"):
         rasp.value_set(big, range(5), 5, max_size=10)
+    with pytest.raises(rasp.ValueSetError, match=r"'big' has more than 100,000 values \(the compiler's limit\)"):
+        rasp.value_set(big, range(400), 300)
     with pytest.raises(TypeError, match="s-op"):
         rasp.value_set(rasp.Select(rasp.tokens, rasp.tokens, rasp.Comparison.EQ), {1}, 2)
 

@@ -96,6 +96,22 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+VALUE_SET_ADVICE = "a smaller --max-len or --vocab, or an s-op with fewer values, keeps it within the limit"
+
+
+def fail_on(error: Exception) -> None:
+    """`fail` with an error of the program or input the user gave (a KeyError's message without its quotes), its
+    advice in the command line's words: a value set too large for the compiler is kept within the limit by flags,
+    not by the Python arguments its message names (a compile error carries it as its cause)."""
+    from weightsmith.rasp import ValueSetTooLarge
+
+    message = str(error).strip('"')
+    cause = error if isinstance(error, ValueSetTooLarge) else error.__cause__
+    if isinstance(cause, ValueSetTooLarge):
+        message = message.replace(cause.advice, VALUE_SET_ADVICE)
+    fail(message)
+
+
 def load_model(folder: Path) -> Transformer:
     """The saved model, or exit 2 with the one-line ModelFolderError; load warnings go to stderr as one line
     (through `one_line_warnings`, installed by `main_options`)."""

@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, no_program_options, writable_folder, write_failed
+from weightsmith.cli.common import (app, console, fail, fail_on, load_model, no_program_options, writable_folder,
+                                    write_failed)
 
 TARGETS = ("transformer-lens", "onnx")
 
@@ -28,7 +29,7 @@ def _compile(program: str, vocab: Optional[str], max_len: Optional[int], causal:
             fail("a program from a file needs --vocab and --max-len")
         return compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len, causal=causal)
     except (KeyError, ValueError, CompileError) as err:
-        fail(str(err).strip('"'))
+        fail_on(err)
 
 
 @app.command("export")

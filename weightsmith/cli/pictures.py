@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, load_model, no_program_options, writable_folder, write_failed
+from weightsmith.cli.common import (app, console, fail, fail_on, load_model, no_program_options, writable_folder,
+                                    write_failed)
 
 
 @app.command()
@@ -41,7 +42,7 @@ def explore(
                 fail("a program from a file needs --vocab and --max-len")
             model = compile_rasp_to_model(spec.program, set(spec.vocab), spec.max_seq_len).model
         except (KeyError, ValueError, CompileError) as err:
-            fail(str(err).strip('"'))
+            fail_on(err)
         source, name, limits = spec.program, spec.name, spec.limits
     try:
         tokens = parse_tokens(input_text.split(), model.config.vocab)

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, load_model, no_program_options,
+from weightsmith.cli.common import (NEGATIVE_NUMBERS, app, console, fail, fail_on, load_model, no_program_options,
                                     not_the_other_kind, progress, rounding_advice, verdict, warn, writable_folder,
                                     write_failed)
 
@@ -101,7 +101,7 @@ def compile_command(
         if causal:
             _warn_if_causal_form_differs(spec)
     except (KeyError, ValueError, CompileError) as err:
-        fail(str(err))
+        fail_on(err)
     source = spec.source
     if source is None:
         from weightsmith.library import get_program

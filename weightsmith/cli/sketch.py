@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from weightsmith.cli.common import app, console, fail, writable_folder, write_failed
+from weightsmith.cli.common import app, console, fail, fail_on, writable_folder, write_failed
 from weightsmith.model.reading import parse_slot  # a cell's text as a value: int, float, True/False or the text
 from weightsmith.textfile import read_text
 
@@ -76,7 +76,7 @@ def fit(
                             restarts=restarts, search_seconds=search_seconds)
         compiled = compile_rasp_to_model(result.program, set(vocab_list), length)
     except (KeyError, ValueError, SketchError, CompileError) as err:
-        fail(str(err).strip('"'))
+        fail_on(err)
     inputs = [xs for xs, _ in examples]
     model_outputs = [o[1:] for o in compiled.apply_batch([["BOS", *xs] for xs in inputs])]
     agrees = model_outputs == rasp.evaluate_batch(result.program, inputs)

@@ -88,7 +88,12 @@ def checked_values(expr: rasp.SOp, values: Iterable[Any]) -> list:
 
 
 def count_inputs(vocab_size: int, max_seq_len: int) -> int:
-    return sum(vocab_size**n for n in range(1, max_seq_len + 1))
+    """How many inputs of length 1..max_seq_len there are over `vocab_size` tokens, V + V^2 + ... + V^L, in closed
+    form: summed power by power, it took 10 CPU s at V=2, L=100,000 (integers of up to 100,000 bits) before the compiler
+    refused the program's value sets as too large, and grew as L^2."""
+    if vocab_size == 1:
+        return max_seq_len
+    return (vocab_size ** (max_seq_len + 1) - vocab_size) // (vocab_size - 1)
 
 
 def all_inputs(vocab: Sequence, max_seq_len: int) -> Batch:

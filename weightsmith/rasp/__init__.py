@@ -14,7 +14,7 @@ preference: the closest, first or last match) and `LinearClassifier` (a linear r
 
 from weightsmith.rasp.batch import evaluate_batch
 from weightsmith.rasp.domain import InputDomain, with_domain
-from weightsmith.rasp.errors import EvaluationError, InputError, RASPError, ValueSetError
+from weightsmith.rasp.errors import EvaluationError, InputError, RASPError, ValueSetError, ValueSetTooLarge
 from weightsmith.rasp.evaluate import DefaultRASPEvaluator, evaluate
 from weightsmith.rasp.expr import (
     Aggregate,

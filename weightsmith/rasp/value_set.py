@@ -23,7 +23,7 @@ import itertools
 from typing import Any, Collection, Iterable, Optional, Sequence
 
 from weightsmith.rasp import expr as rx
-from weightsmith.rasp.errors import ValueSetError, describe
+from weightsmith.rasp.errors import ValueSetError, ValueSetTooLarge, describe
 from weightsmith.rasp.evaluate import call_checked
 from weightsmith.rasp.graph import topological_order
 from weightsmith.rasp.holes import unfilled
@@ -85,10 +85,10 @@ class _Inference:
 
     def _check(self, e: rx.RASPExpr, size: int) -> None:
         if size > self.max_size:
-            raise ValueSetError(
-                f"the value set of {describe(e)} has more than max_size={self.max_size} values; "
-                "raise max_size if that is intended"
-            )
+            limit = "the compiler's limit" if self.max_size == DEFAULT_MAX_SIZE else "max_size"
+            raise ValueSetTooLarge(
+                f"the value set of {describe(e)} has more than {self.max_size:,} values ({limit}) on inputs of up to "
+                f"{self.max_seq_len:,} tokens over a vocabulary of {len(self.vocab):,}")
 
     def _image(self, e: rx.RASPExpr, domains: list[set]) -> set:
         """f's results on every combination of `domains`' values, in one comprehension (no call per
