@@ -237,7 +237,7 @@ def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     the whole program's own step 4 first."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
+    rows = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), dt.step_4_inputs(program), sops["is_french"]))
     rows = {name: _evaluated(rows, inputs) for name, inputs in groups.items()}
     plans = sorted({p for out in rows.values() for row in out for p, _ in row}, key=repr)
     index = {p: i for i, p in enumerate(plans)}
@@ -489,7 +489,7 @@ def verb_group_structures(windows: int, seed: int = 1) -> dict:
         seen["structures"].add(group[0])
         seen["agreements"].add(group[1])
         seen["groups"].add(grammar.speak_verb_group(*group))
-        parts.add(french_positions.speaker_parts(window, after, clause, grammar.plan(window, after, clause)))
+        parts.add(french_positions.spoken_by(window, after, clause))
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
             growth[n] = {name: len(values) for name, values in seen.items()} | {"largest part": parts.largest()}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
@@ -522,7 +522,7 @@ def plan_values(windows: int, seed: int = 1) -> dict:
                       q_subject=rng.random() < 0.1, after_q_subject=rng.random() < 0.1, index=rng.randrange(9),
                       you=rng.choice(dt.YOU))
         after = rng.choice(afters)
-        words = french_positions.speaker_parts(window, after, clause, grammar.plan(window, after, clause))
+        words = french_positions.spoken_by(window, after, clause)
         plans[window[0][0]].add(words.plan)
         parts.add(words)
         entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])

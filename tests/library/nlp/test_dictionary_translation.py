@@ -382,7 +382,7 @@ def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[
     `dt.speaking_program` (the source position, the code's address as a number)."""
     program = dt.program()
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
-    both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), sops["plan_and_parts"], sops["is_french"]))
+    both = rasp.categorical(rasp.SequenceMap(lambda p, f: (p, f), dt.step_4_inputs(program), sops["is_french"]))
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in cases]
     rows = rasp.evaluate_batch(both, inputs)
     plans = sorted({p for row in rows for p, _ in row}, key=repr)
@@ -528,8 +528,7 @@ def test_a_be_question_without_a_subject_asks_for_a_word_that_exists():
 def _assert_every_word_a_plan_asks_for_exists(words: list[str]) -> None:
     english = dt.model_words([*words, "."])
     ids = dt.encode(english + ["SEP"])
-    spoken = next(e for e in rasp.topological_order(dt.program()) if isinstance(e, rx.SOp) and e.label == "plan_and_parts")
-    for at, (plan, parts) in enumerate(rasp.evaluate(spoken, ids)):  # a noun phrase's words: markers, read from parts
+    for at, (plan, parts) in enumerate(rasp.evaluate(dt.step_4_inputs(dt.program()), ids)):  # a noun phrase's words: markers, read from parts
         for back, code in plan:
             k = french_positions.marker_index(code)
             back, code = (back, code) if k == french_positions.NOT_A_MARKER else french_positions.entry_at(parts, k)
@@ -569,3 +568,31 @@ def test_the_plan_reads_of_the_question_and_the_index_only_their_view(window, af
                                                            clause["after_q_subject"], clause["index"])
     viewed = dict(clause, question=dt._none(question), q_subject=q_subject, after_q_subject=after_q, index=index)
     assert grammar.plan(window, after, clause) == grammar.plan(window, after, viewed)
+
+
+QUESTIONS = ["is it cold ?", "was it cold yesterday ?", "is it still raining ?", "is there a bank near here ?",
+             "was there a problem ?", "are you hungry ?", "were they happy ?", "am i late ?", "is this your bag ?",
+             "was this your car ?", "is the lake deep ?", "does she know that the train is late ?",
+             "where is the station ?", "is it often hot in the summer ?", "did the weather change ?"]
+
+
+def test_a_questions_words_are_computed_apart_from_the_window():
+    """The part `french_positions.ASKED` (a question's words: est-ce, que / qu', the question's être) is computed
+    from the clause's facts and views of the speaker, of the word after it and of the two words before it
+    (`dt._asked`), not from the window: at every position of the rule cases and of questions it is the part the
+    window's plan cuts off (`french_positions.spoken_by` of the window and clause the plan's lookup reads).
+    Fails if "there" is read as the question's first word instead of its second. (Reading "it" only one word
+    back passes: in a sentence the word after a question's subject has the subject right before it.)"""
+    program = dt.program()
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    names = ("window_and_after", "clause", "word_is_english", f"part_{french_positions.ASKED}")
+    inputs = [dt.encode(e.split() + ["SEP"]) for e in QUESTIONS + [e for e, _ in GRAMMAR_CASES]]
+    values = [rasp.evaluate_batch(sops[name], inputs) for name in names]
+    asked = 0
+    for windows_, clauses, english, parts in zip(*values):
+        for (window, after), clause, is_english, part in zip(windows_, clauses, english, parts):
+            want = french_positions.NO_PART if not is_english or window[0] is None else \
+                french_positions.spoken_by(window, after, dt.clause_of(clause, "vous")).parts[french_positions.ASKED]
+            assert part == want, (window, clause)
+            asked += part != french_positions.NO_PART
+    assert asked >= len(QUESTIONS)

@@ -91,18 +91,24 @@ def test_a_speakers_markers_and_parts_speak_its_plan(window, after, clause):
     """Whatever the word (a noun speaking its phrase with que / il y a / est-ce before it, a verb, être or not
     speaking its verb group with il / c'est / est-ce que before it, or neither), its plan with markers, read
     through its parts, is the plan; a phrase leaves only markers in its plan, and a verb speaking its group
-    always does (fails if `speaker_parts` stops recognising the group the grammar speaks); what it says
-    before its own French, and only that, is markers "@p-<m>" ... "@p-1" read from the part `BEFORE`."""
+    always does (fails if `speaker_parts` stops recognising the group the grammar speaks); the question's words
+    (`translation_grammar.Asked`) are its first markers, read from the part `ASKED`, and the plan is the one
+    it has with them left in what it says before its own French; what it says before its own French after
+    them, and only that, is markers "@p-<m>" ... "@p-1" read from the part `BEFORE`."""
     plan = grammar.plan(window, after, clause)
-    spoken = fp.speaker_parts(window, after, clause, plan)
+    spoken = fp.spoken_by(window, after, clause)
     assert _spoken(spoken) == plan
+    assert spoken.plan == fp.speaker_parts(window, after, clause, plan).plan
+    asked = grammar.planned(window, after, clause).words()[0]
+    assert spoken.parts[fp.ASKED] == fp.asked_part(asked, fp.said_before(spoken.parts))
+    plan, spoken = plan[len(asked):], fp.SpokenParts(spoken.plan[len(asked):], spoken.parts)
     markers = [c for _, c in spoken.plan if c.startswith(fp.MARKER)]
     before = -fp.marker_index(markers[0]) if markers and fp.marker_index(markers[0]) < 0 else 0
     assert markers == [f"{fp.MARKER}{k}" for k in range(-before, len(markers) - before)]
     assert all(not fp._own_entry(entry) for entry in plan[:before])  # all it says before its own French
     assert before == len(plan) or fp._own_entry(spoken.plan[before])
     if not markers:
-        assert spoken.parts == fp.NO_PARTS
+        assert spoken.parts[:fp.ASKED] == fp.NO_PARTS[:fp.ASKED]
     if window[0][0] == "V" and grammar._verb_role(window) == "group" and not (clause["index"] == 0 and clause["question"]):
         assert markers, plan  # (the question's first word speaks est-ce only)
 
@@ -119,24 +125,22 @@ def test_what_a_speaker_says_before_its_own_french_leaves_its_plan_alone(window,
     two subjects of one number and gender — the parts tell them apart (the part `BEFORE`, a verb group's
     agreement). Fails with the cut undone (`_cut_before` keeping the plan whole: the plans came in a copy per
     person, docs/nlp.md trc14)."""
-    spoken = [fp.speaker_parts(window, after, c, grammar.plan(window, after, c))
-              for c in (dict(clause, subject=one), dict(clause, subject=other))]
+    spoken = [fp.spoken_by(window, after, c) for c in (dict(clause, subject=one), dict(clause, subject=other))]
     assert spoken[0].plan == spoken[1].plan
 
 
 def test_the_question_s_etre_is_said_before_the_speaker_by_its_part():
     """(are) i / you / he late: the adjective after the subject says être by person, which its plan leaves to
-    the part before its own French: est-ce que je suis | en retard, est-ce qu'il est | en retard."""
+    the part of the question's words: est-ce que je suis | en retard, est-ce qu'il est | en retard."""
     late = ("A", False, False, False, "base", False, False)
     window = (late, ("S", "1s", "m", "je"), ("BE", "pres"), None, None, None, None, None)
     clause = dict(subject=("1s", "m"), negated=False, verb_before="be", question="be-pres", q_subject=False,
                   after_q_subject=True, index=2, you="vous")
-    spoken = [fp.speaker_parts(window, None, c, grammar.plan(window, None, c))
-              for c in (clause, dict(clause, subject=("3s", "m")))]
+    spoken = [fp.spoken_by(window, None, c) for c in (clause, dict(clause, subject=("3s", "m")))]
     assert [s.plan for s in spoken] == [((0, f"{fp.MARKER}-1"), (0, "a.m.sg"))] * 2
-    assert [s.parts[fp.BEFORE] for s in spoken] == [(-1, ((grammar.FIRST_WORD, "v.pres.0"),)),
-                                                    (-1, ((grammar.FIRST_WORD, "v.pres.2"),))]
-    assert all(p == fp.NO_PART for s in spoken for p in s.parts[:fp.BEFORE])
+    assert [s.parts[fp.ASKED] for s in spoken] == [(-1, ((grammar.FIRST_WORD, "v.pres.0"),)),
+                                                   (-1, ((grammar.FIRST_WORD, "v.pres.2"),))]
+    assert all(p == fp.NO_PART for s in spoken for p in s.parts[:fp.ASKED])
 
 
 def test_a_verb_group_is_cut_by_role():
@@ -190,7 +194,7 @@ def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
     entry (distance, the code's address) merged from the plan's and the phrase's apart is the view of the
     entry the plan held. (Fails if a view is taken from the plan's entry alone: a marker has no address.)"""
     plans = [grammar.plan(window, after, clause) for window, after, clause in speakers]
-    spoken = [fp.speaker_parts(window, after, clause, plan) for (window, after, clause), plan in zip(speakers, plans)]
+    spoken = [fp.spoken_by(window, after, clause) for window, after, clause in speakers]
     tokens = [*range(len(speakers)), *[len(speakers)] * (sum(map(len, plans)) + 2)]
     for output in dt.SPEAKING_OUTPUTS:
         marked = dt.speaking_program([(s.plan, s.parts) for s in spoken], output)

@@ -655,7 +655,7 @@ def test_words_in_a_phrases_parts_and_pronouns_say_their_french_by_codes_of_thei
     spoken = []
     for word in (one, other):
         placed = _placed(place, word, window)
-        spoken.append(fp.speaker_parts(placed, after, clause, grammar.plan(placed, after, clause)))
+        spoken.append(fp.spoken_by(placed, after, clause))
     assert spoken[0] == spoken[1], (place, one, other, spoken)
     codes = [c for entries in (spoken[0].plan, *(p[1] for p in spoken[0].parts if p != fp.NO_PART))
              for d, c in entries if d == distance and not c.startswith(("=", fp.MARKER))]

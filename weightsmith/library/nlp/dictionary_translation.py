@@ -347,6 +347,16 @@ def _with(name: str, *sops: rasp.SOp) -> rasp.SOp:
 CLAUSE_KEYS = ("subject", "negated", "verb_before", "question", "q_subject", "after_q_subject", "index")
 
 
+def clause_of(clause: tuple, you: str) -> dict:
+    """The clause facts as the grammar reads them (`CLAUSE_KEYS`, you), from the program's "clause" value:
+    (subject, negated, verb before, `question_view`)."""
+    facts = dict(zip(CLAUSE_KEYS, (*clause[:3], *clause[3])), you=you)
+    person, gender, *cls = facts["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
+    facts["subject"], facts["subject_class"] = (person, gender), "".join(cls)
+    facts["question"] = _none(facts["question"])
+    return facts
+
+
 def index_view(index: int) -> int:
     """What the plan reads of a word's index in the sentence (the clause's "index") in a question that
     starts with être: whether it is the first word, and where the first word stands in its window
@@ -1090,6 +1100,50 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     return source, code_parts
 
 
+@lru_cache(maxsize=1)
+def _question_view() -> rasp.SOp:
+    """What the plan reads of the question and of the word's place in it (`question_view`)."""
+    front, facts = _front(), _clause_facts()
+    index = feature("word_index", lambda i: i - 1, rasp.indices)
+    asked = _with("question_view", front.question, facts.q_subject, facts.after_q, index)
+    return feature("question_read", lambda q: question_view(*q), asked)
+
+
+@lru_cache(maxsize=None)
+def _asked(you: str) -> rasp.SOp:
+    """A question's words (`translation_grammar.Asked`, NONE where no word speaks) from small values, not the
+    window: the question's view (`question_view`) and whether "there" is its second word; views of the speaker
+    and of the word after it (`speaker_facts`, `after_facts`); whether "it" stands one or two words back, and
+    the subject's person. Each lookup pairs a few hundred values at most. The plan's part `ASKED` adds what the
+    plan's lookup gives (`program`): whether the speaker's own French starts with a vowel (que / qu'), and how
+    many words it says before that (the part's offset)."""
+    front = _front()
+    resolved = front.resolved
+    is_there = feature("is_there", lambda r: r == ("THERE",), resolved)
+    # word 1's reading is at position 2 (each position reads the word before it); read from there on, causally
+    there_first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 2 <= q),
+                                                  is_there, default=False)).named("there_is_second")
+    question = combine("asked_question", lambda v, t: grammar.question_facts(_none(v[0]), *v[1:], t),
+                       _question_view(), there_first)
+    me = feature("asked_speaker", lambda r: NONE if r == NONE else grammar.speaker_facts(r), resolved)
+    after = feature("asked_after", lambda a: grammar.after_facts(a if a[0] not in ("SEP", "FR") else None), front.info)
+    me_after = combine("asked_speaker_after", lambda m, a: NONE if m == NONE else (m, a), me, after)
+    pending = combine("asked_pending", lambda q, sa: NONE if sa == NONE else grammar.asked(q, *sa), question, me_after)
+    it = feature("is_it", lambda r: grammar.it_word(_none(r)), resolved)
+    it_near = combine("it_near", lambda a, b: a or b, previous(it, 1, default=False, name="it_back1"),
+                      previous(it, 2, default=False, name="it_back2"))
+    # (the subject is never NONE, `_subject`'s default being imp.m, but its value set holds it: undefined there)
+    it_person = combine("it_and_person", lambda i, s: None if s == NONE else (i, s.split(".")[0]), it_near,
+                        _subject(you))
+    return combine("asked_words", lambda a, ip: NONE if a == NONE else grammar.asked_be(a, *ip), pending, it_person)
+
+
+def asked_program(you: str = "vous") -> rasp.SOp:
+    """Steps 1-2, the clause facts and the subject a question's words read, and the words (`_asked`), as text:
+    what of the part `french_positions.ASKED` compiles apart from the plan (all but the vowel the plan gives)."""
+    return feature("asked_text", repr, _asked(you))
+
+
 def source_position(carrier: int, distance: int) -> int:
     """The position of the word a plan entry reads, from the position that holds the plan (the one after its
     speaker) and the entry's distance back from the speaker, or `grammar.FIRST_WORD`: the sentence's first."""
@@ -1128,6 +1182,17 @@ def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
     what the slice compiled alone is checked against."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
     return {"source": sops["source_at"], **{name: sops[f"spoken_{name}"] for name in CODE_PARTS}}
+
+
+def step_4_inputs(translator: rasp.SOp) -> rasp.SOp:
+    """What the whole translator's speakers hand step 4 at each position, as `speaking_program`'s (plan, parts)
+    pairs: the plan and each part slot gathered. Not a part of the translator, whose step 4 reads them apart
+    (the part `french_positions.ASKED` is computed apart from the plan's lookup: `_asked`)."""
+    sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
+    spoken = rasp.categorical(rasp.Map(lambda p: (p, ()), sops["plan"]))
+    for i in range(french_positions.SLOTS):
+        spoken = rasp.categorical(rasp.SequenceMap(lambda s, x: (s[0], s[1] + (x,)), spoken, sops[f"part_{i}"]))
+    return spoken
 
 
 def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
@@ -1177,7 +1242,7 @@ def program(you: str = "vous") -> rasp.SOp:
     if you not in YOU:
         raise ValueError(f"'you' translates as one of {YOU}, not {you!r}")
     front = _front()
-    ids, info, question, resolved = front.ids, front.info, front.question, front.resolved
+    ids, info, resolved = front.ids, front.info, front.resolved
 
     # where am I: English, SEP, or the French written so far
     is_french = feature("is_french", lambda x: x[0] == "FR", info)
@@ -1192,27 +1257,32 @@ def program(you: str = "vous") -> rasp.SOp:
     window_after = combine("window_and_after", lambda w, a: (w, a if a[0] not in ("SEP", "FR") else None),
                            window, info)
     facts = _clause_facts()
-    q_subject, verb_before, negated, after_q = facts.q_subject, facts.verb_before, facts.negated, facts.after_q
-    subject = _subject(you)
-    index = feature("word_index", lambda i: i - 1, rasp.indices)
-    asked = _with("question_view", question, q_subject, after_q, index)
-    asked = feature("question_read", lambda q: question_view(*q), asked)
-    clause = _with("clause", subject, negated, verb_before, asked)
+    clause = _with("clause", _subject(you), facts.negated, facts.verb_before, _question_view())
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
-        """(the plan, with a noun phrase's entries as markers; the phrase's parts)."""
+        """(the plan, with a noun phrase's entries as markers; the phrase's parts but the question's words,
+        which `_asked` computes apart; what the part of those reads of the plan: whether the speaker's own
+        French starts with a vowel where the question says que / qu' before it, and how many words the
+        speaker says before its own French)."""
         if wa[0][0] is None:
-            return (), french_positions.NO_PARTS
-        clause_ = dict(zip(CLAUSE_KEYS, (*c[:3], *c[3])), you=you)
-        person, gender, *cls = clause_["subject"].split(".")  # 3s.f, or 3s.f.device (the subject's class)
-        clause_["subject"], clause_["subject_class"] = (person, gender), "".join(cls)
-        clause_["question"] = _none(clause_["question"])
-        spoken = french_positions.speaker_parts(wa[0], wa[1], clause_, grammar.plan(wa[0], wa[1], clause_))
-        return spoken.plan, spoken.parts
+            return (), french_positions.NO_PARTS, (NONE, 0)
+        clause_ = clause_of(c, you)
+        planned = grammar.planned(wa[0], wa[1], clause_)
+        spoken = french_positions.spoken_by(wa[0], wa[1], clause_, planned)
+        at = french_positions.ASKED
+        return (spoken.plan, spoken.parts[:at] + (french_positions.NO_PART,) + spoken.parts[at + 1:],
+                (planned.vowel if planned.asked.subject and planned.vowel is not None else NONE,
+                 french_positions.said_before(spoken.parts)))
 
-    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS),
+    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS, (NONE, 0)),
                         combine("word_plan", make_plan, window_after, clause), word_is_english)
     my_plan, parts = french_positions.unpacked(word_plan)
+    own_start = feature("own_start", lambda p: p[2], word_plan)
+    # the question's words: computed apart (`_asked`), with what the plan's lookup gives of its own start
+    asked = combine("asked_spoken", lambda a, e: a if e else NONE, _asked(you), word_is_english)
+    parts[french_positions.ASKED] = combine(
+        f"part_{french_positions.ASKED}", lambda a, s: french_positions.NO_PART if a == NONE else
+        french_positions.asked_part(grammar.asked_words(a, _none(s[0])), s[1]), asked, own_start)
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
     source, code_parts = speaking(my_plan, j, parts)

@@ -28,6 +28,12 @@ They were a product with the speaker's own French too — each prefix once per l
 and most of the plans left (verbs, être, nouns, subject pronouns, numbers: docs/nlp.md, trc14). The plan
 keeps their count, as markers "@p-<m>" ... "@p-1" before the phrase's "@p0": the part's offset is -m, so the
 phrase's parts do not move.
+
+A question's words (est-ce, que / qu' before its subject, its être after it: `translation_grammar.Asked`) are cut
+off before those as one more part (`ASKED`), because the translator computes them apart: from the clause's facts
+and views of the speaker, the word after it and the two words before it, not from the window. The plan is
+unchanged: its n + m markers "@p-<n+m>" ... "@p-1" stand for the question's n words, then the m the speaker says
+before its own French, so the part `ASKED` is at offset -(n + m) and reads m (docs/nlp.md, trc15).
 """
 
 from __future__ import annotations
@@ -48,7 +54,8 @@ GROUP_LEVELS = grammar.WINDOW // 2
 PART_KEYS = (*(("word", d) for d in range(grammar.WINDOW)), ("prep", 0),
              *(("det", level) for level in range(GROUP_LEVELS)), *(("count", level) for level in range(GROUP_LEVELS)))
 BEFORE = max(len(PART_KEYS), len(grammar.VERB_ROLES))  # the slot of what the speaker says before its own French
-SLOTS = BEFORE + 1
+ASKED = BEFORE + 1  # the slot of the question's words said before that (`translation_grammar.Asked`)
+SLOTS = ASKED + 1
 NO_PART = "none"  # the value of a part its phrase does not have (and of every part where no phrase is spoken)
 NO_PARTS = (NO_PART,) * SLOTS
 
@@ -57,7 +64,7 @@ NO_PARTS = (NO_PART,) * SLOTS
 class SpokenParts:
     """What a speaking word hands step 4: its plan, with its phrase's entries (if it speaks a noun phrase or
     a verb group) and what it says before its own French replaced by markers, and their parts by slot (each
-    (offset, entries) or NO_PART; what it says before, in slot `BEFORE`)."""
+    (offset, entries) or NO_PART; what it says before, in slot `BEFORE`; the question's words, in `ASKED`)."""
 
     plan: tuple
     parts: tuple
@@ -137,14 +144,44 @@ def _phrase(window: tuple, after: tuple | None, clause: dict) -> tuple | None:
     return None if parts is None or not spoken else (parts, spoken)
 
 
-def speaker_parts(window: tuple, after: tuple | None, clause: dict, plan: tuple) -> SpokenParts:
+def spoken_by(window: tuple, after: tuple | None, clause: dict, planned: grammar.Planned | None = None) -> SpokenParts:
+    """What window[0] hands step 4: its plan (`planned`, else `translation_grammar.planned`) cut into parts
+    (`speaker_parts`), the question's words a part of their own."""
+    asked, rest = (planned or grammar.planned(window, after, clause)).words()
+    return speaker_parts(window, after, clause, rest, asked)
+
+
+def asked_part(words: tuple, before: int) -> tuple | str:
+    """The part `ASKED` of a question's words (`translation_grammar.asked_words`), said before the `before`
+    words the speaker says before its own French (the part `BEFORE`)."""
+    return (-len(words) - before, words) if words else NO_PART
+
+
+def said_before(parts: tuple) -> int:
+    """How many words the part `BEFORE` of a speaker's parts holds."""
+    return 0 if parts[BEFORE] == NO_PART else len(parts[BEFORE][1])
+
+
+def speaker_parts(window: tuple, after: tuple | None, clause: dict, plan: tuple, asked: tuple = ()) -> SpokenParts:
     """`plan` (the word window[0]'s, `translation_grammar.plan`) with the phrase it speaks, if any, handed to
     the phrase's parts: a noun's noun phrase, a verb group. The phrase is recognised by its French: the
     last run of the plan that is the phrase's French (a noun's plan is [que] [il y a] phrase, and `plan`
     puts est-ce / que / être only before it; a verb group may have il / c' / ce before it and an
     intensifier's own French after it), so what the markers stand for is exactly what the plan held,
     whichever rule spoke it. Then what the plan says before the speaker's own French goes to its part
-    (`_cut_before`)."""
+    (`_cut_before`). `asked`: the question's words said before `plan` (`translation_grammar.Planned.words`),
+    handed to the part `ASKED` (without them, a question's words are part of what the plan says before the
+    speaker's own French)."""
+    cut = _cut_phrase(window, after, clause, plan)
+    if not asked:
+        return cut
+    before = said_before(cut.parts)
+    markers = tuple((0, f"{MARKER}{k}") for k in range(-len(asked) - before, -before))
+    return SpokenParts(markers + cut.plan, cut.parts[:ASKED] + (asked_part(asked, before),) + cut.parts[ASKED + 1:])
+
+
+def _cut_phrase(window: tuple, after: tuple | None, clause: dict, plan: tuple) -> SpokenParts:
+    """`plan` with its phrase and what it says before its own French handed to their parts."""
     found = _phrase(window, after, clause)
     at = None if found is None else next((i for i in range(len(plan) - len(found[1]), -1, -1)
                                           if plan[i:i + len(found[1])] == found[1]), None)

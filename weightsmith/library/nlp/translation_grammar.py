@@ -901,8 +901,12 @@ def _mid_segments(mids: tuple, asking: bool) -> list:
 
 def _it_subject(window: tuple) -> bool:
     """"it" or "the weather" stands within two words before window[0] (it is, it will be, the weather is)."""
-    return any(w is not None and (w[0] == "S" and w[-1] == "it" or w[0] == "N" and w[4] == "weather")
-               for w in window[1:3])
+    return any(map(it_word, window[1:3]))
+
+
+def it_word(w: tuple | None) -> bool:
+    """"it" or a noun of the weather (`_it_subject`)."""
+    return w is not None and (w[0] == "S" and w[-1] == "it" or w[0] == "N" and w[4] == "weather")
 
 
 def _ce_subject(window: tuple, k: int) -> tuple | None:
@@ -941,11 +945,8 @@ def _weather_question(window: tuple, clause: dict, after: tuple | None = None) -
     """window[0] is a weather adjective after "is it" / "was it" in a question that starts with être, which then
     speaks faire (is it cold ? est-ce qu'il fait froid ?), or a mid adverb before one, which speaks faire in
     its stead (is it often hot ? est-ce qu'il fait souvent chaud ?)."""
-    me = window[0]
-    weather = me[0] == "A" and bool(me[3]) or me[0] == "ADV" and bool(me[2]) and after is not None and \
-        bool(readings(after).get("A", (0, 0, False))[2])
-    return weather and bool(clause["after_q_subject"]) and clause["question"] in ("be-pres", "be-past") and \
-        _it_subject(window)
+    return _weather_word(speaker_facts(window[0]), after_facts(after)) and bool(clause["after_q_subject"]) and \
+        clause["question"] in ("be-pres", "be-past") and _it_subject(window)
 
 
 def _weather_verb(window: tuple, clause: dict) -> tuple:
@@ -1573,33 +1574,121 @@ def _there_question(window: tuple, clause: dict) -> bool:
 
 def plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     """The French the word window[0] speaks (see the module docstring)."""
-    if clause["index"] == 0 and clause["question"]:  # (a question word first speaks itself, then est-ce)
-        return (_own_plan(window, after, clause) if window[0][:2] in QUESTION_ADVERBS else ()) + lit("est-ce")
-    out = _own_plan(window, after, clause)
-    if _there_question(window, clause) and window[0] != ("THERE",):
-        return out  # no subject: est-ce qu'il y a une banque
-    kind = window[0][0]
-    if clause["q_subject"] and out and (kind == "N" or kind == "S" and window[0][1] != "1s"):
-        out = lit(*_elide(("que",), _starts_with_vowel(out, window))) + out
-    elif clause["q_subject"] and kind == "S" and window[0][-1] in ("it", "this") and _kind(after) == "BE":
-        out = lit("qu'" if window[0][-1] == "it" else "que")  # être speaks il / ce: est-ce qu'il fera beau
-    if clause["after_q_subject"] and clause["question"] in ("be-pres", "be-past") and not (
-            kind == "V" and (window[0][1] == "ing" or window[0][2] == "e") or _mid_before_progressive(window[0], after)):
-        # is it raining: est-ce qu'il pleut; is it still raining: est-ce qu'il pleut encore
-        tense = "pres" if clause["question"] == "be-pres" else "imp"  # the question's first word is être
-        v = "av.v" if kind == "A" and window[0][6] == "avoir" else "v"  # are you hungry: est-ce que vous avez faim
-        person = _agreeing_person(clause["subject"][0])  # 'm enough hiccups: no subject after the question's être
-        if _weather_question(window, clause, after):  # is it cold ? est-ce qu'il fait froid ?
-            return lit("fait" if tense == "pres" else "faisait") + out
-        out = ((FIRST_WORD, f"{v}.{tense}.{PERSON_INDEX[person]}"),) + out
-    return out
+    return sum(planned(window, after, clause).words(), ())
 
 
-def _mid_before_progressive(me: tuple, after: tuple | None) -> bool:
-    """A mid adverb (still, always) between a question's subject and an -ing verb: the question's être is the
-    progressive's, which French does not say (is it still raining ? est-ce qu'il pleut encore ?); the verb
-    group speaks the adverb after its verb."""
-    return me[0] == "ADV" and bool(me[2]) and _progressive(after)
+@dataclass(frozen=True)
+class Asked:
+    """The question's words `plan` puts before (or instead of) a speaker's own French, as the few facts that
+    decide them (`asked`). They are facts of the clause (and whether "there" is the question's second word), of
+    the speaker, of the word after it and of "it" one or two words back — and, for que / qu', whether the
+    speaker's own French starts with a vowel (`asked_words`) — never of the rest of the window, so the translator
+    computes them in small lookups and hands them to step 4 as a part of their own (`french_positions.ASKED`;
+    docs/nlp.md, trc15)."""
+
+    opens: str = ""  # the question's first word: "est-ce" (it says est-ce alone), "after" (a question word: itself, est-ce)
+    there: bool = False  # "is there" opens the question, and this word is not "there": no question words here
+    subject: str = ""  # the question's subject: "own" (que / qu' before its own French), "it" / "this" before être
+    # (qu' / que even where it says nothing: être speaks il / ce)
+    be: str | tuple = ""  # after the question's subject: the question's être as a code (v.pres.2, av.v.imp.0) or
+    # faire's word (fait, faisait); before "it" and the person are read (`asked_be`), ("v" | "av.v", tense, weather)
+
+
+def question_facts(question: str | None, q_subject: bool, after_q: bool, index: int, there_first: bool) -> tuple:
+    """What the question's words read of the clause: whether the word opens the question, the tense of an être
+    question's être ("" in any other), whether it is the question's subject or the word after it, and whether
+    "there" is the question's second word (is there ...) where the word stands within the window's reach of it."""
+    tense = {"be-pres": "pres", "be-past": "imp"}.get(question or "", "")
+    return index == 0 and bool(question), tense, q_subject, after_q, bool(tense) and 1 <= index <= WINDOW and there_first
+
+
+def speaker_facts(me: tuple) -> tuple:
+    """What the question's words read of the speaker alone: a question word (where, why, ...), "there", the
+    question's subject it may be (a noun or a pronoun but je; "it" / "this"), a verb that takes no être of the
+    question (an -ing form, or "e"), a mid adverb, an adjective said with avoir (are you hungry: avez faim), a
+    weather adjective."""
+    kind = me[0]
+    return (me[:2] in QUESTION_ADVERBS, me == ("THERE",), kind == "N" or kind == "S" and me[1] != "1s",
+            me[-1] if kind == "S" and me[-1] in ("it", "this") else "", kind == "V" and (me[1] == "ing" or me[2] == "e"),
+            kind == "ADV" and bool(me[2]), kind == "A" and me[6] == "avoir", kind == "A" and bool(me[3]))
+
+
+def after_facts(after: tuple | None) -> tuple:
+    """What the question's words read of the word after the speaker: être, an -ing verb (`_progressive`), a word
+    with a weather adjective's reading."""
+    return _kind(after) == "BE", _progressive(after), after is not None and bool(readings(after).get("A", (0, 0, False))[2])
+
+
+def _weather_word(me: tuple, after: tuple) -> bool:
+    """A weather adjective, or a mid adverb before a word that may be one (is it often hot), by `speaker_facts`
+    and `after_facts`."""
+    return bool(me[7] or me[5] and after[2])
+
+
+def asked(question: tuple, me: tuple, after: tuple) -> Asked:
+    """The question's words (`Asked`) from `question_facts`, `speaker_facts` and `after_facts`; an être after the
+    subject still to be read with "it" and the person (`asked_be`)."""
+    opens, tense, q_subject, after_q, there_first = question
+    question_word, there, nominal, it_this, ing, mid, avoir, _ = me
+    if opens:
+        return Asked(opens="after" if question_word else "est-ce")
+    if there_first and not there:
+        return Asked(there=True)
+    subject = ("own" if not it_this or not after[0] else it_this) if q_subject and nominal else ""
+    # (is it raining: est-ce qu'il pleut; is it still raining: est-ce qu'il pleut encore: no être of the question)
+    be = ("av.v" if avoir else "v", tense, _weather_word(me, after)) if after_q and tense and not (
+        ing or mid and after[1]) else ""
+    return Asked(subject=subject, be=be)
+
+
+def asked_be(a: Asked, it_near: bool, person: str) -> Asked:
+    """`Asked` with the question's être read: faire's word before a weather word after "it" (is it cold ?
+    est-ce qu'il fait froid ?), else être's form (`_agreeing_person`: 'm enough hiccups, no subject)."""
+    if not isinstance(a.be, tuple):
+        return a
+    v, tense, weather = a.be
+    if weather and it_near:
+        return Asked(a.opens, a.there, a.subject, "fait" if tense == "pres" else "faisait")
+    return Asked(a.opens, a.there, a.subject, f"{v}.{tense}.{PERSON_INDEX[_agreeing_person(person)]}")
+
+
+def asked_words(a: Asked, vowel: bool | None) -> tuple:
+    """What the question says before the speaker's own French (`vowel`: whether that starts with a vowel, None
+    if it says nothing): est-ce for the question's first word, the question's être (or faire) after its subject,
+    que / qu' before the subject, or qu' / que alone for "it" / "this" before être."""
+    if a.opens:
+        return lit("est-ce") if a.opens == "est-ce" else ()
+    if a.there:
+        return ()
+    que = lit(*_elide(("que",), vowel)) if a.subject and vowel is not None else \
+        lit("qu'" if a.subject == "it" else "que") if a.subject in ("it", "this") else ()
+    return (lit(a.be) if a.be in ("fait", "faisait") else ((FIRST_WORD, a.be),) if a.be else ()) + que
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A speaker's plan as its two sources: the question's words (`Asked`) and its own French (`_own_plan`),
+    with whether that starts with a vowel (None: it says nothing), the one fact of it the question reads."""
+
+    asked: Asked
+    own: tuple
+    vowel: bool | None
+
+    def words(self) -> tuple[tuple, tuple]:
+        """(what the question says before the speaker's own French, the rest of the plan)."""
+        rest = () if self.asked.opens == "est-ce" else self.own + lit("est-ce") if self.asked.opens else self.own
+        return asked_words(self.asked, self.vowel), rest
+
+
+def planned(window: tuple, after: tuple | None, clause: dict) -> Planned:
+    """`plan`'s two sources for window[0] (`Planned`)."""
+    i = clause["index"]
+    there_first = (window[i - 1] if 1 <= i <= len(window) else None) == ("THERE",)
+    question = question_facts(clause["question"], clause["q_subject"], clause["after_q_subject"], i, there_first)
+    a = asked_be(asked(question, speaker_facts(window[0]), after_facts(after)), _it_subject(window),
+                 clause["subject"][0])
+    own = () if a.opens == "est-ce" else _own_plan(window, after, clause)
+    return Planned(a, own, _starts_with_vowel(own, window) if own else None)
 
 
 def _agreeing_person(person: str) -> str:
