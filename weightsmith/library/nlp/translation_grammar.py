@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from weightsmith.library.nlp.translation_words import NUMERAL
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
@@ -298,6 +299,7 @@ def lit(*words: str) -> tuple:
 OWN = "w."  # w.<i>: the i-th word of the word's French
 CLOCK = "w.clock."  # a number in a clock time or before a feminine noun (une heure, une fille): its words, then
 # "hours" (heure / heures) and "years"
+TIMES = "w.times."  # a number multiplied by the number before it: cents (deux cents; cent alone)
 BEFORE_NUMBER = "w.num."  # a preposition before a number (in 1998: en; around six: vers)
 ALONE = "w.alone."  # a preposition on its own (near: près; outside: dehors)
 ELIDED = "w.elided."  # elided: a preposition before a vowel (près d'ici, près d'un), a conjunction (qu'il, s'il)
@@ -321,6 +323,7 @@ def own_forms(info: tuple) -> dict[str, str]:
         forms: dict[str, str] = {}
         for prefix, french in zip((OWN, CLOCK), (info[1],) * 2 if isinstance(info[1], str) else info[1]):
             forms |= _sayings(prefix, french) | {prefix + "years": "an" if french in ("un", "une") else "ans"}
+        forms |= {TIMES + "0": "cents"} if info[1] == "cent" else {}
         return forms | {CLOCK + "hours": "heure" if forms[CLOCK + "0"] == "une" else "heures"}
     if kind == "PREP":
         return _preposition_forms(info[1])
@@ -391,6 +394,34 @@ def own_entries(entries: tuple, word: tuple | None, back: int, prefixes: tuple[s
                      if code.startswith("=") and said_word(reading, said_as(reading, p) + str(i)) == code[1:]), None)
         out.append((at, code) if said is None else (back + distance, said))
     return tuple(out)
+
+
+def _number_word(info: tuple | None) -> bool:
+    """A number written in words (two, hundred), which joins the number words beside it into one number; a
+    number in digits stands alone (a list, 1 2 3, says each)."""
+    return info is not None and info[0] == "NUM" and info[1] != NUMERAL
+
+
+def number_run(window: tuple, j: int) -> tuple:
+    """The number words right before window[j - 1] that make one number with it (two hundred, forty
+    thousand), as (distance, reading) in English order; () if window[j - 1] is not a number word. The last
+    word of the run speaks the whole number (each earlier one speaks nothing), so no word of it is lost."""
+    run: list = []
+    while j < len(window) and _number_word(window[j]) and _number_word(window[j - 1]):
+        run.insert(0, (j, window[j]))
+        j += 1
+    return tuple(run)
+
+
+def _number_french(info: tuple, clock: bool = False) -> str:
+    """A number's French: un / une by `clock` (une heure) for one, else its only word."""
+    return info[1] if isinstance(info[1], str) else info[1][clock]
+
+
+def _times(run: tuple, french: str) -> str:
+    """The last word of a number after its run: cent multiplied by what stands before it is cents (deux
+    cents, trois cents euros); one hundred alone is cent."""
+    return "cents" if run and french == "cent" else french
 
 
 def _number(person: str) -> str:
@@ -1007,9 +1038,9 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
         return ("beaucoup", "d'") if vowel else ("beaucoup", "de")
     if det == "several":
         return ("plusieurs",)
-    if det.startswith("num:"):
-        fr = det[4:]
-        return (fr.split("|")[gender == "f"],) if "|" in fr else (fr,)
+    if det.startswith("num:"):  # (a run of number words: deux cents)
+        *run, fr = det[4:].split()
+        return (*run, fr.split("|")[gender == "f"] if "|" in fr else fr)
     return ()  # bare:none
 
 
@@ -1045,7 +1076,8 @@ class DeterminerGroup:
     the phrase sets it (every day: tous les jours; in the mornings: le matin). Its French words follow
     from it and the phrase's `NounAgreement`. `prep_word` and `number_word` are the preposition's and the
     number's English words, (distance, reading), whose own codes say those French words (`_said_by_own_codes`;
-    None: no such word, or a preposition the phrase rewrote)."""
+    None: no such word, or a preposition the phrase rewrote); `number_run` the number words before the number
+    (`number_run`: two hundred), said by their own codes too."""
 
     det: str
     whole: bool
@@ -1057,6 +1089,7 @@ class DeterminerGroup:
     noun_number: str | None
     prep_word: tuple | None = None
     number_word: tuple | None = None
+    number_run: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -1118,12 +1151,17 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         j += 1
     adjectives.reverse()  # English order
     det, possessor, whole, count, the, number_word, prep_word = None, (), False, None, False, None, None
+    run: tuple = ()  # the number words before the phrase's number: two hundred (people)
     if j < len(window) and window[j] is not None and window[j][0] in NP_START:
         w = window[j]
         number_word = (j, w) if w[0] == "NUM" else None
         the = w == ("DET", "the")  # the kitchen table: la table de la cuisine
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
         j += 1
+        run = number_run(window, j) if number_word else ()
+        if run:  # deux cents personnes: the run's words, then the number's (`determiner` splits them)
+            det = "num:" + " ".join([_number_french(r) for _, r in run] + [_times(run, det[4:])])
+            j += len(run)
         # all the / all my / the whole: toute la famille, tous mes amis; all night: toute la nuit
         if det in ("all", "whole") and j < len(window) and window[j] is not None and window[j][0] == "DET":
             det, whole = window[j][1], True
@@ -1134,7 +1172,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         if det in ("all", "whole"):
             det, whole = "the", True
         if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
-            det, j, number_word = None, j - 1, None  # (she will be) ten next year: an age, not this noun's number
+            det, j, number_word, run = None, number_word[0], None, ()  # (she will be) ten next year: an age
         elif det.startswith("num:") and j < len(window) and window[j] is not None and window[j][0] == "DET" and \
                 window[j][1] in COUNTED_DETERMINERS:  # the two girls: les deux filles; every 10 minutes
             count, det = det, window[j][1]
@@ -1168,6 +1206,9 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
         if prep == ("dans",) and after_noun and _superlative_phrase(window, j):
             prep = ("de",)  # the best pie in the village: la meilleure tarte du village (the set it is the best of)
+        if prep == ("que",) and det is not None and det.startswith("num:") and j < len(window) and \
+                quantity_adverb(window[j]):
+            prep = ("de",)  # more than two hours: plus de deux heures (a number compared, not a noun)
     elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
         prep = (object_preposition(_object_of(window, j)),)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
@@ -1237,7 +1278,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             det in ("a", "an") or det.startswith("num:")) and _past_clause(window, j):
         prep = ("en",)  # the snow melted in two days: en deux jours (how long it took; in the future: dans)
     if det is None:
-        det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", clause)
+        listed = dict(clause, verb_before=_list_verb(window, j) or clause["verb_before"])  # (du pain, du fromage)
+        det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", listed)
         if time:  # next week: la semaine prochaine; last sunday: dimanche dernier
             det = "bare:none" if kind == "day" else "bare:definite"
         if prep == ("par",):  # by car, by bus: en voiture, en bus
@@ -1257,7 +1299,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
     own_prep = prep_word is not None and prep == tuple(prep_word[1][1].split()) and not clause.get("possessor")
     group = DeterminerGroup(det, whole, count, no, () if clause.get("possessor") else prep, bool(pre), counted,
-                            noun_number, prep_word if own_prep else None, number_word)
+                            noun_number, prep_word if own_prep else None, number_word, run)
     structure: list = [(0, group)]
     for a in pre:
         structure += _degree(window, a, very)
@@ -1317,8 +1359,11 @@ def _said_by_own_codes(segments: tuple, groups: dict) -> tuple:
             entries = own_entries(entries, group.prep_word, back, (OWN, ELIDED))
         elif kind in ("det", "count") and group is not None and group.number_word is not None and entries and \
                 (kind == "count" or group.count is None):  # the number: the count, or the determiner itself
-            entries = entries[:-1] + own_entries(entries[-1:], group.number_word, back,
-                                                 (CLOCK, OWN) if gender == "f" else (OWN, CLOCK))
+            words = (*group.number_run, group.number_word)  # (deux cents: each word by its own codes)
+            prefixes = (CLOCK, OWN, TIMES) if gender == "f" else (OWN, CLOCK, TIMES)
+            said = [e for k, word in enumerate(words)
+                    for e in own_entries(entries[len(entries) - len(words) + k:][:1], word, back, prefixes)]
+            entries = entries[:-len(words)] + tuple(said)
         out.append(((kind, level), entries))
     return tuple(out)
 
@@ -1541,6 +1586,23 @@ def _object_of(window: tuple, j: int) -> bool | str | None:
         joined = window[j][0] == "CONJ" or joined and window[j][0] != "N"
         j += 1
     return window[j][3] if j < len(window) and window[j] is not None and window[j][0] == "V" else None
+
+
+LIST_JOINS = (("PUNCT", ","), ("CONJ", "et"), ("CONJ", "ou"))  # what stands between the nouns of a list
+
+
+def _list_verb(window: tuple, j: int) -> str | None:
+    """The kind of the verb before a list of bare nouns that the phrase ending before window[j] ends (we bought
+    bread , cheese and wine: du pain, du fromage et du vin; i like cats , dogs and birds: les), as
+    `verb_before` names it; None where no comma stands between it and that verb (the comma is a clause's break
+    to `verb_before`, which gave le fromage; "and" alone is not) or a member has a determiner."""
+    comma = False
+    while j + 1 < len(window) and window[j] in LIST_JOINS and window[j + 1] is not None and window[j + 1][0] == "N":
+        comma, j = comma or window[j][0] == "PUNCT", j + 2
+        while j < len(window) and window[j] is not None and window[j][0] == "A":  # (fresh bread)
+            j += 1
+    verb = window[j] if j < len(window) else None
+    return ("generic" if verb[3] is True else "other") if comma and verb is not None and verb[0] == "V" else None
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
@@ -1830,8 +1892,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         out = lit("beaucoup")
     elif kind in ("PREP", "DET", "NUM"):
         if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES") and not (
-                kind == "NUM" and _time_adjective(after)) or (kind == "PREP" and nxt == "POSS_S"):
-            return ()
+                kind == "NUM" and _time_adjective(after)) and not (
+                kind == "NUM" and nxt == "NUM" and not number_run((after, *window), 1)) or (
+                kind == "PREP" and nxt == "POSS_S"):
+            return ()  # (a number before a number it is no part of speaks itself: 1 2 3)
         if me == ("PREP", "à") and after is not None and after[:2] in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
         if kind == "DET":  # a determiner on its own: i like them all, not much
@@ -1839,26 +1903,35 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                 return ()  # (he eats) too much: trop
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
-        d = 2 if minutes else 1
+        run = number_run(window, 1) if kind == "NUM" and not minutes else ()  # two hundred: deux cents
+        d = (2 if minutes else 1) + len(run)
         at = window[d]  # (at) half past eight
         prep = at[1] if kind == "NUM" and at is not None and at[0] == "PREP" else None
         prep = NUMBER_PREPOSITIONS.get(prep, prep)  # in 1998: en 1998; around six: vers six
-        # at / until / before / after / around eight, half past eight: (jusqu') à huit heures (et demie)
-        clock = bool(minutes) or prep is not None and prep.split()[-1] in ("à", "avant", "après", "vers")
+        # at / until / before / after / around eight, half past eight, five o'clock: (jusqu') à huit heures (et demie)
+        clock = bool(minutes) or prep is not None and prep.split()[-1] in ("à", "avant", "après", "vers") or \
+            kind == "NUM" and after is not None and after[0] == "PART" and after[1] in ("o", "clock")
         fr = me[1] if isinstance(me[1], str) else me[1][clock]
         said = CLOCK if clock else OWN  # (each code of the number's own table: `own_forms`)
         if kind == "PREP" and after is not None and after[0] == "ADV" and starts_with_vowel(after[1]):
             return own(0, said_as(me, ELIDED), fr)  # près d'ici
         if kind == "PREP":  # on its own: près (de), à l'intérieur (de); outside: dehors
             return own(0, said_as(me, ALONE), _alone(fr))
-        if _age(window, 0, after):  # she is ten: elle a dix ans
-            return own(0, said, fr) + ((0, said + "years"),)
         before = own(d, said_as(at, BEFORE_NUMBER), prep) if prep else ()
+        if clock and len(run) == 1:  # at six thirty: à six heures trente (the hour, then the minutes)
+            return before + own(1, CLOCK, _number_french(run[0][1], True)) + ((1, CLOCK + "hours"),) + \
+                own(0, OWN, fr)
+        number = tuple(e for k, r in run for e in own(k, OWN, _number_french(r))) + (
+            own(0, TIMES, "cents") if _times(run, fr) != fr else own(0, said, fr))  # deux cents
+        if _age(window, 0, after):  # she is ten: elle a dix ans
+            return number + ((0, said + "years"),)
         if clock and fr != "zéro":  # at eight: à huit heures (a time)
-            out = before + own(0, said, fr) + ((0, CLOCK + "hours"),) + (own(1, OWN, minutes) if minutes else ())
+            out = before + number + ((0, CLOCK + "hours"),) + (own(1, OWN, minutes) if minutes else ())
         else:
-            out = before + own(0, said, fr)
+            out = before + number
     elif kind == "CONJ":  # parce qu'il, s'il
+        if me[1] == "et" and _number_word(window[1]) and window[1][1] in ("cent", "mille") and _number_word(after):
+            return ()  # two thousand and ten: deux mille dix (French joins them with no et)
         if me[1] == "parce que" and after is not None and after[0] == "PREP" and after[1] == "de":
             return lit("à", "cause")  # because of the rain: à cause de la pluie ("of" speaks de)
         elided = after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles")

@@ -191,8 +191,9 @@ MINUTES = {("half", "past"): "et demie", ("quarter", "past"): "et quart", ("a", 
            ("quarter", "to"): "moins le quart", ("a", "quarter", "to"): "moins le quart",
            **{(m, "past"): NUMBERS[m] for m in ("five", "ten", "twenty")},
            **{(m, "to"): "moins " + NUMBERS[m] for m in ("five", "ten", "twenty")}}
-# o'clock (tokenized o + 'clock): the number before it speaks "heures" (à 5 heures), so it speaks nothing
-OCLOCK = {"o": ("PART", "o"), "'clock": ("PART", "clock"), "o'clock": ("PART", "clock")}
+# o'clock (tokenized o + 'clock; o ' clock in some texts, one word of the grammar's as "no longer" is): the number
+# before it speaks "heures" (à 5 heures, cinq heures), so it speaks nothing
+OCLOCK = {"o": ("PART", "o"), "'clock": ("PART", "clock"), "o'clock": ("PART", "clock"), "o ' clock": ("PART", "clock")}
 # object pronouns: the clitic before the verb (je le vois), the stressed form after a preposition (avec moi)
 OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ", "nous", "nous"),
            "them": ("OBJ", "les", "eux")}
