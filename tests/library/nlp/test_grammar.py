@@ -535,12 +535,20 @@ SIXTEENTH_ROUND = [
     ("the leaves turn red in october .", True), ("he died very young .", True), ("the milk smells sour .", True),
 ]
 
+SEVENTEENTH_ROUND = [
+    ("we tidied and painted the spare room last weekend .", True),
+    ("the builders repaired and repainted the old fence .", True),
+    ("my dad sanded and polished the old table .", True), ("she washed and ironed all the shirts .", True),
+    ("the match cancelled and the fans went home .", False), ("the train delayed and the passengers waited .", False),
+]
+
 
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
     "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
-    "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND}
+    "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
+    "seventeenth": SEVENTEENTH_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

@@ -1366,11 +1366,13 @@ def program() -> rasp.SOp:
     bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
                                                                             bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
-    # a past that is also a participle, of a verb every sense of which takes an object (mark "tr"), with a subject
+    # a past that is also a participle, of a verb that always takes an object (mark "tr"), with a subject
     # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
     # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
     # injured in the first half did n't …)
     # (or an adverb between them: i really bored in the lesson, she often delayed by the traffic)
+    # ("and" + a verb is no end: the two verbs share the subject and the object after them, we sanded and varnished
+    # the floor; the verb two places on is read as a flag first, as a whole tag it would make a table of tag pairs)
     subject_here = combine("subject_opening_clause", lambda t, s: t == "noun" or (t == "pronoun" and s),
                            feature("subject_kind", lambda t: "noun" if t in ("N", "UNK") else "pronoun" if t
                                    in SUBJECT_PRONOUNS else "-", tag),
@@ -1386,8 +1388,10 @@ def program() -> rasp.SOp:
                                feature("object_only_mark", lambda m: "tr" in m.split("/"), mark), finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
                              combine("object_only_verb_alone", lambda p, t: p and t, participle_alone,
-                                     feature("no_object_next", lambda t: t in ("PREP", "SUB", "COMMA", "AND", "BUT",
-                                                                               *ENDS), next_tag)),
+                                     combine("no_object_next", lambda t, v: t in (
+                                         "PREP", "SUB", "COMMA", "AND", "BUT", *ENDS) and not (t == "AND" and v),
+                                         next_tag, previous(feature("is_verb_tag", lambda t: t == "V", tag), -2,
+                                                            default=False, name="verb_two_after"))),
                              combine("finite_with_subject_before", lambda g, s: g and s,
                                      feature("governed_by_subject", lambda g: g.startswith("subj:"), governor),
                                      subject_before))
