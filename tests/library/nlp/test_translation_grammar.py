@@ -608,6 +608,44 @@ def test_a_places_had_is_the_imparfait_and_a_persons_the_passe_compose():
     assert structure == ((("finite", 0), ((0, "v.aux.<person>"),)), (("verb", 0), ((0, "v.pp.<gender>.<number>"),)))
 
 
+ROUND_17_VERB = [
+    # nothing / nobody as the subject takes ne without pas, also past a prepositional phrase and before a modal
+    ("nobody in my class likes maths .", "personne dans ma classe n' aime les maths ."),
+    ("nothing in the box was broken .", "rien dans la boîte n' était cassé ."),
+    ("nobody in the village can swim .", "personne dans le village ne peut nager ."),
+    ("nobody can swim here .", "personne ne peut nager ici ."),
+    ("the girls in my class like maths .", "les filles de ma classe aiment les maths ."),  # control: no negation
+    ("we found nothing in the box .", "nous n' avons rien trouvé dans la boîte ."),  # control: nothing as the object
+    # control: the next clause has a subject of its own
+    ("nobody came to the party , and we were sad .", "personne n' est venu à la fête , et nous étions tristes ."),
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_17_VERB)
+def test_round_17s_verb_phrase(english, french):
+    """A negative subject's ne (see the comments in `ROUND_17_VERB`; each fails on round 16's program, except
+    the controls): docs/nlp.md, "Round 17 — the verb phrase"."""
+    assert translate(english) == french
+
+
+def test_a_negative_subject_past_a_phrase_gives_its_verb_ne_without_pas():
+    """nothing / nobody read back through a prepositional phrase (nobody in my family eats) makes the verb
+    group ne + finite, with no pas; a verb between them (there is nothing left in the box: nothing is left's
+    subject) or no negative word keeps the plain group."""
+    eats = ("V", "3s", False, False, ())
+    clause = dict(subject=("3s", "m"), subject_class="", negated=False, verb_before="none", question=None,
+                  q_subject=False, after_q_subject=False, index=0, you="vous")
+    family = (("N", "f", "sg", True, "count"), ("DET", "my"), ("PREP", "dans"))
+    structure, _ = grammar.verb_group_parts((eats, *family, ("NOTHING", "personne"), None, None, None), 0, None, clause)
+    assert structure == ((("ne", 0), ((0, "v.ne.pres.<person>"),)), (("finite", 0), ((0, "v.pres.<person>"),)))
+    plain = ((("finite", 0), ((0, "v.pres.<person>"),)),)
+    left = ("V", "pp", False, False, ())
+    assert grammar.verb_group_parts((eats, *family, left, ("NOTHING", "rien"), None, None), 0, None, clause)[0] == plain
+    assert grammar.verb_group_parts((eats, *family, ("DET", "the"), None, None, None), 0, None, clause)[0] == plain
+    ate = ("V", "past", False, False, ())  # we ate nothing on the train: nothing is ate's object
+    assert grammar.verb_group_parts((eats, *family, ("NOTHING", "rien"), ate, None, None), 0, None, clause)[0] == plain
+
+
 def test_the_recent_past_is_venir_by_person_then_de_and_the_infinitive():
     """has just left: (vient) (de / d' and the infinitive, read of the verb); no person in the structure."""
     leave = ("V", "pp", False, False, ())

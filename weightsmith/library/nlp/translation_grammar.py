@@ -51,6 +51,8 @@ EN_BARE = ("count", "abstract", "site")
 # kinds of a noun that names a physical thing (WordNet's first sense: not an abstraction, a time or a name): at the
 # + a site after one names the place it belongs to (les animaux de la ferme; la file d'attente à la frontière)
 THINGS = ("count", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
+PHRASE_KINDS = ("N", "DET", "PREP", "A", "POSS_S", "NUM", "VERY")  # the words of a noun phrase and its complements
+CLAUSE_STARTS = ("START", "PUNCT", "CONJ")  # what stands before a clause's subject
 TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
 # the "distance" of a plan entry read from the sentence's first word (a question's être: est-ce que vous êtes),
 # whichever word speaks it; step 4 reads it at position 0. As a distance from the speaker it made the plans
@@ -487,7 +489,7 @@ def verb_group_parts(window: tuple, head: int, after: tuple | None, clause: dict
     left = _left_of_verb(window, head, clause)
     mids, aux, je, j = left.mids, left.aux, left.je, left.end
     neg = _negative_word(left.neg, after)
-    if neg is None and j < len(window) and window[j] is not None and window[j][0] == "NOTHING":
+    if neg is None and _negative_subject(window, j):
         neg = ""  # nothing grows here: rien ne pousse (ne without pas)
     person = clause["subject"][0]
     if person == "imp":  # no subject before the verb: an imperative (vous), or être before its subject
@@ -761,6 +763,22 @@ def object_preposition(marker: object) -> str | None:
     return marker.split(":")[1] if isinstance(marker, str) and marker.startswith(("tail:", "obj:")) else None
 
 
+def _negative_subject(window: tuple, j: int) -> bool:
+    """The verb group's subject, where the reading of its left stopped (window[j]), is nothing / nobody, which
+    takes ne without pas: right before the verb (nothing grows here: rien ne pousse) or with a prepositional
+    phrase between, read back through the words a noun phrase is made of (nobody in my husband 's family eats
+    fish: personne dans la famille de mon mari ne mange) to a nothing / nobody that starts its clause (not an
+    object: we ate nothing on the train; there is nothing my brother likes). The window, not the clause's
+    subject: that subject stays the last head found, so a later clause whose subject the fold does not find
+    (since my grandfather was a boy) would take its ne."""
+    k = j
+    while k < len(window) and _kind(window[k]) in PHRASE_KINDS:
+        k += 1
+    if k == len(window) or _kind(window[k]) != "NOTHING":
+        return False
+    return k == j or k + 1 < len(window) and _kind(window[k + 1]) in CLAUSE_STARTS
+
+
 def _and_i(window: tuple) -> bool:
     """window[0] is "i" after "and" (my sister and i): moi, and a first person plural subject."""
     return window[0] is not None and window[0][:2] == ("S", "1s") and len(window) > 1 and window[1] == ("CONJ", "et")
@@ -910,7 +928,8 @@ def _modal_group(aux: str, verb: tuple, head: int, je: bool, neg: str | None, mi
 
     finite = (("finite", 0), ((0, tuple(WOULD_LIKE) if aux == "would" else tuple(aux[len("modal:"):].split("|"))),))
     out = [(("je", 0), lit("je"))] if je else []
-    out += [(("ne", 0), lit("ne")), finite, (("not", 0), lit(neg))] if neg else [finite]
+    out += [(("ne", 0), lit("ne")), finite] if neg is not None else [finite]  # (nobody can swim: personne ne peut)
+    out += [(("not", 0), lit(neg))] if neg else []
     out += _mid_segments(mids, False)
     if aux == "would":
         return tuple(out)
