@@ -24,18 +24,15 @@ class ValueSetTooLarge(ValueSetError):
     another; the compiler keeps that one, as a categorical s-op is a residual dimension a value).
 
     Its text is the `finding` and then the `advice`, what keeps the set within the limit in the words of the Python
-    API (its `vocab` and `max_seq_len`); a caller who knows the user's words replaces it (`advised`): the command
-    line names its flags. It used to advise "raise max_size", which no command and no compiler call takes."""
+    API (its `vocab` and `max_seq_len`); the command line replaces the advice's text by its flags (`cli.common.fail_on`,
+    also where a compile error carries this one as its cause). It used to advise "raise max_size", which no command
+    and no compiler call takes."""
 
     API_ADVICE = "a smaller vocab or max_seq_len, or an s-op with fewer values, keeps it within the limit"
 
     def __init__(self, finding: str, advice: str = API_ADVICE) -> None:
         super().__init__(f"{finding}; {advice}")
         self.finding, self.advice = finding, advice
-
-    def advised(self, advice: str) -> ValueSetTooLarge:
-        """The same finding with another advice."""
-        return ValueSetTooLarge(self.finding, advice)
 
 
 def describe(expr) -> str:
