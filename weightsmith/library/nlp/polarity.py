@@ -118,7 +118,7 @@ def resolve(cls: str, before: str, after: str) -> str:
     if cls in WANTED:  # "the shower is never hot": an unmet expectation; "a hot day" says nothing
         return WANTED[cls] if before in NEGATING else "-"
     if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
-        return "int" if before == "never" else "so"
+        return "int" if before == "never" else "excess" if after == "adj" else "so"
     return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
 
 
@@ -140,11 +140,14 @@ def strength(modifier: str, negated: bool) -> int:
     return {"int": 0 if negated else 1, "so": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
 
 
-def vote(cls: str, weight: tuple[str, bool]) -> int:
-    """The signed vote of a polar word: its strength, modified, never below 1, flipped when negated."""
+def vote(cls: str, weight: tuple[str, bool]) -> int | str:
+    """The signed vote of a polar word: its strength, modified, never below 1, flipped when negated; "excess" for a
+    "so" before a plain adjective ("so high"), which only a question asking why asserts (`asserted`)."""
+    modifier, negated = weight
+    if cls == "excess":
+        return 0 if negated else "excess"
     if cls not in POLAR:
         return 0
-    modifier, negated = weight
     size = max(1, abs(POLAR[cls]) + strength(modifier, negated))
     negative = (POLAR[cls] < 0) != (modifier == "too")  # "too strong" is a complaint
     return -size if negative != negated else size
@@ -171,9 +174,13 @@ def how_it_counts(where: tuple[str, bool], polar_in_last: int) -> int | str:
     return -1 if clause == "before" and not polar_in_last else 0
 
 
-def asserted(vote: int, asserts: str) -> int:
+def asserted(vote: int | str, asserts: str) -> int:
     """A vote as the sentence asserts it: all of it in a statement or a rhetorical question, only a complaint
-    in a "why" question, nothing in a question that asks."""
+    in a "why" question, nothing in a question that asks. An "excess" ("so high") complains only in a "why"
+    question: "why are the prices so high ?" says they are too high; "the mountains are so high" says nothing
+    good or bad."""
+    if vote == "excess":
+        return -1 if asserts == "complaints" else 0
     return vote if asserts == "all" or asserts == "complaints" and vote < 0 else 0
 
 
