@@ -220,6 +220,12 @@ def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wante
     # "clear" judges: VADER's rating, no longer overridden
     ("the signs at the station were n't clear at all", "negative"),
     ("the teacher explains everything in a very clear way", "positive"),
+    # a correction: after a negation in an earlier clause, "just" concedes and the rest of its clause does not vote
+    ("our dog is n't aggressive , he is just a bit nervous", "positive"),
+    ("the new teacher is n't unfair , she is just very strict", "positive"),
+    ("the hotel was just awful", "negative"),  # no negation before it: "just" does nothing
+    ("i did n't like the soup , it was just awful", "negative"),  # the correction's clause is silent; "like" decides
+    ("it looks just like rain", "neutral"),  # "just" still makes "like" a preposition
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

@@ -32,6 +32,8 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
     the           "the", read only before a polar noun (a topic: "after the festival .")
     why           "why" opening a question takes what it asks about as given ("why is the wifi so slow ?")
+    just          "just": after a negation in an earlier clause, it opens a correction whose words do not vote ("she is
+                  n't unkind , she is just tired"); before "like" it makes a preposition of it ("just like rain")
     poss          a possessive determiner (my, our, …): a polar word after it is part of a name ("my best friend",
                   "my great - grandmother", "our nervous pony"), not a judgement
     prep          a preposition (the closed-class table's), read only to tell a concessive "even" ("even in
@@ -87,17 +89,17 @@ POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
-              "a": "a", "an": "a", "the": "the", "why": "why"} | {w: "poss" for w in POSSESSIVES}
+              "a": "a", "an": "a", "the": "the", "why": "why", "just": "just"} | {w: "poss" for w in POSSESSIVES}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
-                             "tasted", "just", "would", "'d", "something", "is", "was", "are",
+                             "tasted", "would", "'d", "something", "is", "was", "are",
                              "were", "'s", "'re", "'m", "be", "been", "am")
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
 CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2",
            *NAMING_CLASSES, *AMBIGUOUS, "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a",
-           "the", "why", "poss", "prep", "wanted", "unwanted", "adj", "-")
+           "the", "why", "just", "poss", "prep", "wanted", "unwanted", "adj", "-")
 
 
 @dataclass(frozen=True)
