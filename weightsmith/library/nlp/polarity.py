@@ -68,8 +68,9 @@ NAMING = {cls: cls[1:] for cls in NAMING_CLASSES}  # a polar noun's class, and i
 # other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
 WANTED = {"wanted": "+1", "unwanted": "-1"}  # a plain adjective with a wanted pole: its reading right after a negator
 NEGATING = ("neg", "never", "nt", "not")  # the word classes that negate the word after them
-CONTEXT_READERS = {"like": ("likeprep", "just"), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj", *WANTED),
-                   "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",), "break": ("even",),
+CONTEXT_READERS = {"like": ("likeprep", "just"), "well": ("as",), "of": ("kind",), "time": ("on",),
+                   "enough": ("adj", *WANTED), "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",),
+                   "break": ("even",),
                    "dim": (*POLAR, *NAMING, "adj", *WANTED)} | {c: ("poss",) for c in POLAR} | \
     {c: NEGATING for c in WANTED} | {c: ("poss", "the") for c in NAMING}
 NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
