@@ -78,7 +78,10 @@ def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wante
     assert vocabulary.class_of("apart") == "adj"  # also an adverb: plain
     assert vocabulary.class_of("hot") == vocabulary.class_of("fast") == "wanted"  # cold, slow are complaints
     assert vocabulary.class_of("rough") == "unwanted"  # smooth is praise
-    assert vocabulary.class_of("sure") == vocabulary.class_of("clear") == "-"  # VADER rates them: not second-guessed
+    assert vocabulary.class_of("sure") == "-"  # VADER rates it: not second-guessed (the overrides made it plain)
+    assert vocabulary.class_of("clear") == "+1"  # VADER's rating (round 18: no longer overridden)
+    assert vocabulary.class_of("properly") == "+1" and vocabulary.class_of("poorly") == "-1"  # decently; badly
+    assert vocabulary.class_of("moderately") == "-"  # shares its sense with "pretty": a degree
     assert vocabulary.class_of("war") == "n-2" and vocabulary.class_of("festival") == "n+2"  # only nouns
     assert vocabulary.class_of("terrible") == "-2"  # an adjective keeps its polar class
 
@@ -205,6 +208,24 @@ def test_wordnet_gives_unrated_adjectives_a_sign_from_their_synonyms_and_a_wante
     ("the campsite was a bit dirty after the festival", "negative"),
     ("we talked about the weather and the war , and it was lovely", "positive"),
     ("the war was a disaster for the town", "negative"),  # not at the end of its clause: it judges
+    # round 18: an adverb VADER lacks takes the sign of the adverbs its commonest WordNet sense holds
+    ("the washing machine does n't rinse the towels properly", "negative"),  # properly: decently
+    ("the mechanic fixed the brakes properly this time", "positive"),
+    ("the old printer copes poorly with thick paper", "negative"),  # poorly: badly
+    # a question asking why something is so + a plain adjective complains of the excess
+    ("why is the water in the pool always so deep ?", "negative"),
+    ("why is the queue at the post office so long today ?", "negative"),
+    ("the mountains around the lake are so high", "neutral"),  # a statement: no complaint
+    ("is the pool so deep at the far end ?", "neutral"),  # a question that asks
+    # "clear" judges: VADER's rating, no longer overridden
+    ("the signs at the station were n't clear at all", "negative"),
+    ("the teacher explains everything in a very clear way", "positive"),
+    # a correction: after a negation in an earlier clause, "just" concedes and the rest of its clause does not vote
+    ("our dog is n't aggressive , he is just a bit nervous", "positive"),
+    ("the new teacher is n't unfair , she is just very strict", "positive"),
+    ("the hotel was just awful", "negative"),  # no negation before it: "just" does nothing
+    ("i did n't like the soup , it was just awful", "negative"),  # the correction's clause is silent; "like" decides
+    ("it looks just like rain", "neutral"),  # "just" still makes "like" a preposition
 ])
 def test_rules(text, label):
     assert nlp.sentiment(text, backend="interpreter") == label

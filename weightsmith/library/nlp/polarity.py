@@ -26,7 +26,8 @@ polar by VADER's ratings).
                   words after it describe ("was n't bad at all during the festival", "was n't safe late at
                   night", "never dirty or smelly"): they do not vote; nor do the words of a concession,
                   which say what the judgement holds against ("always cheerful , even on bad days", "never
-                  complains , even when she is tired")
+                  complains , even when she is tired"), nor those after "just" in a correction, past a negation in an
+                  earlier clause ("my brother is n't lazy , he is just very tired")
     the most      after "never" (or "could n't"), a comparative or a word after "so"/"more" says the
                   most, not the opposite: "i 've never been happier", "never felt so welcome", "could n't
                   be worse" keep their sign; when "never" is the negator nearest before it, not any
@@ -41,7 +42,8 @@ polar by VADER's ratings).
                   neutral), unless the question is rhetorical: a negative question ("is n't it terrible ?", "do n't you love
                   it ?") or a statement with a tag ("the cake was lovely , was n't it ?") asserts what
                   it asks the hearer to agree with, and a question opening with "why" asserts its
-                  complaints ("why is the wifi so slow ?")
+                  complaints ("why is the wifi so slow ?"), "so" + a plain adjective among them ("why are
+                  the rents so high ?")
     sentiment     positive if the positive votes outweigh the negative ones, negative if the reverse,
                   neutral if they balance, and so when no polar word is left
 
@@ -66,8 +68,9 @@ NAMING = {cls: cls[1:] for cls in NAMING_CLASSES}  # a polar noun's class, and i
 # other is read as "-", so the lookup that resolves a word has few combinations to tell apart)
 WANTED = {"wanted": "+1", "unwanted": "-1"}  # a plain adjective with a wanted pole: its reading right after a negator
 NEGATING = ("neg", "never", "nt", "not")  # the word classes that negate the word after them
-CONTEXT_READERS = {"like": ("likeprep",), "well": ("as",), "of": ("kind",), "time": ("on",), "enough": ("adj", *WANTED),
-                   "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",), "break": ("even",),
+CONTEXT_READERS = {"like": ("likeprep", "just"), "well": ("as",), "of": ("kind",), "time": ("on",),
+                   "enough": ("adj", *WANTED), "neg": ("modal",), "nt": ("modal",), "not": ("modal",), "so": ("never",),
+                   "break": ("even",),
                    "dim": (*POLAR, *NAMING, "adj", *WANTED)} | {c: ("poss",) for c in POLAR} | \
     {c: NEGATING for c in WANTED} | {c: ("poss", "the") for c in NAMING}
 NEGATORS = ("neg", "never")  # the resolved classes that negate; "never" can also mean "the most"
@@ -87,7 +90,7 @@ def resolve(cls: str, before: str, after: str) -> str:
     """A word's class in context: the ambiguous words take a polar or a neutral reading."""
     polar_after = after in POLAR or after == "pretty"
     if cls == "like":
-        return "-" if before == "likeprep" else "+1"
+        return "-" if before in ("likeprep", "just") else "+1"
     if cls == "pretty":
         return "int" if polar_after or after == "adj" else "+1"
     if cls == "too":  # excess: "too small" and "too strong" are complaints, "too bad" a stronger one
@@ -118,8 +121,8 @@ def resolve(cls: str, before: str, after: str) -> str:
     if cls in WANTED:  # "the shower is never hot": an unmet expectation; "a hot day" says nothing
         return WANTED[cls] if before in NEGATING else "-"
     if cls == "so":  # "never so crowded" (right after the negator) is a plain "not very"
-        return "int" if before == "never" else "so"
-    return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question") else "-"
+        return "int" if before == "never" else "excess" if after == "adj" else "so"
+    return cls if cls in POLAR or cls in ("int", "never", "but", "break", "question", "just") else "-"
 
 
 def what_follows(cls: str) -> str:
@@ -140,11 +143,14 @@ def strength(modifier: str, negated: bool) -> int:
     return {"int": 0 if negated else 1, "so": 0 if negated else 1, "dim": -1, "too": -1}.get(modifier, 0)
 
 
-def vote(cls: str, weight: tuple[str, bool]) -> int:
-    """The signed vote of a polar word: its strength, modified, never below 1, flipped when negated."""
+def vote(cls: str, weight: tuple[str, bool]) -> int | str:
+    """The signed vote of a polar word: its strength, modified, never below 1, flipped when negated; "excess" for a
+    "so" before a plain adjective ("so high"), which only a question asking why asserts (`asserted`)."""
+    modifier, negated = weight
+    if cls == "excess":
+        return 0 if negated else "excess"
     if cls not in POLAR:
         return 0
-    modifier, negated = weight
     size = max(1, abs(POLAR[cls]) + strength(modifier, negated))
     negative = (POLAR[cls] < 0) != (modifier == "too")  # "too strong" is a complaint
     return -size if negative != negated else size
@@ -171,9 +177,13 @@ def how_it_counts(where: tuple[str, bool], polar_in_last: int) -> int | str:
     return -1 if clause == "before" and not polar_in_last else 0
 
 
-def asserted(vote: int, asserts: str) -> int:
+def asserted(vote: int | str, asserts: str) -> int:
     """A vote as the sentence asserts it: all of it in a statement or a rhetorical question, only a complaint
-    in a "why" question, nothing in a question that asks."""
+    in a "why" question, nothing in a question that asks. An "excess" ("so high") complains only in a "why"
+    question: "why are the prices so high ?" says they are too high; "the mountains are so high" says nothing
+    good or bad."""
+    if vote == "excess":
+        return -1 if asserts == "complaints" else 0
     return vote if asserts == "all" or asserts == "complaints" and vote < 0 else 0
 
 
@@ -246,9 +256,15 @@ def program(word_class: rasp.SOp | None = None, graded: rasp.SOp | None = None) 
     # a negation judges the first polar word after it; the rest of its clause describes ("was n't bad at all
     # during the festival", "never impatient with the slow walkers", "never dirty or smelly"): no vote. A
     # concession says what the judgement holds against ("always cheerful , even on bad days"): no vote either
+    # a correction ("my brother is n't lazy , he is just tired") explains away what the negation denied: after a
+    # negation in an earlier clause, "just" concedes like "even", and the rest of its clause does not vote
     mark = combine("judged_or_conceded", lambda c, n: "judged" if c in POLAR and n else "conceded" if c == "even"
-                   else "-", resolved, negated)
-    ends = combine("clause_end_or_mark", lambda brk, m: "break" if brk else m, is_break, mark)
+                   else "just" if c == "just" and not n else "-", resolved, negated)
+    past_negation = feature("after_a_negation", lambda n: n > 0, count_upto(is_negator))
+    cut = combine("break_or_past_negation", lambda brk, past: "break" if brk else "past" if past else "-", is_break,
+                  past_negation)
+    ends = combine("clause_end_or_mark", lambda c, m: "break" if c == "break" else m if m != "just" else "conceded"
+                   if c == "past" else "-", cut, mark)
     last_end = nearest_left(feature("is_clause_end_or_mark", lambda e: e != "-", ends), ends, default="break",
                             name="after_mark_or_break")
     described = feature("describes", lambda last: last in ("judged", "conceded"), last_end)

@@ -32,6 +32,8 @@ Classes (a word has exactly one; the program resolves the ambiguous ones from th
     what a        "what" and "a"/"an": "what a view !" exclaims, and says something good when nothing else does
     the           "the", read only before a polar noun (a topic: "after the festival .")
     why           "why" opening a question takes what it asks about as given ("why is the wifi so slow ?")
+    just          "just": after a negation in an earlier clause, it opens a correction whose words do not vote ("she is
+                  n't unkind , she is just tired"); before "like" it makes a preposition of it ("just like rain")
     poss          a possessive determiner (my, our, …): a polar word after it is part of a name ("my best friend",
                   "my great - grandmother", "our nervous pony"), not a judgement
     prep          a preposition (the closed-class table's), read only to tell a concessive "even" ("even in
@@ -56,8 +58,9 @@ evaluative words VADER lacks (slow, late, expensive). They were written from gen
 English, never from the held-out sentences.
 
 A word that is only an adjective and that VADER does not rate is mildly polar when its commonest WordNet sense is
-shared with polar words that agree (`synonymous`: magical with charming, hideous with ugly): WordNet rates by
-meaning what VADER, a list of rated words, lacks.
+shared with polar words that agree (`synonymous`: magical with charming, hideous with ugly), and so is a word that is
+only an adverb, by the adverbs of its commonest adverb sense (`synonymous_adverbs`: properly with decently): WordNet
+rates by meaning what VADER, a list of rated words, lacks.
 """
 
 from __future__ import annotations
@@ -86,17 +89,17 @@ POSSESSIVES = ("my", "your", "his", "its", "our", "their")  # not "her", also an
 # words whose class is read by the program's rules, each with its class
 RULE_WORDS = {"never": "never", "cannot": "never", "n't": "nt", "so": "so", "more": "so",
               "could": "modal", "can": "modal", "ca": "modal", "not": "not", "even": "even", "what": "what",
-              "a": "a", "an": "a", "the": "the", "why": "why"} | {w: "poss" for w in POSSESSIVES}
+              "a": "a", "an": "a", "the": "the", "why": "why", "just": "just"} | {w: "poss" for w in POSSESSIVES}
 TAG_PRONOUNS = ("it", "she", "he", "they", "you", "we", "i", "there", "that")  # "…, is n't it ?"
 LIKE_AS_PREPOSITION_AFTER = ("look", "looks", "looked", "looking", "feel", "feels", "felt", "sound", "sounds",
                              "sounded", "seem", "seems", "seemed", "smell", "smells", "smelled", "taste", "tastes",
-                             "tasted", "just", "would", "'d", "something", "is", "was", "are",
+                             "tasted", "would", "'d", "something", "is", "was", "are",
                              "were", "'s", "'re", "'m", "be", "been", "am")
 CONTEXT = {"as": "as", "of": "of", "on": "on"} | {w: "likeprep" for w in LIKE_AS_PREPOSITION_AFTER}
 # class order = id order; the polar classes sit together so that a range of ids is one class
 CLASSES = ("neg", "never", "nt", "but", "break", "question", "int", "so", "dim", "-2", "-1", "+1", "+2",
            *NAMING_CLASSES, *AMBIGUOUS, "as", "of", "on", "likeprep", "modal", "pron", "not", "even", "what", "a",
-           "the", "why", "poss", "prep", "wanted", "unwanted", "adj", "-")
+           "the", "why", "just", "poss", "prep", "wanted", "unwanted", "adj", "-")
 
 
 @dataclass(frozen=True)
@@ -164,8 +167,9 @@ def classify(lexicon) -> dict[str, str]:
     overrides = read_overrides()
     table |= overrides
     table |= inherited(lexicon, words, table, overrides)
-    senses = first_adjective_senses()
+    senses = first_senses("adj")
     table |= synonymous(lexicon, unrated_adjectives(lexicon, words, table), table, senses)
+    table |= synonymous_adverbs(lexicon, unrated_adjectives(lexicon, words, table), table, first_senses("adv"))
     table |= wanted(unrated_adjectives(lexicon, words, table), table, senses)
     table |= {w: "n" + c for w, c in table.items() if c in POLAR_CLASSES and w in words and
               {pos for _, pos, _ in lexicon.analyses(w)} == {"noun"}}
@@ -214,26 +218,28 @@ def inherited(lexicon, words: set[str], table: dict[str, str], overrides: dict[s
 
 
 @dataclass(frozen=True)
-class AdjectiveSense:
-    """An adjective's commonest WordNet sense: the other words of its synset, and its direct antonyms there."""
+class Sense:
+    """A word's commonest WordNet sense (as an adjective, or as an adverb): the other words of its synset, and its
+    direct antonyms there."""
 
     synonyms: tuple[str, ...]
     antonyms: tuple[str, ...]
 
 
-def first_adjective_senses() -> dict[str, AdjectiveSense]:
-    """Every WordNet adjective (index.adj lists a lemma's senses commonest first) → its first sense (data.adj: the
-    synset's words, and the "!" pointers whose source is this word or the whole synset; wndb(5WN))."""
+def first_senses(part: str) -> dict[str, Sense]:
+    """Every WordNet adjective (`part` "adj") or adverb ("adv") → its first sense as one (index.adj / index.adv list
+    a lemma's senses commonest first; data.adj / data.adv: the synset's words, and the "!" pointers whose source is
+    this word or the whole synset; wndb(5WN))."""
     from weightsmith.tasks.nlp.dictionary import english, sources
 
     folder = sources.path("wordnet").parent
-    synsets = {fields[0]: fields for fields in english._synsets(folder, "data.adj")}
+    synsets = {fields[0]: fields for fields in english._synsets(folder, f"data.{part}")}
 
     def members(fields: list[str]) -> list[str]:
         return [w.split("(")[0].lower() for w in fields[4:4 + 2 * int(fields[3], 16):2]]  # ("(a)", "(p)": syntax)
 
     out = {}
-    for line in (folder / "index.adj").read_text(encoding="latin-1").splitlines():
+    for line in (folder / f"index.{part}").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):  # (the licence header)
             continue
         index = line.split()
@@ -244,7 +250,7 @@ def first_adjective_senses() -> dict[str, AdjectiveSense]:
             symbol, target, _pos, ends = fields[pointers + 1 + 4 * i:pointers + 5 + 4 * i]
             if symbol == "!" and int(ends[:2], 16) in (0, words.index(word) + 1 if word in words else -1):
                 antonyms.append(members(synsets[target])[max(int(ends[2:], 16) - 1, 0)])
-        out[word] = AdjectiveSense(tuple(w for w in words if w != word), tuple(antonyms))
+        out[word] = Sense(tuple(w for w in words if w != word), tuple(antonyms))
     return out
 
 
@@ -263,7 +269,7 @@ def sign_of(table: dict[str, str], words: tuple[str, ...]) -> str | None:
 
 
 def synonymous(lexicon, candidates: list[str], table: dict[str, str],
-               senses: dict[str, AdjectiveSense]) -> dict[str, str]:
+               senses: dict[str, Sense]) -> dict[str, str]:
     """A word that is only an adjective, VADER does not rate, and whose commonest WordNet sense it shares with
     words VADER rates clearly (|mean| ≥ `POLAR_OTHER`, and polar in the table) that agree, is mildly polar that
     way: magical (charming), hideous (horrid, horrific). Only an adjective: a word that is also an adverb or a
@@ -280,7 +286,30 @@ def synonymous(lexicon, candidates: list[str], table: dict[str, str],
     return out
 
 
-def wanted(candidates: list[str], table: dict[str, str], senses: dict[str, AdjectiveSense]) -> dict[str, str]:
+def synonymous_adverbs(lexicon, candidates: list[str], table: dict[str, str],
+                       senses: dict[str, Sense]) -> dict[str, str]:
+    """A word that is only an adverb, VADER does not rate, and whose commonest WordNet adverb sense it shares with
+    polar adverbs that agree, is mildly polar that way: properly (decently: "the heating never works properly"
+    complains), poorly (badly). Only what is only an adverb counts, on both sides: a word that is also an adjective
+    names its adjective's senses first (round 17 lost "two years apart" reading "apart" as "separated"; "late",
+    "fresh" and "alone" would make "recently", "newly" and "solely" polar). A sense shared with a word that grades
+    another (an intensifier, a diminisher, "pretty") is a degree, not a judgement: "moderately" (pretty, reasonably)."""
+    def adverb_only(word: str) -> bool:
+        return {p for _, p, _ in lexicon.analyses(word)} == {"adv"}
+
+    out = {}
+    for word in candidates:
+        if word not in senses or word in lexicon.closed or word in NOT_JUDGING or not adverb_only(word):
+            continue
+        synonyms = senses[word].synonyms
+        if any(table.get(w) in ("int", "dim", "pretty", "so", "too") for w in synonyms):
+            continue
+        if sign := sign_of(table, tuple(w for w in synonyms if adverb_only(w))):
+            out[word] = sign + "1"
+    return out
+
+
+def wanted(candidates: list[str], table: dict[str, str], senses: dict[str, Sense]) -> dict[str, str]:
     """Plain adjectives VADER does not rate whose commonest WordNet sense has a direct antonym the table rates:
     "wanted" when the antonym is negative (hot ↔ cold, fast ↔ slow), "unwanted" when it is positive (rough ↔
     smooth). Saying one is no opinion ("the sea is rough", "a hot day"), but negating it says an expectation
