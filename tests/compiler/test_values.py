@@ -14,6 +14,9 @@ from weightsmith import rasp
 from weightsmith.compiler import CompileError, UndefinedInputsWarning, compile_rasp_to_model
 from weightsmith.compiler.graph import build_graph
 from weightsmith.library.registry import PROGRAMS
+from weightsmith.rasp.batch import evaluate_columns
+from weightsmith.compiler.selectors import conjunction
+from weightsmith.verify import verify
 from tests.loop_programs import rotate_left
 from tests.program_strategies import random_programs
 from weightsmith.compiler.values import (
@@ -95,15 +98,15 @@ def test_sequence_map_chains_keep_only_values_that_occur():
     assert facts.exhaustive and len(facts.values(total)) < 100
 
 
-def test_averaging_and_empty_selections_are_observed():
+def test_averaging_is_observed_and_a_numerical_mean_is_taken_to_average():
     everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
     mean = rasp.Aggregate(everything, rasp.tokens)
-    earlier = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LT)
-    graph = build_graph(rasp.SequenceMap(lambda a, b: a, mean, rasp.SelectorWidth(earlier)))
+    first = rasp.Select(rasp.indices, rasp.Map(lambda i: 0, rasp.indices), rasp.Comparison.EQ)
+    copy = rasp.numerical(rasp.Aggregate(first, rasp.numerical(rasp.Map(lambda t: t, rasp.tokens)), default=0))
+    graph = build_graph(rasp.SequenceMap(lambda a, b: a, mean, copy))
     facts = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
     assert facts.may_average(mean)
-    assert not facts.may_select_nothing(everything)
-    assert facts.may_select_nothing(earlier)  # position 0 has nothing earlier
+    assert facts.may_average(copy) and facts.may_retype(copy)  # numerical: not observed (it only copies)
 
 
 def test_aggregates_sharing_a_selector_keep_their_own_answers_once_asked():
@@ -111,7 +114,7 @@ def test_aggregates_sharing_a_selector_keep_their_own_answers_once_asked():
     selector answer for their own s-ops (fails if the pairs are kept per selector), and asked again,
     or of fresh facts, they answer the same."""
     everything = rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.TRUE)
-    varied = rasp.numerical(rasp.Aggregate(everything, rasp.tokens))  # averages 1 and 2
+    varied = rasp.Aggregate(everything, rasp.tokens)  # averages 1 and 2
     ones = rasp.Aggregate(everything, rasp.Map(lambda t: 1, rasp.tokens))  # equal ints: a float mean
     graph = build_graph(rasp.SequenceMap(lambda a, b: a, varied, ones))
     facts = ObservedFacts(graph.output, all_inputs([1, 2], 3), exhaustive=True)
@@ -256,9 +259,7 @@ def _facts_text(facts, graph) -> list:
             args, results = facts.function_table(e)
             out.append((e.label, typed(args), typed(results)))
         if isinstance(e, rasp.Aggregate):
-            out.append((e.label, facts.may_average(e)))
-        if isinstance(e, rasp.Selector):
-            out.append((e.label, facts.may_select_nothing(e)))
+            out.append((e.label, facts.may_average(e), facts.may_retype(e)))
     return out
 
 
@@ -346,15 +347,17 @@ def test_the_values_used_are_the_codes_that_occur(case):
     """A dense column's table is read as it is (`Column.dense`: every entry occurs); it must be exactly the
     values at the valid positions, in code order."""
     graph = build_graph(case.program)
+    batch = all_inputs(case.vocab, case.max_seq_len)
     try:
-        facts = ObservedFacts(graph.output, all_inputs(case.vocab, case.max_seq_len), exhaustive=True)
+        facts = ObservedFacts(graph.output, batch, exhaustive=True)
     except rasp.EvaluationError:
         return
+    columns = evaluate_columns(graph.output, batch)  # every column, kept: the facts have dropped theirs
     for e in graph.order:
         if isinstance(e, rasp.SOp):
-            column = facts.columns[id(e)]
-            codes = sorted(set(column.codes[facts.valid].tolist()))
-            assert facts._used(e) == [column.table[c] for c in codes]
+            column = columns[id(e)]
+            codes = sorted(set(column.codes[batch.valid].tolist()))
+            assert facts._used_values[id(e)] == [column.table[c] for c in codes]
 
 
 @settings(max_examples=100, deadline=None)
@@ -419,3 +422,28 @@ def test_count_inputs_is_the_sum_of_the_powers_in_closed_form():
     assert [count_inputs(v, n) for v, n in ((0, 3), (1, 5), (2, 3), (3, 4), (70_000, 2))] == \
         [0, 5, 2 + 4 + 8, 3 + 9 + 27 + 81, 70_000 + 70_000**2]
     assert count_inputs(2, 1_000_000) == 2**1_000_001 - 2
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_a_merged_selector_atom_reads_its_columns_together(causal):
+    """The s-ops a SelectorOr merges into one atom over tuples keep their columns (`_read_together`), every
+    other column is dropped as the facts are read: the tuples lowering asks for are the tuples that occur
+    (against the columns evaluated and kept whole), and the model built from them computes the program."""
+    parity = rasp.Map(lambda t: t % 2, rasp.tokens)
+    big = rasp.Map(lambda t: t > 1, rasp.tokens)
+    either = rasp.SelectorOr(rasp.Select(parity, parity, rasp.Comparison.EQ),
+                             rasp.Select(big, rasp.indices, rasp.Comparison.LT))
+    program = rasp.SelectorWidth(either)
+    vocab, n = [0, 1, 2, 3], 3
+    graph = build_graph(program)
+    batch = all_inputs(vocab, n)
+    facts = ObservedFacts(graph.output, batch, exhaustive=True, order=graph.order)
+    columns = evaluate_columns(graph.output, batch)
+    for atom in conjunction(either):
+        for sops in (atom.keys, atom.queries):
+            assert len(sops) == 2
+            rows = zip(*(np.asarray(columns[id(s)].table, dtype=object)[columns[id(s)].codes[batch.valid]]
+                         for s in sops))
+            assert facts.joint(sops) == sorted(set(rows), key=lambda t: tuple(map(value_order, t)))
+    assert sorted(facts._kept) == sorted({id(parity), id(big), id(rasp.indices)})
+    assert verify(compile_rasp_to_model(program, set(vocab), n, causal=causal), program).ok

@@ -497,3 +497,35 @@ def test_a_kept_plan_gives_what_a_new_walk_gives(data, name):
     program = PROGRAMS.CASES[name][0](rasp)
     for _ in range(2):  # the second batch runs on the plan the first one kept
         _agrees_with_reference(program, _mixed_lengths(data, name, max_size=6))
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), name=st.sampled_from(SAFE))
+def test_observing_shows_each_node_once_with_its_children_alive_and_drops_the_rest(data, name):
+    """`observe_columns` shows every node once, children first, while its own and its children's values are
+    the ones `evaluate_columns` keeps; by the end only the program's own value is still held."""
+    import numpy as np
+
+    from weightsmith.rasp.batch import evaluate_columns, make_batch, observe_columns
+
+    program = PROGRAMS.CASES[name][0](rasp)
+    batch = make_batch(_mixed_lengths(data, name, max_size=6))
+    kept = evaluate_columns(program, batch, packed=True)
+    shown: list[int] = []
+    if any(isinstance(e, rasp.Loop) for e in rasp.topological_order(program)):
+        return  # a loop's body reads outer nodes: nothing is dropped there
+    held = {}
+
+    def seen(e, values):
+        shown.append(id(e))
+        for x in (e, *e.children):
+            got, want = values(x), kept[id(x)]
+            if isinstance(want, np.ndarray):
+                assert np.array_equal(got, want)
+            else:
+                assert (got.table, got.codes.tolist()) == (want.table, want.codes.tolist())
+        held["values"] = values
+
+    observe_columns(program, batch, seen)
+    assert sorted(shown) == sorted(kept) and len(shown) == len(set(shown))
+    assert set(held["values"].values) == {id(program)}

@@ -38,7 +38,7 @@ from weightsmith.compiler.copies import copies_one_value, selects_one_position
 from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
 from weightsmith.rasp import bitmask
-from weightsmith.rasp.batch import Batch, Column, evaluate_columns
+from weightsmith.rasp.batch import Batch, Column, evaluate_columns, observe_columns
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
 PROOF_INPUTS = 20_000  # "auto": still observe every input when the static facts cannot decide
@@ -146,80 +146,118 @@ class ObservedFacts(_FunctionTables):
     With `vocab`, the batch holds the inputs over one token of each class of interchangeable tokens
     (`token_classes`): the tokens s-ops hold all of `vocab`, every other s-op what it holds on those
     inputs, which is what it holds on every input. `order` is the program's topological order where the
-    caller has it (`ProgramGraph.order`), so the program is not walked again to find its tokens.
+    caller has it (`ProgramGraph.order`), so the program is not walked again to find its merged selectors.
+
+    Every fact a later stage may ask is read while the interpreter still holds the columns it needs
+    (`observe_columns`), and each column is dropped once its last reader has run: an s-op's values where
+    it is computed, a SequenceMap's argument pairs and a categorical Aggregate's several-selected pairs
+    where they are (their children are alive then). Only the columns that lowering reads as tuples (the
+    s-ops a merged selector atom compares: `_read_together`) are kept. Holding every column until the
+    facts were dropped made the heap grow by every column of the batch and be trimmed at the end, so that
+    each compile faulted it in afresh (5.8 MB at 5 tokens and length 5: shuffle_dyck2's compile took
+    15-17 ms with it, 11.6-13 ms without, docs/speed.md, fourteenth pass).
     """
 
     def __init__(self, program: rasp.SOp, batch: Batch, exhaustive: bool, vocab: Sequence | None = None,
                  order: Sequence[rasp.RASPExpr] | None = None):
         super().__init__()
         self.exhaustive = exhaustive
-        self.columns = evaluate_columns(program, batch, packed=True)  # selectors as `bitmask` masks
-        self.valid = batch.valid
-        self._values: dict[int, list] = {}
+        self._vocab = vocab
+        self._valid = batch.valid
         self._used_values: dict[int, list] = {}
-        self._selected: dict[int, list[tuple]] = {}  # `_several_selected`, per Aggregate
-        if vocab is not None:
-            for expr in rasp.topological_order(program) if order is None else order:
-                if isinstance(expr, rasp.TokensType):
-                    self._used_values[id(expr)] = list(vocab)  # every token occurs (inputs of length 1)
+        self._values: dict[int, list] = {}
+        self._selected: dict[int, list[tuple]] = {}  # `_several_selected`, per categorical Aggregate
+        self._joint: dict[tuple[int, ...], list[tuple]] = {}  # `joint`, per SequenceMap's (fst, snd)
+        kept = _read_together(rasp.topological_order(program) if order is None else order)
+        self._kept: dict[int, Column | None] = dict.fromkeys(kept)  # filled as they are computed
+        observe_columns(program, batch, self._read)
 
-    def _used(self, expr: rasp.SOp) -> list:
-        if id(expr) not in self._used_values:
-            column: Column = self.columns[id(expr)]
-            if column.dense:  # every entry of its table occurs (a Map's, a SequenceMap's)
-                self._used_values[id(expr)] = list(column.table)
-            else:
-                (codes,) = _occurring([column.codes[self.valid]], [len(column.table)])
-                self._used_values[id(expr)] = [column.table[c] for c in codes]
-        return self._used_values[id(expr)]
+    def _read(self, expr: rasp.RASPExpr, value) -> None:
+        """The facts of `expr`, read while its value and its children's are alive (`observe_columns`)."""
+        if not isinstance(expr, rasp.SOp):  # a selector (no fact of its own is asked), a loop
+            return
+        column: Column = value(expr)
+        if id(expr) in self._kept:
+            self._kept[id(expr)] = column
+        if self._vocab is not None and isinstance(expr, rasp.TokensType):
+            self._used_values[id(expr)] = list(self._vocab)  # every token occurs (inputs of length 1)
+        elif column.dense:  # every entry of its table occurs (a Map's, a SequenceMap's)
+            self._used_values[id(expr)] = list(column.table)
+        else:
+            (codes,) = _occurring([column.codes[self._valid]], [len(column.table)])
+            self._used_values[id(expr)] = [column.table[c] for c in codes]
+        if isinstance(expr, rasp.SequenceMap):
+            self._joint[(id(expr.fst), id(expr.snd))] = self._combos([value(expr.fst), value(expr.snd)])
+        elif isinstance(expr, rasp.Aggregate) and not rasp.is_numerical(expr):
+            self._selected[id(expr)] = self._pairs_where_several(value(expr.selector), value.count(expr.selector),
+                                                                 value(expr.sop), column)
 
     def values(self, expr: rasp.SOp) -> list:
         if id(expr) not in self._values:
-            self._values[id(expr)] = checked_values(expr, self._used(expr))
+            self._values[id(expr)] = checked_values(expr, self._used_values[id(expr)])
         return self._values[id(expr)]
 
     def nullable(self, expr: rasp.SOp) -> bool:
-        return any(v is None for v in self._used(expr))
+        return any(v is None for v in self._used_values[id(expr)])
 
     def joint(self, exprs: Sequence[rasp.SOp]) -> list[tuple]:
-        columns = [self.columns[id(e)] for e in exprs]
-        combos = zip(*_occurring([c.codes[self.valid] for c in columns], [len(c.table) for c in columns]))
+        key = tuple(map(id, exprs))
+        if key not in self._joint:  # a merged selector atom's s-ops, whose columns were kept
+            self._joint[key] = self._combos([self._kept[k] for k in key])
+        return self._joint[key]
+
+    def _combos(self, columns: list[Column]) -> list[tuple]:
+        """The value tuples of `columns` that occur together at some position, without None, in `value_order`."""
+        combos = zip(*_occurring([c.codes[self._valid] for c in columns], [len(c.table) for c in columns]))
         tuples = (tuple(c.table[code] for c, code in zip(columns, row)) for row in combos)
         return sorted({t for t in tuples if None not in t}, key=lambda t: tuple(map(value_order, t)))
 
     def may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere differs from the value at the first selected key:
-        several different values averaged, or equal floats whose mean is not themselves."""
-        return any(first != got for first, got in self._several_selected(aggregate))
+        several different values averaged, or equal floats whose mean is not themselves. Observed for a
+        categorical Aggregate; a numerical one is a mean whatever it selects (`typed_by_width`, lowering),
+        so it is not observed (its pairs cost a third of a millisecond a mean on 3,905 inputs) and may."""
+        return rasp.is_numerical(aggregate) or any(first != got for first, got in self._several_selected(aggregate))
 
     def may_retype(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere has another type than the value at the first selected
         key: equal ints (or bools) averaged, whose mean is a float (mean(1, 1) is 1.0, equal to 1 but
-        printed and compared as another value), so the output's type needs its case (`compiler.types`)."""
-        return any(type(first) is not type(got) for first, got in self._several_selected(aggregate))
+        printed and compared as another value), so the output's type needs its case (`compiler.types`).
+        A numerical Aggregate may, as for `may_average`."""
+        return rasp.is_numerical(aggregate) or any(type(first) is not type(got)
+                                                   for first, got in self._several_selected(aggregate))
 
     def _several_selected(self, aggregate: rasp.Aggregate) -> list[tuple]:
         """(value at the first selected key, the Aggregate's value) for every pair that occurs where
-        several keys are selected. Made once an Aggregate: `may_average` and `may_retype` are asked of
-        it six to ten times a compile (value types, retyping, lowering), and each pass reads the whole
-        batch."""
-        if id(aggregate) not in self._selected:
-            self._selected[id(aggregate)] = self._pairs_where_several(aggregate)
+        several keys are selected, made once a categorical Aggregate, as it is computed."""
         return self._selected[id(aggregate)]
 
-    def _pairs_where_several(self, aggregate: rasp.Aggregate) -> list[tuple]:
-        masks = self.columns[id(aggregate.selector)]  # [B, query, words]: the keys each query selects
-        sop: Column = self.columns[id(aggregate.sop)]
-        out: Column = self.columns[id(aggregate)]
-        many = (bitmask.count(masks) >= 2) & self.valid
+    def _pairs_where_several(self, masks: np.ndarray, widths: np.ndarray, sop: Column, out: Column) -> list[tuple]:
+        """`_several_selected` off the selector's masks `[B, query, words]` (the keys each query selects), their
+        widths, and the s-op's and the Aggregate's columns."""
+        many = (widths >= 2) & self._valid
         if not many.any():
             return []
         first = np.take_along_axis(sop.codes, bitmask.lowest(masks, sop.codes.shape[1]), axis=1)  # [B, query]
         copied, got = _occurring([first[many], out.codes[many]], [len(sop.table), len(out.table)])
         return [(sop.table[c], out.table[g]) for c, g in zip(copied.tolist(), got.tolist())]
 
-    def may_select_nothing(self, selector: rasp.Selector) -> bool:
-        return bool((self.valid & (self.columns[id(selector)] == 0).all(-1)).any())
+
+def _read_together(order: Sequence[rasp.RASPExpr]) -> list[int]:
+    """The ids of the s-ops lowering may ask the joint values of, beyond a SequenceMap's two: those a Select
+    under a SelectorOr or SelectorNot compares (`selectors.conjunction` merges such atoms into one over the
+    tuples of their s-ops), and the indices a ConstantSelector there compares."""
+    found: list[int] = []
+    below = [e for e in order if isinstance(e, (rasp.SelectorOr, rasp.SelectorNot))]
+    while below:
+        selector = below.pop()
+        if isinstance(selector, rasp.Select):
+            found += (id(selector.keys), id(selector.queries))
+        elif isinstance(selector, rasp.ConstantSelector):
+            found.append(id(rasp.indices))
+        else:
+            below.extend(c for c in selector.children if isinstance(c, rasp.Selector))
+    return found
 
 
 SCALAR_TYPES = {str, int, float, bool, type(None)}  # results compared by type and repr
@@ -483,7 +521,7 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
                                      vocab=vocab, order=graph.order)
             except rasp.EvaluationError:
                 pass  # every input is run below, so that the error is the one it meets first
-        return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True)
+        return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True, order=graph.order)
 
     if mode == "exhaustive":
         try:

@@ -843,11 +843,13 @@ class _BatchEvaluator:
         codes = np.where(undefined, n_classes, scores.argmax(-1))
         return Column(np.where(valid, codes, PAD), [*e.classes, None])
 
-    def run(self, program: rx.RASPExpr, keep_all: bool = True, plan: Optional["_Plan"] = None) -> None:
+    def run(self, program: rx.RASPExpr, keep_all: bool = True, plan: Optional["_Plan"] = None,
+            seen: Optional[Callable[[rx.RASPExpr], None]] = None) -> None:
         """Every node of `program`, children first, as its `_Plan` (`_plan_of`) lists them. Unless `keep_all`, a
         node's value is dropped once its last parent has read it (the program's own stays): a call then holds
         only what is still needed, so its arrays reuse the memory of dead ones instead of growing the heap,
-        whose fresh pages cost a page fault each (a quarter of the time of a selector-heavy program)."""
+        whose fresh pages cost a page fault each (a quarter of the time of a selector-heavy program).
+        `seen(e)` is called as soon as each node is computed, before any child is dropped."""
         batch = self.batch
         one_row_ok = batch.full and batch.shape[1] > 0
         plan = _plan_of(program) if plan is None else plan  # (`plan`: the caller's, of `program`)
@@ -861,6 +863,8 @@ class _BatchEvaluator:
                 values[id(e)] = self.one_row(e)
             else:
                 values[id(e)] = step.compute(self, e)
+            if seen is not None:
+                seen(e)
             if drops and drops[at]:
                 for k in drops[at]:
                     self._drop(id(nodes[k]))
@@ -1107,6 +1111,16 @@ def evaluate_columns(program: rx.RASPExpr, batch: Batch, record: bool = False, p
         return evaluator.values
     width = batch.shape[1]
     return {k: bitmask.unpack(v, width) if isinstance(v, np.ndarray) else v for k, v in evaluator.values.items()}
+
+
+def observe_columns(program: rx.RASPExpr, batch: Batch, seen: Callable[[rx.RASPExpr, "_BatchEvaluator"], None]) -> None:
+    """`program` on `batch`, each sub-expression shown to `seen(e, values)` as soon as it is computed: `values(x)` is
+    the value of `e` or of any child of `e` (a Column per s-op, `bitmask` masks `[B, query, words]` per selector),
+    `values.count(selector)` its widths. Each value is dropped once its last parent has read it, so a caller that
+    reads what it needs as it goes holds only the values still to be read, not every column of the program
+    (`compiler.values`: the heap of shuffle_dyck2's 3,905 inputs grew by 5.8 MB, faulted afresh every compile)."""
+    evaluator = _BatchEvaluator(batch)
+    evaluator.run(program, keep_all=False, seen=lambda e: seen(e, evaluator))
 
 
 def _is_tokens(column: Column, batch: Batch) -> bool:
