@@ -231,6 +231,15 @@ def test_any_number_in_digits_counts_the_noun_after_it_and_is_written_back(n, no
     assert nlp.unknown_words(f"we bought {n} {noun}.", "translation") == []
 
 
+def test_a_town_french_names_as_english_does_is_a_name_and_an_exonym_stays_unknown():
+    """WordNet's towns that French writes as English does are names (`build.place_names`): à, as for names.tsv's
+    cities, not the dans an unknown word gets. Frankfurt is Francfort in French: it stays unknown, and is reported."""
+    assert translate("my aunt lives in grenoble .") == "ma tante vit à grenoble ."
+    assert translate("the train stops in dijon .") == "le train s' arrête à dijon ."
+    assert nlp.unknown_words("My aunt lives in Grenoble.", "translation") == []
+    assert nlp.unknown_words("My aunt lives in Frankfurt.", "translation") == ["frankfurt"]
+
+
 def test_the_api_serves_the_dictionary_translator():
     assert models.serving("translation") is models.DICTIONARY_TRANSLATION
     assert nlp.translate("The zebra doesn't eat your apples.") == "le zèbre ne mange pas vos pommes."

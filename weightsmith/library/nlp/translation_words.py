@@ -436,7 +436,10 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
         t = lexicon.translations.get((lemma, pos))
         if t is None or lemmas.setdefault(pos, lemma) != lemma:
             continue
-        if pos == "noun" and (t.gender or lemma not in _names()):
+        if pos == "noun" and t.source == "name":  # a place WordNet names (dijon: `build.place_names`), read as
+            readings["N"] = (t.gender, "sg", _elides(t.french), "name")  # names.tsv's cities are (à dijon)
+            forms["n.sg"], forms["n.pl"] = t.french, t.french
+        elif pos == "noun" and (t.gender or lemma not in _names()):
             gender = t.gender or guess_gender(t.french)  # élève, midi: the dictionary gives no gender
             vowel = _elides(t.french)
             plural = t.forms.get("pl", t.french)

@@ -6,7 +6,7 @@ import pytest
 
 from weightsmith.tasks.nlp import dictionary
 from weightsmith.tasks.nlp.dictionary import freedict, tables
-from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, read_overrides, respelled
+from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, place_names, read_overrides, respelled
 
 
 def test_at_least_3000_lemmas_for_every_task(built):
@@ -188,6 +188,24 @@ def test_only_a_frequent_verb_of_a_closed_class_word_takes_french():
                         "dernier": [freedict.FrenchHeadword("adj", None, ("last",))]},
                        {"durer": None, "abattre": None})
     assert closed_class_verbs(["last", "near", "over", "still"], classes, counts, chooser) == {"last": "durer"}
+
+
+def test_places_french_names_as_english_does_are_names_and_exonyms_are_not(built):
+    """dijon, calais, grenoble: WordNet's towns, which French writes as English does, are names carried through
+    (masculine, as names.tsv's cities); frankfurt, antwerp and pisa are francfort, anvers and pise in French, so
+    they stay unknown, as does bath (a common noun too) and london (names.tsv's: londres)."""
+    _, lexicon = built
+    made = {w: lexicon.translations[w, "noun"] for w in ("dijon", "calais", "grenoble")}
+    assert {w: (t.french, t.gender, t.source) for w, t in made.items()} == {
+        w: (w, "m", "name") for w in ("dijon", "calais", "grenoble")}
+    for word in ("frankfurt", "antwerp", "pisa", "bath", "london"):
+        assert (word, "noun") not in lexicon.translations or lexicon.translations[word, "noun"].source != "name"
+    assert set(lexicon.for_task("grammaticality").analyses("dijon")) == set(lexicon.analyses("dijon"))
+
+
+def test_a_place_name_needs_french_to_write_it_at_least_as_much_as_english():
+    """The rule alone: English must write the name at least once in 3 million words, French at least as often."""
+    assert place_names(["dijon", "munich", "frankfurt", "pisa", "pocatello"]) == {"dijon": "dijon", "munich": "munich"}
 
 
 def test_a_cognate_among_the_dictionarys_words_is_chosen_unless_french_uses_it_much_less(built):

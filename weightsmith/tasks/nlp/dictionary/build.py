@@ -28,6 +28,9 @@ Two rules of French add what no dictionary lists: an adverb in -ly takes its adj
 French uses that word (politely → poliment, `derived_adverbs`), and a kinship compound its kin word's French with
 beau- / belle- or arrière- (mother-in-law → belle-mère, `compound_french`).
 
+WordNet's cities and towns that French names as English does (dijon, calais, munich) are names carried through
+(`place_names`): French text writes an exonym's English spelling far less than English does (frankfurt: francfort).
+
 A word of the closed-class table is no lemma of the main table, but a verb spelled like one is another word: its
 forms nobody else reads take the verb's French (the film lasted → durer, `closed_class_verbs`).
 """
@@ -68,6 +71,11 @@ ADVERB_MIN_ENGLISH_ZIPF = COGNATE_MIN_ENGLISH_ZIPF
 # bulb → bulbe are; aggravate → aggraver, guide → guider are not). Round 16 screened 3 and 5 letters, 0.3 and 1.0
 CHOICE_COGNATE_PREFIX = 4
 CHOICE_COGNATE_MAX_LEAD = 0.5
+# place names (`place_names`): the name English writes at least this often (dijon, grenoble, calais), and French writes
+# that spelling at least as often as English does. A lead of 0.5, the cognates', let in 6 exonyms of 112 names (pisa,
+# bern, granada, leiden, aachen, rangoon: pise, berne, grenade, leyde, aix-la-chapelle, rangoun) and no dev name more
+NAME_MIN_ENGLISH_ZIPF = 2.5
+NAME_MAX_ENGLISH_LEAD = 0.0
 # misspelt accents (`respelled`): the spelling with other accents French writes at least 10 times as often (Zipf)
 MISSPELT_MIN_LEAD = 1.0
 HERE = Path(__file__).parent
@@ -220,6 +228,24 @@ def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]
     return out
 
 
+def place_names(names: list[str]) -> dict[str, str]:
+    """City or town → its French name, for WordNet's place names that French writes as English does (dijon, calais,
+    grenoble, munich, leipzig, rotterdam): a name is carried through in place, so the name must be French too.
+    English must write it at least NAME_MIN_ENGLISH_ZIPF, and French, by wordfreq, at least as often as English less
+    NAME_MAX_ENGLISH_LEAD: French text writes an exonym's English spelling less than English does (frankfurt,
+    antwerp, genoa, seville, pisa are francfort, anvers, gênes, séville, pise). FreeDict lists almost no places, and
+    no resource here gives a city's French gender: French reads a city as masculine (Paris est beau)."""
+    import wordfreq  # the `lexicon` extra
+
+    out = {}
+    for name in names:
+        english_zipf = wordfreq.zipf_frequency(name, "en")
+        if english_zipf >= NAME_MIN_ENGLISH_ZIPF and \
+                wordfreq.zipf_frequency(name, "fr") >= english_zipf - NAME_MAX_ENGLISH_LEAD:
+            out[name] = name
+    return out
+
+
 def derived_adverbs(adverbs: list[str], adjectives: dict[str, list[str]], translations: dict) -> dict[str, str]:
     """Adverb → the French adverb its adjective's French makes with -ment (carefully → careful → prudent →
     prudemment; politely → poliment), for adverbs the dictionaries give no French: FreeDict lists few -ly
@@ -360,7 +386,8 @@ def build(folder: Path | None = None) -> Lexicon:
     for key, entry in before.items():
         for form in (f for fs in entry.forms.values() for f in fs if f not in main_forms):
             readings.setdefault(form, set()).add(key)
-    names |= set(read_names())  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
+    hand_written = set(read_names())
+    names |= hand_written  # (anna, henry, charlotte: WordNet's coin, rifle and pudding are common nouns)
 
     def vouched(pos: str) -> list[str]:
         return [w for w, cls in sorted(classes.items()) if pos in cls and w not in closed and w not in names
@@ -371,6 +398,13 @@ def build(folder: Path | None = None) -> Lexicon:
     # and adverbs without French whose adjective has it, with the same guard (`derived_adverbs`: politely → poliment)
     derived += [(adverb, "adv", word, None, "derived") for adverb, word in derived_adverbs(
         vouched("adv"), english.adverb_adjectives(wordnet_folder), translations).items()]
+    # and WordNet's cities and towns that French names as English does (`place_names`: dijon, calais), as names
+    # carried through (masculine, as names.tsv's cities), the ones the classifiers' wider table reads already (through
+    # LemmInflect's proper nouns) and nobody else: a place name is a proper noun of WordNet's only, so not bath or reading
+    places = english.noun_classes(wordnet_folder, {"place": ("city.n.01", "town.n.01")})
+    derived += [(name, "noun", word, "m", "name") for name, word in place_names(
+        [w for w in sorted(places) if w in names - hand_written and w not in closed and (w, "noun") in before
+         and (w, "noun") not in translations]).items()]
     for lemma, pos, word, gender, source in derived:
         entry = lemmas.get((lemma, pos)) or before.get((lemma, pos)) or EnglishLemma(
             lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))

@@ -6,7 +6,7 @@ per version of the builder's code and hand-written tables, built by `python -m w
 - `english.tsv`      lemma, pos (noun | verb | adj | adv), SemCor count, forms (`tag=form,form;...`)
 - `classifier.tsv`   the same columns: the wider lemmas only grammaticality and sentiment read (`classifier`)
 - `translations.tsv` english, pos, french, gender (m | f | -), French forms, source (override | freedict | cognate |
-                     derived); an English word with a hyphen is a compound (great-grandmother)
+                     derived | name); an English word with a hyphen is a compound (great-grandmother)
 - `verbs.tsv`        infinitive, auxiliary, Verbiste template, present, imperfect, future, participle
 - `sentiment.tsv`    word, score (VADER's mean rating, -4 … 4; 0 for a modifier), role, source
 - `manifest.json`    counts, sources and their licences
@@ -57,7 +57,8 @@ class Translation:
     gender: str | None
     forms: dict[str, str]  # noun: pl; adjective: f, mpl, fpl
     source: str  # override | freedict | cognate (a noun French spells alike) | derived (made by a rule of French
-    # from another entry's French: politely → poliment, mother-in-law → belle-mère)
+    # from another entry's French: politely → poliment, mother-in-law → belle-mère) | name (a place French names
+    # as English does: dijon, carried through as a name)
 
 
 @dataclass(frozen=True)
