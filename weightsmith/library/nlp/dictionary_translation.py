@@ -464,7 +464,8 @@ def readings_by_kind() -> dict[str, tuple[tuple, ...]]:
 def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tuple | None:
     """(person, gender) of a word that heads a subject: a pronoun, or a noun followed by a verb (two nouns
     joined by "and" are plural, feminine only if both are), and a noun's class when it has one (the lamp:
-    ("3s", "f", "device"); `_subject_class`)."""
+    ("3s", "f", "device"); `_subject_class`); "so" joining two clauses heads the imperative's, which the next
+    clause's own subject follows (so we stayed) or not (so take your umbrella: prenez)."""
     me = window[0]
     if me is None:
         return None
@@ -474,6 +475,8 @@ def head_features(window: tuple, after: tuple | None, you: str = "vous") -> tupl
         return ("2s", "m") if me[3] == "vous" and you == "tu" else (me[1], me[2])
     if me[0] == "NOTHING":  # nothing grows here: rien ne pousse
         return ("3s", "m")
+    if me == grammar.SO_CONJUNCTION:  # a clause of its own, with no subject yet: so take your umbrella (prenez)
+        return ("imp", "m")
     if me[0] != "N" or grammar._kind(after) == "POSS_S":
         return None
     _, read, (gender, number, in_prepositional_phrase) = grammar.noun_phrase(window, dict(
@@ -802,6 +805,8 @@ def _in_prepositional_phrase(cls: str, det: str | None, adj: str, prep: str | No
 def head_reading(r: tuple | None) -> tuple | None:
     """What `head_features` reads of the head itself, besides its phrase: a pronoun's person, gender and
     whether it is vous; a noun's gender, number and subject class (`_subject_class`)."""
+    if r == grammar.SO_CONJUNCTION:  # heads the imperative's subject (`head_features`)
+        return ("SO",)
     if r is None or r[0] not in ("S", "N", "NOTHING"):
         return None
     return ("S", r[1], r[2], r[3] == "vous") if r[0] == "S" else ("N", r[1], r[2], *_subject_class(r)) \
@@ -810,6 +815,8 @@ def head_reading(r: tuple | None) -> tuple | None:
 
 def head_from_fold(result: tuple | None, me: tuple | None, after: tuple | None, you: str = "vous") -> tuple | None:
     """`head_features` from the fold's result, `head_reading` of the head and the word after it."""
+    if me == ("SO",):  # "so" joining two clauses
+        return ("imp", "m")
     if me is None or me[0] not in ("S", "N", "NOTHING"):
         return None
     if me[0] == "S":
@@ -870,7 +877,7 @@ def word_class(info: tuple) -> tuple:
     """What `grammar.resolve` reads of the word it resolves, besides the details its reading copies: for
     an open word, its readings, their numbers and kinds, its primary one; a word of a closed class resolves
     to itself ("SELF"), unless it is one of the few the context changes (have, to, be, do, a preposition,
-    a determiner, a subject pronoun)."""
+    a determiner, a subject pronoun, "so")."""
     if info[0] in ("OPEN", "UNK"):
         r = grammar.readings(info)
         noun = r.get("N", (None,) * 4)
@@ -878,7 +885,7 @@ def word_class(info: tuple) -> tuple:
         return ("OPEN", tuple(sorted(r)), verb[1], verb[0] if verb[0] in ("r", "t", "e") else False, noun[1] == "sg|pl",
                 noun[3], _open_facts(info),
                 info[2] if info[0] == "OPEN" else "UNK")
-    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR"):
+    if info[0] in ("HAVE", "TO", "BE", "S", "AUX", "PREP", "DET", "SEP", "FR") or info == grammar.SO_ADVERB:
         return info
     return ("SELF",)
 

@@ -170,6 +170,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return THAT_CONJUNCTION  # i know that you are tired: je sais que vous êtes fatigués
     if info == ("DET", "her") and not (after is not None and _noun_capable(after)):
         return HER_OBJECT  # i see her / her book
+    if info == SO_ADVERB and _kind(before) == "PUNCT" and _joins_clauses(after):
+        return SO_CONJUNCTION  # it rained , so we stayed inside: alors (it was so cold: si)
     if kind == "DET" and info[1] in ("this", "that", "these", "those") and not (
             after is not None and _noun_capable(after)):
         if _kind(after) == "BE" or be_question and _kind(before) == "BE":  # this is my car: c'est ma voiture
@@ -319,6 +321,8 @@ def own_forms(info: tuple) -> dict[str, str]:
     conjunction say theirs under prefixes of their own (`stressed_saying`), so no two readings of one word
     give one code two words."""
     kind = info[0]
+    if info == SO_ADVERB:  # read as a conjunction too: alors
+        return _sayings(OWN, info[1]) | {said_as(SO_CONJUNCTION, c): w for c, w in own_forms(SO_CONJUNCTION).items()}
     if kind in ("ADV", "MINUTES"):
         return _sayings(OWN, info[1])
     if kind == "NUM":
@@ -368,8 +372,11 @@ def _alone(french: str) -> str:
 
 def said_as(reading: tuple, prefix: str) -> str:
     """The prefix of a saying of this reading in its word's table: "to." + prefix for "to" read as à before a
-    noun phrase (its table's plain sayings are à côté de's), else the prefix."""
-    return "to." + prefix if reading[0] == "PREP" and reading[2:] == ("to",) else prefix
+    noun phrase (its table's plain sayings are à côté de's), "so." + prefix for "so" read as a conjunction
+    (alors; its plain sayings are the adverb's si), else the prefix."""
+    if reading[0] == "PREP" and reading[2:] == ("to",) or reading == SO_CONJUNCTION:
+        return reading[2] + "." + prefix
+    return prefix
 
 
 def own(distance: int, prefix: str, french: str) -> tuple:
@@ -841,6 +848,18 @@ def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
 
 HER_OBJECT = ("OBJ", "la", "elle")  # "her" read as an object, not a determiner
 THAT_CONJUNCTION = ("CONJ", "que")  # "that" read as a conjunction (je sais que), not a determiner
+SO_ADVERB = ("ADV", "si", False)  # "so", the lexicon's adverb: so cold, si froid
+# "so" read as a conjunction that joins two clauses (it rained , so we stayed inside: alors): a clause break, as
+# the comma before it is, and a verb after it with no subject of its own is an imperative (so take your umbrella:
+# alors prenez; `dictionary_translation.head_features`)
+SO_CONJUNCTION = ("CONJ", "alors", "so")
+
+
+def _joins_clauses(after: tuple | None) -> bool:
+    """Whether "so" after a comma starts a clause (so we stayed, so the children played, so take your umbrella)
+    rather than grading the word after it (so cold, so quickly): no word only an adjective or an adverb follows.
+    (Only the after word's kind: what `dictionary_translation.after_view` gives resolve of it.)"""
+    return after is not None and _kind(after) not in ("A", "VERY", "ADV", "MID", "PUNCT")
 
 
 def in_place_pronoun(info: tuple) -> tuple:
