@@ -475,6 +475,61 @@ def test_round_17s_noun_phrase(english, french):
     assert translate(english) == french
 
 
+ROUND_18 = [
+    # without a + a thing: no article (it was sans un manteau); an abstraction or an adjective keeps it (controls)
+    ("she went to school without a coat .", "elle est allée à l' école sans manteau ."),
+    ("he left without a word .", "il est parti sans un mot ."),
+    ("they travel without a big suitcase .", "ils voyagent sans une grande valise ."),
+    # a bare noun after and / or shares the first noun's determiner (it was l'oncle, des soucoupes); control: none
+    ("my aunt and uncle live in spain .", "ma tante et mon oncle vivent en espagne ."),
+    ("we washed the cups and saucers .", "nous avons lavé les tasses et les soucoupes ."),
+    ("i bought a knife and fork .", "j' ai acheté un couteau et une fourchette ."),
+    ("we ate bread and cheese .", "nous avons mangé du pain et du fromage ."),
+    # each after a price: chacun / chacune by the subject (it said nothing)
+    ("the apples cost two euros each .", "les pommes coûtent deux euros chacune ."),
+    ("the books cost ten euros each .", "les livres coûtent dix euros chacun ."),
+    # be + on + a day dates one event (it was le vendredi, a habit); after an adjective it stays a habit (control)
+    ("the concert is on friday .", "le concert est vendredi ."),
+    ("the museum is open on sunday .", "le musée est ouvert le dimanche ."),
+    # none is a negative pronoun: its verb takes ne (it was l'aucun ... est venu)
+    ("none of my friends came to the party .", "aucun de mes amis n' est venu à la fête ."),
+    # 21 to 99 are one number word, with the hyphen or without (it was vingt - cinq, quatre-vingt-dix neuf)
+    ("there are twenty - five pupils in my class .", "il y a vingt-cinq élèves dans ma classe ."),
+    ("the book costs ninety nine euros .", "le livre coûte quatre-vingt-dix-neuf euros ."),
+    ("we have twenty - one tables and forty - one chairs .",
+     "nous avons vingt-et-une tables et quarante-et-une chaises ."),
+    # minus before a number: moins (it was an unknown word)
+    ("the thermometer showed minus four .", "le thermomètre a montré moins quatre ."),
+    # a few: quelques; other before a noun: autre, elided as a vowel (both were unknown words)
+    ("we bought a few apples .", "nous avons acheté quelques pommes ."),
+    ("she plays with other children .", "elle joue avec d' autres enfants ."),
+    ("i left my keys in my other coat .", "j' ai laissé mes clés dans mon autre manteau ."),
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_18)
+def test_round_18s_noun_phrase(english, french):
+    """without a + a thing (sans manteau), a determiner shared across and (ma tante et mon oncle), each after a price
+    (chacun), be + on + a day (lundi), none (aucun … ne), 21 to 99 as one number, minus, a few, other (see the
+    comments in `ROUND_18`; each fails on round 17's program, except the controls). Adopted because each won on the
+    dev sets (1-16) and lost nothing there or on set 17 (validation, aggregate only): docs/nlp.md, "Round 18 — the
+    noun phrase"."""
+    assert translate(english) == french
+
+
+def test_text_with_its_and_numbers_with_separators_is_translated():
+    """The API's text: 's after a pronoun is is / has (the tokenizer; "it's cold" was il froid), and a number with a
+    decimal point, thousands commas or a clock's colon is a number (it was an unknown word after the noun: il
+    coûte des euros 3.5)."""
+    from weightsmith.library import nlp
+
+    assert nlp.translate("It's cold.", backend="interpreter") == "il fait froid."
+    assert nlp.translate("That's my bag.", backend="interpreter") == "c'est mon sac."
+    assert nlp.translate("It costs 3.5 euros.", backend="interpreter") == "il coûte 3,5 euros."
+    assert nlp.translate("The train leaves at 5:30.", backend="interpreter") == "le train part à 5 heures 30."
+    assert nlp.translate("The village has 1,000 inhabitants.", backend="interpreter") == "le village a 1 000 habitants."
+
+
 def test_where_an_object_pronoun_goes_depends_on_the_preposition_and_on_it():
     rely, need, answer = ("V", "base", False, "obj:sur", ()), ("V", "base", False, "de", ()), \
         ("V", "base", False, "obj:à", ())

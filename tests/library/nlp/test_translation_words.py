@@ -161,6 +161,22 @@ def test_a_number_in_digits_is_one_known_word_and_comes_back_in_place():
     assert numerals_back(["at", "5", "and", "7"], ["à", NUMERAL, "et", NUMERAL]) == ["à", "5", "et", "7"]
 
 
+def test_a_number_with_separators_is_a_numeral_written_the_french_way():
+    """The tokenizer keeps 3.5, 1,000 and 5:30 whole; they were unknown words, copied after the noun ("it costs 3.5
+    euros": il coûte des euros 3.5). Read as numbers, they come back with a decimal comma, a space between
+    thousands, and a clock time's minutes after its hours."""
+    from weightsmith.library.nlp.dictionary_translation import known_words
+    from weightsmith.library.nlp.translation_words import NUMERAL, numerals_back
+
+    known = known_words()
+    assert all(w in known for w in ("3.5", "1,000", "12,500.75", "5:30")) and not any(w in known for w in ("1.2.3", "5pm"))
+    assert numerals_back(["3.5", "1,000", "12,500.75"], [NUMERAL, "et", NUMERAL, NUMERAL]) == \
+        ["3,5", "et", "1 000", "12 500,75"]
+    assert numerals_back(["at", "5:30"], ["à", NUMERAL, "heures"]) == ["à", "5", "heures", "30"]
+    assert numerals_back(["the", "5:30", "train"], ["le", "train", "de", NUMERAL]) == \
+        ["le", "train", "de", "5", "h", "30"]
+
+
 def test_the_minutes_of_a_clock_time_are_merged_only_before_an_hour():
     v = vocabulary()
     assert v.merged("at half past nine".split()) == ["at", "minutes:half_past", "nine"]

@@ -1076,6 +1076,8 @@ def determiner(det: str, gender: str, number: str, vowel: bool, negated: bool, p
         return ("beaucoup", "d'") if vowel else ("beaucoup", "de")
     if det == "several":
         return ("plusieurs",)
+    if det == "a few":
+        return ("quelques",)
     if det.startswith("num:"):  # (a run of number words: deux cents)
         *run, fr = det[4:].split()
         return (*run, fr.split("|")[gender == "f"] if "|" in fr else fr)
@@ -1268,6 +1270,10 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     kind = window[0][4]
     if prep == ("dans",) and det is None and number == "sg" and kind in EN_BARE and not adjectives and not modifier:
         prep, det = ("en",), "bare:none"  # in class, in corsica: en classe, en corse
+    if det in ("a", "an") and prep == ("sans",) and kind in THINGS and not adjectives:
+        det = "bare:none"  # without a coat, a village without a shop: sans manteau, sans magasin (the thing lacked)
+    if det is None and not prep:  # my aunt and uncle: ma tante et mon oncle (the first noun's determiner is both's)
+        det = _shared_determiner(window, j)
     if det in ("a", "an") and kind not in ("unit", "year") and not adjectives and not prep and _price_before(window, j):
         det = "the"  # three euros a kilo: trois euros le kilo (the price of one; five days a week: par, below)
     noun_number = None  # the noun's own number, unless the phrase sets it
@@ -1294,8 +1300,11 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         prep = ("de",)  # at six in the morning: à six heures du matin
     elif kind == "daytime" and prep in (("dans",), ("à",), ("sur",)) and det in (None, "the") and not adjectives:
         prep, det, noun_number = (), "the", "sg"  # in the morning(s): le matin; at night: la nuit
-    elif kind == "day" and prep == ("sur",) and det is None and (number == "pl" or _present_clause(window, j)):
-        prep, det, noun_number = (), "the", "sg"  # on mondays, or on monday in the present (a habit): le lundi
+    elif kind == "day" and prep == ("sur",) and det is None and (number == "pl" or _present_clause(window, j) and
+                                                                 _kind(before_prep) != "BE"):
+        # on mondays, or on monday in the present (a habit): le lundi; but right after être the day dates one
+        # event (the exam is on monday: l'examen est lundi)
+        prep, det, noun_number = (), "the", "sg"
     elif kind == "job" and (det in ("a", "an") or det is None and number == "pl") and not adjectives and not prep and not clause["q_subject"] \
             and j < len(window) \
             and window[j] is not None and window[j][0] in ("BE", "NEG") and clause["verb_before"] == "be":
@@ -1626,6 +1635,23 @@ def _object_of(window: tuple, j: int) -> bool | str | None:
     return window[j][3] if j < len(window) and window[j] is not None and window[j][0] == "V" else None
 
 
+SHARED_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", *POSSESSIVE)
+
+
+def _shared_determiner(window: tuple, j: int) -> str | None:
+    """The determiner of the noun phrase before "and" / "or" at window[j], when it is one a bare noun after them
+    shares (my aunt and uncle, the cups and saucers, a knife and fork: mon oncle, les soucoupes, une fourchette);
+    None if that phrase has none (bread and cheese) or another (two cats and dogs, every man and woman)."""
+    if not (j + 1 < len(window) and window[j] in (("CONJ", "et"), ("CONJ", "ou")) and window[j + 1] is not None
+            and window[j + 1][0] == "N"):
+        return None
+    k = j + 2
+    while k < len(window) and window[k] is not None and (window[k][0] in ("A", "N") or window[k] == ("ADV", "très")):
+        k += 1  # (my old aunt, the kitchen table)
+    w = window[k] if k < len(window) else None
+    return w[1] if w is not None and w[0] == "DET" and w[1] in SHARED_DETERMINERS else None
+
+
 LIST_JOINS = (("PUNCT", ","), ("CONJ", "et"), ("CONJ", "ou"))  # what stands between the nouns of a list
 
 
@@ -1939,6 +1965,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if kind == "DET":  # a determiner on its own: i like them all, not much
             if _after_too(me[1], window[1]):
                 return ()  # (he eats) too much: trop
+            if me[1] == "each" and not _verbal(after):  # fifteen euros each: chacun (each of them)
+                return lit("chacune" if clause["subject"][1] == "f" and nxt != "PREP" else "chacun")
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
         run = number_run(window, 1) if kind == "NUM" and not minutes else ()  # two hundred: deux cents

@@ -27,6 +27,7 @@ a one-hot vocabulary of thousands of words would make a residual stream of thous
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -124,7 +125,7 @@ WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "co
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
-                                        "several", "no", "all", "whole", "much", "another")}
+                                        "several", "no", "all", "whole", "much", "another", "a few")}
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
             "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
             "they": ("S", "3p", "m", "ils"), "who": ("S", "3s", "m", "qui")}
@@ -162,7 +163,7 @@ ADVERBS = {"where": "où", "how": "comment", "why": "pourquoi", "something": "qu
            "again": "encore", "soon": "bientôt", "early": "tôt", "well": "bien", "far": "loin",
            "together": "ensemble", "everywhere": "partout", "upstairs": "en haut", "downstairs": "en bas",
            "quite": "assez", "so": "si", "more": "plus",
-           "less": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
+           "less": "moins", "minus": "moins", "enough": "assez", "only": "seulement", "almost": "presque",
            "please": "s' il vous plaît", "yes": "oui", "once": "une fois", "twice": "deux fois", "yet": "encore",
            "hi": "salut", "hey": "salut", "bye": "au revoir", "goodbye": "au revoir", "oh": "oh"}
 NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatre", "five": "cinq", "six": "six",
@@ -172,6 +173,31 @@ NUMBERS = {"one": ("un", "une"), "two": "deux", "three": "trois", "four": "quatr
            "thirty": "trente", "forty": "quarante", "fifty": "cinquante", "sixty": "soixante",
            "seventy": "soixante-dix", "eighty": "quatre-vingts", "ninety": "quatre-vingt-dix", "hundred": "cent",
            "thousand": "mille", "zero": "zéro"}
+
+
+def _compound_numbers() -> dict[str, str | tuple[str, str]]:
+    """21 to 99 as one number word each, written with the hyphen the tokenizer splits off (twenty - five) or without
+    (twenty five), whose French is one word (vingt-cinq, soixante-douze, quatre-vingt-dix-neuf), for 21, 31, …, 61 and
+    81 a masculine and a feminine (vingt-et-un / une, quatre-vingt-un / une). Said word by word they were vingt - cinq,
+    quatre-vingt-dix cinq. The "et" numbers are hyphenated as the 1990 spelling rectifications write every compound
+    number: one word, as every other number is, so that all numbers share one plan (traditional: vingt et un)."""
+    units = "one two three four five six seven eight nine".split()
+    teens = "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    out: dict[str, str | tuple[str, str]] = {}
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+        # seventy and ninety count on from sixty and eighty with 11-19: soixante et onze, quatre-vingt-douze
+        base = {"seventy": "soixante", "eighty": "quatre-vingt", "ninety": "quatre-vingt"}.get(tens, NUMBERS[tens])
+        for k, unit in enumerate(units):
+            last = NUMBERS[teens[k] if tens in ("seventy", "ninety") else unit]
+            if k == 0 and tens not in ("eighty", "ninety"):
+                french = tuple(f"{base}-et-{w}" for w in last) if isinstance(last, tuple) else f"{base}-et-{last}"
+            else:
+                french = tuple(f"{base}-{w}" for w in last) if isinstance(last, tuple) else f"{base}-{last}"
+            out[f"{tens} - {unit}"] = out[f"{tens} {unit}"] = french
+    return out
+
+
+NUMBERS |= _compound_numbers()
 # a number written in digits (2, 25, 1998) is one word of the number class, NUMERAL: it reads as a number (2
 # apples: 2 pommes, at 5: à 5 heures, in 1998: en 1998) and speaks NUMERAL in place, which the API turns back
 # into the digits (`numerals_back`), as it puts an unknown word back for UNK
@@ -179,11 +205,11 @@ NUMERAL = "NUMERAL"
 NUMBERS[NUMERAL] = NUMERAL
 CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", "when": "quand", "if": "si",
                 "while": "pendant que", "whether": "si"}
-# ordinal numbers: adjectives before the noun (the first floor: le premier étage), written here (no dictionary
-# entry has them as adjectives)
-ORDINALS = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
-            "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
-            "ninth": "neuvième", "tenth": "dixième"}
+# adjectives before the noun, written here (no dictionary entry has them as adjectives): the ordinal numbers (the
+# first floor: le premier étage) and other (the other side: l'autre côté; my other jacket: mon autre veste)
+BEFORE_NOUN = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
+               "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
+               "ninth": "neuvième", "tenth": "dixième", "other": "autre"}
 PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
 # the minutes of a clock time before the hour (half past eight: huit heures et demie, ten to nine: neuf heures
 # moins dix): one word each (merged as a phrase, only before a number), spoken by the hour after it
@@ -201,7 +227,7 @@ OBJECTS = {"me": ("OBJ", "me", "moi"), "him": ("OBJ", "le", "lui"), "us": ("OBJ"
 # (`tables.read_phrasal`); the particle itself speaks nothing
 PARTICLES = {"up": "up", "down": "down", "out": "out", "back": "back", "away": "away", "off": "off"}
 # negative pronouns (ne … rien, rien ne …), and the words that become them under a negation (not … anything)
-NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"),
+NOBODY = {"nothing": ("NOTHING", "rien"), "nobody": ("NOTHING", "personne"), "none": ("NOTHING", "aucun"),
           "anything": ("ANY", "rien", "quelque chose"), "anyone": ("ANY", "personne", "quelqu'un"),
           "anybody": ("ANY", "personne", "quelqu'un"),
           "any more": ("ANY", "plus", "encore"), "anymore": ("ANY", "plus", "encore")}  # ne … plus
@@ -685,16 +711,36 @@ def _fits(word: str, following: list[str]) -> bool:
     return True
 
 
+# a number in digits as the tokenizer keeps it whole: thousands commas, then a decimal point or a clock's colon
+_NUMERAL = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:[.:][0-9]+)?")
+
+
 def is_numeral(word: str) -> bool:
-    """A number written in digits (read as the word NUMERAL)."""
-    return word.isascii() and word.isdigit()
+    """A number written in digits (read as the word NUMERAL): 2, 1998, 3.5, 1,000, 5:30."""
+    return _NUMERAL.fullmatch(word) is not None
 
 
 def numerals_back(english: list[str], french: list[str]) -> list[str]:
     """The French with each NUMERAL the model spoke replaced by the English digits, in order (numbers keep
-    their order in the translation); the model's vocabulary cannot hold every number."""
+    their order in the translation); the model's vocabulary cannot hold every number. They are written as French
+    writes them: a decimal comma and a space between thousands (3,5; 1 000), and a clock time's minutes after
+    the hours the model says after a time (à 5 heures 30; elsewhere 5 h 30)."""
     digits = iter([w for w in english if is_numeral(w)])
-    return [next(digits, w) if w == NUMERAL else w for w in french]
+    out: list[str] = []
+    minutes = ""  # a clock time's, waiting for the word after its hour
+    for w in french:
+        if minutes and w in ("heure", "heures"):
+            out += [w, minutes]
+            minutes = ""
+            continue
+        if minutes:
+            out += ["h", minutes]
+            minutes = ""
+        if w == NUMERAL:
+            w, _, minutes = next(digits, w).partition(":")
+            w = w.replace(",", " ").replace(".", ",")
+        out.append(w)
+    return out + (["h", minutes] if minutes else [])
 
 
 class KnownWords(frozenset):
@@ -730,10 +776,11 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
                  *NUMBERS, *CONJUNCTIONS, *PUNCTUATION, *PARTICLES, *OTHER} - set(_be_and_have(lexicon)):
         table[word.replace(" ", "_")] = Word(_closed_info(word), {})  # the grammar's own words: no dictionary reading
     table |= _be_and_have(lexicon)
-    for word, french in ORDINALS.items():  # (second is also a noun: la seconde)
+    for word, french in BEFORE_NOUN.items():  # (second is also a noun: la seconde)
         m, f, mpl, fpl = adjective_forms(french)
         other = table[word].info[1] if word in table and table[word].info[0] == "OPEN" else ()
-        readings = tuple(sorted({**dict(other), "A": (True, False, False, "base", False, False)}.items()))
+        vowel = starts_with_vowel(french) and not french.startswith("h")  # l'autre; le huitième
+        readings = tuple(sorted({**dict(other), "A": (True, vowel, False, "base", False, False)}.items()))
         table[word] = Word(("OPEN", readings, table[word].info[2] if other else "A"),
                            {**(table[word].forms if other else {}),
                             "a.m.sg": m, "a.f.sg": f, "a.m.pl": mpl, "a.f.pl": fpl, "a.m.v": m, "a.w": m})
