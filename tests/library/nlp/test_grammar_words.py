@@ -89,6 +89,16 @@ def test_verbs_that_always_take_an_object_come_from_wordnet_frames():
 
 
 @needs_lexicon
+def test_verbs_that_take_an_object_in_their_commonest_senses_are_marked_apart():
+    first = grammar_words.object_first_verbs()
+    assert grammar_words.object_only_verbs() <= first
+    assert {"cover", "shock", "locate", "crowd"} <= first  # a rarer sense without an object does not count
+    assert not {"lift", "melt", "arrive", "open", "close"} & first  # a sense SemCor counts: the fog lifted
+    words = grammar_words.vocabulary()
+    assert words.class_of("covered").mark == "trp" and words.class_of("delayed").mark == "tr"
+
+
+@needs_lexicon
 def test_linking_verbs_come_from_wordnet_frames_in_their_commonest_senses():
     verbs = grammar_words.linking_verbs()
     assert {"look", "feel", "seem", "sound", "smell", "taste", "become", "stay", "remain", "get", "grow"} <= verbs

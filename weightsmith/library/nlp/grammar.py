@@ -1366,7 +1366,9 @@ def program() -> rasp.SOp:
     bad_local = combine("bad_local", lambda a, b: a or b, bad_local, combine("bad_choice_or_learner", lambda a, b: a or b,
                                                                             bad_choice, bad_learner))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_local)
-    # a past that is also a participle, of a verb that always takes an object (mark "tr"), with a subject
+    # a past that is also a participle, of a verb that always takes an object (mark "tr"; "trp" for a verb that takes
+    # one in its commonest senses, only before a preposition: the hills covered in heather, not the river flooded .),
+    # with a subject
     # right before it and no object or later verb after it: its "be" is missing (the match cancelled because of the
     # rain, i scared of dogs); not in a clause after a noun (the cake she decorated for the party is …, the players
     # injured in the first half did n't …)
@@ -1384,12 +1386,15 @@ def program() -> rasp.SOp:
                                      previous(feature("is_adverb_or_degree", lambda t: t in ("R", "NEVER", "DEG"), tag),
                                               1, default=False, name="adverb_before"),
                                      previous(subject_here, 2, default=False, name="subject_two_back")))
-    participle_alone = combine("object_only_alone", lambda m, n: m and n != "V",
-                               feature("object_only_mark", lambda m: "tr" in m.split("/"), mark), finite_or_stop_after)
+    participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, feature(
+        "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-", mark),
+                               finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
-                             combine("object_only_verb_alone", lambda p, t: p and t, participle_alone,
-                                     combine("no_object_next", lambda t, v: t in (
-                                         "PREP", "SUB", "COMMA", "AND", "BUT", *ENDS) and not (t == "AND" and v),
+                             combine("object_only_verb_alone", lambda p, t: t == "PREP" if p == "trp" else
+                                     p == "tr" and t != "-", participle_alone,
+                                     combine("no_object_next", lambda t, v: "-" if t not in (
+                                         "PREP", "SUB", "COMMA", "AND", "BUT", *ENDS) or (t == "AND" and v) else
+                                             "PREP" if t == "PREP" else "end",
                                          next_tag, previous(feature("is_verb_tag", lambda t: t == "V", tag), -2,
                                                             default=False, name="verb_two_after"))),
                              combine("finite_with_subject_before", lambda g, s: g and s,

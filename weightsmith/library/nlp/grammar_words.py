@@ -550,8 +550,9 @@ def classify(lexicon) -> dict[str, WordClass]:
     compared = {e.lemma for e in lexicon.english.values() if e.pos in ("adj", "adv") and synthetic(e)}
     adverbs = {e.lemma for e in lexicon.english.values() if e.pos == "adv"}
     with_ly = {e.lemma for e in lexicon.english.values() if e.pos == "adj" and ly_adverb(e.lemma) in adverbs}
-    to_object, object_only = to_object_verbs(), object_only_verbs()
-    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object, object_only))
+    to_object, object_only, object_first = to_object_verbs(), object_only_verbs(), object_first_verbs()
+    table = {w: replace(c, mark=_mark(w, c, forms.get(w, []), compared, with_ly, to_object, object_only,
+                                      object_first))
              for w, c in table.items()}
     used_counted = counted_by_use(forms, wordnet_texts())
     table = {w: replace(c, mark="cntw") if c.mark == "-" and c.number == "sg" and "N" in c.readings and w in used_counted
@@ -712,6 +713,23 @@ def object_only_verbs() -> set[str]:
     return {w for w, f in verb_frames().items() if f <= OBJECT_FRAMES}
 
 
+# how many of a lemma's commonest senses must take an object for `object_first_verbs`; and WordNet's frame of a thing
+# acting by itself (Something ----s: the fog lifted, the ice melted), which no sense SemCor counts may have
+OBJECT_SENSES = 2
+BY_ITSELF_FRAME = 1
+
+
+def object_first_verbs() -> set[str]:
+    """Verb lemmas that take an object in their OBJECT_SENSES commonest senses and that no sense SemCor counts
+    (index.verb's tagged senses) frames as a thing acting by itself: a superset of `object_only_verbs` (cover,
+    shock, locate, crowd, flood; not lift: "the fog lifted" is a sense SemCor counts). A rarer sense may still take
+    no object (the river flooded), so such a past is read as a participle lacking its "be" only before a phrase that
+    a participle takes (the hills covered in heather, our hotel located near the beach)."""
+    return {w for w, s in verb_senses().items() if s.frames[:OBJECT_SENSES]
+            and all(f and f <= OBJECT_FRAMES for f in s.frames[:OBJECT_SENSES])
+            and not any(BY_ITSELF_FRAME in f for f in s.frames[:s.counted])}
+
+
 @lru_cache(maxsize=1)
 def synset_frames() -> dict[str, dict[str, frozenset[int]]]:
     """Verb synset offset → each of its words → the numbers of the frames WordNet lists for that word there
@@ -757,23 +775,37 @@ LINKING_SENSES = 2
 LINKING = "lnk"  # the part of a mark that says so
 
 
+@dataclass(frozen=True)
+class VerbSenses:
+    """A verb lemma's senses in WordNet: the frames of each, commonest first (index.verb lists a lemma's senses by
+    their frequency), and how many of the first have a count in SemCor (the others were never seen tagged)."""
+    frames: tuple[frozenset[int], ...]
+    counted: int
+
+
 @lru_cache(maxsize=1)
-def linking_verbs() -> frozenset[str]:
-    """Verb lemmas that take an adjective after them (LINKING_FRAMES in one of their LINKING_SENSES commonest
-    senses; index.verb lists a lemma's senses by their frequency)."""
+def verb_senses() -> dict[str, VerbSenses]:
+    """Verb lemma → its senses (index.verb, each sense's frames from data.verb)."""
     from weightsmith.tasks.nlp.dictionary import sources
 
-    synsets, linking = synset_frames(), set()
+    synsets, senses = synset_frames(), {}
     with open(sources.path("wordnet").parent / "index.verb", encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.startswith(" "):
                 continue
             fields = line.split()
-            lemma, senses, pointers = fields[0], int(fields[2]), int(fields[3])
-            offsets = fields[6 + pointers:6 + pointers + senses][:LINKING_SENSES]
-            if any(LINKING_FRAMES & synsets.get(o, {}).get(lemma, frozenset()) for o in offsets):
-                linking.add(lemma)
-    return frozenset(linking)
+            lemma, count, pointers = fields[0], int(fields[2]), int(fields[3])
+            offsets = fields[6 + pointers:6 + pointers + count]
+            senses[lemma] = VerbSenses(tuple(synsets.get(o, {}).get(lemma, frozenset()) for o in offsets),
+                                       int(fields[5 + pointers]))
+    return senses
+
+
+@lru_cache(maxsize=1)
+def linking_verbs() -> frozenset[str]:
+    """Verb lemmas that take an adjective after them (LINKING_FRAMES in one of their LINKING_SENSES commonest
+    senses)."""
+    return frozenset(w for w, s in verb_senses().items() if any(LINKING_FRAMES & f for f in s.frames[:LINKING_SENSES]))
 
 
 def wordnet_texts():
@@ -812,11 +844,11 @@ def ly_adverb(adjective: str) -> str:
 
 def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
           with_ly: set[str] = frozenset(), to_object: set[str] = frozenset(),
-          object_only: set[str] = frozenset()) -> str:
+          object_only: set[str] = frozenset(), object_first: set[str] = frozenset()) -> str:
     """The word's mark (`_plain_mark`), and for an adjective of `ADJECTIVE_ORDER` its place in a row of adjectives
     ("op": an opinion, "fact": size, age, colour …), and "ly" for an adjective first whose -ly adverb the lexicon
     knows (terrible: terribly), joined by "/"."""
-    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object, object_only).split("/") if p != "-"]
+    parts = [p for p in _verb_mark(word, c, analyses, compared, to_object, object_only, object_first).split("/") if p != "-"]
     if "A" in c.readings and word in ADJECTIVE_ORDER:
         parts.append(ADJECTIVE_ORDER[word])
     if c.primary == "A" and word in with_ly and not {"cnt", "kin", "name", "unc"} & set(parts):
@@ -825,18 +857,22 @@ def _mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compare
 
 
 def _verb_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]], compared: set[str] = frozenset(),
-               to_object: set[str] = frozenset(), object_only: set[str] = frozenset()) -> str:
+               to_object: set[str] = frozenset(), object_only: set[str] = frozenset(),
+               object_first: set[str] = frozenset()) -> str:
     """`_plain_mark`, and "toobj" joined to the mark of a verb first whose lemma is of `to_object_verbs` (a bare verb
     after its object is an error: she asked him close the window); "tr" for a past that is also a participle, of
-    verbs all of `object_only_verbs` (with no object it needs "be": the match cancelled because of the rain)."""
+    verbs all of `object_only_verbs` (with no object it needs "be": the match cancelled because of the rain); "trp"
+    for such a past of verbs all of `object_first_verbs` and not all of `object_only_verbs` (read only before a
+    preposition: the hills covered in heather; the river flooded .)."""
     plain = _plain_mark(word, c, analyses, compared)
     if c.primary == "V" and (plain in ("-", "res", "dit") or plain.startswith("x:")) and any(
             pos == "verb" and lemma in to_object for lemma, pos, _ in analyses):
         return "toobj" if plain == "-" else plain + "/toobj"
     verbs = {lemma for lemma, pos, _ in analyses if pos == "verb"}
     if (plain == "-" or plain.startswith("c:")) and "V" in c.readings and {"past", "pp"} <= set(c.forms) and verbs \
-            and verbs <= object_only:
-        return "tr" if plain == "-" else plain + "/tr"  # (c:of/tr: scared of, with the adjective's complement)
+            and verbs <= object_first:
+        part = "tr" if verbs <= object_only else "trp"
+        return part if plain == "-" else f"{plain}/{part}"  # (c:of/tr: scared of, with the adjective's complement)
     return plain
 
 
