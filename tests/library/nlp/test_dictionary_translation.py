@@ -321,6 +321,28 @@ def test_the_compiled_slices_mean_the_same_in_a_causal_model_at_every_position(m
     assert disagreements(make(), inputs, [0] * len(inputs)) == []
 
 
+def test_the_subject_slice_compiles_exactly():
+    """`dt.subject_program` (steps 1-2 and the subject, from the folded window) compiled equals the
+    interpreter at every position of the rule sentences. It once stopped compiling unnoticed: the chain of
+    lookups from a token to the head's features multiplied the first heads' errors past what a margin of
+    1e-30 covers, until the fold's state was settled (`dt.SETTLED_STEP`); a rule or lexicon change that
+    lengthens that chain again fails here, not months later. (Run in batches of one length: see
+    `benchmarks/nlp_translation.py`'s `_compare`.)"""
+    from collections import defaultdict
+
+    from weightsmith.compiler import compile_rasp_to_model
+
+    inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES]
+    compiled = compile_rasp_to_model(dt.subject_program(), vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
+                                     max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
+    by_length = defaultdict(list)
+    for x in inputs:
+        by_length[len(x)].append(x)
+    for same in by_length.values():
+        got = compiled.model.run_batch([[models.BOS, *x] for x in same])
+        assert [g[1:] for g in got] == rasp.evaluate_batch(dt.subject_program(), same)
+
+
 def test_teacher_forcing_gives_every_next_word():
     for english, french in CASES[:6]:
         out = rasp.evaluate(dt.program(), dt.encode(english.split() + ["SEP"] + french.split()))

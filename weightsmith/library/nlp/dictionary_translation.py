@@ -961,11 +961,22 @@ def options(cls: tuple, left: tuple) -> tuple:
 
 def _resolved(word: rasp.SOp, before: rasp.SOp, before2: rasp.SOp, after: rasp.SOp, question: rasp.SOp) -> rasp.SOp:
     """The reading of `word` (the info one back) in context, from small factors (see above)."""
-    column = {view: i for i, view in enumerate(resolution_factors().after)}
-    cls = feature("word_class", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR") else word_class(w), word)
+    factors = resolution_factors()
+    column = {view: i for i, view in enumerate(factors.after)}
+    # The three facts read of the words to the left are settled (each a staircase, which passes on no
+    # error): a compiled lookup passes its inputs' errors on multiplied by the units that read them, and
+    # from the heads that fetch these words to the subject's head features (`_heads`) it is about
+    # seventeen lookups, ~1e27 in all, past what the compiler's smallest margin (1e-30) covers: the
+    # compiled subject stopped being exact as the lexicon and the fold grew (docs/nlp.md, "trc16").
+    # Settled here, where their values are few and known; from `resolved` on every s-op may be None to
+    # the compiler (it pairs words with choices they never meet), and None cannot be settled.
+    cls = settled(feature("word_class_unsettled", lambda w: NONE if w == NONE or w[0] in ("SEP", "FR")
+                          else word_class(w), word), list(dict.fromkeys([NONE, *factors.word])), name="word_class")
     two_back_be = feature("two_back_is_be", lambda b: b != NONE and grammar._kind(b) == "BE", before2)
-    before_view_ = feature("before_view", lambda b: before_view(_none(b)), before)
-    flags = combine("left_flags", lambda b2, q: (b2, q in ("be-pres", "be-past")), two_back_be, question)
+    before_view_ = settled(feature("before_view_unsettled", lambda b: before_view(_none(b)), before),
+                           list(factors.before), name="before_view")
+    flags = settled(combine("left_flags_unsettled", lambda b2, q: (b2, q in ("be-pres", "be-past")), two_back_be,
+                            question), [(b2, q) for b2 in (False, True) for q in (False, True)], name="left_flags")
     # (the class and the before view first, for all four flags: class × whole left context pairs 206 values
     # with 588, past the compiler's 100,000)
     by_flags = combine("reading_options_by_flags", lambda c, b: NONE if c == NONE else tuple(
