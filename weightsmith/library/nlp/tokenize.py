@@ -1,8 +1,7 @@
 """Plain text in, word tokens out (and French tokens back to text): the API's only pre- and post-processing.
 
 Tokens are lower-case words, numbers and punctuation marks; English negative contractions are split as in the
-Penn Treebank ("doesn't" → "does", "n't"), other clitics are split off ("we're" → "we", "'re"); "'s" after a pronoun
-is the verb it stands for ("it's" → "it", "is"; "he's been" → "he", "has", "been"). A number keeps its
+Penn Treebank ("doesn't" → "does", "n't"), other clitics are split off ("it's" → "it", "'s"). A number keeps its
 decimal point, its clock colon and its thousands commas ("3.5", "5:30", "1,000"): split at them, "it was 3.5 stars"
 read as a sentence that ends after "3" and goes on "5 stars". Text is read as people see it: composed (NFC), a
 combining mark or an emoji's modifier kept with what it modifies, invisible characters dropped or read as spaces. A
@@ -32,11 +31,6 @@ _TOKEN = re.compile(rf"n't|'{_WORD_RUN}|{_NUMBER}|{_WORD_RUN}|{_SYMBOL}")
 _SPACE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\u200b]")
 _INVISIBLE = re.compile("[\u00ad\u200c\u2060\ufeff]")
 _NEGATION = re.compile(r"(\w)n't\b")
-# pronouns whose "'s" is never the possessive (that is its, whose, his, hers) but is or has: read as the possessive,
-# "it's cold" was translated "il froid"; has before been and got (it's been raining, she's got a cold), is elsewhere
-# (he's gone: the French is il est parti either way)
-_S_IS_AFTER = frozenset("it that there here what who where when how why he she".split())
-_S_HAS_BEFORE = frozenset(("been", "got"))
 _WORD = re.compile(r"\w")
 SENTENCE_END = (".", "!", "?")
 
@@ -47,13 +41,7 @@ def tokenize(text: str) -> list[str]:
     if not isinstance(text, str):
         raise TypeError(f"expected text (a str), got {type(text).__name__} {text!r}")
     text = _INVISIBLE.sub("", _SPACE.sub(" ", unicodedata.normalize("NFC", text))).lower()
-    return _verb_s(_TOKEN.findall(_NEGATION.sub(r"\1 n't", text)))
-
-
-def _verb_s(tokens: list[str]) -> list[str]:
-    """"'s" after it / that / there / he / she / what ... as the verb it stands for (see `_S_IS_AFTER`)."""
-    return [("has" if tokens[i + 1:i + 2] and tokens[i + 1] in _S_HAS_BEFORE else "is")
-            if t == "'s" and i and tokens[i - 1] in _S_IS_AFTER else t for i, t in enumerate(tokens)]
+    return _TOKEN.findall(_NEGATION.sub(r"\1 n't", text))
 
 
 def is_word(token: str) -> bool:
