@@ -176,14 +176,14 @@ def test_compiled_model_equals_the_interpreter():
 # only ("late always", "well the whole game"); "completely exhausted" reads as a verb, "hard and play" a noun;
 # "head" after "is" a verb; the lexicon lists "dog" as its own plural (not surely countable).
 # Sixth round (its class sentences, written before the rules): a compound before a time word, a determiner or an
-# adjective, or as a subject, stays a verb (fish market on, news report this, football match starts, garden fence
-# green, kitchen tap last night); a noun clause after think takes a compound too (the shop close at six); road and
-# lake are not surely countable; for + years after be, have or teach; a bare
-# verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; next door after
+# adjective, or as a subject, stays a verb (news report this, football match starts, garden fence green,
+# kitchen tap last night; fish market on is read since the nineteenth round); a noun clause after think takes a
+# compound too (the shop close at six); road and lake are not surely countable; for + years after be, have or teach;
+# a bare verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; next door after
 # a past; attached / accustomed after be read as verbs (burnted, unknown then, is a learner's spelling since the
 # tenth round, and "kitchen tap last night" a compound)
 KNOWN_MISSES = {
-    "they painted the garden fence green .", "he works at the fish market on saturdays .",
+    "they painted the garden fence green .",
     "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "they are married for twenty years .", "he teaches at this school for three years .",
@@ -204,7 +204,7 @@ KNOWN_MISSES = {
     # before "a" or a number is left alone (we eat twice a day), "every day" is two words; "a dozen" is singular; an
     # -ing clause after a comma; extreme is a noun too, real and surprising have other readings; an adjective after a
     # verb (she sings beautiful: linking verbs from WordNet's frames were tried and dropped, docs/nlp.md); an adverb
-    # after the object of make / keep; feeling adjectives in -ed by their subject; "rather … than" + a verb; a noun-verb
+    # after the object of make / keep; "rather … than" + a verb; a noun-verb
     # word before a determiner after have stays a verb; an adjective after the object of a result verb (drove … the mill
     # old); sleep tight; answered correct; pasts
     "the far side of the lake is quiet .", "he drinks every day a glass of milk .",
@@ -213,8 +213,7 @@ KNOWN_MISSES = {
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
     "he drives careful in the rain .", "the children behaved perfect today .",
     "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
-    "he came back tired .", "the film was very bored .", "the lesson was really interested .",
-    "the book is so excited .", "the weather was disappointed .", "i would rather walk than take the bus .",
+    "he came back tired .", "i would rather walk than take the bus .",
     "we had two phone calls this morning .", "we had a power cut last nights .", "sleep tight !",
     "he answered correct .", "we drove past the mill old .",
     "in the pasts we lived in york .",
@@ -551,12 +550,25 @@ EIGHTEENTH_ROUND = [
     ("the car park flooded again .", True), ("we covered the sofa with a blanket .", True),
 ]
 
+NINETEENTH_ROUND = [
+    # a participle of feeling after "be" whose subject could not feel it: the -ing form was meant (W1, stated small)
+    ("the concert last night was very interested .", False),
+    ("the second half of the match was really bored .", False), ("my new phone is so excited .", False),
+    ("the concert last night was very interesting .", True),
+    ("the pupils were bored during the long assembly .", True),
+    ("my cat is frightened of the vacuum cleaner .", True),
+    ("the fans were excited about the final .", True),  # a fan is a device first, a devotee next
+    # a noun-verb word after a plural object of a lexical verb is a compound's head (C1b)
+    ("my boss wants the sales figures before lunch .", True), ("she left her sports bag at school .", True),
+    ("are the children play in the garden ?", False), ("i answered ten emails today .", True),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
     "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
-    "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND}
+    "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

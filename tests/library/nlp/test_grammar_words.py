@@ -99,6 +99,21 @@ def test_verbs_that_take_an_object_in_their_commonest_senses_are_marked_apart():
 
 
 @needs_lexicon
+def test_verbs_of_feeling_and_nouns_that_could_feel_come_from_wordnet():
+    feeling = grammar_words.feeling_verbs()
+    assert {"interest", "bore", "excite", "disappoint", "frighten", "annoy"} <= feeling
+    assert not {"admire", "enjoy", "love", "fear", "cover", "cancel"} & feeling  # their subject feels, or no feeling
+    feelers = grammar_words.feeling_nouns()
+    assert {"pupil", "teacher", "team", "cat", "fan"} <= feelers  # fan: a device first, a devotee next
+    assert not {"tour", "match", "phone", "lesson", "weather"} & feelers
+    words = grammar_words.vocabulary()
+    assert grammar_words.FEELING in words.class_of("bored").mark.split("/")
+    assert grammar_words.THING in words.class_of("tours").mark.split("/")
+    assert grammar_words.THING not in words.class_of("fans").mark.split("/")
+    assert words.class_of("interested").rule_mark == words.class_of("interested").mark.replace("/fl", "")
+
+
+@needs_lexicon
 def test_linking_verbs_come_from_wordnet_frames_in_their_commonest_senses():
     verbs = grammar_words.linking_verbs()
     assert {"look", "feel", "seem", "sound", "smell", "taste", "become", "stay", "remain", "get", "grow"} <= verbs

@@ -35,8 +35,10 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  an -ly adverb before another in a predicate (i felt terrible lonely), "than" with no
                  comparative before it (i prefer tea than coffee); a missing "be" before the past of a verb
                  that always takes an object (the match cancelled because of the rain, she often delayed by the
-                 traffic), a plain adjective after a noun-first word read as a verb (the rabbits in the pet shop
-                 very small: no verb), since + a length of
+                 traffic; one that takes an object in its commonest senses only before a preposition: the hills
+                 covered in heather), an -ed participle of feeling after "be" whose subject could not feel it (the
+                 trip was really interested), a plain adjective after a noun-first word read as a verb (the rabbits
+                 in the pet shop very small: no verb), since + a length of
                  time (since a year), a quantifier + of + a bare noun (most of people)
     label        grammatical iff no position breaks a rule
 
@@ -56,7 +58,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from weightsmith import rasp
-from weightsmith.library.nlp.grammar_words import BARE_AFTER, COMPLEMENT_ERRORS, LINKING, UNK_CLASS, WordClass
+from weightsmith.library.nlp.grammar_words import (
+    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, LINKING, THING, UNK_CLASS, WordClass,
+)
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
     combine, count_all, count_upto, feature, first, nearest_left, nearest_right, previous, settled,
@@ -106,6 +110,9 @@ def kind(c: WordClass) -> str:
 
 
 OBJECT_NOUN = "K"  # the kind of a singular noun after its clause's verb (the second reading pass)
+# the kind of a plural noun after its clause's lexical verb (not be or have: are the builders [work] on the roof ?):
+# my manager wants the sales [figures] by thursday
+OBJECT_PLURAL = "F"
 # the kind of a noun whose clause has a verb after the word after it (the second reading pass): that word is no verb
 # but a compound's head (the traffic [lights] on the corner are …)
 MODIFIER_NOUN = "C"
@@ -141,7 +148,8 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     g = c.readings
     if len(g) == 1:
         return g[0]
-    after_verb = before == OBJECT_NOUN
+    # (after a plural, not a word that is an adverb first: i answered forty emails [today])
+    after_verb = before == OBJECT_NOUN or (before == OBJECT_PLURAL and c.primary != "R")
     verb_later = before == MODIFIER_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
@@ -150,8 +158,8 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     # (a clock time: a number after "past", with no determiner before it but a number: half past seven, twenty
     # past eleven; the past six weeks)
     clock = after == NUMBER and before != "D"
-    before, after = ({OBJECT_NOUN: "N", MODIFIER_NOUN: "N", HOW: "W", LAST: "A", NUMBER: "D"}.get(k, k)
-                     for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W", LAST: "A",
+                      NUMBER: "D"}.get(k, k) for k in (before, after))
     if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
                              time_after)
@@ -470,17 +478,21 @@ def _role(name: str) -> str:
     bare after a preposition (at school, in bed), "r" an adjective with an adverb's reading that is no gradable
     adjective of its own (a comparative: better, closer; overnight), "j" a plain adjective: first, with no verb or adverb
     reading and no degree (small, dark, stale; not louder, which is as often the adverb after a verb: no word that is
-    a noun first takes it after it as a verb), "n" a noun first with a verb reading (shop, market)."""
+    a noun first takes it after it as a verb), "n" a noun first with a verb reading (shop, market), "f" a participle
+    of a verb of feeling (interested, bored: `grammar_words.feeling_verbs`), "t" a noun that names no one who could
+    feel (trip, film: `grammar_words.feeling_nouns`)."""
     c = _parsed(name)
     marks = c.mark.split("/")
+    own = WordClass.parse(name).mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
                + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
                + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in (
                    "of", "p:by", "than", "strict", "during") or c.mark == "as")
-               + "b" * (BARE_AFTER in WordClass.parse(name).mark.split("/"))
+               + "b" * (BARE_AFTER in own)
                + "r" * ("R" in c.readings and "syn" not in marks)
                + "j" * (c.primary == "A" and not {"V", "R"} & set(c.readings) and not {"cmp", "deg"} & set(marks))
-               + "n" * (c.primary == "N" and "V" in c.readings))
+               + "n" * (c.primary == "N" and "V" in c.readings)
+               + "f" * (FEELING in own) + "t" * (THING in own))
     return letters or "-"
 
 
@@ -509,7 +521,8 @@ def program() -> rasp.SOp:
     kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {END, "E", OBJECT_NOUN, MODIFIER_NOUN, HOW, LAST})
+    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {
+        END, "E", OBJECT_NOUN, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -524,14 +537,14 @@ def program() -> rasp.SOp:
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
     # (a singular noun after its clause's lexical verb, be or have: who left the garage [light] on ?, we had three
-    # video [calls] in a row)
-    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" or t in (*BE, *HAVE) and t not in (
+    # video [calls] in a row; a plural one after a lexical verb: my manager wants the sales [figures] by thursday)
+    verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" else "H" if t in (*BE, *HAVE) and t not in (
         "BE_ING", "HAVE_ING") else "B" if t in (
         *BREAKS, "AND") else "-", first_pass)
     clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
                                default="-", name="clause_verb_before")
-    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v == "V" else k,
-                            resolved_kind, clause_verb)
+    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v in ("V", "H") else
+                            OBJECT_PLURAL if k == "L" and v == "V" else k, resolved_kind, clause_verb)
     # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
     # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
     # noun: a noun-verb word there may be a compound's head itself, in the evening light)
@@ -544,8 +557,8 @@ def program() -> rasp.SOp:
     finite_or_stop_after = nearest_right(feature("is_finite_or_stop", lambda v: v != "-", finite_or_stop),
                                          finite_or_stop, default="-", name="finite_or_stop_after")
     verb_after_next = previous(finite_or_stop_after, -1, default="-", name="finite_or_stop_after_next")
-    resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in ("N", "L") and v == "V"
-                            else k, resolved_kind, verb_after_next)
+    resolved_kind = combine("resolved_kind_before_verb", lambda k, v: MODIFIER_NOUN if k in (
+        "N", "L", OBJECT_PLURAL) and v == "V" else k, resolved_kind, verb_after_next)
     resolved_kind = combine("resolved_kind_by_mark", lambda k, o: k if o == "-" else o, resolved_kind,
                             feature("kind_by_mark", lambda m: HOW if m == "how" else LAST if m == "last" else "-",
                                     mark))
@@ -1380,11 +1393,11 @@ def program() -> rasp.SOp:
                                    in SUBJECT_PRONOUNS else "-", tag),
                            previous(feature("clause_edge", lambda t: t in (*BREAKS, "AND"), tag), 1, default=True,
                                     name="clause_edge_before"))
+    adverb_before = previous(feature("is_adverb_or_degree", lambda t: t in ("R", "NEVER", "DEG"), tag), 1,
+                             default=False, name="adverb_before")
     subject_before = combine("subject_right_before", lambda s, a: s or a,
                              previous(subject_here, 1, default=False, name="subject_before"),
-                             combine("subject_before_adverb", lambda a, s: a and s,
-                                     previous(feature("is_adverb_or_degree", lambda t: t in ("R", "NEVER", "DEG"), tag),
-                                              1, default=False, name="adverb_before"),
+                             combine("subject_before_adverb", lambda a, s: a and s, adverb_before,
                                      previous(subject_here, 2, default=False, name="subject_two_back")))
     participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, feature(
         "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-", mark),
@@ -1400,8 +1413,24 @@ def program() -> rasp.SOp:
                              combine("finite_with_subject_before", lambda g, s: g and s,
                                      feature("governed_by_subject", lambda g: g.startswith("subj:"), governor),
                                      subject_before))
+    # a participle of feeling after "be" (and an adverb or degree word) whose subject names no one who could feel it:
+    # the -ing form was meant (the trip was really interested, the film was so bored that …; the kids at the museum
+    # were interested: "museum" is in a prepositional phrase, the subject is "kids")
+    # (a letter, not a boolean: a boolean is a number to the value-set inference, which did not prove that this head
+    # copies one position, so it carried every average a head could make — 491 values, twice, d_model 644 → 924)
+    subject_is_thing = nearest_left(is_subject, feature("names_a_thing", lambda r: "t" if "t" in r else "-",
+                                                        word_choice), default="-", name="subject_is_thing")
+    bad_feeling = combine("bad_feeling", lambda f, t: f and t == "t",
+                          combine("feeling_after_be", lambda f, b: "f" in f and b, word_choice,
+                                  combine("be_before", lambda b, a: b or a,
+                                          previous(feature("is_be_word", lambda t: t in BE, tag), 1, default=False,
+                                                   name="be_right_before"),
+                                          combine("be_before_adverb", lambda a, b: a and b, adverb_before,
+                                                  be_two_back))),
+                          subject_is_thing)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_feeling)
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
     do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")

@@ -37,7 +37,10 @@ A class says everything the grammar reads from a word, as a string of six fields
   with no object after it, its "be" is missing: the train delayed by the snow); since the tenth "kinpl" on the
   plural of a relative (after a singular relative it lacks the genitive: my sister children); since the twelfth "lnk"
 (joined to any other mark) on the forms of a verb that takes an adjective after it (`linking_verbs`: it tastes delicious; she sings
-beautiful is an error).
+beautiful is an error); since the eighteenth "trp" on the past = participle of a verb that takes an object in its
+commonest senses but not in all (`object_first_verbs`: the hills covered in heather; the river flooded), "fl"
+(joined to any other mark) on the participles of a verb of feeling (`feeling_verbs`: the trip was interested) and
+"th" on a noun that names no one who could feel (`feeling_nouns`).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -322,9 +325,9 @@ class WordClass:
 
     @property
     def rule_mark(self) -> str:
-        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER): what every other reader compares
-        (feel: "bare", look: the noun's "cnt", school: "cnt")."""
-        return "/".join(p for p in self.mark.split("/") if p not in (LINKING, BARE_AFTER)) or "-"
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING): what every other
+        reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        return "/".join(p for p in self.mark.split("/") if p not in (LINKING, BARE_AFTER, FEELING, THING)) or "-"
 
     @staticmethod
     def parse(name: str) -> "WordClass":
@@ -565,6 +568,15 @@ def classify(lexicon) -> dict[str, WordClass]:
     linking = linking_verbs()
     table = {w: replace(c, mark=LINKING if c.mark == "-" else f"{c.mark}/{LINKING}") if "V" in c.readings and any(
         pos == "verb" and lemma in linking for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
+    # a participle of a verb of feeling ("fl") and a noun that names no one who could feel it ("th"): the
+    # interested / interesting rule (the trip was interested)
+    feeling, feelers = feeling_verbs(), feeling_nouns()
+    table = {w: _joined(c, FEELING) if "pp" in c.forms and any(
+        pos == "verb" and lemma in feeling for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
+    nouns = wordnet_nouns()
+    table = {w: _joined(c, THING) if c.primary == "N" and (lemmas := {
+        lemma for lemma, pos, _ in forms.get(w, []) if pos == "noun"}) and lemmas <= nouns and not lemmas & feelers
+             else c for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
@@ -806,6 +818,70 @@ def linking_verbs() -> frozenset[str]:
     """Verb lemmas that take an adjective after them (LINKING_FRAMES in one of their LINKING_SENSES commonest
     senses)."""
     return frozenset(w for w, s in verb_senses().items() if any(LINKING_FRAMES & f for f in s.frames[:LINKING_SENSES]))
+
+
+# the interested / interesting rule: a verb of feeling is one whose commonest WordNet sense is filed under verb.emotion
+# and framed "Something ----s somebody", not "Somebody ----s something" (interest, bore, excite, disappoint, shock,
+# scare: the thing causes the feeling, so its participle describes the one who feels; not admire, adore, enjoy, whose
+# subject feels); a noun that could feel is one whose commonest or next sense falls under a person, an animal or a group
+EMOTION_FILE = 37  # verb.emotion, WordNet's lexicographer file number
+CAUSER_FRAME = 10  # Something ----s somebody
+FEELER_FRAME = 8  # Somebody ----s something (admire, adore: that sense's subject feels)
+FEELERS = ("person.n.01", "animal.n.01", "group.n.01")
+FEELER_SENSES = 2  # the senses read, commonest first (as LINKING_SENSES)
+FEELING = "fl"  # the part of a participle's mark that says so
+THING = "th"  # the part of a noun's mark that says so
+
+
+@lru_cache(maxsize=1)
+def feeling_verbs() -> frozenset[str]:
+    """Verb lemmas whose commonest sense is a feeling something causes in somebody (EMOTION_FILE, CAUSER_FRAME and
+    not FEELER_FRAME)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    files = {}
+    with open(sources.path("wordnet").parent / "data.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if not line.startswith(" "):
+                fields = line.split()
+                files[fields[0]] = int(fields[1])
+    synsets, verbs = synset_frames(), set()
+    with open(sources.path("wordnet").parent / "index.verb", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            lemma, first = fields[0], fields[6 + int(fields[3])]
+            frames = synsets.get(first, {}).get(lemma, frozenset())
+            if files[first] == EMOTION_FILE and CAUSER_FRAME in frames and FEELER_FRAME not in frames:
+                verbs.add(lemma)
+    return frozenset(verbs)
+
+
+@lru_cache(maxsize=1)
+def feeling_nouns() -> frozenset[str]:
+    """Noun lemmas one of whose FEELER_SENSES commonest senses falls under one of FEELERS (WordNet's hypernyms):
+    a fan is a device first and a devotee next, and "the fans were excited" is English."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    hypernyms, senses = english._noun_graph(sources.path("wordnet").parent)
+    roots = {senses[lemma][int(number) - 1] for lemma, _, number in (name.rsplit(".", 2) for name in FEELERS)}
+    out = set()
+    for lemma, offsets in senses.items():
+        seen, todo = set(), list(offsets[:FEELER_SENSES])
+        while todo:
+            synset = todo.pop()
+            if synset not in seen:
+                seen.add(synset)
+                todo += hypernyms[synset]
+        if seen & roots:
+            out.add(lemma)
+    return frozenset(out)
+
+
+def _joined(c: WordClass, part: str) -> WordClass:
+    """The class with `part` joined to its mark."""
+    return replace(c, mark=part if c.mark == "-" else f"{c.mark}/{part}")
 
 
 def wordnet_texts():
