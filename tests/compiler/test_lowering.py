@@ -12,7 +12,9 @@ from weightsmith.compiler import CompileError, compile_program
 from weightsmith.compiler.causal import causal_program
 from weightsmith.compiler.blocks import AttentionOp, MLPOp
 from weightsmith.compiler.graph import build_graph
-from weightsmith.compiler.lowering import MAX_MAGNITUDE, Lowering, _all_numbers, _merge_twins, _pair_array, _within_range
+from weightsmith.compiler.lowering import (MAX_MAGNITUDE, Lowering, _all_numbers, _merge_twins, _pair_array,
+                                          _require_float32_apart, _within_range)
+from weightsmith.compiler.mlp import SMALL
 from weightsmith.compiler.readout import Dim
 from weightsmith.compiler.values import analyse
 from weightsmith.verify import verify
@@ -289,6 +291,38 @@ def test_numbers_closer_than_float32_tells_apart_are_refused_not_merged(vocab, s
         _merge_twins(SimpleNamespace(label="x"), SimpleNamespace(label="y"), points, [{d: float(v)} for v in vocab])
 
 
+def _float32_apart_by_numpy(points: list, span: float | None) -> str | None:
+    """The check's definition on float64 arrays (the path above `SMALL` points): the message, or None."""
+    p = np.asarray(points, dtype=np.float64)
+    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, max(span, 1.0))
+    short = np.diff(p) / magnitude
+    i = int(short.argmin())
+    if short[i] >= 1e-5:
+        return None
+    return (f"'s' takes the values {points[i]!r} and {points[i + 1]!r}, only {p[i + 1] - p[i]:.3g} apart (at "
+            f"magnitude {magnitude[i]:.3g}): a float32 model cannot tell them apart reliably, why")
+
+
+_CLOSE_POINTS = st.one_of(st.floats(-1e300, 1e300), st.integers(-10**6, 10**6), st.sampled_from([1.0, 1 + 1e-9, 1 + 3e-6]),
+                          st.integers(-3, 3).map(lambda k: 1e-6 * (1 + k * 1e-6)))
+
+
+@given(st.lists(_CLOSE_POINTS, min_size=2, max_size=2 * SMALL, unique=True), st.sampled_from([None, 0.5, 1e3]))
+def test_short_lists_of_points_are_refused_as_the_float64_arrays_say(raw, span):
+    """Up to SMALL points the check runs in Python: it refuses exactly where the vectorised definition does,
+    naming the same (first) closest pair with the same gap and magnitude; above SMALL it is that definition."""
+    points = sorted(set(raw))
+    if len(points) < 2:
+        return
+    expected = _float32_apart_by_numpy(points, span)
+    try:
+        _require_float32_apart("s", points, "why", span=span)
+    except CompileError as err:
+        assert str(err) == expected
+    else:
+        assert expected is None
+
+
 @pytest.mark.parametrize("f", [lambda x: 1 + x * 1e-4, lambda x: x * 1e-6, lambda x: 10.0 ** (7 * x - 7)])
 def test_numbers_float32_tells_apart_compile_exactly(f):
     """The limit of the refusal: values 1e-4 apart (relative) are kept apart, small numbers are told
@@ -297,3 +331,4 @@ def test_numbers_float32_tells_apart_compile_exactly(f):
     is exact."""
     shifted = rasp.numerical(rasp.Map(f, rasp.tokens))
     assert verify(compile_program(shifted, [1, 2, 3], 2).model, shifted).ok
+

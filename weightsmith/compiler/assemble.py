@@ -64,7 +64,7 @@ class _Residual:
                 for dim, c in column.items():
                     flat[index[dim] * n + j] += c
             if compensated:
-                entries = [(k, float(self.at_bos[k])) for k in np.flatnonzero(self.at_bos).tolist()]
+                entries = [(k, float(self.at_bos[k])) for k in self.at_bos.nonzero()[0].tolist()]
                 bos_row = out[self.bos]
                 for j, target in compensated:
                     seen = 0.0  # what column j reads at BOS: its products with the nonzero BOS entries
@@ -80,7 +80,7 @@ class _Residual:
             # what each column reads at BOS: its products with the nonzero BOS entries (the others add
             # exact zeros) added in dimension order; then the bos coefficient that makes it read at_bos[j]
             seen = np.zeros(n)
-            for k in np.flatnonzero(self.at_bos).tolist():
+            for k in self.at_bos.nonzero()[0].tolist():
                 seen += out[k] * self.at_bos[k]
             which = np.array([j for j, _ in compensated], dtype=np.intp)
             targets = np.array([target for _, target in compensated], dtype=np.float64)

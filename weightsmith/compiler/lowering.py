@@ -936,16 +936,29 @@ def _require_float32_apart(label: str, points: list[float], why: str, span: floa
     size of its largest value), or of the pair's own magnitude where `span` is None (an output's snapping is
     relative: 1e-6 and 2e-6 are told apart, 1 + 1e-9 and 1 + 2e-9 are not). Such values
     are two numbers, not rounding twins of one (`mlp.ROUNDING_NOISE`), and a model that read them as one
-    answered the other's value."""
-    p = np.asarray(points, dtype=np.float64)
-    if len(p) < 2:
+    answered the other's value.
+
+    Most calls have a few points (an output's or a staircase's handful of values, in every compile), where
+    numpy's per-call cost, paid cold after other work, is most of the check: up to `mlp.SMALL` points the
+    same float64 differences and quotients are taken in Python (the first smallest, as `argmin` finds it)."""
+    if len(points) < 2:
         return
-    magnitude = np.maximum(np.abs(p[:-1]), np.abs(p[1:])) if span is None else np.full(len(p) - 1, max(span, 1.0))
-    short = np.diff(p) / magnitude  # distinct points: no magnitude is 0
-    i = int(short.argmin())
+    if len(points) <= mlp.SMALL:
+        p = list(map(float, points))
+        gaps = list(map(operator.sub, p[1:], p[:-1]))
+        magnitude = (list(map(max, map(abs, p[:-1]), map(abs, p[1:]))) if span is None
+                     else [max(span, 1.0)] * len(gaps))
+        short = list(map(operator.truediv, gaps, magnitude))  # distinct points: no magnitude is 0
+        i = short.index(min(short))
+    else:
+        q = np.asarray(points, dtype=np.float64)
+        magnitude = np.maximum(np.abs(q[:-1]), np.abs(q[1:])) if span is None else np.full(len(q) - 1, max(span, 1.0))
+        gaps = np.diff(q)
+        short = gaps / magnitude
+        i = int(short.argmin())
     if short[i] < 1e-5:
         raise CompileError(
-            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {p[i + 1] - p[i]:.3g} apart (at "
+            f"{label!r} takes the values {points[i]!r} and {points[i + 1]!r}, only {gaps[i]:.3g} apart (at "
             f"magnitude {magnitude[i]:.3g}): a float32 model cannot tell them apart reliably, {why}"
         )
 

@@ -224,7 +224,7 @@ def rounding_starts(points: Sequence[float]) -> list[int]:
         return [0, *(i for i in range(1, len(p)) if not p[i] - p[i - 1] <= ROUNDING_NOISE * max(1.0, abs(p[i])))]
     q = np.asarray(points, dtype=np.float64)
     together = np.diff(q) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(q[1:]))
-    return [0, *(np.flatnonzero(~together) + 1).tolist()]
+    return [0, *((~together).nonzero()[0] + 1).tolist()]
 
 
 def copy_indicator_units(indicators: dict, targets: dict) -> list[Unit]:

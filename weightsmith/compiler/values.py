@@ -104,8 +104,9 @@ def all_inputs(vocab: Sequence, max_seq_len: int) -> Batch:
     where the whole observation takes about a millisecond)."""
     V = len(vocab)
     sizes = [V**n for n in range(1, max_seq_len + 1)]
-    codes = np.full((sum(sizes), max_seq_len), -1, dtype=np.int64)
-    length = np.repeat(np.arange(1, max_seq_len + 1, dtype=np.int64), sizes)
+    codes = np.empty((sum(sizes), max_seq_len), dtype=np.int64)  # array methods, not numpy's Python wrappers
+    codes.fill(-1)  # (np.full, np.repeat): every observed compile runs this, most of it cold
+    length = np.arange(1, max_seq_len + 1, dtype=np.int64).repeat(sizes)
     tokens = np.arange(V, dtype=np.int64)
     start, previous = 0, None
     for n, size in enumerate(sizes, start=1):
@@ -320,13 +321,13 @@ def _occurring(codes: list[np.ndarray], sizes: list[int]) -> list[np.ndarray]:
     radices = [max(size, 1) for size in sizes]
     total = math.prod(radices)
     if len(codes) == 1 and total <= BINCOUNT_LIMIT:  # one column (an s-op's used values): its count alone
-        return [np.flatnonzero(np.bincount(codes[0], minlength=total))]
+        return [np.bincount(codes[0], minlength=total).nonzero()[0]]
     if total >= 1 << 62:  # would overflow int64: sort the rows themselves
         return list(np.unique(np.stack(codes), axis=1))
     key = np.zeros(len(codes[0]), dtype=np.int64)
     for column, radix in zip(codes, radices):
         key = key * radix + column
-    present = np.flatnonzero(np.bincount(key, minlength=total)) if total <= BINCOUNT_LIMIT else np.unique(key)
+    present = np.bincount(key, minlength=total).nonzero()[0] if total <= BINCOUNT_LIMIT else np.unique(key)
     out = []
     for radix in reversed(radices):
         present, digit = np.divmod(present, radix)

@@ -292,7 +292,7 @@ def _distinct(codes: np.ndarray, size: int, padded: bool = True) -> Distinct:
     if size <= max(1 << 16, 4 * codes.size):
         counts = np.bincount(codes.ravel() + 1, minlength=size + 1)[1:] if padded else np.bincount(
             codes.ravel(), minlength=size)
-        return Distinct(np.flatnonzero(counts).tolist(), codes, size)
+        return Distinct(counts.nonzero()[0].tolist(), codes, size)
     valid = codes >= 0
     used, inverse = np.unique(codes[valid], return_inverse=True)
     places = np.full(codes.shape, PAD, dtype=np.intp)
@@ -792,7 +792,7 @@ class _BatchEvaluator:
         if starts[-1] <= EVERY_PLACE:  # every place divided, met or not: cheaper than finding the ones met
             means = [s / c for c in counts for s in range(c * low, c * high + 1)]
         else:
-            met = np.flatnonzero(np.bincount(at.ravel(), minlength=starts[-1])).tolist()
+            met = np.bincount(at.ravel(), minlength=starts[-1]).nonzero()[0].tolist()
             means = []
             for i in met:
                 j = bisect_right(starts, i) - 1
