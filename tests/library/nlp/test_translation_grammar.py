@@ -529,6 +529,9 @@ ROUND_19 = [
     # after a preposition, "the" + a noun + in + a town: the town says which one (it was à lyon); "a" (control)
     ("we waited at the station in lyon .", "nous avons attendu à la gare de lyon ."),
     ("my uncle works in a hospital in lyon .", "mon oncle travaille dans un hôpital à lyon ."),
+    # both + a noun phrase: its determiner and deux (it was an unknown word)
+    ("both my children like chocolate .", "mes deux enfants aiment le chocolat ."),
+    ("both the boys were late .", "les deux garçons étaient en retard ."),
     # of spring: the season, du printemps (it was de printemps); in spring stays au printemps (control)
     ("the first day of spring was sunny .", "le premier jour du printemps était ensoleillé ."),
     ("the flowers open in spring .", "les fleurs ouvrent au printemps ."),
@@ -537,10 +540,10 @@ ROUND_19 = [
 
 @pytest.mark.parametrize("english, french", ROUND_19)
 def test_round_19s_noun_phrase(english, french):
-    """Possessive pronouns (à moi, la vôtre, à côté des miennes), the one in a town (la gare de lyon), of spring
-    (du printemps): see the comments in `ROUND_19`; each fails on round 18's program, except the controls.
-    Adopted because each won on the dev sets (1-17) and lost nothing there or on set 18 (validation, aggregate
-    only): docs/nlp.md, "Round 19 — the noun phrase"."""
+    """Possessive pronouns (à moi, la vôtre, à côté des miennes), the one in a town (la gare de lyon), both (mes
+    deux enfants), of spring (du printemps): see the comments in `ROUND_19`; each fails on round 18's program,
+    except the controls. Adopted because each won on the dev sets (1-17; both in coverage only) and lost nothing
+    there or on set 18 (validation, aggregate only): docs/nlp.md, "Round 19 — the noun phrase"."""
     assert translate(english) == french
 
 

@@ -1237,6 +1237,11 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             j += 1
         if det in ("all", "whole"):
             det, whole = "the", True
+        if j < len(window) and window[j] == ("DET", "both") and det in COUNTED_DETERMINERS:
+            count = "num:deux"  # both my children: mes deux enfants; both the boys: les deux garçons
+            j += 1
+        elif det == "both":
+            det, count = "the", "num:deux"  # both dogs: les deux chiens
         if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
             det, j, number_word, run = None, number_word[0], None, ()  # (she will be) ten next year: an age
         elif det.startswith("num:") and j < len(window) and window[j] is not None and window[j][0] == "DET" and \
