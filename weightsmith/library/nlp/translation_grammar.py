@@ -1041,6 +1041,32 @@ POSSESSIVE = {"my": ("mon", "ma", "mes"), "his": ("son", "sa", "ses"), "her": ("
               "its": ("son", "sa", "ses"), "our": ("notre", "notre", "nos"), "their": ("leur", "leur", "leurs"),
               "your": ("votre", "votre", "vos"), "your/tu": ("ton", "ta", "tes")}
 
+# possessive pronouns, which stand for a noun phrase of the clause's subject's gender and number (my car is older
+# than yours: la vôtre) or, right after être, say whose it is (the coat is mine: à moi); "his" as a pronoun is the
+# determiner with nothing after it but a punctuation mark or a conjunction (the book is his; his driving test)
+OWNERS = {"mine": (("le mien", "la mienne", "les miens", "les miennes"), "moi"),
+          "yours": (("le vôtre", "la vôtre", "les vôtres", "les vôtres"), "vous"),
+          "yours/tu": (("le tien", "la tienne", "les tiens", "les tiennes"), "toi"),
+          "ours": (("le nôtre", "la nôtre", "les nôtres", "les nôtres"), "nous"),
+          "theirs": (("le leur", "la leur", "les leurs", "les leurs"), "eux"),
+          "hers": (("le sien", "la sienne", "les siens", "les siennes"), "elle"),
+          "his": (("le sien", "la sienne", "les siens", "les siennes"), "lui")}
+
+
+def _possessive_pronoun(window: tuple, clause: dict) -> tuple:
+    """mine, yours, …: à moi right after être (the green coat is mine), else le mien / la mienne / les miens /
+    les miennes by the subject's gender and number, after the preposition before it, contracted (next to
+    mine: à côté du mien; than yours: que la vôtre). The preposition's own plan leaves it to this word, as it
+    leaves a noun phrase's to its noun."""
+    word = window[0][1]
+    forms, stressed = OWNERS["yours/tu" if word == "yours" and clause["you"] == "tu" else word]
+    if window[1] is not None and window[1][0] == "BE":
+        return lit("à", stressed)
+    person, gender = clause["subject"]
+    phrase = tuple(forms[AGREEMENT_ORDER.index((gender, _number(_agreeing_person(person))))].split())
+    prep = tuple(window[1][1].split()) if window[1] is not None and window[1][0] == "PREP" else ()
+    return lit(*_contract(prep, phrase))
+
 
 def _after_too(det: str | None, too: tuple | None) -> bool:
     """Whether `det` is many or much read with `too` (the window item beside it, as the window lists it) as
@@ -1211,6 +1237,11 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             j += 1
         if det in ("all", "whole"):
             det, whole = "the", True
+        if j < len(window) and window[j] == ("DET", "both") and det in COUNTED_DETERMINERS:
+            count = "num:deux"  # both my children: mes deux enfants; both the boys: les deux garçons
+            j += 1
+        elif det == "both":
+            det, count = "the", "num:deux"  # both dogs: les deux chiens
         if det.startswith("num:") and adjectives and all(window[a][5] for a in adjectives):
             det, j, number_word, run = None, number_word[0], None, ()  # (she will be) ten next year: an age
         elif det.startswith("num:") and j < len(window) and window[j] is not None and window[j][0] == "DET" and \
@@ -1281,7 +1312,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det, whole, noun_number = "the", True, "pl"  # every day: tous les jours, every week: toutes les semaines
     if kind == "name":  # anna, à paris, avec paul
         det = "bare:none"
-        prep = ("à",) if prep in (("dans",), ("sur",)) else prep
+        prep = ("de",) if prep == ("dans",) and _the_one_in(window, j) else \
+            ("à",) if prep in (("dans",), ("sur",)) else prep
     elif kind == "country" and det is None:  # la france; en espagne, au canada; d'espagne, du canada
         feminine = gender == "f" or nvowel
         det = "bare:none" if feminine and prep in (("dans",), ("à",), ("sur",), ("de",)) else "bare:definite"
@@ -1291,6 +1323,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         prep, det = ("à",), "the"  # in (the) spring: au printemps
     elif kind == "spring" and not prep and det is None and time:
         prep, det = ("à",), "the"  # last spring: au printemps dernier
+    elif kind == "spring" and prep == ("de",) and det is None and not adjectives:
+        det = "the"  # the first day of spring: le premier jour du printemps (the season; a spring day: de printemps)
     elif kind == "clock" and det is None:  # at noon: à midi; around midnight: vers minuit
         det, prep = "bare:none", ("vers",) if prep in (("autour", "de"), ("sur",)) else prep
     elif kind == "month" and prep == ("dans",) and det in (None, "the") and not adjectives:
@@ -1580,6 +1614,21 @@ def _belongs_to(prep: tuple[str, ...], det: str | None, kind: str, head_kind: st
     `head_kind` is the kind of the noun before the preposition."""
     return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and kind == "site" \
         or prep == ("à",) and det == "the" and kind == "site" and head_kind in THINGS
+
+
+def _the_one_in(window: tuple, j: int) -> bool:
+    """window[j] is the noun of a phrase opened by "the" (read backwards over its adjectives and modifier
+    nouns) after a preposition, before "in" + a town: the town says which place is meant, as French says with
+    de (from the airport in dublin: de l'aéroport de dublin; at the conference in berlin), where "a" or a
+    possessive says where one is (in a bank in geneva, my aunt in lyon: à). A verb's object may be used in
+    the town instead (has taken the underground in london: le métro à londres)."""
+    if j >= len(window) or window[j] is None or window[j][0] != "N" or window[j][4] in NOT_PLACES:
+        return False
+    k = j + 1
+    while k < len(window) and window[k] is not None and (window[k][0] in ("A", "N") or window[k][:2] == ("ADV", "très")):
+        k += 1
+    return k + 1 < len(window) and window[k] == ("DET", "the") and window[k + 1] is not None and \
+        window[k + 1][0] == "PREP"
 
 
 def _price_before(window: tuple, j: int) -> bool:
@@ -1965,6 +2014,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if kind == "DET":  # a determiner on its own: i like them all, not much
             if _after_too(me[1], window[1]):
                 return ()  # (he eats) too much: trop
+            if me[1] in OWNERS and (me[1] != "his" or nxt in ("PUNCT", "CONJ", "START")):  # (his driving test)
+                return _possessive_pronoun(window, clause)
             if me[1] == "each" and not _verbal(after):  # fifteen euros each: chacun (each of them)
                 return lit("chacune" if clause["subject"][1] == "f" and nxt != "PREP" else "chacun")
             return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()

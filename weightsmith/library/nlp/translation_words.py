@@ -125,7 +125,8 @@ WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "co
 # --- closed classes: class tuples the grammar reads (see translation_grammar for their meaning)
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
-                                        "several", "no", "all", "whole", "much", "another", "a few")}
+                                        "several", "no", "all", "whole", "much", "another", "a few",
+                                        "both", "mine", "yours", "ours", "theirs", "hers")}  # (mine …: pronouns)
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
             "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
             "they": ("S", "3p", "m", "ils"), "who": ("S", "3s", "m", "qui")}
