@@ -352,6 +352,21 @@ def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
         assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output
 
 
+@pytest.mark.parametrize("tokens, hint", [
+    (["BOS", "a"], "token 'BOS' is not in the vocabulary ['a', 'b', 'c']: `run` puts 'BOS' first itself, give the "
+                   "tokens after it"),
+    (["BOS a b"], "token 'BOS a b' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes "
+                  "and without 'BOS' (`run` puts it first): a b"),
+    (["a c"], "token 'a c' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes: a c"),
+], ids=["bos", "quoted-with-bos", "quoted"])
+def test_tokens_typed_as_the_apis_input_say_how_run_takes_them(tokens, hint, tmp_path):
+    """`compiled.apply(["BOS", "a"])` is the tour's call; typed so at `run`, the refusal named the token only."""
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(tmp_path / "m")]).exit_code == 0
+    for program in ("reverse", str(tmp_path / "m")):
+        result = runner.invoke(app, ["run", program, *tokens])
+        assert result.exit_code == 2 and result.output == f"error: {hint}\n", result.output
+
+
 def test_errors_print_paths_as_written():
     result = runner.invoke(app, ["run", "r:x", "a"])  # rich would turn ":x:" into an emoji
     assert result.exit_code == 2 and "r:x" in result.output
