@@ -353,10 +353,10 @@ def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
 
 
 @pytest.mark.parametrize("tokens, hint", [
-    (["BOS", "a"], "token 'BOS' is not in the vocabulary ['a', 'b', 'c']: `run` puts 'BOS' first itself, give the "
+    (["BOS", "a"], "token 'BOS' is not in the vocabulary ['a', 'b', 'c']: the command puts 'BOS' first itself, give the "
                    "tokens after it"),
     (["BOS a b"], "token 'BOS a b' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes "
-                  "and without 'BOS' (`run` puts it first): a b"),
+                  "and without 'BOS' (the command puts it first): a b"),
     (["a c"], "token 'a c' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes: a c"),
 ], ids=["bos", "quoted-with-bos", "quoted"])
 def test_tokens_typed_as_the_apis_input_say_how_run_takes_them(tokens, hint, tmp_path):
