@@ -338,6 +338,13 @@ def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
+def test_language_commands_read_a_sentence_typed_unquoted_as_one_text():
+    """`sentiment good bad` was refused as "unexpected extra argument (bad)"; `run sentiment good bad` read it."""
+    quoted = runner.invoke(app, ["sentiment", "not bad at all", "--trace"])
+    words = runner.invoke(app, ["sentiment", "not", "bad", "--trace", "at", "all"])
+    assert quoted.exit_code == words.exit_code == 0 and words.stdout == quoted.stdout, words.output
+
+
 def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
     result = runner.invoke(app, ["translate", "the boy is zzyzx qwertz"])
     assert result.exit_code == 0 and "read as UNK): zzyzx, qwertz" in result.output
