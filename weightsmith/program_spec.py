@@ -215,12 +215,14 @@ def _functions_hint(path: Path) -> str:
     return f" (its functions: {', '.join(names)})" if names else ""
 
 
-def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:
+def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence], bos: str = "BOS") -> list:
     """Typed tokens -> vocabulary values, matched by text; an unknown token is an error naming it. When two
     values share a text (a switch over the selector '1' and the number 1), the text is read as a Python
     literal: `1` is the number, `'1'` (quoted in the shell) the string. (It was read as whichever came last
     in the vocabulary, so `1` meant the selector and the model answered for another input.) Without a
-    vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it."""
+    vocabulary (a file's program run without --vocab) each token is read as `parse_value` reads it.
+    The error says what the API's input looks like when the token is typed as it: `bos` (which a command puts
+    first itself) or tokens quoted into one argument (`run reverse "BOS a b"`)."""
     if vocab is None:
         return [parse_value(t) for t in raw]
     by_text: dict[str, list] = {}
@@ -235,5 +237,16 @@ def parse_tokens(raw: Sequence[str], vocab: Optional[Sequence]) -> list:
         elif t in by_literal:  # shared texts: at most one value (a number or bool) has the text as its literal
             values.append(by_literal[t])
         else:
-            raise ValueError(f"token {t!r} is not in the vocabulary {list(vocab)!r}")
+            raise ValueError(f"token {t!r} is not in the vocabulary {list(vocab)!r}{_typed_as_api_input(t, bos, by_text)}")
     return values
+
+
+def _typed_as_api_input(token: str, bos: str, by_text: dict[str, list]) -> str:
+    """The hint for a token that is no vocabulary text but a BOS, or several tokens in one argument."""
+    if token == bos:
+        return f": the command puts {bos!r} first itself, give the tokens after it"
+    words = [w for w in token.split() if w != bos]
+    if len(token.split()) > 1 and words and all(w in by_text for w in words):
+        without_bos = f" and without {bos!r} (the command puts it first)" if len(words) < len(token.split()) else ""
+        return f": one argument per token, without quotes{without_bos}: {' '.join(words)}"
+    return ""

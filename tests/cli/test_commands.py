@@ -338,6 +338,13 @@ def test_arithmetic_errors_are_one_line_and_exit_2(args, message):
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
 
 
+def test_language_commands_read_a_sentence_typed_unquoted_as_one_text():
+    """`sentiment good bad` was refused as "unexpected extra argument (bad)"; `run sentiment good bad` read it."""
+    quoted = runner.invoke(app, ["sentiment", "not bad at all", "--trace"])
+    words = runner.invoke(app, ["sentiment", "not", "bad", "--trace", "at", "all"])
+    assert quoted.exit_code == words.exit_code == 0 and words.stdout == quoted.stdout, words.output
+
+
 def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
     result = runner.invoke(app, ["translate", "the boy is zzyzx qwertz"])
     assert result.exit_code == 0 and "read as UNK): zzyzx, qwertz" in result.output
@@ -350,6 +357,21 @@ def test_language_tasks_name_unknown_words_and_refuse_empty_or_wordless_text():
                                                                    "or symbols: give a sentence\n"), wordless.output
         long = runner.invoke(app, [command, "the cat " * 40])
         assert long.exit_code == 2 and "reads at most" in long.output and "the cat the cat" not in long.output
+
+
+@pytest.mark.parametrize("tokens, hint", [
+    (["BOS", "a"], "token 'BOS' is not in the vocabulary ['a', 'b', 'c']: the command puts 'BOS' first itself, give the "
+                   "tokens after it"),
+    (["BOS a b"], "token 'BOS a b' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes "
+                  "and without 'BOS' (the command puts it first): a b"),
+    (["a c"], "token 'a c' is not in the vocabulary ['a', 'b', 'c']: one argument per token, without quotes: a c"),
+], ids=["bos", "quoted-with-bos", "quoted"])
+def test_tokens_typed_as_the_apis_input_say_how_run_takes_them(tokens, hint, tmp_path):
+    """`compiled.apply(["BOS", "a"])` is the tour's call; typed so at `run`, the refusal named the token only."""
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(tmp_path / "m")]).exit_code == 0
+    for program in ("reverse", str(tmp_path / "m")):
+        result = runner.invoke(app, ["run", program, *tokens])
+        assert result.exit_code == 2 and result.output == f"error: {hint}\n", result.output
 
 
 def test_errors_print_paths_as_written():

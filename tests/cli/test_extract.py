@@ -57,3 +57,12 @@ def test_extract_errors_are_one_line(model_folder, tmp_path):
     empty = runner.invoke(app, ["extract", str(model_folder), "--eval-size", "0", "-o", str(tmp_path / "p.py")])
     assert empty.exit_code == 2 and "eval_size must be an int >= 1" in empty.output
     assert all("Traceback" not in r.output for r in (missing, wrong_task, other, not_py, bad_ln, empty))
+
+
+def test_extract_of_a_weightsmith_model_says_what_it_is(tmp_path):
+    """It said "config.json is model_type None, not 'gpt2'" of a folder `weightsmith compile` wrote."""
+    assert runner.invoke(app, ["compile", "reverse", "-o", str(tmp_path / "m")]).exit_code == 0
+    result = runner.invoke(app, ["extract", str(tmp_path / "m"), "-o", str(tmp_path / "p.py")])
+    assert result.exit_code == 2 and result.output == (
+        f"error: {tmp_path / 'm'}: a weightsmith model folder, not a GPT-2 one (extract reads trained GPT-2 models); "
+        "`weightsmith explain` describes this one\n")

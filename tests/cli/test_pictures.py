@@ -25,6 +25,8 @@ def test_explore_a_saved_model(tmp_path):
 def test_explore_errors_are_one_line(tmp_path):
     for args, message in ((["sort", "--input", "3 9"], "not in the vocabulary"),
                           (["sort", "--input", " "], "--input is empty"),
+                          (["sort", "--input", "BOS 3 1"], "'BOS' is not in the vocabulary [0, 1, 2, 3]: the command puts "
+                                                           "'BOS' first itself, give the tokens after it"),
                           (["sort", "--input", "0 1 2 3 0 1"], "longer than the model's max_seq_len"),
                           # `run sort_unique 2 2 1` refuses it; the page showed the program's answer without a word
                           (["sort_unique", "--input", "2 2 1"], "needs distinct tokens, but 2 repeats at position 1")):

@@ -29,6 +29,22 @@ def test_apply_is_tracrs_call():
     assert compiled.config is compiled.model.config
 
 
+def test_a_string_where_a_token_list_is_expected_is_refused_with_the_list_meant():
+    """`apply("BOS a")` read the string's characters and said "must start with 'BOS', got ['B']"; `run("ab")` ran
+    on the letters by accident."""
+    compiled = compile_rasp_to_model(PROGRAMS["reverse"].build(), {"a", "b", "c"}, 5, compiler_bos="BOS")
+    calls = {"apply": lambda: compiled.apply("BOS a"), "apply_batch": lambda: compiled.apply_batch([["BOS"], "BOS a"]),
+             "model.run": lambda: compiled.model.run("BOS a"), "run": lambda: compiled.run("a b")}
+    for name, call in calls.items():
+        with pytest.raises(rasp.InputError, match=r"expected a list of tokens, got the string '(BOS )?a( b)?': give \["):
+            call()
+    with pytest.raises(rasp.InputError, match=r"^input 1: .*the string 'ab': give \['a', 'b'\]$"):
+        compiled.run_batch([["a"], "ab"])
+    with pytest.raises(rasp.InputError, match=r"^inputs: expected a list of inputs .*got the string 'ab'"):
+        compiled.run_batch("ab")
+    assert compiled.run(("a", "b")) == ["b", "a"]  # any other sequence of tokens is one
+
+
 def test_numbers_decode_to_the_values_the_program_computes():
     frac = PROGRAMS["frac_prevs"].build()
     compiled = compile_program(frac, ["a", "b", "x"], 5)

@@ -30,6 +30,13 @@ def test_an_input_without_a_selector_after_bos_is_refused(switched, tokens):
     assert reloaded.apply_batch([["BOS", "F", 2, 1]]) == [["BOS", "F", 2, 2]]
 
 
+def test_a_string_input_is_refused_with_the_token_list_meant(switched):
+    with pytest.raises(InputError, match=r"^input 0: expected a list of tokens, got the string 'BOS F': give \['BOS', 'F'\]"):
+        switched.apply("BOS F")
+    with pytest.raises(InputError, match=r"^input 1: .*the string 'F0'"):
+        switched.run_batch([["F", 0], "F0"])
+
+
 def test_a_number_typed_for_a_text_selector_is_told_how_to_type_the_selector(switched):
     """`weightsmith run SWITCH 0 1 2` over selectors '0' and 'F' reads the typed 0 as the components'
     number: the refusal said "one of ['0', 'F']; got 0", which reads as if 0 were one of them."""

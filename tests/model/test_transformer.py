@@ -245,6 +245,8 @@ def test_from_weights_accepts_numpy_and_keeps_float64():
         ([["BOS", ["a"]]], r"input 0, position 1: token \['a'\]"),
         ([["a", "b"]], "input 0: must start with 'BOS'"),
         ([[]], "input 0: must start with 'BOS'"),
+        ([["BOS"], "BOS a"], r"input 1: expected a list of tokens, got the string 'BOS a': give \['BOS', 'a'\]"),
+        ("BOS a", "inputs: expected a list of inputs"),
         ([["BOS", *"abcabc"]], "input 0: 6 tokens after 'BOS', max_seq_len is 5"),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import List
+
 import typer
 
 from weightsmith.cli.common import app, console, fail, rounding_advice
@@ -57,23 +59,26 @@ def _sentiment(text: str) -> str:
 
 NLP_TASKS = {"translation": _translate, "grammaticality": _grammaticality, "sentiment": _sentiment}
 TRACE_OPTION = typer.Option(False, "--trace", help="Also print the program's key intermediate values.")
+# the words of a sentence typed unquoted are one text, as `run sentiment the film was good` reads them (`sentiment
+# good bad` was refused as "unexpected extra argument (bad)")
+TEXT_ARGUMENT = typer.Argument(..., help="An English sentence, quoted or as words: `sentiment not bad at all`.")
 
 
 @app.command()
-def translate(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION,
+def translate(text: List[str] = TEXT_ARGUMENT, trace: bool = TRACE_OPTION,
               tu: bool = typer.Option(False, "--tu", help="Translate 'you' as tu (default: vous).")) -> None:
     """Translate English to French with the causal translation program (greedy decoding): the
     dictionary-scale one when the lexicon is built (interpreter), else the compiled 394-word one."""
-    nlp_command("translation", text, trace, _translate_tu if tu else _translate)
+    nlp_command("translation", " ".join(text), trace, _translate_tu if tu else _translate)
 
 
 @app.command()
-def grammar(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
+def grammar(text: List[str] = TEXT_ARGUMENT, trace: bool = TRACE_OPTION) -> None:
     """Judge whether a sentence is grammatical, with the compiled grammaticality transformer."""
-    nlp_command("grammaticality", text, trace, _grammaticality)
+    nlp_command("grammaticality", " ".join(text), trace, _grammaticality)
 
 
 @app.command()
-def sentiment(text: str = typer.Argument(..., help="An English sentence."), trace: bool = TRACE_OPTION) -> None:
+def sentiment(text: List[str] = TEXT_ARGUMENT, trace: bool = TRACE_OPTION) -> None:
     """Classify a sentence as positive, negative or neutral, with the compiled sentiment transformer."""
-    nlp_command("sentiment", text, trace, _sentiment)
+    nlp_command("sentiment", " ".join(text), trace, _sentiment)

@@ -45,7 +45,7 @@ def explore(
             fail_on(err)
         source, name, limits = spec.program, spec.name, spec.limits
     try:
-        tokens = parse_tokens(input_text.split(), model.config.vocab)
+        tokens = parse_tokens(input_text.split(), model.config.vocab, model.config.bos)
         if not tokens:
             fail("--input is empty: give the tokens to run, e.g. --input \"a b c\"")
         if len(tokens) > model.config.max_seq_len:

@@ -197,7 +197,7 @@ def _run_model(folder: Path, raw_tokens: List[str], trace: bool) -> None:
 
     model = load_model(folder)
     try:
-        xs = parse_tokens(raw_tokens, model.config.vocab)
+        xs = parse_tokens(raw_tokens, model.config.vocab, model.config.bos)
         composed = ComposedModel.of(model)
         # a switch's selector slot has no output of its own: it echoes the selector (as `apply` does), where
         # the plain decode showed None, or for a numerical switch one of its values, as if an answer; both refuse

@@ -19,6 +19,7 @@ import torch
 
 from weightsmith import rasp
 from weightsmith.model import ModelConfig, Transformer
+from weightsmith.model.transformer import check_token_lists
 from weightsmith.model.threads import forward_work, torch_threads
 
 
@@ -104,6 +105,7 @@ def with_bos(config: ModelConfig, inputs: Sequence[Sequence]) -> list[list]:
     padding token among them: it is no token of the program, yet the model took it as padding and `run(["x",
     "PAD"])` answered `[True, 'PAD']` where the interpreter gives `[True, 0.5]` (`apply` takes Tracr's padded
     inputs, `[BOS, x, PAD]`, and its rows keep PAD at those positions)."""
+    check_token_lists(inputs)
     pad = config.pad
     for b, tokens in enumerate(inputs):
         at = next((i for i, t in enumerate(tokens) if isinstance(t, str) and t == pad), None)
@@ -143,6 +145,7 @@ class CompiledModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first (InputError where the
         model is undefined: `Transformer.decode_logits`)."""
+        check_token_lists([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -153,6 +156,7 @@ class CompiledModel:
 
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
+        check_token_lists(inputs)
         outputs: list[list] = []
         longest = max((len(x) for x in inputs), default=1)
         work = forward_work(self.model, min(len(inputs), batch_size) * longest)

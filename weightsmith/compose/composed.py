@@ -18,6 +18,7 @@ import torch
 from weightsmith.compiler.compiled import CompiledOutput, with_bos
 from weightsmith.model import ModelConfig, Transformer, load, save
 from weightsmith.model.threads import forward_work, torch_threads
+from weightsmith.model.transformer import check_token_lists
 
 SELECTOR = "selector"  # switch's label for a selector token's dimension: "selector:A"
 FED = "pipe:fed"  # pipe's label for the dimension that is 1 where the first model outputs a value, 0 where None
@@ -55,6 +56,7 @@ class ComposedModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token;
         InputError where the model is undefined (`Transformer.decode_logits`)."""
+        check_token_lists([tokens])
         ids = self.model.encode([list(tokens)])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
@@ -65,6 +67,7 @@ class ComposedModel:
         """Decoded outputs of many inputs (each starting with BOS), one forward pass per batch. An input the model
         is undefined on is an InputError, or with `undefined_as_none` a None in its place (for checks that skip
         such inputs); it is not decoded, as its numbers are unspecified (a numerical one may be near no value)."""
+        check_token_lists(inputs)
         outputs: list[Optional[list]] = []
         longest = max((len(x) for x in inputs), default=1)
         with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):

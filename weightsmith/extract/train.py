@@ -25,6 +25,7 @@ from typing import Callable, Optional
 import numpy as np
 import torch
 
+from weightsmith.model.config import FORMAT
 from weightsmith.rasp.errors import InputError
 from weightsmith.extract.tasks import TRAIN_LENGTHS, Batch, Task, collate, correct, sample_batch, test_set
 
@@ -190,6 +191,9 @@ def load_gpt2(folder: Path):
         raise InputError(f"{folder}: not a GPT-2 folder (needs config.json and model.safetensors)")
     try:
         config = json.loads((folder / "config.json").read_text())
+        if config.get("format") == FORMAT:  # a compiled or learned model: its program is known, not extracted
+            raise InputError(f"{folder}: a weightsmith model folder, not a GPT-2 one (extract reads trained GPT-2 "
+                             "models); `weightsmith explain` describes this one")
         if config.get("model_type") != "gpt2":
             raise InputError(f"{folder}: config.json is model_type {config.get('model_type')!r}, not 'gpt2'")
         model = GPT2LMHeadModel.from_pretrained(folder, use_safetensors=True, local_files_only=True)

@@ -405,6 +405,7 @@ class Transformer(nn.Module):
         take positions (so count towards max_seq_len) but are masked from attention as keys, so the
         real positions' outputs are those of `[BOS, a, b]`. PAD followed by a real token is an error.
         """
+        check_token_lists(batch)
         bos, pad = self.config.bos, self.config.pad
         T = max((len(tokens) for tokens in batch), default=1)
         ids = np.full((len(batch), T), self._token_ids[pad], dtype=np.int64)
@@ -662,6 +663,19 @@ def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:
         return np.full(len(points), tolerance)
     nearer = np.minimum(np.append(gaps, np.inf), np.insert(gaps, 0, np.inf))
     return np.maximum(tolerance, nearer / 4)
+
+
+def check_token_lists(inputs: Sequence[Sequence]) -> None:
+    """InputError for inputs given as strings. Python reads a string as a sequence of its characters, so
+    `apply("BOS a")` was the tokens B, O, S, space, a and refused as "must start with 'BOS', got ['B']", and
+    `run("ab")` ran on the letters; a model's inputs are lists of tokens, and the error shows the list meant
+    (the words of a string with spaces, else its letters)."""
+    if isinstance(inputs, str):
+        raise InputError(f"inputs: expected a list of inputs (each a list of tokens), got the string {inputs!r}")
+    for b, tokens in enumerate(inputs):
+        if isinstance(tokens, str):
+            meant = tokens.split() if any(c.isspace() for c in tokens) else list(tokens)
+            raise InputError(f"input {b}: expected a list of tokens, got the string {tokens!r}: give {meant!r}")
 
 
 def _hashable(token) -> bool:

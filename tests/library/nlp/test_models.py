@@ -18,27 +18,42 @@ from weightsmith.tasks.nlp import everyday_sentiment
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def _cache_in(folder: Path):
+    """The language models' cache moved to `folder` (fresh: every model is compiled by this code) for a test."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(models.CACHE_VARIABLE, str(folder))
+        models.compiled_model.cache_clear()
+        yield folder
+        models.compiled_model.cache_clear()
+
+
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(models.CACHE_VARIABLE, str(tmp_path))
-    models.compiled_model.cache_clear()
-    yield tmp_path
-    models.compiled_model.cache_clear()
+def cache(tmp_path):
+    """A cache of the test's own: for the tests of what a build leaves behind."""
+    yield from _cache_in(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One fresh cache for this file's tests that run the compiled models: each model is compiled once here,
+    not once per test (the API test compiled both classifiers again, 31 s of CI)."""
+    yield from _cache_in(tmp_path_factory.mktemp("nlp_cache"))
 
 
 @pytest.mark.parametrize("name", ["sentiment", "grammaticality"])
-def test_compiled_classifier_equals_the_interpreter_on_dev(cache, name):
+def test_compiled_classifier_equals_the_interpreter_on_dev(built, name):
     if name == "sentiment":  # the three-class corpus over the built lexicon; unknown words become UNK's id
         inputs = [list(e.words) for e in everyday_sentiment.load("dev")[:150]] + [["the", "zzyzx", "was", "good"]]
     else:
         known = models.task(name).known_words
         inputs = [[w if w in known else "UNK" for w in e.words] for e in corpora.load(name, "dev")[:150]]
     compiled = models.run(name, inputs, "compiled")
-    assert (cache / "nlp").is_dir() and models.model_folder(name).is_dir()
+    assert (built / "nlp").is_dir() and models.model_folder(name).is_dir()
     assert [out[-1] for out in compiled] == [out[-1] for out in models.run(name, inputs, "interpreter")]
 
 
-def test_api_runs_the_compiled_classifiers(cache):
+def test_api_runs_the_compiled_classifiers(built):
+    assert models.backend() == "compiled"
     assert nlp.sentiment("I did not like the film") == "negative"
     assert nlp.is_grammatical("she likes him") and not nlp.is_grammatical("her likes him")
 
@@ -71,7 +86,7 @@ def test_an_input_longer_than_the_model_is_refused():
         models.run("sentiment", [["good"] * 41], "interpreter")
 
 
-def test_compiled_causal_translation_model(cache):
+def test_compiled_causal_translation_model(built):
     pairs = corpora.load("translation", "dev")[:40]
     known = models.task("translation").known_words
     inputs = [[w if w in known else "UNK" for w in p.english] + ["SEP", *p.french] for p in pairs]
@@ -117,9 +132,11 @@ def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(ca
     assert not leftovers[0].exists()  # an hour-old one is removed
 
 
-def test_a_damaged_cache_entry_is_rebuilt(cache, capsys):
+def test_a_damaged_cache_entry_is_rebuilt(built, capsys):
+    """The entry damaged is the shared cache's (built here if no test before built it), whole again after."""
     name = "sentiment"  # the cache's code is the same for every task: the smallest model builds fastest
     folder = models.build(name)
+    models.compiled_model.cache_clear()  # as a new process: the model is read from the folder
     weights = folder / "model.safetensors"
     weights.write_bytes(weights.read_bytes()[:1000])
     assert nlp.sentiment("i love this lovely town") == "positive" and nlp.sentiment("i hate this awful town") == "negative"

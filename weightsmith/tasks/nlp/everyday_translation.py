@@ -104,12 +104,20 @@ class _Phrase:
 
 
 @lru_cache(maxsize=1)
+def _lexicon():
+    """The built lexicon, read once: reading its tables takes a second, and `play` sentences (one in about
+    fifty) read it each (20 of the 33 CPU s the dev and test splits took)."""
+    from weightsmith.tasks.nlp import dictionary
+
+    return dictionary.load()
+
+
+@lru_cache(maxsize=1)
 def _pools():
     """The everyday words of the lists above that the built lexicon translates, with their forms."""
-    from weightsmith.tasks.nlp import dictionary
     from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 
-    lexicon = dictionary.load()
+    lexicon = _lexicon()
 
     def noun(word):
         t, e = lexicon.translations.get((word, "noun")), lexicon.english.get((word, "noun"))
@@ -288,8 +296,6 @@ class _Grammar:
 
     def idiom(self, tags: set) -> tuple[list[str], list[str], bool]:
         """The constructions French says differently: (english, french, may it be asked as a question)."""
-        from weightsmith.tasks.nlp import dictionary
-
         rng = self.rng
         kind = rng.choice(["avoir", "need", "job", "time", "month", "city", "habit", "play", "born", "daytime", "ce"])
         subject = self.subject(tags)
@@ -317,7 +323,7 @@ class _Grammar:
             return english, _with_subject(subject, [AVOIR[k], "besoin"]) + de + rest, False
         if kind == "play":  # play football: jouer au football; play the piano: jouer du piano
             game, sport = rng.choice(sorted(PLAY.items()))
-            lexicon = dictionary.load()
+            lexicon = _lexicon()
             french = [lexicon.conjugation("jouer").present[k]]
             english = subject.english + ["plays" if third else "play"] + ([] if sport else ["the"]) + [game]
             t = lexicon.translations[game, "noun"]

@@ -228,22 +228,22 @@ def cognates(nouns: list[str], verbs: set[str], fra_eng: dict) -> dict[str, str]
     return out
 
 
-def place_names(names: list[str]) -> dict[str, str]:
-    """City or town → its French name, for WordNet's place names that French writes as English does (dijon, calais,
-    grenoble, munich, leipzig, rotterdam): a name is carried through in place, so the name must be French too.
+def place_names(names: list[str]) -> list[str]:
+    """The names, in order, of WordNet's places that French writes as English does (dijon, calais, grenoble, munich,
+    leipzig, rotterdam): a name is carried through in place, so it must be the French name too.
     English must write it at least NAME_MIN_ENGLISH_ZIPF, and French, by wordfreq, at least as often as English less
     NAME_MAX_ENGLISH_LEAD: French text writes an exonym's English spelling less than English does (frankfurt,
     antwerp, genoa, seville, pisa are francfort, anvers, gênes, séville, pise). FreeDict lists almost no places, and
     no resource here gives a city's French gender: French reads a city as masculine (Paris est beau)."""
     import wordfreq  # the `lexicon` extra
 
-    out = {}
+    kept = []
     for name in names:
         english_zipf = wordfreq.zipf_frequency(name, "en")
         if english_zipf >= NAME_MIN_ENGLISH_ZIPF and \
                 wordfreq.zipf_frequency(name, "fr") >= english_zipf - NAME_MAX_ENGLISH_LEAD:
-            out[name] = name
-    return out
+            kept.append(name)
+    return kept
 
 
 def derived_adverbs(adverbs: list[str], adjectives: dict[str, list[str]], translations: dict) -> dict[str, str]:
@@ -402,9 +402,9 @@ def build(folder: Path | None = None) -> Lexicon:
     # carried through (masculine, as names.tsv's cities), the ones the classifiers' wider table reads already (through
     # LemmInflect's proper nouns) and nobody else: a place name is a proper noun of WordNet's only, so not bath or reading
     places = english.noun_classes(wordnet_folder, {"place": ("city.n.01", "town.n.01")})
-    derived += [(name, "noun", word, "m", "name") for name, word in place_names(
+    derived += [(name, "noun", name, "m", "name") for name in place_names(
         [w for w in sorted(places) if w in names - hand_written and w not in closed and (w, "noun") in before
-         and (w, "noun") not in translations]).items()]
+         and (w, "noun") not in translations])]
     for lemma, pos, word, gender, source in derived:
         entry = lemmas.get((lemma, pos)) or before.get((lemma, pos)) or EnglishLemma(
             lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
