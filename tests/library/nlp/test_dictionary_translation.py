@@ -627,3 +627,35 @@ def test_a_questions_words_are_computed_apart_from_the_window():
             assert part == want, (window, clause)
             asked += part != french_positions.NO_PART
     assert asked >= len(QUESTIONS)
+
+
+CLOSED = ["she says she is tired .", "i know that you are tired .", "my sister and i like tea .", "i see nothing .",
+          "is anyone here ?", "do you want any more tea ?", "there are no fish in the canal any more .",
+          "i have a lot of work .", "i am a bit tired .", "is there a bank near here ?", "the keys are there .",
+          "this is my car .", "is this your bag ?", "he said it was cold .", "am i late ?", "i like that ."]
+
+
+@pytest.mark.parametrize("you", dt.YOU)
+def test_what_a_closed_word_says_before_its_own_french_is_computed_apart_from_the_window(you):
+    """The part `french_positions.BEFORE` of a closed word's plan (`grammar.CLOSED_SPEAKERS`: a subject pronoun,
+    punctuation, nothing, any-, there, ...) is computed from its reading, the word after it, the word before it
+    and the clause (`dt._closed_before`), not from the window: at every position of the rule cases, of questions
+    and of sentences written for those words it is the part the window's plan cuts off (`french_positions.spoken_by`
+    of the window and clause the plan's lookup reads); the plan's lookup hands no part `BEFORE` for them."""
+    program = dt.program(you)
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    at = french_positions.BEFORE
+    names = ("window_and_after", "clause", "word_is_english", f"part_{at}", f"window_part_{at}")
+    inputs = [dt.encode(e.split() + ["SEP"]) for e in CLOSED + QUESTIONS + [e for e, _ in GRAMMAR_CASES]]
+    values = [rasp.evaluate_batch(sops[name], inputs) for name in names]
+    closed = 0
+    for windows_, clauses, english, parts, from_window in zip(*values):
+        for (window, after), clause, is_english, part, lookup_part in zip(windows_, clauses, english, parts,
+                                                                          from_window):
+            want = french_positions.NO_PART if not is_english or window[0] is None else \
+                french_positions.spoken_by(window, after, dt.clause_of(clause, you)).parts[at]
+            assert part == want, (window, clause)
+            if is_english and window[0] is not None and window[0][0] in grammar.CLOSED_SPEAKERS:
+                assert lookup_part == french_positions.NO_PART
+                closed += part != french_positions.NO_PART
+    assert closed >= len(CLOSED)
