@@ -325,21 +325,19 @@ def test_the_subject_slice_compiles_exactly():
     """`dt.subject_program` (steps 1-2 and the subject, from the folded window) compiled equals the
     interpreter at every position of the rule sentences. It once stopped compiling unnoticed: the chain of
     lookups from a token to the head's features multiplied the first heads' errors past what a margin of
-    1e-30 covers, until the fold's state was settled (`dt.SETTLED_STEP`); a rule or lexicon change that
-    lengthens that chain again fails here, not months later. (Run in batches of one length: see
-    `benchmarks/nlp_translation.py`'s `_compare`.)"""
+    1e-30 covers, until the facts read of the words to the left were settled (`dt._resolved`); a rule or
+    lexicon change that lengthens that chain again fails here, not months later. The model is the cached one
+    (`models.SUBJECT_SLICE`: compiled once per version of the sources it is fingerprinted by, as the tasks'
+    models are). (Run in batches of one length: see `benchmarks/nlp_translation.py`'s `_compare`.)"""
     from collections import defaultdict
 
-    from weightsmith.compiler import compile_rasp_to_model
-
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES]
-    compiled = compile_rasp_to_model(dt.subject_program(), vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
-                                     max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
+    compiled = models.compiled_model(models.SUBJECT_SLICE.name)
     by_length = defaultdict(list)
     for x in inputs:
         by_length[len(x)].append(x)
     for same in by_length.values():
-        got = compiled.model.run_batch([[models.BOS, *x] for x in same])
+        got = compiled.run_batch([[models.BOS, *x] for x in same])
         assert [g[1:] for g in got] == rasp.evaluate_batch(dt.subject_program(), same)
 
 
