@@ -511,6 +511,7 @@ def plan_values(windows: int, seed: int = 1) -> dict:
     plans: dict[str, set] = defaultdict(set)
     parts = _PartsSeen()
     entries: set = set()
+    before: dict[str, set] = {"views": set(), "window": set()}  # the part BEFORE: `dt._closed_before`'s, the window's
     growth = {}
     for n in range(1, windows + 1):
         start = rng.randrange(1, grammar.WINDOW + 2)  # the words before the sentence's start are None
@@ -526,13 +527,16 @@ def plan_values(windows: int, seed: int = 1) -> dict:
         plans[window[0][0]].add(words.plan)
         parts.add(words)
         entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
+        source = "views" if window[0][0] in grammar.CLOSED_SPEAKERS else "window"
+        before[source].add(words.parts[french_positions.BEFORE])
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
             growth[n] = {"plans": len(set().union(*plans.values())), "largest part": parts.largest(),
                          "phrase entries": len(entries)}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
     return {"windows": windows, "seed": seed, "growth": growth,
             "plans_by_speaker": dict(sorted(((k, len(v)) for k, v in plans.items()), key=lambda kv: -kv[1])),
-            "part_slots": [len(values) for values in parts.slots]}
+            "part_slots": [len(values) for values in parts.slots],
+            "before_by_source": {source: len(values) for source, values in before.items()}}
 
 
 PARTS = ("steps_1_2", "clause", "subject", "speaking", "read_out", "census")

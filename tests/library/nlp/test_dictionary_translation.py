@@ -325,21 +325,19 @@ def test_the_subject_slice_compiles_exactly():
     """`dt.subject_program` (steps 1-2 and the subject, from the folded window) compiled equals the
     interpreter at every position of the rule sentences. It once stopped compiling unnoticed: the chain of
     lookups from a token to the head's features multiplied the first heads' errors past what a margin of
-    1e-30 covers, until the fold's state was settled (`dt.SETTLED_STEP`); a rule or lexicon change that
-    lengthens that chain again fails here, not months later. (Run in batches of one length: see
-    `benchmarks/nlp_translation.py`'s `_compare`.)"""
+    1e-30 covers, until the facts read of the words to the left were settled (`dt._resolved`); a rule or
+    lexicon change that lengthens that chain again fails here, not months later. The model is the cached one
+    (`models.SUBJECT_SLICE`: compiled once per version of the sources it is fingerprinted by, as the tasks'
+    models are). (Run in batches of one length: see `benchmarks/nlp_translation.py`'s `_compare`.)"""
     from collections import defaultdict
 
-    from weightsmith.compiler import compile_rasp_to_model
-
     inputs = [dt.encode(e.split() + ["SEP"] + f.split()) for e, f in CASES]
-    compiled = compile_rasp_to_model(dt.subject_program(), vocab=models.DICTIONARY_TRANSLATION.model_vocabulary(),
-                                     max_seq_len=dt.MAX_SEQ_LEN, causal=True, compiler_bos=models.BOS)
+    compiled = models.compiled_model(models.SUBJECT_SLICE.name)
     by_length = defaultdict(list)
     for x in inputs:
         by_length[len(x)].append(x)
     for same in by_length.values():
-        got = compiled.model.run_batch([[models.BOS, *x] for x in same])
+        got = compiled.run_batch([[models.BOS, *x] for x in same])
         assert [g[1:] for g in got] == rasp.evaluate_batch(dt.subject_program(), same)
 
 
@@ -627,3 +625,35 @@ def test_a_questions_words_are_computed_apart_from_the_window():
             assert part == want, (window, clause)
             asked += part != french_positions.NO_PART
     assert asked >= len(QUESTIONS)
+
+
+CLOSED = ["she says she is tired .", "i know that you are tired .", "my sister and i like tea .", "i see nothing .",
+          "is anyone here ?", "do you want any more tea ?", "there are no fish in the canal any more .",
+          "i have a lot of work .", "i am a bit tired .", "is there a bank near here ?", "the keys are there .",
+          "this is my car .", "is this your bag ?", "he said it was cold .", "am i late ?", "i like that ."]
+
+
+@pytest.mark.parametrize("you", dt.YOU)
+def test_what_a_closed_word_says_before_its_own_french_is_computed_apart_from_the_window(you):
+    """The part `french_positions.BEFORE` of a closed word's plan (`grammar.CLOSED_SPEAKERS`: a subject pronoun,
+    punctuation, nothing, any-, there, ...) is computed from its reading, the word after it, the word before it
+    and the clause (`dt._closed_before`), not from the window: at every position of the rule cases, of questions
+    and of sentences written for those words it is the part the window's plan cuts off (`french_positions.spoken_by`
+    of the window and clause the plan's lookup reads); the plan's lookup hands no part `BEFORE` for them."""
+    program = dt.program(you)
+    sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
+    at = french_positions.BEFORE
+    names = ("window_and_after", "clause", "word_is_english", f"part_{at}", f"window_part_{at}")
+    inputs = [dt.encode(e.split() + ["SEP"]) for e in CLOSED + QUESTIONS + [e for e, _ in GRAMMAR_CASES]]
+    values = [rasp.evaluate_batch(sops[name], inputs) for name in names]
+    closed = 0
+    for windows_, clauses, english, parts, from_window in zip(*values):
+        for (window, after), clause, is_english, part, lookup_part in zip(windows_, clauses, english, parts,
+                                                                          from_window):
+            want = french_positions.NO_PART if not is_english or window[0] is None else \
+                french_positions.spoken_by(window, after, dt.clause_of(clause, you)).parts[at]
+            assert part == want, (window, clause)
+            if is_english and window[0] is not None and window[0][0] in grammar.CLOSED_SPEAKERS:
+                assert lookup_part == french_positions.NO_PART
+                closed += part != french_positions.NO_PART
+    assert closed >= len(CLOSED)

@@ -1127,6 +1127,55 @@ def _question_view() -> rasp.SOp:
     return feature("question_read", lambda q: question_view(*q), asked)
 
 
+@lru_cache(maxsize=1)
+def _question_facts() -> rasp.SOp:
+    """`translation_grammar.question_facts` at every position: from the question's view and whether "there" is
+    the sentence's second word."""
+    is_there = feature("is_there", lambda r: r == ("THERE",), _front().resolved)
+    # word 1's reading is at position 2 (each position reads the word before it); read from there on, causally
+    there_first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 2 <= q),
+                                                  is_there, default=False)).named("there_is_second")
+    return combine("asked_question", lambda v, t: grammar.question_facts(_none(v[0]), *v[1:], t),
+                   _question_view(), there_first)
+
+
+@lru_cache(maxsize=1)
+def _after_facts() -> rasp.SOp:
+    """`translation_grammar.after_facts` of the word after the speaker (the info here; none after the English)."""
+    return feature("asked_after", lambda a: grammar.after_facts(a if a[0] not in ("SEP", "FR") else None),
+                   _front().info)
+
+
+@lru_cache(maxsize=None)
+def _closed_before(you: str) -> rasp.SOp:
+    """What a closed word (`translation_grammar.CLOSED_SPEAKERS`) says before its own French — the part
+    `french_positions.BEFORE` of its plan (`closed_plan`), NONE for any other speaker — from small values, not
+    the window: the speaker's reading, whether être follows it (`after_facts`), `left_facts` of the word before
+    it, and `closed_clause` of the clause (none where the speaker opens the question: it then says only
+    est-ce, the part `ASKED`). Each lookup pairs a few thousand values at most."""
+    front, facts = _front(), _clause_facts()
+    me = feature("closed_speaker", lambda r: r if r != NONE and r[0] in grammar.CLOSED_SPEAKERS else NONE,
+                 front.resolved)
+    me_after = combine("closed_speaker_after", lambda m, a: NONE if m == NONE else (m, a[0]), me, _after_facts())
+    left = previous(feature("left_facts", lambda r: grammar.left_facts(_none(r)), front.resolved), 1,
+                    default=NONE, name="left_facts_back1")
+    speaker = combine("closed_speaker_left", lambda ma, f: NONE if ma == NONE else
+                      (*ma, grammar.left_facts(None) if f == NONE else f), me_after, left)
+    asking = feature("closed_question", lambda v: (_none(v[0]), v[1]), _question_view())
+    opens = feature("closed_opens", lambda q: (q[0], q[4]), _question_facts())
+    question = combine("closed_asking", lambda a, o: (*a, *o), asking, opens)
+    clause = combine("closed_clause", lambda q, n: NONE if q[2] else grammar.closed_clause(q[0], n, q[1], q[3], you),
+                     question, facts.negated)
+    return combine("closed_before", lambda s, c: NONE if s == NONE else french_positions.NO_PART if c == NONE
+                   else french_positions.before_part(grammar.closed_plan(*s, c)), speaker, clause)
+
+
+def closed_program(you: str = "vous") -> rasp.SOp:
+    """Steps 1-2, the clause facts and what a closed word says before its own French (`_closed_before`), as
+    text: the part `french_positions.BEFORE` that compiles apart from the plan for those words."""
+    return feature("closed_text", repr, _closed_before(you))
+
+
 @lru_cache(maxsize=None)
 def _asked(you: str) -> rasp.SOp:
     """A question's words (`translation_grammar.Asked`, NONE where no word speaks) from small values, not the
@@ -1135,17 +1184,10 @@ def _asked(you: str) -> rasp.SOp:
     the subject's person. Each lookup pairs a few hundred values at most. The plan's part `ASKED` adds what the
     plan's lookup gives (`program`): whether the speaker's own French starts with a vowel (que / qu'), and how
     many words it says before that (the part's offset)."""
-    front = _front()
-    resolved = front.resolved
-    is_there = feature("is_there", lambda r: r == ("THERE",), resolved)
-    # word 1's reading is at position 2 (each position reads the word before it); read from there on, causally
-    there_first = rasp.categorical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, lambda k, q: k == 2 <= q),
-                                                  is_there, default=False)).named("there_is_second")
-    question = combine("asked_question", lambda v, t: grammar.question_facts(_none(v[0]), *v[1:], t),
-                       _question_view(), there_first)
+    resolved = _front().resolved
+    question = _question_facts()
     me = feature("asked_speaker", lambda r: NONE if r == NONE else grammar.speaker_facts(r), resolved)
-    after = feature("asked_after", lambda a: grammar.after_facts(a if a[0] not in ("SEP", "FR") else None), front.info)
-    me_after = combine("asked_speaker_after", lambda m, a: NONE if m == NONE else (m, a), me, after)
+    me_after = combine("asked_speaker_after", lambda m, a: NONE if m == NONE else (m, a), me, _after_facts())
     pending = combine("asked_pending", lambda q, sa: NONE if sa == NONE else grammar.asked(q, *sa), question, me_after)
     it = feature("is_it", lambda r: grammar.it_word(_none(r)), resolved)
     it_near = combine("it_near", lambda a, b: a or b, previous(it, 1, default=False, name="it_back1"),
@@ -1279,7 +1321,8 @@ def program(you: str = "vous") -> rasp.SOp:
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
         """(the plan, with a noun phrase's entries as markers; the phrase's parts but the question's words,
-        which `_asked` computes apart; what the part of those reads of the plan: whether the speaker's own
+        which `_asked` computes apart, and a closed word's part `BEFORE`, which `_closed_before` computes apart;
+        what the part of the question's words reads of the plan: whether the speaker's own
         French starts with a vowel where the question says que / qu' before it, and how many words the
         speaker says before its own French)."""
         if wa[0][0] is None:
@@ -1287,8 +1330,9 @@ def program(you: str = "vous") -> rasp.SOp:
         clause_ = clause_of(c, you)
         planned = grammar.planned(wa[0], wa[1], clause_)
         spoken = french_positions.spoken_by(wa[0], wa[1], clause_, planned)
-        at = french_positions.ASKED
-        return (spoken.plan, spoken.parts[:at] + (french_positions.NO_PART,) + spoken.parts[at + 1:],
+        closed = wa[0][0][0] in grammar.CLOSED_SPEAKERS
+        apart = (french_positions.ASKED, *((french_positions.BEFORE,) if closed else ()))
+        return (spoken.plan, tuple(french_positions.NO_PART if i in apart else p for i, p in enumerate(spoken.parts)),
                 (planned.vowel if planned.asked.subject and planned.vowel is not None else NONE,
                  french_positions.said_before(spoken.parts)))
 
@@ -1301,6 +1345,10 @@ def program(you: str = "vous") -> rasp.SOp:
     parts[french_positions.ASKED] = combine(
         f"part_{french_positions.ASKED}", lambda a, s: french_positions.NO_PART if a == NONE else
         french_positions.asked_part(grammar.asked_words(a, _none(s[0])), s[1]), asked, own_start)
+    # what a closed word says before its own French: computed apart too (`_closed_before`)
+    closed = combine("closed_spoken", lambda c, e: c if e else NONE, _closed_before(you), word_is_english)
+    at = french_positions.BEFORE
+    parts[at] = combine(f"part_{at}", lambda c, p: p if c == NONE else c, closed, parts[at].named(f"window_part_{at}"))
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
     source, code_parts = speaking(my_plan, j, parts)

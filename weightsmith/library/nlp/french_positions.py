@@ -199,15 +199,21 @@ def _own_entry(entry: tuple) -> bool:
     return code.startswith(MARKER) or back == 0 and not code.startswith("=")
 
 
-def _cut_before(plan: tuple, parts: tuple) -> SpokenParts:
-    """The plan with what stands before the speaker's own French (the entries before its first own one; all
-    of a plan that has none, as il y a or est-ce) handed to the part `BEFORE`, at offset -m for its m entries,
-    and m markers "@p-<m>" ... "@p-1" in its place."""
+def before_part(plan: tuple) -> tuple | str:
+    """The part `BEFORE` of a plan: what stands before the speaker's own French (the entries before its first
+    own one; all of a plan that has none, as il y a or est-ce) at offset -m for its m entries, or NO_PART."""
     m = next((i for i, entry in enumerate(plan) if _own_entry(entry)), len(plan))
-    if not m:
+    return (-m, plan[:m]) if m else NO_PART
+
+
+def _cut_before(plan: tuple, parts: tuple) -> SpokenParts:
+    """The plan with what stands before the speaker's own French handed to the part `BEFORE` (`before_part`),
+    and its m markers "@p-<m>" ... "@p-1" in its place."""
+    before = before_part(plan)
+    if before == NO_PART:
         return SpokenParts(plan, parts)
-    markers = tuple((0, f"{MARKER}{k}") for k in range(-m, 0))
-    return SpokenParts(markers + plan[m:], parts[:BEFORE] + ((-m, plan[:m]),) + parts[BEFORE + 1:])
+    markers = tuple((0, f"{MARKER}{k}") for k in range(before[0], 0))
+    return SpokenParts(markers + plan[-before[0]:], parts[:BEFORE] + (before,) + parts[BEFORE + 1:])
 
 
 def marker_index(code: str) -> int:

@@ -927,7 +927,11 @@ def _verbal(info: tuple | None) -> bool:
 def _que(window: tuple, k: int, first: bool) -> tuple:
     """que / qu' (before a vowel: `first`) when window[k] is a verb of saying or thinking: the subject of the
     clause after it speaks it (she says he is tired: elle dit qu'il est fatigué)."""
-    return lit("qu'" if first else "que") if k < len(window) and _que_verb(window[k]) else ()
+    return _que_word(first) if k < len(window) and _que_verb(window[k]) else ()
+
+
+def _que_word(vowel: bool) -> tuple:
+    return lit("qu'" if vowel else "que")
 
 
 def object_clitic(after: tuple | None, verb: tuple) -> str | None:
@@ -1885,6 +1889,10 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
     kind = me[0]
     nxt = _kind(after)
     out: tuple = ()
+    if kind in CLOSED_SPEAKERS:
+        return closed_plan(me, nxt == "BE", left_facts(window[1] if len(window) > 1 else None),
+                           closed_clause(clause["question"], clause["negated"], clause["q_subject"],
+                                         _there_question(window, clause), clause["you"]))
     if kind == "N":
         if nxt == "POSS_S":
             return ()
@@ -1897,22 +1905,6 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = _que(window, read + 1, _starts_with_vowel(out, window)) + out
         if after == ("AGO",):  # two years ago: il y a deux ans ("ago" speaks nothing)
             out = lit("il", "y", "a") + out
-    elif kind == "S":
-        que = _que(window, 1, me[3] in ("il", "elle", "ils", "elles"))
-        if me[-1] in ("it", "this") and after is not None and after[0] == "BE":
-            return _que(window, 1, me[-1] == "it")  # être speaks it: (qu') il est, c'est, il fait (see _with_ce)
-        if me[-1] == "this":  # est-ce que c'est / ce sont
-            return lit("c'" if clause["question"] == "be-past" or clause["question"] == "be-pres" and me[1] == "3s"
-                       else "ce")
-        if _and_i(window):  # my sister and i: ma sœur et moi
-            out = lit("moi")
-        elif me[1] != "1s":  # its own form, by its code (tu for vous, when the sentence says tu)
-            out = lit("tu") if me[3] == "vous" and clause["you"] == "tu" else own(0, OWN, me[3])
-        elif clause["q_subject"] and clause["question"] in ("be-pres", "be-past"):  # est-ce que j' étais
-            out = lit("que") + ((FIRST_WORD, f"v.je.{'pres' if clause['question'] == 'be-pres' else 'imp'}.0"),)
-        elif clause["q_subject"]:  # est-ce que + the verb group's je
-            out = lit("que")
-        out = que + out
     elif kind == "V":
         role = _verb_role(window)
         gerund = role == "gerund"
@@ -2051,11 +2043,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             return ()  # two thousand and ten: deux mille dix (French joins them with no et)
         if me[1] == "parce que" and after is not None and after[0] == "PREP" and after[1] == "de":
             return lit("à", "cause")  # because of the rain: à cause de la pluie ("of" speaks de)
-        elided = after is not None and after[0] == "S" and after[3] in ("il", "elle", "ils", "elles")
+        elided = after is not None and after[0] == "S" and after[3] in SUBJECT_ELIDES
         words = _elided_conjunction(me[1].split(), after[3] in ("il", "ils")) if elided else me[1].split()
         out = own_entries(lit(*words), (0, me), 0, (OWN, ELIDED))  # its own codes (a literal named the word)
-    elif kind in ("PUNCT", "PRON"):
-        out = lit(me[1])
     elif kind == "OBJ":  # after a verb its clitic is spoken by the verb; after a preposition: avec moi
         after_verb = window[1] is not None and window[1][0] in ("V", "BE")
         # its stressed form by its code (`stressed_saying`), after the preposition its verb gives it
@@ -2063,22 +2053,69 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             words = pronoun_object(window[1], me).in_place
             return lit(*words[:-1]) + own(0, stressed_saying(me), words[-1]) if words else ()
         out = lit(me[1]) if after_verb and me[1] == "la" else own(0, stressed_saying(me), me[2])  # her: in place
-    elif kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
-        out = () if window[1] is not None and window[1][0] in ("V",) else lit(me[1])
-    elif kind == "ANY" and me[1] == "plus":  # any more: the negated verb before it spoke plus; encore in a question
-        # (do you want any more tea ?); else it says nothing: after an object its verb could not see it, and
-        # outside a question it stands in a negative clause (there are no fish in the canal any more)
-        out = lit(me[2]) if clause["question"] and not clause["negated"] else ()
-    elif kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
-        out = () if window[1] is not None and window[1][0] in ("V",) and clause["negated"] else lit(me[2])
-    elif kind == "LOT":  # a lot (of): beaucoup (de)
-        out = lit("beaucoup")
-    elif kind == "BIT":  # a bit (of): un peu (de)
-        out = lit("un", "peu")
-    elif kind == "THERE":
-        if _there_question(window, clause):  # is there a bank ? est-ce qu'il y a une banque ?
-            return lit("qu'", "il", "y", "a" if clause["question"] == "be-pres" else "avait")
-        out = () if nxt == "BE" else lit("là")
     elif kind in ("TO", "PART", "FRONT"):
         out = ()
     return out
+
+
+# A closed word's plan — a subject pronoun's, punctuation's, a pronoun's (ça), nothing / nobody, any-, a lot, a bit,
+# there — is decided by the word itself, whether être follows it, three facts of the word right before it and a
+# few of the clause, never by the rest of the window: the translator computes it from those views in small
+# lookups and hands what it says before its own French (the part `french_positions.BEFORE`: here all of it but a
+# subject pronoun's own code) to step 4 apart from the window's plan (docs/nlp.md, trc17).
+CLOSED_SPEAKERS = ("S", "PUNCT", "PRON", "NOTHING", "ANY", "LOT", "BIT", "THERE")
+SUBJECT_ELIDES = ("il", "elle", "ils", "elles")  # que before them is qu' (elle dit qu'elle ...)
+
+
+def left_facts(before: tuple | None) -> tuple:
+    """What a closed word's plan reads of the word right before it (`closed_plan`): a verb (it speaks the
+    nothing / anything after it: je ne vois rien), a verb of saying or thinking (que / qu' before a subject
+    pronoun: elle dit qu'elle ...), "and" (my sister and i: moi)."""
+    return before is not None and before[0] == "V", _que_verb(before), before == ("CONJ", "et")
+
+
+def closed_clause(question: str | None, negated: bool, q_subject: bool, there_question: bool, you: str) -> tuple:
+    """What a closed word's plan reads of its clause: an être question's kind (any other question only as
+    asked at all), negation, whether the word is the question's subject, whether the question opens with
+    "is there" (`_there_question`), and how "you" is said."""
+    return question if question in ("be-pres", "be-past") else bool(question), negated, q_subject, there_question, you
+
+
+def closed_plan(me: tuple, after_be: bool, left: tuple, clause: tuple) -> tuple:
+    """The plan of a closed word (`CLOSED_SPEAKERS`) from its reading, whether être follows it, `left_facts`
+    of the word before it and `closed_clause`."""
+    verb_before, que_before, and_before = left
+    question, negated, q_subject, there_question, you = clause
+    kind = me[0]
+    if kind == "S":
+        if me[-1] in ("it", "this") and after_be:  # être speaks it: (qu') il est, c'est, il fait (see _with_ce)
+            return _que_word(me[-1] == "it") if que_before else ()
+        if me[-1] == "this":  # est-ce que c'est / ce sont
+            return lit("c'" if question == "be-past" or question == "be-pres" and me[1] == "3s" else "ce")
+        out: tuple = ()
+        if me[1] == "1s" and and_before:  # my sister and i: ma sœur et moi
+            out = lit("moi")
+        elif me[1] != "1s":  # its own form, by its code (tu for vous, when the sentence says tu)
+            out = lit("tu") if me[3] == "vous" and you == "tu" else own(0, OWN, me[3])
+        elif q_subject and question in ("be-pres", "be-past"):  # est-ce que j' étais
+            out = lit("que") + ((FIRST_WORD, f"v.je.{'pres' if question == 'be-pres' else 'imp'}.0"),)
+        elif q_subject:  # est-ce que + the verb group's je
+            out = lit("que")
+        return (_que_word(me[3] in SUBJECT_ELIDES) if que_before else ()) + out
+    if kind in ("PUNCT", "PRON"):
+        return lit(me[1])
+    if kind == "NOTHING":  # after a verb the verb speaks it: je ne vois rien
+        return () if verb_before else lit(me[1])
+    if kind == "ANY" and me[1] == "plus":  # any more: the negated verb before it spoke plus; encore in a question
+        # (do you want any more tea ?); else it says nothing: after an object its verb could not see it, and
+        # outside a question it stands in a negative clause (there are no fish in the canal any more)
+        return lit(me[2]) if question and not negated else ()
+    if kind == "ANY":  # under a negation as nothing (je ne vois rien); else quelque chose, quelqu'un
+        return () if verb_before and negated else lit(me[2])
+    if kind == "LOT":  # a lot (of): beaucoup (de)
+        return lit("beaucoup")
+    if kind == "BIT":  # a bit (of): un peu (de)
+        return lit("un", "peu")
+    if there_question:  # THERE: is there a bank ? est-ce qu'il y a une banque ?
+        return lit("qu'", "il", "y", "a" if question == "be-pres" else "avait")
+    return () if after_be else lit("là")
