@@ -762,6 +762,47 @@ def test_so_after_a_comma_joins_clauses_and_before_an_adjective_grades_it():
     assert dt.head_features(window, take) == ("imp", "m")
 
 
+ROUND_19_VERB = [
+    # has / have been + a predicate: the predicate speaks être, in the present before for / since (depuis)
+    ("my brother has been ill for two weeks .", "mon frère est malade depuis deux semaines ."),
+    ("the museum has been closed since monday .", "le musée est fermé depuis lundi ."),
+    ("we have been married for twenty years .", "nous sommes mariés depuis vingt ans ."),
+    ("she has been ill .", "elle a été malade ."),  # control: no for / since, the passé composé
+    ("the shop has been closed all day .", "le magasin a été fermé toute la journée ."),  # control
+    ("she has not been ill since march .", "elle n' a pas été malade depuis mars ."),  # control: negated
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_19_VERB)
+def test_round_19s_verb_phrase(english, french):
+    """A state lasting until now after has / have been (see the comments in `ROUND_19_VERB`; each fails on
+    round 18's program, except the controls): docs/nlp.md, "Round 19 — the verb phrase"."""
+    assert translate(english) == french
+
+
+def test_a_predicate_after_been_speaks_etre_in_the_present_before_for_or_since():
+    """been says nothing before a word that reads as a predicate, which speaks être's group: the present before
+    for / since, the passé composé elsewhere; not after a negation or with "it", and not before an adjective
+    French says with avoir (been speaks avoir's forms)."""
+    v = vocabulary()
+    ill, hungry, for_, she, it = (v.entries[v.words.index(w)].info for w in ("ill", "hungry", "for", "she", "it"))
+    clause = dict(subject=("3s", "f"), negated=False, verb_before="none", question=None, q_subject=False,
+                  after_q_subject=False, index=0, you="vous")
+    been = ("BE", "pp")
+    window = (been, ("HAVE_AUX",), grammar.resolve(None, None, she, None), None, None, None, None, None)
+    assert grammar.plan(window, ill, clause) == ()
+    assert grammar.plan(window, hungry, clause) != ()  # (avoir faim: been speaks avoir's forms)
+    predicate = (grammar.resolve(("HAVE", "3s"), been, ill, for_), *window[:-1])
+    assert grammar.plan(predicate, for_, clause)[:1] == ((1, "v.pres.2"),)
+    assert grammar.plan(predicate, None, clause)[:1] == ((1, "v.aux.2"),)
+    negated = (been, ("NEG", "pas"), ("HAVE_AUX",), window[2], None, None, None, None)
+    assert grammar.plan(negated, ill, clause) != ()
+    with_it = (been, ("HAVE_AUX",), grammar.resolve(None, None, it, None), None, None, None, None, None)
+    assert grammar.plan(with_it, ill, clause) != ()
+    assert grammar._since_clause((("N", "f", "pl", False, "unit"), ("NUM", "deux"), ("PREP", "pour"), *predicate[:5]),
+                                 3, clause)
+
+
 def test_the_recent_past_is_venir_by_person_then_de_and_the_infinitive():
     """has just left: (vient) (de / d' and the infinitive, read of the verb); no person in the structure."""
     leave = ("V", "pp", False, False, ())

@@ -757,6 +757,50 @@ def _before_pronominal_state(be: tuple, after: tuple | None) -> bool:
         and readings(after)["V"][0] == "e"
 
 
+def _perfect_of_be(window: tuple, clause: dict) -> bool:
+    """window[0] is "been" in an affirmative present perfect of a statement (have been, has always been), its
+    subject not "it" (it has been cold: the weather's faire, `_since_clause`): the group a predicate after it may
+    speak (`_state_after_been`)."""
+    if window[0] != ("BE", "pp") or clause["question"] or _it_subject(window):
+        return False
+    left = _left_of_verb(window, 0, clause)
+    return left.aux == "have" and left.neg is None
+
+
+def _predicate_reading(after: tuple | None) -> bool:
+    """The word after "been" will read as a predicate that speaks être's group (`_state_after_been`): a word
+    with an adjective's reading not said with avoir (married, ill, closed), or else a participle (not an -ing
+    form, not a pronominal state) — what `resolve` makes of it right after être."""
+    r = readings(after)
+    if "A" in r:
+        return r["A"][5] != "avoir"
+    return "V" in r and "pp" in r["V"][1] and "ing" not in r["V"][1] and r["V"][0] != "e"
+
+
+def _state_after_been(window: tuple, clause: dict) -> bool:
+    """window[0] is the predicate of an affirmative has / have been (`_perfect_of_be`), which speaks être's
+    group itself, "been" saying nothing (`_predicate_reading`, read from the word after "been"): only the
+    predicate sees the word after it, and a state lasting until now (for / since: my parents have been married
+    for forty years) is French's present, mes parents sont mariés depuis quarante ans; elsewhere the passé
+    composé, as "been" said it (she has been ill: elle a été malade)."""
+    me = window[0]
+    predicate = me[0] == "A" and me[6] != "avoir" or me[:2] == ("V", "pp") and me[2] != "e"
+    return predicate and len(window) > 1 and window[1] is not None and _perfect_of_be(window[1:], clause)
+
+
+def _since_follows(after: tuple | None) -> bool:
+    """for / since right after a predicate (`_state_after_been`): the state lasts until now (depuis)."""
+    return after is not None and after[:2] in (("PREP", "pour"), ("PREP", "depuis"))
+
+
+def _state_group(window: tuple, after: tuple | None, clause: dict) -> tuple:
+    """être's group spoken by the predicate after "been" (`_state_after_been`): in the present before for /
+    since (sont mariés depuis), else the passé composé (a été malade)."""
+    if _since_follows(after):
+        window = window[:1] + (("BE", "pres"),) + window[2:]
+    return verb_group(window, 1, window[0], clause)
+
+
 def has_tail(marker: object) -> bool:
     """Whether a verb speaks words after itself (avoir besoin, prendre une douche: see
     `translation_words.verb_object_marker`)."""
@@ -1378,7 +1422,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     counted = kind == "year" and (det in ("a", "an") or det.startswith("num:") or prep == ("par",))  # six ans, un an
     if prep == ("pour",) and kind in ("year", "unit") and (det in ("a", "an") or det.startswith("num:")):
         # for two weeks: pendant deux semaines; has been raining for two hours: pleut depuis deux heures
-        prep = ("depuis",) if _since_clause(window, j) else ("pendant",)
+        prep = ("depuis",) if _since_clause(window, j, clause) else ("pendant",)
     pre = [a for a in adjectives if window[a][1] and not time]
     post = [a for a in adjectives if not window[a][1] or time]
     no = det == "no" and not (j < len(window) and window[j] is not None and window[j][0] in ("V", "BE"))
@@ -1533,13 +1577,17 @@ def _agent_before(window: tuple) -> bool:
                                                               _verb_role(window) == "participle"))
 
 
-def _since_clause(window: tuple, j: int) -> bool:
+def _since_clause(window: tuple, j: int, clause: dict) -> bool:
     """The clause left of window[j - 1] (for + a duration) says how long a state has lasted until now, which
     French says with depuis (a verb in the present, or a passé composé under pas): its nearest verb is "been"
     + -ing (has been raining: pleut depuis deux heures), "been" + a weather adjective after it (it has been
     hot: il fait chaud depuis), or a participle after has / have + not (it has not rained for two months: il
-    n'a pas plu depuis deux mois; we have not seen the sun: what has not happened since). An affirmative
-    passé composé keeps pendant: its verb, spoken before "for" is seen, is not in the present."""
+    n'a pas plu depuis deux mois; we have not seen the sun: what has not happened since), or a predicate
+    right before "for" after an affirmative "been", which spoke être in the present (`_state_after_been`: sont
+    mariés depuis). Another affirmative passé composé keeps pendant: its verb, spoken before "for" is seen, is
+    not in the present."""
+    if j < len(window) and window[j] is not None and _state_after_been(window[j:], clause):
+        return True
     verb = next((k for k in range(j, len(window)) if window[k] is not None and window[k][0] in ("V", "BE")), None)
     if verb is None:
         return False
@@ -1927,6 +1975,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             person, gender = clause["subject"]
             out = _adverbs_before_predicate(window, after, clause) + (
                 (0, f"v.ppa.{gender}.{_number(_agreeing_person(person))}"),)
+            if _state_after_been(window, clause):  # (has been closed: a été fermé; since: est fermé depuis)
+                out = _state_group(window, after, clause) + out
         else:  # "r.": the pronominal forms of a verb used without an object (le bus s'arrête)
             out = verb_group(window, 0, after, clause, {"r": "r.", "e": "r.", "t": "t."}.get(me[2], ""))
     elif kind == "BE":
@@ -1935,6 +1985,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if nxt == "NEG" or _progressive(after):  # (the -ing verb speaks; "it" before it is spoken here)
             return lit("il") if _progressive(after) and _ce_subject(window, 0) else ()
         if _before_pronominal_state(me, after):  # (the participle speaks its pronominal verb)
+            return ()
+        if _perfect_of_be(window, clause) and _predicate_reading(after):  # (the predicate speaks the group)
             return ()
         if _weather(window, after):
             return _with_ce(window, 0, after, _weather_verb(window, clause), weather=True)
@@ -1967,8 +2019,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if after is not None and nxt in ("N", "A", "OPEN", "UNK") and _noun_capable(after) and not predicative:
             return ()
         if predicative and after is not None and "N" in readings(after) and after[0] != "UNK" and \
-                _predicate_noun(_noun(after, readings(after))):
-            return ()  # (horses are) big animals: the noun speaks it (de grands animaux)
+                _predicate_noun(_noun(after, readings(after))):  # (horses are) big animals: the noun speaks it
+            return _state_group(window, after, clause) if _state_after_been(window, clause) else ()  # (de grands animaux)
         if _indefinite_pronoun(window[1]) and window[1][1] != "plus":  # (not any more: plus cher)
             return lit("d'" if me[2] else "de") + ((0, "a.m.sg"),)  # nothing new, anything green: rien de nouveau
         person, gender = clause["subject"]
@@ -1976,6 +2028,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         weather = _weather_context(window) or _weather_question(window, clause)
         code = "a.w" if me[3] and weather else f"a.{gender}.{_number(person)}"
         out = _adverbs_before_predicate(window, after, clause) + _degree(window, 0, set()) + ((0, code),)
+        if _state_after_been(window, clause):  # (has been ill: a été malade; for a week: est malade depuis)
+            out = _state_group(window, after, clause) + out
     elif kind == "ADV":
         if me[2] and (nxt in ("V", "OPEN", "AUX", "HAVE", "BE", "UNK") or nxt == "A" and _be_before((after, *window))):
             return ()  # (a mid adverb before a predicate: the predicate speaks it)
