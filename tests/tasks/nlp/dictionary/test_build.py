@@ -297,24 +297,25 @@ def test_the_pivot_takes_the_french_its_chain_agrees_on_and_drops_a_word_whose_s
 
 
 def test_words_freedict_lacks_take_french_through_apertiums_spanish(built):
-    """victory, unemployment, airline (WordNet's words FreeDict has no French for) and the noun call (FreeDict has the
-    verb only) take the French the pivot agrees on, with the French side's gender (le chômage, la compagnie
-    aérienne); an adjective the grammar reads too (regional) keeps its readings; FreeDict's and the overrides' French
-    stay as they were (call as a verb: appeler). Left out: shift (cambio, turno disagree), rely (confier, FreeDict's
-    entrust), vineyard (English writes it less than PIVOT_MIN_ENGLISH_ZIPF), civic (civics would become a learner's
+    """victory, unemployment, airline, code (WordNet's words FreeDict has no French for) take the French the pivot
+    agrees on, with the French side's gender (le chômage, la compagnie aérienne); an adjective the grammar reads too
+    (regional) keeps its readings. A word with French in another class gains none (call: the overrides' verb, house:
+    their noun), nor does a name (christmas, names.tsv's: père noël, avant noël), so it reads as it did. Left out too: shift (cambio, turno disagree), goodness (avantage: FreeDict's
+    advantage), vineyard (English writes it less than PIVOT_MIN_ENGLISH_ZIPF), civic (civics would become a learner's
     plural)."""
     if sources.pivot_missing():
         pytest.skip("Apertium pivot not installed: " + "; ".join(sources.pivot_missing()))
     _, lexicon = built
     made = {key: lexicon.translations[key] for key in
-            [("victory", "noun"), ("unemployment", "noun"), ("airline", "noun"), ("call", "noun"), ("regional", "adj")]}
+            [("victory", "noun"), ("unemployment", "noun"), ("airline", "noun"), ("code", "noun"), ("regional", "adj")]}
     assert {key: (t.french, t.gender, t.source) for key, t in made.items()} == {
         ("victory", "noun"): ("victoire", "f", "pivot"), ("unemployment", "noun"): ("chômage", "m", "pivot"),
-        ("airline", "noun"): ("compagnie aérienne", "f", "pivot"), ("call", "noun"): ("appel", "m", "pivot"),
+        ("airline", "noun"): ("compagnie aérienne", "f", "pivot"), ("code", "noun"): ("code", "m", "pivot"),
         ("regional", "adj"): ("régional", None, "pivot")}
     assert made["airline", "noun"].forms["pl"] == "compagnies aériennes"
-    assert lexicon.translations["call", "verb"].source == "override"
-    for key in [("shift", "noun"), ("rely", "verb"), ("vineyard", "noun"), ("civic", "adj")]:
+    assert lexicon.translations["call", "verb"].source == "override" and ("call", "noun") not in lexicon.translations
+    for key in [("house", "verb"), ("christmas", "noun"), ("shift", "noun"), ("goodness", "noun"), ("vineyard", "noun"),
+                ("civic", "adj")]:
         assert key not in lexicon.translations
     assert ("civic", "adj") not in lexicon.english and ("civic", "adj") in lexicon.for_task("grammaticality").english
 
