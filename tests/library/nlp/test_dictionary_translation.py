@@ -258,9 +258,9 @@ def test_a_phrase_whose_words_are_unknown_alone_is_read_as_the_phrase(text, fren
 
 
 @pytest.mark.parametrize("text, french, unknown", [("She focuses.", "elle focuses.", ["focuses"]),
-                                                   ("We focus, and we rely on it.", None, ["focus"])])
+                                                   ("A man popped.", "un homme popped.", ["popped"]),
+                                                   ("We rely, and we focus on it.", None, ["rely"])])
 def test_a_word_of_such_a_phrase_standing_alone_is_still_unknown(text, french, unknown):
-    """(pop and rely have French of their own since the Apertium pivot, round 19: éclater, confier)"""
     assert nlp.unknown_words(text, "translation") == unknown
     assert french is None or nlp.translate(text) == french
 

@@ -64,11 +64,3 @@ def test_wordnet_is_parsed_once_for_several_sets_of_roots(wordnet, monkeypatch):
     first = noun_classes(wordnet, {"kin": ("relative.n.01",)})
     assert noun_classes(wordnet, {"device": ("device.n.01",)})["lamp"] == "device" and "mother" in first
     assert reads == ["data.noun"]
-
-
-def test_synonyms_are_the_words_sharing_a_synset_in_the_class(wordnet):
-    """What a French word's English translations may say for a word (the pivot's back-check): ban the verb shares
-    synsets with banish and shun, goodness none with advantage; a noun's synonyms are not its verb's."""
-    synonyms = english.synonyms(wordnet)
-    assert {"ban", "banish", "shun"} <= synonyms["ban", "verb"] and "advantage" not in synonyms["goodness", "noun"]
-    assert "shun" not in synonyms["ban", "noun"] and "cast out" in synonyms["ban", "verb"]
