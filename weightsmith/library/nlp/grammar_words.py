@@ -566,7 +566,7 @@ def classify(lexicon) -> dict[str, WordClass]:
              for w, c in table.items()}
     # (joined to the mark a verb has: feel keeps "bare", look the noun's "cnt")
     linking = linking_verbs()
-    table = {w: replace(c, mark=LINKING if c.mark == "-" else f"{c.mark}/{LINKING}") if "V" in c.readings and any(
+    table = {w: _joined(c, LINKING) if "V" in c.readings and any(
         pos == "verb" and lemma in linking for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
     # a participle of a verb of feeling ("fl") and a noun that names no one who could feel it ("th"): the
     # interested / interesting rule (the trip was interested)
