@@ -10,7 +10,7 @@ import pytest
 
 from weightsmith import rasp
 from weightsmith.library import nlp
-from weightsmith.library.nlp import models
+from weightsmith.library.nlp import models, translation
 from weightsmith.model import load
 from weightsmith.tasks import nlp as corpora
 from weightsmith.tasks.nlp import everyday_sentiment
@@ -142,3 +142,14 @@ def test_a_damaged_cache_entry_is_rebuilt(built, capsys):
     assert nlp.sentiment("i love this lovely town") == "positive" and nlp.sentiment("i hate this awful town") == "negative"
     assert "damaged" in capsys.readouterr().err
     assert load(folder).config.output_values  # the entry on disk is whole again
+
+
+def test_known_words_are_made_once_and_the_model_vocabulary_leaves_them_alone():
+    """`known_words` rebuilt its set on every call (85,741 words for the grammaticality program, on every
+    sentence); made once, it must not grow with `model_vocabulary`'s SEP and French words."""
+    t = models.task("translation")  # the 394-word translator: its model also reads SEP and the French it writes
+    known = t.known_words
+    assert t.known_words is known and models.task("grammaticality").known_words is models.task("grammaticality").known_words
+    vocab = t.model_vocabulary()
+    assert translation.SEP in vocab and "chats" in vocab
+    assert translation.SEP not in t.known_words and "chats" not in t.known_words and t.known_words == known

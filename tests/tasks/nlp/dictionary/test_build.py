@@ -263,3 +263,28 @@ def test_a_respelling_needs_french_to_write_it_far_more_and_to_mean_the_same_wor
     assert respelled("tache", "stain", back) == "tache"  # tâche is a task, not a stain
     assert respelled("maïs", "corn", back) == "maïs"  # mais has fewer accents: another word
     assert respelled("salle de bains", "bathroom", back) == "salle de bains"
+
+
+def test_load_reads_a_folder_once_and_again_when_it_is_rebuilt_or_edited(built, tmp_path):
+    """`load` re-read and re-parsed the tables on every call (about a second each); now once per folder, but
+    a folder rebuilt (a new one renamed into place, as `tables.write` publishes) or edited is read anew."""
+    import os
+    import shutil
+
+    folder, _ = built
+    copy, fresh = tmp_path / "copy", tmp_path / "fresh"
+    shutil.copytree(folder, copy)
+    first = dictionary.load(copy)
+    assert dictionary.load(copy) is first and ("cat", "noun") in first.translations
+
+    shutil.copytree(folder, fresh)
+    rows = (fresh / "translations.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (fresh / "translations.tsv").write_text("".join(r for r in rows if not r.startswith("cat\tnoun\t")), encoding="utf-8")
+    shutil.rmtree(copy)
+    os.rename(fresh, copy)
+    rebuilt = dictionary.load(copy)
+    assert ("cat", "noun") not in rebuilt.translations and dictionary.load(copy) is rebuilt
+
+    with open(copy / "translations.tsv", "a", encoding="utf-8") as table:  # edited in place
+        table.write("cat\tnoun\tchat\tm\tpl=chats\tfreedict\n")
+    assert ("cat", "noun") in dictionary.load(copy).translations
