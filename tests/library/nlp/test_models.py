@@ -115,7 +115,9 @@ models.build(sys.argv[1])
 
 def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(cache):
     """Issue 15: a first build killed at the wrong moment used to leave a folder that failed every later call.
-    The cache's code is the same for every task: the smallest model (sentiment) keeps this test's three builds short."""
+    The cache's code is the same for every task: the smallest model (sentiment) keeps this test's two builds short.
+    The next build sees two leftovers, the killed one and one an hour old (it was a third build, forced, that saw
+    the killed one aged: a whole compile for what one build shows)."""
     name = "sentiment"
     killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, name], env={**os.environ, "PYTHONPATH": str(ROOT)},
                             capture_output=True, text=True)
@@ -124,12 +126,13 @@ def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(ca
     assert not folder.exists()
     leftovers = list(folder.parent.glob(f".{folder.name}.*.building"))
     assert len(leftovers) == 1 and (leftovers[0] / "model.safetensors").exists()
+    old = folder.parent / f".{folder.name}.died-an-hour-ago.building"
+    old.mkdir()
+    os.utime(old, (0, 0))
     assert nlp.sentiment("i love this lovely town") == "positive"
     assert (folder / "program.py").exists()
     assert leftovers[0].exists()  # young leftovers are kept: they may be another process's build in progress
-    os.utime(leftovers[0], (0, 0))
-    models.build(name, force=True)
-    assert not leftovers[0].exists()  # an hour-old one is removed
+    assert not old.exists()  # an hour-old one is removed
 
 
 def test_a_damaged_cache_entry_is_rebuilt(built, capsys):
