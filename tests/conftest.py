@@ -33,3 +33,16 @@ def load_compat():
 import torch  # noqa: E402
 
 torch.set_num_threads(1)
+
+
+@pytest.fixture
+def token_checks(monkeypatch) -> list:
+    """A list that grows by one at each `check_token_lists` call, wherever the model code calls it from."""
+    import weightsmith.compiler.compiled as compiled
+    import weightsmith.compose.composed as composed
+    import weightsmith.model.transformer as transformer
+
+    calls, check = [], transformer.check_token_lists
+    for module in (compiled, composed, transformer):
+        monkeypatch.setattr(module, "check_token_lists", lambda inputs: calls.append(inputs) or check(inputs))
+    return calls

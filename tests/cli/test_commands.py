@@ -418,6 +418,20 @@ def test_a_compile_that_fails_is_one_line_without_warnings_about_its_model(tmp_p
     assert one_line_error(result, "ZeroDivisionError"), result.output
 
 
+def test_run_trace_of_a_map_to_lists_is_one_line(tmp_path):
+    """`run prog.py:listy a --trace` printed a traceback (the trace's EvaluationError: a list is no value)."""
+    source = tmp_path / "listy.py"
+    source.write_text("from weightsmith import rasp\n\ndef listy():\n    return rasp.Map(lambda x: [x], rasp.tokens)\n")
+    result = runner.invoke(app, ["run", f"{source}:listy", "a", "--vocab", "a", "--trace"])
+    assert one_line_error(result, "returned an unhashable value"), result.output
+
+
+def test_run_of_a_language_task_refuses_a_vocabulary():
+    """`run sentiment good --vocab a,b` answered "positive", the vocabulary silently ignored."""
+    result = runner.invoke(app, ["run", "sentiment", "good", "--vocab", "a,b"])
+    assert one_line_error(result, "--vocab is for a program, not the language task sentiment"), result.output
+
+
 def test_a_value_set_too_large_names_the_flags_that_keep_it_within_the_limit(tmp_path):
     # it advised "raise max_size", which no command and no compiler call takes
     source = tmp_path / "pair.py"

@@ -20,6 +20,16 @@ def test_circuits_writes_the_ground_truth(tmp_path):
     assert ["L2.H0", "output"] in document["component_edges"]
 
 
+@pytest.mark.parametrize("name", ["c.txt", "c.csv", "circuit"])
+def test_circuits_refuses_a_file_name_that_is_not_json(tmp_path, name):
+    """`-o c.txt` wrote JSON into c.txt: the ending said one format and the file held another."""
+    out = tmp_path / name
+    result = runner.invoke(app, ["circuits", "reverse", "-o", str(out)])
+    assert result.exit_code == 2 and "written as JSON; give a file name ending in .json" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not out.exists()
+    assert runner.invoke(app, ["circuits", "reverse", "-o", str(tmp_path / "C.JSON")]).exit_code == 0
+
+
 def test_circuits_refuses_a_saved_folder_and_unknown_programs(tmp_path):
     folder = tmp_path / "model"
     assert runner.invoke(app, ["compile", "reverse", "-o", str(folder)]).exit_code == 0

@@ -45,6 +45,18 @@ def test_a_string_where_a_token_list_is_expected_is_refused_with_the_list_meant(
     assert compiled.run(("a", "b")) == ["b", "a"]  # any other sequence of tokens is one
 
 
+def test_each_entry_point_checks_the_token_lists_once(token_checks):
+    """The batched paths checked the same inputs two or three times (`run`: in `with_bos`, `apply_batch` and
+    `encode`); the string refusals above still come from the one check at the entry."""
+    compiled = compile_rasp_to_model(PROGRAMS["reverse"].build(), {"a", "b", "c"}, 5, compiler_bos="BOS")
+    calls = {"apply": lambda: compiled.apply(["BOS", "a"]), "apply_batch": lambda: compiled.apply_batch([["BOS", "a"]]),
+             "run": lambda: compiled.run(["a", "b"]), "run_batch": lambda: compiled.run_batch([["a"], ["b", "c"]])}
+    for name, call in calls.items():
+        token_checks.clear()
+        call()
+        assert len(token_checks) == 1, name
+
+
 def test_numbers_decode_to_the_values_the_program_computes():
     frac = PROGRAMS["frac_prevs"].build()
     compiled = compile_program(frac, ["a", "b", "x"], 5)

@@ -37,6 +37,16 @@ def test_a_string_input_is_refused_with_the_token_list_meant(switched):
         switched.run_batch([["F", 0], "F0"])
 
 
+def test_each_entry_point_checks_the_token_lists_once(switched, token_checks):
+    """`run_batch` checked its inputs in `with_bos`, `apply_batch` and `encode`."""
+    calls = {"apply": lambda: switched.apply(["BOS", "F", 2]), "apply_batch": lambda: switched.apply_batch([["BOS", "F", 2]]),
+             "run": lambda: switched.run(["0", 1]), "run_batch": lambda: switched.run_batch([["0", 1], ["F", 2, 0]])}
+    for name, call in calls.items():
+        token_checks.clear()
+        call()
+        assert len(token_checks) == 1, name
+
+
 def test_a_number_typed_for_a_text_selector_is_told_how_to_type_the_selector(switched):
     """`weightsmith run SWITCH 0 1 2` over selectors '0' and 'F' reads the typed 0 as the components'
     number: the refusal said "one of ['0', 'F']; got 0", which reads as if 0 were one of them."""

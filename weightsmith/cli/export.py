@@ -78,7 +78,8 @@ def export_command(
 @app.command("circuits")
 def circuits_command(
     program: str = typer.Argument(..., help="A program to compile (library name or `file.py:function`)."),
-    out: Path = typer.Option(..., "-o", "--out", help="The JSON file to write."),
+    out: Path = typer.Option(..., "-o", "--out", help="The file to write: JSON, so its name ends in .json "
+                             "(another ending is refused rather than given JSON under a name that says otherwise)."),
     vocab: Optional[str] = _VOCAB,
     max_len: Optional[int] = _MAX_LEN,
     causal: bool = _CAUSAL,
@@ -92,6 +93,9 @@ def circuits_command(
              "(a library name or file.py:function) with the --vocab/--max-len it was compiled for")
     if out.is_dir():
         fail(f"-o {out}: is a folder; give a file name such as {out / 'circuit.json'}")
+    if out.suffix.lower() != ".json":
+        fail(f"-o {out}: the circuit is written as JSON; give a file name ending in .json, such as "
+             f"{out.with_suffix('.json')}")
     try:
         circuit = circuit_of(_compile(program, vocab, max_len, causal))
     except ValueError as err:

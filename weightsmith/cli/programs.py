@@ -55,6 +55,9 @@ def run(
     from weightsmith.cli.nlp import NLP_TASKS, nlp_command
 
     if program in NLP_TASKS:
+        if vocab is not None:  # (it was ignored: `run sentiment good --vocab a,b` answered positive)
+            fail(f"--vocab is for a program, not the language task {program}: it reads its own lexicon, and any other "
+                 "word as UNK")
         return nlp_command(program, " ".join(tokens), trace, NLP_TASKS[program])
     try:
         spec = load_program(program, vocab)
@@ -62,13 +65,15 @@ def run(
         if spec.max_seq_len is not None and len(xs) > spec.max_seq_len:
             fail(f"{len(xs)} tokens is longer than {spec.name}'s max_seq_len {spec.max_seq_len}")
         spec.limits.check_input(spec.name, xs)
-        output = rasp.evaluate(spec.program, xs)
+        output, table = rasp.evaluate(spec.program, xs), None
+        if trace:  # the trace evaluates again, with checks of its own (a Map's list values): its errors are the run's
+            from weightsmith.show.trace_table import trace_table
+
+            table = trace_table(spec.program, xs, title=f"{spec.name}({' '.join(tokens)})")
     except (KeyError, ValueError) as err:
         fail(str(err).strip('"'))
-    if trace:
-        from weightsmith.show.trace_table import trace_table
-
-        console.print(trace_table(spec.program, xs, title=f"{spec.name}({' '.join(tokens)})"))
+    if table is not None:
+        console.print(table)
     console.print(output)
 
 

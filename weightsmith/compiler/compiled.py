@@ -145,8 +145,7 @@ class CompiledModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input, starting with BOS: `.decoded` is the output list, BOS's slot first (InputError where the
         model is undefined: `Transformer.decode_logits`)."""
-        check_token_lists([tokens])
-        ids = self.model.encode([list(tokens)])
+        ids = self.model.encode([tokens])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
         out = CompiledOutput(self._decode(final, [len(tokens)], ids)[0], residuals)
@@ -157,15 +156,7 @@ class CompiledModel:
     def apply_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """Decoded outputs of many inputs (each starting with BOS), in batches of one forward pass each."""
         check_token_lists(inputs)
-        outputs: list[list] = []
-        longest = max((len(x) for x in inputs), default=1)
-        work = forward_work(self.model, min(len(inputs), batch_size) * longest)
-        with torch.inference_mode(), torch_threads(work):
-            for start in range(0, len(inputs), batch_size):
-                chunk = [list(x) for x in inputs[start:start + batch_size]]
-                ids = self.model.encode(chunk)
-                outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids, start))
-        return outputs
+        return self._apply_checked(inputs, batch_size)
 
     def run(self, tokens: Sequence) -> list:
         """The program's output on `tokens` (without BOS): what `rasp.evaluate(program, tokens)` gives."""
@@ -173,7 +164,19 @@ class CompiledModel:
 
     def run_batch(self, inputs: Sequence[Sequence]) -> list[list]:
         """The program's outputs on many inputs given without BOS."""
-        return [out[1:] for out in self.apply_batch(with_bos(self.config, inputs))]
+        return [out[1:] for out in self._apply_checked(with_bos(self.config, inputs))]
+
+    def _apply_checked(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
+        """`apply_batch` on inputs `check_token_lists` already passed (at `apply_batch`'s entry, or in `with_bos`)."""
+        outputs: list[list] = []
+        longest = max((len(x) for x in inputs), default=1)
+        work = forward_work(self.model, min(len(inputs), batch_size) * longest)
+        with torch.inference_mode(), torch_threads(work):
+            for start in range(0, len(inputs), batch_size):
+                chunk = [list(x) for x in inputs[start:start + batch_size]]
+                ids = self.model.encode(chunk, checked=True)
+                outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids, start))
+        return outputs
 
     def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor, first: int = 0) -> list[list]:
         rows = self.model.decode(final, lengths, ids, first=first)

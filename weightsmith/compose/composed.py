@@ -56,8 +56,7 @@ class ComposedModel:
     def apply(self, tokens: Sequence) -> CompiledOutput:
         """One input starting with BOS: `.decoded` echoes BOS (and the selector), then one output per token;
         InputError where the model is undefined (`Transformer.decode_logits`)."""
-        check_token_lists([tokens])
-        ids = self.model.encode([list(tokens)])
+        ids = self.model.encode([tokens])
         with torch.inference_mode(), torch_threads(forward_work(self.model, ids.numel())):
             final, residuals = self.model(ids, return_residuals=True)
         return CompiledOutput(self._decode(self.model.readout(final), [list(tokens)], ids)[0], residuals)
@@ -68,14 +67,7 @@ class ComposedModel:
         is undefined on is an InputError, or with `undefined_as_none` a None in its place (for checks that skip
         such inputs); it is not decoded, as its numbers are unspecified (a numerical one may be near no value)."""
         check_token_lists(inputs)
-        outputs: list[Optional[list]] = []
-        longest = max((len(x) for x in inputs), default=1)
-        with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
-            for start in range(0, len(inputs), batch_size):
-                chunk = [list(x) for x in inputs[start:start + batch_size]]
-                ids = self.model.encode(chunk)
-                outputs.extend(self._decode(self.model.readout(self.model(ids)), chunk, ids, start, undefined_as_none))
-        return outputs
+        return self._apply_checked(inputs, batch_size, undefined_as_none)
 
     def run(self, tokens: Sequence) -> list:
         """The outputs on `tokens` given without BOS, one per token (a switch's selector echoed in its slot, as
@@ -84,7 +76,19 @@ class ComposedModel:
 
     def run_batch(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """`run` on many inputs given without BOS (InputError for the first the model is undefined on)."""
-        return [out[1:] for out in self.apply_batch(with_bos(self.config, inputs), batch_size)]
+        return [out[1:] for out in self._apply_checked(with_bos(self.config, inputs), batch_size)]
+
+    def _apply_checked(self, inputs: Sequence[Sequence], batch_size: int = 8192,
+                       undefined_as_none: bool = False) -> list[Optional[list]]:
+        """`apply_batch` on inputs `check_token_lists` already passed (at `apply_batch`'s entry, or in `with_bos`)."""
+        outputs: list[Optional[list]] = []
+        longest = max((len(x) for x in inputs), default=1)
+        with torch.inference_mode(), torch_threads(forward_work(self.model, min(len(inputs), batch_size) * longest)):
+            for start in range(0, len(inputs), batch_size):
+                chunk = [list(x) for x in inputs[start:start + batch_size]]
+                ids = self.model.encode(chunk, checked=True)
+                outputs.extend(self._decode(self.model.readout(self.model(ids)), chunk, ids, start, undefined_as_none))
+        return outputs
 
     def _decode(self, logits: torch.Tensor, chunk: list[list], ids: torch.Tensor, first: int = 0,
                 undefined_as_none: bool = False) -> list[Optional[list]]:

@@ -398,14 +398,17 @@ class Transformer(nn.Module):
         if (ids[:, 0] == self._token_ids[self.config.pad]).any():
             raise InputError("ids: position 0 is PAD; every input starts with BOS (a PAD-only row attends to nothing)")
 
-    def encode(self, batch: Sequence[Sequence]) -> Tensor:
+    def encode(self, batch: Sequence[Sequence], checked: bool = False) -> Tensor:
         """Token ids [B, T] on the model's device: each input starts with BOS; shorter ones end in PAD.
 
         An input may end in PAD tokens itself, as Tracr's models accept (`[BOS, a, b, PAD, PAD]`): they
         take positions (so count towards max_seq_len) but are masked from attention as keys, so the
         real positions' outputs are those of `[BOS, a, b]`. PAD followed by a real token is an error.
+        `checked`: the caller ran `check_token_lists` on these inputs at its entry (the batched runners of
+        compiled and composed models do, once), so it is not run again per chunk.
         """
-        check_token_lists(batch)
+        if not checked:
+            check_token_lists(batch)
         bos, pad = self.config.bos, self.config.pad
         T = max((len(tokens) for tokens in batch), default=1)
         ids = np.full((len(batch), T), self._token_ids[pad], dtype=np.int64)

@@ -864,19 +864,7 @@ def feeling_nouns() -> frozenset[str]:
     a fan is a device first and a devotee next, and "the fans were excited" is English."""
     from weightsmith.tasks.nlp.dictionary import english, sources
 
-    hypernyms, senses = english._noun_graph(sources.path("wordnet").parent)
-    roots = {senses[lemma][int(number) - 1] for lemma, _, number in (name.rsplit(".", 2) for name in FEELERS)}
-    out = set()
-    for lemma, offsets in senses.items():
-        seen, todo = set(), list(offsets[:FEELER_SENSES])
-        while todo:
-            synset = todo.pop()
-            if synset not in seen:
-                seen.add(synset)
-                todo += hypernyms[synset]
-        if seen & roots:
-            out.add(lemma)
-    return frozenset(out)
+    return frozenset(english.nouns_under(sources.path("wordnet").parent, {"feeler": FEELERS}, FEELER_SENSES))
 
 
 def _joined(c: WordClass, part: str) -> WordClass:

@@ -61,13 +61,18 @@ class Task:
     entry: str = "program"  # the module's function that builds the program (a slice's: `subject_program`)
 
     @property
-    def known_words(self) -> set[str]:
-        """The words the program reads as themselves; any other word is UNK."""
+    def known_words(self) -> frozenset[str]:
+        """The words the program reads as themselves; any other word is UNK. Made once per task (the
+        grammaticality program's are 85,741 words, asked for on every sentence), so frozen."""
+        return self._known_words()
+
+    @lru_cache(maxsize=None)
+    def _known_words(self) -> frozenset[str]:
         if self.module is translation:
-            return set(translation.english_vocabulary())
+            return frozenset(translation.english_vocabulary())
         if self.module is dictionary_translation:
             return dictionary_translation.known_words()
-        return set(self.module.vocabulary())
+        return frozenset(self.module.vocabulary())
 
     @lru_cache(maxsize=None)
     def program(self) -> rasp.SOp:
@@ -86,7 +91,7 @@ class Task:
             return set(range(len(translation_words.vocabulary().words)))
         if hasattr(self.module, "encode"):
             return set(range(len(self.known_words)))
-        vocab = self.known_words
+        vocab = set(self.known_words)  # a copy: the words are shared, this set grows
         if self.module is translation:
             french = rasp.value_set(self.program(), vocab | {translation.SEP}, self.max_seq_len)
             vocab |= {translation.SEP} | (french - {translation.EOS})

@@ -58,7 +58,7 @@ class Tokens:
     unknown: list[str]  # the original words behind each UNK, in order
 
 
-def with_unknowns(words: Iterable[str], known: set[str], known_here: Container[int] = frozenset()) -> Tokens:
+def with_unknowns(words: Iterable[str], known: Container[str], known_here: Container[int] = frozenset()) -> Tokens:
     """Words outside `known` become UNK, except at the positions `known_here` (a word the program reads inside
     a multi-word expression there, though not alone); the originals are kept, so output can name them."""
     words = list(words)

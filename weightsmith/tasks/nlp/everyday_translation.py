@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from weightsmith.library.nlp.translation_words import DAYS
+from weightsmith.tasks.nlp import dictionary
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 SPLITS = {"dev": 13, "test": 31}
@@ -104,20 +105,11 @@ class _Phrase:
 
 
 @lru_cache(maxsize=1)
-def _lexicon():
-    """The built lexicon, read once: reading its tables takes a second, and `play` sentences (one in about
-    fifty) read it each (20 of the 33 CPU s the dev and test splits took)."""
-    from weightsmith.tasks.nlp import dictionary
-
-    return dictionary.load()
-
-
-@lru_cache(maxsize=1)
 def _pools():
     """The everyday words of the lists above that the built lexicon translates, with their forms."""
     from weightsmith.tasks.nlp.dictionary.verbiste import ETRE_VERBS
 
-    lexicon = _lexicon()
+    lexicon = dictionary.load()
 
     def noun(word):
         t, e = lexicon.translations.get((word, "noun")), lexicon.english.get((word, "noun"))
@@ -323,7 +315,7 @@ class _Grammar:
             return english, _with_subject(subject, [AVOIR[k], "besoin"]) + de + rest, False
         if kind == "play":  # play football: jouer au football; play the piano: jouer du piano
             game, sport = rng.choice(sorted(PLAY.items()))
-            lexicon = _lexicon()
+            lexicon = dictionary.load()  # (read once per process: `dictionary.load`)
             french = [lexicon.conjugation("jouer").present[k]]
             english = subject.english + ["plays" if third else "play"] + ([] if sport else ["the"]) + [game]
             t = lexicon.translations[game, "noun"]

@@ -1,12 +1,14 @@
 """The lexicon built from the installed dictionaries: size, inflections, word classes, French, sentiment."""
 
+import json
 from collections import Counter
 
 import pytest
 
 from weightsmith.tasks.nlp import dictionary
 from weightsmith.tasks.nlp.dictionary import freedict, tables
-from weightsmith.tasks.nlp.dictionary.build import _Chooser, closed_class_verbs, place_names, read_overrides, respelled
+from weightsmith.tasks.nlp.dictionary.build import (_Chooser, closed_class_verbs, fingerprint, place_names, read_overrides,
+                                                     respelled)
 
 
 def test_at_least_3000_lemmas_for_every_task(built):
@@ -78,22 +80,18 @@ def test_unknown_words_depend_on_the_task(built):
 
 def test_tables_read_back_equal_and_load_reuses_them(built):
     folder, lexicon = built
-    again = dictionary.load(folder)
+    again = tables.read(folder)
     assert again.english == lexicon.english and again.translations == lexicon.translations
     assert again.verbs == lexicon.verbs and again.sentiment == lexicon.sentiment
     assert again.classifier == lexicon.classifier
+    assert dictionary.load(folder) is lexicon
 
 
-def test_tables_built_by_other_code_are_rebuilt(built, tmp_path):
-    folder, _ = built
-    stale = tmp_path / "stale"
-    stale.mkdir()
-    for f in folder.iterdir():
-        (stale / f.name).write_bytes(f.read_bytes())
-    manifest = (stale / "manifest.json").read_text()
-    (stale / "manifest.json").write_text(manifest.replace('"fingerprint": "', '"fingerprint": "old'))
-    (stale / "translations.tsv").write_text("english\tpos\tfrench\tgender\tforms\tsource\n")
-    assert ("cat", "noun") in dictionary.load(stale).translations
+def test_tables_built_by_other_code_are_rebuilt(built):
+    """`built` loaded a folder with another builder's fingerprint and an empty translations table."""
+    folder, lexicon = built
+    assert json.loads((folder / "manifest.json").read_text())["fingerprint"] == fingerprint()
+    assert ("cat", "noun") in lexicon.translations and ("cat", "noun") in tables.read(folder).translations
 
 
 def test_cognates_cover_nouns_the_dictionaries_lack_and_skip_english_quoted_in_french(built):
@@ -263,3 +261,28 @@ def test_a_respelling_needs_french_to_write_it_far_more_and_to_mean_the_same_wor
     assert respelled("tache", "stain", back) == "tache"  # tâche is a task, not a stain
     assert respelled("maïs", "corn", back) == "maïs"  # mais has fewer accents: another word
     assert respelled("salle de bains", "bathroom", back) == "salle de bains"
+
+
+def test_load_reads_a_folder_once_and_again_when_it_is_rebuilt_or_edited(built, tmp_path):
+    """`load` re-read and re-parsed the tables on every call (about a second each); now once per folder, but
+    a folder rebuilt (a new one renamed into place, as `tables.write` publishes) or edited is read anew."""
+    import os
+    import shutil
+
+    folder, _ = built
+    copy, fresh = tmp_path / "copy", tmp_path / "fresh"
+    shutil.copytree(folder, copy)
+    first = dictionary.load(copy)
+    assert dictionary.load(copy) is first and ("cat", "noun") in first.translations
+
+    shutil.copytree(folder, fresh)
+    rows = (fresh / "translations.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (fresh / "translations.tsv").write_text("".join(r for r in rows if not r.startswith("cat\tnoun\t")), encoding="utf-8")
+    shutil.rmtree(copy)
+    os.rename(fresh, copy)
+    rebuilt = dictionary.load(copy)
+    assert ("cat", "noun") not in rebuilt.translations and dictionary.load(copy) is rebuilt
+
+    with open(copy / "translations.tsv", "a", encoding="utf-8") as table:  # edited in place
+        table.write("cat\tnoun\tchat\tm\tpl=chats\tfreedict\n")
+    assert ("cat", "noun") in dictionary.load(copy).translations

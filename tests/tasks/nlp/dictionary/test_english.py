@@ -64,3 +64,13 @@ def test_wordnet_is_parsed_once_for_several_sets_of_roots(wordnet, monkeypatch):
     first = noun_classes(wordnet, {"kin": ("relative.n.01",)})
     assert noun_classes(wordnet, {"device": ("device.n.01",)})["lamp"] == "device" and "mother" in first
     assert reads == ["data.noun"]
+
+
+def test_nouns_under_roots_reads_as_many_senses_as_asked(wordnet):
+    """One walk of WordNet's hypernyms for the lexicon's classes and the grammar's feeling nouns (which walked it
+    again through `_noun_graph`): a fan is a device first and a devotee next; a missile is under two roots."""
+    roots = {"person": ("person.n.01",), "device": ("device.n.01",), "vehicle": ("conveyance.n.03",)}
+    first, two = english.nouns_under(wordnet, roots), english.nouns_under(wordnet, roots, senses=2)
+    assert first["fan"] == {"device"} and two["fan"] == {"device", "person"}
+    assert first["missile"] == {"device", "vehicle"}  # (so `noun_classes` gives it no class: tested above)
+    assert first["child"] == {"person"} and "idea" not in two

@@ -99,29 +99,38 @@ def noun_classes(folder: Path, roots: dict[str, tuple[str, ...]]) -> dict[str, s
     (lamp, source of illumination, device), bus → vehicle (public transport, conveyance). Only the first
     sense is read (WordNet lists a lemma's senses commonest first): later senses add more noise than
     nouns (match is a device first, the game later; night is a measure of time in its later senses)."""
-    hypernyms, senses = _noun_graph(folder)
-    by_synset = {}
-    for cls, names in roots.items():
+    return {lemma: next(iter(found)) for lemma, found in nouns_under(folder, roots).items()
+            if len(found) == 1 and lemma.isalpha()}
+
+
+def nouns_under(folder: Path, roots: dict[str, tuple[str, ...]], senses: int = 1) -> dict[str, set[str]]:
+    """Noun lemma → the keys of `roots` (each key's synsets as WordNet names, "person.n.01") that one of the
+    lemma's `senses` commonest senses falls under, by WordNet's hypernym closure (instance hypernyms included);
+    a lemma under none is left out. The one walk of WordNet's nouns: `noun_classes` reads the first sense, the
+    grammar's feeling nouns two (a fan is a device first and a devotee next)."""
+    hypernyms, lemma_senses = _noun_graph(folder)
+    by_synset: dict[str, set[str]] = {}
+    for key, names in roots.items():
         for name in names:
             lemma, _, number = name.rsplit(".", 2)
-            by_synset[senses[lemma][int(number) - 1]] = cls
+            by_synset.setdefault(lemma_senses[lemma][int(number) - 1], set()).add(key)
     out = {}
-    for lemma, offsets in senses.items():
-        seen, todo = set(), [offsets[0]]
+    for lemma, offsets in lemma_senses.items():
+        seen, todo = set(), list(offsets[:senses])
         while todo:
             synset = todo.pop()
             if synset not in seen:
                 seen.add(synset)
                 todo += hypernyms[synset]
-        found = sorted({by_synset[s] for s in seen if s in by_synset})
-        if len(found) == 1 and lemma.isalpha():
-            out[lemma] = found[0]
+        found = {key for synset in seen & by_synset.keys() for key in by_synset[synset]}
+        if found:
+            out[lemma] = found
     return out
 
 
 @lru_cache(maxsize=1)
 def _noun_graph(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """WordNet's nouns as `noun_classes` reads them: synset offset → its hypernyms' (instance hypernyms
+    """WordNet's nouns as `nouns_under` reads them: synset offset → its hypernyms' (instance hypernyms
     included), and lemma → its senses' synset offsets, commonest first. Parsed once (the two files are 20 MB)
     for the callers that class nouns under several sets of roots (the translator's vocabulary does, twice)."""
     hypernyms: dict[str, list[str]] = {}
