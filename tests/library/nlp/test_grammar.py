@@ -568,8 +568,8 @@ TWENTIETH_ROUND = [
     ("the river runs deep under the old bridge .", True), ("the shop opens late on fridays .", True),
     ("the tent held firm in the storm .", True),
     # "for" + years after any verb in the present simple whose subject is a doer (the perfect was meant)
-    ("my uncle drives a taxi in london for twenty years .", False), ("she teaches the piano for fifteen years .", False),
-    ("we rent this flat for six years .", False),
+    ("my uncle drives a taxi in london for twenty years .", False),
+    ("she teaches the piano for fifteen years .", False), ("we rent this flat for six years .", False),
     ("my grandparents have run the farm for forty years .", True), ("we will stay in portugal for three years .", True),
     ("she is staying with her aunt for two months .", True), ("i want to live in japan for a few years .", True),
     ("the guarantee on the fridge lasts for five years .", True),

@@ -326,8 +326,8 @@ class WordClass:
 
     @property
     def rule_mark(self) -> str:
-        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY): what every other
-        reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY): what every
+        other reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
         return "/".join(p for p in self.mark.split("/") if p not in (
             LINKING, BARE_AFTER, FEELING, THING, FLAT_LY)) or "-"
 
