@@ -186,8 +186,6 @@ KNOWN_MISSES = {
     "they painted the garden fence green .",
     "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
-    "they are married for twenty years .", "he teaches at this school for three years .",
-    "i have this car for two years .",
     "she is thinking about move to leeds .", "the new one is nice .",
     "she has spelt my name wrong again .", "we heard them singing next door .",
     "i am not accustomed with the cold .",
@@ -251,7 +249,7 @@ KNOWN_MISSES = {
     # round's rule leaves these: a verb of result (drives), an adverb reading (clear, slow, quiet), the object between
     "the teacher spoke clear to the class .",
     "he answered the phone very polite .", "the old man walked slow to the bus stop .", "my brother drives very careful .",
-    "she smiled sweet at the baby .", "the children played quiet in their room .",
+    "the children played quiet in their room .",
     "we waited patient for the doctor .",
     # Tenth round, its class sentences (written before the rules): no bare-countable rule before a noun (onto kitchen
     # table), "via" + a name's article, will after unless / if, a
@@ -562,13 +560,28 @@ NINETEENTH_ROUND = [
     ("my boss wants the sales figures before lunch .", True), ("she left her sports bag at school .", True),
     ("are the children play in the garden ?", False), ("i answered ten emails today .", True),
 ]
+TWENTIETH_ROUND = [
+    # an adjective whose adverb reading is only ever its -ly adverb's twin stands for that adverb after a verb
+    ("the little boy ran quick to the bus stop .", False), ("my grandmother speaks very quiet on the phone .", False),
+    ("the new teacher smiled sweet at the class .", False),
+    ("the little boy ran quickly to the bus stop .", True), ("my grandmother speaks very quietly on the phone .", True),
+    ("the river runs deep under the old bridge .", True), ("the shop opens late on fridays .", True),
+    ("the tent held firm in the storm .", True),
+    # "for" + years after any verb in the present simple whose subject is a doer (the perfect was meant)
+    ("my uncle drives a taxi in london for twenty years .", False),
+    ("she teaches the piano for fifteen years .", False), ("we rent this flat for six years .", False),
+    ("my grandparents have run the farm for forty years .", True), ("we will stay in portugal for three years .", True),
+    ("she is staying with her aunt for two months .", True), ("i want to live in japan for a few years .", True),
+    ("the guarantee on the fridge lasts for five years .", True),
+]
 
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
     "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
-    "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND}
+    "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
+    "twentieth": TWENTIETH_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

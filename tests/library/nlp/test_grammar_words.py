@@ -123,6 +123,26 @@ def test_linking_verbs_come_from_wordnet_frames_in_their_commonest_senses():
     assert words.class_of("feel").mark.split("/") == ["bare", grammar_words.LINKING]  # joined to the mark it had
 
 
+@needs_lexicon
+def test_flat_adverbs_that_only_stand_for_their_ly_adverb_come_from_wordnet_senses():
+    flat = grammar_words.flat_ly_adverbs()
+    assert {"quick", "quiet", "sweet", "bad", "loud"} <= flat  # every sense: "promptly, quickly, quick" …
+    assert not {"hard", "late", "fast", "slow", "deep", "fine", "close", "tight"} & flat  # a sense of their own
+    words = grammar_words.vocabulary()
+    assert grammar_words.FLAT_LY in words.class_of("sweet").mark.split("/")
+    assert words.class_of("sweet").rule_mark == words.class_of("sweet").mark.replace("/" + grammar_words.FLAT_LY, "")
+
+
+@needs_lexicon
+def test_verbs_whose_subject_is_a_thing_come_from_the_frames_of_their_commonest_sense():
+    things = grammar_words.thing_verbs()
+    assert {"last", "rain", "happen", "belong"} <= things  # Something ----s (something)
+    assert not {"have", "teach", "rent", "run", "live", "work", "drive"} & things
+    words = grammar_words.vocabulary()
+    assert words.class_of("lasts").mark == grammar_words.THING_VERB
+    assert words.class_of("teaches").mark != grammar_words.THING_VERB
+
+
 @given(st.from_regex(r"[a-z]{2,8}[bcdfgkmnprst]", fullmatch=True))
 def test_the_doubling_a_verb_does_not_use_is_its_misspelling(verb: str):
     last = verb[-1]

@@ -59,7 +59,7 @@ from functools import lru_cache
 
 from weightsmith import rasp
 from weightsmith.library.nlp.grammar_words import (
-    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, LINKING, THING, UNK_CLASS, WordClass,
+    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, FLAT_LY, LINKING, THING, THING_VERB, UNK_CLASS, WordClass,
 )
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
@@ -472,7 +472,8 @@ def _role(name: str) -> str:
     """What the rules of word choice read of a class, in one feature (a feature of the word class costs units per
     class, a feature of this one a unit per value), as letters: "v" a verb that takes no adjective after it (no
     linking verb, `_links`, nor one of result: get ready, keep quiet), "a" an adjective that may stand for its -ly
-    adverb (not one the lexicon lists as an adverb too, slow, hard, nor one of colour, size or age: turn red), "p" a
+    adverb (not one the lexicon lists as an adverb too, slow, hard, unless that adverb is only ever its -ly
+    adverb's twin, `grammar_words.flat_ly_adverbs`: sweet, quick; nor one of colour, size or age: turn red), "p" a
     preposition a bare countable noun may not follow (not by, of, than, during, nor one with other readings: next,
     past, like; and "as", an adverb to the other rules: she works as waitress), "b" a countable noun English puts
     bare after a preposition (at school, in bed), "r" an adjective with an adverb's reading that is no gradable
@@ -485,7 +486,7 @@ def _role(name: str) -> str:
     marks = c.mark.split("/")
     own = WordClass.parse(name).mark.split("/")
     letters = ("v" * (not _links(name) and "res" not in marks)
-               + "a" * ("ly" in marks and "fact" not in marks and "R" not in c.readings)
+               + "a" * ("ly" in marks and "fact" not in marks and ("R" not in c.readings or FLAT_LY in own))
                + "p" * (c.readings in (("PREP",), ("PREP", "SUB")) and c.mark not in (
                    "of", "p:by", "than", "strict", "during") or c.mark == "as")
                + "b" * (BARE_AFTER in own)
@@ -1121,15 +1122,21 @@ def program() -> rasp.SOp:
     # (since + a point in time wants a perfect: i work here [since] 2019; i have worked here since 2019)
     bad_time = combine("bad_time", lambda t, c: (t, c) in (("past", "N"), ("past", "H"), ("fut", "P"), ("since", "N")),
                        time, clause_tense)
-    # "for" + a number of years after a verb of a lasting state in the present simple (i know her for ten years,
-    # we live here for six years: have known, have lived; the guarantee lasts for two years is fine)
+    # "for" + a number of years after a verb in the present simple (i know her for ten years, we have our parrot for
+    # fifteen years, he teaches at this school for three years: have known, have had, has taught), but one whose
+    # subject is a thing in its commonest WordNet sense (`grammar_words.thing_verbs`: the guarantee lasts for two
+    # years)
     is_for = feature("is_for", lambda m: m == "p:for", mark)
     for_years = combine("for_years", lambda u, f: u and f, feature("long_unit", lambda m: m == "unitl", mark),
                         combine("for_two_or_three_back", lambda a, b: a or b,
                                 previous(is_for, 2, default=False, name="for_two_back"),
                                 previous(is_for, 3, default=False, name="for_three_back")))
-    lasting_present = combine("lasting_present", lambda m, c: m in ("statd", "dur") and c == "N",
-                              verb_mark, clause_tense)
+    # (the nearest verb is that present itself, no auxiliary's or "to"'s verb: she is staying with us for two months,
+    # we will live there for two years, i want to work here for a year)
+    verb_of_a_doer = combine("verb_before_of_a_doer", lambda g, m: g and m != THING_VERB,
+                             feature("verb_before_ungoverned", lambda g: not canonical(g).startswith("req:"),
+                                     verb_governor), verb_mark)
+    lasting_present = combine("lasting_present", lambda d, c: d and c == "N", verb_of_a_doer, clause_tense)
     bad_time = combine("bad_time_or_duration", lambda a, b: a or b, bad_time,
                        combine("bad_duration", lambda f, p: f and p, for_years, lasting_present))
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
@@ -1269,7 +1276,7 @@ def program() -> rasp.SOp:
                                         feature("noun_next", lambda t: t == "N", next_tag))))
     # a verb of state in the progressive (she is knowing the answer)
     stative = combine("stative_verb", lambda t, m: t and m, feature("is_verb_tag", lambda t: t == "V", tag),
-                      feature("stative_mark", lambda m: m in ("stat", "statd"), mark))
+                      feature("stative_mark", lambda m: m == "stat", mark))
     bad_since = combine("bad_since_or_stative", lambda a, b: a or b, bad_since,
                         combine("stative_progressive", lambda s, g: s and g == "req:ing_pp", stative, governor))
     # a comparative where a superlative belongs: the + comparative (+ noun) + in (the worse in the class)

@@ -26,7 +26,7 @@ A class says everything the grammar reads from a word, as a string of six fields
   frequency adverbs that never follow a predicative adjective ("freq1": she is angry never) and "than"; since the
   sixth "name" (a proper noun: needs no determiner), "part" (a noun that takes a bare noun after "of": a cup of
   tea), "pposs" (mine, yours …: no noun after them), "let" (let / make: no "to" and no -ing after their object),
-  "hardly", "well", "unitl" / "statd" / "dur" (for + years after know / live …), and "op" / "fact" joined to an
+  "hardly", "well", "unitl" (for + years in the present simple: i know her for ten years), and "op" / "fact" joined to an
   adjective's mark (`ADJECTIVE_ORDER`: a lovely old house); since the seventh "when" (again, twice, once, today,
   tonight: never between a verb and its definite object), "cmp" on less / fewer / rather / earlier (comparatives
   "than" may follow), and "ly" joined to the mark of an adjective whose regular -ly adverb the lexicon lists
@@ -40,7 +40,10 @@ A class says everything the grammar reads from a word, as a string of six fields
 beautiful is an error); since the eighteenth "trp" on the past = participle of a verb that takes an object in its
 commonest senses but not in all (`object_first_verbs`: the hills covered in heather; the river flooded), "fl"
 (joined to any other mark) on the participles of a verb of feeling (`feeling_verbs`: the trip was interested) and
-"th" on a noun that names no one who could feel (`feeling_nouns`).
+"th" on a noun that names no one who could feel (`feeling_nouns`); since the twentieth "thv" on the forms of a verb with
+no other mark whose commonest sense has a thing for subject (`thing_verbs`: the guarantee lasts for two years) and
+"fla" (joined to any other mark) on an adjective whose adverb reading is only ever its -ly adverb's twin
+(`flat_ly_adverbs`: she smiled sweet).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
@@ -265,8 +268,6 @@ ADJECTIVE_ORDER = {
                            "black", "brown", "yellow", "grey", "gray", "pink", "purple", "orange", "wooden", "plastic",
                            "woollen", "golden", "dark", "light")},
 }
-# verbs of a lasting state: with "for" + a number of years they want the perfect (i know her for ten years: have known)
-DURATIVE = ("know", "live", "work", "own")
 LONG_UNITS = ("years", "months", "decades", "ages")  # ("for two hours every evening" may be a habit)
 UNITS = ("years", "months", "weeks", "days", "hours", "minutes", "ages", "decades", "centuries", "metres", "meters",
          "kilometres", "kilometers", "miles", "feet", "inches", "centimetres", "centimeters", "kilos", "grams")
@@ -325,9 +326,10 @@ class WordClass:
 
     @property
     def rule_mark(self) -> str:
-        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING): what every other
-        reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
-        return "/".join(p for p in self.mark.split("/") if p not in (LINKING, BARE_AFTER, FEELING, THING)) or "-"
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY): what every
+        other reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        return "/".join(p for p in self.mark.split("/") if p not in (
+            LINKING, BARE_AFTER, FEELING, THING, FLAT_LY)) or "-"
 
     @staticmethod
     def parse(name: str) -> "WordClass":
@@ -573,6 +575,16 @@ def classify(lexicon) -> dict[str, WordClass]:
     feeling, feelers = feeling_verbs(), feeling_nouns()
     table = {w: _joined(c, FEELING) if "pp" in c.forms and any(
         pos == "verb" and lemma in feeling for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
+    # a verb whose commonest sense has a thing for its subject ("thv": the guarantee lasts for two years; a verb
+    # with no other mark, which other rules compare whole)
+    things = thing_verbs()
+    table = {w: replace(c, mark=THING_VERB) if c.primary == "V" and c.mark == "-" and (lemmas := {
+        lemma for lemma, pos, _ in forms.get(w, []) if pos == "verb"}) and lemmas <= things else c
+             for w, c in table.items()}
+    # an adjective whose adverb reading only ever stands for its -ly adverb ("fla": she smiled sweet)
+    flat = flat_ly_adverbs()
+    table = {w: _joined(c, FLAT_LY) if w in flat and "R" in c.readings and "ly" in c.mark.split("/") else c
+             for w, c in table.items()}
     nouns = wordnet_nouns()
     table = {w: _joined(c, THING) if c.primary == "N" and (lemmas := {
         lemma for lemma, pos, _ in forms.get(w, []) if pos == "noun"}) and lemmas <= nouns and not lemmas & feelers
@@ -867,6 +879,51 @@ def feeling_nouns() -> frozenset[str]:
     return frozenset(english.nouns_under(sources.path("wordnet").parent, {"feeler": FEELERS}, FEELER_SENSES))
 
 
+# an adjective the lexicon lists as an adverb too is spared by the adjective-for-adverb rule (work hard, drive fast,
+# arrive late): English uses it as one. Unless every WordNet sense of the adverb is one of its own -ly adverb (sweet:
+# "sweetly, sweet"; quick: "promptly, quickly, quick"; bad, quiet, loud, sharp): then the adverb reading is the -ly
+# adverb's informal twin, where the learners' data mark an error (she smiled sweet); hard, late, fast, slow ("the
+# clock runs slow"), deep ("the river runs deep"), tight, close, fine, wide have a sense of their own
+FLAT_LY = "fla"  # the part of a mark that says so
+
+
+@lru_cache(maxsize=1)
+def flat_ly_adverbs() -> frozenset[str]:
+    """Adverb lemmas every WordNet sense of which (index.adv) holds their regular -ly adverb (`ly_adverb`) as well
+    (data.adv)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+
+    folder = sources.path("wordnet").parent
+    synsets: dict[str, set[str]] = {}
+    with open(folder / "data.adv", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if not line.startswith(" "):
+                fields = line.split("|")[0].split()
+                synsets[fields[0]] = {fields[4 + 2 * i].lower() for i in range(int(fields[3], 16))}
+    out = set()
+    with open(folder / "index.adv", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if not line.startswith(" "):
+                fields = line.split()
+                lemma, count, pointers = fields[0], int(fields[2]), int(fields[3])
+                offsets = fields[6 + pointers:6 + pointers + count]
+                if offsets and all(ly_adverb(lemma) in synsets.get(o, ()) for o in offsets):
+                    out.add(lemma)
+    return frozenset(out)
+
+
+# WordNet's verb frames whose subject is a thing (Something ----s, It is ----ing, Something ----s something …)
+THING_FRAMES = frozenset((1, 3, 4, 5, 6, 10, 11, 12, 34, 35))
+THING_VERB = "thv"  # the part of a mark that says so
+
+
+@lru_cache(maxsize=1)
+def thing_verbs() -> frozenset[str]:
+    """Verb lemmas whose commonest WordNet sense has only frames with a thing for subject (last: "Something ----s
+    something"): in the present simple with "for" + years they state a fact (the guarantee lasts for two years)."""
+    return frozenset(w for w, s in verb_senses().items() if s.frames and s.frames[0] and s.frames[0] <= THING_FRAMES)
+
+
 def _joined(c: WordClass, part: str) -> WordClass:
     """The class with `part` joined to its mark."""
     return replace(c, mark=part if c.mark == "-" else f"{c.mark}/{part}")
@@ -945,16 +1002,13 @@ def _plain_mark(word: str, c: WordClass, analyses: list[tuple[str, str, str]],
     """The word's mark: listed (`MARKS`), from its verb lemma (`BARE_VERBS`, `VERB_COMPLEMENTS`); for an
     adjective or adverb its complement ("c:of", `ADJECTIVE_COMPLEMENTS`) and degree ("syn": compares with
     -er only, `synthetic`; "deg": a comparative or superlative form), joined by "/"; "unit" for a plural unit
-    of time or measure ("unitl" for years, months …: `LONG_UNITS`); "stat" for a verb of state ("statd" for one of
-    `DURATIVE`, "dur" for a verb of `DURATIVE` that is no verb of state); or "cnt" for a singular noun no lemma lists as a plural too (the lexicon lists "coffee" and
-    "person" as plurals of themselves)."""
+    of time or measure ("unitl" for years, months …: `LONG_UNITS`); "stat" for a verb of state; or "cnt" for a
+    singular noun no lemma lists as a plural too (the lexicon lists "coffee" and "person" as plurals of themselves)."""
     if word in MARKS:
         return MARKS[word]
     verb_lemmas = [lemma for lemma, pos, _ in analyses if pos == "verb"]
     if c.primary == "V" and any(pos == "verb" and tag == "ing" and lemma in STATIVE for lemma, pos, tag in analyses):
-        return "statd" if any(lemma in DURATIVE for lemma in verb_lemmas) else "stat"
-    if c.primary == "V" and any(lemma in DURATIVE for lemma in verb_lemmas):
-        return "dur"
+        return "stat"
     bare = next((BARE_VERBS[lemma] for lemma in verb_lemmas if lemma in BARE_VERBS), None)
     if bare and "V" in c.readings:
         return bare
