@@ -379,7 +379,7 @@ class StaticFacts(_FunctionTables):
     def _may_average(self, aggregate: rasp.Aggregate) -> bool:
         """Whether `aggregate` can give a value other than a copy of one selected value, unless proved
         otherwise (`copies_one_value`); CompileError where the means cannot be bounded exactly."""
-        if copies_one_value(aggregate, self.values, self.max_seq_len):
+        if copies_one_value(aggregate, self.values, self.nullable, self.max_seq_len):
             return False
         if rasp.is_numerical(aggregate):
             return True  # a numerical head computes any mean
@@ -468,7 +468,7 @@ class StaticFacts(_FunctionTables):
         lowering), and the proof walks the selector's tables (a tenth of sort_unique's compile)."""
         if id(aggregate) not in self._retypes:
             self._retypes[id(aggregate)] = (any(isinstance(v, int) for v in self.values(aggregate.sop))  # bools are ints
-                                            and not selects_one_position(aggregate, self.values))
+                                            and not selects_one_position(aggregate, self.values, self.nullable))
         return self._retypes[id(aggregate)]
 
     def may_select_nothing(self, selector: rasp.Selector) -> bool:
