@@ -223,7 +223,7 @@ KNOWN_MISSES = {
     # and does not ("noise", "service") count by use; "time" only by use (a verb + adjective + noun needs the
     # lexicon's countability); "cough" has no noun reading; since after a comma opening the sentence; an adverb
     # before "now"; study, close, rest after the object read as nouns or adjectives; "the more expensive one"
-    "what funny story !", "they found cheap flat near the river .", "he has long hair and a beard .",
+    "what funny story !", "they found cheap flat near the river .",
     "i have never heard such noise in my life !", "what great service !", "such weather is rare in june .",
     "we had lovely time at the wedding .", "he did excellent work on the project .",
     "since the accident , she walks with a stick .",
@@ -285,14 +285,14 @@ KNOWN_MISSES = {
     # its class sentences (written before the candidates were measured): a bare countable after a run of adjectives
     # (D1, D2: no win on set 11), after a preposition ("station" is bare there in WordNet's text a third of the
     # times), and an adjective for an adverb;
-    # "long" after "has" reads as a verb, "long boring" as adjectives out of order (main too), behave is a linking
+    # "long" after "has" reads as a verb (an adjective since the twentieth round), "long boring" as adjectives out of order (main too), behave is a linking
     # verb in WordNet, "constant" is a noun first, "ran free" a depictive
     "my uncle drives old red tractor on his farm .", "there is lovely big garden behind their house .",
     "we stayed in tiny old cottage by the sea .", "he is very kind old man .",
     "she wore beautiful long dress to the wedding .", "they live in big white house near the church .",
     "i bought cheap new phone last week .", "my sister has sweet little puppy called max .",
     "he drove us to station in his car .", "it was a really long boring meeting .",
-    "she has long dark hair .", "the children behaved terrible at the zoo .", "it rained constant all weekend .",
+    "the children behaved terrible at the zoo .", "it rained constant all weekend .",
     "the dog ran free in the field .",
     # Thirteenth round, its class sentences (written before they were scored): "overnight" after an adjective, not a
     # noun, is still read as an adjective out of place (main too)
@@ -565,8 +565,8 @@ NINETEENTH_ROUND = [
 ]
 
 # the twentieth round's readings (docs/nlp.md, "Twentieth round — readings"): a closed adverb's adjective from the
-# wider table, a participle's adjective from WordNet before a noun, a noun's regular plural the lexicon did not list;
-# sentences the program before it judged wrong, and the ones beside them that must stay right
+# wider table, a participle's adjective from WordNet before a noun, a noun's regular plural the lexicon did not list,
+# an adjective after "have"; sentences the program before it judged wrong, and the ones beside them that must stay right
 TWENTIETH_ROUND_READINGS = [
     ("we went to the early show at the cinema .", True), ("the far bank of the river is very steep .", True),
     ("she always arrives early for her lessons .", True), ("the early trains leaves at six .", False),
@@ -578,6 +578,9 @@ TWENTIETH_ROUND_READINGS = [
     ("the concert cancelled because of the storm .", False), ("the new library located behind the town hall .", False),
     ("she keeps her biscuits in old tins .", True), ("there are two bars of chocolate in my bag .", True),
     ("he opens the tins with a knife .", True), ("the tins is on the top shelf .", False),
+    # an adjective first after "have" before its object's noun (H1); a verb first keeps the have + participle reading
+    ("my sister has short curly hair .", True), ("our dog has big brown eyes .", True),
+    ("she has clean the kitchen already .", False), ("he has wash his car today .", False),
 ]
 
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must

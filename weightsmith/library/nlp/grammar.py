@@ -229,6 +229,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
+    if before == "H" and primary == "A" and (_like_noun(after) or after == "A"):
+        return "A"  # an adjective first before have's object: she has long hair, he has long dark hair
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
         # (an uncountable noun-verb word before a phrase or the end is the noun: i have toast for breakfast)
         verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
