@@ -198,14 +198,15 @@ KNOWN_MISSES = {
     "what is the weather like today ?", "that sounds great !", "how about going for a walk ?", "me too .",
     "of course !", "no problem .", "not bad , thanks .",
     # Seventh round (its class sentences, written before the rules): the lexicon has no noun "pinch", "swim" or
-    # "cleaner", and "puzzle" keeps its verb reading; far, early, only have no adjective reading; an adverb of time
-    # before "a" or a number is left alone (we eat twice a day), "every day" is two words; "a dozen" is singular; an
-    # -ing clause after a comma; extreme is a noun too, real and surprising have other readings; an adjective after a
-    # verb (she sings beautiful: linking verbs from WordNet's frames were tried and dropped, docs/nlp.md); an adverb
+    # "cleaner", and "puzzle" keeps its verb reading; far, early, only have no adjective reading (far and early have
+    # one since the twentieth round); an adverb of time before "a" or a number is left alone (we eat twice a day),
+    # "every day" is two words; "a dozen" is singular; an -ing clause after a comma; extreme is a noun too, real and
+    # surprising have other readings; an adjective after a verb (she sings beautiful: linking verbs from WordNet's
+    # frames were tried and dropped, docs/nlp.md); an adverb
     # after the object of make / keep; "rather … than" + a verb; a noun-verb
     # word before a determiner after have stays a verb; an adjective after the object of a result verb (drove … the mill
     # old); sleep tight; answered correct; pasts
-    "the far side of the lake is quiet .", "he drinks every day a glass of milk .",
+    "he drinks every day a glass of milk .",
     "i saw today a fox in the garden .", "there is a dozen eggs in the fridge .",
     "she looked at me , smiling .", "the soup was extreme hot .",
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
@@ -220,7 +221,7 @@ KNOWN_MISSES = {
     # and does not ("noise", "service") count by use; "time" only by use (a verb + adjective + noun needs the
     # lexicon's countability); "cough" has no noun reading; since after a comma opening the sentence; an adverb
     # before "now"; study, close, rest after the object read as nouns or adjectives; "the more expensive one"
-    "what funny story !", "they found cheap flat near the river .", "he has long hair and a beard .",
+    "what funny story !", "they found cheap flat near the river .",
     "i have never heard such noise in my life !", "what great service !", "such weather is rare in june .",
     "we had lovely time at the wedding .", "he did excellent work on the project .",
     "since the accident , she walks with a stick .",
@@ -262,9 +263,9 @@ KNOWN_MISSES = {
     "i lost my bus pass this morning .",
     "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
     "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
-    "we bought a new garden hose last weekends .", "the recently opened café is always busy .",
-    "we stayed in a beautifully decorated room .", "the newly married couple live next door .",
-    "the early train is always full .", "we had an extremely happily holiday in crete .",
+    "we bought a new garden hose last weekends .",
+    "the newly married couple live next door .",
+    "we had an extremely happily holiday in crete .",
     "my aunt grandchildren live in canada .", "the teacher daughters go to my school .",
     "i met my boss parents at the party .",
     # Eleventh round, its class sentences: "closed" after a noun reads as a past (the bakery closed on mondays
@@ -282,14 +283,14 @@ KNOWN_MISSES = {
     # its class sentences (written before the candidates were measured): a bare countable after a run of adjectives
     # (D1, D2: no win on set 11), after a preposition ("station" is bare there in WordNet's text a third of the
     # times), and an adjective for an adverb;
-    # "long" after "has" reads as a verb, "long boring" as adjectives out of order (main too), behave is a linking
+    # "long" after "has" reads as a verb (an adjective since the twentieth round), "long boring" as adjectives out of order (main too), behave is a linking
     # verb in WordNet, "constant" is a noun first, "ran free" a depictive
     "my uncle drives old red tractor on his farm .", "there is lovely big garden behind their house .",
     "we stayed in tiny old cottage by the sea .", "he is very kind old man .",
     "she wore beautiful long dress to the wedding .", "they live in big white house near the church .",
     "i bought cheap new phone last week .", "my sister has sweet little puppy called max .",
     "he drove us to station in his car .", "it was a really long boring meeting .",
-    "she has long dark hair .", "the children behaved terrible at the zoo .", "it rained constant all weekend .",
+    "the children behaved terrible at the zoo .", "it rained constant all weekend .",
     "the dog ran free in the field .",
     # Thirteenth round, its class sentences (written before they were scored): "overnight" after an adjective, not a
     # noun, is still read as an adjective out of place (main too)
@@ -575,13 +576,32 @@ TWENTIETH_ROUND = [
     ("the guarantee on the fridge lasts for five years .", True),
 ]
 
+# the twentieth round's readings (docs/nlp.md, "Twentieth round — readings"): a closed adverb's adjective from the
+# wider table, a participle's adjective from WordNet before a noun, a noun's regular plural the lexicon did not list,
+# an adjective after "have"; sentences the program before it judged wrong, and the ones beside them that must stay right
+TWENTIETH_ROUND_READINGS = [
+    ("we went to the early show at the cinema .", True), ("the far bank of the river is very steep .", True),
+    ("she always arrives early for her lessons .", True), ("the early trains leaves at six .", False),
+    ("the far end of the beach are very quiet .", False),
+    ("she bought a signed copy of his new novel .", True), ("we walked up to the ruined castle on the hill .", True),
+    ("they served grilled fish with boiled potatoes .", True), ("the written exam is on monday morning .", True),
+    ("my aunt lives in a beautifully restored cottage .", True),
+    ("the kids were bored on the long drive to scotland .", True),
+    ("the concert cancelled because of the storm .", False), ("the new library located behind the town hall .", False),
+    ("she keeps her biscuits in old tins .", True), ("there are two bars of chocolate in my bag .", True),
+    ("he opens the tins with a knife .", True), ("the tins is on the top shelf .", False),
+    # an adjective first after "have" before its object's noun (H1); a verb first keeps the have + participle reading
+    ("my sister has short curly hair .", True), ("our dog has big brown eyes .", True),
+    ("she has clean the kitchen already .", False), ("he has wash his car today .", False),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
     "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
     "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
-    "twentieth": TWENTIETH_ROUND}
+    "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS}
 
 
 @pytest.mark.parametrize("text, grammatical", [

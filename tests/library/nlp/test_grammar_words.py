@@ -188,3 +188,34 @@ def test_a_singular_form_that_is_another_lemmas_plural_is_of_either_number():
     assert {words.class_of(w).number for w in ("woods", "feelings", "circumstances")} == {"sgpl"}
     # an everyday plural that a rare lemma also spells stays plural, and the singulars keep their number
     assert [words.class_of(w).number for w in ("eggs", "years", "wood", "feeling")] == ["pl", "pl", "sg", "sg"]
+
+
+@needs_lexicon
+def test_a_closed_adverb_keeps_the_wider_tables_adjective_when_both_can_be_weighed():
+    words = grammar_words.vocabulary()
+    # (the wider table lists early and far as adjectives and adverbs; still only as an adjective, so it is not weighed)
+    assert "A" in words.class_of("early").readings and "A" in words.class_of("far").readings
+    assert words.class_of("still").readings == ("R",) and words.class_of("early").primary == "R"
+
+
+@needs_lexicon
+def test_a_participle_wordnet_lists_as_an_adjective_is_one_only_for_the_rule_that_reads_it():
+    words = grammar_words.vocabulary()
+    grilled = words.class_of("grilled")
+    assert grilled.primary == "V" and "A" in grilled.readings
+    assert grammar_words.PARTICIPLE_ADJECTIVE in grilled.mark.split("/") and grilled.rule_mark == "-"
+    # (a participle the lexicon lists as an adjective already is left as it was; a past that is no participle gets none)
+    assert grammar_words.PARTICIPLE_ADJECTIVE not in words.class_of("closed").mark.split("/")
+    assert "A" not in words.class_of("went").readings
+    plain = grammar_words.WordClass("V", ("V",), "-", ("past",), "c")
+    assert grammar_words.participle_adjective(plain) == plain
+
+
+@needs_lexicon
+def test_a_noun_listed_without_a_plural_gets_its_regular_one_beside_another_reading():
+    words = grammar_words.vocabulary()
+    assert words.class_of("tins").number == "pl" and "N" in words.class_of("tins").readings
+    assert "N" in words.class_of("bars").readings and "V" in words.class_of("bars").readings
+    lexicon = dictionary.load().for_task("grammaticality")
+    forms = grammar_words.with_unlisted_plurals({"tins": [("tin", "verb", "3s")]}, lexicon)
+    assert forms == {"tins": [("tin", "verb", "3s"), ("tin", "noun", "pl")]}

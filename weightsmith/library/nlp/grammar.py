@@ -59,7 +59,8 @@ from functools import lru_cache
 
 from weightsmith import rasp
 from weightsmith.library.nlp.grammar_words import (
-    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, FLAT_LY, LINKING, THING, THING_VERB, UNK_CLASS, WordClass,
+    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, FLAT_LY, LINKING, PARTICIPLE_ADJECTIVE, THING, THING_VERB, UNK_CLASS,
+    WordClass,
 )
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
@@ -148,6 +149,18 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     g = c.readings
     if len(g) == 1:
         return g[0]
+    if PARTICIPLE_ADJECTIVE in c.mark.split("/"):
+        # a participle's adjective reading (`grammar_words.participle_adjective`) only between a determiner, a number,
+        # an adjective, an adverb, a preposition, a verb or "and" and a noun: the signed contract, a beautifully
+        # decorated room, in my scrambled eggs, we ate grilled sardines; anywhere else it is the participle it was
+        # (the kids were bored on the long drive)
+        if before in ("D", "A", "P", "Q", "Y", NUMBER, "V", "&") and _like_noun(
+                {OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
+            return "A"
+        c = replace(c, readings=tuple(r for r in g if r != "A"))
+        g = c.readings
+        if len(g) == 1:
+            return g[0]
     # (after a plural, not a word that is an adverb first: i answered forty emails [today])
     after_verb = before == OBJECT_NOUN or (before == OBJECT_PLURAL and c.primary != "R")
     verb_later = before == MODIFIER_NOUN
@@ -217,6 +230,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         return pick("A", "R", "N")
     if before == "B":  # is cooking, is growing tomatoes; is open, is open every day
         return "V" if "V" in g and after in ("D", "O") and participle else pick("A", "V", "N", "R")
+    if before == "H" and primary == "A" and (_like_noun(after) or after == "A"):
+        return "A"  # an adjective first before have's object: she has long hair, he has long dark hair
     if before == "H":  # have eaten, has paint the walls, have live here; have breakfast at seven
         # (an uncountable noun-verb word before a phrase or the end is the noun: i have toast for breakfast)
         verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
@@ -463,6 +478,17 @@ def _parsed(name: str) -> WordClass:
     return replace(c, mark=c.rule_mark)
 
 
+@lru_cache(maxsize=None)
+def _as_neighbour(name: str) -> WordClass:
+    """A class as its neighbours' resolution reads it (`kind`): a participle without the adjective reading it takes
+    only before a noun (`grammar_words.participle_adjective`), so that "the border police [checked] …" reads "police"
+    as before."""
+    c = _parsed(name)
+    if PARTICIPLE_ADJECTIVE in WordClass.parse(name).mark.split("/"):
+        return replace(c, readings=tuple(r for r in c.readings if r != "A"))
+    return c
+
+
 def _links(name: str) -> bool:
     """Whether the class is a linking verb's (`grammar_words.linking_verbs`: it tastes delicious)."""
     return LINKING in WordClass.parse(name).mark.split("/")
@@ -508,7 +534,8 @@ def _ambiguity(name: str) -> str:
     kept = finite + tuple(f for f in ("ing", "pp") if f in forms)
     # (a noun-verb word keeps "cnt": a countable singular cannot stand bare after "have": she has file)
     countable = "cnt" if c.mark in ("cnt", "kin") and {"N", "V"} <= set(c.readings) else "-"
-    return WordClass(c.primary, c.readings, "-", kept, "-", countable).name
+    participle = PARTICIPLE_ADJECTIVE in WordClass.parse(name).mark.split("/")
+    return WordClass(c.primary, c.readings, "-", kept, "-", PARTICIPLE_ADJECTIVE if participle else countable).name
 
 
 def program() -> rasp.SOp:
@@ -519,16 +546,16 @@ def program() -> rasp.SOp:
     word_choice = feature("role_in_word_choice", _role, word_class)
 
     # which reading each word takes, from its neighbours' kinds
-    kinds = feature("kind", lambda c: kind(_parsed(c)), word_class)
+    kinds = feature("kind", lambda c: kind(_as_neighbour(c)), word_class)
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
-    after_kinds = sorted({kind(_parsed(c)) for c in set(classes)} | set(KIND.values()) | {
+    after_kinds = sorted({kind(_as_neighbour(c)) for c in set(classes)} | set(KIND.values()) | {
         END, "E", OBJECT_NOUN, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
     options = combine("readings_given_before", lambda a, b: "-" if a == "-" else
-                      ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
+                      ",".join(tag_of(WordClass.parse(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     plain = feature("plain_reading", lambda c: "-" if _ambiguity(c) != "-" else _parsed(c).primary, word_class)
     first_pass = settled(combine("first_reading_unsettled", lambda p, c: c if p == "-" else p, plain, chosen),
@@ -566,7 +593,7 @@ def program() -> rasp.SOp:
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
-                      ",".join(tag_of(_parsed(a), b, k) for k in after_kinds), ambiguous, before)
+                      ",".join(tag_of(WordClass.parse(a), b, k) for k in after_kinds), ambiguous, before)
     chosen = combine("reading_chosen_again", lambda o, a: "-" if o == "-" else o.split(",")[column[a]], options, after)
     tag = settled(combine("reading", lambda p, c: c if p == "-" else p, plain, chosen), TAGS, name="tag")
     # a hyphen and the word before it modify what follows, like an adjective: my in - laws are …, twenty - five

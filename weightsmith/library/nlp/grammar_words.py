@@ -41,13 +41,18 @@ beautiful is an error); since the eighteenth "trp" on the past = participle of a
 commonest senses but not in all (`object_first_verbs`: the hills covered in heather; the river flooded), "fl"
 (joined to any other mark) on the participles of a verb of feeling (`feeling_verbs`: the trip was interested) and
 "th" on a noun that names no one who could feel (`feeling_nouns`); since the twentieth "thv" on the forms of a verb with
-no other mark whose commonest sense has a thing for subject (`thing_verbs`: the guarantee lasts for two years) and
+no other mark whose commonest sense has a thing for subject (`thing_verbs`: the guarantee lasts for two years),
 "fla" (joined to any other mark) on an adjective whose adverb reading is only ever its -ly adverb's twin
-(`flat_ly_adverbs`: she smiled sweet).
+(`flat_ly_adverbs`: she smiled sweet) and "pa" (joined to any other mark) on a participle whose adjective reading
+comes from WordNet (`participle_adjective`).
 
 Readings given back from resources (the ninth round): a verb first whose lemma WordNet lists as a noun gets the noun
 reading the lexicon lacks or the 1/30 rule dropped (`_with_lost_noun`: the lift, a swim), and a form the rules below
-call a learner's that WordNet's own text uses is English (`in_use`: knitted, brambles, seconds).
+call a learner's that WordNet's own text uses is English (`in_use`: knitted, brambles, seconds). Since the twentieth
+round: a participle WordNet lists as an adjective gets that reading, taken only before a noun (`participle_adjective`:
+the grilled sardines), a noun the lexicon lists with no plural gets its regular plural where that spelling is another
+reading's form (`with_unlisted_plurals`: tins, bars), and a closed-list adverb its adjective reading from the wider
+table (`weighed_adverb_readings`: the early train, the far end).
 
 Which readings count: a reading whose lemma SemCor tags less than 1/30 as often as the word's most frequent
 reading is dropped ("saw" is the past of "see", not the base of "to saw"; "found" is the past of "find").
@@ -326,10 +331,10 @@ class WordClass:
 
     @property
     def rule_mark(self) -> str:
-        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY): what every
-        other reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY,
+        PARTICIPLE_ADJECTIVE): what every other reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
         return "/".join(p for p in self.mark.split("/") if p not in (
-            LINKING, BARE_AFTER, FEELING, THING, FLAT_LY)) or "-"
+            LINKING, BARE_AFTER, FEELING, THING, FLAT_LY, PARTICIPLE_ADJECTIVE)) or "-"
 
     @staticmethod
     def parse(name: str) -> "WordClass":
@@ -535,6 +540,7 @@ def classify(lexicon) -> dict[str, WordClass]:
     english = in_use(bad, wordnet_texts()) - set(EVERYDAY_BAD) - irregular_plurals(lexicon)
     bad -= english
     forms |= {w: r for w in english if w not in forms and (r := regular_readings(w, lexicon))}
+    forms = with_unlisted_plurals(forms, lexicon)
     table: dict[str, WordClass] = {}
     for word, analyses in forms.items():
         if tokenize(word) != [word] or word in CLOSED:
@@ -545,8 +551,9 @@ def classify(lexicon) -> dict[str, WordClass]:
         # (an adverb of the closed list keeps the lexicon's adjective reading: a little dog, the late train, the
         # far side, an only child)
         extra = KEEP_OPEN.get(word, ("A",) if tags == ("R",) else ())
+        readings = forms.get(word) or (weighed_adverb_readings(word, lexicon) if tags == ("R",) else [])
         analyses = [(lemma, pos, tag, lexicon.english[lemma, pos].count)
-                    for lemma, pos, tag in forms.get(word, []) if {"noun": "N", "verb": "V", "adj": "A"}.get(pos) in extra]
+                    for lemma, pos, tag in readings if {"noun": "N", "verb": "V", "adj": "A"}.get(pos) in extra]
         open_part = _open_class(analyses, word) if analyses else None
         readings = tags + (open_part.readings if open_part else ())
         before_a_noun = tags[0] in ("NUM", "NUM1", "ORD", "R")  # "an eight", "an old": the sound matters
@@ -585,16 +592,35 @@ def classify(lexicon) -> dict[str, WordClass]:
     flat = flat_ly_adverbs()
     table = {w: _joined(c, FLAT_LY) if w in flat and "R" in c.readings and "ly" in c.mark.split("/") else c
              for w, c in table.items()}
-    nouns = wordnet_nouns()
+    nouns, adjectives = wordnet_words("noun"), wordnet_words("adj")
     table = {w: _joined(c, THING) if c.primary == "N" and (lemmas := {
         lemma for lemma, pos, _ in forms.get(w, []) if pos == "noun"}) and lemmas <= nouns and not lemmas & feelers
              else c for w, c in table.items()}
+    # a participle WordNet lists as an adjective stands before its noun as one (the grilled sardines, a signed
+    # contract, the ruined mill), as the participles the lexicon lists as adjectives do (closed, delayed)
+    table = {w: participle_adjective(c) if w in adjectives else c for w, c in table.items()}
     # a superlative may head its noun phrase (my youngest is …, the best is yet to come): a noun reading too
     table = {w: replace(c, readings=(*c.readings, "N"), number="sg") if c.primary == "A" and "N" not in c.readings
              and "deg" in c.mark.split("/") else c for w, c in table.items()}
     table |= {w: BAD_CLASS for w in (*bad, *EVERYDAY_BAD)}
     table[UNK] = UNK_CLASS
     return table
+
+
+def weighed_adverb_readings(word: str, lexicon) -> list[tuple[str, str, str]]:
+    """A closed-list adverb's readings in the wider table, which the task's view drops for a word the closed table
+    knows (`Lexicon.for_task`): the adjective and adverb entries of its own lemma, when that table lists both and
+    the adjective passes the 1/RARE test against the adverb (`_open_class`). "early" (adjective 119 SemCor tags,
+    adverb 26) and "far" (26, 125) keep their adjective: the early train, the far end; "still", whose adverb the
+    wider table does not list, keeps none (it could not be weighed, and "she still lives here" would read an
+    adjective before a noun-verb word)."""
+    listed = [(word, pos, tag) for pos in ("adj", "adv") if (entry := lexicon.english.get((word, pos)))
+              for tag, spelt in entry.forms.items() if word in spelt]
+    if {pos for _, pos, _ in listed} != {"adj", "adv"}:
+        return []
+    kept = _open_class([(lemma, pos, tag, lexicon.english[lemma, pos].count) for lemma, pos, tag in listed],
+                       word).readings
+    return [r for r in listed if r[1] == "adj" and "A" in kept]
 
 
 # countability by use: a singular noun that WordNet's glosses and examples (1.8M words of English) put after
@@ -681,6 +707,18 @@ def irregular_plurals(lexicon) -> set[str]:
             if pl and regular_plural(n) not in pl and (n not in pl or n in INVARIANT)}
 
 
+def with_unlisted_plurals(forms: dict[str, list[tuple[str, str, str]]], lexicon) -> dict[str, list[tuple[str, str, str]]]:
+    """`forms` with the regular plural of every noun lemma the lexicon lists with no plural, where that spelling is
+    already a form of another reading (tins, bars, tops: LemmInflect lists "tin" as a mass noun only, and "tins" as
+    the verb's -s form): a plural noun reading beside it, which the 1/RARE rule then weighs like any other."""
+    out = dict(forms)
+    for entry in lexicon.english.values():
+        if entry.pos == "noun" and not entry.forms.get("pl") and (plural := regular_plural(entry.lemma)) in forms and (
+                entry.lemma, "noun", "pl") not in forms[plural]:
+            out[plural] = out[plural] + [(entry.lemma, "noun", "pl")]
+    return out
+
+
 def regular_readings(word: str, lexicon) -> list[tuple[str, str, str]]:
     """What a regular form the lexicon does not list is: the plural of a noun lemma (brambles), the past and
     participle of a verb lemma (knitted)."""
@@ -704,17 +742,30 @@ def _with_lost_noun(c: WordClass, word: str, analyses: list[tuple[str, str, str]
     if c.primary != "V" or "N" in c.readings:
         return c
     if not any(lemma == word and pos == "verb" and tag == "base" and lexicon.english[lemma, pos].count < LOST_NOUN_MAX
-               for lemma, pos, tag in analyses) or word not in wordnet_nouns():
+               for lemma, pos, tag in analyses) or word not in wordnet_words("noun"):
         return c
     return replace(c, readings=tuple(r for r in OPEN if r in (*c.readings, "N")), number="sg")
 
 
-@lru_cache(maxsize=1)
-def wordnet_nouns() -> frozenset[str]:
-    """WordNet's single-word noun lemmas."""
+@lru_cache(maxsize=None)
+def wordnet_words(pos: str) -> frozenset[str]:
+    """WordNet's single-word lemmas of a class ("noun", "adj", …)."""
     from weightsmith.tasks.nlp.dictionary import english, sources
 
-    return frozenset(w for w, kinds in english.wordnet_lemmas(sources.path("wordnet").parent).items() if "noun" in kinds)
+    return frozenset(w for w, kinds in english.wordnet_lemmas(sources.path("wordnet").parent).items() if pos in kinds)
+
+
+PARTICIPLE_ADJECTIVE = "pa"  # the part of a mark that says the adjective reading is a participle's (read alone)
+
+
+def participle_adjective(c: WordClass) -> WordClass:
+    """A verb first's participle with an adjective reading joined, marked PARTICIPLE_ADJECTIVE (the lexicon drops the
+    rare adjective of a participle, or never lists it: grilled, signed, ruined, scrambled, written); other
+    classes unchanged. The reading is taken only before a noun (`grammar.resolve`): everywhere else the word reads as
+    the participle it was, and its neighbours see it as one."""
+    if c.primary != "V" or "pp" not in c.forms or "A" in c.readings:
+        return c
+    return _joined(replace(c, readings=tuple(r for r in OPEN if r in (*c.readings, "A"))), PARTICIPLE_ADJECTIVE)
 
 
 def to_object_verbs() -> set[str]:
