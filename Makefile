@@ -16,7 +16,7 @@ $(BIN)/python:
 # examples/*.ipynb as tests; `docs` lets a test check that the docs site builds;
 # `sweep` (Ray Tune) runs a small local sweep; `plots` draws PNGs; `explore` drives a headless Chromium
 # (installed by .ci/run with apt-get) to test the explorer page. `lexicon` (LemmInflect, VADER) builds the
-# dictionary-scale lexicons with Debian's FreeDict, WordNet and Verbiste data (.ci/run installs them; the
+# dictionary-scale lexicons with Debian's FreeDict, WordNet, Verbiste and Apertium data (.ci/run installs them; the
 # tests that need them skip with the install command when they are missing). The install compiles the batched
 # interpreter's C module (setup.py): a change to its source reinstalls.
 $(STAMP): pyproject.toml setup.py weightsmith/rasp/_boundary.c Makefile | $(BIN)/python

@@ -6,9 +6,11 @@ from collections import Counter
 import pytest
 
 from weightsmith.tasks.nlp import dictionary
-from weightsmith.tasks.nlp.dictionary import freedict, tables
-from weightsmith.tasks.nlp.dictionary.build import (_Chooser, closed_class_verbs, fingerprint, place_names, read_overrides,
-                                                     respelled)
+from weightsmith.tasks.nlp.dictionary import build, freedict, sources, tables
+from weightsmith.tasks.nlp.dictionary.apertium import Analysis, PivotCandidate
+from weightsmith.tasks.nlp.dictionary.build import (
+    _Chooser, closed_class_verbs, fingerprint, pivot_french, place_names, read_overrides, respelled,
+)
 
 
 def test_at_least_3000_lemmas_for_every_task(built):
@@ -261,6 +263,84 @@ def test_a_respelling_needs_french_to_write_it_far_more_and_to_mean_the_same_wor
     assert respelled("tache", "stain", back) == "tache"  # tâche is a task, not a stain
     assert respelled("maïs", "corn", back) == "maïs"  # mais has fewer accents: another word
     assert respelled("salle de bains", "bathroom", back) == "salle de bains"
+
+
+def _candidate(word: str, tags: tuple[str, ...], *spanish: str) -> PivotCandidate:
+    return PivotCandidate(Analysis(word, tags), spanish)
+
+
+def test_the_pivot_takes_the_french_its_chain_agrees_on_and_drops_a_word_whose_senses_disagree():
+    """One French word, or the one more Spanish lemmas reach than any other, is taken; a tie is not (shift: cambio →
+    changement, turno → tour). A French word FreeDict knows must translate back (rely → confiar → confier, which
+    FreeDict reads entrust); a verb must be one Verbiste conjugates; a noun needs a gender; an adverb is one word."""
+    fra_eng = {"confier": [freedict.FrenchHeadword("verb", None, ("entrust", "confide"))],
+               "vigne": [freedict.FrenchHeadword("noun", "f", ("vine", "vineyard"))]}
+    gender = {"vigne": "f", "changement": "m", "tour": "m", "conseil": "m"}.get
+    noun = ("<n>", "<m>", "<sg>")
+    assert pivot_french("vineyard", "noun", [_candidate("vigne", noun, "viña")], set(), fra_eng, gender) == ("vigne", "f")
+    assert pivot_french("shift", "noun", [_candidate("changement", noun, "cambio"), _candidate("tour", noun, "turno")],
+                        set(), fra_eng, gender) is None
+    assert pivot_french("council", "noun", [_candidate("conseil", noun, "consejo", "concejo"),
+                                            _candidate("tour", noun, "turno")], set(), fra_eng, gender) == ("conseil", "m")
+    assert pivot_french("rely", "verb", [_candidate("confier", ("<vblex>",), "confiar")], {"confier"}, fra_eng, gender) is None
+    assert pivot_french("ban", "verb", [_candidate("interdire", ("<vblex>",), "prohibir")], set(), fra_eng, gender) is None
+    assert pivot_french("ban", "verb", [_candidate("interdire", ("<vblex>",), "prohibir")], {"interdire"}, fra_eng,
+                        gender, returning={"interdire"}) == ("interdire", None)
+    assert pivot_french("snowman", "noun", [_candidate("bonhomme de neige", noun, "muñeco")], set(), fra_eng, gender) is None
+    assert pivot_french("slow", "verb", [_candidate("arriérer", ("<vblex>",), "retrasar")], {"arriérer"}, fra_eng,
+                        gender) is None  # (French hardly writes it: a rare sense's word)
+    assert pivot_french("henceforth", "adv", [_candidate("d'ores et déjà", ("<adv>",), "de ahora en adelante")], set(),
+                        fra_eng, gender) is None
+
+
+def test_a_pivot_verb_needs_one_french_verb_whose_chain_walks_back():
+    """A verb's chain that the reverse dictionaries do not walk back went through another sense (rely → confiar →
+    confier, whose confiar is English trust; FreeDict's confier says trust, a synonym of rely, so the back-check alone
+    takes it); and a verb is taken only when its chain reaches one French verb, where a noun takes the one most
+    Spanish lemmas reach."""
+    fra_eng = {"confier": [freedict.FrenchHeadword("verb", None, ("entrust", "trust"))]}
+    rely = [_candidate("confier", ("<vblex>",), "confiar")]
+    assert pivot_french("rely", "verb", rely, {"confier"}, fra_eng, {}.get, {"rely", "trust"}) is None
+    assert pivot_french("rely", "verb", rely, {"confier"}, fra_eng, {}.get, {"rely", "trust"},
+                        returning={"confier"}) == ("confier", None)
+    two = [_candidate("résoudre", ("<vblex>",), "resolver", "solucionar"), _candidate("décider", ("<vblex>",), "decidir")]
+    assert pivot_french("resolve", "verb", two, {"résoudre", "décider"}, {}, {}.get,
+                        returning={"résoudre", "décider"}) is None
+    assert pivot_french("resolve", "verb", two[:1], {"résoudre"}, {}, {}.get, returning={"résoudre"}) == ("résoudre", None)
+
+
+def test_words_freedict_lacks_take_french_through_apertiums_spanish(built):
+    """victory, unemployment, airline, code (WordNet's words FreeDict has no French for) take the French the pivot
+    agrees on, with the French side's gender (le chômage, la compagnie aérienne); an adjective the grammar reads too
+    (regional) keeps its readings. A word with French in another class gains none (call: the overrides' verb, house:
+    their noun), nor does a name (christmas, names.tsv's: père noël, avant noël), so it reads as it did; nor a word
+    one of whose forms a lemma with French has (reading, read's -ing; mixed, mix's past; scare, whose scared is an
+    adjective with French), nor a verb whose chain does not walk back (rely, collapse). Left out too: shift (cambio, turno disagree), goodness (avantage: FreeDict's
+    advantage), vineyard (English writes it less than PIVOT_MIN_ENGLISH_ZIPF), civic (civics would become a learner's
+    plural)."""
+    if sources.pivot_missing():
+        pytest.skip("Apertium pivot not installed: " + "; ".join(sources.pivot_missing()))
+    _, lexicon = built
+    made = {key: lexicon.translations[key] for key in
+            [("victory", "noun"), ("unemployment", "noun"), ("airline", "noun"), ("code", "noun"), ("regional", "adj")]}
+    assert {key: (t.french, t.gender, t.source) for key, t in made.items()} == {
+        ("victory", "noun"): ("victoire", "f", "pivot"), ("unemployment", "noun"): ("chômage", "m", "pivot"),
+        ("airline", "noun"): ("compagnie aérienne", "f", "pivot"), ("code", "noun"): ("code", "m", "pivot"),
+        ("regional", "adj"): ("régional", None, "pivot")}
+    assert made["airline", "noun"].forms["pl"] == "compagnies aériennes"
+    assert lexicon.translations["call", "verb"].source == "override" and ("call", "noun") not in lexicon.translations
+    for key in [("house", "verb"), ("christmas", "noun"), ("shift", "noun"), ("goodness", "noun"), ("vineyard", "noun"),
+                ("civic", "adj"), ("reading", "noun"), ("mixed", "adj"), ("scare", "verb"), ("rely", "verb"),
+                ("collapse", "verb")]:
+        assert key not in lexicon.translations
+    assert ("civic", "adj") not in lexicon.english and ("civic", "adj") in lexicon.for_task("grammaticality").english
+
+
+def test_without_apertium_the_build_says_in_one_line_what_is_missing_and_adds_no_pivot_word(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(sources.ROOT_VARIABLE, str(tmp_path))
+    assert build.pivot([("vineyard", "noun")], set(), {}, lambda w: None, {}) == []
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "without the Apertium pivot" in err and "apt-get install apertium-en-es" in err
 
 
 def test_load_reads_a_folder_once_and_again_when_it_is_rebuilt_or_edited(built, tmp_path):

@@ -66,6 +66,14 @@ def test_wordnet_is_parsed_once_for_several_sets_of_roots(wordnet, monkeypatch):
     assert reads == ["data.noun"]
 
 
+def test_synonyms_are_the_words_sharing_a_synset_in_the_class(wordnet):
+    """What a French word's English translations may say for a word (the pivot's back-check): ban the verb shares
+    synsets with banish and shun, goodness none with advantage; a noun's synonyms are not its verb's."""
+    synonyms = english.synonyms(wordnet)
+    assert {"ban", "banish", "shun"} <= synonyms["ban", "verb"] and "advantage" not in synonyms["goodness", "noun"]
+    assert "shun" not in synonyms["ban", "noun"] and "cast out" in synonyms["ban", "verb"]
+
+
 def test_nouns_under_roots_reads_as_many_senses_as_asked(wordnet):
     """One walk of WordNet's hypernyms for the lexicon's classes and the grammar's feeling nouns (which walked it
     again through `_noun_graph`): a fan is a device first and a devotee next; a missile is under two roots."""

@@ -31,6 +31,10 @@ beau- / belle- or arrière- (mother-in-law → belle-mère, `compound_french`).
 WordNet's cities and towns that French names as English does (dijon, calais, munich) are names carried through
 (`place_names`): French text writes an exonym's English spelling far less than English does (frankfurt: francfort).
 
+English words FreeDict gives no French (vineyard, council, sunflower; a verb whose FreeDict French are nouns: ban) take
+the French Apertium's English→Spanish→French chain reaches in the same class, when the chain agrees (`pivot_french`);
+without the Apertium packages they stay unknown, and the build says so in one line.
+
 A word of the closed-class table is no lemma of the main table, but a verb spelled like one is another word: its
 forms nobody else reads take the verb's French (the film lasted → durer, `closed_class_verbs`).
 """
@@ -45,7 +49,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from weightsmith.tasks.nlp.dictionary import classifier, english, freedict, french, sources, verbiste
+from weightsmith.tasks.nlp.dictionary import apertium, classifier, english, freedict, french, sources, verbiste
 from weightsmith.tasks.nlp.dictionary.tables import (
     OVERRIDES, EnglishLemma, FrenchVerb, Lexicon, SentimentWord, Translation, _rows, default_folder,
     phrase_infinitive, read_closed_class, read_names, read_phrasal, read_phrases, read_subject_senses, reflexive,
@@ -76,6 +80,14 @@ CHOICE_COGNATE_MAX_LEAD = 0.5
 # bern, granada, leiden, aachen, rangoon: pise, berne, grenade, leyde, aix-la-chapelle, rangoun) and no dev name more
 NAME_MIN_ENGLISH_ZIPF = 2.5
 NAME_MAX_ENGLISH_LEAD = 0.0
+# what the build says without the Apertium pivot (`pivot`), and what that costs (docs/nlp.md, round 20 (lex20))
+PIVOT_MISSING = ("note: the lexicon is built without the Apertium pivot, so 358 English words FreeDict has no French for "
+                 "stay unknown (translation coverage 0.927 instead of 0.930 on held-out dev sets 1-18, 0.786 instead of "
+                 "0.788 on held-out set 19); to add it: ")
+# the pivot's words (`pivot`): English ones English writes at least 10 times in a million words. Each word grows the
+# read-out's lookups (`test_dictionary_translation`'s limits): all 2,290 the pivot agrees on took the largest from
+# 46,934 value pairs to 57,760 (limit 50,000), the doubled lexicon's to 114,370 (limit 100,000)
+PIVOT_MIN_ENGLISH_ZIPF = 4.0
 # misspelt accents (`respelled`): the spelling with other accents French writes at least 10 times as often (Zipf)
 MISSPELT_MIN_LEAD = 1.0
 HERE = Path(__file__).parent
@@ -86,6 +98,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for file in sorted(HERE.glob("*.py")) + sorted(HERE.glob("*.tsv")):
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    digest.update(repr(sources.pivot_missing()).encode())  # tables built before Apertium was installed are stale
     return digest.hexdigest()[:16]
 
 
@@ -246,6 +259,41 @@ def place_names(names: list[str]) -> list[str]:
     return kept
 
 
+def pivot_french(lemma: str, pos: str, candidates: list[apertium.PivotCandidate], verbs: set[str], fra_eng: dict,
+                 gender_of, synonyms: set[str] = frozenset(), returning: set[str] = frozenset()
+                 ) -> tuple[str, str | None] | None:
+    """(French, gender) for an English (lemma, class) from the Spanish pivot's candidates, or None. A chain through
+    Spanish loses the sense at each step (board → entablar → intenter: to board up, then to sue), so a French word is
+    taken only when it is the one the chain reaches, or when more Spanish lemmas reach it than any other (shift →
+    cambio, turno: changement and tour tie, so none). As for cognates, a French word FreeDict's French→English side
+    knows must translate back to the English word or one of its WordNet `synonyms` in the class (ban → prohibir →
+    interdire, FreeDict's forbid, prohibit: taken; rely → confiar → confier, FreeDict's entrust, and goodness → bondad
+    → avantage: not). The French word must be as common as a cognate must (COGNATE_MIN_ZIPF, by wordfreq). A verb must be one Verbiste conjugates, an adverb one word; a noun needs its gender (`gender_of`), or it
+    is left out. A verb, where the chain goes wrong most (a verb FreeDict lacks is often one whose noun it has, and
+    Spanish reaches it by the noun's sense), is held to more: its chain reaches one French verb only (no majority),
+    and one whose chain the reverse dictionaries walk back (`returning`: rely → confiar → confier, whose confiar is
+    English trust, is not)."""
+    reached: dict[str, set[str]] = {}
+    for c in candidates:
+        word = c.french.word
+        if pos == "verb" and word not in verbs and reflexive(word) not in verbs:
+            continue
+        reached.setdefault(word, set()).update(c.spanish)
+    ranked = sorted(reached, key=lambda w: -len(reached[w]))
+    if not ranked or len(ranked) > 1 and len(reached[ranked[0]]) <= len(reached[ranked[1]]):
+        return None
+    word = ranked[0]
+    if pos == "verb" and (len(ranked) > 1 or word not in returning):
+        return None
+    said = {lemma} | synonyms
+    if word in fra_eng and all(said.isdisjoint(e.english) for e in fra_eng[word]) or pos == "adv" and " " in word:
+        return None  # (an adverb's phrase is a sense's paraphrase: henceforth, hereinafter → d'ores et déjà)
+    if _zipf(word) < COGNATE_MIN_ZIPF:
+        return None  # (a rare French word is a rare sense's: slow → retrasar → arriérer, smooth → radoucir)
+    gender = gender_of(word) if pos == "noun" else None
+    return None if pos == "noun" and gender is None else (word, gender)
+
+
 def derived_adverbs(adverbs: list[str], adjectives: dict[str, list[str]], translations: dict) -> dict[str, str]:
     """Adverb → the French adverb its adjective's French makes with -ment (carefully → careful → prudent →
     prudemment; politely → poliment), for adverbs the dictionaries give no French: FreeDict lists few -ly
@@ -297,6 +345,36 @@ def compound_french(compound: str, translations: dict, kin: set[str]) -> tuple[s
         return None
     prefix = "arrière-" if parts[0] == "great" else "belle-" if t.gender == "f" else "beau-"
     return prefix + t.french, t.gender
+
+
+def pivot(wanted: list[tuple[str, str]], verbs: set[str], fra_eng: dict, gender_of,
+          synonyms: dict[tuple[str, str], set[str]]) -> list[tuple[str, str, str, str | None, str]]:
+    """(lemma, class, French, gender, "pivot") for the (lemma, class) pairs whose French Apertium's chain agrees on
+    (`pivot_french`), for English words at least PIVOT_MIN_ENGLISH_ZIPF; none, and one line on stderr saying what is
+    missing and what that costs, without Apertium. A noun's gender is FreeDict's (`gender_of`), else that of its
+    French head word by Apertium's French analyser."""
+    absent = sources.pivot_missing()
+    if absent:
+        print(PIVOT_MISSING + "; ".join(absent), file=sys.stderr)
+        return []
+    import wordfreq  # the `lexicon` extra
+
+    wanted = [(lemma, pos) for lemma, pos in wanted if wordfreq.zipf_frequency(lemma, "en") >= PIVOT_MIN_ENGLISH_ZIPF]
+    found = apertium.pivot(sources.PIVOT_TOOL, sources.pivot_path("apertium-en-es"), sources.pivot_path("apertium-fr-es"),
+                           wanted)
+    returned = apertium.returning(sources.PIVOT_TOOL, sources.pivot_path("apertium-en-es", 1),
+                                  sources.pivot_path("apertium-fr-es", 2),
+                                  {lemma: cs for (lemma, pos), cs in found.items() if pos == "verb"})
+    heads = sorted({c.french.word.split(" ")[0] for (_, pos), cs in found.items() if pos == "noun" for c in cs})
+    analysed = apertium.genders(sources.PIVOT_TOOL, sources.pivot_path("apertium-fr-es", 1), heads)
+    out = []
+    for (lemma, pos), candidates in sorted(found.items()):
+        made = pivot_french(lemma, pos, candidates, verbs, fra_eng,
+                            lambda w: gender_of(w) or analysed.get(w.split(" ")[0]), synonyms.get((lemma, pos), set()),
+                            returned.get(lemma, set()) if pos == "verb" else set())
+        if made is not None:
+            out.append((lemma, pos, *made, "pivot"))
+    return out
 
 
 def read_overrides(path: Path = OVERRIDES) -> dict[tuple[str, str], tuple[str, str | None]]:
@@ -405,11 +483,34 @@ def build(folder: Path | None = None) -> Lexicon:
     derived += [(name, "noun", name, "m", "name") for name in place_names(
         [w for w in sorted(places) if w in names - hand_written and w not in closed and (w, "noun") in before
          and (w, "noun") not in translations])]
-    for lemma, pos, word, gender, source in derived:
-        entry = lemmas.get((lemma, pos)) or before.get((lemma, pos)) or EnglishLemma(
+    def entry_of(lemma: str, pos: str) -> EnglishLemma:
+        return lemmas.get((lemma, pos)) or before.get((lemma, pos)) or EnglishLemma(
             lemma, pos, counts[lemma, pos], english.inflections(lemma, pos))
+
+    # and words no resource above gives French in any class, through Apertium's Spanish (`pivot_french`): the main
+    # table's (their readings stay as they are), then the wider table's, with the cognates' guard. A word the
+    # translator reads already (house, call: FreeDict's noun, the overrides' verb) would gain a reading it may choose
+    # where the other was right: on set 18 the pivot that filled other classes too won 1 item and lost 1. Nor is a
+    # word one of whose forms is a form of a lemma with French (reading: read's -ing; mixed, mix's past; savings, if
+    # saving were a noun): WordNet's gerund nouns and participle adjectives would give the verb's form a second class,
+    # one the translator may choose (he likes reading → il aime la lecture)
+    said = {f for lemma, pos in translations if (lemma, pos) in lemmas for fs in lemmas[lemma, pos].forms.values()
+            for f in fs} | {f for lemma, pos, *_ in derived for fs in entry_of(lemma, pos).forms.values() for f in fs}
+    taken = {lemma for lemma, *_ in derived} | {lemma for lemma, _ in translations} | names  # (christmas: names.tsv's)
+    for lemma, pos, word, gender, source in pivot(
+            [key for key in [*lemmas, *((w, pos) for pos in apertium.TAGS for w in vouched(pos))]
+             if key[0] not in taken and said.isdisjoint(f for fs in entry_of(*key).forms.values() for f in fs)],
+            set(conjugations), fra_eng, chooser.gender, english.synonyms(wordnet_folder)):
+        if (lemma, pos) in lemmas:
+            translations[lemma, pos] = _translation(lemma, pos, word, gender, source)
+        else:
+            derived.append((lemma, pos, word, gender, source))
+    for lemma, pos, word, gender, source in derived:
+        entry = entry_of(lemma, pos)
         if any(readings.get(f, set()) - {(lemma, pos)} for fs in entry.forms.values() for f in fs):
             continue
+        if pos == "adj" and entry.count >= 1 and readings.get(lemma + "s"):
+            continue  # (the grammar reads a main-table adjective's -s as a learner's error: civic would make civics one)
         lemmas[lemma, pos] = entry
         translations[lemma, pos] = _translation(lemma, pos, word, gender, source)
 
@@ -451,6 +552,8 @@ def build(folder: Path | None = None) -> Lexicon:
         "french_verbs": len(verbs),
         "sentiment_words": dict(Counter(s.role for s in lexicon.sentiment.values())),
         "sources": {key: {"name": r.name, "licence": r.licence} for key, r in sources.RESOURCES.items()},
+        "pivot": {key: {"name": r.name, "licence": r.licence} for key, r in sources.PIVOT.items()}
+        if not sources.pivot_missing() else {"missing": sources.pivot_missing()},
     }
     write(folder, lexicon, manifest)
     return lexicon

@@ -176,6 +176,18 @@ def adverb_adjectives(folder: Path) -> dict[str, list[str]]:
     return out
 
 
+def synonyms(folder: Path) -> dict[tuple[str, str], set[str]]:
+    """(word, class) → every word that shares one of its WordNet synsets in that class (ban → forbid, prohibit),
+    lower-cased, multi-word ones with spaces: what a French word's English translations may say for the word."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for pos, name in (("noun", "data.noun"), ("verb", "data.verb"), ("adj", "data.adj"), ("adv", "data.adv")):
+        for fields in _synsets(folder, name):
+            words = {w.split("(")[0].replace("_", " ").lower() for w in fields[4:4 + 2 * int(fields[3], 16):2]}
+            for word in words:
+                out.setdefault((word, pos), set()).update(words)
+    return out
+
+
 def _synsets(folder: Path, name: str) -> Iterator[list[str]]:
     """Each synset of a WordNet data file (data.noun, data.adj, ...) as its fields before the gloss: offset, lex
     file, pos, word count (hex), then the words (each with its lex id), the pointers ... (wndb(5WN))."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,34 @@ RESOURCES = {
     "vader": Resource("VADER sentiment lexicon", (), "pip install 'weightsmith[lexicon]'", "MIT",
                       module="vaderSentiment"),
 }
+
+
+# Optional: English→Spanish→French through Apertium (`apertium.pivot`). Without it the lexicon is built all the same,
+# and English words FreeDict has no French for stay unknown (`pivot_missing` says so in one line)
+PIVOT = {
+    "apertium-en-es": Resource(
+        "Apertium English-Spanish", ("usr/share/apertium/apertium-eng-spa/eng-spa.autobil.bin",
+                                     "usr/share/apertium/apertium-eng-spa/spa-eng.autobil.bin"),
+        "apt-get install apertium-en-es", "GPL-2+"),
+    "apertium-fr-es": Resource(
+        "Apertium French-Spanish", ("usr/share/apertium/apertium-fr-es/es-fr.autobil.bin",
+                                    "usr/share/apertium/apertium-fr-es/fr-es.automorf.bin",
+                                    "usr/share/apertium/apertium-fr-es/fr-es.autobil.bin"),
+        "apt-get install apertium-fr-es", "GPL-2+"),
+}
+PIVOT_TOOL = "lt-proc"  # lttoolbox's, which the Apertium packages install
+
+
+def pivot_missing() -> list[str]:
+    """The pivot's dictionaries and tool that are not installed here, each with the command that installs it."""
+    out = [f"{r.name} ({key}): {r.install}" for key, r in PIVOT.items() if any(not (root() / f).is_file() for f in r.files)]
+    if shutil.which(PIVOT_TOOL) is None:
+        out.append(f"lttoolbox's {PIVOT_TOOL}: apt-get install lttoolbox")
+    return out
+
+
+def pivot_path(key: str, index: int = 0) -> Path:
+    return root() / PIVOT[key].files[index]
 
 
 def root() -> Path:
