@@ -41,7 +41,7 @@ dictionary baseline in the same run.
   windows shaped like noun phrases (docs/nlp.md, "Design: plans that name roles"): a sample, so a count
   from below, printed as it grows; likewise the verb groups' (`translation_grammar.verb_group_parts`) on
   random windows shaped like verb groups; beside both, the per-word (per-role) parts that speak them and the
-  census of step 4 over the (plan, parts) pairs seen; and the plans speakers hand step 4 (phrases as
+  census of step 4 over the (plan, parts, look-ahead) triples seen; and the plans speakers hand step 4 (phrases as
   markers) on random windows of any kind, by the speaker's kind.
 - Where the rest blows up: for every s-op of the whole program, the number of input combinations the
   compiler would enumerate (the product of its operands' value sets), capped: the s-ops past the cap.
@@ -230,7 +230,7 @@ def compiled_read_out(groups: dict[str, list[list[int]]]) -> dict:
 def compiled_speaking(groups: dict[str, list[list[int]]]) -> dict:
     """Step 4 before the read-out compiled alone (`dt.speaking_program`) over the plans the translator
     makes on these inputs, with their phrases' parts (noun phrases, verb groups: `french_positions`), run
-    on each input's plans (a (plan, parts) pair's index per position; French words are len(plans));
+    on each input's plans (a (plan, parts, look-ahead) triple's index per position; French words are len(plans));
     compared with the interpreter from SEP on (before SEP a causal model cannot see the plans to its right,
     and the translator reads no position before SEP). Compiled once per output (`dt.SPEAKING_OUTPUTS`: the
     source word's position, each part of the code's address). The interpreter's slice is checked against
@@ -415,16 +415,16 @@ def noun_phrase_structures(windows: int, seed: int = 1) -> dict:
 
 
 class _PartsSeen:
-    """The part slots' values and the (plan, parts) pairs seen on a sample of speakers; `summary` adds the
-    census of step 4 over those pairs (`dt.speaking_program` over them: each part's value set is what was
-    seen, and every lookup pairs whole value sets, as compiling would)."""
+    """The part slots' values and the (plan, parts, look-ahead) triples seen on a sample of speakers; `summary`
+    adds the census of step 4 over those triples (`dt.speaking_program` over them: each part's value set is
+    what was seen, and every lookup pairs whole value sets, as compiling would)."""
 
     def __init__(self) -> None:
         self.slots: list[set] = [set() for _ in range(french_positions.SLOTS)]
         self.spoken: set = set()
 
-    def add(self, words: french_positions.SpokenParts) -> None:
-        self.spoken.add((words.plan, words.parts))
+    def add(self, words: french_positions.SpokenParts, look: int | str = french_positions.NO_LOOK) -> None:
+        self.spoken.add((words.plan, words.parts, look))
         for values, part in zip(self.slots, words.parts):
             values.add(part)
 
@@ -436,7 +436,7 @@ class _PartsSeen:
                                  set(range(len(self.spoken) + 1)))
                   for output in dt.SPEAKING_OUTPUTS}
         return {"parts": {f"{key[0]} {key[1]}": len(values) for key, values in zip(keys, self.slots)},
-                "plans": len({plan for plan, _ in self.spoken}),
+                "plans": len({plan for plan, *_ in self.spoken}),
                 "step_4_census": {output: {k: v for k, v in c.items() if k != "largest_enumerable"}
                                   for output, c in step_4.items()}}
 
@@ -489,7 +489,8 @@ def verb_group_structures(windows: int, seed: int = 1) -> dict:
         seen["structures"].add(group[0])
         seen["agreements"].add(group[1])
         seen["groups"].add(grammar.speak_verb_group(*group))
-        parts.add(french_positions.spoken_by(window, after, clause))
+        words = french_positions.spoken_by(window, after, clause)
+        parts.add(words, french_positions.look_ahead(window, clause, words))
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
             growth[n] = {name: len(values) for name, values in seen.items()} | {"largest part": parts.largest()}
             print(f"{n:>9,} windows: " + ", ".join(f"{v:,} {name}" for name, v in growth[n].items()), flush=True)
@@ -525,7 +526,7 @@ def plan_values(windows: int, seed: int = 1) -> dict:
         after = rng.choice(afters)
         words = french_positions.spoken_by(window, after, clause)
         plans[window[0][0]].add(words.plan)
-        parts.add(words)
+        parts.add(words, french_positions.look_ahead(window, clause, words))
         entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
         source = "views" if window[0][0] in grammar.CLOSED_SPEAKERS else "window"
         before[source].add(words.parts[french_positions.BEFORE])

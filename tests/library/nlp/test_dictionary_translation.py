@@ -61,6 +61,9 @@ RULES = {
     "object pronoun": [("i like it .", "je l' aime ."), ("she does not love him .", "elle ne l' aime pas ."),
                        ("i will call you .", "je vous appellerai ."), ("come with me .", "venez avec moi .")],
     "imperative": [("please close the door .", "s' il vous plaît fermez la porte .")],
+    "yet / again after the object (step 4 moves it into the verb group, round 20)": [
+        ("we have not cleaned the kitchen yet .", "nous n' avons pas encore nettoyé la cuisine ."),
+        ("he will forget his umbrella again .", "il oubliera encore son parapluie .")],
     "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
                 ("it rained yesterday .", "il a plu hier .")],
     "passive": [("the museum is closed .", "le musée est fermé .")],
@@ -406,7 +409,7 @@ def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
 @lru_cache(maxsize=None)
 def _plans_and_speaking(cases: tuple[tuple[str, str], ...]) -> tuple[list, list[list[int]], list[int], dict]:
     """The whole program's plans on these sentences (teacher-forced), with their noun phrases' parts, as the
-    tokens of `dt.speaking_program` (a (plan, parts) pair's index; len(plans) for a French word), with where
+    tokens of `dt.speaking_program` (a (plan, parts, look-ahead) triple's index; len(plans) for a French word), with where
     each French part starts and what the whole program's step 4 gives before its read-out, per output of
     `dt.speaking_program` (the source position, the code's address as a number)."""
     program = dt.program()
@@ -557,7 +560,7 @@ def test_a_be_question_without_a_subject_asks_for_a_word_that_exists():
 def _assert_every_word_a_plan_asks_for_exists(words: list[str]) -> None:
     english = dt.model_words([*words, "."])
     ids = dt.encode(english + ["SEP"])
-    for at, (plan, parts) in enumerate(rasp.evaluate(dt.step_4_inputs(dt.program()), ids)):  # a noun phrase's words: markers, read from parts
+    for at, (plan, parts, _) in enumerate(rasp.evaluate(dt.step_4_inputs(dt.program()), ids)):  # a noun phrase's words: markers, read from parts
         for back, code in plan:
             k = french_positions.marker_index(code)
             back, code = (back, code) if k == french_positions.NOT_A_MARKER else french_positions.entry_at(parts, k)

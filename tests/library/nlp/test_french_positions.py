@@ -197,6 +197,6 @@ def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
     spoken = [fp.spoken_by(window, after, clause) for window, after, clause in speakers]
     tokens = [*range(len(speakers)), *[len(speakers)] * (sum(map(len, plans)) + 2)]
     for output in dt.SPEAKING_OUTPUTS:
-        marked = dt.speaking_program([(s.plan, s.parts) for s in spoken], output)
-        written = dt.speaking_program([(plan, fp.NO_PARTS) for plan in plans], output)
+        marked = dt.speaking_program([(s.plan, s.parts, fp.NO_LOOK) for s in spoken], output)
+        written = dt.speaking_program([(plan, fp.NO_PARTS, fp.NO_LOOK) for plan in plans], output)
         assert rasp.evaluate(marked, tokens) == rasp.evaluate(written, tokens)

@@ -11,7 +11,8 @@ predicts the next French word from `english SEP french-so-far`.
        position (having written j French words) finds the plan whose span holds j, its entry j − start,
        and, for a code, the source word's id, whose French forms give the word (`read_out`: small
        lookups, each narrowing by one digit of the code's address, so that no lookup pairs the ids with
-       the codes).
+       the codes). One word may be said left of its span: yet / again after a verb's object moves into the verb
+       group's adverb place, which step 4, seeing the whole English sentence, does by re-indexing j (`_moved`).
 
 Every step looks only left (a word's plan is computed at the position after it, which the causal model
 sees before any French is written), so the program means the same in a causal transformer. It reads
@@ -1073,13 +1074,19 @@ def clause_program() -> rasp.SOp:
     return feature("clause_text", repr, clause)
 
 
-def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -> tuple[rasp.SOp, list[rasp.SOp]]:
+NO_PLAN = ((), french_positions.NO_PARTS, (NONE, 0), french_positions.NO_LOOK)  # what a word saying nothing hands on
+
+
+def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp],
+             look: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
     """Step 4 up to the read-out: counting plan lengths from the left gives every plan its span of French
     positions; the position that has written `j` French words finds the plan whose span holds j (the
     *carrier*), its entry j − start, and returns (the position of the entry's source word, its code's
     address: `CODE_PARTS`, what the read-out reads of it).
     `phrase_parts`: the speakers' noun-phrase or verb-group parts and what each says before its own French
-    (`french_positions.SLOTS`), read where the entry is a marker (`french_positions.spoken_entry`)."""
+    (`french_positions.SLOTS`), read where the entry is a marker (`french_positions.spoken_entry`).
+    `look`: each speaker's `french_positions.look_ahead`, by which the first word that moves into the verb
+    group before it is spoken there (`_moved`)."""
     length = feature("plan_length", len, my_plan)
     # (each count settled: a count is read from an attention's weights, whose small errors grow with the
     # position and would be passed on, scaled, by every lookup after it)
@@ -1097,6 +1104,7 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
                  for (a, u), (b, v) in zip(parts[::2], parts[1::2])] + parts[len(parts) // 2 * 2:]
     spoken = parts[0][1]
     span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
+    j = _moved(j, span, look)
     carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
     carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
     carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
@@ -1116,6 +1124,40 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp]) -
     distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
     source = combine("source_at", lambda at, d: 0 if at == "none" else source_position(at[0], d), carrier_at, distance)
     return source, code_parts
+
+
+def _moved(j: rasp.SOp, span: rasp.SOp, look: rasp.SOp) -> rasp.SOp:
+    """The French position a word is read for, given that the first word that moves (yet / again after the
+    verb's object: `translation_grammar.moves_to_verb`) is said at its verb group's adverb place p, not at its
+    own s: p reads s, and p + 1 ... s read p ... s − 1; every other position reads itself. A look-ahead in
+    step 4, the one place that sees the whole English sentence: the verb group's plan was made before the
+    adverb was seen, and the adverb's own plan after the words between, whose French positions are counted
+    already; a move keeps every plan's length, so only which position reads which changes. The adverb reads
+    the place from the nearest verb to its left (`nearest_left`), which its rule checks is that group's verb
+    within its window; each lookup pairs two positions' values (at most 65 × 129)."""
+    start = feature("span_begin", lambda s: s[0], span)
+    verb = feature("is_verb_speaker", lambda look_: not isinstance(look_, str), look)
+    # (boxed, as `speaking`'s carrier start: a number aggregated might be read as a mean of several)
+    place = combine("adverb_place", lambda look_, b: (b + look_,) if not isinstance(look_, str) and look_ >= 0
+                    and b >= 0 else (-1,), look, start)
+    verb_place = nearest_left(verb, place, default=NONE, name="verb_adverb_place")
+    moves = combine("moves_to", lambda look_, p: p[0] if look_ == french_positions.MOVES and p != NONE else -1, look,
+                    verb_place)
+    # (the first move only, as two would be averaged; its place and its gap read apart, as their pairs are many)
+    is_move = feature("is_move", lambda p: p >= 0, moves)
+    first = combine("first_move", lambda is_, n: is_ and n == 1, is_move, count_upto(is_move, name="moves_upto"))
+    first_to = combine("first_move_to", lambda p, f: p if f else -1, moves, first)
+    gap_here = combine("move_gap_here", lambda p, b: (b - p,) if 0 <= p <= b else (0,), first_to, start)
+    # (the selector looks left, as a causal model does)
+    flagged = rasp.SelectorAnd(rasp.Select(first, first, lambda key, query: key),
+                               rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
+    to = feature("move_place", lambda t: -1 if t == NONE else t[0], rasp.categorical(rasp.Aggregate(
+        flagged, feature("move_place_here", lambda p: (p,), first_to), default=NONE)).named("the_move_place"))
+    gap = feature("move_gap", lambda g: 0 if g == NONE else g[0],
+                  rasp.categorical(rasp.Aggregate(flagged, gap_here, default=NONE)).named("the_move_gap"))
+    past = combine("past_move_place", lambda q, p: q - p if p >= 0 else -1, j, to)
+    shift = combine("move_shift", lambda d, g: g if d == 0 and g > 0 else -1 if 0 < d <= g else 0, past, gap)
+    return combine("moved_position", lambda q, sh: q + sh, j, shift)
 
 
 @lru_cache(maxsize=1)
@@ -1214,9 +1256,10 @@ SPEAKING_OUTPUTS = ("source", *CODE_PARTS)
 
 
 def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
-    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, phrase parts)
-    pairs (a noun phrase's or a verb group's parts), the `plan_and_parts` s-op's values: the token at each
-    position is the index of the pair it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
+    """Step 4 up to the read-out alone, over a given list of what speakers hand it — (plan, phrase parts,
+    look-ahead) triples (a noun phrase's or a verb group's parts; `french_positions.look_ahead`), the
+    `plan_and_parts` s-op's values but what step 4 does not read: the token at each position is the index of
+    the triple it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
     (`SPEAKING_OUTPUTS`): "source", the source word's position, or one part of the code's address
     (`CODE_PARTS`). Not several as one value: their tuples would be one more product (25,568 hidden units
     for (source, code) over the corpus's pairs) that the translator never builds, so the check compiles
@@ -1229,11 +1272,11 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
         raise ValueError(f"step 4's output is one of {SPEAKING_OUTPUTS}, not {output!r}")
     listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
-    pair = feature("plan_and_parts", lambda t: ((), french_positions.NO_PARTS) if t == len(listed) else listed[t],
-                   token)
+    pair = feature("plan_and_parts", lambda t: NO_PLAN[:2] if t == len(listed) else listed[t][:2], token)
     my_plan, parts = french_positions.unpacked(pair)
+    look = feature("look_ahead", lambda t: NO_PLAN[3] if t == len(listed) else listed[t][2], token)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
-    source, code_parts = speaking(my_plan, j, parts)
+    source, code_parts = speaking(my_plan, j, parts, look)
     return source if output == "source" else code_parts[CODE_PARTS.index(output)]
 
 
@@ -1245,14 +1288,14 @@ def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
 
 
 def step_4_inputs(translator: rasp.SOp) -> rasp.SOp:
-    """What the whole translator's speakers hand step 4 at each position, as `speaking_program`'s (plan, parts)
-    pairs: the plan and each part slot gathered. Not a part of the translator, whose step 4 reads them apart
-    (the part `french_positions.ASKED` is computed apart from the plan's lookup: `_asked`)."""
+    """What the whole translator's speakers hand step 4 at each position, as `speaking_program`'s (plan, parts,
+    look-ahead) triples: the plan, each part slot and the look-ahead gathered. Not a part of the translator, whose
+    step 4 reads them apart (the part `french_positions.ASKED` is computed apart from the plan's lookup: `_asked`)."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
     spoken = rasp.categorical(rasp.Map(lambda p: (p, ()), sops["plan"]))
     for i in range(french_positions.SLOTS):
         spoken = rasp.categorical(rasp.SequenceMap(lambda s, x: (s[0], s[1] + (x,)), spoken, sops[f"part_{i}"]))
-    return spoken
+    return rasp.categorical(rasp.SequenceMap(lambda s, look: (*s, look), spoken, sops["look_ahead"]))
 
 
 def _heads(resolved: rasp.SOp, info: rasp.SOp, may_head: rasp.SOp, you: str) -> rasp.SOp:
@@ -1324,9 +1367,9 @@ def program(you: str = "vous") -> rasp.SOp:
         which `_asked` computes apart, and a closed word's part `BEFORE`, which `_closed_before` computes apart;
         what the part of the question's words reads of the plan: whether the speaker's own
         French starts with a vowel where the question says que / qu' before it, and how many words the
-        speaker says before its own French)."""
+        speaker says before its own French; the speaker's `french_positions.look_ahead`)."""
         if wa[0][0] is None:
-            return (), french_positions.NO_PARTS, (NONE, 0)
+            return NO_PLAN
         clause_ = clause_of(c, you)
         planned = grammar.planned(wa[0], wa[1], clause_)
         spoken = french_positions.spoken_by(wa[0], wa[1], clause_, planned)
@@ -1334,11 +1377,12 @@ def program(you: str = "vous") -> rasp.SOp:
         apart = (french_positions.ASKED, *((french_positions.BEFORE,) if closed else ()))
         return (spoken.plan, tuple(french_positions.NO_PART if i in apart else p for i, p in enumerate(spoken.parts)),
                 (planned.vowel if planned.asked.subject and planned.vowel is not None else NONE,
-                 french_positions.said_before(spoken.parts)))
+                 french_positions.said_before(spoken.parts)), french_positions.look_ahead(wa[0], clause_, spoken))
 
-    word_plan = combine("plan_and_parts", lambda p, e: p if e else ((), french_positions.NO_PARTS, (NONE, 0)),
+    word_plan = combine("plan_and_parts", lambda p, e: p if e else NO_PLAN,
                         combine("word_plan", make_plan, window_after, clause), word_is_english)
     my_plan, parts = french_positions.unpacked(word_plan)
+    look = feature("look_ahead", lambda p: p[3], word_plan)
     own_start = feature("own_start", lambda p: p[2], word_plan)
     # the question's words: computed apart (`_asked`), with what the plan's lookup gives of its own start
     asked = combine("asked_spoken", lambda a, e: a if e else NONE, _asked(you), word_is_english)
@@ -1351,7 +1395,7 @@ def program(you: str = "vous") -> rasp.SOp:
     parts[at] = combine(f"part_{at}", lambda c, p: p if c == NONE else c, closed, parts[at].named(f"window_part_{at}"))
 
     # 4. spans, the carrier of the next French word, its source word and the code read of it
-    source, code_parts = speaking(my_plan, j, parts)
+    source, code_parts = speaking(my_plan, j, parts, look)
     source_id = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, source, rasp.Comparison.EQ), ids,
                                               default=0)).named("source_word")
     return read_out_parts(source_id, code_parts)

@@ -151,6 +151,28 @@ def spoken_by(window: tuple, after: tuple | None, clause: dict, planned: grammar
     return speaker_parts(window, after, clause, rest, asked)
 
 
+MOVES = "moves"  # a speaker's look-ahead: its French moves into the verb group before it (`look_ahead`)
+NO_LOOK = "none"  # a speaker with no look-ahead (neither a verb nor a word that moves)
+
+
+def look_ahead(window: tuple, clause: dict, spoken: SpokenParts) -> int | str:
+    """What step 4 reads of a speaker for the one French word it moves left (`dictionary_translation.speaking`):
+    for a verb, where in its plan its verb group's adverb place is (the entries before the group's adverb,
+    participle and tail, as `translation_grammar.verb_group_parts` orders them; -1 where its group is not cut into
+    parts); `MOVES` for yet / again after the verb's object (`translation_grammar.moves_to_verb`), which says one
+    word; `NO_LOOK` for any other word."""
+    if window[0] is not None and window[0][0] == "V":
+        if (0, f"{MARKER}0") not in spoken.plan:
+            return -1
+        roles = spoken.parts[:len(grammar.VERB_ROLES)]
+        after = [part[0] for part in roles[grammar.VERB_ROLES.index(("adverb", 0)):] if part != NO_PART]
+        place = min(after, default=sum(len(part[1]) for part in roles if part != NO_PART))
+        return spoken.plan.index((0, f"{MARKER}0")) + place
+    if len(spoken.plan) == 1 and spoken.parts == NO_PARTS and grammar.moves_to_verb(window, clause):
+        return MOVES
+    return NO_LOOK
+
+
 def asked_part(words: tuple, before: int) -> tuple | str:
     """The part `ASKED` of a question's words (`translation_grammar.asked_words`), said before the `before`
     words the speaker says before its own French (the part `BEFORE`)."""

@@ -683,6 +683,29 @@ def _in_perfect(window: tuple, clause: dict) -> bool:
     return _tense(verb, _left_of_verb(window[1:], 0, clause).aux) == "perfect"
 
 
+OBJECT_KINDS = ("N", "DET", "A", "POSS_S", "NUM", "VERY", "PREP", "OBJ")  # the words of a verb's object or complement
+
+
+def moves_to_verb(window: tuple, clause: dict) -> bool:
+    """window[0] is yet / again after its verb's object (i have not finished the report yet; i have lost my
+    keys again), which French says where it says it right after the verb (`_before_participle`): in the verb
+    group's adverb place (je n'ai pas encore fini le rapport, j'ai encore perdu mes clés, ils construiront
+    encore leur nid). The group was planned before the adverb is seen, so step 4 moves the adverb's French
+    there (a look-ahead: `dictionary_translation.speaking`); here, whether it is such an adverb: in a
+    statement (a question's yet is déjà), its nearest verb to the left spoken as its own group, and only the
+    words of an object or a complement between them."""
+    if not (_end_adverb(window[0]) and window[0][1] == "encore") or clause["question"]:
+        return False
+    for k in range(1, len(window)):
+        kind = _kind(window[k])
+        if kind == "V":  # (right after the verb, the verb group saw it: `_in_perfect`; a verb at the window's
+            # end is read with nothing before it, and step 4 moves nothing into a verb that speaks no group)
+            return k > 1 and _verb_role((*window[k:], None, None)) == "group"
+        if kind not in OBJECT_KINDS:
+            return False
+    return False
+
+
 def _infinitive_after(window: tuple) -> str | None:
     """What French puts before an infinitive whose "to" follows window[0], a word that is not a verb (verbs say
     it in their readings: `translation_words.INFINITIVE_DE`): pour after too + an adjective or after enough
