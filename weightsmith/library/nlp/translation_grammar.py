@@ -863,6 +863,8 @@ def _negative_word(neg: str | None, after: tuple | None) -> str | None:
     (je ne vois rien), anything / anyone under a negation (je ne vois rien), "no" + noun (je n'ai pas de)."""
     if after is not None and after[0] == "NOTHING" or neg and after is not None and after[0] == "ANY":
         return after[1]
+    if neg is None and after == ("DET", "no more"):
+        return "plus"  # no more + noun: je n'ai plus de pain, il n'y a plus de lait
     return "pas" if neg is None and after == ("DET", "no") else neg
 
 
@@ -1294,6 +1296,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         number_word = (j, w) if w[0] == "NUM" else None
         the = w == ("DET", "the")  # the kitchen table: la table de la cuisine
         det = w[1] if w[0] == "DET" else "num:" + (w[1] if isinstance(w[1], str) else "|".join(w[1]))
+        det = "no" if det == "no more" else det  # (the verb said plus): de, as after "no"
         j += 1
         run = number_run(window, j) if number_word else ()
         if run:  # deux cents personnes: the run's words, then the number's (`determiner` splits them)
@@ -2051,6 +2054,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         weather = _weather_context(window) or _weather_question(window, clause)
         code = "a.w" if me[3] and weather else f"a.{gender}.{_number(person)}"
         out = _adverbs_before_predicate(window, after, clause) + _degree(window, 0, set()) + ((0, code),)
+        if window[1] == ("DET", "the") and me[4] in ("sup", "sup1"):  # the best with no noun after it: the
+            out = lit(DEFINITE[gender, _number(person)]) + out  # adjective speaks "the" (est la meilleure)
         if _state_after_been(window, clause):  # (has been ill: a été malade; for a week: est malade depuis)
             out = _state_group(window, after, clause) + out
     elif kind == "ADV":
@@ -2063,6 +2068,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         if me[1] == "très" and window[1] is not None and window[1][0] in NP_START and nxt in ("A", "OPEN"):
             return ()
         out = own(0, OWN, me[1])
+        if quantity_adverb(me) and window[1] is not None and window[1][0] == "V" and \
+                object_preposition(window[1][3]) == "de" and nxt in ("N", "A", "OPEN", "UNK"):
+            out = lit("de") + out  # needs more staff: a besoin de plus de personnel (the verb's de, then more's)
         if _intensifier(me) and window[1] is not None and window[1][0] == "BE" and (
                 _it_subject(window[1:]) or _ce_subject(window, 1)):
             weather = _weather(window[1:], after)  # il fait très froid, c'est très bon

@@ -126,7 +126,8 @@ WEATHER = {"cold": "froid", "hot": "chaud", "warm": "chaud", "nice": "beau", "co
 DETERMINERS = {w: ("DET", w) for w in ("the", "a", "an", "some", "any", "this", "that", "these", "those", "my",
                                         "your", "his", "her", "its", "our", "their", "every", "each", "many",
                                         "several", "no", "all", "whole", "much", "another", "a few",
-                                        "both", "mine", "yours", "ours", "theirs", "hers")}  # (mine …: pronouns)
+                                        "both", "mine", "yours", "ours", "theirs", "hers", "no more")}
+# (mine …: pronouns; "no more" one word, as "any more" is: its verb says ne … plus, not ne … pas non plus)
 SUBJECTS = {"i": ("S", "1s", "m", "je"), "you": ("S", "2p", "m", "vous"), "he": ("S", "3s", "m", "il"),
             "she": ("S", "3s", "f", "elle"), "it": ("S", "3s", "m", "il", "it"), "we": ("S", "1p", "m", "nous"),
             "they": ("S", "3p", "m", "ils"), "who": ("S", "3s", "m", "qui")}
