@@ -942,15 +942,11 @@ FLAT_LY = "fla"  # the part of a mark that says so
 def flat_ly_adverbs() -> frozenset[str]:
     """Adverb lemmas every WordNet sense of which (index.adv) holds their regular -ly adverb (`ly_adverb`) as well
     (data.adv)."""
-    from weightsmith.tasks.nlp.dictionary import sources
+    from weightsmith.tasks.nlp.dictionary import english, sources
 
     folder = sources.path("wordnet").parent
-    synsets: dict[str, set[str]] = {}
-    with open(folder / "data.adv", encoding="utf-8", errors="replace") as f:
-        for line in f:
-            if not line.startswith(" "):
-                fields = line.split("|")[0].split()
-                synsets[fields[0]] = {fields[4 + 2 * i].lower() for i in range(int(fields[3], 16))}
+    synsets = {fields[0]: {w.lower() for w in fields[4:4 + 2 * int(fields[3], 16):2]}
+               for fields in english._synsets(folder, "data.adv")}
     out = set()
     with open(folder / "index.adv", encoding="utf-8", errors="replace") as f:
         for line in f:
