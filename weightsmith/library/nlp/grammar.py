@@ -117,6 +117,10 @@ OBJECT_PLURAL = "F"
 # the kind of a noun whose clause has a verb after the word after it (the second reading pass): that word is no verb
 # but a compound's head (the traffic [lights] on the corner are …)
 MODIFIER_NOUN = "C"
+# the kind of a singular noun after its clause's verb that names a thing (`grammar_words.THING`: no one who could act):
+# a noun-verb word after it before a determiner is a compound's head (i lost my bus pass this morning, your flu jab
+# this year), where after a person it is the verb of a clause (has the teacher mark your essay yet ?)
+OBJECT_THING = "I"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 # the kind of "last" in the second reading pass: a time phrase starts (last night), which ends the noun phrase
 # before it as "yesterday" would; to every rule but `_resolve_open`'s compounds it is the adjective it is
@@ -155,14 +159,15 @@ def resolve(c: WordClass, before: str, after: str) -> str:
         # decorated room, in my scrambled eggs, we ate grilled sardines; anywhere else it is the participle it was
         # (the kids were bored on the long drive)
         if before in ("D", "A", "P", "Q", "Y", NUMBER, "V", "&") and _like_noun(
-                {OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
+                {OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
             return "A"
         c = replace(c, readings=tuple(r for r in g if r != "A"))
         g = c.readings
         if len(g) == 1:
             return g[0]
     # (after a plural, not a word that is an adverb first: i answered forty emails [today])
-    after_verb = before == OBJECT_NOUN or (before == OBJECT_PLURAL and c.primary != "R")
+    after_verb = before in (OBJECT_NOUN, OBJECT_THING) or (before == OBJECT_PLURAL and c.primary != "R")
+    after_thing = before == OBJECT_THING
     verb_later = before == MODIFIER_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
@@ -171,27 +176,28 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     # (a clock time: a number after "past", with no determiner before it but a number: half past seven, twenty
     # past eleven; the past six weeks)
     clock = after == NUMBER and before != "D"
-    before, after = ({OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W", LAST: "A",
-                      NUMBER: "D"}.get(k, k) for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W",
+                      LAST: "A", NUMBER: "D"}.get(k, k) for k in (before, after))
     if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
-                             time_after)
+                             time_after, after_thing)
     return _resolve_closed(g, before, after, clock)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
                   countable: bool = False, after_verb: bool = False, verb_later: bool = False,
-                  time_after: bool = False) -> str:
+                  time_after: bool = False, after_thing: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
     verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me;
-    `time_after`: "last" follows me (a time phrase: last night)."""
+    `time_after`: "last" follows me (a time phrase: last night); `after_thing`: the noun before me after its clause's
+    verb names a thing (OBJECT_THING)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
     if after_verb and "N" in g and primary != "A" and not participle and (
-            after in ("P", "Y", "E", "&", END) or time_after):
+            after in ("P", "Y", "E", "&", END) or time_after or (after_thing and after == "D")):
         # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
@@ -523,6 +529,40 @@ def _role(name: str) -> str:
     return letters or "-"
 
 
+def _compound_role(name: str) -> str:
+    """What the compound rules read of a class, as letters: "t" a noun first that names a thing (`grammar_words.THING`:
+    bus, night, corner; not teacher, brother), "s" a singular noun-verb word with no adjective reading (ferry, fan,
+    pass), and the forms of its verb reading, "b" base, "3" in -s, "d" past (leaves: "3")."""
+    c = WordClass.parse(name)
+    head = "s" * (c.number == "sg" and {"N", "V"} <= set(c.readings) and "A" not in c.readings)
+    verb = "".join(letter for form, letter in (("base", "b"), ("3s", "3"), ("past", "d")) if form in c.forms) * (
+        "V" in c.readings)
+    return "t" * (c.primary == "N" and THING in c.mark.split("/")) + head + verb or "-"
+
+
+def _head_and_verb(head: str, verb: str) -> str:
+    """"h" where a noun-verb word (`_compound_role`) may head a compound as the subject of the next word's verb: a
+    singular before a verb in -s or the past (the night ferry leaves); else "-" (a letter, not a boolean, since it is
+    copied to the word before: grm18's W1 note). A plural before a base form is left: "the plants needs water" would
+    read as a compound, "plants needs", and a verb, "water"."""
+    return "h" if "s" in head and {"3", "d"} & set(verb) else "-"
+
+
+def _in_object(k: str, clause_verb: str) -> str:
+    """A noun's kind from its clause's verb before it (`clause_verb`: V a lexical verb, H be or have) and the compound
+    part it was marked with (k + "m" a modifier, k + "t" a thing, "Nh" a subject compound's head, a noun wherever it
+    stands): OBJECT_THING, OBJECT_NOUN, OBJECT_PLURAL, a modifier before its subject compound's head (MODIFIER_NOUN),
+    or the noun's kind."""
+    noun, part = k[:1], k[1:]
+    if part == "h":
+        return noun
+    if noun == "N" and clause_verb in ("V", "H"):
+        return OBJECT_THING if part else OBJECT_NOUN
+    if noun == "L" and clause_verb == "V":
+        return OBJECT_PLURAL
+    return MODIFIER_NOUN if part == "m" else noun if part else k
+
+
 def _ambiguity(name: str) -> str:
     """An ambiguous word's class as resolution reads it: its readings, primary and whether it has a
     participle (the other fields take no part in choosing); '-' for a word with one reading."""
@@ -550,7 +590,7 @@ def program() -> rasp.SOp:
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
     after_kinds = sorted({kind(_as_neighbour(c)) for c in set(classes)} | set(KIND.values()) | {
-        END, "E", OBJECT_NOUN, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
+        END, "E", OBJECT_NOUN, OBJECT_THING, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -564,6 +604,21 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
+    # a subject compound before its verb: a thing noun, then a noun-verb word, then a word whose verb form agrees with
+    # that word as a noun (the night ferry leaves …, the bathroom fan rattles …): the first is a modifier, the second
+    # the compound's head, the third its verb (where the first pass read the second as the verb)
+    role = feature("compound_role", _compound_role, word_class)
+    role_next = previous(role, -1, default="-", name="compound_role_next")
+    head_here = combine("compound_head_here", _head_and_verb, role, role_next)
+    head = combine("compound_head", lambda h, b: h if "t" in b else "-", head_here,
+                   previous(role, 1, default="-", name="compound_role_before"))
+    modifier = combine("compound_modifier", lambda r, n: "m" if "t" in r and n == "h" else "-", role,
+                       previous(head_here, -1, default="-", name="compound_head_next"))
+    # (marked here, read with the clause's verb below, `_in_object`: "h" the head, "m" a modifier, "t" a thing)
+    part = combine("compound_part", lambda h, m: h if h != "-" else m, head, modifier)
+    part = combine("compound_part_or_thing", lambda p, r: "t" if p == "-" and "t" in r else p, part, role)
+    resolved_kind = combine("resolved_kind_in_compound", lambda k, p: "Nh" if p == "h" else k + p if k in (
+        "N", "L") and p in ("m", "t") else k, resolved_kind, part)
     # (a singular noun after its clause's lexical verb, be or have: who left the garage [light] on ?, we had three
     # video [calls] in a row; a plural one after a lexical verb: my manager wants the sales [figures] by thursday)
     verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" else "H" if t in (*BE, *HAVE) and t not in (
@@ -571,8 +626,7 @@ def program() -> rasp.SOp:
         *BREAKS, "AND") else "-", first_pass)
     clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
                                default="-", name="clause_verb_before")
-    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v in ("V", "H") else
-                            OBJECT_PLURAL if k == "L" and v == "V" else k, resolved_kind, clause_verb)
+    resolved_kind = combine("resolved_kind_in_object", _in_object, resolved_kind, clause_verb)
     # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
     # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
     # noun: a noun-verb word there may be a compound's head itself, in the evening light)
