@@ -1245,8 +1245,8 @@ def _before_apart(you: str) -> rasp.SOp:
 
 def closed_program(you: str = "vous") -> rasp.SOp:
     """Steps 1-2, the clause facts, the subject and what a closed word or a determiner says before its own French
-    (`_before_apart`), as text: the part `french_positions.BEFORE` that compiles apart from the plan for those
-    words."""
+    (`_before_apart`), as text: the part `french_positions.BEFORE` computed apart from the plan for those words, to
+    compile alone (the compiler's error proof refuses it at present: docs/nlp.md, trc18)."""
     return feature("closed_text", repr, _before_apart(you))
 
 
