@@ -528,7 +528,7 @@ def plan_values(windows: int, seed: int = 1) -> dict:
         plans[window[0][0]].add(words.plan)
         parts.add(words, french_positions.look_ahead(window, clause, words))
         entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
-        source = "views" if window[0][0] in grammar.CLOSED_SPEAKERS else "window"
+        source = "views" if window[0][0] in grammar.BEFORE_APART else "window"
         before[source].add(words.parts[french_positions.BEFORE])
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
             growth[n] = {"plans": len(set().union(*plans.values())), "largest part": parts.largest(),

@@ -1212,10 +1212,42 @@ def _closed_before(you: str) -> rasp.SOp:
                    else french_positions.before_part(grammar.closed_plan(*s, c)), speaker, clause)
 
 
+@lru_cache(maxsize=None)
+def _determiner_before(you: str) -> rasp.SOp:
+    """What a determiner that speaks on its own says (all of its plan, `translation_grammar.determiner_plan`, as the
+    part `french_positions.BEFORE`; NONE for any other speaker) from small values, not the window: its reading and
+    `determiner_after` of the word after it, `determiner_before` of the word before it, and the subject's
+    agreement (none where the determiner opens a question: it then says only est-ce, the part `ASKED`). Each
+    lookup pairs a few thousand values at most."""
+    front = _front()
+    me = feature("determiner_speaker", lambda r: r if r != NONE and r[0] == "DET" else NONE, front.resolved)
+    after = feature("determiner_after", lambda a: grammar.determiner_after(a if a[0] not in ("SEP", "FR") else None),
+                    front.info)
+    me_after = combine("determiner_speaker_after", lambda m, a: NONE if m == NONE else (m, a), me, after)
+    left = previous(feature("determiner_left", lambda r: grammar.determiner_before(_none(r)), front.resolved), 1,
+                    default=NONE, name="determiner_left_back1")
+    speaker = combine("determiner_speaker_left", lambda ma, b: NONE if ma == NONE else
+                      (*ma, grammar.determiner_before(None) if b == NONE else b), me_after, left)
+    # (the subject is never NONE, but its value set holds it: no part there)
+    agreement = feature("determiner_agreement", lambda s: NONE if s == NONE else
+                        grammar.determiner_agreement(tuple(s.split(".")[:2])), _subject(you))
+    agreeing = combine("determiner_agreeing", lambda g, q: NONE if q[0] else g, agreement, _question_facts())
+    return combine("determiner_before", lambda s, g: NONE if s == NONE else french_positions.NO_PART if g == NONE
+                   else french_positions.before_part(grammar.determiner_plan(*s, g, you)), speaker, agreeing)
+
+
+@lru_cache(maxsize=None)
+def _before_apart(you: str) -> rasp.SOp:
+    """The part `french_positions.BEFORE` of the speakers that compute it apart from the window's plan
+    (`translation_grammar.BEFORE_APART`: `_closed_before`, `_determiner_before`), NONE for any other."""
+    return combine("before_apart", lambda c, d: d if c == NONE else c, _closed_before(you), _determiner_before(you))
+
+
 def closed_program(you: str = "vous") -> rasp.SOp:
-    """Steps 1-2, the clause facts and what a closed word says before its own French (`_closed_before`), as
-    text: the part `french_positions.BEFORE` that compiles apart from the plan for those words."""
-    return feature("closed_text", repr, _closed_before(you))
+    """Steps 1-2, the clause facts, the subject and what a closed word or a determiner says before its own French
+    (`_before_apart`), as text: the part `french_positions.BEFORE` computed apart from the plan for those words, to
+    compile alone (the compiler's error proof refuses it at present: docs/nlp.md, trc18)."""
+    return feature("closed_text", repr, _before_apart(you))
 
 
 @lru_cache(maxsize=None)
@@ -1364,7 +1396,8 @@ def program(you: str = "vous") -> rasp.SOp:
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
         """(the plan, with a noun phrase's entries as markers; the phrase's parts but the question's words,
-        which `_asked` computes apart, and a closed word's part `BEFORE`, which `_closed_before` computes apart;
+        which `_asked` computes apart, and a closed word's or a determiner's part `BEFORE`, which `_before_apart`
+        computes apart;
         what the part of the question's words reads of the plan: whether the speaker's own
         French starts with a vowel where the question says que / qu' before it, and how many words the
         speaker says before its own French; the speaker's `french_positions.look_ahead`)."""
@@ -1373,7 +1406,7 @@ def program(you: str = "vous") -> rasp.SOp:
         clause_ = clause_of(c, you)
         planned = grammar.planned(wa[0], wa[1], clause_)
         spoken = french_positions.spoken_by(wa[0], wa[1], clause_, planned)
-        closed = wa[0][0][0] in grammar.CLOSED_SPEAKERS
+        closed = wa[0][0][0] in grammar.BEFORE_APART
         apart = (french_positions.ASKED, *((french_positions.BEFORE,) if closed else ()))
         return (spoken.plan, tuple(french_positions.NO_PART if i in apart else p for i, p in enumerate(spoken.parts)),
                 (planned.vowel if planned.asked.subject and planned.vowel is not None else NONE,
@@ -1389,8 +1422,8 @@ def program(you: str = "vous") -> rasp.SOp:
     parts[french_positions.ASKED] = combine(
         f"part_{french_positions.ASKED}", lambda a, s: french_positions.NO_PART if a == NONE else
         french_positions.asked_part(grammar.asked_words(a, _none(s[0])), s[1]), asked, own_start)
-    # what a closed word says before its own French: computed apart too (`_closed_before`)
-    closed = combine("closed_spoken", lambda c, e: c if e else NONE, _closed_before(you), word_is_english)
+    # what a closed word or a determiner says before its own French: computed apart too (`_before_apart`)
+    closed = combine("closed_spoken", lambda c, e: c if e else NONE, _before_apart(you), word_is_english)
     at = french_positions.BEFORE
     parts[at] = combine(f"part_{at}", lambda c, p: p if c == NONE else c, closed, parts[at].named(f"window_part_{at}"))
 

@@ -1126,18 +1126,16 @@ OWNERS = {"mine": (("le mien", "la mienne", "les miens", "les miennes"), "moi"),
           "his": (("le sien", "la sienne", "les siens", "les siennes"), "lui")}
 
 
-def _possessive_pronoun(window: tuple, clause: dict) -> tuple:
+def _possessive_pronoun(word: str, before: tuple, agreement: tuple, you: str) -> tuple:
     """mine, yours, …: à moi right after être (the green coat is mine), else le mien / la mienne / les miens /
-    les miennes by the subject's gender and number, after the preposition before it, contracted (next to
-    mine: à côté du mien; than yours: que la vôtre). The preposition's own plan leaves it to this word, as it
-    leaves a noun phrase's to its noun."""
-    word = window[0][1]
-    forms, stressed = OWNERS["yours/tu" if word == "yours" and clause["you"] == "tu" else word]
-    if window[1] is not None and window[1][0] == "BE":
+    les miennes by the subject's gender and number (`agreement`), after the preposition before it, contracted
+    (next to mine: à côté du mien; than yours: que la vôtre). The preposition's own plan leaves it to this word,
+    as it leaves a noun phrase's to its noun. `before`: `determiner_before` of the word before it."""
+    forms, stressed = OWNERS["yours/tu" if word == "yours" and you == "tu" else word]
+    if before[:1] == ("BE",):
         return lit("à", stressed)
-    person, gender = clause["subject"]
-    phrase = tuple(forms[AGREEMENT_ORDER.index((gender, _number(_agreeing_person(person))))].split())
-    prep = tuple(window[1][1].split()) if window[1] is not None and window[1][0] == "PREP" else ()
+    phrase = tuple(forms[AGREEMENT_ORDER.index(agreement)].split())
+    prep = tuple(before[1].split()) if before[:1] == ("PREP",) else ()
     return lit(*_contract(prep, phrase))
 
 
@@ -1967,6 +1965,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         return closed_plan(me, nxt == "BE", left_facts(window[1] if len(window) > 1 else None),
                            closed_clause(clause["question"], clause["negated"], clause["q_subject"],
                                          _there_question(window, clause), clause["you"]))
+    if kind == "DET":
+        return determiner_plan(me, determiner_after(after), determiner_before(window[1]),
+                               determiner_agreement(clause["subject"]), clause["you"])
     if kind == "N":
         if nxt == "POSS_S":
             return ()
@@ -2078,24 +2079,14 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                            else verb_group(window, 1, after, clause), weather) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
-    elif kind == "DET" and me[1] == "much" and nxt == "VERY":  # much too salty: beaucoup trop salée
-        out = lit("beaucoup")
-    elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES") and not (
+    elif kind in ("PREP", "NUM"):
+        if nxt in BEFORE_A_PHRASE and not (
                 kind == "NUM" and _time_adjective(after)) and not (
                 kind == "NUM" and nxt == "NUM" and not number_run((after, *window), 1)) or (
                 kind == "PREP" and nxt == "POSS_S"):
             return ()  # (a number before a number it is no part of speaks itself: 1 2 3)
         if me == ("PREP", "à") and after is not None and after[:2] in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
-        if kind == "DET":  # a determiner on its own: i like them all, not much
-            if _after_too(me[1], window[1]):
-                return ()  # (he eats) too much: trop
-            if me[1] in OWNERS and (me[1] != "his" or nxt in ("PUNCT", "CONJ", "START")):  # (his driving test)
-                return _possessive_pronoun(window, clause)
-            if me[1] == "each" and not _verbal(after):  # fifteen euros each: chacun (each of them)
-                return lit("chacune" if clause["subject"][1] == "f" and nxt != "PREP" else "chacun")
-            return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
         run = number_run(window, 1) if kind == "NUM" and not minutes else ()  # two hundred: deux cents
         d = (2 if minutes else 1) + len(run)
@@ -2150,6 +2141,60 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
 # subject pronoun's own code) to step 4 apart from the window's plan (docs/nlp.md, trc17).
 CLOSED_SPEAKERS = ("S", "PUNCT", "PRON", "NOTHING", "ANY", "LOT", "BIT", "THERE")
 SUBJECT_ELIDES = ("il", "elle", "ils", "elles")  # que before them is qu' (elle dit qu'elle ...)
+
+
+# A word a preposition, a determiner or a number stands before as part of its phrase: the phrase speaks them (a
+# determiner speaks on its own only where no such word follows it).
+BEFORE_A_PHRASE = ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES")
+
+
+# A determiner that speaks on its own (all, much, each, mine, no: i like them all, fifteen euros each, next to
+# mine) says nothing of its own table: its whole plan is what it says before its own French (the part
+# `french_positions.BEFORE`), decided by the word, a view of the word after it, a view of the word right before it
+# and the subject's agreement — never the rest of the window; the translator computes it from those views in
+# small lookups, as a closed word's (docs/nlp.md, trc18).
+def determiner_after(after: tuple | None) -> tuple:
+    """What a determiner's plan reads of the word after it: an intensifier (much too: beaucoup trop), a word its
+    phrase speaks it with (`BEFORE_A_PHRASE`), the end of a clause (the book is his), a preposition (each of
+    them: chacun), a word that starts a verb group (where "each" says no chacun)."""
+    nxt = _kind(after)
+    return nxt == "VERY", nxt in BEFORE_A_PHRASE, nxt in ("PUNCT", "CONJ", "START"), nxt == "PREP", _verbal(after)
+
+
+def determiner_before(before: tuple | None) -> tuple:
+    """What a determiner's plan reads of the word right before it: être (mine after être: à moi), "too" (too
+    much: trop), a preposition (its words, contracted with the possessive pronoun's article: à côté du mien);
+    () for any other word or none."""
+    if before is not None and before[0] == "BE":
+        return ("BE",)
+    return before[:2] if before is not None and (before[0] == "PREP" or before[:2] == ("ADV", "trop")) else ()
+
+
+def determiner_agreement(subject: tuple) -> tuple:
+    """The subject's (gender, number) a possessive pronoun agrees with (`_agreeing_person`) — "each"'s chacune
+    reads the gender alone."""
+    person, gender = subject
+    return gender, _number(_agreeing_person(person))
+
+
+def determiner_plan(me: tuple, after: tuple, before: tuple, agreement: tuple, you: str) -> tuple:
+    """The plan of a determiner (`me`, kind DET) from `determiner_after`, `determiner_before`,
+    `determiner_agreement` and how "you" is said."""
+    very, in_phrase, clause_end, prep, verbal = after
+    word = me[1]
+    if word == "much" and very:  # much too salty: beaucoup trop salée
+        return lit("beaucoup")
+    if in_phrase or _after_too(word, before):  # (its noun phrase speaks it; he eats too much: trop)
+        return ()
+    if word in OWNERS and (word != "his" or clause_end):  # (his driving test)
+        return _possessive_pronoun(word, before, agreement, you)
+    if word == "each" and not verbal:  # fifteen euros each: chacun (each of them)
+        return lit("chacune" if agreement[0] == "f" and not prep else "chacun")
+    return lit(DETERMINER_ALONE[word]) if word in DETERMINER_ALONE else ()
+
+
+# The speakers whose part `BEFORE` the translator computes from views, apart from the window's plan.
+BEFORE_APART = (*CLOSED_SPEAKERS, "DET")
 
 
 def left_facts(before: tuple | None) -> tuple:
