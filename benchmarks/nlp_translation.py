@@ -208,7 +208,7 @@ def read_out_pairs(groups: dict[str, list[list[int]]]) -> list[tuple[int, str]]:
     code_at = {a: c for c, a in dt.read_out_tables().address.items()}
     row = rasp.categorical(rasp.Map(lambda w: (int(w),), sops["source_word"]))
     for name in dt.CODE_PARTS:
-        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"spoken_{name}"]))
+        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"said_{name}"]))
     return sorted({(r[0], code_at[r[1:]]) for inputs in groups.values() for out in _evaluated(row, inputs)
                    for r in out if r is not None and r[1:] in code_at})
 

@@ -65,6 +65,8 @@ RULES = {
     "yet / again after the object (step 4 moves it into the verb group, round 20)": [
         ("we have not cleaned the kitchen yet .", "nous n' avons pas encore nettoyé la cuisine ."),
         ("he will forget his umbrella again .", "il oubliera encore son parapluie .")],
+    "a passé composé lasting until now (step 4 reads it in the present, round 21)": [
+        ("she has worked here for ten years .", "elle travaille ici depuis dix ans .")],
     "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
                 ("it rained yesterday .", "il a plu hier .")],
     "passive": [("the museum is closed .", "le musée est fermé .")],

@@ -12,7 +12,8 @@ predicts the next French word from `english SEP french-so-far`.
        and, for a code, the source word's id, whose French forms give the word (`read_out`: small
        lookups, each narrowing by one digit of the code's address, so that no lookup pairs the ids with
        the codes). One word may be said left of its span: yet / again after a verb's object moves into the verb
-       group's adverb place, which step 4, seeing the whole English sentence, does by re-indexing j (`_moved`).
+       group's adverb place, which step 4, seeing the whole English sentence, does by re-indexing j (`_moved`);
+       so, after for / since, a passé composé lasting until now is read in the present, its participle left out.
 
 Every step looks only left (a word's plan is computed at the position after it, which the causal model
 sees before any French is written), so the program means the same in a causal transformer. It reads
@@ -1104,7 +1105,7 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp],
                  for (a, u), (b, v) in zip(parts[::2], parts[1::2])] + parts[len(parts) // 2 * 2:]
     spoken = parts[0][1]
     span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
-    j = _moved(j, span, look)
+    j, in_present = _moved(j, span, look)
     carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
     carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
     carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
@@ -1121,43 +1122,71 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp],
     # from the plan's entry and the phrase's apart: the entries themselves, merged, were a product of
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
-    distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
+    distance, *code_parts, present = french_positions.spoken_entry(carrier, entry, phrase_parts, views,
+                                                                   (("present", _present_code),))
     source = combine("source_at", lambda at, d: 0 if at == "none" else source_position(at[0], d), carrier_at, distance)
-    return source, code_parts
+    # a finite verb said in the present after all (`_moved`): its present's code, read by the same views
+    said = combine("present_said", lambda c, now: c if now and c != french_positions.NO_PART else NONE, present,
+                   in_present)
+    return source, [combine(f"said_{name}", lambda part, c, view=view: part if c == NONE else view(c), part, said)
+                    for (name, view), part in zip(code_views(), code_parts)]
 
 
-def _moved(j: rasp.SOp, span: rasp.SOp, look: rasp.SOp) -> rasp.SOp:
-    """The French position a word is read for, given that the first word that moves (yet / again after the
-    verb's object: `translation_grammar.moves_to_verb`) is said at its verb group's adverb place p, not at its
-    own s: p reads s, and p + 1 ... s read p ... s − 1; every other position reads itself. A look-ahead in
-    step 4, the one place that sees the whole English sentence: the verb group's plan was made before the
-    adverb was seen, and the adverb's own plan after the words between, whose French positions are counted
-    already; a move keeps every plan's length, so only which position reads which changes. The adverb reads
-    the place from the nearest verb to its left (`nearest_left`), which its rule checks is that group's verb
-    within its window; each lookup pairs two positions' values (at most 65 × 129)."""
+def _present_code(entry: tuple) -> str:
+    """The code of the present that stands for a passé composé's finite entry (its auxiliary's, or a clitic's
+    before it: v.aux.2 → v.pres.2, v.je.aux.0 → v.je.pres.0, v.cl.le.aux.0 → v.cl.le.pres.0, r.v.se.aux.2 →
+    r.v.se.pres.2), where the read-out knows it; `french_positions.NO_PART` for any other entry."""
+    code = entry[1].replace(".aux.", ".pres.")
+    return code if code != entry[1] and code in read_out_tables().address else french_positions.NO_PART
+
+
+SKIP = -1  # a move's gap that leaves its place's word out (`_moved`)
+IN_PRESENT = 3  # how many French words before a verb group's adverb place a passé composé said in the present
+# may have changed: of [je] [se] [clitic] finite (`translation_grammar.lasts_until_now`), a je before se or a
+# clitic is the literal je, so the codes that change (`_present_code`) stand in the last three
+
+
+def _moved(j: rasp.SOp, span: rasp.SOp, look: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
+    """The French position a word is read for, and whether a finite verb is read there in the present, given
+    the first word that moves:
+    - yet / again after the verb's object (`translation_grammar.moves_to_verb`) is said at its verb group's
+      adverb place p, not at its own s: p reads s, and p + 1 ... s read p ... s − 1;
+    - for / since after a passé composé that lasts until now (`translation_grammar.lasts_until_now`, whose rule
+      puts the participle at p): every position from p on reads the next (the participle is left out), and
+      the group's finite words, the `IN_PRESENT` positions before p, are read in the present;
+    every other position reads itself. A look-ahead in step 4, the one place that sees the whole English
+    sentence: the verb group's plan was made before the word after its object was seen, and that word's own
+    plan after the words between, whose French positions are counted already; a move keeps every plan's
+    length, so only which position reads which (and, for the present, which code) changes. The word reads the
+    place from the nearest verb to its left (`nearest_left`), which its rule checks is that group's verb
+    within its window; each lookup pairs two positions' values (at most 65 × 130)."""
     start = feature("span_begin", lambda s: s[0], span)
     verb = feature("is_verb_speaker", lambda look_: not isinstance(look_, str), look)
     # (boxed, as `speaking`'s carrier start: a number aggregated might be read as a mean of several)
     place = combine("adverb_place", lambda look_, b: (b + look_,) if not isinstance(look_, str) and look_ >= 0
                     and b >= 0 else (-1,), look, start)
     verb_place = nearest_left(verb, place, default=NONE, name="verb_adverb_place")
-    moves = combine("moves_to", lambda look_, p: p[0] if look_ == french_positions.MOVES and p != NONE else -1, look,
-                    verb_place)
+    moves = combine("moves_to", lambda look_, p: (p[0], look_) if look_ in (french_positions.MOVES,
+                    french_positions.PRESENT) and p != NONE and p[0] >= 0 else NONE, look, verb_place)
     # (the first move only, as two would be averaged; its place and its gap read apart, as their pairs are many)
-    is_move = feature("is_move", lambda p: p >= 0, moves)
+    is_move = feature("is_move", lambda m: m != NONE, moves)
     first = combine("first_move", lambda is_, n: is_ and n == 1, is_move, count_upto(is_move, name="moves_upto"))
-    first_to = combine("first_move_to", lambda p, f: p if f else -1, moves, first)
-    gap_here = combine("move_gap_here", lambda p, b: (b - p,) if 0 <= p <= b else (0,), first_to, start)
+    first_to = combine("first_move_to", lambda m, f: m if f else NONE, moves, first)
+    gap_here = combine("move_gap_here", lambda m, b: (0,) if m == NONE else (SKIP,) if m[1] == french_positions.PRESENT
+                       else (b - m[0],) if m[0] <= b else (0,), first_to, start)
     # (the selector looks left, as a causal model does)
     flagged = rasp.SelectorAnd(rasp.Select(first, first, lambda key, query: key),
                                rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
     to = feature("move_place", lambda t: -1 if t == NONE else t[0], rasp.categorical(rasp.Aggregate(
-        flagged, feature("move_place_here", lambda p: (p,), first_to), default=NONE)).named("the_move_place"))
+        flagged, feature("move_place_here", lambda m: (-1 if m == NONE else m[0],), first_to),
+        default=NONE)).named("the_move_place"))
     gap = feature("move_gap", lambda g: 0 if g == NONE else g[0],
                   rasp.categorical(rasp.Aggregate(flagged, gap_here, default=NONE)).named("the_move_gap"))
-    past = combine("past_move_place", lambda q, p: q - p if p >= 0 else -1, j, to)
-    shift = combine("move_shift", lambda d, g: g if d == 0 and g > 0 else -1 if 0 < d <= g else 0, past, gap)
-    return combine("moved_position", lambda q, sh: q + sh, j, shift)
+    past = combine("past_move_place", lambda q, p: q - p if p >= 0 else NONE, j, to)
+    shift = combine("move_shift", lambda d, g: 0 if d == NONE else int(d >= 0) if g == SKIP else
+                    g if d == 0 and g > 0 else -1 if 0 < d <= g else 0, past, gap)
+    in_present = combine("in_present", lambda d, g: g == SKIP and d != NONE and -IN_PRESENT <= d < 0, past, gap)
+    return combine("moved_position", lambda q, sh: q + sh, j, shift), in_present
 
 
 @lru_cache(maxsize=1)
@@ -1316,7 +1345,7 @@ def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
     """The whole translator's step 4 (`program()`), as `speaking_program`'s outputs (`SPEAKING_OUTPUTS`):
     what the slice compiled alone is checked against."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
-    return {"source": sops["source_at"], **{name: sops[f"spoken_{name}"] for name in CODE_PARTS}}
+    return {"source": sops["source_at"], **{name: sops[f"said_{name}"] for name in CODE_PARTS}}
 
 
 def step_4_inputs(translator: rasp.SOp) -> rasp.SOp:

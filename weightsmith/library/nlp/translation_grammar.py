@@ -706,6 +706,61 @@ def moves_to_verb(window: tuple, clause: dict) -> bool:
     return False
 
 
+def lasts_until_now(window: tuple, clause: dict) -> bool:
+    """window[0] says that the affirmative passé composé before it (she has worked here for ten years; we have
+    lived here since may) is a state or an activity lasting until now, which French says in the present
+    with depuis (elle travaille ici depuis dix ans): the duration's noun after for (`_for_a_duration`, whose
+    noun phrase then says depuis: `_since_clause`) or since itself, after such a verb (`_lasting_perfect`).
+    The verb group was planned before for / since is seen, so step 4 reads its finite verb in the present and
+    leaves out its participle (a look-ahead: `dictionary_translation._moved`)."""
+    if window[0] == ("PREP", "depuis"):
+        return _lasting_perfect(window, 1, clause, since=True)
+    return _for_a_duration(window) and _lasting_perfect(window, 3, clause, since=False)
+
+
+def _for_a_duration(window: tuple) -> bool:
+    """window[0] is a unit of time counted after for (for ten years, for a week): the phrase French says with
+    pendant or depuis (`noun_phrase_parts`)."""
+    return window[0][0] == "N" and window[0][4] in ("year", "unit") and window[1] is not None and \
+        (window[1][0] == "NUM" or window[1][:2] in (("DET", "a"), ("DET", "an"))) and window[2] == ("PREP", "pour")
+
+
+INDEFINITE_DETERMINERS = ("a", "an", "some", "any", "many", "several", "much", "a few")
+PLACE_ADVERBS = ("ADV", "THERE")  # an adverb (here, now) or there after a verb: with OBJECT_KINDS, a complement
+
+
+def _lasting_perfect(window: tuple, j: int, clause: dict, since: bool) -> bool:
+    """The clause left of window[j - 1] (for / since) is an affirmative statement whose nearest verb, spoken
+    as its own group, is a participle right after has / have (no negation, no mid adverb: its group is
+    [je] [clitic] finite participle, the participle at its adverb place, `french_positions.look_ahead`), with
+    only the words of an object or a complement between them (`OBJECT_KINDS`, `PLACE_ADVERBS`). After
+    since, with no object either (we have visited three countries since may, it has gone up twice since
+    january: counted events keep the passé composé: nous avons visité trois pays depuis mai), and never with
+    a definite object (a pronoun, the, this, my: the workmen have closed the bridge for two weeks, les ouvriers ont
+    fermé le pont pendant deux semaines; an activity's object is bare or indefinite: she has taught english in
+    japan for ten years, elle enseigne l'anglais au japon depuis dix ans)."""
+    if clause["question"] or clause["negated"]:
+        return False
+    for v in range(j, len(window)):
+        kind = _kind(window[v])
+        if kind == "V":
+            break
+        if kind not in (*OBJECT_KINDS, *PLACE_ADVERBS) or kind == "ADV" and window[v][1].endswith(" fois"):
+            return False
+    else:
+        return False
+    verb, after = window[v], window[v - 1]
+    if verb[1] not in ("pp", "past") or verb[2] == "e" or _verb_role((*window[v:], None, None)) != "group":
+        return False
+    left = _left_of_verb(window[v:], 0, clause)
+    if since and v > j and _kind(after) not in (*PLACE_ADVERBS, "PREP"):
+        return False
+    if v > j and (after[0] == "OBJ" or after[0] == "DET" and after[1] not in INDEFINITE_DETERMINERS):
+        return False  # a definite object: one whole thing done (closed the bridge for two weeks: a fermé le pont)
+    return left.aux == "have" and left.end == 2 and _negative_word(left.neg, after) is None and \
+        not _before_participle(after) and not _negative_subject(window[v:], left.end)
+
+
 def _infinitive_after(window: tuple) -> str | None:
     """What French puts before an infinitive whose "to" follows window[0], a word that is not a verb (verbs say
     it in their readings: `translation_words.INFINITIVE_DE`): pour after too + an adjective or after enough
@@ -1608,9 +1663,11 @@ def _since_clause(window: tuple, j: int, clause: dict) -> bool:
     hot: il fait chaud depuis), or a participle after has / have + not (it has not rained for two months: il
     n'a pas plu depuis deux mois; we have not seen the sun: what has not happened since), or a predicate
     right before "for" after an affirmative "been", which spoke être in the present (`_state_after_been`: sont
-    mariés depuis). Another affirmative passé composé keeps pendant: its verb, spoken before "for" is seen, is
-    not in the present."""
+    mariés depuis), or another affirmative passé composé that step 4 says in the present (`lasts_until_now`:
+    travaille ici depuis dix ans)."""
     if j < len(window) and window[j] is not None and _state_after_been(window[j:], clause):
+        return True
+    if _for_a_duration(window) and _lasting_perfect(window, j, clause, since=False):
         return True
     verb = next((k for k in range(j, len(window)) if window[k] is not None and window[k][0] in ("V", "BE")), None)
     if verb is None:
