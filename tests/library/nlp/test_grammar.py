@@ -280,13 +280,12 @@ KNOWN_MISSES = {
     "they broke free .", "the kids ran wild in the garden .", "the kids ran wild in the park .",
     "we arrived tired but happy .",
     # its class sentences (written before the candidates were measured): a bare countable after a run of adjectives
-    # (D1, D2: no win on set 11), after a preposition ("station" is bare there in WordNet's text a third of the
-    # times), and an adjective for an adverb;
+    # (D1, D2: no win on set 11; read since the twenty-first round, but for a noun countable by use only or with a
+    # verb's mark: dress, phone, and after "has"), after a preposition ("station" is bare there in WordNet's text a
+    # third of the times), and an adjective for an adverb;
     # "long" after "has" reads as a verb (an adjective since the twentieth round), "long boring" as adjectives out of order (main too), behave is a linking
     # verb in WordNet, "constant" is a noun first, "ran free" a depictive
-    "my uncle drives old red tractor on his farm .", "there is lovely big garden behind their house .",
-    "we stayed in tiny old cottage by the sea .", "he is very kind old man .",
-    "she wore beautiful long dress to the wedding .", "they live in big white house near the church .",
+    "she wore beautiful long dress to the wedding .",
     "i bought cheap new phone last week .", "my sister has sweet little puppy called max .",
     "he drove us to station in his car .", "it was a really long boring meeting .",
     "the children behaved terrible at the zoo .", "it rained constant all weekend .",
@@ -606,6 +605,30 @@ TWENTY_FIRST_ROUND_COMPOUNDS = [
     ("has the mechanic check the brakes yet ?", False), ("i think my sister work this weekend .", False),
 ]
 
+# the twenty-first round's errors (docs/nlp.md, "Twenty-first round — errors the grammar accepts"): a singular
+# quantifier standing alone is singular, "in front" + a noun phrase lacks "of" (with it the staff agree with a verb of
+# either number), a participle read as an adjective keeps its verb's refused preposition, "wait" takes its object
+# through "for", and an object that "a" opens takes its run of adjectives before it, not after
+TWENTY_FIRST_ROUND = [
+    ("each of the girls have her own room .", False), ("each of my cousins live in a different city .", False),
+    ("each of the rooms has a balcony .", True), ("much of the old town was destroyed in the war .", True),
+    ("both of my brothers play rugby .", True),
+    ("we met in front the station at noon .", False), ("there is a bus stop in front of our house .", True),
+    ("the car in front braked suddenly .", True), ("the staff at the hotel were very kind to us .", True),
+    ("our staff work very hard .", True), ("the staff is small but friendly .", True),
+    ("my sister is married with a teacher from leeds .", False),
+    ("my sister is married to a teacher from leeds .", True), ("they got married in a small church in wales .", True),
+    ("we waited the bus for ten minutes .", False), ("we waited for the bus for ten minutes .", True),
+    ("please wait here until i come back .", True),
+    ("we saw a bird tiny yellow in the garden .", False), ("my son found a stone smooth white on the beach .", False),
+    ("they painted the shed dark green .", True), ("i found the film very boring .", True),
+    ("we found a wallet full of money in the park .", True),
+    # a countable singular with no determiner after be, a preposition or a verb and a run of adjectives (D1)
+    ("we stayed in lovely old hotel near the harbour .", False), ("she is very kind young woman .", False),
+    ("we stayed in a lovely old hotel near the harbour .", True), ("she is a very kind young woman .", True),
+    ("we drank hot sweet tea by the fire .", True),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
@@ -613,7 +636,7 @@ ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
     "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
     "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS,
-    "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS}
+    "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

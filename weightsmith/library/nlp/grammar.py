@@ -39,7 +39,8 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  covered in heather), an -ed participle of feeling after "be" whose subject could not feel it (the
                  trip was really interested), a plain adjective after a noun-first word read as a verb (the rabbits
                  in the pet shop very small: no verb), since + a length of
-                 time (since a year), a quantifier + of + a bare noun (most of people)
+                 time (since a year), a quantifier + of + a bare noun (most of people), "in front" + a noun
+                 phrase (park in front the shop)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -733,10 +734,16 @@ def program() -> rasp.SOp:
     # only: a noun countable by use ("cntw") is often a mass noun too (made terrible noise, got great service)
     be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
                          name="be_before")
-    adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
-                                          previous(feature("be_preposition_or_verb", lambda t: t in BE or t in ("PREP", "V"), tag),
-                                                   1, default=False, name="be_or_preposition_before")),
-                                  1, default=False, name="adjective_after_be_before")
+    # (through a run of up to three adjectives and degree words: there is lovely big garden, he is very kind old man;
+    # each word read by a head of its own, as a letter: "o" opens the run, "r" is in it)
+    in_run = feature("adjective_run_word", lambda t: "o" if t in BE or t in ("PREP", "V") else "r" if t in (
+        "A", "DEG") else "-", tag)
+    two, three, four = (previous(in_run, k, default="-", name=f"adjective_run_word_{k}_back") for k in (2, 3, 4))
+    opened = combine("adjective_run_opened", lambda a, b: a == "o" or (a == "r" and b == "o"), two,
+                     combine("adjective_run_opened_further", lambda a, b: "o" if a == "o" or (a == "r" and b == "o")
+                             else "-", three, four))
+    adjective_after_be = combine("adjectives_after_be_or_preposition", lambda a, o: a and o,
+                                 previous(is_adjective, 1, default=False, name="adjective_before_noun"), opened)
     # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
     # of tea, a kind of car, the city of york are fine)
     of_a_noun = combine("of_after_a_noun", lambda o, h: o and h, of_before, previous(
@@ -1007,8 +1014,11 @@ def program() -> rasp.SOp:
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
-    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …)
-    person = combine("person_of_quantifier", lambda p, n: "pl" if p == "any" and n == "pl" else p, person, number)
+    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …; a singular one
+    # singular: each of the drivers has …, much of the town is …)
+    person = combine("person_of_quantifier", lambda p, n: n if p == "any" and n != "-" else p, person,
+                     feature("quantifier_number", lambda c: "pl" if _parsed(c).number == "pl" else "3s" if
+                             _parsed(c).primary == "QDET_SG" else "-", word_class))
     # (and so is a number above one before "of": two of my colleagues are …)
     person = combine("person_of_number", lambda p, n: "pl" if n else p, person,
                      combine("number_before_of", lambda r, o: r == "NUM" and o, role,
@@ -1237,12 +1247,19 @@ def program() -> rasp.SOp:
     adverb_after_noun = combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before)
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair,
                    combine("measure_or_adverb_before", lambda m, a: m or a, measure_before, adverb_after_noun))
-    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
+    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot; not one that "a"
+    # opens when the adjective runs on into another adjective or a noun, as adjectives before a noun do: we found a
+    # frog tiny green; a minibus full of children, a lemon tart for us are fine)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
                            feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
-                           previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
-                                    name="object_before")))
+                           combine("object_before", lambda o, r: o and not r,
+                                   previous(feature("object_position", lambda g: g == "req:ing", governor), 1,
+                                            default=False, name="object_before"),
+                                   combine("indefinite_run_on", lambda a, n: a and n,
+                                           previous(feature("is_a_or_an", lambda t: t in ("DET_A", "DET_AN"), tag), 2,
+                                                    default=False, name="article_two_back"),
+                                           feature("adjective_or_noun_next", lambda t: t in ("A", "N"), next_tag)))))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    previous(feature("bit_word", lambda m: "bit" in m.split("/"), mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
@@ -1397,6 +1414,13 @@ def program() -> rasp.SOp:
                                 previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
                                 previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
                                          name="ordinal_before")))
+    # "in front" + a noun phrase: its "of" is missing (park in front the shop, in front my house)
+    in_front = combine("in_front", lambda f, i: f and i, feature("is_front", lambda m: m == "front", mark),
+                       previous(feature("is_in", lambda m: m == "p:in", mark), 1, default=False, name="in_before"))
+    in_front_before = previous(in_front, 1, default=False, name="in_front_before")
+    bad_floor = combine("bad_floor_or_front", lambda b, f: b or f, bad_floor,
+                        combine("noun_phrase_after_in_front", lambda f, t: f and t in (
+                            *DETS, "ACC", "IT", "YOU", "NUM", "NUM1", "N", "UNK"), in_front_before, tag))
     # (a date may follow a month, a noun a season: on february 3, on winter mornings)
     bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
                               combine("date_or_noun_next", lambda m, n: m and n, feature("is_month", lambda m: m == "month",
@@ -1624,7 +1648,8 @@ def _complement_head(tag: str, mark: str) -> str:
     preposition "of" may not follow (P), or '-'."""
     if tag == "A" and mark.startswith("c:"):  # (c:of/syn: the complement only)
         return "A:" + mark.split("/")[0][2:]
-    if tag == "V" and (mark.startswith("intr") or mark.startswith("x:")):
+    # (a participle read as an adjective keeps its verb's: married with a dentist, as he married with her)
+    if (tag == "V" and mark.startswith("intr")) or (tag in ("V", "A") and mark.startswith("x:")):
         return "V:" + mark
     if mark in ("near", "next") and tag in ("PREP", "ORD"):
         return "near"
