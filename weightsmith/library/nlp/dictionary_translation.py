@@ -1323,14 +1323,20 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     the triple it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
     (`SPEAKING_OUTPUTS`): "source", the source word's position, or one part of the code's address
     (`CODE_PARTS`). Not several as one value: their tuples would be one more product (25,568 hidden units
-    for (source, code) over the corpus's pairs) that the translator never builds, so the check compiles
-    step 4 once for each. (The four address parts were one mixed-radix number, linear in the parts, until
+    for (source, code) over the corpus's pairs) that the translator never builds; `speaking_outputs` gives
+    them all in one graph. (The four address parts were one mixed-radix number, linear in the parts, until
     the merges of the parts' hits became undefined where two parts hit (`french_positions._either`): a
     part that may be None is not summed linearly by the compiler, and the number cost 12,000 hidden units.)
     It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
     if output not in SPEAKING_OUTPUTS:
         raise ValueError(f"step 4's output is one of {SPEAKING_OUTPUTS}, not {output!r}")
+    return speaking_outputs(spoken)[output]
+
+
+def speaking_outputs(spoken: Sequence[tuple]) -> dict[str, rasp.SOp]:
+    """Every output of `speaking_program` (`SPEAKING_OUTPUTS`), sharing one step 4: what a model that holds
+    them all is checked on (one compile of step 4 for all its outputs, not one each)."""
     listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
     pair = feature("plan_and_parts", lambda t: NO_PLAN[:2] if t == len(listed) else listed[t][:2], token)
@@ -1338,7 +1344,7 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     look = feature("look_ahead", lambda t: NO_PLAN[3] if t == len(listed) else listed[t][2], token)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
     source, code_parts = speaking(my_plan, j, parts, look)
-    return source if output == "source" else code_parts[CODE_PARTS.index(output)]
+    return {"source": source, **dict(zip(CODE_PARTS, code_parts))}
 
 
 def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
