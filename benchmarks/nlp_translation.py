@@ -208,7 +208,7 @@ def read_out_pairs(groups: dict[str, list[list[int]]]) -> list[tuple[int, str]]:
     code_at = {a: c for c, a in dt.read_out_tables().address.items()}
     row = rasp.categorical(rasp.Map(lambda w: (int(w),), sops["source_word"]))
     for name in dt.CODE_PARTS:
-        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"spoken_{name}"]))
+        row = rasp.categorical(rasp.SequenceMap(lambda t, x: (*t, x), row, sops[f"said_{name}"]))
     return sorted({(r[0], code_at[r[1:]]) for inputs in groups.values() for out in _evaluated(row, inputs)
                    for r in out if r is not None and r[1:] in code_at})
 
@@ -528,7 +528,7 @@ def plan_values(windows: int, seed: int = 1) -> dict:
         plans[window[0][0]].add(words.plan)
         parts.add(words, french_positions.look_ahead(window, clause, words))
         entries.update(e for part in words.parts if part != french_positions.NO_PART for e in part[1])
-        source = "views" if window[0][0] in grammar.CLOSED_SPEAKERS else "window"
+        source = "views" if window[0][0] in grammar.BEFORE_APART else "window"
         before[source].add(words.parts[french_positions.BEFORE])
         if n == windows or n in (10_000, 30_000, 100_000, 300_000, 1_000_000):
             growth[n] = {"plans": len(set().union(*plans.values())), "largest part": parts.largest(),

@@ -120,6 +120,21 @@ def test_every_sop_can_be_read_from_the_residual_wherever_it_lives():
         assert checked > 100
 
 
+def test_read_residuals_gives_each_sops_values_for_each_input_in_the_order_given():
+    """Inputs of mixed lengths (batched shortest first, then put back in order; a batch smaller than the
+    inputs), each s-op read right after it is written: the interpreter's values of that s-op, input by input."""
+    entry = PROGRAMS["sort_unique"]
+    program, vocab = entry.build(), list(entry.vocab)
+    compiled = compile_program(program, vocab, entry.max_seq_len)
+    labels = [label for label, layout in compiled.layouts.items()
+              if not layout.helper and layout.encoding == "categorical" and not layout.unrepresented]
+    inputs = [random.Random(b).choices(vocab, k=n) for b, n in enumerate([3, 1, entry.max_seq_len, 2, 1, 3, 2])]
+    got = compiled.read_residuals(inputs, labels, batch_size=3)
+    assert len(labels) > 2 and program.label in labels
+    for label in labels:
+        assert got[label] == [rasp.trace(program, xs)[label].value for xs in inputs], label
+
+
 def test_schedule_and_heads_are_reported():
     compiled = compile_program(PROGRAMS["reverse"].build(), ["a", "b", "c"], 5)
     assert compiled.schedule["reverse"] == (2, "attention")

@@ -166,6 +166,28 @@ class CompiledModel:
         """The program's outputs on many inputs given without BOS."""
         return [out[1:] for out in self._apply_checked(with_bos(self.config, inputs))]
 
+    def read_residuals(self, inputs: Sequence[Sequence], labels: Sequence[str],
+                       batch_size: int = 16) -> dict[str, list[list]]:
+        """The values of the s-ops `labels` on many inputs (without BOS), decoded from the residual stream (not
+        from the interpreter), each right after the sublayer that writes it: how one model is checked on
+        several of its s-ops, or shows what it holds between its input and output. Every sublayer's residual
+        is kept, so a few inputs at a time (`batch_size`), shortest first: a batch is padded to its longest
+        input, and a large model's padded positions cost as much as real ones."""
+        layouts = [self.layouts[label] for label in labels]
+        rows = with_bos(self.config, inputs)
+        values: dict[str, list] = {label: [None] * len(rows) for label in labels}
+        order = sorted(range(len(rows)), key=lambda b: len(rows[b]))
+        work = forward_work(self.model, batch_size * max(map(len, rows), default=1))
+        with torch.inference_mode(), torch_threads(work):
+            for start in range(0, len(order), batch_size):
+                chunk = order[start:start + batch_size]
+                _, residuals = self.model(self.model.encode([rows[b] for b in chunk], checked=True),
+                                          return_residuals=True)
+                for label, layout in zip(labels, layouts):
+                    for b, snapshot in zip(chunk, residuals[layout.written_after + 1]):
+                        values[label][b] = layout.decode(snapshot)[1:len(rows[b])]
+        return values
+
     def _apply_checked(self, inputs: Sequence[Sequence], batch_size: int = 8192) -> list[list]:
         """`apply_batch` on inputs `check_token_lists` already passed (at `apply_batch`'s entry, or in `with_bos`)."""
         outputs: list[list] = []

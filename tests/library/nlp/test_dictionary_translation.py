@@ -4,6 +4,7 @@ through in place, words with several classes, tu/vous, and the causal reading.
 The program reads the built lexicon (`tasks.nlp.dictionary`), so these tests need its resources.
 """
 
+from collections import Counter
 from functools import lru_cache
 
 import pytest
@@ -64,6 +65,8 @@ RULES = {
     "yet / again after the object (step 4 moves it into the verb group, round 20)": [
         ("we have not cleaned the kitchen yet .", "nous n' avons pas encore nettoyé la cuisine ."),
         ("he will forget his umbrella again .", "il oubliera encore son parapluie .")],
+    "a passé composé lasting until now (step 4 reads it in the present, round 21)": [
+        ("she has worked here for ten years .", "elle travaille ici depuis dix ans .")],
     "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
                 ("it rained yesterday .", "il a plu hier .")],
     "passive": [("the museum is closed .", "le musée est fermé .")],
@@ -634,29 +637,38 @@ CLOSED = ["she says she is tired .", "i know that you are tired .", "my sister a
           "is anyone here ?", "do you want any more tea ?", "there are no fish in the canal any more .",
           "i have a lot of work .", "i am a bit tired .", "is there a bank near here ?", "the keys are there .",
           "this is my car .", "is this your bag ?", "he said it was cold .", "am i late ?", "i like that ."]
+# determiners that speak on their own (`grammar.determiner_plan`)
+DETERMINERS = ["i like them all .", "the apples cost two euros each .", "my car is older than yours .",
+               "the green coat is mine .", "he eats too much .", "she sat next to mine .",
+               "the soup is much too salty .", "the book is his .", "her keys are with ours .",
+               "do you have any bread ? no ."]
 
 
 @pytest.mark.parametrize("you", dt.YOU)
-def test_what_a_closed_word_says_before_its_own_french_is_computed_apart_from_the_window(you):
+def test_what_a_closed_word_or_a_determiner_says_before_its_own_french_is_computed_apart_from_the_window(you):
     """The part `french_positions.BEFORE` of a closed word's plan (`grammar.CLOSED_SPEAKERS`: a subject pronoun,
-    punctuation, nothing, any-, there, ...) is computed from its reading, the word after it, the word before it
-    and the clause (`dt._closed_before`), not from the window: at every position of the rule cases, of questions
-    and of sentences written for those words it is the part the window's plan cuts off (`french_positions.spoken_by`
-    of the window and clause the plan's lookup reads); the plan's lookup hands no part `BEFORE` for them."""
+    punctuation, nothing, any-, there, ...) and of a determiner's (all, each, mine, much) is computed from its
+    reading, the word after it, the word before it and the clause (`dt._before_apart`), not from the window: at
+    every position of the rule cases, of questions and of sentences written for those words it is the part the
+    window's plan cuts off (`french_positions.spoken_by` of the window and clause the plan's lookup reads); the
+    plan's lookup hands no part `BEFORE` for them."""
     program = dt.program(you)
     sops = {e.label: e for e in rasp.topological_order(program) if isinstance(e, rx.SOp)}
     at = french_positions.BEFORE
     names = ("window_and_after", "clause", "word_is_english", f"part_{at}", f"window_part_{at}")
-    inputs = [dt.encode(e.split() + ["SEP"]) for e in CLOSED + QUESTIONS + [e for e, _ in GRAMMAR_CASES]]
+    sentences = CLOSED + DETERMINERS + QUESTIONS + [e for e, _ in GRAMMAR_CASES]
+    inputs = [dt.encode(e.split() + ["SEP"]) for e in sentences]
     values = [rasp.evaluate_batch(sops[name], inputs) for name in names]
-    closed = 0
+    apart = Counter()
     for windows_, clauses, english, parts, from_window in zip(*values):
         for (window, after), clause, is_english, part, lookup_part in zip(windows_, clauses, english, parts,
                                                                           from_window):
             want = french_positions.NO_PART if not is_english or window[0] is None else \
                 french_positions.spoken_by(window, after, dt.clause_of(clause, you)).parts[at]
             assert part == want, (window, clause)
-            if is_english and window[0] is not None and window[0][0] in grammar.CLOSED_SPEAKERS:
+            if is_english and window[0] is not None and window[0][0] in grammar.BEFORE_APART:
                 assert lookup_part == french_positions.NO_PART
-                closed += part != french_positions.NO_PART
-    assert closed >= len(CLOSED)
+                apart[window[0][0] == "DET"] += part != french_positions.NO_PART
+    # (every determiner sentence speaks a part but "too much", whose "too" says trop)
+    assert apart[False] >= len(CLOSED) and apart[True] >= len(DETERMINERS) - 1
+

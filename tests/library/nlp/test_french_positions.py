@@ -202,14 +202,14 @@ def test_each_part_pairs_with_the_slots_within_what_the_compiler_enumerates(phra
 @given(speakers=st.lists(st.tuples(SPEAKERS, st.one_of(AFTERS, VERB_AFTERS), CLAUSES), min_size=1, max_size=3))
 @settings(max_examples=150, deadline=None)
 def test_step_4_speaks_through_the_parts_what_it_speaks_of_the_plans(speakers):
-    """Step 4 (`dt.speaking_program`, each output) over speakers' plans with markers and parts gives, at
+    """Step 4 (`dt.speaking_outputs`, each output) over speakers' plans with markers and parts gives, at
     every position, what it gives over the same plans written out with no parts: each view of the spoken
     entry (distance, the code's address) merged from the plan's and the phrase's apart is the view of the
     entry the plan held. (Fails if a view is taken from the plan's entry alone: a marker has no address.)"""
     plans = [grammar.plan(window, after, clause) for window, after, clause in speakers]
     spoken = [fp.spoken_by(window, after, clause) for window, after, clause in speakers]
     tokens = [*range(len(speakers)), *[len(speakers)] * (sum(map(len, plans)) + 2)]
+    marked = dt.speaking_outputs([(s.plan, s.parts, fp.NO_LOOK) for s in spoken])
+    written = dt.speaking_outputs([(plan, fp.NO_PARTS, fp.NO_LOOK) for plan in plans])
     for output in dt.SPEAKING_OUTPUTS:
-        marked = dt.speaking_program([(s.plan, s.parts, fp.NO_LOOK) for s in spoken], output)
-        written = dt.speaking_program([(plan, fp.NO_PARTS, fp.NO_LOOK) for plan in plans], output)
-        assert rasp.evaluate(marked, tokens) == rasp.evaluate(written, tokens)
+        assert rasp.evaluate(marked[output], tokens) == rasp.evaluate(written[output], tokens), output

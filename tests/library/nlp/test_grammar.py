@@ -176,15 +176,15 @@ def test_compiled_model_equals_the_interpreter():
 # only ("late always", "well the whole game"); "completely exhausted" reads as a verb, "hard and play" a noun;
 # "head" after "is" a verb; the lexicon lists "dog" as its own plural (not surely countable).
 # Sixth round (its class sentences, written before the rules): a compound before a time word, a determiner or an
-# adjective, or as a subject, stays a verb (news report this, football match starts, garden fence green,
-# kitchen tap last night; fish market on is read since the nineteenth round); a noun clause after think takes a
+# adjective, or as a subject, stays a verb (garden fence green, kitchen tap last night; fish market on is read since
+# the nineteenth round, news report this and football match starts since the twenty-first); a noun clause after think takes a
 # compound too (the shop close at six); road and lake are not surely countable; for + years after be, have or teach;
 # a bare verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; next door after
 # a past; attached / accustomed after be read as verbs (burnted, unknown then, is a learner's spelling since the
 # tenth round, and "kitchen tap last night" a compound)
 KNOWN_MISSES = {
     "they painted the garden fence green .",
-    "i read the news report this morning .", "the football match starts at eight .", "i think the shop close at six .",
+    "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "she is thinking about move to leeds .", "the new one is nice .",
     "she has spelt my name wrong again .", "we heard them singing next door .",
@@ -213,7 +213,7 @@ KNOWN_MISSES = {
     "he drives careful in the rain .", "the children behaved perfect today .",
     "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
     "he came back tired .", "i would rather walk than take the bus .",
-    "we had two phone calls this morning .", "we had a power cut last nights .", "sleep tight !",
+    "we had a power cut last nights .", "sleep tight !",
     "he answered correct .", "we drove past the mill old .",
     "in the pasts we lived in york .",
     # Eighth round (its class sentences, written before the rules): "story" is also a storey (floor); "flat" is an
@@ -260,7 +260,6 @@ KNOWN_MISSES = {
     # after "my" read as a verb, "happily holiday" (holiday read as a verb), a plural time noun after "last"
     "the cat jumped onto kitchen table .", "we travelled to rome via the paris .",
     "we will go for a walk unless it will rain .",
-    "i lost my bus pass this morning .",
     "he has a maths test every friday .", "i booked a table for the birthday dinner next friday .",
     "they put up the christmas tree last night .", "i lost my bus pass yesterday morning and find it today .",
     "we bought a new garden hose last weekends .",
@@ -281,13 +280,12 @@ KNOWN_MISSES = {
     "they broke free .", "the kids ran wild in the garden .", "the kids ran wild in the park .",
     "we arrived tired but happy .",
     # its class sentences (written before the candidates were measured): a bare countable after a run of adjectives
-    # (D1, D2: no win on set 11), after a preposition ("station" is bare there in WordNet's text a third of the
-    # times), and an adjective for an adverb;
+    # (D1, D2: no win on set 11; read since the twenty-first round, but for a noun countable by use only or with a
+    # verb's mark: dress, phone, and after "has"), after a preposition ("station" is bare there in WordNet's text a
+    # third of the times), and an adjective for an adverb;
     # "long" after "has" reads as a verb (an adjective since the twentieth round), "long boring" as adjectives out of order (main too), behave is a linking
     # verb in WordNet, "constant" is a noun first, "ran free" a depictive
-    "my uncle drives old red tractor on his farm .", "there is lovely big garden behind their house .",
-    "we stayed in tiny old cottage by the sea .", "he is very kind old man .",
-    "she wore beautiful long dress to the wedding .", "they live in big white house near the church .",
+    "she wore beautiful long dress to the wedding .",
     "i bought cheap new phone last week .", "my sister has sweet little puppy called max .",
     "he drove us to station in his car .", "it was a really long boring meeting .",
     "the children behaved terrible at the zoo .", "it rained constant all weekend .",
@@ -595,13 +593,50 @@ TWENTIETH_ROUND_READINGS = [
     ("she has clean the kitchen already .", False), ("he has wash his car today .", False),
 ]
 
+# the twenty-first round's compounds (docs/nlp.md, "Twenty-first round — compounds"): a thing noun, a singular
+# noun-verb word and a verb in -s or the past after it are modifier, head and verb (C1); a noun-verb word after an
+# object that names a thing, before a determiner, is a compound's head (C2); sentences the program before it judged
+# wrong, and the ones beside them that must stay right (a person before the pair keeps the verb reading)
+TWENTY_FIRST_ROUND_COMPOUNDS = [
+    ("the kitchen clock ticks very loudly .", True), ("the hotel bar closes at midnight .", True),
+    ("when does the winter term starts ?", False), ("the garden hose leak when i turn the tap on .", False),
+    ("my brother watch films every night .", False),
+    ("i need a new bike lock this week .", True), ("we had a fire drill this afternoon .", True),
+    ("has the mechanic check the brakes yet ?", False), ("i think my sister work this weekend .", False),
+]
+
+# the twenty-first round's errors (docs/nlp.md, "Twenty-first round — errors the grammar accepts"): a singular
+# quantifier standing alone is singular, "in front" + a noun phrase lacks "of" (with it the staff agree with a verb of
+# either number), a participle read as an adjective keeps its verb's refused preposition, "wait" takes its object
+# through "for", and an object that "a" opens takes its run of adjectives before it, not after
+TWENTY_FIRST_ROUND = [
+    ("each of the girls have her own room .", False), ("each of my cousins live in a different city .", False),
+    ("each of the rooms has a balcony .", True), ("much of the old town was destroyed in the war .", True),
+    ("both of my brothers play rugby .", True),
+    ("we met in front the station at noon .", False), ("there is a bus stop in front of our house .", True),
+    ("the car in front braked suddenly .", True), ("the staff at the hotel were very kind to us .", True),
+    ("our staff work very hard .", True), ("the staff is small but friendly .", True),
+    ("my sister is married with a teacher from leeds .", False),
+    ("my sister is married to a teacher from leeds .", True), ("they got married in a small church in wales .", True),
+    ("we waited the bus for ten minutes .", False), ("we waited for the bus for ten minutes .", True),
+    ("please wait here until i come back .", True),
+    ("we saw a bird tiny yellow in the garden .", False), ("my son found a stone smooth white on the beach .", False),
+    ("they painted the shed dark green .", True), ("i found the film very boring .", True),
+    ("we found a wallet full of money in the park .", True),
+    # a countable singular with no determiner after be, a preposition or a verb and a run of adjectives (D1)
+    ("we stayed in lovely old hotel near the harbour .", False), ("she is very kind young woman .", False),
+    ("we stayed in a lovely old hotel near the harbour .", True), ("she is a very kind young woman .", True),
+    ("we drank hot sweet tea by the fire .", True),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
     "tenth": TENTH_ROUND, "eleventh": ELEVENTH_ROUND, "twelfth": TWELFTH_ROUND, "thirteenth": THIRTEENTH_ROUND,
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
     "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
-    "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS}
+    "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS,
+    "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

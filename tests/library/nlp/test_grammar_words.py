@@ -143,6 +143,16 @@ def test_verbs_whose_subject_is_a_thing_come_from_the_frames_of_their_commonest_
     assert words.class_of("teaches").mark != grammar_words.THING_VERB
 
 
+@needs_lexicon
+def test_a_body_of_people_agrees_with_a_verb_of_either_number():
+    people = grammar_words.personnel_nouns()
+    assert {"staff", "personnel", "workforce"} <= people  # force, personnel: a group willing to obey orders
+    assert not {"team", "family", "company", "committee"} & people  # the data treat these as singular
+    words = grammar_words.vocabulary()
+    assert [words.class_of(w).number for w in ("staff", "personnel", "staffs")] == ["sgpl", "sgpl", "pl"]
+    assert words.class_of("front").rule_mark == "front"  # (in front the shop: "of" is missing)
+
+
 @given(st.from_regex(r"[a-z]{2,8}[bcdfgkmnprst]", fullmatch=True))
 def test_the_doubling_a_verb_does_not_use_is_its_misspelling(verb: str):
     last = verb[-1]

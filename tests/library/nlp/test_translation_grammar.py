@@ -869,6 +869,53 @@ def test_yet_after_the_object_moves_to_the_verb_groups_adverb_place():
     assert fp.look_ahead(window, clause, fp.spoken_by(window, None, clause)) == fp.MOVES
 
 
+ROUND_21_VERB = [
+    # an affirmative passé composé + for + a duration, or + since: the present with depuis (step 4 reads the
+    # group's finite verb in the present and leaves its participle out)
+    ("my uncle has worked in this bank for twenty years .", "mon oncle travaille dans cette banque depuis vingt ans ."),
+    ("they have lived in this village for a year .", "ils vivent dans ce village depuis un an ."),
+    ("i have worked with my sister for six months .", "je travaille avec ma sœur depuis six mois ."),
+    ("she has worked there since march .", "elle travaille là depuis mars ."),
+    ("we have visited two museums since monday .", "nous avons visité deux musées depuis lundi ."),  # control: counted
+    ("i have not worked here for two years .", "je n' ai pas travaillé ici depuis deux ans ."),  # control: negated
+    ("she has always lived here .", "elle a toujours vécu ici ."),  # control: no for / since
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_21_VERB)
+def test_round_21s_verb_phrase(english, french):
+    """A passé composé lasting until now (see the comments in `ROUND_21_VERB`; each fails on round 20's
+    program, except the controls): docs/nlp.md, "Round 21 — the verb phrase"."""
+    assert translate(english) == french
+
+
+def test_a_passe_compose_lasting_until_now_is_said_in_the_present():
+    """`lasts_until_now`: the duration's noun after for, or since, after has / have + a participle in an
+    affirmative statement, whose noun phrase then says depuis; not under a negation, in a question, after a mid
+    adverb, with a definite object, nor after since with any object. `look_ahead`: the word hands step 4
+    `PRESENT`; the finite entries' present codes (`dictionary_translation._present_code`)."""
+    clause = dict(subject=("3s", "f"), negated=False, verb_before="other", question=None, q_subject=False,
+                  after_q_subject=False, index=5, you="vous")
+    worked, here, she = ("V", "pp", False, False, ()), ("ADV", "ici", False), ("S", "3s", "f", "elle")
+    years, museums = ("N", "m", "pl", True, "year"), ("N", "m", "pl", True, "building")
+    window = (years, ("NUM", "dix"), ("PREP", "pour"), here, worked, ("HAVE_AUX",), she, None)
+    assert grammar.lasts_until_now(window, clause) and grammar._since_clause(window, 3, clause)
+    assert fp.look_ahead(window, clause, fp.spoken_by(window, None, clause)) == fp.PRESENT
+    assert not grammar.lasts_until_now(window, clause | {"negated": True})
+    assert not grammar.lasts_until_now(window, clause | {"question": "have"})
+    always = (years, ("NUM", "dix"), ("PREP", "pour"), here, worked, ("ADV", "toujours", True), ("HAVE_AUX",), she)
+    assert not grammar.lasts_until_now(always, clause)
+    since = ("PREP", "depuis")
+    assert grammar.lasts_until_now((since, here, worked, ("HAVE_AUX",), she, None, None, None), clause)
+    counted = (museums, ("NUM", "deux"), worked, ("HAVE_AUX",), she, None, None, None)
+    assert not grammar.lasts_until_now((since, *counted[:-1]), clause)
+    assert grammar.lasts_until_now((years, ("NUM", "dix"), ("PREP", "pour"), *counted[:-3]), clause)
+    the_bridge = (years, ("NUM", "deux"), ("PREP", "pour"), museums, ("DET", "the"), worked, ("HAVE_AUX",), she)
+    assert not grammar.lasts_until_now(the_bridge, clause) and not grammar._since_clause(the_bridge, 3, clause)
+    assert dt._present_code((0, "v.je.aux.0")) == "v.je.pres.0" and dt._present_code((2, "v.aux.3")) == "v.pres.3"
+    assert dt._present_code((0, "v.pp.m.sg")) == fp.NO_PART
+
+
 def test_the_recent_past_is_venir_by_person_then_de_and_the_infinitive():
     """has just left: (vient) (de / d' and the infinitive, read of the verb); no person in the structure."""
     leave = ("V", "pp", False, False, ())

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-import torch
 
 from weightsmith.compiler import CompiledModel, compile_rasp_to_model
 from weightsmith.library.arithmetic import programs
@@ -153,14 +152,7 @@ class Trace:
 def read_residuals(model: CompiledModel, tokens: list, labels: Sequence[str]) -> Trace:
     """The values of the s-ops `labels` at each position, decoded from the residual stream of one
     forward pass (not from the interpreter), each right after the sublayer that writes it."""
-    with torch.inference_mode():
-        _, residuals = model.model(model.model.encode([[model.config.bos, *tokens]]), return_residuals=True)
-    values = {}
-    for label in labels:
-        layout = model.layouts[label]
-        snapshot = residuals[layout.written_after + 1][0, 1:]
-        values[label] = layout.decode(snapshot)
-    return Trace(list(tokens), values)
+    return Trace(list(tokens), {label: rows[0] for label, rows in model.read_residuals([tokens], labels).items()})
 
 
 def trace_add(a: int, b: int, digits: int = 10) -> list[dict]:

@@ -12,7 +12,8 @@ predicts the next French word from `english SEP french-so-far`.
        and, for a code, the source word's id, whose French forms give the word (`read_out`: small
        lookups, each narrowing by one digit of the code's address, so that no lookup pairs the ids with
        the codes). One word may be said left of its span: yet / again after a verb's object moves into the verb
-       group's adverb place, which step 4, seeing the whole English sentence, does by re-indexing j (`_moved`).
+       group's adverb place, which step 4, seeing the whole English sentence, does by re-indexing j (`_moved`);
+       so, after for / since, a passé composé lasting until now is read in the present, its participle left out.
 
 Every step looks only left (a word's plan is computed at the position after it, which the causal model
 sees before any French is written), so the program means the same in a causal transformer. It reads
@@ -1104,7 +1105,7 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp],
                  for (a, u), (b, v) in zip(parts[::2], parts[1::2])] + parts[len(parts) // 2 * 2:]
     spoken = parts[0][1]
     span = combine("span", lambda end, n: (end - n, end) if n else (-1, -1), spoken, length)
-    j = _moved(j, span, look)
+    j, in_present = _moved(j, span, look)
     carrier = rasp.Select(span, j, lambda s, q: s[0] <= q < s[1])
     carrier_plan = rasp.categorical(rasp.Aggregate(carrier, my_plan, default="none")).named("carrier_plan")
     carrier_start = rasp.categorical(rasp.Aggregate(carrier, feature("span_start", lambda s: (s[0],), span),
@@ -1121,43 +1122,71 @@ def speaking(my_plan: rasp.SOp, j: rasp.SOp, phrase_parts: Sequence[rasp.SOp],
     # from the plan's entry and the phrase's apart: the entries themselves, merged, were a product of
     # the plan's entries and the phrase's (38,376 hidden units over the corpus's 1,018 (plan, parts) pairs)
     views = (("distance", lambda e: e[0]), *((name, lambda e, v=view: v(e[1])) for name, view in code_views()))
-    distance, *code_parts = french_positions.spoken_entry(carrier, entry, phrase_parts, views)
+    distance, *code_parts, present = french_positions.spoken_entry(carrier, entry, phrase_parts, views,
+                                                                   (("present", _present_code),))
     source = combine("source_at", lambda at, d: 0 if at == "none" else source_position(at[0], d), carrier_at, distance)
-    return source, code_parts
+    # a finite verb said in the present after all (`_moved`): its present's code, read by the same views
+    said = combine("present_said", lambda c, now: c if now and c != french_positions.NO_PART else NONE, present,
+                   in_present)
+    return source, [combine(f"said_{name}", lambda part, c, view=view: part if c == NONE else view(c), part, said)
+                    for (name, view), part in zip(code_views(), code_parts)]
 
 
-def _moved(j: rasp.SOp, span: rasp.SOp, look: rasp.SOp) -> rasp.SOp:
-    """The French position a word is read for, given that the first word that moves (yet / again after the
-    verb's object: `translation_grammar.moves_to_verb`) is said at its verb group's adverb place p, not at its
-    own s: p reads s, and p + 1 ... s read p ... s − 1; every other position reads itself. A look-ahead in
-    step 4, the one place that sees the whole English sentence: the verb group's plan was made before the
-    adverb was seen, and the adverb's own plan after the words between, whose French positions are counted
-    already; a move keeps every plan's length, so only which position reads which changes. The adverb reads
-    the place from the nearest verb to its left (`nearest_left`), which its rule checks is that group's verb
-    within its window; each lookup pairs two positions' values (at most 65 × 129)."""
+def _present_code(entry: tuple) -> str:
+    """The code of the present that stands for a passé composé's finite entry (its auxiliary's, or a clitic's
+    before it: v.aux.2 → v.pres.2, v.je.aux.0 → v.je.pres.0, v.cl.le.aux.0 → v.cl.le.pres.0, r.v.se.aux.2 →
+    r.v.se.pres.2), where the read-out knows it; `french_positions.NO_PART` for any other entry."""
+    code = entry[1].replace(".aux.", ".pres.")
+    return code if code != entry[1] and code in read_out_tables().address else french_positions.NO_PART
+
+
+SKIP = -1  # a move's gap that leaves its place's word out (`_moved`)
+IN_PRESENT = 3  # how many French words before a verb group's adverb place a passé composé said in the present
+# may have changed: of [je] [se] [clitic] finite (`translation_grammar.lasts_until_now`), a je before se or a
+# clitic is the literal je, so the codes that change (`_present_code`) stand in the last three
+
+
+def _moved(j: rasp.SOp, span: rasp.SOp, look: rasp.SOp) -> tuple[rasp.SOp, rasp.SOp]:
+    """The French position a word is read for, and whether a finite verb is read there in the present, given
+    the first word that moves:
+    - yet / again after the verb's object (`translation_grammar.moves_to_verb`) is said at its verb group's
+      adverb place p, not at its own s: p reads s, and p + 1 ... s read p ... s − 1;
+    - for / since after a passé composé that lasts until now (`translation_grammar.lasts_until_now`, whose rule
+      puts the participle at p): every position from p on reads the next (the participle is left out), and
+      the group's finite words, the `IN_PRESENT` positions before p, are read in the present;
+    every other position reads itself. A look-ahead in step 4, the one place that sees the whole English
+    sentence: the verb group's plan was made before the word after its object was seen, and that word's own
+    plan after the words between, whose French positions are counted already; a move keeps every plan's
+    length, so only which position reads which (and, for the present, which code) changes. The word reads the
+    place from the nearest verb to its left (`nearest_left`), which its rule checks is that group's verb
+    within its window; each lookup pairs two positions' values (at most 65 × 130)."""
     start = feature("span_begin", lambda s: s[0], span)
     verb = feature("is_verb_speaker", lambda look_: not isinstance(look_, str), look)
     # (boxed, as `speaking`'s carrier start: a number aggregated might be read as a mean of several)
     place = combine("adverb_place", lambda look_, b: (b + look_,) if not isinstance(look_, str) and look_ >= 0
                     and b >= 0 else (-1,), look, start)
     verb_place = nearest_left(verb, place, default=NONE, name="verb_adverb_place")
-    moves = combine("moves_to", lambda look_, p: p[0] if look_ == french_positions.MOVES and p != NONE else -1, look,
-                    verb_place)
+    moves = combine("moves_to", lambda look_, p: (p[0], look_) if look_ in (french_positions.MOVES,
+                    french_positions.PRESENT) and p != NONE and p[0] >= 0 else NONE, look, verb_place)
     # (the first move only, as two would be averaged; its place and its gap read apart, as their pairs are many)
-    is_move = feature("is_move", lambda p: p >= 0, moves)
+    is_move = feature("is_move", lambda m: m != NONE, moves)
     first = combine("first_move", lambda is_, n: is_ and n == 1, is_move, count_upto(is_move, name="moves_upto"))
-    first_to = combine("first_move_to", lambda p, f: p if f else -1, moves, first)
-    gap_here = combine("move_gap_here", lambda p, b: (b - p,) if 0 <= p <= b else (0,), first_to, start)
+    first_to = combine("first_move_to", lambda m, f: m if f else NONE, moves, first)
+    gap_here = combine("move_gap_here", lambda m, b: (0,) if m == NONE else (SKIP,) if m[1] == french_positions.PRESENT
+                       else (b - m[0],) if m[0] <= b else (0,), first_to, start)
     # (the selector looks left, as a causal model does)
     flagged = rasp.SelectorAnd(rasp.Select(first, first, lambda key, query: key),
                                rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LEQ))
     to = feature("move_place", lambda t: -1 if t == NONE else t[0], rasp.categorical(rasp.Aggregate(
-        flagged, feature("move_place_here", lambda p: (p,), first_to), default=NONE)).named("the_move_place"))
+        flagged, feature("move_place_here", lambda m: (-1 if m == NONE else m[0],), first_to),
+        default=NONE)).named("the_move_place"))
     gap = feature("move_gap", lambda g: 0 if g == NONE else g[0],
                   rasp.categorical(rasp.Aggregate(flagged, gap_here, default=NONE)).named("the_move_gap"))
-    past = combine("past_move_place", lambda q, p: q - p if p >= 0 else -1, j, to)
-    shift = combine("move_shift", lambda d, g: g if d == 0 and g > 0 else -1 if 0 < d <= g else 0, past, gap)
-    return combine("moved_position", lambda q, sh: q + sh, j, shift)
+    past = combine("past_move_place", lambda q, p: q - p if p >= 0 else NONE, j, to)
+    shift = combine("move_shift", lambda d, g: 0 if d == NONE else int(d >= 0) if g == SKIP else
+                    g if d == 0 and g > 0 else -1 if 0 < d <= g else 0, past, gap)
+    in_present = combine("in_present", lambda d, g: g == SKIP and d != NONE and -IN_PRESENT <= d < 0, past, gap)
+    return combine("moved_position", lambda q, sh: q + sh, j, shift), in_present
 
 
 @lru_cache(maxsize=1)
@@ -1212,10 +1241,42 @@ def _closed_before(you: str) -> rasp.SOp:
                    else french_positions.before_part(grammar.closed_plan(*s, c)), speaker, clause)
 
 
+@lru_cache(maxsize=None)
+def _determiner_before(you: str) -> rasp.SOp:
+    """What a determiner that speaks on its own says (all of its plan, `translation_grammar.determiner_plan`, as the
+    part `french_positions.BEFORE`; NONE for any other speaker) from small values, not the window: its reading and
+    `determiner_after` of the word after it, `determiner_before` of the word before it, and the subject's
+    agreement (none where the determiner opens a question: it then says only est-ce, the part `ASKED`). Each
+    lookup pairs a few thousand values at most."""
+    front = _front()
+    me = feature("determiner_speaker", lambda r: r if r != NONE and r[0] == "DET" else NONE, front.resolved)
+    after = feature("determiner_after", lambda a: grammar.determiner_after(a if a[0] not in ("SEP", "FR") else None),
+                    front.info)
+    me_after = combine("determiner_speaker_after", lambda m, a: NONE if m == NONE else (m, a), me, after)
+    left = previous(feature("determiner_left", lambda r: grammar.determiner_before(_none(r)), front.resolved), 1,
+                    default=NONE, name="determiner_left_back1")
+    speaker = combine("determiner_speaker_left", lambda ma, b: NONE if ma == NONE else
+                      (*ma, grammar.determiner_before(None) if b == NONE else b), me_after, left)
+    # (the subject is never NONE, but its value set holds it: no part there)
+    agreement = feature("determiner_agreement", lambda s: NONE if s == NONE else
+                        grammar.determiner_agreement(tuple(s.split(".")[:2])), _subject(you))
+    agreeing = combine("determiner_agreeing", lambda g, q: NONE if q[0] else g, agreement, _question_facts())
+    return combine("determiner_before", lambda s, g: NONE if s == NONE else french_positions.NO_PART if g == NONE
+                   else french_positions.before_part(grammar.determiner_plan(*s, g, you)), speaker, agreeing)
+
+
+@lru_cache(maxsize=None)
+def _before_apart(you: str) -> rasp.SOp:
+    """The part `french_positions.BEFORE` of the speakers that compute it apart from the window's plan
+    (`translation_grammar.BEFORE_APART`: `_closed_before`, `_determiner_before`), NONE for any other."""
+    return combine("before_apart", lambda c, d: d if c == NONE else c, _closed_before(you), _determiner_before(you))
+
+
 def closed_program(you: str = "vous") -> rasp.SOp:
-    """Steps 1-2, the clause facts and what a closed word says before its own French (`_closed_before`), as
-    text: the part `french_positions.BEFORE` that compiles apart from the plan for those words."""
-    return feature("closed_text", repr, _closed_before(you))
+    """Steps 1-2, the clause facts, the subject and what a closed word or a determiner says before its own French
+    (`_before_apart`), as text: the part `french_positions.BEFORE` computed apart from the plan for those words, to
+    compile alone (the compiler's error proof refuses it at present: docs/nlp.md, trc18)."""
+    return feature("closed_text", repr, _before_apart(you))
 
 
 @lru_cache(maxsize=None)
@@ -1262,14 +1323,20 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     the triple it holds (`len(spoken)`: a French word, which holds none). The output is one of what step 4 hands on
     (`SPEAKING_OUTPUTS`): "source", the source word's position, or one part of the code's address
     (`CODE_PARTS`). Not several as one value: their tuples would be one more product (25,568 hidden units
-    for (source, code) over the corpus's pairs) that the translator never builds, so the check compiles
-    step 4 once for each. (The four address parts were one mixed-radix number, linear in the parts, until
+    for (source, code) over the corpus's pairs) that the translator never builds; `speaking_outputs` gives
+    them all in one graph. (The four address parts were one mixed-radix number, linear in the parts, until
     the merges of the parts' hits became undefined where two parts hit (`french_positions._either`): a
     part that may be None is not summed linearly by the compiler, and the number cost 12,000 hidden units.)
     It is what the translator runs after its plans (`speaking`), and it compiles on its own over the pairs
     given (the plans the grammar can make are not bounded yet: see docs/nlp.md, "Not compiled yet")."""
     if output not in SPEAKING_OUTPUTS:
         raise ValueError(f"step 4's output is one of {SPEAKING_OUTPUTS}, not {output!r}")
+    return speaking_outputs(spoken)[output]
+
+
+def speaking_outputs(spoken: Sequence[tuple]) -> dict[str, rasp.SOp]:
+    """Every output of `speaking_program` (`SPEAKING_OUTPUTS`), sharing one step 4: what a model that holds
+    them all is checked on (one compile of step 4 for all its outputs, not one each)."""
     listed = tuple(spoken)
     token = rasp.categorical(rasp.tokens)
     pair = feature("plan_and_parts", lambda t: NO_PLAN[:2] if t == len(listed) else listed[t][:2], token)
@@ -1277,14 +1344,14 @@ def speaking_program(spoken: Sequence[tuple], output: str) -> rasp.SOp:
     look = feature("look_ahead", lambda t: NO_PLAN[3] if t == len(listed) else listed[t][2], token)
     j = count_upto(feature("is_french", lambda t: t == len(listed), token), name="french_so_far")
     source, code_parts = speaking(my_plan, j, parts, look)
-    return source if output == "source" else code_parts[CODE_PARTS.index(output)]
+    return {"source": source, **dict(zip(CODE_PARTS, code_parts))}
 
 
 def step_4_outputs(translator: rasp.SOp) -> dict[str, rasp.SOp]:
     """The whole translator's step 4 (`program()`), as `speaking_program`'s outputs (`SPEAKING_OUTPUTS`):
     what the slice compiled alone is checked against."""
     sops = {e.label: e for e in rasp.topological_order(translator) if isinstance(e, rasp.SOp)}
-    return {"source": sops["source_at"], **{name: sops[f"spoken_{name}"] for name in CODE_PARTS}}
+    return {"source": sops["source_at"], **{name: sops[f"said_{name}"] for name in CODE_PARTS}}
 
 
 def step_4_inputs(translator: rasp.SOp) -> rasp.SOp:
@@ -1364,7 +1431,8 @@ def program(you: str = "vous") -> rasp.SOp:
 
     def make_plan(wa: tuple, c: tuple) -> tuple:
         """(the plan, with a noun phrase's entries as markers; the phrase's parts but the question's words,
-        which `_asked` computes apart, and a closed word's part `BEFORE`, which `_closed_before` computes apart;
+        which `_asked` computes apart, and a closed word's or a determiner's part `BEFORE`, which `_before_apart`
+        computes apart;
         what the part of the question's words reads of the plan: whether the speaker's own
         French starts with a vowel where the question says que / qu' before it, and how many words the
         speaker says before its own French; the speaker's `french_positions.look_ahead`)."""
@@ -1373,7 +1441,7 @@ def program(you: str = "vous") -> rasp.SOp:
         clause_ = clause_of(c, you)
         planned = grammar.planned(wa[0], wa[1], clause_)
         spoken = french_positions.spoken_by(wa[0], wa[1], clause_, planned)
-        closed = wa[0][0][0] in grammar.CLOSED_SPEAKERS
+        closed = wa[0][0][0] in grammar.BEFORE_APART
         apart = (french_positions.ASKED, *((french_positions.BEFORE,) if closed else ()))
         return (spoken.plan, tuple(french_positions.NO_PART if i in apart else p for i, p in enumerate(spoken.parts)),
                 (planned.vowel if planned.asked.subject and planned.vowel is not None else NONE,
@@ -1389,8 +1457,8 @@ def program(you: str = "vous") -> rasp.SOp:
     parts[french_positions.ASKED] = combine(
         f"part_{french_positions.ASKED}", lambda a, s: french_positions.NO_PART if a == NONE else
         french_positions.asked_part(grammar.asked_words(a, _none(s[0])), s[1]), asked, own_start)
-    # what a closed word says before its own French: computed apart too (`_closed_before`)
-    closed = combine("closed_spoken", lambda c, e: c if e else NONE, _closed_before(you), word_is_english)
+    # what a closed word or a determiner says before its own French: computed apart too (`_before_apart`)
+    closed = combine("closed_spoken", lambda c, e: c if e else NONE, _before_apart(you), word_is_english)
     at = french_positions.BEFORE
     parts[at] = combine(f"part_{at}", lambda c, p: p if c == NONE else c, closed, parts[at].named(f"window_part_{at}"))
 

@@ -152,6 +152,7 @@ def spoken_by(window: tuple, after: tuple | None, clause: dict, planned: grammar
 
 
 MOVES = "moves"  # a speaker's look-ahead: its French moves into the verb group before it (`look_ahead`)
+PRESENT = "present"  # a speaker's look-ahead: the passé composé before it is said in the present (`look_ahead`)
 NO_LOOK = "none"  # a speaker with no look-ahead (neither a verb nor a word that moves)
 
 
@@ -160,7 +161,9 @@ def look_ahead(window: tuple, clause: dict, spoken: SpokenParts) -> int | str:
     for a verb, where in its plan its verb group's adverb place is (the entries before the group's adverb,
     participle and tail, as `translation_grammar.verb_group_parts` orders them; -1 where its group is not cut into
     parts); `MOVES` for yet / again after the verb's object (`translation_grammar.moves_to_verb`), which says one
-    word; `NO_LOOK` for any other word."""
+    word; `PRESENT` for the for / since after a passé composé that lasts until now
+    (`translation_grammar.lasts_until_now`: its participle stands at the adverb place); `NO_LOOK` for any other
+    word."""
     if window[0] is not None and window[0][0] == "V":
         if (0, f"{MARKER}0") not in spoken.plan:
             return -1
@@ -170,6 +173,8 @@ def look_ahead(window: tuple, clause: dict, spoken: SpokenParts) -> int | str:
         return spoken.plan.index((0, f"{MARKER}0")) + place
     if len(spoken.plan) == 1 and spoken.parts == NO_PARTS and grammar.moves_to_verb(window, clause):
         return MOVES
+    if window[0] is not None and grammar.lasts_until_now(window, clause):
+        return PRESENT
     return NO_LOOK
 
 
@@ -250,8 +255,13 @@ def unpacked(spoken: rasp.SOp) -> tuple[rasp.SOp, list[rasp.SOp]]:
                                                      for i in range(SLOTS)]
 
 
+# the slots of a verb group's finite words: je, ne, se, the object clitic and the finite verb (`grammar.VERB_ROLES`)
+FINITE_SLOTS = tuple(range(grammar.VERB_ROLES.index(("finite", 0)) + 1))
+
+
 def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp],
-                 views: Sequence[tuple[str, Callable[[tuple], Any]]]) -> list[rasp.SOp]:
+                 views: Sequence[tuple[str, Callable[[tuple], Any]]],
+                 finite_views: Sequence[tuple[str, Callable[[tuple], Any]]] = ()) -> list[rasp.SOp]:
     """Each view of the entry step 4 speaks (`views`: name, entry → a small value): the plan's `entry`'s,
     or, where it is a marker, the view of the entry of the carrier's part whose span holds the marker's
     index. Each part is copied from the carrier and read with the index alone (a part's values × 15
@@ -261,7 +271,10 @@ def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp
     merge over 100,000 random verb groups' pairs, past the compiler's limit); a view is a few dozen values
     (a distance, one part of a code's address) whatever the grammar speaks. At most one part holds an
     index (a law of the cut), so a merge is only defined where one side has no hit (`_either`): its lookup
-    has a unit per value of either side, not per pair. A view must never be NO_PART."""
+    has a unit per value of either side, not per pair. A view must never be NO_PART.
+    `finite_views` (after `views`' in the list returned): views read only where a part of `FINITE_SLOTS` has the
+    hit (NO_PART elsewhere, the plan's own entries included): what a verb group cut into parts speaks
+    before its participle, and only that (`dictionary_translation._present_code`)."""
     k = feature("phrase_slot", lambda e: marker_index(e[1]), entry)
     hits = []
     for i, part in enumerate(parts):
@@ -269,17 +282,24 @@ def spoken_entry(carrier: rasp.Select, entry: rasp.SOp, parts: Sequence[rasp.SOp
         hits.append(combine(f"part_{i}_entry", lambda k_, p: part_entry(p, k_) or NO_PART, k, carried))
     spoken = []
     for name, view in views:
-        merged = [feature(f"part_{i}_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hit)
-                  for i, hit in enumerate(hits)]
-        while len(merged) > 1:
-            merged = [combine(f"phrase_entry_{name}" if len(merged) == 2 else f"phrase_{name}_{len(merged)}_{i}",
-                              _either, x, y)
-                      for i, (x, y) in enumerate(zip(merged[::2], merged[1::2]))] + merged[len(merged) // 2 * 2:]
+        merged = _merged(name, view, hits)
         mine = feature(f"plan_entry_{name}", view, entry)
         marker = view((0, f"{MARKER}0"))  # what the plan's entry shows where a part has the hit: a marker's view
         spoken.append(combine(f"spoken_{name}", lambda e, h, marker=marker: e if h == NO_PART else h if e == marker
-                              else None, mine, merged[0]))
-    return spoken
+                              else None, mine, merged))
+    return spoken + [_merged(name, view, [hits[i] for i in FINITE_SLOTS]).named(f"spoken_{name}")
+                     for name, view in finite_views]
+
+
+def _merged(name: str, view: Callable[[tuple], Any], hits: Sequence[rasp.SOp]) -> rasp.SOp:
+    """The view of the one hit among `hits` (NO_PART if none), merged pairwise (`_either`)."""
+    merged = [feature(f"part_{i}_{name}", lambda h, view=view: NO_PART if h == NO_PART else view(h), hit)
+              for i, hit in enumerate(hits)]
+    while len(merged) > 1:
+        merged = [combine(f"phrase_entry_{name}" if len(merged) == 2 else f"phrase_{name}_{len(merged)}_{i}",
+                          _either, x, y)
+                  for i, (x, y) in enumerate(zip(merged[::2], merged[1::2]))] + merged[len(merged) // 2 * 2:]
+    return merged[0]
 
 
 def _either(a: Any, b: Any) -> Any:

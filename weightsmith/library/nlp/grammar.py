@@ -39,7 +39,8 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  covered in heather), an -ed participle of feeling after "be" whose subject could not feel it (the
                  trip was really interested), a plain adjective after a noun-first word read as a verb (the rabbits
                  in the pet shop very small: no verb), since + a length of
-                 time (since a year), a quantifier + of + a bare noun (most of people)
+                 time (since a year), a quantifier + of + a bare noun (most of people), "in front" + a noun
+                 phrase (park in front the shop)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -117,6 +118,10 @@ OBJECT_PLURAL = "F"
 # the kind of a noun whose clause has a verb after the word after it (the second reading pass): that word is no verb
 # but a compound's head (the traffic [lights] on the corner are …)
 MODIFIER_NOUN = "C"
+# the kind of a singular noun after its clause's verb that names a thing (`grammar_words.THING`: no one who could act):
+# a noun-verb word after it before a determiner is a compound's head (i lost my bus pass this morning, your flu jab
+# this year), where after a person it is the verb of a clause (has the teacher mark your essay yet ?)
+OBJECT_THING = "I"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 # the kind of "last" in the second reading pass: a time phrase starts (last night), which ends the noun phrase
 # before it as "yesterday" would; to every rule but `_resolve_open`'s compounds it is the adjective it is
@@ -155,14 +160,15 @@ def resolve(c: WordClass, before: str, after: str) -> str:
         # decorated room, in my scrambled eggs, we ate grilled sardines; anywhere else it is the participle it was
         # (the kids were bored on the long drive)
         if before in ("D", "A", "P", "Q", "Y", NUMBER, "V", "&") and _like_noun(
-                {OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
+                {OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
             return "A"
         c = replace(c, readings=tuple(r for r in g if r != "A"))
         g = c.readings
         if len(g) == 1:
             return g[0]
     # (after a plural, not a word that is an adverb first: i answered forty emails [today])
-    after_verb = before == OBJECT_NOUN or (before == OBJECT_PLURAL and c.primary != "R")
+    after_verb = before in (OBJECT_NOUN, OBJECT_THING) or (before == OBJECT_PLURAL and c.primary != "R")
+    after_thing = before == OBJECT_THING
     verb_later = before == MODIFIER_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
@@ -171,27 +177,28 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     # (a clock time: a number after "past", with no determiner before it but a number: half past seven, twenty
     # past eleven; the past six weeks)
     clock = after == NUMBER and before != "D"
-    before, after = ({OBJECT_NOUN: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W", LAST: "A",
-                      NUMBER: "D"}.get(k, k) for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W",
+                      LAST: "A", NUMBER: "D"}.get(k, k) for k in (before, after))
     if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
-                             time_after)
+                             time_after, after_thing)
     return _resolve_closed(g, before, after, clock)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
                   countable: bool = False, after_verb: bool = False, verb_later: bool = False,
-                  time_after: bool = False) -> str:
+                  time_after: bool = False, after_thing: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
     verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me;
-    `time_after`: "last" follows me (a time phrase: last night)."""
+    `time_after`: "last" follows me (a time phrase: last night); `after_thing`: the noun before me after its clause's
+    verb names a thing (OBJECT_THING)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
     if after_verb and "N" in g and primary != "A" and not participle and (
-            after in ("P", "Y", "E", "&", END) or time_after):
+            after in ("P", "Y", "E", "&", END) or time_after or (after_thing and after == "D")):
         # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
@@ -523,6 +530,40 @@ def _role(name: str) -> str:
     return letters or "-"
 
 
+def _compound_role(name: str) -> str:
+    """What the compound rules read of a class, as letters: "t" a noun first that names a thing (`grammar_words.THING`:
+    bus, night, corner; not teacher, brother), "s" a singular noun-verb word with no adjective reading (ferry, fan,
+    pass), and the forms of its verb reading, "b" base, "3" in -s, "d" past (leaves: "3")."""
+    c = WordClass.parse(name)
+    head = "s" * (c.number == "sg" and {"N", "V"} <= set(c.readings) and "A" not in c.readings)
+    verb = "".join(letter for form, letter in (("base", "b"), ("3s", "3"), ("past", "d")) if form in c.forms) * (
+        "V" in c.readings)
+    return "t" * (c.primary == "N" and THING in c.mark.split("/")) + head + verb or "-"
+
+
+def _head_and_verb(head: str, verb: str) -> str:
+    """"h" where a noun-verb word (`_compound_role`) may head a compound as the subject of the next word's verb: a
+    singular before a verb in -s or the past (the night ferry leaves); else "-" (a letter, not a boolean, since it is
+    copied to the word before: grm18's W1 note). A plural before a base form is left: "the plants needs water" would
+    read as a compound, "plants needs", and a verb, "water"."""
+    return "h" if "s" in head and {"3", "d"} & set(verb) else "-"
+
+
+def _in_object(k: str, clause_verb: str) -> str:
+    """A noun's kind from its clause's verb before it (`clause_verb`: V a lexical verb, H be or have) and the compound
+    part it was marked with (k + "m" a modifier, k + "t" a thing, "Nh" a subject compound's head, a noun wherever it
+    stands): OBJECT_THING, OBJECT_NOUN, OBJECT_PLURAL, a modifier before its subject compound's head (MODIFIER_NOUN),
+    or the noun's kind."""
+    noun, part = k[:1], k[1:]
+    if part == "h":
+        return noun
+    if noun == "N" and clause_verb in ("V", "H"):
+        return OBJECT_THING if part else OBJECT_NOUN
+    if noun == "L" and clause_verb == "V":
+        return OBJECT_PLURAL
+    return MODIFIER_NOUN if part == "m" else noun if part else k
+
+
 def _ambiguity(name: str) -> str:
     """An ambiguous word's class as resolution reads it: its readings, primary and whether it has a
     participle (the other fields take no part in choosing); '-' for a word with one reading."""
@@ -550,7 +591,7 @@ def program() -> rasp.SOp:
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
     after_kinds = sorted({kind(_as_neighbour(c)) for c in set(classes)} | set(KIND.values()) | {
-        END, "E", OBJECT_NOUN, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
+        END, "E", OBJECT_NOUN, OBJECT_THING, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -564,6 +605,21 @@ def program() -> rasp.SOp:
     # so "leaves" is its verb)
     number = feature("number", lambda c: _parsed(c).number, word_class)
     resolved_kind = combine("resolved_kind", noun_kind, first_pass, number)
+    # a subject compound before its verb: a thing noun, then a noun-verb word, then a word whose verb form agrees with
+    # that word as a noun (the night ferry leaves …, the bathroom fan rattles …): the first is a modifier, the second
+    # the compound's head, the third its verb (where the first pass read the second as the verb)
+    role = feature("compound_role", _compound_role, word_class)
+    role_next = previous(role, -1, default="-", name="compound_role_next")
+    head_here = combine("compound_head_here", _head_and_verb, role, role_next)
+    head = combine("compound_head", lambda h, b: h if "t" in b else "-", head_here,
+                   previous(role, 1, default="-", name="compound_role_before"))
+    modifier = combine("compound_modifier", lambda r, n: "m" if "t" in r and n == "h" else "-", role,
+                       previous(head_here, -1, default="-", name="compound_head_next"))
+    # (marked here, read with the clause's verb below, `_in_object`: "h" the head, "m" a modifier, "t" a thing)
+    part = combine("compound_part", lambda h, m: h if h != "-" else m, head, modifier)
+    part = combine("compound_part_or_thing", lambda p, r: "t" if p == "-" and "t" in r else p, part, role)
+    resolved_kind = combine("resolved_kind_in_compound", lambda k, p: "Nh" if p == "h" else k + p if k in (
+        "N", "L") and p in ("m", "t") else k, resolved_kind, part)
     # (a singular noun after its clause's lexical verb, be or have: who left the garage [light] on ?, we had three
     # video [calls] in a row; a plural one after a lexical verb: my manager wants the sales [figures] by thursday)
     verb_or_break = feature("verb_or_break", lambda t: "V" if t == "V" else "H" if t in (*BE, *HAVE) and t not in (
@@ -571,8 +627,7 @@ def program() -> rasp.SOp:
         *BREAKS, "AND") else "-", first_pass)
     clause_verb = nearest_left(feature("is_verb_or_break", lambda v: v != "-", verb_or_break), verb_or_break,
                                default="-", name="clause_verb_before")
-    resolved_kind = combine("resolved_kind_in_object", lambda k, v: OBJECT_NOUN if k == "N" and v in ("V", "H") else
-                            OBJECT_PLURAL if k == "L" and v == "V" else k, resolved_kind, clause_verb)
+    resolved_kind = combine("resolved_kind_in_object", _in_object, resolved_kind, clause_verb)
     # (a noun whose clause's verb comes after the word after it, with no break, "to" or end between: the traffic
     # [lights] on the corner are …; its next word is no verb. The later verb is an auxiliary or a word that is no
     # noun: a noun-verb word there may be a compound's head itself, in the evening light)
@@ -679,10 +734,16 @@ def program() -> rasp.SOp:
     # only: a noun countable by use ("cntw") is often a mass noun too (made terrible noise, got great service)
     be_before = previous(feature("is_be_form", lambda t: t in BE and t != "BE_ING", tag), 1, default=False,
                          name="be_before")
-    adjective_after_be = previous(combine("adjective_after_be_or_preposition", lambda a, b: a and b, is_adjective,
-                                          previous(feature("be_preposition_or_verb", lambda t: t in BE or t in ("PREP", "V"), tag),
-                                                   1, default=False, name="be_or_preposition_before")),
-                                  1, default=False, name="adjective_after_be_before")
+    # (through a run of up to three adjectives and degree words: there is lovely big garden, he is very kind old man;
+    # each word read by a head of its own, as a letter: "o" opens the run, "r" is in it)
+    in_run = feature("adjective_run_word", lambda t: "o" if t in BE or t in ("PREP", "V") else "r" if t in (
+        "A", "DEG") else "-", tag)
+    two, three, four = (previous(in_run, k, default="-", name=f"adjective_run_word_{k}_back") for k in (2, 3, 4))
+    opened = combine("adjective_run_opened", lambda a, b: a == "o" or (a == "r" and b == "o"), two,
+                     combine("adjective_run_opened_further", lambda a, b: "o" if a == "o" or (a == "r" and b == "o")
+                             else "-", three, four))
+    adjective_after_be = combine("adjectives_after_be_or_preposition", lambda a, o: a and o,
+                                 previous(is_adjective, 1, default=False, name="adjective_before_noun"), opened)
     # (or after "of" after a noun that wants a determiner there: the back of cupboard, the edge of cliff; a cup
     # of tea, a kind of car, the city of york are fine)
     of_a_noun = combine("of_after_a_noun", lambda o, h: o and h, of_before, previous(
@@ -953,8 +1014,11 @@ def program() -> rasp.SOp:
     opener_kind = feature("phrase_kind", lambda r: r if r in ("AND", "PREP") else "-", role)
     phrase_head = nearest_left(scope, opener_kind, default="-", name="phrase_opener")
     person = combine("person", person_of, role, noun_number)
-    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …)
-    person = combine("person_of_quantifier", lambda p, n: "pl" if p == "any" and n == "pl" else p, person, number)
+    # (a plural quantifier standing alone is plural: both of them are …, many of the shops close …; a singular one
+    # singular: each of the drivers has …, much of the town is …)
+    person = combine("person_of_quantifier", lambda p, n: n if p == "any" and n != "-" else p, person,
+                     feature("quantifier_number", lambda c: "pl" if _parsed(c).number == "pl" else "3s" if
+                             _parsed(c).primary == "QDET_SG" else "-", word_class))
     # (and so is a number above one before "of": two of my colleagues are …)
     person = combine("person_of_number", lambda p, n: "pl" if n else p, person,
                      combine("number_before_of", lambda r, o: r == "NUM" and o, role,
@@ -1183,12 +1247,19 @@ def program() -> rasp.SOp:
     adverb_after_noun = combine("adverb_after_noun", lambda r, o: "r" in r and o == "N", word_choice, order_before)
     pair = combine("pair_check", lambda p, n: "ok" if p == "noun-adjective" and n else p, pair,
                    combine("measure_or_adverb_before", lambda m, a: m or a, measure_before, adverb_after_noun))
-    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot)
+    # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot; not one that "a"
+    # opens when the adjective runs on into another adjective or a noun, as adjectives before a noun do: we found a
+    # frog tiny green; a minibus full of children, a lemon tart for us are fine)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    combine("object_of_result_verb", lambda m, g: m and g,
                            feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
-                           previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
-                                    name="object_before")))
+                           combine("object_before", lambda o, r: o and not r,
+                                   previous(feature("object_position", lambda g: g == "req:ing", governor), 1,
+                                            default=False, name="object_before"),
+                                   combine("indefinite_run_on", lambda a, n: a and n,
+                                           previous(feature("is_a_or_an", lambda t: t in ("DET_A", "DET_AN"), tag), 2,
+                                                    default=False, name="article_two_back"),
+                                           feature("adjective_or_noun_next", lambda t: t in ("A", "N"), next_tag)))))
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    previous(feature("bit_word", lambda m: "bit" in m.split("/"), mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
@@ -1343,6 +1414,13 @@ def program() -> rasp.SOp:
                                 previous(time_preposition, 3, default="-", name="time_preposition_three_back"),
                                 previous(feature("is_ordinal", lambda t: t == "ORD", tag), 1, default=False,
                                          name="ordinal_before")))
+    # "in front" + a noun phrase: its "of" is missing (park in front the shop, in front my house)
+    in_front = combine("in_front", lambda f, i: f and i, feature("is_front", lambda m: m == "front", mark),
+                       previous(feature("is_in", lambda m: m == "p:in", mark), 1, default=False, name="in_before"))
+    in_front_before = previous(in_front, 1, default=False, name="in_front_before")
+    bad_floor = combine("bad_floor_or_front", lambda b, f: b or f, bad_floor,
+                        combine("noun_phrase_after_in_front", lambda f, t: f and t in (
+                            *DETS, "ACC", "IT", "YOU", "NUM", "NUM1", "N", "UNK"), in_front_before, tag))
     # (a date may follow a month, a noun a season: on february 3, on winter mornings)
     bad_preposition = combine("bad_preposition_of_time", lambda b, n: b and not n, bad_preposition,
                               combine("date_or_noun_next", lambda m, n: m and n, feature("is_month", lambda m: m == "month",
@@ -1570,7 +1648,8 @@ def _complement_head(tag: str, mark: str) -> str:
     preposition "of" may not follow (P), or '-'."""
     if tag == "A" and mark.startswith("c:"):  # (c:of/syn: the complement only)
         return "A:" + mark.split("/")[0][2:]
-    if tag == "V" and (mark.startswith("intr") or mark.startswith("x:")):
+    # (a participle read as an adjective keeps its verb's: married with a dentist, as he married with her)
+    if (tag == "V" and mark.startswith("intr")) or (tag in ("V", "A") and mark.startswith("x:")):
         return "V:" + mark
     if mark in ("near", "next") and tag in ("PREP", "ORD"):
         return "near"

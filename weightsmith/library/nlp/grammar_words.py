@@ -160,6 +160,7 @@ MARKS = {
     "of": "of",  # strict too, and read by the rules on prepositions
     **{w: "p:" + w for w in ("from", "on", "about", "with", "to", "since", "in", "at", "by", "for")},  # prepositions the rules name
     "near": "near",  # near of, near from (and "next of": its mark "next")
+    "front": "front",  # "in front" + a noun phrase lacks its "of" (park in front the shop)
     "as": "as",  # a countable noun after it wants a determiner, as after a preposition (she works as a waitress)
     **{w: "ofok" for w in ("out", "inside", "outside", "off", "up")},  # prepositions "of" may follow (out of)
     **{w: "neg" for w in ("no", "nothing", "nobody", "none", "nowhere")},  # negative words (with not, never)
@@ -245,7 +246,7 @@ VERB_COMPLEMENTS = {"arrive": "intr/x:to", "listen": "intr", "belong": "intr", "
                     **{v: "x:about" for v in ("mention", "describe")}, "emphasise": "x:on", "emphasize": "x:on",
                     **{v: "x:toinf" for v in ("enjoy", "finish", "avoid", "mind", "practise", "practice", "imagine",
                                               "miss", "risk", "deny", "dislike", "fancy", "postpone")},
-                    **{v: "x:acc" for v in ("explain", "say", "wait", "agree", "speak")}, "suggest": "x:acc/x:toinf"}
+                    **{v: "x:acc" for v in ("explain", "say", "agree", "speak")}, "wait": "intr", "suggest": "x:acc/x:toinf"}
 # verbs of state: not in the progressive (she is knowing the answer); by lemma, their -ing form
 STATIVE = ("know", "understand", "believe", "want", "need", "prefer", "own", "seem", "recognize", "recognise",
            "contain", "consist", "deserve", "mean")
@@ -596,6 +597,11 @@ def classify(lexicon) -> dict[str, WordClass]:
     table = {w: _joined(c, THING) if c.primary == "N" and (lemmas := {
         lemma for lemma, pos, _ in forms.get(w, []) if pos == "noun"}) and lemmas <= nouns and not lemmas & feelers
              else c for w, c in table.items()}
+    # a body of people by its commonest sense (staff, personnel, workforce) agrees with a verb of either number
+    personnel = personnel_nouns()
+    table = {w: replace(c, number="sgpl") if c.primary == "N" and c.number == "sg" and any(
+        pos == "noun" and tag == "sg" and lemma in personnel for lemma, pos, tag in forms.get(w, [])) else c
+             for w, c in table.items()}
     # a participle WordNet lists as an adjective stands before its noun as one (the grilled sardines, a signed
     # contract, the ruined mill), as the participles the lexicon lists as adjectives do (closed, delayed)
     table = {w: participle_adjective(c) if w in adjectives else c for w, c in table.items()}
@@ -969,6 +975,32 @@ def thing_verbs() -> frozenset[str]:
     """Verb lemmas whose commonest WordNet sense has only frames with a thing for subject (last: "Something ----s
     something"): in the present simple with "for" + years they state a fact (the guarantee lasts for two years)."""
     return frozenset(w for w, s in verb_senses().items() if s.frames and s.frames[0] and s.frames[0] <= THING_FRAMES)
+
+
+# a body of people (WordNet's "force, personnel: group of people willing to obey orders") is spoken of as the people
+# in it: the staff are friendly, the staff is small
+PERSONNEL = "personnel.n.01"
+
+
+@lru_cache(maxsize=1)
+def personnel_nouns() -> frozenset[str]:
+    """Noun lemmas whose commonest sense falls under PERSONNEL (staff, personnel, workforce, army, navy; police and
+    troops, already plural)."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    hypernyms, senses = english._noun_graph(sources.path("wordnet").parent)
+    lemma, _, number = PERSONNEL.rsplit(".", 2)
+    root, out = senses[lemma][int(number) - 1], set()
+    for noun, offsets in senses.items():
+        seen, todo = set(), offsets[:1]
+        while todo:
+            synset = todo.pop()
+            if synset not in seen:
+                seen.add(synset)
+                todo += hypernyms[synset]
+        if root in seen:
+            out.add(noun)
+    return frozenset(out)
 
 
 def _joined(c: WordClass, part: str) -> WordClass:

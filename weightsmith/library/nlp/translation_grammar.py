@@ -706,6 +706,61 @@ def moves_to_verb(window: tuple, clause: dict) -> bool:
     return False
 
 
+def lasts_until_now(window: tuple, clause: dict) -> bool:
+    """window[0] says that the affirmative passé composé before it (she has worked here for ten years; we have
+    lived here since may) is a state or an activity lasting until now, which French says in the present
+    with depuis (elle travaille ici depuis dix ans): the duration's noun after for (`_for_a_duration`, whose
+    noun phrase then says depuis: `_since_clause`) or since itself, after such a verb (`_lasting_perfect`).
+    The verb group was planned before for / since is seen, so step 4 reads its finite verb in the present and
+    leaves out its participle (a look-ahead: `dictionary_translation._moved`)."""
+    if window[0] == ("PREP", "depuis"):
+        return _lasting_perfect(window, 1, clause, since=True)
+    return _for_a_duration(window) and _lasting_perfect(window, 3, clause, since=False)
+
+
+def _for_a_duration(window: tuple) -> bool:
+    """window[0] is a unit of time counted after for (for ten years, for a week): the phrase French says with
+    pendant or depuis (`noun_phrase_parts`)."""
+    return window[0][0] == "N" and window[0][4] in ("year", "unit") and window[1] is not None and \
+        (window[1][0] == "NUM" or window[1][:2] in (("DET", "a"), ("DET", "an"))) and window[2] == ("PREP", "pour")
+
+
+INDEFINITE_DETERMINERS = ("a", "an", "some", "any", "many", "several", "much", "a few")
+PLACE_ADVERBS = ("ADV", "THERE")  # an adverb (here, now) or there after a verb: with OBJECT_KINDS, a complement
+
+
+def _lasting_perfect(window: tuple, j: int, clause: dict, since: bool) -> bool:
+    """The clause left of window[j - 1] (for / since) is an affirmative statement whose nearest verb, spoken
+    as its own group, is a participle right after has / have (no negation, no mid adverb: its group is
+    [je] [clitic] finite participle, the participle at its adverb place, `french_positions.look_ahead`), with
+    only the words of an object or a complement between them (`OBJECT_KINDS`, `PLACE_ADVERBS`). After
+    since, with no object either (we have visited three countries since may, it has gone up twice since
+    january: counted events keep the passé composé: nous avons visité trois pays depuis mai), and never with
+    a definite object (a pronoun, the, this, my: the workmen have closed the bridge for two weeks, les ouvriers ont
+    fermé le pont pendant deux semaines; an activity's object is bare or indefinite: she has taught english in
+    japan for ten years, elle enseigne l'anglais au japon depuis dix ans)."""
+    if clause["question"] or clause["negated"]:
+        return False
+    for v in range(j, len(window)):
+        kind = _kind(window[v])
+        if kind == "V":
+            break
+        if kind not in (*OBJECT_KINDS, *PLACE_ADVERBS) or kind == "ADV" and window[v][1].endswith(" fois"):
+            return False
+    else:
+        return False
+    verb, after = window[v], window[v - 1]
+    if verb[1] not in ("pp", "past") or verb[2] == "e" or _verb_role((*window[v:], None, None)) != "group":
+        return False
+    left = _left_of_verb(window[v:], 0, clause)
+    if since and v > j and _kind(after) not in (*PLACE_ADVERBS, "PREP"):
+        return False
+    if v > j and (after[0] == "OBJ" or after[0] == "DET" and after[1] not in INDEFINITE_DETERMINERS):
+        return False  # a definite object: one whole thing done (closed the bridge for two weeks: a fermé le pont)
+    return left.aux == "have" and left.end == 2 and _negative_word(left.neg, after) is None and \
+        not _before_participle(after) and not _negative_subject(window[v:], left.end)
+
+
 def _infinitive_after(window: tuple) -> str | None:
     """What French puts before an infinitive whose "to" follows window[0], a word that is not a verb (verbs say
     it in their readings: `translation_words.INFINITIVE_DE`): pour after too + an adjective or after enough
@@ -1126,18 +1181,16 @@ OWNERS = {"mine": (("le mien", "la mienne", "les miens", "les miennes"), "moi"),
           "his": (("le sien", "la sienne", "les siens", "les siennes"), "lui")}
 
 
-def _possessive_pronoun(window: tuple, clause: dict) -> tuple:
+def _possessive_pronoun(word: str, before: tuple, agreement: tuple, you: str) -> tuple:
     """mine, yours, …: à moi right after être (the green coat is mine), else le mien / la mienne / les miens /
-    les miennes by the subject's gender and number, after the preposition before it, contracted (next to
-    mine: à côté du mien; than yours: que la vôtre). The preposition's own plan leaves it to this word, as it
-    leaves a noun phrase's to its noun."""
-    word = window[0][1]
-    forms, stressed = OWNERS["yours/tu" if word == "yours" and clause["you"] == "tu" else word]
-    if window[1] is not None and window[1][0] == "BE":
+    les miennes by the subject's gender and number (`agreement`), after the preposition before it, contracted
+    (next to mine: à côté du mien; than yours: que la vôtre). The preposition's own plan leaves it to this word,
+    as it leaves a noun phrase's to its noun. `before`: `determiner_before` of the word before it."""
+    forms, stressed = OWNERS["yours/tu" if word == "yours" and you == "tu" else word]
+    if before[:1] == ("BE",):
         return lit("à", stressed)
-    person, gender = clause["subject"]
-    phrase = tuple(forms[AGREEMENT_ORDER.index((gender, _number(_agreeing_person(person))))].split())
-    prep = tuple(window[1][1].split()) if window[1] is not None and window[1][0] == "PREP" else ()
+    phrase = tuple(forms[AGREEMENT_ORDER.index(agreement)].split())
+    prep = tuple(before[1].split()) if before[:1] == ("PREP",) else ()
     return lit(*_contract(prep, phrase))
 
 
@@ -1610,9 +1663,11 @@ def _since_clause(window: tuple, j: int, clause: dict) -> bool:
     hot: il fait chaud depuis), or a participle after has / have + not (it has not rained for two months: il
     n'a pas plu depuis deux mois; we have not seen the sun: what has not happened since), or a predicate
     right before "for" after an affirmative "been", which spoke être in the present (`_state_after_been`: sont
-    mariés depuis). Another affirmative passé composé keeps pendant: its verb, spoken before "for" is seen, is
-    not in the present."""
+    mariés depuis), or another affirmative passé composé that step 4 says in the present (`lasts_until_now`:
+    travaille ici depuis dix ans)."""
     if j < len(window) and window[j] is not None and _state_after_been(window[j:], clause):
+        return True
+    if _for_a_duration(window) and _lasting_perfect(window, j, clause, since=False):
         return True
     verb = next((k for k in range(j, len(window)) if window[k] is not None and window[k][0] in ("V", "BE")), None)
     if verb is None:
@@ -1967,6 +2022,9 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
         return closed_plan(me, nxt == "BE", left_facts(window[1] if len(window) > 1 else None),
                            closed_clause(clause["question"], clause["negated"], clause["q_subject"],
                                          _there_question(window, clause), clause["you"]))
+    if kind == "DET":
+        return determiner_plan(me, determiner_after(after), determiner_before(window[1]),
+                               determiner_agreement(clause["subject"]), clause["you"])
     if kind == "N":
         if nxt == "POSS_S":
             return ()
@@ -2078,24 +2136,14 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
                            else verb_group(window, 1, after, clause), weather) + out
     elif kind == "OADV":
         out = ((0, "adv"),)
-    elif kind == "DET" and me[1] == "much" and nxt == "VERY":  # much too salty: beaucoup trop salée
-        out = lit("beaucoup")
-    elif kind in ("PREP", "DET", "NUM"):
-        if nxt in ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES") and not (
+    elif kind in ("PREP", "NUM"):
+        if nxt in BEFORE_A_PHRASE and not (
                 kind == "NUM" and _time_adjective(after)) and not (
                 kind == "NUM" and nxt == "NUM" and not number_run((after, *window), 1)) or (
                 kind == "PREP" and nxt == "POSS_S"):
             return ()  # (a number before a number it is no part of speaks itself: 1 2 3)
         if me == ("PREP", "à") and after is not None and after[:2] in (("PREP", "sur"), ("PREP", "autour de")):
             return ()  # at about / around seven: vers sept heures (spoken by the number)
-        if kind == "DET":  # a determiner on its own: i like them all, not much
-            if _after_too(me[1], window[1]):
-                return ()  # (he eats) too much: trop
-            if me[1] in OWNERS and (me[1] != "his" or nxt in ("PUNCT", "CONJ", "START")):  # (his driving test)
-                return _possessive_pronoun(window, clause)
-            if me[1] == "each" and not _verbal(after):  # fifteen euros each: chacun (each of them)
-                return lit("chacune" if clause["subject"][1] == "f" and nxt != "PREP" else "chacun")
-            return lit(DETERMINER_ALONE[me[1]]) if me[1] in DETERMINER_ALONE else ()
         minutes = window[1][1] if kind == "NUM" and window[1] is not None and window[1][0] == "MINUTES" else None
         run = number_run(window, 1) if kind == "NUM" and not minutes else ()  # two hundred: deux cents
         d = (2 if minutes else 1) + len(run)
@@ -2150,6 +2198,60 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
 # subject pronoun's own code) to step 4 apart from the window's plan (docs/nlp.md, trc17).
 CLOSED_SPEAKERS = ("S", "PUNCT", "PRON", "NOTHING", "ANY", "LOT", "BIT", "THERE")
 SUBJECT_ELIDES = ("il", "elle", "ils", "elles")  # que before them is qu' (elle dit qu'elle ...)
+
+
+# A word a preposition, a determiner or a number stands before as part of its phrase: the phrase speaks them (a
+# determiner speaks on its own only where no such word follows it).
+BEFORE_A_PHRASE = ("DET", "NUM", "N", "A", "OPEN", "UNK", "VERY", "LOT", "BIT", "FRONT", "MINUTES")
+
+
+# A determiner that speaks on its own (all, much, each, mine, no: i like them all, fifteen euros each, next to
+# mine) says nothing of its own table: its whole plan is what it says before its own French (the part
+# `french_positions.BEFORE`), decided by the word, a view of the word after it, a view of the word right before it
+# and the subject's agreement — never the rest of the window; the translator computes it from those views in
+# small lookups, as a closed word's (docs/nlp.md, trc18).
+def determiner_after(after: tuple | None) -> tuple:
+    """What a determiner's plan reads of the word after it: an intensifier (much too: beaucoup trop), a word its
+    phrase speaks it with (`BEFORE_A_PHRASE`), the end of a clause (the book is his), a preposition (each of
+    them: chacun), a word that starts a verb group (where "each" says no chacun)."""
+    nxt = _kind(after)
+    return nxt == "VERY", nxt in BEFORE_A_PHRASE, nxt in ("PUNCT", "CONJ", "START"), nxt == "PREP", _verbal(after)
+
+
+def determiner_before(before: tuple | None) -> tuple:
+    """What a determiner's plan reads of the word right before it: être (mine after être: à moi), "too" (too
+    much: trop), a preposition (its words, contracted with the possessive pronoun's article: à côté du mien);
+    () for any other word or none."""
+    if before is not None and before[0] == "BE":
+        return ("BE",)
+    return before[:2] if before is not None and (before[0] == "PREP" or before[:2] == ("ADV", "trop")) else ()
+
+
+def determiner_agreement(subject: tuple) -> tuple:
+    """The subject's (gender, number) a possessive pronoun agrees with (`_agreeing_person`) — "each"'s chacune
+    reads the gender alone."""
+    person, gender = subject
+    return gender, _number(_agreeing_person(person))
+
+
+def determiner_plan(me: tuple, after: tuple, before: tuple, agreement: tuple, you: str) -> tuple:
+    """The plan of a determiner (`me`, kind DET) from `determiner_after`, `determiner_before`,
+    `determiner_agreement` and how "you" is said."""
+    very, in_phrase, clause_end, prep, verbal = after
+    word = me[1]
+    if word == "much" and very:  # much too salty: beaucoup trop salée
+        return lit("beaucoup")
+    if in_phrase or _after_too(word, before):  # (its noun phrase speaks it; he eats too much: trop)
+        return ()
+    if word in OWNERS and (word != "his" or clause_end):  # (his driving test)
+        return _possessive_pronoun(word, before, agreement, you)
+    if word == "each" and not verbal:  # fifteen euros each: chacun (each of them)
+        return lit("chacune" if agreement[0] == "f" and not prep else "chacun")
+    return lit(DETERMINER_ALONE[word]) if word in DETERMINER_ALONE else ()
+
+
+# The speakers whose part `BEFORE` the translator computes from views, apart from the window's plan.
+BEFORE_APART = (*CLOSED_SPEAKERS, "DET")
 
 
 def left_facts(before: tuple | None) -> tuple:

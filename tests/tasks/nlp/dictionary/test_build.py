@@ -311,27 +311,31 @@ def test_a_pivot_verb_needs_one_french_verb_whose_chain_walks_back():
 
 def test_words_freedict_lacks_take_french_through_apertiums_spanish(built):
     """victory, unemployment, airline, code (WordNet's words FreeDict has no French for) take the French the pivot
-    agrees on, with the French side's gender (le chômage, la compagnie aérienne); an adjective the grammar reads too
-    (regional) keeps its readings. A word with French in another class gains none (call: the overrides' verb, house:
-    their noun), nor does a name (christmas, names.tsv's: père noël, avant noël), so it reads as it did; nor a word
-    one of whose forms a lemma with French has (reading, read's -ing; mixed, mix's past; scare, whose scared is an
-    adjective with French), nor a verb whose chain does not walk back (rely, collapse). Left out too: shift (cambio, turno disagree), goodness (avantage: FreeDict's
-    advantage), vineyard (English writes it less than PIVOT_MIN_ENGLISH_ZIPF), civic (civics would become a learner's
-    plural)."""
+    agrees on, with the French side's gender (le chômage, la compagnie aérienne), and so do words English writes less
+    than 10 times in a million but more than PIVOT_MIN_ENGLISH_ZIPF (carnival, honesty: le carnaval, l'honnêteté);
+    an adjective the grammar reads too (regional) keeps its readings. A word with French in another class gains none
+    (call: the overrides' verb, house: their noun), nor does a name (christmas, names.tsv's: père noël, avant noël),
+    so it reads as it did; nor a word one of whose forms a lemma with French has (reading, read's -ing; mixed, mix's
+    past; scare, whose scared is an adjective with French), nor a verb whose chain does not walk back (rely,
+    collapse), nor the British spelling of a verb with French (recognise, which the translator reads as recognize).
+    Left out too: shift (cambio, turno disagree), goodness (avantage: FreeDict's advantage), vineyard (English writes
+    it less than PIVOT_MIN_ENGLISH_ZIPF), civic (civics would become a learner's plural)."""
     if sources.pivot_missing():
         pytest.skip("Apertium pivot not installed: " + "; ".join(sources.pivot_missing()))
     _, lexicon = built
     made = {key: lexicon.translations[key] for key in
-            [("victory", "noun"), ("unemployment", "noun"), ("airline", "noun"), ("code", "noun"), ("regional", "adj")]}
+            [("victory", "noun"), ("unemployment", "noun"), ("airline", "noun"), ("code", "noun"), ("regional", "adj"),
+             ("carnival", "noun"), ("honesty", "noun")]}
     assert {key: (t.french, t.gender, t.source) for key, t in made.items()} == {
         ("victory", "noun"): ("victoire", "f", "pivot"), ("unemployment", "noun"): ("chômage", "m", "pivot"),
         ("airline", "noun"): ("compagnie aérienne", "f", "pivot"), ("code", "noun"): ("code", "m", "pivot"),
-        ("regional", "adj"): ("régional", None, "pivot")}
+        ("regional", "adj"): ("régional", None, "pivot"), ("carnival", "noun"): ("carnaval", "m", "pivot"),
+        ("honesty", "noun"): ("honnêteté", "f", "pivot")}
     assert made["airline", "noun"].forms["pl"] == "compagnies aériennes"
     assert lexicon.translations["call", "verb"].source == "override" and ("call", "noun") not in lexicon.translations
     for key in [("house", "verb"), ("christmas", "noun"), ("shift", "noun"), ("goodness", "noun"), ("vineyard", "noun"),
                 ("civic", "adj"), ("reading", "noun"), ("mixed", "adj"), ("scare", "verb"), ("rely", "verb"),
-                ("collapse", "verb")]:
+                ("collapse", "verb"), ("recognise", "verb")]:
         assert key not in lexicon.translations
     assert ("civic", "adj") not in lexicon.english and ("civic", "adj") in lexicon.for_task("grammaticality").english
 
