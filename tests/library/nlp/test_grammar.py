@@ -155,8 +155,9 @@ def test_word_ids_make_the_class_a_staircase():
     assert changes == len(set(table.classes)) - 1 and len(table.words) > 20000
 
 
-# generated dev items (of every third one) the program gets wrong: an error the grammar accepts, the same with the
-# programs before the merge that moved the generator's pools (stop 37: "replace" + "for" is not refused)
+# generated dev items (of every third one) the program gets wrong, the same with the programs before the merge that
+# moved the generator's pools (stop 37): the generator labels "replaced for your husband" grammatical ("replace" +
+# "for", a substitute's sense), the grammar refuses "replace" + "for"
 GENERATED_DEV_MISSES = ["i replaced for your husband last week !"]
 
 
