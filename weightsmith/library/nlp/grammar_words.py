@@ -988,19 +988,7 @@ def personnel_nouns() -> frozenset[str]:
     troops, already plural)."""
     from weightsmith.tasks.nlp.dictionary import english, sources
 
-    hypernyms, senses = english._noun_graph(sources.path("wordnet").parent)
-    lemma, _, number = PERSONNEL.rsplit(".", 2)
-    root, out = senses[lemma][int(number) - 1], set()
-    for noun, offsets in senses.items():
-        seen, todo = set(), offsets[:1]
-        while todo:
-            synset = todo.pop()
-            if synset not in seen:
-                seen.add(synset)
-                todo += hypernyms[synset]
-        if root in seen:
-            out.add(noun)
-    return frozenset(out)
+    return frozenset(english.nouns_under(sources.path("wordnet").parent, {"personnel": (PERSONNEL,)}))
 
 
 def _joined(c: WordClass, part: str) -> WordClass:
