@@ -6,8 +6,17 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from weightsmith.compiler.attention import assign_precision, preference_columns, score_columns, set_scale
+from weightsmith.compiler.attention import (
+    CLEAN_FLOOR,
+    MIN_MARGIN,
+    assign_precision,
+    preference_columns,
+    score_columns,
+    set_scale,
+    starved,
+)
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, Representation, Unit
+from weightsmith.compiler.mlp import CLEAN_TOLERANCE, clean_units
 from weightsmith.compiler.readout import NUM, Dim, Readout
 
 
@@ -111,3 +120,30 @@ def test_precision_flows_through_lookups():
     final = MLPOp(head.output, [], inputs=[Readout.of(y)], tolerance=[0.01])
     assign_precision([head, lookup, final], [])
     assert head.precision == 0.01 / (2 + 1) / 2  # mass: |1| * 2 terms + |1| * 1 term
+
+
+def starving_chain(depth: int, width: int) -> tuple[AttentionOp, list[MLPOp], list]:
+    """A head writing d0, then `depth` lookups each writing d(k+1) from `width` units that read dk and one
+    other dim (mass 2 * width: the head's budget shrinks by that much a lookup), then a staircase needing
+    0.01 of the last: (the head, the lookups, every op in order)."""
+    head = op("aggregate")
+    head.output.dims = [Dim("d", 0)]
+    lookups = [MLPOp(head.output, [Unit(Readout({Dim("d", k): 1.0, Dim("other", j): 1.0}), -1.0, {Dim("d", k + 1): 1.0})
+                                   for j in range(width)], lookup=True) for k in range(depth)]
+    final = MLPOp(head.output, [], inputs=[Readout.of(Dim("d", depth))], tolerance=[0.01])
+    return head, lookups, [head, *lookups, final]
+
+
+def test_a_head_starved_by_a_chain_of_lookups_gets_them_cleaned_where_they_pass_on_too_little():
+    head, lookups, ops = starving_chain(14, 100)
+    plain = [list(lookup.units) for lookup in lookups]
+    assign_precision(ops, [])
+    assert head.precision == 0.01 / 200 ** 14 / 2 and starved(ops)  # set_scale would need a margin below 1e-30
+    assert not any(lookup.clean for lookup in lookups)  # without a floor nothing changes
+    assign_precision(ops, [], floor=CLEAN_FLOOR)
+    # from the staircase back, 0.01 / 200^8 < 1e-20: the eighth lookup is made clean, and passes nothing on;
+    # its inputs need CLEAN_TOLERANCE over its units' two terms, which the six lookups before it divide by 200^6
+    assert [lookup.clean for lookup in lookups] == [k == 6 for k in range(14)]
+    assert lookups[6].units == clean_units(plain[6]) and lookups[5].units == plain[5]
+    assert head.precision == CLEAN_TOLERANCE / 2 / 200 ** 6 / 2
+    assert not starved(ops) and head.precision / 2 >= MIN_MARGIN

@@ -25,11 +25,12 @@ import numpy as np
 
 from weightsmith.compiler.blocks import AttentionOp, MLPOp, ScoreColumn
 from weightsmith.compiler.errors import CompileError
-from weightsmith.compiler.mlp import CLEAN_TOLERANCE
+from weightsmith.compiler.mlp import CLEAN_TOLERANCE, clean_units
 from weightsmith.compiler.readout import BOS, ONE, Readout
 
 MAX_MARGIN = 1e-6  # never looser than this, even where the consumers would tolerate more
 MIN_MARGIN = 1e-30  # never tighter: the scale would outgrow what float32 scores resolve
+CLEAN_FLOOR = 1e-20  # what a starved head's lookups pass on at least (`assign_precision`): far above MIN_MARGIN
 
 
 def score_columns(queries: Sequence[Readout], keys: Sequence[Readout], table: np.ndarray) -> list[ScoreColumn]:
@@ -121,7 +122,7 @@ def bos_column(op: AttentionOp) -> ScoreColumn:
     return ScoreColumn(Readout({ONE: op.scale * level, BOS: op.scale}), Readout.of(BOS))
 
 
-def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
+def assign_precision(ops: list, required: list[tuple[Readout, float]], floor: float = 0.0) -> None:
     """Set every head's `precision` from what its consumers tolerate, then its scale.
 
     `required` lists (read-out, tolerance) pairs that must hold at the end (the output's decoding);
@@ -130,6 +131,12 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
     dimension gets tolerance / sum |c_d|. A head spends half its budget on its own softmax leakage and
     passes half to the values it moves (errors in a mean are at most the errors of its inputs); a lookup
     MLP passes its budget on to what its units read; walking the ops from last to first.
+
+    A lookup divides its budget by how many units read a dimension (dozens), so a chain of them can
+    leave a head upstream a budget no margin above MIN_MARGIN meets (`starved`). With `floor` > 0, a
+    lookup that would pass on less than `floor` is made clean instead (`mlp.clean_units`, twice the
+    units): exact while its read-outs are within CLEAN_TOLERANCE, it passes nothing on, and its inputs'
+    budget starts again from CLEAN_TOLERANCE (`compiling` asks for that only after a head starved).
     """
     need: dict = {}
 
@@ -138,11 +145,11 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
         for dim in readout.terms:
             need[dim] = min(need.get(dim, math.inf), tolerance / total)
 
-    def pass_through(op: MLPOp) -> None:
-        """A unit is 1-Lipschitz in its pre-activation, so an output dim D is off by at most mass[D]
-        times the largest error of the dims its units read (mass: sum over its units of |out weight|
-        * sum |pre coefficients|; over the units of one group, the largest such sum, where only one
-        group can be on: `compiler.compact.lookup`)."""
+    def passed_on(op: MLPOp) -> dict:
+        """What each dim a lookup's units read may be off by: a unit is 1-Lipschitz in its pre-activation,
+        so an output dim D is off by at most mass[D] times the largest error of the dims its units read
+        (mass: sum over its units of |out weight| * sum |pre coefficients|; over the units of one group,
+        the largest such sum, where only one group can be on: `compiler.compact.lookup`)."""
         mass: dict = {}
         for group in op.groups or [op.units]:  # a unit pruning emptied writes nothing: it adds nothing
             within: dict = {}
@@ -152,11 +159,26 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
                     within[dim] = within.get(dim, 0.0) + abs(weight) * size
             for dim, m in within.items():
                 mass[dim] = max(mass.get(dim, 0.0), m)
+        passed: dict = {}
         for unit in op.units:
             tolerance = min([need[d] / mass[d] for d in unit.out if d in need and mass[d]], default=math.inf)
             if tolerance < math.inf:
                 for dim in unit.pre.terms:
-                    need[dim] = min(need.get(dim, math.inf), tolerance)
+                    passed[dim] = min(passed.get(dim, math.inf), tolerance)
+        return passed
+
+    def pass_through(op: MLPOp) -> None:
+        passed = passed_on(op)
+        if op.lookup and min(passed.values(), default=math.inf) < floor:
+            op.units, op.groups, op.clean = clean_units(op.units), None, True
+            require_clean(op)
+            return
+        for dim, tolerance in passed.items():
+            need[dim] = min(need.get(dim, math.inf), tolerance)
+
+    def require_clean(op: MLPOp) -> None:
+        for unit in op.units[::2]:
+            require(unit.pre, CLEAN_TOLERANCE)
 
     for readout, tolerance in required:
         require(readout, tolerance)
@@ -172,8 +194,7 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
                 require(readout, tolerance)
             pass_through(op)
         elif op.clean:  # a clean lookup: exact while each pair's read-out is within its tolerance
-            for unit in op.units[::2]:
-                require(unit.pre, CLEAN_TOLERANCE)
+            require_clean(op)
         elif op.inputs:  # a staircase: exact while its inputs are within their tolerance
             for readout, tolerance in zip(op.inputs, op.tolerance):
                 require(readout, tolerance)
@@ -183,3 +204,11 @@ def assign_precision(ops: list, required: list[tuple[Readout, float]]) -> None:
                     require(readout, budget / factor)
         else:  # a lookup (or a copy) passes the errors of what it reads on
             pass_through(op)
+
+
+def starved(ops: list) -> bool:
+    """Whether a head's consumers leave it a budget that only a margin below MIN_MARGIN meets (`set_scale`
+    would refuse it): then `assign_precision` is asked again with a floor, cleaning the lookups that
+    starve it."""
+    heads = (op for op in ops if isinstance(op, AttentionOp))
+    return any(head.precision / (2.0 * max(head.value_range, 1.0)) < MIN_MARGIN for head in heads)

@@ -17,7 +17,7 @@ import numpy as np
 
 from weightsmith import rasp
 from weightsmith.compiler.assemble import assemble
-from weightsmith.compiler.attention import MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale
+from weightsmith.compiler.attention import CLEAN_FLOOR, MAX_MARGIN, MIN_MARGIN, assign_precision, set_scale, starved
 from weightsmith.compiler import compact
 from weightsmith.compiler.blocks import AttentionOp, Representation
 from weightsmith.compiler.bounds import BoundExceeded, ErrorBounds, bound_errors
@@ -82,6 +82,8 @@ def compile_program(
     ops = prune(lowering.ops, output.dims + output.type_dims + [d for rep in persistent for d in rep.dims])
     required = [(output.scalar, output.tolerance)] if output.scalar is not None else []
     assign_precision(ops, required)
+    if starved(ops):  # chains of lookups left a head no margin above MIN_MARGIN: clean the ones that starve it
+        assign_precision(ops, required, floor=CLEAN_FLOOR)
     tokens_rep, indices_rep = lowering.rep(lowering.tokens_expr), lowering.rep(rasp.indices)
     embedded = {ONE.owner, BOS.owner, tokens_rep.label, indices_rep.label, *(rep.label for rep in persistent)}
     sched = schedule(ops, embedded, lowering.phase_of if plan is not None else None)
