@@ -4,6 +4,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -34,10 +36,13 @@ def cache(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """One fresh cache for this file's tests that run the compiled models: each model is compiled once here,
-    not once per test (the API test compiled both classifiers again, 31 s of CI)."""
-    yield from _cache_in(tmp_path_factory.mktemp("nlp_cache"))
+def built():
+    """The default cache, the one the API and the other tests use: on a fresh machine (CI) each model is compiled
+    once by this code, here or by whichever test asks first (the other pytest worker waits on the build lock and
+    reads it); elsewhere an entry is read only under this code's fingerprint (every source the model depends on).
+    A cache of this file's own compiled the grammaticality model a second time on every fresh machine."""
+    models.compiled_model.cache_clear()
+    yield models.cache_root()
 
 
 @pytest.mark.parametrize("name", ["sentiment", "grammaticality"])
@@ -48,7 +53,7 @@ def test_compiled_classifier_equals_the_interpreter_on_dev(built, name):
         known = models.task(name).known_words
         inputs = [[w if w in known else "UNK" for w in e.words] for e in corpora.load(name, "dev")[:150]]
     compiled = models.run(name, inputs, "compiled")
-    assert (built / "nlp").is_dir() and models.model_folder(name).is_dir()
+    assert models.model_folder(name).parent == built and models.model_folder(name).is_dir()
     assert [out[-1] for out in compiled] == [out[-1] for out in models.run(name, inputs, "interpreter")]
 
 
@@ -135,8 +140,8 @@ def test_a_build_killed_midway_leaves_no_cache_entry_and_the_next_call_builds(ca
     assert not old.exists()  # an hour-old one is removed
 
 
-def test_a_damaged_cache_entry_is_rebuilt(built, capsys):
-    """The entry damaged is the shared cache's (built here if no test before built it), whole again after."""
+def test_a_damaged_cache_entry_is_rebuilt(cache, capsys):
+    """The entry damaged is in a cache of the test's own (the shared one may be read by the other worker)."""
     name = "sentiment"  # the cache's code is the same for every task: the smallest model builds fastest
     folder = models.build(name)
     models.compiled_model.cache_clear()  # as a new process: the model is read from the folder
@@ -145,6 +150,30 @@ def test_a_damaged_cache_entry_is_rebuilt(built, capsys):
     assert nlp.sentiment("i love this lovely town") == "positive" and nlp.sentiment("i hate this awful town") == "negative"
     assert "damaged" in capsys.readouterr().err
     assert load(folder).config.output_values  # the entry on disk is whole again
+
+
+def test_processes_building_one_model_at_once_compile_it_once(cache, monkeypatch):
+    """Two builds of the same entry at once (pytest's workers, two shells): the second waits on the build lock,
+    then reads the first's model. The compile is slowed so that both ask before either has published."""
+    import weightsmith.compiler as compiler
+
+    real, compiles = compiler.compile_rasp_to_model, []
+
+    def slow_compile(*args, **kwargs):
+        compiles.append(threading.current_thread().name)
+        time.sleep(1.0)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(compiler, "compile_rasp_to_model", slow_compile)
+    folders = []
+    threads = [threading.Thread(target=lambda: folders.append(models.build("sentiment")), name=f"build{i}")
+               for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(compiles) == 1 and folders == [models.model_folder("sentiment")] * 2
+    assert load(folders[0]).config.output_values
 
 
 def test_known_words_are_made_once_and_the_model_vocabulary_leaves_them_alone():

@@ -13,7 +13,8 @@ three at once and prints their sizes.
 A build writes into a fresh hidden folder next to the entry (`.<task>-<fingerprint>.<random>.building`)
 and renames it into place, so a build killed at any moment leaves no entry (only a hidden leftover,
 removed by a later build once it is an hour old), never half of one; a cached entry that fails to load
-(damaged on disk) is rebuilt, not an error forever.
+(damaged on disk) is rebuilt, not an error forever. Builds of one entry take a lock (`cache.building`), so
+processes sharing the cache compile a model once: the later one waits, then reads it.
 
 Backends: "compiled" (the default) runs the saved transformer; "interpreter" runs the RASP program with
 the reference interpreter — for debugging and traces only, and only when asked for explicitly, either
@@ -38,7 +39,7 @@ from weightsmith.library.nlp import (
     translation_grammar, translation_words,
 )
 
-from weightsmith.tasks.nlp.cache import CACHE_VARIABLE, cache_root, publish  # noqa: F401 (CACHE_VARIABLE: API)
+from weightsmith.tasks.nlp.cache import CACHE_VARIABLE, building, cache_root, publish  # noqa: F401 (CACHE_VARIABLE: API)
 
 BACKENDS = ("compiled", "interpreter")
 BACKEND_VARIABLE = "WEIGHTSMITH_NLP_BACKEND"
@@ -200,13 +201,16 @@ def build(name: str, force: bool = False, log: Callable[[str], None] | None = No
     folder = model_folder(name)
     if folder.is_dir() and not force:
         return folder
-    t = task(name)
-    if log:
-        log(f"compiling the {name} program (once; cached in {folder}) ...")
-    compiled = compile_rasp_to_model(t.program(), vocab=t.model_vocabulary(), max_seq_len=t.max_seq_len,
-                                     causal=t.causal, compiler_bos=BOS)
-    publish(folder, lambda building: save(compiled.model, building, program_source=inspect.getsource(t.module)),
-             replace=force)
+    with building(folder):
+        if folder.is_dir() and not force:  # another process built it while this one waited for the lock
+            return folder
+        t = task(name)
+        if log:
+            log(f"compiling the {name} program (once; cached in {folder}) ...")
+        compiled = compile_rasp_to_model(t.program(), vocab=t.model_vocabulary(), max_seq_len=t.max_seq_len,
+                                         causal=t.causal, compiler_bos=BOS)
+        publish(folder, lambda into: save(compiled.model, into, program_source=inspect.getsource(t.module)),
+                replace=force)
     return folder
 
 

@@ -3,12 +3,14 @@ models), and how an entry is put there whole, so that processes sharing the cach
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 CACHE_VARIABLE = "WEIGHTSMITH_CACHE"
 STALE_BUILD_SECONDS = 3600  # a leftover build folder this old belongs to a build that died
@@ -39,6 +41,19 @@ def publish(folder: Path, write: Callable[[Path], object], replace: bool) -> Non
         shutil.rmtree(stale, ignore_errors=True)
     finally:
         shutil.rmtree(building, ignore_errors=True)
+
+
+@contextmanager
+def building(folder: Path) -> Iterator[None]:
+    """Hold the build lock of the cache entry `folder`, so that processes sharing the cache (pytest's two
+    workers, two shells) build it one at a time: the one that waited then finds the entry made and reads it
+    instead of compiling the same model a second time (on a fresh machine that was one grammaticality compile,
+    minutes and 5 GB, per worker). The lock is an `flock` on a hidden file beside the entry: the kernel
+    releases it when its holder exits or is killed, so a build that died never blocks the next one."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f".{folder.name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _remove_stale_builds(folder: Path) -> None:
