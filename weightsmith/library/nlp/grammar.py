@@ -1356,6 +1356,17 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
                         combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
+    # (and through an approximate or hyphenated number: since almost six weeks, since fifty - two years; each word of
+    # the run read by a head of its own, as a letter: "o" opens it, "r" is in it)
+    number_run = feature("number_run_word", lambda c: "o" if _parsed(c).mark in ("p:since", "during") else "r" if
+                         _parsed(c).primary in ("NUM", "NUM1", "HYPH", "DEG") else "-", word_class)
+    run_two, run_three, run_four = (previous(number_run, k, default="-", name=f"number_run_word_{k}_back")
+                                    for k in (2, 3, 4))
+    bad_since = combine("bad_since", lambda b, r: b or r, bad_since,
+                        combine("since_approximate_number", lambda d, o: d and o, duration,
+                                combine("number_run_opened", lambda a, b: a == "r" and b == "o", run_two,
+                                        combine("number_run_opened_further", lambda a, b: "o" if a == "o" or (
+                                            a == "r" and b == "o") else "-", run_three, run_four))))
     # since + a unit with no number (we hiked since hours)
     bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
                         combine("since_units", lambda u, s: u and s, unit,
@@ -1511,9 +1522,12 @@ def program() -> rasp.SOp:
                              previous(subject_here, 1, default=False, name="subject_before"),
                              combine("subject_before_adverb", lambda a, s: a and s, adverb_before,
                                      previous(subject_here, 2, default=False, name="subject_two_back")))
-    participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, feature(
-        "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-", mark),
-                               finite_or_stop_after)
+    # (and so does a participle of feeling, whose verb names what causes the feeling: my son excited about his first
+    # day, the twins excited about the trip; "f" of `_role`)
+    participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, combine(
+        "object_only_or_feeling", lambda m, r: m if m != "-" else "trp" if "f" in r else "-", feature(
+            "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-",
+            mark), word_choice), finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
                              combine("object_only_verb_alone", lambda p, t: t == "PREP" if p == "trp" else
                                      p == "tr" and t != "-", participle_alone,
@@ -1542,7 +1556,23 @@ def program() -> rasp.SOp:
                           subject_is_thing)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
-    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_feeling)
+    # a predicate adjective in a clause with a subject and no verb before or after it: its "be" is missing (we stayed
+    # at home because the wind too strong, the soup too salty , but the bread is delicious). A predicate: no noun
+    # after it, and a noun, pronoun or adverb before it (not a determiner or adjective: the whole flat, the spare keys
+    # to the shed hang …; nor "and" or a comma: speaks english , french and italian); the clause's subject is read
+    # by the governor, its verbs by the nearest hard break before it (a verb or a break) and the nearest finite verb
+    # or clause edge after it (something very strange happened has its verb)
+    bad_verbless = combine("bad_verbless_predicate", lambda p, v: p and v,
+                           combine("predicate_after_subject", lambda a, g: a and g.startswith("subj:"),
+                                   combine("predicate_adjective", lambda a, n: a and n,
+                                           combine("adjective_after_subject_or_adverb", lambda a, o: a and o in (
+                                               "N", "R", "NOM", "SUBJ", "DEM"), is_adjective, order_before),
+                                           feature("no_noun_after", lambda t: t not in ("N", "A", "UNK"), next_tag)),
+                                   governor),
+                           combine("clause_without_verb", lambda b, f: b == "break" and f == "edge", verb_before,
+                                   tense_right))
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, combine("bad_feeling_or_verbless", lambda a, b: a or b,
+                                                                          bad_feeling, bad_verbless))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
     do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")
@@ -1600,10 +1630,13 @@ def program() -> rasp.SOp:
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
     # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
     # (a determiner right after the question word belongs to it: how many people work here ?)
-    wh_phrase = previous(feature("takes_a_phrase", lambda c: _parsed(c).primary == "WH" and (
-        _parsed(c).mark == "how" or "DET" in _parsed(c).readings), word_class), 1, default=False, name="after_how_what")
-    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
-                            wh_phrase)
+    # (but "the", a possessive or this / these after "what" or "which" starts the subject: what the teacher said ?,
+    # what your brother said ?; and so does a noun or adjective after where / why / when: where wild boars sleep ?)
+    wh_phrase = previous(feature("takes_a_phrase", lambda c: "-" if _parsed(c).primary != "WH" else "phrase" if (
+        _parsed(c).mark == "how" or "DET" in _parsed(c).readings) else "plain", word_class), 1, default="-",
+        name="after_how_what")
+    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and w != "phrase") or (
+        t in ("DET", "DET_SG", "DET_PL") and w == "phrase") or (t in ("N", "A") and w == "plain"), tag, wh_phrase)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
