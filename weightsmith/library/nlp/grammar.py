@@ -1164,9 +1164,16 @@ def program() -> rasp.SOp:
                      combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
     check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
     is_to = feature("is_to_infinitive", lambda t: t == "TOINF", tag)
-    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o else "-",
+    # (after let / make, also an object that names someone by a pronoun or a relative: the children made their
+    # parents to laugh, the sad news made everyone to cry; not a thing, whose "to" may say what for: she made a cake
+    # to sell, nor after see / hear: i watched the children to make sure …)
+    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o == "acc" or (o == "someone" and m == "let")
+                             else "-",
                              feature("to_refused", lambda m: m if m in ("bare", "let") else "-", verb_mark),
-                             feature("object_before", lambda o: o == "ACC", order_before))
+                             previous(combine("object_kind", lambda t, c: "acc" if t == "ACC" else "someone" if c and t in (
+                                 "PRON", "N") else "-", tag,
+                                 feature("names_someone", lambda c: _parsed(c).primary == "PRON" or _parsed(c).mark in (
+                                     "kin", "kinpl"), word_class)), 1, default="-", name="object_kind_before"))
     # (nor, after let / make, an -ing form: let 's going, she made me waiting; i saw him running is fine)
     to_or_ing = combine("to_or_ing", lambda t, i: "to" if t else i, is_to,
                         feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
