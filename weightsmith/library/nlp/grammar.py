@@ -1349,9 +1349,14 @@ def program() -> rasp.SOp:
     # (and "in" before a determiner starts an adjunct: good in maths, but the food is good in this café)
     complement = combine("complement_word", lambda w, n: "in-" if w == "in" and not n else w, complement,
                          feature("bare_noun_next", lambda t: t in ("N", "UNK"), next_tag))
-    complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
-                         previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
-                                  name="day_or_month_next"))
+    # ("with" + a number says what someone has, after any head: she is married with two children, a flat with two
+    # bedrooms; a letter read beside the day or month, so that the check takes no step more)
+    complement = combine("complement_word", lambda w, k: "-" if k == "date" or (k == "number" and w == "with") else w,
+                         complement,
+                         combine("date_or_number_next", lambda d, n: "date" if d else "number" if n else "-",
+                                 previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1,
+                                          default=False, name="day_or_month_next"),
+                                 feature("number_next", lambda t: t in ("NUM", "NUM1"), next_tag)))
     bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
     # since or during + a number of units of time (since two years, during three weeks: for)
     since_two_back = previous(feature("is_since_or_during", lambda m: m in ("p:since", "during"), mark), 2,
