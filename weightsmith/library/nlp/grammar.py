@@ -1137,6 +1137,15 @@ def program() -> rasp.SOp:
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
     check = combine("verb_check", verb_check, governor, vform)
     subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
+    # (an auxiliary before "there" agrees with the noun after it, as "there is / are" does: is there any foxes ?, are
+    # there a bus …; up to a break or preposition: how many stops are there before the harbour ? has its noun before)
+    subject_or_stop = combine("subject_or_stop", lambda p, r: "stop" if r in (*BREAKS, *ENDS, "PREP") else p, subject,
+                              role)
+    subject_after = combine("subject_after_there", lambda p, n: (n if n != "stop" else "-") if p == "there" else p,
+                            subject_after,
+                            nearest_right(feature("is_subject_not_there", lambda p: p not in ("-", "there"),
+                                                  subject_or_stop), subject_or_stop, default="-",
+                                          name="subject_after_not_there"))
     check = combine("verb_agreement", agreement_check, check, subject_after)
     # (being / having right after a preposition is a gerund: thanks for being patient, after having lunch)
     gerund_auxiliary = combine("gerund_auxiliary", lambda p, t: p and t in ("BE_ING", "HAVE_ING"),
