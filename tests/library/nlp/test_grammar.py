@@ -635,6 +635,35 @@ TWENTY_FIRST_ROUND = [
     ("we drank hot sweet tea by the fire .", True),
 ]
 
+# the twenty-second round's errors (docs/nlp.md, "Twenty-second round — errors the grammar accepts"): a predicate
+# adjective in a clause with a subject and no verb, a participle of feeling after its subject before a preposition, a
+# question word not inverted before "the", a possessive or a noun, since + an approximate or hyphenated number of
+# units, let / make + someone + a to-infinitive, and an auxiliary before "there" agreeing with the noun after it;
+# "with" + a number after "married" (the twenty-first round's named cost)
+TWENTY_SECOND_ROUND = [
+    ("we went home early because the road too icy .", False), ("something very strange happened last night .", True),
+    ("we found the room very clean .", True), ("they painted the kitchen bright yellow .", True),
+    ("is the soup too hot ?", True), ("with the windows open , the room is cold .", True),
+    ("a room too small for two people is no use .", True),
+    ("we could not sleep because the kids excited about the holiday .", False),
+    ("the news excited everyone in the village .", True), ("my son is excited about his first day at school .", True),
+    ("the film interested me .", True), ("she worried about her exams all week .", True),
+    ("what the doctor said about your knee ?", False), ("where young foxes sleep in winter ?", False),
+    ("what this word means ?", False), ("what did the doctor say about your knee ?", True),
+    ("which bus goes to the station ?", True), ("what time does the film start ?", True),
+    ("how many people came to the party ?", True), ("where exactly do you live ?", True),
+    ("she has worked at the bank since twenty - five years .", False),
+    ("she has worked at the bank since 2015 .", True), ("she has worked at the bank for twenty - five years .", True),
+    ("the clown made my little sister to laugh .", False), ("the long film made everyone to yawn .", False),
+    ("the clown made my little sister laugh .", True), ("she made a cake to celebrate her birthday .", True),
+    ("the film made it to the final of the festival .", True),
+    ("i watched the children to make sure they were safe .", True),
+    ("is there any buses to the airport on sunday ?", False), ("are there a cash machine near the station ?", False),
+    ("is there a cash machine near the station ?", True), ("are there any buses to the airport on sunday ?", True),
+    ("is there any milk left in the fridge ?", True), ("how many stops are there before the harbour ?", True),
+    ("she is married with two children .", True), ("my brother is married with a nurse from cardiff .", False),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
@@ -642,7 +671,8 @@ ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND
     "fourteenth": FOURTEENTH_ROUND, "fifteenth": FIFTEENTH_ROUND, "sixteenth": SIXTEENTH_ROUND,
     "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
     "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS,
-    "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND}
+    "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND,
+    "twenty-second": TWENTY_SECOND_ROUND}
 
 
 @pytest.mark.parametrize("text, grammatical", [

@@ -1137,6 +1137,15 @@ def program() -> rasp.SOp:
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
     check = combine("verb_check", verb_check, governor, vform)
     subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
+    # (an auxiliary before "there" agrees with the noun after it, as "there is / are" does: is there any foxes ?, are
+    # there a bus …; up to a break or preposition: how many stops are there before the harbour ? has its noun before)
+    subject_or_stop = combine("subject_or_stop", lambda p, r: "stop" if r in (*BREAKS, *ENDS, "PREP") else p, subject,
+                              role)
+    subject_after = combine("subject_after_there", lambda p, n: (n if n != "stop" else "-") if p == "there" else p,
+                            subject_after,
+                            nearest_right(feature("is_subject_not_there", lambda p: p not in ("-", "there"),
+                                                  subject_or_stop), subject_or_stop, default="-",
+                                          name="subject_after_not_there"))
     check = combine("verb_agreement", agreement_check, check, subject_after)
     # (being / having right after a preposition is a gerund: thanks for being patient, after having lunch)
     gerund_auxiliary = combine("gerund_auxiliary", lambda p, t: p and t in ("BE_ING", "HAVE_ING"),
@@ -1164,9 +1173,16 @@ def program() -> rasp.SOp:
                      combine("bare_infinitive", lambda b, f: "ok" if b and f.endswith("|bare") else "-", bare, facts))
     check = combine("verb_checked", lambda c, s: s if c == "bad" and s != "-" else c, check, second)
     is_to = feature("is_to_infinitive", lambda t: t == "TOINF", tag)
-    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o else "-",
+    # (after let / make, also an object that names someone by a pronoun or a relative: the children made their
+    # parents to laugh, the sad news made everyone to cry; not a thing, whose "to" may say what for: she made a cake
+    # to sell, nor after see / hear: i watched the children to make sure …)
+    object_of_bare = combine("object_of_bare_verb", lambda m, o: m if o == "acc" or (o == "someone" and m == "let")
+                             else "-",
                              feature("to_refused", lambda m: m if m in ("bare", "let") else "-", verb_mark),
-                             feature("object_before", lambda o: o == "ACC", order_before))
+                             previous(combine("object_kind", lambda t, c: "acc" if t == "ACC" else "someone" if c and t in (
+                                 "PRON", "N") else "-", tag,
+                                 feature("names_someone", lambda c: _parsed(c).primary == "PRON" or _parsed(c).mark in (
+                                     "kin", "kinpl"), word_class)), 1, default="-", name="object_kind_before"))
     # (nor, after let / make, an -ing form: let 's going, she made me waiting; i saw him running is fine)
     to_or_ing = combine("to_or_ing", lambda t, i: "to" if t else i, is_to,
                         feature("ing_form", lambda c: "ing" if "ing" in _parsed(c).forms else "-", word_class))
@@ -1342,9 +1358,14 @@ def program() -> rasp.SOp:
     # (and "in" before a determiner starts an adjunct: good in maths, but the food is good in this café)
     complement = combine("complement_word", lambda w, n: "in-" if w == "in" and not n else w, complement,
                          feature("bare_noun_next", lambda t: t in ("N", "UNK"), next_tag))
-    complement = combine("complement_word", lambda w, t: "-" if t else w, complement,
-                         previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1, default=False,
-                                  name="day_or_month_next"))
+    # ("with" + a number says what someone has, after any head: she is married with two children, a flat with two
+    # bedrooms; a letter read beside the day or month, so that the check takes no step more)
+    complement = combine("complement_word", lambda w, k: "-" if k == "date" or (k == "number" and w == "with") else w,
+                         complement,
+                         combine("date_or_number_next", lambda d, n: "date" if d else "number" if n else "-",
+                                 previous(feature("day_or_month", lambda m: m in ("wday", "month"), mark), -1,
+                                          default=False, name="day_or_month_next"),
+                                 feature("number_next", lambda t: t in ("NUM", "NUM1"), next_tag)))
     bad_complement = combine("bad_complement", _bad_complement, complement, head_before)
     # since or during + a number of units of time (since two years, during three weeks: for)
     since_two_back = previous(feature("is_since_or_during", lambda m: m in ("p:since", "during"), mark), 2,
@@ -1356,6 +1377,17 @@ def program() -> rasp.SOp:
     bad_since = combine("bad_since", lambda d, x: d and x != "-", duration,
                         combine("since_or_age", lambda s, e: "-" if s == "have" and not e else s, since_or_have,
                                 feature("end_next", lambda t: t in ENDS, next_tag)))
+    # (and through an approximate or hyphenated number: since almost six weeks, since fifty - two years; each word of
+    # the run read by a head of its own, as a letter: "o" opens it, "r" is in it)
+    number_run = feature("number_run_word", lambda c: "o" if _parsed(c).mark in ("p:since", "during") else "r" if
+                         _parsed(c).primary in ("NUM", "NUM1", "HYPH", "DEG") else "-", word_class)
+    run_two, run_three, run_four = (previous(number_run, k, default="-", name=f"number_run_word_{k}_back")
+                                    for k in (2, 3, 4))
+    bad_since = combine("bad_since", lambda b, r: b or r, bad_since,
+                        combine("since_approximate_number", lambda d, o: d and o, duration,
+                                combine("number_run_opened", lambda a, b: a == "r" and b == "o", run_two,
+                                        combine("number_run_opened_further", lambda a, b: "o" if a == "o" or (
+                                            a == "r" and b == "o") else "-", run_three, run_four))))
     # since + a unit with no number (we hiked since hours)
     bad_since = combine("bad_since", lambda b, u: b or u, bad_since,
                         combine("since_units", lambda u, s: u and s, unit,
@@ -1511,9 +1543,12 @@ def program() -> rasp.SOp:
                              previous(subject_here, 1, default=False, name="subject_before"),
                              combine("subject_before_adverb", lambda a, s: a and s, adverb_before,
                                      previous(subject_here, 2, default=False, name="subject_two_back")))
-    participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, feature(
-        "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-", mark),
-                               finite_or_stop_after)
+    # (and so does a participle of feeling, whose verb names what causes the feeling: my son excited about his first
+    # day, the twins excited about the trip; "f" of `_role`)
+    participle_alone = combine("object_only_alone", lambda m, n: "-" if n == "V" else m, combine(
+        "object_only_or_feeling", lambda m, r: m if m != "-" else "trp" if "f" in r else "-", feature(
+            "object_only_mark", lambda m: "tr" if "tr" in m.split("/") else "trp" if "trp" in m.split("/") else "-",
+            mark), word_choice), finite_or_stop_after)
     bad_missing_be = combine("bad_missing_be", lambda p, s: p and s,
                              combine("object_only_verb_alone", lambda p, t: t == "PREP" if p == "trp" else
                                      p == "tr" and t != "-", participle_alone,
@@ -1542,7 +1577,23 @@ def program() -> rasp.SOp:
                           subject_is_thing)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_form, bad_time)
     bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_missing_be)
-    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, bad_feeling)
+    # a predicate adjective in a clause with a subject and no verb before or after it: its "be" is missing (we stayed
+    # at home because the wind too strong, the soup too salty , but the bread is delicious). A predicate: no noun
+    # after it, and a noun, pronoun or adverb before it (not a determiner or adjective: the whole flat, the spare keys
+    # to the shed hang …; nor "and" or a comma: speaks english , french and italian); the clause's subject is read
+    # by the governor, its verbs by the nearest hard break before it (a verb or a break) and the nearest finite verb
+    # or clause edge after it (something very strange happened has its verb)
+    bad_verbless = combine("bad_verbless_predicate", lambda p, v: p and v,
+                           combine("predicate_after_subject", lambda a, g: a and g.startswith("subj:"),
+                                   combine("predicate_adjective", lambda a, n: a and n,
+                                           combine("adjective_after_subject_or_adverb", lambda a, o: a and o in (
+                                               "N", "R", "NOM", "SUBJ", "DEM"), is_adjective, order_before),
+                                           feature("no_noun_after", lambda t: t not in ("N", "A", "UNK"), next_tag)),
+                                   governor),
+                           combine("clause_without_verb", lambda b, f: b == "break" and f == "edge", verb_before,
+                                   tense_right))
+    bad_late = combine("bad_late", lambda a, b: a or b, bad_late, combine("bad_feeling_or_verbless", lambda a, b: a or b,
+                                                                          bad_feeling, bad_verbless))
     bad_here = combine("bad_here", lambda a, b: a or b, bad_here, bad_late)
     # "do n't" before a noun phrase, not in a question (i did n't my homework; do n't the kids like it ?)
     do_before = previous(feature("is_do", lambda t: t in DO, tag), 1, default=False, name="do_before")
@@ -1600,10 +1651,13 @@ def program() -> rasp.SOp:
     # goes there ?); with a subject pronoun before the verb it is in statement order (why you are crying ?)
     # (a determiner starts a subject too: what time the film starts ?, when the shop closes ?)
     # (a determiner right after the question word belongs to it: how many people work here ?)
-    wh_phrase = previous(feature("takes_a_phrase", lambda c: _parsed(c).primary == "WH" and (
-        _parsed(c).mark == "how" or "DET" in _parsed(c).readings), word_class), 1, default=False, name="after_how_what")
-    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and not w), tag,
-                            wh_phrase)
+    # (but "the", a possessive or this / these after "what" or "which" starts the subject: what the teacher said ?,
+    # what your brother said ?; and so does a noun or adjective after where / why / when: where wild boars sleep ?)
+    wh_phrase = previous(feature("takes_a_phrase", lambda c: "-" if _parsed(c).primary != "WH" else "phrase" if (
+        _parsed(c).mark == "how" or "DET" in _parsed(c).readings) else "plain", word_class), 1, default="-",
+        name="after_how_what")
+    subject_start = combine("starts_a_subject", lambda t, w: t in SUBJECT_PRONOUNS or (t in DETS and w != "phrase") or (
+        t in ("DET", "DET_SG", "DET_PL") and w == "phrase") or (t in ("N", "A") and w == "plain"), tag, wh_phrase)
     stated = count_all(combine("subject_before_verb", lambda t, u: t and u, subject_start,
                                feature("no_verb_before", lambda n: n == 0,
                                        count_upto(feature("is_verb", lambda t: t in VERBAL, tag), strict=True))),
