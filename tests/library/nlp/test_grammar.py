@@ -177,7 +177,8 @@ def test_compiled_model_equals_the_interpreter():
 # hand-written dev items the program gets wrong, each for a documented reason (docs/nlp.md): "person" is
 # listed as its own plural, "close" after a predicate noun reads as a verb, "cut" may be a past tense, a
 # noun inside a relative clause takes the main verb, "come" is also a participle; "open" after an object
-# reads as a verb, "like" after "the weather" too, "sounds" after "that" as a noun; fragments with no verb;
+# reads as a verb (after a result verb's object the adjective since the twenty-second round), "like" after "the
+# weather" too, "sounds" after "that" as a noun; fragments with no verb;
 # "my oldest lives" reads as an adjective before a plural noun (my old lives); "late" and "well" are adverbs
 # only ("late always", "well the whole game"); "completely exhausted" reads as a verb, "hard and play" a noun;
 # "head" after "is" a verb; the lexicon lists "dog" as its own plural (not surely countable).
@@ -200,7 +201,7 @@ KNOWN_MISSES = {
     "my oldest lives in paris .", "the bus is late always .", "they played well the whole game .",
     "he felt completely exhausted after the race .", "we work hard and play hard .",
     "a lot of person came to the party .", "we are friends close .", "my father washes the car and cut the grass .",
-    "the students who passed the exam was happy .", "are you come with us ?", "somebody left the door open .",
+    "the students who passed the exam was happy .", "are you come with us ?",
     "what is the weather like today ?", "that sounds great !", "how about going for a walk ?", "me too .",
     "of course !", "no problem .", "not bad , thanks .",
     # Seventh round (its class sentences, written before the rules): the lexicon has no noun "pinch", "swim" or
@@ -217,7 +218,7 @@ KNOWN_MISSES = {
     "she looked at me , smiling .", "the soup was extreme hot .",
     "he is real happy with his new car .", "the test was surprising easy .", "the team played good on saturday .",
     "he drives careful in the rain .", "the children behaved perfect today .",
-    "the music made me very sadly .", "the heater keeps the room warmly .", "the heater keeps the room warm .",
+    "the music made me very sadly .", "the heater keeps the room warmly .",
     "he came back tired .", "i would rather walk than take the bus .",
     "we had a power cut last nights .", "sleep tight !",
     "he answered correct .", "we drove past the mill old .",
@@ -664,6 +665,24 @@ TWENTY_SECOND_ROUND = [
     ("she is married with two children .", True), ("my brother is married with a nurse from cardiff .", False),
 ]
 
+# the twenty-second round's refusals (docs/nlp.md, "Twenty-second round — grammatical sentences the grammar refused"):
+# a verb before its subject (there are …, are the … ?) agrees with a compound's last noun; a main clause the first
+# reading pass found no verb in keeps a noun-verb word after a noun as its verb; a noun-verb word between an object noun
+# and a noun is a compound's middle word; an adjective reading after the object noun of a verb of result is the
+# object's complement
+TWENTY_SECOND_ROUND_REFUSALS = [
+    ("there are three coffee shops on this street .", True), ("are the car keys in your bag ?", True),
+    ("there is four coffee shops on this street .", False), ("are the kitchen window open ?", False),
+    ("there are a lot of traffic today .", False),
+    ("the windows in my bedroom face the sea .", True), ("the windows in my bedroom faces the sea .", False),
+    ("the tablets for my cough tastes of mint .", False), ("the coffee from that machine taste awful .", False),
+    ("the milk for the baby in the fridge .", False),
+    ("we went to the school sports hall .", True), ("i left my bag on the bus stop bench .", True),
+    ("i saw the teacher mark essays yesterday .", True), ("we bought two cake yesterday morning .", False),
+    ("they left the gate open .", True), ("the blanket keeps the baby warm .", True),
+    ("we got lost in the streets narrow of the old town .", False), ("she has cooked and clean the kitchen .", False),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
@@ -672,7 +691,8 @@ ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND
     "seventeenth": SEVENTEENTH_ROUND, "eighteenth": EIGHTEENTH_ROUND, "nineteenth": NINETEENTH_ROUND,
     "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS,
     "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND,
-    "twenty-second": TWENTY_SECOND_ROUND}
+    "twenty-second": TWENTY_SECOND_ROUND,
+    "twenty-second-refusals": TWENTY_SECOND_ROUND_REFUSALS}
 
 
 @pytest.mark.parametrize("text, grammatical", [

@@ -122,6 +122,10 @@ MODIFIER_NOUN = "C"
 # a noun-verb word after it before a determiner is a compound's head (i lost my bus pass this morning, your flu jab
 # this year), where after a person it is the verb of a clause (has the teacher mark your essay yet ?)
 OBJECT_THING = "I"
+# the kind of a singular noun whose clause has no verb in the first reading pass, neither before it nor after it (the
+# second reading pass): a noun-verb word after it is the clause's verb, not a compound's head (the drawers of the old
+# desk [stick] in damp weather, the tablets for my cough [taste] of mint)
+VERBLESS_NOUN = "n"
 HOW = "J"  # the kind of "how": a question word that an adjective or adverb follows (how long, how far)
 # the kind of "last" in the second reading pass: a time phrase starts (last night), which ends the noun phrase
 # before it as "yesterday" would; to every rule but `_resolve_open`'s compounds it is the adjective it is
@@ -160,7 +164,8 @@ def resolve(c: WordClass, before: str, after: str) -> str:
         # decorated room, in my scrambled eggs, we ate grilled sardines; anywhere else it is the participle it was
         # (the kids were bored on the long drive)
         if before in ("D", "A", "P", "Q", "Y", NUMBER, "V", "&") and _like_noun(
-                {OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N"}.get(after, after)):
+                {OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", VERBLESS_NOUN: "N"}.get(
+                    after, after)):
             return "A"
         c = replace(c, readings=tuple(r for r in g if r != "A"))
         g = c.readings
@@ -170,6 +175,7 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     after_verb = before in (OBJECT_NOUN, OBJECT_THING) or (before == OBJECT_PLURAL and c.primary != "R")
     after_thing = before == OBJECT_THING
     verb_later = before == MODIFIER_NOUN
+    verbless = before == VERBLESS_NOUN
     open_word = all(r in "NVAR" for r in g)
     if before == HOW and open_word and {"A", "R"} & set(g):
         return next(r for r in ("A", "R") if r in g)  # how long ?, how far is it ?
@@ -177,34 +183,38 @@ def resolve(c: WordClass, before: str, after: str) -> str:
     # (a clock time: a number after "past", with no determiner before it but a number: half past seven, twenty
     # past eleven; the past six weeks)
     clock = after == NUMBER and before != "D"
-    before, after = ({OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", HOW: "W",
-                      LAST: "A", NUMBER: "D"}.get(k, k) for k in (before, after))
+    before, after = ({OBJECT_NOUN: "N", OBJECT_THING: "N", OBJECT_PLURAL: "L", MODIFIER_NOUN: "N", VERBLESS_NOUN: "N",
+                      HOW: "W", LAST: "A", NUMBER: "D"}.get(k, k) for k in (before, after))
     if open_word:
         return _resolve_open(g, c.primary, before, after, c.forms, c.mark in ("cnt", "kin"), after_verb, verb_later,
-                             time_after, after_thing)
+                             time_after, after_thing, verbless)
     return _resolve_closed(g, before, after, clock)
 
 
 def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, forms: tuple[str, ...],
                   countable: bool = False, after_verb: bool = False, verb_later: bool = False,
-                  time_after: bool = False, after_thing: bool = False) -> str:
+                  time_after: bool = False, after_thing: bool = False, verbless: bool = False) -> str:
     """`forms`: what the word's verb reading can be (`_ambiguity`): fin (base, 3s or past), ing, pp;
     `countable`: a countable singular noun reading; `after_verb`: the noun before me follows its clause's
     verb (an object or in a phrase after it); `verb_later`: the noun before me has its clause's verb after me;
     `time_after`: "last" follows me (a time phrase: last night); `after_thing`: the noun before me after its clause's
-    verb names a thing (OBJECT_THING)."""
+    verb names a thing (OBJECT_THING); `verbless`: the noun before me is in a clause the first pass found no verb in
+    (VERBLESS_NOUN)."""
     def pick(*order: str) -> str:
         return next((r for r in order if r in g), primary)
 
     participle = "ing" in forms or "pp" in forms
     if after_verb and "N" in g and primary != "A" and not participle and (
-            after in ("P", "Y", "E", "&", END) or time_after or (after_thing and after == "D")):
+            after in ("P", "Y", "E", "&", END) or time_after or (after_thing and after == "D")
+            or (after in ("N", "L") and primary != "R")):
         # a noun-verb word after an object noun, before a phrase or the end, is a compound's head: who left
         # the garage light on ?, in the evening light ., my son is in the school play tonight . (a clause
         # with a noun subject and no "that" after think / know … is read the same: i think the shop closes
         # at six; "i think the shop close at six" is missed; an adjective first stays one: he is a cook good).
         # Before "last" too (i repaired the kitchen sink last night), not before any adjective (i think the soup
-        # tastes salty) nor "this" (has the plumber fix this boiler ? would pass)
+        # tastes salty) nor "this" (has the plumber fix this boiler ? would pass). Between an object noun and a
+        # noun it is a compound's middle word, unless it is an adverb first: it rained during the school [sports]
+        # day, the kitchen light bulbs; we bought three loaf [yesterday] morning
         return "N"
     if verb_later and "N" in g and primary != "A" and not participle:
         # a noun-verb word between a noun and its clause's verb is a compound's head: the street lights on our
@@ -244,8 +254,8 @@ def _resolve_open(g: tuple[str, ...], primary: str, before: str, after: str, for
         verb = "pp" in forms or "ing" in forms or after in ("D", "O") or "N" not in g or (
             primary == "V" and (after not in ("P", "E", END) or countable))
         return "V" if "V" in g and verb else pick("N", "A", "R", "V")
-    if before == "N" and "A" not in g and "fin" not in forms and (after in (END, "E") or after in ("P", "D")
-                                                                   and primary == "N"):
+    if before == "N" and "A" not in g and "fin" not in forms and not verbless and (
+            after in (END, "E") or after in ("P", "D") and primary == "N"):
         return "N"  # a compound: the bus stop, your school bag, my coat pocket all … (the dog bark: no verb either way)
     if _like_noun(before):  # the children play / the kitchen light is on / the car red / the staff meeting
         # (an -ing form only where an object or phrase follows it: a dog barking at me, the staff meeting starts)
@@ -564,6 +574,21 @@ def _in_object(k: str, clause_verb: str) -> str:
     return MODIFIER_NOUN if part == "m" else noun if part else k
 
 
+def _in_verbless_clause(resolved_kind: rasp.SOp, first_pass: rasp.SOp, clause_verb: rasp.SOp) -> rasp.SOp:
+    """VERBLESS_NOUN for a singular noun whose clause the first reading pass found no verb in: no lexical verb, be or
+    have, nor any break, before it (`clause_verb`: the main clause), and no verb or auxiliary after it before a break
+    or the end. A clause needs a verb, and the compound rule (the bus stop) took the only candidate: the tablets for my
+    cough [taste] of mint. Only the main clause: one after a subordinator, "and" or "what" may have none (tired after
+    the night shift, a pool and a tennis court, what a morning for a bike ride !)."""
+    verb_or_stop = feature("verb_or_stop", lambda t: "V" if t in VERBAL else "B" if t in (
+        *BREAKS, "AND", "TOINF", *ENDS) else "-", first_pass)
+    verb_after = nearest_right(feature("is_verb_or_stop", lambda v: v != "-", verb_or_stop), verb_or_stop,
+                               default="-", name="verb_or_stop_after")
+    verbless = combine("clause_without_verb", lambda b, a: b == "-" and a != "V", clause_verb, verb_after)
+    return combine("resolved_kind_in_verbless_clause", lambda k, v: VERBLESS_NOUN if k == "N" and v else k,
+                   resolved_kind, verbless)
+
+
 def _ambiguity(name: str) -> str:
     """An ambiguous word's class as resolution reads it: its readings, primary and whether it has a
     participle (the other fields take no part in choosing); '-' for a word with one reading."""
@@ -591,7 +616,7 @@ def program() -> rasp.SOp:
     before = previous(kinds, 1, default=START, name="kind_before")
     after = previous(kinds, -1, default=END, name="kind_after")
     after_kinds = sorted({kind(_as_neighbour(c)) for c in set(classes)} | set(KIND.values()) | {
-        END, "E", OBJECT_NOUN, OBJECT_THING, OBJECT_PLURAL, MODIFIER_NOUN, HOW, LAST})
+        END, "E", OBJECT_NOUN, OBJECT_THING, OBJECT_PLURAL, MODIFIER_NOUN, VERBLESS_NOUN, HOW, LAST})
     column = {k: i for i, k in enumerate(after_kinds)}
     # an ambiguous word: what it would be after each possible next kind (a small table, shared by most words)
     ambiguous = feature("ambiguous_readings", _ambiguity, word_class)
@@ -645,6 +670,7 @@ def program() -> rasp.SOp:
     resolved_kind = combine("resolved_kind_by_mark", lambda k, o: k if o == "-" else o, resolved_kind,
                             feature("kind_by_mark", lambda m: HOW if m == "how" else LAST if m == "last" else "-",
                                     mark))
+    resolved_kind = _in_verbless_clause(resolved_kind, first_pass, clause_verb)
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -1136,10 +1162,12 @@ def program() -> rasp.SOp:
     vform = combine("vform", lambda r, f: "V:" + f if r == "V" else r, verb, forms)
     vform = combine("vform", lambda v, inv: "INV:" + v if inv else v, vform, inverted)
     check = combine("verb_check", verb_check, governor, vform)
-    subject_after = nearest_right(is_subject, subject, default="-", name="subject_after")
+    heads = _compound_heads(subject, is_noun, word_class)
+    subject_after = nearest_right(feature("is_subject_to_the_right", lambda p: p != "-", heads), heads, default="-",
+                                  name="subject_after")
     # (an auxiliary before "there" agrees with the noun after it, as "there is / are" does: is there any foxes ?, are
     # there a bus …; up to a break or preposition: how many stops are there before the harbour ? has its noun before)
-    subject_or_stop = combine("subject_or_stop", lambda p, r: "stop" if r in (*BREAKS, *ENDS, "PREP") else p, subject,
+    subject_or_stop = combine("subject_or_stop", lambda p, r: "stop" if r in (*BREAKS, *ENDS, "PREP") else p, heads,
                               role)
     subject_after = combine("subject_after_there", lambda p, n: (n if n != "stop" else "-") if p == "there" else p,
                             subject_after,
@@ -1266,16 +1294,16 @@ def program() -> rasp.SOp:
     # (the object of a verb an adjective may follow: they painted the fence green, i like my tea hot; not one that "a"
     # opens when the adjective runs on into another adjective or a noun, as adjectives before a noun do: we found a
     # frog tiny green; a minibus full of children, a lemon tart for us are fine)
-    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
-                   combine("object_of_result_verb", lambda m, g: m and g,
-                           feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
-                           combine("object_before", lambda o, r: o and not r,
-                                   previous(feature("object_position", lambda g: g == "req:ing", governor), 1,
-                                            default=False, name="object_before"),
-                                   combine("indefinite_run_on", lambda a, n: a and n,
-                                           previous(feature("is_a_or_an", lambda t: t in ("DET_A", "DET_AN"), tag), 2,
-                                                    default=False, name="article_two_back"),
-                                           feature("adjective_or_noun_next", lambda t: t in ("A", "N"), next_tag)))))
+    result_object = combine("object_of_result_verb", lambda m, o: m and o,
+                            feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
+                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
+                                     name="object_before"))
+    result_object = combine("object_of_result_verb_not_run_on", lambda o, r: o and not r, result_object,
+                            combine("indefinite_run_on", lambda a, n: a and n,
+                                    previous(feature("is_a_or_an", lambda t: t in ("DET_A", "DET_AN"), tag), 2,
+                                             default=False, name="article_two_back"),
+                                    feature("adjective_or_noun_next", lambda t: t in ("A", "N"), next_tag)))
+    pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair, result_object)
     pair = combine("pair_check", lambda p, b: "ok" if p == "noun-adjective" and b else p, pair,
                    previous(feature("bit_word", lambda m: "bit" in m.split("/"), mark), 1, default=False, name="bit_before"))
     two_back_how = previous(feature("is_how", lambda m: m == "how", mark), 2, default=False, name="how_two_back")
@@ -1499,7 +1527,8 @@ def program() -> rasp.SOp:
 
     # one flag per position, then the sentence
     # (a balanced tree of ORs: every layer an error passes through widens the margins the compiler needs)
-    bad_form = feature("bad_verb", lambda c: c == "bad", check)
+    bad_form = combine("bad_verb", lambda c, r: c == "bad" and not r, check,
+                       _result_adjective(result_object, is_noun, inside_pp, word_class))
     bad_here = combine("bad_here", lambda a, b: a or b,
                        combine("bad_order_or_end", lambda a, b: a or b, bad_order, bad_end),
                        combine("bad_det_or_question", lambda a, b: a or b, bad_det, bad_question))
@@ -1687,6 +1716,33 @@ def _bad_degree(degree_noun: str, compared: str) -> bool:
     if more == "-" or degree == "-":
         return False
     return degree == "deg" or det == "True" or noun == "False"
+
+
+def _result_adjective(result_object: rasp.SOp, is_noun: rasp.SOp, inside_pp: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
+    """A word with an adjective reading right after the object noun of a verb of result (`grammar_words.RESULT_VERBS`:
+    leave, keep, paint; and make, let, see …): a verb reading there that fails its check is that adjective instead, the
+    object's complement: who left the window [open] ?, the heater keeps the room [warm] (the reading passes read the
+    word as a verb, which no subject governs). Not after a noun in a prepositional phrase (we got lost in the lanes
+    narrow …) nor after "and" (i have washed and dry the dishes): errors both; nor where the object opens with "a" and
+    the adjective runs on into another adjective or a noun (`result_object` as the noun-adjective pair reads it: my son
+    found a stone smooth white …)."""
+    object_noun = previous(combine("noun_outside_phrase", lambda n, p: n and not p, is_noun, inside_pp), 1,
+                           default=False, name="object_noun_before")
+    return combine("adjective_after_result_object", lambda r, a: r and a,
+                   combine("result_object_noun_before", lambda r, o: r and o, result_object, object_noun),
+                   feature("has_adjective_reading", lambda c: "A" in _parsed(c).readings, word_class))
+
+
+def _compound_heads(subject: rasp.SOp, is_noun: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
+    """Each word's subject person, but '-' on a noun right before a noun: a noun there modifies the next one, so a verb
+    before its subject (there are …, do the … ?) agrees with the compound's last noun: there are too many delivery
+    [vans] …, how long do the jacket [potatoes] take …. A subject to the left is the nearest noun and so the last
+    already (the car keys are …). A noun that is an adverb first is a time phrase of its own, no compound's head:
+    there are a lot of traffic [today] stays an error."""
+    head_next = previous(combine("compound_head_noun", lambda n, c: n and _parsed(c).primary != "R", is_noun,
+                                 word_class), -1, default=False, name="compound_head_noun_next")
+    modifier = combine("noun_before_noun", lambda n, h: n and h, is_noun, head_next)
+    return combine("subject_to_the_right", lambda s, m: "-" if m else s, subject, modifier)
 
 
 def _complement_word(tag: str, mark: str) -> str:
