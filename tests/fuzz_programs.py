@@ -130,6 +130,7 @@ _CLASSES: list[tuple] = [(0, 1, 2, 3), ("no", "yes", "maybe"), (False, True), (0
 _QUARTER_SCORES = [-2, -1, -0.25, 0, 0.5, 1, 3]  # sums exact in float64: compiled without quantising
 _LARGE_VOCAB = 8  # weight of a vocabulary of 33-48 ints (past compact.COMPACT_ABOVE: ±1 codes), lengths 1-2
 _BOOLS = 4  # weight of [False, True]
+LONG = 0.1  # the ninth reach's share of cases: 2-3 tokens at lengths 12-24 (means of many values, long widths)
 EXHAUSTIVE_FORCED = 50_000  # at most this many inputs for analysis="exhaustive" (2M took 139 s to refuse)
 _BOS = ["BOS", "<s>", "bos", "[CLS]", "⟨bos⟩"]
 _PAD = ["PAD", "<pad>", "", None, "BOS"]  # None: Tracr's default (no padding token given); "BOS": the same as BOS
@@ -185,8 +186,10 @@ class Case:
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, vocab: list, max_seq_len: int, deep: bool, causal: bool):
+    def __init__(self, rng: random.Random, vocab: list, max_seq_len: int, deep: bool, causal: bool,
+                 long: bool = False):
         self.rng = rng
+        self.long = long  # the ninth reach (`random_case`): constant predicates on the tokens too
         self.vocab = vocab
         self.max_seq_len = max_seq_len
         self.deep = deep  # mostly chain on the newest s-op
@@ -420,6 +423,10 @@ class _Builder:
 
     # -------------------------------------------------------------------------- selectors
     def select(self) -> bool:
+        if self.long and self.rng.random() < 0.2:  # reads no token, but may be merged with atoms that read others
+            cmp, queries = self.rng.choice([rasp.Comparison.TRUE, rasp.Comparison.FALSE]), self.rng.choice(self.sops)
+            self.add(rasp.Select(rasp.tokens, queries.expr, cmp), f"Select(tokens, {queries.name}, {cmp})", None)
+            return True
         keys = self.pick(self.sops)
         same = [n for n in self.sops if (n.kind == STR) == (keys.kind == STR)]
         queries = self.rng.choice(same)
@@ -462,13 +469,19 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
     vocabulary of one value kind (`_VOCABS`), 1 in 10 ending in a LinearClassifier; 1 in 3 compiled through
     Tracr's API and arguments, 1 in 4 of the others with `compile_program`'s options. 1 in 12 cases is a
     learned program instead (`_learned_case`). 1 in 4 models is saved and loaded before it is compared,
-    1 in 5 composed with a second random model; 1 in 3 saved ones converted to float64 first."""
+    1 in 5 composed with a second random model; 1 in 3 saved ones converted to float64 first. The ninth reach
+    (its own stream, so the other cases are unchanged): 1 in 10 programs over 2-3 tokens at lengths 12-24, whose
+    selects may compare the tokens by TRUE or FALSE (one finding each, fzz23)."""
     rng = random.Random(seed)
+    long = random.Random(f"ninth reach {seed}")  # its own stream: the other cases stay as they were
     if rng.random() < 1 / 12:
         case = _learned_case(rng)
     else:
         vocab, max_seq_len = _vocab(rng)
-        case = _program_case(rng, vocab, max_seq_len, max_ops, rng.random() < 0.3)
+        reach = long.random() < LONG
+        if reach:
+            vocab, max_seq_len = long.choice([[0, 1], [0, 1, 2], ["a", "b"], [-1, 0.5, 2]]), long.randint(12, 24)
+        case = _program_case(rng, vocab, max_seq_len, max_ops, rng.random() < 0.3, long=reach)
         case.tracr_api = rng.random() < 0.3
         if case.tracr_api:
             case.bos, case.pad = rng.choice(_BOS), rng.choice(_PAD)
@@ -483,8 +496,9 @@ def random_case(seed: int, max_ops: int = 10) -> Case:
     return case
 
 
-def _program_case(rng: random.Random, vocab: list, max_seq_len: int, max_ops: int, causal: bool) -> Case:
-    builder = _Builder(rng, vocab, max_seq_len, deep=rng.random() < 0.5, causal=causal)
+def _program_case(rng: random.Random, vocab: list, max_seq_len: int, max_ops: int, causal: bool,
+                  long: bool = False) -> Case:
+    builder = _Builder(rng, vocab, max_seq_len, deep=rng.random() < 0.5, causal=causal, long=long)
     weighted = [(builder.map, 3), (builder.numerical_map, 2), (builder.sequence_map, 2),
                 (builder.linear_sequence_map, 1), (builder.constant, 1), (builder.selector_width, 2),
                 (builder.aggregate, 4), (builder.select, 4), (builder.combine, 2), (builder.annotation, 1),
@@ -880,14 +894,18 @@ def _expected(case: Case, inputs: list[list]) -> dict[tuple, list]:
 def _same_outputs(ours: list, theirs: list, line: Optional[NumberLine]) -> tuple[bool, bool]:
     """Whether every position has the interpreter's value, and its type (bool, int and float are three:
     `run` prints 1, 1.0 or True, and a program can tell them apart). Numbers of a numerical output by
-    the nearest of the model's possible values (None is held as 0, and its type not judged)."""
+    the nearest of the model's possible values, which must hold the interpreter's number (None is held as 0,
+    and its type not judged)."""
     if len(ours) != len(theirs):
         return False, False
     types = all(t is None and line is not None or type(o) is type(t) for o, t in zip(ours, theirs))
     if line is not None:
         got = np.array([math.nan if o is None else float(o) for o in ours])
         want = np.array([0.0 if t is None else float(t) for t in theirs])
-        return bool(np.isfinite(got).all() and line.same(got, want).all()), types
+        # and the interpreter's number is one the model can output (snapped alone, a value missing from the
+        # model's value set read as its nearest neighbour, which the model may well output)
+        held = np.abs(line.points[line.nearest(want)] - want) <= 2 * NumberLine.TWIN * np.maximum(1.0, np.abs(want))
+        return bool(np.isfinite(got).all() and line.same(got, want).all() and held.all()), types
     return all(_same_value(o, t) for o, t in zip(ours, theirs)), types
 
 

@@ -180,6 +180,18 @@ def test_a_wrap_around_is_a_line_plus_steps_and_stays_exact():
     assert verify(compile_program(wrapped, list(range(40)), 3), wrapped, n_random=2000).ok
 
 
+def test_a_line_plus_steps_is_not_drawn_through_rounding_twins():
+    """The means of -x/3 over up to 21 earlier positions hold float64 twins of one value (-0.30303030303030304
+    and -0.3030303030303029, 2 ulps apart). A staircase merges them (`_merge_twins`); the line-plus-steps of
+    `_ramp` took them as two points and put a ramp between them whose ends round to one float:
+    ZeroDivisionError, not a model or a CompileError (fzz23's targeted grid: x * x of such a mean, max_seq_len 22+,
+    14 of 14 selectors). Now `_ramp` leaves twins to the staircase."""
+    third = rasp.numerical(rasp.Map(lambda x: -x / 3, rasp.tokens))
+    mean = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, rasp.Comparison.LT), third, default=0))
+    square = rasp.numerical(rasp.Map(lambda x: x * x, mean))
+    assert verify(compile_program(square, [0, 1], 22), square, n_random=300).ok
+
+
 def test_a_numerical_fetch_by_position_holds_words_not_means():
     vocab = list(range(-100, 101))
     fetched = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.Map(lambda i: 0, rasp.indices), EQ),

@@ -22,6 +22,8 @@ from weightsmith.model import ModelConfig, Transformer
 from weightsmith.model.transformer import check_token_lists
 from weightsmith.model.threads import forward_work, torch_threads
 
+ACTIVATION_BYTES = 256 << 20  # at most this much of one activation a forward pass of `apply_batch`
+
 
 @dataclass
 class SOpLayout:
@@ -192,6 +194,7 @@ class CompiledModel:
         """`apply_batch` on inputs `check_token_lists` already passed (at `apply_batch`'s entry, or in `with_bos`)."""
         outputs: list[list] = []
         longest = max((len(x) for x in inputs), default=1)
+        batch_size = max(1, min(batch_size, self.rows_within(ACTIVATION_BYTES, longest)))
         work = forward_work(self.model, min(len(inputs), batch_size) * longest)
         with torch.inference_mode(), torch_threads(work):
             for start in range(0, len(inputs), batch_size):
@@ -199,6 +202,14 @@ class CompiledModel:
                 ids = self.model.encode(chunk, checked=True)
                 outputs.extend(self._decode(self.model(ids), [len(x) for x in chunk], ids, start))
         return outputs
+
+    def rows_within(self, budget: int, positions: int) -> int:
+        """How many inputs of `positions` tokens one forward pass takes within `budget` bytes of its widest
+        activation (float32: the MLP hidden layer, or the residual). A staircase over the thousands of means
+        at length 32 is a 20,000-unit MLP: 1,258 inputs in one pass asked for 3.3 GB, and the process was
+        killed where memory was short."""
+        widest = max([self.config.d_model, *(layer.d_mlp for layer in self.config.layers)])
+        return budget // (4 * widest * max(1, positions))
 
     def _decode(self, final: torch.Tensor, lengths: list[int], ids: torch.Tensor, first: int = 0) -> list[list]:
         rows = self.model.decode(final, lengths, ids, first=first)

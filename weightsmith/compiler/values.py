@@ -272,7 +272,9 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     whose function gives both the same result (same type and repr: 1 and 1.0, 0.0 and -0.0 stay
     apart), or a Select whose predicate is TRUE or FALSE (it reads no value). Any other reader (an
     Aggregate, a SequenceMap, a Select comparing tokens), or a Map that raises or returns anything but
-    a str, int, float, bool or None, and no token is merged with another.
+    a str, int, float, bool or None, and no token is merged with another. Nor where a TRUE or FALSE Select
+    of the tokens sits under a SelectorOr or SelectorNot: `selectors.conjunction` may merge it with other
+    atoms into one atom over the tuple of their s-ops, whose values (`joint`) then hold the token itself.
 
     Why observing the inputs over the representatives is observing every input: replacing each token
     by its class's first changes no value of any other s-op, nor any selector; so every input's columns
@@ -284,8 +286,12 @@ def token_classes(graph: ProgramGraph, vocab: Sequence) -> list | None:
     bracket language over five tokens is observed on the inputs over three (a tenth of them at length 5).
     """
     results: list[list] = []  # per Map that reads the tokens, its result on each token
+    merged: set[int] | None = None  # `_read_together`, found at the first TRUE or FALSE Select
     for expr in token_readers(graph):
         if isinstance(expr, rasp.Select) and expr.predicate in (rasp.Comparison.TRUE, rasp.Comparison.FALSE):
+            merged = set(_read_together(graph.order)) if merged is None else merged
+            if any(isinstance(s, rasp.TokensType) and id(s) in merged for s in (expr.keys, expr.queries)):
+                return None  # merged into an atom over a tuple holding the token: the token is read
             continue
         if not isinstance(expr, rasp.Map):
             return None
