@@ -69,7 +69,7 @@ RULES = {
         ("she has worked here for ten years .", "elle travaille ici depuis dix ans .")],
     "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
                 ("it rained yesterday .", "il a plu hier .")],
-    "passive": [("the museum is closed .", "le musée est fermé .")],
+    "passive": [("the museum is closed .", "le musée est fermé ."), ("the meeting was cancelled .", "la réunion a été annulée .")],
     "article": [("the kids watch television .", "les enfants regardent la télévision ."),
                 ("i go to work by car .", "je vais travailler en voiture ."),
                 ("the train leaves at eight .", "le train part à huit heures .")],

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from weightsmith.library.nlp.translation_words import NUMERAL
+from weightsmith.library.nlp.translation_words import EVENT, NUMERAL
 from weightsmith.tasks.nlp.lexicon import starts_with_vowel
 
 PERSON_INDEX = {"1s": 0, "2s": 1, "3s": 2, "1p": 3, "2p": 4, "3p": 5}
@@ -964,10 +964,24 @@ def _age(window: tuple, k: int, after: tuple | None) -> bool:
 
 
 def _be_window(window: tuple, head: int, after: tuple | None) -> tuple:
-    """was born: être in the present (je suis né), the passé composé of naître."""
-    if after is not None and readings(after).get("A", (False,) * 6)[5] == "pc" and window[head][1] == "past":
+    """was born: être in the present (je suis né), the passé composé of naître; was / were + a participle that
+    names an event (`_event_participle`): être's passé composé, the passive's (the match was cancelled: le
+    match a été annulé; we were not shocked: n'avons pas été choqués), "been"'s group."""
+    if window[head][1] != "past" or after is None:
+        return window
+    if readings(after).get("A", (False,) * 6)[5] == "pc":
         return window[:head] + (("BE", "pres"),) + window[head + 1:]
+    if _event_participle(after):
+        return window[:head] + (("BE", "pp"),) + window[head + 1:]
     return window
+
+
+def _event_participle(info: tuple) -> bool:
+    """A participle English does not use as an adjective (`translation_words.EVENT`: cancelled, sold,
+    postponed), whose passive after was / were names an event; one that is also an adjective names the state
+    after it, the imparfait (the shop was closed: était fermé; covered, parked, surprised)."""
+    r = readings(info)
+    return info[0] == "OPEN" and "V" in r and EVENT in r["V"][1] and r["V"][0] != "e"
 
 
 HER_OBJECT = ("OBJ", "la", "elle")  # "her" read as an object, not a determiner

@@ -340,6 +340,25 @@ def _noun_classes() -> dict[str, str]:
             for lemma, cls in noun_classes(folder, SUBJECT_CLASS_SYNSETS | PLACE_CLASS_SYNSETS).items()}
 
 
+# a verb reading's tag beside its English forms, on a word with no adjective reading: a participle English does
+# not use as an adjective either, so that was / were + it names an event, the passive's passé composé (the match
+# was cancelled: a été annulé), where a participle that is also an adjective names the state after it (the shop
+# was closed: était fermé)
+EVENT = "event"
+ADJECTIVE_USES = 2  # SemCor tags a participle used as an adjective fewer times than this: no adjective (noise)
+
+
+@lru_cache(maxsize=1)
+def _adjective_uses() -> dict[str, int]:
+    """Word → how many times SemCor tagged it as an adjective (WordNet's cntlist, as the lexicon's counts):
+    the participles English also uses as adjectives (closed 24, covered 12, parked 5) against those it does
+    not (cancelled, sold, postponed: never)."""
+    from weightsmith.tasks.nlp.dictionary import sources
+    from weightsmith.tasks.nlp.dictionary.english import sense_counts
+
+    return {lemma: n for (lemma, pos), n in sense_counts(sources.path("wordnet").parent).items() if pos == "adj"}
+
+
 @lru_cache(maxsize=1)
 def _pronominal_states() -> frozenset[tuple[str, str]]:
     """(French verb, English participle) for the pronominal verbs FreeDict's French-English dictionary gives
@@ -540,6 +559,10 @@ def _open_word(lexicon, word: str, extra: dict[str, list[tuple[str, str, str]]])
             forms["adv"] = t.french
     if not readings:
         return None
+    if "V" in readings and "A" not in readings and "pp" in readings["V"][1] and \
+            _adjective_uses().get(word, 0) < ADJECTIVE_USES:  # (never chosen as the verb's form: `translation_grammar._verb`)
+        reflexive, tags, generic, particles = readings["V"]
+        readings["V"] = (reflexive, tuple(sorted({EVENT, *tags})), generic, particles)
     primary = max(readings, key=lambda r: _count(lexicon, word, r))
     return Word(("OPEN", tuple(sorted(readings.items())), primary), forms)
 
