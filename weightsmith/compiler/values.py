@@ -43,7 +43,15 @@ from weightsmith.rasp.batch import Batch, Column, evaluate_columns, observe_colu
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
 PROOF_INPUTS = 20_000  # "auto": still observe every input when the static facts cannot decide
 LOOP_CHECK_ITERATIONS = 50_000  # "auto": run a loop on every input when inputs x max_steps is at most this (~2 s)
-MAX_COMBINATIONS = 100_000  # largest table (value pairs of a SequenceMap) the compiler builds
+# largest table (value pairs of a SequenceMap) the compiler builds without observing every input. It bounds the
+# enumeration (f called on each pair, once), not the model: a lookup's units are only the pairs with an output. The
+# dictionary translator's read-out is the largest user: its last lookup pairs about every French word with a digit,
+# and its test keeps room for a lexicon twice the size (half this limit for the lexicon itself); at 100,000 that
+# room stopped the lexicon's growth (docs/nlp.md, round 22 (lex22): the read-out compiled at the larger lexicon)
+MAX_COMBINATIONS = 200_000
+# but where every input may still be observed ("auto", at most PROOF_INPUTS), a table over more pairs than this is
+# observed instead (the pairs that occur are fewer): the limit before round 22, so that such programs compile as before
+OBSERVE_BEYOND_COMBINATIONS = 100_000
 
 
 def value_order(v: Any) -> tuple:
@@ -346,11 +354,13 @@ class StaticFacts(_FunctionTables):
 
     exhaustive = False
 
-    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int, until_averaging: bool = False):
+    def __init__(self, graph: ProgramGraph, vocab: Sequence, max_seq_len: int, until_averaging: bool = False,
+                 max_combinations: int = MAX_COMBINATIONS):
         """`until_averaging`: stop at the first round that finds an Aggregate that may average (the caller
-        observes every input then; the facts are not complete, only `averaging` is read)."""
+        observes every input then; the facts are not complete, only `averaging` is read). `max_combinations`:
+        the largest table `joint` enumerates."""
         super().__init__()
-        self.vocab, self.max_seq_len = list(vocab), max_seq_len
+        self.vocab, self.max_seq_len, self.max_combinations = list(vocab), max_seq_len, max_combinations
         aggregates = [e for e in graph.order if isinstance(e, rasp.Aggregate)]
         # Aggregates that may average: found by proofs over the refined value sets, which grow with
         # every one found (its means flow downstream), so repeat until none is new. A numerical
@@ -455,10 +465,10 @@ class StaticFacts(_FunctionTables):
         size = 1
         for e in exprs:
             size *= len(self.values(e))
-        if size > MAX_COMBINATIONS:
+        if size > self.max_combinations:
             names = ", ".join(repr(e.label) for e in exprs)
             raise CompileError(
-                f"the value combinations of {names} number {size} (more than {MAX_COMBINATIONS}) without "
+                f"the value combinations of {names} number {size} (more than {self.max_combinations}) without "
                 "observing every input; use a smaller vocabulary or max_seq_len, or fewer values"
             )
         return list(itertools.product(*(self.values(e) for e in exprs)))
@@ -542,7 +552,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
             _warn_undefined(err)
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
     try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
-        static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove)
+        static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove,
+                             max_combinations=OBSERVE_BEYOND_COMBINATIONS if can_prove else MAX_COMBINATIONS)
     except CompileError as static_error:
         if not can_prove:
             raise
@@ -555,5 +566,6 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
             return observe()
         except rasp.EvaluationError as err:
             _warn_undefined(err)
-            return StaticFacts(graph, vocab, max_seq_len)  # complete now (it may raise, as it would have)
+            # complete now (it may raise, as it would have)
+            return StaticFacts(graph, vocab, max_seq_len, max_combinations=OBSERVE_BEYOND_COMBINATIONS)
     return static

@@ -391,10 +391,10 @@ def test_the_read_out_gives_every_word_its_form(data):
 
 def test_the_read_out_lookups_stay_within_what_the_compiler_enumerates():
     """Each of the read-out's lookups pairs a few thousand values with a digit's few: the compiler refuses a
-    lookup whose operands have more than 100,000 value pairs. With room for a lexicon twice the size: every
-    table copied with words of its own (the worst case: no copy shares a block with another table), the
-    lookups must still fit. (They did not before the read-out narrowed by digits: 97,857 pairs at this
-    lexicon; the doubled one 195,714.)"""
+    lookup whose operands have more value pairs than MAX_COMBINATIONS (200,000). With room for a lexicon twice
+    the size: every table copied with words of its own (the worst case: no copy shares a block with another
+    table), the lookups must still fit. (One lookup over (table, code) had 97,857 pairs at round 13's lexicon,
+    when the limit was 100,000.)"""
     from weightsmith.compiler.values import MAX_COMBINATIONS
     from weightsmith.library.nlp.translation_words import Word
 

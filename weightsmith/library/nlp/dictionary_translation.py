@@ -113,7 +113,7 @@ def _form(entry, code: str) -> str | None:
 
 # ------------------------------------------------------------------ step 4's read-out from small factors
 # FORM(word, code) as one lookup over word ids and codes would have 19,000 ids × thousands of codes, and
-# the compiler enumerates every pair of a lookup's operands (at most 100,000). A word matters only through
+# the compiler enumerates every pair of a lookup's operands (at most its MAX_COMBINATIONS). A word matters only through
 # its table of French forms (8,200 tables; ids are in class order, so id → table is a staircase), and what a
 # code reads of that table is small: its forms in one *namespace* (the plain forms; the pronominal ones;
 # être's avoir forms; the clitics je / j', ne / n', se / s', le / l' before the verb, which follow from which
@@ -129,10 +129,10 @@ def _form(entry, code: str) -> str | None:
 # of 2 costs least where blocks are many (the small ones near the word); where blocks are few (near the
 # table) a digit of 3-4 saves a layer. The namespaces are ordered so that the first digit splits the
 # per-word forms (form, avoir, pronominal) from the clitics and literals, which nearly every table shares.
-# At this lexicon no lookup but the last passes 35,000 value pairs; the last (≈ the number of distinct
-# French words, its floor) is 46,000, and a lexicon twice the size fits (docs/nlp.md). The code's address
-# step 4 carries is four parts (`CODE_PARTS`), each a few values; the read-out cuts them into its digits by
-# maps of one part (`ReadOut.digits`).
+# At round 14's lexicon no lookup but the last passed 35,000 value pairs; the last (≈ the number of distinct
+# French words, its floor) was 46,000 (52,250 at round 22's), and a lexicon twice the size fits (docs/nlp.md).
+# The code's address step 4 carries is four parts (`CODE_PARTS`), each a few values; the read-out cuts them
+# into its digits by maps of one part (`ReadOut.digits`).
 
 NAMESPACES = ("form", "avoir", "pronominal", "clitic", "literal")  # in address order (see above)
 NAMESPACE_DIGITS = (2, 3)  # radices of the namespace part of an address: 6 values for the 5 namespaces
