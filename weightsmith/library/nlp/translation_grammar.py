@@ -1390,16 +1390,14 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "the"
         j += 1 + owner.read
     prep: tuple[str, ...] = ()
-    absorbed = False  # an English preposition the verb before it says no French for (`generic_object`)
-    off = False  # the particle "off" read as the preposition de (`_off_object`)
     if j < len(window) and window[j] is not None and window[j][0] == "PREP":
         prep, to = tuple(window[j][1].split()), window[j][2:] == ("to",)
         prep_word = (j, window[j])
         j += 1
         after_noun = j < len(window) and window[j] is not None and window[j][0] == "N"  # (a noun's complement)
-        if j < len(window) and window[j] is not None and window[j][0] == "V" and \
-                window[j][3] == "generic:" + window[j - 1][1]:
-            prep, absorbed = (), True  # smell of lavender: sentir la lavande (the smell of smoke: a noun before)
+        if clause["verb_before"] != "none" and j < len(window) and window[j] is not None and window[j][0] == "V" \
+                and window[j][3] == "generic:" + window[j - 1][1]:
+            prep = ()  # smell of lavender: sentir la lavande (the smell of smoke: a noun before "of")
         if to and after_noun and window[j][4] in VEHICLES and window[0][4] != "daytime":
             prep = ("pour",)  # the train to paris: le train pour paris (to the morning: le matin, below)
         elif (prep == ("dans",) or to) and clause["verb_before"] == "none" and not clause.get("possessor") and \
@@ -1418,8 +1416,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         if prep == ("que",) and det is not None and det.startswith("num:") and j < len(window) and \
                 quantity_adverb(window[j]):
             prep = ("de",)  # more than two hours: plus de deux heures (a number compared, not a noun)
-    elif _off_object(window, j):  # fell off the chair, knocked a vase off the shelf: tombé de la chaise, de l'étagère
-        prep, off = ("de",), True
+    elif clause["verb_before"] != "none" and _off_object(window, j):
+        prep = ("de",)  # fell off the chair, knocked a vase off the shelf: tombé de la chaise, de l'étagère
         j += 1
     elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
         prep = (object_preposition(_object_of(window, j)),)
@@ -1542,7 +1540,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
                               clause["you"], bool(window[modifier][3]) if modifier else None,
                               possessor[1].agreement if possessor else None,
                               window[modifier][1] if modifier else None)
-    return NounPhrase(tuple(structure), agreement, j - 1, ("m" if counted else gender, number, bool(prep) and not off or absorbed))
+    return NounPhrase(tuple(structure), agreement, j - 1, ("m" if counted else gender, number, bool(prep)))
 
 
 def speak_noun_phrase(structure: tuple, agreement: NounAgreement) -> tuple:
