@@ -114,6 +114,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
         out = (*out[:4], "modifier.site" if out[4] in WHOLE_MODIFIERS else "modifier")  # (after "the": de la cuisine)
+    if out[0] == "N" and out[4] == "kin" and _kind(after) == "N" and not _compound_part(after):
+        out = (*out[:4], "count")  # a title before a name, not a name: uncle bob, l'oncle bob; le père noël
     return out
 
 
