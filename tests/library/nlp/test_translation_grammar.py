@@ -581,6 +581,7 @@ ROUND_22 = [
     ("grandpa reads the newspaper .", "papi lit le journal ."),
     ("we like grandma 's garden .", "nous aimons le jardin de mamie ."),
     ("her grandfather reads the newspaper .", "son grand-père lit le journal ."),
+    ("uncle tom lives in paris .", "l' oncle tom vit à paris ."),  # control: a title before a name keeps it
     # off + a noun phrase after a noun or a verb with no phrasal sense for off: de (it was tombé le mur); a
     # phrasal verb keeps its object (control)
     ("the boy fell off the wall .", "le garçon est tombé du mur ."),
