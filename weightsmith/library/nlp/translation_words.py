@@ -322,25 +322,18 @@ def _noun_kind(lemma: str) -> str:
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
     return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma) or (
-        "abstract" if lemma in _abstract_nouns() else "kin" if lemma in _kin_nouns() else "count"))
+        "abstract" if lemma in _first_sense_under(ABSTRACT_SYNSETS) else "kin" if lemma in _first_sense_under(KIN_SYNSETS)
+        else "count"))
 
 
-@lru_cache(maxsize=1)
-def _abstract_nouns() -> frozenset[str]:
-    """Noun lemmas whose commonest sense WordNet files under `ABSTRACT_SYNSETS` (kind abstract, see there)."""
+@lru_cache(maxsize=None)
+def _first_sense_under(synsets: tuple[str, ...]) -> frozenset[str]:
+    """Noun lemmas whose commonest sense WordNet files under `synsets` (`ABSTRACT_SYNSETS`: kind abstract;
+    `KIN_SYNSETS`: kind kin)."""
     from weightsmith.tasks.nlp.dictionary import sources
     from weightsmith.tasks.nlp.dictionary.english import noun_classes
 
-    return frozenset(noun_classes(sources.path("wordnet").parent, {"abstract": ABSTRACT_SYNSETS}))
-
-
-@lru_cache(maxsize=1)
-def _kin_nouns() -> frozenset[str]:
-    """Noun lemmas whose commonest sense WordNet files under `KIN_SYNSETS` (kind kin, see there)."""
-    from weightsmith.tasks.nlp.dictionary import sources
-    from weightsmith.tasks.nlp.dictionary.english import noun_classes
-
-    return frozenset(noun_classes(sources.path("wordnet").parent, {"kin": KIN_SYNSETS}))
+    return frozenset(noun_classes(sources.path("wordnet").parent, {"under": synsets}))
 
 
 @lru_cache(maxsize=1)
