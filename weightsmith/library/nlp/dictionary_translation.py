@@ -439,7 +439,7 @@ def verb_kind(resolved: tuple | None) -> str | None:
     if resolved is None:
         return None
     if resolved[0] == "V":
-        return "generic" if resolved[3] is True else "other"
+        return "generic" if grammar.generic_object(resolved[3]) else "other"
     if resolved[0] == "BE":
         return "be"
     if resolved[0] == "PUNCT" or (resolved[0] == "CONJ" and resolved[1] not in ("et", "ou")):

@@ -47,10 +47,10 @@ MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `res
 # article (modifier.site): a site (the kitchen door: de la cuisine) or a device (the fridge door: du frigo)
 WHOLE_MODIFIERS = ("site", "device")
 # kinds of a noun French gives no article after "en" where English gives none after "in" (in class: en classe)
-EN_BARE = ("count", "abstract", "site")
+EN_BARE = ("count", "kin", "abstract", "site")
 # kinds of a noun that names a physical thing (WordNet's first sense: not an abstraction, a time or a name): at the
 # + a site after one names the place it belongs to (les animaux de la ferme; la file d'attente à la frontière)
-THINGS = ("count", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
+THINGS = ("count", "kin", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
 PHRASE_KINDS = ("N", "DET", "PREP", "A", "POSS_S", "NUM", "VERY")  # the words of a noun phrase and its complements
 CLAUSE_STARTS = ("START", "PUNCT", "CONJ")  # what stands before a clause's subject
 TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
@@ -114,6 +114,8 @@ def resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tup
         out = ("N", out[1], _number_of(before, after), *out[3:])
     if out[0] == "N" and _compound_part(info) and _compound_part(after):  # the kitchen table: la table de cuisine
         out = (*out[:4], "modifier.site" if out[4] in WHOLE_MODIFIERS else "modifier")  # (after "the": de la cuisine)
+    if out[0] == "N" and out[4] == "kin" and _kind(after) == "N" and not _compound_part(after):
+        out = (*out[:4], "count")  # a title before a name, not a name: uncle bob, l'oncle bob; le père noël
     return out
 
 
@@ -125,7 +127,7 @@ def quantity_adverb(info: tuple | None) -> bool:
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "abstract", "mass", "job", "home",
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "kin", "abstract", "mass", "job", "home",
                                                                                   "sport", "instrument", *SUBJECT_CLASSES,
                                                                                   *PLACE_CLASSES)
 
@@ -885,6 +887,12 @@ def has_tail(marker: object) -> bool:
     return marker in ("de", "tail") or isinstance(marker, str) and marker.startswith("tail:")
 
 
+def generic_object(marker: object) -> bool:
+    """Whether a verb's bare object takes le / la / les, not the partitive (j'aime les chats; the sheets smell
+    of lavender: les draps sentent la lavande; see `translation_words.GENERIC_ABSORBS`)."""
+    return marker is True or isinstance(marker, str) and marker.startswith("generic:")
+
+
 def object_preposition(marker: object) -> str | None:
     """The preposition French puts before a verb's object: j'ai besoin d'un sac, elle ressemble à sa mère."""
     if marker == "de":
@@ -1403,6 +1411,9 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         prep_word = (j, window[j])
         j += 1
         after_noun = j < len(window) and window[j] is not None and window[j][0] == "N"  # (a noun's complement)
+        if clause["verb_before"] != "none" and j < len(window) and window[j] is not None and window[j][0] == "V" \
+                and window[j][3] == "generic:" + window[j - 1][1]:
+            prep = ()  # smell of lavender: sentir la lavande (the smell of smoke: a noun before "of")
         if to and after_noun and window[j][4] in VEHICLES and window[0][4] != "daytime":
             prep = ("pour",)  # the train to paris: le train pour paris (to the morning: le matin, below)
         elif (prep == ("dans",) or to) and clause["verb_before"] == "none" and not clause.get("possessor") and \
@@ -1421,6 +1432,9 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         if prep == ("que",) and det is not None and det.startswith("num:") and j < len(window) and \
                 quantity_adverb(window[j]):
             prep = ("de",)  # more than two hours: plus de deux heures (a number compared, not a noun)
+    elif clause["verb_before"] != "none" and _off_object(window, j):
+        prep = ("de",)  # fell off the chair, knocked a vase off the shelf: tombé de la chaise, de l'étagère
+        j += 1
     elif not clause.get("possessor") and object_preposition(_object_of(window, j)):  # j'ai besoin d'un sac
         prep = (object_preposition(_object_of(window, j)),)
     elif not clause.get("possessor") and _object_of(window, j) == "jouer" and window[0][4] in ("sport", "instrument"):
@@ -1486,7 +1500,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if prep == ("sur",) and det is not None and kind in ("day", "daytime", "unit"):
         prep = ()  # on the first day, on our last morning, on a sunday: le premier jour, notre dernier matin, un dimanche
-    if prep == ("par",) and det is not None and kind in ("count", "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
+    if prep == ("par",) and det is not None and kind in ("count", "kin", "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
             not _agent_before(window[j:]):  # the house by the church: près de l'église; by the lake: au bord du lac
         prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
@@ -1499,6 +1513,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
     if prep == ("dans",) and kind in ("unit", "year") and det is not None and (
             det in ("a", "an") or det.startswith("num:")) and _past_clause(window, j):
         prep = ("en",)  # the snow melted in two days: en deux jours (how long it took; in the future: dans)
+    if det is None and kind == "kin" and number == "sg" and not adjectives and not modifier:
+        det = "bare:none"  # a family member as a name: grandma made a cake: mamie a fait un gâteau; à papi
     if det is None:
         listed = dict(clause, verb_before=_list_verb(window, j) or clause["verb_before"])  # (du pain, du fromage)
         det = "bare:none" if window[0][4] == "unknown" else _bare(prep, number, window[0][4] == "mass", listed)
@@ -1831,6 +1847,18 @@ def _object_of(window: tuple, j: int) -> bool | str | None:
     return window[j][3] if j < len(window) and window[j] is not None and window[j][0] == "V" else None
 
 
+def _off_object(window: tuple, j: int) -> bool:
+    """Whether window[j] is "off" before the noun phrase ending at window[0] as a preposition of leaving a place
+    (fell off the chair: tombé de la chaise; knocked a vase off the shelf: de l'étagère), not the particle of a
+    phrasal verb (turn off the light: éteindre): it stands after a noun, or after a verb with no phrasal sense for
+    off. The noun phrase says its de; "off" itself, a particle, says nothing. (A phrasal verb's object keeps its
+    reading: got off the bus, descendre.)"""
+    if not (j + 1 < len(window) and window[j] == ("PART", "off") and window[j + 1] is not None):
+        return False
+    before = window[j + 1]
+    return before[0] == "N" or before[0] == "V" and phrasal_verb(before, window[j]) is None
+
+
 SHARED_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", *POSSESSIVE)
 
 
@@ -1862,7 +1890,7 @@ def _list_verb(window: tuple, j: int) -> str | None:
         while j < len(window) and window[j] is not None and window[j][0] == "A":  # (fresh bread)
             j += 1
     verb = window[j] if j < len(window) else None
-    return ("generic" if verb[3] is True else "other") if comma and verb is not None and verb[0] == "V" else None
+    return ("generic" if generic_object(verb[3]) else "other") if comma and verb is not None and verb[0] == "V" else None
 
 
 def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:

@@ -88,6 +88,9 @@ PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",),
 # the vehicles one boards, which English says "on" and French "dans" (on the bus: dans le bus; on my bike, on
 # the car roof: sur): a vehicle's class narrowed to public transport and aircraft, by the same WordNet closure
 BOARDED_SYNSETS = ("public_transport.n.01", "aircraft.n.01")
+# family members (grandma, grandpa, dad, aunt; WordNet's relatives): a bare singular one is a name, which French
+# says with no article (grandma made a cake: mamie a fait un gâteau; grandpa 's birthday: l'anniversaire de papi)
+KIN_SYNSETS = ("relative.n.01",)
 # a count noun whose commonest sense is an abstraction (a queue, a show, a meeting) rather than a physical thing
 # (an animal, a nurse, a cherry): "at the" + a site after a thing names where it belongs (les animaux de la ferme),
 # after an abstraction where it stands (la queue à la frontière)
@@ -104,6 +107,10 @@ DAYTIME = frozenset("morning afternoon evening night weekend".split())
 LANGUAGES = frozenset("english french spanish german italian chinese arabic portuguese russian japanese".split())
 # verbs whose English preposition French does not say: wait for the bus → attendre le bus
 ABSORBS = {"attendre": "pour", "écouter": "à", "regarder": "à", "payer": "pour", "chercher": "pour"}
+# verbs that say no preposition where English says one, and whose bare object is generic, as after aimer (smell of
+# lavender → sentir la lavande). Not ABSORBS: "the smell of smoke" (a noun: l'odeur de la fumée) shares the
+# words, and only the object's noun phrase sees whether the word before "of" was read as the verb
+GENERIC_ABSORBS = {"sentir": "de"}
 # French verbs whose object takes a preposition English does not say: answer the question → répondre à la
 # question, enter the room → entrer dans la pièce, remember the day → se souvenir du jour
 INDIRECT = {**dict.fromkeys("répondre téléphoner obéir désobéir ressembler sourire plaire nuire assister renoncer".split(),
@@ -315,16 +322,18 @@ def _noun_kind(lemma: str) -> str:
              ({"weather"}, "weather"), (SPORTS, "sport"), (INSTRUMENTS, "instrument"), (DAYTIME, "daytime"),
              (LANGUAGES, "language"), (CLOCK, "clock"))
     return next((kind for words, kind in kinds if lemma in words), _noun_classes().get(lemma) or (
-        "abstract" if lemma in _abstract_nouns() else "count"))
+        "abstract" if lemma in _first_sense_under(ABSTRACT_SYNSETS) else "kin" if lemma in _first_sense_under(KIN_SYNSETS)
+        else "count"))
 
 
-@lru_cache(maxsize=1)
-def _abstract_nouns() -> frozenset[str]:
-    """Noun lemmas whose commonest sense WordNet files under `ABSTRACT_SYNSETS` (kind abstract, see there)."""
+@lru_cache(maxsize=None)
+def _first_sense_under(synsets: tuple[str, ...]) -> frozenset[str]:
+    """Noun lemmas whose commonest sense WordNet files under `synsets` (`ABSTRACT_SYNSETS`: kind abstract;
+    `KIN_SYNSETS`: kind kin)."""
     from weightsmith.tasks.nlp.dictionary import sources
     from weightsmith.tasks.nlp.dictionary.english import noun_classes
 
-    return frozenset(noun_classes(sources.path("wordnet").parent, {"abstract": ABSTRACT_SYNSETS}))
+    return frozenset(noun_classes(sources.path("wordnet").parent, {"under": synsets}))
 
 
 @lru_cache(maxsize=1)
@@ -414,6 +423,8 @@ def _object(infinitive: str) -> bool | str:
         return "jouer"
     if infinitive in ABSORBS:
         return "absorbs:" + ABSORBS[infinitive]
+    if infinitive in GENERIC_ABSORBS:
+        return "generic:" + GENERIC_ABSORBS[infinitive]
     if infinitive in INDIRECT:
         return "obj:" + INDIRECT[infinitive]
     if infinitive in INFINITIVE_DE or infinitive in INFINITIVE_A:
