@@ -5,7 +5,7 @@ English over eleven domains (household, food, family, work, travel, weather, sch
 city, nature, plus a mixed set). They are never used to write or tune a program: only to score it.
 Conventions (tokens, tu/vous, elision) are in docs/nlp-data.md.
 
-Twenty-two independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
+Twenty-three independent sets. Version 1 (`data/heldout/`) has been scored and read, so it no longer checks
 anything written after that reading. Version 2 (`data/heldout2/`) was written later, by someone who had
 read neither the programs nor any score, with the same conventions and no sentence in common with
 version 1; it was scored once and read, so it is spent too. Version 3 (`data/heldout3/`) was written the
@@ -48,6 +48,8 @@ Version 21 (`data/heldout21/`) was written the same way before the round after t
 near (difflib ratio below 0.80) to one of versions 1-20; it is meant to be scored once, at the end of that round.
 Version 22 (`data/heldout22/`) was written the same way before the round after that, with no sentence equal or
 near (difflib ratio below 0.80) to one of versions 1-21; it is meant to be scored once, at the end of that round.
+Version 23 (`data/heldout23/`) was written the same way before the round after that, with no sentence equal or
+near (difflib ratio below 0.80) to one of versions 1-22; it is meant to be scored once, at the end of that round.
 
 Files (`data/<folder>/<task>.tsv`, UTF-8, a header row, tokens separated by single spaces):
 - translation:    english, french, variants (" | "-separated accepted alternatives, or "-"), phenomena, domain
@@ -69,7 +71,7 @@ VERSIONS = {1: "heldout", 2: "heldout2", 3: "heldout3", 4: "heldout4", 5: "heldo
             8: "heldout8", 9: "heldout9", 10: "heldout10", 11: "heldout11",
             12: "heldout12", 13: "heldout13", 14: "heldout14", 15: "heldout15", 16: "heldout16",
             17: "heldout17", 18: "heldout18", 19: "heldout19", 20: "heldout20", 21: "heldout21",
-            22: "heldout22"}
+            22: "heldout22", 23: "heldout23"}
 TASKS = ("translation", "grammaticality", "sentiment")
 HEADERS = {
     "translation": ("english", "french", "variants", "phenomena", "domain"),
