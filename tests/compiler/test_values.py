@@ -470,7 +470,8 @@ LEQ, LT, TRUE = rasp.Comparison.LEQ, rasp.Comparison.LT, rasp.Comparison.TRUE
 
 
 def _mean_by(selector: rasp.Selector) -> rasp.SOp:
-    return rasp.numerical(rasp.Aggregate(selector, rasp.numerical(rasp.Map(lambda t: t == "a", rasp.tokens)), default=0))
+    flag = rasp.numerical(rasp.Map(lambda t: t == "a", rasp.tokens))
+    return rasp.numerical(rasp.Aggregate(selector, flag, default=0))
 
 
 def test_a_numerical_aggregate_averages_by_position_when_its_copy_proof_fails_on_the_indices_alone():
@@ -494,8 +495,8 @@ def _law_cases():
     yield "prefix mean", _mean_by(rasp.Select(rasp.indices, rasp.indices, LEQ)), ["a", "b"], 4
     yield "copy by position", _mean_by(rasp.Select(rasp.indices, rasp.indices, EQ)), ["a", "b"], 4
     yield "previous position", _mean_by(rasp.Select(rasp.indices, rasp.indices, LT)), ["a", "b"], 2
-    yield "both", rasp.numerical(rasp.SequenceMap(lambda x, y: x - y, _mean_by(rasp.Select(rasp.indices, rasp.indices, EQ)),
-                                                  _mean_by(rasp.Select(rasp.indices, rasp.indices, TRUE)))), ["a", "b"], 4
+    copy, mean = (_mean_by(rasp.Select(rasp.indices, rasp.indices, p)) for p in (EQ, TRUE))
+    yield "both", rasp.numerical(rasp.SequenceMap(lambda x, y: x - y, copy, mean)), ["a", "b"], 4
 
 
 @pytest.mark.parametrize("name, program, vocab, L", list(_law_cases()), ids=lambda v: v if isinstance(v, str) else "")
