@@ -25,6 +25,7 @@ from weightsmith.compiler.values import (
     _occurring,
     all_inputs,
     analyse,
+    averages_by_position,
     checked_values,
     count_inputs,
     distinct_sorted,
@@ -463,3 +464,110 @@ def test_a_merged_selector_atom_reads_its_columns_together(causal):
             assert facts.joint(sops) == sorted(set(rows), key=lambda t: tuple(map(value_order, t)))
     assert sorted(facts._kept) == sorted({id(parity), id(big), id(rasp.indices)})
     assert verify(compile_rasp_to_model(program, set(vocab), n, causal=causal), program).ok
+
+
+LEQ, LT, TRUE = rasp.Comparison.LEQ, rasp.Comparison.LT, rasp.Comparison.TRUE
+
+
+def _mean_by(selector: rasp.Selector) -> rasp.SOp:
+    flag = rasp.numerical(rasp.Map(lambda t: t == "a", rasp.tokens))
+    return rasp.numerical(rasp.Aggregate(selector, flag, default=0))
+
+
+def test_a_numerical_aggregate_averages_by_position_when_its_copy_proof_fails_on_the_indices_alone():
+    """Prefix means and means over every position average whatever else the program holds; a copy by position
+    does not, nor may an Aggregate whose selector reads other s-ops be decided without their values."""
+    def by(predicate, keys=rasp.indices, queries=rasp.indices, L=5):
+        return averages_by_position(build_graph(_mean_by(rasp.Select(keys, queries, predicate))), L)
+
+    assert by(LEQ) and by(TRUE) and by(LT) and by(LT, L=3)
+    assert not by(EQ)  # one position a query
+    assert not by(LT, L=2)  # query 1 selects position 0 alone
+    assert not by(LEQ, L=1)
+    assert not by(EQ, keys=rasp.tokens, queries=rasp.tokens)  # reads the tokens: left to the static facts
+    assert not averages_by_position(build_graph(rasp.categorical(rasp.Aggregate(  # a categorical one is not asked
+        rasp.Select(rasp.indices, rasp.indices, LEQ), rasp.tokens))), 5)
+
+
+def _law_cases():
+    for name, spec in sorted(PROGRAMS.items()):
+        yield name, spec.build(), list(spec.vocab), spec.max_seq_len
+    yield "prefix mean", _mean_by(rasp.Select(rasp.indices, rasp.indices, LEQ)), ["a", "b"], 4
+    yield "copy by position", _mean_by(rasp.Select(rasp.indices, rasp.indices, EQ)), ["a", "b"], 4
+    yield "previous position", _mean_by(rasp.Select(rasp.indices, rasp.indices, LT)), ["a", "b"], 2
+    copy, mean = (_mean_by(rasp.Select(rasp.indices, rasp.indices, p)) for p in (EQ, TRUE))
+    yield "both", rasp.numerical(rasp.SequenceMap(lambda x, y: x - y, copy, mean)), ["a", "b"], 4
+
+
+@pytest.mark.parametrize("name, program, vocab, L", list(_law_cases()), ids=lambda v: v if isinstance(v, str) else "")
+def test_averaging_by_position_is_what_the_static_facts_first_round_finds(name, program, vocab, L):
+    """The law that lets "auto" observe without that round: where `averages_by_position` says so, the
+    round either refuses (and "auto" observed anyway) or lists an Aggregate as averaging."""
+    graph = build_graph(program)
+    if graph.loop is not None or not averages_by_position(graph, L):
+        return
+    try:
+        static = StaticFacts(graph, sorted(vocab, key=repr), L, until_averaging=True)
+    except CompileError:
+        return
+    assert static.averaging
+
+
+@settings(max_examples=60, deadline=None)
+@given(random_programs(max_vocab=3, max_len=4))
+def test_averaging_by_position_holds_on_random_programs(rp):
+    graph = build_graph(rp.program)
+    if averages_by_position(graph, rp.max_seq_len):
+        try:
+            static = StaticFacts(graph, rp.vocab, rp.max_seq_len, until_averaging=True)
+        except CompileError:
+            return
+        assert static.averaging
+
+
+def test_auto_observes_a_position_mean_without_building_the_static_facts(monkeypatch):
+    """frac_prevs over 5 tokens at length 5 (3,905 inputs): observed, as before, but no static round is built
+    only to find its prefix mean (a third of a millisecond a compile); the facts are the observed ones."""
+    from weightsmith.compiler import values
+
+    built = []
+
+    class Counted(StaticFacts):
+        def __init__(self, *args, **kwargs):
+            built.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(values, "StaticFacts", Counted)
+    program = rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ),
+                                            rasp.numerical(rasp.Map(lambda t: t == "a", rasp.tokens)), default=0))
+    graph, vocab = build_graph(program), list("abcde")
+    facts = analyse(graph, vocab, 5)
+    assert facts.exhaustive and not built
+    observed = analyse(graph, vocab, 5, "exhaustive")
+    assert all(facts.values(e) == observed.values(e) for e in graph.order if isinstance(e, rasp.SOp))
+    model = compile_rasp_to_model(program, set(vocab), 5, compiler_bos="BOS")
+    assert model.analysis == "exhaustive" and verify(model, program).ok
+
+
+def _beside_undefined(f) -> rasp.SOp:
+    """A prefix mean of a flag read off a categorical Aggregate that averages equal strings on inputs that repeat a
+    token (the interpreter refuses them)."""
+    held = rasp.Map(f, rasp.tokens)
+    strings = rasp.categorical(rasp.Aggregate(rasp.Select(held, held, EQ), held))
+    flag = rasp.numerical(rasp.Map(lambda t: t == "a", strings))
+    return rasp.numerical(rasp.Aggregate(rasp.Select(rasp.indices, rasp.indices, LEQ), flag, default=0))
+
+
+def test_a_position_mean_beside_an_undefined_aggregate_gets_the_static_facts_as_before():
+    """Observing every input meets the interpreter's refusal, so the static facts decide, as when their round came
+    first: the complete facts with the warning, or their refusal (strings and a number that may be averaged)."""
+    graph, vocab = build_graph(_beside_undefined(lambda t: t)), list("abcde")
+    assert averages_by_position(graph, 5)
+    with pytest.warns(UndefinedInputsWarning, match="cannot average non-numeric values"):
+        facts = analyse(graph, vocab, 5)
+    static = StaticFacts(graph, vocab, 5)
+    assert not facts.exhaustive and facts.averaging == static.averaging
+    assert all(facts.values(e) == static.values(e) for e in graph.order if isinstance(e, rasp.SOp))
+    mixed = build_graph(_beside_undefined(lambda t: {"d": 1, "e": 2}.get(t, t)))
+    with pytest.raises(CompileError, match="holds numbers .* and non-numbers"):
+        analyse(mixed, vocab, 5)

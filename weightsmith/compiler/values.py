@@ -501,6 +501,41 @@ def typed_by_width(facts: Facts, aggregate: rasp.Aggregate) -> bool:
     return rasp.is_numerical(aggregate) or facts.may_average(aggregate) or facts.may_retype(aggregate)
 
 
+class _NotPositions(Exception):
+    """`averages_by_position`'s proof asked for the values of an s-op other than the indices."""
+
+
+def averages_by_position(graph: ProgramGraph, max_seq_len: int) -> bool:
+    """Whether a numerical Aggregate of `graph` is listed as averaging by the static facts' first round
+    whatever the rest of the program holds: its copy proof (`copies_one_value`) fails reading the indices
+    alone, whose values every static facts hold (0..max_seq_len - 1, never None), as a prefix mean
+    (`Select(indices, indices, LEQ)`) or a mean over all positions (TRUE) does. Where "auto" may observe
+    every input, that round's only use was to find such an Aggregate, which sends the compile to the
+    observation; a proof that asks any other s-op's values is left to the round. Measured on the V=5, L=5
+    cases of frac_prevs, pair_balance, shuffle_dyck and shuffle_dyck2: the round cost 0.3-0.8 ms of
+    2.4-20 ms (docs/speed.md, sixteenth pass)."""
+    positions = list(range(max_seq_len))
+
+    def values(sop: rasp.SOp) -> list:
+        if isinstance(sop, rasp.IndicesType):
+            return positions
+        raise _NotPositions
+
+    def nullable(sop: rasp.SOp) -> bool:
+        if isinstance(sop, rasp.IndicesType):
+            return False
+        raise _NotPositions
+
+    for expr in graph.order:
+        if isinstance(expr, rasp.Aggregate) and rasp.is_numerical(expr):
+            try:
+                if not copies_one_value(expr, values, nullable, max_seq_len):
+                    return True
+            except _NotPositions:
+                continue
+    return False
+
+
 def _warn_undefined(err: rasp.EvaluationError) -> None:
     warnings.warn(UndefinedInputsWarning(
         "the program is undefined on some inputs, and its model's outputs there mean nothing; the "
@@ -513,7 +548,8 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
     "auto" observes every input when there are at most AUTO_EXHAUSTIVE_INPUTS of them, or at most
     PROOF_INPUTS and the static facts fail (a value set too large, a refusal) or list a categorical
     Aggregate that may average (the means that occur are fewer than the means that could); otherwise it
-    uses the static facts. A loop's facts are always static, but where its runs are few (inputs x
+    uses the static facts. Where a numerical Aggregate averages by position alone (`averages_by_position`),
+    the static facts are not built to say so. A loop's facts are always static, but where its runs are few (inputs x
     max_steps) it is run on every input, so that an undefined loop gets the UndefinedInputsWarning too.
     """
     if mode not in ("auto", "exhaustive", "static"):
@@ -551,6 +587,17 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         except rasp.EvaluationError as err:  # the static facts cover the rest
             _warn_undefined(err)
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
+    if can_prove and averages_by_position(graph, max_seq_len):  # the static facts' first round would say so
+        try:
+            return observe()
+        except rasp.EvaluationError as err:  # as below: the static facts' refusal, or them whole with a warning
+            try:
+                StaticFacts(graph, vocab, max_seq_len, until_averaging=True,
+                            max_combinations=OBSERVE_BEYOND_COMBINATIONS)
+            except CompileError as static_error:
+                raise static_error from None
+            _warn_undefined(err)
+            return StaticFacts(graph, vocab, max_seq_len, max_combinations=OBSERVE_BEYOND_COMBINATIONS)
     try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
         static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove,
                              max_combinations=OBSERVE_BEYOND_COMBINATIONS if can_prove else MAX_COMBINATIONS)
