@@ -21,7 +21,18 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _cache_in(folder: Path):
-    """The language models' cache moved to `folder` (fresh: every model is compiled by this code) for a test."""
+    """The language models' cache moved to `folder` (fresh: every model is compiled by this code) for a test.
+    Its lexicon is the default cache's, linked (built there first if missing): these are tests of model builds,
+    and the killed build's subprocess, finding no lexicon in the fresh cache, built the whole lexicon first."""
+    from weightsmith.tasks.nlp import dictionary
+    from weightsmith.tasks.nlp.dictionary.build import fingerprint
+    from weightsmith.tasks.nlp.dictionary.tables import default_folder
+
+    if not dictionary.missing():  # (`models.lexicon_available` would build the translator's vocabulary: ~20 CPU s)
+        lexicon = default_folder(fingerprint())
+        dictionary.load(lexicon)
+        (folder / "nlp" / "lexicon").mkdir(parents=True)
+        (folder / "nlp" / "lexicon" / lexicon.name).symlink_to(lexicon, target_is_directory=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(models.CACHE_VARIABLE, str(folder))
         models.compiled_model.cache_clear()

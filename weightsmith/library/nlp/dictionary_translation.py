@@ -25,6 +25,7 @@ word back), read as whatever class their neighbours expect.
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from math import prod
@@ -101,14 +102,18 @@ def _form(entry, code: str) -> str | None:
         return EOS
     if code.startswith("="):
         return code[1:]
-    if code.startswith("v.cl."):  # an object pronoun before a verb form: le, or l' before a vowel
+    if code.startswith("v.cl."):  # an object pronoun before a verb form
         _, _, pronoun, *form = code.split(".")
-        verb = entry.forms.get("v." + ".".join(form), "")
-        return pronoun[0] + "'" if pronoun in ("me", "le", "la") and verb[:1] and starts_with_vowel(verb) else pronoun
+        return _clitic(pronoun, entry.forms.get("v." + ".".join(form)))
     if entry.info == ("UNK",):
         return "je" if code.startswith("v.je.") else "ne" if code.startswith("v.ne.") else \
             "se" if code.startswith("v.se.") else UNK
     return entry.forms.get(code)
+
+
+def _clitic(pronoun: str, verb: str | None) -> str:
+    """An object pronoun before this verb form (None: the word has none): le, or l' before a vowel."""
+    return pronoun[0] + "'" if pronoun in ("me", "le", "la") and verb and starts_with_vowel(verb) else pronoun
 
 
 # ------------------------------------------------------------------ step 4's read-out from small factors
@@ -264,23 +269,42 @@ def build_read_out(entries: Sequence) -> ReadOut:
                for i, c in enumerate(space) if c is not None}
     space = prod(part_radices[1]) * CHUNK  # a namespace's addresses
     position = {c: n * space + chunk * CHUNK + group * SLOT + slot for c, (n, chunk, group, slot) in address.items()}
+    # what every table holds alike, sorted once (a table's own pairs are few): the literals, and the clitics
+    # before a word with no verb forms (each its plain pronoun); each clitic's (position, pronoun, verb form read)
     literals = [(position[c], _form(entries[0], c)) for c in address if _namespace(c) == "literal"]
-    blocks: dict[int, tuple] = {}  # the contents: table → its (position, word) pairs
+    clitic_reads = [(position[f"v.cl.{p}.{f}"], p, f"v.{f}") for p in pronouns for f in finite]
+    verb_forms = {v for _, _, v in clitic_reads}
+    shared = sorted([(q, p) for q, p, _ in clitic_reads] + literals)
+    literals.sort()
+    blocks: dict[int, tuple] = {}  # the contents: table → its (position, word) pairs, by position
     for table, i in enumerate(table_word):
         e = entries[i]
-        pairs = [(p, _form(e, c)) for c, p in position.items()] if e.info == ("UNK",) else \
-            [(position[c], w) for c, w in e.forms.items()] + [(position[c], _form(e, c)) for c in clitics] + literals
-        blocks[table] = tuple(sorted((p, w) for p, w in pairs if w is not None))
+        if e.info == ("UNK",):
+            pairs = [(p, _form(e, c)) for c, p in position.items()]
+        elif verb_forms.isdisjoint(e.forms):
+            pairs = [(position[c], w) for c, w in e.forms.items()] + shared
+        else:
+            pairs = [(position[c], w) for c, w in e.forms.items()] + literals + \
+                [(q, _clitic(p, e.forms.get(v))) for q, p, v in clitic_reads]
+        blocks[table] = tuple(sorted(pair for pair in pairs if pair[1] is not None))
     narrowing: list[dict] = []
     radices = tuple(r for rs in part_radices for r in rs)
     for level, radix in enumerate(radices):
         size, step, numbered = prod(radices[level + 1:]), {}, {}
         for key, block in blocks.items():
-            subs: dict[int, list] = {}
-            for p, w in block:
-                subs.setdefault(p // size, []).append((p % size, w))
-            for digit, sub in subs.items():
-                step[key, digit] = sub[0][1] if size == 1 else numbered.setdefault(tuple(sub), len(numbered))
+            # a block is sorted by position, so each digit's pairs are one run, the digits in rising order
+            positions = [p for p, _ in block]
+            start = 0
+            while start < len(block):
+                digit = positions[start] // size
+                end = bisect_left(positions, (digit + 1) * size, start)
+                if size == 1:
+                    step[key, digit] = block[start][1]
+                else:
+                    low = digit * size
+                    sub = tuple((p - low, w) for p, w in block[start:end])
+                    step[key, digit] = numbered.setdefault(sub, len(numbered))
+                start = end
         narrowing.append(step)
         blocks = {key: sub for sub, key in numbered.items()}
     return ReadOut(tuple(table_of), address, tuple(narrowing), part_radices)

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import time
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -57,7 +58,12 @@ def building(folder: Path) -> Iterator[None]:
 
 
 def _remove_stale_builds(folder: Path) -> None:
-    for leftover in folder.parent.glob(f".{folder.name}.*"):
+    """Remove the hour-old leftovers of `publish` beside `folder` (a build's `.building` folder, a replaced
+    entry's `.stale` one), and nothing else: not the entry's lock file (`building`), which is no leftover (an
+    old one is that entry's lock still; removed while a build holds it, the next process would lock a new file
+    and build alongside)."""
+    leftovers = chain(folder.parent.glob(f".{folder.name}.*.building"), folder.parent.glob(f".{folder.name}.*.stale"))
+    for leftover in leftovers:
         try:
             if time.time() - leftover.stat().st_mtime > STALE_BUILD_SECONDS:
                 shutil.rmtree(leftover, ignore_errors=True)

@@ -53,3 +53,32 @@ def test_a_rewrite_swaps_the_folder_whole_and_a_failed_one_leaves_the_old_build(
     with pytest.raises(OSError, match="disk full"):
         write(folder, _lexicon(7), {"fingerprint": "v1"})
     assert read(folder).english[("cat", "noun")].count == 5 and [p.name for p in tmp_path.iterdir()] == ["v1"]
+
+
+def test_processes_loading_a_missing_lexicon_at_once_build_it_once(tmp_path, monkeypatch):
+    """`load` built a missing lexicon without the models' build lock (`cache.building`): pytest's two workers on
+    a fresh cache built it twice. The build is slowed so that both ask before either has written."""
+    import threading
+    import time
+
+    from weightsmith.tasks.nlp import dictionary
+    from weightsmith.tasks.nlp.dictionary import build
+
+    builds = []
+
+    def slow_build(folder):
+        builds.append(threading.current_thread().name)
+        time.sleep(1.0)
+        lexicon = _lexicon(3)
+        write(folder, lexicon, {"fingerprint": build.fingerprint()})
+        return lexicon
+
+    monkeypatch.setattr(build, "build", slow_build)
+    folder, loaded = tmp_path / "v1", []
+    threads = [threading.Thread(target=lambda: loaded.append(dictionary.load(folder)), name=f"load{i}")
+               for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1 and [lexicon.english[("cat", "noun")].count for lexicon in loaded] == [3, 3]

@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from weightsmith.tasks.nlp.cache import building
 from weightsmith.tasks.nlp.dictionary.sources import MissingResource, missing
 from weightsmith.tasks.nlp.dictionary.tables import Lexicon, default_folder, read
 
@@ -51,13 +52,22 @@ def load(folder: Path | None = None) -> Lexicon:
     loaded = _LOADED.get(key)
     if loaded and loaded.fingerprint == current and loaded.stamp == _stamp(folder):
         return loaded.lexicon
-    manifest = folder / "manifest.json"
-    if manifest.is_file() and json.loads(manifest.read_text()).get("fingerprint") == current:
-        lexicon = read(folder)
-    else:
-        lexicon = build(folder)
+    lexicon = _read_current(folder, current)
+    if lexicon is None:
+        # the models' build lock: pytest's two workers (or two shells) on a fresh cache build the tables once,
+        # the later one waits and reads them
+        with building(folder):
+            lexicon = _read_current(folder, current) or build(folder)
     _LOADED[key] = _Loaded(current, _stamp(folder), lexicon)
     return lexicon
+
+
+def _read_current(folder: Path, fingerprint: str) -> Lexicon | None:
+    """The tables in `folder` if the builder whose code hashes to `fingerprint` wrote them, else None."""
+    manifest = folder / "manifest.json"
+    if manifest.is_file() and json.loads(manifest.read_text()).get("fingerprint") == fingerprint:
+        return read(folder)
+    return None
 
 
 def _stamp(folder: Path) -> tuple:
