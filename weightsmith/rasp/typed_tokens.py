@@ -9,7 +9,21 @@ so the compiler, the models and their users all read it from here).
 
 from __future__ import annotations
 
+import math
 from typing import Any, Hashable, Iterable, Sequence
+
+
+class NegativeZero:
+    """The kind of -0.0 beside the types: -0.0 == 0.0 and they hash alike, yet `str`, `math.copysign` and
+    `atan2` tell them apart, so the compiler follows numbers that may be either on different inputs
+    (`compiler.types.retyped_sops`; found by fzz24)."""
+
+
+def number_kind(value: Any) -> type:
+    """`value`'s type, or `NegativeZero` for -0.0: what tells equal numbers apart."""
+    if type(value) is float and value == 0 and math.copysign(1.0, value) < 0:
+        return NegativeZero
+    return type(value)
 
 
 def token_key(token: Any) -> tuple[type, Any]:
