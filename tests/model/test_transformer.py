@@ -348,6 +348,20 @@ def test_tokens_match_by_type_as_well_as_value():
         model.encode([["BOS", 1.0]])
 
 
+def test_a_zero_and_its_negative_are_two_tokens():
+    """0.0 == -0.0 and they hash alike, but `str` tells them apart: a model of `str` over [-0.0, 1.5] took the
+    input 0.0 for its token -0.0 and answered '-0.0' where the interpreter gives '0.0' (fzz24)."""
+    from weightsmith import rasp
+    from weightsmith.compiler import compile_program
+
+    text = rasp.Map(lambda x: str(x), rasp.tokens)
+    compiled = compile_program(text, [-0.0, 1.5], 2)
+    assert compiled.run([-0.0, 1.5]) == rasp.evaluate(text, [-0.0, 1.5]) == ["-0.0", "1.5"]
+    with pytest.raises(InputError, match=r"token 0\.0 is not in the vocabulary \(the vocabulary holds -0\.0: 0\.0 and "
+                                         r"-0\.0 are two tokens"):
+        compiled.run([0.0, 1.5])
+
+
 def test_bos_after_position_0_is_named_as_bos():
     # the error said "token 'BOS' is not in the vocabulary (it is a str; the vocabulary holds the str 'BOS', and
     # tokens match by type as well as value)": the hint for True and 1, contradicting itself

@@ -444,10 +444,13 @@ class Transformer(nn.Module):
         return domain.input_errors(self, ids, logits)
 
     def _same_value_hint(self, token) -> str:
-        """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
+        """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1) or sign (0.0 and -0.0):
+        say so."""
         if not _hashable(token) or token not in self._token_ids:
             return ""
         twin = self.config.tokens()[self._token_ids[token]]
+        if type(twin) is type(token):
+            return f" (the vocabulary holds {twin!r}: 0.0 and -0.0 are two tokens, as str tells them apart)"
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
