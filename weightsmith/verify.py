@@ -193,6 +193,7 @@ class NumberLine:
     def __init__(self, values: Iterable[Any]):
         # 0 is always a point: None is held as 0 in the residual (and an extra point only makes judging stricter)
         xs = sorted({0.0 if v is None else float(v) for v in values} | {0.0})
+        self.values = np.array(xs, dtype=np.float64)  # each value itself: a point stands for a run of twins
         groups: list[list[float]] = []
         for x in xs:
             if groups and x - groups[-1][-1] <= self.TWIN * max(1.0, abs(x)):

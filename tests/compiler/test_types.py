@@ -255,6 +255,34 @@ def test_a_function_telling_an_int_from_its_float_is_refused(analysis):
     assert not mismatches(compiled, sign, every_input([1, 2], 3))
 
 
+# Found by fzz24: 0.0 and -0.0 are equal, so a value set holds one of them and a model one value for both; an
+# s-op may hold either on different inputs, and `str` (or `math.copysign`, or a predicate) tells them apart.
+SIGNED = rasp.SequenceMap(lambda a, i: a * (i - 1), rasp.tokens, rasp.indices).named("signed")  # 0.0 * -1 is -0.0
+NEGATED = rasp.Map(lambda x: -x, rasp.tokens).named("negated")
+SUMMED = rasp.Aggregate(rasp.Select(rasp.tokens, rasp.tokens, EQ), NEGATED).named("summed")  # mean(-0.0, -0.0) is 0.0
+
+
+@pytest.mark.parametrize("analysis", ["auto", "static"])
+def test_a_function_telling_a_zero_from_its_negative_is_refused(analysis):
+    """Over [0.0, 1.5] `str` of `signed` answered '-0.0' at [0.0, 0.0]'s second position, where the interpreter
+    gives '0.0' (24 of 28 outputs; and 10 of 28 through `summed`, 12 of 28 through the predicate), without a word."""
+    text = rasp.Map(lambda x: str(x), SIGNED).named("text")
+    with pytest.raises(CompileError, match=r"Map 'text' gives '-0.0' for float -0.0 and '0.0' for float 0.0"):
+        compile_program(text, [0.0, 1.5], 3, analysis=analysis)
+    of_mean = rasp.Map(lambda x: str(x), SUMMED).named("of_mean")
+    with pytest.raises(CompileError, match=r"Map 'of_mean' gives"):
+        compile_program(of_mean, [0.0, 1.0], 3, analysis=analysis)
+    same = rasp.Select(SIGNED, SIGNED, lambda k, q: str(k) == str(q)).named("same")
+    with pytest.raises(CompileError, match=r"Select 'same': its predicate gives"):
+        compile_program(rasp.SelectorWidth(same), [0.0, 1.5], 3, analysis=analysis)
+    # functions that do not tell the signs apart compile, exact, and the output's zero warns of nothing
+    for program in (rasp.Map(lambda x: str(abs(x) + 0.0), SUMMED), rasp.Map(lambda x: x * 2, SIGNED)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compiled = compile_program(program, [0.0, 1.0, 1.5], 3, analysis=analysis)
+        assert not mismatches(compiled, program, every_input([0.0, 1.0, 1.5], 3))
+
+
 def _type_mismatches(compiled, program, vocab, max_seq_len) -> int:
     inputs = every_input(vocab, max_seq_len)
     wrong = 0

@@ -1,5 +1,7 @@
 """The forward pass on hand-built models (known outputs) and the laws every model obeys."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 import torch
@@ -346,6 +348,34 @@ def test_tokens_match_by_type_as_well_as_value():
         model.encode([["BOS", True]])
     with pytest.raises(InputError, match="token 1.0 is not in the vocabulary"):
         model.encode([["BOS", 1.0]])
+
+
+def test_a_zero_and_its_negative_are_two_tokens():
+    """0.0 == -0.0 and they hash alike, but `str` tells them apart: a model of `str` over [-0.0, 1.5] took the
+    input 0.0 for its token -0.0 and answered '-0.0' where the interpreter gives '0.0' (fzz24)."""
+    from weightsmith import rasp
+    from weightsmith.compiler import compile_program
+
+    text = rasp.Map(lambda x: str(x), rasp.tokens)
+    compiled = compile_program(text, [-0.0, 1.5], 2)
+    assert compiled.run([-0.0, 1.5]) == rasp.evaluate(text, [-0.0, 1.5]) == ["-0.0", "1.5"]
+    with pytest.raises(InputError, match=r"token 0\.0 is not in the vocabulary \(the vocabulary holds -0\.0: 0\.0 and "
+                                         r"-0\.0 are two tokens"):
+        compiled.run([0.0, 1.5])
+
+
+def test_rounding_twins_decode_as_one_value_wherever_the_input_runs():
+    """0.09999999999999983 and 0.1 (a mean and x + 0.1) are float64 twins, one value to the compiler; the model's
+    float landed nearer one alone and the other in a batch, so one input read two ways (fzz24, seeds 100536 and
+    100958 of its numerical grid). Each run of twins decodes as its shortest-written value."""
+    config = ModelConfig(vocab=["a"], max_seq_len=2, d_model=1, layers=[], residual_labels=["x"], output_dims=[0],
+                         output_encoding="numerical", output_values=[0.09999999999999983, 0.1, 0.5],
+                         output_tolerance=0.1)
+    model = Transformer(config)
+    assert model._snap(np.array([[0.0999999999999998, 0.1000000000000001, 0.49]]), [3]) == [[0.1, 0.1, 0.5]]
+    # values closer than the tolerance but not twins (a switch's components' values, the largest tolerance) stay two
+    config = dataclasses.replace(config, output_values=[0.0, 0.1, 1.0], output_tolerance=0.25)
+    assert Transformer(config)._snap(np.array([[0.01, 0.09, 0.9]]), [3]) == [[0.0, 0.1, 1.0]]
 
 
 def test_bos_after_position_0_is_named_as_bos():

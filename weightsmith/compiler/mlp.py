@@ -23,6 +23,7 @@ import numpy as np
 
 from weightsmith.compiler.blocks import Unit
 from weightsmith.compiler.readout import ONE, Dim, Readout
+from weightsmith.model.config import ROUNDING_NOISE
 
 Vector = dict[Dim, float]
 
@@ -188,11 +189,6 @@ def _levels(points: Sequence[float], ramps: list[Ramp], pivot: int) -> list[tupl
 
 
 SMALL = 32  # up to this many points, plain Python beats numpy's per-call overhead (most staircases are short)
-# Relative: numbers this close are one value computed along different float64 paths (0.1 + 0.2 and 0.3 are
-# one ulp apart; a few hundred ulps cover a long computation). Not more: 1 + 1e-9 and 1 + 2e-9 are two
-# numbers, and merging them as twins made a model answer one for the other (CompileError now, since
-# float32 cannot tell them apart: `lowering._require_float32_apart`).
-ROUNDING_NOISE = 1e-11
 
 
 def min_gap(points: Sequence[float]) -> float:

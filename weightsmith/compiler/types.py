@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 from weightsmith import rasp
 from weightsmith.compiler.errors import CompileError, OutputTypeWarning
 from weightsmith.model.config import VALUE_TYPE as VALUE
-from weightsmith.rasp.typed_tokens import token_key
+from weightsmith.rasp.typed_tokens import NegativeZero, number_kind, token_key
 CASES = ("none", "one", "several")  # how many keys the selector selects
 TYPE_SUFFIX = "[type]"  # the label of an output's case scores: "frac_prevs[type]:one"
 # The case from BOS's share s = 1/(w+1) of a head on the selector in width mode (1, 1/2, 1/3, ...): a
@@ -306,7 +306,11 @@ Retyped = dict[int, dict]  # id(s-op) -> {number: the types it may arrive as, tw
 def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool]) -> Retyped:
     """The s-ops some of whose numbers may arrive as different types on different inputs (1, 1.0, True):
     a mean of equal ints is a float, a function may give 0 at one argument and 0.0 at another, a copy
-    passes either on. A value set holds such numbers once, so a model holds one value for both.
+    passes either on. A value set holds such numbers once, so a model holds one value for both. Zeros of
+    both signs are followed the same way (`NegativeZero`: an s-op may hold either on different inputs, as
+    `a * (i - 1)` at a = 0.0 does, or a mean, where one -0.0 selected is -0.0 and the sum of several 0.0;
+    found by fzz24: `str` of such an s-op answered '-0.0' for '0.0'), for the CompileErrors below only:
+    they are one value of one type, so the s-ops returned are those whose numbers change *type*.
 
     CompileError where that would change a *value*: a Map or SequenceMap whose function gives
     different results for the types of one number (`str(1)` and `str(1.0)`), or a Select whose predicate
@@ -329,7 +333,12 @@ def retyped_sops(order: list, facts, averages: Callable[[rasp.Aggregate], bool])
         changed = changed and any(isinstance(e, rasp.LoopState) for e in sops)  # else one pass in order is all
     for select in (e for e in order if isinstance(e, rasp.Select) and not isinstance(e.predicate, rasp.Comparison)):
         _check_predicate(select, found, facts)  # a Comparison tells no type apart: 1 == 1.0 == True, 1 < 1.5
-    return found
+    typed = {}
+    for sop, numbers in found.items():
+        numbers = {v: k for v, k in numbers.items() if len({float if t is NegativeZero else t for t in k}) > 1}
+        if numbers:
+            typed[sop] = numbers
+    return typed
 
 
 def _check_predicate(select: rasp.Select, found: Retyped, facts) -> None:
@@ -358,9 +367,12 @@ def _check_predicate(select: rasp.Select, found: Retyped, facts) -> None:
                     raise CompileError(
                         f"Select {select.label!r}: its predicate gives {result} for key {_show((k,))}, query "
                         f"{_show((q,))} and {other} for key {_show(variant[:1])}, query {_show(variant[1:])}: "
-                        "equal numbers of different types, which one value of the model stands for (a mean of "
-                        "equal ints is a float: mean(1, 1) is 1.0), so its head cannot select as the "
-                        "interpreter does")
+                        f"{_EQUAL_NUMBERS}, so its head cannot select as the interpreter does")
+
+
+# Why a function telling retyped numbers apart is refused (the CompileErrors of `retyped_sops`).
+_EQUAL_NUMBERS = ("equal numbers of different types or signs, which one value of the model stands for (a mean of "
+                  "equal ints is a float: mean(1, 1) is 1.0; a sum of -0.0s is 0.0)")
 
 
 def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict:
@@ -379,13 +391,15 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
         if averages(expr):  # an int or bool is itself where one key is selected, a float where several
             for v in (v for v in values if type(v) in (int, bool)):
                 add(v, {type(v), float})
+            for v in (v for v in values if number_kind(v) is NegativeZero):
+                add(v, {NegativeZero, float})  # sum(-0.0, -0.0) is 0.0
             for v in source:
                 add(v, {float})
         default = expr.default
         if isinstance(default, (int, float)):
             stored = values[values.index(default)] if default in values else default
-            if default in by_value or type(stored) is not type(default):
-                add(default, {type(default), type(stored)})
+            if default in by_value or number_kind(stored) is not number_kind(default):
+                add(default, {number_kind(default), number_kind(stored)})
             numbers = [v for v in values if isinstance(v, (int, float))]
             if averages(expr) and type(default) is not float and numbers and min(numbers) <= default <= max(numbers):
                 add(default, {type(default), float})  # a mean may equal the int default: mean(0, 2) is 1.0
@@ -393,14 +407,14 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
         children = [found.get(id(c), {}) for c in (expr.children if isinstance(expr, rasp.SequenceMap) else [expr.inner])]
         args, results = facts.function_table(expr)
         if id(expr) not in own:  # equal numbers of different types among the results (0 at 0.0, 0.0 at 0.5)
-            own[id(expr)] = _mixed_numbers(results)
+            own[id(expr)] = _mixed_numbers(results, number_kind)
         for v, kinds in own[id(expr)].items():
             add(v, kinds)
         if not any(children):
             pass
         elif isinstance(expr, rasp.LinearSequenceMap):  # a·x + b·y: the types change, not the value
             for r in _whole_numbers(facts.values(expr)):
-                add(r, {int, float})
+                add(r, {int, float, NegativeZero} if r == 0 else {int, float})
         else:
             if isinstance(expr, rasp.SequenceMap):
                 (fst, snd), pairs = children, args
@@ -419,28 +433,29 @@ def _retyped(expr: rasp.SOp, found: Retyped, own: dict, facts, averages) -> dict
                     if not _same_but_type(other, result):
                         raise CompileError(
                             f"{type(expr).__name__} {expr.label!r} gives {result!r} for {_show(arg)} and "
-                            f"{other!r} for {_show(variant)}: equal numbers of different types, which one "
-                            "value of the model stands for (a mean of equal ints is a float: mean(1, 1) is "
-                            "1.0), so it cannot tell which result the interpreter gives")
-                    add(result, {type(result), type(other)})
+                            f"{other!r} for {_show(variant)}: {_EQUAL_NUMBERS}, so it cannot tell which result "
+                            "the interpreter gives")
+                    add(result, {number_kind(result), number_kind(other)})
     elif isinstance(expr, rasp.ConstantSOp):
         for v in expr.value:
-            add(v, {type(v)})
+            add(v, {number_kind(v)})
     elif isinstance(expr, (rasp.LoopState, rasp.LoopResult)) and (isinstance(expr, rasp.LoopState) or expr.what == "state"):
         loop = expr.loop  # the initial value's types or the step's (3.0 - 1 is 2.0 where a token 2 is 2)
         for part in (loop.initial[expr.key], loop.updates[expr.key]):
             retyped = found.get(id(part), {})
             for v in facts.values(part):
-                add(v, retyped.get(v, {type(v)}))
+                add(v, retyped.get(v, {number_kind(v)}))
     return {v: frozenset(k) for v, k in by_value.items() if len(k) > 1}
 
 
-def _mixed_numbers(results: list) -> dict:
-    """The numbers among `results` that occur as two or more types, with those types."""
+def _mixed_numbers(results: list, kind: Callable[[object], type] = type) -> dict:
+    """The numbers among `results` that occur as two or more types (or `kind`s), with those types."""
     kinds_present = {int, float, bool} & set(map(type, results))
+    if kind is number_kind and float in kinds_present and any(number_kind(r) is NegativeZero for r in results if type(r) is float):
+        kinds_present.add(NegativeZero)
     if len(kinds_present) < 2:  # the common case, at C speed
         return {}
-    numbers = [(t, {r for r in results if type(r) is t}) for t in kinds_present]
+    numbers = [(t, {r for r in results if type(r) in (int, float, bool) and kind(r) is t}) for t in kinds_present]
     kinds: dict = {}
     for i, (t, values) in enumerate(numbers):
         for u, others in numbers[i + 1:]:
@@ -459,7 +474,14 @@ def _whole_numbers(values: list) -> Iterable:
 
 def _as_types(x, kinds) -> list:
     """`x` as each of `kinds` (only those that keep its value: 1 as True, 1.0 is not 1.5)."""
-    return [t(x) for t in (kinds or {type(x)}) if t(x) == x] or [x]
+    return [v for v in (_as_kind(t, x) for t in (kinds or {number_kind(x)})) if v == x] or [x]
+
+
+def _as_kind(kind: type, x):
+    """`x` as `kind`: a float zero as 0.0 and as -0.0 (`NegativeZero`), else `kind(x)`."""
+    if kind is NegativeZero:
+        return -0.0
+    return float(x) + 0.0 if kind is float else kind(x)  # + 0.0: -0.0 as 0.0
 
 
 def _same_but_type(a, b) -> bool:

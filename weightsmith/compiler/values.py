@@ -39,6 +39,7 @@ from weightsmith.compiler.means import equal_means_exact, exact_sums
 from weightsmith.compiler.selectors import never_empty
 from weightsmith.rasp import bitmask
 from weightsmith.rasp.batch import Batch, Column, evaluate_columns, observe_columns
+from weightsmith.rasp.typed_tokens import NegativeZero, number_kind
 
 AUTO_EXHAUSTIVE_INPUTS = 500  # "auto": observe every input up to this many (a few milliseconds)
 PROOF_INPUTS = 20_000  # "auto": still observe every input when the static facts cannot decide
@@ -231,9 +232,9 @@ class ObservedFacts(_FunctionTables):
     def may_retype(self, aggregate: rasp.Aggregate) -> bool:
         """Whether the interpreter's value somewhere has another type than the value at the first selected
         key: equal ints (or bools) averaged, whose mean is a float (mean(1, 1) is 1.0, equal to 1 but
-        printed and compared as another value), so the output's type needs its case (`compiler.types`).
-        A numerical Aggregate may, as for `may_average`."""
-        return rasp.is_numerical(aggregate) or any(type(first) is not type(got)
+        printed and compared as another value), so the output's type needs its case (`compiler.types`);
+        or -0.0s averaged (their sum is 0.0). A numerical Aggregate may, as for `may_average`."""
+        return rasp.is_numerical(aggregate) or any(number_kind(first) is not number_kind(got)
                                                    for first, got in self._several_selected(aggregate))
 
     def _several_selected(self, aggregate: rasp.Aggregate) -> list[tuple]:
@@ -477,13 +478,14 @@ class StaticFacts(_FunctionTables):
         return id(aggregate) in self.averaging
 
     def may_retype(self, aggregate: rasp.Aggregate) -> bool:
-        """Whether several selected equal ints (or bools) may be averaged to a float (`ObservedFacts.
-        may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
+        """Whether several selected equal ints (or bools) may be averaged to a float, or -0.0s to 0.0
+        (`ObservedFacts.may_retype`): wherever its s-op holds one, unless the Aggregate provably selects at most one
         position (copying equal values, as a stable sort of repeated tokens does, still averages them).
         Proved once an Aggregate: it is asked three or four times a compile (value types, retyping,
         lowering), and the proof walks the selector's tables (a tenth of sort_unique's compile)."""
         if id(aggregate) not in self._retypes:
-            self._retypes[id(aggregate)] = (any(isinstance(v, int) for v in self.values(aggregate.sop))  # bools are ints
+            self._retypes[id(aggregate)] = (any(isinstance(v, int) or number_kind(v) is NegativeZero  # bools are ints
+                                                for v in self.values(aggregate.sop))
                                             and not selects_one_position(aggregate, self.values, self.nullable))
         return self._retypes[id(aggregate)]
 

@@ -26,6 +26,12 @@ VALUE_TYPE = "value"  # in `output_types`: the decoded value keeps its own type,
 OUTPUT_TYPES = ("int", "float", "bool", VALUE_TYPE)
 _SCALARS = {str, int, float, bool}  # exact types that pass `_check_values` without a per-value look
 _NUMBERS = {int, float, bool}
+# Relative: numbers this close are one value computed along different float64 paths (0.1 + 0.2 and 0.3 are
+# one ulp apart; a few hundred ulps cover a long computation). Not more: 1 + 1e-9 and 1 + 2e-9 are two
+# numbers, and merging them as twins made a model answer one for the other (CompileError now, since
+# float32 cannot tell them apart: `compiler.lowering._require_float32_apart`). The compiler's twins
+# (`compiler.mlp.rounding_starts`), and a numerical output's when it is decoded (`Transformer._snap`).
+ROUNDING_NOISE = 1e-11
 
 
 @dataclass

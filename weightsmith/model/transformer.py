@@ -18,7 +18,7 @@ import torch
 from torch import Tensor, nn
 
 from weightsmith.model import domain
-from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import ROUNDING_NOISE, VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
 from weightsmith.model.domain import Undefined
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
@@ -444,10 +444,13 @@ class Transformer(nn.Module):
         return domain.input_errors(self, ids, logits)
 
     def _same_value_hint(self, token) -> str:
-        """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1): say so."""
+        """For a token equal to a vocabulary token of another type (True and 1, 1.0 and 1) or sign (0.0 and -0.0):
+        say so."""
         if not _hashable(token) or token not in self._token_ids:
             return ""
         twin = self.config.tokens()[self._token_ids[token]]
+        if type(twin) is type(token):
+            return f" (the vocabulary holds {twin!r}: 0.0 and -0.0 are two tokens, as str tells them apart)"
         return (f" (it is a {type(token).__name__}; the vocabulary holds the {type(twin).__name__} {twin!r}, and tokens "
                 "match by type as well as value)")
 
@@ -600,6 +603,9 @@ class Transformer(nn.Module):
                 f"{_snap_radius(points, tolerance)[nearest[b, t]]:g} of any value {self.config.output_label!r} can take "
                 f"(nearest: {values[nearest[b, t]]!r}); the model is not exact on this input (a compiler bug, or "
                 "damaged weights)")
+        twins = _twin_representatives(points, values)
+        if twins is not None:
+            nearest = twins[nearest]
         return [[values[j] if ok else x for x, j, ok in zip(xs[:length], js, oks)]
                 for xs, js, oks, length in zip(raw.tolist(), nearest.tolist(), close.tolist(), lengths)]
 
@@ -666,6 +672,22 @@ def _snap_radius(points: np.ndarray, tolerance: float) -> np.ndarray:
         return np.full(len(points), tolerance)
     nearer = np.minimum(np.append(gaps, np.inf), np.insert(gaps, 0, np.inf))
     return np.maximum(tolerance, nearer / 4)
+
+
+def _twin_representatives(points: np.ndarray, values: Sequence) -> np.ndarray | None:
+    """Per point (ascending), the index of the value its run of twins decodes as (None where no two points are
+    twins). Output values within `ROUNDING_NOISE` of their neighbour are float64 rounding twins, one value to the
+    compiler (`compiler.mlp.rounding_starts`); the model's float lands nearer one or the other by its own
+    rounding, which differs between an input run alone and in a batch (fzz24: 0.1 alone, 0.09999999999999983 in
+    a batch). Each run decodes as its shortest-written value, so an input reads the same wherever it runs."""
+    twin = np.diff(points) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(points[1:]))
+    if not twin.any():
+        return None
+    chosen = np.arange(len(points))
+    for run in np.split(np.arange(len(points)), np.flatnonzero(~twin) + 1):
+        if len(run) > 1:
+            chosen[run] = min(run.tolist(), key=lambda j: len(repr(values[j])))
+    return chosen
 
 
 def check_token_lists(inputs: Sequence[Sequence]) -> None:
