@@ -69,7 +69,8 @@ RULES = {
         ("she has worked here for ten years .", "elle travaille ici depuis dix ans .")],
     "weather": [("it is cold today .", "il fait froid aujourd'hui ."), ("it was cold yesterday .", "il faisait froid hier ."),
                 ("it rained yesterday .", "il a plu hier .")],
-    "passive": [("the museum is closed .", "le musée est fermé ."), ("the meeting was cancelled .", "la réunion a été annulée .")],
+    "passive": [("the museum is closed .", "le musée est fermé ."), ("the meeting was cancelled .", "la réunion a été annulée ."),
+                ("was the meeting cancelled ?", "est-ce que la réunion a été annulée ?")],
     "article": [("the kids watch television .", "les enfants regardent la télévision ."),
                 ("i go to work by car .", "je vais travailler en voiture ."),
                 ("the train leaves at eight .", "le train part à huit heures .")],
@@ -626,7 +627,8 @@ def test_the_plan_reads_of_the_question_and_the_index_only_their_view(window, af
 QUESTIONS = ["is it cold ?", "was it cold yesterday ?", "is it still raining ?", "is there a bank near here ?",
              "was there a problem ?", "are you hungry ?", "were they happy ?", "am i late ?", "is this your bag ?",
              "was this your car ?", "is the lake deep ?", "does she know that the train is late ?",
-             "where is the station ?", "is it often hot in the summer ?", "did the weather change ?"]
+             "where is the station ?", "is it often hot in the summer ?", "did the weather change ?",
+             "were the tickets sold ?", "is the match cancelled ?"]
 
 
 def test_a_questions_words_are_computed_apart_from_the_window():

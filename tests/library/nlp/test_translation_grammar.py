@@ -1068,3 +1068,43 @@ def test_was_before_an_event_participle_is_the_passe_compose_of_etre():
     assert grammar._be_window(window, 0, info["covered"]) == window
     present = (("BE", "pres"), *window[1:])
     assert grammar._be_window(present, 0, info["cancelled"]) == present
+
+
+ROUND_23_VERB = [
+    # a participle with no adjective reading after an être question's subject: the passive's, agreeing; was / were
+    # ask être's passé composé (its verb group said "était a annulé", "étiez avez surpris")
+    ("was the game cancelled because of the snow ?", "est-ce que le jeu a été annulé à cause de la neige ?"),
+    ("were the old cars sold last week ?", "est-ce que les vieilles voitures ont été vendues la semaine dernière ?"),
+    ("is the party cancelled ?", "est-ce que la fête est annulée ?"),
+    ("were you surprised by the party ?", "est-ce que vous avez été surpris par la fête ?"),  # (by: the agent's par)
+    ("was the shop closed ?", "est-ce que le magasin était fermé ?"),  # control: an adjective, a state
+    ("were the children playing outside ?", "est-ce que les enfants jouaient dehors ?"),  # control: -ing
+]
+
+
+@pytest.mark.parametrize("english, french", ROUND_23_VERB)
+def test_round_23s_verb_phrase(english, french):
+    """An être question's passive (see the comments in `ROUND_23_VERB`; each fails on round 22's program, except
+    the controls): docs/nlp.md, "Round 23 — the verb phrase"."""
+    assert translate(english) == french
+
+
+def test_a_participle_after_an_etre_questions_subject_is_the_passives():
+    """`_question_participle`: only right after the subject of a question that opens with être, and only a
+    participle's reading that is no pronominal state; the question's être is avoir (a, the passé composé's
+    auxiliary) after was / were and the participle says été, is / are keep the present."""
+    window = (("V", "pp", False, False, ()), ("N", "m", "sg", False, "event"), ("DET", "the"), ("BE", "past"),
+              None, None, None, None)
+    clause = {"question": "be-past", "after_q_subject": True, "subject": ("3s", "f")}
+    assert grammar._question_participle(window, clause)
+    assert grammar._question_participle_plan(window, clause) == ((grammar.FIRST_WORD, "v.pp.m.sg"), (0, "v.ppa.f.sg"))
+    assert grammar._question_participle_plan(window, {**clause, "question": "be-pres"}) == ((0, "v.ppa.f.sg"),)
+    assert not grammar._question_participle(window, {**clause, "after_q_subject": False})
+    assert not grammar._question_participle(window, {**clause, "question": "did"})
+    assert not grammar._question_participle((("V", "ing", False, False, ()), *window[1:]), clause)
+    assert not grammar._question_participle((("V", "pp", "e", False, ()), *window[1:]), clause)
+    question = grammar.question_facts("be-past", False, True, 3, False)
+    facts = grammar.speaker_facts(window[0])
+    assert grammar.asked(question, facts, grammar.after_facts(None)).be == ("v", "aux", False)
+    present = grammar.question_facts("be-pres", False, True, 3, False)
+    assert grammar.asked(present, facts, grammar.after_facts(None)).be == ("v", "pres", False)

@@ -200,8 +200,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
         return _noun(info, r)  # she speaks french: le français (not an adjective)
     if "V" in r and prev in ("S", "AUX", "NEG", "TO", "MID", "HAVE", "HAVE_AUX", "MODAL") and not (
             prev == "HAVE" and "pp" not in r["V"][1] and "N" in r):  # we had fish: a noun, not a participle
-        wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") else ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") \
-            else ()
+        wanted = ("pp",) if prev in ("HAVE", "HAVE_AUX") or be_question and prev == "S" else \
+            ("base",) if prev in ("AUX", "TO", "NEG", "MODAL") else ()  # (were you surprised: a participle)
         return _verb(info, wanted)
     if "V" in r and nxt in ("DET", "NUM", "PART") and prev not in ("DET", "NUM", "POSS_S", "PREP", "A", "VERY", "BE") \
             and after not in TIME_DETERMINERS and not quantity_adverb(before):  # (drink) milk every day: a noun
@@ -224,8 +224,8 @@ def _resolve(before2: tuple | None, before: tuple | None, info: tuple, after: tu
             return _adjective(info, r)
         if "N" in r:
             return _noun(info, r)
-    if prev == "N" and "V" in r:
-        return _verb(info, ())
+    if prev == "N" and "V" in r:  # (was the match cancelled ? a participle: surprised by, the agent's par)
+        return _verb(info, ("pp",) if be_question else ())
     primary = "N" if kind == "UNK" else info[2]
     return {"N": _noun, "A": _adjective, "V": lambda i, _: _verb(i, ()), "ADV": lambda i, _: ("OADV",)}[primary](info, r)
 
@@ -1905,8 +1905,12 @@ def _bare(prep: tuple[str, ...], number: str, mass: bool, clause: dict) -> str:
 
 
 def _starts_with_vowel(plan: tuple, window: tuple) -> bool:
-    """Whether the first word a plan speaks starts with a vowel (for que → qu')."""
+    """Whether the first word a plan speaks starts with a vowel (for que → qu'). A code of the question's first
+    word (`FIRST_WORD`: été after the question's subject, `_question_participle`) is never one que stands
+    before: False."""
     back, code = plan[0]
+    if back == FIRST_WORD:
+        return False
     if code.startswith("="):
         return starts_with_vowel(code[1:])
     w = window[back]
@@ -1956,11 +1960,37 @@ def speaker_facts(me: tuple) -> tuple:
     """What the question's words read of the speaker alone: a question word (where, why, ...), "there", the
     question's subject it may be (a noun or a pronoun but je; "it" / "this"), a verb that takes no être of the
     question (an -ing form, or "e"), a mid adverb, an adjective said with avoir (are you hungry: avez faim), a
-    weather adjective."""
+    weather adjective, a participle that is no adjective (`_participle_reading`)."""
     kind = me[0]
     return (me[:2] in QUESTION_ADVERBS, me == ("THERE",), kind == "N" or kind == "S" and me[1] != "1s",
             me[-1] if kind == "S" and me[-1] in ("it", "this") else "", kind == "V" and (me[1] == "ing" or me[2] == "e"),
-            kind == "ADV" and bool(me[2]), kind == "A" and me[6] == "avoir", kind == "A" and bool(me[3]))
+            kind == "ADV" and bool(me[2]), kind == "A" and me[6] == "avoir", kind == "A" and bool(me[3]),
+            _participle_reading(me))
+
+
+def _participle_reading(me: tuple) -> bool:
+    """A verb read in a participle's form (past or pp) that is no pronominal state: after an être question's
+    subject, a word with an adjective's reading reads as that adjective (`_resolve`: is the shop closed ?), so
+    this is a participle English does not use as an adjective, a passive's (was the match cancelled ?)."""
+    return me[0] == "V" and me[1] in ("pp", "past") and me[2] != "e"
+
+
+def _question_participle(window: tuple, clause: dict) -> bool:
+    """window[0] is a participle (`_participle_reading`) right after the subject of a question that opens with
+    être: the passive's participle, which agrees with the subject; être (the question's, `asked`) is the
+    present's after is / are (est-ce que le match est annulé ?) and, after was / were, its passé composé, as
+    was / were before an event participle in a statement (`_be_window`: est-ce que le match a été annulé ?).
+    Its verb group (with the question's être as its auxiliary) said "était a annulé"."""
+    return clause["question"] in ("be-pres", "be-past") and bool(clause["after_q_subject"]) and \
+        _participle_reading(window[0])
+
+
+def _question_participle_plan(window: tuple, clause: dict) -> tuple:
+    """The plan of a question's participle (`_question_participle`): été after the question's avoir (the
+    first word's passé composé auxiliary, `asked`) in the past, then the participle agreeing with the subject."""
+    person, gender = clause["subject"]
+    been = ((FIRST_WORD, "v.pp.m.sg"),) if clause["question"] == "be-past" else ()
+    return been + ((0, f"v.ppa.{gender}.{_number(_agreeing_person(person))}"),)
 
 
 def after_facts(after: tuple | None) -> tuple:
@@ -1979,13 +2009,15 @@ def asked(question: tuple, me: tuple, after: tuple) -> Asked:
     """The question's words (`Asked`) from `question_facts`, `speaker_facts` and `after_facts`; an être after the
     subject still to be read with "it" and the person (`asked_be`)."""
     opens, tense, q_subject, after_q, there_first = question
-    question_word, there, nominal, it_this, ing, mid, avoir, _ = me
+    question_word, there, nominal, it_this, ing, mid, avoir, _, participle = me
     if opens:
         return Asked(opens="after" if question_word else "est-ce")
     if there_first and not there:
         return Asked(there=True)
     subject = ("own" if not it_this or not after[0] else it_this) if q_subject and nominal else ""
     # (is it raining: est-ce qu'il pleut; is it still raining: est-ce qu'il pleut encore: no être of the question)
+    # (was the match cancelled ? est-ce que le match a été annulé: the participle says été, `_question_participle`)
+    tense = "aux" if participle and tense == "imp" else tense
     be = ("av.v" if avoir else "v", tense, _weather_word(me, after)) if after_q and tense and not (
         ing or mid and after[1]) else ""
     return Asked(subject=subject, be=be)
@@ -2079,6 +2111,8 @@ def _own_plan(window: tuple, after: tuple | None, clause: dict) -> tuple:
             out = _que(window, read + 1, _starts_with_vowel(out, window)) + out
         if after == ("AGO",):  # two years ago: il y a deux ans ("ago" speaks nothing)
             out = lit("il", "y", "a") + out
+    elif kind == "V" and _question_participle(window, clause):
+        out = _question_participle_plan(window, clause)
     elif kind == "V":
         role = _verb_role(window)
         gerund = role == "gerund"
