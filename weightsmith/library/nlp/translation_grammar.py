@@ -46,11 +46,14 @@ MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `res
 # kinds of a noun that, as a modifier after "the", names the one thing its head is part of, so it takes the
 # article (modifier.site): a site (the kitchen door: de la cuisine) or a device (the fridge door: du frigo)
 WHOLE_MODIFIERS = ("site", "device")
+# the kinds of a plain count noun: a family member (kin) is one too, except that a bare singular one is a name
+# (`resolve`, the noun phrase's article: mamie a fait un gâteau)
+COUNT_KINDS = ("count", "kin")
 # kinds of a noun French gives no article after "en" where English gives none after "in" (in class: en classe)
-EN_BARE = ("count", "kin", "abstract", "site")
+EN_BARE = (*COUNT_KINDS, "abstract", "site")
 # kinds of a noun that names a physical thing (WordNet's first sense: not an abstraction, a time or a name): at the
 # + a site after one names the place it belongs to (les animaux de la ferme; la file d'attente à la frontière)
-THINGS = ("count", "kin", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
+THINGS = (*COUNT_KINDS, "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
 PHRASE_KINDS = ("N", "DET", "PREP", "A", "POSS_S", "NUM", "VERY")  # the words of a noun phrase and its complements
 CLAUSE_STARTS = ("START", "PUNCT", "CONJ")  # what stands before a clause's subject
 TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
@@ -127,7 +130,7 @@ def quantity_adverb(info: tuple | None) -> bool:
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "kin", "abstract", "mass", "job", "home",
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in (*COUNT_KINDS, "abstract", "mass", "job", "home",
                                                                                   "sport", "instrument", *SUBJECT_CLASSES,
                                                                                   *PLACE_CLASSES)
 
@@ -1500,7 +1503,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if prep == ("sur",) and det is not None and kind in ("day", "daytime", "unit"):
         prep = ()  # on the first day, on our last morning, on a sunday: le premier jour, notre dernier matin, un dimanche
-    if prep == ("par",) and det is not None and kind in ("count", "kin", "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
+    if prep == ("par",) and det is not None and kind in (*COUNT_KINDS, "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
             not _agent_before(window[j:]):  # the house by the church: près de l'église; by the lake: au bord du lac
         prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
