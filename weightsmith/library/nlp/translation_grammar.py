@@ -46,11 +46,15 @@ MODIFIERS = ("modifier", "modifier.site")  # a noun before a noun: the kind `res
 # kinds of a noun that, as a modifier after "the", names the one thing its head is part of, so it takes the
 # article (modifier.site): a site (the kitchen door: de la cuisine) or a device (the fridge door: du frigo)
 WHOLE_MODIFIERS = ("site", "device")
+# the kinds of a plain count noun: a family member (kin) is one too, except that a bare singular one is a name
+# (`resolve`, the noun phrase's article: mamie a fait un gâteau), and so is a building's storey, except that
+# French says it with à where English says on (au deuxième étage)
+COUNT_KINDS = ("count", "kin", "storey")
 # kinds of a noun French gives no article after "en" where English gives none after "in" (in class: en classe)
-EN_BARE = ("count", "kin", "abstract", "site")
+EN_BARE = (*COUNT_KINDS, "abstract", "site")
 # kinds of a noun that names a physical thing (WordNet's first sense: not an abstraction, a time or a name): at the
 # + a site after one names the place it belongs to (les animaux de la ferme; la file d'attente à la frontière)
-THINGS = ("count", "kin", "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
+THINGS = (*COUNT_KINDS, "job", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES)
 PHRASE_KINDS = ("N", "DET", "PREP", "A", "POSS_S", "NUM", "VERY")  # the words of a noun phrase and its complements
 CLAUSE_STARTS = ("START", "PUNCT", "CONJ")  # what stands before a clause's subject
 TIME_KINDS = ("unit", "day", "daytime", "month", "year", "clock")  # nouns of time (last night, next week, at noon)
@@ -127,9 +131,8 @@ def quantity_adverb(info: tuple | None) -> bool:
 
 def _compound_part(info: tuple | None) -> bool:
     """A word that is only a noun, of a kind that can stand in a compound (not monday, august, anna, ...)."""
-    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in ("count", "kin", "abstract", "mass", "job", "home",
-                                                                                  "sport", "instrument", *SUBJECT_CLASSES,
-                                                                                  *PLACE_CLASSES)
+    return info is not None and _kind(info) == "N" and readings(info)["N"][3] in (
+        *COUNT_KINDS, "abstract", "mass", "job", "home", "sport", "instrument", *SUBJECT_CLASSES, *PLACE_CLASSES)
 
 
 def _number_of(before: tuple | None, after: tuple | None) -> str:
@@ -1427,6 +1430,8 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
             prep = ("dans",)  # (went) to a restaurant, (works) at a bank, (born) on a farm: dans une banque, une ferme
         if prep == ("sur",) and window[0][4] == "transport":
             prep = ("dans",)  # on the bus, on a plane: dans le bus (a vehicle one boards; on my bike: sur)
+        if prep == ("sur",) and window[0][4] == "storey":
+            prep = ("à",)  # they live on the third floor: au troisième étage (the printer on the second floor: du)
         if prep == ("dans",) and after_noun and _superlative_phrase(window, j):
             prep = ("de",)  # the best pie in the village: la meilleure tarte du village (the set it is the best of)
         if prep == ("que",) and det is not None and det.startswith("num:") and j < len(window) and \
@@ -1500,7 +1505,7 @@ def noun_phrase_parts(window: tuple, clause: dict) -> NounPhrase:
         det = "bare:none"  # she is (not) a nurse: elle est infirmière; they are nurses: elles sont infirmières
     if prep == ("sur",) and det is not None and kind in ("day", "daytime", "unit"):
         prep = ()  # on the first day, on our last morning, on a sunday: le premier jour, notre dernier matin, un dimanche
-    if prep == ("par",) and det is not None and kind in ("count", "kin", "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
+    if prep == ("par",) and det is not None and kind in (*COUNT_KINDS, "abstract", "mass", *SUBJECT_CLASSES, *PLACE_CLASSES) and \
             not _agent_before(window[j:]):  # the house by the church: près de l'église; by the lake: au bord du lac
         prep = ("au", "bord", "de") if kind == "water" else ("près", "de")
     if det in ("a", "an") and kind in ("unit", "year") and not adjectives and not prep and _counted_before(window, j):
@@ -1771,12 +1776,14 @@ def _predicate_noun(info: tuple) -> bool:
 def _belongs_to(prep: tuple[str, ...], det: str | None, kind: str, head_kind: str) -> bool:
     """on / at + a noun phrase after a subject's noun names the place the thing belongs to, which French says
     with de (la boulangerie du coin, la lampe de mon bureau, les élèves de votre école), where the place is a
-    site after "on" (WordNet's buildings, places and institutions: not the ice on the road) or any place after
-    a possessive (our street, my desk), or a site after "at the" when the thing is physical (`THINGS`: the animals
-    at the farm, the nurse at the clinic belong to it; the queue at the border, an abstraction, is there a while).
-    `head_kind` is the kind of the noun before the preposition."""
-    return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and kind == "site" \
-        or prep == ("à",) and det == "the" and kind == "site" and head_kind in THINGS
+    site or a storey after "on" (WordNet's buildings, places, institutions and facilities; the printer on the
+    second floor: du deuxième étage; not the ice on the road) or any place after a possessive (our street, my
+    desk), or a site after "at the" (or this, that: the coffee at this bar) when the thing is physical
+    (`THINGS`: the animals at the farm, the nurse at the clinic belong to it; the queue at the border, an
+    abstraction, is there a while). `head_kind` is the kind of the noun before the preposition."""
+    return det in POSSESSIVE and kind not in NOT_PLACES or prep == ("sur",) and det is not None and \
+        kind in ("site", "storey") \
+        or prep == ("à",) and det in ("the", "this", "that") and kind == "site" and head_kind in THINGS
 
 
 def _the_one_in(window: tuple, j: int) -> bool:

@@ -82,9 +82,10 @@ SUBJECT_CLASS_SYNSETS = {
     "celestial": ("celestial_body.n.01",),
     "plant": ("plant.n.02",)}
 # the classes of noun that choose a preposition's sense (by the sea: au bord de la mer), as `SUBJECT_CLASS_SYNSETS`;
-# buildings, rooms, places and institutions (sites), which after "the" a noun is part of (la porte de la cuisine)
+# buildings, rooms, places, institutions and facilities (sites: the station, the airport, the museum), which after
+# "the" a noun is part of (la porte de la cuisine; the taxis at the station: les taxis de la gare)
 PLACE_CLASS_SYNSETS = {"water": ("body_of_water.n.01",),
-                       "site": ("structure.n.01", "location.n.01", "institution.n.01")}
+                       "site": ("structure.n.01", "location.n.01", "institution.n.01", "facility.n.01")}
 # the vehicles one boards, which English says "on" and French "dans" (on the bus: dans le bus; on my bike, on
 # the car roof: sur): a vehicle's class narrowed to public transport and aircraft, by the same WordNet closure
 BOARDED_SYNSETS = ("public_transport.n.01", "aircraft.n.01")
@@ -216,9 +217,15 @@ CONJUNCTIONS = {"and": "et", "or": "ou", "but": "mais", "because": "parce que", 
                 "while": "pendant que", "whether": "si"}
 # adjectives before the noun, written here (no dictionary entry has them as adjectives): the ordinal numbers (the
 # first floor: le premier étage) and other (the other side: l'autre côté; my other jacket: mon autre veste)
-BEFORE_NOUN = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
-               "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
-               "ninth": "neuvième", "tenth": "dixième", "other": "autre"}
+ORDINALS = {"first": "premier", "second": "deuxième", "third": "troisième", "fourth": "quatrième",
+            "fifth": "cinquième", "sixth": "sixième", "seventh": "septième", "eighth": "huitième",
+            "ninth": "neuvième", "tenth": "dixième"}
+BEFORE_NOUN = {**ORDINALS, "other": "autre"}
+# a building's storeys: a storey noun after an ordinal names a level, which French calls by the lexicon's word for
+# storey (on the second floor: au deuxième étage, not sur le deuxième sol; floor alone stays sol); the ground and
+# the top floor have names of their own. Read as one noun of kind storey (`_storeys`)
+STOREY_NOUNS = ("floor", "storey")
+NAMED_STOREYS = {"ground": "rez-de-chaussée", "top": "dernier étage"}
 PUNCTUATION = {".": ".", "?": "?", "!": "!", ",": ","}
 # the minutes of a clock time before the hour (half past eight: huit heures et demie, ten to nine: neuf heures
 # moins dix): one word each (merged as a phrase, only before a number), spoken by the hour after it
@@ -442,7 +449,7 @@ def _object(infinitive: str) -> bool | str:
 
 # French words whose h is aspirated: no elision before them (le hamster, la haie, le haut)
 H_ASPIRE = frozenset("""hache haie haine hall hamac hameau hamster hanche handicap hangar hareng haricot harpe hasard
-hâte hausse haut haute hauteur hérisson héros hêtre hibou hockey homard honte hors-d'œuvre housse hublot huit hutte
+hâte hausse haut haute hauteur hérisson héros hêtre hibou hockey homard honte hors-d'œuvre housse hublot huit huitième hutte
 hongrie hollande""".split())
 
 
@@ -616,7 +623,7 @@ def _phrase_words(lexicon, phrase: Phrase, forms_of: dict[str, set[str]]) -> dic
     if phrase.cls == "noun":
         head = english[-1]
         entry = lexicon.english.get((head, "noun"))
-        kind = "day" if english[0] in DAYS else _noun_kind(head)  # sunday morning is a day: dimanche matin
+        kind = phrase.kind or ("day" if english[0] in DAYS else _noun_kind(head))  # sunday morning is a day: dimanche matin
         reading = (phrase.gender or guess_gender(french), None, _elides(french), kind)
         forms = {"n.sg": french, "n.pl": noun_plural(french)}
         plurals = entry.forms.get("pl", ()) if entry else (head + "s",)
@@ -801,6 +808,16 @@ def _day_parts(table: dict[str, Word]) -> list[Phrase]:
             for day in sorted(DAYS) for part, french in sorted(parts.items())]
 
 
+def _storeys(lexicon) -> list[Phrase]:
+    """An ordinal, ground or top before a storey noun (`STOREY_NOUNS`), as one noun of kind storey: the third
+    floor → le troisième étage (the lexicon's French for storey after the ordinal's), the ground floor → le
+    rez-de-chaussée."""
+    storey = lexicon.translations["storey", "noun"]
+    names = {**{word: f"{french} {storey.french}" for word, french in ORDINALS.items()}, **NAMED_STOREYS}
+    return [Phrase((word, noun), "noun", french, storey.gender, kind="storey")
+            for noun in STOREY_NOUNS for word, french in sorted(names.items())]
+
+
 def hyphenated(lexicon) -> list[Phrase]:
     """The lexicon's hyphenated nouns (great-grandmother, mother-in-law: `build.compound_french`) as the multi-word
     expressions the tokenizer makes of them ("great - grandmother"): the hyphen alone is no word."""
@@ -839,7 +856,7 @@ def build_vocabulary(lexicon) -> TranslationVocabulary:
         for lemma, _, _ in analyses:
             forms_of.setdefault(lemma, set()).add(word)
     phrases, final = {}, set()
-    for phrase in (*hyphenated(lexicon), *read_phrases(), *_day_parts(table)):  # (a hand-written phrase wins)
+    for phrase in (*hyphenated(lexicon), *read_phrases(), *_day_parts(table), *_storeys(lexicon)):  # (a hand-written phrase wins)
         for english, words in _phrase_words(lexicon, phrase, forms_of).items():
             phrases[english] = tuple(token for token, _ in words)
             table |= {token: word for token, word in words if word is not None}

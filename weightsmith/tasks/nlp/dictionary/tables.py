@@ -156,6 +156,7 @@ class Phrase:
     gender: str | None  # a noun's (m | f); "inv" for an invariable adjective; for a verb, "end": intransitive,
     # merged only where no object follows (come in !, the car pulled up; not "came in the morning", "pulled up
     # three trees"), "avoir": a verb of motion used with an object, so with avoir (take out → il a sorti)
+    kind: str | None = None  # a noun's kind, where its head's is not it (the second floor: a storey, not a floor)
 
 
 def read_phrases(path: Path = PHRASES) -> list[Phrase]:
