@@ -574,29 +574,35 @@ def _in_object(k: str, clause_verb: str) -> str:
     return MODIFIER_NOUN if part == "m" else noun if part else k
 
 
-def _in_verbless_clause(resolved_kind: rasp.SOp, first_pass: rasp.SOp, clause_verb: rasp.SOp) -> rasp.SOp:
+def _in_verbless_clause(resolved_kind: rasp.SOp, first_pass: rasp.SOp, clause_verb: rasp.SOp,
+                        noun_before_verb: rasp.SOp) -> rasp.SOp:
     """VERBLESS_NOUN for a singular noun whose clause the first reading pass found no verb in: no lexical verb, be or
     have, nor any break, before it (`clause_verb`: the main clause), and no verb or auxiliary after it before a break
     or the end. A clause needs a verb, and the compound rule (the bus stop) took the only candidate: the tablets for my
     cough [taste] of mint. Only the main clause: one after a subordinator, "and" or "what" may have none (tired after
-    the night shift, a pool and a tennis court, what a morning for a bike ride !)."""
+    the night shift, a pool and a tennis court, what a morning for a bike ride !). `noun_before_verb`
+    (`_noun_before_verb`), a noun's kind or "-", is read in the same step and comes first: joined to this step's side
+    input, it adds no step to the chain of the kind (each step there is a layer of the compiled model)."""
     verb_or_stop = feature("verb_or_stop", lambda t: "V" if t in VERBAL else "B" if t in (
         *BREAKS, "AND", "TOINF", *ENDS) else "-", first_pass)
     verb_after = nearest_right(feature("is_verb_or_stop", lambda v: v != "-", verb_or_stop), verb_or_stop,
                                default="-", name="verb_or_stop_after")
     verbless = combine("clause_without_verb", lambda b, a: b == "-" and a != "V", clause_verb, verb_after)
-    return combine("resolved_kind_in_verbless_clause", lambda k, v: VERBLESS_NOUN if k == "N" and v else k,
-                   resolved_kind, verbless)
+    change = combine("verbless_or_noun_before_verb", lambda v, n: n if n != "-" else "v" if v else "-", verbless,
+                     noun_before_verb)
+    return combine("resolved_kind_in_verbless_clause", lambda k, c: k if c == "-" else (
+        (VERBLESS_NOUN if k == "N" else k) if c == "v" else c), resolved_kind, change)
 
 
-def _noun_before_verb(resolved_kind: rasp.SOp, first_pass: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
+def _noun_before_verb(first_pass: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
     """A noun first with a verb reading that the first reading pass read as a verb, between a noun that names no
     relative and a word that is a verb first, is a noun to its neighbours in the second pass: the first pass reads
     "the village shops close early" as noun, verb, verb (each noun-verb word from the other's class), and a clause
     has one finite verb, the second of the two. Read as a noun, it leaves the next word its subject's verb (the
     sales figures [show] a drop, the market stalls [open] at seven) and is itself read as a noun before that verb.
     Not after a relative (my brother kids love football: an error, "kids" is the verb there as much as a noun),
-    nor before a word that is an adjective first (the stream flows quiet: an error)."""
+    nor before a word that is an adjective first (the stream flows quiet: an error). The noun's kind where this holds,
+    else "-" (`_in_verbless_clause` reads it)."""
     noun_verb = feature("noun_first_verb_kind", lambda c: noun_kind("N", _parsed(c).number) if _parsed(
         c).primary == "N" and "V" in _parsed(c).readings else "-", word_class)
     read_as_verb = combine("noun_first_read_as_verb", lambda n, t: n if t == "V" else "-", noun_verb, first_pass)
@@ -610,18 +616,18 @@ def _noun_before_verb(resolved_kind: rasp.SOp, first_pass: rasp.SOp, word_class:
     # reading leaves to be checked: the seagulls on the chimney pots [screams] at dawn)
     opener = feature("phrase_opener_first_pass", lambda t: "P" if t == "PREP" else "-" if t in (
         *VERBAL, *BREAKS, "AND", "TOINF") else "", first_pass)
-    in_phrase = feature("in_prepositional_phrase", lambda o: o == "P", nearest_left(
-        feature("opens_a_phrase", lambda o: o != "", opener), opener, default="-", name="phrase_opener_before"))
-    between = combine("noun_between_outside_phrase", lambda b, p: b and not p, between, in_phrase)
-    return combine("resolved_kind_before_a_verb", lambda k, x: x if x != "-" else k, resolved_kind,
-                   combine("noun_before_a_verb", lambda n, b: n if b else "-", read_as_verb, between))
+    opener_before = nearest_left(feature("opens_a_phrase", lambda o: o != "", opener), opener, default="-",
+                                 name="phrase_opener_before")
+    between = combine("noun_between_outside_phrase", lambda b, o: b and o != "P", between, opener_before)
+    return combine("noun_before_a_verb", lambda n, b: n if b else "-", read_as_verb, between)
 
 
-def _hyphenated_number(tag: rasp.SOp, hyphen: rasp.SOp) -> rasp.SOp:
-    """"one" right after a hyphen ends a number above twenty (thirty - one children, a hundred and twenty - one
-    pages): it counts as a plural number, not as "one" (before the hyphen the tens are read as an adjective, so
-    "one" alone would ask for a singular noun: there are thirty - one names on the list)."""
-    return combine("number_after_hyphen", lambda t, h: "NUM" if t == "NUM1" and h else t, tag,
+def _determiner(tag: rasp.SOp, hyphen: rasp.SOp) -> rasp.SOp:
+    """The determiner whose number a noun must match (NUMBERED), or "-". "one" right after a hyphen ends a number above
+    twenty (thirty - one children, a hundred and twenty - one pages): it counts as a plural number (before the hyphen
+    the tens are read as an adjective, so "one" alone would ask for a singular noun: there are thirty - one names on
+    the list). Read here, not in the reading: a step after the reading would be a layer on the model's longest path."""
+    return combine("determiner", lambda t, h: "NUM" if t == "NUM1" and h else t if t in NUMBERED else "-", tag,
                    previous(hyphen, 1, default=False, name="hyphen_before"))
 
 
@@ -706,8 +712,8 @@ def program() -> rasp.SOp:
     resolved_kind = combine("resolved_kind_by_mark", lambda k, o: k if o == "-" else o, resolved_kind,
                             feature("kind_by_mark", lambda m: HOW if m == "how" else LAST if m == "last" else "-",
                                     mark))
-    resolved_kind = _in_verbless_clause(resolved_kind, first_pass, clause_verb)
-    resolved_kind = _noun_before_verb(resolved_kind, first_pass, word_class)
+    resolved_kind = _in_verbless_clause(resolved_kind, first_pass, clause_verb,
+                                        _noun_before_verb(first_pass, word_class))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -720,7 +726,6 @@ def program() -> rasp.SOp:
     joined = combine("joined_by_hyphen", lambda h, n: h or n, hyphen, previous(hyphen, -1, default=False,
                                                                              name="hyphen_after"))
     tag = combine("tag_in_compound", lambda t, j: "A" if j else t, tag, joined)
-    tag = _hyphenated_number(tag, hyphen)
 
     # neighbours that cannot stand together; sentence ends
     order = feature("order_class", order_class, tag)
@@ -743,7 +748,7 @@ def program() -> rasp.SOp:
     my_noun = nearest_right(np_stop, combine("counted_number", lambda n, w: "-" if w else n, noun_number, time_word),
                             default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
-    det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
+    det = _determiner(tag, hyphen)
     det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
     bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
@@ -1762,13 +1767,15 @@ def _object_before(governor: rasp.SOp, is_noun: rasp.SOp, tag: rasp.SOp) -> rasp
     Not a compound that "a" opens: an adjective after it is the learners' adjective put after its noun (my aunt bakes
     a carrot cake delicious every easter), as after "a" and one noun when the adjective runs on (`program`)."""
     in_object = feature("object_position", lambda g: g == "req:ing", governor)
-    definite = combine("noun_in_object_position", lambda o, n: o and n, in_object, combine(
+    # (a noun with no "a" before it and a noun after it: read from the readings, so that the governor's step is
+    # followed by one combination only)
+    opens_compound = combine("noun_opening_compound", lambda n, x: n and x, combine(
         "noun_after_no_article", lambda n, a: n and not a, is_noun, previous(feature(
-            "is_indefinite_article", lambda t: t in ("DET_A", "DET_AN"), tag), 1, default=False, name="article_before")))
+            "is_indefinite_article", lambda t: t in ("DET_A", "DET_AN"), tag), 1, default=False, name="article_before")),
+        previous(is_noun, -1, default=False, name="noun_next_in_object"))
+    definite = combine("compound_in_object_position", lambda g, c: g == "req:ing" and c, governor, opens_compound)
     return combine("object_before", lambda o, c: o or c, previous(in_object, 1, default=False, name="object_one_back"),
-                   combine("compound_object_before", lambda m, h: m and h,
-                           previous(definite, 2, default=False, name="object_noun_two_back"),
-                           previous(is_noun, 1, default=False, name="noun_one_back")))
+                   previous(definite, 2, default=False, name="compound_object_two_back"))
 
 
 def _result_adjective(result_object: rasp.SOp, is_noun: rasp.SOp, inside_pp: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
