@@ -183,18 +183,17 @@ def test_compiled_model_equals_the_interpreter():
 # only ("late always", "well the whole game"); "completely exhausted" reads as a verb, "hard and play" a noun;
 # "head" after "is" a verb; the lexicon lists "dog" as its own plural (not surely countable).
 # Sixth round (its class sentences, written before the rules): a compound before a time word, a determiner or an
-# adjective, or as a subject, stays a verb (garden fence green, kitchen tap last night; fish market on is read since
-# the nineteenth round, news report this and football match starts since the twenty-first); a noun clause after think takes a
+# adjective, or as a subject, stays a verb (kitchen tap last night; fish market on is read since the nineteenth round,
+# news report this and football match starts since the twenty-first, garden fence green since the twenty-third); a noun clause after think takes a
 # compound too (the shop close at six); road and lake are not surely countable; for + years after be, have or teach;
-# a bare verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again; next door after
-# a past; attached / accustomed after be read as verbs (burnted, unknown then, is a learner's spelling since the
+# a bare verb before a phrase (about move to); little is no adjective; the new one; spelt … wrong again (next door
+# after a past is read since the twenty-third round); attached / accustomed after be read as verbs (burnted, unknown then, is a learner's spelling since the
 # tenth round, and "kitchen tap last night" a compound)
 KNOWN_MISSES = {
-    "they painted the garden fence green .",
     "i think the shop close at six .",
     "the cat is sleeping in the middle of road .", "there is a picture of lake on the wall .",
     "she is thinking about move to leeds .", "the new one is nice .",
-    "she has spelt my name wrong again .", "we heard them singing next door .",
+    "she has spelt my name wrong again .",
     "i am not accustomed with the cold .",
     "our dog is very attached with my son .",
     "he is head of the department .", "she is afraid of dog .",
@@ -248,8 +247,7 @@ KNOWN_MISSES = {
     # reading, "cycle" after "us" is read as a noun
     "the lifts in the station are very slow .", "there was a spill of oil on the motorway .",
     "add a pinch of salt to the waters .", "she gave her grandson a big hugs .",
-    "the sales figures show a big drop this month .", "my brother bought the concert tickets online .",
-    "the village shops close early on sundays .", "they have been waiting since ten o'clock .",
+    "my brother bought the concert tickets online .", "they have been waiting since ten o'clock .",
     "the players injured in the first half did n't play again .", "the film bored me to tears .",
     "the driver injured in the crash is in hospital now .", "the meeting postponed until next week .",
     "many of us cycle to work .", "most of spain is very dry in summer .",
@@ -683,6 +681,22 @@ TWENTY_SECOND_ROUND_REFUSALS = [
     ("we got lost in the streets narrow of the old town .", False), ("she has cooked and clean the kitchen .", False),
 ]
 
+# the twenty-third round's refusals (docs/nlp.md, "Twenty-third round — grammatical sentences the grammar refused"):
+# a noun-first word the first reading pass read as a verb, between a noun (no relative) and a word that is a verb
+# first, outside a prepositional phrase, is a noun to its neighbours; "one" after a hyphen is a plural number; a
+# compound object (not one "a" opens) takes a result verb's adjective after it; "last" / "next" make a time phrase only
+# before a noun that names a time (not "next door")
+TWENTY_THIRD_ROUND_REFUSALS = [
+    ("the corner shops open at nine on saturdays .", True), ("the car parks fill up early on saturdays .", True),
+    ("the corner shops opens at nine on saturdays .", False), ("the pigeons on the roof tiles sings at dawn .", False),
+    ("there are twenty - one pupils in her class .", True), ("we waited forty - one minutes for the bus .", True),
+    ("there are twenty - one pupil in her class .", False),
+    ("she keeps the bathroom window open in summer .", True), ("we painted the kitchen door white last year .", True),
+    ("my aunt bakes a lemon cake delicious every sunday .", False),
+    ("the family next door has three dogs .", True), ("we will visit my aunt next week .", True),
+    ("we visited my aunt next week .", False), ("i see him last monday .", False),
+]
+
 # every round's sentences, one test: a sentence the program before a round judged wrong, or one beside it that must
 # stay right (each list above says its round's classes)
 ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND, "ninth": NINTH_ROUND,
@@ -692,7 +706,7 @@ ROUNDS = {"sixth": SIXTH_ROUND, "seventh": SEVENTH_ROUND, "eighth": EIGHTH_ROUND
     "twentieth": TWENTIETH_ROUND, "twentieth-readings": TWENTIETH_ROUND_READINGS,
     "twenty-first-compounds": TWENTY_FIRST_ROUND_COMPOUNDS, "twenty-first": TWENTY_FIRST_ROUND,
     "twenty-second": TWENTY_SECOND_ROUND,
-    "twenty-second-refusals": TWENTY_SECOND_ROUND_REFUSALS}
+    "twenty-second-refusals": TWENTY_SECOND_ROUND_REFUSALS, "twenty-third-refusals": TWENTY_THIRD_ROUND_REFUSALS}
 
 
 @pytest.mark.parametrize("text, grammatical", [

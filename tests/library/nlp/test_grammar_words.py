@@ -139,8 +139,19 @@ def test_verbs_whose_subject_is_a_thing_come_from_the_frames_of_their_commonest_
     assert {"last", "rain", "happen", "belong"} <= things  # Something ----s (something)
     assert not {"have", "teach", "rent", "run", "live", "work", "drive"} & things
     words = grammar_words.vocabulary()
-    assert words.class_of("lasts").mark == grammar_words.THING_VERB
-    assert words.class_of("teaches").mark != grammar_words.THING_VERB
+    # (the mark as the rules read it: "lasts" is also the plural of the noun "last", a time noun's mark part, TIME_NOUN)
+    assert words.class_of("lasts").rule_mark == grammar_words.THING_VERB
+    assert words.class_of("teaches").rule_mark != grammar_words.THING_VERB
+
+
+@needs_lexicon
+def test_nouns_that_name_a_time_come_from_wordnets_noun_time_file():
+    times = grammar_words.time_nouns()
+    assert {"week", "night", "summer", "monday", "weekend"} <= times
+    assert not {"door", "table", "bus", "house"} & times
+    words = grammar_words.vocabulary()
+    assert grammar_words.TIME_NOUN in words.class_of("week").mark.split("/")
+    assert grammar_words.TIME_NOUN not in words.class_of("door").mark.split("/")
 
 
 @needs_lexicon

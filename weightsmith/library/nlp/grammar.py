@@ -60,8 +60,8 @@ from functools import lru_cache
 
 from weightsmith import rasp
 from weightsmith.library.nlp.grammar_words import (
-    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, FLAT_LY, LINKING, PARTICIPLE_ADJECTIVE, THING, THING_VERB, UNK_CLASS,
-    WordClass,
+    BARE_AFTER, COMPLEMENT_ERRORS, FEELING, FLAT_LY, LINKING, PARTICIPLE_ADJECTIVE, THING, THING_VERB, TIME_NOUN,
+    UNK_CLASS, WordClass,
 )
 from weightsmith.library.nlp.grammar_words import vocabulary as words
 from weightsmith.library.nlp.notation import (
@@ -574,19 +574,61 @@ def _in_object(k: str, clause_verb: str) -> str:
     return MODIFIER_NOUN if part == "m" else noun if part else k
 
 
-def _in_verbless_clause(resolved_kind: rasp.SOp, first_pass: rasp.SOp, clause_verb: rasp.SOp) -> rasp.SOp:
+def _in_verbless_clause(resolved_kind: rasp.SOp, first_pass: rasp.SOp, clause_verb: rasp.SOp,
+                        noun_before_verb: rasp.SOp) -> rasp.SOp:
     """VERBLESS_NOUN for a singular noun whose clause the first reading pass found no verb in: no lexical verb, be or
     have, nor any break, before it (`clause_verb`: the main clause), and no verb or auxiliary after it before a break
     or the end. A clause needs a verb, and the compound rule (the bus stop) took the only candidate: the tablets for my
     cough [taste] of mint. Only the main clause: one after a subordinator, "and" or "what" may have none (tired after
-    the night shift, a pool and a tennis court, what a morning for a bike ride !)."""
+    the night shift, a pool and a tennis court, what a morning for a bike ride !). `noun_before_verb`
+    (`_noun_before_verb`), a noun's kind or "-", is read in the same step and comes first: joined to this step's side
+    input, it adds no step to the chain of the kind (each step there is a layer of the compiled model)."""
     verb_or_stop = feature("verb_or_stop", lambda t: "V" if t in VERBAL else "B" if t in (
         *BREAKS, "AND", "TOINF", *ENDS) else "-", first_pass)
     verb_after = nearest_right(feature("is_verb_or_stop", lambda v: v != "-", verb_or_stop), verb_or_stop,
                                default="-", name="verb_or_stop_after")
     verbless = combine("clause_without_verb", lambda b, a: b == "-" and a != "V", clause_verb, verb_after)
-    return combine("resolved_kind_in_verbless_clause", lambda k, v: VERBLESS_NOUN if k == "N" and v else k,
-                   resolved_kind, verbless)
+    change = combine("verbless_or_noun_before_verb", lambda v, n: n if n != "-" else "v" if v else "-", verbless,
+                     noun_before_verb)
+    return combine("resolved_kind_in_verbless_clause", lambda k, c: k if c == "-" else (
+        (VERBLESS_NOUN if k == "N" else k) if c == "v" else c), resolved_kind, change)
+
+
+def _noun_before_verb(first_pass: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
+    """A noun first with a verb reading that the first reading pass read as a verb, between a noun that names no
+    relative and a word that is a verb first, is a noun to its neighbours in the second pass: the first pass reads
+    "the village shops close early" as noun, verb, verb (each noun-verb word from the other's class), and a clause
+    has one finite verb, the second of the two. Read as a noun, it leaves the next word its subject's verb (the
+    sales figures [show] a drop, the market stalls [open] at seven) and is itself read as a noun before that verb.
+    Not after a relative (my brother kids love football: an error, "kids" is the verb there as much as a noun),
+    nor before a word that is an adjective first (the stream flows quiet: an error). The noun's kind where this holds,
+    else "-" (`_in_verbless_clause` reads it)."""
+    noun_verb = feature("noun_first_verb_kind", lambda c: noun_kind("N", _parsed(c).number) if _parsed(
+        c).primary == "N" and "V" in _parsed(c).readings else "-", word_class)
+    read_as_verb = combine("noun_first_read_as_verb", lambda n, t: n if t == "V" else "-", noun_verb, first_pass)
+    noun_before = previous(combine("noun_not_relative", lambda t, r: t == "N" and r, first_pass,
+                                   feature("names_no_relative", lambda c: _parsed(c).mark not in ("kin", "kinpl"),
+                                           word_class)), 1, default=False, name="noun_not_relative_before")
+    verb_next = previous(feature("verb_first", lambda c: _parsed(c).primary == "V", word_class), -1, default=False,
+                         name="verb_first_next")
+    between = combine("noun_between_noun_and_verb", lambda n, v: n and v, noun_before, verb_next)
+    # (not inside a prepositional phrase: the verb after it agrees with a subject before the phrase, which the first
+    # reading leaves to be checked: the seagulls on the chimney pots [screams] at dawn)
+    opener = feature("phrase_opener_first_pass", lambda t: "P" if t == "PREP" else "-" if t in (
+        *VERBAL, *BREAKS, "AND", "TOINF") else "", first_pass)
+    opener_before = nearest_left(feature("opens_a_phrase", lambda o: o != "", opener), opener, default="-",
+                                 name="phrase_opener_before")
+    between = combine("noun_between_outside_phrase", lambda b, o: b and o != "P", between, opener_before)
+    return combine("noun_before_a_verb", lambda n, b: n if b else "-", read_as_verb, between)
+
+
+def _determiner(tag: rasp.SOp, hyphen: rasp.SOp) -> rasp.SOp:
+    """The determiner whose number a noun must match (NUMBERED), or "-". "one" right after a hyphen ends a number above
+    twenty (thirty - one children, a hundred and twenty - one pages): it counts as a plural number (before the hyphen
+    the tens are read as an adjective, so "one" alone would ask for a singular noun: there are thirty - one names on
+    the list). Read here, not in the reading: a step after the reading would be a layer on the model's longest path."""
+    return combine("determiner", lambda t, h: "NUM" if t == "NUM1" and h else t if t in NUMBERED else "-", tag,
+                   previous(hyphen, 1, default=False, name="hyphen_before"))
 
 
 def _ambiguity(name: str) -> str:
@@ -670,7 +712,8 @@ def program() -> rasp.SOp:
     resolved_kind = combine("resolved_kind_by_mark", lambda k, o: k if o == "-" else o, resolved_kind,
                             feature("kind_by_mark", lambda m: HOW if m == "how" else LAST if m == "last" else "-",
                                     mark))
-    resolved_kind = _in_verbless_clause(resolved_kind, first_pass, clause_verb)
+    resolved_kind = _in_verbless_clause(resolved_kind, first_pass, clause_verb,
+                                        _noun_before_verb(first_pass, word_class))
     before = previous(resolved_kind, 1, default=START, name="resolved_kind_before")
     after = previous(resolved_kind, -1, default=END, name="resolved_kind_after")
     options = combine("readings_given_resolved_before", lambda a, b: "-" if a == "-" else
@@ -705,7 +748,7 @@ def program() -> rasp.SOp:
     my_noun = nearest_right(np_stop, combine("counted_number", lambda n, w: "-" if w else n, noun_number, time_word),
                             default="-", name="number_of_my_noun")
     sound = previous(feature("sound", lambda c: _parsed(c).sound, word_class), -1, default="-", name="next_sound")
-    det = feature("determiner", lambda t: t if t in NUMBERED else "-", tag)
+    det = _determiner(tag, hyphen)
     det_need = combine("det_and_next_sound", lambda t, s: "-" if t == "-" else f"{t}:{s}", det, sound)
     bad_det = combine("bad_det", _bad_determiner, det_need, my_noun)
     # (features of one s-op cost nothing; a lookup of two costs a unit per pair of their values, so each
@@ -1241,7 +1284,7 @@ def program() -> rasp.SOp:
     tense_right = nearest_right(has_tense, tense, default="edge", name="tense_right")
     clause_tense = combine("clause_tense", lambda left, right: right if left == "edge" else left, tense_left,
                            tense_right)
-    after_noun = previous(is_noun, -1, default=False, name="noun_after")
+    after_noun = _time_noun_after(is_noun, word_class)
     # ("since" before a determiner is read as a conjunction; with no verb after it in its clause it is the
     # preposition: the shop is closed since the flood)
     since_preposition = combine("since_preposition", lambda t, r: t == "PREP" or r == "edge", tag, tense_right)
@@ -1296,8 +1339,7 @@ def program() -> rasp.SOp:
     # frog tiny green; a minibus full of children, a lemon tart for us are fine)
     result_object = combine("object_of_result_verb", lambda m, o: m and o,
                             feature("result_verb_before", lambda m: m.split("/")[0] in ("bare", "let", "res"), verb_mark),
-                            previous(feature("object_position", lambda g: g == "req:ing", governor), 1, default=False,
-                                     name="object_before"))
+                            _object_before(governor, is_noun, tag))
     result_object = combine("object_of_result_verb_not_run_on", lambda o, r: o and not r, result_object,
                             combine("indefinite_run_on", lambda a, n: a and n,
                                     previous(feature("is_a_or_an", lambda t: t in ("DET_A", "DET_AN"), tag), 2,
@@ -1718,6 +1760,24 @@ def _bad_degree(degree_noun: str, compared: str) -> bool:
     return degree == "deg" or det == "True" or noun == "False"
 
 
+def _object_before(governor: rasp.SOp, is_noun: rasp.SOp, tag: rasp.SOp) -> rasp.SOp:
+    """Whether the word before me is a verb's object: the word in object position (its governor asks for an object),
+    or a noun right after a noun there, the head of a compound object (who left the freezer [door] open all night ?,
+    they painted the garden [fence] green), which the governor reads as a subject for what follows the first noun.
+    Not a compound that "a" opens: an adjective after it is the learners' adjective put after its noun (my aunt bakes
+    a carrot cake delicious every easter), as after "a" and one noun when the adjective runs on (`program`)."""
+    in_object = feature("object_position", lambda g: g == "req:ing", governor)
+    # (a noun with no "a" before it and a noun after it: read from the readings, so that the governor's step is
+    # followed by one combination only)
+    opens_compound = combine("noun_opening_compound", lambda n, x: n and x, combine(
+        "noun_after_no_article", lambda n, a: n and not a, is_noun, previous(feature(
+            "is_indefinite_article", lambda t: t in ("DET_A", "DET_AN"), tag), 1, default=False, name="article_before")),
+        previous(is_noun, -1, default=False, name="noun_next_in_object"))
+    definite = combine("compound_in_object_position", lambda g, c: g == "req:ing" and c, governor, opens_compound)
+    return combine("object_before", lambda o, c: o or c, previous(in_object, 1, default=False, name="object_one_back"),
+                   previous(definite, 2, default=False, name="compound_object_two_back"))
+
+
 def _result_adjective(result_object: rasp.SOp, is_noun: rasp.SOp, inside_pp: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
     """A word with an adjective reading right after the object noun of a verb of result (`grammar_words.RESULT_VERBS`:
     leave, keep, paint; and make, let, see …): a verb reading there that fails its check is that adjective instead, the
@@ -1861,6 +1921,14 @@ def _word_tense(name: str) -> str:
         return "N"
     past, now = "past" in c.forms, bool({"base", "3s"} & set(c.forms))
     return "PN" if past and now or not (past or now) else "P" if past else "N"
+
+
+def _time_noun_after(is_noun: rasp.SOp, word_class: rasp.SOp) -> rasp.SOp:
+    """Whether the next word is a noun that names a time (`grammar_words.TIME_NOUN`: last [week], next [monday]; not
+    the people next [door])."""
+    return previous(combine("time_noun", lambda n, t: n and t, is_noun, feature(
+        "names_a_time", lambda c: TIME_NOUN in WordClass.parse(c).mark.split("/"), word_class)), -1, default=False,
+                    name="time_noun_after")
 
 
 def _time(mark_det: str, noun_after: bool) -> str:

@@ -333,9 +333,10 @@ class WordClass:
     @property
     def rule_mark(self) -> str:
         """The mark without the parts one rule reads alone (LINKING, BARE_AFTER, FEELING, THING, FLAT_LY,
-        PARTICIPLE_ADJECTIVE): what every other reader compares (feel: "bare", look: the noun's "cnt", school: "cnt")."""
+        PARTICIPLE_ADJECTIVE, TIME_NOUN): what every other reader compares (feel: "bare", look: the noun's "cnt",
+        school: "cnt")."""
         return "/".join(p for p in self.mark.split("/") if p not in (
-            LINKING, BARE_AFTER, FEELING, THING, FLAT_LY, PARTICIPLE_ADJECTIVE)) or "-"
+            LINKING, BARE_AFTER, FEELING, THING, FLAT_LY, PARTICIPLE_ADJECTIVE, TIME_NOUN)) or "-"
 
     @staticmethod
     def parse(name: str) -> "WordClass":
@@ -597,6 +598,10 @@ def classify(lexicon) -> dict[str, WordClass]:
     table = {w: _joined(c, THING) if c.primary == "N" and (lemmas := {
         lemma for lemma, pos, _ in forms.get(w, []) if pos == "noun"}) and lemmas <= nouns and not lemmas & feelers
              else c for w, c in table.items()}
+    # a noun that names a time in one of its commonest senses: "last" / "next" before it is a time phrase (next week)
+    times = time_nouns()
+    table = {w: _joined(c, TIME_NOUN) if "N" in c.readings and any(
+        pos == "noun" and lemma in times for lemma, pos, _ in forms.get(w, [])) else c for w, c in table.items()}
     # a body of people by its commonest sense (staff, personnel, workforce) agrees with a verb of either number
     personnel = personnel_nouns()
     table = {w: replace(c, number="sgpl") if c.primary == "N" and c.number == "sg" and any(
@@ -925,6 +930,27 @@ def feeling_verbs() -> frozenset[str]:
             if files[first] == EMOTION_FILE and CAUSER_FRAME in frames and FEELER_FRAME not in frames:
                 verbs.add(lemma)
     return frozenset(verbs)
+
+
+# "last" / "next" before a noun make a time phrase that wants a past or a non-past verb (we met last week, we will
+# meet next week) only when the noun names a time: "the people next door", "the party next door" name a place. A noun
+# names a time when one of its TIME_SENSES commonest WordNet senses is filed under noun.time (week, night, summer,
+# monday, term, weekend; not door)
+TIME_FILE = 28  # noun.time, WordNet's lexicographer file number
+TIME_SENSES = 2
+TIME_NOUN = "tm"  # the part of a noun's mark that says so
+
+
+@lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    """Noun lemmas one of whose TIME_SENSES commonest senses is filed under noun.time (TIME_FILE)."""
+    from weightsmith.tasks.nlp.dictionary import english, sources
+
+    folder = sources.path("wordnet").parent
+    files = {fields[0]: int(fields[1]) for fields in english._synsets(folder, "data.noun")}
+    _, senses = english._noun_graph(folder)
+    return frozenset(lemma for lemma, offsets in senses.items() if any(
+        files.get(o) == TIME_FILE for o in offsets[:TIME_SENSES]))
 
 
 @lru_cache(maxsize=1)
