@@ -1735,15 +1735,18 @@ def _perfect_on_weekday(mark: rasp.SOp, role: rasp.SOp, raw_governor: rasp.SOp, 
     in a statement (a question's auxiliary governs its participle through the subject: have you booked a table on
     friday ? may ask about a plan, and the generated dev corpus counts such questions as English).
     (The last verb, "to" or clause edge is read by one head, as a letter: "p" a perfect's participle, "v" the rest.)"""
-    participle = combine("perfect_participle", lambda r, g: r in VERBAL and g == "req:pp", role, raw_governor)
-    verb_letter = combine("verb_letter", lambda p, m: "p" if p and "res" not in m.split("/") else "v", participle,
-                          mark)
+    # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
+    participle = combine("perfect_participle", lambda r, g: r and g,
+                         feature("verb_role_here", lambda r: r in VERBAL, role),
+                         feature("governed_by_have", lambda g: g == "req:pp", raw_governor))
+    verb_letter = combine("verb_letter", lambda p, r: "p" if p and not r else "v", participle,
+                          feature("is_result_verb", lambda m: "res" in m.split("/"), mark))
     stop = feature("verb_or_clause_edge", lambda r: r in VERBAL or r in BREAKS or r in ENDS or r == "TOINF", role)
     last_verb = nearest_left(stop, verb_letter, default="v", name="last_verb_letter")
     day = combine("single_weekday_on", lambda d, o: d and o,
-                  combine("single_weekday", lambda d, n: d and n != "CL_S",
+                  combine("single_weekday", lambda d, n: d and n,
                           feature("is_single_weekday", lambda c: _parsed(c).mark == "wday" and _parsed(c).number ==
-                                  "sg", word_class), next_tag),
+                                  "sg", word_class), feature("no_genitive_next", lambda t: t != "CL_S", next_tag)),
                   previous(feature("is_on", lambda m: m == "p:on", mark), 1, default=False, name="on_before"))
     return combine("perfect_on_weekday", lambda d, v: d and v == "p", day, last_verb)
 
@@ -1752,8 +1755,9 @@ def _adjective_after_indefinite_noun(tag: rasp.SOp, mark: rasp.SOp) -> rasp.SOp:
     """An adjective after "very" after a noun that "a" / "an" opens: the adjective belongs before the noun (we climbed
     a hill very steep, we had an autumn very damp). Not one that takes a complement (`grammar_words`' "c:" marks: a
     house very close to the station, a man very proud of his son), which may follow its noun with it."""
-    plain = combine("adjective_without_complement", lambda t, m: t == "A" and not any(
-        p.startswith("c:") for p in m.split("/")), tag, mark)
+    plain = combine("adjective_without_complement", lambda a, c: a and not c,
+                    feature("is_adjective_tag", lambda t: t == "A", tag),
+                    feature("takes_complement", lambda m: any(p.startswith("c:") for p in m.split("/")), mark))
     very = previous(feature("is_very", lambda m: m == "very", mark), 1, default=False, name="very_before")
     noun = previous(feature("is_noun_tag", lambda t: t == "N", tag), 2, default=False, name="noun_two_back_of_very")
     article = previous(feature("is_indefinite_article", lambda t: t in ("DET_A", "DET_AN"), tag), 3, default=False,
