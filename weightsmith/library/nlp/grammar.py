@@ -40,7 +40,8 @@ forms of the built lexicon, each with one class). A sentence is grammatical when
                  trip was really interested), a plain adjective after a noun-first word read as a verb (the rabbits
                  in the pet shop very small: no verb), since + a length of
                  time (since a year), a quantifier + of + a bare noun (most of people), "in front" + a noun
-                 phrase (park in front the shop)
+                 phrase (park in front the shop), a present perfect's participle before on + a weekday (i have
+                 emailed it on monday), an adjective after "very" after a noun that "a" opens (a hill very steep)
     label        grammatical iff no position breaks a rule
 
 A subject is a pronoun, or a noun not inside a prepositional phrase (in "the box of apples is heavy" the
@@ -852,6 +853,8 @@ def program() -> rasp.SOp:
     bad_place = combine("bad_placement", _bad_placement, placed,
                         combine("next_word", lambda k, p: f"{k}|{p}", feature("next_kind", _next_kind, next_tag),
                                 next_participle))
+    bad_place = combine("bad_placement_or_late_adjective", lambda a, b: a or b, bad_place,
+                        _adjective_after_indefinite_noun(tag, mark))
 
     # learners' word order and case, each from a word table (`grammar_words`):
     # a subject pronoun after a preposition (come with we, for she; not after than / like: taller than i, it
@@ -1127,7 +1130,8 @@ def program() -> rasp.SOp:
                            previous(lot_word, 2, default=False, name="lot_two_back"))
     inside_pp = combine("inside_pp_not_lot", lambda p, l: p and not l, inside_pp, after_lot_of)
     subject = combine("subject", lambda p, pp: "-" if pp else p, subject, inside_pp)
-    subject = combine("subject_not_lot", lambda p, l: "-" if l else p, subject, lot_word)
+    subject = combine("subject_not_lot", lambda p, l: "-" if l else p, subject,
+                      combine("lot_or_time_noun", lambda l, t: l or t, lot_word, _time_noun_in_clause(tag, mark)))
     is_subject = feature("is_subject", lambda p: p != "-", subject)
 
     # inverted auxiliaries (questions) and what each verb's governor asks of it
@@ -1317,6 +1321,8 @@ def program() -> rasp.SOp:
     lasting_present = combine("lasting_present", lambda d, c: d and c == "N", verb_of_a_doer, clause_tense)
     bad_time = combine("bad_time_or_duration", lambda a, b: a or b, bad_time,
                        combine("bad_duration", lambda f, p: f and p, for_years, lasting_present))
+    bad_time = combine("bad_time_or_weekday", lambda a, b: a or b, bad_time,
+                       _perfect_on_weekday(mark, role, raw_governor, word_class, next_tag))
     # an adjective right after a noun ("the car red"), unless the noun is the subject of a question ("is the
     # soup hot ?"); an inverted auxiliary is followed by its subject ("is hot the kettle ?")
     in_question = feature("in_question", lambda g: g.split(":")[2] if g.startswith("subj:") else "-", raw_governor)
@@ -1680,9 +1686,7 @@ def program() -> rasp.SOp:
     unknown_verb = combine("unknown_verb", lambda t, s: t == "UNK" and s, tag,
                            previous(feature("subject_pronoun_tag", lambda t: t in SUBJECT_PRONOUNS and t != "THERE", tag),
                                     1, default=False, name="subject_pronoun_before"))
-    finite = feature("has_finite_verb", lambda n: n > 0,
-                     count_all(combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb),
-                               name="finite_verbs"))
+    is_finite = combine("is_finite", lambda c, u: c == "fin" or u, check, unknown_verb)
     # the first verb after a subordinator is its clause's (i so relieved when the doctor called .; the shop
     # assistant folding jumpers when i came in .): the main clause needs a verb of its own; a comma ends the
     # subordinate clause (when it rains , we stay in)
@@ -1706,11 +1710,16 @@ def program() -> rasp.SOp:
                                                   _parsed(c).mark.split("/")), word_class)),
                               1, default="-", name="to_or_ing_before"))
     opener_or_verb = combine("subordinator_or_verb", lambda o, v: "V" if v else o, opener, a_verb)
-    main_verb = combine("main_clause_verb", lambda v, b: v and b != "S", a_verb,
+    # (an -ing form is the main clause's verb only if finite itself: in "my son tidying his room because his friends
+    # are coming ." the finite verb and the -ing form after it are the subordinate clause's; a past may be the main
+    # clause's after an auxiliary of the clause before: while you were out your mother phoned)
+    main_verb = combine("main_clause_verb", lambda v, b: v and b != "S",
+                        combine("finite_or_not_ing_verb", lambda v, f: v and f, a_verb, combine(
+                            "finite_or_not_ing", lambda f, i: f or not i, is_finite,
+                            feature("only_an_ing_form", lambda c: _parsed(c).forms == ("ing",), word_class))),
                         nearest_left(feature("opens_or_verb", lambda o: o != "-", opener_or_verb), opener_or_verb,
                                      default="-", name="subordinator_or_verb_before"))
-    finite = combine("finite_and_main_verb", lambda f, n: f and n > 0, finite,
-                     count_all(main_verb, name="main_clause_verbs"))
+    finite = feature("has_finite_verb", lambda n: n > 0, count_all(main_verb, name="main_clause_verbs"))
     question = feature("question_order", lambda n: n > 0, inverted_count)
     exclaims = feature("exclaims", lambda n: n > 0, count_all(feature("is_exclamation_mark", lambda t: t == "END_EXCL",
                                                                       tag), name="exclamation_marks"))
@@ -1746,6 +1755,58 @@ def program() -> rasp.SOp:
                        count_all(what_countable, name="what_countables"))
     verdict = combine("verdict", lambda v, b: v and not b, verdict, bad_what)
     return feature("grammaticality", lambda ok: "grammatical" if ok else "ungrammatical", verdict)
+
+
+def _time_noun_in_clause(tag: rasp.SOp, mark: rasp.SOp) -> rasp.SOp:
+    """Whether this word follows "last" / "next" that follows a verb, noun or pronoun: a time phrase inside a clause
+    (the shoes i bought last week [are] too tight, we met next door), so no subject a later verb agrees with; at a
+    clause's start (last week was busy) or after a determiner (the last bus leaves) it may be one."""
+    after_last = previous(feature("last_or_next", lambda m: m in ("last", "next"), mark), 1, default=False,
+                          name="last_or_next_before")
+    inside = previous(feature("verb_noun_or_pronoun", lambda t: t in ("V", "N", "UNK", "ACC", *SUBJECT_PRONOUNS)
+                              and t != "THERE", tag), 2, default=False, name="verb_noun_or_pronoun_two_back")
+    return combine("time_noun_in_clause", lambda a, i: a and i, after_last, inside)
+
+
+def _perfect_on_weekday(mark: rasp.SOp, role: rasp.SOp, raw_governor: rasp.SOp, word_class: rasp.SOp,
+                        next_tag: rasp.SOp) -> rasp.SOp:
+    """On + a single weekday after a present perfect's participle, the clause's last verb: a finished time wants the
+    past (i have emailed the quote on monday, she has been to the dentist on tuesday: emailed, went). Not when a
+    later verb carries the day (she has promised to call on friday), nor after "got" or another verb of result,
+    whose perfect is a present (i have got a meeting on monday), nor "on mondays" (a habit) or "monday 's"; only
+    in a statement (a question's auxiliary governs its participle through the subject: have you booked a table on
+    friday ? may ask about a plan, and the generated dev corpus counts such questions as English).
+    (The last verb, "to" or clause edge is read by one head, as a letter: "p" a perfect's participle, "v" the rest.)"""
+    # (each lookup of two s-ops reads a small feature of each: a unit per pair of their values)
+    participle = combine("perfect_participle", lambda r, g: r and g,
+                         feature("verb_role_here", lambda r: r in VERBAL, role),
+                         feature("governed_by_have", lambda g: g == "req:pp", raw_governor))
+    verb_letter = combine("verb_letter", lambda p, r: "p" if p and not r else "v", participle,
+                          feature("is_result_verb", lambda m: "res" in m.split("/"), mark))
+    stop = feature("verb_or_clause_edge", lambda r: r in VERBAL or r in BREAKS or r in ENDS or r == "TOINF", role)
+    last_verb = nearest_left(stop, verb_letter, default="v", name="last_verb_letter")
+    day = combine("single_weekday_on", lambda d, o: d and o,
+                  combine("single_weekday", lambda d, n: d and n,
+                          feature("is_single_weekday", lambda c: _parsed(c).mark == "wday" and _parsed(c).number ==
+                                  "sg", word_class), feature("no_genitive_next", lambda t: t != "CL_S", next_tag)),
+                  previous(feature("is_on", lambda m: m == "p:on", mark), 1, default=False, name="on_before"))
+    return combine("perfect_on_weekday", lambda d, v: d and v == "p", day, last_verb)
+
+
+def _adjective_after_indefinite_noun(tag: rasp.SOp, mark: rasp.SOp) -> rasp.SOp:
+    """An adjective after "very" after a noun that "a" / "an" opens: the adjective belongs before the noun (we climbed
+    a hill very steep, we had an autumn very damp). Not one that takes a complement (`grammar_words`' "c:" marks: a
+    house very close to the station, a man very proud of his son), which may follow its noun with it."""
+    plain = combine("adjective_without_complement", lambda a, c: a and not c,
+                    feature("is_adjective_tag", lambda t: t == "A", tag),
+                    feature("takes_complement", lambda m: any(p.startswith("c:") for p in m.split("/")), mark))
+    very = previous(feature("is_very", lambda m: m == "very", mark), 1, default=False, name="very_before")
+    noun = previous(feature("is_noun_tag", lambda t: t == "N", tag), 2, default=False, name="noun_two_back_of_very")
+    article = previous(feature("is_indefinite_article", lambda t: t in ("DET_A", "DET_AN"), tag), 3, default=False,
+                       name="article_three_back")
+    return combine("adjective_after_indefinite_noun", lambda a, b: a and b,
+                   combine("plain_after_very", lambda p, v: p and v, plain, very),
+                   combine("article_and_noun_before", lambda a, n: a and n, article, noun))
 
 
 def _bad_degree(degree_noun: str, compared: str) -> bool:
