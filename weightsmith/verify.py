@@ -44,7 +44,7 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
-from weightsmith.compiler.mlp import ROUNDING_NOISE
+from weightsmith.model.config import ROUNDING_NOISE
 from weightsmith.compiler.values import count_inputs
 from weightsmith.rasp.holes import check_filled
 from weightsmith.model.config import VALUE_TYPE

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from weightsmith import rasp
 from weightsmith.compiler import OutputTypeWarning, compile_rasp_to_model
-from weightsmith.compiler.mlp import ROUNDING_NOISE
+from weightsmith.model.config import ROUNDING_NOISE
 
 
 def every_input(vocab: Sequence, max_seq_len: int) -> list[list]:

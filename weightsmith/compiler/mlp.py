@@ -23,7 +23,7 @@ import numpy as np
 
 from weightsmith.compiler.blocks import Unit
 from weightsmith.compiler.readout import ONE, Dim, Readout
-from weightsmith.model.config import ROUNDING_NOISE
+from weightsmith.model.config import ROUNDING_NOISE, twin_of_previous
 
 Vector = dict[Dim, float]
 
@@ -218,8 +218,7 @@ def rounding_starts(points: Sequence[float]) -> list[int]:
     if len(points) <= SMALL:
         p = [float(x) for x in points]
         return [0, *(i for i in range(1, len(p)) if not p[i] - p[i - 1] <= ROUNDING_NOISE * max(1.0, abs(p[i])))]
-    q = np.asarray(points, dtype=np.float64)
-    together = np.diff(q) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(q[1:]))
+    together = twin_of_previous(np.asarray(points, dtype=np.float64))
     return [0, *((~together).nonzero()[0] + 1).tolist()]
 
 

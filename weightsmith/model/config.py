@@ -34,6 +34,12 @@ _NUMBERS = {int, float, bool}
 ROUNDING_NOISE = 1e-11
 
 
+def twin_of_previous(points: np.ndarray) -> np.ndarray:
+    """For ascending float64 points, whether each point after the first is a rounding twin of the one before
+    it: one rule for the compiler, which merges twins into one value, and the model, which decodes them as one."""
+    return np.diff(points) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(points[1:]))
+
+
 @dataclass
 class HeadConfig:
     """One attention head: its query/key width and its value width (heads in a layer may differ)."""

@@ -18,7 +18,7 @@ import torch
 from torch import Tensor, nn
 
 from weightsmith.model import domain
-from weightsmith.model.config import ROUNDING_NOISE, VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig
+from weightsmith.model.config import VALUE_TYPE, HeadConfig, LayerConfig, ModelConfig, twin_of_previous
 from weightsmith.model.domain import Undefined
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.rasp.errors import InputError, RASPError
@@ -680,7 +680,7 @@ def _twin_representatives(points: np.ndarray, values: Sequence) -> np.ndarray | 
     compiler (`compiler.mlp.rounding_starts`); the model's float lands nearer one or the other by its own
     rounding, which differs between an input run alone and in a batch (fzz24: 0.1 alone, 0.09999999999999983 in
     a batch). Each run decodes as its shortest-written value, so an input reads the same wherever it runs."""
-    twin = np.diff(points) <= ROUNDING_NOISE * np.maximum(1.0, np.abs(points[1:]))
+    twin = twin_of_previous(points)
     if not twin.any():
         return None
     chosen = np.arange(len(points))
