@@ -44,10 +44,10 @@ import torch
 from tqdm.auto import tqdm
 
 from weightsmith import rasp
-from weightsmith.model.config import ROUNDING_NOISE
+from weightsmith.compiler.mlp import rounding_starts
 from weightsmith.compiler.values import count_inputs
 from weightsmith.rasp.holes import check_filled
-from weightsmith.model.config import VALUE_TYPE
+from weightsmith.model.config import ROUNDING_NOISE, VALUE_TYPE
 from weightsmith.model.reading import code_slots, label_value, live_snapshots, snapshot_labels, sublayer_name, written_dims
 from weightsmith.model.threads import forward_work, torch_threads
 from weightsmith.model.transformer import nearest_index
@@ -194,13 +194,9 @@ class NumberLine:
         # 0 is always a point: None is held as 0 in the residual (and an extra point only makes judging stricter)
         xs = sorted({0.0 if v is None else float(v) for v in values} | {0.0})
         self.values = np.array(xs, dtype=np.float64)  # each value itself: a point stands for a run of twins
-        groups: list[list[float]] = []
-        for x in xs:
-            if groups and x - groups[-1][-1] <= self.TWIN * max(1.0, abs(x)):
-                groups[-1].append(x)
-            else:
-                groups.append([x])
-        self.points = np.array([(g[0] + g[-1]) / 2 for g in groups], dtype=np.float64)
+        starts = rounding_starts(xs)  # the compiler's runs of twins (`TWIN` apart from the one before)
+        ends = [*starts[1:], len(xs)]
+        self.points = np.array([(xs[a] + xs[b - 1]) / 2 for a, b in zip(starts, ends)], dtype=np.float64)
         gaps = np.diff(self.points)
         self.margin = float(gaps.min()) / 2 if len(gaps) else math.inf
 

@@ -578,6 +578,23 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
                 pass  # every input is run below, so that the error is the one it meets first
         return ObservedFacts(graph.output, all_inputs(vocab, max_seq_len), exhaustive=True, order=graph.order)
 
+    def observe_else_static(first_round_built: bool) -> Facts:
+        """Every input observed, where the static facts' first round lists an averaging Aggregate (or would:
+        `averages_by_position`); where the interpreter refuses an input, the static facts decide: that round's
+        refusal (asked here if it was not built), or the facts complete, with the warning."""
+        try:
+            return observe()
+        except rasp.EvaluationError as err:
+            if not first_round_built:
+                try:
+                    StaticFacts(graph, vocab, max_seq_len, until_averaging=True,
+                                max_combinations=OBSERVE_BEYOND_COMBINATIONS)
+                except CompileError as static_error:
+                    raise static_error from None
+            _warn_undefined(err)
+            # complete now (it may raise, as it would have)
+            return StaticFacts(graph, vocab, max_seq_len, max_combinations=OBSERVE_BEYOND_COMBINATIONS)
+
     if mode == "exhaustive":
         try:
             return observe()
@@ -590,16 +607,7 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
             _warn_undefined(err)
     can_prove = mode == "auto" and n_inputs <= PROOF_INPUTS
     if can_prove and averages_by_position(graph, max_seq_len):  # the static facts' first round would say so
-        try:
-            return observe()
-        except rasp.EvaluationError as err:  # as below: the static facts' refusal, or them whole with a warning
-            try:
-                StaticFacts(graph, vocab, max_seq_len, until_averaging=True,
-                            max_combinations=OBSERVE_BEYOND_COMBINATIONS)
-            except CompileError as static_error:
-                raise static_error from None
-            _warn_undefined(err)
-            return StaticFacts(graph, vocab, max_seq_len, max_combinations=OBSERVE_BEYOND_COMBINATIONS)
+        return observe_else_static(first_round_built=False)
     try:  # where every input may be observed, the static facts only decide whether to: stop at an averaging one
         static = StaticFacts(graph, vocab, max_seq_len, until_averaging=can_prove,
                              max_combinations=OBSERVE_BEYOND_COMBINATIONS if can_prove else MAX_COMBINATIONS)
@@ -611,10 +619,5 @@ def analyse(graph: ProgramGraph, vocab: Sequence, max_seq_len: int, mode: str = 
         except rasp.EvaluationError:
             raise static_error from None
     if can_prove and static.averaging:  # observed means are the few that occur, not every possible one
-        try:
-            return observe()
-        except rasp.EvaluationError as err:
-            _warn_undefined(err)
-            # complete now (it may raise, as it would have)
-            return StaticFacts(graph, vocab, max_seq_len, max_combinations=OBSERVE_BEYOND_COMBINATIONS)
+        return observe_else_static(first_round_built=True)
     return static
